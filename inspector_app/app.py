@@ -1,0 +1,84 @@
+"""Starting the window: display check, fonts, language, database, first run."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from inspector_app import APP_ID, APP_NAME, __version__
+from inspector_app.logs import setup_logging
+from inspector_app.paths import DataDir
+
+NO_DISPLAY_MESSAGE = (
+    f"{APP_ID}: no display available (DISPLAY and WAYLAND_DISPLAY are unset). "
+    "Run it in a desktop session, under a virtual screen (xvfb-run inspector-app), or headless "
+    "with QT_QPA_PLATFORM=offscreen; subcommands need no display."
+)
+
+
+def display_available() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def open_settings(data_dir: DataDir):  # -> QSettings
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(data_dir.settings), QSettings.Format.IniFormat)
+
+
+def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from inspector_app.errors import InspectorError
+    from inspector_app.services.context import AppContext
+    from inspector_app.storage.repositories import ProfileRepo
+    from inspector_app.ui.crash import install_excepthook
+    from inspector_app.ui.dialogs.first_run import FirstRunDialog
+    from inspector_app.ui.fonts import register_fonts
+    from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
+    from inspector_app.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    register_fonts(app)
+
+    window: list[MainWindow] = []
+    install_excepthook(data_dir.logs, lambda: window[0] if window else None)
+
+    languages = LanguageSwitcher()
+    try:
+        data_dir.ensure()
+        setup_logging(data_dir.logs)
+        settings = open_settings(data_dir)
+        languages.apply(resolve_language(cli_lang, settings))
+        ctx = AppContext(data_dir, cli_lang)
+        ctx.db  # noqa: B018 - open now: a refused database is reported before any window
+    except InspectorError as exc:
+        from inspector_app.ui.message_bridge import translated_title
+
+        QMessageBox.critical(None, translated_title(exc.title), exc.message)
+        return 1
+
+    if (not ProfileRepo(ctx.db, ctx.device).is_set_up()
+            and FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted):
+        return 0
+
+    main = MainWindow(ctx, settings, languages)
+    window.append(main)
+    main.show()
+    try:
+        return app.exec()
+    finally:
+        ctx.close()

@@ -1,0 +1,12 @@
+"""Headless subcommands of ``inspector-app``.
+
+Each module has ``register(subparsers)`` that adds its parser and sets ``func`` to a handler
+``(args, ctx) -> int``. Handlers raise ``InspectorError`` for expected failures; the CLI prints
+them as one line on stderr and exits 1.
+"""
+
+# Listed, not discovered, so a frozen (PyInstaller) build finds them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "inspector_app.commands.info",
+    "inspector_app.commands.profile",
+)

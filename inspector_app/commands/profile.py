@@ -1,0 +1,43 @@
+"""``inspector-app profile``: show or set who uses this computer (the first-run answers)."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector_app.domain.profile import Profile
+from inspector_app.services.context import AppContext
+from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("profile", help="show or set this computer's inspector and number prefix")
+    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
+    show = psub.add_parser("show", help="print the profile")
+    show.set_defaults(func=run_show)
+    s = psub.add_parser("set", help="set the profile (what the first-run dialog asks)")
+    s.add_argument("--name", required=True)
+    s.add_argument("--enforcement-id", default="")
+    s.add_argument("--organisation", required=True)
+    s.add_argument("--authority", default="", help="authority short name used in numbers")
+    s.add_argument("--prefix", required=True, help="this device's document-number prefix")
+    s.set_defaults(func=run_set)
+    p.set_defaults(func=run_show)
+
+
+def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    settings = SettingsRepo(ctx.db)
+    print(f"inspector: {inspector.name if inspector else '(not set)'}")
+    print(f"enforcement_id: {(inspector.enforcement_id if inspector else '') or ''}")
+    print(f"organisation: {settings.get('organisation') or ''}")
+    print(f"authority: {settings.get('authority_short') or ''}")
+    print(f"prefix: {ctx.device.doc_prefix}")
+    print(f"device_id: {ctx.device.id}")
+    return 0
+
+
+def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
+    ProfileRepo(ctx.db, ctx.device).save(Profile(
+        name=args.name, enforcement_id=args.enforcement_id, organisation=args.organisation,
+        doc_prefix=args.prefix, authority_short=args.authority))
+    return run_show(args, ctx)

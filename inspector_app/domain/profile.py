@@ -1,0 +1,64 @@
+"""This device and the people who use it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspector_app.errors import ValidationError
+
+# A prefix goes into document numbers: short, no spaces or brackets that would confuse a number.
+_PREFIX_RE = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff-]{1,12}$")
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    name: str
+    doc_prefix: str
+
+
+@dataclass(frozen=True)
+class Inspector:
+    id: str
+    name: str
+    enforcement_id: str | None = None
+    organisation: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the first-run dialog asks for."""
+
+    name: str
+    enforcement_id: str
+    organisation: str
+    doc_prefix: str
+    authority_short: str = ""
+
+    def validated(self) -> Profile:
+        problems = []
+        if not self.name.strip():
+            problems.append("the inspector's name is empty")
+        if not self.organisation.strip():
+            problems.append("the organisation is empty")
+        if not _PREFIX_RE.match(self.doc_prefix.strip()):
+            problems.append(
+                "the document-number prefix must be 1 to 12 letters, digits, Chinese "
+                "characters or '-'"
+            )
+        if problems:
+            raise ValidationError("; ".join(problems).capitalize() + ".")
+        return Profile(
+            name=self.name.strip(),
+            enforcement_id=self.enforcement_id.strip(),
+            organisation=self.organisation.strip(),
+            doc_prefix=self.doc_prefix.strip(),
+            authority_short=self.authority_short.strip(),
+        )
+
+
+def default_prefix(device_id: str) -> str:
+    """Until the office assigns one: four hex digits of the device id, unique in practice."""
+    return device_id.replace("-", "")[:4].upper()

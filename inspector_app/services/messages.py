@@ -1,0 +1,54 @@
+"""The one bridge through which services tell the user things.
+
+Services call ``messages.info(...)`` etc. without knowing whether a window, a terminal or a test
+is listening. The GUI installs a sink that shows messages on the main thread; the CLI's default
+sink writes to stderr. Qt-free so that services stay usable headless.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from enum import Enum
+
+from inspector_app.errors import InspectorError
+
+log = logging.getLogger(__name__)
+
+
+class Level(Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+Sink = Callable[[Level, str, str], None]  # level, title, text
+
+
+def _stderr_sink(level: Level, title: str, text: str) -> None:
+    if level is not Level.INFO:
+        print(f"{level.value}: {text}", file=sys.stderr)
+
+
+_sink: Sink = _stderr_sink
+
+
+def install_sink(sink: Sink | None) -> None:
+    """Route messages to ``sink``; None restores the stderr sink."""
+    global _sink
+    _sink = sink or _stderr_sink
+
+
+def info(text: str, title: str = "") -> None:
+    _sink(Level.INFO, title, text)
+
+
+def warning(text: str, title: str = "") -> None:
+    log.warning("%s", text)
+    _sink(Level.WARNING, title, text)
+
+
+def error(exc: InspectorError) -> None:
+    log.warning("%s: %s", type(exc).__name__, exc.message)
+    _sink(Level.ERROR, exc.title, exc.message)

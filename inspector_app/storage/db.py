@@ -1,0 +1,107 @@
+"""Opening the one SQLite database of a data dir, safely.
+
+A database written by a newer program is refused before anything writes to it: the check runs on
+a read-only connection, so the file stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector_app.errors import (
+    CorruptFileError,
+    InspectorError,
+    NewerVersionError,
+    from_os_error,
+    from_sqlite_error,
+)
+from inspector_app.storage.migrations import (
+    MIGRATION_SET,
+    known_migrations,
+    migrations,
+    schema_version,
+)
+
+BUSY_TIMEOUT_S = 5.0
+
+
+def _check_not_newer(path: Path) -> None:
+    """Refuse a database from a newer program without writing to it."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+        ).fetchone()
+        applied: list[str] = []
+        if has_table:
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    (MIGRATION_SET,),
+                )
+            ]
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+    finally:
+        conn.close()
+    unknown = sorted(set(applied) - set(known_migrations()))
+    if version > schema_version() or unknown:
+        raise NewerVersionError(
+            f"The database {path} was written by a newer version of Inspector "
+            f"(schema {version}, this program knows up to {schema_version()}). "
+            "Install the newer version to open it; the file was not changed."
+        )
+
+
+def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
+    known = from_sqlite_error(exc, path)
+    if known is not None:
+        return known
+    return CorruptFileError(f"The database {path} cannot be read: {exc}. It was not changed.")
+
+
+def connect(path: Path) -> Database:
+    """A configured connection to an already migrated database (for worker threads too)."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+    db = Database(conn)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        # FULL: a commit survives a power cut, not only a killed process; one fsync per answer
+        # is cheap next to an inspector's typing speed.
+        db.execute("PRAGMA synchronous=FULL")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _classify(exc, path) from exc
+    return db
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise from_os_error(exc, path.parent) from exc
+    if path.exists() and path.stat().st_size > 0:
+        _check_not_newer(path)
+    db = connect(path)
+    try:
+        migrations.apply(db)
+        if db.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+            db.execute(f"PRAGMA user_version = {schema_version()}")
+    except sqlite3.Error as exc:
+        db.close()
+        raise _classify(exc, path) from exc
+    return db

@@ -1,0 +1,273 @@
+"""The schema, built by named, ordered, transactional migrations.
+
+Append new migrations at the end; never edit or reorder one that has shipped. ``PRAGMA
+user_version`` holds the number of migrations applied, so an older program can tell at a glance
+that a database is newer than it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "inspector"
+migrations = Migrations(MIGRATION_SET)
+
+# Columns every synced record carries (DESIGN.md data rules).
+_RECORD = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL
+"""
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    run_script(
+        db,
+        f"""
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    doc_prefix TEXT NOT NULL,
+    is_self INTEGER NOT NULL DEFAULT 0,
+    {_RECORD}
+);
+CREATE UNIQUE INDEX devices_one_self ON devices(is_self) WHERE is_self = 1;
+
+CREATE TABLE inspectors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    enforcement_id TEXT,
+    organisation TEXT,
+    phone TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    {_RECORD}
+);
+
+CREATE TABLE companies (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    credit_code TEXT,
+    address TEXT,
+    town TEXT,
+    industry TEXT,
+    special_areas TEXT NOT NULL DEFAULT '[]',
+    legal_rep TEXT,
+    contact_name TEXT,
+    contact_phone TEXT,
+    risk_level TEXT,
+    notes TEXT,
+    {_RECORD}
+);
+CREATE UNIQUE INDEX companies_credit_code ON companies(credit_code) WHERE credit_code IS NOT NULL;
+
+CREATE TABLE templates (
+    key TEXT PRIMARY KEY,               -- "<template id>@<version>"
+    template_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title_zh TEXT NOT NULL,
+    title_en TEXT,
+    content_hash TEXT NOT NULL,
+    definition TEXT NOT NULL,           -- canonical JSON of the whole template
+    item_count INTEGER NOT NULL,
+    source_file TEXT,
+    retired INTEGER NOT NULL DEFAULT 0,
+    {_RECORD},
+    UNIQUE (template_id, version)
+);
+
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL DEFAULT 1,
+    supersedes_id TEXT REFERENCES inspections(id),
+    amend_reason TEXT,
+    company_id TEXT NOT NULL REFERENCES companies(id),
+    template_key TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    template_hash TEXT NOT NULL,
+    template_snapshot TEXT NOT NULL,    -- the definition the inspection was started with
+    kind TEXT NOT NULL CHECK (kind IN ('official', 'self', 'reinspection')),
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'completed', 'signed')),
+    number TEXT,
+    place TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    signed_at TEXT,
+    current_item TEXT,
+    follows_inspection_id TEXT REFERENCES inspections(id),
+    {_RECORD}
+);
+CREATE INDEX inspections_company ON inspections(company_id);
+CREATE UNIQUE INDEX inspections_number ON inspections(number) WHERE number IS NOT NULL;
+
+CREATE TABLE inspection_inspectors (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    inspector_id TEXT NOT NULL REFERENCES inspectors(id),
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (inspection_id, inspector_id)
+);
+
+CREATE TABLE answers (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    value TEXT,                         -- JSON
+    note TEXT,
+    {_RECORD},
+    UNIQUE (inspection_id, item_id)
+);
+
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT,
+    seq INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    grade TEXT NOT NULL CHECK (grade IN ('general', 'major')),
+    legal_basis TEXT,
+    requirement TEXT,
+    deadline TEXT,
+    responsible TEXT,
+    onsite_measure TEXT,
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'rectified', 'closed', 'reopened')),
+    reinspection_result TEXT,
+    reinspected_at TEXT,
+    closed_at TEXT,
+    origin_finding_id TEXT REFERENCES findings(id),
+    {_RECORD}
+);
+CREATE INDEX findings_inspection ON findings(inspection_id);
+
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT,
+    finding_id TEXT REFERENCES findings(id),
+    caption TEXT,
+    tag TEXT NOT NULL DEFAULT 'before' CHECK (tag IN ('before', 'after')),
+    original_name TEXT,
+    mime TEXT,
+    size_bytes INTEGER,
+    width INTEGER,
+    height INTEGER,
+    orientation INTEGER,
+    taken_at TEXT,
+    gps_lat REAL,
+    gps_lon REAL,
+    camera TEXT,
+    annotations TEXT NOT NULL DEFAULT '[]',
+    deleted_at TEXT,
+    {_RECORD}
+);
+CREATE INDEX photos_inspection ON photos(inspection_id);
+CREATE INDEX photos_sha ON photos(sha256);
+
+CREATE TABLE signatures (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    role TEXT NOT NULL CHECK (role IN ('inspector', 'company', 'witness')),
+    signer_name TEXT NOT NULL,
+    signer_id_number TEXT,
+    inspector_id TEXT REFERENCES inspectors(id),
+    strokes TEXT,                       -- JSON vector strokes
+    png BLOB,
+    refused INTEGER NOT NULL DEFAULT 0,
+    signed_at TEXT NOT NULL,
+    {_RECORD}
+);
+
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    doc_type TEXT NOT NULL CHECK (doc_type IN ('record', 'order', 'reinspection')),
+    number TEXT NOT NULL UNIQUE,
+    prefix TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    follows_document_id TEXT REFERENCES documents(id),
+    lang TEXT,
+    file_sha256 TEXT,
+    file_name TEXT,
+    issued_at TEXT NOT NULL,
+    {_RECORD}
+);
+
+CREATE TABLE number_sequences (
+    prefix TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (prefix, doc_type, year)
+);
+
+CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    actor TEXT,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    inspection_id TEXT,
+    action TEXT NOT NULL,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT
+);
+CREATE INDEX audit_inspection ON audit_log(inspection_id, at);
+
+-- The audit log is append-only; the database itself refuses to rewrite history.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- A signed inspection is never modified: a backstop under the domain rules.
+CREATE TRIGGER inspections_signed_locked BEFORE UPDATE ON inspections
+WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;
+CREATE TRIGGER answers_signed_locked_upd BEFORE UPDATE ON answers
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;
+CREATE TRIGGER answers_signed_locked_ins BEFORE INSERT ON answers
+WHEN (SELECT status FROM inspections WHERE id = NEW.inspection_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;
+CREATE TRIGGER answers_signed_locked_del BEFORE DELETE ON answers
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;
+"""
+    )
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run several statements inside the migration's transaction.
+
+    ``sqlite3.executescript`` would COMMIT first and break the migration's atomicity.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:60]!r}")
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    """The ``user_version`` this program writes: one per known migration."""
+    return len(known_migrations())

@@ -1,0 +1,126 @@
+"""Reading and writing records. Each public write is one transaction."""
+
+from __future__ import annotations
+
+import platform
+
+from sqlite_utils import Database
+
+from inspector_app.domain.profile import Device, Inspector, Profile, default_prefix
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+
+
+class SettingsRepo:
+    """Local key/value settings of this data dir (never synced)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set(self, key: str, value: str | None) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+
+class DeviceRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def self_device(self) -> Device:
+        """This device, created on first use."""
+        row = self.db.execute(
+            "SELECT id, name, doc_prefix FROM devices WHERE is_self = 1"
+        ).fetchone()
+        if row:
+            return Device(*row)
+        device_id = new_id()
+        device = Device(device_id, platform.node() or "device", default_prefix(device_id))
+        with self.db.atomic():
+            self.db["devices"].insert(
+                {
+                    "id": device.id,
+                    "name": device.name,
+                    "doc_prefix": device.doc_prefix,
+                    "is_self": 1,
+                    **record_stamp(device.id),
+                }
+            )
+        return device
+
+    def set_prefix(self, prefix: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE devices SET doc_prefix = ?, updated_at = ? WHERE is_self = 1",
+                [prefix, utcnow_iso()],
+            )
+
+
+class InspectorRepo:
+    def __init__(self, db: Database, device_id: str) -> None:
+        self.db = db
+        self.device_id = device_id
+
+    def get(self, inspector_id: str) -> Inspector | None:
+        row = self.db.execute(
+            "SELECT id, name, enforcement_id, organisation, phone FROM inspectors WHERE id = ?",
+            [inspector_id],
+        ).fetchone()
+        return Inspector(*row) if row else None
+
+    def all(self) -> list[Inspector]:
+        rows = self.db.execute(
+            "SELECT id, name, enforcement_id, organisation, phone FROM inspectors "
+            "WHERE active = 1 ORDER BY name"
+        ).fetchall()
+        return [Inspector(*r) for r in rows]
+
+    def add(self, name: str, enforcement_id: str | None, organisation: str | None,
+            phone: str | None = None) -> Inspector:
+        inspector = Inspector(new_id(), name, enforcement_id, organisation, phone)
+        with self.db.atomic():
+            self.db["inspectors"].insert(
+                {
+                    "id": inspector.id,
+                    "name": name,
+                    "enforcement_id": enforcement_id,
+                    "organisation": organisation,
+                    "phone": phone,
+                    **record_stamp(self.device_id),
+                }
+            )
+        return inspector
+
+
+class ProfileRepo:
+    """The profile of whoever uses this device: the first-run answers."""
+
+    def __init__(self, db: Database, device: Device) -> None:
+        self.db = db
+        self.device = device
+        self.settings = SettingsRepo(db)
+
+    def current_inspector(self) -> Inspector | None:
+        inspector_id = self.settings.get("current_inspector_id")
+        return InspectorRepo(self.db, self.device.id).get(inspector_id) if inspector_id else None
+
+    def is_set_up(self) -> bool:
+        return self.current_inspector() is not None
+
+    def save(self, profile: Profile) -> Inspector:
+        profile = profile.validated()
+        with self.db.atomic():
+            inspector = InspectorRepo(self.db, self.device.id).add(
+                profile.name, profile.enforcement_id or None, profile.organisation
+            )
+            self.settings.set("current_inspector_id", inspector.id)
+            self.settings.set("organisation", profile.organisation)
+            self.settings.set("authority_short", profile.authority_short or None)
+            DeviceRepo(self.db).set_prefix(profile.doc_prefix)
+        return inspector

@@ -1,0 +1,88 @@
+"""Unexpected exceptions: logged, then a dialog that offers to save a report."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from inspector_app import __version__
+from inspector_app.errors import InspectorError
+from inspector_app.services import messages
+
+log = logging.getLogger(__name__)
+
+
+def crash_report(exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> str:
+    lines = [
+        f"Inspector {__version__}",
+        f"Python {platform.python_version()} on {platform.platform()}",
+        f"Time (UTC): {datetime.utcnow().isoformat(timespec='seconds')}",
+        "",
+        *traceback.format_exception(exc_type, exc, tb),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines) + "\n"
+
+
+class CrashDialog(QMessageBox):
+    def __init__(self, report: str, log_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.log_dir = log_dir
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setWindowTitle(self.tr("Unexpected problem"))
+        self.setText(self.tr(
+            "Inspector ran into an unexpected problem. Every answer already shown on screen "
+            "was saved when it was made. You can save a report for support."))
+        self.setDetailedText(report)
+        self.save_button = self.addButton(self.tr("Save report…"),
+                                          QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.save_button.clicked.disconnect()
+        self.save_button.clicked.connect(self.save_report)
+
+    def default_report_path(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.log_dir / f"crash-{stamp}.txt"
+
+    def save_report(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save report"), str(self.default_report_path()),
+                self.tr("Text files (*.txt)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.report, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save report"),
+                                self.tr("The report could not be saved: {0}").format(exc))
+            return None
+        return path
+
+
+def install_excepthook(log_dir: Path, parent_getter=lambda: None) -> None:
+    """Send expected failures to the message bridge and bugs to the crash dialog."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException,
+             tb: TracebackType | None) -> None:
+        if isinstance(exc, InspectorError):
+            messages.error(exc)
+            return
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        dialog = CrashDialog(crash_report(exc_type, exc, tb), log_dir, parent_getter())
+        dialog.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,225 @@
+"""The main window: navigation on the left, one page per section, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+)
+
+from inspector_app import __version__
+from inspector_app.services.context import AppContext
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.dialogs.first_run import FirstRunDialog
+from inspector_app.ui.dialogs.preferences import PreferencesDialog
+from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
+from inspector_app.ui.message_bridge import MessageBridge
+from inspector_app.ui.pages.base import Page
+from inspector_app.ui.pages.sections import (
+    CompaniesPage,
+    HazardsPage,
+    InspectionsPage,
+    SyncPage,
+    TemplatesPage,
+)
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
+)
+_NAV_ICONS = (
+    QStyle.StandardPixmap.SP_DirHomeIcon,
+    QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    QStyle.StandardPixmap.SP_MessageBoxWarning,
+    QStyle.StandardPixmap.SP_FileDialogContentsView,
+    QStyle.StandardPixmap.SP_BrowserReload,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, settings: QSettings,
+                 languages: LanguageSwitcher) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings
+        self.languages = languages
+        self.setObjectName("MainWindow")
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):
+            page = cls(ctx)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            QListWidgetItem(self.style().standardIcon(icon), "", self.nav)
+        self.nav.currentRowChanged.connect(self.show_page)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.identity = QLabel()
+        self.statusBar().addPermanentWidget(self.identity)
+        self.bridge = MessageBridge(self, self.statusBar())
+        self.bridge.install()
+
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+        self._restore()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_preferences = QAction(self)
+        self.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_preferences.triggered.connect(self.open_preferences)
+        self.act_profile = QAction(self)
+        self.act_profile.triggered.connect(self.edit_profile)
+        self.act_data_folder = QAction(self)
+        self.act_data_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir.root))))
+        self.act_about = QAction(self)
+        self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about.triggered.connect(self.show_about)
+
+        self.page_actions: list[QAction] = []
+        for index in range(len(self.pages)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            self.page_actions.append(action)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_preferences)
+        self.menu_view = bar.addMenu("")
+        for action in self.page_actions:
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_language = self.menu_view.addMenu("")
+        for action in self.language_actions.values():
+            self.menu_language.addAction(action)
+        self.menu_tools = bar.addMenu("")
+        self.menu_tools.addAction(self.act_profile)
+        self.menu_tools.addAction(self.act_data_folder)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Inspector"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_tools.setTitle(self.tr("&Tools"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_preferences.setText(self.tr("&Preferences…"))
+        self.act_profile.setText(self.tr("Inspector &profile…"))
+        self.act_data_folder.setText(self.tr("Open &data folder"))
+        self.act_about.setText(self.tr("&About Inspector"))
+        for row, page in enumerate(self.pages):
+            page.retranslate()
+            self.nav.item(row).setText(page.title())
+            self.page_actions[row].setText(page.title())
+        self.language_actions[self.languages.current].setChecked(True)
+        self._update_identity()
+
+    def _update_identity(self) -> None:
+        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
+        who = inspector.name if inspector else self.tr("no inspector set")
+        self.identity.setText(self.tr("{0} · prefix {1}").format(who, self.ctx.device.doc_prefix))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- behaviour --------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)  # re-enters through currentRowChanged
+            return
+        self.stack.setCurrentIndex(index)
+        self.pages[index].refresh()
+        self.pages[index].retranslate()
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def set_language(self, lang: str, *, remember: bool = True) -> None:
+        if remember:
+            self.settings.setValue(SETTING_KEY, lang)
+        self.languages.apply(lang)  # LanguageChange reaches every widget
+        self.language_actions[lang].setChecked(True)
+
+    def open_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            choice = dialog.chosen_language()
+            self.settings.setValue(SETTING_KEY, choice)
+            if choice in LANGUAGES:
+                self.set_language(choice, remember=False)
+
+    def edit_profile(self) -> None:
+        if FirstRunDialog(self.ctx, self).exec():
+            self._update_identity()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
+            "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
+            "photos, hazards and rectification, signed PDF records and USB sync.</p>"
+            "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root))
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.show_page(int(self.settings.value("window/page", 1)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/page", self.stack.currentIndex())
+        self.settings.sync()
+        self.bridge.uninstall()
+        super().closeEvent(event)

@@ -1,0 +1,85 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from inspector_app import __version__
+from inspector_app.errors import DiskFullError
+from inspector_app.services import messages
+from inspector_app.ui.i18n import SETTING_KEY
+from inspector_app.ui.main_window import MainWindow
+
+SECTIONS_EN = ["Companies", "Inspections", "Hazards", "Templates", "Sync"]
+SECTIONS_ZH = ["被检查单位", "检查记录", "隐患", "检查表模板", "数据同步"]
+
+
+def nav_texts(win):
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_every_section_can_be_visited_by_click_and_shortcut(qtbot, window):
+    assert nav_texts(window) == SECTIONS_EN
+    for row, title in enumerate(SECTIONS_EN):
+        window.nav.setCurrentRow(row)
+        assert window.current_page().heading.text() == title
+        assert window.current_page().isVisible()
+    for index, title in enumerate(SECTIONS_EN):
+        qtbot.keyClick(window, Qt.Key.Key_1 + index, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page().heading.text() == title
+        assert window.nav.currentRow() == index
+
+
+def test_switching_language_changes_visible_texts(qtbot, window, settings):
+    assert window.menu_file.title() == "&File"
+    window.language_actions["zh_CN"].trigger()
+    # Qt posts LanguageChange events; the window retranslates when they are delivered.
+    qtbot.waitUntil(lambda: nav_texts(window) == SECTIONS_ZH)
+    assert window.menu_file.title() == "文件(&F)"
+    assert window.current_page().heading.text() in SECTIONS_ZH
+    assert "编号前缀 QT01" in window.identity.text()
+    assert settings.value(SETTING_KEY) == "zh_CN"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: nav_texts(window) == SECTIONS_EN)
+    assert window.menu_file.title() == "&File"
+
+
+def test_geometry_and_section_are_remembered(qtbot, ctx, settings, languages, profile):
+    first = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.show_page(3)
+    first.close()
+    second = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 700
+    assert second.current_page().page_id == "templates"
+    second.close()
+
+
+def test_about_box_shows_the_version(qtbot, window, monkeypatch):
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "about",
+                        lambda parent, title, text: shown.update(title=title, text=text))
+    window.act_about.trigger()
+    assert __version__ in shown["text"]
+    assert str(window.ctx.data_dir.root) in shown["text"]
+
+
+def test_service_error_from_a_worker_thread_reaches_the_window(qtbot, window):
+    import threading
+
+    worker = threading.Thread(
+        target=lambda: messages.error(DiskFullError("The disk is full (E:). Free some space.")))
+    with qtbot.waitSignal(window.bridge.posted):
+        worker.start()
+        worker.join()
+    qtbot.waitUntil(lambda: window.bridge.last_dialog is not None)
+    box = window.bridge.last_dialog
+    assert box.windowTitle() == "Disk full"
+    assert "The disk is full (E:)" in box.text()
+    assert "The disk is full (E:)" in window.statusBar().currentMessage()
+    box.close()
+
+
+def test_identity_in_status_bar(window):
+    assert window.identity.text() == "张伟 · prefix QT01"

@@ -1,0 +1,64 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from inspector_app import __version__
+from inspector_app.cli import main
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_info_uses_the_given_data_dir(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "info"]) == 0
+    out = capsys.readouterr().out
+    assert f"data_dir: {tmp_path / 'd'}" in out
+    assert (tmp_path / "d" / "inspector.sqlite3").exists()
+
+
+def test_profile_set_and_show(tmp_path, capsys):
+    args = ["--data-dir", str(tmp_path)]
+    assert main([*args, "profile", "set", "--name", "王芳", "--organisation", "泉台区应急管理局",
+                 "--prefix", "QT02"]) == 0
+    capsys.readouterr()
+    assert main([*args, "profile", "show"]) == 0
+    out = capsys.readouterr().out
+    assert "inspector: 王芳" in out
+    assert "prefix: QT02" in out
+
+
+def test_bad_profile_is_one_line_on_stderr(tmp_path, capsys):
+    code = main(["--data-dir", str(tmp_path), "profile", "set", "--name", "x",
+                 "--organisation", "y", "--prefix", "has space"])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("inspector-app: error:") and "prefix" in err[0]
+
+
+def test_newer_database_gives_one_line_and_exit_1(tmp_path, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "inspector.sqlite3")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    assert main(["--data-dir", str(tmp_path), "info"]) == 1
+    assert "newer version" in capsys.readouterr().err
+
+
+def test_gui_without_display_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector_app", "--data-dir", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "no display available" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0]
