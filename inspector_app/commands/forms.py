@@ -1,0 +1,119 @@
+"""``inspector-app forms``: check template files and manage the template library.
+
+``validate`` reads files only and never opens the database, so an author can run it anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from inspector_app.errors import InspectorError
+from inspector_app.services.context import AppContext
+from inspector_app.services.forms import (
+    TemplateInvalid,
+    ensure_shipped_templates,
+    load_template_file,
+)
+from inspector_app.storage.templates_repo import TemplateRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("forms", help="check checklist template files and manage the library")
+    psub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+
+    v = psub.add_parser("validate", help="check template files; print FILE:LINE: problem")
+    v.add_argument("files", nargs="+", metavar="FILE")
+    v.set_defaults(func=run_validate)
+
+    ls = psub.add_parser("list", help="list the templates in the library")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--all", action="store_true", help="include retired versions")
+    ls.set_defaults(func=run_list)
+
+    imp = psub.add_parser("import", help="add template files to the library")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(func=run_import)
+
+    exp = psub.add_parser("export", help="write a library template to a YAML file")
+    exp.add_argument("key", metavar="KEY", help="ID@VERSION, or an ID for its newest version")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.set_defaults(func=run_export)
+
+
+def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            loaded = load_template_file(Path(name))
+        except TemplateInvalid as exc:
+            failed = True
+            for problem in exc.problems:
+                print(f"{name}:{problem.line}: {problem.message}")
+            continue
+        t = loaded.template
+        print(f"{name}: ok — {t.id} {t.version}, {len(t.items)} items, "
+              f"sha256 {loaded.content_hash[:12]}")
+    return 1 if failed else 0
+
+
+def _library(ctx: AppContext) -> TemplateRepo:
+    """The library, with the shipped templates in it; a broken shipped file is only a warning."""
+    repo = TemplateRepo(ctx.db, ctx.device.id)
+    for result in ensure_shipped_templates(repo):
+        if result.status == "refused":
+            print(f"warning: shipped template {result.source} not imported: {result.message}",
+                  file=sys.stderr)
+    return repo
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    records = _library(ctx).list(include_retired=args.all)
+    if args.json:
+        rows = [
+            {
+                "key": r.key, "id": r.template_id, "version": r.version, "title_zh": r.title_zh,
+                "title_en": r.title_en, "items": r.item_count, "sha256": r.content_hash,
+                "file": r.source_file, "retired": r.retired,
+            }
+            for r in records
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not records:
+        print("The library has no templates.")
+    for r in records:
+        retired = " (retired)" if r.retired else ""
+        print(f"{r.template_id}\t{r.version}\t{r.title(ctx.lang)}{retired}\t{r.item_count} items"
+              f"\tsha256 {r.content_hash[:12]}\t{r.source_file or ''}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _library(ctx)
+    failed = False
+    for name in args.files:
+        try:
+            result = repo.import_template(load_template_file(Path(name)))
+        except TemplateInvalid as exc:
+            failed = True
+            first, more = exc.problems[0], len(exc.problems) - 1
+            also = f"; {more} more problem(s), see `forms validate`" if more else ""
+            print(f"{name}: refused — line {first.line}: {first.message}{also}")
+        except InspectorError as exc:
+            failed = True
+            print(f"{name}: refused — {exc.message}")
+        else:
+            what = "added" if result.status == "added" else "already present, no change"
+            print(f"{name}: {what} — {result.key}")
+    return 1 if failed else 0
+
+
+def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _library(ctx)
+    key = repo.resolve(args.key)
+    repo.export(key, Path(args.output))
+    print(f"{key} written to {args.output}")
+    return 0

@@ -1,0 +1,803 @@
+"""Reading and checking checklist template files (docs/template-format.md).
+
+Every problem names its file and the 1-based line it is on, so an author can jump to it. The
+YAML is composed into a node tree first: the tree gives each field its line, and the loader
+refuses what a template never needs but an attacker could use (anchors and aliases, deep
+nesting, huge files), so a hostile file is refused in milliseconds instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+from inspector_app.domain.checklist import (
+    CHOICE_TYPES,
+    Answer,
+    ItemType,
+    LoadedTemplate,
+    Template,
+    content_hash,
+)
+from inspector_app.errors import ValidationError
+from inspector_app.paths import forms_dir
+from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
+
+MAX_BYTES = 2 * 1024 * 1024
+# A template nests about eight levels deep (sections/items/show_if/all/...); far more is abuse.
+MAX_DEPTH = 40
+
+__all__ = [
+    "LoadedTemplate",
+    "Problem",
+    "TemplateInvalid",
+    "ensure_shipped_templates",
+    "load_template_file",
+    "shipped_template_files",
+    "template_schema",
+    "validate_file",
+]
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class TemplateInvalid(ValidationError):
+    title = "Invalid template"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        more = len(self.problems) - 1
+        also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        message = str(self.problems[0]) + also
+        super().__init__(message, detail="\n".join(str(p) for p in self.problems))
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+
+def validate_file(path: Path | str) -> list[Problem]:
+    """Every problem of a template file, sorted by line; empty when the file is valid."""
+    return _check(Path(path))[0]
+
+
+def load_template_file(path: Path | str) -> LoadedTemplate:
+    """The template in ``path``; ``TemplateInvalid`` (with all problems) if it has any."""
+    path = Path(path)
+    problems, data = _check(path)
+    if problems or data is None:
+        raise TemplateInvalid(problems or [Problem(str(path), 1, "the template cannot be read")])
+    return LoadedTemplate(Template.from_dict(data), data, content_hash(data), path)
+
+
+def shipped_template_files() -> list[Path]:
+    return sorted(forms_dir().glob("*.yaml"))
+
+
+def ensure_shipped_templates(
+    repo: TemplateRepo, paths: Sequence[Path] | None = None
+) -> list[ImportResult]:
+    """Import the shipped templates missing from the library (at start-up)."""
+    files = shipped_template_files() if paths is None else list(paths)
+    return repo.ensure_shipped(files, load_template_file)
+
+
+@functools.cache
+def template_schema() -> dict[str, Any]:
+    text = resources.files("inspector_app").joinpath("schemas/template.schema.json").read_text(
+        encoding="utf-8"
+    )
+    return json.loads(text)
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(template_schema())
+
+
+def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
+    file = str(path)
+    try:
+        root, data = _parse(_read_text(path))
+    except _Refused as exc:
+        return [Problem(file, exc.line, exc.message)], None
+    lines = _Lines(root)
+    found = list(lines.problems)
+    if found:  # duplicate keys, non-text keys or NaN: the document is not what it seems
+        return _finish(file, found), None
+    if not isinstance(data, dict):
+        return [Problem(file, lines.line(()), "a template must be a mapping of fields "
+                        "(format, id, version, title, kind, sections ...)")], None
+    found += _schema_problems(data, lines)
+    found += _Semantics(data, lines).problems()
+    return _finish(file, found), (None if found else data)
+
+
+def _finish(file: str, found: list[tuple[int, str]]) -> list[Problem]:
+    return sorted({Problem(file, line, message) for line, message in found})
+
+
+# --- reading and parsing ----------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    """The file's text; ``_Refused`` for a file that is too large, binary or not UTF-8."""
+    limit = f"a template is at most {MAX_BYTES // (1024 * 1024)} MB"
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _Refused(None, f"file is too large ({_megabytes(size)} MB); {limit}")
+        with path.open("rb") as f:
+            # Read one byte more than allowed: the file may have grown since stat().
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _Refused(None, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise _Refused(None, f"file is too large; {limit}")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise _Refused(None, "this is a binary file, not a YAML template (it contains NUL "
+                       "bytes)", line=_line_at(data, nul))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Refused(None, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot "
+                       "be read); save it as UTF-8, not GBK or another encoding",
+                       line=_line_at(data, exc.start)) from exc
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+class _Refused(Exception):
+    """The file cannot be read as a template at all: one problem, at ``line``."""
+
+    def __init__(self, mark: yaml.Mark | None, message: str, *, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = mark.line + 1 if mark else line
+        self.message = message
+
+
+def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1's implicit types, minus those that surprise template authors.
+
+    Only true/false are booleans (so a choice value ``no`` or ``on`` stays text), dates stay text
+    (JSON has no date), and merge keys are plain keys (they need aliases, which are refused).
+    """
+    bool_re = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    kept = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        for tag, regexp in entries:
+            if tag == "tag:yaml.org,2002:bool":
+                table.setdefault(first, []).append((tag, bool_re))
+            elif tag in kept:
+                table.setdefault(first, []).append((tag, regexp))
+    return table
+
+
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+)
+
+
+class _Guard:
+    """Refuses, event by event, what a template never needs: anchors and aliases, non-JSON
+    tags, deep nesting.
+
+    Refusing anchors outright (rather than counting expansions) keeps "billion laughs" and its
+    cousins out at the first ``&``; a template has no use for them.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "YAML anchors and aliases (&name, *name) are not "
+                           "allowed in a template; write each text out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            # !!binary, !!timestamp, !!set... build values that JSON (the stored form) lacks.
+            raise _Refused(event.start_mark, f"the YAML tag {tag.replace(_CORE, '!!')} is not "
+                           "allowed in a template")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"the document is nested more than {MAX_DEPTH} "
+                               "levels deep")
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+
+class _PyLoader(_Guard, yaml.SafeLoader):
+    yaml_implicit_resolvers = _resolvers()
+
+
+def _loader_class() -> type:
+    """libyaml's parser under PyYAML's own composer when available: about five times faster,
+    and the composer is where the guard above sits."""
+    if not yaml.__with_libyaml__:
+        return _PyLoader
+    from yaml._yaml import CParser
+
+    class _CLoader(_Guard, Composer, CParser, SafeConstructor, Resolver):
+        yaml_implicit_resolvers = _PyLoader.yaml_implicit_resolvers
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    return _CLoader
+
+
+_Loader = _loader_class()
+
+
+def _parse(text: str) -> tuple[yaml.Node, Any]:
+    """(root node, data); ``_Refused`` when the text is not a usable YAML document."""
+    loader: Any = None
+    try:
+        loader = _Loader(text)  # may already raise ReaderError
+        root = loader.get_single_node()
+        if root is None:
+            raise _Refused(None, "the file is empty")
+        return root, loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise _Refused(mark, _syntax_message(exc, text)) from exc
+    except yaml.reader.ReaderError as exc:
+        raise _Refused(None, "the file contains a character YAML does not allow",
+                       line=_reader_error_line(exc, text)) from exc
+    except yaml.YAMLError as exc:
+        raise _Refused(None, f"YAML error: {exc}") from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _reader_error_line(exc: yaml.reader.ReaderError, text: str) -> int:
+    # The Python reader counts characters, libyaml counts bytes of the UTF-8 text.
+    if isinstance(exc.position, int):
+        if _Loader is _PyLoader:
+            return text.count("\n", 0, exc.position) + 1
+        return text.encode("utf-8").count(b"\n", 0, exc.position) + 1
+    return 1
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    what = exc.problem or exc.context or "unreadable"
+    context = f" ({exc.context})" if exc.context and exc.problem else ""
+    return f"YAML syntax error: {what}{context}{_tab_hint(exc.problem_mark, text)}"
+
+
+def _tab_hint(mark: Any, text: str) -> str:
+    """Tabs are the commonest YAML mistake of people used to word processors."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    return "; indent with spaces, not tabs" if "\t" in line[: mark.column + 1] else ""
+
+
+class _Lines:
+    """Line numbers of every field and list element, found from the node tree."""
+
+    def __init__(self, root: yaml.Node) -> None:
+        self.values: dict[Path_, yaml.Node] = {}
+        self.keys: dict[Path_, yaml.Node] = {}
+        self.problems: list[tuple[int, str]] = []
+        self._walk(root, ())
+
+    def line(self, path: Sequence[str | int]) -> int:
+        """Where ``path`` is written: its key's line for a field, else its node's line.
+
+        A path that does not exist (a missing field) falls back to its nearest parent.
+        """
+        p = tuple(path)
+        while True:
+            node = self.keys.get(p) or self.values.get(p)
+            if node is not None:
+                return node.start_mark.line + 1
+            if not p:
+                return 1
+            p = p[:-1]
+
+    def _walk(self, node: yaml.Node, path: Path_) -> None:
+        self.values[path] = node
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag != "tag:yaml.org,2002:str" or not isinstance(key_node.value, str):
+                    self._problem(key_node, f"field name {key_node.value!r} must be text")
+                    continue
+                key = key_node.value
+                if key in first_line:
+                    self._problem(key_node, f"field '{key}' is written twice in the same place "
+                                  f"(first on line {first_line[key]})")
+                first_line.setdefault(key, key_node.start_mark.line + 1)
+                self.keys.setdefault((*path, key), key_node)
+                self._walk(value_node, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, child in enumerate(node.value):
+                self._walk(child, (*path, index))
+        elif node.tag == "tag:yaml.org,2002:float" and node.value.lower().lstrip("+-") in (
+            ".nan", ".inf"
+        ):
+            # JSON, and so the stored definition and its hash, has no NaN or infinity.
+            self._problem(node, f"{node.value} is not allowed: numbers must be finite")
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append((node.start_mark.line + 1, message))
+
+
+# --- describing where a problem is -------------------------------------------------------------
+
+
+def _owner(data: Any, path: Sequence[str | int]) -> tuple[str, str]:
+    """("item 'gm-3-1'", "show_if.all[0].item") for a path into the document."""
+    parts = list(path)
+    owner = ""
+    if len(parts) >= 2 and parts[0] == "sections" and isinstance(parts[1], int):
+        section = _get(data, parts[:2])
+        owner = _named("section", section, parts[1])
+        parts = parts[2:]
+        if len(parts) >= 2 and parts[0] == "items" and isinstance(parts[1], int):
+            item = _get(section, parts[:2])
+            owner = _named("item", item, parts[1], f" of {owner}")
+            parts = parts[2:]
+    return owner, _dotted(parts)
+
+
+def _named(kind: str, obj: Any, index: int, suffix: str = "") -> str:
+    ident = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(ident, str) and ident:
+        return f"{kind} '{ident}'"
+    return f"{kind} {index + 1}{suffix}"
+
+
+def _dotted(parts: Sequence[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _get(data: Any, path: Sequence[str | int]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _say(owner: str, field: str, predicate: str) -> str:
+    """"item 'x': weight must be ...": the field (or its owner) is the sentence's subject."""
+    subject = field or owner or "the template"
+    prefix = f"{owner}: " if owner and field else ""
+    return f"{prefix}{subject} {predicate}"
+
+
+def _at(owner: str, field: str, statement: str) -> str:
+    """"item 'x': show_if: unknown field 'equal'": where, then what."""
+    return ": ".join([*(p for p in (owner, field) if p), statement])
+
+
+def _show(value: Any) -> str:
+    """A value as the author would write it in YAML."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "empty" if value is None else type(value).__name__
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a mapping (field: value)",
+    "array": "a list",
+    "null": "empty",
+}
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# --- schema -------------------------------------------------------------------------------------
+
+
+def _schema_problems(data: dict[str, Any], lines: _Lines) -> list[tuple[int, str]]:
+    errors = list(_validator().iter_errors(data))
+    # A oneOf failure restates what a more precise error at the same place already says.
+    precise = {tuple(e.absolute_path) for e in errors if e.validator != "oneOf"}
+    found: list[tuple[int, str]] = []
+    for error in errors:
+        if error.validator == "oneOf" and tuple(error.absolute_path) in precise:
+            continue
+        found += _explain(error, data, lines)
+    return found
+
+
+def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, str]]:
+    path = list(error.absolute_path)
+    owner, field = _owner(data, path)
+    line = lines.line(path)
+    v = error.validator
+    value = error.instance
+    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if v == "required":
+        return [(line, _missing(owner, field, name, value, error))
+                for name in error.validator_value if name not in value]
+    if v == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        return [(lines.line([*path, key]),
+                 _at(owner, field, f"unknown field '{key}'{_did_you_mean(str(key), allowed)}"))
+                for key in value if key not in allowed]
+    if v == "type":
+        return [(line, _wrong_type(owner, field, value, error, lines.values.get(tuple(path))))]
+    if v in ("enum", "const"):
+        return [(line, _not_allowed(owner, field, last, path, value, error))]
+    if v == "pattern" and last == "zh":
+        return [(line, _at(owner, _parent_field(field), "Chinese text (zh) is empty"))]
+    if v == "pattern":
+        return [(line, _say(owner, field, "must use lower-case letters a-z, digits and . _ - "
+                            f"and start with a letter or digit (found {_show(value)})"))]
+    if v in ("minItems", "minLength"):
+        return [(line, _say(owner, field, "must not be empty"))]
+    if v == "minimum":
+        return [(line, _say(owner, field, f"must be at least {error.validator_value} "
+                            f"(found {_show(value)})"))]
+    if v == "exclusiveMinimum":
+        return [(line, _say(owner, field, f"must be greater than {error.validator_value} "
+                            f"(found {_show(value)})"))]
+    if v == "oneOf":
+        return [(line, _say(owner, field, "is not a valid condition: write {item: ID, equals: "
+                            "VALUE}, {item: ID, not_equals: VALUE}, {item: ID, in: [...]}, "
+                            "{item: ID, answered: true}, {all: [...]}, {any: [...]} or "
+                            "{not: CONDITION}"))]
+    if v == "anyOf" and last == "unit":
+        return [(line, _say(owner, field, "must be text or a mapping {zh: ..., en: ...}"))]
+    return [(line, _at(owner, field, error.message))]
+
+
+def _parent_field(field: str) -> str:
+    return field.rsplit(".", 1)[0] if "." in field else ""
+
+
+def _missing(owner: str, field: str, name: str, value: Any, error: SchemaError) -> str:
+    if name == "zh" and "zh" in error.schema.get("properties", {}):
+        return _at(owner, field, "Chinese text (zh) is missing")
+    hint = ""
+    if name == "grade":
+        hint = " (a check item needs a grade: general or major)"
+    elif name == "choices":
+        hint = f" (a {value.get('type')} item needs its list of choices)"
+    return _at(owner, field, f"missing required field '{name}'{hint}")
+
+
+def _wrong_type(
+    owner: str, field: str, value: Any, error: SchemaError, node: yaml.Node | None
+) -> str:
+    expected = error.validator_value
+    if "zh" in error.schema.get("properties", {}) and isinstance(value, str):
+        return _say(owner, field, "must be a mapping of Chinese and English text, e.g. "
+                    f"{field.rsplit('.', 1)[-1] or 'text'}: {{zh: ..., en: ...}}")
+    names = [expected] if isinstance(expected, str) else list(expected)
+    words = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+    text = f"must be {words}, not {_kind_of(value)}"
+    if field == "version" and isinstance(node, yaml.ScalarNode):
+        text += f"; put it in quotes: version: \"{node.value}\""
+    return _say(owner, field, text)
+
+
+def _not_allowed(
+    owner: str, field: str, last: str, path: Sequence[str | int], value: Any, error: SchemaError
+) -> str:
+    options = error.validator_value if error.validator == "enum" else [error.validator_value]
+    listed = ", ".join(str(o) for o in options)
+    parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
+    if last == "type" and not isinstance(path[-1], int):
+        return _at(owner, "", f"unknown item type {_show(value)} (use one of: {listed})")
+    if last == "grade":
+        return _at(owner, "", f"unknown grade {_show(value)} (use general or major)")
+    if isinstance(path[-1], int) and parent in ("industries", "special_areas"):
+        what = "industry" if parent == "industries" else "special area"
+        return _say(owner, field, f"is an unknown {what} {_show(value)} (use one of: {listed})")
+    return _say(owner, field, f"must be {'one of: ' if len(options) > 1 else ''}{listed} "
+                f"(found {_show(value)})")
+
+
+# --- rules that need the whole document ----------------------------------------------------------
+
+# Fields each item type may carry beyond the common ones (id, type, text, required, ...).
+_TYPE_FIELDS: dict[str, frozenset[str]] = {
+    ItemType.CHECK: frozenset({"grade", "weight"}),
+    ItemType.TEXT: frozenset({"max_length"}),
+    ItemType.NUMBER: frozenset({"unit", "min", "max", "normal_min", "normal_max"}),
+    ItemType.SINGLE_CHOICE: frozenset({"choices"}),
+    ItemType.MULTI_CHOICE: frozenset({"choices"}),
+    ItemType.PHOTO: frozenset({"min_photos"}),
+    ItemType.SIGNATURE: frozenset({"role"}),
+}
+_SPECIFIC = frozenset().union(*_TYPE_FIELDS.values())
+_ITEM_TYPES = frozenset(t.value for t in ItemType)
+
+
+@dataclass
+class _ItemRef:
+    item: dict[str, Any]
+    path: Path_
+    position: int
+
+
+class _Semantics:
+    """Unique ids, type-specific fields, ranges and show_if references; defensive about shape."""
+
+    def __init__(self, data: dict[str, Any], lines: _Lines) -> None:
+        self.data = data
+        self.lines = lines
+        self.found: list[tuple[int, str]] = []
+        self.items: dict[str, _ItemRef] = {}
+
+    def problems(self) -> list[tuple[int, str]]:
+        self._sections_and_items()
+        for ref in self._all_items():
+            self._item_fields(ref)
+            self._choices(ref)
+            self._ranges(ref)
+        self._conditions()
+        return self.found
+
+    def _add(self, path: Sequence[str | int], message: str) -> None:
+        self.found.append((self.lines.line(path), message))
+
+    def _all_items(self) -> Iterator[_ItemRef]:
+        position = 0
+        for s_index, section in enumerate(_list(self.data.get("sections"))):
+            if not isinstance(section, dict):
+                continue
+            for i_index, item in enumerate(_list(section.get("items"))):
+                if isinstance(item, dict):
+                    yield _ItemRef(item, ("sections", s_index, "items", i_index), position)
+                    position += 1
+
+    def _sections_and_items(self) -> None:
+        seen_sections: dict[str, int] = {}
+        for index, section in enumerate(_list(self.data.get("sections"))):
+            sid = section.get("id") if isinstance(section, dict) else None
+            if not isinstance(sid, str):
+                continue
+            path = ("sections", index, "id")
+            if sid in seen_sections:
+                self._add(path, f"duplicate section id '{sid}' (first used on line "
+                          f"{seen_sections[sid]})")
+            seen_sections.setdefault(sid, self.lines.line(path))
+        for ref in self._all_items():
+            iid = ref.item.get("id")
+            if not isinstance(iid, str):
+                continue
+            path = (*ref.path, "id")
+            if iid in self.items:
+                first = self.lines.line((*self.items[iid].path, "id"))
+                self._add(path, f"duplicate item id '{iid}' (first used on line {first})")
+            else:
+                self.items[iid] = ref
+
+    def _item_fields(self, ref: _ItemRef) -> None:
+        item_type = ref.item.get("type")
+        if item_type not in _ITEM_TYPES:
+            return
+        owner = _owner(self.data, ref.path)[0]
+        allowed = _TYPE_FIELDS.get(item_type, frozenset())
+        for name in ref.item:
+            if name in _SPECIFIC and name not in allowed:
+                self._add((*ref.path, name), f"{owner}: field '{name}' does not apply to a "
+                          f"{item_type} item")
+        if item_type == ItemType.INFO and ref.item.get("required") is True:
+            self._add((*ref.path, "required"), f"{owner}: an info item is never required; "
+                      "remove 'required: true'")
+
+    def _choices(self, ref: _ItemRef) -> None:
+        if ref.item.get("type") not in CHOICE_TYPES:
+            return
+        owner = _owner(self.data, ref.path)[0]
+        first: dict[Any, int] = {}
+        for index, choice in enumerate(_list(ref.item.get("choices"))):
+            value = choice.get("value") if isinstance(choice, dict) else None
+            if not isinstance(value, str | int) or isinstance(value, bool):
+                continue
+            path = (*ref.path, "choices", index, "value")
+            if value in first:
+                self._add(path, f"{owner}: duplicate choice value {_show(value)} (first on line "
+                          f"{first[value]})")
+            first.setdefault(value, self.lines.line(path))
+
+    def _ranges(self, ref: _ItemRef) -> None:
+        owner = _owner(self.data, ref.path)[0]
+        for low, high in (("min", "max"), ("normal_min", "normal_max")):
+            a, b = ref.item.get(low), ref.item.get(high)
+            if _is_number(a) and _is_number(b) and a > b:
+                self._add((*ref.path, low), f"{owner}: {low} ({a}) is greater than {high} ({b})")
+
+    # show_if ----------------------------------------------------------------------------------
+
+    def _conditions(self) -> None:
+        edges: dict[str, list[tuple[str, Path_]]] = {}
+        for ref in self._all_items():
+            iid = ref.item.get("id")
+            cond = ref.item.get("show_if")
+            if not isinstance(iid, str) or not isinstance(cond, dict):
+                continue
+            first = self.items.get(iid)
+            if first is None or first.path != ref.path:
+                continue  # a duplicate id: already reported, its references would mislead
+            for target, op, value, path in _leaves(cond, (*ref.path, "show_if")):
+                if self._reference(ref, iid, target, op, value, path):
+                    edges.setdefault(iid, []).append((target, path))
+        self._forward_references(edges)
+
+    def _reference(
+        self, ref: _ItemRef, iid: str, target: str, op: str, value: Any, path: Path_
+    ) -> bool:
+        """Check one {item: target, op: value}; True when it is a later-checked graph edge."""
+        owner = f"item '{iid}'"
+        item_path = (*path, "item")
+        if target == iid:
+            self._add(item_path, f"{owner}: show_if refers to the item itself (a cycle)")
+            return False
+        other = self.items.get(target)
+        if other is None:
+            self._add(item_path, f"{owner}: show_if refers to unknown item '{target}'"
+                      f"{_did_you_mean(target, list(self.items))}")
+            return False
+        if other.item.get("type") == ItemType.INFO:
+            self._add(item_path, f"{owner}: show_if refers to '{target}', an info item, which "
+                      "has no answer")
+            return False
+        self._values(owner, other, target, op, value, path)
+        return True
+
+    def _values(
+        self, owner: str, other: _ItemRef, target: str, op: str, value: Any, path: Path_
+    ) -> None:
+        if op not in ("equals", "not_equals", "in"):
+            return
+        possible, words = _possible_answers(other.item)
+        if possible is None:
+            return
+        values = value if (op == "in" or other.item.get("type") == ItemType.MULTI_CHOICE) \
+            and isinstance(value, list) else [value]
+        for v in values:
+            if not any(_same_value(v, p) for p in possible):
+                self._add((*path, op), f"{owner}: show_if: {_show(v)} is not a possible answer "
+                          f"of item '{target}' ({other.item.get('type')}: {words})")
+
+    def _forward_references(self, edges: dict[str, list[tuple[str, Path_]]]) -> None:
+        reported: set[frozenset[str]] = set()
+        for source, targets in edges.items():
+            for target, path in targets:
+                if self.items[target].position < self.items[source].position:
+                    continue
+                owner = f"item '{source}'"
+                cycle = _path_between(edges, target, source)
+                if cycle is None:
+                    line = self.lines.line((*self.items[target].path, "id"))
+                    self._add((*path, "item"), f"{owner}: show_if refers to item '{target}' "
+                              f"(line {line}), which comes later; a condition can only use "
+                              "earlier items")
+                elif frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    chain = " → ".join([source, *cycle])
+                    self._add((*path, "item"), f"{owner}: show_if cycle: {chain}; a condition "
+                              "can only use earlier items")
+
+
+def _leaves(cond: Any, path: Path_) -> Iterator[tuple[str, str, Any, Path_]]:
+    """Every {item: ID, op: value} inside a condition, with its path."""
+    if not isinstance(cond, dict):
+        return
+    target = cond.get("item")
+    if isinstance(target, str):
+        op = next((o for o in ("equals", "not_equals", "in", "answered") if o in cond), "")
+        yield target, op, cond.get(op), path
+    for key in ("all", "any"):
+        for index, sub in enumerate(_list(cond.get(key))):
+            yield from _leaves(sub, (*path, key, index))
+    if "not" in cond:
+        yield from _leaves(cond["not"], (*path, "not"))
+
+
+def _path_between(
+    edges: Mapping[str, list[tuple[str, Path_]]], start: str, goal: str
+) -> list[str] | None:
+    """The item ids from ``start`` to ``goal`` along show_if references, or None."""
+    queue: list[list[str]] = [[start]]
+    seen = {start}
+    while queue:
+        trail = queue.pop(0)
+        if trail[-1] == goal:
+            return trail
+        for target, _ in edges.get(trail[-1], ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append([*trail, target])
+    return None
+
+
+def _possible_answers(item: dict[str, Any]) -> tuple[list[Any] | None, str]:
+    item_type = item.get("type")
+    if item_type == ItemType.CHECK:
+        values = [a.value for a in Answer]
+        return values, ", ".join(values)
+    if item_type == ItemType.YES_NO:
+        return [True, False], "true or false"
+    if item_type in CHOICE_TYPES:
+        values = [c.get("value") for c in _list(item.get("choices")) if isinstance(c, dict)]
+        return values, ", ".join(dict.fromkeys(str(v) for v in values))
+    return None, ""
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    return isinstance(a, bool) == isinstance(b, bool) and a == b
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
