@@ -9,5 +9,6 @@ them as one line on stderr and exits 1.
 COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.info",
     "inspector_app.commands.profile",
+    "inspector_app.commands.companies",
     "inspector_app.commands.forms",
 )

@@ -1,0 +1,141 @@
+"""``inspector-app companies``: list, add and import the inspected companies (被检查单位)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from inspector_app.domain.company import (
+    Company,
+    industry_code,
+    industry_label,
+    risk_label,
+    risk_level_code,
+    special_area_code,
+    special_area_label,
+)
+from inspector_app.errors import ValidationError
+from inspector_app.services import company_import
+from inspector_app.services.context import AppContext
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.repositories import ProfileRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("companies", help="list, add or import the inspected companies")
+    csub = p.add_subparsers(dest="companies_command", metavar="ACTION")
+
+    ls = csub.add_parser("list", help="print the companies")
+    ls.add_argument("--search", metavar="TEXT",
+                    help="part of a name, credit code, town, contact or legal representative")
+    ls.add_argument("--town")
+    ls.add_argument("--industry", help="an industry code or label")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    add = csub.add_parser("add", help="add one company")
+    add.add_argument("--name", required=True)
+    add.add_argument("--credit-code", help="unified social credit code (统一社会信用代码)")
+    add.add_argument("--address")
+    add.add_argument("--town")
+    add.add_argument("--industry", help="an industry code or label, e.g. machinery or 机械")
+    add.add_argument("--special-areas", metavar="A,B",
+                     help="comma-separated codes or labels, e.g. combustible_dust,confined_space")
+    add.add_argument("--legal-rep")
+    add.add_argument("--contact-name")
+    add.add_argument("--contact-phone")
+    add.add_argument("--risk-level", help="major, high, moderate or low (or 重大/较大/一般/低)")
+    add.add_argument("--notes")
+    add.add_argument("--json", action="store_true", help="print the added company as JSON")
+    add.set_defaults(func=run_add)
+
+    imp = csub.add_parser("import", help="import companies from a CSV or .xlsx file")
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show what would happen without changing anything")
+    imp.set_defaults(func=run_import)
+
+    p.set_defaults(func=run_list, search=None, town=None, industry=None, json=False)
+
+
+def _repo(ctx: AppContext) -> CompanyRepo:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    return CompanyRepo(ctx.db, ctx.device.id, inspector.name if inspector else None)
+
+
+def _lang(ctx: AppContext) -> str:
+    return ctx.lang or "en"
+
+
+def _as_json(company: Company) -> dict[str, object]:
+    return {"id": company.id, **company.content(), "special_areas": list(company.special_areas)}
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    industry = (industry_code(args.industry) or args.industry) if args.industry else None
+    companies = _repo(ctx).list(args.search, town=args.town, industry=industry)
+    if args.json:
+        print(json.dumps([_as_json(c) for c in companies], ensure_ascii=False, indent=2))
+        return 0
+    lang = _lang(ctx)
+    for c in companies:
+        print("\t".join([c.credit_code or "-", c.name, c.town or "-",
+                         industry_label(c.industry, lang) or "-",
+                         risk_label(c.risk_level, lang) or "-", c.contact_name or "-",
+                         c.contact_phone or "-"]))
+    return 0
+
+
+def _coded(value: str | None, lookup: Callable[[str], str | None], what: str) -> str | None:
+    if not value:
+        return None
+    code = lookup(value)
+    if code is None:
+        raise ValidationError(f"Unknown {what}: {value}.")
+    return code
+
+
+def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    areas = tuple(_coded(a.strip(), special_area_code, "special area") or ""
+                  for a in (args.special_areas or "").split(",") if a.strip())
+    company = _repo(ctx).add(Company(
+        name=args.name, credit_code=args.credit_code, address=args.address, town=args.town,
+        industry=_coded(args.industry, industry_code, "industry"), special_areas=areas,
+        legal_rep=args.legal_rep, contact_name=args.contact_name,
+        contact_phone=args.contact_phone,
+        risk_level=_coded(args.risk_level, risk_level_code, "risk level"), notes=args.notes))
+    if args.json:
+        print(json.dumps(_as_json(company), ensure_ascii=False, indent=2))
+    else:
+        lang = _lang(ctx)
+        areas_text = ", ".join(special_area_label(a, lang) for a in company.special_areas)
+        print(f"added: {company.name} ({company.credit_code or 'no credit code'}) "
+              f"{areas_text}".rstrip())
+        print(f"id: {company.id}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    lang = _lang(ctx)
+    repo = _repo(ctx)
+    preview = company_import.preview(args.file, repo, lang)  # a refused file exits 1
+    for warning in preview.warnings():
+        print(f"warning: {warning}")
+    for row in preview.rows:
+        name = row.company.name if row.company else row.values.get("name", "")
+        code = row.company.credit_code if row.company else row.values.get("credit_code", "")
+        print(f"row {row.row}: {row.action}" + (f": {name}" if name else "")
+              + (f" ({code})" if code else ""))
+        for message in row.messages(lang):
+            print(f"  {message}")
+    print(preview.summary())
+    if args.dry_run:
+        print("dry run: nothing was changed")
+        return 0
+    result = company_import.apply(preview, repo)
+    for failure in result.failures:
+        print(failure)
+    print(result.summary(lang))
+    return 0

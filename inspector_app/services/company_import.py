@@ -1,0 +1,402 @@
+"""Importing a list of companies from CSV or Excel (.xlsx): preview first, then apply.
+
+The preview says, row by row, what importing would do (add / update / unchanged) or what is wrong
+with the row, in English or Chinese. Applying imports every valid row in one transaction; a
+company already on this computer is updated, never doubled (see ``CompanyIndex``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from inspector_app.domain.company import (
+    AmbiguousMatchError,
+    Company,
+    Problem,
+    industry_code,
+    is_zh,
+    normalise_credit_code,
+    plan_upsert,
+    problem,
+    risk_level_code,
+    special_area_code,
+)
+from inspector_app.errors import InspectorError, from_os_error
+from inspector_app.storage.companies_repo import CompanyRepo
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+HEADER_SEARCH_ROWS = 10  # a title line or two above the header is common in office lists
+CSV_SUFFIXES = (".csv", ".txt")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+Action = Literal["add", "update", "unchanged", "error"]
+_ACTION_OF: dict[str, Action] = {"added": "add", "updated": "update", "unchanged": "unchanged"}
+
+# Accepted header names per field; compared after _header_key(), so case, spaces, "_", "-",
+# full-width characters, a "*" marking a required column and "(...)" notes do not matter.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("单位名称", "企业名称", "公司名称", "名称", "被检查单位", "name", "company",
+             "company name"),
+    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "credit code", "uscc"),
+    "address": ("地址", "单位地址", "企业地址", "经营地址", "注册地址", "address"),
+    "town": ("乡镇", "乡镇街道", "所属乡镇", "街道", "镇街", "town"),
+    "industry": ("行业", "所属行业", "行业类别", "行业分类", "industry"),
+    "special_areas": ("涉及领域", "专项领域", "重点领域", "特殊领域", "special areas"),
+    "legal_rep": ("法定代表人", "法人代表", "法人", "legal rep", "legal representative"),
+    "contact_name": ("现场负责人", "联系人", "安全负责人", "contact name", "contact"),
+    "contact_phone": ("联系电话", "电话", "手机", "联系方式", "contact phone", "phone"),
+    "risk_level": ("风险等级", "风险级别", "risk level", "risk"),
+    "notes": ("备注", "notes", "note", "remarks"),
+}
+
+# (en, zh) texts of this module; placeholders filled with str.format.
+_TEXTS: dict[str, tuple[str, str]] = {
+    "row": ("Row {row}, {text}", "第 {row} 行，{text}"),
+    "unsupported": ("{file} is not a CSV or Excel (.xlsx) file.",
+                    "{file} 不是 CSV 或 Excel（.xlsx）文件。"),
+    "old_xls": ("{file} is an old Excel (.xls) file: open it in Excel or WPS and save it as "
+                ".xlsx.", "{file} 是旧版 Excel（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx。"),
+    "too_big": ("{file} is {size:.1f} MB; files over 20 MB are refused.",
+                "{file} 大小为 {size:.1f} MB，超过 20 MB，不能导入。"),
+    "empty": ("{file} is empty.", "{file} 是空文件。"),
+    "bad_xlsx": ("{file} cannot be read as an Excel workbook ({reason}).",
+                 "{file} 无法作为 Excel 工作簿读取（{reason}）。"),
+    "bad_csv": ("{file} cannot be read as CSV ({reason}).",
+                "{file} 无法作为 CSV 读取（{reason}）。"),
+    "encoding": ("{file} is neither UTF-8 nor GB18030 (GBK) text: save it as CSV UTF-8.",
+                 "{file} 的编码既不是 UTF-8 也不是 GB18030（GBK），请另存为“CSV UTF-8”。"),
+    "no_header": ("{file} has no header row with a company-name column (单位名称 or name) in "
+                  "its first 10 rows.",
+                  "{file} 的前 10 行中没有含“单位名称”（name）列的表头。"),
+    "no_rows": ("{file} has a header row but no companies below it.",
+                "{file} 只有表头，没有单位数据。"),
+    "ignored_column": ("Column “{column}” is not recognised and was ignored.",
+                       "无法识别的列“{column}”已忽略。"),
+    "repeated_column": ("Column “{column}” repeats an earlier column and was ignored.",
+                        "列“{column}”与前面的列重复，已忽略。"),
+    "preview_summary": ("{add} to add, {update} to update, {unchanged} unchanged, "
+                        "{error} with errors.",
+                        "新增 {add} 家，更新 {update} 家，无变化 {unchanged} 家，"
+                        "有错误 {error} 行。"),
+    "result_summary": ("{added} added, {updated} updated, {unchanged} unchanged, "
+                       "{skipped} skipped.",
+                       "新增 {added} 家，更新 {updated} 家，无变化 {unchanged} 家，"
+                       "跳过 {skipped} 行。"),
+}
+
+
+def _t(key: str, lang: str | None, **params: Any) -> str:
+    en, zh = _TEXTS[key]
+    return (zh if is_zh(lang) else en).format(**params)
+
+
+def _refuse(key: str, lang: str | None, **params: Any) -> InspectorError:
+    return InspectorError(_t(key, lang, **params))
+
+
+# -- the preview -------------------------------------------------------------------------------
+
+@dataclass
+class ImportRow:
+    row: int                              # as the spreadsheet program numbers it (header = 1..)
+    values: dict[str, str]                # the cells, by field
+    company: Company | None = None        # parsed; None when the row has errors
+    errors: list[Problem] = field(default_factory=list)
+    action: Action = "error"
+    existing_id: str | None = None        # the stored company an update would change
+
+    def messages(self, lang: str | None = "en") -> list[str]:
+        return [_t("row", lang, row=self.row, text=p.text(lang)) for p in self.errors]
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    rows: list[ImportRow]
+    columns: dict[str, str]               # field -> the header as written in the file
+    ignored_columns: list[str] = field(default_factory=list)
+    repeated_columns: list[str] = field(default_factory=list)
+    lang: str = "en"
+
+    def warnings(self, lang: str | None = None) -> list[str]:
+        lang = lang or self.lang
+        return ([_t("ignored_column", lang, column=c) for c in self.ignored_columns]
+                + [_t("repeated_column", lang, column=c) for c in self.repeated_columns])
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(r.action for r in self.rows)
+        return {a: counted.get(a, 0) for a in ("add", "update", "unchanged", "error")}
+
+    def summary(self, lang: str | None = None) -> str:
+        return _t("preview_summary", lang or self.lang, **self.counts())
+
+    @property
+    def has_changes(self) -> bool:
+        counts = self.counts()
+        return counts["add"] + counts["update"] > 0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failures: tuple[str, ...] = ()        # rows refused while applying (the data changed since)
+
+    def summary(self, lang: str | None = "en") -> str:
+        return _t("result_summary", lang, added=self.added, updated=self.updated,
+                  unchanged=self.unchanged, skipped=self.skipped)
+
+
+def preview(path: Path | str, repo: CompanyRepo, lang: str = "en") -> ImportPreview:
+    """Read ``path`` and tell what importing it into ``repo`` would do; nothing is written.
+
+    Raises InspectorError, naming the file, when the file as a whole cannot be used.
+    """
+    path = Path(path)
+    table = read_table(path, lang)
+    header_at, columns, ignored, repeated = _find_header(table, path, lang)
+    rows = [
+        ImportRow(row=number, values={f: _cell(cells, i) for f, i in columns.items()})
+        for number, cells in table[header_at + 1:]
+        if any(_text(c) for c in cells)
+    ]
+    if not rows:
+        raise _refuse("no_rows", lang, file=path.name)
+    _plan(rows, repo)
+    header = table[header_at][1]
+    return ImportPreview(path, rows, {f: str(header[i]).strip() for f, i in columns.items()},
+                         ignored, repeated, lang)
+
+
+def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
+    """Import every valid row of ``preview`` in one transaction; rows with errors are skipped."""
+    counts: Counter[str] = Counter()
+    failures: list[str] = []
+    reason = f"import {preview.path.name}"
+    with repo.db.atomic():
+        for row in preview.rows:
+            if row.company is None or row.action == "error":
+                counts["skipped"] += 1
+                continue
+            try:
+                # Each upsert is a savepoint inside this transaction: a refused row is undone
+                # alone and the others still land.
+                counts[repo.upsert_by_credit_code(row.company, reason=reason)] += 1
+            except InspectorError as exc:
+                counts["skipped"] += 1
+                failures.append(_t("row", preview.lang, row=row.row, text=exc.message))
+    return ImportResult(counts["added"], counts["updated"], counts["unchanged"],
+                        counts["skipped"], tuple(failures))
+
+
+# -- reading files -----------------------------------------------------------------------------
+
+Table = list[tuple[int, tuple[Any, ...]]]  # (row number, cells)
+
+
+def read_table(path: Path, lang: str = "en") -> Table:
+    """The rows of a CSV file or of an .xlsx workbook's first sheet."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise _refuse("old_xls", lang, file=path.name)
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise _refuse("unsupported", lang, file=path.name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    if size > MAX_FILE_BYTES:
+        raise _refuse("too_big", lang, file=path.name, size=size / 1024 / 1024)
+    if size == 0:
+        raise _refuse("empty", lang, file=path.name)
+    table = _read_xlsx(path, lang) if suffix in XLSX_SUFFIXES else _read_csv(path, lang)
+    if not any(any(_text(c) for c in cells) for _, cells in table):
+        raise _refuse("empty", lang, file=path.name)
+    return table
+
+
+def _decode(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return data.decode("utf-16")
+    # Chinese Excel saves "CSV" in GBK; GB18030 is its superset. UTF-8 is tried first because
+    # valid UTF-8 is almost never valid GBK text by accident, while the reverse happens.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _read_csv(path: Path, lang: str) -> Table:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    text = _decode(data)
+    if text is None:
+        raise _refuse("encoding", lang, file=path.name)
+    head = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    delimiter = max(",\t;", key=head.count)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise _refuse("bad_csv", lang, file=path.name, reason=exc) from exc
+
+
+def _read_xlsx(path: Path, lang: str) -> Table:
+    import openpyxl  # only needed here; keeps the CLI quick to start
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it skips; none matter for a list.
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                sheet = workbook.worksheets[0]
+                return [(number, tuple(cells)) for number, cells in
+                        enumerate(sheet.iter_rows(values_only=True), start=1)]
+            finally:
+                workbook.close()
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    except Exception as exc:  # any parser failure on a user's file is a bad file, not a bug
+        raise _refuse("bad_xlsx", lang, file=path.name,
+                      reason=str(exc) or type(exc).__name__) from exc
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a phone number stored as a number in Excel
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _cell(cells: tuple[Any, ...], index: int) -> str:
+    return _text(cells[index]) if index < len(cells) else ""
+
+
+# -- headers -----------------------------------------------------------------------------------
+
+def _header_key(text: str) -> str:
+    key = unicodedata.normalize("NFKC", text).lower()
+    key = re.sub(r"\(.*?\)", "", key)  # "乡镇（街道）" -> "乡镇"
+    return re.sub(r"[\s_\-*:：]+", "", key)
+
+
+_FIELD_BY_HEADER = {_header_key(alias): f for f, aliases in COLUMN_ALIASES.items()
+                    for alias in (*aliases, f)}
+
+
+def _find_header(table: Table, path: Path, lang: str
+                 ) -> tuple[int, dict[str, int], list[str], list[str]]:
+    for at, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
+        keys = [_header_key(_text(c)) for c in cells]
+        if "name" not in {_FIELD_BY_HEADER.get(k) for k in keys}:
+            continue
+        columns: dict[str, int] = {}
+        ignored: list[str] = []
+        repeated: list[str] = []
+        for index, key in enumerate(keys):
+            written = _text(cells[index])
+            target = _FIELD_BY_HEADER.get(key)
+            if target is None:
+                if written:
+                    ignored.append(written)
+            elif target in columns:
+                repeated.append(written)
+            else:
+                columns[target] = index
+        return at, columns, ignored, repeated
+    raise _refuse("no_header", lang, file=path.name)
+
+
+# -- rows --------------------------------------------------------------------------------------
+
+_AREA_SPLIT = re.compile(r"[、,，;；/\s]+")
+
+
+def parse_row(values: dict[str, str]) -> tuple[Company | None, list[Problem]]:
+    """A company from one row's cells, or the problems that keep it from being one."""
+    found: list[Problem] = []
+
+    def coded(field_name: str, text: str, lookup: Any, vocabulary: str) -> str | None:
+        code = lookup(text) if text else None
+        if text and code is None:
+            found.append(problem(field_name, f"unknown_{field_name}", value=text,
+                                 vocabulary=vocabulary))
+        return code
+
+    industry = coded("industry", values.get("industry", ""), industry_code, "industry")
+    risk = coded("risk_level", values.get("risk_level", ""), risk_level_code, "risk_level")
+    areas: list[str] = []
+    for part in _AREA_SPLIT.split(values.get("special_areas", "")):
+        if part:
+            code = special_area_code(part)
+            if code is None:
+                found.append(problem("special_areas", "unknown_special_area", value=part,
+                                     vocabulary="special_areas"))
+            elif code not in areas:
+                areas.append(code)
+    company = Company(
+        name=values.get("name", ""),
+        credit_code=normalise_credit_code(values.get("credit_code")) or None,
+        address=values.get("address"), town=values.get("town"), industry=industry,
+        special_areas=tuple(areas), legal_rep=values.get("legal_rep"),
+        contact_name=values.get("contact_name"), contact_phone=values.get("contact_phone"),
+        risk_level=risk, notes=values.get("notes"),
+    ).normalised()
+    found = company.problems() + found
+    return (None if found else company), found
+
+
+def _plan(rows: list[ImportRow], repo: CompanyRepo) -> None:
+    """Fill in each row's company, errors and action, as applying them in order would go."""
+    index = repo.index()
+    first_code: dict[str, int] = {}
+    first_name: dict[str, tuple[int, str | None]] = {}
+    for row in rows:
+        company, row.errors = parse_row(row.values)
+        # Duplicates are judged on the raw cells, so a copy of a bad row is reported too.
+        code = normalise_credit_code(row.values.get("credit_code")) or None
+        name = row.values.get("name", "").strip()
+        earlier = first_name.get(name)
+        if code and code in first_code:
+            row.errors.append(problem("credit_code", "duplicate_code", other=first_code[code]))
+        elif name and earlier and not (code and earlier[1]):
+            # The same name twice, once without a code: one company listed twice.
+            row.errors.append(problem("name", "duplicate_name", other=earlier[0]))
+        if code:
+            first_code.setdefault(code, row.row)
+        if name:
+            first_name.setdefault(name, (row.row, code))
+        if company is None or row.errors:
+            continue
+        try:
+            existing = index.match(company)
+        except AmbiguousMatchError as exc:
+            row.errors.append(exc.problem)
+            continue
+        outcome, stored = plan_upsert(existing, company)
+        row.company, row.action = company, _ACTION_OF[outcome]
+        row.existing_id = existing.id if existing else None
+        # Later rows are matched against the data as this row leaves it.
+        index.put(stored if existing else replace(stored, id=f"row:{row.row}"))
+

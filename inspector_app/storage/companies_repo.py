@@ -1,0 +1,194 @@
+"""Companies in the database. Each public write is one transaction and leaves an audit trail."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import sqlite3
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from inspector_app.domain.company import (
+    CONTENT_FIELDS,
+    Company,
+    CompanyIndex,
+    differences,
+    plan_upsert,
+)
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import NotFoundError, ValidationError
+
+UpsertOutcome = Literal["added", "updated", "unchanged"]
+
+_COLUMNS = ("id", *CONTENT_FIELDS)
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM companies"
+# Searched by a substring: FTS5's trigram tokenizer misses one- and two-character Chinese
+# queries, and a LIKE scan of a few thousand rows takes well under a millisecond.
+_SEARCHED = ("name", "credit_code", "town", "contact_name", "legal_rep")
+
+
+def escape_like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern that uses ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _from_row(row: tuple[Any, ...]) -> Company:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    values["special_areas"] = tuple(json.loads(values["special_areas"] or "[]"))
+    return Company(**values)
+
+
+def _stored(value: Any) -> Any:
+    """A field's value as the companies table (and the audit log) keep it."""
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+class CompanyRepo:
+    def __init__(self, db: Database, device_id: str, actor: str | None = None) -> None:
+        self.db = db
+        self.device_id = device_id
+        self.actor = actor
+
+    # -- reading ------------------------------------------------------------------------------
+    def get(self, company_id: str) -> Company | None:
+        row = self.db.execute(f"{_SELECT} WHERE id = ?", [company_id]).fetchone()
+        return _from_row(row) if row else None
+
+    def get_by_credit_code(self, credit_code: str) -> Company | None:
+        row = self.db.execute(f"{_SELECT} WHERE credit_code = ?", [credit_code]).fetchone()
+        return _from_row(row) if row else None
+
+    def list(self, search: str | None = None, town: str | None = None,
+             industry: str | None = None, limit: int | None = None) -> builtins.list[Company]:
+        """Companies by name; every word of ``search`` must occur in one of the searched fields."""
+        where: builtins.list[str] = []
+        params: builtins.list[Any] = []
+        for word in (search or "").split():
+            pattern = f"%{escape_like(word)}%"
+            where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
+            params.extend([pattern] * len(_SEARCHED))
+        if town:
+            where.append("town = ?")
+            params.append(town)
+        if industry:
+            where.append("industry = ?")
+            params.append(industry)
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY name, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_from_row(r) for r in self.db.execute(sql, params).fetchall()]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM companies").fetchone()[0])
+
+    def towns(self) -> builtins.list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT town FROM companies WHERE town IS NOT NULL ORDER BY town").fetchall()
+        return [r[0] for r in rows]
+
+    def index(self) -> CompanyIndex:
+        """Every company, indexed for matching import rows (one query instead of one per row)."""
+        return CompanyIndex(self.list())
+
+    def find_match(self, company: Company) -> Company | None:
+        """The stored company ``company`` stands for (see ``CompanyIndex``); None if new."""
+        company = company.normalised()
+        rows = self.db.execute(
+            f"{_SELECT} WHERE name = ? OR (credit_code IS NOT NULL AND credit_code = ?)",
+            [company.name, company.credit_code],
+        ).fetchall()
+        return CompanyIndex(_from_row(r) for r in rows).match(company)
+
+    # -- writing ------------------------------------------------------------------------------
+    def add(self, company: Company, reason: str | None = None) -> Company:
+        company = company.validated()
+        company_id = new_id()
+        stored = Company(**company.content(), id=company_id)
+        with self.db.atomic():
+            self._check_code_free(stored)
+            row = {name: _stored(value) for name, value in stored.content().items()}
+            try:
+                self.db["companies"].insert(
+                    {"id": company_id, **row, **record_stamp(self.device_id)})
+            except sqlite3.IntegrityError as exc:  # a race with another copy of the program
+                raise self._code_taken(stored) from exc
+            snapshot = {k: list(v) if isinstance(v, tuple) else v
+                        for k, v in stored.content().items() if v not in (None, ())}
+            self._audit(company_id, "create", new=json.dumps(snapshot, ensure_ascii=False),
+                        reason=reason)
+        return stored
+
+    def update(self, company: Company, reason: str | None = None) -> Company:
+        """Store ``company`` (found by its id) as given; one audit row per changed field."""
+        if not company.id:
+            raise ValueError("update() needs a company with an id")
+        company = company.validated()
+        with self.db.atomic():
+            existing = self.get(company.id)
+            if existing is None:
+                raise NotFoundError(f"The company {company.name} is no longer on this computer.")
+            self._write_changes(existing, company, reason)
+        return company
+
+    def upsert_by_credit_code(self, company: Company,
+                              reason: str | None = None) -> UpsertOutcome:
+        """Add ``company`` or update the one it matches, keeping that one's id.
+
+        The credit code decides; without one, the exact name (see ``CompanyIndex``). Blank
+        fields of ``company`` keep the stored values, so importing a partial list loses nothing.
+        """
+        company = company.validated()
+        with self.db.atomic():
+            existing = self.find_match(company)
+            outcome, merged = plan_upsert(existing, company)
+            if existing is None:
+                self.add(merged, reason=reason)
+            elif outcome == "updated":
+                self._write_changes(existing, merged, reason)
+        return outcome
+
+    # -- internals ----------------------------------------------------------------------------
+    def _write_changes(self, existing: Company, new: Company, reason: str | None) -> None:
+        changed = differences(existing, new)
+        if not changed:
+            return
+        self._check_code_free(new)
+        assignments = {name: _stored(value) for name, (_, value) in changed.items()}
+        sets = ", ".join(f"{name} = ?" for name in assignments)
+        try:
+            self.db.execute(f"UPDATE companies SET {sets}, updated_at = ? WHERE id = ?",
+                            [*assignments.values(), utcnow_iso(), existing.id])
+        except sqlite3.IntegrityError as exc:
+            raise self._code_taken(new) from exc
+        for name, (old, value) in changed.items():
+            self._audit(existing.id or "", "update", field=name, old=_stored(old),
+                        new=_stored(value), reason=reason)
+
+    def _check_code_free(self, company: Company) -> None:
+        if company.credit_code:
+            other = self.get_by_credit_code(company.credit_code)
+            if other is not None and other.id != company.id:
+                raise self._code_taken(company, other)
+
+    def _code_taken(self, company: Company, other: Company | None = None) -> ValidationError:
+        other = other or (self.get_by_credit_code(company.credit_code or ""))
+        holder = f" ({other.name})" if other else ""
+        return ValidationError(
+            f"Another company{holder} on this computer already has the credit code "
+            f"{company.credit_code}.")
+
+    def _audit(self, company_id: str, action: str, *, field: str | None = None,
+               old: str | None = None, new: str | None = None,
+               reason: str | None = None) -> None:
+        # Written inside the caller's transaction: a change and its audit row land together.
+        self.db["audit_log"].insert({
+            "id": new_id(), "at": utcnow_iso(), "device_id": self.device_id,
+            "actor": self.actor, "entity": "company", "entity_id": company_id,
+            "inspection_id": None, "action": action, "field": field,
+            "old_value": old, "new_value": new, "reason": reason,
+        })

@@ -1,0 +1,168 @@
+"""The Companies page: find, add, edit and import the inspected companies (被检查单位)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from inspector_app.domain.company import Company
+from inspector_app.services.context import AppContext
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.dialogs.company_dialog import CompanyDialog
+from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
+from inspector_app.ui.models.companies_model import CompaniesModel
+from inspector_app.ui.pages.base import Page
+
+SEARCH_DELAY_MS = 200  # one query when the user pauses, not one per keystroke
+
+
+class CompaniesPage(Page):
+    page_id = "companies"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: QDialog | None = None  # the open add/edit/import dialog, if any
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("companySearch")
+        self.count_label = QLabel()
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.import_button = QPushButton()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count_label)
+        for button in (self.add_button, self.edit_button, self.import_button):
+            bar.addWidget(button)
+        self.layout_.addLayout(bar)
+
+        self.model = CompaniesModel(CompanyRepo(ctx.db, ctx.device.id), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortLocaleAware(True)  # Chinese names in the locale's (pinyin) order
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultSectionSize(130)
+        # A credit code is 18 characters: show it whole.
+        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("0" * 19) + 16)
+        self.layout_.addWidget(self.table, 1)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+        self.add_button.clicked.connect(self.add_company)
+        self.edit_button.clicked.connect(self.edit_company)
+        self.import_button.clicked.connect(self.import_companies)
+        self.table.doubleClicked.connect(self.edit_company)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.retranslate()
+
+    # -- data ---------------------------------------------------------------------------------
+    def repo(self) -> CompanyRepo:
+        """A repository that records the current inspector as the author of changes."""
+        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
+        return CompanyRepo(self.ctx.db, self.ctx.device.id, inspector.name if inspector else None)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def apply_search(self) -> None:
+        self.search_timer.stop()
+        self.model.set_search(self.search.text())
+        self._update_count()
+
+    def selected_company(self) -> Company | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.company(self.proxy.mapToSource(rows[0]).row())
+
+    def select_company(self, company_id: str) -> None:
+        row = self.model.row_of(company_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    # -- actions ------------------------------------------------------------------------------
+    def add_company(self) -> None:
+        self._open(CompanyDialog(self.repo(), None, self))
+
+    def edit_company(self, index: QModelIndex | None = None) -> None:
+        if isinstance(index, QModelIndex) and index.isValid():
+            company = self.model.company(self.proxy.mapToSource(index).row())
+        else:
+            company = self.selected_company()
+        if company is not None:
+            self._open(CompanyDialog(self.repo(), company, self))
+
+    def import_companies(self) -> None:
+        self._open(CompanyImportDialog(self.repo(), self))
+
+    def _open(self, dialog: QDialog) -> None:
+        # Window-modal without a nested event loop: the page (and tests) keep running.
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_finished(dialog))
+        dialog.open()
+
+    def _dialog_finished(self, dialog: QDialog) -> None:
+        saved = getattr(dialog, "saved", None)
+        if saved is not None or getattr(dialog, "imported", False):
+            self.refresh()
+        if saved is not None and saved.id:
+            self.select_company(saved.id)
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    # -- showing ------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        if self.model.search:
+            self.count_label.setText(self.tr("%n match(es)", "", n))
+        else:
+            self.count_label.setText(self.tr("%n company(s)", "", n))
+
+    def title(self) -> str:
+        return self.tr("Companies")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.search.setPlaceholderText(
+            self.tr("Search by name, credit code, town, contact or legal representative"))
+        self.add_button.setText(self.tr("&Add…"))
+        self.edit_button.setText(self.tr("E&dit…"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.model.retranslate()
+        self._update_count()
+        self._update_buttons()

@@ -1,0 +1,156 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_app.domain.company import Company, credit_check_char
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.ui.dialogs.company_dialog import CompanyDialog
+from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
+from inspector_app.ui.models.companies_model import CompaniesModel
+from inspector_app.ui.pages.companies import CompaniesPage
+
+
+def code(serial: int) -> str:
+    first17 = f"91350100MA{serial:06d}X"
+    return first17 + credit_check_char(first17)
+
+
+@pytest.fixture
+def repo(ctx):
+    return CompanyRepo(ctx.db, ctx.device.id, "张伟")
+
+
+@pytest.fixture
+def seeded(repo):
+    repo.add(Company(name="泉台机械厂", credit_code=code(1), town="城关镇", industry="machinery",
+                     risk_level="high", contact_name="林强", contact_phone="13812345678"))
+    repo.add(Company(name="东园纺织厂", town="东园镇", industry="textile", risk_level="major"))
+    repo.add(Company(name="城关食品厂", town="城关镇", industry="light_industry"))
+    return repo
+
+
+@pytest.fixture
+def page(qtbot, ctx, profile, languages):
+    widget = CompaniesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    return widget
+
+
+def visible_names(page):
+    return sorted(page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount()))
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, seeded, languages):
+    model = CompaniesModel(seeded)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    row = model.row_of(seeded.get_by_credit_code(code(1)).id)
+    assert model.index(row, 3).data() == "Machinery"
+    assert model.index(row, 4).data() == "High risk"
+    model.set_search("城关")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+
+
+def test_labels_follow_the_interface_language(qtbot, seeded, languages):
+    model = CompaniesModel(seeded)
+    languages.apply("zh_CN")
+    model.retranslate()
+    labels = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert labels == {"机械", "纺织", "轻工"}
+
+
+def test_typing_a_two_character_chinese_search_filters_the_table(qtbot, seeded, page):
+    page.refresh()
+    assert len(visible_names(page)) == 3
+    page.search.insert("纺织")  # QTest types ASCII only; an input method commits like this
+    assert page.search_timer.isActive() and len(visible_names(page)) == 3  # debounced
+    qtbot.waitUntil(lambda: visible_names(page) == ["东园纺织厂"], timeout=2000)
+    page.search.clear()
+    page.search.insert("厂")
+    qtbot.waitUntil(lambda: len(visible_names(page)) == 3, timeout=2000)
+    assert "3" in page.count_label.text()
+
+
+def test_adding_a_company_checks_the_credit_code_as_typed(qtbot, page, repo):
+    page.add_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, CompanyDialog)
+    assert not dialog.ok_button.isEnabled()  # no name yet
+    dialog.name.insert("西湖化工")
+    good = code(7)
+    bad = good[:17] + ("0" if good[-1] != "0" else "1")
+    qtbot.keyClicks(dialog.credit_code, bad)
+    assert dialog.credit_error.isVisible()
+    assert dialog.credit_error.text() == f"wrong check character “{bad[-1]}”, expected “{good[-1]}”"
+    assert not dialog.ok_button.isEnabled()
+
+    dialog.credit_code.backspace()
+    qtbot.keyClicks(dialog.credit_code, good[-1])
+    assert not dialog.credit_error.isVisible()
+    assert dialog.ok_button.isEnabled()
+    dialog.industry.setCurrentIndex(dialog.industry.findData("chemical"))
+    dialog.areas["hazardous_chemicals"].setChecked(True)
+    dialog.risk_level.setCurrentIndex(dialog.risk_level.findData("major"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: visible_names(page) == ["西湖化工"], timeout=2000)
+    stored = repo.get_by_credit_code(good)
+    assert (stored.industry, stored.special_areas, stored.risk_level) == (
+        "chemical", ("hazardous_chemicals",), "major")
+    assert page.selected_company().id == stored.id
+    audit_actor = repo.db.execute("SELECT actor FROM audit_log WHERE entity_id = ?",
+                                  [stored.id]).fetchone()[0]
+    assert audit_actor == "张伟"  # the profile's inspector
+
+
+def test_editing_refuses_a_credit_code_another_company_has(qtbot, seeded, page):
+    page.refresh()
+    row = next(r for r in range(page.proxy.rowCount())
+               if page.proxy.index(r, 0).data() == "东园纺织厂")
+    page.table.selectRow(row)
+    page.edit_button.click()
+    dialog = page.dialog
+    assert dialog.name.text() == "东园纺织厂" and dialog.ok_button.isEnabled()
+    dialog.credit_code.setText(code(1))
+    assert "泉台机械厂" in dialog.credit_error.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.contact_phone.setText("not a phone")
+    assert dialog.phone_error.isVisible()
+    dialog.reject()
+
+
+def test_the_import_dialog_previews_an_error_row_in_red(qtbot, page, repo, tmp_path):
+    good, bad_source = code(1), code(2)
+    bad = bad_source[:17] + ("0" if bad_source[-1] != "0" else "1")
+    path = tmp_path / "名单.csv"
+    path.write_text(f"单位名称,统一社会信用代码,行业\n泉台机械厂,{good},机械\n东园纺织厂,{bad},纺织\n",
+                    encoding="utf-8-sig")
+    page.import_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, CompanyImportDialog)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.load(path)
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["Add", "Error"]
+    problem_cell = dialog.table.item(1, 4)
+    assert f"expected “{bad_source[-1]}”" in problem_cell.text()
+    assert problem_cell.foreground().color().name() == "#b00020"
+    assert "1 to add" in dialog.summary.text() and "1 with errors" in dialog.summary.text()
+
+    dialog.import_button.click()
+    assert "1 added" in dialog.summary.text() and "1 skipped" in dialog.summary.text()
+    assert repo.count() == 1
+    dialog.reject()
+    qtbot.waitUntil(lambda: visible_names(page) == ["泉台机械厂"], timeout=2000)
+
+
+def test_the_import_dialog_shows_why_a_file_is_refused(qtbot, repo, tmp_path):
+    dialog = CompanyImportDialog(repo)
+    qtbot.addWidget(dialog)
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"not a workbook at all")
+    assert not dialog.load(path)
+    assert "broken.xlsx" in dialog.message.text()
+    assert dialog.table.rowCount() == 0 and not dialog.import_button.isEnabled()
