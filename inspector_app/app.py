@@ -41,7 +41,9 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
+    from inspector_app.services.forms import ensure_shipped_templates
     from inspector_app.storage.repositories import ProfileRepo
+    from inspector_app.storage.templates_repo import TemplateRepo
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts
@@ -65,6 +67,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
         languages.apply(resolve_language(cli_lang, settings))
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
+        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
     except InspectorError as exc:
         from inspector_app.ui.message_bridge import translated_title
 

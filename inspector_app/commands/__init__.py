@@ -11,4 +11,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.profile",
     "inspector_app.commands.companies",
     "inspector_app.commands.forms",
+    "inspector_app.commands.demo",
+    "inspector_app.commands.inspections",
 )

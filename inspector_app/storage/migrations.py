@@ -249,6 +249,13 @@ BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;
     )
 
 
+@migrations(name="0002_inspection_scope")
+def _inspection_scope(db: Database) -> None:
+    # The template sections that applied to the company when the inspection started, so later
+    # edits of the company never change which items a record contains.
+    db.execute("ALTER TABLE inspections ADD COLUMN section_ids TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

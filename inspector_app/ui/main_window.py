@@ -21,15 +21,13 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
+from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.pages.sections import (
-    CompaniesPage,
-    HazardsPage,
-    InspectionsPage,
-    SyncPage,
-    TemplatesPage,
-)
+from inspector_app.ui.pages.companies import CompaniesPage
+from inspector_app.ui.pages.inspections import InspectionsPage
+from inspector_app.ui.pages.sections import HazardsPage, SyncPage
+from inspector_app.ui.pages.templates import TemplatesPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
@@ -63,6 +61,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             QListWidgetItem(self.style().standardIcon(icon), "", self.nav)
         self.nav.currentRowChanged.connect(self.show_page)
+        self.inspection_windows: dict[str, InspectionWindow] = {}
+        self.inspections_page = next(p for p in self.pages if isinstance(p, InspectionsPage))
+        self.inspections_page.open_requested.connect(self.open_inspection)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore()
 
-    # -- building ---------------------------------------------------------------------------
+    # -- building --
     def _build_actions(self) -> None:
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    # -- behaviour --------------------------------------------------------------------------
+    # -- behaviour --
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
             return
@@ -175,6 +176,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.pages[index].refresh()
         self.pages[index].retranslate()
+
+    def open_inspection(self, inspection_id: str) -> InspectionWindow:
+        """One form window per inspection; opening it again brings it to the front."""
+        window = self.inspection_windows.get(inspection_id)
+        if window is None:
+            window = InspectionWindow(self.ctx, inspection_id)
+            window.changed.connect(lambda _id: self.inspections_page.refresh())
+            window.revision_opened.connect(self.open_inspection)
+            window.destroyed.connect(lambda *_: self.inspection_windows.pop(inspection_id, None))
+            self.inspection_windows[inspection_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
@@ -203,7 +218,7 @@ class MainWindow(QMainWindow):
             "photos, hazards and rectification, signed PDF records and USB sync.</p>"
             "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root))
 
-    # -- geometry ---------------------------------------------------------------------------
+    # -- geometry --
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:

@@ -5,28 +5,6 @@ from __future__ import annotations
 from inspector_app.ui.pages.base import PlaceholderPage
 
 
-class CompaniesPage(PlaceholderPage):
-    page_id = "companies"
-
-    def title(self) -> str:
-        return self.tr("Companies")
-
-    def description(self) -> str:
-        n = self.ctx.db["companies"].count
-        return self.tr("%n inspected company(s) on this computer.", "", n)
-
-
-class InspectionsPage(PlaceholderPage):
-    page_id = "inspections"
-
-    def title(self) -> str:
-        return self.tr("Inspections")
-
-    def description(self) -> str:
-        n = self.ctx.db["inspections"].count
-        return self.tr("%n inspection(s) on this computer.", "", n)
-
-
 class HazardsPage(PlaceholderPage):
     page_id = "hazards"
 
@@ -49,13 +27,3 @@ class SyncPage(PlaceholderPage):
             "Move records between this computer and the office on a USB stick: one export "
             "file per computer, merged without losing or doubling anything.")
 
-
-class TemplatesPage(PlaceholderPage):
-    page_id = "templates"
-
-    def title(self) -> str:
-        return self.tr("Templates")
-
-    def description(self) -> str:
-        n = self.ctx.db["templates"].count
-        return self.tr("%n checklist template(s) in the library.", "", n)

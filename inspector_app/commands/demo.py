@@ -1,0 +1,39 @@
+"""``inspector-app demo``: fill the data dir with a realistic synthetic district."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import build_demo
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "demo", help="add synthetic companies, inspectors, inspections, hazards and photos",
+        description="Build a realistic synthetic dataset through the program's own services. "
+        "The same --seed gives the same data; dates are relative to today.")
+    p.add_argument("--companies", type=_count, default=20, metavar="N",
+                   help="companies to add (default 20)")
+    p.add_argument("--inspections", type=_count, default=40, metavar="M",
+                   help="inspections to add (default 40)")
+    p.add_argument("--photos-per-inspection", type=_count, default=0, metavar="K",
+                   help="small generated photos per inspection (default 0; a checklist "
+                   "item that requires a photo always gets one)")
+    p.add_argument("--seed", type=int, metavar="S", help="random seed (default: a new one)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    summary = build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=args.companies,
+                         inspections=args.inspections,
+                         photos_per_inspection=args.photos_per_inspection, seed=args.seed)
+    print(summary.line())
+    return 0

@@ -1,0 +1,266 @@
+"""``inspector-app inspections``: list inspections, show one, print its audit trail."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from inspector_app.domain.checklist import ItemType, is_answered, score
+from inspector_app.domain.finding import GRADE_LABELS
+from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
+from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.context import AppContext
+from inspector_app.services.inspections import InspectionRecord, InspectionService
+from inspector_app.storage.inspections_repo import InspectionFilter
+from inspector_app.storage.repositories import ProfileRepo
+
+# A short id prefix is enough to name an inspection on the command line, like a git commit.
+SHORT_ID = 8
+MIN_PREFIX = 4
+MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("inspections", help="list inspections, show one, print its history")
+    isub = p.add_subparsers(dest="inspections_command", metavar="ACTION")
+
+    ls = isub.add_parser("list", help="print the inspections, newest first")
+    ls.add_argument("--status", choices=[s.value for s in Status])
+    ls.add_argument("--search", metavar="TEXT", help="part of the company name")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    show = isub.add_parser("show", help="print one inspection: header, answers, hazards")
+    show.add_argument("id", metavar="ID", help="the id, its first characters, or the number")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(func=run_show)
+
+    history = isub.add_parser("history", help="print the audit log of one inspection")
+    history.add_argument("id", metavar="ID", help="the id, its first characters, or the number")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.set_defaults(func=run_history)
+
+    p.set_defaults(func=run_list, status=None, search=None, json=False)
+
+
+# -- text layout ---------------------------------------------------------------------------------
+
+def display_width(text: str) -> int:
+    """Terminal columns: Chinese characters take two, combining marks none."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def clip(text: str, limit: int) -> str:
+    if display_width(text) <= limit:
+        return text
+    out, width = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if width + w > limit - 1:
+            break
+        out += ch
+        width += w
+    return out + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(display_width(str(r[i])) for r in [headers, *rows])
+              for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(pad(str(c), w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]),
+                      *(line(r) for r in rows)])
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def _service(ctx: AppContext) -> InspectionService:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    return InspectionService(ctx.db, ctx.device, actor=inspector.name if inspector else None)
+
+
+def _zh(ctx: AppContext) -> bool:
+    return (ctx.lang or "en").lower().startswith("zh")
+
+
+def _label(labels: tuple[str, str], ctx: AppContext) -> str:
+    return labels[0] if _zh(ctx) else labels[1]
+
+
+def _date(value: str | None) -> str:
+    return value[:10] if value else ""
+
+
+def resolve_id(svc: InspectionService, given: str) -> str:
+    """The full id of the inspection named by an id, a unique id prefix or its number."""
+    given = given.strip()
+    rows = svc.list(InspectionFilter(include_superseded=True))
+    exact = [r["id"] for r in rows if given in (r["id"], r["number"])]
+    if exact:
+        return exact[0]
+    if len(given) >= MIN_PREFIX:
+        matches = [r["id"] for r in rows if r["id"].startswith(given.lower())]
+        if len(matches) > 1:
+            raise ValidationError(f"{given} is the start of {len(matches)} inspection ids; "
+                                  "give more characters.")
+        if matches:
+            return matches[0]
+    raise NotFoundError(f"No inspection with id {given}.")
+
+
+def _row_json(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "number", "revision", "status", "kind", "started_at", "ended_at",
+            "template_id", "template_version", "title_zh", "title_en", "company_id",
+            "company_name", "town", "inspectors", "hazards", "major_hazards", "open_hazards")
+    return {k: row[k] for k in keys}
+
+
+# -- list ------------------------------------------------------------------------------------------
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    rows = _service(ctx).list(InspectionFilter(status=args.status, search=args.search or None))
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no inspections")
+        return 0
+    zh = _zh(ctx)
+    headers = ["id", "number", "company", "template", "status", "started", "ended",
+               "hazards (total/major/open)"]
+    body = []
+    for r in rows:
+        # English titles of the standards all begin "Determination standard for major…": the
+        # template id tells them apart in a narrow column.
+        title = (r["title_zh"] or r["template_id"]) if zh else r["template_id"]
+        body.append([
+            r["id"][:SHORT_ID], r["number"] or "", clip(r["company_name"], MAX_CELL),
+            clip(title, MAX_CELL), _label(STATUS_LABELS[Status(r["status"])], ctx),
+            _date(r["started_at"]), _date(r["ended_at"]),
+            f"{r['hazards']}/{r['major_hazards']}/{r['open_hazards']}",
+        ])
+    print(table(headers, body))
+    return 0
+
+
+# -- show ------------------------------------------------------------------------------------------
+
+def _record_json(record: InspectionRecord) -> dict[str, Any]:
+    merged = record.answers_for_rules()
+    tally = score(record.template, merged, record.sections).overall
+    shown = [record.template.item(i) for i, v in record.visibility().items() if v]
+    answerable = [i for i in shown if i.answerable and i.type is not ItemType.SIGNATURE]
+    return {
+        "id": record.id, "number": record.number, "revision": record.revision,
+        "supersedes_id": record.supersedes_id, "superseded_by": record.superseded_by,
+        "status": record.status.value, "kind": record.kind.value,
+        "company_id": record.company_id, "company_name": record.company_name,
+        "company_address": record.company_address,
+        "template": {"id": record.template.id, "version": record.template.version,
+                     "title_zh": record.template.title.zh,
+                     "title_en": record.template.title.en},
+        "sections": record.section_ids, "place": record.place,
+        "started_at": record.started_at, "ended_at": record.ended_at,
+        "inspectors": [{"id": i.id, "name": i.name, "enforcement_id": i.enforcement_id}
+                       for i in record.inspectors],
+        "answers": {
+            "answered": sum(1 for i in answerable if is_answered(i, merged.get(i.id))),
+            "items": len(answerable),
+            "compliant": tally.compliant, "non_compliant": tally.non_compliant,
+            "not_applicable": tally.not_applicable, "compliance": tally.compliance,
+        },
+        "notes": len(record.notes),
+        "findings": [{
+            "id": f.id, "seq": f.seq, "item_id": f.item_id, "description": f.description,
+            "grade": f.grade.value, "status": f.status.value, "legal_basis": f.legal_basis,
+            "requirement": f.requirement, "deadline": f.deadline, "responsible": f.responsible,
+            "onsite_measure": f.onsite_measure, "reinspection_result": f.reinspection_result,
+            "reinspected_at": f.reinspected_at, "closed_at": f.closed_at,
+        } for f in record.findings],
+    }
+
+
+def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    svc = _service(ctx)
+    record = svc.get(resolve_id(svc, args.id))
+    data = _record_json(record)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    zh = _zh(ctx)
+    answers = data["answers"]
+    compliance = answers["compliance"]
+    team = "、".join(f"{i.name}（{i.enforcement_id}）" if i.enforcement_id else i.name
+                    for i in record.inspectors)
+    header = [
+        ("id", record.id),
+        ("number", record.number or ""),
+        ("revision", str(record.revision)
+         + (f" (superseded by {record.superseded_by})" if record.superseded_by else "")),
+        ("status", _label(STATUS_LABELS[record.status], ctx)),
+        ("kind", _label(KIND_LABELS[Kind(record.kind)], ctx)),
+        ("company", record.company_name),
+        ("address", record.company_address or ""),
+        ("template", f"{record.template.title.get('zh' if zh else 'en')} "
+                     f"({record.template.key})"),
+        ("place", record.place or ""),
+        ("started", record.started_at or ""),
+        ("ended", record.ended_at or ""),
+        ("inspectors", team),
+        ("answers", f"{answers['answered']} of {answers['items']} items answered: "
+                    f"{answers['compliant']} compliant, {answers['non_compliant']} "
+                    f"non-compliant, {answers['not_applicable']} not applicable"
+                    + (f"; compliance {compliance:.0f}%" if compliance is not None else "")),
+        ("hazards", str(len(record.findings))),
+    ]
+    width = max(len(k) for k, _ in header)
+    for key, value in header:
+        print(f"{key.ljust(width)}  {value}")
+    for f in record.findings:
+        print()
+        print(f"{f.seq}. [{_label(GRADE_LABELS[f.grade], ctx)}] "
+              f"[{_label(HAZARD_STATUS_LABELS[f.status], ctx)}] {f.description}")
+        for key, value in (("requirement", f.requirement), ("deadline", f.deadline),
+                           ("responsible", f.responsible), ("on-site", f.onsite_measure),
+                           ("re-inspection", f.reinspection_result),
+                           ("closed", f.closed_at)):
+            if value:
+                print(f"   {key}: {value}")
+    return 0
+
+
+# -- history ---------------------------------------------------------------------------------------
+
+def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
+    svc = _service(ctx)
+    entries = svc.history(resolve_id(svc, args.id))
+    if args.json:
+        print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    for e in entries:
+        # Record ids are UUIDs, shortened as in the list; item ids are short and kept whole.
+        entity_id = e.entity_id[:SHORT_ID] if len(e.entity_id) == 36 else e.entity_id
+        what = f"{e.entity} {entity_id} {e.action}"
+        if e.field:
+            what += f" {e.field}: {e.old_value if e.old_value is not None else '∅'} → " \
+                    f"{e.new_value if e.new_value is not None else '∅'}"
+        elif e.new_value is not None:
+            what += f": {e.new_value}"
+        reason = f" (reason: {e.reason})" if e.reason else ""
+        print(f"{e.at}  {e.actor or '-'}  {what}{reason}")
+    return 0

@@ -1,0 +1,86 @@
+"""Hazards (隐患): grades, the rectification lifecycle, default deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from inspector_app.domain.checklist import Grade
+from inspector_app.errors import ValidationError
+
+__all__ = ["DEFAULT_DEADLINE_DAYS", "Finding", "FindingStatus", "Grade", "default_deadline"]
+
+
+class FindingStatus(StrEnum):
+    OPEN = "open"              # ordered to rectify
+    RECTIFIED = "rectified"    # company reports done, awaiting re-inspection
+    CLOSED = "closed"          # accepted at re-inspection (销号)
+    REOPENED = "reopened"      # not accepted at re-inspection, new deadline
+
+
+GRADE_LABELS = {Grade.GENERAL: ("一般隐患", "General hazard"),
+                Grade.MAJOR: ("重大事故隐患", "Major accident hazard")}
+STATUS_LABELS = {
+    FindingStatus.OPEN: ("待整改", "Open"),
+    FindingStatus.RECTIFIED: ("已整改待复查", "Rectified, awaiting re-inspection"),
+    FindingStatus.CLOSED: ("已销号", "Closed"),
+    FindingStatus.REOPENED: ("复查未通过", "Reopened"),
+}
+
+# A major hazard needs a governance plan (治理方案) before it can be fixed: more time.
+DEFAULT_DEADLINE_DAYS = {Grade.GENERAL: 15, Grade.MAJOR: 30}
+
+_ALLOWED = {
+    FindingStatus.OPEN: {FindingStatus.RECTIFIED, FindingStatus.CLOSED},
+    FindingStatus.RECTIFIED: {FindingStatus.CLOSED, FindingStatus.REOPENED},
+    FindingStatus.REOPENED: {FindingStatus.RECTIFIED, FindingStatus.CLOSED},
+    FindingStatus.CLOSED: set(),
+}
+
+
+def default_deadline(grade: Grade, found_on: date) -> date:
+    return found_on + timedelta(days=DEFAULT_DEADLINE_DAYS[grade])
+
+
+def check_transition(old: FindingStatus, new: FindingStatus) -> None:
+    if new not in _ALLOWED[old]:
+        raise ValidationError(f"A hazard cannot go from {old.value} to {new.value}.")
+
+
+# Fields an inspector fills in on a hazard; everything else is set by the program.
+EDITABLE_FIELDS = ("description", "grade", "legal_basis", "requirement", "deadline",
+                   "responsible", "onsite_measure")
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    inspection_id: str
+    item_id: str | None
+    seq: int
+    description: str
+    grade: Grade
+    legal_basis: str | None
+    requirement: str | None
+    deadline: str | None
+    responsible: str | None
+    onsite_measure: str | None
+    status: FindingStatus
+    reinspection_result: str | None
+    reinspected_at: str | None
+    closed_at: str | None
+    origin_finding_id: str | None
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Finding:
+        values = list(row)
+        values[5] = Grade(values[5])
+        values[11] = FindingStatus(values[11])
+        return cls(*values)
+
+    def incomplete_fields(self) -> list[str]:
+        """What the inspector still has to fill in before the order can be issued."""
+        return [name for name in ("description", "requirement", "deadline")
+                if not (getattr(self, name) or "").strip()]

@@ -1,0 +1,83 @@
+"""The inspection's lifecycle: draft → completed → signed (locked), and who may inspect."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from inspector_app.domain.profile import Inspector
+from inspector_app.errors import LockedRecordError, ValidationError
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    SIGNED = "signed"
+
+
+class Kind(StrEnum):
+    OFFICIAL = "official"          # 执法检查: at least two inspectors with enforcement IDs
+    SELF = "self"                  # 企业自查
+    REINSPECTION = "reinspection"  # 复查
+
+
+STATUS_LABELS = {
+    Status.DRAFT: ("草稿", "Draft"),
+    Status.COMPLETED: ("已完成", "Completed"),
+    Status.SIGNED: ("已签署", "Signed"),
+}
+KIND_LABELS = {
+    Kind.OFFICIAL: ("执法检查", "Official inspection"),
+    Kind.SELF: ("企业自查", "Company self-inspection"),
+    Kind.REINSPECTION: ("复查", "Re-inspection"),
+}
+
+# Completed can go back to draft (the inspector found something to add before signing).
+_ALLOWED = {
+    Status.DRAFT: {Status.COMPLETED},
+    Status.COMPLETED: {Status.DRAFT, Status.SIGNED},
+    Status.SIGNED: set(),
+}
+
+
+def check_transition(old: Status, new: Status) -> None:
+    if new not in _ALLOWED[old]:
+        if old is Status.SIGNED:
+            raise LockedRecordError(
+                "This inspection is signed and locked. Use Amend to make a corrected revision.")
+        raise ValidationError(f"An inspection cannot go from {old.value} to {new.value}.")
+
+
+def ensure_editable(status: Status) -> None:
+    if status is Status.SIGNED:
+        raise LockedRecordError(
+            "This inspection is signed and locked; nothing in it can change. "
+            "Use Amend to make a corrected revision.")
+    if status is Status.COMPLETED:
+        raise LockedRecordError(
+            "This inspection is completed. Reopen it as a draft to change answers.")
+
+
+def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[str]:
+    """What keeps this team from doing this kind of inspection (empty when fine)."""
+    problems = []
+    if not inspectors:
+        problems.append("at least one inspector is needed")
+    if kind is Kind.OFFICIAL:
+        if len(inspectors) < 2:
+            problems.append("an official inspection needs at least two inspectors")
+        missing = [i.name for i in inspectors if not (i.enforcement_id or "").strip()]
+        if missing:
+            problems.append("no enforcement-ID number for " + ", ".join(missing))
+    return problems
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing that keeps an inspection from being completed, and where to go to fix it."""
+
+    kind: str            # "answer" | "photo" | "signature" | "hazard"
+    item_id: str | None
+    section_id: str | None
+    text: str

@@ -1,0 +1,618 @@
+"""A realistic synthetic dataset, built through the same services an inspector uses.
+
+Everything random comes from one ``random.Random(seed)``, so a seed always gives the same
+companies, people, answers and hazard states. Dates are drawn relative to ``today`` (the day the
+demo runs unless given), so the data always looks current: recent drafts, overdue hazards.
+
+Each inspection is built inside one outer transaction; the services' own transactions nest as
+savepoints. That makes a 40-inspection demo take about a second instead of one fsync per answer,
+and an interrupted demo never leaves a half-built inspection behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import random
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.checklist import Answer, Item, ItemType, Template, visibility
+from inspector_app.domain.company import Company, credit_check_char
+from inspector_app.domain.finding import Finding, FindingStatus, Grade
+from inspector_app.domain.finding import check_transition as check_finding_transition
+from inspector_app.domain.inspection import Kind, Status
+from inspector_app.domain.profile import Device, Inspector, Profile
+from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.errors import ValidationError
+from inspector_app.services.forms import ensure_shipped_templates
+from inspector_app.services.inspections import InspectionService
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.inspections_repo import InspectionRepo
+from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
+from inspector_app.storage.templates_repo import TemplateRepo
+
+# -- which checklist fits a company ------------------------------------------------------------
+
+GM_STANDARD = "gm-major-hazard-2023"
+HC_STANDARD = "hc-major-hazard-2017"
+FIRE_SAFETY = "fire-safety-routine"
+EMERGENCY_READINESS = "emergency-readiness"
+# The seven industries of the 2023 industry-and-trade standard (Order No. 10, Art. 4-10).
+GM_INDUSTRIES = frozenset({"metallurgy", "nonferrous", "building_materials", "machinery",
+                           "light_industry", "textile", "tobacco"})
+
+
+def suggested_template_id(industry: str | None, special_areas: Sequence[str] = ()) -> str:
+    """The checklist an inspector would normally use first for a company of this kind."""
+    if industry == "chemical" or "hazardous_chemicals" in special_areas:
+        return HC_STANDARD
+    if industry in GM_INDUSTRIES:
+        return GM_STANDARD
+    return FIRE_SAFETY
+
+
+# -- vocabularies of the synthetic district ------------------------------------------------------
+
+_PLACES = ("泉台", "东山", "西湖", "南岭", "北辰", "金桥", "华丰", "永兴", "宏达", "恒通", "瑞丰",
+           "新港", "长青", "鑫源", "天成", "明珠", "龙腾", "嘉禾", "锦程", "顺发")
+_SUFFIXES = ("有限公司", "有限公司", "有限公司", "股份有限公司", "厂")
+# industry -> (weight, name words, special areas that often come with it)
+_INDUSTRY_PROFILES: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {
+    "machinery": (16, ("机械", "精密机械", "机电", "汽车零部件", "五金制品"),
+                  ("combustible_dust", "confined_space")),
+    "textile": (12, ("纺织", "织造", "印染", "服饰"), ("combustible_dust",)),
+    "building_materials": (10, ("建材", "水泥", "新型建材", "陶瓷", "玻璃制品"),
+                           ("confined_space",)),
+    "metallurgy": (6, ("冶金", "钢铁", "铸造", "特钢"), ("confined_space",)),
+    "nonferrous": (4, ("铝业", "铜业", "有色金属"), ("combustible_dust",)),
+    "light_industry": (12, ("食品", "造纸", "家具", "塑料制品", "酿造"),
+                       ("liquid_ammonia", "combustible_dust", "confined_space")),
+    "tobacco": (1, ("卷烟",), ()),
+    "chemical": (12, ("化工", "精细化工", "涂料", "新材料"),
+                 ("hazardous_chemicals", "confined_space")),
+    "commerce": (8, ("商贸", "物流", "冷链仓储", "百货"), ("liquid_ammonia",)),
+    "other": (6, ("实业", "电子", "包装", "印务"), ()),
+}
+_TOWNS = ("城关镇", "东山镇", "西湖街道", "南湖街道", "北山镇", "金桥镇", "开发区管委会")
+_ROADS = ("工业大道", "兴业路", "创新路", "东环路", "滨河路", "园区一路", "园区二路", "建设路")
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+_GIVEN = ("伟", "芳", "娜", "敏", "静", "磊", "强", "军", "洋", "勇", "艳", "杰", "涛", "明",
+          "超", "秀英", "建国", "海燕", "志强", "丽", "红梅", "文", "斌", "宇", "晨", "晓东")
+_PLACES_INSPECTED = ("生产车间", "一号车间", "二号车间", "成品仓库", "原料仓库", "配电房",
+                     "锅炉房", "厂区及办公楼", "全厂区域", "危化品仓库", "除尘系统区域")
+_POSITIONS = ("安全员", "安全科长", "生产主管", "设备主管", "车间主任")
+
+_NOTES_OK = ("现场查看，符合要求。", "查阅台账记录齐全。", "抽查三名作业人员，均持证上岗。",
+             "设施运行正常。", "查看检测报告在有效期内。")
+_NOTES_BAD = ("现场发现问题，已拍照取证。", "企业负责人在场确认。", "相关记录缺失。",
+              "现场询问作业人员，回答不清。")
+_REQUIREMENTS = {
+    Grade.MAJOR: ("立即停止相关作业，制定重大事故隐患治理方案，落实资金、人员和防范措施，"
+                  "限期整改到位。",
+                  "立即采取措施消除隐患，整改期间停止使用相关设备设施。"),
+    Grade.GENERAL: ("限期整改到位，并将整改情况书面报告。", "立即整改。",
+                    "完善相关制度和记录，加强日常检查。"),
+}
+_ONSITE = ("已责令立即停止该区域作业。", "已现场清理，撤离无关人员。", "已设置警示标志。")
+# Everyday problems no checklist item covers: what inspectors add by hand on almost every visit.
+_FREE_FORM = ("消防通道堆放杂物", "部分灭火器压力不足", "配电箱门缺失，线路裸露",
+              "安全出口指示标志损坏", "车间内私拉乱接电线", "应急照明灯不亮",
+              "员工安全培训记录不全", "危险作业未办理审批手续")
+_RECTIFIED_OK = ("已整改到位，同意销号。", "复查合格，隐患已消除。")
+_RECTIFIED_BAD = ("整改不到位，责令继续整改。", "复查发现问题依然存在。")
+
+# Items that apply to one kind of company only; the demo answers "not applicable" elsewhere,
+# as the item's own guidance tells the inspector to.
+_ONLY_FOR_INDUSTRIES = {"gm-3-3": frozenset({"metallurgy", "nonferrous"})}
+
+DISTRICT_CODE = "320512"  # the (fictitious) district's administrative division code
+ORGANISATION = "泉台区应急管理局"
+
+
+@dataclass
+class DemoSummary:
+    companies: int = 0
+    inspectors: int = 0
+    inspections: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+    hazards: int = 0
+    by_hazard_status: Counter[str] = field(default_factory=Counter)
+    photos: int = 0
+    seconds: float = 0.0
+    seed: int = 0
+
+    def line(self) -> str:
+        statuses = ", ".join(f"{self.by_status[s.value]} {s.value}" for s in Status)
+        hazards = ", ".join(f"{self.by_hazard_status[s.value]} {s.value}" for s in FindingStatus)
+        return (f"demo: {self.companies} companies, {self.inspectors} inspectors, "
+                f"{self.inspections} inspections ({statuses}), {self.hazards} hazards "
+                f"({hazards}), {self.photos} photos in {self.seconds:.1f} s (seed {self.seed})")
+
+
+# -- small generators ----------------------------------------------------------------------------
+
+def credit_code(rng: random.Random, district: str = DISTRICT_CODE) -> str:
+    """A valid unified social credit code (GB 32100-2015) of an enterprise in ``district``.
+
+    Position 1-2 "91": registered with market regulation, an enterprise; 3-8 the division code;
+    9-17 an organisation code with its own GB 11714 check digit; 18 the GB 32100 check.
+    """
+    body = "".join(rng.choice("0123456789") for _ in range(8))
+    total = sum(int(c) * w for c, w in zip(body, (3, 7, 9, 10, 5, 8, 4, 2), strict=True))
+    org_check = {10: "X", 11: "0"}.get(11 - total % 11, str(11 - total % 11))
+    first17 = f"91{district}{body}{org_check}"
+    return first17 + credit_check_char(first17)
+
+
+def person_name(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + rng.choice(_GIVEN)
+
+
+def mobile_phone(rng: random.Random) -> str:
+    return rng.choice(("138", "139", "150", "152", "158", "177", "181", "189")) + "".join(
+        rng.choice("0123456789") for _ in range(8))
+
+
+def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+# -- the builder -----------------------------------------------------------------------------------
+
+class DemoBuilder:
+    def __init__(self, db: Database, device: Device, photos_dir: Path, *,
+                 seed: int | None = None, today: date | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.photos_dir = photos_dir
+        self.seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)
+        self.rng = random.Random(self.seed)
+        self.today = today or date.today()
+        self.summary = DemoSummary(seed=self.seed)
+        self._visits: Counter[str] = Counter()          # company id -> inspections so far
+        self._found_on: dict[str, date] = {}             # inspection id -> day of the visit
+
+    # -- public --------------------------------------------------------------------------------
+    def build(self, companies: int, inspections: int, photos_per_inspection: int = 0
+              ) -> DemoSummary:
+        if companies < 0 or inspections < 0 or photos_per_inspection < 0:
+            raise ValidationError("The numbers of companies, inspections and photos must not "
+                                  "be negative.")
+        if inspections and not companies:
+            raise ValidationError("Inspections need companies: give --companies 1 or more.")
+        started = time.perf_counter()
+        ensure_shipped_templates(TemplateRepo(self.db, self.device.id))
+        self.templates = self._template_keys()
+        actor = self._ensure_profile()
+        self.svc = InspectionService(self.db, self.device, actor=actor)
+        self.audit = AuditLog(self.db, self.device.id, actor)
+        self.repo = InspectionRepo(self.db)
+        self.team = self._team()
+        company_repo = CompanyRepo(self.db, self.device.id, actor=actor)
+        names = {c.name for c in company_repo.list()}
+        company_list = [self._company(company_repo, names) for _ in range(companies)]
+        self.summary.companies = len(company_list)
+        issued: list[Finding] = []
+        for company, when, target in self._plan(company_list, inspections):
+            issued.extend(self._inspection(company, when, target, photos_per_inspection))
+        self._hazard_states(issued)
+        self.summary.seconds = time.perf_counter() - started
+        return self.summary
+
+    # -- people and companies ------------------------------------------------------------------
+    def _ensure_profile(self) -> str:
+        profiles = ProfileRepo(self.db, self.device)
+        current = profiles.current_inspector()
+        if current is None:
+            current = profiles.save(Profile(
+                name=person_name(self.rng), enforcement_id=self._enforcement_id(),
+                organisation=ORGANISATION, doc_prefix=self.device.doc_prefix,
+                authority_short="泉台"))
+            self.summary.inspectors += 1
+        return current.name
+
+    def _enforcement_id(self) -> str:
+        return DISTRICT_CODE[:4] + "".join(self.rng.choice("0123456789") for _ in range(4))
+
+    def _team(self) -> list[Inspector]:
+        repo = InspectorRepo(self.db, self.device.id)
+        team = [i for i in repo.all() if i.enforcement_id]
+        for _ in range(max(0, 5 - len(team))):
+            organisation = self.rng.choice((ORGANISATION, ORGANISATION, "东山镇人民政府"))
+            team.append(repo.add(person_name(self.rng), self._enforcement_id(), organisation,
+                                 mobile_phone(self.rng)))
+            self.summary.inspectors += 1
+        return team
+
+    def _company(self, repo: CompanyRepo, names: set[str]) -> Company:
+        rng = self.rng
+        industry = _weighted(rng, {k: v[0] for k, v in _INDUSTRY_PROFILES.items()})
+        _, words, areas = _INDUSTRY_PROFILES[industry]
+        special = [a for a in areas if rng.random() < (0.7 if a == "hazardous_chemicals" else 0.35)]
+        attempts = 0
+        while True:  # a second demo in the same data dir must not double a name or a code
+            attempts += 1
+            # Two place words once the simple names of an industry run out (large demos).
+            place = rng.choice(_PLACES) + (rng.choice(_PLACES) if attempts > 20 else "")
+            # A serial as the last resort: it changes every attempt, so the loop always ends.
+            serial = str(attempts) if attempts > 200 else ""
+            name = place + rng.choice(words) + serial + rng.choice(_SUFFIXES)
+            code = credit_code(rng)
+            if name not in names and repo.get_by_credit_code(code) is None:
+                names.add(name)
+                break
+        town = rng.choice(_TOWNS)
+        legal_rep = person_name(rng)
+        contact = person_name(rng) if rng.random() < 0.6 else legal_rep
+        return repo.add(Company(
+            name=name, credit_code=code, town=town,
+            address=f"泉台区{town}{rng.choice(_ROADS)}{rng.randint(1, 399)}号",
+            industry=industry, special_areas=tuple(special), legal_rep=legal_rep,
+            contact_name=contact, contact_phone=mobile_phone(rng),
+            risk_level=_weighted(rng, {"major": 1, "high": 3, "moderate": 8, "low": 6}),
+        ), reason="demo data")
+
+    # -- planning ----------------------------------------------------------------------------------
+    def _template_keys(self) -> dict[str, str]:
+        repo = TemplateRepo(self.db, self.device.id)
+        keys: dict[str, str] = {}
+        for record in repo.list():  # sorted by id then version: the newest version wins
+            keys[record.template_id] = record.key
+        if not keys:
+            raise ValidationError("No checklist template in the library; the shipped templates "
+                                  "(forms/*.yaml) could not be imported.")
+        return keys
+
+    def _plan(self, companies: list[Company], count: int
+              ) -> list[tuple[Company, datetime, Status]]:
+        """Who is inspected when, and how far it gets: every company once before any twice."""
+        order: list[Company] = []
+        while len(order) < count:
+            batch = list(companies)
+            self.rng.shuffle(batch)
+            order.extend(batch)
+        plan = []
+        for company in order[:count]:
+            day = self.today - timedelta(days=self.rng.randint(0, 180))
+            while day.weekday() >= 5:  # inspectors visit on working days
+                day -= timedelta(days=1)
+            minute = self.rng.choice(range(8 * 60 + 30, 16 * 60, 15))
+            plan.append((company, datetime(day.year, day.month, day.day, minute // 60,
+                                           minute % 60)))
+        plan.sort(key=lambda p: p[1])  # numbers then rise with the date, as on paper
+        targets = [self._target_status(when) for _, when in plan]
+        # Every status appears once there are enough inspections; the newest ones change, as
+        # the inspections still under way are the recent ones.
+        if len(targets) >= len(Status):
+            for status in Status:
+                if status not in targets:
+                    common = Counter(targets).most_common(1)[0][0]
+                    targets[max(i for i, t in enumerate(targets) if t is common)] = status
+        return [(company, when, target)
+                for (company, when), target in zip(plan, targets, strict=True)]
+
+    def _template_for(self, company: Company) -> str:
+        first = suggested_template_id(company.industry, company.special_areas)
+        # A second visit usually checks something else: fire safety, emergency readiness.
+        options = [first] if not self._visits[company.id or ""] else [
+            first, FIRE_SAFETY, EMERGENCY_READINESS]
+        options = [t for t in options if t in self.templates] or sorted(self.templates)
+        return self.templates[self.rng.choice(options)]
+
+    def _target_status(self, when: datetime) -> Status:
+        age = (self.today - when.date()).days
+        if age <= 7:
+            weights = {"draft": 6, "completed": 3, "signed": 2}
+        elif age <= 30:
+            weights = {"draft": 2, "completed": 3, "signed": 6}
+        else:
+            weights = {"draft": 1, "completed": 2, "signed": 10}
+        return Status(_weighted(self.rng, weights))
+
+    # -- one inspection ----------------------------------------------------------------------------
+    def _inspection(self, company: Company, when: datetime, target: Status,
+                    photos: int) -> list[Finding]:
+        """Build one inspection; its findings when an order was issued (completed or signed)."""
+        rng = self.rng
+        kind = Kind.OFFICIAL if rng.random() < 0.8 else Kind.SELF
+        size = 2 if kind is Kind.OFFICIAL else 1
+        inspectors = [i.id for i in rng.sample(self.team, size + (rng.random() < 0.2))]
+        started_at = when.isoformat(timespec="minutes") + "+08:00"
+        with self.db.atomic():
+            try:
+                inspection_id = self.svc.start(
+                    company_id=company.id or "", template_key=self._template_for(company),
+                    kind=kind, inspector_ids=inspectors, place=rng.choice(_PLACES_INSPECTED),
+                    started_at=started_at)
+            except ValidationError:  # no section of that template applies to this company
+                inspection_id = self.svc.start(
+                    company_id=company.id or "", template_key=self.templates.get(
+                        FIRE_SAFETY, next(iter(self.templates.values()))),
+                    kind=kind, inspector_ids=inspectors, started_at=started_at)
+            self._visits[company.id or ""] += 1
+            self._found_on[inspection_id] = when.date()
+            self._answer(inspection_id, company, target, photos)
+            status = Status.DRAFT
+            if target is not Status.DRAFT and not self.svc.complete(inspection_id):
+                self._backdate_end(inspection_id, when)
+                status = Status.COMPLETED
+                if target is Status.SIGNED:
+                    self.svc.lock(inspection_id)
+                    status = Status.SIGNED
+        self.summary.inspections += 1
+        self.summary.by_status[status.value] += 1
+        findings = self.repo.findings(inspection_id)
+        self.summary.hazards += len(findings)
+        return findings if status is not Status.DRAFT else []
+
+    def _answer(self, inspection_id: str, company: Company, target: Status,
+                photos: int) -> None:
+        rng = self.rng
+        record = self.svc.get(inspection_id)
+        template, sections = record.template, record.sections
+        answers: dict[str, Any] = {}
+        # A draft is an inspection under way: the first part of the list is answered.
+        share = 1.0 if target is not Status.DRAFT else rng.uniform(0.2, 0.9)
+        items = [i for s in sections for i in s.items]
+        photo_budget = photos
+        for index, item in enumerate(items):
+            if index >= share * len(items):
+                break
+            if not visibility(template, answers, sections).get(item.id, False):
+                continue
+            if item.type is ItemType.PHOTO:
+                # A required photo is part of the checklist: without it the record can never be
+                # completed, so it is taken even when no photos were asked for.
+                count = max(item.min_photos, 1) if item.required or photo_budget > 0 else 0
+                photo_budget -= self._photos(inspection_id, count, item_id=item.id)
+                answers[item.id] = count
+                continue
+            if item.type is ItemType.SIGNATURE:
+                if target is not Status.DRAFT:
+                    self._signature(inspection_id, item, company, record.inspectors)
+                continue
+            value = self._value(item, company, template, started=record.started_at or "")
+            if value is None:
+                continue
+            finding = self.svc.set_answer(inspection_id, item.id, value)
+            answers[item.id] = value
+            if finding is not None:
+                self._complete_finding(finding, company)
+                if photo_budget > 0:
+                    photo_budget -= self._photos(inspection_id, 1, finding_id=finding.id)
+            if rng.random() < (0.6 if value == Answer.NON_COMPLIANT else 0.08):
+                notes = _NOTES_BAD if value == Answer.NON_COMPLIANT else _NOTES_OK
+                self.svc.set_note(inspection_id, item.id, rng.choice(notes))
+        if rng.random() < 0.35:
+            grade = Grade.GENERAL
+            finding = self.svc.add_finding(
+                inspection_id, description=rng.choice(_FREE_FORM), grade=grade,
+                requirement=rng.choice(_REQUIREMENTS[grade]),
+                responsible=company.contact_name or company.legal_rep)
+            if photo_budget > 0:
+                photo_budget -= self._photos(inspection_id, 1, finding_id=finding.id)
+        if photo_budget > 0:  # the rest are general site photos
+            self._photos(inspection_id, photo_budget)
+
+    def _value(self, item: Item, company: Company, template: Template, started: str) -> Any:
+        rng = self.rng
+        kind = item.type
+        if kind is ItemType.CHECK:
+            only_for = _ONLY_FOR_INDUSTRIES.get(item.id)
+            if only_for is not None and company.industry not in only_for:
+                return Answer.NOT_APPLICABLE.value
+            # Major-hazard standards are failed less often than routine checklists.
+            bad = 0.03 if template.kind == "major_hazard_standard" else 0.06
+            roll = rng.random()
+            if roll < bad:
+                return Answer.NON_COMPLIANT.value
+            return (Answer.NOT_APPLICABLE if roll > 0.93 else Answer.COMPLIANT).value
+        if kind is ItemType.YES_NO:
+            return rng.random() < 0.75
+        if kind is ItemType.NUMBER:
+            low = item.normal_min if item.normal_min is not None else item.min
+            high = item.normal_max if item.normal_max is not None else item.max
+            low = 0 if low is None else low
+            high = low + 10 if high is None else high
+            whole = all(float(v).is_integer() for v in (low, high))
+            return rng.randint(int(low), int(high)) if whole else round(rng.uniform(low, high), 1)
+        if kind is ItemType.SINGLE_CHOICE:
+            return rng.choice(item.choices).value if item.choices else None
+        if kind is ItemType.MULTI_CHOICE:
+            if not item.choices:
+                return None
+            return [c.value for c in rng.sample(item.choices, rng.randint(1, len(item.choices)))]
+        if kind is ItemType.DATE:
+            return (date.fromisoformat(started[:10]) - timedelta(days=rng.randint(10, 300))
+                    ).isoformat()
+        if kind is ItemType.DATETIME:
+            return started
+        if kind is ItemType.TEXT:
+            if "姓名" in item.text.zh or "负责人" in item.text.zh:
+                text = company.legal_rep or person_name(rng)
+            else:
+                text = rng.choice((rng.choice(_POSITIONS), "见附件", "已核实"))
+            return text[: item.max_length] if item.max_length else text
+        if kind is ItemType.LONG_TEXT:
+            return rng.choice(("现场检查未发现其他问题。",
+                               "企业安全管理制度基本健全，现场管理有待加强。"))
+        return None
+
+    def _complete_finding(self, finding: Finding, company: Company) -> None:
+        rng = self.rng
+        fields: dict[str, Any] = {
+            "requirement": rng.choice(_REQUIREMENTS[finding.grade]),
+            "responsible": company.legal_rep if finding.grade is Grade.MAJOR
+            else company.contact_name,
+        }
+        if finding.grade is Grade.MAJOR or rng.random() < 0.2:
+            fields["onsite_measure"] = rng.choice(_ONSITE)
+        self.svc.update_finding(finding.id, **fields)
+
+    def _backdate_end(self, inspection_id: str, started: datetime) -> None:
+        # complete() stamps "now"; a demo visit in the past ended a few hours after it began.
+        # Not audited: complete() does not audit ended_at either, and the record is a draft
+        # of the demo until it is locked below.
+        ended = started + timedelta(minutes=self.rng.randint(60, 240))
+        self.repo.update(inspection_id, {"ended_at": ended.isoformat(timespec="minutes")
+                                         + "+08:00"})
+
+    # -- hazard lifecycle --------------------------------------------------------------------------
+    def _hazard_states(self, findings: list[Finding]) -> None:
+        """Move issued hazards along open → rectified → closed / reopened, as re-inspections would.
+
+        The re-inspection workflow does not exist yet, so the states are written here, each step
+        checked against the domain rules and audited like any other change.
+        """
+        rng = self.rng
+        targets: list[FindingStatus] = []
+        for f in findings:
+            overdue = date.fromisoformat(f.deadline or self.today.isoformat()) <= self.today
+            weights = ({"open": 2, "rectified": 2, "closed": 5, "reopened": 2} if overdue
+                       else {"open": 6, "rectified": 3, "closed": 1, "reopened": 0.5})
+            targets.append(FindingStatus(_weighted(rng, weights)))
+        # Every state appears once there are enough hazards: lists and filters need them all.
+        if len(findings) >= len(FindingStatus):
+            for state in FindingStatus:
+                if state not in targets:
+                    common = Counter(targets).most_common(1)[0][0]
+                    index = rng.choice([i for i, t in enumerate(targets) if t is common])
+                    targets[index] = state
+        with self.db.atomic():
+            for finding, target in zip(findings, targets, strict=True):
+                self._move(finding, target)
+        for target in targets:
+            self.summary.by_hazard_status[target.value] += 1
+        # Hazards of drafts stay open: no order has been issued for them yet.
+        self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
+            self.summary.hazards - len(findings))
+
+    def _move(self, finding: Finding, target: FindingStatus) -> None:
+        found = self._found_on[finding.inspection_id]
+        deadline = date.fromisoformat(finding.deadline) if finding.deadline else found
+        reported = min(self.today, found + timedelta(days=self.rng.randint(3, 20)))
+        reinspected = min(self.today, reported + timedelta(days=self.rng.randint(1, 10)))
+        steps: dict[FindingStatus, list[tuple[FindingStatus, dict[str, Any]]]] = {
+            FindingStatus.OPEN: [],
+            FindingStatus.RECTIFIED: [(FindingStatus.RECTIFIED, {})],
+            FindingStatus.CLOSED: [(FindingStatus.RECTIFIED, {}), (FindingStatus.CLOSED, {
+                "reinspection_result": self.rng.choice(_RECTIFIED_OK),
+                "reinspected_at": reinspected.isoformat(),
+                "closed_at": reinspected.isoformat()})],
+            FindingStatus.REOPENED: [(FindingStatus.RECTIFIED, {}), (FindingStatus.REOPENED, {
+                "reinspection_result": self.rng.choice(_RECTIFIED_BAD),
+                "reinspected_at": reinspected.isoformat(),
+                "deadline": (max(deadline, reinspected) + timedelta(days=15)).isoformat()})],
+        }
+        current = finding.status
+        for status, extra in steps[target]:
+            self._set_finding_state(finding, current, status, extra)
+            current = status
+
+    def _set_finding_state(self, finding: Finding, old: FindingStatus, new: FindingStatus,
+                           extra: dict[str, Any]) -> None:
+        check_finding_transition(old, new)
+        stamp = record_stamp(self.device.id)
+        self.repo.update_finding(finding.id, {"status": new.value, **extra,
+                                              "updated_at": stamp["updated_at"],
+                                              "device_id": self.device.id})
+        self.audit.record("finding", finding.id, "update", field="status", old=old.value,
+                          new=new.value, reason="demo data: simulated re-inspection",
+                          inspection_id=finding.inspection_id)
+        for name, value in extra.items():
+            self.audit.record("finding", finding.id, "update", field=name,
+                              old=getattr(finding, name), new=value,
+                              reason="demo data: simulated re-inspection",
+                              inspection_id=finding.inspection_id)
+
+    # -- photos and signatures ------------------------------------------------------------------
+    def _photos(self, inspection_id: str, count: int, *, item_id: str | None = None,
+                finding_id: str | None = None) -> int:
+        for _ in range(count):
+            add_demo_photo(self.db, self.device.id, self.photos_dir, inspection_id,
+                           self.rng, item_id=item_id, finding_id=finding_id)
+        self.summary.photos += count
+        return count
+
+    def _signature(self, inspection_id: str, item: Item, company: Company,
+                   inspectors: list[Inspector]) -> None:
+        # No signature service yet: a drawn-looking stroke set, as the signature pad stores it.
+        role = item.role or "inspector"
+        if role == "inspector" and inspectors:
+            name, inspector_id = inspectors[0].name, inspectors[0].id
+        else:
+            name, inspector_id = (company.contact_name or company.legal_rep or "现场负责人"), None
+        strokes = [[[x * 8 + self.rng.randint(0, 6), 20 + self.rng.randint(-12, 12)]
+                    for x in range(12)] for _ in range(3)]
+        stamp = record_stamp(self.device.id)
+        self.db["signatures"].insert({
+            "id": new_id(), "inspection_id": inspection_id, "role": role, "signer_name": name,
+            "inspector_id": inspector_id, "strokes": json.dumps(strokes), "refused": 0,
+            "signed_at": stamp["created_at"], **stamp})
+
+
+def add_demo_photo(db: Database, device_id: str, photos_dir: Path, inspection_id: str,
+                   rng: random.Random, *, item_id: str | None = None,
+                   finding_id: str | None = None) -> str:
+    """Make a small JPEG and store it content-addressed, with its row; returns the photo id.
+
+    The one place that writes photos: when services/photos.py exists, this becomes a call to
+    its ingest function with the generated bytes.
+    """
+    from PIL import Image, ImageDraw
+
+    width, height = 320, 240
+    image = Image.new("RGB", (width, height), tuple(rng.randint(90, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(6):
+        x, y = rng.randint(0, width - 40), rng.randint(0, height - 40)
+        box = (x, y, x + rng.randint(20, 140), y + rng.randint(20, 100))
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        (draw.rectangle if rng.random() < 0.5 else draw.ellipse)(box, fill=colour)
+    draw.text((8, height - 18), f"DEMO {rng.randint(1000, 9999)}", fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    data = buffer.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    target = photos_dir / sha[:2] / f"{sha}.jpg"
+    if not target.exists():  # the same photo twice is stored once
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".demo-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    photo_id = new_id()
+    stamp = record_stamp(device_id)
+    with db.atomic():
+        db["photos"].insert({
+            "id": photo_id, "sha256": sha, "inspection_id": inspection_id, "item_id": item_id,
+            "finding_id": finding_id, "tag": "before",
+            "original_name": f"IMG_{rng.randint(1000, 9999)}.jpg", "mime": "image/jpeg",
+            "size_bytes": len(data), "width": width, "height": height, "orientation": 1,
+            "taken_at": stamp["created_at"], "camera": "Inspector demo", **stamp})
+    return photo_id
+
+
+def build_demo(db: Database, device: Device, photos_dir: Path, *, companies: int,
+               inspections: int, photos_per_inspection: int = 0, seed: int | None = None,
+               today: date | None = None) -> DemoSummary:
+    """Add ``companies`` companies and ``inspections`` inspections of them to the database."""
+    return DemoBuilder(db, device, photos_dir, seed=seed, today=today).build(
+        companies, inspections, photos_per_inspection)

@@ -1,0 +1,502 @@
+"""Doing an inspection: start it, answer items, record hazards, complete, lock, amend.
+
+Every public method is one transaction that also writes the audit log, so an answer is on disk
+the moment it is given and a crash loses nothing already shown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain import finding as finding_rules
+from inspector_app.domain import inspection as rules
+from inspector_app.domain.answers import normalise_answer
+from inspector_app.domain.checklist import (
+    Answer,
+    Item,
+    ItemType,
+    Section,
+    Template,
+    missing_required,
+    visibility,
+)
+from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
+from inspector_app.domain.inspection import Kind, Missing, Status
+from inspector_app.domain.numbering import DocType
+from inspector_app.domain.profile import Device, Inspector
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.storage.audit import AuditEntry, AuditLog
+from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
+from inspector_app.storage.numbers import next_number
+from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
+
+_TEMPLATES: dict[str, Template] = {}
+
+
+def snapshot_template(content_hash: str, snapshot: str) -> Template:
+    """The template an inspection was started with, parsed once per content hash.
+
+    Answering an item must not re-parse a checklist of hundreds of items each time.
+    """
+    template = _TEMPLATES.get(content_hash)
+    if template is None:
+        if len(_TEMPLATES) > 64:
+            _TEMPLATES.clear()
+        template = _TEMPLATES[content_hash] = Template.from_dict(json.loads(snapshot))
+    return template
+
+
+@dataclass
+class InspectionRecord:
+    """An inspection as the form sees it."""
+
+    id: str
+    number: str | None
+    revision: int
+    supersedes_id: str | None
+    superseded_by: str | None
+    status: Status
+    kind: Kind
+    company_id: str
+    company_name: str
+    company_address: str | None
+    template: Template
+    section_ids: list[str]
+    place: str | None
+    started_at: str | None
+    ended_at: str | None
+    current_item: str | None
+    amend_reason: str | None
+    inspectors: list[Inspector]
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    photo_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def locked(self) -> bool:
+        return self.status is Status.SIGNED
+
+    @property
+    def editable(self) -> bool:
+        return self.status is Status.DRAFT
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        wanted = set(self.section_ids)
+        return [s for s in self.template.sections if s.id in wanted]
+
+    def answers_for_rules(self) -> dict[str, Any]:
+        """Answers plus photo counts, the shape the checklist rules read."""
+        merged = dict(self.answers)
+        for item in self.template.items:
+            if item.type is ItemType.PHOTO:
+                merged[item.id] = self.photo_counts.get(item.id, 0)
+        return merged
+
+    def visibility(self) -> dict[str, bool]:
+        return visibility(self.template, self.answers_for_rules(), self.sections)
+
+    def finding_for_item(self, item_id: str) -> Finding | None:
+        return next((f for f in self.findings if f.item_id == item_id), None)
+
+
+class InspectionService:
+    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.actor = actor
+        self.repo = InspectionRepo(db)
+        self.audit = AuditLog(db, device.id, actor)
+
+    # -- reading --
+    def get(self, inspection_id: str) -> InspectionRecord:
+        row = self.repo.row(inspection_id)
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        company = self.db.execute(
+            "SELECT name, address FROM companies WHERE id = ?", [row["company_id"]]).fetchone()
+        template = snapshot_template(row["template_hash"], row["template_snapshot"])
+        answers = self.repo.answers(inspection_id)
+        photo_counts = dict(self.db.execute(
+            "SELECT item_id, COUNT(*) FROM photos WHERE inspection_id = ? AND item_id IS NOT NULL"
+            " AND deleted_at IS NULL GROUP BY item_id", [inspection_id]).fetchall())
+        return InspectionRecord(
+            id=row["id"], number=row["number"], revision=row["revision"],
+            supersedes_id=row["supersedes_id"],
+            superseded_by=self.repo.superseded_by(inspection_id),
+            status=Status(row["status"]), kind=Kind(row["kind"]),
+            company_id=row["company_id"], company_name=company[0], company_address=company[1],
+            template=template,
+            section_ids=json.loads(row["section_ids"]) if row["section_ids"]
+            else [s.id for s in template.sections],
+            place=row["place"], started_at=row["started_at"], ended_at=row["ended_at"],
+            current_item=row["current_item"], amend_reason=row["amend_reason"],
+            inspectors=self.repo.inspectors(inspection_id),
+            answers={k: v for k, (v, _) in answers.items() if v is not None},
+            notes={k: n for k, (_, n) in answers.items() if n},
+            findings=self.repo.findings(inspection_id),
+            photo_counts=photo_counts,
+        )
+
+    def list(self, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
+        return self.repo.list(flt)
+
+    def history(self, inspection_id: str) -> list[AuditEntry]:
+        return self.audit.for_inspection(inspection_id)
+
+    # -- starting --
+    def start(self, *, company_id: str, template_key: str, kind: Kind | str,
+              inspector_ids: list[str], place: str | None = None,
+              started_at: str | None = None, section_ids: list[str] | None = None) -> str:
+        kind = Kind(kind)
+        company = self.db.execute(
+            "SELECT name, industry, special_areas FROM companies WHERE id = ?",
+            [company_id]).fetchone()
+        if company is None:
+            raise NotFoundError(f"No company with id {company_id}.")
+        trow = self.db.execute(
+            "SELECT template_id, version, content_hash, definition FROM templates WHERE key = ?",
+            [template_key]).fetchone()
+        if trow is None:
+            raise NotFoundError(f"No template {template_key} in the library.")
+        template = Template.from_dict(json.loads(trow[3]))
+        inspectors_repo = InspectorRepo(self.db, self.device.id)
+        inspectors = [inspectors_repo.get(i) for i in inspector_ids]
+        if None in inspectors:
+            raise NotFoundError("One of the chosen inspectors is not known on this computer.")
+        problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
+        if problems:
+            raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
+        if section_ids is None:
+            section_ids = [s.id for s in template.applicable_sections(
+                company[1], json.loads(company[2] or "[]"))]
+        if not section_ids:
+            raise ValidationError(
+                f"No section of {template.title.zh} applies to {company[0]}: check the "
+                "company's industry and special areas, or choose another template.")
+        started_at = started_at or datetime.now().astimezone().isoformat(timespec="minutes")
+        inspection_id = new_id()
+        settings = SettingsRepo(self.db)
+        with self.db.atomic():
+            number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]),
+                                    self.device.doc_prefix, settings.get("authority_short"))
+            self.repo.insert({
+                "id": inspection_id, "revision": 1, "company_id": company_id,
+                "template_key": template_key, "template_id": trow[0],
+                "template_version": trow[1], "template_hash": trow[2],
+                "template_snapshot": trow[3], "kind": kind.value, "status": Status.DRAFT.value,
+                "number": number, "place": place, "started_at": started_at,
+                "section_ids": json.dumps(section_ids),
+                **record_stamp(self.device.id),
+            })
+            self.repo.set_inspectors(inspection_id, inspector_ids)
+            self.audit.record("inspection", inspection_id, "create", inspection_id=inspection_id,
+                              new={"number": number, "company": company[0],
+                                   "template": template_key, "kind": kind.value})
+        return inspection_id
+
+    # -- answering --
+    def _editable_row(self, inspection_id: str) -> dict[str, Any]:
+        row = self.repo.row(inspection_id)
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        rules.ensure_editable(Status(row["status"]))
+        return row
+
+    def _item(self, row: dict[str, Any], item_id: str) -> Item:
+        template = snapshot_template(row["template_hash"], row["template_snapshot"])
+        try:
+            return template.item(item_id)
+        except KeyError:
+            raise NotFoundError(f"The checklist has no item {item_id}.") from None
+
+    def set_answer(self, inspection_id: str, item_id: str, value: Any, *,
+                   audit: bool = True) -> Finding | None:
+        """Store an answer; a non-compliant check creates its hazard, returned for completing.
+
+        Typed answers are saved per keystroke with ``audit=False`` and audited per editing
+        session through ``record_edit``.
+        """
+        row = self._editable_row(inspection_id)
+        item = self._item(row, item_id)
+        value = normalise_answer(item, value)
+        with self.db.atomic():
+            previous = self.repo.answer_row(inspection_id, item_id)
+            old_value = previous[1] if previous else None
+            note = previous[2] if previous else None
+            if old_value == value:
+                return None
+            self.repo.upsert_answer(previous[0] if previous else new_id(), inspection_id,
+                                    item_id, value, note, record_stamp(self.device.id))
+            self._touch(inspection_id)
+            if audit:
+                self.audit.record("answer", item_id, "update" if previous else "create",
+                                  field="value", old=old_value, new=value,
+                                  inspection_id=inspection_id)
+            return self._sync_finding(row, item, value)
+
+    def _sync_finding(self, row: dict[str, Any], item: Item, value: Any) -> Finding | None:
+        inspection_id = row["id"]
+        existing = self.repo.finding_for_item(inspection_id, item.id)
+        if item.type is not ItemType.CHECK:
+            return None
+        if value == Answer.NON_COMPLIANT.value and existing is None:
+            grade = item.grade or Grade.GENERAL
+            found_on = date.fromisoformat(row["started_at"][:10])
+            finding_id = new_id()
+            lang_basis = item.legal_basis.zh if item.legal_basis else None
+            template = snapshot_template(row["template_hash"], row["template_snapshot"])
+            basis = f"{template.title.zh} {lang_basis}" if lang_basis else None
+            self.repo.insert_finding({
+                "id": finding_id, "inspection_id": inspection_id, "item_id": item.id,
+                "seq": self.repo.next_finding_seq(inspection_id),
+                "description": item.text.zh, "grade": grade.value, "legal_basis": basis,
+                "deadline": default_deadline(grade, found_on).isoformat(),
+                "status": FindingStatus.OPEN.value, **record_stamp(self.device.id),
+            })
+            self.audit.record("finding", finding_id, "create", inspection_id=inspection_id,
+                              new={"item": item.id, "grade": grade.value},
+                              reason="non-compliant answer")
+            return self.repo.finding(finding_id)
+        if value != Answer.NON_COMPLIANT.value and existing is not None:
+            # The inspector corrected the answer: the hazard it raised no longer exists.
+            self.repo.delete_finding(existing.id)
+            self.audit.record("finding", existing.id, "delete", inspection_id=inspection_id,
+                              old={"item": item.id, "description": existing.description},
+                              reason="answer changed from non-compliant")
+        return None
+
+    def set_note(self, inspection_id: str, item_id: str, note: str, *,
+                 audit: bool = True) -> None:
+        """Store a note. The form saves every keystroke with ``audit=False`` and records one
+        audit entry per editing session through ``record_edit``."""
+        row = self._editable_row(inspection_id)
+        self._item(row, item_id)
+        note = note if note.strip() else None
+        with self.db.atomic():
+            previous = self.repo.answer_row(inspection_id, item_id)
+            if (previous[2] if previous else None) == note:
+                return
+            self.repo.upsert_answer(previous[0] if previous else new_id(), inspection_id,
+                                    item_id, previous[1] if previous else None, note,
+                                    record_stamp(self.device.id))
+            self._touch(inspection_id)
+            if audit:
+                self.audit.record("answer", item_id, "update", field="note",
+                                  old=previous[2] if previous else None, new=note,
+                                  inspection_id=inspection_id)
+
+    def record_edit(self, inspection_id: str, entity: str, entity_id: str, field: str,
+                    old: Any, new: Any) -> None:
+        """One audit entry for a text edited keystroke by keystroke (already saved)."""
+        if (old or None) == (new or None):
+            return
+        with self.db.atomic():
+            self.audit.record(entity, entity_id, "update", field=field, old=old or None,
+                              new=new or None, inspection_id=inspection_id)
+
+    def set_current_item(self, inspection_id: str, item_id: str) -> None:
+        """Where the inspector is, so reopening returns there. Not audited: not a change."""
+        row = self.repo.row(inspection_id)
+        if row is None or row["status"] == Status.SIGNED.value or row["current_item"] == item_id:
+            return
+        with self.db.atomic():
+            self.repo.update(inspection_id, {"current_item": item_id})
+
+    def update_details(self, inspection_id: str, **fields: Any) -> None:
+        """Place, start time: the header of the record."""
+        allowed = {"place", "started_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+        row = self._editable_row(inspection_id)
+        with self.db.atomic():
+            for name, value in fields.items():
+                if row[name] != value:
+                    self.audit.record("inspection", inspection_id, "update", field=name,
+                                      old=row[name], new=value, inspection_id=inspection_id)
+            self.repo.update(inspection_id, {**fields, "updated_at": utcnow_iso()})
+
+    def _touch(self, inspection_id: str) -> None:
+        self.repo.update(inspection_id, {"updated_at": utcnow_iso(),
+                                         "device_id": self.device.id})
+
+    # -- hazards --
+    def add_finding(self, inspection_id: str, *, description: str, grade: Grade | str,
+                    requirement: str | None = None, deadline: str | None = None,
+                    responsible: str | None = None, onsite_measure: str | None = None,
+                    legal_basis: str | None = None) -> Finding:
+        """A hazard that no checklist item covers (free-form)."""
+        row = self._editable_row(inspection_id)
+        if not description.strip():
+            raise ValidationError("A hazard needs a description.")
+        grade = Grade(grade)
+        finding_id = new_id()
+        with self.db.atomic():
+            self.repo.insert_finding({
+                "id": finding_id, "inspection_id": inspection_id, "item_id": None,
+                "seq": self.repo.next_finding_seq(inspection_id),
+                "description": description.strip(), "grade": grade.value,
+                "legal_basis": legal_basis, "requirement": requirement,
+                "deadline": deadline or default_deadline(
+                    grade, date.fromisoformat(row["started_at"][:10])).isoformat(),
+                "responsible": responsible, "onsite_measure": onsite_measure,
+                "status": FindingStatus.OPEN.value, **record_stamp(self.device.id),
+            })
+            self._touch(inspection_id)
+            self.audit.record("finding", finding_id, "create", inspection_id=inspection_id,
+                              new={"description": description, "grade": grade.value},
+                              reason="added by inspector")
+        return self.repo.finding(finding_id)  # type: ignore[return-value]
+
+    def update_finding(self, finding_id: str, *, audit: bool = True, **fields: Any) -> Finding:
+        unknown = set(fields) - set(finding_rules.EDITABLE_FIELDS)
+        if unknown:
+            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} of a hazard.")
+        current = self.repo.finding(finding_id)
+        if current is None:
+            raise NotFoundError(f"No hazard with id {finding_id}.")
+        self._editable_row(current.inspection_id)
+        if "grade" in fields:
+            fields["grade"] = Grade(fields["grade"]).value
+        if fields.get("deadline"):
+            try:
+                fields["deadline"] = date.fromisoformat(fields["deadline"]).isoformat()
+            except ValueError:
+                raise ValidationError("The deadline must be a date (YYYY-MM-DD).") from None
+        if "description" in fields and not (fields["description"] or "").strip():
+            raise ValidationError("A hazard needs a description.")
+        changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
+        if not changes:
+            return current
+        with self.db.atomic():
+            self.repo.update_finding(finding_id, {**changes, "updated_at": utcnow_iso(),
+                                                  "device_id": self.device.id})
+            for name, value in changes.items():
+                if not audit:
+                    break
+                old = getattr(current, name)
+                self.audit.record("finding", finding_id, "update", field=name,
+                                  old=old.value if hasattr(old, "value") else old, new=value,
+                                  inspection_id=current.inspection_id)
+            self._touch(current.inspection_id)
+        return self.repo.finding(finding_id)  # type: ignore[return-value]
+
+    def delete_finding(self, finding_id: str, reason: str) -> None:
+        current = self.repo.finding(finding_id)
+        if current is None:
+            raise NotFoundError(f"No hazard with id {finding_id}.")
+        self._editable_row(current.inspection_id)
+        if current.item_id:
+            raise ValidationError(
+                "This hazard comes from a non-compliant answer; change the answer instead.")
+        with self.db.atomic():
+            self.repo.delete_finding(finding_id)
+            self.audit.record("finding", finding_id, "delete", reason=reason,
+                              old={"description": current.description},
+                              inspection_id=current.inspection_id)
+
+    # -- completing, locking, amending --
+    def missing(self, inspection_id: str) -> list[Missing]:
+        record = self.get(inspection_id)
+        answers = record.answers_for_rules()
+        result: list[Missing] = []
+        for item in missing_required(record.template, answers, record.sections):
+            kind = {ItemType.PHOTO: "photo", ItemType.SIGNATURE: "signature"}.get(
+                item.type, "answer")
+            if kind == "signature" and self.repo.signature_count(inspection_id, item.role):
+                continue
+            result.append(Missing(kind, item.id, item.section_id, item.text.zh))
+        for f in record.findings:
+            for name in f.incomplete_fields():
+                result.append(Missing("hazard", f.item_id, None,
+                                      f"hazard {f.seq}: {name} is missing"))
+        return result
+
+    def complete(self, inspection_id: str) -> list[Missing]:
+        """Complete when nothing is missing; otherwise return what is, and change nothing."""
+        row = self._editable_row(inspection_id)
+        missing = self.missing(inspection_id)
+        if missing:
+            return missing
+        ended_at = datetime.now().astimezone().isoformat(timespec="minutes")
+        with self.db.atomic():
+            rules.check_transition(Status(row["status"]), Status.COMPLETED)
+            self.repo.update(inspection_id, {"status": Status.COMPLETED.value,
+                                             "ended_at": ended_at, "updated_at": utcnow_iso()})
+            self.audit.record("inspection", inspection_id, "update", field="status",
+                              old=row["status"], new=Status.COMPLETED.value,
+                              inspection_id=inspection_id)
+        return []
+
+    def reopen(self, inspection_id: str, reason: str) -> None:
+        row = self.repo.row(inspection_id)
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        rules.check_transition(Status(row["status"]), Status.DRAFT)
+        with self.db.atomic():
+            self.repo.update(inspection_id, {"status": Status.DRAFT.value, "ended_at": None,
+                                             "updated_at": utcnow_iso()})
+            self.audit.record("inspection", inspection_id, "update", field="status",
+                              old=row["status"], new=Status.DRAFT.value, reason=reason,
+                              inspection_id=inspection_id)
+
+    def lock(self, inspection_id: str) -> None:
+        """Completed → signed: from now on nothing in it changes."""
+        row = self.repo.row(inspection_id)
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        rules.check_transition(Status(row["status"]), Status.SIGNED)
+        now = utcnow_iso()
+        with self.db.atomic():
+            self.audit.record("inspection", inspection_id, "update", field="status",
+                              old=row["status"], new=Status.SIGNED.value,
+                              inspection_id=inspection_id)
+            self.repo.update(inspection_id, {"status": Status.SIGNED.value, "signed_at": now,
+                                             "updated_at": now})
+
+    def amend(self, inspection_id: str, reason: str) -> str:
+        """A corrected revision of a signed record; the signed one stays as it was."""
+        if not reason.strip():
+            raise ValidationError("Say why the signed record is amended.")
+        row = self.repo.row(inspection_id)
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        if row["status"] != Status.SIGNED.value:
+            raise ValidationError("Only a signed inspection is amended; edit the draft instead.")
+        if self.repo.superseded_by(inspection_id):
+            raise ValidationError("This revision was already amended; amend the newest one.")
+        new = new_id()
+        stamp = record_stamp(self.device.id)
+        copy = {k: v for k, v in row.items()
+                if k not in ("id", "status", "signed_at", "number", "ended_at")}
+        with self.db.atomic():
+            self.repo.insert({**copy, **stamp, "id": new, "revision": row["revision"] + 1,
+                              "supersedes_id": inspection_id, "amend_reason": reason.strip(),
+                              "status": Status.DRAFT.value, "number": None})
+            # The corrected record keeps the number of the one it corrects, with its revision.
+            self.repo.update(new, {"number": f"{row['number']}（第{row['revision'] + 1}版）"})
+            self.repo.set_inspectors(new, [i.id for i in self.repo.inspectors(inspection_id)])
+            for item_id, (value, note) in self.repo.answers(inspection_id).items():
+                self.repo.upsert_answer(new_id(), new, item_id, value, note, stamp)
+            for f in self.repo.findings(inspection_id):
+                values = {k: getattr(f, k) for k in (
+                    "item_id", "seq", "description", "legal_basis", "requirement", "deadline",
+                    "responsible", "onsite_measure", "reinspection_result", "reinspected_at",
+                    "closed_at")}
+                self.repo.insert_finding({**values, **stamp, "id": new_id(),
+                                          "inspection_id": new, "grade": f.grade.value,
+                                          "status": f.status.value, "origin_finding_id": f.id})
+            self.audit.record("inspection", new, "amend", reason=reason.strip(),
+                              old=inspection_id, new=new, inspection_id=new)
+            self.audit.record("inspection", inspection_id, "superseded", new=new,
+                              reason=reason.strip(), inspection_id=inspection_id)
+        return new

@@ -1,0 +1,65 @@
+"""The append-only audit log: who changed what, when, from what to what, and why."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.records import new_id, utcnow_iso
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    actor: str | None
+    entity: str
+    entity_id: str
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+class AuditLog:
+    """Writes inside the caller's transaction, so a change and its audit row land together."""
+
+    def __init__(self, db: Database, device_id: str, actor: str | None) -> None:
+        self.db = db
+        self.device_id = device_id
+        self.actor = actor
+
+    def record(self, entity: str, entity_id: str, action: str, *, field: str | None = None,
+               old: Any = None, new: Any = None, reason: str | None = None,
+               inspection_id: str | None = None) -> None:
+        self.db["audit_log"].insert({
+            "id": new_id(),
+            "at": utcnow_iso(),
+            "device_id": self.device_id,
+            "actor": self.actor,
+            "entity": entity,
+            "entity_id": entity_id,
+            "inspection_id": inspection_id,
+            "action": action,
+            "field": field,
+            "old_value": _text(old),
+            "new_value": _text(new),
+            "reason": reason,
+        })
+
+    def for_inspection(self, inspection_id: str) -> list[AuditEntry]:
+        rows = self.db.execute(
+            "SELECT at, actor, entity, entity_id, action, field, old_value, new_value, reason "
+            "FROM audit_log WHERE inspection_id = ? ORDER BY at, rowid",
+            [inspection_id],
+        ).fetchall()
+        return [AuditEntry(*row) for row in rows]

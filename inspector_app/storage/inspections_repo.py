@@ -1,0 +1,198 @@
+"""SQL for inspections, their answers and their hazards. Callers own the transactions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.finding import Finding
+from inspector_app.domain.profile import Inspector
+
+_FINDING_COLUMNS = (
+    "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "
+    "responsible, onsite_measure, status, reinspection_result, reinspected_at, closed_at, "
+    "origin_finding_id, created_at"
+)
+
+
+@dataclass(frozen=True)
+class InspectionFilter:
+    status: str | None = None
+    company_id: str | None = None
+    town: str | None = None
+    inspector_id: str | None = None
+    date_from: str | None = None    # YYYY-MM-DD, on started_at
+    date_to: str | None = None
+    search: str | None = None       # substring of the company name, any length
+    include_superseded: bool = False
+
+
+def like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class InspectionRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- inspections -------------------------------------------------------------------------
+    def row(self, inspection_id: str) -> dict[str, Any] | None:
+        cursor = self.db.execute("SELECT * FROM inspections WHERE id = ?", [inspection_id])
+        names = [d[0] for d in cursor.description]
+        found = cursor.fetchone()
+        return dict(zip(names, found, strict=True)) if found else None
+
+    def insert(self, record: dict[str, Any]) -> None:
+        self.db["inspections"].insert(record)
+
+    def update(self, inspection_id: str, fields: dict[str, Any]) -> None:
+        self.db["inspections"].update(inspection_id, fields)
+
+    def set_inspectors(self, inspection_id: str, inspector_ids: list[str]) -> None:
+        self.db.execute("DELETE FROM inspection_inspectors WHERE inspection_id = ?",
+                        [inspection_id])
+        for position, inspector_id in enumerate(inspector_ids):
+            self.db["inspection_inspectors"].insert(
+                {"inspection_id": inspection_id, "inspector_id": inspector_id,
+                 "position": position})
+
+    def inspectors(self, inspection_id: str) -> list[Inspector]:
+        rows = self.db.execute(
+            "SELECT i.id, i.name, i.enforcement_id, i.organisation, i.phone "
+            "FROM inspection_inspectors ii JOIN inspectors i ON i.id = ii.inspector_id "
+            "WHERE ii.inspection_id = ? ORDER BY ii.position", [inspection_id]).fetchall()
+        return [Inspector(*r) for r in rows]
+
+    def superseded_by(self, inspection_id: str) -> str | None:
+        row = self.db.execute("SELECT id FROM inspections WHERE supersedes_id = ?",
+                              [inspection_id]).fetchone()
+        return row[0] if row else None
+
+    # -- answers -----------------------------------------------------------------------------
+    def answers(self, inspection_id: str) -> dict[str, tuple[Any, str | None]]:
+        rows = self.db.execute(
+            "SELECT item_id, value, note FROM answers WHERE inspection_id = ?",
+            [inspection_id]).fetchall()
+        return {item: (json.loads(value) if value is not None else None, note)
+                for item, value, note in rows}
+
+    def answer_row(self, inspection_id: str, item_id: str) -> tuple[str, Any, str | None] | None:
+        row = self.db.execute(
+            "SELECT id, value, note FROM answers WHERE inspection_id = ? AND item_id = ?",
+            [inspection_id, item_id]).fetchone()
+        if not row:
+            return None
+        return row[0], (json.loads(row[1]) if row[1] is not None else None), row[2]
+
+    def upsert_answer(self, answer_id: str, inspection_id: str, item_id: str, value: Any,
+                      note: str | None, stamp: dict[str, str]) -> None:
+        self.db.execute(
+            "INSERT INTO answers (id, inspection_id, item_id, value, note, created_at, "
+            "updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(inspection_id, item_id) DO UPDATE SET value = excluded.value, "
+            "note = excluded.note, updated_at = excluded.updated_at, "
+            "device_id = excluded.device_id",
+            [answer_id, inspection_id, item_id,
+             None if value is None else json.dumps(value, ensure_ascii=False), note,
+             stamp["created_at"], stamp["updated_at"], stamp["device_id"]])
+
+    # -- findings ----------------------------------------------------------------------------
+    def findings(self, inspection_id: str) -> list[Finding]:
+        rows = self.db.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? ORDER BY seq",
+            [inspection_id]).fetchall()
+        return [Finding.from_row(r) for r in rows]
+
+    def finding(self, finding_id: str) -> Finding | None:
+        row = self.db.execute(f"SELECT {_FINDING_COLUMNS} FROM findings WHERE id = ?",
+                              [finding_id]).fetchone()
+        return Finding.from_row(row) if row else None
+
+    def finding_for_item(self, inspection_id: str, item_id: str) -> Finding | None:
+        row = self.db.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND item_id = ?",
+            [inspection_id, item_id]).fetchone()
+        return Finding.from_row(row) if row else None
+
+    def next_finding_seq(self, inspection_id: str) -> int:
+        row = self.db.execute("SELECT MAX(seq) FROM findings WHERE inspection_id = ?",
+                              [inspection_id]).fetchone()
+        return (row[0] or 0) + 1
+
+    def insert_finding(self, record: dict[str, Any]) -> None:
+        self.db["findings"].insert(record)
+
+    def update_finding(self, finding_id: str, fields: dict[str, Any]) -> None:
+        self.db["findings"].update(finding_id, fields)
+
+    def delete_finding(self, finding_id: str) -> None:
+        self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
+
+    def photo_count(self, inspection_id: str, item_id: str) -> int:
+        return self.db.execute(
+            "SELECT COUNT(*) FROM photos WHERE inspection_id = ? AND item_id = ? "
+            "AND deleted_at IS NULL", [inspection_id, item_id]).fetchone()[0]
+
+    def signature_count(self, inspection_id: str, role: str | None = None) -> int:
+        sql = "SELECT COUNT(*) FROM signatures WHERE inspection_id = ?"
+        params: list[Any] = [inspection_id]
+        if role:
+            sql += " AND role = ?"
+            params.append(role)
+        return self.db.execute(sql, params).fetchone()[0]
+
+    # -- listing -----------------------------------------------------------------------------
+    def list(self, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
+        flt = flt or InspectionFilter()
+        where, params = [], []
+        if not flt.include_superseded:
+            where.append("NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)")
+        if flt.status:
+            where.append("i.status = ?")
+            params.append(flt.status)
+        if flt.company_id:
+            where.append("i.company_id = ?")
+            params.append(flt.company_id)
+        if flt.town:
+            where.append("c.town = ?")
+            params.append(flt.town)
+        if flt.inspector_id:
+            where.append("EXISTS (SELECT 1 FROM inspection_inspectors x "
+                         "WHERE x.inspection_id = i.id AND x.inspector_id = ?)")
+            params.append(flt.inspector_id)
+        if flt.date_from:
+            where.append("substr(i.started_at, 1, 10) >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:
+            where.append("substr(i.started_at, 1, 10) <= ?")
+            params.append(flt.date_to)
+        if flt.search:
+            # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
+            where.append("c.name LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(flt.search))
+        sql = f"""
+            SELECT i.id, i.number, i.revision, i.status, i.kind, i.started_at, i.ended_at,
+                   i.template_id, i.template_version, t.title_zh, t.title_en,
+                   c.id AS company_id, c.name AS company_name, c.town,
+                   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id) AS hazards,
+                   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
+                        AND f.grade = 'major') AS major_hazards,
+                   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
+                        AND f.status != 'closed') AS open_hazards,
+                   (SELECT group_concat(name, '、') FROM (
+                        SELECT p.name FROM inspection_inspectors x
+                        JOIN inspectors p ON p.id = x.inspector_id
+                        WHERE x.inspection_id = i.id ORDER BY x.position)) AS inspectors
+            FROM inspections i
+            JOIN companies c ON c.id = i.company_id
+            LEFT JOIN templates t ON t.key = i.template_key
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY i.started_at DESC, i.number DESC
+        """
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

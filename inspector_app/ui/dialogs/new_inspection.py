@@ -1,0 +1,300 @@
+"""Starting an inspection: which company, which checklist, what kind, who, where and when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.company import Company
+from inspector_app.domain.inspection import KIND_LABELS, Kind
+from inspector_app.domain.profile import Inspector
+from inspector_app.errors import InspectorError
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import suggested_template_id
+from inspector_app.services.inspections import InspectionService
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.ui.labels import pair, ui_lang
+
+ERROR_STYLE = "color: #b00020;"
+COMPANY_LIMIT = 200  # matches shown at once; typing more of the name narrows the list
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class NewInspectionDialog(QDialog):
+    """Starts an inspection through ``InspectionService.start``; ``created_id`` after accept."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 company_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created_id: str | None = None
+        self.company_repo = CompanyRepo(ctx.db, ctx.device.id)
+        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
+        self.profile_inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self._companies: dict[str, Company] = {}
+        self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
+
+        self.company_search = QLineEdit()
+        self.company_search.setClearButtonEnabled(True)
+        self.company_list = QListWidget()
+        self.company_list.setMinimumHeight(120)
+        company_box = QVBoxLayout()
+        company_box.setContentsMargins(0, 0, 0, 0)
+        company_box.addWidget(self.company_search)
+        company_box.addWidget(self.company_list)
+
+        self.template = QComboBox()
+        self.kind = QComboBox()
+        for kind in Kind:
+            self.kind.addItem("", kind.value)
+
+        self.inspector_list = QListWidget()
+        self.inspector_list.setMaximumHeight(130)
+        self.add_inspector_button = QPushButton()
+        self.add_inspector_button.setCheckable(True)
+        self.new_name = QLineEdit()
+        self.new_enforcement_id = QLineEdit()
+        self.add_inspector_confirm = QPushButton()
+        self.add_inspector_form = QWidget()
+        add_row = QHBoxLayout(self.add_inspector_form)
+        add_row.setContentsMargins(0, 0, 0, 0)
+        add_row.addWidget(self.new_name, 2)
+        add_row.addWidget(self.new_enforcement_id, 2)
+        add_row.addWidget(self.add_inspector_confirm)
+        self.add_inspector_form.setVisible(False)
+        inspectors_box = QVBoxLayout()
+        inspectors_box.setContentsMargins(0, 0, 0, 0)
+        inspectors_box.addWidget(self.inspector_list)
+        inspectors_box.addWidget(self.add_inspector_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inspectors_box.addWidget(self.add_inspector_form)
+
+        self.place = QLineEdit()
+        self.started = QDateTimeEdit(QDateTime.currentDateTime())
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(self._labels, (company_box, self.template, self.kind,
+                                               inspectors_box, self.place, self.started),
+                                strict=True):
+            self.form.addRow(label, field)
+        self._labels[0].setBuddy(self.company_search)
+        self._labels[1].setBuddy(self.template)
+        self._labels[2].setBuddy(self.kind)
+        self._labels[3].setBuddy(self.inspector_list)
+        self._labels[4].setBuddy(self.place)
+        self._labels[5].setBuddy(self.started)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.company_search.textChanged.connect(self._fill_companies)
+        self.company_list.currentItemChanged.connect(self._company_chosen)
+        self.add_inspector_button.toggled.connect(self._show_add_form)
+        self.add_inspector_confirm.clicked.connect(self.add_inspector)
+        self.new_enforcement_id.returnPressed.connect(self.add_inspector)
+
+        self._fill_inspectors()
+        self._fill_companies("")
+        self.retranslate()
+        if company_id:
+            self.select_company(company_id)
+        self.setMinimumWidth(520)
+
+    # -- filling ------------------------------------------------------------------------------
+    def _fill_companies(self, text: str) -> None:
+        current = self.selected_company_id()
+        companies = self.company_repo.list(text.strip() or None, limit=COMPANY_LIMIT)
+        self._companies = {c.id or "": c for c in companies}
+        self.company_list.blockSignals(True)
+        self.company_list.clear()
+        for company in companies:
+            shown = f"{company.name}  ·  {company.town}" if company.town else company.name
+            item = QListWidgetItem(shown, self.company_list)
+            item.setData(ID_ROLE, company.id)
+            item.setToolTip(company.address or "")
+        self.company_list.blockSignals(False)
+        if current in self._companies:
+            self.select_company(current)
+        elif len(companies) == 1:  # the search found it: no extra click needed
+            self.company_list.setCurrentRow(0)
+        else:
+            self.company_list.setCurrentRow(-1)
+
+    def _fill_templates(self) -> None:
+        current = self.template.currentData()
+        lang = ui_lang()
+        self.template.clear()
+        for record in self._templates:
+            self.template.addItem(f"{record.title(lang)} ({record.version})", record.key)
+            self.template.setItemData(self.template.count() - 1, record.key,
+                                      Qt.ItemDataRole.ToolTipRole)
+        if current is not None:
+            self.template.setCurrentIndex(max(0, self.template.findData(current)))
+
+    def _fill_inspectors(self) -> None:
+        people = self.inspector_repo.all()
+        me = self.profile_inspector
+        if me is not None:  # the one using this computer first, already ticked
+            people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
+        self.inspector_list.clear()
+        for person in people:
+            self._add_inspector_item(person, checked=me is not None and person.id == me.id)
+
+    def _add_inspector_item(self, person: Inspector, *, checked: bool) -> None:
+        item = QListWidgetItem(self.inspector_list)
+        item.setData(ID_ROLE, person.id)
+        item.setData(Qt.ItemDataRole.UserRole + 1, person)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._label_inspector(item)
+
+    def _label_inspector(self, item: QListWidgetItem) -> None:
+        person: Inspector = item.data(Qt.ItemDataRole.UserRole + 1)
+        enforcement_id = person.enforcement_id or self.tr("no enforcement ID")
+        item.setText(f"{person.name}  ({enforcement_id})")
+
+    # -- choosing -----------------------------------------------------------------------------
+    def selected_company_id(self) -> str | None:
+        item = self.company_list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select_company(self, company_id: str) -> None:
+        for row in range(self.company_list.count()):
+            if self.company_list.item(row).data(ID_ROLE) == company_id:
+                self.company_list.setCurrentRow(row)
+                return
+        company = self.company_repo.get(company_id)
+        if company is not None:  # beyond the shown matches: search for it by name
+            self.company_search.setText(company.name)
+            if company_id in self._companies:
+                self.select_company(company_id)
+
+    def _company_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        company = self._companies.get(current.data(ID_ROLE)) if current is not None else None
+        if company is None:
+            return
+        suggested = suggested_template_id(company.industry, company.special_areas)
+        # The library lists versions oldest first: the last match is the newest version.
+        matches = [n for n, r in enumerate(self._templates) if r.template_id == suggested]
+        if matches:
+            self.template.setCurrentIndex(matches[-1])
+
+    def checked_inspector_ids(self) -> list[str]:
+        return [self.inspector_list.item(row).data(ID_ROLE)
+                for row in range(self.inspector_list.count())
+                if self.inspector_list.item(row).checkState() == Qt.CheckState.Checked]
+
+    def set_inspector_checked(self, inspector_id: str, checked: bool = True) -> None:
+        for row in range(self.inspector_list.count()):
+            item = self.inspector_list.item(row)
+            if item.data(ID_ROLE) == inspector_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def set_kind(self, kind: Kind | str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(Kind(kind).value))
+
+    # -- adding an inspector ------------------------------------------------------------------
+    def _show_add_form(self, shown: bool) -> None:
+        self.add_inspector_form.setVisible(shown)
+        if shown:
+            self.new_name.setFocus()
+
+    def add_inspector(self) -> None:
+        """Add a colleague to this computer's list of inspectors and tick them."""
+        name = self.new_name.text().strip()
+        if not name:
+            self.error.setText(self.tr("Enter the new inspector's name."))
+            self.new_name.setFocus()
+            return
+        organisation = SettingsRepo(self.ctx.db).get("organisation")
+        try:
+            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
+                                             organisation)
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self._add_inspector_item(person, checked=True)
+        self.new_name.clear()
+        self.new_enforcement_id.clear()
+        self.add_inspector_button.setChecked(False)
+        self.error.clear()
+
+    # -- accepting ----------------------------------------------------------------------------
+    def started_at(self) -> str:
+        """The start time as ISO 8601 with this computer's UTC offset, to the minute."""
+        moment = self.started.dateTime().toPython()
+        return moment.astimezone().isoformat(timespec="minutes")
+
+    def accept(self) -> None:
+        company_id = self.selected_company_id()
+        if not company_id:
+            self.error.setText(self.tr("Choose the company to inspect."))
+            return
+        template_key = self.template.currentData()
+        if not template_key:
+            self.error.setText(self.tr(
+                "The template library is empty: import a checklist template first."))
+            return
+        actor = self.profile_inspector.name if self.profile_inspector else None
+        try:
+            self.created_id = InspectionService(self.ctx.db, self.ctx.device, actor).start(
+                company_id=company_id, template_key=template_key,
+                kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
+                place=self.place.text().strip() or None, started_at=self.started_at())
+        except InspectorError as exc:  # e.g. an official inspection with one inspector
+            self.error.setText(exc.message)
+            return
+        super().accept()
+
+    # -- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New inspection"))
+        texts = (self.tr("&Company:"), self.tr("C&hecklist:"), self.tr("&Kind:"),
+                 self.tr("&Inspectors:"), self.tr("&Place inspected:"), self.tr("&Start:"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self.company_search.setPlaceholderText(self.tr("Type part of the company name"))
+        for index in range(self.kind.count()):
+            self.kind.setItemText(index, pair(KIND_LABELS[Kind(self.kind.itemData(index))]))
+        self._fill_templates()
+        self.add_inspector_button.setText(self.tr("Add inspector…"))
+        self.new_name.setPlaceholderText(self.tr("Name"))
+        self.new_enforcement_id.setPlaceholderText(self.tr("Enforcement-ID number"))
+        self.add_inspector_confirm.setText(self.tr("Add"))
+        self.place.setPlaceholderText(self.tr("e.g. 一号车间"))
+        for row in range(self.inspector_list.count()):
+            self._label_inspector(self.inspector_list.item(row))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,375 @@
+"""Filling a checklist on site: every answer saved the moment it is given.
+
+Keyboard: Ctrl+Down / Ctrl+Up next and previous item, 1/2/3 compliant / non-compliant / not
+applicable (or the n-th choice), N types a note, Esc goes back to the list, F3 next unanswered,
+Ctrl+L legal basis and guidance, Ctrl+Return complete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.checklist import Answer, ItemType, is_complete_answer, score
+from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Status
+from inspector_app.errors import InspectorError
+from inspector_app.services import messages
+from inspector_app.services.context import AppContext
+from inspector_app.services.inspections import InspectionRecord, InspectionService
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.dialogs.inspection_dialogs import (
+    HistoryDialog,
+    MissingDialog,
+    NewHazardDialog,
+)
+from inspector_app.ui.labels import local, pair
+from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.widgets.item_panel import ItemPanel
+
+
+class InspectionWindow(QMainWindow):
+    changed = Signal(str)  # inspection id: lists elsewhere refresh
+    revision_opened = Signal(str)
+
+    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inspection_id = inspection_id
+        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.service = InspectionService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.record: InspectionRecord = self.service.get(inspection_id)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; padding: 6px;")
+        self.model = ChecklistModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # cheap layout for long checklists
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.panel = ItemPanel()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._connect()
+        self.reload()
+        self.tree.expandAll()
+        self._go_to_start()
+        self.retranslate()
+        self.resize(1100, 720)
+
+    # -- building --
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("inspectionToolbar")
+        self.addToolBar(self.toolbar)
+
+        def action(shortcut: str | QKeySequence | None, slot: Any,
+                   checkable: bool = False) -> QAction:
+            act = QAction(self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setCheckable(checkable)
+            act.triggered.connect(slot)
+            self.toolbar.addAction(act)
+            return act
+
+        self.act_prev = action("Ctrl+Up", lambda: self.step(-1))
+        self.act_next = action("Ctrl+Down", lambda: self.step(1))
+        self.act_unanswered = action("F3", self.next_unanswered)
+        self.act_basis = action("Ctrl+L", self.panel.set_show_basis, checkable=True)
+        self.toolbar.addSeparator()
+        self.act_hazard = action("Ctrl+H", self.add_hazard)
+        self.act_complete = action("Ctrl+Return", self.complete)
+        self.act_reopen = action(None, self.reopen)
+        self.act_lock = action(None, self.lock)
+        self.act_amend = action(None, self.amend)
+        self.toolbar.addSeparator()
+        self.act_history = action("Ctrl+Shift+H", self.show_history)
+
+        # Digits and N act on the item; text fields keep them for typing (ShortcutOverride).
+        self.digit_shortcuts = []
+        for n in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(n)), self)
+            shortcut.activated.connect(lambda n=n: self.choose(n))
+            self.digit_shortcuts.append(shortcut)
+        QShortcut(QKeySequence("N"), self).activated.connect(self.focus_note)
+        QShortcut(QKeySequence("Escape"), self).activated.connect(self.tree.setFocus)
+
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        p = self.panel
+        p.answered.connect(self.answer)
+        p.text_answer_saved.connect(self._save_text_answer)
+        p.text_answer_finished.connect(
+            lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
+                                               "answer", item, "value", old, new))
+        p.note_saved.connect(lambda item, text: self._guard(
+            self.service.set_note, self.inspection_id, item, text, audit=False))
+        p.note_finished.connect(
+            lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
+                                               "answer", item, "note", old, new))
+        p.hazard_saved.connect(self._save_hazard)
+        p.hazard_finished.connect(
+            lambda fid, field, old, new: self._guard(self.service.record_edit,
+                                                     self.inspection_id, "finding", fid, field,
+                                                     old, new))
+
+    def retranslate(self) -> None:
+        self.act_prev.setText(self.tr("Previous item"))
+        self.act_next.setText(self.tr("Next item"))
+        self.act_unanswered.setText(self.tr("Next unanswered"))
+        self.act_basis.setText(self.tr("Legal basis"))
+        self.act_hazard.setText(self.tr("Add hazard…"))
+        self.act_complete.setText(self.tr("Complete…"))
+        self.act_reopen.setText(self.tr("Reopen"))
+        self.act_lock.setText(self.tr("Sign and lock"))
+        self.act_amend.setText(self.tr("Amend…"))
+        self.act_history.setText(self.tr("History"))
+        self._update_header()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.layoutChanged.emit()
+        super().changeEvent(event)
+
+    # -- state --
+    def reload(self) -> None:
+        self.record = self.service.get(self.inspection_id)
+        r = self.record
+        answers = r.answers_for_rules()
+        hazard_items = {f.item_id for f in r.findings if f.item_id}
+        self.model.load(r.sections, r.visibility(), answers, hazard_items)
+        self.tree.expandAll()
+        editable = r.editable
+        self.panel.set_read_only(not editable)
+        self.act_hazard.setEnabled(editable)
+        self.act_complete.setEnabled(editable)
+        self.act_reopen.setVisible(r.status is Status.COMPLETED)
+        self.act_lock.setVisible(r.status is Status.COMPLETED)
+        self.act_amend.setVisible(r.status is Status.SIGNED and not r.superseded_by)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        r = self.record
+        answers = r.answers_for_rules()
+        s = score(r.template, answers, r.sections)
+        compliance = "—" if s.compliance is None else f"{s.compliance:.0f}%"
+        shown = [i for i in self.model.ordered_items() if i.answerable]
+        done = sum(1 for i in shown if is_complete_answer(i, answers.get(i.id)))
+        self.setWindowTitle(f"{r.company_name} — {local(r.template.title)}")
+        self.header.setText(
+            f"<b>{r.number or ''}</b> &nbsp; {r.company_name} &nbsp;·&nbsp; "
+            f"{local(r.template.title)}<br>"
+            + self.tr("{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}").format(
+                pair(KIND_LABELS[r.kind]), pair(STATUS_LABELS[r.status]), done, len(shown),
+                compliance, len(r.findings)))
+        if r.status is Status.SIGNED:
+            text = self.tr("Signed and locked: nothing here can change.")
+            if r.superseded_by:
+                text += " " + self.tr("A corrected revision exists.")
+            else:
+                text += " " + self.tr("Use Amend to make a corrected revision.")
+        elif r.status is Status.COMPLETED:
+            text = self.tr("Completed. Reopen it to change answers, or sign and lock it.")
+        elif r.supersedes_id:
+            text = self.tr("Revision {0}, correcting a signed record: {1}").format(
+                r.revision, r.amend_reason or "")
+        else:
+            text = ""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # -- navigation --
+    def current_item_id(self) -> str | None:
+        item = self.model.item_at(self.tree.currentIndex())
+        return item.id if item else None
+
+    def select_item(self, item_id: str) -> bool:
+        index = self.model.index_of_item(item_id)
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        return True
+
+    def _go_to_start(self) -> None:
+        if self.record.current_item and self.select_item(self.record.current_item):
+            return
+        if not self.next_unanswered():
+            items = self.model.ordered_items()
+            if items:
+                self.select_item(items[0].id)
+
+    def step(self, delta: int) -> None:
+        items = self.model.ordered_items()
+        if not items:
+            return
+        current = self.current_item_id()
+        ids = [i.id for i in items]
+        position = ids.index(current) + delta if current in ids else 0
+        self.select_item(ids[max(0, min(len(ids) - 1, position))])
+
+    def next_unanswered(self) -> bool:
+        answers = self.record.answers_for_rules()
+        items = [i for i in self.model.ordered_items() if i.answerable]
+        ids = [i.id for i in items]
+        current = self.current_item_id()
+        start = ids.index(current) + 1 if current in ids else 0
+        for item in items[start:] + items[:start]:
+            if not is_complete_answer(item, answers.get(item.id)):
+                return self.select_item(item.id)
+        self.statusBar().showMessage(self.tr("Every item is answered."), 4000)
+        return False
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        item = self.model.item_at(current)
+        if item is None:
+            return
+        r = self.record
+        section = next((s for s in r.sections if s.id == item.section_id), None)
+        place = local(section.title) if section else ""
+        self.panel.show_item(item, place, r.answers.get(item.id), r.notes.get(item.id, ""),
+                             r.finding_for_item(item.id), r.photo_counts.get(item.id, 0))
+        if r.editable:
+            self._guard(self.service.set_current_item, self.inspection_id, item.id)
+
+    # -- answering --
+    def choose(self, number: int) -> None:
+        if self.panel.editor is not None and self.record.editable:
+            self.panel.editor.choose(number)
+
+    def focus_note(self) -> None:
+        if self.panel.note.isEnabled() and not self.panel.note.isReadOnly():
+            self.panel.note.setFocus()
+
+    def _guard(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a service call; expected failures are told, never raised into Qt."""
+        try:
+            return fn(*args, **kwargs)
+        except InspectorError as exc:
+            messages.error(exc)
+            self.statusBar().showMessage(exc.message, 8000)
+            return None
+
+    def answer(self, item_id: str, value: Any) -> None:
+        before = self.record.finding_for_item(item_id)
+        self._guard(self.service.set_answer, self.inspection_id, item_id, value)
+        self._after_change(item_id)
+        item = self.record.template.item(item_id)
+        finding = self.record.finding_for_item(item_id)
+        if item.type is ItemType.CHECK:
+            if value == Answer.NON_COMPLIANT.value and finding is not None:
+                self.panel.set_finding(finding)
+                if before is None and self.panel.hazard is not None:
+                    self.panel.hazard.requirement.setFocus()
+            elif value is not None:
+                self.panel.set_finding(None)
+                self.step(1)
+        elif item.type in (ItemType.YES_NO, ItemType.SINGLE_CHOICE):
+            self.step(1)
+
+    def _save_text_answer(self, item_id: str, text: str) -> None:
+        # Saved as typed; the editing session is audited once when it ends.
+        self._guard(self.service.set_answer, self.inspection_id, item_id, text, audit=False)
+        self._after_change(item_id)
+
+    def _save_hazard(self, finding_id: str, fields: dict, audit: bool) -> None:
+        self._guard(self.service.update_finding, finding_id, audit=audit, **fields)
+        self._after_change(None)
+
+    def _after_change(self, item_id: str | None) -> None:
+        current = self.current_item_id()
+        self.reload()
+        if current:
+            self.select_item(current)
+        self.changed.emit(self.inspection_id)
+
+    # -- hazards, completion, lifecycle --
+    def add_hazard(self) -> None:
+        started = QDate.fromString((self.record.started_at or "")[:10], Qt.DateFormat.ISODate)
+        dialog = NewHazardDialog(started if started.isValid() else QDate.currentDate(), self)
+        if dialog.exec():
+            self._guard(self.service.add_finding, self.inspection_id, **dialog.values())
+            self._after_change(None)
+
+    def complete(self) -> None:
+        self.panel.finish()
+        missing = self._guard(self.service.complete, self.inspection_id)
+        if missing is None:
+            return
+        if missing:
+            self.missing_dialog = MissingDialog(missing, self)
+            self.missing_dialog.jump_requested.connect(self.select_item)
+            self.missing_dialog.open()
+            return
+        self._after_change(None)
+        self.statusBar().showMessage(self.tr("Inspection completed."), 6000)
+
+    def reopen(self) -> None:
+        self._guard(self.service.reopen, self.inspection_id, "reopened by inspector")
+        self._after_change(None)
+
+    def lock(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Sign and lock"),
+            self.tr("After locking, nothing in this record can change; corrections become a new "
+                    "revision. Lock it now?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._guard(self.service.lock, self.inspection_id)
+            self._after_change(None)
+
+    def amend(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Amend"),
+                                          self.tr("Why is the signed record corrected?"))
+        if not ok:
+            return
+        new_id = self._guard(self.service.amend, self.inspection_id, reason)
+        if new_id:
+            self.changed.emit(self.inspection_id)
+            self.revision_opened.emit(new_id)
+
+    def show_history(self) -> None:
+        HistoryDialog(self.service.history(self.inspection_id), self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.finish()
+        super().closeEvent(event)

@@ -1,0 +1,181 @@
+"""The inspections table of the Inspections page, fed with ``InspectionService.list`` rows.
+
+Sorting goes through ``SORT_ROLE``: dates as ISO text, counts as integers and document numbers
+as a key that puts 〔2026〕…-1000号 after …-999号, which their displayed text would not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
+from inspector_app.domain.numbering import parse_number
+from inspector_app.ui.labels import pair, ui_lang
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the inspection id of the row, on every column
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    COMPANY = 1
+    TOWN = 2
+    TEMPLATE = 3
+    KIND = 4
+    STATUS = 5
+    STARTED = 6
+    INSPECTORS = 7
+    HAZARDS = 8
+    OPEN_HAZARDS = 9
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def number_sort_key(number: str | None) -> str:
+    """Year, prefix, then the sequence as a number; unparsable numbers sort by their text."""
+    if not number:
+        return ""
+    parts = parse_number(number.split("（第")[0])
+    if parts is None:
+        return "~" + number
+    revision = number.split("（第")[1].rstrip("版）") if "（第" in number else "1"
+    revision = revision if revision.isdigit() else "1"
+    return f"{parts['year']}|{parts['prefix']}|{int(parts['seq']):09d}|{int(revision):04d}"
+
+
+def started_text(value: str | None) -> str:
+    """"2026-11-28T09:30+08:00" shown as "2026-11-28 09:30" (the time where it happened)."""
+    return value[:16].replace("T", " ") if value else ""
+
+
+class InspectionsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._lang = ui_lang()
+
+    # -- feeding ------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def inspection_id(self, row: int) -> str:
+        return str(self._rows[row]["id"])
+
+    def row_of(self, inspection_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r["id"] == inspection_id), -1)
+
+    def retranslate(self) -> None:
+        """Headers, status and kind labels and template titles follow the interface language."""
+        self._lang = ui_lang()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self._headers()[section]
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Number"), self.tr("Company"), self.tr("Town"), self.tr("Checklist"),
+                self.tr("Kind"), self.tr("Status"), self.tr("Started"), self.tr("Inspectors"),
+                self.tr("Hazards (major)"), self.tr("Open hazards"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.TEMPLATE:
+                return f"{self._title(row)} ({row['template_id']}@{row['template_version']})"
+            if column is Column.NUMBER and row["revision"] > 1:
+                return self.tr("Revision {0}").format(row["revision"])
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                Column.HAZARDS, Column.OPEN_HAZARDS):
+            return _RIGHT
+        return None
+
+    # -- cells --------------------------------------------------------------------------------
+    def _title(self, row: dict[str, Any]) -> str:
+        if self._lang == "en" and row["title_en"]:
+            return str(row["title_en"])
+        return str(row["title_zh"] or row["template_id"])
+
+    def _display(self, row: dict[str, Any], column: Column) -> str:
+        if column is Column.NUMBER:
+            return row["number"] or ""
+        if column is Column.COMPANY:
+            return row["company_name"] or ""
+        if column is Column.TOWN:
+            return row["town"] or ""
+        if column is Column.TEMPLATE:
+            return self._title(row)
+        if column is Column.KIND:
+            return pair(KIND_LABELS[Kind(row["kind"])])
+        if column is Column.STATUS:
+            return pair(STATUS_LABELS[Status(row["status"])])
+        if column is Column.STARTED:
+            return started_text(row["started_at"])
+        if column is Column.INSPECTORS:
+            return row["inspectors"] or ""
+        if column is Column.HAZARDS:
+            return f"{row['hazards']} ({row['major_hazards']})"
+        return str(row["open_hazards"])
+
+    def _sort_key(self, row: dict[str, Any], column: Column) -> Any:
+        if column is Column.NUMBER:
+            return number_sort_key(row["number"])
+        if column is Column.STARTED:
+            return row["started_at"] or ""
+        if column is Column.STATUS:
+            return list(Status).index(Status(row["status"]))  # lifecycle order, not alphabetical
+        if column is Column.HAZARDS:
+            # By all hazards, then by the major ones among them.
+            return int(row["hazards"]) * 100_000 + int(row["major_hazards"])
+        if column is Column.OPEN_HAZARDS:
+            return int(row["open_hazards"])
+        return self._display(row, column)
+
+
+def make_proxy(model: InspectionsModel, parent: QObject | None = None) -> QSortFilterProxyModel:
+    """A proxy that sorts by ``SORT_ROLE``, Chinese text in the locale's order."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy

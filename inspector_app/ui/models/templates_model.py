@@ -1,0 +1,122 @@
+"""The template library table of the Templates page, read from ``TemplateRepo.list``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.ui.labels import ui_lang
+
+Index = QModelIndex | QPersistentModelIndex
+
+HASH_CHARS = 12  # as many as the CLI prints: enough to tell versions apart at a glance
+_RETIRED = QColor("#777777")
+
+
+class TemplatesModel(QAbstractTableModel):
+    COLUMNS = ("id", "version", "title", "items", "hash", "retired")
+    RecordRole = Qt.ItemDataRole.UserRole + 1  # the TemplateRecord of the row
+    KeyRole = Qt.ItemDataRole.UserRole + 2     # its library key "id@version"
+
+    def __init__(self, repo: TemplateRepo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.include_retired = False
+        self._records: list[TemplateRecord] = []
+        self._lang = ui_lang()
+
+    # -- feeding ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._records = self.repo.list(include_retired=self.include_retired)
+        self.endResetModel()
+
+    def set_include_retired(self, include: bool) -> None:
+        if include != self.include_retired:
+            self.include_retired = include
+            self.reload()
+
+    def record(self, row: int) -> TemplateRecord:
+        return self._records[row]
+
+    def records(self) -> list[TemplateRecord]:
+        return list(self._records)
+
+    def row_of(self, key: str) -> int:
+        return next((row for row, r in enumerate(self._records) if r.key == key), -1)
+
+    def retranslate(self) -> None:
+        """Titles and headers follow the interface language."""
+        self._lang = ui_lang()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._records) - 1, len(self.COLUMNS) - 1))
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return self._headers()[section]
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("ID"), self.tr("Version"), self.tr("Title"), self.tr("Items"),
+                self.tr("Content hash"), self.tr("Retired"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "items":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and record.retired:
+            return QBrush(_RETIRED)
+        if role == self.RecordRole:
+            return record
+        if role == self.KeyRole:
+            return record.key
+        return None
+
+    def _display(self, record: TemplateRecord, column: str) -> Any:
+        if column == "id":
+            return record.template_id
+        if column == "version":
+            return record.version
+        if column == "title":
+            return record.title(self._lang)
+        if column == "items":
+            return record.item_count
+        if column == "hash":
+            return record.content_hash[:HASH_CHARS]
+        return self.tr("yes") if record.retired else self.tr("no")
+
+    def _tooltip(self, record: TemplateRecord, column: str) -> str | None:
+        if column == "title":
+            # The other language's title helps when sharing a template with colleagues.
+            other = record.title_zh if self._lang == "en" else record.title_en
+            lines = [record.title(self._lang)]
+            if other and other != lines[0]:
+                lines.append(other)
+            if record.source_file:
+                lines.append(self.tr("Imported from {0}").format(record.source_file))
+            return "\n".join(lines)
+        if column == "hash":
+            return f"sha256 {record.content_hash}"
+        return None

@@ -1,0 +1,279 @@
+"""The Inspections page: find an inspection by status, town, inspector, date or company."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from inspector_app.domain.inspection import STATUS_LABELS, Status
+from inspector_app.services.context import AppContext
+from inspector_app.services.inspections import InspectionService
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.inspections_repo import InspectionFilter
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+from inspector_app.ui.labels import pair
+from inspector_app.ui.models.inspections_model import (
+    ID_ROLE,
+    Column,
+    InspectionsModel,
+    make_proxy,
+)
+from inspector_app.ui.pages.base import Page
+
+SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
+_DATE_FORMAT = "yyyy-MM-dd"
+
+
+class InspectionsPage(Page):
+    page_id = "inspections"
+    open_requested = Signal(str)  # the id of the inspection to open in the form window
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: QDialog | None = None  # the open "new inspection" dialog, if any
+        self._sized = False
+
+        self.new_button = QPushButton()
+        self.open_button = QPushButton()
+        self.count_label = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        self.layout_.addLayout(actions)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("inspectionSearch")
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("", None)
+        for status in Status:
+            self.status_filter.addItem("", status.value)
+        self.town_filter = QComboBox()
+        self.inspector_filter = QComboBox()
+        self.from_check, self.to_check = QCheckBox(), QCheckBox()
+        today = QDate.currentDate()
+        self.date_from = self._date_edit(QDate(today.year(), 1, 1))
+        self.date_to = self._date_edit(today)
+        self.reset_button = QPushButton()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.status_filter, self.town_filter, self.inspector_filter,
+                       self.from_check, self.date_from, self.to_check, self.date_to,
+                       self.reset_button):
+            filters.addWidget(widget)
+        self.layout_.addLayout(filters)
+
+        self.model = InspectionsModel(self)
+        self.proxy = make_proxy(self.model, self)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.STARTED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(110)
+        header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(Column.TEMPLATE, 200)  # the titles are long; the tooltip has all
+        self.table.installEventFilter(self)
+        self.layout_.addWidget(self.table, 1)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.status_filter, self.town_filter, self.inspector_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        for check, edit in ((self.from_check, self.date_from), (self.to_check, self.date_to)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self.reload)
+            edit.dateChanged.connect(self._date_changed)
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.new_button.clicked.connect(self.new_inspection)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.retranslate()
+        self.refresh()
+
+    def _date_edit(self, value: QDate) -> QDateEdit:
+        # Unticked means "no date": the box beside it, not a magic value inside it.
+        edit = QDateEdit(value)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(_DATE_FORMAT)
+        edit.setEnabled(False)
+        return edit
+
+    # -- data ---------------------------------------------------------------------------------
+    def service(self) -> InspectionService:
+        return InspectionService(self.ctx.db, self.ctx.device)
+
+    def current_filter(self) -> InspectionFilter:
+        return InspectionFilter(
+            status=self.status_filter.currentData(),
+            town=self.town_filter.currentData(),
+            inspector_id=self.inspector_filter.currentData(),
+            date_from=self.date_from.date().toString(_DATE_FORMAT)
+            if self.from_check.isChecked() else None,
+            date_to=self.date_to.date().toString(_DATE_FORMAT)
+            if self.to_check.isChecked() else None,
+            search=self.search.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        """Reload the choices of the filters and the inspections (the page is shown)."""
+        self._fill_choices()
+        self.reload()
+
+    def reload(self) -> None:
+        self.search_timer.stop()
+        selected = self.selected_id()
+        self.model.set_rows(self.service().list(self.current_filter()))
+        if not self._sized and self.model.rowCount():
+            # Once, from the first rows: numbers and dates are as wide as they will ever be.
+            self._sized = True
+            for column in (Column.NUMBER, Column.STARTED, Column.STATUS, Column.KIND):
+                self.table.resizeColumnToContents(column)
+        if selected:
+            self.select_inspection(selected)
+        self._update_count()
+
+    def _fill_choices(self) -> None:
+        towns = CompanyRepo(self.ctx.db, self.ctx.device.id).towns()
+        people = InspectorRepo(self.ctx.db, self.ctx.device.id).all()
+        self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
+        self._refill(self.inspector_filter, self.tr("All inspectors"),
+                     [(p.name, p.id) for p in people])
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
+        """New choices, keeping the chosen one when it is still there, without reloading."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def _date_changed(self) -> None:
+        if self.from_check.isChecked() or self.to_check.isChecked():
+            self.reload()
+
+    def reset_filters(self) -> None:
+        widgets = (self.search, self.status_filter, self.town_filter, self.inspector_filter,
+                   self.from_check, self.to_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status_filter, self.town_filter, self.inspector_filter):
+            combo.setCurrentIndex(0)
+        for check, edit in ((self.from_check, self.date_from), (self.to_check, self.date_to)):
+            check.setChecked(False)
+            edit.setEnabled(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- selection and opening ----------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select_inspection(self, inspection_id: str) -> None:
+        row = self.model.row_of(inspection_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def open_selected(self, index: QModelIndex | None = None) -> None:
+        if isinstance(index, QModelIndex) and index.isValid():
+            inspection_id = index.data(ID_ROLE)
+        else:
+            inspection_id = self.selected_id()
+        if inspection_id:
+            self.open_requested.emit(inspection_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the selected inspection, as a double-click does.
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def new_inspection(self) -> None:
+        # Window-modal without a nested event loop: the page (and tests) keep running.
+        dialog = NewInspectionDialog(self.ctx, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_finished(dialog))
+        dialog.open()
+
+    def _dialog_finished(self, dialog: NewInspectionDialog) -> None:
+        created = dialog.created_id if dialog.result() == QDialog.DialogCode.Accepted else None
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        if created:
+            self.refresh()
+            self.select_inspection(created)
+            self.open_requested.emit(created)
+
+    # -- showing ------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n inspection(s)", "", self.model.rowCount()))
+
+    def title(self) -> str:
+        return self.tr("Inspections")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.new_button.setText(self.tr("&New inspection…"))
+        self.open_button.setText(self.tr("&Open"))
+        self.search.setPlaceholderText(self.tr("Search company name"))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        for index in range(1, self.status_filter.count()):
+            status = Status(self.status_filter.itemData(index))
+            self.status_filter.setItemText(index, pair(STATUS_LABELS[status]))
+        if self.town_filter.count():
+            self.town_filter.setItemText(0, self.tr("All towns"))
+        if self.inspector_filter.count():
+            self.inspector_filter.setItemText(0, self.tr("All inspectors"))
+        self.from_check.setText(self.tr("From"))
+        self.to_check.setText(self.tr("To"))
+        self.from_check.setToolTip(self.tr("Only inspections started on or after this date"))
+        self.to_check.setToolTip(self.tr("Only inspections started on or before this date"))
+        self.reset_button.setText(self.tr("Reset filters"))
+        self.model.retranslate()
+        self._update_count()
+        self._update_buttons()

@@ -1,0 +1,176 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from inspector_app.domain.inspection import Status
+from inspector_app.services.inspections import InspectionService
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+from inspector_app.ui.models.inspections_model import (
+    ID_ROLE,
+    Column,
+    InspectionsModel,
+    make_proxy,
+    number_sort_key,
+)
+from inspector_app.ui.pages.inspections import InspectionsPage
+from tests.factories import add_company, add_template
+
+
+def _row(n, **kw):
+    row = {"id": f"id-{n}", "number": f"（泉台）应急检记〔2026〕QT01-{n:03d}号", "revision": 1,
+           "status": "draft", "kind": "official", "started_at": f"2026-11-{n % 28 + 1:02d}T09:00",
+           "ended_at": None, "template_id": "t", "template_version": "1", "title_zh": "检查表",
+           "title_en": "Checklist", "company_id": "c", "company_name": "泉台纺织有限公司",
+           "town": "城关镇", "hazards": 0, "major_hazards": 0, "open_hazards": 0,
+           "inspectors": "张伟、李娜"}
+    row.update(kw)
+    return row
+
+
+def test_model_passes_the_model_tester(qtmodeltester, languages):
+    model = InspectionsModel()
+    model.set_rows([_row(1, hazards=2, major_hazards=1, open_hazards=1),
+                    _row(2, status="signed", kind="self", revision=2, ended_at=None),
+                    _row(3, town=None, inspectors=None)])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, Column.HAZARDS)) == "2 (1)"
+    assert model.data(model.index(1, Column.STATUS)) == "Signed"
+    assert model.data(model.index(1, Column.KIND)) == "Company self-inspection"
+    assert model.data(model.index(0, Column.STARTED)) == "2026-11-02 09:00"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+
+
+def test_proxy_sorts_numbers_counts_and_dates_by_value(languages):
+    model = InspectionsModel()
+    model.set_rows([_row(999, hazards=9, started_at="2026-11-20T09:00+08:00"),
+                    _row(1000, hazards=10, started_at="2026-02-01T09:00+08:00"),
+                    _row(7, hazards=2, major_hazards=2, started_at="2026-10-03T09:00+08:00")])
+    proxy = make_proxy(model)
+
+    def order(column, ascending=True):
+        proxy.sort(column, Qt.SortOrder.AscendingOrder if ascending
+                   else Qt.SortOrder.DescendingOrder)
+        return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+
+    assert order(Column.NUMBER) == ["id-7", "id-999", "id-1000"]  # text would put 1000 first
+    assert order(Column.HAZARDS) == ["id-7", "id-999", "id-1000"]  # text: "10" < "2" < "9"
+    assert order(Column.STARTED, ascending=False) == ["id-999", "id-7", "id-1000"]
+    assert number_sort_key("（泉台）应急检记〔2026〕QT01-001号（第2版）") > number_sort_key(
+        "（泉台）应急检记〔2026〕QT01-001号")
+
+
+def _data(ctx):
+    svc = InspectionService(ctx.db, ctx.device, actor="张伟")
+    repo = InspectorRepo(ctx.db, ctx.device.id)
+    me = next(i for i in repo.all() if i.name == "张伟")
+    colleague = repo.add("李娜", "32050013", "泉台区应急管理局")
+    key = add_template(ctx.db)
+    ids = {}
+    for name, town, kind, day in (("泉台纺织有限公司", "城关镇", "official", "01"),
+                                  ("东山化工厂", "东山镇", "self", "05"),
+                                  ("西湖纺织印染厂", "西湖街道", "self", "09")):
+        company = add_company(ctx.db, name=name, town=town)
+        ids[name] = svc.start(company_id=company, template_key=key, kind=kind,
+                              inspector_ids=[me.id, colleague.id] if kind == "official"
+                              else [colleague.id], started_at=f"2026-11-{day}T09:00+08:00")
+    ctx.db.execute("UPDATE inspections SET status = 'completed' WHERE id = ?",
+                   [ids["东山化工厂"]])
+    return ids, me, colleague
+
+
+def _page(qtbot, ctx):
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _shown_companies(page):
+    return sorted(page.proxy.index(r, Column.COMPANY).data() for r in range(page.proxy.rowCount()))
+
+
+def test_filters_narrow_the_rows(qtbot, ctx, profile, languages):
+    _, me, _ = _data(ctx)
+    page = _page(qtbot, ctx)
+    assert page.model.rowCount() == 3
+    page.status_filter.setCurrentIndex(page.status_filter.findData(Status.COMPLETED.value))
+    assert _shown_companies(page) == ["东山化工厂"]
+    page.reset_filters()
+    assert page.model.rowCount() == 3
+
+    # Two Chinese characters, committed as an input method would; the search waits for a pause.
+    page.search.insert("纺织")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    assert _shown_companies(page) == ["泉台纺织有限公司", "西湖纺织印染厂"]
+    page.town_filter.setCurrentIndex(page.town_filter.findData("西湖街道"))
+    assert _shown_companies(page) == ["西湖纺织印染厂"]
+    page.reset_filters()
+
+    page.inspector_filter.setCurrentIndex(page.inspector_filter.findData(me.id))
+    assert _shown_companies(page) == ["泉台纺织有限公司"]  # the only official one
+    page.reset_filters()
+    page.date_from.setDate(page.date_from.date().fromString("2026-11-03", "yyyy-MM-dd"))
+    assert page.model.rowCount() == 3  # unticked: no date filter
+    page.from_check.setChecked(True)
+    assert _shown_companies(page) == ["东山化工厂", "西湖纺织印染厂"]
+    assert page.count_label.text() == "2 inspection(s)"
+
+
+def test_double_click_and_open_emit_the_id(qtbot, ctx, profile, languages):
+    ids, _, _ = _data(ctx)
+    page = _page(qtbot, ctx)
+    assert not page.open_button.isEnabled()
+    page.select_inspection(ids["东山化工厂"])
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as blocker:
+        page.open_button.click()
+    assert blocker.args == [ids["东山化工厂"]]
+    with qtbot.waitSignal(page.open_requested) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert blocker.args == [ids["东山化工厂"]]
+
+
+def _choose_company(dialog, name):
+    dialog.company_search.insert(name)  # one match: chosen without a click
+    assert dialog.selected_company_id() is not None
+
+
+def test_official_inspection_with_one_inspector_stays_open(qtbot, ctx, profile, languages):
+    add_template(ctx.db)
+    add_company(ctx.db, name="泉台纺织有限公司")
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.checked_inspector_ids() == [profile.id]  # the profile's inspector is ticked
+    _choose_company(dialog, "纺织")
+    dialog.set_kind("official")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.created_id is None
+    assert "two inspectors" in dialog.error.text()
+    assert ctx.db["inspections"].count == 0
+
+
+def test_new_inspection_from_the_page_opens_it(qtbot, ctx, profile, languages):
+    add_template(ctx.db)
+    add_company(ctx.db, name="泉台纺织有限公司")
+    page = _page(qtbot, ctx)
+    page.new_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, NewInspectionDialog) and dialog.isVisible()
+    _choose_company(dialog, "纺织")
+    dialog.set_kind("official")
+    # The second inspector is added on the spot, with an enforcement-ID number.
+    dialog.add_inspector_button.click()
+    dialog.new_name.insert("李娜")
+    qtbot.keyClicks(dialog.new_enforcement_id, "32050013")
+    dialog.add_inspector_confirm.click()
+    assert len(dialog.checked_inspector_ids()) == 2
+    dialog.place.insert("一号车间")
+    with qtbot.waitSignal(page.open_requested) as blocker:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    created = blocker.args[0]
+    assert created == dialog.created_id
+    record = InspectionService(ctx.db, ctx.device).get(created)
+    assert record.company_name == "泉台纺织有限公司" and record.place == "一号车间"
+    assert [i.name for i in record.inspectors] == ["张伟", "李娜"]
+    assert page.model.rowCount() == 1 and page.selected_id() == created

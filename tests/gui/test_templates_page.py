@@ -1,0 +1,295 @@
+"""The Templates page: the library table, the preview, import with its errors, retire, export."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from inspector_app.commands.forms import run_validate
+from inspector_app.services import messages
+from inspector_app.services.forms import (
+    ensure_shipped_templates,
+    load_template_file,
+    validate_file,
+)
+from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.ui.models.templates_model import TemplatesModel
+from inspector_app.ui.pages import templates as templates_page
+from inspector_app.ui.pages.templates import ITEM_ID_ROLE, SECTION_ID_ROLE, TemplatesPage
+
+GM = "gm-major-hazard-2023@2023.1"
+
+VALID = """\
+format: inspector-template/1
+id: test-mini
+version: "1"
+title: {zh: 测试模板, en: Test template}
+kind: routine
+language: zh_CN
+sections:
+  - id: s1
+    title: {zh: 第一部分, en: Part one}
+    items:
+      - id: a
+        type: check
+        text: {zh: 安全出口畅通, en: Exits are clear}
+        grade: general
+        legal_basis: {zh: 第一条, en: Art. 1}
+      - id: b
+        type: yes_no
+        text: {zh: 设有仓库, en: There is a store}
+      - id: c
+        type: number
+        text: {zh: 压力, en: Pressure}
+        unit: MPa
+        min: 0
+        max: 3
+        show_if: {item: b, equals: true}
+"""
+
+# Line 15 repeats the id of line 11; line 19 has a type the format does not know.
+BROKEN = """\
+format: inspector-template/1
+id: test-bad
+version: "1"
+title: {zh: 坏模板, en: Broken template}
+kind: routine
+language: zh_CN
+sections:
+  - id: s1
+    title: {zh: 第一部分, en: Part one}
+    items:
+      - id: a
+        type: check
+        text: {zh: 甲, en: A}
+        grade: general
+      - id: a
+        type: yes_no
+        text: {zh: 乙, en: B}
+      - id: c
+        type: checkbox
+        text: {zh: 丙, en: C}
+"""
+
+
+@pytest.fixture
+def page(qtbot, ctx, languages):
+    widget = TemplatesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1040, 740)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+@pytest.fixture
+def said() -> list[str]:
+    """What the page tells the user through services.messages (the status bar in the app)."""
+    texts: list[str] = []
+    messages.install_sink(lambda _level, _title, text: texts.append(text))
+    return texts
+
+
+def library(page: TemplatesPage) -> list[tuple[str, str, bool]]:
+    return [(r.key, r.content_hash, r.retired) for r in page.repo.list(include_retired=True)]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def tree_items(page: TemplatesPage) -> dict[str, QTreeWidgetItem]:
+    found = {}
+    for s in range(page.tree.topLevelItemCount()):
+        section = page.tree.topLevelItem(s)
+        for i in range(section.childCount()):
+            node = section.child(i)
+            found[node.data(0, ITEM_ID_ROLE)] = node
+    return found
+
+
+def test_model_passes_the_model_tester(qtmodeltester, ctx):
+    repo = TemplateRepo(ctx.db, ctx.device.id)
+    ensure_shipped_templates(repo)
+    repo.set_retired(GM, True)
+    model = TemplatesModel(repo)
+    model.reload()
+    qtmodeltester.check(model)
+    assert model.row_of(GM) == -1
+    model.set_include_retired(True)
+    qtmodeltester.check(model)
+    row = model.row_of(GM)
+    columns = TemplatesModel.COLUMNS
+    shown = {c: model.index(row, columns.index(c)).data() for c in columns}
+    assert shown["items"] == 67
+    assert shown["retired"] == "yes"
+    assert len(shown["hash"]) == 12
+    assert model.index(row, 0).data(TemplatesModel.KeyRole) == GM
+
+
+def test_shipped_templates_are_listed_and_previewed(page, monkeypatch):
+    record = page.repo.record(GM)
+    # 64 check items (Arts. 3-12) and 3 yes/no screening questions.
+    assert record.item_count == 67
+    row = page.model.row_of(GM)
+    assert row >= 0
+    assert page.model.index(row, TemplatesModel.COLUMNS.index("items")).data() == 67
+
+    assert page.select_key(GM)
+    assert page.selected_key() == GM
+    template = page.repo.get(GM)
+    assert page.tree.topLevelItemCount() == len(template.sections) == 11
+    assert page.tree.topLevelItem(0).text(0) == "Management (Art. 3)"
+    first = page.tree.topLevelItem(0).child(0)
+    assert first.text(0).startswith("1. ") and first.text(0).endswith(" *")
+    assert (first.text(1), first.text(2), first.text(3)) == ("Check", "Major", "Art. 3 (1)")
+    summary = page.summary.text()
+    for part in ("Sections: 11", "Items: 67", "Check 64", "Yes/No 3", "Major 64"):
+        assert part in summary
+
+    # The first item is chosen: its answer widget is shown the way the inspector sees it, off.
+    assert page.tree.currentItem() is first
+    assert page.editor is not None and not page.editor.isEnabled()
+    assert page.detail.basis.text() == "Art. 3 (1)"
+    assert page.detail.guidance.text()
+
+    # A section shows what it is for; a conditional item says when it is shown.
+    page.tree.setCurrentItem(page.tree.topLevelItem(1))
+    assert page.editor is None
+    assert "Metallurgy" in page.detail.text.text()
+
+    calls = []
+    monkeypatch.setattr(templates_page, "ensure_shipped_templates",
+                        lambda *a, **k: calls.append(a) or [])
+    page.refresh()
+    assert calls == []  # once per page life, already done by the fixture
+    # Showing the page again keeps the chosen template and the place in its tree.
+    assert page.selected_key() == GM
+    assert page.tree.currentItem().data(0, SECTION_ID_ROLE) == "metallurgy"
+
+
+def test_a_broken_file_lists_every_problem_and_changes_nothing(page, tmp_path, capsys):
+    before = library(page)
+    path = write(tmp_path, "broken.yaml", BROKEN)
+
+    assert page.import_file(path) is None
+
+    dialog = page.last_errors_dialog
+    assert dialog is not None and dialog.isVisible()
+    entries = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert entries[0] == f"{path}:15: duplicate item id 'a' (first used on line 11)"
+    assert entries[1].startswith(f"{path}:19: item 'c': unknown item type 'checkbox'")
+    assert len(entries) == 2
+    assert "broken.yaml" in dialog.summary.text()
+    # The same text as the command line prints.
+    run_validate(argparse.Namespace(files=[str(path)]), None)
+    assert capsys.readouterr().out.splitlines() == entries
+    assert [str(p) for p in validate_file(path)] == entries
+
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text().splitlines() == entries
+    assert library(page) == before
+
+
+def test_same_version_with_other_content_is_refused(page, tmp_path):
+    page.import_file(write(tmp_path, "mini.yaml", VALID))
+    before = library(page)
+    changed = write(tmp_path, "mini-changed.yaml", VALID.replace("Exits are clear",
+                                                                 "Exits are kept clear"))
+
+    assert page.import_file(changed) is None
+
+    entries = page.last_errors_dialog.lines
+    assert len(entries) == 1
+    assert entries[0].startswith(f"{changed}: Template test-mini version 1 is already in the "
+                                 "library with different content")
+    assert library(page) == before
+
+
+def test_importing_a_new_template_adds_and_selects_it(page, tmp_path, said):
+    rows = page.model.rowCount()
+    path = write(tmp_path, "mini.yaml", VALID)
+
+    result = page.import_file(path)
+
+    assert result is not None and result.status == "added"
+    assert page.model.rowCount() == rows + 1
+    assert page.selected_key() == "test-mini@1"
+    assert page.template_title.text() == "Test template"
+    assert said[-1] == "Template Test template (test-mini@1) added to the library."
+    nodes = tree_items(page)
+    assert nodes["a"].text(0) == "1. Exits are clear *"
+    assert "Shown only when: 2. “There is a store” is Yes" in nodes["c"].toolTip(0)
+    page.tree.setCurrentItem(nodes["c"])
+    assert page.detail.limits.text() == "Allowed: 0 – 3 MPa"
+    assert not page.editor.isEnabled()
+
+    # The same file again changes nothing and says so.
+    assert page.import_file(path).status == "unchanged"
+    assert page.model.rowCount() == rows + 1
+    assert "nothing changed" in said[-1]
+
+
+def test_retired_versions_are_hidden_unless_asked_for(page, tmp_path, said):
+    page.import_file(write(tmp_path, "mini.yaml", VALID))
+    assert page.retire_button.text() == "&Retire"
+
+    page.retire_button.click()
+
+    assert page.repo.record("test-mini@1").retired
+    assert page.model.row_of("test-mini@1") == -1
+    assert page.selected_key() is not None  # the neighbouring row is selected instead
+    assert "retired" in said[-1]
+    # Importing the retired version's file again shows it rather than hiding it.
+    assert page.import_file(tmp_path / "mini.yaml").status == "unchanged"
+    assert page.show_retired.isChecked()
+    assert page.selected_key() == "test-mini@1"
+    assert "retired version" in page.template_info.text()
+    page.show_retired.setChecked(False)
+    assert page.model.row_of("test-mini@1") == -1
+
+    page.show_retired.setChecked(True)
+    row = page.model.row_of("test-mini@1")
+    assert row >= 0
+    assert page.model.index(row, TemplatesModel.COLUMNS.index("retired")).data() == "yes"
+    assert page.select_key("test-mini@1")
+    assert page.retire_button.text() == "&Restore"
+
+    page.retire_button.click()
+    assert not page.repo.record("test-mini@1").retired
+    assert page.selected_key() == "test-mini@1"
+    page.show_retired.setChecked(False)
+    assert page.model.row_of("test-mini@1") >= 0
+
+
+def test_export_writes_a_file_that_validates(page, tmp_path, said):
+    page.select_key(GM)
+    target = tmp_path / "exported.yaml"
+
+    assert page.export_selected(target)
+
+    assert validate_file(target) == []
+    loaded = load_template_file(target)
+    assert loaded.template.key == GM
+    assert loaded.content_hash == page.repo.record(GM).content_hash
+    assert str(target) in said[-1]
+
+
+def test_the_preview_follows_the_interface_language(qtbot, page, languages):
+    page.select_key(GM)
+    item_id = "gm-3-2"
+    page.tree.setCurrentItem(tree_items(page)[item_id])
+    languages.apply("zh_CN")  # LanguageChange reaches the page through the event loop
+    qtbot.waitUntil(lambda: page.template_title.text() == "工贸企业重大事故隐患判定标准")
+    assert page.tree.topLevelItem(0).text(0) == "管理类（第三条）"
+    assert page.tree.currentItem().data(0, ITEM_ID_ROLE) == item_id
+    title_column = TemplatesModel.COLUMNS.index("title")
+    assert page.model.index(page.model.row_of(GM), title_column).data(
+        Qt.ItemDataRole.DisplayRole) == "工贸企业重大事故隐患判定标准"

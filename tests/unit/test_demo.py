@@ -1,0 +1,138 @@
+import json
+from datetime import date
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.domain.company import validate_credit_code
+from inspector_app.domain.finding import FindingStatus
+from inspector_app.domain.inspection import Status
+from inspector_app.errors import ValidationError
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import (
+    GM_STANDARD,
+    HC_STANDARD,
+    build_demo,
+    credit_code,
+    suggested_template_id,
+)
+
+
+def _build(ctx, **kw):
+    # A fixed "today" as well as a seed: the dates, and with them the statuses, stay the same.
+    options = {"companies": 8, "inspections": 16, "seed": 42, "today": date(2026, 6, 1)}
+    options.update(kw)
+    return build_demo(ctx.db, ctx.device, ctx.data_dir.photos, **options)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One demo database shared by the tests that only read it (a build takes a second)."""
+    ctx = AppContext(DataDir(tmp_path_factory.mktemp("demo")))
+    summary = _build(ctx)
+    yield ctx, summary
+    ctx.close()
+
+
+def test_demo_builds_companies_inspections_and_every_hazard_state(built):
+    ctx, summary = built
+    db = ctx.db
+    assert db["companies"].count == 8 and summary.companies == 8
+    assert db["inspections"].count == 16 == summary.inspections
+    statuses = {r[0] for r in db.execute("SELECT status FROM inspections")}
+    assert statuses == {s.value for s in Status}
+    hazard_states = {r[0] for r in db.execute("SELECT status FROM findings")}
+    assert hazard_states == {s.value for s in FindingStatus}
+    # Every signed inspection is locked: the database itself refuses a change.
+    signed = db.execute("SELECT id FROM inspections WHERE status = 'signed'").fetchall()
+    assert signed
+    for (inspection_id,) in signed:
+        with pytest.raises(Exception, match="signed and locked"):
+            db.execute("UPDATE inspections SET place = 'x' WHERE id = ?", [inspection_id])
+    # Closed hazards carry their closure, and each state change is audited.
+    closed = db.execute("SELECT closed_at, reinspection_result FROM findings "
+                        "WHERE status = 'closed'").fetchall()
+    assert all(c[0] and c[1] for c in closed)
+    moves = db.execute("SELECT COUNT(*) FROM audit_log WHERE entity = 'finding' "
+                       "AND field = 'status'").fetchone()[0]
+    assert moves >= len(closed) * 2  # open → rectified → closed
+    assert summary.by_hazard_status == {
+        s: n for s, n in db.execute("SELECT status, COUNT(*) FROM findings GROUP BY status")}
+
+
+def test_answers_are_mostly_compliant_and_hazards_completed(built):
+    ctx, _ = built
+    values = [json.loads(v) for (v,) in ctx.db.execute("SELECT value FROM answers")]
+    checks = [v for v in values if v in ("compliant", "non_compliant", "not_applicable")]
+    share = checks.count("compliant") / len(checks)
+    assert 0.8 < share < 0.97
+    assert "non_compliant" in checks and "not_applicable" in checks
+    issued = ctx.db.execute(
+        "SELECT f.requirement, f.responsible FROM findings f JOIN inspections i "
+        "ON i.id = f.inspection_id WHERE i.status != 'draft'").fetchall()
+    assert issued and all(r[0] and r[1] for r in issued)
+
+
+def test_same_seed_same_companies(tmp_path):
+    names = []
+    for n in range(2):
+        ctx = AppContext(DataDir(tmp_path / f"d{n}"))
+        _build(ctx, companies=6, inspections=0, seed=2026)
+        names.append([r[0] for r in ctx.db.execute(
+            "SELECT name || credit_code FROM companies ORDER BY rowid")])
+        ctx.close()
+    assert names[0] == names[1] and len(set(names[0])) == 6
+
+
+def test_companies_are_realistic(ctx):
+    _build(ctx, companies=10, inspections=0)
+    rows = ctx.db.execute("SELECT name, credit_code, town, industry, legal_rep, "
+                          "contact_phone FROM companies").fetchall()
+    for name, code, town, industry, legal_rep, phone in rows:
+        assert name.endswith(("公司", "厂")) and town and industry and legal_rep
+        assert validate_credit_code(code) is None, code
+        assert len(phone) == 11 and phone.isdigit()
+
+
+def test_credit_code_check_character():
+    import random
+
+    rng = random.Random(1)
+    for _ in range(50):
+        assert validate_credit_code(credit_code(rng)) is None
+    # A published example code: 91350100M000100Y43.
+    from inspector_app.domain.company import credit_check_char
+
+    assert credit_check_char("91350100M000100Y4") == "3"
+
+
+def test_template_suggestion():
+    assert suggested_template_id("chemical") == HC_STANDARD
+    assert suggested_template_id("commerce", ["hazardous_chemicals"]) == HC_STANDARD
+    assert suggested_template_id("textile", ["combustible_dust"]) == GM_STANDARD
+    assert suggested_template_id("commerce") == "fire-safety-routine"
+    assert suggested_template_id(None) == "fire-safety-routine"
+
+
+def test_photos_are_content_addressed(ctx):
+    summary = _build(ctx, companies=2, inspections=2, photos_per_inspection=2)
+    rows = ctx.db.execute("SELECT sha256, size_bytes FROM photos").fetchall()
+    assert summary.photos == len(rows) >= 4
+    for sha, size in rows:
+        path = ctx.data_dir.photos / sha[:2] / f"{sha}.jpg"
+        assert path.stat().st_size == size
+        assert path.read_bytes()[:2] == b"\xff\xd8"  # a JPEG
+
+
+def test_negative_counts_are_refused(ctx):
+    with pytest.raises(ValidationError):
+        _build(ctx, companies=0, inspections=3)
+
+
+def test_demo_command_prints_a_summary(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "demo", "--companies", "3", "--inspections", "4",
+                 "--seed", "5"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith("demo: 3 companies")
+    assert "4 inspections" in out[0] and "(seed 5)" in out[0]
