@@ -81,3 +81,5 @@ class Missing:
     item_id: str | None
     section_id: str | None
     text: str
+    finding_id: str | None = None
+    field: str | None = None  # the hazard field that is empty

@@ -252,13 +252,17 @@ class InspectionService:
             grade = item.grade or Grade.GENERAL
             found_on = date.fromisoformat(row["started_at"][:10])
             finding_id = new_id()
-            lang_basis = item.legal_basis.zh if item.legal_basis else None
             template = snapshot_template(row["template_hash"], row["template_snapshot"])
-            basis = f"{template.title.zh} {lang_basis}" if lang_basis else None
+            lang = template.language
+            clause = item.legal_basis.get(lang) if item.legal_basis else None
+            basis = f"{template.title.get(lang)} {clause}" if clause else None
+            # Items state the compliant condition; the hazard states that it is not met.
+            prefix = "Not met: " if lang.startswith("en") else "不符合："
+            description = prefix + item.text.get(lang)
             self.repo.insert_finding({
                 "id": finding_id, "inspection_id": inspection_id, "item_id": item.id,
                 "seq": self.repo.next_finding_seq(inspection_id),
-                "description": item.text.zh, "grade": grade.value, "legal_basis": basis,
+                "description": description, "grade": grade.value, "legal_basis": basis,
                 "deadline": default_deadline(grade, found_on).isoformat(),
                 "status": FindingStatus.OPEN.value, **record_stamp(self.device.id),
             })
@@ -418,7 +422,7 @@ class InspectionService:
         for f in record.findings:
             for name in f.incomplete_fields():
                 result.append(Missing("hazard", f.item_id, None,
-                                      f"hazard {f.seq}: {name} is missing"))
+                                      f"hazard {f.seq}: {name} is missing", f.id, name))
         return result
 
     def complete(self, inspection_id: str) -> list[Missing]:

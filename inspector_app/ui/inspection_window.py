@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.checklist import Answer, ItemType, is_complete_answer, score
-from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Status
+from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Missing, Status
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
@@ -39,6 +41,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
 )
 from inspector_app.ui.labels import local, pair
 from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 
 
@@ -73,9 +76,13 @@ class InspectionWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
+        self.hazards = HazardList()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, "")
+        self.tabs.addTab(self.hazards, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         central = QWidget()
@@ -145,6 +152,10 @@ class InspectionWindow(QMainWindow):
             lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
                                                "answer", item, "note", old, new))
         p.hazard_saved.connect(self._save_hazard)
+        self.hazards.item_requested.connect(self._show_item_tab)
+        self.hazards.edit_requested.connect(self.edit_hazard)
+        self.hazards.add_requested.connect(self.add_hazard)
+        self.hazards.delete_requested.connect(self.delete_hazard)
         p.hazard_finished.connect(
             lambda fid, field, old, new: self._guard(self.service.record_edit,
                                                      self.inspection_id, "finding", fid, field,
@@ -161,6 +172,7 @@ class InspectionWindow(QMainWindow):
         self.act_lock.setText(self.tr("Sign and lock"))
         self.act_amend.setText(self.tr("Amend…"))
         self.act_history.setText(self.tr("History"))
+        self.tabs.setTabText(0, self.tr("Item"))
         self._update_header()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -184,6 +196,7 @@ class InspectionWindow(QMainWindow):
         self.act_reopen.setVisible(r.status is Status.COMPLETED)
         self.act_lock.setVisible(r.status is Status.COMPLETED)
         self.act_amend.setVisible(r.status is Status.SIGNED and not r.superseded_by)
+        self.hazards.set_findings(r.findings, editable)
         self._update_header()
 
     def _update_header(self) -> None:
@@ -215,6 +228,7 @@ class InspectionWindow(QMainWindow):
             text = ""
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        self.tabs.setTabText(1, self.tr("Hazards (%n)", "", len(r.findings)))
 
     # -- navigation --
     def current_item_id(self) -> str | None:
@@ -327,8 +341,62 @@ class InspectionWindow(QMainWindow):
     def add_hazard(self) -> None:
         started = QDate.fromString((self.record.started_at or "")[:10], Qt.DateFormat.ISODate)
         dialog = NewHazardDialog(started if started.isValid() else QDate.currentDate(), self)
-        if dialog.exec():
+
+        def save() -> None:
             self._guard(self.service.add_finding, self.inspection_id, **dialog.values())
+            self._after_change(None)
+            self.tabs.setCurrentIndex(1)
+
+        dialog.accepted.connect(save)
+        self.hazard_dialog = dialog
+        dialog.open()
+
+    def _describe_missing(self, missing: Missing) -> str:
+        if missing.kind == "hazard":
+            finding = next((f for f in self.record.findings if f.id == missing.finding_id), None)
+            fields = {"description": self.tr("description"),
+                      "requirement": self.tr("rectification requirement"),
+                      "deadline": self.tr("deadline")}
+            return self.tr("Hazard {0}: the {1} is missing").format(
+                finding.seq if finding else "?", fields.get(missing.field or "", missing.field))
+        try:
+            return local(self.record.template.item(missing.item_id or "").text)
+        except KeyError:
+            return missing.text
+
+    def _jump_to_missing(self, item_id: str, finding_id: str) -> None:
+        if item_id:
+            self._show_item_tab(item_id)
+        elif finding_id:
+            self.tabs.setCurrentIndex(1)
+            self.edit_hazard(finding_id)
+
+    def _show_item_tab(self, item_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.select_item(item_id)
+
+    def edit_hazard(self, finding_id: str) -> None:
+        finding = next((f for f in self.record.findings if f.id == finding_id), None)
+        if finding is None:
+            return
+        started = QDate.fromString((self.record.started_at or "")[:10], Qt.DateFormat.ISODate)
+        dialog = NewHazardDialog(started, self, finding)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.record.editable)
+
+        def save() -> None:
+            self._guard(self.service.update_finding, finding_id, **dialog.values())
+            self._after_change(None)
+
+        dialog.accepted.connect(save)
+        self.hazard_dialog = dialog
+        dialog.open()
+
+    def delete_hazard(self, finding_id: str) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Delete hazard"),
+                                          self.tr("Why is this hazard deleted?"))
+        if ok and reason.strip():
+            self._guard(self.service.delete_finding, finding_id, reason.strip())
             self._after_change(None)
 
     def complete(self) -> None:
@@ -337,8 +405,8 @@ class InspectionWindow(QMainWindow):
         if missing is None:
             return
         if missing:
-            self.missing_dialog = MissingDialog(missing, self)
-            self.missing_dialog.jump_requested.connect(self.select_item)
+            self.missing_dialog = MissingDialog(missing, self._describe_missing, self)
+            self.missing_dialog.jump_requested.connect(self._jump_to_missing)
             self.missing_dialog.open()
             return
         self._after_change(None)

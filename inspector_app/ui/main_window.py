@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(170)
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):

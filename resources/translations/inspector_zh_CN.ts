@@ -56,12 +56,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="152" />
         <source>%n match(es)</source>
-        <translation><numerusform>找到 %n 家</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 家</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="154" />
         <source>%n company(s)</source>
-        <translation><numerusform>%n 家单位</numerusform></translation>
+        <translation>
+            <numerusform>%n 家单位</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/companies.py" line="157" />
@@ -339,6 +343,54 @@
     </message>
 </context>
 <context>
+    <name>HazardList</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57" />
+        <source>Add hazard…</source>
+        <translation>添加隐患…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="58" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="59" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>HazardPanel</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="71" />
@@ -386,48 +438,50 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/sections.py" line="16" />
         <source>%n hazard(s) recorded, tracked until re-inspection closes them.</source>
-        <translation><numerusform>已记录 %n 条隐患，跟踪至复查销号。</numerusform></translation>
+        <translation>
+            <numerusform>已记录 %n 条隐患，跟踪至复查销号。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="67" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69" />
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -435,108 +489,148 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="154" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="165" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="155" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="166" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="156" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="167" />
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="157" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="168" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="158" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="169" />
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="159" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="170" />
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="160" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="171" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="161" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="353" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="172" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="421" />
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="162" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="173" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="163" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="174" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="175" />
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="213" />
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="204" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="217" />
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="206" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="219" />
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="208" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="221" />
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="210" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="223" />
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="212" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="225" />
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_window.py" line="231" />
+        <source>Hazards (%n)</source>
+        <translation><numerusform>隐患（%n）</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="274" />
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="345" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="357" />
+        <source>description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="358" />
+        <source>rectification requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="359" />
+        <source>deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="360" />
+        <source>Hazard {0}: the {1} is missing</source>
+        <translation>隐患 {0}：未填写{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="396" />
+        <source>Delete hazard</source>
+        <translation>删除隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="397" />
+        <source>Why is this hazard deleted?</source>
+        <translation>请说明删除此隐患的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="413" />
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="422" />
         <source>After locking, nothing in this record can change; corrections become a new revision. Lock it now?</source>
         <translation>锁定后本记录的任何内容均不可更改，更正须另行生成修订版。现在锁定吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="361" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="429" />
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="362" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="430" />
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -616,7 +710,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/inspections.py" line="254" />
         <source>%n inspection(s)</source>
-        <translation><numerusform>%n 条检查记录</numerusform></translation>
+        <translation>
+            <numerusform>%n 条检查记录</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="257" />
@@ -900,32 +996,34 @@
 <context>
     <name>MissingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="36" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="39" />
         <source>Not complete yet</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="37" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
         <source>%n thing(s) still missing. Double-click one to go there.</source>
-        <translation><numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
         <source>Answer</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="41" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="41" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
@@ -933,42 +1031,47 @@
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="96" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99" />
         <source>Add hazard</source>
         <translation>添加隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="110" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99" />
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="121" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="111" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="122" />
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="112" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="123" />
         <source>Rectification requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="113" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="124" />
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="114" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="125" />
         <source>Responsible person:</source>
         <translation>整改责任人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="115" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="126" />
         <source>On-the-spot measure:</source>
         <translation>现场处理措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="144" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="155" />
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>

@@ -111,8 +111,8 @@ def test_show_if_applies_live_and_missing_items_jump(qtbot, ctx, service, team, 
     dialog = win.missing_dialog
     qtbot.waitExposed(dialog)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert any("除尘系统完好" in t for t in texts)
-    target = next(i for i in range(dialog.list.count()) if "灭火器数量" in texts[i])
+    assert any("Dust extraction works" in t for t in texts)  # in the interface language
+    target = next(i for i in range(dialog.list.count()) if "Extinguishers" in texts[i])
     dialog.list.itemActivated.emit(dialog.list.item(target))
     assert win.current_item_id() == "n1"
     assert service.get(inspection).status is Status.DRAFT
@@ -185,3 +185,42 @@ def test_checklist_model_with_500_items(qtbot, qtmodeltester, ctx, service, team
     assert win.current_item_id() == "i9-49"
     standalone = ChecklistModel()
     qtmodeltester.check(standalone)
+
+
+def test_free_form_hazard_added_completed_from_the_missing_list_and_deleted(
+        qtbot, ctx, service, team, languages, monkeypatch):
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        service.set_answer(inspection, item, value)
+    win = open_window(qtbot, ctx, inspection)
+    win.act_hazard.trigger()
+    dialog = win.hazard_dialog
+    dialog.accept()
+    assert "Describe the hazard" in dialog.error.text()  # nothing saved without a description
+    dialog.description.setPlainText("配电箱门缺失")
+    dialog.accept()
+    assert win.tabs.currentIndex() == 1
+    assert win.hazards.table.rowCount() == 1
+    assert win.tabs.tabText(1) == "Hazards (1)"
+
+    win.act_complete.trigger()  # the new hazard has no rectification requirement yet
+    missing = win.missing_dialog
+    assert missing.list.count() == 1
+    assert missing.list.item(0).text() == (
+        "[Hazard] Hazard 1: the rectification requirement is missing")
+    missing.list.itemActivated.emit(missing.list.item(0))
+    edit = win.hazard_dialog
+    edit.requirement.setPlainText("加装箱门并上锁")
+    edit.accept()
+    assert service.get(inspection).findings[0].requirement == "加装箱门并上锁"
+
+    from PySide6.QtWidgets import QInputDialog
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("重复记录", True))
+    win.hazards.table.setCurrentCell(0, 0)
+    win.hazards.delete_button.click()
+    assert service.get(inspection).findings == []
+    assert win.hazards.table.rowCount() == 0
+    win.act_complete.trigger()
+    assert service.get(inspection).status is Status.COMPLETED

@@ -87,3 +87,23 @@ def test_service_error_from_a_worker_thread_reaches_the_window(qtbot, window):
 
 def test_identity_in_status_bar(window):
     assert window.identity.text() == "张伟 · prefix QT01"
+
+
+def test_opening_an_inspection_from_the_list_shows_its_form(qtbot, window, ctx, profile):
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.storage.repositories import InspectorRepo
+    from tests.factories import add_company, add_template
+
+    second = InspectorRepo(ctx.db, ctx.device.id).add("李娜", "32050002", "泉台区应急管理局")
+    inspection = InspectionService(ctx.db, ctx.device, profile.name).start(
+        company_id=add_company(ctx.db), template_key=add_template(ctx.db), kind="official",
+        inspector_ids=[profile.id, second.id])
+    window.show_page(1)
+    window.inspections_page.refresh()
+    window.inspections_page.open_requested.emit(inspection)
+    form = window.inspection_windows[inspection]
+    qtbot.waitExposed(form)
+    assert form.windowTitle() == "泉台纺织有限公司 — Test checklist"
+    assert window.open_inspection(inspection) is form  # opened once, brought to the front
+    form.close()
+    qtbot.waitUntil(lambda: inspection not in window.inspection_windows)

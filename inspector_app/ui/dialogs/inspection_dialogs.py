@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.finding import GRADE_LABELS, Grade, default_deadline
+from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade, default_deadline
 from inspector_app.domain.inspection import Missing
 from inspector_app.storage.audit import AuditEntry
 from inspector_app.ui.labels import pair
@@ -29,9 +31,10 @@ from inspector_app.ui.labels import pair
 class MissingDialog(QDialog):
     """What keeps the inspection from completing; activating an entry jumps to it."""
 
-    jump_requested = Signal(str)
+    jump_requested = Signal(str, str)  # item id, finding id (one of them may be empty)
 
-    def __init__(self, missing: list[Missing], parent: QWidget | None = None) -> None:
+    def __init__(self, missing: list[Missing], describe: Callable[[Missing], str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not complete yet"))
         intro = QLabel(self.tr("%n thing(s) still missing. Double-click one to go there.", "",
@@ -40,8 +43,8 @@ class MissingDialog(QDialog):
         kinds = {"answer": self.tr("Answer"), "photo": self.tr("Photo"),
                  "signature": self.tr("Signature"), "hazard": self.tr("Hazard")}
         for entry in missing:
-            row = QListWidgetItem(f"[{kinds.get(entry.kind, entry.kind)}] {entry.text}")
-            row.setData(Qt.ItemDataRole.UserRole, entry.item_id)
+            row = QListWidgetItem(f"[{kinds.get(entry.kind, entry.kind)}] {describe(entry)}")
+            row.setData(Qt.ItemDataRole.UserRole, (entry.item_id or "", entry.finding_id or ""))
             self.list.addItem(row)
         self.list.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -55,10 +58,9 @@ class MissingDialog(QDialog):
             self.list.setCurrentRow(0)
 
     def _activated(self, row: QListWidgetItem) -> None:
-        item_id = row.data(Qt.ItemDataRole.UserRole)
-        if item_id:
-            self.jump_requested.emit(item_id)
-            self.accept()
+        item_id, finding_id = row.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+        self.jump_requested.emit(item_id, finding_id)
 
 
 class HistoryDialog(QDialog):
@@ -90,10 +92,11 @@ class HistoryDialog(QDialog):
 class NewHazardDialog(QDialog):
     """A hazard that no checklist item covers."""
 
-    def __init__(self, found_on: QDate, parent: QWidget | None = None) -> None:
+    def __init__(self, found_on: QDate, parent: QWidget | None = None,
+                 finding: Finding | None = None) -> None:
         super().__init__(parent)
         self.found_on = found_on
-        self.setWindowTitle(self.tr("Add hazard"))
+        self.setWindowTitle(self.tr("Add hazard") if finding is None else self.tr("Hazard"))
         self.description = QPlainTextEdit()
         self.grade = QComboBox()
         for grade in Grade:
@@ -106,6 +109,14 @@ class NewHazardDialog(QDialog):
         self.onsite = QLineEdit()
         self.grade.currentIndexChanged.connect(self._default_deadline)
         self._default_deadline()
+        if finding is not None:
+            self.description.setPlainText(finding.description)
+            self.grade.setCurrentIndex(self.grade.findData(finding.grade.value))
+            self.requirement.setPlainText(finding.requirement or "")
+            if finding.deadline:
+                self.deadline.setDate(QDate.fromString(finding.deadline, Qt.DateFormat.ISODate))
+            self.responsible.setText(finding.responsible or "")
+            self.onsite.setText(finding.onsite_measure or "")
         form = QFormLayout()
         form.addRow(self.tr("Description:"), self.description)
         form.addRow(self.tr("Grade:"), self.grade)
