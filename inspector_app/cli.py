@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from inspector_app.services.context import AppContext
 
-    setup_logging(data_dir.logs) if data_dir.root.exists() else None
+    if setup_logging(data_dir.logs) is None:
+        logging.getLogger().addHandler(logging.NullHandler())
     ctx = AppContext(data_dir, args.lang)
     try:
         return int(args.func(args, ctx) or 0)

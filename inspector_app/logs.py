@@ -11,8 +11,10 @@ LOG_NAME = "inspector.log"
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
     """Log to ``log_dir/inspector.log`` (1 MB x 5); None if the folder cannot be written."""
-    root = logging.getLogger("inspector_app")
-    root.setLevel(level)
+    # The root logger: libraries' warnings (pyHanko's, say) belong in the file, not on stderr.
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    logging.getLogger("inspector_app").setLevel(level)
     for handler in list(root.handlers):
         if getattr(handler, "_inspector", False):
             root.removeHandler(handler)

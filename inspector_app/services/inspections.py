@@ -491,16 +491,33 @@ class InspectionService:
             self.repo.set_inspectors(new, [i.id for i in self.repo.inspectors(inspection_id)])
             for item_id, (value, note) in self.repo.answers(inspection_id).items():
                 self.repo.upsert_answer(new_id(), new, item_id, value, note, stamp)
+            copied_findings: dict[str, str] = {}
             for f in self.repo.findings(inspection_id):
                 values = {k: getattr(f, k) for k in (
                     "item_id", "seq", "description", "legal_basis", "requirement", "deadline",
                     "responsible", "onsite_measure", "reinspection_result", "reinspected_at",
                     "closed_at")}
-                self.repo.insert_finding({**values, **stamp, "id": new_id(),
+                copied_findings[f.id] = new_id()
+                self.repo.insert_finding({**values, **stamp, "id": copied_findings[f.id],
                                           "inspection_id": new, "grade": f.grade.value,
                                           "status": f.status.value, "origin_finding_id": f.id})
+            # Photos are evidence of the same visit: the revision shows them too (same files).
+            # Signatures are not copied: the corrected record is signed anew.
+            self._copy_photos(inspection_id, new, copied_findings, stamp)
             self.audit.record("inspection", new, "amend", reason=reason.strip(),
                               old=inspection_id, new=new, inspection_id=new)
             self.audit.record("inspection", inspection_id, "superseded", new=new,
                               reason=reason.strip(), inspection_id=inspection_id)
         return new
+
+    def _copy_photos(self, source: str, target: str, findings: dict[str, str],
+                     stamp: dict[str, str]) -> None:
+        cursor = self.db.execute(
+            "SELECT * FROM photos WHERE inspection_id = ? AND deleted_at IS NULL", [source])
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            values = dict(zip(names, row, strict=True))
+            self.db["photos"].insert({
+                **values, **stamp, "id": new_id(), "inspection_id": target,
+                "finding_id": findings.get(values["finding_id"]) if values["finding_id"] else None,
+            })

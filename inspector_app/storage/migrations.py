@@ -256,6 +256,96 @@ def _inspection_scope(db: Database) -> None:
     db.execute("ALTER TABLE inspections ADD COLUMN section_ids TEXT")
 
 
+
+@migrations(name="0003_reinspection_results")
+def _reinspection_results(db: Database) -> None:
+    # A re-inspection (an inspection of kind 'reinspection' whose follows_inspection_id is the
+    # inspection that found the hazards) records one result per hazard it re-checks.
+    run_script(
+        db,
+        f"""
+CREATE TABLE reinspection_results (
+    id TEXT PRIMARY KEY,
+    reinspection_id TEXT NOT NULL REFERENCES inspections(id),
+    finding_id TEXT NOT NULL REFERENCES findings(id),
+    result TEXT NOT NULL CHECK (result IN ('rectified', 'not_rectified')),
+    new_deadline TEXT,
+    note TEXT,
+    {_RECORD},
+    UNIQUE (reinspection_id, finding_id)
+);
+CREATE INDEX reinspection_results_finding ON reinspection_results(finding_id);
+CREATE INDEX inspections_follows ON inspections(follows_inspection_id);
+CREATE UNIQUE INDEX documents_one_per_type ON documents(inspection_id, doc_type);
+""",
+    )
+
+
+
+@migrations(name="0004_pki")
+def _pki(db: Database) -> None:
+    # Private keys are stored only encrypted with the owner's passphrase. trust_roots and
+    # revocations travel by sync; org_keys and identities never leave the machine.
+    run_script(
+        db,
+        f"""
+CREATE TABLE org_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    cert_pem TEXT NOT NULL,
+    key_pem TEXT NOT NULL,             -- PKCS#8, encrypted with the supervisor's passphrase
+    created_at TEXT NOT NULL
+);
+CREATE TABLE trust_roots (
+    fingerprint TEXT PRIMARY KEY,      -- SHA-256 of the DER certificate
+    name TEXT NOT NULL,
+    cert_pem TEXT NOT NULL,
+    {_RECORD}
+);
+CREATE TABLE issued_certificates (
+    serial TEXT PRIMARY KEY,           -- hex
+    issuer_fingerprint TEXT NOT NULL,
+    subject_name TEXT NOT NULL,
+    enforcement_id TEXT,
+    not_after TEXT NOT NULL,
+    cert_pem TEXT NOT NULL,
+    {_RECORD}
+);
+CREATE TABLE revocations (
+    id TEXT PRIMARY KEY,
+    issuer_fingerprint TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    revoked_at TEXT NOT NULL,
+    reason TEXT,
+    {_RECORD},
+    UNIQUE (issuer_fingerprint, serial)
+);
+CREATE TABLE identities (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('issued', 'self_signed')),
+    subject_name TEXT NOT NULL,
+    enforcement_id TEXT,
+    cert_pem TEXT NOT NULL,
+    chain_pem TEXT NOT NULL DEFAULT '',
+    key_pem TEXT NOT NULL,             -- PKCS#8, encrypted with the inspector's passphrase
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE record_signatures (
+    id TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    revision INTEGER NOT NULL,
+    data_sha256 TEXT NOT NULL,
+    signature TEXT NOT NULL,           -- base64 signature over the canonical record data
+    cert_pem TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    {_RECORD}
+);
+CREATE INDEX record_signatures_inspection ON record_signatures(inspection_id);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -167,6 +167,10 @@ def test_amend_makes_a_new_revision_and_keeps_the_signed_one(ctx, svc, inspectio
     f = svc.get(inspection).finding_for_item("a1")
     svc.update_finding(f.id, requirement="清理通道")
     assert svc.complete(inspection) == []
+    with ctx.db.atomic():
+        ctx.db["photos"].insert({"id": "p1", "sha256": "ab" * 32, "inspection_id": inspection,
+                                 "finding_id": f.id, "created_at": "t", "updated_at": "t",
+                                 "device_id": "d"})
     svc.lock(inspection)
     with pytest.raises(ValidationError, match="Say why"):
         svc.amend(inspection, " ")
@@ -178,6 +182,9 @@ def test_amend_makes_a_new_revision_and_keeps_the_signed_one(ctx, svc, inspectio
     assert new_record.answers == old_record.answers
     assert new_record.findings[0].origin_finding_id == f.id
     assert new_record.number.endswith("（第2版）")
+    (photo,) = ctx.db.execute("SELECT sha256, finding_id FROM photos WHERE inspection_id = ?",
+                              [new]).fetchall()
+    assert photo == ("ab" * 32, new_record.findings[0].id)  # the copy points at the copied hazard
     svc.set_answer(new, "a2", "non_compliant")
     assert svc.get(inspection).answers["a2"] == "compliant"
     with pytest.raises(ValidationError, match="already amended"):

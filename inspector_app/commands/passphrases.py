@@ -1,0 +1,33 @@
+"""Passphrases for scripts and people: from a file, or asked at the terminal; never argv."""
+
+from __future__ import annotations
+
+import getpass
+import secrets
+import sys
+from pathlib import Path
+
+from inspector_app.errors import ValidationError, from_os_error
+
+WORDS_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> str:
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise from_os_error(exc, file) from exc
+        return text.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise ValidationError(f"{prompt.rstrip(': ')}: no terminal to ask on; "
+                              "give --passphrase-file FILE.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != first:
+        raise ValidationError("The two passphrases differ.")
+    return first
+
+
+def one_time_passphrase() -> str:
+    """Easy to read aloud or copy from paper: four groups of four, no look-alike characters."""
+    return "-".join("".join(secrets.choice(WORDS_ALPHABET) for _ in range(4)) for _ in range(4))

@@ -1,0 +1,338 @@
+"""The office's certificates: an offline root, inspectors' signing identities, revocations.
+
+The supervisor's machine holds the organisation's root key (encrypted with a passphrase). It
+issues each inspector a certificate with digital-signature and non-repudiation key usage, handed
+over as a PKCS#12 enrolment file protected by a one-time passphrase. A laptop stores the imported
+key re-encrypted with the inspector's own passphrase; no private key is ever stored in clear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from asn1crypto import pkcs12 as asn1_pkcs12
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from sqlite_utils import Database
+
+from inspector_app.domain.pki import CertInfo, passphrase_problem
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
+
+ROOT_YEARS = 20
+DEFAULT_DAYS = 3 * 365
+MAX_ENROLMENT_BYTES = 1_000_000
+
+
+class WrongPassphrase(InspectorError):
+    title = "Wrong passphrase"
+
+
+# -- certificates --
+def fingerprint(cert: x509.Certificate) -> str:
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def _name_value(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
+    values = name.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else None
+
+
+def cert_info(cert: x509.Certificate) -> CertInfo:
+    return CertInfo(
+        serial=format(cert.serial_number, "x"),
+        subject_name=_name_value(cert.subject, NameOID.COMMON_NAME) or "?",
+        enforcement_id=_name_value(cert.subject, NameOID.SERIAL_NUMBER),
+        organisation=_name_value(cert.subject, NameOID.ORGANIZATION_NAME),
+        issuer_name=_name_value(cert.issuer, NameOID.COMMON_NAME) or "?",
+        fingerprint=fingerprint(cert),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        self_signed=cert.issuer == cert.subject,
+    )
+
+
+def load_pem(pem: str | bytes) -> x509.Certificate:
+    return x509.load_pem_x509_certificate(pem.encode() if isinstance(pem, str) else pem)
+
+
+def pem(cert: x509.Certificate) -> str:
+    return cert.public_bytes(serialization.Encoding.PEM).decode()
+
+
+def _encrypt_key(key: ec.EllipticCurvePrivateKey, passphrase: str) -> str:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode())).decode()
+
+
+def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
+    try:
+        key = serialization.load_pem_private_key(key_pem.encode(), passphrase.encode())
+    except (ValueError, TypeError):
+        raise WrongPassphrase("The passphrase is wrong.") from None
+    return key  # type: ignore[return-value]
+
+
+def _name(common_name: str, organisation: str | None,
+          enforcement_id: str | None = None) -> x509.Name:
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+    if organisation:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
+    if enforcement_id:
+        attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, enforcement_id))
+    return x509.Name(attrs)
+
+
+def _signing_extensions(builder: x509.CertificateBuilder,
+                        key: ec.EllipticCurvePrivateKey) -> x509.CertificateBuilder:
+    return (builder
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                           critical=False))
+
+
+def make_root(org_name: str, *, now: datetime | None = None
+              ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    now = now or datetime.now(UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = _name(f"{org_name} 检查文书根证书 Inspector Root", org_name)
+    cert = (x509.CertificateBuilder()
+            .subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=365 * ROOT_YEARS))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(x509.KeyUsage(
+                digital_signature=False, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
+                encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    return cert, key
+
+
+def issue_cert(root: x509.Certificate, root_key: ec.EllipticCurvePrivateKey, name: str,
+               enforcement_id: str | None, organisation: str, *, days: int = DEFAULT_DAYS,
+               now: datetime | None = None
+               ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    now = now or datetime.now(UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    builder = (x509.CertificateBuilder()
+               .subject_name(_name(name, organisation, enforcement_id))
+               .issuer_name(root.subject).public_key(key.public_key())
+               .serial_number(x509.random_serial_number())
+               .not_valid_before(now - timedelta(minutes=5))
+               .not_valid_after(now + timedelta(days=days))
+               .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                   root_key.public_key()), critical=False))
+    return _signing_extensions(builder, key).sign(root_key, hashes.SHA256()), key
+
+
+def self_signed_cert(name: str, organisation: str, *, days: int = DEFAULT_DAYS,
+                     now: datetime | None = None
+                     ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    now = now or datetime.now(UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = _name(name, organisation)
+    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - timedelta(minutes=5))
+               .not_valid_after(now + timedelta(days=days)))
+    return _signing_extensions(builder, key).sign(key, hashes.SHA256()), key
+
+
+def read_enrolment(data: bytes, passphrase: str
+                   ) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate, list[x509.Certificate]]:
+    """Open a PKCS#12 enrolment file, telling a damaged file from a wrong passphrase."""
+    if len(data) > MAX_ENROLMENT_BYTES:
+        raise CorruptFileError("This is not an enrolment file (far too large).")
+    try:
+        asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
+    except Exception:
+        raise CorruptFileError("The enrolment file is damaged or is not an enrolment file "
+                               "(PKCS#12).") from None
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode())
+    except ValueError:
+        raise WrongPassphrase("The enrolment passphrase is wrong (or the file was "
+                              "altered).") from None
+    if key is None or cert is None or not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise CorruptFileError("The enrolment file holds no usable signing key.")
+    return key, cert, list(extra or [])
+
+
+def verify_detached(cert_pem: str, signature: bytes, data: bytes) -> bool:
+    cert = load_pem(cert_pem)
+    try:
+        cert.public_key().verify(signature, data, ec.ECDSA(hashes.SHA256()))  # type: ignore[call-arg]
+    except InvalidSignature:
+        return False
+    return True
+
+
+# -- the service --
+class PkiService:
+    def __init__(self, db: Database, device: Device) -> None:
+        self.db = db
+        self.device = device
+
+    # organisation (supervisor's machine)
+    def org(self) -> tuple[str, x509.Certificate, str] | None:
+        row = self.db.execute("SELECT name, cert_pem, key_pem FROM org_keys LIMIT 1").fetchone()
+        return (row[0], load_pem(row[1]), row[2]) if row else None
+
+    def init_org(self, name: str, passphrase: str) -> CertInfo:
+        if not name.strip():
+            raise ValidationError("The organisation needs a name.")
+        problem = passphrase_problem(passphrase)
+        if problem:
+            raise ValidationError(problem)
+        if self.org() is not None:
+            raise ValidationError("This computer already holds an organisation's root "
+                                  "certificate; it is made once.")
+        cert, key = make_root(name.strip())
+        with self.db.atomic():
+            self.db["org_keys"].insert({"id": new_id(), "name": name.strip(),
+                                        "cert_pem": pem(cert),
+                                        "key_pem": _encrypt_key(key, passphrase),
+                                        "created_at": utcnow_iso()})
+            self._trust(cert)
+        return cert_info(cert)
+
+    def _org_key(self, passphrase: str) -> tuple[str, x509.Certificate,
+                                                 ec.EllipticCurvePrivateKey]:
+        org = self.org()
+        if org is None:
+            raise NotFoundError("No organisation on this computer: run 'org init' on the "
+                                "supervisor's computer first.")
+        return org[0], org[1], decrypt_key(org[2], passphrase)
+
+    def issue(self, name: str, enforcement_id: str | None, org_passphrase: str,
+              enrolment_passphrase: str, *, days: int = DEFAULT_DAYS,
+              now: datetime | None = None) -> tuple[bytes, CertInfo]:
+        """A PKCS#12 enrolment file for an inspector and what it holds."""
+        problem = passphrase_problem(enrolment_passphrase)
+        if problem:
+            raise ValidationError(problem)
+        if not name.strip():
+            raise ValidationError("The inspector needs a name.")
+        org_name, root, root_key = self._org_key(org_passphrase)
+        cert, key = issue_cert(root, root_key, name.strip(), (enforcement_id or "").strip()
+                               or None, org_name, days=days, now=now)
+        data = pkcs12.serialize_key_and_certificates(
+            name.strip().encode(), key, cert, [root],
+            serialization.BestAvailableEncryption(enrolment_passphrase.encode()))
+        info = cert_info(cert)
+        with self.db.atomic():
+            self.db["issued_certificates"].insert({
+                "serial": info.serial, "issuer_fingerprint": fingerprint(root),
+                "subject_name": info.subject_name, "enforcement_id": info.enforcement_id,
+                "not_after": info.not_after.isoformat(), "cert_pem": pem(cert),
+                **record_stamp(self.device.id)})
+        return data, info
+
+    def revoke(self, serial: str, org_passphrase: str, reason: str = "") -> None:
+        """Revoke an inspector's certificate (a lost laptop); laptops learn it by sync."""
+        serial = serial.lower().lstrip("0") or "0"
+        _, root, _ = self._org_key(org_passphrase)  # only the key holder may revoke
+        row = self.db.execute("SELECT 1 FROM issued_certificates WHERE serial = ?",
+                              [serial]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No certificate with serial {serial} was issued here.")
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO revocations (id, issuer_fingerprint, serial, revoked_at, reason, "
+                "created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(issuer_fingerprint, serial) DO NOTHING",
+                [new_id(), fingerprint(root), serial, utcnow_iso(), reason or None,
+                 *record_stamp(self.device.id).values()])
+
+    # trust store
+    def _trust(self, cert: x509.Certificate) -> None:
+        self.db.execute(
+            "INSERT INTO trust_roots (fingerprint, name, cert_pem, created_at, updated_at, "
+            "device_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING",
+            [fingerprint(cert), cert_info(cert).subject_name, pem(cert),
+             *record_stamp(self.device.id).values()])
+
+    def trust_roots(self) -> list[x509.Certificate]:
+        return [load_pem(r[0]) for r in self.db.execute("SELECT cert_pem FROM trust_roots")]
+
+    def revoked(self, issuer_fingerprint: str, serial: str) -> str | None:
+        row = self.db.execute(
+            "SELECT revoked_at FROM revocations WHERE issuer_fingerprint = ? AND serial = ?",
+            [issuer_fingerprint, serial]).fetchone()
+        return row[0] if row else None
+
+    # this laptop's identity
+    def import_identity(self, data: bytes, enrolment_passphrase: str,
+                        new_passphrase: str) -> CertInfo:
+        problem = passphrase_problem(new_passphrase)
+        if problem:
+            raise ValidationError(problem)
+        key, cert, chain = read_enrolment(data, enrolment_passphrase)
+        info = cert_info(cert)
+        roots = [c for c in chain if c.issuer == c.subject and c.subject == cert.issuer]
+        if not roots:
+            raise CorruptFileError("The enrolment file does not carry the office's root "
+                                   "certificate.")
+        with self.db.atomic():
+            self.db.execute("UPDATE identities SET active = 0")
+            self.db["identities"].insert({
+                "id": new_id(), "kind": "issued", "subject_name": info.subject_name,
+                "enforcement_id": info.enforcement_id, "cert_pem": pem(cert),
+                "chain_pem": "".join(pem(c) for c in roots),
+                "key_pem": _encrypt_key(key, new_passphrase), "created_at": utcnow_iso()})
+            for root in roots:
+                self._trust(root)
+        return info
+
+    def create_self_signed(self, name: str, organisation: str, passphrase: str) -> CertInfo:
+        """For a company's own self-inspection: always shown as not issued by the office."""
+        problem = passphrase_problem(passphrase)
+        if problem:
+            raise ValidationError(problem)
+        cert, key = self_signed_cert(name.strip(), organisation.strip())
+        info = cert_info(cert)
+        with self.db.atomic():
+            self.db.execute("UPDATE identities SET active = 0")
+            self.db["identities"].insert({
+                "id": new_id(), "kind": "self_signed", "subject_name": info.subject_name,
+                "enforcement_id": None, "cert_pem": pem(cert), "chain_pem": "",
+                "key_pem": _encrypt_key(key, passphrase), "created_at": utcnow_iso()})
+        return info
+
+    def identity(self) -> tuple[CertInfo, str, str, str] | None:
+        """(info, cert PEM, chain PEM, encrypted key PEM) of the active identity."""
+        row = self.db.execute("SELECT cert_pem, chain_pem, key_pem FROM identities "
+                              "WHERE active = 1 ORDER BY created_at DESC LIMIT 1").fetchone()
+        return (cert_info(load_pem(row[0])), row[0], row[1], row[2]) if row else None
+
+    def unlock(self, passphrase: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey,
+                                               list[x509.Certificate]]:
+        identity = self.identity()
+        if identity is None:
+            raise NotFoundError("No signing identity on this computer: import the enrolment "
+                                "file from the office (identity import) first.")
+        _, cert_pem, chain_pem, key_pem = identity
+        key = decrypt_key(key_pem, passphrase)
+        chain = [x509.load_pem_x509_certificate(block.encode())
+                 for block in _pem_blocks(chain_pem)]
+        return load_pem(cert_pem), key, chain
+
+
+def _pem_blocks(text: str) -> list[str]:
+    marker = "-----END CERTIFICATE-----"
+    return [b + marker + "\n" for b in text.split(marker) if "BEGIN CERTIFICATE" in b]

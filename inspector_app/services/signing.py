@@ -1,0 +1,262 @@
+"""Digital signatures: PAdES-signed PDFs with a visible stamp, signed record data, verification.
+
+Verification trusts only the roots in this data dir's trust store (the office's root) and
+consults the revocation list that sync brings. pyHanko's ``bottom_line`` decides; a tampered
+file can still report ``valid`` while ``intact`` is false.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import StaticStampStyle
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+from reportlab.lib.pagesizes import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from sqlite_utils import Database
+
+from inspector_app.domain.pki import CertInfo
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.errors import CorruptFileError, InspectorError, from_os_error
+from inspector_app.paths import chinese_font
+from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
+
+STAMP_W, STAMP_H = 70 * mm, 22 * mm
+FIELD_NAME = "InspectorSignature"
+_FONT = "InspectorCJK"
+
+
+class SigningError(InspectorError):
+    title = "Cannot sign"
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    reason: str                          # one line, for people
+    signer: CertInfo | None = None
+    signed_at: datetime | None = None
+    intact: bool = False
+    trusted: bool = False
+    covers_whole_file: bool = False
+    revoked_at: str | None = None
+    expired: bool = False
+
+    def summary(self) -> str:
+        if self.signer is None:
+            return self.reason
+        who = self.signer.describe()
+        when = f", signed {self.signed_at:%Y-%m-%d %H:%M UTC}" if self.signed_at else ""
+        return f"{self.reason} — {who}{when}"
+
+
+# -- the visible stamp --
+def _register_font() -> str:
+    if _FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_FONT, str(chinese_font()), subfontIndex=0))
+    return _FONT
+
+
+def stamp_pdf(info: CertInfo, signed_at: datetime, path: Path) -> Path:
+    """A one-box PDF naming the signer; pyHanko places it as the signature's appearance.
+
+    pyHanko's own text stamps have no Chinese glyphs, so the stamp is drawn with reportlab.
+    """
+    font = _register_font()
+    c = canvas.Canvas(str(path), pagesize=(STAMP_W, STAMP_H))
+    c.setStrokeColorRGB(0.7, 0.05, 0.1)
+    c.setLineWidth(1.2)
+    c.roundRect(1, 1, STAMP_W - 2, STAMP_H - 2, 4)
+    c.setFillColorRGB(0.7, 0.05, 0.1)
+    c.setFont(font, 8.5)
+    lines = [
+        f"数字签名 Digitally signed: {info.subject_name}",
+        f"执法证号 ID: {info.enforcement_id or '—'}",
+        f"时间 Time: {signed_at.astimezone().strftime('%Y-%m-%d %H:%M %z')}",
+        "自签名，非机关签发 Self-signed" if info.self_signed
+        else f"签发 Issued by: {info.organisation or info.issuer_name}",
+    ]
+    y = STAMP_H - 5 * mm
+    room = STAMP_W - 6 * mm
+    for line in lines:
+        size = 8.5
+        while size > 5 and pdfmetrics.stringWidth(line, font, size) > room:
+            size -= 0.5  # shrink a long name rather than cut it
+        c.setFont(font, size)
+        c.drawString(3 * mm, y, line)
+        y -= 4.3 * mm
+    c.save()
+    return path
+
+
+# -- signing --
+def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _asn1_key(key: ec.EllipticCurvePrivateKey) -> asn1_keys.PrivateKeyInfo:
+    # In memory only, for the duration of one signature.
+    return asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+
+
+def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
+             key: ec.EllipticCurvePrivateKey, chain: list[x509.Certificate], *,
+             reason: str = "现场检查文书 Inspection document",
+             signed_at: datetime | None = None) -> Path:
+    """PAdES-sign ``source`` into ``target`` (atomically) with a visible stamp on the last page."""
+    signed_at = signed_at or datetime.now(UTC)
+    info = cert_info(cert)
+    signer = signers.SimpleSigner(
+        signing_cert=_asn1_cert(cert), signing_key=_asn1_key(key),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in chain]))
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = stamp_pdf(info, signed_at, Path(tmp) / "stamp.pdf")
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise from_os_error(exc, source) from exc
+        try:
+            writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        except (PdfReadError, ValueError) as exc:
+            raise CorruptFileError(f"{source} is not a readable PDF: {exc}") from None
+        last_page = int(writer.root["/Pages"]["/Count"]) - 1
+        box = _stamp_box(writer, last_page)
+        meta = PdfSignatureMetadata(
+            field_name=FIELD_NAME, md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES, reason=reason,
+            name=info.subject_name)
+        pdf_signer = PdfSigner(
+            meta, signer=signer,
+            stamp_style=StaticStampStyle.from_pdf_file(str(stamp), border_width=0),
+            new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=last_page, box=box))
+        out = io.BytesIO()
+        pdf_signer.sign_pdf(writer, output=out)
+    _write_atomic(target, out.getvalue())
+    return target
+
+
+def _stamp_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[int, int, int, int]:
+    """Bottom-right of the page, above the footer line that carries the page number."""
+    try:
+        media = [float(v) for v in writer.root["/Pages"]["/Kids"][page]["/MediaBox"]]
+        right = media[2] - 40
+    except (KeyError, IndexError, TypeError):
+        right = 595 - 40  # A4
+    bottom = 60
+    return (int(right - STAMP_W), bottom, int(right), int(bottom + STAMP_H))
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise from_os_error(exc, target) from exc
+
+
+def sign_data(key: ec.EllipticCurvePrivateKey, data: bytes) -> str:
+    return base64.b64encode(key.sign(data, ec.ECDSA(hashes.SHA256()))).decode()
+
+
+# -- verifying --
+def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> Verification:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_signatures
+    except (PdfReadError, ValueError, KeyError) as exc:
+        return Verification(False, f"not a readable PDF ({exc})")
+    if not signatures:
+        return Verification(False, "not signed")
+    sig = signatures[-1]
+    roots = pki.trust_roots()
+    context = ValidationContext(trust_roots=[_asn1_cert(r) for r in roots],
+                                allow_fetching=False, moment=now)
+    try:
+        status = validate_pdf_signature(sig, context)
+    except Exception as exc:  # pyHanko raises several types for broken CMS data
+        return Verification(False, f"the signature is damaged ({type(exc).__name__}: {exc})")
+    signer_cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+    info = cert_info(signer_cert)
+    signed_at = status.signer_reported_dt
+    coverage = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
+    intact = bool(status.intact and status.valid)
+    issuer = next((r for r in roots if r.subject == signer_cert.issuer), None)
+    revoked_at = pki.revoked(fingerprint(issuer), info.serial) if issuer is not None else None
+    moment = now or datetime.now(UTC)
+    expired = moment > info.not_after or moment < info.not_before
+    common = dict(signer=info, signed_at=signed_at, intact=intact,
+                  trusted=bool(status.trusted), covers_whole_file=coverage,
+                  revoked_at=revoked_at, expired=expired)
+    if not intact:
+        return Verification(False, "modified after signing (the signed bytes do not match)",
+                            **common)
+    if not coverage:
+        return Verification(False, "modified after signing (content was added after the "
+                            "signature)", **common)
+    if revoked_at:
+        return Verification(False, f"the signer's certificate was revoked on {revoked_at[:10]}",
+                            **common)
+    if expired:
+        return Verification(False, f"the signer's certificate expired on "
+                            f"{info.not_after:%Y-%m-%d}", **common)
+    if info.self_signed or issuer is None or not status.trusted:
+        return Verification(False, "unknown signer (not issued by a trusted office)", **common)
+    if not status.bottom_line:
+        return Verification(False, "the signature is not valid", **common)
+    return Verification(True, "signature valid: intact and trusted", **common)
+
+
+# -- signing an inspection --
+class SigningService:
+    def __init__(self, db: Database, device: Device) -> None:
+        self.db = db
+        self.device = device
+        self.pki = PkiService(db, device)
+
+    def record_signature(self, inspection_id: str, revision: int, data: bytes,
+                         cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> str:
+        """Sign the record's canonical data; call inside the transaction that locks it."""
+        signature_id = new_id()
+        self.db["record_signatures"].insert({
+            "id": signature_id, "inspection_id": inspection_id, "revision": revision,
+            "data_sha256": hashlib.sha256(data).hexdigest(), "signature": sign_data(key, data),
+            "cert_pem": pem(cert), "signed_at": record_stamp(self.device.id)["created_at"],
+            **record_stamp(self.device.id)})
+        return signature_id
