@@ -19,7 +19,9 @@ from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
+from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
+from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
 from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.message_bridge import MessageBridge
@@ -96,6 +98,12 @@ class MainWindow(QMainWindow):
         self.act_data_folder = QAction(self)
         self.act_data_folder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir.root))))
+        self.act_verify = QAction(self)
+        self.act_verify.triggered.connect(lambda: VerifyDialog(self.ctx, self).exec())
+        self.act_identity = QAction(self)
+        self.act_identity.triggered.connect(lambda: IdentityDialog(self.ctx, self).exec())
+        self.act_org = QAction(self)
+        self.act_org.triggered.connect(lambda: OrgDialog(self.ctx, self).exec())
         self.act_about = QAction(self)
         self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -131,6 +139,10 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
         self.menu_tools = bar.addMenu("")
+        self.menu_tools.addAction(self.act_verify)
+        self.menu_tools.addAction(self.act_identity)
+        self.menu_tools.addAction(self.act_org)
+        self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
         self.menu_help = bar.addMenu("")
@@ -149,6 +161,9 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Inspector &profile…"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
         self.act_about.setText(self.tr("&About Inspector"))
+        self.act_verify.setText(self.tr("&Verify a signed PDF…"))
+        self.act_identity.setText(self.tr("Signing &identity…"))
+        self.act_org.setText(self.tr("Office signing &authority…"))
         for row, page in enumerate(self.pages):
             page.retranslate()
             self.nav.item(row).setText(page.title())

@@ -1,0 +1,58 @@
+"""Asking for the signing passphrase, optionally kept for this session only (in memory)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+_session: dict[str, str] = {}
+
+
+def session_passphrase(key: str) -> str | None:
+    return _session.get(key)
+
+
+def forget_session() -> None:
+    _session.clear()
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, prompt: str, key: str, parent: QWidget | None = None,
+                 offer_keep: bool = True) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setWindowTitle(self.tr("Passphrase"))
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keep = QCheckBox(self.tr("&Keep it until Inspector is closed"))
+        self.keep.setVisible(offer_keep)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.prompt, self.edit, self.keep, self.error, buttons):
+            layout.addWidget(widget)
+
+    def passphrase(self) -> str:
+        return self.edit.text()
+
+    def accept(self) -> None:
+        if self.keep.isChecked():
+            _session[self.key] = self.edit.text()
+        super().accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        _session.pop(self.key, None)

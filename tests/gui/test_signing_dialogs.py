@@ -1,0 +1,59 @@
+from reportlab.pdfgen import canvas
+
+from inspector_app.services.pki import PkiService
+from inspector_app.services.signing import sign_pdf
+from inspector_app.ui.dialogs.identity_dialogs import ImportIdentityDialog, OrgDialog
+from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+
+ORG_PASS = "office-secret-1"
+
+
+def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tmp_path):
+    org = OrgDialog(ctx)
+    qtbot.addWidget(org)
+    org.org_name.setText("泉台区应急管理局")
+    org.org_pass.setText("short")
+    org.init_button.click()
+    assert "at least 8" in org.error.text()
+    org.org_pass.setText(ORG_PASS)
+    org.init_button.click()
+    assert org.error.text() == ""
+    assert "泉台区应急管理局" in org.summary.text()
+    org.name.setText("张伟")
+    org.enforcement_id.setText("32050012")
+    p12 = tmp_path / "zhang.p12"
+    org.issue(p12)
+    assert p12.exists() and org.table.rowCount() == 1
+    one_time = org.result.text().rsplit(": ", 1)[1]
+
+    dialog = ImportIdentityDialog(ctx)  # the same data dir plays the laptop here
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(p12))
+    dialog.one_time.setText("wrong-wrong")
+    dialog.own.setText("my-own-passphrase")
+    dialog.again.setText("my-own-passphrase")
+    dialog.accept()
+    assert "passphrase is wrong" in dialog.error.text()
+    dialog.one_time.setText(one_time)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    pdf = tmp_path / "doc.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(100, 700, "record")
+    c.save()
+    cert, key, chain = PkiService(ctx.db, ctx.device).unlock("my-own-passphrase")
+    signed = sign_pdf(pdf, tmp_path / "signed.pdf", cert, key, chain)
+    verify = VerifyDialog(ctx)
+    qtbot.addWidget(verify)
+    assert verify.verify(signed).ok
+    assert verify.verdict.text() == "Valid: intact and trusted"
+    assert verify.fields["signer"].text() == "张伟（32050012）"
+    assert verify.verify(pdf) is not None and verify.verdict.text() == "Not valid: not signed"
+
+    org.table.selectRow(0)
+    org.reason.setText("lost laptop")
+    org.revoke_selected()
+    assert "revoked" in org.table.item(0, 4).text()
+    assert not verify.verify(signed).ok
+    assert "revoked" in verify.verdict.text()
