@@ -16,4 +16,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.org",
     "inspector_app.commands.identity",
     "inspector_app.commands.verify",
+    "inspector_app.commands.sign",
+    "inspector_app.commands.reinspect",
+    "inspector_app.commands.photos",
+    "inspector_app.commands.export",
 )

@@ -31,10 +31,13 @@ STATUS_LABELS = {
 # A major hazard needs a governance plan (治理方案) before it can be fixed: more time.
 DEFAULT_DEADLINE_DAYS = {Grade.GENERAL: 15, Grade.MAJOR: 30}
 
+# A re-inspection can find a hazard not rectified whether or not the company reported it done:
+# it is reopened with a new deadline, again if need be.
 _ALLOWED = {
-    FindingStatus.OPEN: {FindingStatus.RECTIFIED, FindingStatus.CLOSED},
+    FindingStatus.OPEN: {FindingStatus.RECTIFIED, FindingStatus.CLOSED, FindingStatus.REOPENED},
     FindingStatus.RECTIFIED: {FindingStatus.CLOSED, FindingStatus.REOPENED},
-    FindingStatus.REOPENED: {FindingStatus.RECTIFIED, FindingStatus.CLOSED},
+    FindingStatus.REOPENED: {FindingStatus.RECTIFIED, FindingStatus.CLOSED,
+                             FindingStatus.REOPENED},
     FindingStatus.CLOSED: set(),
 }
 

@@ -43,7 +43,7 @@ from inspector_app.errors import CorruptFileError, InspectorError, from_os_error
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 
-STAMP_W, STAMP_H = 70 * mm, 22 * mm
+STAMP_W, STAMP_H = 52 * mm, 21 * mm
 FIELD_NAME = "InspectorSignature"
 _FONT = "InspectorCJK"
 
@@ -106,7 +106,7 @@ def stamp_pdf(info: CertInfo, signed_at: datetime, path: Path) -> Path:
             size -= 0.5  # shrink a long name rather than cut it
         c.setFont(font, size)
         c.drawString(3 * mm, y, line)
-        y -= 4.3 * mm
+        y -= 4.1 * mm
     c.save()
     return path
 
@@ -128,6 +128,19 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
              reason: str = "现场检查文书 Inspection document",
              signed_at: datetime | None = None) -> Path:
     """PAdES-sign ``source`` into ``target`` (atomically) with a visible stamp on the last page."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise from_os_error(exc, source) from exc
+    _write_atomic(target, sign_pdf_bytes(data, cert, key, chain, reason=reason,
+                                         signed_at=signed_at, name=str(source)))
+    return target
+
+
+def sign_pdf_bytes(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey,
+                   chain: list[x509.Certificate], *,
+                   reason: str = "现场检查文书 Inspection document",
+                   signed_at: datetime | None = None, name: str = "the PDF") -> bytes:
     signed_at = signed_at or datetime.now(UTC)
     info = cert_info(cert)
     signer = signers.SimpleSigner(
@@ -136,15 +149,10 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
     with tempfile.TemporaryDirectory() as tmp:
         stamp = stamp_pdf(info, signed_at, Path(tmp) / "stamp.pdf")
         try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise from_os_error(exc, source) from exc
-        try:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         except (PdfReadError, ValueError) as exc:
-            raise CorruptFileError(f"{source} is not a readable PDF: {exc}") from None
+            raise CorruptFileError(f"{name} is not a readable PDF: {exc}") from None
         last_page = int(writer.root["/Pages"]["/Count"]) - 1
-        box = _stamp_box(writer, last_page)
         meta = PdfSignatureMetadata(
             field_name=FIELD_NAME, md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES, reason=reason,
@@ -152,22 +160,21 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
         pdf_signer = PdfSigner(
             meta, signer=signer,
             stamp_style=StaticStampStyle.from_pdf_file(str(stamp), border_width=0),
-            new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=last_page, box=box))
+            new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=last_page,
+                                               box=_stamp_box(writer, last_page)))
         out = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=out)
-    _write_atomic(target, out.getvalue())
-    return target
+    return out.getvalue()
 
 
 def _stamp_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[int, int, int, int]:
-    """Bottom-right of the page, above the footer line that carries the page number."""
-    try:
-        media = [float(v) for v in writer.root["/Pages"]["/Kids"][page]["/MediaBox"]]
-        right = media[2] - 40
-    except (KeyError, IndexError, TypeError):
-        right = 595 - 40  # A4
-    bottom = 60
-    return (int(right - STAMP_W), bottom, int(right), int(bottom + STAMP_H))
+    """Bottom of the page, left of the QR code and above the footer line of our documents."""
+    from inspector_app.services.pdf.page import qr_position
+
+    qr_left, _ = qr_position()
+    right = qr_left - 3 * mm
+    bottom = 8 * mm
+    return (int(right - STAMP_W), int(bottom), int(right), int(bottom + STAMP_H))
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -260,3 +267,39 @@ class SigningService:
             "cert_pem": pem(cert), "signed_at": record_stamp(self.device.id)["created_at"],
             **record_stamp(self.device.id)})
         return signature_id
+
+    def sign_inspection(self, inspection_id: str, passphrase: str,
+                        actor: str | None = None) -> str:
+        """Lock a completed inspection and sign its canonical data, in one transaction."""
+        from inspector_app.services.documents import canonical_record_data, load_record_data
+        from inspector_app.services.inspections import InspectionService
+
+        cert, key, _chain = self.pki.unlock(passphrase)
+        info = cert_info(cert)
+        if datetime.now(UTC) > info.not_after:
+            raise SigningError(f"Your signing certificate expired on {info.not_after:%Y-%m-%d}; "
+                               "ask the office for a new enrolment file.")
+        inspections = InspectionService(self.db, self.device, actor)
+        record = inspections.get(inspection_id)
+        with self.db.atomic():
+            inspections.lock(inspection_id)  # refuses anything but a completed inspection
+            data = canonical_record_data(load_record_data(self.db, inspection_id))
+            return self.record_signature(inspection_id, record.revision, data, cert, key)
+
+    def check_record(self, inspection_id: str) -> tuple[bool, str]:
+        """Does the stored record still match what was signed? (sync checks this)"""
+        from inspector_app.services.documents import canonical_record_data, load_record_data
+
+        row = self.db.execute(
+            "SELECT data_sha256, signature, cert_pem FROM record_signatures "
+            "WHERE inspection_id = ? ORDER BY signed_at DESC LIMIT 1", [inspection_id]).fetchone()
+        if row is None:
+            return False, "not signed"
+        data = canonical_record_data(load_record_data(self.db, inspection_id))
+        if hashlib.sha256(data).hexdigest() != row[0]:
+            return False, "the record was changed after signing"
+        from inspector_app.services.pki import verify_detached
+
+        if not verify_detached(row[2], base64.b64decode(row[1]), data):
+            return False, "the record signature does not verify"
+        return True, "the record matches its signature"

@@ -21,6 +21,7 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
+from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
 from inspector_app.ui.inspection_window import InspectionWindow
@@ -86,6 +87,12 @@ class MainWindow(QMainWindow):
 
     # -- building --
     def _build_actions(self) -> None:
+        self.act_new_inspection = QAction(self)
+        self.act_new_inspection.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new_inspection.triggered.connect(self._new_inspection)
+        self.act_reinspection = QAction(self)
+        self.act_reinspection.setShortcut(QKeySequence("Ctrl+R"))
+        self.act_reinspection.triggered.connect(lambda: self.open_reinspection(None))
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -128,6 +135,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_new_inspection)
+        self.menu_file.addAction(self.act_reinspection)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_preferences)
@@ -157,6 +167,8 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.menu_language.setTitle(self.tr("&Language"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_new_inspection.setText(self.tr("&New inspection…"))
+        self.act_reinspection.setText(self.tr("&Re-inspection…"))
         self.act_preferences.setText(self.tr("&Preferences…"))
         self.act_profile.setText(self.tr("Inspector &profile…"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
@@ -192,8 +204,29 @@ class MainWindow(QMainWindow):
         self.pages[index].refresh()
         self.pages[index].retranslate()
 
-    def open_inspection(self, inspection_id: str) -> InspectionWindow:
+    def _new_inspection(self) -> None:
+        self.show_page(self.pages.index(self.inspections_page))
+        self.inspections_page.new_inspection()
+
+    def open_reinspection(self, reinspection_id: str | None) -> ReinspectionDialog:
+        """The re-inspection of a company's open hazards (复查), new or one to go on with."""
+        dialog = (ReinspectionDialog.for_reinspection(self.ctx, reinspection_id, self)
+                  if reinspection_id else ReinspectionDialog(self.ctx, parent=self))
+        dialog.reinspection_created.connect(lambda _id: self._refresh_pages())
+        dialog.reinspection_completed.connect(lambda _id: self._refresh_pages())
+        self.reinspection_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _refresh_pages(self) -> None:
+        self.current_page().refresh()
+
+    def open_inspection(self, inspection_id: str) -> InspectionWindow | ReinspectionDialog:
         """One form window per inspection; opening it again brings it to the front."""
+        kind = self.ctx.db.execute("SELECT kind FROM inspections WHERE id = ?",
+                                   [inspection_id]).fetchone()
+        if kind and kind[0] == "reinspection":
+            return self.open_reinspection(inspection_id)
         window = self.inspection_windows.get(inspection_id)
         if window is None:
             window = InspectionWindow(self.ctx, inspection_id)

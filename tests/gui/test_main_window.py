@@ -107,3 +107,32 @@ def test_opening_an_inspection_from_the_list_shows_its_form(qtbot, window, ctx, 
     assert window.open_inspection(inspection) is form  # opened once, brought to the front
     form.close()
     qtbot.waitUntil(lambda: inspection not in window.inspection_windows)
+
+
+def test_reinspection_opens_from_the_menu_and_from_the_list(qtbot, window, ctx, profile):
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.services.reinspection import ReinspectionService
+    from inspector_app.storage.repositories import InspectorRepo
+    from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
+    from tests.factories import add_company, add_template
+
+    second = InspectorRepo(ctx.db, ctx.device.id).add("李娜", "32050002", "泉台区应急管理局")
+    team = [profile.id, second.id]
+    svc = InspectionService(ctx.db, ctx.device, profile.name)
+    original = svc.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                         kind="official", inspector_ids=team)
+    for item, value in (("a1", "non_compliant"), ("a2", "compliant"), ("dust", False),
+                        ("n1", 3), ("t1", "compliant")):
+        svc.set_answer(original, item, value)
+    svc.update_finding(svc.get(original).findings[0].id, requirement="清理通道")
+    assert svc.complete(original) == []
+
+    window.act_reinspection.trigger()
+    assert isinstance(window.reinspection_dialog, ReinspectionDialog)
+    window.reinspection_dialog.close()
+
+    follow_up = ReinspectionService(ctx.db, ctx.device, profile.name).start(original, team)
+    opened = window.open_inspection(follow_up)
+    assert isinstance(opened, ReinspectionDialog)
+    assert not window.inspection_windows  # no checklist form for a re-inspection
+    opened.close()

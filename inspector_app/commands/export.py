@@ -1,0 +1,55 @@
+"""``inspector-app export pdf ID --document record|order|reinspection [--lang L] -o FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.passphrases import read_passphrase
+from inspector_app.domain.numbering import DocType
+from inspector_app.services.context import AppContext
+from inspector_app.services.documents import LANGUAGES, DocumentService
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.pki import PkiService
+from inspector_app.services.signing import sign_pdf_bytes
+from inspector_app.storage.repositories import ProfileRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the printed documents of an inspection")
+    esub = p.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
+    pdf = esub.add_parser("pdf", help="write one document of an inspection as PDF")
+    pdf.add_argument("id", metavar="INSPECTION_ID",
+                     help="the inspection's id, its first characters, or its number")
+    pdf.add_argument("--document", required=True, choices=[t.value for t in DocType],
+                     help="record: on-site inspection record; order: order to rectify within "
+                     "a deadline; reinspection: re-inspection opinion")
+    # Its own dest: a subcommand's default would overwrite the global --lang.
+    pdf.add_argument("--lang", dest="document_lang", choices=LANGUAGES,
+                     help="language of the document (default: the global --lang, else zh_CN)")
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    pdf.add_argument("--sign", action="store_true",
+                     help="sign the PDF digitally (PAdES) with this computer's identity")
+    pdf.add_argument("--passphrase-file", help="file holding the signing passphrase")
+    pdf.set_defaults(func=run_pdf)
+
+
+def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    actor = inspector.name if inspector else None
+    inspection_id = resolve_id(InspectionService(ctx.db, ctx.device, actor), args.id)
+    service = DocumentService(ctx.db, ctx.data_dir, ctx.device, actor)
+    lang = args.document_lang or ctx.lang or "zh_CN"
+    sign = None
+    if args.sign:
+        cert, key, chain = PkiService(ctx.db, ctx.device).unlock(
+            read_passphrase(args.passphrase_file, "Signing passphrase: "))
+
+        def sign(data: bytes) -> bytes:
+            return sign_pdf_bytes(data, cert, key, chain)
+
+    written = service.export(inspection_id, DocType(args.document), lang, Path(args.output),
+                             sign=sign)
+    print(written)
+    return 0

@@ -1,0 +1,29 @@
+"""``inspector-app sign INSPECTION_ID``: lock a completed inspection and sign its record."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.passphrases import read_passphrase
+from inspector_app.services.context import AppContext
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.signing import SigningService
+from inspector_app.storage.repositories import ProfileRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sign", help="lock a completed inspection and sign it digitally")
+    p.add_argument("inspection", metavar="INSPECTION_ID", help="id or number of the inspection")
+    p.add_argument("--passphrase-file", help="file holding your signing passphrase")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    inspection_id = resolve_id(InspectionService(ctx.db, ctx.device), args.inspection)
+    passphrase = read_passphrase(args.passphrase_file, "Signing passphrase: ")
+    SigningService(ctx.db, ctx.device).sign_inspection(
+        inspection_id, passphrase, inspector.name if inspector else None)
+    print(f"signed and locked {inspection_id}")
+    return 0

@@ -1,0 +1,429 @@
+"""The printed documents of an inspection: numbering, rendering, writing the PDF safely.
+
+A document's number is assigned once per inspection and type (a ``documents`` row) and reused by
+every later export, so a reprint is the same document. The record uses the inspection's own
+number; the order and the re-inspection opinion take the next number of this device's prefix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from sqlite_utils import Database
+
+from inspector_app.domain.inspection import Kind
+from inspector_app.domain.numbering import DOC_TITLES, DocType, parse_number
+from inspector_app.domain.photo import Photo, PhotoTag
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
+from inspector_app.paths import DataDir
+from inspector_app.services import pdf
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.pdf.model import (
+    CompanyInfo,
+    OrderRef,
+    RecordData,
+    ResultInfo,
+    Sheet,
+    SignatureInfo,
+)
+from inspector_app.services.photos import PhotoService
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.numbers import next_number
+from inspector_app.storage.photo_store import write_atomic
+from inspector_app.storage.repositories import SettingsRepo
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+QR_SCHEME = "inspector"
+CANONICAL_FORMAT = "inspector-record/1"
+# Reading needs no device; InspectionService wants one for the audit log it never writes here.
+_READER = Device("reader", "reader", "")
+
+
+class DocumentRefused(ValidationError):
+    """This document cannot exist for this inspection (yet); ``code`` says why."""
+
+    title = "Document not available"
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    id: str
+    inspection_id: str
+    doc_type: DocType
+    number: str
+    issued_at: str
+    follows_document_id: str | None
+    lang: str | None
+    file_sha256: str | None
+    file_name: str | None
+
+
+# -- the record's data and its fingerprint ---------------------------------------------------------
+def load_record_data(db: Database, inspection_id: str) -> RecordData:
+    """An inspection with everything its documents print (reads only)."""
+    record = InspectionService(db, _READER).get(inspection_id)
+    template_hash, follows = db.execute(
+        "SELECT template_hash, follows_inspection_id FROM inspections WHERE id = ?",
+        [inspection_id]).fetchone()
+    row = db.execute(
+        "SELECT id, name, credit_code, address, legal_rep, contact_name, contact_phone "
+        "FROM companies WHERE id = ?", [record.company_id]).fetchone()
+    signatures = [
+        SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
+                      bool(r[7]), r[8])
+        for r in db.execute(
+            "SELECT id, role, signer_name, signer_id_number, inspector_id, png, strokes, refused, "
+            "signed_at FROM signatures WHERE inspection_id = ? ORDER BY signed_at, rowid",
+            [inspection_id])]
+    results = [ResultInfo(*r) for r in db.execute(
+        "SELECT finding_id, result, new_deadline, note FROM reinspection_results "
+        "WHERE reinspection_id = ? ORDER BY rowid", [inspection_id])]
+    # PhotoService.list only reads the database; the photo folder is not touched here.
+    photos = PhotoService(db, DataDir(Path()), _READER).list(inspection_id)
+    return RecordData(record=record, template_hash=template_hash, company=CompanyInfo(*row),
+                      photos=photos, signatures=signatures, follows_inspection_id=follows,
+                      results=results)
+
+
+def canonical_record_data(data: RecordData) -> bytes:
+    """The inspection's content as one stable JSON text (sorted keys, no whitespace).
+
+    Its SHA-256 is what a printout's QR code and a digital signature vouch for. Lifecycle fields
+    that change after signing without changing what was recorded (status, a hazard's closure at
+    re-inspection, timestamps) are left out on purpose.
+    """
+    r = data.record
+    company = data.company
+    payload: dict[str, Any] = {
+        "format": CANONICAL_FORMAT,
+        "id": r.id, "number": r.number, "revision": r.revision,
+        "supersedes_id": r.supersedes_id, "amend_reason": r.amend_reason,
+        "kind": r.kind.value, "follows_inspection_id": data.follows_inspection_id,
+        "company": {"id": company.id, "name": company.name, "credit_code": company.credit_code,
+                    "address": company.address, "legal_rep": company.legal_rep,
+                    "contact_name": company.contact_name,
+                    "contact_phone": company.contact_phone},
+        "template": {"id": r.template.id, "version": r.template.version,
+                     "hash": data.template_hash},
+        "sections": list(r.section_ids),
+        "place": r.place, "started_at": r.started_at, "ended_at": r.ended_at,
+        "inspectors": [{"id": i.id, "name": i.name, "enforcement_id": i.enforcement_id}
+                       for i in r.inspectors],
+        "answers": r.answers, "notes": r.notes,
+        "findings": [{
+            "id": f.id, "item_id": f.item_id, "seq": f.seq, "description": f.description,
+            "grade": f.grade.value, "legal_basis": f.legal_basis, "requirement": f.requirement,
+            "deadline": f.deadline, "responsible": f.responsible,
+            "onsite_measure": f.onsite_measure, "origin_finding_id": f.origin_finding_id,
+        } for f in sorted(r.findings, key=lambda f: (f.seq, f.id))],
+        "photos": [{
+            "id": p.id, "sha256": p.sha256, "item_id": p.item_id, "finding_id": p.finding_id,
+            "tag": p.tag.value, "caption": p.caption,
+            "annotations": [s.to_dict() for s in p.annotations],
+        } for p in sorted(data.photos, key=lambda p: p.id)],
+        "signatures": [{
+            "id": s.id, "role": s.role, "signer_name": s.signer_name,
+            "signer_id_number": s.signer_id_number, "inspector_id": s.inspector_id,
+            "refused": s.refused, "signed_at": s.signed_at, "sha256": s.sha256,
+        } for s in sorted(data.signatures, key=lambda s: s.id)],
+        "reinspection_results": [{
+            "finding_id": x.finding_id, "result": x.result, "new_deadline": x.new_deadline,
+            "note": x.note,
+        } for x in sorted(data.results, key=lambda x: x.finding_id)],
+    }
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def record_digest(data: RecordData) -> str:
+    return hashlib.sha256(canonical_record_data(data)).hexdigest()
+
+
+def qr_payload(data: RecordData, doc_type: DocType, digest: str | None = None) -> str:
+    """What the QR code on every page holds: enough to find the record and check it is unchanged.
+
+    ``inspector:record/<inspection id>?rev=<revision>&sha256=<hex>`` (ASCII, ~140 characters).
+    """
+    digest = digest or record_digest(data)
+    return f"{QR_SCHEME}:{doc_type.value}/{data.record.id}?rev={data.record.revision}" \
+           f"&sha256={digest}"
+
+
+def parse_qr_payload(text: str) -> dict[str, Any]:
+    """The fields of a QR payload, for matching a printout to its record."""
+    parts = urlsplit(text)
+    doc_type, _, inspection_id = parts.path.partition("/")
+    query = parse_qs(parts.query)
+    if parts.scheme != QR_SCHEME or not inspection_id or "sha256" not in query:
+        raise ValidationError(f"Not an Inspector document code: {text[:60]}")
+    return {"doc_type": doc_type, "id": inspection_id, "revision": int(query["rev"][0]),
+            "sha256": query["sha256"][0]}
+
+
+def normalise_lang(lang: str | None) -> str:
+    if not lang:
+        return "zh_CN"
+    if lang.lower().startswith("zh"):
+        return "zh_CN"
+    if lang.lower().startswith("en"):
+        return "en"
+    raise ValidationError(f"Documents are printed in Chinese (zh_CN) or English (en), "
+                          f"not {lang}.")
+
+
+# -- the service -----------------------------------------------------------------------------------
+class DocumentService:
+    def __init__(self, db: Database, data_dir: DataDir, device: Device,
+                 actor: str | None = None) -> None:
+        self.db = db
+        self.data_dir = data_dir
+        self.device = device
+        self.photos = PhotoService(db, data_dir, device, actor)
+        self.audit = AuditLog(db, device.id, actor)
+        self.settings = SettingsRepo(db)
+
+    # -- what exists, what may ---------------------------------------------------------------
+    def issued(self, inspection_id: str, doc_type: DocType | str) -> IssuedDocument | None:
+        row = self.db.execute(
+            "SELECT id, inspection_id, doc_type, number, issued_at, follows_document_id, lang, "
+            "file_sha256, file_name FROM documents WHERE inspection_id = ? AND doc_type = ?",
+            [inspection_id, DocType(doc_type).value]).fetchone()
+        if row is None:
+            return None
+        return IssuedDocument(row[0], row[1], DocType(row[2]), *row[3:])
+
+    def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
+        cursor = self.db.execute(
+            "SELECT id, number, kind, started_at, follows_inspection_id, "
+            "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id) AS hazards "
+            "FROM inspections i WHERE id = ?", [inspection_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def check(self, inspection_id: str, doc_type: DocType | str) -> None:
+        """Raise ``DocumentRefused`` when this document cannot exist for this inspection."""
+        doc_type = DocType(doc_type)
+        row = self._inspection_row(inspection_id)
+        if doc_type is DocType.ORDER:
+            self._check_order(row)
+        elif doc_type is DocType.REINSPECTION:
+            self._check_reinspection(row)
+
+    def _check_order(self, row: dict[str, Any]) -> None:
+        if row["kind"] == Kind.SELF.value:
+            raise DocumentRefused(
+                "self_inspection", f"Inspection {row['number']} is a company's self-inspection: "
+                "an order to rectify is issued only by the authority's inspectors.")
+        if not row["hazards"]:
+            raise DocumentRefused(
+                "no_hazards", f"Inspection {row['number']} found no hazards: there is nothing to "
+                "order rectified.")
+        incomplete = [
+            f"hazard {seq}: no {'requirement' if not (req or '').strip() else 'deadline'}"
+            for seq, req, deadline in self.db.execute(
+                "SELECT seq, requirement, deadline FROM findings WHERE inspection_id = ? "
+                "ORDER BY seq", [row["id"]])
+            if not (req or "").strip() or not (deadline or "").strip()]
+        if incomplete:
+            raise DocumentRefused(
+                "incomplete_hazards", f"The order of inspection {row['number']} cannot be issued "
+                f"yet: {'; '.join(incomplete)}. Complete the hazards first.")
+
+    def _followed_order(self, row: dict[str, Any]) -> IssuedDocument:
+        if row["kind"] != Kind.REINSPECTION.value or not row["follows_inspection_id"]:
+            raise DocumentRefused(
+                "not_reinspection", f"Inspection {row['number']} is not a re-inspection: a "
+                "re-inspection opinion follows up the order of an earlier inspection.")
+        order = self.issued(row["follows_inspection_id"], DocType.ORDER)
+        if order is None:
+            followed = self._inspection_row(row["follows_inspection_id"])
+            raise DocumentRefused(
+                "no_order", f"No order to rectify was issued for inspection "
+                f"{followed['number']}: a re-inspection opinion cannot exist without the order "
+                "it follows. Issue the order first.")
+        return order
+
+    def _check_reinspection(self, row: dict[str, Any]) -> None:
+        self._followed_order(row)
+
+    def availability(self, inspection_id: str) -> dict[DocType, DocumentRefused | None]:
+        """For each document type: None when it can be issued, else why not."""
+        result: dict[DocType, DocumentRefused | None] = {}
+        for doc_type in DocType:
+            try:
+                self.check(inspection_id, doc_type)
+            except DocumentRefused as exc:
+                result[doc_type] = exc
+            else:
+                result[doc_type] = None
+        return result
+
+    # -- numbering -----------------------------------------------------------------------------
+    def issue(self, inspection_id: str, doc_type: DocType | str) -> tuple[str, str]:
+        """The document's number and issue time: assigned on first use, the same ever after."""
+        doc_type = DocType(doc_type)
+        existing = self.issued(inspection_id, doc_type)
+        if existing is not None:
+            return existing.number, existing.issued_at
+        row = self._inspection_row(inspection_id)
+        self.check(inspection_id, doc_type)
+        follows = self._followed_order(row).id if doc_type is DocType.REINSPECTION else None
+        issued_at = datetime.now().astimezone().isoformat(timespec="minutes")
+        document_id = new_id()
+        with self.db.atomic():
+            # Another window or process may have issued it meanwhile: the first one stands.
+            existing = self.issued(inspection_id, doc_type)
+            if existing is not None:
+                return existing.number, existing.issued_at
+            if doc_type is DocType.RECORD and row["number"]:
+                number = row["number"]
+                prefix, year, seq = self._number_parts(number, row)
+            else:
+                year = int(issued_at[:4])
+                prefix = self.device.doc_prefix
+                number, seq = next_number(self.db, doc_type, year, prefix,
+                                          self.settings.get("authority_short"))
+            self.db["documents"].insert({
+                "id": document_id, "inspection_id": inspection_id, "doc_type": doc_type.value,
+                "number": number, "prefix": prefix, "year": year, "seq": seq,
+                "follows_document_id": follows, "issued_at": issued_at,
+                **record_stamp(self.device.id)})
+            self.audit.record("document", document_id, "create", inspection_id=inspection_id,
+                              new={"type": doc_type.value, "number": number})
+        return number, issued_at
+
+    def _number_parts(self, number: str, row: dict[str, Any]) -> tuple[str, int, int]:
+        # An amended record's number carries its revision: "…QT01-001号（第2版）".
+        parts = parse_number(re.sub(r"（第\d+版）$", "", number))
+        if parts:
+            return parts["prefix"], int(parts["year"]), int(parts["seq"])
+        year = int((row["started_at"] or utcnow_iso())[:4])
+        return self.device.doc_prefix, year, 0
+
+    # -- rendering -----------------------------------------------------------------------------
+    def _print_copies(self, photos: list[Photo], control: Any) -> dict[str, Path | None]:
+        """Print copies of the photos, made in parallel (libjpeg and Pillow release the GIL).
+
+        A photo whose file is missing or unreadable prints as a labelled empty box rather than
+        stopping the whole document.
+        """
+        files: dict[str, Path | None] = {}
+        if not photos:
+            return files
+        workers = max(1, min(4, os.cpu_count() or 1, len(photos)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(self.photos.print_copy, p): p for p in photos}
+            try:
+                for done, future in enumerate(as_completed(futures), start=1):
+                    photo = futures[future]
+                    try:
+                        files[photo.id] = future.result()
+                    except InspectorError as exc:
+                        log.warning("photo %s left out of the document: %s", photo.id, exc)
+                        files[photo.id] = None
+                    if control is not None:
+                        control.progress(done, len(photos) + 1, photo.original_name or "")
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+        return files
+
+    def sheet(self, inspection_id: str, doc_type: DocType | str, lang: str,
+              control: Any = None) -> Sheet:
+        """Everything the document shows, its number issued and its photos' print copies made."""
+        doc_type = DocType(doc_type)
+        lang = normalise_lang(lang)
+        data = load_record_data(self.db, inspection_id)
+        number, issued_at = self.issue(inspection_id, doc_type)
+        digest = record_digest(data)
+        followed: RecordData | None = None
+        order: OrderRef | None = None
+        photos: list[Photo] = []
+        if doc_type is DocType.RECORD:
+            photos = data.photos
+        elif doc_type is DocType.REINSPECTION:
+            row = self._inspection_row(inspection_id)
+            order_doc = self._followed_order(row)
+            order = OrderRef(order_doc.number, order_doc.issued_at)
+            followed = load_record_data(self.db, row["follows_inspection_id"])
+            hazards = {f.id for f in followed.record.findings}
+            photos = [p for p in followed.photos
+                      if p.finding_id in hazards and p.tag is PhotoTag.BEFORE]
+            photos += [p for p in data.photos
+                       if p.finding_id in hazards and p.tag is PhotoTag.AFTER]
+        files = self._print_copies(photos, control)
+        return Sheet(doc_type=doc_type, lang=lang, number=number, issued_at=issued_at,
+                     organisation=self.settings.get("organisation") or "", data=data,
+                     digest=digest, qr=qr_payload(data, doc_type, digest), photo_files=files,
+                     followed=followed, order=order)
+
+    def render(self, inspection_id: str, doc_type: DocType | str, lang: str,
+               control: Any = None) -> bytes:
+        """The document as PDF bytes (issues its number on first use)."""
+        sheet = self.sheet(inspection_id, doc_type, lang, control)
+        if control is not None:
+            control.progress(len(sheet.photo_files), len(sheet.photo_files) + 1, "")
+        return pdf.render(sheet)
+
+    def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
+               target: Path | str, control: Any = None,
+               sign: Callable[[bytes], bytes] | None = None) -> Path:
+        """Render and write the PDF to ``target`` atomically; the documents row remembers the
+        file's name, hash and language. ``control`` is a TaskControl or None; ``sign`` turns
+        the rendered PDF into a digitally signed one (PAdES) before it is written."""
+        doc_type = DocType(doc_type)
+        lang = normalise_lang(lang)
+        target = Path(target).expanduser().absolute()
+        if target.is_dir():
+            raise ValidationError(f"{target} is a folder: give the name of the PDF file to write.")
+        if not target.parent.is_dir():
+            raise NotFoundError(f"The folder {target.parent} does not exist: choose another "
+                                "place for the PDF.")
+        data = self.render(inspection_id, doc_type, lang, control)
+        if sign is not None:
+            data = sign(data)
+        try:
+            # Temporary file beside the target, fsync, rename: a crash or a full disk never
+            # leaves half a PDF under the final name, and an older file stays as it was.
+            write_atomic(target, data)
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        file_sha = hashlib.sha256(data).hexdigest()
+        document = self.issued(inspection_id, doc_type)
+        if document is not None:
+            with self.db.atomic():
+                self.db["documents"].update(document.id, {
+                    "lang": lang, "file_sha256": file_sha, "file_name": target.name,
+                    "updated_at": utcnow_iso(), "device_id": self.device.id})
+                self.audit.record("document", document.id, "export", inspection_id=inspection_id,
+                                  new={"file": target.name, "sha256": file_sha, "lang": lang})
+        return target
+
+
+def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:
+    """A file name that says what the document is: "现场检查记录-泉台纺织有限公司-….pdf"."""
+    title = DOC_TITLES[doc_type][1 if lang.startswith("en") else 0]
+    name = "-".join(x for x in (title, company, number) if x)
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)[:150] + ".pdf"

@@ -1,0 +1,480 @@
+"""Site photos: ingest, metadata, derived images, captions, annotations, deletion.
+
+Ingest checks each file before anything is stored: size, that it is an image of a supported
+format, that it decodes completely, that it is no decompression bomb. A bad file is refused with
+a message naming it; the other files of the batch are still added. Each added photo is its own
+transaction. Derived images (thumbnail, print copy) are made with libjpeg's draft mode and cached
+by content, so the same photo is never decoded twice for the same purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pillow_heif
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from sqlite_utils import Database
+
+from inspector_app.domain.inspection import Status
+from inspector_app.domain.photo import (
+    Photo,
+    PhotoTag,
+    Shape,
+    ShapeKind,
+    shapes_from_json,
+    shapes_to_json,
+)
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import (
+    InspectorError,
+    LockedRecordError,
+    NotFoundError,
+    ValidationError,
+    from_os_error,
+)
+from inspector_app.paths import DataDir, chinese_font
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.photo_store import PhotoStore, sha256_file, write_atomic
+
+log = logging.getLogger(__name__)
+pillow_heif.register_heif_opener()
+
+MAX_FILE_BYTES = 100 * 1024 * 1024      # phone photos are under 30 MB; RAW and videos are not
+MAX_PIXELS = 120_000_000                 # a 108-megapixel phone sensor fits; a bomb does not
+# Pillow's own limit (89 M pixels) warns first, and _open_checked turns that warning into a
+# refusal: without this a 108-MP phone photo (12000 × 9000) was refused as a bomb.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+THUMB_SIZE = 320
+PRINT_LONG_SIDE = 1600
+SUPPORTED = {"JPEG": (".jpg", "image/jpeg"), "PNG": (".png", "image/png"),
+             "WEBP": (".webp", "image/webp"), "HEIF": (".heic", "image/heic")}
+
+_COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, mime, "
+            "size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, camera, "
+            "annotations, deleted_at, created_at")
+
+
+class PhotoRefused(InspectorError):
+    title = "Photo not added"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    status: str              # "added" | "present" | "refused"
+    photo_id: str | None = None
+    message: str = ""
+
+    def line(self) -> str:
+        if self.status == "refused":
+            return f"{self.path}: refused: {self.message}"
+        if self.status == "present":
+            return f"{self.path}: already present ({self.photo_id})"
+        return f"{self.path}: added ({self.photo_id})"
+
+
+@dataclass(frozen=True)
+class _Inspected:
+    sha: str
+    ext: str
+    mime: str
+    size: int
+    width: int
+    height: int
+    orientation: int | None
+    taken_at: str | None
+    gps: tuple[float, float] | None
+    camera: str | None
+
+
+def _photo(row: Sequence[Any]) -> Photo:
+    values = list(row)
+    return Photo(*values[:6], PhotoTag(values[6]), *values[7:17],
+                 annotations=shapes_from_json(values[17]), deleted_at=values[18],
+                 created_at=values[19])
+
+
+# -- reading files --
+def _open_checked(path: Path) -> Image.Image:
+    """Open lazily; refuse bombs before any pixel is decoded."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise PhotoRefused("the image is absurdly large (a decompression bomb)") from None
+        except UnidentifiedImageError:
+            raise PhotoRefused("not an image, or an image format Inspector cannot read") from None
+    if image.width * image.height > MAX_PIXELS:
+        image.close()
+        raise PhotoRefused(f"the image is absurdly large ({image.width} × {image.height} pixels,"
+                           " a decompression bomb)")
+    return image
+
+
+def _rational(value: Any) -> float:
+    return float(value[0]) / float(value[1]) if isinstance(value, tuple) else float(value)
+
+
+def _gps(exif: Image.Exif) -> tuple[float, float] | None:
+    info = exif.get_ifd(0x8825)
+    try:
+        lat = sum(_rational(v) / 60**i for i, v in enumerate(info[2]))
+        lon = sum(_rational(v) / 60**i for i, v in enumerate(info[4]))
+    except (KeyError, TypeError, ValueError, ZeroDivisionError, IndexError):
+        return None
+    if info.get(1) == "S":
+        lat = -lat
+    if info.get(3) == "W":
+        lon = -lon
+    return (round(lat, 7), round(lon, 7)) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+
+
+def _taken_at(exif: Image.Exif) -> str | None:
+    raw = exif.get_ifd(0x8769).get(36867) or exif.get(306)
+    try:
+        return datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S").isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _upright_rgb(image: Image.Image) -> Image.Image:
+    """EXIF orientation applied; CMYK, 16-bit, palette and alpha made plain 8-bit RGB."""
+    image = ImageOps.exif_transpose(image) or image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return image.point(lambda v: v / 256).convert("L").convert("RGB")
+    return image.convert("RGB") if image.mode != "RGB" else image
+
+
+def _scaled(path: Path, long_side: int) -> Image.Image:
+    """Decode at the smallest JPEG scale that still gives ``long_side`` pixels."""
+    # Closed here: Pillow keeps the file open after load() for PNG and others (ResourceWarning).
+    with _open_checked(path) as image:
+        if image.format == "JPEG":
+            image.draft("RGB", (long_side, long_side))
+        image.load()
+        upright = _upright_rgb(image)
+        if upright is image:
+            upright = image.copy()
+    upright.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
+    return upright
+
+
+def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
+    """Check a file and read its metadata; the thumbnail comes back as proof it decodes."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PhotoRefused(f"cannot be read: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise PhotoRefused("is not a file (a folder or a device?)")
+    if size == 0:
+        raise PhotoRefused("the file is empty (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise PhotoRefused(f"the file is too large ({size / 1e6:.0f} MB; a photo is at most "
+                           f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
+    try:
+        # A file we may not read would otherwise be reported as a damaged image below.
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise PhotoRefused(f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        with _open_checked(path) as image:
+            fmt = image.format or ""
+            if fmt not in SUPPORTED:
+                raise PhotoRefused(f"{fmt or 'this'} images are not supported "
+                                   "(JPEG, PNG, WebP or HEIC)")
+            exif = image.getexif()
+            width, height = image.size
+            orientation = exif.get(274)
+            camera = " ".join(str(exif.get(t, "")).strip("\x00 ") for t in (271, 272)).strip()
+            meta = (_taken_at(exif), _gps(exif), camera or None)
+        thumb = _scaled(path, THUMB_SIZE)
+    except PhotoRefused:
+        raise
+    except OSError as exc:
+        # Pillow says "image file is truncated", "broken data stream" and the like.
+        raise PhotoRefused(f"the image is damaged or incomplete ({exc})") from None
+    except (ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise PhotoRefused(f"the image cannot be decoded ({exc})") from None
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    ext, mime = SUPPORTED[fmt]
+    return _Inspected(sha256_file(path), ext, mime, size, width, height,
+                      int(orientation) if orientation else None, *meta), thumb
+
+
+# -- drawing annotations --
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    try:
+        return ImageFont.truetype(str(chinese_font()), size, index=0)
+    except OSError:
+        return ImageFont.load_default()
+
+
+def draw_shapes(image: Image.Image, shapes: Iterable[Shape]) -> Image.Image:
+    """Draw annotations into a copy of ``image`` (coordinates are fractions of its size)."""
+    out = image.copy()
+    draw = ImageDraw.Draw(out)
+    w, h = out.size
+    stroke = max(2, round(max(w, h) / 250))
+    for s in shapes:
+        x1, y1, x2, y2 = s.x1 * w, s.y1 * h, s.x2 * w, s.y2 * h
+        box = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+        if s.kind is ShapeKind.RECT:
+            draw.rectangle(box, outline=s.colour, width=stroke)
+        elif s.kind is ShapeKind.ELLIPSE:
+            draw.ellipse(box, outline=s.colour, width=stroke)
+        elif s.kind is ShapeKind.ARROW:
+            draw.line((x1, y1, x2, y2), fill=s.colour, width=stroke)
+            _arrow_head(draw, x1, y1, x2, y2, stroke * 5, s.colour)
+        elif s.kind is ShapeKind.TEXT:
+            font = _font(max(14, round(h / 22)))
+            draw.text((x1, y1), s.text, fill=s.colour, font=font,
+                      stroke_width=max(1, stroke // 2), stroke_fill="white")
+    return out
+
+
+def _arrow_head(draw: ImageDraw.ImageDraw, x1: float, y1: float, x2: float, y2: float,
+                size: float, colour: str) -> None:
+    import math
+
+    angle = math.atan2(y2 - y1, x2 - x1)
+    left = (x2 - size * math.cos(angle - math.pi / 7), y2 - size * math.sin(angle - math.pi / 7))
+    right = (x2 - size * math.cos(angle + math.pi / 7), y2 - size * math.sin(angle + math.pi / 7))
+    draw.polygon([(x2, y2), left, right], fill=colour)
+
+
+# -- the service --
+class PhotoService:
+    def __init__(self, db: Database, data_dir: DataDir, device: Device,
+                 actor: str | None = None) -> None:
+        self.db = db
+        self.store = PhotoStore(data_dir.photos)
+        self.device = device
+        self.audit = AuditLog(db, device.id, actor)
+
+    # reading
+    def get(self, photo_id: str) -> Photo:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM photos WHERE id = ?", [photo_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No photo with id {photo_id}.")
+        return _photo(row)
+
+    def list(self, inspection_id: str, *, item_id: str | None = None,
+             finding_id: str | None = None, tag: PhotoTag | None = None,
+             whole_inspection: bool = False) -> list[Photo]:
+        """Photos of an inspection; with ``item_id``/``finding_id`` only those of it;
+        ``whole_inspection`` only those attached to neither."""
+        sql = f"SELECT {_COLUMNS} FROM photos WHERE inspection_id = ? AND deleted_at IS NULL"
+        params: list[Any] = [inspection_id]
+        if item_id is not None:
+            sql += " AND item_id = ?"
+            params.append(item_id)
+        if finding_id is not None:
+            sql += " AND finding_id = ?"
+            params.append(finding_id)
+        if whole_inspection:
+            sql += " AND item_id IS NULL AND finding_id IS NULL"
+        if tag is not None:
+            sql += " AND tag = ?"
+            params.append(tag.value)
+        return [_photo(r) for r in self.db.execute(sql + " ORDER BY created_at, rowid", params)]
+
+    def original_path(self, photo: Photo) -> Path:
+        path = self.store.find_original(photo.sha256)
+        if path is None:
+            raise NotFoundError(f"The original of photo {photo.original_name or photo.id} is "
+                                "missing from the photo folder.")
+        return path
+
+    # adding
+    def _check_editable(self, inspection_id: str) -> None:
+        row = self.db.execute("SELECT status FROM inspections WHERE id = ?",
+                              [inspection_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No inspection with id {inspection_id}.")
+        if row[0] == Status.SIGNED.value:
+            raise LockedRecordError("This inspection is signed and locked: photos cannot be "
+                                    "added, changed or deleted. Use Amend to make a revision.")
+
+    def _check_target(self, inspection_id: str, item_id: str | None,
+                      finding_id: str | None) -> None:
+        if finding_id is not None:
+            # After-photos of a re-inspection belong to the hazards of the inspection it follows.
+            row = self.db.execute(
+                "SELECT 1 FROM findings f JOIN inspections i ON i.id = ? "
+                "WHERE f.id = ? AND f.inspection_id IN (i.id, i.follows_inspection_id)",
+                [inspection_id, finding_id]).fetchone()
+            if row is None:
+                raise NotFoundError(f"No hazard {finding_id} in this inspection.")
+
+    def add_files(self, inspection_id: str, paths: Sequence[Path | str], *,
+                  item_id: str | None = None, finding_id: str | None = None,
+                  tag: PhotoTag | str = PhotoTag.BEFORE, control: Any = None) -> list[IngestResult]:
+        """Add photos; one result per file, in order. ``control`` is a TaskControl or None."""
+        self._check_editable(inspection_id)
+        self._check_target(inspection_id, item_id, finding_id)
+        tag = PhotoTag(tag)
+        results = []
+        for n, raw in enumerate(paths):
+            path = Path(raw)
+            if control is not None:
+                control.progress(n, len(paths), path.name)
+            results.append(self._add_one(inspection_id, path, item_id, finding_id, tag))
+        if control is not None:
+            control.progress(len(paths), len(paths), "")
+        return results
+
+    def _add_one(self, inspection_id: str, path: Path, item_id: str | None,
+                 finding_id: str | None, tag: PhotoTag) -> IngestResult:
+        try:
+            info, thumb = inspect_file(path)
+        except PhotoRefused as exc:
+            return IngestResult(str(path), "refused", message=exc.message)
+        existing = self.db.execute(
+            "SELECT id FROM photos WHERE inspection_id = ? AND sha256 = ? AND deleted_at IS NULL"
+            " AND item_id IS ? AND finding_id IS ? AND tag = ?",
+            [inspection_id, info.sha, item_id, finding_id, tag.value]).fetchone()
+        if existing:
+            return IngestResult(str(path), "present", existing[0])
+        try:
+            self.store.put(path, info.sha, info.ext)
+            self._save_thumb(info.sha, thumb)
+        except InspectorError as exc:
+            return IngestResult(str(path), "refused", message=exc.message)
+        photo_id = new_id()
+        with self.db.atomic():
+            self.db["photos"].insert({
+                "id": photo_id, "sha256": info.sha, "inspection_id": inspection_id,
+                "item_id": item_id, "finding_id": finding_id, "tag": tag.value,
+                "original_name": path.name, "mime": info.mime, "size_bytes": info.size,
+                "width": info.width, "height": info.height, "orientation": info.orientation,
+                "taken_at": info.taken_at, "gps_lat": info.gps[0] if info.gps else None,
+                "gps_lon": info.gps[1] if info.gps else None, "camera": info.camera,
+                "annotations": "[]", **record_stamp(self.device.id)})
+            self.audit.record("photo", photo_id, "create", inspection_id=inspection_id,
+                              new={"file": path.name, "sha256": info.sha, "item": item_id,
+                                   "hazard": finding_id, "tag": tag.value})
+        return IngestResult(str(path), "added", photo_id)
+
+    def add_bytes(self, inspection_id: str, data: bytes, name: str, **kwargs: Any
+                  ) -> IngestResult:
+        """A pasted image: written to a temporary file, then added like any other."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / Path(name).name
+            path.write_bytes(data)
+            result = self.add_files(inspection_id, [path], **kwargs)[0]
+        # The temporary folder is gone: name the paste, not a path nobody can find.
+        return replace(result, path=name)
+
+    # changing
+    def _change(self, photo_id: str, field: str, value: Any, old: Any, new: Any) -> Photo:
+        photo = self.get(photo_id)
+        self._check_editable(photo.inspection_id)
+        with self.db.atomic():
+            self.db["photos"].update(photo_id, {field: value, "updated_at": utcnow_iso(),
+                                                "device_id": self.device.id})
+            self.audit.record("photo", photo_id, "update", field=field, old=old, new=new,
+                              inspection_id=photo.inspection_id)
+        return self.get(photo_id)
+
+    def set_caption(self, photo_id: str, caption: str) -> Photo:
+        photo = self.get(photo_id)
+        caption = caption.strip() or None
+        if caption == photo.caption:
+            return photo
+        if caption and len(caption) > 500:
+            raise ValidationError("A caption is at most 500 characters.")
+        return self._change(photo_id, "caption", caption, photo.caption, caption)
+
+    def set_annotations(self, photo_id: str, shapes: Sequence[Shape]) -> Photo:
+        photo = self.get(photo_id)
+        shapes = [s.validated() for s in shapes]
+        text = shapes_to_json(shapes)
+        if text == shapes_to_json(photo.annotations):
+            return photo
+        return self._change(photo_id, "annotations", text,
+                            [s.to_dict() for s in photo.annotations],
+                            [s.to_dict() for s in shapes])
+
+    def set_tag(self, photo_id: str, tag: PhotoTag | str) -> Photo:
+        photo = self.get(photo_id)
+        tag = PhotoTag(tag)
+        if tag is photo.tag:
+            return photo
+        return self._change(photo_id, "tag", tag.value, photo.tag.value, tag.value)
+
+    def delete(self, photo_id: str, reason: str = "") -> None:
+        """Soft delete: the row stays for the audit trail and sync; the file stays too."""
+        photo = self.get(photo_id)
+        self._check_editable(photo.inspection_id)
+        if photo.deleted_at:
+            return
+        with self.db.atomic():
+            self.db["photos"].update(photo_id, {"deleted_at": utcnow_iso(),
+                                                "updated_at": utcnow_iso(),
+                                                "device_id": self.device.id})
+            self.audit.record("photo", photo_id, "delete", reason=reason or None,
+                              old={"file": photo.original_name, "sha256": photo.sha256},
+                              inspection_id=photo.inspection_id)
+
+    # derived images
+    def _save_thumb(self, sha: str, thumb: Image.Image) -> Path:
+        target = self.store.derived_dir(sha) / "thumb.jpg"
+        if not target.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, _jpeg_bytes(thumb, 82))
+            except OSError as exc:
+                raise from_os_error(exc, target) from exc
+        return target
+
+    def thumbnail(self, photo: Photo) -> Path:
+        target = self.store.derived_dir(photo.sha256) / "thumb.jpg"
+        if target.exists():
+            return target
+        return self._save_thumb(photo.sha256, _scaled(self.original_path(photo), THUMB_SIZE))
+
+    def print_copy(self, photo: Photo) -> Path:
+        """~1600 px JPEG, upright, annotations drawn in; made once per annotation set."""
+        key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
+        target = self.store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+        if target.exists():
+            return target
+        try:
+            image = _scaled(self.original_path(photo), PRINT_LONG_SIDE)
+        except OSError as exc:
+            raise PhotoRefused(f"The photo {photo.original_name} cannot be read: {exc}") from None
+        if photo.annotations:
+            image = draw_shapes(image, photo.annotations)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, _jpeg_bytes(image, 85))
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        return target
+
+
+def _jpeg_bytes(image: Image.Image, quality: int) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,76 @@
+"""Photos on disk, content-addressed: the same bytes are stored once, never changed.
+
+Layout under the data dir's ``photos/`` folder::
+
+    originals/ab/abcdef…(sha256).jpg     the file exactly as it came from the camera
+    derived/ab/abcdef…/thumb.jpg         small, for lists (made once, cached)
+    derived/ab/abcdef…/print-<key>.jpg   ~1600 px, orientation applied, annotations drawn
+
+The database holds the metadata (``photos`` table); this module knows only files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from inspector_app.errors import from_os_error
+
+CHUNK = 1024 * 1024
+
+
+def sha256_file(path: Path, check: Callable[[], None] | None = None) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            if check:
+                check()
+    return digest.hexdigest()
+
+
+class PhotoStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def original(self, sha: str, ext: str) -> Path:
+        return self.root / "originals" / sha[:2] / f"{sha}{ext}"
+
+    def find_original(self, sha: str) -> Path | None:
+        folder = self.root / "originals" / sha[:2]
+        if not folder.is_dir():
+            return None
+        return next((p for p in folder.glob(f"{sha}.*") if not p.name.endswith(".part")), None)
+
+    def derived_dir(self, sha: str) -> Path:
+        return self.root / "derived" / sha[:2] / sha
+
+    def put(self, source: Path, sha: str, ext: str) -> Path:
+        """Copy ``source`` in unless an original with this hash is already stored."""
+        existing = self.find_original(sha)
+        if existing is not None:
+            return existing
+        target = self.original(sha, ext)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, source.read_bytes())
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        return target
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Temporary file in the same folder, fsync, rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

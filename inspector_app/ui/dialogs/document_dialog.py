@@ -1,0 +1,403 @@
+"""Print and export an inspection's documents: choose one, see its pages, save or print them.
+
+Rendering runs on the thread pool with its own database connection; the dialog only shows
+progress and the result. The preview is the very PDF that would be exported, drawn by QtPdf.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.numbering import DOC_TITLES, DocType
+from inspector_app.domain.profile import Device
+from inspector_app.errors import InspectorError, from_os_error
+from inspector_app.paths import DataDir
+from inspector_app.services import messages
+from inspector_app.services.context import AppContext
+from inspector_app.services.documents import (
+    DocumentRefused,
+    DocumentService,
+    default_file_name,
+)
+from inspector_app.services.tasks import Task, TaskControl, TaskRunner
+from inspector_app.storage.db import connect
+from inspector_app.storage.photo_store import write_atomic
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.labels import pair, ui_lang
+
+ERROR_STYLE = "color: #b00020;"
+PRINT_DPI = 300  # enough for text and photos; a 1200 dpi page image would take half a gigabyte
+
+
+# -- work done on the thread pool (no widgets here) ----------------------------------------------
+def render_preview(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
+                   inspection_id: str, doc_type: DocType, lang: str, target: Path) -> str:
+    db = connect(data_dir.database)
+    try:
+        data = DocumentService(db, data_dir, device, actor).render(inspection_id, doc_type,
+                                                                   lang, control)
+    finally:
+        db.close()
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise from_os_error(exc, target) from exc
+    return str(target)
+
+
+def export_document(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
+                    inspection_id: str, doc_type: DocType, lang: str, target: Path) -> str:
+    db = connect(data_dir.database)
+    try:
+        return str(DocumentService(db, data_dir, device, actor).export(
+            inspection_id, doc_type, lang, target, control))
+    finally:
+        db.close()
+
+
+# -- the dialog ------------------------------------------------------------------------------------
+class DocumentDialog(QDialog):
+    exported = Signal(str)        # the PDF written
+    preview_ready = Signal(int)   # pages shown
+    failed = Signal(str)          # what went wrong, in words
+
+    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inspection_id = inspection_id
+        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.actor = inspector.name if inspector else None
+        service = DocumentService(ctx.db, ctx.data_dir, ctx.device, self.actor)
+        self.availability: dict[DocType, DocumentRefused | None] = service.availability(
+            inspection_id)
+        row = ctx.db.execute(
+            "SELECT c.name, i.number FROM inspections i JOIN companies c ON c.id = i.company_id "
+            "WHERE i.id = ?", [inspection_id]).fetchone()
+        self.company_name, self.record_number = row if row else ("", "")
+        self.runner = TaskRunner()
+        self._task: Task | None = None
+        self._task_kind = ""
+        self._preview_dir = tempfile.TemporaryDirectory(prefix="inspector-preview-")
+        self._preview_names = itertools.count(1)
+        self.last_export: Path | None = None
+
+        self.type_label = QLabel()
+        self.type_combo = QComboBox()
+        for doc_type in DocType:
+            self.type_combo.addItem("", doc_type.value)
+        self.lang_label = QLabel()
+        self.lang_combo = QComboBox()
+        self.lang_combo.addItem("中文（简体）", "zh_CN")
+        self.lang_combo.addItem("English", "en")
+        self.lang_combo.setCurrentIndex(0 if ui_lang() == "zh_CN" else 1)
+        self.unavailable = QLabel()
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setStyleSheet("color: #666666;")
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.export_pdf)
+        self.print_button.clicked.connect(self.print_document)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.type_label, self.type_combo)
+        form.addRow(self.lang_label, self.lang_combo)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.pages_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.unavailable)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(status_row)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(860, 900)
+
+        first = next((i for i, t in enumerate(DocType) if self.availability[t] is None), 0)
+        self.type_combo.setCurrentIndex(first)
+        self.type_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.lang_combo.currentIndexChanged.connect(self.refresh_preview)
+        self._update_buttons()
+        self.refresh_preview()
+
+    # -- what is chosen ------------------------------------------------------------------------
+    @property
+    def doc_type(self) -> DocType:
+        return DocType(self.type_combo.currentData())
+
+    @property
+    def lang(self) -> str:
+        return str(self.lang_combo.currentData())
+
+    def select(self, doc_type: DocType | str, lang: str | None = None) -> None:
+        """Choose a document (and language); the preview follows."""
+        if lang is not None:
+            self.lang_combo.setCurrentIndex(self.lang_combo.findData(lang))
+        self.type_combo.setCurrentIndex(self.type_combo.findData(DocType(doc_type).value))
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document.status() is \
+            QPdfDocument.Status.Ready else 0
+
+    # -- background work -----------------------------------------------------------------------
+    def _start(self, kind: str, fn: Any, target: Path) -> Task:
+        if self._task is not None:
+            self._task.cancel()  # a newer choice wins; the old result is ignored
+        task = Task(fn, self.ctx.data_dir, self.ctx.device, self.actor, self.inspection_id,
+                    self.doc_type, self.lang, target)
+        task.signals.progress.connect(lambda d, t, _text, task=task: self._progress(task, d, t))
+        task.signals.succeeded.connect(lambda result, task=task: self._succeeded(task, result))
+        task.signals.failed.connect(lambda exc, trace, task=task: self._failed(task, exc, trace))
+        task.signals.cancelled.connect(lambda task=task: self._finished(task))
+        self._task, self._task_kind = task, kind
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Rendering the preview…") if kind == "preview"
+                            else self.tr("Writing the PDF…"))
+        self._update_buttons()
+        return self.runner.start(task)
+
+    def refresh_preview(self) -> None:
+        if self.availability.get(self.doc_type) is not None:
+            self._show_refusal()
+            return
+        folder = Path(self._preview_dir.name)
+        folder.mkdir(parents=True, exist_ok=True)  # again, if the dialog is shown once more
+        target = folder / f"preview-{next(self._preview_names)}.pdf"
+        self._start("preview", render_preview, target)
+
+    def export_to(self, target: Path) -> Task | None:
+        """Write the chosen document to ``target`` in the background (``exported`` when done)."""
+        if self.availability.get(self.doc_type) is not None:
+            self._show_refusal()
+            return None
+        return self._start("export", export_document, Path(target))
+
+    def _progress(self, task: Task, done: int, total: int) -> None:
+        # The service counts the photos' print copies, then one step to lay out the pages.
+        if task is self._task and total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            if done >= total - 1:
+                self.status.setText(self.tr("Laying out the pages…"))
+            else:
+                self.status.setText(self.tr("Preparing photos ({0} of {1})…")
+                                    .format(done, total - 1))
+
+    def _finished(self, task: Task) -> bool:
+        """True when ``task`` is the current one (its result is wanted)."""
+        if task is not self._task:
+            return False
+        self._task = None
+        self.progress.hide()
+        self._update_buttons()
+        return True
+
+    def _succeeded(self, task: Task, result: str) -> None:
+        kind = self._task_kind
+        if not self._finished(task):
+            return
+        if kind == "preview":
+            self.document.close()
+            self.document.load(result)
+            pages = self.page_count()
+            self.pages_label.setText(self.tr("%n page(s)", "", pages))
+            self.status.setText("")
+            self._update_buttons()
+            self.preview_ready.emit(pages)
+        else:
+            self.last_export = Path(result)
+            text = self.tr("Saved to {0}").format(result)
+            self.status.setText(text)
+            messages.info(text)
+            self.exported.emit(result)
+
+    def _failed(self, task: Task, exc: BaseException, trace: str) -> None:
+        if not self._finished(task):
+            return
+        if not isinstance(exc, InspectorError):
+            raise exc  # a bug: the crash dialog shows it
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(exc.message)
+        self.failed.emit(exc.message)
+
+    # -- export, print -------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        folder = self.ctx.data_dir.documents
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        number = self.record_number if self.doc_type is DocType.RECORD else None
+        suggested = folder / default_file_name(self.doc_type, number, self.company_name,
+                                               self.lang)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(suggested),
+                                              self.tr("PDF documents (*.pdf)"))
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.export_to(Path(path))
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setDocName(self.windowTitle())
+        printer.setFromTo(1, max(1, self.page_count()))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.print_to(printer)
+            except InspectorError as exc:
+                self.status.setStyleSheet(ERROR_STYLE)
+                self.status.setText(exc.message)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the previewed pages on ``printer`` (the range it asks for); pages printed.
+
+        Each page is rendered to an image at ``PRINT_DPI`` and drawn over the whole sheet, so
+        the printout is true to scale (the documents keep clear of the sheet's unprintable edge).
+        """
+        pages = self.page_count()
+        if not pages:
+            raise InspectorError(self.tr("There is nothing to print yet: wait for the preview."))
+        first, last = 1, pages
+        if printer.fromPage() > 0:
+            first, last = printer.fromPage(), min(pages, printer.toPage() or pages)
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise InspectorError(self.tr("The printer cannot be used. Check that it is connected "
+                                         "and ready, or choose another one."))
+        printed = 0
+        try:
+            for index in range(first - 1, last):
+                if printed:
+                    printer.newPage()
+                points = self.document.pagePointSize(index)
+                sheet = printer.pageLayout().fullRectPixels(printer.resolution())
+                scale = min(sheet.width() / points.width(), sheet.height() / points.height())
+                size = QSize(round(points.width() * scale), round(points.height() * scale))
+                dpi = min(PRINT_DPI, printer.resolution())
+                image = self.document.render(index, QSize(round(points.width() * dpi / 72),
+                                                          round(points.height() * dpi / 72)))
+                painter.drawImage(QRect(QPoint(0, 0), size), image)
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+
+    # -- showing -------------------------------------------------------------------------------
+    def _refusal_text(self, refusal: DocumentRefused) -> str:
+        return {
+            "self_inspection": self.tr("A company's self-inspection issues no order."),
+            "no_hazards": self.tr("No hazards were found: there is nothing to order."),
+            "incomplete_hazards": self.tr(
+                "Some hazards have no requirement or deadline yet: complete them first."),
+            "not_reinspection": self.tr("Only a re-inspection has a re-inspection opinion."),
+            "no_order": self.tr(
+                "The inspection it follows has no order issued yet: issue the order first."),
+        }.get(refusal.code, refusal.message)
+
+    def _show_refusal(self) -> None:
+        refusal = self.availability.get(self.doc_type)
+        if refusal is not None:
+            if self._task is not None:
+                self._task.cancel()
+                self._finished(self._task)
+            self.document.close()  # never show another document's pages under this title
+            self.pages_label.clear()
+            self._update_buttons()
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(self._refusal_text(refusal))
+
+    def _update_buttons(self) -> None:
+        busy = self._task is not None
+        available = self.availability.get(self.doc_type) is None
+        self.export_button.setEnabled(available and not busy)
+        self.print_button.setEnabled(available and not busy and self.page_count() > 0)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Print and export documents"))
+        self.type_label.setText(self.tr("&Document:"))
+        self.type_label.setBuddy(self.type_combo)
+        self.lang_label.setText(self.tr("&Language:"))
+        self.lang_label.setBuddy(self.lang_combo)
+        model = self.type_combo.model()
+        notes = []
+        for index, doc_type in enumerate(DocType):
+            title = pair(DOC_TITLES[doc_type])
+            self.type_combo.setItemText(index, title)
+            refusal = self.availability.get(doc_type)
+            item = model.item(index)  # type: ignore[attr-defined]
+            item.setEnabled(refusal is None)
+            item.setToolTip(self._refusal_text(refusal) if refusal else "")
+            if refusal is not None:
+                notes.append(f"{title}: {self._refusal_text(refusal)}")
+        self.unavailable.setText("\n".join(notes))
+        self.unavailable.setVisible(bool(notes))
+        self.export_button.setText(self.tr("&Export PDF…"))
+        self.print_button.setText(self.tr("&Print…"))
+        if self.page_count():
+            self.pages_label.setText(self.tr("%n page(s)", "", self.page_count()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def done(self, result: int) -> None:
+        self._shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._shutdown()
+        super().closeEvent(event)
+
+    def _shutdown(self) -> None:
+        """Stop rendering and remove the preview files (the view lets go of them first)."""
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            task.done.wait(10)
+        self.document.close()
+        self._preview_dir.cleanup()

@@ -1,0 +1,658 @@
+"""Re-inspection (复查) of a company's hazards: choose, start, record results, complete.
+
+Page 1 chooses the company (only those with open hazards), shows its open hazards with overdue
+ones highlighted, the inspection to follow up and the inspectors. Page 2 records one result per
+hazard, saved the moment it is given, with after-photos; "Complete re-inspection" closes the
+accepted hazards and reopens the others in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.finding import (
+    DEFAULT_DEADLINE_DAYS,
+    GRADE_LABELS,
+    STATUS_LABELS,
+    Finding,
+    FindingStatus,
+)
+from inspector_app.domain.inspection import Status
+from inspector_app.domain.photo import PhotoTag
+from inspector_app.domain.profile import Inspector
+from inspector_app.errors import InspectorError
+from inspector_app.services.context import AppContext
+from inspector_app.services.photos import PhotoService
+from inspector_app.services.reinspection import (
+    NOT_RECTIFIED,
+    RECTIFIED,
+    OpenHazard,
+    ReinspectionInfo,
+    ReinspectionResult,
+    ReinspectionService,
+)
+from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+from inspector_app.ui.labels import pair
+
+ERROR_STYLE = "color: #b00020;"
+OVERDUE_BACKGROUND = QColor("#fde2e1")
+OTHER_INSPECTION = QColor("#8a8a8a")
+ID_ROLE = Qt.ItemDataRole.UserRole
+PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic"
+
+
+def is_overdue(finding: Finding, today: date) -> bool:
+    if finding.status is FindingStatus.CLOSED or not finding.deadline:
+        return False
+    return finding.deadline < today.isoformat()
+
+
+class HazardResultEditor(QGroupBox):
+    """The result of one hazard: rectified or not, a new deadline, a note, after-photos."""
+
+    changed = Signal(str)          # finding id: the values are ready to be saved
+    photos_requested = Signal(str)  # finding id
+
+    def __init__(self, finding: Finding, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.today = today
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.rectified = QRadioButton()
+        self.not_rectified = QRadioButton()
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.rectified)
+        self.group.addButton(self.not_rectified)
+        self.new_deadline = QDateEdit()
+        self.new_deadline.setCalendarPopup(True)
+        self.new_deadline.setDisplayFormat("yyyy-MM-dd")
+        days = DEFAULT_DEADLINE_DAYS[finding.grade]
+        self.new_deadline.setDate(QDate(today + timedelta(days=days)))
+        self.new_deadline.setMinimumDate(QDate(today + timedelta(days=1)))
+        self.new_deadline.setEnabled(False)
+        self.note = QLineEdit()
+        self.photos_button = QPushButton()
+        self.photos_label = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(False)
+
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.rectified)
+        result_row.addWidget(self.not_rectified)
+        result_row.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos_button)
+        photo_row.addWidget(self.photos_label, 1)
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(3)]
+        self.form.addRow(self._labels[0], result_row)
+        self.form.addRow(self._labels[1], self.new_deadline)
+        self.form.addRow(self._labels[2], self.note)
+        self._labels[1].setBuddy(self.new_deadline)
+        self._labels[2].setBuddy(self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.description)
+        layout.addWidget(self.facts)
+        layout.addLayout(self.form)
+        layout.addLayout(photo_row)
+        layout.addWidget(self.message)
+
+        self.group.buttonToggled.connect(self._result_toggled)
+        self.new_deadline.dateChanged.connect(lambda _d: self._emit())
+        self.note.editingFinished.connect(self._emit)
+        self.photos_button.clicked.connect(lambda: self.photos_requested.emit(finding.id))
+        self.retranslate()
+
+    def result(self) -> str | None:
+        if self.rectified.isChecked():
+            return RECTIFIED
+        if self.not_rectified.isChecked():
+            return NOT_RECTIFIED
+        return None
+
+    def set_result(self, result: str) -> None:
+        (self.rectified if result == RECTIFIED else self.not_rectified).setChecked(True)
+
+    def deadline(self) -> str | None:
+        if self.result() != NOT_RECTIFIED:
+            return None
+        return self.new_deadline.date().toString(Qt.DateFormat.ISODate)
+
+    def note_text(self) -> str | None:
+        return self.note.text().strip() or None
+
+    def show_saved(self, saved: ReinspectionResult) -> None:
+        """Show a stored result without saving it again."""
+        for widget in (self.group, self.new_deadline, self.note):
+            widget.blockSignals(True)
+        self.set_result(saved.result)
+        self.new_deadline.setEnabled(saved.result == NOT_RECTIFIED)
+        if saved.new_deadline:
+            self.new_deadline.setDate(QDate.fromString(saved.new_deadline, Qt.DateFormat.ISODate))
+        self.note.setText(saved.note or "")
+        for widget in (self.group, self.new_deadline, self.note):
+            widget.blockSignals(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button):
+            widget.setEnabled(not read_only)
+        self.new_deadline.setEnabled(not read_only and self.result() == NOT_RECTIFIED)
+        # A final result shows a new deadline only where one was set.
+        self.form.setRowVisible(1, not read_only or self.result() == NOT_RECTIFIED)
+
+    def set_photo_count(self, count: int) -> None:
+        self.photos_label.setText(self.tr("%n after-photo(s)", "", count) if count else "")
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _result_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.new_deadline.setEnabled(self.not_rectified.isChecked())
+            self._emit()
+
+    def _emit(self) -> None:
+        if self.result() is not None:
+            self.changed.emit(self.finding.id)
+
+    def retranslate(self) -> None:
+        f = self.finding
+        self.setTitle(self.tr("Hazard {0} · {1}").format(f.seq, pair(GRADE_LABELS[f.grade])))
+        self.description.setText(f.description)
+        overdue = is_overdue(f, self.today)
+        facts = self.tr("Deadline: {0} · Status: {1}").format(
+            f.deadline or "—", pair(STATUS_LABELS[f.status]))
+        if f.requirement:
+            facts = self.tr("Requirement: {0}").format(f.requirement) + "\n" + facts
+        if overdue:
+            facts += " · " + self.tr("overdue")
+        self.facts.setText(facts)
+        self.facts.setStyleSheet(ERROR_STYLE if overdue else "color: #555;")
+        self.rectified.setText(self.tr("&Rectified (close the hazard)"))
+        self.not_rectified.setText(self.tr("&Not rectified (new deadline)"))
+        for label, text in zip(self._labels, (self.tr("Result:"), self.tr("New &deadline:"),
+                                              self.tr("N&ote:")), strict=True):
+            label.setText(text)
+        self.note.setPlaceholderText(self.tr("What was seen on site"))
+        self.photos_button.setText(self.tr("Add after-photos…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ReinspectionDialog(QDialog):
+    reinspection_created = Signal(str)    # the new re-inspection's id
+    reinspection_completed = Signal(str)  # hazards were closed or reopened
+
+    def __init__(self, ctx: AppContext, company_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.me = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        actor = self.me.name if self.me else None
+        self.service = ReinspectionService(ctx.db, ctx.device, actor)
+        self.photos = PhotoService(ctx.db, ctx.data_dir, ctx.device, actor)
+        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
+        self.today = self.service.today()
+        self.reinspection_id: str | None = None
+        self.info: ReinspectionInfo | None = None
+        self.editors: dict[str, HazardResultEditor] = {}
+        self._hazards: list[OpenHazard] = []
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_start_page())
+        self.pages.addWidget(self._build_results_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self.retranslate()
+        self._fill_companies()
+        self._fill_inspectors()
+        if company_id:
+            self.select_company(company_id)
+        self.resize(920, 640)
+
+    @classmethod
+    def for_reinspection(cls, ctx: AppContext, reinspection_id: str,
+                         parent: QWidget | None = None) -> ReinspectionDialog:
+        """Reopen a re-inspection (a draft to go on with, or a completed one to look at)."""
+        dialog = cls(ctx, parent=parent)
+        dialog.show_reinspection(reinspection_id)
+        return dialog
+
+    # -- page 1: choosing ---------------------------------------------------------------------
+    def _build_start_page(self) -> QWidget:
+        page = QWidget()
+        self.company = QComboBox()
+        self.company.currentIndexChanged.connect(self._company_chosen)
+        self.follows = QComboBox()
+        self.follows.currentIndexChanged.connect(self._follows_chosen)
+        self.hazard_table = QTableWidget(0, 6)
+        self.hazard_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hazard_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hazard_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.hazard_table.verticalHeader().setVisible(False)
+        header = self.hazard_table.horizontalHeader()
+        for column in range(6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.hazard_table.setMinimumHeight(180)
+        self.hazard_table.cellClicked.connect(self._hazard_clicked)
+        self.hazard_note = QLabel()
+        self.hazard_note.setWordWrap(True)
+
+        self.inspector_list = QListWidget()
+        self.inspector_list.setMaximumHeight(110)
+        self.new_name = QLineEdit()
+        self.new_enforcement_id = QLineEdit()
+        self.add_inspector_button = QPushButton()
+        self.add_inspector_button.clicked.connect(self.add_inspector)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_name, 2)
+        add_row.addWidget(self.new_enforcement_id, 2)
+        add_row.addWidget(self.add_inspector_button)
+        inspectors_box = QVBoxLayout()
+        inspectors_box.addWidget(self.inspector_list)
+        inspectors_box.addLayout(add_row)
+
+        self.place = QLineEdit()
+        self.started = QDateTimeEdit(QDateTime.currentDateTime())
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+
+        self.start_form = QFormLayout()
+        self._start_labels = [QLabel() for _ in range(6)]
+        fields = (self.company, self.follows, self.hazard_table, inspectors_box, self.place,
+                  self.started)
+        for label, field in zip(self._start_labels, fields, strict=True):
+            self.start_form.addRow(label, field)
+        for label, buddy in zip(self._start_labels, (self.company, self.follows,
+                                                     self.hazard_table, self.inspector_list,
+                                                     self.place, self.started), strict=True):
+            label.setBuddy(buddy)
+        self.start_error = QLabel()
+        self.start_error.setWordWrap(True)
+        self.start_error.setStyleSheet(ERROR_STYLE)
+        self.start_button = QPushButton()
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(self.start_form, 1)
+        layout.addWidget(self.hazard_note)
+        layout.addWidget(self.start_error)
+        layout.addLayout(buttons)
+        return page
+
+    def _fill_companies(self) -> None:
+        current = self.selected_company_id()
+        self.company.blockSignals(True)
+        self.company.clear()
+        for c in self.service.companies_with_open_hazards():
+            text = self.tr("{0} — {1} open").format(c.name, c.open_hazards)
+            if c.overdue:
+                text += self.tr(", {0} overdue").format(c.overdue)
+            self.company.addItem(text, c.company_id)
+        self.company.setCurrentIndex(self.company.findData(current) if current else -1)
+        self.company.blockSignals(False)
+        empty = self.company.count() == 0
+        self.start_error.setText(self.tr("No company has open hazards: there is nothing to "
+                                         "re-inspect.") if empty else "")
+        if self.company.count() == 1:
+            self.company.setCurrentIndex(0)
+        self._update_start_button()
+
+    def select_company(self, company_id: str) -> None:
+        index = self.company.findData(company_id)
+        if index >= 0:
+            self.company.setCurrentIndex(index)
+        else:
+            self.start_error.setText(self.tr("This company has no open hazards."))
+
+    def selected_company_id(self) -> str | None:
+        return self.company.currentData()
+
+    def _company_chosen(self, _index: int) -> None:
+        company_id = self.selected_company_id()
+        self._hazards = self.service.open_hazards(company_id) if company_id else []
+        self.follows.blockSignals(True)
+        self.follows.clear()
+        seen: dict[str, int] = {}
+        for h in self._hazards:
+            seen[h.finding.inspection_id] = seen.get(h.finding.inspection_id, 0) + 1
+        for inspection_id, count in seen.items():
+            first = next(h for h in self._hazards if h.finding.inspection_id == inspection_id)
+            self.follows.addItem(self.tr("{0} of {1} — %n open hazard(s)", "", count).format(
+                first.inspection_number or inspection_id[:8], first.inspection_date),
+                inspection_id)
+        self.follows.blockSignals(False)
+        self.follows.setCurrentIndex(0 if self.follows.count() else -1)
+        self._follows_chosen(self.follows.currentIndex())
+        self.hazard_note.setText(self.tr(
+            "The company has open hazards from %n inspection(s); a re-inspection follows up one "
+            "of them. Hazards of the others are greyed.", "", len(seen)) if len(seen) > 1 else "")
+
+    def _follows_chosen(self, _index: int) -> None:
+        chosen = self.follows.currentData()
+        table = self.hazard_table
+        table.setRowCount(len(self._hazards))
+        bold = QFont()
+        bold.setBold(True)
+        for row, h in enumerate(self._hazards):
+            f = h.finding
+            overdue = is_overdue(f, self.today)
+            cells = [h.inspection_number or "", str(f.seq), pair(GRADE_LABELS[f.grade]),
+                     f.description, f.deadline or "", pair(STATUS_LABELS[f.status])]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID_ROLE, f.inspection_id)
+                cell.setToolTip(f.description if column == 3 else text)
+                if f.inspection_id != chosen:
+                    cell.setForeground(QBrush(OTHER_INSPECTION))
+                if overdue:
+                    cell.setBackground(QBrush(OVERDUE_BACKGROUND))
+                    if column == 4:
+                        cell.setFont(bold)
+                        cell.setToolTip(self.tr("Overdue since {0}").format(f.deadline))
+                table.setItem(row, column, cell)
+        self._update_start_button()
+
+    def _hazard_clicked(self, row: int, _column: int) -> None:
+        cell = self.hazard_table.item(row, 0)
+        if cell is not None:
+            index = self.follows.findData(cell.data(ID_ROLE))
+            if index >= 0 and index != self.follows.currentIndex():
+                self.follows.setCurrentIndex(index)
+
+    def _fill_inspectors(self) -> None:
+        people = self.inspector_repo.all()
+        me = self.me
+        if me is not None:  # the one using this computer first, already ticked
+            people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
+        self.inspector_list.clear()
+        for person in people:
+            self._add_inspector_item(person, checked=me is not None and person.id == me.id)
+
+    def _add_inspector_item(self, person: Inspector, *, checked: bool) -> None:
+        ident = person.enforcement_id or self.tr("no enforcement ID")
+        item = QListWidgetItem(f"{person.name}  ({ident})", self.inspector_list)
+        item.setData(ID_ROLE, person.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked_inspector_ids(self) -> list[str]:
+        return [self.inspector_list.item(r).data(ID_ROLE)
+                for r in range(self.inspector_list.count())
+                if self.inspector_list.item(r).checkState() == Qt.CheckState.Checked]
+
+    def set_inspector_checked(self, inspector_id: str, checked: bool = True) -> None:
+        for row in range(self.inspector_list.count()):
+            item = self.inspector_list.item(row)
+            if item.data(ID_ROLE) == inspector_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def add_inspector(self) -> None:
+        """A colleague not yet on this computer: added to its list and ticked."""
+        name = self.new_name.text().strip()
+        if not name:
+            self.start_error.setText(self.tr("Enter the new inspector's name."))
+            self.new_name.setFocus()
+            return
+        try:
+            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
+                                             SettingsRepo(self.ctx.db).get("organisation"))
+        except InspectorError as exc:
+            self.start_error.setText(exc.message)
+            return
+        self._add_inspector_item(person, checked=True)
+        self.new_name.clear()
+        self.new_enforcement_id.clear()
+        self.start_error.clear()
+
+    def _update_start_button(self) -> None:
+        self.start_button.setEnabled(self.follows.currentData() is not None)
+
+    def start(self) -> None:
+        original = self.follows.currentData()
+        if original is None:
+            self.start_error.setText(self.tr("Choose a company with open hazards."))
+            return
+        started_at = self.started.dateTime().toPython().astimezone().isoformat(
+            timespec="minutes")
+        try:
+            reinspection_id = self.service.start(original, self.checked_inspector_ids(),
+                                                 started_at=started_at,
+                                                 place=self.place.text().strip() or None)
+        except InspectorError as exc:  # e.g. an official re-inspection with one inspector
+            self.start_error.setText(exc.message)
+            return
+        self.show_reinspection(reinspection_id)
+        self.reinspection_created.emit(reinspection_id)
+
+    # -- page 2: results ----------------------------------------------------------------------
+    def _build_results_page(self) -> QWidget:
+        page = QWidget()
+        self.results_header = QLabel()
+        self.results_header.setWordWrap(True)
+        self.results_header.setTextFormat(Qt.TextFormat.RichText)
+        self.editor_box = QWidget()
+        self.editor_layout = QVBoxLayout(self.editor_box)
+        self.editor_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.editor_box)
+        self.results_error = QLabel()
+        self.results_error.setWordWrap(True)
+        self.results_error.setStyleSheet(ERROR_STYLE)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        self.complete_button = QPushButton()
+        self.complete_button.clicked.connect(self.complete)
+        self.signatures_button = QPushButton()
+        self.signatures_button.clicked.connect(self.open_signatures)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.signatures_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.complete_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.results_header)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.results_error)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        return page
+
+    def show_reinspection(self, reinspection_id: str) -> None:
+        self.reinspection_id = reinspection_id
+        self.info = self.service.get(reinspection_id)
+        for editor in self.editors.values():
+            # Out of the layout at once: deleteLater alone would leave it on screen until the
+            # event loop runs, beside its replacement.
+            self.editor_layout.removeWidget(editor)
+            editor.hide()
+            editor.deleteLater()
+        self.editors.clear()
+        saved = {r.finding_id: r for r in self.service.results(reinspection_id)}
+        draft = self.info.status is Status.DRAFT
+        for finding in self.service.hazards(reinspection_id):
+            editor = HazardResultEditor(finding, self.today)
+            if finding.id in saved:
+                editor.show_saved(saved[finding.id])
+            editor.set_read_only(not draft)
+            editor.set_photo_count(self._photo_count(finding.id))
+            editor.changed.connect(self._save_result)
+            editor.photos_requested.connect(self.add_after_photos)
+            self.editor_layout.insertWidget(self.editor_layout.count() - 1, editor)
+            self.editors[finding.id] = editor
+        self.complete_button.setVisible(draft)
+        self.results_error.clear()
+        self.summary.setText("" if draft else self._summary_text(saved.values()))
+        self._update_results_header()
+        self.pages.setCurrentIndex(1)
+
+    def _update_results_header(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        self.setWindowTitle(self.tr("Re-inspection {0}").format(info.number or ""))
+        team = "、".join(i.name for i in info.inspectors)
+        self.results_header.setText(
+            f"<b>{escape(info.number or '')}</b> &nbsp; {escape(info.company_name)}<br>"
+            + escape(self.tr("Follows up {0} of {1} · inspectors: {2}").format(
+                info.follows_number or "", info.follows_date, team)))
+
+    def _summary_text(self, results: Iterable[ReinspectionResult]) -> str:
+        values = list(results)
+        closed = sum(1 for r in values if r.result == RECTIFIED)
+        return self.tr("Re-inspection completed: {0} hazard(s) closed, {1} reopened.").format(
+            closed, len(values) - closed)
+
+    def _photo_count(self, finding_id: str) -> int:
+        if self.reinspection_id is None:
+            return 0
+        return len(self.photos.list(self.reinspection_id, finding_id=finding_id,
+                                    tag=PhotoTag.AFTER))
+
+    def _save_result(self, finding_id: str) -> None:
+        editor = self.editors[finding_id]
+        try:
+            self.service.record_result(self.reinspection_id or "", finding_id,
+                                       editor.result() or "", editor.deadline(),
+                                       editor.note_text())
+        except InspectorError as exc:
+            editor.set_message(exc.message)
+            return
+        editor.set_message("")
+
+    def add_after_photos(self, finding_id: str) -> None:
+        if self.reinspection_id is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add after-photos"), "",
+            self.tr("Photos ({0})").format(PHOTO_FILTER))
+        if not files:
+            return
+        editor = self.editors[finding_id]
+        try:
+            results = self.photos.add_files(self.reinspection_id, files, finding_id=finding_id,
+                                            tag=PhotoTag.AFTER)
+        except InspectorError as exc:
+            editor.set_message(exc.message)
+            return
+        refused = [r.line() for r in results if r.status == "refused"]
+        editor.set_message("\n".join(refused))
+        editor.set_photo_count(self._photo_count(finding_id))
+
+    def complete(self) -> None:
+        if self.reinspection_id is None:
+            return
+        # A note still being typed is saved first (unchanged results are not written again).
+        for editor in self.editors.values():
+            if editor.result():
+                self._save_result(editor.finding.id)
+        try:
+            outcome = self.service.complete(self.reinspection_id)
+        except InspectorError as exc:
+            self.results_error.setText(exc.message)
+            return
+        if outcome.missing:
+            seqs = ", ".join(str(f.seq) for f in outcome.missing)
+            self.results_error.setText(self.tr(
+                "%n hazard(s) have no result yet: {0}. Nothing was changed.", "",
+                len(outcome.missing)).format(seqs))
+            for f in outcome.missing:
+                self.editors[f.id].set_message(self.tr("Choose rectified or not rectified."))
+            return
+        self.show_reinspection(self.reinspection_id)
+        self.summary.setText(self.tr(
+            "Re-inspection completed: {0} hazard(s) closed, {1} reopened.").format(
+            len(outcome.closed), len(outcome.reopened)))
+        self.reinspection_completed.emit(self.reinspection_id)
+
+    def open_signatures(self) -> None:
+        from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
+
+        if self.reinspection_id is None:
+            return
+        self.signatures_dialog = SignaturesDialog(self.ctx, self.reinspection_id, self)
+        self.signatures_dialog.open()
+
+    # -- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        if self.info is None:
+            self.setWindowTitle(self.tr("Re-inspection"))
+        texts = (self.tr("&Company:"), self.tr("&Follow up:"), self.tr("Open hazards:"),
+                 self.tr("&Inspectors:"), self.tr("&Place:"), self.tr("&Start:"))
+        for label, text in zip(self._start_labels, texts, strict=True):
+            label.setText(text)
+        self.hazard_table.setHorizontalHeaderLabels([
+            self.tr("Inspection"), self.tr("No."), self.tr("Grade"), self.tr("Hazard"),
+            self.tr("Deadline"), self.tr("Status")])
+        self.new_name.setPlaceholderText(self.tr("New inspector's name"))
+        self.new_enforcement_id.setPlaceholderText(self.tr("Enforcement-ID number"))
+        self.add_inspector_button.setText(self.tr("Add inspector"))
+        self.place.setPlaceholderText(self.tr("e.g. 一号车间"))
+        self.start_button.setText(self.tr("Start re-inspection"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.complete_button.setText(self.tr("Complete re-inspection"))
+        self.signatures_button.setText(self.tr("Signatures…"))
+        self.close_button.setText(self.tr("Close"))
+        self._update_results_header()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.pages.currentIndex() == 0:
+                self._fill_companies()
+        super().changeEvent(event)

@@ -1,0 +1,99 @@
+"""The documents dialog: renders off the main thread, previews the pages, exports, prints."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from inspector_app.domain.numbering import DocType
+from inspector_app.services import documents
+from inspector_app.ui.dialogs.document_dialog import DocumentDialog
+from tests import pdf_scenarios as sc
+
+
+@pytest.fixture
+def built(ctx, tmp_path):
+    b = sc.official_inspection(ctx)
+    record = sc.services(ctx)[0].get(b.inspection_id)
+    sc.add_photos(ctx, b.inspection_id, tmp_path / "cam", 2,
+                  finding_id=record.finding_for_item("a2").id)
+    sc.sign_all(ctx, b)
+    return b
+
+
+def open_dialog(qtbot, ctx, inspection_id) -> DocumentDialog:
+    dialog = DocumentDialog(ctx, inspection_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_only_possible_documents_are_offered_and_the_preview_shows_the_pages(qtbot, ctx, built):
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    model = dialog.type_combo.model()
+    enabled = {DocType(dialog.type_combo.itemData(i)): model.item(i).isEnabled()
+               for i in range(dialog.type_combo.count())}
+    assert enabled == {DocType.RECORD: True, DocType.ORDER: True, DocType.REINSPECTION: False}
+    assert "re-inspection" in dialog.unavailable.text()
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
+    assert dialog.doc_type is DocType.RECORD
+    with qtbot.waitSignal(dialog.preview_ready, timeout=10_000) as shown:
+        dialog.select(DocType.ORDER, "zh_CN")
+    assert shown.args == [dialog.page_count()] and dialog.page_count() >= 1
+    assert dialog.doc_type is DocType.ORDER and dialog.lang == "zh_CN"
+    assert dialog.print_button.isEnabled() and dialog.export_button.isEnabled()
+
+
+def test_export_runs_in_the_background_and_records_the_file(qtbot, ctx, built, tmp_path,
+                                                             monkeypatch):
+    threads: list[int] = []
+    real_export = documents.DocumentService.export
+
+    def spy(self, *args, **kwargs):
+        threads.append(threading.get_ident())
+        return real_export(self, *args, **kwargs)
+
+    monkeypatch.setattr(documents.DocumentService, "export", spy)
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
+    target = tmp_path / "record.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
+        dialog.export_to(target)
+        assert not dialog.export_button.isEnabled()  # busy while it runs
+    assert done.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert threads and threads[0] != threading.get_ident()
+    issued = documents.DocumentService(ctx.db, ctx.data_dir, ctx.device).issued(
+        built.inspection_id, DocType.RECORD)
+    assert issued.file_name == "record.pdf"
+    assert str(target) in dialog.status.text()
+
+
+def test_a_refused_export_is_told_in_the_dialog(qtbot, ctx, built, tmp_path):
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000) as failed:
+        dialog.export_to(tmp_path / "missing-folder" / "record.pdf")
+    assert "does not exist" in failed.args[0]
+    assert "does not exist" in dialog.status.text()
+    dialog.select(DocType.REINSPECTION)
+    assert dialog.page_count() == 0 and not dialog.export_button.isEnabled()
+    assert "re-inspection" in dialog.status.text()
+
+
+def test_print_to_a_pdf_printer_prints_every_page(qtbot, ctx, built, tmp_path):
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == dialog.page_count()
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == dialog.page_count()
+    size = printed.pagePointSize(0)
+    assert abs(size.width() - 595) < 2 and abs(size.height() - 842) < 2  # A4
+    printed.close()
+

@@ -1,0 +1,165 @@
+"""Re-inspecting a company's hazards in the dialog, from choosing the company to closing them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from inspector_app.domain.finding import FindingStatus
+from inspector_app.domain.photo import PhotoTag
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.photos import PhotoService
+from inspector_app.services.reinspection import ReinspectionService
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui.dialogs.reinspection_dialog import OVERDUE_BACKGROUND, ReinspectionDialog
+from tests.factories import add_company, add_template
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def li(ctx, profile):
+    return InspectorRepo(ctx.db, ctx.device.id).add("李娜", "32050002", "泉台区应急管理局")
+
+
+@pytest.fixture
+def recorded(ctx, profile, li):
+    """A signed official inspection of the mill with two hazards, one of them overdue."""
+    svc = InspectionService(ctx.db, ctx.device, profile.name)
+    mill = add_company(ctx.db, name="泉台纺织有限公司")
+    add_company(ctx.db, name="东山五金商店", industry="commerce")  # no hazards: not listed
+    inspection = svc.start(company_id=mill, template_key=add_template(ctx.db), kind="official",
+                           inspector_ids=[profile.id, li.id],
+                           started_at="2026-11-02T09:00+08:00")
+    for item, value in (("a1", "non_compliant"), ("a2", "non_compliant"), ("dust", False),
+                        ("n1", 3), ("t1", "not_applicable")):
+        svc.set_answer(inspection, item, value)
+    a1, a2 = svc.get(inspection).findings
+    svc.update_finding(a1.id, requirement="清理安全出口", deadline="2020-01-10")
+    svc.update_finding(a2.id, requirement="停止无证作业", deadline="2099-01-10")
+    assert svc.complete(inspection) == []
+    svc.lock(inspection)
+    return {"company": mill, "inspection": inspection, "a1": a1.id, "a2": a2.id,
+            "service": svc}
+
+
+@pytest.fixture
+def jpeg(tmp_path):
+    path = tmp_path / "after.jpg"
+    Image.new("RGB", (64, 48), (40, 160, 90)).save(path, "JPEG")
+    return path
+
+
+def open_dialog(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_reinspect_from_choosing_the_company_to_closing_hazards(
+        qtbot, ctx, recorded, li, profile, languages, jpeg, monkeypatch):
+    dialog = open_dialog(qtbot, ReinspectionDialog(ctx))
+    # Only the company with open hazards is offered, and being the only one it is chosen.
+    assert dialog.company.count() == 1
+    assert dialog.selected_company_id() == recorded["company"]
+    assert "2 open" in dialog.company.currentText() and "1 overdue" in dialog.company.currentText()
+    table = dialog.hazard_table
+    assert table.rowCount() == 2
+    assert table.item(0, 3).text() == "不符合：安全出口畅通"
+    assert table.item(0, 4).background().color() == OVERDUE_BACKGROUND  # overdue
+    assert table.item(1, 4).background().color() != OVERDUE_BACKGROUND
+    assert table.item(0, 5).text() == "Open"
+    # The profile's inspector is ticked; an official record needs a second one.
+    assert dialog.checked_inspector_ids() == [profile.id]
+    qtbot.mouseClick(dialog.start_button, LEFT)
+    assert "at least two inspectors" in dialog.start_error.text()
+    assert dialog.pages.currentIndex() == 0
+
+    dialog.set_inspector_checked(li.id)
+    with qtbot.waitSignal(dialog.reinspection_created) as created:
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    reinspection_id = created.args[0]
+    assert dialog.pages.currentIndex() == 1
+    assert set(dialog.editors) == {recorded["a1"], recorded["a2"]}
+    assert "（泉台）应急检记〔2026〕QT01-002号" in dialog.results_header.text()
+
+    first = dialog.editors[recorded["a1"]]
+    qtbot.mouseClick(first.rectified, LEFT)
+    assert not first.new_deadline.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(jpeg)], "")))
+    qtbot.mouseClick(first.photos_button, LEFT)
+    assert first.photos_label.text() == "1 after-photo(s)"
+    photos = PhotoService(ctx.db, ctx.data_dir, ctx.device).list(
+        reinspection_id, finding_id=recorded["a1"], tag=PhotoTag.AFTER)
+    assert len(photos) == 1
+
+    # Completing with a hazard still open changes nothing.
+    qtbot.mouseClick(dialog.complete_button, LEFT)
+    assert "1 hazard(s) have no result yet: 2" in dialog.results_error.text()
+    second = dialog.editors[recorded["a2"]]
+    assert second.message.isVisible()
+    assert recorded["service"].get(recorded["inspection"]).findings[0].status is \
+        FindingStatus.OPEN
+
+    qtbot.mouseClick(second.not_rectified, LEFT)
+    assert second.new_deadline.isEnabled()
+    new_deadline = second.new_deadline.date().toPython()
+    assert new_deadline > date.today()
+    second.note.setFocus()
+    second.note.insert("防护罩仍未安装")
+    qtbot.keyClick(second.note, Qt.Key.Key_Return)  # editingFinished saves the note
+
+    with qtbot.waitSignal(dialog.reinspection_completed):
+        qtbot.mouseClick(dialog.complete_button, LEFT)
+    assert dialog.summary.text() == "Re-inspection completed: 1 hazard(s) closed, 1 reopened."
+    assert not dialog.complete_button.isVisible()
+    assert not dialog.editors[recorded["a1"]].rectified.isEnabled()  # results are final now
+    closed, reopened = recorded["service"].get(recorded["inspection"]).findings
+    assert closed.status is FindingStatus.CLOSED and closed.closed_at == date.today().isoformat()
+    assert reopened.status is FindingStatus.REOPENED
+    assert reopened.deadline == new_deadline.isoformat()
+    results = ReinspectionService(ctx.db, ctx.device).results(reinspection_id)
+    assert [(r.result, r.note) for r in results] == [("rectified", None),
+                                                     ("not_rectified", "防护罩仍未安装")]
+
+
+def test_a_draft_reinspection_is_reopened_where_it_was_left(qtbot, ctx, recorded, li, profile,
+                                                            languages):
+    service = ReinspectionService(ctx.db, ctx.device)
+    reinspection_id = service.start(recorded["inspection"], [profile.id, li.id])
+    service.record_result(reinspection_id, recorded["a2"], "not_rectified", "2099-03-01",
+                          "未整改")
+    dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    assert dialog.pages.currentIndex() == 1
+    first, second = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
+    assert first.result() is None
+    assert second.result() == "not_rectified" and second.deadline() == "2099-03-01"
+    assert second.note.text() == "未整改" and second.new_deadline.isEnabled()
+    assert dialog.complete_button.isVisible()
+
+    qtbot.mouseClick(first.rectified, LEFT)
+    qtbot.mouseClick(dialog.complete_button, LEFT)
+    assert "1 hazard(s) closed, 1 reopened" in dialog.summary.text()
+
+    # A completed one opens read-only, with its summary.
+    again = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    assert not again.complete_button.isVisible()
+    assert "1 hazard(s) closed, 1 reopened" in again.summary.text()
+    editor = again.editors[recorded["a1"]]
+    assert editor.result() == "rectified" and not editor.rectified.isEnabled()
+    assert not editor.photos_button.isEnabled()
+
+
+def test_preselected_company_and_no_open_hazards(qtbot, ctx, profile, languages):
+    dialog = open_dialog(qtbot, ReinspectionDialog(ctx))
+    assert dialog.company.count() == 0 and not dialog.start_button.isEnabled()
+    assert "nothing to re-inspect" in dialog.start_error.text()
+    quiet = add_company(ctx.db, name="东山五金商店", industry="commerce")
+    other = open_dialog(qtbot, ReinspectionDialog(ctx, company_id=quiet))
+    assert "no open hazards" in other.start_error.text()
