@@ -271,10 +271,14 @@ class SigningService:
     def sign_inspection(self, inspection_id: str, passphrase: str,
                         actor: str | None = None) -> str:
         """Lock a completed inspection and sign its canonical data, in one transaction."""
+        cert, key, _chain = self.pki.unlock(passphrase)
+        return self.sign_unlocked(inspection_id, cert, key, actor)
+
+    def sign_unlocked(self, inspection_id: str, cert: x509.Certificate,
+                      key: ec.EllipticCurvePrivateKey, actor: str | None = None) -> str:
         from inspector_app.services.documents import canonical_record_data, load_record_data
         from inspector_app.services.inspections import InspectionService
 
-        cert, key, _chain = self.pki.unlock(passphrase)
         info = cert_info(cert)
         if datetime.now(UTC) > info.not_after:
             raise SigningError(f"Your signing certificate expired on {info.not_after:%Y-%m-%d}; "

@@ -7,6 +7,7 @@ Ctrl+L legal basis and guidance, Ctrl+Return complete.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -29,20 +30,28 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.checklist import Answer, ItemType, is_complete_answer, score
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Missing, Status
+from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionRecord, InspectionService
+from inspector_app.services.pki import PkiService
+from inspector_app.services.signatures import SignatureService
+from inspector_app.services.signing import SigningService, sign_pdf_bytes
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 from inspector_app.ui.dialogs.inspection_dialogs import (
     HistoryDialog,
     MissingDialog,
     NewHazardDialog,
 )
+from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair
 from inspector_app.ui.models.checklist_model import ChecklistModel
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
+from inspector_app.ui.widgets.photo_gallery import PhotoGallery
 
 
 class InspectionWindow(QMainWindow):
@@ -73,13 +82,23 @@ class InspectionWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.panel = ItemPanel()
+        actor = inspector.name if inspector else None
+        self.panel.enable_photos(ctx, actor, inspection_id)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
         self.hazards = HazardList()
+        # Every photo of the inspection; those added here belong to it as a whole.
+        self.photos = PhotoGallery(ctx, actor)
+        # Weak: a bound method in the model would keep the closed (deleted) window alive.
+        place = weakref.WeakMethod(self._photo_place)
+        self.photos.model.place_of = lambda photo: place()(photo) if place() else ""
+        self.photos.set_thumb_size(150, rows=None)
+        self.photos.set_target(inspection_id)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.hazards, "")
+        self.tabs.addTab(self.photos, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.tabs)
@@ -125,6 +144,8 @@ class InspectionWindow(QMainWindow):
         self.act_complete = action("Ctrl+Return", self.complete)
         self.act_reopen = action(None, self.reopen)
         self.act_lock = action(None, self.lock)
+        self.act_signatures = action("Ctrl+G", self.open_signatures)
+        self.act_documents = action("Ctrl+P", self.open_documents)
         self.act_amend = action(None, self.amend)
         self.toolbar.addSeparator()
         self.act_history = action("Ctrl+Shift+H", self.show_history)
@@ -152,6 +173,8 @@ class InspectionWindow(QMainWindow):
             lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
                                                "answer", item, "note", old, new))
         p.hazard_saved.connect(self._save_hazard)
+        p.photos_changed.connect(self._photos_changed)
+        self.photos.changed.connect(self._photos_changed)
         self.hazards.item_requested.connect(self._show_item_tab)
         self.hazards.edit_requested.connect(self.edit_hazard)
         self.hazards.add_requested.connect(self.add_hazard)
@@ -170,9 +193,12 @@ class InspectionWindow(QMainWindow):
         self.act_complete.setText(self.tr("Complete…"))
         self.act_reopen.setText(self.tr("Reopen"))
         self.act_lock.setText(self.tr("Sign and lock"))
+        self.act_signatures.setText(self.tr("Signatures…"))
+        self.act_documents.setText(self.tr("Documents…"))
         self.act_amend.setText(self.tr("Amend…"))
         self.act_history.setText(self.tr("History"))
         self.tabs.setTabText(0, self.tr("Item"))
+        self.photos.set_title(self.tr("All photos of this inspection"))
         self._update_header()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -197,6 +223,7 @@ class InspectionWindow(QMainWindow):
         self.act_lock.setVisible(r.status is Status.COMPLETED)
         self.act_amend.setVisible(r.status is Status.SIGNED and not r.superseded_by)
         self.hazards.set_findings(r.findings, editable)
+        self.photos.set_read_only(not editable)
         self._update_header()
 
     def _update_header(self) -> None:
@@ -229,6 +256,7 @@ class InspectionWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
         self.tabs.setTabText(1, self.tr("Hazards (%n)", "", len(r.findings)))
+        self.tabs.setTabText(2, self.tr("Photos (%n)", "", self.photos.model.rowCount()))
 
     # -- navigation --
     def current_item_id(self) -> str | None:
@@ -337,6 +365,25 @@ class InspectionWindow(QMainWindow):
             self.select_item(current)
         self.changed.emit(self.inspection_id)
 
+    # -- photos --
+    def _photos_changed(self) -> None:
+        """Photos were added, deleted or edited in any gallery: counts and lists follow."""
+        self.photos.reload()
+        self._after_change(None)
+        item = self.current_item_id()
+        self.panel.refresh_photos(self.record.photo_counts.get(item, 0) if item else 0)
+
+    def _photo_place(self, photo: Photo) -> str:
+        if photo.finding_id:
+            finding = next((f for f in self.record.findings if f.id == photo.finding_id), None)
+            return self.tr("Hazard {0}").format(finding.seq if finding else "?")
+        if photo.item_id:
+            try:
+                return local(self.record.template.item(photo.item_id).text)
+            except KeyError:
+                return photo.item_id
+        return self.tr("The inspection as a whole")
+
     # -- hazards, completion, lifecycle --
     def add_hazard(self) -> None:
         started = QDate.fromString((self.record.started_at or "")[:10], Qt.DateFormat.ISODate)
@@ -416,14 +463,82 @@ class InspectionWindow(QMainWindow):
         self._guard(self.service.reopen, self.inspection_id, "reopened by inspector")
         self._after_change(None)
 
+    def open_signatures(self) -> None:
+        dialog = SignaturesDialog(self.ctx, self.inspection_id, self)
+        dialog.finished.connect(lambda _result: self._after_change(None))
+        self.signatures_dialog = dialog
+        dialog.open()
+
+    def open_documents(self) -> DocumentDialog:
+        dialog = DocumentDialog(self.ctx, self.inspection_id, self)
+        if self.record.status is Status.SIGNED:
+            dialog.sign = self._pdf_signer()
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _unlock_identity(self) -> tuple[Any, Any, Any] | None:
+        """The signing key, asking the passphrase unless kept for the session; None if the
+        inspector cancels or this computer has no identity."""
+        pki = PkiService(self.ctx.db, self.ctx.device)
+        identity = pki.identity()
+        if identity is None:
+            return None
+        key = identity[0].fingerprint
+        kept = session_passphrase(key)
+        if kept is not None:
+            try:
+                return pki.unlock(kept)
+            except InspectorError:
+                pass
+        dialog = PassphraseDialog(self.tr("Passphrase of your signing identity ({0}):")
+                                  .format(identity[0].subject_name), key, self)
+        while dialog.exec():
+            try:
+                return pki.unlock(dialog.passphrase())
+            except InspectorError as exc:
+                dialog.show_error(exc.message)
+        return None
+
+    def _pdf_signer(self) -> Any:
+        unlocked = self._unlock_identity()
+        if unlocked is None:
+            return None
+        cert, key, chain = unlocked
+        return lambda data: sign_pdf_bytes(data, cert, key, chain)
+
     def lock(self) -> None:
+        """Sign and lock: every handwritten signature first, then the digital signature."""
+        missing = SignatureService(self.ctx.db, self.ctx.device).missing_signatures(
+            self.inspection_id)
+        if missing:
+            QMessageBox.information(self, self.tr("Sign and lock"), self.tr(
+                "Signatures are still missing: {0}.").format("; ".join(missing)))
+            self.open_signatures()
+            return
+        if PkiService(self.ctx.db, self.ctx.device).identity() is None:
+            answer = QMessageBox.question(self, self.tr("Sign and lock"), self.tr(
+                "This computer has no signing identity (Tools → Signing identity), so the record "
+                "can be locked but not signed digitally. Lock it without a digital signature?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._guard(self.service.lock, self.inspection_id)
+                self._after_change(None)
+            return
         answer = QMessageBox.question(
             self, self.tr("Sign and lock"),
-            self.tr("After locking, nothing in this record can change; corrections become a new "
-                    "revision. Lock it now?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._guard(self.service.lock, self.inspection_id)
-            self._after_change(None)
+            self.tr("After signing, nothing in this record can change; corrections become a new "
+                    "revision. Sign it now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        unlocked = self._unlock_identity()
+        if unlocked is None:
+            return
+        cert, key, _chain = unlocked
+        signing = SigningService(self.ctx.db, self.ctx.device)
+        self._guard(signing.sign_unlocked, self.inspection_id, cert, key, self.service.actor)
+        self._after_change(None)
+        if self.record.status is Status.SIGNED:
+            self.statusBar().showMessage(self.tr("Signed and locked."), 6000)
 
     def amend(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Amend"),
@@ -440,4 +555,6 @@ class InspectionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.finish()
+        for gallery in self.findChildren(PhotoGallery):
+            gallery.cancel_ingest()
         super().closeEvent(event)

@@ -56,16 +56,12 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="152" />
         <source>%n match(es)</source>
-        <translation>
-            <numerusform>找到 %n 家</numerusform>
-        </translation>
+        <translation><numerusform>找到 %n 家</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="154" />
         <source>%n company(s)</source>
-        <translation>
-            <numerusform>%n 家单位</numerusform>
-        </translation>
+        <translation><numerusform>%n 家单位</numerusform></translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/companies.py" line="157" />
@@ -300,6 +296,115 @@
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199" />
+        <source>Rendering the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="200" />
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="227" />
+        <source>Laying out the pages…</source>
+        <translation>正在排版页面…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="229" />
+        <source>Preparing photos ({0} of {1})…</source>
+        <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="249" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387" />
+        <source>%n page(s)</source>
+        <translation><numerusform>共 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="255" />
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="292" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="308" />
+        <source>There is nothing to print yet: wait for the preview.</source>
+        <translation>还没有可打印的内容，请等待预览生成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="315" />
+        <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
+        <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="338" />
+        <source>A company's self-inspection issues no order.</source>
+        <translation>企业自查不出具责令限期整改指令书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339" />
+        <source>No hazards were found: there is nothing to order.</source>
+        <translation>未发现事故隐患，无需责令整改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341" />
+        <source>Some hazards have no requirement or deadline yet: complete them first.</source>
+        <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342" />
+        <source>Only a re-inspection has a re-inspection opinion.</source>
+        <translation>只有复查才出具整改复查意见书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344" />
+        <source>The inspection it follows has no order issued yet: issue the order first.</source>
+        <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="366" />
+        <source>Print and export documents</source>
+        <translation>打印和导出文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="367" />
+        <source>&amp;Document:</source>
+        <translation>文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="369" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="384" />
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="385" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_run.py" line="69" />
@@ -393,39 +498,107 @@
 <context>
     <name>HazardPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="71" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="75" />
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="72" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76" />
         <source>&amp;Grade:</source>
         <translation>隐患等级(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="72" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76" />
         <source>&amp;Description:</source>
         <translation>隐患描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="73" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77" />
         <source>Rectification &amp;requirement:</source>
         <translation>整改要求(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="74" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78" />
         <source>Dead&amp;line:</source>
         <translation>整改期限(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="74" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78" />
         <source>Res&amp;ponsible person:</source>
         <translation>整改责任人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="75" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79" />
         <source>On-the-&amp;spot measure:</source>
         <translation>现场处理措施(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="83" />
+        <source>Photos of this hazard</source>
+        <translation>本隐患照片</translation>
+    </message>
+</context>
+<context>
+    <name>HazardResultEditor</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181" />
+        <source>%n after-photo(s)</source>
+        <translation><numerusform>%n 张整改后照片</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="198" />
+        <source>Hazard {0} · {1}</source>
+        <translation>隐患 {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="201" />
+        <source>Deadline: {0} · Status: {1}</source>
+        <translation>整改期限：{0} · 状态：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="204" />
+        <source>Requirement: {0}</source>
+        <translation>整改要求：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="206" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="209" />
+        <source>&amp;Rectified (close the hazard)</source>
+        <translation>已整改，予以销号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="210" />
+        <source>&amp;Not rectified (new deadline)</source>
+        <translation>未整改，重新限期(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211" />
+        <source>Result:</source>
+        <translation>复查结果：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211" />
+        <source>New &amp;deadline:</source>
+        <translation>新的整改期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="212" />
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="214" />
+        <source>What was seen on site</source>
+        <translation>现场复查情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="215" />
+        <source>Add after-photos…</source>
+        <translation>添加整改后照片…</translation>
     </message>
 </context>
 <context>
@@ -438,9 +611,7 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/sections.py" line="16" />
         <source>%n hazard(s) recorded, tracked until re-inspection closes them.</source>
-        <translation>
-            <numerusform>已记录 %n 条隐患，跟踪至复查销号。</numerusform>
-        </translation>
+        <translation><numerusform>已记录 %n 条隐患，跟踪至复查销号。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -487,150 +658,273 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="132" />
+        <source>Signing identity</source>
+        <translation>签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="135" />
+        <source>&amp;Import enrolment file…</source>
+        <translation>导入证书文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="137" />
+        <source>Create a company's &amp;own identity…</source>
+        <translation>创建企业自有签名证书(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="156" />
+        <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
+        <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIdentityDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="69" />
+        <source>Import enrolment file</source>
+        <translation>导入证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="72" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="79" />
+        <source>Enrolment file (.p12):</source>
+        <translation>证书文件（.p12）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80" />
+        <source>One-time passphrase from the office:</source>
+        <translation>单位提供的一次性口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81" />
+        <source>Your new passphrase:</source>
+        <translation>您的新口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82" />
+        <source>Again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85" />
+        <source>Enrolment file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86" />
+        <source>Enrolment files (*.p12 *.pfx)</source>
+        <translation>证书文件 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="165" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="188" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="166" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="189" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="167" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="190" />
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="168" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="191" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="169" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="192" />
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="170" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="193" />
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="171" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="194" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="172" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="421" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="195" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="515" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="520" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="528" />
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="173" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="196" />
+        <source>Signatures…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="197" />
+        <source>Documents…</source>
+        <translation>文书…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="198" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="174" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="199" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="175" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="200" />
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="213" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="201" />
+        <source>All photos of this inspection</source>
+        <translation>本次检查的全部照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="240" />
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="217" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="244" />
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="219" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246" />
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="221" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="248" />
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="223" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="250" />
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="225" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252" />
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="231" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="258" />
         <source>Hazards (%n)</source>
         <translation><numerusform>隐患（%n）</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259" />
+        <source>Photos (%n)</source>
+        <translation><numerusform>照片（%n）</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="274" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="302" />
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="357" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="379" />
+        <source>Hazard {0}</source>
+        <translation>隐患 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="385" />
+        <source>The inspection as a whole</source>
+        <translation>整个检查（不属于具体检查项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="404" />
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="358" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="405" />
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="359" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="406" />
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="360" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="407" />
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="396" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="443" />
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="397" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="444" />
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="413" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="460" />
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="422" />
-        <source>After locking, nothing in this record can change; corrections become a new revision. Lock it now?</source>
-        <translation>锁定后本记录的任何内容均不可更改，更正须另行生成修订版。现在锁定吗？</translation>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="494" />
+        <source>Passphrase of your signing identity ({0}):</source>
+        <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="429" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="516" />
+        <source>Signatures are still missing: {0}.</source>
+        <translation>尚缺签名：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="521" />
+        <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
+        <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="529" />
+        <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
+        <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="541" />
+        <source>Signed and locked.</source>
+        <translation>已签署并锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544" />
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="430" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="545" />
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -710,9 +1004,7 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/inspections.py" line="254" />
         <source>%n inspection(s)</source>
-        <translation>
-            <numerusform>%n 条检查记录</numerusform>
-        </translation>
+        <translation><numerusform>%n 条检查记录</numerusform></translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="257" />
@@ -768,28 +1060,38 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="70" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="88" />
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="72" />
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="97" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="90" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="119" />
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="104" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="126" />
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="140" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="167" />
+        <source>Photos of this item — at least {0} needed</source>
+        <translation>本项照片 — 至少需要 {0} 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="170" />
+        <source>Photos of this item</source>
+        <translation>本项照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="140" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211" />
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
@@ -865,82 +1167,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="140" />
+        <location filename="../../inspector_app/ui/main_window.py" line="162" />
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141" />
+        <location filename="../../inspector_app/ui/main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142" />
+        <location filename="../../inspector_app/ui/main_window.py" line="164" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143" />
+        <location filename="../../inspector_app/ui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144" />
+        <location filename="../../inspector_app/ui/main_window.py" line="166" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145" />
+        <location filename="../../inspector_app/ui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146" />
+        <location filename="../../inspector_app/ui/main_window.py" line="168" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="147" />
+        <location filename="../../inspector_app/ui/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="148" />
+        <location filename="../../inspector_app/ui/main_window.py" line="170" />
+        <source>&amp;New inspection…</source>
+        <translation>新建检查(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="171" />
+        <source>&amp;Re-inspection…</source>
+        <translation>复查(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="172" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="149" />
+        <location filename="../../inspector_app/ui/main_window.py" line="173" />
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="150" />
+        <location filename="../../inspector_app/ui/main_window.py" line="174" />
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="151" />
+        <location filename="../../inspector_app/ui/main_window.py" line="175" />
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161" />
+        <location filename="../../inspector_app/ui/main_window.py" line="176" />
+        <source>&amp;Verify a signed PDF…</source>
+        <translation>验证已签名的 PDF(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="177" />
+        <source>Signing &amp;identity…</source>
+        <translation>签名证书(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="178" />
+        <source>Office signing &amp;authority…</source>
+        <translation>单位签名证书管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="188" />
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162" />
+        <location filename="../../inspector_app/ui/main_window.py" line="189" />
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216" />
+        <location filename="../../inspector_app/ui/main_window.py" line="264" />
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217" />
+        <location filename="../../inspector_app/ui/main_window.py" line="265" />
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
@@ -1003,24 +1330,22 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
         <source>%n thing(s) still missing. Double-click one to go there.</source>
-        <translation>
-            <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
-        </translation>
+        <translation><numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform></translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
         <source>Answer</source>
-        <translation>检查结果</translation>
+        <translation>未作答</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
         <source>Photo</source>
-        <translation>照片</translation>
+        <translation>缺照片</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
         <source>Signature</source>
-        <translation>签名</translation>
+        <translation>缺签名</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
@@ -1165,6 +1490,473 @@
     </message>
 </context>
 <context>
+    <name>OrgDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="167" />
+        <source>Office signing authority</source>
+        <translation>单位签名证书管理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <source>Enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="187" />
+        <source>Create the organisation</source>
+        <translation>创建单位根证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="189" />
+        <source>Issue enrolment file…</source>
+        <translation>签发证书文件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191" />
+        <source>Revoke selected</source>
+        <translation>吊销所选证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195" />
+        <source>Organisation:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196" />
+        <source>Root key passphrase:</source>
+        <translation>根证书私钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="198" />
+        <source>Inspector's name:</source>
+        <translation>检查人员姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199" />
+        <source>Enforcement ID:</source>
+        <translation>执法证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200" />
+        <source>Valid for (days):</source>
+        <translation>有效期（天）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202" />
+        <source>Reason for revoking:</source>
+        <translation>吊销原因：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="225" />
+        <source>Root certificate of {0}, fingerprint {1}</source>
+        <translation>{0} 的根证书，指纹 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="228" />
+        <source>No organisation on this computer. Create it once, on the supervisor's computer only.</source>
+        <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236" />
+        <source>revoked {0}</source>
+        <translation>已于 {0} 吊销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236" />
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="258" />
+        <source>Save enrolment file</source>
+        <translation>保存证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="259" />
+        <source>Enrolment files (*.p12)</source>
+        <translation>证书文件 (*.p12)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273" />
+        <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
+        <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="31" />
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="36" />
+        <source>&amp;Keep it until Inspector is closed</source>
+        <translation>在程序关闭前记住口令(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGallery</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="305" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="306" />
+        <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
+        <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="625" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="328" />
+        <source>Drop photos here or paste with Ctrl+V.</source>
+        <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="385" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="386" />
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="412" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="436" />
+        <source>This inspection is not a draft: photos cannot be added.</source>
+        <translation>本次检查已不是草稿，不能再添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="415" />
+        <source>The clipboard holds no image and no image file.</source>
+        <translation>剪贴板中没有图片，也没有图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445" />
+        <source>Adding photos…</source>
+        <translation>正在添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447" />
+        <source>Adding photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="455" />
+        <source>Stopping after the current photo…</source>
+        <translation>当前照片处理完后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="471" />
+        <source>Adding photo {0} of {1}: {2}</source>
+        <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489" />
+        <source>%n photo(s) added.</source>
+        <translation><numerusform>已添加 %n 张照片。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491" />
+        <source>%n already attached.</source>
+        <translation><numerusform>%n 张此前已添加。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493" />
+        <source>%n not added.</source>
+        <translation><numerusform>%n 个文件未添加。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495" />
+        <source>Stopped before the end.</source>
+        <translation>已中途停止。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522" />
+        <source>Photos not added</source>
+        <translation>部分照片未添加</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523" />
+        <source>%n file(s) could not be added; the others were added:</source>
+        <translation><numerusform>%n 个文件无法添加，其余文件已添加：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528" />
+        <source>… and %n more (see details).</source>
+        <translation><numerusform>……另有 %n 个（见详细信息）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569" />
+        <source>This inspection is not a draft: photos cannot be deleted.</source>
+        <translation>本次检查已不是草稿，不能删除照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572" />
+        <source>Delete photos</source>
+        <translation>删除照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573" />
+        <source>Why are %n photo(s) deleted?</source>
+        <translation><numerusform>为什么删除这 %n 张照片？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577" />
+        <source>A photo is deleted only with a reason.</source>
+        <translation>删除照片必须填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338" />
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338" />
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339" />
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339" />
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340" />
+        <source>Erase mark</source>
+        <translation>擦除标注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="343" />
+        <source>Click a mark to delete it</source>
+        <translation>点击标注即可删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345" />
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345" />
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="350" />
+        <source>Zoom in (+, wheel)</source>
+        <translation>放大（+ 或滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351" />
+        <source>Zoom out (-, wheel)</source>
+        <translation>缩小（- 或滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352" />
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353" />
+        <source>Fit the photo to the window (0)</source>
+        <translation>使照片适应窗口（0）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356" />
+        <source>Previous photo (←, Page Up)</source>
+        <translation>上一张（←、Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357" />
+        <source>Next photo (→, Page Down)</source>
+        <translation>下一张（→、Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358" />
+        <source>&amp;Caption:</source>
+        <translation>说明(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359" />
+        <source>What the photo shows</source>
+        <translation>照片反映的内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360" />
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361" />
+        <source>Before (as found)</source>
+        <translation>整改前（现场发现）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="362" />
+        <source>After rectification</source>
+        <translation>整改后</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363" />
+        <source>Delete photo…</source>
+        <translation>删除照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="398" />
+        <source>Photo {0} of {1} — {2}</source>
+        <translation>第 {0} 张，共 {1} 张 — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="427" />
+        <source>The photo cannot be shown: {0}</source>
+        <translation>无法显示照片：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="443" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="445" />
+        <source>Taken at</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447" />
+        <source>Camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="451" />
+        <source>GPS</source>
+        <translation>GPS 位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="455" />
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="457" />
+        <source>Marks</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568" />
+        <source>Text mark</source>
+        <translation>文字标注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568" />
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="637" />
+        <source>Delete photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="638" />
+        <source>Why is this photo deleted?</source>
+        <translation>为什么删除这张照片？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="642" />
+        <source>A photo is deleted only with a reason.</source>
+        <translation>删除照片必须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="183" />
+        <source>After: {0}</source>
+        <translation>整改后：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="193" />
+        <source>Taken {0}</source>
+        <translation>拍摄于 {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="195" />
+        <source>%n mark(s) drawn</source>
+        <translation><numerusform>已标注 %n 处</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/preferences.py" line="23" />
@@ -1180,6 +1972,450 @@
         <location filename="../../inspector_app/ui/dialogs/preferences.py" line="31" />
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="338" />
+        <source>{0} — {1} open</source>
+        <translation>{0} — {1} 项未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="340" />
+        <source>, {0} overdue</source>
+        <translation>，{0} 项逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="345" />
+        <source>No company has open hazards: there is nothing to re-inspect.</source>
+        <translation>没有单位存在未销号隐患，无需复查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="356" />
+        <source>This company has no open hazards.</source>
+        <translation>该单位没有未销号隐患。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="371" />
+        <source>{0} of {1} — %n open hazard(s)</source>
+        <translation><numerusform>{0}（{1}）— %n 项未销号隐患</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="378" />
+        <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
+        <translation><numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="402" />
+        <source>Overdue since {0}</source>
+        <translation>自 {0} 起逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="423" />
+        <source>no enforcement ID</source>
+        <translation>无执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="444" />
+        <source>Enter the new inspector's name.</source>
+        <translation>请输入新检查人员的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="464" />
+        <source>Choose a company with open hazards.</source>
+        <translation>请选择存在未销号隐患的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="548" />
+        <source>Re-inspection {0}</source>
+        <translation>复查 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="552" />
+        <source>Follows up {0} of {1} · inspectors: {2}</source>
+        <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="558" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="619" />
+        <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
+        <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="582" />
+        <source>Add after-photos</source>
+        <translation>添加整改后照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="583" />
+        <source>Photos ({0})</source>
+        <translation>照片（{0}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="612" />
+        <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
+        <translation><numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="615" />
+        <source>Choose rectified or not rectified.</source>
+        <translation>请选择“已整改”或“未整改”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="634" />
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <source>&amp;Company:</source>
+        <translation>被检查单位(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <source>&amp;Follow up:</source>
+        <translation>复查对象(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <source>Open hazards:</source>
+        <translation>未销号隐患：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <source>&amp;Inspectors:</source>
+        <translation>检查人员(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <source>&amp;Place:</source>
+        <translation>检查场所(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <source>&amp;Start:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642" />
+        <source>New inspector's name</source>
+        <translation>新检查人员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="643" />
+        <source>Enforcement-ID number</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="644" />
+        <source>Add inspector</source>
+        <translation>添加检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="645" />
+        <source>e.g. 一号车间</source>
+        <translation>例如：一号车间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="646" />
+        <source>Start re-inspection</source>
+        <translation>开始复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="647" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648" />
+        <source>Complete re-inspection</source>
+        <translation>完成复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="649" />
+        <source>Signatures…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="650" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SelfSignedDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="104" />
+        <source>Company's own signing identity</source>
+        <translation>企业自有签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108" />
+        <source>For a company's self-inspection. Documents signed with it are always shown as not issued by the office.</source>
+        <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113" />
+        <source>Company:</source>
+        <translation>企业：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114" />
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115" />
+        <source>Again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121" />
+        <source>Give the name and the company.</source>
+        <translation>请填写姓名和企业名称。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="96" />
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="262" />
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="255" />
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="183" />
+        <source>no enforcement ID</source>
+        <translation>无执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="184" />
+        <source>Inspector: {0} ({1})</source>
+        <translation>检查人员：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188" />
+        <source>Company: {0}</source>
+        <translation>被检查单位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188" />
+        <source>on-site person</source>
+        <translation>现场负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192" />
+        <source>Witness: {0}</source>
+        <translation>见证人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195" />
+        <source>Add a witness (optional)</source>
+        <translation>添加见证人（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200" />
+        <source>not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="202" />
+        <source>refused to sign, {0}</source>
+        <translation>拒绝签字，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204" />
+        <source>✓ signed {0}</source>
+        <translation>✓ 已签名 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="276" />
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="277" />
+        <source>Company's on-site person in charge</source>
+        <translation>被检查单位现场负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="278" />
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="298" />
+        <source>{0} refused to sign ({1}). Witness: {2}.</source>
+        <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="315" />
+        <source>The company's person refuses to sign. A witness signs below to confirm the refusal.</source>
+        <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="334" />
+        <source>Save witness signature</source>
+        <translation>保存见证人签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335" />
+        <source>Save signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="339" />
+        <source>The signature is too short or empty; please sign again.</source>
+        <translation>签名过短或为空，请重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="347" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="348" />
+        <source>Still to sign: {0}</source>
+        <translation>尚待签名：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="352" />
+        <source>Every required signature is collected.</source>
+        <translation>所需签名已全部完成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="358" />
+        <source>at least one inspector</source>
+        <translation>至少一名检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359" />
+        <source>the company's person (or a witnessed refusal)</source>
+        <translation>被检查单位负责人（或有见证人的拒签）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360" />
+        <source>a witness to the company's refusal</source>
+        <translation>被检查单位拒签的见证人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="399" />
+        <source>Remove signature</source>
+        <translation>删除签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="400" />
+        <source>Why is this signature removed?</source>
+        <translation>为什么删除此签名？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="412" />
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="414" />
+        <source>This record is signed and locked: its signatures cannot change.</source>
+        <translation>本记录已签署锁定，签名不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="417" />
+        <source>Who signs:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="418" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="419" />
+        <source>Enforcement ID:</source>
+        <translation>执法证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="420" />
+        <source>&amp;Witness name:</source>
+        <translation>见证人姓名(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="422" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423" />
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424" />
+        <source>Company refuses to sign</source>
+        <translation>被检查单位拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="425" />
+        <source>Remove signature…</source>
+        <translation>删除签名…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="426" />
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2927,89 @@
         <location filename="../../inspector_app/ui/pages/templates.py" line="682" />
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="31" />
+        <source>Verify a signed PDF</source>
+        <translation>验证已签名的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="34" />
+        <source>Choose &amp;PDF…</source>
+        <translation>选择 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <source>Signed by:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <source>Signed at:</source>
+        <translation>签名时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46" />
+        <source>Covers the whole file:</source>
+        <translation>覆盖整个文件：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46" />
+        <source>Unchanged since signing:</source>
+        <translation>签名后未被修改：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47" />
+        <source>Trusted (issued by the office, not revoked or expired):</source>
+        <translation>可信（由机关签发，未吊销、未过期）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="61" />
+        <source>Choose a PDF</source>
+        <translation>选择 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="62" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77" />
+        <source>Valid: intact and trusted</source>
+        <translation>有效：完整且可信</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78" />
+        <source>Not valid: {0}</source>
+        <translation>无效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85" />
+        <source>self-signed, not issued by the office</source>
+        <translation>自签名，非机关签发</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86" />
+        <source>issued by {0}, valid until {1}</source>
+        <translation>由 {0} 签发，有效期至 {1}</translation>
     </message>
 </context>
 </TS>

@@ -224,3 +224,45 @@ def test_free_form_hazard_added_completed_from_the_missing_list_and_deleted(
     assert win.hazards.table.rowCount() == 0
     win.act_complete.trigger()
     assert service.get(inspection).status is Status.COMPLETED
+
+
+def test_sign_and_lock_needs_every_signature_then_signs_digitally(
+        qtbot, ctx, service, team, languages, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.signatures import SignatureService
+    from inspector_app.services.signing import SigningService
+    from inspector_app.ui.dialogs import passphrase_dialog
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        service.set_answer(inspection, item, value)
+    assert service.complete(inspection) == []
+    win = open_window(qtbot, ctx, inspection)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win.act_lock.trigger()
+    assert "Signatures are still missing" in told[0]
+    assert service.get(inspection).status is Status.COMPLETED
+    win.signatures_dialog.close()
+
+    signatures = SignatureService(ctx.db, ctx.device, "张伟")
+    for inspector in service.get(inspection).inspectors:
+        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
+                       inspector_id=inspector.id, pad_size=PAD)
+    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    PkiService(ctx.db, ctx.device).create_self_signed("张伟", "泉台区应急管理局",
+                                                      "my-own-passphrase")
+    key = PkiService(ctx.db, ctx.device).identity()[0].fingerprint
+    passphrase_dialog._session[key] = "my-own-passphrase"  # kept for the session earlier
+    win.act_lock.trigger()
+    assert service.get(inspection).status is Status.SIGNED
+    assert SigningService(ctx.db, ctx.device).check_record(inspection)[0]
+    assert "Signed and locked" in win.banner.text()
+    passphrase_dialog.forget_session()

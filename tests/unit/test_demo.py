@@ -17,6 +17,7 @@ from inspector_app.services.demo import (
     credit_code,
     suggested_template_id,
 )
+from inspector_app.storage.photo_store import PhotoStore
 
 
 def _build(ctx, **kw):
@@ -119,9 +120,10 @@ def test_photos_are_content_addressed(ctx):
     summary = _build(ctx, companies=2, inspections=2, photos_per_inspection=2)
     rows = ctx.db.execute("SELECT sha256, size_bytes FROM photos").fetchall()
     assert summary.photos == len(rows) >= 4
+    store = PhotoStore(ctx.data_dir.photos)
     for sha, size in rows:
-        path = ctx.data_dir.photos / sha[:2] / f"{sha}.jpg"
-        assert path.stat().st_size == size
+        path = store.find_original(sha)  # where the photo service keeps originals
+        assert path is not None and path.stat().st_size == size
         assert path.read_bytes()[:2] == b"\xff\xd8"  # a JPEG
 
 

@@ -6,8 +6,10 @@ progress and the result. The preview is the very PDF that would be exported, dra
 
 from __future__ import annotations
 
+import functools
 import itertools
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +69,12 @@ def render_preview(control: TaskControl, data_dir: DataDir, device: Device, acto
 
 
 def export_document(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
-                    inspection_id: str, doc_type: DocType, lang: str, target: Path) -> str:
+                    inspection_id: str, doc_type: DocType, lang: str, target: Path,
+                    sign: Callable[[bytes], bytes] | None = None) -> str:
     db = connect(data_dir.database)
     try:
         return str(DocumentService(db, data_dir, device, actor).export(
-            inspection_id, doc_type, lang, target, control))
+            inspection_id, doc_type, lang, target, control, sign=sign))
     finally:
         db.close()
 
@@ -86,6 +89,8 @@ class DocumentDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
+        # Set by the caller to PAdES-sign exported files (a signed inspection, identity unlocked).
+        self.sign: Callable[[bytes], bytes] | None = None
         inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
         self.actor = inspector.name if inspector else None
         service = DocumentService(ctx.db, ctx.data_dir, ctx.device, self.actor)
@@ -210,7 +215,8 @@ class DocumentDialog(QDialog):
         if self.availability.get(self.doc_type) is not None:
             self._show_refusal()
             return None
-        return self._start("export", export_document, Path(target))
+        fn = functools.partial(export_document, sign=self.sign) if self.sign else export_document
+        return self._start("export", fn, Path(target))
 
     def _progress(self, task: Task, done: int, total: int) -> None:
         # The service counts the photos' print copies, then one step to lay out the pages.

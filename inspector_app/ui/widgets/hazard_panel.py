@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade
 from inspector_app.ui.labels import pair
 from inspector_app.ui.widgets.live_text import LiveText
+from inspector_app.ui.widgets.photo_gallery import PhotoGallery
 
 Save = Callable[..., Any]            # save(field=value, audit=bool)
 Audit = Callable[[str, str, str], None]  # audit(field, old, new)
@@ -27,9 +28,10 @@ Audit = Callable[[str, str, str], None]  # audit(field, old, new)
 
 class HazardPanel(QGroupBox):
     def __init__(self, finding: Finding, save: Save, audit: Audit,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, gallery: PhotoGallery | None = None) -> None:
         super().__init__(parent)
         self.finding = finding
+        self.gallery = gallery  # the hazard's own photos (evidence of it), if shown
         self._save = save
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -65,6 +67,8 @@ class HazardPanel(QGroupBox):
                                  strict=True):
             label.setBuddy(widget)
             form.addRow(label, widget)
+        if gallery is not None:
+            form.addRow(gallery)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -75,6 +79,8 @@ class HazardPanel(QGroupBox):
                  self.tr("On-the-&spot measure:"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        if self.gallery is not None:
+            self.gallery.set_title(self.tr("Photos of this hazard"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -90,3 +96,5 @@ class HazardPanel(QGroupBox):
             widget.setEnabled(not read_only)
         for widget in (self.description, self.requirement, self.responsible, self.onsite):
             widget.setReadOnly(read_only)
+        if self.gallery is not None:
+            self.gallery.set_read_only(read_only)
