@@ -12,7 +12,6 @@ and an interrupted demo never leaves a half-built inspection behind.
 from __future__ import annotations
 
 import io
-import json
 import random
 import time
 from collections import Counter
@@ -30,12 +29,14 @@ from inspector_app.domain.finding import Finding, FindingStatus, Grade
 from inspector_app.domain.finding import check_transition as check_finding_transition
 from inspector_app.domain.inspection import Kind, Status
 from inspector_app.domain.profile import Device, Inspector, Profile
-from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.domain.records import record_stamp
+from inspector_app.domain.signature import DEFAULT_PAD_SIZE
 from inspector_app.errors import ValidationError
 from inspector_app.paths import DataDir
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
+from inspector_app.services.signatures import SignatureService
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionRepo
@@ -349,6 +350,7 @@ class DemoBuilder:
                 self._backdate_end(inspection_id, when)
                 status = Status.COMPLETED
                 if target is Status.SIGNED:
+                    self._sign_all(inspection_id, company)
                     self.svc.lock(inspection_id)
                     status = Status.SIGNED
         self.summary.inspections += 1
@@ -548,19 +550,57 @@ class DemoBuilder:
 
     def _signature(self, inspection_id: str, item: Item, company: Company,
                    inspectors: list[Inspector]) -> None:
-        # No signature service yet: a drawn-looking stroke set, as the signature pad stores it.
         role = item.role or "inspector"
         if role == "inspector" and inspectors:
-            name, inspector_id = inspectors[0].name, inspectors[0].id
+            self._sign(inspection_id, "inspector", inspectors[0].name, inspectors[0])
         else:
-            name, inspector_id = (company.contact_name or company.legal_rep or "现场负责人"), None
-        strokes = [[[x * 8 + self.rng.randint(0, 6), 20 + self.rng.randint(-12, 12)]
-                    for x in range(12)] for _ in range(3)]
-        stamp = record_stamp(self.device.id)
-        self.db["signatures"].insert({
-            "id": new_id(), "inspection_id": inspection_id, "role": role, "signer_name": name,
-            "inspector_id": inspector_id, "strokes": json.dumps(strokes), "refused": 0,
-            "signed_at": stamp["created_at"], **stamp})
+            self._sign(inspection_id, role,
+                       company.contact_name or company.legal_rep or "现场负责人")
+
+    def _sign_all(self, inspection_id: str, company: Company) -> None:
+        """Every handwritten signature a record needs before it is locked."""
+        signed = {(r[0], r[1]) for r in self.db.execute(
+            "SELECT role, COALESCE(inspector_id, signer_name) FROM signatures "
+            "WHERE inspection_id = ?", [inspection_id])}
+        for inspector in self.svc.get(inspection_id).inspectors:
+            if ("inspector", inspector.id) not in signed:
+                self._sign(inspection_id, "inspector", inspector.name, inspector)
+        if not any(role == "company" for role, _ in signed):
+            self._sign(inspection_id, "company",
+                       company.contact_name or company.legal_rep or "现场负责人")
+
+    def _sign(self, inspection_id: str, role: str, name: str,
+              inspector: Inspector | None = None) -> None:
+        strokes, png = demo_signature(self.rng)
+        SignatureService(self.db, self.device, "demo").add(
+            inspection_id, role, name, strokes, png, pad_size=DEMO_PAD,
+            inspector_id=inspector.id if inspector else None,
+            signer_id_number=inspector.enforcement_id if inspector else None)
+
+
+DEMO_PAD = DEFAULT_PAD_SIZE
+
+
+def demo_signature(rng: random.Random) -> tuple[list[list[tuple[float, float, int, float]]], bytes]:
+    """A handwriting-like set of strokes and the PNG the pad would make of them."""
+    from PIL import Image, ImageDraw
+
+    strokes = []
+    x = 40.0
+    for _ in range(rng.randint(2, 4)):
+        points = []
+        for n in range(rng.randint(8, 14)):
+            x += rng.uniform(6, 14)
+            points.append((x, 100 + rng.uniform(-40, 40), n * 15, 0.5))
+        strokes.append(points)
+        x += 20
+    image = Image.new("RGB", (int(DEMO_PAD[0]), int(DEMO_PAD[1])), "white")
+    draw = ImageDraw.Draw(image)
+    for stroke in strokes:
+        draw.line([(p[0], p[1]) for p in stroke], fill="black", width=4, joint="curve")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return strokes, buffer.getvalue()
 
 
 def add_demo_photo(db: Database, device_id: str, photos_dir: Path, inspection_id: str,
