@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +41,7 @@ from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import CorruptFileError, InspectorError, from_os_error
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
+from inspector_app.storage.files import write_atomic_checked
 
 STAMP_W, STAMP_H = 52 * mm, 21 * mm
 FIELD_NAME = "InspectorSignature"
@@ -132,7 +132,7 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
         data = source.read_bytes()
     except OSError as exc:
         raise from_os_error(exc, source) from exc
-    _write_atomic(target, sign_pdf_bytes(data, cert, key, chain, reason=reason,
+    write_atomic_checked(target, sign_pdf_bytes(data, cert, key, chain, reason=reason,
                                          signed_at=signed_at, name=str(source)))
     return target
 
@@ -175,23 +175,6 @@ def _stamp_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[int, int, i
     right = qr_left - 3 * mm
     bottom = 8 * mm
     return (int(right - STAMP_W), int(bottom), int(right), int(bottom + STAMP_H))
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise from_os_error(exc, target) from exc
 
 
 def sign_data(key: ec.EllipticCurvePrivateKey, data: bytes) -> str:

@@ -12,12 +12,13 @@ The database holds the metadata (``photos`` table); this module knows only files
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
+from inspector_app.storage.files import write_atomic
+
+__all__ = ["PhotoStore", "sha256_file", "write_atomic"]
 
 CHUNK = 1024 * 1024
 
@@ -60,17 +61,3 @@ class PhotoStore:
         except OSError as exc:
             raise from_os_error(exc, target) from exc
         return target
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Temporary file in the same folder, fsync, rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

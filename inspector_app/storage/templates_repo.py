@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,8 @@ from sqlite_utils import Database
 
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
-from inspector_app.errors import InspectorError, NotFoundError, from_os_error
+from inspector_app.errors import InspectorError, NotFoundError
+from inspector_app.storage.files import write_atomic_checked
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +192,7 @@ class TemplateRepo:
         ) + yaml.safe_dump(
             _ordered(definition), allow_unicode=True, sort_keys=False, width=100
         )
-        _write_atomic(path, text)
+        write_atomic_checked(Path(path), text.encode("utf-8"))
 
 
 # Export writes fields in the order the format document uses, for people who read the file.
@@ -215,27 +214,6 @@ def _ordered(value: Any) -> Any:
     if isinstance(value, list):
         return [_ordered(v) for v in value]
     return value
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path = Path(path)
-    tmp_name: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False,
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise from_os_error(exc, path) from exc
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
 
 
 def _record(row: tuple[Any, ...]) -> TemplateRecord:
