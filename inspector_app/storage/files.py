@@ -16,6 +16,10 @@ def write_atomic(target: Path, data: bytes) -> None:
     """
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
+        if hasattr(os, "fchmod"):
+            # mkstemp makes 0600 files; a document the user saves should read like any other.
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -124,3 +124,18 @@ def test_migration_failure_rolls_back_everything(tmp_path, monkeypatch):
     conn.close()
     assert "half_done" not in tables
     assert "companies" in tables  # the good migration before it stays applied
+
+
+def test_atomic_write_replaces_whole_and_gives_normal_permissions(tmp_path):
+    import stat
+
+    from inspector_app.storage.files import write_atomic
+
+    target = tmp_path / "record.pdf"
+    write_atomic(target, b"first")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    target.chmod(0o640)
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # a replaced file keeps its mode
+    assert [p.name for p in tmp_path.iterdir()] == ["record.pdf"]  # no temp file left
