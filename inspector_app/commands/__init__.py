@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.verify",
     "inspector_app.commands.sign",
     "inspector_app.commands.reinspect",
+    "inspector_app.commands.hazards",
     "inspector_app.commands.photos",
     "inspector_app.commands.export",
 )

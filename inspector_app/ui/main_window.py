@@ -28,8 +28,9 @@ from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
+from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
-from inspector_app.ui.pages.sections import HazardsPage, SyncPage
+from inspector_app.ui.pages.sections import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.inspection_windows: dict[str, InspectionWindow] = {}
         self.inspections_page = next(p for p in self.pages if isinstance(p, InspectionsPage))
         self.inspections_page.open_requested.connect(self.open_inspection)
+        self.hazards_page = next(p for p in self.pages if isinstance(p, HazardsPage))
+        self.hazards_page.open_inspection_requested.connect(self.open_inspection)
+        self.hazards_page.reinspect_requested.connect(
+            lambda company_id: self.open_reinspection(None, company_id))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -208,10 +213,11 @@ class MainWindow(QMainWindow):
         self.show_page(self.pages.index(self.inspections_page))
         self.inspections_page.new_inspection()
 
-    def open_reinspection(self, reinspection_id: str | None) -> ReinspectionDialog:
+    def open_reinspection(self, reinspection_id: str | None,
+                          company_id: str | None = None) -> ReinspectionDialog:
         """The re-inspection of a company's open hazards (复查), new or one to go on with."""
         dialog = (ReinspectionDialog.for_reinspection(self.ctx, reinspection_id, self)
-                  if reinspection_id else ReinspectionDialog(self.ctx, parent=self))
+                  if reinspection_id else ReinspectionDialog(self.ctx, company_id, self))
         dialog.reinspection_created.connect(lambda _id: self._refresh_pages())
         dialog.reinspection_completed.connect(lambda _id: self._refresh_pages())
         self.reinspection_dialog = dialog

@@ -56,12 +56,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="152" />
         <source>%n match(es)</source>
-        <translation><numerusform>找到 %n 家</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 家</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="154" />
         <source>%n company(s)</source>
-        <translation><numerusform>%n 家单位</numerusform></translation>
+        <translation>
+            <numerusform>%n 家单位</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/companies.py" line="157" />
@@ -321,7 +325,9 @@
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="249" />
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387" />
         <source>%n page(s)</source>
-        <translation><numerusform>共 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="255" />
@@ -543,7 +549,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181" />
         <source>%n after-photo(s)</source>
-        <translation><numerusform>%n 张整改后照片</numerusform></translation>
+        <translation>
+            <numerusform>%n 张整改后照片</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="198" />
@@ -602,16 +610,205 @@
     </message>
 </context>
 <context>
+    <name>HazardsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
+        <source>Number</source>
+        <translation>隐患编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
+        <source>Company</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119" />
+        <source>Responsible</source>
+        <translation>整改责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="120" />
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121" />
+        <source>Legal basis</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122" />
+        <source>Re-inspection result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123" />
+        <source>Re-inspected</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123" />
+        <source>Closed</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="189" />
+        <source> (draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="203" />
+        <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
+        <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="207" />
+        <source>Inspection {0} ({1})</source>
+        <translation>检查记录 {0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sections.py" line="12" />
-        <source>Hazards</source>
-        <translation>隐患</translation>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="179" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="307" />
+        <source>All towns</source>
+        <translation>全部乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="246" />
+        <source>hazard-ledger-{0}.csv</source>
+        <translation>隐患台账-{0}.csv</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="247" />
+        <source>Export hazard ledger</source>
+        <translation>导出隐患台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="249" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sections.py" line="16" />
-        <source>%n hazard(s) recorded, tracked until re-inspection closes them.</source>
-        <translation><numerusform>已记录 %n 条隐患，跟踪至复查销号。</numerusform></translation>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="262" />
+        <source>%n hazard(s) exported to {0}.</source>
+        <translation><numerusform>已将 %n 条隐患导出到 {0}。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="274" />
+        <source>%n hazard(s): </source>
+        <translation><numerusform>共 %n 条隐患：</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="275" />
+        <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
+        <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280" />
+        <source>; %n overdue</source>
+        <translation><numerusform>；逾期 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="286" />
+        <source>Hazards</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="290" />
+        <source>&amp;Open inspection</source>
+        <translation>打开检查记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="291" />
+        <source>&amp;Re-inspect company…</source>
+        <translation>复查该单位(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="292" />
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="293" />
+        <source>Open the inspection that found this hazard</source>
+        <translation>打开发现该隐患的检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295" />
+        <source>Start a re-inspection of the open hazards of this hazard's company</source>
+        <translation>对该隐患所属单位的未销号隐患开始复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296" />
+        <source>Search description or company</source>
+        <translation>搜索隐患描述或单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297" />
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="301" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302" />
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="308" />
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="310" />
+        <source>Hazards past their deadline and not closed (drafts excluded)</source>
+        <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311" />
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
     </message>
 </context>
 <context>
@@ -836,12 +1033,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_window.py" line="258" />
         <source>Hazards (%n)</source>
-        <translation><numerusform>隐患（%n）</numerusform></translation>
+        <translation>
+            <numerusform>隐患（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_window.py" line="259" />
         <source>Photos (%n)</source>
-        <translation><numerusform>照片（%n）</numerusform></translation>
+        <translation>
+            <numerusform>照片（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="302" />
@@ -1004,7 +1205,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/inspections.py" line="254" />
         <source>%n inspection(s)</source>
-        <translation><numerusform>%n 条检查记录</numerusform></translation>
+        <translation>
+            <numerusform>%n 条检查记录</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="257" />
@@ -1167,107 +1370,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162" />
+        <location filename="../../inspector_app/ui/main_window.py" line="167" />
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="163" />
+        <location filename="../../inspector_app/ui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164" />
+        <location filename="../../inspector_app/ui/main_window.py" line="169" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="165" />
+        <location filename="../../inspector_app/ui/main_window.py" line="170" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="166" />
+        <location filename="../../inspector_app/ui/main_window.py" line="171" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="167" />
+        <location filename="../../inspector_app/ui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="168" />
+        <location filename="../../inspector_app/ui/main_window.py" line="173" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="169" />
+        <location filename="../../inspector_app/ui/main_window.py" line="174" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="170" />
+        <location filename="../../inspector_app/ui/main_window.py" line="175" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="171" />
+        <location filename="../../inspector_app/ui/main_window.py" line="176" />
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="172" />
+        <location filename="../../inspector_app/ui/main_window.py" line="177" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="173" />
+        <location filename="../../inspector_app/ui/main_window.py" line="178" />
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174" />
+        <location filename="../../inspector_app/ui/main_window.py" line="179" />
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175" />
+        <location filename="../../inspector_app/ui/main_window.py" line="180" />
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176" />
+        <location filename="../../inspector_app/ui/main_window.py" line="181" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177" />
+        <location filename="../../inspector_app/ui/main_window.py" line="182" />
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="178" />
+        <location filename="../../inspector_app/ui/main_window.py" line="183" />
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188" />
+        <location filename="../../inspector_app/ui/main_window.py" line="193" />
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189" />
+        <location filename="../../inspector_app/ui/main_window.py" line="194" />
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="264" />
+        <location filename="../../inspector_app/ui/main_window.py" line="270" />
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="265" />
+        <location filename="../../inspector_app/ui/main_window.py" line="271" />
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
@@ -1330,7 +1533,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
         <source>%n thing(s) still missing. Double-click one to go there.</source>
-        <translation><numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
@@ -1687,17 +1892,23 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489" />
         <source>%n photo(s) added.</source>
-        <translation><numerusform>已添加 %n 张照片。</numerusform></translation>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491" />
         <source>%n already attached.</source>
-        <translation><numerusform>%n 张此前已添加。</numerusform></translation>
+        <translation>
+            <numerusform>%n 张此前已添加。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493" />
         <source>%n not added.</source>
-        <translation><numerusform>%n 个文件未添加。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件未添加。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495" />
@@ -1712,12 +1923,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523" />
         <source>%n file(s) could not be added; the others were added:</source>
-        <translation><numerusform>%n 个文件无法添加，其余文件已添加：</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文件无法添加，其余文件已添加：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528" />
         <source>… and %n more (see details).</source>
-        <translation><numerusform>……另有 %n 个（见详细信息）。</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 个（见详细信息）。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569" />
@@ -1732,7 +1947,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573" />
         <source>Why are %n photo(s) deleted?</source>
-        <translation><numerusform>为什么删除这 %n 张照片？</numerusform></translation>
+        <translation>
+            <numerusform>为什么删除这 %n 张照片？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577" />
@@ -1953,7 +2170,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="195" />
         <source>%n mark(s) drawn</source>
-        <translation><numerusform>已标注 %n 处</numerusform></translation>
+        <translation>
+            <numerusform>已标注 %n 处</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1999,12 +2218,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="371" />
         <source>{0} of {1} — %n open hazard(s)</source>
-        <translation><numerusform>{0}（{1}）— %n 项未销号隐患</numerusform></translation>
+        <translation>
+            <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="378" />
         <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
-        <translation><numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform></translation>
+        <translation>
+            <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="402" />
@@ -2055,7 +2278,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="612" />
         <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
-        <translation><numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform></translation>
+        <translation>
+            <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="615" />
@@ -2421,12 +2646,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sections.py" line="23" />
+        <location filename="../../inspector_app/ui/pages/sections.py" line="12" />
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sections.py" line="27" />
+        <location filename="../../inspector_app/ui/pages/sections.py" line="16" />
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>

@@ -5,17 +5,6 @@ from __future__ import annotations
 from inspector_app.ui.pages.base import PlaceholderPage
 
 
-class HazardsPage(PlaceholderPage):
-    page_id = "hazards"
-
-    def title(self) -> str:
-        return self.tr("Hazards")
-
-    def description(self) -> str:
-        n = self.ctx.db["findings"].count
-        return self.tr("%n hazard(s) recorded, tracked until re-inspection closes them.", "", n)
-
-
 class SyncPage(PlaceholderPage):
     page_id = "sync"
 

@@ -1,0 +1,163 @@
+"""``inspector-app hazards``: the hazard ledger (隐患台账): list, count, export as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inspector_app.commands.inspections import clip, table
+from inspector_app.commands.reinspect import _company_id
+from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.errors import ValidationError
+from inspector_app.services.context import AppContext
+from inspector_app.storage.hazards_repo import (
+    STATUS_FILTERS,
+    HazardLedger,
+    LedgerFilter,
+    write_ledger_csv,
+)
+
+ALL = "all"
+MAX_DESCRIPTION = 36
+MAX_COMPANY = 20
+_JSON_KEYS = ("finding_id", "ledger_number", "company_id", "company_name", "town", "industry",
+              "found_on", "description", "grade", "legal_basis", "item_id", "requirement",
+              "deadline", "responsible", "status", "overdue", "days_overdue",
+              "reinspection_result", "reinspected_at", "closed_at", "inspection_id",
+              "inspection_number", "inspection_status", "issued")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _day(text: str) -> str:
+    return _date(text).isoformat()
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", choices=(ALL, *STATUS_FILTERS), default=ALL,
+                        help="open, rectified (awaiting re-inspection), closed, reopened, "
+                             "not_closed (the first, second and fourth) or all (default)")
+    parser.add_argument("--grade", choices=[g.value for g in Grade])
+    parser.add_argument("--overdue", action="store_true",
+                        help="only hazards past their deadline and not closed")
+    parser.add_argument("--town", metavar="T", help="the company's town, exactly")
+    parser.add_argument("--company", metavar="ID",
+                        help="a company id, its first characters or its exact name")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="a piece of the description or of the company name")
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+                        help="found on or after this day")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+                        help="found on or before this day")
+    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                        help="count overdue as of this day (default: today), e.g. the last day "
+                             "of the month a circular covers")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("hazards", help="the hazard ledger: every hazard until it is closed")
+    hsub = p.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
+
+    ls = hsub.add_parser("list", help="list hazards of the latest revision of each inspection")
+    _filters(ls)
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    counts = hsub.add_parser("counts", help="counts by status, grade, town and industry, "
+                                            "for circulars")
+    _filters(counts)
+    counts.add_argument("--json", action="store_true", help="print JSON")
+    counts.set_defaults(func=run_counts)
+
+    export = hsub.add_parser("export-csv", help="write the ledger as CSV (UTF-8 with BOM, "
+                                                "opens in Excel)")
+    _filters(export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the CSV file to write")
+    export.set_defaults(func=run_export_csv)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def _zh(ctx: AppContext) -> bool:
+    return (ctx.lang or "en").lower().startswith("zh")
+
+
+def _label(labels: tuple[str, str], ctx: AppContext) -> str:
+    return labels[0] if _zh(ctx) else labels[1]
+
+
+def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
+    today: date | None = args.today
+    return HazardLedger(ctx.db, (lambda: today) if today else date.today)
+
+
+def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise ValidationError(f"--from {args.date_from} is after --to {args.date_to}.")
+    return LedgerFilter(
+        status=None if args.status == ALL else args.status, grade=args.grade,
+        company_id=_company_id(ctx, args.company) if args.company else None,
+        town=args.town, overdue_only=args.overdue, search=args.search,
+        date_from=args.date_from, date_to=args.date_to)
+
+
+def _row_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in _JSON_KEYS}
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    rows = _ledger(args, ctx).rows(_filter(args, ctx))
+    if args.json:
+        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no hazards")
+        return 0
+    body = [[r["ledger_number"], clip(r["company_name"] or "", MAX_COMPANY), r["town"] or "",
+             r["found_on"], _label(GRADE_LABELS[Grade(r["grade"])], ctx),
+             clip(" ".join(r["description"].split()), MAX_DESCRIPTION), r["deadline"] or "",
+             _label(STATUS_LABELS[FindingStatus(r["status"])], ctx)
+             + ("" if r["issued"] else " (draft)"),
+             str(r["days_overdue"] or "")]
+            for r in rows]
+    print(table(["number", "company", "town", "found", "grade", "description", "deadline",
+                 "status", "overdue"], body))
+    overdue = sum(1 for r in rows if r["overdue"])
+    print(f"{len(rows)} hazard(s), {overdue} overdue")
+    return 0
+
+
+def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
+    counts = _ledger(args, ctx).counts(_filter(args, ctx))
+    if args.json:
+        print(json.dumps(counts.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{counts.total} hazard(s), {counts.overdue} overdue")
+    print("by status: " + ", ".join(f"{counts.by_status[s.value]} {s.value}"
+                                    for s in FindingStatus))
+    print("by grade: " + ", ".join(f"{counts.by_grade[g.value]} {g.value}" for g in Grade))
+    rows = [[town or "-", str(n), str(counts.overdue_by_town[town])]
+            for town, n in sorted(counts.by_town.items())]
+    if rows:
+        print(table(["town", "hazards", "overdue"], rows))
+    return 0
+
+
+def run_export_csv(args: argparse.Namespace, ctx: AppContext) -> int:
+    rows = _ledger(args, ctx).rows(_filter(args, ctx))
+    # A ledger is filed with Chinese headings unless English was asked for explicitly.
+    lang = ctx.lang or "zh_CN"
+    count = write_ledger_csv(Path(args.output), rows, lang)
+    print(f"{count} hazard(s) written to {args.output}")
+    return 0

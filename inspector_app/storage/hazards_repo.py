@@ -1,0 +1,264 @@
+"""The hazard ledger (隐患台账): every hazard of the latest revision of every inspection.
+
+One row per hazard with what a supervisor tracks until re-inspection closes it: where and when it
+was found, what must be done by when, where it stands, whether it is overdue. Read-only: hazards
+change through the inspection and re-inspection services only.
+
+Hazards of drafts are listed (the inspector is still on site) but marked ``issued = False`` and
+never counted overdue: no rectification order has been issued for them yet, so a circular cannot
+blame a company for missing a deadline it was never given. The draft of an amendment is the
+exception: its hazards are copies (``origin_finding_id``) of hazards a signed record issued.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.errors import from_os_error
+from inspector_app.storage.inspections_repo import like_pattern
+from inspector_app.storage.photo_store import write_atomic
+
+# Ordered to be rectified: the record was completed, or this is a copy of a hazard of a signed
+# record made when it was amended.
+_ISSUED = "(i.status != 'draft' OR f.origin_finding_id IS NOT NULL)"
+NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
+STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
+
+# What a re-inspection stores in findings.reinspection_result; older or imported records may
+# hold free text there instead, shown as it is.
+REINSPECTION_RESULT_LABELS = {"rectified": ("整改合格", "Rectified"),
+                              "not_rectified": ("整改不合格", "Not rectified")}
+INSPECTION_STATUS_LABELS = {"draft": ("草稿", "Draft"), "completed": ("已完成", "Completed"),
+                            "signed": ("已签名", "Signed")}
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    status: str | None = NOT_CLOSED   # a FindingStatus value, NOT_CLOSED, or None for all
+    grade: str | None = None
+    company_id: str | None = None
+    town: str | None = None
+    overdue_only: bool = False
+    search: str | None = None         # substring of the description or the company name
+    date_from: str | None = None      # YYYY-MM-DD, on the day the hazard was found
+    date_to: str | None = None
+
+
+@dataclass
+class LedgerCounts:
+    """Figures for a circular (通报), over the rows a filter selects."""
+
+    total: int = 0
+    overdue: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+    by_grade: Counter[str] = field(default_factory=Counter)
+    by_town: Counter[str] = field(default_factory=Counter)
+    by_industry: Counter[str] = field(default_factory=Counter)
+    overdue_by_town: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "overdue": self.overdue,
+                "by_status": dict(self.by_status), "by_grade": dict(self.by_grade),
+                "by_town": dict(self.by_town), "by_industry": dict(self.by_industry),
+                "overdue_by_town": dict(self.overdue_by_town)}
+
+
+def ledger_number(inspection_number: str | None, seq: int) -> str:
+    """The hazard's number: its inspection's number, a dash, its place in that inspection."""
+    return f"{inspection_number}-{seq}" if inspection_number else str(seq)
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:  # hand-edited or imported text: not a date, so never overdue
+        return None
+
+
+class HazardLedger:
+    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
+        self.db = db
+        self.today = today
+
+    def rows(self, flt: LedgerFilter | None = None) -> list[dict[str, Any]]:
+        """The hazards ``flt`` selects, oldest deadline first (what needs chasing first)."""
+        flt = flt or LedgerFilter()
+        today = self.today()
+        where = ["NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)"]
+        params: list[Any] = []
+        if flt.status == NOT_CLOSED:
+            where.append("f.status != 'closed'")
+        elif flt.status:
+            where.append("f.status = ?")
+            params.append(FindingStatus(flt.status).value)
+        if flt.grade:
+            where.append("f.grade = ?")
+            params.append(Grade(flt.grade).value)
+        if flt.company_id:
+            where.append("i.company_id = ?")
+            params.append(flt.company_id)
+        if flt.town:
+            where.append("c.town = ?")
+            params.append(flt.town)
+        if flt.overdue_only:
+            # Same rule as _overdue() below; deadlines are ISO dates, so text order is date order.
+            where.append(f"f.status != 'closed' AND {_ISSUED} "
+                         "AND f.deadline IS NOT NULL AND substr(f.deadline, 1, 10) < ?")
+            params.append(today.isoformat())
+        if flt.search and flt.search.strip():
+            # LIKE, not FTS: trigram search misses the one- and two-character queries that
+            # Chinese users type ("粉尘", "消防").
+            where.append("(f.description LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')")
+            params.extend([like_pattern(flt.search.strip())] * 2)
+        if flt.date_from:
+            where.append("substr(i.started_at, 1, 10) >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:
+            where.append("substr(i.started_at, 1, 10) <= ?")
+            params.append(flt.date_to)
+        sql = f"""
+            SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
+                   i.company_id, c.name AS company_name, c.town, c.industry,
+                   i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
+                   f.requirement, f.deadline, f.responsible, f.status,
+                   f.reinspection_result, f.reinspected_at, f.closed_at,
+                   i.id AS inspection_id, i.status AS inspection_status, i.kind,
+                   {_ISSUED} AS issued
+            FROM findings f
+            JOIN inspections i ON i.id = f.inspection_id
+            JOIN companies c ON c.id = i.company_id
+            WHERE {" AND ".join(where)}
+            ORDER BY f.deadline IS NULL, f.deadline, i.started_at, i.number, f.seq
+        """
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        out = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            row["issued"] = bool(row["issued"])
+            row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
+            row["found_on"] = (row["found_at"] or "")[:10]
+            row["days_overdue"] = _days_overdue(row, today)
+            row["overdue"] = row["days_overdue"] > 0
+            out.append(row)
+        return out
+
+    def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
+        return count_rows(self.rows(flt))
+
+    def towns(self) -> list[str]:
+        """Towns of companies that have a hazard in the ledger: the choices of a filter."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT c.town FROM findings f JOIN inspections i ON i.id = f.inspection_id "
+            "JOIN companies c ON c.id = i.company_id WHERE c.town IS NOT NULL AND c.town != '' "
+            "ORDER BY c.town")]
+
+
+def _days_overdue(row: dict[str, Any], today: date) -> int:
+    if row["status"] == FindingStatus.CLOSED.value or not row["issued"]:
+        return 0
+    deadline = _day(row["deadline"])
+    return max(0, (today - deadline).days) if deadline else 0
+
+
+def count_rows(rows: Iterable[dict[str, Any]]) -> LedgerCounts:
+    """Counts of ledger rows; from the rows themselves so they always agree with the list."""
+    counts = LedgerCounts()
+    for row in rows:
+        town = row["town"] or ""
+        counts.total += 1
+        counts.by_status[row["status"]] += 1
+        counts.by_grade[row["grade"]] += 1
+        counts.by_town[town] += 1
+        counts.by_industry[row["industry"] or ""] += 1
+        if row["overdue"]:
+            counts.overdue += 1
+            counts.overdue_by_town[town] += 1
+    return counts
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+# (key, zh header, en header): the ledger's columns in the order of the paper form.
+CSV_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("ledger_number", "隐患编号", "Hazard number"),
+    ("company_name", "被检查单位", "Company"),
+    ("town", "乡镇（街道）", "Town"),
+    ("industry", "行业", "Industry"),
+    ("found_on", "发现日期", "Found on"),
+    ("description", "隐患描述", "Description"),
+    ("grade", "隐患等级", "Grade"),
+    ("item_id", "检查项", "Checklist item"),
+    ("legal_basis", "依据条款", "Legal basis"),
+    ("requirement", "整改要求", "Requirement"),
+    ("deadline", "整改期限", "Deadline"),
+    ("responsible", "整改责任人", "Responsible"),
+    ("status", "状态", "Status"),
+    ("days_overdue", "逾期天数", "Days overdue"),
+    ("reinspection_result", "复查结果", "Re-inspection result"),
+    ("reinspected_at", "复查日期", "Re-inspected on"),
+    ("closed_at", "销号日期", "Closed on"),
+    ("inspection_status", "检查记录状态", "Inspection status"),
+    ("issued", "已下达整改", "Order issued"),
+)
+
+
+def _label(labels: tuple[str, str], zh: bool) -> str:
+    return labels[0] if zh else labels[1]
+
+
+def reinspection_result_text(value: str | None, zh: bool) -> str:
+    if not value:
+        return ""
+    labels = REINSPECTION_RESULT_LABELS.get(value)
+    return _label(labels, zh) if labels else value
+
+
+def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
+    value = row.get(key)
+    if key == "grade":
+        return _label(GRADE_LABELS[Grade(value)], zh)
+    if key == "status":
+        return _label(STATUS_LABELS[FindingStatus(value)], zh)
+    if key == "inspection_status":
+        labels = INSPECTION_STATUS_LABELS.get(value or "")
+        return _label(labels, zh) if labels else (value or "")
+    if key == "reinspection_result":
+        return reinspection_result_text(value, zh)
+    if key == "issued":
+        return _label(("是", "yes") if value else ("否", "no"), zh)
+    if key == "days_overdue":
+        return str(value) if value else ""
+    return "" if value is None else str(value)
+
+
+def ledger_csv(rows: Sequence[dict[str, Any]], lang: str = "zh_CN") -> bytes:
+    """The ledger as CSV bytes: UTF-8 with a BOM, or Excel on Chinese Windows reads GBK."""
+    zh = lang.lower().startswith("zh")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, what Excel writes itself
+    writer.writerow([zh_head if zh else en_head for _, zh_head, en_head in CSV_COLUMNS])
+    for row in rows:
+        writer.writerow([csv_cell(row, key, zh) for key, _, _ in CSV_COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_ledger_csv(path: Path, rows: Sequence[dict[str, Any]], lang: str = "zh_CN") -> int:
+    """Write the ledger atomically (never a half-written file on a full USB stick)."""
+    try:
+        write_atomic(Path(path), ledger_csv(rows, lang))
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    return len(rows)

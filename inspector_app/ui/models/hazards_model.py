@@ -1,0 +1,234 @@
+"""The hazard ledger table of the Hazards page, fed with ``HazardLedger.rows``.
+
+Sorting goes through ``SORT_ROLE``: ledger numbers by year, prefix and sequence (…-999号-2
+before …-1000号-1), dates as ISO text, days overdue as integers, statuses in lifecycle order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.storage.hazards_repo import (
+    INSPECTION_STATUS_LABELS,
+    reinspection_result_text,
+)
+from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.models.inspections_model import number_sort_key
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2          # the finding id, on every column
+INSPECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # the inspection id
+COMPANY_ROLE = Qt.ItemDataRole.UserRole + 4     # the company id
+
+
+class Column(IntEnum):
+    # What a supervisor chases (deadline, days overdue, status) before the long texts, so it
+    # shows without scrolling beside the navigation; the rest after a scroll.
+    NUMBER = 0
+    COMPANY = 1
+    TOWN = 2
+    FOUND = 3
+    GRADE = 4
+    DEADLINE = 5
+    OVERDUE = 6
+    STATUS = 7
+    DESCRIPTION = 8
+    RESPONSIBLE = 9
+    REQUIREMENT = 10
+    LEGAL_BASIS = 11
+    RESULT = 12
+    REINSPECTED = 13
+    CLOSED = 14
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Dark enough to read on white and on the alternate row colour; red is what circulars use.
+OVERDUE_COLOUR = QColor(176, 0, 32)
+CLOSED_COLOUR = QColor(128, 128, 128)
+_STATUS_ORDER = {s.value: n for n, s in enumerate(
+    (FindingStatus.REOPENED, FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.CLOSED))}
+
+
+def ledger_sort_key(row: dict[str, Any]) -> str:
+    return f"{number_sort_key(row['inspection_number'])}|{int(row['seq']):05d}"
+
+
+class HazardsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._lang = ui_lang()
+
+    # -- feeding ------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def row_of(self, finding_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r["finding_id"] == finding_id), -1)
+
+    def retranslate(self) -> None:
+        self._lang = ui_lang()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return self._headers()[section]
+
+    def _headers(self) -> tuple[str, ...]:
+        headers = {
+            Column.NUMBER: self.tr("Number"), Column.COMPANY: self.tr("Company"),
+            Column.TOWN: self.tr("Town"), Column.FOUND: self.tr("Found"),
+            Column.GRADE: self.tr("Grade"), Column.DESCRIPTION: self.tr("Description"),
+            Column.DEADLINE: self.tr("Deadline"), Column.OVERDUE: self.tr("Days overdue"),
+            Column.STATUS: self.tr("Status"), Column.RESPONSIBLE: self.tr("Responsible"),
+            Column.REQUIREMENT: self.tr("Requirement"),
+            Column.LEGAL_BASIS: self.tr("Legal basis"),
+            Column.RESULT: self.tr("Re-inspection result"),
+            Column.REINSPECTED: self.tr("Re-inspected"), Column.CLOSED: self.tr("Closed"),
+        }
+        return tuple(headers[c] for c in Column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ID_ROLE:
+            return row["finding_id"]
+        if role == INSPECTION_ROLE:
+            return row["inspection_id"]
+        if role == COMPANY_ROLE:
+            return row["company_id"]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row["overdue"]:
+                return QBrush(OVERDUE_COLOUR)
+            if row["status"] == FindingStatus.CLOSED.value:
+                return QBrush(CLOSED_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if not row["issued"]:
+                font = QFont()
+                font.setItalic(True)  # not issued yet: shown, but visibly provisional
+                return font
+            if column is Column.GRADE and row["grade"] == Grade.MAJOR.value:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.OVERDUE:
+            return _RIGHT
+        return None
+
+    # -- cells --------------------------------------------------------------------------------
+    def _display(self, row: dict[str, Any], column: Column) -> str:
+        if column is Column.NUMBER:
+            return str(row["ledger_number"])
+        if column is Column.COMPANY:
+            return row["company_name"] or ""
+        if column is Column.TOWN:
+            return row["town"] or ""
+        if column is Column.FOUND:
+            return row["found_on"] or ""
+        if column is Column.DESCRIPTION:
+            return " ".join((row["description"] or "").split())  # one line in the table
+        if column is Column.GRADE:
+            return pair(GRADE_LABELS[Grade(row["grade"])])
+        if column is Column.LEGAL_BASIS:
+            return row["legal_basis"] or ""
+        if column is Column.REQUIREMENT:
+            return " ".join((row["requirement"] or "").split())
+        if column is Column.DEADLINE:
+            return (row["deadline"] or "")[:10]
+        if column is Column.RESPONSIBLE:
+            return row["responsible"] or ""
+        if column is Column.STATUS:
+            text = pair(STATUS_LABELS[FindingStatus(row["status"])])
+            if not row["issued"]:
+                text += self.tr(" (draft)")
+            return text
+        if column is Column.OVERDUE:
+            return str(row["days_overdue"]) if row["days_overdue"] else ""
+        if column is Column.RESULT:
+            return reinspection_result_text(row["reinspection_result"], self._lang == "zh_CN")
+        if column is Column.REINSPECTED:
+            return (row["reinspected_at"] or "")[:10]
+        return (row["closed_at"] or "")[:10]
+
+    def _tooltip(self, row: dict[str, Any], column: Column) -> str | None:
+        if column in (Column.DESCRIPTION, Column.REQUIREMENT, Column.LEGAL_BASIS):
+            return self._display(row, column) or None
+        if column is Column.STATUS and not row["issued"]:
+            return self.tr("The inspection is still a draft: no rectification order has been "
+                           "issued for this hazard yet.")
+        if column is Column.NUMBER:
+            status = INSPECTION_STATUS_LABELS.get(row["inspection_status"])
+            return self.tr("Inspection {0} ({1})").format(
+                row["inspection_number"] or "", pair(status) if status else "")
+        return None
+
+    def _sort_key(self, row: dict[str, Any], column: Column) -> Any:
+        if column is Column.NUMBER:
+            return ledger_sort_key(row)
+        if column is Column.FOUND:
+            return row["found_at"] or ""
+        if column is Column.DEADLINE:
+            return row["deadline"] or "9999"  # no deadline sorts after every real one
+        if column is Column.OVERDUE:
+            return int(row["days_overdue"])
+        if column is Column.STATUS:
+            return _STATUS_ORDER.get(row["status"], len(_STATUS_ORDER))
+        if column is Column.GRADE:
+            return 0 if row["grade"] == Grade.MAJOR.value else 1  # major first when ascending
+        return self._display(row, column)
+
+
+def make_proxy(model: HazardsModel, parent: QObject | None = None) -> QSortFilterProxyModel:
+    """A proxy that sorts by ``SORT_ROLE``, Chinese text in the locale's order."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy

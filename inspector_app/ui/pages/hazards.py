@@ -1,0 +1,314 @@
+"""The Hazards page: the hazard ledger (隐患台账), every hazard tracked until it is closed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.errors import InspectorError
+from inspector_app.services import messages
+from inspector_app.services.context import AppContext
+from inspector_app.storage.hazards_repo import (
+    NOT_CLOSED,
+    HazardLedger,
+    LedgerFilter,
+    count_rows,
+    write_ledger_csv,
+)
+from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.models.hazards_model import (
+    COMPANY_ROLE,
+    ID_ROLE,
+    INSPECTION_ROLE,
+    Column,
+    HazardsModel,
+    make_proxy,
+)
+from inspector_app.ui.pages.base import Page
+
+SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
+
+
+class HazardsPage(Page):
+    page_id = "hazards"
+    open_inspection_requested = Signal(str)  # the inspection that found the selected hazard
+    reinspect_requested = Signal(str)        # the company of the selected hazard
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._sized = False
+        self.today: Callable[[], date] = date.today  # what "overdue" is measured against
+        self.last_export: Path | None = None
+
+        self.open_button = QPushButton()
+        self.reinspect_button = QPushButton()
+        self.export_button = QPushButton()
+        actions = QHBoxLayout()
+        for button in (self.open_button, self.reinspect_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("hazardSearch")
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("", NOT_CLOSED)
+        for status in FindingStatus:
+            self.status_filter.addItem("", status.value)
+        self.status_filter.addItem("", None)  # all, closed ones too
+        self.grade_filter = QComboBox()
+        self.grade_filter.addItem("", None)
+        for grade in Grade:
+            self.grade_filter.addItem("", grade.value)
+        self.town_filter = QComboBox()
+        self.overdue_check = QCheckBox()
+        self.reset_button = QPushButton()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.status_filter, self.grade_filter, self.town_filter,
+                       self.overdue_check, self.reset_button):
+            filters.addWidget(widget)
+        self.layout_.addLayout(filters)
+
+        self.model = HazardsModel(self)
+        self.proxy = make_proxy(self.model, self)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        # The most overdue first: what a supervisor chases today.
+        self.table.sortByColumn(Column.OVERDUE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(100)
+        header.setMinimumSectionSize(48)
+        header.resizeSection(Column.DESCRIPTION, 240)  # long texts: the tooltip has them all
+        header.resizeSection(Column.REQUIREMENT, 200)
+        header.resizeSection(Column.LEGAL_BASIS, 160)
+        header.resizeSection(Column.COMPANY, 170)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.installEventFilter(self)
+        self.layout_.addWidget(self.table, 1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("hazardSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.summary)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self.reload)
+        for combo in (self.status_filter, self.grade_filter, self.town_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        self.overdue_check.toggled.connect(self.reload)
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.reinspect_button.clicked.connect(self.reinspect_selected)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.retranslate()
+        self.refresh()
+
+    # -- data ---------------------------------------------------------------------------------
+    def ledger(self) -> HazardLedger:
+        return HazardLedger(self.ctx.db, self.today)
+
+    def current_filter(self) -> LedgerFilter:
+        return LedgerFilter(
+            status=self.status_filter.currentData(),
+            grade=self.grade_filter.currentData(),
+            town=self.town_filter.currentData(),
+            overdue_only=self.overdue_check.isChecked(),
+            search=self.search.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        """Reload the town choices and the ledger (the page is shown)."""
+        self._fill_towns()
+        self.reload()
+
+    def reload(self) -> None:
+        self.search_timer.stop()
+        selected = self.selected_id()
+        self.model.set_rows(self.ledger().rows(self.current_filter()))
+        if not self._sized and self.model.rowCount():
+            # Once, from the first rows: numbers and dates are as wide as they will ever be.
+            self._sized = True
+            for column in (Column.NUMBER, Column.TOWN, Column.FOUND, Column.GRADE,
+                           Column.DEADLINE, Column.OVERDUE, Column.STATUS, Column.RESULT):
+                self.table.resizeColumnToContents(column)
+        if selected:
+            self.select_hazard(selected)
+        self._update_summary()
+
+    def _fill_towns(self) -> None:
+        current = self.town_filter.currentData()
+        self.town_filter.blockSignals(True)
+        self.town_filter.clear()
+        self.town_filter.addItem(self.tr("All towns"), None)
+        for town in self.ledger().towns():
+            self.town_filter.addItem(town, town)
+        self.town_filter.setCurrentIndex(
+            max(0, self.town_filter.findData(current)) if current is not None else 0)
+        self.town_filter.blockSignals(False)
+
+    def reset_filters(self) -> None:
+        widgets = (self.search, self.status_filter, self.grade_filter, self.town_filter,
+                   self.overdue_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status_filter, self.grade_filter, self.town_filter):
+            combo.setCurrentIndex(0)
+        self.overdue_check.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- selection and actions ----------------------------------------------------------------
+    def _selected_index(self) -> QModelIndex | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0] if rows else None
+
+    def selected_id(self) -> str | None:
+        index = self._selected_index()
+        return index.data(ID_ROLE) if index is not None else None
+
+    def select_hazard(self, finding_id: str) -> None:
+        row = self.model.row_of(finding_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def open_selected(self, index: QModelIndex | None = None) -> None:
+        if not (isinstance(index, QModelIndex) and index.isValid()):
+            index = self._selected_index()
+        if index is not None and index.data(INSPECTION_ROLE):
+            self.open_inspection_requested.emit(index.data(INSPECTION_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the inspection of the selected hazard, as a double-click does.
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    def reinspect_selected(self) -> None:
+        index = self._selected_index()
+        if index is not None and index.data(COMPANY_ROLE):
+            self.reinspect_requested.emit(index.data(COMPANY_ROLE))
+
+    def visible_rows(self) -> list[dict[str, Any]]:
+        """The rows as the table shows them: filtered and in the order the user sorted."""
+        return [self.model.row_data(self.proxy.mapToSource(self.proxy.index(n, 0)).row())
+                for n in range(self.proxy.rowCount())]
+
+    def choose_export_file(self) -> None:
+        folder = self.ctx.data_dir.documents
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        suggested = folder / self.tr("hazard-ledger-{0}.csv").format(date.today().isoformat())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export hazard ledger"),
+                                              str(suggested),
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            if not path.lower().endswith(".csv"):
+                path += ".csv"
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> bool:
+        try:
+            count = write_ledger_csv(path, self.visible_rows(), ui_lang())
+        except InspectorError as exc:
+            messages.error(exc)
+            return False
+        self.last_export = path
+        messages.info(self.tr("%n hazard(s) exported to {0}.", "", count).format(path))
+        return True
+
+    # -- showing ------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        selected = self._selected_index() is not None
+        self.open_button.setEnabled(selected)
+        self.reinspect_button.setEnabled(selected)
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+
+    def summary_text(self) -> str:
+        counts = count_rows(self.model.rows())
+        text = self.tr("%n hazard(s): ", "", counts.total)
+        text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
+            counts.by_status[FindingStatus.OPEN.value],
+            counts.by_status[FindingStatus.RECTIFIED.value],
+            counts.by_status[FindingStatus.REOPENED.value],
+            counts.by_status[FindingStatus.CLOSED.value])
+        return text + self.tr("; %n overdue", "", counts.overdue)
+
+    def _update_summary(self) -> None:
+        self.summary.setText(self.summary_text())
+
+    def title(self) -> str:
+        return self.tr("Hazards")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.open_button.setText(self.tr("&Open inspection"))
+        self.reinspect_button.setText(self.tr("&Re-inspect company…"))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.open_button.setToolTip(self.tr("Open the inspection that found this hazard"))
+        self.reinspect_button.setToolTip(
+            self.tr("Start a re-inspection of the open hazards of this hazard's company"))
+        self.search.setPlaceholderText(self.tr("Search description or company"))
+        self.status_filter.setItemText(0, self.tr("Not closed"))
+        for index in range(1, self.status_filter.count() - 1):
+            status = FindingStatus(self.status_filter.itemData(index))
+            self.status_filter.setItemText(index, pair(STATUS_LABELS[status]))
+        self.status_filter.setItemText(self.status_filter.count() - 1, self.tr("All statuses"))
+        self.grade_filter.setItemText(0, self.tr("All grades"))
+        for index in range(1, self.grade_filter.count()):
+            grade = Grade(self.grade_filter.itemData(index))
+            self.grade_filter.setItemText(index, pair(GRADE_LABELS[grade]))
+        if self.town_filter.count():
+            self.town_filter.setItemText(0, self.tr("All towns"))
+        self.overdue_check.setText(self.tr("Overdue only"))
+        self.overdue_check.setToolTip(
+            self.tr("Hazards past their deadline and not closed (drafts excluded)"))
+        self.reset_button.setText(self.tr("Reset filters"))
+        self.model.retranslate()
+        self._update_summary()
+        self._update_buttons()

@@ -1,0 +1,199 @@
+import csv
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import build_demo
+from inspector_app.storage.hazards_repo import HazardLedger, LedgerFilter
+from inspector_app.ui.models.hazards_model import (
+    CLOSED_COLOUR,
+    COMPANY_ROLE,
+    ID_ROLE,
+    INSPECTION_ROLE,
+    OVERDUE_COLOUR,
+    Column,
+    HazardsModel,
+    make_proxy,
+)
+from inspector_app.ui.pages.hazards import HazardsPage
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """One demo district for the whole module: the page only reads it."""
+    ctx = AppContext(DataDir(tmp_path_factory.mktemp("hazards")))
+    build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=10, inspections=24,
+               seed=2026, today=TODAY)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(qtbot, demo, languages):
+    widget = HazardsPage(demo)
+    widget.today = lambda: TODAY
+    widget.reload()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def _row(n, seq=1, **kw):
+    row = {"finding_id": f"f-{n}-{seq}", "seq": seq,
+           "inspection_number": f"（泉台）应急检记〔2026〕QT01-{n:03d}号",
+           "ledger_number": f"（泉台）应急检记〔2026〕QT01-{n:03d}号-{seq}",
+           "company_id": f"c-{n}", "company_name": "泉台纺织有限公司", "town": "城关镇",
+           "industry": "textile", "found_at": f"2026-11-{n % 28 + 1:02d}T09:00+08:00",
+           "found_on": f"2026-11-{n % 28 + 1:02d}", "description": "消防通道堆放杂物",
+           "grade": "general", "legal_basis": "第五条", "item_id": None,
+           "requirement": "立即整改", "deadline": "2026-12-01", "responsible": "车间主任",
+           "status": "open", "reinspection_result": None, "reinspected_at": None,
+           "closed_at": None, "inspection_id": f"i-{n}", "inspection_status": "signed",
+           "kind": "official", "issued": True, "overdue": False, "days_overdue": 0}
+    row.update(kw)
+    return row
+
+
+def test_model_passes_the_model_tester(qtmodeltester, languages):
+    model = HazardsModel()
+    model.set_rows([
+        _row(1, overdue=True, days_overdue=12, grade="major"),
+        _row(2, status="closed", reinspection_result="rectified", reinspected_at="2026-11-20",
+             closed_at="2026-11-21"),
+        _row(3, inspection_status="draft", issued=False, town=None, legal_basis=None,
+             deadline=None, reinspection_result="整改不到位"),
+    ])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, Column.GRADE)) == "Major accident hazard"
+    assert model.data(model.index(0, Column.OVERDUE)) == "12"
+    assert model.data(model.index(1, Column.RESULT)) == "Rectified"
+    assert model.data(model.index(2, Column.RESULT)) == "整改不到位"  # free text as it is
+    assert model.data(model.index(2, Column.STATUS)) == "Open (draft)"
+    assert model.headerData(Column.OVERDUE, Qt.Orientation.Horizontal) == "Days overdue"
+    red = model.data(model.index(0, Column.COMPANY), Qt.ItemDataRole.ForegroundRole)
+    grey = model.data(model.index(1, Column.COMPANY), Qt.ItemDataRole.ForegroundRole)
+    assert red.color() == OVERDUE_COLOUR and grey.color() == CLOSED_COLOUR
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_proxy_sorts_numbers_dates_and_days_by_value(languages):
+    model = HazardsModel()
+    model.set_rows([_row(999, seq=2, days_overdue=9, overdue=True, deadline="2026-11-18"),
+                    _row(1000, seq=1, days_overdue=10, overdue=True, deadline="2026-11-17"),
+                    _row(999, seq=10, deadline=None),
+                    _row(7, seq=1, days_overdue=2, overdue=True, deadline="2026-11-25")])
+    proxy = make_proxy(model)
+
+    def order(column, ascending=True):
+        proxy.sort(column, Qt.SortOrder.AscendingOrder if ascending
+                   else Qt.SortOrder.DescendingOrder)
+        return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+
+    # As text "-1000号" < "-999号" and "-10" < "-2".
+    assert order(Column.NUMBER) == ["f-7-1", "f-999-2", "f-999-10", "f-1000-1"]
+    assert order(Column.OVERDUE, ascending=False) == ["f-1000-1", "f-999-2", "f-7-1",
+                                                      "f-999-10"]
+    assert order(Column.DEADLINE) == ["f-1000-1", "f-999-2", "f-7-1", "f-999-10"]
+
+
+def test_page_shows_the_hazards_not_closed_by_default(page, demo):
+    ledger = HazardLedger(demo.db, lambda: TODAY)
+    expected = ledger.rows(LedgerFilter())
+    assert page.proxy.rowCount() == len(expected) > 0
+    assert {r["status"] for r in page.visible_rows()} <= {"open", "rectified", "reopened"}
+    counts = ledger.counts(LedgerFilter())
+    assert page.summary.text() == (
+        f"{counts.total} hazard(s): {counts.by_status['open']} open, "
+        f"{counts.by_status['rectified']} awaiting re-inspection, "
+        f"{counts.by_status['reopened']} reopened, 0 closed; {counts.overdue} overdue")
+    # Most overdue first.
+    days = [r["days_overdue"] for r in page.visible_rows()]
+    assert days == sorted(days, reverse=True) and days[0] > 0
+
+
+def test_filters_narrow_the_rows(qtbot, page, demo):
+    everything = HazardLedger(demo.db, lambda: TODAY).rows(LedgerFilter(status=None))
+    not_closed = page.proxy.rowCount()
+
+    page.overdue_check.setChecked(True)
+    overdue = page.visible_rows()
+    assert 0 < len(overdue) < not_closed and all(r["overdue"] for r in overdue)
+    assert page.summary.text().startswith(f"{len(overdue)} hazard(s)")
+    page.overdue_check.setChecked(False)
+
+    page.status_filter.setCurrentIndex(page.status_filter.findData("closed"))
+    closed = page.visible_rows()
+    assert closed and {r["status"] for r in closed} == {"closed"}
+    assert len(closed) == sum(1 for r in everything if r["status"] == "closed")
+    assert not any(r["overdue"] for r in closed)
+
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
+    assert page.proxy.rowCount() == len(everything)
+    page.grade_filter.setCurrentIndex(page.grade_filter.findData("major"))
+    assert {r["grade"] for r in page.visible_rows()} == {"major"}
+
+    town = everything[0]["town"]
+    page.grade_filter.setCurrentIndex(0)
+    page.town_filter.setCurrentIndex(page.town_filter.findData(town))
+    assert {r["town"] for r in page.visible_rows()} == {town}
+
+    # Typing waits for a pause, then one query; two characters of Chinese are enough.
+    page.reset_filters()
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
+    word = everything[0]["company_name"][:2]
+    page.search.setText(word)
+    assert page.proxy.rowCount() == len(everything)  # not yet: debounced
+    qtbot.waitUntil(lambda: page.proxy.rowCount() < len(everything), timeout=2000)
+    assert all(word in r["company_name"] or word in r["description"]
+               for r in page.visible_rows())
+
+    page.reset_filters()
+    assert page.proxy.rowCount() == not_closed and page.search.text() == ""
+
+
+def test_buttons_emit_the_selected_hazards_ids(qtbot, page):
+    assert not page.open_button.isEnabled() and not page.reinspect_button.isEnabled()
+    page.table.selectRow(2)
+    index = page.table.selectionModel().selectedRows()[0]
+    assert page.open_button.isEnabled() and page.reinspect_button.isEnabled()
+    with qtbot.waitSignal(page.open_inspection_requested, timeout=1000) as opened:
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [index.data(INSPECTION_ROLE)]
+    with qtbot.waitSignal(page.reinspect_requested, timeout=1000) as reinspect:
+        qtbot.mouseClick(page.reinspect_button, Qt.MouseButton.LeftButton)
+    assert reinspect.args == [index.data(COMPANY_ROLE)]
+    row = page.visible_rows()[2]
+    assert (opened.args[0], reinspect.args[0]) == (row["inspection_id"], row["company_id"])
+    with qtbot.waitSignal(page.open_inspection_requested, timeout=1000) as entered:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert entered.args == [row["inspection_id"]]
+    # The selection survives a reload (the page is shown again).
+    page.refresh()
+    assert page.selected_id() == row["finding_id"]
+
+
+def test_export_writes_the_rows_shown(page, tmp_path):
+    page.overdue_check.setChecked(True)
+    target = tmp_path / "逾期隐患.csv"
+    assert page.export_csv(target)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0][:2] == ["Hazard number", "Company"]  # the interface language: English
+    assert [line[0] for line in table[1:]] == [r["ledger_number"] for r in page.visible_rows()]
+    assert page.last_export == target
+
+
+def test_export_to_a_missing_folder_reports_an_error(page, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("inspector_app.services.messages._sink",
+                        lambda level, title, text: shown.append((level.value, text)))
+    assert not page.export_csv(tmp_path / "missing" / "x.csv")
+    assert shown and shown[0][0] == "error"
