@@ -31,6 +31,7 @@ from inspector_app.storage.photo_store import write_atomic
 # Ordered to be rectified: the record was completed, or this is a copy of a hazard of a signed
 # record made when it was amended.
 _ISSUED = "(i.status != 'draft' OR f.origin_finding_id IS NOT NULL)"
+_AWAITING_COMPANY = (FindingStatus.OPEN.value, FindingStatus.REOPENED.value)
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
@@ -114,7 +115,7 @@ class HazardLedger:
             params.append(flt.town)
         if flt.overdue_only:
             # Same rule as _overdue() below; deadlines are ISO dates, so text order is date order.
-            where.append(f"f.status != 'closed' AND {_ISSUED} "
+            where.append(f"f.status IN ('open', 'reopened') AND {_ISSUED} "
                          "AND f.deadline IS NOT NULL AND substr(f.deadline, 1, 10) < ?")
             params.append(today.isoformat())
         if flt.search and flt.search.strip():
@@ -167,7 +168,8 @@ class HazardLedger:
 
 
 def _days_overdue(row: dict[str, Any], today: date) -> int:
-    if row["status"] == FindingStatus.CLOSED.value or not row["issued"]:
+    # Reported rectified means the company met its part; the re-inspection is the office's.
+    if row["status"] not in _AWAITING_COMPANY or not row["issued"]:
         return 0
     deadline = _day(row["deadline"])
     return max(0, (today - deadline).days) if deadline else 0

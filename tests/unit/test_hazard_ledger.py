@@ -126,6 +126,11 @@ def test_overdue_depends_on_the_injected_today(ctx, district):
     assert overdue(date(2026, 11, 19)) == [("东山化工厂", 1), ("泉台纺织有限公司", 1)]
     assert overdue(TODAY) == [("东山化工厂", 1), ("泉台纺织有限公司", 1),
                               ("泉台纺织有限公司", 2)]
+    # Reported rectified: the company did its part; waiting for the re-inspection is not late.
+    first = next(f for f in district["svc"].get(district["mill_inspection"]).findings
+                 if f.seq == 1)
+    ReinspectionService(ctx.db, ctx.device, actor="张伟").mark_rectified(first.id)
+    assert overdue(TODAY) == [("东山化工厂", 1), ("泉台纺织有限公司", 2)]
 
 
 def test_reinspection_closes_and_reopens(ctx, district, ledger):
