@@ -21,4 +21,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.hazards",
     "inspector_app.commands.photos",
     "inspector_app.commands.export",
+    "inspector_app.commands.sync",
 )

@@ -346,6 +346,53 @@ CREATE INDEX record_signatures_inspection ON record_signatures(inspection_id);
     )
 
 
+@migrations(name="0005_sync")
+def _sync(db: Database) -> None:
+    # sync_history: every bundle written or read, with its report; the newest export's
+    # watermark decides what the next incremental export carries. sync_seen: the version of an
+    # inspection last imported from each device, so "changed on both machines" can be told from
+    # "changed on one". conflicts: both versions kept, for a person to resolve.
+    run_script(
+        db,
+        """
+CREATE TABLE sync_history (
+    id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+    bundle_id TEXT NOT NULL,
+    kind TEXT,
+    file_name TEXT,
+    device_id TEXT NOT NULL,
+    peer_device TEXT,
+    peer_name TEXT,
+    watermark TEXT,
+    created_at TEXT NOT NULL,
+    report TEXT,
+    status TEXT NOT NULL
+);
+CREATE INDEX sync_history_bundle ON sync_history(bundle_id, direction);
+CREATE TABLE sync_seen (
+    inspection_id TEXT NOT NULL,
+    peer_device TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, peer_device)
+);
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    incoming_id TEXT,
+    bundle_id TEXT NOT NULL,
+    peer_device TEXT,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT
+);
+CREATE INDEX conflicts_open ON conflicts(resolved_at);
+ALTER TABLE inspections ADD COLUMN conflict_of TEXT;
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -30,7 +30,7 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
 from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
-from inspector_app.ui.pages.sections import SyncPage
+from inspector_app.ui.pages.sync import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (

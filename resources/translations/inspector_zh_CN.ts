@@ -728,12 +728,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="262" />
         <source>%n hazard(s) exported to {0}.</source>
-        <translation><numerusform>已将 %n 条隐患导出到 {0}。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="274" />
         <source>%n hazard(s): </source>
-        <translation><numerusform>共 %n 条隐患：</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条隐患：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/hazards.py" line="275" />
@@ -743,7 +747,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="280" />
         <source>; %n overdue</source>
-        <translation><numerusform>；逾期 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>；逾期 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/hazards.py" line="286" />
@@ -2646,14 +2652,129 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sections.py" line="12" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="123" />
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sections.py" line="16" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="128" />
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="130" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="131" />
+        <source>&amp;Full export…</source>
+        <translation>完整导出(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="132" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="133" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <source>out</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <source>in</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="174" />
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
+        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="178" />
+        <source>Passphrase of your signing identity ({0}):</source>
+        <translation>签名证书（{0}）的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="180" />
+        <source>Passphrase of the organisation's root key:</source>
+        <translation>单位根证书私钥的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="188" />
+        <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
+        <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="212" />
+        <source>Export to which folder (the USB stick)?</source>
+        <translation>导出到哪个文件夹（U盘）？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="220" />
+        <source>Import a bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="221" />
+        <source>Inspector bundles (*.inspx)</source>
+        <translation>检查数据包 (*.inspx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="232" />
+        <source>Writing the export…</source>
+        <translation>正在写入导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="237" />
+        <source>Checking and importing {0}…</source>
+        <translation>正在校验并导入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="271" />
+        <source>Export written: {0}</source>
+        <translation>已写入导出文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="285" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 <context>

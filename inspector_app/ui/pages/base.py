@@ -33,21 +33,3 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-class PlaceholderPage(Page):
-    """A section whose screen arrives in a later release; says what it will hold."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        self.layout_.addWidget(self.body)
-        self.layout_.addStretch(1)
-
-    def description(self) -> str:
-        return ""
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.body.setText(self.description())

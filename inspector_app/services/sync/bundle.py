@@ -1,0 +1,211 @@
+"""The ``inspector-bundle/1`` format: names, the signed manifest, and the checks a bundle must
+pass before anything in it is believed.
+
+Layout of the (inner) zip::
+
+    manifest.json        format, bundle_id, kind, device, created_at, watermark, entries, counts
+    manifest.sig.json    signer certificate + chain (PEM), base64 ECDSA-SHA256 over manifest.json
+    rows/<table>.jsonl   one JSON object per row
+    photos/<sha256><ext> photo originals, exactly as stored
+
+An encrypted bundle is an outer zip of ``envelope.json`` + ``payload.bin`` (see envelope.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from inspector_app.errors import CorruptFileError, InspectorError, NewerVersionError
+from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
+from inspector_app.services.sync.tables import BY_NAME
+
+FORMAT = "inspector-bundle"
+VERSION = 1
+SUFFIX = ".inspx"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig.json"
+ENVELOPE = "envelope.json"
+PAYLOAD = "payload.bin"
+KINDS = ("laptop", "office", "full")
+
+MAX_TOTAL = 4 * 1024**3          # declared uncompressed bytes of all entries
+MAX_RATIO = 200                  # uncompressed / compressed, for entries over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+MAX_ENTRIES = 200_000
+MAX_MANIFEST = 64 * 1024 * 1024
+PHOTO_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
+_PHOTO_RE = re.compile(r"^photos/([0-9a-f]{64})(\.[a-z0-9]{1,5})$")
+_ROWS_RE = re.compile(r"^rows/([a-z_]+)\.jsonl$")
+
+
+class BundleRefused(InspectorError):
+    """The bundle is not imported; the message says why. Nothing was changed."""
+
+    title = "Bundle refused"
+
+
+def refuse(reason: str) -> BundleRefused:
+    return BundleRefused(f"The bundle was refused: {reason}. Nothing was changed.")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- zip safety --
+def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """Refuse zip slip, symlinks, directories and zip bombs, from the central directory alone."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise refuse("it holds far too many files")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        parts = name.split("/")
+        if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or ".." in parts
+                or "" in parts or "." in parts):
+            raise refuse(f"it holds an entry with a path outside the bundle ({name!r})")
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise refuse(f"it holds a symbolic link ({name!r})")
+        if info.is_dir():
+            raise refuse(f"it holds an unexpected folder entry ({name!r})")
+        if name in seen:
+            raise refuse(f"it holds the entry {name!r} twice")
+        seen.add(name)
+        total += info.file_size
+        if total > MAX_TOTAL:
+            raise refuse("its content would unpack to an absurd size (over 4 GB)")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse(f"the entry {name!r} is compressed suspiciously well (a zip bomb)")
+    return infos
+
+
+def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The entry's bytes, never more than ``limit`` whatever the headers claim."""
+    with zf.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise refuse(f"the entry {info.filename!r} is larger than it says")
+    return data
+
+
+def entry_kind(path: str) -> tuple[str, str]:
+    """('rows', table) or ('photo', sha256); refuses anything else."""
+    if m := _ROWS_RE.match(path):
+        if m.group(1) not in BY_NAME:
+            raise refuse(f"it carries a table this program does not accept ({m.group(1)})")
+        return "rows", m.group(1)
+    if (m := _PHOTO_RE.match(path)) and m.group(2) in PHOTO_EXTS:
+        return "photo", m.group(1)
+    raise refuse(f"it holds an unexpected file ({path!r})")
+
+
+# -- the manifest and its signature --
+def sign_manifest(manifest_raw: bytes, cert: x509.Certificate,
+                  key: ec.EllipticCurvePrivateKey, chain: list[x509.Certificate]) -> bytes:
+    from inspector_app.services.pki import pem
+
+    signature = key.sign(manifest_raw, ec.ECDSA(hashes.SHA256()))
+    return json.dumps({"algorithm": "ECDSA-P256-SHA256", "cert_pem": pem(cert),
+                       "chain_pem": "".join(pem(c) for c in chain),
+                       "signature": base64.b64encode(signature).decode()},
+                      indent=1).encode()
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    fingerprint: str
+    serial: str
+    expired_on: str | None = None
+    is_root: bool = False             # signed by a trusted office root itself
+
+
+def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Signer:
+    """The manifest is signed by a device whose certificate a trusted office issued and did not
+    revoke (or by the office's root itself, for office bundles)."""
+    try:
+        sig = json.loads(sig_raw)
+        cert = load_pem(sig["cert_pem"])
+        signature = base64.b64decode(sig["signature"], validate=True)
+    except (ValueError, KeyError, TypeError):
+        raise refuse("its signature file is damaged") from None
+    roots = pki.trust_roots()
+    root_fps = {fingerprint(r): r for r in roots}
+    info = cert_info(cert)
+    if fingerprint(cert) in root_fps:
+        issuer_fp = fingerprint(cert)
+    else:
+        issuer = next((r for r in roots if r.subject == cert.issuer), None)
+        try:
+            if issuer is None:
+                raise ValueError
+            cert.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature):
+            raise refuse(f"it was signed by an unknown device ({info.describe()}), not one "
+                         "issued by a trusted office") from None
+        issuer_fp = fingerprint(issuer)
+    # An expired but unrevoked certificate still proves where the data came from; refusing it
+    # would strand an inspector's records on the laptop. The report says so.
+    revoked_at = pki.revoked(issuer_fp, info.serial)
+    if revoked_at:
+        raise refuse(f"it was signed by a revoked device certificate ({info.describe()}, "
+                     f"revoked {revoked_at[:10]})")
+    now = datetime.now(UTC)
+    if now < info.not_before:
+        raise refuse(f"the signer's certificate is not valid yet ({info.describe()})")
+    public = cert.public_key()
+    try:
+        if not isinstance(public, ec.EllipticCurvePublicKey):
+            raise InvalidSignature
+        public.verify(signature, manifest_raw, ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature:
+        raise refuse("its manifest signature is invalid (the bundle was altered)") from None
+    return Signer(info.subject_name, fingerprint(cert), info.serial,
+                  expired_on=f"{info.not_after:%Y-%m-%d}" if now > info.not_after else None,
+                  is_root=fingerprint(cert) in root_fps)
+
+
+def parse_manifest(raw: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(raw)
+    except ValueError:
+        raise refuse("its manifest is damaged") from None
+    if not isinstance(manifest, dict):
+        raise refuse("its manifest is damaged")
+    fmt = str(manifest.get("format", ""))
+    name, _, version = fmt.partition("/")
+    if name != FORMAT or not version.isdigit():
+        raise refuse("it is not an Inspector bundle")
+    if int(version) > VERSION:
+        raise NewerVersionError(
+            f"The bundle was made by a newer version of Inspector (format {fmt}; this program "
+            f"reads up to {FORMAT}/{VERSION}). Install the newer version; nothing was changed.")
+    entries = manifest.get("entries")
+    if (not isinstance(entries, list) or not isinstance(manifest.get("bundle_id"), str)
+            or manifest.get("kind") not in KINDS or not isinstance(manifest.get("device_id"), str)
+            or not all(isinstance(e, dict) and isinstance(e.get("path"), str)
+                       and isinstance(e.get("sha256"), str) and isinstance(e.get("size"), int)
+                       for e in entries)):
+        raise refuse("its manifest is incomplete")
+    return manifest
+
+
+def not_a_bundle(detail: str = "") -> CorruptFileError:
+    return CorruptFileError("The file is not a complete Inspector bundle (damaged, cut off or not "
+                            f"a bundle{': ' + detail if detail else ''}). Nothing was changed.")

@@ -1,0 +1,264 @@
+"""Reading a bundle: refuse anything doubtful before the first change, then apply it all in one
+transaction.
+
+Order: open (and decrypt into a private temporary file) → zip sanity from the central directory
+→ manifest format → manifest signature and signer trust → every entry's size and SHA-256 →
+rows parse → already imported? → photo files into the store (content-addressed, atomic; an extra
+file there is harmless) → all rows plus the history entry in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, utcnow_iso
+from inspector_app.errors import InspectorError, ValidationError, from_os_error
+from inspector_app.paths import DataDir
+from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
+from inspector_app.services.sync import bundle, envelope
+from inspector_app.services.sync.bundle import refuse
+from inspector_app.services.sync.export import Control
+from inspector_app.services.sync.merge import Merger
+from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.rows import load_rows
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.photo_store import PhotoStore, write_atomic
+
+MAX_SIGNATURE = 1024 * 1024
+MAX_ENVELOPE = 64 * 1024
+
+
+class _DryRun(Exception):
+    """Raised to roll the transaction back after a dry run."""
+
+
+@dataclass
+class Verified:
+    manifest: dict[str, Any]
+    signer: bundle.Signer
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    photos: dict[str, str] = field(default_factory=dict)   # sha256 → entry path
+
+
+def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path, *,
+                  org_passphrase: str | None = None, dry_run: bool = False,
+                  control: Control | None = None) -> ImportReport:
+    """Import one bundle; raises InspectorError (nothing changed) when it is refused."""
+    root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
+    path = Path(path)
+    pki = PkiService(db, device)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        # The decrypted content goes to this computer's disk (not a RAM-backed /tmp: a bundle
+        # can hold gigabytes of photos) and is removed afterwards.
+        scratch = tempfile.TemporaryDirectory(dir=root, prefix=".sync-")
+    except OSError as exc:
+        raise from_os_error(exc, root) from exc
+    with scratch as tmp:
+        inner_path, envelope_id = _open_outer(path, pki, org_passphrase, Path(tmp))
+        try:
+            zf = zipfile.ZipFile(inner_path)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            raise bundle.not_a_bundle() from None
+        with zf:
+            try:
+                verified = _verify(zf, pki, control)
+            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
+                    KeyError) as exc:
+                if isinstance(exc, InspectorError):
+                    raise
+                raise bundle.not_a_bundle(str(exc)) from None
+            manifest = verified.manifest
+            if envelope_id is not None and envelope_id != manifest["bundle_id"]:
+                raise refuse("its envelope and its content belong to different bundles")
+            report = ImportReport(
+                file_name=path.name, bundle_id=manifest["bundle_id"], kind=manifest["kind"],
+                device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
+                signer=verified.signer.name, created_at=str(manifest.get("created_at", "")))
+            if manifest.get("missing_photos"):
+                report.notes.append(f"{len(manifest['missing_photos'])} photo file(s) were "
+                                    "missing on the sending computer; their records came "
+                                    "without them")
+            if verified.signer.expired_on:
+                report.notes.append(f"the signer's certificate expired on "
+                                    f"{verified.signer.expired_on}; accepted, it is not revoked")
+            if db.execute("SELECT 1 FROM sync_history WHERE direction = 'in' AND bundle_id = ? "
+                          "AND status = 'imported'", [manifest["bundle_id"]]).fetchone():
+                report.status = "already imported"
+                return report
+            if dry_run:
+                report.status = "dry run"
+            else:
+                report.photos_added = _store_photos(zf, verified, PhotoStore(root / "photos"),
+                                                    control)
+        _apply(db, device, verified, report, dry_run)
+    return report
+
+
+def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Path
+                ) -> tuple[Path, str | None]:
+    """The plain bundle: the file itself, or its decrypted payload in ``tmp``."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except FileNotFoundError as exc:
+        raise from_os_error(exc, path) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise bundle.not_a_bundle() from None
+    with zf:
+        names = zf.namelist()
+        if bundle.ENVELOPE not in names:
+            return path, None
+        infos = {i.filename: i for i in bundle.check_zip_entries(zf)}
+        if set(infos) != {bundle.ENVELOPE, bundle.PAYLOAD}:
+            raise refuse("its encrypted envelope holds unexpected files")
+        try:
+            raw = bundle.read_entry(zf, infos[bundle.ENVELOPE], MAX_ENVELOPE)
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            raise bundle.not_a_bundle() from None
+        header = envelope.read_header(raw)
+        org = pki.org()
+        if org is None:
+            raise refuse("it is encrypted for the office, and this computer holds no "
+                         "organisation key")
+        if header["recipient_fingerprint"] != fingerprint(org[1]):
+            raise refuse("it is encrypted for another office (a different organisation key)")
+        if org_passphrase is None:
+            raise ValidationError("The bundle is encrypted for the office: give the "
+                                  "organisation key's passphrase. Nothing was changed.")
+        key = decrypt_key(org[2], org_passphrase)
+        inner = tmp / "inner.zip"
+        try:
+            with zf.open(infos[bundle.PAYLOAD]) as source, open(inner, "wb") as sink:
+                envelope.decrypt_stream(key, raw, header, source, sink, bundle.MAX_TOTAL)
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            raise bundle.not_a_bundle() from None
+        except OSError as exc:
+            raise from_os_error(exc, tmp) from exc
+        return inner, header["bundle_id"]
+
+
+def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Verified:
+    infos = {i.filename: i for i in bundle.check_zip_entries(zf)}
+    if bundle.MANIFEST not in infos or bundle.SIGNATURE not in infos:
+        raise bundle.not_a_bundle("no signed manifest")
+    raw = bundle.read_entry(zf, infos[bundle.MANIFEST], bundle.MAX_MANIFEST)
+    manifest = bundle.parse_manifest(raw)
+    signer = bundle.verify_manifest(raw, bundle.read_entry(zf, infos[bundle.SIGNATURE],
+                                                           MAX_SIGNATURE), pki)
+    listed = {e["path"]: e for e in manifest["entries"]}
+    if len(listed) != len(manifest["entries"]):
+        raise refuse("its manifest lists a file twice")
+    extra = set(infos) - set(listed) - {bundle.MANIFEST, bundle.SIGNATURE}
+    if extra:
+        raise refuse(f"it holds a file its manifest does not list ({sorted(extra)[0]!r})")
+    missing = set(listed) - set(infos)
+    if missing:
+        raise refuse(f"a file listed in its manifest is missing ({sorted(missing)[0]!r})")
+    verified = Verified(manifest, signer)
+    for n, (entry_path, entry) in enumerate(sorted(listed.items())):
+        kind, name = bundle.entry_kind(entry_path)
+        info = infos[entry_path]
+        if info.file_size != entry["size"]:
+            raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
+        data = bundle.read_entry(zf, info, entry["size"])
+        digest = bundle.sha256(data)
+        if digest != entry["sha256"] or (kind == "photo" and digest != name):
+            raise refuse(f"the file {entry_path!r} does not match its hash (it was altered)")
+        if kind == "photo":
+            verified.photos[name] = entry_path
+        else:
+            verified.rows[name] = list(load_rows(data))
+        if control is not None:
+            control.progress(n + 1, len(listed), "checking")
+            control.check_cancelled()
+    return verified
+
+
+def _store_photos(zf: zipfile.ZipFile, verified: Verified, store: PhotoStore,
+                  control: Control | None) -> int:
+    added = 0
+    for n, (sha, entry_path) in enumerate(sorted(verified.photos.items())):
+        if store.find_original(sha) is not None:
+            continue
+        data = zf.read(entry_path)
+        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
+            raise refuse(f"the file {entry_path!r} changed while it was read")
+        target = store.original(sha, Path(entry_path).suffix)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        added += 1
+        if control is not None:
+            control.progress(n + 1, len(verified.photos), "photos")
+            control.check_cancelled()
+    return added
+
+
+def _apply(db: Database, device: Device, verified: Verified, report: ImportReport,
+           dry_run: bool) -> None:
+    manifest = verified.manifest
+    try:
+        with db.atomic():
+            # Parts may arrive before what they point at; checked once, at commit.
+            db.execute("PRAGMA defer_foreign_keys = ON")
+            merger = Merger(db, verified.rows, report, manifest["bundle_id"],
+                            manifest["device_id"], str(manifest.get("device_name", "")),
+                            from_office=verified.signer.is_root)
+            merger.run()
+            _check_signed(db, device, merger.signed_in, report)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                table, _, parent, _ = problems[0]
+                raise refuse(f"its {table} refer to {parent} that are neither in it nor here")
+            if dry_run:
+                raise _DryRun
+            AuditLog(db, device.id, None).record(
+                "sync_bundle", manifest["bundle_id"], "import",
+                new={"file": report.file_name, "from": report.device_name,
+                     "signer": report.signer, "changed": report.changed}, reason="sync")
+            db["sync_history"].insert({
+                "id": new_id(), "direction": "in", "bundle_id": manifest["bundle_id"],
+                "kind": manifest["kind"], "file_name": report.file_name, "device_id": device.id,
+                "peer_device": manifest["device_id"], "peer_name": report.device_name,
+                "watermark": manifest.get("created_at"), "created_at": utcnow_iso(),
+                "report": json.dumps(report.to_json(), ensure_ascii=False),
+                "status": "imported"})
+    except _DryRun:
+        pass
+    except sqlite3.IntegrityError as exc:
+        raise refuse(f"applying it would break the database's rules ({exc})") from None
+
+
+def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:
+    """A signed record that no longer matches its signature is imported (it is evidence either
+    way) but flagged for a person, never silently trusted."""
+    from inspector_app.services.signing import SigningService
+
+    signing = SigningService(db, device)
+    for inspection_id in ids:
+        ok, why = signing.check_record(inspection_id)
+        if not ok:
+            number = db.execute("SELECT number FROM inspections WHERE id = ?",
+                                [inspection_id]).fetchone()[0]
+            report.notes.append(f"signed inspection {number or inspection_id[:8]}: {why}")
+
+
+def history(db: Database, limit: int = 200) -> list[dict[str, Any]]:
+    """Sync history, newest first, for the CLI and the Sync page."""
+    cursor = db.execute("SELECT * FROM sync_history ORDER BY created_at DESC LIMIT ?", [limit])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+

@@ -1,0 +1,356 @@
+"""Applying verified rows, by UUID, inside the caller's transaction.
+
+Rules (the same result whatever order bundles arrive in):
+- Trust roots are taken only from bundles signed by a trusted office root itself.
+- Reference data (devices, inspectors, companies, templates, trust roots, revocations): absent →
+  insert; identical → skip; otherwise the newer ``updated_at`` wins (ties: the larger content,
+  so every machine picks the same one).
+- An inspection travels whole and is decided as a whole: absent → insert; identical → its parts
+  are merged one by one (newer wins); signed here → kept, never touched; unchanged here since the
+  last import from that device (or last written by that same device) → updated; changed on both
+  machines → both kept: the incoming version becomes a copy with a new id and ``conflict_of``,
+  and a row in ``conflicts`` for a person to resolve. An old version already superseded by one
+  from that device is skipped.
+- A document or inspection number already used here by another record is a conflict, never a
+  second record with the same number.
+- audit_log is insert-only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.records import utcnow_iso
+from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.tables import (
+    BY_NAME,
+    CHILDREN,
+    LOCAL_COLUMNS,
+    REFERENCE,
+    TableSpec,
+)
+
+_NS = uuid.UUID("5b0c6e0e-8d1f-4f59-9a3e-6c1d2b7f4a10")
+Row = dict[str, Any]
+
+
+def derived_id(*parts: str) -> str:
+    """Ids made by an import are derived, not random, so any import order gives the same ids."""
+    return str(uuid.uuid5(_NS, "|".join(parts)))
+
+
+def _canon(row: Row) -> str:
+    return json.dumps({k: (v.hex() if isinstance(v, bytes) else v) for k, v in row.items()},
+                      sort_keys=True, ensure_ascii=False)
+
+
+class Merger:
+    def __init__(self, db: Database, rows: dict[str, list[Row]], report: ImportReport,
+                 bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False
+                 ) -> None:
+        self.db = db
+        self.from_office = from_office
+        self.signed_in: list[str] = []   # signed inspections this import added or updated
+        self.report = report
+        self.bundle_id = bundle_id
+        self.peer = peer
+        self.peer_name = peer_name or peer[:8]
+        self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
+        self.rows = {name: [self._clean(name, r) for r in rows.get(name, [])] for name in BY_NAME}
+
+    def _clean(self, table: str, row: Row) -> Row:
+        keep = set(self.columns[table]) - set(LOCAL_COLUMNS.get(table, ()))
+        dropped = set(row) - keep
+        if dropped and table not in LOCAL_COLUMNS:
+            note = f"{table}: ignored unknown columns {', '.join(sorted(dropped))}"
+            if note not in self.report.notes:
+                self.report.notes.append(note)
+        return {k: v for k, v in row.items() if k in keep}
+
+    # -- small SQL helpers --
+    def _get(self, spec: TableSpec, row: Row) -> Row | None:
+        where = " AND ".join(f"{k} = ?" for k in spec.key)
+        cursor = self.db.execute(f"SELECT * FROM {spec.name} WHERE {where}",
+                                 [row[k] for k in spec.key])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, found, strict=True))
+
+    def _same(self, table: str, incoming: Row, local: Row) -> bool:
+        return all(local.get(k) == v for k, v in incoming.items()
+                   if k not in LOCAL_COLUMNS.get(table, ()))
+
+    def _insert(self, table: str, row: Row) -> str | None:
+        """Insert; a clash with a unique rule here comes back as a message, not an abort."""
+        cols = list(row)
+        try:
+            with self.db.atomic():
+                self.db.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                                f"({', '.join('?' * len(cols))})", [row[c] for c in cols])
+        except sqlite3.IntegrityError as exc:
+            return str(exc)
+        return None
+
+    def _update(self, spec: TableSpec, row: Row) -> str | None:
+        cols = [c for c in row if c not in spec.key]
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    f"UPDATE {spec.name} SET {', '.join(f'{c} = ?' for c in cols)} WHERE "
+                    + " AND ".join(f"{k} = ?" for k in spec.key),
+                    [row[c] for c in cols] + [row[k] for k in spec.key])
+        except sqlite3.IntegrityError as exc:
+            return str(exc)
+        return None
+
+    def _conflict_row(self, table: str, local_id: str, incoming_id: str, reason: str,
+                      line: str) -> None:
+        conflict_id = derived_id("conflict", table, local_id, incoming_id, reason)
+        if self.db.execute("SELECT 1 FROM conflicts WHERE id = ?", [conflict_id]).fetchone():
+            self.report.skipped(table, "conflict already recorded")
+            return
+        self.db["conflicts"].insert({
+            "id": conflict_id, "table_name": table, "local_id": local_id,
+            "incoming_id": incoming_id, "bundle_id": self.bundle_id, "peer_device": self.peer,
+            "reason": reason, "created_at": utcnow_iso(), "resolved_at": None})
+        self.report.conflict(table, line)
+
+    # -- the run --
+    def run(self) -> None:
+        for spec in REFERENCE:
+            for row in self.rows[spec.name]:
+                if spec.name == "trust_roots" and not self.from_office:
+                    self._offered_root(spec, row)
+                else:
+                    self._newest_wins(spec, row)
+        children: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+        for spec in CHILDREN:
+            for row in self.rows[spec.name]:
+                children[row[spec.parent]][spec.name].append(row)  # type: ignore[index]
+        carried = set()
+        for row in self.rows["inspections"]:
+            carried.add(row["id"])
+            self._inspection(row, children.get(row["id"], {}))
+        for parent_id, parts in children.items():
+            if parent_id not in carried:
+                self._orphans(parent_id, parts)
+        for row in self.rows["audit_log"]:
+            if self.db.execute("SELECT 1 FROM audit_log WHERE id = ?", [row["id"]]).fetchone():
+                self.report.skipped("audit_log", "already present")
+            elif (problem := self._insert("audit_log", row)) is None:
+                self.report.added("audit_log")
+            else:
+                self.report.skipped("audit_log", f"refused here: {problem}")
+
+    def _offered_root(self, spec: TableSpec, row: Row) -> None:
+        """A laptop may not add to the trust store: a root it slipped in would make this
+        computer believe whatever that root signs. Only the office's own bundles may."""
+        local = self._get(spec, row)
+        if local is not None and local["cert_pem"] == row.get("cert_pem"):
+            self.report.skipped(spec.name, "identical")
+        else:
+            self.report.skipped(spec.name, "trust roots are taken only from the office")
+
+    def _newest_wins(self, spec: TableSpec, row: Row) -> str:
+        """Insert, update or skip one row of reference data or of an inspection's parts."""
+        local = self._get(spec, row)
+        if local is None:
+            problem = self._insert(spec.name, row)
+            if problem is None:
+                self.report.added(spec.name)
+                return "added"
+            self._conflict_row(spec.name, "?", _key_text(spec, row), problem,
+                               f"{spec.name} {_key_text(spec, row)[:8]}: not added, it clashes "
+                               f"with a record here ({problem})")
+            return "conflict"
+        if self._same(spec.name, row, local):
+            self.report.skipped(spec.name, "identical")
+            return "identical"
+        if spec.stamp is None:
+            self.report.skipped(spec.name, "present")
+            return "present"
+        newer = (row[spec.stamp], _canon(row)) > (local[spec.stamp], _canon(
+            {k: local.get(k) for k in row}))
+        if not newer:
+            self.report.skipped(spec.name, "the copy here is newer")
+            return "older"
+        problem = self._update(spec, row)
+        if problem is None:
+            self.report.updated(spec.name)
+            return "updated"
+        self._conflict_row(spec.name, _key_text(spec, row), _key_text(spec, row), problem,
+                           f"{spec.name} {_key_text(spec, row)[:8]}: not updated ({problem})")
+        return "conflict"
+
+    # -- inspections --
+    def _seen(self, inspection_id: str) -> str | None:
+        row = self.db.execute("SELECT updated_at FROM sync_seen WHERE inspection_id = ? AND "
+                              "peer_device = ?", [inspection_id, self.peer]).fetchone()
+        return row[0] if row else None
+
+    def _mark_seen(self, row: Row) -> None:
+        self.db.execute(
+            "INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
+            "MAX(updated_at, excluded.updated_at)", [row["id"], self.peer, row["updated_at"]])
+
+    def _verdict(self, row: Row, local: Row | None) -> tuple[str, str]:
+        if local is None:
+            return "insert", ""
+        if self._same("inspections", row, local):
+            return "identical", ""
+        if local["status"] == "signed":
+            return "kept", "signed, kept"
+        seen = self._seen(row["id"])
+        if seen is not None and row["updated_at"] <= seen:
+            return "older", "older than a version already imported from that device"
+        if ((seen is not None and local["updated_at"] == seen)
+                or local["device_id"] == row["device_id"]):
+            if row["updated_at"] > local["updated_at"]:
+                return "update", ""
+            return "older", "the copy here is newer"
+        return "conflict", "changed both here and on the other machine"
+
+    def _number_clash(self, row: Row) -> str | None:
+        if not row.get("number"):
+            return None
+        other = self.db.execute("SELECT id FROM inspections WHERE number = ? AND id != ?",
+                                [row["number"], row["id"]]).fetchone()
+        return other[0] if other else None
+
+    def _settle_number(self, row: Row, label: str) -> Row:
+        """Two records with one number (two laptops given the same prefix): one keeps it, the
+        same one whatever the import order (a signed one, else the older), the other loses
+        its number and a conflict is recorded."""
+        clash = self._number_clash(row)
+        if clash is None:
+            return row
+        holder = self._get(BY_NAME["inspections"], {"id": clash})
+        assert holder is not None
+        rank_in = (row["status"] != "signed", row["created_at"], row["id"])
+        rank_here = (holder["status"] != "signed", holder["created_at"], holder["id"])
+        winner, loser = (row["id"], clash) if rank_in < rank_here else (clash, row["id"])
+        if winner == row["id"] and holder["status"] != "signed":
+            self.db.execute("UPDATE inspections SET number = NULL WHERE id = ?", [clash])
+        else:
+            row = {**row, "number": None}
+        self._conflict_row("inspections", winner, loser, "number",
+                           f"inspection number {label} was used twice: {winner[:8]} keeps it, "
+                           f"{loser[:8]} needs a new number")
+        return row
+
+    def _inspection(self, row: Row, parts: dict[str, list[Row]]) -> None:
+        spec = BY_NAME["inspections"]
+        local = self._get(spec, row)
+        verdict, why = self._verdict(row, local)
+        label = row.get("number") or row["id"][:8]
+        if verdict in ("kept", "older"):
+            self.report.skipped("inspections", why)
+            for table, rows in parts.items():
+                for _ in rows:
+                    self.report.skipped(table, why)
+            return
+        if verdict == "conflict":
+            self._keep_both(row, parts, label)
+            return
+        # Parts before the inspection row: once a row says "signed", the triggers lock its parts.
+        overwrite = verdict in ("insert", "update")
+        for table, rows in parts.items():
+            for part in rows:
+                self._part(BY_NAME[table], part, overwrite)
+        if verdict == "identical":
+            self.report.skipped("inspections", "identical")
+        else:
+            row = self._settle_number(row, label)
+            problem = (self._insert("inspections", row) if local is None
+                       else self._update(spec, row))
+            if problem is not None:
+                raise sqlite3.IntegrityError(f"inspection {label}: {problem}")
+            if local is None:
+                self.report.added("inspections")
+            else:
+                self.report.updated("inspections")
+            if row["status"] == "signed":
+                self.signed_in.append(row["id"])
+        self._mark_seen(row)
+
+    def _part(self, spec: TableSpec, row: Row, overwrite: bool) -> None:
+        """One part of an inspection being inserted/updated (``overwrite``) or merged."""
+        if spec.name == "answers":
+            # Two machines answering the same item make two ids for one (inspection, item).
+            other = self.db.execute(
+                "SELECT id, updated_at FROM answers WHERE inspection_id = ? AND item_id = ? "
+                "AND id != ?", [row["inspection_id"], row["item_id"], row["id"]]).fetchone()
+            if other is not None:
+                if not overwrite and other[1] >= row["updated_at"]:
+                    self.report.skipped("answers", "the copy here is newer")
+                    return
+                self.db.execute("DELETE FROM answers WHERE id = ?", [other[0]])
+        if overwrite and spec.stamp is not None:
+            local = self._get(spec, row)
+            if local is not None and not self._same(spec.name, row, local):
+                problem = self._update(spec, row)
+                if problem is None:
+                    self.report.updated(spec.name)
+                else:
+                    self._conflict_row(spec.name, row["id"], row["id"], problem,
+                                       f"{spec.name} {row['id'][:8]}: not updated ({problem})")
+                return
+        self._newest_wins(spec, row)
+
+    def _orphans(self, parent_id: str, parts: dict[str, list[Row]]) -> None:
+        status = self.db.execute("SELECT status FROM inspections WHERE id = ?",
+                                 [parent_id]).fetchone()
+        for table, rows in parts.items():
+            for row in rows:
+                if status is None:
+                    self.report.skipped(table, "its inspection is neither here nor in the bundle")
+                elif status[0] == "signed":
+                    self.report.skipped(table, "signed, kept")
+                else:
+                    self._part(BY_NAME[table], row, overwrite=False)
+
+    def _keep_both(self, row: Row, parts: dict[str, list[Row]], label: str) -> None:
+        copy_id = derived_id("copy", row["id"], row["device_id"], row["updated_at"])
+        if self.db.execute("SELECT 1 FROM inspections WHERE id = ?", [copy_id]).fetchone():
+            self.report.skipped("inspections", "conflict already recorded")
+            return
+        ids = {row["id"]: copy_id}
+        for table in ("findings", "answers", "photos", "signatures", "reinspection_results"):
+            for part in parts.get(table, []):
+                ids[part["id"]] = derived_id(copy_id, part["id"])
+        for table, rows in parts.items():
+            if table in ("documents", "record_signatures"):
+                # Numbers and signatures belong to the original record, never to a copy.
+                for _ in rows:
+                    self.report.skipped(table, "stays with the original of a conflict")
+                continue
+            spec = BY_NAME[table]
+            for part in rows:
+                copied = {k: ids.get(v, v) if k in ("id", "inspection_id", "reinspection_id",
+                                                     "finding_id") else v
+                          for k, v in part.items()}
+                problem = self._insert(table, copied)
+                if problem is None:
+                    self.report.added(spec.name)
+                else:
+                    self.report.skipped(spec.name, f"not copied: {problem}")
+        copy = {**row, "id": copy_id, "number": None, "conflict_of": row["id"]}
+        problem = self._insert("inspections", copy)
+        if problem is not None:
+            raise sqlite3.IntegrityError(f"inspection {label}: {problem}")
+        self._conflict_row("inspections", row["id"], copy_id, "edited on two machines",
+                           f"inspection {label} was changed here and on {self.peer_name}: both "
+                           f"versions kept, the incoming one as {copy_id[:8]} — resolve it")
+
+
+def _key_text(spec: TableSpec, row: Row) -> str:
+    return "/".join(str(row[k]) for k in spec.key)

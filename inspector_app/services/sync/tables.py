@@ -1,0 +1,46 @@
+"""Which tables travel in a bundle, and how each one is keyed, dated and owned.
+
+settings, org_keys, identities, number_sequences and issued_certificates never leave the machine:
+they hold secrets or this device's own counters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    key: tuple[str, ...]
+    stamp: str | None = "updated_at"     # None: travels only with its inspection
+    parent: str | None = None           # column naming the inspection it belongs to
+
+
+# Reference data first, then the parts of an inspection; order matters only for readability,
+# foreign keys are deferred during an import.
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("devices", ("id",)),
+    TableSpec("inspectors", ("id",)),
+    TableSpec("companies", ("id",)),
+    TableSpec("templates", ("key",)),
+    TableSpec("trust_roots", ("fingerprint",)),
+    TableSpec("revocations", ("id",)),
+    TableSpec("inspections", ("id",)),
+    TableSpec("inspection_inspectors", ("inspection_id", "inspector_id"), None, "inspection_id"),
+    TableSpec("answers", ("id",), parent="inspection_id"),
+    TableSpec("findings", ("id",), parent="inspection_id"),
+    TableSpec("photos", ("id",), parent="inspection_id"),
+    TableSpec("signatures", ("id",), parent="inspection_id"),
+    TableSpec("documents", ("id",), parent="inspection_id"),
+    TableSpec("reinspection_results", ("id",), parent="reinspection_id"),
+    TableSpec("record_signatures", ("id",), parent="inspection_id"),
+    TableSpec("audit_log", ("id",), "at"),
+)
+BY_NAME = {t.name: t for t in TABLES}
+CHILDREN = tuple(t for t in TABLES if t.parent)
+REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
+NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
+                           "issued_certificates", "sync_history", "sync_seen", "conflicts"})
+# Columns that describe this machine, not the record.
+LOCAL_COLUMNS = {"devices": ("is_self",), "inspections": ("conflict_of",)}

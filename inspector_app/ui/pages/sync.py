@@ -1,0 +1,297 @@
+"""The Sync screen: export a bundle to a USB stick, import one, and the history with reports.
+
+Export and import run on the thread pool; each worker opens its own database connection, and
+results come back on the main thread through the task's signals.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from inspector_app.domain.profile import Device
+from inspector_app.errors import InspectorError
+from inspector_app.paths import DataDir
+from inspector_app.services import messages
+from inspector_app.services.context import AppContext
+from inspector_app.services.pki import PkiService, decrypt_key
+from inspector_app.services.sync import export_bundle, history, import_bundle
+from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.tasks import Task, TaskControl, TaskRunner
+from inspector_app.storage.db import connect
+from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.pages.base import Page
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def export_task(control: TaskControl, data_dir: DataDir, device: Device, folder: Path,
+                passphrase: str, full: bool) -> str:
+    db = connect(data_dir.database)
+    try:
+        return str(export_bundle(db, data_dir, device, folder, passphrase=passphrase, full=full,
+                                 control=control))
+    finally:
+        db.close()
+
+
+def import_task(control: TaskControl, data_dir: DataDir, device: Device, path: Path,
+                org_passphrase: str | None) -> ImportReport:
+    db = connect(data_dir.database)
+    try:
+        return import_bundle(db, data_dir, device, path, org_passphrase=org_passphrase,
+                             control=control)
+    finally:
+        db.close()
+
+
+def is_encrypted(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "envelope.json" in zf.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False  # the import itself says what is wrong with the file
+
+
+class SyncPage(Page):
+    page_id = "sync"
+    finished = Signal(bool, str)   # success, what happened in words
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.runner = TaskRunner()
+        self._task: Task | None = None
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.full_button = QPushButton()
+        self.import_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.choose_export(full=False))
+        self.full_button.clicked.connect(lambda: self.choose_export(full=True))
+        self.import_button.clicked.connect(self.choose_import)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        for button in (self.export_button, self.full_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 6)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._show_report)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.report)
+        self.layout_.addWidget(self.explain)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(self.progress)
+        self.layout_.addWidget(self.status)
+        self.layout_.addWidget(split, 1)
+        self._rows: list[dict[str, Any]] = []
+        self._busy(False)
+        self.retranslate()
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Sync")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.explain.setText(self.tr(
+            "Move records between this computer and the office on a USB stick: one export file "
+            "per computer, merged without losing or doubling anything."))
+        self.export_button.setText(self.tr("&Export…"))
+        self.full_button.setText(self.tr("&Full export…"))
+        self.import_button.setText(self.tr("&Import…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Time (UTC)"), self.tr("Direction"), self.tr("Kind"), self.tr("File"),
+            self.tr("From"), self.tr("Status")])
+        self.refresh()
+
+    # -- history -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._rows = history(self.ctx.db)
+        self.table.setRowCount(len(self._rows))
+        for r, row in enumerate(self._rows):
+            cells = (row["created_at"][:19].replace("T", " "),
+                     self.tr("out") if row["direction"] == "out" else self.tr("in"),
+                     row["kind"] or "", row["file_name"] or "",
+                     row["peer_name"] or row["peer_device"] or "", row["status"])
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self._show_report()
+
+    def _show_report(self) -> None:
+        selected = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
+            else []
+        if not selected:
+            self.report.setPlainText("")
+            return
+        row = self._rows[selected[0].row()]
+        report = json.loads(row["report"]) if row["report"] else {}
+        if "lines" in report:
+            self.report.setPlainText("\n".join(report["lines"]))
+        else:
+            counts = report.get("counts", {})
+            self.report.setPlainText("\n".join(f"{table}: {n}" for table, n in counts.items()
+                                               if n))
+
+    # -- passphrases (checked here, so a typo is corrected before any work starts) -----------
+    def _identity_passphrase(self) -> str | None:
+        pki = PkiService(self.ctx.db, self.ctx.device)
+        identity = pki.identity()
+        org = pki.org()
+        if identity is None and org is None:
+            self._fail(self.tr("This computer has no signing identity, so it cannot sign an "
+                               "export: import the enrolment file from the office first."))
+            return None
+        key = identity[0].fingerprint if identity else "org"
+        prompt = (self.tr("Passphrase of your signing identity ({0}):")
+                  .format(identity[0].subject_name) if identity
+                  else self.tr("Passphrase of the organisation's root key:"))
+        return self._ask(prompt, key, lambda p: pki.unlock(p) if identity
+                         else decrypt_key(org[2], p))  # type: ignore[index]
+
+    def _org_passphrase(self) -> str | None:
+        org = PkiService(self.ctx.db, self.ctx.device).org()
+        if org is None:
+            return ""  # the import refuses with the reason
+        return self._ask(self.tr("This bundle is encrypted for the office. Passphrase of the "
+                                 "organisation's root key:"), "org",
+                         lambda p: decrypt_key(org[2], p))
+
+    def _ask(self, prompt: str, key: str, check: Any) -> str | None:
+        kept = session_passphrase(key)
+        if kept is not None:
+            try:
+                check(kept)
+                return kept
+            except InspectorError:
+                pass
+        dialog = PassphraseDialog(prompt, key, self)
+        while dialog.exec():
+            try:
+                check(dialog.passphrase())
+                return dialog.passphrase()
+            except InspectorError as exc:
+                dialog.show_error(exc.message)
+        return None
+
+    # -- actions -----------------------------------------------------------------------------
+    def choose_export(self, full: bool = False) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export to which folder (the USB stick)?"), str(Path.home()))
+        if not folder:
+            return
+        passphrase = self._identity_passphrase()
+        if passphrase is not None:
+            self.export_to(Path(folder), passphrase, full=full)
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"), str(Path.home()),
+                                              self.tr("Inspector bundles (*.inspx)"))
+        if not path:
+            return
+        org_passphrase = None
+        if is_encrypted(Path(path)):
+            org_passphrase = self._org_passphrase()
+            if org_passphrase is None:
+                return
+        self.import_file(Path(path), org_passphrase or None)
+
+    def export_to(self, folder: Path, passphrase: str, *, full: bool = False) -> Task:
+        self.status.setText(self.tr("Writing the export…"))
+        return self._start(Task(export_task, self.ctx.data_dir, self.ctx.device, folder,
+                                passphrase, full), self._exported)
+
+    def import_file(self, path: Path, org_passphrase: str | None = None) -> Task:
+        self.status.setText(self.tr("Checking and importing {0}…").format(path.name))
+        return self._start(Task(import_task, self.ctx.data_dir, self.ctx.device, path,
+                                org_passphrase), self._imported)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _start(self, task: Task, done: Any) -> Task:
+        self._task = task
+        self.status.setStyleSheet("")
+        self.progress.setRange(0, 0)
+        self._busy(True)
+        task.signals.progress.connect(self._progress)
+        task.signals.succeeded.connect(done)
+        task.signals.failed.connect(self._failed)
+        task.signals.cancelled.connect(self._cancelled)
+        task.signals.finished.connect(lambda: self._busy(False))
+        return self.runner.start(task)
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self._task = None
+        for button in (self.export_button, self.full_button, self.import_button):
+            button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setVisible(busy)
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _exported(self, path: str) -> None:
+        text = self.tr("Export written: {0}").format(path)
+        self.status.setText(text)
+        messages.info(text)
+        self.refresh()
+        self.finished.emit(True, text)
+
+    def _imported(self, report: ImportReport) -> None:
+        self.status.setText(report.lines()[0])
+        self.report.setPlainText("\n".join(report.lines()))
+        self.refresh()
+        self.report.setPlainText("\n".join(report.lines()))
+        self.finished.emit(True, report.lines()[0])
+
+    def _cancelled(self) -> None:
+        text = self.tr("Cancelled; nothing was changed.")
+        self.status.setText(text)
+        self.finished.emit(False, text)
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        if not isinstance(exc, InspectorError):
+            raise exc  # a bug: the crash dialog shows it
+        self._fail(exc.message)
+
+    def _fail(self, text: str) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(text)
+        self.finished.emit(False, text)
