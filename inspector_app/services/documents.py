@@ -30,7 +30,7 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
-from inspector_app.services.inspections import InspectionService
+from inspector_app.services.inspections import COMPANY_SNAPSHOT_FIELDS, InspectionService
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -81,12 +81,16 @@ class IssuedDocument:
 def load_record_data(db: Database, inspection_id: str) -> RecordData:
     """An inspection with everything its documents print (reads only)."""
     record = InspectionService(db, _READER).get(inspection_id)
-    template_hash, follows = db.execute(
-        "SELECT template_hash, follows_inspection_id FROM inspections WHERE id = ?",
-        [inspection_id]).fetchone()
-    row = db.execute(
-        "SELECT id, name, credit_code, address, legal_rep, contact_name, contact_phone "
-        "FROM companies WHERE id = ?", [record.company_id]).fetchone()
+    template_hash, follows, snapshot = db.execute(
+        "SELECT template_hash, follows_inspection_id, company_snapshot FROM inspections "
+        "WHERE id = ?", [inspection_id]).fetchone()
+    if snapshot:  # a signed record speaks of the company as it was when it was signed
+        kept = json.loads(snapshot)
+        row = tuple(kept.get(name) for name in COMPANY_SNAPSHOT_FIELDS)
+    else:
+        row = db.execute(
+            f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
+            [record.company_id]).fetchone()
     signatures = [
         SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
                       bool(r[7]), r[8])

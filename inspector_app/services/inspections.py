@@ -37,6 +37,10 @@ from inspector_app.storage.inspections_repo import InspectionFilter, InspectionR
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 
+# What a signed record keeps of its company (the fields its documents print).
+COMPANY_SNAPSHOT_FIELDS = ("id", "name", "credit_code", "address", "legal_rep", "contact_name",
+                           "contact_phone")
+
 _TEMPLATES: dict[str, Template] = {}
 
 
@@ -327,7 +331,8 @@ class InspectionService:
                 if row[name] != value:
                     self.audit.record("inspection", inspection_id, "update", field=name,
                                       old=row[name], new=value, inspection_id=inspection_id)
-            self.repo.update(inspection_id, {**fields, "updated_at": utcnow_iso()})
+            self.repo.update(inspection_id, {**fields, "updated_at": utcnow_iso(),
+                                             "device_id": self.device.id})
 
     def _touch(self, inspection_id: str) -> None:
         self.repo.update(inspection_id, {"updated_at": utcnow_iso(),
@@ -435,7 +440,8 @@ class InspectionService:
         with self.db.atomic():
             rules.check_transition(Status(row["status"]), Status.COMPLETED)
             self.repo.update(inspection_id, {"status": Status.COMPLETED.value,
-                                             "ended_at": ended_at, "updated_at": utcnow_iso()})
+                                             "ended_at": ended_at, "updated_at": utcnow_iso(),
+                                             "device_id": self.device.id})
             self.audit.record("inspection", inspection_id, "update", field="status",
                               old=row["status"], new=Status.COMPLETED.value,
                               inspection_id=inspection_id)
@@ -448,7 +454,8 @@ class InspectionService:
         rules.check_transition(Status(row["status"]), Status.DRAFT)
         with self.db.atomic():
             self.repo.update(inspection_id, {"status": Status.DRAFT.value, "ended_at": None,
-                                             "updated_at": utcnow_iso()})
+                                             "updated_at": utcnow_iso(),
+                                             "device_id": self.device.id})
             self.audit.record("inspection", inspection_id, "update", field="status",
                               old=row["status"], new=Status.DRAFT.value, reason=reason,
                               inspection_id=inspection_id)
@@ -465,7 +472,16 @@ class InspectionService:
                               old=row["status"], new=Status.SIGNED.value,
                               inspection_id=inspection_id)
             self.repo.update(inspection_id, {"status": Status.SIGNED.value, "signed_at": now,
-                                             "updated_at": now})
+                                             "updated_at": now, "device_id": self.device.id,
+                                             "company_snapshot": self._company_snapshot(row)})
+
+    def _company_snapshot(self, row: dict[str, Any]) -> str:
+        cursor = self.db.execute(
+            f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
+            [row["company_id"]])
+        values = cursor.fetchone()
+        return json.dumps(dict(zip(COMPANY_SNAPSHOT_FIELDS, values, strict=True)),
+                          ensure_ascii=False, sort_keys=True)
 
     def amend(self, inspection_id: str, reason: str) -> str:
         """A corrected revision of a signed record; the signed one stays as it was."""
@@ -481,7 +497,8 @@ class InspectionService:
         new = new_id()
         stamp = record_stamp(self.device.id)
         copy = {k: v for k, v in row.items()
-                if k not in ("id", "status", "signed_at", "number", "ended_at")}
+                if k not in ("id", "status", "signed_at", "number", "ended_at",
+                             "company_snapshot")}
         with self.db.atomic():
             self.repo.insert({**copy, **stamp, "id": new, "revision": row["revision"] + 1,
                               "supersedes_id": inspection_id, "amend_reason": reason.strip(),

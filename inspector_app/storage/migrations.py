@@ -393,6 +393,14 @@ ALTER TABLE inspections ADD COLUMN conflict_of TEXT;
     )
 
 
+
+@migrations(name="0006_company_snapshot")
+def _company_snapshot(db: Database) -> None:
+    # The company as it was when the record was signed: a later edit of the company (here or
+    # arriving by sync) must not change what a signed record says, nor break its signature.
+    db.execute("ALTER TABLE inspections ADD COLUMN company_snapshot TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -102,3 +102,16 @@ def test_signed_record_pdf_verifies_with_both_verifiers(ctx, completed, tmp_path
     assert main([*base, "export", "pdf", completed, "--document", "record",
                  "-o", str(unsigned)]) == 0
     assert main([*base, "verify", str(unsigned)]) == 1
+
+
+def test_editing_the_company_later_changes_neither_the_signed_record_nor_its_signature(
+        ctx, completed):
+    from inspector_app.services.documents import load_record_data
+
+    SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
+    company_id = InspectionService(ctx.db, ctx.device).get(completed).company_id
+    with ctx.db.atomic():
+        ctx.db.execute("UPDATE companies SET name = '改名后的公司', contact_phone = '000' "
+                       "WHERE id = ?", [company_id])
+    assert SigningService(ctx.db, ctx.device).check_record(completed)[0]
+    assert load_record_data(ctx.db, completed).company.name == "泉台纺织有限公司"
