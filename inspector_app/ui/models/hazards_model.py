@@ -6,12 +6,10 @@ before …-1000号-1), dates as ISO text, days overdue as integers, statuses in 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,8 +23,9 @@ from inspector_app.storage.hazards_repo import (
     INSPECTION_STATUS_LABELS,
     reinspection_result_text,
 )
-from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import number_sort_key
+from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,48 +66,8 @@ def ledger_sort_key(row: dict[str, Any]) -> str:
     return f"{number_sort_key(row['inspection_number'])}|{int(row['seq']):05d}"
 
 
-class HazardsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._lang = ui_lang()
-
-    # -- feeding ------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
-
-    def rows(self) -> list[dict[str, Any]]:
-        return list(self._rows)
-
-    def row_of(self, finding_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r["finding_id"] == finding_id), -1)
-
-    def retranslate(self) -> None:
-        self._lang = ui_lang()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(Column) - 1))
-
-    # -- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Column):
-            return None
-        return self._headers()[section]
+class HazardsModel(RowsTableModel):
+    KEY = "finding_id"
 
     def _headers(self) -> tuple[str, ...]:
         headers = {

@@ -6,12 +6,10 @@ as a key that puts 〔2026〕…-1000号 after …-999号, which their displayed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,7 +19,8 @@ from PySide6.QtCore import (
 
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.domain.numbering import parse_number
-from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.labels import pair
+from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,46 +60,11 @@ def started_text(value: str | None) -> str:
     return value[:16].replace("T", " ") if value else ""
 
 
-class InspectionsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._lang = ui_lang()
-
-    # -- feeding ------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class InspectionsModel(RowsTableModel):
+    KEY = "id"
 
     def inspection_id(self, row: int) -> str:
         return str(self._rows[row]["id"])
-
-    def row_of(self, inspection_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r["id"] == inspection_id), -1)
-
-    def retranslate(self) -> None:
-        """Headers, status and kind labels and template titles follow the interface language."""
-        self._lang = ui_lang()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(Column) - 1))
-
-    # -- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Column):
-            return None
-        return self._headers()[section]
 
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("Number"), self.tr("Company"), self.tr("Town"), self.tr("Checklist"),

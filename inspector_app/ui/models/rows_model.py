@@ -1,0 +1,63 @@
+"""A read-only table of database rows (dicts) whose headers follow the interface language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from inspector_app.ui.labels import ui_lang
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsTableModel(QAbstractTableModel):
+    """Subclasses give ``KEY`` (the id field of a row), ``_headers()`` and ``data()``."""
+
+    KEY = "id"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._lang = ui_lang()
+
+    def _headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    # -- feeding ---------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
+    def row_data(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def row_of(self, key: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r[self.KEY] == key), -1)
+
+    def retranslate(self) -> None:
+        """Headers and labels follow the interface language."""
+        self._lang = ui_lang()
+        last = self.columnCount() - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self._headers()
+        return headers[section] if 0 <= section < len(headers) else None
