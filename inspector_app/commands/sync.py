@@ -10,6 +10,8 @@ from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import export_bundle, history, import_bundle
+from inspector_app.services.sync.conflicts import list_conflicts, resolve
+from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     hist.set_defaults(func=run_history)
     conf = ssub.add_parser("conflicts", help="records kept twice by an import, to resolve")
     conf.set_defaults(func=run_conflicts)
+    res = ssub.add_parser("resolve", help="keep one version of a draft kept twice")
+    res.add_argument("conflict_id", metavar="CONFLICT_ID")
+    res.add_argument("--keep", required=True, choices=("local", "incoming"),
+                     help="this computer's version, or the one that came in the bundle")
+    res.set_defaults(func=run_resolve)
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -81,12 +88,23 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
-    rows = ctx.db.execute(
-        "SELECT created_at, table_name, local_id, incoming_id, reason FROM conflicts "
-        "WHERE resolved_at IS NULL ORDER BY created_at").fetchall()
-    if not rows:
+    conflicts = list_conflicts(ctx.db)
+    if not conflicts:
         print("no open conflicts")
-    for created_at, table, local_id, incoming_id, reason in rows:
-        print(f"{created_at[:19].replace('T', ' ')}  {table}  here {local_id}  "
-              f"incoming {incoming_id}  ({reason})")
+    for c in conflicts:
+        print(f"{c.created_at[:19].replace('T', ' ')}  {c.id}  {c.table_name}  "
+              f"here {c.local_id}  incoming {c.incoming_id}  ({c.reason})")
+        if c.resolvable:
+            print(f"    {c.company} {c.number}: {c.answers_differing} answer(s) differ; "
+                  f"changed by {c.changed_by} at {c.changed_at[:19].replace('T', ' ')} — "
+                  f"sync resolve {c.id} --keep local|incoming")
+    return 0
+
+
+def run_resolve(args: argparse.Namespace, ctx: AppContext) -> int:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep,
+                   inspector.name if inspector else None)
+    kept = "this computer's version" if args.keep == "local" else "the incoming version"
+    print(f"conflict {done.id} resolved: kept {kept} of {done.number or done.local_id}")
     return 0

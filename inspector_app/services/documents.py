@@ -41,6 +41,7 @@ from inspector_app.services.pdf.model import (
 )
 from inspector_app.services.photos import PhotoService
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.document_store import keep_document
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.repositories import SettingsRepo
@@ -415,6 +416,7 @@ class DocumentService:
         except OSError as exc:
             raise from_os_error(exc, target) from exc
         file_sha = hashlib.sha256(data).hexdigest()
+        self._keep_copy(file_sha, data)
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
@@ -424,6 +426,15 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
+
+    def _keep_copy(self, file_sha: str, data: bytes) -> None:
+        """The copy sync carries. The user's file is written already, so a failure here is not
+        theirs to fix now: that PDF simply does not travel, like those made before copies were
+        kept, and the next export of the document tries again."""
+        try:
+            keep_document(self.data_dir.documents, file_sha, data)
+        except InspectorError as exc:
+            log.warning("no copy of the PDF kept for sync: %s", exc.message)
 
 
 def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:

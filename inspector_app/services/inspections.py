@@ -409,6 +409,8 @@ class InspectionService:
                 "This hazard comes from a non-compliant answer; change the answer instead.")
         with self.db.atomic():
             self.repo.delete_finding(finding_id)
+            # The inspection changed: sync must carry it, and the receiver removes the hazard.
+            self._touch(current.inspection_id)
             self.audit.record("finding", finding_id, "delete", reason=reason,
                               old={"description": current.description},
                               inspection_id=current.inspection_id)

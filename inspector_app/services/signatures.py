@@ -233,6 +233,9 @@ class SignatureService:
         self._signable_row(signature.inspection_id)
         with self.db.atomic():
             self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
+            # The inspection changed: sync must carry it, and the receiver removes the signature.
+            self.db.execute("UPDATE inspections SET updated_at = ?, device_id = ? WHERE id = ?",
+                            [utcnow_iso(), self.device.id, signature.inspection_id])
             self.audit.record("signature", signature_id, "delete", reason=reason.strip(),
                               inspection_id=signature.inspection_id,
                               old={"role": signature.role.value, "signer": signature.signer_name,

@@ -612,92 +612,92 @@
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74" />
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75" />
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78" />
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="120" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80" />
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81" />
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82" />
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82" />
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="189" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="148" />
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="203" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="162" />
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="207" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="166" />
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -1139,57 +1139,57 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="108" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72" />
         <source>Hazards (major)</source>
         <translation>隐患（重大）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="108" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72" />
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="125" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="89" />
         <source>Revision {0}</source>
         <translation>第{0}版</translation>
     </message>
@@ -2652,127 +2652,197 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="123" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="129" />
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="128" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="134" />
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="137" />
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="132" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="138" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="139" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="135" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="142" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="142" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="143" />
+        <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
+        <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <source>Keep this computer's</source>
+        <translation>保留本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
+        <source>Take the other</source>
+        <translation>采用另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <source>Company</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <source>What differs</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
+        <source>Changed by</source>
+        <translation>修改者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="174" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="223" />
+        <source>{0} answer(s) differ</source>
+        <translation>{0} 项检查结果不同</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="225" />
+        <source>; hazards: {0} here, {1} in the other</source>
+        <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="243" />
+        <source>Keep this computer's version of {0} and delete the other one?</source>
+        <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="245" />
+        <source>Replace this computer's version of {0} with the one from {1}?</source>
+        <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="246" />
+        <source>Resolve the conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="260" />
+        <source>Conflict resolved.</source>
+        <translation>冲突已解决。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="270" />
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="178" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="180" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
         <source>Passphrase of the organisation's root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="188" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="284" />
         <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="308" />
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="220" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="316" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="221" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="317" />
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="232" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="328" />
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="237" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="271" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="367" />
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="381" />
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>

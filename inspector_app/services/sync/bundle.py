@@ -7,6 +7,7 @@ Layout of the (inner) zip::
     manifest.sig.json    signer certificate + chain (PEM), base64 ECDSA-SHA256 over manifest.json
     rows/<table>.jsonl   one JSON object per row
     photos/<sha256><ext> photo originals, exactly as stored
+    documents/<sha256>.pdf  the PDFs made, exactly as written (the documents rows' file_sha256)
 
 An encrypted bundle is an outer zip of ``envelope.json`` + ``payload.bin`` (see envelope.py).
 """
@@ -49,6 +50,7 @@ MAX_MANIFEST = 64 * 1024 * 1024
 PHOTO_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
 _PHOTO_RE = re.compile(r"^photos/([0-9a-f]{64})(\.[a-z0-9]{1,5})$")
 _ROWS_RE = re.compile(r"^rows/([a-z_]+)\.jsonl$")
+_DOCUMENT_RE = re.compile(r"^documents/([0-9a-f]{64})\.pdf$")
 
 
 class BundleRefused(InspectorError):
@@ -105,13 +107,15 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
 
 
 def entry_kind(path: str) -> tuple[str, str]:
-    """('rows', table) or ('photo', sha256); refuses anything else."""
+    """('rows', table), ('photo', sha256) or ('document', sha256); refuses anything else."""
     if m := _ROWS_RE.match(path):
         if m.group(1) not in BY_NAME:
             raise refuse(f"it carries a table this program does not accept ({m.group(1)})")
         return "rows", m.group(1)
     if (m := _PHOTO_RE.match(path)) and m.group(2) in PHOTO_EXTS:
         return "photo", m.group(1)
+    if m := _DOCUMENT_RE.match(path):
+        return "document", m.group(1)
     raise refuse(f"it holds an unexpected file ({path!r})")
 
 

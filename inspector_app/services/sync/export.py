@@ -30,6 +30,7 @@ from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.sync import bundle, envelope
 from inspector_app.services.sync.rows import dump_rows
 from inspector_app.services.sync.tables import CHILDREN, LOCAL_COLUMNS, REFERENCE, TableSpec
+from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
 
 
@@ -203,17 +204,18 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     name = bundle_name(device, datetime.now(UTC), dest_dir)
     final, part = dest_dir / name, dest_dir / f"{name}.part"
     store = PhotoStore(root / "photos")
+    files = _files(rows, store, DataDir(root), manifest)
     try:
         if recipient is None:
             with _part_file(part) as handle:
-                _write_inner(handle, rows, manifest, store, (cert, key, chain), control)
+                _write_inner(handle, rows, manifest, files, (cert, key, chain), control)
         else:
             # The clear inner zip stays on this computer's disk, beside the data it copies:
             # written to the stick, its deleted blocks could be recovered from a lost one.
             with tempfile.TemporaryDirectory(dir=root, prefix=".sync-") as tmp:
                 inner = Path(tmp) / "inner.zip"
                 with _part_file(inner) as handle:
-                    _write_inner(handle, rows, manifest, store, (cert, key, chain), control)
+                    _write_inner(handle, rows, manifest, files, (cert, key, chain), control)
                 with _part_file(part) as handle:
                     _write_envelope(handle, inner, recipient, bundle_id, control)
         os.replace(part, final)
@@ -259,19 +261,38 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_inner(handle: IO[bytes], rows: dict[str, list[dict]], manifest: dict[str, Any],
-                 store: PhotoStore, signer: tuple[x509.Certificate, ec.EllipticCurvePrivateKey,
-                                                  list[x509.Certificate]],
-                 control: Control | None) -> None:
-    photos: dict[str, Path] = {}
+def _files(rows: dict[str, list[dict]], store: PhotoStore, data_dir: DataDir,
+           manifest: dict[str, Any]) -> dict[str, Path]:
+    """Entry path → file on disk: the photo originals and the kept PDFs the rows name. A photo
+    missing here is listed in the manifest; a PDF made before copies were kept, or by an older
+    version, simply does not travel (its documents row does)."""
+    files: dict[str, Path] = {}
     for row in rows.get("photos", []):
-        if row["sha256"] not in photos:
-            found = store.find_original(row["sha256"])
-            if found is None:
-                manifest["missing_photos"].append(row["sha256"])
-            else:
-                photos[row["sha256"]] = found
-    total = len(rows) + len(photos) + 1
+        sha = row["sha256"]
+        found = store.find_original(sha)
+        if found is None:
+            if sha not in manifest["missing_photos"]:
+                manifest["missing_photos"].append(sha)
+        else:
+            files[f"photos/{sha}{found.suffix.lower()}"] = found
+    for row in rows.get("documents", []):
+        sha = row.get("file_sha256")
+        if sha:
+            try:
+                kept = document_copy(data_dir.documents, sha)
+            except ValueError:
+                continue  # not a hash: nothing could be stored under it
+            if kept.is_file():
+                files[f"documents/{sha}.pdf"] = kept
+    return files
+
+
+def _write_inner(handle: IO[bytes], rows: dict[str, list[dict]], manifest: dict[str, Any],
+                 files: dict[str, Path],
+                 signer: tuple[x509.Certificate, ec.EllipticCurvePrivateKey,
+                               list[x509.Certificate]],
+                 control: Control | None) -> None:
+    total = len(rows) + len(files) + 1
     done = 0
     entries: list[dict[str, Any]] = manifest["entries"]
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
@@ -284,18 +305,18 @@ def _write_inner(handle: IO[bytes], rows: dict[str, list[dict]], manifest: dict[
             entries.append({"path": path, "sha256": bundle.sha256(data), "size": len(data)})
             done += 1
             _tick(control, done, total, table)
-        for sha, source in sorted(photos.items()):
+        for path, source in sorted(files.items()):
             try:
                 data = source.read_bytes()
             except OSError as exc:
                 raise from_os_error(exc, source) from exc
-            path = f"photos/{sha}{source.suffix.lower()}"
-            # JPEGs do not shrink; storing them saves time and keeps the ratio check honest.
+            # JPEGs and PDFs hardly shrink; storing them saves time and keeps the ratio check
+            # honest.
             zf.writestr(zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0)), data,
                         compress_type=zipfile.ZIP_STORED)
             entries.append({"path": path, "sha256": bundle.sha256(data), "size": len(data)})
             done += 1
-            _tick(control, done, total, "photos")
+            _tick(control, done, total, "files")
         raw = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
         zf.writestr(bundle.MANIFEST, raw)
         zf.writestr(bundle.SIGNATURE, bundle.sign_manifest(raw, *signer))

@@ -3,8 +3,8 @@ transaction.
 
 Order: open (and decrypt into a private temporary file) → zip sanity from the central directory
 → manifest format → manifest signature and signer trust → every entry's size and SHA-256 →
-rows parse → already imported? → photo files into the store (content-addressed, atomic; an extra
-file there is harmless) → all rows plus the history entry in one transaction.
+rows parse → already imported? → photo files and PDFs into their stores (content-addressed,
+atomic; an extra file there is harmless) → all rows plus the history entry in one transaction.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.rows import load_rows
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.document_store import document_copy, keep_document
 from inspector_app.storage.photo_store import PhotoStore, write_atomic
 
 MAX_SIGNATURE = 1024 * 1024
@@ -48,6 +49,7 @@ class Verified:
     signer: bundle.Signer
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     photos: dict[str, str] = field(default_factory=dict)   # sha256 → entry path
+    documents: dict[str, str] = field(default_factory=dict)  # sha256 → entry path
 
 
 def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path, *,
@@ -101,6 +103,8 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             else:
                 report.photos_added = _store_photos(zf, verified, PhotoStore(root / "photos"),
                                                     control)
+                report.documents_added = _store_documents(zf, verified,
+                                                          DataDir(root).documents)
         _apply(db, device, verified, report, dry_run)
     return report
 
@@ -172,10 +176,12 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
             raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
         data = bundle.read_entry(zf, info, entry["size"])
         digest = bundle.sha256(data)
-        if digest != entry["sha256"] or (kind == "photo" and digest != name):
+        if digest != entry["sha256"] or (kind in ("photo", "document") and digest != name):
             raise refuse(f"the file {entry_path!r} does not match its hash (it was altered)")
         if kind == "photo":
             verified.photos[name] = entry_path
+        elif kind == "document":
+            verified.documents[name] = entry_path
         else:
             verified.rows[name] = list(load_rows(data))
         if control is not None:
@@ -203,6 +209,18 @@ def _store_photos(zf: zipfile.ZipFile, verified: Verified, store: PhotoStore,
         if control is not None:
             control.progress(n + 1, len(verified.photos), "photos")
             control.check_cancelled()
+    return added
+
+
+def _store_documents(zf: zipfile.ZipFile, verified: Verified, folder: Path) -> int:
+    added = 0
+    for sha, entry_path in sorted(verified.documents.items()):
+        if document_copy(folder, sha).exists():
+            continue
+        data = zf.read(entry_path)
+        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
+            raise refuse(f"the file {entry_path!r} changed while it was read")
+        added += keep_document(folder, sha, data)
     return added
 
 

@@ -10,7 +10,9 @@ Rules (the same result whatever order bundles arrive in):
   last import from that device (or last written by that same device) → updated; changed on both
   machines → both kept: the incoming version becomes a copy with a new id and ``conflict_of``,
   and a row in ``conflicts`` for a person to resolve. An old version already superseded by one
-  from that device is skipped.
+  from that device is skipped. An inspection travels with all its parts, so an update also
+  deletes the hazards, signatures and team members here that the incoming version no longer
+  has (they were deleted there); a hazard still referred to here is kept.
 - A document or inspection number already used here by another record is a conflict, never a
   second record with the same number.
 - audit_log is insert-only.
@@ -36,6 +38,8 @@ from inspector_app.services.sync.tables import (
     TableSpec,
 )
 
+# Parts the program deletes outright; an update removes the ones the new version lacks.
+_DELETABLE = ("findings", "signatures", "inspection_inspectors")
 _NS = uuid.UUID("5b0c6e0e-8d1f-4f59-9a3e-6c1d2b7f4a10")
 Row = dict[str, Any]
 
@@ -266,6 +270,8 @@ class Merger:
         for table, rows in parts.items():
             for part in rows:
                 self._part(BY_NAME[table], part, overwrite)
+        if verdict == "update":
+            self._drop_deleted(row["id"], parts)
         if verdict == "identical":
             self.report.skipped("inspections", "identical")
         else:
@@ -306,6 +312,30 @@ class Merger:
                 return
         self._newest_wins(spec, row)
 
+    def _drop_deleted(self, inspection_id: str, parts: dict[str, list[Row]]) -> None:
+        """Hard-deleted parts (answers and photos are never deleted, only cleared or marked)."""
+        for table in _DELETABLE:
+            spec = BY_NAME[table]
+            carried = {tuple(r[k] for k in spec.key) for r in parts.get(table, [])}
+            cursor = self.db.execute(f"SELECT {', '.join(spec.key)} FROM {table} "
+                                     f"WHERE {spec.parent} = ?", [inspection_id])
+            for key in cursor.fetchall():
+                if tuple(key) in carried:
+                    continue
+                if table == "findings" and self._finding_referred(key[0]):
+                    self.report.skipped(table, "deleted there, kept: still referred to here")
+                    continue
+                self.db.execute(f"DELETE FROM {table} WHERE "
+                                + " AND ".join(f"{k} = ?" for k in spec.key), list(key))
+                self.report.deleted(table)
+
+    def _finding_referred(self, finding_id: str) -> bool:
+        return self.db.execute(
+            "SELECT 1 FROM photos WHERE finding_id = :f UNION ALL "
+            "SELECT 1 FROM reinspection_results WHERE finding_id = :f UNION ALL "
+            "SELECT 1 FROM findings WHERE origin_finding_id = :f LIMIT 1",
+            {"f": finding_id}).fetchone() is not None
+
     def _orphans(self, parent_id: str, parts: dict[str, list[Row]]) -> None:
         status = self.db.execute("SELECT status FROM inspections WHERE id = ?",
                                  [parent_id]).fetchone()
@@ -322,6 +352,13 @@ class Merger:
         copy_id = derived_id("copy", row["id"], row["device_id"], row["updated_at"])
         if self.db.execute("SELECT 1 FROM inspections WHERE id = ?", [copy_id]).fetchone():
             self.report.skipped("inspections", "conflict already recorded")
+            return
+        # Once a person resolved it, the copy is gone on purpose: never bring it back.
+        conflict_id = derived_id("conflict", "inspections", row["id"], copy_id,
+                                 "edited on two machines")
+        if self.db.execute("SELECT 1 FROM conflicts WHERE id = ? AND resolved_at IS NOT NULL",
+                           [conflict_id]).fetchone():
+            self.report.skipped("inspections", "conflict already resolved")
             return
         ids = {row["id"]: copy_id}
         for table in ("findings", "answers", "photos", "signatures", "reinspection_results"):

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,9 +35,11 @@ from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
+from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.tasks import Task, TaskControl, TaskRunner
 from inspector_app.storage.db import connect
+from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.pages.base import Page
 
@@ -109,12 +113,14 @@ class SyncPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.report)
+        split.addWidget(self._conflicts_box())
         self.layout_.addWidget(self.explain)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.progress)
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(split, 1)
         self._rows: list[dict[str, Any]] = []
+        self._conflicts: list[ConflictInfo] = []
         self._busy(False)
         self.retranslate()
         self.refresh()
@@ -134,6 +140,13 @@ class SyncPage(Page):
         self.table.setHorizontalHeaderLabels([
             self.tr("Time (UTC)"), self.tr("Direction"), self.tr("Kind"), self.tr("File"),
             self.tr("From"), self.tr("Status")])
+        self.conflicts_title.setText(self.tr("Conflicts: drafts changed here and on another "
+                                             "computer, kept twice until you choose"))
+        self.keep_local_button.setText(self.tr("Keep this computer's"))
+        self.take_other_button.setText(self.tr("Take the other"))
+        self.conflicts.setHorizontalHeaderLabels([
+            self.tr("Company"), self.tr("Number"), self.tr("What differs"),
+            self.tr("Changed by"), self.tr("When (UTC)")])
         self.refresh()
 
     # -- history -----------------------------------------------------------------------------
@@ -149,6 +162,7 @@ class SyncPage(Page):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self._show_report()
+        self.refresh_conflicts()
 
     def _show_report(self) -> None:
         selected = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
@@ -164,6 +178,88 @@ class SyncPage(Page):
             counts = report.get("counts", {})
             self.report.setPlainText("\n".join(f"{table}: {n}" for table, n in counts.items()
                                                if n))
+
+    # -- conflicts ---------------------------------------------------------------------------
+    def _conflicts_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.conflicts_title = QLabel()
+        self.conflicts_title.setWordWrap(True)
+        self.conflicts = QTableWidget(0, 5)
+        self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts.verticalHeader().hide()
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts.itemSelectionChanged.connect(self._conflict_buttons)
+        self.keep_local_button = QPushButton()
+        self.take_other_button = QPushButton()
+        self.keep_local_button.clicked.connect(lambda: self.choose_resolution("local"))
+        self.take_other_button.clicked.connect(lambda: self.choose_resolution("incoming"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_local_button)
+        buttons.addWidget(self.take_other_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.conflicts_title)
+        layout.addWidget(self.conflicts, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def refresh_conflicts(self) -> None:
+        self._conflicts = list_conflicts(self.ctx.db)
+        self.conflicts.setRowCount(len(self._conflicts))
+        for r, c in enumerate(self._conflicts):
+            cells = (c.company, c.number, self._difference(c), c.changed_by,
+                     c.changed_at[:19].replace("T", " "))
+            for col, text in enumerate(cells):
+                self.conflicts.setItem(r, col, QTableWidgetItem(text))
+        self.conflicts.resizeColumnsToContents()
+        self._conflict_buttons()
+
+    def _difference(self, c: ConflictInfo) -> str:
+        if not c.resolvable:
+            return c.reason  # not two versions of one draft: told as recorded, fixed by hand
+        text = self.tr("{0} answer(s) differ").format(c.answers_differing)
+        if c.findings_here != c.findings_incoming:
+            text += self.tr("; hazards: {0} here, {1} in the other").format(
+                c.findings_here, c.findings_incoming)
+        return text
+
+    def selected_conflict(self) -> ConflictInfo | None:
+        model = self.conflicts.selectionModel()
+        selected = model.selectedRows() if model else []
+        return self._conflicts[selected[0].row()] if selected else None
+
+    def _conflict_buttons(self) -> None:
+        chosen = self.selected_conflict()
+        for button in (self.keep_local_button, self.take_other_button):
+            button.setEnabled(chosen is not None and chosen.resolvable)
+
+    def choose_resolution(self, keep: Keep) -> None:
+        chosen = self.selected_conflict()
+        if chosen is None:
+            return
+        question = (self.tr("Keep this computer's version of {0} and delete the other one?")
+                    if keep == "local" else
+                    self.tr("Replace this computer's version of {0} with the one from {1}?"))
+        answer = QMessageBox.question(self, self.tr("Resolve the conflict"), question.format(
+            chosen.number or chosen.company, chosen.changed_by))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.resolve_conflict(chosen.id, keep)
+
+    def resolve_conflict(self, conflict_id: str, keep: Keep) -> bool:
+        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
+        try:
+            resolve(self.ctx.db, self.ctx.device, conflict_id, keep,
+                    inspector.name if inspector else None)
+        except InspectorError as exc:
+            self._fail(exc.message)
+            return False
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Conflict resolved."))
+        self.refresh_conflicts()
+        return True
 
     # -- passphrases (checked here, so a typo is corrected before any work starts) -----------
     def _identity_passphrase(self) -> str | None:
