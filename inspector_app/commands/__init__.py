@@ -13,6 +13,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.forms",
     "inspector_app.commands.demo",
     "inspector_app.commands.inspections",
+    "inspector_app.commands.plans",
     "inspector_app.commands.org",
     "inspector_app.commands.identity",
     "inspector_app.commands.verify",

@@ -401,6 +401,31 @@ def _company_snapshot(db: Database) -> None:
     db.execute("ALTER TABLE inspections ADD COLUMN company_snapshot TEXT")
 
 
+
+@migrations(name="0007_planned_inspections")
+def _planned_inspections(db: Database) -> None:
+    # The office plans who inspects which company with which checklist by when; plans travel
+    # to the laptops in the office's bundle and come back started or cancelled.
+    run_script(
+        db,
+        f"""
+CREATE TABLE planned_inspections (
+    id TEXT PRIMARY KEY,
+    company_id TEXT NOT NULL REFERENCES companies(id),
+    template_key TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'official',
+    due_date TEXT NOT NULL,
+    inspector_ids TEXT NOT NULL DEFAULT '[]',
+    note TEXT,
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'started', 'cancelled')),
+    inspection_id TEXT,
+    {_RECORD}
+);
+CREATE INDEX planned_inspections_due ON planned_inspections(status, due_date);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

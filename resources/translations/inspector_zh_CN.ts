@@ -1197,71 +1197,76 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="168" />
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="269" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="173" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="292" />
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="169" />
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="271" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="174" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="294" />
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="254" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="264" />
+        <source>&amp;Planned (%n)…</source>
+        <translation><numerusform>计划检查（%n）(&amp;P)…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="276" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="279" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="261" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="283" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="262" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="284" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="263" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="286" />
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="264" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="287" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="295" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="273" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="296" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="297" />
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="275" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="298" />
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="276" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="299" />
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2179,6 +2184,54 @@
         <translation>
             <numerusform>已标注 %n 处</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="36" />
+        <source>Planned inspections</source>
+        <translation>计划检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38" />
+        <source>Due</source>
+        <translation>计划完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38" />
+        <source>Company</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39" />
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="47" />
+        <source>&amp;Start</source>
+        <translation>开始检查(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="49" />
+        <source>Cancel the &amp;plan…</source>
+        <translation>取消计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="105" />
+        <source>Cancel the plan</source>
+        <translation>取消计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="106" />
+        <source>Why is this inspection not done?</source>
+        <translation>请说明未进行此次检查的原因：</translation>
     </message>
 </context>
 <context>

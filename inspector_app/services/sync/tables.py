@@ -24,6 +24,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("inspectors", ("id",)),
     TableSpec("companies", ("id",)),
     TableSpec("templates", ("key",)),
+    TableSpec("planned_inspections", ("id",)),
     TableSpec("trust_roots", ("fingerprint",)),
     TableSpec("revocations", ("id",)),
     TableSpec("inspections", ("id",)),

@@ -26,6 +26,7 @@ from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionFilter
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import (
     ID_ROLE,
@@ -50,10 +51,12 @@ class InspectionsPage(Page):
 
         self.new_button = QPushButton()
         self.open_button = QPushButton()
+        self.plans_button = QPushButton()
         self.count_label = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.open_button)
+        actions.addWidget(self.plans_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         self.layout_.addLayout(actions)
@@ -113,6 +116,7 @@ class InspectionsPage(Page):
         self.reset_button.clicked.connect(self.reset_filters)
         self.new_button.clicked.connect(self.new_inspection)
         self.open_button.clicked.connect(self.open_selected)
+        self.plans_button.clicked.connect(self.show_plans)
         self.table.doubleClicked.connect(self.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -146,6 +150,7 @@ class InspectionsPage(Page):
 
     def refresh(self) -> None:
         """Reload the choices of the filters and the inspections (the page is shown)."""
+        self._update_plans_button()
         self._fill_choices()
         self.reload()
 
@@ -246,6 +251,23 @@ class InspectionsPage(Page):
             self.select_inspection(created)
             self.open_requested.emit(created)
 
+    def show_plans(self) -> PlansDialog:
+        dialog = PlansDialog(self.ctx, self)
+        dialog.started.connect(self._plan_started)
+        self.plans_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _update_plans_button(self) -> None:
+        planned = self.ctx.db.execute(
+            "SELECT COUNT(*) FROM planned_inspections WHERE status = 'planned'").fetchone()[0]
+        self.plans_button.setText(self.tr("&Planned (%n)…", "", planned))
+
+    def _plan_started(self, inspection_id: str) -> None:
+        self.refresh()
+        self.select_inspection(inspection_id)
+        self.open_requested.emit(inspection_id)
+
     # -- showing ------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
@@ -260,6 +282,7 @@ class InspectionsPage(Page):
         super().retranslate()
         self.new_button.setText(self.tr("&New inspection…"))
         self.open_button.setText(self.tr("&Open"))
+        self._update_plans_button()
         self.search.setPlaceholderText(self.tr("Search company name"))
         self.status_filter.setItemText(0, self.tr("All statuses"))
         for index in range(1, self.status_filter.count()):

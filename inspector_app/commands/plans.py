@@ -1,0 +1,79 @@
+"""``inspector-app plans``: planned inspections (the office plans, laptops start them)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from inspector_app.services.context import AppContext
+from inspector_app.services.plans import PlanService
+from inspector_app.storage.repositories import ProfileRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plans", help="planned inspections: company, checklist, due date")
+    psub = p.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
+    add = psub.add_parser("add", help="plan an inspection")
+    add.add_argument("--company", required=True, help="company id")
+    add.add_argument("--template", required=True,
+                     help="template key, e.g. fire-safety-routine@2026.1")
+    add.add_argument("--due", required=True, help="due date YYYY-MM-DD")
+    add.add_argument("--inspector", action="append", default=[], help="inspector id (repeat)")
+    add.add_argument("--kind", default="official", choices=["official", "self", "reinspection"])
+    add.add_argument("--note")
+    add.set_defaults(func=run_add)
+    listing = psub.add_parser("list", help="planned inspections not yet started")
+    listing.add_argument("--all", action="store_true", help="started and cancelled ones too")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=run_list)
+    start = psub.add_parser("start", help="start a planned inspection on this computer")
+    start.add_argument("plan_id")
+    start.set_defaults(func=run_start)
+    cancel = psub.add_parser("cancel", help="cancel a planned inspection")
+    cancel.add_argument("plan_id")
+    cancel.add_argument("--reason", required=True)
+    cancel.set_defaults(func=run_cancel)
+
+
+def _service(ctx: AppContext) -> PlanService:
+    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    return PlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+
+
+def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    print(_service(ctx).add(args.company, args.template, args.due, args.inspector,
+                            kind=args.kind, note=args.note))
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    plans = _service(ctx).list(include_done=args.all)
+    if args.json:
+        print(json.dumps([p.__dict__ | {"overdue": p.overdue(date.today())} for p in plans],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for p in plans:
+        late = "  OVERDUE" if p.overdue(date.today()) else ""
+        print(f"{p.id[:8]}  {p.due_date}  {p.company_name}  {p.template_key}  {p.status}{late}")
+    return 0
+
+
+def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
+    print(_service(ctx).start(_resolve(ctx, args.plan_id)))
+    return 0
+
+
+def run_cancel(args: argparse.Namespace, ctx: AppContext) -> int:
+    _service(ctx).cancel(_resolve(ctx, args.plan_id), args.reason)
+    return 0
+
+
+def _resolve(ctx: AppContext, key: str) -> str:
+    from inspector_app.errors import NotFoundError
+
+    rows = ctx.db.execute("SELECT id FROM planned_inspections WHERE id LIKE ? LIMIT 2",
+                          [key.replace("%", "").replace("_", "") + "%"]).fetchall()
+    if len(rows) != 1 or len(key) < 4:
+        raise NotFoundError(f"No planned inspection with id {key}.")
+    return rows[0][0]

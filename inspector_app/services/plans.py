@@ -1,0 +1,109 @@
+"""Planned inspections: the office says who inspects which company, with what, by when."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.inspection import Kind
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.inspections import InspectionService
+from inspector_app.storage.audit import AuditLog
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    company_id: str
+    company_name: str
+    template_key: str
+    kind: str
+    due_date: str
+    inspector_ids: list[str]
+    note: str | None
+    status: str
+    inspection_id: str | None
+
+    def overdue(self, today: date) -> bool:
+        return self.status == "planned" and self.due_date < today.isoformat()
+
+
+class PlanService:
+    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.actor = actor
+        self.audit = AuditLog(db, device.id, actor)
+
+    def add(self, company_id: str, template_key: str, due_date: str,
+            inspector_ids: list[str] | None = None, *, kind: str = "official",
+            note: str | None = None) -> str:
+        if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+            raise NotFoundError(f"No company with id {company_id}.")
+        if self.db.execute("SELECT 1 FROM templates WHERE key = ?", [template_key]).fetchone() \
+                is None:
+            raise NotFoundError(f"No template {template_key} in the library.")
+        try:
+            due = date.fromisoformat(due_date).isoformat()
+        except ValueError:
+            raise ValidationError(f"The due date must be YYYY-MM-DD, not {due_date!r}.") from None
+        plan_id = new_id()
+        with self.db.atomic():
+            self.db["planned_inspections"].insert({
+                "id": plan_id, "company_id": company_id, "template_key": template_key,
+                "kind": Kind(kind).value, "due_date": due,
+                "inspector_ids": json.dumps(inspector_ids or []), "note": note,
+                "status": "planned", **record_stamp(self.device.id)})
+            self.audit.record("plan", plan_id, "create",
+                              new={"company": company_id, "template": template_key, "due": due})
+        return plan_id
+
+    def list(self, *, include_done: bool = False) -> list[Plan]:
+        sql = ("SELECT p.id, p.company_id, c.name, p.template_key, p.kind, p.due_date, "
+               "p.inspector_ids, p.note, p.status, p.inspection_id FROM planned_inspections p "
+               "JOIN companies c ON c.id = p.company_id")
+        if not include_done:
+            sql += " WHERE p.status = 'planned'"
+        rows = self.db.execute(sql + " ORDER BY p.due_date, c.name").fetchall()
+        return [Plan(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "[]"), r[7], r[8],
+                     r[9]) for r in rows]
+
+    def get(self, plan_id: str) -> Plan:
+        plan = next((p for p in self.list(include_done=True) if p.id == plan_id), None)
+        if plan is None:
+            raise NotFoundError(f"No planned inspection with id {plan_id}.")
+        return plan
+
+    def start(self, plan_id: str, inspector_ids: list[str] | None = None,
+              **kwargs: Any) -> str:
+        """Start the planned inspection on this computer; the plan is marked started."""
+        plan = self.get(plan_id)
+        if plan.status != "planned":
+            raise ValidationError(f"This plan is already {plan.status}.")
+        with self.db.atomic():
+            inspection_id = InspectionService(self.db, self.device, self.actor).start(
+                company_id=plan.company_id, template_key=plan.template_key, kind=plan.kind,
+                inspector_ids=inspector_ids or plan.inspector_ids, **kwargs)
+            self._set(plan, {"status": "started", "inspection_id": inspection_id})
+        return inspection_id
+
+    def cancel(self, plan_id: str, reason: str) -> None:
+        plan = self.get(plan_id)
+        if plan.status != "planned":
+            raise ValidationError(f"This plan is already {plan.status}.")
+        if not reason.strip():
+            raise ValidationError("Say why the plan is cancelled.")
+        with self.db.atomic():
+            self._set(plan, {"status": "cancelled"}, reason)
+
+    def _set(self, plan: Plan, fields: dict[str, Any], reason: str | None = None) -> None:
+        self.db["planned_inspections"].update(
+            plan.id, {**fields, "updated_at": utcnow_iso(), "device_id": self.device.id})
+        self.audit.record("plan", plan.id, "update", field="status", old=plan.status,
+                          new=fields["status"], reason=reason)
