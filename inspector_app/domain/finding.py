@@ -75,6 +75,12 @@ class Finding:
     closed_at: str | None
     origin_finding_id: str | None
     created_at: str
+    current_deadline: str | None = None  # set when a re-inspection reopens it
+
+    @property
+    def deadline_in_force(self) -> str | None:
+        """The deadline the company must now meet: a re-inspection's, else the order's."""
+        return self.current_deadline or self.deadline
 
     @classmethod
     def from_row(cls, row: tuple) -> Finding:

@@ -126,7 +126,8 @@ class ReinspectionService:
     def companies_with_open_hazards(self) -> builtins.list[CompanyHazards]:
         rows = self.db.execute(
             f"""SELECT c.id, c.name, c.town, COUNT(f.id),
-                       SUM(CASE WHEN f.deadline < ? THEN 1 ELSE 0 END)
+                       SUM(CASE WHEN COALESCE(f.current_deadline, f.deadline) < ?
+                           THEN 1 ELSE 0 END)
                 FROM findings f JOIN inspections i ON i.id = f.inspection_id
                 JOIN companies c ON c.id = i.company_id
                 WHERE f.status IN (?, ?, ?) AND {_FOLLOWABLE}
@@ -378,7 +379,7 @@ class ReinspectionService:
                 label: str) -> None:
         check_transition(finding.status, FindingStatus.REOPENED)
         self._set_status(finding, FindingStatus.REOPENED,
-                         {**common, "deadline": result.new_deadline},
+                         {**common, "current_deadline": result.new_deadline},
                          f"not accepted at re-inspection {label}")
 
     def _set_status(self, finding: Finding, status: FindingStatus, extra: dict[str, Any],

@@ -116,7 +116,8 @@ class HazardLedger:
         if flt.overdue_only:
             # Same rule as _overdue() below; deadlines are ISO dates, so text order is date order.
             where.append(f"f.status IN ('open', 'reopened') AND {_ISSUED} "
-                         "AND f.deadline IS NOT NULL AND substr(f.deadline, 1, 10) < ?")
+                         "AND COALESCE(f.current_deadline, f.deadline) IS NOT NULL "
+                         "AND substr(COALESCE(f.current_deadline, f.deadline), 1, 10) < ?")
             params.append(today.isoformat())
         if flt.search and flt.search.strip():
             # LIKE, not FTS: trigram search misses the one- and two-character queries that
@@ -133,7 +134,8 @@ class HazardLedger:
             SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
                    i.company_id, c.name AS company_name, c.town, c.industry,
                    i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
-                   f.requirement, f.deadline, f.responsible, f.status,
+                   f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
+                   f.responsible, f.status,
                    f.reinspection_result, f.reinspected_at, f.closed_at,
                    i.id AS inspection_id, i.status AS inspection_status, i.kind,
                    {_ISSUED} AS issued
@@ -141,7 +143,7 @@ class HazardLedger:
             JOIN inspections i ON i.id = f.inspection_id
             JOIN companies c ON c.id = i.company_id
             WHERE {" AND ".join(where)}
-            ORDER BY f.deadline IS NULL, f.deadline, i.started_at, i.number, f.seq
+            ORDER BY deadline IS NULL, deadline, i.started_at, i.number, f.seq
         """
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]

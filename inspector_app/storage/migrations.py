@@ -426,6 +426,14 @@ CREATE INDEX planned_inspections_due ON planned_inspections(status, due_date);
     )
 
 
+
+@migrations(name="0008_current_deadline")
+def _current_deadline(db: Database) -> None:
+    # A re-inspection that finds a hazard not rectified sets a new deadline; the one the order
+    # gave stays in ``deadline``, so signed records and issued orders never change.
+    db.execute("ALTER TABLE findings ADD COLUMN current_deadline TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

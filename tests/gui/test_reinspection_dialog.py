@@ -123,7 +123,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     closed, reopened = recorded["service"].get(recorded["inspection"]).findings
     assert closed.status is FindingStatus.CLOSED and closed.closed_at == date.today().isoformat()
     assert reopened.status is FindingStatus.REOPENED
-    assert reopened.deadline == new_deadline.isoformat()
+    assert reopened.deadline_in_force == new_deadline.isoformat()
     results = ReinspectionService(ctx.db, ctx.device).results(reinspection_id)
     assert [(r.result, r.note) for r in results] == [("rectified", None),
                                                      ("not_rectified", "防护罩仍未安装")]

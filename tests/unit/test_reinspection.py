@@ -197,7 +197,12 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     svc.record_result(re_id, a1.id, "rectified", note="已整改")
     svc.record_result(re_id, a2.id, "not_rectified", "2027-01-15", note="未整改")
 
+    from inspector_app.services.documents import canonical_record_data, load_record_data
+
+    before = canonical_record_data(load_record_data(ctx.db, original))
     outcome = svc.complete(re_id)
+    # What the original record says (and a signature over it vouches for) did not change.
+    assert canonical_record_data(load_record_data(ctx.db, original)) == before
     assert outcome.completed
     assert [f.id for f in outcome.closed] == [a1.id]
     assert [f.id for f in outcome.reopened] == [a2.id]
@@ -205,7 +210,9 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     assert closed.status is FindingStatus.CLOSED and closed.closed_at == TODAY.isoformat()
     assert (closed.reinspection_result, closed.reinspected_at) == ("rectified", "2026-12-09")
     assert reopened.status is FindingStatus.REOPENED and reopened.closed_at is None
-    assert reopened.deadline == "2027-01-15" and reopened.reinspection_result == "not_rectified"
+    assert reopened.deadline_in_force == "2027-01-15"
+    assert reopened.reinspection_result == "not_rectified"
+    assert reopened.deadline == a2.deadline  # the order's deadline stays as issued
     row = inspections.repo.row(re_id)
     assert row["status"] == "completed" and row["ended_at"]
     # Every change audited: the hazards in the original's history, the status in the re-one's.
@@ -218,7 +225,7 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     # a2 was never reported done: not accepted, reopened with its new deadline.
     assert (a2.id, "status", "open", "reopened") in changes
     assert not any(c[0] == a2.id and c[3] == "rectified" for c in changes)
-    assert (a2.id, "deadline", a2.deadline, "2027-01-15") in changes
+    assert (a2.id, "current_deadline", None, "2027-01-15") in changes
     status_change = [e for e in inspections.history(re_id) if e.field == "status"]
     assert status_change[-1].new_value == "completed"
     assert "1 closed, 1 reopened" in status_change[-1].reason

@@ -73,9 +73,9 @@ PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic"
 
 
 def is_overdue(finding: Finding, today: date) -> bool:
-    if finding.status is FindingStatus.CLOSED or not finding.deadline:
+    if finding.status is FindingStatus.CLOSED or not finding.deadline_in_force:
         return False
-    return finding.deadline < today.isoformat()
+    return finding.deadline_in_force < today.isoformat()
 
 
 class HazardResultEditor(QGroupBox):
@@ -199,7 +199,7 @@ class HazardResultEditor(QGroupBox):
         self.description.setText(f.description)
         overdue = is_overdue(f, self.today)
         facts = self.tr("Deadline: {0} · Status: {1}").format(
-            f.deadline or "—", pair(STATUS_LABELS[f.status]))
+            f.deadline_in_force or "—", pair(STATUS_LABELS[f.status]))
         if f.requirement:
             facts = self.tr("Requirement: {0}").format(f.requirement) + "\n" + facts
         if overdue:
@@ -388,7 +388,7 @@ class ReinspectionDialog(QDialog):
             f = h.finding
             overdue = is_overdue(f, self.today)
             cells = [h.inspection_number or "", str(f.seq), pair(GRADE_LABELS[f.grade]),
-                     f.description, f.deadline or "", pair(STATUS_LABELS[f.status])]
+                     f.description, f.deadline_in_force or "", pair(STATUS_LABELS[f.status])]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, f.inspection_id)
@@ -399,7 +399,8 @@ class ReinspectionDialog(QDialog):
                     cell.setBackground(QBrush(OVERDUE_BACKGROUND))
                     if column == 4:
                         cell.setFont(bold)
-                        cell.setToolTip(self.tr("Overdue since {0}").format(f.deadline))
+                        cell.setToolTip(self.tr("Overdue since {0}").format(
+                            f.deadline_in_force))
                 table.setItem(row, column, cell)
         self._update_start_button()
 
