@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InspectorError as exc:
         print(f"{APP_ID}: error: {exc.message}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # piped into head: the reader has all it wanted
+        sys.stderr.close()
+        return 141
     except KeyboardInterrupt:
         print(f"{APP_ID}: interrupted", file=sys.stderr)
         return 130

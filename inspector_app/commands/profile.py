@@ -16,9 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
     s = psub.add_parser("set", help="set the profile (what the first-run dialog asks)")
     s.add_argument("--name", required=True)
-    s.add_argument("--enforcement-id", default="")
+    s.add_argument("--enforcement-id", help="kept as it is when not given")
     s.add_argument("--organisation", required=True)
-    s.add_argument("--authority", default="", help="authority short name used in numbers")
+    s.add_argument("--authority", help="authority short name used in numbers (kept if not given)")
     s.add_argument("--prefix", required=True, help="this device's document-number prefix")
     s.set_defaults(func=run_set)
     p.set_defaults(func=run_show)
@@ -37,7 +37,15 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
-    ProfileRepo(ctx.db, ctx.device).save(Profile(
-        name=args.name, enforcement_id=args.enforcement_id, organisation=args.organisation,
-        doc_prefix=args.prefix, authority_short=args.authority))
+    repo = ProfileRepo(ctx.db, ctx.device)
+    current = repo.current_inspector()
+    enforcement_id = args.enforcement_id
+    if enforcement_id is None:
+        enforcement_id = (current.enforcement_id if current else "") or ""
+    authority = args.authority
+    if authority is None:
+        authority = SettingsRepo(ctx.db).get("authority_short") or ""
+    repo.save(Profile(name=args.name, enforcement_id=enforcement_id,
+                      organisation=args.organisation, doc_prefix=args.prefix,
+                      authority_short=authority))
     return run_show(args, ctx)

@@ -182,7 +182,7 @@ class InspectionRepo:
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
                         AND f.grade = 'major') AS major_hazards,
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
-                        AND f.status != 'closed') AS open_hazards,
+                        AND f.status IN ('open', 'reopened')) AS open_hazards,
                    (SELECT group_concat(name, '、') FROM (
                         SELECT p.name FROM inspection_inspectors x
                         JOIN inspectors p ON p.id = x.inspector_id

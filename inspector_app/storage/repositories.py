@@ -115,10 +115,20 @@ class ProfileRepo:
 
     def save(self, profile: Profile) -> Inspector:
         profile = profile.validated()
+        current = self.current_inspector()
         with self.db.atomic():
-            inspector = InspectorRepo(self.db, self.device.id).add(
-                profile.name, profile.enforcement_id or None, profile.organisation
-            )
+            if current is None:
+                inspector = InspectorRepo(self.db, self.device.id).add(
+                    profile.name, profile.enforcement_id or None, profile.organisation)
+            else:
+                # The same person correcting the profile: one inspector row, updated in place.
+                inspector = Inspector(current.id, profile.name, profile.enforcement_id or None,
+                                      profile.organisation, current.phone)
+                self.db.execute(
+                    "UPDATE inspectors SET name = ?, enforcement_id = ?, organisation = ?, "
+                    "updated_at = ?, device_id = ? WHERE id = ?",
+                    [inspector.name, inspector.enforcement_id, inspector.organisation,
+                     utcnow_iso(), self.device.id, inspector.id])
             self.settings.set("current_inspector_id", inspector.id)
             self.settings.set("organisation", profile.organisation)
             self.settings.set("authority_short", profile.authority_short or None)

@@ -62,3 +62,20 @@ def test_gui_without_display_says_so_in_one_line(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "no display available" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0]
+
+
+def test_profile_set_again_updates_the_same_inspector_and_keeps_what_is_not_given(tmp_path,
+                                                                                  capsys):
+    args = ["--data-dir", str(tmp_path), "profile", "set", "--organisation", "泉台区应急管理局",
+            "--prefix", "QT01"]
+    assert main([*args, "--name", "张伟", "--enforcement-id", "32050012",
+                 "--authority", "泉台"]) == 0
+    assert main([*args, "--name", "张伟"]) == 0
+    out = capsys.readouterr().out
+    assert "enforcement_id: 32050012" in out.split("inspector: 张伟")[-1]
+    assert "authority: 泉台" in out.split("inspector: 张伟")[-1]
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "inspector.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM inspectors").fetchone()[0] == 1
+    conn.close()
