@@ -233,6 +233,24 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
     return Verification(True, "signature valid: intact and trusted", **common)
 
 
+def _check_signer_belongs(info: CertInfo, kind: str, inspectors: list) -> None:
+    """The identity must be one of the record's inspectors; a company's own (self-signed)
+    identity signs only its self-inspections."""
+    if info.self_signed:
+        if kind != "self":
+            raise SigningError("A company's own identity signs only company self-inspections; "
+                               "import the enrolment file the office issued for you.")
+        return
+    for inspector in inspectors:
+        same_id = info.enforcement_id and inspector.enforcement_id == info.enforcement_id
+        if same_id or inspector.name == info.subject_name:
+            return
+    names = "、".join(i.name for i in inspectors) or "nobody"
+    raise SigningError(f"This computer's signing identity belongs to {info.subject_name}"
+                       f"{f'（{info.enforcement_id}）' if info.enforcement_id else ''}, who is not "
+                       f"an inspector of this record ({names}).")
+
+
 # -- signing an inspection --
 class SigningService:
     def __init__(self, db: Database, device: Device) -> None:
@@ -268,6 +286,7 @@ class SigningService:
                                "ask the office for a new enrolment file.")
         inspections = InspectionService(self.db, self.device, actor)
         record = inspections.get(inspection_id)
+        _check_signer_belongs(info, record.kind.value, record.inspectors)
         with self.db.atomic():
             inspections.lock(inspection_id)  # refuses anything but a completed inspection
             data = canonical_record_data(load_record_data(self.db, inspection_id))

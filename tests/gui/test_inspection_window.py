@@ -257,8 +257,10 @@ def test_sign_and_lock_needs_every_signature_then_signs_digitally(
         signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
                        inspector_id=inspector.id, pad_size=PAD)
     signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
-    PkiService(ctx.db, ctx.device).create_self_signed("张伟", "泉台区应急管理局",
-                                                      "my-own-passphrase")
+    pki = PkiService(ctx.db, ctx.device)  # the office and the laptop share a data dir here
+    pki.init_org("泉台区应急管理局", "office-secret-1")
+    enrolment, _ = pki.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
+    pki.import_identity(enrolment, "one-time-pass-2", "my-own-passphrase")
     key = PkiService(ctx.db, ctx.device).identity()[0].fingerprint
     passphrase_dialog._session[key] = "my-own-passphrase"  # kept for the session earlier
     win.act_lock.trigger()

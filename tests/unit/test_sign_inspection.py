@@ -115,3 +115,15 @@ def test_editing_the_company_later_changes_neither_the_signed_record_nor_its_sig
                        "WHERE id = ?", [company_id])
     assert SigningService(ctx.db, ctx.device).check_record(completed)[0]
     assert load_record_data(ctx.db, completed).company.name == "泉台纺织有限公司"
+
+
+def test_only_an_inspector_of_the_record_can_sign_it(ctx, completed):
+    office = PkiService(ctx.db, ctx.device)
+    office.init_org("泉台区应急管理局", "office-secret-1")
+    data, _ = office.issue("谢军", "32053740", "office-secret-1", "one-time-pass-2")
+    office.import_identity(data, "one-time-pass-2", OWN)
+    from inspector_app.services.signing import SigningError
+
+    with pytest.raises(SigningError, match="belongs to 谢军（32053740）, who is not an inspector"):
+        SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
+    assert InspectionService(ctx.db, ctx.device).get(completed).status is Status.COMPLETED
