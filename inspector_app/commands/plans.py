@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = psub.add_parser("add", help="plan an inspection")
     add.add_argument("--company", required=True, help="company id")
     add.add_argument("--template", required=True,
-                     help="template key, e.g. fire-safety-routine@2026.1")
+                     help="template id or key, e.g. fire-safety-routine")
     add.add_argument("--due", required=True, help="due date YYYY-MM-DD")
     add.add_argument("--inspector", action="append", default=[], help="inspector id (repeat)")
     add.add_argument("--kind", default="official", choices=["official", "self", "reinspection"])
@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
     start = psub.add_parser("start", help="start a planned inspection on this computer")
     start.add_argument("plan_id")
+    start.add_argument("--inspector", action="append", default=[],
+                       help="inspector id (repeat); default: the planned ones")
     start.set_defaults(func=run_start)
     cancel = psub.add_parser("cancel", help="cancel a planned inspection")
     cancel.add_argument("plan_id")
@@ -60,7 +62,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(_service(ctx).start(_resolve(ctx, args.plan_id)))
+    print(_service(ctx).start(_resolve(ctx, args.plan_id), args.inspector or None))
     return 0
 
 

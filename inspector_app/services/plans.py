@@ -9,12 +9,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from inspector_app.domain.inspection import Kind
+from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.storage.templates_repo import TemplateRepo
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,15 @@ class PlanService:
             note: str | None = None) -> str:
         if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
             raise NotFoundError(f"No company with id {company_id}.")
-        if self.db.execute("SELECT 1 FROM templates WHERE key = ?", [template_key]).fetchone() \
-                is None:
-            raise NotFoundError(f"No template {template_key} in the library.")
+        # "fire-safety-routine" as `forms list` shows it means its newest current version.
+        template_key = TemplateRepo(self.db, self.device.id).resolve(template_key)
+        people = [InspectorRepo(self.db, self.device.id).get(i) for i in inspector_ids or []]
+        if None in people:
+            raise NotFoundError("One of the planned inspectors is not known here.")
+        if inspector_ids:
+            problems = inspector_problems(Kind(kind), people)  # type: ignore[arg-type]
+            if problems:
+                raise ValidationError("Cannot plan it: " + "; ".join(problems) + ".")
         try:
             due = date.fromisoformat(due_date).isoformat()
         except ValueError:

@@ -106,3 +106,14 @@ def test_the_inspections_page_starts_a_planned_inspection(qtbot, ctx):
         dialog.start_button.click()
     assert page.model.row_of(opened.args[0]) >= 0
     assert page.plans_button.text() == "&Planned (0)…"
+
+
+def test_plan_takes_a_bare_template_id_and_checks_the_team(ctx):
+    plans = PlanService(ctx.db, ctx.device)
+    company = add_company(ctx.db)
+    add_template(ctx.db)
+    lone = InspectorRepo(ctx.db, ctx.device.id).add("张伟", "1", "局").id
+    with pytest.raises(ValidationError, match="at least two inspectors"):
+        plans.add(company, "test-small", "2026-12-10", [lone])
+    plan = plans.add(company, "test-small", "2026-12-10", [lone], kind="self")
+    assert plans.get(plan).template_key == "test-small@1"
