@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import from_os_error
 from inspector_app.storage.inspections_repo import like_pattern
@@ -232,6 +233,8 @@ def reinspection_result_text(value: str | None, zh: bool) -> str:
 
 def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
     value = row.get(key)
+    if key == "industry" and row.get("industry"):
+        return industry_label(row["industry"], "zh_CN" if zh else "en")
     if key == "grade":
         return _label(GRADE_LABELS[Grade(value)], zh)
     if key == "status":
