@@ -71,8 +71,11 @@ class DataDir:
         return self.root / "settings.ini"
 
     def ensure(self) -> None:
-        from inspector_app.errors import from_os_error
+        from inspector_app.errors import InspectorError, from_os_error
 
+        if self.root.exists() and not self.root.is_dir():
+            raise InspectorError(f"The data folder {self.root} is a file, not a folder: give "
+                                 "--data-dir a folder (it is created if missing).")
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

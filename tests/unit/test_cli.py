@@ -79,3 +79,11 @@ def test_profile_set_again_updates_the_same_inspector_and_keeps_what_is_not_give
     conn = sqlite3.connect(tmp_path / "inspector.sqlite3")
     assert conn.execute("SELECT COUNT(*) FROM inspectors").fetchone()[0] == 1
     conn.close()
+
+
+def test_a_data_dir_that_is_a_file_is_explained(tmp_path, capsys):
+    afile = tmp_path / "notes.txt"
+    afile.write_text("not a folder")
+    assert main(["--data-dir", str(afile), "info"]) == 1
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert afile.read_text() == "not a folder"
