@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from inspector_app.domain.company import Company, industry_label, risk_label
 from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +28,8 @@ def ui_lang() -> str:
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
-class CompaniesModel(QAbstractTableModel):
+class CompaniesModel(RowsTableModel):
+    KEY = "id"
     COLUMNS = ("name", "credit_code", "town", "industry", "risk_level", "contact_name",
                "contact_phone")
     CompanyRole = Qt.ItemDataRole.UserRole + 1  # the Company of the row
@@ -37,60 +38,27 @@ class CompaniesModel(QAbstractTableModel):
         super().__init__(parent)
         self.repo = repo
         self.search = ""
-        self._companies: list[Company] = []
-        self._lang = ui_lang()
         self.reload()
 
     # -- feeding ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.beginResetModel()
-        self._companies = self.repo.list(self.search or None)
-        self.endResetModel()
+        self.set_rows(self.repo.list(self.search or None))
 
     def set_search(self, text: str) -> None:
         self.search = text.strip()
         self.reload()
 
     def company(self, row: int) -> Company:
-        return self._companies[row]
-
-    def row_of(self, company_id: str) -> int:
-        for row, company in enumerate(self._companies):
-            if company.id == company_id:
-                return row
-        return -1
-
-    def retranslate(self) -> None:
-        """Industry and risk labels follow the interface language."""
-        self._lang = ui_lang()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._companies:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._companies) - 1, len(self.COLUMNS) - 1))
-
-    # -- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._companies)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return self._headers()[section]
+        return self._rows[row]
 
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Credit code"), self.tr("Town"), self.tr("Industry"),
                 self.tr("Risk level"), self.tr("On-site contact"), self.tr("Phone"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._companies):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        company = self._companies[index.row()]
+        company = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "industry":

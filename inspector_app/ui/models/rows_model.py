@@ -1,4 +1,4 @@
-"""A read-only table of database rows (dicts) whose headers follow the interface language."""
+"""A read-only table of rows (dicts or records) whose headers follow the interface language."""
 
 from __future__ import annotations
 
@@ -13,32 +13,36 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsTableModel(QAbstractTableModel):
-    """Subclasses give ``KEY`` (the id field of a row), ``_headers()`` and ``data()``."""
+    """Subclasses give ``KEY`` (the id field or attribute of a row), ``_headers()`` and
+    ``data()``."""
 
     KEY = "id"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Any] = []
         self._lang = ui_lang()
 
     def _headers(self) -> tuple[str, ...]:
         raise NotImplementedError
 
     # -- feeding ---------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self) -> list[Any]:
         return list(self._rows)
 
-    def row_data(self, row: int) -> dict[str, Any]:
+    def row_data(self, row: int) -> Any:
         return self._rows[row]
 
+    def row_key(self, row: Any) -> Any:
+        return row[self.KEY] if isinstance(row, dict) else getattr(row, self.KEY)
+
     def row_of(self, key: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r[self.KEY] == key), -1)
+        return next((n for n, r in enumerate(self._rows) if self.row_key(r) == key), -1)
 
     def retranslate(self) -> None:
         """Headers and labels follow the interface language."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
-from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -16,7 +16,8 @@ HASH_CHARS = 12  # as many as the CLI prints: enough to tell versions apart at a
 _RETIRED = QColor("#777777")
 
 
-class TemplatesModel(QAbstractTableModel):
+class TemplatesModel(RowsTableModel):
+    KEY = "key"
     COLUMNS = ("id", "version", "title", "items", "hash", "retired")
     RecordRole = Qt.ItemDataRole.UserRole + 1  # the TemplateRecord of the row
     KeyRole = Qt.ItemDataRole.UserRole + 2     # its library key "id@version"
@@ -25,14 +26,10 @@ class TemplatesModel(QAbstractTableModel):
         super().__init__(parent)
         self.repo = repo
         self.include_retired = False
-        self._records: list[TemplateRecord] = []
-        self._lang = ui_lang()
 
     # -- feeding ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.beginResetModel()
-        self._records = self.repo.list(include_retired=self.include_retired)
-        self.endResetModel()
+        self.set_rows(self.repo.list(include_retired=self.include_retired))
 
     def set_include_retired(self, include: bool) -> None:
         if include != self.include_retired:
@@ -40,45 +37,19 @@ class TemplatesModel(QAbstractTableModel):
             self.reload()
 
     def record(self, row: int) -> TemplateRecord:
-        return self._records[row]
+        return self._rows[row]
 
     def records(self) -> list[TemplateRecord]:
-        return list(self._records)
-
-    def row_of(self, key: str) -> int:
-        return next((row for row, r in enumerate(self._records) if r.key == key), -1)
-
-    def retranslate(self) -> None:
-        """Titles and headers follow the interface language."""
-        self._lang = ui_lang()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._records:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._records) - 1, len(self.COLUMNS) - 1))
-
-    # -- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return self._headers()[section]
+        return list(self._rows)
 
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("ID"), self.tr("Version"), self.tr("Title"), self.tr("Items"),
                 self.tr("Content hash"), self.tr("Retired"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._records[index.row()]
+        record = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column)
