@@ -18,6 +18,7 @@ from inspector_app.domain.company import (
 )
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.storage.inspections_repo import like_pattern
 
 UpsertOutcome = Literal["added", "updated", "unchanged"]
 
@@ -26,11 +27,6 @@ _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM companies"
 # Searched by a substring: FTS5's trigram tokenizer misses one- and two-character Chinese
 # queries, and a LIKE scan of a few thousand rows takes well under a millisecond.
 _SEARCHED = ("name", "credit_code", "town", "contact_name", "legal_rep")
-
-
-def escape_like(text: str) -> str:
-    """``text`` as a literal inside a LIKE pattern that uses ESCAPE '\\'."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _from_row(row: tuple[Any, ...]) -> Company:
@@ -67,7 +63,7 @@ class CompanyRepo:
         where: builtins.list[str] = []
         params: builtins.list[Any] = []
         for word in (search or "").split():
-            pattern = f"%{escape_like(word)}%"
+            pattern = like_pattern(word)
             where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
             params.extend([pattern] * len(_SEARCHED))
         if town:

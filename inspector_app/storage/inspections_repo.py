@@ -31,6 +31,7 @@ class InspectionFilter:
 
 
 def like_pattern(text: str) -> str:
+    """``%text%`` with LIKE's own characters taken literally (for ESCAPE '\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
