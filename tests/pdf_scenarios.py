@@ -51,7 +51,9 @@ def services(ctx: AppContext) -> tuple[InspectionService, PhotoService, Document
 def set_up_profile(ctx: AppContext) -> list[str]:
     if not ProfileRepo(ctx.db, ctx.device).is_set_up():
         ProfileRepo(ctx.db, ctx.device).save(
-            Profile("张伟", "3205001", "泉台区应急管理局", "QT01", "泉台"))
+            Profile("张伟", "3205001", "泉台区应急管理局", "QT01", "泉台",
+                    review_government="泉台区", review_department="泉州市应急管理局",
+                    review_court="泉台区人民法院"))
     repo = InspectorRepo(ctx.db, ctx.device.id)
     by_name = {i.name: i.id for i in repo.all()}
     if "李娜" not in by_name:
@@ -152,7 +154,8 @@ def official_inspection(ctx: AppContext, *, template: dict[str, Any] | None = No
         add_template(ctx.db, definition)
     company = add_company(ctx.db, name=COMPANY)
     with ctx.db.atomic():
-        ctx.db["companies"].update(company, {"legal_rep": "王建国", "contact_name": "赵敏",
+        ctx.db["companies"].update(company, {"legal_rep": "王建国", "legal_rep_position": "厂长",
+                                             "contact_name": "赵敏",
                                              "contact_phone": "0595-22881234"})
     inspection_id = insp.start(company_id=company, template_key=key, kind=Kind.OFFICIAL,
                                inspector_ids=team, place="一号车间及仓库",

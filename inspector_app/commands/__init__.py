@@ -23,4 +23,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.photos",
     "inspector_app.commands.export",
     "inspector_app.commands.sync",
+    "inspector_app.commands.numbers",
 )

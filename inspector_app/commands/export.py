@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from inspector_app.commands.inspections import resolve_id
@@ -23,8 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     pdf.add_argument("id", metavar="INSPECTION_ID",
                      help="the inspection's id, its first characters, or its number")
     pdf.add_argument("--document", required=True, choices=[t.value for t in DocType],
-                     help="record: on-site inspection record; order: order to rectify within "
-                     "a deadline; reinspection: re-inspection opinion")
+                     help="record: on-site inspection record (现场检查记录); order: order to "
+                     "rectify within a deadline (责令限期整改指令书); onsite: decision on on-site "
+                     "measures (现场处理措施决定书); reinspection: re-inspection opinion "
+                     "(整改复查意见书)")
     # Its own dest: a subcommand's default would overwrite the global --lang.
     pdf.add_argument("--lang", dest="document_lang", choices=LANGUAGES,
                      help="language of the document (default: the global --lang, else zh_CN)")
@@ -49,7 +52,10 @@ def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
         def sign(data: bytes) -> bytes:
             return sign_pdf_bytes(data, cert, key, chain)
 
-    written = service.export(inspection_id, DocType(args.document), lang, Path(args.output),
-                             sign=sign)
+    doc_type = DocType(args.document)
+    written = service.export(inspection_id, doc_type, lang, Path(args.output), sign=sign)
     print(written)
+    warning = service.low_numbers_warning(doc_type)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0

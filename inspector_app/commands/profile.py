@@ -20,6 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--organisation", required=True)
     s.add_argument("--authority", help="authority short name used in numbers (kept if not given)")
     s.add_argument("--prefix", required=True, help="this device's document-number prefix")
+    s.add_argument("--review-government", help="people's government that hears administrative "
+                   "reconsideration, without 人民政府 (e.g. 泉台区); kept if not given")
+    s.add_argument("--review-department", help="higher authority that also hears it "
+                   "(e.g. 泉州市应急管理局); kept if not given, '' to remove")
+    s.add_argument("--review-court", help="people's court for lawsuits, without 人民法院 "
+                   "(e.g. 泉台区); kept if not given")
     s.set_defaults(func=run_set)
     p.set_defaults(func=run_show)
 
@@ -31,6 +37,9 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     print(f"enforcement_id: {(inspector.enforcement_id if inspector else '') or ''}")
     print(f"organisation: {settings.get('organisation') or ''}")
     print(f"authority: {settings.get('authority_short') or ''}")
+    print(f"review_government: {settings.get('review_government') or ''}")
+    print(f"review_department: {settings.get('review_department') or ''}")
+    print(f"review_court: {settings.get('review_court') or ''}")
     print(f"prefix: {ctx.device.doc_prefix}")
     print(f"device_id: {ctx.device.id}")
     return 0
@@ -45,7 +54,11 @@ def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
     authority = args.authority
     if authority is None:
         authority = SettingsRepo(ctx.db).get("authority_short") or ""
+    settings = SettingsRepo(ctx.db)
+    review = {key: getattr(args, key) if getattr(args, key) is not None
+              else settings.get(key) or ""
+              for key in ("review_government", "review_department", "review_court")}
     repo.save(Profile(name=args.name, enforcement_id=enforcement_id,
                       organisation=args.organisation, doc_prefix=args.prefix,
-                      authority_short=authority))
+                      authority_short=authority, **review))
     return run_show(args, ctx)

@@ -1,12 +1,17 @@
-"""Document numbers unique across devices: authority, type word, year, device prefix, sequence.
+"""Document numbers as an authority prints them: authority, type word, year, sequence.
 
-``（泉台）应急检记〔2026〕QT01-017号``: each device numbers only under its own prefix, which the
-office assigns, so two laptops can never issue the same number without talking to each other.
+``（泉台）应急检记〔2026〕17号``. Numbers stay unique across laptops without a device code in
+them: the office allocates each laptop blocks of sequences per document type and year (see
+``NumberBlock``); a laptop without an office numbers from 1.
+
+Numbers issued before blocks existed carry the device prefix (``〔2026〕QT01-017号``); they are
+kept as they are and still parse.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -14,31 +19,67 @@ class DocType(StrEnum):
     RECORD = "record"              # 现场检查记录
     ORDER = "order"                # 责令限期整改指令书
     REINSPECTION = "reinspection"  # 整改复查意见书
+    ONSITE = "onsite"              # 现场处理措施决定书
 
 
+# The document-type words of the 应急管理 era (安监检记 → 应急检记, 安监现决 → 应急现决 …).
 DOC_WORDS = {
     DocType.RECORD: "应急检记",
     DocType.ORDER: "应急责改",
     DocType.REINSPECTION: "应急复查",
+    DocType.ONSITE: "应急现决",
 }
 DOC_TITLES = {
     DocType.RECORD: ("现场检查记录", "On-site inspection record"),
     DocType.ORDER: ("责令限期整改指令书", "Order to rectify within a deadline"),
     DocType.REINSPECTION: ("整改复查意见书", "Re-inspection opinion"),
+    DocType.ONSITE: ("现场处理措施决定书", "Decision on on-site measures"),
 }
+LOW_WATER = 10  # fewer numbers than this left in a laptop's blocks: time to ask for more
 
 _NUMBER_RE = re.compile(
     r"^(?:（(?P<authority>[^）]+)）)?(?P<word>[^〔]+)〔(?P<year>\d{4})〕"
-    r"(?P<prefix>[^-〕]+)-(?P<seq>\d+)号$"
+    r"(?:(?P<prefix>[^-〕]+)-)?(?P<seq>\d+)号$"
 )
 
 
-def format_number(doc_type: DocType, year: int, prefix: str, seq: int,
+def format_number(doc_type: DocType, year: int, seq: int,
                   authority_short: str | None = None) -> str:
     head = f"（{authority_short}）" if authority_short else ""
-    return f"{head}{DOC_WORDS[doc_type]}〔{year}〕{prefix}-{seq:03d}号"
+    return f"{head}{DOC_WORDS[doc_type]}〔{year}〕{seq}号"
 
 
-def parse_number(number: str) -> dict[str, str] | None:
+def parse_number(number: str) -> dict[str, str | None] | None:
+    """The parts of a number; ``prefix`` is None for numbers without a device code."""
     match = _NUMBER_RE.match(number)
     return match.groupdict() if match else None
+
+
+@dataclass(frozen=True)
+class NumberBlock:
+    """Sequences ``first``…``last`` of one document type and year, for one device."""
+
+    id: str
+    holder_device_id: str
+    doc_type: DocType
+    year: int
+    first: int
+    last: int
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+    def overlaps(self, other: NumberBlock) -> bool:
+        return (self.doc_type == other.doc_type and self.year == other.year
+                and self.first <= other.last and other.first <= self.last)
+
+
+def check_range(first: int, last: int) -> None:
+    """Raise ValueError with a sentence when ``first``…``last`` is no usable block."""
+    if first < 1:
+        raise ValueError(f"a block starts at 1 or above, not {first}")
+    if last < first:
+        raise ValueError(f"the block ends ({last}) before it starts ({first})")
+    if last - first >= 100_000:
+        raise ValueError(f"{last - first + 1} numbers is more than one block may hold (100000)")

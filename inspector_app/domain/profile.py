@@ -36,6 +36,11 @@ class Profile:
     organisation: str
     doc_prefix: str
     authority_short: str = ""
+    # Named on every order and decision: "…向{government}人民政府或者{department}申请行政复议，
+    # 或者…向{court}人民法院提起行政诉讼" (the 安全生产行政执法文书 formats leave them blank).
+    review_government: str = ""
+    review_department: str = ""
+    review_court: str = ""
 
     def validated(self) -> Profile:
         problems = []
@@ -56,7 +61,16 @@ class Profile:
             organisation=self.organisation.strip(),
             doc_prefix=self.doc_prefix.strip(),
             authority_short=self.authority_short.strip(),
+            review_government=_without_suffix(self.review_government, "人民政府"),
+            review_department=self.review_department.strip(),
+            review_court=_without_suffix(self.review_court, "人民法院"),
         )
+
+
+def _without_suffix(text: str, suffix: str) -> str:
+    """The form prints the suffix itself: "泉台区" + "人民政府", so a typed suffix is dropped."""
+    text = text.strip()
+    return text[:-len(suffix)].strip() if text.endswith(suffix) else text
 
 
 def default_prefix(device_id: str) -> str:

@@ -1,8 +1,10 @@
 """The printed documents of an inspection: numbering, rendering, writing the PDF safely.
 
-A document's number is assigned once per inspection and type (a ``documents`` row) and reused by
-every later export, so a reprint is the same document. The record uses the inspection's own
-number; the order and the re-inspection opinion take the next number of this device's prefix.
+A document's number and issue date are assigned once per inspection and type (a ``documents``
+row) and reused by every later export, so a reprint is the same document, dated as it was issued.
+The record uses the inspection's own number; the order, the on-site decision and the
+re-inspection opinion take the next number this computer may issue (``storage.numbers``: inside
+the office's blocks, or from 1 on a computer without an office).
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from urllib.parse import parse_qs, urlsplit
 from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Kind
-from inspector_app.domain.numbering import DOC_TITLES, DocType, parse_number
+from inspector_app.domain.numbering import (
+    DOC_TITLES,
+    DOC_WORDS,
+    LOW_WATER,
+    DocType,
+    parse_number,
+)
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
@@ -36,13 +44,14 @@ from inspector_app.services.pdf.model import (
     OrderRef,
     RecordData,
     ResultInfo,
+    ReviewBodies,
     Sheet,
     SignatureInfo,
 )
 from inspector_app.services.photos import PhotoService
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.document_store import keep_document
-from inspector_app.storage.numbers import next_number
+from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -126,7 +135,10 @@ def canonical_record_data(data: RecordData) -> bytes:
         "company": {"id": company.id, "name": company.name, "credit_code": company.credit_code,
                     "address": company.address, "legal_rep": company.legal_rep,
                     "contact_name": company.contact_name,
-                    "contact_phone": company.contact_phone},
+                    "contact_phone": company.contact_phone,
+                    # only when recorded: the digests of records signed before it existed hold
+                    **({"legal_rep_position": company.legal_rep_position}
+                       if company.legal_rep_position else {})},
         "template": {"id": r.template.id, "version": r.template.version,
                      "hash": data.template_hash},
         "sections": list(r.section_ids),
@@ -234,6 +246,8 @@ class DocumentService:
             self._check_order(row)
         elif doc_type is DocType.REINSPECTION:
             self._check_reinspection(row)
+        elif doc_type is DocType.ONSITE:
+            self._check_onsite(row)
 
     def _check_order(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:
@@ -254,6 +268,31 @@ class DocumentService:
             raise DocumentRefused(
                 "incomplete_hazards", f"The order of inspection {row['number']} cannot be issued "
                 f"yet: {'; '.join(incomplete)}. Complete the hazards first.")
+        if self.issued(row["id"], DocType.ORDER) is not None:
+            return  # issued already: its date and deadlines stand as they were
+        issue_day = self.issue_time(row["id"])[:10]
+        early = [f"hazard {seq}: deadline {deadline[:10]}" for seq, deadline in self.db.execute(
+            "SELECT seq, deadline FROM findings WHERE inspection_id = ? ORDER BY seq",
+            [row["id"]]) if deadline[:10] < issue_day]
+        if early:
+            raise DocumentRefused(
+                "deadline_before_issue", f"The order of inspection {row['number']} cannot be "
+                f"issued on {issue_day}: {'; '.join(early)} is before the issue date. Give "
+                "those hazards a deadline on or after the issue date first; nothing was changed.")
+
+    def _check_onsite(self, row: dict[str, Any]) -> None:
+        if row["kind"] == Kind.SELF.value:
+            raise DocumentRefused(
+                "self_inspection", f"Inspection {row['number']} is a company's self-inspection: "
+                "a decision on on-site measures is taken only by the authority's inspectors.")
+        measures = self.db.execute(
+            "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND "
+            "TRIM(COALESCE(onsite_measure, '')) != ''", [row["id"]]).fetchone()[0]
+        if not measures:
+            raise DocumentRefused(
+                "no_onsite_measures", f"No hazard of inspection {row['number']} has a measure "
+                "taken on site (停止作业, 撤出人员, 暂时停止使用设备 …): there is nothing to "
+                "decide. Record the measure on the hazard first.")
 
     def _followed_order(self, row: dict[str, Any]) -> IssuedDocument:
         if row["kind"] != Kind.REINSPECTION.value or not row["follows_inspection_id"]:
@@ -285,6 +324,32 @@ class DocumentService:
         return result
 
     # -- numbering -----------------------------------------------------------------------------
+    def issue_time(self, inspection_id: str) -> str:
+        """When a document of this inspection is issued: when its inspectors signed on site, or
+        now when they have not signed (yet). Never the time of a later export."""
+        row = self.db.execute(
+            "SELECT MAX(signed_at) FROM signatures WHERE inspection_id = ? AND role = 'inspector' "
+            "AND refused = 0", [inspection_id]).fetchone()
+        if row and row[0]:
+            return str(row[0])
+        return datetime.now().astimezone().isoformat(timespec="minutes")
+
+    def numbers_left(self, doc_type: DocType | str, year: int | None = None) -> int | None:
+        """Numbers this computer may still issue (None: not numbered by the office's blocks)."""
+        year = year or datetime.now().year
+        return remaining(self.db, self.device.id, DocType(doc_type), year,
+                         self.settings.get("authority_short"))
+
+    def low_numbers_warning(self, doc_type: DocType | str, year: int | None = None) -> str | None:
+        """A sentence when this computer's blocks of this type are nearly used up."""
+        doc_type = DocType(doc_type)
+        year = year or datetime.now().year
+        left = self.numbers_left(doc_type, year)
+        if left is None or left >= LOW_WATER:
+            return None
+        return (f"only {left} {DOC_WORDS[doc_type]} number(s) of {year} left on this computer: "
+                "ask the office for a new number block (numbers allocate) before they run out.")
+
     def issue(self, inspection_id: str, doc_type: DocType | str) -> tuple[str, str]:
         """The document's number and issue time: assigned on first use, the same ever after."""
         doc_type = DocType(doc_type)
@@ -294,7 +359,7 @@ class DocumentService:
         row = self._inspection_row(inspection_id)
         self.check(inspection_id, doc_type)
         follows = self._followed_order(row).id if doc_type is DocType.REINSPECTION else None
-        issued_at = datetime.now().astimezone().isoformat(timespec="minutes")
+        issued_at = self.issue_time(inspection_id)
         document_id = new_id()
         with self.db.atomic():
             # Another window or process may have issued it meanwhile: the first one stands.
@@ -307,7 +372,7 @@ class DocumentService:
             else:
                 year = int(issued_at[:4])
                 prefix = self.device.doc_prefix
-                number, seq = next_number(self.db, doc_type, year, prefix,
+                number, seq = next_number(self.db, doc_type, year, self.device.id, prefix,
                                           self.settings.get("authority_short"))
             self.db["documents"].insert({
                 "id": document_id, "inspection_id": inspection_id, "doc_type": doc_type.value,
@@ -322,7 +387,8 @@ class DocumentService:
         # An amended record's number carries its revision: "…QT01-001号（第2版）".
         parts = parse_number(re.sub(r"（第\d+版）$", "", number))
         if parts:
-            return parts["prefix"], int(parts["year"]), int(parts["seq"])
+            return (parts["prefix"] or self.device.doc_prefix, int(parts["year"] or 0),
+                    int(parts["seq"] or 0))
         year = int((row["started_at"] or utcnow_iso())[:4])
         return self.device.doc_prefix, year, 0
 
@@ -382,7 +448,7 @@ class DocumentService:
         return Sheet(doc_type=doc_type, lang=lang, number=number, issued_at=issued_at,
                      organisation=self.settings.get("organisation") or "", data=data,
                      digest=digest, qr=qr_payload(data, doc_type, digest), photo_files=files,
-                     followed=followed, order=order)
+                     followed=followed, order=order, review=review_bodies(self.settings))
 
     def render(self, inspection_id: str, doc_type: DocType | str, lang: str,
                control: Any = None) -> bytes:
@@ -435,6 +501,15 @@ class DocumentService:
             keep_document(self.data_dir.documents, file_sha, data)
         except InspectorError as exc:
             log.warning("no copy of the PDF kept for sync: %s", exc.message)
+
+
+REVIEW_SETTINGS = ("review_government", "review_department", "review_court")
+
+
+def review_bodies(settings: SettingsRepo) -> ReviewBodies:
+    """The reconsideration bodies and the court, as the authority's profile names them."""
+    government, department, court = (settings.get(k) or "" for k in REVIEW_SETTINGS)
+    return ReviewBodies(government, department, court)
 
 
 def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:

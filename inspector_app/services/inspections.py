@@ -39,7 +39,7 @@ from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 
 # What a signed record keeps of its company (the fields its documents print).
 COMPANY_SNAPSHOT_FIELDS = ("id", "name", "credit_code", "address", "legal_rep", "contact_name",
-                           "contact_phone")
+                           "contact_phone", "legal_rep_position")
 
 _TEMPLATES: dict[str, Template] = {}
 
@@ -190,7 +190,7 @@ class InspectionService:
         inspection_id = new_id()
         settings = SettingsRepo(self.db)
         with self.db.atomic():
-            number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]),
+            number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]), self.device.id,
                                     self.device.doc_prefix, settings.get("authority_short"))
             self.repo.insert({
                 "id": inspection_id, "revision": 1, "company_id": company_id,

@@ -181,7 +181,7 @@ class ReinspectionService:
         started_at = started_at or datetime.now().astimezone().isoformat(timespec="minutes")
         reinspection_id = new_id()
         with self.db.atomic():
-            number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]),
+            number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]), self.device.id,
                                     self.device.doc_prefix,
                                     SettingsRepo(self.db).get("authority_short"))
             self.repo.insert({

@@ -434,6 +434,60 @@ def _current_deadline(db: Database) -> None:
     db.execute("ALTER TABLE findings ADD COLUMN current_deadline TEXT")
 
 
+@migrations(name="0010_number_blocks")
+def _number_blocks(db: Database) -> None:
+    # The office allocates each laptop blocks of sequences per document type and year; its sync
+    # bundle carries them. Numbers already issued keep their text (with the device prefix).
+    run_script(
+        db,
+        f"""
+CREATE TABLE number_blocks (
+    id TEXT PRIMARY KEY,
+    holder_device_id TEXT NOT NULL,
+    doc_type TEXT NOT NULL CHECK (doc_type IN ('record', 'order', 'reinspection', 'onsite')),
+    year INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL CHECK (first_seq >= 1),
+    last_seq INTEGER NOT NULL CHECK (last_seq >= first_seq),
+    note TEXT,
+    {_RECORD}
+);
+CREATE INDEX number_blocks_holder ON number_blocks(holder_device_id, doc_type, year);
+""",
+    )
+
+
+@migrations(name="0010_onsite_documents")
+def _onsite_documents(db: Database) -> None:
+    # 现场处理措施决定书 is a fourth kind of document: the table's CHECK must admit it, which in
+    # SQLite means building the table again. Rows, numbers and dates are copied unchanged.
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    # Built from the table's own definition, so columns added by any earlier migration stay.
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'documents'").fetchone()
+    old_check = "CHECK (doc_type IN ('record', 'order', 'reinspection'))"
+    if old_check not in sql:
+        raise ValueError("documents: unexpected definition, cannot admit on-site decisions")
+    sql = sql.replace(old_check, "CHECK (doc_type IN ('record', 'order', 'reinspection', "
+                      "'onsite'))")
+    sql = sql.replace("CREATE TABLE documents", "CREATE TABLE documents_new", 1)
+    indexes = [r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                        "AND tbl_name = 'documents' AND sql IS NOT NULL")]
+    columns = ", ".join(r[1] for r in db.execute("PRAGMA table_info(documents)"))
+    db.execute(sql)
+    db.execute(f"INSERT INTO documents_new ({columns}) SELECT {columns} FROM documents")
+    db.execute("DROP TABLE documents")
+    db.execute("ALTER TABLE documents_new RENAME TO documents")
+    for index in indexes:
+        db.execute(index)
+
+
+@migrations(name="0010_company_position")
+def _company_position(db: Database) -> None:
+    # 职务: the position of the company's legal representative or person in charge, which the
+    # 现场检查记录 prints beside the name.
+    db.execute("ALTER TABLE companies ADD COLUMN legal_rep_position TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

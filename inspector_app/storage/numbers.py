@@ -1,35 +1,162 @@
-"""This device's document-number sequences."""
+"""Document-number sequences: inside the office's blocks, or from 1 on a computer without any.
+
+A computer that holds number blocks (allocated by the office, carried by its sync bundle) issues
+only numbers inside its own blocks, in order; a computer that never received a block (a laptop
+used alone, a company's self-inspection laptop) numbers from 1 each year.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlite_utils import Database
 
-from inspector_app.domain.numbering import DocType, format_number
+from inspector_app.domain.numbering import (
+    DOC_TITLES,
+    DOC_WORDS,
+    DocType,
+    NumberBlock,
+    format_number,
+    parse_number,
+)
+from inspector_app.errors import ValidationError
 
 
-def next_number(db: Database, doc_type: DocType, year: int, prefix: str,
-                authority_short: str | None) -> tuple[str, int]:
-    """The next free number; call inside the transaction that stores it.
+class NumbersExhausted(ValidationError):
+    """No number is left for this document type and year on this computer."""
 
-    Skips numbers already present (e.g. arrived by sync from a device that once used the same
-    prefix), so a clash can never be written.
-    """
+    title = "No document number left"
+
+
+@dataclass(frozen=True)
+class BlockUse:
+    block: NumberBlock
+    used: int
+    next_seq: int | None      # the number this block would give next; None when it is full
+
+    @property
+    def unused(self) -> int:
+        return self.block.size - self.used
+
+
+def load_blocks(db: Database, holder_device_id: str | None = None) -> list[NumberBlock]:
+    sql = "SELECT id, holder_device_id, doc_type, year, first_seq, last_seq FROM number_blocks"
+    params: list[object] = []
+    if holder_device_id is not None:
+        sql += " WHERE holder_device_id = ?"
+        params.append(holder_device_id)
+    sql += " ORDER BY year, doc_type, first_seq"
+    return [NumberBlock(r[0], r[1], DocType(r[2]), r[3], r[4], r[5])
+            for r in db.execute(sql, params)]
+
+
+def managed(db: Database) -> bool:
+    """True when the office numbers this computer: it holds blocks (its own or others')."""
+    return db.execute("SELECT 1 FROM number_blocks LIMIT 1").fetchone() is not None
+
+
+def _taken(db: Database, number: str) -> bool:
+    return db.execute("SELECT 1 FROM inspections WHERE number = ? UNION ALL "
+                      "SELECT 1 FROM documents WHERE number = ?", [number, number]
+                      ).fetchone() is not None
+
+
+def _next_in_block(db: Database, block: NumberBlock, start: int,
+                   authority_short: str | None) -> int | None:
+    seq = max(start, block.first)
+    while seq <= block.last:
+        if not _taken(db, format_number(block.doc_type, block.year, seq, authority_short)):
+            return seq
+        seq += 1
+    return None
+
+
+def _counter(db: Database, key: str, doc_type: DocType, year: int) -> int:
     row = db.execute(
         "SELECT last_seq FROM number_sequences WHERE prefix = ? AND doc_type = ? AND year = ?",
-        [prefix, doc_type.value, year],
-    ).fetchone()
-    seq = (row[0] if row else 0) + 1
-    while True:
-        number = format_number(doc_type, year, prefix, seq, authority_short)
-        taken = db.execute(
-            "SELECT 1 FROM inspections WHERE number = ? UNION ALL "
-            "SELECT 1 FROM documents WHERE number = ?", [number, number]).fetchone()
-        if not taken:
-            break
-        seq += 1
+        [key, doc_type.value, year]).fetchone()
+    return row[0] if row else 0
+
+
+def _store_counter(db: Database, key: str, doc_type: DocType, year: int, seq: int) -> None:
     db.execute(
         "INSERT INTO number_sequences (prefix, doc_type, year, last_seq) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(prefix, doc_type, year) DO UPDATE SET last_seq = excluded.last_seq",
-        [prefix, doc_type.value, year, seq],
-    )
-    return number, seq
+        [key, doc_type.value, year, seq])
+
+
+def block_uses(db: Database, device_id: str, doc_type: DocType, year: int,
+               authority_short: str | None) -> list[BlockUse]:
+    """This device's blocks of one type and year, each with what it would give next."""
+    counted = used_by_block(db, [b for b in load_blocks(db, device_id)
+                                  if b.doc_type is doc_type and b.year == year])
+    return [BlockUse(block, used, _next_in_block(db, block, block.first, authority_short))
+            for block, used in counted]
+
+
+def remaining(db: Database, device_id: str, doc_type: DocType, year: int,
+              authority_short: str | None) -> int | None:
+    """How many numbers this device can still issue; None when it is not numbered by blocks."""
+    if not managed(db):
+        return None
+    return sum(u.block.last - u.next_seq + 1 for u in
+               block_uses(db, device_id, doc_type, year, authority_short)
+               if u.next_seq is not None)
+
+
+def next_number(db: Database, doc_type: DocType, year: int, device_id: str, counter_key: str,
+                authority_short: str | None) -> tuple[str, int]:
+    """The next free number; call inside the transaction that stores it.
+
+    ``counter_key`` names this device's own counter (its prefix): a computer without blocks
+    continues the sequence it used before. Numbers already present (arrived by sync, or typed
+    in an older version) are skipped, so a clash is never written. Raises ``NumbersExhausted``
+    when the office numbers this computer and its blocks of this type and year are used up.
+    """
+    if managed(db):
+        last = _counter(db, counter_key, doc_type, year)
+        blocks = [b for b in load_blocks(db, device_id)
+                  if b.doc_type is doc_type and b.year == year]
+        # In order, after the last one issued; a block given later below it is used after.
+        for start in (last + 1, 1):
+            for block in blocks:
+                seq = _next_in_block(db, block, start, authority_short)
+                if seq is not None:
+                    _store_counter(db, counter_key, doc_type, year, seq)
+                    return format_number(doc_type, year, seq, authority_short), seq
+        title = DOC_TITLES[doc_type][0]
+        raise NumbersExhausted(
+            f"No {DOC_WORDS[doc_type]} number of {year} is left on this computer ({title}): "
+            f"ask the office to allocate a number block (numbers allocate --type "
+            f"{doc_type.value} --year {year}) and import its sync bundle. Nothing was changed.")
+    seq = _counter(db, counter_key, doc_type, year) + 1
+    while _taken(db, format_number(doc_type, year, seq, authority_short)):
+        seq += 1
+    _store_counter(db, counter_key, doc_type, year, seq)
+    return format_number(doc_type, year, seq, authority_short), seq
+
+
+def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberBlock, int]]:
+    """How many numbers of each block exist in this database (whoever issued them)."""
+    if not blocks:
+        return []
+    words = {DOC_WORDS[b.doc_type] for b in blocks}
+    seqs: dict[tuple[str, int], set[int]] = {}
+    for (number,) in db.execute(
+            "SELECT number FROM inspections WHERE number IS NOT NULL UNION "
+            "SELECT number FROM documents"):
+        parts = parse_number(number)
+        if not parts or parts["prefix"] or parts["word"] not in words:
+            continue
+        seqs.setdefault((parts["word"] or "", int(parts["year"] or 0)), set()).add(
+            int(parts["seq"] or 0))
+    out = []
+    for block in blocks:
+        have = seqs.get((DOC_WORDS[block.doc_type], block.year), set())
+        out.append((block, sum(1 for s in have if block.first <= s <= block.last)))
+    return out
+
+
+def all_block_uses(db: Database) -> list[tuple[NumberBlock, int]]:
+    """Every block held here with how many of its numbers exist here (the office's view)."""
+    return used_by_block(db, load_blocks(db))

@@ -132,5 +132,8 @@ class ProfileRepo:
             self.settings.set("current_inspector_id", inspector.id)
             self.settings.set("organisation", profile.organisation)
             self.settings.set("authority_short", profile.authority_short or None)
+            self.settings.set("review_government", profile.review_government or None)
+            self.settings.set("review_department", profile.review_department or None)
+            self.settings.set("review_court", profile.review_court or None)
             DeviceRepo(self.db).set_prefix(profile.doc_prefix)
         return inspector

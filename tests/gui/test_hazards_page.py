@@ -46,8 +46,8 @@ def page(qtbot, demo, languages):
 
 def _row(n, seq=1, **kw):
     row = {"finding_id": f"f-{n}-{seq}", "seq": seq,
-           "inspection_number": f"（泉台）应急检记〔2026〕QT01-{n:03d}号",
-           "ledger_number": f"（泉台）应急检记〔2026〕QT01-{n:03d}号-{seq}",
+           "inspection_number": f"（泉台）应急检记〔2026〕{n}号",
+           "ledger_number": f"（泉台）应急检记〔2026〕{n}号-{seq}",
            "company_id": f"c-{n}", "company_name": "泉台纺织有限公司", "town": "城关镇",
            "industry": "textile", "found_at": f"2026-11-{n % 28 + 1:02d}T09:00+08:00",
            "found_on": f"2026-11-{n % 28 + 1:02d}", "description": "消防通道堆放杂物",

@@ -86,7 +86,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     reinspection_id = created.args[0]
     assert dialog.pages.currentIndex() == 1
     assert set(dialog.editors) == {recorded["a1"], recorded["a2"]}
-    assert "（泉台）应急检记〔2026〕QT01-002号" in dialog.results_header.text()
+    assert "（泉台）应急检记〔2026〕2号" in dialog.results_header.text()
 
     first = dialog.editors[recorded["a1"]]
     qtbot.mouseClick(first.rectified, LEFT)

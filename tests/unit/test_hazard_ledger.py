@@ -82,7 +82,7 @@ def by_company(rows):
 def test_rows_carry_the_ledger_fields(ledger, district):
     rows = {(r["company_name"], r["seq"]): r for r in ledger.rows(ALL)}
     a1 = rows[("泉台纺织有限公司", 1)]
-    assert a1["ledger_number"] == "（泉台）应急检记〔2026〕QT01-001号-1"
+    assert a1["ledger_number"] == "（泉台）应急检记〔2026〕1号-1"
     assert a1["company_id"] == district["mill"] and a1["town"] == "城关镇"
     assert a1["industry"] == "textile" and a1["found_on"] == "2026-11-02"
     assert a1["grade"] == "general" and a1["item_id"] == "a1"
@@ -99,7 +99,7 @@ def test_rows_carry_the_ledger_fields(ledger, district):
 def test_superseded_revisions_are_left_out(ledger, district):
     plant = [r for r in ledger.rows(ALL) if r["company_id"] == district["plant"]]
     assert [r["inspection_id"] for r in plant] == [district["plant_amended"]]
-    assert plant[0]["ledger_number"] == "（泉台）应急检记〔2026〕QT01-002号（第2版）-1"
+    assert plant[0]["ledger_number"] == "（泉台）应急检记〔2026〕2号（第2版）-1"
     # The amendment is a draft, but its hazard was issued by the signed record it corrects.
     assert plant[0]["inspection_status"] == "draft" and plant[0]["issued"]
     assert plant[0]["overdue"]
@@ -209,7 +209,7 @@ def test_csv_has_a_bom_and_chinese_the_csv_module_reads(ledger, tmp_path):
     shop = next(r for r in table if r["被检查单位"] == "西湖五金商店")
     assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般隐患"
     assert shop["状态"] == "待整改" and shop["已下达整改"] == "否"
-    mill = next(r for r in table if r["隐患编号"].endswith("QT01-001号-1"))
+    mill = next(r for r in table if r["隐患编号"].endswith("〔2026〕1号-1"))
     assert mill["逾期天数"] == "23" and mill["整改期限"] == "2026-11-17"
 
     english = list(csv.reader(io.StringIO(ledger_csv(rows, "en").decode("utf-8-sig"))))
@@ -258,7 +258,7 @@ def test_cli_list_table_and_counts(cli, capsys):
     code, out, _ = run(capsys, *cli, "--lang", "zh_CN", "hazards", "list", "--company",
                        "泉台纺织有限公司", "--today", "2026-12-10")
     assert code == 0
-    assert "（泉台）应急检记〔2026〕QT01-001号-1" in out and "重大事故隐患" in out
+    assert "（泉台）应急检记〔2026〕1号-1" in out and "重大事故隐患" in out
     assert out.strip().endswith("2 hazard(s), 2 overdue")
     code, out, _ = run(capsys, *cli, "hazards", "counts", "--today", "2026-12-10", "--json")
     counts = json.loads(out)

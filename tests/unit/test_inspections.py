@@ -48,8 +48,8 @@ def test_start_snapshots_template_numbers_and_scopes_sections(ctx, svc, inspecti
     assert record.status is Status.DRAFT
     assert record.template.key == "test-small@1"
     assert [s.id for s in record.sections] == ["s1", "s2"]  # textile company gets s2
-    assert record.number == "（泉台）应急检记〔2026〕QT01-001号"
-    assert parse_number(record.number)["prefix"] == "QT01"
+    assert record.number == "（泉台）应急检记〔2026〕1号"
+    assert parse_number(record.number)["prefix"] is None  # no device code in the number
     assert [i.name for i in record.inspectors] == ["张伟", "李娜"]
 
 

@@ -51,7 +51,7 @@ def test_list_json_has_the_fields(recorded, capsys):
     signed = rows[1]
     assert signed["company_name"] == "泉台纺织有限公司"
     assert signed["status"] == "signed" and signed["kind"] == "official"
-    assert signed["number"] == "（泉台）应急检记〔2026〕QT01-001号"
+    assert signed["number"] == "（泉台）应急检记〔2026〕1号"
     assert (signed["hazards"], signed["major_hazards"], signed["open_hazards"]) == (1, 1, 1)
     assert signed["template_id"] == "test-small" and signed["title_zh"] == "测试检查表"
     assert signed["started_at"].startswith("2026-11-02") and signed["ended_at"]
@@ -100,7 +100,7 @@ def test_show_prints_header_answers_and_hazards(recorded, capsys):
 
 def test_show_by_number_in_chinese(recorded, capsys):
     code, out, _ = run(capsys, *recorded["args"], "--lang", "zh_CN", "inspections", "show",
-                       "（泉台）应急检记〔2026〕QT01-001号")
+                       "（泉台）应急检记〔2026〕1号")
     assert code == 0
     assert "已签署" in out and "重大事故隐患" in out
 

@@ -1,49 +1,197 @@
-from hypothesis import given
-from hypothesis import strategies as st
+"""Document numbers: as an authority prints them, unique across laptops by the office's blocks."""
 
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.domain.inspection import Kind
 from inspector_app.domain.numbering import DocType, format_number, parse_number
 from inspector_app.domain.profile import default_prefix
-from inspector_app.domain.records import new_id
+from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.numbers import NumberService
+from inspector_app.services.sync import export_bundle
 from inspector_app.storage.db import open_database
-from inspector_app.storage.numbers import next_number
+from inspector_app.storage.numbers import NumbersExhausted, next_number
+from tests.pdf_scenarios import official_inspection, services
+from tests.unit.test_sync import ORG_PASS, World
 
 
-def test_format_and_parse():
-    number = format_number(DocType.ORDER, 2026, "QT01", 17, "泉台")
-    assert number == "（泉台）应急责改〔2026〕QT01-017号"
+def test_numbers_read_as_an_authority_prints_them():
+    number = format_number(DocType.ORDER, 2026, 17, "泉台")
+    assert number == "（泉台）应急责改〔2026〕17号"
     assert parse_number(number) == {"authority": "泉台", "word": "应急责改", "year": "2026",
-                                    "prefix": "QT01", "seq": "017"}
+                                    "prefix": None, "seq": "17"}
+    assert format_number(DocType.ONSITE, 2026, 3) == "应急现决〔2026〕3号"
+    # Numbers issued before blocks existed keep their device code and still parse.
+    assert parse_number("（泉台）应急检记〔2026〕QT01-017号")["prefix"] == "QT01"
 
 
-def test_two_devices_never_issue_the_same_number(tmp_path):
-    laptop_a = open_database(tmp_path / "a.sqlite3")
-    laptop_b = open_database(tmp_path / "b.sqlite3")
-    issued = []
-    for _ in range(200):
-        for db, prefix in ((laptop_a, "QT01"), (laptop_b, "QT02")):
-            for doc_type in DocType:
-                with db.atomic():
-                    issued.append(next_number(db, doc_type, 2026, prefix, "泉台")[0])
-    assert len(issued) == len(set(issued)) == 1200
-
-
-def test_sequence_restarts_each_year_and_continues_after_reopen(tmp_path):
+def test_a_computer_without_an_office_numbers_from_1_and_continues(tmp_path):
     db = open_database(tmp_path / "a.sqlite3")
     with db.atomic():
-        assert next_number(db, DocType.RECORD, 2026, "QT01", None)[1] == 1
-        assert next_number(db, DocType.RECORD, 2026, "QT01", None)[1] == 2
-        assert next_number(db, DocType.RECORD, 2027, "QT01", None)[1] == 1
+        assert next_number(db, DocType.RECORD, 2026, "dev", "QT01", None)[1] == 1
+        assert next_number(db, DocType.RECORD, 2026, "dev", "QT01", None)[1] == 2
+        assert next_number(db, DocType.RECORD, 2027, "dev", "QT01", None)[1] == 1
     db.close()
     db = open_database(tmp_path / "a.sqlite3")
     with db.atomic():
-        number = next_number(db, DocType.RECORD, 2026, "QT01", None)[0]
-        assert number == "应急检记〔2026〕QT01-003号"
+        number = next_number(db, DocType.RECORD, 2026, "dev", "QT01", None)[0]
+        assert number == "应急检记〔2026〕3号"
 
 
-@given(st.lists(st.uuids(), min_size=2, max_size=50, unique=True))
-def test_default_prefixes_come_from_device_ids(ids):
-    prefixes = [default_prefix(str(u)) for u in ids]
-    assert all(len(p) == 4 and p.isalnum() for p in prefixes)
+def test_existing_numbers_are_kept_and_the_sequence_goes_on_after_them(ctx):
+    built = official_inspection(ctx)
+    old = "（泉台）应急检记〔2026〕QT01-017号"
+    with ctx.db.atomic():  # a record numbered by an earlier version
+        ctx.db.execute("UPDATE inspections SET number = ? WHERE id = ?", [old, built.inspection_id])
+        ctx.db.execute("UPDATE number_sequences SET last_seq = 17")
+    second = official_inspection(ctx)
+    insp, _, _ = services(ctx)
+    assert insp.get(built.inspection_id).number == old
+    assert insp.get(second.inspection_id).number == "（泉台）应急检记〔2026〕18号"
+
+
+def test_allocation_is_checked_before_anything_is_stored(world):
+    office = world.office
+    numbers = NumberService(office.db, office.device, "王科长")
+    laptop = world.a.device.id
+    numbers.allocate(laptop, "order", 2026, 101, 200)
+    with pytest.raises(ValidationError, match="overlaps the block 101–200"):
+        numbers.allocate(world.b.device.id, "应急责改", 2026, 150, 250)
+    with pytest.raises(ValidationError, match=r"ends .* before it starts"):
+        numbers.allocate(laptop, "order", 2026, 300, 299)
+    with pytest.raises(ValidationError, match="Unknown document type"):
+        numbers.allocate(laptop, "invoice", 2026, 1, 10)
+    with pytest.raises(NotFoundError, match="No computer 'laptop 9'"):
+        numbers.allocate("laptop 9", "order", 2026, 1, 10)
+    numbers.allocate(world.b.device.id, "应急责改", 2026, 201, 300)  # next to it: fine
+    numbers.allocate(world.b.device.id, "order", 2027, 101, 200)     # another year: fine
+    assert [(r.first, r.last, r.used, r.unused) for r in numbers.rows()] == [
+        (101, 200, 0, 100), (201, 300, 0, 100), (101, 200, 0, 100)]
+
+
+def test_a_range_with_numbers_already_issued_is_refused(ctx):
+    official_inspection(ctx)  # its record takes 应急检记〔2026〕1号
+    numbers = NumberService(ctx.db, ctx.device)
+    with pytest.raises(ValidationError, match="were issued already"):
+        numbers.allocate(ctx.device.id, "record", 2026, 1, 50)
+    numbers.allocate(ctx.device.id, "record", 2026, 2, 50)
+
+
+def _with_hazard(ctx: AppContext) -> str:
+    """A started inspection with one complete hazard (quicker than a whole checklist)."""
+    insp, _, _ = services(ctx)
+    row = ctx.db.execute("SELECT id FROM companies LIMIT 1").fetchone()
+    if row is None:
+        return official_inspection(ctx).inspection_id
+    team = [r[0] for r in ctx.db.execute("SELECT id FROM inspectors ORDER BY name")]
+    key = ctx.db.execute("SELECT key FROM templates LIMIT 1").fetchone()[0]
+    inspection_id = insp.start(company_id=row[0], template_key=key, kind=Kind.OFFICIAL,
+                               inspector_ids=team[:2], started_at="2026-11-28T09:00+08:00")
+    insp.add_finding(inspection_id, description="配电箱门缺失", grade="general",
+                     requirement="更换配电箱门", deadline="2030-12-13")
+    return inspection_id
+
+
+def _issue_orders(ctx: AppContext, count: int) -> list[str]:
+    _, _, docs = services(ctx)
+    return [docs.issue(_with_hazard(ctx), DocType.ORDER)[0] for _ in range(count)]
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = World(tmp_path)
+    yield w
+    w.close()
+
+
+def test_two_laptops_issue_inside_their_blocks_and_the_office_merges_them(world, tmp_path,
+                                                                         capsys):
+    office, a, b = world.office, world.a, world.b
+    numbers = NumberService(office.db, office.device, "王科长")
+    for ctx, (records, orders) in ((a, ((1, 201), (101, 300))), (b, ((202, 402), (301, 500)))):
+        numbers.allocate(ctx.device.id, "record", 2026, *records)
+        numbers.allocate(ctx.device.id, "order", 2026, *orders)
+    dest = world.root / "to-laptops"
+    dest.mkdir()
+    carried = export_bundle(office.db, office.data_dir, office.device, dest, passphrase=ORG_PASS)
+    for ctx in (a, b):
+        assert world.import_(carried, ctx).tables["number_blocks"].added == 4
+
+    issued = {}
+    for ctx in (a, b):
+        _, _, docs = services(ctx)
+        issued[ctx.device.id] = _issue_orders(ctx, 190)
+        assert docs.low_numbers_warning(DocType.ORDER, 2026) is None
+        issued[ctx.device.id] += _issue_orders(ctx, 1)
+        assert "only 9 应急责改 number(s) of 2026 left" in docs.low_numbers_warning(
+            DocType.ORDER, 2026)
+        issued[ctx.device.id] += _issue_orders(ctx, 9)
+        # None left: the order is refused, the inspection stays a draft without an order.
+        last = _with_hazard(ctx)
+        with pytest.raises(NumbersExhausted, match="No 应急责改 number of 2026 is left"):
+            docs.issue(last, DocType.ORDER)
+        assert docs.issued(last, DocType.ORDER) is None
+        assert ctx.db.execute("SELECT status FROM inspections WHERE id = ?",
+                              [last]).fetchone()[0] == "draft"
+    assert issued[a.device.id] == [f"（泉台）应急责改〔2026〕{n}号" for n in range(101, 301)]
+    assert issued[b.device.id] == [f"（泉台）应急责改〔2026〕{n}号" for n in range(301, 501)]
+
+    bundles = [world.export(ctx) for ctx in (a, b)]
+    second_office = AppContext(DataDir(tmp_path / "office-2"))
+    shutil.copytree(office.data_dir.root, second_office.data_dir.root, dirs_exist_ok=True)
+    second_office.close()
+    second_office = AppContext(DataDir(tmp_path / "office-2"))
+    try:
+        for target, order in ((office, bundles), (second_office, bundles[::-1])):
+            for bundle in order:
+                world.import_(bundle, target)
+            rows = target.db.execute("SELECT number FROM documents WHERE doc_type = 'order'"
+                                     ).fetchall()
+            numbers_here = [r[0] for r in rows]
+            assert len(numbers_here) == len(set(numbers_here)) == 400
+            by_block = defaultdict(list)
+            for use in NumberService(target.db, target.device).rows():
+                if use.doc_type is DocType.ORDER:
+                    assert (use.used, use.unused) == (200, 0)
+                    by_block[use.first] = sorted(
+                        int(parse_number(n)["seq"]) for n in numbers_here
+                        if use.first <= int(parse_number(n)["seq"]) <= use.last)
+            assert by_block == {101: list(range(101, 301)), 301: list(range(301, 501))}
+    finally:
+        second_office.close()
+
+    assert main(["--data-dir", str(office.data_dir.root), "numbers", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "应急责改〔2026〕 101-300" in out and "used 200  unused 0" in out
+
+
+def test_blocks_come_only_from_the_office(world):
+    laptop = world.a
+    with laptop.db.atomic():  # a block a laptop made up for itself
+        laptop.db["number_blocks"].insert({
+            "id": new_id(), "holder_device_id": laptop.device.id, "doc_type": "order",
+            "year": 2026, "first_seq": 1, "last_seq": 999, **record_stamp(laptop.device.id)})
+    world.import_(world.export(laptop))
+    assert world.office.db.execute("SELECT COUNT(*) FROM number_blocks").fetchone()[0] == 0
+
+
+def test_cli_allocates_and_lists(world, capsys):
+    root = str(world.office.data_dir.root)
+    world.office.close()
+    assert main(["--data-dir", root, "numbers", "allocate", "--device", world.a.device.id,
+                 "--type", "应急现决", "--year", "2026", "--from", "1", "--to", "50"]) == 0
+    assert main(["--data-dir", root, "numbers", "allocate", "--device", world.a.device.id,
+                 "--type", "onsite", "--year", "2026", "--from", "40", "--to", "60"]) == 1
+    assert "overlaps the block 1–50" in capsys.readouterr().err
+    assert main(["--data-dir", root, "numbers", "list", "--json"]) == 0
+    assert '"word": "应急现决"' in capsys.readouterr().out
+    world.office = AppContext(DataDir(root))
 
 
 def test_default_prefix_is_stable():

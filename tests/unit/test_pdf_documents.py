@@ -28,12 +28,12 @@ from inspector_app.services.documents import (
     record_digest,
 )
 from inspector_app.services.pdf import page as pdf_page
-from inspector_app.services.pdf.texts import ORDER_WORDING, fmt_date
+from inspector_app.services.pdf.texts import fmt_date
 from tests import pdf_scenarios as sc
 
-RECORD_NUMBER = "（泉台）应急检记〔2026〕QT01-001号"  # the inspection's own, from its start date
+RECORD_NUMBER = "（泉台）应急检记〔2026〕1号"  # the inspection's own, from its start date
 YEAR = datetime.now().year  # orders and opinions are numbered in the year they are issued
-ORDER_NUMBER = f"（泉台）应急责改〔{YEAR}〕QT01-001号"
+ORDER_NUMBER = f"（泉台）应急责改〔{YEAR}〕1号"
 
 
 # -- reading PDFs with poppler ---------------------------------------------------------------------
@@ -101,7 +101,10 @@ def test_record_in_chinese_has_every_field_embedded_font_and_page_numbers(ctx, b
                      "安全出口畅通", "特种作业人员持证上岗", "不符合", "东侧出口已清理",
                      "不适用：第1项", "符合率 50.0%", "重大事故隐患", "二号仓库配电箱门缺失",
                      "立即停止无证人员作业", "图1", "IMG_0000.jpg", "sideways.jpg",
-                     "被检查单位现场负责人（签字）", "检查人员（签字）"):
+                     "被检查单位现场负责人（签名）", "检查人员（签名）", "见证人（签名）",
+                     "我们是泉台区应急管理局行政执法人员张伟、李娜，证件号码为3205001、3205002，"
+                     "这是我们的证件（出示证件）。现依法对你单位进行现场检查，请予以配合。",
+                     "职务", "厂长"):
         assert flat(expected) in flat(text), expected
     for page in range(1, pages + 1):
         assert f"第 {page} 页 共 {pages} 页" in text
@@ -123,7 +126,8 @@ def test_record_in_english_uses_english_labels_and_checklist_texts(ctx, built, d
     for expected in ("On-site inspection record", "Inspected company", sc.COMPANY,
                      RECORD_NUMBER, "Exits clear", "Special workers certified", "Non-compliant",
                      "Not applicable: item 1", "compliance 50.0%", "Major accident hazard",
-                     "Company's on-site person (signature)", "Fig. 1"):
+                     "Company's on-site person in charge (signature)", "Fig. 1",
+                     "These are our credentials (credentials shown)"):
         assert flat(expected) in flat(text), expected
     assert f"Page 1 of {page_count(target)}" in text
     assert "安全出口畅通" not in text
@@ -173,7 +177,7 @@ def test_refused_signature_is_printed_with_the_witness(ctx, docs, tmp_path):
     b = sc.official_inspection(ctx)
     sc.sign_all(ctx, b, refused=True)
     text = text_of(docs.export(b.inspection_id, "record", "zh_CN", tmp_path / "r.pdf"))
-    assert "被检查单位拒绝签字" in text and "见证人（签字）" in text and "陈立" in text
+    assert "被检查单位拒绝签名" in text and "见证人（签名）" in text and "陈立" in text
 
 
 # -- numbers ---------------------------------------------------------------------------------------
@@ -189,7 +193,7 @@ def test_numbers_are_issued_once_and_recorded_with_the_file(ctx, built, docs, tm
     assert (issued.lang, issued.file_name) == ("en", "b.pdf")
     assert issued.file_sha256 == hashlib.sha256(again.read_bytes()).hexdigest()
     other = sc.official_inspection(ctx)
-    assert docs.issue(other.inspection_id, "order")[0] == f"（泉台）应急责改〔{YEAR}〕QT01-002号"
+    assert docs.issue(other.inspection_id, "order")[0] == f"（泉台）应急责改〔{YEAR}〕2号"
     actions = [(e.entity, e.action) for e in sc.services(ctx)[0].history(built.inspection_id)]
     assert actions.count(("document", "create")) == 2
     assert actions.count(("document", "export")) == 2
@@ -215,16 +219,29 @@ def test_order_lists_each_problem_with_its_deadline_and_the_legal_wording(ctx, b
     target = docs.export(built.inspection_id, "order", lang, tmp_path / "order.pdf")
     text = flat(text_of(target))
     zh = lang == "zh_CN"
-    for expected in (sc.COMPANY, ORDER_NUMBER, RECORD_NUMBER, "泉台区应急管理局",
+    for expected in (sc.COMPANY, ORDER_NUMBER, "泉台区应急管理局",
                      "特种作业人员持证上岗", "立即停止无证人员作业", "二号仓库配电箱门缺失",
                      "2026年12月28日" if zh else "2026-12-28",
                      "2026年12月13日" if zh else "2026-12-13",
-                     "责令限期整改指令书" if zh else "Order to rectify within a deadline",
-                     *ORDER_WORDING["zh" if zh else "en"]):
+                     "责令限期整改指令书" if zh else "Order to rectify within a deadline"):
         assert flat(expected) in text, expected
-    words = ("六十日内", "六个月内", "不停止执行", "确保生产经营安全", "法律责任") if zh else \
-        ("within 60 days", "within 6 months", "not suspended", "keep its", "liability")
-    assert all(flat(w) in text for w in words)
+    words = ("经查，你单位存在下列问题：",
+             "现责令你单位对上述第2项问题于2026年12月13日前整改完毕，第1项问题于2026年12月28日前"
+             "整改完毕，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的"
+             "责任。",
+             "整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。",
+             "如果不服本指令，可以依法在60日内向泉台区人民政府或者泉州市应急管理局申请行政复议，"
+             "或者在6个月内依法向泉台区人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的"
+             "除外。",
+             "安全生产监管行政执法人员（签名）", "被检查单位负责人（签名）",
+             "本文书一式两份：一份由安全生产监督管理部门备案，一份交被检查单位。") if zh else \
+        ("problem 2 by 2026-12-13; problem 1 by 2026-12-28", "will be punished",
+         "people's government of 泉台区 or to 泉州市应急管理局 within 60 days",
+         "people's court of 泉台区 within 6 months", "not suspended", "Made in duplicate")
+    for w in words:
+        assert flat(w) in text, w
+    # Dated with the day it was signed on site, not the day it was printed.
+    assert flat("2026年11月28日" if zh else "2026-11-28") in text
 
 
 def test_order_is_refused_without_hazards_and_for_self_inspections(ctx, docs, tmp_path):
@@ -276,15 +293,21 @@ def test_opinion_shows_results_photos_and_the_order(ctx, built, docs, tmp_path, 
     target = docs.export(follow_up, "reinspection", lang, tmp_path / "op.pdf")
     text = flat(text_of(target))
     zh = lang == "zh_CN"
-    for expected in (sc.COMPANY, f"（泉台）应急复查〔{YEAR}〕QT01-001号", order_number,
+    for expected in (sc.COMPANY, f"（泉台）应急复查〔{YEAR}〕1号", order_number,
                      fmt_date(lang, order_issued),
-                     "2026年12月10日" if zh else "2026-12-10",
+                     "作出了责令限期整改的决定" if zh else "2026-12-10",
                      "未整改到位" if zh else "Not rectified", "已整改" if zh else "Rectified",
                      "2026年12月25日" if zh else "2026-12-25",
                      "整改前" if zh else "Before", "整改后" if zh else "After",
-                     "第1项问题尚未整改到位" if zh else "found not rectified: problem 1",
-                     "其余问题已整改完毕，同意销号" if zh else "other problems have been"):
+                     "经复查，第2项问题已整改完毕，同意销号。第1项问题未整改到位，责令你单位于"
+                     "2026年12月25日前整改完毕。" if zh else
+                     "problem 2 rectified; accepted and closed. Problem 1 not rectified: to be "
+                     "rectified by 2026-12-25.",
+                     "被复查单位负责人（签名）" if zh else "re-inspected company (signature)",
+                     "本文书一式两份：一份由安全生产监督管理部门备案，一份交被复查单位。" if zh
+                     else "one for the re-inspected company"):
         assert flat(expected) in text, expected
+    assert "其余" not in text
     # Before: two photos of hazard 1 and one of hazard 2; after: one of hazard 2.
     assert len([i for i in images_of(target) if i[8] == "jpeg"]) == 4
     assert docs.issued(follow_up, "reinspection").follows_document_id == \
@@ -295,7 +318,53 @@ def test_opinion_agrees_to_close_when_everything_is_rectified(ctx, built, docs, 
     docs.issue(built.inspection_id, "order")
     follow_up = sc.reinspection(ctx, built, {1: "rectified", 2: "rectified"})
     text = flat(text_of(docs.export(follow_up, "reinspection", "zh_CN", tmp_path / "op.pdf")))
-    assert "经复查，上述问题均已整改完毕，同意销号。" in text
+    assert "经复查，第1、2项问题已整改完毕，同意销号。" in text
+
+
+def test_opinion_never_accepts_a_hazard_it_did_not_check(ctx, built, docs, tmp_path):
+    docs.issue(built.inspection_id, "order")
+    follow_up = sc.reinspection(ctx, built, {2: "rectified"})
+    text = flat(text_of(docs.export(follow_up, "reinspection", "zh_CN", tmp_path / "op.pdf")))
+    assert "经复查，第2项问题已整改完毕，同意销号。第1项问题本次未复查，不予销号。" in text
+    assert "其余" not in text and "第1、2项问题已整改完毕" not in text
+
+
+# -- issue date, deadlines, the on-site decision ------------------------------------------------
+def test_an_order_whose_deadline_precedes_its_issue_date_is_refused(ctx, built, docs, tmp_path):
+    insp, _, _ = sc.services(ctx)
+    other = next(f for f in insp.get(built.inspection_id).findings if f.item_id is None)
+    insp.update_finding(other.id, deadline="2026-11-20")  # signed on site on 2026-11-28
+    with pytest.raises(DocumentRefused, match="hazard 2: deadline 2026-11-20 is before the "
+                                              "issue date") as refused:
+        docs.export(built.inspection_id, "order", "zh_CN", tmp_path / "o.pdf")
+    assert refused.value.code == "deadline_before_issue"
+    assert docs.issued(built.inspection_id, "order") is None
+    assert not (tmp_path / "o.pdf").exists()
+    assert insp.get(built.inspection_id).status.value == "draft"
+    insp.update_finding(other.id, deadline="2026-11-28")  # the issue day itself is allowed
+    _, issued_at = docs.issue(built.inspection_id, "order")
+    assert issued_at.startswith("2026-11-28")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_onsite_decision_lists_the_measures_taken_on_the_spot(ctx, built, docs, tmp_path, lang):
+    assert docs.availability(built.inspection_id)[DocType.ONSITE].code == "no_onsite_measures"
+    insp, _, _ = sc.services(ctx)
+    major = insp.get(built.inspection_id).finding_for_item("a2")
+    insp.update_finding(major.id, onsite_measure="责令无证人员立即停止作业，撤出作业人员")
+    target = docs.export(built.inspection_id, "onsite", lang, tmp_path / "onsite.pdf")
+    text = flat(text_of(target))
+    zh = lang == "zh_CN"
+    for expected in (f"（泉台）应急现决〔{YEAR}〕1号", sc.COMPANY,
+                     "现场处理措施决定书" if zh else "Decision on on-site measures",
+                     "责令无证人员立即停止作业，撤出作业人员",
+                     "本机关于2026年11月28日现场检查时，发现你单位有下列违法违规行为和事故隐患："
+                     if zh else "on 2026-11-28",
+                     "以上存在的问题无法保证安全生产，依据《中华人民共和国安全生产法》第六十五条第一款"
+                     "第（三）项的规定，现作出如下现场处理决定：" if zh else "Article 65(1)(3)",
+                     "但本决定不停止执行" if zh else "decision is not suspended"):
+        assert flat(expected) in text, expected
+    assert "二号仓库配电箱门缺失" not in text  # no measure was taken for it on the spot
 
 
 # -- fingerprint and QR code -----------------------------------------------------------------------

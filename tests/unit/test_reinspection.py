@@ -84,7 +84,7 @@ def test_open_hazards_of_a_company_across_its_inspections(ctx, svc, inspections,
     assert [(f.inspection_id, f.item_id) for f, _, _ in hazards] == [
         (first, "a1"), (first, "a2"), (second, "a2")]
     finding, number, day = hazards[0]
-    assert number == "（泉台）应急检记〔2026〕QT01-001号" and day == "2026-11-02"
+    assert number == "（泉台）应急检记〔2026〕1号" and day == "2026-11-02"
     assert finding.status is FindingStatus.OPEN
 
     # A closed hazard drops out.
@@ -117,7 +117,7 @@ def test_start_creates_a_numbered_reinspection_following_the_original(
     assert json.loads(row["section_ids"]) == []
     for column in ("template_key", "template_hash", "template_snapshot"):
         assert row[column] == source[column]
-    assert row["number"] == "（泉台）应急检记〔2026〕QT01-002号"
+    assert row["number"] == "（泉台）应急检记〔2026〕2号"
     assert [i.id for i in inspections.repo.inspectors(re_id)] == team
     record = inspections.get(re_id)  # the inspection form can open it: no checklist
     assert record.kind is Kind.REINSPECTION and record.sections == []
@@ -312,7 +312,7 @@ def test_cli_open_hazards_start_result_complete(ctx, data_dir, inspections, key,
                        "--inspector", "李娜")
     assert code == 0
     re_id, re_number = out.splitlines()[0].split()
-    assert re_number == "（泉台）应急检记〔2026〕QT01-002号"
+    assert re_number == "（泉台）应急检记〔2026〕2号"
 
     code, out, _ = run(capsys, *base, "reinspect", "result", re_id, "1", "rectified",
                        "--note", "已更换")

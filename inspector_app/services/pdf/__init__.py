@@ -7,7 +7,7 @@ PDF bytes. Reading the database, numbering and writing files is ``services.docum
 from __future__ import annotations
 
 from inspector_app.domain.numbering import DocType
-from inspector_app.services.pdf import order, record, reinspection
+from inspector_app.services.pdf import onsite, order, record, reinspection
 from inspector_app.services.pdf.model import Sheet
 from inspector_app.services.pdf.page import build_pdf
 
@@ -15,6 +15,7 @@ _LAYOUTS = {
     DocType.RECORD: record.render_story,
     DocType.ORDER: order.render_story,
     DocType.REINSPECTION: reinspection.render_story,
+    DocType.ONSITE: onsite.render_story,
 }
 
 

@@ -24,6 +24,17 @@ class CompanyInfo:
     legal_rep: str | None = None
     contact_name: str | None = None
     contact_phone: str | None = None
+    legal_rep_position: str | None = None    # 职务
+
+
+@dataclass(frozen=True)
+class ReviewBodies:
+    """Where the company may seek redress against a decision (the authority's profile):
+    "…向{government}人民政府或者{department}申请行政复议，或者…向{court}人民法院提起行政诉讼"."""
+
+    government: str = ""
+    department: str = ""
+    court: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,3 +106,4 @@ class Sheet:
     photo_files: dict[str, Path | None] = field(default_factory=dict)  # print copy per photo
     followed: RecordData | None = None        # re-inspection: the inspection it re-checks
     order: OrderRef | None = None             # re-inspection: the order it follows
+    review: ReviewBodies = field(default_factory=ReviewBodies)

@@ -15,7 +15,7 @@ from inspector_app.services.pdf.texts import (
     fmt_date,
     grade_label,
     is_en,
-    order_wording,
+    list_join,
     t,
 )
 
@@ -40,20 +40,35 @@ def problems_table(lang: str, findings: list[Finding]) -> Table:
     return table
 
 
+def deadline_groups(lang: str, findings: list[Finding]) -> str:
+    """"第1、3项问题于2026年12月1日前整改完毕，第2项问题于…": the problems by deadline."""
+    by_day: dict[str, list[int]] = {}
+    for n, f in enumerate(sorted(findings, key=lambda f: f.seq), start=1):
+        by_day.setdefault(f.deadline or "", []).append(n)
+    groups = [t(lang, "order_group", nums=list_join(lang, nums), date=fmt_date(lang, day))
+              for day, nums in sorted(by_day.items())]
+    if is_en(lang):
+        groups = [("problem " if "," not in g.split(" by ")[0] else "problems ") + g
+                  for g in groups]
+    return ("; " if is_en(lang) else "，").join(groups)
+
+
 def render_story(sheet: Sheet) -> list[Flowable]:
     lang, data = sheet.lang, sheet.data
     st = styles(lang)
     record = data.record
     salutation = f"{data.company.name}：" if not is_en(lang) else f"To: {data.company.name}"
     story: list[Flowable] = [*layout.title_block(sheet), para(salutation, st.body)]
-    found = (t(lang, "order_found_record", record.number) if record.number
-             else t(lang, "order_found"))
-    story += [para(found, st.indent), problems_table(lang, record.findings), Spacer(1, 3 * mm)]
-    story += [para(text, st.indent) for text in order_wording(lang)]
+    story += [para(t(lang, "order_found"), st.indent), problems_table(lang, record.findings),
+              Spacer(1, 3 * mm)]
+    story += [para(t(lang, "order_rectify", groups=deadline_groups(lang, record.findings)),
+                   st.indent),
+              para(t(lang, "order_meanwhile"), st.indent),
+              para(signature_blocks.review_paragraph(sheet, "review_order"), st.indent)]
 
+    # Dated with the day the order was issued (signed on site), never the day it is printed.
     closing: list[Flowable] = [Spacer(1, 3 * mm), signature_blocks.inspectors_and_receiver(sheet),
                                *signature_blocks.authority_block(sheet, sheet.issued_at),
                                Spacer(1, 3 * mm), para(t(lang, "order_copies"), st.small)]
     story.append(KeepTogether(closing))
     return story
-

@@ -16,7 +16,7 @@ from inspector_app.domain.checklist import (
     score,
 )
 from inspector_app.domain.finding import Finding, Grade
-from inspector_app.domain.inspection import KIND_LABELS
+from inspector_app.domain.inspection import KIND_LABELS, Kind
 from inspector_app.domain.photo import Photo
 from inspector_app.services.pdf import layout, signature_blocks
 from inspector_app.services.pdf.layout import (
@@ -47,6 +47,7 @@ _CN_NUMERALS = "一二三四五六七八九十"
 def render_story(sheet: Sheet) -> list[Flowable]:
     story: list[Flowable] = layout.title_block(sheet)
     story.append(header_table(sheet))
+    story += identity_statement(sheet)
     story += findings_section(sheet)
     story += summary_section(sheet)
     story += hazards_section(sheet, t(sheet.lang, "sec_hazards"))
@@ -72,7 +73,8 @@ def header_table(sheet: Sheet) -> Table:
     rows: list[list[tuple[str, object]]] = [
         [(t(lang, "company"), company.name)],
         [(t(lang, "address"), company.address or "")],
-        [(t(lang, "legal_rep"), company.legal_rep or ""), (t(lang, "position"), "")],
+        [(t(lang, "legal_rep"), company.legal_rep or ""),
+         (t(lang, "position"), company.legal_rep_position or "")],
         [(t(lang, "contact"), company.contact_name or ""),
          (t(lang, "phone"), company.contact_phone or "")],
         [(t(lang, "place"), record.place or "")],
@@ -84,6 +86,20 @@ def header_table(sheet: Sheet) -> Table:
         rows.append([(t(lang, "revision"),
                       t(lang, "revision_of", record.revision, record.amend_reason or ""))])
     return layout.field_table(lang, rows)
+
+
+def identity_statement(sheet: Sheet) -> list[Flowable]:
+    """What the officers say before they start, with their names and credential numbers. A
+    company's self-inspection is no enforcement: it has none."""
+    lang, record = sheet.lang, sheet.data.record
+    if record.kind is Kind.SELF:
+        return []
+    sep = "、" if not is_en(lang) else ", "
+    names = sep.join(i.name for i in record.inspectors)
+    ids = sep.join(i.enforcement_id or t(lang, "blank") for i in record.inspectors)
+    org = sheet.organisation or t(lang, "blank")
+    return [Spacer(1, 2 * mm),
+            para(t(lang, "identity", org=org, names=names, ids=ids), styles(lang).indent)]
 
 
 # -- item by item ----------------------------------------------------------------------------------

@@ -120,21 +120,37 @@ def photos_section(sheet: Sheet) -> list[Flowable]:
 
 
 def opinion_text(sheet: Sheet, results: dict[str, ResultInfo]) -> str:
+    """Every problem named with its own outcome: accepted, not rectified (with its new deadline)
+    or not re-inspected. A problem without a "rectified" result is never said to be accepted."""
     lang = sheet.lang
-    problems = _problems(sheet)
-    open_numbers = [n for n, f in enumerate(problems, start=1)
-                    if f.id in results and results[f.id].result != RECTIFIED]
-    pending = [n for n, f in enumerate(problems, start=1) if f.id not in results]
-    if not open_numbers and not pending:
-        return t(lang, "opinion_all")
-    parts = []
-    if open_numbers:
-        closed = len(problems) - len(open_numbers) - len(pending)
-        parts.append(t(lang, "opinion_some", open=problem_numbers(lang, open_numbers),
-                       closed=t(lang, "opinion_closed") if closed else ""))
+    accepted: list[int] = []
+    pending: list[int] = []
+    open_by_day: dict[str, list[int]] = {}
+    for n, f in enumerate(_problems(sheet), start=1):
+        result = results.get(f.id)
+        if result is None:
+            pending.append(n)
+        elif result.result == RECTIFIED:
+            accepted.append(n)
+        else:
+            open_by_day.setdefault(result.new_deadline or "", []).append(n)
+    parts: list[str] = []
+    if accepted:
+        parts.append(t(lang, "opinion_accepted", problem_numbers(lang, accepted)))
+    for day, nums in sorted(open_by_day.items()):
+        if day:
+            parts.append(t(lang, "opinion_not_rectified", nums=problem_numbers(lang, nums),
+                           date=fmt_date(lang, day)))
+        else:
+            parts.append(t(lang, "opinion_not_rectified_no_date",
+                           nums=problem_numbers(lang, nums)))
     if pending:
         parts.append(t(lang, "opinion_pending", problem_numbers(lang, pending)))
-    return " ".join(p.strip() for p in parts) if is_en(lang) else "".join(parts)
+    if not parts:
+        return t(lang, "opinion_none")
+    if is_en(lang):
+        return " ".join(p[0].upper() + p[1:] for p in parts)
+    return "".join(parts)
 
 
 def render_story(sheet: Sheet) -> list[Flowable]:
@@ -155,7 +171,8 @@ def render_story(sheet: Sheet) -> list[Flowable]:
               para(opinion_text(sheet, results), st.indent)]
 
     story.append(KeepTogether([layout.heading(t(lang, "sec_reinsp_signatures"), lang),
-                               signature_blocks.inspectors_and_receiver(sheet),
+                               signature_blocks.inspectors_and_receiver(sheet,
+                                                                        "sig_reinsp_receiver"),
                                *signature_blocks.authority_block(sheet, sheet.issued_at),
-                               Spacer(1, 2 * mm)]))
+                               Spacer(1, 3 * mm), para(t(lang, "reinsp_copies"), st.small)]))
     return story

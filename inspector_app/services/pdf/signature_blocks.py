@@ -55,8 +55,9 @@ def signature_cell(lang: str, label: str, people: Sequence[tuple[SignatureInfo |
     return out
 
 
-def inspectors_and_receiver(sheet: Sheet) -> Table:
-    """The inspectors who issue a document and the company's person who receives it."""
+def inspectors_and_receiver(sheet: Sheet, receiver_label: str = "sig_receiver") -> Table:
+    """The officers who issue a document (with their credential numbers) and the company's
+    person in charge who receives it, labelled as the 执法文书 formats label them."""
     lang, data = sheet.lang, sheet.data
     inspectors = data.signatures_of("inspector")
     company = data.signatures_of("company")
@@ -65,9 +66,9 @@ def inspectors_and_receiver(sheet: Sheet) -> Table:
     receiver: list[tuple[SignatureInfo | None, str]] = [] if refused else (
         [(s, s.signer_name) for s in company] or [(None, "")])
     return signature_table([
-        signature_cell(lang, t(lang, "sig_inspectors"), inspector_people(sheet, inspectors),
+        signature_cell(lang, t(lang, "sig_officers"), inspector_people(sheet, inspectors),
                        col_w, signed_date(lang, inspectors)),
-        signature_cell(lang, t(lang, "sig_receiver"), receiver, col_w,
+        signature_cell(lang, t(lang, receiver_label), receiver, col_w,
                        None if refused else signed_date(lang, company),
                        note=t(lang, "sig_refused") if refused else None),
     ])
@@ -124,3 +125,14 @@ def authority_block(sheet: Sheet, date_value: str | None) -> list[Flowable]:
         lines.append(para(f"{sheet.organisation}{t(sheet.lang, 'seal')}", st.right))
     lines.append(para(fmt_date(sheet.lang, date_value), st.right))
     return lines
+
+
+def review_paragraph(sheet: Sheet, key: str) -> str:
+    """The right to reconsideration and to sue, naming the bodies of the authority's profile;
+    a body not set up prints as a blank line to fill in by hand, as on the paper form."""
+    lang, review = sheet.lang, sheet.review
+    blank = t(lang, "blank")
+    values = {"gov": review.government or blank, "court": review.court or blank}
+    if review.department:
+        return t(lang, key, dept=review.department, **values)
+    return t(lang, f"{key}_no_dept", **values)

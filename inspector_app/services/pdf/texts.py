@@ -2,6 +2,12 @@
 
 Documents are legal papers: their wording lives here as data (not in Qt translations) so the CLI
 prints exactly what the window prints, whatever the interface language.
+
+The fixed Chinese sentences marked FORM below are those of the 安全生产行政执法文书 formats
+(安全生产监管监察执法文书式样, the 2017 set used with 《安全生产执法程序规定》（安监总政法〔2016〕
+72号）; the 应急管理 bureaus print the same texts under the type words 应急检记 / 应急责改 /
+应急现决 / 应急复查). docs/documents.md lists every field and where each wording comes from. The
+English texts are this program's translations.
 """
 
 from __future__ import annotations
@@ -76,33 +82,103 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "photo_of_hazard": ("隐患{0}：{1}", "Hazard {0}: {1}"),
     "photo_taken": ("拍摄于 {0}", "taken {0}"),
     # signatures
-    "sig_company": ("被检查单位现场负责人（签字）", "Company's on-site person (signature)"),
-    "sig_inspectors": ("检查人员（签字）", "Inspectors (signature)"),
-    "sig_witness": ("见证人（签字）", "Witness (signature)"),
-    "sig_receiver": ("被检查单位负责人（签收）", "Received for the company by (signature)"),
-    "sig_refused": ("被检查单位拒绝签字", "The company refused to sign"),
+    # FORM: 现场检查记录
+    "sig_company": ("被检查单位现场负责人（签名）",
+                    "Company's on-site person in charge (signature)"),
+    "sig_inspectors": ("检查人员（签名）", "Inspectors (signature)"),
+    "sig_witness": ("见证人（签名）", "Witness (signature)"),
+    # FORM: 责令限期整改指令书, 现场处理措施决定书, 整改复查意见书
+    "sig_officers": ("安全生产监管行政执法人员（签名）", "Law-enforcement officers (signature)"),
+    "sig_receiver": ("被检查单位负责人（签名）", "Person in charge of the company (signature)"),
+    "sig_reinsp_receiver": ("被复查单位负责人（签名）",
+                            "Person in charge of the re-inspected company (signature)"),
+    "sig_refused": ("被检查单位拒绝签名", "The company refused to sign"),
     "sig_date": ("日期：{0}", "Date: {0}"),
     "sig_blank_date": ("日期：________年_____月_____日", "Date: ______________"),
     "date_line": ("{0}", "{0}"),
     "seal": ("（印章）", " (seal)"),
+    # FORM: 现场检查记录 (the identity statement read out before the inspection)
+    "identity": ("我们是{org}行政执法人员{names}，证件号码为{ids}，这是我们的证件（出示证件）。"
+                 "现依法对你单位进行现场检查，请予以配合。",
+                 "We are {names}, administrative law-enforcement officers of {org}; our "
+                 "credential numbers are {ids}. These are our credentials (credentials shown). "
+                 "We are inspecting your company according to law; please cooperate."),
     # order
-    "order_found": ("经检查，你单位存在下列事故隐患和问题：",
-                    "On inspection, the following accident hazards and problems were found at "
-                    "your company:"),
-    "order_found_record": ("经现场检查（现场检查记录{0}），你单位存在下列事故隐患和问题：",
-                           "The on-site inspection (record {0}) found the following accident "
-                           "hazards and problems at your company:"),
+    # FORM: 责令限期整改指令书
+    "order_found": ("经查，你单位存在下列问题：",
+                    "On inspection, your company was found to have the following problems:"),
     "order_by": ("于{0}前整改完毕", "to be rectified by {0}"),
-    "order_copies": ("本文书一式两份：一份存档，一份交被检查单位。",
-                     "Made in duplicate: one copy for the file, one for the inspected company."),
+    "order_group": ("第{nums}项问题于{date}前整改完毕", "{nums} by {date}"),
+    "order_rectify": ("现责令你单位对上述{groups}，达到有关法律法规规章和标准规定的要求。由此造成"
+                      "事故的，依法追究有关人员的责任。",
+                      "Your company is ordered to rectify the problems above: {groups}, so that "
+                      "they meet the requirements of the laws, regulations, rules and standards. "
+                      "Those responsible for any accident caused by them will be held liable "
+                      "according to law."),
+    "order_meanwhile": ("整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以"
+                        "行政处罚。",
+                        "During rectification your company shall take measures to ensure safe "
+                        "production. Violations of work-safety law will be punished according to "
+                        "law."),
+    "review_order": ("如果不服本指令，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，或者"
+                     "在6个月内依法向{court}人民法院提起行政诉讼，但本指令不停止执行，法律另有规定"
+                     "的除外。",
+                     "If your company disagrees with this order, it may apply for administrative "
+                     "reconsideration to the people's government of {gov} or to {dept} within 60 "
+                     "days, or bring an administrative lawsuit before the people's court of "
+                     "{court} within 6 months; the order is not suspended meanwhile, except as "
+                     "otherwise provided by law."),
+    "review_order_no_dept": ("如果不服本指令，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
+                             "6个月内依法向{court}人民法院提起行政诉讼，但本指令不停止执行，法律"
+                             "另有规定的除外。",
+                             "If your company disagrees with this order, it may apply for "
+                             "administrative reconsideration to the people's government of {gov} "
+                             "within 60 days, or bring an administrative lawsuit before the "
+                             "people's court of {court} within 6 months; the order is not "
+                             "suspended meanwhile, except as otherwise provided by law."),
+    "order_copies": ("本文书一式两份：一份由安全生产监督管理部门备案，一份交被检查单位。",
+                     "Made in duplicate: one copy kept on file by the work-safety authority, one "
+                     "for the inspected company."),
+    "blank": ("__________", "__________"),
+    # FORM: 现场处理措施决定书
+    "onsite_found": ("本机关于{date}现场检查时，发现你单位有下列违法违规行为和事故隐患：",
+                     "During the on-site inspection on {date} this authority found the following "
+                     "violations and accident hazards at your company:"),
+    "onsite_basis": ("以上存在的问题无法保证安全生产，依据{basis}的规定，现作出如下现场处理决定：",
+                     "Safe production cannot be ensured with the problems above. Under {basis}, "
+                     "this authority decides on the spot as follows:"),
+    "onsite_law": ("《中华人民共和国安全生产法》第六十五条第一款第（三）项",
+                   "Article 65(1)(3) of the Work Safety Law of the People's Republic of China"),
+    "review_onsite": ("如果不服本决定，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，"
+                      "或者在6个月内依法向{court}人民法院提起行政诉讼，但本决定不停止执行，法律"
+                      "另有规定的除外。",
+                      "If your company disagrees with this decision, it may apply for "
+                      "administrative reconsideration to the people's government of {gov} or to "
+                      "{dept} within 60 days, or bring an administrative lawsuit before the "
+                      "people's court of {court} within 6 months; the decision is not suspended "
+                      "meanwhile, except as otherwise provided by law."),
+    "review_onsite_no_dept": ("如果不服本决定，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
+                              "6个月内依法向{court}人民法院提起行政诉讼，但本决定不停止执行，法律"
+                              "另有规定的除外。",
+                              "If your company disagrees with this decision, it may apply for "
+                              "administrative reconsideration to the people's government of "
+                              "{gov} within 60 days, or bring an administrative lawsuit before "
+                              "the people's court of {court} within 6 months; the decision is "
+                              "not suspended meanwhile, except as otherwise provided by law."),
+    "col_measure": ("现场处理决定", "Decision"),
+    "col_for": ("针对", "For"),
+    "for_problem": ("第{0}项", "problem {0}"),
     # re-inspection opinion
+    # FORM: 整改复查意见书 (the decision named is the order to rectify)
     "reinsp_intro": (
-        "本机关于{order_date}以{order_number}《责令限期整改指令书》责令你单位对所列问题限期整改。"
-        "根据你单位的整改情况，本机关于{date}进行了复查，复查意见如下：",
-        "On {order_date} this authority ordered your company, by Order to rectify within a "
-        "deadline {order_number}, to rectify the problems listed in it. Following your "
-        "company's rectification, this authority re-inspected them on {date}. The opinion is "
-        "as follows:"),
+        "本机关于{order_date}作出了责令限期整改的决定[{order_number}]，经对你单位整改情况进行复查，"
+        "提出如下意见：",
+        "On {order_date} this authority ordered your company to rectify within a deadline "
+        "[{order_number}]. Having re-inspected your company's rectification on {date}, it gives "
+        "the following opinion:"),
+    "reinsp_copies": ("本文书一式两份：一份由安全生产监督管理部门备案，一份交被复查单位。",
+                      "Made in duplicate: one copy kept on file by the work-safety authority, "
+                      "one for the re-inspected company."),
     "col_problem": ("问题", "Problem"),
     "col_old_deadline": ("原整改期限", "Deadline"),
     "col_reinsp_result": ("复查结果", "Result"),
@@ -118,45 +194,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "after": ("整改后", "After"),
     "no_photo": ("（无照片）", "(no photo)"),
     "hazard_heading": ("隐患{0}：{1}", "Hazard {0}: {1}"),
-    "opinion_all": ("经复查，上述问题均已整改完毕，同意销号。",
-                    "All the problems above have been rectified. The hazards are closed."),
-    "opinion_some": (
-        "经复查，{open}问题尚未整改到位，责令你单位于新的整改期限前整改完毕；逾期未整改的，"
-        "本机关将依法处理。{closed}",
-        "On re-inspection, the following were found not rectified: {open}. Your company is "
-        "ordered to rectify them by the new deadline; failing that, this authority will act "
-        "according to law. {closed}"),
-    "opinion_closed": ("其余问题已整改完毕，同意销号。",
-                       "The other problems have been rectified and are closed."),
-    "opinion_pending": ("{0}问题尚未复查。", "Not yet re-inspected: {0}."),
-}
-
-# The fixed wording of the order, paragraph by paragraph (DOMAIN.md "THE DOCUMENTS").
-ORDER_WORDING: dict[str, tuple[str, ...]] = {
-    "zh": (
-        "现责令你单位对上述问题按照所列期限逐项整改完毕，使其达到有关法律、法规、规章和国家标准、"
-        "行业标准的要求。整改完成前因上述问题发生生产安全事故的，由你单位依法承担相应的法律责任。",
-        "整改期间，你单位应当采取必要的防范措施，确保生产经营安全；不能保证安全的，应当停止相关"
-        "作业或者停止使用相关设施、设备。整改完成后，应当及时书面报告本机关，本机关将依法进行复查。",
-        "如不服本指令，可以自收到本指令书之日起六十日内依法申请行政复议，或者自收到本指令书之日起"
-        "六个月内依法向人民法院提起行政诉讼。行政复议或者行政诉讼期间，本指令不停止执行，法律另有"
-        "规定的除外。",
-    ),
-    "en": (
-        "Your company is hereby ordered to rectify each of the problems above by the deadline "
-        "stated for it, so that it meets the requirements of the applicable laws, regulations, "
-        "rules and national or industry standards. Your company bears legal liability for any "
-        "production safety accident caused by these problems before they are rectified.",
-        "During rectification your company shall take the necessary precautions to keep its "
-        "operations safe; where safety cannot be ensured, the work concerned shall be stopped or "
-        "the facilities and equipment concerned taken out of use. When the rectification is "
-        "complete, report it to this authority in writing without delay; this authority will "
-        "re-inspect according to law.",
-        "If your company disagrees with this order, it may apply for administrative "
-        "reconsideration within 60 days of receiving it, or bring an administrative lawsuit "
-        "before a people's court within 6 months of receiving it. The order is not suspended "
-        "during reconsideration or litigation, except as otherwise provided by law.",
-    ),
+    # The opinion itself is free text on the form; these sentences are the program's own and
+    # name every problem: none is ever said to be accepted unless its result says so.
+    "opinion_accepted": ("经复查，{0}问题已整改完毕，同意销号。",
+                         "On re-inspection, {0} rectified; accepted and closed."),
+    "opinion_not_rectified": ("{nums}问题未整改到位，责令你单位于{date}前整改完毕。",
+                              "{nums} not rectified: to be rectified by {date}."),
+    "opinion_not_rectified_no_date": ("{nums}问题未整改到位，责令你单位继续整改。",
+                                      "{nums} not rectified: rectification to continue."),
+    "opinion_pending": ("{0}问题本次未复查，不予销号。",
+                        "{0} not re-inspected this time; not closed."),
+    "opinion_none": ("本次复查无待复查的问题。", "There was nothing to re-inspect."),
 }
 
 _ANSWERS = {
@@ -186,10 +234,6 @@ def answer_label(lang: str, answer: Answer) -> str:
 
 def grade_label(lang: str, grade: Grade) -> str:
     return pick(lang, GRADE_LABELS[grade])
-
-
-def order_wording(lang: str) -> tuple[str, ...]:
-    return ORDER_WORDING["en" if is_en(lang) else "zh"]
 
 
 def problem_numbers(lang: str, numbers: list[int]) -> str:

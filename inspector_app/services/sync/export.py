@@ -29,7 +29,13 @@ from inspector_app.paths import DataDir
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.sync import bundle, envelope
 from inspector_app.services.sync.rows import dump_rows
-from inspector_app.services.sync.tables import CHILDREN, LOCAL_COLUMNS, REFERENCE, TableSpec
+from inspector_app.services.sync.tables import (
+    CHILDREN,
+    LOCAL_COLUMNS,
+    OFFICE_ONLY,
+    REFERENCE,
+    TableSpec,
+)
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
 
@@ -86,6 +92,9 @@ def collect_rows(db: Database, kind: str, watermark: str | None) -> dict[str, li
     since = watermark or ""
     out: dict[str, list[dict]] = {}
     for spec in REFERENCE:
+        if spec.name in OFFICE_ONLY and kind == "laptop":
+            out[spec.name] = []
+            continue
         out[spec.name] = _strip(spec.name, _dicts(
             db, f"SELECT * FROM {spec.name} WHERE {spec.stamp} > ? ORDER BY 1", [since]))
     # An inspection travels whole (with all its parts) when any part of it changed, so the

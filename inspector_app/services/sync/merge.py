@@ -34,6 +34,7 @@ from inspector_app.services.sync.tables import (
     BY_NAME,
     CHILDREN,
     LOCAL_COLUMNS,
+    OFFICE_ONLY,
     REFERENCE,
     TableSpec,
 )
@@ -133,6 +134,9 @@ class Merger:
             for row in self.rows[spec.name]:
                 if spec.name == "trust_roots" and not self.from_office:
                     self._offered_root(spec, row)
+                elif spec.name in OFFICE_ONLY and not self.from_office:
+                    self.report.skipped(spec.name, "number blocks are allocated only by the "
+                                                   "office")
                 else:
                     self._newest_wins(spec, row)
         children: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))

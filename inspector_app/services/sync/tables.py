@@ -1,7 +1,8 @@
 """Which tables travel in a bundle, and how each one is keyed, dated and owned.
 
 settings, org_keys, identities, number_sequences and issued_certificates never leave the machine:
-they hold secrets or this device's own counters.
+they hold secrets or this device's own counters. number_blocks travel from the office only: a
+laptop receives its blocks and never hands any out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("companies", ("id",)),
     TableSpec("templates", ("key",)),
     TableSpec("planned_inspections", ("id",)),
+    TableSpec("number_blocks", ("id",)),
     TableSpec("trust_roots", ("fingerprint",)),
     TableSpec("revocations", ("id",)),
     TableSpec("inspections", ("id",)),
@@ -41,6 +43,7 @@ TABLES: tuple[TableSpec, ...] = (
 BY_NAME = {t.name: t for t in TABLES}
 CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
+OFFICE_ONLY = frozenset({"number_blocks"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
                            "issued_certificates", "sync_history", "sync_seen", "conflicts"})
 # Columns that describe this machine, not the record.

@@ -31,14 +31,18 @@ class FirstRunDialog(QDialog):
         self.authority_short = QLineEdit()
         self.prefix = QLineEdit(ctx.device.doc_prefix)
         self.prefix.setMaxLength(12)
+        self.review_government = QLineEdit()
+        self.review_department = QLineEdit()
+        self.review_court = QLineEdit()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(5)]
+        self._labels = [QLabel() for _ in range(8)]
         for label, field in zip(
             self._labels,
-            (self.name, self.enforcement_id, self.organisation, self.authority_short, self.prefix),
+            (self.name, self.enforcement_id, self.organisation, self.authority_short, self.prefix,
+             self.review_government, self.review_department, self.review_court),
             strict=True,
         ):
             label.setBuddy(field)
@@ -63,7 +67,11 @@ class FirstRunDialog(QDialog):
             self.name.setText(current.name)
             self.enforcement_id.setText(current.enforcement_id or "")
             self.organisation.setText(current.organisation or "")
-        self.authority_short.setText(SettingsRepo(self.ctx.db).get("authority_short") or "")
+        settings = SettingsRepo(self.ctx.db)
+        self.authority_short.setText(settings.get("authority_short") or "")
+        self.review_government.setText(settings.get("review_government") or "")
+        self.review_department.setText(settings.get("review_department") or "")
+        self.review_court.setText(settings.get("review_court") or "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Inspector"))
@@ -73,10 +81,16 @@ class FirstRunDialog(QDialog):
             "the district; use the one your office assigned."))
         texts = (self.tr("Inspector's &name:"), self.tr("&Enforcement-ID number:"),
                  self.tr("&Organisation:"), self.tr("&Authority short name:"),
-                 self.tr("Document-number &prefix:"))
+                 self.tr("Document-number &prefix:"),
+                 self.tr("Reconsideration: people's &government:"),
+                 self.tr("Reconsideration: &higher authority:"),
+                 self.tr("Lawsuits: people's &court:"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.authority_short.setPlaceholderText(self.tr("e.g. 泉台"))
+        self.review_government.setPlaceholderText(self.tr("e.g. 泉台区 (printed with 人民政府)"))
+        self.review_department.setPlaceholderText(self.tr("e.g. 泉州市应急管理局 (may be empty)"))
+        self.review_court.setPlaceholderText(self.tr("e.g. 泉台区 (printed with 人民法院)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -90,6 +104,9 @@ class FirstRunDialog(QDialog):
             organisation=self.organisation.text(),
             doc_prefix=self.prefix.text(),
             authority_short=self.authority_short.text(),
+            review_government=self.review_government.text(),
+            review_department=self.review_department.text(),
+            review_court=self.review_court.text(),
         )
 
     def accept(self) -> None:

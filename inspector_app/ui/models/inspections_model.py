@@ -52,7 +52,7 @@ def number_sort_key(number: str | None) -> str:
         return "~" + number
     revision = number.split("（第")[1].rstrip("版）") if "（第" in number else "1"
     revision = revision if revision.isdigit() else "1"
-    return f"{parts['year']}|{parts['prefix']}|{int(parts['seq']):09d}|{int(revision):04d}"
+    return f"{parts['year']}|{parts['prefix'] or ''}|{int(parts['seq']):09d}|{int(revision):04d}"
 
 
 def started_text(value: str | None) -> str:

@@ -1,0 +1,121 @@
+"""Number blocks: the office hands each laptop ranges of document numbers per type and year.
+
+The office allocates (``numbers allocate``); its sync bundle carries the blocks to the laptops;
+each laptop numbers inside its own blocks (``storage.numbers``); the office sees how much of
+every block is used from the documents the laptops send back (``numbers list``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, check_range
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.numbers import all_block_uses, load_blocks, used_by_block
+
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    """One block as the office's ledger shows it."""
+
+    id: str
+    device_id: str
+    device: str              # the laptop's name and prefix, or its id when not known here
+    doc_type: DocType
+    word: str
+    year: int
+    first: int
+    last: int
+    used: int
+
+    @property
+    def unused(self) -> int:
+        return self.last - self.first + 1 - self.used
+
+
+def parse_doc_type(text: str) -> DocType:
+    """A document type by its value (``order``) or its word (``应急责改``)."""
+    for doc_type in DocType:
+        if text in (doc_type.value, DOC_WORDS[doc_type]):
+            return doc_type
+    raise ValidationError(f"Unknown document type {text!r}: use one of "
+                          + ", ".join(f"{t.value} ({DOC_WORDS[t]})" for t in DocType) + ".")
+
+
+class NumberService:
+    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.audit = AuditLog(db, device.id, actor)
+
+    def resolve_device(self, ref: str) -> str:
+        """A laptop by its device id, its number prefix or its name (as ``sync history`` and
+        ``profile show`` print them)."""
+        ref = ref.strip()
+        rows = self.db.execute(
+            "SELECT id FROM devices WHERE id = ? OR doc_prefix = ? OR name = ?",
+            [ref, ref, ref]).fetchall()
+        ids = sorted({r[0] for r in rows})
+        if len(ids) == 1:
+            return ids[0]
+        if len(ids) > 1:
+            raise ValidationError(f"{ref!r} names {len(ids)} computers here: give the device id "
+                                  "(profile show on the laptop prints it).")
+        if _UUID_RE.match(ref.lower()):
+            return ref.lower()  # a laptop that has not sent a bundle yet
+        raise NotFoundError(f"No computer {ref!r} is known here: give its device id (profile "
+                            "show on the laptop prints it) or import one of its bundles first.")
+
+    def allocate(self, device_ref: str, doc_type: DocType | str, year: int, first: int,
+                 last: int, note: str | None = None) -> NumberBlock:
+        """Give a laptop the numbers first…last of a type and year; they must be free."""
+        doc_type = doc_type if isinstance(doc_type, DocType) else parse_doc_type(doc_type)
+        if not 2000 <= year <= 2100:
+            raise ValidationError(f"Year {year} is not a year numbers are issued in.")
+        try:
+            check_range(first, last)
+        except ValueError as exc:
+            raise ValidationError(f"Block {first}–{last}: {exc}.") from None
+        holder = self.resolve_device(device_ref)
+        block = NumberBlock(new_id(), holder, doc_type, year, first, last)
+        with self.db.atomic():
+            for other in load_blocks(self.db):
+                if block.overlaps(other):
+                    raise ValidationError(
+                        f"{DOC_WORDS[doc_type]} {year}: {first}–{last} overlaps the block "
+                        f"{other.first}–{other.last} already given to "
+                        f"{self._device_label(other.holder_device_id)}. Nothing was changed.")
+            issued = [u for _, u in used_by_block(self.db, [block]) if u]
+            if issued:
+                raise ValidationError(
+                    f"{DOC_WORDS[doc_type]} {year}: {issued[0]} number(s) between {first} and "
+                    f"{last} were issued already; choose a range above them. Nothing was "
+                    "changed.")
+            self.db["number_blocks"].insert({
+                "id": block.id, "holder_device_id": holder, "doc_type": doc_type.value,
+                "year": year, "first_seq": first, "last_seq": last, "note": note,
+                **record_stamp(self.device.id)})
+            self.audit.record("number_block", block.id, "create",
+                              new={"device": holder, "type": doc_type.value, "year": year,
+                                   "first": first, "last": last})
+        return block
+
+    def _device_label(self, device_id: str) -> str:
+        row = self.db.execute("SELECT name, doc_prefix FROM devices WHERE id = ?",
+                              [device_id]).fetchone()
+        return f"{row[0]} ({row[1]})" if row else device_id[:8]
+
+    def rows(self) -> list[BlockRow]:
+        """Every block with its holder and how many of its numbers came back used."""
+        return [BlockRow(b.id, b.holder_device_id, self._device_label(b.holder_device_id),
+                         b.doc_type, DOC_WORDS[b.doc_type], b.year, b.first, b.last, used)
+                for b, used in all_block_uses(self.db)]
+
