@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--special-areas", metavar="A,B",
                      help="comma-separated codes or labels, e.g. combustible_dust,confined_space")
     add.add_argument("--legal-rep")
+    add.add_argument("--position", help="the legal representative's position (职务)")
     add.add_argument("--contact-name")
     add.add_argument("--contact-phone")
     add.add_argument("--risk-level", help="major, high, moderate or low (or 重大/较大/一般/低)")
@@ -103,7 +104,8 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     company = _repo(ctx).add(Company(
         name=args.name, credit_code=args.credit_code, address=args.address, town=args.town,
         industry=_coded(args.industry, industry_code, "industry"), special_areas=areas,
-        legal_rep=args.legal_rep, contact_name=args.contact_name,
+        legal_rep=args.legal_rep, legal_rep_position=args.position,
+        contact_name=args.contact_name,
         contact_phone=args.contact_phone,
         risk_level=_coded(args.risk_level, risk_level_code, "risk level"), notes=args.notes))
     if args.json:

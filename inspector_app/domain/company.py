@@ -77,6 +77,7 @@ FIELD_LABELS: dict[str, Labels] = {
     "industry": ("行业", "industry"),
     "special_areas": ("涉及领域", "special areas"),
     "legal_rep": ("法定代表人", "legal representative"),
+    "legal_rep_position": ("职务", "position"),
     "contact_name": ("现场负责人", "on-site contact"),
     "contact_phone": ("联系电话", "phone"),
     "risk_level": ("风险等级", "risk level"),
@@ -264,7 +265,7 @@ def phone_plausible(text: str) -> bool:
 # The fields that describe a company, in display and storage order (id and stamps excluded).
 CONTENT_FIELDS = (
     "name", "credit_code", "address", "town", "industry", "special_areas", "legal_rep",
-    "contact_name", "contact_phone", "risk_level", "notes",
+    "legal_rep_position", "contact_name", "contact_phone", "risk_level", "notes",
 )
 
 
@@ -284,6 +285,7 @@ class Company:
     industry: str | None = None
     special_areas: tuple[str, ...] = ()
     legal_rep: str | None = None
+    legal_rep_position: str | None = None   # 职务, printed beside the name on the record
     contact_name: str | None = None
     contact_phone: str | None = None
     risk_level: str | None = None

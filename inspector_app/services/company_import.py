@@ -52,6 +52,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "industry": ("行业", "所属行业", "行业类别", "行业分类", "industry"),
     "special_areas": ("涉及领域", "专项领域", "重点领域", "特殊领域", "special areas"),
     "legal_rep": ("法定代表人", "法人代表", "法人", "legal rep", "legal representative"),
+    "legal_rep_position": ("职务", "负责人职务", "position"),
     "contact_name": ("现场负责人", "联系人", "安全负责人", "contact name", "contact"),
     "contact_phone": ("联系电话", "电话", "手机", "联系方式", "contact phone", "phone"),
     "risk_level": ("风险等级", "风险级别", "risk level", "risk"),
@@ -360,6 +361,7 @@ def parse_row(values: dict[str, str]) -> tuple[Company | None, list[Problem]]:
         credit_code=normalise_credit_code(values.get("credit_code")) or None,
         address=values.get("address"), town=values.get("town"), industry=industry,
         special_areas=tuple(areas), legal_rep=values.get("legal_rep"),
+        legal_rep_position=values.get("legal_rep_position"),
         contact_name=values.get("contact_name"), contact_phone=values.get("contact_phone"),
         risk_level=risk, notes=values.get("notes"),
     ).normalised()

@@ -35,7 +35,8 @@ def test_only_possible_documents_are_offered_and_the_preview_shows_the_pages(qtb
     model = dialog.type_combo.model()
     enabled = {DocType(dialog.type_combo.itemData(i)): model.item(i).isEnabled()
                for i in range(dialog.type_combo.count())}
-    assert enabled == {DocType.RECORD: True, DocType.ORDER: True, DocType.REINSPECTION: False}
+    assert enabled == {DocType.RECORD: True, DocType.ORDER: True, DocType.REINSPECTION: False,
+                       DocType.ONSITE: False}  # no measure was taken on the spot
     assert "re-inspection" in dialog.unavailable.text()
     qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
     assert dialog.doc_type is DocType.RECORD

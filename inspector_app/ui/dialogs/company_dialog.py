@@ -70,6 +70,7 @@ class CompanyDialog(QDialog):
         for i, box in enumerate(self.areas.values()):
             areas_grid.addWidget(box, i // 2, i % 2)
         self.legal_rep = QLineEdit()
+        self.legal_rep_position = QLineEdit()
         self.contact_name = QLineEdit()
         self.contact_phone = QLineEdit()
         self.notes = QPlainTextEdit()
@@ -89,7 +90,8 @@ class CompanyDialog(QDialog):
         rows: list[tuple[QWidget, QLabel | None]] = [
             (self.name, self.name_error), (self.credit_code, self.credit_error),
             (self.address, None), (self.town, None), (self.industry, None),
-            (areas_box, None), (self.legal_rep, None), (self.contact_name, None),
+            (areas_box, None), (self.legal_rep, None), (self.legal_rep_position, None),
+            (self.contact_name, None),
             (self.contact_phone, self.phone_error), (self.risk_level, None), (self.notes, None),
         ]
         self._labels: list[QLabel] = []
@@ -125,8 +127,8 @@ class CompanyDialog(QDialog):
 
     # -- form <-> company ---------------------------------------------------------------------
     def _fill(self, company: Company) -> None:
-        for name in ("name", "credit_code", "address", "town", "legal_rep", "contact_name",
-                     "contact_phone"):
+        for name in ("name", "credit_code", "address", "town", "legal_rep", "legal_rep_position",
+                     "contact_name", "contact_phone"):
             getattr(self, name).setText(getattr(company, name) or "")
         self.industry.setCurrentIndex(max(0, self.industry.findData(company.industry)))
         self.risk_level.setCurrentIndex(max(0, self.risk_level.findData(company.risk_level)))
@@ -141,7 +143,8 @@ class CompanyDialog(QDialog):
             address=self.address.text(), town=self.town.text(),
             industry=self.industry.currentData(),
             special_areas=tuple(c for c, box in self.areas.items() if box.isChecked()),
-            legal_rep=self.legal_rep.text(), contact_name=self.contact_name.text(),
+            legal_rep=self.legal_rep.text(), legal_rep_position=self.legal_rep_position.text(),
+            contact_name=self.contact_name.text(),
             contact_phone=self.contact_phone.text(), risk_level=self.risk_level.currentData(),
             notes=self.notes.toPlainText(),
             id=self.original.id if self.original else None,
@@ -205,6 +208,7 @@ class CompanyDialog(QDialog):
         captions = (
             self.tr("&Name:"), self.tr("&Credit code:"), self.tr("&Address:"), self.tr("&Town:"),
             self.tr("&Industry:"), self.tr("Special areas:"), self.tr("&Legal representative:"),
+            self.tr("Posi&tion:"),
             self.tr("On-&site contact:"), self.tr("&Phone:"), self.tr("&Risk level:"),
             self.tr("N&otes:"),
         )

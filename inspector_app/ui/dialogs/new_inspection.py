@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -85,6 +87,13 @@ class NewInspectionDialog(QDialog):
         inspectors_box.addWidget(self.add_inspector_form)
 
         self.place = QLineEdit()
+        # The person in charge and position (职务) the record prints: confirmed on site, kept
+        # with the company for next time.
+        self.legal_rep = QLineEdit()
+        self.legal_rep_position = QLineEdit()
+        person_box = QHBoxLayout()
+        person_box.addWidget(self.legal_rep, 3)
+        person_box.addWidget(self.legal_rep_position, 2)
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -95,9 +104,10 @@ class NewInspectionDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(6)]
+        self._labels = [QLabel() for _ in range(7)]
         for label, field in zip(self._labels, (company_box, self.template, self.kind,
-                                               inspectors_box, self.place, self.started),
+                                               inspectors_box, self.place, person_box,
+                                               self.started),
                                 strict=True):
             self.form.addRow(label, field)
         self._labels[0].setBuddy(self.company_search)
@@ -105,7 +115,8 @@ class NewInspectionDialog(QDialog):
         self._labels[2].setBuddy(self.kind)
         self._labels[3].setBuddy(self.inspector_list)
         self._labels[4].setBuddy(self.place)
-        self._labels[5].setBuddy(self.started)
+        self._labels[5].setBuddy(self.legal_rep)
+        self._labels[6].setBuddy(self.started)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -202,6 +213,8 @@ class NewInspectionDialog(QDialog):
         company = self._companies.get(current.data(ID_ROLE)) if current is not None else None
         if company is None:
             return
+        self.legal_rep.setText(company.legal_rep or "")
+        self.legal_rep_position.setText(company.legal_rep_position or "")
         suggested = suggested_template_id(company.industry, company.special_areas)
         # The library lists versions oldest first: the last match is the newest version.
         matches = [n for n, r in enumerate(self._templates) if r.template_id == suggested]
@@ -266,6 +279,7 @@ class NewInspectionDialog(QDialog):
             return
         actor = self.profile_inspector.name if self.profile_inspector else None
         try:
+            self._keep_person(company_id, actor)
             self.created_id = InspectionService(self.ctx.db, self.ctx.device, actor).start(
                 company_id=company_id, template_key=template_key,
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
@@ -275,11 +289,23 @@ class NewInspectionDialog(QDialog):
             return
         super().accept()
 
+    def _keep_person(self, company_id: str, actor: str | None) -> None:
+        company = self.company_repo.get(company_id)
+        if company is None:
+            return
+        person = self.legal_rep.text().strip() or None
+        position = self.legal_rep_position.text().strip() or None
+        if (person, position) != (company.legal_rep, company.legal_rep_position):
+            CompanyRepo(self.ctx.db, self.ctx.device.id, actor).update(
+                replace(company, legal_rep=person, legal_rep_position=position),
+                reason=self.tr("confirmed at the start of an inspection"))
+
     # -- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New inspection"))
         texts = (self.tr("&Company:"), self.tr("C&hecklist:"), self.tr("&Kind:"),
-                 self.tr("&Inspectors:"), self.tr("&Place inspected:"), self.tr("&Start:"))
+                 self.tr("&Inspectors:"), self.tr("&Place inspected:"),
+                 self.tr("Person in charge, p&osition:"), self.tr("&Start:"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.company_search.setPlaceholderText(self.tr("Type part of the company name"))
@@ -291,6 +317,8 @@ class NewInspectionDialog(QDialog):
         self.new_enforcement_id.setPlaceholderText(self.tr("Enforcement-ID number"))
         self.add_inspector_confirm.setText(self.tr("Add"))
         self.place.setPlaceholderText(self.tr("e.g. 一号车间"))
+        self.legal_rep.setPlaceholderText(self.tr("Legal representative or person in charge"))
+        self.legal_rep_position.setPlaceholderText(self.tr("Position, e.g. 总经理"))
         for row in range(self.inspector_list.count()):
             self._label_inspector(self.inspector_list.item(row))
 
