@@ -20,6 +20,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
+from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.act_identity.triggered.connect(lambda: IdentityDialog(self.ctx, self).exec())
         self.act_org = QAction(self)
         self.act_org.triggered.connect(lambda: OrgDialog(self.ctx, self).exec())
+        self.act_numbers = QAction(self)
+        self.act_numbers.triggered.connect(lambda: NumberBlocksDialog(self.ctx, self).exec())
         self.act_about = QAction(self)
         self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_verify)
         self.menu_tools.addAction(self.act_identity)
         self.menu_tools.addAction(self.act_org)
+        self.menu_tools.addAction(self.act_numbers)
         self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         self.act_verify.setText(self.tr("&Verify a signed PDF…"))
         self.act_identity.setText(self.tr("Signing &identity…"))
         self.act_org.setText(self.tr("Office signing &authority…"))
+        self.act_numbers.setText(self.tr("Document-number &blocks…"))
         for row, page in enumerate(self.pages):
             page.retranslate()
             self.nav.item(row).setText(page.title())

@@ -1,8 +1,9 @@
 import sys
 
-from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 from inspector_app.ui.crash import CrashDialog, crash_report
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
+from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 
 
 def test_first_run_refuses_missing_fields_then_saves_the_profile(qtbot, ctx):
@@ -20,11 +21,39 @@ def test_first_run_refuses_missing_fields_then_saves_the_profile(qtbot, ctx):
     qtbot.keyClicks(dialog.enforcement_id, "32050099")
     dialog.organisation.insert("泉台区应急管理局")
     dialog.prefix.setText("泉台A")
+    # Where the company may seek redress, printed on every order and on-site decision.
+    dialog.review_government.insert("泉台区人民政府")  # the form prints 人民政府 itself
+    dialog.review_department.insert("泉州市应急管理局")
+    dialog.review_court.insert("泉台区")
     with qtbot.waitSignal(dialog.accepted):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
     assert (inspector.name, inspector.enforcement_id) == ("李娜", "32050099")
     assert ctx.device.doc_prefix == "泉台A"
+    settings = SettingsRepo(ctx.db)
+    assert [settings.get(k) for k in ("review_government", "review_department",
+                                      "review_court")] == ["泉台区", "泉州市应急管理局", "泉台区"]
+
+
+def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
+    laptop = "3f2c7a10-0d1e-4c55-9a6b-2b7e8f9a0c11"
+    dialog = NumberBlocksDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.device.setEditText(laptop)
+    dialog.doc_type.setCurrentIndex(dialog.doc_type.findData("order"))
+    dialog.year.setValue(2026)
+    dialog.first.setValue(101)
+    dialog.last.setValue(200)
+    dialog.allocate_button.click()
+    assert dialog.error.text() == ""
+    assert dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in range(1, 6)] == [
+        "应急责改", "2026", "101–200", "0", "100"]
+    dialog.first.setValue(150)
+    dialog.last.setValue(250)
+    dialog.allocate_button.click()
+    assert "overlaps the block 101–200" in dialog.error.text()
+    assert dialog.table.rowCount() == 1
 
 
 def test_crash_dialog_saves_a_report(qtbot, tmp_path):

@@ -166,6 +166,10 @@ def test_new_inspection_from_the_page_opens_it(qtbot, ctx, profile, languages):
     dialog.add_inspector_confirm.click()
     assert len(dialog.checked_inspector_ids()) == 2
     dialog.place.insert("一号车间")
+    # The person in charge and the position (职务) the record prints, kept with the company.
+    dialog.legal_rep.setText("")
+    dialog.legal_rep.insert("王建国")
+    dialog.legal_rep_position.insert("总经理")
     with qtbot.waitSignal(page.open_requested) as blocker:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     created = blocker.args[0]
@@ -173,4 +177,6 @@ def test_new_inspection_from_the_page_opens_it(qtbot, ctx, profile, languages):
     record = InspectionService(ctx.db, ctx.device).get(created)
     assert record.company_name == "泉台纺织有限公司" and record.place == "一号车间"
     assert [i.name for i in record.inspectors] == ["张伟", "李娜"]
+    assert ctx.db.execute("SELECT legal_rep, legal_rep_position FROM companies").fetchone() == (
+        "王建国", "总经理")
     assert page.model.rowCount() == 1 and page.selected_id() == created

@@ -33,6 +33,20 @@ def test_profile_set_and_show(tmp_path, capsys):
     assert "prefix: QT02" in out
 
 
+def test_profile_names_where_redress_is_sought_and_keeps_it(tmp_path, capsys):
+    args = ["--data-dir", str(tmp_path), "profile", "set", "--name", "王芳",
+            "--organisation", "泉台区应急管理局", "--prefix", "QT02"]
+    assert main([*args, "--review-government", "泉台区人民政府", "--review-department",
+                 "泉州市应急管理局", "--review-court", "泉台区人民法院"]) == 0
+    capsys.readouterr()
+    assert main([*args]) == 0  # not given again: kept
+    out = capsys.readouterr().out
+    assert "review_government: 泉台区\n" in out and "review_court: 泉台区\n" in out
+    assert "review_department: 泉州市应急管理局" in out
+    assert main([*args, "--review-department", ""]) == 0  # reconsideration by the government only
+    assert "review_department: \n" in capsys.readouterr().out
+
+
 def test_bad_profile_is_one_line_on_stderr(tmp_path, capsys):
     code = main(["--data-dir", str(tmp_path), "profile", "set", "--name", "x",
                  "--organisation", "y", "--prefix", "has space"])

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.numbering import DOC_TITLES, DocType
+from inspector_app.domain.numbering import DOC_TITLES, LOW_WATER, DocType
 from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError, from_os_error
 from inspector_app.paths import DataDir
@@ -253,6 +253,12 @@ class DocumentDialog(QDialog):
         else:
             self.last_export = Path(result)
             text = self.tr("Saved to {0}").format(result)
+            left = DocumentService(self.ctx.db, self.ctx.data_dir, self.ctx.device).numbers_left(
+                self.doc_type)
+            if left is not None and left < LOW_WATER:
+                text += "\n" + self.tr(
+                    "Only %n document number(s) of this type left on this computer: ask the "
+                    "office for a new number block.", "", left)
             self.status.setText(text)
             messages.info(text)
             self.exported.emit(result)
@@ -342,6 +348,9 @@ class DocumentDialog(QDialog):
             "not_reinspection": self.tr("Only a re-inspection has a re-inspection opinion."),
             "no_order": self.tr(
                 "The inspection it follows has no order issued yet: issue the order first."),
+            "no_onsite_measures": self.tr(
+                "No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the "
+                "hazard first."),
         }.get(refusal.code, refusal.message)
 
     def _show_refusal(self) -> None:

@@ -1,0 +1,146 @@
+"""The office's number blocks: which laptop issues which document numbers, used and unused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
+from inspector_app.errors import InspectorError
+from inspector_app.services.context import AppContext
+from inspector_app.services.numbers import NumberService
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.labels import pair
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class NumberBlocksDialog(QDialog):
+    """Allocate a block to a laptop; see every block with its numbers used and unused."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.service = NumberService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 6)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.device = QComboBox()
+        self.device.setEditable(True)  # a laptop not yet synced: its device id
+        self.doc_type = QComboBox()
+        for doc_type in DocType:
+            self.doc_type.addItem("", doc_type.value)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.first, self.last = QSpinBox(), QSpinBox()
+        for box in (self.first, self.last):
+            box.setRange(1, 999_999)
+        self.last.setValue(100)
+        span = QHBoxLayout()
+        span.addWidget(self.first)
+        self.dash = QLabel("–")
+        span.addWidget(self.dash)
+        span.addWidget(self.last)
+        self.allocate_button = QPushButton()
+        self.allocate_button.clicked.connect(self.allocate)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self._labels, (self.device, self.doc_type, self.year, span),
+                                strict=True):
+            self.form.addRow(label, field)
+        self.form.addRow(self.allocate_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fill_devices()
+        self.retranslate()
+        self.refresh()
+        self.resize(720, 520)
+
+    def _fill_devices(self) -> None:
+        for device_id, name, prefix in self.ctx.db.execute(
+                "SELECT id, name, doc_prefix FROM devices WHERE is_self = 0 ORDER BY name"):
+            self.device.addItem(f"{name} ({prefix})", device_id)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Document-number blocks"))
+        self.intro.setText(self.tr(
+            "The office gives each laptop blocks of document numbers per type and year; the "
+            "laptop receives them with the office's next sync bundle and numbers only inside "
+            "them. Used numbers are counted from the documents the laptops send back."))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Laptop"), self.tr("Document"), self.tr("Year"), self.tr("Numbers"),
+            self.tr("Used"), self.tr("Unused")])
+        texts = (self.tr("&Laptop:"), self.tr("&Document:"), self.tr("&Year:"),
+                 self.tr("&Numbers:"))
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self._labels[0].setBuddy(self.device)
+        self._labels[1].setBuddy(self.doc_type)
+        self._labels[2].setBuddy(self.year)
+        self._labels[3].setBuddy(self.first)
+        for index in range(self.doc_type.count()):
+            doc_type = DocType(self.doc_type.itemData(index))
+            self.doc_type.setItemText(index, f"{DOC_WORDS[doc_type]} · "
+                                             f"{pair(DOC_TITLES[doc_type])}")
+        self.device.lineEdit().setPlaceholderText(self.tr("Laptop name, prefix or device id"))
+        self.allocate_button.setText(self.tr("&Allocate block"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        rows = self.service.rows()
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (row.device, f"{row.word}", str(row.year), f"{row.first}–{row.last}",
+                      str(row.used), str(row.unused))
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def device_ref(self) -> str:
+        text = self.device.currentText().strip()
+        index = self.device.findText(text)
+        return self.device.itemData(index) if index >= 0 else text
+
+    def allocate(self) -> None:
+        self.error.clear()
+        try:
+            self.service.allocate(self.device_ref(), DocType(self.doc_type.currentData()),
+                                  self.year.value(), self.first.value(), self.last.value())
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self.refresh()
