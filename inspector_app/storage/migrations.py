@@ -7,6 +7,7 @@ that a database is newer than it.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from sqlite_utils import Database, Migrations
@@ -469,7 +470,7 @@ def _onsite_documents(db: Database) -> None:
         raise ValueError("documents: unexpected definition, cannot admit on-site decisions")
     sql = sql.replace(old_check, "CHECK (doc_type IN ('record', 'order', 'reinspection', "
                       "'onsite'))")
-    sql = sql.replace("CREATE TABLE documents", "CREATE TABLE documents_new", 1)
+    sql = re.sub(r'^CREATE TABLE\s+"?documents"?', "CREATE TABLE documents_new", sql, count=1)
     indexes = [r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' "
                                         "AND tbl_name = 'documents' AND sql IS NOT NULL")]
     columns = ", ".join(r[1] for r in db.execute("PRAGMA table_info(documents)"))

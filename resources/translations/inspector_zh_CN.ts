@@ -436,67 +436,71 @@
         <translation>欢迎使用安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="79"/>
         <source>Before the first inspection, tell Inspector who uses this computer. The document-number prefix makes this computer&apos;s document numbers unique in the district; use the one your office assigned.</source>
-        <translation>首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
+        <translation type="vanished">首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="79"/>
+        <source>Before the first inspection, tell Inspector who uses this computer. Use the prefix your office assigned to this computer; the office&apos;s sync bundle brings the blocks of document numbers it may issue. Where the company may apply for reconsideration or sue is printed on every order and decision.</source>
+        <translation>首次检查前，请填写使用本机的检查人员信息。前缀请使用单位为本机分配的前缀；本机可用的文书编号段随办公室的同步包下发。行政复议机关和管辖法院将印在每份指令书和决定书上。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
         <source>Inspector&apos;s &amp;name:</source>
         <translation>检查人员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
         <source>&amp;Enforcement-ID number:</source>
         <translation>执法证号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>&amp;Organisation:</source>
         <translation>所属单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>&amp;Authority short name:</source>
         <translation>机关简称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
         <source>Document-number &amp;prefix:</source>
         <translation>文书编号前缀(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
         <source>Reconsideration: people&apos;s &amp;government:</source>
         <translation>行政复议：人民政府(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
         <source>Reconsideration: &amp;higher authority:</source>
         <translation>行政复议：上级部门(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="88"/>
         <source>Lawsuits: people&apos;s &amp;court:</source>
         <translation>行政诉讼：人民法院(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
         <source>e.g. 泉台</source>
         <translation>例如：泉台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
         <source>e.g. 泉台区 (printed with 人民政府)</source>
         <translation>例如 泉台区（打印时加“人民政府”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
         <source>e.g. 泉州市应急管理局 (may be empty)</source>
         <translation>例如 泉州市应急管理局（可留空）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="94"/>
         <source>e.g. 泉台区 (printed with 人民法院)</source>
         <translation>例如 泉台区（打印时加“人民法院”）</translation>
     </message>

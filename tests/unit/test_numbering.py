@@ -4,6 +4,7 @@ import shutil
 from collections import defaultdict
 
 import pytest
+from sqlite_utils import Database
 
 from inspector_app.cli import main
 from inspector_app.domain.inspection import Kind
@@ -16,6 +17,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
 from inspector_app.storage.db import open_database
+from inspector_app.storage.migrations import known_migrations, migrations
 from inspector_app.storage.numbers import NumbersExhausted, next_number
 from tests.pdf_scenarios import official_inspection, services
 from tests.unit.test_sync import ORG_PASS, World
@@ -197,3 +199,33 @@ def test_cli_allocates_and_lists(world, capsys):
 def test_default_prefix_is_stable():
     device = new_id()
     assert default_prefix(device) == default_prefix(device)
+
+
+def test_the_migration_keeps_issued_documents_and_their_numbers(tmp_path):
+    """A database from before number blocks: its documents stay, number for number."""
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0010_number_blocks")
+    with old.conn:
+        old.execute("INSERT INTO companies (id, name, created_at, updated_at, device_id) "
+                    "VALUES ('c1', '泉台纺织有限公司', 'x', 'x', 'd')")
+        old.execute("INSERT INTO inspections (id, revision, company_id, template_key, "
+                    "template_id, template_version, template_hash, template_snapshot, kind, "
+                    "status, number, section_ids, created_at, updated_at, device_id) VALUES "
+                    "('i1', 1, 'c1', 'k', 't', '1', 'h', '{}', 'official', 'signed', "
+                    "'（泉台）应急检记〔2026〕QT01-017号', '[]', 'x', 'x', 'd')")
+        old.execute("INSERT INTO documents (id, inspection_id, doc_type, number, prefix, year, "
+                    "seq, issued_at, created_at, updated_at, device_id) VALUES ('d1', 'i1', "
+                    "'order', '（泉台）应急责改〔2026〕QT01-005号', 'QT01', 2026, 5, "
+                    "'2026-11-28T09:00+08:00', 'x', 'x', 'd')")
+        old.execute(f"PRAGMA user_version = {len(known_migrations()) - 3}")
+    old.close()
+    db = open_database(path)
+    assert db.execute("SELECT id, number, issued_at FROM documents").fetchall() == [
+        ("d1", "（泉台）应急责改〔2026〕QT01-005号", "2026-11-28T09:00+08:00")]
+    assert db.execute("SELECT number FROM inspections").fetchone()[0] == \
+        "（泉台）应急检记〔2026〕QT01-017号"
+    assert "'onsite'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'"
+                                     ).fetchone()[0]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()

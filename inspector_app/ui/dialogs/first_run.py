@@ -76,9 +76,10 @@ class FirstRunDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Inspector"))
         self.intro.setText(self.tr(
-            "Before the first inspection, tell Inspector who uses this computer. "
-            "The document-number prefix makes this computer's document numbers unique in "
-            "the district; use the one your office assigned."))
+            "Before the first inspection, tell Inspector who uses this computer. Use the "
+            "prefix your office assigned to this computer; the office's sync bundle brings "
+            "the blocks of document numbers it may issue. Where the company may apply for "
+            "reconsideration or sue is printed on every order and decision."))
         texts = (self.tr("Inspector's &name:"), self.tr("&Enforcement-ID number:"),
                  self.tr("&Organisation:"), self.tr("&Authority short name:"),
                  self.tr("Document-number &prefix:"),
