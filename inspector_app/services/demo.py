@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -572,10 +572,18 @@ class DemoBuilder:
     def _sign(self, inspection_id: str, role: str, name: str,
               inspector: Inspector | None = None) -> None:
         strokes, png = demo_signature(self.rng)
-        SignatureService(self.db, self.device, "demo").add(
+        signature = SignatureService(self.db, self.device, "demo").add(
             inspection_id, role, name, strokes, png, pad_size=DEMO_PAD,
             inspector_id=inspector.id if inspector else None,
             signer_id_number=inspector.enforcement_id if inspector else None)
+        # Signed on site, when the (back-dated) inspection happened: documents are dated so.
+        row = self.db.execute("SELECT COALESCE(ended_at, started_at) FROM inspections "
+                              "WHERE id = ?", [inspection_id]).fetchone()
+        if row and row[0]:
+            when = datetime.fromisoformat(row[0]).astimezone(UTC)
+            with self.db.atomic():
+                self.db.execute("UPDATE signatures SET signed_at = ? WHERE id = ?",
+                                [when.strftime("%Y-%m-%dT%H:%M:%S.000Z"), signature.id])
 
 
 DEMO_PAD = DEFAULT_PAD_SIZE

@@ -271,14 +271,15 @@ class DocumentService:
         if self.issued(row["id"], DocType.ORDER) is not None:
             return  # issued already: its date and deadlines stand as they were
         issue_day = self.issue_time(row["id"])[:10]
-        early = [f"hazard {seq}: deadline {deadline[:10]}" for seq, deadline in self.db.execute(
+        early = [f"hazard {seq} ({deadline[:10]})" for seq, deadline in self.db.execute(
             "SELECT seq, deadline FROM findings WHERE inspection_id = ? ORDER BY seq",
             [row["id"]]) if deadline[:10] < issue_day]
         if early:
             raise DocumentRefused(
                 "deadline_before_issue", f"The order of inspection {row['number']} cannot be "
-                f"issued on {issue_day}: {'; '.join(early)} is before the issue date. Give "
-                "those hazards a deadline on or after the issue date first; nothing was changed.")
+                f"issued on {issue_day}: the deadline of {', '.join(early)} is before the issue "
+                "date. Give it a deadline on or after the issue date first; nothing was "
+                "changed.")
 
     def _check_onsite(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:

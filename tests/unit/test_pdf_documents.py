@@ -334,8 +334,8 @@ def test_an_order_whose_deadline_precedes_its_issue_date_is_refused(ctx, built, 
     insp, _, _ = sc.services(ctx)
     other = next(f for f in insp.get(built.inspection_id).findings if f.item_id is None)
     insp.update_finding(other.id, deadline="2026-11-20")  # signed on site on 2026-11-28
-    with pytest.raises(DocumentRefused, match="hazard 2: deadline 2026-11-20 is before the "
-                                              "issue date") as refused:
+    with pytest.raises(DocumentRefused, match=r"cannot be issued on 2026-11-28: the deadline of "
+                                              r"hazard 2 \(2026-11-20\) is before") as refused:
         docs.export(built.inspection_id, "order", "zh_CN", tmp_path / "o.pdf")
     assert refused.value.code == "deadline_before_issue"
     assert docs.issued(built.inspection_id, "order") is None
