@@ -505,3 +505,17 @@ def test_documents_module_exports_the_public_api():
     for name in ("DocumentService", "canonical_record_data", "qr_payload", "record_digest",
                  "load_record_data", "DocumentRefused"):
         assert hasattr(documents_module, name)
+
+
+def test_a_self_inspection_record_has_no_identity_statement(ctx, docs, tmp_path):
+    clean = sc.official_inspection(ctx, hazards=False)
+    insp, _, _ = sc.services(ctx)
+    row = ctx.db.execute("SELECT template_key, company_id FROM inspections WHERE id = ?",
+                         [clean.inspection_id]).fetchone()
+    own = insp.start(company_id=row[1], template_key=row[0], kind="self",
+                     inspector_ids=clean.team[:1])
+    text = flat(text_of(docs.export(own, "record", "zh_CN", tmp_path / "self.pdf")))
+    assert "这是我们的证件" not in text and "被检查单位现场负责人（签名）" in text
+    official = flat(text_of(docs.export(clean.inspection_id, "record", "zh_CN",
+                                        tmp_path / "official.pdf")))
+    assert "这是我们的证件（出示证件）。现依法对你单位进行现场检查，请予以配合。" in official
