@@ -19,7 +19,7 @@ class FindingStatus(StrEnum):
     REOPENED = "reopened"      # not accepted at re-inspection, new deadline
 
 
-GRADE_LABELS = {Grade.GENERAL: ("一般隐患", "General hazard"),
+GRADE_LABELS = {Grade.GENERAL: ("一般事故隐患", "General accident hazard"),
                 Grade.MAJOR: ("重大事故隐患", "Major accident hazard")}
 STATUS_LABELS = {
     FindingStatus.OPEN: ("待整改", "Open"),

@@ -47,9 +47,9 @@ def test_fill_a_whole_shipped_standard_by_keyboard_and_complete(
     ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
     company = add_company(ctx.db, name="泉台化工有限公司", industry="chemical",
                           special_areas=["hazardous_chemicals"])
-    inspection = service.start(company_id=company, template_key="hc-major-hazard-2017@2017.1"
+    inspection = service.start(company_id=company, template_key="hc-major-hazard-2017@2017.2"
                                if ctx.db["templates"].count_where(
-                                   "key = 'hc-major-hazard-2017@2017.1'") else
+                                   "key = 'hc-major-hazard-2017@2017.2'") else
                                ctx.db.execute("SELECT key FROM templates WHERE template_id = "
                                               "'hc-major-hazard-2017'").fetchone()[0],
                                kind="official", inspector_ids=team)

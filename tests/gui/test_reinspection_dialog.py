@@ -70,7 +70,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     assert "2 open" in dialog.company.currentText() and "1 overdue" in dialog.company.currentText()
     table = dialog.hazard_table
     assert table.rowCount() == 2
-    assert table.item(0, 3).text() == "不符合：安全出口畅通"
+    assert table.item(0, 3).text() == "经检查，“安全出口畅通”的要求未落实"
     assert table.item(0, 4).background().color() == OVERDUE_BACKGROUND  # overdue
     assert table.item(1, 4).background().color() != OVERDUE_BACKGROUND
     assert table.item(0, 5).text() == "Open"

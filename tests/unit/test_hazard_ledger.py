@@ -86,7 +86,7 @@ def test_rows_carry_the_ledger_fields(ledger, district):
     assert a1["company_id"] == district["mill"] and a1["town"] == "城关镇"
     assert a1["industry"] == "textile" and a1["found_on"] == "2026-11-02"
     assert a1["grade"] == "general" and a1["item_id"] == "a1"
-    assert a1["legal_basis"] == "测试检查表 第五条" and a1["requirement"] == "立即整改"
+    assert a1["legal_basis"] == "第五条" and a1["requirement"] == "立即整改"
     assert a1["responsible"] == "车间主任" and a1["deadline"] == "2026-11-17"
     assert a1["status"] == "open" and a1["inspection_status"] == "signed" and a1["issued"]
     assert a1["inspection_id"] == district["mill_inspection"]
@@ -207,7 +207,7 @@ def test_csv_has_a_bom_and_chinese_the_csv_module_reads(ledger, tmp_path):
         table = list(csv.DictReader(handle))
     assert list(table[0]) == [zh for _, zh, _ in CSV_COLUMNS]
     shop = next(r for r in table if r["被检查单位"] == "西湖五金商店")
-    assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般隐患"
+    assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般事故隐患"
     assert shop["状态"] == "待整改" and shop["已下达整改"] == "否"
     mill = next(r for r in table if r["隐患编号"].endswith("QT01-001号-1"))
     assert mill["逾期天数"] == "23" and mill["整改期限"] == "2026-11-17"

@@ -300,7 +300,7 @@ def test_cli_open_hazards_start_result_complete(ctx, data_dir, inspections, key,
         ("泉台纺织有限公司", 1, "open"), ("泉台纺织有限公司", 2, "open")]
     assert rows[0]["inspection_number"] == number
     code, out, _ = run(capsys, *base, "reinspect", "open-hazards", "--company", "泉台纺织有限公司")
-    assert code == 0 and "泉台纺织有限公司" in out and "不符合：安全出口畅通" in out
+    assert code == 0 and "泉台纺织有限公司" in out and "经检查，“安全出口畅通”的要求未落实" in out
 
     code, _, err = run(capsys, *base, "reinspect", "start", number, "--inspector", "3205002")
     assert code == 1 and "at least two inspectors" in err

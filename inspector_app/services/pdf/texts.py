@@ -59,7 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "score_open": ("，未检查 {0} 项", ", {0} not checked"),
     "score_none": ("—", "n/a"),
     "hazard_line": (
-        "发现事故隐患 {n} 项，其中重大事故隐患 {major} 项，一般隐患 {general} 项。",
+        "发现事故隐患 {n} 项，其中重大事故隐患 {major} 项，一般事故隐患 {general} 项。",
         "{n} hazard(s) found: {major} major accident hazard(s), {general} general hazard(s)."),
     "no_hazards": ("本次检查未发现事故隐患。", "No hazards were found."),
     "col_hazard": ("隐患描述", "Hazard"),
