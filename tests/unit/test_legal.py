@@ -61,7 +61,7 @@ def test_english_gets_english_and_an_unverified_situation_quotes_the_requirement
     english = hazard_wording(gm, gm.item("gm-3-2"), "en")
     assert english.startswith("Requirement not met: “") and "special-operations" in english
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in english)
-    pending = gm.item("gm-5-11")
+    pending = gm.item("gm-4-5")
     assert pending.situation.unverified and not pending.situation.text
     assert hazard_wording(gm, pending) == f"经检查，“{pending.text.zh}”的要求未落实"
 
