@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from inspector_app.cli import main
+from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.profile import Profile
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import ReinspectionService
@@ -13,7 +14,9 @@ from inspector_app.storage.hazards_repo import (
     CSV_COLUMNS,
     HazardLedger,
     LedgerFilter,
+    acceptance_text,
     ledger_csv,
+    plan_text,
     write_ledger_csv,
 )
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
@@ -159,6 +162,30 @@ def test_reinspection_closes_and_reopens(ctx, district, ledger):
                                       ("西湖五金商店", 1)]
     assert ledger.rows() == ledger.rows(LedgerFilter(status="not_closed"))  # the default
     assert len(ledger.rows(ALL)) == 4
+
+
+def test_a_major_hazards_plan_and_acceptance_are_in_the_ledger(ctx, district, ledger):
+    reinspection = ReinspectionService(ctx.db, ctx.device, actor="张伟", today=lambda: TODAY)
+    mine = LedgerFilter(status=None, company_id=district["mill"])
+    major = next(r for r in ledger.rows(mine) if r["grade"] == "major")
+    general = next(r for r in ledger.rows(mine) if r["grade"] == "general")
+    assert plan_text(major, zh=True).startswith("缺6项（治理的目标和任务、")
+    assert plan_text(general, zh=True) == "" and acceptance_text(major, zh=True) == ""
+    reinspection.set_plan(major["finding_id"], GovernancePlan(
+        "消除无证作业", "停岗培训", "2万元", "安全科王强", "12月5日前", "无证人员停岗"))
+    started = reinspection.start(district["mill_inspection"], district["team"],
+                                 started_at="2026-12-08T10:00+08:00")
+    reinspection.record_result(started, general["finding_id"], "rectified")
+    reinspection.record_result(started, major["finding_id"], "rectified",
+                               accepted_on="2026-12-08", accepted_by="张伟、李娜",
+                               acceptance_conclusion="同意销号")
+    reinspection.complete(started)
+    row = next(r for r in ledger.rows(mine) if r["grade"] == "major")
+    assert plan_text(row, zh=True) == "齐全" and plan_text(row, zh=False) == "complete"
+    assert acceptance_text(row, zh=True) == "2026-12-08 张伟、李娜：同意销号"
+    table = list(csv.reader(io.StringIO(ledger_csv([row]).decode("utf-8-sig"))))
+    cells = dict(zip(table[0], table[1], strict=True))
+    assert cells["治理方案"] == "齐全" and cells["评估验收"] == "2026-12-08 张伟、李娜：同意销号"
 
 
 def test_filters_by_grade_company_town_and_found_date(ledger, district):
