@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -211,6 +212,10 @@ class ItemPanel(QWidget):
         basis_title, guidance_title = self.tr("Legal basis"), self.tr("How to check")
         if item.legal_basis:
             parts.append(f"<b>{basis_title}</b>: {local(item.legal_basis)}")
+        if item.situation is not None and item.situation.text:
+            # The situation as the law words it (Chinese is the authentic text).
+            parts.append(f"<b>{self.tr('Situation (official wording)')}</b>: "
+                         f"{escape(item.situation.text)}")
         if item.guidance:
             parts.append(f"<b>{guidance_title}</b>: {local(item.guidance)}")
         self.basis.setText("<br>".join(parts))
