@@ -210,12 +210,12 @@ class ItemPanel(QWidget):
     def _fill_basis(self, item: Item) -> None:
         parts = []
         basis_title, guidance_title = self.tr("Legal basis"), self.tr("How to check")
+        situation_title = self.tr("Situation (official wording)")
         if item.legal_basis:
             parts.append(f"<b>{basis_title}</b>: {local(item.legal_basis)}")
         if item.situation is not None and item.situation.text:
             # The situation as the law words it (Chinese is the authentic text).
-            parts.append(f"<b>{self.tr('Situation (official wording)')}</b>: "
-                         f"{escape(item.situation.text)}")
+            parts.append(f"<b>{situation_title}</b>: {escape(item.situation.text)}")
         if item.guidance:
             parts.append(f"<b>{guidance_title}</b>: {local(item.guidance)}")
         self.basis.setText("<br>".join(parts))
