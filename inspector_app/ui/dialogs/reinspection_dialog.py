@@ -272,7 +272,8 @@ class HazardResultEditor(QGroupBox):
         if self.major:
             missing = GovernancePlan.of(f).missing()
             if missing:
-                names = "、".join(pair((zh, en)) for c, zh, en in PLAN_ELEMENTS if c in missing)
+                names = pair(("、", ", ")).join(pair((zh, en)) for c, zh, en in PLAN_ELEMENTS
+                                                if c in missing)
                 self.plan_status.setText(self.tr("%n element(s) missing: {0}", "",
                                                  len(missing)).format(names))
                 self.plan_status.setStyleSheet(ERROR_STYLE)
