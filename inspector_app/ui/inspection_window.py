@@ -83,6 +83,7 @@ class InspectionWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.panel = ItemPanel()
+        self.panel.template = self.record.template
         actor = inspector.name if inspector else None
         self.panel.enable_photos(ctx, actor, inspection_id)
         scroll = QScrollArea()

@@ -85,6 +85,15 @@ def test_fill_a_whole_shipped_standard_by_keyboard_and_complete(
     (hazard,) = record.findings
     assert hazard.requirement == "Install emergency shutdown"
     assert hazard.grade.value == "major"
+    # Worded for the English interface, cited as law (never the checklist's title or version).
+    assert hazard.description.startswith("Requirement not met: “Tank farms that are level 1")
+    assert hazard.legal_basis.endswith("(SAWS Doc. Anjian Zongguan San [2017] No. 121), item (5)")
+    # The legal basis panel shows the citation and the law's own wording of the situation.
+    win.panel.set_show_basis(True)
+    assert win.select_item(items[4].id)
+    assert "item (5)" in win.panel.basis.text()
+    assert "构成一级、二级重大危险源的危险化学品罐区未实现紧急切断功能" in win.panel.basis.text()
+    win.panel.set_show_basis(False)
     history = service.history(inspection)
     note_entries = [e for e in history if e.field == "note"]
     assert [(e.old_value, e.new_value) for e in note_entries] == [(None, "ESD bypassed")]

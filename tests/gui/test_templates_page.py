@@ -162,7 +162,10 @@ def test_shipped_templates_are_listed_and_previewed(page, monkeypatch):
     assert page.tree.currentItem() is note
     page.tree.setCurrentItem(first)
     assert page.editor is not None and not page.editor.isEnabled()
-    assert page.detail.basis.text() == "Art. 3 (1)"
+    basis = page.detail.basis.text()
+    assert basis.startswith("Determination Standard for Major Accident Hazards in Industry and "
+                            "Trade Enterprises (MEM Order No. 10), Art. 3 (1)")
+    assert "未对承包单位、承租单位的安全生产工作统一协调、管理，或者未定期进行安全检查的" in basis
     assert page.detail.guidance.text()
 
     # A section shows what it is for; a conditional item says when it is shown.
