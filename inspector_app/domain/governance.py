@@ -14,7 +14,8 @@ from datetime import date
 
 from inspector_app.errors import ValidationError
 
-__all__ = ["PLAN_ELEMENTS", "Acceptance", "GovernancePlan", "missing_plan_elements"]
+__all__ = ["ACCEPTANCE_COLUMNS", "PLAN_COLUMNS", "PLAN_ELEMENTS", "Acceptance", "GovernancePlan",
+           "missing_plan_elements"]
 
 # (column, Chinese label, English label), in the order Art. 15 lists them.
 PLAN_ELEMENTS: tuple[tuple[str, str, str], ...] = (

@@ -27,6 +27,7 @@ from inspector_app.domain.checklist import (
     visibility,
 )
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
+from inspector_app.domain.governance import ACCEPTANCE_COLUMNS, PLAN_COLUMNS
 from inspector_app.domain.inspection import Kind, Missing, Status
 from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
@@ -516,7 +517,7 @@ class InspectionService:
                 values = {k: getattr(f, k) for k in (
                     "item_id", "seq", "description", "legal_basis", "requirement", "deadline",
                     "responsible", "onsite_measure", "reinspection_result", "reinspected_at",
-                    "closed_at")}
+                    "closed_at", *PLAN_COLUMNS, *ACCEPTANCE_COLUMNS)}
                 copied_findings[f.id] = new_id()
                 self.repo.insert_finding({**values, **stamp, "id": copied_findings[f.id],
                                           "inspection_id": new, "grade": f.grade.value,

@@ -435,3 +435,12 @@ def test_cli_records_the_plan_and_the_acceptance(ctx, data_dir, inspections, key
                        "--accepted-on", "2026-11-03", "--accepted-by", "张伟",
                        "--acceptance", "整改到位")
     assert code == 0 and "hazard 1: rectified" in out
+
+
+def test_an_amended_record_keeps_the_plan(ctx, svc, inspections, key, team, mill):
+    original = inspect(inspections, mill, key, team, bad=("a2",))
+    (a2,) = inspections.get(original).findings
+    svc.set_plan(a2.id, PLAN)
+    amended = inspections.amend(original, "deadline misprinted")
+    (copy,) = inspections.get(amended).findings
+    assert GovernancePlan.of(copy) == PLAN
