@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from inspector_app.domain.legal import clause_label
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
@@ -56,6 +57,12 @@ def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
         t = loaded.template
         print(f"{name}: ok — {t.id} {t.version}, {len(t.items)} items, "
               f"sha256 {loaded.content_hash[:12]}")
+        pending = [clause_label(i.situation.article, i.situation.clause) for i in t.items
+                   if i.situation is not None and i.situation.unverified]
+        if pending:
+            # Not an error: the file says so itself, and hazards fall back to the item's wording.
+            print(f"{name}: note — {len(pending)} situation texts await word-for-word "
+                  f"verification: {'、'.join(pending)}")
     return 1 if failed else 0
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from typing import Any
 
 from inspector_app.commands.inspections import MIN_PREFIX, SHORT_ID, clip, resolve_id, table
 from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
+from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
@@ -46,7 +48,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     result.add_argument("result", choices=RESULTS)
     result.add_argument("--new-deadline", metavar="YYYY-MM-DD")
     result.add_argument("--note", metavar="TEXT")
+    result.add_argument("--accepted-on", metavar="YYYY-MM-DD",
+                        help="a major hazard: the date of its acceptance (评估/验收)")
+    result.add_argument("--accepted-by", metavar="TEXT", help="a major hazard: who accepted it")
+    result.add_argument("--acceptance", metavar="TEXT",
+                        help="a major hazard: the acceptance conclusion")
     result.set_defaults(func=run_result)
+
+    plan = rsub.add_parser("plan", help="record a major hazard's governance plan (治理方案)")
+    plan.add_argument("finding", metavar="FINDING_ID", help="the hazard's id")
+    for column, zh, en in PLAN_ELEMENTS:
+        plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar="TEXT",
+                          help=f"{zh} ({en.lower()})")
+    plan.set_defaults(func=run_plan)
 
     rectified = rsub.add_parser("mark-rectified",
                                 help="the company reports a hazard rectified")
@@ -184,12 +198,29 @@ def run_result(args: argparse.Namespace, ctx: AppContext) -> int:
     reinspection_id = _inspection_id(ctx, args.reinspection)
     finding = _finding(svc, reinspection_id, args.finding)
     saved = svc.record_result(reinspection_id, finding.id, args.result,
-                              new_deadline=args.new_deadline, note=args.note)
+                              new_deadline=args.new_deadline, note=args.note,
+                              accepted_on=args.accepted_on, accepted_by=args.accepted_by,
+                              acceptance_conclusion=args.acceptance)
     deadline = f", new deadline {saved.new_deadline}" if saved.new_deadline else ""
     print(f"hazard {finding.seq}: {saved.result}{deadline}")
     missing = svc.missing(reinspection_id)
     if missing:
         print(f"still without a result: {', '.join(str(f.seq) for f in missing)}")
+    return 0
+
+
+def run_plan(args: argparse.Namespace, ctx: AppContext) -> int:
+    svc = _service(ctx)
+    finding = svc.repo.finding(args.finding.strip())
+    if finding is None:
+        raise NotFoundError(f"No hazard with id {args.finding}.")
+    given = {c: getattr(args, c) for c in PLAN_COLUMNS if getattr(args, c) is not None}
+    current = GovernancePlan.of(finding)
+    finding = svc.set_plan(finding.id, replace(current, **given))
+    missing = GovernancePlan.of(finding).missing()
+    labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
+    print(f"hazard {finding.seq}: governance plan "
+          + (f"incomplete, missing {labels}" if missing else "complete"))
     return 0
 
 

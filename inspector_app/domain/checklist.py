@@ -173,6 +173,52 @@ def _freeze(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class Situation:
+    """A situation (情形) of a determination standard: where it stands and what the law says.
+
+    ``text`` is the official wording, verbatim, in Chinese (the only authentic language), without
+    the closing "；"/"。" that only joins it to the next clause. A template may carry a situation
+    whose text could not yet be checked word for word against a published source: it then has
+    ``unverified`` (why) instead of ``text``, and the hazard falls back to the item's own wording.
+    """
+
+    clause: int
+    article: int | None = None
+    text: str | None = None
+    source: str | None = None
+    unverified: str | None = None
+
+    @classmethod
+    def from_value(cls, value: Mapping[str, Any] | None) -> Situation | None:
+        if not value:
+            return None
+        return cls(
+            clause=int(value["clause"]),
+            article=int(value["article"]) if value.get("article") is not None else None,
+            text=value.get("text"),
+            source=value.get("source"),
+            unverified=value.get("unverified"),
+        )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How the law a standard template reproduces is cited: 《title》（document number）."""
+
+    title: LocalText
+    document: LocalText | None = None
+
+    @classmethod
+    def from_value(cls, value: Mapping[str, Any] | None) -> Citation | None:
+        if not value:
+            return None
+        title = LocalText.from_value(value.get("title"))
+        if title is None:
+            return None
+        return cls(title, LocalText.from_value(value.get("document")))
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     type: ItemType
@@ -193,6 +239,8 @@ class Item:
     choices: tuple[Choice, ...] = ()
     min_photos: int = 1
     role: str | None = None
+    situation: Situation | None = None
+    hazard: LocalText | None = None
 
     @property
     def answerable(self) -> bool:
@@ -230,6 +278,8 @@ class Item:
             choices=tuple(_choice(c) for c in d.get("choices") or ()),
             min_photos=d.get("min_photos", 1),
             role=d.get("role"),
+            situation=Situation.from_value(d.get("situation")),
+            hazard=LocalText.from_value(d.get("hazard")),
         )
 
 
@@ -291,6 +341,13 @@ class Template:
     legal_basis: LocalText | None = None
     retired: bool = False
     applicability: AppliesTo | None = None
+    citation: Citation | None = None
+    description: LocalText | None = None
+
+    @property
+    def is_standard(self) -> bool:
+        """A determination standard: a failed item is a situation the law names."""
+        return self.kind == TemplateKind.MAJOR_HAZARD_STANDARD
 
     @property
     def key(self) -> str:
@@ -337,6 +394,8 @@ class Template:
             legal_basis=LocalText.from_value(d.get("legal_basis")),
             retired=bool(d.get("retired", False)),
             applicability=AppliesTo.from_value(d.get("applicability")),
+            citation=Citation.from_value(d.get("citation")),
+            description=LocalText.from_value(d.get("description")),
         )
 
 

@@ -19,7 +19,7 @@ class FindingStatus(StrEnum):
     REOPENED = "reopened"      # not accepted at re-inspection, new deadline
 
 
-GRADE_LABELS = {Grade.GENERAL: ("一般隐患", "General hazard"),
+GRADE_LABELS = {Grade.GENERAL: ("一般事故隐患", "General accident hazard"),
                 Grade.MAJOR: ("重大事故隐患", "Major accident hazard")}
 STATUS_LABELS = {
     FindingStatus.OPEN: ("待整改", "Open"),
@@ -76,6 +76,16 @@ class Finding:
     origin_finding_id: str | None
     created_at: str
     current_deadline: str | None = None  # set when a re-inspection reopens it
+    # A major hazard's governance plan (治理方案) and the acceptance it was closed on.
+    plan_goal: str | None = None
+    plan_method: str | None = None
+    plan_funds: str | None = None
+    plan_organisation: str | None = None
+    plan_timeline: str | None = None
+    plan_safety: str | None = None
+    accepted_on: str | None = None
+    accepted_by: str | None = None
+    acceptance_conclusion: str | None = None
 
     @property
     def deadline_in_force(self) -> str | None:

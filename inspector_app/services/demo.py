@@ -110,6 +110,14 @@ _ONSITE = ("已责令立即停止该区域作业。", "已现场清理，撤离�
 _FREE_FORM = ("消防通道堆放杂物", "部分灭火器压力不足", "配电箱门缺失，线路裸露",
               "安全出口指示标志损坏", "车间内私拉乱接电线", "应急照明灯不亮",
               "员工安全培训记录不全", "危险作业未办理审批手续")
+_DEMO_PLAN = {
+    "plan_goal": "消除该重大事故隐患，达到判定标准和相关国家标准的要求",
+    "plan_method": "停用相关设施，委托有资质单位设计整改方案并组织施工",
+    "plan_funds": "企业安排专项资金，所需设备物资已采购到位",
+    "plan_organisation": "企业安全生产管理部门牵头，主要负责人为第一责任人",
+    "plan_timeline": "在整改期限内完成整改并申请复查",
+    "plan_safety": "整改期间停止相关作业，设置警戒，落实专人监护和应急处置措施",
+}
 _RECTIFIED_OK = ("已整改到位，同意销号。", "复查合格，隐患已消除。")
 _RECTIFIED_BAD = ("整改不到位，责令继续整改。", "复查发现问题依然存在。")
 
@@ -518,6 +526,14 @@ class DemoBuilder:
                 "reinspected_at": reinspected.isoformat(),
                 "deadline": (max(deadline, reinspected) + timedelta(days=15)).isoformat()})],
         }
+        if finding.grade is Grade.MAJOR and target is not FindingStatus.OPEN:
+            # A major hazard the company works on has its governance plan; a closed one was
+            # closed on a recorded acceptance.
+            steps[target][0][1].update(_DEMO_PLAN)
+            if target is FindingStatus.CLOSED:
+                steps[target][-1][1].update({
+                    "accepted_on": reinspected.isoformat(), "accepted_by": "复查组",
+                    "acceptance_conclusion": "整改措施落实到位，经评估验收合格，同意销号"})
         current = finding.status
         for status, extra in steps[target]:
             self._set_finding_state(finding, current, status, extra)

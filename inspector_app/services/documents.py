@@ -109,7 +109,8 @@ def load_record_data(db: Database, inspection_id: str) -> RecordData:
             "signed_at FROM signatures WHERE inspection_id = ? ORDER BY signed_at, rowid",
             [inspection_id])]
     results = [ResultInfo(*r) for r in db.execute(
-        "SELECT finding_id, result, new_deadline, note FROM reinspection_results "
+        "SELECT finding_id, result, new_deadline, note, accepted_on, accepted_by, "
+        "acceptance_conclusion FROM reinspection_results "
         "WHERE reinspection_id = ? ORDER BY rowid", [inspection_id])]
     # PhotoService.list only reads the database; the photo folder is not touched here.
     photos = PhotoService(db, DataDir(Path()), _READER).list(inspection_id)
@@ -165,6 +166,10 @@ def canonical_record_data(data: RecordData) -> bytes:
         "reinspection_results": [{
             "finding_id": x.finding_id, "result": x.result, "new_deadline": x.new_deadline,
             "note": x.note,
+            # Only where recorded, so that re-inspections signed before acceptances existed
+            # keep the content their signature vouches for.
+            **({"accepted_on": x.accepted_on, "accepted_by": x.accepted_by,
+                "acceptance_conclusion": x.acceptance_conclusion} if x.accepted_on else {}),
         } for x in sorted(data.results, key=lambda x: x.finding_id)],
     }
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"),

@@ -28,9 +28,11 @@ from yaml.resolver import Resolver
 from inspector_app.domain.checklist import (
     CHOICE_TYPES,
     Answer,
+    Grade,
     ItemType,
     LoadedTemplate,
     Template,
+    TemplateKind,
     content_hash,
 )
 from inspector_app.errors import ValidationError
@@ -564,7 +566,7 @@ def _not_allowed(
 
 # Fields each item type may carry beyond the common ones (id, type, text, required, ...).
 _TYPE_FIELDS: dict[str, frozenset[str]] = {
-    ItemType.CHECK: frozenset({"grade", "weight"}),
+    ItemType.CHECK: frozenset({"grade", "weight", "situation", "hazard"}),
     ItemType.TEXT: frozenset({"max_length"}),
     ItemType.NUMBER: frozenset({"unit", "min", "max", "normal_min", "normal_max"}),
     ItemType.SINGLE_CHOICE: frozenset({"choices"}),
@@ -599,6 +601,7 @@ class _Semantics:
             self._choices(ref)
             self._ranges(ref)
         self._conditions()
+        self._situations()
         return self.found
 
     def _add(self, path: Sequence[str | int], message: str) -> None:
@@ -649,6 +652,50 @@ class _Semantics:
         if item_type == ItemType.INFO and ref.item.get("required") is True:
             self._add((*ref.path, "required"), f"{owner}: an info item is never required; "
                       "remove 'required: true'")
+
+    def _situations(self) -> None:
+        """A determination standard cites the law: each major item carries its situation."""
+        standard = self.data.get("kind") == TemplateKind.MAJOR_HAZARD_STANDARD
+        if standard and not isinstance(self.data.get("citation"), dict):
+            self._add(("kind",), "a determination standard (kind: major_hazard_standard) needs "
+                      "'citation' with the title and document number of the law it reproduces")
+        sources = {s.get("id") for s in _list(self.data.get("sources")) if isinstance(s, dict)}
+        seen: dict[tuple[Any, Any], str] = {}
+        for ref in self._all_items():
+            owner = _owner(self.data, ref.path)[0]
+            situation = ref.item.get("situation")
+            if not standard:
+                if situation is not None:
+                    self._add((*ref.path, "situation"), f"{owner}: a situation belongs only in "
+                              "a determination standard (kind: major_hazard_standard)")
+                continue
+            if ref.item.get("type") != ItemType.CHECK or ref.item.get("grade") != Grade.MAJOR:
+                continue
+            if not isinstance(situation, dict):
+                self._add((*ref.path, "id"), f"{owner}: a major item of a determination standard "
+                          "needs 'situation': the article, clause and official text (情形) it "
+                          "stands for")
+                continue
+            source = situation.get("source")
+            has_text = situation.get("text") is not None
+            if has_text == (situation.get("unverified") is not None):
+                self._add((*ref.path, "situation"), f"{owner}: a situation has either 'text' (the "
+                          "official wording) or 'unverified' (why it is not yet checked), not "
+                          "both or neither")
+            elif has_text and source is None:
+                self._add((*ref.path, "situation"), f"{owner}: a situation's text needs "
+                          "'source': the id of the published text it was checked against")
+            elif not has_text and source is not None:
+                self._add((*ref.path, "situation", "source"), f"{owner}: an unverified "
+                          "situation names no source")
+            if source is not None and source not in sources:
+                self._add((*ref.path, "situation", "source"), f"{owner}: situation source "
+                          f"'{source}' is not one of the template's 'sources'")
+            key = (situation.get("article"), situation.get("clause"))
+            if key in seen:
+                self._add((*ref.path, "situation"), f"{owner}: the same situation (article "
+                          f"{key[0]}, clause {key[1]}) is already cited by item '{seen[key]}'")
+            seen.setdefault(key, str(ref.item.get("id")))
 
     def _choices(self, ref: _ItemRef) -> None:
         if ref.item.get("type") not in CHOICE_TYPES:

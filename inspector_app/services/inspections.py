@@ -27,7 +27,9 @@ from inspector_app.domain.checklist import (
     visibility,
 )
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
+from inspector_app.domain.governance import ACCEPTANCE_COLUMNS, PLAN_COLUMNS
 from inspector_app.domain.inspection import Kind, Missing, Status
+from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
@@ -113,10 +115,13 @@ class InspectionRecord:
 
 
 class InspectionService:
-    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+    def __init__(self, db: Database, device: Device, actor: str | None = None, *,
+                 lang: str | None = None) -> None:
         self.db = db
         self.device = device
         self.actor = actor
+        # The language new hazards are first worded in (the interface's); None: the template's.
+        self.lang = lang
         self.repo = InspectionRepo(db)
         self.audit = AuditLog(db, device.id, actor)
 
@@ -257,12 +262,9 @@ class InspectionService:
             found_on = date.fromisoformat(row["started_at"][:10])
             finding_id = new_id()
             template = snapshot_template(row["template_hash"], row["template_snapshot"])
-            lang = template.language
-            clause = item.legal_basis.get(lang) if item.legal_basis else None
-            basis = f"{template.title.get(lang)} {clause}" if clause else None
-            # Items state the compliant condition; the hazard states that it is not met.
-            prefix = "Not met: " if lang.startswith("en") else "不符合："
-            description = prefix + item.text.get(lang)
+            lang = self.lang or template.language
+            basis = legal_citation(template, item, lang)
+            description = hazard_wording(template, item, lang)
             self.repo.insert_finding({
                 "id": finding_id, "inspection_id": inspection_id, "item_id": item.id,
                 "seq": self.repo.next_finding_seq(inspection_id),
@@ -515,7 +517,7 @@ class InspectionService:
                 values = {k: getattr(f, k) for k in (
                     "item_id", "seq", "description", "legal_basis", "requirement", "deadline",
                     "responsible", "onsite_measure", "reinspection_result", "reinspected_at",
-                    "closed_at")}
+                    "closed_at", *PLAN_COLUMNS, *ACCEPTANCE_COLUMNS)}
                 copied_findings[f.id] = new_id()
                 self.repo.insert_finding({**values, **stamp, "id": copied_findings[f.id],
                                           "inspection_id": new, "grade": f.grade.value,

@@ -21,7 +21,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain import inspection as rules
-from inspector_app.domain.finding import Finding, FindingStatus, check_transition
+from inspector_app.domain.finding import Finding, FindingStatus, Grade, check_transition
+from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, Acceptance, GovernancePlan
 from inspector_app.domain.inspection import Kind, Status
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
@@ -38,6 +39,8 @@ RESULTS = (RECTIFIED, NOT_RECTIFIED)
 NOT_CLOSED = (FindingStatus.OPEN.value, FindingStatus.RECTIFIED.value,
               FindingStatus.REOPENED.value)
 
+_RESULT_COLUMNS = ("r.finding_id, r.result, r.new_deadline, r.note, r.updated_at, r.accepted_on, "
+                   "r.accepted_by, r.acceptance_conclusion")
 _F_COLUMNS = ", ".join(f"f.{c.strip()}" for c in _FINDING_COLUMNS.split(","))
 # The newest revision of a completed or signed inspection: what hazards are followed up from.
 _FOLLOWABLE = ("i.status IN ('completed', 'signed') AND i.kind != 'reinspection' "
@@ -72,6 +75,9 @@ class ReinspectionResult:
     new_deadline: str | None
     note: str | None
     updated_at: str
+    accepted_on: str | None = None       # a major hazard's acceptance (评估/验收)
+    accepted_by: str | None = None
+    acceptance_conclusion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,34 @@ class ReinspectionService:
                              "rectified")
         return self._finding(finding_id)
 
+    # -- a major hazard's governance plan --
+    def set_plan(self, finding_id: str, plan: GovernancePlan) -> Finding:
+        """Record the company's governance plan (治理方案) of a major hazard; audited per element.
+
+        A plan comes after the order, so the hazard's inspection may be signed: the plan is
+        follow-up data like the hazard's status, not part of the signed record.
+        """
+        finding = self._finding(finding_id)
+        if finding.grade is not Grade.MAJOR:
+            raise ValidationError("A governance plan (治理方案) is kept for major hazards only.")
+        if finding.status is FindingStatus.CLOSED:
+            raise ValidationError(f"Hazard {finding.seq} is closed; its plan can no longer "
+                                  "change.")
+        new = GovernancePlan.of(plan)
+        old = GovernancePlan.of(finding)
+        changes = {c: getattr(new, c) for c in PLAN_COLUMNS if getattr(new, c) != getattr(old, c)}
+        if not changes:
+            return finding
+        with self.db.atomic():
+            self.repo.update_finding(finding.id, {**changes, "updated_at": utcnow_iso(),
+                                                  "device_id": self.device.id})
+            for name, value in changes.items():
+                self.audit.record("finding", finding.id, "update", field=name,
+                                  old=getattr(old, name), new=value,
+                                  inspection_id=finding.inspection_id,
+                                  reason="governance plan")
+        return self._finding(finding_id)
+
     # -- recording results --
     def get(self, reinspection_id: str) -> ReinspectionInfo:
         row = self._reinspection_row(reinspection_id)
@@ -267,7 +301,11 @@ class ReinspectionService:
 
     def record_result(self, reinspection_id: str, finding_id: str, result: str,
                       new_deadline: str | None = None,
-                      note: str | None = None) -> ReinspectionResult:
+                      note: str | None = None, *, accepted_on: str | None = None,
+                      accepted_by: str | None = None,
+                      acceptance_conclusion: str | None = None) -> ReinspectionResult:
+        """Record one hazard's result; a major hazard is accepted only with its complete
+        governance plan and a recorded acceptance (date, by whom, conclusion)."""
         row = self._reinspection_row(reinspection_id)
         rules.ensure_editable(Status(row["status"]))
         finding = self._finding(finding_id)
@@ -286,20 +324,31 @@ class ReinspectionService:
                 raise ValidationError("The new deadline must be after today.")
         elif deadline is not None:
             raise ValidationError("A rectified hazard gets no new deadline.")
+        acceptance = (None, None, None)
+        if result == RECTIFIED and finding.grade is Grade.MAJOR:
+            _require_plan(finding)
+            accepted = Acceptance.parse(accepted_on, accepted_by, acceptance_conclusion,
+                                        today=self.today())
+            acceptance = (accepted.accepted_on, accepted.accepted_by,
+                          accepted.acceptance_conclusion)
         note = (note or "").strip() or None
-        values = (result, deadline.isoformat() if deadline else None, note)
+        values = (result, deadline.isoformat() if deadline else None, note, *acceptance)
         previous = self._result_row(reinspection_id, finding_id)
-        if previous is not None and (previous.result, previous.new_deadline,
-                                     previous.note) == values:
+        if previous is not None and (previous.result, previous.new_deadline, previous.note,
+                                     previous.accepted_on, previous.accepted_by,
+                                     previous.acceptance_conclusion) == values:
             return previous
         stamp = record_stamp(self.device.id)
         with self.db.atomic():
             self.db.execute(
                 "INSERT INTO reinspection_results (id, reinspection_id, finding_id, result, "
-                "new_deadline, note, created_at, updated_at, device_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "new_deadline, note, accepted_on, accepted_by, acceptance_conclusion, "
+                "created_at, updated_at, device_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(reinspection_id, finding_id) DO UPDATE SET result = excluded.result,"
                 " new_deadline = excluded.new_deadline, note = excluded.note, "
+                "accepted_on = excluded.accepted_on, accepted_by = excluded.accepted_by, "
+                "acceptance_conclusion = excluded.acceptance_conclusion, "
                 "updated_at = excluded.updated_at, device_id = excluded.device_id",
                 [new_id(), reinspection_id, finding_id, *values, stamp["created_at"],
                  stamp["updated_at"], stamp["device_id"]])
@@ -307,22 +356,26 @@ class ReinspectionService:
             self.audit.record(
                 "reinspection_result", finding_id, "update" if previous else "create",
                 inspection_id=reinspection_id,
-                old=None if previous is None else {"result": previous.result,
-                                                   "new_deadline": previous.new_deadline,
-                                                   "note": previous.note},
-                new={"result": values[0], "new_deadline": values[1], "note": values[2]})
+                old=None if previous is None else {
+                    "result": previous.result, "new_deadline": previous.new_deadline,
+                    "note": previous.note, "accepted_on": previous.accepted_on,
+                    "accepted_by": previous.accepted_by,
+                    "acceptance_conclusion": previous.acceptance_conclusion},
+                new={"result": values[0], "new_deadline": values[1], "note": values[2],
+                     "accepted_on": values[3], "accepted_by": values[4],
+                     "acceptance_conclusion": values[5]})
         return self._result_row(reinspection_id, finding_id)  # type: ignore[return-value]
 
     def _result_row(self, reinspection_id: str, finding_id: str) -> ReinspectionResult | None:
         row = self.db.execute(
-            "SELECT finding_id, result, new_deadline, note, updated_at FROM reinspection_results"
+            f"SELECT {_RESULT_COLUMNS} FROM reinspection_results r"
             " WHERE reinspection_id = ? AND finding_id = ?",
             [reinspection_id, finding_id]).fetchone()
         return ReinspectionResult(*row) if row else None
 
     def results(self, reinspection_id: str) -> builtins.list[ReinspectionResult]:
         rows = self.db.execute(
-            "SELECT r.finding_id, r.result, r.new_deadline, r.note, r.updated_at "
+            f"SELECT {_RESULT_COLUMNS} "
             "FROM reinspection_results r JOIN findings f ON f.id = r.finding_id "
             "WHERE r.reinspection_id = ? ORDER BY f.seq", [reinspection_id]).fetchall()
         return [ReinspectionResult(*r) for r in rows]
@@ -346,6 +399,17 @@ class ReinspectionService:
         results = {r.finding_id: r for r in self.results(reinspection_id)}
         if not results:
             raise ValidationError("This re-inspection has no hazard to re-check.")
+        # The plan may have been edited since the result was recorded: check again, before
+        # anything changes.
+        for finding in self.hazards(reinspection_id):
+            result = results[finding.id]
+            if result.result == RECTIFIED and finding.grade is Grade.MAJOR:
+                _require_plan(finding)
+                if not (result.accepted_on and result.accepted_by
+                        and result.acceptance_conclusion):
+                    raise ValidationError(
+                        f"Hazard {finding.seq} is a major hazard: it is closed only with a "
+                        "recorded acceptance (评估/验收). Nothing was changed.")
         reinspected_at = (row["started_at"] or self.today().isoformat())[:10]
         today = self.today().isoformat()
         outcome = Outcome()
@@ -356,8 +420,12 @@ class ReinspectionService:
                 common = {"reinspection_result": result.result, "reinspected_at": reinspected_at}
                 if result.result == RECTIFIED:
                     check_transition(finding.status, FindingStatus.CLOSED)
+                    accepted = ({"accepted_on": result.accepted_on,
+                                 "accepted_by": result.accepted_by,
+                                 "acceptance_conclusion": result.acceptance_conclusion}
+                                if finding.grade is Grade.MAJOR else {})
                     self._set_status(finding, FindingStatus.CLOSED,
-                                     {**common, "closed_at": today},
+                                     {**common, "closed_at": today, **accepted},
                                      f"accepted at re-inspection {label}")
                     outcome.closed.append(finding)
                 else:
@@ -394,3 +462,11 @@ class ReinspectionService:
             if old[name] != value:
                 self.audit.record("finding", finding.id, "update", field=name, old=old[name],
                                   new=value, reason=reason, inspection_id=finding.inspection_id)
+
+
+def _require_plan(finding: Finding) -> None:
+    missing = GovernancePlan.of(finding).missing()
+    if missing:
+        labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
+        raise ValidationError(f"Hazard {finding.seq} is a major hazard: it is closed only with "
+                              f"a complete governance plan (治理方案); missing: {labels}.")

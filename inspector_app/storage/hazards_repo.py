@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, missing_plan_elements
 from inspector_app.errors import from_os_error
 from inspector_app.storage.inspections_repo import like_pattern
 from inspector_app.storage.photo_store import write_atomic
@@ -138,6 +139,9 @@ class HazardLedger:
                    f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
                    f.responsible, f.status,
                    f.reinspection_result, f.reinspected_at, f.closed_at,
+                   f.plan_goal, f.plan_method, f.plan_funds, f.plan_organisation,
+                   f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
+                   f.acceptance_conclusion,
                    i.id AS inspection_id, i.status AS inspection_status, i.kind,
                    {_ISSUED} AS issued
             FROM findings f
@@ -156,6 +160,9 @@ class HazardLedger:
             row["found_on"] = (row["found_at"] or "")[:10]
             row["days_overdue"] = _days_overdue(row, today)
             row["overdue"] = row["days_overdue"] > 0
+            # A major hazard's governance plan: which of the six elements are still missing.
+            row["plan_missing"] = (missing_plan_elements(_Plan(row))
+                                   if row["grade"] == Grade.MAJOR.value else None)
             out.append(row)
         return out
 
@@ -215,6 +222,8 @@ CSV_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("reinspection_result", "复查结果", "Re-inspection result"),
     ("reinspected_at", "复查日期", "Re-inspected on"),
     ("closed_at", "销号日期", "Closed on"),
+    ("plan", "治理方案", "Governance plan"),
+    ("acceptance", "评估验收", "Acceptance"),
     ("inspection_status", "检查记录状态", "Inspection status"),
     ("issued", "已下达整改", "Order issued"),
 )
@@ -231,8 +240,41 @@ def reinspection_result_text(value: str | None, zh: bool) -> str:
     return _label(labels, zh) if labels else value
 
 
+class _Plan:
+    """A ledger row read as a plan (the six element columns as attributes)."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.__dict__.update({c: row.get(c) for c in PLAN_COLUMNS})
+
+
+def plan_text(row: dict[str, Any], zh: bool) -> str:
+    """治理方案：齐全 / 缺2项（经费和物资的落实、…）; empty for a general hazard."""
+    missing = row.get("plan_missing")
+    if missing is None:
+        return ""
+    if not missing:
+        return "齐全" if zh else "complete"
+    names = [zh_label if zh else en for c, zh_label, en in PLAN_ELEMENTS if c in missing]
+    if zh:
+        return f"缺{len(missing)}项（{'、'.join(names)}）"
+    return f"{len(missing)} missing ({', '.join(names)})"
+
+
+def acceptance_text(row: dict[str, Any], zh: bool) -> str:
+    """2026-12-08 张伟、李娜：已全部持证上岗，同意销号 (the acceptance a major hazard closed on)."""
+    if not row.get("accepted_on"):
+        return ""
+    separator = "：" if zh else ": "
+    return f"{row['accepted_on']} {row.get('accepted_by') or ''}{separator}" \
+           f"{row.get('acceptance_conclusion') or ''}"
+
+
 def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
     value = row.get(key)
+    if key == "plan":
+        return plan_text(row, zh)
+    if key == "acceptance":
+        return acceptance_text(row, zh)
     if key == "industry" and row.get("industry"):
         return industry_label(row["industry"], "zh_CN" if zh else "en")
     if key == "grade":

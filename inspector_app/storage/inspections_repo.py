@@ -14,7 +14,9 @@ from inspector_app.domain.profile import Inspector
 _FINDING_COLUMNS = (
     "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "
     "responsible, onsite_measure, status, reinspection_result, reinspected_at, closed_at, "
-    "origin_finding_id, created_at, current_deadline"
+    "origin_finding_id, created_at, current_deadline, plan_goal, plan_method, plan_funds, "
+    "plan_organisation, plan_timeline, plan_safety, accepted_on, accepted_by, "
+    "acceptance_conclusion"
 )
 
 

@@ -435,6 +435,20 @@ def _current_deadline(db: Database) -> None:
     db.execute("ALTER TABLE findings ADD COLUMN current_deadline TEXT")
 
 
+@migrations(name="0009_governance_plans")
+def _governance_plans(db: Database) -> None:
+    # A major hazard carries its governance plan (治理方案, 暂行规定 Art. 15: six elements) and,
+    # once closed, the acceptance (评估/验收) it was closed on. The re-inspection result records
+    # the acceptance; closing copies it to the hazard so the ledger shows it. Lifecycle data:
+    # it is not part of a signed record's canonical content, and it travels with its row.
+    for column in ("plan_goal", "plan_method", "plan_funds", "plan_organisation",
+                   "plan_timeline", "plan_safety", "accepted_on", "accepted_by",
+                   "acceptance_conclusion"):
+        db.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT")
+    for column in ("accepted_on", "accepted_by", "acceptance_conclusion"):
+        db.execute(f"ALTER TABLE reinspection_results ADD COLUMN {column} TEXT")
+
+
 @migrations(name="0010_number_blocks")
 def _number_blocks(db: Database) -> None:
     # The office allocates each laptop blocks of sequences per document type and year; its sync

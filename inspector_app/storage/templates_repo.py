@@ -197,9 +197,11 @@ class TemplateRepo:
 
 # Export writes fields in the order the format document uses, for people who read the file.
 _FIELD_ORDER = (
-    "format", "id", "version", "title", "authority", "legal_basis", "kind", "language",
+    "format", "id", "version", "title", "authority", "legal_basis", "citation", "document",
+    "description", "sources", "publication", "date", "url", "covers", "kind", "language",
     "retired", "applicability", "sections",
-    "type", "text", "zh", "en", "required", "guidance", "grade", "weight", "show_if",
+    "type", "text", "zh", "en", "required", "guidance", "grade", "weight", "situation",
+    "article", "clause", "source", "unverified", "hazard", "show_if",
     "unit", "min", "max", "normal_min", "normal_max", "max_length", "choices", "min_photos",
     "role", "value", "applies_to", "industries", "special_areas", "items",
     "item", "equals", "not_equals", "in", "answered", "all", "any", "not",

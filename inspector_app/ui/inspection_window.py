@@ -47,7 +47,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
 )
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
-from inspector_app.ui.labels import local, pair
+from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
@@ -63,7 +63,8 @@ class InspectionWindow(QMainWindow):
         self.ctx = ctx
         self.inspection_id = inspection_id
         inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = InspectionService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.service = InspectionService(ctx.db, ctx.device, inspector.name if inspector else None,
+                                         lang=ui_lang())
         self.record: InspectionRecord = self.service.get(inspection_id)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -82,6 +83,7 @@ class InspectionWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.panel = ItemPanel()
+        self.panel.template = self.record.template
         actor = inspector.name if inspector else None
         self.panel.enable_photos(ctx, actor, inspection_id)
         scroll = QScrollArea()

@@ -506,6 +506,19 @@
     </message>
 </context>
 <context>
+    <name>GovernancePlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/governance_plan_dialog.py" line="58"/>
+        <source>Governance plan of hazard {0}</source>
+        <translation>第{0}项隐患的治理方案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/governance_plan_dialog.py" line="60"/>
+        <source>The company&apos;s governance plan (治理方案) for this major hazard. The hazard can be closed only when all six elements are filled in and the acceptance is recorded.</source>
+        <translation>被检查单位针对该重大事故隐患制定的治理方案。六项内容齐全并记录评估验收后，方可销号。</translation>
+    </message>
+</context>
+<context>
     <name>HazardList</name>
     <message>
         <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
@@ -599,157 +612,214 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="236"/>
         <source>%n after-photo(s)</source>
         <translation>
             <numerusform>%n 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="254"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="257"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="262"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="265"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="266"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="267"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="267"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="268"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="270"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="271"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="277"/>
+        <source>%n element(s) missing: {0}</source>
+        <translation>
+            <numerusform>缺%n项：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="281"/>
+        <source>complete (all six elements)</source>
+        <translation>齐全（六项内容）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="283"/>
+        <source>Governance &amp;plan…</source>
+        <translation>治理方案(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285"/>
+        <source>Governance plan:</source>
+        <translation>治理方案：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285"/>
+        <source>Accepted on:</source>
+        <translation>验收日期：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
+        <source>Accepted by:</source>
+        <translation>验收人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
+        <source>Conclusion:</source>
+        <translation>验收结论：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="288"/>
+        <source>Who assessed and accepted it</source>
+        <translation>评估、验收的单位或人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
+        <source>The conclusion of the assessment / acceptance</source>
+        <translation>评估、验收的结论</translation>
     </message>
 </context>
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="83"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="84"/>
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="85"/>
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="86"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="86"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="148"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="87"/>
+        <source>Governance plan</source>
+        <translation>治理方案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="87"/>
+        <source>Acceptance</source>
+        <translation>评估验收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="153"/>
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="162"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="172"/>
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="166"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="176"/>
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -986,204 +1056,204 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="515"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="520"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="517"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="522"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="530"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="202"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="203"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="242"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="244"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="258"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="304"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="379"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="381"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="387"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="404"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="405"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="408"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="409"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="445"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="444"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="460"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="462"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="494"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="496"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="516"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="518"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="521"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="523"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="529"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="531"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="541"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="543"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="546"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="547"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1328,40 +1398,45 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="88"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="92"/>
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="90"/>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="119"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="94"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="123"/>
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="126"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="130"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="171"/>
         <source>Photos of this item — at least {0} needed</source>
         <translation>本项照片 — 至少需要 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="170"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="174"/>
         <source>Photos of this item</source>
         <translation>本项照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="215"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="215"/>
         <source>How to check</source>
         <translation>检查方法</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="216"/>
+        <source>Situation (official wording)</source>
+        <translation>情形（原文）</translation>
     </message>
 </context>
 <context>
@@ -2407,204 +2482,204 @@
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="413"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="415"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="420"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="446"/>
         <source>{0} of {1} — %n open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="453"/>
         <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="402"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="477"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="499"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="520"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="465"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="540"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="549"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="625"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="553"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="629"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="559"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="620"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="715"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="583"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="679"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="613"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
         <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="616"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="711"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="730"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="643"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738"/>
         <source>New inspector&apos;s name</source>
         <translation>新检查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="644"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="645"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Add inspector</source>
         <translation>添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="646"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="647"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="649"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="744"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="650"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="745"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="651"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3083,17 +3158,17 @@
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="768"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="773"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="769"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="774"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="770"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="775"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
@@ -3149,403 +3224,408 @@
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
         <source>Templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="204"/>
         <source>Show retired versions</source>
         <translation>显示已停用的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="206"/>
         <source>Add a checklist template file (YAML) to the library</source>
         <translation>将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="207"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="256"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="295"/>
         <source>Checklist templates (*.yaml *.yml);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="321"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="324"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="343"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="360"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="376"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="379"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="389"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="410"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="411"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="412"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="468"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="517"/>
         <source>Shown only when: {0}</source>
         <translation>仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="497"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="501"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="507"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="514"/>
+        <source>Situation (official wording): {0}</source>
+        <translation>情形（原文）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
         <source>Check</source>
         <translation>符合性检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="533"/>
         <source>Yes/No</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="529"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="534"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="535"/>
         <source>Long text</source>
         <translation>长文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="536"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="537"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="533"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="538"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="534"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="539"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="535"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
         <source>Information</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="551"/>
         <source>Major-hazard determination standard</source>
         <translation>重大事故隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="552"/>
         <source>Routine inspection</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="553"/>
         <source>Readiness check</source>
         <translation>准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="563"/>
         <source>Sections: {0}</source>
         <translation>部分：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="564"/>
         <source>Items: {0}</source>
         <translation>检查项：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="565"/>
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
         <source>Check items by grade: {0}</source>
         <translation>符合性检查项按等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
         <source>retired version</source>
         <translation>已停用版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="595"/>
         <source>industries: {0}</source>
         <translation>行业：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="599"/>
         <source>special areas: {0}</source>
         <translation>特殊领域：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="597"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
         <source>For {0}</source>
         <translation>适用于{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="600"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="605"/>
         <source>Type: {0}</source>
         <translation>类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
         <source>Grade if non-compliant: {0}</source>
         <translation>不符合时隐患等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="605"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="610"/>
         <source>Weight: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="608"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>ID: {0}</source>
         <translation>编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="621"/>
         <source>Allowed: {0} – {1} {2}</source>
         <translation>允许范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="624"/>
         <source>Normal: {0} – {1} {2}</source>
         <translation>正常范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="623"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
         <source>Photos needed: at least {0}</source>
         <translation>照片：至少 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="625"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="630"/>
         <source>Maximum length: {0} characters</source>
         <translation>最多 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
         <source>inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="633"/>
         <source>witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="629"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="634"/>
         <source>Signed by: {0}</source>
         <translation>签名人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="644"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="642"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="647"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="645"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="650"/>
         <source>not ({0})</source>
         <translation>非（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="669"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="674"/>
         <source>{0} is answered</source>
         <translation>{0} 已作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="670"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="675"/>
         <source>{0} is not answered</source>
         <translation>{0} 未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="679"/>
         <source>{0} is one of: {1}</source>
         <translation>{0} 为以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="677"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
         <source>{0} is not {1}</source>
         <translation>{0} 不为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="678"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="683"/>
         <source>{0} is {1}</source>
         <translation>{0} 为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
         <source>No</source>
         <translation>否</translation>
     </message>

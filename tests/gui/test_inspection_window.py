@@ -47,9 +47,9 @@ def test_fill_a_whole_shipped_standard_by_keyboard_and_complete(
     ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
     company = add_company(ctx.db, name="泉台化工有限公司", industry="chemical",
                           special_areas=["hazardous_chemicals"])
-    inspection = service.start(company_id=company, template_key="hc-major-hazard-2017@2017.1"
+    inspection = service.start(company_id=company, template_key="hc-major-hazard-2017@2017.2"
                                if ctx.db["templates"].count_where(
-                                   "key = 'hc-major-hazard-2017@2017.1'") else
+                                   "key = 'hc-major-hazard-2017@2017.2'") else
                                ctx.db.execute("SELECT key FROM templates WHERE template_id = "
                                               "'hc-major-hazard-2017'").fetchone()[0],
                                kind="official", inspector_ids=team)
@@ -85,6 +85,15 @@ def test_fill_a_whole_shipped_standard_by_keyboard_and_complete(
     (hazard,) = record.findings
     assert hazard.requirement == "Install emergency shutdown"
     assert hazard.grade.value == "major"
+    # Worded for the English interface, cited as law (never the checklist's title or version).
+    assert hazard.description.startswith("Requirement not met: “Tank farms that are level 1")
+    assert hazard.legal_basis.endswith("(SAWS Doc. Anjian Zongguan San [2017] No. 121), item (5)")
+    # The legal basis panel shows the citation and the law's own wording of the situation.
+    win.panel.set_show_basis(True)
+    assert win.select_item(items[4].id)
+    assert "item (5)" in win.panel.basis.text()
+    assert "构成一级、二级重大危险源的危险化学品罐区未实现紧急切断功能" in win.panel.basis.text()
+    win.panel.set_show_basis(False)
     history = service.history(inspection)
     note_entries = [e for e in history if e.field == "note"]
     assert [(e.old_value, e.new_value) for e in note_entries] == [(None, "ESD bypassed")]

@@ -70,7 +70,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     assert "2 open" in dialog.company.currentText() and "1 overdue" in dialog.company.currentText()
     table = dialog.hazard_table
     assert table.rowCount() == 2
-    assert table.item(0, 3).text() == "不符合：安全出口畅通"
+    assert table.item(0, 3).text() == "经检查，“安全出口畅通”的要求未落实"
     assert table.item(0, 4).background().color() == OVERDUE_BACKGROUND  # overdue
     assert table.item(1, 4).background().color() != OVERDUE_BACKGROUND
     assert table.item(0, 5).text() == "Open"
@@ -163,3 +163,46 @@ def test_preselected_company_and_no_open_hazards(qtbot, ctx, profile, languages)
     quiet = add_company(ctx.db, name="东山五金商店", industry="commerce")
     other = open_dialog(qtbot, ReinspectionDialog(ctx, company_id=quiet))
     assert "no open hazards" in other.start_error.text()
+
+
+def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
+        qtbot, ctx, recorded, li, profile, languages, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from inspector_app.ui.dialogs.governance_plan_dialog import GovernancePlanDialog
+
+    service = ReinspectionService(ctx.db, ctx.device)
+    reinspection_id = service.start(recorded["inspection"], [profile.id, li.id])
+    dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
+    assert not hasattr(general, "plan_button") or not general.plan_button.isVisible()
+    assert "6 element(s) missing" in major.plan_status.text()
+    assert not major.accepted_by.isVisible()  # acceptance belongs to a closing
+
+    qtbot.mouseClick(major.rectified, LEFT)
+    assert major.accepted_by.isVisible()
+    assert "complete governance plan" in major.message.text()
+
+    def fill(self):
+        for n, edit in enumerate(self.edits.values(), start=1):
+            edit.setPlainText(f"要素{n}")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(GovernancePlanDialog, "exec", fill)
+    qtbot.mouseClick(major.plan_button, LEFT)
+    assert major.plan_status.text() == "complete (all six elements)"
+    assert "recorded acceptance" in major.message.text()  # re-checked: acceptance still missing
+    for widget, text in ((major.accepted_by, "张伟、李娜"),
+                         (major.acceptance_conclusion, "整改到位，同意销号")):
+        widget.setFocus()
+        widget.insert(text)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert not major.message.isVisible()
+    qtbot.mouseClick(general.rectified, LEFT)
+    with qtbot.waitSignal(dialog.reinspection_completed):
+        qtbot.mouseClick(dialog.complete_button, LEFT)
+    closed = recorded["service"].get(recorded["inspection"]).findings[1]
+    assert closed.status is FindingStatus.CLOSED
+    assert (closed.accepted_by, closed.acceptance_conclusion) == (
+        "张伟、李娜", "整改到位，同意销号")
+    assert closed.plan_safety == "要素6"

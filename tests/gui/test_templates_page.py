@@ -22,7 +22,7 @@ from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages import templates as templates_page
 from inspector_app.ui.pages.templates import ITEM_ID_ROLE, SECTION_ID_ROLE, TemplatesPage
 
-GM = "gm-major-hazard-2023@2023.1"
+GM = "gm-major-hazard-2023@2023.2"
 
 VALID = """\
 format: inspector-template/1
@@ -128,7 +128,7 @@ def test_model_passes_the_model_tester(qtmodeltester, ctx):
     row = model.row_of(GM)
     columns = TemplatesModel.COLUMNS
     shown = {c: model.index(row, columns.index(c)).data() for c in columns}
-    assert shown["items"] == 67
+    assert shown["items"] == 71
     assert shown["retired"] == "yes"
     assert len(shown["hash"]) == 12
     assert model.index(row, 0).data(TemplatesModel.KeyRole) == GM
@@ -136,28 +136,36 @@ def test_model_passes_the_model_tester(qtmodeltester, ctx):
 
 def test_shipped_templates_are_listed_and_previewed(page, monkeypatch):
     record = page.repo.record(GM)
-    # 64 check items (Arts. 3-12) and 3 yes/no screening questions.
-    assert record.item_count == 67
+    # The Art. 14 note, 64 situations (Arts. 3-13), the general item of Art. 13 (1)'s single gap,
+    # 3 yes/no screening questions and the two questions of Art. 13 (1).
+    assert record.item_count == 71
     row = page.model.row_of(GM)
     assert row >= 0
-    assert page.model.index(row, TemplatesModel.COLUMNS.index("items")).data() == 67
+    assert page.model.index(row, TemplatesModel.COLUMNS.index("items")).data() == 71
 
     assert page.select_key(GM)
     assert page.selected_key() == GM
     template = page.repo.get(GM)
     assert page.tree.topLevelItemCount() == len(template.sections) == 11
     assert page.tree.topLevelItem(0).text(0) == "Management (Art. 3)"
-    first = page.tree.topLevelItem(0).child(0)
-    assert first.text(0).startswith("1. ") and first.text(0).endswith(" *")
+    note = page.tree.topLevelItem(0).child(0)
+    assert "Art. 14" in note.text(0)
+    first = page.tree.topLevelItem(0).child(1)
+    assert first.text(0).startswith("2. ") and first.text(0).endswith(" *")
     assert (first.text(1), first.text(2), first.text(3)) == ("Check", "Major", "Art. 3 (1)")
     summary = page.summary.text()
-    for part in ("Sections: 11", "Items: 67", "Check 64", "Yes/No 3", "Major 64"):
+    for part in ("Sections: 11", "Items: 71", "Check 65", "Yes/No 5", "Major 64"):
         assert part in summary
 
-    # The first item is chosen: its answer widget is shown the way the inspector sees it, off.
-    assert page.tree.currentItem() is first
+    # The first item is chosen; a check item shows its answer widget the way the inspector sees
+    # it, off.
+    assert page.tree.currentItem() is note
+    page.tree.setCurrentItem(first)
     assert page.editor is not None and not page.editor.isEnabled()
-    assert page.detail.basis.text() == "Art. 3 (1)"
+    basis = page.detail.basis.text()
+    assert basis.startswith("Determination Standard for Major Accident Hazards in Industry and "
+                            "Trade Enterprises (MEM Order No. 10), Art. 3 (1)")
+    assert "未对承包单位、承租单位的安全生产工作统一协调、管理，或者未定期进行安全检查的" in basis
     assert page.detail.guidance.text()
 
     # A section shows what it is for; a conditional item says when it is shown.

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from inspector_app.cli import main
+from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.profile import Profile
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import ReinspectionService
@@ -13,7 +14,9 @@ from inspector_app.storage.hazards_repo import (
     CSV_COLUMNS,
     HazardLedger,
     LedgerFilter,
+    acceptance_text,
     ledger_csv,
+    plan_text,
     write_ledger_csv,
 )
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
@@ -86,7 +89,7 @@ def test_rows_carry_the_ledger_fields(ledger, district):
     assert a1["company_id"] == district["mill"] and a1["town"] == "城关镇"
     assert a1["industry"] == "textile" and a1["found_on"] == "2026-11-02"
     assert a1["grade"] == "general" and a1["item_id"] == "a1"
-    assert a1["legal_basis"] == "测试检查表 第五条" and a1["requirement"] == "立即整改"
+    assert a1["legal_basis"] == "第五条" and a1["requirement"] == "立即整改"
     assert a1["responsible"] == "车间主任" and a1["deadline"] == "2026-11-17"
     assert a1["status"] == "open" and a1["inspection_status"] == "signed" and a1["issued"]
     assert a1["inspection_id"] == district["mill_inspection"]
@@ -161,6 +164,30 @@ def test_reinspection_closes_and_reopens(ctx, district, ledger):
     assert len(ledger.rows(ALL)) == 4
 
 
+def test_a_major_hazards_plan_and_acceptance_are_in_the_ledger(ctx, district, ledger):
+    reinspection = ReinspectionService(ctx.db, ctx.device, actor="张伟", today=lambda: TODAY)
+    mine = LedgerFilter(status=None, company_id=district["mill"])
+    major = next(r for r in ledger.rows(mine) if r["grade"] == "major")
+    general = next(r for r in ledger.rows(mine) if r["grade"] == "general")
+    assert plan_text(major, zh=True).startswith("缺6项（治理的目标和任务、")
+    assert plan_text(general, zh=True) == "" and acceptance_text(major, zh=True) == ""
+    reinspection.set_plan(major["finding_id"], GovernancePlan(
+        "消除无证作业", "停岗培训", "2万元", "安全科王强", "12月5日前", "无证人员停岗"))
+    started = reinspection.start(district["mill_inspection"], district["team"],
+                                 started_at="2026-12-08T10:00+08:00")
+    reinspection.record_result(started, general["finding_id"], "rectified")
+    reinspection.record_result(started, major["finding_id"], "rectified",
+                               accepted_on="2026-12-08", accepted_by="张伟、李娜",
+                               acceptance_conclusion="同意销号")
+    reinspection.complete(started)
+    row = next(r for r in ledger.rows(mine) if r["grade"] == "major")
+    assert plan_text(row, zh=True) == "齐全" and plan_text(row, zh=False) == "complete"
+    assert acceptance_text(row, zh=True) == "2026-12-08 张伟、李娜：同意销号"
+    table = list(csv.reader(io.StringIO(ledger_csv([row]).decode("utf-8-sig"))))
+    cells = dict(zip(table[0], table[1], strict=True))
+    assert cells["治理方案"] == "齐全" and cells["评估验收"] == "2026-12-08 张伟、李娜：同意销号"
+
+
 def test_filters_by_grade_company_town_and_found_date(ledger, district):
     assert by_company(ledger.rows(LedgerFilter(status=None, grade="major"))) == [
         ("泉台纺织有限公司", 2)]
@@ -207,7 +234,7 @@ def test_csv_has_a_bom_and_chinese_the_csv_module_reads(ledger, tmp_path):
         table = list(csv.DictReader(handle))
     assert list(table[0]) == [zh for _, zh, _ in CSV_COLUMNS]
     shop = next(r for r in table if r["被检查单位"] == "西湖五金商店")
-    assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般隐患"
+    assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般事故隐患"
     assert shop["状态"] == "待整改" and shop["已下达整改"] == "否"
     mill = next(r for r in table if r["隐患编号"].endswith("〔2026〕1号-1"))
     assert mill["逾期天数"] == "23" and mill["整改期限"] == "2026-11-17"

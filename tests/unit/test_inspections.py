@@ -109,8 +109,8 @@ def test_non_compliant_answer_creates_a_prefilled_hazard(svc, inspection):
     finding = svc.set_answer(inspection, "a2", "non_compliant")
     assert finding is not None
     assert finding.grade is Grade.MAJOR
-    assert finding.description == "不符合：特种作业人员持证上岗"
-    assert finding.legal_basis == "测试检查表 第三条第（二）项"
+    assert finding.description == "经检查，“特种作业人员持证上岗”的要求未落实"
+    assert finding.legal_basis == "第三条第（二）项"
     assert finding.deadline == "2026-12-28"  # 30 days for a major hazard
     assert finding.status is FindingStatus.OPEN
     svc.update_finding(finding.id, requirement="立即停止无证人员作业", responsible="车间主任")

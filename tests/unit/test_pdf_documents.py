@@ -367,6 +367,28 @@ def test_onsite_decision_lists_the_measures_taken_on_the_spot(ctx, built, docs, 
     assert "二号仓库配电箱门缺失" not in text  # no measure was taken for it on the spot
 
 
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_opinion_states_a_major_hazards_plan_and_acceptance(ctx, built, docs, tmp_path, lang):
+    from inspector_app.domain.governance import GovernancePlan
+    from inspector_app.services.reinspection import ReinspectionService
+
+    docs.issue(built.inspection_id, "order")
+    insp, _, _ = sc.services(ctx)
+    major = next(f for f in insp.get(built.inspection_id).findings if f.item_id == "a2")
+    ReinspectionService(ctx.db, ctx.device).set_plan(
+        major.id, GovernancePlan(*(f"要素{n}" for n in range(1, 7))))
+    follow_up = sc.reinspection(ctx, built, {1: "rectified", 2: "rectified"})
+    ctx.db.execute("UPDATE reinspection_results SET accepted_on = '2026-12-10', "
+                   "accepted_by = '张伟、李娜', acceptance_conclusion = '整改到位，同意销号' "
+                   "WHERE finding_id = ?", [major.id])
+    text = flat(text_of(docs.export(follow_up, "reinspection", lang, tmp_path / "op.pdf")))
+    zh = lang == "zh_CN"
+    for expected in ("治理方案：六项内容齐全" if zh else "Governance plan: all six elements",
+                     "评估验收：2026年12月10日，张伟、李娜；结论：整改到位，同意销号" if zh
+                     else "Accepted 2026-12-10 by 张伟、李娜: 整改到位，同意销号"):
+        assert flat(expected) in text, expected
+
+
 # -- fingerprint and QR code -----------------------------------------------------------------------
 def test_canonical_data_is_stable_and_covers_the_content(ctx, built):
     data = load_record_data(ctx.db, built.inspection_id)

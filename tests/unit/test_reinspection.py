@@ -1,9 +1,11 @@
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from inspector_app.domain.finding import FindingStatus
+from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.inspection import Kind, Status
 from inspector_app.domain.profile import Profile
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
@@ -13,6 +15,12 @@ from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
 
 TODAY = date(2026, 12, 10)
+# A complete governance plan (治理方案) and an acceptance: what closing a major hazard needs.
+PLAN = GovernancePlan(plan_goal="消除无证上岗作业", plan_method="停岗培训、取证后上岗",
+                      plan_funds="培训经费2万元已落实", plan_organisation="安全科，科长王强",
+                      plan_timeline="2026年12月5日前完成", plan_safety="无证人员一律停岗")
+ACCEPTED = {"accepted_on": "2026-12-08", "accepted_by": "张伟、李娜",
+            "acceptance_conclusion": "已全部持证上岗，同意销号"}
 
 
 @pytest.fixture
@@ -239,7 +247,8 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     # The reopened hazard is re-inspected again later and closed.
     again = svc.start(original, team)
     assert [f.id for f in svc.hazards(again)] == [a2.id]
-    svc.record_result(again, a2.id, "rectified")
+    svc.set_plan(a2.id, PLAN)
+    svc.record_result(again, a2.id, "rectified", **ACCEPTED)
     assert svc.complete(again).closed[0].id == a2.id
     assert statuses(inspections, original) == {"a1": FindingStatus.CLOSED,
                                                "a2": FindingStatus.CLOSED}
@@ -300,7 +309,7 @@ def test_cli_open_hazards_start_result_complete(ctx, data_dir, inspections, key,
         ("泉台纺织有限公司", 1, "open"), ("泉台纺织有限公司", 2, "open")]
     assert rows[0]["inspection_number"] == number
     code, out, _ = run(capsys, *base, "reinspect", "open-hazards", "--company", "泉台纺织有限公司")
-    assert code == 0 and "泉台纺织有限公司" in out and "不符合：安全出口畅通" in out
+    assert code == 0 and "泉台纺织有限公司" in out and "经检查，“安全出口畅通”的要求未落实" in out
 
     code, _, err = run(capsys, *base, "reinspect", "start", number, "--inspector", "3205002")
     assert code == 1 and "at least two inspectors" in err
@@ -343,3 +352,95 @@ def test_cli_names_what_it_cannot_find(data_dir, inspections, capsys):
     assert code == 1 and "No company 无此公司" in err
     code, _, err = run(capsys, *base, "reinspect", "complete", "deadbeef")
     assert code == 1 and "No inspection" in err
+
+
+# -- a major hazard's governance plan (治理方案) and acceptance (评估/验收) --
+def test_a_major_hazard_is_closed_only_with_its_plan_and_a_recorded_acceptance(
+        ctx, svc, inspections, key, team, mill):
+    original = inspect(inspections, mill, key, team)
+    a1, a2 = inspections.get(original).findings
+    re_id = svc.start(original, team)
+    # A general hazard needs neither.
+    svc.record_result(re_id, a1.id, "rectified")
+    with pytest.raises(ValidationError, match=r"governance plan.*missing: 治理的目标和任务、"
+                                              r"采取的方法和措施.*安全措施和应急预案"):
+        svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
+    svc.set_plan(a2.id, replace(PLAN, plan_funds="  "))
+    with pytest.raises(ValidationError, match="missing: 经费和物资的落实"):
+        svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
+    svc.set_plan(a2.id, PLAN)
+    with pytest.raises(ValidationError, match=r"recorded acceptance.*by whom, the conclusion"):
+        svc.record_result(re_id, a2.id, "rectified", accepted_on="2026-12-08")
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        svc.record_result(re_id, a2.id, "rectified", **{**ACCEPTED, "accepted_on": "2026-12-11"})
+    with pytest.raises(ValidationError, match="must be a date"):
+        svc.record_result(re_id, a2.id, "rectified", **{**ACCEPTED, "accepted_on": "上周"})
+    assert svc.missing(re_id) == [inspections.get(original).findings[1]]
+    saved = svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
+    assert (saved.accepted_on, saved.accepted_by, saved.acceptance_conclusion) == (
+        "2026-12-08", "张伟、李娜", "已全部持证上岗，同意销号")
+
+    # The plan emptied after the result was recorded: completing refuses and changes nothing.
+    svc.set_plan(a2.id, replace(PLAN, plan_safety=None))
+    with pytest.raises(ValidationError, match="missing: 安全措施和应急预案"):
+        svc.complete(re_id)
+    assert statuses(inspections, original) == {"a1": FindingStatus.OPEN,
+                                               "a2": FindingStatus.OPEN}
+    svc.set_plan(a2.id, PLAN)
+    assert len(svc.complete(re_id).closed) == 2
+    closed = inspections.get(original).findings[1]
+    assert closed.status is FindingStatus.CLOSED
+    assert (closed.accepted_on, closed.accepted_by, closed.acceptance_conclusion) == (
+        "2026-12-08", "张伟、李娜", "已全部持证上岗，同意销号")
+    assert closed.plan_goal == "消除无证上岗作业"
+    # A closed hazard's plan no longer changes.
+    with pytest.raises(ValidationError, match="closed"):
+        svc.set_plan(a2.id, replace(PLAN, plan_goal="改"))
+
+
+def test_plan_rules_and_audit(ctx, svc, inspections, key, team, mill):
+    original = inspect(inspections, mill, key, team)
+    a1, a2 = inspections.get(original).findings
+    with pytest.raises(ValidationError, match="major hazards only"):
+        svc.set_plan(a1.id, PLAN)
+    svc.set_plan(a2.id, GovernancePlan(plan_goal="消除无证上岗作业"))
+    svc.set_plan(a2.id, GovernancePlan(plan_goal="消除无证上岗作业"))  # unchanged: no entry
+    entries = [e for e in inspections.history(original)
+               if e.entity_id == a2.id and e.reason == "governance plan"]
+    assert [(e.field, e.old_value, e.new_value) for e in entries] == [
+        ("plan_goal", None, "消除无证上岗作业")]
+    # A major hazard found not rectified needs no acceptance.
+    re_id = svc.start(original, team)
+    assert svc.record_result(re_id, a2.id, "not_rectified", "2027-01-10").accepted_on is None
+
+
+def test_cli_records_the_plan_and_the_acceptance(ctx, data_dir, inspections, key, team, mill,
+                                                 capsys):
+    original = inspect(inspections, mill, key, team, bad=("a2",))
+    a2 = inspections.get(original).findings[0]
+    ctx.close()
+    base = ["--data-dir", str(data_dir.root)]
+    code, out, _ = run(capsys, *base, "reinspect", "plan", a2.id, "--goal", "消除无证上岗作业")
+    assert code == 0 and "incomplete, missing 采取的方法和措施" in out
+    code, out, _ = run(capsys, *base, "reinspect", "plan", a2.id, "--method", "停岗培训",
+                       "--funds", "2万元", "--organisation", "安全科", "--timeline", "12月5日前",
+                       "--safety", "无证人员停岗")
+    assert code == 0 and "governance plan complete" in out
+    code, out, _ = run(capsys, *base, "reinspect", "start", original, "--inspector", team[0],
+                       "--inspector", team[1])
+    re_id = out.split()[0]
+    code, _, err = run(capsys, *base, "reinspect", "result", re_id, "1", "rectified")
+    assert code == 1 and "recorded acceptance" in err
+    code, out, _ = run(capsys, *base, "reinspect", "result", re_id, "1", "rectified",
+                       "--accepted-on", "2026-11-03", "--accepted-by", "张伟",
+                       "--acceptance", "整改到位")
+    assert code == 0 and "hazard 1: rectified" in out
+
+
+def test_an_amended_record_keeps_the_plan(ctx, svc, inspections, key, team, mill):
+    original = inspect(inspections, mill, key, team, bad=("a2",))
+    (a2,) = inspections.get(original).findings
+    svc.set_plan(a2.id, PLAN)
+    amended = inspections.amend(original, "deadline misprinted")
+    (copy,) = inspections.get(amended).findings
+    assert GovernancePlan.of(copy) == PLAN

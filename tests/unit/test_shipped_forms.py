@@ -48,12 +48,12 @@ def test_shipped_template_is_bilingual_and_every_check_has_basis_and_grade(path)
 
 def check_counts(template_id: str) -> Counter[str]:
     template = by_id(template_id)
-    return Counter(item.section_id for item in template.items if item.type is ItemType.CHECK)
+    return Counter(item.section_id for item in template.items if item.situation is not None)
 
 
-def test_gm_major_hazard_2023_has_64_checks():
+def test_gm_major_hazard_2023_has_64_situations():
     template = by_id("gm-major-hazard-2023")
-    checks = [i for i in template.items if i.type is ItemType.CHECK]
+    checks = [i for i in template.items if i.situation is not None]
     assert len(checks) == 64
     by_section = check_counts("gm-major-hazard-2023")
     management = by_section["management"]

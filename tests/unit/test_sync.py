@@ -597,3 +597,18 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     flagged = import_bundle(fresh.db, fresh.data_dir, fresh.device, forged)
     fresh.close()
     assert any("changed after signing" in note for note in flagged.notes)
+
+
+def test_a_major_hazards_plan_and_acceptance_travel(world):
+    from inspector_app.domain.governance import GovernancePlan
+    from inspector_app.services.reinspection import ReinspectionService
+
+    built = official_inspection(world.a)
+    major = InspectionService(world.a.db, world.a.device).get(
+        built.inspection_id).finding_for_item("a2")
+    plan = GovernancePlan(*(f"要素{n}" for n in range(1, 7)))
+    ReinspectionService(world.a.db, world.a.device, "张伟").set_plan(major.id, plan)
+    world.import_(world.export(world.a))
+    carried = rows(world.office, "findings")[major.id]
+    assert [carried[c] for c in ("plan_goal", "plan_safety")] == ["要素1", "要素6"]
+    assert carried == rows(world.a, "findings")[major.id]

@@ -65,6 +65,9 @@ class ResultInfo:
     result: str                  # rectified | not_rectified
     new_deadline: str | None
     note: str | None
+    accepted_on: str | None = None   # a major hazard's acceptance (评估/验收)
+    accepted_by: str | None = None
+    acceptance_conclusion: str | None = None
 
 
 @dataclass

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from inspector_app.domain.finding import Finding, FindingStatus, Grade
+from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.services.pdf import layout, signature_blocks
 from inspector_app.services.pdf.layout import FRAME_W, LIGHT_RED, StrongText, esc, para, styles
@@ -55,6 +56,14 @@ def results_table(sheet: Sheet, results: dict[str, ResultInfo]) -> Table:
             commands.append(("BACKGROUND", (0, n), (-1, n), LIGHT_RED))
         if result is not None and result.note:
             outcome.append(para(result.note, st.small))
+        if f.grade is Grade.MAJOR and result is not None and result.result == RECTIFIED:
+            # A major hazard is closed on its governance plan and a recorded acceptance.
+            plan = "plan_complete" if GovernancePlan.of(f).complete else "plan_incomplete"
+            outcome.append(para(t(lang, plan), st.small))
+            if result.accepted_on:
+                outcome.append(para(t(lang, "acceptance", fmt_date(lang, result.accepted_on),
+                                      result.accepted_by or "",
+                                      result.acceptance_conclusion or ""), st.small))
         new_deadline = result.new_deadline if result and result.result != RECTIFIED else None
         rows.append([para(n, st.cell), problem, para(fmt_date(lang, f.deadline), st.cell),
                      outcome, para(fmt_date(lang, new_deadline), st.cell)])

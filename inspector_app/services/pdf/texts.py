@@ -65,7 +65,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "score_open": ("，未检查 {0} 项", ", {0} not checked"),
     "score_none": ("—", "n/a"),
     "hazard_line": (
-        "发现事故隐患 {n} 项，其中重大事故隐患 {major} 项，一般隐患 {general} 项。",
+        "发现事故隐患 {n} 项，其中重大事故隐患 {major} 项，一般事故隐患 {general} 项。",
         "{n} hazard(s) found: {major} major accident hazard(s), {general} general hazard(s)."),
     "no_hazards": ("本次检查未发现事故隐患。", "No hazards were found."),
     "col_hazard": ("隐患描述", "Hazard"),
@@ -186,6 +186,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rectified": ("已整改", "Rectified"),
     "not_rectified": ("未整改到位", "Not rectified"),
     "not_reinspected": ("未复查", "Not re-inspected"),
+    "plan_complete": ("治理方案：六项内容齐全", "Governance plan: all six elements"),
+    "plan_incomplete": ("治理方案：内容不全", "Governance plan: incomplete"),
+    "acceptance": ("评估验收：{0}，{1}；结论：{2}", "Accepted {0} by {1}: {2}"),
     "sec_reinsp_results": ("一、复查情况", "1. Results"),
     "sec_reinsp_photos": ("二、整改前后照片", "2. Before and after"),
     "sec_reinsp_opinion": ("三、复查意见", "3. Opinion"),

@@ -47,7 +47,9 @@ from inspector_app.domain.finding import (
     STATUS_LABELS,
     Finding,
     FindingStatus,
+    Grade,
 )
+from inspector_app.domain.governance import PLAN_ELEMENTS, GovernancePlan
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.photo import PhotoTag
 from inspector_app.domain.profile import Inspector
@@ -83,6 +85,7 @@ class HazardResultEditor(QGroupBox):
 
     changed = Signal(str)          # finding id: the values are ready to be saved
     photos_requested = Signal(str)  # finding id
+    plan_requested = Signal(str)    # finding id: edit a major hazard's governance plan
 
     def __init__(self, finding: Finding, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +115,18 @@ class HazardResultEditor(QGroupBox):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setVisible(False)
+        # A major hazard: its governance plan, and the acceptance it is closed on.
+        self.major = finding.grade is Grade.MAJOR
+        self.plan_status = QLabel()
+        self.plan_status.setWordWrap(True)
+        self.plan_button = QPushButton()
+        self.accepted_on = QDateEdit()
+        self.accepted_on.setCalendarPopup(True)
+        self.accepted_on.setDisplayFormat("yyyy-MM-dd")
+        self.accepted_on.setDate(QDate(today))
+        self.accepted_on.setMaximumDate(QDate(today))
+        self.accepted_by = QLineEdit()
+        self.acceptance_conclusion = QLineEdit()
 
         result_row = QHBoxLayout()
         result_row.addWidget(self.rectified)
@@ -121,12 +136,21 @@ class HazardResultEditor(QGroupBox):
         photo_row.addWidget(self.photos_button)
         photo_row.addWidget(self.photos_label, 1)
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(3)]
+        self._labels = [QLabel() for _ in range(7)]
         self.form.addRow(self._labels[0], result_row)
         self.form.addRow(self._labels[1], self.new_deadline)
         self.form.addRow(self._labels[2], self.note)
         self._labels[1].setBuddy(self.new_deadline)
         self._labels[2].setBuddy(self.note)
+        if self.major:
+            plan_row = QHBoxLayout()
+            plan_row.addWidget(self.plan_status, 1)
+            plan_row.addWidget(self.plan_button)
+            self.form.addRow(self._labels[3], plan_row)
+            for label, widget in zip(self._labels[4:], (self.accepted_on, self.accepted_by,
+                                                        self.acceptance_conclusion), strict=True):
+                self.form.addRow(label, widget)
+                label.setBuddy(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.description)
         layout.addWidget(self.facts)
@@ -138,6 +162,11 @@ class HazardResultEditor(QGroupBox):
         self.new_deadline.dateChanged.connect(lambda _d: self._emit())
         self.note.editingFinished.connect(self._emit)
         self.photos_button.clicked.connect(lambda: self.photos_requested.emit(finding.id))
+        self.plan_button.clicked.connect(lambda: self.plan_requested.emit(finding.id))
+        self.accepted_on.dateChanged.connect(lambda _d: self._emit())
+        self.accepted_by.editingFinished.connect(self._emit)
+        self.acceptance_conclusion.editingFinished.connect(self._emit)
+        self._show_acceptance()
         self.retranslate()
 
     def result(self) -> str | None:
@@ -158,6 +187,26 @@ class HazardResultEditor(QGroupBox):
     def note_text(self) -> str | None:
         return self.note.text().strip() or None
 
+    def acceptance(self) -> dict[str, str | None]:
+        """The acceptance (评估/验收) a rectified major hazard is closed on; empty otherwise."""
+        if not (self.major and self.result() == RECTIFIED):
+            return {}
+        return {"accepted_on": self.accepted_on.date().toString(Qt.DateFormat.ISODate),
+                "accepted_by": self.accepted_by.text().strip() or None,
+                "acceptance_conclusion": self.acceptance_conclusion.text().strip() or None}
+
+    def set_finding(self, finding: Finding) -> None:
+        """The hazard as stored now (its plan changed)."""
+        self.finding = finding
+        self.retranslate()
+
+    def _show_acceptance(self) -> None:
+        # Acceptance belongs to a closing: shown for a major hazard marked rectified.
+        shown = self.major and self.result() == RECTIFIED
+        for row in (4, 5, 6):
+            if self.major:
+                self.form.setRowVisible(row, shown)
+
     def show_saved(self, saved: ReinspectionResult) -> None:
         """Show a stored result without saving it again."""
         for widget in (self.group, self.new_deadline, self.note):
@@ -167,11 +216,17 @@ class HazardResultEditor(QGroupBox):
         if saved.new_deadline:
             self.new_deadline.setDate(QDate.fromString(saved.new_deadline, Qt.DateFormat.ISODate))
         self.note.setText(saved.note or "")
+        if saved.accepted_on:
+            self.accepted_on.setDate(QDate.fromString(saved.accepted_on, Qt.DateFormat.ISODate))
+        self.accepted_by.setText(saved.accepted_by or "")
+        self.acceptance_conclusion.setText(saved.acceptance_conclusion or "")
         for widget in (self.group, self.new_deadline, self.note):
             widget.blockSignals(False)
+        self._show_acceptance()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button):
+        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button,
+                       self.accepted_on, self.accepted_by, self.acceptance_conclusion):
             widget.setEnabled(not read_only)
         self.new_deadline.setEnabled(not read_only and self.result() == NOT_RECTIFIED)
         # A final result shows a new deadline only where one was set.
@@ -187,6 +242,7 @@ class HazardResultEditor(QGroupBox):
     def _result_toggled(self, _button: object, checked: bool) -> None:
         if checked:
             self.new_deadline.setEnabled(self.not_rectified.isChecked())
+            self._show_acceptance()
             self._emit()
 
     def _emit(self) -> None:
@@ -208,11 +264,30 @@ class HazardResultEditor(QGroupBox):
         self.facts.setStyleSheet(ERROR_STYLE if overdue else "color: #555;")
         self.rectified.setText(self.tr("&Rectified (close the hazard)"))
         self.not_rectified.setText(self.tr("&Not rectified (new deadline)"))
-        for label, text in zip(self._labels, (self.tr("Result:"), self.tr("New &deadline:"),
-                                              self.tr("N&ote:")), strict=True):
+        for label, text in zip(self._labels[:3], (self.tr("Result:"), self.tr("New &deadline:"),
+                                                  self.tr("N&ote:")), strict=True):
             label.setText(text)
         self.note.setPlaceholderText(self.tr("What was seen on site"))
         self.photos_button.setText(self.tr("Add after-photos…"))
+        if self.major:
+            missing = GovernancePlan.of(f).missing()
+            if missing:
+                names = pair(("、", ", ")).join(pair((zh, en)) for c, zh, en in PLAN_ELEMENTS
+                                                if c in missing)
+                self.plan_status.setText(self.tr("%n element(s) missing: {0}", "",
+                                                 len(missing)).format(names))
+                self.plan_status.setStyleSheet(ERROR_STYLE)
+            else:
+                self.plan_status.setText(self.tr("complete (all six elements)"))
+                self.plan_status.setStyleSheet("")
+            self.plan_button.setText(self.tr("Governance &plan…"))
+            for label, text in zip(self._labels[3:], (
+                    self.tr("Governance plan:"), self.tr("Accepted on:"),
+                    self.tr("Accepted by:"), self.tr("Conclusion:")), strict=True):
+                label.setText(text)
+            self.accepted_by.setPlaceholderText(self.tr("Who assessed and accepted it"))
+            self.acceptance_conclusion.setPlaceholderText(
+                self.tr("The conclusion of the assessment / acceptance"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -534,6 +609,7 @@ class ReinspectionDialog(QDialog):
             editor.set_photo_count(self._photo_count(finding.id))
             editor.changed.connect(self._save_result)
             editor.photos_requested.connect(self.add_after_photos)
+            editor.plan_requested.connect(self.edit_plan)
             self.editor_layout.insertWidget(self.editor_layout.count() - 1, editor)
             self.editors[finding.id] = editor
         self.complete_button.setVisible(draft)
@@ -570,11 +646,30 @@ class ReinspectionDialog(QDialog):
         try:
             self.service.record_result(self.reinspection_id or "", finding_id,
                                        editor.result() or "", editor.deadline(),
-                                       editor.note_text())
+                                       editor.note_text(), **editor.acceptance())
         except InspectorError as exc:
             editor.set_message(exc.message)
             return
         editor.set_message("")
+
+    def edit_plan(self, finding_id: str) -> None:
+        """Open the governance plan of a major hazard; saving it re-checks a chosen result."""
+        from inspector_app.ui.dialogs.governance_plan_dialog import GovernancePlanDialog
+
+        editor = self.editors[finding_id]
+        read_only = self.info is None or self.info.status is not Status.DRAFT
+        dialog = GovernancePlanDialog(editor.finding, read_only=read_only, parent=self)
+        self.plan_dialog = dialog  # reachable while open (tests, screenshots)
+        if dialog.exec() != QDialog.DialogCode.Accepted or read_only:
+            return
+        try:
+            finding = self.service.set_plan(finding_id, dialog.plan())
+        except InspectorError as exc:
+            editor.set_message(exc.message)
+            return
+        editor.set_finding(finding)
+        if editor.result():
+            self._save_result(finding_id)
 
     def add_after_photos(self, finding_id: str) -> None:
         if self.reinspection_id is None:

@@ -21,6 +21,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.storage.hazards_repo import (
     INSPECTION_STATUS_LABELS,
+    acceptance_text,
+    plan_text,
     reinspection_result_text,
 )
 from inspector_app.ui.labels import pair
@@ -52,6 +54,8 @@ class Column(IntEnum):
     RESULT = 12
     REINSPECTED = 13
     CLOSED = 14
+    PLAN = 15         # a major hazard's governance plan (治理方案): complete or what is missing
+    ACCEPTANCE = 16   # the acceptance (评估/验收) it was closed on
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -80,6 +84,7 @@ class HazardsModel(RowsTableModel):
             Column.LEGAL_BASIS: self.tr("Legal basis"),
             Column.RESULT: self.tr("Re-inspection result"),
             Column.REINSPECTED: self.tr("Re-inspected"), Column.CLOSED: self.tr("Closed"),
+            Column.PLAN: self.tr("Governance plan"), Column.ACCEPTANCE: self.tr("Acceptance"),
         }
         return tuple(headers[c] for c in Column)
 
@@ -153,10 +158,15 @@ class HazardsModel(RowsTableModel):
             return reinspection_result_text(row["reinspection_result"], self._lang == "zh_CN")
         if column is Column.REINSPECTED:
             return (row["reinspected_at"] or "")[:10]
+        if column is Column.PLAN:
+            return plan_text(row, self._lang == "zh_CN")
+        if column is Column.ACCEPTANCE:
+            return acceptance_text(row, self._lang == "zh_CN")
         return (row["closed_at"] or "")[:10]
 
     def _tooltip(self, row: dict[str, Any], column: Column) -> str | None:
-        if column in (Column.DESCRIPTION, Column.REQUIREMENT, Column.LEGAL_BASIS):
+        if column in (Column.DESCRIPTION, Column.REQUIREMENT, Column.LEGAL_BASIS, Column.PLAN,
+                      Column.ACCEPTANCE):
             return self._display(row, column) or None
         if column is Column.STATUS and not row["issued"]:
             return self.tr("The inspection is still a draft: no rectification order has been "

@@ -52,6 +52,7 @@ from inspector_app.domain.checklist import (
     TemplateKind,
 )
 from inspector_app.domain.finding import GRADE_LABELS
+from inspector_app.domain.legal import legal_citation
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
@@ -508,7 +509,11 @@ class TemplatesPage(Page):
         detail.text.setText(local(item.text) + required)
         detail.meta.setText(self._meta_text(item))
         detail.set_block(detail.guidance_title, detail.guidance, local(item.guidance))
-        detail.set_block(detail.basis_title, detail.basis, local(item.legal_basis))
+        basis = legal_citation(template, item, ui_lang()) or ""
+        if item.situation is not None and item.situation.text:
+            basis += "\n" + self.tr("Situation (official wording): {0}").format(
+                item.situation.text)
+        detail.set_block(detail.basis_title, detail.basis, basis)
         condition = (self.tr("Shown only when: {0}").format(
             self.condition_text(item.show_if, item.section_id))
                      if item.show_if is not None else "")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from inspector_app.domain.checklist import Item, ItemType
+from inspector_app.domain.checklist import Item, ItemType, Template
 from inspector_app.domain.finding import Finding
+from inspector_app.domain.legal import legal_citation
 from inspector_app.services.context import AppContext
-from inspector_app.ui.labels import local
+from inspector_app.ui.labels import local, ui_lang
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, TextEditor, make_editor
 from inspector_app.ui.widgets.hazard_panel import HazardPanel
 from inspector_app.ui.widgets.live_text import LiveText
@@ -35,6 +37,8 @@ class ItemPanel(QWidget):
         self.live: list[LiveText] = []
         self.read_only = False
         self.show_basis = False
+        # The checklist the items come from: the legal basis is cited as law from it.
+        self.template: Template | None = None
         self.gallery: PhotoGallery | None = None
         self._photo_source: tuple[AppContext, str | None, str] | None = None
         self._photo_count = 0
@@ -209,8 +213,14 @@ class ItemPanel(QWidget):
     def _fill_basis(self, item: Item) -> None:
         parts = []
         basis_title, guidance_title = self.tr("Legal basis"), self.tr("How to check")
-        if item.legal_basis:
-            parts.append(f"<b>{basis_title}</b>: {local(item.legal_basis)}")
+        situation_title = self.tr("Situation (official wording)")
+        basis = (legal_citation(self.template, item, ui_lang()) if self.template is not None
+                 else local(item.legal_basis) or None)
+        if basis:
+            parts.append(f"<b>{basis_title}</b>: {escape(basis)}")
+        if item.situation is not None and item.situation.text:
+            # The situation as the law words it (Chinese is the authentic text).
+            parts.append(f"<b>{situation_title}</b>: {escape(item.situation.text)}")
         if item.guidance:
             parts.append(f"<b>{guidance_title}</b>: {local(item.guidance)}")
         self.basis.setText("<br>".join(parts))
