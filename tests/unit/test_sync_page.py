@@ -42,3 +42,18 @@ def test_export_then_import_through_the_page(qtbot, world):
         office_page.import_file(bundle, "wrong-passphrase-9")
     assert not done.args[0] and "passphrase" in done.args[1].lower()
     assert office_page.import_button.isEnabled()
+
+
+def test_export_without_a_signing_identity_refuses_before_asking_for_a_folder(
+        qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or ""))
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.finished) as done:
+        page.choose_export()
+    assert asked == []
+    assert not done.args[0] and "no signing identity" in done.args[1]
+    assert "no signing identity" in page.status.text()

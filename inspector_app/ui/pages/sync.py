@@ -304,12 +304,13 @@ class SyncPage(Page):
 
     # -- actions -----------------------------------------------------------------------------
     def choose_export(self, full: bool = False) -> None:
+        # What can refuse the export is settled before the user goes looking for the USB stick.
+        passphrase = self._identity_passphrase()
+        if passphrase is None:
+            return
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Export to which folder (the USB stick)?"), str(Path.home()))
-        if not folder:
-            return
-        passphrase = self._identity_passphrase()
-        if passphrase is not None:
+        if folder:
             self.export_to(Path(folder), passphrase, full=full)
 
     def choose_import(self) -> None:
