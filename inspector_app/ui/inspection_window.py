@@ -34,6 +34,7 @@ from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
+from inspector_app.services.history import history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
@@ -47,7 +48,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
 )
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
-from inspector_app.ui.labels import local, pair
+from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
@@ -628,8 +629,12 @@ class InspectionWindow(QMainWindow):
             self.changed.emit(self.inspection_id)
             self.revision_opened.emit(new_id)
 
-    def show_history(self) -> None:
-        HistoryDialog(self.service.history(self.inspection_id), self).exec()
+    def show_history(self) -> HistoryDialog:
+        lines = history_lines(self.ctx.db, self.inspection_id, self.record.template,
+                              self.service.history(self.inspection_id), ui_lang())
+        self.history_dialog = HistoryDialog(lines, self)
+        self.history_dialog.open()
+        return self.history_dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.finish()

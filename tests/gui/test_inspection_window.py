@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
+import time
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -381,3 +384,55 @@ def test_signatures_given_before_a_change_must_be_given_again(
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "王经理" in text  # given on this content: printed
+
+
+def test_history_reads_as_an_inspector_speaks(qtbot, ctx, service, team, languages, tmp_path,
+                                              monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    from inspector_app.services.photos import PhotoService
+    from tests.images import jpeg
+
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    service.set_answer(inspection, "a2", "compliant")
+    finding = service.set_answer(inspection, "a2", "non_compliant")
+    service.update_finding(finding.id, requirement="立即停止无证人员作业")
+    service.set_answer(inspection, "a2", "not_applicable")
+    photo = jpeg(tmp_path / "site-photo.jpg")
+    PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟").add_files(inspection, [photo])
+    win = open_window(qtbot, ctx, inspection)
+
+    languages.apply("zh_CN")
+    dialog = win.show_history()
+    text = dialog.visible_text()
+    for words in ("第三条第（二）项：未作答 → 符合", "第三条第（二）项：符合 → 不符合",
+                  "隐患 1 整改要求已修改", "隐患 1 已撤回", "照片 site-photo.jpg 已添加",
+                  "张伟", "立即停止无证人员作业"):
+        assert words in text, words
+    # No raw rows: no table names, no item ids, no JSON, no UTC stamps.
+    for raw in ("answer", "finding", "a2", "{"):
+        assert raw not in text, raw
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d", text)
+    # Local time (here China Standard Time), not UTC.
+    first_at = service.history(inspection)[0].at
+    utc = datetime.fromisoformat(first_at.replace("Z", "+00:00"))
+    assert text.splitlines()[0].startswith(
+        (utc + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M"))
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())
+               if not dialog.table.isColumnHidden(c)]
+    assert all(headers)
+    # The stored entries are there on demand.
+    dialog.details.setChecked(True)
+    assert "answer" in dialog.visible_text() and "a2" in dialog.visible_text()
+    dialog.close()
+
+    languages.apply("en")
+    text = win.show_history().visible_text()
+    assert "Art. 3 (2): compliant → non-compliant" in text
+    assert "hazard 1: rectification requirement changed" in text
+    assert "photo site-photo.jpg added" in text and "hazard 1 withdrawn" in text
+    win.history_dialog.close()
+    monkeypatch.undo()
+    time.tzset()
