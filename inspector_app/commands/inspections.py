@@ -270,15 +270,3 @@ def history_text(line: HistoryLine, zh: bool) -> str:
     if line.reason:
         text += f"（{line.reason}）" if zh else f" ({line.reason})"
     return text
-    for e in entries:
-        # Record ids are UUIDs, shortened as in the list; item ids are short and kept whole.
-        entity_id = e.entity_id[:SHORT_ID] if len(e.entity_id) == 36 else e.entity_id
-        what = f"{e.entity} {entity_id} {e.action}"
-        if e.field:
-            what += f" {e.field}: {e.old_value if e.old_value is not None else '∅'} → " \
-                    f"{e.new_value if e.new_value is not None else '∅'}"
-        elif e.new_value is not None:
-            what += f": {e.new_value}"
-        reason = f" (reason: {e.reason})" if e.reason else ""
-        print(f"{e.at}  {e.actor or '-'}  {what}{reason}")
-    return 0

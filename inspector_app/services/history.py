@@ -41,7 +41,8 @@ _INSPECTION_FIELDS = {"place": ("检查地点", "place inspected"),
 _PHOTO_FIELDS = {"caption": ("说明", "caption"), "annotations": ("标注", "annotations"),
                  "tag": ("类别", "tag"), "item_id": ("所属检查项", "item"),
                  "finding_id": ("所属隐患", "hazard")}
-_RESULTS = {"rectified": ("整改合格", "rectified"), "not_rectified": ("整改不合格", "not rectified")}
+_RESULTS = {"rectified": ("整改合格", "rectified"),
+            "not_rectified": ("整改不合格", "not rectified")}
 _DOCUMENTS = {"record": ("现场检查记录", "inspection record"),
               "order": ("责令限期整改指令书", "rectification order"),
               "reinspection": ("整改复查意见书", "re-inspection opinion")}

@@ -29,7 +29,6 @@ from inspector_app.domain.inspection import Missing
 from inspector_app.services.history import HistoryLine
 from inspector_app.ui.labels import pair
 
-
 DETAILS_COLUMN = 6
 
 
