@@ -30,6 +30,9 @@ from inspector_app.services.history import HistoryLine
 from inspector_app.ui.labels import pair
 
 DETAILS_COLUMN = 6
+WHAT_COLUMN = 2
+MAX_WHAT_WIDTH = 360
+MAX_COLUMN_WIDTH = 200
 
 
 class MissingDialog(QDialog):
@@ -88,9 +91,12 @@ class HistoryDialog(QDialog):
                       line.details)
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value if col != DETAILS_COLUMN else line.details)
+                cell.setToolTip(value)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):  # long values: the tooltip has them
+            limit = MAX_WHAT_WIDTH if column == WHAT_COLUMN else MAX_COLUMN_WIDTH
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
         self.table.horizontalHeader().setStretchLastSection(True)
         # The stored entry (ids, JSON, UTC) is for whoever checks the log, not for reading.
         self.details = QCheckBox(self.tr("Show the stored entries (ids, UTC times)"))
