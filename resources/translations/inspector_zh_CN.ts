@@ -821,59 +821,47 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="79"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation type="vanished">时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="vanished">对象</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="vanished">字段</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
         <source>Details</source>
         <translation>原始记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="102"/>
         <source>Show the stored entries (ids, UTC times)</source>
         <translation>显示原始记录（编号、UTC 时间）</translation>
     </message>
@@ -1603,34 +1591,34 @@
 <context>
     <name>MissingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="46"/>
         <source>Not complete yet</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
         <source>%n thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
         <source>Answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
         <source>Photo</source>
         <translation>缺照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Signature</source>
         <translation>缺签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
@@ -1638,47 +1626,47 @@
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
         <source>Add hazard</source>
         <translation>添加隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="157"/>
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="158"/>
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="159"/>
         <source>Rectification requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="160"/>
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="161"/>
         <source>Responsible person:</source>
         <translation>整改责任人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="162"/>
         <source>On-the-spot measure:</source>
         <translation>现场处理措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="191"/>
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>
@@ -2629,161 +2617,161 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="206"/>
-        <source>⚠ signed {0}, before the record changed: sign again</source>
-        <translation>⚠ {0} 签名后记录有修改，需重新签名</translation>
+        <source>⚠ record changed: sign again</source>
+        <translation>⚠ 记录已修改，需重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="208"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="210"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="293"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="294"/>
         <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="295"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="319"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="318"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="321"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="320"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="336"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335"/>
         <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="354"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="355"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="367"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="369"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="372"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="377"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="382"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
         <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="385"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="384"/>
         <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="437"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="436"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="439"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="438"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="441"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="443"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="443"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="446"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="451"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -2819,10 +2807,6 @@
         <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Time (UTC)</source>
-        <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
@@ -2893,10 +2877,6 @@
         <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Changed by</source>
         <translation>修改者</translation>
-    </message>
-    <message>
-        <source>When (UTC)</source>
-        <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>

@@ -202,9 +202,8 @@ class SignaturesDialog(QDialog):
         if signature is None:
             return text + "\n    " + self.tr("not signed yet")
         if signature.id in self.stale_ids:
-            return text + "\n    " + self.tr(
-                "⚠ signed {0}, before the record changed: sign again").format(
-                local_time(signature.signed_at))
+            # Short enough for the list on a small screen; the status line below says more.
+            return text + "\n    " + self.tr("⚠ record changed: sign again")
         if signature.refused:
             return text + "\n    " + self.tr("refused to sign, {0}").format(
                 local_time(signature.signed_at))
