@@ -244,8 +244,10 @@ class SyncPage(Page):
         self._conflict_buttons()
 
     def _difference(self, c: ConflictInfo) -> str:
-        if not c.resolvable:
-            return c.reason  # not two versions of one draft: told as recorded, fixed by hand
+        if not c.resolvable:  # not two versions of one draft: fixed by hand
+            if c.reason == "number":
+                return self.tr("the same record number was used twice")
+            return c.reason
         text = self.tr("{0} answer(s) differ").format(c.answers_differing)
         if c.findings_here != c.findings_incoming:
             text += self.tr("; hazards: {0} here, {1} in the other").format(
