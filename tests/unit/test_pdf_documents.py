@@ -436,3 +436,20 @@ def test_documents_module_exports_the_public_api():
     for name in ("DocumentService", "canonical_record_data", "qr_payload", "record_digest",
                  "load_record_data", "DocumentRefused"):
         assert hasattr(documents_module, name)
+
+
+def test_texts_longer_than_a_page_flow_onto_the_next_page(ctx, built, docs, tmp_path):
+    insp, _, _ = sc.services(ctx)
+    record = insp.get(built.inspection_id)
+    # The documents are printed from a completed record; the texts are typed in the draft.
+    ctx.db.execute("UPDATE inspections SET place = ? WHERE id = ?",
+                   ["一号车间" + "东侧" * 1500 + "末尾", built.inspection_id])
+    other = next(f for f in record.findings if f.item_id is None)
+    ctx.db.execute("UPDATE findings SET requirement = ? WHERE id = ?",
+                   ["加装防护" * 3000 + "完毕", other.id])
+    for doc_type in ("record", "order"):
+        target = docs.export(built.inspection_id, doc_type, "zh_CN", tmp_path / f"{doc_type}.pdf")
+        text = flat(text_of(target))
+        assert page_count(target) >= 3
+        assert "完毕" in text  # nothing cut off
+    assert "末尾" in flat(text_of(tmp_path / "record.pdf"))
