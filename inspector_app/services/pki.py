@@ -272,6 +272,10 @@ class PkiService:
             raise ValidationError(problem)
         if not name.strip():
             raise ValidationError("The inspector needs a name.")
+        if not 1 <= days <= ROOT_YEARS * 365:
+            # Beyond the root's own life the certificate could never be trusted.
+            raise ValidationError(f"A certificate is valid for 1 to {ROOT_YEARS * 365} days, "
+                                  f"not {days}.")
         person_field(name.strip(), "inspector's name")
         person_field((enforcement_id or "").strip(), "enforcement-ID number")
         org_name, root, root_key = self._org_key(org_passphrase)
