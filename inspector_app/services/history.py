@@ -107,6 +107,8 @@ class HistoryWriter:
 
     def line(self, e: AuditEntry) -> HistoryLine:
         what, old, new = self._describe(e)
+        if not self.zh and what:  # a line of its own reads as a sentence
+            what = what[0].upper() + what[1:]
         return HistoryLine(when=local_time(e.at), who=e.actor or "", what=what,
                            old=_clip(old, VALUE_MAX), new=_clip(new, VALUE_MAX),
                            reason=self._reason(e.reason), details=details(e))

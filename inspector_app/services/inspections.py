@@ -443,7 +443,7 @@ class InspectionService:
         for item in missing_required(record.template, answers, record.sections):
             kind = {ItemType.PHOTO: "photo", ItemType.SIGNATURE: "signature"}.get(
                 item.type, "answer")
-            if kind == "signature" and self.repo.signature_count(inspection_id, item.role):
+            if kind == "signature" and self._signed_as(inspection_id, item.role):
                 continue
             result.append(Missing(kind, item.id, item.section_id, item.text.zh))
         for f in record.findings:
@@ -451,6 +451,16 @@ class InspectionService:
                 result.append(Missing("hazard", f.item_id, None,
                                       f"hazard {f.seq}: {name} is missing", f.id, name))
         return result
+
+    def _signed_as(self, inspection_id: str, role: str | None) -> bool:
+        """A signature of ``role`` given on the record as it stands (a stale one is not)."""
+        if not self.repo.signature_count(inspection_id, role):
+            return False
+        # Imported here: signatures read the record's fingerprint through the documents.
+        from inspector_app.services.signatures import SignatureService
+
+        current, _ = SignatureService(self.db, self.device).current_and_stale(inspection_id)
+        return any(role is None or s.role.value == role for s in current)
 
     def complete(self, inspection_id: str) -> list[Missing]:
         """Complete when nothing is missing; otherwise return what is, and change nothing."""

@@ -431,8 +431,8 @@ def test_history_reads_as_an_inspector_speaks(qtbot, ctx, service, team, languag
     languages.apply("en")
     text = win.show_history().visible_text()
     assert "Art. 3 (2): compliant → non-compliant" in text
-    assert "hazard 1: rectification requirement changed" in text
-    assert "photo site-photo.jpg added" in text and "hazard 1 withdrawn" in text
+    assert "Hazard 1: rectification requirement changed" in text
+    assert "Photo site-photo.jpg added" in text and "Hazard 1 withdrawn" in text
     win.history_dialog.close()
     monkeypatch.undo()
     time.tzset()

@@ -260,3 +260,26 @@ def test_list_filters_and_short_chinese_search(ctx, svc, team):
     row = next(r for r in svc.list() if r["id"] == ia)
     assert (row["hazards"], row["major_hazards"], row["open_hazards"]) == (1, 1, 1)
     assert row["inspectors"] == "张伟、李娜"
+
+
+def test_a_signature_item_is_not_met_by_a_signature_given_before_a_change(ctx, svc, team):
+    import copy
+
+    from inspector_app.services.signatures import SignatureService
+    from tests.factories import SMALL_TEMPLATE
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    definition = copy.deepcopy(SMALL_TEMPLATE)
+    definition["id"] = "test-signed"
+    definition["sections"][0]["items"].append(
+        {"id": "sig", "type": "signature", "role": "company",
+         "text": {"zh": "被检查单位负责人签字", "en": "Company signs"}})
+    inspection = svc.start(company_id=add_company(ctx.db), kind=Kind.OFFICIAL,
+                           template_key=add_template(ctx.db, definition), inspector_ids=team,
+                           place="一号车间")
+    answer_all(svc, inspection)
+    SignatureService(ctx.db, ctx.device).add(inspection, "company", "王经理", wave(),
+                                             png_bytes(), pad_size=PAD)
+    assert [m.item_id for m in svc.missing(inspection)] == []
+    svc.set_answer(inspection, "n1", 5)  # changed after the company signed
+    assert [m.item_id for m in svc.missing(inspection)] == ["sig"]

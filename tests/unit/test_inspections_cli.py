@@ -109,11 +109,11 @@ def test_history_reads_as_the_window_shows_it(recorded, capsys):
     code, out, _ = run(capsys, *recorded["args"], "inspections", "history", recorded["signed"])
     assert code == 0
     lines = out.splitlines()
-    assert "record （泉台）应急检记〔2026〕QT01-001号 created" in lines[0]
+    assert "Record （泉台）应急检记〔2026〕QT01-001号 created" in lines[0]
     assert any("Art. 3 (2): unanswered → non-compliant" in line for line in lines)
-    assert any("hazard 1: rectification requirement changed: ∅ → 立即停止无证人员作业" in line
+    assert any("Hazard 1: rectification requirement changed: ∅ → 立即停止无证人员作业" in line
                for line in lines)
-    assert "status: completed → signed" in lines[-1]
+    assert "Status: completed → signed" in lines[-1]
     assert all("张伟" in line for line in lines)
     assert not any("answer a2" in line or "T0" in line.split("  ")[0] for line in lines)
     code, out, _ = run(capsys, *recorded["args"], "--lang", "zh_CN", "inspections", "history",
