@@ -373,6 +373,10 @@ class SyncPage(Page):
         self.progress.setRange(0, 0)
         self._busy(True)
         task.signals.progress.connect(self._progress)
+        # The buttons come back before the outcome is told (slots run in connection order), so
+        # whoever hears ``finished`` finds the page ready for the next export or import.
+        for outcome in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            outcome.connect(lambda *_args: self._busy(False))
         task.signals.succeeded.connect(done)
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
