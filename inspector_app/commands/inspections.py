@@ -14,6 +14,7 @@ from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
+from inspector_app.services.history import HistoryLine, history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
 from inspector_app.storage.repositories import ProfileRepo
@@ -248,19 +249,24 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    entries = svc.history(resolve_id(svc, args.id))
+    inspection_id = resolve_id(svc, args.id)
+    entries = svc.history(inspection_id)
     if args.json:
         print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
         return 0
-    for e in entries:
-        # Record ids are UUIDs, shortened as in the list; item ids are short and kept whole.
-        entity_id = e.entity_id[:SHORT_ID] if len(e.entity_id) == 36 else e.entity_id
-        what = f"{e.entity} {entity_id} {e.action}"
-        if e.field:
-            what += f" {e.field}: {e.old_value if e.old_value is not None else '∅'} → " \
-                    f"{e.new_value if e.new_value is not None else '∅'}"
-        elif e.new_value is not None:
-            what += f": {e.new_value}"
-        reason = f" (reason: {e.reason})" if e.reason else ""
-        print(f"{e.at}  {e.actor or '-'}  {what}{reason}")
+    zh = _zh(ctx)
+    lines = history_lines(ctx.db, inspection_id, svc.get(inspection_id).template, entries,
+                          "zh_CN" if zh else "en")
+    for line in lines:
+        print(history_text(line, zh))
     return 0
+
+
+def history_text(line: HistoryLine, zh: bool) -> str:
+    """One change on one line, as the window's History shows it (local time, in words)."""
+    text = f"{line.when}  {line.who or '-'}  {line.what}"
+    if (line.old or line.new) and not (line.old in line.what and line.new in line.what):
+        text += f"{'：' if zh else ': '}{line.old or '∅'} → {line.new or '∅'}"
+    if line.reason:
+        text += f"（{line.reason}）" if zh else f" ({line.reason})"
+    return text

@@ -40,7 +40,8 @@ def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
     passphrase = read_passphrase(args.passphrase_file, "New passphrase for the root key: ",
                                  confirm=True)
     info = PkiService(ctx.db, ctx.device).init_org(args.name, passphrase)
-    print(f"organisation: {info.organisation}")
+    # The certificate may hold a shortened name; the full one is kept with the root key.
+    print(f"organisation: {args.name.strip()}")
     print(f"root certificate fingerprint (SHA-256): {info.fingerprint}")
     print(f"valid until: {info.not_after:%Y-%m-%d}")
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
 from typing import Any
@@ -166,6 +166,8 @@ class Signature:
     refused: bool
     signed_at: str
     created_at: str
+    # The record content it was given on; None for signatures stored before it was kept.
+    record_fingerprint: str | None = None
 
     @property
     def is_refusal(self) -> bool:
@@ -183,8 +185,13 @@ class Required:
 
     what: str
     inspector: Inspector | None = None
+    again: bool = False  # signed before the record changed: the signature must be given again
 
     def text(self) -> str:
+        suffix = " (again: the record changed after signing)" if self.again else ""
+        return self._text() + suffix
+
+    def _text(self) -> str:
         if self.what == "inspector" and self.inspector is not None:
             ident = f" ({self.inspector.enforcement_id})" if self.inspector.enforcement_id else ""
             return f"inspector {self.inspector.name}{ident}"
@@ -196,13 +203,29 @@ class Required:
 
 
 def missing_signers(kind: Kind, inspectors: Sequence[Inspector],
-                    signatures: Sequence[Signature]) -> list[Required]:
+                    signatures: Sequence[Signature],
+                    stale: Sequence[Signature] = ()) -> list[Required]:
     """Who still has to sign a record of this kind.
 
     An official inspection and a re-inspection (done by officials) need every inspector of the
     team; a self-inspection needs one of them. Every record needs the company's person, or a
-    recorded refusal together with a witness's signature.
+    recorded refusal together with a witness's signature. ``signatures`` are the ones valid for
+    the record as it stands; ``stale`` ones, given before it changed, count for nothing but
+    mark who must sign again.
     """
+    missing = _missing(kind, inspectors, signatures)
+    again_inspectors = {s.inspector_id for s in stale if s.role is SignerRole.INSPECTOR}
+    again_company = any(s.role is SignerRole.COMPANY for s in stale)
+    again_witness = any(s.role is SignerRole.WITNESS for s in stale)
+    return [replace(r, again=(r.inspector is not None and r.inspector.id in again_inspectors)
+                    or (r.what == "any_inspector" and bool(again_inspectors))
+                    or (r.what == "company" and again_company)
+                    or (r.what == "refusal_witness" and again_witness))
+            for r in missing]
+
+
+def _missing(kind: Kind, inspectors: Sequence[Inspector],
+             signatures: Sequence[Signature]) -> list[Required]:
     missing: list[Required] = []
     signed_inspectors = {s.inspector_id for s in signatures
                          if s.role is SignerRole.INSPECTOR and not s.refused}

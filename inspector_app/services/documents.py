@@ -103,20 +103,51 @@ def load_record_data(db: Database, inspection_id: str) -> RecordData:
             [record.company_id]).fetchone()
     signatures = [
         SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
-                      bool(r[7]), r[8])
+                      bool(r[7]), r[8], r[9])
         for r in db.execute(
             "SELECT id, role, signer_name, signer_id_number, inspector_id, png, strokes, refused, "
-            "signed_at FROM signatures WHERE inspection_id = ? ORDER BY signed_at, rowid",
-            [inspection_id])]
+            "signed_at, record_fingerprint FROM signatures WHERE inspection_id = ? "
+            "ORDER BY signed_at, rowid", [inspection_id])]
     results = [ResultInfo(*r) for r in db.execute(
         "SELECT finding_id, result, new_deadline, note, accepted_on, accepted_by, "
         "acceptance_conclusion FROM reinspection_results "
         "WHERE reinspection_id = ? ORDER BY rowid", [inspection_id])]
     # PhotoService.list only reads the database; the photo folder is not touched here.
     photos = PhotoService(db, DataDir(Path()), _READER).list(inspection_id)
-    return RecordData(record=record, template_hash=template_hash, company=CompanyInfo(*row),
+    # A withdrawn hazard is no hazard of the record: its own photos stay out with it.
+    withdrawn = {f.id for f in record.withdrawn}
+    photos = [p for p in photos if p.finding_id not in withdrawn]
+    data = RecordData(record=record, template_hash=template_hash, company=CompanyInfo(*row),
                       photos=photos, signatures=signatures, follows_inspection_id=follows,
                       results=results)
+    # A handwritten signature is printed only beside the content it was given on.
+    current = signed_content_digest(data)
+    data.signatures = [s for s in signatures
+                       if s.record_fingerprint in (None, current)]
+    return data
+
+
+# Left out of what a handwritten signature vouches for: the signatures themselves, the end time
+# (set again by every completion), and the company's details (kept up to date elsewhere).
+_NOT_SIGNED_CONTENT = ("signatures", "ended_at", "company")
+
+
+def signed_content_digest(data: RecordData) -> str:
+    """SHA-256 of what a signer sees and signs: answers, notes, hazards, photos, the header.
+
+    Stored with each handwritten signature; when it no longer matches, the record changed after
+    the signature was given and the signature is stale (given again, never printed).
+    """
+    payload = json.loads(canonical_record_data(data))
+    for key in _NOT_SIGNED_CONTENT:
+        payload.pop(key, None)
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_content_fingerprint(db: Database, inspection_id: str) -> str:
+    """The fingerprint a handwritten signature given now would be tied to."""
+    return signed_content_digest(load_record_data(db, inspection_id))
 
 
 def canonical_record_data(data: RecordData) -> bytes:
@@ -236,7 +267,8 @@ class DocumentService:
     def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
         cursor = self.db.execute(
             "SELECT id, number, kind, started_at, follows_inspection_id, "
-            "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id) AS hazards "
+            "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
+            "AND f.withdrawn_at IS NULL) AS hazards "
             "FROM inspections i WHERE id = ?", [inspection_id])
         row = cursor.fetchone()
         if row is None:
@@ -267,7 +299,7 @@ class DocumentService:
             f"hazard {seq}: no {'requirement' if not (req or '').strip() else 'deadline'}"
             for seq, req, deadline in self.db.execute(
                 "SELECT seq, requirement, deadline FROM findings WHERE inspection_id = ? "
-                "ORDER BY seq", [row["id"]])
+                "AND withdrawn_at IS NULL ORDER BY seq", [row["id"]])
             if not (req or "").strip() or not (deadline or "").strip()]
         if incomplete:
             raise DocumentRefused(

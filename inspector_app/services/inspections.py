@@ -85,6 +85,8 @@ class InspectionRecord:
     notes: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     photo_counts: dict[str, int] = field(default_factory=dict)
+    # Hazards withdrawn when their answer changed: kept, restorable, in no list or document.
+    withdrawn: list[Finding] = field(default_factory=list)
 
     @property
     def locked(self) -> bool:
@@ -153,6 +155,7 @@ class InspectionService:
             notes={k: n for k, (_, n) in answers.items() if n},
             findings=self.repo.findings(inspection_id),
             photo_counts=photo_counts,
+            withdrawn=self.repo.withdrawn_findings(inspection_id),
         )
 
     def list(self, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
@@ -258,6 +261,16 @@ class InspectionService:
         if item.type is not ItemType.CHECK:
             return None
         if value == Answer.NON_COMPLIANT.value and existing is None:
+            withdrawn = self.repo.finding_for_item(inspection_id, item.id, withdrawn=True)
+            if withdrawn is not None:
+                # Non-compliant again: the hazard comes back as it was typed, not empty.
+                self.repo.update_finding(withdrawn.id, {
+                    "withdrawn_at": None, **self._stamp_update()})
+                self.audit.record("finding", withdrawn.id, "restore",
+                                  inspection_id=inspection_id,
+                                  new={"item": item.id, "seq": withdrawn.seq},
+                                  reason="non-compliant answer")
+                return self.repo.finding(withdrawn.id)
             grade = item.grade or Grade.GENERAL
             found_on = date.fromisoformat(row["started_at"][:10])
             finding_id = new_id()
@@ -277,12 +290,19 @@ class InspectionService:
                               reason="non-compliant answer")
             return self.repo.finding(finding_id)
         if value != Answer.NON_COMPLIANT.value and existing is not None:
-            # The inspector corrected the answer: the hazard it raised no longer exists.
-            self.repo.delete_finding(existing.id)
-            self.audit.record("finding", existing.id, "delete", inspection_id=inspection_id,
-                              old={"item": item.id, "description": existing.description},
+            # The inspector corrected the answer: the hazard no longer stands, but what was
+            # typed into it is never thrown away. It is withdrawn (out of every list and
+            # document) and comes back if the answer turns non-compliant again.
+            self.repo.update_finding(existing.id, {"withdrawn_at": utcnow_iso(),
+                                                   **self._stamp_update()})
+            self.audit.record("finding", existing.id, "withdraw", inspection_id=inspection_id,
+                              old={"item": item.id, "seq": existing.seq,
+                                   "description": existing.description},
                               reason="answer changed from non-compliant")
         return None
+
+    def _stamp_update(self) -> dict[str, str]:
+        return {"updated_at": utcnow_iso(), "device_id": self.device.id}
 
     def set_note(self, inspection_id: str, item_id: str, note: str, *,
                  audit: bool = True) -> None:
@@ -425,7 +445,7 @@ class InspectionService:
         for item in missing_required(record.template, answers, record.sections):
             kind = {ItemType.PHOTO: "photo", ItemType.SIGNATURE: "signature"}.get(
                 item.type, "answer")
-            if kind == "signature" and self.repo.signature_count(inspection_id, item.role):
+            if kind == "signature" and self._signed_as(inspection_id, item.role):
                 continue
             result.append(Missing(kind, item.id, item.section_id, item.text.zh))
         for f in record.findings:
@@ -433,6 +453,16 @@ class InspectionService:
                 result.append(Missing("hazard", f.item_id, None,
                                       f"hazard {f.seq}: {name} is missing", f.id, name))
         return result
+
+    def _signed_as(self, inspection_id: str, role: str | None) -> bool:
+        """A signature of ``role`` given on the record as it stands (a stale one is not)."""
+        if not self.repo.signature_count(inspection_id, role):
+            return False
+        # Imported here: signatures read the record's fingerprint through the documents.
+        from inspector_app.services.signatures import SignatureService
+
+        current, _ = SignatureService(self.db, self.device).current_and_stale(inspection_id)
+        return any(role is None or s.role.value == role for s in current)
 
     def complete(self, inspection_id: str) -> list[Missing]:
         """Complete when nothing is missing; otherwise return what is, and change nothing."""

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import NameOID
 from sqlite_utils import Database
 
@@ -80,13 +81,56 @@ def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
     return key  # type: ignore[return-value]
 
 
+# RFC 5280's upper bound for a common name, an organisation name and a serial number; the
+# cryptography library counts it in UTF-8 bytes, so 21 Chinese characters at most.
+NAME_FIELD_BYTES = 64
+ROOT_SUFFIX = " 检查文书根证书"
+ROOT_SUFFIX_EN = " Inspector Root"
+_PRINTABLE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?")
+
+
+def fit_field(text: str, limit: int = NAME_FIELD_BYTES) -> str:
+    """``text`` cut (with "…") to ``limit`` UTF-8 bytes, never inside a character.
+
+    For fields that only label a certificate (the office's name in it): the full name is kept
+    in the database and shown from there.
+    """
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    room = limit - len("…".encode())
+    cut = text.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return cut.rstrip() + "…"
+
+
+def person_field(value: str, what: str) -> str:
+    """A field that identifies a person is never shortened: too long is refused, clearly."""
+    if len(value.encode("utf-8")) > NAME_FIELD_BYTES:
+        raise ValidationError(
+            f"The {what} \"{value[:30]}…\" is too long for a certificate: at most "
+            f"{NAME_FIELD_BYTES} bytes (21 Chinese characters or 64 letters).")
+    return value
+
+
+def root_common_name(org_name: str) -> str:
+    """The root's name: the office's name and what the certificate is for, as far as it fits."""
+    for suffix in (ROOT_SUFFIX + ROOT_SUFFIX_EN, ROOT_SUFFIX):
+        if len((org_name + suffix).encode("utf-8")) <= NAME_FIELD_BYTES:
+            return org_name + suffix
+    return fit_field(org_name, NAME_FIELD_BYTES - len(ROOT_SUFFIX.encode())) + ROOT_SUFFIX
+
+
 def _name(common_name: str, organisation: str | None,
           enforcement_id: str | None = None) -> x509.Name:
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
     if organisation:
-        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, fit_field(organisation)))
     if enforcement_id:
-        attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, enforcement_id))
+        # X.520 wants a PrintableString; an ID with Chinese characters (闽A…) is kept as
+        # UTF8String rather than refused or mangled.
+        printable = set(enforcement_id) <= _PRINTABLE
+        attrs.append(x509.NameAttribute(
+            NameOID.SERIAL_NUMBER, enforcement_id,
+            None if printable else _ASN1Type.UTF8String))
     return x509.Name(attrs)
 
 
@@ -106,7 +150,7 @@ def make_root(org_name: str, *, now: datetime | None = None
               ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
     now = now or datetime.now(UTC)
     key = ec.generate_private_key(ec.SECP256R1())
-    name = _name(f"{org_name} 检查文书根证书 Inspector Root", org_name)
+    name = _name(root_common_name(org_name), org_name)
     cert = (x509.CertificateBuilder()
             .subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number())
@@ -228,6 +272,12 @@ class PkiService:
             raise ValidationError(problem)
         if not name.strip():
             raise ValidationError("The inspector needs a name.")
+        if not 1 <= days <= ROOT_YEARS * 365:
+            # Beyond the root's own life the certificate could never be trusted.
+            raise ValidationError(f"A certificate is valid for 1 to {ROOT_YEARS * 365} days, "
+                                  f"not {days}.")
+        person_field(name.strip(), "inspector's name")
+        person_field((enforcement_id or "").strip(), "enforcement-ID number")
         org_name, root, root_key = self._org_key(org_passphrase)
         cert, key = issue_cert(root, root_key, name.strip(), (enforcement_id or "").strip()
                                or None, org_name, days=days, now=now)
@@ -304,6 +354,9 @@ class PkiService:
         problem = passphrase_problem(passphrase)
         if problem:
             raise ValidationError(problem)
+        if not name.strip():
+            raise ValidationError("The signing identity needs a name.")
+        person_field(name.strip(), "name")
         cert, key = self_signed_cert(name.strip(), organisation.strip())
         info = cert_info(cert)
         with self.db.atomic():

@@ -44,6 +44,7 @@ _RESULT_COLUMNS = ("r.finding_id, r.result, r.new_deadline, r.note, r.updated_at
 _F_COLUMNS = ", ".join(f"f.{c.strip()}" for c in _FINDING_COLUMNS.split(","))
 # The newest revision of a completed or signed inspection: what hazards are followed up from.
 _FOLLOWABLE = ("i.status IN ('completed', 'signed') AND i.kind != 'reinspection' "
+               "AND f.withdrawn_at IS NULL "
                "AND NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)")
 
 

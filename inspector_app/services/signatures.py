@@ -39,6 +39,7 @@ from inspector_app.domain.signature import (
     strokes_to_json,
 )
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
+from inspector_app.services.documents import record_content_fingerprint
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
 
@@ -49,7 +50,7 @@ INK_LEVEL = 160
 MIN_INK_PIXELS = 30
 
 _COLUMNS = ("id, inspection_id, role, signer_name, signer_id_number, inspector_id, strokes, png, "
-            "refused, signed_at, created_at")
+            "refused, signed_at, created_at, record_fingerprint")
 _ROLE_ORDER = "CASE role WHEN 'inspector' THEN 0 WHEN 'company' THEN 1 ELSE 2 END"
 
 
@@ -58,7 +59,7 @@ def _signature(row: Sequence[Any]) -> Signature:
     return Signature(id=row[0], inspection_id=row[1], role=SignerRole(row[2]),
                      signer_name=row[3], signer_id_number=row[4], inspector_id=row[5],
                      strokes=strokes, pad_size=pad, png=row[7], refused=bool(row[8]),
-                     signed_at=row[9], created_at=row[10])
+                     signed_at=row[9], created_at=row[10], record_fingerprint=row[11])
 
 
 def check_png(png: bytes) -> tuple[int, int]:
@@ -114,10 +115,32 @@ class SignatureService:
             f"ORDER BY {_ROLE_ORDER}, signed_at, rowid", [inspection_id]).fetchall()
         return [_signature(r) for r in rows]
 
+    def fingerprint(self, inspection_id: str) -> str:
+        """The record content a signature given now is tied to."""
+        return record_content_fingerprint(self.db, inspection_id)
+
+    def current_and_stale(self, inspection_id: str
+                          ) -> tuple[builtins.list[Signature], builtins.list[Signature]]:
+        """The signatures given on the record as it stands, and those given before a change.
+
+        A signature stored without a fingerprint (before they were kept) counts as current.
+        """
+        signatures = self.list(inspection_id)
+        if not signatures:
+            return [], []
+        now = self.fingerprint(inspection_id)
+        current = [s for s in signatures if s.record_fingerprint in (None, now)]
+        return current, [s for s in signatures if s not in current]
+
+    def stale(self, inspection_id: str) -> builtins.list[Signature]:
+        """Signatures given before the answers, hazards or photos changed: to be given again."""
+        return self.current_and_stale(inspection_id)[1]
+
     def missing_signers(self, inspection_id: str) -> builtins.list[Required]:
         row = self._row(inspection_id)
+        current, stale = self.current_and_stale(inspection_id)
         return missing_signers(Kind(row["kind"]), self.repo.inspectors(inspection_id),
-                               self.list(inspection_id))
+                               current, stale)
 
     def missing_signatures(self, inspection_id: str) -> builtins.list[str]:
         """Who still has to sign, in words; empty when the record has every signature."""
@@ -158,7 +181,7 @@ class SignatureService:
             raise ValidationError(f"{role!r} is not a signer role "
                                   "(inspector, company or witness).") from None
         signer_name = clean_name(signer_name)
-        existing = self.list(inspection_id)
+        existing, stale = self.current_and_stale(inspection_id)
         if role is SignerRole.INSPECTOR:
             team = {i.id: i for i in self.repo.inspectors(inspection_id)}
             if inspector_id not in team:
@@ -176,10 +199,23 @@ class SignatureService:
             raise ValidationError(f"{signer_name} has already signed as witness.")
         clean = self._checked_ink(strokes, png, pad_size)
         signature_id = new_id()
+        replaced = [s for s in stale if s.role is role and (
+            s.inspector_id == inspector_id if role is SignerRole.INSPECTOR
+            else role is SignerRole.COMPANY or s.signer_name == signer_name)]
         with self.db.atomic():
+            self._drop_stale(replaced)
             self._insert(signature_id, inspection_id, role, signer_name, signer_id_number,
                          inspector_id, strokes_to_json(clean, pad_size), png, refused=False)
         return self.get(signature_id)
+
+    def _drop_stale(self, stale: Sequence[Signature]) -> None:
+        """A stale signature given again is replaced; History keeps both."""
+        for s in stale:
+            self.db.execute("DELETE FROM signatures WHERE id = ?", [s.id])
+            self.audit.record("signature", s.id, "delete", inspection_id=s.inspection_id,
+                              reason="given again: the record changed after it was signed",
+                              old={"role": s.role.value, "signer": s.signer_name,
+                                   "signed_at": s.signed_at, "refused": s.refused})
 
     def record_refusal(self, inspection_id: str, company_person_name: str, witness_name: str,
                        strokes: Sequence[Stroke], png: bytes, *,
@@ -195,7 +231,7 @@ class SignatureService:
         if person == witness:
             raise ValidationError("The witness must be someone other than the person who "
                                   "refuses to sign.")
-        existing = self.list(inspection_id)
+        existing, stale = self.current_and_stale(inspection_id)
         if any(s.role is SignerRole.COMPANY for s in existing):
             raise ValidationError("The company has already signed or refused to sign; remove "
                                   "that first.")
@@ -203,7 +239,10 @@ class SignatureService:
             raise ValidationError(f"{witness} has already signed as witness.")
         clean = self._checked_ink(strokes, png, pad_size)
         refusal_id, witness_id = new_id(), new_id()
+        replaced = [s for s in stale if s.role is SignerRole.COMPANY
+                    or (s.role is SignerRole.WITNESS and s.signer_name == witness)]
         with self.db.atomic():
+            self._drop_stale(replaced)
             self._insert(refusal_id, inspection_id, SignerRole.COMPANY, person, None, None,
                          None, None, refused=True)
             self._insert(witness_id, inspection_id, SignerRole.WITNESS, witness, None, None,
@@ -219,7 +258,8 @@ class SignatureService:
             "id": signature_id, "inspection_id": inspection_id, "role": role.value,
             "signer_name": name, "signer_id_number": id_number, "inspector_id": inspector_id,
             "strokes": strokes, "png": png, "refused": int(refused),
-            "signed_at": utcnow_iso(), **stamp})
+            "signed_at": utcnow_iso(), "record_fingerprint": self.fingerprint(inspection_id),
+            **stamp})
         self.audit.record("signature", signature_id, "refuse" if refused else "create",
                           inspection_id=inspection_id, reason=reason,
                           new={"role": role.value, "signer": name, "id_number": id_number,

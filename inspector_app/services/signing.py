@@ -38,7 +38,7 @@ from sqlite_utils import Database
 from inspector_app.domain.pki import CertInfo
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
-from inspector_app.errors import CorruptFileError, InspectorError, from_os_error
+from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_os_error
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.storage.files import write_atomic_checked
@@ -287,10 +287,22 @@ class SigningService:
         inspections = InspectionService(self.db, self.device, actor)
         record = inspections.get(inspection_id)
         _check_signer_belongs(info, record.kind.value, record.inspectors)
+        self._check_no_stale_signatures(inspection_id)
         with self.db.atomic():
             inspections.lock(inspection_id)  # refuses anything but a completed inspection
             data = canonical_record_data(load_record_data(self.db, inspection_id))
             return self.record_signature(inspection_id, record.revision, data, cert, key)
+
+    def _check_no_stale_signatures(self, inspection_id: str) -> None:
+        """A record is never locked over handwritten signatures given before it changed."""
+        from inspector_app.services.signatures import SignatureService
+
+        stale = SignatureService(self.db, self.device).stale(inspection_id)
+        if stale:
+            names = "; ".join(s.signer_name for s in stale)
+            raise ValidationError(f"The record changed after these handwritten signatures were "
+                                  f"given; they must be given again before it is signed and "
+                                  f"locked: {names}.")
 
     def check_record(self, inspection_id: str) -> tuple[bool, str]:
         """Does the stored record still match what was signed? (sync checks this)"""

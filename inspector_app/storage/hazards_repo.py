@@ -99,7 +99,8 @@ class HazardLedger:
         """The hazards ``flt`` selects, oldest deadline first (what needs chasing first)."""
         flt = flt or LedgerFilter()
         today = self.today()
-        where = ["NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)"]
+        where = ["NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)",
+                 "f.withdrawn_at IS NULL"]
         params: list[Any] = []
         if flt.status == NOT_CLOSED:
             where.append("f.status != 'closed'")
@@ -174,6 +175,7 @@ class HazardLedger:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT c.town FROM findings f JOIN inspections i ON i.id = f.inspection_id "
             "JOIN companies c ON c.id = i.company_id WHERE c.town IS NOT NULL AND c.town != '' "
+            "AND f.withdrawn_at IS NULL "
             "ORDER BY c.town")]
 
 

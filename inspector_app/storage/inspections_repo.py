@@ -20,6 +20,10 @@ _FINDING_COLUMNS = (
 )
 
 
+# SQL condition (on ``findings`` unaliased or aliased ``f``) for a hazard that is not withdrawn.
+ACTIVE_FINDING = "withdrawn_at IS NULL"
+
+
 @dataclass(frozen=True)
 class InspectionFilter:
     status: str | None = None
@@ -104,10 +108,18 @@ class InspectionRepo:
              stamp["created_at"], stamp["updated_at"], stamp["device_id"]])
 
     # -- findings ----------------------------------------------------------------------------
+    # A withdrawn hazard (``withdrawn_at`` set) is kept for History and for being restored, but
+    # is no hazard of the record: every list, count and document reads the active ones only.
     def findings(self, inspection_id: str) -> list[Finding]:
         rows = self.db.execute(
-            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? ORDER BY seq",
-            [inspection_id]).fetchall()
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? "
+            f"AND {ACTIVE_FINDING} ORDER BY seq", [inspection_id]).fetchall()
+        return [Finding.from_row(r) for r in rows]
+
+    def withdrawn_findings(self, inspection_id: str) -> list[Finding]:
+        rows = self.db.execute(
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? "
+            "AND withdrawn_at IS NOT NULL ORDER BY seq", [inspection_id]).fetchall()
         return [Finding.from_row(r) for r in rows]
 
     def finding(self, finding_id: str) -> Finding | None:
@@ -115,13 +127,18 @@ class InspectionRepo:
                               [finding_id]).fetchone()
         return Finding.from_row(row) if row else None
 
-    def finding_for_item(self, inspection_id: str, item_id: str) -> Finding | None:
+    def finding_for_item(self, inspection_id: str, item_id: str, *,
+                         withdrawn: bool = False) -> Finding | None:
+        """The item's active hazard, or (``withdrawn``) the one last withdrawn from it."""
+        state = "withdrawn_at IS NOT NULL" if withdrawn else ACTIVE_FINDING
         row = self.db.execute(
-            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND item_id = ?",
+            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE inspection_id = ? AND item_id = ? "
+            f"AND {state} ORDER BY withdrawn_at DESC LIMIT 1",
             [inspection_id, item_id]).fetchone()
         return Finding.from_row(row) if row else None
 
     def next_finding_seq(self, inspection_id: str) -> int:
+        # Withdrawn hazards keep their number, so one restored never collides with a newer one.
         row = self.db.execute("SELECT MAX(seq) FROM findings WHERE inspection_id = ?",
                               [inspection_id]).fetchone()
         return (row[0] or 0) + 1
@@ -181,10 +198,12 @@ class InspectionRepo:
             SELECT i.id, i.number, i.revision, i.status, i.kind, i.started_at, i.ended_at,
                    i.template_id, i.template_version, t.title_zh, t.title_en,
                    c.id AS company_id, c.name AS company_name, c.town,
-                   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id) AS hazards,
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
-                        AND f.grade = 'major') AS major_hazards,
+                        AND f.withdrawn_at IS NULL) AS hazards,
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
+                        AND f.withdrawn_at IS NULL AND f.grade = 'major') AS major_hazards,
+                   (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
+                        AND f.withdrawn_at IS NULL
                         AND f.status IN ('open', 'reopened')) AS open_hazards,
                    (SELECT group_concat(name, '、') FROM (
                         SELECT p.name FROM inspection_inspectors x

@@ -503,6 +503,22 @@ def _company_position(db: Database) -> None:
     db.execute("ALTER TABLE companies ADD COLUMN legal_rep_position TEXT")
 
 
+
+@migrations(name="0011_withdrawn_hazards")
+def _withdrawn_hazards(db: Database) -> None:
+    # A hazard whose answer changed away from non-compliant is withdrawn, not deleted: what the
+    # inspector typed into it is kept, and answering non-compliant again brings it back.
+    db.execute("ALTER TABLE findings ADD COLUMN withdrawn_at TEXT")
+
+
+
+@migrations(name="0011_signature_fingerprints")
+def _signature_fingerprints(db: Database) -> None:
+    # A handwritten signature is given on the record as it stood: the SHA-256 of what the
+    # signer saw. A later change of answers, hazards or photos makes the signature stale.
+    db.execute("ALTER TABLE signatures ADD COLUMN record_fingerprint TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

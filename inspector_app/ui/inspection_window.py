@@ -11,7 +11,7 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
@@ -34,6 +34,7 @@ from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
+from inspector_app.services.history import history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
@@ -52,6 +53,29 @@ from inspector_app.ui.models.checklist_model import ChecklistModel
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
+
+
+class AnswerChange(QUndoCommand):
+    """One chosen answer, undone with Ctrl+Z: the answer and any hazard go back as they were.
+
+    The service does the hazard part: an answer turned non-compliant again restores the hazard
+    it withdrew, with everything typed into it.
+    """
+
+    def __init__(self, window: InspectionWindow, item_id: str, old: Any, new: Any) -> None:
+        super().__init__()
+        self.window = weakref.ref(window)
+        self.item_id, self.old, self.new = item_id, old, new
+
+    def redo(self) -> None:
+        window = self.window()
+        if window is not None:
+            window.apply_answer(self.item_id, self.new, undoing=False)
+
+    def undo(self) -> None:
+        window = self.window()
+        if window is not None:
+            window.apply_answer(self.item_id, self.old, undoing=True)
 
 
 class InspectionWindow(QMainWindow):
@@ -151,6 +175,14 @@ class InspectionWindow(QMainWindow):
         self.act_amend = action(None, self.amend)
         self.toolbar.addSeparator()
         self.act_history = action("Ctrl+Shift+H", self.show_history)
+        # Ctrl+Z takes back a chosen answer; text fields keep Ctrl+Z for their own typing.
+        self.undo_stack = QUndoStack(self)
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
 
         # Digits and N act on the item; text fields keep them for typing (ShortcutOverride).
         self.digit_shortcuts = []
@@ -218,6 +250,8 @@ class InspectionWindow(QMainWindow):
         self.model.load(r.sections, r.visibility(), answers, hazard_items)
         self.tree.expandAll()
         editable = r.editable
+        if not editable:
+            self.undo_stack.clear()  # a completed or signed record takes no answers back
         self.panel.set_read_only(not editable)
         self.act_hazard.setEnabled(editable)
         self.act_complete.setEnabled(editable)
@@ -335,11 +369,26 @@ class InspectionWindow(QMainWindow):
             return None
 
     def answer(self, item_id: str, value: Any) -> None:
+        old = self.record.answers.get(item_id)
+        if old == value or not self.record.editable:
+            self.apply_answer(item_id, value, undoing=False)
+            return
+        self.undo_stack.push(AnswerChange(self, item_id, old, value))
+
+    def apply_answer(self, item_id: str, value: Any, *, undoing: bool) -> None:
+        """Store an answer and follow it on screen; says what happened to the item's hazard."""
+        if self.current_item_id() != item_id:
+            self.select_item(item_id)
         before = self.record.finding_for_item(item_id)
+        was_withdrawn = {f.id for f in self.record.withdrawn}
         self._guard(self.service.set_answer, self.inspection_id, item_id, value)
         self._after_change(item_id)
         item = self.record.template.item(item_id)
         finding = self.record.finding_for_item(item_id)
+        self._tell_hazard_change(before, finding, was_withdrawn)
+        if undoing:  # the item shown again as it now is: answer, hazard and all
+            self._current_changed(self.tree.currentIndex(), QModelIndex())
+            return
         if item.type is ItemType.CHECK:
             if value == Answer.NON_COMPLIANT.value and finding is not None:
                 self.panel.set_finding(finding)
@@ -350,6 +399,16 @@ class InspectionWindow(QMainWindow):
                 self.step(1)
         elif item.type in (ItemType.YES_NO, ItemType.SINGLE_CHOICE):
             self.step(1)
+
+    def _tell_hazard_change(self, before: Any, after: Any, was_withdrawn: set[str]) -> None:
+        if before is not None and after is None:
+            self.statusBar().showMessage(self.tr(
+                "Hazard {0} withdrawn: what was typed in it is kept (see History). "
+                "Ctrl+Z or answering non-compliant again brings it back.").format(before.seq),
+                15000)
+        elif after is not None and after.id in was_withdrawn:
+            self.statusBar().showMessage(
+                self.tr("Hazard {0} restored as it was.").format(after.seq), 8000)
 
     def _save_text_answer(self, item_id: str, text: str) -> None:
         # Saved as typed; the editing session is audited once when it ends.
@@ -459,7 +518,25 @@ class InspectionWindow(QMainWindow):
             self.missing_dialog.open()
             return
         self._after_change(None)
+        stale = SignatureService(self.ctx.db, self.ctx.device).missing_signers(
+            self.inspection_id)
+        again = [r for r in stale if r.again]
+        if again:
+            # Signatures given before this change do not cover it: say whose, and where to go.
+            text = self.tr("Inspection completed. The record changed after it was signed; these "
+                           "signatures must be given again: {0}.").format(
+                self.tr("; ").join(self._signer_name(r) for r in again))
+            self.statusBar().showMessage(text, 15000)
+            QMessageBox.information(self, self.tr("Sign again"), text)
+            return
         self.statusBar().showMessage(self.tr("Inspection completed."), 6000)
+
+    def _signer_name(self, required: Any) -> str:
+        if required.inspector is not None:
+            return required.inspector.name
+        return {"any_inspector": self.tr("an inspector"),
+                "company": self.tr("the company's person"),
+                "refusal_witness": self.tr("the witness")}.get(required.what, required.what)
 
     def reopen(self) -> None:
         self._guard(self.service.reopen, self.inspection_id, "reopened by inspector")
@@ -511,11 +588,13 @@ class InspectionWindow(QMainWindow):
 
     def lock(self) -> None:
         """Sign and lock: every handwritten signature first, then the digital signature."""
-        missing = SignatureService(self.ctx.db, self.ctx.device).missing_signatures(
+        missing = SignatureService(self.ctx.db, self.ctx.device).missing_signers(
             self.inspection_id)
         if missing:
+            names = [self.tr("{0} (again)").format(self._signer_name(r)) if r.again
+                     else self._signer_name(r) for r in missing]
             QMessageBox.information(self, self.tr("Sign and lock"), self.tr(
-                "Signatures are still missing: {0}.").format("; ".join(missing)))
+                "Signatures are still missing: {0}.").format(self.tr("; ").join(names)))
             self.open_signatures()
             return
         if PkiService(self.ctx.db, self.ctx.device).identity() is None:
@@ -552,8 +631,12 @@ class InspectionWindow(QMainWindow):
             self.changed.emit(self.inspection_id)
             self.revision_opened.emit(new_id)
 
-    def show_history(self) -> None:
-        HistoryDialog(self.service.history(self.inspection_id), self).exec()
+    def show_history(self) -> HistoryDialog:
+        lines = history_lines(self.ctx.db, self.inspection_id, self.record.template,
+                              self.service.history(self.inspection_id), ui_lang())
+        self.history_dialog = HistoryDialog(lines, self)
+        self.history_dialog.open()
+        return self.history_dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.finish()

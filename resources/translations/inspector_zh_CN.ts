@@ -942,44 +942,61 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="79"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>What</source>
-        <translation>对象</translation>
+        <translation type="vanished">对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>Field</source>
-        <translation>字段</translation>
+        <translation type="vanished">字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
+        <source>Details</source>
+        <translation>原始记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="102"/>
+        <source>Show the stored entries (ids, UTC times)</source>
+        <translation>显示原始记录（编号、UTC 时间）</translation>
     </message>
 </context>
 <context>
@@ -1056,204 +1073,250 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="222"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="223"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="224"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="225"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="226"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="227"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="228"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="517"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="522"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="530"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="229"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="596"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="601"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="230"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="231"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="232"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="233"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="234"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="235"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="242"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="304"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="338"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="381"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
+        <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="411"/>
+        <source>Hazard {0} restored as it was.</source>
+        <translation>隐患 {0} 已按原样恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="440"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="465"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="466"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="408"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="467"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="409"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="468"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="445"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="504"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="462"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="526"/>
+        <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
+        <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="597"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="530"/>
+        <source>Sign again</source>
+        <translation>需要重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="532"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="496"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="537"/>
+        <source>an inspector</source>
+        <translation>一名检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="538"/>
+        <source>the company&apos;s person</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="539"/>
+        <source>the witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="573"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="518"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="594"/>
+        <source>{0} (again)</source>
+        <translation>{0}（需重新签名）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="597"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="523"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="602"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="531"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="610"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="543"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="622"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="546"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="625"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="547"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="626"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1671,34 +1734,34 @@
 <context>
     <name>MissingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="39"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="46"/>
         <source>Not complete yet</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
         <source>%n thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
         <source>Answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
         <source>Photo</source>
         <translation>缺照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Signature</source>
         <translation>缺签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
@@ -1706,47 +1769,47 @@
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
         <source>Add hazard</source>
         <translation>添加隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="157"/>
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="158"/>
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="159"/>
         <source>Rectification requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="160"/>
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="161"/>
         <source>Responsible person:</source>
         <translation>整改责任人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="162"/>
         <source>On-the-spot measure:</source>
         <translation>现场处理措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="191"/>
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>
@@ -1754,107 +1817,117 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="204"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="270"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="296"/>
         <source>Choose the company to inspect.</source>
         <translation>请选择被检查单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="301"/>
         <source>The template library is empty: import a checklist template first.</source>
         <translation>检查表库为空，请先导入检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="304"/>
+        <source>Enter the place inspected (e.g. the workshop).</source>
+        <translation>请填写检查地点（例如车间名称）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="308"/>
+        <source>The start time is in the future: check the date and time.</source>
+        <translation>开始时间晚于当前时间，请核对日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="333"/>
         <source>confirmed at the start of an inspection</source>
         <translation>检查开始时确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="305"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="337"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
         <source>C&amp;hecklist:</source>
         <translation>检查表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
         <source>&amp;Kind:</source>
         <translation>检查类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
         <source>&amp;Place inspected:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
         <source>Person in charge, p&amp;osition:</source>
         <translation>负责人及职务(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="311"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="343"/>
         <source>Type part of the company name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="347"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="316"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="348"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="317"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="349"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="318"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="350"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="319"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="351"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="320"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="352"/>
         <source>Legal representative or person in charge</source>
         <translation>法定代表人或负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="321"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="353"/>
         <source>Position, e.g. 总经理</source>
         <translation>职务，例如 总经理</translation>
     </message>
@@ -2744,187 +2817,197 @@
 <context>
     <name>SignaturesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="186"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="187"/>
         <source>Inspector: {0} ({1})</source>
         <translation>检查人员：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="191"/>
         <source>Company: {0}</source>
         <translation>被检查单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="191"/>
         <source>on-site person</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
         <source>Witness: {0}</source>
         <translation>见证人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="198"/>
         <source>Add a witness (optional)</source>
         <translation>添加见证人（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="203"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="206"/>
+        <source>⚠ record changed: sign again</source>
+        <translation>⚠ 记录已修改，需重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="208"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="210"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="276"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="293"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="294"/>
         <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="295"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="298"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="318"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="320"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335"/>
         <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="334"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="354"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="355"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="367"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="372"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="377"/>
+        <source>{0} (again)</source>
+        <translation>{0}（需重新签名）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="382"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
         <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="384"/>
         <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="399"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="400"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="412"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="436"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="414"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="438"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="441"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="418"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="419"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="443"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="422"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="446"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="426"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -2932,197 +3015,245 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="140"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <source>Show the details (table by table)</source>
+        <translation>显示详细信息（按数据表）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="170"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="170"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
+        <source>from a laptop</source>
+        <translation>来自笔记本电脑</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
+        <source>from the office</source>
+        <translation>来自单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="202"/>
+        <source>full export</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
+        <source>written</source>
+        <translation>已写入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="206"/>
+        <source>already imported</source>
+        <translation>以前已导入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="249"/>
+        <source>the same record number was used twice</source>
+        <translation>同一记录编号被使用了两次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="251"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="253"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="271"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="273"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="260"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="288"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="298"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="302"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="304"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="312"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="340"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="345"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="346"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="357"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="362"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="400"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="414"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import time
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -277,3 +282,166 @@ def test_sign_and_lock_needs_every_signature_then_signs_digitally(
     assert SigningService(ctx.db, ctx.device).check_record(inspection)[0]
     assert "Signed and locked" in win.banner.text()
     passphrase_dialog.forget_session()
+
+
+def test_a_filled_in_hazard_survives_a_changed_answer_and_ctrl_z(qtbot, ctx, service, team,
+                                                                  languages):
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    win = open_window(qtbot, ctx, inspection)
+    win.select_item("a2")
+    win.tree.setFocus()
+    key(qtbot, win, Qt.Key.Key_2)  # non-compliant: the hazard form takes the focus
+    hazard = win.panel.hazard
+    # Typed as an input method commits Chinese: saved as typed, like every keystroke.
+    hazard.requirement.insertPlainText("立即停止无证人员作业")
+    hazard.responsible.insert("车间主任")
+    hazard.onsite.insert("责令无证人员离岗")
+    key(qtbot, win, Qt.Key.Key_Escape)
+    win.select_item("a2")
+    key(qtbot, win, Qt.Key.Key_1)  # one keystroke: compliant
+    record = service.get(inspection)
+    assert record.answers["a2"] == "compliant" and record.findings == []
+    assert [f.requirement for f in record.withdrawn] == ["立即停止无证人员作业"]
+    message = win.statusBar().currentMessage()
+    assert "Hazard 1" in message and "withdrawn" in message and "Ctrl+Z" in message
+    # Ctrl+Z: the answer and the hazard as they were.
+    win.tree.setFocus()
+    key(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    record = service.get(inspection)
+    assert record.answers["a2"] == "non_compliant" and record.withdrawn == []
+    finding = record.finding_for_item("a2")
+    assert (finding.requirement, finding.responsible, finding.onsite_measure) == (
+        "立即停止无证人员作业", "车间主任", "责令无证人员离岗")
+    assert win.current_item_id() == "a2"
+    assert win.panel.hazard is not None
+    assert win.panel.hazard.requirement.toPlainText() == "立即停止无证人员作业"
+    assert "restored" in win.statusBar().currentMessage()
+    # Answered away and back by hand: the same hazard again, never an empty one.
+    win.select_item("a2")
+    win.tree.setFocus()
+    key(qtbot, win, Qt.Key.Key_3)
+    win.select_item("a2")
+    win.tree.setFocus()
+    key(qtbot, win, Qt.Key.Key_2)
+    finding = service.get(inspection).finding_for_item("a2")
+    assert finding.requirement == "立即停止无证人员作业" and finding.seq == 1
+
+
+def test_signatures_given_before_a_change_must_be_given_again(
+        qtbot, ctx, service, team, languages, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.services.documents import DocumentService, load_record_data
+    from inspector_app.services.signatures import SignatureService
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        service.set_answer(inspection, item, value)
+    assert service.complete(inspection) == []
+    signatures = SignatureService(ctx.db, ctx.device, "张伟")
+    for inspector in service.get(inspection).inspectors:
+        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
+                       inspector_id=inspector.id, pad_size=PAD)
+    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    assert signatures.missing_signers(inspection) == []
+    # Reopened, one answer changed, completed again.
+    service.reopen(inspection, "补充检查")
+    win = open_window(qtbot, ctx, inspection)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    win.select_item("n1")
+    service.set_answer(inspection, "t1", "not_applicable")
+    win.reload()
+    win.act_complete.trigger()
+    assert service.get(inspection).status is Status.COMPLETED
+    assert told and "must be given again" in told[-1]
+    assert "张伟" in told[-1] and "李娜" in told[-1] and "company" in told[-1]
+    # The signature dialog says whose signatures are stale, and does not say all are done.
+    win.open_signatures()
+    dialog = win.signatures_dialog
+    texts = [dialog.signers.item(r).text() for r in range(dialog.signers.count())]
+    assert sum("sign again" in t for t in texts) == 3
+    assert "Every required signature" not in dialog.status.text()
+    assert "again" in dialog.status.text()
+    assert dialog.current_entry() == ("inspector", team[0])  # first to sign again
+    assert dialog.pad.isEnabled() and not dialog.remove_button.isVisible()
+    dialog.close()
+    # The PDF prints none of them beside content they were not given on.
+    assert load_record_data(ctx.db, inspection).signatures == []
+    pdf = tmp_path / "record.pdf"
+    DocumentService(ctx.db, ctx.data_dir, ctx.device).export(inspection, "record", "zh_CN", pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "王经理" not in text
+    # Locking is refused until they are given again.
+    told.clear()
+    win.act_lock.trigger()
+    assert "again" in told[0] and service.get(inspection).status is Status.COMPLETED
+    win.signatures_dialog.close()
+    signatures.add(inspection, "inspector", "张伟", wave(), png_bytes(), inspector_id=team[0],
+                   pad_size=PAD)
+    left = signatures.missing_signers(inspection)
+    assert [(r.what, r.again) for r in left] == [("inspector", True), ("company", True)]
+    assert len(signatures.list(inspection)) == 3  # the stale one of 张伟 was replaced
+    assert len(load_record_data(ctx.db, inspection).signatures) == 1
+    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    DocumentService(ctx.db, ctx.data_dir, ctx.device).export(inspection, "record", "zh_CN", pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "王经理" in text  # given on this content: printed
+
+
+def test_history_reads_as_an_inspector_speaks(qtbot, ctx, service, team, languages, tmp_path,
+                                              monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    from inspector_app.services.photos import PhotoService
+    from tests.images import jpeg
+
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    service.set_answer(inspection, "a2", "compliant")
+    finding = service.set_answer(inspection, "a2", "non_compliant")
+    service.update_finding(finding.id, requirement="立即停止无证人员作业")
+    service.set_answer(inspection, "a2", "not_applicable")
+    photo = jpeg(tmp_path / "site-photo.jpg")
+    PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟").add_files(inspection, [photo])
+    win = open_window(qtbot, ctx, inspection)
+
+    languages.apply("zh_CN")
+    dialog = win.show_history()
+    text = dialog.visible_text()
+    for words in ("第三条第（二）项：未作答 → 符合", "第三条第（二）项：符合 → 不符合",
+                  "隐患 1 整改要求已修改", "隐患 1 已撤回", "照片 site-photo.jpg 已添加",
+                  "张伟", "立即停止无证人员作业"):
+        assert words in text, words
+    # No raw rows: no table names, no item ids, no JSON, no UTC stamps.
+    for raw in ("answer", "finding", "a2", "{"):
+        assert raw not in text, raw
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d", text)
+    # Local time (here China Standard Time), not UTC.
+    first_at = service.history(inspection)[0].at
+    utc = datetime.fromisoformat(first_at.replace("Z", "+00:00"))
+    assert text.splitlines()[0].startswith(
+        (utc + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M"))
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())
+               if not dialog.table.isColumnHidden(c)]
+    assert all(headers)
+    # The stored entries are there on demand.
+    dialog.details.setChecked(True)
+    assert "answer" in dialog.visible_text() and "a2" in dialog.visible_text()
+    dialog.close()
+
+    languages.apply("en")
+    text = win.show_history().visible_text()
+    assert "Art. 3 (2): compliant → non-compliant" in text
+    assert "Hazard 1: rectification requirement changed" in text
+    assert "Photo site-photo.jpg added" in text and "Hazard 1 withdrawn" in text
+    win.history_dialog.close()
+    monkeypatch.undo()
+    time.tzset()

@@ -144,6 +144,7 @@ def test_official_inspection_with_one_inspector_stays_open(qtbot, ctx, profile, 
     assert dialog.checked_inspector_ids() == [profile.id]  # the profile's inspector is ticked
     _choose_company(dialog, "纺织")
     dialog.set_kind("official")
+    dialog.place.insert("一号车间")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible() and dialog.created_id is None
     assert "two inspectors" in dialog.error.text()
@@ -180,3 +181,48 @@ def test_new_inspection_from_the_page_opens_it(qtbot, ctx, profile, languages):
     assert ctx.db.execute("SELECT legal_rep, legal_rep_position FROM companies").fetchone() == (
         "王建国", "总经理")
     assert page.model.rowCount() == 1 and page.selected_id() == created
+
+
+def test_enter_in_the_enforcement_id_field_adds_the_colleague_only(qtbot, ctx, profile,
+                                                                  languages):
+    add_template(ctx.db)
+    add_company(ctx.db, name="泉台纺织有限公司")
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _choose_company(dialog, "纺织")
+    dialog.set_kind("official")
+    dialog.add_inspector_button.click()
+    dialog.new_name.insert("李娜")  # as an input method commits it
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)  # Enter in the name: on to the ID
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.new_enforcement_id
+    qtbot.keyClicks(dialog.new_enforcement_id, "32050013")
+    qtbot.keyClick(dialog.new_enforcement_id, Qt.Key.Key_Return)
+    # The colleague is added and ticked; nothing was started.
+    assert len(dialog.checked_inspector_ids()) == 2
+    assert dialog.isVisible() and dialog.created_id is None
+    assert ctx.db["inspections"].count == 0
+    # Enter in the last field starts, but only after the place check.
+    qtbot.keyClick(dialog.started, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.created_id is None
+    assert "place" in dialog.error.text()
+    dialog.place.insert("一号车间")
+    qtbot.keyClick(dialog.place, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.created_id is not None
+
+
+def test_a_start_time_in_the_future_is_refused(qtbot, ctx, profile, languages):
+    add_template(ctx.db)
+    add_company(ctx.db, name="泉台纺织有限公司")
+    dialog = NewInspectionDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose_company(dialog, "纺织")
+    dialog.set_kind("self")
+    dialog.place.insert("一号车间")
+    dialog.started.setDateTime(dialog.started.dateTime().addDays(2))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.created_id is None
+    assert "future" in dialog.error.text()
+    assert ctx.db["inspections"].count == 0

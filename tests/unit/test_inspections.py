@@ -117,7 +117,45 @@ def test_non_compliant_answer_creates_a_prefilled_hazard(svc, inspection):
     # Changing the answer back withdraws the hazard, audited.
     svc.set_answer(inspection, "a2", "compliant")
     assert svc.get(inspection).findings == []
-    assert any(e.action == "delete" and e.entity == "finding" for e in svc.history(inspection))
+    assert any(e.action == "withdraw" and e.entity == "finding" for e in svc.history(inspection))
+
+
+def test_a_withdrawn_hazard_keeps_what_was_typed_and_comes_back(ctx, svc, inspection):
+    from inspector_app.services.documents import load_record_data
+    from inspector_app.storage.hazards_repo import HazardLedger, LedgerFilter
+
+    finding = svc.set_answer(inspection, "a2", "non_compliant")
+    svc.update_finding(finding.id, requirement="立即停止无证人员作业", responsible="车间主任",
+                       onsite_measure="责令无证人员离岗")
+    svc.add_finding(inspection, description="配电箱门缺失", grade="general")
+    svc.set_answer(inspection, "a2", "compliant")
+    record = svc.get(inspection)
+    # Kept, withdrawn: out of the hazards, the ledger, the counts and the documents.
+    assert [f.id for f in record.withdrawn] == [finding.id]
+    assert [f.description for f in record.findings] == ["配电箱门缺失"]
+    assert [r["description"] for r in HazardLedger(ctx.db).rows(LedgerFilter(status=None))] \
+        == ["配电箱门缺失"]
+    listed = svc.list(InspectionFilter())[0]
+    assert (listed["hazards"], listed["major_hazards"], listed["open_hazards"]) == (1, 0, 1)
+    assert [f.seq for f in load_record_data(ctx.db, inspection).record.findings] == [2]
+    assert [m.finding_id for m in svc.missing(inspection) if m.kind == "hazard"] \
+        == [record.findings[0].id]  # the withdrawn one asks for nothing
+    # Non-compliant again: the same hazard, as it was typed, not an empty one.
+    again = svc.set_answer(inspection, "a2", "non_compliant")
+    assert again.id == finding.id and again.seq == 1
+    assert (again.requirement, again.responsible, again.onsite_measure) == (
+        "立即停止无证人员作业", "车间主任", "责令无证人员离岗")
+    record = svc.get(inspection)
+    assert record.withdrawn == [] and len(record.findings) == 2
+    actions = [(e.entity, e.action) for e in svc.history(inspection)]
+    assert ("finding", "withdraw") in actions and ("finding", "restore") in actions
+    # A hazard with a photo of its own is withdrawn too, the photo kept with it.
+    ctx.db["photos"].insert({"id": "p1", "sha256": "0" * 64, "inspection_id": inspection,
+                             "finding_id": finding.id, "created_at": "2026-11-28T01:00:00Z",
+                             "updated_at": "2026-11-28T01:00:00Z", "device_id": "test"})
+    svc.set_answer(inspection, "a2", "not_applicable")
+    assert [f.id for f in svc.get(inspection).withdrawn] == [finding.id]
+    assert [p.id for p in load_record_data(ctx.db, inspection).photos] == []
 
 
 def test_free_form_hazard_and_general_deadline(svc, inspection):
@@ -222,3 +260,26 @@ def test_list_filters_and_short_chinese_search(ctx, svc, team):
     row = next(r for r in svc.list() if r["id"] == ia)
     assert (row["hazards"], row["major_hazards"], row["open_hazards"]) == (1, 1, 1)
     assert row["inspectors"] == "张伟、李娜"
+
+
+def test_a_signature_item_is_not_met_by_a_signature_given_before_a_change(ctx, svc, team):
+    import copy
+
+    from inspector_app.services.signatures import SignatureService
+    from tests.factories import SMALL_TEMPLATE
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    definition = copy.deepcopy(SMALL_TEMPLATE)
+    definition["id"] = "test-signed"
+    definition["sections"][0]["items"].append(
+        {"id": "sig", "type": "signature", "role": "company",
+         "text": {"zh": "被检查单位负责人签字", "en": "Company signs"}})
+    inspection = svc.start(company_id=add_company(ctx.db), kind=Kind.OFFICIAL,
+                           template_key=add_template(ctx.db, definition), inspector_ids=team,
+                           place="一号车间")
+    answer_all(svc, inspection)
+    SignatureService(ctx.db, ctx.device).add(inspection, "company", "王经理", wave(),
+                                             png_bytes(), pad_size=PAD)
+    assert [m.item_id for m in svc.missing(inspection)] == []
+    svc.set_answer(inspection, "n1", 5)  # changed after the company signed
+    assert [m.item_id for m in svc.missing(inspection)] == ["sig"]

@@ -105,14 +105,22 @@ def test_show_by_number_in_chinese(recorded, capsys):
     assert "已签署" in out and "重大事故隐患" in out
 
 
-def test_history_lists_the_audit_log(recorded, capsys):
+def test_history_reads_as_the_window_shows_it(recorded, capsys):
     code, out, _ = run(capsys, *recorded["args"], "inspections", "history", recorded["signed"])
     assert code == 0
     lines = out.splitlines()
-    assert "inspection" in lines[0] and "create" in lines[0]
-    assert any("answer a2 create value: ∅ → non_compliant" in line for line in lines)
-    assert "status: completed → signed" in lines[-1]
+    assert "Record （泉台）应急检记〔2026〕QT01-001号 created" in lines[0]
+    assert any("Art. 3 (2): unanswered → non-compliant" in line for line in lines)
+    assert any("Hazard 1: rectification requirement changed: ∅ → 立即停止无证人员作业" in line
+               for line in lines)
+    assert "Status: completed → signed" in lines[-1]
     assert all("张伟" in line for line in lines)
+    assert not any("answer a2" in line or "T0" in line.split("  ")[0] for line in lines)
+    code, out, _ = run(capsys, *recorded["args"], "--lang", "zh_CN", "inspections", "history",
+                       recorded["signed"])
+    assert "第三条第（二）项：未作答 → 不符合" in out
+    assert "隐患 1 整改要求已修改：∅ → 立即停止无证人员作业" in out
+    assert "状态：已完成 → 已签名" in out
     _, out, _ = run(capsys, *recorded["args"], "inspections", "history", recorded["signed"],
                     "--json")
     assert json.loads(out)[-1]["new_value"] == "signed"

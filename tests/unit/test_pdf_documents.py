@@ -541,3 +541,20 @@ def test_a_self_inspection_record_has_no_identity_statement(ctx, docs, tmp_path)
     official = flat(text_of(docs.export(clean.inspection_id, "record", "zh_CN",
                                         tmp_path / "official.pdf")))
     assert "这是我们的证件（出示证件）。现依法对你单位进行现场检查，请予以配合。" in official
+
+
+def test_texts_longer_than_a_page_flow_onto_the_next_page(ctx, built, docs, tmp_path):
+    insp, _, _ = sc.services(ctx)
+    record = insp.get(built.inspection_id)
+    # The documents are printed from a completed record; the texts are typed in the draft.
+    ctx.db.execute("UPDATE inspections SET place = ? WHERE id = ?",
+                   ["一号车间" + "东侧" * 1500 + "末尾", built.inspection_id])
+    other = next(f for f in record.findings if f.item_id is None)
+    ctx.db.execute("UPDATE findings SET requirement = ? WHERE id = ?",
+                   ["加装防护" * 3000 + "完毕", other.id])
+    for doc_type in ("record", "order"):
+        target = docs.export(built.inspection_id, doc_type, "zh_CN", tmp_path / f"{doc_type}.pdf")
+        text = flat(text_of(target))
+        assert page_count(target) >= 3
+        assert "完毕" in text  # nothing cut off
+    assert "末尾" in flat(text_of(tmp_path / "record.pdf"))

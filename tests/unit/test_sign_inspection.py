@@ -127,3 +127,21 @@ def test_only_an_inspector_of_the_record_can_sign_it(ctx, completed):
     with pytest.raises(SigningError, match="belongs to 谢军（32053740）, who is not an inspector"):
         SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
     assert InspectionService(ctx.db, ctx.device).get(completed).status is Status.COMPLETED
+
+
+def test_a_record_is_not_locked_over_signatures_given_before_it_changed(ctx, completed):
+    from inspector_app.services.signatures import SignatureService
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    svc = InspectionService(ctx.db, ctx.device, "张伟")
+    team = svc.get(completed).inspectors
+    signatures = SignatureService(ctx.db, ctx.device, "张伟")
+    signatures.add(completed, "inspector", "张伟", wave(), png_bytes(), inspector_id=team[0].id,
+                   pad_size=PAD)
+    signatures.add(completed, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    svc.reopen(completed, "补充检查")
+    svc.set_note(completed, "a1", "东侧出口堆放杂物，已当场清理")
+    assert svc.complete(completed) == []
+    with pytest.raises(ValidationError, match=r"again.*张伟"):
+        SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
+    assert svc.get(completed).status is Status.COMPLETED

@@ -200,3 +200,56 @@ def test_cli_org_identity_verify(tmp_path, capsys):
                  str(tmp_path / "x.p12"), "--passphrase-file", str(bad)]) == 1
     assert "passphrase is wrong" in capsys.readouterr().err
     assert not (tmp_path / "x.p12").exists()
+
+
+LONG_OFFICE = "泉州台商投资区应急管理局"
+VERY_LONG_OFFICE = ("泉州市台商投资区管理委员会安全生产委员会办公室"
+                    "（泉州台商投资区应急管理局）执法大队")
+
+
+@pytest.mark.parametrize("office_name", [LONG_OFFICE, VERY_LONG_OFFICE])
+def test_real_office_names_of_any_length_make_a_working_root(tmp_path, capsys, office_name):
+    office_dir, laptop_dir = tmp_path / "o", tmp_path / "l"
+    secret = tmp_path / "org.pass"
+    secret.write_text(ORG_PASS)
+    assert main(["--data-dir", str(office_dir), "org", "init", "--name", office_name,
+                 "--passphrase-file", str(secret)]) == 0, capsys.readouterr().err
+    assert f"organisation: {office_name}" in capsys.readouterr().out  # the full name
+    office = AppContext(DataDir(office_dir))
+    laptop = AppContext(DataDir(laptop_dir))
+    try:
+        assert PkiService(office.db, office.device).org()[0] == office_name
+        # An inspector's certificate under that root signs documents the office trusts.
+        data, info = PkiService(office.db, office.device).issue(
+            "欧阳慧敏", "闽A-3505001", ORG_PASS, ONE_TIME)
+        assert info.subject_name == "欧阳慧敏" and info.enforcement_id == "闽A-3505001"
+        assert office_name.startswith(info.organisation.rstrip("…"))
+        PkiService(laptop.db, laptop.device).import_identity(data, ONE_TIME, OWN)
+        result = verify_pdf(signed_document(laptop, tmp_path),
+                            PkiService(office.db, office.device))
+        assert result.ok, result.reason
+        # A company's own identity with a long name works too.
+        own = PkiService(laptop.db, laptop.device).create_self_signed(
+            "王建国", VERY_LONG_OFFICE, OWN)
+        assert own.subject_name == "王建国"
+    finally:
+        office.close()
+        laptop.close()
+
+
+def test_a_name_no_certificate_can_hold_gets_a_clear_message(office, capsys, tmp_path):
+    secret = tmp_path / "org.pass"
+    secret.write_text(ORG_PASS)
+    with pytest.raises(ValidationError, match="too long"):
+        PkiService(office.db, office.device).issue("张" * 30, None, ORG_PASS, ONE_TIME)
+    assert main(["--data-dir", str(office.data_dir.root), "org", "issue", "--name", "张" * 30,
+                 "-o", str(tmp_path / "x.p12"), "--passphrase-file", str(secret)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "too long" in err
+    assert not (tmp_path / "x.p12").exists()
+    for days in ("-5", "10000000"):  # no validity a certificate can hold
+        assert main(["--data-dir", str(office.data_dir.root), "org", "issue", "--name", "张伟",
+                     "--days", days, "-o", str(tmp_path / "x.p12"),
+                     "--passphrase-file", str(secret)]) == 1
+        err = capsys.readouterr().err
+        assert "internal error" not in err and "valid for 1 to" in err

@@ -27,18 +27,30 @@ def free_form(db, inspection_id: str) -> str:
                       [inspection_id]).fetchone()[0]
 
 
-def test_deleted_and_withdrawn_hazards_are_removed_at_the_office(world):
+def active(db, inspection_id: str) -> set[str]:
+    return {r[0] for r in db.execute("SELECT id FROM findings WHERE inspection_id = ? "
+                                     "AND withdrawn_at IS NULL", [inspection_id])}
+
+
+def test_deleted_hazards_are_removed_and_withdrawn_ones_stay_withdrawn_at_the_office(world):
     draft = laptop_work(world, world.a)
     world.import_(world.export(world.a))
     assert len(findings(world.office.db, draft)) == 2
     field = InspectionService(world.a.db, world.a.device, "张伟")
+    withdrawn = field.get(draft).finding_for_item("a2").id
     field.delete_finding(free_form(world.a.db, draft), "录入错误")
     field.set_answer(draft, "a2", "compliant")  # withdraws the hazard the answer raised
-    assert findings(world.a.db, draft) == set()
+    assert active(world.a.db, draft) == set() and findings(world.a.db, draft) == {withdrawn}
     report = world.import_(world.export(world.a))
-    assert report.tables["findings"].deleted == 2
-    assert any("2 deleted" in line for line in report.lines())
-    assert findings(world.office.db, draft) == set()
+    assert report.tables["findings"].deleted == 1
+    assert active(world.office.db, draft) == set()
+    assert findings(world.office.db, draft) == {withdrawn}
+    office = InspectionService(world.office.db, world.office.device, "主任").get(draft)
+    assert [f.id for f in office.withdrawn] == [withdrawn] and office.findings == []
+    # Restored on the laptop: restored at the office.
+    field.set_answer(draft, "a2", "non_compliant")
+    world.import_(world.export(world.a))
+    assert active(world.office.db, draft) == {withdrawn}
 
 
 def test_a_deletion_alone_makes_the_inspection_travel(world):

@@ -34,11 +34,50 @@ def test_export_then_import_through_the_page(qtbot, world):
     with qtbot.waitSignal(office_page.finished, timeout=20_000) as done:
         office_page.import_file(bundle, ORG_PASS)
     assert done.args[0], done.args[1]
-    assert "inspections: 1 added" in office_page.report.toPlainText()
+    told = office_page.report.toPlainText()
+    # What came in, in the user's words and local time: no table names, no UTC.
+    assert "New: 1 inspection record, 2 hazards" in told, told
+    assert "2 photos" in told and "1 company" in told
+    for raw in ("inspection_inspectors", "trust_roots", "audit_log", "findings", "UTC"):
+        assert raw not in told, raw
     office_page.table.selectRow(0)
+    assert office_page.report.toPlainText() == told
+    assert "UTC" not in office_page.table.horizontalHeaderItem(0).text()
+    office_page.report_details.setChecked(True)
     assert "inspections: 1 added" in office_page.report.toPlainText()
+    office_page.report_details.setChecked(False)
 
     with qtbot.waitSignal(office_page.finished, timeout=20_000) as done:
         office_page.import_file(bundle, "wrong-passphrase-9")
     assert not done.args[0] and "passphrase" in done.args[1].lower()
     assert office_page.import_button.isEnabled()
+
+
+def test_export_without_a_signing_identity_refuses_before_asking_for_a_folder(
+        qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or ""))
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.finished) as done:
+        page.choose_export()
+    assert asked == []
+    assert not done.args[0] and "no signing identity" in done.args[1]
+    assert "no signing identity" in page.status.text()
+
+
+def test_the_sync_report_speaks_chinese_too():
+    from inspector_app.services.sync.report import summary
+
+    report = {"file_name": "a.inspx", "status": "imported", "device_name": "张伟的电脑",
+              "signer": "张伟", "created_at": "2026-11-28T01:30:00.000Z", "photos_added": 12,
+              "tables": {"inspections": {"added": 3, "updated": 1, "conflicts": 2},
+                         "findings": {"added": 5}, "photos": {"added": 12},
+                         "inspection_inspectors": {"added": 6}, "audit_log": {"added": 40},
+                         "answers": {"skipped": {"identical": 9}}}}
+    told = "\n".join(summary(report, "in", "zh_CN"))
+    assert "新收到：3 项检查记录，5 项隐患，12 张照片" in told
+    assert "2 个冲突" in told and "张伟的电脑" in told
+    assert "inspection" not in told and "audit" not in told and "UTC" not in told

@@ -227,7 +227,7 @@ def field_table(lang: str, rows: Sequence[Sequence[tuple[str, object]]]) -> Tabl
                          para(v2, st.cell)])
             commands.append(("BACKGROUND", (0, r), (0, r), LIGHT_SHADE))
             commands.append(("BACKGROUND", (2, r), (2, r), LIGHT_SHADE))
-    table = Table(data, colWidths=widths)
+    table = Table(data, colWidths=widths, splitInRow=1)
     table.setStyle(table_style(commands))
     return table
 

@@ -48,6 +48,7 @@ class SignatureInfo:
     strokes: str | None
     refused: bool
     signed_at: str
+    record_fingerprint: str | None = None  # the content it was given on (signed_content_digest)
 
     @property
     def sha256(self) -> str:

@@ -14,8 +14,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from inspector_app.domain.numbering import DOC_TITLES
+from inspector_app.errors import ValidationError
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import (
     GREY,
@@ -135,5 +137,13 @@ def build_pdf(sheet: Sheet, story: list[Flowable]) -> bytes:
         # otherwise: a non-embedded font listed in a file whose text is all in the embedded one.
         initialFontName=font)
     with _BUILD_LOCK:
-        doc.build(story, canvasmaker=canvas_class(sheet))
+        try:
+            doc.build(story, canvasmaker=canvas_class(sheet))
+        except LayoutError:
+            # Table rows split across pages; what still cannot fit is one unbreakable piece
+            # (a word or number thousands of characters long) that only the user can shorten.
+            raise ValidationError(
+                f"The {title} {sheet.number} cannot be laid out: one of its texts (the place, "
+                "a note, a hazard's description or requirement) holds a piece too long to fit "
+                "on a page. Shorten it or add spaces, then print again.") from None
     return buffer.getvalue()

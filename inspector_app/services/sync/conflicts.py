@@ -83,8 +83,8 @@ def _answers(db: Database, inspection_id: str) -> dict[str, tuple[Any, Any]]:
         "SELECT item_id, value, note FROM answers WHERE inspection_id = ?", [inspection_id])}
 
 
-def _count(db: Database, table: str, inspection_id: str) -> int:
-    return db.execute(f"SELECT COUNT(*) FROM {table} WHERE inspection_id = ?",
+def _count(db: Database, table: str, inspection_id: str, condition: str = "1") -> int:
+    return db.execute(f"SELECT COUNT(*) FROM {table} WHERE inspection_id = ? AND {condition}",
                       [inspection_id]).fetchone()[0]
 
 
@@ -125,8 +125,8 @@ def _describe(db: Database, row: Row) -> ConflictInfo:
         mine, theirs = _answers(db, local["id"]), _answers(db, copy["id"])
         differing = sum(1 for item in set(mine) | set(theirs)
                         if mine.get(item) != theirs.get(item))
-        here = _count(db, "findings", local["id"])
-        incoming = _count(db, "findings", copy["id"])
+        here = _count(db, "findings", local["id"], "withdrawn_at IS NULL")
+        incoming = _count(db, "findings", copy["id"], "withdrawn_at IS NULL")
     return ConflictInfo(
         id=row["id"], table_name=row["table_name"], reason=row["reason"],
         local_id=row["local_id"], incoming_id=row["incoming_id"], company=company,

@@ -106,7 +106,8 @@ def collect_rows(db: Database, kind: str, watermark: str | None) -> dict[str, li
     if kind == "office":
         # Laptops get what they re-inspect: inspections with hazards not yet closed.
         where += (" AND id IN (SELECT inspection_id FROM findings "
-                  "WHERE status IN ('open', 'rectified', 'reopened'))")
+                  "WHERE status IN ('open', 'rectified', 'reopened') "
+                  "AND withdrawn_at IS NULL)")
     inspections = _dicts(db, f"SELECT * FROM inspections WHERE {where} ORDER BY created_at, id",
                          {"since": since})
     inspections = _with_followed(db, inspections)

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,8 +26,13 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade, default_deadline
 from inspector_app.domain.inspection import Missing
-from inspector_app.storage.audit import AuditEntry
+from inspector_app.services.history import HistoryLine
 from inspector_app.ui.labels import pair
+
+DETAILS_COLUMN = 6
+WHAT_COLUMN = 2
+MAX_WHAT_WIDTH = 360
+MAX_COLUMN_WIDTH = 200
 
 
 class MissingDialog(QDialog):
@@ -64,29 +71,58 @@ class MissingDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, entries: list[AuditEntry], parent: QWidget | None = None) -> None:
+    """修改记录: who changed what, when (local time), in words; the stored entry on demand."""
+
+    def __init__(self, lines: list[HistoryLine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lines = lines
         self.setWindowTitle(self.tr("Change history"))
-        headers = [self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Field"),
-                   self.tr("Old value"), self.tr("New value"), self.tr("Reason")]
-        self.table = QTableWidget(len(entries), len(headers))
+        headers = [self.tr("When"), self.tr("Who"), self.tr("What changed"),
+                   self.tr("Old value"), self.tr("New value"), self.tr("Reason"),
+                   self.tr("Details")]
+        self.table = QTableWidget(len(lines), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, e in enumerate(entries):
-            # Item ids are readable; UUIDs are shortened to their first block.
-            entity_id = e.entity_id[:8] if len(e.entity_id) > 20 else e.entity_id
-            values = (e.at.replace("T", " ")[:19], e.actor or "",
-                      f"{e.entity} {e.action} {entity_id}",
-                      e.field or "", e.old_value or "", e.new_value or "", e.reason or "")
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        for row, line in enumerate(lines):
+            values = (line.when, line.who, line.what, line.old, line.new, line.reason,
+                      line.details)
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):  # long values: the tooltip has them
+            limit = MAX_WHAT_WIDTH if column == WHAT_COLUMN else MAX_COLUMN_WIDTH
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        # The stored entry (ids, JSON, UTC) is for whoever checks the log, not for reading.
+        self.details = QCheckBox(self.tr("Show the stored entries (ids, UTC times)"))
+        self.details.toggled.connect(self.show_details)
+        self.show_details(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.details)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         self.resize(900, 480)
+
+    def show_details(self, shown: bool) -> None:
+        self.table.setColumnHidden(DETAILS_COLUMN, not shown)
+        if shown:
+            self.table.resizeColumnToContents(DETAILS_COLUMN)
+
+    def visible_text(self) -> str:
+        """What the table shows, row by row (for checking what a reader sees)."""
+        columns = [c for c in range(self.table.columnCount()) if not self.table.isColumnHidden(c)]
+        return "\n".join(" | ".join(self.table.item(r, c).text() for c in columns)
+                         for r in range(self.table.rowCount()))
 
 
 class NewHazardDialog(QDialog):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -36,6 +38,9 @@ from inspector_app.ui.labels import pair, ui_lang
 ERROR_STYLE = "color: #b00020;"
 COMPANY_LIMIT = 200  # matches shown at once; typing more of the name narrows the list
 ID_ROLE = Qt.ItemDataRole.UserRole
+# A start this far ahead of the computer's clock is a typo, not a plan.
+FUTURE_TOLERANCE = timedelta(minutes=10)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class NewInspectionDialog(QDialog):
@@ -73,6 +78,9 @@ class NewInspectionDialog(QDialog):
         self.new_name = QLineEdit()
         self.new_enforcement_id = QLineEdit()
         self.add_inspector_confirm = QPushButton()
+        # Buttons inside the form never become the dialog's default: Enter there must not start.
+        for button in (self.add_inspector_button, self.add_inspector_confirm):
+            button.setAutoDefault(False)
         self.add_inspector_form = QWidget()
         add_row = QHBoxLayout(self.add_inspector_form)
         add_row.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +139,10 @@ class NewInspectionDialog(QDialog):
         self.company_list.currentItemChanged.connect(self._company_chosen)
         self.add_inspector_button.toggled.connect(self._show_add_form)
         self.add_inspector_confirm.clicked.connect(self.add_inspector)
-        self.new_enforcement_id.returnPressed.connect(self.add_inspector)
+        # A QLineEdit passes Enter on to the dialog, which would start the inspection:
+        # in the add-inspector fields Enter belongs to that small form alone.
+        self.new_name.installEventFilter(self)
+        self.new_enforcement_id.installEventFilter(self)
 
         self._fill_inspectors()
         self._fill_companies("")
@@ -241,6 +252,17 @@ class NewInspectionDialog(QDialog):
         if shown:
             self.new_name.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _ENTER
+                and watched in (self.new_name, self.new_enforcement_id)):
+            if watched is self.new_name:
+                self.new_enforcement_id.setFocus()
+            else:
+                self.add_inspector()
+            return True
+        return super().eventFilter(watched, event)
+
     def add_inspector(self) -> None:
         """Add a colleague to this computer's list of inspectors and tick them."""
         name = self.new_name.text().strip()
@@ -259,6 +281,7 @@ class NewInspectionDialog(QDialog):
         self.new_name.clear()
         self.new_enforcement_id.clear()
         self.add_inspector_button.setChecked(False)
+        self.inspector_list.setFocus()
         self.error.clear()
 
     # -- accepting ----------------------------------------------------------------------------
@@ -276,6 +299,15 @@ class NewInspectionDialog(QDialog):
         if not template_key:
             self.error.setText(self.tr(
                 "The template library is empty: import a checklist template first."))
+            return
+        if not self.place.text().strip():
+            self.error.setText(self.tr("Enter the place inspected (e.g. the workshop)."))
+            self.place.setFocus()
+            return
+        if self.started.dateTime().toPython() > datetime.now() + FUTURE_TOLERANCE:
+            self.error.setText(self.tr("The start time is in the future: check the date "
+                                       "and time."))
+            self.started.setFocus()
             return
         actor = self.profile_inspector.name if self.profile_inspector else None
         try:

@@ -72,6 +72,7 @@ class SignaturesDialog(QDialog):
         self.company_person = (company.contact_name or company.legal_rep or "") if company else ""
         self.team: list[Inspector] = self.service.repo.inspectors(inspection_id)
         self.signatures: list[Signature] = []
+        self.stale_ids: set[str] = set()
         self._too_short_shown = False
 
         self.header = QLabel()
@@ -166,6 +167,8 @@ class SignaturesDialog(QDialog):
         self.resize(900, 560)
 
     # -- the list of signers ----------------------------------------------------------------
+    # A stale signature (given before the record changed) is shown as such but counts as not
+    # given: its signer signs again, which replaces it.
     def _company_signature(self) -> Signature | None:
         return next((s for s in self.signatures if s.role is SignerRole.COMPANY), None)
 
@@ -198,6 +201,9 @@ class SignaturesDialog(QDialog):
     def _with_state(self, text: str, signature: Signature | None) -> str:
         if signature is None:
             return text + "\n    " + self.tr("not signed yet")
+        if signature.id in self.stale_ids:
+            # Short enough for the list on a small screen; the status line below says more.
+            return text + "\n    " + self.tr("⚠ record changed: sign again")
         if signature.refused:
             return text + "\n    " + self.tr("refused to sign, {0}").format(
                 local_time(signature.signed_at))
@@ -206,6 +212,7 @@ class SignaturesDialog(QDialog):
     def reload(self, select: Entry | None = None, *, advance: bool = False) -> None:
         """Re-read the signatures; ``advance`` moves on to the next person still to sign."""
         self.signatures = self.service.list(self.inspection_id)
+        self.stale_ids = {s.id for s in self.service.stale(self.inspection_id)}
         if advance and select is None:
             select = self._first_unsigned()
         current = select or self.current_entry()
@@ -223,11 +230,21 @@ class SignaturesDialog(QDialog):
 
     def _first_unsigned(self) -> Entry | None:
         for person in self.team:
-            if self._inspector_signature(person.id) is None:
+            if self._given(self._inspector_signature(person.id)) is None:
                 return ("inspector", person.id)
-        if self._company_signature() is None:
+        if self._given(self._company_signature()) is None:
             return ("company", "")
         return None
+
+    def _stale_of(self, kind: str, key: str) -> Signature | None:
+        signature = {"inspector": lambda: self._inspector_signature(key),
+                     "company": self._company_signature,
+                     "witness": lambda: self._signature(key)}.get(kind, lambda: None)()
+        return signature if signature is not None and signature.id in self.stale_ids else None
+
+    def _given(self, signature: Signature | None) -> Signature | None:
+        """The signature if it still holds for the record as it stands, else None."""
+        return None if signature is None or signature.id in self.stale_ids else signature
 
     def current_entry(self) -> Entry | None:
         item = self.signers.currentItem()
@@ -253,11 +270,11 @@ class SignaturesDialog(QDialog):
             return None
         kind, key = entry
         if kind == "inspector":
-            return self._inspector_signature(key)
+            return self._given(self._inspector_signature(key))
         if kind == "company":
-            return self._company_signature()
+            return self._given(self._company_signature())
         if kind == "witness":
-            return self._signature(key)
+            return self._given(self._signature(key))
         return None
 
     def _show_entry(self) -> None:
@@ -277,8 +294,11 @@ class SignaturesDialog(QDialog):
                  "company": self.tr("Company's on-site person in charge"),
                  "witness": self.tr("Witness"), "new_witness": self.tr("Witness")}
         self.role_label.setText(roles[kind])
+        stale = self._stale_of(kind, key)
         if existing is not None:
             self.name_edit.setText(existing.signer_name)
+        elif stale is not None and not stale.refused:  # signs again under the same name
+            self.name_edit.setText(stale.signer_name)
         elif person is not None:
             self.name_edit.setText(person.name)
         elif kind == "company":
@@ -353,6 +373,10 @@ class SignaturesDialog(QDialog):
             self.status.setStyleSheet("color: #1b5e20; font-weight: 600;")
 
     def _describe(self, required: Required) -> str:
+        text = self._who(required)
+        return self.tr("{0} (again)").format(text) if required.again else text
+
+    def _who(self, required: Required) -> str:
         if required.what == "inspector" and required.inspector is not None:
             return required.inspector.name
         return {"any_inspector": self.tr("at least one inspector"),

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -36,11 +37,12 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
-from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.report import ImportReport, local_minute, summary
 from inspector_app.services.tasks import Task, TaskControl, TaskRunner
 from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 
 ERROR_STYLE = "color: #b00020;"
@@ -110,9 +112,18 @@ class SyncPage(Page):
         self.table.itemSelectionChanged.connect(self._show_report)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
+        # The report speaks of records and photos; the merge's own table-by-table account is
+        # kept for whoever needs it.
+        self.report_details = QCheckBox()
+        self.report_details.toggled.connect(lambda _on: self._show_report())
+        report_box = QWidget()
+        report_layout = QVBoxLayout(report_box)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        report_layout.addWidget(self.report, 1)
+        report_layout.addWidget(self.report_details)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.report)
+        split.addWidget(report_box)
         split.addWidget(self._conflicts_box())
         self.layout_.addWidget(self.explain)
         self.layout_.addLayout(buttons)
@@ -138,15 +149,16 @@ class SyncPage(Page):
         self.import_button.setText(self.tr("&Import…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Time (UTC)"), self.tr("Direction"), self.tr("Kind"), self.tr("File"),
+            self.tr("Time"), self.tr("Direction"), self.tr("Kind"), self.tr("File"),
             self.tr("From"), self.tr("Status")])
+        self.report_details.setText(self.tr("Show the details (table by table)"))
         self.conflicts_title.setText(self.tr("Conflicts: drafts changed here and on another "
                                              "computer, kept twice until you choose"))
         self.keep_local_button.setText(self.tr("Keep this computer's"))
         self.take_other_button.setText(self.tr("Take the other"))
         self.conflicts.setHorizontalHeaderLabels([
             self.tr("Company"), self.tr("Number"), self.tr("What differs"),
-            self.tr("Changed by"), self.tr("When (UTC)")])
+            self.tr("Changed by"), self.tr("When")])
         self.refresh()
 
     # -- history -----------------------------------------------------------------------------
@@ -154,10 +166,11 @@ class SyncPage(Page):
         self._rows = history(self.ctx.db)
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
-            cells = (row["created_at"][:19].replace("T", " "),
+            cells = (local_minute(row["created_at"]),
                      self.tr("out") if row["direction"] == "out" else self.tr("in"),
-                     row["kind"] or "", row["file_name"] or "",
-                     row["peer_name"] or row["peer_device"] or "", row["status"])
+                     self._kind_text(row["kind"]), row["file_name"] or "",
+                     row["peer_name"] or row["peer_device"] or "",
+                     self._status_text(row["status"]))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -172,12 +185,25 @@ class SyncPage(Page):
             return
         row = self._rows[selected[0].row()]
         report = json.loads(row["report"]) if row["report"] else {}
-        if "lines" in report:
-            self.report.setPlainText("\n".join(report["lines"]))
-        else:
-            counts = report.get("counts", {})
-            self.report.setPlainText("\n".join(f"{table}: {n}" for table, n in counts.items()
-                                               if n))
+        self._show_report_json(report, row["direction"])
+
+    def _show_report_json(self, report: dict[str, Any], direction: str) -> None:
+        text = "\n".join(summary(report, direction, ui_lang()))
+        if self.report_details.isChecked():
+            if "lines" in report:
+                raw = report["lines"]
+            else:
+                raw = [f"{table}: {n}" for table, n in report.get("counts", {}).items() if n]
+            text += "\n\n" + "\n".join(raw)
+        self.report.setPlainText(text)
+
+    def _kind_text(self, kind: str | None) -> str:
+        return {"laptop": self.tr("from a laptop"), "office": self.tr("from the office"),
+                "full": self.tr("full export")}.get(kind or "", kind or "")
+
+    def _status_text(self, status: str | None) -> str:
+        return {"written": self.tr("written"), "imported": self.tr("imported"),
+                "already imported": self.tr("already imported")}.get(status or "", status or "")
 
     # -- conflicts ---------------------------------------------------------------------------
     def _conflicts_box(self) -> QWidget:
@@ -211,15 +237,17 @@ class SyncPage(Page):
         self.conflicts.setRowCount(len(self._conflicts))
         for r, c in enumerate(self._conflicts):
             cells = (c.company, c.number, self._difference(c), c.changed_by,
-                     c.changed_at[:19].replace("T", " "))
+                     local_minute(c.changed_at))
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
         self.conflicts.resizeColumnsToContents()
         self._conflict_buttons()
 
     def _difference(self, c: ConflictInfo) -> str:
-        if not c.resolvable:
-            return c.reason  # not two versions of one draft: told as recorded, fixed by hand
+        if not c.resolvable:  # not two versions of one draft: fixed by hand
+            if c.reason == "number":
+                return self.tr("the same record number was used twice")
+            return c.reason
         text = self.tr("{0} answer(s) differ").format(c.answers_differing)
         if c.findings_here != c.findings_incoming:
             text += self.tr("; hazards: {0} here, {1} in the other").format(
@@ -304,12 +332,13 @@ class SyncPage(Page):
 
     # -- actions -----------------------------------------------------------------------------
     def choose_export(self, full: bool = False) -> None:
+        # What can refuse the export is settled before the user goes looking for the USB stick.
+        passphrase = self._identity_passphrase()
+        if passphrase is None:
+            return
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Export to which folder (the USB stick)?"), str(Path.home()))
-        if not folder:
-            return
-        passphrase = self._identity_passphrase()
-        if passphrase is not None:
+        if folder:
             self.export_to(Path(folder), passphrase, full=full)
 
     def choose_import(self) -> None:
@@ -344,6 +373,10 @@ class SyncPage(Page):
         self.progress.setRange(0, 0)
         self._busy(True)
         task.signals.progress.connect(self._progress)
+        # The buttons come back before the outcome is told (slots run in connection order), so
+        # whoever hears ``finished`` finds the page ready for the next export or import.
+        for outcome in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            outcome.connect(lambda *_args: self._busy(False))
         task.signals.succeeded.connect(done)
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
@@ -371,11 +404,11 @@ class SyncPage(Page):
         self.finished.emit(True, text)
 
     def _imported(self, report: ImportReport) -> None:
-        self.status.setText(report.lines()[0])
-        self.report.setPlainText("\n".join(report.lines()))
+        told = summary(report.to_json(), "in", ui_lang())
+        self.status.setText(told[0])
         self.refresh()
-        self.report.setPlainText("\n".join(report.lines()))
-        self.finished.emit(True, report.lines()[0])
+        self._show_report_json(report.to_json(), "in")
+        self.finished.emit(True, told[0])
 
     def _cancelled(self) -> None:
         text = self.tr("Cancelled; nothing was changed.")

@@ -1,0 +1,310 @@
+"""The change history (修改记录) of an inspection, told in an inspector's words.
+
+The audit log stores what changed as the program sees it (entity, action, field, JSON values,
+UTC times). An inspector reads "第三条第（一）项：符合 → 不符合", "隐患 1 整改要求已修改" or
+"照片 site-photo.jpg 已添加" at local time; the raw entry stays available as the details.
+Both the window and ``inspections history`` print these lines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.checklist import Item, ItemType, Template
+from inspector_app.domain.finding import GRADE_LABELS, Grade
+from inspector_app.domain.signature import ROLE_LABELS, SignerRole
+from inspector_app.storage.audit import AuditEntry
+
+# An item is named by its clause when the clause is short ("第三条第（一）项"), else by its text.
+CLAUSE_MAX = 16
+ITEM_TEXT_MAX = 24
+VALUE_MAX = 80
+
+_ANSWERS = {"compliant": ("符合", "compliant"), "non_compliant": ("不符合", "non-compliant"),
+            "not_applicable": ("不适用", "not applicable")}
+_STATUS = {"draft": ("草稿", "draft"), "completed": ("已完成", "completed"),
+           "signed": ("已签名", "signed")}
+_FINDING_FIELDS = {"description": ("隐患描述", "description"), "grade": ("隐患等级", "grade"),
+                   "legal_basis": ("依据条款", "legal basis"),
+                   "requirement": ("整改要求", "rectification requirement"),
+                   "deadline": ("整改期限", "deadline"), "responsible": ("责任人", "responsible"),
+                   "onsite_measure": ("现场处理措施", "on-the-spot measure"),
+                   "status": ("状态", "status"), "current_deadline": ("新整改期限", "new deadline"),
+                   "closed_at": ("销号日期", "closing date")}
+_INSPECTION_FIELDS = {"place": ("检查地点", "place inspected"),
+                      "started_at": ("开始时间", "start time"), "status": ("状态", "status")}
+_PHOTO_FIELDS = {"caption": ("说明", "caption"), "annotations": ("标注", "annotations"),
+                 "tag": ("类别", "tag"), "item_id": ("所属检查项", "item"),
+                 "finding_id": ("所属隐患", "hazard")}
+_RESULTS = {"rectified": ("整改合格", "rectified"),
+            "not_rectified": ("整改不合格", "not rectified")}
+_DOCUMENTS = {"record": ("现场检查记录", "inspection record"),
+              "order": ("责令限期整改指令书", "rectification order"),
+              "reinspection": ("整改复查意见书", "re-inspection opinion")}
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    when: str       # local time, to the minute
+    who: str
+    what: str       # the change in words
+    old: str
+    new: str
+    reason: str
+    details: str    # the audit entry as stored, for whoever needs it
+
+
+def local_time(utc_iso: str) -> str:
+    """A stored UTC time as this computer's local time, to the minute."""
+    try:
+        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return utc_iso
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _json(value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+class HistoryWriter:
+    """Turns audit entries of one inspection into ``HistoryLine``s in one language."""
+
+    def __init__(self, db: Database, inspection_id: str, template: Template | None,
+                 lang: str) -> None:
+        self.zh = not lang.lower().startswith("en")
+        self.lang = "zh_CN" if self.zh else "en"
+        self.template = template
+        self.seq = dict(db.execute(
+            "SELECT id, seq FROM findings WHERE inspection_id = ? OR inspection_id IN "
+            "(SELECT follows_inspection_id FROM inspections WHERE id = ?)",
+            [inspection_id, inspection_id]).fetchall())
+        self.photos = {pid: name or "" for pid, name in db.execute(
+            "SELECT id, original_name FROM photos WHERE inspection_id = ?", [inspection_id])}
+
+    def _(self, pair: tuple[str, str]) -> str:
+        return pair[0] if self.zh else pair[1]
+
+    def lines(self, entries: list[AuditEntry]) -> list[HistoryLine]:
+        return [self.line(e) for e in entries]
+
+    def line(self, e: AuditEntry) -> HistoryLine:
+        what, old, new = self._describe(e)
+        if not self.zh and what:  # a line of its own reads as a sentence
+            what = what[0].upper() + what[1:]
+        return HistoryLine(when=local_time(e.at), who=e.actor or "", what=what,
+                           old=_clip(old, VALUE_MAX), new=_clip(new, VALUE_MAX),
+                           reason=self._reason(e.reason), details=details(e))
+
+    # -- naming things --
+    def _item(self, item_id: str) -> Item | None:
+        if self.template is None:
+            return None
+        try:
+            return self.template.item(item_id)
+        except KeyError:
+            return None
+
+    def item_name(self, item_id: str) -> str:
+        item = self._item(item_id)
+        if item is None:
+            return item_id
+        clause = item.legal_basis.get(self.lang) if item.legal_basis else ""
+        if clause and len(clause) <= CLAUSE_MAX:
+            return clause
+        return _clip(item.text.get(self.lang), ITEM_TEXT_MAX)
+
+    def hazard_name(self, finding_id: str, stored: Any = None) -> str:
+        seq = self.seq.get(finding_id)
+        if seq is None and isinstance(stored, dict):
+            seq = stored.get("seq")
+        return (f"隐患 {seq}" if self.zh else f"hazard {seq}") if seq is not None else \
+            self._(("隐患", "hazard"))
+
+    def answer_text(self, item_id: str, raw: str | None) -> str:
+        value = _json(raw) if raw not in _ANSWERS else raw
+        if value is None:
+            return self._(("未作答", "unanswered"))
+        if isinstance(value, str) and value in _ANSWERS:
+            return self._(_ANSWERS[value])
+        if isinstance(value, bool):
+            return self._(("是", "yes") if value else ("否", "no"))
+        item = self._item(item_id)
+        if item is not None and item.choices:
+            labels = {str(c.value): c.text.get(self.lang) for c in item.choices}
+            if isinstance(value, list):
+                return "、".join(labels.get(str(v), str(v)) for v in value)
+            return labels.get(str(value), str(value))
+        if item is not None and item.type is ItemType.NUMBER and item.unit:
+            return f"{value} {item.unit.get(self.lang)}"
+        return str(value)
+
+    def _plain(self, raw: str | None) -> str:
+        value = _json(raw)
+        if value is None:
+            return ""
+        if isinstance(value, (dict, list)):
+            return ""  # structured values are in the details
+        return str(value)
+
+    def _reason(self, reason: str | None) -> str:
+        known = {"non-compliant answer": ("答案为不符合", "non-compliant answer"),
+                 "answer changed from non-compliant": ("答案不再是不符合",
+                                                       "answer no longer non-compliant"),
+                 "added by inspector": ("检查人员添加", "added by the inspector"),
+                 "given again: the record changed after it was signed": (
+                     "记录签名后有修改，重新签名", "signed again after the record changed")}
+        return self._(known[reason]) if reason in known else (reason or "")
+
+    # -- the sentences --
+    def _describe(self, e: AuditEntry) -> tuple[str, str, str]:
+        handler = getattr(self, f"_{e.entity}", None)
+        if handler is not None:
+            described = handler(e)
+            if described is not None:
+                return described
+        return (f"{e.entity} {e.action}", self._plain(e.old_value), self._plain(e.new_value))
+
+    def _answer(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        name = self.item_name(e.entity_id)
+        if e.field == "note":
+            return ((f"{name}：备注已修改" if self.zh else f"{name}: note changed"),
+                    e.old_value or "", e.new_value or "")
+        old = self.answer_text(e.entity_id, e.old_value)
+        new = self.answer_text(e.entity_id, e.new_value)
+        return (f"{name}：{old} → {new}" if self.zh else f"{name}: {old} → {new}"), old, new
+
+    def _finding(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        stored = _json(e.new_value) if e.action in ("create", "restore") else _json(e.old_value)
+        name = self.hazard_name(e.entity_id, stored)
+        zh_en = {"create": ("{0} 已记录", "{0} recorded"),
+                 "withdraw": ("{0} 已撤回（内容保留，可恢复）", "{0} withdrawn (kept, restorable)"),
+                 "restore": ("{0} 已恢复", "{0} restored"),
+                 "delete": ("{0} 已删除", "{0} deleted")}
+        if e.action in zh_en:
+            text = self._(zh_en[e.action]).format(name)
+            description = stored.get("description", "") if isinstance(stored, dict) else ""
+            if e.action in ("withdraw", "delete"):
+                return text, description, ""
+            return text, "", description
+        if e.action == "update" and e.field:
+            label = self._(_FINDING_FIELDS.get(e.field, (e.field, e.field)))
+            text = f"{name} {label}已修改" if self.zh else f"{name}: {label} changed"
+            return text, self._value(e.field, e.old_value), self._value(e.field, e.new_value)
+        return None
+
+    def _value(self, field: str, raw: str | None) -> str:
+        value = self._plain(raw)
+        if field == "grade" and value in {g.value for g in Grade}:
+            return self._(GRADE_LABELS[Grade(value)])
+        if field == "status" and value in _STATUS:
+            return self._(_STATUS[value])
+        return value
+
+    def _inspection(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        new = _json(e.new_value)
+        if e.action == "create":
+            number = (new.get("number") if isinstance(new, dict) else "") or ""
+            text = f"检查记录 {number} 已创建" if self.zh else f"record {number} created"
+            return " ".join(text.split()), "", number
+        if e.action == "update" and e.field == "status":
+            old_s = self._(_STATUS.get(e.old_value or "", (e.old_value or "",) * 2))
+            new_s = self._(_STATUS.get(e.new_value or "", (e.new_value or "",) * 2))
+            text = f"状态：{old_s} → {new_s}" if self.zh else f"status: {old_s} → {new_s}"
+            return text, old_s, new_s
+        if e.action == "update" and e.field:
+            label = self._(_INSPECTION_FIELDS.get(e.field, (e.field, e.field)))
+            return (f"{label}已修改" if self.zh else f"{label} changed",
+                    self._plain(e.old_value), self._plain(e.new_value))
+        if e.action == "amend":
+            return self._(("修订版已创建", "corrected revision created")), "", ""
+        if e.action == "superseded":
+            return self._(("已被修订版取代", "superseded by a corrected revision")), "", ""
+        return None
+
+    def _photo(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        stored = _json(e.new_value if e.action == "create" else e.old_value)
+        name = self.photos.get(e.entity_id) or (
+            stored.get("file") if isinstance(stored, dict) else "") or ""
+        photo = f"照片 {name}" if self.zh else f"photo {name}"
+        if e.action == "create":
+            return (f"{photo} 已添加" if self.zh else f"{photo} added"), "", ""
+        if e.action == "delete":
+            return (f"{photo} 已删除" if self.zh else f"{photo} deleted"), "", ""
+        if e.action == "update" and e.field:
+            label = self._(_PHOTO_FIELDS.get(e.field, (e.field, e.field)))
+            return (f"{photo} {label}已修改" if self.zh else f"{photo}: {label} changed",
+                    self._plain(e.old_value), self._plain(e.new_value))
+        return None
+
+    def _signature(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        stored = _json(e.new_value if e.action in ("create", "refuse") else e.old_value)
+        if not isinstance(stored, dict):
+            return None
+        signer = stored.get("signer") or ""
+        try:
+            role = self._(ROLE_LABELS[SignerRole(stored.get("role"))])
+        except ValueError:
+            role = stored.get("role") or ""
+        texts = {"create": ("{0}（{1}）已签名", "{0} ({1}) signed"),
+                 "refuse": ("{0}（{1}）拒绝签名", "{0} ({1}) refused to sign"),
+                 "delete": ("{0}（{1}）的签名已移除", "signature of {0} ({1}) removed")}
+        if e.action not in texts:
+            return None
+        return self._(texts[e.action]).format(signer, role), "", ""
+
+    def _document(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        new = _json(e.new_value)
+        if not isinstance(new, dict):
+            return None
+        if e.action == "create":
+            kind = self._(_DOCUMENTS.get(new.get("type", ""), ("文书", "document")))
+            return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", new.get("number", "")
+        if e.action == "export":
+            return (self._(("文书已导出", "document exported")), "", new.get("file", ""))
+        return None
+
+    def _reinspection_result(self, e: AuditEntry) -> tuple[str, str, str] | None:
+        name = self.hazard_name(e.entity_id)
+        old, new = _json(e.old_value), _json(e.new_value)
+
+        def result(value: Any) -> str:
+            if not isinstance(value, dict):
+                return ""
+            return self._(_RESULTS.get(value.get("result", ""), (value.get("result", ""),) * 2))
+
+        text = f"{name} 复查结果" if self.zh else f"{name}: re-inspection result"
+        return text, result(old), result(new)
+
+
+def details(e: AuditEntry) -> str:
+    """The entry as stored, on one line."""
+    parts = [e.at, e.entity, e.action, e.entity_id]
+    if e.field:
+        parts.append(e.field)
+    if e.old_value is not None or e.new_value is not None:
+        parts.append(f"{e.old_value if e.old_value is not None else '∅'} → "
+                     f"{e.new_value if e.new_value is not None else '∅'}")
+    return "  ".join(parts)
+
+
+def history_lines(db: Database, inspection_id: str, template: Template | None,
+                  entries: list[AuditEntry], lang: str) -> list[HistoryLine]:
+    return HistoryWriter(db, inspection_id, template, lang).lines(entries)
