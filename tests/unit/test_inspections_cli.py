@@ -109,7 +109,7 @@ def test_history_reads_as_the_window_shows_it(recorded, capsys):
     code, out, _ = run(capsys, *recorded["args"], "inspections", "history", recorded["signed"])
     assert code == 0
     lines = out.splitlines()
-    assert "Record （泉台）应急检记〔2026〕QT01-001号 created" in lines[0]
+    assert "Record （泉台）应急检记〔2026〕1号 created" in lines[0]
     assert any("Art. 3 (2): unanswered → non-compliant" in line for line in lines)
     assert any("Hazard 1: rectification requirement changed: ∅ → 立即停止无证人员作业" in line
                for line in lines)
