@@ -434,6 +434,25 @@ def _current_deadline(db: Database) -> None:
     db.execute("ALTER TABLE findings ADD COLUMN current_deadline TEXT")
 
 
+@migrations(name="0012_sync_device_signers")
+def _sync_device_signers(db: Database) -> None:
+    # The signer that first spoke for a laptop's device id; later bundles claiming that device
+    # must come from the same person, so one laptop cannot pass for another.
+    run_script(
+        db,
+        """
+CREATE TABLE sync_device_signers (
+    device_id TEXT PRIMARY KEY,
+    signer_name TEXT NOT NULL,
+    enforcement_id TEXT,
+    cert_fingerprint TEXT NOT NULL,
+    bundle_id TEXT NOT NULL,
+    bound_at TEXT NOT NULL
+);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -138,6 +138,7 @@ class Signer:
     serial: str
     expired_on: str | None = None
     is_root: bool = False             # signed by a trusted office root itself
+    enforcement_id: str | None = None
 
 
 def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Signer:
@@ -182,7 +183,7 @@ def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Sig
         raise refuse("its manifest signature is invalid (the bundle was altered)") from None
     return Signer(info.subject_name, fingerprint(cert), info.serial,
                   expired_on=f"{info.not_after:%Y-%m-%d}" if now > info.not_after else None,
-                  is_root=fingerprint(cert) in root_fps)
+                  is_root=fingerprint(cert) in root_fps, enforcement_id=info.enforcement_id)
 
 
 def parse_manifest(raw: bytes) -> dict[str, Any]:

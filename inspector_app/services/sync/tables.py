@@ -42,6 +42,7 @@ BY_NAME = {t.name: t for t in TABLES}
 CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
-                           "issued_certificates", "sync_history", "sync_seen", "conflicts"})
+                           "issued_certificates", "sync_history", "sync_seen", "conflicts",
+                           "sync_device_signers"})
 # Columns that describe this machine, not the record.
 LOCAL_COLUMNS = {"devices": ("is_self",), "inspections": ("conflict_of",)}
