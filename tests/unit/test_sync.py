@@ -618,6 +618,7 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     assert world.office.db.execute("SELECT note FROM answers WHERE item_id = 'a1'"
                                    ).fetchone()[0] != "forged"
     # and an office that never saw it refuses it whole.
+    assert pristine.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] == 0
     before = state(pristine)
     with pytest.raises(BundleRefused, match="was changed after signing"):
         world.import_(seal(pristine, forged), pristine)

@@ -37,6 +37,8 @@ PARENTS: dict[str, tuple[str, ...]] = {
 }
 # What a laptop may change in a plan the office sent it: starting or cancelling it.
 _PLAN_FIELDS = {"status", "inspection_id", "updated_at", "device_id"}
+_TEMPLATE_CONTENT = ("template_id", "version", "title_zh", "title_en", "content_hash",
+                     "definition", "item_count")
 
 
 @dataclass
@@ -185,15 +187,10 @@ class Policy:
                         raise row_refused(table, row, None, "trust roots are taken only from "
                                           "the office")
                     continue
-                if not self.changes(table, row):
+                if table == "templates":
+                    self._template(row, local)
                     continue
-                if table == "templates" and local is None:
-                    # A template imported on the laptop: its inspections carry their own
-                    # snapshot, and the office's library stays the office's.
-                    self.decision.skip.setdefault(table, set()).add((row["key"],))
-                    self.decision.notes.append(
-                        f"template {row['key']}: not added to the office's library (templates "
-                        "are taken only from the office; the inspections keep their own copy)")
+                if not self.changes(table, row):
                     continue
                 if table == "planned_inspections" and local is not None:
                     changed = {k for k, v in row.items() if local.get(k) != v}
@@ -204,6 +201,20 @@ class Policy:
                 raise row_refused(table, row, None, f"only the office may add or change "
                                   f"{table.replace('_', ' ')}")
 
+    def _template(self, row: Row, local: Row | None) -> None:
+        """A laptop's copy of a template is never applied: each computer stamps the shipped
+        templates itself, so only the content is compared."""
+        self.decision.skip.setdefault("templates", set()).add((row["key"],))
+        if local is None:
+            # Imported on the laptop: its inspections carry their own snapshot, and the
+            # office's library stays the office's.
+            self.decision.notes.append(
+                f"template {row['key']}: not added to the office's library (templates are "
+                "taken only from the office; the inspections keep their own copy)")
+        elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
+            raise row_refused("templates", row, None, "only the office may add or change "
+                              "templates")
+
     def _authorship(self) -> None:
         """A laptop adds and changes only rows it wrote itself."""
         device = self.sender.device_id
@@ -213,7 +224,7 @@ class Policy:
             for row in rows:
                 if row["device_id"] == device or not self.changes(table, row):
                     continue
-                if table == "templates" and (row["key"],) in self.decision.skip.get(table, ()):
+                if (row.get("key"),) in self.decision.skip.get(table, ()):
                     continue
                 raise row_refused(table, row, "device_id", f"names another device "
                                   f"({row['device_id'][:8]}) than the one that sent it "
