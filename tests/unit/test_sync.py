@@ -68,12 +68,14 @@ class World:
             ctx.close()
 
 
-def seal(office: AppContext, plain_bundle: Path, out: Path | None = None) -> Path:
+def seal(office: AppContext, plain_bundle: Path, out: Path | None = None,
+         bundle_id: str | None = None) -> Path:
     from inspector_app.services.sync import envelope
 
     org_cert = PkiService(office.db, office.device).org()[1]
-    with zipfile.ZipFile(plain_bundle) as zf:
-        bundle_id = json.loads(zf.read("manifest.json"))["bundle_id"]
+    if bundle_id is None:
+        with zipfile.ZipFile(plain_bundle) as zf:
+            bundle_id = json.loads(zf.read("manifest.json"))["bundle_id"]
     _header, raw, ephemeral = envelope.make_header(org_cert, bundle_id)
     out = out or plain_bundle.with_name(plain_bundle.stem + "-sealed.inspx")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:

@@ -55,7 +55,8 @@ def plain_export(world: World, ctx, **kw) -> Path:
 
 def forge(world: World, ctx, plain: Path, edit: Callable[[Rows], None] | None = None, *,
           files: dict[str, bytes] | None = None, raw: dict[str, bytes] | None = None,
-          manifest_edit: Callable[[dict], None] | None = None, encrypt: bool = True) -> Path:
+          manifest_edit: Callable[[dict], None] | None = None, encrypt: bool = True,
+          signer: tuple | None = None) -> Path:
     """Rewrite a plain bundle's rows and files, sign it with ``ctx``'s own enrolled identity
     (as a dishonest laptop can) and encrypt it for the office."""
     with zipfile.ZipFile(plain) as zf:
@@ -75,7 +76,7 @@ def forge(world: World, ctx, plain: Path, edit: Callable[[Rows], None] | None = 
     if manifest_edit:
         manifest_edit(manifest)
     manifest_raw = json.dumps(manifest).encode()
-    cert, key, chain = PkiService(ctx.db, ctx.device).unlock(OWN)
+    cert, key, chain = signer or PkiService(ctx.db, ctx.device).unlock(OWN)
     out = plain.with_name(f"forged-{manifest['bundle_id'][:8]}.inspx")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", manifest_raw)

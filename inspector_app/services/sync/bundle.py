@@ -81,6 +81,10 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or ".." in parts
                 or "" in parts or "." in parts):
             raise refuse(f"it holds an entry with a path outside the bundle ({name!r})")
+        if (not 0 <= info.header_offset < getattr(zf, "start_dir", MAX_TOTAL)
+                or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or info.extract_version > zipfile.MAX_EXTRACT_VERSION):
+            raise refuse(f"its table of contents is damaged (entry {name!r})")
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
             raise refuse(f"it holds a symbolic link ({name!r})")

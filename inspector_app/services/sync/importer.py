@@ -71,7 +71,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             try:
                 verified = _verify(zf, pki, control)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
-                    KeyError, RecursionError) as exc:
+                    KeyError, RecursionError, NotImplementedError) as exc:
                 if isinstance(exc, InspectorError):
                     raise
                 raise bundle.not_a_bundle(str(exc)[:200]) from None
@@ -127,7 +127,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
             raise refuse("its encrypted envelope holds unexpected files")
         try:
             raw = bundle.read_entry(zf, infos[bundle.ENVELOPE], MAX_ENVELOPE)
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         header = envelope.read_header(raw)
         org = pki.org()
@@ -144,7 +144,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         try:
             with zf.open(infos[bundle.PAYLOAD]) as source, open(inner, "wb") as sink:
                 envelope.decrypt_stream(key, raw, header, source, sink, bundle.MAX_TOTAL)
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         except OSError as exc:
             raise from_os_error(exc, tmp) from exc

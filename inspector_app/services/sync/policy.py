@@ -120,14 +120,15 @@ class Policy:
         return all(local.get(k) == v for k, v in row.items() if k not in skip)
 
     def changes(self, table: str, row: Row) -> bool:
-        """Would this row add something here, or replace what is here with something newer?"""
+        """Would this row add something here, or differ from what is here without being an
+        older copy of it? (An older copy is what a laptop sends back of what it was given.)"""
         local = self.local_row(table, row)
         if local is None:
             return True
         if self.same(table, row, local):
             return False
         stamp = BY_NAME[table].stamp
-        return stamp is None or str(row.get(stamp)) > str(local.get(stamp))
+        return stamp is None or str(row.get(stamp)) >= str(local.get(stamp))
 
     # -- the rules --
     def check(self) -> Decision:
