@@ -475,7 +475,14 @@ class InspectionService:
                               inspection_id=inspection_id)
             self.repo.update(inspection_id, {"status": Status.SIGNED.value, "signed_at": now,
                                              "updated_at": now, "device_id": self.device.id,
-                                             "company_snapshot": self._company_snapshot(row)})
+                                             "company_snapshot": self._company_snapshot(row),
+                                             "team_snapshot": self._team_snapshot(inspection_id)})
+
+    def _team_snapshot(self, inspection_id: str) -> str:
+        return json.dumps([{"id": i.id, "name": i.name, "enforcement_id": i.enforcement_id,
+                            "organisation": i.organisation, "phone": i.phone}
+                           for i in self.repo.inspectors(inspection_id)],
+                          ensure_ascii=False, sort_keys=True)
 
     def _company_snapshot(self, row: dict[str, Any]) -> str:
         cursor = self.db.execute(
@@ -500,7 +507,7 @@ class InspectionService:
         stamp = record_stamp(self.device.id)
         copy = {k: v for k, v in row.items()
                 if k not in ("id", "status", "signed_at", "number", "ended_at",
-                             "company_snapshot")}
+                             "company_snapshot", "team_snapshot")}
         with self.db.atomic():
             self.repo.insert({**copy, **stamp, "id": new, "revision": row["revision"] + 1,
                               "supersedes_id": inspection_id, "amend_reason": reason.strip(),

@@ -453,6 +453,13 @@ CREATE TABLE sync_device_signers (
     )
 
 
+@migrations(name="0012_team_snapshot")
+def _team_snapshot(db: Database) -> None:
+    # The inspectors as they were when the record was signed: renaming an inspector later (here
+    # or arriving by sync) must not change what a signed record says, nor break its signature.
+    db.execute("ALTER TABLE inspections ADD COLUMN team_snapshot TEXT")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

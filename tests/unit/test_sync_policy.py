@@ -432,3 +432,31 @@ def test_a_refusal_names_table_id_column_and_reason_on_the_command_line(world, c
     assert (f"The bundle was refused: companies {company['id']}, column seq: is not a column of "
             "companies") in err and "Nothing was changed" in err
     assert state(world.office) == before
+
+
+def test_a_signed_record_keeps_its_inspectors_names(world):
+    """Renaming an inspector afterwards, at the office or by sync, leaves signed records as
+    they were signed."""
+    from inspector_app.services.signing import SigningService
+
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    with world.office.db.atomic():
+        world.office.db.execute("UPDATE inspectors SET name = '改名后', enforcement_id = 'X' "
+                                "WHERE name = '张伟'")
+    record = InspectionService(world.office.db, world.office.device).get(signed)
+    assert "张伟" in [i.name for i in record.inspectors]
+    assert SigningService(world.office.db, world.office.device).check_record(signed) == (
+        True, "the record matches its signature")
+
+
+def test_every_synced_column_has_a_declared_schema(ctx):
+    """A new column in a synced table needs its rule in row_schema, or bundles refuse it."""
+    from inspector_app.services.sync.row_schema import MAX_ROWS, SCHEMAS
+    from inspector_app.services.sync.tables import LOCAL_COLUMNS, TABLES
+
+    for spec in TABLES:
+        columns = {c.name for c in ctx.db[spec.name].columns}
+        assert columns - set(LOCAL_COLUMNS.get(spec.name, ())) == set(SCHEMAS[spec.name]), \
+            spec.name
+        assert spec.name in MAX_ROWS

@@ -22,6 +22,7 @@ from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
+from inspector_app.storage.inspections_repo import InspectionRepo
 
 Row = dict[str, Any]
 
@@ -331,9 +332,7 @@ def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Itera
                          f"({info.describe()})")
         if pki.revoked(fingerprint(issuer), info.serial):
             raise refuse(f"{label}: signed with a revoked certificate ({info.describe()})")
-        team = db.execute(
-            "SELECT i.name, i.enforcement_id FROM inspection_inspectors t JOIN inspectors i "
-            "ON i.id = t.inspector_id WHERE t.inspection_id = ?", [inspection_id]).fetchall()
+        team = [(i.name, i.enforcement_id) for i in InspectionRepo(db).inspectors(inspection_id)]
         if not any((info.enforcement_id and eid == info.enforcement_id)
                    or normalised(name) == normalised(info.subject_name) for name, eid in team):
             raise refuse(f"{label}: signed by {info.subject_name}, who is not an inspector of "
