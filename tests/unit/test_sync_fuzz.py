@@ -172,9 +172,18 @@ def test_ten_thousand_mutated_bundles(fast_dir, monkeypatch, record_property):
                 seal(world.office, damaged, target, bundle_id)
             else:
                 rows = json.loads(json.dumps(base_rows))
-                what = violate(rng, rows, other)
+                header = dict(manifest)
+                if rng.random() < 0.1:
+                    field, value = rng.choice([
+                        ("missing_photos", 5), ("created_at", {"a": 1}), ("created_at", "soon"),
+                        ("device_name", "x\n" * 200), ("device_id", ""), ("device_id", 7),
+                        ("previous_watermark", [1])])
+                    header[field] = value
+                    what = f"manifest {field}"
+                else:
+                    what = violate(rng, rows, other)
                 signed = work / "forged.inspx"
-                write_signed(signed, rows, others, manifest, signer)
+                write_signed(signed, rows, others, header, signer)
                 seal(world.office, signed, target)
             try:
                 report = world.import_(target)

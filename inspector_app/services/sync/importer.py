@@ -65,7 +65,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
         inner_path, envelope_id = _open_outer(path, pki, org_passphrase, tmp)
         try:
             zf = zipfile.ZipFile(inner_path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         with zf:
             try:
@@ -116,7 +116,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         zf = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
         raise from_os_error(exc, path) from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise bundle.not_a_bundle() from None
     with zf:
         names = zf.namelist()
@@ -168,6 +168,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
     missing = set(listed) - set(infos)
     if missing:
         raise refuse(f"a file listed in its manifest is missing ({sorted(missing)[0]!r})")
+    row_schema.check_manifest(manifest)
     row_schema.check_entry_sizes(manifest["entries"])
     verified = Verified(manifest, signer)
     for n, (entry_path, entry) in enumerate(sorted(listed.items())):

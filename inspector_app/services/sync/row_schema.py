@@ -293,6 +293,23 @@ def check_row(table: str, row: Row) -> None:
             raise row_refused(table, row, name, problem)
 
 
+_MANIFEST: dict[str, Column] = {
+    "bundle_id": key(True), "device_id": key(True), "device_name": line(200),
+    "created_at": stamp(), "previous_watermark": stamp(),
+}
+
+
+def check_manifest(manifest: Mapping[str, Any]) -> None:
+    """The manifest's own fields that the import stores or shows."""
+    for name, col in _MANIFEST.items():
+        problem = check_value(col, manifest.get(name))
+        if problem:
+            raise refuse(f"its manifest's {name} {problem}")
+    missing = manifest.get("missing_photos", [])
+    if not isinstance(missing, list) or len(missing) > MAX_ROWS["photos"]:
+        raise refuse("its manifest's missing_photos is not a list of photos")
+
+
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
     """Before any entry is read: the rows together and each document are within bounds."""
     total = 0
