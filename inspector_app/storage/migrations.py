@@ -437,7 +437,8 @@ def _current_deadline(db: Database) -> None:
 @migrations(name="0012_sync_device_signers")
 def _sync_device_signers(db: Database) -> None:
     # The signer that first spoke for a laptop's device id; later bundles claiming that device
-    # must come from the same person, so one laptop cannot pass for another.
+    # must come from the same person (until that person's certificate is revoked), so one
+    # laptop cannot pass for another.
     run_script(
         db,
         """
@@ -446,6 +447,7 @@ CREATE TABLE sync_device_signers (
     signer_name TEXT NOT NULL,
     enforcement_id TEXT,
     cert_fingerprint TEXT NOT NULL,
+    cert_serial TEXT NOT NULL,
     bundle_id TEXT NOT NULL,
     bound_at TEXT NOT NULL
 );

@@ -460,3 +460,18 @@ def test_every_synced_column_has_a_declared_schema(ctx):
         assert columns - set(LOCAL_COLUMNS.get(spec.name, ())) == set(SCHEMAS[spec.name]), \
             spec.name
         assert spec.name in MAX_ROWS
+
+
+def test_a_laptop_handed_on_after_its_owner_was_revoked_binds_to_the_new_owner(world):
+    laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    office = PkiService(world.office.db, world.office.device)
+    office.revoke(PkiService(world.a.db, world.a.device).identity()[0].serial,
+                  "office-secret-1", "left the bureau")
+    data, _ = office.issue("王五", "3205009", "office-secret-1", "one-time-pass-2")
+    PkiService(world.a.db, world.a.device).import_identity(data, "one-time-pass-2", OWN)
+    laptop_work(world, world.a, seed=70)
+    assert world.import_(world.export(world.a)).status == "imported"
+    bound = world.office.db.execute("SELECT signer_name FROM sync_device_signers WHERE "
+                                    "device_id = ?", [world.a.device.id]).fetchone()
+    assert bound == ("王五",)

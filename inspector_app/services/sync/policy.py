@@ -148,10 +148,13 @@ class Policy:
             raise refuse("it claims to come from this computer's own device id")
         if self.sender.is_office:
             return
-        bound = self.db.execute("SELECT signer_name, enforcement_id FROM sync_device_signers "
-                                "WHERE device_id = ?", [device]).fetchone()
+        bound = self.db.execute(
+            "SELECT signer_name, enforcement_id, cert_serial IN (SELECT serial FROM revocations) "
+            "FROM sync_device_signers WHERE device_id = ?", [device]).fetchone()
         signer = self.sender.signer
         if bound is not None:
+            if bound[2]:
+                return  # the laptop's former owner was revoked: it may have a new one
             if (normalised(bound[0]), bound[1] or None) != (normalised(signer.name),
                                                            signer.enforcement_id or None):
                 raise refuse(f"it claims the device id {device[:8]}, which belongs to "
@@ -279,11 +282,16 @@ def bind_device(db: Database, sender: Sender, bundle_id: str, now: str) -> None:
     """Remember which signer speaks for this device id (inside the import's transaction)."""
     if sender.is_office:
         return
+    # A binding to a revoked certificate gives way to the laptop's new owner.
     db.execute("INSERT INTO sync_device_signers (device_id, signer_name, enforcement_id, "
-               "cert_fingerprint, bundle_id, bound_at) VALUES (?, ?, ?, ?, ?, ?) "
-               "ON CONFLICT(device_id) DO NOTHING",
+               "cert_fingerprint, cert_serial, bundle_id, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(device_id) DO UPDATE SET signer_name = excluded.signer_name, "
+               "enforcement_id = excluded.enforcement_id, "
+               "cert_fingerprint = excluded.cert_fingerprint, cert_serial = excluded.cert_serial, "
+               "bundle_id = excluded.bundle_id, bound_at = excluded.bound_at "
+               "WHERE cert_serial IN (SELECT serial FROM revocations)",
                [sender.device_id, sender.signer.name, sender.signer.enforcement_id,
-                sender.signer.fingerprint, bundle_id, now])
+                sender.signer.fingerprint, sender.signer.serial, bundle_id, now])
 
 
 # -- record signatures --
