@@ -475,3 +475,37 @@ def test_a_laptop_handed_on_after_its_owner_was_revoked_binds_to_the_new_owner(w
     bound = world.office.db.execute("SELECT signer_name FROM sync_device_signers WHERE "
                                     "device_id = ?", [world.a.device.id]).fetchone()
     assert bound == ("王五",)
+
+
+def test_nothing_is_added_to_a_signed_record(world):
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    source = plain_export(world, world.a, full=True)
+    added: list[str] = []
+
+    def add(tables: Rows) -> None:
+        finding = dict(one(tables, "findings", inspection_id=signed))
+        finding.update(id=str(uuid.uuid4()), seq=99, description="事后补加的隐患")
+        tables["findings"].append(finding)
+        added.append(finding["id"])
+
+    refused(world, forge(world, world.a, source, add), BundleRefused,
+            match=f"findings {added[0] if added else ''}: adds to inspection {signed}, which "
+                  "is signed and locked")
+
+
+def test_a_laptop_cannot_change_the_team_of_another_laptops_draft(world):
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=11)
+    source = plain_export(world, world.b)
+    stranger = world.b.db.execute("SELECT id FROM inspectors WHERE device_id = ?",
+                                  [world.b.device.id]).fetchone()[0]
+
+    def join(tables: Rows) -> None:
+        tables["inspection_inspectors"].append(
+            {"inspection_id": draft, "inspector_id": stranger, "position": 5})
+
+    refused(world, forge(world, world.b, source, join), BundleRefused,
+            match="inspection_inspectors .*: changes the team of an inspection another device "
+                  "wrote")

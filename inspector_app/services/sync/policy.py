@@ -138,6 +138,8 @@ class Policy:
         if not self.sender.is_office:
             self._office_only()
             self._authorship()
+            self._signed_records_closed()
+            self._team()
             self._inspectors()
             self._audit()
         return self.decision
@@ -235,6 +237,46 @@ class Policy:
                                   f"({row['device_id'][:8]}) than the one that sent it "
                                   f"({device[:8]}); a laptop may add or change only rows "
                                   "it wrote")
+
+    def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """Status and device of these inspections as they are here."""
+        found: dict[str, tuple[str, str]] = {}
+        ids = sorted(inspection_ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for row in self.db.execute(
+                    f"SELECT id, status, device_id FROM inspections WHERE id IN "
+                    f"({','.join('?' * len(part))})", part):
+                found[row[0]] = (row[1], row[2])
+        return found
+
+    def _signed_records_closed(self) -> None:
+        """Nothing is added to a record signed here but the documents issued from it."""
+        parents = {**{t: c for t, c in PARENTS.items() if t != "documents"},
+                   "inspection_inspectors": ("inspection_id",)}
+        wanted = {r[cols[0]] for t, cols in parents.items() for r in self.rows.get(t, [])}
+        here = self._status_here(wanted)
+        for table, columns in parents.items():
+            for row in self.rows.get(table, []):
+                status = here.get(row[columns[0]], ("", ""))[0]
+                if status == "signed" and self.local_row(table, row) is None:
+                    raise row_refused(table, row, None, f"adds to inspection "
+                                      f"{row[columns[0]]}, which is signed and locked")
+
+    def _team(self) -> None:
+        """A team changes only with its inspection, by the device that wrote that version."""
+        device = self.sender.device_id
+        carried = {r["id"]: r["device_id"] for r in self.rows.get("inspections", [])}
+        here = self._status_here({r["inspection_id"]
+                                  for r in self.rows.get("inspection_inspectors", [])})
+        for row in self.rows.get("inspection_inspectors", []):
+            if not self.changes("inspection_inspectors", row):
+                continue
+            author = carried.get(row["inspection_id"]) or here.get(row["inspection_id"],
+                                                                   ("", ""))[1]
+            if author and author != device:
+                raise row_refused("inspection_inspectors", row, None, "changes the team of an "
+                                  "inspection another device wrote")
 
     def _inspectors(self) -> None:
         """An inspector's name and enforcement id are changed only where the inspector was
