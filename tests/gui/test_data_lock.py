@@ -10,13 +10,20 @@ from inspector_app.ui import data_lock
 
 def test_a_second_window_on_one_data_folder_is_told_and_a_dead_owner_frees_it(data_dir,
                                                                               languages):
+    from PySide6.QtCore import QTranslator
+
+    from inspector_app.paths import resources_dir
+
     data_dir.ensure()
     first = data_lock.hold(data_dir.root)
     assert first is not None
     assert data_lock.hold(data_dir.root) is None
-    languages.apply("zh_CN")
-    assert "另一个 Inspector 正在使用这个数据目录" in data_lock.busy_message(data_dir.root)
-    languages.apply("en")
+    chinese = QTranslator()  # read, not installed: other windows need no language change
+    assert chinese.load(str(resources_dir() / "translations" / "inspector_zh_CN.qm"))
+    source = ("Another Inspector is using this data folder ({path}). Close it there, or start "
+              "Inspector with another data folder.")
+    assert chinese.translate("DataLock", source).startswith(
+        "另一个 Inspector 正在使用这个数据目录（{path}）")
     assert data_lock.busy_message(data_dir.root).startswith(
         "Another Inspector is using this data folder")
     first.unlock()
