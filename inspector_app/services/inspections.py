@@ -32,6 +32,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -288,6 +289,7 @@ class InspectionService:
         audit entry per editing session through ``record_edit``."""
         row = self._editable_row(inspection_id)
         self._item(row, item_id)
+        check_entry("answers", {"note": note})
         note = note if note.strip() else None
         with self.db.atomic():
             previous = self.repo.answer_row(inspection_id, item_id)
@@ -325,6 +327,7 @@ class InspectionService:
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+        check_entry("inspections", fields)
         row = self._editable_row(inspection_id)
         with self.db.atomic():
             for name, value in fields.items():
@@ -347,6 +350,9 @@ class InspectionService:
         row = self._editable_row(inspection_id)
         if not description.strip():
             raise ValidationError("A hazard needs a description.")
+        check_entry("findings", {"description": description, "requirement": requirement,
+                                 "responsible": responsible, "onsite_measure": onsite_measure,
+                                 "legal_basis": legal_basis})
         grade = Grade(grade)
         finding_id = new_id()
         with self.db.atomic():
@@ -383,6 +389,7 @@ class InspectionService:
                 raise ValidationError("The deadline must be a date (YYYY-MM-DD).") from None
         if "description" in fields and not (fields["description"] or "").strip():
             raise ValidationError("A hazard needs a description.")
+        check_entry("findings", fields)
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changes:
             return current

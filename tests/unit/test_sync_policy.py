@@ -509,3 +509,18 @@ def test_a_laptop_cannot_change_the_team_of_another_laptops_draft(world):
     refused(world, forge(world, world.b, source, join), BundleRefused,
             match="inspection_inspectors .*: changes the team of an inspection another device "
                   "wrote")
+
+
+def test_what_a_laptop_saves_always_fits_a_bundle(world):
+    """The limits a bundle is held to are the limits of entry, so no saved text strands one."""
+    from inspector_app.errors import ValidationError
+
+    draft = laptop_work(world, world.a)
+    service = InspectionService(world.a.db, world.a.device, "张伟")
+    with pytest.raises(ValidationError, match="The note is not accepted: longer than 20,000"):
+        service.set_note(draft, "a1", "长" * 20_001)
+    with pytest.raises(ValidationError, match="The description is not accepted: contains "
+                                              "control characters"):
+        service.add_finding(draft, description="配电箱\x0c门缺失", grade="general")
+    service.set_note(draft, "a1", "长" * 20_000)
+    assert world.import_(world.export(world.a)).status == "imported"

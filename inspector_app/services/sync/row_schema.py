@@ -388,6 +388,20 @@ def _check_templates(rows: Mapping[str, list[Row]]) -> None:
             raise row_refused("inspections", row, "template_snapshot", problem)
 
 
+def check_entry(table: str, values: Mapping[str, Any]) -> None:
+    """Text typed or pasted on this computer meets the limits a bundle is held to, so what is
+    saved here always travels (raises ValidationError naming the field)."""
+    from inspector_app.errors import ValidationError
+
+    for name, value in values.items():
+        col = SCHEMAS[table].get(name)
+        if col is None or not isinstance(value, str) or col.kind not in ("text", "line"):
+            continue
+        problem = _check_text(value, col)
+        if problem:
+            raise ValidationError(f"The {name.replace('_', ' ')} is not accepted: {problem}.")
+
+
 def normalised(value: str) -> str:
     """Names compared for identity: Unicode-normalised, outer spaces dropped."""
     return unicodedata.normalize("NFC", value).strip()
