@@ -368,8 +368,9 @@ def _schema_cases() -> dict[str, tuple[Callable[[Rows], None], str]]:
                         "column notes: longer than 20,000"),
         "control character": (company(name="泉台\x1b[2J公司"),
                               "column name: contains control characters"),
-        "direction override": (company(name="公司\u202e"),
-                               "column name: contains line breaks, tabs or direction overrides"),
+        "direction override": (lambda t: t["findings"][0].update(responsible="张\u202e三"),
+                               "column responsible: contains line breaks, tabs or direction "
+                               "overrides"),
         "100,000 companies": (flood, "more than a bundle may carry"),
         "missing id": (drop("answers", "id"), "column id: is missing"),
         "missing inspection_id": (drop("findings", "inspection_id"),
