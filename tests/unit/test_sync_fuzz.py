@@ -206,7 +206,6 @@ def test_ten_thousand_mutated_bundles(fast_dir, monkeypatch, record_property):
                    f"already imported bundle they were made from, {outcomes['accepted']} "
                    f"accepted, {partial} partial, {outcomes['internal error']} internal errors")
         record_property("reliability", summary)
-        print(summary)
         assert internal == [], internal[:5]
         assert accepted == [], accepted[:5]
         assert outcomes["accepted"] == 0 and partial == 0
