@@ -28,7 +28,8 @@ Row = dict[str, Any]
 
 # Tables only the office's own bundle may add to or change (a laptop sends them back unchanged
 # because it got them from the office).
-OFFICE_ONLY = ("trust_roots", "revocations", "templates", "planned_inspections", "devices")
+OFFICE_ONLY = ("trust_roots", "revocations", "templates", "planned_inspections", "devices",
+               "number_blocks")
 # A child's parent: the column naming the record it belongs to, which never changes.
 PARENTS: dict[str, tuple[str, ...]] = {
     "answers": ("inspection_id",), "findings": ("inspection_id",),
