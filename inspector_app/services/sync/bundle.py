@@ -83,6 +83,7 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
             raise refuse(f"it holds an entry with a path outside the bundle ({name!r})")
         if (not 0 <= info.header_offset < getattr(zf, "start_dir", MAX_TOTAL)
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or info.flag_bits & 0x41  # encrypted by zip itself: never written by Inspector
                 or info.extract_version > zipfile.MAX_EXTRACT_VERSION):
             raise refuse(f"its table of contents is damaged (entry {name!r})")
         mode = info.external_attr >> 16
