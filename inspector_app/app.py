@@ -44,11 +44,13 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
     from inspector_app.services.forms import ensure_shipped_templates
     from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.storage.templates_repo import TemplateRepo
+    from inspector_app.ui import data_lock
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
     from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.message_bridge import translated_title
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -65,12 +67,15 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
         languages.apply(resolve_language(cli_lang, settings))
+        lock = data_lock.hold(data_dir.root)
+        if lock is None:
+            QMessageBox.critical(None, translated_title("Database in use"),
+                                 data_lock.busy_message(data_dir.root))
+            return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
         ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
     except InspectorError as exc:
-        from inspector_app.ui.message_bridge import translated_title
-
         QMessageBox.critical(None, translated_title(exc.title), exc.message)
         return 1
 
@@ -85,3 +90,4 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
         return app.exec()
     finally:
         ctx.close()
+        lock.unlock()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from inspector_app import APP_ID, __version__
 from inspector_app.commands import COMMAND_MODULES
-from inspector_app.errors import InspectorError
+from inspector_app.errors import InspectorError, from_sqlite_error
 from inspector_app.logs import setup_logging
 from inspector_app.paths import DataDir, resolve_data_dir
 
@@ -61,6 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args, ctx) or 0)
     except InspectorError as exc:
         print(f"{APP_ID}: error: {exc.message}", file=sys.stderr)
+        return 1
+    except sqlite3.OperationalError as exc:
+        known = from_sqlite_error(exc, data_dir.database)
+        if known is None:
+            log.exception("unexpected error in %s", args.command)
+            print(f"{APP_ID}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 70
+        print(f"{APP_ID}: error: {known.message}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # piped into head: the reader has all it wanted
         sys.stderr.close()

@@ -78,8 +78,8 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | 
     text = str(exc).lower()
     if "database is locked" in text or "database is busy" in text:
         return DatabaseLockedError(
-            f"The database {path} is in use by another copy of the program. "
-            "Close the other copy and try again."
+            f"Another Inspector is using this data folder ({Path(path).parent}): close it "
+            "or wait until it has finished, then try again. Nothing was changed."
         )
     if "file is not a database" in text or "malformed" in text or "file is encrypted" in text:
         return CorruptFileError(

@@ -36,3 +36,15 @@ def ctx(data_dir: DataDir):
 def _reset_message_sink():
     yield
     messages.install_sink(None)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The reliability suite's counts (recorded as the ``reliability`` property), printed at
+    the end of every run so they can be quoted without -s."""
+    lines = [value for report in terminalreporter.stats.get("passed", [])
+             + terminalreporter.stats.get("failed", [])
+             for name, value in getattr(report, "user_properties", []) if name == "reliability"]
+    if lines:
+        terminalreporter.section("reliability")
+        for line in lines:
+            terminalreporter.write_line(str(line))

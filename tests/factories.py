@@ -50,8 +50,14 @@ SMALL_TEMPLATE: dict[str, Any] = {
 }
 
 
+def own_device(db: Database) -> str:
+    """The device a record made on this computer names (as the services stamp it)."""
+    row = db.execute("SELECT id FROM devices WHERE is_self = 1").fetchone()
+    return row[0] if row else "test"
+
+
 def add_template(db: Database, definition: dict[str, Any] | None = None,
-                 device_id: str = "test") -> str:
+                 device_id: str | None = None) -> str:
     definition = definition or SMALL_TEMPLATE
     key = f"{definition['id']}@{definition['version']}"
     with db.atomic():
@@ -60,17 +66,17 @@ def add_template(db: Database, definition: dict[str, Any] | None = None,
             "title_zh": definition["title"]["zh"], "title_en": definition["title"].get("en"),
             "content_hash": content_hash(definition), "definition": canonical_json(definition),
             "item_count": sum(len(s["items"]) for s in definition["sections"]),
-            **record_stamp(device_id)})
+            **record_stamp(device_id or own_device(db))})
     return key
 
 
 def add_company(db: Database, name: str = "泉台纺织有限公司", industry: str = "textile",
                 special_areas: list[str] | None = None, town: str = "城关镇",
-                device_id: str = "test") -> str:
+                device_id: str | None = None) -> str:
     company_id = new_id()
     with db.atomic():
         db["companies"].insert({
             "id": company_id, "name": name, "industry": industry, "town": town,
             "special_areas": json.dumps(special_areas or []), "address": "泉台区工业园 1 号",
-            **record_stamp(device_id)})
+            **record_stamp(device_id or own_device(db))})
     return company_id

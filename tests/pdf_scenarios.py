@@ -22,7 +22,7 @@ from inspector_app.services.documents import DocumentService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
-from tests.factories import SMALL_TEMPLATE, add_company, add_template
+from tests.factories import SMALL_TEMPLATE, add_company, add_template, own_device
 
 COMPANY = "泉台纺织有限公司"
 ITEM_TEXTS = (
@@ -117,7 +117,7 @@ def add_signature(db: Database, inspection_id: str, role: str, name: str, *,
             "signer_name": name, "signer_id_number": id_number, "inspector_id": inspector_id,
             "strokes": "[]", "png": None if refused else signature_png(seed),
             "refused": int(refused), "signed_at": "2026-11-28T03:30:00.000Z",
-            **record_stamp("test")})
+            **record_stamp(own_device(db))})
     return signature_id
 
 
@@ -243,5 +243,5 @@ def reinspection(ctx: AppContext, followed: Built, results: dict[int, str]) -> s
                 "result": result,
                 "new_deadline": "2026-12-25" if result == "not_rectified" else None,
                 "note": "已更换配电箱门" if result == "rectified" else "仍有无证人员作业",
-                **record_stamp("test")})
+                **record_stamp(own_device(ctx.db))})
     return new

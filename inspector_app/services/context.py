@@ -10,6 +10,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.paths import DataDir
 from inspector_app.storage.db import open_database
 from inspector_app.storage.repositories import DeviceRepo
+from inspector_app.storage.scratch import clean_stale
 
 
 class AppContext:
@@ -20,7 +21,10 @@ class AppContext:
     @cached_property
     def db(self) -> Database:
         self.data_dir.ensure()
-        return open_database(self.data_dir.database)
+        db = open_database(self.data_dir.database)
+        # What a killed run left: a decrypted bundle's scratch folder, half-written files.
+        clean_stale(self.data_dir.root)
+        return db
 
     @property
     def device(self) -> Device:

@@ -34,6 +34,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -310,6 +311,7 @@ class InspectionService:
         audit entry per editing session through ``record_edit``."""
         row = self._editable_row(inspection_id)
         self._item(row, item_id)
+        check_entry("answers", {"note": note})
         note = note if note.strip() else None
         with self.db.atomic():
             previous = self.repo.answer_row(inspection_id, item_id)
@@ -347,6 +349,7 @@ class InspectionService:
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+        check_entry("inspections", fields)
         row = self._editable_row(inspection_id)
         with self.db.atomic():
             for name, value in fields.items():
@@ -369,6 +372,9 @@ class InspectionService:
         row = self._editable_row(inspection_id)
         if not description.strip():
             raise ValidationError("A hazard needs a description.")
+        check_entry("findings", {"description": description, "requirement": requirement,
+                                 "responsible": responsible, "onsite_measure": onsite_measure,
+                                 "legal_basis": legal_basis})
         grade = Grade(grade)
         finding_id = new_id()
         with self.db.atomic():
@@ -405,6 +411,7 @@ class InspectionService:
                 raise ValidationError("The deadline must be a date (YYYY-MM-DD).") from None
         if "description" in fields and not (fields["description"] or "").strip():
             raise ValidationError("A hazard needs a description.")
+        check_entry("findings", fields)
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changes:
             return current
@@ -507,7 +514,14 @@ class InspectionService:
                               inspection_id=inspection_id)
             self.repo.update(inspection_id, {"status": Status.SIGNED.value, "signed_at": now,
                                              "updated_at": now, "device_id": self.device.id,
-                                             "company_snapshot": self._company_snapshot(row)})
+                                             "company_snapshot": self._company_snapshot(row),
+                                             "team_snapshot": self._team_snapshot(inspection_id)})
+
+    def _team_snapshot(self, inspection_id: str) -> str:
+        return json.dumps([{"id": i.id, "name": i.name, "enforcement_id": i.enforcement_id,
+                            "organisation": i.organisation, "phone": i.phone}
+                           for i in self.repo.inspectors(inspection_id)],
+                          ensure_ascii=False, sort_keys=True)
 
     def _company_snapshot(self, row: dict[str, Any]) -> str:
         cursor = self.db.execute(
@@ -532,7 +546,7 @@ class InspectionService:
         stamp = record_stamp(self.device.id)
         copy = {k: v for k, v in row.items()
                 if k not in ("id", "status", "signed_at", "number", "ended_at",
-                             "company_snapshot")}
+                             "company_snapshot", "team_snapshot")}
         with self.db.atomic():
             self.repo.insert({**copy, **stamp, "id": new, "revision": row["revision"] + 1,
                               "supersedes_id": inspection_id, "amend_reason": reason.strip(),

@@ -68,6 +68,12 @@ class InspectionRepo:
                  "position": position})
 
     def inspectors(self, inspection_id: str) -> list[Inspector]:
+        snapshot = self.db.execute("SELECT team_snapshot FROM inspections WHERE id = ?",
+                                   [inspection_id]).fetchone()
+        if snapshot and snapshot[0]:  # signed: the team as it was then
+            return [Inspector(m["id"], m["name"], m.get("enforcement_id"),
+                              m.get("organisation"), m.get("phone"))
+                    for m in json.loads(snapshot[0])]
         rows = self.db.execute(
             "SELECT i.id, i.name, i.enforcement_id, i.organisation, i.phone "
             "FROM inspection_inspectors ii JOIN inspectors i ON i.id = ii.inspector_id "

@@ -306,6 +306,14 @@
     </message>
 </context>
 <context>
+    <name>DataLock</name>
+    <message>
+        <location filename="../../inspector_app/ui/data_lock.py" line="24"/>
+        <source>Another Inspector is using this data folder ({path}). Close it there, or start Inspector with another data folder.</source>
+        <translation>另一个 Inspector 正在使用这个数据目录（{path}）。请先关闭那个 Inspector，或用另一个数据目录启动。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199"/>

@@ -59,9 +59,32 @@ class World:
         kw.setdefault("org_passphrase", ORG_PASS)
         return import_bundle(ctx.db, ctx.data_dir, ctx.device, bundle, **kw)
 
+    def seal(self, plain_bundle: Path) -> Path:
+        """A plain bundle encrypted for the office, as a laptop sends it."""
+        return seal(self.office, plain_bundle)
+
     def close(self) -> None:
         for ctx in (self.office, self.a, self.b):
             ctx.close()
+
+
+def seal(office: AppContext, plain_bundle: Path, out: Path | None = None,
+         bundle_id: str | None = None) -> Path:
+    from inspector_app.services.sync import envelope
+
+    org_cert = PkiService(office.db, office.device).org()[1]
+    if bundle_id is None:
+        with zipfile.ZipFile(plain_bundle) as zf:
+            bundle_id = json.loads(zf.read("manifest.json"))["bundle_id"]
+    _header, raw, ephemeral = envelope.make_header(org_cert, bundle_id)
+    out = out or plain_bundle.with_name(plain_bundle.stem + "-sealed.inspx")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+        zf.writestr("envelope.json", raw)
+        with open(plain_bundle, "rb") as source, zf.open("payload.bin", "w",
+                                                          force_zip64=True) as sink:
+            envelope.encrypt_stream(org_cert, raw, ephemeral, source, sink,
+                                    plain_bundle.stat().st_size)
+    return out
 
 
 @pytest.fixture
@@ -115,6 +138,8 @@ def laptop_work(w: World, ctx: AppContext, photos: int = 2, seed: int = 0) -> st
 
 def assert_carried(src: AppContext, dst: AppContext) -> None:
     for spec in TABLES:
+        if spec.name == "templates":  # the office's library; inspections carry a snapshot
+            continue
         if spec.name == "trust_roots":  # same roots; the office keeps its own rows
             assert set(rows(src, spec.name)) <= set(rows(dst, spec.name))
             continue
@@ -243,7 +268,7 @@ def test_a_draft_changed_on_two_machines_keeps_both(world):
     assert world.office.db.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0] == 1
 
 
-def test_signed_inspection_is_never_overwritten(world, plain):
+def test_signed_inspection_is_never_overwritten(world):
     inspection = laptop_work(world, world.a)
     world.import_(world.export(world.a))
     db = world.office.db
@@ -551,7 +576,7 @@ def test_encrypted_bundle_needs_the_org_passphrase_and_key(world):
         import_bundle(world.b.db, world.b.data_dir, world.b.device, bundle)
 
 
-def test_a_laptop_cannot_add_a_trust_root(world, plain):
+def test_a_laptop_cannot_add_a_trust_root(world):
     rogue = AppContext(DataDir(world.root / "rogue-office"))
     PkiService(rogue.db, rogue.device).init_org("冒充的局", ORG_PASS)
     rogue_root = rows(rogue, "trust_roots")
@@ -560,12 +585,17 @@ def test_a_laptop_cannot_add_a_trust_root(world, plain):
     with world.a.db.atomic():
         for row in rogue_root.values():
             world.a.db["trust_roots"].insert(row)
-    report = world.import_(world.export(world.a))
-    assert report.tables["trust_roots"].skipped["trust roots are taken only from the office"] == 1
+    fingerprint = next(iter(rogue_root))
+    refused(world, world.export(world.a), BundleRefused,
+            match=f"trust_roots {fingerprint}: trust roots are taken only from the office")
     assert set(rows(world.office, "trust_roots")).isdisjoint(rogue_root)
 
 
 def test_signed_record_travels_and_its_signature_is_checked(world, plain):
+    """Plain bundles here, sealed for the office before they are imported."""
+    world.office.close()
+    shutil.copytree(world.office.data_dir.root, world.root / "pristine")
+    pristine = world.ctx("pristine")  # the same office before it imported anything
     from inspector_app.services.signing import SigningService
 
     inspection = laptop_work(world, world.a)
@@ -574,8 +604,8 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     service.update_finding(finding.id, deadline="2026-12-20")
     assert service.complete(inspection) == []
     SigningService(world.a.db, world.a.device).sign_inspection(inspection, OWN)
-    report = world.import_(world.export(world.a))
-    assert report.notes == []
+    report = world.import_(world.seal(world.export(world.a)))
+    assert [n for n in report.notes if not n.startswith("template ")] == []
     assert SigningService(world.office.db, world.office.device).check_record(inspection)[0]
     assert_carried(world.a, world.office)
     # A record altered behind the program's back on the laptop:
@@ -585,18 +615,17 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
                            "WHERE item_id = 'a1'")
     forged = world.export(world.a, full=True)
     # the office keeps its signed copy untouched and says so,
-    kept = world.import_(forged)
+    kept = world.import_(world.seal(forged))
     assert kept.tables["answers"].conflicts == 1
     assert world.office.db.execute("SELECT note FROM answers WHERE item_id = 'a1'"
                                    ).fetchone()[0] != "forged"
-    # and a computer that never saw it imports it flagged, not trusted.
-    fresh = world.ctx("fresh")
-    with fresh.db.atomic():
-        PkiService(fresh.db, fresh.device)._trust(
-            PkiService(world.office.db, world.office.device).org()[1])
-    flagged = import_bundle(fresh.db, fresh.data_dir, fresh.device, forged)
-    fresh.close()
-    assert any("changed after signing" in note for note in flagged.notes)
+    # and an office that never saw it refuses it whole.
+    assert pristine.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] == 0
+    before = state(pristine)
+    with pytest.raises(BundleRefused, match="was changed after signing"):
+        world.import_(seal(pristine, forged), pristine)
+    assert state(pristine) == before
+    pristine.close()
 
 
 def test_a_major_hazards_plan_and_acceptance_travel(world):

@@ -78,5 +78,5 @@ def test_a_pdf_kept_nowhere_leaves_only_its_row(world, plain):
     bundle = world.export(world.a)
     with zipfile.ZipFile(bundle) as zf:
         assert not [n for n in zf.namelist() if n.startswith("documents/")]
-    assert world.import_(bundle).status == "imported"
+    assert world.import_(world.seal(bundle)).status == "imported"
     assert world.office.db.execute("SELECT file_sha256 FROM documents").fetchone() == (sha,)

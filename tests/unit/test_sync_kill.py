@@ -90,8 +90,15 @@ def slow(self, *a, **kw):
 merge.Merger._inspection = slow
 import_bundle(ctx.db, ctx.data_dir, ctx.device, Path(sys.argv[2]), org_passphrase=sys.argv[3])
 """, str(world.office.data_dir.root), str(bundle), ORG_PASS)
+    # The killed run left its private scratch folder, with the decrypted bundle in it; the next
+    # start removes it. No photo was moved into the store before the commit that never came.
+    left = list(world.office.data_dir.root.glob(".sync-*"))
+    assert "inner.zip" in [p.name for p in left[0].iterdir()]
+    assert left[0].stat().st_mode & 0o077 == 0
     office = world.office
     assert office.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] == 0
+    assert not list(office.data_dir.root.glob(".sync-*"))
+    assert not list(office.data_dir.photos.rglob("*.jpg"))
     assert office.db.execute("SELECT COUNT(*) FROM sync_history").fetchone()[0] == 0
     report = world.import_(bundle)
     assert report.status == "imported" and report.tables["inspections"].added == 2

@@ -81,6 +81,11 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or ".." in parts
                 or "" in parts or "." in parts):
             raise refuse(f"it holds an entry with a path outside the bundle ({name!r})")
+        if (not 0 <= info.header_offset < getattr(zf, "start_dir", MAX_TOTAL)
+                or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+                or info.flag_bits & 0x41  # encrypted by zip itself: never written by Inspector
+                or info.extract_version > zipfile.MAX_EXTRACT_VERSION):
+            raise refuse(f"its table of contents is damaged (entry {name!r})")
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
             raise refuse(f"it holds a symbolic link ({name!r})")
@@ -138,6 +143,7 @@ class Signer:
     serial: str
     expired_on: str | None = None
     is_root: bool = False             # signed by a trusted office root itself
+    enforcement_id: str | None = None
 
 
 def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Signer:
@@ -182,7 +188,7 @@ def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Sig
         raise refuse("its manifest signature is invalid (the bundle was altered)") from None
     return Signer(info.subject_name, fingerprint(cert), info.serial,
                   expired_on=f"{info.not_after:%Y-%m-%d}" if now > info.not_after else None,
-                  is_root=fingerprint(cert) in root_fps)
+                  is_root=fingerprint(cert) in root_fps, enforcement_id=info.enforcement_id)
 
 
 def parse_manifest(raw: bytes) -> dict[str, Any]:

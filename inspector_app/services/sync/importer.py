@@ -1,17 +1,18 @@
 """Reading a bundle: refuse anything doubtful before the first change, then apply it all in one
 transaction.
 
-Order: open (and decrypt into a private temporary file) → zip sanity from the central directory
-→ manifest format → manifest signature and signer trust → every entry's size and SHA-256 →
-rows parse → already imported? → photo files and PDFs into their stores (content-addressed,
-atomic; an extra file there is harmless) → all rows plus the history entry in one transaction.
+Order: open (and decrypt into the import's private scratch folder) → zip sanity from the central
+directory → manifest format → manifest signature and signer trust → sizes → every entry's size
+and SHA-256 → rows parse and match their declared schema (row_schema) → laptops must encrypt →
+already imported? → photo and PDF files re-validated in the scratch folder → in one transaction:
+the sender's rights (policy), the merge, the record signatures, the files moved into their
+stores, the history entry. A refusal anywhere leaves the database and the stores as they were.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -22,18 +23,19 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.errors import InspectorError, ValidationError, from_os_error
+from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
 from inspector_app.paths import DataDir
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
-from inspector_app.services.sync import bundle, envelope
+from inspector_app.services.sync import bundle, envelope, files, policy, row_schema
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.rows import load_rows
+from inspector_app.services.sync.tables import BY_NAME
+from inspector_app.storage import scratch
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.document_store import document_copy, keep_document
-from inspector_app.storage.photo_store import PhotoStore, write_atomic
+from inspector_app.storage.photo_store import PhotoStore
 
 MAX_SIGNATURE = 1024 * 1024
 MAX_ENVELOPE = 64 * 1024
@@ -59,30 +61,26 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     path = Path(path)
     pki = PkiService(db, device)
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        # The decrypted content goes to this computer's disk (not a RAM-backed /tmp: a bundle
-        # can hold gigabytes of photos) and is removed afterwards.
-        scratch = tempfile.TemporaryDirectory(dir=root, prefix=".sync-")
-    except OSError as exc:
-        raise from_os_error(exc, root) from exc
-    with scratch as tmp:
-        inner_path, envelope_id = _open_outer(path, pki, org_passphrase, Path(tmp))
+    with scratch.folder(root) as tmp:
+        inner_path, envelope_id = _open_outer(path, pki, org_passphrase, tmp)
         try:
             zf = zipfile.ZipFile(inner_path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         with zf:
             try:
                 verified = _verify(zf, pki, control)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
-                    KeyError) as exc:
+                    KeyError, RecursionError, NotImplementedError) as exc:
                 if isinstance(exc, InspectorError):
                     raise
-                raise bundle.not_a_bundle(str(exc)) from None
+                raise bundle.not_a_bundle(str(exc)[:200]) from None
             manifest = verified.manifest
             if envelope_id is not None and envelope_id != manifest["bundle_id"]:
                 raise refuse("its envelope and its content belong to different bundles")
+            sender = policy.Sender(manifest["device_id"], verified.signer,
+                                   encrypted=envelope_id is not None)
+            policy.check_transport(sender, here_is_office=pki.org() is not None)
             report = ImportReport(
                 file_name=path.name, bundle_id=manifest["bundle_id"], kind=manifest["kind"],
                 device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
@@ -100,12 +98,14 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 return report
             if dry_run:
                 report.status = "dry run"
-            else:
-                report.photos_added = _store_photos(zf, verified, PhotoStore(root / "photos"),
-                                                    control)
-                report.documents_added = _store_documents(zf, verified,
-                                                          DataDir(root).documents)
-        _apply(db, device, verified, report, dry_run)
+            tick = None
+            if control is not None:
+                def tick(done: int, total: int) -> None:
+                    control.progress(done, total, "photos")
+                    control.check_cancelled()
+            staged = files.stage(zf, verified.photos, verified.documents,
+                                 PhotoStore(root / "photos"), DataDir(root).documents, tmp, tick)
+        _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
     return report
 
 
@@ -116,7 +116,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         zf = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
         raise from_os_error(exc, path) from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise bundle.not_a_bundle() from None
     with zf:
         names = zf.namelist()
@@ -127,7 +127,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
             raise refuse("its encrypted envelope holds unexpected files")
         try:
             raw = bundle.read_entry(zf, infos[bundle.ENVELOPE], MAX_ENVELOPE)
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         header = envelope.read_header(raw)
         org = pki.org()
@@ -144,7 +144,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         try:
             with zf.open(infos[bundle.PAYLOAD]) as source, open(inner, "wb") as sink:
                 envelope.decrypt_stream(key, raw, header, source, sink, bundle.MAX_TOTAL)
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         except OSError as exc:
             raise from_os_error(exc, tmp) from exc
@@ -168,6 +168,8 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
     missing = set(listed) - set(infos)
     if missing:
         raise refuse(f"a file listed in its manifest is missing ({sorted(missing)[0]!r})")
+    row_schema.check_manifest(manifest)
+    row_schema.check_entry_sizes(manifest["entries"])
     verified = Verified(manifest, signer)
     for n, (entry_path, entry) in enumerate(sorted(listed.items())):
         kind, name = bundle.entry_kind(entry_path)
@@ -187,61 +189,44 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
         if control is not None:
             control.progress(n + 1, len(listed), "checking")
             control.check_cancelled()
+    row_schema.check_rows(verified.rows)
     return verified
 
 
-def _store_photos(zf: zipfile.ZipFile, verified: Verified, store: PhotoStore,
-                  control: Control | None) -> int:
-    added = 0
-    for n, (sha, entry_path) in enumerate(sorted(verified.photos.items())):
-        if store.find_original(sha) is not None:
-            continue
-        data = zf.read(entry_path)
-        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(f"the file {entry_path!r} changed while it was read")
-        target = store.original(sha, Path(entry_path).suffix)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        except OSError as exc:
-            raise from_os_error(exc, target) from exc
-        added += 1
-        if control is not None:
-            control.progress(n + 1, len(verified.photos), "photos")
-            control.check_cancelled()
-    return added
-
-
-def _store_documents(zf: zipfile.ZipFile, verified: Verified, folder: Path) -> int:
-    added = 0
-    for sha, entry_path in sorted(verified.documents.items()):
-        if document_copy(folder, sha).exists():
-            continue
-        data = zf.read(entry_path)
-        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(f"the file {entry_path!r} changed while it was read")
-        added += keep_document(folder, sha, data)
-    return added
-
-
-def _apply(db: Database, device: Device, verified: Verified, report: ImportReport,
-           dry_run: bool) -> None:
+def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
+           sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
+           root: Path) -> None:
     manifest = verified.manifest
     try:
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
             db.execute("PRAGMA defer_foreign_keys = ON")
-            merger = Merger(db, verified.rows, report, manifest["bundle_id"],
+            decision = policy.Policy(db, device.id, sender, verified.rows).check()
+            report.notes += decision.notes
+            rows = {table: [r for r in table_rows
+                            if tuple(r[k] for k in BY_NAME[table].key)
+                            not in decision.skip.get(table, ())]
+                    for table, table_rows in verified.rows.items()}
+            for table, keys in decision.skip.items():
+                for _ in keys:
+                    report.skipped(table, "taken only from the office")
+            merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
-                            from_office=verified.signer.is_root)
+                            from_office=sender.is_office)
             merger.run()
-            _check_signed(db, device, merger.signed_in, report)
+            if sender.is_office:
+                _check_signed(db, device, merger.signed_in, report)
+            else:
+                brought = {r["inspection_id"] for r in rows.get("record_signatures", [])}
+                policy.check_record_signatures(db, pki, [*merger.signed_in, *brought],
+                                               report.notes)
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 table, _, parent, _ = problems[0]
                 raise refuse(f"its {table} refer to {parent} that are neither in it nor here")
             if dry_run:
                 raise _DryRun
+            policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
             AuditLog(db, device.id, None).record(
                 "sync_bundle", manifest["bundle_id"], "import",
                 new={"file": report.file_name, "from": report.device_name,
@@ -253,15 +238,29 @@ def _apply(db: Database, device: Device, verified: Verified, report: ImportRepor
                 "watermark": manifest.get("created_at"), "created_at": utcnow_iso(),
                 "report": json.dumps(report.to_json(), ensure_ascii=False),
                 "status": "imported"})
+            # Last, so a refusal above never leaves a file behind; a failure here rolls back.
+            staged.place()
+            report.photos_added = staged.photos
+            report.documents_added = staged.documents
     except _DryRun:
         pass
     except sqlite3.IntegrityError as exc:
+        staged.take_back()
         raise refuse(f"applying it would break the database's rules ({exc})") from None
+    except sqlite3.OperationalError as exc:
+        staged.take_back()
+        known = from_sqlite_error(exc, root)
+        if known is None:
+            raise
+        raise known from None
+    except BaseException:
+        staged.take_back()
+        raise
 
 
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:
-    """A signed record that no longer matches its signature is imported (it is evidence either
-    way) but flagged for a person, never silently trusted."""
+    """From the office: a signed record that no longer matches its signature is imported (the
+    office's copy is the evidence) but flagged for a person, never silently trusted."""
     from inspector_app.services.signing import SigningService
 
     signing = SigningService(db, device)

@@ -45,6 +45,7 @@ CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
 OFFICE_ONLY = frozenset({"number_blocks"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
-                           "issued_certificates", "sync_history", "sync_seen", "conflicts"})
+                           "issued_certificates", "sync_history", "sync_seen", "conflicts",
+                           "sync_device_signers"})
 # Columns that describe this machine, not the record.
 LOCAL_COLUMNS = {"devices": ("is_self",), "inspections": ("conflict_of",)}

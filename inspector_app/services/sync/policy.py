@@ -1,0 +1,413 @@
+"""Who may send what: the merge's invariants, whoever signed the bundle (docs/sync-policy.md).
+
+The signature says which enrolled device sent a bundle; these rules say what that device may
+change. They run after the rows' schema was checked and before the first change, and any
+violation refuses the whole bundle, naming the row. The office's own bundles (signed by its
+root) carry its authority; everything else is a laptop's.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from sqlite_utils import Database
+
+from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
+from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
+from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
+from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
+from inspector_app.storage.inspections_repo import InspectionRepo
+
+Row = dict[str, Any]
+
+# Tables only the office's own bundle may add to or change (a laptop sends them back unchanged
+# because it got them from the office).
+OFFICE_ONLY = ("trust_roots", "revocations", "templates", "planned_inspections", "devices",
+               "number_blocks")
+# A child's parent: the column naming the record it belongs to, which never changes.
+PARENTS: dict[str, tuple[str, ...]] = {
+    "answers": ("inspection_id",), "findings": ("inspection_id",),
+    "photos": ("inspection_id",), "signatures": ("inspection_id",),
+    "documents": ("inspection_id",), "record_signatures": ("inspection_id",),
+    "reinspection_results": ("reinspection_id", "finding_id"),
+}
+# What a laptop may change in a plan the office sent it: starting or cancelling it.
+_PLAN_FIELDS = {"status", "inspection_id", "updated_at", "device_id"}
+_TEMPLATE_CONTENT = ("template_id", "version", "title_zh", "title_en", "content_hash",
+                     "definition", "item_count")
+
+
+@dataclass
+class Sender:
+    """The bundle's sender as the policy sees it."""
+
+    device_id: str
+    signer: Signer
+    encrypted: bool
+
+    @property
+    def is_office(self) -> bool:
+        return self.signer.is_root
+
+
+@dataclass
+class Decision:
+    notes: list[str] = field(default_factory=list)
+    skip: dict[str, set[tuple[Any, ...]]] = field(default_factory=dict)
+
+
+def check_transport(sender: Sender, here_is_office: bool) -> None:
+    """Laptops must encrypt for the office; the plain form is the office's own."""
+    if sender.is_office:
+        return
+    if not here_is_office:
+        raise refuse(f"it was sent by {sender.signer.name}'s computer, and a laptop takes "
+                     "bundles only from the office")
+    if not sender.encrypted:
+        raise refuse(f"it was sent by {sender.signer.name}'s computer without encryption; a "
+                     "laptop's bundle must be encrypted for the office")
+
+
+class Policy:
+    def __init__(self, db: Database, own_device: str, sender: Sender,
+                 rows: dict[str, list[Row]]) -> None:
+        self.db = db
+        self.own_device = own_device
+        self.sender = sender
+        self.rows = rows
+        self.decision = Decision()
+        self._local: dict[str, dict[tuple[Any, ...], Row]] = {}
+
+    # -- local rows, fetched once per table for the keys the bundle names --
+    def local(self, table: str) -> dict[tuple[Any, ...], Row]:
+        if table not in self._local:
+            spec = BY_NAME[table]
+            found: dict[tuple[Any, ...], Row] = {}
+            keys = [tuple(r[k] for k in spec.key) for r in self.rows.get(table, [])]
+            if len(spec.key) == 1:
+                values = [k[0] for k in keys]
+                for start in range(0, len(values), 500):
+                    part = values[start:start + 500]
+                    cursor = self.db.execute(
+                        f"SELECT * FROM {table} WHERE {spec.key[0]} IN "
+                        f"({','.join('?' * len(part))})", part)
+                    names = [d[0] for d in cursor.description]
+                    for values_row in cursor.fetchall():
+                        row = dict(zip(names, values_row, strict=True))
+                        found[(row[spec.key[0]],)] = row
+            else:
+                where = " AND ".join(f"{k} = ?" for k in spec.key)
+                for k in keys:
+                    cursor = self.db.execute(f"SELECT * FROM {table} WHERE {where}", list(k))
+                    names = [d[0] for d in cursor.description]
+                    hit = cursor.fetchone()
+                    if hit is not None:
+                        found[k] = dict(zip(names, hit, strict=True))
+            self._local[table] = found
+        return self._local[table]
+
+    def local_row(self, table: str, row: Row) -> Row | None:
+        spec = BY_NAME[table]
+        return self.local(table).get(tuple(row[k] for k in spec.key))
+
+    @staticmethod
+    def same(table: str, row: Row, local: Row) -> bool:
+        skip = LOCAL_COLUMNS.get(table, ())
+        return all(local.get(k) == v for k, v in row.items() if k not in skip)
+
+    def changes(self, table: str, row: Row) -> bool:
+        """Would this row add something here, or differ from what is here without being an
+        older copy of it? (An older copy is what a laptop sends back of what it was given.)"""
+        local = self.local_row(table, row)
+        if local is None:
+            return True
+        if self.same(table, row, local):
+            return False
+        stamp = BY_NAME[table].stamp
+        return stamp is None or str(row.get(stamp)) >= str(local.get(stamp))
+
+    # -- the rules --
+    def check(self) -> Decision:
+        self._device_binding()
+        self._parents_never_change()
+        if not self.sender.is_office:
+            self._office_only()
+            self._authorship()
+            self._signed_records_closed()
+            self._team()
+            self._inspectors()
+            self._audit()
+        return self.decision
+
+    def _device_binding(self) -> None:
+        device = self.sender.device_id
+        if device == self.own_device:
+            raise refuse("it claims to come from this computer's own device id")
+        if self.sender.is_office:
+            return
+        bound = self.db.execute(
+            "SELECT signer_name, enforcement_id, cert_serial IN (SELECT serial FROM revocations) "
+            "FROM sync_device_signers WHERE device_id = ?", [device]).fetchone()
+        signer = self.sender.signer
+        if bound is not None:
+            if bound[2]:
+                return  # the laptop's former owner was revoked: it may have a new one
+            if (normalised(bound[0]), bound[1] or None) != (normalised(signer.name),
+                                                           signer.enforcement_id or None):
+                raise refuse(f"it claims the device id {device[:8]}, which belongs to "
+                             f"{bound[0]}'s computer, but it was signed by {signer.name}")
+            return
+        # Bundles imported before devices were bound to signers name their signer in the history.
+        for (report,) in self.db.execute(
+                "SELECT json_extract(report, '$.signer') FROM sync_history WHERE direction = "
+                "'in' AND status = 'imported' AND peer_device = ?", [device]):
+            if report and normalised(str(report)) != normalised(signer.name):
+                raise refuse(f"it claims the device id {device[:8]}, which belongs to "
+                             f"{report}'s computer, but it was signed by {signer.name}")
+
+    def _parents_never_change(self) -> None:
+        for table, columns in PARENTS.items():
+            for row in self.rows.get(table, []):
+                local = self.local_row(table, row)
+                if local is None:
+                    continue
+                for column in columns:
+                    if local[column] != row[column]:
+                        raise row_refused(table, row, column, "moves it from "
+                                          f"{local[column]} to {row[column]} (a part never "
+                                          "changes the record it belongs to)")
+
+    def _office_only(self) -> None:
+        device = self.sender.device_id
+        for table in OFFICE_ONLY:
+            for row in self.rows.get(table, []):
+                if table == "devices" and row["id"] == device:
+                    continue  # the laptop's own device row, with the prefix it numbers from
+                local = self.local_row(table, row)
+                if table == "trust_roots":
+                    if local is None or local["cert_pem"] != row["cert_pem"]:
+                        raise row_refused(table, row, None, "trust roots are taken only from "
+                                          "the office")
+                    continue
+                if table == "templates":
+                    self._template(row, local)
+                    continue
+                if not self.changes(table, row):
+                    continue
+                if table == "planned_inspections" and local is not None:
+                    changed = {k for k, v in row.items() if local.get(k) != v}
+                    if (changed <= _PLAN_FIELDS and local["status"] == "planned"
+                            and row["status"] in ("started", "cancelled")
+                            and row["device_id"] == device):
+                        continue
+                raise row_refused(table, row, None, f"only the office may add or change "
+                                  f"{table.replace('_', ' ')}")
+
+    def _template(self, row: Row, local: Row | None) -> None:
+        """A laptop's copy of a template is never applied: each computer stamps the shipped
+        templates itself, so only the content is compared."""
+        self.decision.skip.setdefault("templates", set()).add((row["key"],))
+        if local is None:
+            # Imported on the laptop: its inspections carry their own snapshot, and the
+            # office's library stays the office's.
+            self.decision.notes.append(
+                f"template {row['key']}: not added to the office's library (templates are "
+                "taken only from the office; the inspections keep their own copy)")
+        elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
+            raise row_refused("templates", row, None, "only the office may add or change "
+                              "templates")
+
+    def _authorship(self) -> None:
+        """A laptop adds and changes only rows it wrote itself."""
+        device = self.sender.device_id
+        for table, rows in self.rows.items():
+            if table in ("audit_log", "trust_roots") or "device_id" not in _columns(table):
+                continue
+            for row in rows:
+                if row["device_id"] == device or not self.changes(table, row):
+                    continue
+                if (row.get("key"),) in self.decision.skip.get(table, ()):
+                    continue
+                raise row_refused(table, row, "device_id", f"names another device "
+                                  f"({row['device_id'][:8]}) than the one that sent it "
+                                  f"({device[:8]}); a laptop may add or change only rows "
+                                  "it wrote")
+
+    def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """Status and device of these inspections as they are here."""
+        found: dict[str, tuple[str, str]] = {}
+        ids = sorted(inspection_ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for row in self.db.execute(
+                    f"SELECT id, status, device_id FROM inspections WHERE id IN "
+                    f"({','.join('?' * len(part))})", part):
+                found[row[0]] = (row[1], row[2])
+        return found
+
+    def _signed_records_closed(self) -> None:
+        """Nothing is added to a record signed here but the documents issued from it."""
+        parents = {**{t: c for t, c in PARENTS.items() if t != "documents"},
+                   "inspection_inspectors": ("inspection_id",)}
+        wanted = {r[cols[0]] for t, cols in parents.items() for r in self.rows.get(t, [])}
+        here = self._status_here(wanted)
+        for table, columns in parents.items():
+            for row in self.rows.get(table, []):
+                status = here.get(row[columns[0]], ("", ""))[0]
+                if status == "signed" and self.local_row(table, row) is None:
+                    raise row_refused(table, row, None, f"adds to inspection "
+                                      f"{row[columns[0]]}, which is signed and locked")
+
+    def _team(self) -> None:
+        """A team changes only with its inspection, by the device that wrote that version."""
+        device = self.sender.device_id
+        carried = {r["id"]: r["device_id"] for r in self.rows.get("inspections", [])}
+        here = self._status_here({r["inspection_id"]
+                                  for r in self.rows.get("inspection_inspectors", [])})
+        for row in self.rows.get("inspection_inspectors", []):
+            if not self.changes("inspection_inspectors", row):
+                continue
+            author = carried.get(row["inspection_id"]) or here.get(row["inspection_id"],
+                                                                   ("", ""))[1]
+            if author and author != device:
+                raise row_refused("inspection_inspectors", row, None, "changes the team of an "
+                                  "inspection another device wrote")
+
+    def _inspectors(self) -> None:
+        """An inspector's name and enforcement id are changed only where the inspector was
+        created: a laptop renaming another's inspector would rewrite whoever signed records."""
+        device = self.sender.device_id
+        for row in self.rows.get("inspectors", []):
+            local = self.local_row("inspectors", row)
+            if (local is not None and local["device_id"] != device
+                    and self.changes("inspectors", row)):
+                raise row_refused("inspectors", row, None, "was created on another computer; "
+                                  "a laptop may change only its own inspector")
+
+    def _audit(self) -> None:
+        """Audit entries are appended, never rewritten, and speak for the bundle's signer."""
+        device = self.sender.device_id
+        actors = {normalised(self.sender.signer.name)}
+        for row in self.rows.get("inspectors", []):
+            if row["device_id"] == device:
+                actors.add(normalised(row["name"]))
+        for row in self.db.execute("SELECT name FROM inspectors WHERE device_id = ?", [device]):
+            actors.add(normalised(row[0]))
+        for row in self.rows.get("audit_log", []):
+            local = self.local_row("audit_log", row)
+            if local is not None:
+                if not self.same("audit_log", row, local):
+                    raise row_refused("audit_log", row, None, "rewrites an entry of the audit "
+                                      "log (it is append-only)")
+                continue
+            if row["device_id"] != device:
+                raise row_refused("audit_log", row, "device_id", "is attributed to another "
+                                  "device than the one that sent it")
+            if row["actor"] is not None and normalised(row["actor"]) not in actors:
+                raise row_refused("audit_log", row, "actor", f"is attributed to "
+                                  f"{row['actor']!r}, not to the bundle's signer "
+                                  f"({self.sender.signer.name})")
+
+
+def _columns(table: str) -> set[str]:
+    from inspector_app.services.sync.row_schema import SCHEMAS
+
+    return set(SCHEMAS[table])
+
+
+def bind_device(db: Database, sender: Sender, bundle_id: str, now: str) -> None:
+    """Remember which signer speaks for this device id (inside the import's transaction)."""
+    if sender.is_office:
+        return
+    # A binding to a revoked certificate gives way to the laptop's new owner.
+    db.execute("INSERT INTO sync_device_signers (device_id, signer_name, enforcement_id, "
+               "cert_fingerprint, cert_serial, bundle_id, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(device_id) DO UPDATE SET signer_name = excluded.signer_name, "
+               "enforcement_id = excluded.enforcement_id, "
+               "cert_fingerprint = excluded.cert_fingerprint, cert_serial = excluded.cert_serial, "
+               "bundle_id = excluded.bundle_id, bound_at = excluded.bound_at "
+               "WHERE cert_serial IN (SELECT serial FROM revocations)",
+               [sender.device_id, sender.signer.name, sender.signer.enforcement_id,
+                sender.signer.fingerprint, sender.signer.serial, bundle_id, now])
+
+
+# -- record signatures --
+def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Iterable[str],
+                            notes: list[str]) -> None:
+    """Every signed record a laptop brought verifies against its fingerprint, with a trusted,
+    unrevoked certificate of one of its inspectors (run after the merge, before commit)."""
+    from inspector_app.services.documents import canonical_record_data, load_record_data
+
+    roots = pki.trust_roots()
+    for inspection_id in sorted(set(inspection_ids)):
+        row = db.execute(
+            "SELECT id, data_sha256, signature, cert_pem FROM record_signatures "
+            "WHERE inspection_id = ? ORDER BY signed_at DESC, id LIMIT 1",
+            [inspection_id]).fetchone()
+        if row is None:
+            continue  # locked without a digital signature (no identity on that computer)
+        label = row_label("record_signatures", {"id": row[0]})
+        data = canonical_record_data(load_record_data(db, inspection_id))
+        if hashlib.sha256(data).hexdigest() != row[1]:
+            raise refuse(f"{label}: the record of inspection {inspection_id} was changed after "
+                         "signing")
+        try:
+            cert = load_pem(row[3])
+            signature = base64.b64decode(row[2], validate=True)
+        except ValueError:
+            raise refuse(f"{label}: its certificate or signature is damaged") from None
+        try:
+            cert.public_key().verify(signature, data, _ecdsa())  # type: ignore[call-arg]
+        except (InvalidSignature, TypeError):
+            raise refuse(f"{label}: the signature does not verify against the record") \
+                from None
+        info = cert_info(cert)
+        kind = db.execute("SELECT kind FROM inspections WHERE id = ?",
+                          [inspection_id]).fetchone()[0]
+        if info.self_signed:
+            if kind != "self":
+                raise refuse(f"{label}: signed with a self-signed certificate "
+                             f"({info.describe()}), which signs only company self-inspections")
+            notes.append(f"inspection {inspection_id[:8]}: signed with a company's own "
+                         f"(self-signed) certificate, {info.describe()}")
+            continue
+        issuer = _issuer(cert, roots)
+        if issuer is None:
+            raise refuse(f"{label}: signed with a certificate no trusted office issued "
+                         f"({info.describe()})")
+        if pki.revoked(fingerprint(issuer), info.serial):
+            raise refuse(f"{label}: signed with a revoked certificate ({info.describe()})")
+        team = [(i.name, i.enforcement_id) for i in InspectionRepo(db).inspectors(inspection_id)]
+        if not any((info.enforcement_id and eid == info.enforcement_id)
+                   or normalised(name) == normalised(info.subject_name) for name, eid in team):
+            raise refuse(f"{label}: signed by {info.subject_name}, who is not an inspector of "
+                         "that record")
+
+
+def _ecdsa() -> Any:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    return ec.ECDSA(hashes.SHA256())
+
+
+def _issuer(cert: x509.Certificate, roots: list[x509.Certificate]) -> x509.Certificate | None:
+    for root in roots:
+        if root.subject != cert.issuer:
+            continue
+        try:
+            cert.verify_directly_issued_by(root)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        return root
+    return None
+
+
+__all__ = ["BundleRefused", "Policy", "Sender", "bind_device", "check_record_signatures",
+           "check_transport"]

@@ -1,0 +1,415 @@
+"""The declared shape of every row a bundle may carry, checked before anything changes.
+
+A signature says who sent a bundle, not that its rows are sane: every row of every table is
+checked here for its keys, types, lengths, allowed values and characters, and a bundle as a
+whole for its row counts and size (docs/sync-policy.md states the same limits). The first
+offending row refuses the bundle, named by table, id and column.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from inspector_app.services.sync.bundle import BundleRefused, refuse
+
+Row = dict[str, Any]
+
+MAX_INT = 2**63 - 1          # what SQLite stores; anything larger is refused, not an overflow
+MAX_ROW_BYTES = 256 * 1024 * 1024   # all rows/*.jsonl entries of one bundle together
+MAX_ROWS_TOTAL = 2_000_000
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+DESCRIPTION = 20_000         # a hazard description, a note, a requirement
+LONG = 200_000               # audit values (they may quote a whole description)
+TEMPLATE = 5_000_000         # one checklist definition as JSON text
+
+# Control characters other than tab, newline and carriage return; in single-line values also
+# those three, and the bidirectional overrides and isolates that make a name read backwards.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKING = re.compile("[\t\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str                        # text | line | key | sha | stamp | int | real | blob | json
+    required: bool = False
+    max_len: int = 200
+    low: float = 0
+    high: float = MAX_INT
+    choices: tuple[str, ...] = ()
+    json_type: type | None = None    # for json: the type the parsed value must have
+
+
+def key(required: bool = False) -> Column:
+    return Column("key", required, 200)
+
+
+def line(max_len: int = 200, required: bool = False) -> Column:
+    return Column("line", required, max_len)
+
+
+def text(max_len: int = DESCRIPTION, required: bool = False) -> Column:
+    return Column("text", required, max_len)
+
+
+def stamp(required: bool = False) -> Column:
+    return Column("stamp", required, 40)
+
+
+def sha(required: bool = False) -> Column:
+    return Column("sha", required, 64)
+
+
+def integer(low: int = 0, high: int = MAX_INT, required: bool = False) -> Column:
+    return Column("int", required, low=low, high=high)
+
+
+def real(low: float, high: float) -> Column:
+    return Column("real", False, low=low, high=high)
+
+
+def choice(*values: str, required: bool = True) -> Column:
+    return Column("choice", required, choices=values)
+
+
+def flag() -> Column:
+    return Column("int", True, low=0, high=1)
+
+
+def blob(max_len: int) -> Column:
+    return Column("blob", False, max_len)
+
+
+def json_text(json_type: type, max_len: int, required: bool = False) -> Column:
+    return Column("json", required, max_len, json_type=json_type)
+
+
+_RECORD = {"created_at": stamp(True), "updated_at": stamp(True), "device_id": key(True)}
+_KINDS = ("official", "self", "reinspection")
+
+SCHEMAS: dict[str, dict[str, Column]] = {
+    "devices": {"id": key(True), "name": line(200, True), "doc_prefix": line(60, True),
+                **_RECORD},
+    "inspectors": {"id": key(True), "name": line(100, True), "enforcement_id": line(60),
+                   "organisation": line(200), "phone": line(60), "active": flag(), **_RECORD},
+    # Companies come from spreadsheets, where a cell may hold a line break: text, not line.
+    "companies": {"id": key(True), "name": text(200, True), "credit_code": line(60),
+                  "address": text(500), "town": text(100), "industry": text(100),
+                  "special_areas": json_text(list, 4000, True), "legal_rep": text(100),
+                  "contact_name": text(100), "contact_phone": text(60), "risk_level": text(60),
+                  "legal_rep_position": text(100), "notes": text(), **_RECORD},
+    "templates": {"key": key(True), "template_id": line(100, True), "version": line(60, True),
+                  "title_zh": line(500, True), "title_en": line(500),
+                  "content_hash": sha(True), "definition": json_text(dict, TEMPLATE, True),
+                  "item_count": integer(0, 10_000, True), "source_file": line(4096),
+                  "retired": flag(), **_RECORD},
+    "planned_inspections": {"id": key(True), "company_id": key(True),
+                            "template_key": key(True), "kind": choice(*_KINDS),
+                            "due_date": stamp(True), "inspector_ids": json_text(list, 4000, True),
+                            "note": text(2000),
+                            "status": choice("planned", "started", "cancelled"),
+                            "inspection_id": key(), **_RECORD},
+    "number_blocks": {"id": key(True), "holder_device_id": key(True),
+                      "doc_type": choice("record", "order", "reinspection", "onsite"),
+                      "year": integer(1900, 9999, True),
+                      "first_seq": integer(1, 1_000_000_000, True),
+                      "last_seq": integer(1, 1_000_000_000, True), "note": text(2000),
+                      **_RECORD},
+    "trust_roots": {"fingerprint": sha(True), "name": line(500, True),
+                    "cert_pem": text(20_000, True), **_RECORD},
+    "revocations": {"id": key(True), "issuer_fingerprint": sha(True), "serial": line(100, True),
+                    "revoked_at": stamp(True), "reason": text(2000), **_RECORD},
+    "inspections": {"id": key(True), "revision": integer(1, 100_000, True),
+                    "supersedes_id": key(), "amend_reason": text(), "company_id": key(True),
+                    "template_key": key(True), "template_id": line(100, True),
+                    "template_version": line(60, True), "template_hash": sha(True),
+                    "template_snapshot": json_text(dict, TEMPLATE, True),
+                    "kind": choice(*_KINDS), "status": choice("draft", "completed", "signed"),
+                    "number": line(100), "place": text(2000), "started_at": stamp(),
+                    "ended_at": stamp(), "signed_at": stamp(), "current_item": key(),
+                    "follows_inspection_id": key(), "section_ids": json_text(list, 20_000),
+                    "company_snapshot": json_text(dict, 40_000),
+                    "team_snapshot": json_text(list, 40_000), **_RECORD},
+    "inspection_inspectors": {"inspection_id": key(True), "inspector_id": key(True),
+                              "position": integer(0, 1000, True)},
+    "answers": {"id": key(True), "inspection_id": key(True), "item_id": key(True),
+                "value": json_text(object, DESCRIPTION), "note": text(), **_RECORD},
+    "findings": {"id": key(True), "inspection_id": key(True), "item_id": key(),
+                 "seq": integer(0, 1_000_000, True), "description": text(required=True),
+                 "grade": choice("general", "major"), "legal_basis": text(),
+                 "requirement": text(), "deadline": stamp(), "responsible": line(200),
+                 "onsite_measure": text(),
+                 "status": choice("open", "rectified", "closed", "reopened"),
+                 "reinspection_result": text(), "reinspected_at": stamp(), "closed_at": stamp(),
+                 "origin_finding_id": key(), "current_deadline": stamp(), **_RECORD},
+    "photos": {"id": key(True), "sha256": sha(True), "inspection_id": key(True),
+               "item_id": key(), "finding_id": key(), "caption": text(2000),
+               "tag": choice("before", "after"), "original_name": text(1000),
+               "mime": line(100), "size_bytes": integer(0, 100 * 1024 * 1024),
+               "width": integer(0, 1_000_000), "height": integer(0, 1_000_000),
+               "orientation": integer(0, 8), "taken_at": stamp(), "gps_lat": real(-90, 90),
+               "gps_lon": real(-180, 180), "camera": text(200),
+               "annotations": json_text(list, 1_000_000, True), "deleted_at": stamp(),
+               **_RECORD},
+    "signatures": {"id": key(True), "inspection_id": key(True),
+                   "role": choice("inspector", "company", "witness"),
+                   "signer_name": line(200, True), "signer_id_number": line(100),
+                   "inspector_id": key(), "strokes": json_text(list, 4_000_000),
+                   "png": blob(4 * 1024 * 1024), "refused": flag(), "signed_at": stamp(True),
+                   **_RECORD},
+    "documents": {"id": key(True), "inspection_id": key(True),
+                  "doc_type": choice("record", "order", "reinspection", "onsite"),
+                  "number": line(100, True), "prefix": line(100, True),
+                  "year": integer(1900, 9999, True), "seq": integer(0, 1_000_000_000, True),
+                  "follows_document_id": key(), "lang": line(20), "file_sha256": sha(),
+                  "file_name": line(1000), "issued_at": stamp(True), **_RECORD},
+    "reinspection_results": {"id": key(True), "reinspection_id": key(True),
+                             "finding_id": key(True),
+                             "result": choice("rectified", "not_rectified"),
+                             "new_deadline": stamp(), "note": text(), **_RECORD},
+    "record_signatures": {"id": key(True), "inspection_id": key(True),
+                          "revision": integer(1, 100_000, True), "data_sha256": sha(True),
+                          "signature": line(2000, True), "cert_pem": text(20_000, True),
+                          "signed_at": stamp(True), **_RECORD},
+    "audit_log": {"id": key(True), "at": stamp(True), "device_id": key(True),
+                  "actor": line(200), "entity": line(100, True), "entity_id": key(True),
+                  "inspection_id": key(), "action": line(100, True), "field": line(200),
+                  "old_value": text(LONG), "new_value": text(LONG), "reason": text()},
+}
+
+# Rows of one table in one bundle: a district's full set with room to spare, and far below
+# what would stall the office's computer.
+MAX_ROWS: dict[str, int] = {
+    "devices": 1000, "inspectors": 10_000, "companies": 50_000, "templates": 500,
+    "planned_inspections": 50_000, "number_blocks": 10_000, "trust_roots": 20,
+    "revocations": 10_000,
+    "inspections": 50_000, "inspection_inspectors": 200_000, "answers": 1_000_000,
+    "findings": 200_000, "photos": 200_000, "signatures": 200_000, "documents": 150_000,
+    "reinspection_results": 200_000, "record_signatures": 100_000, "audit_log": 2_000_000,
+}
+
+
+def _show(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
+
+
+def row_label(table: str, row: Mapping[str, Any]) -> str:
+    """``table <id>`` for messages; an id that is not a plain short text is shown escaped."""
+    from inspector_app.services.sync.tables import BY_NAME
+
+    spec = BY_NAME.get(table)
+    parts = [row.get(k) for k in spec.key] if spec else []
+    if parts and all(isinstance(p, str) and len(p) <= 80 and p.isprintable() for p in parts):
+        return f"{table} {'/'.join(parts)}"
+    return f"{table} {_show(parts)}" if parts else table
+
+
+def row_refused(table: str, row: Mapping[str, Any], column: str | None, reason: str
+                ) -> BundleRefused:
+    where = row_label(table, row) + (f", column {column}" if column else "")
+    return refuse(f"{where}: {reason}")
+
+
+def _check_text(value: str, col: Column) -> str | None:
+    if len(value) > col.max_len:
+        return f"longer than {col.max_len:,} characters ({len(value):,})"
+    if _CONTROL.search(value):
+        return "contains control characters"
+    if col.kind != "text" and col.kind != "json" and _LINE_BREAKING.search(value):
+        return "contains line breaks, tabs or direction overrides"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode text"
+    return None
+
+
+def _parse_stamp(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_value(col: Column, value: Any) -> str | None:
+    """None when ``value`` fits ``col``; otherwise the reason, in words."""
+    if value is None:
+        return "is missing (null)" if col.required else None
+    if isinstance(value, bool):
+        return "is true/false, not a value of this column"
+    if col.kind in ("int", "real"):
+        if not isinstance(value, int | float) or (col.kind == "int" and isinstance(value, float)):
+            return f"must be a{'n integer' if col.kind == 'int' else ' number'}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "is not a finite number"
+        if not col.low <= value <= col.high:
+            return f"is out of range ({_show(value)}; allowed {col.low:g} to {col.high:g})"
+        return None
+    if col.kind == "blob":
+        if not isinstance(value, bytes):
+            return "must be binary data"
+        return f"is larger than {col.max_len:,} bytes" if len(value) > col.max_len else None
+    if not isinstance(value, str):
+        return "must be text"
+    problem = _check_text(value, col)
+    if problem:
+        return problem
+    if col.kind == "key" and not value:
+        return "is empty"
+    if col.kind == "sha" and not _SHA.match(value):
+        return "is not a SHA-256 in hexadecimal"
+    if col.kind == "stamp" and not _parse_stamp(value):
+        return f"is not a date or time ({_show(value)})"
+    if col.kind == "choice" and value not in col.choices:
+        return f"is {_show(value)}, not one of {', '.join(col.choices)}"
+    if col.kind == "json":
+        try:
+            parsed = json.loads(value, parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            return "is not valid JSON"
+        if col.json_type is not object and not isinstance(parsed, col.json_type):
+            return f"must hold a JSON {'array' if col.json_type is list else 'object'}"
+    return None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def check_row(table: str, row: Row) -> None:
+    schema = SCHEMAS[table]
+    unknown = sorted(set(row) - set(schema))
+    if unknown:
+        raise row_refused(table, row, _show(unknown[0]).strip("'"), "is not a column of "
+                          f"{table} (unknown columns are not accepted)")
+    for name, col in schema.items():
+        if name not in row:
+            if col.required:
+                raise row_refused(table, row, name, "is missing")
+            continue
+        problem = check_value(col, row[name])
+        if problem:
+            raise row_refused(table, row, name, problem)
+
+
+_MANIFEST: dict[str, Column] = {
+    "bundle_id": key(True), "device_id": key(True), "device_name": line(200),
+    "created_at": stamp(), "previous_watermark": stamp(),
+}
+
+
+def check_manifest(manifest: Mapping[str, Any]) -> None:
+    """The manifest's own fields that the import stores or shows."""
+    for name, col in _MANIFEST.items():
+        problem = check_value(col, manifest.get(name))
+        if problem:
+            raise refuse(f"its manifest's {name} {problem}")
+    missing = manifest.get("missing_photos", [])
+    if not isinstance(missing, list) or len(missing) > MAX_ROWS["photos"]:
+        raise refuse("its manifest's missing_photos is not a list of photos")
+
+
+def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
+    """Before any entry is read: the rows together and each document are within bounds."""
+    total = 0
+    for entry in entries:
+        path, size = entry["path"], entry["size"]
+        if size < 0:
+            raise refuse(f"its manifest gives {path!r} a negative size")
+        if path.startswith("rows/"):
+            total += size
+        elif path.startswith("documents/") and size > MAX_DOCUMENT_BYTES:
+            raise refuse(f"the document {path!r} is larger than "
+                         f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
+    if total > MAX_ROW_BYTES:
+        raise refuse(f"its rows take {total / 1e6:.0f} MB, more than a bundle may carry "
+                     f"({MAX_ROW_BYTES // (1024 * 1024)} MB)")
+
+
+def check_rows(rows: Mapping[str, list[Row]],
+               extra: Callable[[str, Row], None] | None = None) -> None:
+    """Every row of every table, then the counts; raises BundleRefused at the first fault."""
+    total = 0
+    for table, table_rows in rows.items():
+        if table not in SCHEMAS:
+            raise refuse(f"it carries a table this program does not accept ({table})")
+        if len(table_rows) > MAX_ROWS[table]:
+            raise refuse(f"it carries {len(table_rows):,} rows of {table}, more than a bundle "
+                         f"may carry ({MAX_ROWS[table]:,})")
+        total += len(table_rows)
+        keys: set[tuple[Any, ...]] = set()
+        from inspector_app.services.sync.tables import BY_NAME
+
+        spec = BY_NAME[table]
+        for row in table_rows:
+            check_row(table, row)
+            row_key = tuple(row[k] for k in spec.key)
+            if row_key in keys:
+                raise row_refused(table, row, None, "appears twice in the bundle")
+            keys.add(row_key)
+            if extra is not None:
+                extra(table, row)
+    if total > MAX_ROWS_TOTAL:
+        raise refuse(f"it carries {total:,} rows, more than a bundle may carry "
+                     f"({MAX_ROWS_TOTAL:,})")
+    _check_templates(rows)
+
+
+def _check_templates(rows: Mapping[str, list[Row]]) -> None:
+    """A checklist definition is what the program renders and exports: it must read as a
+    template, be the one its row names, and have the hash the row states."""
+    from inspector_app.domain.checklist import Template, content_hash
+
+    def valid(definition_text: str, stated_hash: str, template_id: str, version: str
+              ) -> str | None:
+        definition = json.loads(definition_text)
+        try:
+            template = Template.from_dict(definition)
+            if not template.sections or not all(s.items for s in template.sections):
+                raise ValueError("no items")
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            return f"is not a checklist template ({type(exc).__name__})"
+        if (template.id, template.version) != (template_id, version):
+            return "is another template than its row names"
+        if content_hash(definition) != stated_hash:
+            return "does not match its content hash"
+        return None
+
+    for row in rows.get("templates", []):
+        problem = valid(row["definition"], row["content_hash"], row["template_id"],
+                        row["version"])
+        if problem:
+            raise row_refused("templates", row, "definition", problem)
+    for row in rows.get("inspections", []):
+        problem = valid(row["template_snapshot"], row["template_hash"], row["template_id"],
+                        row["template_version"])
+        if problem:
+            raise row_refused("inspections", row, "template_snapshot", problem)
+
+
+def check_entry(table: str, values: Mapping[str, Any]) -> None:
+    """Text typed or pasted on this computer meets the limits a bundle is held to, so what is
+    saved here always travels (raises ValidationError naming the field)."""
+    from inspector_app.errors import ValidationError
+
+    for name, value in values.items():
+        col = SCHEMAS[table].get(name)
+        if col is None or not isinstance(value, str) or col.kind not in ("text", "line"):
+            continue
+        problem = _check_text(value, col)
+        if problem:
+            raise ValidationError(f"The {name.replace('_', ' ')} is not accepted: {problem}.")
+
+
+def normalised(value: str) -> str:
+    """Names compared for identity: Unicode-normalised, outer spaces dropped."""
+    return unicodedata.normalize("NFC", value).strip()

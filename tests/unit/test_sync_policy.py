@@ -1,0 +1,528 @@
+"""Bundles validly signed by an enrolled laptop that still break the rules: each one is refused
+whole, naming the row, with the office's database and photo store byte-identical."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import uuid
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.domain.records import utcnow_iso
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.pki import PkiService
+from inspector_app.services.sync import bundle as bundle_mod
+from inspector_app.services.sync.bundle import BundleRefused, sign_manifest
+from inspector_app.services.sync.rows import dump_rows, load_rows
+from tests.images import corrupt, noisy, png_claiming, truncated_jpeg
+from tests.unit.test_sync import (
+    OWN,
+    World,
+    laptop_work,
+    refused,
+    seal,
+    state,
+)
+
+Rows = dict[str, Any]
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = World(tmp_path)
+    yield w
+    w.close()
+
+
+def plain_export(world: World, ctx, **kw) -> Path:
+    """The laptop's bundle before encryption, so a test can rewrite it."""
+    from inspector_app.services.sync import export as export_mod
+
+    original = export_mod._recipient
+    export_mod._recipient = lambda *a: None
+    try:
+        return world.export(ctx, **kw)
+    finally:
+        export_mod._recipient = original
+
+
+def forge(world: World, ctx, plain: Path, edit: Callable[[Rows], None] | None = None, *,
+          files: dict[str, bytes] | None = None, raw: dict[str, bytes] | None = None,
+          manifest_edit: Callable[[dict], None] | None = None, encrypt: bool = True,
+          signer: tuple | None = None) -> Path:
+    """Rewrite a plain bundle's rows and files, sign it with ``ctx``'s own enrolled identity
+    (as a dishonest laptop can) and encrypt it for the office."""
+    with zipfile.ZipFile(plain) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        entries = {n: zf.read(n) for n in zf.namelist()
+                   if n not in ("manifest.json", "manifest.sig.json")}
+    tables = {n[5:-6]: list(load_rows(d)) for n, d in entries.items() if n.startswith("rows/")}
+    if edit is not None:
+        edit(tables)
+    entries = {n: d for n, d in entries.items() if not n.startswith("rows/")}
+    entries.update({f"rows/{t}.jsonl": dump_rows(r) for t, r in tables.items() if r})
+    entries.update(files or {})
+    entries.update(raw or {})
+    manifest["entries"] = [{"path": n, "sha256": bundle_mod.sha256(d), "size": len(d)}
+                           for n, d in sorted(entries.items())]
+    manifest["bundle_id"] = str(uuid.uuid4())
+    if manifest_edit:
+        manifest_edit(manifest)
+    manifest_raw = json.dumps(manifest).encode()
+    cert, key, chain = signer or PkiService(ctx.db, ctx.device).unlock(OWN)
+    out = plain.with_name(f"forged-{manifest['bundle_id'][:8]}.inspx")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", manifest_raw)
+        zf.writestr("manifest.sig.json", sign_manifest(manifest_raw, cert, key, chain))
+        for name, data in sorted(entries.items()):
+            zf.writestr(name, data)
+    return seal(world.office, out, out.with_suffix(".sealed.inspx")) if encrypt else out
+
+
+def one(tables: Rows, table: str, **match) -> dict:
+    return next(r for r in tables[table] if all(r.get(k) == v for k, v in match.items()))
+
+
+def later() -> str:
+    return "2099-01-01T00:00:00.000000+00:00"
+
+
+def signed_record(world: World, ctx, seed: int = 0) -> str:
+    from inspector_app.services.signing import SigningService
+
+    inspection = laptop_work(world, ctx, seed=seed)
+    service = InspectionService(ctx.db, ctx.device, "张伟")
+    finding = service.get(inspection).finding_for_item("a2")
+    service.update_finding(finding.id, deadline="2026-12-20")
+    assert service.complete(inspection) == []
+    SigningService(ctx.db, ctx.device).sign_inspection(inspection, OWN)
+    return inspection
+
+
+# -- signed records: parts never move --
+@pytest.mark.parametrize("table", ["findings", "photos", "record_signatures", "answers"])
+def test_the_parts_of_a_signed_record_never_move(world, table):
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    draft = laptop_work(world, world.a, seed=50)
+    source = plain_export(world, world.a, full=True)
+    moved: list[str] = []
+
+    def move(tables: Rows) -> None:
+        part = one(tables, table, inspection_id=signed)
+        part["inspection_id"] = draft
+        moved.append(part["id"])
+
+    refused(world, forge(world, world.a, source, move), BundleRefused,
+            match=f"{table} {moved[0] if moved else ''}.*column inspection_id: moves it from "
+                  f"{signed} to {draft}")
+
+
+def test_an_inspector_of_a_signed_record_is_not_renamed_by_another_laptop(world):
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=60)
+    source = plain_export(world, world.b)
+    inspector = world.office.db.execute(
+        "SELECT i.id FROM inspectors i JOIN inspection_inspectors t ON t.inspector_id = i.id "
+        "WHERE t.inspection_id = ? AND i.name = '张伟'", [signed]).fetchone()[0]
+    row = dict(zip([c.name for c in world.office.db["inspectors"].columns],
+                   world.office.db.execute("SELECT * FROM inspectors WHERE id = ?",
+                                           [inspector]).fetchone(), strict=True))
+
+    def rename(tables: Rows) -> None:
+        tables.setdefault("inspectors", []).append(
+            {**row, "name": "冒名者", "updated_at": later(), "device_id": world.b.device.id})
+
+    refused(world, forge(world, world.b, source, rename), BundleRefused,
+            match=f"inspectors {inspector}: was created on another computer")
+
+
+# -- identity: device ids, audit entries, record signatures --
+def test_a_laptop_cannot_claim_another_laptops_device_id(world):
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))  # binds A's device id to 张伟
+    laptop_work(world, world.b, seed=7)
+    source = plain_export(world, world.b)
+    a_id = world.a.device.id
+
+    def as_a(tables: Rows) -> None:
+        for rows in tables.values():
+            for r in rows:
+                if r.get("device_id") == world.b.device.id:
+                    r["device_id"] = a_id
+        tables["inspections"].append({**one_row(world.office, "inspections", draft),
+                                      "place": "改写的地点", "updated_at": later()})
+
+    bundle = forge(world, world.b, source, as_a,
+                   manifest_edit=lambda m: m.update(device_id=a_id))
+    refused(world, bundle, BundleRefused,
+            match=f"claims the device id {a_id[:8]}, which belongs to 张伟's computer, but it "
+                  "was signed by 李娜")
+
+
+def test_rows_claiming_another_device_are_refused(world):
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=8)
+    source = plain_export(world, world.b)
+
+    def overwrite(tables: Rows) -> None:
+        tables["inspections"].append({**one_row(world.office, "inspections", draft),
+                                      "place": "改写的地点", "updated_at": later()})
+
+    refused(world, forge(world, world.b, source, overwrite), BundleRefused,
+            match=f"inspections {draft}, column device_id: names another device")
+
+
+def test_a_forged_audit_entry_is_refused(world):
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=9)
+    source = plain_export(world, world.b)
+    entry = {"id": str(uuid.uuid4()), "at": utcnow_iso(), "device_id": world.a.device.id,
+             "actor": "张伟", "entity": "inspection", "entity_id": draft,
+             "inspection_id": draft, "action": "update", "field": "place",
+             "old_value": None, "new_value": "无", "reason": None}
+    refused(world, forge(world, world.b, source,
+                         lambda t: t["audit_log"].append(entry)), BundleRefused,
+            match=f"audit_log {entry['id']}, column device_id: is attributed to another device")
+    own = {**entry, "id": str(uuid.uuid4()), "device_id": world.b.device.id, "actor": "王五"}
+    refused(world, forge(world, world.b, source,
+                         lambda t: t["audit_log"].append(own)), BundleRefused,
+            match="column actor: is attributed to '王五', not to the bundle's signer")
+
+
+def test_a_self_signed_record_signature_is_refused(world):
+    from inspector_app.services.documents import canonical_record_data, load_record_data
+    from inspector_app.services.pki import pem, self_signed_cert
+    from inspector_app.services.signing import sign_data
+
+    signed = signed_record(world, world.a)
+    source = plain_export(world, world.a)
+    cert, key = self_signed_cert("张伟", "泉台区应急管理局")
+    data = canonical_record_data(load_record_data(world.a.db, signed))
+
+    def resign(tables: Rows) -> None:
+        row = one(tables, "record_signatures", inspection_id=signed)
+        row.update(signature=sign_data(key, data), cert_pem=pem(cert))
+
+    refused(world, forge(world, world.a, source, resign), BundleRefused,
+            match=r"record_signatures .*signed with a self-signed certificate")
+
+
+def test_a_record_signature_of_someone_outside_the_team_is_refused(world):
+    from inspector_app.services.documents import canonical_record_data, load_record_data
+    from inspector_app.services.pki import issue_cert, pem
+    from inspector_app.services.signing import sign_data
+
+    signed = signed_record(world, world.a)
+    source = plain_export(world, world.a)
+    name, root, root_key = PkiService(world.office.db, world.office.device)._org_key(
+        "office-secret-1")
+    cert, key = issue_cert(root, root_key, "王五", "3205999", name)
+    data = canonical_record_data(load_record_data(world.a.db, signed))
+
+    def resign(tables: Rows) -> None:
+        row = one(tables, "record_signatures", inspection_id=signed)
+        row.update(signature=sign_data(key, data), cert_pem=pem(cert))
+
+    refused(world, forge(world, world.a, source, resign), BundleRefused,
+            match=r"record_signatures .*signed by 王五, who is not an inspector of that record")
+
+
+# -- office-only tables --
+def _office_row(world: World, table: str, where: str = "1 = 1") -> dict:
+    cursor = world.office.db.execute(f"SELECT * FROM {table} WHERE {where} LIMIT 1")
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def one_row(ctx, table: str, key: str) -> dict:
+    cursor = ctx.db.execute(f"SELECT * FROM {table} WHERE id = ?", [key])
+    names = [d[0] for d in cursor.description]
+    row = dict(zip(names, cursor.fetchone(), strict=True))
+    row.pop("conflict_of", None)
+    return row
+
+
+@pytest.mark.parametrize("case", ["revoke", "unrevoke", "office device", "template"])
+def test_office_only_tables_are_refused_from_a_laptop(world, case):
+    from tests.factories import SMALL_TEMPLATE, add_template
+
+    office = PkiService(world.office.db, world.office.device)
+    _data, info = office.issue("王五", "3205009", "office-secret-1", "one-time-pass-2")
+    office.revoke(info.serial, "office-secret-1", "left the bureau")
+    add_template(world.office.db, {**SMALL_TEMPLATE, "id": "office-only"})
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    own = world.a.device.id
+    b_serial = PkiService(world.b.db, world.b.device).identity()[0].serial
+    revocation = _office_row(world, "revocations")
+    office_device = _office_row(world, "devices", "is_self = 1")
+    office_device.pop("is_self")
+    template = _office_row(world, "templates", "key = 'office-only@1'")
+    table, row = {
+        "revoke": ("revocations", {**revocation, "id": str(uuid.uuid4()), "serial": b_serial,
+                                   "device_id": own, "updated_at": later()}),
+        "unrevoke": ("revocations", {**revocation, "serial": "ffff", "device_id": own,
+                                     "updated_at": later()}),
+        "office device": ("devices", {**office_device, "doc_prefix": "FAKE", "device_id": own,
+                                      "updated_at": later()}),
+        "template": ("templates", {**template, "title_zh": "改写的标准", "device_id": own,
+                                   "updated_at": later()}),
+    }[case]
+    bundle = forge(world, world.a, source, lambda t: t.setdefault(table, []).append(row))
+    refused(world, bundle, BundleRefused,
+            match=f"{table} .*: only the office may add or change {table}")
+
+
+def test_a_laptop_bundle_must_be_encrypted(world):
+    laptop_work(world, world.a)
+    refused(world, plain_export(world, world.a), BundleRefused,
+            match="without encryption; a laptop's bundle must be encrypted for the office")
+
+
+# -- files inside bundles are re-validated --
+def _photo_case(world: World, tmp_path: Path, kind: str) -> tuple[bytes, str]:
+    path = tmp_path / f"bad-{kind}"
+    if kind == "not an image":
+        return corrupt(path).read_bytes(), ".jpg"
+    if kind == "bomb":
+        return png_claiming(path, 40_000, 40_000).read_bytes(), ".png"
+    if kind == "truncated":
+        return truncated_jpeg(path).read_bytes(), ".jpg"
+    buffer = __import__("io").BytesIO()
+    noisy((64, 48)).save(buffer, "PNG")
+    return buffer.getvalue(), ".jpg"   # a PNG that calls itself a JPEG
+
+
+@pytest.mark.parametrize("kind", ["not an image", "bomb", "truncated", "misnamed"])
+def test_photos_in_a_bundle_are_validated_like_local_ingest(world, tmp_path, kind):
+    inspection = laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    data, ext = _photo_case(world, tmp_path, kind)
+    sha = bundle_mod.sha256(data)
+
+    def point(tables: Rows) -> None:
+        photo = one(tables, "photos", inspection_id=inspection)
+        tables["photos"].append({**photo, "id": str(uuid.uuid4()), "sha256": sha})
+
+    bundle = forge(world, world.a, source, point, files={f"photos/{sha}{ext}": data})
+    refused(world, bundle, BundleRefused, match=f"the photo 'photos/{sha}{ext}' is not accepted")
+
+
+def test_a_document_that_is_not_a_pdf_is_refused(world):
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    data = b"%PDF-1.7\nthis is not really a PDF\n"
+    sha = bundle_mod.sha256(data)
+    refused(world, forge(world, world.a, source, files={f"documents/{sha}.pdf": data}),
+            BundleRefused, match=f"the document 'documents/{sha}.pdf' is not accepted")
+
+
+def test_refused_import_leaves_no_photo_file(world):
+    """New, valid photos in a bundle whose rows are refused: the store stays as it was."""
+    laptop_work(world, world.a, photos=3)
+    source = plain_export(world, world.a)
+
+    def bad(tables: Rows) -> None:
+        tables["companies"][0]["name"] = "x" * 300
+
+    before = refused(world, forge(world, world.a, source, bad), BundleRefused,
+                     match="companies .*, column name: longer than 200 characters")
+    assert before[1] == {}  # there was no photo before, and there is none now
+
+
+# -- row schema --
+def _schema_cases() -> dict[str, tuple[Callable[[Rows], None], str]]:
+    def company(**change):
+        def edit(t: Rows) -> None:
+            t["companies"][0].update(change)
+        return edit
+
+    def drop(table: str, column: str):
+        def edit(t: Rows) -> None:
+            del t[table][0][column]
+        return edit
+
+    def flood(t: Rows) -> None:
+        base = t["companies"][0]
+        t["companies"] += [{**base, "id": f"c{n}", "credit_code": None}
+                           for n in range(50_001)]
+
+    return {
+        "unknown column": (company(secret="x"), "column secret: is not a column of companies"),
+        "int id": (company(id=12345), "column id: must be text"),
+        "NaN": (lambda t: t["photos"][0].update(gps_lat=math.nan),
+                "column gps_lat: is not a finite number"),
+        "boolean": (company(name=True), "column name: is true/false"),
+        "9 MB string": (company(notes=os.urandom(4_500_000).hex()),
+                        "column notes: longer than 20,000"),
+        "control character": (company(name="泉台\x1b[2J公司"),
+                              "column name: contains control characters"),
+        "direction override": (lambda t: t["findings"][0].update(responsible="张\u202e三"),
+                               "column responsible: contains line breaks, tabs or direction "
+                               "overrides"),
+        "100,000 companies": (flood, "more than a bundle may carry"),
+        "missing id": (drop("answers", "id"), "column id: is missing"),
+        "missing inspection_id": (drop("findings", "inspection_id"),
+                                  "column inspection_id: is missing"),
+        "missing inspector_id": (drop("inspection_inspectors", "inspector_id"),
+                                 "column inspector_id: is missing"),
+        "2^70": (lambda t: t["findings"][0].update(seq=2**70), "column seq: is out of range"),
+        "bad status": (lambda t: t["findings"][0].update(status="gone"),
+                       "column status: is 'gone', not one of"),
+        "bad date": (lambda t: t["findings"][0].update(deadline="soon"),
+                     "column deadline: is not a date or time"),
+        "template not JSON": (lambda t: t["templates"][0].update(definition="{not json"),
+                              "templates .*column definition: is not valid JSON"),
+        "template empty": (lambda t: t["templates"][0].update(definition="{}"),
+                           "templates .*column definition: is not a checklist template"),
+        "template wrong types": (
+            lambda t: t["templates"][0].update(definition=json.dumps(
+                {"id": 5, "version": [], "title": 3, "sections": "abc"})),
+            "templates .*column definition: is not a checklist template"),
+        "template hash": (lambda t: t["templates"][0].update(content_hash="0" * 64),
+                          "templates .*column definition: does not match its content hash"),
+        "row not an object": (lambda t: t.__setitem__("answers", []), ""),
+    }
+
+
+@pytest.mark.parametrize("case", [c for c in _schema_cases() if c != "row not an object"])
+def test_rows_that_break_their_schema_are_refused_naming_the_row(world, case):
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    edit, message = _schema_cases()[case]
+    refused(world, forge(world, world.a, source, edit), BundleRefused, match=message)
+
+
+def test_a_row_that_is_not_an_object_is_refused(world):
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    bundle = forge(world, world.a, source, raw={"rows/companies.jsonl": b"[1, 2, 3]\n"})
+    refused(world, bundle, match="not a complete Inspector bundle")
+
+
+def test_a_refusal_names_table_id_column_and_reason_on_the_command_line(world, capsys,
+                                                                         tmp_path):
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    company = {}
+
+    def bad(t: Rows) -> None:
+        company.update(t["companies"][0])
+        t["companies"][0]["seq"] = 1
+
+    bundle = forge(world, world.a, source, bad)
+    org = tmp_path / "org"
+    org.write_text("office-secret-1")
+    world.office.close()
+    before = state(world.office)
+    code = main(["--data-dir", str(world.office.data_dir.root), "sync", "import", str(bundle),
+                 "--passphrase-file", str(org)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert (f"The bundle was refused: companies {company['id']}, column seq: is not a column of "
+            "companies") in err and "Nothing was changed" in err
+    assert state(world.office) == before
+
+
+def test_a_signed_record_keeps_its_inspectors_names(world):
+    """Renaming an inspector afterwards, at the office or by sync, leaves signed records as
+    they were signed."""
+    from inspector_app.services.signing import SigningService
+
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    with world.office.db.atomic():
+        world.office.db.execute("UPDATE inspectors SET name = '改名后', enforcement_id = 'X' "
+                                "WHERE name = '张伟'")
+    record = InspectionService(world.office.db, world.office.device).get(signed)
+    assert "张伟" in [i.name for i in record.inspectors]
+    assert SigningService(world.office.db, world.office.device).check_record(signed) == (
+        True, "the record matches its signature")
+
+
+def test_every_synced_column_has_a_declared_schema(ctx):
+    """A new column in a synced table needs its rule in row_schema, or bundles refuse it.
+    (The schema may also know columns and tables of a newer database.)"""
+    from inspector_app.services.sync.row_schema import MAX_ROWS, SCHEMAS
+    from inspector_app.services.sync.tables import LOCAL_COLUMNS, TABLES
+
+    for spec in TABLES:
+        columns = {c.name for c in ctx.db[spec.name].columns}
+        assert columns - set(LOCAL_COLUMNS.get(spec.name, ())) <= set(SCHEMAS[spec.name]), \
+            spec.name
+        assert spec.name in MAX_ROWS
+
+
+def test_a_laptop_handed_on_after_its_owner_was_revoked_binds_to_the_new_owner(world):
+    laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    office = PkiService(world.office.db, world.office.device)
+    office.revoke(PkiService(world.a.db, world.a.device).identity()[0].serial,
+                  "office-secret-1", "left the bureau")
+    data, _ = office.issue("王五", "3205009", "office-secret-1", "one-time-pass-2")
+    PkiService(world.a.db, world.a.device).import_identity(data, "one-time-pass-2", OWN)
+    laptop_work(world, world.a, seed=70)
+    assert world.import_(world.export(world.a)).status == "imported"
+    bound = world.office.db.execute("SELECT signer_name FROM sync_device_signers WHERE "
+                                    "device_id = ?", [world.a.device.id]).fetchone()
+    assert bound == ("王五",)
+
+
+def test_nothing_is_added_to_a_signed_record(world):
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    source = plain_export(world, world.a, full=True)
+    added: list[str] = []
+
+    def add(tables: Rows) -> None:
+        finding = dict(one(tables, "findings", inspection_id=signed))
+        finding.update(id=str(uuid.uuid4()), seq=99, description="事后补加的隐患")
+        tables["findings"].append(finding)
+        added.append(finding["id"])
+
+    refused(world, forge(world, world.a, source, add), BundleRefused,
+            match=f"findings {added[0] if added else ''}: adds to inspection {signed}, which "
+                  "is signed and locked")
+
+
+def test_a_laptop_cannot_change_the_team_of_another_laptops_draft(world):
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=11)
+    source = plain_export(world, world.b)
+    stranger = world.b.db.execute("SELECT id FROM inspectors WHERE device_id = ?",
+                                  [world.b.device.id]).fetchone()[0]
+
+    def join(tables: Rows) -> None:
+        tables["inspection_inspectors"].append(
+            {"inspection_id": draft, "inspector_id": stranger, "position": 5})
+
+    refused(world, forge(world, world.b, source, join), BundleRefused,
+            match="inspection_inspectors .*: changes the team of an inspection another device "
+                  "wrote")
+
+
+def test_what_a_laptop_saves_always_fits_a_bundle(world):
+    """The limits a bundle is held to are the limits of entry, so no saved text strands one."""
+    from inspector_app.errors import ValidationError
+
+    draft = laptop_work(world, world.a)
+    service = InspectionService(world.a.db, world.a.device, "张伟")
+    with pytest.raises(ValidationError, match="The note is not accepted: longer than 20,000"):
+        service.set_note(draft, "a1", "长" * 20_001)
+    with pytest.raises(ValidationError, match="The description is not accepted: contains "
+                                              "control characters"):
+        service.add_finding(draft, description="配电箱\x0c门缺失", grade="general")
+    service.set_note(draft, "a1", "长" * 20_000)
+    assert world.import_(world.export(world.a)).status == "imported"
