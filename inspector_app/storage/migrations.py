@@ -467,25 +467,6 @@ CREATE TABLE number_blocks (
     {_RECORD}
 );
 CREATE INDEX number_blocks_holder ON number_blocks(holder_device_id, doc_type, year);
-
-
-@migrations(name="0012_sync_device_signers")
-def _sync_device_signers(db: Database) -> None:
-    # The signer that first spoke for a laptop's device id; later bundles claiming that device
-    # must come from the same person (until that person's certificate is revoked), so one
-    # laptop cannot pass for another.
-    run_script(
-        db,
-        """
-CREATE TABLE sync_device_signers (
-    device_id TEXT PRIMARY KEY,
-    signer_name TEXT NOT NULL,
-    enforcement_id TEXT,
-    cert_fingerprint TEXT NOT NULL,
-    cert_serial TEXT NOT NULL,
-    bundle_id TEXT NOT NULL,
-    bound_at TEXT NOT NULL
-);
 """,
     )
 
@@ -536,6 +517,27 @@ def _signature_fingerprints(db: Database) -> None:
     # A handwritten signature is given on the record as it stood: the SHA-256 of what the
     # signer saw. A later change of answers, hazards or photos makes the signature stale.
     db.execute("ALTER TABLE signatures ADD COLUMN record_fingerprint TEXT")
+
+
+@migrations(name="0012_sync_device_signers")
+def _sync_device_signers(db: Database) -> None:
+    # The signer that first spoke for a laptop's device id; later bundles claiming that device
+    # must come from the same person (until that person's certificate is revoked), so one
+    # laptop cannot pass for another.
+    run_script(
+        db,
+        """
+CREATE TABLE sync_device_signers (
+    device_id TEXT PRIMARY KEY,
+    signer_name TEXT NOT NULL,
+    enforcement_id TEXT,
+    cert_fingerprint TEXT NOT NULL,
+    cert_serial TEXT NOT NULL,
+    bundle_id TEXT NOT NULL,
+    bound_at TEXT NOT NULL
+);
+""",
+    )
 
 
 @migrations(name="0012_team_snapshot")
