@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import screen_fit
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
@@ -53,10 +54,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.languages = languages
         self.setObjectName("MainWindow")
+        screen_fit.install(settings)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(140)
+        self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from inspector_app.ui.models.inspections_model import (
     make_proxy,
 )
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -47,7 +47,6 @@ class InspectionsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: QDialog | None = None  # the open "new inspection" dialog, if any
-        self._sized = False
 
         self.new_button = QPushButton()
         self.open_button = QPushButton()
@@ -75,13 +74,18 @@ class InspectionsPage(Page):
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
         self.date_to = self._date_edit(today)
         self.reset_button = QPushButton()
+        # Two rows of filters: one row is wider than a 1024 px laptop screen leaves the page.
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for widget in (self.status_filter, self.town_filter, self.inspector_filter,
-                       self.from_check, self.date_from, self.to_check, self.date_to,
-                       self.reset_button):
+        for widget in (self.status_filter, self.town_filter, self.inspector_filter):
             filters.addWidget(widget)
         self.layout_.addLayout(filters)
+        dates = QHBoxLayout()
+        for widget in (self.from_check, self.date_from, self.to_check, self.date_to):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.reset_button)
+        self.layout_.addLayout(dates)
 
         self.model = InspectionsModel(self)
         self.proxy = make_proxy(self.model, self)
@@ -94,10 +98,8 @@ class InspectionsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(110)
-        header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(Column.TEMPLATE, 200)  # the titles are long; the tooltip has all
+        # Long template titles are cut at a bound: the tooltip has them whole.
+        self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY)
         self.table.installEventFilter(self)
         self.layout_.addWidget(self.table, 1)
 
@@ -158,11 +160,6 @@ class InspectionsPage(Page):
         self.search_timer.stop()
         selected = self.selected_id()
         self.model.set_rows(self.service().list(self.current_filter()))
-        if not self._sized and self.model.rowCount():
-            # Once, from the first rows: numbers and dates are as wide as they will ever be.
-            self._sized = True
-            for column in (Column.NUMBER, Column.STARTED, Column.STATUS, Column.KIND):
-                self.table.resizeColumnToContents(column)
         if selected:
             self.select_inspection(selected)
         self._update_count()

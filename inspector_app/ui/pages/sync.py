@@ -42,6 +42,7 @@ from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -106,7 +107,7 @@ class SyncPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.column_fitter = fit_columns(self.table, "sync_history", stretch=3)
         self.table.itemSelectionChanged.connect(self._show_report)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
@@ -160,7 +161,6 @@ class SyncPage(Page):
                      row["peer_name"] or row["peer_device"] or "", row["status"])
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         self._show_report()
         self.refresh_conflicts()
 
@@ -191,7 +191,7 @@ class SyncPage(Page):
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts.verticalHeader().hide()
-        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts_fitter = fit_columns(self.conflicts, "sync_conflicts", stretch=0)
         self.conflicts.itemSelectionChanged.connect(self._conflict_buttons)
         self.keep_local_button = QPushButton()
         self.take_other_button = QPushButton()
@@ -214,7 +214,6 @@ class SyncPage(Page):
                      c.changed_at[:19].replace("T", " "))
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
-        self.conflicts.resizeColumnsToContents()
         self._conflict_buttons()
 
     def _difference(self, c: ConflictInfo) -> str:

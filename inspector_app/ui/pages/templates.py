@@ -67,6 +67,7 @@ from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, make_editor
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,10 +113,8 @@ class TemplatesPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TemplatesModel.COLUMNS.index("title"),
-                                    QHeaderView.ResizeMode.Stretch)
+        self.column_fitter = fit_columns(self.table, "templates",
+                                         stretch=TemplatesModel.COLUMNS.index("title"))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         # -- the preview ---------------------------------------------------------------------
