@@ -205,6 +205,7 @@ class InspectionWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.model.layoutChanged.emit()
+            self._show_current_again()
         super().changeEvent(event)
 
     # -- state --
@@ -313,6 +314,16 @@ class InspectionWindow(QMainWindow):
                              r.finding_for_item(item.id), r.photo_counts.get(item.id, 0))
         if r.editable:
             self._guard(self.service.set_current_item, self.inspection_id, item.id)
+
+    def _show_current_again(self) -> None:
+        """The item panel shows the item in the interface language (what was typed is saved
+        first, then shown again from the record)."""
+        current = self.tree.currentIndex()
+        if self.model.item_at(current) is None:
+            return
+        self.panel.finish()
+        self.record = self.service.get(self.inspection_id)
+        self._current_changed(current, current)
 
     # -- answering --
     def choose(self, number: int) -> None:
