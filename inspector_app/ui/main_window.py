@@ -70,6 +70,14 @@ class MainWindow(QMainWindow):
         self.inspection_windows: dict[str, InspectionWindow] = {}
         self.inspections_page = next(p for p in self.pages if isinstance(p, InspectionsPage))
         self.inspections_page.open_requested.connect(self.open_inspection)
+        self.companies_page = next(p for p in self.pages if isinstance(p, CompaniesPage))
+        self.sync_page = next(p for p in self.pages if isinstance(p, SyncPage))
+        self.inspections_page.add_company_requested.connect(
+            lambda: self._on_page(self.companies_page).add_company())
+        self.inspections_page.import_companies_requested.connect(
+            lambda: self._on_page(self.companies_page).import_companies())
+        self.inspections_page.import_bundle_requested.connect(
+            lambda: self._on_page(self.sync_page).choose_import())
         self.hazards_page = next(p for p in self.pages if isinstance(p, HazardsPage))
         self.hazards_page.open_inspection_requested.connect(self.open_inspection)
         self.hazards_page.reinspect_requested.connect(
@@ -212,6 +220,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.pages[index].refresh()
         self.pages[index].retranslate()
+
+    def _on_page(self, page: Page) -> Page:
+        self.show_page(self.pages.index(page))
+        return page
 
     def _new_inspection(self) -> None:
         self.show_page(self.pages.index(self.inspections_page))

@@ -382,14 +382,22 @@ class TemplatesPage(Page):
         record = self.selected_record()
         self.export_button.setEnabled(record is not None)
         self.retire_button.setEnabled(record is not None)
+        if record is None:
+            choose = self.tr("Select a template in the list first")
+            self.export_button.setToolTip(choose)
+            self.retire_button.setToolTip(choose)
+        else:
+            self.export_button.setToolTip(self.tr("Write the selected template to a YAML file"))
         if record is not None and record.retired:
             self.retire_button.setText(self.tr("&Restore"))
             self.retire_button.setToolTip(self.tr("Offer this version for new inspections "
                                                   "again"))
-        else:
+        elif record is not None:
             self.retire_button.setText(self.tr("&Retire"))
             self.retire_button.setToolTip(self.tr("Stop offering this version for new "
                                                   "inspections; existing records are kept"))
+        else:
+            self.retire_button.setText(self.tr("&Retire"))
 
     # -- the preview ------------------------------------------------------------------------------
     def _show_template(self, key: str | None, *, keep_tree_position: bool = False) -> None:
@@ -754,6 +762,12 @@ class TemplateItemPreview(QWidget):
         self.limits.setWordWrap(True)
         self.editor_box = QGroupBox()
         self.editor_layout = QVBoxLayout(self.editor_box)
+        # Greyed-out answer buttons say why, in words and in their tooltips.
+        self.editor_note = QLabel()
+        self.editor_note.setWordWrap(True)
+        self.editor_note.setStyleSheet("color: #555555;")
+        self.editor_layout.addWidget(self.editor_note)
+        self.editor: QWidget | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 4, 4)
@@ -767,16 +781,32 @@ class TemplateItemPreview(QWidget):
         self.guidance_title.setText(self.tr("How to check"))
         self.basis_title.setText(self.tr("Legal basis"))
         self.editor_box.setTitle(self.tr("Answer (preview, not saved)"))
+        self.editor_note.setText(self.why_disabled())
+        self._explain_editor()
+
+    def why_disabled(self) -> str:
+        return self.tr("This is how the answer looks in an inspection. It is given there: "
+                       "start an inspection with this template to answer it.")
+
+    def _explain_editor(self) -> None:
+        if self.editor is None:
+            return
+        why = self.why_disabled()
+        for widget in (self.editor, *self.editor.findChildren(QWidget)):
+            widget.setToolTip(why)
 
     def clear_editor(self) -> None:
-        while self.editor_layout.count():
-            widget = self.editor_layout.takeAt(0).widget()
+        while self.editor_layout.count() > 1:
+            widget = self.editor_layout.takeAt(1).widget()
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+        self.editor = None
 
     def set_editor(self, editor: QWidget) -> None:
         self.editor_layout.addWidget(editor)
+        self.editor = editor
+        self._explain_editor()
         self.editor_box.show()
         editor.show()  # the layout would show it only on the next event loop turn
 
