@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -49,6 +48,7 @@ from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair
 from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
@@ -78,9 +78,8 @@ class InspectionWindow(QMainWindow):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # cheap layout for long checklists
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The item text takes the room; a long answer (a list of agents) is cut, not the item.
+        self.tree_columns = fit_columns(self.tree, "inspection_items", stretch=0, max_chars=14)
         self.panel = ItemPanel()
         actor = inspector.name if inspector else None
         self.panel.enable_photos(ctx, actor, inspection_id)

@@ -104,7 +104,8 @@ class InspectionsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         # Long template titles are cut at a bound: the tooltip has them whole.
-        self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY)
+        self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY,
+                                         max_chars=24)
         self.table.installEventFilter(self)
         # No inspection yet: say what to do first, with the buttons that do it.
         self.empty = EmptyState(3)
