@@ -48,6 +48,7 @@ from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair
 from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.shortcuts import show_in_tooltip
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
@@ -132,6 +133,7 @@ class InspectionWindow(QMainWindow):
             act.setCheckable(checkable)
             act.triggered.connect(slot)
             self.toolbar.addAction(act)
+            show_in_tooltip(act)
             return act
 
         self.act_prev = action("Ctrl+Up", lambda: self.step(-1))

@@ -33,6 +33,7 @@ from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
+from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
@@ -149,6 +150,10 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
+        for action in self.findChildren(QAction):
+            if not action.shortcut().isEmpty():
+                show_in_tooltip(action)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(page.title())
             self.page_actions[row].setText(page.title())
         self.language_actions[self.languages.current].setChecked(True)
+        button_shows(self.inspections_page.new_button, self.act_new_inspection)
         self._update_identity()
 
     def _update_identity(self) -> None:

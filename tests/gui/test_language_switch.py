@@ -34,3 +34,4 @@ def test_the_open_item_panel_follows_the_language(qtbot, window):
     window.set_language("en", remember=False)
     qtbot.waitUntil(lambda: item.text.get("en") in win.panel.text.text())
     assert "符合" not in shown_texts()
+    win.close()
