@@ -10,7 +10,15 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -184,6 +192,26 @@ class InspectionWindow(QMainWindow):
             lambda fid, field, old, new: self._guard(self.service.record_edit,
                                                      self.inspection_id, "finding", fid, field,
                                                      old, new))
+
+    @staticmethod
+    def keyboard_help() -> list[tuple[str, str]]:
+        """The keys that work on the item in focus (shown in Help → Keyboard shortcuts)."""
+        return [
+            ("1, 2, 3 …", QCoreApplication.translate(
+                "InspectionWindow",
+                "Answer: compliant, non-compliant, not applicable (or the n-th choice)")),
+            ("N", QCoreApplication.translate("InspectionWindow", "Type a note on the item")),
+            ("Esc", QCoreApplication.translate("InspectionWindow", "Back to the list of items")),
+            ("Ctrl+Down", QCoreApplication.translate("InspectionWindow", "Next item")),
+            ("Ctrl+Up", QCoreApplication.translate("InspectionWindow", "Previous item")),
+            ("F3", QCoreApplication.translate("InspectionWindow", "Next unanswered")),
+            ("Ctrl+L", QCoreApplication.translate("InspectionWindow", "Legal basis")),
+            ("Ctrl+H", QCoreApplication.translate("InspectionWindow", "Add hazard…")),
+            ("Ctrl+Return", QCoreApplication.translate("InspectionWindow", "Complete…")),
+            ("Ctrl+G", QCoreApplication.translate("InspectionWindow", "Signatures…")),
+            ("Ctrl+P", QCoreApplication.translate("InspectionWindow", "Documents…")),
+            ("Ctrl+Shift+H", QCoreApplication.translate("InspectionWindow", "History")),
+        ]
 
     def retranslate(self) -> None:
         self.act_prev.setText(self.tr("Previous item"))

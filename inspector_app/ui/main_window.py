@@ -21,6 +21,7 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import screen_fit
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
+from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
         self.act_identity.triggered.connect(lambda: IdentityDialog(self.ctx, self).exec())
         self.act_org = QAction(self)
         self.act_org.triggered.connect(lambda: OrgDialog(self.ctx, self).exec())
+        self.act_keys = QAction(self)
+        self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_keys.triggered.connect(self.show_keyboard_help)
         self.act_about = QAction(self)
         self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_keys)
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Inspector &profile…"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
         self.act_about.setText(self.tr("&About Inspector"))
+        self.act_keys.setText(self.tr("&Keyboard shortcuts"))
         self.act_verify.setText(self.tr("&Verify a signed PDF…"))
         self.act_identity.setText(self.tr("Signing &identity…"))
         self.act_org.setText(self.tr("Office signing &authority…"))
@@ -288,6 +294,15 @@ class MainWindow(QMainWindow):
         if FirstRunDialog(self.ctx, self).exec():
             self._update_identity()
 
+    def show_keyboard_help(self) -> KeyboardHelpDialog:
+        dialog = KeyboardHelpDialog(
+            [a for a in self.findChildren(QAction) if a is not self.act_keys],
+            InspectionWindow.keyboard_help(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keyboard_dialog = dialog
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Inspector"), self.tr(
             "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
@@ -300,8 +315,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
+            self.resize(screen_fit.preferred_size(self, 1280, 820))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -959,204 +959,228 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="217"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="218"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="219"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="208"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="220"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="209"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="221"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="210"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="222"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="223"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="527"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="532"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="540"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="224"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="555"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="560"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="568"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="211"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="225"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="226"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="227"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="228"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
+        <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
+        <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="203"/>
+        <source>Type a note on the item</source>
+        <translation>为该项输入备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="204"/>
+        <source>Back to the list of items</source>
+        <translation>返回检查项列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="229"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="230"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="242"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="304"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="391"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="419"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="397"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="425"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="416"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="444"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="417"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="445"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="418"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="419"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="447"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="455"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="483"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="456"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="484"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="472"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="500"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="506"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="534"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="556"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="533"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="561"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="541"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="569"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="553"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="581"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="556"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="584"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="557"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="585"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1379,6 +1403,39 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
 </context>
 <context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="29"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="30"/>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="36"/>
+        <source>Inspection window</source>
+        <translation>检查窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="39"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="39"/>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="51"/>
+        <source>Text fields keep digits and letters for typing: press Esc to go back to the list first.</source>
+        <translation>在文本框中数字和字母用于输入：请先按 Esc 返回列表。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../inspector_app/ui/labels.py" line="12"/>
@@ -1449,107 +1506,112 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="185"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="196"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="197"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="196"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="197"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="307"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>

@@ -107,3 +107,15 @@ def test_tab_follows_the_visual_order(qtbot, window, make):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert_reading_order(dialog)
+
+
+def test_help_lists_every_shortcut(qtbot, window):
+    dialog = window.show_keyboard_help()
+    qtbot.waitExposed(dialog)
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+N"] == "New inspection"
+    assert rows["Ctrl+2"] == "Inspections"
+    assert rows["F3"] == "Next unanswered"
+    assert "N" in rows and "Esc" in rows
+    assert native(window.act_keys.shortcut()) in window.act_keys.toolTip()
+    dialog.close()
