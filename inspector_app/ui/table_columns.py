@@ -10,6 +10,8 @@ language changes: the new words get new widths.
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
@@ -22,7 +24,7 @@ _WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QE
 class ColumnFitter(QObject):
     def __init__(self, view: QTableView | QTreeView, key: str, stretch: int,
                  settings: QSettings | None = None, *, max_chars: int = 36,
-                 min_stretch_chars: int = 14) -> None:
+                 min_stretch_chars: int = 14, whole: tuple[int, ...] = ()) -> None:
         super().__init__(view)
         self.view = view
         self.key = key
@@ -30,6 +32,7 @@ class ColumnFitter(QObject):
         self.settings = settings if settings is not None else _default_settings()
         self.max_chars = max_chars
         self.min_stretch_chars = min_stretch_chars
+        self.whole = whole  # columns shown whole whatever their width (document numbers)
         self.user_sized = False
         self._fitting = False
         self._model = None
@@ -75,7 +78,8 @@ class ColumnFitter(QObject):
                     continue
                 wanted = max(self.view.sizeHintForColumn(column),
                              self.header.sectionSizeHint(column))
-                self.header.resizeSection(column, max(low, min(wanted, high)))
+                limit = wanted if column in self.whole else high
+                self.header.resizeSection(column, max(low, min(wanted, limit)))
             self.user_sized = False
             self._fill()
         finally:
@@ -163,7 +167,8 @@ class ColumnFitter(QObject):
             self.user_sized = True
 
 
-def fit_columns(view: QAbstractItemView, key: str, stretch: int, **kwargs: int) -> ColumnFitter:
+def fit_columns(view: QAbstractItemView, key: str, stretch: int,
+                **kwargs: Any) -> ColumnFitter:
     """Attach the column sizing of this module to ``view`` (its settings key: ``key``)."""
     fitter = ColumnFitter(view, key, stretch, **kwargs)  # type: ignore[arg-type]
     view.setProperty("columnFitter", key)

@@ -105,7 +105,7 @@ class InspectionsPage(Page):
         self.table.verticalHeader().hide()
         # Long template titles are cut at a bound: the tooltip has them whole.
         self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY,
-                                         max_chars=24)
+                                         max_chars=24, whole=(Column.NUMBER,))
         self.table.installEventFilter(self)
         # No inspection yet: say what to do first, with the buttons that do it.
         self.empty = EmptyState(3)
