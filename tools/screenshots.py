@@ -193,14 +193,42 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         inspection.close()
         settle()
 
+    shots.dialog("keyboard-shortcuts", window.show_keyboard_help)
     shots.dialog("preferences", lambda: _shown(PreferencesDialog(settings, window)))
     shots.dialog("profile", lambda: _shown(FirstRunDialog(ctx, window)))
     shots.dialog("verify-pdf", lambda: _shown(VerifyDialog(ctx, window)))
     shots.dialog("signing-identity", lambda: _shown(IdentityDialog(ctx, window)))
     shots.dialog("office-authority", lambda: _shown(OrgDialog(ctx, window)))
-    window.close()
+    for widget in app.topLevelWidgets():  # nothing of this walk outlives its database
+        widget.close()
+        widget.deleteLater()
+    settle()
     ctx.close()
     return shots
+
+
+def first_start(app: QApplication, root: Path, shots: Walk) -> None:
+    """A computer with a profile and nothing else: the page says what to do first."""
+    from inspector_app.app import open_settings
+    from inspector_app.domain.profile import Profile
+    from inspector_app.services.context import AppContext
+    from inspector_app.storage.repositories import ProfileRepo
+    from inspector_app.ui.i18n import LanguageSwitcher
+    from inspector_app.ui.main_window import MainWindow
+
+    data_dir = DataDir(root)
+    data_dir.ensure()
+    ctx = AppContext(data_dir, shots.lang)
+    ProfileRepo(ctx.db, ctx.device).save(Profile(
+        name="张伟", enforcement_id="32050012", organisation="泉台区应急管理局",
+        doc_prefix="QT01", authority_short="泉台"))
+    languages = LanguageSwitcher()
+    languages.apply(shots.lang)
+    window = MainWindow(ctx, open_settings(data_dir), languages)
+    window.show()
+    shots.shoot("first-start")
+    window.close()
+    ctx.close()
 
 
 def _shown(dialog: QWidget) -> QWidget:
@@ -222,6 +250,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="inspector-shots-") as tmp:
         data_dir = build_data(Path(tmp) / "data")
         shots = walk(app, data_dir, args.lang, args.out)
+        first_start(app, Path(tmp) / "empty", shots)
     (args.out / "problems.txt").write_text("\n".join(shots.problems) + "\n", encoding="utf-8")
     print(f"{shots.count} screenshots in {args.out}; {len(shots.problems)} problem(s) listed "
           f"in {args.out / 'problems.txt'}")

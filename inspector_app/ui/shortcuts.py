@@ -6,6 +6,8 @@ helpers keep "Text (Ctrl+X)" tooltips in step with the text, also after a langua
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton
 
@@ -14,6 +16,7 @@ _BASE = "shortcutTipBase"  # an action's own tooltip, if it has one beyond its t
 
 def plain(text: str) -> str:
     """Menu text without its mnemonic marks and trailing dots."""
+    text = re.sub(r"\(&\w\)", "", text)  # Chinese menus put the mnemonic after: 新建检查(&N)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 

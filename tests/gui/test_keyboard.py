@@ -119,3 +119,11 @@ def test_help_lists_every_shortcut(qtbot, window):
     assert "N" in rows and "Esc" in rows
     assert native(window.act_keys.shortcut()) in window.act_keys.toolTip()
     dialog.close()
+
+
+def test_chinese_tooltips_drop_the_mnemonic(qtbot, window):
+    window.set_language("zh_CN", remember=False)
+    qtbot.waitUntil(lambda: "检查" in window.act_new_inspection.text())
+    assert window.act_new_inspection.text() == "新建检查(&N)…"
+    assert window.act_new_inspection.toolTip() == "新建检查 (Ctrl+N)"
+    assert window.inspections_page.new_button.toolTip() == "新建检查 (Ctrl+N)"
