@@ -31,7 +31,8 @@ class HazardList(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.column_fitter = fit_columns(self.table, "inspection_hazards", stretch=2)
+        self.column_fitter = fit_columns(self.table, "inspection_hazards", stretch=2,
+                                         max_chars=18)
         self.table.itemActivated.connect(self._activated)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_requested)
