@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
+from inspector_app.ui.dialogs.identity_dialogs import OrgDialog
 from inspector_app.ui.dialogs.inspection_dialogs import NewHazardDialog
 from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
@@ -81,13 +82,29 @@ def assert_reading_order(root: QWidget) -> None:
                     f"{_label(prev)} to {type(cur).__name__} {_label(cur)}")
 
 
+def _viewer(ctx, window):
+    from inspector_app.services.photos import PhotoService
+    from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
+
+    built = sc.official_inspection(ctx)
+    service = PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟")
+    photos = service.list(built.inspection_id)
+    if not photos:
+        import tempfile
+        from pathlib import Path
+
+        sc.add_photos(ctx, built.inspection_id, Path(tempfile.mkdtemp()), 1)
+        photos = service.list(built.inspection_id)
+    return PhotoViewer(service, photos, 0, parent=window)
+
+
 def _label(widget: QWidget) -> str:
     text = getattr(widget, "text", None)
     return repr(text()) if callable(text) else ""
 
 
 @pytest.mark.parametrize("make", ["company", "first_run", "new_inspection", "reinspection",
-                                  "new_hazard"])
+                                  "new_hazard", "org", "photo_viewer"])
 def test_tab_follows_the_visual_order(qtbot, window, make):
     from PySide6.QtCore import QDate
 
@@ -101,6 +118,8 @@ def test_tab_follows_the_visual_order(qtbot, window, make):
         "new_inspection": lambda: NewInspectionDialog(ctx, window),
         "reinspection": lambda: ReinspectionDialog(ctx, None, window),
         "new_hazard": lambda: NewHazardDialog(QDate.currentDate(), window),
+        "org": lambda: OrgDialog(ctx, window),
+        "photo_viewer": lambda: _viewer(ctx, window),
     }
     dialog = dialogs[make]()
     qtbot.addWidget(dialog)
@@ -127,3 +146,19 @@ def test_chinese_tooltips_drop_the_mnemonic(qtbot, window):
     assert window.act_new_inspection.text() == "新建检查(&N)…"
     assert window.act_new_inspection.toolTip() == "新建检查 (Ctrl+N)"
     assert window.inspections_page.new_button.toolTip() == "新建检查 (Ctrl+N)"
+
+
+def test_tab_leaves_a_multi_line_field_for_the_next_one(qtbot, window):
+    from PySide6.QtCore import QDate
+
+    dialog = NewHazardDialog(QDate.currentDate(), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.description.setFocus()
+    qtbot.keyClicks(dialog.description, "expired")
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
+    assert "\t" not in dialog.description.toPlainText()
+    assert dialog.focusWidget() is dialog.grade  # the next field down
