@@ -41,6 +41,8 @@ def window(qtbot, ctx, settings, languages, profile):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    for form in list(win.inspection_windows.values()):
+        form.close()  # it would outlive the database it shows
     win.bridge.uninstall()
 
 
