@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.pages.companies import CompaniesPage
+from inspector_app.ui.pages.sync import SyncPage
 from tests.factories import add_company
 
 
-def test_first_start_says_what_to_do_and_the_buttons_do_it(qtbot, window):
+def test_first_start_says_what_to_do_and_the_buttons_do_it(qtbot, window, monkeypatch):
     page = window.inspections_page
     assert window.current_page() is page
     assert page.empty.isVisible() and not page.table.isVisible()
@@ -30,6 +31,14 @@ def test_first_start_says_what_to_do_and_the_buttons_do_it(qtbot, window):
     import_.click()
     assert isinstance(window.current_page().dialog, CompanyImportDialog)
     window.current_page().dialog.reject()
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (asked.append(args[1]), ("", ""))[1])
+    window.show_page(window.pages.index(page))
+    bundle.click()
+    assert isinstance(window.current_page(), SyncPage)
+    assert asked == ["Import a bundle"]
 
 
 def test_with_companies_the_empty_list_offers_a_new_inspection(qtbot, window):
