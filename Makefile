@@ -12,7 +12,7 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench
+.PHONY: run test lint deps-debian translations demo installer clean bench screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,15 @@ demo: $(STAMP)
 installer: $(STAMP)
 	$(PY) -m pip install -e '.[build]'
 	$(VENV)/bin/pyinstaller --noconfirm build_installer.spec
+
+# Every page and main dialog on demo data, on small and common screens, in both languages:
+# PNGs and a problems.txt per run under screenshots/ (not kept in git).
+SCREEN_SIZES := 1024x600 1366x768
+screenshots: $(STAMP)
+	@for size in $(SCREEN_SIZES); do for lang in zh_CN en; do \
+		xvfb-run -a -s "-screen 0 $${size}x24" $(PY) tools/screenshots.py \
+			--lang $$lang --out screenshots/$$size-$$lang || exit 1; \
+	done; done
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -45,6 +45,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
     from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.storage.templates_repo import TemplateRepo
     from inspector_app.ui import data_lock
+    from inspector_app.ui import screen_fit
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts
@@ -66,6 +67,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
         data_dir.ensure()
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
+        screen_fit.install(settings)
         languages.apply(resolve_language(cli_lang, settings))
         lock = data_lock.hold(data_dir.root)
         if lock is None:

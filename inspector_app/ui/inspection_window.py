@@ -10,11 +10,18 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -50,6 +57,8 @@ from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.shortcuts import show_in_tooltip
+from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
@@ -103,9 +112,8 @@ class InspectionWindow(QMainWindow):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)  # cheap layout for long checklists
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The item text takes the room; a long answer (a list of agents) is cut, not the item.
+        self.tree_columns = fit_columns(self.tree, "inspection_items", stretch=0, max_chars=14)
         self.panel = ItemPanel()
         self.panel.template = self.record.template
         actor = inspector.name if inspector else None
@@ -159,6 +167,7 @@ class InspectionWindow(QMainWindow):
             act.setCheckable(checkable)
             act.triggered.connect(slot)
             self.toolbar.addAction(act)
+            show_in_tooltip(act)
             return act
 
         self.act_prev = action("Ctrl+Up", lambda: self.step(-1))
@@ -218,6 +227,26 @@ class InspectionWindow(QMainWindow):
                                                      self.inspection_id, "finding", fid, field,
                                                      old, new))
 
+    @staticmethod
+    def keyboard_help() -> list[tuple[str, str]]:
+        """The keys that work on the item in focus (shown in Help → Keyboard shortcuts)."""
+        return [
+            ("1, 2, 3 …", QCoreApplication.translate(
+                "InspectionWindow",
+                "Answer: compliant, non-compliant, not applicable (or the n-th choice)")),
+            ("N", QCoreApplication.translate("InspectionWindow", "Type a note on the item")),
+            ("Esc", QCoreApplication.translate("InspectionWindow", "Back to the list of items")),
+            ("Ctrl+Down", QCoreApplication.translate("InspectionWindow", "Next item")),
+            ("Ctrl+Up", QCoreApplication.translate("InspectionWindow", "Previous item")),
+            ("F3", QCoreApplication.translate("InspectionWindow", "Next unanswered")),
+            ("Ctrl+L", QCoreApplication.translate("InspectionWindow", "Legal basis")),
+            ("Ctrl+H", QCoreApplication.translate("InspectionWindow", "Add hazard…")),
+            ("Ctrl+Return", QCoreApplication.translate("InspectionWindow", "Complete…")),
+            ("Ctrl+G", QCoreApplication.translate("InspectionWindow", "Signatures…")),
+            ("Ctrl+P", QCoreApplication.translate("InspectionWindow", "Documents…")),
+            ("Ctrl+Shift+H", QCoreApplication.translate("InspectionWindow", "History")),
+        ]
+
     def retranslate(self) -> None:
         self.act_prev.setText(self.tr("Previous item"))
         self.act_next.setText(self.tr("Next item"))
@@ -239,6 +268,7 @@ class InspectionWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.model.layoutChanged.emit()
+            self._show_current_again()
         super().changeEvent(event)
 
     # -- state --
@@ -349,6 +379,16 @@ class InspectionWindow(QMainWindow):
                              r.finding_for_item(item.id), r.photo_counts.get(item.id, 0))
         if r.editable:
             self._guard(self.service.set_current_item, self.inspection_id, item.id)
+
+    def _show_current_again(self) -> None:
+        """The item panel shows the item in the interface language (what was typed is saved
+        first, then shown again from the record)."""
+        current = self.tree.currentIndex()
+        if self.model.item_at(current) is None:
+            return
+        self.panel.finish()
+        self.record = self.service.get(self.inspection_id)
+        self._current_changed(current, current)
 
     # -- answering --
     def choose(self, number: int) -> None:

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import screen_fit
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
+from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
@@ -33,6 +35,7 @@ from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
+from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
@@ -54,10 +57,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.languages = languages
         self.setObjectName("MainWindow")
+        screen_fit.install(settings)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(140)
+        self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
         for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):
@@ -69,6 +73,14 @@ class MainWindow(QMainWindow):
         self.inspection_windows: dict[str, InspectionWindow] = {}
         self.inspections_page = next(p for p in self.pages if isinstance(p, InspectionsPage))
         self.inspections_page.open_requested.connect(self.open_inspection)
+        self.companies_page = next(p for p in self.pages if isinstance(p, CompaniesPage))
+        self.sync_page = next(p for p in self.pages if isinstance(p, SyncPage))
+        self.inspections_page.add_company_requested.connect(
+            lambda: self._on_page(self.companies_page).add_company())
+        self.inspections_page.import_companies_requested.connect(
+            lambda: self._on_page(self.companies_page).import_companies())
+        self.inspections_page.import_bundle_requested.connect(
+            lambda: self._on_page(self.sync_page).choose_import())
         self.hazards_page = next(p for p in self.pages if isinstance(p, HazardsPage))
         self.hazards_page.open_inspection_requested.connect(self.open_inspection)
         self.hazards_page.reinspect_requested.connect(
@@ -121,6 +133,9 @@ class MainWindow(QMainWindow):
         self.act_org.triggered.connect(lambda: OrgDialog(self.ctx, self).exec())
         self.act_numbers = QAction(self)
         self.act_numbers.triggered.connect(lambda: NumberBlocksDialog(self.ctx, self).exec())
+        self.act_keys = QAction(self)
+        self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_keys.triggered.connect(self.show_keyboard_help)
         self.act_about = QAction(self)
         self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -141,6 +156,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+
+        for action in self.findChildren(QAction):
+            if not action.shortcut().isEmpty():
+                show_in_tooltip(action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -167,6 +186,7 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_keys)
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
@@ -184,6 +204,7 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Inspector &profile…"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
         self.act_about.setText(self.tr("&About Inspector"))
+        self.act_keys.setText(self.tr("&Keyboard shortcuts"))
         self.act_verify.setText(self.tr("&Verify a signed PDF…"))
         self.act_identity.setText(self.tr("Signing &identity…"))
         self.act_org.setText(self.tr("Office signing &authority…"))
@@ -193,6 +214,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(page.title())
             self.page_actions[row].setText(page.title())
         self.language_actions[self.languages.current].setChecked(True)
+        button_shows(self.inspections_page.new_button, self.act_new_inspection)
         self._update_identity()
 
     def _update_identity(self) -> None:
@@ -215,6 +237,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.pages[index].refresh()
         self.pages[index].retranslate()
+
+    def _on_page(self, page: Page) -> Page:
+        self.show_page(self.pages.index(page))
+        return page
 
     def _new_inspection(self) -> None:
         self.show_page(self.pages.index(self.inspections_page))
@@ -273,6 +299,15 @@ class MainWindow(QMainWindow):
         if FirstRunDialog(self.ctx, self).exec():
             self._update_identity()
 
+    def show_keyboard_help(self) -> KeyboardHelpDialog:
+        dialog = KeyboardHelpDialog(
+            [a for a in self.findChildren(QAction) if a is not self.act_keys],
+            InspectionWindow.keyboard_help(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keyboard_dialog = dialog
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Inspector"), self.tr(
             "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
@@ -285,8 +320,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
+            self.resize(screen_fit.preferred_size(self, 1280, 820))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

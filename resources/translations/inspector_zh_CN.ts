@@ -55,41 +55,41 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="149"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>找到 %n 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="151"/>
         <source>%n company(s)</source>
         <translation>
             <numerusform>%n 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="154"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="159"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="160"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="164"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="161"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="162"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -97,93 +97,93 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="205"/>
         <source>Add company</source>
         <translation>新增被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
         <source>Edit company</source>
         <translation>编辑被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Name:</source>
         <translation>单位名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Town:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
         <source>&amp;Industry:</source>
         <translation>行业(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
         <source>Special areas:</source>
         <translation>涉及领域：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
         <source>&amp;Legal representative:</source>
         <translation>法定代表人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="210"/>
         <source>Posi&amp;tion:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="211"/>
         <source>On-&amp;site contact:</source>
         <translation>现场负责人(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="211"/>
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="211"/>
         <source>&amp;Risk level:</source>
         <translation>风险等级(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="212"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="216"/>
         <source>Full registered name</source>
         <translation>工商登记的完整名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="217"/>
         <source>18 characters, e.g. 91350100M000100Y43</source>
         <translation>18 位，例如 91350100M000100Y43</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="218"/>
         <source>Mobile or landline</source>
         <translation>手机或固定电话</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="220"/>
         <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="221"/>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="222"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
@@ -439,7 +439,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="78"/>
         <source>Welcome to Inspector</source>
         <translation>欢迎使用安全检查助手</translation>
     </message>
@@ -448,69 +448,93 @@
         <translation type="vanished">首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="80"/>
         <source>Before the first inspection, tell Inspector who uses this computer. Use the prefix your office assigned to this computer; the office&apos;s sync bundle brings the blocks of document numbers it may issue. Where the company may apply for reconsideration or sue is printed on every order and decision.</source>
         <translation>首次检查前，请填写使用本机的检查人员信息。前缀请使用单位为本机分配的前缀；本机可用的文书编号段随办公室的同步包下发。行政复议机关和管辖法院将印在每份指令书和决定书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>Inspector&apos;s &amp;name:</source>
         <translation>检查人员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>&amp;Enforcement-ID number:</source>
         <translation>执法证号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
         <source>&amp;Organisation:</source>
         <translation>所属单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
         <source>&amp;Authority short name:</source>
         <translation>机关简称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
         <source>Document-number &amp;prefix:</source>
         <translation>文书编号前缀(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
         <source>Reconsideration: people&apos;s &amp;government:</source>
         <translation>行政复议：人民政府(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="88"/>
         <source>Reconsideration: &amp;higher authority:</source>
         <translation>行政复议：上级部门(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="89"/>
         <source>Lawsuits: people&apos;s &amp;court:</source>
         <translation>行政诉讼：人民法院(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
         <source>e.g. 泉台</source>
         <translation>例如：泉台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
         <source>e.g. 泉台区 (printed with 人民政府)</source>
         <translation>例如 泉台区（打印时加“人民政府”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="94"/>
         <source>e.g. 泉州市应急管理局 (may be empty)</source>
         <translation>例如 泉州市应急管理局（可留空）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="95"/>
         <source>e.g. 泉台区 (printed with 人民法院)</source>
         <translation>例如 泉台区（打印时加“人民法院”）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="120"/>
+        <source>Quit Inspector?</source>
+        <translation>退出 Inspector？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="121"/>
+        <source>Inspector needs to know who inspects before the first inspection: the name and enforcement-ID number go on every record, the prefix into every document number.
+
+Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
+        <translation>第一次检查之前，Inspector 需要知道由谁检查：姓名和执法证号写入每份记录，编号前缀写入每个文书编号。
+
+现在退出吗？所填内容不会保存，下次启动时会再次询问。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="125"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="126"/>
+        <source>&amp;Go back and fill in</source>
+        <translation>返回填写(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -529,47 +553,47 @@
 <context>
     <name>HazardList</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="58"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="58"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="59"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="59"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="60"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -835,114 +859,114 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="179"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="174"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="241"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="242"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="244"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="257"/>
         <source>%n hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="269"/>
         <source>%n hazard(s): </source>
         <translation>
             <numerusform>共 %n 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="270"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="275"/>
         <source>; %n overdue</source>
         <translation>
             <numerusform>；逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="281"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="286"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="287"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="288"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="290"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -1081,250 +1105,274 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="222"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="251"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="223"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="239"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="224"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="241"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="253"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="225"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="242"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="226"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="243"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="255"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="227"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="244"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="256"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="228"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="257"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="229"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="596"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="601"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="258"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="636"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="641"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="649"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="230"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="245"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="231"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="232"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="233"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="247"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="262"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="234"/>
+        <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
+        <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="237"/>
+        <source>Type a note on the item</source>
+        <translation>为该项输入备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="238"/>
+        <source>Back to the list of items</source>
+        <translation>返回检查项列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="263"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="235"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="306"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="310"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="312"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="314"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="316"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="318"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="324"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="325"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="338"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="368"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="411"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="451"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="440"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="480"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="486"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="465"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="466"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="506"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="467"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="507"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="468"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="508"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="504"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="526"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="566"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="597"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="568"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="637"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="530"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="570"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="532"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="572"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="537"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="577"/>
         <source>an inspector</source>
         <translation>一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="538"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="578"/>
         <source>the company&apos;s person</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="539"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="579"/>
         <source>the witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="573"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="613"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="594"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="634"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="597"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="637"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="602"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="642"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="610"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="650"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="622"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="662"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="625"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="665"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="626"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="666"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1390,78 +1438,119 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="173"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="174"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="264"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="276"/>
         <source>&amp;Planned (%n)…</source>
         <translation>
             <numerusform>计划检查（%n）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
+        <source>Import the office&apos;s &amp;bundle…</source>
+        <translation>导入单位数据包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <source>No inspections yet</source>
+        <translation>还没有检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="296"/>
+        <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
+        <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <source>Add a &amp;company…</source>
+        <translation>添加被检查单位(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <source>Welcome: first add the companies you inspect</source>
+        <translation>欢迎使用：请先添加要检查的单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
+        <source>1. Add a company, or import the list of companies (CSV or Excel).
+2. Then start an inspection of one of them.
+Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
+        <translation>1. 添加被检查单位，或导入单位名单（CSV 或 Excel）。
+2. 然后对其中一家单位开始检查。
+在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <source>&amp;Import companies…</source>
+        <translation>导入被检查单位(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -1469,45 +1558,78 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="92"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="93"/>
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="94"/>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="123"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="95"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="124"/>
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="130"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="131"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="171"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="172"/>
         <source>Photos of this item — at least {0} needed</source>
         <translation>本项照片 — 至少需要 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="174"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="175"/>
         <source>Photos of this item</source>
         <translation>本项照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="215"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="216"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="215"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="216"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="216"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="217"/>
         <source>Situation (official wording)</source>
         <translation>情形（原文）</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="29"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="30"/>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="36"/>
+        <source>Inspection window</source>
+        <translation>检查窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="39"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="39"/>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/keyboard_help.py" line="51"/>
+        <source>Text fields keep digits and letters for typing: press Esc to go back to the list first.</source>
+        <translation>在文本框中数字和字母用于输入：请先按 Esc 返回列表。</translation>
     </message>
 </context>
 <context>
@@ -1581,112 +1703,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="197"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="178"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="179"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="185"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="208"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="223"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="312"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
@@ -2563,204 +2690,204 @@
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="413"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="410"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="415"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="412"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="417"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="428"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="443"/>
         <source>{0} of {1} — %n open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="453"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="450"/>
         <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="477"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="474"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="499"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="496"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="520"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="517"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="537"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="625"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="622"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="629"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="626"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="715"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="632"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="675"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="679"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
         <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="711"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="730"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="727"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="731"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="732"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="735"/>
         <source>New inspector&apos;s name</source>
         <translation>新检查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
         <source>Add inspector</source>
         <translation>添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="744"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="745"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3023,32 +3150,32 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3057,72 +3184,72 @@
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
         <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="159"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -3131,17 +3258,17 @@
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="170"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="170"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
@@ -3176,92 +3303,92 @@
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="248"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="250"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="252"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="270"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="273"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="272"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="273"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="297"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="301"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="303"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="311"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="339"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="344"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="345"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="356"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="361"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="399"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="414"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="413"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
@@ -3297,19 +3424,24 @@
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="773"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="786"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="774"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="787"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="775"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="788"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="793"/>
+        <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
+        <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
 </context>
 <context>
@@ -3363,408 +3495,415 @@
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="199"/>
         <source>Templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="203"/>
         <source>Show retired versions</source>
         <translation>显示已停用的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="204"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="206"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
         <source>Add a checklist template file (YAML) to the library</source>
         <translation>将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="207"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="255"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="293"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
         <source>Checklist templates (*.yaml *.yml);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="320"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="323"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="341"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="359"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="378"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
+        <source>Select a template in the list first</source>
+        <translation>请先在列表中选择一个检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="389"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="401"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="417"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="412"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="419"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="469"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="524"/>
         <source>Shown only when: {0}</source>
         <translation>仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="504"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="515"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="521"/>
         <source>Situation (official wording): {0}</source>
         <translation>情形（原文）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="539"/>
         <source>Check</source>
         <translation>符合性检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="533"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
         <source>Yes/No</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="534"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="535"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
         <source>Long text</source>
         <translation>长文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="544"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="545"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="546"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="550"/>
         <source>Information</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="558"/>
         <source>Major-hazard determination standard</source>
         <translation>重大事故隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="559"/>
         <source>Routine inspection</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="560"/>
         <source>Readiness check</source>
         <translation>准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="561"/>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="570"/>
         <source>Sections: {0}</source>
         <translation>部分：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="564"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
         <source>Items: {0}</source>
         <translation>检查项：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="565"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="572"/>
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
         <source>Check items by grade: {0}</source>
         <translation>符合性检查项按等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="585"/>
         <source>retired version</source>
         <translation>已停用版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="595"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
         <source>industries: {0}</source>
         <translation>行业：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="599"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="606"/>
         <source>special areas: {0}</source>
         <translation>特殊领域：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="609"/>
         <source>For {0}</source>
         <translation>适用于{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="605"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
         <source>Type: {0}</source>
         <translation>类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>Grade if non-compliant: {0}</source>
         <translation>不符合时隐患等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="610"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="617"/>
         <source>Weight: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>ID: {0}</source>
         <translation>编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
         <source>Allowed: {0} – {1} {2}</source>
         <translation>允许范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="624"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="631"/>
         <source>Normal: {0} – {1} {2}</source>
         <translation>正常范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="635"/>
         <source>Photos needed: at least {0}</source>
         <translation>照片：至少 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="630"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="637"/>
         <source>Maximum length: {0} characters</source>
         <translation>最多 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
         <source>inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="633"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="640"/>
         <source>witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="634"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="641"/>
         <source>Signed by: {0}</source>
         <translation>签名人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="644"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="651"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="647"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="654"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="650"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="657"/>
         <source>not ({0})</source>
         <translation>非（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="681"/>
         <source>{0} is answered</source>
         <translation>{0} 已作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
         <source>{0} is not answered</source>
         <translation>{0} 未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="686"/>
         <source>{0} is one of: {1}</source>
         <translation>{0} 为以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="689"/>
         <source>{0} is not {1}</source>
         <translation>{0} 不为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="683"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="690"/>
         <source>{0} is {1}</source>
         <translation>{0} 为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="694"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="694"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 from inspector_app.app import open_settings
 from inspector_app.domain.profile import Profile
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import screen_fit
 from inspector_app.ui.fonts import register_fonts
 from inspector_app.ui.i18n import LanguageSwitcher
 from inspector_app.ui.main_window import MainWindow
@@ -40,4 +41,12 @@ def window(qtbot, ctx, settings, languages, profile):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    for form in list(win.inspection_windows.values()):
+        form.close()  # it would outlive the database it shows
     win.bridge.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _no_screen_fit_left_over():
+    yield
+    screen_fit.uninstall()

@@ -154,3 +154,26 @@ def test_the_import_dialog_shows_why_a_file_is_refused(qtbot, repo, tmp_path):
     assert not dialog.load(path)
     assert "broken.xlsx" in dialog.message.text()
     assert dialog.table.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+def test_the_import_preview_shows_credit_codes_whole(qtbot, repo, tmp_path, languages):
+    path = tmp_path / "名单.csv"
+    long_name = "泉州台商投资区某某精密机械制造股份有限公司第二分公司"
+    path.write_text(f"单位名称,统一社会信用代码\n{long_name},{code(1)}\n泉台纺织厂,{code(2)}\n",
+                    encoding="utf-8-sig")
+    dialog = CompanyImportDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.load(path)
+    table = dialog.table
+
+    def whole() -> None:
+        width = table.columnWidth(2)
+        text = table.item(0, 2).text()
+        assert text == code(1)
+        assert width >= table.fontMetrics().horizontalAdvance(text) + 6
+
+    qtbot.waitUntil(whole, timeout=3000)
+    assert table.columnWidth(1) >= table.fontMetrics().averageCharWidth() * 14

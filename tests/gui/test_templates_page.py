@@ -301,3 +301,21 @@ def test_the_preview_follows_the_interface_language(qtbot, page, languages):
     title_column = TemplatesModel.COLUMNS.index("title")
     assert page.model.index(page.model.row_of(GM), title_column).data(
         Qt.ItemDataRole.DisplayRole) == "工贸企业重大事故隐患判定标准"
+
+
+def test_greyed_out_preview_and_buttons_say_why(page):
+    from PySide6.QtWidgets import QAbstractButton
+
+    assert page.select_key(GM)
+    buttons = [b for b in page.editor.findChildren(QAbstractButton) if not b.isEnabled()
+               or not page.editor.isEnabled()]
+    assert buttons
+    for button in buttons:
+        assert "inspection" in button.toolTip()
+    assert page.detail.editor_note.isVisible()
+    assert "start an inspection" in page.detail.editor_note.text()
+    page.table.clearSelection()
+    page.table.setCurrentIndex(page.model.index(-1, 0))
+    if not page.export_button.isEnabled():
+        assert "Select a template" in page.export_button.toolTip()
+        assert "Select a template" in page.retire_button.toolTip()

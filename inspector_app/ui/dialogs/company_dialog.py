@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from inspector_app.domain.company import (
 from inspector_app.errors import InspectorError
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.models.companies_model import ui_lang
+from inspector_app.ui.widgets.form_text import FormTextEdit
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666666;"
@@ -73,8 +73,7 @@ class CompanyDialog(QDialog):
         self.legal_rep_position = QLineEdit()
         self.contact_name = QLineEdit()
         self.contact_phone = QLineEdit()
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
+        self.notes = FormTextEdit()
         self.notes.setMaximumHeight(80)
 
         self.name_error, self.credit_error, self.phone_error = (QLabel(), QLabel(), QLabel())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -26,6 +25,7 @@ from inspector_app.services import company_import, messages
 from inspector_app.services.company_import import ImportPreview, ImportResult
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.models.companies_model import ui_lang
+from inspector_app.ui.table_columns import fit_columns
 
 ERROR_COLOUR = QColor("#b00020")
 
@@ -52,8 +52,8 @@ class CompanyImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        # The credit code is what the user checks: it shows whole; the name takes the rest.
+        self.column_fitter = fit_columns(self.table, "company_import", stretch=1)
         self.table.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +110,25 @@ class FirstRunDialog(QDialog):
             review_department=self.review_department.text(),
             review_court=self.review_court.text(),
         )
+
+    def reject(self) -> None:
+        """Cancelling the first start asks before quitting: without a profile nothing can be
+        numbered or signed. Editing a profile later just closes."""
+        if ProfileRepo(self.ctx.db, self.ctx.device).is_set_up():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Inspector?"), self.tr(
+            "Inspector needs to know who inspects before the first inspection: the name and "
+            "enforcement-ID number go on every record, the prefix into every document number."
+            "\n\nQuit now? Nothing is saved, and Inspector asks again at the next start."),
+            parent=self)
+        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Go back and fill in"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        self.confirm_box = box
+        box.exec()
+        if box.clickedButton() is quit_button:
+            super().reject()
 
     def accept(self) -> None:
         try:

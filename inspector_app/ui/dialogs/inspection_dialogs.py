@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade, default_d
 from inspector_app.domain.inspection import Missing
 from inspector_app.services.history import HistoryLine
 from inspector_app.ui.labels import pair
+from inspector_app.ui.widgets.form_text import FormTextEdit
 
 DETAILS_COLUMN = 6
 WHAT_COLUMN = 2
@@ -133,11 +133,11 @@ class NewHazardDialog(QDialog):
         super().__init__(parent)
         self.found_on = found_on
         self.setWindowTitle(self.tr("Add hazard") if finding is None else self.tr("Hazard"))
-        self.description = QPlainTextEdit()
+        self.description = FormTextEdit()
         self.grade = QComboBox()
         for grade in Grade:
             self.grade.addItem(pair(GRADE_LABELS[grade]), grade.value)
-        self.requirement = QPlainTextEdit()
+        self.requirement = FormTextEdit()
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")

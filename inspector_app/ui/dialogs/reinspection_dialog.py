@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -66,6 +65,7 @@ from inspector_app.services.reinspection import (
 )
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
 from inspector_app.ui.labels import pair
+from inspector_app.ui.table_columns import fit_columns
 
 ERROR_STYLE = "color: #b00020;"
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -347,10 +347,7 @@ class ReinspectionDialog(QDialog):
         self.hazard_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.hazard_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.hazard_table.verticalHeader().setVisible(False)
-        header = self.hazard_table.horizontalHeader()
-        for column in range(6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.column_fitter = fit_columns(self.hazard_table, "reinspection_hazards", stretch=3)
         self.hazard_table.setMinimumHeight(180)
         self.hazard_table.cellClicked.connect(self._hazard_clicked)
         self.hazard_note = QLabel()

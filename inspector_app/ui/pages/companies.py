@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
 from inspector_app.ui.models.companies_model import CompaniesModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 
 SEARCH_DELAY_MS = 200  # one query when the user pauses, not one per keystroke
 
@@ -62,11 +62,8 @@ class CompaniesPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultSectionSize(130)
-        # A credit code is 18 characters: show it whole.
-        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("0" * 19) + 16)
+        # The name takes the room; a credit code (18 characters) and the rest show whole.
+        self.column_fitter = fit_columns(self.table, "companies", stretch=0)
         self.layout_.addWidget(self.table, 1)
 
         self.search_timer = QTimer(self)

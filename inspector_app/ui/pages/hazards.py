@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,6 +43,7 @@ from inspector_app.ui.models.hazards_model import (
     make_proxy,
 )
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 
@@ -103,14 +103,9 @@ class HazardsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(100)
-        header.setMinimumSectionSize(48)
-        header.resizeSection(Column.DESCRIPTION, 240)  # long texts: the tooltip has them all
-        header.resizeSection(Column.REQUIREMENT, 200)
-        header.resizeSection(Column.LEGAL_BASIS, 160)
-        header.resizeSection(Column.COMPANY, 170)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Long texts are cut at a bound: the tooltip has them whole.
+        self.column_fitter = fit_columns(self.table, "hazards", stretch=Column.COMPANY,
+                                         max_chars=30, whole=(Column.NUMBER,))
         self.table.installEventFilter(self)
         self.layout_.addWidget(self.table, 1)
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
@@ -35,6 +35,8 @@ from inspector_app.ui.models.inspections_model import (
     make_proxy,
 )
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -43,11 +45,13 @@ _DATE_FORMAT = "yyyy-MM-dd"
 class InspectionsPage(Page):
     page_id = "inspections"
     open_requested = Signal(str)  # the id of the inspection to open in the form window
+    add_company_requested = Signal()
+    import_companies_requested = Signal()
+    import_bundle_requested = Signal()  # the office's bundle, from the USB stick
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dialog: QDialog | None = None  # the open "new inspection" dialog, if any
-        self._sized = False
 
         self.new_button = QPushButton()
         self.open_button = QPushButton()
@@ -75,13 +79,18 @@ class InspectionsPage(Page):
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
         self.date_to = self._date_edit(today)
         self.reset_button = QPushButton()
+        # Two rows of filters: one row is wider than a 1024 px laptop screen leaves the page.
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for widget in (self.status_filter, self.town_filter, self.inspector_filter,
-                       self.from_check, self.date_from, self.to_check, self.date_to,
-                       self.reset_button):
+        for widget in (self.status_filter, self.town_filter, self.inspector_filter):
             filters.addWidget(widget)
         self.layout_.addLayout(filters)
+        dates = QHBoxLayout()
+        for widget in (self.from_check, self.date_from, self.to_check, self.date_to):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.reset_button)
+        self.layout_.addLayout(dates)
 
         self.model = InspectionsModel(self)
         self.proxy = make_proxy(self.model, self)
@@ -94,12 +103,19 @@ class InspectionsPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(110)
-        header.setSectionResizeMode(Column.COMPANY, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(Column.TEMPLATE, 200)  # the titles are long; the tooltip has all
+        # Long template titles are cut at a bound: the tooltip has them whole.
+        self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY,
+                                         max_chars=24, whole=(Column.NUMBER,))
         self.table.installEventFilter(self)
-        self.layout_.addWidget(self.table, 1)
+        # No inspection yet: say what to do first, with the buttons that do it.
+        self.empty = EmptyState(3)
+        self.empty.buttons[0].clicked.connect(self._empty_first_action)
+        self.empty.buttons[1].clicked.connect(self._empty_second_action)
+        self.empty.buttons[2].clicked.connect(self.import_bundle_requested)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        self.layout_.addWidget(self.body, 1)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -158,14 +174,10 @@ class InspectionsPage(Page):
         self.search_timer.stop()
         selected = self.selected_id()
         self.model.set_rows(self.service().list(self.current_filter()))
-        if not self._sized and self.model.rowCount():
-            # Once, from the first rows: numbers and dates are as wide as they will ever be.
-            self._sized = True
-            for column in (Column.NUMBER, Column.STARTED, Column.STATUS, Column.KIND):
-                self.table.resizeColumnToContents(column)
         if selected:
             self.select_inspection(selected)
         self._update_count()
+        self._update_empty_state()
 
     def _fill_choices(self) -> None:
         towns = CompanyRepo(self.ctx.db, self.ctx.device.id).towns()
@@ -268,6 +280,44 @@ class InspectionsPage(Page):
         self.select_inspection(inspection_id)
         self.open_requested.emit(inspection_id)
 
+    # -- an empty list ------------------------------------------------------------------------
+    def _has_companies(self) -> bool:
+        return bool(self.ctx.db.execute("SELECT 1 FROM companies LIMIT 1").fetchone())
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
+        self.body.setCurrentWidget(self.empty if empty else self.table)
+        if not empty:
+            return
+        bundle = self.tr("Import the office's &bundle…")
+        if self._has_companies():
+            self.empty.show_state(
+                self.tr("No inspections yet"),
+                self.tr("Start the first inspection: choose a company and its checklist. "
+                        "Colleagues' inspections arrive with the office's bundle (Sync page)."),
+                [self.tr("&New inspection…"), self.tr("Add a &company…"), bundle])
+        else:
+            self.empty.show_state(
+                self.tr("Welcome: first add the companies you inspect"),
+                self.tr("1. Add a company, or import the list of companies (CSV or Excel).\n"
+                        "2. Then start an inspection of one of them.\n"
+                        "Working in an office team? Import the bundle the office gave you "
+                        "(USB stick): it brings the companies, templates and your colleagues' "
+                        "records."),
+                [self.tr("Add a &company…"), self.tr("&Import companies…"), bundle])
+
+    def _empty_first_action(self) -> None:
+        if self._has_companies():
+            self.new_inspection()
+        else:
+            self.add_company_requested.emit()
+
+    def _empty_second_action(self) -> None:
+        if self._has_companies():
+            self.add_company_requested.emit()
+        else:
+            self.import_companies_requested.emit()
+
     # -- showing ------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
@@ -300,3 +350,4 @@ class InspectionsPage(Page):
         self.model.retranslate()
         self._update_count()
         self._update_buttons()
+        self._update_empty_state()

@@ -44,6 +44,7 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -108,7 +109,7 @@ class SyncPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.column_fitter = fit_columns(self.table, "sync_history", stretch=3)
         self.table.itemSelectionChanged.connect(self._show_report)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
@@ -173,7 +174,6 @@ class SyncPage(Page):
                      self._status_text(row["status"]))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         self._show_report()
         self.refresh_conflicts()
 
@@ -217,7 +217,7 @@ class SyncPage(Page):
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts.verticalHeader().hide()
-        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts_fitter = fit_columns(self.conflicts, "sync_conflicts", stretch=0)
         self.conflicts.itemSelectionChanged.connect(self._conflict_buttons)
         self.keep_local_button = QPushButton()
         self.take_other_button = QPushButton()
@@ -240,7 +240,6 @@ class SyncPage(Page):
                      local_minute(c.changed_at))
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
-        self.conflicts.resizeColumnsToContents()
         self._conflict_buttons()
 
     def _difference(self, c: ConflictInfo) -> str:

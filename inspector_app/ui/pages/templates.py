@@ -68,6 +68,7 @@ from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, make_editor
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,10 +114,8 @@ class TemplatesPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TemplatesModel.COLUMNS.index("title"),
-                                    QHeaderView.ResizeMode.Stretch)
+        self.column_fitter = fit_columns(self.table, "templates",
+                                         stretch=TemplatesModel.COLUMNS.index("title"))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         # -- the preview ---------------------------------------------------------------------
@@ -384,14 +383,22 @@ class TemplatesPage(Page):
         record = self.selected_record()
         self.export_button.setEnabled(record is not None)
         self.retire_button.setEnabled(record is not None)
+        if record is None:
+            choose = self.tr("Select a template in the list first")
+            self.export_button.setToolTip(choose)
+            self.retire_button.setToolTip(choose)
+        else:
+            self.export_button.setToolTip(self.tr("Write the selected template to a YAML file"))
         if record is not None and record.retired:
             self.retire_button.setText(self.tr("&Restore"))
             self.retire_button.setToolTip(self.tr("Offer this version for new inspections "
                                                   "again"))
-        else:
+        elif record is not None:
             self.retire_button.setText(self.tr("&Retire"))
             self.retire_button.setToolTip(self.tr("Stop offering this version for new "
                                                   "inspections; existing records are kept"))
+        else:
+            self.retire_button.setText(self.tr("&Retire"))
 
     # -- the preview ------------------------------------------------------------------------------
     def _show_template(self, key: str | None, *, keep_tree_position: bool = False) -> None:
@@ -760,6 +767,12 @@ class TemplateItemPreview(QWidget):
         self.limits.setWordWrap(True)
         self.editor_box = QGroupBox()
         self.editor_layout = QVBoxLayout(self.editor_box)
+        # Greyed-out answer buttons say why, in words and in their tooltips.
+        self.editor_note = QLabel()
+        self.editor_note.setWordWrap(True)
+        self.editor_note.setStyleSheet("color: #555555;")
+        self.editor_layout.addWidget(self.editor_note)
+        self.editor: QWidget | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 4, 4)
@@ -773,16 +786,32 @@ class TemplateItemPreview(QWidget):
         self.guidance_title.setText(self.tr("How to check"))
         self.basis_title.setText(self.tr("Legal basis"))
         self.editor_box.setTitle(self.tr("Answer (preview, not saved)"))
+        self.editor_note.setText(self.why_disabled())
+        self._explain_editor()
+
+    def why_disabled(self) -> str:
+        return self.tr("This is how the answer looks in an inspection. It is given there: "
+                       "start an inspection with this template to answer it.")
+
+    def _explain_editor(self) -> None:
+        if self.editor is None:
+            return
+        why = self.why_disabled()
+        for widget in (self.editor, *self.editor.findChildren(QWidget)):
+            widget.setToolTip(why)
 
     def clear_editor(self) -> None:
-        while self.editor_layout.count():
-            widget = self.editor_layout.takeAt(0).widget()
+        while self.editor_layout.count() > 1:
+            widget = self.editor_layout.takeAt(1).widget()
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+        self.editor = None
 
     def set_editor(self, editor: QWidget) -> None:
         self.editor_layout.addWidget(editor)
+        self.editor = editor
+        self._explain_editor()
         self.editor_box.show()
         editor.show()  # the layout would show it only on the next event loop turn
 

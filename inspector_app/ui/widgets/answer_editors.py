@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.checklist import Answer, Item, ItemType, number_status
 from inspector_app.ui.labels import answer_label, label, local
+from inspector_app.ui.widgets.form_text import FormTextEdit
 
 
 class AnswerEditor(QWidget):
@@ -221,7 +222,7 @@ class TextEditor(AnswerEditor):
     def __init__(self, item: Item, value: Any, parent: QWidget | None = None) -> None:
         super().__init__(item, value, parent)
         if item.type is ItemType.LONG_TEXT:
-            self.edit: QLineEdit | QPlainTextEdit = QPlainTextEdit(value or "")
+            self.edit: QLineEdit | QPlainTextEdit = FormTextEdit(value or "")
             self.edit.setMinimumHeight(90)
         else:
             self.edit = QLineEdit(value or "")

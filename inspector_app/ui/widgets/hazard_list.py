@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, Finding, Grade
 from inspector_app.ui.labels import pair
+from inspector_app.ui.table_columns import fit_columns
 
 
 class HazardList(QWidget):
@@ -31,7 +31,8 @@ class HazardList(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.column_fitter = fit_columns(self.table, "inspection_hazards", stretch=2,
+                                         max_chars=18)
         self.table.itemActivated.connect(self._activated)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_requested)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade
 from inspector_app.ui.labels import pair
+from inspector_app.ui.widgets.form_text import FormTextEdit
 from inspector_app.ui.widgets.live_text import LiveText
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
 
@@ -41,9 +41,9 @@ class HazardPanel(QGroupBox):
         self.grade.setCurrentIndex(self.grade.findData(finding.grade.value))
         self.grade.currentIndexChanged.connect(
             lambda: save(grade=self.grade.currentData()))
-        self.description = QPlainTextEdit(finding.description)
+        self.description = FormTextEdit(finding.description)
         self.description.setMaximumHeight(70)
-        self.requirement = QPlainTextEdit(finding.requirement or "")
+        self.requirement = FormTextEdit(finding.requirement or "")
         self.requirement.setMaximumHeight(70)
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)

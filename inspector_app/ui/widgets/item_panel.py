@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from inspector_app.domain.checklist import Item, ItemType, Template
 from inspector_app.domain.finding import Finding
@@ -14,6 +14,7 @@ from inspector_app.domain.legal import legal_citation
 from inspector_app.services.context import AppContext
 from inspector_app.ui.labels import local, ui_lang
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, TextEditor, make_editor
+from inspector_app.ui.widgets.form_text import FormTextEdit
 from inspector_app.ui.widgets.hazard_panel import HazardPanel
 from inspector_app.ui.widgets.live_text import LiveText
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
@@ -56,7 +57,7 @@ class ItemPanel(QWidget):
         self.basis.setStyleSheet("background: #f3f1e8; padding: 6px; border-radius: 4px;")
         self.editor_host = QVBoxLayout()
         self.note_label = QLabel()
-        self.note = QPlainTextEdit()
+        self.note = FormTextEdit()
         self.note.setMaximumHeight(80)
         self.note_label.setBuddy(self.note)
         self.hazard_host = QVBoxLayout()

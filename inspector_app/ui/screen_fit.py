@@ -1,0 +1,142 @@
+"""Every window and dialog opens inside the available area of its screen, at the size the user
+last gave it.
+
+One application-wide event filter does it for all of them, Qt's own message boxes and file
+dialogs included, so a new dialog cannot forget it. A window's ``resize()`` in its constructor is
+its preferred size; on a small screen (1024×600) it is cut down to what the screen offers, and the
+content of tall windows scrolls or splits instead of pushing buttons below the edge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+# A window never takes more than this share of the available area when it opens; the user may
+# still make it larger (or maximise it), and that size is then remembered.
+_MAX_SHARE = 0.96
+_SETTINGS_GROUP = "windows"
+_FITTED = "_screenFitDone"
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen that windows may cover (no task bar, no panels)."""
+    parent = widget.parentWidget()
+    screen = (parent.window().screen() if parent is not None else None) or widget.screen() \
+        or QApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def preferred_size(widget: QWidget, width: int, height: int) -> QSize:
+    """``width``×``height``, or less where the screen is smaller: a window's first size."""
+    area = available_area(widget)
+    return QSize(min(width, int(area.width() * _MAX_SHARE)),
+                 min(height, int(area.height() * _MAX_SHARE)))
+
+
+def settings_key(widget: QWidget) -> str:
+    """Sizes are remembered per kind of window (its class), not per instance."""
+    return f"{_SETTINGS_GROUP}/{type(widget).__name__}/size"
+
+
+class ScreenFit(QObject):
+    """Sizes and places each top-level window when it is shown; remembers its size on hide."""
+
+    def __init__(self, settings: QSettings | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and _is_window(watched):
+            if kind == QEvent.Type.Show:
+                self.fit(watched)  # type: ignore[arg-type]
+            else:
+                self.remember(watched)  # type: ignore[arg-type]
+        return False
+
+    def fit(self, window: QWidget) -> None:
+        if window.isMaximized() or window.isFullScreen():
+            return
+        area = available_area(window)
+        first = not window.property(_FITTED)
+        window.setProperty(_FITTED, True)
+        size = window.size()
+        if first and self.settings is not None and _remembers(window):
+            saved = self.settings.value(settings_key(window))
+            if isinstance(saved, QSize) and saved.isValid():
+                size = saved
+        frame = window.frameGeometry().size() - window.geometry().size()
+        share = _MAX_SHARE if first else 1.0
+        room = QSize(int(area.width() * share) - frame.width(),
+                     int(area.height() * share) - frame.height())
+        size = size.boundedTo(room).expandedTo(window.minimumSize())
+        if size != window.size():
+            window.resize(size)
+        outer = size + frame
+        corner = window.frameGeometry().topLeft()
+        if first and _remembers(window):
+            corner = _centre_on(window, outer, area)
+        corner = _inside(area, corner, outer)
+        if corner != window.frameGeometry().topLeft():
+            window.move(corner)
+
+    def remember(self, window: QWidget) -> None:
+        if (self.settings is None or not window.property(_FITTED) or not _remembers(window)
+                or window.isMaximized() or window.isFullScreen()):
+            return
+        self.settings.setValue(settings_key(window), window.size())
+
+
+def _is_window(obj: QObject) -> bool:
+    if not isinstance(obj, QWidget) or not obj.isWindow():
+        return False
+    return obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+
+
+def _remembers(window: QWidget) -> bool:
+    # The main window keeps its full geometry (maximised, toolbars) itself; Qt's own message
+    # boxes size themselves to their text.
+    own = type(window).__module__.startswith("inspector_app.")
+    return own and not (isinstance(window, QMainWindow) and window.objectName() == "MainWindow")
+
+
+def _centre_on(window: QWidget, size: QSize, area: QRect) -> QPoint:
+    """Top-left corner that centres the window on its parent window, or on the screen."""
+    parent = window.parentWidget()
+    anchor = parent.window().frameGeometry() if parent is not None else area
+    return QPoint(anchor.center().x() - size.width() // 2,
+                  anchor.center().y() - size.height() // 2)
+
+
+def _inside(area: QRect, top_left: QPoint, size: QSize) -> QPoint:
+    x = max(area.left(), min(top_left.x(), area.right() + 1 - size.width()))
+    y = max(area.top(), min(top_left.y(), area.bottom() + 1 - size.height()))
+    return QPoint(x, y)
+
+
+_installed: ScreenFit | None = None
+
+
+def install(settings: QSettings | None) -> ScreenFit:
+    """Fit every window of the application from now on; sizes are kept in ``settings``."""
+    global _installed
+    app = QApplication.instance()
+    if _installed is None:
+        _installed = ScreenFit(settings)
+        app.installEventFilter(_installed)
+    _installed.settings = settings
+    return _installed
+
+
+def uninstall() -> None:
+    global _installed
+    if _installed is not None:
+        QApplication.instance().removeEventFilter(_installed)
+        _installed.deleteLater()
+        _installed = None
+
+
+def settings() -> QSettings | None:
+    """The settings window sizes and table columns are kept in (None before ``install``)."""
+    return _installed.settings if _installed is not None else None

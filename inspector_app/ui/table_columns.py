@@ -1,0 +1,181 @@
+"""Table columns sized to their content within bounds, the main text column taking the rest.
+
+One helper for every table of the program. Columns other than the main one are as wide as their
+widest visible cell or header, between a minimum and a maximum (long texts show in full in the
+tooltip); the main column (a company name, a title) gets the width that is left, never less than
+a readable minimum, so it neither collapses nor keeps a width the window no longer has. A width
+the user drags is kept, also across restarts (per table, in the settings), until the interface
+language changes: the new words get new widths.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+_GROUP = "tables"
+_WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QEvent.Type.Hide,
+            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+
+
+class ColumnFitter(QObject):
+    def __init__(self, view: QTableView | QTreeView, key: str, stretch: int,
+                 settings: QSettings | None = None, *, max_chars: int = 36,
+                 min_stretch_chars: int = 14, whole: tuple[int, ...] = ()) -> None:
+        super().__init__(view)
+        self.view = view
+        self.key = key
+        self.stretch = stretch
+        self.settings = settings if settings is not None else _default_settings()
+        self.max_chars = max_chars
+        self.min_stretch_chars = min_stretch_chars
+        self.whole = whole  # columns shown whole whatever their width (document numbers)
+        self.user_sized = False
+        self._fitting = False
+        self._model = None
+        header = self.header
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
+        # Only a drag on the header is the user's: Qt also resizes sections itself (model resets).
+        self._dragging = False
+        self._header = header
+        header.viewport().installEventFilter(self)
+        view.installEventFilter(self)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
+        self._restore()
+        self._watch_model()
+        # Fit once the view has its first rows and its real width (after the layout ran).
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._fit_if_automatic)
+
+    @property
+    def header(self) -> QHeaderView:
+        view = self.view
+        return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+    # -- sizing -----------------------------------------------------------------------------------
+    def bounds(self) -> tuple[int, int]:
+        chars = self.view.fontMetrics().averageCharWidth()
+        return max(48, chars * 4), chars * self.max_chars
+
+    def fit(self) -> None:
+        """Every column to its content (within bounds), the main column to the rest."""
+        model = self.view.model()
+        if model is None:
+            return
+        low, high = self.bounds()
+        self._fitting = True
+        try:
+            for column in range(model.columnCount()):
+                if column == self.stretch or self.header.isSectionHidden(column):
+                    continue
+                wanted = max(self.view.sizeHintForColumn(column),
+                             self.header.sectionSizeHint(column))
+                limit = wanted if column in self.whole else high
+                self.header.resizeSection(column, max(low, min(wanted, limit)))
+            self.user_sized = False
+            self._fill()
+        finally:
+            self._fitting = False
+
+    def _fill(self) -> None:
+        """The main column takes the room the others leave."""
+        model = self.view.model()
+        if model is None or self.stretch >= model.columnCount():
+            return
+        others = sum(self.header.sectionSize(c) for c in range(model.columnCount())
+                     if c != self.stretch and not self.header.isSectionHidden(c))
+        least = self.view.fontMetrics().averageCharWidth() * self.min_stretch_chars
+        width = max(least, self.view.viewport().width() - others)
+        fitting, self._fitting = self._fitting, True
+        try:
+            self.header.resizeSection(self.stretch, width)
+        finally:
+            self._fitting = fitting
+
+    def _fit_if_automatic(self) -> None:
+        if self.user_sized:
+            self._fill()
+        else:
+            self.fit()
+
+    # -- events -----------------------------------------------------------------------------------
+    def _watch_model(self) -> None:
+        model = self.view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        model.modelReset.connect(self._schedule)
+        model.layoutChanged.connect(self._schedule)
+        model.rowsInserted.connect(self._schedule)
+        model.headerDataChanged.connect(self._schedule)
+        model.dataChanged.connect(self._schedule)
+
+    def _schedule(self, *_args: object) -> None:
+        self._pending.start()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if self._dragging and not self._fitting and column != self.stretch:
+            self.user_sized = True  # a width the user dragged stays
+            self._fill()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in _WATCHED or not shiboken6.isValid(self.view):
+            return False  # also while the view is being destroyed
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            self._dragging = kind == QEvent.Type.MouseButtonPress
+        elif watched is self._viewport and kind == QEvent.Type.Resize:
+            # Qt measures the rows in view: a taller view may show wider ones.
+            self._fill()
+            if not self.user_sized:
+                self._schedule()
+        elif watched is self.view:
+            if kind == QEvent.Type.LanguageChange:
+                self.user_sized = False  # new words, new widths
+                self._schedule()
+            elif kind == QEvent.Type.Show:
+                self._watch_model()
+                self._schedule()
+            elif kind == QEvent.Type.Hide:
+                self.save()
+        return False
+
+    # -- remembering -------------------------------------------------------------------------------
+    def _settings_key(self) -> str:
+        return f"{_GROUP}/{self.key}/header"
+
+    def save(self) -> None:
+        if self.settings is not None and self.user_sized:
+            self.settings.setValue(self._settings_key(), self.header.saveState())
+        elif self.settings is not None:
+            self.settings.remove(self._settings_key())
+
+    def _restore(self) -> None:
+        if self.settings is None:
+            return
+        state = self.settings.value(self._settings_key())
+        if state is not None and self.header.restoreState(state):
+            self.header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.user_sized = True
+
+
+def fit_columns(view: QAbstractItemView, key: str, stretch: int,
+                **kwargs: Any) -> ColumnFitter:
+    """Attach the column sizing of this module to ``view`` (its settings key: ``key``)."""
+    fitter = ColumnFitter(view, key, stretch, **kwargs)  # type: ignore[arg-type]
+    view.setProperty("columnFitter", key)
+    return fitter
+
+
+def _default_settings() -> QSettings | None:
+    from inspector_app.ui import screen_fit
+
+    return screen_fit.settings()
