@@ -44,8 +44,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
     from inspector_app.services.forms import ensure_shipped_templates
     from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.storage.templates_repo import TemplateRepo
-    from inspector_app.ui import data_lock
-    from inspector_app.ui import screen_fit
+    from inspector_app.ui import data_lock, screen_fit
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts

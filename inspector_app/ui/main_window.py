@@ -21,8 +21,8 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import screen_fit
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
-from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
