@@ -29,9 +29,9 @@ from inspector_app.storage.migrations import (
 BUSY_TIMEOUT_S = 5.0
 
 
-def _check_not_newer(path: Path) -> None:
+def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
     """Refuse a database from a newer program without writing to it."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = path.resolve().as_uri() + query
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
@@ -120,17 +120,21 @@ def open_read_only(path: Path) -> Database:
     A WAL database needs its -shm file; where that cannot be created SQLite reads the file as
     immutable, which is right for a folder nobody can write to.
     """
-    _check_not_newer(path)
     base = path.resolve().as_uri()
-    last: sqlite3.Error | None = None
+    last: InspectorError | None = None
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
         try:
+            _check_not_newer(path, query)
             conn = sqlite3.connect(base + query, uri=True, timeout=BUSY_TIMEOUT_S,
                                    check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error as exc:
+        except NewerVersionError:
+            raise
+        except InspectorError as exc:
             last = exc
+            continue
+        except sqlite3.Error as exc:
+            last = _classify(exc, path)
             continue
         return Database(conn)
     assert last is not None
-    raise _classify(last, path) from last
+    raise last
