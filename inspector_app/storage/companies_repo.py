@@ -109,8 +109,8 @@ class CompanyRepo:
             self._check_code_free(stored)
             row = {name: _stored(value) for name, value in stored.content().items()}
             try:
-                self.db["companies"].insert(
-                    {"id": company_id, **row, **record_stamp(self.device_id)})
+                _insert(self.db, "companies",
+                        {"id": company_id, **row, **record_stamp(self.device_id)})
             except sqlite3.IntegrityError as exc:  # a race with another copy of the program
                 raise self._code_taken(stored) from exc
             snapshot = {k: list(v) if isinstance(v, tuple) else v
@@ -182,9 +182,17 @@ class CompanyRepo:
                old: str | None = None, new: str | None = None,
                reason: str | None = None) -> None:
         # Written inside the caller's transaction: a change and its audit row land together.
-        self.db["audit_log"].insert({
+        _insert(self.db, "audit_log", {
             "id": new_id(), "at": utcnow_iso(), "device_id": self.device_id,
             "actor": self.actor, "entity": "company", "entity_id": company_id,
             "inspection_id": None, "action": action, "field": field,
             "old_value": old, "new_value": new, "reason": reason,
         })
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
+    # Plain SQL: sqlite-utils' insert() inspects the schema on every call, which made a
+    # 100,000-row import spend most of its time asking SQLite what tables exist.
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
