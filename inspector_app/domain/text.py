@@ -18,6 +18,10 @@ _ALWAYS = re.compile(f"[{re.escape(_BIDI + _CONTROL)}\u2028\u2029]")
 _KEEP_LINES = re.compile(
     f"[{re.escape(_BIDI + ''.join(c for c in _CONTROL if c != chr(10)))}\u2028\u2029]")
 
+_TERMINAL = re.compile(
+    f"[{re.escape(_BIDI + ''.join(c for c in _CONTROL if c not in chr(9) + chr(10)))}"
+    "\u2028\u2029]")
+
 
 def _mark(match: re.Match[str]) -> str:
     return f"[U+{ord(match.group()):04X}]"
@@ -34,6 +38,12 @@ def printable(text: object, *, multiline: bool = False) -> str:
         value = value.replace("\r\n", "\n").replace("\t", " ")
         return _KEEP_LINES.sub(_mark, value)
     return _ALWAYS.sub(_mark, value)
+
+
+def printable_lines(text: str) -> str:
+    """Terminal output: line breaks and tabs kept (they lay out columns), every other control
+    and bidi character shown as a mark."""
+    return _TERMINAL.sub(_mark, text)
 
 
 def truncated(text: str, limit: int, mark: str) -> str:

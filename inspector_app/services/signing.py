@@ -44,6 +44,7 @@ from sqlite_utils import Database
 from inspector_app.domain.pki import CertInfo
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.domain.text import printable
 from inspector_app.errors import CorruptFileError, InspectorError, from_os_error
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
@@ -107,7 +108,7 @@ def stamp_pdf(info: CertInfo, signed_at: datetime, path: Path) -> Path:
     ]
     y = STAMP_H - 5 * mm
     room = STAMP_W - 6 * mm
-    for line in lines:
+    for line in map(printable, lines):  # names come from certificates: no control characters
         size = 8.5
         while size > 5 and pdfmetrics.stringWidth(line, font, size) > room:
             size -= 0.5  # shrink a long name rather than cut it
