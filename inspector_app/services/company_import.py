@@ -140,6 +140,7 @@ class ImportPreview:
     ignored_columns: list[str] = field(default_factory=list)
     repeated_columns: list[str] = field(default_factory=list)
     lang: str = "en"
+    planned_on: tuple[int, str | None] | None = None  # the companies' state when planned
 
     def warnings(self, lang: str | None = None) -> list[str]:
         lang = lang or self.lang
@@ -187,10 +188,11 @@ def preview(path: Path | str, repo: CompanyRepo, lang: str = "en") -> ImportPrev
     ]
     if not rows:
         raise _refuse("no_rows", lang, file=path.name)
+    planned_on = repo.state()
     _plan(rows, repo)
     header = table[header_at][1]
     return ImportPreview(path, rows, {f: str(header[i]).strip() for f, i in columns.items()},
-                         ignored, repeated, lang)
+                         ignored, repeated, lang, planned_on)
 
 
 def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
@@ -199,7 +201,13 @@ def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
     failures: list[str] = []
     reason = f"import {preview.path.name}"
     with repo.db.atomic():
-        for row in preview.rows:
+        rows = preview.rows
+        if preview.planned_on is not None and repo.state() == preview.planned_on:
+            # Nothing changed since the preview: its new companies are new, in one go.
+            new = [r for r in rows if r.company is not None and r.action == "add"]
+            counts["added"] += repo.add_new([r.company for r in new if r.company], reason)
+            rows = [r for r in rows if not (r.company is not None and r.action == "add")]
+        for row in rows:
             if row.company is None or row.action == "error":
                 counts["skipped"] += 1
                 continue

@@ -119,6 +119,41 @@ class CompanyRepo:
                         reason=reason)
         return stored
 
+    def state(self) -> tuple[int, str | None]:
+        """What changes whenever any company is added or changed: an import compares it with
+        the one its preview was planned on."""
+        row = self.db.execute("SELECT count(*), max(updated_at) FROM companies").fetchone()
+        return int(row[0]), row[1]
+
+    def add_new(self, companies: builtins.list[Company], reason: str | None = None) -> int:
+        """Add companies known to be new and already validated (an import's rows, planned
+        against ``state()``) with one statement for the rows and one for their audit entries,
+        inside the caller's transaction. Row by row is ten times slower, and a 100,000-row list
+        matters."""
+        stamp = record_stamp(self.device_id)
+        rows: builtins.list[dict[str, Any]] = []
+        audits: builtins.list[dict[str, Any]] = []
+        for company in companies:
+            company_id = new_id()
+            content = company.content()
+            rows.append({"id": company_id, **{n: _stored(v) for n, v in content.items()},
+                         **stamp})
+            snapshot = {k: list(v) if isinstance(v, tuple) else v
+                        for k, v in content.items() if v not in (None, ())}
+            audits.append({
+                "id": new_id(), "at": stamp["created_at"], "device_id": self.device_id,
+                "actor": self.actor, "entity": "company", "entity_id": company_id,
+                "inspection_id": None, "action": "create", "field": None, "old_value": None,
+                "new_value": json.dumps(snapshot, ensure_ascii=False), "reason": reason})
+        try:
+            _insert_many(self.db, "companies", rows)
+        except sqlite3.IntegrityError as exc:  # a race with another copy of the program
+            raise ValidationError("Another copy of the program changed the companies while "
+                                  "this list was imported; nothing was imported. Import it "
+                                  "again.") from exc
+        _insert_many(self.db, "audit_log", audits)
+        return len(rows)
+
     def update(self, company: Company, reason: str | None = None) -> Company:
         """Store ``company`` (found by its id) as given; one audit row per changed field."""
         if not company.id:
@@ -196,3 +231,12 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
     columns = ", ".join(row)
     marks = ", ".join("?" * len(row))
     db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+def _insert_many(db: Database, table: str, rows: builtins.list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = ", ".join(rows[0])
+    marks = ", ".join("?" * len(rows[0]))
+    db.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+                        [list(row.values()) for row in rows])
