@@ -63,9 +63,9 @@ def check_output_target(target: Path) -> None:
                 f"{target} is read-only; it was not replaced. Choose another name or make "
                 "the file writable.")
     if not folder.is_dir():
-        raise OutputTargetError(f"The folder {folder} does not exist: choose another place "
-                                "for the file. (If it is a USB stick, check that it is "
-                                "plugged in.)")
+        raise OutputTargetError(f"The folder {folder} is not available (it does not exist): "
+                                "choose another place for the file. If it is a USB stick, "
+                                "check that it is plugged in.")
 
 
 def write_fully(fd: int, data: bytes) -> None:
