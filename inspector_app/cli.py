@@ -12,9 +12,11 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from inspector_app import APP_ID, __version__
 from inspector_app.commands import COMMAND_MODULES
+from inspector_app.domain.text import printable_lines
 from inspector_app.errors import InspectorError, from_sqlite_error
 from inspector_app.logs import setup_logging
 from inspector_app.paths import DataDir, resolve_data_dir
@@ -43,6 +45,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintableStream:
+    """A terminal stream that shows control and bidi-override characters in what it prints
+    (names from a bundle or a spreadsheet) as marks, instead of letting them move the cursor
+    or reverse the text."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable_lines(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _neutralise_terminal_output() -> None:
+    # Only a terminal interprets these characters; a pipe or a file gets the data unchanged.
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, _PrintableStream) and stream is not None and stream.isatty():
+            setattr(sys, name, _PrintableStream(stream))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -54,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir, args.lang)
 
     from inspector_app.services.context import AppContext
+
+    _neutralise_terminal_output()
 
     if setup_logging(data_dir.logs) is None:
         logging.getLogger().addHandler(logging.NullHandler())

@@ -65,6 +65,13 @@ def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorErro
         return ReadOnlyLocationError(
             f"This location cannot be written{where}: {exc.strerror or exc}."
         )
+    if exc.errno == errno.ENAMETOOLONG:
+        return ValidationError(f"The file name is too long for this file system{where}. "
+                               "Choose a shorter name.")
+    if exc.errno == errno.EISDIR:
+        return ValidationError(f"This is a folder, not a file{where}: give a file name.")
+    if exc.errno == errno.EFBIG:
+        return DiskFullError(f"The file is too large for this file system{where}.")
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         return InspectorError(
             f"The file or device is not available{where}: {exc.strerror or exc}. "

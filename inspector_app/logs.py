@@ -6,7 +6,17 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from inspector_app.storage.files import make_private_dir, make_private_file
+
 LOG_NAME = "inspector.log"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file (a new one after rotation too) readable by the user only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        make_private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
@@ -20,8 +30,8 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        make_private_dir(log_dir)
+        handler = _PrivateRotatingFileHandler(
             log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

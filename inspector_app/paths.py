@@ -72,11 +72,13 @@ class DataDir:
 
     def ensure(self) -> None:
         from inspector_app.errors import InspectorError, from_os_error
+        from inspector_app.storage.files import make_private_dir
 
         if self.root.exists() and not self.root.is_dir():
             raise InspectorError(f"The data folder {self.root} is a file, not a folder: give "
                                  "--data-dir a folder (it is created if missing).")
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            # The database, keys and logs are for this user only.
+            make_private_dir(self.root)
         except OSError as exc:
             raise from_os_error(exc, self.root) from exc

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.paths import DATA_DIR_ENV, DataDir
-from inspector_app.services import messages
+from inspector_app.services import key_encryption, messages
 from inspector_app.services.context import AppContext
 
 
@@ -30,6 +30,15 @@ def ctx(data_dir: DataDir):
     context = AppContext(data_dir)
     yield context
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """600,000 PBKDF2 iterations take about a second here and the suite encrypts and unlocks
+    keys hundreds of times: tests use few, except those marked ``real_kdf_cost``, which check
+    the real cost."""
+    if request.node.get_closest_marker("real_kdf_cost") is None:
+        monkeypatch.setattr(key_encryption, "KDF_ITERATIONS", 1_000)
 
 
 @pytest.fixture(autouse=True)

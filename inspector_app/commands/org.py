@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from inspector_app.commands.passphrases import one_time_passphrase, read_passphrase
-from inspector_app.errors import from_os_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, cert_info, load_pem
+from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,13 +52,13 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
     generated = args.enrolment_passphrase_file is None
     enrol_pass = one_time_passphrase() if generated else read_passphrase(
         args.enrolment_passphrase_file, "")
+    out = Path(args.output)
+    # Checked before the work (and the number of the certificate) is spent on it.
+    check_output_target(out)
     data, info = PkiService(ctx.db, ctx.device).issue(
         args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days)
-    out = Path(args.output)
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise from_os_error(exc, out) from exc
+    # The enrolment file holds a private key: for its owner's eyes only.
+    write_atomic_checked(out, data, mode=PRIVATE_FILE)
     print(f"wrote {out}: {info.describe()}, serial {info.serial}")
     if generated:
         print(f"one-time passphrase: {enrol_pass}")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from inspector_app.domain.text import printable
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import verify_pdf
@@ -18,9 +19,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    result = verify_pdf(Path(args.file), PkiService(ctx.db, ctx.device))
+    # Read only: verifying works from a read-only data dir (a CD, a locked-down share) and
+    # never changes it.
+    with ctx.read_only_db() as db:
+        result = verify_pdf(Path(args.file), PkiService(db, None))
+    name = printable(args.file)
+    for check in result.signatures:
+        print(f"  {printable(check.line())}")
     if result.ok:
-        print(f"{args.file}: {result.summary()}")
+        print(f"{name}: {printable(result.summary())}")
         return 0
-    print(f"{args.file}: NOT VALID: {result.summary()}", file=sys.stderr)
+    print(f"{name}: NOT VALID: {printable(result.summary())}", file=sys.stderr)
     return 1

@@ -25,10 +25,32 @@ class CertInfo:
         return f"{who}, {origin}, valid until {self.not_after:%Y-%m-%d}"
 
 
-MIN_PASSPHRASE = 8
+# The rule, as told to users: at least 12 characters, at least 6 different ones, and not a
+# well-known password or a run of keys. Length counts most (NIST SP 800-63B, 5.1.1.2);
+# no rules about character classes, which push people to "Password1!".
+MIN_PASSPHRASE = 12
+MIN_DISTINCT = 6
+PASSPHRASE_RULE = (f"A passphrase has at least {MIN_PASSPHRASE} characters, at least "
+                   f"{MIN_DISTINCT} of them different, and is not a well-known password or a "
+                   "run of keys such as 123456789012 or qwertyuiop.")
+_RUNS = ("0123456789012345678901234567890", "9876543210987654321098765432109",
+         "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm",
+         "1qaz2wsx3edc4rfv5tgb6yhn7ujm", "zaq12wsxcde34rfvbgt56yhnmju78ik")
+_WELL_KNOWN = ("password", "passw0rd", "p@ssw0rd", "iloveyou", "admin", "welcome", "letmein",
+               "inspector", "woaini", "qwerty", "abc123", "123456", "111111", "000000", "888888",
+               "666666", "123123", "112233", "1q2w3e4r")
 
 
 def passphrase_problem(passphrase: str) -> str | None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        return f"A passphrase has at least {MIN_PASSPHRASE} characters."
+    """None for a passphrase good enough to protect a signing key; otherwise the rule."""
+    text = passphrase.strip().lower()
+    if len(passphrase) < MIN_PASSPHRASE or len(set(passphrase)) < MIN_DISTINCT:
+        return PASSPHRASE_RULE
+    if any(text in run for run in _RUNS):
+        return PASSPHRASE_RULE
+    # A well-known password with a few digits or signs around it is still well known.
+    core = text.strip("0123456789!@#$%^&*.-_ ")
+    if any(core == word or (len(core) < MIN_PASSPHRASE and word in core)
+           for word in _WELL_KNOWN):
+        return PASSPHRASE_RULE
     return None

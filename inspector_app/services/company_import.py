@@ -34,6 +34,13 @@ from inspector_app.errors import InspectorError, from_os_error
 from inspector_app.storage.companies_repo import CompanyRepo
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Limits that stop a crafted file (a "zip bomb" of an .xlsx, millions of empty rows, one cell of
+# megabytes) quickly, with a message, long before it fills the memory. A district's company
+# list is a few thousand rows of short cells; the limits leave a hundred times that.
+MAX_UNPACKED_BYTES = 80 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 60
+MAX_CELL_CHARS = 5_000
 HEADER_SEARCH_ROWS = 10  # a title line or two above the header is common in office lists
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -69,6 +76,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "too_big": ("{file} is {size:.1f} MB; files over 20 MB are refused.",
                 "{file} 大小为 {size:.1f} MB，超过 20 MB，不能导入。"),
     "empty": ("{file} is empty.", "{file} 是空文件。"),
+    "unpacked": ("{file} would unpack to {size:.0f} MB; workbooks over {limit} MB unpacked are "
+                 "refused.", "{file} 解压后为 {size:.0f} MB，超过 {limit} MB，不能导入。"),
+    "too_many_rows": ("{file} has more than {limit} rows; split it into smaller files.",
+                      "{file} 超过 {limit} 行，请拆分成几个较小的文件。"),
+    "long_cell": ("{file}, row {row}: a cell has {length} characters; at most {limit} are "
+                  "accepted.", "{file} 第 {row} 行：有一个单元格长达 {length} 个字符，"
+                  "最多 {limit} 个。"),
     "bad_xlsx": ("{file} cannot be read as an Excel workbook ({reason}).",
                  "{file} 无法作为 Excel 工作簿读取（{reason}）。"),
     "bad_csv": ("{file} cannot be read as CSV ({reason}).",
@@ -127,6 +141,7 @@ class ImportPreview:
     ignored_columns: list[str] = field(default_factory=list)
     repeated_columns: list[str] = field(default_factory=list)
     lang: str = "en"
+    planned_on: tuple[int, str | None] | None = None  # the companies' state when planned
 
     def warnings(self, lang: str | None = None) -> list[str]:
         lang = lang or self.lang
@@ -174,10 +189,11 @@ def preview(path: Path | str, repo: CompanyRepo, lang: str = "en") -> ImportPrev
     ]
     if not rows:
         raise _refuse("no_rows", lang, file=path.name)
+    planned_on = repo.state()
     _plan(rows, repo)
     header = table[header_at][1]
     return ImportPreview(path, rows, {f: str(header[i]).strip() for f, i in columns.items()},
-                         ignored, repeated, lang)
+                         ignored, repeated, lang, planned_on)
 
 
 def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
@@ -186,7 +202,13 @@ def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
     failures: list[str] = []
     reason = f"import {preview.path.name}"
     with repo.db.atomic():
-        for row in preview.rows:
+        rows = preview.rows
+        if preview.planned_on is not None and repo.state() == preview.planned_on:
+            # Nothing changed since the preview: its new companies are new, in one go.
+            new = [r for r in rows if r.company is not None and r.action == "add"]
+            counts["added"] += repo.add_new([r.company for r in new if r.company], reason)
+            rows = [r for r in rows if not (r.company is not None and r.action == "add")]
+        for row in rows:
             if row.company is None or row.action == "error":
                 counts["skipped"] += 1
                 continue
@@ -252,14 +274,48 @@ def _read_csv(path: Path, lang: str) -> Table:
     delimiter = max(",\t;", key=head.count)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+        return _limited(path, lang, enumerate(reader, start=1))
     except csv.Error as exc:
         raise _refuse("bad_csv", lang, file=path.name, reason=exc) from exc
+
+
+def _limited(path: Path, lang: str, rows: Any) -> Table:
+    """The rows, refusing the file at the first one past MAX_ROWS or with a cell too long."""
+    table: Table = []
+    for number, cells in rows:
+        if number > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise _refuse("too_many_rows", lang, file=path.name, limit=f"{MAX_ROWS:,}")
+        cells = tuple(cells[:MAX_COLUMNS])
+        for cell in cells:
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise _refuse("long_cell", lang, file=path.name, row=number,
+                              length=f"{len(cell):,}", limit=f"{MAX_CELL_CHARS:,}")
+        table.append((number, cells))
+    return table
+
+
+def _check_unpacked_size(path: Path, lang: str) -> None:
+    """An .xlsx is a zip: refuse one whose parts unpack to more than MAX_UNPACKED_BYTES before
+    any XML is parsed. The sizes in the zip's directory bound what reading can produce (a part
+    longer than its stated size fails its check)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise _refuse("bad_xlsx", lang, file=path.name, reason=str(exc)) from exc
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _refuse("unpacked", lang, file=path.name, size=unpacked / 1024 / 1024,
+                      limit=MAX_UNPACKED_BYTES // 1024 // 1024)
 
 
 def _read_xlsx(path: Path, lang: str) -> Table:
     import openpyxl  # only needed here; keeps the CLI quick to start
 
+    _check_unpacked_size(path, lang)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it skips; none matter for a list.
@@ -267,10 +323,13 @@ def _read_xlsx(path: Path, lang: str) -> Table:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = workbook.worksheets[0]
-                return [(number, tuple(cells)) for number, cells in
-                        enumerate(sheet.iter_rows(values_only=True), start=1)]
+                # max_col: a cell far to the right (XFD1) would pad every row to 16,384 cells.
+                return _limited(path, lang, enumerate(
+                    sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1))
             finally:
                 workbook.close()
+    except InspectorError:
+        raise
     except OSError as exc:
         raise from_os_error(exc, path) from exc
     except Exception as exc:  # any parser failure on a user's file is a bad file, not a bug

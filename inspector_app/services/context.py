@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 
 from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.paths import DataDir
-from inspector_app.storage.db import open_database
+from inspector_app.storage.db import open_database, open_read_only
 from inspector_app.storage.repositories import DeviceRepo
 from inspector_app.storage.scratch import clean_stale
 
@@ -30,6 +32,20 @@ class AppContext:
     def device(self) -> Device:
         # Not cached: the first-run dialog changes the prefix.
         return DeviceRepo(self.db).self_device()
+
+    @contextmanager
+    def read_only_db(self) -> Iterator[Database]:
+        """The database for reading only (``verify``): never created, migrated or written, so
+        a read-only data dir works. A data dir without a database gets an empty one, as any
+        other command would make it."""
+        if "db" in self.__dict__ or not self.data_dir.database.exists():
+            yield self.db
+            return
+        db = open_read_only(self.data_dir.database)
+        try:
+            yield db
+        finally:
+            db.close()
 
     def close(self) -> None:
         if "db" in self.__dict__:

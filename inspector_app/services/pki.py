@@ -25,9 +25,12 @@ from inspector_app.domain.pki import CertInfo, passphrase_problem
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
+from inspector_app.services import key_encryption
+from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
 
 ROOT_YEARS = 20
 DEFAULT_DAYS = 3 * 365
+MAX_DAYS = 10 * 365  # longer than any laptop lives; a longer certificate is a typing error
 MAX_ENROLMENT_BYTES = 1_000_000
 
 
@@ -68,9 +71,17 @@ def pem(cert: x509.Certificate) -> str:
 
 
 def _encrypt_key(key: ec.EllipticCurvePrivateKey, passphrase: str) -> str:
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode())).decode()
+    return encrypt_private_key(key, passphrase)
+
+
+def _enrolment_encryption(passphrase: str) -> serialization.KeySerializationEncryption:
+    """PKCS#12 with AES-256 and PBKDF2 at the same cost as keys at rest (the library's
+    default uses far fewer rounds); OpenSSL 3, Windows and macOS read it."""
+    return (serialization.PrivateFormat.PKCS12.encryption_builder()
+            .kdf_rounds(key_encryption.KDF_ITERATIONS)
+            .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+            .hmac_hash(hashes.SHA256())
+            .build(passphrase.encode()))
 
 
 def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
@@ -228,7 +239,8 @@ def verify_detached(cert_pem: str, signature: bytes, data: bytes) -> bool:
 
 # -- the service --
 class PkiService:
-    def __init__(self, db: Database, device: Device) -> None:
+    # Without a device (None) the service only reads: trust roots and revocations.
+    def __init__(self, db: Database, device: Device | None) -> None:
         self.db = db
         self.device = device
 
@@ -261,12 +273,20 @@ class PkiService:
         if org is None:
             raise NotFoundError("No organisation on this computer: run 'org init' on the "
                                 "supervisor's computer first.")
-        return org[0], org[1], decrypt_key(org[2], passphrase)
+        key = decrypt_key(org[2], passphrase)
+        if needs_stronger_encryption(org[2]):
+            with self.db.atomic():
+                self.db.execute("UPDATE org_keys SET key_pem = ? WHERE key_pem = ?",
+                                [_encrypt_key(key, passphrase), org[2]])
+        return org[0], org[1], key
 
     def issue(self, name: str, enforcement_id: str | None, org_passphrase: str,
               enrolment_passphrase: str, *, days: int = DEFAULT_DAYS,
               now: datetime | None = None) -> tuple[bytes, CertInfo]:
         """A PKCS#12 enrolment file for an inspector and what it holds."""
+        if not 1 <= days <= MAX_DAYS:
+            raise ValidationError(f"A certificate is valid for 1 to {MAX_DAYS} days (ten years); "
+                                  f"{days} days was asked for.")
         problem = passphrase_problem(enrolment_passphrase)
         if problem:
             raise ValidationError(problem)
@@ -283,7 +303,7 @@ class PkiService:
                                or None, org_name, days=days, now=now)
         data = pkcs12.serialize_key_and_certificates(
             name.strip().encode(), key, cert, [root],
-            serialization.BestAvailableEncryption(enrolment_passphrase.encode()))
+            _enrolment_encryption(enrolment_passphrase))
         info = cert_info(cert)
         with self.db.atomic():
             self.db["issued_certificates"].insert({
@@ -381,6 +401,12 @@ class PkiService:
                                 "file from the office (identity import) first.")
         _, cert_pem, chain_pem, key_pem = identity
         key = decrypt_key(key_pem, passphrase)
+        if needs_stronger_encryption(key_pem):
+            # A key stored by an older version, with a weaker key derivation: the passphrase
+            # is known right now, so it is re-encrypted at today's cost.
+            with self.db.atomic():
+                self.db.execute("UPDATE identities SET key_pem = ? WHERE key_pem = ?",
+                                [_encrypt_key(key, passphrase), key_pem])
         chain = [x509.load_pem_x509_certificate(block.encode())
                  for block in _pem_blocks(chain_pem)]
         return load_pem(cert_pem), key, chain

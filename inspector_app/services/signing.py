@@ -11,7 +11,7 @@ import base64
 import hashlib
 import io
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,8 +24,14 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.diff_analysis import (
+    DEFAULT_DIFF_POLICY,
+    ModificationLevel,
+    SuspiciousModification,
+)
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata, PdfSigner
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -38,6 +44,7 @@ from sqlite_utils import Database
 from inspector_app.domain.pki import CertInfo
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.domain.text import printable
 from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_os_error
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
@@ -63,6 +70,7 @@ class Verification:
     covers_whole_file: bool = False
     revoked_at: str | None = None
     expired: bool = False
+    signatures: tuple[SignatureCheck, ...] = ()
 
     def summary(self) -> str:
         if self.signer is None:
@@ -100,7 +108,7 @@ def stamp_pdf(info: CertInfo, signed_at: datetime, path: Path) -> Path:
     ]
     y = STAMP_H - 5 * mm
     room = STAMP_W - 6 * mm
-    for line in lines:
+    for line in map(printable, lines):  # names come from certificates: no control characters
         size = 8.5
         while size > 5 and pdfmetrics.stringWidth(line, font, size) > room:
             size -= 0.5  # shrink a long name rather than cut it
@@ -140,7 +148,10 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
 def sign_pdf_bytes(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey,
                    chain: list[x509.Certificate], *,
                    reason: str = "现场检查文书 Inspection document",
-                   signed_at: datetime | None = None, name: str = "the PDF") -> bytes:
+                   signed_at: datetime | None = None, name: str = "the PDF",
+                   field_name: str = FIELD_NAME) -> bytes:
+    """Sign ``data`` in a new revision. A further signature (a countersignature) needs its own
+    ``field_name``; its stamp goes above the ones before it."""
     signed_at = signed_at or datetime.now(UTC)
     info = cert_info(cert)
     signer = signers.SimpleSigner(
@@ -153,27 +164,30 @@ def sign_pdf_bytes(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePri
         except (PdfReadError, ValueError) as exc:
             raise CorruptFileError(f"{name} is not a readable PDF: {exc}") from None
         last_page = int(writer.root["/Pages"]["/Count"]) - 1
+        earlier = len(PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures)
         meta = PdfSignatureMetadata(
-            field_name=FIELD_NAME, md_algorithm="sha256",
+            field_name=field_name, md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES, reason=reason,
             name=info.subject_name)
         pdf_signer = PdfSigner(
             meta, signer=signer,
             stamp_style=StaticStampStyle.from_pdf_file(str(stamp), border_width=0),
-            new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=last_page,
-                                               box=_stamp_box(writer, last_page)))
+            new_field_spec=fields.SigFieldSpec(field_name, on_page=last_page,
+                                               box=_stamp_box(writer, last_page, earlier)))
         out = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=out)
     return out.getvalue()
 
 
-def _stamp_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[int, int, int, int]:
-    """Bottom of the page, left of the QR code and above the footer line of our documents."""
+def _stamp_box(writer: IncrementalPdfFileWriter, page: int,
+               earlier: int = 0) -> tuple[int, int, int, int]:
+    """Bottom of the page, left of the QR code and above the footer line of our documents;
+    each further signature's stamp above the one before."""
     from inspector_app.services.pdf.page import qr_position
 
     qr_left, _ = qr_position()
     right = qr_left - 3 * mm
-    bottom = 8 * mm
+    bottom = 8 * mm + earlier * (STAMP_H + 2 * mm)
     return (int(right - STAMP_W), int(bottom), int(right), int(bottom + STAMP_H))
 
 
@@ -182,22 +196,110 @@ def sign_data(key: ec.EllipticCurvePrivateKey, data: bytes) -> str:
 
 
 # -- verifying --
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature of a PDF, judged on its own."""
+
+    number: int                          # 1 = the first signature made
+    count: int
+    verification: Verification
+    revision: int                        # the file revision it signs (1-based)
+    revisions: int                       # revisions in the file
+
+    @property
+    def coverage(self) -> str:
+        if self.verification.covers_whole_file:
+            return "covers the whole file"
+        if self.revision == self.revisions:
+            return "does not cover bytes added after it"
+        return f"covers revisions 1–{self.revision} of {self.revisions}"
+
+    def line(self) -> str:
+        v = self.verification
+        who = v.signer.describe() if v.signer else "unknown signer"
+        when = f"signed {v.signed_at:%Y-%m-%d %H:%M UTC}" if v.signed_at else "no signing time"
+        status = "valid" if v.ok else f"NOT VALID: {v.reason}"
+        return f"signature {self.number} of {self.count}: {who}; {when}; {self.coverage}; " \
+               f"{status}"
+
+
 def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> Verification:
+    """Judge every signature of the PDF; valid only when each one is.
+
+    A signature stays valid through later revisions only when each of them adds a further
+    signature and changes nothing else (pyHanko's difference analysis decides what changed).
+    The result describes the first signature that fails, else the last one; ``signatures``
+    lists them all.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise from_os_error(exc, path) from exc
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-        signatures = reader.embedded_signatures
+        signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
+        revisions = reader.xrefs.total_revisions
     except (PdfReadError, ValueError, KeyError) as exc:
         return Verification(False, f"not a readable PDF ({exc})")
     if not signatures:
         return Verification(False, "not signed")
-    sig = signatures[-1]
     roots = pki.trust_roots()
     context = ValidationContext(trust_roots=[_asn1_cert(r) for r in roots],
                                 allow_fetching=False, moment=now)
+    signature_revisions = {s.signed_revision for s in signatures}
+    signature_fields = {s.field_name for s in signatures}
+    checks = []
+    for number, sig in enumerate(signatures, start=1):
+        result = _verify_one(reader, sig, context, roots, pki, now, signature_revisions,
+                             signature_fields)
+        checks.append(SignatureCheck(number, len(signatures), result,
+                                     sig.signed_revision + 1, revisions))
+    failed = next((c for c in checks if not c.verification.ok), None)
+    chosen = failed or checks[-1]
+    reason = chosen.verification.reason
+    if failed is not None and len(checks) > 1:
+        reason = f"signature {failed.number} of {failed.count}: {reason}"
+    elif failed is None and len(checks) > 1:
+        reason = f"all {len(checks)} signatures valid: intact and trusted"
+    return replace(chosen.verification, ok=failed is None, reason=reason,
+                   signatures=tuple(checks))
+
+
+def _later_change(reader: PdfFileReader, signed_revision: int,
+                  signature_revisions: set[int], signature_fields: set[str]) -> str | None:
+    """The first revision after ``signed_revision`` that does more than add a signature,
+    in words; None when every later revision only signs."""
+    base = reader.get_historical_resolver(signed_revision)
+    total = reader.xrefs.total_revisions
+    for revision in range(signed_revision + 1, total):
+        where = f"revision {revision + 1} of {total}"
+        try:
+            diff = DEFAULT_DIFF_POLICY.apply(old=base,
+                                             new=reader.get_historical_resolver(revision),
+                                             field_mdp_spec=None, doc_mdp=None)
+        except SuspiciousModification:
+            return f"{where} changes the document's content"
+        except Exception as exc:  # a damaged revision is a change nobody can explain
+            return f"{where} cannot be analysed ({type(exc).__name__})"
+        if revision in signature_revisions:
+            allowed = ModificationLevel.FORM_FILLING
+            if not diff.changed_form_fields <= signature_fields:
+                fields_changed = ", ".join(sorted(diff.changed_form_fields - signature_fields))
+                return f"{where} fills in form fields ({fields_changed})"
+        else:
+            allowed = ModificationLevel.LTA_UPDATES
+        if diff.modification_level > allowed:
+            kind = "adds annotations" if diff.modification_level == \
+                ModificationLevel.ANNOTATIONS else "changes the document's content"
+            if diff.modification_level == ModificationLevel.FORM_FILLING:
+                kind = "fills in the form without a signature"
+            return f"{where} {kind}"
+    return None
+
+
+def _verify_one(reader: PdfFileReader, sig, context: ValidationContext,
+                roots: list[x509.Certificate], pki: PkiService, now: datetime | None,
+                signature_revisions: set[int], signature_fields: set[str]) -> Verification:
     try:
         status = validate_pdf_signature(sig, context)
     except Exception as exc:  # pyHanko raises several types for broken CMS data
@@ -205,21 +307,29 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
     signer_cert = x509.load_der_x509_certificate(status.signing_cert.dump())
     info = cert_info(signer_cert)
     signed_at = status.signer_reported_dt
-    coverage = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
+    coverage = status.coverage
+    whole_file = coverage == SignatureCoverageLevel.ENTIRE_FILE
     intact = bool(status.intact and status.valid)
     issuer = next((r for r in roots if r.subject == signer_cert.issuer), None)
     revoked_at = pki.revoked(fingerprint(issuer), info.serial) if issuer is not None else None
     moment = now or datetime.now(UTC)
     expired = moment > info.not_after or moment < info.not_before
     common = dict(signer=info, signed_at=signed_at, intact=intact,
-                  trusted=bool(status.trusted), covers_whole_file=coverage,
+                  trusted=bool(status.trusted), covers_whole_file=whole_file,
                   revoked_at=revoked_at, expired=expired)
     if not intact:
         return Verification(False, "modified after signing (the signed bytes do not match)",
                             **common)
-    if not coverage:
-        return Verification(False, "modified after signing (content was added after the "
-                            "signature)", **common)
+    if not whole_file:
+        last = sig.signed_revision == reader.xrefs.total_revisions - 1
+        if coverage != SignatureCoverageLevel.ENTIRE_REVISION or last:
+            # Bytes after the signed revision that are no revision of their own.
+            return Verification(False, "modified after signing (content was added after the "
+                                "signature)", **common)
+        change = _later_change(reader, sig.signed_revision, signature_revisions,
+                               signature_fields)
+        if change is not None:
+            return Verification(False, f"modified after signing: {change}", **common)
     if revoked_at:
         return Verification(False, f"the signer's certificate was revoked on {revoked_at[:10]}",
                             **common)
@@ -228,7 +338,7 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
                             f"{info.not_after:%Y-%m-%d}", **common)
     if info.self_signed or issuer is None or not status.trusted:
         return Verification(False, "unknown signer (not issued by a trusted office)", **common)
-    if not status.bottom_line:
+    if not (status.valid and status.intact and status.trusted):
         return Verification(False, "the signature is not valid", **common)
     return Verification(True, "signature valid: intact and trusted", **common)
 

@@ -109,8 +109,8 @@ class CompanyRepo:
             self._check_code_free(stored)
             row = {name: _stored(value) for name, value in stored.content().items()}
             try:
-                self.db["companies"].insert(
-                    {"id": company_id, **row, **record_stamp(self.device_id)})
+                _insert(self.db, "companies",
+                        {"id": company_id, **row, **record_stamp(self.device_id)})
             except sqlite3.IntegrityError as exc:  # a race with another copy of the program
                 raise self._code_taken(stored) from exc
             snapshot = {k: list(v) if isinstance(v, tuple) else v
@@ -118,6 +118,41 @@ class CompanyRepo:
             self._audit(company_id, "create", new=json.dumps(snapshot, ensure_ascii=False),
                         reason=reason)
         return stored
+
+    def state(self) -> tuple[int, str | None]:
+        """What changes whenever any company is added or changed: an import compares it with
+        the one its preview was planned on."""
+        row = self.db.execute("SELECT count(*), max(updated_at) FROM companies").fetchone()
+        return int(row[0]), row[1]
+
+    def add_new(self, companies: builtins.list[Company], reason: str | None = None) -> int:
+        """Add companies known to be new and already validated (an import's rows, planned
+        against ``state()``) with one statement for the rows and one for their audit entries,
+        inside the caller's transaction. Row by row is ten times slower, and a 100,000-row list
+        matters."""
+        stamp = record_stamp(self.device_id)
+        rows: builtins.list[dict[str, Any]] = []
+        audits: builtins.list[dict[str, Any]] = []
+        for company in companies:
+            company_id = new_id()
+            content = company.content()
+            rows.append({"id": company_id, **{n: _stored(v) for n, v in content.items()},
+                         **stamp})
+            snapshot = {k: list(v) if isinstance(v, tuple) else v
+                        for k, v in content.items() if v not in (None, ())}
+            audits.append({
+                "id": new_id(), "at": stamp["created_at"], "device_id": self.device_id,
+                "actor": self.actor, "entity": "company", "entity_id": company_id,
+                "inspection_id": None, "action": "create", "field": None, "old_value": None,
+                "new_value": json.dumps(snapshot, ensure_ascii=False), "reason": reason})
+        try:
+            _insert_many(self.db, "companies", rows)
+        except sqlite3.IntegrityError as exc:  # a race with another copy of the program
+            raise ValidationError("Another copy of the program changed the companies while "
+                                  "this list was imported; nothing was imported. Import it "
+                                  "again.") from exc
+        _insert_many(self.db, "audit_log", audits)
+        return len(rows)
 
     def update(self, company: Company, reason: str | None = None) -> Company:
         """Store ``company`` (found by its id) as given; one audit row per changed field."""
@@ -182,9 +217,26 @@ class CompanyRepo:
                old: str | None = None, new: str | None = None,
                reason: str | None = None) -> None:
         # Written inside the caller's transaction: a change and its audit row land together.
-        self.db["audit_log"].insert({
+        _insert(self.db, "audit_log", {
             "id": new_id(), "at": utcnow_iso(), "device_id": self.device_id,
             "actor": self.actor, "entity": "company", "entity_id": company_id,
             "inspection_id": None, "action": action, "field": field,
             "old_value": old, "new_value": new, "reason": reason,
         })
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
+    # Plain SQL: sqlite-utils' insert() inspects the schema on every call, which made a
+    # 100,000-row import spend most of its time asking SQLite what tables exist.
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+def _insert_many(db: Database, table: str, rows: builtins.list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = ", ".join(rows[0])
+    marks = ", ".join("?" * len(rows[0]))
+    db.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+                        [list(row.values()) for row in rows])

@@ -18,6 +18,7 @@ from inspector_app.errors import (
     from_os_error,
     from_sqlite_error,
 )
+from inspector_app.storage.files import make_private_file
 from inspector_app.storage.migrations import (
     MIGRATION_SET,
     known_migrations,
@@ -28,9 +29,9 @@ from inspector_app.storage.migrations import (
 BUSY_TIMEOUT_S = 5.0
 
 
-def _check_not_newer(path: Path) -> None:
+def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
     """Refuse a database from a newer program without writing to it."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = path.resolve().as_uri() + query
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
@@ -96,6 +97,11 @@ def open_database(path: Path) -> Database:
         raise from_os_error(exc, path.parent) from exc
     if path.exists() and path.stat().st_size > 0:
         _check_not_newer(path)
+    try:
+        # SQLite creates the -wal and -shm files with the database's own mode.
+        make_private_file(path)
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
     db = connect(path)
     try:
         migrations.apply(db)
@@ -105,3 +111,30 @@ def open_database(path: Path) -> Database:
         db.close()
         raise _classify(exc, path) from exc
     return db
+
+
+def open_read_only(path: Path) -> Database:
+    """A connection that never writes, for reading from a data dir that cannot be written (a
+    read-only share, a CD, a folder of someone else's). The schema must be current already.
+
+    A WAL database needs its -shm file; where that cannot be created SQLite reads the file as
+    immutable, which is right for a folder nobody can write to.
+    """
+    base = path.resolve().as_uri()
+    last: InspectorError | None = None
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            _check_not_newer(path, query)
+            conn = sqlite3.connect(base + query, uri=True, timeout=BUSY_TIMEOUT_S,
+                                   check_same_thread=False)
+        except NewerVersionError:
+            raise
+        except InspectorError as exc:
+            last = exc
+            continue
+        except sqlite3.Error as exc:
+            last = _classify(exc, path)
+            continue
+        return Database(conn)
+    assert last is not None
+    raise last

@@ -1,39 +1,149 @@
-"""Writing files so that a crash, a full disk or a pulled USB stick never leaves half a file."""
+"""Writing files so that a crash, a full disk or a pulled USB stick never leaves half a file.
+
+Every write is checked to the end: the data, the flush, the fsync and the rename; any of them
+failing (a full disk shows up at the flush or at the fsync) is a failure, never a success.
+A target that is not a place for a regular file (a folder, a device, a FIFO, a read-only file,
+a name too long for the file system) is refused before anything is written, and left alone.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from inspector_app.errors import from_os_error
+from inspector_app.errors import ReadOnlyLocationError, ValidationError, from_os_error
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+_DEFAULT_NAME_MAX = 255
+# mkstemp adds a dot, a random part and ".part" to the name of the temporary file.
+_TEMP_EXTRA = len(".") + 8 + len(".") + len(".part")
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Temporary file in the same folder, fsync, rename; an older file stays until the rename.
+class OutputTargetError(ValidationError):
+    title = "Cannot write this file"
 
-    Raises the OSError; callers that talk to people use ``write_atomic_checked``.
+
+def _name_max(folder: Path) -> int:
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (AttributeError, ValueError, OSError):
+        return _DEFAULT_NAME_MAX
+
+
+def check_output_target(target: Path) -> None:
+    """Refuse a target that cannot or must not be replaced by a regular file, in plain words."""
+    target = Path(target)
+    name_bytes = len(os.fsencode(target.name))
+    folder = target.parent
+    if folder.is_dir() and name_bytes + _TEMP_EXTRA > _name_max(folder):
+        raise OutputTargetError(
+            f"The file name is too long for this file system ({name_bytes} bytes; at most "
+            f"{_name_max(folder) - _TEMP_EXTRA} here): {target.name[:40]}…. "
+            "Choose a shorter name.")
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise from_os_error(exc, target) from exc
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputTargetError(f"{target} is a folder: give the name of a file to write.")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputTargetError(
+                f"{target} is a device, a FIFO or another special file, not a regular file; "
+                "it was left as it is. Choose a file name.")
+        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise ReadOnlyLocationError(
+                f"{target} is read-only; it was not replaced. Choose another name or make "
+                "the file writable.")
+    if not folder.is_dir():
+        raise OutputTargetError(f"The folder {folder} is not available (it does not exist): "
+                                "choose another place for the file. If it is a USB stick, "
+                                "check that it is plugged in.")
+
+
+def write_fully(fd: int, data: bytes) -> None:
+    """Write every byte to ``fd`` and fsync it; a short write or a full disk raises OSError."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+    os.fsync(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable; some file systems (and Windows) cannot open a folder: fine."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_atomic(target: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Temporary file in the same folder, write, fsync, rename; an older file stays until the
+    rename. ``mode`` sets the permissions of a new file (default: those of the file it
+    replaces, or 0644).
+
+    Raises OutputTargetError for a target that is no place for a file, and the OSError of a
+    failed write; callers that talk to people use ``write_atomic_checked``.
     """
+    target = Path(target)
+    check_output_target(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        if hasattr(os, "fchmod"):
-            # mkstemp makes 0600 files; a document the user saves should read like any other.
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            if hasattr(os, "fchmod"):
+                # mkstemp makes 0600 files; a document the user saves should read like any
+                # other, a key or an enrolment file like a key.
+                if mode is None:
+                    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+                os.fchmod(fd, mode)
+            write_fully(fd, data)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    fsync_dir(target.parent)
 
 
-def write_atomic_checked(target: Path, data: bytes) -> None:
+def write_atomic_checked(target: Path, data: bytes, *, mode: int | None = None) -> None:
     """``write_atomic`` with OS errors told in plain words. A missing folder is an error, not
     created: it is often a USB stick that was pulled out."""
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, mode=mode)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` (and parents) readable by the user only, on POSIX; an existing folder
+    is tightened too (it holds the database, keys and logs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):  # a folder owned by someone else: leave it
+            if stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR:
+                os.chmod(folder, PRIVATE_DIR)
+
+
+def make_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if missing, or tighten it; before anyone else
+    (SQLite, a log handler) creates it with the process umask."""
+    if path.exists():
+        if os.name == "posix":
+            with contextlib.suppress(OSError):  # read-only media, someone else's file
+                if stat.S_IMODE(path.stat().st_mode) & 0o077:
+                    os.chmod(path, PRIVATE_FILE)
+        return
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE))

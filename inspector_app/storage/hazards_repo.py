@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, missing_plan_elements
+from inspector_app.domain.text import spreadsheet_text
 from inspector_app.errors import from_os_error
 from inspector_app.storage.inspections_repo import like_pattern
 from inspector_app.storage.photo_store import write_atomic
@@ -302,7 +303,7 @@ def ledger_csv(rows: Sequence[dict[str, Any]], lang: str = "zh_CN") -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, what Excel writes itself
     writer.writerow([zh_head if zh else en_head for _, zh_head, en_head in CSV_COLUMNS])
     for row in rows:
-        writer.writerow([csv_cell(row, key, zh) for key, _, _ in CSV_COLUMNS])
+        writer.writerow([spreadsheet_text(csv_cell(row, key, zh)) for key, _, _ in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 

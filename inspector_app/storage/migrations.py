@@ -569,3 +569,10 @@ def known_migrations() -> list[str]:
 def schema_version() -> int:
     """The ``user_version`` this program writes: one per known migration."""
     return len(known_migrations())
+
+
+@migrations(name="0013_company_name_index")
+def _company_name_index(db: Database) -> None:
+    # Importing a list matches each row by name (or credit code): without an index every row
+    # scans the whole table, and a 100,000-row import takes hours instead of seconds.
+    db.execute("CREATE INDEX IF NOT EXISTS companies_name ON companies(name)")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
+from inspector_app.storage.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +63,9 @@ class CrashDialog(QMessageBox):
             path = Path(chosen)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.report, encoding="utf-8")
-        except OSError as exc:
+            # Checked to the fsync: a report "saved" to a full stick would be lost.
+            write_atomic(path, self.report.encode("utf-8"))
+        except (OSError, InspectorError) as exc:
             QMessageBox.warning(self, self.tr("Save report"),
                                 self.tr("The report could not be saved: {0}").format(exc))
             return None

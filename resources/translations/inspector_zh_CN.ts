@@ -274,33 +274,33 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="40"/>
+        <location filename="../../inspector_app/ui/crash.py" line="41"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="42"/>
+        <location filename="../../inspector_app/ui/crash.py" line="43"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="45"/>
+        <location filename="../../inspector_app/ui/crash.py" line="46"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="58"/>
-        <location filename="../../inspector_app/ui/crash.py" line="67"/>
+        <location filename="../../inspector_app/ui/crash.py" line="59"/>
+        <location filename="../../inspector_app/ui/crash.py" line="69"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="59"/>
+        <location filename="../../inspector_app/ui/crash.py" line="60"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="68"/>
+        <location filename="../../inspector_app/ui/crash.py" line="70"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -1034,22 +1034,22 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="133"/>
         <source>Signing identity</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="136"/>
         <source>&amp;Import enrolment file…</source>
         <translation>导入证书文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="138"/>
         <source>Create a company&apos;s &amp;own identity…</source>
         <translation>创建企业自有签名证书(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="157"/>
         <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
         <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
     </message>
@@ -1057,47 +1057,47 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>ImportIdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="70"/>
         <source>Import enrolment file</source>
         <translation>导入证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="73"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80"/>
         <source>Enrolment file (.p12):</source>
         <translation>证书文件（.p12）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81"/>
         <source>One-time passphrase from the office:</source>
         <translation>单位提供的一次性口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82"/>
         <source>Your new passphrase:</source>
         <translation>您的新口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="83"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
         <source>Enrolment file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="87"/>
         <source>Enrolment files (*.p12 *.pfx)</source>
         <translation>证书文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="93"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -2143,112 +2143,112 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="168"/>
         <source>Office signing authority</source>
         <translation>单位签名证书管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="174"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="174"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="188"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="190"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="192"/>
         <source>Revoke selected</source>
         <translation>吊销所选证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="197"/>
         <source>Root key passphrase:</source>
         <translation>根证书私钥口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
         <source>Inspector&apos;s name:</source>
         <translation>检查人员姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="201"/>
         <source>Valid for (days):</source>
         <translation>有效期（天）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="203"/>
         <source>Reason for revoking:</source>
         <translation>吊销原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="225"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="226"/>
         <source>Root certificate of {0}, fingerprint {1}</source>
         <translation>{0} 的根证书，指纹 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="228"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="229"/>
         <source>No organisation on this computer. Create it once, on the supervisor&apos;s computer only.</source>
         <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="237"/>
         <source>revoked {0}</source>
         <translation>已于 {0} 吊销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="237"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="259"/>
         <source>Save enrolment file</source>
         <translation>保存证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="259"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="260"/>
         <source>Enrolment files (*.p12)</source>
         <translation>证书文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
         <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
         <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
     </message>
@@ -2895,42 +2895,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SelfSignedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="105"/>
         <source>Company&apos;s own signing identity</source>
         <translation>企业自有签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="109"/>
         <source>For a company&apos;s self-inspection. Documents signed with it are always shown as not issued by the office.</source>
         <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
         <source>Company:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="116"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="120"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="122"/>
         <source>Give the name and the company.</source>
         <translation>请填写姓名和企业名称。</translation>
     </message>
@@ -3911,82 +3911,87 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="31"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="32"/>
         <source>Verify a signed PDF</source>
         <translation>验证已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="35"/>
         <source>Choose &amp;PDF…</source>
         <translation>选择 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
         <source>Signed by:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
         <source>Certificate:</source>
         <translation>证书：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
         <source>Signed at:</source>
         <translation>签名时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47"/>
         <source>Covers the whole file:</source>
         <translation>覆盖整个文件：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47"/>
         <source>Unchanged since signing:</source>
         <translation>签名后未被修改：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="48"/>
         <source>Trusted (issued by the office, not revoked or expired):</source>
         <translation>可信（由机关签发，未吊销、未过期）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="55"/>
+        <source>Each signature:</source>
+        <translation>各个签名：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="66"/>
         <source>Choose a PDF</source>
         <translation>选择 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="67"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="82"/>
         <source>Valid: intact and trusted</source>
         <translation>有效：完整且可信</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="83"/>
         <source>Not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="84"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="84"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="90"/>
         <source>self-signed, not issued by the office</source>
         <translation>自签名，非机关签发</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="91"/>
         <source>issued by {0}, valid until {1}</source>
         <translation>由 {0} 签发，有效期至 {1}</translation>
     </message>

@@ -14,7 +14,7 @@ def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tm
     org.org_name.setText("泉台区应急管理局")
     org.org_pass.setText("short")
     org.init_button.click()
-    assert "at least 8" in org.error.text()
+    assert "at least 12 characters" in org.error.text()
     org.org_pass.setText(ORG_PASS)
     org.init_button.click()
     assert org.error.text() == ""

@@ -137,7 +137,7 @@ def test_wrong_passphrases_and_corrupt_enrolment(office, laptop, tmp_path):
         lp.import_identity(data[: len(data) // 2], ONE_TIME, OWN)
     with pytest.raises(CorruptFileError):
         lp.import_identity(b"PK\x03\x04 a zip, not a p12" * 10, ONE_TIME, OWN)
-    with pytest.raises(ValidationError, match="at least 8"):
+    with pytest.raises(ValidationError, match="at least 12 characters"):
         lp.import_identity(data, ONE_TIME, "short")
     assert lp.identity() is None  # nothing half-imported
     lp.import_identity(data, ONE_TIME, OWN)

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from inspector_app.domain.numbering import DOC_TITLES
+from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.model import Sheet
 from inspector_app.services.pdf.texts import is_en, pick, t
@@ -102,15 +103,123 @@ def styles(lang: str) -> Styles:
     )
 
 
+# A field longer than this is cut, with a mark saying how much was left out: 50,000 characters
+# are some 25 pages of a hazard table; nobody prints more on purpose.
+PRINT_LIMIT = 50_000
+CUT_MARK = "……（另有 {0} 字未打印，全文见电子记录 / {0} more characters not printed; see the " \
+    "electronic record）"
+# Longer text is laid out in pieces, so that a cell many pages long splits in linear time
+# (reportlab re-wraps a whole paragraph at each page break).
+CHUNK = 600
+LONG = 200
+
+
 def esc(text: object) -> str:
-    """Plain text made safe for reportlab's paragraph mark-up; line breaks kept."""
-    value = "" if text is None else str(text)
+    """Plain text made safe for reportlab's paragraph mark-up; line breaks kept, control and
+    bidi-override characters shown as marks, and text beyond PRINT_LIMIT cut with a mark."""
+    value = truncated(printable(text, multiline=True), PRINT_LIMIT, CUT_MARK)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace("\r\n", "\n").replace("\n", "<br/>")
+    return value.replace("\n", "<br/>")
 
 
-def para(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+def _pieces(text: str) -> list[str]:
+    """``text`` in pieces of at most CHUNK characters, cut after a line, a sentence or a
+    space where there is one."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > CHUNK:
+            window = line[:CHUNK]
+            cut = max(window.rfind(c) for c in "。！？；.!?; ，,")
+            cut = cut + 1 if cut > CHUNK // 2 else CHUNK
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out
+
+
+class LongText(Flowable):
+    """A long text as a column of short paragraphs that splits across pages (and table rows,
+    with ``splitInRow``) at any line, wrapping each piece once per width."""
+
+    def __init__(self, parts: list[Paragraph], space_after: float = 0,
+                 known: dict[tuple[Paragraph, float], float] | None = None) -> None:
+        super().__init__()
+        self.parts = parts
+        self.space_after = space_after
+        # Heights of pieces by width, shared with the halves of a split: each piece is
+        # wrapped once per width, however often a table measures the cell.
+        self._known = known if known is not None else {}
+
+    def _measure(self, avail_width: float) -> list[float]:
+        heights = []
+        for part in self.parts:
+            key = (part, avail_width)
+            if key not in self._known:
+                self._known[key] = part.wrap(avail_width, 1e9)[1]
+                part._wrapped_at = avail_width  # type: ignore[attr-defined]
+            heights.append(self._known[key])
+        return heights
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = sum(self._measure(avail_width))
+        return avail_width, self.height
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # A table splitting a row passes the column's full width, padding included; the
+        # width the cell was last laid out at is the one it is drawn at.
+        avail_width = min(avail_width, getattr(self, "width", avail_width) or avail_width)
+        heights = self._measure(avail_width)
+        used, index = 0.0, 0
+        while index < len(self.parts) and used + heights[index] <= avail_height:
+            used += heights[index]
+            index += 1
+        if index == len(self.parts):
+            # Fits after all (a table measured with other padding): callers expect two halves.
+            return [self, LongText([], self.space_after, self._known)]
+        head, tail = self.parts[:index], self.parts[index:]
+        pieces = tail[0].split(avail_width, avail_height - used)
+        if len(pieces) == 2:
+            head, tail = [*head, pieces[0]], [pieces[1], *tail[1:]]
+        if not head:
+            return []
+        return [LongText(head, 0, self._known), LongText(tail, self.space_after, self._known)]
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height in zip(self.parts, self._measure(self.width), strict=True):
+            y -= height
+            if getattr(part, "_wrapped_at", None) != self.width or \
+                    not hasattr(part, "blPara"):
+                part.wrap(self.width, 1e9)  # last laid out at another width
+                part._wrapped_at = self.width  # type: ignore[attr-defined]
+            part.drawOn(self.canv, 0, y)
+
+
+def para(text: object, style: ParagraphStyle) -> Flowable:
+    value = "" if text is None else str(text)
+    if len(value) <= LONG:
+        return Paragraph(esc(value), style)
+    piece_style = ParagraphStyle(f"{style.name}-piece", parent=style, spaceBefore=0,
+                                 spaceAfter=0)
+    pieces = _pieces(truncated(printable(value, multiline=True), PRINT_LIMIT, CUT_MARK))
+    return LongText([Paragraph(esc(piece), piece_style) for piece in pieces], style.spaceAfter)
+
+
+def _holds_long_text(value: object) -> bool:
+    if isinstance(value, LongText):
+        return True
+    return isinstance(value, list | tuple) and any(_holds_long_text(v) for v in value)
+
+
+def data_table(rows: list[list[Any]], widths: Sequence[float], **kw: Any) -> Table:
+    """A table whose rows may split across pages where a cell holds long text (a row taller
+    than a page cannot move to the next one); other tables keep their rows whole."""
+    split = any(_holds_long_text(cell) for row in rows for cell in row)
+    return Table(rows, colWidths=list(widths), splitInRow=1 if split else 0, **kw)
 
 
 def split_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -227,7 +336,7 @@ def field_table(lang: str, rows: Sequence[Sequence[tuple[str, object]]]) -> Tabl
                          para(v2, st.cell)])
             commands.append(("BACKGROUND", (0, r), (0, r), LIGHT_SHADE))
             commands.append(("BACKGROUND", (2, r), (2, r), LIGHT_SHADE))
-    table = Table(data, colWidths=widths, splitInRow=1)
+    table = data_table(data, widths)
     table.setStyle(table_style(commands))
     return table
 

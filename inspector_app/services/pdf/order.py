@@ -35,7 +35,7 @@ def problems_table(lang: str, findings: list[Finding]) -> Table:
                      para(t(lang, "order_by", fmt_date(lang, f.deadline)), st.cell)])
     widths = [11 * mm, 0, 55 * mm, 32 * mm]
     widths[1] = FRAME_W - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table = layout.data_table(rows, widths, repeatRows=1)
     table.setStyle(layout.table_style(layout.grid_style()))
     return table
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from inspector_app.domain.numbering import DOC_TITLES
+from inspector_app.domain.text import printable
 from inspector_app.errors import ValidationError
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import (
@@ -131,7 +132,7 @@ def build_pdf(sheet: Sheet, story: list[Flowable]) -> bytes:
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=f"{title} {sheet.number}",
-        author=sheet.organisation or "", subject=sheet.data.company.name,
+        author=printable(sheet.organisation or ""), subject=printable(sheet.data.company.name),
         creator="Inspector", keywords=sheet.qr, lang="en" if is_en(sheet.lang) else "zh-CN",
         # reportlab starts each page, and styles each table cell, with Helvetica unless told
         # otherwise: a non-embedded font listed in a file whose text is all in the embedded one.

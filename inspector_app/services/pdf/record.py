@@ -184,7 +184,7 @@ def findings_section(sheet: Sheet) -> list[Flowable]:
     if len(rows) == 1:
         return [*out, para(t(lang, "no_items"), st.body)]
     widths = [11 * mm, FRAME_W - 11 * mm - 25 * mm - 46 * mm, 25 * mm, 46 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table = layout.data_table(rows, widths, repeatRows=1)
     table.setStyle(layout.table_style(commands))
     return [*out, table]
 
@@ -238,7 +238,7 @@ def hazards_table(lang: str, findings: list[Finding]) -> Table:
     grade_w = 28 * mm if is_en(lang) else 25 * mm
     widths = [11 * mm, 0, grade_w, 46 * mm, 28 * mm]
     widths[1] = FRAME_W - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table = layout.data_table(rows, widths, repeatRows=1)
     table.setStyle(layout.table_style(commands))
     return table
 

@@ -69,7 +69,7 @@ def results_table(sheet: Sheet, results: dict[str, ResultInfo]) -> Table:
                      outcome, para(fmt_date(lang, new_deadline), st.cell)])
     widths = [11 * mm, 0, 26 * mm, 40 * mm, 26 * mm]
     widths[1] = FRAME_W - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table = layout.data_table(rows, widths, repeatRows=1)
     table.setStyle(layout.table_style(commands))
     return table
 

@@ -24,6 +24,7 @@ from inspector_app.commands.passphrases import one_time_passphrase
 from inspector_app.errors import InspectorError, ValidationError, from_os_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, cert_info, load_pem
+from inspector_app.storage.files import PRIVATE_FILE, write_atomic_checked
 
 
 def _password() -> QLineEdit:
@@ -265,10 +266,8 @@ class OrgDialog(QDialog):
         def work() -> None:
             data, info = self.pki.issue(self.name.text(), self.enforcement_id.text(),
                                         self.org_pass.text(), one_time, days=self.days.value())
-            try:
-                target.write_bytes(data)
-            except OSError as exc:
-                raise from_os_error(exc, target) from exc
+            # The enrolment file holds a private key: for its owner's eyes only.
+            write_atomic_checked(target, data, mode=PRIVATE_FILE)
             self.result.setText(self.tr(
                 "Wrote {0} for {1}. One-time passphrase (give it to the inspector separately "
                 "from the file): {2}").format(target, info.subject_name, one_time))

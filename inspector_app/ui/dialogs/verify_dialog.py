@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.text import printable
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
@@ -48,6 +49,10 @@ class VerifyDialog(QDialog):
         for label, widget in zip(labels, self.fields.values(), strict=True):
             widget.setWordWrap(True)
             form.addRow(label, widget)
+        # A countersigned file: each signature judged on its own, the first failure named.
+        self.signatures = QLabel()
+        self.signatures.setWordWrap(True)
+        form.addRow(self.tr("Each signature:"), self.signatures)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +84,7 @@ class VerifyDialog(QDialog):
         yes, no = self.tr("yes"), self.tr("no")
         info = r.signer
         self.fields["signer"].setText(
-            f"{info.subject_name}" + (f"（{info.enforcement_id}）" if info and
+            printable(info.subject_name) + (f"（{info.enforcement_id}）" if info and
                                       info.enforcement_id else "") if info else "—")
         self.fields["issuer"].setText(
             (self.tr("self-signed, not issued by the office") if info.self_signed else
@@ -89,6 +94,7 @@ class VerifyDialog(QDialog):
         self.fields["coverage"].setText(yes if r.covers_whole_file else no)
         self.fields["intact"].setText(yes if r.intact else no)
         self.fields["trust"].setText(yes if r.ok else no)
+        self.signatures.setText("\n".join(printable(c.line()) for c in r.signatures) or "—")
         return r
 
     def _show_verdict(self, ok: bool, text: str) -> None:

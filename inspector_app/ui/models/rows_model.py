@@ -7,9 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from inspector_app.domain.text import printable
 from inspector_app.ui.labels import ui_lang
 
 Index = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -17,6 +19,22 @@ class RowsTableModel(QAbstractTableModel):
     ``data()``."""
 
     KEY = "id"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every table of names shows control and bidi-override characters as visible marks
+        # (a company called "\u202egpj.exe" must not read as "exe.jpg"): one place for all
+        # the subclasses' data().
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("data")
+        if own is not None and not getattr(own, "_printable", False):
+            def data(self: Any, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                value = own(self, index, role)
+                if isinstance(value, str) and role in _TEXT_ROLES:
+                    return printable(value)
+                return value
+
+            data._printable = True  # type: ignore[attr-defined]
+            cls.data = data  # type: ignore[method-assign]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
