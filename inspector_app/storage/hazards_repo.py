@@ -94,10 +94,58 @@ class HazardLedger:
         self.db = db
         self.today = today
 
-    def rows(self, flt: LedgerFilter | None = None) -> list[dict[str, Any]]:
-        """The hazards ``flt`` selects, oldest deadline first (what needs chasing first)."""
-        flt = flt or LedgerFilter()
+    def rows(self, flt: LedgerFilter | None = None, *, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """The hazards ``flt`` selects, oldest deadline first (what needs chasing first).
+
+        ``limit``/``offset`` give one page of them.
+        """
         today = self.today()
+        where, params = self._where(flt or LedgerFilter(), today)
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        sql = f"""
+            SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
+                   i.company_id, c.name AS company_name, c.town, c.industry,
+                   i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
+                   f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
+                   f.responsible, f.status,
+                   f.reinspection_result, f.reinspected_at, f.closed_at,
+                   i.id AS inspection_id, i.status AS inspection_status, i.kind,
+                   {_ISSUED} AS issued
+            FROM findings f
+            JOIN inspections i ON i.id = f.inspection_id
+            JOIN companies c ON c.id = i.company_id
+            {where}
+            ORDER BY deadline IS NULL, deadline, i.started_at, i.number, f.seq, f.rowid{page}
+        """
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        out = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            row["issued"] = bool(row["issued"])
+            row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
+            row["found_on"] = (row["found_at"] or "")[:10]
+            row["days_overdue"] = _days_overdue(row, today)
+            row["overdue"] = row["days_overdue"] > 0
+            out.append(row)
+        return out
+
+    def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
+        return count_rows(self.rows(flt))
+
+    def count(self, flt: LedgerFilter | None = None) -> int:
+        """How many hazards ``rows`` gives for ``flt``, without reading them."""
+        where, params = self._where(flt or LedgerFilter(), self.today())
+        return int(self.db.execute(
+            "SELECT COUNT(*) FROM findings f JOIN inspections i ON i.id = f.inspection_id "
+            f"JOIN companies c ON c.id = i.company_id {where}", params).fetchone()[0])
+
+    @staticmethod
+    def _where(flt: LedgerFilter, today: date) -> tuple[str, list[Any]]:
         where = ["NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)"]
         params: list[Any] = []
         if flt.status == NOT_CLOSED:
@@ -126,41 +174,12 @@ class HazardLedger:
             where.append("(f.description LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')")
             params.extend([like_pattern(flt.search.strip())] * 2)
         if flt.date_from:
-            where.append("substr(i.started_at, 1, 10) >= ?")
+            where.append("i.started_at >= ?")
             params.append(flt.date_from)
         if flt.date_to:
-            where.append("substr(i.started_at, 1, 10) <= ?")
-            params.append(flt.date_to)
-        sql = f"""
-            SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
-                   i.company_id, c.name AS company_name, c.town, c.industry,
-                   i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
-                   f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
-                   f.responsible, f.status,
-                   f.reinspection_result, f.reinspected_at, f.closed_at,
-                   i.id AS inspection_id, i.status AS inspection_status, i.kind,
-                   {_ISSUED} AS issued
-            FROM findings f
-            JOIN inspections i ON i.id = f.inspection_id
-            JOIN companies c ON c.id = i.company_id
-            WHERE {" AND ".join(where)}
-            ORDER BY deadline IS NULL, deadline, i.started_at, i.number, f.seq
-        """
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        out = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            row["issued"] = bool(row["issued"])
-            row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
-            row["found_on"] = (row["found_at"] or "")[:10]
-            row["days_overdue"] = _days_overdue(row, today)
-            row["overdue"] = row["days_overdue"] > 0
-            out.append(row)
-        return out
-
-    def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
-        return count_rows(self.rows(flt))
+            where.append("i.started_at < ?")
+            params.append(flt.date_to + "~")  # "~" sorts after any time of that day
+        return "WHERE " + " AND ".join(where), params
 
     def towns(self) -> list[str]:
         """Towns of companies that have a hazard in the ledger: the choices of a filter."""

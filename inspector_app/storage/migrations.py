@@ -434,6 +434,43 @@ def _current_deadline(db: Database) -> None:
     db.execute("ALTER TABLE findings ADD COLUMN current_deadline TEXT")
 
 
+
+@migrations(name="0015_query_indexes")
+def _query_indexes(db: Database) -> None:
+    # Every foreign key and every column a list filters, sorts or counts on. Without them each
+    # list row ran a full scan of a child table (the latest-revision check alone scanned every
+    # inspection, each carrying its template snapshot), so lists grew with the square of the data.
+    run_script(
+        db,
+        """
+-- Partial where the column is mostly NULL: the statistics then describe the rows that have a
+-- value, so the planner keeps using the index for "= ?" once ANALYZE has run.
+CREATE INDEX IF NOT EXISTS inspections_supersedes ON inspections(supersedes_id)
+    WHERE supersedes_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS inspections_started ON inspections(started_at, number);
+CREATE INDEX IF NOT EXISTS inspections_status ON inspections(status, started_at);
+CREATE INDEX IF NOT EXISTS inspection_inspectors_inspector
+    ON inspection_inspectors(inspector_id);
+CREATE INDEX IF NOT EXISTS findings_counts ON findings(inspection_id, grade, status);
+CREATE INDEX IF NOT EXISTS findings_origin ON findings(origin_finding_id)
+    WHERE origin_finding_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS photos_finding ON photos(finding_id) WHERE finding_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS signatures_inspection ON signatures(inspection_id, role);
+CREATE INDEX IF NOT EXISTS signatures_inspector ON signatures(inspector_id)
+    WHERE inspector_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS documents_follows ON documents(follows_document_id)
+    WHERE follows_document_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS planned_inspections_company ON planned_inspections(company_id);
+CREATE INDEX IF NOT EXISTS planned_inspections_inspection
+    ON planned_inspections(inspection_id) WHERE inspection_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS companies_name ON companies(name, id);
+CREATE INDEX IF NOT EXISTS companies_town ON companies(town);
+CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at, id);
+CREATE INDEX IF NOT EXISTS conflicts_local ON conflicts(local_id);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 
