@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.finding import Finding
 from inspector_app.domain.profile import Inspector
+from inspector_app.storage.rows import insert_row, update_row
 
 _FINDING_COLUMNS = (
     "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "
@@ -48,18 +49,19 @@ class InspectionRepo:
         return dict(zip(names, found, strict=True)) if found else None
 
     def insert(self, record: dict[str, Any]) -> None:
-        self.db["inspections"].insert(record)
+        insert_row(self.db, "inspections", record)
 
     def update(self, inspection_id: str, fields: dict[str, Any]) -> None:
-        self.db["inspections"].update(inspection_id, fields)
+        update_row(self.db, "inspections", inspection_id, fields)
 
     def set_inspectors(self, inspection_id: str, inspector_ids: list[str]) -> None:
         self.db.execute("DELETE FROM inspection_inspectors WHERE inspection_id = ?",
                         [inspection_id])
-        for position, inspector_id in enumerate(inspector_ids):
-            self.db["inspection_inspectors"].insert(
-                {"inspection_id": inspection_id, "inspector_id": inspector_id,
-                 "position": position})
+        self.db.conn.executemany(
+            "INSERT INTO inspection_inspectors (inspection_id, inspector_id, position) "
+            "VALUES (?, ?, ?)",
+            [(inspection_id, inspector_id, position)
+             for position, inspector_id in enumerate(inspector_ids)])
 
     def inspectors(self, inspection_id: str) -> list[Inspector]:
         rows = self.db.execute(
@@ -125,10 +127,10 @@ class InspectionRepo:
         return (row[0] or 0) + 1
 
     def insert_finding(self, record: dict[str, Any]) -> None:
-        self.db["findings"].insert(record)
+        insert_row(self.db, "findings", record)
 
     def update_finding(self, finding_id: str, fields: dict[str, Any]) -> None:
-        self.db["findings"].update(finding_id, fields)
+        update_row(self.db, "findings", finding_id, fields)
 
     def delete_finding(self, finding_id: str) -> None:
         self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
