@@ -204,6 +204,9 @@ LIST_SORTS: dict[str, tuple[str, ...]] = {
     "town": ("c.town", "i.started_at", "i.rowid"),
     "template": ("t.title_zh", "i.started_at", "i.rowid"),
     "kind": ("i.kind", "i.started_at", "i.rowid"),
+    "inspectors": ("(SELECT p.name FROM inspection_inspectors x JOIN inspectors p "
+                   "ON p.id = x.inspector_id WHERE x.inspection_id = i.id "
+                   "ORDER BY x.position LIMIT 1)", "i.started_at", "i.rowid"),
     "status": ("CASE i.status WHEN 'draft' THEN 0 WHEN 'completed' THEN 1 ELSE 2 END",
                "i.started_at", "i.rowid"),
     "hazards": ("(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id)",

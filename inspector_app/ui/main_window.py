@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):
             page = cls(ctx)
+            page.defer_first_load = True  # the window appears first, then the list fills
             self.pages.append(page)
             self.stack.addWidget(page)
             QListWidgetItem(self.style().standardIcon(icon), "", self.nav)
@@ -207,8 +208,8 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)  # re-enters through currentRowChanged
             return
-        self.stack.setCurrentIndex(index)
-        self.pages[index].refresh()
+        self.stack.setCurrentIndex(index)  # a page not yet loaded loads when it shows
+        self.pages[index].reload_if_changed()
         self.pages[index].retranslate()
 
     def _new_inspection(self) -> None:
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         window = self.inspection_windows.get(inspection_id)
         if window is None:
             window = InspectionWindow(self.ctx, inspection_id)
-            window.changed.connect(lambda _id: self.inspections_page.refresh())
+            window.changed.connect(lambda _id: self._inspection_changed())
             window.revision_opened.connect(self.open_inspection)
             window.destroyed.connect(lambda *_: self.inspection_windows.pop(inspection_id, None))
             self.inspection_windows[inspection_id] = window
@@ -246,6 +247,11 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def _inspection_changed(self) -> None:
+        # A page not in view catches up when it is shown again (reload_if_changed).
+        if self.current_page() is self.inspections_page and self.inspections_page.loaded:
+            self.inspections_page.refresh()
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]

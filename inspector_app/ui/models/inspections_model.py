@@ -1,11 +1,14 @@
 """The inspections table of the Inspections page, fed with ``InspectionService.list`` rows.
 
-Sorting goes through ``SORT_ROLE``: dates as ISO text, counts as integers and document numbers
-as a key that puts 〔2026〕…-1000号 after …-999号, which their displayed text would not.
+On the page the rows come a page at a time and are sorted by the database (``sort`` asks for
+the query again in the new order), so a district's hundred thousand inspections are never all
+read. ``SORT_ROLE`` sorts rows given all at once (``make_proxy``): dates as ISO text, counts as
+integers and document numbers as a key that puts 〔2026〕…-1000号 after …-999号.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -41,6 +44,13 @@ class Column(IntEnum):
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The sort of ``InspectionRepo.list`` (see LIST_SORTS) behind each column.
+SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "town",
+             Column.TEMPLATE: "template", Column.KIND: "kind", Column.STATUS: "status",
+             Column.STARTED: "started", Column.INSPECTORS: "inspectors",
+             Column.HAZARDS: "hazards", Column.OPEN_HAZARDS: "open_hazards"}
+# Reads one page: (sort, descending, offset, limit) -> rows.
+SortedQuery = Callable[[str, bool, int, int], Sequence[dict[str, Any]]]
 
 
 def number_sort_key(number: str | None) -> str:
@@ -62,6 +72,29 @@ def started_text(value: str | None) -> str:
 
 class InspectionsModel(RowsTableModel):
     KEY = "id"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sort_key = "started"
+        self.descending = True
+        self._source: SortedQuery | None = None
+
+    def set_source(self, source: SortedQuery) -> None:
+        """Show what ``source`` reads, in the model's sort order, a page at a time."""
+        self._source = source
+        self._requery()
+
+    def _requery(self) -> None:
+        source, key, descending = self._source, self.sort_key, self.descending
+        if source is not None:
+            self.set_query(lambda offset, limit: source(key, descending, offset, limit))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SQL_SORTS.get(Column(column), "started") if 0 <= column < len(Column) else "started"
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self._requery()
 
     def inspection_id(self, row: int) -> str:
         return str(self._rows[row]["id"])

@@ -138,7 +138,6 @@ class HazardsPage(Page):
         self.model.modelReset.connect(self._update_buttons)
 
         self.retranslate()
-        self.refresh()
 
     # -- data ---------------------------------------------------------------------------------
     def ledger(self) -> HazardLedger:
