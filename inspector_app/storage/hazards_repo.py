@@ -33,6 +33,31 @@ from inspector_app.storage.photo_store import write_atomic
 # record made when it was amended.
 _ISSUED = "(i.status != 'draft' OR f.origin_finding_id IS NOT NULL)"
 _AWAITING_COMPANY = (FindingStatus.OPEN.value, FindingStatus.REOPENED.value)
+# Days past the deadline of a hazard awaiting the company (0 otherwise), as _days_overdue()
+# counts them; each "?" is today's date. A deadline that is not a date is never overdue.
+_DEADLINE_DAY = "date(substr(COALESCE(f.current_deadline, f.deadline), 1, 10))"
+_DAYS_OVERDUE = (f"(CASE WHEN f.status IN ('open', 'reopened') AND {_ISSUED} "
+                 f"AND {_DEADLINE_DAY} < date(?) "
+                 f"THEN CAST(julianday(?) - julianday({_DEADLINE_DAY}) AS INTEGER) ELSE 0 END)")
+# The ORDER BY terms behind each column of the ledger, for ``HazardLedger.rows(sort=…)``.
+LEDGER_SORTS: dict[str, tuple[str, ...]] = {
+    "number": ("length(i.number)", "i.number", "f.seq"),
+    "company": ("c.name", "deadline"),
+    "town": ("c.town", "deadline"),
+    "found": ("i.started_at", "f.seq"),
+    "grade": ("CASE f.grade WHEN 'major' THEN 0 ELSE 1 END", "deadline"),
+    "deadline": ("deadline IS NULL", "deadline", "i.started_at"),
+    "overdue": (_DAYS_OVERDUE, "deadline"),
+    "status": ("CASE f.status WHEN 'reopened' THEN 0 WHEN 'open' THEN 1 "
+               "WHEN 'rectified' THEN 2 ELSE 3 END", "deadline"),
+    "description": ("f.description",),
+    "responsible": ("f.responsible",),
+    "requirement": ("f.requirement",),
+    "legal_basis": ("f.legal_basis",),
+    "result": ("f.reinspection_result",),
+    "reinspected": ("f.reinspected_at",),
+    "closed": ("f.closed_at",),
+}
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
@@ -94,14 +119,22 @@ class HazardLedger:
         self.db = db
         self.today = today
 
-    def rows(self, flt: LedgerFilter | None = None, *, limit: int | None = None,
+    def rows(self, flt: LedgerFilter | None = None, *, sort: str | None = None,
+             descending: bool = False, limit: int | None = None,
              offset: int = 0) -> list[dict[str, Any]]:
         """The hazards ``flt`` selects, oldest deadline first (what needs chasing first).
 
-        ``limit``/``offset`` give one page of them.
+        ``sort`` (one of ``LEDGER_SORTS``) orders them otherwise; ``limit``/``offset`` give
+        one page of them.
         """
         today = self.today()
         where, params = self._where(flt or LedgerFilter(), today)
+        if sort is None:
+            order = "deadline IS NULL, deadline, i.started_at, i.number, f.seq, f.rowid"
+        else:
+            direction = "DESC" if descending else "ASC"
+            order = ", ".join(f"{term} {direction}" for term in (*LEDGER_SORTS[sort], "f.rowid"))
+            params += [today.isoformat()] * order.count("?")
         page = ""
         if limit is not None:
             page = " LIMIT ? OFFSET ?"
@@ -119,7 +152,7 @@ class HazardLedger:
             JOIN inspections i ON i.id = f.inspection_id
             JOIN companies c ON c.id = i.company_id
             {where}
-            ORDER BY deadline IS NULL, deadline, i.started_at, i.number, f.seq, f.rowid{page}
+            ORDER BY {order}{page}
         """
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
@@ -135,7 +168,29 @@ class HazardLedger:
         return out
 
     def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
-        return count_rows(self.rows(flt))
+        """The figures of ``count_rows(self.rows(flt))``, grouped by the database."""
+        today = self.today()
+        where, params = self._where(flt or LedgerFilter(), today)
+        sql = f"""
+            SELECT f.status, f.grade, c.town, c.industry, {_DAYS_OVERDUE} > 0, COUNT(*)
+            FROM findings f
+            JOIN inspections i ON i.id = f.inspection_id
+            JOIN companies c ON c.id = i.company_id
+            {where}
+            GROUP BY 1, 2, 3, 4, 5
+        """
+        params = [*[today.isoformat()] * _DAYS_OVERDUE.count("?"), *params]
+        counts = LedgerCounts()
+        for status, grade, town, industry, overdue, n in self.db.execute(sql, params):
+            counts.total += n
+            counts.by_status[status] += n
+            counts.by_grade[grade] += n
+            counts.by_town[town or ""] += n
+            counts.by_industry[industry or ""] += n
+            if overdue:
+                counts.overdue += n
+                counts.overdue_by_town[town or ""] += n
+        return counts
 
     def count(self, flt: LedgerFilter | None = None) -> int:
         """How many hazards ``rows`` gives for ``flt``, without reading them."""

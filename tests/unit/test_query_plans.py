@@ -22,7 +22,12 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.plans import PlanService
 from inspector_app.services.sync.export import collect_rows
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.hazards_repo import NOT_CLOSED, HazardLedger, LedgerFilter
+from inspector_app.storage.hazards_repo import (
+    LEDGER_SORTS,
+    NOT_CLOSED,
+    HazardLedger,
+    LedgerFilter,
+)
 from inspector_app.storage.inspections_repo import LIST_SORTS, InspectionFilter
 
 # Tables that grow with the district's data; the others hold a handful of rows.
@@ -106,6 +111,8 @@ def _run_every_list(ctx: AppContext, company: tuple[str, str], inspector: str) -
         ledger.count(lf)
         ledger.counts(lf)
     ledger.towns()
+    for sort in LEDGER_SORTS:
+        ledger.rows(LedgerFilter(status=None), sort=sort, descending=True, limit=50, offset=50)
 
     companies = CompanyRepo(ctx.db, ctx.device.id)
     companies.list()

@@ -8,7 +8,6 @@ integers and document numbers as a key that puts 〔2026〕…-1000号 after …
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -49,8 +48,6 @@ SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "t
              Column.TEMPLATE: "template", Column.KIND: "kind", Column.STATUS: "status",
              Column.STARTED: "started", Column.INSPECTORS: "inspectors",
              Column.HAZARDS: "hazards", Column.OPEN_HAZARDS: "open_hazards"}
-# Reads one page: (sort, descending, offset, limit) -> rows.
-SortedQuery = Callable[[str, bool, int, int], Sequence[dict[str, Any]]]
 
 
 def number_sort_key(number: str | None) -> str:
@@ -72,29 +69,8 @@ def started_text(value: str | None) -> str:
 
 class InspectionsModel(RowsTableModel):
     KEY = "id"
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.sort_key = "started"
-        self.descending = True
-        self._source: SortedQuery | None = None
-
-    def set_source(self, source: SortedQuery) -> None:
-        """Show what ``source`` reads, in the model's sort order, a page at a time."""
-        self._source = source
-        self._requery()
-
-    def _requery(self) -> None:
-        source, key, descending = self._source, self.sort_key, self.descending
-        if source is not None:
-            self.set_query(lambda offset, limit: source(key, descending, offset, limit))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SQL_SORTS.get(Column(column), "started") if 0 <= column < len(Column) else "started"
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self._requery()
+    SQL_SORTS = SQL_SORTS
+    DEFAULT_SORT = ("started", True)  # the newest first
 
     def inspection_id(self, row: int) -> str:
         return str(self._rows[row]["id"])

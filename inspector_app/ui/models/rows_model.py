@@ -8,7 +8,7 @@ a hundred thousand inspections reads only what is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -18,6 +18,8 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200  # rows per fetch: a few screens, read in a few milliseconds
 # Reads rows [offset, offset + limit) of the current query.
 PageQuery = Callable[[int, int], Sequence[Any]]
+# Reads one page in an order: (sort, descending, offset, limit) -> rows.
+SortedQuery = Callable[[str, bool, int, int], Sequence[Any]]
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -25,6 +27,10 @@ class RowsTableModel(QAbstractTableModel):
     ``data()``."""
 
     KEY = "id"
+    # For rows read with ``set_source``: the database's sort behind each column, and the
+    # order before the user clicks a header.
+    SQL_SORTS: ClassVar[dict[int, str]] = {}
+    DEFAULT_SORT = ("", False)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +39,8 @@ class RowsTableModel(QAbstractTableModel):
         self._header_cache: tuple[str, ...] | None = None
         self._query: PageQuery | None = None
         self._exhausted = True
+        self.sort_key, self.descending = self.DEFAULT_SORT
+        self._source: SortedQuery | None = None
 
     def _headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -61,6 +69,24 @@ class RowsTableModel(QAbstractTableModel):
         self._rows = first
         self._exhausted = len(first) < page_size
         self.endResetModel()
+
+    def set_source(self, source: SortedQuery) -> None:
+        """Show what ``source`` reads, in the model's sort order, a page at a time."""
+        self._source = source
+        self._requery()
+
+    def _requery(self) -> None:
+        source, key, descending = self._source, self.sort_key, self.descending
+        if source is not None:
+            self.set_query(lambda offset, limit: source(key, descending, offset, limit))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database: the query runs again in the new order."""
+        key = self.SQL_SORTS.get(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is not None and (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self._requery()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's default
         return not parent.isValid() and self._query is not None and not self._exhausted
