@@ -447,7 +447,16 @@ def _query_indexes(db: Database) -> None:
 -- value, so the planner keeps using the index for "= ?" once ANALYZE has run.
 CREATE INDEX IF NOT EXISTS inspections_supersedes ON inspections(supersedes_id)
     WHERE supersedes_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS inspections_started ON inspections(started_at, number);
+-- Every inspection row carries its template snapshot (~20 KB) before the columns a list shows,
+-- so reading status or number from the row walks its overflow pages. These two indexes hold
+-- what the lists and the ledger read: the newest-first list and the joins by company are
+-- answered from the index alone.
+CREATE INDEX IF NOT EXISTS inspections_started ON inspections(
+    started_at, number, id, status, kind, revision, ended_at, company_id, template_key,
+    template_id, template_version, supersedes_id);
+DROP INDEX IF EXISTS inspections_company;
+CREATE INDEX inspections_company ON inspections(
+    company_id, id, status, number, started_at, kind, supersedes_id);
 CREATE INDEX IF NOT EXISTS inspections_status ON inspections(status, started_at);
 CREATE INDEX IF NOT EXISTS inspection_inspectors_inspector
     ON inspection_inspectors(inspector_id);

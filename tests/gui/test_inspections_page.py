@@ -186,7 +186,7 @@ def test_paged_model_reads_a_page_at_a_time_and_passes_the_model_tester(qtmodelt
         return rows[offset:offset + limit]
 
     model = InspectionsModel()
-    model.set_query(query)
+    model.set_query(query, page_size=200)
     assert model.rowCount() == 200 and model.canFetchMore()
     qtmodeltester.check(model)
     while model.canFetchMore():

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from inspector_app.ui.labels import ui_lang
 
 Index = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 200  # rows per fetch: a few screens, read in a few milliseconds
+PAGE_SIZE = 100  # rows per fetch: a few screens, read in a few milliseconds
 # Reads rows [offset, offset + limit) of the current query.
 PageQuery = Callable[[int, int], Sequence[Any]]
 # Reads one page in an order: (sort, descending, offset, limit) -> rows.
