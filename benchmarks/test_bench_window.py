@@ -43,7 +43,8 @@ def shown(self):
     filled()
 
 main_window.MainWindow.show = shown
-sys.exit(entry.run_gui(DataDir(sys.argv[1]), "zh_CN"))
+from pathlib import Path
+sys.exit(entry.run_gui(DataDir(Path(sys.argv[1])), "zh_CN"))
 """
 
 

@@ -67,7 +67,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
         languages.apply(resolve_language(cli_lang, settings))
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
-        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
+        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
         from inspector_app.ui.message_bridge import translated_title
 
