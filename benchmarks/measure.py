@@ -113,3 +113,22 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "inspector_app", *args]
 
 
+
+
+def camera_jpeg(path: Path, size: tuple[int, int] = (4000, 3000), seed: int = 0) -> Path:
+    """A photo as a camera takes it: a scene with detail and sensor noise (a few MB at 12 MP).
+
+    Smooth synthetic pictures compress to a fraction of that and decode faster, so they flatter
+    every figure that reads photos.
+    """
+    from PIL import Image
+
+    scene = Image.linear_gradient("L").resize(size).convert("RGB")
+    detail = Image.effect_noise((max(1, size[0] // 40), max(1, size[1] // 40)), 60 + seed % 7)
+    scene = Image.blend(scene, detail.convert("RGB").resize(size, Image.Resampling.BICUBIC), 0.6)
+    noise = Image.merge("RGB", [Image.effect_noise(size, 18) for _ in range(3)])
+    photo = Image.blend(scene, noise, 0.3)
+    exif = Image.Exif()
+    exif[271], exif[272] = "Canon", "EOS R5"
+    photo.save(path, "JPEG", quality=92, exif=exif)
+    return path
