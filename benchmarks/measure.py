@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -98,15 +100,25 @@ def median_time(fn: Callable[[], object], runs: int = 7, warmup: int = 1) -> flo
 
 
 def run_timed(args: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (kB) of one child process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(args, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise subprocess.CalledProcessError(child.returncode, args)
-    return elapsed, usage.ru_maxrss
+    """Wall time and peak RSS (kB) of one child process.
+
+    The peak comes from GNU time when it is installed: a child forked straight from this
+    (large) test process would be charged with the parent's pages it had before ``exec``.
+    """
+    gnu_time = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists()
+                                        else None)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "rss"
+        command = [gnu_time, "-f", "%M", "-o", str(report), *args] if gnu_time else args
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, args)
+        peak = int(report.read_text().split()[-1]) if gnu_time else usage.ru_maxrss
+    return elapsed, peak
 
 
 def cli(*args: str) -> list[str]:
