@@ -75,7 +75,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
-        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
+        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
         QMessageBox.critical(None, translated_title(exc.title), exc.message)
         return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import build_demo
+from inspector_app.services.demo import PRESETS, build_demo
 
 
 def _count(text: str) -> int:
@@ -20,9 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "demo", help="add synthetic companies, inspectors, inspections, hazards and photos",
         description="Build a realistic synthetic dataset through the program's own services. "
         "The same --seed gives the same data; dates are relative to today.")
-    p.add_argument("--companies", type=_count, default=20, metavar="N",
+    p.add_argument("--preset", choices=sorted(PRESETS),
+                   help="a named size: 'district' is a year of a whole district "
+                   f"({PRESETS['district'][0]:,} companies, {PRESETS['district'][1]:,} "
+                   "inspections), the data set of the benchmarks; --companies and "
+                   "--inspections override it")
+    p.add_argument("--companies", type=_count, metavar="N",
                    help="companies to add (default 20)")
-    p.add_argument("--inspections", type=_count, default=40, metavar="M",
+    p.add_argument("--inspections", type=_count, metavar="M",
                    help="inspections to add (default 40)")
     p.add_argument("--photos-per-inspection", type=_count, default=0, metavar="K",
                    help="small generated photos per inspection (default 0; a checklist "
@@ -32,8 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    summary = build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=args.companies,
-                         inspections=args.inspections,
+    companies, inspections = PRESETS[args.preset] if args.preset else (20, 40)
+    summary = build_demo(ctx.db, ctx.device, ctx.data_dir.photos,
+                         companies=companies if args.companies is None else args.companies,
+                         inspections=inspections if args.inspections is None
+                         else args.inspections,
                          photos_per_inspection=args.photos_per_inspection, seed=args.seed)
     print(summary.line())
     return 0

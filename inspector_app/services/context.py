@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.paths import DataDir
-from inspector_app.storage.db import open_database, open_read_only
+from inspector_app.storage.db import close_database, open_database, open_read_only
 from inspector_app.storage.repositories import DeviceRepo
 from inspector_app.storage.scratch import clean_stale
 
@@ -49,5 +49,5 @@ class AppContext:
 
     def close(self) -> None:
         if "db" in self.__dict__:
-            self.db.close()
+            close_database(self.db)
             del self.__dict__["db"]

@@ -180,6 +180,13 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 
 # -- the builder -----------------------------------------------------------------------------------
 
+BATCH = 200          # inspections (or companies) written per transaction
+# Named sizes of ``demo --preset``: (companies, inspections). "district" is a year of a whole
+# district's inspections, the data set the benchmarks measure the lists and the window with.
+PRESETS: dict[str, tuple[int, int]] = {"district": (2_000, 20_000)}
+HANDWRITINGS = 12    # different demo signatures
+
+
 class DemoBuilder:
     def __init__(self, db: Database, device: Device, photos_dir: Path, *,
                  seed: int | None = None, today: date | None = None) -> None:
@@ -192,6 +199,7 @@ class DemoBuilder:
         self.summary = DemoSummary(seed=self.seed)
         self._visits: Counter[str] = Counter()          # company id -> inspections so far
         self._found_on: dict[str, date] = {}             # inspection id -> day of the visit
+        self._hands: list[tuple[Any, bytes]] = []        # signatures drawn once, reused
 
     # -- public --------------------------------------------------------------------------------
     def build(self, companies: int, inspections: int, photos_per_inspection: int = 0
@@ -211,11 +219,18 @@ class DemoBuilder:
         self.team = self._team()
         company_repo = CompanyRepo(self.db, self.device.id, actor=actor)
         names = {c.name for c in company_repo.list()}
-        company_list = [self._company(company_repo, names) for _ in range(companies)]
+        company_list: list[Company] = []
+        for start in range(0, companies, BATCH):
+            with self.db.atomic():  # one commit (one fsync) per batch, not per row
+                company_list += [self._company(company_repo, names)
+                                 for _ in range(min(BATCH, companies - start))]
         self.summary.companies = len(company_list)
         issued: list[Finding] = []
-        for company, when, target in self._plan(company_list, inspections):
-            issued.extend(self._inspection(company, when, target, photos_per_inspection))
+        plan = self._plan(company_list, inspections)
+        for start in range(0, len(plan), BATCH):
+            with self.db.atomic():
+                for company, when, target in plan[start:start + BATCH]:
+                    issued.extend(self._inspection(company, when, target, photos_per_inspection))
         self._hazard_states(issued)
         self.summary.seconds = time.perf_counter() - started
         return self.summary
@@ -587,7 +602,10 @@ class DemoBuilder:
 
     def _sign(self, inspection_id: str, role: str, name: str,
               inspector: Inspector | None = None) -> None:
-        strokes, png = demo_signature(self.rng)
+        if not self._hands:  # drawing a PNG per signature took a third of a large demo
+            hands = random.Random(self.seed)
+            self._hands = [demo_signature(hands) for _ in range(HANDWRITINGS)]
+        strokes, png = self.rng.choice(self._hands)
         signature = SignatureService(self.db, self.device, "demo").add(
             inspection_id, role, name, strokes, png, pad_size=DEMO_PAD,
             inspector_id=inspector.id if inspector else None,

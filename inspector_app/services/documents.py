@@ -309,8 +309,9 @@ class DocumentService:
             return  # issued already: its date and deadlines stand as they were
         issue_day = self.issue_time(row["id"])[:10]
         early = [f"hazard {seq} ({deadline[:10]})" for seq, deadline in self.db.execute(
-            "SELECT seq, deadline FROM findings WHERE inspection_id = ? ORDER BY seq",
-            [row["id"]]) if deadline[:10] < issue_day]
+            "SELECT seq, deadline FROM findings WHERE inspection_id = ? "
+            "AND withdrawn_at IS NULL ORDER BY seq",
+            [row["id"]]) if (deadline or "")[:10] < issue_day]
         if early:
             raise DocumentRefused(
                 "deadline_before_issue", f"The order of inspection {row['number']} cannot be "
@@ -324,8 +325,8 @@ class DocumentService:
                 "self_inspection", f"Inspection {row['number']} is a company's self-inspection: "
                 "a decision on on-site measures is taken only by the authority's inspectors.")
         measures = self.db.execute(
-            "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND "
-            "TRIM(COALESCE(onsite_measure, '')) != ''", [row["id"]]).fetchone()[0]
+            "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND withdrawn_at IS NULL "
+            "AND TRIM(COALESCE(onsite_measure, '')) != ''", [row["id"]]).fetchone()[0]
         if not measures:
             raise DocumentRefused(
                 "no_onsite_measures", f"No hazard of inspection {row['number']} has a measure "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -37,6 +38,7 @@ from inspector_app.domain.checklist import (
 )
 from inspector_app.errors import ValidationError
 from inspector_app.paths import forms_dir
+from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -99,12 +101,39 @@ def shipped_template_files() -> list[Path]:
     return sorted(forms_dir().glob("*.yaml"))
 
 
+SHIPPED_DIGEST_KEY = "shipped_forms_digest"
+
+
 def ensure_shipped_templates(
-    repo: TemplateRepo, paths: Sequence[Path] | None = None
+    repo: TemplateRepo, paths: Sequence[Path] | None = None, *,
+    skip_if_unchanged: bool = False,
 ) -> list[ImportResult]:
-    """Import the shipped templates missing from the library (at start-up)."""
+    """Import the shipped templates missing from the library (at start-up).
+
+    ``skip_if_unchanged``: when these very files were all imported into this database before,
+    do nothing (parsing and schema-checking them took seconds of every window start).
+    """
     files = shipped_template_files() if paths is None else list(paths)
-    return repo.ensure_shipped(files, load_template_file)
+    settings = SettingsRepo(repo.db)
+    digest = _files_digest(files)
+    if skip_if_unchanged and settings.get(SHIPPED_DIGEST_KEY) == digest:
+        return []
+    results = repo.ensure_shipped(files, load_template_file)
+    if all(r.status != "refused" for r in results):
+        settings.set(SHIPPED_DIGEST_KEY, digest)
+    return results
+
+
+def _files_digest(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -159,8 +159,13 @@ class InspectionService:
             withdrawn=self.repo.withdrawn_findings(inspection_id),
         )
 
-    def list(self, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
-        return self.repo.list(flt)
+    def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",
+             descending: bool = True, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+        return self.repo.list(flt, sort=sort, descending=descending, limit=limit, offset=offset)
+
+    def count(self, flt: InspectionFilter | None = None) -> int:
+        return self.repo.count(flt)
 
     def history(self, inspection_id: str) -> list[AuditEntry]:
         return self.audit.for_inspection(inspection_id)

@@ -159,12 +159,24 @@ def _upright_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB") if image.mode != "RGB" else image
 
 
+def draft_box(size: tuple[int, int], long_side: int) -> tuple[int, int]:
+    """The box to ask libjpeg's draft mode for: ``long_side`` along the image's long side.
+
+    Draft mode picks the largest 1/2, 1/4 or 1/8 scale that still covers the box in both
+    directions, so a square box keeps a 4000×3000 photo at full size (3000 // 1600 = 1).
+    """
+    width, height = size
+    if width >= height:
+        return long_side, max(1, -(-long_side * height // max(1, width)))
+    return max(1, -(-long_side * width // max(1, height))), long_side
+
+
 def _scaled(path: Path, long_side: int) -> Image.Image:
     """Decode at the smallest JPEG scale that still gives ``long_side`` pixels."""
     # Closed here: Pillow keeps the file open after load() for PNG and others (ResourceWarning).
     with _open_checked(path) as image:
         if image.format == "JPEG":
-            image.draft("RGB", (long_side, long_side))
+            image.draft("RGB", draft_box(image.size, long_side))
         image.load()
         upright = _upright_rgb(image)
         if upright is image:

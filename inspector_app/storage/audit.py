@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.records import new_id, utcnow_iso
+from inspector_app.storage.rows import insert_row
 
 
 def _text(value: Any) -> str | None:
@@ -41,7 +42,7 @@ class AuditLog:
     def record(self, entity: str, entity_id: str, action: str, *, field: str | None = None,
                old: Any = None, new: Any = None, reason: str | None = None,
                inspection_id: str | None = None) -> None:
-        self.db["audit_log"].insert({
+        insert_row(self.db, "audit_log", {
             "id": new_id(),
             "at": utcnow_iso(),
             "device_id": self.device_id,

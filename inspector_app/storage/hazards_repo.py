@@ -35,6 +35,31 @@ from inspector_app.storage.photo_store import write_atomic
 # record made when it was amended.
 _ISSUED = "(i.status != 'draft' OR f.origin_finding_id IS NOT NULL)"
 _AWAITING_COMPANY = (FindingStatus.OPEN.value, FindingStatus.REOPENED.value)
+# Days past the deadline of a hazard awaiting the company (0 otherwise), as _days_overdue()
+# counts them; each "?" is today's date. A deadline that is not a date is never overdue.
+_DEADLINE_DAY = "date(substr(COALESCE(f.current_deadline, f.deadline), 1, 10))"
+_DAYS_OVERDUE = (f"(CASE WHEN f.status IN ('open', 'reopened') AND {_ISSUED} "
+                 f"AND {_DEADLINE_DAY} < date(?) "
+                 f"THEN CAST(julianday(?) - julianday({_DEADLINE_DAY}) AS INTEGER) ELSE 0 END)")
+# The ORDER BY terms behind each column of the ledger, for ``HazardLedger.rows(sort=…)``.
+LEDGER_SORTS: dict[str, tuple[str, ...]] = {
+    "number": ("length(i.number)", "i.number", "f.seq"),
+    "company": ("c.name", "deadline"),
+    "town": ("c.town", "deadline"),
+    "found": ("i.started_at", "f.seq"),
+    "grade": ("CASE f.grade WHEN 'major' THEN 0 ELSE 1 END", "deadline"),
+    "deadline": ("deadline IS NULL", "deadline", "i.started_at"),
+    "overdue": (_DAYS_OVERDUE, "deadline"),
+    "status": ("CASE f.status WHEN 'reopened' THEN 0 WHEN 'open' THEN 1 "
+               "WHEN 'rectified' THEN 2 ELSE 3 END", "deadline"),
+    "description": ("f.description",),
+    "responsible": ("f.responsible",),
+    "requirement": ("f.requirement",),
+    "legal_basis": ("f.legal_basis",),
+    "result": ("f.reinspection_result",),
+    "reinspected": ("f.reinspected_at",),
+    "closed": ("f.closed_at",),
+}
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
@@ -96,10 +121,94 @@ class HazardLedger:
         self.db = db
         self.today = today
 
-    def rows(self, flt: LedgerFilter | None = None) -> list[dict[str, Any]]:
-        """The hazards ``flt`` selects, oldest deadline first (what needs chasing first)."""
-        flt = flt or LedgerFilter()
+    def rows(self, flt: LedgerFilter | None = None, *, sort: str | None = None,
+             descending: bool = False, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """The hazards ``flt`` selects, oldest deadline first (what needs chasing first).
+
+        ``sort`` (one of ``LEDGER_SORTS``) orders them otherwise; ``limit``/``offset`` give
+        one page of them.
+        """
         today = self.today()
+        where, params = self._where(flt or LedgerFilter(), today)
+        if sort is None:
+            order = "deadline IS NULL, deadline, i.started_at, i.number, f.seq, f.rowid"
+        else:
+            direction = "DESC" if descending else "ASC"
+            order = ", ".join(f"{term} {direction}" for term in (*LEDGER_SORTS[sort], "f.rowid"))
+            params += [today.isoformat()] * order.count("?")
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        sql = f"""
+            SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
+                   i.company_id, c.name AS company_name, c.town, c.industry,
+                   i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
+                   f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
+                   f.responsible, f.status,
+                   f.reinspection_result, f.reinspected_at, f.closed_at,
+                   f.plan_goal, f.plan_method, f.plan_funds, f.plan_organisation,
+                   f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
+                   f.acceptance_conclusion,
+                   i.id AS inspection_id, i.status AS inspection_status, i.kind,
+                   {_ISSUED} AS issued
+            FROM findings f
+            JOIN inspections i ON i.id = f.inspection_id
+            JOIN companies c ON c.id = i.company_id
+            {where}
+            ORDER BY {order}{page}
+        """
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        out = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            row["issued"] = bool(row["issued"])
+            row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
+            row["found_on"] = (row["found_at"] or "")[:10]
+            row["days_overdue"] = _days_overdue(row, today)
+            row["overdue"] = row["days_overdue"] > 0
+            # A major hazard's governance plan: which of the six elements are still missing.
+            row["plan_missing"] = (missing_plan_elements(_Plan(row))
+                                   if row["grade"] == Grade.MAJOR.value else None)
+            out.append(row)
+        return out
+
+    def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
+        """The figures of ``count_rows(self.rows(flt))``, grouped by the database."""
+        today = self.today()
+        where, params = self._where(flt or LedgerFilter(), today)
+        sql = f"""
+            SELECT f.status, f.grade, c.town, c.industry, {_DAYS_OVERDUE} > 0, COUNT(*)
+            FROM findings f
+            JOIN inspections i ON i.id = f.inspection_id
+            JOIN companies c ON c.id = i.company_id
+            {where}
+            GROUP BY 1, 2, 3, 4, 5
+        """
+        params = [*[today.isoformat()] * _DAYS_OVERDUE.count("?"), *params]
+        counts = LedgerCounts()
+        for status, grade, town, industry, overdue, n in self.db.execute(sql, params):
+            counts.total += n
+            counts.by_status[status] += n
+            counts.by_grade[grade] += n
+            counts.by_town[town or ""] += n
+            counts.by_industry[industry or ""] += n
+            if overdue:
+                counts.overdue += n
+                counts.overdue_by_town[town or ""] += n
+        return counts
+
+    def count(self, flt: LedgerFilter | None = None) -> int:
+        """How many hazards ``rows`` gives for ``flt``, without reading them."""
+        where, params = self._where(flt or LedgerFilter(), self.today())
+        return int(self.db.execute(
+            "SELECT COUNT(*) FROM findings f JOIN inspections i ON i.id = f.inspection_id "
+            f"JOIN companies c ON c.id = i.company_id {where}", params).fetchone()[0])
+
+    @staticmethod
+    def _where(flt: LedgerFilter, today: date) -> tuple[str, list[Any]]:
         where = ["NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)",
                  "f.withdrawn_at IS NULL"]
         params: list[Any] = []
@@ -129,47 +238,12 @@ class HazardLedger:
             where.append("(f.description LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\')")
             params.extend([like_pattern(flt.search.strip())] * 2)
         if flt.date_from:
-            where.append("substr(i.started_at, 1, 10) >= ?")
+            where.append("i.started_at >= ?")
             params.append(flt.date_from)
         if flt.date_to:
-            where.append("substr(i.started_at, 1, 10) <= ?")
-            params.append(flt.date_to)
-        sql = f"""
-            SELECT f.id AS finding_id, f.seq, i.number AS inspection_number,
-                   i.company_id, c.name AS company_name, c.town, c.industry,
-                   i.started_at AS found_at, f.description, f.grade, f.legal_basis, f.item_id,
-                   f.requirement, COALESCE(f.current_deadline, f.deadline) AS deadline,
-                   f.responsible, f.status,
-                   f.reinspection_result, f.reinspected_at, f.closed_at,
-                   f.plan_goal, f.plan_method, f.plan_funds, f.plan_organisation,
-                   f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
-                   f.acceptance_conclusion,
-                   i.id AS inspection_id, i.status AS inspection_status, i.kind,
-                   {_ISSUED} AS issued
-            FROM findings f
-            JOIN inspections i ON i.id = f.inspection_id
-            JOIN companies c ON c.id = i.company_id
-            WHERE {" AND ".join(where)}
-            ORDER BY deadline IS NULL, deadline, i.started_at, i.number, f.seq
-        """
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        out = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            row["issued"] = bool(row["issued"])
-            row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
-            row["found_on"] = (row["found_at"] or "")[:10]
-            row["days_overdue"] = _days_overdue(row, today)
-            row["overdue"] = row["days_overdue"] > 0
-            # A major hazard's governance plan: which of the six elements are still missing.
-            row["plan_missing"] = (missing_plan_elements(_Plan(row))
-                                   if row["grade"] == Grade.MAJOR.value else None)
-            out.append(row)
-        return out
-
-    def counts(self, flt: LedgerFilter | None = None) -> LedgerCounts:
-        return count_rows(self.rows(flt))
+            where.append("i.started_at < ?")
+            params.append(flt.date_to + "~")  # "~" sorts after any time of that day
+        return "WHERE " + " AND ".join(where), params
 
     def towns(self) -> list[str]:
         """Towns of companies that have a hazard in the ledger: the choices of a filter."""

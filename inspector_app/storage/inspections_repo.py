@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.finding import Finding
 from inspector_app.domain.profile import Inspector
+from inspector_app.storage.rows import insert_row, update_row
 
 _FINDING_COLUMNS = (
     "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "
@@ -54,18 +55,19 @@ class InspectionRepo:
         return dict(zip(names, found, strict=True)) if found else None
 
     def insert(self, record: dict[str, Any]) -> None:
-        self.db["inspections"].insert(record)
+        insert_row(self.db, "inspections", record)
 
     def update(self, inspection_id: str, fields: dict[str, Any]) -> None:
-        self.db["inspections"].update(inspection_id, fields)
+        update_row(self.db, "inspections", inspection_id, fields)
 
     def set_inspectors(self, inspection_id: str, inspector_ids: list[str]) -> None:
         self.db.execute("DELETE FROM inspection_inspectors WHERE inspection_id = ?",
                         [inspection_id])
-        for position, inspector_id in enumerate(inspector_ids):
-            self.db["inspection_inspectors"].insert(
-                {"inspection_id": inspection_id, "inspector_id": inspector_id,
-                 "position": position})
+        self.db.conn.executemany(
+            "INSERT INTO inspection_inspectors (inspection_id, inspector_id, position) "
+            "VALUES (?, ?, ?)",
+            [(inspection_id, inspector_id, position)
+             for position, inspector_id in enumerate(inspector_ids)])
 
     def inspectors(self, inspection_id: str) -> list[Inspector]:
         snapshot = self.db.execute("SELECT team_snapshot FROM inspections WHERE id = ?",
@@ -150,10 +152,10 @@ class InspectionRepo:
         return (row[0] or 0) + 1
 
     def insert_finding(self, record: dict[str, Any]) -> None:
-        self.db["findings"].insert(record)
+        insert_row(self.db, "findings", record)
 
     def update_finding(self, finding_id: str, fields: dict[str, Any]) -> None:
-        self.db["findings"].update(finding_id, fields)
+        update_row(self.db, "findings", finding_id, fields)
 
     def delete_finding(self, finding_id: str) -> None:
         self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
@@ -172,34 +174,20 @@ class InspectionRepo:
         return self.db.execute(sql, params).fetchone()[0]
 
     # -- listing -----------------------------------------------------------------------------
-    def list(self, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
-        flt = flt or InspectionFilter()
-        where, params = [], []
-        if not flt.include_superseded:
-            where.append("NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)")
-        if flt.status:
-            where.append("i.status = ?")
-            params.append(flt.status)
-        if flt.company_id:
-            where.append("i.company_id = ?")
-            params.append(flt.company_id)
-        if flt.town:
-            where.append("c.town = ?")
-            params.append(flt.town)
-        if flt.inspector_id:
-            where.append("EXISTS (SELECT 1 FROM inspection_inspectors x "
-                         "WHERE x.inspection_id = i.id AND x.inspector_id = ?)")
-            params.append(flt.inspector_id)
-        if flt.date_from:
-            where.append("substr(i.started_at, 1, 10) >= ?")
-            params.append(flt.date_from)
-        if flt.date_to:
-            where.append("substr(i.started_at, 1, 10) <= ?")
-            params.append(flt.date_to)
-        if flt.search:
-            # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
-            where.append("c.name LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(flt.search))
+    def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",
+             descending: bool = True, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+        """The inspections ``flt`` selects, sorted in SQL so that a page of them is cheap.
+
+        ``sort`` is one of ``LIST_SORTS``; ``limit``/``offset`` give one page of the result.
+        """
+        where, params = _where(flt or InspectionFilter())
+        direction = "DESC" if descending else "ASC"
+        order = ", ".join(f"{term} {direction}" for term in LIST_SORTS[sort])
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
         sql = f"""
             SELECT i.id, i.number, i.revision, i.status, i.kind, i.started_at, i.ended_at,
                    i.template_id, i.template_version, t.title_zh, t.title_en,
@@ -218,9 +206,70 @@ class InspectionRepo:
             FROM inspections i
             JOIN companies c ON c.id = i.company_id
             LEFT JOIN templates t ON t.key = i.template_key
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY i.started_at DESC, i.number DESC
+            {where}
+            ORDER BY {order}{page}
         """
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    def count(self, flt: InspectionFilter | None = None) -> int:
+        """How many inspections ``list`` gives for ``flt``, without reading them."""
+        where, params = _where(flt or InspectionFilter())
+        return int(self.db.execute(
+            f"SELECT COUNT(*) FROM inspections i JOIN companies c ON c.id = i.company_id {where}",
+            params).fetchone()[0])
+
+
+# The ORDER BY terms of each sort of ``InspectionRepo.list``; each ends with the rowid so a page
+# boundary never splits or repeats rows that sort alike. Numbers of one prefix and year sort by
+# their sequence because a longer number is a larger sequence (…-999号 before …-1000号).
+LIST_SORTS: dict[str, tuple[str, ...]] = {
+    "started": ("i.started_at", "i.number", "i.rowid"),
+    "number": ("length(i.number)", "i.number", "i.rowid"),
+    "company": ("c.name", "i.started_at", "i.rowid"),
+    "town": ("c.town", "i.started_at", "i.rowid"),
+    "template": ("t.title_zh", "i.started_at", "i.rowid"),
+    "kind": ("i.kind", "i.started_at", "i.rowid"),
+    "inspectors": ("(SELECT p.name FROM inspection_inspectors x JOIN inspectors p "
+                   "ON p.id = x.inspector_id WHERE x.inspection_id = i.id "
+                   "ORDER BY x.position LIMIT 1)", "i.started_at", "i.rowid"),
+    "status": ("CASE i.status WHEN 'draft' THEN 0 WHEN 'completed' THEN 1 ELSE 2 END",
+               "i.started_at", "i.rowid"),
+    "hazards": ("(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id)",
+                "i.started_at", "i.rowid"),
+    "open_hazards": ("(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
+                     "AND f.status IN ('open', 'reopened'))", "i.started_at", "i.rowid"),
+}
+
+
+def _where(flt: InspectionFilter) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if not flt.include_superseded:
+        where.append("NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)")
+    if flt.status:
+        where.append("i.status = ?")
+        params.append(flt.status)
+    if flt.company_id:
+        where.append("i.company_id = ?")
+        params.append(flt.company_id)
+    if flt.town:
+        where.append("c.town = ?")
+        params.append(flt.town)
+    if flt.inspector_id:
+        where.append("i.id IN (SELECT x.inspection_id FROM inspection_inspectors x "
+                     "WHERE x.inspector_id = ?)")
+        params.append(flt.inspector_id)
+    # started_at is ISO text, so a range on the column (usable by its index) is a range of days.
+    if flt.date_from:
+        where.append("i.started_at >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        where.append("i.started_at < ?")
+        params.append(flt.date_to + "~")  # "~" sorts after any time of that day
+    if flt.search:
+        # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
+        where.append("c.name LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(flt.search))
+    return ("WHERE " + " AND ".join(where) if where else ""), params

@@ -547,6 +547,51 @@ def _team_snapshot(db: Database) -> None:
     db.execute("ALTER TABLE inspections ADD COLUMN team_snapshot TEXT")
 
 
+@migrations(name="0015_query_indexes")
+def _query_indexes(db: Database) -> None:
+    # Every foreign key and every column a list filters, sorts or counts on. Without them each
+    # list row ran a full scan of a child table (the latest-revision check alone scanned every
+    # inspection, each carrying its template snapshot), so lists grew with the square of the data.
+    run_script(
+        db,
+        """
+-- Partial where the column is mostly NULL: the statistics then describe the rows that have a
+-- value, so the planner keeps using the index for "= ?" once ANALYZE has run.
+CREATE INDEX IF NOT EXISTS inspections_supersedes ON inspections(supersedes_id)
+    WHERE supersedes_id IS NOT NULL;
+-- Every inspection row carries its template snapshot (~20 KB) before the columns a list shows,
+-- so reading status or number from the row walks its overflow pages. These two indexes hold
+-- what the lists and the ledger read: the newest-first list and the joins by company are
+-- answered from the index alone.
+CREATE INDEX IF NOT EXISTS inspections_started ON inspections(
+    started_at, number, id, status, kind, revision, ended_at, company_id, template_key,
+    template_id, template_version, supersedes_id);
+DROP INDEX IF EXISTS inspections_company;
+CREATE INDEX inspections_company ON inspections(
+    company_id, id, status, number, started_at, kind, supersedes_id);
+CREATE INDEX IF NOT EXISTS inspections_status ON inspections(status, started_at);
+CREATE INDEX IF NOT EXISTS inspection_inspectors_inspector
+    ON inspection_inspectors(inspector_id);
+CREATE INDEX IF NOT EXISTS findings_counts ON findings(inspection_id, grade, status);
+CREATE INDEX IF NOT EXISTS findings_origin ON findings(origin_finding_id)
+    WHERE origin_finding_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS photos_finding ON photos(finding_id) WHERE finding_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS signatures_inspection ON signatures(inspection_id, role);
+CREATE INDEX IF NOT EXISTS signatures_inspector ON signatures(inspector_id)
+    WHERE inspector_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS documents_follows ON documents(follows_document_id)
+    WHERE follows_document_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS planned_inspections_company ON planned_inspections(company_id);
+CREATE INDEX IF NOT EXISTS planned_inspections_inspection
+    ON planned_inspections(inspection_id) WHERE inspection_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS companies_name ON companies(name, id);
+CREATE INDEX IF NOT EXISTS companies_town ON companies(town);
+CREATE INDEX IF NOT EXISTS audit_at ON audit_log(at, id);
+CREATE INDEX IF NOT EXISTS conflicts_local ON conflicts(local_id);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,15 +21,8 @@ from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import screen_fit
-from inspector_app.ui.dialogs.first_run import FirstRunDialog
-from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
-from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
-from inspector_app.ui.dialogs.preferences import PreferencesDialog
-from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
-from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
-from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
@@ -36,6 +31,10 @@ from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
+    from inspector_app.ui.inspection_window import InspectionWindow
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
@@ -66,6 +65,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):
             page = cls(ctx)
+            page.defer_first_load = True  # the window appears first, then the list fills
             self.pages.append(page)
             self.stack.addWidget(page)
             QListWidgetItem(self.style().standardIcon(icon), "", self.nav)
@@ -126,13 +126,13 @@ class MainWindow(QMainWindow):
         self.act_data_folder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir.root))))
         self.act_verify = QAction(self)
-        self.act_verify.triggered.connect(lambda: VerifyDialog(self.ctx, self).exec())
+        self.act_verify.triggered.connect(self._verify)
         self.act_identity = QAction(self)
-        self.act_identity.triggered.connect(lambda: IdentityDialog(self.ctx, self).exec())
+        self.act_identity.triggered.connect(self._identity)
         self.act_org = QAction(self)
-        self.act_org.triggered.connect(lambda: OrgDialog(self.ctx, self).exec())
+        self.act_org.triggered.connect(self._org)
         self.act_numbers = QAction(self)
-        self.act_numbers.triggered.connect(lambda: NumberBlocksDialog(self.ctx, self).exec())
+        self.act_numbers.triggered.connect(self._numbers)
         self.act_keys = QAction(self)
         self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
         self.act_keys.triggered.connect(self.show_keyboard_help)
@@ -228,14 +228,36 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- behaviour --
+    # Dialogs and the form window are imported when first opened: the PDF, signing and
+    # certificate libraries behind them took most of the window's start.
+    def _verify(self) -> None:
+        from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self).exec()
+
+    def _identity(self) -> None:
+        from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog
+
+        IdentityDialog(self.ctx, self).exec()
+
+    def _numbers(self) -> None:
+        from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
+
+        NumberBlocksDialog(self.ctx, self).exec()
+
+    def _org(self) -> None:
+        from inspector_app.ui.dialogs.identity_dialogs import OrgDialog
+
+        OrgDialog(self.ctx, self).exec()
+
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
             return
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)  # re-enters through currentRowChanged
             return
-        self.stack.setCurrentIndex(index)
-        self.pages[index].refresh()
+        self.stack.setCurrentIndex(index)  # a page not yet loaded loads when it shows
+        self.pages[index].reload_if_changed()
         self.pages[index].retranslate()
 
     def _on_page(self, page: Page) -> Page:
@@ -249,6 +271,8 @@ class MainWindow(QMainWindow):
     def open_reinspection(self, reinspection_id: str | None,
                           company_id: str | None = None) -> ReinspectionDialog:
         """The re-inspection of a company's open hazards (复查), new or one to go on with."""
+        from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
+
         dialog = (ReinspectionDialog.for_reinspection(self.ctx, reinspection_id, self)
                   if reinspection_id else ReinspectionDialog(self.ctx, company_id, self))
         dialog.reinspection_created.connect(lambda _id: self._refresh_pages())
@@ -268,8 +292,10 @@ class MainWindow(QMainWindow):
             return self.open_reinspection(inspection_id)
         window = self.inspection_windows.get(inspection_id)
         if window is None:
+            from inspector_app.ui.inspection_window import InspectionWindow
+
             window = InspectionWindow(self.ctx, inspection_id)
-            window.changed.connect(lambda _id: self.inspections_page.refresh())
+            window.changed.connect(lambda _id: self._inspection_changed())
             window.revision_opened.connect(self.open_inspection)
             window.destroyed.connect(lambda *_: self.inspection_windows.pop(inspection_id, None))
             self.inspection_windows[inspection_id] = window
@@ -277,6 +303,11 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def _inspection_changed(self) -> None:
+        # A page not in view catches up when it is shown again (reload_if_changed).
+        if self.current_page() is self.inspections_page and self.inspections_page.loaded:
+            self.inspections_page.refresh()
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
@@ -288,6 +319,8 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
 
     def open_preferences(self) -> None:
+        from inspector_app.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             choice = dialog.chosen_language()
@@ -296,6 +329,8 @@ class MainWindow(QMainWindow):
                 self.set_language(choice, remember=False)
 
     def edit_profile(self) -> None:
+        from inspector_app.ui.dialogs.first_run import FirstRunDialog
+
         if FirstRunDialog(self.ctx, self).exec():
             self._update_identity()
 

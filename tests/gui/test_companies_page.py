@@ -43,6 +43,7 @@ def visible_names(page):
 
 def test_the_model_passes_the_model_tester(qtmodeltester, seeded, languages):
     model = CompaniesModel(seeded)
+    model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     row = model.row_of(seeded.get_by_credit_code(code(1)).id)
@@ -55,6 +56,7 @@ def test_the_model_passes_the_model_tester(qtmodeltester, seeded, languages):
 
 def test_labels_follow_the_interface_language(qtbot, seeded, languages):
     model = CompaniesModel(seeded)
+    model.reload()
     languages.apply("zh_CN")
     model.retranslate()
     labels = {model.index(r, 3).data() for r in range(model.rowCount())}

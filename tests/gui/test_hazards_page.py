@@ -105,7 +105,7 @@ def test_proxy_sorts_numbers_dates_and_days_by_value(languages):
 def test_page_shows_the_hazards_not_closed_by_default(page, demo):
     ledger = HazardLedger(demo.db, lambda: TODAY)
     expected = ledger.rows(LedgerFilter())
-    assert page.proxy.rowCount() == len(expected) > 0
+    assert page.model.rowCount() == len(expected) > 0
     assert {r["status"] for r in page.visible_rows()} <= {"open", "rectified", "reopened"}
     counts = ledger.counts(LedgerFilter())
     assert page.summary.text() == (
@@ -119,7 +119,7 @@ def test_page_shows_the_hazards_not_closed_by_default(page, demo):
 
 def test_filters_narrow_the_rows(qtbot, page, demo):
     everything = HazardLedger(demo.db, lambda: TODAY).rows(LedgerFilter(status=None))
-    not_closed = page.proxy.rowCount()
+    not_closed = page.model.rowCount()
 
     page.overdue_check.setChecked(True)
     overdue = page.visible_rows()
@@ -134,7 +134,7 @@ def test_filters_narrow_the_rows(qtbot, page, demo):
     assert not any(r["overdue"] for r in closed)
 
     page.status_filter.setCurrentIndex(page.status_filter.findData(None))
-    assert page.proxy.rowCount() == len(everything)
+    assert page.model.rowCount() == len(everything)
     page.grade_filter.setCurrentIndex(page.grade_filter.findData("major"))
     assert {r["grade"] for r in page.visible_rows()} == {"major"}
 
@@ -148,13 +148,13 @@ def test_filters_narrow_the_rows(qtbot, page, demo):
     page.status_filter.setCurrentIndex(page.status_filter.findData(None))
     word = everything[0]["company_name"][:2]
     page.search.setText(word)
-    assert page.proxy.rowCount() == len(everything)  # not yet: debounced
-    qtbot.waitUntil(lambda: page.proxy.rowCount() < len(everything), timeout=2000)
+    assert page.model.rowCount() == len(everything)  # not yet: debounced
+    qtbot.waitUntil(lambda: page.model.rowCount() < len(everything), timeout=2000)
     assert all(word in r["company_name"] or word in r["description"]
                for r in page.visible_rows())
 
     page.reset_filters()
-    assert page.proxy.rowCount() == not_closed and page.search.text() == ""
+    assert page.model.rowCount() == not_closed and page.search.text() == ""
 
 
 def test_buttons_emit_the_selected_hazards_ids(qtbot, page):
@@ -197,3 +197,26 @@ def test_export_to_a_missing_folder_reports_an_error(page, tmp_path, monkeypatch
                         lambda level, title, text: shown.append((level.value, text)))
     assert not page.export_csv(tmp_path / "missing" / "x.csv")
     assert shown and shown[0][0] == "error"
+
+
+def test_a_page_of_rows_is_read_but_counts_sorting_and_export_cover_all(
+        qtbot, demo, languages, monkeypatch, tmp_path):
+    from inspector_app.ui.models import rows_model
+
+    monkeypatch.setattr(rows_model, "PAGE_SIZE", 3)
+    page = HazardsPage(demo)
+    page.today = lambda: TODAY
+    qtbot.addWidget(page)
+    page.show()
+    expected = HazardLedger(demo.db, lambda: TODAY).rows(LedgerFilter())
+    assert page.model.rowCount() == 3 < len(expected) and page.model.canFetchMore()
+    assert page.summary.text().startswith(f"{len(expected)} hazard(s)")
+    assert len(page.visible_rows()) == len(expected)
+    page.table.sortByColumn(Column.COMPANY, Qt.SortOrder.AscendingOrder)
+    names = [r["company_name"] for r in page.visible_rows()]
+    assert names == sorted(names)
+    assert [page.model.index(r, Column.COMPANY).data() for r in range(3)] == names[:3]
+    target = tmp_path / "all.csv"
+    assert page.export_csv(target)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) == len(expected) + 1

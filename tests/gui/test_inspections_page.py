@@ -86,7 +86,7 @@ def _page(qtbot, ctx):
 
 
 def _shown_companies(page):
-    return sorted(page.proxy.index(r, Column.COMPANY).data() for r in range(page.proxy.rowCount()))
+    return sorted(page.model.index(r, Column.COMPANY).data() for r in range(page.model.rowCount()))
 
 
 def test_filters_narrow_the_rows(qtbot, ctx, profile, languages):
@@ -226,3 +226,82 @@ def test_a_start_time_in_the_future_is_refused(qtbot, ctx, profile, languages):
     assert dialog.isVisible() and dialog.created_id is None
     assert "future" in dialog.error.text()
     assert ctx.db["inspections"].count == 0
+
+
+def test_paged_model_reads_a_page_at_a_time_and_passes_the_model_tester(qtmodeltester,
+                                                                       languages):
+    rows = [_row(n) for n in range(1, 451)]
+    reads = []
+
+    def query(offset, limit):
+        reads.append((offset, limit))
+        return rows[offset:offset + limit]
+
+    model = InspectionsModel()
+    model.set_query(query, page_size=200)
+    assert model.rowCount() == 200 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450 and reads[-1] == (400, 200)
+    assert len({r for r in reads}) == 3  # each page read once
+    assert model.fetch_until("id-450") == 449
+    assert model.data(model.index(449, Column.NUMBER)).endswith("-450号")
+
+
+def test_columns_sort_in_the_database(qtbot, ctx, profile, languages):
+    _data(ctx)
+    page = _page(qtbot, ctx)
+
+    def companies():
+        return [page.model.index(r, Column.COMPANY).data() for r in range(page.model.rowCount())]
+
+    assert companies() == ["西湖纺织印染厂", "东山化工厂", "泉台纺织有限公司"]  # newest first
+    page.table.sortByColumn(Column.COMPANY, Qt.SortOrder.AscendingOrder)
+    assert companies() == ["东山化工厂", "泉台纺织有限公司", "西湖纺织印染厂"]
+    page.table.sortByColumn(Column.STARTED, Qt.SortOrder.AscendingOrder)
+    assert companies() == ["泉台纺织有限公司", "东山化工厂", "西湖纺织印染厂"]
+
+
+def test_selection_survives_a_refresh_beyond_the_first_page(qtbot, ctx, profile, languages,
+                                                            monkeypatch):
+    from inspector_app.ui.models import rows_model
+
+    monkeypatch.setattr(rows_model, "PAGE_SIZE", 2)
+    ids, _, _ = _data(ctx)
+    page = _page(qtbot, ctx)
+    assert page.model.rowCount() == 2 and page.model.canFetchMore()
+    assert page.count_label.text() == "3 inspection(s)"  # counted, not loaded
+    oldest = ids["泉台纺织有限公司"]
+    page.select_inspection(oldest)  # on the second page: read to find it
+    assert page.selected_id() == oldest
+    page.refresh()
+    assert page.selected_id() == oldest
+
+
+def test_the_page_reads_nothing_until_it_is_shown(qtbot, ctx, profile, languages):
+    _data(ctx)
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0 and not page.loaded
+    page.show()
+    assert page.model.rowCount() == 3 and page.loaded
+
+
+def test_headers_are_made_once_per_language(qtbot, languages, monkeypatch):
+    model = InspectionsModel()
+    made = []
+    real = InspectionsModel._headers
+
+    def counted(self):
+        made.append(1)
+        return real(self)
+
+    monkeypatch.setattr(InspectionsModel, "_headers", counted)
+    for _ in range(100):
+        model.columnCount()
+        model.headerData(Column.COMPANY, Qt.Orientation.Horizontal)
+    assert len(made) == 1 and model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    languages.apply("zh_CN")
+    model.retranslate()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "编号" and len(made) == 2

@@ -136,3 +136,32 @@ def test_reinspection_opens_from_the_menu_and_from_the_list(qtbot, window, ctx, 
     assert isinstance(opened, ReinspectionDialog)
     assert not window.inspection_windows  # no checklist form for a re-inspection
     opened.close()
+
+
+def test_window_shows_before_the_list_loads_and_each_page_loads_once(
+        qtbot, ctx, settings, languages, profile, monkeypatch):
+    from inspector_app.ui.pages.base import Page
+
+    loads: list[str] = []
+    real_load = Page.load
+
+    def counted(page):
+        loads.append(page.page_id)
+        real_load(page)
+
+    monkeypatch.setattr(Page, "load", counted)
+    win = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(win)
+    assert loads == []  # building the window reads no list
+    win.show()
+    assert loads == []  # shown first …
+    qtbot.waitUntil(lambda: loads == ["inspections"])  # … then the shown page fills
+    win.show_page(2)
+    win.show_page(1)
+    win.show_page(2)
+    assert loads == ["inspections", "hazards"]  # nothing changed: nothing read again
+    ctx.db.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+    win.show_page(1)
+    assert loads == ["inspections", "hazards", "inspections"]
+    win.close()
+    win.bridge.uninstall()

@@ -138,3 +138,31 @@ def test_demo_command_prints_a_summary(tmp_path, capsys):
     out = capsys.readouterr().out.strip().splitlines()
     assert len(out) == 1 and out[0].startswith("demo: 3 companies")
     assert "4 inspections" in out[0] and "(seed 5)" in out[0]
+
+
+def test_district_preset_asks_for_a_district_and_counts_override_it(tmp_path, monkeypatch,
+                                                                    capsys):
+    import inspector_app.commands.demo as command
+    from inspector_app.services.demo import DemoSummary
+
+    asked = []
+
+    def fake_build(db, device, photos_dir, **kw):
+        asked.append((kw["companies"], kw["inspections"]))
+        return DemoSummary(seed=1)
+
+    monkeypatch.setattr(command, "build_demo", fake_build)
+    assert main(["--data-dir", str(tmp_path), "demo", "--preset", "district"]) == 0
+    assert main(["--data-dir", str(tmp_path), "demo", "--preset", "district",
+                 "--inspections", "500"]) == 0
+    assert main(["--data-dir", str(tmp_path), "demo"]) == 0
+    assert asked == [(2000, 20000), (2000, 500), (20, 40)]
+
+
+def test_a_batch_boundary_loses_nothing(ctx, monkeypatch):
+    import inspector_app.services.demo as demo
+
+    monkeypatch.setattr(demo, "BATCH", 3)  # several batches of companies and of inspections
+    summary = _build(ctx, companies=7, inspections=10)
+    assert ctx.db["companies"].count == 7 == summary.companies
+    assert ctx.db["inspections"].count == 10 == summary.inspections

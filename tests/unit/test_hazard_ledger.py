@@ -313,3 +313,36 @@ def test_cli_rejects_a_bad_today(cli, capsys):
     with pytest.raises(SystemExit):
         main([*cli, "hazards", "list", "--today", "30.11.2026"])
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_counts_grouped_by_the_database_agree_with_the_rows_and_sorts_page(tmp_path):
+    from inspector_app.paths import DataDir
+    from inspector_app.services.context import AppContext
+    from inspector_app.services.demo import build_demo
+    from inspector_app.storage.hazards_repo import LEDGER_SORTS, count_rows
+
+    demo = AppContext(DataDir(tmp_path / "demo"))
+    try:
+        build_demo(demo.db, demo.device, demo.data_dir.photos, companies=6, inspections=24,
+                   seed=3, today=date(2026, 6, 1))
+        # A deadline that is not a date is shown but never overdue, in SQL as in Python.
+        demo.db.execute("UPDATE findings SET current_deadline = 'soon' WHERE rowid IN "
+                        "(SELECT rowid FROM findings WHERE status = 'open' LIMIT 1)")
+        ledger = HazardLedger(demo.db, today=lambda: date(2026, 6, 1))
+        for flt in (LedgerFilter(), LedgerFilter(status=None), LedgerFilter(overdue_only=True),
+                    LedgerFilter(grade="major"), LedgerFilter(search="公司")):
+            rows = ledger.rows(flt)
+            assert ledger.counts(flt).as_dict() == count_rows(rows).as_dict()
+            assert ledger.count(flt) == len(rows)
+        everything = LedgerFilter(status=None)
+        total = ledger.count(everything)
+        assert total > 10
+        by_overdue = ledger.rows(everything, sort="overdue", descending=True)
+        days = [r["days_overdue"] for r in by_overdue]
+        assert days == sorted(days, reverse=True) and days[0] > 0
+        for sort in LEDGER_SORTS:
+            pages = [r["finding_id"] for offset in range(0, total, 7)
+                     for r in ledger.rows(everything, sort=sort, limit=7, offset=offset)]
+            assert sorted(pages) == sorted(r["finding_id"] for r in ledger.rows(everything))
+    finally:
+        demo.close()

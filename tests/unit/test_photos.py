@@ -297,3 +297,29 @@ def test_cli_add_prints_a_line_per_file_and_fails_on_refusals(cli, capsys, tmp_p
 def test_cli_list_of_unknown_inspection_fails(cli, capsys):
     code, _, err = run(capsys, *cli["args"], "photos", "list", "nonexistent-id")
     assert code == 1 and "No inspection" in err
+
+
+# -- derived images ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (1600, 1200)])
+def test_print_copy_decodes_a_camera_photo_at_the_smallest_scale_that_suffices(
+        photos, inspection, tmp_path, monkeypatch, size):
+    from PIL import JpegImagePlugin
+
+    decoded: list[tuple[int, int]] = []
+    draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spy(self, mode, requested):
+        result = draft(self, mode, requested)
+        decoded.append(self.size)
+        return result
+
+    add_one(photos, inspection, images.jpeg(tmp_path / "camera.jpg", size))
+    (photo,) = photos.list(inspection)
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    with Image.open(photos.print_copy(photo)) as copy:
+        assert max(copy.size) == 1600
+        assert copy.size[0] > copy.size[1] if size[0] > size[1] else copy.size[0] < copy.size[1]
+    # 4000×3000 decodes at 1/2 (2000×1500), not at full size; 1600×1200 is already the size.
+    expected = tuple(side // 2 for side in size) if max(size) >= 3200 else size
+    assert decoded == [expected]

@@ -153,3 +153,26 @@ def test_ensure_shipped_reports_a_conflict_without_raising(repo, tmp_path):
     [result] = ensure_shipped_templates(repo, [changed])
     assert (result.key, result.status) == ("fire-routine@1", "refused")
     assert repo.get("fire-routine@1").title.zh == "日常消防检查"
+
+
+def test_window_start_skips_shipped_files_already_imported_but_not_new_or_broken_ones(
+        repo, tmp_path, monkeypatch):
+    import inspector_app.services.forms as forms
+
+    good = loaded(tmp_path).source
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: inspector-template/1\n", encoding="utf-8")
+    # A refused file is tried again at the next start: it may have been fixed.
+    assert ensure_shipped_templates(repo, [good, bad], skip_if_unchanged=True)
+    assert ensure_shipped_templates(repo, [good, bad], skip_if_unchanged=True)
+    assert [r.status for r in ensure_shipped_templates(repo, [good], skip_if_unchanged=True)] \
+        == ["unchanged"]
+    parsed = []
+    monkeypatch.setattr(forms, "load_template_file", lambda path: parsed.append(path))
+    assert ensure_shipped_templates(repo, [good], skip_if_unchanged=True) == []
+    assert parsed == []  # the same files as last time: not even read as templates
+    other = loaded(tmp_path, version="2").source
+    monkeypatch.undo()
+    [result] = [r for r in ensure_shipped_templates(repo, [good, other], skip_if_unchanged=True)
+                if r.source == other]
+    assert result.status == "added"

@@ -37,8 +37,7 @@ class CompaniesModel(RowsTableModel):
     def __init__(self, repo: CompanyRepo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
-        self.search = ""
-        self.reload()
+        self.search = ""  # read by reload(), when the page is first shown
 
     # -- feeding ------------------------------------------------------------------------------
     def reload(self) -> None:

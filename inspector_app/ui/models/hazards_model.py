@@ -1,7 +1,9 @@
 """The hazard ledger table of the Hazards page, fed with ``HazardLedger.rows``.
 
-Sorting goes through ``SORT_ROLE``: ledger numbers by year, prefix and sequence (…-999号-2
-before …-1000号-1), dates as ISO text, days overdue as integers, statuses in lifecycle order.
+On the page the rows come a page at a time, sorted by the database (``SQL_SORTS``). Rows given
+all at once sort through ``SORT_ROLE`` (``make_proxy``): ledger numbers by year, prefix and
+sequence (…-999号-2 before …-1000号-1), dates as ISO text, days overdue as integers, statuses
+in lifecycle order.
 """
 
 from __future__ import annotations
@@ -70,8 +72,20 @@ def ledger_sort_key(row: dict[str, Any]) -> str:
     return f"{number_sort_key(row['inspection_number'])}|{int(row['seq']):05d}"
 
 
+# The sort of ``HazardLedger.rows`` (see LEDGER_SORTS) behind each column.
+SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "town",
+             Column.FOUND: "found", Column.GRADE: "grade", Column.DEADLINE: "deadline",
+             Column.OVERDUE: "overdue", Column.STATUS: "status",
+             Column.DESCRIPTION: "description", Column.RESPONSIBLE: "responsible",
+             Column.REQUIREMENT: "requirement", Column.LEGAL_BASIS: "legal_basis",
+             Column.RESULT: "result", Column.REINSPECTED: "reinspected",
+             Column.CLOSED: "closed"}
+
+
 class HazardsModel(RowsTableModel):
     KEY = "finding_id"
+    SQL_SORTS = SQL_SORTS
+    DEFAULT_SORT = ("overdue", True)  # the most overdue first: what a supervisor chases today
 
     def _headers(self) -> tuple[str, ...]:
         headers = {

@@ -1,7 +1,9 @@
 """The inspections table of the Inspections page, fed with ``InspectionService.list`` rows.
 
-Sorting goes through ``SORT_ROLE``: dates as ISO text, counts as integers and document numbers
-as a key that puts 〔2026〕…-1000号 after …-999号, which their displayed text would not.
+On the page the rows come a page at a time and are sorted by the database (``sort`` asks for
+the query again in the new order), so a district's hundred thousand inspections are never all
+read. ``SORT_ROLE`` sorts rows given all at once (``make_proxy``): dates as ISO text, counts as
+integers and document numbers as a key that puts 〔2026〕…-1000号 after …-999号.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ class Column(IntEnum):
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The sort of ``InspectionRepo.list`` (see LIST_SORTS) behind each column.
+SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "town",
+             Column.TEMPLATE: "template", Column.KIND: "kind", Column.STATUS: "status",
+             Column.STARTED: "started", Column.INSPECTORS: "inspectors",
+             Column.HAZARDS: "hazards", Column.OPEN_HAZARDS: "open_hazards"}
 
 
 def number_sort_key(number: str | None) -> str:
@@ -62,6 +69,8 @@ def started_text(value: str | None) -> str:
 
 class InspectionsModel(RowsTableModel):
     KEY = "id"
+    SQL_SORTS = SQL_SORTS
+    DEFAULT_SORT = ("started", True)  # the newest first
 
     def inspection_id(self, row: int) -> str:
         return str(self._rows[row]["id"])

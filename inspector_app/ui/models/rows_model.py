@@ -1,9 +1,14 @@
-"""A read-only table of rows (dicts or records) whose headers follow the interface language."""
+"""A read-only table of rows (dicts or records) whose headers follow the interface language.
+
+Rows come either all at once (``set_rows``) or page by page from a query (``set_query``): the
+view asks for the next page (``canFetchMore``/``fetchMore``) as the user scrolls, so a list of
+a hundred thousand inspections reads only what is shown.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -12,6 +17,11 @@ from inspector_app.ui.labels import ui_lang
 
 Index = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+PAGE_SIZE = 100  # rows per fetch: a few screens, read in a few milliseconds
+# Reads rows [offset, offset + limit) of the current query.
+PageQuery = Callable[[int, int], Sequence[Any]]
+# Reads one page in an order: (sort, descending, offset, limit) -> rows.
+SortedQuery = Callable[[str, bool, int, int], Sequence[Any]]
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -19,6 +29,10 @@ class RowsTableModel(QAbstractTableModel):
     ``data()``."""
 
     KEY = "id"
+    # For rows read with ``set_source``: the database's sort behind each column, and the
+    # order before the user clicks a header.
+    SQL_SORTS: ClassVar[dict[int, str]] = {}
+    DEFAULT_SORT = ("", False)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # Every table of names shows control and bidi-override characters as visible marks
@@ -40,15 +54,82 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
         self._lang = ui_lang()
+        self._header_cache: tuple[str, ...] | None = None
+        self._query: PageQuery | None = None
+        self._exhausted = True
+        self.sort_key, self.descending = self.DEFAULT_SORT
+        self._source: SortedQuery | None = None
 
     def _headers(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def headers(self) -> tuple[str, ...]:
+        """The translated headers, made once per language (views ask for them constantly)."""
+        if self._header_cache is None:
+            self._header_cache = self._headers()
+        return self._header_cache
+
     # -- feeding ---------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
+        self._query = None
+        self._exhausted = True
         self._rows = list(rows)
         self.endResetModel()
+
+    def set_query(self, query: PageQuery, page_size: int | None = None) -> None:
+        """Show the rows ``query`` gives, reading the first page now and the rest on demand."""
+        page_size = page_size or PAGE_SIZE
+        first = list(query(0, page_size))
+        self.beginResetModel()
+        self._query = query
+        self._page_size = page_size
+        self._rows = first
+        self._exhausted = len(first) < page_size
+        self.endResetModel()
+
+    def set_source(self, source: SortedQuery) -> None:
+        """Show what ``source`` reads, in the model's sort order, a page at a time."""
+        self._source = source
+        self._requery()
+
+    def _requery(self) -> None:
+        source, key, descending = self._source, self.sort_key, self.descending
+        if source is not None:
+            self.set_query(lambda offset, limit: source(key, descending, offset, limit))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database: the query runs again in the new order."""
+        key = self.SQL_SORTS.get(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is not None and (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self._requery()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's default
+        return not parent.isValid() and self._query is not None and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._query is None:
+            return
+        more = list(self._query(len(self._rows), self._page_size))
+        self._exhausted = len(more) < self._page_size
+        if more:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def fetch_until(self, key: str, pages: int = 10) -> int:
+        """The row of ``key``, reading up to ``pages`` more pages to find it; -1 if not found."""
+        row = self.row_of(key)
+        while row < 0 and pages > 0 and self.canFetchMore():
+            loaded = len(self._rows)
+            self.fetchMore()
+            row = next((n for n, r in enumerate(self._rows[loaded:], start=loaded)
+                        if self.row_key(r) == key), -1)
+            pages -= 1
+        return row
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -65,6 +146,7 @@ class RowsTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Headers and labels follow the interface language."""
         self._lang = ui_lang()
+        self._header_cache = None
         last = self.columnCount() - 1
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
         if self._rows:
@@ -75,11 +157,11 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._headers())
+        return 0 if parent is not None and parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = self._headers()
+        headers = self.headers()
         return headers[section] if 0 <= section < len(headers) else None

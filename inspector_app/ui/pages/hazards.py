@@ -29,8 +29,8 @@ from inspector_app.services.context import AppContext
 from inspector_app.storage.hazards_repo import (
     NOT_CLOSED,
     HazardLedger,
+    LedgerCounts,
     LedgerFilter,
-    count_rows,
     write_ledger_csv,
 )
 from inspector_app.ui.labels import pair, ui_lang
@@ -40,7 +40,6 @@ from inspector_app.ui.models.hazards_model import (
     INSPECTION_ROLE,
     Column,
     HazardsModel,
-    make_proxy,
 )
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -90,10 +89,10 @@ class HazardsPage(Page):
             filters.addWidget(widget)
         self.layout_.addLayout(filters)
 
-        self.model = HazardsModel(self)
-        self.proxy = make_proxy(self.model, self)
+        self.model = HazardsModel(self)  # sorted and paged by the database
+        self._counts = LedgerCounts()
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         # The most overdue first: what a supervisor chases today.
         self.table.sortByColumn(Column.OVERDUE, Qt.SortOrder.DescendingOrder)
@@ -133,7 +132,6 @@ class HazardsPage(Page):
         self.model.modelReset.connect(self._update_buttons)
 
         self.retranslate()
-        self.refresh()
 
     # -- data ---------------------------------------------------------------------------------
     def ledger(self) -> HazardLedger:
@@ -156,7 +154,10 @@ class HazardsPage(Page):
     def reload(self) -> None:
         self.search_timer.stop()
         selected = self.selected_id()
-        self.model.set_rows(self.ledger().rows(self.current_filter()))
+        ledger, flt = self.ledger(), self.current_filter()
+        self.model.set_source(lambda sort, descending, offset, limit: ledger.rows(
+            flt, sort=sort, descending=descending, limit=limit, offset=offset))
+        self._counts = ledger.counts(flt)
         if not self._sized and self.model.rowCount():
             # Once, from the first rows: numbers and dates are as wide as they will ever be.
             self._sized = True
@@ -201,11 +202,10 @@ class HazardsPage(Page):
         return index.data(ID_ROLE) if index is not None else None
 
     def select_hazard(self, finding_id: str) -> None:
-        row = self.model.row_of(finding_id)
+        row = self.model.fetch_until(finding_id)
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def open_selected(self, index: QModelIndex | None = None) -> None:
         if not (isinstance(index, QModelIndex) and index.isValid()):
@@ -228,9 +228,10 @@ class HazardsPage(Page):
             self.reinspect_requested.emit(index.data(COMPANY_ROLE))
 
     def visible_rows(self) -> list[dict[str, Any]]:
-        """The rows as the table shows them: filtered and in the order the user sorted."""
-        return [self.model.row_data(self.proxy.mapToSource(self.proxy.index(n, 0)).row())
-                for n in range(self.proxy.rowCount())]
+        """The rows the table shows (all of them, not only those read so far): filtered and
+        in the order the user sorted."""
+        return self.ledger().rows(self.current_filter(), sort=self.model.sort_key,
+                                  descending=self.model.descending)
 
     def choose_export_file(self) -> None:
         folder = self.ctx.data_dir.documents
@@ -265,7 +266,7 @@ class HazardsPage(Page):
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def summary_text(self) -> str:
-        counts = count_rows(self.model.rows())
+        counts = self._counts
         text = self.tr("%n hazard(s): ", "", counts.total)
         text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
             counts.by_status[FindingStatus.OPEN.value],

@@ -28,12 +28,7 @@ from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
-from inspector_app.ui.models.inspections_model import (
-    ID_ROLE,
-    Column,
-    InspectionsModel,
-    make_proxy,
-)
+from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.empty_state import EmptyState
@@ -92,10 +87,10 @@ class InspectionsPage(Page):
         dates.addWidget(self.reset_button)
         self.layout_.addLayout(dates)
 
-        self.model = InspectionsModel(self)
-        self.proxy = make_proxy(self.model, self)
+        self.model = InspectionsModel(self)  # sorted and paged by the database
+        self._total = 0
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,7 +133,6 @@ class InspectionsPage(Page):
         self.model.modelReset.connect(self._update_buttons)
 
         self.retranslate()
-        self.refresh()
 
     def _date_edit(self, value: QDate) -> QDateEdit:
         # Unticked means "no date": the box beside it, not a magic value inside it.
@@ -173,7 +167,10 @@ class InspectionsPage(Page):
     def reload(self) -> None:
         self.search_timer.stop()
         selected = self.selected_id()
-        self.model.set_rows(self.service().list(self.current_filter()))
+        service, flt = self.service(), self.current_filter()
+        self.model.set_source(lambda sort, descending, offset, limit: service.list(
+            flt, sort=sort, descending=descending, limit=limit, offset=offset))
+        self._total = service.count(flt)
         if selected:
             self.select_inspection(selected)
         self._update_count()
@@ -223,11 +220,10 @@ class InspectionsPage(Page):
         return rows[0].data(ID_ROLE) if rows else None
 
     def select_inspection(self, inspection_id: str) -> None:
-        row = self.model.row_of(inspection_id)
+        row = self.model.fetch_until(inspection_id)
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def open_selected(self, index: QModelIndex | None = None) -> None:
         if isinstance(index, QModelIndex) and index.isValid():
@@ -323,7 +319,7 @@ class InspectionsPage(Page):
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n inspection(s)", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("%n inspection(s)", "", self._total))
 
     def title(self) -> str:
         return self.tr("Inspections")

@@ -135,7 +135,6 @@ class SyncPage(Page):
         self._conflicts: list[ConflictInfo] = []
         self._busy(False)
         self.retranslate()
-        self.refresh()
 
     def title(self) -> str:
         return self.tr("Sync")

@@ -1,0 +1,131 @@
+"""Lists at district scale: a filter or a search on the Inspections and Hazards pages, and the
+``inspections list --json`` / ``hazards counts`` commands, against the same SQL run directly.
+
+The pages read one page of rows and count the rest with a separate query; the baseline runs
+exactly the statements the page ran (caught with SQLite's trace callback) and nothing else.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from benchmarks.measure import (
+    check_budget,
+    check_ratio,
+    cli,
+    median_time,
+    require,
+    run_timed,
+)
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.storage.hazards_repo import HazardLedger, LedgerFilter
+from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
+
+PAGE_RATIO = 3.0
+PAGE_MEDIAN_MS = 50.0
+CLI_RATIO = 3.0
+
+
+@pytest.fixture
+def ctx(district):
+    context = AppContext(DataDir(district))
+    yield context
+    context.close()
+
+
+def _traced(ctx, action) -> list[str]:
+    statements: list[str] = []
+    ctx.db.conn.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        ctx.db.conn.set_trace_callback(None)
+    return [s for s in statements if s.lstrip().upper().startswith(("SELECT", "PRAGMA DATA"))]
+
+
+def _direct(ctx, statements: list[str]) -> None:
+    for sql in statements:
+        ctx.db.conn.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("change", ["search 机械", "status signed", "town"])
+def test_inspections_page_filter(qtbot, ctx, change):
+    from inspector_app.ui.pages.inspections import InspectionsPage
+
+    page = InspectionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+
+    if change.startswith("search"):
+        page.search.setText(change.split()[1])
+    elif change.startswith("status"):
+        page.status_filter.setCurrentIndex(page.status_filter.findData("signed"))
+    else:
+        page.town_filter.setCurrentIndex(1)
+    _check_page(ctx, f"Inspections page: {change}", page.reload)
+
+
+@pytest.mark.parametrize("change", ["search 消防", "overdue", "all statuses"])
+def test_hazards_page_filter(qtbot, ctx, change):
+    from inspector_app.ui.pages.hazards import HazardsPage
+
+    page = HazardsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+
+    if change.startswith("search"):
+        page.search.setText(change.split()[1])
+    elif change == "overdue":
+        page.overdue_check.setChecked(True)
+    else:
+        page.status_filter.setCurrentIndex(page.status_filter.count() - 1)
+    _check_page(ctx, f"Hazards page: {change}", page.reload)
+
+
+def _check_page(ctx, name: str, reload) -> None:
+    """Time the page's reload with the filter set, against the statements it runs."""
+    reload()  # warm: the pages of the database are in memory
+    statements = _traced(ctx, reload)
+    assert any("LIMIT" in s for s in statements)
+    measured = median_time(reload)
+    baseline = median_time(lambda: _direct(ctx, statements))
+    require(check_budget(f"{name}, median", measured * 1000, PAGE_MEDIAN_MS, unit="ms"),
+            check_ratio(f"{name}, against its SQL", measured, baseline, at_most=PAGE_RATIO))
+
+
+def _sqlite3_cli() -> str:
+    path = shutil.which("sqlite3")
+    if path is None:
+        pytest.skip("the sqlite3 command-line shell is not installed")
+    return path
+
+
+def test_inspections_list_json_command(ctx, district):
+    sqlite3 = _sqlite3_cli()
+    statements = _traced(ctx, lambda: InspectionRepo(ctx.db).list(
+        InspectionFilter(include_superseded=True)))
+    sql = next(s for s in statements if "FROM inspections i" in s)
+    _compare_command(district, "inspections list --json",
+                     cli("--data-dir", str(district), "inspections", "list", "--json"),
+                     [sqlite3, "-json", str(district / "inspector.sqlite3"), sql])
+
+
+def test_hazards_counts_command(ctx, district):
+    sqlite3 = _sqlite3_cli()
+    statements = _traced(ctx, lambda: HazardLedger(ctx.db).counts(LedgerFilter()))
+    sql = next(s for s in statements if "GROUP BY" in s)
+    _compare_command(district, "hazards counts",
+                     cli("--data-dir", str(district), "hazards", "counts"),
+                     [sqlite3, str(district / "inspector.sqlite3"), sql])
+
+
+def _compare_command(district, name: str, ours: list[str], theirs: list[str]) -> None:
+    subprocess.run(ours, check=True, stdout=subprocess.DEVNULL)  # warm the file cache
+    measured = min(run_timed(ours)[0] for _ in range(3))
+    baseline = min(run_timed(theirs)[0] for _ in range(3))
+    require(check_ratio(f"`{name}`, against the sqlite3 shell", measured, baseline,
+                        at_most=CLI_RATIO))

@@ -1,0 +1,86 @@
+"""Sync of a laptop's data dir (the district data set and its photos) into the office.
+
+Throughput is the data dir's bytes over the time taken, against ``cp -r`` of the same data dir
+(export) and ``unzip`` of the same bundle (import); peak memory is each child process's RSS.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.measure import check_budget, check_ratio, require, run_timed
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.pki import PkiService
+
+ORG_PASS = "office-secret-1"
+ONE_TIME = "one-time-pass-2"
+OWN = "my-own-passphrase"
+EXPORT_RATIO = 0.5
+IMPORT_RATIO = 0.3
+RSS_MB = 300
+
+EXPORT = """
+import sys
+from pathlib import Path
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.sync import export_bundle
+ctx = AppContext(DataDir(Path(sys.argv[1])))
+export_bundle(ctx.db, ctx.data_dir, ctx.device, Path(sys.argv[2]), passphrase=sys.argv[3],
+              full=True)
+ctx.close()
+"""
+IMPORT = """
+import sys
+from pathlib import Path
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.sync import import_bundle
+ctx = AppContext(DataDir(Path(sys.argv[1])))
+import_bundle(ctx.db, ctx.data_dir, ctx.device, Path(sys.argv[2]), org_passphrase=sys.argv[3])
+ctx.close()
+"""
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def test_sync_export_and_import_of_the_district(district, tmp_path):
+    if shutil.which("unzip") is None:
+        pytest.skip("unzip is not installed")
+    laptop_dir = tmp_path / "laptop"
+    shutil.copytree(district, laptop_dir)
+    office = AppContext(DataDir(tmp_path / "office"))
+    laptop = AppContext(DataDir(laptop_dir))
+    try:
+        pki = PkiService(office.db, office.device)
+        pki.init_org("泉台区应急管理局", ORG_PASS)
+        data, _ = pki.issue("张伟", "3205001", ORG_PASS, ONE_TIME)
+        PkiService(laptop.db, laptop.device).import_identity(data, ONE_TIME, OWN)
+    finally:
+        laptop.close()
+        office.close()
+    size = _size(laptop_dir)
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    export_s, export_rss = run_timed([sys.executable, "-c", EXPORT, str(laptop_dir), str(usb),
+                                      OWN])
+    (bundle,) = usb.iterdir()
+    cp_s, _ = run_timed(["cp", "-r", str(laptop_dir), str(tmp_path / "copy")])
+    import_s, import_rss = run_timed([sys.executable, "-c", IMPORT, str(tmp_path / "office"),
+                                      str(bundle), ORG_PASS])
+    unzip_s, _ = run_timed(["unzip", "-q", str(bundle), "-d", str(tmp_path / "unzipped")])
+    print(f"\nsync: data dir {size / 1e6:.0f} MB, bundle {bundle.stat().st_size / 1e6:.0f} MB")
+    require(check_ratio("sync export throughput, against cp -r", size / export_s, size / cp_s,
+                        at_least=EXPORT_RATIO, unit="B/s"),
+            check_ratio("sync import throughput, against unzip", size / import_s,
+                        size / unzip_s, at_least=IMPORT_RATIO, unit="B/s"),
+            check_budget("sync export, peak RSS", export_rss / 1024, RSS_MB, unit="MB"),
+            check_budget("sync import, peak RSS", import_rss / 1024, RSS_MB, unit="MB"))
