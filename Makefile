@@ -17,7 +17,7 @@ UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install --upgrade pip >/dev/null
 	$(PY) -m pip install -e .
 	touch $@

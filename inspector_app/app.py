@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from inspector_app import APP_ID, APP_NAME, __version__
 from inspector_app.logs import setup_logging
@@ -32,7 +33,7 @@ def open_settings(data_dir: DataDir):  # -> QSettings
     return QSettings(str(data_dir.settings), QSettings.Format.IniFormat)
 
 
-def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
+def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
