@@ -38,6 +38,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from inspector_app.errors import InspectorError
@@ -50,6 +51,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
     from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.single_instance import SingleInstance, already_open_message, hand_over
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -61,11 +63,20 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     install_excepthook(data_dir.logs, lambda: window[0] if window else None)
 
     languages = LanguageSwitcher()
+    instance = SingleInstance(data_dir.root)
+    requests: list[dict] = []  # from later starts, before the window is there to take them
+    instance.request.connect(lambda request: (window[0].handle_request(request) if window
+                                              else requests.append(request)))
     try:
         data_dir.ensure()
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
         languages.apply(resolve_language(cli_lang, settings))
+        if not instance.acquire():
+            if hand_over(data_dir.root, open_file):
+                return 0
+            QMessageBox.critical(None, APP_NAME, already_open_message(data_dir.root))
+            return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
         ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
@@ -82,7 +93,12 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     main = MainWindow(ctx, settings, languages)
     window.append(main)
     main.show()
+    if open_file is not None:
+        requests.insert(0, {"open": str(open_file)})
+    for request in requests:
+        QTimer.singleShot(0, lambda r=request: main.handle_request(r))
     try:
         return app.exec()
     finally:
         ctx.close()
+        instance.release()

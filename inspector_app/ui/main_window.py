@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QWidget,
 )
 
 from inspector_app import __version__
@@ -225,6 +228,39 @@ class MainWindow(QMainWindow):
         self.reinspection_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_path(self, path: Path) -> QWidget | None:
+        """Open a file given on the command line: a bundle's import, a PDF's verification."""
+        self.raise_window()
+        suffix = path.suffix.lower()
+        if suffix == ".inspx":
+            sync = next(p for p in self.pages if isinstance(p, SyncPage))
+            self.show_page(self.pages.index(sync))
+            return sync.offer_import(path)
+        if suffix == ".pdf":
+            dialog = VerifyDialog(self.ctx, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.verify_dialog = dialog
+            dialog.open()
+            dialog.verify(path)
+            return dialog
+        QMessageBox.warning(self, self.tr("Cannot open this file"), self.tr(
+            "{0} is neither an Inspector bundle (.inspx) nor a PDF.").format(path))
+        return None
+
+    def handle_request(self, request: dict) -> None:
+        """A later start of the program asked this window to open a file or come forward."""
+        file = request.get("open")
+        if isinstance(file, str) and file:
+            self.open_path(Path(file))
+        else:
+            self.raise_window()
+
+    def raise_window(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _refresh_pages(self) -> None:
         self.current_page().refresh()
