@@ -12,18 +12,23 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench
+.PHONY: run test lint deps-debian translations demo installer clean bench lock test-floors \
+	install-desktop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml setup.py | $(PY)
+# Installs come from the lock files (exact versions, sha256 hashes); `make lock` refreshes them.
+LOCK := requirements/test.txt
+BUILD_LOCK := requirements/build.txt
+
+$(STAMP): pyproject.toml setup.py $(LOCK) | $(PY)
 	$(PY) -m pip install --upgrade pip >/dev/null
-	$(PY) -m pip install -e .
+	$(PY) -m pip install --require-hashes -r $(LOCK)
+	$(PY) -m pip install --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -e '.[test]'
+$(TEST_STAMP): $(STAMP)
 	touch $@
 
 run: $(STAMP)
@@ -59,8 +64,26 @@ demo: $(STAMP)
 	$(VENV)/bin/inspector-app --data-dir demo-data demo --companies 20 --inspections 40
 
 installer: $(STAMP)
-	$(PY) -m pip install -e '.[build]'
+	$(PY) -m pip install --require-hashes -r $(BUILD_LOCK)
 	$(VENV)/bin/pyinstaller --noconfirm build_installer.spec
+
+# Re-resolve the lock files from pyproject.toml (newest versions within its bounds), for every
+# platform at once (Windows-only packages carry markers).
+lock: | $(PY)
+	$(PY) -m pip install --quiet 'uv>=0.5,<1'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--generate-hashes --upgrade --quiet -o $(LOCK)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra build --universal --python-version 3.11 \
+		--generate-hashes --quiet -c $(LOCK) -o $(BUILD_LOCK)
+
+# The lowest versions pyproject.toml allows, in a venv of their own, against the unit tests.
+FLOORS_VENV := .venv-floors
+test-floors:
+	rm -rf $(FLOORS_VENV)
+	$(PYTHON) -m venv $(FLOORS_VENV)
+	$(PYTHON) installer/floors.py pyproject.toml > $(FLOORS_VENV)/floors.txt
+	$(FLOORS_VENV)/bin/pip install -c $(FLOORS_VENV)/floors.txt -e '.[test]'
+	QT_QPA_PLATFORM=offscreen $(FLOORS_VENV)/bin/python -m pytest -q tests/unit
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
