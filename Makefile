@@ -87,3 +87,24 @@ test-floors:
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+# The desktop entry, icons, .inspx MIME type and AppStream metainfo for this user (no root).
+# DESKTOP_EXEC is the program the entry starts: the venv's by default, a bundle's if given.
+XDG_DATA_HOME ?= $(HOME)/.local/share
+DESKTOP_EXEC ?= $(abspath $(VENV))/bin/inspector-app
+ICON_SIZES := 16 24 32 48 64 128 256
+install-desktop:
+	install -d $(XDG_DATA_HOME)/applications $(XDG_DATA_HOME)/mime/packages \
+		$(XDG_DATA_HOME)/metainfo $(XDG_DATA_HOME)/icons/hicolor/scalable/apps
+	sed 's|^Exec=inspector-app |Exec="$(DESKTOP_EXEC)" |' installer/linux/inspector-app.desktop \
+		> $(XDG_DATA_HOME)/applications/inspector-app.desktop
+	install -m644 installer/linux/inspector-app-mime.xml \
+		$(XDG_DATA_HOME)/mime/packages/inspector-app.xml
+	install -m644 installer/linux/inspector-app.metainfo.xml $(XDG_DATA_HOME)/metainfo/
+	install -m644 resources/icons/inspector-app.svg $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/
+	for s in $(ICON_SIZES); do \
+		install -D -m644 resources/icons/inspector-app-$$s.png \
+			$(XDG_DATA_HOME)/icons/hicolor/$${s}x$$s/apps/inspector-app.png; done
+	-update-mime-database $(XDG_DATA_HOME)/mime
+	-update-desktop-database $(XDG_DATA_HOME)/applications
+	@echo "Installed: $(XDG_DATA_HOME)/applications/inspector-app.desktop"

@@ -46,6 +46,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     from inspector_app.services.forms import ensure_shipped_templates
     from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.storage.templates_repo import TemplateRepo
+    from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts
@@ -57,6 +58,8 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name: the icon on Wayland
     register_fonts(app)
 
     window: list[MainWindow] = []
