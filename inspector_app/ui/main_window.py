@@ -23,6 +23,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.first_run import FirstRunDialog
 from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
+from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
 from inspector_app.ui.dialogs.preferences import PreferencesDialog
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
@@ -304,11 +305,25 @@ class MainWindow(QMainWindow):
         if FirstRunDialog(self.ctx, self).exec():
             self._update_identity()
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Inspector"), self.tr(
             "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
             "photos, hazards and rectification, signed PDF records and USB sync.</p>"
-            "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root))
+            "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root),
+            QMessageBox.StandardButton.Close, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        licences = box.addButton(self.tr("&Licences…"), QMessageBox.ButtonRole.ActionRole)
+        licences.clicked.connect(self.show_licences)
+        self.about_box = box
+        box.open()
+        return box
+
+    def show_licences(self) -> LicencesDialog:
+        dialog = LicencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.licences_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- geometry --
     def _restore(self) -> None:
