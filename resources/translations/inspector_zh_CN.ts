@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/checklist_model.py" line="112" />
+        <location filename="../../inspector_app/ui/models/checklist_model.py" line="112"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/checklist_model.py" line="112" />
+        <location filename="../../inspector_app/ui/models/checklist_model.py" line="112"/>
         <source>Answer</source>
         <translation>检查结果</translation>
     </message>
@@ -16,37 +17,37 @@
 <context>
     <name>CompaniesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="87" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="55"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="87" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="55"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="87" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="55"/>
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="87" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="55"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="88" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="56"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="88" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="56"/>
         <source>On-site contact</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/companies_model.py" line="88" />
+        <location filename="../../inspector_app/ui/models/companies_model.py" line="56"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -54,41 +55,41 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="152"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>找到 %n 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="154"/>
         <source>%n company(s)</source>
         <translation>
             <numerusform>%n 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="157" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="157"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="162"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="163" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="163"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="164" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="164"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="165" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="165"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -96,88 +97,88 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="203" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="203"/>
         <source>Add company</source>
         <translation>新增被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="204" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="204"/>
         <source>Edit company</source>
         <translation>编辑被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
         <source>&amp;Name:</source>
         <translation>单位名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="206"/>
         <source>&amp;Town:</source>
         <translation>乡镇(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207"/>
         <source>&amp;Industry:</source>
         <translation>行业(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207"/>
         <source>Special areas:</source>
         <translation>涉及领域：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="207"/>
         <source>&amp;Legal representative:</source>
         <translation>法定代表人(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>On-&amp;site contact:</source>
         <translation>现场负责人(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="208"/>
         <source>&amp;Risk level:</source>
         <translation>风险等级(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="209"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="213" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="213"/>
         <source>Full registered name</source>
         <translation>工商登记的完整名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="214" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="214"/>
         <source>18 characters, e.g. 91350100M000100Y43</source>
         <translation>18 位，例如 91350100M000100Y43</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="215" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="215"/>
         <source>Mobile or landline</source>
         <translation>手机或固定电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="217" />
-        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="218" />
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/company_dialog.py" line="218"/>
         <source>(not set)</source>
         <translation>（未填写）</translation>
     </message>
@@ -185,82 +186,82 @@
 <context>
     <name>CompanyImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="84" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="84"/>
         <source>Choose a list of companies</source>
         <translation>选择单位名单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171" />
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -268,33 +269,33 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="40" />
+        <location filename="../../inspector_app/ui/crash.py" line="40"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="42" />
+        <location filename="../../inspector_app/ui/crash.py" line="42"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="45" />
+        <location filename="../../inspector_app/ui/crash.py" line="45"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="58" />
-        <location filename="../../inspector_app/ui/crash.py" line="67" />
+        <location filename="../../inspector_app/ui/crash.py" line="58"/>
+        <location filename="../../inspector_app/ui/crash.py" line="67"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="59" />
+        <location filename="../../inspector_app/ui/crash.py" line="59"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="68" />
+        <location filename="../../inspector_app/ui/crash.py" line="68"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -302,110 +303,110 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="200" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="200"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="227" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="227"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="229" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="229"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="249" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="255" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="255"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="292" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="292"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="308" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="308"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="315" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="315"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="338" />
-        <source>A company's self-inspection issues no order.</source>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="338"/>
+        <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="366" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="366"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="367" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="367"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="369" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="369"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="384" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="384"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="385" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="385"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -413,42 +414,42 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="69"/>
         <source>Welcome to Inspector</source>
         <translation>欢迎使用安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="71" />
-        <source>Before the first inspection, tell Inspector who uses this computer. The document-number prefix makes this computer's document numbers unique in the district; use the one your office assigned.</source>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="71"/>
+        <source>Before the first inspection, tell Inspector who uses this computer. The document-number prefix makes this computer&apos;s document numbers unique in the district; use the one your office assigned.</source>
         <translation>首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="74" />
-        <source>Inspector's &amp;name:</source>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="74"/>
+        <source>Inspector&apos;s &amp;name:</source>
         <translation>检查人员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="74"/>
         <source>&amp;Enforcement-ID number:</source>
         <translation>执法证号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="75" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="75"/>
         <source>&amp;Organisation:</source>
         <translation>所属单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="75" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="75"/>
         <source>&amp;Authority short name:</source>
         <translation>机关简称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="76" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="76"/>
         <source>Document-number &amp;prefix:</source>
         <translation>文书编号前缀(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="79" />
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="79"/>
         <source>e.g. 泉台</source>
         <translation>例如：泉台</translation>
     </message>
@@ -456,47 +457,47 @@
 <context>
     <name>HazardList</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="55"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="57"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="58" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="59" />
+        <location filename="../../inspector_app/ui/widgets/hazard_list.py" line="59"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -504,42 +505,42 @@
 <context>
     <name>HazardPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="75" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="75"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76"/>
         <source>&amp;Grade:</source>
         <translation>隐患等级(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76"/>
         <source>&amp;Description:</source>
         <translation>隐患描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77"/>
         <source>Rectification &amp;requirement:</source>
         <translation>整改要求(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78"/>
         <source>Dead&amp;line:</source>
         <translation>整改期限(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78"/>
         <source>Res&amp;ponsible person:</source>
         <translation>整改责任人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79"/>
         <source>On-the-&amp;spot measure:</source>
         <translation>现场处理措施(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="83" />
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="83"/>
         <source>Photos of this hazard</source>
         <translation>本隐患照片</translation>
     </message>
@@ -547,64 +548,64 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="181"/>
         <source>%n after-photo(s)</source>
         <translation>
             <numerusform>%n 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="198" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="198"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="201" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="201"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="204" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="204"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="206" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="206"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="209" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="209"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="210" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="210"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="211"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="212" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="212"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="214" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="214"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="215" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="215"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
@@ -612,92 +613,92 @@
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74"/>
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="74"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="75"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="76"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="77"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="78"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="79"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="80"/>
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="81"/>
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="82"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="148" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="148"/>
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="162" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="162"/>
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="166" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="166"/>
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -705,114 +706,114 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="179" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="246" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="246"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="247" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="247"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="249" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="262" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="262"/>
         <source>%n hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="274"/>
         <source>%n hazard(s): </source>
         <translation>
             <numerusform>共 %n 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="275" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="275"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="280" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
         <source>; %n overdue</source>
         <translation>
             <numerusform>；逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="286"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="290" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="290"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="291" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="295" />
-        <source>Start a re-inspection of the open hazards of this hazard's company</source>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
+        <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="296" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="301" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="302" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="310" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="311" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -820,42 +821,42 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="69"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="70"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -863,22 +864,22 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="132" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="132"/>
         <source>Signing identity</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="135" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="135"/>
         <source>&amp;Import enrolment file…</source>
         <translation>导入证书文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="137" />
-        <source>Create a company's &amp;own identity…</source>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="137"/>
+        <source>Create a company&apos;s &amp;own identity…</source>
         <translation>创建企业自有签名证书(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="156" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="156"/>
         <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
         <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
     </message>
@@ -886,47 +887,47 @@
 <context>
     <name>ImportIdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="69"/>
         <source>Import enrolment file</source>
         <translation>导入证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="72" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="72"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="79" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="79"/>
         <source>Enrolment file (.p12):</source>
         <translation>证书文件（.p12）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80"/>
         <source>One-time passphrase from the office:</source>
         <translation>单位提供的一次性口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81"/>
         <source>Your new passphrase:</source>
         <translation>您的新口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
         <source>Enrolment file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
         <source>Enrolment files (*.p12 *.pfx)</source>
         <translation>证书文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -934,204 +935,204 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="188" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="188"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="189" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="189"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="190" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="191" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="192" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="193" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="194" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="195" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="515" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="520" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="528" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="515"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="520"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="196" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="197" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="198" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="199" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="201" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="240" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="240"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="244" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="244"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="258" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="258"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="259" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="302" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="302"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="379" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="379"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="385" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="404" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="404"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="405" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="405"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="407" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="443" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="444" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="444"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="460" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="460"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="494" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="494"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="516" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="516"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="521" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="521"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="529" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="529"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="541" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="541"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="545" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1139,57 +1140,57 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="70"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="71"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72"/>
         <source>Hazards (major)</source>
         <translation>隐患（重大）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="72"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="89" />
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="89"/>
         <source>Revision {0}</source>
         <translation>第{0}版</translation>
     </message>
@@ -1197,76 +1198,78 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="173" />
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="292" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="174" />
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="294" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="174"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="294"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="264" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="264"/>
         <source>&amp;Planned (%n)…</source>
-        <translation><numerusform>计划检查（%n）(&amp;P)…</numerusform></translation>
+        <translation>
+            <numerusform>计划检查（%n）(&amp;P)…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="276" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="276"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="279" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="279"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="283" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="283"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="284" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="284"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="286"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="287" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="287"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="295" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="296" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="296"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="297" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="297"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="299" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -1274,38 +1277,38 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="88" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="88"/>
         <source>&amp;Note (press N to type, Esc to go back):</source>
         <translation>备注(&amp;N)（按 N 输入，Esc 返回）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="90" />
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="119" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="90"/>
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="119"/>
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="126" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="126"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="167" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="167"/>
         <source>Photos of this item — at least {0} needed</source>
         <translation>本项照片 — 至少需要 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="170" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="170"/>
         <source>Photos of this item</source>
         <translation>本项照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211" />
+        <location filename="../../inspector_app/ui/widgets/item_panel.py" line="211"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
@@ -1313,223 +1316,251 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="12" />
+        <location filename="../../inspector_app/ui/labels.py" line="12"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="13" />
+        <location filename="../../inspector_app/ui/labels.py" line="13"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="14" />
+        <location filename="../../inspector_app/ui/labels.py" line="14"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="16" />
+        <location filename="../../inspector_app/ui/labels.py" line="16"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="17" />
+        <location filename="../../inspector_app/ui/labels.py" line="17"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="18" />
+        <location filename="../../inspector_app/ui/labels.py" line="18"/>
         <source>%n photo(s)</source>
         <translation>%n 张照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="21" />
+        <location filename="../../inspector_app/ui/labels.py" line="21"/>
         <source>Outside the allowed range {0} – {1}; not saved.</source>
         <translation>超出允许范围 {0} – {1}，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="22" />
+        <location filename="../../inspector_app/ui/labels.py" line="22"/>
         <source>Outside the normal range {0} – {1}: check it.</source>
         <translation>超出正常范围 {0} – {1}，请核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="23" />
+        <location filename="../../inspector_app/ui/labels.py" line="23"/>
         <source>Not a number; not saved.</source>
         <translation>不是数字，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="24" />
+        <location filename="../../inspector_app/ui/labels.py" line="24"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="25" />
+        <location filename="../../inspector_app/ui/labels.py" line="25"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="26" />
+        <location filename="../../inspector_app/ui/labels.py" line="26"/>
         <source>%n photo(s) attached; at least {0} needed.</source>
         <translation>已附照片 %n 张，至少需要 {0} 张。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="27" />
+        <location filename="../../inspector_app/ui/labels.py" line="27"/>
         <source>Signatures are collected when the record is signed.</source>
         <translation>签名在签署记录时采集。</translation>
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/licences_dialog.py" line="21"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/licences_dialog.py" line="22"/>
+        <source>Inspector is free software under the Apache License 2.0. It includes the software below, each under its own licence; Qt and PySide6 are used under the GNU LGPL version 3.</source>
+        <translation>本程序是以 Apache License 2.0 发布的自由软件。它包含下列软件，各自适用其许可证；Qt 和 PySide6 依 GNU LGPL 第 3 版使用。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="167" />
+        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="168" />
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="169" />
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="170" />
+        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="171" />
+        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="172" />
+        <location filename="../../inspector_app/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="173" />
+        <location filename="../../inspector_app/ui/main_window.py" line="179"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174" />
+        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175" />
+        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176" />
+        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177" />
+        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="178" />
+        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="179" />
+        <location filename="../../inspector_app/ui/main_window.py" line="185"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180" />
+        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181" />
+        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="182" />
+        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="183" />
+        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="193" />
+        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="194" />
+        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="270" />
+        <location filename="../../inspector_app/ui/main_window.py" line="248"/>
+        <source>Cannot open this file</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="249"/>
+        <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
+        <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="271" />
+        <location filename="../../inspector_app/ui/main_window.py" line="310"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
+        <source>&amp;Licences…</source>
+        <translation>许可证(&amp;L)…</translation>
     </message>
 </context>
 <context>
     <name>MessageBridge</name>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="15" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="15"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="16" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="16"/>
         <source>File from a newer version</source>
         <translation>文件来自更新版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="17" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="17"/>
         <source>Damaged file</source>
         <translation>文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="18" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="18"/>
         <source>Database in use</source>
         <translation>数据库正被使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="19" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="19"/>
         <source>Disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="20" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="20"/>
         <source>Cannot write here</source>
         <translation>无法写入此位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="21" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="21"/>
         <source>Invalid input</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="22" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="22"/>
         <source>Record is locked</source>
         <translation>记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="23" />
+        <location filename="../../inspector_app/ui/message_bridge.py" line="23"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -1537,34 +1568,34 @@
 <context>
     <name>MissingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="39" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="39"/>
         <source>Not complete yet</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="40"/>
         <source>%n thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43"/>
         <source>Answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="43"/>
         <source>Photo</source>
         <translation>缺照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44"/>
         <source>Signature</source>
         <translation>缺签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="44"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
@@ -1572,47 +1603,47 @@
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99"/>
         <source>Add hazard</source>
         <translation>添加隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="99"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="121" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="121"/>
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="122" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="122"/>
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="123" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="123"/>
         <source>Rectification requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="124" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="124"/>
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="125"/>
         <source>Responsible person:</source>
         <translation>整改责任人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="126" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="126"/>
         <source>On-the-spot measure:</source>
         <translation>现场处理措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="155" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="155"/>
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>
@@ -1620,87 +1651,87 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="182" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="182"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="235" />
-        <source>Enter the new inspector's name.</source>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="235"/>
+        <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="260" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="260"/>
         <source>Choose the company to inspect.</source>
         <translation>请选择被检查单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="265" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="265"/>
         <source>The template library is empty: import a checklist template first.</source>
         <translation>检查表库为空，请先导入检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="280" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="280"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281"/>
         <source>C&amp;hecklist:</source>
         <translation>检查表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="281"/>
         <source>&amp;Kind:</source>
         <translation>检查类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282"/>
         <source>&amp;Place inspected:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="282"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="285" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="285"/>
         <source>Type part of the company name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="289" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="289"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="290" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="290"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="291" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="291"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="292" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="292"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="293" />
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="293"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
@@ -1708,112 +1739,112 @@
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="167" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="167"/>
         <source>Office signing authority</source>
         <translation>单位签名证书管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="187" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="187"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="189" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="189"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191"/>
         <source>Revoke selected</source>
         <translation>吊销所选证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196"/>
         <source>Root key passphrase:</source>
         <translation>根证书私钥口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="198" />
-        <source>Inspector's name:</source>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="198"/>
+        <source>Inspector&apos;s name:</source>
         <translation>检查人员姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
         <source>Valid for (days):</source>
         <translation>有效期（天）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
         <source>Reason for revoking:</source>
         <translation>吊销原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="225" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="225"/>
         <source>Root certificate of {0}, fingerprint {1}</source>
         <translation>{0} 的根证书，指纹 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="228" />
-        <source>No organisation on this computer. Create it once, on the supervisor's computer only.</source>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="228"/>
+        <source>No organisation on this computer. Create it once, on the supervisor&apos;s computer only.</source>
         <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236"/>
         <source>revoked {0}</source>
         <translation>已于 {0} 吊销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="236"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="258" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="258"/>
         <source>Save enrolment file</source>
         <translation>保存证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="259" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="259"/>
         <source>Enrolment files (*.p12)</source>
         <translation>证书文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273"/>
         <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
         <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
     </message>
@@ -1821,12 +1852,12 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="31" />
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="31"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="36" />
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="36"/>
         <source>&amp;Keep it until Inspector is closed</source>
         <translation>在程序关闭前记住口令(&amp;K)</translation>
     </message>
@@ -1834,136 +1865,136 @@
 <context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="305" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="305"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="306" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="306"/>
         <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
         <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322" />
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="625" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="625"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="328" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="328"/>
         <source>Drop photos here or paste with Ctrl+V.</source>
         <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="385" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="385"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="386" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="386"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="412" />
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="436" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="412"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="436"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="415" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="415"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="455" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="455"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="471" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="471"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489"/>
         <source>%n photo(s) added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
         <source>%n already attached.</source>
         <translation>
             <numerusform>%n 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493"/>
         <source>%n not added.</source>
         <translation>
             <numerusform>%n 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
         <source>%n file(s) could not be added; the others were added:</source>
         <translation>
             <numerusform>%n 个文件无法添加，其余文件已添加：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528"/>
         <source>… and %n more (see details).</source>
         <translation>
             <numerusform>……另有 %n 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573"/>
         <source>Why are %n photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %n 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
@@ -1971,197 +2002,197 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
         <source>Erase mark</source>
         <translation>擦除标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="343" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="343"/>
         <source>Click a mark to delete it</source>
         <translation>点击标注即可删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="350" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="350"/>
         <source>Zoom in (+, wheel)</source>
         <translation>放大（+ 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
         <source>Zoom out (-, wheel)</source>
         <translation>缩小（- 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
         <source>Fit the photo to the window (0)</source>
         <translation>使照片适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356"/>
         <source>Previous photo (←, Page Up)</source>
         <translation>上一张（←、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
         <source>Next photo (→, Page Down)</source>
         <translation>下一张（→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
         <source>&amp;Caption:</source>
         <translation>说明(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>What the photo shows</source>
         <translation>照片反映的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>Before (as found)</source>
         <translation>整改前（现场发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="362" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="362"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
         <source>Delete photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="398" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="398"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>第 {0} 张，共 {1} 张 — {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="427" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="427"/>
         <source>The photo cannot be shown: {0}</source>
         <translation>无法显示照片：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="443" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="443"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="445" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="445"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="451" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="451"/>
         <source>GPS</source>
         <translation>GPS 位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="455" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="455"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="457" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="457"/>
         <source>Marks</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568"/>
         <source>Text mark</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="637" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="637"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="638" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="638"/>
         <source>Why is this photo deleted?</source>
         <translation>为什么删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="642" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="642"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -2169,17 +2200,17 @@
 <context>
     <name>PhotosModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="183" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="183"/>
         <source>After: {0}</source>
         <translation>整改后：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="193" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="193"/>
         <source>Taken {0}</source>
         <translation>拍摄于 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="195" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="195"/>
         <source>%n mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %n 处</numerusform>
@@ -2189,47 +2220,47 @@
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="36" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="36"/>
         <source>Planned inspections</source>
         <translation>计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
         <source>Due</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="47" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="47"/>
         <source>&amp;Start</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="49" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="49"/>
         <source>Cancel the &amp;plan…</source>
         <translation>取消计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="105" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="105"/>
         <source>Cancel the plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="106" />
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="106"/>
         <source>Why is this inspection not done?</source>
         <translation>请说明未进行此次检查的原因：</translation>
     </message>
@@ -2237,17 +2268,17 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="23" />
+        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="23"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="25" />
+        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="25"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="31" />
+        <location filename="../../inspector_app/ui/dialogs/preferences.py" line="31"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
@@ -2255,204 +2286,204 @@
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="338" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="338"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="340" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="340"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="345" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="345"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="356" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="356"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="371" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="371"/>
         <source>{0} of {1} — %n open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="378" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="378"/>
         <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="402" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="402"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="423" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="444" />
-        <source>Enter the new inspector's name.</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="445"/>
+        <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="464" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="465"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="548" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="549"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="552" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="553"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="558" />
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="619" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="559"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="620"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="582" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="583"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="583" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="584"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="612" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="613"/>
         <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="615" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="616"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="634" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="635" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="636" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="637"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="640" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="641" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="642" />
-        <source>New inspector's name</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="643"/>
+        <source>New inspector&apos;s name</source>
         <translation>新检查人员姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="643" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="644"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="644" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="645"/>
         <source>Add inspector</source>
         <translation>添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="645" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="646"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="646" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="647"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="647" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="649"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="649" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="650"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="650" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="651"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2460,42 +2491,42 @@
 <context>
     <name>SelfSignedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="104" />
-        <source>Company's own signing identity</source>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="104"/>
+        <source>Company&apos;s own signing identity</source>
         <translation>企业自有签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108" />
-        <source>For a company's self-inspection. Documents signed with it are always shown as not issued by the office.</source>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108"/>
+        <source>For a company&apos;s self-inspection. Documents signed with it are always shown as not issued by the office.</source>
         <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113"/>
         <source>Company:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121" />
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121"/>
         <source>Give the name and the company.</source>
         <translation>请填写姓名和企业名称。</translation>
     </message>
@@ -2503,13 +2534,13 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="96" />
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="262" />
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="96"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="262"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="255" />
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="255"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2517,385 +2548,413 @@
 <context>
     <name>SignaturesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="183" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="183"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="184"/>
         <source>Inspector: {0} ({1})</source>
         <translation>检查人员：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188"/>
         <source>Company: {0}</source>
         <translation>被检查单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="188"/>
         <source>on-site person</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192"/>
         <source>Witness: {0}</source>
         <translation>见证人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
         <source>Add a witness (optional)</source>
         <translation>添加见证人（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="202" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="202"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="276" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="276"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="277" />
-        <source>Company's on-site person in charge</source>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="277"/>
+        <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="278" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="278"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="298" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="298"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="315" />
-        <source>The company's person refuses to sign. A witness signs below to confirm the refusal.</source>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="315"/>
+        <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="334" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="334"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="339" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="339"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="347" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="347"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="348" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="348"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="352" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="352"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="358" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="358"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359" />
-        <source>the company's person (or a witnessed refusal)</source>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359"/>
+        <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360" />
-        <source>a witness to the company's refusal</source>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360"/>
+        <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="399" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="399"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="400" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="400"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="412" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="412"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="414" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="414"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="417" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="417"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="418" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="418"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="419" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="419"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="420" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="420"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="422" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="422"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="425" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="425"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="426" />
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="426"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../inspector_app/ui/single_instance.py" line="116"/>
+        <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
+        <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="129"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="134" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="134"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="136" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="136"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="137" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="137"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="138"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="139" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="142"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="143" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
         <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
-        <source>Keep this computer's</source>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>When (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="223" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="223"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="225" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="225"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="243" />
-        <source>Keep this computer's version of {0} and delete the other one?</source>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="243"/>
+        <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="245" />
-        <source>Replace this computer's version of {0} with the one from {1}?</source>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="245"/>
+        <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="246" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="246"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="260" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="260"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="270" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="270"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
-        <source>Passphrase of the organisation's root key:</source>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276"/>
+        <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="284" />
-        <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="284"/>
+        <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="308" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="308"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="316" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="324"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="317" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="328" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="325"/>
+        <source>Import the bundle {0}?
+
+Everything in it is checked before anything changes; records already here are never overwritten.</source>
+        <translation>导入同步包 {0}？
+
+导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="328"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="337"/>
+        <source>Another export or import is running; try again when it ends.</source>
+        <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="347"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="352"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="367" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="386"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="381" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="400"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
@@ -2903,27 +2962,27 @@
 <context>
     <name>TemplateErrorsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="88" />
+        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="88"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="91" />
+        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="91"/>
         <source>Template not imported</source>
         <translation>模板未导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="95" />
+        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="95"/>
         <source>{0} cannot be imported. Correct the problems below in the file and import it again; the library was not changed.</source>
         <translation>{0} 无法导入。请在文件中改正下列问题后重新导入；模板库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="99" />
+        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="99"/>
         <source>{0} was not imported. The library was not changed.</source>
         <translation>{0} 未导入，模板库未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/template_errors.py" line="100"/>
         <source>&amp;Copy all</source>
         <translation>全部复制(&amp;C)</translation>
     </message>
@@ -2931,17 +2990,17 @@
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="768" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="768"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="769" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="769"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="770" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="770"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
@@ -2949,47 +3008,47 @@
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="75" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
         <source>Items</source>
         <translation>检查项数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="76" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
         <source>Content hash</source>
         <translation>内容哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="76" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="108" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="108" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="118" />
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="89"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
     </message>
@@ -2997,403 +3056,403 @@
 <context>
     <name>TemplatesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="199" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="199"/>
         <source>Templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="203" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="203"/>
         <source>Show retired versions</source>
         <translation>显示已停用的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="204" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="204"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="205" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
         <source>Add a checklist template file (YAML) to the library</source>
         <translation>将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="207" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="207"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="208" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="255" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="255"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="293" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="293"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="294" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
         <source>Checklist templates (*.yaml *.yml);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="320" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="320"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="323" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="323"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="341" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="341"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="342" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="359" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="359"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="375" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="378" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="378"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="387" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="391" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="409" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="409"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="411" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="411"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="468" />
-        <location filename="../../inspector_app/ui/pages/templates.py" line="512" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
         <source>Shown only when: {0}</source>
         <translation>仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="496" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="496"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="500" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="500"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="507" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="507"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="527" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="527"/>
         <source>Check</source>
         <translation>符合性检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="528" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="528"/>
         <source>Yes/No</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="529" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="529"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="530" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="530"/>
         <source>Long text</source>
         <translation>长文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="531"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="533" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="533"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="534" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="534"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="535" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="535"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="536" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="536"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="537" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="537"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="538" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="538"/>
         <source>Information</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="546" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="546"/>
         <source>Major-hazard determination standard</source>
         <translation>重大事故隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>Routine inspection</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="548" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
         <source>Readiness check</source>
         <translation>准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="549" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="558" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="558"/>
         <source>Sections: {0}</source>
         <translation>部分：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="559" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="559"/>
         <source>Items: {0}</source>
         <translation>检查项：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="560"/>
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="566" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="566"/>
         <source>Check items by grade: {0}</source>
         <translation>符合性检查项按等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="573" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="573"/>
         <source>retired version</source>
         <translation>已停用版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="590" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="590"/>
         <source>industries: {0}</source>
         <translation>行业：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="594" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="594"/>
         <source>special areas: {0}</source>
         <translation>特殊领域：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="597" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="597"/>
         <source>For {0}</source>
         <translation>适用于{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="600" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="600"/>
         <source>Type: {0}</source>
         <translation>类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="602" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
         <source>Grade if non-compliant: {0}</source>
         <translation>不符合时隐患等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="605" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="605"/>
         <source>Weight: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="608" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="608"/>
         <source>ID: {0}</source>
         <translation>编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="616" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="616"/>
         <source>Allowed: {0} – {1} {2}</source>
         <translation>允许范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="619" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
         <source>Normal: {0} – {1} {2}</source>
         <translation>正常范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="623" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="623"/>
         <source>Photos needed: at least {0}</source>
         <translation>照片：至少 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="625" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="625"/>
         <source>Maximum length: {0} characters</source>
         <translation>最多 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="627" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
         <source>inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="627" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="628" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
         <source>witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="629" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="629"/>
         <source>Signed by: {0}</source>
         <translation>签名人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="639" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="642" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="642"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="645" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="645"/>
         <source>not ({0})</source>
         <translation>非（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="669" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="669"/>
         <source>{0} is answered</source>
         <translation>{0} 已作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="670" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="670"/>
         <source>{0} is not answered</source>
         <translation>{0} 未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="674" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="674"/>
         <source>{0} is one of: {1}</source>
         <translation>{0} 为以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="677" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="677"/>
         <source>{0} is not {1}</source>
         <translation>{0} 不为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="678" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="678"/>
         <source>{0} is {1}</source>
         <translation>{0} 为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682" />
+        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3401,82 +3460,82 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="31" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="31"/>
         <source>Verify a signed PDF</source>
         <translation>验证已签名的 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="34" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="34"/>
         <source>Choose &amp;PDF…</source>
         <translation>选择 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
         <source>Signed by:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
         <source>Certificate:</source>
         <translation>证书：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="45"/>
         <source>Signed at:</source>
         <translation>签名时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
         <source>Covers the whole file:</source>
         <translation>覆盖整个文件：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="46"/>
         <source>Unchanged since signing:</source>
         <translation>签名后未被修改：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="47"/>
         <source>Trusted (issued by the office, not revoked or expired):</source>
         <translation>可信（由机关签发，未吊销、未过期）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="61" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="61"/>
         <source>Choose a PDF</source>
         <translation>选择 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="62" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="62"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="77"/>
         <source>Valid: intact and trusted</source>
         <translation>有效：完整且可信</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="78"/>
         <source>Not valid: {0}</source>
         <translation>无效：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="79"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="85"/>
         <source>self-signed, not issued by the office</source>
         <translation>自签名，非机关签发</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86" />
+        <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86"/>
         <source>issued by {0}, valid until {1}</source>
         <translation>由 {0} 签发，有效期至 {1}</translation>
     </message>
