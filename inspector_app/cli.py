@@ -111,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log = logging.getLogger(__name__)
     if action == "open":
+        if not Path(args.file).is_file():
+            print(f"{APP_ID}: error: {args.file}: no such file (give a .inspx bundle or a PDF)",
+                  file=sys.stderr)
+            return 2
         from inspector_app.app import run_gui
 
         return run_gui(DataDir(resolve_data_dir(args.data_dir)), args.lang,

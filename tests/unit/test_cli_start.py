@@ -65,3 +65,8 @@ def test_every_command_module_registers_the_command_named_like_it():
         name = module.rsplit(".", 1)[-1]
         subcommands = build_parser([module])._subparsers._group_actions[0].choices
         assert name in subcommands
+
+
+def test_a_missing_file_is_said_without_opening_a_window(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), str(tmp_path / "gone.inspx")]) == 2
+    assert "gone.inspx: no such file" in capsys.readouterr().err
