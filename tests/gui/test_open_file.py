@@ -10,11 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 from inspector_app.ui.pages.sync import SyncPage
-from inspector_app.ui.single_instance import LOCK_NAME, SingleInstance, hand_over
+from inspector_app.ui.single_instance import LOCK_NAME, SingleInstance, hand_over, server_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,6 +106,16 @@ def test_a_pdf_opens_its_verification(qtbot, window, tmp_path):
     dialog.close()
 
 
+def _listening(data_dir: Path) -> bool:
+    if not (data_dir / LOCK_NAME).exists():
+        return False
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    connected = socket.waitForConnected(200)
+    socket.abort()
+    return connected
+
+
 @pytest.mark.slow
 def test_the_program_hands_over_between_two_real_starts(qtbot, tmp_path):
     data = tmp_path / "data"
@@ -117,12 +128,9 @@ def test_the_program_hands_over_between_two_real_starts(qtbot, tmp_path):
         log = data / "logs" / "inspector.log"
         pdf = tmp_path / "record.pdf"
         pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:  # the first start may still be opening its window
-            second = subprocess.run([*cli, str(pdf)], env=_env(), capture_output=True,
-                                    text=True, timeout=120)
-            if second.returncode == 0:
-                break
+        qtbot.waitUntil(lambda: _listening(data), timeout=120_000)  # the first window is up
+        second = subprocess.run([*cli, str(pdf)], env=_env(), capture_output=True, text=True,
+                                timeout=120)
         assert second.returncode == 0, second.stderr
         qtbot.waitUntil(lambda: log.exists() and str(pdf) in log.read_text("utf-8"),
                         timeout=30_000)

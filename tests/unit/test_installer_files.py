@@ -103,4 +103,4 @@ def test_the_built_bundle_has_what_the_script_installs():
     assert sorted(p.name for p in (internal / "forms").glob("*.yaml")) == \
         sorted(p.name for p in (ROOT / "forms").glob("*.yaml"))
     shipped = {p.name.lower() for p in bundle.rglob("*")}
-    assert not [n for n in shipped if "qt6quick" in n or "virtualkeyboard" in n or n == "aiohttp"]
+    assert not [n for n in shipped if "qt6quick" in n or "virtualkeyboard" in n]
