@@ -54,8 +54,8 @@ Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
-; The whole one-folder bundle: both executables, _internal\ (Python, Qt, resources, forms,
-; THIRD_PARTY_NOTICES.txt) and LICENSE.
+; The whole one-folder bundle: both executables, LICENSE, THIRD_PARTY_NOTICES.txt and
+; _internal\ (Python, Qt, resources, forms).
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]

@@ -97,7 +97,7 @@ def test_the_built_bundle_has_what_the_script_installs():
     suffix = ".exe" if sys.platform == "win32" else ""
     for name in _app_files(expanded):
         assert (bundle / (Path(name).stem + suffix)).is_file(), name
-    assert (bundle / "LICENSE").is_file()
+    assert (bundle / "LICENSE").is_file() and (bundle / "THIRD_PARTY_NOTICES.txt").is_file()
     internal = bundle / "_internal" / "inspector_app"
     assert (internal / "resources" / "THIRD_PARTY_NOTICES.txt").is_file()
     assert sorted(p.name for p in (internal / "forms").glob("*.yaml")) == \
