@@ -26,6 +26,8 @@ $(STAMP): pyproject.toml setup.py $(LOCK) | $(PY)
 	$(PY) -m pip install --upgrade pip >/dev/null
 	$(PY) -m pip install --require-hashes -r $(LOCK)
 	$(PY) -m pip install --no-deps -e .
+	@$(PY) -m pip check || { echo "A dependency in pyproject.toml is missing from $(LOCK):" \
+		"run 'make lock' and commit requirements/." >&2; exit 1; }
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
