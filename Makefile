@@ -12,18 +12,25 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench screenshots
+.PHONY: run test lint deps-debian translations demo installer clean bench screenshots lock \
+	test-floors install-desktop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+# Installs come from the lock files (exact versions, sha256 hashes); `make lock` refreshes them.
+LOCK := requirements/test.txt
+BUILD_LOCK := requirements/build.txt
+
+$(STAMP): pyproject.toml setup.py $(LOCK) | $(PY)
 	$(PY) -m pip install --upgrade pip >/dev/null
-	$(PY) -m pip install -e .
+	$(PY) -m pip install --require-hashes -r $(LOCK)
+	$(PY) -m pip install --no-deps -e .
+	@$(PY) -m pip check || { echo "A dependency in pyproject.toml is missing from $(LOCK):" \
+		"run 'make lock' and commit requirements/." >&2; exit 1; }
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -e '.[test]'
+$(TEST_STAMP): $(STAMP)
 	touch $@
 
 run: $(STAMP)
@@ -59,7 +66,7 @@ demo: $(STAMP)
 	$(VENV)/bin/inspector-app --data-dir demo-data demo --companies 20 --inspections 40
 
 installer: $(STAMP)
-	$(PY) -m pip install -e '.[build]'
+	$(PY) -m pip install --require-hashes -r $(BUILD_LOCK)
 	$(VENV)/bin/pyinstaller --noconfirm build_installer.spec
 
 # Every page and main dialog on demo data, on small and common screens, in both languages:
@@ -71,5 +78,44 @@ screenshots: $(STAMP)
 			--lang $$lang --out screenshots/$$size-$$lang || exit 1; \
 	done; done
 
+# Re-resolve the lock files from pyproject.toml (newest versions within its bounds), for every
+# platform at once (Windows-only packages carry markers).
+lock: | $(PY)
+	$(PY) -m pip install --quiet 'uv>=0.5,<1'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--generate-hashes --upgrade --quiet -o $(LOCK)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra build --universal --python-version 3.11 \
+		--generate-hashes --quiet -c $(LOCK) -o $(BUILD_LOCK)
+
+# The lowest versions pyproject.toml allows, in a venv of their own, against the unit tests.
+FLOORS_VENV := .venv-floors
+test-floors:
+	rm -rf $(FLOORS_VENV)
+	$(PYTHON) -m venv $(FLOORS_VENV)
+	$(PYTHON) installer/floors.py pyproject.toml > $(FLOORS_VENV)/floors.txt
+	$(FLOORS_VENV)/bin/pip install -c $(FLOORS_VENV)/floors.txt -e '.[test]'
+	QT_QPA_PLATFORM=offscreen $(FLOORS_VENV)/bin/python -m pytest -q tests/unit
+
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+# The desktop entry, icons, .inspx MIME type and AppStream metainfo for this user (no root).
+# DESKTOP_EXEC is the program the entry starts: the venv's by default, a bundle's if given.
+XDG_DATA_HOME ?= $(HOME)/.local/share
+DESKTOP_EXEC ?= $(abspath $(VENV))/bin/inspector-app
+ICON_SIZES := 16 24 32 48 64 128 256
+install-desktop:
+	install -d $(XDG_DATA_HOME)/applications $(XDG_DATA_HOME)/mime/packages \
+		$(XDG_DATA_HOME)/metainfo $(XDG_DATA_HOME)/icons/hicolor/scalable/apps
+	sed 's|^Exec=inspector-app |Exec="$(DESKTOP_EXEC)" |' installer/linux/inspector-app.desktop \
+		> $(XDG_DATA_HOME)/applications/inspector-app.desktop
+	install -m644 installer/linux/inspector-app-mime.xml \
+		$(XDG_DATA_HOME)/mime/packages/inspector-app.xml
+	install -m644 installer/linux/inspector-app.metainfo.xml $(XDG_DATA_HOME)/metainfo/
+	install -m644 resources/icons/inspector-app.svg $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/
+	for s in $(ICON_SIZES); do \
+		install -D -m644 resources/icons/inspector-app-$$s.png \
+			$(XDG_DATA_HOME)/icons/hicolor/$${s}x$$s/apps/inspector-app.png; done
+	-update-mime-database $(XDG_DATA_HOME)/mime
+	-update-desktop-database $(XDG_DATA_HOME)/applications
+	@echo "Installed: $(XDG_DATA_HOME)/applications/inspector-app.desktop"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from inspector_app import APP_ID, APP_NAME, __version__
 from inspector_app.logs import setup_logging
@@ -32,11 +33,12 @@ def open_settings(data_dir: DataDir):  # -> QSettings
     return QSettings(str(data_dir.settings), QSettings.Format.IniFormat)
 
 
-def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
+def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from inspector_app.errors import InspectorError
@@ -44,34 +46,43 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
     from inspector_app.services.forms import ensure_shipped_templates
     from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.storage.templates_repo import TemplateRepo
-    from inspector_app.ui import data_lock, screen_fit
+    from inspector_app.ui import screen_fit
+    from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.message_bridge import translated_title
+    from inspector_app.ui.single_instance import SingleInstance, already_open_message, hand_over
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name: the icon on Wayland
     register_fonts(app)
 
     window: list[MainWindow] = []
     install_excepthook(data_dir.logs, lambda: window[0] if window else None)
 
     languages = LanguageSwitcher()
+    instance = SingleInstance(data_dir.root)
+    requests: list[dict] = []  # from later starts, before the window is there to take them
+    instance.request.connect(lambda request: (window[0].handle_request(request) if window
+                                              else requests.append(request)))
     try:
         data_dir.ensure()
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
         screen_fit.install(settings)
         languages.apply(resolve_language(cli_lang, settings))
-        lock = data_lock.hold(data_dir.root)
-        if lock is None:
+        if not instance.acquire():
+            if hand_over(data_dir.root, open_file):
+                return 0
             QMessageBox.critical(None, translated_title("Database in use"),
-                                 data_lock.busy_message(data_dir.root))
+                                 already_open_message(data_dir.root))
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
@@ -87,8 +98,12 @@ def run_gui(data_dir: DataDir, cli_lang: str | None) -> int:
     main = MainWindow(ctx, settings, languages)
     window.append(main)
     main.show()
+    if open_file is not None:
+        requests.insert(0, {"open": str(open_file)})
+    for request in requests:
+        QTimer.singleShot(0, lambda r=request: main.handle_request(r))
     try:
         return app.exec()
     finally:
         ctx.close()
-        lock.unlock()
+        instance.release()

@@ -1,36 +1,33 @@
-"""``inspector-app [--data-dir DIR] [--lang zh_CN|en] [SUBCOMMAND ...]``.
+"""``inspector-app [--data-dir DIR] [--lang zh_CN|en] [SUBCOMMAND ... | FILE]``.
 
-No subcommand starts the GUI. Subcommands do the same work headless; they exit 0 on success and
-non-zero with a one-line reason on stderr otherwise.
+No subcommand starts the GUI; a ``.inspx`` or ``.pdf`` file instead of a subcommand opens it in
+the window (in the running one, if the window is already open on that data dir). Subcommands do
+the same work headless; they exit 0 on success and non-zero with a one-line reason on stderr
+otherwise.
 """
 
 from __future__ import annotations
 
+# Imports are few and light here: `--version` and short subcommands must start fast; the rest
+# is imported once the command line says what is needed.
 import argparse
 import importlib
-import logging
-import sqlite3
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from inspector_app import APP_ID, __version__
 from inspector_app.commands import COMMAND_MODULES
-from inspector_app.domain.text import printable_lines
-from inspector_app.errors import InspectorError, from_sqlite_error
-from inspector_app.logs import setup_logging
-from inspector_app.paths import DataDir, resolve_data_dir
 
 LANGUAGES = ("zh_CN", "en")
-log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=APP_ID,
-        description="Inspector: offline on-site work-safety inspections. "
-        "Without a subcommand the window opens.",
-    )
+OPENABLE_SUFFIXES = (".inspx", ".pdf")
+
+
+def _base_parser(prog_help: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_ID, description=prog_help)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",
@@ -39,10 +36,65 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the platform's user data dir)",
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface and documents")
+    return parser
+
+
+def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The command line with the subcommands of ``modules`` (default: all of them)."""
+    parser = _base_parser("Inspector: offline on-site work-safety inspections. "
+                          "Without a subcommand the window opens; given a .inspx file it opens "
+                          "the import, given a signed PDF its verification.")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(module_name).register(sub)
     return parser
+
+
+def _open_file_parser() -> argparse.ArgumentParser:
+    parser = _base_parser("Inspector: open a sync bundle (.inspx) or a signed PDF in the window.")
+    parser.add_argument("file", metavar="FILE", help="a .inspx sync bundle or a signed PDF")
+    return parser
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _first_word(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """The first word that is not a global option, and whether help was asked for."""
+    scout = argparse.ArgumentParser(prog=APP_ID, add_help=False)
+    scout.add_argument("--data-dir")
+    scout.add_argument("--lang")
+    scout.add_argument("--version", action="store_true")
+    scout.add_argument("-h", "--help", action="store_true")
+    scout.add_argument("word", nargs="?")
+
+    def refuse(message: str) -> None:
+        raise _Unsure(message)
+
+    scout.error = refuse  # type: ignore[method-assign]
+    known, _rest = scout.parse_known_args(argv)
+    return known.word, known.help
+
+
+def _plan(argv: Sequence[str]) -> tuple[str, tuple[str, ...] | None]:
+    """What the command line asks for: ("command", modules to load) or ("open", None).
+
+    Only the module of the given subcommand is imported, so a short command starts fast;
+    when in doubt (help, a typo, a command named unlike its module) all of them are.
+    """
+    try:
+        word, wants_help = _first_word(argv)
+    except _Unsure:
+        return "command", None
+    if word is None:
+        return "command", None if wants_help else ()
+    by_name = {name.rsplit(".", 1)[-1]: name for name in COMMAND_MODULES}
+    if word in by_name:
+        return "command", (by_name[word],)
+    if word.lower().endswith(OPENABLE_SUFFIXES) or os.path.isfile(word):
+        return "open", None
+    return "command", None
 
 
 class _PrintableStream:
@@ -54,6 +106,8 @@ class _PrintableStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
+        from inspector_app.domain.text import printable_lines
+
         return self._stream.write(printable_lines(text))
 
     def __getattr__(self, name: str) -> Any:
@@ -69,8 +123,29 @@ def _neutralise_terminal_output() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    action, modules = _plan(argv)
+    parser = _open_file_parser() if action == "open" else build_parser(modules)
     args = parser.parse_args(argv)
+
+    import logging
+    import sqlite3
+    from pathlib import Path
+
+    from inspector_app.errors import InspectorError, from_sqlite_error
+    from inspector_app.logs import setup_logging
+    from inspector_app.paths import DataDir, resolve_data_dir
+
+    log = logging.getLogger(__name__)
+    if action == "open":
+        if not Path(args.file).is_file():
+            print(f"{APP_ID}: error: {args.file}: no such file (give a .inspx bundle or a PDF)",
+                  file=sys.stderr)
+            return 2
+        from inspector_app.app import run_gui
+
+        return run_gui(DataDir(resolve_data_dir(args.data_dir)), args.lang,
+                       open_file=Path(args.file).resolve())
     data_dir = DataDir(resolve_data_dir(args.data_dir))
 
     if args.command is None:

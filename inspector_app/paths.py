@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
@@ -13,20 +13,23 @@ from inspector_app import APP_ID
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
 
 
-def install_root() -> Path:
-    """The folder holding resources/ and forms/ (the repo, or the PyInstaller bundle)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+def _shipped(name: str) -> Path:
+    """A folder shipped with the program: ``resources`` or ``forms``.
+
+    The wheel and the PyInstaller bundle carry them inside the package (``inspector_app/forms``);
+    a source checkout keeps them at the top of the repository, beside the package.
+    """
+    package = Path(str(importlib.resources.files("inspector_app")))
+    inside = package / name
+    return inside if inside.is_dir() else package.parent / name
 
 
 def resources_dir() -> Path:
-    return install_root() / "resources"
+    return _shipped("resources")
 
 
 def forms_dir() -> Path:
-    return install_root() / "forms"
+    return _shipped("forms")
 
 
 def chinese_font() -> Path:

@@ -36,7 +36,7 @@ from inspector_app.domain.checklist import (
     TemplateKind,
     content_hash,
 )
-from inspector_app.errors import ValidationError
+from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.paths import forms_dir
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
@@ -98,7 +98,14 @@ def load_template_file(path: Path | str) -> LoadedTemplate:
 
 
 def shipped_template_files() -> list[Path]:
-    return sorted(forms_dir().glob("*.yaml"))
+    """The templates shipped with the program; none at all means a broken installation."""
+    folder = forms_dir()
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise InspectorError(f"The checklist templates shipped with Inspector are missing (no "
+                             f"*.yaml in {folder}): the installation is incomplete; reinstall "
+                             "Inspector.")
+    return files
 
 
 SHIPPED_DIGEST_KEY = "shipped_forms_digest"

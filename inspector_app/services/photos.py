@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pillow_heif
+import pi_heif
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 from sqlite_utils import Database
 
@@ -45,7 +45,8 @@ from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore, sha256_file, write_atomic
 
 log = logging.getLogger(__name__)
-pillow_heif.register_heif_opener()
+# HEIC (iPhone photos): pi-heif is the decoder-only build of pillow-heif; no GPL encoder shipped.
+pi_heif.register_heif_opener()
 
 MAX_FILE_BYTES = 100 * 1024 * 1024      # phone photos are under 30 MB; RAW and videos are not
 MAX_PIXELS = 120_000_000                 # a 108-megapixel phone sensor fits; a bomb does not

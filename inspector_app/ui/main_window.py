@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QWidget,
 )
 
 from inspector_app import __version__
@@ -33,6 +35,7 @@ from inspector_app.ui.pages.templates import TemplatesPage
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
     from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
     from inspector_app.ui.inspection_window import InspectionWindow
 
@@ -281,6 +284,41 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_path(self, path: Path) -> QWidget | None:
+        """Open a file given on the command line: a bundle's import, a PDF's verification."""
+        self.raise_window()
+        suffix = path.suffix.lower()
+        if suffix == ".inspx":
+            sync = next(p for p in self.pages if isinstance(p, SyncPage))
+            self.show_page(self.pages.index(sync))
+            return sync.offer_import(path)
+        if suffix == ".pdf":
+            from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
+
+            dialog = VerifyDialog(self.ctx, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.verify_dialog = dialog
+            dialog.open()
+            dialog.verify(path)
+            return dialog
+        QMessageBox.warning(self, self.tr("Cannot open this file"), self.tr(
+            "{0} is neither an Inspector bundle (.inspx) nor a PDF.").format(path))
+        return None
+
+    def handle_request(self, request: dict) -> None:
+        """A later start of the program asked this window to open a file or come forward."""
+        file = request.get("open")
+        if isinstance(file, str) and file:
+            self.open_path(Path(file))
+        else:
+            self.raise_window()
+
+    def raise_window(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def _refresh_pages(self) -> None:
         self.current_page().refresh()
 
@@ -343,11 +381,27 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Inspector"), self.tr(
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Inspector"), self.tr(
             "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
             "photos, hazards and rectification, signed PDF records and USB sync.</p>"
-            "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root))
+            "<p>Data folder: {1}</p>").format(__version__, self.ctx.data_dir.root),
+            QMessageBox.StandardButton.Close, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        licences = box.addButton(self.tr("&Licences…"), QMessageBox.ButtonRole.ActionRole)
+        licences.clicked.connect(self.show_licences)
+        self.about_box = box
+        box.open()
+        return box
+
+    def show_licences(self) -> LicencesDialog:
+        from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
+
+        dialog = LicencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.licences_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- geometry --
     def _restore(self) -> None:

@@ -1,5 +1,4 @@
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from inspector_app import __version__
 from inspector_app.errors import DiskFullError
@@ -60,13 +59,13 @@ def test_geometry_and_section_are_remembered(qtbot, ctx, settings, languages, pr
     second.close()
 
 
-def test_about_box_shows_the_version(qtbot, window, monkeypatch):
-    shown = {}
-    monkeypatch.setattr(QMessageBox, "about",
-                        lambda parent, title, text: shown.update(title=title, text=text))
+def test_about_box_shows_the_version(qtbot, window):
     window.act_about.trigger()
-    assert __version__ in shown["text"]
-    assert str(window.ctx.data_dir.root) in shown["text"]
+    box = window.about_box
+    qtbot.waitUntil(box.isVisible)
+    assert __version__ in box.text()
+    assert str(window.ctx.data_dir.root) in box.text()
+    box.close()
 
 
 def test_service_error_from_a_worker_thread_reaches_the_window(qtbot, window):

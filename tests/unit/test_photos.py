@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import Image, features
+from PIL import Image, ImageChops, features
 
 from inspector_app.cli import main
 from inspector_app.domain.photo import PhotoTag, Shape, ShapeKind
@@ -68,19 +68,21 @@ def test_jpeg_png_webp_are_added_with_their_type(photos, inspection, tmp_path):
             assert copy.format == "JPEG" and copy.size == (64, 48)
 
 
-def test_heic_is_added(photos, inspection, tmp_path):
-    pillow_heif = pytest.importorskip("pillow_heif")
-    path = tmp_path / "iphone.heic"
-    try:
-        pillow_heif.from_pillow(images.noisy((96, 64))).save(path, quality=50)
-    except Exception as exc:  # the wheel may lack an HEVC encoder
-        pytest.skip(f"HEIC encoding unavailable here: {exc}")
-    result = add_one(photos, inspection, path)
+HEIC_SAMPLES = Path(__file__).resolve().parents[1] / "data" / "heic"
+
+
+@pytest.mark.parametrize(("name", "size"), [("small", (96, 64)), ("rotated", (120, 160))])
+def test_heic_is_added_with_the_pixels_the_encoder_build_decoded(photos, inspection, name, size):
+    result = add_one(photos, inspection, HEIC_SAMPLES / f"{name}.heic")
     assert result.status == "added", result.message
     photo = photos.get(result.photo_id)
-    assert photo.mime == "image/heic" and (photo.width, photo.height) == (96, 64)
+    assert photo.mime == "image/heic" and (photo.width, photo.height) == size
+    with Image.open(HEIC_SAMPLES / f"{name}.heic") as decoded, \
+            Image.open(HEIC_SAMPLES / f"{name}.reference.png") as reference:
+        difference = ImageChops.difference(decoded.convert("RGB"), reference.convert("RGB"))
+        assert difference.getbbox() is None  # identical pixels, upright
     with Image.open(photos.print_copy(photo)) as copy:
-        assert copy.mode == "RGB" and copy.size == (96, 64)
+        assert copy.mode == "RGB" and copy.size == size
 
 
 def test_cmyk_jpeg_and_16_bit_png_become_plain_rgb(photos, inspection, tmp_path):

@@ -342,7 +342,26 @@ class SyncPage(Page):
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"), str(Path.home()),
                                               self.tr("Inspector bundles (*.inspx)"))
-        if not path:
+        if path:
+            self._import_chosen(path)
+
+    def offer_import(self, path: Path) -> QMessageBox:
+        """Ask whether to import ``path`` (a bundle opened from the file manager or a
+        terminal); the import starts when the user agrees."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Import a bundle"), self.tr(
+            "Import the bundle {0}?\n\nEverything in it is checked before anything changes; "
+            "records already here are never overwritten.").format(path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Import"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.accepted.connect(lambda: self._import_chosen(str(path)))
+        self.import_offer = box
+        box.open()
+        return box
+
+    def _import_chosen(self, path: str) -> None:
+        if self._task is not None:
+            self._fail(self.tr("Another export or import is running; try again when it ends."))
             return
         org_passphrase = None
         if is_encrypted(Path(path)):

@@ -1,0 +1,72 @@
+"""The command line loads only what the given command needs, and tells files from commands."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from inspector_app.cli import _plan, build_parser, main
+from inspector_app.commands import COMMAND_MODULES
+
+
+def _loaded_command_modules(argv: list[str]) -> list[str]:
+    code = ("import sys; from inspector_app.cli import main\n"
+            f"try: main({argv!r})\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('inspector_app.commands.')),"
+            " file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    return eval(result.stderr.strip().splitlines()[-1])
+
+
+def test_version_loads_no_command_module():
+    assert _loaded_command_modules(["--version"]) == []
+
+
+def test_a_subcommand_loads_only_its_own_module(tmp_path):
+    assert _loaded_command_modules(["--data-dir", str(tmp_path), "info"]) == [
+        "inspector_app.commands.info"]
+
+
+def test_help_still_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for module in COMMAND_MODULES:
+        assert module.rsplit(".", 1)[-1] in out
+
+
+def test_subcommand_help_and_typos_are_argparse_as_before(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["forms", "--help"])
+    assert exit_.value.code == 0 and "validate" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        main(["froms", "list"])
+    assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["x.inspx"], ["--data-dir", "d", "Bundle.INSPX"],
+                                  ["--lang", "en", "signed.pdf"]])
+def test_a_bundle_or_pdf_opens_the_window(argv):
+    assert _plan(argv) == ("open", None)
+
+
+def test_an_existing_file_named_like_no_command_opens_too(tmp_path):
+    file = tmp_path / "export"
+    file.write_bytes(b"x")
+    assert _plan([str(file)]) == ("open", None)
+
+
+def test_every_command_module_registers_the_command_named_like_it():
+    """The fast path finds a command's module by its name; a mismatch would load them all."""
+    for module in COMMAND_MODULES:
+        name = module.rsplit(".", 1)[-1]
+        subcommands = build_parser([module])._subparsers._group_actions[0].choices
+        assert name in subcommands
+
+
+def test_a_missing_file_is_said_without_opening_a_window(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), str(tmp_path / "gone.inspx")]) == 2
+    assert "gone.inspx: no such file" in capsys.readouterr().err
