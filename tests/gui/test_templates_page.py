@@ -307,6 +307,7 @@ def test_greyed_out_preview_and_buttons_say_why(page):
     from PySide6.QtWidgets import QAbstractButton
 
     assert page.select_key(GM)
+    page.tree.setCurrentItem(tree_items(page)["gm-3-1"])  # an item answered with buttons
     buttons = [b for b in page.editor.findChildren(QAbstractButton) if not b.isEnabled()
                or not page.editor.isEnabled()]
     assert buttons

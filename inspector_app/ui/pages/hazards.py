@@ -80,6 +80,12 @@ class HazardsPage(Page):
         for grade in Grade:
             self.grade_filter.addItem("", grade.value)
         self.town_filter = QComboBox()
+        # Sized to a short text, not the longest entry, so the bar fits a 1024-px screen; the
+        # open list still shows every entry whole.
+        for combo in (self.status_filter, self.grade_filter, self.town_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.overdue_check = QCheckBox()
         self.reset_button = QPushButton()
         filters = QHBoxLayout()
