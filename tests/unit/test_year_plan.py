@@ -99,10 +99,11 @@ def test_company_removed_mid_year_drops_only_its_remaining_visits(district, as_o
 
 def test_the_sample_of_blue_companies_is_a_fifth_and_follows_the_seed() -> None:
     companies = [PlanCompany(f"c{i:03d}", "城关镇", "low") for i in range(100)]
-    a, sampled_a = demand(companies, DEFAULT_SCHEME, YEAR, 1)
-    b, sampled_b = demand(companies, DEFAULT_SCHEME, YEAR, 1)
-    c, sampled_c = demand(companies, DEFAULT_SCHEME, YEAR, 2)
+    wanted_a, sampled_a = demand(companies, DEFAULT_SCHEME, YEAR, 1)
+    _, sampled_b = demand(companies, DEFAULT_SCHEME, YEAR, 1)
+    _, sampled_c = demand(companies, DEFAULT_SCHEME, YEAR, 2)
     assert len(sampled_a["low"]) == 20 and sampled_a == sampled_b
+    assert sorted(wanted_a) == sampled_a["low"]
     assert sampled_c != sampled_a
 
 
