@@ -126,7 +126,7 @@ def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
     if too_many:
         problems.append(PlanProblem("too_frequent", f"{len(too_many)} companies need more than "
                                     f"{MONTHS} visits a year; the plan has one a month at most"))
-    if problems:
+    if not usable or too_many:
         return problems
     open_teams = [t for t in usable if not t.towns]
     town_of = {c.id: c.town for c in companies}
@@ -234,12 +234,15 @@ def _choose_months(load: list[int], capacity: int, n: int, town: list[int]) -> l
     """``n`` distinct months, evenly spaced where possible, in the least loaded place, preferring
     months where the team already goes to the same town."""
     step = MONTHS / n
-    best: tuple[tuple[int, int, int], list[int]] | None = None  # (town, load, offset)
+    best: tuple[tuple[int, int, int, int], list[int]] | None = None
     for offset in range(max(1, int(step))):
         months = sorted({int(offset + k * step) % MONTHS for k in range(n)})
         if len(months) < n or any(load[m] >= capacity for m in months):
             continue
-        score = (-sum(town[m] for m in months), max(load[m] for m in months), offset)
+        # Even load first, but coarsely: a town's companies may share a month (and so a day)
+        # while the months differ by a few visits.
+        peak = max(load[m] for m in months)
+        score = (peak // 3, -sum(town[m] for m in months), peak, offset)
         if best is None or score < best[0]:
             best = (score, months)
     if best is not None:
