@@ -15,6 +15,104 @@
     </message>
 </context>
 <context>
+    <name>ClassificationDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="54"/>
+        <source>Why this class (required)</source>
+        <translation>定级理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="55"/>
+        <source>&amp;Record decision</source>
+        <translation>记录决定(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="58"/>
+        <source>Supervision class</source>
+        <translation>分级分类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="60"/>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="61"/>
+        <source>Suggested:</source>
+        <translation>建议类别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="62"/>
+        <source>Reasons:</source>
+        <translation>依据因素：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="67"/>
+        <source>Decide:</source>
+        <translation>决定：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="68"/>
+        <source>Decisions:</source>
+        <translation>决定记录：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="70"/>
+        <source>Major hazard installation (重大危险源)</source>
+        <translation>重大危险源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="74"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="82"/>
+        <source>Facts and standardisation</source>
+        <translation>基本情况与安全生产标准化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="85"/>
+        <source>Accidents on record:</source>
+        <translation>事故记录（起）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="86"/>
+        <source>Standardisation grade:</source>
+        <translation>标准化等级：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="87"/>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="90"/>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="92"/>
+        <source>Issued:</source>
+        <translation>发证日期：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="107"/>
+        <source>Classification</source>
+        <translation>分级分类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="114"/>
+        <source>not classified</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="125"/>
+        <source>none of the listed reasons</source>
+        <translation>无所列因素</translation>
+    </message>
+</context>
+<context>
     <name>CompaniesModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="55"/>
@@ -55,43 +153,63 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="170"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>找到 %n 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="172"/>
         <source>%n company(s)</source>
         <translation>
             <numerusform>%n 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="180"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="164"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="182"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
+        <source>&amp;Class…</source>
+        <translation>分级(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
+        <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
+        <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="187"/>
+        <source>&amp;Yearly plan…</source>
+        <translation>年度计划(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
+        <source>Generate, review, approve and issue the yearly inspection plan</source>
+        <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
 </context>
 <context>
@@ -3158,17 +3276,17 @@
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="773"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="781"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="774"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="782"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="775"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="783"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
@@ -3239,9 +3357,8 @@
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="206"/>
         <source>Add a checklist template file (YAML) to the library</source>
-        <translation>将检查表模板文件（YAML）添加到模板库</translation>
+        <translation type="vanished">将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
@@ -3249,383 +3366,401 @@
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
         <source>Write the selected template to a YAML file</source>
-        <translation>将所选模板导出为 YAML 文件</translation>
+        <translation type="vanished">将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="212"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="257"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="295"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="295"/>
         <source>Checklist templates (*.yaml *.yml);;All files (*)</source>
-        <translation>检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
+        <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="322"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="325"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="345"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="206"/>
+        <source>Add a checklist template file (YAML or Excel workbook) to the library</source>
+        <translation>将检查表模板文件（YAML 或 Excel 工作簿）添加到模板库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <source>Write the selected template to a YAML file or an Excel workbook</source>
+        <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="296"/>
+        <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
+        <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="343"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="368"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="384"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="396"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="389"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="400"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="401"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="418"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="412"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="420"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="469"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="525"/>
         <source>Shown only when: {0}</source>
         <translation>仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="505"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="509"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="516"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="522"/>
         <source>Situation (official wording): {0}</source>
         <translation>情形（原文）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
         <source>Check</source>
         <translation>符合性检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="533"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
         <source>Yes/No</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="534"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="535"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
         <source>Long text</source>
         <translation>长文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="544"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="545"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="546"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="550"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="551"/>
         <source>Information</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="555"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="555"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="559"/>
         <source>Major-hazard determination standard</source>
         <translation>重大事故隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="560"/>
         <source>Routine inspection</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="561"/>
         <source>Readiness check</source>
         <translation>准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="562"/>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
         <source>Sections: {0}</source>
         <translation>部分：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="564"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="572"/>
         <source>Items: {0}</source>
         <translation>检查项：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="565"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="573"/>
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="579"/>
         <source>Check items by grade: {0}</source>
         <translation>符合性检查项按等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="586"/>
         <source>retired version</source>
         <translation>已停用版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="595"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="603"/>
         <source>industries: {0}</source>
         <translation>行业：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="599"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
         <source>special areas: {0}</source>
         <translation>特殊领域：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="610"/>
         <source>For {0}</source>
         <translation>适用于{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="605"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>Type: {0}</source>
         <translation>类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
         <source>Grade if non-compliant: {0}</source>
         <translation>不符合时隐患等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="610"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="618"/>
         <source>Weight: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="621"/>
         <source>ID: {0}</source>
         <translation>编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="629"/>
         <source>Allowed: {0} – {1} {2}</source>
         <translation>允许范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="624"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
         <source>Normal: {0} – {1} {2}</source>
         <translation>正常范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="636"/>
         <source>Photos needed: at least {0}</source>
         <translation>照片：至少 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="630"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="638"/>
         <source>Maximum length: {0} characters</source>
         <translation>最多 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="640"/>
         <source>inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="640"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="633"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="641"/>
         <source>witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="634"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="642"/>
         <source>Signed by: {0}</source>
         <translation>签名人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="644"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="652"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="647"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="655"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="650"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="658"/>
         <source>not ({0})</source>
         <translation>非（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
         <source>{0} is answered</source>
         <translation>{0} 已作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="683"/>
         <source>{0} is not answered</source>
         <translation>{0} 未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
         <source>{0} is one of: {1}</source>
         <translation>{0} 为以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="690"/>
         <source>{0} is not {1}</source>
         <translation>{0} 不为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="683"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="691"/>
         <source>{0} is {1}</source>
         <translation>{0} 为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="695"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="695"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -3711,6 +3846,79 @@
         <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="86"/>
         <source>issued by {0}, valid until {1}</source>
         <translation>由 {0} 签发，有效期至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="102"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="104"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="106"/>
+        <source>&amp;Issue as planned inspections</source>
+        <translation>下达为计划检查(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <source>Checklist:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
+        <source>&amp;Move</source>
+        <translation>移动(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="164"/>
+        <source>Yearly plan</source>
+        <translation>年度监督检查计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="190"/>
+        <source>No plan for {0} yet: choose the checklist and generate it.</source>
+        <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="194"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="194"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="195"/>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="196"/>
+        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
+        <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="210"/>
+        <source>Select a cell to see its visits.</source>
+        <translation>选择一个单元格查看其中的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <source>{0}, month {1}</source>
+        <translation>{0}，{1} 月</translation>
     </message>
 </context>
 </TS>
