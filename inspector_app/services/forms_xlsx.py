@@ -98,7 +98,7 @@ _INFO: list[tuple[str, str, str]] = [
 _INFO_HINTS = {
     "id": "小写字母、数字和 . _ -，各版本不变",
     "version": "文字，如 2027.1；新版本与旧版本并存",
-    "kind": "日常检查 | 专项检查（审计）| 应急准备 | 重大隐患判定标准",
+    "kind": "日常检查 | 审核 | 准备情况检查 | 重大事故隐患判定标准",
     "language": "zh_CN 或 en",
     "retired": "是 / 否",
     "applicability": "同 YAML 写法，如 {industries: [chemical], special_areas: [liquid_ammonia]}",
@@ -149,9 +149,11 @@ _TYPES = {
     "照片": "photo", "签名": "signature", "说明": "info",
 }
 _TYPE_NAMES = {v: k for k, v in _TYPES.items() if k != "section"}
-_KINDS = {"日常检查": "routine", "专项检查": "audit", "应急准备": "readiness",
+# The names the Templates page shows; the others are accepted as written by hand.
+_KIND_NAMES = {"routine": "日常检查", "audit": "审核", "readiness": "准备情况检查",
+               "major_hazard_standard": "重大事故隐患判定标准"}
+_KINDS = {**{v: k for k, v in _KIND_NAMES.items()}, "专项检查": "audit", "应急准备": "readiness",
           "重大隐患判定标准": "major_hazard_standard"}
-_KIND_NAMES = {v: k for k, v in _KINDS.items()}
 _GRADES = {"一般": "general", "重大": "major", "一般隐患": "general", "重大隐患": "major"}
 _ROLES = {"检查人员": "inspector", "企业": "company", "见证人": "witness"}
 _ROLE_NAMES = {v: k for k, v in _ROLES.items()}

@@ -301,3 +301,27 @@ def test_the_preview_follows_the_interface_language(qtbot, page, languages):
     title_column = TemplatesModel.COLUMNS.index("title")
     assert page.model.index(page.model.row_of(GM), title_column).data(
         Qt.ItemDataRole.DisplayRole) == "工贸企业重大事故隐患判定标准"
+
+
+def test_a_checklist_written_in_excel_imports_and_exports(page, tmp_path, said):
+    from openpyxl import load_workbook
+
+    from inspector_app.services.forms_xlsx import load_workbook_template, write_layout_workbook
+
+    book = tmp_path / "mine.xlsx"
+    write_layout_workbook(book)
+    wb = load_workbook(book)
+    wb["检查项"]["I3"] = "很大"  # 隐患等级 must be 一般 or 重大
+    wb.save(book)
+    assert page.import_file(book) is None
+    assert any("检查项!I3" in line for line in page.last_errors_dialog.lines)
+    assert "my-checklist" not in {r.template_id for r in page.repo.list(include_retired=True)}
+
+    write_layout_workbook(book)
+    result = page.import_file(book)
+    assert result is not None and result.status == "added"
+    assert page.selected_key() == "my-checklist@2027.1"
+    target = tmp_path / "back.xlsx"
+    assert page.export_selected(target)
+    assert load_workbook_template(target).content_hash == page.repo.record(
+        "my-checklist@2027.1").content_hash
