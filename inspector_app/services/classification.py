@@ -122,7 +122,10 @@ class ClassificationService:
             raise ValidationError(f"Unknown class {risk_class!r}; the scheme has {names}.")
         if not why.strip():
             raise ValidationError("Say why the company is put in this class.")
-        row = self.get(company_id, today)
+        self._decide(self.get(company_id, today), risk_class, why)
+
+    def _decide(self, row: Classified, risk_class: str, why: str) -> None:
+        company_id = row.company_id
         repo = CompanyRepo(self.db, self.device.id, self.actor)
         with self.db.atomic():
             company = repo.get(company_id)
@@ -141,12 +144,14 @@ class ClassificationService:
     def accept_suggestions(self, why: str, *, unclassified_only: bool = True,
                            today: date | None = None) -> int:
         """Decide the suggested class for every (unclassified) company; how many were decided."""
+        if not why.strip():
+            raise ValidationError("Say why the companies are put in their classes.")
         count = 0
         with self.db.atomic():
-            for row in self.overview(today):
+            for row in self.overview(today):  # one pass: not one overview per company
                 if unclassified_only and row.decided_at is not None:
                     continue
-                self.decide(row.company_id, row.suggested, why, today)
+                self._decide(row, row.suggested, why)
                 count += 1
         return count
 
