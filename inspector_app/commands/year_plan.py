@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     iss = psub.add_parser("issue", help="turn the approved plan into planned inspections")
     iss.add_argument("year", type=int)
     iss.set_defaults(func=run_issue)
+    cov = psub.add_parser("coverage", help="visits planned and started, month by month")
+    cov.add_argument("year", type=int)
+    cov.set_defaults(func=run_coverage)
     drop = psub.add_parser("drop", help="a company closed: drop its remaining visits")
     drop.add_argument("year", type=int)
     drop.add_argument("company", help="company id")
@@ -141,4 +144,15 @@ def run_drop(args: argparse.Namespace, ctx: AppContext) -> int:
     as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
     n = _service(ctx).drop_company(args.year, args.company, as_of, args.reason)
     print(f"{n} visits dropped")
+    return 0
+
+
+def run_coverage(args: argparse.Namespace, ctx: AppContext) -> int:
+    total_planned = total_started = 0
+    for month, (planned, started) in _service(ctx).coverage(args.year).items():
+        total_planned += planned
+        total_started += started
+        share = f"{100 * started / planned:.0f}%" if planned else "—"
+        print(f"{args.year}-{month:02d}  planned {planned:>5}  started {started:>5}  {share}")
+    print(f"year      planned {total_planned:>5}  started {total_started:>5}")
     return 0

@@ -262,6 +262,18 @@ class YearPlanService:
             self.audit.record("year_plan", info.id, "issue", new=str(count))
         return count
 
+    def coverage(self, year: int) -> dict[int, tuple[int, int]]:
+        """Per month: (visits planned, visits whose planned inspection has been started)."""
+        info = self._require(year)
+        out = {m: (0, 0) for m in range(1, 13)}
+        for month, planned, started in self.db.execute(
+            "SELECT v.month, COUNT(*), SUM(p.status = 'started') FROM year_plan_visits v "
+            "LEFT JOIN planned_inspections p ON p.id = v.planned_inspection_id "
+            "WHERE v.plan_id = ? AND v.status = 'planned' GROUP BY v.month", [info.id]
+        ).fetchall():
+            out[month] = (planned, started or 0)
+        return out
+
     def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
         """A company closed or moved away: its visits from ``as_of`` are dropped, and their
         planned inspections not yet started are cancelled; earlier visits stay."""

@@ -159,12 +159,20 @@ def test_plan_generate_move_approve_issue(ctx, district) -> None:
     assert plans.issue(2027) == 28
     planned = PlanService(ctx.db, ctx.device).list()
     assert len(planned) == 28 and all(len(p.inspector_ids) == 2 for p in planned)
+    first = planned[0]
+    PlanService(ctx.db, ctx.device).start(first.id)
+    coverage = plans.coverage(2027)
+    month = int(first.due_date[5:7])
+    assert sum(p for p, _ in coverage.values()) == 28
+    assert coverage[month][1] == 1 and sum(s for _, s in coverage.values()) == 1
     # A company closed in the summer keeps its earlier visits and loses the later ones.
     gone = companies[0]
     dropped = plans.drop_company(2027, gone, date(2027, 7, 1), "企业关闭")
     left = [v for v in plans.visits(2027) if v.visit.company_id == gone]
     assert dropped + len(left) == 4 and all(v.visit.day < "2027-07-01" for v in left)
-    assert len(PlanService(ctx.db, ctx.device).list()) == 28 - dropped
+    still_planned = [p for p in PlanService(ctx.db, ctx.device).list() if p.id != first.id]
+    assert len(still_planned) == 27 - dropped + (1 if first.company_id == gone
+                                                  and first.due_date >= "2027-07-01" else 0)
 
 
 def test_plan_refusals_say_what_does_not_fit(ctx, district, capsys) -> None:
