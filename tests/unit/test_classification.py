@@ -185,3 +185,36 @@ def test_plan_refusals_say_what_does_not_fit(ctx, district, capsys) -> None:
         plans.generate(2027, key)
     assert main(["plan-year", "2027", "--template", key]) == 1
     assert "team 二组 has no inspectors" in capsys.readouterr().err
+
+
+def test_an_issued_plan_reaches_the_laptop_and_the_office_tables_stay(tmp_path) -> None:
+    from inspector_app.services.sync import export_bundle, import_bundle
+    from tests.unit.test_sync import ORG_PASS, World
+
+    world = World(tmp_path)
+    try:
+        office, laptop = world.office, world.a
+        people = InspectorRepo(office.db, office.device.id)
+        team = [people.add("张伟", "32050012", "局").id, people.add("李娜", "32050013", "局").id]
+        key = add_template(office.db)
+        classes = ClassificationService(office.db, office.device, "王科长")
+        for i in range(3):
+            classes.decide(add_company(office.db, name=f"公司{i}"), "moderate", "测试")
+        plans = YearPlanService(office.db, office.device, "王科长")
+        plans.add_team("一组", team, 2)
+        plans.generate(2027, key, seed=1)
+        plans.approve(2027)
+        assert plans.issue(2027) == 3
+        dest = tmp_path / "to-laptops"
+        dest.mkdir()
+        bundle = export_bundle(office.db, office.data_dir, office.device, dest,
+                               passphrase=ORG_PASS)
+        import_bundle(laptop.db, laptop.data_dir, laptop.device, bundle)
+        received = PlanService(laptop.db, laptop.device).list()
+        assert len(received) == 3 and {p.note[:4] for p in received} == {"2027"}
+        assert laptop.db.execute("SELECT COUNT(*) FROM companies WHERE risk_level = "
+                                 "'moderate'").fetchone()[0] == 3
+        for table in ("company_classifications", "year_plans", "year_plan_visits"):
+            assert laptop.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+    finally:
+        world.close()
