@@ -24,4 +24,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.export",
     "inspector_app.commands.sync",
     "inspector_app.commands.numbers",
+    "inspector_app.commands.classify",
+    "inspector_app.commands.year_plan",
 )

@@ -14,9 +14,16 @@ from inspector_app.domain.legal import clause_label
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
+    Problem,
     TemplateInvalid,
     ensure_shipped_templates,
-    load_template_file,
+)
+from inspector_app.services.forms_xlsx import (
+    CellProblem,
+    export_workbook,
+    is_workbook,
+    load_checklist,
+    write_layout_workbook,
 )
 from inspector_app.storage.templates_repo import TemplateRepo
 
@@ -25,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("forms", help="check checklist template files and manage the library")
     psub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
 
-    v = psub.add_parser("validate", help="check template files; print FILE:LINE: problem")
+    v = psub.add_parser("validate", help="check template files (YAML or .xlsx); print "
+                        "FILE:LINE: problem or FILE: SHEET!CELL: problem")
     v.add_argument("files", nargs="+", metavar="FILE")
     v.set_defaults(func=run_validate)
 
@@ -34,25 +42,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--all", action="store_true", help="include retired versions")
     ls.set_defaults(func=run_list)
 
-    imp = psub.add_parser("import", help="add template files to the library")
+    imp = psub.add_parser("import", help="add template files (YAML or .xlsx) to the library")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.set_defaults(func=run_import)
 
-    exp = psub.add_parser("export", help="write a library template to a YAML file")
+    exp = psub.add_parser("export", help="write a library template to a YAML file, or to an "
+                          "Excel workbook when FILE ends in .xlsx")
     exp.add_argument("key", metavar="KEY", help="ID@VERSION, or an ID for its newest version")
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
     exp.set_defaults(func=run_export)
+
+    lay = psub.add_parser("layout", help="write the blank spreadsheet layout (with an example "
+                          "row) to write a checklist in Excel")
+    lay.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    lay.set_defaults(func=run_layout)
+
+
+def _where(name: str, problem: Problem) -> str:
+    """FILE:LINE for a YAML file, FILE: SHEET!CELL for a workbook."""
+    if isinstance(problem, CellProblem):
+        return f"{name}: {problem.cell}"
+    return f"{name}:{problem.line}"
 
 
 def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
     failed = False
     for name in args.files:
         try:
-            loaded = load_template_file(Path(name))
+            loaded = load_checklist(Path(name))
         except TemplateInvalid as exc:
             failed = True
             for problem in exc.problems:
-                print(f"{name}:{problem.line}: {problem.message}")
+                print(f"{_where(name, problem)}: {problem.message}")
             continue
         t = loaded.template
         print(f"{name}: ok — {t.id} {t.version}, {len(t.items)} items, "
@@ -103,12 +124,13 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     failed = False
     for name in args.files:
         try:
-            result = repo.import_template(load_template_file(Path(name)))
+            result = repo.import_template(load_checklist(Path(name)))
         except TemplateInvalid as exc:
             failed = True
             first, more = exc.problems[0], len(exc.problems) - 1
             also = f"; {more} more problem(s), see `forms validate`" if more else ""
-            print(f"{name}: refused — line {first.line}: {first.message}{also}")
+            place = first.cell if isinstance(first, CellProblem) else f"line {first.line}"
+            print(f"{name}: refused — {place}: {first.message}{also}")
         except InspectorError as exc:
             failed = True
             print(f"{name}: refused — {exc.message}")
@@ -121,6 +143,15 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = _library(ctx)
     key = repo.resolve(args.key)
-    repo.export(key, Path(args.output))
+    if is_workbook(args.output):
+        export_workbook(repo.definition(key), Path(args.output))
+    else:
+        repo.export(key, Path(args.output))
     print(f"{key} written to {args.output}")
+    return 0
+
+
+def run_layout(args: argparse.Namespace, ctx: AppContext) -> int:
+    write_layout_workbook(Path(args.output))
+    print(f"spreadsheet layout written to {args.output}")
     return 0

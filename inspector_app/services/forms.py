@@ -49,8 +49,10 @@ __all__ = [
     "LoadedTemplate",
     "Problem",
     "TemplateInvalid",
+    "check_definition",
     "ensure_shipped_templates",
     "load_template_file",
+    "parse_fragment",
     "shipped_template_files",
     "template_schema",
     "validate_file",
@@ -172,6 +174,26 @@ def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
     found += _schema_problems(data, lines)
     found += _Semantics(data, lines).problems()
     return _finish(file, found), (None if found else data)
+
+
+def check_definition(data: dict[str, Any], locate: Any) -> list[tuple[int, str]]:
+    """The schema and whole-document problems of a definition read from another format (a
+    workbook). ``locate.line(path)`` answers where a field was written, as an ordinal the caller
+    maps back to its own places; ``locate.values`` may be empty."""
+    return _schema_problems(data, locate) + _Semantics(data, locate).problems()
+
+
+def parse_fragment(text: str) -> Any:
+    """A YAML value written inline (``{item: x, equals: true}``), read with the template rules:
+    ``ValueError`` with the reason when it is not one."""
+    try:
+        root, data = _parse(text)
+    except _Refused as exc:
+        raise ValueError(exc.message) from None
+    problems = _Lines(root).problems
+    if problems:
+        raise ValueError(problems[0][1])
+    return data
 
 
 def _finish(file: str, found: list[tuple[int, str]]) -> list[Problem]:

@@ -592,6 +592,81 @@ CREATE INDEX IF NOT EXISTS conflicts_local ON conflicts(local_id);
     )
 
 
+@migrations(name="0019_classification_and_year_plan")
+def _classification_and_year_plan(db: Database) -> None:
+    # Office data, never carried by sync: the class decided travels as companies.risk_level,
+    # the plan as planned_inspections. company_supervision holds what the office knows beyond
+    # the company card (重大危险源, accidents, 安全生产标准化); company_classifications every
+    # decision with who, when and why; the newest one is the company's class.
+    run_script(
+        db,
+        f"""
+CREATE TABLE company_supervision (
+    company_id TEXT PRIMARY KEY REFERENCES companies(id),
+    major_hazard_source INTEGER NOT NULL DEFAULT 0,
+    accidents INTEGER NOT NULL DEFAULT 0 CHECK (accidents >= 0),
+    std_grade TEXT CHECK (std_grade IN ('grade1', 'grade2', 'grade3', 'small')),
+    std_certificate TEXT,
+    std_issued_on TEXT,
+    std_expires_on TEXT,
+    {_RECORD}
+);
+CREATE INDEX company_supervision_expiry ON company_supervision(std_expires_on);
+
+CREATE TABLE company_classifications (
+    id TEXT PRIMARY KEY,
+    company_id TEXT NOT NULL REFERENCES companies(id),
+    risk_class TEXT NOT NULL,
+    suggested_class TEXT,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    why TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at TEXT NOT NULL,
+    {_RECORD}
+);
+CREATE INDEX company_classifications_company ON company_classifications(company_id, decided_at);
+
+CREATE TABLE plan_teams (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    inspector_ids TEXT NOT NULL DEFAULT '[]',
+    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    towns TEXT NOT NULL DEFAULT '[]',
+    {_RECORD}
+);
+
+CREATE TABLE year_plans (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved', 'issued')),
+    scheme TEXT NOT NULL,
+    template_key TEXT NOT NULL,
+    sampled TEXT NOT NULL DEFAULT '{{}}',
+    created_by TEXT,
+    approved_by TEXT,
+    approved_at TEXT,
+    {_RECORD}
+);
+CREATE UNIQUE INDEX year_plans_one_per_year ON year_plans(year);
+
+CREATE TABLE year_plan_visits (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES year_plans(id),
+    company_id TEXT NOT NULL REFERENCES companies(id),
+    team_id TEXT NOT NULL REFERENCES plan_teams(id),
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    planned_inspection_id TEXT,
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'dropped')),
+    {_RECORD}
+);
+CREATE INDEX year_plan_visits_plan ON year_plan_visits(plan_id, team_id, month);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -15,6 +15,104 @@
     </message>
 </context>
 <context>
+    <name>ClassificationDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="54"/>
+        <source>Why this class (required)</source>
+        <translation>定级理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="55"/>
+        <source>&amp;Record decision</source>
+        <translation>记录决定(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="58"/>
+        <source>Supervision class</source>
+        <translation>分级分类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="60"/>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="61"/>
+        <source>Suggested:</source>
+        <translation>建议类别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="62"/>
+        <source>Reasons:</source>
+        <translation>依据因素：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="67"/>
+        <source>Decide:</source>
+        <translation>决定：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="68"/>
+        <source>Decisions:</source>
+        <translation>决定记录：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="70"/>
+        <source>Major hazard installation (重大危险源)</source>
+        <translation>重大危险源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="74"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="82"/>
+        <source>Facts and standardisation</source>
+        <translation>基本情况与安全生产标准化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="85"/>
+        <source>Accidents on record:</source>
+        <translation>事故记录（起）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="86"/>
+        <source>Standardisation grade:</source>
+        <translation>标准化等级：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="87"/>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="90"/>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="92"/>
+        <source>Issued:</source>
+        <translation>发证日期：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="107"/>
+        <source>Classification</source>
+        <translation>分级分类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="114"/>
+        <source>not classified</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="125"/>
+        <source>none of the listed reasons</source>
+        <translation>无所列因素</translation>
+    </message>
+</context>
+<context>
     <name>CompaniesModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/companies_model.py" line="54"/>
@@ -55,43 +153,63 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="167"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>找到 %n 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="169"/>
         <source>%n company(s)</source>
         <translation>
             <numerusform>%n 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="172"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="177"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="160"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="178"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="161"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="179"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="180"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
+        <source>&amp;Class…</source>
+        <translation>分级(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="182"/>
+        <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
+        <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
+        <source>&amp;Yearly plan…</source>
+        <translation>年度计划(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
+        <source>Generate, review, approve and issue the yearly inspection plan</source>
+        <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
 </context>
 <context>
@@ -859,114 +977,114 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="175"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="309"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="248"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="249"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="251"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="264"/>
         <source>%n hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
         <source>%n hazard(s): </source>
         <translation>
             <numerusform>共 %n 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
         <source>; %n overdue</source>
         <translation>
             <numerusform>；逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="288"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="312"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="313"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3480,22 +3598,22 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="786"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="794"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="787"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="795"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="788"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="796"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="793"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="801"/>
         <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
         <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
@@ -3566,9 +3684,8 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
         <source>Add a checklist template file (YAML) to the library</source>
-        <translation>将检查表模板文件（YAML）添加到模板库</translation>
+        <translation type="vanished">将检查表模板文件（YAML）添加到模板库</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/templates.py" line="207"/>
@@ -3576,390 +3693,408 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="399"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="211"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="256"/>
         <source>A template shipped with Inspector was not added: {0}</source>
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="294"/>
         <source>Checklist templates (*.yaml *.yml);;All files (*)</source>
-        <translation>检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
+        <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="321"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="324"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="344"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="341"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="205"/>
+        <source>Add a checklist template file (YAML or Excel workbook) to the library</source>
+        <translation>将检查表模板文件（YAML 或 Excel 工作簿）添加到模板库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="208"/>
+        <source>Write the selected template to a YAML file or an Excel workbook</source>
+        <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="295"/>
+        <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
+        <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="342"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="367"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="383"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="386"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="387"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="395"/>
         <source>Select a template in the list first</source>
         <translation>请先在列表中选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="401"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="402"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="409"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="406"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="417"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="425"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="427"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="476"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="484"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="532"/>
         <source>Shown only when: {0}</source>
         <translation>仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="516"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="523"/>
         <source> (required)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="521"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="529"/>
         <source>Situation (official wording): {0}</source>
         <translation>情形（原文）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
         <source>Check</source>
         <translation>符合性检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
         <source>Yes/No</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="550"/>
         <source>Long text</source>
         <translation>长文本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="551"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="552"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="553"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="555"/>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="556"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="557"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="558"/>
         <source>Information</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="562"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="562"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="566"/>
         <source>Major-hazard determination standard</source>
         <translation>重大事故隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="567"/>
         <source>Routine inspection</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="568"/>
         <source>Readiness check</source>
         <translation>准备情况检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="569"/>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
         <source>Sections: {0}</source>
         <translation>部分：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="579"/>
         <source>Items: {0}</source>
         <translation>检查项：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="580"/>
         <source> ({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="586"/>
         <source>Check items by grade: {0}</source>
         <translation>符合性检查项按等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="593"/>
         <source>retired version</source>
         <translation>已停用版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="610"/>
         <source>industries: {0}</source>
         <translation>行业：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="606"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>special areas: {0}</source>
         <translation>特殊领域：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="609"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="617"/>
         <source>For {0}</source>
         <translation>适用于{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>Type: {0}</source>
         <translation>类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="622"/>
         <source>Grade if non-compliant: {0}</source>
         <translation>不符合时隐患等级：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="617"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="625"/>
         <source>Weight: {0}</source>
         <translation>权重：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="627"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
         <source>ID: {0}</source>
         <translation>编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="636"/>
         <source>Allowed: {0} – {1} {2}</source>
         <translation>允许范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
         <source>Normal: {0} – {1} {2}</source>
         <translation>正常范围：{0} – {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="635"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="643"/>
         <source>Photos needed: at least {0}</source>
         <translation>照片：至少 {0} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="637"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="645"/>
         <source>Maximum length: {0} characters</source>
         <translation>最多 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="647"/>
         <source>inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="647"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="640"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="648"/>
         <source>witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="649"/>
         <source>Signed by: {0}</source>
         <translation>签名人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="651"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="659"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="654"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="662"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="657"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="665"/>
         <source>not ({0})</source>
         <translation>非（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="681"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="689"/>
         <source>{0} is answered</source>
         <translation>{0} 已作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="690"/>
         <source>{0} is not answered</source>
         <translation>{0} 未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="694"/>
         <source>{0} is one of: {1}</source>
         <translation>{0} 为以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="689"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="697"/>
         <source>{0} is not {1}</source>
         <translation>{0} 不为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="690"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="698"/>
         <source>{0} is {1}</source>
         <translation>{0} 为“{1}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="694"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="702"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="694"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="702"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -4050,6 +4185,79 @@ Everything in it is checked before anything changes; records already here are ne
         <location filename="../../inspector_app/ui/dialogs/verify_dialog.py" line="91"/>
         <source>issued by {0}, valid until {1}</source>
         <translation>由 {0} 签发，有效期至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="102"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="104"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="106"/>
+        <source>&amp;Issue as planned inspections</source>
+        <translation>下达为计划检查(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <source>Checklist:</source>
+        <translation>检查表：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
+        <source>&amp;Move</source>
+        <translation>移动(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="164"/>
+        <source>Yearly plan</source>
+        <translation>年度监督检查计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="190"/>
+        <source>No plan for {0} yet: choose the checklist and generate it.</source>
+        <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="198"/>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="199"/>
+        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
+        <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <source>Select a cell to see its visits.</source>
+        <translation>选择一个单元格查看其中的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="216"/>
+        <source>{0}, month {1}</source>
+        <translation>{0}，{1} 月</translation>
     </message>
 </context>
 </TS>

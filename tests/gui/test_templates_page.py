@@ -320,3 +320,27 @@ def test_greyed_out_preview_and_buttons_say_why(page):
     if not page.export_button.isEnabled():
         assert "Select a template" in page.export_button.toolTip()
         assert "Select a template" in page.retire_button.toolTip()
+
+
+def test_a_checklist_written_in_excel_imports_and_exports(page, tmp_path, said):
+    from openpyxl import load_workbook
+
+    from inspector_app.services.forms_xlsx import load_workbook_template, write_layout_workbook
+
+    book = tmp_path / "mine.xlsx"
+    write_layout_workbook(book)
+    wb = load_workbook(book)
+    wb["检查项"]["I3"] = "很大"  # 隐患等级 must be 一般 or 重大
+    wb.save(book)
+    assert page.import_file(book) is None
+    assert any("检查项!I3" in line for line in page.last_errors_dialog.lines)
+    assert "my-checklist" not in {r.template_id for r in page.repo.list(include_retired=True)}
+
+    write_layout_workbook(book)
+    result = page.import_file(book)
+    assert result is not None and result.status == "added"
+    assert page.selected_key() == "my-checklist@2027.1"
+    target = tmp_path / "back.xlsx"
+    assert page.export_selected(target)
+    assert load_workbook_template(target).content_hash == page.repo.record(
+        "my-checklist@2027.1").content_hash

@@ -1,7 +1,9 @@
 """Which tables travel in a bundle, and how each one is keyed, dated and owned.
 
 settings, org_keys, identities, number_sequences and issued_certificates never leave the machine:
-they hold secrets or this device's own counters. number_blocks travel from the office only: a
+they hold secrets or this device's own counters; neither do the office's classification and yearly
+plan tables (company_supervision, company_classifications, plan_teams, year_plans,
+year_plan_visits). number_blocks travel from the office only: a
 laptop receives its blocks and never hands any out.
 """
 
@@ -46,6 +48,10 @@ REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspecti
 OFFICE_ONLY = frozenset({"number_blocks"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
                            "issued_certificates", "sync_history", "sync_seen", "conflicts",
-                           "sync_device_signers"})
+                           "sync_device_signers",
+                           # the office's classification and yearly plan: what reaches the
+                           # laptops is companies.risk_level and the planned_inspections
+                           "company_supervision", "company_classifications", "plan_teams",
+                           "year_plans", "year_plan_visits"})
 # Columns that describe this machine, not the record.
 LOCAL_COLUMNS = {"devices": ("is_self",), "inspections": ("conflict_of",)}

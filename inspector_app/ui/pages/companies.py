@@ -18,8 +18,10 @@ from inspector_app.domain.company import Company
 from inspector_app.services.context import AppContext
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
+from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
 from inspector_app.ui.models.companies_model import CompaniesModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -41,10 +43,15 @@ class CompaniesPage(Page):
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.import_button = QPushButton()
+        self.classify_button = QPushButton()
+        self.classify_button.setObjectName("classifyButton")
+        self.year_plan_button = QPushButton()
+        self.year_plan_button.setObjectName("yearPlanButton")
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count_label)
-        for button in (self.add_button, self.edit_button, self.import_button):
+        for button in (self.add_button, self.edit_button, self.import_button,
+                       self.classify_button, self.year_plan_button):
             bar.addWidget(button)
         self.layout_.addLayout(bar)
 
@@ -75,6 +82,8 @@ class CompaniesPage(Page):
         self.add_button.clicked.connect(self.add_company)
         self.edit_button.clicked.connect(self.edit_company)
         self.import_button.clicked.connect(self.import_companies)
+        self.classify_button.clicked.connect(self.classify_company)
+        self.year_plan_button.clicked.connect(self.show_year_plan)
         self.table.doubleClicked.connect(self.edit_company)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -123,6 +132,14 @@ class CompaniesPage(Page):
     def import_companies(self) -> None:
         self._open(CompanyImportDialog(self.repo(), self))
 
+    def classify_company(self) -> None:
+        company = self.selected_company()
+        if company is not None and company.id:
+            self._open(ClassificationDialog(self.ctx, company.id, self))
+
+    def show_year_plan(self) -> None:
+        self._open(YearPlanDialog(self.ctx, self))
+
     def _open(self, dialog: QDialog) -> None:
         # Window-modal without a nested event loop: the page (and tests) keep running.
         self.dialog = dialog
@@ -142,6 +159,7 @@ class CompaniesPage(Page):
     # -- showing ------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        self.classify_button.setEnabled(self.edit_button.isEnabled())
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -160,6 +178,12 @@ class CompaniesPage(Page):
         self.add_button.setText(self.tr("&Add…"))
         self.edit_button.setText(self.tr("E&dit…"))
         self.import_button.setText(self.tr("&Import…"))
+        self.classify_button.setText(self.tr("&Class…"))
+        self.classify_button.setToolTip(self.tr("Supervision class, its reasons and the office's "
+                                                "decision; standardisation certificate"))
+        self.year_plan_button.setText(self.tr("&Yearly plan…"))
+        self.year_plan_button.setToolTip(self.tr("Generate, review, approve and issue the yearly "
+                                                 "inspection plan"))
         self.model.retranslate()
         self._update_count()
         self._update_buttons()

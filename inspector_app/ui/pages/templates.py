@@ -60,9 +60,9 @@ from inspector_app.services.forms import (
     Problem,
     TemplateInvalid,
     ensure_shipped_templates,
-    load_template_file,
     shipped_template_files,
 )
+from inspector_app.services.forms_xlsx import export_workbook, is_workbook, load_checklist
 from inspector_app.storage.templates_repo import ImportResult, TemplateRecord, TemplateRepo
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
@@ -202,10 +202,11 @@ class TemplatesPage(Page):
         super().retranslate()
         self.show_retired.setText(self.tr("Show retired versions"))
         self.import_button.setText(self.tr("&Import…"))
-        self.import_button.setToolTip(self.tr("Add a checklist template file (YAML) to the "
-                                              "library"))
+        self.import_button.setToolTip(self.tr("Add a checklist template file (YAML or Excel "
+                                              "workbook) to the library"))
         self.export_button.setText(self.tr("E&xport…"))
-        self.export_button.setToolTip(self.tr("Write the selected template to a YAML file"))
+        self.export_button.setToolTip(self.tr("Write the selected template to a YAML file or "
+                                              "an Excel workbook"))
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Type"), self.tr("Grade"),
                                    self.tr("Legal basis")])
         self.detail.retranslate()
@@ -291,7 +292,7 @@ class TemplatesPage(Page):
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a checklist template"), "",
-            self.tr("Checklist templates (*.yaml *.yml);;All files (*)"))
+            self.tr("Checklist templates (*.yaml *.yml *.xlsx);;All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -300,7 +301,7 @@ class TemplatesPage(Page):
         path = Path(path)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            loaded = load_template_file(path)
+            loaded = load_checklist(path)
             result = self.repo.import_template(loaded)
         except TemplateInvalid as exc:
             self._show_errors(path, exc.problems)
@@ -337,22 +338,29 @@ class TemplatesPage(Page):
         if record is None:
             return
         suggested = f"{record.template_id}-{record.version}.yaml"
-        path, _ = QFileDialog.getSaveFileName(
+        yaml_filter = self.tr("Checklist templates (*.yaml *.yml)")
+        xlsx_filter = self.tr("Excel workbooks (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export a checklist template"), suggested,
-            self.tr("Checklist templates (*.yaml *.yml)"))
+            f"{yaml_filter};;{xlsx_filter}")
         if path:
             target = Path(path)
-            if target.suffix.lower() not in (".yaml", ".yml"):
-                target = target.with_name(target.name + ".yaml")
+            if target.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
+                suffix = ".xlsx" if chosen == xlsx_filter else ".yaml"
+                target = target.with_name(target.name + suffix)
             self.export_selected(target)
 
     def export_selected(self, path: Path | str) -> bool:
-        """Write the selected template to ``path`` as YAML; False when nothing was written."""
+        """Write the selected template to ``path`` (YAML, or a workbook for .xlsx); False when
+        nothing was written."""
         record = self.selected_record()
         if record is None:
             return False
         try:
-            self.repo.export(record.key, Path(path))
+            if is_workbook(path):
+                export_workbook(self.repo.definition(record.key), Path(path))
+            else:
+                self.repo.export(record.key, Path(path))
         except InspectorError as exc:
             messages.error(exc)
             return False

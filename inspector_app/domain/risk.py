@@ -1,0 +1,226 @@
+"""Supervision classes of companies (分级分类) and safety standardisation (安全生产标准化).
+
+A *scheme* is the office's list of classes, highest risk first, each stored in the companies'
+``risk_level`` vocabulary (so the class travels to the laptops with the company) and each with
+its own label, colour and inspection frequency. The default is the four colours 红/橙/黄/蓝.
+
+The suggested class is the highest class any of the company's *reasons* calls for; which reason
+calls for which class is part of the scheme, so an office can change it. The suggestion is only a
+proposal: the office's decision is what counts, and it is recorded with who, when and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from inspector_app.domain.company import RISK_LEVELS
+from inspector_app.errors import ValidationError
+
+Labels = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class RiskClass:
+    key: str                    # a RISK_LEVELS key: major | high | moderate | low
+    zh: str
+    en: str
+    colour: str                 # #rrggbb, for lists and the plan grid
+    visits: int = 0             # visits a year to every company of the class
+    sample: float = 0.0         # or: this share of the class, drawn at random, visited once
+
+    def label(self, lang: str = "zh_CN") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+# Reasons a company may call for a class; (zh, en) labels.
+REASONS: dict[str, Labels] = {
+    "major_hazard_source": ("重大危险源", "Major hazard installation"),
+    "major_hazard_found": ("近12个月查出重大事故隐患", "Major hazard found in the last 12 months"),
+    "accident": ("发生过生产安全事故", "Accident history"),
+    "industry_chemical": ("行业：化工和危险化学品", "Industry: chemicals"),
+    "combustible_dust": ("粉尘涉爆", "Combustible dust"),
+    "liquid_ammonia": ("涉氨制冷", "Liquid-ammonia refrigeration"),
+    "confined_space": ("有限空间作业", "Confined-space work"),
+    "hazardous_chemicals": ("危险化学品", "Hazardous chemicals"),
+}
+
+
+@dataclass(frozen=True)
+class RiskScheme:
+    classes: tuple[RiskClass, ...]
+    reasons: Mapping[str, str] = field(default_factory=dict)  # reason -> class key
+    default: str = "low"
+
+    def __post_init__(self) -> None:
+        problems = scheme_problems(self)
+        if problems:
+            raise ValidationError("The classification scheme is not usable: "
+                                  + "; ".join(problems) + ".")
+
+    def get(self, key: str | None) -> RiskClass | None:
+        return next((c for c in self.classes if c.key == key), None)
+
+    def rank(self, key: str) -> int:
+        """0 for the highest-risk class."""
+        return next(i for i, c in enumerate(self.classes) if c.key == key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "classes": [{"key": c.key, "zh": c.zh, "en": c.en, "colour": c.colour,
+                         "visits": c.visits, "sample": c.sample} for c in self.classes],
+            "reasons": dict(self.reasons),
+            "default": self.default,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RiskScheme:
+        try:
+            classes = tuple(RiskClass(str(c["key"]), str(c["zh"]), str(c.get("en", c["zh"])),
+                                      str(c.get("colour", "#808080")), int(c.get("visits", 0)),
+                                      float(c.get("sample", 0.0)))
+                            for c in data["classes"])
+            return cls(classes, dict(data.get("reasons", {})), str(data.get("default", "low")))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValidationError(f"The classification scheme is not usable: {exc}") from None
+
+
+def scheme_problems(scheme: RiskScheme) -> list[str]:
+    problems = []
+    keys = [c.key for c in scheme.classes]
+    if not keys:
+        problems.append("it has no classes")
+    for key in keys:
+        if key not in RISK_LEVELS:
+            problems.append(f"class {key!r} is not one of {', '.join(RISK_LEVELS)}")
+    if len(set(keys)) != len(keys):
+        problems.append("a class is listed twice")
+    for c in scheme.classes:
+        if c.visits < 0 or not 0 <= c.sample <= 1:
+            problems.append(f"class {c.key}: visits must be 0 or more and sample between 0 and 1")
+        if c.visits and c.sample:
+            problems.append(f"class {c.key}: give visits a year or a random sample, not both")
+    for reason, key in scheme.reasons.items():
+        if reason not in REASONS:
+            problems.append(f"unknown reason {reason!r}")
+        if key not in keys:
+            problems.append(f"reason {reason} names the class {key!r}, which is not in the scheme")
+    if scheme.default not in keys:
+        problems.append(f"the default class {scheme.default!r} is not in the scheme")
+    return problems
+
+
+# The office's starting point; frequencies as in many districts' yearly plans (red four visits,
+# orange two, yellow one, blue a random fifth), reasons as the issue of the office named them.
+DEFAULT_SCHEME = RiskScheme(
+    classes=(
+        RiskClass("major", "红", "Red", "#d9342b", visits=4),
+        RiskClass("high", "橙", "Orange", "#f28c28", visits=2),
+        RiskClass("moderate", "黄", "Yellow", "#e8c31a", visits=1),
+        RiskClass("low", "蓝", "Blue", "#2f6fd6", sample=0.2),
+    ),
+    reasons={
+        "major_hazard_source": "major",
+        "major_hazard_found": "major",
+        "accident": "high",
+        "industry_chemical": "high",
+        "hazardous_chemicals": "high",
+        "liquid_ammonia": "high",
+        "combustible_dust": "high",
+        "confined_space": "moderate",
+    },
+    default="low",
+)
+
+
+@dataclass(frozen=True)
+class CompanyFacts:
+    """What the classification is computed from, for one company."""
+
+    industry: str | None = None
+    special_areas: tuple[str, ...] = ()
+    major_hazard_source: bool = False
+    accidents: int = 0                      # accidents on record (the office enters them)
+    major_hazards_12m: int = 0              # major hazards found by inspections, last 12 months
+
+
+def reasons_of(facts: CompanyFacts) -> list[str]:
+    found = []
+    if facts.major_hazard_source:
+        found.append("major_hazard_source")
+    if facts.major_hazards_12m > 0:
+        found.append("major_hazard_found")
+    if facts.accidents > 0:
+        found.append("accident")
+    if facts.industry == "chemical":
+        found.append("industry_chemical")
+    found += [a for a in ("hazardous_chemicals", "liquid_ammonia", "combustible_dust",
+                          "confined_space") if a in facts.special_areas]
+    return found
+
+
+def suggest(scheme: RiskScheme, reasons: Iterable[str]) -> str:
+    """The highest class any reason calls for; the scheme's default when none does."""
+    keys = [scheme.reasons[r] for r in reasons if r in scheme.reasons]
+    if not keys:
+        return scheme.default
+    return min(keys, key=scheme.rank)
+
+
+def reason_label(reason: str, lang: str = "zh_CN") -> str:
+    zh, en = REASONS.get(reason, (reason, reason))
+    return en if lang == "en" else zh
+
+
+# --- safety standardisation ----------------------------------------------------------------------
+
+STANDARDISATION_GRADES: dict[str, Labels] = {
+    "grade1": ("一级", "Grade 1"),
+    "grade2": ("二级", "Grade 2"),
+    "grade3": ("三级", "Grade 3"),
+    "small": ("小微企业", "Small and micro company"),
+}
+_GRADE_ALIASES = {"一级": "grade1", "二级": "grade2", "三级": "grade3", "小微": "small",
+                  "小微企业": "small", "1": "grade1", "2": "grade2", "3": "grade3"}
+
+
+def grade_key(value: str) -> str:
+    v = value.strip()
+    if v in STANDARDISATION_GRADES:
+        return v
+    if v in _GRADE_ALIASES:
+        return _GRADE_ALIASES[v]
+    raise ValidationError(f"Unknown standardisation grade {value!r}: use 一级, 二级, 三级 or "
+                          "小微企业.")
+
+
+@dataclass(frozen=True)
+class Standardisation:
+    grade: str | None = None
+    certificate: str | None = None
+    issued_on: str | None = None
+    expires_on: str | None = None
+
+    def validated(self) -> Standardisation:
+        grade = grade_key(self.grade) if self.grade else None
+        days = {}
+        for name in ("issued_on", "expires_on"):
+            value = getattr(self, name)
+            if value:
+                try:
+                    days[name] = date.fromisoformat(value)
+                except ValueError:
+                    raise ValidationError(f"{name.replace('_', ' ')} must be YYYY-MM-DD, not "
+                                          f"{value!r}.") from None
+        if len(days) == 2 and days["expires_on"] <= days["issued_on"]:
+            raise ValidationError("The certificate expires before it was issued.")
+        if grade and not self.certificate:
+            raise ValidationError("A standardisation grade needs the certificate number.")
+        return Standardisation(grade, (self.certificate or "").strip() or None,
+                               self.issued_on or None, self.expires_on or None)
+
+    def expires_within(self, today: date, days: int) -> bool:
+        return bool(self.expires_on) and date.fromisoformat(self.expires_on) <= today + timedelta(
+            days=days)

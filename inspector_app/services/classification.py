@@ -1,0 +1,211 @@
+"""Classifying companies for supervision and keeping their standardisation certificates.
+
+The suggested class comes from the data (``domain.risk``); the office decides, and every decision
+is kept with who, when and why, written to the audit log and to the company's ``risk_level`` (which
+is how the class reaches the laptops).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.risk import (
+    DEFAULT_SCHEME,
+    CompanyFacts,
+    RiskScheme,
+    Standardisation,
+    reasons_of,
+    suggest,
+)
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.repositories import SettingsRepo
+
+SCHEME_SETTING = "risk_scheme"
+
+
+@dataclass(frozen=True)
+class Classified:
+    """One company as the classification list shows it."""
+
+    company_id: str
+    name: str
+    town: str | None
+    current: str | None                 # the class decided (companies.risk_level)
+    suggested: str
+    reasons: tuple[str, ...]
+    decided_by: str | None = None
+    decided_at: str | None = None
+    why: str | None = None
+    standardisation: Standardisation = field(default_factory=Standardisation)
+    major_hazard_source: bool = False
+    accidents: int = 0
+
+    @property
+    def differs(self) -> bool:
+        return self.current != self.suggested
+
+
+class ClassificationService:
+    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.actor = actor
+        self.audit = AuditLog(db, device.id, actor)
+
+    # --- the scheme ---------------------------------------------------------------------------
+    def scheme(self) -> RiskScheme:
+        text = SettingsRepo(self.db).get(SCHEME_SETTING)
+        return RiskScheme.from_dict(json.loads(text)) if text else DEFAULT_SCHEME
+
+    def set_scheme(self, scheme: RiskScheme) -> None:
+        with self.db.atomic():
+            old = SettingsRepo(self.db).get(SCHEME_SETTING)
+            new = json.dumps(scheme.to_dict(), ensure_ascii=False)
+            SettingsRepo(self.db).set(SCHEME_SETTING, new)
+            self.audit.record("risk_scheme", "office", "update", old=old, new=new)
+
+    # --- facts and suggestions ------------------------------------------------------------------
+    def overview(self, today: date | None = None) -> list[Classified]:
+        """Every company with its class, the suggestion and the reasons; a few queries in all."""
+        today = today or date.today()
+        scheme = self.scheme()
+        since = (today - timedelta(days=365)).isoformat()
+        major = dict(self.db.execute(
+            "SELECT i.company_id, COUNT(*) FROM findings f JOIN inspections i "
+            "ON i.id = f.inspection_id WHERE f.grade = 'major' AND f.created_at >= ? "
+            "GROUP BY i.company_id", [since]).fetchall())
+        supervision = {r[0]: r for r in self.db.execute(
+            "SELECT company_id, major_hazard_source, accidents, std_grade, std_certificate, "
+            "std_issued_on, std_expires_on FROM company_supervision").fetchall()}
+        decisions = {r[0]: r for r in self.db.execute(
+            "SELECT company_id, decided_by, decided_at, why FROM company_classifications c "
+            "WHERE decided_at = (SELECT MAX(decided_at) FROM company_classifications d "
+            "WHERE d.company_id = c.company_id)").fetchall()}
+        out = []
+        for cid, name, town, industry, areas, level in self.db.execute(
+            "SELECT id, name, town, industry, special_areas, risk_level FROM companies "
+            "ORDER BY town, name"
+        ).fetchall():
+            sup = supervision.get(cid)
+            facts = CompanyFacts(industry, tuple(json.loads(areas or "[]")),
+                                 bool(sup and sup[1]), sup[2] if sup else 0, major.get(cid, 0))
+            reasons = tuple(reasons_of(facts))
+            decision = decisions.get(cid)
+            out.append(Classified(
+                cid, name, town, level, suggest(scheme, reasons), reasons,
+                *(decision[1:] if decision else (None, None, None)),
+                Standardisation(*sup[3:]) if sup else Standardisation(),
+                facts.major_hazard_source, facts.accidents))
+        return out
+
+    def get(self, company_id: str, today: date | None = None) -> Classified:
+        found = next((c for c in self.overview(today) if c.company_id == company_id), None)
+        if found is None:
+            raise NotFoundError(f"No company with id {company_id}.")
+        return found
+
+    # --- decisions ------------------------------------------------------------------------------
+    def decide(self, company_id: str, risk_class: str, why: str,
+               today: date | None = None) -> None:
+        """Record the office's decision: the class, who, when, why; the company's risk_level."""
+        scheme = self.scheme()
+        if scheme.get(risk_class) is None:
+            names = "、".join(f"{c.zh} ({c.key})" for c in scheme.classes)
+            raise ValidationError(f"Unknown class {risk_class!r}; the scheme has {names}.")
+        if not why.strip():
+            raise ValidationError("Say why the company is put in this class.")
+        self._decide(self.get(company_id, today), risk_class, why)
+
+    def _decide(self, row: Classified, risk_class: str, why: str) -> None:
+        company_id = row.company_id
+        repo = CompanyRepo(self.db, self.device.id, self.actor)
+        with self.db.atomic():
+            company = repo.get(company_id)
+            if company is None:
+                raise NotFoundError(f"No company with id {company_id}.")
+            self.db["company_classifications"].insert({
+                "id": new_id(), "company_id": company_id, "risk_class": risk_class,
+                "suggested_class": row.suggested, "reasons": json.dumps(list(row.reasons)),
+                "why": why.strip(), "decided_by": self.actor, "decided_at": utcnow_iso(),
+                **record_stamp(self.device.id)})
+            if company.risk_level != risk_class:
+                repo.update(replace(company, risk_level=risk_class), reason=why.strip())
+            self.audit.record("company", company_id, "classify", field="risk_class",
+                              old=row.current, new=risk_class, reason=why.strip())
+
+    def accept_suggestions(self, why: str, *, unclassified_only: bool = True,
+                           today: date | None = None) -> int:
+        """Decide the suggested class for every (unclassified) company; how many were decided."""
+        if not why.strip():
+            raise ValidationError("Say why the companies are put in their classes.")
+        count = 0
+        with self.db.atomic():
+            for row in self.overview(today):  # one pass: not one overview per company
+                if unclassified_only and row.decided_at is not None:
+                    continue
+                self._decide(row, row.suggested, why)
+                count += 1
+        return count
+
+    def history(self, company_id: str) -> list[tuple[str, str, str | None, str]]:
+        """(when, class, who, why), newest first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT decided_at, risk_class, decided_by, why FROM company_classifications "
+            "WHERE company_id = ? ORDER BY decided_at DESC", [company_id]).fetchall()]
+
+    # --- facts the office keeps -----------------------------------------------------------------
+    def _supervision_row(self, company_id: str) -> dict:
+        if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+            raise NotFoundError(f"No company with id {company_id}.")
+        rows = list(self.db["company_supervision"].rows_where("company_id = ?", [company_id]))
+        if rows:
+            return rows[0]
+        return {"company_id": company_id, "major_hazard_source": 0, "accidents": 0,
+                "std_grade": None, "std_certificate": None, "std_issued_on": None,
+                "std_expires_on": None, **record_stamp(self.device.id)}
+
+    def _save(self, row: dict, what: str) -> None:
+        old = self.db.execute("SELECT * FROM company_supervision WHERE company_id = ?",
+                              [row["company_id"]]).fetchone()
+        row = {**row, "updated_at": utcnow_iso(), "device_id": self.device.id}
+        with self.db.atomic():
+            self.db["company_supervision"].upsert(row, pk="company_id")
+            self.audit.record("company", row["company_id"], what,
+                              old=json.dumps(old, ensure_ascii=False, default=str) if old
+                              else None, new=json.dumps(row, ensure_ascii=False))
+
+    def set_facts(self, company_id: str, *, major_hazard_source: bool | None = None,
+                  accidents: int | None = None) -> None:
+        row = self._supervision_row(company_id)
+        if major_hazard_source is not None:
+            row["major_hazard_source"] = int(major_hazard_source)
+        if accidents is not None:
+            if accidents < 0:
+                raise ValidationError("The number of accidents cannot be negative.")
+            row["accidents"] = accidents
+        self._save(row, "supervision_facts")
+
+    def set_standardisation(self, company_id: str, std: Standardisation) -> None:
+        std = std.validated()
+        row = self._supervision_row(company_id)
+        row.update({"std_grade": std.grade, "std_certificate": std.certificate,
+                    "std_issued_on": std.issued_on, "std_expires_on": std.expires_on})
+        self._save(row, "standardisation")
+
+    def expiring(self, days: int, today: date | None = None) -> list[Classified]:
+        """Companies whose standardisation certificate expires within ``days`` (or has expired),
+        soonest first."""
+        today = today or date.today()
+        rows = [c for c in self.overview(today) if c.standardisation.expires_within(today, days)]
+        return sorted(rows, key=lambda c: (c.standardisation.expires_on or "", c.name))
+
+    def without_certificate(self, today: date | None = None) -> list[Classified]:
+        return [c for c in self.overview(today) if not c.standardisation.certificate]

@@ -1,0 +1,294 @@
+"""The office's yearly enforcement plan: teams, generating, reviewing, approving, issuing.
+
+A plan is generated as a draft (``domain.year_plan``; the seed of its random sample is recorded, so
+the same data and seed give the same plan), reviewed and changed visit by visit, approved, and
+issued: every visit becomes a planned inspection for the team's inspectors, which sync carries to
+the laptops like any other plan.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from inspector_app.domain.inspection import Kind, inspector_problems
+from inspector_app.domain.profile import Device
+from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.year_plan import (
+    PlanCompany,
+    PlanInfeasible,
+    Team,
+    Visit,
+    YearPlan,
+    generate,
+    move,
+)
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.classification import ClassificationService
+from inspector_app.services.plans import PlanService
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.storage.templates_repo import TemplateRepo
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: str
+    year: int
+    seed: int
+    status: str
+    template_key: str
+    created_by: str | None
+    approved_by: str | None
+    approved_at: str | None
+
+
+@dataclass(frozen=True)
+class StoredVisit:
+    id: str
+    visit: Visit
+    company_name: str
+    planned_inspection_id: str | None
+
+
+class YearPlanService:
+    def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
+        self.db = db
+        self.device = device
+        self.actor = actor
+        self.audit = AuditLog(db, device.id, actor)
+
+    # --- teams --------------------------------------------------------------------------------
+    def add_team(self, name: str, inspector_ids: list[str], capacity: int,
+                 towns: list[str] | None = None) -> str:
+        if not name.strip():
+            raise ValidationError("A team needs a name.")
+        if capacity < 0:
+            raise ValidationError("Capacity (visits a month) cannot be negative.")
+        people = InspectorRepo(self.db, self.device.id)
+        unknown = [i for i in inspector_ids if people.get(i) is None]
+        if unknown:
+            raise NotFoundError(f"Unknown inspector id(s): {', '.join(unknown)}.")
+        if self.db.execute("SELECT 1 FROM plan_teams WHERE name = ?", [name]).fetchone():
+            raise ValidationError(f"There is already a team named {name}.")
+        team_id = new_id()
+        with self.db.atomic():
+            self.db["plan_teams"].insert({
+                "id": team_id, "name": name.strip(), "inspector_ids": json.dumps(inspector_ids),
+                "capacity": capacity, "towns": json.dumps(towns or [], ensure_ascii=False),
+                **record_stamp(self.device.id)})
+            self.audit.record("plan_team", team_id, "create", new=name)
+        return team_id
+
+    def update_team(self, team: str, *, capacity: int | None = None,
+                    inspector_ids: list[str] | None = None) -> None:
+        found = self.team(team)
+        changes: dict[str, object] = {}
+        if capacity is not None:
+            if capacity < 0:
+                raise ValidationError("Capacity (visits a month) cannot be negative.")
+            changes["capacity"] = capacity
+        if inspector_ids is not None:
+            people = InspectorRepo(self.db, self.device.id)
+            unknown = [i for i in inspector_ids if people.get(i) is None]
+            if unknown:
+                raise NotFoundError(f"Unknown inspector id(s): {', '.join(unknown)}.")
+            changes["inspector_ids"] = json.dumps(inspector_ids)
+        if not changes:
+            return
+        with self.db.atomic():
+            self.db["plan_teams"].update(found.id, {**changes, "updated_at": utcnow_iso()})
+            self.audit.record("plan_team", found.id, "update", new=json.dumps(changes))
+
+    def teams(self) -> list[Team]:
+        return [Team(r[0], r[1], tuple(json.loads(r[2])), r[3], tuple(json.loads(r[4])))
+                for r in self.db.execute("SELECT id, name, inspector_ids, capacity, towns "
+                                         "FROM plan_teams ORDER BY name").fetchall()]
+
+    def team(self, team_id: str) -> Team:
+        found = next((t for t in self.teams() if t.id == team_id or t.name == team_id), None)
+        if found is None:
+            raise NotFoundError(f"No team {team_id}.")
+        return found
+
+    # --- the plan -----------------------------------------------------------------------------
+    def info(self, year: int) -> PlanInfo | None:
+        row = self.db.execute(
+            "SELECT id, year, seed, status, template_key, created_by, approved_by, approved_at "
+            "FROM year_plans WHERE year = ?", [year]).fetchone()
+        return PlanInfo(*row) if row else None
+
+    def _require(self, year: int, *statuses: str) -> PlanInfo:
+        info = self.info(year)
+        if info is None:
+            raise NotFoundError(f"There is no plan for {year}; generate one with plan-year "
+                                f"{year}.")
+        if statuses and info.status not in statuses:
+            raise ValidationError(f"The plan for {year} is {info.status}; this needs a plan "
+                                  f"that is {' or '.join(statuses)}.")
+        return info
+
+    def generate(self, year: int, template: str, seed: int | None = None) -> PlanInfo:
+        """A new draft plan for ``year`` (replacing an earlier draft); ``ValidationError`` that
+        lists what does not fit when the teams cannot make the visits."""
+        existing = self.info(year)
+        if existing is not None and existing.status != "draft":
+            raise ValidationError(f"The plan for {year} is already {existing.status}; it cannot "
+                                  "be generated again.")
+        template_key = TemplateRepo(self.db, self.device.id).resolve(template)
+        scheme = ClassificationService(self.db, self.device, self.actor).scheme()
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        companies = [PlanCompany(r[0], r[1] or "", r[2]) for r in self.db.execute(
+            "SELECT id, town, risk_level FROM companies").fetchall()]
+        unclassified = sum(1 for c in companies if c.risk_class is None)
+        teams = self.teams()
+        # The visits become official inspections: a team that could not make one is named now,
+        # not when the approved plan is issued.
+        people = InspectorRepo(self.db, self.device.id)
+        unfit = [f"team {t.name}: " + "; ".join(problems) for t in teams if t.inspector_ids
+                 for problems in [inspector_problems(Kind.OFFICIAL, [
+                     p for p in (people.get(i) for i in t.inspector_ids) if p is not None])]
+                 if problems]
+        try:
+            plan = generate(companies, teams, scheme, year, seed)
+        except PlanInfeasible as exc:
+            raise ValidationError(f"The plan for {year} cannot be made: "
+                                  + "; ".join([*unfit, *(str(p) for p in exc.problems)])
+                                  + ".") from None
+        if unfit:
+            raise ValidationError(f"The plan for {year} cannot be made: " + "; ".join(unfit)
+                                  + ".")
+        plan_id = new_id()
+        with self.db.atomic():
+            if existing is not None:
+                self.db.execute("DELETE FROM year_plan_visits WHERE plan_id = ?", [existing.id])
+                self.db.execute("DELETE FROM year_plans WHERE id = ?", [existing.id])
+            self.db["year_plans"].insert({
+                "id": plan_id, "year": year, "seed": seed, "status": "draft",
+                "scheme": json.dumps(scheme.to_dict(), ensure_ascii=False),
+                "template_key": template_key,
+                "sampled": json.dumps(plan.sampled), "created_by": self.actor,
+                **record_stamp(self.device.id)})
+            stamp = record_stamp(self.device.id)
+            self.db["year_plan_visits"].insert_all(
+                ({"id": new_id(), "plan_id": plan_id, "company_id": v.company_id,
+                  "team_id": v.team_id, "month": v.month, "day": v.day, "seq": v.seq,
+                  "status": "planned", **stamp} for v in plan.visits), batch_size=500)
+            self.audit.record("year_plan", plan_id, "generate",
+                              new={"year": year, "seed": seed, "visits": len(plan.visits),
+                                   "unclassified": unclassified})
+        return self._require(year)
+
+    def visits(self, year: int) -> list[StoredVisit]:
+        info = self._require(year)
+        rows = self.db.execute(
+            "SELECT v.id, v.month, v.day, v.team_id, v.company_id, c.town, v.seq, c.name, "
+            "v.planned_inspection_id FROM year_plan_visits v JOIN companies c "
+            "ON c.id = v.company_id WHERE v.plan_id = ? AND v.status = 'planned' "
+            "ORDER BY v.day, c.town, c.name", [info.id]).fetchall()
+        return [StoredVisit(r[0], Visit(r[1], r[2], r[3], r[4], r[5] or "", r[6]), r[7], r[8])
+                for r in rows]
+
+    def plan(self, year: int) -> YearPlan:
+        info = self._require(year)
+        plan = YearPlan(year, info.seed, [v.visit for v in self.visits(year)])
+        return plan
+
+    def grid(self, year: int) -> dict[tuple[str, int], list[StoredVisit]]:
+        """Visits by (team id, month): the review grid."""
+        out: dict[tuple[str, int], list[StoredVisit]] = defaultdict(list)
+        for v in self.visits(year):
+            out[(v.visit.team_id, v.visit.month)].append(v)
+        return out
+
+    def move_visit(self, year: int, visit_id: str, team_id: str, month: int) -> Visit:
+        """Move a visit of a draft plan to another team or month (capacity is checked)."""
+        self._require(year, "draft")
+        stored = {v.id: v for v in self.visits(year)}
+        if visit_id not in stored:
+            raise NotFoundError("The visit is no longer in the plan.")
+        plan = self.plan(year)
+        team = self.team(team_id)
+        try:
+            moved = move(plan, stored[visit_id].visit, team, month)
+        except PlanInfeasible as exc:
+            raise ValidationError(str(exc)) from None
+        by_key = {(v.visit.company_id, v.visit.seq): k for k, v in stored.items()}
+        with self.db.atomic():
+            now = utcnow_iso()
+            for v in plan.visits:  # days of the two months touched were assigned again
+                key = by_key[(v.company_id, v.seq)]
+                old = stored[key].visit
+                if (old.team_id, old.month, old.day) != (v.team_id, v.month, v.day):
+                    self.db["year_plan_visits"].update(key, {
+                        "team_id": v.team_id, "month": v.month, "day": v.day,
+                        "updated_at": now, "device_id": self.device.id})
+            before = stored[visit_id].visit
+            self.audit.record("year_plan_visit", visit_id, "move",
+                              old=f"{before.team_id} {before.month}", new=f"{team.id} {month}")
+        return moved
+
+    def approve(self, year: int) -> None:
+        info = self._require(year, "draft")
+        with self.db.atomic():
+            self.db["year_plans"].update(info.id, {
+                "status": "approved", "approved_by": self.actor, "approved_at": utcnow_iso(),
+                "updated_at": utcnow_iso()})
+            self.audit.record("year_plan", info.id, "approve", new=str(year))
+
+    def issue(self, year: int) -> int:
+        """Turn an approved plan into planned inspections (one per visit, the team's inspectors,
+        due on the visit's day); how many were created."""
+        info = self._require(year, "approved")
+        teams = {t.id: t for t in self.teams()}
+        plans = PlanService(self.db, self.device, self.actor)
+        count = 0
+        with self.db.atomic():
+            for v in self.visits(year):
+                team = teams[v.visit.team_id]
+                plan_id = plans.add(v.visit.company_id, info.template_key, v.visit.day,
+                                    list(team.inspector_ids),
+                                    note=f"{year}年度监督检查计划 {team.name} 第{v.visit.seq}次")
+                self.db["year_plan_visits"].update(v.id, {"planned_inspection_id": plan_id,
+                                                          "updated_at": utcnow_iso()})
+                count += 1
+            self.db["year_plans"].update(info.id, {"status": "issued",
+                                                   "updated_at": utcnow_iso()})
+            self.audit.record("year_plan", info.id, "issue", new=str(count))
+        return count
+
+    def coverage(self, year: int) -> dict[int, tuple[int, int]]:
+        """Per month: (visits planned, visits whose planned inspection has been started)."""
+        info = self._require(year)
+        out = {m: (0, 0) for m in range(1, 13)}
+        for month, planned, started in self.db.execute(
+            "SELECT v.month, COUNT(*), SUM(p.status = 'started') FROM year_plan_visits v "
+            "LEFT JOIN planned_inspections p ON p.id = v.planned_inspection_id "
+            "WHERE v.plan_id = ? AND v.status = 'planned' GROUP BY v.month", [info.id]
+        ).fetchall():
+            out[month] = (planned, started or 0)
+        return out
+
+    def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
+        """A company closed or moved away: its visits from ``as_of`` are dropped, and their
+        planned inspections not yet started are cancelled; earlier visits stay."""
+        info = self._require(year)
+        rows = self.db.execute(
+            "SELECT id, planned_inspection_id FROM year_plan_visits WHERE plan_id = ? AND "
+            "company_id = ? AND status = 'planned' AND day >= ?",
+            [info.id, company_id, as_of.isoformat()]).fetchall()
+        plans = PlanService(self.db, self.device, self.actor)
+        with self.db.atomic():
+            for visit_id, plan_id in rows:
+                self.db["year_plan_visits"].update(visit_id, {"status": "dropped",
+                                                              "updated_at": utcnow_iso()})
+                if plan_id and plans.get(plan_id).status == "planned":
+                    plans.cancel(plan_id, reason)
+            self.audit.record("year_plan", info.id, "drop_company", field=company_id,
+                              new=str(len(rows)), reason=reason)
+        return len(rows)

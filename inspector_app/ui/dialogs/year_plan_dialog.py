@@ -1,0 +1,255 @@
+"""The yearly plan under review: a month-by-team grid; generate, move visits, approve, issue.
+
+Each cell shows the team's visits that month against its capacity; selecting a cell lists its
+visits, and a visit is moved by dragging it onto another cell (or with the team and month boxes).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QBrush, QColor, QDrag, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.errors import InspectorError
+from inspector_app.services.context import AppContext
+from inspector_app.services.year_plan import StoredVisit, YearPlanService
+from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.storage.templates_repo import TemplateRepo
+
+VISIT_MIME = "application/x-inspector-visit"
+
+
+class _VisitList(QListWidget):
+    """The visits of the selected cell; a visit is dragged out by its id."""
+
+    def startDrag(self, _actions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        if item is None:
+            return
+        mime = QMimeData()
+        mime.setData(VISIT_MIME, item.data(Qt.ItemDataRole.UserRole).encode())
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class _Grid(QTableWidget):
+    """Teams down, months across; a visit dropped on a cell moves there."""
+
+    def __init__(self, dialog: YearPlanDialog) -> None:
+        super().__init__(0, 12)
+        self.dialog = dialog
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(VISIT_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(VISIT_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid() or not event.mimeData().hasFormat(VISIT_MIME):
+            return
+        visit_id = bytes(event.mimeData().data(VISIT_MIME).data()).decode()
+        event.acceptProposedAction()
+        self.dialog.move_visit(visit_id, index.row(), index.column() + 1)
+
+
+class YearPlanDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("YearPlanDialog")
+        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.service = YearPlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.templates = TemplateRepo(ctx.db, ctx.device.id)
+        self.teams = self.service.teams()
+        self.cells: dict[tuple[str, int], list[StoredVisit]] = {}
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year + 1)
+        self.year.valueChanged.connect(self.refresh)
+        self.template = QComboBox()
+        for record in self.templates.list():
+            self.template.addItem(f"{record.title(ctx.lang or 'zh_CN')} ({record.key})",
+                                  record.key)
+        self.template.setMinimumContentsLength(16)
+        self.template.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.generate_button = QPushButton(self.tr("&Generate"))
+        self.generate_button.clicked.connect(self.generate)
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.clicked.connect(self.approve)
+        self.issue_button = QPushButton(self.tr("&Issue as planned inspections"))
+        self.issue_button.clicked.connect(self.issue)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year:")))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(self.tr("Checklist:")))
+        top.addWidget(self.template, 1)
+        top.addWidget(self.generate_button)
+
+        self.grid = _Grid(self)
+        self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.currentCellChanged.connect(lambda *_: self._show_cell())
+        self.visits = _VisitList()
+        self.visits.setDragEnabled(True)
+        self.visits.setObjectName("visits")
+        self.to_team = QComboBox()
+        self.to_month = QSpinBox()
+        self.to_month.setRange(1, 12)
+        self.move_button = QPushButton(self.tr("&Move"))
+        self.move_button.clicked.connect(self._move_selected)
+        mover = QHBoxLayout()
+        mover.addWidget(self.to_team, 1)
+        mover.addWidget(self.to_month)
+        mover.addWidget(self.move_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.cell_label = QLabel()
+        side_layout.addWidget(self.cell_label)
+        side_layout.addWidget(self.visits, 1)
+        side_layout.addLayout(mover)
+        split = QSplitter()
+        split.addWidget(self.grid)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.approve_button)
+        bottom.addWidget(self.issue_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(bottom)
+        layout.addWidget(close)
+        self.setWindowTitle(self.tr("Yearly plan"))
+        self.resize(980, 540)
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.teams = self.service.teams()
+        year = self.year.value()
+        info = self.service.info(year)
+        self.cells = self.service.grid(year) if info else {}
+        self.grid.setRowCount(len(self.teams))
+        self.grid.setVerticalHeaderLabels([t.name for t in self.teams])
+        self.to_team.clear()
+        for t in self.teams:
+            self.to_team.addItem(t.name, t.id)
+        for r, team in enumerate(self.teams):
+            for m in range(1, 13):
+                n = len(self.cells.get((team.id, m), []))
+                cell = QTableWidgetItem(f"{n}/{team.capacity}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if n >= team.capacity:
+                    cell.setBackground(QBrush(QColor("#f6d5d1")))
+                elif n:
+                    cell.setBackground(QBrush(QColor("#dbe9f7")))
+                self.grid.setItem(r, m - 1, cell)
+        if info is None:
+            self.status.setText(self.tr("No plan for {0} yet: choose the checklist and "
+                                        "generate it.").format(year))
+        else:
+            at = self.template.findData(info.template_key)
+            if at >= 0:
+                self.template.setCurrentIndex(at)
+            total = sum(len(v) for v in self.cells.values())
+            states = {"draft": self.tr("draft"), "approved": self.tr("approved"),
+                      "issued": self.tr("issued")}
+            self.status.setText(self.tr("Plan {0}: {1}, {2} visits, seed {3}").format(
+                year, states.get(info.status, info.status), total, info.seed))
+        draft = info is not None and info.status == "draft"
+        self.approve_button.setEnabled(draft)
+        self.issue_button.setEnabled(info is not None and info.status == "approved")
+        self.generate_button.setEnabled(info is None or draft)
+        self.move_button.setEnabled(draft)
+        self.visits.setDragEnabled(draft)
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        self.visits.clear()
+        r, c = self.grid.currentRow(), self.grid.currentColumn()
+        if not (0 <= r < len(self.teams)) or c < 0:
+            self.cell_label.setText(self.tr("Select a cell to see its visits."))
+            return
+        team = self.teams[r]
+        self.cell_label.setText(self.tr("{0}, month {1}").format(team.name, c + 1))
+        for v in self.cells.get((team.id, c + 1), []):
+            item = QListWidgetItem(f"{v.visit.day[5:]}  {v.visit.town}  {v.company_name}")
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            self.visits.addItem(item)
+        self.to_team.setCurrentIndex(r)
+        self.to_month.setValue(c + 1)
+
+    # -- actions ------------------------------------------------------------------------------
+    def _run(self, action) -> bool:
+        try:
+            action()
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return False
+        self.error.clear()
+        self.refresh()
+        return True
+
+    def generate(self) -> bool:
+        key = self.template.currentData()
+        return self._run(lambda: self.service.generate(self.year.value(), key))
+
+    def move_visit(self, visit_id: str, team_row: int, month: int) -> bool:
+        team = self.teams[team_row]
+        return self._run(lambda: self.service.move_visit(self.year.value(), visit_id, team.id,
+                                                          month))
+
+    def _move_selected(self) -> bool:
+        item = self.visits.currentItem()
+        if item is None:
+            return False
+        return self.move_visit(item.data(Qt.ItemDataRole.UserRole), self.to_team.currentIndex(),
+                               self.to_month.value())
+
+    def approve(self) -> bool:
+        return self._run(lambda: self.service.approve(self.year.value()))
+
+    def issue(self) -> bool:
+        return self._run(lambda: self.service.issue(self.year.value()))
