@@ -33,6 +33,7 @@ from inspector_app.domain.records import record_stamp
 from inspector_app.domain.signature import DEFAULT_PAD_SIZE
 from inspector_app.errors import ValidationError
 from inspector_app.paths import DataDir
+from inspector_app.services.district_demo import ensure_district
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
@@ -205,6 +206,9 @@ class DemoBuilder:
         names = {c.name for c in company_repo.list()}
         company_list = [self._company(company_repo, names) for _ in range(companies)]
         self.summary.companies = len(company_list)
+        # The district's units and campaigns, before any inspection records its unit.
+        ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
+                        self.seed + 17, self.today)
         issued: list[Finding] = []
         for company, when, target in self._plan(company_list, inspections):
             issued.extend(self._inspection(company, when, target, photos_per_inspection))

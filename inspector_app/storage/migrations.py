@@ -489,6 +489,55 @@ def _company_position(db: Database) -> None:
     db.execute("ALTER TABLE companies ADD COLUMN legal_rep_position TEXT")
 
 
+@migrations(name="0017_dispatch")
+def _dispatch(db: Database) -> None:
+    # The district's units (the district, its towns, sector departments with the industries
+    # they supervise, state-owned groups) and its campaigns (专项行动). Units and campaigns
+    # travel from the office to the laptops; each inspection records the unit that carried it
+    # out, and travels back with it.
+    run_script(
+        db,
+        f"""
+CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('district', 'town', 'department', 'group')),
+    parent_id TEXT REFERENCES units(id),
+    sectors TEXT NOT NULL DEFAULT '[]',     -- JSON list of industry codes it supervises
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    {_RECORD}
+);
+CREATE INDEX units_kind ON units(kind, position);
+ALTER TABLE companies ADD COLUMN department_id TEXT;  -- overrides the one its industry gives
+ALTER TABLE inspections ADD COLUMN unit_id TEXT;
+CREATE INDEX dispatch_inspections_started ON inspections(started_at);
+
+CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+    phases TEXT NOT NULL DEFAULT '[]',      -- JSON [{{"name", "starts_on", "ends_on"}}]
+    industries TEXT NOT NULL DEFAULT '[]',  -- scope: JSON lists; all empty means every company
+    towns TEXT NOT NULL DEFAULT '[]',
+    company_ids TEXT NOT NULL DEFAULT '[]',
+    targets TEXT NOT NULL DEFAULT '[]',     -- JSON [{{"text", "min_inspections"}}]
+    {_RECORD}
+);
+-- A person's correction of the automatic tagging: include or exclude one inspection.
+CREATE TABLE campaign_tags (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    included INTEGER NOT NULL CHECK (included IN (0, 1)),
+    {_RECORD},
+    UNIQUE (campaign_id, inspection_id)
+);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

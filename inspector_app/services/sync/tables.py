@@ -2,7 +2,8 @@
 
 settings, org_keys, identities, number_sequences and issued_certificates never leave the machine:
 they hold secrets or this device's own counters. number_blocks travel from the office only: a
-laptop receives its blocks and never hands any out.
+laptop receives its blocks and never hands any out. So do the district's units, campaigns and
+campaign tags: the office keeps them; an inspection's ``unit_id`` comes back with it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("templates", ("key",)),
     TableSpec("planned_inspections", ("id",)),
     TableSpec("number_blocks", ("id",)),
+    TableSpec("units", ("id",)),
+    TableSpec("campaigns", ("id",)),
+    TableSpec("campaign_tags", ("id",)),
     TableSpec("trust_roots", ("fingerprint",)),
     TableSpec("revocations", ("id",)),
     TableSpec("inspections", ("id",)),
@@ -43,7 +47,7 @@ TABLES: tuple[TableSpec, ...] = (
 BY_NAME = {t.name: t for t in TABLES}
 CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
-OFFICE_ONLY = frozenset({"number_blocks"})
+OFFICE_ONLY = frozenset({"number_blocks", "units", "campaigns", "campaign_tags"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
                            "issued_certificates", "sync_history", "sync_seen", "conflicts"})
 # Columns that describe this machine, not the record.
