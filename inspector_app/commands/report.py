@@ -9,6 +9,7 @@ from pathlib import Path
 
 from inspector_app.commands.hazards import _date, _day
 from inspector_app.commands.inspections import table
+from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     DispatchRequest,
@@ -16,7 +17,9 @@ from inspector_app.services.dispatch import (
     prepare,
     write_report,
 )
+from inspector_app.services.reports.circular import WORD_SETTING
 from inspector_app.storage.dispatch_stats import COUNTS, GROUPINGS
+from inspector_app.storage.repositories import SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="one town's or department's own report, from its row")
     d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                    help="count overdue as of this day (default: today)")
+    d.add_argument("--word", metavar="TEXT",
+                   help="the office's short name in circular numbers, e.g. 台安办 "
+                        "(remembered for the next circular)")
     out = d.add_mutually_exclusive_group(required=True)
     out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf")
     out.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -43,6 +49,12 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     if path is not None:
         check_output(path)   # before the work: a wrong name costs nothing
     lang = ctx.lang or "zh_CN"
+    if args.word is not None:
+        word = args.word.strip()
+        if not word or any(c in word for c in "〔〕[]() "):
+            raise ValidationError(f"--word {args.word!r}: a short name without spaces or "
+                                  "brackets, e.g. 台安办.")
+        SettingsRepo(ctx.db).set(WORD_SETTING, word)
     report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
                                              args.unit, args.today or date.today(), lang),
                      ctx.device.id)

@@ -130,4 +130,7 @@ def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:
 
 def write_report(db: Database, report: DispatchReport, path: Path) -> None:
     suffix = check_output(path)
-    write_atomic_checked(path, report_bytes(db, report, suffix))
+    # A circular's number is taken in this transaction: a file that cannot be written gives
+    # its number back.
+    with db.atomic():
+        write_atomic_checked(path, report_bytes(db, report, suffix))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 
 import pytest
@@ -13,7 +14,7 @@ from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import build_demo
-from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
+from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table, drill_down
 
 TODAY = date(2026, 6, 20)
 
@@ -170,3 +171,30 @@ def test_names_that_look_like_formulas_are_written_as_text(data_dir, tmp_path):
     cells = [ws.cell(r, 2) for r in range(5, ws.max_row)]
     cell = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s"
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_dir, tmp_path):
+    args = ("report", "dispatch", "--from", "2025-06-21", "--to", "2026-06-20",
+            "--today", "2026-06-20")
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    assert run(data_dir, *args, "--word", "台安办", "-o", str(first)) == 0
+    # A circular that cannot be written gives its number back.
+    assert run(data_dir, *args, "-o", str(tmp_path / "gone" / "x.pdf")) == 1
+    assert run(data_dir, *args, "-o", str(second)) == 0
+    text = _pdf_text(first)
+    assert "台安办〔2026〕1号" in text and "台安办〔2026〕2号" in _pdf_text(second)
+    assert "关于安全生产隐患排查整治工作情况的通报" in text
+    ctx = AppContext(DataDir(data_dir))
+    query = DispatchQuery(Period(date(2025, 6, 21), TODAY), "town", as_of=TODAY)
+    table = dispatch_table(ctx.db, query)
+    overdue = drill_down(ctx.db, query, "overdue_major")
+    ctx.close()
+    flat = text.replace("\n", "")
+    assert f"排查重大事故隐患{table.total['hazards_major']}项" in flat
+    assert overdue and all(h["company_name"] in flat for h in overdue)
+    assert "百崎乡：本期无检查记录" in flat
