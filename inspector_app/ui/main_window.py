@@ -29,13 +29,14 @@ from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
+from inspector_app.ui.pages.dispatch import DispatchPage
 from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
 from inspector_app.ui.pages.templates import TemplatesPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
-    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
+    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage, DispatchPage,
 )
 _NAV_ICONS = (
     QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -43,6 +44,7 @@ _NAV_ICONS = (
     QStyle.StandardPixmap.SP_MessageBoxWarning,
     QStyle.StandardPixmap.SP_FileDialogContentsView,
     QStyle.StandardPixmap.SP_BrowserReload,
+    QStyle.StandardPixmap.SP_FileDialogInfoView,
 )
 
 
