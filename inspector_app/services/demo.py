@@ -34,6 +34,7 @@ from inspector_app.domain.signature import DEFAULT_PAD_SIZE
 from inspector_app.errors import ValidationError
 from inspector_app.paths import DataDir
 from inspector_app.services.district_demo import ensure_district
+from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
@@ -209,6 +210,8 @@ class DemoBuilder:
         # The district's units and campaigns, before any inspection records its unit.
         ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
                         self.seed + 17, self.today)
+        ensure_emergency(self.db, self.device.id, DataDir(self.photos_dir.parent),
+                         self.seed + 18, self.today)
         issued: list[Finding] = []
         for company, when, target in self._plan(company_list, inspections):
             issued.extend(self._inspection(company, when, target, photos_per_inspection))

@@ -30,6 +30,7 @@ from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
 from inspector_app.ui.pages.dispatch import DispatchPage
+from inspector_app.ui.pages.emergency import EmergencyPage
 from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
@@ -37,6 +38,7 @@ from inspector_app.ui.pages.templates import TemplatesPage
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage, DispatchPage,
+    EmergencyPage,
 )
 _NAV_ICONS = (
     QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -45,6 +47,7 @@ _NAV_ICONS = (
     QStyle.StandardPixmap.SP_FileDialogContentsView,
     QStyle.StandardPixmap.SP_BrowserReload,
     QStyle.StandardPixmap.SP_FileDialogInfoView,
+    QStyle.StandardPixmap.SP_DialogHelpButton,
 )
 
 

@@ -1,0 +1,100 @@
+"""The Plans & drills page: a supervisor records a town's filing and sees who has not started."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.services.emergency import EmergencyService
+from inspector_app.storage.units_repo import UnitRepo
+from inspector_app.ui.pages.emergency import EmergencyPage, FilingDialog, NewPlanDialog
+
+
+@pytest.fixture
+def svc(ctx):
+    units = UnitRepo(ctx.db, ctx.device.id)
+    units.add("洛阳镇", "town")
+    units.add("张坂镇", "town")
+    svc = EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+    for unit in units.all():
+        svc.set_deadline(unit.id, "2026-11-30", "11月底前全面完成预案编制、修订")
+    return svc
+
+
+@pytest.fixture
+def page(qtbot, ctx, svc, languages):
+    widget = EmergencyPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 600)
+    widget.show()
+    return widget
+
+
+def _cells(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_record_a_towns_filing_and_see_who_has_not_started(qtbot, page, svc, monkeypatch):
+    luoyang = svc.units.find("洛阳镇").id
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive", unit_id=luoyang,
+                        status="issued", issued_on="2026-09-01")
+    page.refresh()
+    page.tabs.setCurrentWidget(page.plans)
+    page.plans.selectRow(0)
+    assert page.selected_plan() == (plan["id"], "洛阳镇综合应急预案")
+
+    def fill_and_accept(dialog):
+        dialog.authority.setText("泉台区应急管理局")
+        dialog.number.setText("350521-2026-017")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(FilingDialog, "exec", fill_and_accept)
+    page.record_filing()
+    assert svc.repo.plan(plan["id"])["status"] == "filed"
+    status_col = 3
+    assert _cells(page.plans, status_col) == ["Filed"]
+    units = _cells(page.progress, 0)
+    progress = dict(zip(units, _cells(page.progress, 5), strict=True))
+    assert progress == {"洛阳镇": "Done", "张坂镇": "Not started"}
+
+
+def test_a_filing_without_number_stays_open_with_the_reason(qtbot, page, svc):
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id,
+                        status="issued", issued_on="2026-09-01")
+    dialog = FilingDialog(svc, plan["id"], "P", page)
+    qtbot.addWidget(dialog)
+    dialog.authority.setText("区应急管理局")
+    dialog.save()
+    assert "filing number" in dialog.error.text()
+    assert svc.repo.plan(plan["id"])["status"] == "issued"
+
+
+def test_filters_by_unit_type_and_status(qtbot, page, svc):
+    luoyang, zhangban = svc.units.find("洛阳镇").id, svc.units.find("张坂镇").id
+    svc.add_plan(title="A", plan_type="comprehensive", unit_id=luoyang)
+    svc.add_plan(title="B", plan_type="onsite", unit_id=zhangban, status="drafting")
+    page.refresh()
+    assert sorted(_cells(page.plans, 2)) == ["A", "B"]
+    page.unit.setCurrentIndex(page.unit.findData(zhangban))
+    assert _cells(page.plans, 2) == ["B"]
+    page.unit.setCurrentIndex(0)
+    page.type.setCurrentIndex(page.type.findData("comprehensive"))
+    assert _cells(page.plans, 2) == ["A"]
+    page.type.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findData("drafting"))
+    assert _cells(page.plans, 2) == ["B"]
+
+
+def test_new_plan_dialog_registers_a_plan(qtbot, page, svc):
+    dialog = NewPlanDialog(svc, page)
+    qtbot.addWidget(dialog)
+    dialog.owner.setCurrentIndex(dialog.owner.findText("张坂镇"))
+    dialog.save()
+    assert "title" in dialog.error.text()
+    dialog.title.setText("张坂镇防汛专项应急预案")
+    dialog.type.setCurrentIndex(dialog.type.findData("special"))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [plan] = svc.repo.plans()
+    assert plan["owner_name"] == "张坂镇" and plan["plan_type"] == "special"
+    assert plan["unit_id"] == svc.units.find("张坂镇").id
