@@ -126,6 +126,11 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=run_progress)
 
+    ci = ps.add_parser("circular", help="the circular 全区预案编修工作情况通报 (.pdf or .xlsx)")
+    ci.add_argument("output", type=Path)
+    ci.add_argument("--today", type=_day, help="the day the figures are taken (default today)")
+    ci.set_defaults(func=run_circular)
+
     ru = ps.add_parser("rules", help="show or change the revision and drill rules")
     ru.add_argument("--revision-years", type=int)
     ru.add_argument("--drill-months", action="append", default=[], metavar="TYPE=MONTHS",
@@ -326,6 +331,14 @@ def run_progress(args: argparse.Namespace, ctx: AppContext) -> int:
                 [[r.unit_name, r.plans, r.done, r.in_progress, r.not_started,
                   label(PROGRESS_LABELS, r.progress, ctx.lang), r.deadline or "",
                   "OVERDUE" if r.overdue else ""] for r in rows]))
+    return 0
+
+
+def run_circular(args: argparse.Namespace, ctx: AppContext) -> int:
+    from inspector_app.services.reports.emergency_circular import write_circular
+
+    number = write_circular(ctx.db, _service(ctx), args.output, _today(args), ctx.lang)
+    print(f"wrote {args.output} ({number})")
     return 0
 
 

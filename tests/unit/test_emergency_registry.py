@@ -237,3 +237,41 @@ def test_cli_refuses_a_bad_attachment_in_one_line(capsys, tmp_path):
     assert run("plans-registry", "attach", "P", str(locked)) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "locked.pdf" in err and "password" in err
+
+
+def _pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    assert run("units", "add", "洛阳镇", "--kind", "town") == 0
+    assert run("units", "add", "张坂镇", "--kind", "town") == 0
+    for unit in ("洛阳镇", "张坂镇"):
+        assert run("plans-registry", "deadline", unit, "2026-11-30") == 0
+    assert run("plans-registry", "add", "洛阳镇综合应急预案", "--type", "comprehensive",
+               "--unit", "洛阳镇", "--status", "issued", "--issued", "2026-09-01") == 0
+    assert run("plans-registry", "file", "洛阳镇综合应急预案", "--authority", "区应急管理局",
+               "--number", "2026-01", "--date", "2026-09-15") == 0
+    assert run("drills", "add", "洛阳镇综合应急预案", "--date", "2026-10-10", "--form",
+               "tabletop", "--scope", "comprehensive") == 0
+    pdf, xlsx = tmp_path / "c.pdf", tmp_path / "c.xlsx"
+    assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-05") == 0
+    assert run("plans-registry", "circular", str(xlsx), "--today", "2026-12-05") == 0
+    text = _pdf_text(pdf)
+    assert "关于全区应急预案编修工作情况的通报" in text and "安办〔2026〕1号" in text
+    assert "已完成预案编制、修订并备案的1个" in text and "尚未启动的1个" in text
+    assert "张坂镇：完成时限2026年11月30日，尚未启动预案编制。" in text
+    assert "洛阳镇1次" in text
+    ws = load_workbook(xlsx).active
+    rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert rows["洛阳镇"][3] == 1 and rows["洛阳镇"][7] == "已完成" and rows["洛阳镇"][9] == 1
+    assert rows["张坂镇"][7] == "未启动" and rows["张坂镇"][8] == "是"
+    assert "安办〔2026〕2号" in ws.cell(2, 1).value
+    capsys.readouterr()
+    assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
+    assert ".pdf or .xlsx" in capsys.readouterr().err
