@@ -98,3 +98,14 @@ def test_new_plan_dialog_registers_a_plan(qtbot, page, svc):
     [plan] = svc.repo.plans()
     assert plan["owner_name"] == "张坂镇" and plan["plan_type"] == "special"
     assert plan["unit_id"] == svc.units.find("张坂镇").id
+
+
+def test_the_circular_is_written_in_the_background(qtbot, page, svc, tmp_path):
+    svc.add_plan(title="A", plan_type="comprehensive", unit_id=svc.units.find("洛阳镇").id)
+    target = tmp_path / "circular.pdf"
+    task = page.write(target)
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: page.last_output == target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert page.pdf_button.isEnabled()

@@ -4,6 +4,7 @@ unit's progress toward its deadline, drills and their follow-up tasks, and the s
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,9 +43,13 @@ from inspector_app.domain.emergency import (
     label,
 )
 from inspector_app.errors import InspectorError
+from inspector_app.paths import DataDir
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService
+from inspector_app.services.reports.emergency_circular import write_circular
+from inspector_app.services.tasks import Task, TaskControl, TaskRunner
+from inspector_app.storage.db import connect
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 
@@ -80,6 +86,18 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+
+
+def circular_task(control: TaskControl, data_dir: DataDir, device_id: str, path: Path,
+                  today: date, lang: str) -> str:
+    """Write the circular on a connection of its own, off the window's thread."""
+    db = connect(data_dir.database)
+    try:
+        control.check_cancelled()
+        write_circular(db, EmergencyService(db, device_id, data_dir), path, today, lang)
+        return str(path)
+    finally:
+        db.close()
 
 
 def _date_edit(value: date | None = None) -> QDateEdit:
@@ -196,6 +214,9 @@ class EmergencyPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.file_button)
         self.layout_.addLayout(bar)
+        self.runner = TaskRunner()
+        self._task: Task | None = None
+        self.last_output: Path | None = None
 
         self.tabs = QTabWidget()
         self.plans = _table()
@@ -206,9 +227,17 @@ class EmergencyPage(Page):
         for table in (self.progress, self.plans, self.drills, self.tasks, self.stations):
             self.tabs.addTab(table, "")
         self.layout_.addWidget(self.tabs, 1)
+        foot = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.layout_.addWidget(self.summary)
+        self.pdf_button = QPushButton()
+        self.xlsx_button = QPushButton()
+        self.pdf_button.clicked.connect(lambda: self._ask_and_write(".pdf"))
+        self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
+        foot.addWidget(self.summary, 1)
+        foot.addWidget(self.pdf_button)
+        foot.addWidget(self.xlsx_button)
+        self.layout_.addLayout(foot)
         self._filling = False
         self.retranslate()
 
@@ -223,6 +252,8 @@ class EmergencyPage(Page):
         self.overdue.setText(self.tr("Overdue only"))
         self.new_button.setText(self.tr("New plan…"))
         self.file_button.setText(self.tr("Record filing…"))
+        self.pdf_button.setText(self.tr("Circular (PDF)…"))
+        self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
                                   self.tr("Drills"), self.tr("Follow-up tasks"),
                                   self.tr("Stations"))):
@@ -385,3 +416,40 @@ class EmergencyPage(Page):
         if FilingDialog(self._service(), *chosen, parent=self).exec() == \
                 QDialog.DialogCode.Accepted:
             self.refresh()
+
+    def _ask_and_write(self, suffix: str) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the circular"), str(Path.home() / f"plans-circular{suffix}"),
+            self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
+        if chosen:
+            path = Path(chosen)
+            self.write(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
+
+    def write(self, path: Path) -> Task:
+        """Write the circular in the background; the window stays usable."""
+        task = Task(circular_task, self.ctx.data_dir, self.ctx.device.id, path, self.today,
+                    ui_lang())
+        self._task = task
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(False)
+        self.summary.setText(self.tr("Writing {0}…").format(path.name))
+        task.signals.succeeded.connect(self._written)
+        task.signals.failed.connect(self._failed)
+        task.signals.finished.connect(self._done)
+        return self.runner.start(task)
+
+    def _done(self) -> None:
+        self._task = None
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(True)
+
+    def _written(self, path: str) -> None:
+        self.last_output = Path(path)
+        messages.info(self.tr("Written: {0}").format(path))
+        self.refresh()
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        if not isinstance(exc, InspectorError):
+            raise exc
+        self.summary.setText(exc.message)
+        messages.error(exc)
