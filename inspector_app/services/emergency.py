@@ -76,6 +76,20 @@ class UnitProgress:
     drills: int                  # drills held this year
 
 
+@dataclass(frozen=True)
+class CompanyReadiness:
+    plans: list[PlanView]
+    last_drill: date | None
+
+    @property
+    def revision_overdue(self) -> list[PlanView]:
+        return [v for v in self.plans if v.revision_overdue]
+
+    @property
+    def drill_behind(self) -> list[PlanView]:
+        return [v for v in self.plans if v.drill_behind]
+
+
 class EmergencyService:
     def __init__(self, db: Database, device_id: str, data_dir: DataDir) -> None:
         self.db = db
@@ -200,6 +214,12 @@ class EmergencyService:
         deadline = self.repo.deadlines().get(row["unit_id"] or "")
         return (deadline is not None and row["status"] != PlanStatus.FILED
                 and is_overdue(parse_day(deadline["due_on"]), today))
+
+    def company_readiness(self, company_id: str, today: date) -> CompanyReadiness:
+        """What an inspector checking the company's emergency readiness should know."""
+        views = [v for v in self.plan_views(today) if v.row["company_id"] == company_id]
+        drills = [d["held_on"] for d in self.repo.drills() if d["company_id"] == company_id]
+        return CompanyReadiness(views, parse_day(max(drills)) if drills else None)
 
     # -- deadlines and progress --
     def set_deadline(self, unit_id: str, due_on: str, text: str = "") -> None:
