@@ -306,6 +306,141 @@
     </message>
 </context>
 <context>
+    <name>DispatchPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="184"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="185"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="186"/>
+        <source>Statistics table (xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
+        <source>Circular (PDF)…</source>
+        <translation type="unfinished">通报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="188"/>
+        <source>Selected unit&apos;s table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="189"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="190"/>
+        <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
+        <source>By town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="200"/>
+        <source>By department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="201"/>
+        <source>By industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="206"/>
+        <source>All work (no campaign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="224"/>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
+        <source>Nothing this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
+        <source>Major</source>
+        <translation type="unfinished">重大</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <source>General</source>
+        <translation type="unfinished">一般</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
+        <source>Rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="299"/>
+        <source>Hazards and rectification by unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
+        <source>Hazards by grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation type="unfinished">电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
+        <source>Select a town&apos;s or a department&apos;s row first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
+        <source>Writing {0}…</source>
+        <translation type="unfinished">正在生成 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="415"/>
+        <source>Written: {0}</source>
+        <translation type="unfinished">已生成：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199"/>
@@ -426,6 +561,317 @@
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="394"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
+        <source>%n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
+        <source>Plans &amp; drills</source>
+        <translation>预案与演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="253"/>
+        <source>New plan…</source>
+        <translation>新增预案…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="254"/>
+        <source>Record filing…</source>
+        <translation>登记备案…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <source>Circular (PDF)…</source>
+        <translation>通报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="256"/>
+        <source>Circular (xlsx)…</source>
+        <translation>通报（xlsx）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="257"/>
+        <source>Progress by unit</source>
+        <translation>各单位进度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <source>Plans</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="258"/>
+        <source>Drills</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="258"/>
+        <source>Follow-up tasks</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="259"/>
+        <source>Stations</source>
+        <translation>应急站点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="271"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="275"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="279"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="368"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <source>Filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="324"/>
+        <source>Drills this year</source>
+        <translation>本年演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
+        <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
+        <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="340"/>
+        <source>revision overdue</source>
+        <translation>逾期未修订</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="341"/>
+        <source>drill overdue</source>
+        <translation>逾期未演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <source>Owner</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <source>Filed on</source>
+        <translation>备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="350"/>
+        <source>Revision due</source>
+        <translation>应修订日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="350"/>
+        <source>Last drill</source>
+        <translation>最近演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="351"/>
+        <source>Drill due</source>
+        <translation>应演练日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <source>Scope</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <source>Tasks</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <source>Last check</source>
+        <translation>最近督导</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="414"/>
+        <source>Choose a plan in the Plans tab first.</source>
+        <translation>请先在“预案”页签中选择一项预案。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
+        <source>Save the circular</source>
+        <translation>保存通报</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <source>Writing {0}…</source>
+        <translation>正在生成 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <source>Written: {0}</source>
+        <translation>已生成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="163"/>
+        <source>Record filing: %1</source>
+        <translation>登记备案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="168"/>
+        <source>Receiving authority</source>
+        <translation>受理备案机关</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="169"/>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="170"/>
+        <source>Filing date</source>
+        <translation>备案日期</translation>
     </message>
 </context>
 <context>
@@ -986,204 +1432,234 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="202"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="203"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="195"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="515"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="520"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="528"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="554"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="559"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="567"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="196"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="205"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="197"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="206"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="207"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="208"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="209"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="210"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="249"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="244"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="253"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="255"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="257"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="258"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <source>Registered plans (revision due): {0}</source>
+        <translation>已登记预案（应修订日期）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <source>No emergency plan of this company is registered.</source>
+        <translation>该企业尚无登记的应急预案。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <source>Last drill: {0}</source>
+        <translation>最近一次演练：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <source>No drill recorded.</source>
+        <translation>无演练记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <source>⚠ Overdue for revision: {0}</source>
+        <translation>⚠ 逾期未修订：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
+        <source>⚠ No drill in the required period: {0} (due {1})</source>
+        <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="341"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="379"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="418"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="424"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="404"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="405"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="444"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="445"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="446"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="482"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="444"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="483"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="460"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="499"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="494"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="533"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="516"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="555"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="521"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="560"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="529"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="568"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="541"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="580"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="583"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="584"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -1435,112 +1911,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="178"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="178"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="179"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="185"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="193"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="189"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="283"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
@@ -1782,6 +2258,39 @@
         <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="321"/>
         <source>Position, e.g. 总经理</source>
         <translation>职务，例如 总经理</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="115"/>
+        <source>New emergency plan</source>
+        <translation>新增应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="132"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="133"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
