@@ -52,17 +52,18 @@ def ensure_emergency(db: Database, device_id: str, data_dir: DataDir, seed: int,
             svc.close_task(task["id"], task["due_on"])     # old problems were fixed
     towns = [u for u in units if u.kind == UnitKind.TOWN][:3]
     for n, town in enumerate(towns):
+        # Milestones a month apart around today: some done, one late, some still ahead.
+        dues = {m: add_months(real_today, k - 3 + n) for k, m in enumerate(Milestone)}
         station = svc.add_station(
             name=f"{town.name}{'应急管理站' if n == 0 else '应急服务站'}",
             kind="town" if n == 0 else "village", unit_id=town.id,
-            dues={m.value: add_months(date(today.year, 3, 31), k + 1).isoformat()
-                  for k, m in enumerate(Milestone)})
-        for k, m in enumerate(Milestone):
-            due = add_months(date(today.year, 3, 31), k + 1)
-            if due < real_today - timedelta(days=rng.randint(0, 60)):
+            dues={m.value: d.isoformat() for m, d in dues.items()})
+        late_one = rng.randrange(2)
+        for k, (m, due) in enumerate(dues.items()):
+            if due < real_today and k != late_one:
                 svc.set_milestone(station["id"], m.value, status="done",
-                                  done_on=min(due, real_today).isoformat())
-            elif k == n + 2:
+                                  done_on=(due - timedelta(days=rng.randint(0, 9))).isoformat())
+            elif due < real_today or k == late_one + 3:
                 svc.set_milestone(station["id"], m.value, status="in_progress")
         svc.add_check(station["id"], checked_on=(real_today - timedelta(days=20)).isoformat(),
                       checker="区应急管理局督导组", findings="平台建设进度滞后，需加快设备采购")
@@ -86,7 +87,8 @@ def _plan(svc: EmergencyService, rng: random.Random, today: date, owner: dict, k
                           number=f"350521-{issued.year}-{rng.randint(1, 999):03d}",
                           filed_on=min(issued + timedelta(days=15), today).isoformat())
     if steps >= 3 and rng.random() < 0.7:
-        held = min(issued + timedelta(days=rng.randint(20, 300)), today)
+        held = min(issued + timedelta(days=rng.randint(20, 300)),
+                   today - timedelta(days=rng.randint(1, 25)))
         problems = []
         if rng.random() < 0.6:
             problems.append({"problem": rng.choice(_PROBLEMS),

@@ -55,6 +55,7 @@ from inspector_app.ui.pages.base import Page
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
+MAX_COLUMN = 240
 
 
 def _table() -> QTableWidget:
@@ -83,6 +84,8 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
                 item.setData(Qt.ItemDataRole.UserRole, ids[r])
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    for c in range(table.columnCount()):    # long titles must not push the dates off screen
+        table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN))
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
