@@ -564,6 +564,106 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="203"/>
+        <source>Record a drill</source>
+        <translation>登记应急演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="219"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="219"/>
+        <source>Deadline (YYYY-MM-DD)</source>
+        <translation>整改期限（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="219"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="222"/>
+        <source>Add a problem</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="227"/>
+        <source>Plan</source>
+        <translation>演练预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="228"/>
+        <source>Date</source>
+        <translation>演练日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <source>Scope</source>
+        <translation>演练内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <source>Participants</source>
+        <translation>参演人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
+        <source>What worked</source>
+        <translation>评估：效果较好的方面</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
+        <source>Problems found</source>
+        <translation>评估：发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <source>Drill photos</source>
+        <translation>演练照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
+        <source>Register the plan first.</source>
+        <translation>请先登记预案。</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
@@ -576,277 +676,282 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="345"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="350"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="254"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="351"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="352"/>
+        <source>Record drill…</source>
+        <translation>登记演练…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="257"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="419"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="259"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="369"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="319"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="417"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="419"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="420"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="420"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="421"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="421"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
         <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="414"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Written: {0}</source>
         <translation>已生成：{0}</translation>
     </message>
@@ -854,22 +959,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="166"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="168"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="171"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="169"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="172"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="170"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="173"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2263,32 +2368,32 @@
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="118"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="132"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="133"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="134"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="135"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

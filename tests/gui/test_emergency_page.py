@@ -109,3 +109,36 @@ def test_the_circular_is_written_in_the_background(qtbot, page, svc, tmp_path):
     qtbot.waitUntil(lambda: page.last_output == target)
     assert target.read_bytes().startswith(b"%PDF-")
     assert page.pdf_button.isEnabled()
+
+
+def test_a_drill_with_a_photo_and_a_problem_becomes_a_tracked_task(qtbot, page, svc, tmp_path):
+    from PIL import Image
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                        unit_id=svc.units.find("洛阳镇").id, status="issued",
+                        issued_on="2026-01-05")
+    dialog = DrillDialog(svc, page)
+    qtbot.addWidget(dialog)
+    assert dialog.plan.currentData() == plan["id"]
+    dialog.scenario.setText("化工仓库泄漏")
+    dialog.problems.insertRow(0)
+    dialog.problems.setItem(0, 0, QTableWidgetItem("堵漏器材不足"))
+    dialog.problems.setItem(0, 1, QTableWidgetItem("2099-12-31"))
+    bad = tmp_path / "clip.jpg"
+    bad.write_bytes(b"not an image at all")
+    dialog.add_photos([bad])
+    dialog.save()
+    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
+    good = tmp_path / "drill.jpg"
+    Image.new("RGB", (40, 30), "red").save(good, "JPEG")
+    dialog.photos = []
+    dialog.add_photos([good])
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [drill] = svc.repo.drills()
+    assert drill["photos"] == 1 and drill["tasks"] == 1 and drill["scenario"] == "化工仓库泄漏"
+    page.refresh()
+    assert [page.tasks.item(0, 2).text()] == ["堵漏器材不足"]

@@ -192,6 +192,97 @@ class FilingDialog(QDialog):
         self.accept()
 
 
+class DrillDialog(QDialog):
+    """A drill held: the plan, when and how, the evaluation, problems that become tasks with
+    deadlines, and photos. Every photo is checked before anything is saved."""
+
+    def __init__(self, svc: EmergencyService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.photos: list[Path] = []
+        self.setWindowTitle(self.tr("Record a drill"))
+        form = QFormLayout(self)
+        self.plan = QComboBox()
+        for row in svc.repo.plans():
+            self.plan.addItem(f"{row['owner_name']} · {row['title']}", row["id"])
+        self.date = _date_edit()
+        self.form = QComboBox()
+        for key, pair in DRILL_FORM_LABELS.items():
+            self.form.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+        self.scope = QComboBox()
+        for key, pair in DRILL_SCOPE_LABELS.items():
+            self.scope.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+        self.organiser, self.participants = QLineEdit(), QLineEdit()
+        self.scenario, self.went_well = QLineEdit(), QLineEdit()
+        self.problems = QTableWidget(0, 3)
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Problem"), self.tr("Deadline (YYYY-MM-DD)"), self.tr("Responsible")])
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.setMinimumHeight(90)
+        add_problem = QPushButton(self.tr("Add a problem"))
+        add_problem.clicked.connect(lambda: self.problems.insertRow(self.problems.rowCount()))
+        self.photo_label = QLabel()
+        add_photos = QPushButton(self.tr("Add photos…"))
+        add_photos.clicked.connect(self._choose_photos)
+        form.addRow(self.tr("Plan"), self.plan)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Form"), self.form)
+        form.addRow(self.tr("Scope"), self.scope)
+        form.addRow(self.tr("Organiser"), self.organiser)
+        form.addRow(self.tr("Participants"), self.participants)
+        form.addRow(self.tr("Scenario"), self.scenario)
+        form.addRow(self.tr("What worked"), self.went_well)
+        form.addRow(self.tr("Problems found"), self.problems)
+        form.addRow("", add_problem)
+        form.addRow(add_photos, self.photo_label)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_photos(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Drill photos"), str(Path.home()),
+                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
+        self.add_photos([Path(c) for c in chosen])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        self.photos.extend(paths)
+        self.photo_label.setText(self.tr("%n photo(s)", "", len(self.photos)))
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.problems.item(row, column)
+        return item.text().strip() if item else ""
+
+    def save(self) -> None:
+        from inspector_app.services.attachments import check_file
+
+        problems = [{"problem": self._cell(r, 0), "due_on": self._cell(r, 1),
+                     "responsible": self._cell(r, 2)}
+                    for r in range(self.problems.rowCount())
+                    if any(self._cell(r, c) for c in range(3))]
+        try:
+            if self.plan.currentData() is None:
+                raise InspectorError(self.tr("Register the plan first."))
+            checked = [check_file(p) for p in self.photos]
+            drill = self.svc.add_drill(
+                plan_id=self.plan.currentData(), held_on=self.date.date().toString("yyyy-MM-dd"),
+                form=self.form.currentData(), scope=self.scope.currentData(),
+                organiser=self.organiser.text(), participants=self.participants.text(),
+                scenario=self.scenario.text(), went_well=self.went_well.text(),
+                problems=problems)
+            for photo in checked:
+                self.svc.attach_checked("drill", drill["id"], photo)
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
 class EmergencyPage(Page):
     page_id = "emergency"
 
@@ -212,10 +303,13 @@ class EmergencyPage(Page):
         bar.addStretch(1)
         self.new_button = QPushButton()
         self.file_button = QPushButton()
+        self.drill_button = QPushButton()
         self.new_button.clicked.connect(self.new_plan)
         self.file_button.clicked.connect(self.record_filing)
+        self.drill_button.clicked.connect(self.record_drill)
         bar.addWidget(self.new_button)
         bar.addWidget(self.file_button)
+        bar.addWidget(self.drill_button)
         self.layout_.addLayout(bar)
         self.runner = TaskRunner()
         self._task: Task | None = None
@@ -255,6 +349,7 @@ class EmergencyPage(Page):
         self.overdue.setText(self.tr("Overdue only"))
         self.new_button.setText(self.tr("New plan…"))
         self.file_button.setText(self.tr("Record filing…"))
+        self.drill_button.setText(self.tr("Record drill…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
@@ -401,6 +496,11 @@ class EmergencyPage(Page):
     # -- actions --
     def new_plan(self) -> None:
         if NewPlanDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def record_drill(self) -> None:
+        if DrillDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
+            self.tabs.setCurrentWidget(self.drills)
             self.refresh()
 
     def selected_plan(self) -> tuple[str, str] | None:
