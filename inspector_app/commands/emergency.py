@@ -418,7 +418,7 @@ def run_drill_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_drill_photo(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    drill = svc.repo._find("drills", args.drill, "drill", "id")
+    drill = svc.repo.find_drill(args.drill)
     row = svc.attach("drill", drill["id"], args.file)
     print(f"added photo {row['name']} to the drill of {drill['held_on']}")
     return 0

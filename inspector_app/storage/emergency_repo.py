@@ -133,6 +133,9 @@ class EmergencyRepo:
     def drill(self, drill_id: str) -> dict[str, Any]:
         return self._one("drills", drill_id, "drill")
 
+    def find_drill(self, text: str) -> dict[str, Any]:
+        return self._find("drills", text, "drill", "id")
+
     def add_drill(self, row: dict[str, Any], tasks: list[dict[str, Any]]) -> dict[str, Any]:
         with self.db.atomic():
             drill = self._insert("drills", row)

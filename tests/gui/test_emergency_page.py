@@ -142,3 +142,29 @@ def test_a_drill_with_a_photo_and_a_problem_becomes_a_tracked_task(qtbot, page, 
     assert drill["photos"] == 1 and drill["tasks"] == 1 and drill["scenario"] == "化工仓库泄漏"
     page.refresh()
     assert [page.tasks.item(0, 2).text()] == ["堵漏器材不足"]
+
+
+def test_attaching_a_locked_pdf_is_refused_and_a_good_one_is_kept(qtbot, page, svc, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from inspector_app.services import messages
+
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id)
+
+    def pdf(path, encrypt=None):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, encrypt=encrypt)
+        c.drawString(72, 720, "plan")
+        c.save()
+        path.write_bytes(buf.getvalue())
+        return path
+
+    assert not page.attach(plan["id"], pdf(tmp_path / "locked.pdf", "pw"))
+    assert "password" in shown[-1] and svc.repo.files("plan", plan["id"]) == []
+    assert page.attach(plan["id"], pdf(tmp_path / "预案.pdf"))
+    [row] = svc.repo.files("plan", plan["id"])
+    assert row["name"] == "预案.pdf"

@@ -304,11 +304,14 @@ class EmergencyPage(Page):
         self.new_button = QPushButton()
         self.file_button = QPushButton()
         self.drill_button = QPushButton()
+        self.attach_button = QPushButton()
+        self.attach_button.clicked.connect(self.attach_file)
         self.new_button.clicked.connect(self.new_plan)
         self.file_button.clicked.connect(self.record_filing)
         self.drill_button.clicked.connect(self.record_drill)
         bar.addWidget(self.new_button)
         bar.addWidget(self.file_button)
+        bar.addWidget(self.attach_button)
         bar.addWidget(self.drill_button)
         self.layout_.addLayout(bar)
         self.runner = TaskRunner()
@@ -350,6 +353,7 @@ class EmergencyPage(Page):
         self.new_button.setText(self.tr("New plan…"))
         self.file_button.setText(self.tr("Record filing…"))
         self.drill_button.setText(self.tr("Record drill…"))
+        self.attach_button.setText(self.tr("Attach file…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
@@ -497,6 +501,29 @@ class EmergencyPage(Page):
     def new_plan(self) -> None:
         if NewPlanDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+
+    def attach_file(self) -> None:
+        chosen = self.selected_plan()
+        if chosen is None:
+            self.tabs.setCurrentWidget(self.plans)
+            messages.info(self.tr("Choose a plan in the Plans tab first."))
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach the plan's file"), str(Path.home()),
+            self.tr("Plans (*.pdf *.docx *.jpg *.jpeg *.png)"))
+        if path:
+            self.attach(chosen[0], Path(path))
+
+    def attach(self, plan_id: str, path: Path) -> bool:
+        """Store the file under its hash; a refused file is explained and changes nothing."""
+        try:
+            row = self._service().attach("plan", plan_id, path)
+        except InspectorError as exc:
+            messages.error(exc)
+            return False
+        messages.info(self.tr("Attached {0}.").format(row["name"]))
+        self.refresh()
+        return True
 
     def record_drill(self) -> None:
         if DrillDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
