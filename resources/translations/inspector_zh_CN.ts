@@ -676,303 +676,303 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="421"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
         <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="565"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Written: {0}</source>
         <translation>已生成：{0}</translation>
     </message>

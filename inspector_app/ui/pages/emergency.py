@@ -309,10 +309,6 @@ class EmergencyPage(Page):
         self.new_button.clicked.connect(self.new_plan)
         self.file_button.clicked.connect(self.record_filing)
         self.drill_button.clicked.connect(self.record_drill)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.file_button)
-        bar.addWidget(self.attach_button)
-        bar.addWidget(self.drill_button)
         self.layout_.addLayout(bar)
         self.runner = TaskRunner()
         self._task: Task | None = None
@@ -334,7 +330,12 @@ class EmergencyPage(Page):
         self.xlsx_button = QPushButton()
         self.pdf_button.clicked.connect(lambda: self._ask_and_write(".pdf"))
         self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
-        foot.addWidget(self.summary, 1)
+        self.layout_.addWidget(self.summary)
+        # Actions below the tables: beside the filters they would not fit 1024 pixels.
+        for button in (self.new_button, self.file_button, self.attach_button,
+                       self.drill_button):
+            foot.addWidget(button)
+        foot.addStretch(1)
         foot.addWidget(self.pdf_button)
         foot.addWidget(self.xlsx_button)
         self.layout_.addLayout(foot)
