@@ -33,6 +33,7 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
 from inspector_app.storage.attachment_store import AttachmentStore
+from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.emergency_repo import EmergencyRepo
 from inspector_app.storage.units_repo import UnitRepo
 
@@ -91,8 +92,10 @@ class CompanyReadiness:
 
 
 class EmergencyService:
-    def __init__(self, db: Database, device_id: str, data_dir: DataDir) -> None:
+    def __init__(self, db: Database, device_id: str, data_dir: DataDir,
+                 actor: str | None = None) -> None:
         self.db = db
+        self.audit = AuditLog(db, device_id, actor)
         self.repo = EmergencyRepo(db, device_id)
         self.units = UnitRepo(db, device_id)
         self.store = AttachmentStore(attachment_folder(data_dir))
@@ -116,7 +119,10 @@ class EmergencyService:
                                               [company_id]).fetchone():
             raise NotFoundError(f"No company with id {company_id}.")
         self._check_plan(row)
-        return self.repo.add_plan(row)
+        with self.db.atomic():
+            added = self.repo.add_plan(row)
+            self.audit.record("emergency_plan", added["id"], "create", new=row)
+        return added
 
     @staticmethod
     def _dates(dates: dict[str, str | None]) -> dict[str, str | None]:
@@ -158,8 +164,17 @@ class EmergencyService:
             changes[field_name] = day.isoformat()
         updated = {**plan, **changes}
         self._check_plan(updated)
-        self.repo.update_plan(plan_id, changes)
+        self._change_plan(plan, changes)
         return updated
+
+    def _change_plan(self, plan: dict[str, Any], changes: dict[str, Any]) -> None:
+        """One transaction: the change and its audit entries (old and new value per field)."""
+        with self.db.atomic():
+            self.repo.update_plan(plan["id"], changes)
+            for key, value in changes.items():
+                if plan.get(key) != value:
+                    self.audit.record("emergency_plan", plan["id"], "update", field=key,
+                                      old=plan.get(key), new=value)
 
     def record_filing(self, plan_id: str, *, authority: str, number: str,
                       filed_on: str) -> dict[str, Any]:
@@ -173,7 +188,7 @@ class EmergencyService:
                    "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
         updated = {**plan, **changes}
         self._check_plan(updated)
-        self.repo.update_plan(plan_id, changes)
+        self._change_plan(plan, changes)
         return updated
 
     def record_evaluation(self, plan_id: str, on: str) -> dict[str, Any]:
@@ -182,7 +197,7 @@ class EmergencyService:
         day = parse_day(on, "evaluation date")
         if day is None:
             raise ValidationError("An evaluation needs its date.")
-        self.repo.update_plan(plan_id, {"evaluated_on": day.isoformat()})
+        self._change_plan(plan, {"evaluated_on": day.isoformat()})
         return {**plan, "evaluated_on": day.isoformat()}
 
     def rules(self) -> EmergencyRules:
@@ -270,11 +285,15 @@ class EmergencyService:
             raise ValidationError(f"Drill date {day} is in the future: record a drill once "
                                   "it was held.")
         tasks = [self._task(p, day) for p in (problems or [])]
-        return self.repo.add_drill({
-            "plan_id": plan["id"], "held_on": day.isoformat(), "form": DrillForm(form).value,
-            "scope": DrillScope(scope).value, "organiser": organiser.strip(),
-            "participants": participants.strip(), "scenario": scenario.strip(),
-            "went_well": went_well.strip()}, tasks)
+        row = {"plan_id": plan["id"], "held_on": day.isoformat(),
+               "form": DrillForm(form).value, "scope": DrillScope(scope).value,
+               "organiser": organiser.strip(), "participants": participants.strip(),
+               "scenario": scenario.strip(), "went_well": went_well.strip()}
+        with self.db.atomic():
+            drill = self.repo.add_drill(row, tasks)
+            self.audit.record("drill", drill["id"], "create",
+                              new={**row, "tasks": [t["problem"] for t in tasks]})
+        return drill
 
     @staticmethod
     def _task(problem: dict[str, str], held: date) -> dict[str, Any]:
@@ -298,7 +317,10 @@ class EmergencyService:
         day = parse_day(done_on, "completion date")
         if day is None:
             raise ValidationError("Closing a task needs its completion date.")
-        self.repo.close_task(task_id, day.isoformat())
+        with self.db.atomic():
+            self.repo.close_task(task_id, day.isoformat())
+            self.audit.record("drill_task", task_id, "update", field="done_on",
+                              new=day.isoformat())
 
     def open_tasks(self, today: date) -> list[tuple[dict[str, Any], bool]]:
         return [(t, is_overdue(parse_day(t["due_on"]), today))

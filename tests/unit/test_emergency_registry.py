@@ -275,3 +275,14 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     capsys.readouterr()
     assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
     assert ".pdf or .xlsx" in capsys.readouterr().err
+
+
+def test_every_plan_change_is_in_the_audit_log(svc):
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
+                        status="issued", issued_on="2026-09-01")
+    svc.record_filing(plan["id"], authority="区应急管理局", number="N-1", filed_on="2026-09-15")
+    rows = svc.db.execute("SELECT action, field, old_value, new_value FROM audit_log "
+                          "WHERE entity_id = ? ORDER BY at, rowid", [plan["id"]]).fetchall()
+    assert rows[0][0] == "create"
+    assert ("update", "status", "issued", "filed") in rows
+    assert ("update", "filing_number", "", "N-1") in rows
