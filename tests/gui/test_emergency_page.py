@@ -168,3 +168,11 @@ def test_attaching_a_locked_pdf_is_refused_and_a_good_one_is_kept(qtbot, page, s
     assert page.attach(plan["id"], pdf(tmp_path / "预案.pdf"))
     [row] = svc.repo.files("plan", plan["id"])
     assert row["name"] == "预案.pdf"
+
+
+def test_the_page_is_a_section_of_the_main_window(qtbot, window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    row = titles.index("Plans & drills")
+    window.nav.setCurrentRow(row)
+    assert isinstance(window.current_page(), EmergencyPage)
+    assert window.current_page().isVisible()
