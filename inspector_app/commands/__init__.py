@@ -26,4 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.numbers",
     "inspector_app.commands.classify",
     "inspector_app.commands.year_plan",
+    "inspector_app.commands.units",
+    "inspector_app.commands.campaigns",
+    "inspector_app.commands.report",
+    "inspector_app.commands.emergency",
 )

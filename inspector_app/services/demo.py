@@ -33,6 +33,8 @@ from inspector_app.domain.records import record_stamp
 from inspector_app.domain.signature import DEFAULT_PAD_SIZE
 from inspector_app.errors import ValidationError
 from inspector_app.paths import DataDir
+from inspector_app.services.district_demo import ensure_district
+from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
@@ -225,6 +227,11 @@ class DemoBuilder:
                 company_list += [self._company(company_repo, names)
                                  for _ in range(min(BATCH, companies - start))]
         self.summary.companies = len(company_list)
+        # The district's units and campaigns, before any inspection records its unit.
+        ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
+                        self.seed + 17, self.today)
+        ensure_emergency(self.db, self.device.id, DataDir(self.photos_dir.parent),
+                         self.seed + 18, self.today)
         issued: list[Finding] = []
         plan = self._plan(company_list, inspections)
         for start in range(0, len(plan), BATCH):

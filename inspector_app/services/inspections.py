@@ -213,6 +213,8 @@ class InspectionService:
                 "template_snapshot": trow[3], "kind": kind.value, "status": Status.DRAFT.value,
                 "number": number, "place": place, "started_at": started_at,
                 "section_ids": json.dumps(section_ids),
+                # The unit this laptop belongs to (profile): who carried the inspection out.
+                "unit_id": settings.get("unit_id"),
                 **record_stamp(self.device.id),
             })
             self.repo.set_inspectors(inspection_id, inspector_ids)

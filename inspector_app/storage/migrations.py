@@ -667,6 +667,170 @@ CREATE INDEX year_plan_visits_plan ON year_plan_visits(plan_id, team_id, month);
     )
 
 
+@migrations(name="0017_dispatch")
+def _dispatch(db: Database) -> None:
+    # The district's units (the district, its towns, sector departments with the industries
+    # they supervise, state-owned groups) and its campaigns (专项行动). Units and campaigns
+    # travel from the office to the laptops; each inspection records the unit that carried it
+    # out, and travels back with it.
+    run_script(
+        db,
+        f"""
+CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('district', 'town', 'department', 'group')),
+    parent_id TEXT REFERENCES units(id),
+    sectors TEXT NOT NULL DEFAULT '[]',     -- JSON list of industry codes it supervises
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    {_RECORD}
+);
+CREATE INDEX units_kind ON units(kind, position);
+ALTER TABLE companies ADD COLUMN department_id TEXT;  -- overrides the one its industry gives
+ALTER TABLE inspections ADD COLUMN unit_id TEXT;
+CREATE INDEX dispatch_inspections_started ON inspections(started_at);
+
+CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL CHECK (ends_on >= starts_on),
+    phases TEXT NOT NULL DEFAULT '[]',      -- JSON [{{"name", "starts_on", "ends_on"}}]
+    industries TEXT NOT NULL DEFAULT '[]',  -- scope: JSON lists; all empty means every company
+    towns TEXT NOT NULL DEFAULT '[]',
+    company_ids TEXT NOT NULL DEFAULT '[]',
+    targets TEXT NOT NULL DEFAULT '[]',     -- JSON [{{"text", "min_inspections"}}]
+    {_RECORD}
+);
+-- A person's correction of the automatic tagging: include or exclude one inspection.
+CREATE TABLE campaign_tags (
+    id TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    included INTEGER NOT NULL CHECK (included IN (0, 1)),
+    {_RECORD},
+    UNIQUE (campaign_id, inspection_id)
+);
+""",
+    )
+
+
+@migrations(name="0018_emergency")
+def _emergency(db: Database) -> None:
+    # Emergency plans (应急预案) owned by a unit or a company, their drills (应急演练) with
+    # follow-up tasks, the base-level stations (基层应急管理标准化) with their milestones and
+    # supervisors' checks, files attached to any of them (kept by content hash, never altered),
+    # and the office's deadlines and rules.
+    run_script(
+        db,
+        f"""
+CREATE TABLE emergency_plans (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT REFERENCES units(id),
+    company_id TEXT REFERENCES companies(id),
+    plan_type TEXT NOT NULL CHECK (plan_type IN ('comprehensive', 'special', 'onsite')),
+    title TEXT NOT NULL,
+    version TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN
+        ('not_started', 'drafting', 'reviewed', 'issued', 'filed')),
+    compiled_on TEXT, reviewed_on TEXT, issued_on TEXT, evaluated_on TEXT,
+    filed_on TEXT,
+    filing_authority TEXT NOT NULL DEFAULT '',
+    filing_number TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {_RECORD},
+    CHECK ((unit_id IS NULL) <> (company_id IS NULL))
+);
+CREATE INDEX emergency_plans_unit ON emergency_plans(unit_id);
+CREATE INDEX emergency_plans_company ON emergency_plans(company_id);
+
+CREATE TABLE emergency_deadlines (
+    id TEXT PRIMARY KEY,
+    unit_id TEXT NOT NULL UNIQUE REFERENCES units(id),
+    due_on TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    {_RECORD}
+);
+
+CREATE TABLE emergency_rules (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,          -- JSON
+    {_RECORD}
+);
+
+CREATE TABLE drills (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES emergency_plans(id),
+    held_on TEXT NOT NULL,
+    form TEXT NOT NULL CHECK (form IN ('live', 'tabletop')),
+    scope TEXT NOT NULL CHECK (scope IN ('comprehensive', 'single')),
+    organiser TEXT NOT NULL DEFAULT '',
+    participants TEXT NOT NULL DEFAULT '',
+    scenario TEXT NOT NULL DEFAULT '',
+    went_well TEXT NOT NULL DEFAULT '',
+    {_RECORD}
+);
+CREATE INDEX drills_plan ON drills(plan_id, held_on);
+
+CREATE TABLE drill_tasks (
+    id TEXT PRIMARY KEY,
+    drill_id TEXT NOT NULL REFERENCES drills(id),
+    problem TEXT NOT NULL,
+    action TEXT NOT NULL DEFAULT '',
+    responsible TEXT NOT NULL DEFAULT '',
+    due_on TEXT NOT NULL,
+    done_on TEXT,
+    {_RECORD}
+);
+CREATE INDEX drill_tasks_drill ON drill_tasks(drill_id);
+
+CREATE TABLE stations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('village', 'community', 'town')),
+    unit_id TEXT REFERENCES units(id),
+    {_RECORD}
+);
+CREATE TABLE station_milestones (
+    id TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL REFERENCES stations(id),
+    milestone TEXT NOT NULL CHECK (milestone IN
+        ('design', 'renovation', 'staffing', 'team', 'supplies', 'platform')),
+    due_on TEXT,
+    status TEXT NOT NULL DEFAULT 'not_started'
+        CHECK (status IN ('not_started', 'in_progress', 'done')),
+    done_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    {_RECORD},
+    UNIQUE (station_id, milestone)
+);
+CREATE TABLE station_checks (
+    id TEXT PRIMARY KEY,
+    station_id TEXT NOT NULL REFERENCES stations(id),
+    checked_on TEXT NOT NULL,
+    checker TEXT NOT NULL DEFAULT '',
+    findings TEXT NOT NULL DEFAULT '',
+    {_RECORD}
+);
+
+-- Files of a plan, drill, station or milestone: metadata here, bytes under their SHA-256.
+CREATE TABLE emergency_files (
+    id TEXT PRIMARY KEY,
+    owner_kind TEXT NOT NULL
+        CHECK (owner_kind IN ('plan', 'drill', 'station', 'milestone', 'check')),
+    owner_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    name TEXT NOT NULL,
+    media TEXT NOT NULL CHECK (media IN ('pdf', 'docx', 'jpeg', 'png')),
+    size INTEGER NOT NULL,
+    {_RECORD}
+);
+CREATE INDEX emergency_files_owner ON emergency_files(owner_kind, owner_id);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

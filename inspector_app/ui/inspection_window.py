@@ -8,6 +8,7 @@ Ctrl+L legal basis and guidance, Ctrl+Return complete.
 from __future__ import annotations
 
 import weakref
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,12 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.checklist import Answer, ItemType, is_complete_answer, score
+from inspector_app.domain.emergency import PLAN_STATUS_LABELS, label
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Missing, Status
 from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.history import history_lines
+from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
@@ -107,6 +110,11 @@ class InspectionWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; padding: 6px;")
+        # The company's registered plans and last drill, beside the emergency-readiness list.
+        self.readiness = QLabel()
+        self.readiness.setWordWrap(True)
+        self.readiness.setObjectName("readinessHint")
+        self.readiness.setVisible(False)
         self.model = ChecklistModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -142,6 +150,7 @@ class InspectionWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.readiness)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -321,8 +330,38 @@ class InspectionWindow(QMainWindow):
             text = ""
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        self._update_readiness()
         self.tabs.setTabText(1, self.tr("Hazards (%n)", "", len(r.findings)))
         self.tabs.setTabText(2, self.tr("Photos (%n)", "", self.photos.model.rowCount()))
+
+    def _update_readiness(self) -> None:
+        r = self.record
+        if r.template.kind != "readiness":
+            self.readiness.setVisible(False)
+            return
+        svc = EmergencyService(self.ctx.db, self.ctx.device.id, self.ctx.data_dir)
+        ready = svc.company_readiness(r.company_id, date.today())
+        lang = ui_lang()
+        if ready.plans:
+            plans = "；".join(
+                f"{v.row['title']}（{label(PLAN_STATUS_LABELS, v.row['status'], lang)}"
+                + (f"，{v.revision_due}" if v.revision_due else "") + "）"
+                for v in ready.plans)
+            text = self.tr("Registered plans (revision due): {0}").format(plans)
+        else:
+            text = self.tr("No emergency plan of this company is registered.")
+        text += "<br>" + (self.tr("Last drill: {0}").format(ready.last_drill)
+                          if ready.last_drill else self.tr("No drill recorded."))
+        warnings = [self.tr("⚠ Overdue for revision: {0}").format(v.row["title"])
+                    for v in ready.revision_overdue]
+        warnings += [self.tr("⚠ No drill in the required period: {0} (due {1})").format(
+            v.row["title"], v.drill_due) for v in ready.drill_behind]
+        if warnings:
+            text += "<br><b>" + "<br>".join(warnings) + "</b>"
+        self.readiness.setText(text)
+        self.readiness.setStyleSheet("background: #fde7e9; padding: 6px;" if warnings
+                                     else "background: #eef4fb; padding: 6px;")
+        self.readiness.setVisible(True)
 
     # -- navigation --
     def current_item_id(self) -> str | None:

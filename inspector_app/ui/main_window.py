@@ -28,6 +28,8 @@ from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.pages.companies import CompaniesPage
+from inspector_app.ui.pages.dispatch import DispatchPage
+from inspector_app.ui.pages.emergency import EmergencyPage
 from inspector_app.ui.pages.hazards import HazardsPage
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.pages.sync import SyncPage
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
     from inspector_app.ui.inspection_window import InspectionWindow
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
-    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage,
+    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage, DispatchPage,
+    EmergencyPage,
 )
 _NAV_ICONS = (
     QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -48,6 +51,8 @@ _NAV_ICONS = (
     QStyle.StandardPixmap.SP_MessageBoxWarning,
     QStyle.StandardPixmap.SP_FileDialogContentsView,
     QStyle.StandardPixmap.SP_BrowserReload,
+    QStyle.StandardPixmap.SP_FileDialogInfoView,
+    QStyle.StandardPixmap.SP_DialogHelpButton,
 )
 
 

@@ -51,6 +51,8 @@ PHOTO_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".heic")
 _PHOTO_RE = re.compile(r"^photos/([0-9a-f]{64})(\.[a-z0-9]{1,5})$")
 _ROWS_RE = re.compile(r"^rows/([a-z_]+)\.jsonl$")
 _DOCUMENT_RE = re.compile(r"^documents/([0-9a-f]{64})\.pdf$")
+# Files of emergency plans, drills and stations, named as their store names them.
+_ATTACHMENT_RE = re.compile(r"^emergency_files/([0-9a-f]{64})\.(pdf|docx|jpg|png)$")
 
 
 class BundleRefused(InspectorError):
@@ -112,7 +114,7 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
 
 
 def entry_kind(path: str) -> tuple[str, str]:
-    """('rows', table), ('photo', sha256) or ('document', sha256); refuses anything else."""
+    """('rows', table), ('photo' | 'document' | 'attachment', sha256); refuses anything else."""
     if m := _ROWS_RE.match(path):
         if m.group(1) not in BY_NAME:
             raise refuse(f"it carries a table this program does not accept ({m.group(1)})")
@@ -121,6 +123,8 @@ def entry_kind(path: str) -> tuple[str, str]:
         return "photo", m.group(1)
     if m := _DOCUMENT_RE.match(path):
         return "document", m.group(1)
+    if m := _ATTACHMENT_RE.match(path):
+        return "attachment", m.group(1)
     raise refuse(f"it holds an unexpected file ({path!r})")
 
 

@@ -26,6 +26,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, from_os_error
 from inspector_app.paths import DataDir
+from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.sync import bundle, envelope
 from inspector_app.services.sync.rows import dump_rows
@@ -36,6 +37,7 @@ from inspector_app.services.sync.tables import (
     REFERENCE,
     TableSpec,
 )
+from inspector_app.storage.attachment_store import AttachmentStore
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
 
@@ -294,6 +296,14 @@ def _files(rows: dict[str, list[dict]], store: PhotoStore, data_dir: DataDir,
                 continue  # not a hash: nothing could be stored under it
             if kept.is_file():
                 files[f"documents/{sha}.pdf"] = kept
+    attachments = AttachmentStore(attachment_folder(data_dir))
+    for row in rows.get("emergency_files", []):
+        try:
+            kept = attachments.path(row["sha256"], row["media"])
+        except (ValueError, KeyError):
+            continue
+        if kept.is_file():
+            files[f"emergency_files/{kept.name}"] = kept
     return files
 
 

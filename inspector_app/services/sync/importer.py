@@ -25,6 +25,8 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
 from inspector_app.paths import DataDir
+from inspector_app.services.attachments import AttachmentRefused, check_bytes
+from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.sync import bundle, envelope, files, policy, row_schema
 from inspector_app.services.sync.bundle import refuse
@@ -34,6 +36,7 @@ from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.rows import load_rows
 from inspector_app.services.sync.tables import BY_NAME
 from inspector_app.storage import scratch
+from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore
 
@@ -52,6 +55,7 @@ class Verified:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     photos: dict[str, str] = field(default_factory=dict)   # sha256 → entry path
     documents: dict[str, str] = field(default_factory=dict)  # sha256 → entry path
+    attachments: dict[str, str] = field(default_factory=dict)  # sha256 → entry path
 
 
 def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path, *,
@@ -105,6 +109,8 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                     control.check_cancelled()
             staged = files.stage(zf, verified.photos, verified.documents,
                                  PhotoStore(root / "photos"), DataDir(root).documents, tmp, tick)
+            _stage_attachments(zf, verified, staged, tmp,
+                               AttachmentStore(attachment_folder(DataDir(root))))
         _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
     return report
 
@@ -178,12 +184,16 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
             raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
         data = bundle.read_entry(zf, info, entry["size"])
         digest = bundle.sha256(data)
-        if digest != entry["sha256"] or (kind in ("photo", "document") and digest != name):
+        if digest != entry["sha256"] or (kind in ("photo", "document", "attachment")
+                                         and digest != name):
             raise refuse(f"the file {entry_path!r} does not match its hash (it was altered)")
         if kind == "photo":
             verified.photos[name] = entry_path
         elif kind == "document":
             verified.documents[name] = entry_path
+        elif kind == "attachment":
+            _check_attachment(entry_path, data)
+            verified.attachments[name] = entry_path
         else:
             verified.rows[name] = list(load_rows(data))
         if control is not None:
@@ -191,6 +201,38 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
             control.check_cancelled()
     row_schema.check_rows(verified.rows)
     return verified
+
+
+def _check_attachment(entry_path: str, data: bytes) -> None:
+    """A plan's or a drill's file is checked as it was when it was attached here."""
+    try:
+        checked = check_bytes(Path(entry_path).name, data)
+    except AttachmentRefused as exc:
+        raise refuse(f"it carries a file that is not accepted: {exc.message}") from None
+    suffix = Path(entry_path).suffix
+    if MEDIA_SUFFIX[checked.media] != suffix:
+        raise refuse(f"the file {entry_path!r} is a {checked.media}, not what its name says")
+
+
+def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged,
+                       scratch: Path, store: AttachmentStore) -> None:
+    """Attachments wait in the scratch folder like photos, and move in at commit."""
+    folder = scratch / "files"
+    folder.mkdir(exist_ok=True)
+    media_of = {v: k for k, v in MEDIA_SUFFIX.items()}
+    for sha, entry_path in sorted(verified.attachments.items()):
+        media = media_of[Path(entry_path).suffix]
+        if store.has(sha, media):
+            continue
+        data = zf.read(entry_path)
+        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
+            raise refuse(f"the file {entry_path!r} changed while it was read")
+        path = folder / f"{sha}{Path(entry_path).suffix}"
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise from_os_error(exc, path) from exc
+        staged.moves.append((path, store.path(sha, media)))
 
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,

@@ -29,7 +29,8 @@ Row = dict[str, Any]
 # Tables only the office's own bundle may add to or change (a laptop sends them back unchanged
 # because it got them from the office).
 OFFICE_ONLY = ("trust_roots", "revocations", "templates", "planned_inspections", "devices",
-               "number_blocks")
+               "number_blocks", "units", "campaigns", "campaign_tags", "emergency_deadlines",
+               "emergency_rules")
 # A child's parent: the column naming the record it belongs to, which never changes.
 PARENTS: dict[str, tuple[str, ...]] = {
     "answers": ("inspection_id",), "findings": ("inspection_id",),

@@ -1,0 +1,76 @@
+"""``inspector-app report dispatch``: the dispatch table (xlsx) or circular (PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from inspector_app.commands.hazards import _date, _day
+from inspector_app.commands.inspections import table
+from inspector_app.errors import ValidationError
+from inspector_app.services.context import AppContext
+from inspector_app.services.dispatch import (
+    DispatchRequest,
+    check_output,
+    prepare,
+    write_report,
+)
+from inspector_app.services.reports.circular import WORD_SETTING
+from inspector_app.storage.dispatch_stats import COUNTS, GROUPINGS
+from inspector_app.storage.repositories import SettingsRepo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="reports for the office's dispatch meetings")
+    rsub = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    d = rsub.add_parser("dispatch", help="figures by town, department or industry: a "
+                                         "statistics table (.xlsx) or a circular (.pdf)")
+    d.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
+    d.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
+    d.add_argument("--campaign", metavar="NAME", help="only what the campaign counts")
+    d.add_argument("--by", choices=GROUPINGS, default="town")
+    d.add_argument("--unit", metavar="NAME",
+                   help="one town's or department's own report, from its row")
+    d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                   help="count overdue as of this day (default: today)")
+    d.add_argument("--word", metavar="TEXT",
+                   help="the office's short name in circular numbers, e.g. 台安办 "
+                        "(remembered for the next circular)")
+    out = d.add_mutually_exclusive_group(required=True)
+    out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf")
+    out.add_argument("--json", action="store_true", help="print the figures as JSON")
+    d.set_defaults(func=run_dispatch)
+
+
+def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
+    path = Path(args.output) if args.output else None
+    if path is not None:
+        check_output(path)   # before the work: a wrong name costs nothing
+    lang = ctx.lang or "zh_CN"
+    if args.word is not None:
+        word = args.word.strip()
+        if not word or any(c in word for c in "〔〕[]() "):
+            raise ValidationError(f"--word {args.word!r}: a short name without spaces or "
+                                  "brackets, e.g. 台安办.")
+        SettingsRepo(ctx.db).set(WORD_SETTING, word)
+    report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
+                                             args.unit, args.today or date.today(), lang),
+                     ctx.device.id)
+    rows = report.rows if report.rows is not None else report.table.rows
+    if args.json:
+        print(json.dumps({"period": [args.start, args.end], "by": report.query.by,
+                          "campaign": report.query.campaign.name if report.query.campaign
+                          else None,
+                          "rows": [r.as_dict() for r in rows],
+                          "total": report.table.total.as_dict()},
+                         ensure_ascii=False, indent=2))
+        return 0
+    assert path is not None
+    write_report(ctx.db, report, path)
+    print(table(["unit", "inspections", "hazards", "overdue"],
+                [[r.label, str(r.inspections), str(r.hazards), str(r.figures["overdue"])]
+                 for r in rows]))
+    print(f"written to {path} ({len(rows)} row(s), {len(COUNTS)} figures each)")
+    return 0

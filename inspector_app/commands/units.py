@@ -1,0 +1,118 @@
+"""``inspector-app units``: the district's units registry (towns, departments, groups)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from inspector_app.commands.inspections import table
+from inspector_app.commands.reinspect import _company_id
+from inspector_app.domain.company import industry_code
+from inspector_app.domain.units import UNIT_KIND_LABELS, UnitKind
+from inspector_app.errors import ValidationError
+from inspector_app.services.context import AppContext
+from inspector_app.storage.units_repo import UnitRepo
+
+
+def _sectors(text: str) -> tuple[str, ...]:
+    """Industry codes or their Chinese names, separated by commas."""
+    out = []
+    for part in text.replace("，", ",").split(","):
+        if part.strip():
+            code = industry_code(part.strip())
+            if code is None:
+                raise argparse.ArgumentTypeError(f"unknown industry {part.strip()!r}")
+            out.append(code)
+    return tuple(out)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("units", help="the district's units: towns, sector departments, groups")
+    usub = p.add_subparsers(dest="units_command", metavar="ACTION", required=True)
+
+    ls = usub.add_parser("list", help="list the units")
+    ls.add_argument("--kind", choices=[k.value for k in UnitKind])
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    add = usub.add_parser("add", help="add a unit")
+    add.add_argument("name")
+    add.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
+    add.add_argument("--sectors", type=_sectors, default=(), metavar="A,B",
+                     help="industries a department supervises (codes or Chinese names)")
+    add.add_argument("--parent", metavar="UNIT", help="the unit it belongs to")
+    add.set_defaults(func=run_add)
+
+    sectors = usub.add_parser("set-sectors", help="set the industries a department supervises")
+    sectors.add_argument("unit")
+    sectors.add_argument("sectors", type=_sectors, metavar="A,B")
+    sectors.set_defaults(func=run_set_sectors)
+
+    own = usub.add_parser("set-own", help="the unit this computer's inspections belong to")
+    own.add_argument("unit")
+    own.set_defaults(func=run_set_own)
+
+    assign = usub.add_parser("assign", help="name a company's supervising department, where "
+                                            "its industry does not tell")
+    assign.add_argument("company", help="company id, its first characters or its exact name")
+    assign.add_argument("department", nargs="?", help="the department (omit to clear)")
+    assign.set_defaults(func=run_assign)
+
+
+def _repo(ctx: AppContext) -> UnitRepo:
+    return UnitRepo(ctx.db, ctx.device.id)
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _repo(ctx)
+    units = repo.all(args.kind)
+    own = repo.own_unit()
+    zh = (ctx.lang or "en").startswith("zh")
+    if args.json:
+        print(json.dumps([{"id": u.id, "name": u.name, "kind": u.kind.value,
+                           "parent_id": u.parent_id, "sectors": list(u.sectors),
+                           "active": u.active, "own": own is not None and own.id == u.id}
+                          for u in units], ensure_ascii=False, indent=2))
+        return 0
+    if not units:
+        print("no units")
+        return 0
+    print(table(["name", "kind", "sectors", "own"],
+                [[u.name, UNIT_KIND_LABELS[u.kind][0 if zh else 1], ",".join(u.sectors),
+                  "*" if own and own.id == u.id else ""] for u in units]))
+    return 0
+
+
+def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _repo(ctx)
+    parent = repo.find(args.parent).id if args.parent else None
+    unit = repo.add(args.name, args.kind, sectors=args.sectors, parent_id=parent)
+    print(f"added {unit.kind.value} {unit.name} ({unit.id})")
+    return 0
+
+
+def run_set_sectors(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _repo(ctx)
+    unit = repo.update(repo.find(args.unit).id, sectors=args.sectors)
+    print(f"{unit.name}: {', '.join(unit.sectors) or 'no industries'}")
+    return 0
+
+
+def run_set_own(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _repo(ctx)
+    unit = repo.find(args.unit)
+    repo.set_own_unit(unit.id)
+    print(f"this computer's inspections are now carried out by {unit.name}")
+    return 0
+
+
+def run_assign(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = _repo(ctx)
+    company_id = _company_id(ctx, args.company)
+    unit = repo.find(args.department) if args.department else None
+    if unit is not None and unit.kind != UnitKind.DEPARTMENT:
+        raise ValidationError(f"{unit.name} is not a sector department.")
+    repo.set_company_department(company_id, unit.id if unit else None)
+    dept = repo.department_for(company_id)
+    print(f"supervising department: {dept.name if dept else 'none'}")
+    return 0

@@ -1,0 +1,153 @@
+"""Checking a file before it is attached to a plan, a drill or a station.
+
+Only what an office files is accepted: PDF, Word (DOCX), JPEG and PNG, up to a size limit.
+Every check reads the file's content, not its name: a video renamed ``.pdf`` is refused, a
+password-protected PDF is refused (nobody at the office could open it), a DOCX whose parts
+unpack to an absurd size (a zip bomb) is refused without unpacking it. The original name is kept
+only as a label; a name with folder parts (``../../x.pdf``) is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from inspector_app.errors import ValidationError
+
+MAX_BYTES = 50 * 1024 * 1024            # a scanned plan of a few hundred pages fits
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024   # what a DOCX's parts may claim to unpack to, in total
+MAX_DOCX_RATIO = 200                    # XML compresses well, but not a thousandfold
+MAX_DOCX_ENTRIES = 10_000
+MAX_PIXELS = 120_000_000
+MAX_NAME = 200
+
+
+class AttachmentRefused(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    media: str           # pdf, docx, jpeg, png
+    sha256: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def check_name(name: str) -> str:
+    """A file's label: no folders, no control characters, not empty."""
+    clean = name.strip()
+    if not clean or clean in (".", ".."):
+        raise AttachmentRefused("A file needs a name.")
+    if "/" in clean or "\\" in clean or ".." in clean.split("/") or ":" in clean:
+        raise AttachmentRefused(f"{name!r}: a file name must not contain folders "
+                                "(/, \\, :, ..).")
+    if any(ord(c) < 32 for c in clean) or len(clean) > MAX_NAME:
+        raise AttachmentRefused(f"{name[:40]!r}…: not a usable file name "
+                                f"(control characters or over {MAX_NAME} characters).")
+    return clean
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def check_bytes(name: str, data: bytes) -> CheckedFile:
+    name = check_name(name)
+    if len(data) > MAX_BYTES:
+        raise AttachmentRefused(f"{name}: {_mb(len(data))} is over the {_mb(MAX_BYTES)} limit "
+                                "for an attached file.")
+    if not data:
+        raise AttachmentRefused(f"{name}: the file is empty.")
+    if data.startswith(b"%PDF-"):
+        media = _check_pdf(name, data)
+    elif data.startswith(b"PK\x03\x04"):
+        media = _check_docx(name, data)
+    elif data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n"):
+        media = _check_image(name, data)
+    else:
+        raise AttachmentRefused(f"{name}: not a PDF, Word (DOCX), JPEG or PNG file.")
+    return CheckedFile(name, media, hashlib.sha256(data).hexdigest(), data)
+
+
+def check_file(path: Path, name: str | None = None) -> CheckedFile:
+    """Check a file on disk; its size is looked at before a byte is read."""
+    label = name if name is not None else path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise AttachmentRefused(f"{check_name(label)}: {_mb(size)} is over the "
+                                    f"{_mb(MAX_BYTES)} limit for an attached file.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AttachmentRefused(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise AttachmentRefused(f"{path}: a folder, not a file.") from None
+    except PermissionError:
+        raise AttachmentRefused(f"{path}: not allowed to read it.") from None
+    return check_bytes(label, data)
+
+
+def _check_pdf(name: str, data: bytes) -> str:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        encrypted = reader.encrypt_dict is not None
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        raise AttachmentRefused(f"{name}: a damaged PDF that cannot be read.") from None
+    if encrypted:
+        raise AttachmentRefused(f"{name}: the PDF is password-protected or encrypted; attach "
+                                "a copy without a password.")
+    return "pdf"
+
+
+def _check_docx(name: str, data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise AttachmentRefused(f"{name}: a damaged Word (DOCX) file.") from None
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise AttachmentRefused(f"{name}: a ZIP archive, not a Word (DOCX) document.")
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise AttachmentRefused(f"{name}: {len(infos)} parts is not a Word document "
+                                "(a zip bomb?).")
+    total = sum(i.file_size for i in infos)
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos
+                 if i.file_size > 1024 * 1024), default=0)
+    if total > MAX_DOCX_UNPACKED or worst > MAX_DOCX_RATIO:
+        raise AttachmentRefused(f"{name}: unpacks to {_mb(total)} from {_mb(len(data))}: "
+                                "not a Word document but a zip bomb.")
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise AttachmentRefused(f"{name}: the Word document is password-protected.")
+    return "docx"
+
+
+def _check_image(name: str, data: bytes) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise AttachmentRefused(f"{name}: {image.width} × {image.height} pixels "
+                                            "is absurdly large (a decompression bomb).")
+                fmt = image.format
+                image.verify()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            raise AttachmentRefused(f"{name}: absurdly large (a decompression bomb).") from None
+        except (UnidentifiedImageError, OSError, SyntaxError):
+            raise AttachmentRefused(f"{name}: a damaged image that cannot be read.") from None
+    return "jpeg" if fmt == "JPEG" else "png"

@@ -1,0 +1,136 @@
+"""The dispatch report (调度): the statistics for a period, as a table or a circular.
+
+Everything is checked before anything is written: the period, the campaign, the unit, the
+output's type and folder. The figures themselves come from ``storage.dispatch_stats``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
+from inspector_app.errors import ValidationError
+from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
+from inspector_app.storage.dispatch_stats import (
+    GROUPINGS,
+    DispatchQuery,
+    DispatchRow,
+    DispatchTable,
+    dispatch_table,
+    drill_down,
+)
+from inspector_app.storage.files import write_atomic_checked
+from inspector_app.storage.repositories import SettingsRepo
+from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
+
+FORMATS = (".xlsx", ".pdf")
+_BY_LABELS = {"town": ("按乡镇（街道）", "by town"),
+              "department": ("按行业主管部门", "by department"),
+              "industry": ("按行业", "by industry")}
+
+
+@dataclass(frozen=True)
+class DispatchRequest:
+    start: str
+    end: str
+    by: str = "town"
+    campaign: str | None = None      # name or id
+    unit: str | None = None          # name or id: that unit's own report
+    as_of: date | None = None
+    lang: str = "zh_CN"
+
+
+@dataclass
+class DispatchReport:
+    query: DispatchQuery
+    table: DispatchTable
+    unit: Unit | None
+    rows: list[DispatchRow] | None   # the unit's row only, for its own report
+    title: TableTitle
+    lang: str
+
+    @property
+    def zh(self) -> bool:
+        return self.lang.lower().startswith("zh")
+
+
+def period_text(period: Period, zh: bool) -> str:
+    def day(d: date) -> str:
+        return f"{d.year}年{d.month}月{d.day}日" if zh else d.isoformat()
+
+    return f"{day(period.start)}至{day(period.end)}" if zh else \
+        f"{day(period.start)} to {day(period.end)}"
+
+
+def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchReport:
+    """Check the request and compute the figures; raises ``ValidationError``/``NotFoundError``."""
+    period = Period.parse(request.start, request.end)
+    if request.by not in GROUPINGS:
+        raise ValidationError(f"Unknown grouping {request.by!r} (use one of: "
+                              f"{', '.join(GROUPINGS)}).")
+    campaign: Campaign | None = (CampaignRepo(db, device_id).find(request.campaign)
+                                 if request.campaign else None)
+    unit = UnitRepo(db, device_id).find(request.unit) if request.unit else None
+    by = request.by
+    if unit is not None:
+        if unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
+            raise ValidationError(f"{unit.name} is not a town or a sector department: its own "
+                                  "report is made from a town's or a department's row.")
+        by = "town" if unit.kind == UnitKind.TOWN else "department"
+    query = DispatchQuery(period, by, campaign, request.as_of)
+    table = dispatch_table(db, query, request.lang)
+    rows = None
+    zh = request.lang.lower().startswith("zh")
+    if unit is not None:
+        key = unit.name if unit.kind == UnitKind.TOWN else unit.id
+        rows = [r for r in table.rows if r.key == key]
+    organisation = SettingsRepo(db).get("organisation") or ""
+    subject = campaign.name if campaign else ("安全生产" if zh else "Work safety")
+    if zh:
+        title = (f"{unit.name}所排查发现的隐患问题及整改落实情况表" if unit else
+                 f"{subject}隐患排查整治情况调度统计表（{_BY_LABELS[by][0]}）")
+    else:
+        title = (f"{unit.name}: hazards found and their rectification" if unit else
+                 f"{subject}: hazard investigation and rectification, {_BY_LABELS[by][1]}")
+    reporting = unit.name if unit else organisation
+    return DispatchReport(query, table, unit, rows,
+                          TableTitle(title, reporting, period_text(period, zh)), request.lang)
+
+
+def check_output(path: Path) -> str:
+    """The output's format, refusing what cannot be written before any work is done."""
+    if path.is_dir():
+        raise ValidationError(f"{path} is a folder; give a file name.")
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(f"{path}: the report is written as .xlsx or .pdf, "
+                              f"not {suffix or 'a file without an extension'}.")
+    if not path.parent.is_dir():
+        raise ValidationError(f"The folder {path.parent} does not exist.")
+    return suffix
+
+
+def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:
+    if suffix == ".xlsx":
+        hazards = None
+        if report.unit is not None:
+            group = report.rows[0].key if report.rows else None
+            hazards = [] if group is None else [
+                h for figure in ("hazards_major", "hazards_general")
+                for h in drill_down(db, report.query, figure, group)]
+        return dispatch_xlsx(report.table, report.title, report.lang, report.rows, hazards)
+    from inspector_app.services.reports.circular import circular_pdf
+
+    return circular_pdf(db, report)
+
+
+def write_report(db: Database, report: DispatchReport, path: Path) -> None:
+    suffix = check_output(path)
+    # A circular's number is taken in this transaction: a file that cannot be written gives
+    # its number back.
+    with db.atomic():
+        write_atomic_checked(path, report_bytes(db, report, suffix))

@@ -1,0 +1,397 @@
+"""The emergency registry as users work with it: plans through their lifecycle and filing,
+the office's deadlines and rules, drills whose problems become tracked tasks, stations and their
+milestones, and what is overdue or behind on a given day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.emergency import (
+    PLAN_STATUS_ORDER,
+    DrillForm,
+    DrillScope,
+    EmergencyRules,
+    Milestone,
+    MilestoneStatus,
+    PlanStatus,
+    PlanType,
+    Progress,
+    StationKind,
+    drill_due,
+    is_overdue,
+    next_revision_due,
+    owner_progress,
+    parse_day,
+)
+from inspector_app.domain.units import UnitKind
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.paths import DataDir
+from inspector_app.services.attachments import CheckedFile, check_file
+from inspector_app.storage.attachment_store import AttachmentStore
+from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.emergency_repo import EmergencyRepo
+from inspector_app.storage.units_repo import UnitRepo
+
+# The date each status step records, so that moving to a status dates it.
+STATUS_DATE = {PlanStatus.DRAFTING: "compiled_on", PlanStatus.REVIEWED: "reviewed_on",
+               PlanStatus.ISSUED: "issued_on", PlanStatus.FILED: "filed_on"}
+DATE_FIELDS = ("compiled_on", "reviewed_on", "issued_on", "evaluated_on", "filed_on")
+
+
+def attachment_folder(data_dir: DataDir) -> Path:
+    return data_dir.root / "emergency_files"
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """One plan with what the rules say about it today."""
+    row: dict[str, Any]
+    revision_due: date | None
+    revision_overdue: bool
+    drill_due: date | None
+    drill_behind: bool
+
+    @property
+    def id(self) -> str:
+        return self.row["id"]
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    unit_id: str
+    unit_name: str
+    unit_kind: str
+    plans: int
+    done: int
+    in_progress: int
+    not_started: int
+    progress: Progress
+    deadline: date | None
+    deadline_text: str
+    overdue: bool                # the deadline passed and not every plan is filed
+    drills: int                  # drills held this year
+
+
+@dataclass(frozen=True)
+class CompanyReadiness:
+    plans: list[PlanView]
+    last_drill: date | None
+
+    @property
+    def revision_overdue(self) -> list[PlanView]:
+        return [v for v in self.plans if v.revision_overdue]
+
+    @property
+    def drill_behind(self) -> list[PlanView]:
+        return [v for v in self.plans if v.drill_behind]
+
+
+class EmergencyService:
+    def __init__(self, db: Database, device_id: str, data_dir: DataDir,
+                 actor: str | None = None) -> None:
+        self.db = db
+        self.audit = AuditLog(db, device_id, actor)
+        self.repo = EmergencyRepo(db, device_id)
+        self.units = UnitRepo(db, device_id)
+        self.store = AttachmentStore(attachment_folder(data_dir))
+
+    # -- plans --
+    def add_plan(self, *, title: str, plan_type: str, unit_id: str | None = None,
+                 company_id: str | None = None, version: str = "",
+                 status: str = PlanStatus.NOT_STARTED, notes: str = "",
+                 **dates: str | None) -> dict[str, Any]:
+        if (unit_id is None) == (company_id is None):
+            raise ValidationError("A plan belongs to exactly one unit or one company.")
+        if not title.strip():
+            raise ValidationError("A plan needs a title.")
+        row = {"unit_id": unit_id, "company_id": company_id,
+               "plan_type": PlanType(plan_type).value, "title": title.strip(),
+               "version": version.strip(), "status": PlanStatus(status).value,
+               "notes": notes, **self._dates(dates)}
+        if unit_id and self.units.get(unit_id) is None:
+            raise NotFoundError(f"No unit with id {unit_id}.")
+        if company_id and not self.db.execute("SELECT 1 FROM companies WHERE id = ?",
+                                              [company_id]).fetchone():
+            raise NotFoundError(f"No company with id {company_id}.")
+        self._check_plan(row)
+        with self.db.atomic():
+            added = self.repo.add_plan(row)
+            self.audit.record("emergency_plan", added["id"], "create", new=row)
+        return added
+
+    @staticmethod
+    def _dates(dates: dict[str, str | None]) -> dict[str, str | None]:
+        unknown = set(dates) - set(DATE_FIELDS)
+        if unknown:
+            raise ValidationError(f"Unknown date field(s): {', '.join(sorted(unknown))}.")
+        out = {}
+        for key, value in dates.items():
+            day = parse_day(value, key.replace("_on", " date").replace("_", " "))
+            out[key] = day.isoformat() if day else None
+        return out
+
+    @staticmethod
+    def _check_plan(row: dict[str, Any]) -> None:
+        status = PlanStatus(row["status"])
+        if status == PlanStatus.FILED:
+            missing = [n for n, k in (("receiving authority", "filing_authority"),
+                                      ("filing number", "filing_number"),
+                                      ("filing date", "filed_on")) if not row.get(k)]
+            if missing:
+                raise ValidationError(f"Plan {row['title']}: a filed plan needs its "
+                                      f"{', '.join(missing)}.")
+        order = [row.get(k) for k in ("compiled_on", "reviewed_on", "issued_on", "filed_on")]
+        known = [d for d in order if d]
+        if known != sorted(known):
+            raise ValidationError(f"Plan {row['title']}: the dates must follow each other "
+                                  "(compiled ≤ reviewed ≤ issued ≤ filed).")
+
+    def set_status(self, plan_id: str, status: str, on: str | None = None) -> dict[str, Any]:
+        plan = self.repo.plan(plan_id)
+        new = PlanStatus(status)
+        if new == PlanStatus.FILED:
+            raise ValidationError("Record the filing with its authority, number and date "
+                                  "(plans-registry file).")
+        changes: dict[str, Any] = {"status": new.value}
+        field_name = STATUS_DATE.get(new)
+        if field_name:
+            day = parse_day(on, "date") or date.today()
+            changes[field_name] = day.isoformat()
+        updated = {**plan, **changes}
+        self._check_plan(updated)
+        self._change_plan(plan, changes)
+        return updated
+
+    def _change_plan(self, plan: dict[str, Any], changes: dict[str, Any]) -> None:
+        """One transaction: the change and its audit entries (old and new value per field)."""
+        with self.db.atomic():
+            self.repo.update_plan(plan["id"], changes)
+            for key, value in changes.items():
+                if plan.get(key) != value:
+                    self.audit.record("emergency_plan", plan["id"], "update", field=key,
+                                      old=plan.get(key), new=value)
+
+    def record_filing(self, plan_id: str, *, authority: str, number: str,
+                      filed_on: str) -> dict[str, Any]:
+        plan = self.repo.plan(plan_id)
+        if PLAN_STATUS_ORDER.index(PlanStatus(plan["status"])) < \
+                PLAN_STATUS_ORDER.index(PlanStatus.ISSUED):
+            raise ValidationError(f"Plan {plan['title']} is not issued yet: a plan is filed "
+                                  "after it is issued (已发布 → 已备案).")
+        day = parse_day(filed_on, "filing date")
+        changes = {"status": PlanStatus.FILED.value, "filing_authority": authority.strip(),
+                   "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
+        updated = {**plan, **changes}
+        self._check_plan(updated)
+        self._change_plan(plan, changes)
+        return updated
+
+    def record_evaluation(self, plan_id: str, on: str) -> dict[str, Any]:
+        """A plan evaluated (评估) or revised: its revision period starts again."""
+        plan = self.repo.plan(plan_id)
+        day = parse_day(on, "evaluation date")
+        if day is None:
+            raise ValidationError("An evaluation needs its date.")
+        self._change_plan(plan, {"evaluated_on": day.isoformat()})
+        return {**plan, "evaluated_on": day.isoformat()}
+
+    def rules(self) -> EmergencyRules:
+        return self.repo.rules()
+
+    def plan_views(self, today: date, *, unit_id: str | None = None,
+                   plan_type: str | None = None, status: str | None = None,
+                   overdue_only: bool = False) -> list[PlanView]:
+        rules = self.rules()
+        out = []
+        for row in self.repo.plans():
+            if unit_id and row["unit_id"] != unit_id:
+                continue
+            if plan_type and row["plan_type"] != plan_type:
+                continue
+            if status and row["status"] != status:
+                continue
+            issued = parse_day(row["issued_on"])
+            due = next_revision_due(parse_day(row["evaluated_on"]), issued, rules)
+            d_due = drill_due(row["plan_type"], parse_day(row["last_drill"]), issued, rules)
+            view = PlanView(row, due, is_overdue(due, today), d_due, is_overdue(d_due, today))
+            if overdue_only and not (view.revision_overdue or view.drill_behind
+                                     or self._filing_overdue(row, today)):
+                continue
+            out.append(view)
+        return out
+
+    def _filing_overdue(self, row: dict[str, Any], today: date) -> bool:
+        deadline = self.repo.deadlines().get(row["unit_id"] or "")
+        return (deadline is not None and row["status"] != PlanStatus.FILED
+                and is_overdue(parse_day(deadline["due_on"]), today))
+
+    def company_readiness(self, company_id: str, today: date) -> CompanyReadiness:
+        """What an inspector checking the company's emergency readiness should know."""
+        views = [v for v in self.plan_views(today) if v.row["company_id"] == company_id]
+        drills = [d["held_on"] for d in self.repo.drills() if d["company_id"] == company_id]
+        return CompanyReadiness(views, parse_day(max(drills)) if drills else None)
+
+    # -- deadlines and progress --
+    def set_deadline(self, unit_id: str, due_on: str, text: str = "") -> None:
+        day = parse_day(due_on, "deadline")
+        if day is None:
+            raise ValidationError("A deadline needs its date.")
+        if self.units.get(unit_id) is None:
+            raise NotFoundError(f"No unit with id {unit_id}.")
+        self.repo.set_deadline(unit_id, day.isoformat(), text.strip())
+
+    def unit_progress(self, today: date) -> list[UnitProgress]:
+        """Every active town and department, with or without plans: not starting is news."""
+        plans = self.repo.plans()
+        deadlines = self.repo.deadlines()
+        year = str(today.year)
+        drills: dict[str, int] = {}
+        for d in self.repo.drills():
+            if d["unit_id"] and d["held_on"].startswith(year):
+                drills[d["unit_id"]] = drills.get(d["unit_id"], 0) + 1
+        out = []
+        for unit in self.units.all(active_only=True):
+            if unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
+                continue
+            statuses = [p["status"] for p in plans if p["unit_id"] == unit.id]
+            counts = {p: 0 for p in Progress}
+            for s in statuses:
+                counts[owner_progress([s])] += 1
+            progress = owner_progress(statuses)
+            dl = deadlines.get(unit.id)
+            due = parse_day(dl["due_on"]) if dl else None
+            out.append(UnitProgress(
+                unit.id, unit.name, unit.kind.value, len(statuses), counts[Progress.DONE],
+                counts[Progress.IN_PROGRESS], counts[Progress.NOT_STARTED], progress, due,
+                dl["text"] if dl else "", is_overdue(due, today) and progress != Progress.DONE,
+                drills.get(unit.id, 0)))
+        return out
+
+    # -- drills --
+    def add_drill(self, *, plan_id: str, held_on: str, form: str, scope: str,
+                  organiser: str = "", participants: str = "", scenario: str = "",
+                  went_well: str = "", problems: list[dict[str, str]] | None = None,
+                  ) -> dict[str, Any]:
+        plan = self.repo.plan(plan_id)
+        day = parse_day(held_on, "drill date")
+        if day is None:
+            raise ValidationError("A drill needs its date.")
+        if day > date.today():
+            raise ValidationError(f"Drill date {day} is in the future: record a drill once "
+                                  "it was held.")
+        tasks = [self._task(p, day) for p in (problems or [])]
+        row = {"plan_id": plan["id"], "held_on": day.isoformat(),
+               "form": DrillForm(form).value, "scope": DrillScope(scope).value,
+               "organiser": organiser.strip(), "participants": participants.strip(),
+               "scenario": scenario.strip(), "went_well": went_well.strip()}
+        with self.db.atomic():
+            drill = self.repo.add_drill(row, tasks)
+            self.audit.record("drill", drill["id"], "create",
+                              new={**row, "tasks": [t["problem"] for t in tasks]})
+        return drill
+
+    @staticmethod
+    def _task(problem: dict[str, str], held: date) -> dict[str, Any]:
+        text = (problem.get("problem") or "").strip()
+        if not text:
+            raise ValidationError("A problem found in a drill needs its description.")
+        due = parse_day(problem.get("due_on"), f"deadline of {text!r}")
+        if due is None:
+            raise ValidationError(f"Problem {text!r}: give the deadline for fixing it.")
+        if due < held:
+            raise ValidationError(f"Problem {text!r}: deadline {due} is before the drill.")
+        return {"problem": text, "action": (problem.get("action") or "").strip(),
+                "responsible": (problem.get("responsible") or "").strip(),
+                "due_on": due.isoformat(), "done_on": None}
+
+    def add_task(self, drill_id: str, problem: dict[str, str]) -> dict[str, Any]:
+        drill = self.repo.drill(drill_id)
+        return self.repo.add_task(drill_id, self._task(problem, parse_day(drill["held_on"])))
+
+    def close_task(self, task_id: str, done_on: str) -> None:
+        day = parse_day(done_on, "completion date")
+        if day is None:
+            raise ValidationError("Closing a task needs its completion date.")
+        with self.db.atomic():
+            self.repo.close_task(task_id, day.isoformat())
+            self.audit.record("drill_task", task_id, "update", field="done_on",
+                              new=day.isoformat())
+
+    def open_tasks(self, today: date) -> list[tuple[dict[str, Any], bool]]:
+        return [(t, is_overdue(parse_day(t["due_on"]), today))
+                for t in self.repo.tasks() if not t["done_on"]]
+
+    def behind_on_drills(self, today: date) -> list[PlanView]:
+        return [v for v in self.plan_views(today) if v.drill_behind]
+
+    # -- stations --
+    def add_station(self, *, name: str, kind: str, unit_id: str | None,
+                    dues: dict[str, str | None] | None = None) -> dict[str, Any]:
+        if not name.strip():
+            raise ValidationError("A station needs a name.")
+        clean = {}
+        for key, value in (dues or {}).items():
+            Milestone(key)
+            day = parse_day(value, f"due date of {key}")
+            clean[key] = day.isoformat() if day else None
+        return self.repo.add_station({"name": name.strip(), "kind": StationKind(kind).value,
+                                      "unit_id": unit_id}, clean)
+
+    def set_milestone(self, station_id: str, milestone: str, *, status: str | None = None,
+                      due_on: str | None = None, done_on: str | None = None,
+                      note: str | None = None) -> None:
+        row = self.repo.milestone(station_id, Milestone(milestone).value)
+        changes: dict[str, Any] = {}
+        if status is not None:
+            changes["status"] = MilestoneStatus(status).value
+            if status == MilestoneStatus.DONE:
+                day = parse_day(done_on, "completion date") or date.today()
+                changes["done_on"] = day.isoformat()
+            else:
+                changes["done_on"] = None
+        if due_on is not None:
+            day = parse_day(due_on, "due date")
+            changes["due_on"] = day.isoformat() if day else None
+        if note is not None:
+            changes["note"] = note.strip()
+        if changes:
+            self.repo.update_milestone(row["id"], changes)
+
+    def add_check(self, station_id: str, *, checked_on: str, checker: str,
+                  findings: str) -> dict[str, Any]:
+        day = parse_day(checked_on, "check date")
+        if day is None:
+            raise ValidationError("A check needs its date.")
+        return self.repo.add_check({"station_id": station_id, "checked_on": day.isoformat(),
+                                    "checker": checker.strip(), "findings": findings.strip()})
+
+    def late_milestones(self, today: date) -> list[dict[str, Any]]:
+        return [m for m in self.repo.milestones()
+                if m["status"] != MilestoneStatus.DONE and is_overdue(parse_day(m["due_on"]),
+                                                                     today)]
+
+    # -- files --
+    def attach(self, owner_kind: str, owner_id: str, path: Path,
+               name: str | None = None) -> dict[str, Any]:
+        """Check first; then store the bytes once and record them. A refused file changes
+        nothing."""
+        checked = check_file(path, name)
+        return self.attach_checked(owner_kind, owner_id, checked)
+
+    def attach_checked(self, owner_kind: str, owner_id: str,
+                       checked: CheckedFile) -> dict[str, Any]:
+        table = {"plan": "emergency_plans", "drill": "drills", "station": "stations",
+                 "milestone": "station_milestones", "check": "station_checks"}[owner_kind]
+        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [owner_id]).fetchone():
+            raise NotFoundError(f"No {owner_kind} with id {owner_id}.")
+        if owner_kind in ("drill", "milestone", "check") and checked.media not in ("jpeg", "png"):
+            raise ValidationError(f"{checked.name}: a {owner_kind} takes photos (JPEG or PNG).")
+        self.store.keep(checked.sha256, checked.media, checked.data)
+        return self.repo.add_file({"owner_kind": owner_kind, "owner_id": owner_id,
+                                   "sha256": checked.sha256, "name": checked.name,
+                                   "media": checked.media, "size": checked.size})

@@ -1,0 +1,256 @@
+"""The dispatch circular (通报): a numbered document with the figures, a chart, the overdue
+major hazards naming each company, and the units that lag.
+
+The wording is the office's own, not a legal text: a plain report of the figures the dispatch
+statistics computed. Numbered per office and year (e.g. 台安办〔2026〕12号) from a counter kept
+on this computer, taken only when the file is written.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from sqlite_utils import Database
+
+from inspector_app.services.pdf.fonts import register_fonts
+from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
+from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from inspector_app.services.dispatch import DispatchReport
+
+RED = colors.HexColor("#c00000")
+CIRCULAR_DOC_TYPE = "circular"     # its counter in number_sequences, beside the documents'
+WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
+MAX_LISTED = 60                    # overdue major hazards listed by name; the rest counted
+
+
+def circular_word(db: Database) -> str:
+    return SettingsRepo(db).get(WORD_SETTING) or "安办"
+
+
+def next_circular_number(db: Database, word: str, year: int) -> str:
+    """Take the next number; call inside the transaction that writes the file."""
+    row = db.execute("SELECT last_seq FROM number_sequences WHERE prefix = ? AND doc_type = ? "
+                     "AND year = ?", [word, CIRCULAR_DOC_TYPE, year]).fetchone()
+    seq = (row[0] if row else 0) + 1
+    db.execute("INSERT INTO number_sequences (prefix, doc_type, year, last_seq) "
+               "VALUES (?, ?, ?, ?) ON CONFLICT(prefix, doc_type, year) "
+               "DO UPDATE SET last_seq = excluded.last_seq", [word, CIRCULAR_DOC_TYPE, year, seq])
+    return f"{word}〔{year}〕{seq}号"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, str, str]]:
+    """Units to name: nothing in the period, or overdue hazards while coverage is below the
+    district's. (zh reason, en reason)."""
+    out = []
+    scope = sum(r.figures["companies_in_scope"] for r in rows)
+    inspected = sum(r.figures["companies_inspected"] for r in rows)
+    average = inspected / scope if scope else None
+    for row in rows:
+        if not row.key:
+            continue
+        if row.silent:
+            out.append((row, "本期无检查记录", "no inspection in the period"))
+        elif row.figures["overdue"] and average is not None and (row.coverage or 0) < average:
+            out.append((row, f"覆盖率{_pct(row.coverage)}低于全区{_pct(average)}，"
+                             f"逾期未整改{row.figures['overdue']}项",
+                        f"coverage {_pct(row.coverage)} below the district's "
+                        f"{_pct(average)}, {row.figures['overdue']} overdue"))
+    return out
+
+
+def _chart(rows: list[DispatchRow], font: str, zh: bool) -> Drawing:
+    shown = [r for r in rows if r.key][:16]
+    width, height = 170 * mm, 70 * mm
+    d = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 12 * mm, 18 * mm
+    chart.width, chart.height = width - 20 * mm, height - 28 * mm
+    chart.data = [[r.figures["hazards_major"] for r in shown],
+                  [r.figures["hazards_general"] for r in shown],
+                  [r.figures["rectified"] for r in shown]] if shown else [[0]]
+    chart.categoryAxis.categoryNames = [r.label[:6] for r in shown] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    palette = (RED, colors.HexColor("#f0a030"), colors.HexColor("#2e7d32"))
+    for i, colour in enumerate(palette[:len(chart.data)]):
+        chart.bars[i].fillColor = colour
+    d.add(chart)
+    legend = Legend()
+    legend.fontName = font
+    legend.fontSize = 8
+    legend.x, legend.y = width - 60 * mm, height - 2 * mm
+    legend.columnMaximum = 1
+    legend.alignment = "right"
+    names = ("重大隐患", "一般隐患", "已整改") if zh else ("Major", "General", "Rectified")
+    legend.colorNamePairs = list(zip(palette, names, strict=True))
+    d.add(legend)
+    d.add(String(12 * mm, height - 4 * mm,
+                 "各单位排查隐患及整改情况" if zh else "Hazards and rectification by unit",
+                 fontName=font, fontSize=9))
+    return d
+
+
+def circular_pdf(db: Database, report: DispatchReport, number: str | None = None,
+                 issued_on: date | None = None) -> bytes:
+    font = register_fonts()
+    zh = report.zh
+    issued_on = issued_on or report.query.as_of or date.today()
+    if number is None:
+        number = next_circular_number(db, circular_word(db), issued_on.year)
+    issuer = SettingsRepo(db).get("organisation") or ""
+    base = ParagraphStyle("body", fontName=font, fontSize=11, leading=19, firstLineIndent=22,
+                          wordWrap="CJK")
+    plain = ParagraphStyle("plain", parent=base, firstLineIndent=0)
+    head = ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6)
+    red_title = ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
+                               alignment=TA_CENTER, textColor=RED)
+    centered = ParagraphStyle("c", parent=plain, alignment=TA_CENTER)
+    title = ParagraphStyle("t", parent=plain, fontSize=15, leading=24, alignment=TA_CENTER,
+                           spaceBefore=8, spaceAfter=8)
+    right = ParagraphStyle("r", parent=plain, alignment=TA_RIGHT)
+    small = ParagraphStyle("s", parent=plain, fontSize=8, leading=10)
+
+    total = report.table.total
+    rows = report.rows if report.rows is not None else report.table.rows
+    campaign = report.query.campaign
+    subject = campaign.name if campaign else ("安全生产" if zh else "work safety")
+    story: list = [Paragraph(f"{issuer}{'文件' if zh else ''}", red_title),
+                   Paragraph(number, centered),
+                   HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4,
+                              spaceAfter=8)]
+    if zh:
+        story += [Paragraph(f"关于{subject}隐患排查整治工作情况的通报", title),
+                  Paragraph("各乡镇（街道）、区直有关部门：", plain),
+                  Paragraph(
+                      f"{report.title.period}，全区应检企业{total['companies_in_scope']}家，"
+                      f"已检查{total['companies_inspected']}家（覆盖率{_pct(total.coverage)}），"
+                      f"开展执法检查{total['inspections_official']}次、企业自查"
+                      f"{total['inspections_self']}次、复查{total['reinspections']}次；排查"
+                      f"重大事故隐患{total['hazards_major']}项、一般隐患"
+                      f"{total['hazards_general']}项，已整改{total['rectified']}项，整改率"
+                      f"{_pct(total.rectification_rate)}；逾期未整改{total['overdue']}项（其中"
+                      f"重大事故隐患{total['overdue_major']}项）；下达责令限期整改指令书"
+                      f"{total['orders']}份，采取现场处理措施{total['onsite_measures']}项。"
+                      "现将有关情况通报如下：", base)]
+    else:
+        story += [Paragraph(f"Circular on the hazard investigation and rectification: "
+                            f"{subject}", title),
+                  Paragraph(
+                      f"{report.title.period}: {total['companies_inspected']} of "
+                      f"{total['companies_in_scope']} companies inspected "
+                      f"({_pct(total.coverage)}); {total['inspections_official']} official "
+                      f"inspections, {total['inspections_self']} self-inspections, "
+                      f"{total['reinspections']} re-inspections; {total['hazards_major']} major "
+                      f"and {total['hazards_general']} general hazards, {total['rectified']} "
+                      f"rectified ({_pct(total.rectification_rate)}); {total['overdue']} overdue "
+                      f"({total['overdue_major']} major); {total['orders']} orders, "
+                      f"{total['onsite_measures']} on-site measures.", base)]
+
+    # 一、the table and the chart
+    story.append(Paragraph("一、各单位工作情况" if zh else "1. By unit", head))
+    header = (["单位", "应检", "已检", "覆盖率", "执法", "自查", "重大", "一般", "已整改",
+               "整改率", "逾期", "指令书"] if zh else
+              ["Unit", "Scope", "Insp.", "Cov.", "Off.", "Self", "Major", "Gen.", "Rect.",
+               "Rate", "Overdue", "Orders"])
+    body = [[Paragraph(r.label, small), r["companies_in_scope"], r["companies_inspected"],
+             _pct(r.coverage), r["inspections_official"], r["inspections_self"],
+             r["hazards_major"], r["hazards_general"], r["rectified"],
+             _pct(r.rectification_rate), r["overdue"], r["orders"]] for r in rows]
+    body.append([Paragraph(total.label, small), total["companies_in_scope"],
+                 total["companies_inspected"], _pct(total.coverage),
+                 total["inspections_official"], total["inspections_self"],
+                 total["hazards_major"], total["hazards_general"], total["rectified"],
+                 _pct(total.rectification_rate), total["overdue"], total["orders"]])
+    t = Table([header, *body], colWidths=[38 * mm] + [12 * mm] * 11, repeatRows=1)
+    t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eeeeee"))]))
+    story += [t, Spacer(1, 4 * mm), KeepTogether([_chart(rows, font, zh)])]
+
+    # 二、overdue major hazards, naming the company
+    story.append(Paragraph("二、逾期未整改的重大事故隐患" if zh else
+                           "2. Overdue major accident hazards", head))
+    group = rows[0].key if report.rows else None
+    overdue = drill_down(db, report.query, "overdue_major", group)
+    if overdue:
+        lines = [["序号", "企业名称", "乡镇", "隐患", "整改期限"] if zh else
+                 ["No.", "Company", "Town", "Hazard", "Deadline"]]
+        for n, h in enumerate(overdue[:MAX_LISTED], start=1):
+            lines.append([n, Paragraph(h["company_name"] or "", small),
+                          Paragraph(h["town"] or "", small),
+                          Paragraph(h["description"] or "", small), (h["deadline"] or "")[:10]])
+        ot = Table(lines, colWidths=[10 * mm, 45 * mm, 22 * mm, 75 * mm, 22 * mm],
+                   repeatRows=1)
+        ot.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+        story.append(ot)
+        if len(overdue) > MAX_LISTED:
+            story.append(Paragraph(
+                f"另有{len(overdue) - MAX_LISTED}项，见隐患台账。" if zh else
+                f"{len(overdue) - MAX_LISTED} more in the hazard ledger.", plain))
+    else:
+        story.append(Paragraph("无。" if zh else "None.", base))
+
+    # 三、units that lag
+    story.append(Paragraph("三、工作滞后的单位" if zh else "3. Units that lag", head))
+    lag = lagging(rows)
+    if lag:
+        for row, why_zh, why_en in lag:
+            story.append(Paragraph(f"{row.label}：{why_zh}。" if zh else
+                                   f"{row.label}: {why_en}.", base))
+    else:
+        story.append(Paragraph("无。" if zh else "None.", base))
+    if zh:
+        story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
+                               f"{issuer or '区安办'}。", base))
+    day = (f"{issued_on.year}年{issued_on.month}月{issued_on.day}日" if zh
+           else issued_on.isoformat())
+    story += [Spacer(1, 10 * mm), Paragraph(issuer, right), Paragraph(day, right)]
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+                            topMargin=20 * mm, bottomMargin=20 * mm,
+                            title=number, author=issuer)
+
+    def footer(canvas, doc_) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"— {doc_.page} —")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

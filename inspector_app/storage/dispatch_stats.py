@@ -1,0 +1,290 @@
+"""The dispatch statistics (调度统计): every figure, computed once, here, in SQL.
+
+For a period (both days included) and optionally a campaign, grouped by the company's town
+(属地), its supervising department (行业主管部门) or its industry. The rules, one per figure:
+
+- Inspections counted: the latest revision of each record (no amendment supersedes it), not a
+  draft, not a conflict copy, started within the period; with a campaign, also tagged to it:
+  started within the campaign's period on a company in its scope, unless a person tagged it in
+  or out (``campaign_tags``).
+- companies_in_scope: companies of the group (with a campaign: those in its scope).
+- companies_inspected: of those, the ones with at least one counted official or self-inspection.
+- inspections_official / inspections_self (执法检查 / 企业自查), reinspections (复查).
+- hazards_major / hazards_general: hazards recorded by counted official and self-inspections.
+- rectified: of those, reported rectified or closed; rectification_rate = rectified / hazards.
+- overdue / overdue_major: not rectified (open or reopened) with a deadline (the newest one a
+  re-inspection set, else the order's) before ``as_of``.
+- orders: rectification orders (责令限期整改指令书) issued for counted inspections.
+- onsite_measures: hazards handled on the spot (a 现场处理措施 recorded).
+- silent: a unit (or group) with no counted official or self-inspection in the period.
+
+A company's department is the one named on the company (``companies.department_id``), else the
+active department whose sectors include the company's industry (lowest position first).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from inspector_app.domain.company import INDUSTRIES, industry_label
+from inspector_app.domain.units import Campaign, Period
+
+GROUPINGS = ("town", "department", "industry")
+
+# Summed over the companies of a group; the order is the table's.
+COUNTS = ("companies_in_scope", "companies_inspected", "inspections_official",
+          "inspections_self", "reinspections", "hazards_major", "hazards_general", "rectified",
+          "overdue", "overdue_major", "orders", "onsite_measures")
+
+_GROUP_KEY = {
+    "town": "COALESCE(c.town, '')",
+    "department": "COALESCE(d.department_id, '')",
+    "industry": "COALESCE(c.industry, '')",
+}
+
+_NO_GROUP = {"town": ("（未填写乡镇）", "(no town)"),
+             "department": ("（未明确行业主管部门）", "(no department)"),
+             "industry": ("（未填写行业）", "(no industry)")}
+
+
+@dataclass(frozen=True)
+class DispatchQuery:
+    period: Period
+    by: str = "town"
+    campaign: Campaign | None = None
+    as_of: date | None = None       # overdue as of this day; default today
+
+    def __post_init__(self) -> None:
+        if self.by not in GROUPINGS:
+            raise ValueError(f"unknown grouping {self.by!r}")
+
+
+@dataclass
+class DispatchRow:
+    key: str                         # town name, department unit id, industry code; '' = none
+    label: str
+    figures: dict[str, int] = field(default_factory=dict)
+    registered: bool = False         # a unit of the registry (towns and departments)
+
+    def __getitem__(self, name: str) -> int:
+        return self.figures[name]
+
+    @property
+    def hazards(self) -> int:
+        return self.figures["hazards_major"] + self.figures["hazards_general"]
+
+    @property
+    def inspections(self) -> int:
+        return self.figures["inspections_official"] + self.figures["inspections_self"]
+
+    @property
+    def coverage(self) -> float | None:
+        scope = self.figures["companies_in_scope"]
+        return self.figures["companies_inspected"] / scope if scope else None
+
+    @property
+    def rectification_rate(self) -> float | None:
+        return self.figures["rectified"] / self.hazards if self.hazards else None
+
+    @property
+    def silent(self) -> bool:
+        return self.inspections == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, **self.figures,
+                "hazards": self.hazards, "coverage": self.coverage,
+                "rectification_rate": self.rectification_rate, "silent": self.silent}
+
+
+@dataclass
+class DispatchTable:
+    query: DispatchQuery
+    rows: list[DispatchRow]
+    total: DispatchRow
+
+    @property
+    def silent(self) -> list[DispatchRow]:
+        return [r for r in self.rows if r.silent and r.key]
+
+
+def _params(q: DispatchQuery) -> dict[str, Any]:
+    c = q.campaign
+    return {
+        "start": q.period.start.isoformat(), "end": q.period.end.isoformat(),
+        "as_of": (q.as_of or date.today()).isoformat(),
+        "has_campaign": int(c is not None), "campaign_id": c.id if c else "",
+        "c_start": c.starts_on if c else "", "c_end": c.ends_on if c else "",
+        "c_all": int(c is None or c.covers_everyone),
+        "c_companies": json.dumps(list(c.company_ids) if c else []),
+        "c_towns": json.dumps(list(c.towns) if c else [], ensure_ascii=False),
+        "c_industries": json.dumps(list(c.industries) if c else []),
+    }
+
+
+def base_sql(by: str) -> str:
+    """The common tables every figure and every drill-down list is read from."""
+    return f"""
+WITH
+dept AS (
+    SELECT c.id AS company_id, COALESCE(c.department_id, (
+        SELECT u.id FROM units u, json_each(u.sectors) s
+        WHERE u.kind = 'department' AND u.active = 1 AND s.value = c.industry
+        ORDER BY u.position, u.name LIMIT 1)) AS department_id
+    FROM companies c
+),
+co AS (
+    SELECT c.id, c.name, c.town, c.industry, d.department_id, {_GROUP_KEY[by]} AS grp,
+           (:c_all OR c.id IN (SELECT value FROM json_each(:c_companies))
+            OR COALESCE(c.town, '') IN (SELECT value FROM json_each(:c_towns))
+            OR COALESCE(c.industry, '') IN (SELECT value FROM json_each(:c_industries)))
+           AS in_scope
+    FROM companies c JOIN dept d ON d.company_id = c.id
+),
+ins AS (
+    SELECT i.id, i.company_id, i.kind, i.number, i.started_at, co.grp
+    FROM inspections i JOIN co ON co.id = i.company_id
+    WHERE i.status != 'draft' AND i.conflict_of IS NULL
+      AND NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)
+      AND substr(i.started_at, 1, 10) BETWEEN :start AND :end
+      AND (NOT :has_campaign OR COALESCE(
+            (SELECT t.included FROM campaign_tags t
+             WHERE t.campaign_id = :campaign_id AND t.inspection_id = i.id),
+            substr(i.started_at, 1, 10) BETWEEN :c_start AND :c_end AND co.in_scope))
+),
+fin AS (
+    SELECT f.id, f.inspection_id, f.seq, f.description, f.grade, f.status, ins.company_id,
+           ins.grp, ins.number,
+           COALESCE(f.current_deadline, f.deadline) AS deadline,
+           f.status IN ('rectified', 'closed') AS is_rectified,
+           f.status IN ('open', 'reopened')
+             AND COALESCE(f.current_deadline, f.deadline) IS NOT NULL
+             AND substr(COALESCE(f.current_deadline, f.deadline), 1, 10) < :as_of AS is_overdue,
+           TRIM(COALESCE(f.onsite_measure, '')) != '' AS is_onsite
+    FROM findings f JOIN ins ON ins.id = f.inspection_id
+    WHERE ins.kind IN ('official', 'self')
+),
+ord AS (
+    SELECT d.id, d.number, d.inspection_id, ins.company_id, ins.grp
+    FROM documents d JOIN ins ON ins.id = d.inspection_id
+    WHERE d.doc_type = 'order'
+)"""
+
+
+def _figures_sql(by: str) -> str:
+    return base_sql(by) + """,
+ia AS (
+    SELECT company_id, SUM(kind = 'official') AS official, SUM(kind = 'self') AS self,
+           SUM(kind = 'reinspection') AS re
+    FROM ins GROUP BY company_id
+),
+fa AS (
+    SELECT company_id, SUM(grade = 'major') AS major, SUM(grade = 'general') AS general,
+           SUM(is_rectified) AS rectified, SUM(is_overdue) AS overdue,
+           SUM(is_overdue AND grade = 'major') AS overdue_major, SUM(is_onsite) AS onsite
+    FROM fin GROUP BY company_id
+),
+oa AS (SELECT company_id, COUNT(*) AS orders FROM ord GROUP BY company_id)
+SELECT co.grp,
+       SUM(co.in_scope),
+       SUM(co.in_scope AND COALESCE(ia.official, 0) + COALESCE(ia.self, 0) > 0),
+       TOTAL(ia.official), TOTAL(ia.self), TOTAL(ia.re),
+       TOTAL(fa.major), TOTAL(fa.general), TOTAL(fa.rectified), TOTAL(fa.overdue),
+       TOTAL(fa.overdue_major), TOTAL(oa.orders), TOTAL(fa.onsite)
+FROM co
+LEFT JOIN ia ON ia.company_id = co.id
+LEFT JOIN fa ON fa.company_id = co.id
+LEFT JOIN oa ON oa.company_id = co.id
+GROUP BY co.grp
+"""
+
+
+def _labels(db: Database, by: str, lang: str) -> tuple[dict[str, str], list[str]]:
+    """Labels of the group keys, and the registry's units that must appear even when silent."""
+    if by == "industry":
+        return {code: industry_label(code, lang) for code in INDUSTRIES}, []
+    if by == "town":
+        towns = [r[0] for r in db.execute(
+            "SELECT name FROM units WHERE kind = 'town' AND active = 1 ORDER BY position, name")]
+        return {t: t for t in towns}, towns
+    rows = db.execute("SELECT id, name, active FROM units WHERE kind = 'department' "
+                      "ORDER BY position, name").fetchall()
+    return {r[0]: r[1] for r in rows}, [r[0] for r in rows if r[2]]
+
+
+def dispatch_table(db: Database, query: DispatchQuery, lang: str = "zh_CN") -> DispatchTable:
+    """The figures of every group of ``query.by``, registry units first, then the rest."""
+    zh = lang.lower().startswith("zh")
+    labels, registered = _labels(db, query.by, lang)
+    found: dict[str, dict[str, int]] = {}
+    for values in db.execute(_figures_sql(query.by), _params(query)).fetchall():
+        found[values[0]] = {name: int(v or 0) for name, v in zip(COUNTS, values[1:],
+                                                                  strict=True)}
+    rows: list[DispatchRow] = []
+    zero = dict.fromkeys(COUNTS, 0)
+    for key in registered:
+        rows.append(DispatchRow(key, labels[key], found.pop(key, dict(zero)), True))
+    for key in sorted(found, key=lambda k: (k == "", labels.get(k, k))):
+        figures = found[key]
+        if not any(figures.values()):
+            continue   # e.g. an industry no company of a campaign's scope belongs to
+        label = labels.get(key) or (key if key else _NO_GROUP[query.by][0 if zh else 1])
+        rows.append(DispatchRow(key, label, figures))
+    total = DispatchRow("", "合计" if zh else "Total",
+                        {name: sum(r.figures[name] for r in rows) for name in COUNTS})
+    return DispatchTable(query, rows, total)
+
+
+# -- drill-down: the list behind a figure ---------------------------------------------------
+
+# figure -> (the common table it counts, the condition)
+_DRILL: dict[str, tuple[str, str]] = {
+    "companies_in_scope": ("co", "co.in_scope"),
+    "companies_inspected": ("co", "co.in_scope AND EXISTS (SELECT 1 FROM ins "
+                                  "WHERE ins.company_id = co.id AND ins.kind != 'reinspection')"),
+    "inspections_official": ("ins", "ins.kind = 'official'"),
+    "inspections_self": ("ins", "ins.kind = 'self'"),
+    "reinspections": ("ins", "ins.kind = 'reinspection'"),
+    "hazards_major": ("fin", "fin.grade = 'major'"),
+    "hazards_general": ("fin", "fin.grade = 'general'"),
+    "rectified": ("fin", "fin.is_rectified"),
+    "overdue": ("fin", "fin.is_overdue"),
+    "overdue_major": ("fin", "fin.is_overdue AND fin.grade = 'major'"),
+    "orders": ("ord", "1"),
+    "onsite_measures": ("fin", "fin.is_onsite"),
+}
+
+_DRILL_SELECT = {
+    "co": "SELECT co.id, co.name AS company_name, co.town, co.industry FROM co",
+    "ins": "SELECT ins.id, ins.number, ins.kind, ins.started_at, c.name AS company_name, "
+           "c.town FROM ins JOIN companies c ON c.id = ins.company_id",
+    "fin": "SELECT fin.id, fin.number AS inspection_number, fin.seq, fin.description, "
+           "fin.grade, fin.status, fin.deadline, c.name AS company_name, c.town "
+           "FROM fin JOIN companies c ON c.id = fin.company_id",
+    "ord": "SELECT ord.id, ord.number, c.name AS company_name, c.town "
+           "FROM ord JOIN companies c ON c.id = ord.company_id",
+}
+
+_DRILL_ORDER = {"co": "co.name", "ins": "ins.started_at, ins.id",
+                "fin": "fin.deadline IS NULL, fin.deadline, fin.number, fin.seq",
+                "ord": "ord.number"}
+
+
+def drill_down(db: Database, query: DispatchQuery, figure: str,
+               group: str | None = None) -> list[dict[str, Any]]:
+    """The records a figure counts, for one group (its key) or for the total (None)."""
+    if figure not in _DRILL:
+        raise ValueError(f"unknown figure {figure!r}")
+    table, condition = _DRILL[figure]
+    params = _params(query)
+    where = condition
+    if group is not None:
+        where += f" AND {table}.grp = :grp"
+        params["grp"] = group
+    sql = (base_sql(query.by) + f"\n{_DRILL_SELECT[table]} WHERE {where} "
+           f"ORDER BY {_DRILL_ORDER[table]}")
+    return [dict(r) for r in db.query(sql, params)]

@@ -1,0 +1,586 @@
+"""The Plans & drills page (预案与演练): the emergency plans registry with its filters, each
+unit's progress toward its deadline, drills and their follow-up tasks, and the stations."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QWidget,
+)
+
+from inspector_app.domain.emergency import (
+    DRILL_FORM_LABELS,
+    DRILL_SCOPE_LABELS,
+    MILESTONE_LABELS,
+    MILESTONE_STATUS_LABELS,
+    PLAN_STATUS_LABELS,
+    PLAN_TYPE_LABELS,
+    PROGRESS_LABELS,
+    Milestone,
+    PlanStatus,
+    PlanType,
+    Progress,
+    label,
+)
+from inspector_app.errors import InspectorError
+from inspector_app.paths import DataDir
+from inspector_app.services import messages
+from inspector_app.services.context import AppContext
+from inspector_app.services.emergency import EmergencyService
+from inspector_app.services.reports.emergency_circular import write_circular
+from inspector_app.services.tasks import Task, TaskControl, TaskRunner
+from inspector_app.storage.db import connect
+from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.pages.base import Page
+
+LATE = QColor("#fde7e9")
+DONE = QColor("#e6f4ea")
+MAX_COLUMN = 240
+
+
+def _table() -> QTableWidget:
+    table = QTableWidget()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    return table
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
+          colours: list[QColor | None] | None = None, ids: list[str] | None = None) -> None:
+    table.setSortingEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setRowCount(len(rows))
+    table.setHorizontalHeaderLabels(headers)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if colours and colours[r] is not None:
+                item.setBackground(QBrush(colours[r]))
+            if ids and c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, ids[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    for c in range(table.columnCount()):    # long titles must not push the dates off screen
+        table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+
+
+def circular_task(control: TaskControl, data_dir: DataDir, device_id: str, path: Path,
+                  today: date, lang: str) -> str:
+    """Write the circular on a connection of its own, off the window's thread."""
+    db = connect(data_dir.database)
+    try:
+        control.check_cancelled()
+        write_circular(db, EmergencyService(db, device_id, data_dir), path, today, lang)
+        return str(path)
+    finally:
+        db.close()
+
+
+def _date_edit(value: date | None = None) -> QDateEdit:
+    day = value or date.today()
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class NewPlanDialog(QDialog):
+    def __init__(self, svc: EmergencyService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.setWindowTitle(self.tr("New emergency plan"))
+        form = QFormLayout(self)
+        self.owner = QComboBox()
+        for unit in svc.units.all(active_only=True):
+            self.owner.addItem(unit.name, unit.id)
+        self.type = QComboBox()
+        for t in PlanType:
+            self.type.addItem(label(PLAN_TYPE_LABELS, t, ui_lang()), t.value)
+        self.title = QLineEdit()
+        self.version = QLineEdit()
+        self.status = QComboBox()
+        for s in PlanStatus:
+            if s != PlanStatus.FILED:
+                self.status.addItem(label(PLAN_STATUS_LABELS, s, ui_lang()), s.value)
+        form.addRow(self.tr("Unit"), self.owner)
+        form.addRow(self.tr("Type"), self.type)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Version"), self.version)
+        form.addRow(self.tr("Status"), self.status)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            self.svc.add_plan(title=self.title.text(), plan_type=self.type.currentData(),
+                              unit_id=self.owner.currentData(), version=self.version.text(),
+                              status=self.status.currentData())
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class FilingDialog(QDialog):
+    """The filing record (备案): receiving authority, filing number, date."""
+
+    def __init__(self, svc: EmergencyService, plan_id: str, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.plan_id = plan_id
+        self.setWindowTitle(self.tr("Record filing: %1").replace("%1", title))
+        form = QFormLayout(self)
+        self.authority = QLineEdit()
+        self.number = QLineEdit()
+        self.date = _date_edit()
+        form.addRow(self.tr("Receiving authority"), self.authority)
+        form.addRow(self.tr("Filing number"), self.number)
+        form.addRow(self.tr("Filing date"), self.date)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            self.svc.record_filing(self.plan_id, authority=self.authority.text(),
+                                   number=self.number.text(),
+                                   filed_on=self.date.date().toString("yyyy-MM-dd"))
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class DrillDialog(QDialog):
+    """A drill held: the plan, when and how, the evaluation, problems that become tasks with
+    deadlines, and photos. Every photo is checked before anything is saved."""
+
+    def __init__(self, svc: EmergencyService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.photos: list[Path] = []
+        self.setWindowTitle(self.tr("Record a drill"))
+        form = QFormLayout(self)
+        self.plan = QComboBox()
+        for row in svc.repo.plans():
+            self.plan.addItem(f"{row['owner_name']} · {row['title']}", row["id"])
+        self.date = _date_edit()
+        self.form = QComboBox()
+        for key, pair in DRILL_FORM_LABELS.items():
+            self.form.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+        self.scope = QComboBox()
+        for key, pair in DRILL_SCOPE_LABELS.items():
+            self.scope.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+        self.organiser, self.participants = QLineEdit(), QLineEdit()
+        self.scenario, self.went_well = QLineEdit(), QLineEdit()
+        self.problems = QTableWidget(0, 3)
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Problem"), self.tr("Deadline (YYYY-MM-DD)"), self.tr("Responsible")])
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.setMinimumHeight(90)
+        add_problem = QPushButton(self.tr("Add a problem"))
+        add_problem.clicked.connect(lambda: self.problems.insertRow(self.problems.rowCount()))
+        self.photo_label = QLabel()
+        add_photos = QPushButton(self.tr("Add photos…"))
+        add_photos.clicked.connect(self._choose_photos)
+        form.addRow(self.tr("Plan"), self.plan)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Form"), self.form)
+        form.addRow(self.tr("Scope"), self.scope)
+        form.addRow(self.tr("Organiser"), self.organiser)
+        form.addRow(self.tr("Participants"), self.participants)
+        form.addRow(self.tr("Scenario"), self.scenario)
+        form.addRow(self.tr("What worked"), self.went_well)
+        form.addRow(self.tr("Problems found"), self.problems)
+        form.addRow("", add_problem)
+        form.addRow(add_photos, self.photo_label)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose_photos(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Drill photos"), str(Path.home()),
+                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
+        self.add_photos([Path(c) for c in chosen])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        self.photos.extend(paths)
+        self.photo_label.setText(self.tr("%n photo(s)", "", len(self.photos)))
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.problems.item(row, column)
+        return item.text().strip() if item else ""
+
+    def save(self) -> None:
+        from inspector_app.services.attachments import check_file
+
+        problems = [{"problem": self._cell(r, 0), "due_on": self._cell(r, 1),
+                     "responsible": self._cell(r, 2)}
+                    for r in range(self.problems.rowCount())
+                    if any(self._cell(r, c) for c in range(3))]
+        try:
+            if self.plan.currentData() is None:
+                raise InspectorError(self.tr("Register the plan first."))
+            checked = [check_file(p) for p in self.photos]
+            drill = self.svc.add_drill(
+                plan_id=self.plan.currentData(), held_on=self.date.date().toString("yyyy-MM-dd"),
+                form=self.form.currentData(), scope=self.scope.currentData(),
+                organiser=self.organiser.text(), participants=self.participants.text(),
+                scenario=self.scenario.text(), went_well=self.went_well.text(),
+                problems=problems)
+            for photo in checked:
+                self.svc.attach_checked("drill", drill["id"], photo)
+        except InspectorError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class EmergencyPage(Page):
+    page_id = "emergency"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = date.today()
+        bar = QHBoxLayout()
+        self.unit = QComboBox()
+        self.type = QComboBox()
+        self.status = QComboBox()
+        self.overdue = QCheckBox()
+        for combo in (self.unit, self.type, self.status):
+            combo.currentIndexChanged.connect(self._filters_changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            bar.addWidget(combo)
+        self.overdue.toggled.connect(self._filters_changed)
+        bar.addWidget(self.overdue)
+        bar.addStretch(1)
+        self.new_button = QPushButton()
+        self.file_button = QPushButton()
+        self.drill_button = QPushButton()
+        self.attach_button = QPushButton()
+        self.attach_button.clicked.connect(self.attach_file)
+        self.new_button.clicked.connect(self.new_plan)
+        self.file_button.clicked.connect(self.record_filing)
+        self.drill_button.clicked.connect(self.record_drill)
+        self.layout_.addLayout(bar)
+        self.runner = TaskRunner()
+        self._task: Task | None = None
+        self.last_output: Path | None = None
+
+        self.tabs = QTabWidget()
+        self.plans = _table()
+        self.progress = _table()
+        self.drills = _table()
+        self.tasks = _table()
+        self.stations = _table()
+        for table in (self.progress, self.plans, self.drills, self.tasks, self.stations):
+            self.tabs.addTab(table, "")
+        self.layout_.addWidget(self.tabs, 1)
+        foot = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.pdf_button = QPushButton()
+        self.xlsx_button = QPushButton()
+        self.pdf_button.clicked.connect(lambda: self._ask_and_write(".pdf"))
+        self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
+        self.layout_.addWidget(self.summary)
+        # Actions below the tables: beside the filters they would not fit 1024 pixels.
+        for button in (self.new_button, self.file_button, self.attach_button,
+                       self.drill_button):
+            foot.addWidget(button)
+        foot.addStretch(1)
+        foot.addWidget(self.pdf_button)
+        foot.addWidget(self.xlsx_button)
+        self.layout_.addLayout(foot)
+        self._filling = False
+        self.retranslate()
+
+    def _service(self) -> EmergencyService:
+        return EmergencyService(self.ctx.db, self.ctx.device.id, self.ctx.data_dir)
+
+    def title(self) -> str:
+        return self.tr("Plans & drills")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.overdue.setText(self.tr("Overdue only"))
+        self.new_button.setText(self.tr("New plan…"))
+        self.file_button.setText(self.tr("Record filing…"))
+        self.drill_button.setText(self.tr("Record drill…"))
+        self.attach_button.setText(self.tr("Attach file…"))
+        self.pdf_button.setText(self.tr("Circular (PDF)…"))
+        self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
+        for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
+                                  self.tr("Drills"), self.tr("Follow-up tasks"),
+                                  self.tr("Stations"))):
+            self.tabs.setTabText(i, text)
+        self._fill_choices()
+        self.refresh()
+
+    def _fill_choices(self) -> None:
+        self._filling = True
+        try:
+            lang = ui_lang()
+            current = (self.unit.currentData(), self.type.currentData(),
+                       self.status.currentData())
+            self.unit.clear()
+            self.unit.addItem(self.tr("All units"), None)
+            for unit in self._service().units.all(active_only=True):
+                self.unit.addItem(unit.name, unit.id)
+            self.type.clear()
+            self.type.addItem(self.tr("All types"), None)
+            for t in PlanType:
+                self.type.addItem(label(PLAN_TYPE_LABELS, t, lang), t.value)
+            self.status.clear()
+            self.status.addItem(self.tr("All statuses"), None)
+            for s in PlanStatus:
+                self.status.addItem(label(PLAN_STATUS_LABELS, s, lang), s.value)
+            for combo, value in zip((self.unit, self.type, self.status), current, strict=True):
+                index = combo.findData(value)
+                combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._filling = False
+
+    def _filters_changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        self._fill_choices()
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        if self._filling:
+            return
+        try:
+            svc = self._service()
+            self._fill_progress(svc)
+            self._fill_plans(svc)
+            self._fill_drills(svc)
+            self._fill_stations(svc)
+        except InspectorError as exc:
+            messages.error(exc)
+
+    def _fill_progress(self, svc: EmergencyService) -> None:
+        lang = ui_lang()
+        rows, colours = [], []
+        units = svc.unit_progress(self.today)
+        if self.unit.currentData():
+            units = [u for u in units if u.unit_id == self.unit.currentData()]
+        for u in units:
+            share = f"{u.done}/{u.plans}" if u.plans else "0/0"
+            rows.append([u.unit_name, u.plans, share, u.in_progress, u.not_started,
+                         label(PROGRESS_LABELS, u.progress, lang),
+                         u.deadline or "", self.tr("Overdue") if u.overdue else "", u.drills])
+            colours.append(LATE if u.overdue else DONE if u.progress == Progress.DONE else None)
+        _fill(self.progress, [self.tr("Unit"), self.tr("Plans"), self.tr("Filed"),
+                              self.tr("In progress"), self.tr("Not started"),
+                              self.tr("Progress"), self.tr("Deadline"), "",
+                              self.tr("Drills this year")], rows, colours)
+        done = sum(1 for u in units if u.progress == Progress.DONE)
+        late = sum(1 for u in units if u.overdue)
+        self.summary.setText(self.tr("%1 of %2 units have filed every plan; %3 are past their "
+                                     "deadline.").replace("%1", str(done))
+                             .replace("%2", str(len(units))).replace("%3", str(late)))
+
+    def _fill_plans(self, svc: EmergencyService) -> None:
+        lang = ui_lang()
+        views = svc.plan_views(self.today, unit_id=self.unit.currentData(),
+                               plan_type=self.type.currentData(),
+                               status=self.status.currentData(),
+                               overdue_only=self.overdue.isChecked())
+        rows, colours, ids = [], [], []
+        for v in views:
+            r = v.row
+            warn = [w for w, on in ((self.tr("revision overdue"), v.revision_overdue),
+                                    (self.tr("drill overdue"), v.drill_behind)) if on]
+            rows.append([r["owner_name"], label(PLAN_TYPE_LABELS, r["plan_type"], lang),
+                         r["title"], label(PLAN_STATUS_LABELS, r["status"], lang),
+                         r["filed_on"] or "", r["filing_number"], v.revision_due or "",
+                         r["last_drill"] or "", v.drill_due or "", "; ".join(warn)])
+            colours.append(LATE if warn else None)
+            ids.append(r["id"])
+        _fill(self.plans, [self.tr("Owner"), self.tr("Type"), self.tr("Title"),
+                           self.tr("Status"), self.tr("Filed on"), self.tr("Filing number"),
+                           self.tr("Revision due"), self.tr("Last drill"),
+                           self.tr("Drill due"), ""], rows, colours, ids)
+
+    def _fill_drills(self, svc: EmergencyService) -> None:
+        lang = ui_lang()
+        unit = self.unit.currentData()
+        drills = [d for d in svc.repo.drills() if not unit or d["unit_id"] == unit]
+        _fill(self.drills, [self.tr("Date"), self.tr("Owner"), self.tr("Plan"),
+                            self.tr("Form"), self.tr("Scope"), self.tr("Organiser"),
+                            self.tr("Scenario"), self.tr("Photos"), self.tr("Tasks")],
+              [[d["held_on"], d["owner_name"], d["plan_title"],
+                label(DRILL_FORM_LABELS, d["form"], lang),
+                label(DRILL_SCOPE_LABELS, d["scope"], lang), d["organiser"], d["scenario"],
+                d["photos"], d["tasks"]] for d in drills])
+        tasks = svc.open_tasks(self.today)
+        _fill(self.tasks, [self.tr("Due"), self.tr("Owner"), self.tr("Problem"),
+                           self.tr("Responsible"), self.tr("Action"), ""],
+              [[t["due_on"], t["owner_name"], t["problem"], t["responsible"], t["action"],
+                self.tr("Overdue") if late else ""] for t, late in tasks],
+              [LATE if late else None for _, late in tasks])
+
+    def _fill_stations(self, svc: EmergencyService) -> None:
+        lang = ui_lang()
+        by_station: dict[str, list[dict]] = {}
+        for m in svc.repo.milestones():
+            by_station.setdefault(m["station_id"], []).append(m)
+        headers = [self.tr("Station"), self.tr("Unit"), self.tr("Last check")] + [
+            label(MILESTONE_LABELS, m, lang) for m in Milestone]
+        rows, colours = [], []
+        late_any = {m["id"] for m in svc.late_milestones(self.today)}
+        for s in svc.repo.stations():
+            ms = {m["milestone"]: m for m in by_station.get(s["id"], [])}
+            cells = []
+            for key in Milestone:
+                m = ms.get(key.value)
+                if m is None:
+                    cells.append("")
+                    continue
+                text = label(MILESTONE_STATUS_LABELS, m["status"], lang)
+                if m["due_on"] and m["status"] != "done":
+                    text += f" ({m['due_on']})"
+                if m["id"] in late_any:
+                    text = "⚠ " + text
+                cells.append(text)
+            rows.append([s["name"], s["unit_name"] or "", s["last_check"] or "", *cells])
+            colours.append(LATE if any(m["id"] in late_any for m in ms.values()) else None)
+        _fill(self.stations, headers, rows, colours)
+
+    # -- actions --
+    def new_plan(self) -> None:
+        if NewPlanDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def attach_file(self) -> None:
+        chosen = self.selected_plan()
+        if chosen is None:
+            self.tabs.setCurrentWidget(self.plans)
+            messages.info(self.tr("Choose a plan in the Plans tab first."))
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach the plan's file"), str(Path.home()),
+            self.tr("Plans (*.pdf *.docx *.jpg *.jpeg *.png)"))
+        if path:
+            self.attach(chosen[0], Path(path))
+
+    def attach(self, plan_id: str, path: Path) -> bool:
+        """Store the file under its hash; a refused file is explained and changes nothing."""
+        try:
+            row = self._service().attach("plan", plan_id, path)
+        except InspectorError as exc:
+            messages.error(exc)
+            return False
+        messages.info(self.tr("Attached {0}.").format(row["name"]))
+        self.refresh()
+        return True
+
+    def record_drill(self) -> None:
+        if DrillDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
+            self.tabs.setCurrentWidget(self.drills)
+            self.refresh()
+
+    def selected_plan(self) -> tuple[str, str] | None:
+        row = self.plans.currentRow()
+        if row < 0:
+            return None
+        item = self.plans.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole), self.plans.item(row, 2).text()
+
+    def record_filing(self) -> None:
+        chosen = self.selected_plan()
+        if chosen is None:
+            self.tabs.setCurrentWidget(self.plans)
+            messages.info(self.tr("Choose a plan in the Plans tab first."))
+            return
+        if FilingDialog(self._service(), *chosen, parent=self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _ask_and_write(self, suffix: str) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the circular"), str(Path.home() / f"plans-circular{suffix}"),
+            self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
+        if chosen:
+            path = Path(chosen)
+            self.write(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
+
+    def write(self, path: Path) -> Task:
+        """Write the circular in the background; the window stays usable."""
+        task = Task(circular_task, self.ctx.data_dir, self.ctx.device.id, path, self.today,
+                    ui_lang())
+        self._task = task
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(False)
+        self.summary.setText(self.tr("Writing {0}…").format(path.name))
+        task.signals.succeeded.connect(self._written)
+        task.signals.failed.connect(self._failed)
+        task.signals.finished.connect(self._done)
+        return self.runner.start(task)
+
+    def _done(self) -> None:
+        self._task = None
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(True)
+
+    def _written(self, path: str) -> None:
+        self.last_output = Path(path)
+        messages.info(self.tr("Written: {0}").format(path))
+        self.refresh()
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        if not isinstance(exc, InspectorError):
+            raise exc
+        self.summary.setText(exc.message)
+        messages.error(exc)

@@ -1,0 +1,94 @@
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+
+from inspector_app.domain.units import Period
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import build_demo
+from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
+from inspector_app.ui.pages.dispatch import SHOWN, DispatchPage
+
+TODAY = date.today()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    ctx = AppContext(DataDir(tmp_path_factory.mktemp("dispatch")))
+    build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=10, inspections=24,
+               seed=2026, today=TODAY)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(qtbot, demo, languages):
+    widget = DispatchPage(demo)
+    qtbot.addWidget(widget)
+    widget.start.setDate(QDate(TODAY.year - 1, TODAY.month, 1))
+    widget.resize(1024, 600)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def _column(name: str) -> int:
+    return [c[0] for c in SHOWN].index(name)
+
+
+def test_the_table_shows_the_statistics_and_marks_silent_units(page, demo):
+    expected = dispatch_table(demo.db, DispatchQuery(
+        Period(date(TODAY.year - 1, TODAY.month, 1), TODAY), "town", as_of=TODAY))
+    table = page.table
+    assert table.rowCount() == len(expected.rows) + 1
+    last = table.rowCount() - 1
+    assert table.item(last, 0).text() == "Total"
+    assert table.item(last, _column("hazards_major")).text() == str(
+        expected.total["hazards_major"])
+    labels = [table.item(r, 0).text() for r in range(last)]
+    silent = labels.index("百崎乡")
+    assert table.item(silent, _column("remark")).text() == "Nothing this period"
+    assert table.item(silent, 0).background().color().name() == "#fde7e9"
+    # The bar chart has one category per unit.
+    assert page.bar_chart.chart().series()[0].count() == 3
+
+
+def test_grouping_and_bad_period(page):
+    page.by.setCurrentIndex(page.by.findData("department"))
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert "综合执法与应急管理局" in labels and "消安办" in labels
+    page.end.setDate(page.start.date().addDays(-1))
+    assert page.status.text() == "The period ends before it starts."
+
+
+def test_double_click_lists_the_records_behind_a_figure(page, qtbot):
+    last = page.table.rowCount() - 1
+    column = _column("hazards_general")
+    dialog = page.drill(last, column)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == int(page.table.item(last, column).text()) > 0
+    assert page.drill(last, _column("label")) is None
+
+
+def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path):
+    out = tmp_path / "table.xlsx"
+    with qtbot.waitSignal(page.report_written, timeout=30_000):
+        page.write(out)
+    assert load_workbook(out).active["A1"].value.startswith("安全生产") or \
+        load_workbook(out).active["A1"].value.startswith("Work safety")
+    assert page.xlsx_button.isEnabled()
+    # A unit's own table from its row.
+    assert page.write(tmp_path / "u.xlsx", unit=True) is None
+    assert "Select a town's or a department's row first" in page.status.text()
+    page.table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(page.report_written, timeout=30_000):
+        page.write(tmp_path / "u.xlsx", unit=True)
+    title = load_workbook(tmp_path / "u.xlsx").active["A1"].value
+    assert title.startswith(page.table.item(0, 0).text())
+
+
+def test_an_unwritable_output_is_refused_before_any_work(page, tmp_path):
+    assert page.write(tmp_path / "missing" / "x.pdf") is None
+    assert "does not exist" in page.status.text()

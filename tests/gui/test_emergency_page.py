@@ -1,0 +1,178 @@
+"""The Plans & drills page: a supervisor records a town's filing and sees who has not started."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.services.emergency import EmergencyService
+from inspector_app.storage.units_repo import UnitRepo
+from inspector_app.ui.pages.emergency import EmergencyPage, FilingDialog, NewPlanDialog
+
+
+@pytest.fixture
+def svc(ctx):
+    units = UnitRepo(ctx.db, ctx.device.id)
+    units.add("洛阳镇", "town")
+    units.add("张坂镇", "town")
+    svc = EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+    for unit in units.all():
+        svc.set_deadline(unit.id, "2026-11-30", "11月底前全面完成预案编制、修订")
+    return svc
+
+
+@pytest.fixture
+def page(qtbot, ctx, svc, languages):
+    widget = EmergencyPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 600)
+    widget.show()
+    return widget
+
+
+def _cells(table, column):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_record_a_towns_filing_and_see_who_has_not_started(qtbot, page, svc, monkeypatch):
+    luoyang = svc.units.find("洛阳镇").id
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive", unit_id=luoyang,
+                        status="issued", issued_on="2026-09-01")
+    page.refresh()
+    page.tabs.setCurrentWidget(page.plans)
+    page.plans.selectRow(0)
+    assert page.selected_plan() == (plan["id"], "洛阳镇综合应急预案")
+
+    def fill_and_accept(dialog):
+        dialog.authority.setText("泉台区应急管理局")
+        dialog.number.setText("350521-2026-017")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(FilingDialog, "exec", fill_and_accept)
+    page.record_filing()
+    assert svc.repo.plan(plan["id"])["status"] == "filed"
+    status_col = 3
+    assert _cells(page.plans, status_col) == ["Filed"]
+    units = _cells(page.progress, 0)
+    progress = dict(zip(units, _cells(page.progress, 5), strict=True))
+    assert progress == {"洛阳镇": "Done", "张坂镇": "Not started"}
+
+
+def test_a_filing_without_number_stays_open_with_the_reason(qtbot, page, svc):
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id,
+                        status="issued", issued_on="2026-09-01")
+    dialog = FilingDialog(svc, plan["id"], "P", page)
+    qtbot.addWidget(dialog)
+    dialog.authority.setText("区应急管理局")
+    dialog.save()
+    assert "filing number" in dialog.error.text()
+    assert svc.repo.plan(plan["id"])["status"] == "issued"
+
+
+def test_filters_by_unit_type_and_status(qtbot, page, svc):
+    luoyang, zhangban = svc.units.find("洛阳镇").id, svc.units.find("张坂镇").id
+    svc.add_plan(title="A", plan_type="comprehensive", unit_id=luoyang)
+    svc.add_plan(title="B", plan_type="onsite", unit_id=zhangban, status="drafting")
+    page.refresh()
+    assert sorted(_cells(page.plans, 2)) == ["A", "B"]
+    page.unit.setCurrentIndex(page.unit.findData(zhangban))
+    assert _cells(page.plans, 2) == ["B"]
+    page.unit.setCurrentIndex(0)
+    page.type.setCurrentIndex(page.type.findData("comprehensive"))
+    assert _cells(page.plans, 2) == ["A"]
+    page.type.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findData("drafting"))
+    assert _cells(page.plans, 2) == ["B"]
+
+
+def test_new_plan_dialog_registers_a_plan(qtbot, page, svc):
+    dialog = NewPlanDialog(svc, page)
+    qtbot.addWidget(dialog)
+    dialog.owner.setCurrentIndex(dialog.owner.findText("张坂镇"))
+    dialog.save()
+    assert "title" in dialog.error.text()
+    dialog.title.setText("张坂镇防汛专项应急预案")
+    dialog.type.setCurrentIndex(dialog.type.findData("special"))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [plan] = svc.repo.plans()
+    assert plan["owner_name"] == "张坂镇" and plan["plan_type"] == "special"
+    assert plan["unit_id"] == svc.units.find("张坂镇").id
+
+
+def test_the_circular_is_written_in_the_background(qtbot, page, svc, tmp_path):
+    svc.add_plan(title="A", plan_type="comprehensive", unit_id=svc.units.find("洛阳镇").id)
+    target = tmp_path / "circular.pdf"
+    task = page.write(target)
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: page.last_output == target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert page.pdf_button.isEnabled()
+
+
+def test_a_drill_with_a_photo_and_a_problem_becomes_a_tracked_task(qtbot, page, svc, tmp_path):
+    from PIL import Image
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                        unit_id=svc.units.find("洛阳镇").id, status="issued",
+                        issued_on="2026-01-05")
+    dialog = DrillDialog(svc, page)
+    qtbot.addWidget(dialog)
+    assert dialog.plan.currentData() == plan["id"]
+    dialog.scenario.setText("化工仓库泄漏")
+    dialog.problems.insertRow(0)
+    dialog.problems.setItem(0, 0, QTableWidgetItem("堵漏器材不足"))
+    dialog.problems.setItem(0, 1, QTableWidgetItem("2099-12-31"))
+    bad = tmp_path / "clip.jpg"
+    bad.write_bytes(b"not an image at all")
+    dialog.add_photos([bad])
+    dialog.save()
+    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
+    good = tmp_path / "drill.jpg"
+    Image.new("RGB", (40, 30), "red").save(good, "JPEG")
+    dialog.photos = []
+    dialog.add_photos([good])
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [drill] = svc.repo.drills()
+    assert drill["photos"] == 1 and drill["tasks"] == 1 and drill["scenario"] == "化工仓库泄漏"
+    page.refresh()
+    assert [page.tasks.item(0, 2).text()] == ["堵漏器材不足"]
+
+
+def test_attaching_a_locked_pdf_is_refused_and_a_good_one_is_kept(qtbot, page, svc, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from inspector_app.services import messages
+
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id)
+
+    def pdf(path, encrypt=None):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, encrypt=encrypt)
+        c.drawString(72, 720, "plan")
+        c.save()
+        path.write_bytes(buf.getvalue())
+        return path
+
+    assert not page.attach(plan["id"], pdf(tmp_path / "locked.pdf", "pw"))
+    assert "password" in shown[-1] and svc.repo.files("plan", plan["id"]) == []
+    assert page.attach(plan["id"], pdf(tmp_path / "预案.pdf"))
+    [row] = svc.repo.files("plan", plan["id"])
+    assert row["name"] == "预案.pdf"
+
+
+def test_the_page_is_a_section_of_the_main_window(qtbot, window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    row = titles.index("Plans & drills")
+    window.nav.setCurrentRow(row)
+    assert isinstance(window.current_page(), EmergencyPage)
+    assert window.current_page().isVisible()

@@ -1,0 +1,200 @@
+"""units, campaigns and report dispatch from the command line, and the xlsx they write."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from inspector_app.cli import main
+from inspector_app.domain.units import Period
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import build_demo
+from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table, drill_down
+
+TODAY = date(2026, 6, 20)
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("district")
+    ctx = AppContext(DataDir(path))
+    build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=12, inspections=30, seed=7,
+               today=TODAY)
+    ctx.close()
+    return path
+
+
+def run(data_dir, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), "--lang", "zh_CN", *args])
+
+
+def _json(capsys, data_dir, *args: str):
+    capsys.readouterr()
+    assert run(data_dir, *args) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_units_list_shows_the_district_towns_and_departments(data_dir, capsys):
+    units = _json(capsys, data_dir, "units", "list", "--json")
+    kinds = {u["kind"] for u in units}
+    assert kinds == {"district", "town", "department", "group"}
+    own = [u for u in units if u["own"]]
+    assert [u["name"] for u in own] == ["综合执法与应急管理局"]
+    assert "chemical" in own[0]["sectors"]
+
+
+def test_adding_a_unit_and_its_sectors(data_dir, capsys, tmp_path):
+    assert run(data_dir, "units", "add", "港区管委会", "--kind", "department",
+               "--sectors", "商贸") == 0
+    units = _json(capsys, data_dir, "units", "list", "--kind", "department", "--json")
+    assert next(u["sectors"] for u in units if u["name"] == "港区管委会") == ["commerce"]
+    # The same name twice is refused and nothing changes.
+    before = _json(capsys, data_dir, "units", "list", "--json")
+    assert run(data_dir, "units", "add", "港区管委会", "--kind", "town") == 1
+    assert "already a unit named 港区管委会" in capsys.readouterr().err
+    assert _json(capsys, data_dir, "units", "list", "--json") == before
+    assert run(data_dir, "units", "set-sectors", "港区管委会", "商贸,other") == 0
+    units = _json(capsys, data_dir, "units", "list", "--kind", "department", "--json")
+    assert next(u["sectors"] for u in units if u["name"] == "港区管委会") == ["commerce", "other"]
+
+
+def test_campaigns_add_list_and_bad_period(data_dir, capsys):
+    assert run(data_dir, "campaigns", "add", "粉尘涉爆专项", "--from", "2026-03-01",
+               "--to", "2026-05-31", "--industries", "machinery", "--target",
+               "每家企业至少检查一次") == 0
+    names = [c["name"] for c in _json(capsys, data_dir, "campaigns", "list", "--json")]
+    assert "粉尘涉爆专项" in names
+    assert run(data_dir, "campaigns", "add", "倒着的", "--from", "2026-05-01",
+               "--to", "2026-04-01") == 1
+    assert "ends (2026-04-01) before it starts (2026-05-01)" in capsys.readouterr().err
+    assert "倒着的" not in [c["name"] for c in
+                          _json(capsys, data_dir, "campaigns", "list", "--json")]
+
+
+def test_report_json_agrees_with_the_statistics(data_dir, capsys):
+    got = _json(capsys, data_dir, "report", "dispatch", "--from", "2025-06-21", "--to",
+                "2026-06-20", "--by", "department", "--today", "2026-06-20", "--json")
+    ctx = AppContext(DataDir(data_dir))
+    table = dispatch_table(ctx.db, DispatchQuery(
+        Period(date(2025, 6, 21), TODAY), "department", as_of=TODAY))
+    ctx.close()
+    assert got["total"]["hazards"] == table.total.hazards > 0
+    assert [r["label"] for r in got["rows"]] == [r.label for r in table.rows]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--from", "2026-06-01", "--to", "2026-05-01"), "ends (2026-05-01) before it starts"),
+    (("--from", "2026-01-01", "--to", "2026-05-01", "--campaign", "无此行动"),
+     "No campaign named '无此行动'"),
+    (("--from", "2026-01-01", "--to", "2026-05-01", "--unit", "无此单位"),
+     "No unit named '无此单位'"),
+])
+def test_bad_input_is_refused_and_nothing_is_written(data_dir, capsys, tmp_path, args, message):
+    out = tmp_path / "t.xlsx"
+    capsys.readouterr()
+    assert run(data_dir, "report", "dispatch", *args, "-o", str(out)) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_unwritable_output_is_refused(data_dir, capsys, tmp_path):
+    for target, message in ((tmp_path / "missing" / "t.xlsx", "does not exist"),
+                            (tmp_path / "t.docx", "written as .xlsx or .pdf"),
+                            (tmp_path, "is a folder")):
+        capsys.readouterr()
+        assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to",
+                   "2026-05-01", "-o", str(target)) == 1
+        assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_xlsx_is_laid_out_as_a_statistics_table(data_dir, tmp_path):
+    out = tmp_path / "调度.xlsx"
+    assert run(data_dir, "report", "dispatch", "--from", "2025-06-21", "--to", "2026-06-20",
+               "--today", "2026-06-20", "-o", str(out)) == 0
+    ws = load_workbook(out).active
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:R1" in merged                       # the title over the whole width
+    assert ws["A1"].value.endswith("调度统计表（按乡镇（街道））")
+    assert ws["A2"].value.startswith("填报单位：泉台区应急管理局")
+    assert ws["J2"].value == "统计时段：2025年6月21日至2026年6月20日"
+    assert {"A3:A4", "B3:B4", "C3:E3", "F3:H3", "I3:K3", "L3:O3", "P3:Q3"} <= merged
+    assert (ws["C3"].value, ws["C4"].value, ws["E4"].value) == ("企业覆盖", "应检企业数", "覆盖率")
+    # One row per town, then 合计 whose figures are the column sums.
+    last = ws.max_row
+    assert ws.cell(last, 1).value == "合计" and f"A{last}:B{last}" in merged
+    for col in range(3, 18):
+        if ws.cell(4, col).value in ("覆盖率", "整改率"):
+            continue
+        column = [ws.cell(r, col).value for r in range(5, last)]
+        assert ws.cell(last, col).value == sum(column), ws.cell(4, col).value
+    towns = [ws.cell(r, 2).value for r in range(5, last)]
+    assert "百崎乡" in towns
+    silent_row = 5 + towns.index("百崎乡")
+    assert ws.cell(silent_row, 18).value == "本期无检查"
+    assert ws.cell(5, 5).number_format == "0.0%"
+    # Frozen header, printed on every page, A4 landscape, one page wide.
+    assert ws.freeze_panes == "C5"
+    assert ws.print_area == f"'调度统计表'!$A$1:$R${last}"
+    assert ws.print_title_rows == "$3:$4"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+
+
+def test_a_units_own_report_has_its_row_and_its_hazards(data_dir, tmp_path):
+    out = tmp_path / "dept.xlsx"
+    assert run(data_dir, "report", "dispatch", "--from", "2025-06-21", "--to", "2026-06-20",
+               "--unit", "综合执法与应急管理局", "-o", str(out)) == 0
+    wb = load_workbook(out)
+    ws = wb["调度统计表"]
+    assert ws["A1"].value == "综合执法与应急管理局所排查发现的隐患问题及整改落实情况表"
+    assert ws["A2"].value == "填报单位：综合执法与应急管理局"
+    assert ws.cell(5, 2).value == "综合执法与应急管理局" and ws.cell(6, 1).value == "合计"
+    hazards = wb["隐患明细"]
+    total_hazards = ws.cell(5, 11).value
+    assert hazards.max_row - 1 == total_hazards > 0
+
+
+def test_names_that_look_like_formulas_are_written_as_text(data_dir, tmp_path):
+    assert run(data_dir, "units", "add", "=HYPERLINK(\"x\")", "--kind", "town") == 0
+    out = tmp_path / "t.xlsx"
+    assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
+               "-o", str(out)) == 0
+    ws = load_workbook(out).active
+    cells = [ws.cell(r, 2) for r in range(5, ws.max_row)]
+    cell = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_dir, tmp_path):
+    args = ("report", "dispatch", "--from", "2025-06-21", "--to", "2026-06-20",
+            "--today", "2026-06-20")
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    assert run(data_dir, *args, "--word", "台安办", "-o", str(first)) == 0
+    # A circular that cannot be written gives its number back.
+    assert run(data_dir, *args, "-o", str(tmp_path / "gone" / "x.pdf")) == 1
+    assert run(data_dir, *args, "-o", str(second)) == 0
+    text = _pdf_text(first)
+    assert "台安办〔2026〕1号" in text and "台安办〔2026〕2号" in _pdf_text(second)
+    assert "关于安全生产隐患排查整治工作情况的通报" in text
+    ctx = AppContext(DataDir(data_dir))
+    query = DispatchQuery(Period(date(2025, 6, 21), TODAY), "town", as_of=TODAY)
+    table = dispatch_table(ctx.db, query)
+    overdue = drill_down(ctx.db, query, "overdue_major")
+    ctx.close()
+    flat = text.replace("\n", "")
+    assert f"排查重大事故隐患{table.total['hazards_major']}项" in flat
+    assert overdue and all(h["company_name"] in flat for h in overdue)
+    assert "百崎乡：本期无检查记录" in flat
