@@ -43,8 +43,8 @@ from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services import messages
 from inspector_app.services.context import AppContext
-from inspector_app.services.history import history_lines
 from inspector_app.services.emergency import EmergencyService
+from inspector_app.services.history import history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
