@@ -12,7 +12,8 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench screenshots
+.PHONY: run test lint deps-debian translations demo installer clean bench screenshots \
+	guide-screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +71,14 @@ screenshots: $(STAMP)
 		xvfb-run -a -s "-screen 0 $${size}x24" $(PY) tools/screenshots.py \
 			--lang $$lang --out screenshots/$$size-$$lang || exit 1; \
 	done; done
+
+# The user guide's pictures (docs/guide/<lang>/img/, kept in git) from the real window on demo
+# data, on a small laptop's screen, so the guide never shows an old screen.
+guide-screenshots: $(STAMP)
+	@for lang in zh_CN en; do \
+		xvfb-run -a -s "-screen 0 1024x600x24" $(PY) tools/guide_screenshots.py --lang $$lang \
+			|| exit 1; \
+	done
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -29,6 +29,11 @@ def forms_dir() -> Path:
     return install_root() / "forms"
 
 
+def guide_dir() -> Path:
+    """The user guide: one folder of Markdown pages (and img/) per language."""
+    return install_root() / "docs" / "guide"
+
+
 def chinese_font() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
