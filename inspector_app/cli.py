@@ -17,7 +17,7 @@ from inspector_app import APP_ID, __version__
 from inspector_app.commands import COMMAND_MODULES
 from inspector_app.errors import InspectorError, from_sqlite_error
 from inspector_app.logs import setup_logging
-from inspector_app.paths import DataDir, resolve_data_dir
+from inspector_app.paths import DataDir, guide_dir, resolve_data_dir
 
 LANGUAGES = ("zh_CN", "en")
 log = logging.getLogger(__name__)
@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_ID,
         description="Inspector: offline on-site work-safety inspections. "
         "Without a subcommand the window opens.",
+        epilog="User guide: press F1 in the window (Help → User guide), or read "
+        f"{guide_dir() / 'en' / 'index.md'} (Chinese: {guide_dir() / 'zh_CN' / 'index.md'}). "
+        "Quick-start card: inspector-app guide card -o card.pdf [--lang zh_CN|en].",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

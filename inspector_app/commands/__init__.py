@@ -24,4 +24,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.export",
     "inspector_app.commands.sync",
     "inspector_app.commands.numbers",
+    "inspector_app.commands.guide",
 )

@@ -75,3 +75,34 @@ def test_an_unknown_topic_opens_the_contents():
     assert guide.page_path("no-such-page", "en").name == "index.md"
     assert guide.page_path("ledger", "zh_CN").parent.name == "zh_CN"
     assert guide.page_path("ledger", "en_GB").parent.name == "en"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh_CN", "签署并锁定"), ("en", "Sign and lock")])
+def test_quick_start_card_is_one_printable_page(tmp_path, capsys, lang, expected):
+    import shutil
+    import subprocess
+
+    from inspector_app.cli import main
+
+    out = tmp_path / f"card-{lang}.pdf"
+    assert main(["guide", "card", "-o", str(out), "--lang", lang]) == 0
+    assert str(out) in capsys.readouterr().out
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils not installed")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Pages:\s+1$", info.stdout, re.M)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert expected in text and "F1" in text
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "WenQuanYi" in fonts and " yes " in fonts  # the shipped font, embedded
+
+
+def test_help_text_points_to_the_guide(capsys):
+    from inspector_app.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "F1" in text and str(guide_dir() / "zh_CN" / "index.md") in text.replace("\n", " ")
