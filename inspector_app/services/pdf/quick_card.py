@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -45,7 +44,8 @@ _CARD = {
             ("Ctrl+Return", "完成检查"), ("Ctrl+R", "复查"),
             ("Ctrl+/", "全部快捷键"), ("F1", "当前界面的用户手册"),
         ],
-        "help": "遇到问题：按 F1 或 帮助 → 用户手册，“常见问题”一页说明数据包被拒绝、忘记口令、U 盘只读等情况。",
+        "help": "遇到问题：按 F1 或 帮助 → 用户手册，“常见问题”一页说明数据包被拒绝、"
+                "忘记口令、U 盘只读等情况。",
     },
     "en": {
         "title": "Inspector · quick start for inspectors",
