@@ -53,6 +53,8 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     from inspector_app.app import open_settings
     from inspector_app.services.context import AppContext
     from inspector_app.services.photos import PhotoService
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.ui import screen_fit
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
@@ -96,7 +98,12 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     dialog("start-inspection",
            lambda: (inspections.new_inspection(), inspections.dialog)[1])
     dialog("first-start", lambda: _shown(FirstRunDialog(ctx, window)))
-    dialog("reinspection", lambda: window.open_reinspection(None))
+    due = ReinspectionService(ctx.db, ctx.device).companies_with_open_hazards()
+    dialog("reinspection", lambda: window.open_reinspection(None, due[0].company_id if due else None))
+    # An office with its signing authority and one inspector enrolled, as after its set-up.
+    pki = PkiService(ctx.db, ctx.device)
+    pki.init_org("泉台区应急管理局", "office-passphrase-1")
+    pki.issue("张伟", "32050012", "office-passphrase-1", "one-time-passphrase-1")
     dialog("office-setup", lambda: _shown(OrgDialog(ctx, window)))
     dialog("number-blocks", lambda: _shown(NumberBlocksDialog(ctx, window)))
     dialog("signing-identity", lambda: _shown(IdentityDialog(ctx, window)))
@@ -134,10 +141,36 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     return taken
 
 
+def review(app: QApplication, lang: str, out: Path) -> int:
+    """Every page as the help window shows it on this screen, for a person to read."""
+    from inspector_app.services import guide
+    from inspector_app.ui.fonts import register_fonts
+    from inspector_app.ui.help_window import HelpWindow
+    from inspector_app.ui.i18n import LanguageSwitcher
+
+    register_fonts(app)
+    languages = LanguageSwitcher()  # holds the translators while the window is shown
+    languages.apply(lang)
+    window = HelpWindow()
+    window.showMaximized()
+    pages = guide.pages(lang)
+    for page in pages:
+        window.show_topic(page.stem)
+        settle()
+        app.primaryScreen().grabWindow(0).save(str(out / f"{page.stem}.png"))
+    window.search_edit.setText("USB" if lang == "en" else "口令")
+    settle()
+    app.primaryScreen().grabWindow(0).save(str(out / "search.png"))
+    window.close()
+    return len(pages)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     parser.add_argument("--out", type=Path, help="default: docs/guide/<lang>/img")
+    parser.add_argument("--review", action="store_true",
+                        help="instead, picture every page in the help window (into --out)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         print("guide_screenshots: run under a screen, e.g. xvfb-run -a -s "
@@ -146,6 +179,9 @@ def main() -> int:
     out = args.out or guide_dir() / args.lang / "img"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    if args.review:
+        print(f"{review(app, args.lang, out)} pages pictured in {out}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="inspector-guide-") as tmp:
         taken = shoot_all(app, build_data(Path(tmp) / "data"), args.lang, out)
     print(f"{len(taken)} pictures in {out}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon, QKeyEvent, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QDesktopServices, QIcon, QImage, QKeyEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -101,12 +101,26 @@ def _own_topic(widget: QWidget) -> str | None:
     return SCREEN_TOPICS.get(name)
 
 
+class GuideBrowser(QTextBrowser):
+    """Shows pictures no wider than the page, so a screenshot never needs sideways scrolling."""
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        if (int(getattr(kind, "value", kind)) == QTextDocument.ResourceType.ImageResource.value
+                and url.isLocalFile()):
+            image = QImage(url.toLocalFile())
+            room = max(200, self.viewport().width() - 40)
+            if not image.isNull() and image.width() > room:
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            return image
+        return super().loadResource(kind, url)
+
+
 class HelpWindow(QWidget):
     def __init__(self, parent: QWidget | None = None, root: Path | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.root = root
         self.lang = current_language()
-        self.browser = QTextBrowser()
+        self.browser = GuideBrowser()
         self.browser.setOpenLinks(True)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._outside_link)
@@ -148,7 +162,7 @@ class HelpWindow(QWidget):
         splitter.addWidget(side)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 680])
+        splitter.setSizes([260, 640])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
