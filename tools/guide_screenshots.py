@@ -98,8 +98,9 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     dialog("start-inspection",
            lambda: (inspections.new_inspection(), inspections.dialog)[1])
     dialog("first-start", lambda: _shown(FirstRunDialog(ctx, window)))
-    due = ReinspectionService(ctx.db, ctx.device).companies_with_open_hazards()
-    dialog("reinspection", lambda: window.open_reinspection(None, due[0].company_id if due else None))
+    due = [c.company_id for c in
+           ReinspectionService(ctx.db, ctx.device).companies_with_open_hazards()]
+    dialog("reinspection", lambda: window.open_reinspection(None, due[0] if due else None))
     # An office with its signing authority and one inspector enrolled, as after its set-up.
     pki = PkiService(ctx.db, ctx.device)
     pki.init_org("泉台区应急管理局", "office-passphrase-1")
