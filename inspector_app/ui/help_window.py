@@ -298,7 +298,9 @@ class HelpController(QObject):
                 and isinstance(watched, QWidget)):
             front = QApplication.activeModalWidget() or watched.window()
             if not isinstance(front, HelpWindow):
-                self.show_help(topic_of(QApplication.focusWidget() or front))
+                focus = QApplication.focusWidget()
+                inside = focus is not None and focus.window() is front
+                self.show_help(topic_of(focus if inside else front))
                 return True
         return False
 

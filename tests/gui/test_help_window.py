@@ -133,3 +133,27 @@ def test_every_screen_names_an_existing_page():
     for topic in SCREEN_TOPICS.values():
         for lang in guide.GUIDE_LANGUAGES:
             assert guide.page_path(topic, lang).stem == topic
+
+
+def test_f1_in_a_modal_dialog_opens_its_page_in_a_window_the_dialog_does_not_block(
+        qtbot, window):
+    from PySide6.QtCore import QTimer
+
+    from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
+
+    seen = {}
+
+    def press_f1() -> None:
+        modal = QApplication.activeModalWidget()
+        qtbot.keyClick(modal.focusWidget() or modal, Qt.Key.Key_F1)
+        help = help_window(qtbot)
+        seen.update(topic=shown_topic(help), parent=help.parentWidget(), modal=modal,
+                    blocked=help.isEnabled() is False)
+        help.close()
+        modal.reject()
+
+    QTimer.singleShot(0, press_f1)
+    NumberBlocksDialog(window.ctx, window).exec()
+    assert seen["topic"] == "office-setup"
+    assert seen["parent"] is seen["modal"]
+    assert not seen["blocked"]
