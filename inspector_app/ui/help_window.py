@@ -287,7 +287,7 @@ class HelpController(QObject):
         return isinstance(owner, QWidget) and owner.isVisible()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.active():
+        if event.type() not in (QEvent.Type.Show, QEvent.Type.KeyPress) or not self.active():
             return False
         if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
                 and type(watched).__name__ in SCREEN_TOPICS):

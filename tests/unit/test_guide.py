@@ -106,3 +106,13 @@ def test_help_text_points_to_the_guide(capsys):
         main(["--help"])
     text = capsys.readouterr().out
     assert "F1" in text and str(guide_dir() / "zh_CN" / "index.md") in text.replace("\n", " ")
+
+
+def test_guide_path_prints_the_contents_page_of_the_language(capsys):
+    from inspector_app.cli import main
+
+    assert main(["--lang", "en", "guide", "path"]) == 0
+    assert Path(capsys.readouterr().out.strip()) == guide_dir() / "en" / "index.md"
+    assert main(["guide", "path", "--lang", "zh_CN"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed.is_file() and guide.title(printed) == "安全检查助手 用户手册"
