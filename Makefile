@@ -13,7 +13,7 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
 .PHONY: run test lint deps-debian translations demo installer clean bench screenshots lock \
-	test-floors install-desktop
+	test-floors install-desktop guide-screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,14 @@ test-floors:
 	$(PYTHON) installer/floors.py pyproject.toml > $(FLOORS_VENV)/floors.txt
 	$(FLOORS_VENV)/bin/pip install -c $(FLOORS_VENV)/floors.txt -e '.[test]'
 	QT_QPA_PLATFORM=offscreen $(FLOORS_VENV)/bin/python -m pytest -q tests/unit
+
+# The user guide's pictures (docs/guide/<lang>/img/, kept in git) from the real window on demo
+# data, on a small laptop's screen, so the guide never shows an old screen.
+guide-screenshots: $(STAMP)
+	@for lang in zh_CN en; do \
+		xvfb-run -a -s "-screen 0 1024x600x24" $(PY) tools/guide_screenshots.py --lang $$lang \
+			|| exit 1; \
+	done
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -1,13 +1,15 @@
 """Packaging: everything static is in pyproject.toml; this file only maps data folders.
 
-``resources/`` (font, translations, icons) and ``forms/`` (the shipped templates) live at the
-top of the repository; the wheel carries them inside the package as ``inspector_app/resources``
-and ``inspector_app/forms``, where ``inspector_app.paths`` finds them through importlib.resources.
+``resources/`` (font, translations, icons), ``forms/`` (the shipped templates) and ``docs/guide``
+(the user guide) live in the repository; the wheel carries them inside the package as
+``inspector_app/resources``, ``inspector_app/forms`` and ``inspector_app/guide``, where
+``inspector_app.paths`` finds them through importlib.resources.
 """
 
 from setuptools import find_packages, setup
 
-DATA_FOLDERS = {"inspector_app.resources": "resources", "inspector_app.forms": "forms"}
+DATA_FOLDERS = {"inspector_app.resources": "resources", "inspector_app.forms": "forms",
+                "inspector_app.guide": "docs/guide"}
 
 setup(
     packages=find_packages(include=["inspector_app", "inspector_app.*"]) + list(DATA_FOLDERS),
@@ -16,6 +18,7 @@ setup(
         "inspector_app": ["schemas/*.json"],
         "inspector_app.resources": ["**/*"],
         "inspector_app.forms": ["*.yaml"],
+        "inspector_app.guide": ["**/*"],
     },
     exclude_package_data={"inspector_app.resources": ["translations/*.ts"]},
 )

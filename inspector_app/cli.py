@@ -27,7 +27,14 @@ OPENABLE_SUFFIXES = (".inspx", ".pdf")
 
 
 def _base_parser(prog_help: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=APP_ID, description=prog_help)
+    from inspector_app.paths import guide_dir
+
+    parser = argparse.ArgumentParser(
+        prog=APP_ID, description=prog_help,
+        epilog="User guide: press F1 in the window (Help → User guide), or read "
+        f"{guide_dir() / 'en' / 'index.md'} (Chinese: {guide_dir() / 'zh_CN' / 'index.md'}). "
+        "Quick-start card: inspector-app guide card -o card.pdf [--lang zh_CN|en].",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",

@@ -32,6 +32,16 @@ def forms_dir() -> Path:
     return _shipped("forms")
 
 
+def guide_dir() -> Path:
+    """The user guide: one folder of Markdown pages (and img/) per language.
+
+    Packaged as ``inspector_app/guide``; in a checkout it is ``docs/guide``.
+    """
+    package = Path(str(importlib.resources.files("inspector_app")))
+    inside = package / "guide"
+    return inside if inside.is_dir() else package.parent / "docs" / "guide"
+
+
 def chinese_font() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
 

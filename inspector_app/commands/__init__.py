@@ -30,4 +30,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.campaigns",
     "inspector_app.commands.report",
     "inspector_app.commands.emergency",
+    "inspector_app.commands.guide",
 )

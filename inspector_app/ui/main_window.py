@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
-from inspector_app.ui import screen_fit
+from inspector_app.ui import help_window, screen_fit
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from inspector_app.ui.help_window import HelpWindow, topic_of
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.bridge = MessageBridge(self, self.statusBar())
         self.bridge.install()
 
+        self.help = help_window.install(self)
         self._build_actions()
         self._build_menus()
         self.retranslate()
@@ -144,8 +147,10 @@ class MainWindow(QMainWindow):
         self.act_keys = QAction(self)
         self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
         self.act_keys.triggered.connect(self.show_keyboard_help)
+        self.act_guide = QAction(self)
+        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_guide.triggered.connect(self.show_guide)
         self.act_about = QAction(self)
-        self.act_about.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about.triggered.connect(self.show_about)
 
@@ -194,7 +199,9 @@ class MainWindow(QMainWindow):
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_keys)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
 
     def retranslate(self) -> None:
@@ -211,6 +218,7 @@ class MainWindow(QMainWindow):
         self.act_preferences.setText(self.tr("&Preferences…"))
         self.act_profile.setText(self.tr("Inspector &profile…"))
         self.act_data_folder.setText(self.tr("Open &data folder"))
+        self.act_guide.setText(self.tr("&User guide"))
         self.act_about.setText(self.tr("&About Inspector"))
         self.act_keys.setText(self.tr("&Keyboard shortcuts"))
         self.act_verify.setText(self.tr("&Verify a signed PDF…"))
@@ -385,6 +393,10 @@ class MainWindow(QMainWindow):
         self.keyboard_dialog = dialog
         dialog.open()
         return dialog
+
+    def show_guide(self) -> HelpWindow:
+        """The user guide at the page of the screen in front."""
+        return self.help.show_help(topic_of(QApplication.focusWidget() or self))
 
     def show_about(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Inspector"), self.tr(

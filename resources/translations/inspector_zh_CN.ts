@@ -1662,6 +1662,46 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="190"/>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="191"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="192"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="193"/>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="194"/>
+        <source>Search the guide</source>
+        <translation>搜索用户手册</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/help_window.py" line="253"/>
+        <source>%n page(s) found</source>
+        <translation>
+            <numerusform>找到 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help_window.py" line="361"/>
+        <source>Help for this window (F1)</source>
+        <translation>本窗口的帮助（F1）</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="79"/>
@@ -2436,132 +2476,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="208"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="205"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="208"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="219"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="221"/>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="223"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="224"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="226"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="219"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="227"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="230"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="238"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="231"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="239"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="317"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="310"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="318"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="390"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="391"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="396"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="408"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
