@@ -156,7 +156,8 @@ class DispatchPage(Page):
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(160)
+            view.setMinimumHeight(150)
+            view.setMaximumHeight(300)
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.bar_chart)
         charts.addWidget(self.pie_chart)
@@ -303,6 +304,7 @@ class DispatchPage(Page):
         axis_y.setMin(0)
         axis_y.setMax(max([1.0, *(max(s.at(i) for s in sets) for i in range(len(rows)))]))
         axis_y.setLabelFormat("%d")
+        axis_y.applyNiceNumbers()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
