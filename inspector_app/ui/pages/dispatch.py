@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,6 +152,7 @@ class DispatchPage(Page):
         self.table.cellDoubleClicked.connect(self.drill)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.bar_chart = QChartView()
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.pie_chart):
@@ -309,7 +310,8 @@ class DispatchPage(Page):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
 
         total = self.report.table.total
@@ -323,6 +325,7 @@ class DispatchPage(Page):
         grade.addSeries(pie)
         grade.setTitle(self.tr("Hazards by grade"))
         grade.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        grade.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.pie_chart, grade)
 
     @staticmethod
