@@ -27,4 +27,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.units",
     "inspector_app.commands.campaigns",
     "inspector_app.commands.report",
+    "inspector_app.commands.escalations",
 )

@@ -16,6 +16,8 @@ For a period (both days included) and optionally a campaign, grouped by the comp
   re-inspection set, else the order's) before ``as_of``.
 - orders: rectification orders (责令限期整改指令书) issued for counted inspections.
 - onsite_measures: hazards handled on the spot (a 现场处理措施 recorded).
+- escalations: escalation decisions (曝光, 立案查处, 停产整顿, 关闭取缔) taken within the period
+  about companies of the group (with a campaign: in its scope).
 - silent: a unit (or group) with no counted official or self-inspection in the period.
 
 A company's department is the one named on the company (``companies.department_id``), else the
@@ -39,7 +41,7 @@ GROUPINGS = ("town", "department", "industry")
 # Summed over the companies of a group; the order is the table's.
 COUNTS = ("companies_in_scope", "companies_inspected", "inspections_official",
           "inspections_self", "reinspections", "hazards_major", "hazards_general", "rectified",
-          "overdue", "overdue_major", "orders", "onsite_measures")
+          "overdue", "overdue_major", "orders", "onsite_measures", "escalations")
 
 _GROUP_KEY = {
     "town": "COALESCE(c.town, '')",
@@ -172,6 +174,11 @@ ord AS (
     SELECT d.id, d.number, d.inspection_id, ins.company_id, ins.grp
     FROM documents d JOIN ins ON ins.id = d.inspection_id
     WHERE d.doc_type = 'order'
+),
+esc AS (
+    SELECT e.id, e.company_id, e.measure, e.decided_on, e.case_number, co.grp
+    FROM escalations e JOIN co ON co.id = e.company_id
+    WHERE e.decided_on BETWEEN :start AND :end AND co.in_scope
 )"""
 
 
@@ -188,17 +195,19 @@ fa AS (
            SUM(is_overdue AND grade = 'major') AS overdue_major, SUM(is_onsite) AS onsite
     FROM fin GROUP BY company_id
 ),
-oa AS (SELECT company_id, COUNT(*) AS orders FROM ord GROUP BY company_id)
+oa AS (SELECT company_id, COUNT(*) AS orders FROM ord GROUP BY company_id),
+ea AS (SELECT company_id, COUNT(*) AS escalations FROM esc GROUP BY company_id)
 SELECT co.grp,
        SUM(co.in_scope),
        SUM(co.in_scope AND COALESCE(ia.official, 0) + COALESCE(ia.self, 0) > 0),
        TOTAL(ia.official), TOTAL(ia.self), TOTAL(ia.re),
        TOTAL(fa.major), TOTAL(fa.general), TOTAL(fa.rectified), TOTAL(fa.overdue),
-       TOTAL(fa.overdue_major), TOTAL(oa.orders), TOTAL(fa.onsite)
+       TOTAL(fa.overdue_major), TOTAL(oa.orders), TOTAL(fa.onsite), TOTAL(ea.escalations)
 FROM co
 LEFT JOIN ia ON ia.company_id = co.id
 LEFT JOIN fa ON fa.company_id = co.id
 LEFT JOIN oa ON oa.company_id = co.id
+LEFT JOIN ea ON ea.company_id = co.id
 GROUP BY co.grp
 """
 
@@ -256,6 +265,7 @@ _DRILL: dict[str, tuple[str, str]] = {
     "overdue_major": ("fin", "fin.is_overdue AND fin.grade = 'major'"),
     "orders": ("ord", "1"),
     "onsite_measures": ("fin", "fin.is_onsite"),
+    "escalations": ("esc", "1"),
 }
 
 _DRILL_SELECT = {
@@ -267,11 +277,13 @@ _DRILL_SELECT = {
            "FROM fin JOIN companies c ON c.id = fin.company_id",
     "ord": "SELECT ord.id, ord.number, c.name AS company_name, c.town "
            "FROM ord JOIN companies c ON c.id = ord.company_id",
+    "esc": "SELECT esc.id, esc.decided_on, esc.measure, esc.case_number, "
+           "c.name AS company_name, c.town FROM esc JOIN companies c ON c.id = esc.company_id",
 }
 
 _DRILL_ORDER = {"co": "co.name", "ins": "ins.started_at, ins.id",
                 "fin": "fin.deadline IS NULL, fin.deadline, fin.number, fin.seq",
-                "ord": "ord.number"}
+                "ord": "ord.number", "esc": "esc.decided_on, esc.id"}
 
 
 def drill_down(db: Database, query: DispatchQuery, figure: str,

@@ -2,8 +2,9 @@
 
 settings, org_keys, identities, number_sequences and issued_certificates never leave the machine:
 they hold secrets or this device's own counters. number_blocks travel from the office only: a
-laptop receives its blocks and never hands any out. So do the district's units, campaigns and
-campaign tags: the office keeps them; an inspection's ``unit_id`` comes back with it.
+laptop receives its blocks and never hands any out. So do the district's units, campaigns,
+campaign tags and escalation decisions: the office keeps them; an inspection's ``unit_id`` comes
+back with it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("units", ("id",)),
     TableSpec("campaigns", ("id",)),
     TableSpec("campaign_tags", ("id",)),
+    TableSpec("escalations", ("id",)),
     TableSpec("trust_roots", ("fingerprint",)),
     TableSpec("revocations", ("id",)),
     TableSpec("inspections", ("id",)),
@@ -47,7 +49,8 @@ TABLES: tuple[TableSpec, ...] = (
 BY_NAME = {t.name: t for t in TABLES}
 CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
-OFFICE_ONLY = frozenset({"number_blocks", "units", "campaigns", "campaign_tags"})
+OFFICE_ONLY = frozenset({"number_blocks", "units", "campaigns", "campaign_tags",
+                         "escalations"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
                            "issued_certificates", "sync_history", "sync_seen", "conflicts"})
 # Columns that describe this machine, not the record.
