@@ -512,6 +512,7 @@ CREATE INDEX units_kind ON units(kind, position);
 ALTER TABLE companies ADD COLUMN department_id TEXT;  -- overrides the one its industry gives
 ALTER TABLE inspections ADD COLUMN unit_id TEXT;
 CREATE INDEX dispatch_inspections_started ON inspections(started_at);
+CREATE INDEX dispatch_inspections_supersedes ON inspections(supersedes_id);
 
 CREATE TABLE campaigns (
     id TEXT PRIMARY KEY,
