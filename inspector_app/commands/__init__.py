@@ -31,4 +31,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.report",
     "inspector_app.commands.emergency",
     "inspector_app.commands.guide",
+    "inspector_app.commands.escalations",
 )

@@ -16,6 +16,8 @@ For a period (both days included) and optionally a campaign, grouped by the comp
   re-inspection set, else the order's) before ``as_of``.
 - orders: rectification orders (责令限期整改指令书) issued for counted inspections.
 - onsite_measures: hazards handled on the spot (a 现场处理措施 recorded).
+- escalations: escalation decisions (曝光, 立案查处, 停产整顿, 关闭取缔) taken within the period
+  about companies of the group (with a campaign: in its scope).
 - silent: a unit (or group) with no counted official or self-inspection in the period.
 
 A company's department is the one named on the company (``companies.department_id``), else the
@@ -25,7 +27,7 @@ active department whose sectors include the company's industry (lowest position 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -39,7 +41,7 @@ GROUPINGS = ("town", "department", "industry")
 # Summed over the companies of a group; the order is the table's.
 COUNTS = ("companies_in_scope", "companies_inspected", "inspections_official",
           "inspections_self", "reinspections", "hazards_major", "hazards_general", "rectified",
-          "overdue", "overdue_major", "orders", "onsite_measures")
+          "overdue", "overdue_major", "orders", "onsite_measures", "escalations")
 
 _GROUP_KEY = {
     "town": "COALESCE(c.town, '')",
@@ -137,17 +139,21 @@ dept AS (
         ORDER BY u.position, u.name LIMIT 1)) AS department_id
     FROM companies c
 ),
-co AS (
+co AS MATERIALIZED (
     SELECT c.id, c.name, c.town, c.industry, d.department_id, {_GROUP_KEY[by]} AS grp,
+           {_GROUP_KEY["town"]} AS g_town, {_GROUP_KEY["department"]} AS g_department,
+           {_GROUP_KEY["industry"]} AS g_industry,
            (:c_all OR c.id IN (SELECT value FROM json_each(:c_companies))
             OR COALESCE(c.town, '') IN (SELECT value FROM json_each(:c_towns))
             OR COALESCE(c.industry, '') IN (SELECT value FROM json_each(:c_industries)))
            AS in_scope
     FROM companies c JOIN dept d ON d.company_id = c.id
 ),
-ins AS (
+ins AS MATERIALIZED (
+    -- CROSS JOIN keeps the inspections the outer loop: one pass over the table, the small
+    -- list of companies looked up, instead of a random read of the inspections per company.
     SELECT i.id, i.company_id, i.kind, i.number, i.started_at, co.grp
-    FROM inspections i JOIN co ON co.id = i.company_id
+    FROM inspections i CROSS JOIN co ON co.id = i.company_id
     WHERE i.status != 'draft' AND i.conflict_of IS NULL
       AND NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)
       AND substr(i.started_at, 1, 10) BETWEEN :start AND :end
@@ -172,11 +178,17 @@ ord AS (
     SELECT d.id, d.number, d.inspection_id, ins.company_id, ins.grp
     FROM documents d JOIN ins ON ins.id = d.inspection_id
     WHERE d.doc_type = 'order'
+),
+esc AS (
+    SELECT e.id, e.company_id, e.measure, e.decided_on, e.case_number, co.grp
+    FROM escalations e JOIN co ON co.id = e.company_id
+    WHERE e.decided_on BETWEEN :start AND :end AND co.in_scope
 )"""
 
 
-def _figures_sql(by: str) -> str:
-    return base_sql(by) + """,
+def _per_company_sql() -> str:
+    """Every figure of every company; the groupings add these up."""
+    return base_sql("town") + """,
 ia AS (
     SELECT company_id, SUM(kind = 'official') AS official, SUM(kind = 'self') AS self,
            SUM(kind = 'reinspection') AS re
@@ -188,19 +200,37 @@ fa AS (
            SUM(is_overdue AND grade = 'major') AS overdue_major, SUM(is_onsite) AS onsite
     FROM fin GROUP BY company_id
 ),
-oa AS (SELECT company_id, COUNT(*) AS orders FROM ord GROUP BY company_id)
-SELECT co.grp,
-       SUM(co.in_scope),
-       SUM(co.in_scope AND COALESCE(ia.official, 0) + COALESCE(ia.self, 0) > 0),
-       TOTAL(ia.official), TOTAL(ia.self), TOTAL(ia.re),
-       TOTAL(fa.major), TOTAL(fa.general), TOTAL(fa.rectified), TOTAL(fa.overdue),
-       TOTAL(fa.overdue_major), TOTAL(oa.orders), TOTAL(fa.onsite)
-FROM co
-LEFT JOIN ia ON ia.company_id = co.id
-LEFT JOIN fa ON fa.company_id = co.id
-LEFT JOIN oa ON oa.company_id = co.id
-GROUP BY co.grp
+oa AS (SELECT company_id, COUNT(*) AS orders FROM ord GROUP BY company_id),
+ea AS (SELECT company_id, COUNT(*) AS escalations FROM esc GROUP BY company_id),
+pc AS MATERIALIZED (
+    SELECT co.g_town, co.g_department, co.g_industry, co.in_scope AS scope,
+           co.in_scope AND COALESCE(ia.official, 0) + COALESCE(ia.self, 0) > 0 AS inspected,
+           ia.official, ia.self, ia.re, fa.major, fa.general, fa.rectified, fa.overdue,
+           fa.overdue_major, oa.orders, fa.onsite, ea.escalations
+    FROM co
+    LEFT JOIN ia ON ia.company_id = co.id
+    LEFT JOIN fa ON fa.company_id = co.id
+    LEFT JOIN oa ON oa.company_id = co.id
+    LEFT JOIN ea ON ea.company_id = co.id
+)
 """
+
+
+def _group_select(by: str) -> str:
+    return f"""
+SELECT '{by}', g_{by}, SUM(scope), SUM(inspected), TOTAL(official), TOTAL(self), TOTAL(re),
+       TOTAL(major), TOTAL(general), TOTAL(rectified), TOTAL(overdue), TOTAL(overdue_major),
+       TOTAL(orders), TOTAL(onsite), TOTAL(escalations)
+FROM pc GROUP BY g_{by}"""
+
+
+def _figures_sql(by: str) -> str:
+    return _per_company_sql() + _group_select(by)
+
+
+def _all_figures_sql() -> str:
+    """All three groupings in one statement: the companies' figures are computed once."""
+    return _per_company_sql() + "\nUNION ALL".join(_group_select(by) for by in GROUPINGS)
 
 
 def _labels(db: Database, by: str, lang: str) -> tuple[dict[str, str], list[str]]:
@@ -216,14 +246,10 @@ def _labels(db: Database, by: str, lang: str) -> tuple[dict[str, str], list[str]
     return {r[0]: r[1] for r in rows}, [r[0] for r in rows if r[2]]
 
 
-def dispatch_table(db: Database, query: DispatchQuery, lang: str = "zh_CN") -> DispatchTable:
-    """The figures of every group of ``query.by``, registry units first, then the rest."""
+def _table(db: Database, query: DispatchQuery, found: dict[str, dict[str, int]],
+           lang: str) -> DispatchTable:
     zh = lang.lower().startswith("zh")
     labels, registered = _labels(db, query.by, lang)
-    found: dict[str, dict[str, int]] = {}
-    for values in db.execute(_figures_sql(query.by), _params(query)).fetchall():
-        found[values[0]] = {name: int(v or 0) for name, v in zip(COUNTS, values[1:],
-                                                                  strict=True)}
     rows: list[DispatchRow] = []
     zero = dict.fromkeys(COUNTS, 0)
     for key in registered:
@@ -237,6 +263,26 @@ def dispatch_table(db: Database, query: DispatchQuery, lang: str = "zh_CN") -> D
     total = DispatchRow("", "合计" if zh else "Total",
                         {name: sum(r.figures[name] for r in rows) for name in COUNTS})
     return DispatchTable(query, rows, total)
+
+
+def _figures(values: tuple) -> dict[str, int]:
+    return {name: int(v or 0) for name, v in zip(COUNTS, values, strict=True)}
+
+
+def dispatch_table(db: Database, query: DispatchQuery, lang: str = "zh_CN") -> DispatchTable:
+    """The figures of every group of ``query.by``, registry units first, then the rest."""
+    found = {values[1]: _figures(values[2:])
+             for values in db.execute(_figures_sql(query.by), _params(query)).fetchall()}
+    return _table(db, query, found, lang)
+
+
+def dispatch_tables(db: Database, query: DispatchQuery, lang: str = "zh_CN"
+                    ) -> dict[str, DispatchTable]:
+    """Every grouping at once (``query.by`` is ignored), from one statement."""
+    found: dict[str, dict[str, dict[str, int]]] = {by: {} for by in GROUPINGS}
+    for values in db.execute(_all_figures_sql(), _params(query)).fetchall():
+        found[values[0]][values[1]] = _figures(values[2:])
+    return {by: _table(db, replace(query, by=by), found[by], lang) for by in GROUPINGS}
 
 
 # -- drill-down: the list behind a figure ---------------------------------------------------
@@ -256,6 +302,7 @@ _DRILL: dict[str, tuple[str, str]] = {
     "overdue_major": ("fin", "fin.is_overdue AND fin.grade = 'major'"),
     "orders": ("ord", "1"),
     "onsite_measures": ("fin", "fin.is_onsite"),
+    "escalations": ("esc", "1"),
 }
 
 _DRILL_SELECT = {
@@ -267,11 +314,13 @@ _DRILL_SELECT = {
            "FROM fin JOIN companies c ON c.id = fin.company_id",
     "ord": "SELECT ord.id, ord.number, c.name AS company_name, c.town "
            "FROM ord JOIN companies c ON c.id = ord.company_id",
+    "esc": "SELECT esc.id, esc.decided_on, esc.measure, esc.case_number, "
+           "c.name AS company_name, c.town FROM esc JOIN companies c ON c.id = esc.company_id",
 }
 
 _DRILL_ORDER = {"co": "co.name", "ins": "ins.started_at, ins.id",
                 "fin": "fin.deadline IS NULL, fin.deadline, fin.number, fin.seq",
-                "ord": "ord.number"}
+                "ord": "ord.number", "esc": "esc.decided_on, esc.id"}
 
 
 def drill_down(db: Database, query: DispatchQuery, figure: str,

@@ -831,6 +831,31 @@ CREATE INDEX emergency_files_owner ON emergency_files(owner_kind, owner_id);
     )
 
 
+@migrations(name="0017_escalations")
+def _escalations(db: Database) -> None:
+    # Companies that do not rectify are escalated (曝光, 立案查处, 停产整顿, 关闭取缔); the office
+    # records that the step was taken, not the enforcement case itself.
+    run_script(
+        db,
+        f"""
+CREATE TABLE escalations (
+    id TEXT PRIMARY KEY,
+    company_id TEXT NOT NULL REFERENCES companies(id),
+    finding_id TEXT REFERENCES findings(id),
+    reason TEXT NOT NULL CHECK (reason IN ('overdue', 'reopened', 'refused')),
+    measure TEXT NOT NULL CHECK (measure IN ('exposure', 'case', 'suspension', 'closure')),
+    decided_on TEXT NOT NULL,
+    case_number TEXT,
+    fine_amount REAL CHECK (fine_amount IS NULL OR fine_amount >= 0),
+    document TEXT,
+    note TEXT,
+    {_RECORD}
+);
+CREATE INDEX escalations_company ON escalations(company_id, decided_on);
+""",
+    )
+
+
 def run_script(db: Database, script: str) -> None:
     """Run several statements inside the migration's transaction.
 

@@ -434,136 +434,136 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="182"/>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="184"/>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="185"/>
-        <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>调度</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="186"/>
-        <source>Statistics table (xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <source>From</source>
+        <translation>统计时段</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
-        <source>Circular (PDF)…</source>
-        <translation type="unfinished">通报（PDF）…</translation>
+        <source>to</source>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="188"/>
-        <source>Selected unit&apos;s table…</source>
-        <translation type="unfinished"></translation>
+        <source>Statistics table (xlsx)…</source>
+        <translation>统计表（xlsx）…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="189"/>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <source>Circular (PDF)…</source>
+        <translation>通报（PDF）…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="190"/>
+        <source>Selected unit&apos;s table…</source>
+        <translation>所选单位的情况表…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="191"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="192"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
-        <source>By town</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="200"/>
-        <source>By department</source>
-        <translation type="unfinished"></translation>
+        <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="201"/>
+        <source>By town</source>
+        <translation>按乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="202"/>
+        <source>By department</source>
+        <translation>按行业主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="203"/>
         <source>By industry</source>
-        <translation type="unfinished"></translation>
+        <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="206"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="208"/>
         <source>All work (no campaign)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="226"/>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
         <source>Nothing this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
-        <source>Major</source>
-        <translation type="unfinished">重大</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
-        <source>General</source>
-        <translation type="unfinished">一般</translation>
+        <translation>本期无检查</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
+        <source>Major</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
+        <source>General</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
         <source>Rectified</source>
-        <translation type="unfinished"></translation>
+        <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
         <source>Hazards and rectification by unit</source>
-        <translation type="unfinished"></translation>
+        <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
         <source>Hazards by grade</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
         <source>Spreadsheet (*.xlsx)</source>
-        <translation type="unfinished">电子表格 (*.xlsx)</translation>
+        <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="386"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
         <source>Writing {0}…</source>
-        <translation type="unfinished">正在生成 {0}…</translation>
+        <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
         <source>Cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="415"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="420"/>
         <source>Written: {0}</source>
-        <translation type="unfinished">已生成：{0}</translation>
+        <translation>已写入：{0}</translation>
     </message>
 </context>
 <context>
@@ -794,8 +794,8 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
 </context>

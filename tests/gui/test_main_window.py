@@ -6,8 +6,8 @@ from inspector_app.services import messages
 from inspector_app.ui.i18n import SETTING_KEY
 from inspector_app.ui.main_window import MainWindow
 
-SECTIONS_EN = ["Companies", "Inspections", "Hazards", "Templates", "Sync"]
-SECTIONS_ZH = ["被检查单位", "检查记录", "隐患台账", "检查表模板", "数据同步"]
+SECTIONS_EN = ["Companies", "Inspections", "Hazards", "Templates", "Sync", "Dispatch"]
+SECTIONS_ZH = ["被检查单位", "检查记录", "隐患台账", "检查表模板", "数据同步", "调度"]
 
 
 def nav_texts(win):

@@ -119,16 +119,16 @@ def test_xlsx_is_laid_out_as_a_statistics_table(data_dir, tmp_path):
                "--today", "2026-06-20", "-o", str(out)) == 0
     ws = load_workbook(out).active
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert "A1:R1" in merged                       # the title over the whole width
+    assert "A1:S1" in merged                       # the title over the whole width
     assert ws["A1"].value.endswith("调度统计表（按乡镇（街道））")
     assert ws["A2"].value.startswith("填报单位：泉台区应急管理局")
     assert ws["J2"].value == "统计时段：2025年6月21日至2026年6月20日"
-    assert {"A3:A4", "B3:B4", "C3:E3", "F3:H3", "I3:K3", "L3:O3", "P3:Q3"} <= merged
+    assert {"A3:A4", "B3:B4", "C3:E3", "F3:H3", "I3:K3", "L3:O3", "P3:R3"} <= merged
     assert (ws["C3"].value, ws["C4"].value, ws["E4"].value) == ("企业覆盖", "应检企业数", "覆盖率")
     # One row per town, then 合计 whose figures are the column sums.
     last = ws.max_row
     assert ws.cell(last, 1).value == "合计" and f"A{last}:B{last}" in merged
-    for col in range(3, 18):
+    for col in range(3, 19):
         if ws.cell(4, col).value in ("覆盖率", "整改率"):
             continue
         column = [ws.cell(r, col).value for r in range(5, last)]
@@ -136,11 +136,11 @@ def test_xlsx_is_laid_out_as_a_statistics_table(data_dir, tmp_path):
     towns = [ws.cell(r, 2).value for r in range(5, last)]
     assert "百崎乡" in towns
     silent_row = 5 + towns.index("百崎乡")
-    assert ws.cell(silent_row, 18).value == "本期无检查"
+    assert ws.cell(silent_row, 19).value == "本期无检查"
     assert ws.cell(5, 5).number_format == "0.0%"
     # Frozen header, printed on every page, A4 landscape, one page wide.
     assert ws.freeze_panes == "C5"
-    assert ws.print_area == f"'调度统计表'!$A$1:$R${last}"
+    assert ws.print_area == f"'调度统计表'!$A$1:$S${last}"
     assert ws.print_title_rows == "$3:$4"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from inspector_app.domain.escalation import Decision, Measure, Reason
 from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
@@ -24,8 +25,10 @@ from inspector_app.storage.dispatch_stats import (
     GROUPINGS,
     DispatchQuery,
     dispatch_table,
+    dispatch_tables,
     drill_down,
 )
+from inspector_app.storage.escalations_repo import EscalationRepo
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
 
 TODAY = date(2026, 6, 20)
@@ -82,6 +85,12 @@ def _mess_up(ctx: AppContext, rng: random.Random) -> None:
                         rng.choice([None, "", "  ", "已停止作业"]), f["id"]])
         # A person tags some inspections into and out of the major campaign.
         campaign = CampaignRepo(db, ctx.device.id).all()
+    escalations = EscalationRepo(db, ctx.device.id)
+    for n, company in enumerate(rng.sample(companies, k=min(6, len(companies)))):
+        escalations.record(Decision(
+            company["id"], Reason.OVERDUE, list(Measure)[n % 4],
+            (TODAY - timedelta(days=rng.randint(0, 200))).isoformat(),
+            case_number=f"泉台应急罚〔2026〕{n + 1}号", fine_amount=rng.choice([None, 20000.0])))
     for c in campaign:
         for i in rng.sample(done, k=min(5, len(done))):
             CampaignRepo(db, ctx.device.id).tag(c.id, i["id"], rng.random() < 0.5)
@@ -176,6 +185,10 @@ def _expected(db, query: DispatchQuery) -> dict[str, dict[str, int]]:
     for d in documents:
         if d["doc_type"] == "order" and d["inspection_id"] in ins:
             figures[key(by_id[ins[d["inspection_id"]]["company_id"]])]["orders"] += 1
+    for e in _rows(db, "escalations"):
+        company = by_id[e["company_id"]]
+        if start <= e["decided_on"] <= end and in_scope(company):
+            figures[key(company)]["escalations"] += 1
     return dict(figures)
 
 
@@ -202,6 +215,10 @@ def test_every_figure_matches_a_plain_recount_for_every_grouping(district):
             assert figures == expected.get(group, dict.fromkeys(COUNTS, 0)), (SEED, query)
         totals = {name: sum(f[name] for f in expected.values()) for name in COUNTS}
         assert table.total.figures == totals, (SEED, query)
+        # All groupings in one statement give the same tables.
+        together = dispatch_tables(db, query)[query.by]
+        assert [(r.key, r.figures) for r in together.rows] == [
+            (r.key, r.figures) for r in table.rows]
     assert checked > 20
 
 

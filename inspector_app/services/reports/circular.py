@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 from sqlite_utils import Database
 
+from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
 from inspector_app.storage.repositories import SettingsRepo
@@ -232,6 +233,20 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         for row, why_zh, why_en in lag:
             story.append(Paragraph(f"{row.label}：{why_zh}。" if zh else
                                    f"{row.label}: {why_en}.", base))
+    else:
+        story.append(Paragraph("无。" if zh else "None.", base))
+    # 四、escalation decisions taken in the period
+    story.append(Paragraph("四、曝光和查处情况" if zh else "4. Escalation", head))
+    decided = drill_down(db, report.query, "escalations", group)
+    if decided:
+        for n, e in enumerate(decided, start=1):
+            measure = MEASURE_LABELS[Measure(e["measure"])][0 if zh else 1]
+            case = f"（{e['case_number']}）" if zh and e["case_number"] else (
+                f" ({e['case_number']})" if e["case_number"] else "")
+            story.append(Paragraph(f"{n}. {e['company_name']}：{e['decided_on']} {measure}{case}"
+                                   if zh else
+                                   f"{n}. {e['company_name']}: {measure} on "
+                                   f"{e['decided_on']}{case}", plain))
     else:
         story.append(Paragraph("无。" if zh else "None.", base))
     if zh:

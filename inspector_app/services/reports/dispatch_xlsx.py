@@ -42,7 +42,8 @@ HEADER: tuple[tuple[str, str, tuple[Column, ...]], ...] = (
                                    ("overdue", "逾期未整改", "Overdue"),
                                    ("overdue_major", "其中重大", "of which major"))),
     ("执法措施", "Enforcement", (("orders", "责令整改指令书", "Orders"),
-                                 ("onsite_measures", "现场处理措施", "On-site measures"))),
+                                 ("onsite_measures", "现场处理措施", "On-site measures"),
+                                 ("escalations", "曝光查处", "Escalated"))),
     ("备注", "Remarks", (("remark", "备注", "Remarks"),)),
 )
 COLUMNS: tuple[Column, ...] = tuple(c for _, _, cols in HEADER for c in cols)

@@ -30,7 +30,7 @@ Row = dict[str, Any]
 # because it got them from the office).
 OFFICE_ONLY = ("trust_roots", "revocations", "templates", "planned_inspections", "devices",
                "number_blocks", "units", "campaigns", "campaign_tags", "emergency_deadlines",
-               "emergency_rules")
+               "emergency_rules", "escalations")
 # A child's parent: the column naming the record it belongs to, which never changes.
 PARENTS: dict[str, tuple[str, ...]] = {
     "answers": ("inspection_id",), "findings": ("inspection_id",),

@@ -4,8 +4,8 @@ settings, org_keys, identities, number_sequences and issued_certificates never l
 they hold secrets or this device's own counters; neither do the office's classification and yearly
 plan tables (company_supervision, company_classifications, plan_teams, year_plans,
 year_plan_visits). number_blocks travel from the office only: a
-laptop receives its blocks and never hands any out. So do the district's units, campaigns and
-campaign tags: the office keeps them; an inspection's ``unit_id`` comes back with it.
+laptop receives its blocks and never hands any out. So do the district's units, campaigns,
+campaign tags and escalation decisions: the office keeps them; an inspection's ``unit_id`` comes back with it.
 The emergency registry (plans, drills and their tasks, stations with milestones and checks,
 attached files) travels both ways; the office's deadlines and rules travel from the office only.
 """
@@ -44,6 +44,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("station_milestones", ("id",)),
     TableSpec("station_checks", ("id",)),
     TableSpec("emergency_files", ("id",)),
+    TableSpec("escalations", ("id",)),
     TableSpec("trust_roots", ("fingerprint",)),
     TableSpec("revocations", ("id",)),
     TableSpec("inspections", ("id",)),
@@ -61,7 +62,7 @@ BY_NAME = {t.name: t for t in TABLES}
 CHILDREN = tuple(t for t in TABLES if t.parent)
 REFERENCE = tuple(t for t in TABLES if not t.parent and t.name not in ("inspections", "audit_log"))
 OFFICE_ONLY = frozenset({"number_blocks", "units", "campaigns", "campaign_tags",
-                         "emergency_deadlines", "emergency_rules"})
+                         "emergency_deadlines", "emergency_rules", "escalations"})
 NEVER_CARRIED = frozenset({"settings", "org_keys", "identities", "number_sequences",
                            "issued_certificates", "sync_history", "sync_seen", "conflicts",
                            "sync_device_signers",

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -152,11 +152,13 @@ class DispatchPage(Page):
         self.table.cellDoubleClicked.connect(self.drill)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.bar_chart = QChartView()
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(160)
+            view.setMinimumHeight(150)
+            view.setMaximumHeight(300)
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.bar_chart)
         charts.addWidget(self.pie_chart)
@@ -303,11 +305,13 @@ class DispatchPage(Page):
         axis_y.setMin(0)
         axis_y.setMax(max([1.0, *(max(s.at(i) for s in sets) for i in range(len(rows)))]))
         axis_y.setLabelFormat("%d")
+        axis_y.applyNiceNumbers()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
 
         total = self.report.table.total
@@ -321,6 +325,7 @@ class DispatchPage(Page):
         grade.addSeries(pie)
         grade.setTitle(self.tr("Hazards by grade"))
         grade.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        grade.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.pie_chart, grade)
 
     @staticmethod

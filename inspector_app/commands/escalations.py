@@ -1,0 +1,137 @@
+"""``inspector-app escalations``: companies that do not rectify, and the steps taken."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from inspector_app.commands.hazards import _date, _day
+from inspector_app.commands.inspections import clip, table
+from inspector_app.commands.reinspect import _company_id
+from inspector_app.domain.escalation import (
+    MEASURE_LABELS,
+    REASON_LABELS,
+    Decision,
+    Measure,
+    Reason,
+)
+from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.services.context import AppContext
+from inspector_app.storage.escalations_repo import EscalationRepo
+
+
+def _amount(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("a fine cannot be negative")
+    return value
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days")
+    return int(text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("escalations", help="companies that do not rectify: the escalation "
+                                           "list and the decisions taken")
+    esub = p.add_subparsers(dest="escalations_command", metavar="ACTION", required=True)
+
+    ls = esub.add_parser("list", help="hazards to escalate: overdue past the grace period, "
+                                      "not rectified at two re-inspections, or refused")
+    ls.add_argument("--grace", type=_days, metavar="DAYS",
+                    help="days past the deadline before a hazard is escalated (remembered; "
+                         "default 30)")
+    ls.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    decided = esub.add_parser("decided", help="the decisions recorded")
+    decided.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    decided.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    decided.add_argument("--json", action="store_true", help="print JSON")
+    decided.set_defaults(func=run_decided)
+
+    decide = esub.add_parser("decide", help="record the measure taken against a company")
+    which = decide.add_mutually_exclusive_group(required=True)
+    which.add_argument("--finding", metavar="ID", help="the hazard (its company follows)")
+    which.add_argument("--company", metavar="ID", help="a company id or exact name")
+    decide.add_argument("--reason", choices=[r.value for r in Reason], default="overdue")
+    decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
+                        help="exposure 曝光, case 立案查处, suspension 停产整顿, closure 关闭取缔")
+    decide.add_argument("--date", dest="decided_on", required=True, type=_day,
+                        metavar="YYYY-MM-DD")
+    decide.add_argument("--case-number", metavar="TEXT")
+    decide.add_argument("--fine", type=_amount, metavar="YUAN")
+    decide.add_argument("--document", metavar="TEXT", help="the decision's number or file")
+    decide.add_argument("--note", metavar="TEXT")
+    decide.set_defaults(func=run_decide)
+
+
+def _zh(ctx: AppContext) -> bool:
+    return (ctx.lang or "en").startswith("zh")
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = EscalationRepo(ctx.db, ctx.device.id)
+    if args.grace is not None:
+        repo.set_grace_days(args.grace)
+    rows = repo.candidates(args.today or date.today())
+    if args.json:
+        keys = ("id", "company_id", "company_name", "town", "description", "grade", "status",
+                "deadline", "failed_checks", "reason", "inspection_number")
+        print(json.dumps([{k: r[k] for k in keys} for r in rows], ensure_ascii=False,
+                         indent=2))
+        return 0
+    if not rows:
+        print("no hazard to escalate")
+        return 0
+    zh = _zh(ctx)
+    print(table(["hazard", "company", "deadline", "reason", "description"], [
+        [r["id"][:8], clip(r["company_name"], 20), (r["deadline"] or "")[:10],
+         REASON_LABELS[Reason(r["reason"])][0 if zh else 1],
+         clip(" ".join(r["description"].split()), 30)] for r in rows]))
+    print(f"{len(rows)} hazard(s) to escalate (grace {repo.grace_days()} days)")
+    return 0
+
+
+def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.start and args.end and args.end < args.start:
+        raise ValidationError(f"--to {args.end} is before --from {args.start}.")
+    rows = EscalationRepo(ctx.db, ctx.device.id).decisions(args.start, args.end)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no decisions")
+        return 0
+    zh = _zh(ctx)
+    print(table(["date", "company", "measure", "case", "fine"], [
+        [r["decided_on"], clip(r["company_name"], 20),
+         MEASURE_LABELS[Measure(r["measure"])][0 if zh else 1], r["case_number"] or "",
+         "" if r["fine_amount"] is None else f"{r['fine_amount']:.2f}"] for r in rows]))
+    return 0
+
+
+def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
+    finding_id = None
+    if args.finding:
+        row = ctx.db.execute(
+            "SELECT f.id, i.company_id FROM findings f JOIN inspections i "
+            "ON i.id = f.inspection_id WHERE f.id = ? OR f.id LIKE ?",
+            [args.finding, args.finding + "%"]).fetchall()
+        if len(row) != 1:
+            raise NotFoundError(f"No single hazard {args.finding} (give more of its id).")
+        finding_id, company_id = row[0]
+    else:
+        company_id = _company_id(ctx, args.company)
+    EscalationRepo(ctx.db, ctx.device.id).record(Decision(
+        company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
+        args.fine, args.document, args.note))
+    print(f"recorded: {args.measure} on {args.decided_on}")
+    return 0
