@@ -5,7 +5,8 @@ they hold secrets or this device's own counters; neither do the office's classif
 plan tables (company_supervision, company_classifications, plan_teams, year_plans,
 year_plan_visits). number_blocks travel from the office only: a
 laptop receives its blocks and never hands any out. So do the district's units, campaigns,
-campaign tags and escalation decisions: the office keeps them; an inspection's ``unit_id`` comes back with it.
+campaign tags and escalation decisions: the office keeps them; an inspection's ``unit_id``
+comes back with it.
 The emergency registry (plans, drills and their tasks, stations with milestones and checks,
 attached files) travels both ways; the office's deadlines and rules travel from the office only.
 """
