@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from inspector_app.services import messages
-from inspector_app.services.messages import Level
+from inspector_app.ui import messages
+from inspector_app.ui.messages import Level
 
 STATUS_TIMEOUT_MS = 8000
 

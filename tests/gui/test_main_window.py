@@ -3,7 +3,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from inspector_app import __version__
 from inspector_app.errors import DiskFullError
-from inspector_app.services import messages
+from inspector_app.ui import messages
 from inspector_app.ui.i18n import SETTING_KEY
 from inspector_app.ui.main_window import MainWindow
 
