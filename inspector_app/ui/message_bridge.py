@@ -1,4 +1,4 @@
-"""Shows what services say (``services.messages``) in the window, always on the main thread."""
+"""Shows what pages and dialogs say (``ui.messages``) in the window, always on the main thread."""
 
 from __future__ import annotations
 
