@@ -12,7 +12,7 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench screenshots
+.PHONY: run test lint typecheck deps-debian translations demo installer clean bench screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,10 @@ deps-debian:
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 
-test: deps-debian $(TEST_STAMP) lint
+typecheck: $(TEST_STAMP)
+	$(VENV)/bin/mypy
+
+test: deps-debian $(TEST_STAMP) lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(TEST_STAMP)
