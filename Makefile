@@ -12,8 +12,8 @@ DEB_PACKAGES := xvfb xauth imagemagick poppler-utils fonts-wqy-microhei \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 UI_SOURCES := $(shell find inspector_app/ui -name '*.py' | sort)
 
-.PHONY: run test lint deps-debian translations demo installer clean bench screenshots lock \
-	test-floors install-desktop guide-screenshots
+.PHONY: run test lint typecheck deps-debian translations demo installer clean bench \
+	screenshots lock test-floors install-desktop guide-screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,10 @@ deps-debian:
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 
-test: deps-debian $(TEST_STAMP) lint
+typecheck: $(TEST_STAMP)
+	$(VENV)/bin/mypy
+
+test: deps-debian $(TEST_STAMP) lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(TEST_STAMP)

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from inspector_app.paths import DATA_DIR_ENV, DataDir
-from inspector_app.services import key_encryption, messages
+from inspector_app.services import key_encryption
 from inspector_app.services.context import AppContext
+from inspector_app.ui import messages
 
 
 @pytest.fixture(autouse=True)

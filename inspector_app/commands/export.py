@@ -14,7 +14,6 @@ from inspector_app.services.documents import LANGUAGES, DocumentService
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import sign_pdf_bytes
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,8 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    actor = inspector.name if inspector else None
+    actor = ctx.actor
     inspection_id = resolve_id(InspectionService(ctx.db, ctx.device, actor), args.id)
     service = DocumentService(ctx.db, ctx.data_dir, ctx.device, actor)
     lang = args.document_lang or ctx.lang or "zh_CN"

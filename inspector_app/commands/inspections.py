@@ -17,7 +17,6 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.history import HistoryLine, history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
-from inspector_app.storage.repositories import ProfileRepo
 
 # A short id prefix is enough to name an inspection on the command line, like a git commit.
 SHORT_ID = 8
@@ -91,8 +90,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return InspectionService(ctx.db, ctx.device, actor=inspector.name if inspector else None)
+    return InspectionService(ctx.db, ctx.device, actor=ctx.actor)
 
 
 def _zh(ctx: AppContext) -> bool:

@@ -7,7 +7,6 @@ import json
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.numbers import NumberService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,8 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> NumberService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return NumberService(ctx.db, ctx.device, inspector.name if inspector else None)
+    return NumberService(ctx.db, ctx.device, ctx.actor)
 
 
 def run_allocate(args: argparse.Namespace, ctx: AppContext) -> int:

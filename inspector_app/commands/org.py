@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from inspector_app.commands.passphrases import one_time_passphrase, read_passphrase
+from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService, cert_info, load_pem
-from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
+from inspector_app.services.pki import (
+    PkiService,
+    check_enrolment_target,
+    one_time_passphrase,
+    save_enrolment_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,11 +58,10 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
         args.enrolment_passphrase_file, "")
     out = Path(args.output)
     # Checked before the work (and the number of the certificate) is spent on it.
-    check_output_target(out)
+    check_enrolment_target(out)
     data, info = PkiService(ctx.db, ctx.device).issue(
         args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days)
-    # The enrolment file holds a private key: for its owner's eyes only.
-    write_atomic_checked(out, data, mode=PRIVATE_FILE)
+    save_enrolment_file(out, data)
     print(f"wrote {out}: {info.describe()}, serial {info.serial}")
     if generated:
         print(f"one-time passphrase: {enrol_pass}")
@@ -73,10 +76,7 @@ def run_revoke(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    for serial, cert_pem, revoked in ctx.db.execute(
-            "SELECT c.serial, c.cert_pem, r.revoked_at FROM issued_certificates c "
-            "LEFT JOIN revocations r ON r.serial = c.serial ORDER BY c.created_at"):
-        info = cert_info(load_pem(cert_pem))
+    for serial, info, revoked in PkiService(ctx.db, ctx.device).issued():
         state = f"REVOKED {revoked[:10]}" if revoked else "valid"
         print(f"{serial}  {info.subject_name}  {info.enforcement_id or ''}  "
               f"until {info.not_after:%Y-%m-%d}  {state}")

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import getpass
-import secrets
 import sys
 from pathlib import Path
 
 from inspector_app.errors import ValidationError, from_os_error
-
-WORDS_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> str:
@@ -27,7 +24,3 @@ def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> 
         raise ValidationError("The two passphrases differ.")
     return first
 
-
-def one_time_passphrase() -> str:
-    """Easy to read aloud or copy from paper: four groups of four, no look-alike characters."""
-    return "-".join("".join(secrets.choice(WORDS_ALPHABET) for _ in range(4)) for _ in range(4))

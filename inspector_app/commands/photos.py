@@ -12,7 +12,6 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.photos import PhotoService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,8 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _services(ctx: AppContext) -> tuple[InspectionService, PhotoService]:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    actor = inspector.name if inspector else None
+    actor = ctx.actor
     return (InspectionService(ctx.db, ctx.device, actor),
             PhotoService(ctx.db, ctx.data_dir, ctx.device, actor))
 

@@ -8,7 +8,6 @@ from datetime import date
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.plans import PlanService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,8 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> PlanService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return PlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+    return PlanService(ctx.db, ctx.device, ctx.actor)
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -62,20 +60,12 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(_service(ctx).start(_resolve(ctx, args.plan_id), args.inspector or None))
+    print(_service(ctx).start(_service(ctx).resolve(args.plan_id), args.inspector or None))
     return 0
 
 
 def run_cancel(args: argparse.Namespace, ctx: AppContext) -> int:
-    _service(ctx).cancel(_resolve(ctx, args.plan_id), args.reason)
+    plans = _service(ctx)
+    plans.cancel(plans.resolve(args.plan_id), args.reason)
     return 0
 
-
-def _resolve(ctx: AppContext, key: str) -> str:
-    from inspector_app.errors import NotFoundError
-
-    rows = ctx.db.execute("SELECT id FROM planned_inspections WHERE id LIKE ? LIMIT 2",
-                          [key.replace("%", "").replace("_", "") + "%"]).fetchall()
-    if len(rows) != 1 or len(key) < 4:
-        raise NotFoundError(f"No planned inspection with id {key}.")
-    return rows[0][0]

@@ -15,7 +15,6 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import RESULTS, OpenHazard, ReinspectionService
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 
 MAX_DESCRIPTION = 40
 
@@ -74,26 +73,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # -- helpers ----------------------------------------------------------------------------------
 
-def _actor(ctx: AppContext) -> str | None:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return inspector.name if inspector else None
-
-
 def _label(labels: tuple[str, str], ctx: AppContext) -> str:
     return labels[0] if (ctx.lang or "en").lower().startswith("zh") else labels[1]
 
 
 def _service(ctx: AppContext) -> ReinspectionService:
-    return ReinspectionService(ctx.db, ctx.device, _actor(ctx))
+    return ReinspectionService(ctx.db, ctx.device, ctx.actor)
 
 
 def _inspection_id(ctx: AppContext, given: str) -> str:
-    return resolve_id(InspectionService(ctx.db, ctx.device, _actor(ctx)), given)
+    return resolve_id(InspectionService(ctx.db, ctx.device, ctx.actor), given)
 
 
 def _company_id(ctx: AppContext, given: str) -> str:
     given = given.strip()
-    rows = ctx.db.execute("SELECT id, name FROM companies").fetchall()
+    rows = list(_service(ctx).company_names().items())
     exact = [r[0] for r in rows if given in (r[0], r[1])]
     if len(exact) == 1:
         return exact[0]
@@ -111,7 +105,7 @@ def _company_id(ctx: AppContext, given: str) -> str:
 
 def _inspector_id(ctx: AppContext, given: str) -> str:
     given = given.strip()
-    people = InspectorRepo(ctx.db, ctx.device.id).all()
+    people = ctx.inspectors()
     for match in (lambda p: p.id == given, lambda p: p.enforcement_id == given,
                   lambda p: p.name == given,
                   lambda p: len(given) >= MIN_PREFIX and p.id.startswith(given.lower())):
@@ -155,8 +149,7 @@ def run_open_hazards(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     if args.company:
         company_id = _company_id(ctx, args.company)
-        name = ctx.db.execute("SELECT name FROM companies WHERE id = ?",
-                              [company_id]).fetchone()[0]
+        name = svc.company_names()[company_id]
         groups = [(company_id, name, svc.open_hazards(company_id))]
     else:
         groups = [(c.company_id, c.name, svc.open_hazards(c.company_id))

@@ -9,7 +9,6 @@ from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.signing import SigningService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,10 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
     inspection_id = resolve_id(InspectionService(ctx.db, ctx.device), args.inspection)
     passphrase = read_passphrase(args.passphrase_file, "Signing passphrase: ")
     SigningService(ctx.db, ctx.device).sign_inspection(
-        inspection_id, passphrase, inspector.name if inspector else None)
+        inspection_id, passphrase, ctx.actor)
     print(f"signed and locked {inspection_id}")
     return 0

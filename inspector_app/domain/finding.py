@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from inspector_app.domain.checklist import Grade
 from inspector_app.errors import ValidationError
@@ -93,7 +94,7 @@ class Finding:
         return self.current_deadline or self.deadline
 
     @classmethod
-    def from_row(cls, row: tuple) -> Finding:
+    def from_row(cls, row: tuple[Any, ...]) -> Finding:
         values = list(row)
         values[5] = Grade(values[5])
         values[11] = FindingStatus(values[11])

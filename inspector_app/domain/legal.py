@@ -72,4 +72,4 @@ def hazard_wording(template: Template, item: Item, lang: str | None = "zh_CN") -
 
 
 def _english(lang: str | None) -> bool:
-    return bool(lang) and lang.lower().startswith("en")
+    return lang is not None and lang.lower().startswith("en")

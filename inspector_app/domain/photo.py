@@ -49,8 +49,9 @@ class Shape:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Shape:
         try:
-            corners = (float(data[k]) for k in ("x1", "y1", "x2", "y2"))
-            shape = cls(ShapeKind(data["kind"]), *corners,
+            kind = ShapeKind(data["kind"])
+            x1, y1, x2, y2 = (float(data[k]) for k in ("x1", "y1", "x2", "y2"))
+            shape = cls(kind, x1, y1, x2, y2,
                         colour=str(data.get("colour", "#e00000")), text=str(data.get("text", "")))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(f"Not a valid annotation: {data!r} ({exc}).") from None

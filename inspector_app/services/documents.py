@@ -49,8 +49,10 @@ from inspector_app.services.pdf.model import (
     SignatureInfo,
 )
 from inspector_app.services.photos import PhotoService
+from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.document_store import keep_document
+from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.repositories import SettingsRepo
@@ -264,6 +266,14 @@ class DocumentService:
             return None
         return IssuedDocument(row[0], row[1], DocType(row[2]), *row[3:])
 
+    def heading(self, inspection_id: str) -> tuple[str, str | None]:
+        """The company's name and the record's number, to title a document; empty when the
+        inspection is unknown (a draft has no number yet)."""
+        row = self.db.execute(
+            "SELECT c.name, i.number FROM inspections i JOIN companies c ON c.id = i.company_id "
+            "WHERE i.id = ?", [inspection_id]).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
     def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
         cursor = self.db.execute(
             "SELECT id, number, kind, started_at, follows_inspection_id, "
@@ -432,7 +442,8 @@ class DocumentService:
         return self.device.doc_prefix, year, 0
 
     # -- rendering -----------------------------------------------------------------------------
-    def _print_copies(self, photos: list[Photo], control: Any) -> dict[str, Path | None]:
+    def _print_copies(self, photos: list[Photo],
+                      control: Progress | None) -> dict[str, Path | None]:
         """Print copies of the photos, made in parallel (libjpeg and Pillow release the GIL).
 
         A photo whose file is missing or unreadable prints as a labelled empty box rather than
@@ -461,7 +472,7 @@ class DocumentService:
         return files
 
     def sheet(self, inspection_id: str, doc_type: DocType | str, lang: str,
-              control: Any = None) -> Sheet:
+              control: Progress | None = None) -> Sheet:
         """Everything the document shows, its number issued and its photos' print copies made."""
         doc_type = DocType(doc_type)
         lang = normalise_lang(lang)
@@ -490,7 +501,7 @@ class DocumentService:
                      followed=followed, order=order, review=review_bodies(self.settings))
 
     def render(self, inspection_id: str, doc_type: DocType | str, lang: str,
-               control: Any = None) -> bytes:
+               control: Progress | None = None) -> bytes:
         """The document as PDF bytes (issues its number on first use)."""
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
@@ -498,11 +509,12 @@ class DocumentService:
         return pdf.render(sheet)
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
-               target: Path | str, control: Any = None,
+               target: Path | str, control: Progress | None = None,
                sign: Callable[[bytes], bytes] | None = None) -> Path:
         """Render and write the PDF to ``target`` atomically; the documents row remembers the
-        file's name, hash and language. ``control`` is a TaskControl or None; ``sign`` turns
-        the rendered PDF into a digitally signed one (PAdES) before it is written."""
+        file's name, hash and language. ``control`` reports progress and stops the work, or
+        None; ``sign`` turns the rendered PDF into a digitally signed one (PAdES) before it is
+        written."""
         doc_type = DocType(doc_type)
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
@@ -549,6 +561,11 @@ def review_bodies(settings: SettingsRepo) -> ReviewBodies:
     """The reconsideration bodies and the court, as the authority's profile names them."""
     government, department, court = (settings.get(k) or "" for k in REVIEW_SETTINGS)
     return ReviewBodies(government, department, court)
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write ``data`` whole under ``target`` or not at all; a failure says which file."""
+    write_atomic_checked(target, data)
 
 
 def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:

@@ -41,6 +41,7 @@ from inspector_app.errors import (
     from_os_error,
 )
 from inspector_app.paths import DataDir, chinese_font
+from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore, sha256_file, write_atomic
 
@@ -338,8 +339,10 @@ class PhotoService:
 
     def add_files(self, inspection_id: str, paths: Sequence[Path | str], *,
                   item_id: str | None = None, finding_id: str | None = None,
-                  tag: PhotoTag | str = PhotoTag.BEFORE, control: Any = None) -> list[IngestResult]:
-        """Add photos; one result per file, in order. ``control`` is a TaskControl or None."""
+                  tag: PhotoTag | str = PhotoTag.BEFORE,
+                  control: Progress | None = None) -> list[IngestResult]:
+        """Add photos; one result per file, in order. ``control`` reports progress and stops
+        the work, or None."""
         self._check_editable(inspection_id)
         self._check_target(inspection_id, item_id, finding_id)
         tag = PhotoTag(tag)

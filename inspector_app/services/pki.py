@@ -9,7 +9,9 @@ key re-encrypted with the inspector's own passphrase; no private key is ever sto
 from __future__ import annotations
 
 import hashlib
+import secrets
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -27,11 +29,28 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
 from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
+from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
 
 ROOT_YEARS = 20
 DEFAULT_DAYS = 3 * 365
 MAX_DAYS = 10 * 365  # longer than any laptop lives; a longer certificate is a typing error
 MAX_ENROLMENT_BYTES = 1_000_000
+WORDS_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def check_enrolment_target(target: Path) -> None:
+    """Refuse an enrolment file's target before a certificate number is spent on it."""
+    check_output_target(target)
+
+
+def save_enrolment_file(target: Path, data: bytes) -> None:
+    # The enrolment file holds a private key: for its owner's eyes only.
+    write_atomic_checked(target, data, mode=PRIVATE_FILE)
+
+
+def one_time_passphrase() -> str:
+    """Easy to read aloud or copy from paper: four groups of four, no look-alike characters."""
+    return "-".join("".join(secrets.choice(WORDS_ALPHABET) for _ in range(4)) for _ in range(4))
 
 
 class WrongPassphrase(InspectorError):
@@ -328,6 +347,15 @@ class PkiService:
                 "ON CONFLICT(issuer_fingerprint, serial) DO NOTHING",
                 [new_id(), fingerprint(root), serial, utcnow_iso(), reason or None,
                  *record_stamp(self.device.id).values()])
+
+    def issued(self) -> list[tuple[str, CertInfo, str | None]]:
+        """Certificates issued here, oldest first: serial, what each says, when revoked (or
+        None)."""
+        rows = self.db.execute(
+            "SELECT c.serial, c.cert_pem, r.revoked_at FROM issued_certificates c "
+            "LEFT JOIN revocations r ON r.serial = c.serial ORDER BY c.created_at").fetchall()
+        return [(serial, cert_info(load_pem(cert_pem)), revoked)
+                for serial, cert_pem, revoked in rows]
 
     # trust store
     def _trust(self, cert: x509.Certificate) -> None:

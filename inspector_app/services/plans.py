@@ -15,6 +15,7 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.inspections_repo import like_prefix
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
 
@@ -87,6 +88,16 @@ class PlanService:
         if plan is None:
             raise NotFoundError(f"No planned inspection with id {plan_id}.")
         return plan
+
+    def resolve(self, key: str) -> str:
+        """The full id of the plan named by its id or a unique prefix of four or more
+        characters."""
+        rows = self.db.execute(
+            "SELECT id FROM planned_inspections WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+            [like_prefix(key)]).fetchall()
+        if len(rows) != 1 or len(key) < 4:
+            raise NotFoundError(f"No planned inspection with id {key}.")
+        return str(rows[0][0])
 
     def start(self, plan_id: str, inspector_ids: list[str] | None = None,
               **kwargs: Any) -> str:

@@ -142,6 +142,10 @@ class ReinspectionService:
             [self.today().isoformat(), *NOT_CLOSED]).fetchall()
         return [CompanyHazards(r[0], r[1], r[2], r[3], r[4] or 0) for r in rows]
 
+    def company_names(self) -> dict[str, str]:
+        """Every company's name by its id, to name a company on the command line."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM companies")}
+
     def open_hazards(self, company_id: str) -> builtins.list[OpenHazard]:
         """Hazards of the company not closed yet, oldest inspection first."""
         rows = self.db.execute(

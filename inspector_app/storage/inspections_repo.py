@@ -37,10 +37,18 @@ class InspectionFilter:
     include_superseded: bool = False
 
 
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def like_pattern(text: str) -> str:
     """``%text%`` with LIKE's own characters taken literally (for ESCAPE '\\')."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{_like_literal(text)}%"
+
+
+def like_prefix(text: str) -> str:
+    """``text%`` with LIKE's own characters taken literally (for ESCAPE '\\')."""
+    return f"{_like_literal(text)}%"
 
 
 class InspectionRepo:

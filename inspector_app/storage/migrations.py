@@ -15,7 +15,7 @@ from sqlite_utils import Database, Migrations
 MIGRATION_SET = "inspector"
 migrations = Migrations(MIGRATION_SET)
 
-# Columns every synced record carries (DESIGN.md data rules).
+# Columns every synced record carries (docs/DESIGN.md, "Data rules").
 _RECORD = """
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,

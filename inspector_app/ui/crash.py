@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
-from inspector_app.services import messages
 from inspector_app.storage.files import write_atomic
+from inspector_app.ui import messages
 
 log = logging.getLogger(__name__)
 

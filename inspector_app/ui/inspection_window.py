@@ -41,7 +41,6 @@ from inspector_app.domain.emergency import PLAN_STATUS_LABELS, label
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Missing, Status
 from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.history import history_lines
@@ -49,7 +48,7 @@ from inspector_app.services.inspections import InspectionRecord, InspectionServi
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
 from inspector_app.services.signing import SigningService, sign_pdf_bytes
-from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import messages
 from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 from inspector_app.ui.dialogs.inspection_dialogs import (
     HistoryDialog,
@@ -98,9 +97,8 @@ class InspectionWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = InspectionService(ctx.db, ctx.device, inspector.name if inspector else None,
-                                         lang=ui_lang())
+        actor = ctx.actor
+        self.service = InspectionService(ctx.db, ctx.device, actor, lang=ui_lang())
         self.record: InspectionRecord = self.service.get(inspection_id)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -124,7 +122,6 @@ class InspectionWindow(QMainWindow):
         self.tree_columns = fit_columns(self.tree, "inspection_items", stretch=0, max_chars=14)
         self.panel = ItemPanel()
         self.panel.template = self.record.template
-        actor = inspector.name if inspector else None
         self.panel.enable_photos(ctx, actor, inspection_id)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

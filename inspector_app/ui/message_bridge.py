@@ -1,12 +1,12 @@
-"""Shows what services say (``services.messages``) in the window, always on the main thread."""
+"""Shows what pages and dialogs say (``ui.messages``) in the window, always on the main thread."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from inspector_app.services import messages
-from inspector_app.services.messages import Level
+from inspector_app.ui import messages
+from inspector_app.ui.messages import Level
 
 STATUS_TIMEOUT_MS = 8000
 

@@ -193,7 +193,7 @@ def test_export_writes_the_rows_shown(page, tmp_path):
 
 def test_export_to_a_missing_folder_reports_an_error(page, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("inspector_app.services.messages._sink",
+    monkeypatch.setattr("inspector_app.ui.messages._sink",
                         lambda level, title, text: shown.append((level.value, text)))
     assert not page.export_csv(tmp_path / "missing" / "x.csv")
     assert shown and shown[0][0] == "error"

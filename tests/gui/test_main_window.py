@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 
 from inspector_app import __version__
 from inspector_app.errors import DiskFullError
-from inspector_app.services import messages
+from inspector_app.ui import messages
 from inspector_app.ui.i18n import SETTING_KEY
 from inspector_app.ui.main_window import MainWindow
 

@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from inspector_app.services.tasks import Task, TaskRunner
+from inspector_app.ui.tasks import Task, TaskRunner
 
 
 def test_result_and_progress_arrive_on_the_main_thread(qtbot):

@@ -11,13 +11,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from inspector_app.commands.forms import run_validate
-from inspector_app.services import messages
 from inspector_app.services.forms import (
     ensure_shipped_templates,
     load_template_file,
     validate_file,
 )
 from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.ui import messages
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages import templates as templates_page
 from inspector_app.ui.pages.templates import ITEM_ID_ROLE, SECTION_ID_ROLE, TemplatesPage

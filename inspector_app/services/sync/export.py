@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -28,6 +28,7 @@ from inspector_app.errors import InspectorError, NotFoundError, from_os_error
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
+from inspector_app.services.progress import Progress
 from inspector_app.services.sync import bundle, envelope
 from inspector_app.services.sync.rows import dump_rows
 from inspector_app.services.sync.tables import (
@@ -41,13 +42,7 @@ from inspector_app.storage.attachment_store import AttachmentStore
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
 
-
-class Control(Protocol):
-    """What the sync code needs of services.tasks.TaskControl (kept Qt-free here)."""
-
-    def progress(self, done: int, total: int, text: str = "") -> None: ...
-
-    def check_cancelled(self) -> None: ...
+Control = Progress  # the sync modules' name for it
 
 
 def _signer(pki: PkiService, passphrase: str

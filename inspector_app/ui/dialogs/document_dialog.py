@@ -33,20 +33,18 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.numbering import DOC_TITLES, LOW_WATER, DocType
 from inspector_app.domain.profile import Device
-from inspector_app.errors import InspectorError, from_os_error
+from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services import messages
-from inspector_app.services.context import AppContext
+from inspector_app.services.context import AppContext, worker_database
 from inspector_app.services.documents import (
     DocumentRefused,
     DocumentService,
     default_file_name,
+    write_file,
 )
-from inspector_app.services.tasks import Task, TaskControl, TaskRunner
-from inspector_app.storage.db import connect
-from inspector_app.storage.photo_store import write_atomic
-from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 PRINT_DPI = 300  # enough for text and photos; a 1200 dpi page image would take half a gigabyte
@@ -55,28 +53,19 @@ PRINT_DPI = 300  # enough for text and photos; a 1200 dpi page image would take 
 # -- work done on the thread pool (no widgets here) ----------------------------------------------
 def render_preview(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
                    inspection_id: str, doc_type: DocType, lang: str, target: Path) -> str:
-    db = connect(data_dir.database)
-    try:
+    with worker_database(data_dir) as db:
         data = DocumentService(db, data_dir, device, actor).render(inspection_id, doc_type,
                                                                    lang, control)
-    finally:
-        db.close()
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise from_os_error(exc, target) from exc
+    write_file(target, data)
     return str(target)
 
 
 def export_document(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
                     inspection_id: str, doc_type: DocType, lang: str, target: Path,
                     sign: Callable[[bytes], bytes] | None = None) -> str:
-    db = connect(data_dir.database)
-    try:
+    with worker_database(data_dir) as db:
         return str(DocumentService(db, data_dir, device, actor).export(
             inspection_id, doc_type, lang, target, control, sign=sign))
-    finally:
-        db.close()
 
 
 # -- the dialog ------------------------------------------------------------------------------------
@@ -91,15 +80,11 @@ class DocumentDialog(QDialog):
         self.inspection_id = inspection_id
         # Set by the caller to PAdES-sign exported files (a signed inspection, identity unlocked).
         self.sign: Callable[[bytes], bytes] | None = None
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.actor = inspector.name if inspector else None
+        self.actor = ctx.actor
         service = DocumentService(ctx.db, ctx.data_dir, ctx.device, self.actor)
         self.availability: dict[DocType, DocumentRefused | None] = service.availability(
             inspection_id)
-        row = ctx.db.execute(
-            "SELECT c.name, i.number FROM inspections i JOIN companies c ON c.id = i.company_id "
-            "WHERE i.id = ?", [inspection_id]).fetchone()
-        self.company_name, self.record_number = row if row else ("", "")
+        self.company_name, self.record_number = service.heading(inspection_id)
         self.runner = TaskRunner()
         self._task: Task | None = None
         self._task_kind = ""

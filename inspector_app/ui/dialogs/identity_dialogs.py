@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.commands.passphrases import one_time_passphrase
 from inspector_app.errors import InspectorError, ValidationError, from_os_error
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService, cert_info, load_pem
-from inspector_app.storage.files import PRIVATE_FILE, write_atomic_checked
+from inspector_app.services.pki import (
+    PkiService,
+    cert_info,
+    one_time_passphrase,
+    save_enrolment_file,
+)
 
 
 def _password() -> QLineEdit:
@@ -228,12 +231,9 @@ class OrgDialog(QDialog):
         else:
             self.summary.setText(self.tr("No organisation on this computer. Create it once, "
                                          "on the supervisor's computer only."))
-        rows = self.ctx.db.execute(
-            "SELECT c.serial, c.cert_pem, r.revoked_at FROM issued_certificates c "
-            "LEFT JOIN revocations r ON r.serial = c.serial ORDER BY c.created_at").fetchall()
+        rows = self.pki.issued()
         self.table.setRowCount(len(rows))
-        for n, (serial, cert_pem, revoked) in enumerate(rows):
-            info = cert_info(load_pem(cert_pem))
+        for n, (serial, info, revoked) in enumerate(rows):
             state = self.tr("revoked {0}").format(revoked[:10]) if revoked else self.tr("valid")
             for col, value in enumerate((serial, info.subject_name, info.enforcement_id or "",
                                          f"{info.not_after:%Y-%m-%d}", state)):
@@ -266,8 +266,7 @@ class OrgDialog(QDialog):
         def work() -> None:
             data, info = self.pki.issue(self.name.text(), self.enforcement_id.text(),
                                         self.org_pass.text(), one_time, days=self.days.value())
-            # The enrolment file holds a private key: for its owner's eyes only.
-            write_atomic_checked(target, data, mode=PRIVATE_FILE)
+            save_enrolment_file(target, data)
             self.result.setText(self.tr(
                 "Wrote {0} for {1}. One-time passphrase (give it to the inspector separately "
                 "from the file): {2}").format(target, info.subject_name, one_time))

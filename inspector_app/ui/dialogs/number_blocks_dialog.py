@@ -25,7 +25,6 @@ from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.numbers import NumberService
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.labels import pair
 
 ERROR_STYLE = "color: #b00020;"
@@ -37,8 +36,7 @@ class NumberBlocksDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = NumberService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.service = NumberService(ctx.db, ctx.device, ctx.actor)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 6)

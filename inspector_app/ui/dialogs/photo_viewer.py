@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.photo import Photo, PhotoTag, Shape, ShapeKind
 from inspector_app.errors import InspectorError
 from inspector_app.services.photos import PhotoService
-from inspector_app.services.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
 

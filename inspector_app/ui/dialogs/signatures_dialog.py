@@ -34,7 +34,6 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.signatures import SignatureService
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
 ERROR_STYLE = "color: #b00020;"
@@ -59,8 +58,7 @@ class SignaturesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
-        me = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = SignatureService(ctx.db, ctx.device, me.name if me else None)
+        self.service = SignatureService(ctx.db, ctx.device, ctx.actor)
         row = self.service.repo.row(inspection_id)
         if row is None:
             raise InspectorError(f"No inspection with id {inspection_id}.")

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import InspectorError
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.storage.hazards_repo import (
     NOT_CLOSED,
@@ -33,6 +32,7 @@ from inspector_app.storage.hazards_repo import (
     LedgerFilter,
     write_ledger_csv,
 )
+from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
 from inspector_app.ui.models.hazards_model import (
     COMPANY_ROLE,

@@ -32,19 +32,19 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
 from inspector_app.services.sync.report import ImportReport, local_minute, summary
-from inspector_app.services.tasks import Task, TaskControl, TaskRunner
 from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui import messages
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 

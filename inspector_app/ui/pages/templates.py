@@ -54,7 +54,6 @@ from inspector_app.domain.checklist import (
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.legal import legal_citation
 from inspector_app.errors import InspectorError
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
     Problem,
@@ -64,6 +63,7 @@ from inspector_app.services.forms import (
 )
 from inspector_app.services.forms_xlsx import export_workbook, is_workbook, load_checklist
 from inspector_app.storage.templates_repo import ImportResult, TemplateRecord, TemplateRepo
+from inspector_app.ui import messages
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
 from inspector_app.ui.models.templates_model import TemplatesModel

@@ -58,10 +58,9 @@ from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services.context import AppContext
+from inspector_app.services.context import AppContext, worker_database
 from inspector_app.services.photos import IngestResult, PhotoService
-from inspector_app.services.tasks import Cancelled, Task, TaskControl, TaskRunner
-from inspector_app.storage.db import connect
+from inspector_app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +95,7 @@ def ingest(control: TaskControl, data_dir: DataDir, device: Device, actor: str |
     One add_files call per file: Stop keeps the results so far (add_files would raise
     Cancelled and lose them), and a record locked meanwhile refuses the files still to come."""
     batch = IngestBatch()
-    db = connect(data_dir.database)
-    try:
+    with worker_database(data_dir) as db:
         service = PhotoService(db, data_dir, device, actor)
         for n, source in enumerate(sources):
             name = source.name if isinstance(source, Path) else source[0]
@@ -123,8 +121,6 @@ def ingest(control: TaskControl, data_dir: DataDir, device: Device, actor: str |
         if not batch.cancelled:
             with contextlib.suppress(Cancelled):  # everything was done anyway
                 control.progress(len(sources), len(sources), "")
-    finally:
-        db.close()
     return batch
 
 

@@ -15,15 +15,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from inspector_app.services.progress import Cancelled
+
+__all__ = ["Cancelled", "Task", "TaskControl", "TaskRunner"]
+
 log = logging.getLogger(__name__)
 
 
-class Cancelled(Exception):
-    """Raised inside a task when the user cancelled it."""
-
-
 class TaskControl:
-    """What a task sees of its runner: progress reporting and cancellation."""
+    """What a task sees of its runner: progress reporting and cancellation (a
+    ``services.progress.Progress``)."""
 
     def __init__(self, signals: TaskSignals) -> None:
         self._signals = signals

@@ -1,8 +1,9 @@
-"""The one bridge through which services tell the user things.
+"""The one bridge through which the program tells the user things.
 
-Services call ``messages.info(...)`` etc. without knowing whether a window, a terminal or a test
-is listening. The GUI installs a sink that shows messages on the main thread; the CLI's default
-sink writes to stderr. Qt-free so that services stay usable headless.
+Pages and dialogs call ``messages.info(...)`` etc. without knowing whether a window or a test
+is listening. The window installs a sink (``message_bridge``) that shows messages on the main
+thread; the default sink writes to stderr. Qt-free, so it can be used before a window exists.
+Services do not use it: they raise ``InspectorError`` and return results.
 """
 
 from __future__ import annotations
