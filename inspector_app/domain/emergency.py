@@ -12,9 +12,11 @@ changes it for its district.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from inspector_app.errors import ValidationError
 
@@ -150,11 +152,11 @@ MILESTONE_STATUS_LABELS: dict[MilestoneStatus, tuple[str, str]] = {
 }
 
 
-def label(labels: dict, key: str, lang: str | None) -> str:
+def label(labels: Mapping[Any, tuple[str, str]], key: str, lang: str | None) -> str:
     """The Chinese or English label of an enum value; the raw value when unknown."""
     for k, pair in labels.items():
         if k == key:
-            return pair[0 if (lang or "zh").startswith("zh") else 1]
+            return str(pair[0 if (lang or "zh").startswith("zh") else 1])
     return str(key)
 
 
@@ -208,11 +210,11 @@ class EmergencyRules:
             months.setdefault(t.value, EmergencyRules().drill_months[t.value])
         return EmergencyRules(self.revision_years, months)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"revision_years": self.revision_years, "drill_months": dict(self.drill_months)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> EmergencyRules:
+    def from_dict(cls, data: dict[str, Any]) -> EmergencyRules:
         if not isinstance(data, dict):
             raise ValidationError("Emergency rules must be an object.")
         unknown = set(data) - {"revision_years", "drill_months"}

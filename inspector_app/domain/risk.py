@@ -222,5 +222,5 @@ class Standardisation:
                                self.issued_on or None, self.expires_on or None)
 
     def expires_within(self, today: date, days: int) -> bool:
-        return bool(self.expires_on) and date.fromisoformat(self.expires_on) <= today + timedelta(
-            days=days)
+        return (self.expires_on is not None and bool(self.expires_on)
+                and date.fromisoformat(self.expires_on) <= today + timedelta(days=days))
