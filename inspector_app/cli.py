@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from inspector_app import APP_ID, __version__
-from inspector_app.commands import COMMAND_MODULES
+from inspector_app.commands import COMMAND_MODULES, command_names
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -96,7 +96,7 @@ def _plan(argv: Sequence[str]) -> tuple[str, tuple[str, ...] | None]:
         return "command", None
     if word is None:
         return "command", None if wants_help else ()
-    by_name = {name.rsplit(".", 1)[-1]: name for name in COMMAND_MODULES}
+    by_name = {command: name for name in COMMAND_MODULES for command in command_names(name)}
     if word in by_name:
         return "command", (by_name[word],)
     if word.lower().endswith(OPENABLE_SUFFIXES) or os.path.isfile(word):

@@ -33,3 +33,16 @@ COMMAND_MODULES: tuple[str, ...] = (
     "inspector_app.commands.guide",
     "inspector_app.commands.escalations",
 )
+
+# Modules whose subcommands are not named like the module, so the command line can still load
+# just the one module a command needs.
+OTHER_COMMAND_NAMES: dict[str, tuple[str, ...]] = {
+    "inspector_app.commands.classify": ("classify", "standardisation"),
+    "inspector_app.commands.year_plan": ("plan-year", "year-plan"),
+    "inspector_app.commands.emergency": ("plans-registry", "drills", "stations"),
+}
+
+
+def command_names(module: str) -> tuple[str, ...]:
+    """The subcommands ``module`` registers."""
+    return OTHER_COMMAND_NAMES.get(module, (module.rsplit(".", 1)[-1],))

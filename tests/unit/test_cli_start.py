@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from inspector_app.cli import _plan, build_parser, main
-from inspector_app.commands import COMMAND_MODULES
+from inspector_app.commands import COMMAND_MODULES, command_names
 
 
 def _loaded_command_modules(argv: list[str]) -> list[str]:
@@ -35,7 +35,8 @@ def test_help_still_lists_every_subcommand(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     for module in COMMAND_MODULES:
-        assert module.rsplit(".", 1)[-1] in out
+        for command in command_names(module):
+            assert command in out
 
 
 def test_subcommand_help_and_typos_are_argparse_as_before(capsys):
@@ -62,9 +63,14 @@ def test_an_existing_file_named_like_no_command_opens_too(tmp_path):
 def test_every_command_module_registers_the_command_named_like_it():
     """The fast path finds a command's module by its name; a mismatch would load them all."""
     for module in COMMAND_MODULES:
-        name = module.rsplit(".", 1)[-1]
         subcommands = build_parser([module])._subparsers._group_actions[0].choices
-        assert name in subcommands
+        assert set(subcommands) == set(command_names(module)), module
+
+
+def test_a_command_named_unlike_its_module_loads_only_that_module(tmp_path):
+    loaded = _loaded_command_modules(["--data-dir", str(tmp_path), "drills", "list"])
+    assert "inspector_app.commands.emergency" in loaded
+    assert len(loaded) < len(COMMAND_MODULES) // 2  # its own helpers, not every command
 
 
 def test_a_missing_file_is_said_without_opening_a_window(tmp_path, capsys):
