@@ -149,7 +149,7 @@ def test_attaching_a_locked_pdf_is_refused_and_a_good_one_is_kept(qtbot, page, s
 
     from reportlab.pdfgen import canvas
 
-    from inspector_app.services import messages
+    from inspector_app.ui import messages
 
     shown = []
     messages.install_sink(lambda level, title, text: shown.append(text))

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     DispatchReport,
@@ -48,12 +47,13 @@ from inspector_app.services.dispatch import (
     write_report,
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
-from inspector_app.services.tasks import Task, TaskControl, TaskRunner
 from inspector_app.storage.db import connect
 from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
 from inspector_app.storage.units_repo import CampaignRepo
+from inspector_app.ui import messages
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.

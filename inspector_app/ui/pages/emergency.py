@@ -44,14 +44,14 @@ from inspector_app.domain.emergency import (
 )
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services import messages
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
-from inspector_app.services.tasks import Task, TaskControl, TaskRunner
 from inspector_app.storage.db import connect
+from inspector_app.ui import messages
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
