@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 # What the wheel is built from (the sdist's contents).
 PACKAGED = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "inspector_app", "resources",
-            "forms")
+            "forms", "docs/guide")
 
 
 def _run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
@@ -42,7 +42,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     source = work / "source"  # a copy: building writes build/ and *.egg-info into the tree
     for name in PACKAGED:
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name,
+            shutil.copytree(ROOT / name, source / name,  # parents made as needed
                             ignore=shutil.ignore_patterns("__pycache__"))
         elif (ROOT / name).exists():
             source.mkdir(exist_ok=True)
@@ -70,6 +70,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert shipped <= names
     assert "inspector_app/resources/fonts/wqy-microhei.ttc" in names
     assert "inspector_app/resources/translations/inspector_zh_CN.qm" in names
+    assert {"inspector_app/guide/zh_CN/index.md", "inspector_app/guide/en/index.md"} <= names
     return bin_dir / "inspector-app", outside
 
 
@@ -94,6 +95,8 @@ def test_commands_work_outside_the_checkout(installed):
     _run([str(program), *data, "export", "pdf", inspections[0]["id"], "--document", "record",
           "--lang", "zh_CN", "-o", str(pdf)], cwd=cwd)
     assert pdf.read_bytes().startswith(b"%PDF")
+    index = Path(_run([str(program), "guide", "path"], cwd=cwd).stdout.strip().splitlines()[-1])
+    assert not str(index).startswith(str(ROOT)) and index.is_file()  # the guide, from the wheel
     if shutil.which("pdffonts"):  # the shipped Chinese font is embedded, found in the wheel
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
         assert "WenQuanYi" in fonts
