@@ -436,134 +436,134 @@
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>调度</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="184"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="185"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="186"/>
         <source>Statistics table (xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>统计表（xlsx）…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
         <source>Circular (PDF)…</source>
-        <translation type="unfinished">通报（PDF）…</translation>
+        <translation>通报（PDF）…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="188"/>
         <source>Selected unit&apos;s table…</source>
-        <translation type="unfinished"></translation>
+        <translation>所选单位的统计表…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="189"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="190"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某个数字可查看它所统计的记录。时段内没有任何检查的单位以底色标出。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
         <source>By town</source>
-        <translation type="unfinished"></translation>
+        <translation>按乡镇</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="200"/>
         <source>By department</source>
-        <translation type="unfinished"></translation>
+        <translation>按部门</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="201"/>
         <source>By industry</source>
-        <translation type="unfinished"></translation>
+        <translation>按行业</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="206"/>
         <source>All work (no campaign)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="224"/>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>时段的结束日期早于开始日期。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
         <source>Nothing this period</source>
-        <translation type="unfinished"></translation>
+        <translation>本时段无检查</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
         <source>Major</source>
-        <translation type="unfinished">重大</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>General</source>
-        <translation type="unfinished">一般</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
         <source>Rectified</source>
-        <translation type="unfinished"></translation>
+        <translation>已整改</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="299"/>
         <source>Hazards and rectification by unit</source>
-        <translation type="unfinished"></translation>
+        <translation>各单位隐患和整改情况</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
         <source>Hazards by grade</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患等级构成</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存报表</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
         <source>Spreadsheet (*.xlsx)</source>
-        <translation type="unfinished">电子表格 (*.xlsx)</translation>
+        <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中一个乡镇或部门的行。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
         <source>Writing {0}…</source>
-        <translation type="unfinished">正在生成 {0}…</translation>
+        <translation>正在生成 {0}…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="397"/>
         <source>Cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未生成任何文件。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="415"/>
         <source>Written: {0}</source>
-        <translation type="unfinished">已生成：{0}</translation>
+        <translation>已生成：{0}</translation>
     </message>
 </context>
 <context>
@@ -712,79 +712,79 @@
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="253"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="254"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="259"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="274"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -794,311 +794,311 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="363"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="364"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="386"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
         <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
         <source>Written: {0}</source>
         <translation>已生成：{0}</translation>
     </message>
@@ -1664,39 +1664,39 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="198"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="199"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="200"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="201"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
         <source>Search the guide</source>
         <translation>搜索用户手册</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="253"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
         <source>%n page(s) found</source>
         <translation>
             <numerusform>找到 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="369"/>
         <source>Help for this window (F1)</source>
         <translation>本窗口的帮助（F1）</translation>
     </message>
