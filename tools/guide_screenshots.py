@@ -49,6 +49,33 @@ def wait_for(widget: QWidget, ready: Callable[[QWidget], bool], seconds: float =
     return widget
 
 
+def plan_year(ctx) -> None:
+    """Two teams and a draft plan for next year, so the grid shows what the page describes."""
+    from datetime import date
+
+    from inspector_app.services.year_plan import YearPlanService
+    from inspector_app.storage.templates_repo import TemplateRepo
+
+    people = [r[0] for r in ctx.db.execute(
+        "SELECT id FROM inspectors WHERE enforcement_id != '' ORDER BY name LIMIT 4")]
+    service = YearPlanService(ctx.db, ctx.device, None)
+    for name, team in (("一组", people[:2]), ("二组", people[2:4])):
+        service.add_team(name, team, 30)
+    service.generate(date.today().year + 1, TemplateRepo(ctx.db, ctx.device.id).list()[0].key,
+                     seed=12)
+
+
+def _first_cell(dialog: QWidget) -> QWidget:
+    """Select the first month with visits, so the list beside the grid shows them."""
+    grid = dialog.grid
+    for column in range(grid.columnCount()):
+        item = grid.item(0, column)
+        if item is not None and not item.text().startswith("0/"):
+            grid.setCurrentCell(0, column)
+            break
+    return dialog
+
+
 def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> list[str]:
     from inspector_app.app import open_settings
     from inspector_app.services.context import AppContext
@@ -63,6 +90,7 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher
     from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.pages.emergency import DrillDialog
 
     register_fonts(app)
     settings = open_settings(data_dir)
@@ -93,6 +121,17 @@ def shoot_all(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> lis
     page("companies", "companies")
     page("ledger", "hazards")
     page("sync", "sync")
+    page("dispatch", "dispatch")
+    page("emergency", "emergency")
+    page("templates", "templates")
+    emergency = next(p for p in window.pages if p.page_id == "emergency")
+    dialog("drill", lambda: _shown(DrillDialog(emergency._service(), window)))
+    companies = window.companies_page
+    page("companies", "companies")
+    companies.table.selectRow(0)
+    dialog("classification", lambda: (companies.classify_company(), companies.dialog)[1])
+    plan_year(ctx)
+    dialog("year-plan", lambda: _first_cell((companies.show_year_plan(), companies.dialog)[1]))
     inspections = window.inspections_page
     page("inspections", "inspections")
     dialog("start-inspection",

@@ -137,13 +137,14 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
     from inspector_app.ui import screen_fit
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
-    from inspector_app.ui.dialogs.inspection_dialogs import HistoryDialog
+    from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
     from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
     from inspector_app.ui.dialogs.preferences import PreferencesDialog
     from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher
     from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.pages.emergency import DrillDialog, NewPlanDialog
 
     register_fonts(app)
     settings = open_settings(data_dir)
@@ -183,8 +184,7 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         shots.dialog("documents", inspection.open_documents)
         shots.dialog("signatures",
                      lambda: (inspection.open_signatures(), inspection.signatures_dialog)[1])
-        shots.dialog("history", lambda: _shown(HistoryDialog(
-            inspection.service.history(inspection.inspection_id), inspection)))
+        shots.dialog("history", inspection.show_history)
         photos = PhotoService(ctx.db, ctx.data_dir, ctx.device, None).list(row[0])
         if photos:
             shots.dialog("photo-viewer", lambda: _shown(PhotoViewer(
@@ -193,6 +193,29 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         inspection.close()
         settle()
 
+    dispatch = next((p for p in window.pages if p.page_id == "dispatch"), None)
+    if dispatch is not None:
+        window.show_page(window.pages.index(dispatch))
+        table = dispatch.table
+        if table.rowCount() and table.columnCount() > 1:
+            shots.dialog("dispatch-drill-down", lambda: dispatch.drill(0, 1))
+    emergency = next((p for p in window.pages if p.page_id == "emergency"), None)
+    if emergency is not None:
+        window.show_page(window.pages.index(emergency))
+        for tab in range(1, emergency.tabs.count()):
+            emergency.tabs.setCurrentIndex(tab)
+            shots.shoot(f"page-emergency-tab{tab}")
+        emergency.tabs.setCurrentIndex(0)
+        shots.dialog("emergency-new-plan", lambda: _shown(NewPlanDialog(emergency._service(),
+                                                                       emergency)))
+        shots.dialog("emergency-drill", lambda: _shown(DrillDialog(emergency._service(),
+                                                                  emergency)))
+    window.show_page(window.pages.index(companies))
+    if companies.model.rowCount():
+        companies.table.selectRow(0)
+        shots.dialog("company-class", lambda: (companies.classify_company(), companies.dialog)[1])
+    shots.dialog("yearly-plan", lambda: (companies.show_year_plan(), companies.dialog)[1])
+    shots.dialog("number-blocks", lambda: _shown(NumberBlocksDialog(ctx, window)))
     shots.dialog("keyboard-shortcuts", window.show_keyboard_help)
     shots.dialog("preferences", lambda: _shown(PreferencesDialog(settings, window)))
     shots.dialog("profile", lambda: _shown(FirstRunDialog(ctx, window)))

@@ -19,7 +19,8 @@ HOME = "index"
 INSPECTOR_TOPICS = ("first-start", "companies", "start-inspection", "answering", "photos",
                     "hazards", "signatures", "completing", "documents", "signing", "amending",
                     "reinspection", "export-usb")
-SUPERVISOR_TOPICS = ("office-setup", "import-bundles", "ledger", "backup")
+SUPERVISOR_TOPICS = ("office-setup", "import-bundles", "ledger", "dispatch", "emergency",
+                     "year-plan", "checklists-excel", "backup")
 TOPICS = (HOME, *INSPECTOR_TOPICS, *SUPERVISOR_TOPICS, "troubleshooting")
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)\)")

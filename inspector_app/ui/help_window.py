@@ -48,7 +48,9 @@ SCREEN_TOPICS = {
     "companies": "companies",
     "inspections": "start-inspection",
     "hazards": "ledger",
-    "templates": "start-inspection",
+    "templates": "checklists-excel",
+    "dispatch": "dispatch",
+    "emergency": "emergency",
     "sync": "export-usb",
     "FirstRunDialog": "first-start",
     "PreferencesDialog": "first-start",
@@ -70,6 +72,12 @@ SCREEN_TOPICS = {
     "ImportIdentityDialog": "signing",
     "OrgDialog": "office-setup",
     "NumberBlocksDialog": "office-setup",
+    "DrillDownDialog": "dispatch",
+    "NewPlanDialog": "emergency",
+    "FilingDialog": "emergency",
+    "DrillDialog": "emergency",
+    "ClassificationDialog": "year-plan",
+    "YearPlanDialog": "year-plan",
     "CrashDialog": "troubleshooting",
 }
 # The inspection window's tabs: the item, its hazards, its photos.

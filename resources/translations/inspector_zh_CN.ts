@@ -309,82 +309,82 @@
 <context>
     <name>CompanyImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
         <source>Choose a list of companies</source>
         <translation>选择单位名单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="86"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="162"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="164"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="169"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -434,134 +434,134 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="208"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="212"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="213"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="214"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="215"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="216"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="218"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="227"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="228"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="229"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="234"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="252"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="327"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="399"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="412"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="428"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="420"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="446"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -569,122 +569,122 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="184"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="185"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="227"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="212"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="214"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="249"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="396"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="381"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="240"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="245"/>
         <source>Only %n document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %n 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="270"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="271"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="298"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="283"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="299"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="321"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="306"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329"/>
         <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337"/>
         <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="393"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="394"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -712,79 +712,79 @@
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="253"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="254"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="259"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="274"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -792,7 +792,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
@@ -802,303 +802,303 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="363"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="364"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="365"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="386"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
         <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="483"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
         <source>Written: {0}</source>
         <translation>已生成：{0}</translation>
     </message>
@@ -1664,39 +1664,39 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="190"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="198"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="199"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="200"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="193"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="201"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
         <source>Search the guide</source>
         <translation>搜索用户手册</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="253"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
         <source>%n page(s) found</source>
         <translation>
             <numerusform>找到 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="369"/>
         <source>Help for this window (F1)</source>
         <translation>本窗口的帮助（F1）</translation>
     </message>
@@ -1764,22 +1764,22 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="136"/>
         <source>Signing identity</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="139"/>
         <source>&amp;Import enrolment file…</source>
         <translation>导入证书文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="141"/>
         <source>Create a company&apos;s &amp;own identity…</source>
         <translation>创建企业自有签名证书(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="160"/>
         <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
         <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
     </message>
@@ -1787,47 +1787,47 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>ImportIdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="73"/>
         <source>Import enrolment file</source>
         <translation>导入证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="76"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="83"/>
         <source>Enrolment file (.p12):</source>
         <translation>证书文件（.p12）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="84"/>
         <source>One-time passphrase from the office:</source>
         <translation>单位提供的一次性口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
         <source>Your new passphrase:</source>
         <translation>您的新口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="89"/>
         <source>Enrolment file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="90"/>
         <source>Enrolment files (*.p12 *.pfx)</source>
         <translation>证书文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="96"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -1835,304 +1835,304 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="249"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="257"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="245"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="258"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="262"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="247"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="251"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="263"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="249"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="253"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="262"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="263"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="267"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="675"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="680"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="688"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="677"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="251"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="265"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="255"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="267"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="256"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="253"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="243"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="240"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="243"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="247"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="244"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="315"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="312"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="319"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="316"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="321"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="318"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="323"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="320"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="325"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="322"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="327"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="324"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="334"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="331"/>
         <source>Hazards (%n)</source>
         <translation>
             <numerusform>隐患（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="335"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
         <source>Photos (%n)</source>
         <translation>
             <numerusform>照片（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="347"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="349"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="353"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="351"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="355"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="357"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="407"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="404"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="485"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="482"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="490"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="487"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="519"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="516"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="525"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="522"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="541"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="542"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="546"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="543"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="547"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="583"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="580"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="584"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="581"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="605"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="602"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="676"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="604"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="606"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="611"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="616"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="613"/>
         <source>an inspector</source>
         <translation>一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="617"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
         <source>the company&apos;s person</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="618"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="615"/>
         <source>the witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="652"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="649"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="670"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="676"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="681"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="678"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="689"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="701"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="698"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="704"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="701"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="705"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="702"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -2596,17 +2596,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="404"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="405"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="408"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="410"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -2896,72 +2896,72 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="115"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
@@ -2969,87 +2969,87 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="171"/>
         <source>Office signing authority</source>
         <translation>单位签名证书管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="193"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
         <source>Revoke selected</source>
         <translation>吊销所选证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="196"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
         <source>Root key passphrase:</source>
         <translation>根证书私钥口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
         <source>Inspector&apos;s name:</source>
         <translation>检查人员姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="203"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="204"/>
         <source>Valid for (days):</source>
         <translation>有效期（天）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="206"/>
         <source>Reason for revoking:</source>
         <translation>吊销原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="226"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="229"/>
         <source>Root certificate of {0}, fingerprint {1}</source>
         <translation>{0} 的根证书，指纹 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="232"/>
         <source>No organisation on this computer. Create it once, on the supervisor&apos;s computer only.</source>
         <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
     </message>
@@ -3074,7 +3074,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>证书文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="271"/>
         <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
         <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
     </message>
@@ -3095,136 +3095,136 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="305"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="301"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="306"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="302"/>
         <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
         <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="625"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="318"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="621"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="328"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="324"/>
         <source>Drop photos here or paste with Ctrl+V.</source>
         <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="385"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="381"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="386"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="382"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="412"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="436"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="408"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="432"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="415"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="411"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="441"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="445"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="441"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="443"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="455"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="451"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="471"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="467"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
         <source>%n photo(s) added.</source>
         <translation>
             <numerusform>已添加 %n 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="487"/>
         <source>%n already attached.</source>
         <translation>
             <numerusform>%n 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="489"/>
         <source>%n not added.</source>
         <translation>
             <numerusform>%n 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
         <source>%n file(s) could not be added; the others were added:</source>
         <translation>
             <numerusform>%n 个文件无法添加，其余文件已添加：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="524"/>
         <source>… and %n more (see details).</source>
         <translation>
             <numerusform>……另有 %n 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="565"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="569"/>
         <source>Why are %n photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %n 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="573"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
@@ -3430,17 +3430,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PhotosModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="183"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="179"/>
         <source>After: {0}</source>
         <translation>整改后：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="193"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
         <source>Taken {0}</source>
         <translation>拍摄于 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="195"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="191"/>
         <source>%n mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %n 处</numerusform>
@@ -3721,42 +3721,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SelfSignedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108"/>
         <source>Company&apos;s own signing identity</source>
         <translation>企业自有签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112"/>
         <source>For a company&apos;s self-inspection. Documents signed with it are always shown as not issued by the office.</source>
         <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="116"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="117"/>
         <source>Company:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="118"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="123"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="125"/>
         <source>Give the name and the company.</source>
         <translation>请填写姓名和企业名称。</translation>
     </message>
@@ -3778,197 +3778,197 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SignaturesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="184"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="185"/>
         <source>Inspector: {0} ({1})</source>
         <translation>检查人员：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="189"/>
         <source>Company: {0}</source>
         <translation>被检查单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="189"/>
         <source>on-site person</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="193"/>
         <source>Witness: {0}</source>
         <translation>见证人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="196"/>
         <source>Add a witness (optional)</source>
         <translation>添加见证人（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="201"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
         <source>⚠ record changed: sign again</source>
         <translation>⚠ 记录已修改，需重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="206"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="208"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="291"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="292"/>
         <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="293"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="318"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="316"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="320"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="318"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="333"/>
         <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="354"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="352"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="353"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="357"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="367"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="365"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="366"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="370"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="377"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="375"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="380"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="381"/>
         <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="382"/>
         <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="421"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="422"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="434"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="436"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="441"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="439"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="440"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="443"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="441"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="445"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="446"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>

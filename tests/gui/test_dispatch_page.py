@@ -72,6 +72,22 @@ def test_double_click_lists_the_records_behind_a_figure(page, qtbot):
     assert page.drill(last, _column("label")) is None
 
 
+def test_drill_down_names_its_columns_and_codes_in_words(page, qtbot):
+    last = page.table.rowCount() - 1
+    dialog = page.drill(last, _column("companies_in_scope"))
+    qtbot.addWidget(dialog)
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert headers == ["Company", "Town", "Industry"]
+    industries = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert industries and not any("_" in i or i.islower() for i in industries)
+    hazards = page.drill(last, _column("hazards_general"))
+    qtbot.addWidget(hazards)
+    column = [hazards.table.horizontalHeaderItem(c).text()
+              for c in range(hazards.table.columnCount())].index("Grade")
+    assert hazards.table.item(0, column).text() == "General accident hazard"
+
+
 def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path):
     out = tmp_path / "table.xlsx"
     with qtbot.waitSignal(page.report_written, timeout=30_000):

@@ -50,6 +50,35 @@ def test_f1_opens_the_page_of_the_section_in_front(qtbot, window):
     help.close()
 
 
+@pytest.mark.parametrize(("page_id", "topic", "heading"), [
+    ("dispatch", "dispatch", "Dispatch: statistics and circulars"),
+    ("emergency", "emergency", "Emergency plans, drills and stations"),
+    ("templates", "checklists-excel", "Checklists written in Excel"),
+])
+def test_f1_on_the_office_pages_opens_their_page(qtbot, window, page_id, topic, heading):
+    page = next(p for p in window.pages if p.page_id == page_id)
+    window.show_page(window.pages.index(page))
+    window.activateWindow()
+    qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_F1)
+    help = help_window(qtbot)
+    assert shown_topic(help) == topic
+    assert heading in help.browser.toPlainText()
+    help.close()
+
+
+def test_the_question_mark_of_the_yearly_plan_opens_its_page(qtbot, window):
+    companies = window.companies_page
+    window.show_page(window.pages.index(companies))
+    companies.show_year_plan()
+    dialog = companies.dialog
+    qtbot.waitExposed(dialog)
+    button = dialog.findChildren(QDialogButtonBox)[-1].button(
+        QDialogButtonBox.StandardButton.Help)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert shown_topic(help_window(qtbot)) == "year-plan"
+    dialog.reject()
+
+
 def test_f1_in_the_inspection_window_opens_answering(qtbot, window, ctx, profile):
     key = add_template(ctx.db)
     company = add_company(ctx.db)

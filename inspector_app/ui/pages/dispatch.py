@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.company import industry_label
+from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
+from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
@@ -75,6 +78,28 @@ def report_task(control: TaskControl, data_dir: DataDir, device_id: str,
         db.close()
 
 
+# The drill-down's columns as the statistics table names them (zh, en), and its coded values.
+DRILL_HEADERS = {"company_name": ("被检查单位", "Company"), "town": ("乡镇（街道）", "Town"),
+                 "industry": ("行业", "Industry"), "number": ("编号", "Number"),
+                 "kind": ("检查类型", "Kind"), "started_at": ("开始时间", "Started"),
+                 "inspection_number": ("检查记录编号", "Record number"), "seq": ("序号", "No."),
+                 "description": ("隐患描述", "Description"), "grade": ("隐患等级", "Grade"),
+                 "status": ("状态", "Status"), "deadline": ("整改期限", "Deadline")}
+_CODED = {"grade": {k.value: v for k, v in GRADE_LABELS.items()},
+          "status": {k.value: v for k, v in STATUS_LABELS.items()},
+          "kind": {k.value: v for k, v in KIND_LABELS.items()}}
+
+
+def drill_text(key: str, value: Any, zh: bool) -> str:
+    """A drill-down cell as the user reads it: industries and codes by their names."""
+    if value is None:
+        return ""
+    if key == "industry":
+        return industry_label(value, "zh_CN" if zh else "en")
+    pair = _CODED.get(key, {}).get(value)
+    return pair[0 if zh else 1] if pair else str(value)
+
+
 class DrillDownDialog(QDialog):
     """The records behind one figure."""
 
@@ -86,12 +111,13 @@ class DrillDownDialog(QDialog):
         layout = QVBoxLayout(self)
         keys = [k for k in (rows[0] if rows else {}) if k != "id"]
         self.table = QTableWidget(len(rows), len(keys))
-        self.table.setHorizontalHeaderLabels(keys)
+        zh = ui_lang() == "zh_CN"
+        self.table.setHorizontalHeaderLabels(
+            [DRILL_HEADERS[k][0 if zh else 1] if k in DRILL_HEADERS else k for k in keys])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
-                value = row[key]
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                self.table.setItem(r, c, QTableWidgetItem(drill_text(key, row[key], zh)))
         self.table.resizeColumnsToContents()
         layout.addWidget(QLabel(self.tr("%n record(s)", "", len(rows))))
         layout.addWidget(self.table)

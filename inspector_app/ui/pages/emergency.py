@@ -217,7 +217,11 @@ class DrillDialog(QDialog):
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Problem"), self.tr("Deadline (YYYY-MM-DD)"), self.tr("Responsible")])
-        self.problems.horizontalHeader().setStretchLastSection(True)
+        # The problem gets the room; the deadline's header is shown whole (it names the format).
+        header = self.problems.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problems.setMinimumHeight(90)
         add_problem = QPushButton(self.tr("Add a problem"))
         add_problem.clicked.connect(lambda: self.problems.insertRow(self.problems.rowCount()))
