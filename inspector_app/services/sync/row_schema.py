@@ -44,7 +44,7 @@ class Column:
     low: float = 0
     high: float = MAX_INT
     choices: tuple[str, ...] = ()
-    json_type: type | None = None    # for json: the type the parsed value must have
+    json_type: type | tuple[type, ...] | None = None  # for json: the parsed value's type(s)
 
 
 def key(required: bool = False) -> Column:
@@ -87,7 +87,7 @@ def blob(max_len: int) -> Column:
     return Column("blob", False, max_len)
 
 
-def json_text(json_type: type, max_len: int, required: bool = False) -> Column:
+def json_text(json_type: type | tuple[type, ...], max_len: int, required: bool = False) -> Column:
     return Column("json", required, max_len, json_type=json_type)
 
 
@@ -165,7 +165,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "signatures": {"id": key(True), "inspection_id": key(True),
                    "role": choice("inspector", "company", "witness"),
                    "signer_name": line(200, True), "signer_id_number": line(100),
-                   "inspector_id": key(), "strokes": json_text(list, 4_000_000),
+                   "inspector_id": key(), "strokes": json_text((dict, list), 4_000_000),
                    "png": blob(4 * 1024 * 1024), "refused": flag(), "signed_at": stamp(True),
                    "record_fingerprint": sha(), **_RECORD},
     "documents": {"id": key(True), "inspection_id": key(True),
@@ -283,7 +283,9 @@ def check_value(col: Column, value: Any) -> str | None:
         except (ValueError, RecursionError):
             return "is not valid JSON"
         if col.json_type is not object and not isinstance(parsed, col.json_type):
-            return f"must hold a JSON {'array' if col.json_type is list else 'object'}"
+            names = {list: "array", dict: "object"}
+            wanted = col.json_type if isinstance(col.json_type, tuple) else (col.json_type,)
+            return f"must hold a JSON {' or '.join(names.get(t, t.__name__) for t in wanted)}"
     return None
 
 
