@@ -153,13 +153,37 @@ class Merger:
             self._inspection(row, self._parts(row["id"]))
         for parent_id in self.staged.orphan_parents():
             self._orphans(parent_id, self._parts(parent_id))
+        batch: list[Row] = []
         for row in self._rows("audit_log"):
             if self.db.execute("SELECT 1 FROM audit_log WHERE id = ?", [row["id"]]).fetchone():
                 self.report.skipped("audit_log", "already present")
-            elif (problem := self._insert("audit_log", row)) is None:
+                continue
+            batch.append(row)
+            if len(batch) >= 500:
+                self._add_audit(batch)
+        self._add_audit(batch)
+
+    def _add_audit(self, batch: list[Row]) -> None:
+        """New audit entries in one statement; row by row when one of them is refused here."""
+        if not batch:
+            return
+        cols = list(batch[0])
+        try:
+            if any(list(row) != cols for row in batch):
+                raise sqlite3.IntegrityError("columns differ")
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    f"INSERT INTO audit_log ({', '.join(cols)}) VALUES "
+                    f"({', '.join('?' * len(cols))})", [[row[c] for c in cols] for row in batch])
+            for _ in batch:
                 self.report.added("audit_log")
-            else:
-                self.report.skipped("audit_log", f"refused here: {problem}")
+        except sqlite3.IntegrityError:
+            for row in batch:
+                if (problem := self._insert("audit_log", row)) is None:
+                    self.report.added("audit_log")
+                else:
+                    self.report.skipped("audit_log", f"refused here: {problem}")
+        batch.clear()
 
     def _offered_root(self, spec: TableSpec, row: Row) -> None:
         """A laptop may not add to the trust store: a root it slipped in would make this

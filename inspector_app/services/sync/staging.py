@@ -33,7 +33,11 @@ def _parse(line: str) -> Row:
     obj = json.loads(line)
     if not isinstance(obj, dict):
         raise ValueError("a row is not a JSON object")
-    return {str(k): decode_value(v) for k, v in obj.items()}
+    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
+    for k, v in obj.items():
+        if isinstance(v, dict | list):
+            obj[k] = decode_value(v)
+    return obj
 
 
 class TableRows:
