@@ -8,6 +8,7 @@ offending row refuses the bundle, named by table, id and column.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -412,6 +413,7 @@ def _check_template(table: str, row: Row) -> None:
             raise row_refused("inspections", row, "template_snapshot", problem)
 
 
+@functools.lru_cache(maxsize=64)  # every inspection of one template carries the same text
 def _template_problem(definition_text: str, stated_hash: str, template_id: str, version: str
                       ) -> str | None:
     from inspector_app.domain.checklist import Template, content_hash
