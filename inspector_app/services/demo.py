@@ -202,6 +202,7 @@ class DemoBuilder:
         self._visits: Counter[str] = Counter()          # company id -> inspections so far
         self._found_on: dict[str, date] = {}             # inspection id -> day of the visit
         self._hands: list[tuple[Any, bytes]] = []        # signatures drawn once, reused
+        self.actor = "demo"  # the profile inspector's name, once build() made sure of one
 
     # -- public --------------------------------------------------------------------------------
     def build(self, companies: int, inspections: int, photos_per_inspection: int = 0
@@ -214,7 +215,9 @@ class DemoBuilder:
         started = time.perf_counter()
         ensure_shipped_templates(TemplateRepo(self.db, self.device.id))
         self.templates = self._template_keys()
-        actor = self._ensure_profile()
+        # Every audit entry speaks for the profile's inspector, as the program's own would: a
+        # bundle of the demo's data then passes the sync policy's authorship rules.
+        actor = self.actor = self._ensure_profile()
         self.svc = InspectionService(self.db, self.device, actor=actor)
         self.audit = AuditLog(self.db, self.device.id, actor)
         self.repo = InspectionRepo(self.db)
@@ -582,7 +585,7 @@ class DemoBuilder:
                 finding_id: str | None = None) -> int:
         for _ in range(count):
             add_demo_photo(self.db, self.device.id, self.photos_dir, inspection_id,
-                           self.rng, item_id=item_id, finding_id=finding_id)
+                           self.rng, item_id=item_id, finding_id=finding_id, actor=self.actor)
         self.summary.photos += count
         return count
 
@@ -613,7 +616,7 @@ class DemoBuilder:
             hands = random.Random(self.seed)
             self._hands = [demo_signature(hands) for _ in range(HANDWRITINGS)]
         strokes, png = self.rng.choice(self._hands)
-        signature = SignatureService(self.db, self.device, "demo").add(
+        signature = SignatureService(self.db, self.device, self.actor).add(
             inspection_id, role, name, strokes, png, pad_size=DEMO_PAD,
             inspector_id=inspector.id if inspector else None,
             signer_id_number=inspector.enforcement_id if inspector else None)
@@ -654,7 +657,7 @@ def demo_signature(rng: random.Random) -> tuple[list[list[tuple[float, float, in
 
 def add_demo_photo(db: Database, device_id: str, photos_dir: Path, inspection_id: str,
                    rng: random.Random, *, item_id: str | None = None,
-                   finding_id: str | None = None) -> str:
+                   finding_id: str | None = None, actor: str = "demo") -> str:
     """Make a small JPEG and add it through the photo service; returns the photo id."""
     from PIL import Image, ImageDraw
 
@@ -671,7 +674,7 @@ def add_demo_photo(db: Database, device_id: str, photos_dir: Path, inspection_id
     image.save(buffer, "JPEG", quality=80)
     # Through the real ingest: content-addressed original, thumbnail, metadata, audit entry.
     device = Device(device_id, "demo", "DEMO")
-    result = PhotoService(db, DataDir(photos_dir.parent), device, "demo").add_bytes(
+    result = PhotoService(db, DataDir(photos_dir.parent), device, actor).add_bytes(
         inspection_id, buffer.getvalue(), f"IMG_{rng.randint(1000, 9999)}.jpg",
         item_id=item_id, finding_id=finding_id)
     if result.photo_id is None:

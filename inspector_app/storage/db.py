@@ -146,7 +146,13 @@ def close_database(db: Database) -> None:
     SQLite recommends ``PRAGMA optimize`` just before a short-lived connection closes: it runs
     ANALYZE only where the queries of this connection would profit, bounded by
     ``analysis_limit`` so closing stays quick on a large database.
+
+    A connection that changed nothing (a listing, a refused import) leaves the file exactly as
+    it found it: statistics written then would make a refused bundle look like a change.
     """
+    if not db.conn.total_changes:
+        db.close()
+        return
     try:
         db.execute("PRAGMA analysis_limit=400")
         db.execute("PRAGMA optimize")

@@ -33,8 +33,7 @@ from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport
-from inspector_app.services.sync.rows import load_rows
-from inspector_app.services.sync.tables import BY_NAME
+from inspector_app.services.sync.staging import StagedRows, read_checked
 from inspector_app.storage import scratch
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
@@ -52,7 +51,7 @@ class _DryRun(Exception):
 class Verified:
     manifest: dict[str, Any]
     signer: bundle.Signer
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: StagedRows
     photos: dict[str, str] = field(default_factory=dict)   # sha256 → entry path
     documents: dict[str, str] = field(default_factory=dict)  # sha256 → entry path
     attachments: dict[str, str] = field(default_factory=dict)  # sha256 → entry path
@@ -73,7 +72,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             raise bundle.not_a_bundle() from None
         with zf:
             try:
-                verified = _verify(zf, pki, control)
+                verified = _verify(zf, pki, control, tmp)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
                     KeyError, RecursionError, NotImplementedError) as exc:
                 if isinstance(exc, InspectorError):
@@ -111,7 +110,10 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                                  PhotoStore(root / "photos"), DataDir(root).documents, tmp, tick)
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
-        _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
+        try:
+            _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
+        finally:
+            verified.rows.close()
     return report
 
 
@@ -157,7 +159,8 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         return inner, header["bundle_id"]
 
 
-def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Verified:
+def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: Path
+            ) -> Verified:
     infos = {i.filename: i for i in bundle.check_zip_entries(zf)}
     if bundle.MANIFEST not in infos or bundle.SIGNATURE not in infos:
         raise bundle.not_a_bundle("no signed manifest")
@@ -176,30 +179,44 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None) -> Ve
         raise refuse(f"a file listed in its manifest is missing ({sorted(missing)[0]!r})")
     row_schema.check_manifest(manifest)
     row_schema.check_entry_sizes(manifest["entries"])
-    verified = Verified(manifest, signer)
-    for n, (entry_path, entry) in enumerate(sorted(listed.items())):
-        kind, name = bundle.entry_kind(entry_path)
-        info = infos[entry_path]
-        if info.file_size != entry["size"]:
-            raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
-        data = bundle.read_entry(zf, info, entry["size"])
-        digest = bundle.sha256(data)
-        if digest != entry["sha256"] or (kind in ("photo", "document", "attachment")
-                                         and digest != name):
-            raise refuse(f"the file {entry_path!r} does not match its hash (it was altered)")
-        if kind == "photo":
-            verified.photos[name] = entry_path
-        elif kind == "document":
-            verified.documents[name] = entry_path
-        elif kind == "attachment":
-            _check_attachment(entry_path, data)
-            verified.attachments[name] = entry_path
-        else:
-            verified.rows[name] = list(load_rows(data))
-        if control is not None:
-            control.progress(n + 1, len(listed), "checking")
-            control.check_cancelled()
-    row_schema.check_rows(verified.rows)
+    staged = StagedRows(tmp / "rows.sqlite3")
+    try:
+        verified = Verified(manifest, signer, staged)
+        # Rows are checked as they stream; their keys are checked for repeats by the scratch
+        # database, not held in memory.
+        checker = row_schema.RowChecker(track_keys=False)
+        for n, (entry_path, entry) in enumerate(sorted(listed.items())):
+            kind, name = bundle.entry_kind(entry_path)
+            info = infos[entry_path]
+            if info.file_size != entry["size"]:
+                raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
+            if kind == "rows":
+                staged.load(zf, info, name, entry["size"], entry["sha256"], checker)
+            elif kind == "attachment":
+                data = bundle.read_entry(zf, info, entry["size"])
+                digest = bundle.sha256(data)
+                if digest != entry["sha256"] or digest != name:
+                    raise refuse(f"the file {entry_path!r} does not match its hash (it was "
+                                 "altered)")
+                _check_attachment(entry_path, data)
+                verified.attachments[name] = entry_path
+            else:
+                digest = read_checked(zf, info, entry["size"])
+                if digest != entry["sha256"] or digest != name:
+                    raise refuse(f"the file {entry_path!r} does not match its hash (it was "
+                                 "altered)")
+                if kind == "photo":
+                    verified.photos[name] = entry_path
+                else:
+                    verified.documents[name] = entry_path
+            if control is not None:
+                control.progress(n + 1, len(listed), "checking")
+                control.check_cancelled()
+        checker.finish()
+        staged.conn.commit()
+    except BaseException:
+        staged.close()
+        raise
     return verified
 
 
@@ -245,10 +262,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             db.execute("PRAGMA defer_foreign_keys = ON")
             decision = policy.Policy(db, device.id, sender, verified.rows).check()
             report.notes += decision.notes
-            rows = {table: [r for r in table_rows
-                            if tuple(r[k] for k in BY_NAME[table].key)
-                            not in decision.skip.get(table, ())]
-                    for table, table_rows in verified.rows.items()}
+            rows = verified.rows
+            rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
                 for _ in keys:
                     report.skipped(table, "taken only from the office")

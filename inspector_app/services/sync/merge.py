@@ -23,16 +23,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector_app.domain.records import utcnow_iso
 from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.staging import StagedRows
 from inspector_app.services.sync.tables import (
     BY_NAME,
-    CHILDREN,
     LOCAL_COLUMNS,
     OFFICE_ONLY,
     REFERENCE,
@@ -56,7 +56,7 @@ def _canon(row: Row) -> str:
 
 
 class Merger:
-    def __init__(self, db: Database, rows: dict[str, list[Row]], report: ImportReport,
+    def __init__(self, db: Database, rows: StagedRows, report: ImportReport,
                  bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False
                  ) -> None:
         self.db = db
@@ -67,7 +67,7 @@ class Merger:
         self.peer = peer
         self.peer_name = peer_name or peer[:8]
         self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
-        self.rows = {name: [self._clean(name, r) for r in rows.get(name, [])] for name in BY_NAME}
+        self.staged = rows
 
     def _clean(self, table: str, row: Row) -> Row:
         keep = set(self.columns[table]) - set(LOCAL_COLUMNS.get(table, ()))
@@ -77,6 +77,15 @@ class Merger:
             if note not in self.report.notes:
                 self.report.notes.append(note)
         return {k: v for k, v in row.items() if k in keep}
+
+    def _rows(self, table: str) -> Iterator[Row]:
+        """A table's rows as the bundle carries them, read one at a time."""
+        for row in self.staged.get(table, ()):
+            yield self._clean(table, row)
+
+    def _parts(self, inspection_id: str) -> dict[str, list[Row]]:
+        return {table: [self._clean(table, r) for r in rows]
+                for table, rows in self.staged.parts_of(inspection_id).items()}
 
     # -- small SQL helpers --
     def _get(self, spec: TableSpec, row: Row) -> Row | None:
@@ -131,7 +140,7 @@ class Merger:
     # -- the run --
     def run(self) -> None:
         for spec in REFERENCE:
-            for row in self.rows[spec.name]:
+            for row in self._rows(spec.name):
                 if spec.name == "trust_roots" and not self.from_office:
                     self._offered_root(spec, row)
                 elif spec.name in OFFICE_ONLY and not self.from_office:
@@ -139,24 +148,42 @@ class Merger:
                                                    "office")
                 else:
                     self._newest_wins(spec, row)
-        children: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
-        for spec in CHILDREN:
-            for row in self.rows[spec.name]:
-                children[row[spec.parent]][spec.name].append(row)  # type: ignore[index]
-        carried = set()
-        for row in self.rows["inspections"]:
-            carried.add(row["id"])
-            self._inspection(row, children.get(row["id"], {}))
-        for parent_id, parts in children.items():
-            if parent_id not in carried:
-                self._orphans(parent_id, parts)
-        for row in self.rows["audit_log"]:
+        # One inspection and its parts at a time: a large bundle is never all in memory.
+        for row in self._rows("inspections"):
+            self._inspection(row, self._parts(row["id"]))
+        for parent_id in self.staged.orphan_parents():
+            self._orphans(parent_id, self._parts(parent_id))
+        batch: list[Row] = []
+        for row in self._rows("audit_log"):
             if self.db.execute("SELECT 1 FROM audit_log WHERE id = ?", [row["id"]]).fetchone():
                 self.report.skipped("audit_log", "already present")
-            elif (problem := self._insert("audit_log", row)) is None:
+                continue
+            batch.append(row)
+            if len(batch) >= 500:
+                self._add_audit(batch)
+        self._add_audit(batch)
+
+    def _add_audit(self, batch: list[Row]) -> None:
+        """New audit entries in one statement; row by row when one of them is refused here."""
+        if not batch:
+            return
+        cols = list(batch[0])
+        try:
+            if any(list(row) != cols for row in batch):
+                raise sqlite3.IntegrityError("columns differ")
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    f"INSERT INTO audit_log ({', '.join(cols)}) VALUES "
+                    f"({', '.join('?' * len(cols))})", [[row[c] for c in cols] for row in batch])
+            for _ in batch:
                 self.report.added("audit_log")
-            else:
-                self.report.skipped("audit_log", f"refused here: {problem}")
+        except sqlite3.IntegrityError:
+            for row in batch:
+                if (problem := self._insert("audit_log", row)) is None:
+                    self.report.added("audit_log")
+                else:
+                    self.report.skipped("audit_log", f"refused here: {problem}")
+        batch.clear()
 
     def _offered_root(self, spec: TableSpec, row: Row) -> None:
         """A laptop may not add to the trust store: a root it slipped in would make this
@@ -271,9 +298,10 @@ class Merger:
             return
         # Parts before the inspection row: once a row says "signed", the triggers lock its parts.
         overwrite = verdict in ("insert", "update")
-        for table, rows in parts.items():
-            for part in rows:
-                self._part(BY_NAME[table], part, overwrite)
+        if verdict != "insert" or not self._insert_new_parts(row["id"], parts):
+            for table, rows in parts.items():
+                for part in rows:
+                    self._part(BY_NAME[table], part, overwrite)
         if verdict == "update":
             self._drop_deleted(row["id"], parts)
         if verdict == "identical":
@@ -291,6 +319,37 @@ class Merger:
             if row["status"] == "signed":
                 self.signed_in.append(row["id"])
         self._mark_seen(row)
+
+    def _insert_new_parts(self, inspection_id: str, parts: dict[str, list[Row]]) -> bool:
+        """A new inspection's parts, one statement per table. Only when nothing here can
+        clash (no part of it here yet, one answer per item): then each part would simply be
+        added, row by row. Any refusal rolls the batch back and the caller goes row by row,
+        where each clash becomes a conflict as usual."""
+        answers = parts.get("answers", [])
+        if len({a["item_id"] for a in answers}) != len(answers):
+            return False
+        for table in parts:
+            spec = BY_NAME[table]
+            if self.db.execute(f"SELECT 1 FROM {table} WHERE {spec.parent} = ? LIMIT 1",
+                               [inspection_id]).fetchone():
+                return False
+        try:
+            with self.db.atomic():
+                for table, rows in parts.items():
+                    by_columns: dict[tuple[str, ...], list[Row]] = {}
+                    for part in rows:
+                        by_columns.setdefault(tuple(part), []).append(part)
+                    for cols, same in by_columns.items():
+                        self.db.conn.executemany(
+                            f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                            f"({', '.join('?' * len(cols))})",
+                            [[part[c] for c in cols] for part in same])
+        except sqlite3.IntegrityError:
+            return False
+        for table, rows in parts.items():
+            for _ in rows:
+                self.report.added(table)
+        return True
 
     def _part(self, spec: TableSpec, row: Row, overwrite: bool) -> None:
         """One part of an inspection being inserted/updated (``overwrite``) or merged."""

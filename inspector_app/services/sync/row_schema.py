@@ -8,6 +8,7 @@ offending row refuses the bundle, named by table, id and column.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -44,7 +45,7 @@ class Column:
     low: float = 0
     high: float = MAX_INT
     choices: tuple[str, ...] = ()
-    json_type: type | None = None    # for json: the type the parsed value must have
+    json_type: type | tuple[type, ...] | None = None  # for json: the parsed value's type(s)
 
 
 def key(required: bool = False) -> Column:
@@ -87,7 +88,7 @@ def blob(max_len: int) -> Column:
     return Column("blob", False, max_len)
 
 
-def json_text(json_type: type, max_len: int, required: bool = False) -> Column:
+def json_text(json_type: type | tuple[type, ...], max_len: int, required: bool = False) -> Column:
     return Column("json", required, max_len, json_type=json_type)
 
 
@@ -166,7 +167,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "signatures": {"id": key(True), "inspection_id": key(True),
                    "role": choice("inspector", "company", "witness"),
                    "signer_name": line(200, True), "signer_id_number": line(100),
-                   "inspector_id": key(), "strokes": json_text(list, 4_000_000),
+                   "inspector_id": key(), "strokes": json_text((dict, list), 4_000_000),
                    "png": blob(4 * 1024 * 1024), "refused": flag(), "signed_at": stamp(True),
                    "record_fingerprint": sha(), **_RECORD},
     "documents": {"id": key(True), "inspection_id": key(True),
@@ -341,7 +342,9 @@ def check_value(col: Column, value: Any) -> str | None:
         except (ValueError, RecursionError):
             return "is not valid JSON"
         if col.json_type is not object and not isinstance(parsed, col.json_type):
-            return f"must hold a JSON {'array' if col.json_type is list else 'object'}"
+            names = {list: "array", dict: "object"}
+            wanted = col.json_type if isinstance(col.json_type, tuple) else (col.json_type,)
+            return f"must hold a JSON {' or '.join(names.get(t, t.__name__) for t in wanted)}"
     return None
 
 
@@ -402,62 +405,89 @@ def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
 def check_rows(rows: Mapping[str, list[Row]],
                extra: Callable[[str, Row], None] | None = None) -> None:
     """Every row of every table, then the counts; raises BundleRefused at the first fault."""
-    total = 0
+    checker = RowChecker(extra)
     for table, table_rows in rows.items():
+        checker.check_count(table, len(table_rows))
+        for row in table_rows:
+            checker.add(table, row)
+    checker.finish()
+
+
+class RowChecker:
+    """The checks of ``check_rows``, one row at a time, for rows read as a stream.
+
+    With ``track_keys`` False the caller finds rows that appear twice itself (the import does,
+    in its scratch database, so a large bundle's keys are not all held in memory)."""
+
+    def __init__(self, extra: Callable[[str, Row], None] | None = None, *,
+                 track_keys: bool = True) -> None:
+        self.extra = extra
+        self.total = 0
+        self.keys: dict[str, set[tuple[Any, ...]]] | None = {} if track_keys else None
+
+    @staticmethod
+    def check_count(table: str, count: int) -> None:
         if table not in SCHEMAS:
             raise refuse(f"it carries a table this program does not accept ({table})")
-        if len(table_rows) > MAX_ROWS[table]:
-            raise refuse(f"it carries {len(table_rows):,} rows of {table}, more than a bundle "
+        if count > MAX_ROWS[table]:
+            raise refuse(f"it carries {count:,} rows of {table}, more than a bundle "
                          f"may carry ({MAX_ROWS[table]:,})")
-        total += len(table_rows)
-        keys: set[tuple[Any, ...]] = set()
+
+    def add(self, table: str, row: Row) -> None:
         from inspector_app.services.sync.tables import BY_NAME
 
-        spec = BY_NAME[table]
-        for row in table_rows:
-            check_row(table, row)
-            row_key = tuple(row[k] for k in spec.key)
+        if table not in SCHEMAS:
+            raise refuse(f"it carries a table this program does not accept ({table})")
+        check_row(table, row)
+        self.total += 1
+        if self.keys is not None:
+            keys = self.keys.setdefault(table, set())
+            row_key = tuple(row[k] for k in BY_NAME[table].key)
             if row_key in keys:
                 raise row_refused(table, row, None, "appears twice in the bundle")
             keys.add(row_key)
-            if extra is not None:
-                extra(table, row)
-    if total > MAX_ROWS_TOTAL:
-        raise refuse(f"it carries {total:,} rows, more than a bundle may carry "
-                     f"({MAX_ROWS_TOTAL:,})")
-    _check_templates(rows)
+        if self.extra is not None:
+            self.extra(table, row)
+        _check_template(table, row)
+
+    def finish(self) -> None:
+        if self.total > MAX_ROWS_TOTAL:
+            raise refuse(f"it carries {self.total:,} rows, more than a bundle may carry "
+                         f"({MAX_ROWS_TOTAL:,})")
 
 
-def _check_templates(rows: Mapping[str, list[Row]]) -> None:
+def _check_template(table: str, row: Row) -> None:
     """A checklist definition is what the program renders and exports: it must read as a
     template, be the one its row names, and have the hash the row states."""
-    from inspector_app.domain.checklist import Template, content_hash
-
-    def valid(definition_text: str, stated_hash: str, template_id: str, version: str
-              ) -> str | None:
-        definition = json.loads(definition_text)
-        try:
-            template = Template.from_dict(definition)
-            if not template.sections or not all(s.items for s in template.sections):
-                raise ValueError("no items")
-        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-            return f"is not a checklist template ({type(exc).__name__})"
-        if (template.id, template.version) != (template_id, version):
-            return "is another template than its row names"
-        if content_hash(definition) != stated_hash:
-            return "does not match its content hash"
-        return None
-
-    for row in rows.get("templates", []):
-        problem = valid(row["definition"], row["content_hash"], row["template_id"],
-                        row["version"])
+    if table == "templates":
+        problem = _template_problem(row["definition"], row["content_hash"], row["template_id"],
+                                    row["version"])
         if problem:
             raise row_refused("templates", row, "definition", problem)
-    for row in rows.get("inspections", []):
-        problem = valid(row["template_snapshot"], row["template_hash"], row["template_id"],
-                        row["template_version"])
+    elif table == "inspections":
+        problem = _template_problem(row["template_snapshot"], row["template_hash"],
+                                    row["template_id"], row["template_version"])
         if problem:
             raise row_refused("inspections", row, "template_snapshot", problem)
+
+
+@functools.lru_cache(maxsize=64)  # every inspection of one template carries the same text
+def _template_problem(definition_text: str, stated_hash: str, template_id: str, version: str
+                      ) -> str | None:
+    from inspector_app.domain.checklist import Template, content_hash
+
+    definition = json.loads(definition_text)
+    try:
+        template = Template.from_dict(definition)
+        if not template.sections or not all(s.items for s in template.sections):
+            raise ValueError("no items")
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        return f"is not a checklist template ({type(exc).__name__})"
+    if (template.id, template.version) != (template_id, version):
+        return "is another template than its row names"
+    if content_hash(definition) != stated_hash:
+        return "does not match its content hash"
+    return None
 
 
 def check_entry(table: str, values: Mapping[str, Any]) -> None:

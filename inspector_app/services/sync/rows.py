@@ -26,6 +26,12 @@ def decode_value(value: Any) -> Any:
     return value
 
 
+def dump_row(row: dict[str, Any]) -> bytes:
+    """One row as its JSON line, newline included."""
+    return (json.dumps({k: encode_value(v) for k, v in row.items()}, ensure_ascii=False,
+                       sort_keys=True, separators=(",", ":")) + "\n").encode()
+
+
 def dump_rows(rows: Iterable[dict[str, Any]]) -> bytes:
     lines = [json.dumps({k: encode_value(v) for k, v in row.items()}, ensure_ascii=False,
                         sort_keys=True, separators=(",", ":")) for row in rows]

@@ -1,0 +1,212 @@
+"""A bundle's rows, checked as they stream out of the zip and kept in a scratch database until
+the import's transaction applies them.
+
+A bundle may carry a district's year of inspections: holding every row as a Python object
+would need gigabytes. Each rows entry is read in chunks, hashed as it passes, parsed line by
+line, checked against its schema (row_schema) and written to a SQLite file in the import's
+private scratch folder, keyed so that a row appearing twice is found by the database rather
+than by a set in memory. The policy and the merge then read one table, or one inspection's
+parts, at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from inspector_app.services.sync import bundle, row_schema
+from inspector_app.services.sync.bundle import refuse
+from inspector_app.services.sync.rows import decode_value
+from inspector_app.services.sync.tables import BY_NAME, CHILDREN
+
+Row = dict[str, Any]
+_CHUNK = 1024 * 1024
+_BATCH = 1000
+_SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
+
+
+def _parse(line: str) -> Row:
+    obj = json.loads(line)
+    if not isinstance(obj, dict):
+        raise ValueError("a row is not a JSON object")
+    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
+    for k, v in obj.items():
+        if isinstance(v, dict | list):
+            obj[k] = decode_value(v)
+    return obj
+
+
+class TableRows:
+    """One table's staged rows, read afresh on every iteration (in the bundle's order)."""
+
+    def __init__(self, staged: StagedRows, table: str) -> None:
+        self.staged = staged
+        self.table = table
+
+    def __iter__(self) -> Iterator[Row]:
+        cursor = self.staged.conn.execute(
+            "SELECT line FROM staged WHERE tbl = ? ORDER BY seq", [self.table])
+        skip = self.staged.skip.get(self.table)
+        spec = BY_NAME[self.table]
+        while batch := cursor.fetchmany(_BATCH):
+            for (line,) in batch:
+                row = _parse(line)
+                if skip and tuple(row[k] for k in spec.key) in skip:
+                    continue
+                yield row
+
+    def __len__(self) -> int:
+        return self.staged.counts.get(self.table, 0)
+
+
+class StagedRows(Mapping[str, TableRows]):
+    """Table name → its rows, for the tables the bundle carries."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path)
+        self.conn.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+            "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+            "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
+            "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
+        self.counts: dict[str, int] = {}
+        # Rows the policy decided to leave out (never applied, never counted as carried).
+        self.skip: dict[str, set[tuple[Any, ...]]] = {}
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- Mapping --
+    def __getitem__(self, table: str) -> TableRows:
+        if table not in self.counts:
+            raise KeyError(table)
+        return TableRows(self, table)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    # -- what the merge asks --
+    def parts_of(self, inspection_id: str) -> dict[str, list[Row]]:
+        """The parts of one inspection that the bundle carries, table by table in the order
+        of ``CHILDREN``."""
+        found: dict[str, list[Row]] = {spec.name: [] for spec in CHILDREN}
+        for table, line in self.conn.execute(
+                "SELECT tbl, line FROM staged WHERE parent = ? ORDER BY seq", [inspection_id]):
+            row = _parse(line)
+            skip = self.skip.get(table)
+            if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
+                continue
+            found[table].append(row)
+        return {table: rows for table, rows in found.items() if rows}
+
+    def orphan_parents(self) -> list[str]:
+        """Inspections the bundle carries parts of but not the inspection itself."""
+        return [p for (p,) in self.conn.execute(
+            "SELECT parent FROM staged WHERE parent IS NOT NULL AND parent NOT IN "
+            "(SELECT key FROM staged WHERE tbl = 'inspections') "
+            "GROUP BY parent ORDER BY MIN(seq)")]
+
+    # -- filling it --
+    def load(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, table: str, size: int,
+             sha256: str, checker: row_schema.RowChecker) -> None:
+        """Stage one rows entry. Its hash is checked over the whole entry before any fault in
+        its rows is reported, so an altered entry is named as altered."""
+        import hashlib
+
+        spec = BY_NAME[table]
+        digest = hashlib.sha256()
+        fault: BaseException | None = None
+        count, read, pending, tail = 0, 0, [], b""
+        with zf.open(info) as handle:
+            while True:
+                chunk = handle.read(min(_CHUNK, size + 1 - read))
+                if not chunk:
+                    break
+                read += len(chunk)
+                if read > size:
+                    raise refuse(f"the entry {info.filename!r} is larger than it says")
+                digest.update(chunk)
+                lines = (tail + chunk).split(b"\n")
+                tail = lines.pop()
+                for raw in lines:
+                    count, fault = self._line(raw, table, spec.key, spec.parent, checker,
+                                              pending, count, fault)
+                if len(pending) >= _BATCH:
+                    fault = self._flush(table, pending, fault)
+            if tail:
+                count, fault = self._line(tail, table, spec.key, spec.parent, checker, pending,
+                                          count, fault)
+        if digest.hexdigest() != sha256:
+            raise refuse(f"the file {info.filename!r} does not match its hash (it was altered)")
+        row_schema.RowChecker.check_count(table, count)
+        fault = self._flush(table, pending, fault)
+        if fault is not None:
+            raise fault
+        if count:
+            self.counts[table] = count
+
+    def _line(self, raw: bytes, table: str, key: tuple[str, ...], parent: str | None,
+              checker: row_schema.RowChecker, pending: list[tuple[Any, ...]], count: int,
+              fault: BaseException | None) -> tuple[int, BaseException | None]:
+        if not raw.strip():
+            return count, fault
+        count += 1
+        if fault is not None:
+            return count, fault  # counted only: the first fault is the one reported
+        try:
+            line = raw.decode("utf-8")
+            row = _parse(line)
+            checker.add(table, row)
+        except (ValueError, KeyError, RecursionError, bundle.BundleRefused) as exc:
+            return count, exc
+        pending.append((table, _SEP.join(str(row[k]) for k in key),
+                        str(row[parent]) if parent else None, line, row))
+        return count, None
+
+    def _flush(self, table: str, pending: list[tuple[Any, ...]],
+               fault: BaseException | None) -> BaseException | None:
+        if fault is None and pending:
+            try:
+                self.conn.executemany(
+                    "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)",
+                    [p[:4] for p in pending])
+            except sqlite3.IntegrityError:
+                fault = self._twice(table, pending)
+        pending.clear()
+        return fault
+
+    def _twice(self, table: str, pending: list[tuple[Any, ...]]) -> BaseException:
+        """The row of this batch whose key the bundle already carried (or carries again)."""
+        for item in pending:
+            try:
+                self.conn.execute("INSERT INTO staged (tbl, key, parent, line) "
+                                  "VALUES (?, ?, ?, ?)", item[:4])
+            except sqlite3.IntegrityError:
+                return row_schema.row_refused(table, item[4], None,
+                                              "appears twice in the bundle")
+        raise AssertionError("a batch refused by a unique key has a row that appears twice")
+
+
+def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
+    """The SHA-256 of a file entry, read in chunks, never more than ``size`` bytes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    read = 0
+    with zf.open(info) as handle:
+        while chunk := handle.read(min(_CHUNK, size + 1 - read)):
+            read += len(chunk)
+            if read > size:
+                raise refuse(f"the entry {info.filename!r} is larger than it says")
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+__all__ = ["StagedRows", "TableRows", "read_checked"]
