@@ -147,6 +147,11 @@ def close_database(db: Database) -> None:
     ANALYZE only where the queries of this connection would profit, bounded by
     ``analysis_limit`` so closing stays quick on a large database.
     """
+    if not db.conn.total_changes:
+        # A connection that only read leaves the file as it found it: a refused import or a
+        # `verify` must not change a byte, not even the planner's statistics.
+        db.close()
+        return
     try:
         db.execute("PRAGMA analysis_limit=400")
         db.execute("PRAGMA optimize")

@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:
+        from inspector_app.ui.inspection_window import InspectionWindow
+
         dialog = KeyboardHelpDialog(
             [a for a in self.findChildren(QAction) if a is not self.act_keys],
             InspectionWindow.keyboard_help(), self)
