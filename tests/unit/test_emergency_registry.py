@@ -277,6 +277,18 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert ".pdf or .xlsx" in capsys.readouterr().err
 
 
+def test_a_unit_named_like_a_formula_is_text_in_the_circular_table(tmp_path):
+    from openpyxl import load_workbook
+
+    trick = '=HYPERLINK("http://x","镇")'
+    assert run("units", "add", trick, "--kind", "town") == 0
+    xlsx = tmp_path / "c.xlsx"
+    assert run("plans-registry", "circular", str(xlsx), "--today", "2026-12-05") == 0
+    ws = load_workbook(xlsx).active
+    cells = [c for row in ws.iter_rows(min_row=4) for c in row if c.value == trick]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
 def test_every_plan_change_is_in_the_audit_log(svc):
     plan = svc.add_plan(title="P", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
                         status="issued", issued_on="2026-09-01")

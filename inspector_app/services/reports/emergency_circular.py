@@ -33,6 +33,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.services.emergency import EmergencyService, PlanView, UnitProgress
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.reports.circular import RED, circular_word, next_circular_number
+from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -208,7 +209,10 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
                   label(PROGRESS_LABELS, u.progress, "zh" if zh else "en"),
                   ("是" if zh else "yes") if u.overdue else "", u.drills]
         for col, value in enumerate(values, start=1):
-            ws.cell(3 + n, col, value)
+            if isinstance(value, str):
+                safe_text(ws.cell(3 + n, col), value)  # a unit's name is never a formula
+            else:
+                ws.cell(3 + n, col, value)
     total = 3 + len(c.units) + 1
     ws.cell(total, 2, "合计" if zh else "Total")
     for col, key in ((3, "plans"), (4, "done"), (5, "in_progress"), (6, "not_started"),
