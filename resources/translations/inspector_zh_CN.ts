@@ -67,6 +67,11 @@
         <translation>无</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="81"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="82"/>
         <source>Facts and standardisation</source>
         <translation>基本情况与安全生产标准化</translation>
@@ -918,6 +923,12 @@
         <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
+        <source>Late</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>

@@ -78,7 +78,7 @@ class ClassificationDialog(QDialog):
         self.issued = QLineEdit()
         self.expires = QLineEdit()
         for edit in (self.issued, self.expires):
-            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         facts = QGroupBox(self.tr("Facts and standardisation"))
         ff = QFormLayout(facts)
         ff.addRow(self.source)

@@ -427,7 +427,7 @@ class EmergencyPage(Page):
             colours.append(LATE if u.overdue else DONE if u.progress == Progress.DONE else None)
         _fill(self.progress, [self.tr("Unit"), self.tr("Plans"), self.tr("Filed"),
                               self.tr("In progress"), self.tr("Not started"),
-                              self.tr("Progress"), self.tr("Deadline"), "",
+                              self.tr("Progress"), self.tr("Deadline"), self.tr("Late"),
                               self.tr("Drills this year")], rows, colours)
         done = sum(1 for u in units if u.progress == Progress.DONE)
         late = sum(1 for u in units if u.overdue)
@@ -470,7 +470,7 @@ class EmergencyPage(Page):
                 d["photos"], d["tasks"]] for d in drills])
         tasks = svc.open_tasks(self.today)
         _fill(self.tasks, [self.tr("Due"), self.tr("Owner"), self.tr("Problem"),
-                           self.tr("Responsible"), self.tr("Action"), ""],
+                           self.tr("Responsible"), self.tr("Action"), self.tr("Late")],
               [[t["due_on"], t["owner_name"], t["problem"], t["responsible"], t["action"],
                 self.tr("Overdue") if late else ""] for t, late in tasks],
               [LATE if late else None for _, late in tasks])
