@@ -9,6 +9,7 @@ on this computer, taken only when the file is written.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,43 @@ if TYPE_CHECKING:
     from inspector_app.services.dispatch import DispatchReport
 
 RED = colors.HexColor("#c00000")
+
+
+@dataclass(frozen=True)
+class CircularStyles:
+    """The paragraph styles every circular (通报) of the office prints with."""
+
+    base: ParagraphStyle       # body text, first line indented
+    plain: ParagraphStyle
+    head: ParagraphStyle
+    red_title: ParagraphStyle
+    centered: ParagraphStyle
+    title: ParagraphStyle
+    right: ParagraphStyle
+    small: ParagraphStyle
+
+
+def circular_styles(font: str) -> CircularStyles:
+    plain = ParagraphStyle("plain", fontName=font, fontSize=11, leading=19, wordWrap="CJK")
+    return CircularStyles(
+        base=ParagraphStyle("body", parent=plain, firstLineIndent=22),
+        plain=plain,
+        head=ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6),
+        red_title=ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
+                                 alignment=TA_CENTER, textColor=RED),
+        centered=ParagraphStyle("c", parent=plain, alignment=TA_CENTER),
+        title=ParagraphStyle("t", parent=plain, fontSize=15, leading=24, alignment=TA_CENTER,
+                             spaceBefore=8, spaceAfter=8),
+        right=ParagraphStyle("r", parent=plain, alignment=TA_RIGHT),
+        small=ParagraphStyle("s", parent=plain, fontSize=8, leading=10))
+
+
+def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
+    """The red heading of a circular: the issuing office, the number, the red rule."""
+    issuer = SettingsRepo(db).get("organisation") or ""
+    return [Paragraph(f"{issuer}{'文件' if zh else ''}", st.red_title),
+            Paragraph(number, st.centered),
+            HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
 CIRCULAR_DOC_TYPE = "circular"     # its counter in number_sequences, beside the documents'
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
 MAX_LISTED = 60                    # overdue major hazards listed by name; the rest counted
@@ -128,27 +166,16 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     issued_on = issued_on or report.query.as_of or date.today()
     if number is None:
         number = next_circular_number(db, circular_word(db), issued_on.year)
+    st = circular_styles(font)
+    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
+                                              st.small)
     issuer = SettingsRepo(db).get("organisation") or ""
-    base = ParagraphStyle("body", fontName=font, fontSize=11, leading=19, firstLineIndent=22,
-                          wordWrap="CJK")
-    plain = ParagraphStyle("plain", parent=base, firstLineIndent=0)
-    head = ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6)
-    red_title = ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
-                               alignment=TA_CENTER, textColor=RED)
-    centered = ParagraphStyle("c", parent=plain, alignment=TA_CENTER)
-    title = ParagraphStyle("t", parent=plain, fontSize=15, leading=24, alignment=TA_CENTER,
-                           spaceBefore=8, spaceAfter=8)
-    right = ParagraphStyle("r", parent=plain, alignment=TA_RIGHT)
-    small = ParagraphStyle("s", parent=plain, fontSize=8, leading=10)
 
     total = report.table.total
     rows = report.rows if report.rows is not None else report.table.rows
     campaign = report.query.campaign
     subject = campaign.name if campaign else ("安全生产" if zh else "work safety")
-    story: list = [Paragraph(f"{issuer}{'文件' if zh else ''}", red_title),
-                   Paragraph(number, centered),
-                   HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4,
-                              spaceAfter=8)]
+    story: list = letterhead(db, number, zh, st)
     if zh:
         story += [Paragraph(f"关于{subject}隐患排查整治工作情况的通报", title),
                   Paragraph("各乡镇（街道）、区直有关部门：", plain),

@@ -16,11 +16,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import HRFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlite_utils import Database
 
 from inspector_app.domain.emergency import (
@@ -32,7 +30,13 @@ from inspector_app.domain.emergency import (
 from inspector_app.errors import ValidationError
 from inspector_app.services.emergency import EmergencyService, PlanView, UnitProgress
 from inspector_app.services.pdf.fonts import register_fonts
-from inspector_app.services.reports.circular import RED, circular_word, next_circular_number
+from inspector_app.services.reports.circular import (
+    RED,
+    circular_styles,
+    circular_word,
+    letterhead,
+    next_circular_number,
+)
 from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
@@ -76,22 +80,12 @@ def _day(d: date | None, zh: bool) -> str:
 def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     font = register_fonts()
     zh = c.zh
+    st = circular_styles(font)
+    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
+                                              st.small)
     issuer = SettingsRepo(db).get("organisation") or ""
-    plain = ParagraphStyle("plain", fontName=font, fontSize=11, leading=19, wordWrap="CJK")
-    base = ParagraphStyle("body", parent=plain, firstLineIndent=22)
-    head = ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6)
-    red_title = ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
-                               alignment=TA_CENTER, textColor=RED)
-    centered = ParagraphStyle("c", parent=plain, alignment=TA_CENTER)
-    title = ParagraphStyle("t", parent=plain, fontSize=15, leading=24, alignment=TA_CENTER,
-                           spaceBefore=8, spaceAfter=8)
-    right = ParagraphStyle("r", parent=plain, alignment=TA_RIGHT)
-    small = ParagraphStyle("s", parent=plain, fontSize=8, leading=10)
     done, doing, idle = (c.count(p) for p in Progress)
-    story: list = [Paragraph(f"{issuer}{'文件' if zh else ''}", red_title),
-                   Paragraph(number, centered),
-                   HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4,
-                              spaceAfter=8)]
+    story: list = letterhead(db, number, zh, st)
     if zh:
         story += [Paragraph("关于全区应急预案编修工作情况的通报", title),
                   Paragraph("各乡镇（街道）、区直有关部门：", plain),
