@@ -59,11 +59,18 @@ test: deps-debian $(TEST_STAMP) lint typecheck
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q benchmarks
 
-# Refresh the .ts sources from the code, then compile the .qm files the program loads.
-translations: $(STAMP)
+# Refresh both catalogues from the code, then compile what the program loads: Qt's .ts/.qm for
+# the window, gettext's .po/.mo (Babel) for messages of the layers below and the command line.
+LOCALE := inspector_app/locale
+translations: $(TEST_STAMP)
 	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/inspector_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/inspector_zh_CN.ts \
 		-qm resources/translations/inspector_zh_CN.qm
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -k _ -k ngettext:1,2 --no-location \
+		--sort-output --omit-header -o $(LOCALE)/inspector.pot .
+	$(VENV)/bin/pybabel -q update -i $(LOCALE)/inspector.pot -d $(LOCALE) -D inspector \
+		-l zh_CN --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel -q compile -d $(LOCALE) -D inspector -l zh_CN
 
 demo: $(STAMP)
 	$(VENV)/bin/inspector-app --data-dir demo-data demo --companies 20 --inspections 40

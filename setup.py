@@ -15,7 +15,7 @@ setup(
     packages=find_packages(include=["inspector_app", "inspector_app.*"]) + list(DATA_FOLDERS),
     package_dir=DATA_FOLDERS,
     package_data={
-        "inspector_app": ["schemas/*.json"],
+        "inspector_app": ["schemas/*.json", "locale/*/LC_MESSAGES/*.mo"],
         "inspector_app.resources": ["**/*"],
         "inspector_app.forms": ["*.yaml"],
         "inspector_app.guide": ["**/*"],

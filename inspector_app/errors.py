@@ -8,76 +8,97 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+from inspector_app.i18n import N_, render, translate
 
 
 class InspectorError(Exception):
-    """An expected failure with a message meant for the user."""
+    """An expected failure with a message meant for the user.
 
-    title = "Error"
+    ``message`` is an English message id from the catalogue (marked with ``N_()``), with
+    ``{name}`` placeholders filled from ``params``: ``str()`` and :attr:`message` give the
+    English text (for the log), :meth:`localized` the user's language (for the screen).
+    """
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    title = N_("Error")
+
+    def __init__(self, message: str, /, *, detail: str = "", **params: Any) -> None:
+        self.msgid = message
+        self.params = params
+        self.message = render(message, params, "en")
+        super().__init__(self.message)
         self.detail = detail
 
     def __str__(self) -> str:
         return self.message
 
+    def localized(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the language the user chose)."""
+        return render(self.msgid, self.params, lang)
+
+    def localized_title(self, lang: str | None = None) -> str:
+        return translate(self.title, lang)
+
 
 class NewerVersionError(InspectorError):
-    title = "File from a newer version"
+    title = N_("File from a newer version")
 
 
 class CorruptFileError(InspectorError):
-    title = "Damaged file"
+    title = N_("Damaged file")
 
 
 class DatabaseLockedError(InspectorError):
-    title = "Database in use"
+    title = N_("Database in use")
 
 
 class DiskFullError(InspectorError):
-    title = "Disk full"
+    title = N_("Disk full")
 
 
 class ReadOnlyLocationError(InspectorError):
-    title = "Cannot write here"
+    title = N_("Cannot write here")
 
 
 class ValidationError(InspectorError):
-    title = "Invalid input"
+    title = N_("Invalid input")
 
 
 class LockedRecordError(InspectorError):
-    title = "Record is locked"
+    title = N_("Record is locked")
 
 
 class NotFoundError(InspectorError):
-    title = "Not found"
+    title = N_("Not found")
 
 
 def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorError:
     """Turn an OSError into the expected failure it stands for, naming the path."""
     where = f" ({path})" if path else (f" ({exc.filename})" if exc.filename else "")
     if exc.errno == errno.ENOSPC:
-        return DiskFullError(f"The disk is full{where}. Free some space and try again.")
+        return DiskFullError(N_("The disk is full{where}. Free some space and try again."),
+                             where=where)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return ReadOnlyLocationError(
-            f"This location cannot be written{where}: {exc.strerror or exc}."
+            N_("This location cannot be written{where}: {value}."),
+            where=where, value=exc.strerror or exc
         )
     if exc.errno == errno.ENAMETOOLONG:
-        return ValidationError(f"The file name is too long for this file system{where}. "
-                               "Choose a shorter name.")
+        return ValidationError(N_("The file name is too long for this file system{where}. "
+                                  "Choose a shorter name."), where=where)
     if exc.errno == errno.EISDIR:
-        return ValidationError(f"This is a folder, not a file{where}: give a file name.")
+        return ValidationError(N_("This is a folder, not a file{where}: give a file name."),
+                               where=where)
     if exc.errno == errno.EFBIG:
-        return DiskFullError(f"The file is too large for this file system{where}.")
+        return DiskFullError(N_("The file is too large for this file system{where}."), where=where)
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         return InspectorError(
-            f"The file or device is not available{where}: {exc.strerror or exc}. "
-            "If it is a USB stick, check that it is still plugged in."
+            N_("The file or device is not available{where}: {value}. "
+               "If it is a USB stick, check that it is still plugged in."),
+            where=where, value=exc.strerror or exc
         )
-    return InspectorError(f"{exc.strerror or exc}{where}")
+    return InspectorError(N_("{value}{where}"), value=exc.strerror or exc, where=where)
 
 
 def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | None:
@@ -85,16 +106,19 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | 
     text = str(exc).lower()
     if "database is locked" in text or "database is busy" in text:
         return DatabaseLockedError(
-            f"Another Inspector is using this data folder ({Path(path).parent}): close it "
-            "or wait until it has finished, then try again. Nothing was changed."
+            N_("Another Inspector is using this data folder ({parent}): close it "
+               "or wait until it has finished, then try again. Nothing was changed."),
+            parent=Path(path).parent
         )
     if "file is not a database" in text or "malformed" in text or "file is encrypted" in text:
         return CorruptFileError(
-            f"The database {path} is damaged or is not an Inspector database. "
-            "Restore it from a backup or an export; it was not changed."
+            N_("The database {path} is damaged or is not an Inspector database. "
+               "Restore it from a backup or an export; it was not changed."), path=path
         )
     if "disk is full" in text or "database or disk is full" in text:
-        return DiskFullError(f"The disk holding {path} is full. Free some space and try again.")
+        return DiskFullError(N_("The disk holding {path} is full. Free some space and try again."),
+                             path=path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return ReadOnlyLocationError(f"The database {path} cannot be opened for writing: {exc}.")
+        return ReadOnlyLocationError(N_("The database {path} cannot be opened for writing: {exc}."),
+                                     path=path, exc=exc)
     return None

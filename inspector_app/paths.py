@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from inspector_app import APP_ID
+from inspector_app.i18n import N_
 
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
 
@@ -88,8 +89,9 @@ class DataDir:
         from inspector_app.storage.files import make_private_dir
 
         if self.root.exists() and not self.root.is_dir():
-            raise InspectorError(f"The data folder {self.root} is a file, not a folder: give "
-                                 "--data-dir a folder (it is created if missing).")
+            raise InspectorError(N_("The data folder {root} is a file, not a folder: give "
+                                    "--data-dir a folder (it is created if missing)."),
+                                 root=self.root)
         try:
             # The database, keys and logs are for this user only.
             make_private_dir(self.root)

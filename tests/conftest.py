@@ -6,11 +6,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The program speaks the system's language when nothing else is chosen (Chinese when the system
+# names none): the suite runs in English unless a test asks for another language, in this
+# process and in every command it starts.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 from pathlib import Path
 
 import pytest
 
+from inspector_app import i18n
 from inspector_app.paths import DATA_DIR_ENV, DataDir
 from inspector_app.services import key_encryption
 from inspector_app.services.context import AppContext
@@ -40,6 +47,13 @@ def _cheap_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     the real cost."""
     if request.node.get_closest_marker("real_kdf_cost") is None:
         monkeypatch.setattr(key_encryption, "KDF_ITERATIONS", 1_000)
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked():
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture(autouse=True)

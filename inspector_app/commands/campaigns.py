@@ -11,6 +11,7 @@ from inspector_app.commands.units import _sectors
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.storage.units_repo import CampaignRepo
 
@@ -96,7 +97,7 @@ def run_tag(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = CampaignRepo(ctx.db, ctx.device.id)
     campaign = repo.find(args.campaign)
     if not (args.included or args.excluded):
-        raise ValidationError("Give --in or --out.")
+        raise ValidationError(N_("Give --in or --out."))
     repo.tag(campaign.id, args.inspection, args.included)
     print(f"{args.inspection} {'counted in' if args.included else 'left out of'} "
           f"{campaign.name}")

@@ -17,6 +17,7 @@ from inspector_app.domain.risk import (
     reason_label,
 )
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.classification import ClassificationService, Classified
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
@@ -85,8 +86,10 @@ def _class_key(service: ClassificationService, value: str) -> str:
     for c in scheme.classes:
         if value in (c.key, c.zh, c.en, c.en.lower()):
             return c.key
-    raise ValidationError(f"Unknown class {value!r}; use one of "
-                          f"{', '.join(f'{c.key} ({c.zh})' for c in scheme.classes)}.")
+    raise ValidationError(N_("Unknown class {value!r}; use one of "
+                             "{join}."),
+                          value=value,
+                          join=', '.join(f'{c.key} ({c.zh})' for c in scheme.classes))
 
 
 def _json(row: Classified) -> dict[str, object]:
@@ -150,10 +153,11 @@ def run_scheme(args: argparse.Namespace, ctx: AppContext) -> int:
         try:
             data = yaml.safe_load(Path(args.set).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
-            raise ValidationError(f"{args.set}: cannot read the scheme: {exc}") from None
+            raise ValidationError(N_("{set}: cannot read the scheme: {exc}"),
+                                  set=args.set, exc=exc) from None
         if not isinstance(data, dict):
-            raise ValidationError(f"{args.set}: a scheme is a mapping with classes, reasons "
-                                  "and default.")
+            raise ValidationError(N_("{set}: a scheme is a mapping with classes, reasons "
+                                     "and default."), set=args.set)
         service.set_scheme(RiskScheme.from_dict(data))
     print(yaml.safe_dump(service.scheme().to_dict(), allow_unicode=True, sort_keys=False))
     print("# reasons: " + ", ".join(f"{k} ({v[0]})" for k, v in REASONS.items()))
@@ -194,5 +198,5 @@ def _company_id(ctx: AppContext, key: str) -> str:
     rows = ctx.db.execute("SELECT id FROM companies WHERE id LIKE ? LIMIT 2",
                           [key.replace("%", "").replace("_", "") + "%"]).fetchall()
     if len(rows) != 1 or len(key) < 4:
-        raise NotFoundError(f"No company with id {key}.")
+        raise NotFoundError(N_("No company with id {key}."), key=key)
     return rows[0][0]

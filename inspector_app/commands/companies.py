@@ -17,6 +17,7 @@ from inspector_app.domain.company import (
     special_area_label,
 )
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services import company_import
 from inspector_app.services.context import AppContext
 from inspector_app.storage.companies_repo import CompanyRepo
@@ -94,7 +95,7 @@ def _coded(value: str | None, lookup: Callable[[str], str | None], what: str) ->
         return None
     code = lookup(value)
     if code is None:
-        raise ValidationError(f"Unknown {what}: {value}.")
+        raise ValidationError(N_("Unknown {what}: {value}."), what=what, value=value)
     return code
 
 

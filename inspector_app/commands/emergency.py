@@ -33,6 +33,7 @@ from inspector_app.domain.emergency import (
     parse_day,
 )
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService, PlanView
 
@@ -352,8 +353,8 @@ def run_rules(args: argparse.Namespace, ctx: AppContext) -> int:
             try:
                 months[key.strip()] = int(value)
             except ValueError:
-                raise ValidationError(f"--drill-months {item!r}: use TYPE=MONTHS, "
-                                      "e.g. onsite=6.") from None
+                raise ValidationError(N_("--drill-months {item!r}: use TYPE=MONTHS, "
+                                         "e.g. onsite=6."), item=item) from None
         rules = EmergencyRules.from_dict({
             "revision_years": rules.revision_years if args.revision_years is None
             else args.revision_years, "drill_months": months})
@@ -390,8 +391,8 @@ def run_drill_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def _problem(text: str) -> dict[str, str]:
     parts = [p.strip() for p in text.split("|")]
     if len(parts) < 2:
-        raise ValidationError(f"--problem {text!r}: give TEXT|DEADLINE, e.g. "
-                              "'通讯中断|2026-12-31'.")
+        raise ValidationError(N_("--problem {text!r}: give TEXT|DEADLINE, e.g. "
+                                 "'通讯中断|2026-12-31'."), text=text)
     keys = ("problem", "due_on", "responsible", "action")
     return dict(zip(keys, parts[:4], strict=False))
 
@@ -501,8 +502,10 @@ def run_station_add(args: argparse.Namespace, ctx: AppContext) -> int:
     for item in args.due:
         key, _, value = item.partition("=")
         if key.strip() not in {m.value for m in Milestone}:
-            raise ValidationError(f"--due {item!r}: unknown milestone {key.strip()!r} (use "
-                                  f"{', '.join(m.value for m in Milestone)}).")
+            raise ValidationError(N_("--due {item!r}: unknown milestone {strip!r} (use "
+                                     "{join})."),
+                                  item=item, strip=key.strip(),
+                                  join=', '.join(m.value for m in Milestone))
         dues[key.strip()] = value.strip()
     station = svc.add_station(name=args.name, kind=args.kind, unit_id=unit_id, dues=dues)
     print(f"added station {station['name']} ({station['id']})")

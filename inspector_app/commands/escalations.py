@@ -17,6 +17,7 @@ from inspector_app.domain.escalation import (
     Reason,
 )
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.storage.escalations_repo import EscalationRepo
 
@@ -102,7 +103,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.start and args.end and args.end < args.start:
-        raise ValidationError(f"--to {args.end} is before --from {args.start}.")
+        raise ValidationError(N_("--to {end} is before --from {start}."),
+                              end=args.end, start=args.start)
     rows = EscalationRepo(ctx.db, ctx.device.id).decisions(args.start, args.end)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -126,7 +128,8 @@ def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
             "ON i.id = f.inspection_id WHERE f.id = ? OR f.id LIKE ?",
             [args.finding, args.finding + "%"]).fetchall()
         if len(row) != 1:
-            raise NotFoundError(f"No single hazard {args.finding} (give more of its id).")
+            raise NotFoundError(N_("No single hazard {finding} (give more of its id)."),
+                                finding=args.finding)
         finding_id, company_id = row[0]
     else:
         company_id = _company_id(ctx, args.company)

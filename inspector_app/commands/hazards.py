@@ -12,6 +12,7 @@ from inspector_app.commands.inspections import clip, table
 from inspector_app.commands.reinspect import _company_id
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.storage.hazards_repo import (
     STATUS_FILTERS,
@@ -102,7 +103,8 @@ def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
 
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
     if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise ValidationError(f"--from {args.date_from} is after --to {args.date_to}.")
+        raise ValidationError(N_("--from {date_from} is after --to {date_to}."),
+                              date_from=args.date_from, date_to=args.date_to)
     return LedgerFilter(
         status=None if args.status == ALL else args.status, grade=args.grade,
         company_id=_company_id(ctx, args.company) if args.company else None,

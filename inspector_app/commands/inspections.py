@@ -13,6 +13,7 @@ from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.services.history import HistoryLine, history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
@@ -115,11 +116,11 @@ def resolve_id(svc: InspectionService, given: str) -> str:
     if len(given) >= MIN_PREFIX:
         matches = [r["id"] for r in rows if r["id"].startswith(given.lower())]
         if len(matches) > 1:
-            raise ValidationError(f"{given} is the start of {len(matches)} inspection ids; "
-                                  "give more characters.")
+            raise ValidationError(N_("{given} is the start of {count} inspection ids; "
+                                     "give more characters."), given=given, count=len(matches))
         if matches:
             return matches[0]
-    raise NotFoundError(f"No inspection with id {given}.")
+    raise NotFoundError(N_("No inspection with id {given}."), given=given)
 
 
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from inspector_app.errors import ValidationError, from_os_error
+from inspector_app.i18n import N_
 
 
 def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> str:
@@ -17,10 +18,10 @@ def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> 
             raise from_os_error(exc, file) from exc
         return text.rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise ValidationError(f"{prompt.rstrip(': ')}: no terminal to ask on; "
-                              "give --passphrase-file FILE.")
+        raise ValidationError(N_("{rstrip}: no terminal to ask on; "
+                                 "give --passphrase-file FILE."), rstrip=prompt.rstrip(': '))
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Again: ") != first:
-        raise ValidationError("The two passphrases differ.")
+        raise ValidationError(N_("The two passphrases differ."))
     return first
 

@@ -9,6 +9,7 @@ from typing import Any
 from inspector_app.commands.inspections import SHORT_ID, clip, resolve_id, table
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.photos import PhotoService
@@ -53,9 +54,9 @@ def _hazard_id(record: InspectionRecord, given: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise ValidationError(f"{given} is the start of {len(matches)} hazard ids; "
-                              "give more characters.")
-    raise NotFoundError(f"No hazard {given} in inspection {record.id}.")
+        raise ValidationError(N_("{given} is the start of {count} hazard ids; "
+                                 "give more characters."), given=given, count=len(matches))
+    raise NotFoundError(N_("No hazard {given} in inspection {id}."), given=given, id=record.id)
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -64,7 +65,8 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     item_id = finding_id = None
     if args.item:
         if args.item not in {i.id for i in record.template.items}:
-            raise NotFoundError(f"No item {args.item} in the checklist of this inspection.")
+            raise NotFoundError(N_("No item {item} in the checklist of this inspection."),
+                                item=args.item)
         item_id = args.item
     elif args.hazard:
         finding_id = _hazard_id(record, args.hazard)

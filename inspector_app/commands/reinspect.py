@@ -12,6 +12,7 @@ from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import RESULTS, OpenHazard, ReinspectionService
@@ -92,15 +93,16 @@ def _company_id(ctx: AppContext, given: str) -> str:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise ValidationError(f"{len(exact)} companies are called {given}; give the id.")
+        raise ValidationError(N_("{count} companies are called {given}; give the id."),
+                              count=len(exact), given=given)
     if len(given) >= MIN_PREFIX:
         matches = [r[0] for r in rows if r[0].startswith(given.lower())]
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValidationError(f"{given} is the start of {len(matches)} company ids; give "
-                                  "more characters.")
-    raise NotFoundError(f"No company {given}.")
+            raise ValidationError(N_("{given} is the start of {count} company ids; give "
+                                     "more characters."), given=given, count=len(matches))
+    raise NotFoundError(N_("No company {given}."), given=given)
 
 
 def _inspector_id(ctx: AppContext, given: str) -> str:
@@ -113,8 +115,9 @@ def _inspector_id(ctx: AppContext, given: str) -> str:
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise ValidationError(f"{given} names {len(found)} inspectors; give the id.")
-    raise NotFoundError(f"No inspector {given} on this computer.")
+            raise ValidationError(N_("{given} names {count} inspectors; give the id."),
+                                  given=given, count=len(found))
+    raise NotFoundError(N_("No inspector {given} on this computer."), given=given)
 
 
 def _finding(svc: ReinspectionService, reinspection_id: str, given: str) -> Finding:
@@ -126,8 +129,9 @@ def _finding(svc: ReinspectionService, reinspection_id: str, given: str) -> Find
     if len(found) == 1:
         return found[0]
     if found:
-        raise ValidationError(f"{given} is the start of {len(found)} hazard ids; give more.")
-    raise NotFoundError(f"This re-inspection re-checks no hazard {given}.")
+        raise ValidationError(N_("{given} is the start of {count} hazard ids; give more."),
+                              given=given, count=len(found))
+    raise NotFoundError(N_("This re-inspection re-checks no hazard {given}."), given=given)
 
 
 def _hazard_line(f: Finding, ctx: AppContext) -> str:
@@ -206,7 +210,7 @@ def run_plan(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     finding = svc.repo.finding(args.finding.strip())
     if finding is None:
-        raise NotFoundError(f"No hazard with id {args.finding}.")
+        raise NotFoundError(N_("No hazard with id {finding}."), finding=args.finding)
     given = {c: getattr(args, c) for c in PLAN_COLUMNS if getattr(args, c) is not None}
     current = GovernancePlan.of(finding)
     finding = svc.set_plan(finding.id, replace(current, **given))
@@ -230,8 +234,8 @@ def run_complete(args: argparse.Namespace, ctx: AppContext) -> int:
     if outcome.missing:
         listed = "; ".join(f"{f.seq}. {clip(f.description, MAX_DESCRIPTION)}"
                            for f in outcome.missing)
-        raise ValidationError(f"{len(outcome.missing)} hazard(s) have no re-inspection result: "
-                              f"{listed}")
+        raise ValidationError(N_("{count} hazard(s) have no re-inspection result: "
+                                 "{listed}"), count=len(outcome.missing), listed=listed)
     results = {r.finding_id: r for r in svc.results(reinspection_id)}
     for f in outcome.closed:
         print(f"closed    {_hazard_line(f, ctx)}")

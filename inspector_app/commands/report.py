@@ -10,6 +10,7 @@ from pathlib import Path
 from inspector_app.commands.hazards import _date, _day
 from inspector_app.commands.inspections import table
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     DispatchRequest,
@@ -52,8 +53,8 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.word is not None:
         word = args.word.strip()
         if not word or any(c in word for c in "〔〕[]() "):
-            raise ValidationError(f"--word {args.word!r}: a short name without spaces or "
-                                  "brackets, e.g. 台安办.")
+            raise ValidationError(N_("--word {word!r}: a short name without spaces or "
+                                     "brackets, e.g. 台安办."), word=args.word)
         SettingsRepo(ctx.db).set(WORD_SETTING, word)
     report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
                                              args.unit, args.today or date.today(), lang),

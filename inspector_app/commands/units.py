@@ -10,6 +10,7 @@ from inspector_app.commands.reinspect import _company_id
 from inspector_app.domain.company import industry_code
 from inspector_app.domain.units import UNIT_KIND_LABELS, UnitKind
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.context import AppContext
 from inspector_app.storage.units_repo import UnitRepo
 
@@ -111,7 +112,7 @@ def run_assign(args: argparse.Namespace, ctx: AppContext) -> int:
     company_id = _company_id(ctx, args.company)
     unit = repo.find(args.department) if args.department else None
     if unit is not None and unit.kind != UnitKind.DEPARTMENT:
-        raise ValidationError(f"{unit.name} is not a sector department.")
+        raise ValidationError(N_("{name} is not a sector department."), name=unit.name)
     repo.set_company_department(company_id, unit.id if unit else None)
     dept = repo.department_for(company_id)
     print(f"supervising department: {dept.name if dept else 'none'}")

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 
 class PlanType(StrEnum):
@@ -182,7 +183,8 @@ def parse_day(text: str | None, what: str = "date") -> date | None:
     try:
         return date.fromisoformat(str(text).strip()[:10])
     except ValueError:
-        raise ValidationError(f"{what}: {text!r} is not a date (use YYYY-MM-DD).") from None
+        raise ValidationError(N_("{what}: {text!r} is not a date (use YYYY-MM-DD)."),
+                              what=what, text=text) from None
 
 
 @dataclass(frozen=True)
@@ -195,16 +197,18 @@ class EmergencyRules:
 
     def validated(self) -> EmergencyRules:
         if not isinstance(self.revision_years, int) or not 1 <= self.revision_years <= 10:
-            raise ValidationError(f"Revision period: {self.revision_years!r} years is not "
-                                  "a whole number from 1 to 10.")
+            raise ValidationError(N_("Revision period: {revision_years!r} years is not "
+                                     "a whole number from 1 to 10."),
+                                  revision_years=self.revision_years)
         months = {}
         for key, value in self.drill_months.items():
             if key not in PlanType.__members__.values():
-                raise ValidationError(f"Drill frequency: unknown plan type {key!r} "
-                                      f"(use one of: {', '.join(PlanType)}).")
+                raise ValidationError(N_("Drill frequency: unknown plan type {key!r} "
+                                         "(use one of: {join})."),
+                                      key=key, join=', '.join(PlanType))
             if not isinstance(value, int) or not 1 <= value <= 60:
-                raise ValidationError(f"Drill frequency for {key}: {value!r} months is not a "
-                                      "whole number from 1 to 60.")
+                raise ValidationError(N_("Drill frequency for {key}: {value!r} months is not a "
+                                         "whole number from 1 to 60."), key=key, value=value)
             months[key] = value
         for t in PlanType:
             months.setdefault(t.value, EmergencyRules().drill_months[t.value])
@@ -216,15 +220,16 @@ class EmergencyRules:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EmergencyRules:
         if not isinstance(data, dict):
-            raise ValidationError("Emergency rules must be an object.")
+            raise ValidationError(N_("Emergency rules must be an object."))
         unknown = set(data) - {"revision_years", "drill_months"}
         if unknown:
-            raise ValidationError("Emergency rules: unknown field(s) "
-                                  f"{', '.join(sorted(unknown))}.")
+            raise ValidationError(N_("Emergency rules: unknown field(s) "
+                                     "{join}."), join=', '.join(sorted(unknown)))
         default = cls()
         months = data.get("drill_months", default.drill_months)
         if not isinstance(months, dict):
-            raise ValidationError("Emergency rules: drill_months must map plan types to months.")
+            raise ValidationError(N_("Emergency rules: drill_months must map plan types to "
+                                     "months."))
         return cls(data.get("revision_years", default.revision_years), dict(months)).validated()
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from inspector_app.domain.units import parse_day
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 DEFAULT_GRACE_DAYS = 30
 REOPENED_TIMES = 2
@@ -56,12 +57,12 @@ class Decision:
         try:
             reason, measure = Reason(self.reason), Measure(self.measure)
         except ValueError as exc:
-            raise ValidationError(f"Escalation: {exc}.") from None
+            raise ValidationError(N_("Escalation: {exc}."), exc=exc) from None
         day = parse_day(self.decided_on, "decision date").isoformat()
         if self.fine_amount is not None and self.fine_amount < 0:
-            raise ValidationError("Escalation: a fine cannot be negative.")
+            raise ValidationError(N_("Escalation: a fine cannot be negative."))
         if measure == Measure.CASE and not (self.case_number or "").strip():
-            raise ValidationError("Escalation: a case opened (立案查处) needs its case number.")
+            raise ValidationError(N_("Escalation: a case opened (立案查处) needs its case number."))
         return Decision(self.company_id, reason, measure, day, self.finding_id,
                         (self.case_number or "").strip() or None, self.fine_amount,
                         (self.document or "").strip() or None, (self.note or "").strip() or None)

@@ -9,6 +9,7 @@ from typing import Any
 
 from inspector_app.domain.checklist import Grade
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 __all__ = ["DEFAULT_DEADLINE_DAYS", "Finding", "FindingStatus", "Grade", "default_deadline"]
 
@@ -49,7 +50,8 @@ def default_deadline(grade: Grade, found_on: date) -> date:
 
 def check_transition(old: FindingStatus, new: FindingStatus) -> None:
     if new not in _ALLOWED[old]:
-        raise ValidationError(f"A hazard cannot go from {old.value} to {new.value}.")
+        raise ValidationError(N_("A hazard cannot go from {value} to {value2}."),
+                              value=old.value, value2=new.value)
 
 
 # Fields an inspector fills in on a hazard; everything else is set by the program.

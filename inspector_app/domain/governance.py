@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 __all__ = ["ACCEPTANCE_COLUMNS", "PLAN_COLUMNS", "PLAN_ELEMENTS", "Acceptance", "GovernancePlan",
            "missing_plan_elements"]
@@ -73,14 +74,14 @@ class Acceptance:
                                             ("the conclusion", conclusion))
                    if not _clean(value)]
         if missing:
-            raise ValidationError("A major hazard is closed only with a recorded acceptance "
-                                  f"(评估/验收): {', '.join(missing)} missing.")
+            raise ValidationError(N_("A major hazard is closed only with a recorded acceptance "
+                                     "(评估/验收): {join} missing."), join=', '.join(missing))
         try:
             day = date.fromisoformat(str(on).strip())
         except ValueError:
-            raise ValidationError("The acceptance date must be a date (YYYY-MM-DD).") from None
+            raise ValidationError(N_("The acceptance date must be a date (YYYY-MM-DD).")) from None
         if day > today:
-            raise ValidationError("The acceptance date cannot be in the future.")
+            raise ValidationError(N_("The acceptance date cannot be in the future."))
         return cls(day.isoformat(), str(by).strip(), str(conclusion).strip())
 
 

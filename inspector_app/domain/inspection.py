@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import LockedRecordError, ValidationError
+from inspector_app.i18n import N_
 
 
 class Status(StrEnum):
@@ -45,18 +46,19 @@ def check_transition(old: Status, new: Status) -> None:
     if new not in _ALLOWED[old]:
         if old is Status.SIGNED:
             raise LockedRecordError(
-                "This inspection is signed and locked. Use Amend to make a corrected revision.")
-        raise ValidationError(f"An inspection cannot go from {old.value} to {new.value}.")
+                N_("This inspection is signed and locked. Use Amend to make a corrected revision."))
+        raise ValidationError(N_("An inspection cannot go from {value} to {value2}."),
+                              value=old.value, value2=new.value)
 
 
 def ensure_editable(status: Status) -> None:
     if status is Status.SIGNED:
         raise LockedRecordError(
-            "This inspection is signed and locked; nothing in it can change. "
-            "Use Amend to make a corrected revision.")
+            N_("This inspection is signed and locked; nothing in it can change. "
+               "Use Amend to make a corrected revision."))
     if status is Status.COMPLETED:
         raise LockedRecordError(
-            "This inspection is completed. Reopen it as a draft to change answers.")
+            N_("This inspection is completed. Reopen it as a draft to change answers."))
 
 
 def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[str]:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 
 class PhotoTag(StrEnum):
@@ -54,18 +55,19 @@ class Shape:
             shape = cls(kind, x1, y1, x2, y2,
                         colour=str(data.get("colour", "#e00000")), text=str(data.get("text", "")))
         except (KeyError, TypeError, ValueError) as exc:
-            raise ValidationError(f"Not a valid annotation: {data!r} ({exc}).") from None
+            raise ValidationError(N_("Not a valid annotation: {data!r} ({exc})."),
+                                  data=data, exc=exc) from None
         return shape.validated()
 
     def validated(self) -> Shape:
         if not all(-0.01 <= v <= 1.01 for v in (self.x1, self.y1, self.x2, self.y2)):
-            raise ValidationError("An annotation lies outside the photo.")
+            raise ValidationError(N_("An annotation lies outside the photo."))
         if not _COLOUR.match(self.colour):
-            raise ValidationError(f"Not a colour: {self.colour!r}.")
+            raise ValidationError(N_("Not a colour: {colour!r}."), colour=self.colour)
         if self.kind is ShapeKind.TEXT and not self.text.strip():
-            raise ValidationError("A text annotation needs text.")
+            raise ValidationError(N_("A text annotation needs text."))
         if len(self.text) > 200:
-            raise ValidationError("An annotation text is at most 200 characters.")
+            raise ValidationError(N_("An annotation text is at most 200 characters."))
         return self
 
 

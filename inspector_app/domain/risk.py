@@ -18,6 +18,7 @@ from typing import Any
 
 from inspector_app.domain.company import RISK_LEVELS
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 Labels = tuple[str, str]
 
@@ -84,7 +85,8 @@ class RiskScheme:
                             for c in data["classes"])
             return cls(classes, dict(data.get("reasons", {})), str(data.get("default", "low")))
         except (KeyError, TypeError, ValueError) as exc:
-            raise ValidationError(f"The classification scheme is not usable: {exc}") from None
+            raise ValidationError(N_("The classification scheme is not usable: {exc}"),
+                                  exc=exc) from None
 
 
 def scheme_problems(scheme: RiskScheme) -> list[str]:
@@ -192,8 +194,8 @@ def grade_key(value: str) -> str:
         return v
     if v in _GRADE_ALIASES:
         return _GRADE_ALIASES[v]
-    raise ValidationError(f"Unknown standardisation grade {value!r}: use 一级, 二级, 三级 or "
-                          "小微企业.")
+    raise ValidationError(N_("Unknown standardisation grade {value!r}: use 一级, 二级, 三级 or "
+                             "小微企业."), value=value)
 
 
 @dataclass(frozen=True)
@@ -212,12 +214,13 @@ class Standardisation:
                 try:
                     days[name] = date.fromisoformat(value)
                 except ValueError:
-                    raise ValidationError(f"{name.replace('_', ' ')} must be YYYY-MM-DD, not "
-                                          f"{value!r}.") from None
+                    raise ValidationError(N_("{replace} must be YYYY-MM-DD, not "
+                                             "{value!r}."),
+                                          replace=name.replace('_', ' '), value=value) from None
         if len(days) == 2 and days["expires_on"] <= days["issued_on"]:
-            raise ValidationError("The certificate expires before it was issued.")
+            raise ValidationError(N_("The certificate expires before it was issued."))
         if grade and not self.certificate:
-            raise ValidationError("A standardisation grade needs the certificate number.")
+            raise ValidationError(N_("A standardisation grade needs the certificate number."))
         return Standardisation(grade, (self.certificate or "").strip() or None,
                                self.issued_on or None, self.expires_on or None)
 

@@ -19,6 +19,7 @@ from typing import Any
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 # (x, y, t_ms, pressure): pad coordinates in pixels, milliseconds since the first point of the
 # signature, pen pressure 0–1 (a mouse reports a constant).
@@ -76,7 +77,7 @@ def normalise_strokes(raw: Iterable[Iterable[Sequence[Any]]]) -> list[Stroke]:
             if stroke:
                 strokes.append(stroke)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"The signature strokes are not valid: {exc}.") from None
+        raise ValidationError(N_("The signature strokes are not valid: {exc}."), exc=exc) from None
     return strokes
 
 
@@ -140,9 +141,10 @@ def strokes_from_json(text: str | None) -> tuple[list[Stroke], tuple[float, floa
 def clean_name(name: str | None, what: str = "the signer's name") -> str:
     cleaned = " ".join((name or "").split())
     if not cleaned:
-        raise ValidationError(f"Enter {what}.")
+        raise ValidationError(N_("Enter {what}."), what=what)
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise ValidationError(f"{what.capitalize()} is longer than {MAX_NAME_LENGTH} characters.")
+        raise ValidationError(N_("{capitalize} is longer than {max_name_length} characters."),
+                              capitalize=what.capitalize(), max_name_length=MAX_NAME_LENGTH)
     return cleaned
 
 

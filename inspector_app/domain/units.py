@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from inspector_app.domain.company import INDUSTRIES
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 
 class UnitKind(StrEnum):
@@ -43,14 +44,18 @@ class Unit:
     def validated(self) -> Unit:
         name = self.name.strip()
         if not name:
-            raise ValidationError("A unit needs a name.")
+            raise ValidationError(N_("A unit needs a name."))
         unknown = [s for s in self.sectors if s not in INDUSTRIES]
         if unknown:
             raise ValidationError(
-                f"Unit {name}: unknown industr{'y' if len(unknown) == 1 else 'ies'} "
-                f"{', '.join(unknown)} (use one of: {', '.join(INDUSTRIES)}).")
+                N_("Unit {name}: unknown industr{value} "
+                   "{join} (use one of: {join2})."),
+                name=name, value='y' if len(unknown) == 1 else 'ies', join=', '.join(unknown),
+                join2=', '.join(INDUSTRIES))
         if self.sectors and self.kind != UnitKind.DEPARTMENT:
-            raise ValidationError(f"Unit {name}: only a sector department supervises industries.")
+            raise ValidationError(N_("Unit {name}: only a sector department supervises "
+                                     "industries."),
+                                  name=name)
         return Unit(self.id, name, UnitKind(self.kind), self.parent_id,
                     tuple(dict.fromkeys(self.sectors)), self.position, self.active)
 
@@ -105,25 +110,29 @@ class Campaign:
     def validated(self) -> Campaign:
         name = self.name.strip()
         if not name:
-            raise ValidationError("A campaign needs a name.")
+            raise ValidationError(N_("A campaign needs a name."))
         start = parse_day(self.starts_on, f"campaign {name}: start")
         end = parse_day(self.ends_on, f"campaign {name}: end")
         if end < start:
-            raise ValidationError(f"Campaign {name} ends ({end}) before it starts ({start}).")
+            raise ValidationError(N_("Campaign {name} ends ({end}) before it starts ({start})."),
+                                  name=name, end=end, start=start)
         for phase in self.phases:
             p_start = parse_day(phase.starts_on, f"phase {phase.name}: start")
             p_end = parse_day(phase.ends_on, f"phase {phase.name}: end")
             if p_end < p_start or p_start < start or p_end > end:
                 raise ValidationError(
-                    f"Campaign {name}: phase {phase.name} ({p_start} – {p_end}) must lie within "
-                    f"the campaign ({start} – {end}) and end after it starts.")
+                    N_("Campaign {name}: phase {name2} ({p_start} – {p_end}) must lie within "
+                       "the campaign ({start} – {end}) and end after it starts."),
+                    name=name, name2=phase.name, p_start=p_start, p_end=p_end, start=start,
+                    end=end)
         unknown = [i for i in self.industries if i not in INDUSTRIES]
         if unknown:
-            raise ValidationError(f"Campaign {name}: unknown industry {', '.join(unknown)}.")
+            raise ValidationError(N_("Campaign {name}: unknown industry {join}."),
+                                  name=name, join=', '.join(unknown))
         for target in self.targets:
             if target.min_inspections < 0:
-                raise ValidationError(f"Campaign {name}: a target cannot ask for fewer than "
-                                      "zero inspections.")
+                raise ValidationError(N_("Campaign {name}: a target cannot ask for fewer than "
+                                         "zero inspections."), name=name)
         return Campaign(self.id, name, start.isoformat(), end.isoformat(), self.phases,
                         self.industries, self.towns, self.company_ids, self.targets)
 
@@ -132,7 +141,8 @@ def parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise ValidationError(f"{what}: {text!r} is not a date (YYYY-MM-DD).") from None
+        raise ValidationError(N_("{what}: {text!r} is not a date (YYYY-MM-DD)."),
+                              what=what, text=text) from None
 
 
 @dataclass(frozen=True)
@@ -146,5 +156,6 @@ class Period:
     def parse(cls, start: str, end: str) -> Period:
         first, last = parse_day(start, "period start"), parse_day(end, "period end")
         if last < first:
-            raise ValidationError(f"The period ends ({last}) before it starts ({first}).")
+            raise ValidationError(N_("The period ends ({last}) before it starts ({first})."),
+                                  last=last, first=first)
         return cls(first, last)

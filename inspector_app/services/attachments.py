@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 MAX_BYTES = 50 * 1024 * 1024            # a scanned plan of a few hundred pages fits
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024   # what a DOCX's parts may claim to unpack to, in total
@@ -48,13 +49,14 @@ def check_name(name: str) -> str:
     """A file's label: no folders, no control characters, not empty."""
     clean = name.strip()
     if not clean or clean in (".", ".."):
-        raise AttachmentRefused("A file needs a name.")
+        raise AttachmentRefused(N_("A file needs a name."))
     if "/" in clean or "\\" in clean or ".." in clean.split("/") or ":" in clean:
-        raise AttachmentRefused(f"{name!r}: a file name must not contain folders "
-                                "(/, \\, :, ..).")
+        raise AttachmentRefused(N_("{name!r}: a file name must not contain folders "
+                                   "(/, \\, :, ..)."), name=name)
     if any(ord(c) < 32 for c in clean) or len(clean) > MAX_NAME:
-        raise AttachmentRefused(f"{name[:40]!r}…: not a usable file name "
-                                f"(control characters or over {MAX_NAME} characters).")
+        raise AttachmentRefused(N_("{name!r}…: not a usable file name "
+                                   "(control characters or over {max_name} characters)."),
+                                name=name[:40], max_name=MAX_NAME)
     return clean
 
 
@@ -65,10 +67,11 @@ def _mb(n: int) -> str:
 def check_bytes(name: str, data: bytes) -> CheckedFile:
     name = check_name(name)
     if len(data) > MAX_BYTES:
-        raise AttachmentRefused(f"{name}: {_mb(len(data))} is over the {_mb(MAX_BYTES)} limit "
-                                "for an attached file.")
+        raise AttachmentRefused(N_("{name}: {mb} is over the {mb2} limit "
+                                   "for an attached file."),
+                                name=name, mb=_mb(len(data)), mb2=_mb(MAX_BYTES))
     if not data:
-        raise AttachmentRefused(f"{name}: the file is empty.")
+        raise AttachmentRefused(N_("{name}: the file is empty."), name=name)
     if data.startswith(b"%PDF-"):
         media = _check_pdf(name, data)
     elif data.startswith(b"PK\x03\x04"):
@@ -76,7 +79,7 @@ def check_bytes(name: str, data: bytes) -> CheckedFile:
     elif data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n"):
         media = _check_image(name, data)
     else:
-        raise AttachmentRefused(f"{name}: not a PDF, Word (DOCX), JPEG or PNG file.")
+        raise AttachmentRefused(N_("{name}: not a PDF, Word (DOCX), JPEG or PNG file."), name=name)
     return CheckedFile(name, media, hashlib.sha256(data).hexdigest(), data)
 
 
@@ -86,15 +89,17 @@ def check_file(path: Path, name: str | None = None) -> CheckedFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise AttachmentRefused(f"{check_name(label)}: {_mb(size)} is over the "
-                                    f"{_mb(MAX_BYTES)} limit for an attached file.")
+            raise AttachmentRefused(N_("{check_name}: {mb} is over the "
+                                       "{mb2} limit for an attached file."),
+                                    check_name=check_name(label), mb=_mb(size),
+                                    mb2=_mb(MAX_BYTES))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise AttachmentRefused(f"{path}: no such file.") from None
+        raise AttachmentRefused(N_("{path}: no such file."), path=path) from None
     except IsADirectoryError:
-        raise AttachmentRefused(f"{path}: a folder, not a file.") from None
+        raise AttachmentRefused(N_("{path}: a folder, not a file."), path=path) from None
     except PermissionError:
-        raise AttachmentRefused(f"{path}: not allowed to read it.") from None
+        raise AttachmentRefused(N_("{path}: not allowed to read it."), path=path) from None
     return check_bytes(label, data)
 
 
@@ -106,10 +111,11 @@ def _check_pdf(name: str, data: bytes) -> str:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         encrypted = reader.encrypt_dict is not None
     except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
-        raise AttachmentRefused(f"{name}: a damaged PDF that cannot be read.") from None
+        raise AttachmentRefused(N_("{name}: a damaged PDF that cannot be read."),
+                                name=name) from None
     if encrypted:
-        raise AttachmentRefused(f"{name}: the PDF is password-protected or encrypted; attach "
-                                "a copy without a password.")
+        raise AttachmentRefused(N_("{name}: the PDF is password-protected or encrypted; attach "
+                                   "a copy without a password."), name=name)
     return "pdf"
 
 
@@ -118,21 +124,22 @@ def _check_docx(name: str, data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise AttachmentRefused(f"{name}: a damaged Word (DOCX) file.") from None
+        raise AttachmentRefused(N_("{name}: a damaged Word (DOCX) file."), name=name) from None
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-        raise AttachmentRefused(f"{name}: a ZIP archive, not a Word (DOCX) document.")
+        raise AttachmentRefused(N_("{name}: a ZIP archive, not a Word (DOCX) document."), name=name)
     if len(infos) > MAX_DOCX_ENTRIES:
-        raise AttachmentRefused(f"{name}: {len(infos)} parts is not a Word document "
-                                "(a zip bomb?).")
+        raise AttachmentRefused(N_("{name}: {count} parts is not a Word document "
+                                   "(a zip bomb?)."), name=name, count=len(infos))
     total = sum(i.file_size for i in infos)
     worst = max((i.file_size / max(i.compress_size, 1) for i in infos
                  if i.file_size > 1024 * 1024), default=0)
     if total > MAX_DOCX_UNPACKED or worst > MAX_DOCX_RATIO:
-        raise AttachmentRefused(f"{name}: unpacks to {_mb(total)} from {_mb(len(data))}: "
-                                "not a Word document but a zip bomb.")
+        raise AttachmentRefused(N_("{name}: unpacks to {mb} from {mb2}: "
+                                   "not a Word document but a zip bomb."),
+                                name=name, mb=_mb(total), mb2=_mb(len(data)))
     if any(i.flag_bits & 0x1 for i in infos):
-        raise AttachmentRefused(f"{name}: the Word document is password-protected.")
+        raise AttachmentRefused(N_("{name}: the Word document is password-protected."), name=name)
     return "docx"
 
 
@@ -142,12 +149,15 @@ def _check_image(name: str, data: bytes) -> str:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 if image.width * image.height > MAX_PIXELS:
-                    raise AttachmentRefused(f"{name}: {image.width} × {image.height} pixels "
-                                            "is absurdly large (a decompression bomb).")
+                    raise AttachmentRefused(N_("{name}: {width} × {height} pixels "
+                                               "is absurdly large (a decompression bomb)."),
+                                            name=name, width=image.width, height=image.height)
                 fmt = image.format
                 image.verify()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            raise AttachmentRefused(f"{name}: absurdly large (a decompression bomb).") from None
+            raise AttachmentRefused(N_("{name}: absurdly large (a decompression bomb)."),
+                                    name=name) from None
         except (UnidentifiedImageError, OSError, SyntaxError):
-            raise AttachmentRefused(f"{name}: a damaged image that cannot be read.") from None
+            raise AttachmentRefused(N_("{name}: a damaged image that cannot be read."),
+                                    name=name) from None
     return "jpeg" if fmt == "JPEG" else "png"

@@ -24,6 +24,7 @@ from inspector_app.domain.risk import (
     suggest,
 )
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import SettingsRepo
@@ -109,7 +110,7 @@ class ClassificationService:
     def get(self, company_id: str, today: date | None = None) -> Classified:
         found = next((c for c in self.overview(today) if c.company_id == company_id), None)
         if found is None:
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         return found
 
     # --- decisions ------------------------------------------------------------------------------
@@ -119,9 +120,10 @@ class ClassificationService:
         scheme = self.scheme()
         if scheme.get(risk_class) is None:
             names = "、".join(f"{c.zh} ({c.key})" for c in scheme.classes)
-            raise ValidationError(f"Unknown class {risk_class!r}; the scheme has {names}.")
+            raise ValidationError(N_("Unknown class {risk_class!r}; the scheme has {names}."),
+                                  risk_class=risk_class, names=names)
         if not why.strip():
-            raise ValidationError("Say why the company is put in this class.")
+            raise ValidationError(N_("Say why the company is put in this class."))
         self._decide(self.get(company_id, today), risk_class, why)
 
     def _decide(self, row: Classified, risk_class: str, why: str) -> None:
@@ -130,7 +132,7 @@ class ClassificationService:
         with self.db.atomic():
             company = repo.get(company_id)
             if company is None:
-                raise NotFoundError(f"No company with id {company_id}.")
+                raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
             self.db["company_classifications"].insert({
                 "id": new_id(), "company_id": company_id, "risk_class": risk_class,
                 "suggested_class": row.suggested, "reasons": json.dumps(list(row.reasons)),
@@ -145,7 +147,7 @@ class ClassificationService:
                            today: date | None = None) -> int:
         """Decide the suggested class for every (unclassified) company; how many were decided."""
         if not why.strip():
-            raise ValidationError("Say why the companies are put in their classes.")
+            raise ValidationError(N_("Say why the companies are put in their classes."))
         count = 0
         with self.db.atomic():
             for row in self.overview(today):  # one pass: not one overview per company
@@ -164,7 +166,7 @@ class ClassificationService:
     # --- facts the office keeps -----------------------------------------------------------------
     def _supervision_row(self, company_id: str) -> dict:
         if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         rows = list(self.db["company_supervision"].rows_where("company_id = ?", [company_id]))
         if rows:
             return rows[0]
@@ -189,7 +191,7 @@ class ClassificationService:
             row["major_hazard_source"] = int(major_hazard_source)
         if accidents is not None:
             if accidents < 0:
-                raise ValidationError("The number of accidents cannot be negative.")
+                raise ValidationError(N_("The number of accidents cannot be negative."))
             row["accidents"] = accidents
         self._save(row, "supervision_facts")
 

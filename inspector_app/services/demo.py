@@ -32,6 +32,7 @@ from inspector_app.domain.profile import Device, Inspector, Profile
 from inspector_app.domain.records import record_stamp
 from inspector_app.domain.signature import DEFAULT_PAD_SIZE
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services.district_demo import ensure_district
 from inspector_app.services.emergency_demo import ensure_emergency
@@ -208,10 +209,10 @@ class DemoBuilder:
     def build(self, companies: int, inspections: int, photos_per_inspection: int = 0
               ) -> DemoSummary:
         if companies < 0 or inspections < 0 or photos_per_inspection < 0:
-            raise ValidationError("The numbers of companies, inspections and photos must not "
-                                  "be negative.")
+            raise ValidationError(N_("The numbers of companies, inspections and photos must not "
+                                     "be negative."))
         if inspections and not companies:
-            raise ValidationError("Inspections need companies: give --companies 1 or more.")
+            raise ValidationError(N_("Inspections need companies: give --companies 1 or more."))
         started = time.perf_counter()
         ensure_shipped_templates(TemplateRepo(self.db, self.device.id))
         self.templates = self._template_keys()
@@ -305,8 +306,8 @@ class DemoBuilder:
         for record in repo.list():  # sorted by id then version: the newest version wins
             keys[record.template_id] = record.key
         if not keys:
-            raise ValidationError("No checklist template in the library; the shipped templates "
-                                  "(forms/*.yaml) could not be imported.")
+            raise ValidationError(N_("No checklist template in the library; the shipped templates "
+                                     "(forms/*.yaml) could not be imported."))
         return keys
 
     def _plan(self, companies: list[Company], count: int

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
 from inspector_app.storage.dispatch_stats import (
     GROUPINGS,
@@ -70,16 +71,17 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
     """Check the request and compute the figures; raises ``ValidationError``/``NotFoundError``."""
     period = Period.parse(request.start, request.end)
     if request.by not in GROUPINGS:
-        raise ValidationError(f"Unknown grouping {request.by!r} (use one of: "
-                              f"{', '.join(GROUPINGS)}).")
+        raise ValidationError(N_("Unknown grouping {by!r} (use one of: "
+                                 "{join})."), by=request.by, join=', '.join(GROUPINGS))
     campaign: Campaign | None = (CampaignRepo(db, device_id).find(request.campaign)
                                  if request.campaign else None)
     unit = UnitRepo(db, device_id).find(request.unit) if request.unit else None
     by = request.by
     if unit is not None:
         if unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
-            raise ValidationError(f"{unit.name} is not a town or a sector department: its own "
-                                  "report is made from a town's or a department's row.")
+            raise ValidationError(N_("{name} is not a town or a sector department: its own "
+                                     "report is made from a town's or a department's row."),
+                                  name=unit.name)
         by = "town" if unit.kind == UnitKind.TOWN else "department"
     query = DispatchQuery(period, by, campaign, request.as_of)
     table = dispatch_table(db, query, request.lang)
@@ -104,13 +106,14 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
 def check_output(path: Path) -> str:
     """The output's format, refusing what cannot be written before any work is done."""
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name.")
+        raise ValidationError(N_("{path} is a folder; give a file name."), path=path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError(f"{path}: the report is written as .xlsx or .pdf, "
-                              f"not {suffix or 'a file without an extension'}.")
+        raise ValidationError(N_("{path}: the report is written as .xlsx or .pdf, "
+                                 "not {value}."),
+                              path=path, value=suffix or 'a file without an extension')
     if not path.parent.is_dir():
-        raise ValidationError(f"The folder {path.parent} does not exist.")
+        raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     return suffix
 
 

@@ -36,6 +36,7 @@ from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
 from inspector_app.services.inspections import COMPANY_SNAPSHOT_FIELDS, InspectionService
@@ -69,10 +70,10 @@ _READER = Device("reader", "reader", "")
 class DocumentRefused(ValidationError):
     """This document cannot exist for this inspection (yet); ``code`` says why."""
 
-    title = "Document not available"
+    title = N_("Document not available")
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: str, /, **params: Any) -> None:
+        super().__init__(message, **params)
         self.code = code
 
 
@@ -229,7 +230,7 @@ def parse_qr_payload(text: str) -> dict[str, Any]:
     doc_type, _, inspection_id = parts.path.partition("/")
     query = parse_qs(parts.query)
     if parts.scheme != QR_SCHEME or not inspection_id or "sha256" not in query:
-        raise ValidationError(f"Not an Inspector document code: {text[:60]}")
+        raise ValidationError(N_("Not an Inspector document code: {text}"), text=text[:60])
     return {"doc_type": doc_type, "id": inspection_id, "revision": int(query["rev"][0]),
             "sha256": query["sha256"][0]}
 
@@ -241,8 +242,8 @@ def normalise_lang(lang: str | None) -> str:
         return "zh_CN"
     if lang.lower().startswith("en"):
         return "en"
-    raise ValidationError(f"Documents are printed in Chinese (zh_CN) or English (en), "
-                          f"not {lang}.")
+    raise ValidationError(N_("Documents are printed in Chinese (zh_CN) or English (en), "
+                             "not {lang}."), lang=lang)
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -282,7 +283,8 @@ class DocumentService:
             "FROM inspections i WHERE id = ?", [inspection_id])
         row = cursor.fetchone()
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def check(self, inspection_id: str, doc_type: DocType | str) -> None:
@@ -299,12 +301,13 @@ class DocumentService:
     def _check_order(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:
             raise DocumentRefused(
-                "self_inspection", f"Inspection {row['number']} is a company's self-inspection: "
-                "an order to rectify is issued only by the authority's inspectors.")
+                "self_inspection", N_("Inspection {number} is a company's self-inspection: "
+                "an order to rectify is issued only by the authority's inspectors."),
+                                   number=row['number'])
         if not row["hazards"]:
             raise DocumentRefused(
-                "no_hazards", f"Inspection {row['number']} found no hazards: there is nothing to "
-                "order rectified.")
+                "no_hazards", N_("Inspection {number} found no hazards: there is nothing to "
+                "order rectified."), number=row['number'])
         incomplete = [
             f"hazard {seq}: no {'requirement' if not (req or '').strip() else 'deadline'}"
             for seq, req, deadline in self.db.execute(
@@ -313,8 +316,9 @@ class DocumentService:
             if not (req or "").strip() or not (deadline or "").strip()]
         if incomplete:
             raise DocumentRefused(
-                "incomplete_hazards", f"The order of inspection {row['number']} cannot be issued "
-                f"yet: {'; '.join(incomplete)}. Complete the hazards first.")
+                "incomplete_hazards", N_("The order of inspection {number} cannot be issued "
+                "yet: {join}. Complete the hazards first."),
+                                      number=row['number'], join='; '.join(incomplete))
         if self.issued(row["id"], DocType.ORDER) is not None:
             return  # issued already: its date and deadlines stand as they were
         issue_day = self.issue_time(row["id"])[:10]
@@ -324,37 +328,39 @@ class DocumentService:
             [row["id"]]) if (deadline or "")[:10] < issue_day]
         if early:
             raise DocumentRefused(
-                "deadline_before_issue", f"The order of inspection {row['number']} cannot be "
-                f"issued on {issue_day}: the deadline of {', '.join(early)} is before the issue "
+                "deadline_before_issue", N_("The order of inspection {number} cannot be "
+                "issued on {issue_day}: the deadline of {join} is before the issue "
                 "date. Give it a deadline on or after the issue date first; nothing was "
-                "changed.")
+                "changed."), number=row['number'], issue_day=issue_day, join=', '.join(early))
 
     def _check_onsite(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:
             raise DocumentRefused(
-                "self_inspection", f"Inspection {row['number']} is a company's self-inspection: "
-                "a decision on on-site measures is taken only by the authority's inspectors.")
+                "self_inspection", N_("Inspection {number} is a company's self-inspection: "
+                "a decision on on-site measures is taken only by the authority's inspectors."),
+                                   number=row['number'])
         measures = self.db.execute(
             "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND withdrawn_at IS NULL "
             "AND TRIM(COALESCE(onsite_measure, '')) != ''", [row["id"]]).fetchone()[0]
         if not measures:
             raise DocumentRefused(
-                "no_onsite_measures", f"No hazard of inspection {row['number']} has a measure "
+                "no_onsite_measures", N_("No hazard of inspection {number} has a measure "
                 "taken on site (停止作业, 撤出人员, 暂时停止使用设备 …): there is nothing to "
-                "decide. Record the measure on the hazard first.")
+                "decide. Record the measure on the hazard first."), number=row['number'])
 
     def _followed_order(self, row: dict[str, Any]) -> IssuedDocument:
         if row["kind"] != Kind.REINSPECTION.value or not row["follows_inspection_id"]:
             raise DocumentRefused(
-                "not_reinspection", f"Inspection {row['number']} is not a re-inspection: a "
-                "re-inspection opinion follows up the order of an earlier inspection.")
+                "not_reinspection", N_("Inspection {number} is not a re-inspection: a "
+                "re-inspection opinion follows up the order of an earlier inspection."),
+                                    number=row['number'])
         order = self.issued(row["follows_inspection_id"], DocType.ORDER)
         if order is None:
             followed = self._inspection_row(row["follows_inspection_id"])
             raise DocumentRefused(
-                "no_order", f"No order to rectify was issued for inspection "
-                f"{followed['number']}: a re-inspection opinion cannot exist without the order "
-                "it follows. Issue the order first.")
+                "no_order", N_("No order to rectify was issued for inspection "
+                "{number}: a re-inspection opinion cannot exist without the order "
+                "it follows. Issue the order first."), number=followed['number'])
         return order
 
     def _check_reinspection(self, row: dict[str, Any]) -> None:
@@ -519,10 +525,12 @@ class DocumentService:
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
         if target.is_dir():
-            raise ValidationError(f"{target} is a folder: give the name of the PDF file to write.")
+            raise ValidationError(N_("{target} is a folder: give the name of the PDF file to "
+                                     "write."),
+                                  target=target)
         if not target.parent.is_dir():
-            raise NotFoundError(f"The folder {target.parent} does not exist: choose another "
-                                "place for the PDF.")
+            raise NotFoundError(N_("The folder {parent} does not exist: choose another "
+                                   "place for the PDF."), parent=target.parent)
         data = self.render(inspection_id, doc_type, lang, control)
         if sign is not None:
             data = sign(data)

@@ -30,6 +30,7 @@ from inspector_app.domain.emergency import (
 )
 from inspector_app.domain.units import UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
 from inspector_app.storage.attachment_store import AttachmentStore
@@ -106,18 +107,18 @@ class EmergencyService:
                  status: str = PlanStatus.NOT_STARTED, notes: str = "",
                  **dates: str | None) -> dict[str, Any]:
         if (unit_id is None) == (company_id is None):
-            raise ValidationError("A plan belongs to exactly one unit or one company.")
+            raise ValidationError(N_("A plan belongs to exactly one unit or one company."))
         if not title.strip():
-            raise ValidationError("A plan needs a title.")
+            raise ValidationError(N_("A plan needs a title."))
         row = {"unit_id": unit_id, "company_id": company_id,
                "plan_type": PlanType(plan_type).value, "title": title.strip(),
                "version": version.strip(), "status": PlanStatus(status).value,
                "notes": notes, **self._dates(dates)}
         if unit_id and self.units.get(unit_id) is None:
-            raise NotFoundError(f"No unit with id {unit_id}.")
+            raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         if company_id and not self.db.execute("SELECT 1 FROM companies WHERE id = ?",
                                               [company_id]).fetchone():
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         self._check_plan(row)
         with self.db.atomic():
             added = self.repo.add_plan(row)
@@ -128,7 +129,8 @@ class EmergencyService:
     def _dates(dates: dict[str, str | None]) -> dict[str, str | None]:
         unknown = set(dates) - set(DATE_FIELDS)
         if unknown:
-            raise ValidationError(f"Unknown date field(s): {', '.join(sorted(unknown))}.")
+            raise ValidationError(N_("Unknown date field(s): {join}."),
+                                  join=', '.join(sorted(unknown)))
         out = {}
         for key, value in dates.items():
             day = parse_day(value, key.replace("_on", " date").replace("_", " "))
@@ -143,20 +145,20 @@ class EmergencyService:
                                       ("filing number", "filing_number"),
                                       ("filing date", "filed_on")) if not row.get(k)]
             if missing:
-                raise ValidationError(f"Plan {row['title']}: a filed plan needs its "
-                                      f"{', '.join(missing)}.")
+                raise ValidationError(N_("Plan {title}: a filed plan needs its "
+                                         "{join}."), title=row['title'], join=', '.join(missing))
         order = [row.get(k) for k in ("compiled_on", "reviewed_on", "issued_on", "filed_on")]
         known = [d for d in order if d]
         if known != sorted(known):
-            raise ValidationError(f"Plan {row['title']}: the dates must follow each other "
-                                  "(compiled ≤ reviewed ≤ issued ≤ filed).")
+            raise ValidationError(N_("Plan {title}: the dates must follow each other "
+                                     "(compiled ≤ reviewed ≤ issued ≤ filed)."), title=row['title'])
 
     def set_status(self, plan_id: str, status: str, on: str | None = None) -> dict[str, Any]:
         plan = self.repo.plan(plan_id)
         new = PlanStatus(status)
         if new == PlanStatus.FILED:
-            raise ValidationError("Record the filing with its authority, number and date "
-                                  "(plans-registry file).")
+            raise ValidationError(N_("Record the filing with its authority, number and date "
+                                     "(plans-registry file)."))
         changes: dict[str, Any] = {"status": new.value}
         field_name = STATUS_DATE.get(new)
         if field_name:
@@ -181,8 +183,8 @@ class EmergencyService:
         plan = self.repo.plan(plan_id)
         if PLAN_STATUS_ORDER.index(PlanStatus(plan["status"])) < \
                 PLAN_STATUS_ORDER.index(PlanStatus.ISSUED):
-            raise ValidationError(f"Plan {plan['title']} is not issued yet: a plan is filed "
-                                  "after it is issued (已发布 → 已备案).")
+            raise ValidationError(N_("Plan {title} is not issued yet: a plan is filed "
+                                     "after it is issued (已发布 → 已备案)."), title=plan['title'])
         day = parse_day(filed_on, "filing date")
         changes = {"status": PlanStatus.FILED.value, "filing_authority": authority.strip(),
                    "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
@@ -196,7 +198,7 @@ class EmergencyService:
         plan = self.repo.plan(plan_id)
         day = parse_day(on, "evaluation date")
         if day is None:
-            raise ValidationError("An evaluation needs its date.")
+            raise ValidationError(N_("An evaluation needs its date."))
         self._change_plan(plan, {"evaluated_on": day.isoformat()})
         return {**plan, "evaluated_on": day.isoformat()}
 
@@ -240,9 +242,9 @@ class EmergencyService:
     def set_deadline(self, unit_id: str, due_on: str, text: str = "") -> None:
         day = parse_day(due_on, "deadline")
         if day is None:
-            raise ValidationError("A deadline needs its date.")
+            raise ValidationError(N_("A deadline needs its date."))
         if self.units.get(unit_id) is None:
-            raise NotFoundError(f"No unit with id {unit_id}.")
+            raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         self.repo.set_deadline(unit_id, day.isoformat(), text.strip())
 
     def unit_progress(self, today: date) -> list[UnitProgress]:
@@ -280,10 +282,10 @@ class EmergencyService:
         plan = self.repo.plan(plan_id)
         day = parse_day(held_on, "drill date")
         if day is None:
-            raise ValidationError("A drill needs its date.")
+            raise ValidationError(N_("A drill needs its date."))
         if day > date.today():
-            raise ValidationError(f"Drill date {day} is in the future: record a drill once "
-                                  "it was held.")
+            raise ValidationError(N_("Drill date {day} is in the future: record a drill once "
+                                     "it was held."), day=day)
         tasks = [self._task(p, day) for p in (problems or [])]
         row = {"plan_id": plan["id"], "held_on": day.isoformat(),
                "form": DrillForm(form).value, "scope": DrillScope(scope).value,
@@ -299,12 +301,14 @@ class EmergencyService:
     def _task(problem: dict[str, str], held: date) -> dict[str, Any]:
         text = (problem.get("problem") or "").strip()
         if not text:
-            raise ValidationError("A problem found in a drill needs its description.")
+            raise ValidationError(N_("A problem found in a drill needs its description."))
         due = parse_day(problem.get("due_on"), f"deadline of {text!r}")
         if due is None:
-            raise ValidationError(f"Problem {text!r}: give the deadline for fixing it.")
+            raise ValidationError(N_("Problem {text!r}: give the deadline for fixing it."),
+                                  text=text)
         if due < held:
-            raise ValidationError(f"Problem {text!r}: deadline {due} is before the drill.")
+            raise ValidationError(N_("Problem {text!r}: deadline {due} is before the drill."),
+                                  text=text, due=due)
         return {"problem": text, "action": (problem.get("action") or "").strip(),
                 "responsible": (problem.get("responsible") or "").strip(),
                 "due_on": due.isoformat(), "done_on": None}
@@ -316,7 +320,7 @@ class EmergencyService:
     def close_task(self, task_id: str, done_on: str) -> None:
         day = parse_day(done_on, "completion date")
         if day is None:
-            raise ValidationError("Closing a task needs its completion date.")
+            raise ValidationError(N_("Closing a task needs its completion date."))
         with self.db.atomic():
             self.repo.close_task(task_id, day.isoformat())
             self.audit.record("drill_task", task_id, "update", field="done_on",
@@ -333,7 +337,7 @@ class EmergencyService:
     def add_station(self, *, name: str, kind: str, unit_id: str | None,
                     dues: dict[str, str | None] | None = None) -> dict[str, Any]:
         if not name.strip():
-            raise ValidationError("A station needs a name.")
+            raise ValidationError(N_("A station needs a name."))
         clean = {}
         for key, value in (dues or {}).items():
             Milestone(key)
@@ -366,7 +370,7 @@ class EmergencyService:
                   findings: str) -> dict[str, Any]:
         day = parse_day(checked_on, "check date")
         if day is None:
-            raise ValidationError("A check needs its date.")
+            raise ValidationError(N_("A check needs its date."))
         return self.repo.add_check({"station_id": station_id, "checked_on": day.isoformat(),
                                     "checker": checker.strip(), "findings": findings.strip()})
 
@@ -388,9 +392,11 @@ class EmergencyService:
         table = {"plan": "emergency_plans", "drill": "drills", "station": "stations",
                  "milestone": "station_milestones", "check": "station_checks"}[owner_kind]
         if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [owner_id]).fetchone():
-            raise NotFoundError(f"No {owner_kind} with id {owner_id}.")
+            raise NotFoundError(N_("No {owner_kind} with id {owner_id}."),
+                                owner_kind=owner_kind, owner_id=owner_id)
         if owner_kind in ("drill", "milestone", "check") and checked.media not in ("jpeg", "png"):
-            raise ValidationError(f"{checked.name}: a {owner_kind} takes photos (JPEG or PNG).")
+            raise ValidationError(N_("{name}: a {owner_kind} takes photos (JPEG or PNG)."),
+                                  name=checked.name, owner_kind=owner_kind)
         self.store.keep(checked.sha256, checked.media, checked.data)
         return self.repo.add_file({"owner_kind": owner_kind, "owner_id": owner_id,
                                    "sha256": checked.sha256, "name": checked.name,

@@ -37,6 +37,7 @@ from inspector_app.domain.checklist import (
     content_hash,
 )
 from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.paths import forms_dir
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
@@ -72,7 +73,7 @@ class Problem:
 
 
 class TemplateInvalid(ValidationError):
-    title = "Invalid template"
+    title = N_("Invalid template")
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
@@ -104,9 +105,9 @@ def shipped_template_files() -> list[Path]:
     folder = forms_dir()
     files = sorted(folder.glob("*.yaml"))
     if not files:
-        raise InspectorError(f"The checklist templates shipped with Inspector are missing (no "
-                             f"*.yaml in {folder}): the installation is incomplete; reinstall "
-                             "Inspector.")
+        raise InspectorError(N_("The checklist templates shipped with Inspector are missing (no "
+                                "*.yaml in {folder}): the installation is incomplete; reinstall "
+                                "Inspector."), folder=folder)
     return files
 
 

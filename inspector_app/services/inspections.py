@@ -34,6 +34,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
@@ -132,7 +133,8 @@ class InspectionService:
     def get(self, inspection_id: str) -> InspectionRecord:
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         company = self.db.execute(
             "SELECT name, address FROM companies WHERE id = ?", [row["company_id"]]).fetchone()
         template = snapshot_template(row["template_hash"], row["template_snapshot"])
@@ -179,17 +181,18 @@ class InspectionService:
             "SELECT name, industry, special_areas FROM companies WHERE id = ?",
             [company_id]).fetchone()
         if company is None:
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         trow = self.db.execute(
             "SELECT template_id, version, content_hash, definition FROM templates WHERE key = ?",
             [template_key]).fetchone()
         if trow is None:
-            raise NotFoundError(f"No template {template_key} in the library.")
+            raise NotFoundError(N_("No template {template_key} in the library."),
+                                template_key=template_key)
         template = Template.from_dict(json.loads(trow[3]))
         inspectors_repo = InspectorRepo(self.db, self.device.id)
         inspectors = [inspectors_repo.get(i) for i in inspector_ids]
         if None in inspectors:
-            raise NotFoundError("One of the chosen inspectors is not known on this computer.")
+            raise NotFoundError(N_("One of the chosen inspectors is not known on this computer."))
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
             raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
@@ -198,8 +201,9 @@ class InspectionService:
                 company[1], json.loads(company[2] or "[]"))]
         if not section_ids:
             raise ValidationError(
-                f"No section of {template.title.zh} applies to {company[0]}: check the "
-                "company's industry and special areas, or choose another template.")
+                N_("No section of {zh} applies to {company}: check the "
+                   "company's industry and special areas, or choose another template."),
+                zh=template.title.zh, company=company[0])
         started_at = started_at or datetime.now().astimezone().isoformat(timespec="minutes")
         inspection_id = new_id()
         settings = SettingsRepo(self.db)
@@ -227,7 +231,8 @@ class InspectionService:
     def _editable_row(self, inspection_id: str) -> dict[str, Any]:
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         rules.ensure_editable(Status(row["status"]))
         return row
 
@@ -236,7 +241,8 @@ class InspectionService:
         try:
             return template.item(item_id)
         except KeyError:
-            raise NotFoundError(f"The checklist has no item {item_id}.") from None
+            raise NotFoundError(N_("The checklist has no item {item_id}."),
+                                item_id=item_id) from None
 
     def set_answer(self, inspection_id: str, item_id: str, value: Any, *,
                    audit: bool = True) -> Finding | None:
@@ -355,7 +361,7 @@ class InspectionService:
         allowed = {"place", "started_at"}
         unknown = set(fields) - allowed
         if unknown:
-            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+            raise ValidationError(N_("Cannot change {join} here."), join=', '.join(sorted(unknown)))
         check_entry("inspections", fields)
         row = self._editable_row(inspection_id)
         with self.db.atomic():
@@ -378,7 +384,7 @@ class InspectionService:
         """A hazard that no checklist item covers (free-form)."""
         row = self._editable_row(inspection_id)
         if not description.strip():
-            raise ValidationError("A hazard needs a description.")
+            raise ValidationError(N_("A hazard needs a description."))
         check_entry("findings", {"description": description, "requirement": requirement,
                                  "responsible": responsible, "onsite_measure": onsite_measure,
                                  "legal_basis": legal_basis})
@@ -404,10 +410,11 @@ class InspectionService:
     def update_finding(self, finding_id: str, *, audit: bool = True, **fields: Any) -> Finding:
         unknown = set(fields) - set(finding_rules.EDITABLE_FIELDS)
         if unknown:
-            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} of a hazard.")
+            raise ValidationError(N_("Cannot change {join} of a hazard."),
+                                  join=', '.join(sorted(unknown)))
         current = self.repo.finding(finding_id)
         if current is None:
-            raise NotFoundError(f"No hazard with id {finding_id}.")
+            raise NotFoundError(N_("No hazard with id {finding_id}."), finding_id=finding_id)
         self._editable_row(current.inspection_id)
         if "grade" in fields:
             fields["grade"] = Grade(fields["grade"]).value
@@ -415,9 +422,9 @@ class InspectionService:
             try:
                 fields["deadline"] = date.fromisoformat(fields["deadline"]).isoformat()
             except ValueError:
-                raise ValidationError("The deadline must be a date (YYYY-MM-DD).") from None
+                raise ValidationError(N_("The deadline must be a date (YYYY-MM-DD).")) from None
         if "description" in fields and not (fields["description"] or "").strip():
-            raise ValidationError("A hazard needs a description.")
+            raise ValidationError(N_("A hazard needs a description."))
         check_entry("findings", fields)
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changes:
@@ -438,11 +445,11 @@ class InspectionService:
     def delete_finding(self, finding_id: str, reason: str) -> None:
         current = self.repo.finding(finding_id)
         if current is None:
-            raise NotFoundError(f"No hazard with id {finding_id}.")
+            raise NotFoundError(N_("No hazard with id {finding_id}."), finding_id=finding_id)
         self._editable_row(current.inspection_id)
         if current.item_id:
             raise ValidationError(
-                "This hazard comes from a non-compliant answer; change the answer instead.")
+                N_("This hazard comes from a non-compliant answer; change the answer instead."))
         with self.db.atomic():
             self.repo.delete_finding(finding_id)
             # The inspection changed: sync must carry it, and the receiver removes the hazard.
@@ -498,7 +505,8 @@ class InspectionService:
     def reopen(self, inspection_id: str, reason: str) -> None:
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         rules.check_transition(Status(row["status"]), Status.DRAFT)
         with self.db.atomic():
             self.repo.update(inspection_id, {"status": Status.DRAFT.value, "ended_at": None,
@@ -512,7 +520,8 @@ class InspectionService:
         """Completed → signed: from now on nothing in it changes."""
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         rules.check_transition(Status(row["status"]), Status.SIGNED)
         now = utcnow_iso()
         with self.db.atomic():
@@ -541,14 +550,16 @@ class InspectionService:
     def amend(self, inspection_id: str, reason: str) -> str:
         """A corrected revision of a signed record; the signed one stays as it was."""
         if not reason.strip():
-            raise ValidationError("Say why the signed record is amended.")
+            raise ValidationError(N_("Say why the signed record is amended."))
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         if row["status"] != Status.SIGNED.value:
-            raise ValidationError("Only a signed inspection is amended; edit the draft instead.")
+            raise ValidationError(N_("Only a signed inspection is amended; edit the draft "
+                                     "instead."))
         if self.repo.superseded_by(inspection_id):
-            raise ValidationError("This revision was already amended; amend the newest one.")
+            raise ValidationError(N_("This revision was already amended; amend the newest one."))
         new = new_id()
         stamp = record_stamp(self.device.id)
         copy = {k: v for k, v in row.items()

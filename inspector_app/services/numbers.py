@@ -16,6 +16,7 @@ from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, chec
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import all_block_uses, load_blocks, used_by_block
 
@@ -67,38 +68,46 @@ class NumberService:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise ValidationError(f"{ref!r} names {len(ids)} computers here: give the device id "
-                                  "(profile show on the laptop prints it).")
+            raise ValidationError(N_("{ref!r} names {count} computers here: give the device id "
+                                     "(profile show on the laptop prints it)."),
+                                  ref=ref, count=len(ids))
         if _UUID_RE.match(ref.lower()):
             return ref.lower()  # a laptop that has not sent a bundle yet
-        raise NotFoundError(f"No computer {ref!r} is known here: give its device id (profile "
-                            "show on the laptop prints it) or import one of its bundles first.")
+        raise NotFoundError(N_("No computer {ref!r} is known here: give its device id (profile "
+                               "show on the laptop prints it) or import one of its bundles first."),
+                            ref=ref)
 
     def allocate(self, device_ref: str, doc_type: DocType | str, year: int, first: int,
                  last: int, note: str | None = None) -> NumberBlock:
         """Give a laptop the numbers first…last of a type and year; they must be free."""
         doc_type = doc_type if isinstance(doc_type, DocType) else parse_doc_type(doc_type)
         if not 2000 <= year <= 2100:
-            raise ValidationError(f"Year {year} is not a year numbers are issued in.")
+            raise ValidationError(N_("Year {year} is not a year numbers are issued in."), year=year)
         try:
             check_range(first, last)
         except ValueError as exc:
-            raise ValidationError(f"Block {first}–{last}: {exc}.") from None
+            raise ValidationError(N_("Block {first}–{last}: {exc}."),
+                                  first=first, last=last, exc=exc) from None
         holder = self.resolve_device(device_ref)
         block = NumberBlock(new_id(), holder, doc_type, year, first, last)
         with self.db.atomic():
             for other in load_blocks(self.db):
                 if block.overlaps(other):
                     raise ValidationError(
-                        f"{DOC_WORDS[doc_type]} {year}: {first}–{last} overlaps the block "
-                        f"{other.first}–{other.last} already given to "
-                        f"{self._device_label(other.holder_device_id)}. Nothing was changed.")
+                        N_("{doc_words} {year}: {first}–{last} overlaps the block "
+                           "{first2}–{last2} already given to "
+                           "{device_label}. Nothing was changed."),
+                        doc_words=DOC_WORDS[doc_type], year=year, first=first, last=last,
+                        first2=other.first, last2=other.last,
+                        device_label=self._device_label(other.holder_device_id))
             issued = [u for _, u in used_by_block(self.db, [block]) if u]
             if issued:
                 raise ValidationError(
-                    f"{DOC_WORDS[doc_type]} {year}: {issued[0]} number(s) between {first} and "
-                    f"{last} were issued already; choose a range above them. Nothing was "
-                    "changed.")
+                    N_("{doc_words} {year}: {issued} number(s) between {first} and "
+                       "{last} were issued already; choose a range above them. Nothing was "
+                       "changed."),
+                    doc_words=DOC_WORDS[doc_type], year=year, issued=issued[0], first=first,
+                    last=last)
             self.db["number_blocks"].insert({
                 "id": block.id, "holder_device_id": holder, "doc_type": doc_type.value,
                 "year": year, "first_seq": first, "last_seq": last, "note": note,

@@ -40,6 +40,7 @@ from inspector_app.errors import (
     ValidationError,
     from_os_error,
 )
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir, chinese_font
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
@@ -65,7 +66,7 @@ _COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, origi
 
 
 class PhotoRefused(InspectorError):
-    title = "Photo not added"
+    title = N_("Photo not added")
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,14 @@ def _open_checked(path: Path) -> Image.Image:
         try:
             image = Image.open(path)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            raise PhotoRefused("the image is absurdly large (a decompression bomb)") from None
+            raise PhotoRefused(N_("the image is absurdly large (a decompression bomb)")) from None
         except UnidentifiedImageError:
-            raise PhotoRefused("not an image, or an image format Inspector cannot read") from None
+            raise PhotoRefused(
+                N_("not an image, or an image format Inspector cannot read")) from None
     if image.width * image.height > MAX_PIXELS:
         image.close()
-        raise PhotoRefused(f"the image is absurdly large ({image.width} × {image.height} pixels,"
-                           " a decompression bomb)")
+        raise PhotoRefused(N_("the image is absurdly large ({width} × {height} pixels,"
+                              " a decompression bomb)"), width=image.width, height=image.height)
     return image
 
 
@@ -192,26 +194,27 @@ def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PhotoRefused(f"cannot be read: {exc.strerror or exc}") from None
+        raise PhotoRefused(N_("cannot be read: {value}"), value=exc.strerror or exc) from None
     if not path.is_file():
-        raise PhotoRefused("is not a file (a folder or a device?)")
+        raise PhotoRefused(N_("is not a file (a folder or a device?)"))
     if size == 0:
-        raise PhotoRefused("the file is empty (0 bytes)")
+        raise PhotoRefused(N_("the file is empty (0 bytes)"))
     if size > MAX_FILE_BYTES:
-        raise PhotoRefused(f"the file is too large ({size / 1e6:.0f} MB; a photo is at most "
-                           f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
+        raise PhotoRefused(N_("the file is too large ({number:.0f} MB; a photo is at most "
+                              "{number2:.0f} MB)"),
+                           number=size / 1000000.0, number2=MAX_FILE_BYTES / 1000000.0)
     try:
         # A file we may not read would otherwise be reported as a damaged image below.
         with open(path, "rb"):
             pass
     except OSError as exc:
-        raise PhotoRefused(f"cannot be read: {exc.strerror or exc}") from None
+        raise PhotoRefused(N_("cannot be read: {value}"), value=exc.strerror or exc) from None
     try:
         with _open_checked(path) as image:
             fmt = image.format or ""
             if fmt not in SUPPORTED:
-                raise PhotoRefused(f"{fmt or 'this'} images are not supported "
-                                   "(JPEG, PNG, WebP or HEIC)")
+                raise PhotoRefused(N_("{value} images are not supported "
+                                      "(JPEG, PNG, WebP or HEIC)"), value=fmt or 'this')
             exif = image.getexif()
             width, height = image.size
             orientation = exif.get(274)
@@ -222,9 +225,9 @@ def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
         raise
     except OSError as exc:
         # Pillow says "image file is truncated", "broken data stream" and the like.
-        raise PhotoRefused(f"the image is damaged or incomplete ({exc})") from None
+        raise PhotoRefused(N_("the image is damaged or incomplete ({exc})"), exc=exc) from None
     except (ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise PhotoRefused(f"the image cannot be decoded ({exc})") from None
+        raise PhotoRefused(N_("the image cannot be decoded ({exc})"), exc=exc) from None
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     ext, mime = SUPPORTED[fmt]
@@ -286,7 +289,7 @@ class PhotoService:
     def get(self, photo_id: str) -> Photo:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM photos WHERE id = ?", [photo_id]).fetchone()
         if row is None:
-            raise NotFoundError(f"No photo with id {photo_id}.")
+            raise NotFoundError(N_("No photo with id {photo_id}."), photo_id=photo_id)
         return _photo(row)
 
     def list(self, inspection_id: str, *, item_id: str | None = None,
@@ -312,8 +315,9 @@ class PhotoService:
     def original_path(self, photo: Photo) -> Path:
         path = self.store.find_original(photo.sha256)
         if path is None:
-            raise NotFoundError(f"The original of photo {photo.original_name or photo.id} is "
-                                "missing from the photo folder.")
+            raise NotFoundError(N_("The original of photo {value} is "
+                                   "missing from the photo folder."),
+                                value=photo.original_name or photo.id)
         return path
 
     # adding
@@ -321,10 +325,11 @@ class PhotoService:
         row = self.db.execute("SELECT status FROM inspections WHERE id = ?",
                               [inspection_id]).fetchone()
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         if row[0] == Status.SIGNED.value:
-            raise LockedRecordError("This inspection is signed and locked: photos cannot be "
-                                    "added, changed or deleted. Use Amend to make a revision.")
+            raise LockedRecordError(N_("This inspection is signed and locked: photos cannot be "
+                                       "added, changed or deleted. Use Amend to make a revision."))
 
     def _check_target(self, inspection_id: str, item_id: str | None,
                       finding_id: str | None) -> None:
@@ -335,7 +340,8 @@ class PhotoService:
                 "WHERE f.id = ? AND f.inspection_id IN (i.id, i.follows_inspection_id)",
                 [inspection_id, finding_id]).fetchone()
             if row is None:
-                raise NotFoundError(f"No hazard {finding_id} in this inspection.")
+                raise NotFoundError(N_("No hazard {finding_id} in this inspection."),
+                                    finding_id=finding_id)
 
     def add_files(self, inspection_id: str, paths: Sequence[Path | str], *,
                   item_id: str | None = None, finding_id: str | None = None,
@@ -417,7 +423,7 @@ class PhotoService:
         if caption == photo.caption:
             return photo
         if caption and len(caption) > 500:
-            raise ValidationError("A caption is at most 500 characters.")
+            raise ValidationError(N_("A caption is at most 500 characters."))
         return self._change(photo_id, "caption", caption, photo.caption, caption)
 
     def set_annotations(self, photo_id: str, shapes: Sequence[Shape]) -> Photo:
@@ -477,7 +483,8 @@ class PhotoService:
         try:
             image = _scaled(self.original_path(photo), PRINT_LONG_SIDE)
         except OSError as exc:
-            raise PhotoRefused(f"The photo {photo.original_name} cannot be read: {exc}") from None
+            raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
+                               original_name=photo.original_name, exc=exc) from None
         if photo.annotations:
             image = draw_shapes(image, photo.annotations)
         try:

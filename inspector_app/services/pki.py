@@ -27,6 +27,7 @@ from inspector_app.domain.pki import CertInfo, passphrase_problem
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
 from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
@@ -54,7 +55,7 @@ def one_time_passphrase() -> str:
 
 
 class WrongPassphrase(InspectorError):
-    title = "Wrong passphrase"
+    title = N_("Wrong passphrase")
 
 
 # -- certificates --
@@ -107,7 +108,7 @@ def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
     try:
         key = serialization.load_pem_private_key(key_pem.encode(), passphrase.encode())
     except (ValueError, TypeError):
-        raise WrongPassphrase("The passphrase is wrong.") from None
+        raise WrongPassphrase(N_("The passphrase is wrong.")) from None
     return key  # type: ignore[return-value]
 
 
@@ -136,8 +137,9 @@ def person_field(value: str, what: str) -> str:
     """A field that identifies a person is never shortened: too long is refused, clearly."""
     if len(value.encode("utf-8")) > NAME_FIELD_BYTES:
         raise ValidationError(
-            f"The {what} \"{value[:30]}…\" is too long for a certificate: at most "
-            f"{NAME_FIELD_BYTES} bytes (21 Chinese characters or 64 letters).")
+            N_("The {what} \"{value}…\" is too long for a certificate: at most "
+               "{name_field_bytes} bytes (21 Chinese characters or 64 letters)."),
+            what=what, value=value[:30], name_field_bytes=NAME_FIELD_BYTES)
     return value
 
 
@@ -231,19 +233,19 @@ def read_enrolment(data: bytes, passphrase: str
                    ) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate, list[x509.Certificate]]:
     """Open a PKCS#12 enrolment file, telling a damaged file from a wrong passphrase."""
     if len(data) > MAX_ENROLMENT_BYTES:
-        raise CorruptFileError("This is not an enrolment file (far too large).")
+        raise CorruptFileError(N_("This is not an enrolment file (far too large)."))
     try:
         asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
     except Exception:
-        raise CorruptFileError("The enrolment file is damaged or is not an enrolment file "
-                               "(PKCS#12).") from None
+        raise CorruptFileError(N_("The enrolment file is damaged or is not an enrolment file "
+                                  "(PKCS#12).")) from None
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode())
     except ValueError:
-        raise WrongPassphrase("The enrolment passphrase is wrong (or the file was "
-                              "altered).") from None
+        raise WrongPassphrase(N_("The enrolment passphrase is wrong (or the file was "
+                                 "altered).")) from None
     if key is None or cert is None or not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise CorruptFileError("The enrolment file holds no usable signing key.")
+        raise CorruptFileError(N_("The enrolment file holds no usable signing key."))
     return key, cert, list(extra or [])
 
 
@@ -270,13 +272,13 @@ class PkiService:
 
     def init_org(self, name: str, passphrase: str) -> CertInfo:
         if not name.strip():
-            raise ValidationError("The organisation needs a name.")
+            raise ValidationError(N_("The organisation needs a name."))
         problem = passphrase_problem(passphrase)
         if problem:
             raise ValidationError(problem)
         if self.org() is not None:
-            raise ValidationError("This computer already holds an organisation's root "
-                                  "certificate; it is made once.")
+            raise ValidationError(N_("This computer already holds an organisation's root "
+                                     "certificate; it is made once."))
         cert, key = make_root(name.strip())
         with self.db.atomic():
             self.db["org_keys"].insert({"id": new_id(), "name": name.strip(),
@@ -290,8 +292,8 @@ class PkiService:
                                                  ec.EllipticCurvePrivateKey]:
         org = self.org()
         if org is None:
-            raise NotFoundError("No organisation on this computer: run 'org init' on the "
-                                "supervisor's computer first.")
+            raise NotFoundError(N_("No organisation on this computer: run 'org init' on the "
+                                   "supervisor's computer first."))
         key = decrypt_key(org[2], passphrase)
         if needs_stronger_encryption(org[2]):
             with self.db.atomic():
@@ -304,17 +306,17 @@ class PkiService:
               now: datetime | None = None) -> tuple[bytes, CertInfo]:
         """A PKCS#12 enrolment file for an inspector and what it holds."""
         if not 1 <= days <= MAX_DAYS:
-            raise ValidationError(f"A certificate is valid for 1 to {MAX_DAYS} days (ten years); "
-                                  f"{days} days was asked for.")
+            raise ValidationError(N_("A certificate is valid for 1 to {max_days} days (ten years); "
+                                     "{days} days was asked for."), max_days=MAX_DAYS, days=days)
         problem = passphrase_problem(enrolment_passphrase)
         if problem:
             raise ValidationError(problem)
         if not name.strip():
-            raise ValidationError("The inspector needs a name.")
+            raise ValidationError(N_("The inspector needs a name."))
         if not 1 <= days <= ROOT_YEARS * 365:
             # Beyond the root's own life the certificate could never be trusted.
-            raise ValidationError(f"A certificate is valid for 1 to {ROOT_YEARS * 365} days, "
-                                  f"not {days}.")
+            raise ValidationError(N_("A certificate is valid for 1 to {number} days, "
+                                     "not {days}."), number=ROOT_YEARS * 365, days=days)
         person_field(name.strip(), "inspector's name")
         person_field((enforcement_id or "").strip(), "enforcement-ID number")
         org_name, root, root_key = self._org_key(org_passphrase)
@@ -339,7 +341,8 @@ class PkiService:
         row = self.db.execute("SELECT 1 FROM issued_certificates WHERE serial = ?",
                               [serial]).fetchone()
         if row is None:
-            raise NotFoundError(f"No certificate with serial {serial} was issued here.")
+            raise NotFoundError(N_("No certificate with serial {serial} was issued here."),
+                                serial=serial)
         with self.db.atomic():
             self.db.execute(
                 "INSERT INTO revocations (id, issuer_fingerprint, serial, revoked_at, reason, "
@@ -384,8 +387,8 @@ class PkiService:
         info = cert_info(cert)
         roots = [c for c in chain if c.issuer == c.subject and c.subject == cert.issuer]
         if not roots:
-            raise CorruptFileError("The enrolment file does not carry the office's root "
-                                   "certificate.")
+            raise CorruptFileError(N_("The enrolment file does not carry the office's root "
+                                      "certificate."))
         with self.db.atomic():
             self.db.execute("UPDATE identities SET active = 0")
             self.db["identities"].insert({
@@ -403,7 +406,7 @@ class PkiService:
         if problem:
             raise ValidationError(problem)
         if not name.strip():
-            raise ValidationError("The signing identity needs a name.")
+            raise ValidationError(N_("The signing identity needs a name."))
         person_field(name.strip(), "name")
         cert, key = self_signed_cert(name.strip(), organisation.strip())
         info = cert_info(cert)
@@ -425,8 +428,8 @@ class PkiService:
                                                list[x509.Certificate]]:
         identity = self.identity()
         if identity is None:
-            raise NotFoundError("No signing identity on this computer: import the enrolment "
-                                "file from the office (identity import) first.")
+            raise NotFoundError(N_("No signing identity on this computer: import the enrolment "
+                                   "file from the office (identity import) first."))
         _, cert_pem, chain_pem, key_pem = identity
         key = decrypt_key(key_pem, passphrase)
         if needs_stronger_encryption(key_pem):

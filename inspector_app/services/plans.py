@@ -13,6 +13,7 @@ from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import like_prefix
@@ -48,12 +49,12 @@ class PlanService:
             inspector_ids: list[str] | None = None, *, kind: str = "official",
             note: str | None = None) -> str:
         if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         # "fire-safety-routine" as `forms list` shows it means its newest current version.
         template_key = TemplateRepo(self.db, self.device.id).resolve(template_key)
         people = [InspectorRepo(self.db, self.device.id).get(i) for i in inspector_ids or []]
         if None in people:
-            raise NotFoundError("One of the planned inspectors is not known here.")
+            raise NotFoundError(N_("One of the planned inspectors is not known here."))
         if inspector_ids:
             problems = inspector_problems(Kind(kind), people)  # type: ignore[arg-type]
             if problems:
@@ -61,7 +62,8 @@ class PlanService:
         try:
             due = date.fromisoformat(due_date).isoformat()
         except ValueError:
-            raise ValidationError(f"The due date must be YYYY-MM-DD, not {due_date!r}.") from None
+            raise ValidationError(N_("The due date must be YYYY-MM-DD, not {due_date!r}."),
+                                  due_date=due_date) from None
         plan_id = new_id()
         with self.db.atomic():
             self.db["planned_inspections"].insert({
@@ -86,7 +88,7 @@ class PlanService:
     def get(self, plan_id: str) -> Plan:
         plan = next((p for p in self.list(include_done=True) if p.id == plan_id), None)
         if plan is None:
-            raise NotFoundError(f"No planned inspection with id {plan_id}.")
+            raise NotFoundError(N_("No planned inspection with id {plan_id}."), plan_id=plan_id)
         return plan
 
     def resolve(self, key: str) -> str:
@@ -96,7 +98,7 @@ class PlanService:
             "SELECT id FROM planned_inspections WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
             [like_prefix(key)]).fetchall()
         if len(rows) != 1 or len(key) < 4:
-            raise NotFoundError(f"No planned inspection with id {key}.")
+            raise NotFoundError(N_("No planned inspection with id {key}."), key=key)
         return str(rows[0][0])
 
     def start(self, plan_id: str, inspector_ids: list[str] | None = None,
@@ -104,7 +106,7 @@ class PlanService:
         """Start the planned inspection on this computer; the plan is marked started."""
         plan = self.get(plan_id)
         if plan.status != "planned":
-            raise ValidationError(f"This plan is already {plan.status}.")
+            raise ValidationError(N_("This plan is already {status}."), status=plan.status)
         with self.db.atomic():
             inspection_id = InspectionService(self.db, self.device, self.actor).start(
                 company_id=plan.company_id, template_key=plan.template_key, kind=plan.kind,
@@ -115,9 +117,9 @@ class PlanService:
     def cancel(self, plan_id: str, reason: str) -> None:
         plan = self.get(plan_id)
         if plan.status != "planned":
-            raise ValidationError(f"This plan is already {plan.status}.")
+            raise ValidationError(N_("This plan is already {status}."), status=plan.status)
         if not reason.strip():
-            raise ValidationError("Say why the plan is cancelled.")
+            raise ValidationError(N_("Say why the plan is cancelled."))
         with self.db.atomic():
             self._set(plan, {"status": "cancelled"}, reason)
 

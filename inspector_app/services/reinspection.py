@@ -28,6 +28,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import _FINDING_COLUMNS, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -116,7 +117,7 @@ def parse_deadline(value: str | None) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationError("The new deadline must be a date (YYYY-MM-DD).") from None
+        raise ValidationError(N_("The new deadline must be a date (YYYY-MM-DD).")) from None
 
 
 class ReinspectionService:
@@ -161,29 +162,30 @@ class ReinspectionService:
               started_at: str | None = None, place: str | None = None) -> str:
         original = self.repo.row(original_inspection_id)
         if original is None:
-            raise NotFoundError(f"No inspection with id {original_inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {original_inspection_id}."),
+                                original_inspection_id=original_inspection_id)
         if original["kind"] == Kind.REINSPECTION.value:
-            raise ValidationError("Start a re-inspection from the inspection that found the "
-                                  "hazards, not from another re-inspection.")
+            raise ValidationError(N_("Start a re-inspection from the inspection that found the "
+                                     "hazards, not from another re-inspection."))
         newer = self.repo.superseded_by(original_inspection_id)
         if newer:
-            raise ValidationError("This record was amended; re-inspect its newest revision.")
+            raise ValidationError(N_("This record was amended; re-inspect its newest revision."))
         if original["status"] == Status.DRAFT.value:
-            raise ValidationError("The inspection is still a draft: complete it before its "
-                                  "hazards are re-inspected.")
+            raise ValidationError(N_("The inspection is still a draft: complete it before its "
+                                     "hazards are re-inspected."))
         if not self._not_closed(original_inspection_id):
-            raise ValidationError("Every hazard of this inspection is already closed: there is "
-                                  "nothing to re-inspect.")
+            raise ValidationError(N_("Every hazard of this inspection is already closed: there is "
+                                     "nothing to re-inspect."))
         running = self.db.execute(
             "SELECT number FROM inspections WHERE follows_inspection_id = ? AND status = 'draft'",
             [original_inspection_id]).fetchone()
         if running:
-            raise ValidationError(f"A re-inspection of this inspection is already in progress "
-                                  f"({running[0]}); finish that one.")
+            raise ValidationError(N_("A re-inspection of this inspection is already in progress "
+                                     "({running}); finish that one."), running=running[0])
         inspectors_repo = InspectorRepo(self.db, self.device.id)
         inspectors = [inspectors_repo.get(i) for i in inspector_ids]
         if None in inspectors:
-            raise NotFoundError("One of the chosen inspectors is not known on this computer.")
+            raise NotFoundError(N_("One of the chosen inspectors is not known on this computer."))
         # An official record is followed up officially: two inspectors with enforcement IDs.
         kind = Kind.OFFICIAL if original["kind"] == Kind.OFFICIAL.value else Kind.SELF
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
@@ -224,10 +226,10 @@ class ReinspectionService:
         finding = self._finding(finding_id)
         row = self.repo.row(finding.inspection_id)
         if row["status"] == Status.DRAFT.value:  # type: ignore[index]
-            raise ValidationError("The inspection that found this hazard is still a draft.")
+            raise ValidationError(N_("The inspection that found this hazard is still a draft."))
         if self.repo.superseded_by(finding.inspection_id):
-            raise ValidationError("This hazard belongs to a record that was amended; use the "
-                                  "newest revision.")
+            raise ValidationError(N_("This hazard belongs to a record that was amended; use the "
+                                     "newest revision."))
         if finding.status is FindingStatus.RECTIFIED:
             return finding
         check_transition(finding.status, FindingStatus.RECTIFIED)
@@ -245,10 +247,11 @@ class ReinspectionService:
         """
         finding = self._finding(finding_id)
         if finding.grade is not Grade.MAJOR:
-            raise ValidationError("A governance plan (治理方案) is kept for major hazards only.")
+            raise ValidationError(N_("A governance plan (治理方案) is kept for major hazards "
+                                     "only."))
         if finding.status is FindingStatus.CLOSED:
-            raise ValidationError(f"Hazard {finding.seq} is closed; its plan can no longer "
-                                  "change.")
+            raise ValidationError(N_("Hazard {seq} is closed; its plan can no longer "
+                                     "change."), seq=finding.seq)
         new = GovernancePlan.of(plan)
         old = GovernancePlan.of(finding)
         changes = {c: getattr(new, c) for c in PLAN_COLUMNS if getattr(new, c) != getattr(old, c)}
@@ -282,15 +285,16 @@ class ReinspectionService:
     def _reinspection_row(self, reinspection_id: str) -> dict[str, Any]:
         row = self.repo.row(reinspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {reinspection_id}.")
+            raise NotFoundError(N_("No inspection with id {reinspection_id}."),
+                                reinspection_id=reinspection_id)
         if row["kind"] != Kind.REINSPECTION.value or not row["follows_inspection_id"]:
-            raise ValidationError("This inspection is not a re-inspection.")
+            raise ValidationError(N_("This inspection is not a re-inspection."))
         return row
 
     def _finding(self, finding_id: str) -> Finding:
         finding = self.repo.finding(finding_id)
         if finding is None:
-            raise NotFoundError(f"No hazard with id {finding_id}.")
+            raise NotFoundError(N_("No hazard with id {finding_id}."), finding_id=finding_id)
         return finding
 
     def hazards(self, reinspection_id: str) -> builtins.list[Finding]:
@@ -315,20 +319,20 @@ class ReinspectionService:
         rules.ensure_editable(Status(row["status"]))
         finding = self._finding(finding_id)
         if finding.inspection_id != row["follows_inspection_id"]:
-            raise ValidationError("This hazard was not found by the inspection this "
-                                  "re-inspection follows.")
+            raise ValidationError(N_("This hazard was not found by the inspection this "
+                                     "re-inspection follows."))
         if finding.status is FindingStatus.CLOSED:
-            raise ValidationError(f"Hazard {finding.seq} is already closed.")
+            raise ValidationError(N_("Hazard {seq} is already closed."), seq=finding.seq)
         if result not in RESULTS:
-            raise ValidationError("The result is rectified or not_rectified.")
+            raise ValidationError(N_("The result is rectified or not_rectified."))
         deadline = parse_deadline(new_deadline)
         if result == NOT_RECTIFIED:
             if deadline is None:
-                raise ValidationError("A hazard not rectified needs a new deadline.")
+                raise ValidationError(N_("A hazard not rectified needs a new deadline."))
             if deadline <= self.today():
-                raise ValidationError("The new deadline must be after today.")
+                raise ValidationError(N_("The new deadline must be after today."))
         elif deadline is not None:
-            raise ValidationError("A rectified hazard gets no new deadline.")
+            raise ValidationError(N_("A rectified hazard gets no new deadline."))
         acceptance = (None, None, None)
         if result == RECTIFIED and finding.grade is Grade.MAJOR:
             _require_plan(finding)
@@ -403,7 +407,7 @@ class ReinspectionService:
             return Outcome(missing=missing)
         results = {r.finding_id: r for r in self.results(reinspection_id)}
         if not results:
-            raise ValidationError("This re-inspection has no hazard to re-check.")
+            raise ValidationError(N_("This re-inspection has no hazard to re-check."))
         # The plan may have been edited since the result was recorded: check again, before
         # anything changes.
         for finding in self.hazards(reinspection_id):
@@ -413,8 +417,9 @@ class ReinspectionService:
                 if not (result.accepted_on and result.accepted_by
                         and result.acceptance_conclusion):
                     raise ValidationError(
-                        f"Hazard {finding.seq} is a major hazard: it is closed only with a "
-                        "recorded acceptance (评估/验收). Nothing was changed.")
+                        N_("Hazard {seq} is a major hazard: it is closed only with a "
+                           "recorded acceptance (评估/验收). Nothing was changed."),
+                        seq=finding.seq)
         reinspected_at = (row["started_at"] or self.today().isoformat())[:10]
         today = self.today().isoformat()
         outcome = Outcome()
@@ -473,5 +478,6 @@ def _require_plan(finding: Finding) -> None:
     missing = GovernancePlan.of(finding).missing()
     if missing:
         labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
-        raise ValidationError(f"Hazard {finding.seq} is a major hazard: it is closed only with "
-                              f"a complete governance plan (治理方案); missing: {labels}.")
+        raise ValidationError(N_("Hazard {seq} is a major hazard: it is closed only with "
+                                 "a complete governance plan (治理方案); missing: {labels}."),
+                              seq=finding.seq, labels=labels)

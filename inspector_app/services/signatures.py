@@ -39,6 +39,7 @@ from inspector_app.domain.signature import (
     strokes_to_json,
 )
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.documents import record_content_fingerprint
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
@@ -65,30 +66,30 @@ def _signature(row: Sequence[Any]) -> Signature:
 def check_png(png: bytes) -> tuple[int, int]:
     """The PNG's size, after checking that it decodes and has ink on it."""
     if not png:
-        raise ValidationError("The signature image is empty; please sign again.")
+        raise ValidationError(N_("The signature image is empty; please sign again."))
     if len(png) > MAX_PNG_BYTES:
-        raise ValidationError("The signature image is too large.")
+        raise ValidationError(N_("The signature image is too large."))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(png))
             if image.format != "PNG":
-                raise ValidationError("The signature image is not a PNG.")
+                raise ValidationError(N_("The signature image is not a PNG."))
             if max(image.size) > MAX_PNG_SIDE:
-                raise ValidationError("The signature image is too large.")
+                raise ValidationError(N_("The signature image is too large."))
             image.load()
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
             Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        raise ValidationError(f"The signature image cannot be read ({exc}).") from None
+        raise ValidationError(N_("The signature image cannot be read ({exc})."), exc=exc) from None
     rgba = image.convert("RGBA")
     # Ink: opaque enough and darker than the page, whether the page is white or transparent.
     alpha = rgba.getchannel("A").point(lambda a: 255 if a >= 128 else 0)
     dark = rgba.convert("L").point(lambda v: 255 if v < INK_LEVEL else 0)
     ink = sum(Image.composite(dark, Image.new("L", rgba.size, 0), alpha).histogram()[255:])
     if ink < MIN_INK_PIXELS:
-        raise ValidationError("The signature image is blank; please sign again.")
+        raise ValidationError(N_("The signature image is blank; please sign again."))
     return image.size
 
 
@@ -105,7 +106,8 @@ class SignatureService:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM signatures WHERE id = ?",
                               [signature_id]).fetchone()
         if row is None:
-            raise NotFoundError(f"No signature with id {signature_id}.")
+            raise NotFoundError(N_("No signature with id {signature_id}."),
+                                signature_id=signature_id)
         return _signature(row)
 
     def list(self, inspection_id: str) -> builtins.list[Signature]:
@@ -150,14 +152,15 @@ class SignatureService:
     def _row(self, inspection_id: str) -> dict[str, Any]:
         row = self.repo.row(inspection_id)
         if row is None:
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         return row
 
     def _signable_row(self, inspection_id: str) -> dict[str, Any]:
         row = self._row(inspection_id)
         if row["status"] == Status.SIGNED.value:
-            raise LockedRecordError("This inspection is signed and locked: signatures cannot "
-                                    "be added or removed. Use Amend to make a revision.")
+            raise LockedRecordError(N_("This inspection is signed and locked: signatures cannot "
+                                       "be added or removed. Use Amend to make a revision."))
         return row
 
     @staticmethod
@@ -178,25 +181,28 @@ class SignatureService:
         try:
             role = SignerRole(role)
         except ValueError:
-            raise ValidationError(f"{role!r} is not a signer role "
-                                  "(inspector, company or witness).") from None
+            raise ValidationError(N_("{role!r} is not a signer role "
+                                     "(inspector, company or witness)."), role=role) from None
         signer_name = clean_name(signer_name)
         existing, stale = self.current_and_stale(inspection_id)
         if role is SignerRole.INSPECTOR:
             team = {i.id: i for i in self.repo.inspectors(inspection_id)}
             if inspector_id not in team:
-                raise ValidationError("Only an inspector of this inspection signs as inspector.")
+                raise ValidationError(N_("Only an inspector of this inspection signs as "
+                                         "inspector."))
             if any(s.inspector_id == inspector_id for s in existing):
-                raise ValidationError(f"{team[inspector_id].name} has already signed.")
+                raise ValidationError(N_("{name} has already signed."),
+                                      name=team[inspector_id].name)
             signer_id_number = signer_id_number or team[inspector_id].enforcement_id
         elif inspector_id is not None:
-            raise ValidationError("Only an inspector's signature names an inspector.")
+            raise ValidationError(N_("Only an inspector's signature names an inspector."))
         if role is SignerRole.COMPANY and any(s.role is role for s in existing):
-            raise ValidationError("The company has already signed or refused to sign; remove "
-                                  "that first.")
+            raise ValidationError(N_("The company has already signed or refused to sign; remove "
+                                     "that first."))
         if role is SignerRole.WITNESS and any(
                 s.role is role and s.signer_name == signer_name for s in existing):
-            raise ValidationError(f"{signer_name} has already signed as witness.")
+            raise ValidationError(N_("{signer_name} has already signed as witness."),
+                                  signer_name=signer_name)
         clean = self._checked_ink(strokes, png, pad_size)
         signature_id = new_id()
         replaced = [s for s in stale if s.role is role and (
@@ -229,14 +235,14 @@ class SignatureService:
         person = clean_name(company_person_name, "the name of the company's person")
         witness = clean_name(witness_name, "the witness's name")
         if person == witness:
-            raise ValidationError("The witness must be someone other than the person who "
-                                  "refuses to sign.")
+            raise ValidationError(N_("The witness must be someone other than the person who "
+                                     "refuses to sign."))
         existing, stale = self.current_and_stale(inspection_id)
         if any(s.role is SignerRole.COMPANY for s in existing):
-            raise ValidationError("The company has already signed or refused to sign; remove "
-                                  "that first.")
+            raise ValidationError(N_("The company has already signed or refused to sign; remove "
+                                     "that first."))
         if any(s.role is SignerRole.WITNESS and s.signer_name == witness for s in existing):
-            raise ValidationError(f"{witness} has already signed as witness.")
+            raise ValidationError(N_("{witness} has already signed as witness."), witness=witness)
         clean = self._checked_ink(strokes, png, pad_size)
         refusal_id, witness_id = new_id(), new_id()
         replaced = [s for s in stale if s.role is SignerRole.COMPANY
@@ -268,7 +274,7 @@ class SignatureService:
     def remove(self, signature_id: str, reason: str) -> None:
         """Take a signature (or a refusal) back while the record is not yet locked."""
         if not (reason or "").strip():
-            raise ValidationError("Say why the signature is removed.")
+            raise ValidationError(N_("Say why the signature is removed."))
         signature = self.get(signature_id)
         self._signable_row(signature.inspection_id)
         with self.db.atomic():

@@ -46,6 +46,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.domain.text import printable
 from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_os_error
+from inspector_app.i18n import N_
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.storage.files import write_atomic_checked
@@ -56,7 +57,7 @@ _FONT = "InspectorCJK"
 
 
 class SigningError(InspectorError):
-    title = "Cannot sign"
+    title = N_("Cannot sign")
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def sign_pdf_bytes(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePri
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         except (PdfReadError, ValueError) as exc:
-            raise CorruptFileError(f"{name} is not a readable PDF: {exc}") from None
+            raise CorruptFileError(N_("{name} is not a readable PDF: {exc}"),
+                                   name=name, exc=exc) from None
         last_page = int(writer.root["/Pages"]["/Count"]) - 1
         earlier = len(PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures)
         meta = PdfSignatureMetadata(
@@ -348,17 +350,20 @@ def _check_signer_belongs(info: CertInfo, kind: str, inspectors: list) -> None:
     identity signs only its self-inspections."""
     if info.self_signed:
         if kind != "self":
-            raise SigningError("A company's own identity signs only company self-inspections; "
-                               "import the enrolment file the office issued for you.")
+            raise SigningError(N_("A company's own identity signs only company self-inspections; "
+                                  "import the enrolment file the office issued for you."))
         return
     for inspector in inspectors:
         same_id = info.enforcement_id and inspector.enforcement_id == info.enforcement_id
         if same_id or inspector.name == info.subject_name:
             return
     names = "、".join(i.name for i in inspectors) or "nobody"
-    raise SigningError(f"This computer's signing identity belongs to {info.subject_name}"
-                       f"{f'（{info.enforcement_id}）' if info.enforcement_id else ''}, who is not "
-                       f"an inspector of this record ({names}).")
+    raise SigningError(N_("This computer's signing identity belongs to {subject_name}"
+                          "{value}, who is not "
+                          "an inspector of this record ({names})."),
+                       subject_name=info.subject_name,
+                       value=f'（{info.enforcement_id}）' if info.enforcement_id else '',
+                       names=names)
 
 
 # -- signing an inspection --
@@ -392,8 +397,9 @@ class SigningService:
 
         info = cert_info(cert)
         if datetime.now(UTC) > info.not_after:
-            raise SigningError(f"Your signing certificate expired on {info.not_after:%Y-%m-%d}; "
-                               "ask the office for a new enrolment file.")
+            raise SigningError(N_("Your signing certificate expired on {not_after:%Y-%m-%d}; "
+                                  "ask the office for a new enrolment file."),
+                               not_after=info.not_after)
         inspections = InspectionService(self.db, self.device, actor)
         record = inspections.get(inspection_id)
         _check_signer_belongs(info, record.kind.value, record.inspectors)
@@ -410,9 +416,9 @@ class SigningService:
         stale = SignatureService(self.db, self.device).stale(inspection_id)
         if stale:
             names = "; ".join(s.signer_name for s in stale)
-            raise ValidationError(f"The record changed after these handwritten signatures were "
-                                  f"given; they must be given again before it is signed and "
-                                  f"locked: {names}.")
+            raise ValidationError(N_("The record changed after these handwritten signatures were "
+                                     "given; they must be given again before it is signed and "
+                                     "locked: {names}."), names=names)
 
     def check_record(self, inspection_id: str) -> tuple[bool, str]:
         """Does the stored record still match what was signed? (sync checks this)"""

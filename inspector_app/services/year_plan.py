@@ -29,6 +29,7 @@ from inspector_app.domain.year_plan import (
     move,
 )
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.plans import PlanService
 from inspector_app.storage.audit import AuditLog
@@ -67,15 +68,15 @@ class YearPlanService:
     def add_team(self, name: str, inspector_ids: list[str], capacity: int,
                  towns: list[str] | None = None) -> str:
         if not name.strip():
-            raise ValidationError("A team needs a name.")
+            raise ValidationError(N_("A team needs a name."))
         if capacity < 0:
-            raise ValidationError("Capacity (visits a month) cannot be negative.")
+            raise ValidationError(N_("Capacity (visits a month) cannot be negative."))
         people = InspectorRepo(self.db, self.device.id)
         unknown = [i for i in inspector_ids if people.get(i) is None]
         if unknown:
-            raise NotFoundError(f"Unknown inspector id(s): {', '.join(unknown)}.")
+            raise NotFoundError(N_("Unknown inspector id(s): {join}."), join=', '.join(unknown))
         if self.db.execute("SELECT 1 FROM plan_teams WHERE name = ?", [name]).fetchone():
-            raise ValidationError(f"There is already a team named {name}.")
+            raise ValidationError(N_("There is already a team named {name}."), name=name)
         team_id = new_id()
         with self.db.atomic():
             self.db["plan_teams"].insert({
@@ -91,13 +92,13 @@ class YearPlanService:
         changes: dict[str, object] = {}
         if capacity is not None:
             if capacity < 0:
-                raise ValidationError("Capacity (visits a month) cannot be negative.")
+                raise ValidationError(N_("Capacity (visits a month) cannot be negative."))
             changes["capacity"] = capacity
         if inspector_ids is not None:
             people = InspectorRepo(self.db, self.device.id)
             unknown = [i for i in inspector_ids if people.get(i) is None]
             if unknown:
-                raise NotFoundError(f"Unknown inspector id(s): {', '.join(unknown)}.")
+                raise NotFoundError(N_("Unknown inspector id(s): {join}."), join=', '.join(unknown))
             changes["inspector_ids"] = json.dumps(inspector_ids)
         if not changes:
             return
@@ -113,7 +114,7 @@ class YearPlanService:
     def team(self, team_id: str) -> Team:
         found = next((t for t in self.teams() if t.id == team_id or t.name == team_id), None)
         if found is None:
-            raise NotFoundError(f"No team {team_id}.")
+            raise NotFoundError(N_("No team {team_id}."), team_id=team_id)
         return found
 
     # --- the plan -----------------------------------------------------------------------------
@@ -126,11 +127,12 @@ class YearPlanService:
     def _require(self, year: int, *statuses: str) -> PlanInfo:
         info = self.info(year)
         if info is None:
-            raise NotFoundError(f"There is no plan for {year}; generate one with plan-year "
-                                f"{year}.")
+            raise NotFoundError(N_("There is no plan for {year}; generate one with plan-year "
+                                   "{year}."), year=year)
         if statuses and info.status not in statuses:
-            raise ValidationError(f"The plan for {year} is {info.status}; this needs a plan "
-                                  f"that is {' or '.join(statuses)}.")
+            raise ValidationError(N_("The plan for {year} is {status}; this needs a plan "
+                                     "that is {join}."),
+                                  year=year, status=info.status, join=' or '.join(statuses))
         return info
 
     def generate(self, year: int, template: str, seed: int | None = None) -> PlanInfo:
@@ -138,8 +140,8 @@ class YearPlanService:
         lists what does not fit when the teams cannot make the visits."""
         existing = self.info(year)
         if existing is not None and existing.status != "draft":
-            raise ValidationError(f"The plan for {year} is already {existing.status}; it cannot "
-                                  "be generated again.")
+            raise ValidationError(N_("The plan for {year} is already {status}; it cannot "
+                                     "be generated again."), year=year, status=existing.status)
         template_key = TemplateRepo(self.db, self.device.id).resolve(template)
         scheme = ClassificationService(self.db, self.device, self.actor).scheme()
         seed = secrets.randbelow(2**31) if seed is None else seed
@@ -211,7 +213,7 @@ class YearPlanService:
         self._require(year, "draft")
         stored = {v.id: v for v in self.visits(year)}
         if visit_id not in stored:
-            raise NotFoundError("The visit is no longer in the plan.")
+            raise NotFoundError(N_("The visit is no longer in the plan."))
         plan = self.plan(year)
         team = self.team(team_id)
         try:

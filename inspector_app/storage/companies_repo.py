@@ -18,6 +18,7 @@ from inspector_app.domain.company import (
 )
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.storage.inspections_repo import like_pattern
 
 UpsertOutcome = Literal["added", "updated", "unchanged"]
@@ -148,9 +149,9 @@ class CompanyRepo:
         try:
             _insert_many(self.db, "companies", rows)
         except sqlite3.IntegrityError as exc:  # a race with another copy of the program
-            raise ValidationError("Another copy of the program changed the companies while "
-                                  "this list was imported; nothing was imported. Import it "
-                                  "again.") from exc
+            raise ValidationError(N_("Another copy of the program changed the companies while "
+                                     "this list was imported; nothing was imported. Import it "
+                                     "again.")) from exc
         _insert_many(self.db, "audit_log", audits)
         return len(rows)
 
@@ -162,7 +163,8 @@ class CompanyRepo:
         with self.db.atomic():
             existing = self.get(company.id)
             if existing is None:
-                raise NotFoundError(f"The company {company.name} is no longer on this computer.")
+                raise NotFoundError(N_("The company {name} is no longer on this computer."),
+                                    name=company.name)
             self._write_changes(existing, company, reason)
         return company
 
@@ -210,8 +212,8 @@ class CompanyRepo:
         other = other or (self.get_by_credit_code(company.credit_code or ""))
         holder = f" ({other.name})" if other else ""
         return ValidationError(
-            f"Another company{holder} on this computer already has the credit code "
-            f"{company.credit_code}.")
+            N_("Another company{holder} on this computer already has the credit code "
+               "{credit_code}."), holder=holder, credit_code=company.credit_code)
 
     def _audit(self, company_id: str, action: str, *, field: str | None = None,
                old: str | None = None, new: str | None = None,

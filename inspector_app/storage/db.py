@@ -18,6 +18,7 @@ from inspector_app.errors import (
     from_os_error,
     from_sqlite_error,
 )
+from inspector_app.i18n import N_
 from inspector_app.storage.files import make_private_file
 from inspector_app.storage.migrations import (
     MIGRATION_SET,
@@ -57,9 +58,10 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
     unknown = sorted(set(applied) - set(known_migrations()))
     if version > schema_version() or unknown:
         raise NewerVersionError(
-            f"The database {path} was written by a newer version of Inspector "
-            f"(schema {version}, this program knows up to {schema_version()}). "
-            "Install the newer version to open it; the file was not changed."
+            N_("The database {path} was written by a newer version of Inspector "
+               "(schema {version}, this program knows up to {schema_version}). "
+               "Install the newer version to open it; the file was not changed."),
+            path=path, version=version, schema_version=schema_version()
         )
 
 
@@ -67,7 +69,8 @@ def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
     known = from_sqlite_error(exc, path)
     if known is not None:
         return known
-    return CorruptFileError(f"The database {path} cannot be read: {exc}. It was not changed.")
+    return CorruptFileError(N_("The database {path} cannot be read: {exc}. It was not changed."),
+                            path=path, exc=exc)
 
 
 def connect(path: Path) -> Database:

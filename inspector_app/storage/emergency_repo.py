@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from inspector_app.domain.emergency import EmergencyRules, Milestone
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError
+from inspector_app.i18n import N_
 
 RULES_KEY = "rules"
 
@@ -37,12 +38,13 @@ class EmergencyRepo:
         cur = self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
                               [*changes.values(), row_id])
         if cur.rowcount == 0:
-            raise NotFoundError(f"No {table.rstrip('s').replace('_', ' ')} with id {row_id}.")
+            raise NotFoundError(N_("No {replace} with id {row_id}."),
+                                replace=table.rstrip('s').replace('_', ' '), row_id=row_id)
 
     def _one(self, table: str, row_id: str, what: str) -> dict[str, Any]:
         rows = _rows(self.db, f"SELECT * FROM {table} WHERE id = ?", [row_id])
         if not rows:
-            raise NotFoundError(f"No {what} with id {row_id}.")
+            raise NotFoundError(N_("No {what} with id {row_id}."), what=what, row_id=row_id)
         return rows[0]
 
     def _find(self, table: str, text: str, what: str, name_col: str) -> dict[str, Any]:
@@ -197,7 +199,8 @@ class EmergencyRepo:
         rows = _rows(self.db, "SELECT * FROM station_milestones WHERE station_id = ? AND "
                               "milestone = ?", [station_id, milestone])
         if not rows:
-            raise NotFoundError(f"The station has no milestone {milestone}.")
+            raise NotFoundError(N_("The station has no milestone {milestone}."),
+                                milestone=milestone)
         return rows[0]
 
     def update_milestone(self, milestone_id: str, changes: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from inspector_app.domain.escalation import DEFAULT_GRACE_DAYS, REOPENED_TIMES, Decision
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError
+from inspector_app.i18n import N_
 from inspector_app.storage.repositories import SettingsRepo
 
 GRACE_SETTING = "escalation_grace_days"
@@ -82,15 +83,17 @@ class EscalationRepo:
         decision = decision.validated()
         if not self.db.execute("SELECT 1 FROM companies WHERE id = ?",
                                [decision.company_id]).fetchone():
-            raise NotFoundError(f"No company with id {decision.company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."),
+                                company_id=decision.company_id)
         if decision.finding_id:
             row = self.db.execute(
                 "SELECT i.company_id FROM findings f JOIN inspections i "
                 "ON i.id = f.inspection_id WHERE f.id = ?", [decision.finding_id]).fetchone()
             if row is None:
-                raise NotFoundError(f"No hazard with id {decision.finding_id}.")
+                raise NotFoundError(N_("No hazard with id {finding_id}."),
+                                    finding_id=decision.finding_id)
             if row[0] != decision.company_id:
-                raise NotFoundError("That hazard was found at another company.")
+                raise NotFoundError(N_("That hazard was found at another company."))
         escalation_id = new_id()
         with self.db.atomic():
             self.db["escalations"].insert({

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from inspector_app.errors import ReadOnlyLocationError, ValidationError, from_os_error
+from inspector_app.i18n import N_
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -25,7 +26,7 @@ _TEMP_EXTRA = len(".") + 8 + len(".") + len(".part")
 
 
 class OutputTargetError(ValidationError):
-    title = "Cannot write this file"
+    title = N_("Cannot write this file")
 
 
 def _name_max(folder: Path) -> int:
@@ -42,9 +43,10 @@ def check_output_target(target: Path) -> None:
     folder = target.parent
     if folder.is_dir() and name_bytes + _TEMP_EXTRA > _name_max(folder):
         raise OutputTargetError(
-            f"The file name is too long for this file system ({name_bytes} bytes; at most "
-            f"{_name_max(folder) - _TEMP_EXTRA} here): {target.name[:40]}…. "
-            "Choose a shorter name.")
+            N_("The file name is too long for this file system ({name_bytes} bytes; at most "
+               "{number} here): {name}…. "
+               "Choose a shorter name."),
+            name_bytes=name_bytes, number=_name_max(folder) - _TEMP_EXTRA, name=target.name[:40])
     try:
         info = target.stat()
     except FileNotFoundError:
@@ -53,19 +55,20 @@ def check_output_target(target: Path) -> None:
         raise from_os_error(exc, target) from exc
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
-            raise OutputTargetError(f"{target} is a folder: give the name of a file to write.")
+            raise OutputTargetError(N_("{target} is a folder: give the name of a file to write."),
+                                    target=target)
         if not stat.S_ISREG(info.st_mode):
             raise OutputTargetError(
-                f"{target} is a device, a FIFO or another special file, not a regular file; "
-                "it was left as it is. Choose a file name.")
+                N_("{target} is a device, a FIFO or another special file, not a regular file; "
+                   "it was left as it is. Choose a file name."), target=target)
         if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             raise ReadOnlyLocationError(
-                f"{target} is read-only; it was not replaced. Choose another name or make "
-                "the file writable.")
+                N_("{target} is read-only; it was not replaced. Choose another name or make "
+                   "the file writable."), target=target)
     if not folder.is_dir():
-        raise OutputTargetError(f"The folder {folder} is not available (it does not exist): "
-                                "choose another place for the file. If it is a USB stick, "
-                                "check that it is plugged in.")
+        raise OutputTargetError(N_("The folder {folder} is not available (it does not exist): "
+                                   "choose another place for the file. If it is a USB stick, "
+                                   "check that it is plugged in."), folder=folder)
 
 
 def write_fully(fd: int, data: bytes) -> None:

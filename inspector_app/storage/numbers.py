@@ -20,12 +20,13 @@ from inspector_app.domain.numbering import (
     parse_number,
 )
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 
 
 class NumbersExhausted(ValidationError):
     """No number is left for this document type and year on this computer."""
 
-    title = "No document number left"
+    title = N_("No document number left")
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,10 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
                     return format_number(doc_type, year, seq, authority_short), seq
         title = DOC_TITLES[doc_type][0]
         raise NumbersExhausted(
-            f"No {DOC_WORDS[doc_type]} number of {year} is left on this computer ({title}): "
-            f"ask the office to allocate a number block (numbers allocate --type "
-            f"{doc_type.value} --year {year}) and import its sync bundle. Nothing was changed.")
+            N_("No {doc_words} number of {year} is left on this computer ({title}): "
+               "ask the office to allocate a number block (numbers allocate --type "
+               "{value} --year {year}) and import its sync bundle. Nothing was changed."),
+            doc_words=DOC_WORDS[doc_type], year=year, title=title, value=doc_type.value)
     seq = _counter(db, counter_key, doc_type, year) + 1
     while _taken(db, format_number(doc_type, year, seq, authority_short)):
         seq += 1

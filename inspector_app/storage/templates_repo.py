@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError
+from inspector_app.i18n import N_
 from inspector_app.storage.files import write_atomic_checked
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ ImportStatus = Literal["added", "unchanged", "refused"]
 
 
 class TemplateConflict(InspectorError):
-    title = "Template already in the library"
+    title = N_("Template already in the library")
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ class TemplateRepo:
     def record(self, key: str) -> TemplateRecord:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM templates WHERE key = ?", [key]).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no template {key} in the library.")
+            raise NotFoundError(N_("There is no template {key} in the library."), key=key)
         return _record(row)
 
     def definition(self, key: str) -> dict[str, Any]:
         """The stored document: what an inspection snapshots and what export writes."""
         row = self.db.execute("SELECT definition FROM templates WHERE key = ?", [key]).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no template {key} in the library.")
+            raise NotFoundError(N_("There is no template {key} in the library."), key=key)
         return json.loads(row[0])
 
     def get(self, key: str) -> Template:
@@ -103,7 +104,8 @@ class TemplateRepo:
         versions = [r for r in self.list(include_retired=True) if r.template_id == key_or_id]
         current = [r for r in versions if not r.retired] or versions
         if not current:
-            raise NotFoundError(f"There is no template {key_or_id} in the library.")
+            raise NotFoundError(N_("There is no template {key_or_id} in the library."),
+                                key_or_id=key_or_id)
         return current[-1].key
 
     # --- writing -------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ class TemplateRepo:
                 [int(retired), utcnow_iso(), self.device_id, key],
             )
             if cursor.rowcount == 0:
-                raise NotFoundError(f"There is no template {key} in the library.")
+                raise NotFoundError(N_("There is no template {key} in the library."), key=key)
 
     def ensure_shipped(
         self, paths: Iterable[Path], load: Callable[[Path], LoadedTemplate]

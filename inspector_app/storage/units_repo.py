@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Campaign, Phase, Target, Unit, UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.storage.repositories import SettingsRepo
 
 UNIT_SETTING = "unit_id"   # this laptop's unit, from the profile
@@ -51,8 +52,8 @@ class UnitRepo:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM units WHERE name = ? OR id = ?",
                               [text.strip(), text.strip()]).fetchone()
         if row is None:
-            raise NotFoundError(f"No unit named {text!r} in the registry "
-                                "(see `inspector-app units list`).")
+            raise NotFoundError(N_("No unit named {text!r} in the registry "
+                                   "(see `inspector-app units list`)."), text=text)
         return _unit(row)
 
     def add(self, name: str, kind: UnitKind | str, *, sectors: tuple[str, ...] = (),
@@ -62,7 +63,7 @@ class UnitRepo:
         with self.db.atomic():
             self._check_free(unit.name, None)
             if parent_id and self.get(parent_id) is None:
-                raise NotFoundError(f"No parent unit with id {parent_id}.")
+                raise NotFoundError(N_("No parent unit with id {parent_id}."), parent_id=parent_id)
             if position is None:
                 (last,) = self.db.execute("SELECT COALESCE(MAX(position), -1) FROM units "
                                           "WHERE kind = ?", [unit.kind.value]).fetchone()
@@ -77,7 +78,7 @@ class UnitRepo:
                sectors: tuple[str, ...] | None = None, active: bool | None = None) -> Unit:
         current = self.get(unit_id)
         if current is None:
-            raise NotFoundError(f"No unit with id {unit_id}.")
+            raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         unit = Unit(current.id, current.name if name is None else name, current.kind,
                     current.parent_id, current.sectors if sectors is None else tuple(sectors),
                     current.position, current.active if active is None else active).validated()
@@ -93,27 +94,28 @@ class UnitRepo:
     def _check_free(self, name: str, own_id: str | None) -> None:
         row = self.db.execute("SELECT id FROM units WHERE name = ?", [name]).fetchone()
         if row and row[0] != own_id:
-            raise ValidationError(f"There is already a unit named {name}.")
+            raise ValidationError(N_("There is already a unit named {name}."), name=name)
 
     def set_company_department(self, company_id: str, unit_id: str | None) -> None:
         """Name the company's supervising department when its industry does not say it."""
         if unit_id is not None:
             unit = self.get(unit_id)
             if unit is None or unit.kind != UnitKind.DEPARTMENT:
-                raise ValidationError("A company's supervising unit must be a sector department.")
+                raise ValidationError(N_("A company's supervising unit must be a sector "
+                                         "department."))
         with self.db.atomic():
             cur = self.db.execute(
                 "UPDATE companies SET department_id = ?, updated_at = ?, device_id = ? "
                 "WHERE id = ?", [unit_id, utcnow_iso(), self.device_id, company_id])
             if cur.rowcount == 0:
-                raise NotFoundError(f"No company with id {company_id}.")
+                raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
 
     def department_for(self, company_id: str) -> Unit | None:
         """The company's supervising department: named on the company, or by its industry."""
         row = self.db.execute("SELECT department_id, industry FROM companies WHERE id = ?",
                               [company_id]).fetchone()
         if row is None:
-            raise NotFoundError(f"No company with id {company_id}.")
+            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         if row[0]:
             return self.get(row[0])
         for unit in self.all(UnitKind.DEPARTMENT, active_only=True):
@@ -128,7 +130,7 @@ class UnitRepo:
 
     def set_own_unit(self, unit_id: str | None) -> None:
         if unit_id is not None and self.get(unit_id) is None:
-            raise NotFoundError(f"No unit with id {unit_id}.")
+            raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         SettingsRepo(self.db).set(UNIT_SETTING, unit_id)
 
 
@@ -160,8 +162,8 @@ class CampaignRepo:
         rows = list(self.db.query("SELECT * FROM campaigns WHERE name = ? OR id = ?",
                                   [text.strip(), text.strip()]))
         if not rows:
-            raise NotFoundError(f"No campaign named {text!r} "
-                                "(see `inspector-app campaigns list`).")
+            raise NotFoundError(N_("No campaign named {text!r} "
+                                   "(see `inspector-app campaigns list`)."), text=text)
         return _campaign(rows[0])
 
     def add(self, campaign: Campaign) -> Campaign:
@@ -169,12 +171,13 @@ class CampaignRepo:
         with self.db.atomic():
             if self.db.execute("SELECT 1 FROM campaigns WHERE name = ?",
                                [campaign.name]).fetchone():
-                raise ValidationError(f"There is already a campaign named {campaign.name}.")
+                raise ValidationError(N_("There is already a campaign named {name}."),
+                                      name=campaign.name)
             known = {r[0] for r in self.db.execute("SELECT id FROM companies")}
             missing = [c for c in campaign.company_ids if c not in known]
             if missing:
-                raise NotFoundError(f"Campaign {campaign.name}: no company with id "
-                                    f"{', '.join(missing[:3])}.")
+                raise NotFoundError(N_("Campaign {name}: no company with id "
+                                       "{join}."), name=campaign.name, join=', '.join(missing[:3]))
             self.db["campaigns"].insert({
                 "id": campaign.id or new_id(), "name": campaign.name,
                 "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
@@ -190,10 +193,11 @@ class CampaignRepo:
     def tag(self, campaign_id: str, inspection_id: str, included: bool) -> None:
         """Correct the automatic tagging: count this inspection in the campaign, or not."""
         if self.get(campaign_id) is None:
-            raise NotFoundError(f"No campaign with id {campaign_id}.")
+            raise NotFoundError(N_("No campaign with id {campaign_id}."), campaign_id=campaign_id)
         if not self.db.execute("SELECT 1 FROM inspections WHERE id = ?",
                                [inspection_id]).fetchone():
-            raise NotFoundError(f"No inspection with id {inspection_id}.")
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
         stamp = record_stamp(self.device_id)
         with self.db.atomic():
             self.db.execute(

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector_app.errors import InspectorError
+from inspector_app.i18n import N_
 from inspector_app.paths import chinese_font
 
 FONT = "WenQuanYi"
@@ -35,7 +36,8 @@ def register_fonts() -> str:
                 pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
             except Exception as exc:  # reportlab raises TTFError or OSError, both mean the same
                 raise InspectorError(
-                    f"The document font {path} cannot be loaded ({exc}). Reinstall Inspector."
+                    N_("The document font {path} cannot be loaded ({exc}). Reinstall Inspector."),
+                    path=path, exc=exc
                 ) from exc
             # The face has no bold or italic: map them to itself so <b> never looks for one.
             for bold in (0, 1):

@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from inspector_app.domain.numbering import DOC_TITLES
 from inspector_app.domain.text import printable
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import (
     GREY,
@@ -144,7 +145,8 @@ def build_pdf(sheet: Sheet, story: list[Flowable]) -> bytes:
             # Table rows split across pages; what still cannot fit is one unbreakable piece
             # (a word or number thousands of characters long) that only the user can shorten.
             raise ValidationError(
-                f"The {title} {sheet.number} cannot be laid out: one of its texts (the place, "
-                "a note, a hazard's description or requirement) holds a piece too long to fit "
-                "on a page. Shorten it or add spaces, then print again.") from None
+                N_("The {title} {number} cannot be laid out: one of its texts (the place, "
+                   "a note, a hazard's description or requirement) holds a piece too long to fit "
+                   "on a page. Shorten it or add spaces, then print again."),
+                title=title, number=sheet.number) from None
     return buffer.getvalue()

@@ -28,6 +28,7 @@ from inspector_app.domain.emergency import (
     label,
 )
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.emergency import EmergencyService, PlanView, UnitProgress
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.reports.circular import (
@@ -227,12 +228,13 @@ def write_circular(db: Database, svc: EmergencyService, path: Path, today: date,
     """Write the PDF or xlsx; the number is taken in the transaction that writes the file."""
     suffix = path.suffix.lower()
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name.")
+        raise ValidationError(N_("{path} is a folder; give a file name."), path=path)
     if suffix not in (".pdf", ".xlsx"):
-        raise ValidationError(f"{path}: the circular is written as .pdf or .xlsx, not "
-                              f"{suffix or 'a file without an extension'}.")
+        raise ValidationError(N_("{path}: the circular is written as .pdf or .xlsx, not "
+                                 "{value}."),
+                              path=path, value=suffix or 'a file without an extension')
     if not path.parent.is_dir():
-        raise ValidationError(f"The folder {path.parent} does not exist.")
+        raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     circular = prepare(svc, today, lang)
     with db.atomic():
         number = next_circular_number(db, circular_word(db), today.year)

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from inspector_app.errors import CorruptFileError, InspectorError, NewerVersionError
+from inspector_app.i18n import N_
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.tables import BY_NAME
 
@@ -58,11 +59,12 @@ _ATTACHMENT_RE = re.compile(r"^emergency_files/([0-9a-f]{64})\.(pdf|docx|jpg|png
 class BundleRefused(InspectorError):
     """The bundle is not imported; the message says why. Nothing was changed."""
 
-    title = "Bundle refused"
+    title = N_("Bundle refused")
 
 
 def refuse(reason: str) -> BundleRefused:
-    return BundleRefused(f"The bundle was refused: {reason}. Nothing was changed.")
+    return BundleRefused(N_("The bundle was refused: {reason}. Nothing was changed."),
+                         reason=reason)
 
 
 def sha256(data: bytes) -> str:
@@ -208,8 +210,9 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
         raise refuse("it is not an Inspector bundle")
     if int(version) > VERSION:
         raise NewerVersionError(
-            f"The bundle was made by a newer version of Inspector (format {fmt}; this program "
-            f"reads up to {FORMAT}/{VERSION}). Install the newer version; nothing was changed.")
+            N_("The bundle was made by a newer version of Inspector (format {fmt}; this program "
+               "reads up to {format}/{version}). Install the newer version; nothing was changed."),
+            fmt=fmt, format=FORMAT, version=VERSION)
     entries = manifest.get("entries")
     if (not isinstance(entries, list) or not isinstance(manifest.get("bundle_id"), str)
             or manifest.get("kind") not in KINDS or not isinstance(manifest.get("device_id"), str)
@@ -221,5 +224,7 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
 
 
 def not_a_bundle(detail: str = "") -> CorruptFileError:
-    return CorruptFileError("The file is not a complete Inspector bundle (damaged, cut off or not "
-                            f"a bundle{': ' + detail if detail else ''}). Nothing was changed.")
+    return CorruptFileError(N_("The file is not a complete Inspector bundle (damaged, cut off "
+                               "or not "
+                               "a bundle{value}). Nothing was changed."),
+                            value=': ' + detail if detail else '')

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.i18n import N_
 from inspector_app.services.sync.merge import derived_id
 from inspector_app.storage.audit import AuditLog
 
@@ -150,21 +151,21 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
             actor: str | None) -> ConflictInfo:
     """Keep one version of a draft kept twice; the other is removed. One transaction."""
     if keep not in ("local", "incoming"):
-        raise ValidationError(f"Keep 'local' or 'incoming', not {keep!r}.")
+        raise ValidationError(N_("Keep 'local' or 'incoming', not {keep!r}."), keep=keep)
     row = _one(db, "SELECT * FROM conflicts WHERE id = ?", [conflict_id])
     if row is None:
-        raise NotFoundError(f"There is no conflict {conflict_id}.")
+        raise NotFoundError(N_("There is no conflict {conflict_id}."), conflict_id=conflict_id)
     if row["resolved_at"] is not None:
-        raise ValidationError(f"This conflict was already resolved ({row['resolved_at'][:19]}). "
-                              "Nothing was changed.")
+        raise ValidationError(N_("This conflict was already resolved ({resolved_at}). "
+                                 "Nothing was changed."), resolved_at=row['resolved_at'][:19])
     local, copy = _inspection(db, row["local_id"]), _inspection(db, row["incoming_id"])
     if row["table_name"] != "inspections" or not _is_copy_pair(local, copy):
-        raise ValidationError("This conflict does not hold two versions of one draft; correct "
-                              "the records by hand. Nothing was changed.")
+        raise ValidationError(N_("This conflict does not hold two versions of one draft; correct "
+                                 "the records by hand. Nothing was changed."))
     assert local is not None and copy is not None
     if "signed" in (local["status"], copy["status"]):
-        raise ValidationError("A signed inspection is never changed: this conflict cannot be "
-                              "resolved by keeping one version. Nothing was changed.")
+        raise ValidationError(N_("A signed inspection is never changed: this conflict cannot be "
+                                 "resolved by keeping one version. Nothing was changed."))
     info = _describe(db, row)
     try:
         with db.atomic():
@@ -188,8 +189,8 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
                      "from": info.changed_by, "changed_at": copy["updated_at"]},
                 reason=row["reason"], inspection_id=local["id"])
     except sqlite3.IntegrityError as exc:
-        raise ValidationError(f"The conflict could not be resolved ({exc}). Nothing was "
-                              "changed.") from None
+        raise ValidationError(N_("The conflict could not be resolved ({exc}). Nothing was "
+                                 "changed."), exc=exc) from None
     return _describe(db, {**row, "resolved_at": now})
 
 

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from inspector_app.errors import CorruptFileError
+from inspector_app.i18n import N_
 from inspector_app.services.pki import fingerprint
 
 ENVELOPE_FORMAT = "inspector-envelope/1"
@@ -28,7 +29,7 @@ TAG = 16
 
 
 class EnvelopeError(CorruptFileError):
-    title = "Cannot decrypt"
+    title = N_("Cannot decrypt")
 
 
 def _key(private: ec.EllipticCurvePrivateKey, public: ec.EllipticCurvePublicKey,
@@ -62,7 +63,7 @@ def encrypt_stream(recipient: x509.Certificate, header_raw: bytes,
                    size: int, tick: Callable[[int], None] | None = None) -> None:
     public = recipient.public_key()
     if not isinstance(public, ec.EllipticCurvePublicKey):
-        raise EnvelopeError("The organisation's certificate has no EC key to encrypt for.")
+        raise EnvelopeError(N_("The organisation's certificate has no EC key to encrypt for."))
     aead = AESGCM(_key(ephemeral, public, header_raw))
     counter, done = 0, 0
     while True:
@@ -86,7 +87,7 @@ def read_header(raw: bytes) -> dict[str, Any]:
     except ValueError:
         ok = False
     if not ok:
-        raise EnvelopeError("The bundle's envelope is damaged.")
+        raise EnvelopeError(N_("The bundle's envelope is damaged."))
     return header
 
 
@@ -96,9 +97,9 @@ def decrypt_stream(key: ec.EllipticCurvePrivateKey, header_raw: bytes, header: d
     try:
         public = serialization.load_pem_public_key(header["ephemeral_public_key"].encode())
     except ValueError:
-        raise EnvelopeError("The bundle's envelope is damaged (bad public key).") from None
+        raise EnvelopeError(N_("The bundle's envelope is damaged (bad public key).")) from None
     if not isinstance(public, ec.EllipticCurvePublicKey):
-        raise EnvelopeError("The bundle's envelope is damaged (not an EC key).")
+        raise EnvelopeError(N_("The bundle's envelope is damaged (not an EC key)."))
     aead = AESGCM(_key(key, public, header_raw))
     counter, written = 0, 0
     chunk = source.read(CHUNK + TAG)
@@ -108,11 +109,11 @@ def decrypt_stream(key: ec.EllipticCurvePrivateKey, header_raw: bytes, header: d
         try:
             plain = aead.decrypt(_nonce(counter, last), chunk, header_raw)
         except InvalidTag:
-            raise EnvelopeError("The bundle was altered or cut off: its encrypted content does "
-                                "not authenticate. Nothing was imported.") from None
+            raise EnvelopeError(N_("The bundle was altered or cut off: its encrypted content does "
+                                   "not authenticate. Nothing was imported.")) from None
         written += len(plain)
         if written > limit:
-            raise EnvelopeError("The bundle is absurdly large; nothing was imported.")
+            raise EnvelopeError(N_("The bundle is absurdly large; nothing was imported."))
         sink.write(plain)
         if last:
             return

@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, from_os_error
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
@@ -57,8 +58,8 @@ def _signer(pki: PkiService, passphrase: str
     org = pki.org()
     if org is not None:
         return org[1], decrypt_key(org[2], passphrase), []
-    raise NotFoundError("This computer has no signing identity, so it cannot sign an export: "
-                        "import the enrolment file from the office (identity import) first.")
+    raise NotFoundError(N_("This computer has no signing identity, so it cannot sign an export: "
+                           "import the enrolment file from the office (identity import) first."))
 
 
 def _recipient(pki: PkiService, cert: x509.Certificate, chain: list[x509.Certificate]
@@ -262,8 +263,8 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     dest_dir = Path(dest_dir)
     if not dest_dir.is_dir():
-        raise NotFoundError(f"The folder {dest_dir} does not exist (is the USB stick plugged "
-                            "in?).")
+        raise NotFoundError(N_("The folder {dest_dir} does not exist (is the USB stick plugged "
+                               "in?)."), dest_dir=dest_dir)
     pki = PkiService(db, device)
     cert, key, chain = _signer(pki, passphrase)
     recipient = _recipient(pki, cert, chain)

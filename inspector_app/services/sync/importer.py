@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
+from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.emergency import attachment_folder
@@ -145,8 +146,8 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         if header["recipient_fingerprint"] != fingerprint(org[1]):
             raise refuse("it is encrypted for another office (a different organisation key)")
         if org_passphrase is None:
-            raise ValidationError("The bundle is encrypted for the office: give the "
-                                  "organisation key's passphrase. Nothing was changed.")
+            raise ValidationError(N_("The bundle is encrypted for the office: give the "
+                                     "organisation key's passphrase. Nothing was changed."))
         key = decrypt_key(org[2], org_passphrase)
         inner = tmp / "inner.zip"
         try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from inspector_app.i18n import N_
 from inspector_app.services.sync.bundle import BundleRefused, refuse
 
 Row = dict[str, Any]
@@ -501,7 +502,8 @@ def check_entry(table: str, values: Mapping[str, Any]) -> None:
             continue
         problem = _check_text(value, col)
         if problem:
-            raise ValidationError(f"The {name.replace('_', ' ')} is not accepted: {problem}.")
+            raise ValidationError(N_("The {replace} is not accepted: {problem}."),
+                                  replace=name.replace('_', ' '), problem=problem)
 
 
 def normalised(value: str) -> str:
