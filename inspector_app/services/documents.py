@@ -38,7 +38,11 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
-from inspector_app.services.inspections import COMPANY_SNAPSHOT_FIELDS, InspectionService
+from inspector_app.services.inspections import (
+    COMPANY_SNAPSHOT_FIELDS,
+    InspectionService,
+    subject_info,
+)
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -100,9 +104,9 @@ def load_record_data(db: Database, inspection_id: str) -> RecordData:
         kept = json.loads(snapshot)
         row = tuple(kept.get(name) for name in COMPANY_SNAPSHOT_FIELDS)
     else:
-        row = db.execute(
-            f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
-            [record.company_id]).fetchone()
+        info = subject_info(db, {"company_id": record.company_id,
+                                 "subject_unit_id": record.subject_unit_id})
+        row = tuple(info[name] for name in COMPANY_SNAPSHOT_FIELDS)
     signatures = [
         SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
                       bool(r[7]), r[8], r[9])

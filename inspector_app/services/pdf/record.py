@@ -70,13 +70,20 @@ def header_table(sheet: Sheet) -> Table:
     template = record.template
     basis = f"{template.title.get(lang)}（{template.version}）" if not is_en(lang) \
         else f"{template.title.get(lang)} (version {template.version})"
-    rows: list[list[tuple[str, object]]] = [
-        [(t(lang, "company"), company.name)],
-        [(t(lang, "address"), company.address or "")],
-        [(t(lang, "legal_rep"), company.legal_rep or ""),
-         (t(lang, "position"), company.legal_rep_position or "")],
-        [(t(lang, "contact"), company.contact_name or ""),
-         (t(lang, "phone"), company.contact_phone or "")],
+    if record.subject_unit_id:
+        # A supervision inspection of a town's or a department's work: the unit is named, and
+        # no company field is printed empty.
+        rows: list[list[tuple[str, object]]] = [[(t(lang, "unit_subject"), company.name)]]
+    else:
+        rows = [
+            [(t(lang, "company"), company.name)],
+            [(t(lang, "address"), company.address or "")],
+            [(t(lang, "legal_rep"), company.legal_rep or ""),
+             (t(lang, "position"), company.legal_rep_position or "")],
+            [(t(lang, "contact"), company.contact_name or ""),
+             (t(lang, "phone"), company.contact_phone or "")],
+        ]
+    rows += [
         [(t(lang, "place"), record.place or "")],
         [(t(lang, "time"), when)],
         [(t(lang, "inspectors"), team)],

@@ -24,6 +24,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "continued": ("（续）", " (continued)"),
     # header fields
     "company": ("被检查单位", "Inspected company"),
+    "unit_subject": ("被检查单位", "Inspected unit"),
     "credit_code": ("统一社会信用代码", "Unified social credit code"),
     "address": ("地址", "Address"),
     "legal_rep": ("法定代表人（负责人）", "Legal representative / person in charge"),
