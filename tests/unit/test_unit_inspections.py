@@ -123,6 +123,14 @@ def test_the_record_pdf_names_the_unit_and_prints_no_empty_company_fields(distri
     assert "被检查单位 城关镇" in text
     assert "法定代表人" not in text and "统一社会信用代码" not in text
     assert "地址" not in text
+    en = tmp_path / "record-en.pdf"
+    code, _, err = run(capsys, *district["args"], "export", "pdf", inspection_id,
+                       "--document", "record", "--lang", "en", "-o", str(en))
+    assert code == 0, err
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(en), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    assert "Inspected unit 城关镇" in text and "your organisation's work" in text
+    assert "Legal representative" not in text and "your company" not in text
 
 
 def test_signing_keeps_the_units_name(district, ctx):

@@ -106,7 +106,8 @@ def identity_statement(sheet: Sheet) -> list[Flowable]:
     ids = sep.join(i.enforcement_id or t(lang, "blank") for i in record.inspectors)
     org = sheet.organisation or t(lang, "blank")
     return [Spacer(1, 2 * mm),
-            para(t(lang, "identity", org=org, names=names, ids=ids), styles(lang).indent)]
+            para(t(lang, "identity_unit" if record.subject_unit_id else "identity", org=org,
+                   names=names, ids=ids), styles(lang).indent)]
 
 
 # -- item by item ----------------------------------------------------------------------------------
