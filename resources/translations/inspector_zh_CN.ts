@@ -4989,8 +4989,8 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
-        <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with Holidays….</source>
-        <translation>尚无{0}年节假日安排：检查按周一至周五安排。请通过“节假日…”添加国务院办公厅的通知。</translation>
+        <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
+        <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>

@@ -255,7 +255,7 @@ class YearPlanDialog(QDialog):
         else:
             self.holidays_label.setText(self.tr(
                 "No holiday list for {0}: visits are planned Monday to Friday. Add the State "
-                "Council's notice with Holidays….").format(year))
+                "Council's notice with the Holidays button.").format(year))
 
     def _show_cell(self) -> None:
         self.visits.clear()
