@@ -280,7 +280,7 @@ class DocumentService:
 
     def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
         cursor = self.db.execute(
-            "SELECT id, number, kind, started_at, follows_inspection_id, "
+            "SELECT id, number, kind, started_at, follows_inspection_id, subject_unit_id, "
             "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
             "AND f.withdrawn_at IS NULL) AS hazards "
             "FROM inspections i WHERE id = ?", [inspection_id])
@@ -293,6 +293,12 @@ class DocumentService:
         """Raise ``DocumentRefused`` when this document cannot exist for this inspection."""
         doc_type = DocType(doc_type)
         row = self._inspection_row(inspection_id)
+        if doc_type is not DocType.RECORD and row["subject_unit_id"]:
+            # Orders, on-site decisions and re-inspection opinions are addressed to a company.
+            raise DocumentRefused(
+                "unit_subject", f"Inspection {row['number']} checked a unit's work "
+                "(supervision inspection): it has a record, and no order, on-site decision or "
+                "re-inspection opinion, which are addressed to a company.")
         if doc_type is DocType.ORDER:
             self._check_order(row)
         elif doc_type is DocType.REINSPECTION:

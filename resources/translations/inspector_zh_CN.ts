@@ -600,7 +600,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="234"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="383"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
@@ -649,52 +649,57 @@
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
+        <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
+        <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
         <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="362"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="365"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="381"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>

@@ -226,3 +226,17 @@ def test_the_migration_keeps_existing_inspections_and_their_locks(tmp_path):
     with pytest.raises(sqlite3.IntegrityError, match="signed"):
         db.execute("UPDATE answers SET value = '\"non_compliant\"' WHERE id = 'a1'")
     db.close()
+
+
+def test_only_the_record_is_issued_for_a_units_inspection(district, ctx):
+    from inspector_app.services.documents import DocumentRefused, DocumentService
+
+    svc = InspectionService(ctx.db, ctx.device)
+    inspection_id = _unit_inspection(ctx, district)
+    svc.set_answer(inspection_id, "a2", "non_compliant")   # a problem in the town's work
+    documents = DocumentService(ctx.db, ctx.data_dir, ctx.device)
+    documents.check(inspection_id, "record")
+    for doc_type in ("order", "onsite", "reinspection"):
+        with pytest.raises(DocumentRefused, match="checked a unit's work") as refused:
+            documents.check(inspection_id, doc_type)
+        assert refused.value.code == "unit_subject"
