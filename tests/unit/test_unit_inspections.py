@@ -240,3 +240,19 @@ def test_only_the_record_is_issued_for_a_units_inspection(district, ctx):
         with pytest.raises(DocumentRefused, match="checked a unit's work") as refused:
             documents.check(inspection_id, doc_type)
         assert refused.value.code == "unit_subject"
+
+
+def test_cli_starts_an_inspection_of_a_company_by_its_name(district, ctx, capsys):
+    args, team = district["args"], district["team"]
+    ctx.close()
+    code, out, err = run(capsys, *args, "inspections", "new", "--company", "泉台纺织有限公司",
+                         "--template", "test-small@1", "--inspector", team[0], "--kind", "self",
+                         "--place", "一号车间")
+    assert code == 0, err
+    code, out, _ = run(capsys, *args, "inspections", "list", "--json")
+    (row,) = json.loads(out)
+    assert row["company_id"] == district["mill"] and row["subject_unit_id"] is None
+    assert row["kind"] == "self"
+    code, _, err = run(capsys, *args, "inspections", "new", "--company", "没有这家公司",
+                       "--template", "test-small", "--inspector", team[0])
+    assert code != 0 and "没有这家公司" in err
