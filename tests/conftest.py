@@ -6,12 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-# The program speaks the system's language when nothing else is chosen (Chinese when the system
-# names none): the suite runs in English unless a test asks for another language, in this
-# process and in every command it starts.
-for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-    os.environ.pop(_variable, None)
-os.environ["LANG"] = "en_US.UTF-8"
 
 from pathlib import Path
 
@@ -22,6 +16,13 @@ from inspector_app.paths import DATA_DIR_ENV, DataDir
 from inspector_app.services import key_encryption
 from inspector_app.services.context import AppContext
 from inspector_app.ui import messages
+
+# The program speaks the system's language when nothing else is chosen (Chinese when the system
+# names none): the suite runs in English unless a test asks for another language, in this
+# process and in every command it starts.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 
 @pytest.fixture(autouse=True)

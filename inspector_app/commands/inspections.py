@@ -45,6 +45,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     history.add_argument("--json", action="store_true", help="print JSON")
     history.set_defaults(func=run_history)
 
+    new = isub.add_parser("new", help="start a draft inspection of a company or of a unit")
+    subject = new.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--company", metavar="NAME", help="the company's name or id")
+    subject.add_argument("--unit", metavar="NAME",
+                         help="a town or department whose work is checked (督导检查)")
+    new.add_argument("--template", metavar="KEY", required=True, help="the checklist's key")
+    new.add_argument("--inspector", metavar="ID", action="append", required=True,
+                     help="an inspector's id (repeat for each)")
+    new.add_argument("--kind", choices=[Kind.OFFICIAL.value, Kind.SELF.value],
+                     default=Kind.OFFICIAL.value)
+    new.add_argument("--place", metavar="TEXT")
+    new.add_argument("--started-at", metavar="ISO", help="default: now")
+    new.set_defaults(func=run_new)
+
     p.set_defaults(func=run_list, status=None, search=None, json=False)
 
 
@@ -126,7 +140,8 @@ def resolve_id(svc: InspectionService, given: str) -> str:
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "number", "revision", "status", "kind", "started_at", "ended_at",
             "template_id", "template_version", "title_zh", "title_en", "company_id",
-            "company_name", "town", "inspectors", "hazards", "major_hazards", "open_hazards")
+            "company_name", "subject_unit_id", "town", "inspectors", "hazards",
+            "major_hazards", "open_hazards")
     return {k: row[k] for k in keys}
 
 
@@ -158,6 +173,22 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
+# -- new -----------------------------------------------------------------------------------------
+
+def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
+    svc = _service(ctx)
+    if args.unit:
+        subject = {"subject_unit_id": svc.find_unit(args.unit).id}
+    else:
+        subject = {"company_id": svc.find_company(args.company)}
+    inspection_id = svc.start(template_key=svc.template_key(args.template), kind=args.kind,
+                              inspector_ids=args.inspector, place=args.place,
+                              started_at=args.started_at, **subject)
+    record = svc.get(inspection_id)
+    print(f"{record.id}  {record.number or ''}  {record.company_name}")
+    return 0
+
+
 # -- show ------------------------------------------------------------------------------------------
 
 def _record_json(record: InspectionRecord) -> dict[str, Any]:
@@ -170,7 +201,7 @@ def _record_json(record: InspectionRecord) -> dict[str, Any]:
         "supersedes_id": record.supersedes_id, "superseded_by": record.superseded_by,
         "status": record.status.value, "kind": record.kind.value,
         "company_id": record.company_id, "company_name": record.company_name,
-        "company_address": record.company_address,
+        "company_address": record.company_address, "subject_unit_id": record.subject_unit_id,
         "template": {"id": record.template.id, "version": record.template.version,
                      "title_zh": record.template.title.zh,
                      "title_en": record.template.title.en},
@@ -214,8 +245,8 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
          + (f" (superseded by {record.superseded_by})" if record.superseded_by else "")),
         ("status", _label(STATUS_LABELS[record.status], ctx)),
         ("kind", _label(KIND_LABELS[Kind(record.kind)], ctx)),
-        ("company", record.company_name),
-        ("address", record.company_address or ""),
+        *([("unit", record.company_name)] if record.subject_unit_id else
+          [("company", record.company_name), ("address", record.company_address or "")]),
         ("template", f"{record.template.title.get('zh' if zh else 'en')} "
                      f"({record.template.key})"),
         ("place", record.place or ""),

@@ -65,7 +65,11 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
                           "campaign": report.query.campaign.name if report.query.campaign
                           else None,
                           "rows": [r.as_dict() for r in rows],
-                          "total": report.table.total.as_dict()},
+                          "total": report.table.total.as_dict(),
+                          "unit_inspections": [
+                              {"unit_id": u.unit_id, "name": u.name, "kind": u.kind,
+                               "inspections": u.inspections}
+                              for u in report.unit_inspections]},
                          ensure_ascii=False, indent=2))
         return 0
     assert path is not None
@@ -73,5 +77,8 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     print(table(["unit", "inspections", "hazards", "overdue"],
                 [[r.label, str(r.inspections), str(r.hazards), str(r.figures["overdue"])]
                  for r in rows]))
+    if report.unit_inspections:
+        print("supervision inspections of units (not counted as companies covered): "
+              + ", ".join(f"{u.name} {u.inspections}" for u in report.unit_inspections))
     print(f"written to {path} ({len(rows)} row(s), {len(COUNTS)} figures each)")
     return 0

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from pathlib import Path
 
+from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import YearPlanService
 from inspector_app.storage.repositories import ProfileRepo
@@ -19,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="checklist of the planned inspections (id or key)")
     p.add_argument("--seed", type=int, help="seed of the random sample (default: a new one, "
                    "recorded with the plan)")
+    p.add_argument("--holidays", metavar="FILE", help="official holidays and weekend days "
+                   "worked (YAML, see docs/yearly-plan.md): added to the office's list first")
     p.set_defaults(func=run_generate)
     y = sub.add_parser("year-plan", help="the yearly plan's teams; show, move, approve, issue")
     psub = y.add_subparsers(dest="year_plan_command", metavar="ACTION", required=True)
@@ -62,6 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     drop.add_argument("--from", dest="as_of", default=None, help="YYYY-MM-DD (default today)")
     drop.add_argument("--reason", required=True)
     drop.set_defaults(func=run_drop)
+    hol = psub.add_parser("holidays", help="the holiday list visits are planned around")
+    hol.add_argument("--set", metavar="FILE", dest="file", help="add (or correct) the years "
+                     "of FILE")
+    hol.add_argument("--year", type=int, help="the days of one year")
+    hol.set_defaults(func=run_holidays)
 
 
 def _service(ctx: AppContext) -> YearPlanService:
@@ -71,6 +80,9 @@ def _service(ctx: AppContext) -> YearPlanService:
 
 def run_generate(args: argparse.Namespace, ctx: AppContext) -> int:
     service = _service(ctx)
+    calendar = (holidays.add_file(ctx.db, Path(args.holidays)) if args.holidays
+                else holidays.office_calendar(ctx.db))
+    print(f"holidays {holidays.describe(calendar, args.year)}")
     info = service.generate(args.year, args.template, args.seed)
     visits = service.visits(args.year)
     print(f"draft plan for {info.year}: {len(visits)} visits, seed {info.seed}, checklist "
@@ -155,4 +167,19 @@ def run_coverage(args: argparse.Namespace, ctx: AppContext) -> int:
         share = f"{100 * started / planned:.0f}%" if planned else "—"
         print(f"{args.year}-{month:02d}  planned {planned:>5}  started {started:>5}  {share}")
     print(f"year      planned {total_planned:>5}  started {total_started:>5}")
+    return 0
+
+
+def run_holidays(args: argparse.Namespace, ctx: AppContext) -> int:
+    calendar = (holidays.add_file(ctx.db, Path(args.file)) if args.file
+                else holidays.office_calendar(ctx.db))
+    years = [args.year] if args.year else calendar.years()
+    for year in years:
+        print(holidays.describe(calendar, year))
+        if args.year:
+            for label, days in (("holidays", calendar.off), ("workdays", calendar.workdays)):
+                shown = sorted(d.isoformat() for d in days if d.year == year)
+                print(f"  {label}: {', '.join(shown) or '-'}")
+    for source in calendar.sources:
+        print(f"source: {source}")
     return 0

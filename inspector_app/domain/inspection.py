@@ -85,3 +85,27 @@ class Missing:
     text: str
     finding_id: str | None = None
     field: str | None = None  # the hazard field that is empty
+
+
+# Whose work a supervision inspection (督导检查) can check: a town's territorial duties or a
+# department's sector duties, in a campaign such as the 2023 重大事故隐患专项排查整治行动.
+SUBJECT_UNIT_KINDS = ("town", "department")
+
+
+def subject_problem(company_id: str | None, unit_id: str | None, unit_kind: str | None,
+                    kind: Kind) -> str | None:
+    """Why this subject cannot be inspected this way, or None.
+
+    An inspection is of one company or of one unit. A unit is checked by an official
+    inspection: it does no self-inspection, and a re-inspection follows a company's hazards.
+    """
+    if (company_id is None) == (unit_id is None):
+        return "An inspection is of one company or of one unit: choose exactly one"
+    if unit_id is None:
+        return None
+    if unit_kind not in SUBJECT_UNIT_KINDS:
+        return "Only a town or a sector department is inspected as a unit"
+    if kind is not Kind.OFFICIAL:
+        return ("A unit is inspected by an official (supervision) inspection, not by a "
+                f"{kind.value} inspection")
+    return None

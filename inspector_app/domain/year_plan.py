@@ -8,7 +8,8 @@ Pure computation, deterministic for a given input and seed:
 - each company is served by one team all year (team towns respected), no team gets more visits in
   a month than its capacity;
 - within a team's month, the companies of one town share a day (up to ``per_day`` visits a day),
-  on working days Monday to Friday (public holidays are not known to the program).
+  on working days: Monday to Friday less the official holidays of ``HolidayCalendar``, plus the
+  weekend days it moves to working days (调休上班).
 
 What cannot be planned is not dropped silently: ``PlanProblem``s say what does not fit and by how
 much, and ``generate`` refuses to produce a partial plan.
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from inspector_app.domain.holidays import WEEKDAYS_ONLY, HolidayCalendar
 from inspector_app.domain.risk import RiskScheme
 
 MONTHS = 12
@@ -162,7 +164,8 @@ def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
 
 
 def generate(companies: Sequence[PlanCompany], teams: Sequence[Team], scheme: RiskScheme,
-             year: int, seed: int, *, per_day: int = 3) -> YearPlan:
+             year: int, seed: int, *, per_day: int = 3,
+             holidays: HolidayCalendar = WEEKDAYS_ONLY) -> YearPlan:
     """The plan for ``year``; ``PlanInfeasible`` saying what does not fit and by how much."""
     wanted, sampled = demand(companies, scheme, year, seed)
     problems = check_input(companies, teams, wanted)
@@ -210,7 +213,7 @@ def generate(companies: Sequence[PlanCompany], teams: Sequence[Team], scheme: Ri
     plan = YearPlan(year, seed, sampled=sampled)
     plan.visits = assign_days(year, [
         Visit(m + 1, "", team_id, cid, by_id[cid].town, seq) for cid, team_id, m, seq in placed
-    ], per_day)
+    ], per_day, holidays)
     return plan
 
 
@@ -252,12 +255,15 @@ def _choose_months(load: list[int], capacity: int, n: int, town: list[int]) -> l
     return sorted(room[:n]) if len(room) >= n else None
 
 
-def working_days(year: int, month: int) -> list[date]:
+def working_days(year: int, month: int,
+                 holidays: HolidayCalendar = WEEKDAYS_ONLY) -> list[date]:
     days = calendar.monthrange(year, month)[1]
-    return [d for d in (date(year, month, i) for i in range(1, days + 1)) if d.weekday() < 5]
+    return [d for d in (date(year, month, i) for i in range(1, days + 1))
+            if holidays.is_working(d)]
 
 
-def assign_days(year: int, visits: Iterable[Visit], per_day: int = 3) -> list[Visit]:
+def assign_days(year: int, visits: Iterable[Visit], per_day: int = 3,
+                holidays: HolidayCalendar = WEEKDAYS_ONLY) -> list[Visit]:
     """Dates for the visits of each team and month: a town's companies on the same day, up to
     ``per_day`` a day, the days spread over the month."""
     groups: dict[tuple[str, int], list[Visit]] = defaultdict(list)
@@ -272,7 +278,7 @@ def assign_days(year: int, visits: Iterable[Visit], per_day: int = 3) -> list[Vi
                 chunks[-1].append(v)
             else:
                 chunks.append([v])
-        days = working_days(year, month)
+        days = working_days(year, month, holidays) or working_days(year, month)
         for i, chunk in enumerate(chunks):
             day = days[i * len(days) // len(chunks)].isoformat()
             out += [replace(v, day=day) for v in chunk]
@@ -280,7 +286,8 @@ def assign_days(year: int, visits: Iterable[Visit], per_day: int = 3) -> list[Vi
     return out
 
 
-def move(plan: YearPlan, visit: Visit, team: Team, month: int, per_day: int = 3) -> Visit:
+def move(plan: YearPlan, visit: Visit, team: Team, month: int, per_day: int = 3,
+         holidays: HolidayCalendar = WEEKDAYS_ONLY) -> Visit:
     """Move one visit to another team or month; ``PlanInfeasible`` when that team's month is
     full. The visits of the two months affected get their days again."""
     if not 1 <= month <= MONTHS:
@@ -300,7 +307,7 @@ def move(plan: YearPlan, visit: Visit, team: Team, month: int, per_day: int = 3)
     touched = {(visit.team_id, visit.month), (team.id, month)}
     keep = [v for v in plan.visits if v != visit and (v.team_id, v.month) not in touched]
     redo = [v for v in plan.visits if v != visit and (v.team_id, v.month) in touched]
-    plan.visits = sorted(keep + assign_days(plan.year, [*redo, moved], per_day))
+    plan.visits = sorted(keep + assign_days(plan.year, [*redo, moved], per_day, holidays))
     return next(v for v in plan.visits if v.company_id == moved.company_id
                 and v.seq == moved.seq)
 

@@ -6,7 +6,7 @@ output's type and folder. The figures themselves come from ``storage.dispatch_st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from inspector_app.storage.dispatch_stats import (
 )
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
+from inspector_app.storage.unit_inspections import UnitInspections, unit_inspection_counts
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
 
 FORMATS = (".xlsx", ".pdf")
@@ -53,6 +54,8 @@ class DispatchReport:
     rows: list[DispatchRow] | None   # the unit's row only, for its own report
     title: TableTitle
     lang: str
+    # Supervision inspections of units: no company covered, counted on their own.
+    unit_inspections: list[UnitInspections] = field(default_factory=list)
 
     @property
     def zh(self) -> bool:
@@ -99,8 +102,11 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
         title = (f"{unit.name}: hazards found and their rectification" if unit else
                  f"{subject}: hazard investigation and rectification, {_BY_LABELS[by][1]}")
     reporting = unit.name if unit else organisation
+    supervised = unit_inspection_counts(db, period.start.isoformat(), period.end.isoformat(),
+                                        unit.id if unit else None)
     return DispatchReport(query, table, unit, rows,
-                          TableTitle(title, reporting, period_text(period, zh)), request.lang)
+                          TableTitle(title, reporting, period_text(period, zh)), request.lang,
+                          supervised)
 
 
 def check_output(path: Path) -> str:

@@ -39,7 +39,11 @@ from inspector_app.errors import InspectorError, NotFoundError, ValidationError,
 from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
-from inspector_app.services.inspections import COMPANY_SNAPSHOT_FIELDS, InspectionService
+from inspector_app.services.inspections import (
+    COMPANY_SNAPSHOT_FIELDS,
+    InspectionService,
+    subject_info,
+)
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -101,9 +105,9 @@ def load_record_data(db: Database, inspection_id: str) -> RecordData:
         kept = json.loads(snapshot)
         row = tuple(kept.get(name) for name in COMPANY_SNAPSHOT_FIELDS)
     else:
-        row = db.execute(
-            f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
-            [record.company_id]).fetchone()
+        info = subject_info(db, {"company_id": record.company_id,
+                                 "subject_unit_id": record.subject_unit_id})
+        row = tuple(info[name] for name in COMPANY_SNAPSHOT_FIELDS)
     signatures = [
         SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
                       bool(r[7]), r[8], r[9])
@@ -277,7 +281,7 @@ class DocumentService:
 
     def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
         cursor = self.db.execute(
-            "SELECT id, number, kind, started_at, follows_inspection_id, "
+            "SELECT id, number, kind, started_at, follows_inspection_id, subject_unit_id, "
             "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
             "AND f.withdrawn_at IS NULL) AS hazards "
             "FROM inspections i WHERE id = ?", [inspection_id])
@@ -291,6 +295,12 @@ class DocumentService:
         """Raise ``DocumentRefused`` when this document cannot exist for this inspection."""
         doc_type = DocType(doc_type)
         row = self._inspection_row(inspection_id)
+        if doc_type is not DocType.RECORD and row["subject_unit_id"]:
+            # Orders, on-site decisions and re-inspection opinions are addressed to a company.
+            raise DocumentRefused(
+                "unit_subject", N_("Inspection {number} checked a unit's work "
+                "(supervision inspection): it has a record, and no order, on-site decision or "
+                "re-inspection opinion, which are addressed to a company."), number=row['number'])
         if doc_type is DocType.ORDER:
             self._check_order(row)
         elif doc_type is DocType.REINSPECTION:

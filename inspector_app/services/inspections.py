@@ -33,6 +33,7 @@ from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.units import Unit
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.sync.row_schema import check_entry
@@ -40,12 +41,31 @@ from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
+from inspector_app.storage.units_repo import UnitRepo
 
 # What a signed record keeps of its company (the fields its documents print).
 COMPANY_SNAPSHOT_FIELDS = ("id", "name", "credit_code", "address", "legal_rep", "contact_name",
                            "contact_phone", "legal_rep_position")
 
 _TEMPLATES: dict[str, Template] = {}
+
+
+def subject_info(db: Database, row: dict[str, Any]) -> dict[str, Any]:
+    """The company fields a record prints, for a company or (name only) for a unit subject."""
+    if row.get("subject_unit_id"):
+        unit = db.execute("SELECT id, name FROM units WHERE id = ?",
+                          [row["subject_unit_id"]]).fetchone()
+        info: dict[str, Any] = dict.fromkeys(COMPANY_SNAPSHOT_FIELDS)
+        info.update(id=row["subject_unit_id"], name=unit[1] if unit else "?", subject="unit")
+        return info
+    values = db.execute(f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies "
+                        "WHERE id = ?", [row["company_id"]]).fetchone()
+    return dict(zip(COMPANY_SNAPSHOT_FIELDS, values, strict=True))
+
+
+def subject_name_address(db: Database, row: dict[str, Any]) -> tuple[str, str | None]:
+    info = subject_info(db, row)
+    return info["name"], info["address"]
 
 
 def snapshot_template(content_hash: str, snapshot: str) -> Template:
@@ -72,8 +92,8 @@ class InspectionRecord:
     superseded_by: str | None
     status: Status
     kind: Kind
-    company_id: str
-    company_name: str
+    company_id: str | None          # None when the subject is a unit
+    company_name: str               # the subject's name: the company's or the unit's
     company_address: str | None
     template: Template
     section_ids: list[str]
@@ -89,6 +109,8 @@ class InspectionRecord:
     photo_counts: dict[str, int] = field(default_factory=dict)
     # Hazards withdrawn when their answer changed: kept, restorable, in no list or document.
     withdrawn: list[Finding] = field(default_factory=list)
+    # A supervision inspection (督导检查) of a town's or a department's work: the unit inspected.
+    subject_unit_id: str | None = None
 
     @property
     def locked(self) -> bool:
@@ -135,8 +157,7 @@ class InspectionService:
         if row is None:
             raise NotFoundError(N_("No inspection with id {inspection_id}."),
                                 inspection_id=inspection_id)
-        company = self.db.execute(
-            "SELECT name, address FROM companies WHERE id = ?", [row["company_id"]]).fetchone()
+        company = subject_name_address(self.db, row)
         template = snapshot_template(row["template_hash"], row["template_snapshot"])
         answers = self.repo.answers(inspection_id)
         photo_counts = dict(self.db.execute(
@@ -159,6 +180,7 @@ class InspectionService:
             findings=self.repo.findings(inspection_id),
             photo_counts=photo_counts,
             withdrawn=self.repo.withdrawn_findings(inspection_id),
+            subject_unit_id=row.get("subject_unit_id"),
         )
 
     def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",
@@ -173,15 +195,61 @@ class InspectionService:
         return self.audit.for_inspection(inspection_id)
 
     # -- starting --
-    def start(self, *, company_id: str, template_key: str, kind: Kind | str,
+    def subject_units(self) -> list[Unit]:
+        """The units a supervision inspection can check: active towns and departments."""
+        return [u for u in UnitRepo(self.db, self.device.id).all(active_only=True)
+                if u.kind.value in rules.SUBJECT_UNIT_KINDS]
+
+    def find_unit(self, text: str) -> Unit:
+        return UnitRepo(self.db, self.device.id).find(text)
+
+    def template_key(self, text: str) -> str:
+        """The library key of a template given by its key or by its id (newest version)."""
+        row = self.db.execute(
+            "SELECT key FROM templates WHERE key = ? OR (template_id = ? AND retired = 0) "
+            "ORDER BY key = ? DESC, created_at DESC LIMIT 1", [text, text, text]).fetchone()
+        if row is None:
+            raise NotFoundError(N_("No template {text} in the library (see `inspector-app forms "
+                                   "list`)."), text=text)
+        return str(row[0])
+
+    def find_company(self, text: str) -> str:
+        """A company's id from its exact name or id, as a user types it."""
+        rows = self.db.execute("SELECT id FROM companies WHERE id = ? OR name = ? LIMIT 2",
+                               [text.strip(), text.strip()]).fetchall()
+        if len(rows) > 1:
+            raise ValidationError(N_("More than one company is called {text}; give its id."),
+                                  text=text)
+        if not rows:
+            raise NotFoundError(N_("No company named {text!r} (see `inspector-app companies "
+                                   "list`)."), text=text)
+        return str(rows[0][0])
+
+    def start(self, *, company_id: str | None = None, template_key: str, kind: Kind | str,
               inspector_ids: list[str], place: str | None = None,
-              started_at: str | None = None, section_ids: list[str] | None = None) -> str:
+              started_at: str | None = None, section_ids: list[str] | None = None,
+              subject_unit_id: str | None = None) -> str:
+        """Start a draft inspection of a company or, with ``subject_unit_id``, of a unit."""
         kind = Kind(kind)
-        company = self.db.execute(
-            "SELECT name, industry, special_areas FROM companies WHERE id = ?",
-            [company_id]).fetchone()
-        if company is None:
-            raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
+        unit = None
+        if subject_unit_id is not None:
+            unit = self.db.execute("SELECT name, kind FROM units WHERE id = ? AND active = 1",
+                                   [subject_unit_id]).fetchone()
+            if unit is None:
+                raise NotFoundError(N_("No active unit with id {subject_unit_id}."),
+                                    subject_unit_id=subject_unit_id)
+        problem = rules.subject_problem(company_id, subject_unit_id, unit[1] if unit else None,
+                                        kind)
+        if problem:
+            raise ValidationError(N_("Cannot start: {problem}."), problem=problem)
+        if unit is not None:
+            company = (unit[0], None, None)
+        else:
+            company = self.db.execute(
+                "SELECT name, industry, special_areas FROM companies WHERE id = ?",
+                [company_id]).fetchone()
+            if company is None:
+                raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         trow = self.db.execute(
             "SELECT template_id, version, content_hash, definition FROM templates WHERE key = ?",
             [template_key]).fetchone()
@@ -196,7 +264,10 @@ class InspectionService:
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
             raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
-        if section_ids is None:
+        if section_ids is None and subject_unit_id is not None:
+            # A unit has no industry: every section of a supervision checklist applies.
+            section_ids = [s.id for s in template.sections]
+        elif section_ids is None:
             section_ids = [s.id for s in template.applicable_sections(
                 company[1], json.loads(company[2] or "[]"))]
         if not section_ids:
@@ -212,6 +283,7 @@ class InspectionService:
                                     self.device.doc_prefix, settings.get("authority_short"))
             self.repo.insert({
                 "id": inspection_id, "revision": 1, "company_id": company_id,
+                "subject_unit_id": subject_unit_id,
                 "template_key": template_key, "template_id": trow[0],
                 "template_version": trow[1], "template_hash": trow[2],
                 "template_snapshot": trow[3], "kind": kind.value, "status": Status.DRAFT.value,
@@ -540,6 +612,9 @@ class InspectionService:
                           ensure_ascii=False, sort_keys=True)
 
     def _company_snapshot(self, row: dict[str, Any]) -> str:
+        if row.get("subject_unit_id"):
+            # A unit's record keeps the unit's name; it has no company fields to keep.
+            return json.dumps(subject_info(self.db, row), ensure_ascii=False, sort_keys=True)
         cursor = self.db.execute(
             f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
             [row["company_id"]])

@@ -30,11 +30,41 @@ from inspector_app.domain.year_plan import (
 )
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
+from inspector_app.paths import DataDir
 from inspector_app.services.classification import ClassificationService
+from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
+from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+
+
+class _Unwatched:
+    """Progress nobody watches: the command line's."""
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        pass
+
+    def check_cancelled(self) -> None:
+        pass
+
+
+def plan_task(progress: Progress, data_dir: DataDir, device: Device, actor: str | None,
+              action: str, year: int, template: str | None = None) -> PlanInfo | int:
+    """``generate`` or ``issue`` on a connection of its own, for a worker thread."""
+    db = connect(data_dir.database)
+    try:
+        service = YearPlanService(db, device, actor)
+        if action == "generate":
+            assert template is not None
+            return service.generate(year, template, progress=progress)
+        if action == "issue":
+            return service.issue(year, progress=progress)
+        raise ValueError(f"unknown plan action {action!r}")
+    finally:
+        db.close()
 
 
 @dataclass(frozen=True)
@@ -135,9 +165,13 @@ class YearPlanService:
                                   year=year, status=info.status, join=' or '.join(statuses))
         return info
 
-    def generate(self, year: int, template: str, seed: int | None = None) -> PlanInfo:
+    def generate(self, year: int, template: str, seed: int | None = None, *,
+                 progress: Progress | None = None) -> PlanInfo:
         """A new draft plan for ``year`` (replacing an earlier draft); ``ValidationError`` that
-        lists what does not fit when the teams cannot make the visits."""
+        lists what does not fit when the teams cannot make the visits. Cancelled through
+        ``progress`` before it is stored, the earlier draft stays as it was."""
+        step = progress or _Unwatched()
+        step.progress(0, 3, "reading the companies and teams")
         existing = self.info(year)
         if existing is not None and existing.status != "draft":
             raise ValidationError(N_("The plan for {year} is already {status}; it cannot "
@@ -156,8 +190,10 @@ class YearPlanService:
                  for problems in [inspector_problems(Kind.OFFICIAL, [
                      p for p in (people.get(i) for i in t.inspector_ids) if p is not None])]
                  if problems]
+        step.progress(1, 3, "spreading the visits over the year")
         try:
-            plan = generate(companies, teams, scheme, year, seed)
+            plan = generate(companies, teams, scheme, year, seed,
+                            holidays=office_calendar(self.db))
         except PlanInfeasible as exc:
             raise ValidationError(f"The plan for {year} cannot be made: "
                                   + "; ".join([*unfit, *(str(p) for p in exc.problems)])
@@ -165,6 +201,7 @@ class YearPlanService:
         if unfit:
             raise ValidationError(f"The plan for {year} cannot be made: " + "; ".join(unfit)
                                   + ".")
+        step.progress(2, 3, "storing the draft")
         plan_id = new_id()
         with self.db.atomic():
             if existing is not None:
@@ -184,6 +221,8 @@ class YearPlanService:
             self.audit.record("year_plan", plan_id, "generate",
                               new={"year": year, "seed": seed, "visits": len(plan.visits),
                                    "unclassified": unclassified})
+            step.check_cancelled()  # the last moment to stop: the transaction is undone
+        step.progress(3, 3, "")
         return self._require(year)
 
     def visits(self, year: int) -> list[StoredVisit]:
@@ -217,7 +256,8 @@ class YearPlanService:
         plan = self.plan(year)
         team = self.team(team_id)
         try:
-            moved = move(plan, stored[visit_id].visit, team, month)
+            moved = move(plan, stored[visit_id].visit, team, month,
+                         holidays=office_calendar(self.db))
         except PlanInfeasible as exc:
             raise ValidationError(str(exc)) from None
         by_key = {(v.visit.company_id, v.visit.seq): k for k, v in stored.items()}
@@ -243,15 +283,20 @@ class YearPlanService:
                 "updated_at": utcnow_iso()})
             self.audit.record("year_plan", info.id, "approve", new=str(year))
 
-    def issue(self, year: int) -> int:
+    def issue(self, year: int, *, progress: Progress | None = None) -> int:
         """Turn an approved plan into planned inspections (one per visit, the team's inspectors,
-        due on the visit's day); how many were created."""
+        due on the visit's day); how many were created. All or nothing: cancelled through
+        ``progress``, no planned inspection is kept and the plan stays approved."""
         info = self._require(year, "approved")
         teams = {t.id: t for t in self.teams()}
         plans = PlanService(self.db, self.device, self.actor)
+        step = progress or _Unwatched()
+        visits = self.visits(year)
         count = 0
         with self.db.atomic():
-            for v in self.visits(year):
+            for v in visits:
+                if count % 25 == 0:
+                    step.progress(count, len(visits), "planned inspections")
                 team = teams[v.visit.team_id]
                 plan_id = plans.add(v.visit.company_id, info.template_key, v.visit.day,
                                     list(team.inspector_ids),
@@ -262,6 +307,8 @@ class YearPlanService:
             self.db["year_plans"].update(info.id, {"status": "issued",
                                                    "updated_at": utcnow_iso()})
             self.audit.record("year_plan", info.id, "issue", new=str(count))
+            step.check_cancelled()
+        step.progress(count, count, "")
         return count
 
     def coverage(self, year: int) -> dict[int, tuple[int, int]]:

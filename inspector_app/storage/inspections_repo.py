@@ -199,7 +199,8 @@ class InspectionRepo:
         sql = f"""
             SELECT i.id, i.number, i.revision, i.status, i.kind, i.started_at, i.ended_at,
                    i.template_id, i.template_version, t.title_zh, t.title_en,
-                   c.id AS company_id, c.name AS company_name, c.town,
+                   i.company_id, COALESCE(c.name, su.name) AS company_name, c.town,
+                   i.subject_unit_id,
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
                         AND f.withdrawn_at IS NULL) AS hazards,
                    (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id
@@ -212,7 +213,7 @@ class InspectionRepo:
                         JOIN inspectors p ON p.id = x.inspector_id
                         WHERE x.inspection_id = i.id ORDER BY x.position)) AS inspectors
             FROM inspections i
-            JOIN companies c ON c.id = i.company_id
+            {_SUBJECT_JOINS}
             LEFT JOIN templates t ON t.key = i.template_key
             {where}
             ORDER BY {order}{page}
@@ -225,9 +226,13 @@ class InspectionRepo:
         """How many inspections ``list`` gives for ``flt``, without reading them."""
         where, params = _where(flt or InspectionFilter())
         return int(self.db.execute(
-            f"SELECT COUNT(*) FROM inspections i JOIN companies c ON c.id = i.company_id {where}",
+            f"SELECT COUNT(*) FROM inspections i {_SUBJECT_JOINS} {where}",
             params).fetchone()[0])
 
+
+# The subject of an inspection: a company, or a unit (a supervision inspection of its work).
+_SUBJECT_JOINS = ("LEFT JOIN companies c ON c.id = i.company_id "
+                  "LEFT JOIN units su ON su.id = i.subject_unit_id")
 
 # The ORDER BY terms of each sort of ``InspectionRepo.list``; each ends with the rowid so a page
 # boundary never splits or repeats rows that sort alike. Numbers of one prefix and year sort by
@@ -235,7 +240,7 @@ class InspectionRepo:
 LIST_SORTS: dict[str, tuple[str, ...]] = {
     "started": ("i.started_at", "i.number", "i.rowid"),
     "number": ("length(i.number)", "i.number", "i.rowid"),
-    "company": ("c.name", "i.started_at", "i.rowid"),
+    "company": ("COALESCE(c.name, su.name)", "i.started_at", "i.rowid"),
     "town": ("c.town", "i.started_at", "i.rowid"),
     "template": ("t.title_zh", "i.started_at", "i.rowid"),
     "kind": ("i.kind", "i.started_at", "i.rowid"),
@@ -278,6 +283,6 @@ def _where(flt: InspectionFilter) -> tuple[str, list[Any]]:
         params.append(flt.date_to + "~")  # "~" sorts after any time of that day
     if flt.search:
         # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
-        where.append("c.name LIKE ? ESCAPE '\\'")
+        where.append("COALESCE(c.name, su.name) LIKE ? ESCAPE '\\'")
         params.append(like_pattern(flt.search))
     return ("WHERE " + " AND ".join(where) if where else ""), params

@@ -885,3 +885,35 @@ def _company_name_index(db: Database) -> None:
     # Importing a list matches each row by name (or credit code): without an index every row
     # scans the whole table, and a 100,000-row import takes hours instead of seconds.
     db.execute("CREATE INDEX IF NOT EXISTS companies_name ON companies(name)")
+
+
+@migrations(name="0024_unit_subject")
+def _unit_subject(db: Database) -> None:
+    # The subject of an inspection is a company or a unit (a town's or a department's work,
+    # checked by a supervision inspection, 督导检查): exactly one of company_id and
+    # subject_unit_id. Dropping company_id's NOT NULL is the change SQLite documents as safe
+    # to make in the stored definition (lang_altertable.html, "Making Other Kinds Of Table
+    # Schema Changes"): no row is rewritten, and the tables that reference inspections, its
+    # indexes and its triggers stay as they are. Rebuilding the table instead would need
+    # foreign keys off, which cannot be switched inside the migration's transaction.
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'inspections'").fetchone()
+    old = "company_id TEXT NOT NULL REFERENCES companies(id)"
+    if sql.count(old) != 1:
+        raise ValueError("inspections: unexpected definition, cannot admit unit subjects")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                   "AND name = 'inspections'",
+                   [sql.replace(old, "company_id TEXT REFERENCES companies(id)")])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    db.execute("ALTER TABLE inspections ADD COLUMN subject_unit_id TEXT REFERENCES units(id) "
+               "CHECK ((company_id IS NULL) <> (subject_unit_id IS NULL))")
+    db.execute("CREATE INDEX inspections_subject_unit ON inspections(subject_unit_id) "
+               "WHERE subject_unit_id IS NOT NULL")
+    (check,) = db.execute("PRAGMA integrity_check(inspections)").fetchone()
+    if check != "ok":
+        raise ValueError(f"inspections: the database is not intact after the change: {check}")

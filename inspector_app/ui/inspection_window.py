@@ -333,7 +333,7 @@ class InspectionWindow(QMainWindow):
 
     def _update_readiness(self) -> None:
         r = self.record
-        if r.template.kind != "readiness":
+        if r.template.kind != "readiness" or r.company_id is None:  # None: a unit inspected
             self.readiness.setVisible(False)
             return
         svc = EmergencyService(self.ctx.db, self.ctx.device.id, self.ctx.data_dir)

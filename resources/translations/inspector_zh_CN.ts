@@ -504,69 +504,74 @@
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
+        <source>Supervision inspections of units (not in company coverage): %1</source>
+        <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="309"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="327"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="336"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="361"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="408"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="409"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="409"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="412"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="421"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="433"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="437"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="455"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -595,7 +600,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="234"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="383"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
@@ -644,52 +649,57 @@
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
+        <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
+        <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
         <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="362"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="365"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="381"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -2756,117 +2766,139 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="218"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="306"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="336"/>
         <source>Choose the company to inspect.</source>
         <translation>请选择被检查单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="341"/>
         <source>The template library is empty: import a checklist template first.</source>
         <translation>检查表库为空，请先导入检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="344"/>
         <source>Enter the place inspected (e.g. the workshop).</source>
         <translation>请填写检查地点（例如车间名称）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="348"/>
         <source>The start time is in the future: check the date and time.</source>
         <translation>开始时间晚于当前时间，请核对日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="374"/>
         <source>confirmed at the start of an inspection</source>
         <translation>检查开始时确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="378"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="379"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="385"/>
+        <source>&amp;Unit:</source>
+        <translation>被检查单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="333"/>
+        <source>Choose the unit to inspect.</source>
+        <translation>请选择被检查的乡镇或部门。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="379"/>
         <source>C&amp;hecklist:</source>
         <translation>检查表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="379"/>
         <source>&amp;Kind:</source>
         <translation>检查类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="380"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="380"/>
         <source>&amp;Place inspected:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="381"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="381"/>
         <source>Person in charge, p&amp;osition:</source>
         <translation>负责人及职务(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="386"/>
+        <source>A company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="388"/>
+        <source>A town&apos;s or department&apos;s work (supervision inspection, 督导检查)</source>
+        <translation>乡镇、部门工作（督导检查）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="390"/>
         <source>Type part of the company name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="394"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="395"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="396"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="397"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="398"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="399"/>
         <source>Legal representative or person in charge</source>
         <translation>法定代表人或负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="400"/>
         <source>Position, e.g. 总经理</source>
         <translation>职务，例如 总经理</translation>
     </message>
@@ -4881,74 +4913,124 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="113"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="115"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="117"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="123"/>
+        <source>&amp;Holidays…</source>
+        <translation>节假日(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="125"/>
+        <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
+        <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="152"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="194"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="220"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="227"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="227"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="228"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="253"/>
+        <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
+        <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
+        <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
+        <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="267"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="303"/>
+        <source>Cancelled; the plan was not changed.</source>
+        <translation>已取消，计划未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="337"/>
+        <source>Generating the plan for {0}…</source>
+        <translation>正在生成{0}年度计划…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="342"/>
+        <source>Holiday list</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="342"/>
+        <source>Holiday list (*.yaml *.yml)</source>
+        <translation>节假日安排 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="365"/>
+        <source>Issuing the plan for {0} as planned inspections…</source>
+        <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>
 </context>
 </TS>

@@ -46,7 +46,9 @@ def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx) -> Non
     qtbot.addWidget(dialog)
     dialog.year.setValue(2027)
     dialog.template.setCurrentIndex(dialog.template.findData(key))
-    assert dialog.generate(), dialog.error.text()
+    with qtbot.waitSignal(dialog.generate().signals.finished, timeout=30_000):
+        pass
+    assert not dialog.error.text()
     counts = [dialog.grid.item(0, m).text() for m in range(12)]
     assert sum(int(c.split("/")[0]) for c in counts) == 6
     busy = next(m for m in range(12) if not counts[m].startswith("0/"))
@@ -60,5 +62,6 @@ def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx) -> Non
     dialog.approve_button.click()
     assert dialog.issue_button.isEnabled() and not dialog.move_button.isEnabled()
     dialog.issue_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert len(PlanService(ctx.db, ctx.device).list()) == 6
     assert "6" in dialog.status.text()

@@ -37,11 +37,11 @@ LARGE = {"inspections", "findings", "answers", "photos", "signatures", "audit_lo
 
 # Statements allowed to scan a large table once, at their top level, with the reason.
 WHOLE_TABLE_READS: dict[str, str] = {
-    "FROM inspections i\n            JOIN companies c ON c.id = i.company_id\n"
-    "            LEFT JOIN templates":
-        "the inspections list: filtered by company name or town it reads the companies once "
+    "LEFT JOIN units su ON su.id = i.subject_unit_id\n            LEFT JOIN templates":
+        "the inspections list: filtered by company (or unit) name or town it reads the "
+        "companies once "
         "(LIKE '%…%' cannot use an index; Chinese search needs 1- and 2-character substrings)",
-    "SELECT COUNT(*) FROM inspections i JOIN companies c":
+    "SELECT COUNT(*) FROM inspections i LEFT JOIN companies c":
         "the count beside the list: the same filters, read once",
     "FROM findings f\n            JOIN inspections i ON i.id = f.inspection_id":
         "the hazard ledger: hazards not closed are most of them, so a scan is the cheapest read",

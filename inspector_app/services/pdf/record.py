@@ -70,13 +70,20 @@ def header_table(sheet: Sheet) -> Table:
     template = record.template
     basis = f"{template.title.get(lang)}（{template.version}）" if not is_en(lang) \
         else f"{template.title.get(lang)} (version {template.version})"
-    rows: list[list[tuple[str, object]]] = [
-        [(t(lang, "company"), company.name)],
-        [(t(lang, "address"), company.address or "")],
-        [(t(lang, "legal_rep"), company.legal_rep or ""),
-         (t(lang, "position"), company.legal_rep_position or "")],
-        [(t(lang, "contact"), company.contact_name or ""),
-         (t(lang, "phone"), company.contact_phone or "")],
+    if record.subject_unit_id:
+        # A supervision inspection of a town's or a department's work: the unit is named, and
+        # no company field is printed empty.
+        rows: list[list[tuple[str, object]]] = [[(t(lang, "unit_subject"), company.name)]]
+    else:
+        rows = [
+            [(t(lang, "company"), company.name)],
+            [(t(lang, "address"), company.address or "")],
+            [(t(lang, "legal_rep"), company.legal_rep or ""),
+             (t(lang, "position"), company.legal_rep_position or "")],
+            [(t(lang, "contact"), company.contact_name or ""),
+             (t(lang, "phone"), company.contact_phone or "")],
+        ]
+    rows += [
         [(t(lang, "place"), record.place or "")],
         [(t(lang, "time"), when)],
         [(t(lang, "inspectors"), team)],
@@ -99,7 +106,8 @@ def identity_statement(sheet: Sheet) -> list[Flowable]:
     ids = sep.join(i.enforcement_id or t(lang, "blank") for i in record.inspectors)
     org = sheet.organisation or t(lang, "blank")
     return [Spacer(1, 2 * mm),
-            para(t(lang, "identity", org=org, names=names, ids=ids), styles(lang).indent)]
+            para(t(lang, "identity_unit" if record.subject_unit_id else "identity", org=org,
+                   names=names, ids=ids), styles(lang).indent)]
 
 
 # -- item by item ----------------------------------------------------------------------------------

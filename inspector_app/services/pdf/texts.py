@@ -24,6 +24,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "continued": ("（续）", " (continued)"),
     # header fields
     "company": ("被检查单位", "Inspected company"),
+    "unit_subject": ("被检查单位", "Inspected unit"),
     "credit_code": ("统一社会信用代码", "Unified social credit code"),
     "address": ("地址", "Address"),
     "legal_rep": ("法定代表人（负责人）", "Legal representative / person in charge"),
@@ -103,6 +104,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
                  "We are {names}, administrative law-enforcement officers of {org}; our "
                  "credential numbers are {ids}. These are our credentials (credentials shown). "
                  "We are inspecting your company according to law; please cooperate."),
+    # A unit's work inspected (督导检查): the Chinese says 你单位 already; the English names no
+    # company.
+    "identity_unit": ("我们是{org}行政执法人员{names}，证件号码为{ids}，"
+                      "这是我们的证件（出示证件）。现依法对你单位进行现场检查，请予以配合。",
+                      "We are {names}, administrative law-enforcement officers of {org}; our "
+                      "credential numbers are {ids}. These are our credentials (credentials "
+                      "shown). We are inspecting your organisation's work according to law; "
+                      "please cooperate."),
     # order
     # FORM: 责令限期整改指令书
     "order_found": ("经查，你单位存在下列问题：",

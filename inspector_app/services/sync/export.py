@@ -173,7 +173,8 @@ class Selection:
     def _watch(self, table: str, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
             if table == "inspections":
-                self.referenced["companies"].add(row["company_id"])
+                if row["company_id"]:  # none when the subject is a unit
+                    self.referenced["companies"].add(row["company_id"])
                 self.referenced["templates"].add(row["template_key"])
             elif table in ("inspection_inspectors", "signatures") and row.get("inspector_id"):
                 self.referenced["inspectors"].add(row["inspector_id"])

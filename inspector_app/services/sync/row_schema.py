@@ -130,7 +130,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "revocations": {"id": key(True), "issuer_fingerprint": sha(True), "serial": line(100, True),
                     "revoked_at": stamp(True), "reason": text(2000), **_RECORD},
     "inspections": {"id": key(True), "revision": integer(1, 100_000, True),
-                    "supersedes_id": key(), "amend_reason": text(), "company_id": key(True),
+                    "supersedes_id": key(), "amend_reason": text(), "company_id": key(),
                     "template_key": key(True), "template_id": line(100, True),
                     "template_version": line(60, True), "template_hash": sha(True),
                     "template_snapshot": json_text(dict, TEMPLATE, True),
@@ -139,7 +139,8 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "ended_at": stamp(), "signed_at": stamp(), "current_item": key(),
                     "follows_inspection_id": key(), "section_ids": json_text(list, 20_000),
                     "company_snapshot": json_text(dict, 40_000),
-                    "team_snapshot": json_text(list, 40_000), "unit_id": key(), **_RECORD},
+                    "team_snapshot": json_text(list, 40_000), "unit_id": key(),
+                    "subject_unit_id": key(), **_RECORD},
     "inspection_inspectors": {"inspection_id": key(True), "inspector_id": key(True),
                               "position": integer(0, 1000, True)},
     "answers": {"id": key(True), "inspection_id": key(True), "item_id": key(True),
@@ -367,6 +368,11 @@ def check_row(table: str, row: Row) -> None:
         problem = check_value(col, row[name])
         if problem:
             raise row_refused(table, row, name, problem)
+    if table == "inspections" and (row.get("company_id") is None) == (
+            row.get("subject_unit_id") is None):
+        # The subject of an inspection is one company or one unit, never both or neither.
+        raise row_refused(table, row, "company_id", "must name a company or (in "
+                          "subject_unit_id) a unit, and not both")
 
 
 _MANIFEST: dict[str, Column] = {

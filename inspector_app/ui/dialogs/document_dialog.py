@@ -327,6 +327,8 @@ class DocumentDialog(QDialog):
     def _refusal_text(self, refusal: DocumentRefused) -> str:
         return {
             "self_inspection": self.tr("A company's self-inspection issues no order."),
+            "unit_subject": self.tr(
+                "A supervision inspection of a unit has a record only: orders go to companies."),
             "no_hazards": self.tr("No hazards were found: there is nothing to order."),
             "incomplete_hazards": self.tr(
                 "Some hazards have no requirement or deadline yet: complete them first."),

@@ -1,4 +1,4 @@
-"""Starting an inspection: which company, which checklist, what kind, who, where and when."""
+"""Starting an inspection: which company (or unit), which checklist, what kind, who, where, when."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 # A start this far ahead of the computer's clock is a typo, not a plan.
 FUTURE_TOLERANCE = timedelta(minutes=10)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SUBJECT_COMPANY, SUBJECT_UNIT = "company", "unit"
 
 
 class NewInspectionDialog(QDialog):
@@ -57,12 +58,24 @@ class NewInspectionDialog(QDialog):
         self._companies: dict[str, Company] = {}
         self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
 
+        # The subject: a company, or a unit whose work a supervision inspection (督导检查) checks.
+        self.subject = QComboBox()
+        self.subject.addItem("", SUBJECT_COMPANY)
+        self._units = InspectionService(ctx.db, ctx.device).subject_units()
+        if self._units:
+            self.subject.addItem("", SUBJECT_UNIT)
+        self.unit = QComboBox()
+        for unit in self._units:
+            self.unit.addItem(unit.name, unit.id)
+        self.unit.setVisible(False)
         self.company_search = QLineEdit()
         self.company_search.setClearButtonEnabled(True)
         self.company_list = QListWidget()
         self.company_list.setMinimumHeight(120)
         company_box = QVBoxLayout()
         company_box.setContentsMargins(0, 0, 0, 0)
+        company_box.addWidget(self.subject)
+        company_box.addWidget(self.unit)
         company_box.addWidget(self.company_search)
         company_box.addWidget(self.company_list)
 
@@ -135,6 +148,7 @@ class NewInspectionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+        self.subject.currentIndexChanged.connect(self._subject_changed)
         self.company_search.textChanged.connect(self._fill_companies)
         self.company_list.currentItemChanged.connect(self._company_chosen)
         self.add_inspector_button.toggled.connect(self._show_add_form)
@@ -205,6 +219,28 @@ class NewInspectionDialog(QDialog):
         item.setText(f"{person.name}  ({enforcement_id})")
 
     # -- choosing -----------------------------------------------------------------------------
+    def inspects_unit(self) -> bool:
+        return self.subject.currentData() == SUBJECT_UNIT
+
+    def choose_unit(self, unit_id: str) -> None:
+        self.subject.setCurrentIndex(self.subject.findData(SUBJECT_UNIT))
+        self.unit.setCurrentIndex(self.unit.findData(unit_id))
+
+    def _subject_changed(self) -> None:
+        unit = self.inspects_unit()
+        self.unit.setVisible(unit)
+        self.company_search.setVisible(not unit)
+        self.company_list.setVisible(not unit)
+        # A unit has no legal representative; the record names the unit alone.
+        self._labels[5].setVisible(not unit)
+        self.legal_rep.setVisible(not unit)
+        self.legal_rep_position.setVisible(not unit)
+        if unit:  # a supervision inspection is an official one
+            self.set_kind(Kind.OFFICIAL)
+        self.kind.setEnabled(not unit)
+        self._labels[0].setText(self.tr("&Unit:") if unit else self.tr("&Company:"))
+        self._labels[0].setBuddy(self.unit if unit else self.company_search)
+
     def selected_company_id(self) -> str | None:
         item = self.company_list.currentItem()
         return item.data(ID_ROLE) if item is not None else None
@@ -291,8 +327,12 @@ class NewInspectionDialog(QDialog):
         return moment.astimezone().isoformat(timespec="minutes")
 
     def accept(self) -> None:
-        company_id = self.selected_company_id()
-        if not company_id:
+        unit_id = self.unit.currentData() if self.inspects_unit() else None
+        company_id = None if self.inspects_unit() else self.selected_company_id()
+        if self.inspects_unit() and not unit_id:
+            self.error.setText(self.tr("Choose the unit to inspect."))
+            return
+        if not self.inspects_unit() and not company_id:
             self.error.setText(self.tr("Choose the company to inspect."))
             return
         template_key = self.template.currentData()
@@ -311,9 +351,10 @@ class NewInspectionDialog(QDialog):
             return
         actor = self.profile_inspector.name if self.profile_inspector else None
         try:
-            self._keep_person(company_id, actor)
+            if company_id:
+                self._keep_person(company_id, actor)
             self.created_id = InspectionService(self.ctx.db, self.ctx.device, actor).start(
-                company_id=company_id, template_key=template_key,
+                company_id=company_id, subject_unit_id=unit_id, template_key=template_key,
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
                 place=self.place.text().strip() or None, started_at=self.started_at())
         except InspectorError as exc:  # e.g. an official inspection with one inspector
@@ -340,6 +381,12 @@ class NewInspectionDialog(QDialog):
                  self.tr("Person in charge, p&osition:"), self.tr("&Start:"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
+        if self.inspects_unit():
+            self._labels[0].setText(self.tr("&Unit:"))
+        self.subject.setItemText(0, self.tr("A company"))
+        if self.subject.count() > 1:
+            self.subject.setItemText(1, self.tr("A town's or department's work "
+                                                "(supervision inspection, 督导检查)"))
         self.company_search.setPlaceholderText(self.tr("Type part of the company name"))
         for index in range(self.kind.count()):
             self.kind.setItemText(index, pair(KIND_LABELS[Kind(self.kind.itemData(index))]))

@@ -2,11 +2,14 @@
 
 Each cell shows the team's visits that month against its capacity; selecting a cell lists its
 visits, and a visit is moved by dragging it onto another cell (or with the team and month boxes).
+Generating and issuing run off the window's thread, with progress and Cancel; the holiday list
+the visits keep off is shown and can be extended from a file.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDrag, QDropEvent
@@ -15,11 +18,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -30,10 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.errors import InspectorError
+from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
-from inspector_app.services.year_plan import StoredVisit, YearPlanService
+from inspector_app.services.year_plan import StoredVisit, YearPlanService, plan_task
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.ui.tasks import Task, TaskRunner
 
 VISIT_MIME = "application/x-inspector-visit"
 
@@ -83,7 +90,11 @@ class YearPlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("YearPlanDialog")
         inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = YearPlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.ctx = ctx
+        self.actor = inspector.name if inspector else None
+        self.service = YearPlanService(ctx.db, ctx.device, self.actor)
+        self.runner = TaskRunner()
+        self.task: Task | None = None
         self.templates = TemplateRepo(ctx.db, ctx.device.id)
         self.teams = self.service.teams()
         self.cells: dict[tuple[str, int], list[StoredVisit]] = {}
@@ -107,6 +118,17 @@ class YearPlanDialog(QDialog):
         self.issue_button.clicked.connect(self.issue)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.holidays_label = QLabel()
+        self.holidays_label.setWordWrap(True)
+        self.holidays_button = QPushButton(self.tr("&Holidays…"))
+        self.holidays_button.setToolTip(self.tr(
+            "Add the official holidays and weekend working days of a year from a file (YAML)"))
+        self.holidays_button.clicked.connect(self._choose_holidays)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
@@ -158,6 +180,14 @@ class YearPlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        days = QHBoxLayout()
+        days.addWidget(self.holidays_label, 1)
+        days.addWidget(self.holidays_button)
+        layout.addLayout(days)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        layout.addLayout(busy)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         layout.addWidget(close)
@@ -199,12 +229,33 @@ class YearPlanDialog(QDialog):
             self.status.setText(self.tr("Plan {0}: {1}, {2} visits, seed {3}").format(
                 year, states.get(info.status, info.status), total, info.seed))
         draft = info is not None and info.status == "draft"
-        self.approve_button.setEnabled(draft)
-        self.issue_button.setEnabled(info is not None and info.status == "approved")
-        self.generate_button.setEnabled(info is None or draft)
-        self.move_button.setEnabled(draft)
-        self.visits.setDragEnabled(draft)
+        idle = self.task is None
+        self.approve_button.setEnabled(draft and idle)
+        self.issue_button.setEnabled(info is not None and info.status == "approved" and idle)
+        self.generate_button.setEnabled((info is None or draft) and idle)
+        self.move_button.setEnabled(draft and idle)
+        self.holidays_button.setEnabled(idle)
+        self.visits.setDragEnabled(draft and idle)
+        self._show_holidays()
         self._show_cell()
+
+    def _show_holidays(self) -> None:
+        year = self.year.value()
+        try:
+            calendar = holidays.office_calendar(self.ctx.db)
+        except InspectorError as exc:
+            self.holidays_label.setText(exc.message)
+            return
+        off = sum(1 for d in calendar.off if d.year == year)
+        worked = sum(1 for d in calendar.workdays if d.year == year)
+        if off or worked:
+            self.holidays_label.setText(self.tr(
+                "Visits are planned on working days: {0} official holidays of {1} are left "
+                "out, {2} weekend days worked (调休) are used.").format(off, year, worked))
+        else:
+            self.holidays_label.setText(self.tr(
+                "No holiday list for {0}: visits are planned Monday to Friday. Add the State "
+                "Council's notice with the Holidays button.").format(year))
 
     def _show_cell(self) -> None:
         self.visits.clear()
@@ -232,9 +283,68 @@ class YearPlanDialog(QDialog):
         self.refresh()
         return True
 
-    def generate(self) -> bool:
+    def _start(self, action: str, text: str, template: str | None = None) -> Task | None:
+        """Generate or issue on a worker thread; the window stays usable and can cancel."""
+        if self.task is not None:
+            return None
+        task = Task(plan_task, self.ctx.data_dir, self.ctx.device, self.actor, action,
+                    self.year.value(), template)
+        self.task = task
+        self.error.clear()
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        task.signals.progress.connect(self._progressed)
+        task.signals.succeeded.connect(lambda _result: self.error.clear())
+        task.signals.failed.connect(self._failed)
+        task.signals.cancelled.connect(lambda: self.error.setText(
+            self.tr("Cancelled; the plan was not changed.")))
+        task.signals.finished.connect(self._finished)
+        self.refresh()
+        return self.runner.start(task)
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, exc: BaseException, _trace: str) -> None:
+        if not isinstance(exc, InspectorError):
+            raise exc   # a bug: the crash handler reports it
+        self.error.setText(exc.message)
+
+    def _finished(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.refresh()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def done(self, result: int) -> None:
+        # Closing while the worker runs: stop it and let it undo its transaction first.
+        if self.task is not None:
+            self.task.cancel()
+            self.task.done.wait(30)
+        super().done(result)
+
+    def generate(self) -> Task | None:
         key = self.template.currentData()
-        return self._run(lambda: self.service.generate(self.year.value(), key))
+        return self._start("generate", self.tr("Generating the plan for {0}…").format(
+            self.year.value()), key)
+
+    def _choose_holidays(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Holiday list"), str(Path.home()), self.tr("Holiday list (*.yaml *.yml)"))
+        if chosen:
+            self.add_holidays(Path(chosen))
+
+    def add_holidays(self, path: Path) -> bool:
+        return self._run(lambda: holidays.add_file(self.ctx.db, path))
 
     def move_visit(self, visit_id: str, team_row: int, month: int) -> bool:
         team = self.teams[team_row]
@@ -251,5 +361,6 @@ class YearPlanDialog(QDialog):
     def approve(self) -> bool:
         return self._run(lambda: self.service.approve(self.year.value()))
 
-    def issue(self) -> bool:
-        return self._run(lambda: self.service.issue(self.year.value()))
+    def issue(self) -> Task | None:
+        return self._start("issue", self.tr("Issuing the plan for {0} as planned "
+                                            "inspections…").format(self.year.value()))

@@ -257,10 +257,19 @@ class DispatchPage(Page):
             self._error(exc.message)
             return
         self.status.setStyleSheet("")
-        self.status.setText("")
+        self.status.setText(self._unit_inspections_text())
         self._fill_table()
         self._fill_charts()
         self._selection_changed()
+
+    def _unit_inspections_text(self) -> str:
+        assert self.report is not None
+        supervised = self.report.unit_inspections
+        if not supervised:
+            return ""
+        sep = "、" if ui_lang() == "zh_CN" else ", "
+        return self.tr("Supervision inspections of units (not in company coverage): %1") \
+            .replace("%1", sep.join(f"{u.name} {u.inspections}" for u in supervised))
 
     def _error(self, text: str) -> None:
         self.status.setStyleSheet("color: #b00020;")
