@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import PRESETS, build_demo
 
@@ -11,28 +12,29 @@ from inspector_app.services.demo import PRESETS, build_demo
 def _count(text: str) -> int:
     value = int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+        raise argparse.ArgumentTypeError(_("must not be negative: {value}").format(value=value))
     return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "demo", help="add synthetic companies, inspectors, inspections, hazards and photos",
-        description="Build a realistic synthetic dataset through the program's own services. "
-        "The same --seed gives the same data; dates are relative to today.")
+        "demo", help=_("add synthetic companies, inspectors, inspections, hazards and photos"),
+        description=_("Build a realistic synthetic dataset through the program's own services. "
+          "The same --seed gives the same data; dates are relative to today."))
     p.add_argument("--preset", choices=sorted(PRESETS),
-                   help="a named size: 'district' is a year of a whole district "
-                   f"({PRESETS['district'][0]:,} companies, {PRESETS['district'][1]:,} "
-                   "inspections), the data set of the benchmarks; --companies and "
-                   "--inspections override it")
+                   help=_("a named size: 'district' is a year of a whole district "
+                          "({companies} companies, {inspections} inspections), the data set "
+                          "of the benchmarks; --companies and --inspections override it").format(
+                       companies=f"{PRESETS['district'][0]:,}",
+                       inspections=f"{PRESETS['district'][1]:,}"))
     p.add_argument("--companies", type=_count, metavar="N",
-                   help="companies to add (default 20)")
+                   help=_("companies to add (default 20)"))
     p.add_argument("--inspections", type=_count, metavar="M",
-                   help="inspections to add (default 40)")
+                   help=_("inspections to add (default 40)"))
     p.add_argument("--photos-per-inspection", type=_count, default=0, metavar="K",
-                   help="small generated photos per inspection (default 0; a checklist "
-                   "item that requires a photo always gets one)")
-    p.add_argument("--seed", type=int, metavar="S", help="random seed (default: a new one)")
+                   help=_("small generated photos per inspection (default 0; a checklist "
+                     "item that requires a photo always gets one)"))
+    p.add_argument("--seed", type=int, metavar="S", help=_("random seed (default: a new one)"))
     p.set_defaults(func=run)
 
 
