@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "re-inspection opinion (整改复查意见书)"))
     # Its own dest: a subcommand's default would overwrite the global --lang.
     pdf.add_argument("--lang", dest="document_lang", choices=LANGUAGES,
-                     help=_("language of the document (default: the global --lang, else zh_CN)"))
+                     help=_("language of the document (default: the language of the command "
+                            "line)"))
     pdf.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
     pdf.add_argument("--sign", action="store_true",
                      help=_("sign the PDF digitally (PAdES) with this computer's identity"))

@@ -204,8 +204,8 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
         (_("kind"), _label(KIND_LABELS[Kind(record.kind)], ctx)),
         (_("company"), record.company_name),
         (_("address"), record.company_address or ""),
-        (_("template"), f"{record.template.title.get('zh' if zh else 'en')} "
-                        f"({record.template.key})"),
+        (_("template"), _("{title} ({key})").format(
+            title=record.template.title.get("zh" if zh else "en"), key=record.template.key)),
         (_("place"), record.place or ""),
         (_("started"), local_minute(record.started_at)),
         (_("ended"), local_minute(record.ended_at)),
