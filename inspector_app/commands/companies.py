@@ -96,25 +96,30 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def _coded(value: str | None, lookup: Callable[[str], str | None], what: str) -> str | None:
+def _coded(value: str | None, lookup: Callable[[str], str | None],
+           unknown: str) -> str | None:
+    """The code of ``value``; ``unknown`` (a message id with ``{value}``) when it has none."""
     if not value:
         return None
     code = lookup(value)
     if code is None:
-        raise ValidationError(N_("Unknown {what}: {value}."), what=what, value=value)
+        raise ValidationError(unknown, value=value)
     return code
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    areas = tuple(_coded(a.strip(), special_area_code, "special area") or ""
+    areas = tuple(_coded(a.strip(), special_area_code,
+                         N_("Unknown special area: {value}.")) or ""
                   for a in (args.special_areas or "").split(",") if a.strip())
     company = _repo(ctx).add(Company(
         name=args.name, credit_code=args.credit_code, address=args.address, town=args.town,
-        industry=_coded(args.industry, industry_code, "industry"), special_areas=areas,
+        industry=_coded(args.industry, industry_code, N_("Unknown industry: {value}.")),
+        special_areas=areas,
         legal_rep=args.legal_rep, legal_rep_position=args.position,
         contact_name=args.contact_name,
         contact_phone=args.contact_phone,
-        risk_level=_coded(args.risk_level, risk_level_code, "risk level"), notes=args.notes))
+        risk_level=_coded(args.risk_level, risk_level_code,
+                          N_("Unknown risk level: {value}.")), notes=args.notes))
     if args.json:
         print(json.dumps(_as_json(company), ensure_ascii=False, indent=2))
     else:

@@ -74,7 +74,13 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     results = photos.add_files(record.id, args.files, item_id=item_id, finding_id=finding_id,
                                tag=PhotoTag.AFTER if args.after else PhotoTag.BEFORE)
     for result in results:
-        print(result.line())
+        if result.status == "refused":
+            line = _("{file}: refused: {reason}")
+        elif result.status == "present":
+            line = _("{file}: already present ({photo_id})")
+        else:
+            line = _("{file}: added ({photo_id})")
+        print(line.format(file=result.path, reason=result.message, photo_id=result.photo_id))
     return 1 if any(r.status == "refused" for r in results) else 0
 
 
