@@ -47,7 +47,7 @@ def _base_parser(prog_help: str) -> argparse.ArgumentParser:
                         help=_(VERSION))
     parser.add_argument(
         "--data-dir",
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("folder holding the database, photos and documents "
                "(default: the platform's user data dir)"),
     )
@@ -63,7 +63,7 @@ def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParse
     parser = _base_parser(_("Inspector: offline on-site work-safety inspections. "
                             "Without a subcommand the window opens; given a .inspx file it "
                             "opens the import, given a signed PDF its verification."))
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=_("SUBCOMMAND"))
     for module_name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(module_name).register(sub)
     return parser
@@ -72,7 +72,7 @@ def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParse
 def _open_file_parser() -> argparse.ArgumentParser:
     parser = _base_parser(_("Inspector: open a sync bundle (.inspx) or a signed PDF in the "
                             "window."))
-    parser.add_argument("file", metavar="FILE", help=_("a .inspx sync bundle or a signed PDF"))
+    parser.add_argument("file", metavar=_("FILE"), help=_("a .inspx sync bundle or a signed PDF"))
     return parser
 
 
@@ -88,8 +88,8 @@ def _global_options(argv: Sequence[str]) -> argparse.Namespace:
     scout.add_argument("--lang")
     scout.add_argument("--version", action="store_true")
     scout.add_argument("-h", "--help", action="store_true")
-    scout.add_argument("word", nargs="?")
-    scout.add_argument("rest", nargs=argparse.REMAINDER)
+    scout.add_argument("word", metavar=_("word"), nargs="?")
+    scout.add_argument("rest", metavar=_("rest"), nargs=argparse.REMAINDER)
 
     def refuse(message: str) -> None:
         raise _Unsure(message)

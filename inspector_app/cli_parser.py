@@ -20,6 +20,7 @@ import re
 import shutil
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from typing import Any, NoReturn
 
@@ -123,6 +124,13 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+_WIDE_MARK = "\x00"
+
+
+def _counted_by_width(text: str) -> str:
+    return "".join(ch + _WIDE_MARK if display_width(ch) == 2 else ch for ch in text)
+
+
 _CJK_HEADING = re.compile(r"^(\S[^\n]*[\u4e00-\u9fff]):$", re.MULTILINE)
 
 
@@ -132,11 +140,25 @@ class LocalizedHelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, *args, **kwargs)
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, _(USAGE) if prefix is None else prefix)
+        prefix = _(USAGE) if prefix is None else prefix
+        super().add_usage(usage, actions, groups, _counted_by_width(prefix))
 
     def format_help(self) -> str:
         # argparse ends a section's heading with an ASCII colon; Chinese takes a full-width one.
-        return _CJK_HEADING.sub("\\1：", super().format_help())
+        text = super().format_help().replace(_WIDE_MARK, "")
+        return _CJK_HEADING.sub("\\1：", text)
+
+    def _metavar_formatter(self, action: argparse.Action,
+                           default_metavar: str) -> Callable[[int], tuple[str, ...]]:
+        # argparse aligns the help column by counting characters; a Chinese placeholder (文件)
+        # takes two columns a character, so each is counted twice and the mark dropped at the end.
+        names = super()._metavar_formatter(action, default_metavar)
+
+        def counted(size: int) -> tuple[str, ...]:
+            return tuple(_counted_by_width(name) if isinstance(name, str) else name
+                         for name in names(size))
+
+        return counted
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(text, width)

@@ -32,30 +32,30 @@ def _phase(text: str) -> Phase:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("campaigns", help=_("campaigns (专项行动) and their scope"))
-    csub = p.add_subparsers(dest="campaigns_command", metavar="ACTION", required=True)
+    csub = p.add_subparsers(dest="campaigns_command", metavar=_("ACTION"), required=True)
 
     ls = csub.add_parser("list", help=_("list the campaigns"))
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
     add = csub.add_parser("add", help=_("add a campaign; with no scope it covers every company"))
-    add.add_argument("name")
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--industries", type=_sectors, default=(), metavar="A,B")
     add.add_argument("--towns", type=_list, default=(), metavar="A,B")
-    add.add_argument("--company", action="append", default=[], metavar="ID",
+    add.add_argument("--company", action="append", default=[], metavar=_("ID"),
                      help=_("a company in scope (repeat)"))
     add.add_argument("--phase", type=_phase, action="append", default=[],
-                     metavar="NAME:FROM:TO")
-    add.add_argument("--target", action="append", default=[], metavar="TEXT",
+                     metavar=_("NAME:FROM:TO"))
+    add.add_argument("--target", action="append", default=[], metavar=_("TEXT"),
                      help=_("e.g. 每家重点企业至少检查一次"))
     add.set_defaults(func=run_add)
 
     tag = csub.add_parser("tag", help=_("count an inspection in a campaign, or not, whatever "
                                         "its date and company"))
-    tag.add_argument("campaign")
-    tag.add_argument("inspection", help=_("inspection id"))
+    tag.add_argument("campaign", metavar=_("campaign"))
+    tag.add_argument("inspection", metavar=_("inspection"), help=_("inspection id"))
     which = tag.add_mutually_exclusive_group(required=True)
     which.add_argument("--in", dest="included", action="store_true")
     which.add_argument("--out", dest="excluded", action="store_true")

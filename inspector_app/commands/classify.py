@@ -26,15 +26,16 @@ from inspector_app.storage.repositories import ProfileRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("classify", help=_("supervision classes of companies (分级分类)"))
-    psub = p.add_subparsers(dest="classify_command", metavar="ACTION", required=True)
+    psub = p.add_subparsers(dest="classify_command", metavar=_("ACTION"), required=True)
     ls = psub.add_parser("list", help=_("companies with their class, the suggested class and why"))
     ls.add_argument("--differs", action="store_true",
                     help=_("only companies whose class differs from the suggestion"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
     st = psub.add_parser("set", help=_("record the office's decision on a company's class"))
-    st.add_argument("company", help=_("company id"))
-    st.add_argument("risk_class", metavar="CLASS", help=_("major/high/moderate/low or 红/橙/黄/蓝"))
+    st.add_argument("company", metavar=_("company"), help=_("company id"))
+    st.add_argument("risk_class", metavar=_("CLASS"),
+                    help=_("major/high/moderate/low or 红/橙/黄/蓝"))
     st.add_argument("--why", required=True, help=_("the reason for the decision"))
     st.set_defaults(func=run_set)
     acc = psub.add_parser("accept", help=_("decide the suggested class for every company not "
@@ -43,22 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     acc.add_argument("--all", action="store_true", help=_("also companies already classified"))
     acc.set_defaults(func=run_accept)
     facts = psub.add_parser("facts", help=_("what the office knows: 重大危险源, accidents"))
-    facts.add_argument("company", help=_("company id"))
+    facts.add_argument("company", metavar=_("company"), help=_("company id"))
     facts.add_argument("--major-hazard-source", choices=["yes", "no"])
     facts.add_argument("--accidents", type=int, help=_("accidents on record"))
     facts.set_defaults(func=run_facts)
     hist = psub.add_parser("history", help=_("a company's decisions: when, class, who, why"))
-    hist.add_argument("company")
+    hist.add_argument("company", metavar=_("company"))
     hist.set_defaults(func=run_history)
     sch = psub.add_parser("scheme", help=_("show the scheme, or replace it from a YAML file"))
-    sch.add_argument("--set", metavar="FILE.yaml", help=_("classes, frequencies and reasons"))
+    sch.add_argument("--set", metavar=_("FILE.yaml"), help=_("classes, frequencies and reasons"))
     sch.set_defaults(func=run_scheme)
 
     s = sub.add_parser("standardisation", help=_("safety standardisation (安全生产标准化) "
                          "grades and certificates"))
-    ssub = s.add_subparsers(dest="std_command", metavar="ACTION", required=True)
+    ssub = s.add_subparsers(dest="std_command", metavar=_("ACTION"), required=True)
     put = ssub.add_parser("set", help=_("record a company's grade and certificate"))
-    put.add_argument("company", help=_("company id"))
+    put.add_argument("company", metavar=_("company"), help=_("company id"))
     put.add_argument("--grade", required=True, help=_("一级 / 二级 / 三级 / 小微企业"))
     put.add_argument("--certificate", required=True, help=_("certificate number"))
     put.add_argument("--issued", help=_("YYYY-MM-DD"))

@@ -26,10 +26,10 @@ from inspector_app.storage.repositories import ProfileRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("companies", help=_("list, add or import the inspected companies"))
-    csub = p.add_subparsers(dest="companies_command", metavar="ACTION")
+    csub = p.add_subparsers(dest="companies_command", metavar=_("ACTION"))
 
     ls = csub.add_parser("list", help=_("print the companies"))
-    ls.add_argument("--search", metavar="TEXT",
+    ls.add_argument("--search", metavar=_("TEXT"),
                     help=_("part of a name, credit code, town, contact or legal representative"))
     ls.add_argument("--town")
     ls.add_argument("--industry", help=_("an industry code or label"))
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(func=run_add)
 
     imp = csub.add_parser("import", help=_("import companies from a CSV or .xlsx file"))
-    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("file", metavar=_("FILE"), type=Path)
     imp.add_argument("--dry-run", action="store_true",
                      help=_("show what would happen without changing anything"))
     imp.set_defaults(func=run_import)

@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _register_plans(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plans-registry", help=_("emergency plans (应急预案): registry, filing, "
                                                 "deadlines and rules"))
-    ps = p.add_subparsers(dest="plans_registry_command", metavar="ACTION", required=True)
+    ps = p.add_subparsers(dest="plans_registry_command", metavar=_("ACTION"), required=True)
 
     ls = ps.add_parser("list", help=_("list plans with revision and drill due dates"))
     ls.add_argument("--unit")
@@ -81,7 +81,7 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     ls.set_defaults(func=run_plan_list)
 
     add = ps.add_parser("add", help=_("register a plan of a unit or a company"))
-    add.add_argument("title")
+    add.add_argument("title", metavar=_("title"))
     add.add_argument("--type", required=True, choices=[t.value for t in PlanType])
     owner = add.add_mutually_exclusive_group(required=True)
     owner.add_argument("--unit", help=_("the unit's name or id"))
@@ -90,18 +90,19 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--status", default=PlanStatus.NOT_STARTED.value,
                      choices=[s.value for s in PlanStatus if s != PlanStatus.FILED])
     for f in ("compiled", "reviewed", "issued", "evaluated"):
-        add.add_argument(f"--{f}", metavar="DATE")
+        add.add_argument(f"--{f}", metavar=_("DATE"))
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_plan_add)
 
     st = ps.add_parser("status", help=_("move a plan to a status, dated"))
-    st.add_argument("plan", help=_("id, its first characters, or the exact title"))
+    st.add_argument("plan", metavar=_("plan"),
+                    help=_("id, its first characters, or the exact title"))
     st.add_argument("status", choices=[s.value for s in PlanStatus if s != PlanStatus.FILED])
-    st.add_argument("--on", metavar="DATE")
+    st.add_argument("--on", metavar=_("DATE"))
     st.set_defaults(func=run_plan_status)
 
     fl = ps.add_parser("file", help=_("record the filing (备案) of an issued plan"))
-    fl.add_argument("plan")
+    fl.add_argument("plan", metavar=_("plan"))
     fl.add_argument("--authority", required=True, help=_("receiving authority"))
     fl.add_argument("--number", required=True, help=_("filing number"))
     fl.add_argument("--date", required=True)
@@ -109,18 +110,18 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
 
     ev = ps.add_parser("evaluate", help=_("record an evaluation or revision: the revision "
                                           "period starts again"))
-    ev.add_argument("plan")
+    ev.add_argument("plan", metavar=_("plan"))
     ev.add_argument("--date", required=True)
     ev.set_defaults(func=run_plan_evaluate)
 
     at = ps.add_parser("attach", help=_("attach the plan's file (PDF, DOCX, JPEG, PNG)"))
-    at.add_argument("plan")
-    at.add_argument("file", type=Path)
+    at.add_argument("plan", metavar=_("plan"))
+    at.add_argument("file", metavar=_("file"), type=Path)
     at.set_defaults(func=run_plan_attach)
 
     dl = ps.add_parser("deadline", help=_("a unit's campaign deadline for its plans"))
-    dl.add_argument("unit")
-    dl.add_argument("date")
+    dl.add_argument("unit", metavar=_("unit"))
+    dl.add_argument("date", metavar=_("date"))
     dl.add_argument("--text", default="", help=_("e.g. 11月底前全面完成预案编制、修订"))
     dl.set_defaults(func=run_deadline)
 
@@ -130,13 +131,13 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
     pr.set_defaults(func=run_progress)
 
     ci = ps.add_parser("circular", help=_("the circular 全区预案编修工作情况通报 (.pdf or .xlsx)"))
-    ci.add_argument("output", type=Path)
+    ci.add_argument("output", metavar=_("output"), type=Path)
     ci.add_argument("--today", type=_day, help=_("the day the figures are taken (default today)"))
     ci.set_defaults(func=run_circular)
 
     ru = ps.add_parser("rules", help=_("show or change the revision and drill rules"))
     ru.add_argument("--revision-years", type=int)
-    ru.add_argument("--drill-months", action="append", default=[], metavar="TYPE=MONTHS",
+    ru.add_argument("--drill-months", action="append", default=[], metavar=_("TYPE=MONTHS"),
                     help=_("e.g. onsite=6 (repeatable)"))
     ru.add_argument("--json", action="store_true")
     ru.set_defaults(func=run_rules)
@@ -144,14 +145,15 @@ def _register_plans(sub: argparse._SubParsersAction) -> None:
 
 def _register_drills(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("drills", help=_("emergency drills (应急演练) and their follow-up tasks"))
-    ds = p.add_subparsers(dest="drills_command", metavar="ACTION", required=True)
+    ds = p.add_subparsers(dest="drills_command", metavar=_("ACTION"), required=True)
 
     ls = ds.add_parser("list", help=_("list drills"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_drill_list)
 
     add = ds.add_parser("add", help=_("record a drill held"))
-    add.add_argument("plan", help=_("the plan drilled: id, first characters or exact title"))
+    add.add_argument("plan", metavar=_("plan"),
+                     help=_("the plan drilled: id, first characters or exact title"))
     add.add_argument("--date", required=True)
     add.add_argument("--form", required=True, choices=[f.value for f in DrillForm])
     add.add_argument("--scope", required=True, choices=[s.value for s in DrillScope])
@@ -160,15 +162,15 @@ def _register_drills(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--scenario", default="")
     add.add_argument("--went-well", default="", help=_("the evaluation: what worked"))
     add.add_argument("--problem", action="append", default=[],
-                     metavar="TEXT|DEADLINE[|RESPONSIBLE[|ACTION]]",
+                     metavar=_("TEXT|DEADLINE[|RESPONSIBLE[|ACTION]]"),
                      help=_("a problem found; becomes a follow-up task (repeatable)"))
     add.add_argument("--photo", action="append", default=[], type=Path)
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_drill_add)
 
     ph = ds.add_parser("photo", help=_("add a photo to a drill"))
-    ph.add_argument("drill")
-    ph.add_argument("file", type=Path)
+    ph.add_argument("drill", metavar=_("drill"))
+    ph.add_argument("file", metavar=_("file"), type=Path)
     ph.set_defaults(func=run_drill_photo)
 
     tk = ds.add_parser("tasks", help=_("open follow-up tasks, overdue first"))
@@ -177,7 +179,7 @@ def _register_drills(sub: argparse._SubParsersAction) -> None:
     tk.set_defaults(func=run_tasks)
 
     ct = ds.add_parser("close-task", help=_("a follow-up task is done"))
-    ct.add_argument("task")
+    ct.add_argument("task", metavar=_("task"))
     ct.add_argument("--date", required=True)
     ct.set_defaults(func=run_close_task)
 
@@ -189,7 +191,7 @@ def _register_drills(sub: argparse._SubParsersAction) -> None:
 
 def _register_stations(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stations", help=_("base-level emergency stations (基层应急管理标准化)"))
-    ss = p.add_subparsers(dest="stations_command", metavar="ACTION", required=True)
+    ss = p.add_subparsers(dest="stations_command", metavar=_("ACTION"), required=True)
 
     ls = ss.add_parser("list", help=_("stations with their milestones"))
     ls.add_argument("--today", type=_day, help=argparse.SUPPRESS)
@@ -197,26 +199,26 @@ def _register_stations(sub: argparse._SubParsersAction) -> None:
     ls.set_defaults(func=run_station_list)
 
     add = ss.add_parser("add", help=_("a pilot site"))
-    add.add_argument("name")
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--kind", required=True, choices=[k.value for k in StationKind])
     add.add_argument("--unit", help=_("the town it belongs to"))
-    add.add_argument("--due", action="append", default=[], metavar="MILESTONE=DATE",
+    add.add_argument("--due", action="append", default=[], metavar=_("MILESTONE=DATE"),
                      help=_("milestones: {milestones}").format(
                          milestones=", ".join(m.value for m in Milestone)))
     add.set_defaults(func=run_station_add)
 
     ms = ss.add_parser("milestone", help=_("update a milestone"))
-    ms.add_argument("station")
+    ms.add_argument("station", metavar=_("station"))
     ms.add_argument("milestone", choices=[m.value for m in Milestone])
     ms.add_argument("--status", choices=[s.value for s in MilestoneStatus])
-    ms.add_argument("--due", metavar="DATE")
-    ms.add_argument("--done", metavar="DATE")
+    ms.add_argument("--due", metavar=_("DATE"))
+    ms.add_argument("--done", metavar=_("DATE"))
     ms.add_argument("--note")
     ms.add_argument("--photo", action="append", default=[], type=Path)
     ms.set_defaults(func=run_milestone)
 
     ck = ss.add_parser("check", help=_("a supervisor's check (督导) and its findings"))
-    ck.add_argument("station")
+    ck.add_argument("station", metavar=_("station"))
     ck.add_argument("--date", required=True)
     ck.add_argument("--checker", required=True)
     ck.add_argument("--findings", default="")

@@ -43,11 +43,11 @@ def _days(text: str) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("escalations", help=_("companies that do not rectify: the escalation "
                                              "list and the decisions taken"))
-    esub = p.add_subparsers(dest="escalations_command", metavar="ACTION", required=True)
+    esub = p.add_subparsers(dest="escalations_command", metavar=_("ACTION"), required=True)
 
     ls = esub.add_parser("list", help=_("hazards to escalate: overdue past the grace period, "
                                         "not rectified at two re-inspections, or refused"))
-    ls.add_argument("--grace", type=_days, metavar="DAYS",
+    ls.add_argument("--grace", type=_days, metavar=_("DAYS"),
                     help=_("days past the deadline before a hazard is escalated (remembered; "
                            "default 30)"))
     ls.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
@@ -62,18 +62,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     decide = esub.add_parser("decide", help=_("record the measure taken against a company"))
     which = decide.add_mutually_exclusive_group(required=True)
-    which.add_argument("--finding", metavar="ID", help=_("the hazard (its company follows)"))
-    which.add_argument("--company", metavar="ID", help=_("a company id or exact name"))
+    which.add_argument("--finding", metavar=_("ID"), help=_("the hazard (its company follows)"))
+    which.add_argument("--company", metavar=_("ID"), help=_("a company id or exact name"))
     decide.add_argument("--reason", choices=[r.value for r in Reason], default="overdue")
     decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
                         help=_("exposure 曝光, case 立案查处, suspension 停产整顿, closure "
                                "关闭取缔"))
     decide.add_argument("--date", dest="decided_on", required=True, type=_day,
                         metavar="YYYY-MM-DD")
-    decide.add_argument("--case-number", metavar="TEXT")
-    decide.add_argument("--fine", type=_amount, metavar="YUAN")
-    decide.add_argument("--document", metavar="TEXT", help=_("the decision's number or file"))
-    decide.add_argument("--note", metavar="TEXT")
+    decide.add_argument("--case-number", metavar=_("TEXT"))
+    decide.add_argument("--fine", type=_amount, metavar=_("YUAN"))
+    decide.add_argument("--document", metavar=_("TEXT"), help=_("the decision's number or file"))
+    decide.add_argument("--note", metavar=_("TEXT"))
     decide.set_defaults(func=run_decide)
 
 

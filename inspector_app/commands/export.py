@@ -19,9 +19,9 @@ from inspector_app.services.signing import sign_pdf_bytes
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help=_("write the printed documents of an inspection"))
-    esub = p.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
+    esub = p.add_subparsers(dest="export_command", metavar=_("FORMAT"), required=True)
     pdf = esub.add_parser("pdf", help=_("write one document of an inspection as PDF"))
-    pdf.add_argument("id", metavar="INSPECTION_ID",
+    pdf.add_argument("id", metavar=_("INSPECTION_ID"),
                      help=_("the inspection's id, its first characters, or its number"))
     pdf.add_argument("--document", required=True, choices=[t.value for t in DocType],
                      help=_("record: on-site inspection record (现场检查记录); order: order to "
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pdf.add_argument("--lang", dest="document_lang", choices=LANGUAGES,
                      help=_("language of the document (default: the language of the command "
                             "line)"))
-    pdf.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
+    pdf.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF to write"))
     pdf.add_argument("--sign", action="store_true",
                      help=_("sign the PDF digitally (PAdES) with this computer's identity"))
     pdf.add_argument("--passphrase-file", help=_("file holding the signing passphrase"))

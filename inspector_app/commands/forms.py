@@ -31,11 +31,11 @@ from inspector_app.storage.templates_repo import TemplateRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("forms", help=_("check checklist template files and manage the library"))
-    psub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    psub = p.add_subparsers(dest="forms_command", metavar=_("ACTION"), required=True)
 
     v = psub.add_parser("validate", help=_("check template files (YAML or .xlsx); print "
                           "FILE:LINE: problem or FILE: SHEET!CELL: problem"))
-    v.add_argument("files", nargs="+", metavar="FILE")
+    v.add_argument("files", nargs="+", metavar=_("FILE"))
     v.set_defaults(func=run_validate)
 
     ls = psub.add_parser("list", help=_("list the templates in the library"))
@@ -44,18 +44,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.set_defaults(func=run_list)
 
     imp = psub.add_parser("import", help=_("add template files (YAML or .xlsx) to the library"))
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("files", nargs="+", metavar=_("FILE"))
     imp.set_defaults(func=run_import)
 
     exp = psub.add_parser("export", help=_("write a library template to a YAML file, or to an "
                             "Excel workbook when FILE ends in .xlsx"))
-    exp.add_argument("key", metavar="KEY", help=_("ID@VERSION, or an ID for its newest version"))
-    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.add_argument("key", metavar=_("KEY"), help=_("ID@VERSION, or an ID for its newest version"))
+    exp.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     exp.set_defaults(func=run_export)
 
     lay = psub.add_parser("layout", help=_("write the blank spreadsheet layout (with an example "
                             "row) to write a checklist in Excel"))
-    lay.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    lay.add_argument("-o", "--output", required=True, metavar=_("FILE.xlsx"))
     lay.set_defaults(func=run_layout)
 
 

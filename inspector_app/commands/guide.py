@@ -13,14 +13,14 @@ from inspector_app.services.context import AppContext
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("guide", help=_("the user guide (F1 in the window) and the quick-start "
                                        "card"))
-    gsub = p.add_subparsers(dest="guide_command", metavar="ACTION", required=True)
+    gsub = p.add_subparsers(dest="guide_command", metavar=_("ACTION"), required=True)
     where = gsub.add_parser("path", help=_("print the folder of the guide's pages in a language"))
     where.add_argument("--lang", dest="guide_lang", choices=("zh_CN", "en"),
                        help=_("language of the guide (default: the language of the command "
                               "line)"))
     where.set_defaults(func=run_path)
     card = gsub.add_parser("card", help=_("write the inspectors' one-page quick-start card (PDF)"))
-    card.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    card.add_argument("-o", "--output", required=True, metavar=_("FILE.pdf"))
     card.add_argument("--lang", dest="guide_lang", choices=("zh_CN", "en"),
                       help=_("language of the card (default: the language of the command "
                              "line)"))

@@ -52,9 +52,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overdue", action="store_true",
                         help=_("only hazards past their deadline and not closed"))
     parser.add_argument("--town", metavar="T", help=_("the company's town, exactly"))
-    parser.add_argument("--company", metavar="ID",
+    parser.add_argument("--company", metavar=_("ID"),
                         help=_("a company id, its first characters or its exact name"))
-    parser.add_argument("--search", metavar="TEXT",
+    parser.add_argument("--search", metavar=_("TEXT"),
                         help=_("a piece of the description or of the company name"))
     parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
                         help=_("found on or after this day"))
@@ -67,7 +67,7 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("hazards", help=_("the hazard ledger: every hazard until it is closed"))
-    hsub = p.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
+    hsub = p.add_subparsers(dest="hazards_command", metavar=_("ACTION"), required=True)
 
     ls = hsub.add_parser("list", help=_("list hazards of the latest revision of each inspection"))
     _filters(ls)
@@ -83,7 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = hsub.add_parser("export-csv", help=_("write the ledger as CSV (UTF-8 with BOM, "
                                                   "opens in Excel)"))
     _filters(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
+    export.add_argument("-o", "--output", required=True, metavar=_("FILE"),
                         help=_("the CSV file to write"))
     export.set_defaults(func=run_export_csv)
 

@@ -14,9 +14,9 @@ from inspector_app.services.pki import PkiService
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("identity", help=_("this computer's signing identity"))
-    isub = p.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
+    isub = p.add_subparsers(dest="identity_command", metavar=_("ACTION"), required=True)
     imp = isub.add_parser("import", help=_("import the enrolment file (.p12) from the office"))
-    imp.add_argument("file")
+    imp.add_argument("file", metavar=_("file"))
     imp.add_argument("--enrolment-passphrase-file", help=_("the one-time passphrase"))
     imp.add_argument("--passphrase-file", help=_("your own new passphrase for the key"))
     imp.set_defaults(func=run_import)

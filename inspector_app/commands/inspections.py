@@ -28,21 +28,22 @@ MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("inspections", help=_("list inspections, show one, print its history"))
-    isub = p.add_subparsers(dest="inspections_command", metavar="ACTION")
+    isub = p.add_subparsers(dest="inspections_command", metavar=_("ACTION"))
 
     ls = isub.add_parser("list", help=_("print the inspections, newest first"))
     ls.add_argument("--status", choices=[s.value for s in Status])
-    ls.add_argument("--search", metavar="TEXT", help=_("part of the company name"))
+    ls.add_argument("--search", metavar=_("TEXT"), help=_("part of the company name"))
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
     show = isub.add_parser("show", help=_("print one inspection: header, answers, hazards"))
-    show.add_argument("id", metavar="ID", help=_("the id, its first characters, or the number"))
+    show.add_argument("id", metavar=_("ID"), help=_("the id, its first characters, or the number"))
     show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(func=run_show)
 
     history = isub.add_parser("history", help=_("print the audit log of one inspection"))
-    history.add_argument("id", metavar="ID", help=_("the id, its first characters, or the number"))
+    history.add_argument("id", metavar=_("ID"),
+                         help=_("the id, its first characters, or the number"))
     history.add_argument("--json", action="store_true", help=_("print JSON"))
     history.set_defaults(func=run_history)
 

@@ -12,7 +12,7 @@ from inspector_app.services.numbers import NumberService
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("numbers", help=_("document-number blocks the office gives each laptop"))
-    psub = p.add_subparsers(dest="numbers_command", metavar="ACTION", required=True)
+    psub = p.add_subparsers(dest="numbers_command", metavar=_("ACTION"), required=True)
     alloc = psub.add_parser("allocate", help=_("give a laptop a block of numbers"))
     alloc.add_argument("--device", required=True,
                        help=_("the laptop: device id, number prefix or name"))

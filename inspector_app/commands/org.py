@@ -19,7 +19,7 @@ from inspector_app.services.pki import (
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("org", help=_("the office's signing authority (supervisor's computer)"))
-    osub = p.add_subparsers(dest="org_command", metavar="ACTION", required=True)
+    osub = p.add_subparsers(dest="org_command", metavar=_("ACTION"), required=True)
     init = osub.add_parser("init", help=_("create the organisation's offline root certificate"))
     init.add_argument("--name", required=True, help=_("organisation, e.g. 泉台区应急管理局"))
     init.add_argument("--passphrase-file", help=_("file holding the root key's passphrase"))
@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help=_("one-time passphrase for the file (default: generated and printed)"))
     issue.set_defaults(func=run_issue)
     revoke = osub.add_parser("revoke", help=_("revoke an issued certificate (e.g. a lost laptop)"))
-    revoke.add_argument("serial", help=_("certificate serial (hex), see 'org list'"))
+    revoke.add_argument("serial", metavar=_("serial"),
+                        help=_("certificate serial (hex), see 'org list'"))
     revoke.add_argument("--reason", default="")
     revoke.add_argument("--passphrase-file")
     revoke.set_defaults(func=run_revoke)

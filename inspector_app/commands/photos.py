@@ -18,23 +18,23 @@ from inspector_app.services.photos import PhotoService
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("photos", help=_("add photos to an inspection, list them"))
-    psub = p.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    psub = p.add_subparsers(dest="photos_command", metavar=_("ACTION"), required=True)
 
     add = psub.add_parser("add", help=_("add photo files; one line per file, exit 1 if any "
                                         "was refused"))
-    add.add_argument("inspection", metavar="INSPECTION_ID",
+    add.add_argument("inspection", metavar=_("INSPECTION_ID"),
                      help=_("the id, its first characters, or the number"))
-    add.add_argument("files", metavar="FILE", nargs="+")
+    add.add_argument("files", metavar=_("FILE"), nargs="+")
     target = add.add_mutually_exclusive_group()
-    target.add_argument("--item", metavar="ITEM_ID", help=_("attach to this checklist item"))
-    target.add_argument("--hazard", metavar="HAZARD_ID",
+    target.add_argument("--item", metavar=_("ITEM_ID"), help=_("attach to this checklist item"))
+    target.add_argument("--hazard", metavar=_("HAZARD_ID"),
                         help=_("attach to this hazard (its id, id prefix or number in the list)"))
     add.add_argument("--after", action="store_true",
                      help=_("tag as after rectification (default: before, as found)"))
     add.set_defaults(func=run_add)
 
     ls = psub.add_parser("list", help=_("print the photos of an inspection"))
-    ls.add_argument("inspection", metavar="INSPECTION_ID",
+    ls.add_argument("inspection", metavar=_("INSPECTION_ID"),
                     help=_("the id, its first characters, or the number"))
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)

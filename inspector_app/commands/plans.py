@@ -14,7 +14,7 @@ from inspector_app.services.plans import PlanService
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plans", help=_("planned inspections: company, checklist, due date"))
-    psub = p.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
+    psub = p.add_subparsers(dest="plans_command", metavar=_("ACTION"), required=True)
     add = psub.add_parser("add", help=_("plan an inspection"))
     add.add_argument("--company", required=True, help=_("company id"))
     add.add_argument("--template", required=True,
@@ -29,12 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_list)
     start = psub.add_parser("start", help=_("start a planned inspection on this computer"))
-    start.add_argument("plan_id")
+    start.add_argument("plan_id", metavar=_("plan_id"))
     start.add_argument("--inspector", action="append", default=[],
                        help=_("inspector id (repeat); default: the planned ones"))
     start.set_defaults(func=run_start)
     cancel = psub.add_parser("cancel", help=_("cancel a planned inspection"))
-    cancel.add_argument("plan_id")
+    cancel.add_argument("plan_id", metavar=_("plan_id"))
     cancel.add_argument("--reason", required=True)
     cancel.set_defaults(func=run_cancel)
 

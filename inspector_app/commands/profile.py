@@ -12,7 +12,7 @@ from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("profile", help=_("show or set this computer's inspector and number prefix"))
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
+    psub = p.add_subparsers(dest="profile_command", metavar=_("ACTION"))
     show = psub.add_parser("show", help=_("print the profile"))
     show.set_defaults(func=run_show)
     s = psub.add_parser("set", help=_("set the profile (what the first-run dialog asks)"))

@@ -30,52 +30,53 @@ MAX_DESCRIPTION = 40
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reinspect", help=_("re-inspect hazards: list open ones, record results, "
                                            "close or reopen them"))
-    rsub = p.add_subparsers(dest="reinspect_command", metavar="ACTION", required=True)
+    rsub = p.add_subparsers(dest="reinspect_command", metavar=_("ACTION"), required=True)
 
     ls = rsub.add_parser("open-hazards", help=_("hazards not closed yet, by company"))
-    ls.add_argument("--company", metavar="ID", help=_("a company id, its first characters or "
+    ls.add_argument("--company", metavar=_("ID"), help=_("a company id, its first characters or "
                                                       "its exact name"))
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_open_hazards)
 
     start = rsub.add_parser("start", help=_("start a re-inspection of an inspection's hazards"))
-    start.add_argument("inspection", metavar="INSPECTION_ID",
+    start.add_argument("inspection", metavar=_("INSPECTION_ID"),
                        help=_("the inspection that found the hazards: id, first characters or "
                               "number"))
-    start.add_argument("--inspector", metavar="ID", action="append", required=True,
+    start.add_argument("--inspector", metavar=_("ID"), action="append", required=True,
                        help=_("an inspector (id, enforcement-ID number or name); repeat for each"))
-    start.add_argument("--place", metavar="TEXT")
+    start.add_argument("--place", metavar=_("TEXT"))
     start.add_argument("--started-at", metavar="ISO", help=_("default: now"))
     start.set_defaults(func=run_start)
 
     result = rsub.add_parser("result", help=_("record the result for one hazard"))
-    result.add_argument("reinspection", metavar="REINSPECTION_ID")
-    result.add_argument("finding", metavar="FINDING_ID",
+    result.add_argument("reinspection", metavar=_("REINSPECTION_ID"))
+    result.add_argument("finding", metavar=_("FINDING_ID"),
                         help=_("the hazard's id, its first characters or its number (1, 2, …)"))
     result.add_argument("result", choices=RESULTS)
     result.add_argument("--new-deadline", metavar="YYYY-MM-DD")
-    result.add_argument("--note", metavar="TEXT")
+    result.add_argument("--note", metavar=_("TEXT"))
     result.add_argument("--accepted-on", metavar="YYYY-MM-DD",
                         help=_("a major hazard: the date of its acceptance (评估/验收)"))
-    result.add_argument("--accepted-by", metavar="TEXT", help=_("a major hazard: who accepted it"))
-    result.add_argument("--acceptance", metavar="TEXT",
+    result.add_argument("--accepted-by", metavar=_("TEXT"),
+                        help=_("a major hazard: who accepted it"))
+    result.add_argument("--acceptance", metavar=_("TEXT"),
                         help=_("a major hazard: the acceptance conclusion"))
     result.set_defaults(func=run_result)
 
     plan = rsub.add_parser("plan", help=_("record a major hazard's governance plan (治理方案)"))
-    plan.add_argument("finding", metavar="FINDING_ID", help=_("the hazard's id"))
+    plan.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
     for column, zh, en in PLAN_ELEMENTS:
-        plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar="TEXT",
+        plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar=_("TEXT"),
                           help=zh if current_language() == "zh_CN" else en.lower())
     plan.set_defaults(func=run_plan)
 
     rectified = rsub.add_parser("mark-rectified",
                                 help=_("the company reports a hazard rectified"))
-    rectified.add_argument("finding", metavar="FINDING_ID", help=_("the hazard's id"))
+    rectified.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
     rectified.set_defaults(func=run_mark_rectified)
 
     complete = rsub.add_parser("complete", help=_("apply the results: close or reopen hazards"))
-    complete.add_argument("reinspection", metavar="REINSPECTION_ID")
+    complete.add_argument("reinspection", metavar=_("REINSPECTION_ID"))
     complete.set_defaults(func=run_complete)
 
 

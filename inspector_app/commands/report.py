@@ -25,22 +25,22 @@ from inspector_app.storage.repositories import SettingsRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help=_("reports for the office's dispatch meetings"))
-    rsub = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    rsub = p.add_subparsers(dest="report_command", metavar=_("REPORT"), required=True)
     d = rsub.add_parser("dispatch", help=_("figures by town, department or industry: a "
                                            "statistics table (.xlsx) or a circular (.pdf)"))
     d.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
     d.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
-    d.add_argument("--campaign", metavar="NAME", help=_("only what the campaign counts"))
+    d.add_argument("--campaign", metavar=_("NAME"), help=_("only what the campaign counts"))
     d.add_argument("--by", choices=GROUPINGS, default="town")
-    d.add_argument("--unit", metavar="NAME",
+    d.add_argument("--unit", metavar=_("NAME"),
                    help=_("one town's or department's own report, from its row"))
     d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
                    help=_("count overdue as of this day (default: today)"))
-    d.add_argument("--word", metavar="TEXT",
+    d.add_argument("--word", metavar=_("TEXT"),
                    help=_("the office's short name in circular numbers, e.g. 台安办 "
                           "(remembered for the next circular)"))
     out = d.add_mutually_exclusive_group(required=True)
-    out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf")
+    out.add_argument("-o", "--output", metavar=_("FILE.xlsx|FILE.pdf"))
     out.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
     d.set_defaults(func=run_dispatch)
 

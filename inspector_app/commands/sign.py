@@ -14,7 +14,8 @@ from inspector_app.services.signing import SigningService
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sign", help=_("lock a completed inspection and sign it digitally"))
-    p.add_argument("inspection", metavar="INSPECTION_ID", help=_("id or number of the inspection"))
+    p.add_argument("inspection", metavar=_("INSPECTION_ID"),
+                   help=_("id or number of the inspection"))
     p.add_argument("--passphrase-file", help=_("file holding your signing passphrase"))
     p.set_defaults(func=run)
 

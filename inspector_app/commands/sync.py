@@ -18,17 +18,17 @@ from inspector_app.storage.repositories import ProfileRepo
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help=_("exchange data by USB stick (export / import bundles)"))
-    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    ssub = p.add_subparsers(dest="sync_command", metavar=_("ACTION"), required=True)
     exp = ssub.add_parser("export", help=_("write a bundle of everything new since the last "
                                            "export"))
-    exp.add_argument("--to", required=True, metavar="DIR", help=_("folder, e.g. the USB stick"))
+    exp.add_argument("--to", required=True, metavar=_("DIR"), help=_("folder, e.g. the USB stick"))
     exp.add_argument("--full", action="store_true", help=_("everything, not only what changed"))
     exp.add_argument("--passphrase-file",
                      help=_("your signing key's passphrase (the root key's on the office "
                             "computer)"))
     exp.set_defaults(func=run_export)
     imp = ssub.add_parser("import", help=_("check and merge a bundle"))
-    imp.add_argument("file")
+    imp.add_argument("file", metavar=_("file"))
     imp.add_argument("--dry-run", action="store_true", help=_("check and report, change nothing"))
     imp.add_argument("--passphrase-file",
                      help=_("the organisation key's passphrase, for bundles encrypted for the "
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     conf = ssub.add_parser("conflicts", help=_("records kept twice by an import, to resolve"))
     conf.set_defaults(func=run_conflicts)
     res = ssub.add_parser("resolve", help=_("keep one version of a draft kept twice"))
-    res.add_argument("conflict_id", metavar="CONFLICT_ID")
+    res.add_argument("conflict_id", metavar=_("CONFLICT_ID"))
     res.add_argument("--keep", required=True, choices=("local", "incoming"),
                      help=_("this computer's version, or the one that came in the bundle"))
     res.set_defaults(func=run_resolve)

@@ -30,7 +30,7 @@ def _sectors(text: str) -> tuple[str, ...]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("units", help=_("the district's units: towns, sector departments, groups"))
-    usub = p.add_subparsers(dest="units_command", metavar="ACTION", required=True)
+    usub = p.add_subparsers(dest="units_command", metavar=_("ACTION"), required=True)
 
     ls = usub.add_parser("list", help=_("list the units"))
     ls.add_argument("--kind", choices=[k.value for k in UnitKind])
@@ -38,26 +38,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.set_defaults(func=run_list)
 
     add = usub.add_parser("add", help=_("add a unit"))
-    add.add_argument("name")
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
     add.add_argument("--sectors", type=_sectors, default=(), metavar="A,B",
                      help=_("industries a department supervises (codes or Chinese names)"))
-    add.add_argument("--parent", metavar="UNIT", help=_("the unit it belongs to"))
+    add.add_argument("--parent", metavar=_("UNIT"), help=_("the unit it belongs to"))
     add.set_defaults(func=run_add)
 
     sectors = usub.add_parser("set-sectors", help=_("set the industries a department supervises"))
-    sectors.add_argument("unit")
+    sectors.add_argument("unit", metavar=_("unit"))
     sectors.add_argument("sectors", type=_sectors, metavar="A,B")
     sectors.set_defaults(func=run_set_sectors)
 
     own = usub.add_parser("set-own", help=_("the unit this computer's inspections belong to"))
-    own.add_argument("unit")
+    own.add_argument("unit", metavar=_("unit"))
     own.set_defaults(func=run_set_own)
 
     assign = usub.add_parser("assign", help=_("name a company's supervising department, where "
                                               "its industry does not tell"))
-    assign.add_argument("company", help=_("company id, its first characters or its exact name"))
-    assign.add_argument("department", nargs="?", help=_("the department (omit to clear)"))
+    assign.add_argument("company", metavar=_("company"),
+                        help=_("company id, its first characters or its exact name"))
+    assign.add_argument("department", metavar=_("department"), nargs="?",
+                        help=_("the department (omit to clear)"))
     assign.set_defaults(func=run_assign)
 
 

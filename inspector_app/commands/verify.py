@@ -15,7 +15,7 @@ from inspector_app.services.signing import verify_pdf
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify", help=_("verify a signed PDF against this computer's trust store"))
-    p.add_argument("file")
+    p.add_argument("file", metavar=_("file"))
     p.set_defaults(func=run)
 
 

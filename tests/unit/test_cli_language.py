@@ -138,7 +138,7 @@ def test_argparse_errors_are_chinese(tmp_path, capsys) -> None:
     assert "用法：inspector-app inspections list" in err
     assert "错误：参数 --status：无效的选项：'lost'（可选：" in err
     code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "zh_CN", "export", "pdf")
-    assert code == 2 and "缺少必需的参数：INSPECTION_ID" in err
+    assert code == 2 and "缺少必需的参数：检查ID" in err
     code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "zh_CN", "info",
                         "--frobnicate")
     assert code == 2 and "无法识别的参数：--frobnicate" in err
