@@ -88,8 +88,8 @@ def _global_options(argv: Sequence[str]) -> argparse.Namespace:
     scout.add_argument("--lang")
     scout.add_argument("--version", action="store_true")
     scout.add_argument("-h", "--help", action="store_true")
-    scout.add_argument("word", metavar=_("word"), nargs="?")
-    scout.add_argument("rest", metavar=_("rest"), nargs=argparse.REMAINDER)
+    scout.add_argument("word", nargs="?")
+    scout.add_argument("rest", nargs=argparse.REMAINDER)
 
     def refuse(message: str) -> None:
         raise _Unsure(message)
