@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from inspector_app.i18n import _
+from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
+from inspector_app.domain.finding import FindingStatus
+from inspector_app.domain.inspection import STATUS_LABELS, Status
+from inspector_app.i18n import _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import PRESETS, build_demo
+from inspector_app.services.demo import PRESETS, DemoSummary, build_demo
 
 
 def _count(text: str) -> int:
@@ -45,5 +48,23 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
                          inspections=inspections if args.inspections is None
                          else args.inspections,
                          photos_per_inspection=args.photos_per_inspection, seed=args.seed)
-    print(summary.line())
+    print(_summary(summary))
     return 0
+
+
+def _summary(summary: DemoSummary) -> str:
+    """What was built, with the statuses in the user's words (in English as stored)."""
+    zh = current_language() == "zh_CN"
+    statuses = _(", ").join(
+        f"{STATUS_LABELS[s][0]} {summary.by_status[s.value]}" if zh
+        else f"{summary.by_status[s.value]} {s.value}" for s in Status)
+    hazards = _(", ").join(
+        f"{HAZARD_STATUS_LABELS[s][0]} {summary.by_hazard_status[s.value]}" if zh
+        else f"{summary.by_hazard_status[s.value]} {s.value}" for s in FindingStatus)
+    return _("demo: {companies} companies, {inspectors} inspectors, {inspections} inspections "
+             "({statuses}), {hazards} hazards ({hazard_statuses}), {photos} photos in {seconds} s "
+             "(seed {seed})").format(
+        companies=summary.companies, inspectors=summary.inspectors,
+        inspections=summary.inspections, statuses=statuses, hazards=summary.hazards,
+        hazard_statuses=hazards, photos=summary.photos, seconds=f"{summary.seconds:.1f}",
+        seed=summary.seed)
