@@ -6,9 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
+from inspector_app.commands.inspections import pad
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.commands.when import local_minute
-from inspector_app.i18n import _
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import export_bundle, history, import_bundle
@@ -44,6 +45,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     res.add_argument("--keep", required=True, choices=("local", "incoming"),
                      help=_("this computer's version, or the one that came in the bundle"))
     res.set_defaults(func=run_resolve)
+
+
+# A bundle's kind and what became of it, as `sync history` prints them.
+BUNDLE_WORDS = {"full": N_("full"), "office": N_("office"), "laptop": N_("laptop"),
+                "written": N_("written"), "imported": N_("imported")}
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -87,8 +93,10 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
         arrow = _("in ") if incoming else _("out")
         who = (_(" from {peer}").format(peer=row["peer_name"] or row["peer_device"] or "?")
                if incoming else "")
-        print(f"{local_minute(row['created_at'])}  {arrow}  {row['kind'] or '':6}  "
-              f"{row['status']:9}  {row['file_name'] or ''}{who}")
+        kind = _(BUNDLE_WORDS.get(row["kind"], row["kind"] or ""))
+        status = _(BUNDLE_WORDS.get(row["status"], row["status"] or ""))
+        print(f"{local_minute(row['created_at'])}  {arrow}  {pad(kind, 6)}  {pad(status, 9)}  "
+              f"{row['file_name'] or ''}{who}")
         if args.reports and row["report"] and row["direction"] == "in":
             for line in json.loads(row["report"]).get("lines", []):
                 print(f"    {line}")
