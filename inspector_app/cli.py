@@ -18,48 +18,61 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from inspector_app import APP_ID, __version__
+from inspector_app.cli_parser import ERROR_LINE, VERSION, LocalizedArgumentParser
 from inspector_app.commands import COMMAND_MODULES, command_names
-
-LANGUAGES = ("zh_CN", "en")
-
+from inspector_app.i18n import LANGUAGES, _, resolve_language, saved_language, set_language
 
 OPENABLE_SUFFIXES = (".inspx", ".pdf")
+
+
+def _error_line(message: str) -> str:
+    return _(ERROR_LINE).format(prog=APP_ID, message=message)
+
+
+def _internal_line(message: str) -> str:
+    return _("{prog}: internal error: {message}").format(prog=APP_ID, message=message)
 
 
 def _base_parser(prog_help: str) -> argparse.ArgumentParser:
     from inspector_app.paths import guide_dir
 
-    parser = argparse.ArgumentParser(
+    parser = LocalizedArgumentParser(
         prog=APP_ID, description=prog_help,
-        epilog="User guide: press F1 in the window (Help → User guide), or read "
-        f"{guide_dir() / 'en' / 'index.md'} (Chinese: {guide_dir() / 'zh_CN' / 'index.md'}). "
-        "Quick-start card: inspector-app guide card -o card.pdf [--lang zh_CN|en].",
+        epilog=_("User guide: press F1 in the window (Help → User guide), or read {en} "
+                 "(Chinese: {zh}). Quick-start card: inspector-app guide card -o card.pdf "
+                 "[--lang zh_CN|en].").format(en=guide_dir() / "en" / "index.md",
+                                              zh=guide_dir() / "zh_CN" / "index.md"),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_(VERSION))
     parser.add_argument(
         "--data-dir",
-        metavar="DIR",
-        help="folder holding the database, photos and documents "
-        "(default: the platform's user data dir)",
+        metavar=_("DIR"),
+        help=_("folder holding the database, photos and documents "
+               "(default: the platform's user data dir)"),
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the interface and documents")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=_("language of the interface, the messages and the documents "
+                               "(default: the window's choice, else the system's language, "
+                               "else zh_CN)"))
     return parser
 
 
 def build_parser(modules: Iterable[str] | None = None) -> argparse.ArgumentParser:
     """The command line with the subcommands of ``modules`` (default: all of them)."""
-    parser = _base_parser("Inspector: offline on-site work-safety inspections. "
-                          "Without a subcommand the window opens; given a .inspx file it opens "
-                          "the import, given a signed PDF its verification.")
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    parser = _base_parser(_("Inspector: offline on-site work-safety inspections. "
+                            "Without a subcommand the window opens; given a .inspx file it "
+                            "opens the import, given a signed PDF its verification."))
+    sub = parser.add_subparsers(dest="command", metavar=_("SUBCOMMAND"))
     for module_name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(module_name).register(sub)
     return parser
 
 
 def _open_file_parser() -> argparse.ArgumentParser:
-    parser = _base_parser("Inspector: open a sync bundle (.inspx) or a signed PDF in the window.")
-    parser.add_argument("file", metavar="FILE", help="a .inspx sync bundle or a signed PDF")
+    parser = _base_parser(_("Inspector: open a sync bundle (.inspx) or a signed PDF in the "
+                            "window."))
+    parser.add_argument("file", metavar=_("FILE"), help=_("a .inspx sync bundle or a signed PDF"))
     return parser
 
 
@@ -67,21 +80,45 @@ class _Unsure(Exception):
     pass
 
 
-def _first_word(argv: Sequence[str]) -> tuple[str | None, bool]:
-    """The first word that is not a global option, and whether help was asked for."""
+def _global_options(argv: Sequence[str]) -> argparse.Namespace:
+    """The global options (those before the subcommand: a subcommand's own ``--lang`` is the
+    language of its document) and the first word that is not one of them."""
     scout = argparse.ArgumentParser(prog=APP_ID, add_help=False)
     scout.add_argument("--data-dir")
     scout.add_argument("--lang")
     scout.add_argument("--version", action="store_true")
     scout.add_argument("-h", "--help", action="store_true")
     scout.add_argument("word", nargs="?")
+    scout.add_argument("rest", nargs=argparse.REMAINDER)
 
     def refuse(message: str) -> None:
         raise _Unsure(message)
 
     scout.error = refuse  # type: ignore[method-assign]
-    known, _rest = scout.parse_known_args(argv)
+    known, _unknown = scout.parse_known_args(argv)
+    return known
+
+
+def _first_word(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """The first word that is not a global option, and whether help was asked for."""
+    known = _global_options(argv)
     return known.word, known.help
+
+
+def choose_language(argv: Sequence[str]) -> str:
+    """The language of this run, chosen as the window chooses it: ``--lang``, then the
+    window's saved preference in the data dir, then the system locale, then Chinese."""
+    from inspector_app.paths import DataDir, resolve_data_dir
+
+    try:
+        known = _global_options(argv)
+    except _Unsure:  # the parser will say what is wrong, in the language found without it
+        known = argparse.Namespace(lang=None, data_dir=None)
+    try:
+        settings = DataDir(resolve_data_dir(known.data_dir)).settings
+    except (OSError, RuntimeError, ValueError):  # an unusable --data-dir is reported later
+        settings = None
+    return resolve_language(known.lang, saved_language(settings))
 
 
 def _plan(argv: Sequence[str]) -> tuple[str, tuple[str, ...] | None]:
@@ -131,6 +168,8 @@ def _neutralise_terminal_output() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang = choose_language(argv)
+    set_language(lang)  # before the parser is built: its help is written in it
     action, modules = _plan(argv)
     parser = _open_file_parser() if action == "open" else build_parser(modules)
     args = parser.parse_args(argv)
@@ -146,8 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log = logging.getLogger(__name__)
     if action == "open":
         if not Path(args.file).is_file():
-            print(f"{APP_ID}: error: {args.file}: no such file (give a .inspx bundle or a PDF)",
-                  file=sys.stderr)
+            print(_error_line(_(
+                "{file}: no such file (give a .inspx bundle or a PDF)").format(file=args.file)),
+                file=sys.stderr)
             return 2
         from inspector_app.app import run_gui
 
@@ -166,29 +206,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if setup_logging(data_dir.logs) is None:
         logging.getLogger().addHandler(logging.NullHandler())
-    ctx = AppContext(data_dir, args.lang)
+    args.lang = lang  # what a command reads as "the user's language" (documents default to it)
+    ctx = AppContext(data_dir, lang)
     try:
         return int(args.func(args, ctx) or 0)
     except InspectorError as exc:
-        print(f"{APP_ID}: error: {exc.message}", file=sys.stderr)
+        log.info("%s refused: %s", args.command, exc.message)
+        print(_error_line(exc.localized()), file=sys.stderr)
         return 1
     except sqlite3.OperationalError as exc:
         known = from_sqlite_error(exc, data_dir.database)
         if known is None:
             log.exception("unexpected error in %s", args.command)
-            print(f"{APP_ID}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(_internal_line(f"{type(exc).__name__}: {exc}"),
+                  file=sys.stderr)
             return 70
-        print(f"{APP_ID}: error: {known.message}", file=sys.stderr)
+        log.info("%s refused: %s", args.command, known.message)
+        print(_error_line(known.localized()), file=sys.stderr)
         return 1
     except BrokenPipeError:  # piped into head: the reader has all it wanted
         sys.stderr.close()
         return 141
     except KeyboardInterrupt:
-        print(f"{APP_ID}: interrupted", file=sys.stderr)
+        print(_("{prog}: interrupted").format(prog=APP_ID), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line for the user, the trace in the log
         log.exception("unexpected error in %s", args.command)
-        print(f"{APP_ID}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(_internal_line(f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         return 70
     finally:
         ctx.close()

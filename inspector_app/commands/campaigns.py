@@ -8,10 +8,11 @@ import json
 from inspector_app.commands.inspections import table
 from inspector_app.commands.reinspect import _company_id
 from inspector_app.commands.units import _sectors
+from inspector_app.commands.when import local_date
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.storage.units_repo import CampaignRepo
 
@@ -25,36 +26,36 @@ def _phase(text: str) -> Phase:
         name, start, end = (p.strip() for p in text.split(":"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: a phase is NAME:YYYY-MM-DD:YYYY-MM-DD") from None
+            _("{text!r}: a phase is NAME:YYYY-MM-DD:YYYY-MM-DD").format(text=text)) from None
     return Phase(name, start, end)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("campaigns", help="campaigns (专项行动) and their scope")
-    csub = p.add_subparsers(dest="campaigns_command", metavar="ACTION", required=True)
+    p = sub.add_parser("campaigns", help=_("campaigns (专项行动) and their scope"))
+    csub = p.add_subparsers(dest="campaigns_command", metavar=_("ACTION"), required=True)
 
-    ls = csub.add_parser("list", help="list the campaigns")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls = csub.add_parser("list", help=_("list the campaigns"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
-    add = csub.add_parser("add", help="add a campaign; with no scope it covers every company")
-    add.add_argument("name")
+    add = csub.add_parser("add", help=_("add a campaign; with no scope it covers every company"))
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--industries", type=_sectors, default=(), metavar="A,B")
     add.add_argument("--towns", type=_list, default=(), metavar="A,B")
-    add.add_argument("--company", action="append", default=[], metavar="ID",
-                     help="a company in scope (repeat)")
+    add.add_argument("--company", action="append", default=[], metavar=_("ID"),
+                     help=_("a company in scope (repeat)"))
     add.add_argument("--phase", type=_phase, action="append", default=[],
-                     metavar="NAME:FROM:TO")
-    add.add_argument("--target", action="append", default=[], metavar="TEXT",
-                     help="e.g. 每家重点企业至少检查一次")
+                     metavar=_("NAME:FROM:TO"))
+    add.add_argument("--target", action="append", default=[], metavar=_("TEXT"),
+                     help=_("e.g. 每家重点企业至少检查一次"))
     add.set_defaults(func=run_add)
 
-    tag = csub.add_parser("tag", help="count an inspection in a campaign, or not, whatever "
-                                      "its date and company")
-    tag.add_argument("campaign")
-    tag.add_argument("inspection", help="inspection id")
+    tag = csub.add_parser("tag", help=_("count an inspection in a campaign, or not, whatever "
+                                        "its date and company"))
+    tag.add_argument("campaign", metavar=_("campaign"))
+    tag.add_argument("inspection", metavar=_("inspection"), help=_("inspection id"))
     which = tag.add_mutually_exclusive_group(required=True)
     which.add_argument("--in", dest="included", action="store_true")
     which.add_argument("--out", dest="excluded", action="store_true")
@@ -74,13 +75,14 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps([_json(c) for c in campaigns], ensure_ascii=False, indent=2))
         return 0
     if not campaigns:
-        print("no campaigns")
+        print(_("no campaigns"))
         return 0
-    print(table(["name", "from", "to", "scope"], [
-        [c.name, c.starts_on, c.ends_on,
-         "all companies" if c.covers_everyone else
-         ", ".join([*c.industries, *c.towns, *(f"{len(c.company_ids)} companies",)
-                    * bool(c.company_ids)])] for c in campaigns]))
+    print(table([_("name"), _("from"), _("to"), _("scope")], [
+        [c.name, local_date(c.starts_on), local_date(c.ends_on),
+         _("all companies") if c.covers_everyone else
+         _(", ").join([*c.industries, *c.towns,
+                       *(_("{count} companies").format(count=len(c.company_ids)),)
+                       * bool(c.company_ids)])] for c in campaigns]))
     return 0
 
 
@@ -89,7 +91,9 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     campaign = CampaignRepo(ctx.db, ctx.device.id).add(Campaign(
         new_id(), args.name, args.start, args.end, tuple(args.phase), args.industries,
         args.towns, companies, tuple(Target(t) for t in args.target)))
-    print(f"added campaign {campaign.name} ({campaign.starts_on} – {campaign.ends_on})")
+    print(_("added campaign {name} ({starts} – {ends})").format(
+        name=campaign.name, starts=local_date(campaign.starts_on),
+        ends=local_date(campaign.ends_on)))
     return 0
 
 
@@ -99,6 +103,7 @@ def run_tag(args: argparse.Namespace, ctx: AppContext) -> int:
     if not (args.included or args.excluded):
         raise ValidationError(N_("Give --in or --out."))
     repo.tag(campaign.id, args.inspection, args.included)
-    print(f"{args.inspection} {'counted in' if args.included else 'left out of'} "
-          f"{campaign.name}")
+    message = (_("{inspection} counted in {campaign}") if args.included
+               else _("{inspection} left out of {campaign}"))
+    print(message.format(inspection=args.inspection, campaign=campaign.name))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from inspector_app.commands.when import local_date, local_minute
 from inspector_app.domain.risk import (
     REASONS,
     STANDARDISATION_GRADES,
@@ -17,57 +18,58 @@ from inspector_app.domain.risk import (
     reason_label,
 )
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.classification import ClassificationService, Classified
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("classify", help="supervision classes of companies (分级分类)")
-    psub = p.add_subparsers(dest="classify_command", metavar="ACTION", required=True)
-    ls = psub.add_parser("list", help="companies with their class, the suggested class and why")
+    p = sub.add_parser("classify", help=_("supervision classes of companies (分级分类)"))
+    psub = p.add_subparsers(dest="classify_command", metavar=_("ACTION"), required=True)
+    ls = psub.add_parser("list", help=_("companies with their class, the suggested class and why"))
     ls.add_argument("--differs", action="store_true",
-                    help="only companies whose class differs from the suggestion")
+                    help=_("only companies whose class differs from the suggestion"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
-    st = psub.add_parser("set", help="record the office's decision on a company's class")
-    st.add_argument("company", help="company id")
-    st.add_argument("risk_class", metavar="CLASS", help="major/high/moderate/low or 红/橙/黄/蓝")
-    st.add_argument("--why", required=True, help="the reason for the decision")
+    st = psub.add_parser("set", help=_("record the office's decision on a company's class"))
+    st.add_argument("company", metavar=_("company"), help=_("company id"))
+    st.add_argument("risk_class", metavar=_("CLASS"),
+                    help=_("major/high/moderate/low or 红/橙/黄/蓝"))
+    st.add_argument("--why", required=True, help=_("the reason for the decision"))
     st.set_defaults(func=run_set)
-    acc = psub.add_parser("accept", help="decide the suggested class for every company not "
-                          "yet classified")
+    acc = psub.add_parser("accept", help=_("decide the suggested class for every company not "
+                            "yet classified"))
     acc.add_argument("--why", required=True)
-    acc.add_argument("--all", action="store_true", help="also companies already classified")
+    acc.add_argument("--all", action="store_true", help=_("also companies already classified"))
     acc.set_defaults(func=run_accept)
-    facts = psub.add_parser("facts", help="what the office knows: 重大危险源, accidents")
-    facts.add_argument("company", help="company id")
+    facts = psub.add_parser("facts", help=_("what the office knows: 重大危险源, accidents"))
+    facts.add_argument("company", metavar=_("company"), help=_("company id"))
     facts.add_argument("--major-hazard-source", choices=["yes", "no"])
-    facts.add_argument("--accidents", type=int, help="accidents on record")
+    facts.add_argument("--accidents", type=int, help=_("accidents on record"))
     facts.set_defaults(func=run_facts)
-    hist = psub.add_parser("history", help="a company's decisions: when, class, who, why")
-    hist.add_argument("company")
+    hist = psub.add_parser("history", help=_("a company's decisions: when, class, who, why"))
+    hist.add_argument("company", metavar=_("company"))
     hist.set_defaults(func=run_history)
-    sch = psub.add_parser("scheme", help="show the scheme, or replace it from a YAML file")
-    sch.add_argument("--set", metavar="FILE.yaml", help="classes, frequencies and reasons")
+    sch = psub.add_parser("scheme", help=_("show the scheme, or replace it from a YAML file"))
+    sch.add_argument("--set", metavar=_("FILE.yaml"), help=_("classes, frequencies and reasons"))
     sch.set_defaults(func=run_scheme)
 
-    s = sub.add_parser("standardisation", help="safety standardisation (安全生产标准化) "
-                       "grades and certificates")
-    ssub = s.add_subparsers(dest="std_command", metavar="ACTION", required=True)
-    put = ssub.add_parser("set", help="record a company's grade and certificate")
-    put.add_argument("company", help="company id")
-    put.add_argument("--grade", required=True, help="一级 / 二级 / 三级 / 小微企业")
-    put.add_argument("--certificate", required=True, help="certificate number")
-    put.add_argument("--issued", help="YYYY-MM-DD")
-    put.add_argument("--expires", help="YYYY-MM-DD")
+    s = sub.add_parser("standardisation", help=_("safety standardisation (安全生产标准化) "
+                         "grades and certificates"))
+    ssub = s.add_subparsers(dest="std_command", metavar=_("ACTION"), required=True)
+    put = ssub.add_parser("set", help=_("record a company's grade and certificate"))
+    put.add_argument("company", metavar=_("company"), help=_("company id"))
+    put.add_argument("--grade", required=True, help=_("一级 / 二级 / 三级 / 小微企业"))
+    put.add_argument("--certificate", required=True, help=_("certificate number"))
+    put.add_argument("--issued", help=_("YYYY-MM-DD"))
+    put.add_argument("--expires", help=_("YYYY-MM-DD"))
     put.set_defaults(func=run_std_set)
-    exp = ssub.add_parser("expiring", help="certificates expiring within N days (or expired)")
+    exp = ssub.add_parser("expiring", help=_("certificates expiring within N days (or expired)"))
     exp.add_argument("--days", type=int, default=90)
     exp.add_argument("--json", action="store_true")
     exp.set_defaults(func=run_std_expiring)
-    none = ssub.add_parser("missing", help="companies without a certificate")
+    none = ssub.add_parser("missing", help=_("companies without a certificate"))
     none.add_argument("--json", action="store_true")
     none.set_defaults(func=run_std_missing)
 
@@ -113,10 +115,12 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         return c.label(lang) if c else "—"
 
     for r in rows:
-        why = ", ".join(reason_label(x, lang) for x in r.reasons) or "—"
+        why = _(", ").join(reason_label(x, lang) for x in r.reasons) or "—"
         mark = "  *" if r.differs else ""
-        print(f"{r.company_id[:8]}  {r.name}  {r.town or ''}  class {name(r.current)}  "
-              f"suggested {name(r.suggested)} ({why}){mark}")
+        print(_("{company_id}  {name}  {town}  class {current}  suggested {suggested} "
+                "({why}){mark}").format(company_id=r.company_id[:8], name=r.name,
+                                        town=r.town or "", current=name(r.current),
+                                        suggested=name(r.suggested), why=why, mark=mark))
     return 0
 
 
@@ -124,13 +128,14 @@ def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
     service = _service(ctx)
     company = _company_id(ctx, args.company)
     service.decide(company, _class_key(service, args.risk_class), args.why)
-    print(f"{company}: class {args.risk_class} recorded")
+    print(_("{company}: class {risk_class} recorded").format(company=company,
+                                                               risk_class=args.risk_class))
     return 0
 
 
 def run_accept(args: argparse.Namespace, ctx: AppContext) -> int:
     n = _service(ctx).accept_suggestions(args.why, unclassified_only=not args.all)
-    print(f"{n} companies classified as suggested")
+    print(_("{count} companies classified as suggested").format(count=n))
     return 0
 
 
@@ -143,7 +148,7 @@ def run_facts(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     for when, klass, who, why in _service(ctx).history(_company_id(ctx, args.company)):
-        print(f"{when}  {klass}  {who or '—'}  {why}")
+        print(f"{local_minute(when)}  {klass}  {who or '—'}  {why}")
     return 0
 
 
@@ -160,7 +165,8 @@ def run_scheme(args: argparse.Namespace, ctx: AppContext) -> int:
                                      "and default."), set=args.set)
         service.set_scheme(RiskScheme.from_dict(data))
     print(yaml.safe_dump(service.scheme().to_dict(), allow_unicode=True, sort_keys=False))
-    print("# reasons: " + ", ".join(f"{k} ({v[0]})" for k, v in REASONS.items()))
+    print(_("# reasons: {reasons}").format(reasons=", ".join(
+        f"{k} ({reason_label(k, _lang(ctx))})" for k in REASONS)))
     return 0
 
 
@@ -177,8 +183,9 @@ def _std_rows(rows: list[Classified], as_json: bool, lang: str) -> None:
     for r in rows:
         s = r.standardisation
         grade = STANDARDISATION_GRADES.get(s.grade or "", ("—", "—"))[lang == "en"]
-        print(f"{r.company_id[:8]}  {r.name}  {grade}  {s.certificate or '—'}  "
-              f"expires {s.expires_on or '—'}")
+        print(_("{company_id}  {name}  {grade}  {certificate}  expires {expires}").format(
+            company_id=r.company_id[:8], name=r.name, grade=grade,
+            certificate=s.certificate or "—", expires=local_date(s.expires_on) or "—"))
 
 
 def run_std_expiring(args: argparse.Namespace, ctx: AppContext) -> int:

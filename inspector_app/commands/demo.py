@@ -4,35 +4,40 @@ from __future__ import annotations
 
 import argparse
 
+from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
+from inspector_app.domain.finding import FindingStatus
+from inspector_app.domain.inspection import STATUS_LABELS, Status
+from inspector_app.i18n import _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import PRESETS, build_demo
+from inspector_app.services.demo import PRESETS, DemoSummary, build_demo
 
 
 def _count(text: str) -> int:
     value = int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+        raise argparse.ArgumentTypeError(_("must not be negative: {value}").format(value=value))
     return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "demo", help="add synthetic companies, inspectors, inspections, hazards and photos",
-        description="Build a realistic synthetic dataset through the program's own services. "
-        "The same --seed gives the same data; dates are relative to today.")
+        "demo", help=_("add synthetic companies, inspectors, inspections, hazards and photos"),
+        description=_("Build a realistic synthetic dataset through the program's own services. "
+          "The same --seed gives the same data; dates are relative to today."))
     p.add_argument("--preset", choices=sorted(PRESETS),
-                   help="a named size: 'district' is a year of a whole district "
-                   f"({PRESETS['district'][0]:,} companies, {PRESETS['district'][1]:,} "
-                   "inspections), the data set of the benchmarks; --companies and "
-                   "--inspections override it")
+                   help=_("a named size: 'district' is a year of a whole district "
+                          "({companies} companies, {inspections} inspections), the data set "
+                          "of the benchmarks; --companies and --inspections override it").format(
+                       companies=f"{PRESETS['district'][0]:,}",
+                       inspections=f"{PRESETS['district'][1]:,}"))
     p.add_argument("--companies", type=_count, metavar="N",
-                   help="companies to add (default 20)")
+                   help=_("companies to add (default 20)"))
     p.add_argument("--inspections", type=_count, metavar="M",
-                   help="inspections to add (default 40)")
+                   help=_("inspections to add (default 40)"))
     p.add_argument("--photos-per-inspection", type=_count, default=0, metavar="K",
-                   help="small generated photos per inspection (default 0; a checklist "
-                   "item that requires a photo always gets one)")
-    p.add_argument("--seed", type=int, metavar="S", help="random seed (default: a new one)")
+                   help=_("small generated photos per inspection (default 0; a checklist "
+                     "item that requires a photo always gets one)"))
+    p.add_argument("--seed", type=int, metavar="S", help=_("random seed (default: a new one)"))
     p.set_defaults(func=run)
 
 
@@ -43,5 +48,23 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
                          inspections=inspections if args.inspections is None
                          else args.inspections,
                          photos_per_inspection=args.photos_per_inspection, seed=args.seed)
-    print(summary.line())
+    print(_summary(summary))
     return 0
+
+
+def _summary(summary: DemoSummary) -> str:
+    """What was built, with the statuses in the user's words (in English as stored)."""
+    zh = current_language() == "zh_CN"
+    statuses = _(", ").join(
+        f"{STATUS_LABELS[s][0]} {summary.by_status[s.value]}" if zh
+        else f"{summary.by_status[s.value]} {s.value}" for s in Status)
+    hazards = _(", ").join(
+        f"{HAZARD_STATUS_LABELS[s][0]} {summary.by_hazard_status[s.value]}" if zh
+        else f"{summary.by_hazard_status[s.value]} {s.value}" for s in FindingStatus)
+    return _("demo: {companies} companies, {inspectors} inspectors, {inspections} inspections "
+             "({statuses}), {hazards} hazards ({hazard_statuses}), {photos} photos in {seconds} s "
+             "(seed {seed})").format(
+        companies=summary.companies, inspectors=summary.inspectors,
+        inspections=summary.inspections, statuses=statuses, hazards=summary.hazards,
+        hazard_statuses=hazards, photos=summary.photos, seconds=f"{summary.seconds:.1f}",
+        seed=summary.seed)

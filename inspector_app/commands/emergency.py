@@ -14,6 +14,7 @@ from typing import Any
 
 from inspector_app.commands.inspections import table
 from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.when import local_date
 from inspector_app.domain.emergency import (
     DRILL_FORM_LABELS,
     MILESTONE_LABELS,
@@ -33,7 +34,7 @@ from inspector_app.domain.emergency import (
     parse_day,
 )
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService, PlanView
 
@@ -42,7 +43,8 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
 
 
 def _today(args: argparse.Namespace) -> date:
@@ -64,156 +66,159 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_plans(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plans-registry", help="emergency plans (应急预案): registry, filing, "
-                                              "deadlines and rules")
-    ps = p.add_subparsers(dest="plans_registry_command", metavar="ACTION", required=True)
+    p = sub.add_parser("plans-registry", help=_("emergency plans (应急预案): registry, filing, "
+                                                "deadlines and rules"))
+    ps = p.add_subparsers(dest="plans_registry_command", metavar=_("ACTION"), required=True)
 
-    ls = ps.add_parser("list", help="list plans with revision and drill due dates")
+    ls = ps.add_parser("list", help=_("list plans with revision and drill due dates"))
     ls.add_argument("--unit")
     ls.add_argument("--type", choices=[t.value for t in PlanType])
     ls.add_argument("--status", choices=[s.value for s in PlanStatus])
     ls.add_argument("--overdue", action="store_true",
-                    help="only plans overdue for revision, filing or a drill")
+                    help=_("only plans overdue for revision, filing or a drill"))
     ls.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_plan_list)
 
-    add = ps.add_parser("add", help="register a plan of a unit or a company")
-    add.add_argument("title")
+    add = ps.add_parser("add", help=_("register a plan of a unit or a company"))
+    add.add_argument("title", metavar=_("title"))
     add.add_argument("--type", required=True, choices=[t.value for t in PlanType])
     owner = add.add_mutually_exclusive_group(required=True)
-    owner.add_argument("--unit", help="the unit's name or id")
-    owner.add_argument("--company", help="the company's name or id")
+    owner.add_argument("--unit", help=_("the unit's name or id"))
+    owner.add_argument("--company", help=_("the company's name or id"))
     add.add_argument("--version", default="")
     add.add_argument("--status", default=PlanStatus.NOT_STARTED.value,
                      choices=[s.value for s in PlanStatus if s != PlanStatus.FILED])
     for f in ("compiled", "reviewed", "issued", "evaluated"):
-        add.add_argument(f"--{f}", metavar="DATE")
+        add.add_argument(f"--{f}", metavar=_("DATE"))
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_plan_add)
 
-    st = ps.add_parser("status", help="move a plan to a status, dated")
-    st.add_argument("plan", help="id, its first characters, or the exact title")
+    st = ps.add_parser("status", help=_("move a plan to a status, dated"))
+    st.add_argument("plan", metavar=_("plan"),
+                    help=_("id, its first characters, or the exact title"))
     st.add_argument("status", choices=[s.value for s in PlanStatus if s != PlanStatus.FILED])
-    st.add_argument("--on", metavar="DATE")
+    st.add_argument("--on", metavar=_("DATE"))
     st.set_defaults(func=run_plan_status)
 
-    fl = ps.add_parser("file", help="record the filing (备案) of an issued plan")
-    fl.add_argument("plan")
-    fl.add_argument("--authority", required=True, help="receiving authority")
-    fl.add_argument("--number", required=True, help="filing number")
+    fl = ps.add_parser("file", help=_("record the filing (备案) of an issued plan"))
+    fl.add_argument("plan", metavar=_("plan"))
+    fl.add_argument("--authority", required=True, help=_("receiving authority"))
+    fl.add_argument("--number", required=True, help=_("filing number"))
     fl.add_argument("--date", required=True)
     fl.set_defaults(func=run_plan_file)
 
-    ev = ps.add_parser("evaluate", help="record an evaluation or revision: the revision "
-                                        "period starts again")
-    ev.add_argument("plan")
+    ev = ps.add_parser("evaluate", help=_("record an evaluation or revision: the revision "
+                                          "period starts again"))
+    ev.add_argument("plan", metavar=_("plan"))
     ev.add_argument("--date", required=True)
     ev.set_defaults(func=run_plan_evaluate)
 
-    at = ps.add_parser("attach", help="attach the plan's file (PDF, DOCX, JPEG, PNG)")
-    at.add_argument("plan")
-    at.add_argument("file", type=Path)
+    at = ps.add_parser("attach", help=_("attach the plan's file (PDF, DOCX, JPEG, PNG)"))
+    at.add_argument("plan", metavar=_("plan"))
+    at.add_argument("file", metavar=_("file"), type=Path)
     at.set_defaults(func=run_plan_attach)
 
-    dl = ps.add_parser("deadline", help="a unit's campaign deadline for its plans")
-    dl.add_argument("unit")
-    dl.add_argument("date")
-    dl.add_argument("--text", default="", help="e.g. 11月底前全面完成预案编制、修订")
+    dl = ps.add_parser("deadline", help=_("a unit's campaign deadline for its plans"))
+    dl.add_argument("unit", metavar=_("unit"))
+    dl.add_argument("date", metavar=_("date"))
+    dl.add_argument("--text", default="", help=_("e.g. 11月底前全面完成预案编制、修订"))
     dl.set_defaults(func=run_deadline)
 
-    pr = ps.add_parser("progress", help="each unit's progress toward its deadline")
+    pr = ps.add_parser("progress", help=_("each unit's progress toward its deadline"))
     pr.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=run_progress)
 
-    ci = ps.add_parser("circular", help="the circular 全区预案编修工作情况通报 (.pdf or .xlsx)")
-    ci.add_argument("output", type=Path)
-    ci.add_argument("--today", type=_day, help="the day the figures are taken (default today)")
+    ci = ps.add_parser("circular", help=_("the circular 全区预案编修工作情况通报 (.pdf or .xlsx)"))
+    ci.add_argument("output", metavar=_("output"), type=Path)
+    ci.add_argument("--today", type=_day, help=_("the day the figures are taken (default today)"))
     ci.set_defaults(func=run_circular)
 
-    ru = ps.add_parser("rules", help="show or change the revision and drill rules")
+    ru = ps.add_parser("rules", help=_("show or change the revision and drill rules"))
     ru.add_argument("--revision-years", type=int)
-    ru.add_argument("--drill-months", action="append", default=[], metavar="TYPE=MONTHS",
-                    help="e.g. onsite=6 (repeatable)")
+    ru.add_argument("--drill-months", action="append", default=[], metavar=_("TYPE=MONTHS"),
+                    help=_("e.g. onsite=6 (repeatable)"))
     ru.add_argument("--json", action="store_true")
     ru.set_defaults(func=run_rules)
 
 
 def _register_drills(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("drills", help="emergency drills (应急演练) and their follow-up tasks")
-    ds = p.add_subparsers(dest="drills_command", metavar="ACTION", required=True)
+    p = sub.add_parser("drills", help=_("emergency drills (应急演练) and their follow-up tasks"))
+    ds = p.add_subparsers(dest="drills_command", metavar=_("ACTION"), required=True)
 
-    ls = ds.add_parser("list", help="list drills")
+    ls = ds.add_parser("list", help=_("list drills"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_drill_list)
 
-    add = ds.add_parser("add", help="record a drill held")
-    add.add_argument("plan", help="the plan drilled: id, first characters or exact title")
+    add = ds.add_parser("add", help=_("record a drill held"))
+    add.add_argument("plan", metavar=_("plan"),
+                     help=_("the plan drilled: id, first characters or exact title"))
     add.add_argument("--date", required=True)
     add.add_argument("--form", required=True, choices=[f.value for f in DrillForm])
     add.add_argument("--scope", required=True, choices=[s.value for s in DrillScope])
     add.add_argument("--organiser", default="")
     add.add_argument("--participants", default="")
     add.add_argument("--scenario", default="")
-    add.add_argument("--went-well", default="", help="the evaluation: what worked")
+    add.add_argument("--went-well", default="", help=_("the evaluation: what worked"))
     add.add_argument("--problem", action="append", default=[],
-                     metavar="TEXT|DEADLINE[|RESPONSIBLE[|ACTION]]",
-                     help="a problem found; becomes a follow-up task (repeatable)")
+                     metavar=_("TEXT|DEADLINE[|RESPONSIBLE[|ACTION]]"),
+                     help=_("a problem found; becomes a follow-up task (repeatable)"))
     add.add_argument("--photo", action="append", default=[], type=Path)
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_drill_add)
 
-    ph = ds.add_parser("photo", help="add a photo to a drill")
-    ph.add_argument("drill")
-    ph.add_argument("file", type=Path)
+    ph = ds.add_parser("photo", help=_("add a photo to a drill"))
+    ph.add_argument("drill", metavar=_("drill"))
+    ph.add_argument("file", metavar=_("file"), type=Path)
     ph.set_defaults(func=run_drill_photo)
 
-    tk = ds.add_parser("tasks", help="open follow-up tasks, overdue first")
+    tk = ds.add_parser("tasks", help=_("open follow-up tasks, overdue first"))
     tk.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     tk.add_argument("--json", action="store_true")
     tk.set_defaults(func=run_tasks)
 
-    ct = ds.add_parser("close-task", help="a follow-up task is done")
-    ct.add_argument("task")
+    ct = ds.add_parser("close-task", help=_("a follow-up task is done"))
+    ct.add_argument("task", metavar=_("task"))
     ct.add_argument("--date", required=True)
     ct.set_defaults(func=run_close_task)
 
-    bh = ds.add_parser("behind", help="plans whose drill is overdue under the rules")
+    bh = ds.add_parser("behind", help=_("plans whose drill is overdue under the rules"))
     bh.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     bh.add_argument("--json", action="store_true")
     bh.set_defaults(func=run_behind)
 
 
 def _register_stations(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("stations", help="base-level emergency stations (基层应急管理标准化)")
-    ss = p.add_subparsers(dest="stations_command", metavar="ACTION", required=True)
+    p = sub.add_parser("stations", help=_("base-level emergency stations (基层应急管理标准化)"))
+    ss = p.add_subparsers(dest="stations_command", metavar=_("ACTION"), required=True)
 
-    ls = ss.add_parser("list", help="stations with their milestones")
+    ls = ss.add_parser("list", help=_("stations with their milestones"))
     ls.add_argument("--today", type=_day, help=argparse.SUPPRESS)
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_station_list)
 
-    add = ss.add_parser("add", help="a pilot site")
-    add.add_argument("name")
+    add = ss.add_parser("add", help=_("a pilot site"))
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--kind", required=True, choices=[k.value for k in StationKind])
-    add.add_argument("--unit", help="the town it belongs to")
-    add.add_argument("--due", action="append", default=[], metavar="MILESTONE=DATE",
-                     help=f"milestones: {', '.join(m.value for m in Milestone)}")
+    add.add_argument("--unit", help=_("the town it belongs to"))
+    add.add_argument("--due", action="append", default=[], metavar=_("MILESTONE=DATE"),
+                     help=_("milestones: {milestones}").format(
+                         milestones=", ".join(m.value for m in Milestone)))
     add.set_defaults(func=run_station_add)
 
-    ms = ss.add_parser("milestone", help="update a milestone")
-    ms.add_argument("station")
+    ms = ss.add_parser("milestone", help=_("update a milestone"))
+    ms.add_argument("station", metavar=_("station"))
     ms.add_argument("milestone", choices=[m.value for m in Milestone])
     ms.add_argument("--status", choices=[s.value for s in MilestoneStatus])
-    ms.add_argument("--due", metavar="DATE")
-    ms.add_argument("--done", metavar="DATE")
+    ms.add_argument("--due", metavar=_("DATE"))
+    ms.add_argument("--done", metavar=_("DATE"))
     ms.add_argument("--note")
     ms.add_argument("--photo", action="append", default=[], type=Path)
     ms.set_defaults(func=run_milestone)
 
-    ck = ss.add_parser("check", help="a supervisor's check (督导) and its findings")
-    ck.add_argument("station")
+    ck = ss.add_parser("check", help=_("a supervisor's check (督导) and its findings"))
+    ck.add_argument("station", metavar=_("station"))
     ck.add_argument("--date", required=True)
     ck.add_argument("--checker", required=True)
     ck.add_argument("--findings", default="")
@@ -248,15 +253,16 @@ def run_plan_list(args: argparse.Namespace, ctx: AppContext) -> int:
         _print_json([_plan_json(v) for v in views])
         return 0
     if not views:
-        print("no plans")
+        print(_("no plans"))
         return 0
     lang = ctx.lang
-    print(table(["owner", "type", "title", "status", "revision due", "drill due", ""],
+    print(table([_("owner"), _("type"), _("title"), _("status"), _("revision due"),
+                 _("drill due"), ""],
                 [[v.row["owner_name"], label(PLAN_TYPE_LABELS, v.row["plan_type"], lang),
                   v.row["title"], label(PLAN_STATUS_LABELS, v.row["status"], lang),
-                  v.revision_due or "", v.drill_due or "",
-                  " ".join(w for w, on in (("REVISION-OVERDUE", v.revision_overdue),
-                                           ("DRILL-BEHIND", v.drill_behind)) if on)]
+                  local_date(v.revision_due), local_date(v.drill_due),
+                  " ".join(w for w, on in ((_("REVISION-OVERDUE"), v.revision_overdue),
+                                           (_("DRILL-BEHIND"), v.drill_behind)) if on)]
                  for v in views]))
     return 0
 
@@ -272,7 +278,8 @@ def run_plan_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         _print_json({"id": row["id"], "title": row["title"], "status": row["status"]})
     else:
-        print(f"registered plan {row['title']} ({row['id']})")
+        print(_("registered plan {title} ({plan_id})").format(title=row["title"],
+                                                                plan_id=row["id"]))
     return 0
 
 
@@ -287,8 +294,9 @@ def run_plan_file(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     plan = svc.record_filing(svc.repo.find_plan(args.plan)["id"], authority=args.authority,
                              number=args.number, filed_on=args.date)
-    print(f"{plan['title']}: filed with {plan['filing_authority']}, "
-          f"No. {plan['filing_number']}, {plan['filed_on']}")
+    print(_("{title}: filed with {authority}, No. {number}, {date}").format(
+        title=plan["title"], authority=plan["filing_authority"], number=plan["filing_number"],
+        date=local_date(plan["filed_on"])))
     return 0
 
 
@@ -296,8 +304,9 @@ def run_plan_evaluate(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     plan = svc.record_evaluation(svc.repo.find_plan(args.plan)["id"], args.date)
     view = next(v for v in svc.plan_views(date.today()) if v.id == plan["id"])
-    print(f"{plan['title']}: evaluated {plan['evaluated_on']}; next revision due "
-          f"{view.revision_due}")
+    print(_("{title}: evaluated {evaluated}; next revision due {due}").format(
+        title=plan["title"], evaluated=local_date(plan["evaluated_on"]),
+        due=local_date(view.revision_due)))
     return 0
 
 
@@ -305,8 +314,9 @@ def run_plan_attach(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     plan = svc.repo.find_plan(args.plan)
     row = svc.attach("plan", plan["id"], args.file)
-    print(f"attached {row['name']} ({row['media']}, {row['size']} bytes, sha256 "
-          f"{row['sha256'][:12]}…) to {plan['title']}")
+    print(_("attached {name} ({media}, {size} bytes, sha256 {sha256}…) to {title}").format(
+        name=row["name"], media=row["media"], size=row["size"], sha256=row["sha256"][:12],
+        title=plan["title"]))
     return 0
 
 
@@ -314,7 +324,7 @@ def run_deadline(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     unit = svc.units.find(args.unit)
     svc.set_deadline(unit.id, args.date, args.text)
-    print(f"{unit.name}: plans due by {args.date}")
+    print(_("{unit}: plans due by {date}").format(unit=unit.name, date=local_date(args.date)))
     return 0
 
 
@@ -327,11 +337,11 @@ def run_progress(args: argparse.Namespace, ctx: AppContext) -> int:
                       "deadline": r.deadline, "overdue": r.overdue, "drills": r.drills}
                      for r in rows])
         return 0
-    print(table(["unit", "plans", "done", "in progress", "not started", "progress",
-                 "deadline", ""],
+    print(table([_("unit"), _("plans"), _("done"), _("in progress"), _("not started"),
+                 _("progress"), _("deadline"), ""],
                 [[r.unit_name, r.plans, r.done, r.in_progress, r.not_started,
-                  label(PROGRESS_LABELS, r.progress, ctx.lang), r.deadline or "",
-                  "OVERDUE" if r.overdue else ""] for r in rows]))
+                  label(PROGRESS_LABELS, r.progress, ctx.lang), local_date(r.deadline),
+                  _("OVERDUE") if r.overdue else ""] for r in rows]))
     return 0
 
 
@@ -339,7 +349,7 @@ def run_circular(args: argparse.Namespace, ctx: AppContext) -> int:
     from inspector_app.services.reports.emergency_circular import write_circular
 
     number = write_circular(ctx.db, _service(ctx), args.output, _today(args), ctx.lang)
-    print(f"wrote {args.output} ({number})")
+    print(_("wrote {path} ({number})").format(path=args.output, number=number))
     return 0
 
 
@@ -362,9 +372,11 @@ def run_rules(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         _print_json(rules.to_dict())
     else:
-        print(f"revision every {rules.revision_years} years after the last evaluation")
+        print(_("revision every {years} years after the last evaluation").format(
+            years=rules.revision_years))
         for key, months in rules.drill_months.items():
-            print(f"drill of a {key} plan every {months} months")
+            print(_("drill of a {plan_type} plan every {months} months").format(
+                plan_type=label(PLAN_TYPE_LABELS, key, ctx.lang), months=months))
     return 0
 
 
@@ -379,10 +391,10 @@ def run_drill_list(args: argparse.Namespace, ctx: AppContext) -> int:
                      for r in rows])
         return 0
     if not rows:
-        print("no drills")
+        print(_("no drills"))
         return 0
-    print(table(["date", "owner", "plan", "form", "tasks", "photos"],
-                [[r["held_on"], r["owner_name"], r["plan_title"],
+    print(table([_("date"), _("owner"), _("plan"), _("form"), _("tasks"), _("photos")],
+                [[local_date(r["held_on"]), r["owner_name"], r["plan_title"],
                   label(DRILL_FORM_LABELS, r["form"], ctx.lang), r["tasks"], r["photos"]]
                  for r in rows]))
     return 0
@@ -412,8 +424,11 @@ def run_drill_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         _print_json({"id": drill["id"], "tasks": len(problems), "photos": len(photos)})
     else:
-        print(f"drill of {plan['title']} on {drill['held_on']} recorded ({drill['id']}); "
-              f"{len(problems)} follow-up task(s), {len(photos)} photo(s)")
+        print(_("drill of {title} on {date} recorded ({drill_id}); {tasks} follow-up task(s), "
+                "{photos} photo(s)").format(title=plan["title"],
+                                             date=local_date(drill["held_on"]),
+                                             drill_id=drill["id"], tasks=len(problems),
+                                             photos=len(photos)))
     return 0
 
 
@@ -421,7 +436,8 @@ def run_drill_photo(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     drill = svc.repo.find_drill(args.drill)
     row = svc.attach("drill", drill["id"], args.file)
-    print(f"added photo {row['name']} to the drill of {drill['held_on']}")
+    print(_("added photo {name} to the drill of {date}").format(
+        name=row["name"], date=local_date(drill["held_on"])))
     return 0
 
 
@@ -434,11 +450,11 @@ def run_tasks(args: argparse.Namespace, ctx: AppContext) -> int:
                       "overdue": overdue} for t, overdue in rows])
         return 0
     if not rows:
-        print("no open tasks")
+        print(_("no open tasks"))
         return 0
-    print(table(["due", "owner", "problem", "responsible", ""],
-                [[t["due_on"], t["owner_name"], t["problem"], t["responsible"],
-                  "OVERDUE" if o else ""] for t, o in rows]))
+    print(table([_("due"), _("owner"), _("problem"), _("responsible"), ""],
+                [[local_date(t["due_on"]), t["owner_name"], t["problem"], t["responsible"],
+                  _("OVERDUE") if o else ""] for t, o in rows]))
     return 0
 
 
@@ -446,7 +462,8 @@ def run_close_task(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     task = svc.repo.find_task(args.task)
     svc.close_task(task["id"], args.date)
-    print(f"task {task['problem']} done on {args.date}")
+    print(_("task {problem} done on {date}").format(problem=task["problem"],
+                                                      date=local_date(args.date)))
     return 0
 
 
@@ -456,11 +473,12 @@ def run_behind(args: argparse.Namespace, ctx: AppContext) -> int:
         _print_json([_plan_json(v) for v in views])
         return 0
     if not views:
-        print("nobody is behind on drills")
+        print(_("nobody is behind on drills"))
         return 0
-    print(table(["owner", "plan", "last drill", "drill due"],
-                [[v.row["owner_name"], v.row["title"], v.row["last_drill"] or "never",
-                  v.drill_due] for v in views]))
+    print(table([_("owner"), _("plan"), _("last drill"), _("drill due")],
+                [[v.row["owner_name"], v.row["title"],
+                  local_date(v.row["last_drill"]) or _("never"), local_date(v.drill_due)]
+                 for v in views]))
     return 0
 
 
@@ -484,14 +502,16 @@ def run_station_list(args: argparse.Namespace, ctx: AppContext) -> int:
         _print_json(out)
         return 0
     if not out:
-        print("no stations")
+        print(_("no stations"))
         return 0
     for s in out:
-        print(f"{s['name']} ({s['unit'] or '-'}), last check {s['last_check'] or 'never'}")
-        print(table(["milestone", "due", "status", ""],
-                    [[label(MILESTONE_LABELS, m["milestone"], ctx.lang), m["due_on"] or "",
+        print(_("{name} ({unit}), last check {date}").format(
+            name=s["name"], unit=s["unit"] or "-",
+            date=local_date(s["last_check"]) or _("never")))
+        print(table([_("milestone"), _("due"), _("status"), ""],
+                    [[label(MILESTONE_LABELS, m["milestone"], ctx.lang), local_date(m["due_on"]),
                       label(MILESTONE_STATUS_LABELS, m["status"], ctx.lang),
-                      "LATE" if m["late"] else ""] for m in s["milestones"]]))
+                      _("LATE") if m["late"] else ""] for m in s["milestones"]]))
     return 0
 
 
@@ -508,7 +528,8 @@ def run_station_add(args: argparse.Namespace, ctx: AppContext) -> int:
                                   join=', '.join(m.value for m in Milestone))
         dues[key.strip()] = value.strip()
     station = svc.add_station(name=args.name, kind=args.kind, unit_id=unit_id, dues=dues)
-    print(f"added station {station['name']} ({station['id']})")
+    print(_("added station {name} ({station_id})").format(name=station["name"],
+                                                            station_id=station["id"]))
     return 0
 
 
@@ -536,5 +557,6 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
                           findings=args.findings)
     for photo in photos:
         svc.attach_checked("check", check["id"], photo)
-    print(f"check of {station['name']} on {check['checked_on']} recorded")
+    print(_("check of {name} on {date} recorded").format(
+        name=station["name"], date=local_date(check["checked_on"])))
     return 0

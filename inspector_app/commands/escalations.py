@@ -9,6 +9,7 @@ from datetime import date
 from inspector_app.commands.hazards import _date, _day
 from inspector_app.commands.inspections import clip, table
 from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.when import local_date
 from inspector_app.domain.escalation import (
     MEASURE_LABELS,
     REASON_LABELS,
@@ -17,7 +18,7 @@ from inspector_app.domain.escalation import (
     Reason,
 )
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.storage.escalations_repo import EscalationRepo
 
@@ -26,51 +27,53 @@ def _amount(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not an amount").format(text=text)) from None
     if value < 0:
-        raise argparse.ArgumentTypeError("a fine cannot be negative")
+        raise argparse.ArgumentTypeError(_("a fine cannot be negative"))
     return value
 
 
 def _days(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days")
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a number of days").format(text=text))
     return int(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("escalations", help="companies that do not rectify: the escalation "
-                                           "list and the decisions taken")
-    esub = p.add_subparsers(dest="escalations_command", metavar="ACTION", required=True)
+    p = sub.add_parser("escalations", help=_("companies that do not rectify: the escalation "
+                                             "list and the decisions taken"))
+    esub = p.add_subparsers(dest="escalations_command", metavar=_("ACTION"), required=True)
 
-    ls = esub.add_parser("list", help="hazards to escalate: overdue past the grace period, "
-                                      "not rectified at two re-inspections, or refused")
-    ls.add_argument("--grace", type=_days, metavar="DAYS",
-                    help="days past the deadline before a hazard is escalated (remembered; "
-                         "default 30)")
+    ls = esub.add_parser("list", help=_("hazards to escalate: overdue past the grace period, "
+                                        "not rectified at two re-inspections, or refused"))
+    ls.add_argument("--grace", type=_days, metavar=_("DAYS"),
+                    help=_("days past the deadline before a hazard is escalated (remembered; "
+                           "default 30)"))
     ls.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
-    decided = esub.add_parser("decided", help="the decisions recorded")
+    decided = esub.add_parser("decided", help=_("the decisions recorded"))
     decided.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     decided.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    decided.add_argument("--json", action="store_true", help="print JSON")
+    decided.add_argument("--json", action="store_true", help=_("print JSON"))
     decided.set_defaults(func=run_decided)
 
-    decide = esub.add_parser("decide", help="record the measure taken against a company")
+    decide = esub.add_parser("decide", help=_("record the measure taken against a company"))
     which = decide.add_mutually_exclusive_group(required=True)
-    which.add_argument("--finding", metavar="ID", help="the hazard (its company follows)")
-    which.add_argument("--company", metavar="ID", help="a company id or exact name")
+    which.add_argument("--finding", metavar=_("ID"), help=_("the hazard (its company follows)"))
+    which.add_argument("--company", metavar=_("ID"), help=_("a company id or exact name"))
     decide.add_argument("--reason", choices=[r.value for r in Reason], default="overdue")
     decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
-                        help="exposure 曝光, case 立案查处, suspension 停产整顿, closure 关闭取缔")
+                        help=_("exposure 曝光, case 立案查处, suspension 停产整顿, closure "
+                               "关闭取缔"))
     decide.add_argument("--date", dest="decided_on", required=True, type=_day,
                         metavar="YYYY-MM-DD")
-    decide.add_argument("--case-number", metavar="TEXT")
-    decide.add_argument("--fine", type=_amount, metavar="YUAN")
-    decide.add_argument("--document", metavar="TEXT", help="the decision's number or file")
-    decide.add_argument("--note", metavar="TEXT")
+    decide.add_argument("--case-number", metavar=_("TEXT"))
+    decide.add_argument("--fine", type=_amount, metavar=_("YUAN"))
+    decide.add_argument("--document", metavar=_("TEXT"), help=_("the decision's number or file"))
+    decide.add_argument("--note", metavar=_("TEXT"))
     decide.set_defaults(func=run_decide)
 
 
@@ -90,14 +93,15 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                          indent=2))
         return 0
     if not rows:
-        print("no hazard to escalate")
+        print(_("no hazard to escalate"))
         return 0
     zh = _zh(ctx)
-    print(table(["hazard", "company", "deadline", "reason", "description"], [
-        [r["id"][:8], clip(r["company_name"], 20), (r["deadline"] or "")[:10],
+    print(table([_("hazard"), _("company"), _("deadline"), _("reason"), _("description")], [
+        [r["id"][:8], clip(r["company_name"], 20), local_date(r["deadline"]),
          REASON_LABELS[Reason(r["reason"])][0 if zh else 1],
          clip(" ".join(r["description"].split()), 30)] for r in rows]))
-    print(f"{len(rows)} hazard(s) to escalate (grace {repo.grace_days()} days)")
+    print(_("{count} hazard(s) to escalate (grace {days} days)").format(
+        count=len(rows), days=repo.grace_days()))
     return 0
 
 
@@ -110,11 +114,11 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("no decisions")
+        print(_("no decisions"))
         return 0
     zh = _zh(ctx)
-    print(table(["date", "company", "measure", "case", "fine"], [
-        [r["decided_on"], clip(r["company_name"], 20),
+    print(table([_("date"), _("company"), _("measure"), _("case"), _("fine")], [
+        [local_date(r["decided_on"]), clip(r["company_name"], 20),
          MEASURE_LABELS[Measure(r["measure"])][0 if zh else 1], r["case_number"] or "",
          "" if r["fine_amount"] is None else f"{r['fine_amount']:.2f}"] for r in rows]))
     return 0
@@ -136,5 +140,7 @@ def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
     EscalationRepo(ctx.db, ctx.device.id).record(Decision(
         company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
         args.fine, args.document, args.note))
-    print(f"recorded: {args.measure} on {args.decided_on}")
+    print(_("recorded: {measure} on {date}").format(
+        measure=MEASURE_LABELS[Measure(args.measure)][0 if _zh(ctx) else 1],
+        date=local_date(args.decided_on)))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from inspector_app.commands.inspections import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.domain.numbering import DocType
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.documents import LANGUAGES, DocumentService
 from inspector_app.services.inspections import InspectionService
@@ -17,23 +18,24 @@ from inspector_app.services.signing import sign_pdf_bytes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the printed documents of an inspection")
-    esub = p.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
-    pdf = esub.add_parser("pdf", help="write one document of an inspection as PDF")
-    pdf.add_argument("id", metavar="INSPECTION_ID",
-                     help="the inspection's id, its first characters, or its number")
+    p = sub.add_parser("export", help=_("write the printed documents of an inspection"))
+    esub = p.add_subparsers(dest="export_command", metavar=_("FORMAT"), required=True)
+    pdf = esub.add_parser("pdf", help=_("write one document of an inspection as PDF"))
+    pdf.add_argument("id", metavar=_("INSPECTION_ID"),
+                     help=_("the inspection's id, its first characters, or its number"))
     pdf.add_argument("--document", required=True, choices=[t.value for t in DocType],
-                     help="record: on-site inspection record (现场检查记录); order: order to "
-                     "rectify within a deadline (责令限期整改指令书); onsite: decision on on-site "
-                     "measures (现场处理措施决定书); reinspection: re-inspection opinion "
-                     "(整改复查意见书)")
+                     help=_("record: on-site inspection record (现场检查记录); order: order to "
+                            "rectify within a deadline (责令限期整改指令书); onsite: decision "
+                            "on on-site measures (现场处理措施决定书); reinspection: "
+                            "re-inspection opinion (整改复查意见书)"))
     # Its own dest: a subcommand's default would overwrite the global --lang.
     pdf.add_argument("--lang", dest="document_lang", choices=LANGUAGES,
-                     help="language of the document (default: the global --lang, else zh_CN)")
-    pdf.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+                     help=_("language of the document (default: the language of the command "
+                            "line)"))
+    pdf.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF to write"))
     pdf.add_argument("--sign", action="store_true",
-                     help="sign the PDF digitally (PAdES) with this computer's identity")
-    pdf.add_argument("--passphrase-file", help="file holding the signing passphrase")
+                     help=_("sign the PDF digitally (PAdES) with this computer's identity"))
+    pdf.add_argument("--passphrase-file", help=_("file holding the signing passphrase"))
     pdf.set_defaults(func=run_pdf)
 
 
@@ -45,7 +47,7 @@ def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
     sign = None
     if args.sign:
         cert, key, chain = PkiService(ctx.db, ctx.device).unlock(
-            read_passphrase(args.passphrase_file, "Signing passphrase: "))
+            read_passphrase(args.passphrase_file, _("Signing passphrase: ")))
 
         def sign(data: bytes) -> bytes:
             return sign_pdf_bytes(data, cert, key, chain)
@@ -55,5 +57,5 @@ def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
     print(written)
     warning = service.low_numbers_warning(doc_type)
     if warning:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0

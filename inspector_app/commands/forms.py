@@ -12,6 +12,7 @@ from pathlib import Path
 
 from inspector_app.domain.legal import clause_label
 from inspector_app.errors import InspectorError
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
     Problem,
@@ -29,32 +30,32 @@ from inspector_app.storage.templates_repo import TemplateRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("forms", help="check checklist template files and manage the library")
-    psub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    p = sub.add_parser("forms", help=_("check checklist template files and manage the library"))
+    psub = p.add_subparsers(dest="forms_command", metavar=_("ACTION"), required=True)
 
-    v = psub.add_parser("validate", help="check template files (YAML or .xlsx); print "
-                        "FILE:LINE: problem or FILE: SHEET!CELL: problem")
-    v.add_argument("files", nargs="+", metavar="FILE")
+    v = psub.add_parser("validate", help=_("check template files (YAML or .xlsx); print "
+                          "FILE:LINE: problem or FILE: SHEET!CELL: problem"))
+    v.add_argument("files", nargs="+", metavar=_("FILE"))
     v.set_defaults(func=run_validate)
 
-    ls = psub.add_parser("list", help="list the templates in the library")
-    ls.add_argument("--json", action="store_true", help="print JSON")
-    ls.add_argument("--all", action="store_true", help="include retired versions")
+    ls = psub.add_parser("list", help=_("list the templates in the library"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
+    ls.add_argument("--all", action="store_true", help=_("include retired versions"))
     ls.set_defaults(func=run_list)
 
-    imp = psub.add_parser("import", help="add template files (YAML or .xlsx) to the library")
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp = psub.add_parser("import", help=_("add template files (YAML or .xlsx) to the library"))
+    imp.add_argument("files", nargs="+", metavar=_("FILE"))
     imp.set_defaults(func=run_import)
 
-    exp = psub.add_parser("export", help="write a library template to a YAML file, or to an "
-                          "Excel workbook when FILE ends in .xlsx")
-    exp.add_argument("key", metavar="KEY", help="ID@VERSION, or an ID for its newest version")
-    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp = psub.add_parser("export", help=_("write a library template to a YAML file, or to an "
+                            "Excel workbook when FILE ends in .xlsx"))
+    exp.add_argument("key", metavar=_("KEY"), help=_("ID@VERSION, or an ID for its newest version"))
+    exp.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     exp.set_defaults(func=run_export)
 
-    lay = psub.add_parser("layout", help="write the blank spreadsheet layout (with an example "
-                          "row) to write a checklist in Excel")
-    lay.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    lay = psub.add_parser("layout", help=_("write the blank spreadsheet layout (with an example "
+                            "row) to write a checklist in Excel"))
+    lay.add_argument("-o", "--output", required=True, metavar=_("FILE.xlsx"))
     lay.set_defaults(func=run_layout)
 
 
@@ -76,14 +77,16 @@ def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
                 print(f"{_where(name, problem)}: {problem.message}")
             continue
         t = loaded.template
-        print(f"{name}: ok — {t.id} {t.version}, {len(t.items)} items, "
-              f"sha256 {loaded.content_hash[:12]}")
+        print(_("{file}: ok — {template} {version}, {items} items, sha256 {sha256}").format(
+            file=name, template=t.id, version=t.version, items=len(t.items),
+            sha256=loaded.content_hash[:12]))
         pending = [clause_label(i.situation.article, i.situation.clause) for i in t.items
                    if i.situation is not None and i.situation.unverified]
         if pending:
             # Not an error: the file says so itself, and hazards fall back to the item's wording.
-            print(f"{name}: note — {len(pending)} situation texts await word-for-word "
-                  f"verification: {'、'.join(pending)}")
+            print(_("{file}: note — {count} situation texts await word-for-word "
+                    "verification: {clauses}").format(file=name, count=len(pending),
+                                                      clauses="、".join(pending)))
     return 1 if failed else 0
 
 
@@ -92,8 +95,8 @@ def _library(ctx: AppContext) -> TemplateRepo:
     repo = TemplateRepo(ctx.db, ctx.device.id)
     for result in ensure_shipped_templates(repo):
         if result.status == "refused":
-            print(f"warning: shipped template {result.source} not imported: {result.message}",
-                  file=sys.stderr)
+            print(_("warning: shipped template {source} not imported: {reason}").format(
+                source=result.source, reason=result.message), file=sys.stderr)
     return repo
 
 
@@ -111,10 +114,11 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not records:
-        print("The library has no templates.")
+        print(_("The library has no templates."))
     for r in records:
-        retired = " (retired)" if r.retired else ""
-        print(f"{r.template_id}\t{r.version}\t{r.title(ctx.lang)}{retired}\t{r.item_count} items"
+        retired = _(" (retired)") if r.retired else ""
+        items = _("{count} items").format(count=r.item_count)
+        print(f"{r.template_id}\t{r.version}\t{r.title(ctx.lang)}{retired}\t{items}"
               f"\tsha256 {r.content_hash[:12]}\t{r.source_file or ''}")
     return 0
 
@@ -128,14 +132,17 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         except TemplateInvalid as exc:
             failed = True
             first, more = exc.problems[0], len(exc.problems) - 1
-            also = f"; {more} more problem(s), see `forms validate`" if more else ""
-            place = first.cell if isinstance(first, CellProblem) else f"line {first.line}"
-            print(f"{name}: refused — {place}: {first.message}{also}")
+            also = (_("; {count} more problem(s), see `forms validate`").format(count=more)
+                    if more else "")
+            place = (first.cell if isinstance(first, CellProblem)
+                     else _("line {line}").format(line=first.line))
+            print(_("{file}: refused — {place}: {reason}{also}").format(
+                file=name, place=place, reason=first.message, also=also))
         except InspectorError as exc:
             failed = True
-            print(f"{name}: refused — {exc.message}")
+            print(_("{file}: refused — {reason}").format(file=name, reason=exc.localized()))
         else:
-            what = "added" if result.status == "added" else "already present, no change"
+            what = _("added") if result.status == "added" else _("already present, no change")
             print(f"{name}: {what} — {result.key}")
     return 1 if failed else 0
 
@@ -147,11 +154,11 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
         export_workbook(repo.definition(key), Path(args.output))
     else:
         repo.export(key, Path(args.output))
-    print(f"{key} written to {args.output}")
+    print(_("{key} written to {path}").format(key=key, path=args.output))
     return 0
 
 
 def run_layout(args: argparse.Namespace, ctx: AppContext) -> int:
     write_layout_workbook(Path(args.output))
-    print(f"spreadsheet layout written to {args.output}")
+    print(_("spreadsheet layout written to {path}").format(path=args.output))
     return 0

@@ -10,9 +10,10 @@ from typing import Any
 
 from inspector_app.commands.inspections import clip, table
 from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.storage.hazards_repo import (
     STATUS_FILTERS,
@@ -35,7 +36,8 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
 
 
 def _day(text: str) -> str:
@@ -44,45 +46,45 @@ def _day(text: str) -> str:
 
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=(ALL, *STATUS_FILTERS), default=ALL,
-                        help="open, rectified (awaiting re-inspection), closed, reopened, "
-                             "not_closed (the first, second and fourth) or all (default)")
+                        help=_("open, rectified (awaiting re-inspection), closed, reopened, "
+                               "not_closed (the first, second and fourth) or all (default)"))
     parser.add_argument("--grade", choices=[g.value for g in Grade])
     parser.add_argument("--overdue", action="store_true",
-                        help="only hazards past their deadline and not closed")
-    parser.add_argument("--town", metavar="T", help="the company's town, exactly")
-    parser.add_argument("--company", metavar="ID",
-                        help="a company id, its first characters or its exact name")
-    parser.add_argument("--search", metavar="TEXT",
-                        help="a piece of the description or of the company name")
+                        help=_("only hazards past their deadline and not closed"))
+    parser.add_argument("--town", metavar="T", help=_("the company's town, exactly"))
+    parser.add_argument("--company", metavar=_("ID"),
+                        help=_("a company id, its first characters or its exact name"))
+    parser.add_argument("--search", metavar=_("TEXT"),
+                        help=_("a piece of the description or of the company name"))
     parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
-                        help="found on or after this day")
+                        help=_("found on or after this day"))
     parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
-                        help="found on or before this day")
+                        help=_("found on or before this day"))
     parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                        help="count overdue as of this day (default: today), e.g. the last day "
-                             "of the month a circular covers")
+                        help=_("count overdue as of this day (default: today), e.g. the last day "
+                               "of the month a circular covers"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("hazards", help="the hazard ledger: every hazard until it is closed")
-    hsub = p.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
+    p = sub.add_parser("hazards", help=_("the hazard ledger: every hazard until it is closed"))
+    hsub = p.add_subparsers(dest="hazards_command", metavar=_("ACTION"), required=True)
 
-    ls = hsub.add_parser("list", help="list hazards of the latest revision of each inspection")
+    ls = hsub.add_parser("list", help=_("list hazards of the latest revision of each inspection"))
     _filters(ls)
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
-    counts = hsub.add_parser("counts", help="counts by status, grade, town and industry, "
-                                            "for circulars")
+    counts = hsub.add_parser("counts", help=_("counts by status, grade, town and industry, "
+                                              "for circulars"))
     _filters(counts)
-    counts.add_argument("--json", action="store_true", help="print JSON")
+    counts.add_argument("--json", action="store_true", help=_("print JSON"))
     counts.set_defaults(func=run_counts)
 
-    export = hsub.add_parser("export-csv", help="write the ledger as CSV (UTF-8 with BOM, "
-                                                "opens in Excel)")
+    export = hsub.add_parser("export-csv", help=_("write the ledger as CSV (UTF-8 with BOM, "
+                                                  "opens in Excel)"))
     _filters(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the CSV file to write")
+    export.add_argument("-o", "--output", required=True, metavar=_("FILE"),
+                        help=_("the CSV file to write"))
     export.set_defaults(func=run_export_csv)
 
 
@@ -124,19 +126,19 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("no hazards")
+        print(_("no hazards"))
         return 0
     body = [[r["ledger_number"], clip(r["company_name"] or "", MAX_COMPANY), r["town"] or "",
-             r["found_on"], _label(GRADE_LABELS[Grade(r["grade"])], ctx),
-             clip(" ".join(r["description"].split()), MAX_DESCRIPTION), r["deadline"] or "",
+             local_date(r["found_on"]), _label(GRADE_LABELS[Grade(r["grade"])], ctx),
+             clip(" ".join(r["description"].split()), MAX_DESCRIPTION), local_date(r["deadline"]),
              _label(STATUS_LABELS[FindingStatus(r["status"])], ctx)
-             + ("" if r["issued"] else " (draft)"),
+             + ("" if r["issued"] else _(" (draft)")),
              str(r["days_overdue"] or "")]
             for r in rows]
-    print(table(["number", "company", "town", "found", "grade", "description", "deadline",
-                 "status", "overdue"], body))
+    print(table([_("number"), _("company"), _("town"), _("found"), _("grade"), _("description"),
+                 _("deadline"), _("status"), _("days overdue")], body))
     overdue = sum(1 for r in rows if r["overdue"])
-    print(f"{len(rows)} hazard(s), {overdue} overdue")
+    print(_("{count} hazard(s), {overdue} overdue").format(count=len(rows), overdue=overdue))
     return 0
 
 
@@ -145,21 +147,22 @@ def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps(counts.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{counts.total} hazard(s), {counts.overdue} overdue")
-    print("by status: " + ", ".join(f"{counts.by_status[s.value]} {s.value}"
-                                    for s in FindingStatus))
-    print("by grade: " + ", ".join(f"{counts.by_grade[g.value]} {g.value}" for g in Grade))
+    print(_("{count} hazard(s), {overdue} overdue").format(count=counts.total,
+                                                            overdue=counts.overdue))
+    print(_("by status: {counts}").format(counts=_("; ").join(
+        f"{_label(STATUS_LABELS[s], ctx)} {counts.by_status[s.value]}" for s in FindingStatus)))
+    print(_("by grade: {counts}").format(counts=_("; ").join(
+        f"{_label(GRADE_LABELS[g], ctx)} {counts.by_grade[g.value]}" for g in Grade)))
     rows = [[town or "-", str(n), str(counts.overdue_by_town[town])]
             for town, n in sorted(counts.by_town.items())]
     if rows:
-        print(table(["town", "hazards", "overdue"], rows))
+        print(table([_("town"), _("hazards"), _("overdue")], rows))
     return 0
 
 
 def run_export_csv(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _ledger(args, ctx).rows(_filter(args, ctx))
-    # A ledger is filed with Chinese headings unless English was asked for explicitly.
-    lang = ctx.lang or "zh_CN"
+    lang = ctx.lang or "zh_CN"  # the user's language (--lang, the window's choice, the locale)
     count = write_ledger_csv(Path(args.output), rows, lang)
-    print(f"{count} hazard(s) written to {args.output}")
+    print(_("{count} hazard(s) written to {path}").format(count=count, path=args.output))
     return 0

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from inspector_app.cli_parser import display_width
+from inspector_app.commands.when import local_date, local_minute
 from inspector_app.domain.checklist import ItemType, is_answered, score
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.history import HistoryLine, history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
@@ -26,53 +27,44 @@ MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("inspections", help="list inspections, show one, print its history")
-    isub = p.add_subparsers(dest="inspections_command", metavar="ACTION")
+    p = sub.add_parser("inspections", help=_("list inspections, show one, print its history"))
+    isub = p.add_subparsers(dest="inspections_command", metavar=_("ACTION"))
 
-    ls = isub.add_parser("list", help="print the inspections, newest first")
+    ls = isub.add_parser("list", help=_("print the inspections, newest first"))
     ls.add_argument("--status", choices=[s.value for s in Status])
-    ls.add_argument("--search", metavar="TEXT", help="part of the company name")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--search", metavar=_("TEXT"), help=_("part of the company name"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
-    show = isub.add_parser("show", help="print one inspection: header, answers, hazards")
-    show.add_argument("id", metavar="ID", help="the id, its first characters, or the number")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show = isub.add_parser("show", help=_("print one inspection: header, answers, hazards"))
+    show.add_argument("id", metavar=_("ID"), help=_("the id, its first characters, or the number"))
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(func=run_show)
 
-    history = isub.add_parser("history", help="print the audit log of one inspection")
-    history.add_argument("id", metavar="ID", help="the id, its first characters, or the number")
-    history.add_argument("--json", action="store_true", help="print JSON")
+    history = isub.add_parser("history", help=_("print the audit log of one inspection"))
+    history.add_argument("id", metavar=_("ID"),
+                         help=_("the id, its first characters, or the number"))
+    history.add_argument("--json", action="store_true", help=_("print JSON"))
     history.set_defaults(func=run_history)
 
-    new = isub.add_parser("new", help="start a draft inspection of a company or of a unit")
+    new = isub.add_parser("new", help=_("start a draft inspection of a company or of a unit"))
     subject = new.add_mutually_exclusive_group(required=True)
-    subject.add_argument("--company", metavar="NAME", help="the company's name or id")
-    subject.add_argument("--unit", metavar="NAME",
-                         help="a town or department whose work is checked (督导检查)")
-    new.add_argument("--template", metavar="KEY", required=True, help="the checklist's key")
-    new.add_argument("--inspector", metavar="ID", action="append", required=True,
-                     help="an inspector's id (repeat for each)")
+    subject.add_argument("--company", metavar=_("NAME"), help=_("the company's name or id"))
+    subject.add_argument("--unit", metavar=_("NAME"),
+                         help=_("a town or department whose work is checked (督导检查)"))
+    new.add_argument("--template", metavar=_("KEY"), required=True, help=_("the checklist's key"))
+    new.add_argument("--inspector", metavar=_("ID"), action="append", required=True,
+                     help=_("an inspector's id (repeat for each)"))
     new.add_argument("--kind", choices=[Kind.OFFICIAL.value, Kind.SELF.value],
                      default=Kind.OFFICIAL.value)
-    new.add_argument("--place", metavar="TEXT")
-    new.add_argument("--started-at", metavar="ISO", help="default: now")
+    new.add_argument("--place", metavar=_("TEXT"))
+    new.add_argument("--started-at", metavar=_("ISO"), help=_("default: now"))
     new.set_defaults(func=run_new)
 
     p.set_defaults(func=run_list, status=None, search=None, json=False)
 
 
 # -- text layout ---------------------------------------------------------------------------------
-
-def display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two, combining marks none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
 
 def clip(text: str, limit: int) -> str:
     if display_width(text) <= limit:
@@ -116,10 +108,6 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
     return labels[0] if _zh(ctx) else labels[1]
 
 
-def _date(value: str | None) -> str:
-    return value[:10] if value else ""
-
-
 def resolve_id(svc: InspectionService, given: str) -> str:
     """The full id of the inspection named by an id, a unique id prefix or its number."""
     given = given.strip()
@@ -153,11 +141,11 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("no inspections")
+        print(_("no inspections"))
         return 0
     zh = _zh(ctx)
-    headers = ["id", "number", "company", "template", "status", "started", "ended",
-               "hazards (total/major/open)"]
+    headers = [_("id"), _("number"), _("company"), _("template"), _("status"), _("started"),
+               _("ended"), _("hazards (total/major/open)")]
     body = []
     for r in rows:
         # English titles of the standards all begin "Determination standard for major…": the
@@ -166,7 +154,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         body.append([
             r["id"][:SHORT_ID], r["number"] or "", clip(r["company_name"], MAX_CELL),
             clip(title, MAX_CELL), _label(STATUS_LABELS[Status(r["status"])], ctx),
-            _date(r["started_at"]), _date(r["ended_at"]),
+            local_date(r["started_at"]), local_date(r["ended_at"]),
             f"{r['hazards']}/{r['major_hazards']}/{r['open_hazards']}",
         ])
     print(table(headers, body))
@@ -239,39 +227,42 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     team = "、".join(f"{i.name}（{i.enforcement_id}）" if i.enforcement_id else i.name
                     for i in record.inspectors)
     header = [
-        ("id", record.id),
-        ("number", record.number or ""),
-        ("revision", str(record.revision)
-         + (f" (superseded by {record.superseded_by})" if record.superseded_by else "")),
-        ("status", _label(STATUS_LABELS[record.status], ctx)),
-        ("kind", _label(KIND_LABELS[Kind(record.kind)], ctx)),
-        *([("unit", record.company_name)] if record.subject_unit_id else
-          [("company", record.company_name), ("address", record.company_address or "")]),
-        ("template", f"{record.template.title.get('zh' if zh else 'en')} "
-                     f"({record.template.key})"),
-        ("place", record.place or ""),
-        ("started", record.started_at or ""),
-        ("ended", record.ended_at or ""),
-        ("inspectors", team),
-        ("answers", f"{answers['answered']} of {answers['items']} items answered: "
-                    f"{answers['compliant']} compliant, {answers['non_compliant']} "
-                    f"non-compliant, {answers['not_applicable']} not applicable"
-                    + (f"; compliance {compliance:.0f}%" if compliance is not None else "")),
-        ("hazards", str(len(record.findings))),
+        (_("id"), record.id),
+        (_("number"), record.number or ""),
+        (_("revision"), str(record.revision)
+         + (_(" (superseded by {inspection_id})").format(inspection_id=record.superseded_by)
+            if record.superseded_by else "")),
+        (_("status"), _label(STATUS_LABELS[record.status], ctx)),
+        (_("kind"), _label(KIND_LABELS[Kind(record.kind)], ctx)),
+        *([(_("unit"), record.company_name)] if record.subject_unit_id else
+          [(_("company"), record.company_name), (_("address"), record.company_address or "")]),
+        (_("template"), _("{title} ({key})").format(
+            title=record.template.title.get("zh" if zh else "en"), key=record.template.key)),
+        (_("place"), record.place or ""),
+        (_("started"), local_minute(record.started_at)),
+        (_("ended"), local_minute(record.ended_at)),
+        (_("inspectors"), team),
+        (_("answers"), _("{answered} of {items} items answered: {compliant} compliant, "
+                         "{non_compliant} non-compliant, {not_applicable} not applicable").format(
+            **answers)
+         + (_("; compliance {percent}%").format(percent=f"{compliance:.0f}")
+            if compliance is not None else "")),
+        (_("hazards"), str(len(record.findings))),
     ]
-    width = max(len(k) for k, _ in header)
+    width = max(display_width(k) for k, _value in header)
     for key, value in header:
-        print(f"{key.ljust(width)}  {value}")
+        print(f"{pad(key, width)}  {value}")
     for f in record.findings:
         print()
         print(f"{f.seq}. [{_label(GRADE_LABELS[f.grade], ctx)}] "
               f"[{_label(HAZARD_STATUS_LABELS[f.status], ctx)}] {f.description}")
-        for key, value in (("requirement", f.requirement), ("deadline", f.deadline),
-                           ("responsible", f.responsible), ("on-site", f.onsite_measure),
-                           ("re-inspection", f.reinspection_result),
-                           ("closed", f.closed_at)):
+        for key, value in ((_("requirement"), f.requirement),
+                           (_("deadline"), local_date(f.deadline)),
+                           (_("responsible"), f.responsible), (_("on-site"), f.onsite_measure),
+                           (_("re-inspection"), f.reinspection_result),
+                           (_("closed"), local_minute(f.closed_at))):
             if value:
-                print(f"   {key}: {value}")
+                print("   " + _("{label}: {value}").format(label=key, value=value))
     return 0
 
 
@@ -294,7 +285,7 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def history_text(line: HistoryLine, zh: bool) -> str:
     """One change on one line, as the window's History shows it (local time, in words)."""
-    text = f"{line.when}  {line.who or '-'}  {line.what}"
+    text = f"{local_minute(line.when)}  {line.who or '-'}  {line.what}"
     if (line.old or line.new) and not (line.old in line.what and line.new in line.what):
         text += f"{'：' if zh else ': '}{line.old or '∅'} → {line.new or '∅'}"
     if line.reason:

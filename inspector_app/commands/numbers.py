@@ -5,24 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.numbers import NumberService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("numbers", help="document-number blocks the office gives each laptop")
-    psub = p.add_subparsers(dest="numbers_command", metavar="ACTION", required=True)
-    alloc = psub.add_parser("allocate", help="give a laptop a block of numbers")
+    p = sub.add_parser("numbers", help=_("document-number blocks the office gives each laptop"))
+    psub = p.add_subparsers(dest="numbers_command", metavar=_("ACTION"), required=True)
+    alloc = psub.add_parser("allocate", help=_("give a laptop a block of numbers"))
     alloc.add_argument("--device", required=True,
-                       help="the laptop: device id, number prefix or name")
+                       help=_("the laptop: device id, number prefix or name"))
     alloc.add_argument("--type", required=True, dest="doc_type",
-                       help="record, order, reinspection, onsite (or 应急检记, 应急责改 …)")
+                       help=_("record, order, reinspection, onsite (or 应急检记, 应急责改 …)"))
     alloc.add_argument("--year", required=True, type=int)
     alloc.add_argument("--from", required=True, type=int, dest="first")
     alloc.add_argument("--to", required=True, type=int, dest="last")
     alloc.add_argument("--note")
     alloc.set_defaults(func=run_allocate)
-    listing = psub.add_parser("list", help="every block with its numbers used and unused")
+    listing = psub.add_parser("list", help=_("every block with its numbers used and unused"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_list)
 
@@ -36,7 +37,7 @@ def run_allocate(args: argparse.Namespace, ctx: AppContext) -> int:
                                    args.note)
     print(f"{block.id}  {block.doc_type.value}  {block.year}  {block.first}-{block.last}  "
           f"{block.holder_device_id}")
-    print("The laptop receives the block with the next sync bundle of this computer.")
+    print(_("The laptop receives the block with the next sync bundle of this computer."))
     return 0
 
 
@@ -49,8 +50,10 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                            "unused": r.unused} for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("No number blocks: this computer numbers from 1 (no office allocates its numbers).")
+        print(_("No number blocks: this computer numbers from 1 (no office allocates its "
+                "numbers)."))
     for r in rows:
-        print(f"{r.word}〔{r.year}〕 {r.first}-{r.last}  {r.device}  "
-              f"used {r.used}  unused {r.unused}")
+        print(_("{word}〔{year}〕 {first}-{last}  {device}  used {used}  unused {unused}").format(
+            word=r.word, year=r.year, first=r.first, last=r.last, device=r.device, used=r.used,
+            unused=r.unused))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from inspector_app.errors import ValidationError, from_os_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 
 
 def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> str:
@@ -19,9 +19,9 @@ def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> 
         return text.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise ValidationError(N_("{rstrip}: no terminal to ask on; "
-                                 "give --passphrase-file FILE."), rstrip=prompt.rstrip(': '))
+                                 "give --passphrase-file FILE."), rstrip=prompt.rstrip(': ：'))
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Again: ") != first:
+    if confirm and getpass.getpass(_("Again: ")) != first:
         raise ValidationError(N_("The two passphrases differ."))
     return first
 

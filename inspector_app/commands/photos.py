@@ -7,35 +7,36 @@ import json
 from typing import Any
 
 from inspector_app.commands.inspections import SHORT_ID, clip, resolve_id, table
+from inspector_app.commands.when import local_minute
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.photos import PhotoService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("photos", help="add photos to an inspection, list them")
-    psub = p.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    p = sub.add_parser("photos", help=_("add photos to an inspection, list them"))
+    psub = p.add_subparsers(dest="photos_command", metavar=_("ACTION"), required=True)
 
-    add = psub.add_parser("add", help="add photo files; one line per file, exit 1 if any "
-                                      "was refused")
-    add.add_argument("inspection", metavar="INSPECTION_ID",
-                     help="the id, its first characters, or the number")
-    add.add_argument("files", metavar="FILE", nargs="+")
+    add = psub.add_parser("add", help=_("add photo files; one line per file, exit 1 if any "
+                                        "was refused"))
+    add.add_argument("inspection", metavar=_("INSPECTION_ID"),
+                     help=_("the id, its first characters, or the number"))
+    add.add_argument("files", metavar=_("FILE"), nargs="+")
     target = add.add_mutually_exclusive_group()
-    target.add_argument("--item", metavar="ITEM_ID", help="attach to this checklist item")
-    target.add_argument("--hazard", metavar="HAZARD_ID",
-                        help="attach to this hazard (its id, id prefix or number in the list)")
+    target.add_argument("--item", metavar=_("ITEM_ID"), help=_("attach to this checklist item"))
+    target.add_argument("--hazard", metavar=_("HAZARD_ID"),
+                        help=_("attach to this hazard (its id, id prefix or number in the list)"))
     add.add_argument("--after", action="store_true",
-                     help="tag as after rectification (default: before, as found)")
+                     help=_("tag as after rectification (default: before, as found)"))
     add.set_defaults(func=run_add)
 
-    ls = psub.add_parser("list", help="print the photos of an inspection")
-    ls.add_argument("inspection", metavar="INSPECTION_ID",
-                    help="the id, its first characters, or the number")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls = psub.add_parser("list", help=_("print the photos of an inspection"))
+    ls.add_argument("inspection", metavar=_("INSPECTION_ID"),
+                    help=_("the id, its first characters, or the number"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
 
@@ -73,7 +74,13 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     results = photos.add_files(record.id, args.files, item_id=item_id, finding_id=finding_id,
                                tag=PhotoTag.AFTER if args.after else PhotoTag.BEFORE)
     for result in results:
-        print(result.line())
+        if result.status == "refused":
+            line = _("{file}: refused: {reason}")
+        elif result.status == "present":
+            line = _("{file}: already present ({photo_id})")
+        else:
+            line = _("{file}: added ({photo_id})")
+        print(line.format(file=result.path, reason=result.message, photo_id=result.photo_id))
     return 1 if any(r.status == "refused" for r in results) else 0
 
 
@@ -98,17 +105,18 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps([_photo_json(p) for p in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("no photos")
+        print(_("no photos"))
         return 0
     seq = {f.id: f.seq for f in record.findings}
 
     def attached(p: Photo) -> str:
         if p.finding_id:
-            return f"hazard {seq.get(p.finding_id, '?')}"
-        return f"item {p.item_id}" if p.item_id else "inspection"
+            return _("hazard {seq}").format(seq=seq.get(p.finding_id, "?"))
+        return _("item {item}").format(item=p.item_id) if p.item_id else _("inspection")
 
     body = [[p.id[:SHORT_ID], clip(p.original_name or "", 32), p.tag.value, attached(p),
-             f"{p.width}×{p.height}" if p.width else "", (p.taken_at or "").replace("T", " "),
+             f"{p.width}×{p.height}" if p.width else "", local_minute(p.taken_at),
              clip(p.caption or "", 32)] for p in rows]
-    print(table(["id", "file", "tag", "attached to", "pixels", "taken", "caption"], body))
+    print(table([_("id"), _("file"), _("tag"), _("attached to"), _("pixels"), _("taken"),
+                 _("caption")], body))
     return 0

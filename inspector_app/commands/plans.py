@@ -6,33 +6,35 @@ import argparse
 import json
 from datetime import date
 
+from inspector_app.commands.when import local_date
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.plans import PlanService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plans", help="planned inspections: company, checklist, due date")
-    psub = p.add_subparsers(dest="plans_command", metavar="ACTION", required=True)
-    add = psub.add_parser("add", help="plan an inspection")
-    add.add_argument("--company", required=True, help="company id")
+    p = sub.add_parser("plans", help=_("planned inspections: company, checklist, due date"))
+    psub = p.add_subparsers(dest="plans_command", metavar=_("ACTION"), required=True)
+    add = psub.add_parser("add", help=_("plan an inspection"))
+    add.add_argument("--company", required=True, help=_("company id"))
     add.add_argument("--template", required=True,
-                     help="template id or key, e.g. fire-safety-routine")
-    add.add_argument("--due", required=True, help="due date YYYY-MM-DD")
-    add.add_argument("--inspector", action="append", default=[], help="inspector id (repeat)")
+                     help=_("template id or key, e.g. fire-safety-routine"))
+    add.add_argument("--due", required=True, help=_("due date YYYY-MM-DD"))
+    add.add_argument("--inspector", action="append", default=[], help=_("inspector id (repeat)"))
     add.add_argument("--kind", default="official", choices=["official", "self", "reinspection"])
     add.add_argument("--note")
     add.set_defaults(func=run_add)
-    listing = psub.add_parser("list", help="planned inspections not yet started")
-    listing.add_argument("--all", action="store_true", help="started and cancelled ones too")
+    listing = psub.add_parser("list", help=_("planned inspections not yet started"))
+    listing.add_argument("--all", action="store_true", help=_("started and cancelled ones too"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=run_list)
-    start = psub.add_parser("start", help="start a planned inspection on this computer")
-    start.add_argument("plan_id")
+    start = psub.add_parser("start", help=_("start a planned inspection on this computer"))
+    start.add_argument("plan_id", metavar=_("plan_id"))
     start.add_argument("--inspector", action="append", default=[],
-                       help="inspector id (repeat); default: the planned ones")
+                       help=_("inspector id (repeat); default: the planned ones"))
     start.set_defaults(func=run_start)
-    cancel = psub.add_parser("cancel", help="cancel a planned inspection")
-    cancel.add_argument("plan_id")
+    cancel = psub.add_parser("cancel", help=_("cancel a planned inspection"))
+    cancel.add_argument("plan_id", metavar=_("plan_id"))
     cancel.add_argument("--reason", required=True)
     cancel.set_defaults(func=run_cancel)
 
@@ -54,8 +56,9 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     for p in plans:
-        late = "  OVERDUE" if p.overdue(date.today()) else ""
-        print(f"{p.id[:8]}  {p.due_date}  {p.company_name}  {p.template_key}  {p.status}{late}")
+        late = "  " + _("OVERDUE") if p.overdue(date.today()) else ""
+        print(f"{p.id[:8]}  {local_date(p.due_date)}  {p.company_name}  {p.template_key}  "
+              f"{p.status}{late}")
     return 0
 
 

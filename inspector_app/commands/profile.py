@@ -5,27 +5,29 @@ from __future__ import annotations
 import argparse
 
 from inspector_app.domain.profile import Profile
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("profile", help="show or set this computer's inspector and number prefix")
-    psub = p.add_subparsers(dest="profile_command", metavar="ACTION")
-    show = psub.add_parser("show", help="print the profile")
+    p = sub.add_parser("profile", help=_("show or set this computer's inspector and number prefix"))
+    psub = p.add_subparsers(dest="profile_command", metavar=_("ACTION"))
+    show = psub.add_parser("show", help=_("print the profile"))
     show.set_defaults(func=run_show)
-    s = psub.add_parser("set", help="set the profile (what the first-run dialog asks)")
+    s = psub.add_parser("set", help=_("set the profile (what the first-run dialog asks)"))
     s.add_argument("--name", required=True)
-    s.add_argument("--enforcement-id", help="kept as it is when not given")
+    s.add_argument("--enforcement-id", help=_("kept as it is when not given"))
     s.add_argument("--organisation", required=True)
-    s.add_argument("--authority", help="authority short name used in numbers (kept if not given)")
-    s.add_argument("--prefix", required=True, help="this device's document-number prefix")
-    s.add_argument("--review-government", help="people's government that hears administrative "
-                   "reconsideration, without 人民政府 (e.g. 泉台区); kept if not given")
-    s.add_argument("--review-department", help="higher authority that also hears it "
-                   "(e.g. 泉州市应急管理局); kept if not given, '' to remove")
-    s.add_argument("--review-court", help="people's court for lawsuits, without 人民法院 "
-                   "(e.g. 泉台区); kept if not given")
+    s.add_argument("--authority", help=_("authority short name used in numbers (kept if not "
+                                         "given)"))
+    s.add_argument("--prefix", required=True, help=_("this device's document-number prefix"))
+    s.add_argument("--review-government", help=_("people's government that hears administrative "
+                     "reconsideration, without 人民政府 (e.g. 泉台区); kept if not given"))
+    s.add_argument("--review-department", help=_("higher authority that also hears it "
+                     "(e.g. 泉州市应急管理局); kept if not given, '' to remove"))
+    s.add_argument("--review-court", help=_("people's court for lawsuits, without 人民法院 "
+                     "(e.g. 泉台区); kept if not given"))
     s.set_defaults(func=run_set)
     p.set_defaults(func=run_show)
 
@@ -33,15 +35,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
     settings = SettingsRepo(ctx.db)
-    print(f"inspector: {inspector.name if inspector else '(not set)'}")
-    print(f"enforcement_id: {(inspector.enforcement_id if inspector else '') or ''}")
-    print(f"organisation: {settings.get('organisation') or ''}")
-    print(f"authority: {settings.get('authority_short') or ''}")
-    print(f"review_government: {settings.get('review_government') or ''}")
-    print(f"review_department: {settings.get('review_department') or ''}")
-    print(f"review_court: {settings.get('review_court') or ''}")
-    print(f"prefix: {ctx.device.doc_prefix}")
-    print(f"device_id: {ctx.device.id}")
+    for label, value in (
+            (N_("inspector"), inspector.name if inspector else _("(not set)")),
+            (N_("enforcement_id"), (inspector.enforcement_id if inspector else "") or ""),
+            (N_("organisation"), settings.get("organisation") or ""),
+            (N_("authority"), settings.get("authority_short") or ""),
+            (N_("review_government"), settings.get("review_government") or ""),
+            (N_("review_department"), settings.get("review_department") or ""),
+            (N_("review_court"), settings.get("review_court") or ""),
+            (N_("prefix"), ctx.device.doc_prefix),
+            (N_("device_id"), ctx.device.id)):
+        print(_("{label}: {value}").format(label=_(label), value=value))
     return 0
 
 

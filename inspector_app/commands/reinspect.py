@@ -8,68 +8,80 @@ from dataclasses import replace
 from typing import Any
 
 from inspector_app.commands.inspections import MIN_PREFIX, SHORT_ID, clip, resolve_id, table
+from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
-from inspector_app.services.reinspection import RESULTS, OpenHazard, ReinspectionService
+from inspector_app.services.reinspection import (
+    NOT_RECTIFIED,
+    RECTIFIED,
+    RESULTS,
+    OpenHazard,
+    ReinspectionService,
+)
 
 MAX_DESCRIPTION = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("reinspect", help="re-inspect hazards: list open ones, record results, "
-                                         "close or reopen them")
-    rsub = p.add_subparsers(dest="reinspect_command", metavar="ACTION", required=True)
+    p = sub.add_parser("reinspect", help=_("re-inspect hazards: list open ones, record results, "
+                                           "close or reopen them"))
+    rsub = p.add_subparsers(dest="reinspect_command", metavar=_("ACTION"), required=True)
 
-    ls = rsub.add_parser("open-hazards", help="hazards not closed yet, by company")
-    ls.add_argument("--company", metavar="ID", help="a company id, its first characters or "
-                                                    "its exact name")
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls = rsub.add_parser("open-hazards", help=_("hazards not closed yet, by company"))
+    ls.add_argument("--company", metavar=_("ID"), help=_("a company id, its first characters or "
+                                                      "its exact name"))
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_open_hazards)
 
-    start = rsub.add_parser("start", help="start a re-inspection of an inspection's hazards")
-    start.add_argument("inspection", metavar="INSPECTION_ID",
-                       help="the inspection that found the hazards: id, first characters or "
-                            "number")
-    start.add_argument("--inspector", metavar="ID", action="append", required=True,
-                       help="an inspector (id, enforcement-ID number or name); repeat for each")
-    start.add_argument("--place", metavar="TEXT")
-    start.add_argument("--started-at", metavar="ISO", help="default: now")
+    start = rsub.add_parser("start", help=_("start a re-inspection of an inspection's hazards"))
+    start.add_argument("inspection", metavar=_("INSPECTION_ID"),
+                       help=_("the inspection that found the hazards: id, first characters or "
+                              "number"))
+    start.add_argument("--inspector", metavar=_("ID"), action="append", required=True,
+                       help=_("an inspector (id, enforcement-ID number or name); repeat for each"))
+    start.add_argument("--place", metavar=_("TEXT"))
+    start.add_argument("--started-at", metavar="ISO", help=_("default: now"))
     start.set_defaults(func=run_start)
 
-    result = rsub.add_parser("result", help="record the result for one hazard")
-    result.add_argument("reinspection", metavar="REINSPECTION_ID")
-    result.add_argument("finding", metavar="FINDING_ID",
-                        help="the hazard's id, its first characters or its number (1, 2, …)")
+    result = rsub.add_parser("result", help=_("record the result for one hazard"))
+    result.add_argument("reinspection", metavar=_("REINSPECTION_ID"))
+    result.add_argument("finding", metavar=_("FINDING_ID"),
+                        help=_("the hazard's id, its first characters or its number (1, 2, …)"))
     result.add_argument("result", choices=RESULTS)
     result.add_argument("--new-deadline", metavar="YYYY-MM-DD")
-    result.add_argument("--note", metavar="TEXT")
+    result.add_argument("--note", metavar=_("TEXT"))
     result.add_argument("--accepted-on", metavar="YYYY-MM-DD",
-                        help="a major hazard: the date of its acceptance (评估/验收)")
-    result.add_argument("--accepted-by", metavar="TEXT", help="a major hazard: who accepted it")
-    result.add_argument("--acceptance", metavar="TEXT",
-                        help="a major hazard: the acceptance conclusion")
+                        help=_("a major hazard: the date of its acceptance (评估/验收)"))
+    result.add_argument("--accepted-by", metavar=_("TEXT"),
+                        help=_("a major hazard: who accepted it"))
+    result.add_argument("--acceptance", metavar=_("TEXT"),
+                        help=_("a major hazard: the acceptance conclusion"))
     result.set_defaults(func=run_result)
 
-    plan = rsub.add_parser("plan", help="record a major hazard's governance plan (治理方案)")
-    plan.add_argument("finding", metavar="FINDING_ID", help="the hazard's id")
+    plan = rsub.add_parser("plan", help=_("record a major hazard's governance plan (治理方案)"))
+    plan.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
     for column, zh, en in PLAN_ELEMENTS:
-        plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar="TEXT",
-                          help=f"{zh} ({en.lower()})")
+        plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar=_("TEXT"),
+                          help=zh if current_language() == "zh_CN" else en.lower())
     plan.set_defaults(func=run_plan)
 
     rectified = rsub.add_parser("mark-rectified",
-                                help="the company reports a hazard rectified")
-    rectified.add_argument("finding", metavar="FINDING_ID", help="the hazard's id")
+                                help=_("the company reports a hazard rectified"))
+    rectified.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
     rectified.set_defaults(func=run_mark_rectified)
 
-    complete = rsub.add_parser("complete", help="apply the results: close or reopen hazards")
-    complete.add_argument("reinspection", metavar="REINSPECTION_ID")
+    complete = rsub.add_parser("complete", help=_("apply the results: close or reopen hazards"))
+    complete.add_argument("reinspection", metavar=_("REINSPECTION_ID"))
     complete.set_defaults(func=run_complete)
+
+
+# A re-inspection's result for one hazard, as the command line prints it.
+RESULT_WORDS = {RECTIFIED: N_("rectified"), NOT_RECTIFIED: N_("not rectified")}
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -164,16 +176,16 @@ def run_open_hazards(args: argparse.Namespace, ctx: AppContext) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     rows = [[name, h.inspection_number or h.finding.inspection_id[:SHORT_ID],
-             h.inspection_date, str(h.finding.seq), h.finding.id[:SHORT_ID],
+             local_date(h.inspection_date), str(h.finding.seq), h.finding.id[:SHORT_ID],
              _label(GRADE_LABELS[h.finding.grade], ctx),
-             clip(h.finding.description, MAX_DESCRIPTION), h.finding.deadline or "",
+             clip(h.finding.description, MAX_DESCRIPTION), local_date(h.finding.deadline),
              _label(HAZARD_STATUS_LABELS[h.finding.status], ctx)]
             for _, name, hazards in groups for h in hazards]
     if not rows:
-        print("no open hazards")
+        print(_("no open hazards"))
         return 0
-    print(table(["company", "inspection", "date", "no.", "id", "grade", "description",
-                 "deadline", "status"], rows))
+    print(table([_("company"), _("inspection"), _("date"), _("no."), _("id"), _("grade"),
+                 _("description"), _("deadline"), _("status")], rows))
     return 0
 
 
@@ -186,7 +198,9 @@ def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
     info = svc.get(reinspection_id)
     print(f"{reinspection_id}  {info.number}")
     for f in svc.hazards(reinspection_id):
-        print(f"  {_hazard_line(f, ctx)}  (id {f.id[:SHORT_ID]}, deadline {f.deadline})")
+        print("  " + _("{hazard}  (id {finding_id}, deadline {deadline})").format(
+            hazard=_hazard_line(f, ctx), finding_id=f.id[:SHORT_ID],
+            deadline=local_date(f.deadline)))
     return 0
 
 
@@ -198,11 +212,15 @@ def run_result(args: argparse.Namespace, ctx: AppContext) -> int:
                               new_deadline=args.new_deadline, note=args.note,
                               accepted_on=args.accepted_on, accepted_by=args.accepted_by,
                               acceptance_conclusion=args.acceptance)
-    deadline = f", new deadline {saved.new_deadline}" if saved.new_deadline else ""
-    print(f"hazard {finding.seq}: {saved.result}{deadline}")
+    deadline = (_(", new deadline {date}").format(date=local_date(saved.new_deadline))
+                if saved.new_deadline else "")
+    print(_("hazard {seq}: {result}{deadline}").format(
+        seq=finding.seq, result=_(RESULT_WORDS.get(saved.result, saved.result)),
+        deadline=deadline))
     missing = svc.missing(reinspection_id)
     if missing:
-        print(f"still without a result: {', '.join(str(f.seq) for f in missing)}")
+        print(_("still without a result: {hazards}").format(
+            hazards=", ".join(str(f.seq) for f in missing)))
     return 0
 
 
@@ -216,14 +234,16 @@ def run_plan(args: argparse.Namespace, ctx: AppContext) -> int:
     finding = svc.set_plan(finding.id, replace(current, **given))
     missing = GovernancePlan.of(finding).missing()
     labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
-    print(f"hazard {finding.seq}: governance plan "
-          + (f"incomplete, missing {labels}" if missing else "complete"))
+    print(_("hazard {seq}: governance plan incomplete, missing {elements}").format(
+        seq=finding.seq, elements=labels) if missing
+        else _("hazard {seq}: governance plan complete").format(seq=finding.seq))
     return 0
 
 
 def run_mark_rectified(args: argparse.Namespace, ctx: AppContext) -> int:
     finding = _service(ctx).mark_rectified(args.finding.strip())
-    print(f"hazard {finding.seq}: {finding.status.value}")
+    print(_("hazard {seq}: {status}").format(
+        seq=finding.seq, status=_label(HAZARD_STATUS_LABELS[finding.status], ctx)))
     return 0
 
 
@@ -238,9 +258,10 @@ def run_complete(args: argparse.Namespace, ctx: AppContext) -> int:
                                  "{listed}"), count=len(outcome.missing), listed=listed)
     results = {r.finding_id: r for r in svc.results(reinspection_id)}
     for f in outcome.closed:
-        print(f"closed    {_hazard_line(f, ctx)}")
+        print(_("closed    {hazard}").format(hazard=_hazard_line(f, ctx)))
     for f in outcome.reopened:
-        print(f"reopened  {_hazard_line(f, ctx)}  (new deadline "
-              f"{results[f.id].new_deadline})")
-    print(f"{len(outcome.closed)} closed, {len(outcome.reopened)} reopened")
+        print(_("reopened  {hazard}  (new deadline {date})").format(
+            hazard=_hazard_line(f, ctx), date=local_date(results[f.id].new_deadline)))
+    print(_("{closed} closed, {reopened} reopened").format(closed=len(outcome.closed),
+                                                          reopened=len(outcome.reopened)))
     return 0

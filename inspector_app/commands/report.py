@@ -10,7 +10,7 @@ from pathlib import Path
 from inspector_app.commands.hazards import _date, _day
 from inspector_app.commands.inspections import table
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     DispatchRequest,
@@ -24,24 +24,24 @@ from inspector_app.storage.repositories import SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="reports for the office's dispatch meetings")
-    rsub = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
-    d = rsub.add_parser("dispatch", help="figures by town, department or industry: a "
-                                         "statistics table (.xlsx) or a circular (.pdf)")
+    p = sub.add_parser("report", help=_("reports for the office's dispatch meetings"))
+    rsub = p.add_subparsers(dest="report_command", metavar=_("REPORT"), required=True)
+    d = rsub.add_parser("dispatch", help=_("figures by town, department or industry: a "
+                                           "statistics table (.xlsx) or a circular (.pdf)"))
     d.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
     d.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
-    d.add_argument("--campaign", metavar="NAME", help="only what the campaign counts")
+    d.add_argument("--campaign", metavar=_("NAME"), help=_("only what the campaign counts"))
     d.add_argument("--by", choices=GROUPINGS, default="town")
-    d.add_argument("--unit", metavar="NAME",
-                   help="one town's or department's own report, from its row")
+    d.add_argument("--unit", metavar=_("NAME"),
+                   help=_("one town's or department's own report, from its row"))
     d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                   help="count overdue as of this day (default: today)")
-    d.add_argument("--word", metavar="TEXT",
-                   help="the office's short name in circular numbers, e.g. 台安办 "
-                        "(remembered for the next circular)")
+                   help=_("count overdue as of this day (default: today)"))
+    d.add_argument("--word", metavar=_("TEXT"),
+                   help=_("the office's short name in circular numbers, e.g. 台安办 "
+                          "(remembered for the next circular)"))
     out = d.add_mutually_exclusive_group(required=True)
-    out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf")
-    out.add_argument("--json", action="store_true", help="print the figures as JSON")
+    out.add_argument("-o", "--output", metavar=_("FILE.xlsx|FILE.pdf"))
+    out.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
     d.set_defaults(func=run_dispatch)
 
 
@@ -74,11 +74,13 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     assert path is not None
     write_report(ctx.db, report, path)
-    print(table(["unit", "inspections", "hazards", "overdue"],
+    print(table([_("unit"), _("inspections"), _("hazards"), _("overdue")],
                 [[r.label, str(r.inspections), str(r.hazards), str(r.figures["overdue"])]
                  for r in rows]))
     if report.unit_inspections:
-        print("supervision inspections of units (not counted as companies covered): "
-              + ", ".join(f"{u.name} {u.inspections}" for u in report.unit_inspections))
-    print(f"written to {path} ({len(rows)} row(s), {len(COUNTS)} figures each)")
+        print(_("supervision inspections of units (not counted as companies covered): {units}")
+              .format(units=", ".join(f"{u.name} {u.inspections}"
+                                       for u in report.unit_inspections)))
+    print(_("written to {path} ({rows} row(s), {figures} figures each)").format(
+        path=path, rows=len(rows), figures=len(COUNTS)))
     return 0

@@ -6,22 +6,24 @@ import argparse
 
 from inspector_app.commands.inspections import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.signing import SigningService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sign", help="lock a completed inspection and sign it digitally")
-    p.add_argument("inspection", metavar="INSPECTION_ID", help="id or number of the inspection")
-    p.add_argument("--passphrase-file", help="file holding your signing passphrase")
+    p = sub.add_parser("sign", help=_("lock a completed inspection and sign it digitally"))
+    p.add_argument("inspection", metavar=_("INSPECTION_ID"),
+                   help=_("id or number of the inspection"))
+    p.add_argument("--passphrase-file", help=_("file holding your signing passphrase"))
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
     inspection_id = resolve_id(InspectionService(ctx.db, ctx.device), args.inspection)
-    passphrase = read_passphrase(args.passphrase_file, "Signing passphrase: ")
+    passphrase = read_passphrase(args.passphrase_file, _("Signing passphrase: "))
     SigningService(ctx.db, ctx.device).sign_inspection(
         inspection_id, passphrase, ctx.actor)
-    print(f"signed and locked {inspection_id}")
+    print(_("signed and locked {inspection_id}").format(inspection_id=inspection_id))
     return 0

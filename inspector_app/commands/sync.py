@@ -6,7 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
+from inspector_app.commands.inspections import pad
 from inspector_app.commands.passphrases import read_passphrase
+from inspector_app.commands.when import local_minute
+from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import export_bundle, history, import_bundle
@@ -15,35 +18,44 @@ from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sync", help="exchange data by USB stick (export / import bundles)")
-    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    exp = ssub.add_parser("export", help="write a bundle of everything new since the last export")
-    exp.add_argument("--to", required=True, metavar="DIR", help="folder, e.g. the USB stick")
-    exp.add_argument("--full", action="store_true", help="everything, not only what changed")
+    p = sub.add_parser("sync", help=_("exchange data by USB stick (export / import bundles)"))
+    ssub = p.add_subparsers(dest="sync_command", metavar=_("ACTION"), required=True)
+    exp = ssub.add_parser("export", help=_("write a bundle of everything new since the last "
+                                           "export"))
+    exp.add_argument("--to", required=True, metavar=_("DIR"), help=_("folder, e.g. the USB stick"))
+    exp.add_argument("--full", action="store_true", help=_("everything, not only what changed"))
     exp.add_argument("--passphrase-file",
-                     help="your signing key's passphrase (the root key's on the office computer)")
+                     help=_("your signing key's passphrase (the root key's on the office "
+                            "computer)"))
     exp.set_defaults(func=run_export)
-    imp = ssub.add_parser("import", help="check and merge a bundle")
-    imp.add_argument("file")
-    imp.add_argument("--dry-run", action="store_true", help="check and report, change nothing")
+    imp = ssub.add_parser("import", help=_("check and merge a bundle"))
+    imp.add_argument("file", metavar=_("file"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check and report, change nothing"))
     imp.add_argument("--passphrase-file",
-                     help="the organisation key's passphrase, for bundles encrypted for the office")
+                     help=_("the organisation key's passphrase, for bundles encrypted for the "
+                            "office"))
     imp.set_defaults(func=run_import)
-    hist = ssub.add_parser("history", help="bundles written and read, newest first")
-    hist.add_argument("--reports", action="store_true", help="print each import's report")
+    hist = ssub.add_parser("history", help=_("bundles written and read, newest first"))
+    hist.add_argument("--reports", action="store_true", help=_("print each import's report"))
     hist.set_defaults(func=run_history)
-    conf = ssub.add_parser("conflicts", help="records kept twice by an import, to resolve")
+    conf = ssub.add_parser("conflicts", help=_("records kept twice by an import, to resolve"))
     conf.set_defaults(func=run_conflicts)
-    res = ssub.add_parser("resolve", help="keep one version of a draft kept twice")
-    res.add_argument("conflict_id", metavar="CONFLICT_ID")
+    res = ssub.add_parser("resolve", help=_("keep one version of a draft kept twice"))
+    res.add_argument("conflict_id", metavar=_("CONFLICT_ID"))
     res.add_argument("--keep", required=True, choices=("local", "incoming"),
-                     help="this computer's version, or the one that came in the bundle")
+                     help=_("this computer's version, or the one that came in the bundle"))
     res.set_defaults(func=run_resolve)
+
+
+# A bundle's kind and what became of it, as `sync history` prints them.
+BUNDLE_WORDS = {"full": N_("full"), "office": N_("office"), "laptop": N_("laptop"),
+                "written": N_("written"), "imported": N_("imported")}
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
     pki = PkiService(ctx.db, ctx.device)
-    prompt = "Your passphrase: " if pki.identity() or not pki.org() else "Root key passphrase: "
+    prompt = (_("Your passphrase: ") if pki.identity() or not pki.org()
+              else _("Root key passphrase: "))
     passphrase = read_passphrase(args.passphrase_file, prompt)
     path = export_bundle(ctx.db, ctx.data_dir, ctx.device, Path(args.to),
                          passphrase=passphrase, full=args.full)
@@ -65,7 +77,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     path = Path(args.file)
     passphrase = None
     if args.passphrase_file or _encrypted(path):
-        passphrase = read_passphrase(args.passphrase_file, "Organisation key passphrase: ")
+        passphrase = read_passphrase(args.passphrase_file, _("Organisation key passphrase: "))
     report = import_bundle(ctx.db, ctx.data_dir, ctx.device, path, org_passphrase=passphrase,
                            dry_run=args.dry_run)
     print("\n".join(report.lines()))
@@ -75,12 +87,16 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = history(ctx.db)
     if not rows:
-        print("no bundles written or read yet")
+        print(_("no bundles written or read yet"))
     for row in rows:
-        arrow = "out" if row["direction"] == "out" else "in "
-        who = f" from {row['peer_name'] or row['peer_device'] or '?'}" if arrow == "in " else ""
-        print(f"{row['created_at'][:19].replace('T', ' ')}  {arrow}  {row['kind'] or '':6}  "
-              f"{row['status']:9}  {row['file_name'] or ''}{who}")
+        incoming = row["direction"] != "out"
+        arrow = _("in ") if incoming else _("out")
+        who = (_(" from {peer}").format(peer=row["peer_name"] or row["peer_device"] or "?")
+               if incoming else "")
+        kind = _(BUNDLE_WORDS.get(row["kind"], row["kind"] or ""))
+        status = _(BUNDLE_WORDS.get(row["status"], row["status"] or ""))
+        print(f"{local_minute(row['created_at'])}  {arrow}  {pad(kind, 6)}  {pad(status, 9)}  "
+              f"{row['file_name'] or ''}{who}")
         if args.reports and row["report"] and row["direction"] == "in":
             for line in json.loads(row["report"]).get("lines", []):
                 print(f"    {line}")
@@ -90,14 +106,17 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
     conflicts = list_conflicts(ctx.db)
     if not conflicts:
-        print("no open conflicts")
+        print(_("no open conflicts"))
     for c in conflicts:
-        print(f"{c.created_at[:19].replace('T', ' ')}  {c.id}  {c.table_name}  "
-              f"here {c.local_id}  incoming {c.incoming_id}  ({c.reason})")
+        print(_("{when}  {conflict_id}  {table}  here {local_id}  incoming {incoming_id}  "
+                "({reason})").format(when=local_minute(c.created_at), conflict_id=c.id,
+                                     table=c.table_name, local_id=c.local_id,
+                                     incoming_id=c.incoming_id, reason=c.reason))
         if c.resolvable:
-            print(f"    {c.company} {c.number}: {c.answers_differing} answer(s) differ; "
-                  f"changed by {c.changed_by} at {c.changed_at[:19].replace('T', ' ')} — "
-                  f"sync resolve {c.id} --keep local|incoming")
+            print("    " + _("{company} {number}: {count} answer(s) differ; changed by {who} at "
+                           "{when} — sync resolve {conflict_id} --keep local|incoming").format(
+                company=c.company, number=c.number, count=c.answers_differing,
+                who=c.changed_by, when=local_minute(c.changed_at), conflict_id=c.id))
     return 0
 
 
@@ -105,6 +124,7 @@ def run_resolve(args: argparse.Namespace, ctx: AppContext) -> int:
     inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
     done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep,
                    inspector.name if inspector else None)
-    kept = "this computer's version" if args.keep == "local" else "the incoming version"
-    print(f"conflict {done.id} resolved: kept {kept} of {done.number or done.local_id}")
+    kept = _("this computer's version") if args.keep == "local" else _("the incoming version")
+    print(_("conflict {conflict_id} resolved: kept {kept} of {record}").format(
+        conflict_id=done.id, kept=kept, record=done.number or done.local_id))
     return 0

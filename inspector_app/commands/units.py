@@ -10,7 +10,7 @@ from inspector_app.commands.reinspect import _company_id
 from inspector_app.domain.company import industry_code
 from inspector_app.domain.units import UNIT_KIND_LABELS, UnitKind
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.storage.units_repo import UnitRepo
 
@@ -22,41 +22,44 @@ def _sectors(text: str) -> tuple[str, ...]:
         if part.strip():
             code = industry_code(part.strip())
             if code is None:
-                raise argparse.ArgumentTypeError(f"unknown industry {part.strip()!r}")
+                raise argparse.ArgumentTypeError(
+                    _("unknown industry {name!r}").format(name=part.strip()))
             out.append(code)
     return tuple(out)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("units", help="the district's units: towns, sector departments, groups")
-    usub = p.add_subparsers(dest="units_command", metavar="ACTION", required=True)
+    p = sub.add_parser("units", help=_("the district's units: towns, sector departments, groups"))
+    usub = p.add_subparsers(dest="units_command", metavar=_("ACTION"), required=True)
 
-    ls = usub.add_parser("list", help="list the units")
+    ls = usub.add_parser("list", help=_("list the units"))
     ls.add_argument("--kind", choices=[k.value for k in UnitKind])
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
-    add = usub.add_parser("add", help="add a unit")
-    add.add_argument("name")
+    add = usub.add_parser("add", help=_("add a unit"))
+    add.add_argument("name", metavar=_("name"))
     add.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
     add.add_argument("--sectors", type=_sectors, default=(), metavar="A,B",
-                     help="industries a department supervises (codes or Chinese names)")
-    add.add_argument("--parent", metavar="UNIT", help="the unit it belongs to")
+                     help=_("industries a department supervises (codes or Chinese names)"))
+    add.add_argument("--parent", metavar=_("UNIT"), help=_("the unit it belongs to"))
     add.set_defaults(func=run_add)
 
-    sectors = usub.add_parser("set-sectors", help="set the industries a department supervises")
-    sectors.add_argument("unit")
+    sectors = usub.add_parser("set-sectors", help=_("set the industries a department supervises"))
+    sectors.add_argument("unit", metavar=_("unit"))
     sectors.add_argument("sectors", type=_sectors, metavar="A,B")
     sectors.set_defaults(func=run_set_sectors)
 
-    own = usub.add_parser("set-own", help="the unit this computer's inspections belong to")
-    own.add_argument("unit")
+    own = usub.add_parser("set-own", help=_("the unit this computer's inspections belong to"))
+    own.add_argument("unit", metavar=_("unit"))
     own.set_defaults(func=run_set_own)
 
-    assign = usub.add_parser("assign", help="name a company's supervising department, where "
-                                            "its industry does not tell")
-    assign.add_argument("company", help="company id, its first characters or its exact name")
-    assign.add_argument("department", nargs="?", help="the department (omit to clear)")
+    assign = usub.add_parser("assign", help=_("name a company's supervising department, where "
+                                              "its industry does not tell"))
+    assign.add_argument("company", metavar=_("company"),
+                        help=_("company id, its first characters or its exact name"))
+    assign.add_argument("department", metavar=_("department"), nargs="?",
+                        help=_("the department (omit to clear)"))
     assign.set_defaults(func=run_assign)
 
 
@@ -76,9 +79,9 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                           for u in units], ensure_ascii=False, indent=2))
         return 0
     if not units:
-        print("no units")
+        print(_("no units"))
         return 0
-    print(table(["name", "kind", "sectors", "own"],
+    print(table([_("name"), _("kind"), _("sectors"), _("own")],
                 [[u.name, UNIT_KIND_LABELS[u.kind][0 if zh else 1], ",".join(u.sectors),
                   "*" if own and own.id == u.id else ""] for u in units]))
     return 0
@@ -88,14 +91,17 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = _repo(ctx)
     parent = repo.find(args.parent).id if args.parent else None
     unit = repo.add(args.name, args.kind, sectors=args.sectors, parent_id=parent)
-    print(f"added {unit.kind.value} {unit.name} ({unit.id})")
+    print(_("added {kind} {name} ({unit_id})").format(
+        kind=UNIT_KIND_LABELS[unit.kind][0 if current_language() == "zh_CN" else 1],
+        name=unit.name, unit_id=unit.id))
     return 0
 
 
 def run_set_sectors(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = _repo(ctx)
     unit = repo.update(repo.find(args.unit).id, sectors=args.sectors)
-    print(f"{unit.name}: {', '.join(unit.sectors) or 'no industries'}")
+    print(_("{label}: {value}").format(label=unit.name,
+                                       value=", ".join(unit.sectors) or _("no industries")))
     return 0
 
 
@@ -103,7 +109,7 @@ def run_set_own(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = _repo(ctx)
     unit = repo.find(args.unit)
     repo.set_own_unit(unit.id)
-    print(f"this computer's inspections are now carried out by {unit.name}")
+    print(_("this computer's inspections are now carried out by {unit}").format(unit=unit.name))
     return 0
 
 
@@ -115,5 +121,5 @@ def run_assign(args: argparse.Namespace, ctx: AppContext) -> int:
         raise ValidationError(N_("{name} is not a sector department."), name=unit.name)
     repo.set_company_department(company_id, unit.id if unit else None)
     dept = repo.department_for(company_id)
-    print(f"supervising department: {dept.name if dept else 'none'}")
+    print(_("supervising department: {name}").format(name=dept.name if dept else _("none")))
     return 0

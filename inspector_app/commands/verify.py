@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 from inspector_app.domain.text import printable
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import verify_pdf
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="verify a signed PDF against this computer's trust store")
-    p.add_argument("file")
+    p = sub.add_parser("verify", help=_("verify a signed PDF against this computer's trust store"))
+    p.add_argument("file", metavar=_("file"))
     p.set_defaults(func=run)
 
 
@@ -29,5 +30,6 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if result.ok:
         print(f"{name}: {printable(result.summary())}")
         return 0
-    print(f"{name}: NOT VALID: {printable(result.summary())}", file=sys.stderr)
+    print(_("{file}: NOT VALID: {summary}").format(file=name, summary=printable(result.summary())),
+          file=sys.stderr)
     return 1

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.holidays import HolidayCalendar, conflicts, day_range
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.paths import resources_dir
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -155,6 +155,7 @@ def describe(calendar: HolidayCalendar, year: int) -> str:
     off = sorted(d for d in calendar.off if d.year == year)
     work = sorted(d for d in calendar.workdays if d.year == year)
     if not off and not work:
-        return (f"{year}: no holiday list (visits on Monday to Friday; add the State Council's "
-                "notice with --holidays FILE)")
-    return f"{year}: {len(off)} holidays, {len(work)} weekend days worked"
+        return _("{year}: no holiday list (visits on Monday to Friday; add the State Council's "
+                 "notice with --holidays FILE)").format(year=year)
+    return _("{year}: {holidays} holidays, {workdays} weekend days worked").format(
+        year=year, holidays=len(off), workdays=len(work))

@@ -455,4 +455,4 @@ def test_cli_list_warns_about_a_broken_shipped_file_and_goes_on(tmp_path, capsys
     captured = capsys.readouterr()
     assert captured.err.startswith(f"warning: shipped template {broken} not imported: ")
     [line] = captured.out.splitlines()
-    assert line.split("\t")[:4] == ["demo-checklist", "1.0", "演示检查表", "5 items"]
+    assert line.split("\t")[:4] == ["demo-checklist", "1.0", "Demo checklist", "5 items"]

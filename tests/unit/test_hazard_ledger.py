@@ -286,7 +286,7 @@ def test_cli_list_table_and_counts(cli, capsys):
                        "泉台纺织有限公司", "--today", "2026-12-10")
     assert code == 0
     assert "（泉台）应急检记〔2026〕1号-1" in out and "重大事故隐患" in out
-    assert out.strip().endswith("2 hazard(s), 2 overdue")
+    assert out.strip().endswith("隐患 2 项，逾期 2 项")
     code, out, _ = run(capsys, *cli, "hazards", "counts", "--today", "2026-12-10", "--json")
     counts = json.loads(out)
     assert counts["total"] == 4 and counts["overdue"] == 3
@@ -295,9 +295,9 @@ def test_cli_list_table_and_counts(cli, capsys):
 
 def test_cli_export_csv(cli, capsys, tmp_path):
     target = tmp_path / "ledger.csv"
-    code, out, _ = run(capsys, *cli, "hazards", "export-csv", "-o", str(target),
-                       "--search", "消防")
-    assert code == 0 and "1 hazard(s) written" in out
+    code, out, _ = run(capsys, *cli, "--lang", "zh_CN", "hazards", "export-csv", "-o",
+                       str(target), "--search", "消防")
+    assert code == 0 and "已将 1 项隐患写入" in out
     with target.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
     assert table[0][0] == "隐患编号" and table[1][5] == "消防通道堆放杂物"

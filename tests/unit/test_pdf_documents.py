@@ -523,6 +523,20 @@ def test_cli_exports_by_number_and_says_why_not(ctx, built, data_dir, tmp_path, 
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_cli_documents_default_to_the_language_of_the_command_line(ctx, built, data_dir,
+                                                                  tmp_path, capsys):
+    ctx.close()
+    base = ["--data-dir", str(data_dir.root)]
+    english, chinese = tmp_path / "en.pdf", tmp_path / "zh.pdf"
+    assert main([*base, "--lang", "en", "export", "pdf", RECORD_NUMBER, "--document", "order",
+                 "-o", str(english)]) == 0
+    assert "Order to rectify within a deadline" in text_of(english)
+    assert main([*base, "--lang", "zh_CN", "export", "pdf", RECORD_NUMBER, "--document",
+                 "order", "-o", str(chinese)]) == 0
+    assert "责令限期整改指令书" in flat(text_of(chinese))
+    capsys.readouterr()
+
+
 def test_documents_module_exports_the_public_api():
     for name in ("DocumentService", "canonical_record_data", "qr_payload", "record_digest",
                  "load_record_data", "DocumentRefused"):

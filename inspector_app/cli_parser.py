@@ -1,0 +1,186 @@
+"""An ``argparse`` parser that speaks the user's language.
+
+argparse writes its own words ("usage:", "options", "the following arguments are required")
+through the process-wide gettext domain, which follows the environment rather than the
+language the program resolved (``--lang``, the window's saved choice, the locale). This parser
+takes those words from the program's catalogue instead: its msgids are listed below, so they
+are extracted into ``inspector.po`` like every other message; the parser's titles and help are
+set in the chosen language, and an error argparse has already formatted in English is matched
+back to its msgid and formatted again from the translation (an unknown message, e.g. from a
+newer Python, is shown as it is).
+
+The help is wrapped by display width, so Chinese lines (two columns a character, no spaces)
+fit the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from typing import Any, NoReturn
+
+from inspector_app.i18n import N_, _
+
+# argparse's own msgids (CPython 3.11–3.13), spelled exactly as argparse spells them.
+USAGE = N_("usage: ")
+POSITIONALS = N_("positional arguments")
+OPTIONALS = N_("options")
+HELP = N_("show this help message and exit")
+VERSION = N_("show program's version number and exit")
+ARGUMENT = N_("argument %(argument_name)s: %(message)s")
+ERRORS: tuple[str, ...] = (
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+ERROR_LINE = N_("{prog}: error: {message}")
+
+_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sr]")
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regex matching what ``template % values`` gives, with one group a placeholder."""
+    parts, last = [], 0
+    for index, match in enumerate(_PLACEHOLDER.finditer(template)):
+        parts.append(re.escape(template[last:match.start()]))
+        name = match.group(1) or f"_{index}"
+        parts.append(f"(?P<{name}>.+?)")
+        last = match.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _refill(template: str, values: dict[str, str]) -> str:
+    """``template`` (translated) with its placeholders replaced by already formatted values."""
+    counter = iter(range(len(values) + 1))
+
+    def value(match: re.Match[str]) -> str:
+        return values.get(match.group(1) or f"_{next(counter)}", match.group(0))
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def localize_message(message: str) -> str:
+    """An error argparse formatted in English, told in the current language."""
+    found = _pattern(ARGUMENT).fullmatch(message)
+    if found:
+        return _refill(_(ARGUMENT), {"argument_name": found["argument_name"],
+                                     "message": localize_message(found["message"])})
+    for template in ERRORS:
+        found = _pattern(template).fullmatch(message)
+        if found:
+            return _refill(_(template), found.groupdict())
+    return message
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: Chinese characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch)
+               else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+_TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff"
+                    r"\uff00-\uffef]+")
+
+
+_NO_LINE_START = frozenset("，。、；：？！）》」』”’")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: breaks between Chinese characters and
+    at spaces, never inside a Latin word (one longer than a line gets its own line), and never
+    before a closing punctuation mark."""
+    flat = " ".join(text.split())
+    lines: list[str] = []
+    line, used = "", 0
+    for found in _TOKEN.finditer(flat):
+        token, size = found.group(0), display_width(found.group(0))
+        gap = " " if line and flat[found.start() - 1] == " " else ""
+        if line and used + len(gap) + size > width and token not in _NO_LINE_START:
+            lines.append(line)
+            line, used, gap = "", 0, ""
+        line += gap + token
+        used += len(gap) + size
+    if line:
+        lines.append(line)
+    return lines
+
+
+_WIDE_MARK = "\x00"
+
+
+def _counted_by_width(text: str) -> str:
+    return "".join(ch + _WIDE_MARK if display_width(ch) == 2 else ch for ch in text)
+
+
+_CJK_HEADING = re.compile(r"^(\S[^\n]*[\u4e00-\u9fff]):$", re.MULTILINE)
+
+
+class LocalizedHelpFormatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("width", min(shutil.get_terminal_size().columns, 100) - 2)
+        super().__init__(prog, *args, **kwargs)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        prefix = _(USAGE) if prefix is None else prefix
+        super().add_usage(usage, actions, groups, _counted_by_width(prefix))
+
+    def format_help(self) -> str:
+        # argparse ends a section's heading with an ASCII colon; Chinese takes a full-width one.
+        text = super().format_help().replace(_WIDE_MARK, "")
+        return _CJK_HEADING.sub("\\1：", text)
+
+    def _metavar_formatter(self, action: argparse.Action,
+                           default_metavar: str) -> Callable[[int], tuple[str, ...]]:
+        # argparse aligns the help column by counting characters; a Chinese placeholder (文件)
+        # takes two columns a character, so each is counted twice and the mark dropped at the end.
+        names = super()._metavar_formatter(action, default_metavar)
+
+        def counted(size: int) -> tuple[str, ...]:
+            return tuple(_counted_by_width(name) if isinstance(name, str) else name
+                         for name in names(size))
+
+        return counted
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+
+class LocalizedArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words are in the current language; its subparsers are too
+    (argparse makes them of the parser's class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", LocalizedHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _(POSITIONALS)
+        self._optionals.title = _(OPTIONALS)
+        for action in self._actions:
+            if action.help == HELP:
+                action.help = _(HELP)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _(ERROR_LINE).format(prog=self.prog, message=localize_message(message))
+                  + "\n")
