@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.commands.inspections import clip, table
-from inspector_app.commands.reinspect import _company_id
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
@@ -98,6 +97,13 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
     today: date | None = args.today
     return HazardLedger(ctx.db, (lambda: today) if today else date.today)
+
+
+def _company_id(ctx: AppContext, given: str) -> str:
+    # Imported when asked: the re-inspection service is not needed to list or count.
+    from inspector_app.commands.reinspect import _company_id as company_id
+
+    return company_id(ctx, given)
 
 
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:

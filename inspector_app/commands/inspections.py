@@ -6,17 +6,18 @@ import argparse
 import json
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.checklist import ItemType, is_answered, score
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.services.history import HistoryLine, history_lines
-from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
+
+if TYPE_CHECKING:  # imported when used: a listing must start fast (the hazards command too)
+    from inspector_app.services.history import HistoryLine
+    from inspector_app.services.inspections import InspectionRecord, InspectionService
 
 # A short id prefix is enough to name an inspection on the command line, like a git commit.
 SHORT_ID = 8
@@ -90,6 +91,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
+    from inspector_app.services.inspections import InspectionService
+
     return InspectionService(ctx.db, ctx.device, actor=ctx.actor)
 
 
@@ -160,6 +163,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 # -- show ------------------------------------------------------------------------------------------
 
 def _record_json(record: InspectionRecord) -> dict[str, Any]:
+    from inspector_app.domain.checklist import ItemType, is_answered, score
+
     merged = record.answers_for_rules()
     tally = score(record.template, merged, record.sections).overall
     shown = [record.template.item(i) for i, v in record.visibility().items() if v]
@@ -252,6 +257,8 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
         return 0
+    from inspector_app.services.history import history_lines
+
     zh = _zh(ctx)
     lines = history_lines(ctx.db, inspection_id, svc.get(inspection_id).template, entries,
                           "zh_CN" if zh else "en")
