@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.commands.inspections import clip, table
+from inspector_app.commands.inspections import clip, json_lines, table
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
@@ -125,7 +125,7 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _ledger(args, ctx).rows(_filter(args, ctx))
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json_lines([_row_json(r) for r in rows]))
         return 0
     if not rows:
         print("no hazards")

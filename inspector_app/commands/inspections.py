@@ -125,6 +125,14 @@ def resolve_id(svc: InspectionService, given: str) -> str:
     raise NotFoundError(f"No inspection with id {given}.")
 
 
+def json_lines(rows: Sequence[dict[str, Any]]) -> str:
+    """A JSON array with one row per line: readable, and written by json's C encoder (an
+    indented dump goes through its Python one, several times slower on a district's list)."""
+    if not rows:
+        return "[]"
+    return "[\n" + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n]"
+
+
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "number", "revision", "status", "kind", "started_at", "ended_at",
             "template_id", "template_version", "title_zh", "title_en", "company_id",
@@ -137,7 +145,7 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _service(ctx).list(InspectionFilter(status=args.status, search=args.search or None))
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json_lines([_row_json(r) for r in rows]))
         return 0
     if not rows:
         print("no inspections")
