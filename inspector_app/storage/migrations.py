@@ -885,3 +885,16 @@ def _company_name_index(db: Database) -> None:
     # Importing a list matches each row by name (or credit code): without an index every row
     # scans the whole table, and a 100,000-row import takes hours instead of seconds.
     db.execute("CREATE INDEX IF NOT EXISTS companies_name ON companies(name)")
+
+
+@migrations(name="0021_ledger_indexes")
+def _ledger_indexes(db: Database) -> None:
+    # Every inspection row carries its template snapshot (tens of KB) before its status and
+    # number: a list that looks an inspection up by id read through those pages for each
+    # hazard. This index answers the lookup by itself.
+    db.execute("CREATE INDEX IF NOT EXISTS inspections_by_id ON inspections("
+               "id, status, number, company_id, started_at, kind, supersedes_id)")
+    # The overdue filter and its counts: only hazards awaiting the company, by deadline.
+    db.execute("CREATE INDEX IF NOT EXISTS findings_awaiting ON findings("
+               "COALESCE(current_deadline, deadline)) "
+               "WHERE status IN ('open', 'reopened') AND withdrawn_at IS NULL")

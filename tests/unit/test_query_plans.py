@@ -250,3 +250,18 @@ def test_closing_a_used_data_dir_leaves_statistics_for_the_planner(tmp_path):
     finally:
         reopened.close()
     assert "inspections" in analysed
+
+
+def test_the_ledger_never_reads_an_inspection_row_for_its_status(traced):
+    """An inspection row holds its template snapshot before its status and number: the
+    ledger's look-ups of an inspection are answered by an index alone."""
+    ctx, statements = traced
+    ledger = [s for s in _checked(statements) if "FROM findings f" in s
+              and "JOIN inspections i" in s]
+    assert ledger
+    problems = []
+    for sql in ledger:
+        for *_, detail in ctx.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall():
+            if re.match(r"(SEARCH|SCAN) i\b", detail) and "COVERING INDEX" not in detail:
+                problems.append(f"{detail} in: {' '.join(sql.split())[:200]}")
+    assert not problems, "\n".join(problems)
