@@ -24,6 +24,18 @@ _HEADER = ("| date (UTC) | machine | data set | figure | measured | baseline | r
            "| result |\n|---|---|---|---|---|---|---|---|---|\n")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def bytecode() -> None:
+    """The program's modules compiled, as an installed program has them: where
+    PYTHONDONTWRITEBYTECODE is set, every child process would otherwise compile every module it
+    imports, and start-up figures would measure the compiler."""
+    import compileall
+
+    import inspector_app
+
+    compileall.compile_dir(Path(inspector_app.__file__).parent, quiet=1)
+
+
 @pytest.fixture(scope="session")
 def district() -> Path:
     """A data dir with INSPECTIONS inspections of COMPANIES companies, built once and kept."""

@@ -43,9 +43,8 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
-    from inspector_app.services.forms import ensure_shipped_templates
+    from inspector_app.services.shipped_forms import shipped_templates_current
     from inspector_app.storage.repositories import ProfileRepo
-    from inspector_app.storage.templates_repo import TemplateRepo
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
@@ -86,7 +85,11 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
-        ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
+        if not shipped_templates_current(ctx.db):
+            from inspector_app.services.forms import ensure_shipped_templates
+            from inspector_app.storage.templates_repo import TemplateRepo
+
+            ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
         QMessageBox.critical(None, translated_title(exc.title), exc.message)
         return 1

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 from pathlib import Path
-
-import platformdirs
 
 from inspector_app import APP_ID
 from inspector_app.i18n import N_
 
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
+
+
+def _package() -> Path:
+    # The package's own folder, as importlib.resources.files() gives it for a package on disk
+    # (a wheel, a checkout, a PyInstaller bundle), without importing importlib.resources and
+    # zipfile at every start.
+    return Path(__file__).resolve().parent
 
 
 def _shipped(name: str) -> Path:
@@ -20,7 +24,7 @@ def _shipped(name: str) -> Path:
     The wheel and the PyInstaller bundle carry them inside the package (``inspector_app/forms``);
     a source checkout keeps them at the top of the repository, beside the package.
     """
-    package = Path(str(importlib.resources.files("inspector_app")))
+    package = _package()
     inside = package / name
     return inside if inside.is_dir() else package.parent / name
 
@@ -38,7 +42,7 @@ def guide_dir() -> Path:
 
     Packaged as ``inspector_app/guide``; in a checkout it is ``docs/guide``.
     """
-    package = Path(str(importlib.resources.files("inspector_app")))
+    package = _package()
     inside = package / "guide"
     return inside if inside.is_dir() else package.parent / "docs" / "guide"
 
@@ -51,6 +55,8 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.commands.inspections import clip, table
-from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.inspections import clip, json_lines, table
 from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
@@ -103,6 +102,13 @@ def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
     return HazardLedger(ctx.db, (lambda: today) if today else date.today)
 
 
+def _company_id(ctx: AppContext, given: str) -> str:
+    # Imported when asked: the re-inspection service is not needed to list or count.
+    from inspector_app.commands.reinspect import _company_id as company_id
+
+    return company_id(ctx, given)
+
+
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise ValidationError(N_("--from {date_from} is after --to {date_to}."),
@@ -123,7 +129,7 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _ledger(args, ctx).rows(_filter(args, ctx))
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json_lines([_row_json(r) for r in rows]))
         return 0
     if not rows:
         print(_("no hazards"))

@@ -5,20 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.cli_parser import display_width
 from inspector_app.commands.when import local_date, local_minute
-from inspector_app.domain.checklist import ItemType, is_answered, score
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.services.history import HistoryLine, history_lines
-from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
+
+if TYPE_CHECKING:  # imported when used: a listing must start fast (the hazards command too)
+    from inspector_app.services.history import HistoryLine
+    from inspector_app.services.inspections import InspectionRecord, InspectionService
 
 # A short id prefix is enough to name an inspection on the command line, like a git commit.
 SHORT_ID = 8
@@ -97,6 +98,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
+    from inspector_app.services.inspections import InspectionService
+
     return InspectionService(ctx.db, ctx.device, actor=ctx.actor)
 
 
@@ -125,6 +128,14 @@ def resolve_id(svc: InspectionService, given: str) -> str:
     raise NotFoundError(N_("No inspection with id {given}."), given=given)
 
 
+def json_lines(rows: Sequence[dict[str, Any]]) -> str:
+    """A JSON array with one row per line: readable, and written by json's C encoder (an
+    indented dump goes through its Python one, several times slower on a district's list)."""
+    if not rows:
+        return "[]"
+    return "[\n" + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n]"
+
+
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "number", "revision", "status", "kind", "started_at", "ended_at",
             "template_id", "template_version", "title_zh", "title_en", "company_id",
@@ -138,7 +149,7 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _service(ctx).list(InspectionFilter(status=args.status, search=args.search or None))
     if args.json:
-        print(json.dumps([_row_json(r) for r in rows], ensure_ascii=False, indent=2))
+        print(json_lines([_row_json(r) for r in rows]))
         return 0
     if not rows:
         print(_("no inspections"))
@@ -180,6 +191,8 @@ def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
 # -- show ------------------------------------------------------------------------------------------
 
 def _record_json(record: InspectionRecord) -> dict[str, Any]:
+    from inspector_app.domain.checklist import ItemType, is_answered, score
+
     merged = record.answers_for_rules()
     tally = score(record.template, merged, record.sections).overall
     shown = [record.template.item(i) for i, v in record.visibility().items() if v]
@@ -275,6 +288,8 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps([e.__dict__ for e in entries], ensure_ascii=False, indent=2))
         return 0
+    from inspector_app.services.history import history_lines
+
     zh = _zh(ctx)
     lines = history_lines(ctx.db, inspection_id, svc.get(inspection_id).template, entries,
                           "zh_CN" if zh else "en")

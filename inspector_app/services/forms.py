@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,9 +35,13 @@ from inspector_app.domain.checklist import (
     TemplateKind,
     content_hash,
 )
-from inspector_app.errors import InspectorError, ValidationError
+from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
-from inspector_app.paths import forms_dir
+from inspector_app.services.shipped_forms import (
+    SHIPPED_DIGEST_KEY,
+    shipped_template_files,
+)
+from inspector_app.services.shipped_forms import files_digest as _files_digest
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
 
@@ -100,20 +103,6 @@ def load_template_file(path: Path | str) -> LoadedTemplate:
     return LoadedTemplate(Template.from_dict(data), data, content_hash(data), path)
 
 
-def shipped_template_files() -> list[Path]:
-    """The templates shipped with the program; none at all means a broken installation."""
-    folder = forms_dir()
-    files = sorted(folder.glob("*.yaml"))
-    if not files:
-        raise InspectorError(N_("The checklist templates shipped with Inspector are missing (no "
-                                "*.yaml in {folder}): the installation is incomplete; reinstall "
-                                "Inspector."), folder=folder)
-    return files
-
-
-SHIPPED_DIGEST_KEY = "shipped_forms_digest"
-
-
 def ensure_shipped_templates(
     repo: TemplateRepo, paths: Sequence[Path] | None = None, *,
     skip_if_unchanged: bool = False,
@@ -132,18 +121,6 @@ def ensure_shipped_templates(
     if all(r.status != "refused" for r in results):
         settings.set(SHIPPED_DIGEST_KEY, digest)
     return results
-
-
-def _files_digest(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""
-        digest.update(f"{path.name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
 
 
 @functools.cache

@@ -36,12 +36,20 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Unit
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
-from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.storage.units_repo import UnitRepo
+
+
+def _check_entry(table: str, fields: dict[str, Any]) -> None:
+    """The sync row schema's limits on what is typed, checked before it is saved."""
+    # Imported here: the sync package is large, and listing inspections never needs it.
+    from inspector_app.services.sync.row_schema import check_entry as check
+
+    check(table, fields)
+
 
 # What a signed record keeps of its company (the fields its documents print).
 COMPANY_SNAPSHOT_FIELDS = ("id", "name", "credit_code", "address", "legal_rep", "contact_name",
@@ -396,7 +404,7 @@ class InspectionService:
         audit entry per editing session through ``record_edit``."""
         row = self._editable_row(inspection_id)
         self._item(row, item_id)
-        check_entry("answers", {"note": note})
+        _check_entry("answers", {"note": note})
         note = note if note.strip() else None
         with self.db.atomic():
             previous = self.repo.answer_row(inspection_id, item_id)
@@ -434,7 +442,7 @@ class InspectionService:
         unknown = set(fields) - allowed
         if unknown:
             raise ValidationError(N_("Cannot change {join} here."), join=', '.join(sorted(unknown)))
-        check_entry("inspections", fields)
+        _check_entry("inspections", fields)
         row = self._editable_row(inspection_id)
         with self.db.atomic():
             for name, value in fields.items():
@@ -457,7 +465,7 @@ class InspectionService:
         row = self._editable_row(inspection_id)
         if not description.strip():
             raise ValidationError(N_("A hazard needs a description."))
-        check_entry("findings", {"description": description, "requirement": requirement,
+        _check_entry("findings", {"description": description, "requirement": requirement,
                                  "responsible": responsible, "onsite_measure": onsite_measure,
                                  "legal_basis": legal_basis})
         grade = Grade(grade)
@@ -497,7 +505,7 @@ class InspectionService:
                 raise ValidationError(N_("The deadline must be a date (YYYY-MM-DD).")) from None
         if "description" in fields and not (fields["description"] or "").strip():
             raise ValidationError(N_("A hazard needs a description."))
-        check_entry("findings", fields)
+        _check_entry("findings", fields)
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changes:
             return current

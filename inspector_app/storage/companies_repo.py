@@ -30,6 +30,37 @@ _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM companies"
 _SEARCHED = ("name", "credit_code", "town", "contact_name", "legal_rep")
 
 
+# The ORDER BY terms behind each column of the companies list, for ``CompanyRepo.list(sort=…)``.
+COMPANY_SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "credit_code": ("credit_code", "name"),
+    "town": ("town", "name"),
+    "industry": ("industry", "name"),
+    # By risk, the gravest first, as the four-colour scheme ranks them.
+    "risk_level": ("CASE risk_level WHEN 'major' THEN 0 WHEN 'high' THEN 1 "
+                   "WHEN 'moderate' THEN 2 WHEN 'low' THEN 3 ELSE 4 END", "name"),
+    "contact_name": ("contact_name", "name"),
+    "contact_phone": ("contact_phone", "name"),
+}
+
+
+def _where(search: str | None, town: str | None,
+           industry: str | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for word in (search or "").split():
+        pattern = like_pattern(word)
+        where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
+        params.extend([pattern] * len(_SEARCHED))
+    if town:
+        where.append("town = ?")
+        params.append(town)
+    if industry:
+        where.append("industry = ?")
+        params.append(industry)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
 def _from_row(row: tuple[Any, ...]) -> Company:
     values = dict(zip(_COLUMNS, row, strict=True))
     values["special_areas"] = tuple(json.loads(values["special_areas"] or "[]"))
@@ -59,29 +90,26 @@ class CompanyRepo:
         return _from_row(row) if row else None
 
     def list(self, search: str | None = None, town: str | None = None,
-             industry: str | None = None, limit: int | None = None) -> builtins.list[Company]:
-        """Companies by name; every word of ``search`` must occur in one of the searched fields."""
-        where: builtins.list[str] = []
-        params: builtins.list[Any] = []
-        for word in (search or "").split():
-            pattern = like_pattern(word)
-            where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _SEARCHED) + ")")
-            params.extend([pattern] * len(_SEARCHED))
-        if town:
-            where.append("town = ?")
-            params.append(town)
-        if industry:
-            where.append("industry = ?")
-            params.append(industry)
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY name, id"
+             industry: str | None = None, limit: int | None = None, *,
+             sort: str = "name", descending: bool = False,
+             offset: int = 0) -> builtins.list[Company]:
+        """Companies by name (or by ``sort``, one of ``COMPANY_SORTS``); every word of
+        ``search`` must occur in one of the searched fields. ``limit``/``offset`` give a page."""
+        where, params = _where(search, town, industry)
+        direction = "DESC" if descending else "ASC"
+        order = ", ".join(f"{term} {direction}" for term in (*COMPANY_SORTS[sort], "id"))
+        sql = f"{_SELECT}{where} ORDER BY {order}"
         if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
         return [_from_row(r) for r in self.db.execute(sql, params).fetchall()]
 
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM companies").fetchone()[0])
+    def count(self, search: str | None = None, town: str | None = None,
+              industry: str | None = None) -> int:
+        """How many companies ``list`` gives for the same filters, without reading them."""
+        where, params = _where(search, town, industry)
+        return int(self.db.execute(f"SELECT count(*) FROM companies{where}",
+                                   params).fetchone()[0])
 
     def towns(self) -> builtins.list[str]:
         rows = self.db.execute(

@@ -79,7 +79,9 @@ def connect(path: Path) -> Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
-    db = Database(conn)
+    # No sqlite-utils plugins: whatever else is installed must not change how this database
+    # behaves, and looking for plugins reads every installed package's metadata at each start.
+    db = Database(conn, execute_plugins=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -138,7 +140,7 @@ def open_read_only(path: Path) -> Database:
         except sqlite3.Error as exc:
             last = _classify(exc, path)
             continue
-        return Database(conn)
+        return Database(conn, execute_plugins=False)
     assert last is not None
     raise last
 

@@ -71,15 +71,17 @@ def check_output_target(target: Path) -> None:
                                    "check that it is plugged in."), folder=folder)
 
 
-def write_fully(fd: int, data: bytes) -> None:
-    """Write every byte to ``fd`` and fsync it; a short write or a full disk raises OSError."""
+def write_fully(fd: int, data: bytes, *, durable: bool = True) -> None:
+    """Write every byte to ``fd`` and fsync it (unless not ``durable``); a short write or a full
+    disk raises OSError."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         if written <= 0:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         view = view[written:]
-    os.fsync(fd)
+    if durable:
+        os.fsync(fd)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -92,10 +94,12 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
+                 durable: bool = True) -> None:
     """Temporary file in the same folder, write, fsync, rename; an older file stays until the
     rename. ``mode`` sets the permissions of a new file (default: those of the file it
-    replaces, or 0644).
+    replaces, or 0644). Not ``durable``: no fsync, for a copy that is made again when a power
+    cut leaves it missing or empty (a thumbnail).
 
     Raises OutputTargetError for a target that is no place for a file, and the OSError of a
     failed write; callers that talk to people use ``write_atomic_checked``.
@@ -111,14 +115,15 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None) -> None:
                 if mode is None:
                     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
                 os.fchmod(fd, mode)
-            write_fully(fd, data)
+            write_fully(fd, data, durable=durable)
         finally:
             os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_dir(target.parent)
+    if durable:
+        fsync_dir(target.parent)
 
 
 def write_atomic_checked(target: Path, data: bytes, *, mode: int | None = None) -> None:

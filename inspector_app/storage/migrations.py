@@ -917,3 +917,16 @@ def _unit_subject(db: Database) -> None:
     (check,) = db.execute("PRAGMA integrity_check(inspections)").fetchone()
     if check != "ok":
         raise ValueError(f"inspections: the database is not intact after the change: {check}")
+
+
+@migrations(name="0021_ledger_indexes")
+def _ledger_indexes(db: Database) -> None:
+    # Every inspection row carries its template snapshot (tens of KB) before its status and
+    # number: a list that looks an inspection up by id read through those pages for each
+    # hazard. This index answers the lookup by itself.
+    db.execute("CREATE INDEX IF NOT EXISTS inspections_by_id ON inspections("
+               "id, status, number, company_id, started_at, kind, supersedes_id)")
+    # The overdue filter and its counts: only hazards awaiting the company, by deadline.
+    db.execute("CREATE INDEX IF NOT EXISTS findings_awaiting ON findings("
+               "COALESCE(current_deadline, deadline)) "
+               "WHERE status IN ('open', 'reopened') AND withdrawn_at IS NULL")

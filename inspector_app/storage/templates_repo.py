@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from sqlite_utils import Database
 
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
@@ -186,6 +185,8 @@ class TemplateRepo:
 
     def export(self, key: str, path: Path) -> None:
         """Write the stored definition as YAML; the file is replaced whole or not at all."""
+        import yaml  # only exporting writes YAML; reading the library never needs it
+
         definition = self.definition(key)
         record = self.record(key)
         text = (

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,33 +30,46 @@ from inspector_app.ui.help_window import HelpWindow, topic_of
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.pages.companies import CompaniesPage
-from inspector_app.ui.pages.dispatch import DispatchPage
-from inspector_app.ui.pages.emergency import EmergencyPage
-from inspector_app.ui.pages.hazards import HazardsPage
-from inspector_app.ui.pages.inspections import InspectionsPage
-from inspector_app.ui.pages.sync import SyncPage
-from inspector_app.ui.pages.templates import TemplatesPage
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
     from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
     from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
     from inspector_app.ui.inspection_window import InspectionWindow
+    from inspector_app.ui.pages.companies import CompaniesPage
+    from inspector_app.ui.pages.hazards import HazardsPage
+    from inspector_app.ui.pages.inspections import InspectionsPage
+    from inspector_app.ui.pages.sync import SyncPage
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    CompaniesPage, InspectionsPage, HazardsPage, TemplatesPage, SyncPage, DispatchPage,
-    EmergencyPage,
+
+class PageEntry(NamedTuple):
+    """A page of the navigation, known before it is built."""
+
+    module: str
+    cls: str      # the class, and the context of its title's translation
+    title: str    # the page's title() in English
+    icon: QStyle.StandardPixmap
+
+
+# Each page is built (and its module imported) when first shown: the window appears without
+# the spreadsheet, chart and signing libraries the office's pages need.
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("inspector_app.ui.pages.companies", "CompaniesPage", "Companies",
+              QStyle.StandardPixmap.SP_DirHomeIcon),
+    PageEntry("inspector_app.ui.pages.inspections", "InspectionsPage", "Inspections",
+              QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    PageEntry("inspector_app.ui.pages.hazards", "HazardsPage", "Hazards",
+              QStyle.StandardPixmap.SP_MessageBoxWarning),
+    PageEntry("inspector_app.ui.pages.templates", "TemplatesPage", "Templates",
+              QStyle.StandardPixmap.SP_FileDialogContentsView),
+    PageEntry("inspector_app.ui.pages.sync", "SyncPage", "Sync",
+              QStyle.StandardPixmap.SP_BrowserReload),
+    PageEntry("inspector_app.ui.pages.dispatch", "DispatchPage", "Dispatch",
+              QStyle.StandardPixmap.SP_FileDialogInfoView),
+    PageEntry("inspector_app.ui.pages.emergency", "EmergencyPage", "Plans & drills",
+              QStyle.StandardPixmap.SP_DialogHelpButton),
 )
-_NAV_ICONS = (
-    QStyle.StandardPixmap.SP_DirHomeIcon,
-    QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    QStyle.StandardPixmap.SP_MessageBoxWarning,
-    QStyle.StandardPixmap.SP_FileDialogContentsView,
-    QStyle.StandardPixmap.SP_BrowserReload,
-    QStyle.StandardPixmap.SP_FileDialogInfoView,
-    QStyle.StandardPixmap.SP_DialogHelpButton,
-)
+_INDEX = {entry.cls: index for index, entry in enumerate(PAGES)}
 
 
 class MainWindow(QMainWindow):
@@ -72,29 +86,12 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for cls, icon in zip(PAGE_CLASSES, _NAV_ICONS, strict=True):
-            page = cls(ctx)
-            page.defer_first_load = True  # the window appears first, then the list fills
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            QListWidgetItem(self.style().standardIcon(icon), "", self.nav)
+        self._built: list[Page | None] = [None] * len(PAGES)
+        for entry in PAGES:
+            self.stack.addWidget(QWidget())  # stands in for the page until it is first shown
+            QListWidgetItem(self.style().standardIcon(entry.icon), "", self.nav)
         self.nav.currentRowChanged.connect(self.show_page)
         self.inspection_windows: dict[str, InspectionWindow] = {}
-        self.inspections_page = next(p for p in self.pages if isinstance(p, InspectionsPage))
-        self.inspections_page.open_requested.connect(self.open_inspection)
-        self.companies_page = next(p for p in self.pages if isinstance(p, CompaniesPage))
-        self.sync_page = next(p for p in self.pages if isinstance(p, SyncPage))
-        self.inspections_page.add_company_requested.connect(
-            lambda: self._on_page(self.companies_page).add_company())
-        self.inspections_page.import_companies_requested.connect(
-            lambda: self._on_page(self.companies_page).import_companies())
-        self.inspections_page.import_bundle_requested.connect(
-            lambda: self._on_page(self.sync_page).choose_import())
-        self.hazards_page = next(p for p in self.pages if isinstance(p, HazardsPage))
-        self.hazards_page.open_inspection_requested.connect(self.open_inspection)
-        self.hazards_page.reinspect_requested.connect(
-            lambda company_id: self.open_reinspection(None, company_id))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -115,6 +112,67 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate()
         self._restore()
+
+    # -- pages --
+    def page(self, index: int) -> Page:
+        """The page at ``index`` of the navigation, built if it was not yet."""
+        built = self._built[index]
+        if built is not None:
+            return built
+        entry = PAGES[index]
+        page: Page = getattr(importlib.import_module(entry.module), entry.cls)(self.ctx)
+        page.defer_first_load = True  # the window is drawn first, then the list fills
+        self._built[index] = page
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        self._connect(page)
+        page.retranslate()
+        return page
+
+    def _connect(self, page: Page) -> None:
+        if page.page_id == "inspections":
+            page.open_requested.connect(self.open_inspection)  # type: ignore[attr-defined]
+            page.add_company_requested.connect(  # type: ignore[attr-defined]
+                lambda: self._on_page(self.companies_page).add_company())
+            page.import_companies_requested.connect(  # type: ignore[attr-defined]
+                lambda: self._on_page(self.companies_page).import_companies())
+            page.import_bundle_requested.connect(  # type: ignore[attr-defined]
+                lambda: self._on_page(self.sync_page).choose_import())
+            button_shows(page.new_button, self.act_new_inspection)  # type: ignore[attr-defined]
+        elif page.page_id == "hazards":
+            page.open_inspection_requested.connect(  # type: ignore[attr-defined]
+                self.open_inspection)
+            page.reinspect_requested.connect(  # type: ignore[attr-defined]
+                lambda company_id: self.open_reinspection(None, company_id))
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, each built now if it was not yet."""
+        return [self.page(index) for index in range(len(PAGES))]
+
+    @property
+    def companies_page(self) -> CompaniesPage:
+        return self.page(_INDEX["CompaniesPage"])  # type: ignore[return-value]
+
+    @property
+    def inspections_page(self) -> InspectionsPage:
+        return self.page(_INDEX["InspectionsPage"])  # type: ignore[return-value]
+
+    @property
+    def hazards_page(self) -> HazardsPage:
+        return self.page(_INDEX["HazardsPage"])  # type: ignore[return-value]
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return self.page(_INDEX["SyncPage"])  # type: ignore[return-value]
+
+    def built_pages(self) -> list[Page]:
+        return [page for page in self._built if page is not None]
 
     # -- building --
     def _build_actions(self) -> None:
@@ -155,7 +213,7 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
 
         self.page_actions: list[QAction] = []
-        for index in range(len(self.pages)):
+        for index in range(len(PAGES)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
@@ -225,12 +283,18 @@ class MainWindow(QMainWindow):
         self.act_identity.setText(self.tr("Signing &identity…"))
         self.act_org.setText(self.tr("Office signing &authority…"))
         self.act_numbers.setText(self.tr("Document-number &blocks…"))
-        for row, page in enumerate(self.pages):
+        for row, entry in enumerate(PAGES):
+            # The page's own title(): the same text in the same translation context.
+            title = QCoreApplication.translate(entry.cls, entry.title)
+            self.nav.item(row).setText(title)
+            self.page_actions[row].setText(title)
+        for page in self.built_pages():
             page.retranslate()
-            self.nav.item(row).setText(page.title())
-            self.page_actions[row].setText(page.title())
         self.language_actions[self.languages.current].setChecked(True)
-        button_shows(self.inspections_page.new_button, self.act_new_inspection)
+        inspections = self._built[_INDEX["InspectionsPage"]]
+        if inspections is not None:
+            button_shows(inspections.new_button,  # type: ignore[attr-defined]
+                         self.act_new_inspection)
         self._update_identity()
 
     def _update_identity(self) -> None:
@@ -267,21 +331,22 @@ class MainWindow(QMainWindow):
         OrgDialog(self.ctx, self).exec()
 
     def show_page(self, index: int) -> None:
-        if not 0 <= index < len(self.pages):
+        if not 0 <= index < len(PAGES):
             return
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)  # re-enters through currentRowChanged
             return
+        page = self.page(index)
         self.stack.setCurrentIndex(index)  # a page not yet loaded loads when it shows
-        self.pages[index].reload_if_changed()
-        self.pages[index].retranslate()
+        page.reload_if_changed()
+        page.retranslate()
 
     def _on_page(self, page: Page) -> Page:
-        self.show_page(self.pages.index(page))
+        self.show_page(self._built.index(page))
         return page
 
     def _new_inspection(self) -> None:
-        self.show_page(self.pages.index(self.inspections_page))
+        self.show_page(_INDEX["InspectionsPage"])
         self.inspections_page.new_inspection()
 
     def open_reinspection(self, reinspection_id: str | None,
@@ -302,8 +367,8 @@ class MainWindow(QMainWindow):
         self.raise_window()
         suffix = path.suffix.lower()
         if suffix == ".inspx":
-            sync = next(p for p in self.pages if isinstance(p, SyncPage))
-            self.show_page(self.pages.index(sync))
+            sync = self.sync_page
+            self.show_page(_INDEX["SyncPage"])
             return sync.offer_import(path)
         if suffix == ".pdf":
             from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
@@ -357,11 +422,13 @@ class MainWindow(QMainWindow):
 
     def _inspection_changed(self) -> None:
         # A page not in view catches up when it is shown again (reload_if_changed).
-        if self.current_page() is self.inspections_page and self.inspections_page.loaded:
-            self.inspections_page.refresh()
+        inspections = self._built[_INDEX["InspectionsPage"]]
+        if (inspections is not None and self.current_page() is inspections
+                and inspections.loaded):
+            inspections.refresh()
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def set_language(self, lang: str, *, remember: bool = True) -> None:
         if remember:

@@ -17,6 +17,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 _GROUP = "tables"
+# Rows read to size a column besides the visible ones (Qt's default is 1000): a page of a long
+# list asks every cell of a hundred rows through Python otherwise, on the window's start.
+EXTRA_ROWS = 20
 _WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QEvent.Type.Hide,
             QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
 
@@ -39,6 +42,7 @@ class ColumnFitter(QObject):
         header = self.header
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(EXTRA_ROWS)
         header.sectionResized.connect(self._section_resized)
         # Only a drag on the header is the user's: Qt also resizes sections itself (model resets).
         self._dragging = False

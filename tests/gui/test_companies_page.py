@@ -179,3 +179,52 @@ def test_the_import_preview_shows_credit_codes_whole(qtbot, repo, tmp_path, lang
 
     qtbot.waitUntil(whole, timeout=3000)
     assert table.columnWidth(1) >= table.fontMetrics().averageCharWidth() * 14
+
+
+@pytest.fixture
+def district(repo):
+    """More companies than one page of the table: 250, named 单位000 … 单位249."""
+    from inspector_app.ui.models.rows_model import PAGE_SIZE
+
+    for n in range(250):
+        repo.add(Company(name=f"单位{n:03d}", town="城关镇" if n % 2 else "东园镇",
+                         risk_level="major" if n % 50 == 7 else "low"))
+    assert PAGE_SIZE < 250
+    return repo
+
+
+def _shown(page):
+    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+
+def test_a_long_list_is_read_a_page_at_a_time_and_sorted_by_the_database(qtbot, district,
+                                                                       page):
+    from inspector_app.ui.models.rows_model import PAGE_SIZE
+
+    page.refresh()
+    shown = _shown(page)
+    assert len(shown) < 250 and shown[:2] == ["单位000", "单位001"]
+    assert "250" in page.count_label.text()  # counted, not only what was read
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > PAGE_SIZE, timeout=3000)
+
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _shown(page)[:2] == ["单位249", "单位248"]
+    page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # risk: the gravest first
+    assert _shown(page)[:5] == ["单位007", "单位057", "单位107", "单位157", "单位207"]
+
+    page.search.insert("单位1")
+    qtbot.waitUntil(lambda: "match" in page.count_label.text(), timeout=2000)
+    assert "100" in page.count_label.text()  # 单位100 … 单位199
+
+
+def test_the_selection_stays_across_a_refresh_beyond_the_first_page(qtbot, district, page):
+    page.refresh()
+    target = district.list("单位230")[0]
+    page.select_company(target.id)  # reads on until its page is there
+    assert page.proxy.rowCount() > 200
+    assert page.selected_company().id == target.id
+
+    page.refresh()  # e.g. after an import: the first page is read again
+    assert page.selected_company() is not None
+    assert page.selected_company().id == target.id

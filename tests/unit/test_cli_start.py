@@ -76,3 +76,27 @@ def test_a_command_named_unlike_its_module_loads_only_that_module(tmp_path):
 def test_a_missing_file_is_said_without_opening_a_window(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), str(tmp_path / "gone.inspx")]) == 2
     assert "gone.inspx: no such file" in capsys.readouterr().err
+
+
+# Libraries only printing, photos, spreadsheets, signing, checking forms or sync need.
+HEAVY = ("reportlab", "PIL", "openpyxl", "cryptography", "pyhanko", "jsonschema", "yaml",
+         "PySide6", "inspector_app.services.sync")
+
+
+def _loaded_heavy(argv: list[str]) -> list[str]:
+    code = ("import sys; from inspector_app.cli import main\n"
+            f"try: main({argv!r})\nexcept SystemExit: pass\n"
+            f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    return eval(result.stderr.strip().splitlines()[-1])
+
+
+def test_version_imports_no_heavy_library():
+    assert _loaded_heavy(["--version"]) == []
+
+
+@pytest.mark.parametrize("argv", [["info"], ["inspections", "list", "--json"],
+                                  ["hazards", "counts"], ["hazards", "list", "--overdue"]])
+def test_listing_and_counting_import_no_heavy_library(tmp_path, argv):
+    assert _loaded_heavy(["--data-dir", str(tmp_path), *argv]) == []

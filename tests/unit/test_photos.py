@@ -325,3 +325,15 @@ def test_print_copy_decodes_a_camera_photo_at_the_smallest_scale_that_suffices(
     # 4000×3000 decodes at 1/2 (2000×1500), not at full size; 1600×1200 is already the size.
     expected = tuple(side // 2 for side in size) if max(size) >= 3200 else size
     assert decoded == [expected]
+
+
+def test_a_thumbnail_a_power_cut_left_empty_is_made_again(photos, inspection, tmp_path):
+    # Thumbnails are written without fsync (they are copies): a crash can leave one empty.
+    add_one(photos, inspection, images.jpeg(tmp_path / "a.jpg"))
+    (photo,) = photos.list(inspection)
+    thumb = photos.thumbnail(photo)
+    thumb.write_bytes(b"")
+    again = photos.thumbnail(photo)
+    assert again == thumb and again.stat().st_size > 0
+    with Image.open(again) as image:
+        assert image.format == "JPEG" and image.size == (64, 48)

@@ -21,7 +21,7 @@ from inspector_app.services.demo import build_demo
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.plans import PlanService
 from inspector_app.services.sync.export import collect_rows
-from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.companies_repo import COMPANY_SORTS, CompanyRepo
 from inspector_app.storage.hazards_repo import (
     LEDGER_SORTS,
     NOT_CLOSED,
@@ -52,7 +52,10 @@ WHOLE_TABLE_READS: dict[str, str] = {
     "FROM companies WHERE (name LIKE":
         "company search: substrings of several fields (LIKE cannot use an index)",
     "SELECT count(*) FROM companies": "the number of companies",
-    "FROM companies ORDER BY name, id": "the companies list, in the order of companies_name",
+    "FROM companies ORDER BY name ASC, id ASC":
+        "the companies list, in the order of companies_name",
+    "FROM companies ORDER BY ":
+        "the companies list sorted by another column: read once for its first page",
     "FROM planned_inspections p": "the planned inspections (a short list) with their companies",
     "SELECT COUNT(*) FROM planned_inspections WHERE status = 'planned'":
         "the number of planned inspections (planned_inspections_due covers it)",
@@ -118,7 +121,10 @@ def _run_every_list(ctx: AppContext, company: tuple[str, str], inspector: str) -
     companies = CompanyRepo(ctx.db, ctx.device.id)
     companies.list()
     companies.list("机械 有限")
+    for sort in COMPANY_SORTS:
+        companies.list(sort=sort, descending=True, limit=50, offset=50)
     companies.count()
+    companies.count("机械")
     companies.towns()
     PlanService(ctx.db, ctx.device).list(include_done=True)
 
@@ -244,3 +250,18 @@ def test_closing_a_used_data_dir_leaves_statistics_for_the_planner(tmp_path):
     finally:
         reopened.close()
     assert "inspections" in analysed
+
+
+def test_the_ledger_never_reads_an_inspection_row_for_its_status(traced):
+    """An inspection row holds its template snapshot before its status and number: the
+    ledger's look-ups of an inspection are answered by an index alone."""
+    ctx, statements = traced
+    ledger = [s for s in _checked(statements) if "FROM findings f" in s
+              and "JOIN inspections i" in s]
+    assert ledger
+    problems = []
+    for sql in ledger:
+        for *_, detail in ctx.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall():
+            if re.match(r"(SEARCH|SCAN) i\b", detail) and "COVERING INDEX" not in detail:
+                problems.append(f"{detail} in: {' '.join(sql.split())[:200]}")
+    assert not problems, "\n".join(problems)

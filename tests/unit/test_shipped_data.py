@@ -20,7 +20,7 @@ def test_no_shipped_templates_is_an_error_not_an_empty_library(tmp_path, monkeyp
     empty = tmp_path / "forms"
     empty.mkdir()
     monkeypatch.setattr(paths, "forms_dir", lambda: empty)
-    monkeypatch.setattr("inspector_app.services.forms.forms_dir", lambda: empty)
+    monkeypatch.setattr("inspector_app.services.shipped_forms.forms_dir", lambda: empty)
     assert main(["--data-dir", str(tmp_path / "data"), "forms", "list"]) == 1
     err = capsys.readouterr().err
     assert "templates shipped with Inspector are missing" in err and str(empty) in err

@@ -28,7 +28,6 @@ from inspector_app.domain.inspection import KIND_LABELS, Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import suggested_template_id
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
@@ -262,6 +261,8 @@ class NewInspectionDialog(QDialog):
             return
         self.legal_rep.setText(company.legal_rep or "")
         self.legal_rep_position.setText(company.legal_rep_position or "")
+        from inspector_app.services.demo import suggested_template_id  # a large module
+
         suggested = suggested_template_id(company.industry, company.special_areas)
         # The library lists versions oldest first: the last match is the newest version.
         matches = [n for n, r in enumerate(self._templates) if r.template_id == suggested]

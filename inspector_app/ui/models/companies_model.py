@@ -1,8 +1,9 @@
-"""The companies table of the Companies page, read from ``CompanyRepo.list``."""
+"""The companies table of the Companies page, read from ``CompanyRepo.list`` a page at a time,
+sorted and searched by the database."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QLocale,
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from inspector_app.domain.company import Company, industry_label, risk_label
-from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.companies_repo import COMPANY_SORTS, CompanyRepo
 from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,16 +33,24 @@ class CompaniesModel(RowsTableModel):
     KEY = "id"
     COLUMNS = ("name", "credit_code", "town", "industry", "risk_level", "contact_name",
                "contact_phone")
+    SQL_SORTS: ClassVar[dict[int, str]] = {
+        n: column for n, column in enumerate(COLUMNS) if column in COMPANY_SORTS}
+    DEFAULT_SORT = ("name", False)
     CompanyRole = Qt.ItemDataRole.UserRole + 1  # the Company of the row
 
     def __init__(self, repo: CompanyRepo, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.search = ""  # read by reload(), when the page is first shown
+        self.total = 0    # rows the search selects, read or not yet
 
     # -- feeding ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.set_rows(self.repo.list(self.search or None))
+        """Read the first page again (the rest as the view scrolls) and the number of rows."""
+        repo, search = self.repo, self.search or None
+        self.set_source(lambda sort, descending, offset, limit: repo.list(
+            search, sort=sort, descending=descending, limit=limit, offset=offset))
+        self.total = repo.count(search)
 
     def set_search(self, text: str) -> None:
         self.search = text.strip()

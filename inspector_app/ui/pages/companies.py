@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -56,10 +56,10 @@ class CompaniesPage(Page):
         self.layout_.addLayout(bar)
 
         self.model = CompaniesModel(CompanyRepo(ctx.db, ctx.device.id), self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The database sorts and pages (a district has thousands of companies): the proxy only
+        # passes the rows, the sort and the requests for more rows through.
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortLocaleAware(True)  # Chinese names in the locale's (pinyin) order
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -96,12 +96,18 @@ class CompaniesPage(Page):
         return CompanyRepo(self.ctx.db, self.ctx.device.id, inspector.name if inspector else None)
 
     def refresh(self) -> None:
+        selected = self.selected_company()
         self.model.reload()
+        if selected is not None and selected.id:
+            self.select_company(selected.id)
         self._update_count()
 
     def apply_search(self) -> None:
         self.search_timer.stop()
+        selected = self.selected_company()
         self.model.set_search(self.search.text())
+        if selected is not None and selected.id:
+            self.select_company(selected.id)  # still selected when the search still finds it
         self._update_count()
 
     def selected_company(self) -> Company | None:
@@ -111,7 +117,7 @@ class CompaniesPage(Page):
         return self.model.company(self.proxy.mapToSource(rows[0]).row())
 
     def select_company(self, company_id: str) -> None:
-        row = self.model.row_of(company_id)
+        row = self.model.fetch_until(company_id)
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.selectRow(index.row())
@@ -162,7 +168,7 @@ class CompaniesPage(Page):
         self.classify_button.setEnabled(self.edit_button.isEnabled())
 
     def _update_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.total
         if self.model.search:
             self.count_label.setText(self.tr("%n match(es)", "", n))
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,13 +27,15 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionFilter
 from inspector_app.storage.repositories import InspectorRepo
-from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -243,6 +247,9 @@ class InspectionsPage(Page):
         return super().eventFilter(watched, event)
 
     def new_inspection(self) -> None:
+        # Imported when first asked for: the dialog brings the document services with it.
+        from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+
         # Window-modal without a nested event loop: the page (and tests) keep running.
         dialog = NewInspectionDialog(self.ctx, self)
         self.dialog = dialog
