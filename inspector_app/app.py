@@ -88,7 +88,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
         ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
-        QMessageBox.critical(None, translated_title(exc.title), exc.message)
+        QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
     if (not ProfileRepo(ctx.db, ctx.device).is_set_up()

@@ -275,7 +275,7 @@ class NewInspectionDialog(QDialog):
             person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
                                              organisation)
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self._add_inspector_item(person, checked=True)
         self.new_name.clear()
@@ -317,7 +317,7 @@ class NewInspectionDialog(QDialog):
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
                 place=self.place.text().strip() or None, started_at=self.started_at())
         except InspectorError as exc:  # e.g. an official inspection with one inspector
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         super().accept()
 

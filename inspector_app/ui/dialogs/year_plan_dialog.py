@@ -226,7 +226,7 @@ class YearPlanDialog(QDialog):
         try:
             action()
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.refresh()
