@@ -34,6 +34,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import StoredVisit, YearPlanService
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.ui.labels import ui_lang
 
 VISIT_MIME = "application/x-inspector-visit"
 
@@ -94,7 +95,7 @@ class YearPlanDialog(QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.template = QComboBox()
         for record in self.templates.list():
-            self.template.addItem(f"{record.title(ctx.lang or 'zh_CN')} ({record.key})",
+            self.template.addItem(f"{record.title(ui_lang())} ({record.key})",
                                   record.key)
         self.template.setMinimumContentsLength(16)
         self.template.setSizeAdjustPolicy(
