@@ -3303,197 +3303,202 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="77"/>
+        <source>The photo {0} cannot be shown.</source>
+        <translation>照片 {0} 无法显示。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="341"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="341"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="342"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="342"/>
         <source>Erase mark</source>
         <translation>擦除标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345"/>
         <source>Click a mark to delete it</source>
         <translation>点击标注即可删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="346"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="346"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="346"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="349"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
         <source>Zoom in (+, wheel)</source>
         <translation>放大（+ 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
         <source>Zoom out (-, wheel)</source>
         <translation>缩小（- 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="354"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="355"/>
         <source>Fit the photo to the window (0)</source>
         <translation>使照片适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
         <source>Previous photo (←, Page Up)</source>
         <translation>上一张（←、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Next photo (→, Page Down)</source>
         <translation>下一张（→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>&amp;Caption:</source>
         <translation>说明(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>What the photo shows</source>
         <translation>照片反映的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="362"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
         <source>Before (as found)</source>
         <translation>整改前（现场发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Delete photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="400"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>第 {0} 张，共 {1} 张 — {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="427"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="429"/>
         <source>The photo cannot be shown: {0}</source>
         <translation>无法显示照片：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="443"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="445"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="449"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="451"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="453"/>
         <source>GPS</source>
         <translation>GPS 位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="457"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="459"/>
         <source>Marks</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="570"/>
         <source>Text mark</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="568"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="570"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="639"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="638"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="640"/>
         <source>Why is this photo deleted?</source>
         <translation>为什么删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="642"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="644"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="660"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -3882,6 +3887,11 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 </context>
 <context>
     <name>SignaturesDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="55"/>
+        <source>No inspection with id {0}.</source>
+        <translation>找不到标识为 {0} 的检查记录。</translation>
+    </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="175"/>
         <source>no enforcement ID</source>
@@ -4975,72 +4985,72 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="103"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="105"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="107"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="113"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="115"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="165"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="191"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="198"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="198"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="199"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="200"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="214"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="217"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>

@@ -34,6 +34,9 @@ SHOWING_CLASSES = {
     "QMessageBox", "QToolButton", "QMenu", "QListWidgetItem", "QTableWidgetItem",
     "QTreeWidgetItem", "QCommandLinkButton", "QProgressDialog",
 }
+# Errors the window shows to the user (programming errors such as ValueError are not shown).
+USER_ERRORS = {"InspectorError", "ValidationError", "NotFoundError", "LockedRecordError",
+               "CorruptFileError", "ReadOnlyLocationError", "DiskFullError"}
 # Calls whose result is translated (their literal arguments are the catalogue's source texts).
 TRANSLATING = {"tr", "translate", "label", "_", "ngettext", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 
@@ -96,7 +99,7 @@ def _showing(call: ast.Call) -> bool:
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
             and func.value.id in LOGGERS:
         return False  # the log is English on purpose
-    return _name(func) in SHOWING_METHODS | SHOWING_CLASSES
+    return _name(func) in SHOWING_METHODS | SHOWING_CLASSES or _name(func) in USER_ERRORS
 
 
 def _shown_arguments(call: ast.Call) -> list[ast.AST]:
@@ -138,6 +141,7 @@ def test_the_scan_finds_a_literal_handed_to_a_widget() -> None:
         "label.setText('<b>' + self.tr('Saved') + '</b>&nbsp;')\n"
         "status.showMessage('已写入')\n"
         "QMessageBox.warning(self, self.tr('Title'), 'The file is {0}'.format(name))\n"
+        "raise InspectorError(f'No inspection with id {inspection_id}.')\n"
     )
     found = untranslated_literals(source)
     assert [line.split(": ", 1)[1] for line in found] == [
@@ -147,6 +151,7 @@ def test_the_scan_finds_a_literal_handed_to_a_widget() -> None:
         "addItem('laptop')",
         "showMessage('已写入')",
         "warning('The file is {0}')",
+        "InspectorError('No inspection with id')",
     ]
 
 

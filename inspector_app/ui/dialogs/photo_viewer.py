@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -74,7 +74,9 @@ def load_view_image(control: TaskControl, service: PhotoService, photo: Photo
     path = service.print_copy(replace(photo, annotations=[]))
     image = QImage(str(path))
     if image.isNull():
-        raise InspectorError(f"The photo {photo.original_name or photo.id} cannot be shown.")
+        raise InspectorError(QCoreApplication.translate(  # already in the window's language
+            "PhotoViewer", "The photo {0} cannot be shown.").format(
+                photo.original_name or photo.id))
     return photo.id, image
 
 

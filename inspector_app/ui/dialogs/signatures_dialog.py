@@ -52,7 +52,7 @@ class SignaturesDialog(QDialog):
         self.service = SignatureService(ctx.db, ctx.device, ctx.actor)
         row = self.service.repo.row(inspection_id)
         if row is None:
-            raise InspectorError(f"No inspection with id {inspection_id}.")
+            raise InspectorError(self.tr("No inspection with id {0}.").format(inspection_id))
         self.number: str = row["number"] or ""
         self.locked = row["status"] == Status.SIGNED.value
         company = CompanyRepo(ctx.db, ctx.device.id).get(row["company_id"])
