@@ -3,16 +3,20 @@
 The database keeps ISO 8601 text (UTC with "Z" for moments the program records, a local offset
 for the start of an inspection, plain dates for deadlines). The window never shows that text
 as it is stored: "2026年11月30日 14:05" in Chinese, "30 Nov 2026 14:05" in English.
-Sorting keeps using the stored text (models' sort roles), so only what is read changes.
+Sorting keeps using the stored text (models' sort roles), so only what is read changes; date
+editors show their value in the same style (:func:`localize_edit`).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QTime
+from PySide6.QtWidgets import QDateTimeEdit
 
 _DATE_FORMATS = {"zh_CN": "yyyy年M月d日", "en": "d MMM yyyy"}
+# In an editor every section keeps its width, so the cursor does not jump while typing.
+_EDIT_FORMATS = {"zh_CN": "yyyy年MM月dd日", "en": "dd MMM yyyy"}
 _TIME_FORMAT = "HH:mm"
 EMPTY = ""
 
@@ -37,6 +41,38 @@ def _parse(value: str | date | datetime | None) -> date | datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def edit_format(with_time: bool = False, lang: str | None = None) -> str:
+    """The display format of a date (and time) editor in the user's style."""
+    lang = lang or _language()
+    return f"{_EDIT_FORMATS[lang]} {_TIME_FORMAT}" if with_time else _EDIT_FORMATS[lang]
+
+
+class _FollowLanguage(QObject):
+    """Re-formats a date editor when the interface language changes."""
+
+    def __init__(self, edit: QDateTimeEdit, with_time: bool) -> None:
+        super().__init__(edit)
+        self._with_time = with_time
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and isinstance(watched, QDateTimeEdit):
+            _format(watched, self._with_time)
+        return False
+
+
+def _format(edit: QDateTimeEdit, with_time: bool) -> None:
+    edit.setLocale(_locale(_language()))  # month names in the same language as the format
+    edit.setDisplayFormat(edit_format(with_time))
+
+
+def localize_edit(edit: QDateTimeEdit, with_time: bool = False) -> QDateTimeEdit:
+    """Show ``edit``'s date in the user's style, now and after a change of language
+    (``QDateEdit`` is a ``QDateTimeEdit``); the value it gives is unchanged."""
+    _format(edit, with_time)
+    edit.installEventFilter(_FollowLanguage(edit, with_time))
+    return edit
 
 
 def _local(moment: datetime, as_written: bool) -> datetime:

@@ -96,3 +96,42 @@ def test_message_box_buttons_speak_the_window_language(qtbot,
     assert CJK.search(buttons.button(QDialogButtonBox.StandardButton.Close).text())
     languages.apply("en")
     assert ok_text() == "Cancel"
+
+
+def test_date_editors_show_the_users_style_and_follow_a_switch(
+        qtbot, languages: LanguageSwitcher) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
+
+    from inspector_app.ui.datetimes import localize_edit
+
+    languages.apply("zh_CN")
+    day = localize_edit(QDateEdit(QDate(2026, 11, 30)))
+    moment = localize_edit(QDateTimeEdit(QDateTime(QDate(2026, 1, 5), QTime(14, 5))),
+                           with_time=True)
+    for edit in (day, moment):
+        qtbot.addWidget(edit)
+    assert day.text() == "2026年11月30日"
+    assert moment.text() == "2026年01月05日 14:05"
+    languages.apply("en")
+    qtbot.waitUntil(lambda: day.text() == "30 Nov 2026")
+    qtbot.waitUntil(lambda: moment.text() == "05 Jan 2026 14:05")
+    assert day.date() == QDate(2026, 11, 30)  # the value is what it was
+
+
+def test_choosing_same_as_the_system_switches_to_the_systems_language(
+        qtbot, window, settings, system_locale, monkeypatch) -> None:
+    from inspector_app.ui.dialogs.preferences import PreferencesDialog
+
+    def choose_system(dialog: PreferencesDialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("system"))
+        return 1
+
+    system_locale("zh_CN.UTF-8")
+    assert window.languages.current == "en"
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_system)
+    window.open_preferences()
+    assert settings.value(SETTING_KEY) == "system"
+    assert window.languages.current == "zh_CN" and i18n.current_language() == "zh_CN"
+    assert window.language_actions["zh_CN"].isChecked()
+    qtbot.waitUntil(lambda: window.menu_file.title() != "&File")

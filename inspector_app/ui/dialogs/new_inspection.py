@@ -33,6 +33,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
 from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
@@ -104,7 +105,7 @@ class NewInspectionDialog(QDialog):
         person_box.addWidget(self.legal_rep_position, 2)
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        localize_edit(self.started, with_time=True)
 
         self.error = QLabel()
         self.error.setWordWrap(True)

@@ -64,7 +64,7 @@ from inspector_app.services.reinspection import (
     ReinspectionService,
 )
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
-from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
 
@@ -104,7 +104,7 @@ class HazardResultEditor(QGroupBox):
         self.group.addButton(self.not_rectified)
         self.new_deadline = QDateEdit()
         self.new_deadline.setCalendarPopup(True)
-        self.new_deadline.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.new_deadline)
         days = DEFAULT_DEADLINE_DAYS[finding.grade]
         self.new_deadline.setDate(QDate(today + timedelta(days=days)))
         self.new_deadline.setMinimumDate(QDate(today + timedelta(days=1)))
@@ -123,7 +123,7 @@ class HazardResultEditor(QGroupBox):
         self.plan_button = QPushButton()
         self.accepted_on = QDateEdit()
         self.accepted_on.setCalendarPopup(True)
-        self.accepted_on.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.accepted_on)
         self.accepted_on.setDate(QDate(today))
         self.accepted_on.setMaximumDate(QDate(today))
         self.accepted_by = QLineEdit()
@@ -371,7 +371,7 @@ class ReinspectionDialog(QDialog):
         self.place = QLineEdit()
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        localize_edit(self.started, with_time=True)
 
         self.start_form = QFormLayout()
         self._start_labels = [QLabel() for _ in range(6)]

@@ -54,7 +54,7 @@ from inspector_app.storage.db import connect
 from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
 from inspector_app.storage.units_repo import CampaignRepo
 from inspector_app.ui import messages
-from inspector_app.ui.datetimes import show_date, show_datetime
+from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -159,7 +159,7 @@ class DispatchPage(Page):
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            localize_edit(edit)
             edit.dateChanged.connect(self.refresh)
         self.campaign = QComboBox()
         self.by = QComboBox()

@@ -49,7 +49,7 @@ from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.storage.db import connect
 from inspector_app.ui import messages
-from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -108,7 +108,7 @@ def _date_edit(value: date | None = None) -> QDateEdit:
     day = value or date.today()
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    localize_edit(edit)
     return edit
 
 
