@@ -1362,42 +1362,42 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="75"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77"/>
         <source>&amp;Grade:</source>
         <translation>隐患等级(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="76"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77"/>
         <source>&amp;Description:</source>
         <translation>隐患描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="77"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78"/>
         <source>Rectification &amp;requirement:</source>
         <translation>整改要求(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79"/>
         <source>Dead&amp;line:</source>
         <translation>整改期限(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="78"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79"/>
         <source>Res&amp;ponsible person:</source>
         <translation>整改责任人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="79"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="80"/>
         <source>On-the-&amp;spot measure:</source>
         <translation>现场处理措施(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="83"/>
+        <location filename="../../inspector_app/ui/widgets/hazard_panel.py" line="84"/>
         <source>Photos of this hazard</source>
         <translation>本隐患照片</translation>
     </message>
@@ -1775,7 +1775,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
         <source>Change history</source>
         <translation>修改记录</translation>
     </message>
@@ -1784,7 +1784,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
@@ -1797,37 +1797,37 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="83"/>
         <source>Details</source>
         <translation>原始记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="103"/>
         <source>Show the stored entries (ids, UTC times)</source>
         <translation>显示原始记录（编号、UTC 时间）</translation>
     </message>
@@ -2269,70 +2269,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="182"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="183"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="273"/>
         <source>&amp;Planned (%n)…</source>
         <translation>
             <numerusform>计划检查（%n）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="323"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="294"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="289"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="293"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="294"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2341,47 +2341,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2733,34 +2733,34 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MissingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
         <source>Not complete yet</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
         <source>%n thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Answer</source>
         <translation>未作答</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
         <source>Photo</source>
         <translation>缺照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="52"/>
         <source>Signature</source>
         <translation>缺签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="52"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
@@ -2768,47 +2768,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="136"/>
         <source>Add hazard</source>
         <translation>添加隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="136"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="158"/>
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="159"/>
         <source>Grade:</source>
         <translation>隐患等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="160"/>
         <source>Rectification requirement:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="161"/>
         <source>Deadline:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="162"/>
         <source>Responsible person:</source>
         <translation>整改责任人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="163"/>
         <source>On-the-spot measure:</source>
         <translation>现场处理措施：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="192"/>
         <source>Describe the hazard.</source>
         <translation>请描述隐患。</translation>
     </message>
@@ -2816,117 +2816,117 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="205"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="271"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="297"/>
         <source>Choose the company to inspect.</source>
         <translation>请选择被检查单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="302"/>
         <source>The template library is empty: import a checklist template first.</source>
         <translation>检查表库为空，请先导入检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="305"/>
         <source>Enter the place inspected (e.g. the workshop).</source>
         <translation>请填写检查地点（例如车间名称）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="309"/>
         <source>The start time is in the future: check the date and time.</source>
         <translation>开始时间晚于当前时间，请核对日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="334"/>
         <source>confirmed at the start of an inspection</source>
         <translation>检查开始时确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
         <source>C&amp;hecklist:</source>
         <translation>检查表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
         <source>&amp;Kind:</source>
         <translation>检查类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
         <source>&amp;Place inspected:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="341"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="341"/>
         <source>Person in charge, p&amp;osition:</source>
         <translation>负责人及职务(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="344"/>
         <source>Type part of the company name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="348"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="349"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="350"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="351"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="352"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="353"/>
         <source>Legal representative or person in charge</source>
         <translation>法定代表人或负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="354"/>
         <source>Position, e.g. 总经理</source>
         <translation>职务，例如 总经理</translation>
     </message>

@@ -29,3 +29,19 @@ def test_an_error_shown_through_the_bridge_is_logged_in_english(caplog) -> None:
     assert shown == [(messages.Level.ERROR, "输入无效", "专项行动需要名称。")]
     assert "A campaign needs a name." in caplog.text
     assert "专项行动" not in caplog.text
+
+
+def test_starting_the_window_without_a_display_says_so_in_the_systems_language(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["LANG"] = "zh_CN.UTF-8"
+    result = subprocess.run([sys.executable, "-m", "inspector_app", "--data-dir", str(tmp_path)],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "没有可用的显示器" in line and "QT_QPA_PLATFORM=offscreen" in line
+    assert "no display available" not in line
