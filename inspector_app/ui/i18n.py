@@ -24,16 +24,24 @@ from inspector_app.paths import resources_dir
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
 SETTING_KEY = f"{i18n.SETTING_SECTION}/{i18n.SETTING_KEY}"  # "system", "zh_CN" or "en"
 
-# Labels of Qt's own dialogs that Qt 6 gave keyboard accelerators: the Chinese translation
-# PySide6 ships still has them without ("Look in:" → "查找范围："), so the file dialog would say
-# "Look in:". Our catalogue carries them in Qt's contexts, worded as Qt's translation words
-# them, with the accelerator written the way it writes others ("文件名称(&N)：").
+# Texts of Qt's own dialogs that Qt 6 reworded or moved (labels gained keyboard accelerators):
+# the Chinese translation PySide6 ships still has the old ones ("Look in:" → "查找范围："), so the
+# file dialog would say "Look in:". Our catalogue carries them in Qt's contexts, worded as Qt's
+# translation words them, with the accelerator written the way it writes others ("文件名称(&N)：").
 QT_OWN_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
     QT_TRANSLATE_NOOP("QPageSetupWidget", "Page &order:"),
     QT_TRANSLATE_NOOP("QPageSetupWidget", "Pages &per sheet:"),
     QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
+    # The file dialog's "Type" column: Qt 6 moved these from QFileDialog's context.
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Alias"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
 )
 
 

@@ -6,7 +6,14 @@ import logging
 import re
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFileIconProvider,
+    QLabel,
+    QMessageBox,
+)
 
 from inspector_app import i18n
 from inspector_app.errors import ValidationError
@@ -66,7 +73,8 @@ def test_the_window_language_is_the_language_of_service_errors(qtbot, window, ca
     window.bridge.last_dialog.close()
 
 
-def test_qt_own_file_dialog_speaks_chinese(qtbot, languages: LanguageSwitcher) -> None:
+def test_qt_own_file_dialog_speaks_chinese(qtbot, languages: LanguageSwitcher,
+                                           tmp_path) -> None:
     languages.apply("zh_CN")
     assert languages.qt_own_loaded
     dialog = QFileDialog()
@@ -79,6 +87,7 @@ def test_qt_own_file_dialog_speaks_chinese(qtbot, languages: LanguageSwitcher) -
         assert CJK.search(label.text()), label.text()
     assert "Look in" not in look_in.text()
     assert "Files of type" not in file_type.text()
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"  # the Type column
 
 
 def test_message_box_buttons_speak_the_window_language(qtbot,
