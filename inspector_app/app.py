@@ -6,12 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from inspector_app import APP_ID, APP_NAME, __version__
+from inspector_app import APP_ID, APP_NAME, __version__, i18n
+from inspector_app.i18n import N_
 from inspector_app.logs import setup_logging
 from inspector_app.paths import DataDir
 
-NO_DISPLAY_MESSAGE = (
-    f"{APP_ID}: no display available (DISPLAY and WAYLAND_DISPLAY are unset). "
+NO_DISPLAY_MESSAGE = N_(
+    "{program}: no display available (DISPLAY and WAYLAND_DISPLAY are unset). "
     "Run it in a desktop session, under a virtual screen (xvfb-run inspector-app), or headless "
     "with QT_QPA_PLATFORM=offscreen; subcommands need no display."
 )
@@ -35,7 +36,9 @@ def open_settings(data_dir: DataDir):  # -> QSettings
 
 def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None) -> int:
     if not display_available():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        # Said before any window exists, in the language the window would have spoken.
+        i18n.set_language(i18n.resolve_language(cli_lang, i18n.saved_language(data_dir.settings)))
+        print(i18n.render(NO_DISPLAY_MESSAGE, {"program": APP_ID}), file=sys.stderr)
         return 2
 
     from PySide6.QtCore import QTimer
@@ -91,7 +94,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
             ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
-        QMessageBox.critical(None, translated_title(exc.title), exc.message)
+        QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
     if (not ProfileRepo(ctx.db, ctx.device).is_set_up()

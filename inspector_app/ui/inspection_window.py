@@ -441,7 +441,7 @@ class InspectionWindow(QMainWindow):
             return fn(*args, **kwargs)
         except InspectorError as exc:
             messages.error(exc)
-            self.statusBar().showMessage(exc.message, 8000)
+            self.statusBar().showMessage(exc.localized(), 8000)
             return None
 
     def answer(self, item_id: str, value: Any) -> None:
@@ -652,7 +652,7 @@ class InspectionWindow(QMainWindow):
             try:
                 return pki.unlock(dialog.passphrase())
             except InspectorError as exc:
-                dialog.show_error(exc.message)
+                dialog.show_error(exc.localized())
         return None
 
     def _pdf_signer(self) -> Any:

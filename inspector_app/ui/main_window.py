@@ -27,7 +27,7 @@ from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import help_window, screen_fit
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from inspector_app.ui.help_window import HelpWindow, topic_of
-from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher
+from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
@@ -443,8 +443,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             choice = dialog.chosen_language()
             self.settings.setValue(SETTING_KEY, choice)
-            if choice in LANGUAGES:
-                self.set_language(choice, remember=False)
+            # "Same as the system" is resolved now, so the menu shows what the window speaks.
+            lang = choice if choice in LANGUAGES else resolve_language(None, self.settings)
+            self.set_language(lang, remember=False)
 
     def edit_profile(self) -> None:
         from inspector_app.ui.dialogs.first_run import FirstRunDialog

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 
+from inspector_app import i18n
 from inspector_app.errors import InspectorError
 
 log = logging.getLogger(__name__)
@@ -51,5 +52,16 @@ def warning(text: str, title: str = "") -> None:
 
 
 def error(exc: InspectorError) -> None:
+    """Show ``exc`` in the user's language; the log keeps the English text."""
     log.warning("%s: %s", type(exc).__name__, exc.message)
-    _sink(Level.ERROR, exc.title, exc.message)
+    _sink(Level.ERROR, exc.localized_title(), exc.localized())
+
+
+def localized(value: object) -> str:
+    """A text from below the window in the user's language: an error or a message that
+    renders itself does so; a plain message id is looked up in the catalogue (shown as it is
+    when the catalogue does not have it)."""
+    render = getattr(value, "localized", None)
+    if callable(render):
+        return str(render())
+    return i18n._(str(value)) if value else ""

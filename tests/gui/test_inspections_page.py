@@ -36,7 +36,7 @@ def test_model_passes_the_model_tester(qtmodeltester, languages):
     assert model.data(model.index(0, Column.HAZARDS)) == "2 (1)"
     assert model.data(model.index(1, Column.STATUS)) == "Signed"
     assert model.data(model.index(1, Column.KIND)) == "Company self-inspection"
-    assert model.data(model.index(0, Column.STARTED)) == "2026-11-02 09:00"
+    assert model.data(model.index(0, Column.STARTED)) == "2 Nov 2026 09:00"  # in the user's style
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
 
 

@@ -24,6 +24,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.context import AppContext
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.datetimes import show_date, show_datetime
 from inspector_app.ui.labels import ui_lang
 
 
@@ -118,7 +119,7 @@ class ClassificationDialog(QDialog):
         row = self.service.get(self.company_id)
         self.name.setText(f"{row.name}  {row.town or ''}")
         self.current.setText(self._class_text(row.current)
-                             + (f" — {row.decided_by or ''} {row.decided_at[:10]}"
+                             + (f" — {row.decided_by or ''} {show_date(row.decided_at)}"
                                 if row.decided_at else ""))
         self.suggested.setText(self._class_text(row.suggested))
         self.reasons.setText("、".join(reason_label(r, self.lang) for r in row.reasons)
@@ -128,7 +129,7 @@ class ClassificationDialog(QDialog):
         self.history.clear()
         for when, klass, who, why in self.service.history(self.company_id):
             c = self.scheme.get(klass)
-            self.history.addItem(f"{when[:16].replace('T', ' ')}  "
+            self.history.addItem(f"{show_datetime(when)}  "
                                  f"{c.label(self.lang) if c else klass}  {who or ''}  {why}")
         self.source.setChecked(row.major_hazard_source)
         self.accidents.setValue(row.accidents)
@@ -142,7 +143,7 @@ class ClassificationDialog(QDialog):
         try:
             self.service.decide(self.company_id, self.klass.currentData(), self.why.text())
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.why.clear()
@@ -159,7 +160,7 @@ class ClassificationDialog(QDialog):
                 self.grade.currentData(), self.certificate.text(), self.issued.text().strip(),
                 self.expires.text().strip()))
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.load()

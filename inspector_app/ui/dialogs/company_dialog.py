@@ -196,7 +196,7 @@ class CompanyDialog(QDialog):
             else:
                 self.saved = self.repo.update(company)
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         super().accept()
 

@@ -95,7 +95,7 @@ class CompanyImportDialog(QDialog):
         try:
             self.preview = company_import.preview(path, self.repo, ui_lang())
         except InspectorError as exc:
-            self._set_message(exc.message, error=True)
+            self._set_message(exc.localized(), error=True)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show_preview()
@@ -107,7 +107,7 @@ class CompanyImportDialog(QDialog):
         try:
             self.result_ = company_import.apply(self.preview, self.repo)
         except InspectorError as exc:
-            self._set_message(exc.message, error=True)
+            self._set_message(exc.localized(), error=True)
             return
         lang = ui_lang()
         text = self.result_.summary(lang)

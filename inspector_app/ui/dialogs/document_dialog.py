@@ -44,6 +44,7 @@ from inspector_app.services.documents import (
 )
 from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.messages import localized
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -254,8 +255,8 @@ class DocumentDialog(QDialog):
         if not isinstance(exc, InspectorError):
             raise exc  # a bug: the crash dialog shows it
         self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(exc.message)
-        self.failed.emit(exc.message)
+        self.status.setText(exc.localized())
+        self.failed.emit(exc.localized())
 
     # -- export, print -------------------------------------------------------------------------
     def export_pdf(self) -> None:
@@ -286,7 +287,7 @@ class DocumentDialog(QDialog):
                 self.print_to(printer)
             except InspectorError as exc:
                 self.status.setStyleSheet(ERROR_STYLE)
-                self.status.setText(exc.message)
+                self.status.setText(exc.localized())
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the previewed pages on ``printer`` (the range it asks for); pages printed.
@@ -338,7 +339,7 @@ class DocumentDialog(QDialog):
             "no_onsite_measures": self.tr(
                 "No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the "
                 "hazard first."),
-        }.get(refusal.code, refusal.message)
+        }.get(refusal.code) or localized(refusal)
 
     def _show_refusal(self) -> None:
         refusal = self.availability.get(self.doc_type)

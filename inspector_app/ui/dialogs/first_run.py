@@ -134,6 +134,6 @@ class FirstRunDialog(QDialog):
         try:
             ProfileRepo(self.ctx.db, self.ctx.device).save(self.profile())
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         super().accept()

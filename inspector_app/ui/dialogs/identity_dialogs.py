@@ -28,6 +28,7 @@ from inspector_app.services.pki import (
     one_time_passphrase,
     save_enrolment_file,
 )
+from inspector_app.ui.datetimes import show_date
 
 
 def _password() -> QLineEdit:
@@ -63,7 +64,7 @@ class _FormDialog(QDialog):
         try:
             self.run()
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         super().accept()
 
@@ -234,9 +235,10 @@ class OrgDialog(QDialog):
         rows = self.pki.issued()
         self.table.setRowCount(len(rows))
         for n, (serial, info, revoked) in enumerate(rows):
-            state = self.tr("revoked {0}").format(revoked[:10]) if revoked else self.tr("valid")
+            state = (self.tr("revoked {0}").format(show_date(revoked)) if revoked
+                     else self.tr("valid"))
             for col, value in enumerate((serial, info.subject_name, info.enforcement_id or "",
-                                         f"{info.not_after:%Y-%m-%d}", state)):
+                                         show_date(info.not_after), state)):
                 self.table.setItem(n, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
 
@@ -245,7 +247,7 @@ class OrgDialog(QDialog):
         try:
             fn()
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return False
         self.refresh()
         return True

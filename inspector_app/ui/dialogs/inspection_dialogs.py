@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade, default_deadline
 from inspector_app.domain.inspection import Missing
 from inspector_app.services.history import HistoryLine
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair
 from inspector_app.ui.widgets.form_text import FormTextEdit
 
@@ -140,7 +141,7 @@ class NewHazardDialog(QDialog):
         self.requirement = FormTextEdit()
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.deadline)
         self.responsible = QLineEdit()
         self.onsite = QLineEdit()
         self.grade.currentIndexChanged.connect(self._default_deadline)

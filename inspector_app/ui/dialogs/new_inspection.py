@@ -32,6 +32,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
 from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
@@ -116,7 +117,7 @@ class NewInspectionDialog(QDialog):
         person_box.addWidget(self.legal_rep_position, 2)
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        localize_edit(self.started, with_time=True)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -312,7 +313,7 @@ class NewInspectionDialog(QDialog):
             person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
                                              organisation)
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self._add_inspector_item(person, checked=True)
         self.new_name.clear()
@@ -359,7 +360,7 @@ class NewInspectionDialog(QDialog):
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
                 place=self.place.text().strip() or None, started_at=self.started_at())
         except InspectorError as exc:  # e.g. an official inspection with one inspector
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         super().accept()
 

@@ -139,6 +139,6 @@ class NumberBlocksDialog(QDialog):
             self.service.allocate(self.device_ref(), DocType(self.doc_type.currentData()),
                                   self.year.value(), self.first.value(), self.last.value())
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self.refresh()

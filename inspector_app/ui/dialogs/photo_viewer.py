@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -74,7 +74,9 @@ def load_view_image(control: TaskControl, service: PhotoService, photo: Photo
     path = service.print_copy(replace(photo, annotations=[]))
     image = QImage(str(path))
     if image.isNull():
-        raise InspectorError(f"The photo {photo.original_name or photo.id} cannot be shown.")
+        raise InspectorError(QCoreApplication.translate(  # already in the window's language
+            "PhotoViewer", "The photo {0} cannot be shown.").format(
+                photo.original_name or photo.id))
     return photo.id, image
 
 
@@ -423,7 +425,7 @@ class PhotoViewer(QDialog):
 
     def _load_failed(self, exc: BaseException, trace: str) -> None:
         log.warning("photo not shown: %s", trace)
-        text = exc.message if isinstance(exc, InspectorError) else str(exc)
+        text = exc.localized() if isinstance(exc, InspectorError) else str(exc)
         self._tell(self.tr("The photo cannot be shown: {0}").format(text))
 
     def _set_pixmap(self, pixmap: QPixmap) -> None:
@@ -599,7 +601,7 @@ class PhotoViewer(QDialog):
         try:
             self.photos[self.index] = self.service.set_annotations(self.photo.id, self._shapes)
         except InspectorError as exc:
-            self._tell(exc.message)
+            self._tell(exc.localized())
             return
         self._apply_read_only()
         self._show_facts()
@@ -616,7 +618,7 @@ class PhotoViewer(QDialog):
             self.photos[self.index] = self.service.set_caption(self.photo.id,
                                                                self.caption.text())
         except InspectorError as exc:
-            self._tell(exc.message)
+            self._tell(exc.localized())
             return
         self.changed.emit()
 
@@ -627,7 +629,7 @@ class PhotoViewer(QDialog):
             self.photos[self.index] = self.service.set_tag(
                 self.photo.id, PhotoTag.AFTER if after else PhotoTag.BEFORE)
         except InspectorError as exc:
-            self._tell(exc.message)
+            self._tell(exc.localized())
             return
         self.changed.emit()
 
@@ -644,7 +646,7 @@ class PhotoViewer(QDialog):
         try:
             self.service.delete(self.photo.id, reason.strip())
         except InspectorError as exc:
-            self._tell(exc.message)  # e.g. the record is signed and locked
+            self._tell(exc.localized())  # e.g. the record is signed and locked
             return
         del self.photos[self.index]
         self.changed.emit()

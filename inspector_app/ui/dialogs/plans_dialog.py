@@ -23,6 +23,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.plans import Plan, PlanService
 from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.ui.datetimes import show_date
 
 
 class PlansDialog(QDialog):
@@ -67,8 +68,8 @@ class PlansDialog(QDialog):
         today = date.today()
         self.table.setRowCount(len(self.plans))
         for n, plan in enumerate(self.plans):
-            for col, text in enumerate((plan.due_date, plan.company_name, plan.template_key,
-                                        plan.note or "")):
+            for col, text in enumerate((show_date(plan.due_date), plan.company_name,
+                                        plan.template_key, plan.note or "")):
                 cell = QTableWidgetItem(text)
                 if plan.overdue(today):
                     cell.setForeground(QBrush(QColor("#b00020")))
@@ -92,7 +93,7 @@ class PlansDialog(QDialog):
             inspection_id = self.service.start(plan.id)
         except InspectorError as exc:
             # E.g. an official inspection needs two inspectors: start it from New inspection.
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return None
         self.started.emit(inspection_id)
         self.accept()
@@ -109,6 +110,6 @@ class PlansDialog(QDialog):
         try:
             self.service.cancel(plan.id, reason)
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self.refresh()

@@ -64,6 +64,7 @@ from inspector_app.services.reinspection import (
     ReinspectionService,
 )
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
 
@@ -103,7 +104,7 @@ class HazardResultEditor(QGroupBox):
         self.group.addButton(self.not_rectified)
         self.new_deadline = QDateEdit()
         self.new_deadline.setCalendarPopup(True)
-        self.new_deadline.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.new_deadline)
         days = DEFAULT_DEADLINE_DAYS[finding.grade]
         self.new_deadline.setDate(QDate(today + timedelta(days=days)))
         self.new_deadline.setMinimumDate(QDate(today + timedelta(days=1)))
@@ -122,7 +123,7 @@ class HazardResultEditor(QGroupBox):
         self.plan_button = QPushButton()
         self.accepted_on = QDateEdit()
         self.accepted_on.setCalendarPopup(True)
-        self.accepted_on.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.accepted_on)
         self.accepted_on.setDate(QDate(today))
         self.accepted_on.setMaximumDate(QDate(today))
         self.accepted_by = QLineEdit()
@@ -255,7 +256,7 @@ class HazardResultEditor(QGroupBox):
         self.description.setText(f.description)
         overdue = is_overdue(f, self.today)
         facts = self.tr("Deadline: {0} · Status: {1}").format(
-            f.deadline_in_force or "—", pair(STATUS_LABELS[f.status]))
+            show_date(f.deadline_in_force) or "—", pair(STATUS_LABELS[f.status]))
         if f.requirement:
             facts = self.tr("Requirement: {0}").format(f.requirement) + "\n" + facts
         if overdue:
@@ -370,7 +371,7 @@ class ReinspectionDialog(QDialog):
         self.place = QLineEdit()
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        localize_edit(self.started, with_time=True)
 
         self.start_form = QFormLayout()
         self._start_labels = [QLabel() for _ in range(6)]
@@ -460,7 +461,7 @@ class ReinspectionDialog(QDialog):
             f = h.finding
             overdue = is_overdue(f, self.today)
             cells = [h.inspection_number or "", str(f.seq), pair(GRADE_LABELS[f.grade]),
-                     f.description, f.deadline_in_force or "", pair(STATUS_LABELS[f.status])]
+                     f.description, show_date(f.deadline_in_force), pair(STATUS_LABELS[f.status])]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, f.inspection_id)
@@ -521,7 +522,7 @@ class ReinspectionDialog(QDialog):
             person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
                                              SettingsRepo(self.ctx.db).get("organisation"))
         except InspectorError as exc:
-            self.start_error.setText(exc.message)
+            self.start_error.setText(exc.localized())
             return
         self._add_inspector_item(person, checked=True)
         self.new_name.clear()
@@ -543,7 +544,7 @@ class ReinspectionDialog(QDialog):
                                                  started_at=started_at,
                                                  place=self.place.text().strip() or None)
         except InspectorError as exc:  # e.g. an official re-inspection with one inspector
-            self.start_error.setText(exc.message)
+            self.start_error.setText(exc.localized())
             return
         self.show_reinspection(reinspection_id)
         self.reinspection_created.emit(reinspection_id)
@@ -645,7 +646,7 @@ class ReinspectionDialog(QDialog):
                                        editor.result() or "", editor.deadline(),
                                        editor.note_text(), **editor.acceptance())
         except InspectorError as exc:
-            editor.set_message(exc.message)
+            editor.set_message(exc.localized())
             return
         editor.set_message("")
 
@@ -662,7 +663,7 @@ class ReinspectionDialog(QDialog):
         try:
             finding = self.service.set_plan(finding_id, dialog.plan())
         except InspectorError as exc:
-            editor.set_message(exc.message)
+            editor.set_message(exc.localized())
             return
         editor.set_finding(finding)
         if editor.result():
@@ -681,7 +682,7 @@ class ReinspectionDialog(QDialog):
             results = self.photos.add_files(self.reinspection_id, files, finding_id=finding_id,
                                             tag=PhotoTag.AFTER)
         except InspectorError as exc:
-            editor.set_message(exc.message)
+            editor.set_message(exc.localized())
             return
         refused = [r.line() for r in results if r.status == "refused"]
         editor.set_message("\n".join(refused))
@@ -697,7 +698,7 @@ class ReinspectionDialog(QDialog):
         try:
             outcome = self.service.complete(self.reinspection_id)
         except InspectorError as exc:
-            self.results_error.setText(exc.message)
+            self.results_error.setText(exc.localized())
             return
         if outcome.missing:
             seqs = ", ".join(str(f.seq) for f in outcome.missing)

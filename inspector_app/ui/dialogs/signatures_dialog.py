@@ -7,7 +7,6 @@ saved the moment "Save signature" is pressed; "Done" only closes.
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
@@ -34,6 +33,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.signatures import SignatureService
 from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
 ERROR_STYLE = "color: #b00020;"
@@ -41,15 +41,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 # Entries of the signer list: (kind, key). Kinds: "inspector" (key: inspector id), "company",
 # "witness" (key: signature id of a witness who signed), "new_witness".
 Entry = tuple[str, str]
-
-
-def local_time(utc_iso: str) -> str:
-    """A stored UTC time as this computer's local time, to the minute."""
-    try:
-        moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except ValueError:
-        return utc_iso
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SignaturesDialog(QDialog):
@@ -61,7 +52,7 @@ class SignaturesDialog(QDialog):
         self.service = SignatureService(ctx.db, ctx.device, ctx.actor)
         row = self.service.repo.row(inspection_id)
         if row is None:
-            raise InspectorError(f"No inspection with id {inspection_id}.")
+            raise InspectorError(self.tr("No inspection with id {0}.").format(inspection_id))
         self.number: str = row["number"] or ""
         self.locked = row["status"] == Status.SIGNED.value
         company = CompanyRepo(ctx.db, ctx.device.id).get(row["company_id"])
@@ -204,8 +195,8 @@ class SignaturesDialog(QDialog):
             return text + "\n    " + self.tr("⚠ record changed: sign again")
         if signature.refused:
             return text + "\n    " + self.tr("refused to sign, {0}").format(
-                local_time(signature.signed_at))
-        return text + "\n    " + self.tr("✓ signed {0}").format(local_time(signature.signed_at))
+                show_datetime(signature.signed_at))
+        return text + "\n    " + self.tr("✓ signed {0}").format(show_datetime(signature.signed_at))
 
     def reload(self, select: Entry | None = None, *, advance: bool = False) -> None:
         """Re-read the signatures; ``advance`` moves on to the next person still to sign."""
@@ -314,7 +305,7 @@ class SignaturesDialog(QDialog):
             witness = next((s for s in self.signatures if s.role is SignerRole.WITNESS), None)
             self.refusal_note.setText(self.tr(
                 "{0} refused to sign ({1}). Witness: {2}.").format(
-                existing.signer_name, local_time(existing.signed_at),
+                existing.signer_name, show_datetime(existing.signed_at),
                 witness.signer_name if witness else self.tr("none yet")))
             self.refusal_note.setVisible(True)
         elif existing is not None and existing.strokes:
@@ -409,7 +400,7 @@ class SignaturesDialog(QDialog):
                                          png, pad_size=size)
                 select = ("witness", saved.id)
         except InspectorError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(exc.localized())
             return
         # The next person who still has to sign comes up, ready for the pen.
         self.reload(select, advance=True)
@@ -425,7 +416,7 @@ class SignaturesDialog(QDialog):
         try:
             self.service.remove(existing.id, reason.strip())
         except InspectorError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(exc.localized())
             return
         self.reload()
 

@@ -22,6 +22,8 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import Verification, verify_pdf
+from inspector_app.ui.datetimes import show_date, show_datetime
+from inspector_app.ui.messages import localized
 
 
 class VerifyDialog(QDialog):
@@ -74,13 +76,13 @@ class VerifyDialog(QDialog):
             self.result = verify_pdf(path, PkiService(self.ctx.db, self.ctx.device))
         except InspectorError as exc:
             self.result = None
-            self._show_verdict(False, exc.message)
+            self._show_verdict(False, exc.localized())
             for widget in self.fields.values():
                 widget.clear()
             return None
         r = self.result
         self._show_verdict(r.ok, self.tr("Valid: intact and trusted") if r.ok
-                           else self.tr("Not valid: {0}").format(r.reason))
+                           else self.tr("Not valid: {0}").format(localized(r.reason)))
         yes, no = self.tr("yes"), self.tr("no")
         info = r.signer
         self.fields["signer"].setText(
@@ -89,12 +91,13 @@ class VerifyDialog(QDialog):
         self.fields["issuer"].setText(
             (self.tr("self-signed, not issued by the office") if info.self_signed else
              self.tr("issued by {0}, valid until {1}").format(
-                 info.issuer_name, f"{info.not_after:%Y-%m-%d}")) if info else "—")
-        self.fields["time"].setText(f"{r.signed_at:%Y-%m-%d %H:%M %Z}" if r.signed_at else "—")
+                 info.issuer_name, show_date(info.not_after))) if info else "—")
+        self.fields["time"].setText(show_datetime(r.signed_at) or "—")
         self.fields["coverage"].setText(yes if r.covers_whole_file else no)
         self.fields["intact"].setText(yes if r.intact else no)
         self.fields["trust"].setText(yes if r.ok else no)
-        self.signatures.setText("\n".join(printable(c.line()) for c in r.signatures) or "—")
+        self.signatures.setText(
+            "\n".join(printable(localized(c.line())) for c in r.signatures) or "—")
         return r
 
     def _show_verdict(self, ok: bool, text: str) -> None:

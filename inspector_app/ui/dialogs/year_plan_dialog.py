@@ -40,6 +40,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import StoredVisit, YearPlanService, plan_task
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
 
 VISIT_MIME = "application/x-inspector-visit"
@@ -105,7 +106,7 @@ class YearPlanDialog(QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.template = QComboBox()
         for record in self.templates.list():
-            self.template.addItem(f"{record.title(ctx.lang or 'zh_CN')} ({record.key})",
+            self.template.addItem(f"{record.title(ui_lang())} ({record.key})",
                                   record.key)
         self.template.setMinimumContentsLength(16)
         self.template.setSizeAdjustPolicy(
@@ -277,7 +278,7 @@ class YearPlanDialog(QDialog):
         try:
             action()
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.refresh()

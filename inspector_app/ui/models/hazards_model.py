@@ -27,6 +27,7 @@ from inspector_app.storage.hazards_repo import (
     plan_text,
     reinspection_result_text,
 )
+from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import number_sort_key
 from inspector_app.ui.models.rows_model import RowsTableModel
@@ -148,7 +149,7 @@ class HazardsModel(RowsTableModel):
         if column is Column.TOWN:
             return row["town"] or ""
         if column is Column.FOUND:
-            return row["found_on"] or ""
+            return show_date(row["found_on"])
         if column is Column.DESCRIPTION:
             return " ".join((row["description"] or "").split())  # one line in the table
         if column is Column.GRADE:
@@ -158,7 +159,7 @@ class HazardsModel(RowsTableModel):
         if column is Column.REQUIREMENT:
             return " ".join((row["requirement"] or "").split())
         if column is Column.DEADLINE:
-            return (row["deadline"] or "")[:10]
+            return show_date(row["deadline"])
         if column is Column.RESPONSIBLE:
             return row["responsible"] or ""
         if column is Column.STATUS:
@@ -171,12 +172,12 @@ class HazardsModel(RowsTableModel):
         if column is Column.RESULT:
             return reinspection_result_text(row["reinspection_result"], self._lang == "zh_CN")
         if column is Column.REINSPECTED:
-            return (row["reinspected_at"] or "")[:10]
+            return show_date(row["reinspected_at"])
         if column is Column.PLAN:
             return plan_text(row, self._lang == "zh_CN")
         if column is Column.ACCEPTANCE:
             return acceptance_text(row, self._lang == "zh_CN")
-        return (row["closed_at"] or "")[:10]
+        return show_date(row["closed_at"])
 
     def _tooltip(self, row: dict[str, Any], column: Column) -> str | None:
         if column in (Column.DESCRIPTION, Column.REQUIREMENT, Column.LEGAL_BASIS, Column.PLAN,

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.domain.numbering import parse_number
+from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.rows_model import RowsTableModel
 
@@ -63,8 +64,8 @@ def number_sort_key(number: str | None) -> str:
 
 
 def started_text(value: str | None) -> str:
-    """"2026-11-28T09:30+08:00" shown as "2026-11-28 09:30" (the time where it happened)."""
-    return value[:16].replace("T", " ") if value else ""
+    """"2026-11-28T09:30+08:00" shown as "2026年11月28日 09:30" (the time where it happened)."""
+    return show_datetime(value, as_written=True)
 
 
 class InspectionsModel(RowsTableModel):

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QMargins, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ from inspector_app.storage.db import connect
 from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
 from inspector_app.storage.units_repo import CampaignRepo
 from inspector_app.ui import messages
+from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -78,13 +79,22 @@ def report_task(control: TaskControl, data_dir: DataDir, device_id: str,
         db.close()
 
 
-# The drill-down's columns as the statistics table names them (zh, en), and its coded values.
-DRILL_HEADERS = {"company_name": ("被检查单位", "Company"), "town": ("乡镇（街道）", "Town"),
-                 "industry": ("行业", "Industry"), "number": ("编号", "Number"),
-                 "kind": ("检查类型", "Kind"), "started_at": ("开始时间", "Started"),
-                 "inspection_number": ("检查记录编号", "Record number"), "seq": ("序号", "No."),
-                 "description": ("隐患描述", "Description"), "grade": ("隐患等级", "Grade"),
-                 "status": ("状态", "Status"), "deadline": ("整改期限", "Deadline")}
+# The drill-down's columns, named as the statistics table names them (translated in the
+# "DrillDownDialog" context), and its coded values.
+DRILL_HEADERS = {
+    "company_name": QT_TRANSLATE_NOOP("DrillDownDialog", "Company"),
+    "town": QT_TRANSLATE_NOOP("DrillDownDialog", "Town"),
+    "industry": QT_TRANSLATE_NOOP("DrillDownDialog", "Industry"),
+    "number": QT_TRANSLATE_NOOP("DrillDownDialog", "Number"),
+    "kind": QT_TRANSLATE_NOOP("DrillDownDialog", "Kind"),
+    "started_at": QT_TRANSLATE_NOOP("DrillDownDialog", "Started"),
+    "inspection_number": QT_TRANSLATE_NOOP("DrillDownDialog", "Record number"),
+    "seq": QT_TRANSLATE_NOOP("DrillDownDialog", "No."),
+    "description": QT_TRANSLATE_NOOP("DrillDownDialog", "Description"),
+    "grade": QT_TRANSLATE_NOOP("DrillDownDialog", "Grade"),
+    "status": QT_TRANSLATE_NOOP("DrillDownDialog", "Status"),
+    "deadline": QT_TRANSLATE_NOOP("DrillDownDialog", "Deadline"),
+}
 _CODED = {"grade": {k.value: v for k, v in GRADE_LABELS.items()},
           "status": {k.value: v for k, v in STATUS_LABELS.items()},
           "kind": {k.value: v for k, v in KIND_LABELS.items()}}
@@ -96,6 +106,10 @@ def drill_text(key: str, value: Any, zh: bool) -> str:
         return ""
     if key == "industry":
         return industry_label(value, "zh_CN" if zh else "en")
+    if key == "started_at":
+        return show_datetime(value, as_written=True)
+    if key == "deadline":
+        return show_date(value)
     pair = _CODED.get(key, {}).get(value)
     return pair[0 if zh else 1] if pair else str(value)
 
@@ -113,7 +127,8 @@ class DrillDownDialog(QDialog):
         self.table = QTableWidget(len(rows), len(keys))
         zh = ui_lang() == "zh_CN"
         self.table.setHorizontalHeaderLabels(
-            [DRILL_HEADERS[k][0 if zh else 1] if k in DRILL_HEADERS else k for k in keys])
+            [QCoreApplication.translate("DrillDownDialog", DRILL_HEADERS[k])
+             if k in DRILL_HEADERS else k for k in keys])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
@@ -144,7 +159,7 @@ class DispatchPage(Page):
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            localize_edit(edit)
             edit.dateChanged.connect(self.refresh)
         self.campaign = QComboBox()
         self.by = QComboBox()
@@ -254,7 +269,7 @@ class DispatchPage(Page):
         try:
             self.report = prepare(self.ctx.db, self.request(), self.ctx.device.id)
         except InspectorError as exc:
-            self._error(exc.message)
+            self._error(exc.localized())
             return
         self.status.setStyleSheet("")
         self.status.setText(self._unit_inspections_text())
@@ -423,7 +438,7 @@ class DispatchPage(Page):
         try:
             check_output(path)
         except InspectorError as exc:
-            self._error(exc.message)
+            self._error(exc.localized())
             return None
         request = self.request(selected.key if selected else None)
         task = Task(report_task, self.ctx.data_dir, self.ctx.device.id, request, path)
@@ -460,5 +475,5 @@ class DispatchPage(Page):
     def _failed(self, exc: BaseException, _trace: str) -> None:
         if not isinstance(exc, InspectorError):
             raise exc
-        self._error(exc.message)
+        self._error(exc.localized())
 

@@ -49,6 +49,7 @@ from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.storage.db import connect
 from inspector_app.ui import messages
+from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -107,7 +108,7 @@ def _date_edit(value: date | None = None) -> QDateEdit:
     day = value or date.today()
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    localize_edit(edit)
     return edit
 
 
@@ -150,7 +151,7 @@ class NewPlanDialog(QDialog):
                               unit_id=self.owner.currentData(), version=self.version.text(),
                               status=self.status.currentData())
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self.accept()
 
@@ -187,7 +188,7 @@ class FilingDialog(QDialog):
                                    number=self.number.text(),
                                    filed_on=self.date.date().toString("yyyy-MM-dd"))
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self.accept()
 
@@ -282,7 +283,7 @@ class DrillDialog(QDialog):
             for photo in checked:
                 self.svc.attach_checked("drill", drill["id"], photo)
         except InspectorError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(exc.localized())
             return
         self.accept()
 
@@ -423,7 +424,7 @@ class EmergencyPage(Page):
             share = f"{u.done}/{u.plans}" if u.plans else "0/0"
             rows.append([u.unit_name, u.plans, share, u.in_progress, u.not_started,
                          label(PROGRESS_LABELS, u.progress, lang),
-                         u.deadline or "", self.tr("Overdue") if u.overdue else "", u.drills])
+                         show_date(u.deadline), self.tr("Overdue") if u.overdue else "", u.drills])
             colours.append(LATE if u.overdue else DONE if u.progress == Progress.DONE else None)
         _fill(self.progress, [self.tr("Unit"), self.tr("Plans"), self.tr("Filed"),
                               self.tr("In progress"), self.tr("Not started"),
@@ -448,8 +449,8 @@ class EmergencyPage(Page):
                                     (self.tr("drill overdue"), v.drill_behind)) if on]
             rows.append([r["owner_name"], label(PLAN_TYPE_LABELS, r["plan_type"], lang),
                          r["title"], label(PLAN_STATUS_LABELS, r["status"], lang),
-                         r["filed_on"] or "", r["filing_number"], v.revision_due or "",
-                         r["last_drill"] or "", v.drill_due or "", "; ".join(warn)])
+                         show_date(r["filed_on"]), r["filing_number"], show_date(v.revision_due),
+                         show_date(r["last_drill"]), show_date(v.drill_due), "; ".join(warn)])
             colours.append(LATE if warn else None)
             ids.append(r["id"])
         _fill(self.plans, [self.tr("Owner"), self.tr("Type"), self.tr("Title"),
@@ -464,15 +465,15 @@ class EmergencyPage(Page):
         _fill(self.drills, [self.tr("Date"), self.tr("Owner"), self.tr("Plan"),
                             self.tr("Form"), self.tr("Scope"), self.tr("Organiser"),
                             self.tr("Scenario"), self.tr("Photos"), self.tr("Tasks")],
-              [[d["held_on"], d["owner_name"], d["plan_title"],
+              [[show_date(d["held_on"]), d["owner_name"], d["plan_title"],
                 label(DRILL_FORM_LABELS, d["form"], lang),
                 label(DRILL_SCOPE_LABELS, d["scope"], lang), d["organiser"], d["scenario"],
                 d["photos"], d["tasks"]] for d in drills])
         tasks = svc.open_tasks(self.today)
         _fill(self.tasks, [self.tr("Due"), self.tr("Owner"), self.tr("Problem"),
                            self.tr("Responsible"), self.tr("Action"), self.tr("Late")],
-              [[t["due_on"], t["owner_name"], t["problem"], t["responsible"], t["action"],
-                self.tr("Overdue") if late else ""] for t, late in tasks],
+              [[show_date(t["due_on"]), t["owner_name"], t["problem"], t["responsible"],
+                t["action"], self.tr("Overdue") if late else ""] for t, late in tasks],
               [LATE if late else None for _, late in tasks])
 
     def _fill_stations(self, svc: EmergencyService) -> None:
@@ -494,11 +495,11 @@ class EmergencyPage(Page):
                     continue
                 text = label(MILESTONE_STATUS_LABELS, m["status"], lang)
                 if m["due_on"] and m["status"] != "done":
-                    text += f" ({m['due_on']})"
+                    text += f" ({show_date(m['due_on'])})"
                 if m["id"] in late_any:
                     text = "⚠ " + text
                 cells.append(text)
-            rows.append([s["name"], s["unit_name"] or "", s["last_check"] or "", *cells])
+            rows.append([s["name"], s["unit_name"] or "", show_date(s["last_check"]), *cells])
             colours.append(LATE if any(m["id"] in late_any for m in ms.values()) else None)
         _fill(self.stations, headers, rows, colours)
 
@@ -586,5 +587,5 @@ class EmergencyPage(Page):
     def _failed(self, exc: BaseException, _trace: str) -> None:
         if not isinstance(exc, InspectorError):
             raise exc
-        self.summary.setText(exc.message)
+        self.summary.setText(exc.localized())
         messages.error(exc)

@@ -27,6 +27,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionFilter
 from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
@@ -142,7 +143,7 @@ class InspectionsPage(Page):
         # Unticked means "no date": the box beside it, not a magic value inside it.
         edit = QDateEdit(value)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(_DATE_FORMAT)
+        localize_edit(edit)
         edit.setEnabled(False)
         return edit
 

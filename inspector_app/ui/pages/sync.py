@@ -36,10 +36,11 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.pki import PkiService, decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
-from inspector_app.services.sync.report import ImportReport, local_minute, summary
+from inspector_app.services.sync.report import ImportReport, summary
 from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import messages
+from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
@@ -166,7 +167,7 @@ class SyncPage(Page):
         self._rows = history(self.ctx.db)
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
-            cells = (local_minute(row["created_at"]),
+            cells = (show_datetime(row["created_at"]),
                      self.tr("out") if row["direction"] == "out" else self.tr("in"),
                      self._kind_text(row["kind"]), row["file_name"] or "",
                      row["peer_name"] or row["peer_device"] or "",
@@ -236,7 +237,7 @@ class SyncPage(Page):
         self.conflicts.setRowCount(len(self._conflicts))
         for r, c in enumerate(self._conflicts):
             cells = (c.company, c.number, self._difference(c), c.changed_by,
-                     local_minute(c.changed_at))
+                     show_datetime(c.changed_at))
             for col, text in enumerate(cells):
                 self.conflicts.setItem(r, col, QTableWidgetItem(text))
         self._conflict_buttons()
@@ -280,7 +281,7 @@ class SyncPage(Page):
             resolve(self.ctx.db, self.ctx.device, conflict_id, keep,
                     inspector.name if inspector else None)
         except InspectorError as exc:
-            self._fail(exc.message)
+            self._fail(exc.localized())
             return False
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Conflict resolved."))
@@ -325,7 +326,7 @@ class SyncPage(Page):
                 check(dialog.passphrase())
                 return dialog.passphrase()
             except InspectorError as exc:
-                dialog.show_error(exc.message)
+                dialog.show_error(exc.localized())
         return None
 
     # -- actions -----------------------------------------------------------------------------
@@ -435,7 +436,7 @@ class SyncPage(Page):
     def _failed(self, exc: BaseException, trace: str) -> None:
         if not isinstance(exc, InspectorError):
             raise exc  # a bug: the crash dialog shows it
-        self._fail(exc.message)
+        self._fail(exc.localized())
 
     def _fail(self, text: str) -> None:
         self.status.setStyleSheet(ERROR_STYLE)

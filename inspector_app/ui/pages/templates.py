@@ -66,6 +66,7 @@ from inspector_app.storage.templates_repo import ImportResult, TemplateRecord, T
 from inspector_app.ui import messages
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
+from inspector_app.ui.messages import localized
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -254,7 +255,7 @@ class TemplatesPage(Page):
         refused = [r for r in results if r.status == "refused"]
         if refused:
             lines = [self.tr("A template shipped with Inspector was not added: {0}").format(
-                f"{r.source.name if r.source else r.key}: {r.message}") for r in refused]
+                f"{r.source.name if r.source else r.key}: {localized(r.message)}") for r in refused]
             self.notice.setText("\n".join(lines))
             self.notice.show()
 
@@ -309,7 +310,7 @@ class TemplatesPage(Page):
         except InspectorError as exc:
             # Above all the same id and version with other content: TemplateConflict says how
             # to fix it (a new version number).
-            self._show_errors(path, [f"{path}: {exc.message}"])
+            self._show_errors(path, [f"{path}: {exc.localized()}"])
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()

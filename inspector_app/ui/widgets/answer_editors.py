@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.checklist import Answer, Item, ItemType, number_status
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import answer_label, label, local
 from inspector_app.ui.widgets.form_text import FormTextEdit
 
@@ -178,7 +179,7 @@ class DateEditor(AnswerEditor):
         self.with_time = with_time
         self.edit = QDateTimeEdit() if with_time else QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd")
+        localize_edit(self.edit, with_time)
         # The minimum stands for "not answered yet", shown as a dash.
         self.edit.setMinimumDate(QDate(2000, 1, 1))
         self.edit.setSpecialValueText("—")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, Finding, Grade
+from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
 
@@ -71,7 +72,7 @@ class HazardList(QWidget):
         self.table.setRowCount(len(findings))
         for row, f in enumerate(findings):
             values = (str(f.seq), pair(GRADE_LABELS[f.grade]), f.description,
-                      f.requirement or "", f.deadline or "", pair(STATUS_LABELS[f.status]))
+                      f.requirement or "", show_date(f.deadline), pair(STATUS_LABELS[f.status]))
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, f.id)

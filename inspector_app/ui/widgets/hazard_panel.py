@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.finding import GRADE_LABELS, Finding, Grade
+from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair
 from inspector_app.ui.widgets.form_text import FormTextEdit
 from inspector_app.ui.widgets.live_text import LiveText
@@ -47,7 +48,7 @@ class HazardPanel(QGroupBox):
         self.requirement.setMaximumHeight(70)
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        localize_edit(self.deadline)
         if finding.deadline:
             self.deadline.setDate(QDate.fromString(finding.deadline, Qt.DateFormat.ISODate))
         self.deadline.dateChanged.connect(

@@ -60,6 +60,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext, worker_database
 from inspector_app.services.photos import IngestResult, PhotoService
+from inspector_app.ui.messages import localized
 from inspector_app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ def ingest(control: TaskControl, data_dir: DataDir, device: Device, actor: str |
                                                item_id=item_id, finding_id=finding_id, tag=tag)
             except InspectorError as exc:  # e.g. the record was locked meanwhile
                 result = IngestResult(str(source if isinstance(source, Path) else name),
-                                      "refused", message=exc.message)
+                                      "refused", message=exc.localized())
             batch.results.append(result)
         if not batch.cancelled:
             with contextlib.suppress(Cancelled):  # everything was done anyway
@@ -507,14 +508,14 @@ class PhotoGallery(QWidget):
         self.reload()  # some files may have been added before the failure
         self.changed.emit()
         if isinstance(exc, InspectorError):
-            self._tell(exc.message)
+            self._tell(exc.localized())
             self.ingest_finished.emit([])
             return
         log.error("adding photos failed:\n%s", trace)
         sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: the crash dialog
 
     def _show_refusals(self, refused: list[IngestResult]) -> None:
-        lines = [f"{Path(r.path).name}: {r.message}" for r in refused]
+        lines = [f"{Path(r.path).name}: {localized(r.message)}" for r in refused]
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"),
                           self.tr("%n file(s) could not be added; the others were added:", "",
                                   len(refused)),
@@ -581,7 +582,7 @@ class PhotoGallery(QWidget):
                 self.service.delete(photo_id, reason)
                 done = True
         except InspectorError as exc:
-            self._tell(exc.message)
+            self._tell(exc.localized())
         if done:
             self.reload()
             self.changed.emit()

@@ -1,0 +1,146 @@
+"""The window speaks one language: its own texts, Qt's dialogs and the errors services raise."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QFileIconProvider,
+    QLabel,
+    QMessageBox,
+)
+
+from inspector_app import i18n
+from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_
+from inspector_app.ui import messages
+from inspector_app.ui.i18n import SETTING_KEY, LanguageSwitcher, resolve_language
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def system_locale(monkeypatch: pytest.MonkeyPatch):
+    def use(value: str) -> None:
+        for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            monkeypatch.delenv(variable, raising=False)
+        monkeypatch.setenv("LANG", value)
+    return use
+
+
+def test_the_system_locale_chooses_when_nothing_is_saved(settings, system_locale) -> None:
+    system_locale("zh_CN.UTF-8")
+    assert resolve_language(None, settings) == "zh_CN"
+    system_locale("en_GB.UTF-8")
+    assert resolve_language(None, settings) == "en"
+    system_locale("C")
+    assert resolve_language(None, settings) == "zh_CN"  # a system naming no language
+
+
+def test_the_saved_choice_wins_over_the_system_and_lang_over_both(settings,
+                                                                  system_locale) -> None:
+    system_locale("zh_CN.UTF-8")
+    settings.setValue(SETTING_KEY, "en")
+    assert resolve_language(None, settings) == "en"
+    assert resolve_language("zh_CN", settings) == "zh_CN"
+    settings.setValue(SETTING_KEY, "system")
+    assert resolve_language(None, settings) == "zh_CN"
+
+
+def test_the_window_language_is_the_language_of_service_errors(qtbot, window, caplog) -> None:
+    window.set_language("zh_CN", remember=False)
+    assert i18n.current_language() == "zh_CN"
+    with caplog.at_level(logging.WARNING):
+        messages.error(ValidationError(N_("A campaign needs a name.")))
+    qtbot.waitUntil(lambda: window.bridge.last_dialog is not None)
+    box = window.bridge.last_dialog
+    assert box.windowTitle() == "输入无效"
+    assert box.text() == "专项行动需要名称。"
+    assert "A campaign needs a name." in caplog.text  # the log stays English
+    box.close()
+
+    window.set_language("en", remember=False)
+    assert i18n.current_language() == "en"
+    window.bridge.last_dialog = None
+    messages.error(ValidationError(N_("A campaign needs a name.")))
+    qtbot.waitUntil(lambda: window.bridge.last_dialog is not None)
+    assert window.bridge.last_dialog.text() == "A campaign needs a name."
+    window.bridge.last_dialog.close()
+
+
+def test_qt_own_file_dialog_speaks_chinese(qtbot, languages: LanguageSwitcher,
+                                           tmp_path) -> None:
+    languages.apply("zh_CN")
+    assert languages.qt_own_loaded
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    look_in = dialog.findChild(QLabel, "lookInLabel")
+    file_type = dialog.findChild(QLabel, "fileTypeLabel")
+    assert look_in is not None and file_type is not None
+    for label in (look_in, file_type):
+        assert CJK.search(label.text()), label.text()
+    assert "Look in" not in look_in.text()
+    assert "Files of type" not in file_type.text()
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"  # the Type column
+
+
+def test_message_box_buttons_speak_the_window_language(qtbot,
+                                                       languages: LanguageSwitcher) -> None:
+    def ok_text() -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok
+                          | QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        return box.button(QMessageBox.StandardButton.Cancel).text()
+
+    languages.apply("zh_CN")
+    assert CJK.search(ok_text())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(buttons)
+    assert CJK.search(buttons.button(QDialogButtonBox.StandardButton.Close).text())
+    languages.apply("en")
+    assert ok_text() == "Cancel"
+
+
+def test_date_editors_show_the_users_style_and_follow_a_switch(
+        qtbot, languages: LanguageSwitcher) -> None:
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
+
+    from inspector_app.ui.datetimes import localize_edit
+
+    languages.apply("zh_CN")
+    day = localize_edit(QDateEdit(QDate(2026, 11, 30)))
+    moment = localize_edit(QDateTimeEdit(QDateTime(QDate(2026, 1, 5), QTime(14, 5))),
+                           with_time=True)
+    for edit in (day, moment):
+        qtbot.addWidget(edit)
+    assert day.text() == "2026年11月30日"
+    assert moment.text() == "2026年01月05日 14:05"
+    languages.apply("en")
+    qtbot.waitUntil(lambda: day.text() == "30 Nov 2026")
+    qtbot.waitUntil(lambda: moment.text() == "05 Jan 2026 14:05")
+    assert day.date() == QDate(2026, 11, 30)  # the value is what it was
+
+
+def test_choosing_same_as_the_system_switches_to_the_systems_language(
+        qtbot, window, settings, system_locale, monkeypatch) -> None:
+    from inspector_app.ui.dialogs.preferences import PreferencesDialog
+
+    def choose_system(dialog: PreferencesDialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("system"))
+        return 1
+
+    system_locale("zh_CN.UTF-8")
+    assert window.languages.current == "en"
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_system)
+    window.open_preferences()
+    assert settings.value(SETTING_KEY) == "system"
+    assert window.languages.current == "zh_CN" and i18n.current_language() == "zh_CN"
+    assert window.language_actions["zh_CN"].isChecked()
+    qtbot.waitUntil(lambda: window.menu_file.title() != "&File")
