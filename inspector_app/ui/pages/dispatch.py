@@ -54,6 +54,7 @@ from inspector_app.storage.db import connect
 from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
 from inspector_app.storage.units_repo import CampaignRepo
 from inspector_app.ui import messages
+from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -161,13 +162,16 @@ class DispatchPage(Page):
         self.unit_button = QPushButton()
         self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
+        self.units_button = QPushButton()
+        self.units_button.clicked.connect(lambda: self.open_units())
         self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
         self.pdf_button.clicked.connect(lambda: self._ask_and_write(".pdf"))
         self.unit_button.clicked.connect(lambda: self._ask_and_write(".xlsx", unit=True))
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        for w in (self.xlsx_button, self.pdf_button, self.unit_button, self.cancel_button):
+        for w in (self.units_button, self.xlsx_button, self.pdf_button, self.unit_button,
+                  self.cancel_button):
             buttons.addWidget(w)
         buttons.addWidget(self.status, 1)
         self.layout_.addLayout(buttons)
@@ -215,6 +219,7 @@ class DispatchPage(Page):
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.units_button.setText(self.tr("Units and campaigns…"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
                                   "with no inspection in the period are shaded."))
         self._fill_choices()
@@ -237,6 +242,18 @@ class DispatchPage(Page):
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
         finally:
             self._filling = False
+
+    def open_units(self) -> UnitsDialog:
+        """The registry and the campaigns; the figures are read again when it closes."""
+        dialog = UnitsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self._units_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _units_closed(self, dialog: UnitsDialog) -> None:
+        if dialog.changed:
+            self._fill_choices()
+            self.refresh()
 
     # -- figures --
     def request(self, unit: str | None = None) -> DispatchRequest:
