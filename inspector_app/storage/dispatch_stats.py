@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -337,3 +337,52 @@ def drill_down(db: Database, query: DispatchQuery, figure: str,
     sql = (base_sql(query.by) + f"\n{_DRILL_SELECT[table]} WHERE {where} "
            f"ORDER BY {_DRILL_ORDER[table]}")
     return [dict(r) for r in db.query(sql, params)]
+
+
+# -- the trend by ISO week --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """One ISO week (Monday to Sunday) of the counted work, by the day inspections started."""
+
+    monday: date
+    inspections: int     # official and self-inspections
+    hazards: int         # found by them
+    rectified: int       # of those, reported rectified or closed
+
+    @property
+    def label(self) -> str:
+        year, week, _ = self.monday.isocalendar()
+        return f"{year}-W{week:02d}"
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_trend(db: Database, query: DispatchQuery) -> list[WeekFigures]:
+    """Every week the period touches, the empty ones too, with the same rules as the table."""
+    day = "substr(ins.started_at, 1, 10)"
+    sql = base_sql("town") + f""",
+wk AS (
+    SELECT ins.id, ins.kind,
+           date({day}, '-' || ((CAST(strftime('%w', {day}) AS INTEGER) + 6) % 7) || ' days')
+           AS monday
+    FROM ins WHERE ins.kind IN ('official', 'self')
+)
+SELECT monday, COUNT(*), 0, 0 FROM wk GROUP BY monday
+UNION ALL
+SELECT wk.monday, 0, COUNT(*), TOTAL(fin.is_rectified)
+FROM fin JOIN wk ON wk.id = fin.inspection_id GROUP BY wk.monday"""
+    found: dict[str, list[int]] = {}
+    for monday, inspections, hazards, rectified in db.execute(sql, _params(query)).fetchall():
+        sums = found.setdefault(monday, [0, 0, 0])
+        sums[0] += int(inspections)
+        sums[1] += int(hazards)
+        sums[2] += int(rectified)
+    weeks = []
+    monday = _monday(query.period.start)
+    while monday <= query.period.end:
+        weeks.append(WeekFigures(monday, *found.get(monday.isoformat(), (0, 0, 0))))
+        monday += timedelta(days=7)
+    return weeks
