@@ -11,6 +11,7 @@ import json
 import random
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -266,7 +267,7 @@ def test_the_weekly_trend_recounts_week_by_week_and_adds_up_to_the_table(distric
         weeks = weekly_trend(db, query)
         assert weeks[0].monday <= query.period.start < weeks[0].monday + timedelta(days=7)
         assert weeks[-1].monday <= query.period.end < weeks[-1].monday + timedelta(days=7)
-        assert all(b.monday - a.monday == timedelta(days=7) for a, b in zip(weeks, weeks[1:]))
+        assert all(b.monday - a.monday == timedelta(days=7) for a, b in pairwise(weeks))
         # Week by week, the inspections and hazards the drill-down lists, by their start day.
         started = {}
         for figure in ("inspections_official", "inspections_self"):
