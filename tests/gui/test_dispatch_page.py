@@ -165,4 +165,4 @@ def test_every_unit_name_is_whole_in_the_bar_chart(page):
     axis = page.bar_chart.chart().axes(Qt.Orientation.Vertical)[0]
     names = [r.label for r in page.report.table.rows if r.key]
     assert list(reversed(axis.categories())) == names
-    assert page.bar_chart.minimumHeight() >= 30 * len(names)
+    assert page.bar_chart.minimumHeight() >= 24 * len(names)

@@ -71,7 +71,7 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-BAR_ROW_HEIGHT = 30     # px per unit in the bar chart: every name readable, scrolled if many
+BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
 
 
@@ -223,8 +223,8 @@ class DispatchPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.charts)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.layout_.addWidget(split, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -246,9 +246,10 @@ class DispatchPage(Page):
         self.unit_button.setText(self.tr("Selected unit's table…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.units_button.setText(self.tr("Units and campaigns…"))
-        self.charts.setTabText(0, self.tr("By unit"))
-        self.charts.setTabText(1, self.tr("By week"))
-        self.charts.setTabText(2, self.tr("By grade"))
+        # The tabs name the charts: at 1024×600 a title would take a third of a chart.
+        self.charts.setTabText(0, self.tr("Hazards and rectification by unit"))
+        self.charts.setTabText(1, self.tr("Weekly trend (ISO weeks)"))
+        self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
                                   "with no inspection in the period are shaded."))
         self._fill_choices()
@@ -421,7 +422,6 @@ class DispatchPage(Page):
         series.append(sets)
         chart = QChart()
         chart.addSeries(series)
-        chart.setTitle(self.tr("Hazards and rectification by unit"))
         axis_y = QBarCategoryAxis()
         axis_y.append([r.label for r in reversed(rows)])
         axis_x = QValueAxis()
@@ -436,7 +436,7 @@ class DispatchPage(Page):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
-        self.bar_chart.setMinimumHeight(90 + BAR_ROW_HEIGHT * len(rows))
+        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))
 
         self._set_chart(self.trend_chart, self._trend())
 
@@ -449,7 +449,6 @@ class DispatchPage(Page):
                 piece.setColor(QColor(colour))
         grade = QChart()
         grade.addSeries(pie)
-        grade.setTitle(self.tr("Hazards by grade"))
         grade.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         grade.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.pie_chart, grade)
@@ -457,10 +456,9 @@ class DispatchPage(Page):
     def _trend(self) -> QChart:
         """Inspections, hazards found and rectified, one point per ISO week of the period."""
         chart = QChart()
-        chart.setTitle(self.tr("By ISO week: inspections, hazards found, rectified"))
         axis_x = QDateTimeAxis()
-        axis_x.setFormat("MM-dd")
-        axis_x.setTickCount(min(8, max(2, len(self.trend))))
+        axis_x.setFormat("yyyy-MM-dd")
+        axis_x.setTickCount(min(6, max(2, len(self.trend))))
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
