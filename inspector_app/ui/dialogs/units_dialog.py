@@ -167,7 +167,7 @@ class CampaignDialog(_Checked):
         self.campaign = campaign
         self.saved: Campaign | None = None
         self.setWindowTitle(self.tr("Edit campaign") if campaign else self.tr("Add a campaign"))
-        self.resize(720, 620)
+        self.resize(720, 540)     # fits a 1024×600 screen
         today = QDate.currentDate()
         self.name = QLineEdit(campaign.name if campaign else "")
         self.start = self._date(campaign.starts_on if campaign else
