@@ -11,8 +11,10 @@ from __future__ import annotations
 import random
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from inspector_app.domain.company import INDUSTRIES
 from inspector_app.domain.units import Period, UnitKind
@@ -38,10 +40,10 @@ TODAY = date(2026, 12, 31)
 STAMP = ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "bench")
 
 
-@pytest.fixture(scope="module")
-def district(tmp_path_factory):
+def build_district(path: Path) -> Database:
+    """The large district, inserted in bulk with SQL."""
     rng = random.Random(17)
-    db = open_database(tmp_path_factory.mktemp("dispatch") / "big.sqlite3")
+    db = open_database(path)
     units = UnitRepo(db, "bench")
     towns = [units.add(f"第{n}镇", UnitKind.TOWN).name for n in range(TOWNS)]
     industries = list(INDUSTRIES)
@@ -82,6 +84,12 @@ def district(tmp_path_factory):
             [(f"d{n}", f"i{n * 3}", f"令{n}", n, STAMP[0], *STAMP)
              for n in range(INSPECTIONS // 3)])
     db.execute("ANALYZE")
+    return db
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    db = build_district(tmp_path_factory.mktemp("dispatch") / "big.sqlite3")
     yield db
     db.close()
 

@@ -885,3 +885,11 @@ def _company_name_index(db: Database) -> None:
     # Importing a list matches each row by name (or credit code): without an index every row
     # scans the whole table, and a 100,000-row import takes hours instead of seconds.
     db.execute("CREATE INDEX IF NOT EXISTS companies_name ON companies(name)")
+
+
+@migrations(name="0023_findings_dispatch_index")
+def _findings_dispatch_index(db: Database) -> None:
+    # The dispatch statistics add up every hazard of a year by inspection: with every column
+    # they read in one index, they read it in order and never the table (500,000 hazards).
+    db.execute("CREATE INDEX IF NOT EXISTS findings_dispatch ON findings(inspection_id, grade, "
+               "status, current_deadline, deadline, onsite_measure)")
