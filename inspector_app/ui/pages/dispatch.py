@@ -220,11 +220,12 @@ class DispatchPage(Page):
         self.charts.addTab(self.bar_scroll, "")
         self.charts.addTab(self.trend_chart, "")
         self.charts.addTab(self.pie_chart, "")
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.charts)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        self._split_set = False
         self.layout_.addWidget(split, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -389,6 +390,21 @@ class DispatchPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The first time: the table as tall as its rows (at most half), the charts the rest;
+        afterwards the splitter stays where the user put it."""
+        total = sum(self.split.sizes())
+        if self._split_set or total <= 0:
+            return
+        self._split_set = True
+        rows = self.table.rowCount()
+        needed = (self.table.horizontalHeader().height() + 4
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + self.table.horizontalScrollBar().sizeHint().height())
+        table = min(needed, total // 2)
+        self.split.setSizes([table, total - table])
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
