@@ -53,13 +53,17 @@ class UnitsService:
         if current is None:
             raise NotFoundError(f"No unit with id {unit_id}.")
         if current.kind == UnitKind.TOWN and name is not None and name.strip() != current.name:
-            # Companies name their town by its name: renaming the town renames it on them,
-            # in the same transaction, or their figures would fall out of the town's row.
+            # Companies and campaigns name a town by its name: renaming the town renames it
+            # on them, in the same transaction, or their figures would leave the town's row.
             with self.db.atomic():
                 unit = self.units.update(unit_id, name=name, sectors=sectors, active=active)
                 for company in self.companies.list(town=current.name):
                     self.companies.update(replace(company, town=unit.name),
                                           reason=f"town renamed to {unit.name}")
+                for campaign in self.campaigns.all():
+                    if current.name in campaign.towns:
+                        self.campaigns.update(replace(campaign, towns=tuple(
+                            unit.name if t == current.name else t for t in campaign.towns)))
             return unit
         return self.units.update(unit_id, name=name, sectors=sectors, active=active)
 

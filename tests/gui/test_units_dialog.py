@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate
 
-from inspector_app.domain.units import UnitKind
+from inspector_app.domain.records import new_id
+from inspector_app.domain.units import Campaign, UnitKind
 from inspector_app.services.units import UnitsService
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog, checked_keys, set_checked
 from tests.factories import add_company
@@ -64,7 +65,9 @@ def test_a_duplicate_or_blank_name_is_refused_and_the_dialog_stays(dialog, servi
     assert len(service.all_units(UnitKind.TOWN)) == 2
 
 
-def test_renaming_a_town_keeps_its_companies(dialog, service, qtbot):
+def test_renaming_a_town_keeps_its_companies_and_campaigns(dialog, service, qtbot):
+    service.save_campaign(Campaign(new_id(), "安全生产月", "2026-06-01", "2026-06-30",
+                                   towns=("东园镇", "洛阳镇")))
     dialog.select_unit("东园镇")
     unit_dialog = dialog.edit_unit()
     qtbot.addWidget(unit_dialog)
@@ -73,6 +76,7 @@ def test_renaming_a_town_keeps_its_companies(dialog, service, qtbot):
     unit_dialog.accept()
     towns = {c.name: c.town for c in service.companies_matching()}
     assert towns["东园纺织0厂"] == "东园街道" and towns["洛阳化工厂"] == "洛阳镇"
+    assert service.all_campaigns()[0].towns == ("东园街道", "洛阳镇")
 
 
 def test_retire_restore_and_this_computers_unit(dialog, service):
