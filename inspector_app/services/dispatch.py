@@ -114,40 +114,6 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
                           TableTitle(title, reporting, period_text(period, zh)), request.lang)
 
 
-@contextmanager
-def interruptible(db: Database, progress: Progress) -> Iterator[None]:
-    """Stop a long statement as soon as the user cancels, not after it ends: SQLite asks
-    every few thousand steps whether to go on."""
-    def stop() -> int:
-        try:
-            progress.check_cancelled()
-        except Cancelled:
-            return 1
-        return 0
-
-    db.conn.set_progress_handler(stop, CHECK_EVERY)
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if "interrupted" in str(exc):
-            raise Cancelled() from exc
-        raise
-    finally:
-        db.conn.set_progress_handler(None, 0)
-
-
-def page_figures(db: Database, request: DispatchRequest, device_id: str,
-                 progress: Progress) -> tuple[DispatchReport, list[WeekFigures]]:
-    """What the Dispatch page shows: the table of the chosen grouping and the weekly trend."""
-    with interruptible(db, progress):
-        progress.progress(0, 2, "table")
-        report = prepare(db, request, device_id)
-        progress.progress(1, 2, "trend")
-        trend = weekly_trend(db, report.query)
-        progress.progress(2, 2, "")
-    return report, trend
-
-
 def check_output(path: Path) -> str:
     """The output's format, refusing what cannot be written before any work is done."""
     if path.is_dir():
@@ -181,3 +147,37 @@ def write_report(db: Database, report: DispatchReport, path: Path) -> None:
     # its number back.
     with db.atomic():
         write_atomic_checked(path, report_bytes(db, report, suffix))
+
+
+@contextmanager
+def interruptible(db: Database, progress: Progress) -> Iterator[None]:
+    """Stop a long statement as soon as the user cancels, not after it ends: SQLite asks
+    every few thousand steps whether to go on."""
+    def stop() -> int:
+        try:
+            progress.check_cancelled()
+        except Cancelled:
+            return 1
+        return 0
+
+    db.conn.set_progress_handler(stop, CHECK_EVERY)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise Cancelled() from exc
+        raise
+    finally:
+        db.conn.set_progress_handler(None, 0)
+
+
+def page_figures(db: Database, request: DispatchRequest, device_id: str,
+                 progress: Progress) -> tuple[DispatchReport, list[WeekFigures]]:
+    """What the Dispatch page shows: the table of the chosen grouping and the weekly trend."""
+    with interruptible(db, progress):
+        progress.progress(0, 2, "table")
+        report = prepare(db, request, device_id)
+        progress.progress(1, 2, "trend")
+        trend = weekly_trend(db, report.query)
+        progress.progress(2, 2, "")
+    return report, trend

@@ -4,7 +4,6 @@ transaction; the office's bundle carries both to the laptops."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -171,11 +170,21 @@ class CampaignRepo:
             if self.db.execute("SELECT 1 FROM campaigns WHERE name = ?",
                                [campaign.name]).fetchone():
                 raise ValidationError(f"There is already a campaign named {campaign.name}.")
-            self._check_companies(campaign)
-            campaign = replace(campaign, id=campaign.id or new_id())
-            self.db["campaigns"].insert({"id": campaign.id,
-                                         **self._columns(campaign),
-                                         **record_stamp(self.device_id)})
+            known = {r[0] for r in self.db.execute("SELECT id FROM companies")}
+            missing = [c for c in campaign.company_ids if c not in known]
+            if missing:
+                raise NotFoundError(f"Campaign {campaign.name}: no company with id "
+                                    f"{', '.join(missing[:3])}.")
+            self.db["campaigns"].insert({
+                "id": campaign.id or new_id(), "name": campaign.name,
+                "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
+                "phases": json.dumps([p.__dict__ for p in campaign.phases], ensure_ascii=False),
+                "industries": json.dumps(list(campaign.industries)),
+                "towns": json.dumps(list(campaign.towns), ensure_ascii=False),
+                "company_ids": json.dumps(list(campaign.company_ids)),
+                "targets": json.dumps([t.__dict__ for t in campaign.targets],
+                                      ensure_ascii=False),
+                **record_stamp(self.device_id)})
         return campaign
 
     def update(self, campaign: Campaign) -> Campaign:
@@ -187,20 +196,17 @@ class CampaignRepo:
             if self.db.execute("SELECT 1 FROM campaigns WHERE name = ? AND id != ?",
                                [campaign.name, campaign.id]).fetchone():
                 raise ValidationError(f"There is already a campaign named {campaign.name}.")
-            self._check_companies(campaign)
+            known = {r[0] for r in self.db.execute("SELECT id FROM companies")}
+            missing = [c for c in campaign.company_ids if c not in known]
+            if missing:
+                raise NotFoundError(f"Campaign {campaign.name}: no company with id "
+                                    f"{', '.join(missing[:3])}.")
             self.db.execute(
                 "UPDATE campaigns SET name = ?, starts_on = ?, ends_on = ?, phases = ?, "
                 "industries = ?, towns = ?, company_ids = ?, targets = ?, updated_at = ?, "
                 "device_id = ? WHERE id = ?",
                 [*self._columns(campaign).values(), utcnow_iso(), self.device_id, campaign.id])
         return campaign
-
-    def _check_companies(self, campaign: Campaign) -> None:
-        known = {r[0] for r in self.db.execute("SELECT id FROM companies")}
-        missing = [c for c in campaign.company_ids if c not in known]
-        if missing:
-            raise NotFoundError(f"Campaign {campaign.name}: no company with id "
-                                f"{', '.join(missing[:3])}.")
 
     @staticmethod
     def _columns(campaign: Campaign) -> dict[str, str]:
