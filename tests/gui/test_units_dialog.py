@@ -195,3 +195,4 @@ def test_the_dispatch_page_opens_it_and_reads_the_new_units(qtbot, ctx, service,
     qtbot.waitUntil(lambda: any(
         page.table.item(r, 0) and page.table.item(r, 0).text() == "张坂镇"
         for r in range(page.table.rowCount())))
+    page.runner.wait()
