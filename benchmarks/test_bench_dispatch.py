@@ -3,16 +3,23 @@
 100,000 inspections and 500,000 hazards of 10,000 companies in 20 towns and 12 departments,
 written straight into the tables (the services would take hours). Timed: the figures as the
 Dispatch page and the report get them (``dispatch_table``: the SQL, labels and rows), against the
-same SQL run directly, as a ratio (these machines are noisy), and against the 1 s budget.
+same SQL run directly, as a ratio (these machines are noisy), and against the 1 s budget; the
+xlsx of each grouping against 5 s, and the memory of the process that writes them.
 """
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from sqlite_utils import Database
 
 from inspector_app.domain.company import INDUSTRIES
 from inspector_app.domain.units import Period, UnitKind
@@ -38,17 +45,24 @@ TODAY = date(2026, 12, 31)
 STAMP = ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "bench")
 
 
-@pytest.fixture(scope="module")
-def district(tmp_path_factory):
+def build_district(path: Path) -> Database:
+    """The large district, inserted in bulk with SQL."""
     rng = random.Random(17)
-    db = open_database(tmp_path_factory.mktemp("dispatch") / "big.sqlite3")
+    db = open_database(path)
     units = UnitRepo(db, "bench")
     towns = [units.add(f"第{n}镇", UnitKind.TOWN).name for n in range(TOWNS)]
     industries = list(INDUSTRIES)
     for n in range(DEPARTMENTS):
         units.add(f"第{n}局", UnitKind.DEPARTMENT,
                   sectors=tuple(industries[n::DEPARTMENTS]) if n < len(industries) else ())
+    # Without their secondary indexes the tables fill in order; the indexes are then built
+    # by one sort each, many times faster than half a million random index inserts.
+    indexes = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('companies', 'inspections', 'findings', 'documents')").fetchall()
     with db.atomic():
+        for name, _ in indexes:
+            db.execute(f"DROP INDEX {name}")
         db.conn.executemany(
             "INSERT INTO companies (id, name, town, industry, special_areas, created_at, "
             "updated_at, device_id) VALUES (?, ?, ?, ?, '[]', ?, ?, ?)",
@@ -81,7 +95,16 @@ def district(tmp_path_factory):
             "VALUES (?, ?, 'order', ?, 'B', 2026, ?, ?, ?, ?, ?)",
             [(f"d{n}", f"i{n * 3}", f"令{n}", n, STAMP[0], *STAMP)
              for n in range(INSPECTIONS // 3)])
+        for _, sql in indexes:
+            db.execute(sql)
     db.execute("ANALYZE")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # as a database in use is: not all in WAL
+    return db
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    db = build_district(tmp_path_factory.mktemp("dispatch") / "big.sqlite3")
     yield db
     db.close()
 
@@ -112,3 +135,46 @@ def test_a_year_of_dispatch_figures_in_under_a_second(district):
           f"ratio {program / bare:.2f}")
     assert program / bare < MAX_RATIO
     assert program < BUDGET_S
+
+
+XLSX_BUDGET_S = 5.0
+MEMORY_BUDGET_MB = 300
+
+# A fresh process that does what "report dispatch -o FILE.xlsx" does, and says how long the
+# table took and how much memory the process held at its peak (the interpreter included).
+_REPORT_SCRIPT = """
+import json, resource, sys, time
+from datetime import date
+from pathlib import Path
+from inspector_app.services.dispatch import DispatchRequest, prepare, write_report
+from inspector_app.storage.db import connect
+
+db = connect(Path(sys.argv[1]))
+t0 = time.perf_counter()
+for by in ("town", "department", "industry"):
+    report = prepare(db, DispatchRequest(sys.argv[2], sys.argv[3], by,
+                                         as_of=date.fromisoformat(sys.argv[3])), "bench")
+    write_report(db, report, Path(sys.argv[4]) / f"{by}.xlsx")
+seconds = (time.perf_counter() - t0) / 3
+# VmHWM, this program's own peak: ru_maxrss would also remember the parent's memory at fork.
+status = Path("/proc/self/status")
+peak_kb = (int(next(line for line in status.read_text().splitlines()
+                    if line.startswith("VmHWM")).split()[1]) if status.exists()
+           else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+"""
+
+
+def test_the_xlsx_of_a_year_in_under_five_seconds_and_300_mb(district, tmp_path):
+    path = district.execute("PRAGMA database_list").fetchone()[2]
+    start = (TODAY - timedelta(days=364)).isoformat()
+    run = subprocess.run([sys.executable, "-c", _REPORT_SCRIPT, path, start,
+                          TODAY.isoformat(), str(tmp_path)],
+                         capture_output=True, text=True, check=True)
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    sheet = load_workbook(tmp_path / "town.xlsx").active
+    assert sheet.max_row > TOWNS
+    print(f"\ndispatch xlsx: {figures['seconds']:.2f} s a table; "
+          f"peak memory {figures['peak_mb']:.0f} MB")
+    assert figures["seconds"] < XLSX_BUDGET_S
+    assert figures["peak_mb"] < MEMORY_BUDGET_MB

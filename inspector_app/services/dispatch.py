@@ -6,6 +6,9 @@ output's type and folder. The figures themselves come from ``storage.dispatch_st
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,21 +18,31 @@ from sqlite_utils import Database
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
+from inspector_app.services.progress import Cancelled, Progress
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
 from inspector_app.storage.dispatch_stats import (
+    COUNTS,
     GROUPINGS,
     DispatchQuery,
     DispatchRow,
     DispatchTable,
+    WeekFigures,
     dispatch_table,
     drill_down,
+    weekly_trend,
 )
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.unit_inspections import UnitInspections, unit_inspection_counts
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
 
+# The statistics' names the Dispatch page uses come through here with the service's own.
+__all__ = ["COUNTS", "FORMATS", "DispatchReport", "DispatchRequest", "DispatchRow",
+           "WeekFigures", "check_output", "drill_down", "interruptible", "page_figures",
+           "period_text", "prepare", "report_bytes", "write_report"]
+
 FORMATS = (".xlsx", ".pdf")
+CHECK_EVERY = 20_000    # SQLite steps between two "cancelled?" checks: a few ms, little cost
 _BY_LABELS = {"town": ("按乡镇（街道）", "by town"),
               "department": ("按行业主管部门", "by department"),
               "industry": ("按行业", "by industry")}
@@ -143,3 +156,37 @@ def write_report(db: Database, report: DispatchReport, path: Path) -> None:
     # its number back.
     with db.atomic():
         write_atomic_checked(path, report_bytes(db, report, suffix))
+
+
+@contextmanager
+def interruptible(db: Database, progress: Progress) -> Iterator[None]:
+    """Stop a long statement as soon as the user cancels, not after it ends: SQLite asks
+    every few thousand steps whether to go on."""
+    def stop() -> int:
+        try:
+            progress.check_cancelled()
+        except Cancelled:
+            return 1
+        return 0
+
+    db.conn.set_progress_handler(stop, CHECK_EVERY)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise Cancelled() from exc
+        raise
+    finally:
+        db.conn.set_progress_handler(None, 0)
+
+
+def page_figures(db: Database, request: DispatchRequest, device_id: str,
+                 progress: Progress) -> tuple[DispatchReport, list[WeekFigures]]:
+    """What the Dispatch page shows: the table of the chosen grouping and the weekly trend."""
+    with interruptible(db, progress):
+        progress.progress(0, 2, "table")
+        report = prepare(db, request, device_id)
+        progress.progress(1, 2, "trend")
+        trend = weekly_trend(db, report.query)
+        progress.progress(2, 2, "")
+    return report, trend

@@ -930,3 +930,11 @@ def _ledger_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS findings_awaiting ON findings("
                "COALESCE(current_deadline, deadline)) "
                "WHERE status IN ('open', 'reopened') AND withdrawn_at IS NULL")
+
+
+@migrations(name="0023_findings_dispatch_index")
+def _findings_dispatch_index(db: Database) -> None:
+    # The dispatch statistics add up every hazard of a year by inspection: with every column
+    # they read in one index, they read it in order and never the table (500,000 hazards).
+    db.execute("CREATE INDEX IF NOT EXISTS findings_dispatch ON findings(inspection_id, grade, "
+               "status, current_deadline, deadline, onsite_measure)")

@@ -190,6 +190,38 @@ class CampaignRepo:
                 **record_stamp(self.device_id)})
         return campaign
 
+    def update(self, campaign: Campaign) -> Campaign:
+        """Replace a stored campaign's name, period, phases, scope and targets."""
+        campaign = campaign.validated()
+        with self.db.atomic():
+            if self.get(campaign.id) is None:
+                raise NotFoundError(N_("No campaign with id {id}."), id=campaign.id)
+            if self.db.execute("SELECT 1 FROM campaigns WHERE name = ? AND id != ?",
+                               [campaign.name, campaign.id]).fetchone():
+                raise ValidationError(N_("There is already a campaign named {name}."),
+                                      name=campaign.name)
+            known = {r[0] for r in self.db.execute("SELECT id FROM companies")}
+            missing = [c for c in campaign.company_ids if c not in known]
+            if missing:
+                raise NotFoundError(N_("Campaign {name}: no company with id "
+                                       "{join}."), name=campaign.name, join=', '.join(missing[:3]))
+            self.db.execute(
+                "UPDATE campaigns SET name = ?, starts_on = ?, ends_on = ?, phases = ?, "
+                "industries = ?, towns = ?, company_ids = ?, targets = ?, updated_at = ?, "
+                "device_id = ? WHERE id = ?",
+                [*self._columns(campaign).values(), utcnow_iso(), self.device_id, campaign.id])
+        return campaign
+
+    @staticmethod
+    def _columns(campaign: Campaign) -> dict[str, str]:
+        return {
+            "name": campaign.name, "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
+            "phases": json.dumps([p.__dict__ for p in campaign.phases], ensure_ascii=False),
+            "industries": json.dumps(list(campaign.industries)),
+            "towns": json.dumps(list(campaign.towns), ensure_ascii=False),
+            "company_ids": json.dumps(list(campaign.company_ids)),
+            "targets": json.dumps([t.__dict__ for t in campaign.targets], ensure_ascii=False)}
+
     def tag(self, campaign_id: str, inspection_id: str, included: bool) -> None:
         """Correct the automatic tagging: count this inspection in the campaign, or not."""
         if self.get(campaign_id) is None:

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <source>Edit campaign</source>
+        <translation>编辑专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
+        <source>Add a campaign</source>
+        <translation>新增专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="179"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="183"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>起（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="184"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>止（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="187"/>
+        <source>Inspections per company</source>
+        <translation>每家企业检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="198"/>
+        <source>One company name a line</source>
+        <translation>每行一个企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="200"/>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="201"/>
+        <source>Towns</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="202"/>
+        <source>Companies</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="210"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="211"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="213"/>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="215"/>
+        <source>Scope (nothing ticked: every company)</source>
+        <translation>范围（均不勾选：全部企业）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="217"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="242"/>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="242"/>
+        <source>Remove row</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="278"/>
+        <source>No company named {0} on this computer.</source>
+        <translation>本机没有名为{0}的企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="286"/>
+        <source>Phase {0} needs a name.</source>
+        <translation>第{0}个阶段需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="293"/>
+        <source>Target “{0}”: the inspections per company must be a whole number.</source>
+        <translation>目标“{0}”：每家企业检查次数须为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="296"/>
+        <source>A target needs its text.</source>
+        <translation>目标需要填写内容。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/checklist_model.py" line="112"/>
@@ -439,139 +557,170 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="263"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="267"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="268"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="269"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="270"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="273"/>
+        <source>Units and campaigns…</source>
+        <translation>单位与专项行动…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="276"/>
+        <source>Weekly trend (ISO weeks)</source>
+        <translation>按周趋势（ISO 周）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="278"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="287"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="294"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="328"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="334"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="383"/>
+        <source>Counting cancelled. Change the period or the grouping to count again.</source>
+        <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="393"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="446"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="340"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="494"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="495"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="518"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="275"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="277"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="516"/>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="517"/>
+        <source>Hazards found</source>
+        <translation>发现隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="583"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="584"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="584"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="596"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="608"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="612"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="631"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -807,67 +956,67 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="109"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="110"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="111"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="88"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="112"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="89"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="92"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="93"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="96"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="161"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
@@ -4962,6 +5111,257 @@ Everything in it is checked before anything changes; records already here are ne
         <location filename="../../inspector_app/ui/pages/templates.py" line="703"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <source>Edit unit</source>
+        <translation>编辑单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="122"/>
+        <source>Add a unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="135"/>
+        <source>Sectors it supervises</source>
+        <translation>主管行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="136"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="137"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="314"/>
+        <source>Units and campaigns</source>
+        <translation>单位与专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="317"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="318"/>
+        <source>Companies&apos; units</source>
+        <translation>企业所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="319"/>
+        <source>Campaigns</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="350"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="350"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="351"/>
+        <source>Sectors</source>
+        <translation>主管行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="351"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="354"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="609"/>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="610"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="426"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="388"/>
+        <source>This computer&apos;s unit</source>
+        <translation>本机所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="358"/>
+        <source>The inspections made on this computer are recorded as carried out by the selected unit.</source>
+        <translation>本机所做的检查记为由所选单位实施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="386"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="402"/>
+        <source>{0} is claimed by {1}: the first in the list supervises it.</source>
+        <translation>{0}同时归属{1}：以列表中靠前者为行业主管部门。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="425"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="656"/>
+        <source>Saved {0}.</source>
+        <translation>已保存{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="463"/>
+        <source>{0} is this computer&apos;s unit; choose another one first.</source>
+        <translation>{0}是本机所属单位，请先另选本机所属单位。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="466"/>
+        <source>{0} is at work again.</source>
+        <translation>{0}已恢复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="467"/>
+        <source>{0} is retired: it keeps its history but takes no new companies.</source>
+        <translation>{0}已停用：历史数据保留，但不再接收新的企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="479"/>
+        <source>This computer&apos;s inspections are now carried out by {0}.</source>
+        <translation>本机的检查今后记为由{0}实施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="486"/>
+        <source>Search name, code, town…</source>
+        <translation>搜索名称、信用代码、乡镇…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="489"/>
+        <source>Every industry</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="499"/>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="499"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="500"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="501"/>
+        <source>Supervising department</source>
+        <translation>行业主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
+        <source>Set town</source>
+        <translation>设置乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="508"/>
+        <source>Set department</source>
+        <translation>设置主管部门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="533"/>
+        <source>Every town</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="539"/>
+        <source>(no town)</source>
+        <translation>（不填乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="544"/>
+        <source>(by its industry)</source>
+        <translation>（按所属行业确定）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="557"/>
+        <source>{0} (by industry)</source>
+        <translation>{0}（按行业）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="574"/>
+        <source>to the selected companies ({0})</source>
+        <translation>应用于所选企业（{0}家）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="576"/>
+        <source>to all companies shown ({0})</source>
+        <translation>应用于列出的全部企业（{0}家）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="579"/>
+        <source>Companies shown: {0}</source>
+        <translation>列出企业：{0}家</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="589"/>
+        <source>Companies changed: {0}.</source>
+        <translation>已修改企业：{0}家。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="606"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="606"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="607"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="607"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="627"/>
+        <source>Every company</source>
+        <translation>全部企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="630"/>
+        <source>named companies: {0}</source>
+        <translation>指定企业{0}家</translation>
     </message>
 </context>
 <context>

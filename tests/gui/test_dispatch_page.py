@@ -1,13 +1,15 @@
+import threading
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import build_demo
+from inspector_app.services.dispatch import page_figures
 from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
 from inspector_app.ui.pages.dispatch import SHOWN, DispatchPage
 
@@ -27,11 +29,13 @@ def demo(tmp_path_factory):
 def page(qtbot, demo, languages):
     widget = DispatchPage(demo)
     qtbot.addWidget(widget)
-    widget.start.setDate(QDate(TODAY.year - 1, TODAY.month, 1))
     widget.resize(1024, 600)
     widget.show()
-    widget.refresh()
-    return widget
+    with qtbot.waitSignal(widget.refreshed, timeout=30_000):
+        widget.start.setDate(QDate(TODAY.year - 1, TODAY.month, 1))
+    yield widget
+    widget.cancel()
+    widget.runner.wait()
 
 
 def _column(name: str) -> int:
@@ -55,8 +59,9 @@ def test_the_table_shows_the_statistics_and_marks_silent_units(page, demo):
     assert page.bar_chart.chart().series()[0].count() == 3
 
 
-def test_grouping_and_bad_period(page):
-    page.by.setCurrentIndex(page.by.findData("department"))
+def test_grouping_and_bad_period(page, qtbot):
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData("department"))
     labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
     assert "综合执法与应急管理局" in labels and "消安办" in labels
     page.end.setDate(page.start.date().addDays(-1))
@@ -94,7 +99,7 @@ def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path
         page.write(out)
     assert load_workbook(out).active["A1"].value.startswith("安全生产") or \
         load_workbook(out).active["A1"].value.startswith("Work safety")
-    assert page.xlsx_button.isEnabled()
+    qtbot.waitUntil(page.xlsx_button.isEnabled)
     # A unit's own table from its row.
     assert page.write(tmp_path / "u.xlsx", unit=True) is None
     assert "Select a town's or a department's row first" in page.status.text()
@@ -108,3 +113,56 @@ def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path
 def test_an_unwritable_output_is_refused_before_any_work(page, tmp_path):
     assert page.write(tmp_path / "missing" / "x.pdf") is None
     assert "does not exist" in page.status.text()
+
+
+def test_the_figures_are_counted_off_the_window_thread_with_progress(page, qtbot):
+    """The page stays usable: the count runs in a worker, shows its progress, and a new
+    choice stops the count in progress so only the newest figures are shown."""
+    page.by.setCurrentIndex(page.by.findData("department"))
+    assert page.progress.isVisible() and page.cancel_button.isVisible()
+    first = page._figures_task
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData("industry"))
+    assert first.control.cancelled
+    assert not page.progress.isVisible() and not page.cancel_button.isVisible()
+    assert page.report.query.by == "industry"
+    expected = dispatch_table(page.ctx.db, page.report.query, "en")
+    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount() - 1)] == [
+        r.label for r in expected.rows]
+
+
+def test_cancel_stops_the_count_and_says_so(page, qtbot, monkeypatch):
+    from inspector_app.ui.pages import dispatch
+
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args):
+        started.set()
+        release.wait(10)
+        return page_figures(*args)
+
+    monkeypatch.setattr(dispatch, "page_figures", held)
+    page.by.setCurrentIndex(page.by.findData("department"))
+    assert started.wait(10)
+    page.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: "Counting cancelled" in page.status.text(), timeout=30_000)
+    assert page.table.rowCount() == 0 and not page.progress.isVisible()
+    assert not page.cancel_button.isVisible()
+
+
+def test_the_weekly_trend_chart_has_a_point_per_week(page):
+    weeks = page.trend
+    period = (page.end.date().toPython() - page.start.date().toPython()).days
+    assert period // 7 <= len(weeks) <= period // 7 + 2
+    lines = page.trend_chart.chart().series()
+    assert [s.name() for s in lines] == ["Inspections", "Hazards found", "Rectified"]
+    assert all(s.count() == len(weeks) for s in lines)
+    assert sum(p.y() for p in lines[1].points()) == page.report.table.total.hazards
+
+
+def test_every_unit_name_is_whole_in_the_bar_chart(page):
+    axis = page.bar_chart.chart().axes(Qt.Orientation.Vertical)[0]
+    names = [r.label for r in page.report.table.rows if r.key]
+    assert list(reversed(axis.categories())) == names
+    assert page.bar_chart.minimumHeight() >= 24 * len(names)

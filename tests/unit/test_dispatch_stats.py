@@ -11,6 +11,7 @@ import json
 import random
 from collections import defaultdict
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ from inspector_app.storage.dispatch_stats import (
     dispatch_table,
     dispatch_tables,
     drill_down,
+    weekly_trend,
 )
 from inspector_app.storage.escalations_repo import EscalationRepo
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
@@ -257,3 +259,36 @@ def test_an_empty_period_gives_zeros_but_still_lists_the_units(district):
     table = dispatch_table(district.db, query)
     assert table.total.inspections == 0 and table.total.hazards == 0
     assert table.rows and all(r.silent for r in table.rows if r.registered)
+
+
+def test_the_weekly_trend_recounts_week_by_week_and_adds_up_to_the_table(district):
+    db = district.db
+    for query in _queries(db)[::3]:
+        weeks = weekly_trend(db, query)
+        assert weeks[0].monday <= query.period.start < weeks[0].monday + timedelta(days=7)
+        assert weeks[-1].monday <= query.period.end < weeks[-1].monday + timedelta(days=7)
+        assert all(b.monday - a.monday == timedelta(days=7) for a, b in pairwise(weeks))
+        # Week by week, the inspections and hazards the drill-down lists, by their start day.
+        started = {}
+        for figure in ("inspections_official", "inspections_self"):
+            for i in drill_down(db, query, figure):
+                day = date.fromisoformat(i["started_at"][:10])
+                monday = day - timedelta(days=day.weekday())
+                started[i["id"]] = monday
+                assert next(w for w in weeks if w.monday == monday)
+        per_week = defaultdict(int)
+        for monday in started.values():
+            per_week[monday] += 1
+        assert {w.monday: w.inspections for w in weeks if w.inspections} == dict(per_week)
+        found_by = dict(db.execute("SELECT id, inspection_id FROM findings").fetchall())
+        hazards = defaultdict(int)
+        for figure in ("hazards_major", "hazards_general"):
+            for h in drill_down(db, query, figure):
+                hazards[started[found_by[h["id"]]]] += 1
+        assert {w.monday: w.hazards for w in weeks if w.hazards} == dict(hazards)
+        total = dispatch_table(db, query).total
+        assert sum(w.inspections for w in weeks) == total.inspections
+        assert sum(w.hazards for w in weeks) == total.hazards
+        assert sum(w.rectified for w in weeks) == total["rectified"]
+    assert weeks[0].label == f"{weeks[0].monday.isocalendar()[0]}-W" \
+        f"{weeks[0].monday.isocalendar()[1]:02d}"

@@ -245,7 +245,7 @@ class YearPlanDialog(QDialog):
         try:
             calendar = holidays.office_calendar(self.ctx.db)
         except InspectorError as exc:
-            self.holidays_label.setText(exc.message)
+            self.holidays_label.setText(exc.localized())
             return
         off = sum(1 for d in calendar.off if d.year == year)
         worked = sum(1 for d in calendar.workdays if d.year == year)
@@ -313,7 +313,7 @@ class YearPlanDialog(QDialog):
     def _failed(self, exc: BaseException, _trace: str) -> None:
         if not isinstance(exc, InspectorError):
             raise exc   # a bug: the crash handler reports it
-        self.error.setText(exc.message)
+        self.error.setText(exc.localized())
 
     def _finished(self) -> None:
         self.task = None

@@ -9,14 +9,25 @@ from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QMargins, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QMargins,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +39,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,20 +55,24 @@ from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
 from inspector_app.paths import DataDir
-from inspector_app.services.context import AppContext
+from inspector_app.services.context import AppContext, worker_database
 from inspector_app.services.dispatch import (
+    COUNTS,
     DispatchReport,
     DispatchRequest,
+    DispatchRow,
+    WeekFigures,
     check_output,
+    drill_down,
+    page_figures,
     prepare,
     write_report,
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
-from inspector_app.storage.db import connect
-from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
-from inspector_app.storage.units_repo import CampaignRepo
+from inspector_app.services.units import UnitsService
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
+from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -63,20 +81,26 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
+MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
+
+
+def figures_task(control: TaskControl, data_dir: DataDir, device_id: str,
+                 request: DispatchRequest) -> tuple[DispatchReport, list[WeekFigures]]:
+    """The page's figures on a connection of their own; cancelling stops the SQL itself."""
+    with worker_database(data_dir) as db:
+        return page_figures(db, request, device_id, control)
 
 
 def report_task(control: TaskControl, data_dir: DataDir, device_id: str,
                 request: DispatchRequest, path: Path) -> str:
     """Compute and write the report on a connection of its own, off the window's thread."""
-    db = connect(data_dir.database)
-    try:
+    with worker_database(data_dir) as db:
         control.check_cancelled()
         report = prepare(db, request, device_id)
         control.check_cancelled()
         write_report(db, report, path)
         return str(path)
-    finally:
-        db.close()
 
 
 # The drill-down's columns, named as the statistics table names them (translated in the
@@ -144,12 +168,15 @@ class DrillDownDialog(QDialog):
 class DispatchPage(Page):
     page_id = "dispatch"
     report_written = Signal(str)
+    refreshed = Signal()          # the figures of the current choice are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.runner = TaskRunner()
         self._task: Task | None = None
+        self._figures_task: Task | None = None
         self.report: DispatchReport | None = None
+        self.trend: list[WeekFigures] = []
         self.last_output: Path | None = None
 
         bar = QHBoxLayout()
@@ -176,14 +203,22 @@ class DispatchPage(Page):
         self.unit_button = QPushButton()
         self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
+        self.units_button = QPushButton()
+        self.units_button.clicked.connect(lambda: self.open_units())
         self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
         self.pdf_button.clicked.connect(lambda: self._ask_and_write(".pdf"))
         self.unit_button.clicked.connect(lambda: self._ask_and_write(".xlsx", unit=True))
         self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        for w in (self.xlsx_button, self.pdf_button, self.unit_button, self.cancel_button):
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        for w in (self.units_button, self.xlsx_button, self.pdf_button, self.unit_button,
+                  self.cancel_button):
             buttons.addWidget(w)
+        buttons.addWidget(self.progress)
         buttons.addWidget(self.status, 1)
         self.layout_.addLayout(buttons)
 
@@ -195,21 +230,26 @@ class DispatchPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.bar_chart = QChartView()
+        self.trend_chart = QChartView()
         self.pie_chart = QChartView()
-        for view in (self.bar_chart, self.pie_chart):
+        for view in (self.bar_chart, self.trend_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(150)
-            view.setMaximumHeight(300)
-        charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.bar_chart)
-        charts.addWidget(self.pie_chart)
-        charts.setStretchFactor(0, 3)
-        charts.setStretchFactor(1, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
+        # Horizontal bars: a unit's whole name fits on the left, however narrow the screen;
+        # with many units the chart grows taller and scrolls.
+        self.bar_scroll = QScrollArea()
+        self.bar_scroll.setWidgetResizable(True)
+        self.bar_scroll.setWidget(self.bar_chart)
+        self.charts = QTabWidget()
+        self.charts.addTab(self.bar_scroll, "")
+        self.charts.addTab(self.trend_chart, "")
+        self.charts.addTab(self.pie_chart, "")
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(charts)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(self.charts)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        self._split_set = False
         self.layout_.addWidget(split, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -230,6 +270,11 @@ class DispatchPage(Page):
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.units_button.setText(self.tr("Units and campaigns…"))
+        # The tabs name the charts: at 1024×600 a title would take a third of a chart.
+        self.charts.setTabText(0, self.tr("Hazards and rectification by unit"))
+        self.charts.setTabText(1, self.tr("Weekly trend (ISO weeks)"))
+        self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
                                   "with no inspection in the period are shaded."))
         self._fill_choices()
@@ -247,11 +292,23 @@ class DispatchPage(Page):
             chosen = self.campaign.currentData()
             self.campaign.clear()
             self.campaign.addItem(self.tr("All work (no campaign)"), None)
-            for c in CampaignRepo(self.ctx.db, self.ctx.device.id).all():
+            for c in UnitsService(self.ctx.db, self.ctx.device.id).all_campaigns():
                 self.campaign.addItem(c.name, c.id)
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
         finally:
             self._filling = False
+
+    def open_units(self) -> UnitsDialog:
+        """The registry and the campaigns; the figures are read again when it closes."""
+        dialog = UnitsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self._units_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _units_closed(self, dialog: UnitsDialog) -> None:
+        if dialog.changed:
+            self._fill_choices()
+            self.refresh()
 
     # -- figures --
     def request(self, unit: str | None = None) -> DispatchRequest:
@@ -261,20 +318,70 @@ class DispatchPage(Page):
                                unit, date.today(), ui_lang())
 
     def refresh(self) -> None:
+        """Count again in the background; a new choice stops the count in progress."""
         if self._filling:
             return
+        if self._figures_task is not None:
+            self._figures_task.cancel()
+            self._figures_task = None
         if self.end.date() < self.start.date():
             self._error(self.tr("The period ends before it starts."))
+            self._show_busy()
             return
-        try:
-            self.report = prepare(self.ctx.db, self.request(), self.ctx.device.id)
-        except InspectorError as exc:
-            self._error(exc.localized())
-            return
+        task = Task(figures_task, self.ctx.data_dir, self.ctx.device.id, self.request())
+        self._figures_task = task
         self.status.setStyleSheet("")
+        self.status.setText(self.tr("Counting…"))
+        self.progress.setRange(0, 0)
+        task.signals.progress.connect(
+            lambda done, total, _text: self._figures_progress(task, done, total))
+        task.signals.succeeded.connect(lambda result: self._figures_ready(task, result))
+        task.signals.failed.connect(lambda exc, _trace: self._figures_failed(task, exc))
+        task.signals.cancelled.connect(lambda: self._figures_cancelled(task))
+        self.runner.start(task)
+        self._show_busy()
+
+    def _show_busy(self) -> None:
+        counting = self._figures_task is not None
+        self.progress.setVisible(counting)
+        self.cancel_button.setVisible(counting or self._task is not None)
+
+    def _figures_progress(self, task: Task, done: int, total: int) -> None:
+        if task is self._figures_task and done:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _figures_ready(self, task: Task, result: tuple[DispatchReport, list[WeekFigures]]
+                       ) -> None:
+        if task is not self._figures_task:
+            return      # the figures of a choice since changed
+        self._figures_task = None
+        self.report, self.trend = result
         self.status.setText(self._unit_inspections_text())
         self._fill_table()
         self._fill_charts()
+        self._selection_changed()
+        self._show_busy()
+        self.refreshed.emit()
+
+    def _figures_failed(self, task: Task, exc: BaseException) -> None:
+        if task is not self._figures_task:
+            return
+        self._figures_task = None
+        self._show_busy()
+        if not isinstance(exc, InspectorError):
+            raise exc
+        self._error(exc.localized())
+
+    def _figures_cancelled(self, task: Task) -> None:
+        if task is not self._figures_task:
+            return
+        self._figures_task = None
+        self._show_busy()
+        self.report = None
+        self.table.setRowCount(0)
+        self.status.setText(self.tr("Counting cancelled. Change the period or the grouping "
+                                    "to count again."))
         self._selection_changed()
 
     def _unit_inspections_text(self) -> str:
@@ -316,6 +423,21 @@ class DispatchPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The first time: the table as tall as its rows (at most half), the charts the rest;
+        afterwards the splitter stays where the user put it."""
+        total = sum(self.split.sizes())
+        if self._split_set or total <= 0:
+            return
+        self._split_set = True
+        rows = self.table.rowCount()
+        needed = (self.table.horizontalHeader().height() + 4
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + self.table.horizontalScrollBar().sizeHint().height())
+        table = min(needed, total // 2)
+        self.split.setSizes([table, total - table])
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
@@ -335,48 +457,86 @@ class DispatchPage(Page):
 
     def _fill_charts(self) -> None:
         assert self.report is not None
-        rows = [r for r in self.report.table.rows if r.key][:20]
+        rows = [r for r in self.report.table.rows if r.key]
         sets = []
-        for text, name, colour in ((self.tr("Major"), "hazards_major", "#c00000"),
-                                   (self.tr("General"), "hazards_general", "#f0a030"),
-                                   (self.tr("Rectified"), "rectified", "#2e7d32")):
+        for text, name, colour in ((self.tr("Major"), "hazards_major", MAJOR),
+                                   (self.tr("General"), "hazards_general", GENERAL),
+                                   (self.tr("Rectified"), "rectified", RECTIFIED)):
             s = QBarSet(text)
             s.setColor(QColor(colour))
-            s.append([float(r.figures[name]) for r in rows])
+            # The first unit on top, as in the table.
+            s.append([float(r.figures[name]) for r in reversed(rows)])
             sets.append(s)
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         series.append(sets)
         chart = QChart()
         chart.addSeries(series)
-        chart.setTitle(self.tr("Hazards and rectification by unit"))
-        axis_x = QBarCategoryAxis()
-        axis_x.append([r.label[:6] for r in rows])
-        axis_y = QValueAxis()
-        axis_y.setMin(0)
-        axis_y.setMax(max([1.0, *(max(s.at(i) for s in sets) for i in range(len(rows)))]))
-        axis_y.setLabelFormat("%d")
-        axis_y.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([r.label for r in reversed(rows)])
+        axis_x = QValueAxis()
+        axis_x.setMin(0)
+        axis_x.setMax(max([1.0, *(s.at(i) for s in sets for i in range(len(rows)))]))
+        axis_x.setLabelFormat("%d")
+        axis_x.applyNiceNumbers()
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(axis_x)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
+        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))
+
+        self._set_chart(self.trend_chart, self._trend())
 
         total = self.report.table.total
         pie = QPieSeries()
-        for text, name, colour in ((self.tr("Major"), "hazards_major", "#c00000"),
-                                   (self.tr("General"), "hazards_general", "#f0a030")):
+        for text, name, colour in ((self.tr("Major"), "hazards_major", MAJOR),
+                                   (self.tr("General"), "hazards_general", GENERAL)):
             if total.figures[name]:
                 piece = pie.append(f"{text} {total.figures[name]}", total.figures[name])
                 piece.setColor(QColor(colour))
         grade = QChart()
         grade.addSeries(pie)
-        grade.setTitle(self.tr("Hazards by grade"))
-        grade.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        grade.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         grade.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.pie_chart, grade)
+
+    def _trend(self) -> QChart:
+        """Inspections, hazards found and rectified, one point per ISO week of the period."""
+        chart = QChart()
+        axis_x = QDateTimeAxis()
+        axis_x.setFormat("yyyy-MM-dd")
+        axis_x.setTickCount(min(6, max(2, len(self.trend))))
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        top = 1
+        for text, name, colour in ((self.tr("Inspections"), "inspections", INSPECTIONS),
+                                   (self.tr("Hazards found"), "hazards", MAJOR),
+                                   (self.tr("Rectified"), "rectified", RECTIFIED)):
+            line = QLineSeries()
+            line.setName(text)
+            line.setColor(QColor(colour))
+            for week in self.trend:
+                moment = QDateTime(QDate(week.monday.year, week.monday.month, week.monday.day),
+                                   QTime(0, 0))
+                value = getattr(week, name)
+                top = max(top, value)
+                line.append(float(moment.toMSecsSinceEpoch()), float(value))
+            chart.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+        if self.trend:
+            first, last = self.trend[0].monday, self.trend[-1].monday
+            axis_x.setRange(QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
+                            QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)))
+        axis_y.setRange(0, top)
+        axis_y.applyNiceNumbers()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        return chart
 
     @staticmethod
     def _set_chart(view: QChartView, chart: QChart) -> None:
@@ -454,15 +614,16 @@ class DispatchPage(Page):
         return self.runner.start(task)
 
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        for task in (self._task, self._figures_task):
+            if task is not None:
+                task.cancel()
 
     def _busy(self, busy: bool) -> None:
         if not busy:
             self._task = None
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(not busy)
-        self.cancel_button.setVisible(busy)
+        self._show_busy()
         self._selection_changed()
 
     def _written(self, path: str) -> None:
