@@ -20,7 +20,6 @@ from inspector_app.errors import ValidationError
 from inspector_app.services import company_import
 from inspector_app.services.context import AppContext
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,8 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _repo(ctx: AppContext) -> CompanyRepo:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return CompanyRepo(ctx.db, ctx.device.id, inspector.name if inspector else None)
+    return CompanyRepo(ctx.db, ctx.device.id, ctx.actor)
 
 
 def _lang(ctx: AppContext) -> str:

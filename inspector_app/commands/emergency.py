@@ -49,7 +49,7 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _service(ctx: AppContext) -> EmergencyService:
-    return EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+    return ctx.emergency
 
 
 def _print_json(data: Any) -> None:

@@ -121,10 +121,7 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
     finding_id = None
     if args.finding:
-        row = ctx.db.execute(
-            "SELECT f.id, i.company_id FROM findings f JOIN inspections i "
-            "ON i.id = f.inspection_id WHERE f.id = ? OR f.id LIKE ?",
-            [args.finding, args.finding + "%"]).fetchall()
+        row = EscalationRepo(ctx.db, ctx.device.id).hazards_starting(args.finding)
         if len(row) != 1:
             raise NotFoundError(f"No single hazard {args.finding} (give more of its id).")
         finding_id, company_id = row[0]

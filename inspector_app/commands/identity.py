@@ -8,7 +8,6 @@ from pathlib import Path
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.errors import from_os_error
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,19 +36,19 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         raise from_os_error(exc, path) from exc
     enrol = read_passphrase(args.enrolment_passphrase_file, "One-time passphrase: ")
     own = read_passphrase(args.passphrase_file, "Your new passphrase: ", confirm=True)
-    info = PkiService(ctx.db, ctx.device).import_identity(data, enrol, own)
+    info = ctx.pki.import_identity(data, enrol, own)
     print(f"imported: {info.describe()}")
     return 0
 
 
 def run_self_signed(args: argparse.Namespace, ctx: AppContext) -> int:
     own = read_passphrase(args.passphrase_file, "Your new passphrase: ", confirm=True)
-    info = PkiService(ctx.db, ctx.device).create_self_signed(args.name, args.organisation, own)
+    info = ctx.pki.create_self_signed(args.name, args.organisation, own)
     print(f"created: {info.describe()}")
     return 0
 
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
-    identity = PkiService(ctx.db, ctx.device).identity()
+    identity = ctx.pki.identity()
     print(identity[0].describe() if identity else "no signing identity on this computer")
     return 0

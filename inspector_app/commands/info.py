@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app import __version__
 from inspector_app.services.context import AppContext
-from inspector_app.storage.migrations import schema_version
-
-COUNTED = ("companies", "inspectors", "templates", "inspections", "findings", "photos")
+from inspector_app.services.info import describe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,15 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    db = ctx.db
-    data = {
-        "version": __version__,
-        "data_dir": str(ctx.data_dir.root),
-        "database": str(ctx.data_dir.database),
-        "schema_version": schema_version(),
-        "device_id": ctx.device.id,
-        "counts": {t: db[t].count for t in COUNTED},
-    }
+    data = describe(ctx)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

@@ -90,7 +90,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
-    return InspectionService(ctx.db, ctx.device, actor=ctx.actor)
+    return ctx.inspections
 
 
 def _zh(ctx: AppContext) -> bool:

@@ -8,7 +8,6 @@ from pathlib import Path
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
-    PkiService,
     check_enrolment_target,
     one_time_passphrase,
     save_enrolment_file,
@@ -43,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
     passphrase = read_passphrase(args.passphrase_file, "New passphrase for the root key: ",
                                  confirm=True)
-    info = PkiService(ctx.db, ctx.device).init_org(args.name, passphrase)
+    info = ctx.pki.init_org(args.name, passphrase)
     # The certificate may hold a shortened name; the full one is kept with the root key.
     print(f"organisation: {args.name.strip()}")
     print(f"root certificate fingerprint (SHA-256): {info.fingerprint}")
@@ -59,7 +58,7 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
     out = Path(args.output)
     # Checked before the work (and the number of the certificate) is spent on it.
     check_enrolment_target(out)
-    data, info = PkiService(ctx.db, ctx.device).issue(
+    data, info = ctx.pki.issue(
         args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days)
     save_enrolment_file(out, data)
     print(f"wrote {out}: {info.describe()}, serial {info.serial}")
@@ -70,13 +69,13 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_revoke(args: argparse.Namespace, ctx: AppContext) -> int:
     passphrase = read_passphrase(args.passphrase_file, "Root key passphrase: ")
-    PkiService(ctx.db, ctx.device).revoke(args.serial, passphrase, args.reason)
+    ctx.pki.revoke(args.serial, passphrase, args.reason)
     print(f"revoked {args.serial}; laptops learn it with the next sync from the office")
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    for serial, info, revoked in PkiService(ctx.db, ctx.device).issued():
+    for serial, info, revoked in ctx.pki.issued():
         state = f"REVOKED {revoked[:10]}" if revoked else "valid"
         print(f"{serial}  {info.subject_name}  {info.enforcement_id or ''}  "
               f"until {info.not_after:%Y-%m-%d}  {state}")

@@ -39,9 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _services(ctx: AppContext) -> tuple[InspectionService, PhotoService]:
-    actor = ctx.actor
-    return (InspectionService(ctx.db, ctx.device, actor),
-            PhotoService(ctx.db, ctx.data_dir, ctx.device, actor))
+    return ctx.inspections, ctx.photos
 
 
 def _hazard_id(record: InspectionRecord, given: str) -> str:

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+    inspector = ctx.current_inspector()
     settings = SettingsRepo(ctx.db)
     print(f"inspector: {inspector.name if inspector else '(not set)'}")
     print(f"enforcement_id: {(inspector.enforcement_id if inspector else '') or ''}")

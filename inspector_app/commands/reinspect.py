@@ -13,7 +13,6 @@ from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import RESULTS, OpenHazard, ReinspectionService
 
 MAX_DESCRIPTION = 40
@@ -78,11 +77,11 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 
 
 def _service(ctx: AppContext) -> ReinspectionService:
-    return ReinspectionService(ctx.db, ctx.device, ctx.actor)
+    return ctx.reinspection
 
 
 def _inspection_id(ctx: AppContext, given: str) -> str:
-    return resolve_id(InspectionService(ctx.db, ctx.device, ctx.actor), given)
+    return resolve_id(ctx.inspections, given)
 
 
 def _company_id(ctx: AppContext, given: str) -> str:

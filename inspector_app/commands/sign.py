@@ -7,8 +7,6 @@ import argparse
 from inspector_app.commands.inspections import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
-from inspector_app.services.signing import SigningService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,9 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspection_id = resolve_id(InspectionService(ctx.db, ctx.device), args.inspection)
+    inspection_id = resolve_id(ctx.inspections, args.inspection)
     passphrase = read_passphrase(args.passphrase_file, "Signing passphrase: ")
-    SigningService(ctx.db, ctx.device).sign_inspection(
-        inspection_id, passphrase, ctx.actor)
+    ctx.signing.sign_inspection(inspection_id, passphrase, ctx.actor)
     print(f"signed and locked {inspection_id}")
     return 0

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import list_conflicts, resolve
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    pki = PkiService(ctx.db, ctx.device)
+    pki = ctx.pki
     prompt = "Your passphrase: " if pki.identity() or not pki.org() else "Root key passphrase: "
     passphrase = read_passphrase(args.passphrase_file, prompt)
     path = export_bundle(ctx.db, ctx.data_dir, ctx.device, Path(args.to),
@@ -102,9 +100,7 @@ def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_resolve(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep,
-                   inspector.name if inspector else None)
+    done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep, ctx.actor)
     kept = "this computer's version" if args.keep == "local" else "the incoming version"
     print(f"conflict {done.id} resolved: kept {kept} of {done.number or done.local_id}")
     return 0

@@ -9,7 +9,6 @@ from datetime import date
 
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import YearPlanService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,8 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> YearPlanService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return YearPlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+    return ctx.year_plan
 
 
 def run_generate(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -159,6 +159,10 @@ class InspectionService:
             withdrawn=self.repo.withdrawn_findings(inspection_id),
         )
 
+    def kind_of(self, inspection_id: str) -> str | None:
+        """The record's kind (``reinspection`` opens in its own dialog); None if unknown."""
+        return self.repo.kind(inspection_id)
+
     def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",
              descending: bool = True, limit: int | None = None,
              offset: int = 0) -> list[dict[str, Any]]:

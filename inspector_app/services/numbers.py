@@ -18,6 +18,7 @@ from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import all_block_uses, load_blocks, used_by_block
+from inspector_app.storage.repositories import DeviceRepo
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -55,6 +56,10 @@ class NumberService:
         self.db = db
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
+
+    def other_devices(self) -> list[Device]:
+        """The laptops a block can be given to: every other computer known here."""
+        return DeviceRepo(self.db).others()
 
     def resolve_device(self, ref: str) -> str:
         """A laptop by its device id, its number prefix or its name (as ``sync history`` and

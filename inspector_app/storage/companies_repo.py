@@ -82,6 +82,17 @@ class CompanyRepo:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM companies").fetchone()[0])
 
+    def ids_starting(self, prefix: str) -> builtins.list[str]:
+        """Up to two company ids starting with ``prefix`` (two: enough to tell it is
+        ambiguous); LIKE's own characters in ``prefix`` are dropped."""
+        rows = self.db.execute("SELECT id FROM companies WHERE id LIKE ? LIMIT 2",
+                               [prefix.replace("%", "").replace("_", "") + "%"]).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def has_any(self) -> bool:
+        """Whether the register holds a company at all (cheaper than counting them)."""
+        return self.db.execute("SELECT 1 FROM companies LIMIT 1").fetchone() is not None
+
     def towns(self) -> builtins.list[str]:
         rows = self.db.execute(
             "SELECT DISTINCT town FROM companies WHERE town IS NOT NULL ORDER BY town").fetchall()

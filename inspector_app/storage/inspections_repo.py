@@ -62,6 +62,11 @@ class InspectionRepo:
         found = cursor.fetchone()
         return dict(zip(names, found, strict=True)) if found else None
 
+    def kind(self, inspection_id: str) -> str | None:
+        found = self.db.execute("SELECT kind FROM inspections WHERE id = ?",
+                                [inspection_id]).fetchone()
+        return str(found[0]) if found else None
+
     def insert(self, record: dict[str, Any]) -> None:
         insert_row(self.db, "inspections", record)
 

@@ -54,6 +54,11 @@ class DeviceRepo:
             )
         return device
 
+    def others(self) -> list[Device]:
+        """The other computers this one knows (from their bundles), by name."""
+        return [Device(*row) for row in self.db.execute(
+            "SELECT id, name, doc_prefix FROM devices WHERE is_self = 0 ORDER BY name")]
+
     def set_prefix(self, prefix: str) -> None:
         with self.db.atomic():
             self.db.execute(

@@ -29,9 +29,8 @@ from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import suggested_template_id
-from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
 from inspector_app.ui.labels import pair, ui_lang
 
@@ -53,7 +52,7 @@ class NewInspectionDialog(QDialog):
         self.created_id: str | None = None
         self.company_repo = CompanyRepo(ctx.db, ctx.device.id)
         self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
-        self.profile_inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.profile_inspector = ctx.current_inspector()
         self._companies: dict[str, Company] = {}
         self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
 
@@ -309,10 +308,9 @@ class NewInspectionDialog(QDialog):
                                        "and time."))
             self.started.setFocus()
             return
-        actor = self.profile_inspector.name if self.profile_inspector else None
         try:
-            self._keep_person(company_id, actor)
-            self.created_id = InspectionService(self.ctx.db, self.ctx.device, actor).start(
+            self._keep_person(company_id, self.ctx.actor)
+            self.created_id = self.ctx.inspections.start(
                 company_id=company_id, template_key=template_key,
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
                 place=self.place.text().strip() or None, started_at=self.started_at())

@@ -54,16 +54,14 @@ from inspector_app.domain.photo import PhotoTag
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.photos import PhotoService
 from inspector_app.services.reinspection import (
     NOT_RECTIFIED,
     RECTIFIED,
     OpenHazard,
     ReinspectionInfo,
     ReinspectionResult,
-    ReinspectionService,
 )
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
 
@@ -303,10 +301,9 @@ class ReinspectionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.me = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        actor = self.me.name if self.me else None
-        self.service = ReinspectionService(ctx.db, ctx.device, actor)
-        self.photos = PhotoService(ctx.db, ctx.data_dir, ctx.device, actor)
+        self.me = ctx.current_inspector()
+        self.service = ctx.reinspection
+        self.photos = ctx.photos
         self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
         self.today = self.service.today()
         self.reinspection_id: str | None = None

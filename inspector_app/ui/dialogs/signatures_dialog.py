@@ -32,7 +32,6 @@ from inspector_app.domain.profile import Inspector
 from inspector_app.domain.signature import Required, Signature, SignerRole
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.signatures import SignatureService
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
@@ -58,7 +57,7 @@ class SignaturesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
-        self.service = SignatureService(ctx.db, ctx.device, ctx.actor)
+        self.service = ctx.signatures
         row = self.service.repo.row(inspection_id)
         if row is None:
             raise InspectorError(f"No inspection with id {inspection_id}.")

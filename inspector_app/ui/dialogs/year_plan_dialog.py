@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.year_plan import StoredVisit, YearPlanService
-from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.services.year_plan import StoredVisit
 from inspector_app.storage.templates_repo import TemplateRepo
 
 VISIT_MIME = "application/x-inspector-visit"
@@ -82,8 +81,7 @@ class YearPlanDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("YearPlanDialog")
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = YearPlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.service = ctx.year_plan
         self.templates = TemplateRepo(ctx.db, ctx.device.id)
         self.teams = self.service.teams()
         self.cells: dict[tuple[str, int], list[StoredVisit]] = {}

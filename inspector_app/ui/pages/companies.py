@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.company import Company
 from inspector_app.services.context import AppContext
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
@@ -92,8 +91,7 @@ class CompaniesPage(Page):
     # -- data ---------------------------------------------------------------------------------
     def repo(self) -> CompanyRepo:
         """A repository that records the current inspector as the author of changes."""
-        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
-        return CompanyRepo(self.ctx.db, self.ctx.device.id, inspector.name if inspector else None)
+        return CompanyRepo(self.ctx.db, self.ctx.device.id, self.ctx.actor)
 
     def refresh(self) -> None:
         self.model.reload()

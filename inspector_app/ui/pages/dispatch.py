@@ -40,7 +40,6 @@ from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     DispatchReport,
@@ -50,7 +49,6 @@ from inspector_app.services.dispatch import (
     write_report,
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
-from inspector_app.storage.db import connect
 from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
 from inspector_app.storage.units_repo import CampaignRepo
 from inspector_app.ui import messages
@@ -64,18 +62,15 @@ SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def report_task(control: TaskControl, data_dir: DataDir, device_id: str,
-                request: DispatchRequest, path: Path) -> str:
+def report_task(control: TaskControl, ctx: AppContext, request: DispatchRequest,
+                path: Path) -> str:
     """Compute and write the report on a connection of its own, off the window's thread."""
-    db = connect(data_dir.database)
-    try:
+    with ctx.for_worker() as worker:
         control.check_cancelled()
-        report = prepare(db, request, device_id)
+        report = prepare(worker.db, request, worker.device.id)
         control.check_cancelled()
-        write_report(db, report, path)
+        write_report(worker.db, report, path)
         return str(path)
-    finally:
-        db.close()
 
 
 # The drill-down's columns as the statistics table names them (zh, en), and its coded values.
@@ -417,7 +412,7 @@ class DispatchPage(Page):
             self._error(exc.message)
             return None
         request = self.request(selected.key if selected else None)
-        task = Task(report_task, self.ctx.data_dir, self.ctx.device.id, request, path)
+        task = Task(report_task, self.ctx, request, path)
         self._task = task
         self._busy(True)
         self.status.setStyleSheet("")

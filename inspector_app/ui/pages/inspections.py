@@ -144,7 +144,7 @@ class InspectionsPage(Page):
 
     # -- data ---------------------------------------------------------------------------------
     def service(self) -> InspectionService:
-        return InspectionService(self.ctx.db, self.ctx.device)
+        return self.ctx.inspections
 
     def current_filter(self) -> InspectionFilter:
         return InspectionFilter(
@@ -267,8 +267,7 @@ class InspectionsPage(Page):
         return dialog
 
     def _update_plans_button(self) -> None:
-        planned = self.ctx.db.execute(
-            "SELECT COUNT(*) FROM planned_inspections WHERE status = 'planned'").fetchone()[0]
+        planned = self.ctx.plans.planned_count()
         self.plans_button.setText(self.tr("&Planned (%n)…", "", planned))
 
     def _plan_started(self, inspection_id: str) -> None:
@@ -278,7 +277,7 @@ class InspectionsPage(Page):
 
     # -- an empty list ------------------------------------------------------------------------
     def _has_companies(self) -> bool:
-        return bool(self.ctx.db.execute("SELECT 1 FROM companies LIMIT 1").fetchone())
+        return CompanyRepo(self.ctx.db, self.ctx.device.id).has_any()
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
