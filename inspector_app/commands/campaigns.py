@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app.commands.inspections import table
-from inspector_app.commands.reinspect import _company_id
-from inspector_app.commands.units import _sectors
+from inspector_app.commands.common import resolve_company, sectors_arg, table
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
@@ -40,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("name")
     add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--industries", type=_sectors, default=(), metavar="A,B")
+    add.add_argument("--industries", type=sectors_arg, default=(), metavar="A,B")
     add.add_argument("--towns", type=_list, default=(), metavar="A,B")
     add.add_argument("--company", action="append", default=[], metavar="ID",
                      help="a company in scope (repeat)")
@@ -84,7 +82,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    companies = tuple(_company_id(ctx, c) for c in args.company)
+    companies = tuple(resolve_company(ctx, c) for c in args.company)
     campaign = CampaignRepo(ctx.db, ctx.device.id).add(Campaign(
         new_id(), args.name, args.start, args.end, tuple(args.phase), args.industries,
         args.towns, companies, tuple(Target(t) for t in args.target)))

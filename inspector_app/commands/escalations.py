@@ -6,9 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from inspector_app.commands.hazards import _date, _day
-from inspector_app.commands.inspections import clip, table
-from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.common import clip, date_arg, day_arg, resolve_company, table
 from inspector_app.domain.escalation import (
     MEASURE_LABELS,
     REASON_LABELS,
@@ -47,13 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--grace", type=_days, metavar="DAYS",
                     help="days past the deadline before a hazard is escalated (remembered; "
                          "default 30)")
-    ls.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
+    ls.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD")
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(func=run_list)
 
     decided = esub.add_parser("decided", help="the decisions recorded")
-    decided.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    decided.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    decided.add_argument("--from", dest="start", type=day_arg, metavar="YYYY-MM-DD")
+    decided.add_argument("--to", dest="end", type=day_arg, metavar="YYYY-MM-DD")
     decided.add_argument("--json", action="store_true", help="print JSON")
     decided.set_defaults(func=run_decided)
 
@@ -64,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     decide.add_argument("--reason", choices=[r.value for r in Reason], default="overdue")
     decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
                         help="exposure 曝光, case 立案查处, suspension 停产整顿, closure 关闭取缔")
-    decide.add_argument("--date", dest="decided_on", required=True, type=_day,
+    decide.add_argument("--date", dest="decided_on", required=True, type=day_arg,
                         metavar="YYYY-MM-DD")
     decide.add_argument("--case-number", metavar="TEXT")
     decide.add_argument("--fine", type=_amount, metavar="YUAN")
@@ -126,7 +124,7 @@ def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
             raise NotFoundError(f"No single hazard {args.finding} (give more of its id).")
         finding_id, company_id = row[0]
     else:
-        company_id = _company_id(ctx, args.company)
+        company_id = resolve_company(ctx, args.company)
     EscalationRepo(ctx.db, ctx.device.id).record(Decision(
         company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
         args.fine, args.document, args.note))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.common import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.domain.numbering import DocType
 from inspector_app.services.context import AppContext

@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.commands.inspections import clip, table
-from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.common import clip, date_arg, day_arg, resolve_company, table
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
@@ -30,17 +29,6 @@ _JSON_KEYS = ("finding_id", "ledger_number", "company_id", "company_name", "town
               "inspection_number", "inspection_status", "issued")
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _day(text: str) -> str:
-    return _date(text).isoformat()
-
-
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=(ALL, *STATUS_FILTERS), default=ALL,
                         help="open, rectified (awaiting re-inspection), closed, reopened, "
@@ -53,11 +41,11 @@ def _filters(parser: argparse.ArgumentParser) -> None:
                         help="a company id, its first characters or its exact name")
     parser.add_argument("--search", metavar="TEXT",
                         help="a piece of the description or of the company name")
-    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--from", dest="date_from", type=day_arg, metavar="YYYY-MM-DD",
                         help="found on or after this day")
-    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--to", dest="date_to", type=day_arg, metavar="YYYY-MM-DD",
                         help="found on or before this day")
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                         help="count overdue as of this day (default: today), e.g. the last day "
                              "of the month a circular covers")
 
@@ -105,7 +93,7 @@ def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
         raise ValidationError(f"--from {args.date_from} is after --to {args.date_to}.")
     return LedgerFilter(
         status=None if args.status == ALL else args.status, grade=args.grade,
-        company_id=_company_id(ctx, args.company) if args.company else None,
+        company_id=resolve_company(ctx, args.company) if args.company else None,
         town=args.town, overdue_only=args.overdue, search=args.search,
         date_from=args.date_from, date_to=args.date_to)
 

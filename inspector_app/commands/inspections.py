@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
-from collections.abc import Sequence
 from typing import Any
 
+from inspector_app.commands.common import SHORT_ID, clip, resolve_id, table
 from inspector_app.domain.checklist import ItemType, is_answered, score
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
-from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.history import HistoryLine, history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
 
-# A short id prefix is enough to name an inspection on the command line, like a git commit.
-SHORT_ID = 8
-MIN_PREFIX = 4
 MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
 
 
@@ -47,46 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_list, status=None, search=None, json=False)
 
 
-# -- text layout ---------------------------------------------------------------------------------
-
-def display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two, combining marks none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def clip(text: str, limit: int) -> str:
-    if display_width(text) <= limit:
-        return text
-    out, width = "", 0
-    for ch in text:
-        w = display_width(ch)
-        if width + w > limit - 1:
-            break
-        out += ch
-        width += w
-    return out + "…"
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(display_width(str(r[i])) for r in [headers, *rows])
-              for i in range(len(headers))]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(pad(str(c), w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]),
-                      *(line(r) for r in rows)])
-
-
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
@@ -103,23 +58,6 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 
 def _date(value: str | None) -> str:
     return value[:10] if value else ""
-
-
-def resolve_id(svc: InspectionService, given: str) -> str:
-    """The full id of the inspection named by an id, a unique id prefix or its number."""
-    given = given.strip()
-    rows = svc.list(InspectionFilter(include_superseded=True))
-    exact = [r["id"] for r in rows if given in (r["id"], r["number"])]
-    if exact:
-        return exact[0]
-    if len(given) >= MIN_PREFIX:
-        matches = [r["id"] for r in rows if r["id"].startswith(given.lower())]
-        if len(matches) > 1:
-            raise ValidationError(f"{given} is the start of {len(matches)} inspection ids; "
-                                  "give more characters.")
-        if matches:
-            return matches[0]
-    raise NotFoundError(f"No inspection with id {given}.")
 
 
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from inspector_app.commands.inspections import SHORT_ID, clip, resolve_id, table
+from inspector_app.commands.common import SHORT_ID, clip, resolve_id, table
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext

@@ -7,8 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from inspector_app.commands.hazards import _date, _day
-from inspector_app.commands.inspections import table
+from inspector_app.commands.common import date_arg, day_arg, table
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
@@ -27,13 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub = p.add_subparsers(dest="report_command", metavar="REPORT", required=True)
     d = rsub.add_parser("dispatch", help="figures by town, department or industry: a "
                                          "statistics table (.xlsx) or a circular (.pdf)")
-    d.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
-    d.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
+    d.add_argument("--from", dest="start", required=True, type=day_arg, metavar="YYYY-MM-DD")
+    d.add_argument("--to", dest="end", required=True, type=day_arg, metavar="YYYY-MM-DD")
     d.add_argument("--campaign", metavar="NAME", help="only what the campaign counts")
     d.add_argument("--by", choices=GROUPINGS, default="town")
     d.add_argument("--unit", metavar="NAME",
                    help="one town's or department's own report, from its row")
-    d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+    d.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help="count overdue as of this day (default: today)")
     d.add_argument("--word", metavar="TEXT",
                    help="the office's short name in circular numbers, e.g. 台安办 "

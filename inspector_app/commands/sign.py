@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.common import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.services.context import AppContext
 
