@@ -13,8 +13,7 @@ from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.services.context import AppContext
 from inspector_app.services.history import HistoryLine, history_lines
-from inspector_app.services.inspections import InspectionRecord, InspectionService
-from inspector_app.storage.inspections_repo import InspectionFilter
+from inspector_app.services.inspections import InspectionFilter, InspectionRecord, InspectionService
 
 MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
 

@@ -18,7 +18,6 @@ from inspector_app.services.dispatch import (
 )
 from inspector_app.services.reports.circular import WORD_SETTING
 from inspector_app.storage.dispatch_stats import COUNTS, GROUPINGS
-from inspector_app.storage.repositories import SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +52,7 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
         if not word or any(c in word for c in "〔〕[]() "):
             raise ValidationError(f"--word {args.word!r}: a short name without spaces or "
                                   "brackets, e.g. 台安办.")
-        SettingsRepo(ctx.db).set(WORD_SETTING, word)
+        ctx.profile.set_setting(WORD_SETTING, word)
     report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
                                              args.unit, args.today or date.today(), lang),
                      ctx.device.id)

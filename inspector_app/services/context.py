@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from inspector_app.services.photos import PhotoService
     from inspector_app.services.pki import PkiService
     from inspector_app.services.plans import PlanService
+    from inspector_app.services.profile import ProfileService
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.signatures import SignatureService
     from inspector_app.services.signing import SigningService
@@ -96,6 +97,12 @@ class AppContext:
             self._services[name] = kept
         service: S = kept[1]
         return service
+
+    @property
+    def profile(self) -> ProfileService:
+        from inspector_app.services.profile import ProfileService
+
+        return self._service("profile", lambda device, _actor: ProfileService(self.db, device))
 
     @property
     def inspections(self) -> InspectionService:

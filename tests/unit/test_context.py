@@ -74,3 +74,12 @@ def test_a_worker_gets_its_own_connection_and_closes_it(ctx):
     with pytest.raises(sqlite3.ProgrammingError):  # closed when the work ended
         seen["db"].execute("SELECT 1")
     assert ctx.db.execute("SELECT 1").fetchone()[0] == 1  # the window's is untouched
+
+
+def test_a_colleague_typed_in_belongs_to_this_computers_organisation(ctx):
+    set_profile(ctx, "张三")
+    colleague = ctx.profile.add_inspector("李四", "32050099")
+    assert (colleague.name, colleague.enforcement_id, colleague.organisation) == (
+        "李四", "32050099", "安监")
+    assert [p.name for p in ctx.profile.inspectors()] == sorted(["张三", "李四"])
+    assert ctx.profile.current_inspector().name == "张三"

@@ -30,7 +30,6 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import suggested_template_id
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
 from inspector_app.ui.labels import pair, ui_lang
 
@@ -51,7 +50,6 @@ class NewInspectionDialog(QDialog):
         self.ctx = ctx
         self.created_id: str | None = None
         self.company_repo = CompanyRepo(ctx.db, ctx.device.id)
-        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
         self.profile_inspector = ctx.current_inspector()
         self._companies: dict[str, Company] = {}
         self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
@@ -182,7 +180,7 @@ class NewInspectionDialog(QDialog):
             self.template.setCurrentIndex(max(0, self.template.findData(current)))
 
     def _fill_inspectors(self) -> None:
-        people = self.inspector_repo.all()
+        people = self.ctx.profile.inspectors()
         me = self.profile_inspector
         if me is not None:  # the one using this computer first, already ticked
             people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
@@ -269,10 +267,9 @@ class NewInspectionDialog(QDialog):
             self.error.setText(self.tr("Enter the new inspector's name."))
             self.new_name.setFocus()
             return
-        organisation = SettingsRepo(self.ctx.db).get("organisation")
         try:
-            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
-                                             organisation)
+            person = self.ctx.profile.add_inspector(
+                name, self.new_enforcement_id.text().strip() or None)
         except InspectorError as exc:
             self.error.setText(exc.message)
             return

@@ -61,7 +61,6 @@ from inspector_app.services.reinspection import (
     ReinspectionInfo,
     ReinspectionResult,
 )
-from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
 
@@ -304,7 +303,6 @@ class ReinspectionDialog(QDialog):
         self.me = ctx.current_inspector()
         self.service = ctx.reinspection
         self.photos = ctx.photos
-        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
         self.today = self.service.today()
         self.reinspection_id: str | None = None
         self.info: ReinspectionInfo | None = None
@@ -481,7 +479,7 @@ class ReinspectionDialog(QDialog):
                 self.follows.setCurrentIndex(index)
 
     def _fill_inspectors(self) -> None:
-        people = self.inspector_repo.all()
+        people = self.ctx.profile.inspectors()
         me = self.me
         if me is not None:  # the one using this computer first, already ticked
             people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
@@ -515,8 +513,8 @@ class ReinspectionDialog(QDialog):
             self.new_name.setFocus()
             return
         try:
-            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
-                                             SettingsRepo(self.ctx.db).get("organisation"))
+            person = self.ctx.profile.add_inspector(
+                name, self.new_enforcement_id.text().strip() or None)
         except InspectorError as exc:
             self.start_error.setText(exc.message)
             return

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
+from inspector_app.services.inspections import InspectionFilter, InspectionService
 from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.inspections_repo import InspectionFilter
-from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
@@ -178,7 +176,7 @@ class InspectionsPage(Page):
 
     def _fill_choices(self) -> None:
         towns = CompanyRepo(self.ctx.db, self.ctx.device.id).towns()
-        people = InspectorRepo(self.ctx.db, self.ctx.device.id).all()
+        people = self.ctx.profile.inspectors()
         self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
         self._refill(self.inspector_filter, self.tr("All inspectors"),
                      [(p.name, p.id) for p in people])
