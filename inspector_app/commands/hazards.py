@@ -12,12 +12,8 @@ from inspector_app.commands.common import clip, date_arg, day_arg, resolve_compa
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.hazards_repo import (
-    STATUS_FILTERS,
-    HazardLedger,
-    LedgerFilter,
-    write_ledger_csv,
-)
+from inspector_app.services.hazards import STATUS_FILTERS, HazardLedger, LedgerFilter
+from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 
 ALL = "all"
 MAX_DESCRIPTION = 36

@@ -7,9 +7,7 @@ the moment it is given and a crash loses nothing already shown.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 from typing import Any
 
 from sqlite_utils import Database
@@ -21,17 +19,16 @@ from inspector_app.domain.checklist import (
     Answer,
     Item,
     ItemType,
-    Section,
     Template,
     missing_required,
-    visibility,
 )
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
 from inspector_app.domain.governance import ACCEPTANCE_COLUMNS, PLAN_COLUMNS
 from inspector_app.domain.inspection import Kind, Missing, Status
+from inspector_app.domain.inspection_record import InspectionRecord
 from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
-from inspector_app.domain.profile import Device, Inspector
+from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.sync.row_schema import check_entry
@@ -58,63 +55,6 @@ def snapshot_template(content_hash: str, snapshot: str) -> Template:
             _TEMPLATES.clear()
         template = _TEMPLATES[content_hash] = Template.from_dict(json.loads(snapshot))
     return template
-
-
-@dataclass
-class InspectionRecord:
-    """An inspection as the form sees it."""
-
-    id: str
-    number: str | None
-    revision: int
-    supersedes_id: str | None
-    superseded_by: str | None
-    status: Status
-    kind: Kind
-    company_id: str
-    company_name: str
-    company_address: str | None
-    template: Template
-    section_ids: list[str]
-    place: str | None
-    started_at: str | None
-    ended_at: str | None
-    current_item: str | None
-    amend_reason: str | None
-    inspectors: list[Inspector]
-    answers: dict[str, Any] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    photo_counts: dict[str, int] = field(default_factory=dict)
-    # Hazards withdrawn when their answer changed: kept, restorable, in no list or document.
-    withdrawn: list[Finding] = field(default_factory=list)
-
-    @property
-    def locked(self) -> bool:
-        return self.status is Status.SIGNED
-
-    @property
-    def editable(self) -> bool:
-        return self.status is Status.DRAFT
-
-    @cached_property
-    def sections(self) -> list[Section]:
-        wanted = set(self.section_ids)
-        return [s for s in self.template.sections if s.id in wanted]
-
-    def answers_for_rules(self) -> dict[str, Any]:
-        """Answers plus photo counts, the shape the checklist rules read."""
-        merged = dict(self.answers)
-        for item in self.template.items:
-            if item.type is ItemType.PHOTO:
-                merged[item.id] = self.photo_counts.get(item.id, 0)
-        return merged
-
-    def visibility(self) -> dict[str, bool]:
-        return visibility(self.template, self.answers_for_rules(), self.sections)
-
-    def finding_for_item(self, item_id: str) -> Finding | None:
-        return next((f for f in self.findings if f.item_id == item_id), None)
 
 
 class InspectionService:

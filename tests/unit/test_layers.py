@@ -24,7 +24,6 @@ FRONT_END_STORAGE_IMPORTS = {
     ("ui/pages/dispatch.py", "inspector_app.storage.units_repo"),
     ("commands/companies.py", "inspector_app.storage.companies_repo"),
     ("commands/forms.py", "inspector_app.storage.templates_repo"),
-    ("commands/hazards.py", "inspector_app.storage.hazards_repo"),
     ("ui/crash.py", "inspector_app.storage.files"),
     ("ui/dialogs/company_dialog.py", "inspector_app.storage.companies_repo"),
     ("ui/dialogs/company_import_dialog.py", "inspector_app.storage.companies_repo"),
@@ -32,10 +31,8 @@ FRONT_END_STORAGE_IMPORTS = {
     ("ui/dialogs/new_inspection.py", "inspector_app.storage.templates_repo"),
     ("ui/dialogs/signatures_dialog.py", "inspector_app.storage.companies_repo"),
     ("ui/models/companies_model.py", "inspector_app.storage.companies_repo"),
-    ("ui/models/hazards_model.py", "inspector_app.storage.hazards_repo"),
     ("ui/models/templates_model.py", "inspector_app.storage.templates_repo"),
     ("ui/pages/companies.py", "inspector_app.storage.companies_repo"),
-    ("ui/pages/hazards.py", "inspector_app.storage.hazards_repo"),
     ("ui/pages/inspections.py", "inspector_app.storage.companies_repo"),
     ("ui/pages/templates.py", "inspector_app.storage.templates_repo"),
 }
@@ -232,3 +229,13 @@ def test_a_command_imports_only_the_shared_helpers_of_other_commands():
     shared = {"inspector_app.commands.common", "inspector_app.commands.passphrases"}
     assert sorted((module, name) for module, name in arrows("commands", "inspector_app.commands")
                   if module != "commands/__init__.py" and name not in shared) == []
+
+
+def test_printed_documents_are_laid_out_from_domain_data_only():
+    # services/pdf turns a record into pages: it reads domain data (InspectionRecord included)
+    # and fonts, never the database or another service (the program's version is printed).
+    allowed = ("inspector_app.domain", "inspector_app.services.pdf", "inspector_app.errors",
+               "inspector_app.paths")
+    reached = sorted((module, name) for module, name in arrows("services/pdf", "inspector_app")
+                     if name != "inspector_app" and not name.startswith(allowed))
+    assert reached == []
