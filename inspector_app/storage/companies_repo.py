@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlite_utils import Database
 
@@ -167,11 +167,12 @@ class CompanyRepo:
 
     def update(self, company: Company, reason: str | None = None) -> Company:
         """Store ``company`` (found by its id) as given; one audit row per changed field."""
-        if not company.id:
+        company_id = company.id
+        if not company_id:
             raise ValueError("update() needs a company with an id")
         company = company.validated()
         with self.db.atomic():
-            existing = self.get(company.id)
+            existing = self.get(company_id)
             if existing is None:
                 raise NotFoundError(f"The company {company.name} is no longer on this computer.")
             self._write_changes(existing, company, reason)
@@ -192,7 +193,7 @@ class CompanyRepo:
                 self.add(merged, reason=reason)
             elif outcome == "updated":
                 self._write_changes(existing, merged, reason)
-        return outcome
+        return cast(UpsertOutcome, outcome)
 
     # -- internals ----------------------------------------------------------------------------
     def _write_changes(self, existing: Company, new: Company, reason: str | None) -> None:

@@ -100,7 +100,7 @@ class EscalationRepo:
                 raise NotFoundError("That hazard was found at another company.")
         escalation_id = new_id()
         with self.db.atomic():
-            self.db["escalations"].insert({
+            self.db.table("escalations").insert({
                 "id": escalation_id, "company_id": decision.company_id,
                 "finding_id": decision.finding_id, "reason": decision.reason.value,
                 "measure": decision.measure.value, "decided_on": decision.decided_on,

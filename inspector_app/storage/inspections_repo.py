@@ -174,9 +174,9 @@ class InspectionRepo:
         self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
 
     def photo_count(self, inspection_id: str, item_id: str) -> int:
-        return self.db.execute(
+        return int(self.db.execute(
             "SELECT COUNT(*) FROM photos WHERE inspection_id = ? AND item_id = ? "
-            "AND deleted_at IS NULL", [inspection_id, item_id]).fetchone()[0]
+            "AND deleted_at IS NULL", [inspection_id, item_id]).fetchone()[0])
 
     def signature_count(self, inspection_id: str, role: str | None = None) -> int:
         sql = "SELECT COUNT(*) FROM signatures WHERE inspection_id = ?"
@@ -184,7 +184,7 @@ class InspectionRepo:
         if role:
             sql += " AND role = ?"
             params.append(role)
-        return self.db.execute(sql, params).fetchone()[0]
+        return int(self.db.execute(sql, params).fetchone()[0])
 
     # -- listing -----------------------------------------------------------------------------
     def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",

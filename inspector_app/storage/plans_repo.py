@@ -19,10 +19,10 @@ class PlanRepo:
                                [company_id]).fetchone() is not None
 
     def insert(self, record: dict[str, Any]) -> None:
-        self.db["planned_inspections"].insert(record)
+        self.db.table("planned_inspections").insert(record)
 
     def update(self, plan_id: str, fields: dict[str, Any]) -> None:
-        self.db["planned_inspections"].update(plan_id, fields)
+        self.db.table("planned_inspections").update(plan_id, fields)
 
     def rows(self, *, include_done: bool = False) -> list[tuple[Any, ...]]:
         """(id, company id, company name, template key, kind, due date, inspector ids as JSON,

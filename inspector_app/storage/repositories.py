@@ -43,7 +43,7 @@ class DeviceRepo:
         device_id = new_id()
         device = Device(device_id, platform.node() or "device", default_prefix(device_id))
         with self.db.atomic():
-            self.db["devices"].insert(
+            self.db.table("devices").insert(
                 {
                     "id": device.id,
                     "name": device.name,
@@ -90,7 +90,7 @@ class InspectorRepo:
             phone: str | None = None) -> Inspector:
         inspector = Inspector(new_id(), name, enforcement_id, organisation, phone)
         with self.db.atomic():
-            self.db["inspectors"].insert(
+            self.db.table("inspectors").insert(
                 {
                     "id": inspector.id,
                     "name": name,

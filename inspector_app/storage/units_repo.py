@@ -16,7 +16,7 @@ from inspector_app.storage.repositories import SettingsRepo
 UNIT_SETTING = "unit_id"   # this laptop's unit, from the profile
 
 
-def _unit(row: tuple) -> Unit:
+def _unit(row: tuple[Any, ...]) -> Unit:
     return Unit(row[0], row[1], UnitKind(row[2]), row[3], tuple(json.loads(row[4] or "[]")),
                 row[5], bool(row[6]))
 
@@ -67,7 +67,7 @@ class UnitRepo:
                 (last,) = self.db.execute("SELECT COALESCE(MAX(position), -1) FROM units "
                                           "WHERE kind = ?", [unit.kind.value]).fetchone()
                 unit = Unit(unit.id, unit.name, unit.kind, parent_id, unit.sectors, last + 1)
-            self.db["units"].insert({
+            self.db.table("units").insert({
                 "id": unit.id, "name": unit.name, "kind": unit.kind.value,
                 "parent_id": parent_id, "sectors": json.dumps(list(unit.sectors)),
                 "position": unit.position, "active": 1, **record_stamp(self.device_id)})
@@ -175,7 +175,7 @@ class CampaignRepo:
             if missing:
                 raise NotFoundError(f"Campaign {campaign.name}: no company with id "
                                     f"{', '.join(missing[:3])}.")
-            self.db["campaigns"].insert({
+            self.db.table("campaigns").insert({
                 "id": campaign.id or new_id(), "name": campaign.name,
                 "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
                 "phases": json.dumps([p.__dict__ for p in campaign.phases], ensure_ascii=False),
