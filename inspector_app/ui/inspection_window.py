@@ -52,7 +52,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
     MissingDialog,
     NewHazardDialog,
 )
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
@@ -635,21 +635,9 @@ class InspectionWindow(QMainWindow):
         identity = pki.identity()
         if identity is None:
             return None
-        key = identity[0].fingerprint
-        kept = session_passphrase(key)
-        if kept is not None:
-            try:
-                return pki.unlock(kept)
-            except InspectorError:
-                pass
-        dialog = PassphraseDialog(self.tr("Passphrase of your signing identity ({0}):")
-                                  .format(identity[0].subject_name), key, self)
-        while dialog.exec():
-            try:
-                return pki.unlock(dialog.passphrase())
-            except InspectorError as exc:
-                dialog.show_error(exc.message)
-        return None
+        return ask_passphrase(self, self.tr("Passphrase of your signing identity ({0}):")
+                              .format(identity[0].subject_name), identity[0].fingerprint,
+                              pki.unlock)
 
     def _pdf_signer(self) -> Any:
         unlocked = self._unlock_identity()

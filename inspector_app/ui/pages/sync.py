@@ -36,7 +36,7 @@ from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
 from inspector_app.services.sync.report import ImportReport, local_minute, summary
 from inspector_app.ui import messages
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -300,21 +300,11 @@ class SyncPage(Page):
                          lambda p: decrypt_key(org[2], p))
 
     def _ask(self, prompt: str, key: str, check: Any) -> str | None:
-        kept = session_passphrase(key)
-        if kept is not None:
-            try:
-                check(kept)
-                return kept
-            except InspectorError:
-                pass
-        dialog = PassphraseDialog(prompt, key, self)
-        while dialog.exec():
-            try:
-                check(dialog.passphrase())
-                return dialog.passphrase()
-            except InspectorError as exc:
-                dialog.show_error(exc.message)
-        return None
+        def checked(passphrase: str) -> str:
+            check(passphrase)
+            return passphrase
+
+        return ask_passphrase(self, prompt, key, checked)
 
     # -- actions -----------------------------------------------------------------------------
     def choose_export(self, full: bool = False) -> None:
