@@ -10,7 +10,6 @@ from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.units_repo import CampaignRepo
 
 
 def _list(text: str) -> tuple[str, ...]:
@@ -66,7 +65,7 @@ def _json(c: Campaign) -> dict:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    campaigns = CampaignRepo(ctx.db, ctx.device.id).all()
+    campaigns = ctx.campaigns.all()
     if args.json:
         print(json.dumps([_json(c) for c in campaigns], ensure_ascii=False, indent=2))
         return 0
@@ -83,7 +82,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     companies = tuple(resolve_company(ctx, c) for c in args.company)
-    campaign = CampaignRepo(ctx.db, ctx.device.id).add(Campaign(
+    campaign = ctx.campaigns.add(Campaign(
         new_id(), args.name, args.start, args.end, tuple(args.phase), args.industries,
         args.towns, companies, tuple(Target(t) for t in args.target)))
     print(f"added campaign {campaign.name} ({campaign.starts_on} – {campaign.ends_on})")
@@ -91,7 +90,7 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_tag(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = CampaignRepo(ctx.db, ctx.device.id)
+    repo = ctx.campaigns
     campaign = repo.find(args.campaign)
     if not (args.included or args.excluded):
         raise ValidationError("Give --in or --out.")

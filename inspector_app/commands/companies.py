@@ -18,8 +18,8 @@ from inspector_app.domain.company import (
 )
 from inspector_app.errors import ValidationError
 from inspector_app.services import company_import
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.context import AppContext
-from inspector_app.storage.companies_repo import CompanyRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _repo(ctx: AppContext) -> CompanyRepo:
-    return CompanyRepo(ctx.db, ctx.device.id, ctx.actor)
+    return ctx.companies
 
 
 def _lang(ctx: AppContext) -> str:

@@ -16,7 +16,6 @@ from inspector_app.domain.escalation import (
 )
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.escalations_repo import EscalationRepo
 
 
 def _amount(text: str) -> float:
@@ -76,7 +75,7 @@ def _zh(ctx: AppContext) -> bool:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = EscalationRepo(ctx.db, ctx.device.id)
+    repo = ctx.escalations
     if args.grace is not None:
         repo.set_grace_days(args.grace)
     rows = repo.candidates(args.today or date.today())
@@ -101,7 +100,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.start and args.end and args.end < args.start:
         raise ValidationError(f"--to {args.end} is before --from {args.start}.")
-    rows = EscalationRepo(ctx.db, ctx.device.id).decisions(args.start, args.end)
+    rows = ctx.escalations.decisions(args.start, args.end)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -119,13 +118,13 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
     finding_id = None
     if args.finding:
-        row = EscalationRepo(ctx.db, ctx.device.id).hazards_starting(args.finding)
+        row = ctx.escalations.hazards_starting(args.finding)
         if len(row) != 1:
             raise NotFoundError(f"No single hazard {args.finding} (give more of its id).")
         finding_id, company_id = row[0]
     else:
         company_id = resolve_company(ctx, args.company)
-    EscalationRepo(ctx.db, ctx.device.id).record(Decision(
+    ctx.escalations.record(Decision(
         company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
         args.fine, args.document, args.note))
     print(f"recorded: {args.measure} on {args.decided_on}")

@@ -11,13 +11,14 @@ from inspector_app.commands.common import date_arg, day_arg, table
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
+    COUNTS,
+    GROUPINGS,
     DispatchRequest,
     check_output,
     prepare,
     write_report,
 )
 from inspector_app.services.reports.circular import WORD_SETTING
-from inspector_app.storage.dispatch_stats import COUNTS, GROUPINGS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

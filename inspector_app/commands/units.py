@@ -9,7 +9,7 @@ from inspector_app.commands.common import resolve_company, sectors_arg, table
 from inspector_app.domain.units import UNIT_KIND_LABELS, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.units_repo import UnitRepo
+from inspector_app.services.units import UnitRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _repo(ctx: AppContext) -> UnitRepo:
-    return UnitRepo(ctx.db, ctx.device.id)
+    return ctx.units
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:

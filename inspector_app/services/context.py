@@ -23,6 +23,7 @@ from inspector_app.storage.scratch import clean_stale
 
 if TYPE_CHECKING:
     from inspector_app.services.classification import ClassificationService
+    from inspector_app.services.companies import CompanyRepo
     from inspector_app.services.documents import DocumentService
     from inspector_app.services.emergency import EmergencyService
     from inspector_app.services.inspections import InspectionService
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.signatures import SignatureService
     from inspector_app.services.signing import SigningService
+    from inspector_app.services.templates import TemplateRepo
+    from inspector_app.services.units import CampaignRepo, EscalationRepo, UnitRepo
     from inspector_app.services.year_plan import YearPlanService
 
 S = TypeVar("S")
@@ -103,6 +106,39 @@ class AppContext:
         from inspector_app.services.profile import ProfileService
 
         return self._service("profile", lambda device, _actor: ProfileService(self.db, device))
+
+    @property
+    def companies(self) -> CompanyRepo:
+        """The register of inspected companies; changes are audited under ``ctx.actor``."""
+        from inspector_app.services.companies import CompanyRepo
+
+        return self._service("companies", lambda device, actor: CompanyRepo(
+            self.db, device.id, actor))
+
+    @property
+    def templates(self) -> TemplateRepo:
+        from inspector_app.services.templates import TemplateRepo
+
+        return self._service("templates", lambda device, _actor: TemplateRepo(self.db, device.id))
+
+    @property
+    def units(self) -> UnitRepo:
+        from inspector_app.services.units import UnitRepo
+
+        return self._service("units", lambda device, _actor: UnitRepo(self.db, device.id))
+
+    @property
+    def campaigns(self) -> CampaignRepo:
+        from inspector_app.services.units import CampaignRepo
+
+        return self._service("campaigns", lambda device, _actor: CampaignRepo(self.db, device.id))
+
+    @property
+    def escalations(self) -> EscalationRepo:
+        from inspector_app.services.units import EscalationRepo
+
+        return self._service("escalations", lambda device, _actor: EscalationRepo(
+            self.db, device.id))
 
     @property
     def inspections(self) -> InspectionService:

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
+from inspector_app.storage.dispatch_stats import COUNTS as COUNTS  # the figures, for front-ends
 from inspector_app.storage.dispatch_stats import (
     GROUPINGS,
     DispatchQuery,

@@ -15,26 +15,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "inspector_app"
 FRONT_END_STORAGE_IMPORTS = {
     # The office's pages and commands (units, dispatch, escalations, classes, yearly plans,
     # emergency plans) arrived with these; each is to become a service call.
-    ("commands/campaigns.py", "inspector_app.storage.units_repo"),
-    ("commands/escalations.py", "inspector_app.storage.escalations_repo"),
-    ("commands/report.py", "inspector_app.storage.dispatch_stats"),
-    ("commands/units.py", "inspector_app.storage.units_repo"),
-    ("ui/dialogs/year_plan_dialog.py", "inspector_app.storage.templates_repo"),
     ("ui/pages/dispatch.py", "inspector_app.storage.dispatch_stats"),
     ("ui/pages/dispatch.py", "inspector_app.storage.units_repo"),
-    ("commands/companies.py", "inspector_app.storage.companies_repo"),
-    ("commands/forms.py", "inspector_app.storage.templates_repo"),
     ("ui/crash.py", "inspector_app.storage.files"),
-    ("ui/dialogs/company_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/company_import_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/new_inspection.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/new_inspection.py", "inspector_app.storage.templates_repo"),
-    ("ui/dialogs/signatures_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/models/companies_model.py", "inspector_app.storage.companies_repo"),
-    ("ui/models/templates_model.py", "inspector_app.storage.templates_repo"),
-    ("ui/pages/companies.py", "inspector_app.storage.companies_repo"),
-    ("ui/pages/inspections.py", "inspector_app.storage.companies_repo"),
-    ("ui/pages/templates.py", "inspector_app.storage.templates_repo"),
 }
 
 

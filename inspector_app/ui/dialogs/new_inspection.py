@@ -29,8 +29,7 @@ from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import suggested_template_id
-from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.services.templates import TemplateRecord
 from inspector_app.ui.labels import pair, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
@@ -49,10 +48,10 @@ class NewInspectionDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.created_id: str | None = None
-        self.company_repo = CompanyRepo(ctx.db, ctx.device.id)
+        self.company_repo = ctx.companies
         self.profile_inspector = ctx.current_inspector()
         self._companies: dict[str, Company] = {}
-        self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
+        self._templates: list[TemplateRecord] = ctx.templates.list()
 
         self.company_search = QLineEdit()
         self.company_search.setClearButtonEnabled(True)
@@ -306,7 +305,7 @@ class NewInspectionDialog(QDialog):
             self.started.setFocus()
             return
         try:
-            self._keep_person(company_id, self.ctx.actor)
+            self._keep_person(company_id)
             self.created_id = self.ctx.inspections.start(
                 company_id=company_id, template_key=template_key,
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
@@ -316,14 +315,14 @@ class NewInspectionDialog(QDialog):
             return
         super().accept()
 
-    def _keep_person(self, company_id: str, actor: str | None) -> None:
+    def _keep_person(self, company_id: str) -> None:
         company = self.company_repo.get(company_id)
         if company is None:
             return
         person = self.legal_rep.text().strip() or None
         position = self.legal_rep_position.text().strip() or None
         if (person, position) != (company.legal_rep, company.legal_rep_position):
-            CompanyRepo(self.ctx.db, self.ctx.device.id, actor).update(
+            self.ctx.companies.update(
                 replace(company, legal_rep=person, legal_rep_position=position),
                 reason=self.tr("confirmed at the start of an inspection"))
 

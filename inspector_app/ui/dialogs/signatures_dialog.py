@@ -32,7 +32,6 @@ from inspector_app.domain.profile import Inspector
 from inspector_app.domain.signature import Required, Signature, SignerRole
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
 ERROR_STYLE = "color: #b00020;"
@@ -63,7 +62,7 @@ class SignaturesDialog(QDialog):
             raise InspectorError(f"No inspection with id {inspection_id}.")
         self.number: str = row["number"] or ""
         self.locked = row["status"] == Status.SIGNED.value
-        company = CompanyRepo(ctx.db, ctx.device.id).get(row["company_id"])
+        company = ctx.companies.get(row["company_id"])
         self.company_name = company.name if company else ""
         # The company's on-site person: its contact, else its legal representative.
         self.company_person = (company.contact_name or company.legal_rep or "") if company else ""

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import StoredVisit
-from inspector_app.storage.templates_repo import TemplateRepo
 
 VISIT_MIME = "application/x-inspector-visit"
 
@@ -82,7 +81,7 @@ class YearPlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("YearPlanDialog")
         self.service = ctx.year_plan
-        self.templates = TemplateRepo(ctx.db, ctx.device.id)
+        self.templates = ctx.templates
         self.teams = self.service.teams()
         self.cells: dict[tuple[str, int], list[StoredVisit]] = {}
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.company import Company
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.context import AppContext
-from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
@@ -54,7 +54,7 @@ class CompaniesPage(Page):
             bar.addWidget(button)
         self.layout_.addLayout(bar)
 
-        self.model = CompaniesModel(CompanyRepo(ctx.db, ctx.device.id), self)
+        self.model = CompaniesModel(ctx.companies, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortLocaleAware(True)  # Chinese names in the locale's (pinyin) order
@@ -91,7 +91,7 @@ class CompaniesPage(Page):
     # -- data ---------------------------------------------------------------------------------
     def repo(self) -> CompanyRepo:
         """A repository that records the current inspector as the author of changes."""
-        return CompanyRepo(self.ctx.db, self.ctx.device.id, self.ctx.actor)
+        return self.ctx.companies
 
     def refresh(self) -> None:
         self.model.reload()

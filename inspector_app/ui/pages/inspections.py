@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionFilter, InspectionService
-from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
@@ -175,7 +174,7 @@ class InspectionsPage(Page):
         self._update_empty_state()
 
     def _fill_choices(self) -> None:
-        towns = CompanyRepo(self.ctx.db, self.ctx.device.id).towns()
+        towns = self.ctx.companies.towns()
         people = self.ctx.profile.inspectors()
         self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
         self._refill(self.inspector_filter, self.tr("All inspectors"),
@@ -275,7 +274,7 @@ class InspectionsPage(Page):
 
     # -- an empty list ------------------------------------------------------------------------
     def _has_companies(self) -> bool:
-        return CompanyRepo(self.ctx.db, self.ctx.device.id).has_any()
+        return self.ctx.companies.has_any()
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
