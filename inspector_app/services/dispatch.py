@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -113,6 +114,12 @@ def check_output(path: Path) -> str:
     if not path.parent.is_dir():
         raise ValidationError(f"The folder {path.parent} does not exist.")
     return suffix
+
+
+def records_behind(db: Database, report: DispatchReport, figure: str, group: str | None
+                   ) -> list[dict[str, Any]]:
+    """The inspections or hazards one figure of the report counts, for one group's row."""
+    return drill_down(db, report.query, figure, group)
 
 
 def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:

@@ -9,16 +9,10 @@ from inspector_app.storage.db import open_database
 
 PACKAGE = Path(__file__).resolve().parents[2] / "inspector_app"
 
-# Front-end modules that still reach into storage, each with the storage module it imports.
-# This list only shrinks: a new page or command goes through a service (docs/DESIGN.md), and a
-# line is removed here when its import is replaced by a service method.
-FRONT_END_STORAGE_IMPORTS = {
-    # The office's pages and commands (units, dispatch, escalations, classes, yearly plans,
-    # emergency plans) arrived with these; each is to become a service call.
-    ("ui/pages/dispatch.py", "inspector_app.storage.dispatch_stats"),
-    ("ui/pages/dispatch.py", "inspector_app.storage.units_repo"),
-    ("ui/crash.py", "inspector_app.storage.files"),
-}
+# Front-end modules allowed to reach into storage: none. A page, dialog or command goes through
+# the context's services (docs/DESIGN.md); when it needs a query no service offers, it gets a
+# named service method, not an entry here.
+FRONT_END_STORAGE_IMPORTS: set[tuple[str, str]] = set()
 
 
 def imports_of(path: Path) -> set[str]:

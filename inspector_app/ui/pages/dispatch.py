@@ -42,15 +42,16 @@ from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
+    COUNTS,
     DispatchReport,
     DispatchRequest,
+    DispatchRow,
     check_output,
     prepare,
+    records_behind,
     write_report,
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
-from inspector_app.storage.dispatch_stats import COUNTS, DispatchRow, drill_down
-from inspector_app.storage.units_repo import CampaignRepo
 from inspector_app.ui import messages
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
@@ -227,7 +228,7 @@ class DispatchPage(Page):
             chosen = self.campaign.currentData()
             self.campaign.clear()
             self.campaign.addItem(self.tr("All work (no campaign)"), None)
-            for c in CampaignRepo(self.ctx.db, self.ctx.device.id).all():
+            for c in self.ctx.campaigns.all():
                 self.campaign.addItem(c.name, c.id)
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
         finally:
@@ -369,7 +370,7 @@ class DispatchPage(Page):
             return None
         item = self.table.item(row, column)
         group = item.data(GROUP_ROLE)
-        rows = drill_down(self.ctx.db, self.report.query, figure, group)
+        rows = records_behind(self.ctx.db, self.report, figure, group)
         label = self.table.item(row, 0).text()
         header = self.table.horizontalHeaderItem(column).text()
         dialog = DrillDownDialog(f"{label} · {header}", rows, self)
