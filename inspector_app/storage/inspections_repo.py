@@ -67,6 +67,18 @@ class InspectionRepo:
                                 [inspection_id]).fetchone()
         return str(found[0]) if found else None
 
+    def finding_seqs(self, inspection_id: str) -> dict[str, int]:
+        """Hazard id → its running number, for the record and the one it follows up."""
+        return {str(r[0]): int(r[1]) for r in self.db.execute(
+            "SELECT id, seq FROM findings WHERE inspection_id = ? OR inspection_id IN "
+            "(SELECT follows_inspection_id FROM inspections WHERE id = ?)",
+            [inspection_id, inspection_id])}
+
+    def photo_names(self, inspection_id: str) -> dict[str, str]:
+        """Photo id → the name of the file it came from ("" when unknown)."""
+        return {str(pid): name or "" for pid, name in self.db.execute(
+            "SELECT id, original_name FROM photos WHERE inspection_id = ?", [inspection_id])}
+
     def insert(self, record: dict[str, Any]) -> None:
         insert_row(self.db, "inspections", record)
 
