@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from inspector_app.storage.files import make_private_dir, make_private_file
+from inspector_app.storage.files import make_private_dir, make_private_file, write_atomic
 
 LOG_NAME = "inspector.log"
 
@@ -42,3 +42,9 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
     )
     root.addHandler(handler)
     return log_dir / LOG_NAME
+
+
+def write_report(path: Path, text: str) -> None:
+    """A crash report saved where the user chose: whole or not at all, checked to the fsync (a
+    report "saved" to a full stick would be lost)."""
+    write_atomic(path, text.encode("utf-8"))

@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app.commands.inspections import table
-from inspector_app.commands.reinspect import _company_id
-from inspector_app.commands.units import _sectors
+from inspector_app.commands.common import resolve_company, sectors_arg, table
 from inspector_app.commands.when import local_date
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.units_repo import CampaignRepo
 
 
 def _list(text: str) -> tuple[str, ...]:
@@ -42,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("name", metavar=_("name"))
     add.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--industries", type=_sectors, default=(), metavar="A,B")
+    add.add_argument("--industries", type=sectors_arg, default=(), metavar="A,B")
     add.add_argument("--towns", type=_list, default=(), metavar="A,B")
     add.add_argument("--company", action="append", default=[], metavar=_("ID"),
                      help=_("a company in scope (repeat)"))
@@ -70,7 +67,7 @@ def _json(c: Campaign) -> dict:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    campaigns = CampaignRepo(ctx.db, ctx.device.id).all()
+    campaigns = ctx.campaigns.all()
     if args.json:
         print(json.dumps([_json(c) for c in campaigns], ensure_ascii=False, indent=2))
         return 0
@@ -87,8 +84,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    companies = tuple(_company_id(ctx, c) for c in args.company)
-    campaign = CampaignRepo(ctx.db, ctx.device.id).add(Campaign(
+    companies = tuple(resolve_company(ctx, c) for c in args.company)
+    campaign = ctx.campaigns.add(Campaign(
         new_id(), args.name, args.start, args.end, tuple(args.phase), args.industries,
         args.towns, companies, tuple(Target(t) for t in args.target)))
     print(_("added campaign {name} ({starts} – {ends})").format(
@@ -98,7 +95,7 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_tag(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = CampaignRepo(ctx.db, ctx.device.id)
+    repo = ctx.campaigns
     campaign = repo.find(args.campaign)
     if not (args.included or args.excluded):
         raise ValidationError(N_("Give --in or --out."))

@@ -21,7 +21,6 @@ from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.classification import ClassificationService, Classified
 from inspector_app.services.context import AppContext
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,8 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> ClassificationService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return ClassificationService(ctx.db, ctx.device, inspector.name if inspector else None)
+    return ctx.classification
 
 
 def _lang(ctx: AppContext) -> str:
@@ -200,10 +198,4 @@ def run_std_missing(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _company_id(ctx: AppContext, key: str) -> str:
     """A company id, or an unambiguous start of one (as `classify list` prints it)."""
-    from inspector_app.errors import NotFoundError
-
-    rows = ctx.db.execute("SELECT id FROM companies WHERE id LIKE ? LIMIT 2",
-                          [key.replace("%", "").replace("_", "") + "%"]).fetchall()
-    if len(rows) != 1 or len(key) < 4:
-        raise NotFoundError(N_("No company with id {key}."), key=key)
-    return rows[0][0]
+    return _service(ctx).resolve_company(key)

@@ -19,9 +19,8 @@ from inspector_app.domain.company import (
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services import company_import
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.context import AppContext
-from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,8 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _repo(ctx: AppContext) -> CompanyRepo:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return CompanyRepo(ctx.db, ctx.device.id, inspector.name if inspector else None)
+    return ctx.companies
 
 
 def _lang(ctx: AppContext) -> str:

@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.commands.inspections import table
-from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.common import resolve_company, table
 from inspector_app.commands.when import local_date
 from inspector_app.domain.emergency import (
     DRILL_FORM_LABELS,
@@ -52,7 +51,7 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _service(ctx: AppContext) -> EmergencyService:
-    return EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+    return ctx.emergency
 
 
 def _print_json(data: Any) -> None:
@@ -270,7 +269,7 @@ def run_plan_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_plan_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     unit_id = svc.units.find(args.unit).id if args.unit else None
-    company_id = _company_id(ctx, args.company) if args.company else None
+    company_id = resolve_company(ctx, args.company) if args.company else None
     row = svc.add_plan(title=args.title, plan_type=args.type, unit_id=unit_id,
                        company_id=company_id, version=args.version, status=args.status,
                        compiled_on=args.compiled, reviewed_on=args.reviewed,

@@ -6,9 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from inspector_app.commands.hazards import _date, _day
-from inspector_app.commands.inspections import clip, table
-from inspector_app.commands.reinspect import _company_id
+from inspector_app.commands.common import clip, date_arg, day_arg, resolve_company, table
 from inspector_app.commands.when import local_date
 from inspector_app.domain.escalation import (
     MEASURE_LABELS,
@@ -20,7 +18,6 @@ from inspector_app.domain.escalation import (
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.escalations_repo import EscalationRepo
 
 
 def _amount(text: str) -> float:
@@ -50,13 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--grace", type=_days, metavar=_("DAYS"),
                     help=_("days past the deadline before a hazard is escalated (remembered; "
                            "default 30)"))
-    ls.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
+    ls.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD")
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 
     decided = esub.add_parser("decided", help=_("the decisions recorded"))
-    decided.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    decided.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    decided.add_argument("--from", dest="start", type=day_arg, metavar="YYYY-MM-DD")
+    decided.add_argument("--to", dest="end", type=day_arg, metavar="YYYY-MM-DD")
     decided.add_argument("--json", action="store_true", help=_("print JSON"))
     decided.set_defaults(func=run_decided)
 
@@ -68,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     decide.add_argument("--measure", required=True, choices=[m.value for m in Measure],
                         help=_("exposure 曝光, case 立案查处, suspension 停产整顿, closure "
                                "关闭取缔"))
-    decide.add_argument("--date", dest="decided_on", required=True, type=_day,
+    decide.add_argument("--date", dest="decided_on", required=True, type=day_arg,
                         metavar="YYYY-MM-DD")
     decide.add_argument("--case-number", metavar=_("TEXT"))
     decide.add_argument("--fine", type=_amount, metavar=_("YUAN"))
@@ -82,7 +79,7 @@ def _zh(ctx: AppContext) -> bool:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = EscalationRepo(ctx.db, ctx.device.id)
+    repo = ctx.escalations
     if args.grace is not None:
         repo.set_grace_days(args.grace)
     rows = repo.candidates(args.today or date.today())
@@ -109,7 +106,7 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.start and args.end and args.end < args.start:
         raise ValidationError(N_("--to {end} is before --from {start}."),
                               end=args.end, start=args.start)
-    rows = EscalationRepo(ctx.db, ctx.device.id).decisions(args.start, args.end)
+    rows = ctx.escalations.decisions(args.start, args.end)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -127,17 +124,14 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
     finding_id = None
     if args.finding:
-        row = ctx.db.execute(
-            "SELECT f.id, i.company_id FROM findings f JOIN inspections i "
-            "ON i.id = f.inspection_id WHERE f.id = ? OR f.id LIKE ?",
-            [args.finding, args.finding + "%"]).fetchall()
+        row = ctx.escalations.hazards_starting(args.finding)
         if len(row) != 1:
             raise NotFoundError(N_("No single hazard {finding} (give more of its id)."),
                                 finding=args.finding)
         finding_id, company_id = row[0]
     else:
-        company_id = _company_id(ctx, args.company)
-    EscalationRepo(ctx.db, ctx.device.id).record(Decision(
+        company_id = resolve_company(ctx, args.company)
+    ctx.escalations.record(Decision(
         company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
         args.fine, args.document, args.note))
     print(_("recorded: {measure} on {date}").format(

@@ -6,14 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.common import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.domain.numbering import DocType
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
-from inspector_app.services.documents import LANGUAGES, DocumentService
-from inspector_app.services.inspections import InspectionService
-from inspector_app.services.pki import PkiService
+from inspector_app.services.documents import LANGUAGES
 from inspector_app.services.signing import sign_pdf_bytes
 
 
@@ -40,13 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
-    actor = ctx.actor
-    inspection_id = resolve_id(InspectionService(ctx.db, ctx.device, actor), args.id)
-    service = DocumentService(ctx.db, ctx.data_dir, ctx.device, actor)
+    inspection_id = resolve_id(ctx.inspections, args.id)
+    service = ctx.documents
     lang = args.document_lang or ctx.lang or "zh_CN"
     sign = None
     if args.sign:
-        cert, key, chain = PkiService(ctx.db, ctx.device).unlock(
+        cert, key, chain = ctx.pki.unlock(
             read_passphrase(args.passphrase_file, _("Signing passphrase: ")))
 
         def sign(data: bytes) -> bytes:

@@ -26,7 +26,7 @@ from inspector_app.services.forms_xlsx import (
     load_checklist,
     write_layout_workbook,
 )
-from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.services.templates import TemplateRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,7 +92,7 @@ def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _library(ctx: AppContext) -> TemplateRepo:
     """The library, with the shipped templates in it; a broken shipped file is only a warning."""
-    repo = TemplateRepo(ctx.db, ctx.device.id)
+    repo = ctx.templates
     for result in ensure_shipped_templates(repo):
         if result.status == "refused":
             print(_("warning: shipped template {source} not imported: {reason}").format(

@@ -8,18 +8,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.commands.inspections import clip, json_lines, table
+from inspector_app.commands.common import (
+    clip,
+    date_arg,
+    day_arg,
+    json_lines,
+    resolve_company,
+    table,
+)
 from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.hazards_repo import (
-    STATUS_FILTERS,
-    HazardLedger,
-    LedgerFilter,
-    write_ledger_csv,
-)
+from inspector_app.services.hazards import STATUS_FILTERS, HazardLedger, LedgerFilter
+from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 
 ALL = "all"
 MAX_DESCRIPTION = 36
@@ -29,18 +32,6 @@ _JSON_KEYS = ("finding_id", "ledger_number", "company_id", "company_name", "town
               "deadline", "responsible", "status", "overdue", "days_overdue",
               "reinspection_result", "reinspected_at", "closed_at", "inspection_id",
               "inspection_number", "inspection_status", "issued")
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date (YYYY-MM-DD)").format(text=text)) from None
-
-
-def _day(text: str) -> str:
-    return _date(text).isoformat()
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -55,11 +46,11 @@ def _filters(parser: argparse.ArgumentParser) -> None:
                         help=_("a company id, its first characters or its exact name"))
     parser.add_argument("--search", metavar=_("TEXT"),
                         help=_("a piece of the description or of the company name"))
-    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--from", dest="date_from", type=day_arg, metavar="YYYY-MM-DD",
                         help=_("found on or after this day"))
-    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--to", dest="date_to", type=day_arg, metavar="YYYY-MM-DD",
                         help=_("found on or before this day"))
-    parser.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("count overdue as of this day (default: today), e.g. the last day "
                                "of the month a circular covers"))
 
@@ -102,20 +93,13 @@ def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
     return HazardLedger(ctx.db, (lambda: today) if today else date.today)
 
 
-def _company_id(ctx: AppContext, given: str) -> str:
-    # Imported when asked: the re-inspection service is not needed to list or count.
-    from inspector_app.commands.reinspect import _company_id as company_id
-
-    return company_id(ctx, given)
-
-
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise ValidationError(N_("--from {date_from} is after --to {date_to}."),
                               date_from=args.date_from, date_to=args.date_to)
     return LedgerFilter(
         status=None if args.status == ALL else args.status, grade=args.grade,
-        company_id=_company_id(ctx, args.company) if args.company else None,
+        company_id=resolve_company(ctx, args.company) if args.company else None,
         town=args.town, overdue_only=args.overdue, search=args.search,
         date_from=args.date_from, date_to=args.date_to)
 

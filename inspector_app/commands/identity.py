@@ -9,7 +9,6 @@ from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.errors import from_os_error
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,19 +37,19 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         raise from_os_error(exc, path) from exc
     enrol = read_passphrase(args.enrolment_passphrase_file, _("One-time passphrase: "))
     own = read_passphrase(args.passphrase_file, _("Your new passphrase: "), confirm=True)
-    info = PkiService(ctx.db, ctx.device).import_identity(data, enrol, own)
+    info = ctx.pki.import_identity(data, enrol, own)
     print(_("imported: {identity}").format(identity=info.describe()))
     return 0
 
 
 def run_self_signed(args: argparse.Namespace, ctx: AppContext) -> int:
     own = read_passphrase(args.passphrase_file, _("Your new passphrase: "), confirm=True)
-    info = PkiService(ctx.db, ctx.device).create_self_signed(args.name, args.organisation, own)
+    info = ctx.pki.create_self_signed(args.name, args.organisation, own)
     print(_("created: {identity}").format(identity=info.describe()))
     return 0
 
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
-    identity = PkiService(ctx.db, ctx.device).identity()
+    identity = ctx.pki.identity()
     print(identity[0].describe() if identity else _("no signing identity on this computer"))
     return 0

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app import __version__
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.migrations import schema_version
+from inspector_app.services.info import describe
 
-COUNTED = ("companies", "inspectors", "templates", "inspections", "findings", "photos")
 # The English labels are the keys of --json, as scripts read them.
 LABELS = {"version": N_("version"), "data_dir": N_("data_dir"), "database": N_("database"),
           "schema_version": N_("schema_version"), "device_id": N_("device_id"),
@@ -26,15 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    db = ctx.db
-    data = {
-        "version": __version__,
-        "data_dir": str(ctx.data_dir.root),
-        "database": str(ctx.data_dir.database),
-        "schema_version": schema_version(),
-        "device_id": ctx.device.id,
-        "counts": {t: db[t].count for t in COUNTED},
-    }
+    data = describe(ctx)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

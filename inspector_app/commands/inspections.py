@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.cli_parser import display_width
+from inspector_app.commands.common import (
+    SHORT_ID,
+    clip,
+    display_width,
+    json_lines,
+    pad,
+    resolve_id,
+    table,
+)
 from inspector_app.commands.when import local_date, local_minute
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
-from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.inspections_repo import InspectionFilter
 
 if TYPE_CHECKING:  # imported when used: a listing must start fast (the hazards command too)
     from inspector_app.services.history import HistoryLine
     from inspector_app.services.inspections import InspectionRecord, InspectionService
 
-# A short id prefix is enough to name an inspection on the command line, like a git commit.
-SHORT_ID = 8
-MIN_PREFIX = 4
 MAX_CELL = 32  # display columns; long template titles are cut with an ellipsis
 
 
@@ -65,42 +67,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_list, status=None, search=None, json=False)
 
 
-# -- text layout ---------------------------------------------------------------------------------
-
-def clip(text: str, limit: int) -> str:
-    if display_width(text) <= limit:
-        return text
-    out, width = "", 0
-    for ch in text:
-        w = display_width(ch)
-        if width + w > limit - 1:
-            break
-        out += ch
-        width += w
-    return out + "…"
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(display_width(str(r[i])) for r in [headers, *rows])
-              for i in range(len(headers))]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(pad(str(c), w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]),
-                      *(line(r) for r in rows)])
-
-
 # -- helpers --------------------------------------------------------------------------------------
 
 def _service(ctx: AppContext) -> InspectionService:
-    from inspector_app.services.inspections import InspectionService
-
-    return InspectionService(ctx.db, ctx.device, actor=ctx.actor)
+    return ctx.inspections
 
 
 def _zh(ctx: AppContext) -> bool:
@@ -109,31 +79,6 @@ def _zh(ctx: AppContext) -> bool:
 
 def _label(labels: tuple[str, str], ctx: AppContext) -> str:
     return labels[0] if _zh(ctx) else labels[1]
-
-
-def resolve_id(svc: InspectionService, given: str) -> str:
-    """The full id of the inspection named by an id, a unique id prefix or its number."""
-    given = given.strip()
-    rows = svc.list(InspectionFilter(include_superseded=True))
-    exact = [r["id"] for r in rows if given in (r["id"], r["number"])]
-    if exact:
-        return exact[0]
-    if len(given) >= MIN_PREFIX:
-        matches = [r["id"] for r in rows if r["id"].startswith(given.lower())]
-        if len(matches) > 1:
-            raise ValidationError(N_("{given} is the start of {count} inspection ids; "
-                                     "give more characters."), given=given, count=len(matches))
-        if matches:
-            return matches[0]
-    raise NotFoundError(N_("No inspection with id {given}."), given=given)
-
-
-def json_lines(rows: Sequence[dict[str, Any]]) -> str:
-    """A JSON array with one row per line: readable, and written by json's C encoder (an
-    indented dump goes through its Python one, several times slower on a district's list)."""
-    if not rows:
-        return "[]"
-    return "[\n" + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n]"
 
 
 def _row_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -147,6 +92,8 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 # -- list ------------------------------------------------------------------------------------------
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    from inspector_app.services.inspections import InspectionFilter
+
     rows = _service(ctx).list(InspectionFilter(status=args.status, search=args.search or None))
     if args.json:
         print(json_lines([_row_json(r) for r in rows]))

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> NumberService:
-    return NumberService(ctx.db, ctx.device, ctx.actor)
+    return ctx.numbers
 
 
 def run_allocate(args: argparse.Namespace, ctx: AppContext) -> int:

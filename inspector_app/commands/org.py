@@ -10,7 +10,6 @@ from inspector_app.commands.when import local_date
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
-    PkiService,
     check_enrolment_target,
     one_time_passphrase,
     save_enrolment_file,
@@ -46,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace, ctx: AppContext) -> int:
     passphrase = read_passphrase(args.passphrase_file, _("New passphrase for the root key: "),
                                  confirm=True)
-    info = PkiService(ctx.db, ctx.device).init_org(args.name, passphrase)
+    info = ctx.pki.init_org(args.name, passphrase)
     # The certificate may hold a shortened name; the full one is kept with the root key.
     print(_("organisation: {name}").format(name=args.name.strip()))
     print(_("root certificate fingerprint (SHA-256): {fingerprint}").format(
@@ -63,7 +62,7 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
     out = Path(args.output)
     # Checked before the work (and the number of the certificate) is spent on it.
     check_enrolment_target(out)
-    data, info = PkiService(ctx.db, ctx.device).issue(
+    data, info = ctx.pki.issue(
         args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days)
     save_enrolment_file(out, data)
     print(_("wrote {path}: {identity}, serial {serial}").format(
@@ -75,14 +74,14 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_revoke(args: argparse.Namespace, ctx: AppContext) -> int:
     passphrase = read_passphrase(args.passphrase_file, _("Root key passphrase: "))
-    PkiService(ctx.db, ctx.device).revoke(args.serial, passphrase, args.reason)
+    ctx.pki.revoke(args.serial, passphrase, args.reason)
     print(_("revoked {serial}; laptops learn it with the next sync from the office").format(
         serial=args.serial))
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    for serial, info, revoked in PkiService(ctx.db, ctx.device).issued():
+    for serial, info, revoked in ctx.pki.issued():
         state = f"REVOKED {revoked[:10]}" if revoked else "valid"
         print(_("{serial}  {name}  {enforcement_id}  until {date}  {state}").format(
             serial=serial, name=info.subject_name, enforcement_id=info.enforcement_id or "",

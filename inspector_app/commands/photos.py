@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from inspector_app.commands.inspections import SHORT_ID, clip, resolve_id, table
+from inspector_app.commands.common import SHORT_ID, clip, resolve_id, table
 from inspector_app.commands.when import local_minute
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.errors import NotFoundError, ValidationError
@@ -41,9 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _services(ctx: AppContext) -> tuple[InspectionService, PhotoService]:
-    actor = ctx.actor
-    return (InspectionService(ctx.db, ctx.device, actor),
-            PhotoService(ctx.db, ctx.data_dir, ctx.device, actor))
+    return ctx.inspections, ctx.photos
 
 
 def _hazard_id(record: InspectionRecord, given: str) -> str:

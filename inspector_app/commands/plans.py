@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> PlanService:
-    return PlanService(ctx.db, ctx.device, ctx.actor)
+    return ctx.plans
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -7,7 +7,6 @@ import argparse
 from inspector_app.domain.profile import Profile
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,16 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    settings = SettingsRepo(ctx.db)
+    inspector = ctx.current_inspector()
+    settings = ctx.profile
     for label, value in (
             (N_("inspector"), inspector.name if inspector else _("(not set)")),
             (N_("enforcement_id"), (inspector.enforcement_id if inspector else "") or ""),
-            (N_("organisation"), settings.get("organisation") or ""),
-            (N_("authority"), settings.get("authority_short") or ""),
-            (N_("review_government"), settings.get("review_government") or ""),
-            (N_("review_department"), settings.get("review_department") or ""),
-            (N_("review_court"), settings.get("review_court") or ""),
+            (N_("organisation"), settings.setting("organisation") or ""),
+            (N_("authority"), settings.setting("authority_short") or ""),
+            (N_("review_government"), settings.setting("review_government") or ""),
+            (N_("review_department"), settings.setting("review_department") or ""),
+            (N_("review_court"), settings.setting("review_court") or ""),
             (N_("prefix"), ctx.device.doc_prefix),
             (N_("device_id"), ctx.device.id)):
         print(_("{label}: {value}").format(label=_(label), value=value))
@@ -50,17 +49,16 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = ProfileRepo(ctx.db, ctx.device)
+    repo = ctx.profile
     current = repo.current_inspector()
     enforcement_id = args.enforcement_id
     if enforcement_id is None:
         enforcement_id = (current.enforcement_id if current else "") or ""
     authority = args.authority
     if authority is None:
-        authority = SettingsRepo(ctx.db).get("authority_short") or ""
-    settings = SettingsRepo(ctx.db)
+        authority = repo.setting("authority_short") or ""
     review = {key: getattr(args, key) if getattr(args, key) is not None
-              else settings.get(key) or ""
+              else repo.setting(key) or ""
               for key in ("review_government", "review_department", "review_court")}
     repo.save(Profile(name=args.name, enforcement_id=enforcement_id,
                       organisation=args.organisation, doc_prefix=args.prefix,

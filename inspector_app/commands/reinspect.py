@@ -7,7 +7,14 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from inspector_app.commands.inspections import MIN_PREFIX, SHORT_ID, clip, resolve_id, table
+from inspector_app.commands.common import (
+    MIN_PREFIX,
+    SHORT_ID,
+    clip,
+    resolve_company,
+    resolve_id,
+    table,
+)
 from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
@@ -15,7 +22,6 @@ from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, Governa
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import (
     NOT_RECTIFIED,
     RECTIFIED,
@@ -91,30 +97,11 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 
 
 def _service(ctx: AppContext) -> ReinspectionService:
-    return ReinspectionService(ctx.db, ctx.device, ctx.actor)
+    return ctx.reinspection
 
 
 def _inspection_id(ctx: AppContext, given: str) -> str:
-    return resolve_id(InspectionService(ctx.db, ctx.device, ctx.actor), given)
-
-
-def _company_id(ctx: AppContext, given: str) -> str:
-    given = given.strip()
-    rows = list(_service(ctx).company_names().items())
-    exact = [r[0] for r in rows if given in (r[0], r[1])]
-    if len(exact) == 1:
-        return exact[0]
-    if len(exact) > 1:
-        raise ValidationError(N_("{count} companies are called {given}; give the id."),
-                              count=len(exact), given=given)
-    if len(given) >= MIN_PREFIX:
-        matches = [r[0] for r in rows if r[0].startswith(given.lower())]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise ValidationError(N_("{given} is the start of {count} company ids; give "
-                                     "more characters."), given=given, count=len(matches))
-    raise NotFoundError(N_("No company {given}."), given=given)
+    return resolve_id(ctx.inspections, given)
 
 
 def _inspector_id(ctx: AppContext, given: str) -> str:
@@ -164,7 +151,7 @@ def _hazard_json(h: OpenHazard) -> dict[str, Any]:
 def run_open_hazards(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     if args.company:
-        company_id = _company_id(ctx, args.company)
+        company_id = resolve_company(ctx, args.company)
         name = svc.company_names()[company_id]
         groups = [(company_id, name, svc.open_hazards(company_id))]
     else:

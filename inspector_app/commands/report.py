@@ -7,20 +7,19 @@ import json
 from datetime import date
 from pathlib import Path
 
-from inspector_app.commands.hazards import _date, _day
-from inspector_app.commands.inspections import table
+from inspector_app.commands.common import date_arg, day_arg, table
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
+    COUNTS,
+    GROUPINGS,
     DispatchRequest,
     check_output,
     prepare,
     write_report,
 )
 from inspector_app.services.reports.circular import WORD_SETTING
-from inspector_app.storage.dispatch_stats import COUNTS, GROUPINGS
-from inspector_app.storage.repositories import SettingsRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,13 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub = p.add_subparsers(dest="report_command", metavar=_("REPORT"), required=True)
     d = rsub.add_parser("dispatch", help=_("figures by town, department or industry: a "
                                            "statistics table (.xlsx) or a circular (.pdf)"))
-    d.add_argument("--from", dest="start", required=True, type=_day, metavar="YYYY-MM-DD")
-    d.add_argument("--to", dest="end", required=True, type=_day, metavar="YYYY-MM-DD")
+    d.add_argument("--from", dest="start", required=True, type=day_arg, metavar="YYYY-MM-DD")
+    d.add_argument("--to", dest="end", required=True, type=day_arg, metavar="YYYY-MM-DD")
     d.add_argument("--campaign", metavar=_("NAME"), help=_("only what the campaign counts"))
     d.add_argument("--by", choices=GROUPINGS, default="town")
     d.add_argument("--unit", metavar=_("NAME"),
                    help=_("one town's or department's own report, from its row"))
-    d.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+    d.add_argument("--today", type=date_arg, metavar="YYYY-MM-DD",
                    help=_("count overdue as of this day (default: today)"))
     d.add_argument("--word", metavar=_("TEXT"),
                    help=_("the office's short name in circular numbers, e.g. 台安办 "
@@ -55,7 +54,7 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
         if not word or any(c in word for c in "〔〕[]() "):
             raise ValidationError(N_("--word {word!r}: a short name without spaces or "
                                      "brackets, e.g. 台安办."), word=args.word)
-        SettingsRepo(ctx.db).set(WORD_SETTING, word)
+        ctx.profile.set_setting(WORD_SETTING, word)
     report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
                                              args.unit, args.today or date.today(), lang),
                      ctx.device.id)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from inspector_app.commands.inspections import resolve_id
+from inspector_app.commands.common import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
-from inspector_app.services.signing import SigningService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,9 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspection_id = resolve_id(InspectionService(ctx.db, ctx.device), args.inspection)
+    inspection_id = resolve_id(ctx.inspections, args.inspection)
     passphrase = read_passphrase(args.passphrase_file, _("Signing passphrase: "))
-    SigningService(ctx.db, ctx.device).sign_inspection(
-        inspection_id, passphrase, ctx.actor)
+    ctx.signing.sign_inspection(inspection_id, passphrase, ctx.actor)
     print(_("signed and locked {inspection_id}").format(inspection_id=inspection_id))
     return 0

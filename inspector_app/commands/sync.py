@@ -6,15 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
-from inspector_app.commands.inspections import pad
+from inspector_app.commands.common import pad
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.commands.when import local_minute
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import list_conflicts, resolve
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +51,7 @@ BUNDLE_WORDS = {"full": N_("full"), "office": N_("office"), "laptop": N_("laptop
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    pki = PkiService(ctx.db, ctx.device)
+    pki = ctx.pki
     prompt = (_("Your passphrase: ") if pki.identity() or not pki.org()
               else _("Root key passphrase: "))
     passphrase = read_passphrase(args.passphrase_file, prompt)
@@ -121,9 +119,7 @@ def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_resolve(args: argparse.Namespace, ctx: AppContext) -> int:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep,
-                   inspector.name if inspector else None)
+    done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep, ctx.actor)
     kept = _("this computer's version") if args.keep == "local" else _("the incoming version")
     print(_("conflict {conflict_id} resolved: kept {kept} of {record}").format(
         conflict_id=done.id, kept=kept, record=done.number or done.local_id))

@@ -5,27 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app.commands.inspections import table
-from inspector_app.commands.reinspect import _company_id
-from inspector_app.domain.company import industry_code
+from inspector_app.commands.common import resolve_company, sectors_arg, table
 from inspector_app.domain.units import UNIT_KIND_LABELS, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.storage.units_repo import UnitRepo
-
-
-def _sectors(text: str) -> tuple[str, ...]:
-    """Industry codes or their Chinese names, separated by commas."""
-    out = []
-    for part in text.replace("，", ",").split(","):
-        if part.strip():
-            code = industry_code(part.strip())
-            if code is None:
-                raise argparse.ArgumentTypeError(
-                    _("unknown industry {name!r}").format(name=part.strip()))
-            out.append(code)
-    return tuple(out)
+from inspector_app.services.units import UnitRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,14 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = usub.add_parser("add", help=_("add a unit"))
     add.add_argument("name", metavar=_("name"))
     add.add_argument("--kind", required=True, choices=[k.value for k in UnitKind])
-    add.add_argument("--sectors", type=_sectors, default=(), metavar="A,B",
+    add.add_argument("--sectors", type=sectors_arg, default=(), metavar="A,B",
                      help=_("industries a department supervises (codes or Chinese names)"))
     add.add_argument("--parent", metavar=_("UNIT"), help=_("the unit it belongs to"))
     add.set_defaults(func=run_add)
 
     sectors = usub.add_parser("set-sectors", help=_("set the industries a department supervises"))
     sectors.add_argument("unit", metavar=_("unit"))
-    sectors.add_argument("sectors", type=_sectors, metavar="A,B")
+    sectors.add_argument("sectors", type=sectors_arg, metavar="A,B")
     sectors.set_defaults(func=run_set_sectors)
 
     own = usub.add_parser("set-own", help=_("the unit this computer's inspections belong to"))
@@ -64,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _repo(ctx: AppContext) -> UnitRepo:
-    return UnitRepo(ctx.db, ctx.device.id)
+    return ctx.units
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -115,7 +100,7 @@ def run_set_own(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_assign(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = _repo(ctx)
-    company_id = _company_id(ctx, args.company)
+    company_id = resolve_company(ctx, args.company)
     unit = repo.find(args.department) if args.department else None
     if unit is not None and unit.kind != UnitKind.DEPARTMENT:
         raise ValidationError(N_("{name} is not a sector department."), name=unit.name)

@@ -8,13 +8,12 @@ import json
 from datetime import date
 from pathlib import Path
 
-from inspector_app.commands.inspections import clip, pad
+from inspector_app.commands.common import clip, pad
 from inspector_app.commands.when import local_date, local_minute
 from inspector_app.i18n import N_, _
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import YearPlanService
-from inspector_app.storage.repositories import ProfileRepo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,8 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _service(ctx: AppContext) -> YearPlanService:
-    inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-    return YearPlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+    return ctx.year_plan
 
 
 # A year plan's status, as the command line prints it.

@@ -61,6 +61,13 @@ class ClassificationService:
         self.actor = actor
         self.audit = AuditLog(db, device.id, actor)
 
+    def resolve_company(self, key: str) -> str:
+        """A company id, or an unambiguous start of one (as ``classify list`` prints it)."""
+        ids = CompanyRepo(self.db, self.device.id).ids_starting(key)
+        if len(ids) != 1 or len(key) < 4:
+            raise NotFoundError(N_("No company with id {key}."), key=key)
+        return ids[0]
+
     # --- the scheme ---------------------------------------------------------------------------
     def scheme(self) -> RiskScheme:
         text = SettingsRepo(self.db).get(SCHEME_SETTING)

@@ -2,34 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.paths import DataDir
-from inspector_app.storage.db import close_database, connect, open_database, open_read_only
+from inspector_app.storage.db import (
+    close_database,
+    connect,
+    data_version,
+    open_database,
+    open_read_only,
+)
 from inspector_app.storage.repositories import DeviceRepo, InspectorRepo, ProfileRepo
 from inspector_app.storage.scratch import clean_stale
 
+if TYPE_CHECKING:
+    from inspector_app.services.classification import ClassificationService
+    from inspector_app.services.companies import CompanyRepo
+    from inspector_app.services.documents import DocumentService
+    from inspector_app.services.emergency import EmergencyService
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.services.numbers import NumberService
+    from inspector_app.services.photos import PhotoService
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.plans import PlanService
+    from inspector_app.services.profile import ProfileService
+    from inspector_app.services.reinspection import ReinspectionService
+    from inspector_app.services.signatures import SignatureService
+    from inspector_app.services.signing import SigningService
+    from inspector_app.services.templates import TemplateRepo
+    from inspector_app.services.units import CampaignRepo, EscalationRepo, UnitRepo, UnitsService
+    from inspector_app.services.year_plan import YearPlanService
 
-@contextmanager
-def worker_database(data_dir: DataDir) -> Iterator[Database]:
-    """A worker thread's own connection, closed when its work ends: an SQLite connection
-    belongs to the thread that opened it, so a worker never uses the window's."""
-    db = connect(data_dir.database)
-    try:
-        yield db
-    finally:
-        db.close()
+S = TypeVar("S")
 
 
 class AppContext:
+    """The spine of a run: its data dir, the connection of the thread it belongs to, this
+    device, who acts, and one service per concern (``ctx.inspections``, ``ctx.photos``, …).
+
+    A worker thread never uses the window's context: ``with ctx.for_worker() as wctx:`` gives
+    it a context of its own on its own connection, closed when the work ends."""
+
     def __init__(self, data_dir: DataDir, lang: str | None = None) -> None:
         self.data_dir = data_dir
         self.lang = lang
+        self._services: dict[str, tuple[tuple[Device, str | None], Any]] = {}
 
     @cached_property
     def db(self) -> Database:
@@ -54,9 +77,173 @@ class AppContext:
         inspector = self.current_inspector()
         return inspector.name if inspector else None
 
+    def database_version(self) -> tuple[int, int]:
+        """Changes whenever anything is written to the database, by this connection or
+        another: a page reads again only when it moved."""
+        return data_version(self.db)
+
     def inspectors(self) -> list[Inspector]:
         """Every inspector this computer knows, its own and those learnt by sync."""
         return InspectorRepo(self.db, self.device.id).all()
+
+    # -- one service per concern ---------------------------------------------------------------
+    # Each is built once and kept while this device and the person acting stay the same: the
+    # first-run dialog changes the device's prefix and a profile edit changes the actor, and a
+    # service built before would stamp the old ones. The services are imported when first asked
+    # for, so a command that needs none of them does not load PDF or image libraries.
+
+    def _service(self, name: str, build: Callable[[Device, str | None], S]) -> S:
+        key = (self.device, self.actor)
+        kept = self._services.get(name)
+        if kept is None or kept[0] != key:
+            kept = (key, build(*key))
+            self._services[name] = kept
+        service: S = kept[1]
+        return service
+
+    @property
+    def profile(self) -> ProfileService:
+        from inspector_app.services.profile import ProfileService
+
+        return self._service("profile", lambda device, _actor: ProfileService(self.db, device))
+
+    @property
+    def companies(self) -> CompanyRepo:
+        """The register of inspected companies; changes are audited under ``ctx.actor``."""
+        from inspector_app.services.companies import CompanyRepo
+
+        return self._service("companies", lambda device, actor: CompanyRepo(
+            self.db, device.id, actor))
+
+    @property
+    def templates(self) -> TemplateRepo:
+        from inspector_app.services.templates import TemplateRepo
+
+        return self._service("templates", lambda device, _actor: TemplateRepo(self.db, device.id))
+
+    @property
+    def units(self) -> UnitRepo:
+        from inspector_app.services.units import UnitRepo
+
+        return self._service("units", lambda device, _actor: UnitRepo(self.db, device.id))
+
+    @property
+    def campaigns(self) -> CampaignRepo:
+        from inspector_app.services.units import CampaignRepo
+
+        return self._service("campaigns", lambda device, _actor: CampaignRepo(self.db, device.id))
+
+    @property
+    def registry(self) -> UnitsService:
+        """The office's registry of units and campaigns as the window edits it: checked, and
+        all or nothing; changes to companies are audited under ``ctx.actor``."""
+        from inspector_app.services.units import UnitsService
+
+        return self._service("registry", lambda device, actor: UnitsService(
+            self.db, device.id, actor))
+
+    @property
+    def escalations(self) -> EscalationRepo:
+        from inspector_app.services.units import EscalationRepo
+
+        return self._service("escalations", lambda device, _actor: EscalationRepo(
+            self.db, device.id))
+
+    @property
+    def inspections(self) -> InspectionService:
+        from inspector_app.services.inspections import InspectionService
+
+        return self._service("inspections", lambda device, actor: InspectionService(
+            self.db, device, actor))
+
+    @property
+    def photos(self) -> PhotoService:
+        from inspector_app.services.photos import PhotoService
+
+        return self._service("photos", lambda device, actor: PhotoService(
+            self.db, self.data_dir, device, actor))
+
+    @property
+    def documents(self) -> DocumentService:
+        from inspector_app.services.documents import DocumentService
+
+        return self._service("documents", lambda device, actor: DocumentService(
+            self.db, self.data_dir, device, actor))
+
+    @property
+    def pki(self) -> PkiService:
+        from inspector_app.services.pki import PkiService
+
+        return self._service("pki", lambda device, _actor: PkiService(self.db, device))
+
+    @property
+    def signatures(self) -> SignatureService:
+        from inspector_app.services.signatures import SignatureService
+
+        return self._service("signatures", lambda device, actor: SignatureService(
+            self.db, device, actor))
+
+    @property
+    def signing(self) -> SigningService:
+        from inspector_app.services.signing import SigningService
+
+        return self._service("signing", lambda device, _actor: SigningService(self.db, device))
+
+    @property
+    def numbers(self) -> NumberService:
+        from inspector_app.services.numbers import NumberService
+
+        return self._service("numbers", lambda device, actor: NumberService(
+            self.db, device, actor))
+
+    @property
+    def plans(self) -> PlanService:
+        from inspector_app.services.plans import PlanService
+
+        return self._service("plans", lambda device, actor: PlanService(self.db, device, actor))
+
+    @property
+    def reinspection(self) -> ReinspectionService:
+        from inspector_app.services.reinspection import ReinspectionService
+
+        return self._service("reinspection", lambda device, actor: ReinspectionService(
+            self.db, device, actor))
+
+    @property
+    def year_plan(self) -> YearPlanService:
+        from inspector_app.services.year_plan import YearPlanService
+
+        return self._service("year_plan", lambda device, actor: YearPlanService(
+            self.db, device, actor))
+
+    @property
+    def classification(self) -> ClassificationService:
+        from inspector_app.services.classification import ClassificationService
+
+        return self._service("classification", lambda device, actor: ClassificationService(
+            self.db, device, actor))
+
+    @property
+    def emergency(self) -> EmergencyService:
+        from inspector_app.services.emergency import EmergencyService
+
+        return self._service("emergency", lambda device, actor: EmergencyService(
+            self.db, device.id, self.data_dir, actor))
+
+    # -- threads -------------------------------------------------------------------------------
+
+    @contextmanager
+    def for_worker(self) -> Iterator[AppContext]:
+        """A context for a worker thread: the same data dir on a connection of its own, with
+        services of its own, all closed when the work ends. Safe to call from the worker
+        (it reads only the data dir and the language of this context)."""
+        worker = AppContext(self.data_dir, self.lang)
+        worker.__dict__["db"] = connect(self.data_dir.database)
+        try:
+            yield worker
+        finally:
+            worker._services.clear()
+            worker.__dict__.pop("db").close()
 
     @contextmanager
     def read_only_db(self) -> Iterator[Database]:
@@ -73,6 +260,7 @@ class AppContext:
             db.close()
 
     def close(self) -> None:
+        self._services.clear()
         if "db" in self.__dict__:
             close_database(self.db)
             del self.__dict__["db"]

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -37,9 +38,9 @@ from inspector_app.storage.unit_inspections import UnitInspections, unit_inspect
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
 
 # The statistics' names the Dispatch page uses come through here with the service's own.
-__all__ = ["COUNTS", "FORMATS", "DispatchReport", "DispatchRequest", "DispatchRow",
+__all__ = ["COUNTS", "FORMATS", "GROUPINGS", "DispatchReport", "DispatchRequest", "DispatchRow",
            "WeekFigures", "check_output", "drill_down", "interruptible", "page_figures",
-           "period_text", "prepare", "report_bytes", "write_report"]
+           "period_text", "prepare", "records_behind", "report_bytes", "write_report"]
 
 FORMATS = (".xlsx", ".pdf")
 CHECK_EVERY = 20_000    # SQLite steps between two "cancelled?" checks: a few ms, little cost
@@ -134,6 +135,12 @@ def check_output(path: Path) -> str:
     if not path.parent.is_dir():
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     return suffix
+
+
+def records_behind(db: Database, report: DispatchReport, figure: str, group: str | None
+                   ) -> list[dict[str, Any]]:
+    """The inspections or hazards one figure of the report counts, for one group's row."""
+    return drill_down(db, report.query, figure, group)
 
 
 def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:

@@ -19,6 +19,7 @@ from inspector_app.domain.checklist import Item, ItemType, Template
 from inspector_app.domain.finding import GRADE_LABELS, Grade
 from inspector_app.domain.signature import ROLE_LABELS, SignerRole
 from inspector_app.storage.audit import AuditEntry
+from inspector_app.storage.inspections_repo import InspectionRepo
 
 # An item is named by its clause when the clause is short ("第三条第（一）项"), else by its text.
 CLAUSE_MAX = 16
@@ -92,12 +93,9 @@ class HistoryWriter:
         self.zh = not lang.lower().startswith("en")
         self.lang = "zh_CN" if self.zh else "en"
         self.template = template
-        self.seq = dict(db.execute(
-            "SELECT id, seq FROM findings WHERE inspection_id = ? OR inspection_id IN "
-            "(SELECT follows_inspection_id FROM inspections WHERE id = ?)",
-            [inspection_id, inspection_id]).fetchall())
-        self.photos = {pid: name or "" for pid, name in db.execute(
-            "SELECT id, original_name FROM photos WHERE inspection_id = ?", [inspection_id])}
+        repo = InspectionRepo(db)
+        self.seq = repo.finding_seqs(inspection_id)
+        self.photos = repo.photo_names(inspection_id)
 
     def _(self, pair: tuple[str, str]) -> str:
         return pair[0] if self.zh else pair[1]

@@ -7,9 +7,7 @@ the moment it is given and a crash loses nothing already shown.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 from typing import Any
 
 from sqlite_utils import Database
@@ -21,17 +19,16 @@ from inspector_app.domain.checklist import (
     Answer,
     Item,
     ItemType,
-    Section,
     Template,
     missing_required,
-    visibility,
 )
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
 from inspector_app.domain.governance import ACCEPTANCE_COLUMNS, PLAN_COLUMNS
 from inspector_app.domain.inspection import Kind, Missing, Status
+from inspector_app.domain.inspection_record import InspectionRecord
 from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
-from inspector_app.domain.profile import Device, Inspector
+from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Unit
 from inspector_app.errors import NotFoundError, ValidationError
@@ -89,65 +86,6 @@ def snapshot_template(content_hash: str, snapshot: str) -> Template:
     return template
 
 
-@dataclass
-class InspectionRecord:
-    """An inspection as the form sees it."""
-
-    id: str
-    number: str | None
-    revision: int
-    supersedes_id: str | None
-    superseded_by: str | None
-    status: Status
-    kind: Kind
-    company_id: str | None          # None when the subject is a unit
-    company_name: str               # the subject's name: the company's or the unit's
-    company_address: str | None
-    template: Template
-    section_ids: list[str]
-    place: str | None
-    started_at: str | None
-    ended_at: str | None
-    current_item: str | None
-    amend_reason: str | None
-    inspectors: list[Inspector]
-    answers: dict[str, Any] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    photo_counts: dict[str, int] = field(default_factory=dict)
-    # Hazards withdrawn when their answer changed: kept, restorable, in no list or document.
-    withdrawn: list[Finding] = field(default_factory=list)
-    # A supervision inspection (督导检查) of a town's or a department's work: the unit inspected.
-    subject_unit_id: str | None = None
-
-    @property
-    def locked(self) -> bool:
-        return self.status is Status.SIGNED
-
-    @property
-    def editable(self) -> bool:
-        return self.status is Status.DRAFT
-
-    @cached_property
-    def sections(self) -> list[Section]:
-        wanted = set(self.section_ids)
-        return [s for s in self.template.sections if s.id in wanted]
-
-    def answers_for_rules(self) -> dict[str, Any]:
-        """Answers plus photo counts, the shape the checklist rules read."""
-        merged = dict(self.answers)
-        for item in self.template.items:
-            if item.type is ItemType.PHOTO:
-                merged[item.id] = self.photo_counts.get(item.id, 0)
-        return merged
-
-    def visibility(self) -> dict[str, bool]:
-        return visibility(self.template, self.answers_for_rules(), self.sections)
-
-    def finding_for_item(self, item_id: str) -> Finding | None:
-        return next((f for f in self.findings if f.item_id == item_id), None)
-
-
 class InspectionService:
     def __init__(self, db: Database, device: Device, actor: str | None = None, *,
                  lang: str | None = None) -> None:
@@ -190,6 +128,10 @@ class InspectionService:
             withdrawn=self.repo.withdrawn_findings(inspection_id),
             subject_unit_id=row.get("subject_unit_id"),
         )
+
+    def kind_of(self, inspection_id: str) -> str | None:
+        """The record's kind (``reinspection`` opens in its own dialog); None if unknown."""
+        return self.repo.kind(inspection_id)
 
     def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",
              descending: bool = True, limit: int | None = None,

@@ -18,7 +18,8 @@ from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.numbers import all_block_uses, load_blocks, used_by_block
+from inspector_app.storage.numbers import add_block, all_block_uses, load_blocks, used_by_block
+from inspector_app.storage.repositories import DeviceRepo
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -57,14 +58,15 @@ class NumberService:
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
 
+    def other_devices(self) -> list[Device]:
+        """The laptops a block can be given to: every other computer known here."""
+        return DeviceRepo(self.db).others()
+
     def resolve_device(self, ref: str) -> str:
         """A laptop by its device id, its number prefix or its name (as ``sync history`` and
         ``profile show`` print them)."""
         ref = ref.strip()
-        rows = self.db.execute(
-            "SELECT id FROM devices WHERE id = ? OR doc_prefix = ? OR name = ?",
-            [ref, ref, ref]).fetchall()
-        ids = sorted({r[0] for r in rows})
+        ids = DeviceRepo(self.db).ids_named(ref)
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
@@ -108,7 +110,7 @@ class NumberService:
                        "changed."),
                     doc_words=DOC_WORDS[doc_type], year=year, issued=issued[0], first=first,
                     last=last)
-            self.db["number_blocks"].insert({
+            add_block(self.db, {
                 "id": block.id, "holder_device_id": holder, "doc_type": doc_type.value,
                 "year": year, "first_seq": first, "last_seq": last, "note": note,
                 **record_stamp(self.device.id)})
@@ -118,9 +120,7 @@ class NumberService:
         return block
 
     def _device_label(self, device_id: str) -> str:
-        row = self.db.execute("SELECT name, doc_prefix FROM devices WHERE id = ?",
-                              [device_id]).fetchone()
-        return f"{row[0]} ({row[1]})" if row else device_id[:8]
+        return DeviceRepo(self.db).label(device_id) or device_id[:8]
 
     def rows(self) -> list[BlockRow]:
         """Every block with its holder and how many of its numbers came back used."""

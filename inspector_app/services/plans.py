@@ -16,7 +16,7 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.inspections_repo import like_prefix
+from inspector_app.storage.plans_repo import PlanRepo
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
 
@@ -44,11 +44,12 @@ class PlanService:
         self.device = device
         self.actor = actor
         self.audit = AuditLog(db, device.id, actor)
+        self.repo = PlanRepo(db)
 
     def add(self, company_id: str, template_key: str, due_date: str,
             inspector_ids: list[str] | None = None, *, kind: str = "official",
             note: str | None = None) -> str:
-        if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+        if not self.repo.company_exists(company_id):
             raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         # "fire-safety-routine" as `forms list` shows it means its newest current version.
         template_key = TemplateRepo(self.db, self.device.id).resolve(template_key)
@@ -66,7 +67,7 @@ class PlanService:
                                   due_date=due_date) from None
         plan_id = new_id()
         with self.db.atomic():
-            self.db["planned_inspections"].insert({
+            self.repo.insert({
                 "id": plan_id, "company_id": company_id, "template_key": template_key,
                 "kind": Kind(kind).value, "due_date": due,
                 "inspector_ids": json.dumps(inspector_ids or []), "note": note,
@@ -76,12 +77,7 @@ class PlanService:
         return plan_id
 
     def list(self, *, include_done: bool = False) -> list[Plan]:
-        sql = ("SELECT p.id, p.company_id, c.name, p.template_key, p.kind, p.due_date, "
-               "p.inspector_ids, p.note, p.status, p.inspection_id FROM planned_inspections p "
-               "JOIN companies c ON c.id = p.company_id")
-        if not include_done:
-            sql += " WHERE p.status = 'planned'"
-        rows = self.db.execute(sql + " ORDER BY p.due_date, c.name").fetchall()
+        rows = self.repo.rows(include_done=include_done)
         return [Plan(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6] or "[]"), r[7], r[8],
                      r[9]) for r in rows]
 
@@ -94,12 +90,14 @@ class PlanService:
     def resolve(self, key: str) -> str:
         """The full id of the plan named by its id or a unique prefix of four or more
         characters."""
-        rows = self.db.execute(
-            "SELECT id FROM planned_inspections WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-            [like_prefix(key)]).fetchall()
-        if len(rows) != 1 or len(key) < 4:
+        ids = self.repo.ids_starting(key)
+        if len(ids) != 1 or len(key) < 4:
             raise NotFoundError(N_("No planned inspection with id {key}."), key=key)
-        return str(rows[0][0])
+        return ids[0]
+
+    def planned_count(self) -> int:
+        """Plans still waiting to be started (the count on the Inspections page's button)."""
+        return self.repo.planned_count()
 
     def start(self, plan_id: str, inspector_ids: list[str] | None = None,
               **kwargs: Any) -> str:
@@ -124,7 +122,7 @@ class PlanService:
             self._set(plan, {"status": "cancelled"}, reason)
 
     def _set(self, plan: Plan, fields: dict[str, Any], reason: str | None = None) -> None:
-        self.db["planned_inspections"].update(
+        self.repo.update(
             plan.id, {**fields, "updated_at": utcnow_iso(), "device_id": self.device.id})
         self.audit.record("plan", plan.id, "update", field="status", old=plan.status,
                           new=fields["status"], reason=reason)

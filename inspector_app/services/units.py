@@ -1,4 +1,8 @@
-"""The office's registry of units and campaigns, as the window edits it.
+"""The office's registry of units and campaigns, as the window edits it (``UnitsService``), and
+the district's units (towns, sector departments, groups), its campaigns and the office's
+escalation decisions as the front-ends read them (``ctx.units``, ``ctx.campaigns``,
+``ctx.escalations``). The rows are kept by ``storage/units_repo.py`` and
+``storage/escalations_repo.py``; the statistics over them are ``services/dispatch.py``.
 
 Every change is checked before anything is written; a change to many companies at once is one
 transaction, so a refused change leaves every company as it was.
@@ -15,7 +19,10 @@ from inspector_app.domain.units import Campaign, Unit, UnitKind, sector_conflict
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.storage.escalations_repo import EscalationRepo
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
+
+__all__ = ["KEEP", "CampaignRepo", "CompanyUnits", "EscalationRepo", "UnitRepo", "UnitsService"]
 
 KEEP = object()   # "leave this field as it is" in a bulk assignment
 
@@ -109,11 +116,10 @@ class UnitsService:
             if unit.active:
                 for sector in unit.sectors:
                     by_sector.setdefault(sector, unit)
-        named = dict(self.db.execute(
-            "SELECT id, department_id FROM companies WHERE department_id IS NOT NULL").fetchall())
+        named = self.units.named_departments()
         out = []
         for c in self.companies.list(search or None, town or None, industry or None):
-            unit = by_id.get(named.get(c.id, "")) or by_sector.get(c.industry or "")
+            unit = by_id.get(named.get(c.id or "", "")) or by_sector.get(c.industry or "")
             out.append(CompanyUnits(c.id or "", c.name, c.town, c.industry,
                                     unit.name if unit else None, c.id in named))
         return out

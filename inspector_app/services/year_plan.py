@@ -13,6 +13,7 @@ import secrets
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -30,15 +31,16 @@ from inspector_app.domain.year_plan import (
 )
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
-from inspector_app.paths import DataDir
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.db import connect
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+
+if TYPE_CHECKING:
+    from inspector_app.services.context import AppContext
 
 
 class _Unwatched:
@@ -51,20 +53,18 @@ class _Unwatched:
         pass
 
 
-def plan_task(progress: Progress, data_dir: DataDir, device: Device, actor: str | None,
-              action: str, year: int, template: str | None = None) -> PlanInfo | int:
-    """``generate`` or ``issue`` on a connection of its own, for a worker thread."""
-    db = connect(data_dir.database)
-    try:
-        service = YearPlanService(db, device, actor)
+def plan_task(progress: Progress, ctx: AppContext, action: str, year: int,
+              template: str | None = None) -> PlanInfo | int:
+    """``generate`` or ``issue`` on a context of its own (its own connection), for a worker
+    thread; the window's ``ctx`` is only used to open it."""
+    with ctx.for_worker() as worker:
+        service = worker.year_plan
         if action == "generate":
             assert template is not None
             return service.generate(year, template, progress=progress)
         if action == "issue":
             return service.issue(year, progress=progress)
         raise ValueError(f"unknown plan action {action!r}")
-    finally:
-        db.close()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlite_utils import Database
 
@@ -111,6 +111,17 @@ class CompanyRepo:
         return int(self.db.execute(f"SELECT count(*) FROM companies{where}",
                                    params).fetchone()[0])
 
+    def ids_starting(self, prefix: str) -> builtins.list[str]:
+        """Up to two company ids starting with ``prefix`` (two: enough to tell it is
+        ambiguous); LIKE's own characters in ``prefix`` are dropped."""
+        rows = self.db.execute("SELECT id FROM companies WHERE id LIKE ? LIMIT 2",
+                               [prefix.replace("%", "").replace("_", "") + "%"]).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def has_any(self) -> bool:
+        """Whether the register holds a company at all (cheaper than counting them)."""
+        return self.db.execute("SELECT 1 FROM companies LIMIT 1").fetchone() is not None
+
     def towns(self) -> builtins.list[str]:
         rows = self.db.execute(
             "SELECT DISTINCT town FROM companies WHERE town IS NOT NULL ORDER BY town").fetchall()
@@ -185,11 +196,12 @@ class CompanyRepo:
 
     def update(self, company: Company, reason: str | None = None) -> Company:
         """Store ``company`` (found by its id) as given; one audit row per changed field."""
-        if not company.id:
+        company_id = company.id
+        if not company_id:
             raise ValueError("update() needs a company with an id")
         company = company.validated()
         with self.db.atomic():
-            existing = self.get(company.id)
+            existing = self.get(company_id)
             if existing is None:
                 raise NotFoundError(N_("The company {name} is no longer on this computer."),
                                     name=company.name)
@@ -211,7 +223,7 @@ class CompanyRepo:
                 self.add(merged, reason=reason)
             elif outcome == "updated":
                 self._write_changes(existing, merged, reason)
-        return outcome
+        return cast(UpsertOutcome, outcome)
 
     # -- internals ----------------------------------------------------------------------------
     def _write_changes(self, existing: Company, new: Company, reason: str | None) -> None:

@@ -7,6 +7,7 @@ a read-only connection, so the file stays byte-identical.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -143,6 +144,17 @@ def open_read_only(path: Path) -> Database:
         return Database(conn, execute_plugins=False)
     assert last is not None
     raise last
+
+
+def row_counts(db: Database, tables: Iterable[str]) -> dict[str, int]:
+    """How many rows each of ``tables`` holds."""
+    return {table: db[table].count for table in tables}
+
+
+def data_version(db: Database) -> tuple[int, int]:
+    """Moves whenever the database changes: ``data_version`` with other connections' commits
+    (worker threads, another copy of the program), ``total_changes`` with this one's writes."""
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
 def close_database(db: Database) -> None:

@@ -290,7 +290,7 @@ def _table(db: Database, query: DispatchQuery, found: dict[str, dict[str, int]],
     return DispatchTable(query, rows, total)
 
 
-def _figures(values: tuple) -> dict[str, int]:
+def _figures(values: tuple[Any, ...]) -> dict[str, int]:
     return {name: int(v or 0) for name, v in zip(COUNTS, values, strict=True)}
 
 

@@ -4,6 +4,7 @@ with milestones and checks, and attached files. Each public write is one transac
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +17,7 @@ from inspector_app.i18n import N_
 RULES_KEY = "rules"
 
 
-def _rows(db: Database, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     cur = db.execute(sql, list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -29,7 +30,7 @@ class EmergencyRepo:
 
     def _insert(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
         row = {"id": new_id(), **row, **record_stamp(self.device_id)}
-        self.db[table].insert(row)
+        self.db.table(table).insert(row)
         return row
 
     def _update(self, table: str, row_id: str, changes: dict[str, Any]) -> None:
@@ -116,7 +117,7 @@ class EmergencyRepo:
                                 "device_id = ? WHERE key = ?",
                                 [value, utcnow_iso(), self.device_id, RULES_KEY])
             else:
-                self.db["emergency_rules"].insert(
+                self.db.table("emergency_rules").insert(
                     {"key": RULES_KEY, "value": value, **record_stamp(self.device_id)})
 
     # -- drills and tasks --

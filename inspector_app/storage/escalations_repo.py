@@ -79,6 +79,13 @@ class EscalationRepo:
                + " ORDER BY e.decided_on, c.name")
         return [dict(r) for r in self.db.query(sql, params)]
 
+    def hazards_starting(self, key: str) -> list[tuple[str, str]]:
+        """(hazard id, its company's id) of the hazards whose id is ``key`` or starts with it."""
+        return [(str(r[0]), str(r[1])) for r in self.db.execute(
+            "SELECT f.id, i.company_id FROM findings f JOIN inspections i "
+            "ON i.id = f.inspection_id WHERE f.id = ? OR f.id LIKE ?",
+            [key, key + "%"])]
+
     def record(self, decision: Decision) -> str:
         decision = decision.validated()
         if not self.db.execute("SELECT 1 FROM companies WHERE id = ?",
@@ -96,7 +103,7 @@ class EscalationRepo:
                 raise NotFoundError(N_("That hazard was found at another company."))
         escalation_id = new_id()
         with self.db.atomic():
-            self.db["escalations"].insert({
+            self.db.table("escalations").insert({
                 "id": escalation_id, "company_id": decision.company_id,
                 "finding_id": decision.finding_id, "reason": decision.reason.value,
                 "measure": decision.measure.value, "decided_on": decision.decided_on,

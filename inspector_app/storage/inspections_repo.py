@@ -62,6 +62,23 @@ class InspectionRepo:
         found = cursor.fetchone()
         return dict(zip(names, found, strict=True)) if found else None
 
+    def kind(self, inspection_id: str) -> str | None:
+        found = self.db.execute("SELECT kind FROM inspections WHERE id = ?",
+                                [inspection_id]).fetchone()
+        return str(found[0]) if found else None
+
+    def finding_seqs(self, inspection_id: str) -> dict[str, int]:
+        """Hazard id → its running number, for the record and the one it follows up."""
+        return {str(r[0]): int(r[1]) for r in self.db.execute(
+            "SELECT id, seq FROM findings WHERE inspection_id = ? OR inspection_id IN "
+            "(SELECT follows_inspection_id FROM inspections WHERE id = ?)",
+            [inspection_id, inspection_id])}
+
+    def photo_names(self, inspection_id: str) -> dict[str, str]:
+        """Photo id → the name of the file it came from ("" when unknown)."""
+        return {str(pid): name or "" for pid, name in self.db.execute(
+            "SELECT id, original_name FROM photos WHERE inspection_id = ?", [inspection_id])}
+
     def insert(self, record: dict[str, Any]) -> None:
         insert_row(self.db, "inspections", record)
 
@@ -169,9 +186,9 @@ class InspectionRepo:
         self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
 
     def photo_count(self, inspection_id: str, item_id: str) -> int:
-        return self.db.execute(
+        return int(self.db.execute(
             "SELECT COUNT(*) FROM photos WHERE inspection_id = ? AND item_id = ? "
-            "AND deleted_at IS NULL", [inspection_id, item_id]).fetchone()[0]
+            "AND deleted_at IS NULL", [inspection_id, item_id]).fetchone()[0])
 
     def signature_count(self, inspection_id: str, role: str | None = None) -> int:
         sql = "SELECT COUNT(*) FROM signatures WHERE inspection_id = ?"
@@ -179,7 +196,7 @@ class InspectionRepo:
         if role:
             sql += " AND role = ?"
             params.append(role)
-        return self.db.execute(sql, params).fetchone()[0]
+        return int(self.db.execute(sql, params).fetchone()[0])
 
     # -- listing -----------------------------------------------------------------------------
     def list(self, flt: InspectionFilter | None = None, *, sort: str = "started",

@@ -8,6 +8,7 @@ used alone, a company's self-inspection laptop) numbers from 1 each year.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -49,6 +50,11 @@ def load_blocks(db: Database, holder_device_id: str | None = None) -> list[Numbe
     sql += " ORDER BY year, doc_type, first_seq"
     return [NumberBlock(r[0], r[1], DocType(r[2]), r[3], r[4], r[5])
             for r in db.execute(sql, params)]
+
+
+def add_block(db: Database, record: dict[str, Any]) -> None:
+    """Store a block the office hands out (checked by ``NumberService.allocate``)."""
+    db.table("number_blocks").insert(record)
 
 
 def managed(db: Database) -> bool:

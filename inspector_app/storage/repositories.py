@@ -43,7 +43,7 @@ class DeviceRepo:
         device_id = new_id()
         device = Device(device_id, platform.node() or "device", default_prefix(device_id))
         with self.db.atomic():
-            self.db["devices"].insert(
+            self.db.table("devices").insert(
                 {
                     "id": device.id,
                     "name": device.name,
@@ -53,6 +53,24 @@ class DeviceRepo:
                 }
             )
         return device
+
+    def others(self) -> list[Device]:
+        """The other computers this one knows (from their bundles), by name."""
+        return [Device(*row) for row in self.db.execute(
+            "SELECT id, name, doc_prefix FROM devices WHERE is_self = 0 ORDER BY name")]
+
+    def ids_named(self, ref: str) -> list[str]:
+        """The ids of the computers whose id, number prefix or name is ``ref``, sorted."""
+        rows = self.db.execute(
+            "SELECT id FROM devices WHERE id = ? OR doc_prefix = ? OR name = ?",
+            [ref, ref, ref]).fetchall()
+        return sorted({str(r[0]) for r in rows})
+
+    def label(self, device_id: str) -> str | None:
+        """"name (prefix)" of a computer known here, None for one never heard of."""
+        row = self.db.execute("SELECT name, doc_prefix FROM devices WHERE id = ?",
+                              [device_id]).fetchone()
+        return f"{row[0]} ({row[1]})" if row else None
 
     def set_prefix(self, prefix: str) -> None:
         with self.db.atomic():
@@ -85,7 +103,7 @@ class InspectorRepo:
             phone: str | None = None) -> Inspector:
         inspector = Inspector(new_id(), name, enforcement_id, organisation, phone)
         with self.db.atomic():
-            self.db["inspectors"].insert(
+            self.db.table("inspectors").insert(
                 {
                     "id": inspector.id,
                     "name": name,

@@ -7,6 +7,7 @@ one transaction.
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import re
@@ -91,7 +92,8 @@ class TemplateRepo:
         row = self.db.execute("SELECT definition FROM templates WHERE key = ?", [key]).fetchone()
         if row is None:
             raise NotFoundError(N_("There is no template {key} in the library."), key=key)
-        return json.loads(row[0])
+        definition: dict[str, Any] = json.loads(row[0])
+        return definition
 
     def get(self, key: str) -> Template:
         return Template.from_dict(self.definition(key))
@@ -125,7 +127,7 @@ class TemplateRepo:
                     return ImportResult(key, "unchanged", "already in the library",
                                         loaded.source)
                 raise TemplateConflict(_conflict_message(template, row[0], loaded.content_hash))
-            self.db["templates"].insert(
+            self.db.table("templates").insert(
                 {
                     "key": key,
                     "template_id": template.id,
@@ -153,7 +155,7 @@ class TemplateRepo:
 
     def ensure_shipped(
         self, paths: Iterable[Path], load: Callable[[Path], LoadedTemplate]
-    ) -> list[ImportResult]:
+    ) -> builtins.list[ImportResult]:
         """Import the shipped template files not in the library yet.
 
         ``load`` reads a file (services.forms.load_template_file; storage knows no YAML rules).

@@ -17,7 +17,7 @@ from inspector_app.storage.repositories import SettingsRepo
 UNIT_SETTING = "unit_id"   # this laptop's unit, from the profile
 
 
-def _unit(row: tuple) -> Unit:
+def _unit(row: tuple[Any, ...]) -> Unit:
     return Unit(row[0], row[1], UnitKind(row[2]), row[3], tuple(json.loads(row[4] or "[]")),
                 row[5], bool(row[6]))
 
@@ -68,7 +68,7 @@ class UnitRepo:
                 (last,) = self.db.execute("SELECT COALESCE(MAX(position), -1) FROM units "
                                           "WHERE kind = ?", [unit.kind.value]).fetchone()
                 unit = Unit(unit.id, unit.name, unit.kind, parent_id, unit.sectors, last + 1)
-            self.db["units"].insert({
+            self.db.table("units").insert({
                 "id": unit.id, "name": unit.name, "kind": unit.kind.value,
                 "parent_id": parent_id, "sectors": json.dumps(list(unit.sectors)),
                 "position": unit.position, "active": 1, **record_stamp(self.device_id)})
@@ -109,6 +109,11 @@ class UnitRepo:
                 "WHERE id = ?", [unit_id, utcnow_iso(), self.device_id, company_id])
             if cur.rowcount == 0:
                 raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
+
+    def named_departments(self) -> dict[str, str]:
+        """Company id → the department named on it (only companies that name one)."""
+        return {str(r[0]): str(r[1]) for r in self.db.execute(
+            "SELECT id, department_id FROM companies WHERE department_id IS NOT NULL")}
 
     def department_for(self, company_id: str) -> Unit | None:
         """The company's supervising department: named on the company, or by its industry."""
@@ -178,7 +183,7 @@ class CampaignRepo:
             if missing:
                 raise NotFoundError(N_("Campaign {name}: no company with id "
                                        "{join}."), name=campaign.name, join=', '.join(missing[:3]))
-            self.db["campaigns"].insert({
+            self.db.table("campaigns").insert({
                 "id": campaign.id or new_id(), "name": campaign.name,
                 "starts_on": campaign.starts_on, "ends_on": campaign.ends_on,
                 "phases": json.dumps([p.__dict__ for p in campaign.phases], ensure_ascii=False),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
-from inspector_app.storage.files import write_atomic
+from inspector_app.logs import write_report
 from inspector_app.ui import messages
 
 log = logging.getLogger(__name__)
@@ -63,8 +63,7 @@ class CrashDialog(QMessageBox):
             path = Path(chosen)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            # Checked to the fsync: a report "saved" to a full stick would be lost.
-            write_atomic(path, self.report.encode("utf-8"))
+            write_report(path, self.report)
         except (OSError, InspectorError) as exc:
             QMessageBox.warning(self, self.tr("Save report"),
                                 self.tr("The report could not be saved: {0}").format(exc))

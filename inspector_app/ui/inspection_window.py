@@ -42,12 +42,9 @@ from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Missing,
 from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.history import history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
-from inspector_app.services.pki import PkiService
-from inspector_app.services.signatures import SignatureService
-from inspector_app.services.signing import SigningService, sign_pdf_bytes
+from inspector_app.services.signing import sign_pdf_bytes
 from inspector_app.ui import messages
 from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 from inspector_app.ui.dialogs.inspection_dialogs import (
@@ -55,7 +52,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
     MissingDialog,
     NewHazardDialog,
 )
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
@@ -336,7 +333,7 @@ class InspectionWindow(QMainWindow):
         if r.template.kind != "readiness" or r.company_id is None:  # None: a unit inspected
             self.readiness.setVisible(False)
             return
-        svc = EmergencyService(self.ctx.db, self.ctx.device.id, self.ctx.data_dir)
+        svc = self.ctx.emergency
         ready = svc.company_readiness(r.company_id, date.today())
         lang = ui_lang()
         if ready.plans:
@@ -594,8 +591,7 @@ class InspectionWindow(QMainWindow):
             self.missing_dialog.open()
             return
         self._after_change(None)
-        stale = SignatureService(self.ctx.db, self.ctx.device).missing_signers(
-            self.inspection_id)
+        stale = self.ctx.signatures.missing_signers(self.inspection_id)
         again = [r for r in stale if r.again]
         if again:
             # Signatures given before this change do not cover it: say whose, and where to go.
@@ -635,25 +631,13 @@ class InspectionWindow(QMainWindow):
     def _unlock_identity(self) -> tuple[Any, Any, Any] | None:
         """The signing key, asking the passphrase unless kept for the session; None if the
         inspector cancels or this computer has no identity."""
-        pki = PkiService(self.ctx.db, self.ctx.device)
+        pki = self.ctx.pki
         identity = pki.identity()
         if identity is None:
             return None
-        key = identity[0].fingerprint
-        kept = session_passphrase(key)
-        if kept is not None:
-            try:
-                return pki.unlock(kept)
-            except InspectorError:
-                pass
-        dialog = PassphraseDialog(self.tr("Passphrase of your signing identity ({0}):")
-                                  .format(identity[0].subject_name), key, self)
-        while dialog.exec():
-            try:
-                return pki.unlock(dialog.passphrase())
-            except InspectorError as exc:
-                dialog.show_error(exc.localized())
-        return None
+        return ask_passphrase(self, self.tr("Passphrase of your signing identity ({0}):")
+                              .format(identity[0].subject_name), identity[0].fingerprint,
+                              pki.unlock)
 
     def _pdf_signer(self) -> Any:
         unlocked = self._unlock_identity()
@@ -664,8 +648,7 @@ class InspectionWindow(QMainWindow):
 
     def lock(self) -> None:
         """Sign and lock: every handwritten signature first, then the digital signature."""
-        missing = SignatureService(self.ctx.db, self.ctx.device).missing_signers(
-            self.inspection_id)
+        missing = self.ctx.signatures.missing_signers(self.inspection_id)
         if missing:
             names = [self.tr("{0} (again)").format(self._signer_name(r)) if r.again
                      else self._signer_name(r) for r in missing]
@@ -673,7 +656,7 @@ class InspectionWindow(QMainWindow):
                 "Signatures are still missing: {0}.").format(self.tr("; ").join(names)))
             self.open_signatures()
             return
-        if PkiService(self.ctx.db, self.ctx.device).identity() is None:
+        if self.ctx.pki.identity() is None:
             answer = QMessageBox.question(self, self.tr("Sign and lock"), self.tr(
                 "This computer has no signing identity (Tools → Signing identity), so the record "
                 "can be locked but not signed digitally. Lock it without a digital signature?"))
@@ -691,7 +674,7 @@ class InspectionWindow(QMainWindow):
         if unlocked is None:
             return
         cert, key, _chain = unlocked
-        signing = SigningService(self.ctx.db, self.ctx.device)
+        signing = self.ctx.signing
         self._guard(signing.sign_unlocked, self.inspection_id, cert, key, self.service.actor)
         self._after_change(None)
         if self.record.status is Status.SIGNED:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import help_window, screen_fit
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from inspector_app.ui.help_window import HelpWindow, topic_of
@@ -298,8 +297,7 @@ class MainWindow(QMainWindow):
         self._update_identity()
 
     def _update_identity(self) -> None:
-        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
-        who = inspector.name if inspector else self.tr("no inspector set")
+        who = self.ctx.actor or self.tr("no inspector set")
         self.identity.setText(self.tr("{0} · prefix {1}").format(who, self.ctx.device.doc_prefix))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -402,9 +400,7 @@ class MainWindow(QMainWindow):
 
     def open_inspection(self, inspection_id: str) -> InspectionWindow | ReinspectionDialog:
         """One form window per inspection; opening it again brings it to the front."""
-        kind = self.ctx.db.execute("SELECT kind FROM inspections WHERE id = ?",
-                                   [inspection_id]).fetchone()
-        if kind and kind[0] == "reinspection":
+        if self.ctx.inspections.kind_of(inspection_id) == "reinspection":
             return self.open_reinspection(inspection_id)
         window = self.inspection_windows.get(inspection_id)
         if window is None:

@@ -10,15 +10,14 @@ from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.profile import Profile
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import ReinspectionService
-from inspector_app.storage.hazards_repo import (
+from inspector_app.services.reports.hazard_ledger import (
     CSV_COLUMNS,
-    HazardLedger,
-    LedgerFilter,
     acceptance_text,
     ledger_csv,
     plan_text,
     write_ledger_csv,
 )
+from inspector_app.storage.hazards_repo import HazardLedger, LedgerFilter
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
 

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.commands.inspections import clip, display_width
+from inspector_app.commands.common import clip, display_width
 from inspector_app.domain.profile import Profile
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo

@@ -1,6 +1,7 @@
 """docs/DESIGN.md layers: ui, commands → services → storage → domain; only ui imports QtWidgets."""
 
 import ast
+import re
 from pathlib import Path
 
 from inspector_app.services.sync.tables import NEVER_CARRIED, TABLES
@@ -8,55 +9,10 @@ from inspector_app.storage.db import open_database
 
 PACKAGE = Path(__file__).resolve().parents[2] / "inspector_app"
 
-# Front-end modules that still reach into storage, each with the storage module it imports.
-# This list only shrinks: a new page or command goes through a service (docs/DESIGN.md), and a
-# line is removed here when its import is replaced by a service method.
-FRONT_END_STORAGE_IMPORTS = {
-    # The office's pages and commands (units, dispatch, escalations, classes, yearly plans,
-    # emergency plans) arrived with these; each is to become a service call.
-    ("commands/campaigns.py", "inspector_app.storage.units_repo"),
-    ("commands/classify.py", "inspector_app.storage.repositories"),
-    ("commands/escalations.py", "inspector_app.storage.escalations_repo"),
-    ("commands/report.py", "inspector_app.storage.dispatch_stats"),
-    ("commands/report.py", "inspector_app.storage.repositories"),
-    ("commands/units.py", "inspector_app.storage.units_repo"),
-    ("commands/year_plan.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/classification_dialog.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/year_plan_dialog.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/year_plan_dialog.py", "inspector_app.storage.templates_repo"),
-    ("ui/pages/emergency.py", "inspector_app.storage.db"),
-    ("commands/companies.py", "inspector_app.storage.companies_repo"),
-    ("commands/companies.py", "inspector_app.storage.repositories"),
-    ("commands/forms.py", "inspector_app.storage.templates_repo"),
-    ("commands/hazards.py", "inspector_app.storage.hazards_repo"),
-    ("commands/info.py", "inspector_app.storage.migrations"),
-    ("commands/inspections.py", "inspector_app.storage.inspections_repo"),
-    ("commands/profile.py", "inspector_app.storage.repositories"),
-    ("commands/sync.py", "inspector_app.storage.repositories"),
-    ("ui/crash.py", "inspector_app.storage.files"),
-    ("ui/dialogs/company_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/company_import_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/first_run.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/new_inspection.py", "inspector_app.storage.companies_repo"),
-    ("ui/dialogs/new_inspection.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/new_inspection.py", "inspector_app.storage.templates_repo"),
-    ("ui/dialogs/plans_dialog.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/reinspection_dialog.py", "inspector_app.storage.repositories"),
-    ("ui/dialogs/signatures_dialog.py", "inspector_app.storage.companies_repo"),
-    ("ui/main_window.py", "inspector_app.storage.repositories"),
-    ("ui/models/companies_model.py", "inspector_app.storage.companies_repo"),
-    ("ui/models/hazards_model.py", "inspector_app.storage.hazards_repo"),
-    ("ui/models/templates_model.py", "inspector_app.storage.templates_repo"),
-    ("ui/pages/companies.py", "inspector_app.storage.companies_repo"),
-    ("ui/pages/companies.py", "inspector_app.storage.repositories"),
-    ("ui/pages/hazards.py", "inspector_app.storage.hazards_repo"),
-    ("ui/pages/inspections.py", "inspector_app.storage.companies_repo"),
-    ("ui/pages/inspections.py", "inspector_app.storage.inspections_repo"),
-    ("ui/pages/inspections.py", "inspector_app.storage.repositories"),
-    ("ui/pages/sync.py", "inspector_app.storage.db"),
-    ("ui/pages/sync.py", "inspector_app.storage.repositories"),
-    ("ui/pages/templates.py", "inspector_app.storage.templates_repo"),
-}
+# Front-end modules allowed to reach into storage: none. A page, dialog or command goes through
+# the context's services (docs/DESIGN.md); when it needs a query no service offers, it gets a
+# named service method, not an entry here.
+FRONT_END_STORAGE_IMPORTS: set[tuple[str, str]] = set()
 
 
 def imports_of(path: Path) -> set[str]:
@@ -167,7 +123,6 @@ def test_every_table_is_carried_by_sync_or_says_why_not(tmp_path):
 
 def test_design_document_names_only_files_that_exist():
     # docs/DESIGN.md tells newcomers which files to touch: a moved file must not leave it lying.
-    import re
 
     root = PACKAGE.parent
     text = (root / "docs" / "DESIGN.md").read_text(encoding="utf-8")
@@ -178,3 +133,88 @@ def test_design_document_names_only_files_that_exist():
     missing = sorted(n for n in named if "NAME" not in n  # the placeholder for a new file
                      and not any((base / n).exists() for base in bases))
     assert missing == []
+
+
+# Services that still run SQL themselves instead of asking a repository in storage/. This list
+# only shrinks: a new service asks a repository (docs/DESIGN.md).
+SERVICES_RUNNING_SQL = {
+    "services/classification.py", "services/demo.py", "services/documents.py",
+    "services/emergency.py", "services/emergency_demo.py",
+    "services/inspections.py", "services/photos.py", "services/pki.py",
+    "services/reinspection.py", "services/reports/circular.py", "services/signatures.py",
+    "services/signing.py", "services/sync/conflicts.py", "services/sync/export.py",
+    "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
+    "services/year_plan.py",
+}
+# The sync merge writes rows of any table by name: the one intended exception.
+TABLE_GENERIC_SQL = {"services/sync/merge.py"}
+
+_SQL_TEXT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|WITH"
+                       r"|BEGIN|VACUUM|ANALYZE)\b")
+_SQL_CALLS = {"execute", "executemany", "executescript", "query"}
+
+
+def sql_in(path: Path) -> list[tuple[int, str]]:
+    """Where a module runs SQL: a statement's text, a connection's execute/query, or a table
+    reached by name (``db["table"]``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and _SQL_TEXT.match(node.value)):
+            found.append((node.lineno, node.value.strip()[:40]))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in _SQL_CALLS):
+            found.append((node.lineno, f".{node.func.attr}("))
+        elif isinstance(node, ast.Subscript) and (
+                (isinstance(node.value, ast.Attribute) and node.value.attr == "db")
+                or (isinstance(node.value, ast.Name) and node.value.id == "db")):
+            found.append((node.lineno, "db[...]"))
+    return sorted(found)
+
+
+def test_sql_runs_only_in_storage():
+    running = {}
+    for path in modules_under(""):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith("storage/") or rel in TABLE_GENERIC_SQL:
+            continue
+        if found := sql_in(path):
+            running[rel] = found
+    front_ends = {rel: found for rel, found in running.items()
+                  if not rel.startswith(("services/", "domain/"))}
+    assert front_ends == {}, "a page, dialog or command asks a service, it never runs SQL"
+    assert sorted(set(running) - SERVICES_RUNNING_SQL) == [], (
+        "a service asks a repository in storage/ for its rows; SQL stays in storage/")
+    # A service that stopped running SQL leaves the list, so that the list keeps telling the truth.
+    assert sorted(SERVICES_RUNNING_SQL - set(running)) == []
+
+
+def test_the_sql_finder_finds_sql(tmp_path):
+    # The test above passes for a front-end only because the finder would have seen its SQL.
+    module = tmp_path / "page.py"
+    module.write_text('rows = ctx.db.execute("SELECT id FROM companies").fetchall()\n'
+                      'n = db["photos"].count\n'
+                      'total = ctx.db.query(sql)\n', encoding="utf-8")
+    assert sorted(line for line, _what in sql_in(module)) == [1, 1, 2, 3]
+    module.write_text('label = tr("Select a company")\nwidget.selectRow(0)\n', encoding="utf-8")
+    assert sql_in(module) == []
+
+
+def test_a_command_imports_only_the_shared_helpers_of_other_commands():
+    # What several commands need lives in commands/common.py (and passphrases.py, and when.py
+    # for dates in the user's style), so that changing one command never breaks another.
+    shared = {"inspector_app.commands.common", "inspector_app.commands.passphrases",
+              "inspector_app.commands.when"}
+    assert sorted((module, name) for module, name in arrows("commands", "inspector_app.commands")
+                  if module != "commands/__init__.py" and name not in shared) == []
+
+
+def test_printed_documents_are_laid_out_from_domain_data_only():
+    # services/pdf turns a record into pages: it reads domain data (InspectionRecord included)
+    # and fonts, never the database or another service (the program's version is printed; its
+    # errors carry message ids from the catalogue, inspector_app.i18n).
+    allowed = ("inspector_app.domain", "inspector_app.services.pdf", "inspector_app.errors",
+               "inspector_app.i18n", "inspector_app.paths")
+    reached = sorted((module, name) for module, name in arrows("services/pdf", "inspector_app")
+                     if name != "inspector_app" and not name.startswith(allowed))
+    assert reached == []

@@ -16,8 +16,8 @@ import pytest
 from inspector_app.cli import main
 from inspector_app.domain.text import spreadsheet_text
 from inspector_app.errors import DiskFullError
+from inspector_app.services.reports.hazard_ledger import ledger_csv
 from inspector_app.storage.files import write_atomic_checked, write_fully
-from inspector_app.storage.hazards_repo import ledger_csv
 from tests import pdf_scenarios as sc
 
 FORMULAS = ["=HYPERLINK(\"http://x\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]

@@ -10,9 +10,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from inspector_app.domain.inspection_record import InspectionRecord
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import Photo
-from inspector_app.services.inspections import InspectionRecord
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.risk import STANDARDISATION_GRADES, Standardisation, reason_label
 from inspector_app.errors import InspectorError
-from inspector_app.services.classification import ClassificationService
 from inspector_app.services.context import AppContext
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.datetimes import show_date, show_datetime
 from inspector_app.ui.labels import ui_lang
 
@@ -32,9 +30,7 @@ class ClassificationDialog(QDialog):
     def __init__(self, ctx: AppContext, company_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ClassificationDialog")
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = ClassificationService(ctx.db, ctx.device,
-                                             inspector.name if inspector else None)
+        self.service = ctx.classification
         self.company_id = company_id
         self.imported = False  # set when a decision changed the class: the page reloads
         self.lang = ui_lang()

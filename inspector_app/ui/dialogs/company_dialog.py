@@ -30,7 +30,7 @@ from inspector_app.domain.company import (
     problem,
 )
 from inspector_app.errors import InspectorError
-from inspector_app.storage.companies_repo import CompanyRepo
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.ui.models.companies_model import ui_lang
 from inspector_app.ui.widgets.form_text import FormTextEdit
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.services import company_import
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.company_import import ImportPreview, ImportResult
-from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui import messages
 from inspector_app.ui.models.companies_model import ui_lang
 from inspector_app.ui.table_columns import fit_columns

@@ -32,13 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.numbering import DOC_TITLES, LOW_WATER, DocType
-from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
-from inspector_app.services.context import AppContext, worker_database
+from inspector_app.services.context import AppContext
 from inspector_app.services.documents import (
     DocumentRefused,
-    DocumentService,
     default_file_name,
     write_file,
 )
@@ -52,21 +49,20 @@ PRINT_DPI = 300  # enough for text and photos; a 1200 dpi page image would take 
 
 
 # -- work done on the thread pool (no widgets here) ----------------------------------------------
-def render_preview(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
-                   inspection_id: str, doc_type: DocType, lang: str, target: Path) -> str:
-    with worker_database(data_dir) as db:
-        data = DocumentService(db, data_dir, device, actor).render(inspection_id, doc_type,
-                                                                   lang, control)
+def render_preview(control: TaskControl, ctx: AppContext, inspection_id: str,
+                   doc_type: DocType, lang: str, target: Path) -> str:
+    with ctx.for_worker() as worker:
+        data = worker.documents.render(inspection_id, doc_type, lang, control)
     write_file(target, data)
     return str(target)
 
 
-def export_document(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
-                    inspection_id: str, doc_type: DocType, lang: str, target: Path,
+def export_document(control: TaskControl, ctx: AppContext, inspection_id: str,
+                    doc_type: DocType, lang: str, target: Path,
                     sign: Callable[[bytes], bytes] | None = None) -> str:
-    with worker_database(data_dir) as db:
-        return str(DocumentService(db, data_dir, device, actor).export(
-            inspection_id, doc_type, lang, target, control, sign=sign))
+    with ctx.for_worker() as worker:
+        return str(worker.documents.export(inspection_id, doc_type, lang, target, control,
+                                           sign=sign))
 
 
 # -- the dialog ------------------------------------------------------------------------------------
@@ -82,7 +78,7 @@ class DocumentDialog(QDialog):
         # Set by the caller to PAdES-sign exported files (a signed inspection, identity unlocked).
         self.sign: Callable[[bytes], bytes] | None = None
         self.actor = ctx.actor
-        service = DocumentService(ctx.db, ctx.data_dir, ctx.device, self.actor)
+        service = ctx.documents
         self.availability: dict[DocType, DocumentRefused | None] = service.availability(
             inspection_id)
         self.company_name, self.record_number = service.heading(inspection_id)
@@ -172,8 +168,7 @@ class DocumentDialog(QDialog):
     def _start(self, kind: str, fn: Any, target: Path) -> Task:
         if self._task is not None:
             self._task.cancel()  # a newer choice wins; the old result is ignored
-        task = Task(fn, self.ctx.data_dir, self.ctx.device, self.actor, self.inspection_id,
-                    self.doc_type, self.lang, target)
+        task = Task(fn, self.ctx, self.inspection_id, self.doc_type, self.lang, target)
         task.signals.progress.connect(lambda d, t, _text, task=task: self._progress(task, d, t))
         task.signals.succeeded.connect(lambda result, task=task: self._succeeded(task, result))
         task.signals.failed.connect(lambda exc, trace, task=task: self._failed(task, exc, trace))
@@ -239,7 +234,7 @@ class DocumentDialog(QDialog):
         else:
             self.last_export = Path(result)
             text = self.tr("Saved to {0}").format(result)
-            left = DocumentService(self.ctx.db, self.ctx.data_dir, self.ctx.device).numbers_left(
+            left = self.ctx.documents.numbers_left(
                 self.doc_type)
             if left is not None and left < LOW_WATER:
                 text += "\n" + self.tr(

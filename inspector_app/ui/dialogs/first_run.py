@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.profile import Profile
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 
 
 class FirstRunDialog(QDialog):
@@ -62,17 +61,16 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _prefill(self) -> None:
-        repo = ProfileRepo(self.ctx.db, self.ctx.device)
-        current = repo.current_inspector()
+        profile = self.ctx.profile
+        current = profile.current_inspector()
         if current:
             self.name.setText(current.name)
             self.enforcement_id.setText(current.enforcement_id or "")
             self.organisation.setText(current.organisation or "")
-        settings = SettingsRepo(self.ctx.db)
-        self.authority_short.setText(settings.get("authority_short") or "")
-        self.review_government.setText(settings.get("review_government") or "")
-        self.review_department.setText(settings.get("review_department") or "")
-        self.review_court.setText(settings.get("review_court") or "")
+        self.authority_short.setText(profile.setting("authority_short") or "")
+        self.review_government.setText(profile.setting("review_government") or "")
+        self.review_department.setText(profile.setting("review_department") or "")
+        self.review_court.setText(profile.setting("review_court") or "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Inspector"))
@@ -114,7 +112,7 @@ class FirstRunDialog(QDialog):
     def reject(self) -> None:
         """Cancelling the first start asks before quitting: without a profile nothing can be
         numbered or signed. Editing a profile later just closes."""
-        if ProfileRepo(self.ctx.db, self.ctx.device).is_set_up():
+        if self.ctx.profile.is_set_up():
             super().reject()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit Inspector?"), self.tr(
@@ -132,7 +130,7 @@ class FirstRunDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            ProfileRepo(self.ctx.db, self.ctx.device).save(self.profile())
+            self.ctx.profile.save(self.profile())
         except ValidationError as exc:
             self.error.setText(exc.localized())
             return

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError, ValidationError, from_os_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
-    PkiService,
     cert_info,
     one_time_passphrase,
     save_enrolment_file,
@@ -100,7 +99,7 @@ class ImportIdentityDialog(_FormDialog):
             data = path.read_bytes()
         except OSError as exc:
             raise from_os_error(exc, path) from exc
-        self.info = PkiService(self.ctx.db, self.ctx.device).import_identity(
+        self.info = self.ctx.pki.import_identity(
             data, self.one_time.text(), self.own.text())
 
 
@@ -124,7 +123,7 @@ class SelfSignedDialog(_FormDialog):
             raise ValidationError(self.tr("The two passphrases differ."))
         if not self.name.text().strip() or not self.organisation.text().strip():
             raise ValidationError(self.tr("Give the name and the company."))
-        PkiService(self.ctx.db, self.ctx.device).create_self_signed(
+        self.ctx.pki.create_self_signed(
             self.name.text(), self.organisation.text(), self.own.text())
 
 
@@ -156,7 +155,7 @@ class IdentityDialog(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
-        identity = PkiService(self.ctx.db, self.ctx.device).identity()
+        identity = self.ctx.pki.identity()
         self.current.setText(identity[0].describe() if identity else
                              self.tr("No signing identity on this computer yet. Import the "
                                      "enrolment file the office issued for you."))
@@ -168,7 +167,7 @@ class OrgDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.pki = PkiService(ctx.db, ctx.device)
+        self.pki = ctx.pki
         self.setWindowTitle(self.tr("Office signing authority"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -28,10 +28,7 @@ from inspector_app.domain.inspection import KIND_LABELS, Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
-from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
-from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.services.templates import TemplateRecord
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair, ui_lang
 
@@ -52,16 +49,15 @@ class NewInspectionDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.created_id: str | None = None
-        self.company_repo = CompanyRepo(ctx.db, ctx.device.id)
-        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
-        self.profile_inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
+        self.company_repo = ctx.companies
+        self.profile_inspector = ctx.current_inspector()
         self._companies: dict[str, Company] = {}
-        self._templates: list[TemplateRecord] = TemplateRepo(ctx.db, ctx.device.id).list()
+        self._templates: list[TemplateRecord] = ctx.templates.list()
 
         # The subject: a company, or a unit whose work a supervision inspection (督导检查) checks.
         self.subject = QComboBox()
         self.subject.addItem("", SUBJECT_COMPANY)
-        self._units = InspectionService(ctx.db, ctx.device).subject_units()
+        self._units = ctx.inspections.subject_units()
         if self._units:
             self.subject.addItem("", SUBJECT_UNIT)
         self.unit = QComboBox()
@@ -197,7 +193,7 @@ class NewInspectionDialog(QDialog):
             self.template.setCurrentIndex(max(0, self.template.findData(current)))
 
     def _fill_inspectors(self) -> None:
-        people = self.inspector_repo.all()
+        people = self.ctx.profile.inspectors()
         me = self.profile_inspector
         if me is not None:  # the one using this computer first, already ticked
             people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
@@ -308,10 +304,9 @@ class NewInspectionDialog(QDialog):
             self.error.setText(self.tr("Enter the new inspector's name."))
             self.new_name.setFocus()
             return
-        organisation = SettingsRepo(self.ctx.db).get("organisation")
         try:
-            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
-                                             organisation)
+            person = self.ctx.profile.add_inspector(
+                name, self.new_enforcement_id.text().strip() or None)
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return
@@ -351,11 +346,10 @@ class NewInspectionDialog(QDialog):
                                        "and time."))
             self.started.setFocus()
             return
-        actor = self.profile_inspector.name if self.profile_inspector else None
         try:
             if company_id:
-                self._keep_person(company_id, actor)
-            self.created_id = InspectionService(self.ctx.db, self.ctx.device, actor).start(
+                self._keep_person(company_id)
+            self.created_id = self.ctx.inspections.start(
                 company_id=company_id, subject_unit_id=unit_id, template_key=template_key,
                 kind=self.kind.currentData(), inspector_ids=self.checked_inspector_ids(),
                 place=self.place.text().strip() or None, started_at=self.started_at())
@@ -364,14 +358,14 @@ class NewInspectionDialog(QDialog):
             return
         super().accept()
 
-    def _keep_person(self, company_id: str, actor: str | None) -> None:
+    def _keep_person(self, company_id: str) -> None:
         company = self.company_repo.get(company_id)
         if company is None:
             return
         person = self.legal_rep.text().strip() or None
         position = self.legal_rep_position.text().strip() or None
         if (person, position) != (company.legal_rep, company.legal_rep_position):
-            CompanyRepo(self.ctx.db, self.ctx.device.id, actor).update(
+            self.ctx.companies.update(
                 replace(company, legal_rep=person, legal_rep_position=position),
                 reason=self.tr("confirmed at the start of an inspection"))
 

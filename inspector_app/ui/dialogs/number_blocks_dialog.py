@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.numbers import NumberService
 from inspector_app.ui.labels import pair
 
 ERROR_STYLE = "color: #b00020;"
@@ -36,7 +35,7 @@ class NumberBlocksDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = NumberService(ctx.db, ctx.device, ctx.actor)
+        self.service = ctx.numbers
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 6)
@@ -86,9 +85,8 @@ class NumberBlocksDialog(QDialog):
         self.resize(720, 520)
 
     def _fill_devices(self) -> None:
-        for device_id, name, prefix in self.ctx.db.execute(
-                "SELECT id, name, doc_prefix FROM devices WHERE is_self = 0 ORDER BY name"):
-            self.device.addItem(f"{name} ({prefix})", device_id)
+        for device in self.service.other_devices():
+            self.device.addItem(f"{device.name} ({device.doc_prefix})", device.id)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Document-number blocks"))

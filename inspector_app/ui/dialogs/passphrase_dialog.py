@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -12,7 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.errors import InspectorError
+
 _session: dict[str, str] = {}
+T = TypeVar("T")
 
 
 def session_passphrase(key: str) -> str | None:
@@ -21,6 +27,26 @@ def session_passphrase(key: str) -> str | None:
 
 def forget_session() -> None:
     _session.clear()
+
+
+def ask_passphrase(parent: QWidget, prompt: str, key: str, check: Callable[[str], T]) -> T | None:
+    """What ``check`` makes of the passphrase kept for this session or, when none is kept or it
+    no longer fits, of one the user types (asked again while ``check`` refuses it with an
+    ``InspectorError``, whose message the dialog shows in the user's language); None if the
+    user cancels."""
+    kept = session_passphrase(key)
+    if kept is not None:
+        try:
+            return check(kept)
+        except InspectorError:
+            pass
+    dialog = PassphraseDialog(prompt, key, parent)
+    while dialog.exec():
+        try:
+            return check(dialog.passphrase())
+        except InspectorError as exc:
+            dialog.show_error(exc.localized())
+    return None
 
 
 class PassphraseDialog(QDialog):

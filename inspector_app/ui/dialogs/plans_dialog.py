@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.plans import Plan, PlanService
-from inspector_app.storage.repositories import ProfileRepo
+from inspector_app.services.plans import Plan
 from inspector_app.ui.datetimes import show_date
 
 
@@ -31,8 +30,7 @@ class PlansDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        self.service = PlanService(ctx.db, ctx.device, inspector.name if inspector else None)
+        self.service = ctx.plans
         self.plans: list[Plan] = []
         self.setWindowTitle(self.tr("Planned inspections"))
         self.table = QTableWidget(0, 4)

@@ -54,16 +54,13 @@ from inspector_app.domain.photo import PhotoTag
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.photos import PhotoService
 from inspector_app.services.reinspection import (
     NOT_RECTIFIED,
     RECTIFIED,
     OpenHazard,
     ReinspectionInfo,
     ReinspectionResult,
-    ReinspectionService,
 )
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
@@ -304,11 +301,9 @@ class ReinspectionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.me = ProfileRepo(ctx.db, ctx.device).current_inspector()
-        actor = self.me.name if self.me else None
-        self.service = ReinspectionService(ctx.db, ctx.device, actor)
-        self.photos = PhotoService(ctx.db, ctx.data_dir, ctx.device, actor)
-        self.inspector_repo = InspectorRepo(ctx.db, ctx.device.id)
+        self.me = ctx.current_inspector()
+        self.service = ctx.reinspection
+        self.photos = ctx.photos
         self.today = self.service.today()
         self.reinspection_id: str | None = None
         self.info: ReinspectionInfo | None = None
@@ -485,7 +480,7 @@ class ReinspectionDialog(QDialog):
                 self.follows.setCurrentIndex(index)
 
     def _fill_inspectors(self) -> None:
-        people = self.inspector_repo.all()
+        people = self.ctx.profile.inspectors()
         me = self.me
         if me is not None:  # the one using this computer first, already ticked
             people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
@@ -519,8 +514,8 @@ class ReinspectionDialog(QDialog):
             self.new_name.setFocus()
             return
         try:
-            person = self.inspector_repo.add(name, self.new_enforcement_id.text().strip() or None,
-                                             SettingsRepo(self.ctx.db).get("organisation"))
+            person = self.ctx.profile.add_inspector(
+                name, self.new_enforcement_id.text().strip() or None)
         except InspectorError as exc:
             self.start_error.setText(exc.localized())
             return

@@ -31,8 +31,6 @@ from inspector_app.domain.profile import Inspector
 from inspector_app.domain.signature import Required, Signature, SignerRole
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.signatures import SignatureService
-from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.widgets.signature_pad import SignaturePad
 
@@ -49,13 +47,13 @@ class SignaturesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
-        self.service = SignatureService(ctx.db, ctx.device, ctx.actor)
+        self.service = ctx.signatures
         row = self.service.repo.row(inspection_id)
         if row is None:
             raise InspectorError(self.tr("No inspection with id {0}.").format(inspection_id))
         self.number: str = row["number"] or ""
         self.locked = row["status"] == Status.SIGNED.value
-        company = CompanyRepo(ctx.db, ctx.device.id).get(row["company_id"])
+        company = ctx.companies.get(row["company_id"])
         self.company_name = company.name if company else ""
         # The company's on-site person: its contact, else its legal representative.
         self.company_person = (company.contact_name or company.legal_rep or "") if company else ""

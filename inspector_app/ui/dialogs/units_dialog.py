@@ -309,7 +309,7 @@ class UnitsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = UnitsService(ctx.db, ctx.device.id, ctx.actor)
+        self.service = ctx.registry
         self.changed = False
         self.setWindowTitle(self.tr("Units and campaigns"))
         self.resize(900, 560)

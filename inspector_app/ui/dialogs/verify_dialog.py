@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.text import printable
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import Verification, verify_pdf
 from inspector_app.ui.datetimes import show_date, show_datetime
 from inspector_app.ui.messages import localized
@@ -73,7 +72,7 @@ class VerifyDialog(QDialog):
     def verify(self, path: Path) -> Verification | None:
         self.path.setText(str(path))
         try:
-            self.result = verify_pdf(path, PkiService(self.ctx.db, self.ctx.device))
+            self.result = verify_pdf(path, self.ctx.pki)
         except InspectorError as exc:
             self.result = None
             self._show_verdict(False, exc.localized())

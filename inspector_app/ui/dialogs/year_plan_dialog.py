@@ -37,9 +37,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
-from inspector_app.services.year_plan import StoredVisit, YearPlanService, plan_task
-from inspector_app.storage.repositories import ProfileRepo
-from inspector_app.storage.templates_repo import TemplateRepo
+from inspector_app.services.year_plan import StoredVisit, plan_task
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
 
@@ -90,13 +88,11 @@ class YearPlanDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("YearPlanDialog")
-        inspector = ProfileRepo(ctx.db, ctx.device).current_inspector()
         self.ctx = ctx
-        self.actor = inspector.name if inspector else None
-        self.service = YearPlanService(ctx.db, ctx.device, self.actor)
+        self.service = ctx.year_plan
         self.runner = TaskRunner()
         self.task: Task | None = None
-        self.templates = TemplateRepo(ctx.db, ctx.device.id)
+        self.templates = ctx.templates
         self.teams = self.service.teams()
         self.cells: dict[tuple[str, int], list[StoredVisit]] = {}
 
@@ -288,8 +284,7 @@ class YearPlanDialog(QDialog):
         """Generate or issue on a worker thread; the window stays usable and can cancel."""
         if self.task is not None:
             return None
-        task = Task(plan_task, self.ctx.data_dir, self.ctx.device, self.actor, action,
-                    self.year.value(), template)
+        task = Task(plan_task, self.ctx, action, self.year.value(), template)
         self.task = task
         self.error.clear()
         self.status.setText(text)

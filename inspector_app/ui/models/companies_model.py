@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from inspector_app.domain.company import Company, industry_label, risk_label
-from inspector_app.storage.companies_repo import COMPANY_SORTS, CompanyRepo
+from inspector_app.services.companies import COMPANY_SORTS, CompanyRepo
 from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex

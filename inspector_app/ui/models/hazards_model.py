@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
-from inspector_app.storage.hazards_repo import (
+from inspector_app.services.reports.hazard_ledger import (
     INSPECTION_STATUS_LABELS,
     acceptance_text,
     plan_text,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from inspector_app.storage.templates_repo import TemplateRecord, TemplateRepo
+from inspector_app.services.templates import TemplateRecord, TemplateRepo
 from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -61,10 +61,7 @@ class Page(QWidget):
             self.load()
 
     def _database_version(self) -> tuple[int, int]:
-        # data_version moves with other connections' commits (worker threads, another copy of
-        # the program); total_changes with this connection's own writes.
-        db = self.ctx.db
-        return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+        return self.ctx.database_version()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

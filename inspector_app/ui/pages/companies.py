@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.company import Company
+from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.context import AppContext
-from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
@@ -55,7 +54,7 @@ class CompaniesPage(Page):
             bar.addWidget(button)
         self.layout_.addLayout(bar)
 
-        self.model = CompaniesModel(CompanyRepo(ctx.db, ctx.device.id), self)
+        self.model = CompaniesModel(ctx.companies, self)
         # The database sorts and pages (a district has thousands of companies): the proxy only
         # passes the rows, the sort and the requests for more rows through.
         self.proxy = QIdentityProxyModel(self)
@@ -92,8 +91,7 @@ class CompaniesPage(Page):
     # -- data ---------------------------------------------------------------------------------
     def repo(self) -> CompanyRepo:
         """A repository that records the current inspector as the author of changes."""
-        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
-        return CompanyRepo(self.ctx.db, self.ctx.device.id, inspector.name if inspector else None)
+        return self.ctx.companies
 
     def refresh(self) -> None:
         selected = self.selected_company()

@@ -54,8 +54,7 @@ from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
-from inspector_app.services.context import AppContext, worker_database
+from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     COUNTS,
     DispatchReport,
@@ -63,13 +62,12 @@ from inspector_app.services.dispatch import (
     DispatchRow,
     WeekFigures,
     check_output,
-    drill_down,
     page_figures,
     prepare,
+    records_behind,
     write_report,
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
-from inspector_app.services.units import UnitsService
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
@@ -85,21 +83,21 @@ BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scr
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
 
 
-def figures_task(control: TaskControl, data_dir: DataDir, device_id: str,
+def figures_task(control: TaskControl, ctx: AppContext,
                  request: DispatchRequest) -> tuple[DispatchReport, list[WeekFigures]]:
     """The page's figures on a connection of their own; cancelling stops the SQL itself."""
-    with worker_database(data_dir) as db:
-        return page_figures(db, request, device_id, control)
+    with ctx.for_worker() as worker:
+        return page_figures(worker.db, request, worker.device.id, control)
 
 
-def report_task(control: TaskControl, data_dir: DataDir, device_id: str,
-                request: DispatchRequest, path: Path) -> str:
+def report_task(control: TaskControl, ctx: AppContext, request: DispatchRequest,
+                path: Path) -> str:
     """Compute and write the report on a connection of its own, off the window's thread."""
-    with worker_database(data_dir) as db:
+    with ctx.for_worker() as worker:
         control.check_cancelled()
-        report = prepare(db, request, device_id)
+        report = prepare(worker.db, request, worker.device.id)
         control.check_cancelled()
-        write_report(db, report, path)
+        write_report(worker.db, report, path)
         return str(path)
 
 
@@ -292,7 +290,7 @@ class DispatchPage(Page):
             chosen = self.campaign.currentData()
             self.campaign.clear()
             self.campaign.addItem(self.tr("All work (no campaign)"), None)
-            for c in UnitsService(self.ctx.db, self.ctx.device.id).all_campaigns():
+            for c in self.ctx.campaigns.all():
                 self.campaign.addItem(c.name, c.id)
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
         finally:
@@ -328,7 +326,7 @@ class DispatchPage(Page):
             self._error(self.tr("The period ends before it starts."))
             self._show_busy()
             return
-        task = Task(figures_task, self.ctx.data_dir, self.ctx.device.id, self.request())
+        task = Task(figures_task, self.ctx, self.request())
         self._figures_task = task
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Counting…"))
@@ -558,7 +556,7 @@ class DispatchPage(Page):
             return None
         item = self.table.item(row, column)
         group = item.data(GROUP_ROLE)
-        rows = drill_down(self.ctx.db, self.report.query, figure, group)
+        rows = records_behind(self.ctx.db, self.report, figure, group)
         label = self.table.item(row, 0).text()
         header = self.table.horizontalHeaderItem(column).text()
         dialog = DrillDownDialog(f"{label} · {header}", rows, self)
@@ -601,7 +599,7 @@ class DispatchPage(Page):
             self._error(exc.localized())
             return None
         request = self.request(selected.key if selected else None)
-        task = Task(report_task, self.ctx.data_dir, self.ctx.device.id, request, path)
+        task = Task(report_task, self.ctx, request, path)
         self._task = task
         self._busy(True)
         self.status.setStyleSheet("")

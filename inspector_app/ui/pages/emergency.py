@@ -43,11 +43,9 @@ from inspector_app.domain.emergency import (
     label,
 )
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
-from inspector_app.storage.db import connect
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import ui_lang
@@ -92,16 +90,13 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
     header.setStretchLastSection(True)
 
 
-def circular_task(control: TaskControl, data_dir: DataDir, device_id: str, path: Path,
-                  today: date, lang: str) -> str:
+def circular_task(control: TaskControl, ctx: AppContext, path: Path, today: date,
+                  lang: str) -> str:
     """Write the circular on a connection of its own, off the window's thread."""
-    db = connect(data_dir.database)
-    try:
+    with ctx.for_worker() as worker:
         control.check_cancelled()
-        write_circular(db, EmergencyService(db, device_id, data_dir), path, today, lang)
+        write_circular(worker.db, worker.emergency, path, today, lang)
         return str(path)
-    finally:
-        db.close()
 
 
 def _date_edit(value: date | None = None) -> QDateEdit:
@@ -348,7 +343,7 @@ class EmergencyPage(Page):
         self.retranslate()
 
     def _service(self) -> EmergencyService:
-        return EmergencyService(self.ctx.db, self.ctx.device.id, self.ctx.data_dir)
+        return self.ctx.emergency
 
     def title(self) -> str:
         return self.tr("Plans & drills")
@@ -563,8 +558,7 @@ class EmergencyPage(Page):
 
     def write(self, path: Path) -> Task:
         """Write the circular in the background; the window stays usable."""
-        task = Task(circular_task, self.ctx.data_dir, self.ctx.device.id, path, self.today,
-                    ui_lang())
+        task = Task(circular_task, self.ctx, path, self.today, ui_lang())
         self._task = task
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(False)

@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.storage.hazards_repo import (
-    NOT_CLOSED,
-    HazardLedger,
-    LedgerCounts,
-    LedgerFilter,
-    write_ledger_csv,
-)
+from inspector_app.services.hazards import NOT_CLOSED, HazardLedger, LedgerCounts, LedgerFilter
+from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
 from inspector_app.ui.models.hazards_model import (

@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionService
-from inspector_app.storage.companies_repo import CompanyRepo
-from inspector_app.storage.inspections_repo import InspectionFilter
-from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.services.inspections import InspectionFilter, InspectionService
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
@@ -149,7 +146,7 @@ class InspectionsPage(Page):
 
     # -- data ---------------------------------------------------------------------------------
     def service(self) -> InspectionService:
-        return InspectionService(self.ctx.db, self.ctx.device)
+        return self.ctx.inspections
 
     def current_filter(self) -> InspectionFilter:
         return InspectionFilter(
@@ -182,8 +179,8 @@ class InspectionsPage(Page):
         self._update_empty_state()
 
     def _fill_choices(self) -> None:
-        towns = CompanyRepo(self.ctx.db, self.ctx.device.id).towns()
-        people = InspectorRepo(self.ctx.db, self.ctx.device.id).all()
+        towns = self.ctx.companies.towns()
+        people = self.ctx.profile.inspectors()
         self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
         self._refill(self.inspector_filter, self.tr("All inspectors"),
                      [(p.name, p.id) for p in people])
@@ -275,8 +272,7 @@ class InspectionsPage(Page):
         return dialog
 
     def _update_plans_button(self) -> None:
-        planned = self.ctx.db.execute(
-            "SELECT COUNT(*) FROM planned_inspections WHERE status = 'planned'").fetchone()[0]
+        planned = self.ctx.plans.planned_count()
         self.plans_button.setText(self.tr("&Planned (%n)…", "", planned))
 
     def _plan_started(self, inspection_id: str) -> None:
@@ -286,7 +282,7 @@ class InspectionsPage(Page):
 
     # -- an empty list ------------------------------------------------------------------------
     def _has_companies(self) -> bool:
-        return bool(self.ctx.db.execute("SELECT 1 FROM companies LIMIT 1").fetchone())
+        return self.ctx.companies.has_any()
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()

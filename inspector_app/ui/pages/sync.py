@@ -29,19 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
-from inspector_app.services.pki import PkiService, decrypt_key
+from inspector_app.services.pki import decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
 from inspector_app.services.sync.report import ImportReport, summary
-from inspector_app.storage.db import connect
-from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_datetime
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, session_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -50,24 +46,18 @@ from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 ERROR_STYLE = "color: #b00020;"
 
 
-def export_task(control: TaskControl, data_dir: DataDir, device: Device, folder: Path,
-                passphrase: str, full: bool) -> str:
-    db = connect(data_dir.database)
-    try:
-        return str(export_bundle(db, data_dir, device, folder, passphrase=passphrase, full=full,
-                                 control=control))
-    finally:
-        db.close()
+def export_task(control: TaskControl, ctx: AppContext, folder: Path, passphrase: str,
+                full: bool) -> str:
+    with ctx.for_worker() as worker:
+        return str(export_bundle(worker.db, worker.data_dir, worker.device, folder,
+                                 passphrase=passphrase, full=full, control=control))
 
 
-def import_task(control: TaskControl, data_dir: DataDir, device: Device, path: Path,
+def import_task(control: TaskControl, ctx: AppContext, path: Path,
                 org_passphrase: str | None) -> ImportReport:
-    db = connect(data_dir.database)
-    try:
-        return import_bundle(db, data_dir, device, path, org_passphrase=org_passphrase,
-                             control=control)
-    finally:
-        db.close()
+    with ctx.for_worker() as worker:
+        return import_bundle(worker.db, worker.data_dir, worker.device, path,
+                             org_passphrase=org_passphrase, control=control)
 
 
 def is_encrypted(path: Path) -> bool:
@@ -276,10 +266,8 @@ class SyncPage(Page):
             self.resolve_conflict(chosen.id, keep)
 
     def resolve_conflict(self, conflict_id: str, keep: Keep) -> bool:
-        inspector = ProfileRepo(self.ctx.db, self.ctx.device).current_inspector()
         try:
-            resolve(self.ctx.db, self.ctx.device, conflict_id, keep,
-                    inspector.name if inspector else None)
+            resolve(self.ctx.db, self.ctx.device, conflict_id, keep, self.ctx.actor)
         except InspectorError as exc:
             self._fail(exc.localized())
             return False
@@ -290,7 +278,7 @@ class SyncPage(Page):
 
     # -- passphrases (checked here, so a typo is corrected before any work starts) -----------
     def _identity_passphrase(self) -> str | None:
-        pki = PkiService(self.ctx.db, self.ctx.device)
+        pki = self.ctx.pki
         identity = pki.identity()
         org = pki.org()
         if identity is None and org is None:
@@ -305,7 +293,7 @@ class SyncPage(Page):
                          else decrypt_key(org[2], p))  # type: ignore[index]
 
     def _org_passphrase(self) -> str | None:
-        org = PkiService(self.ctx.db, self.ctx.device).org()
+        org = self.ctx.pki.org()
         if org is None:
             return ""  # the import refuses with the reason
         return self._ask(self.tr("This bundle is encrypted for the office. Passphrase of the "
@@ -313,21 +301,11 @@ class SyncPage(Page):
                          lambda p: decrypt_key(org[2], p))
 
     def _ask(self, prompt: str, key: str, check: Any) -> str | None:
-        kept = session_passphrase(key)
-        if kept is not None:
-            try:
-                check(kept)
-                return kept
-            except InspectorError:
-                pass
-        dialog = PassphraseDialog(prompt, key, self)
-        while dialog.exec():
-            try:
-                check(dialog.passphrase())
-                return dialog.passphrase()
-            except InspectorError as exc:
-                dialog.show_error(exc.localized())
-        return None
+        def checked(passphrase: str) -> str:
+            check(passphrase)
+            return passphrase
+
+        return ask_passphrase(self, prompt, key, checked)
 
     # -- actions -----------------------------------------------------------------------------
     def choose_export(self, full: bool = False) -> None:
@@ -373,13 +351,11 @@ class SyncPage(Page):
 
     def export_to(self, folder: Path, passphrase: str, *, full: bool = False) -> Task:
         self.status.setText(self.tr("Writing the export…"))
-        return self._start(Task(export_task, self.ctx.data_dir, self.ctx.device, folder,
-                                passphrase, full), self._exported)
+        return self._start(Task(export_task, self.ctx, folder, passphrase, full), self._exported)
 
     def import_file(self, path: Path, org_passphrase: str | None = None) -> Task:
         self.status.setText(self.tr("Checking and importing {0}…").format(path.name))
-        return self._start(Task(import_task, self.ctx.data_dir, self.ctx.device, path,
-                                org_passphrase), self._imported)
+        return self._start(Task(import_task, self.ctx, path, org_passphrase), self._imported)
 
     def cancel(self) -> None:
         if self._task is not None:

@@ -62,7 +62,7 @@ from inspector_app.services.forms import (
     shipped_template_files,
 )
 from inspector_app.services.forms_xlsx import export_workbook, is_workbook, load_checklist
-from inspector_app.storage.templates_repo import ImportResult, TemplateRecord, TemplateRepo
+from inspector_app.services.templates import ImportResult, TemplateRecord
 from inspector_app.ui import messages
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
 from inspector_app.ui.labels import answer_label, local, pair, ui_lang
@@ -83,7 +83,7 @@ class TemplatesPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.repo = TemplateRepo(ctx.db, ctx.device.id)
+        self.repo = ctx.templates
         self.last_errors_dialog: TemplateErrorsDialog | None = None
         self.editor: AnswerEditor | None = None
         self.template: Template | None = None

@@ -55,10 +55,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.photo import Photo, PhotoTag
-from inspector_app.domain.profile import Device
 from inspector_app.errors import InspectorError
-from inspector_app.paths import DataDir
-from inspector_app.services.context import AppContext, worker_database
+from inspector_app.services.context import AppContext
 from inspector_app.services.photos import IngestResult, PhotoService
 from inspector_app.ui.messages import localized
 from inspector_app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
@@ -88,16 +86,16 @@ def _png_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def ingest(control: TaskControl, data_dir: DataDir, device: Device, actor: str | None,
-           inspection_id: str, sources: Sequence[Source], item_id: str | None,
-           finding_id: str | None, tag: PhotoTag) -> IngestBatch:
+def ingest(control: TaskControl, ctx: AppContext, inspection_id: str,
+           sources: Sequence[Source], item_id: str | None, finding_id: str | None,
+           tag: PhotoTag) -> IngestBatch:
     """Runs on a worker thread: never touches a widget or the window's connection.
 
     One add_files call per file: Stop keeps the results so far (add_files would raise
     Cancelled and lose them), and a record locked meanwhile refuses the files still to come."""
     batch = IngestBatch()
-    with worker_database(data_dir) as db:
-        service = PhotoService(db, data_dir, device, actor)
+    with ctx.for_worker() as worker:
+        service = worker.photos
         for n, source in enumerate(sources):
             name = source.name if isinstance(source, Path) else source[0]
             try:
@@ -435,8 +433,8 @@ class PhotoGallery(QWidget):
         if self.task is not None:
             self._pending.extend(sources)  # added when the running batch ends
             return
-        task = Task(ingest, self.ctx.data_dir, self.ctx.device, self.actor, self.inspection_id,
-                    sources, self.item_id, self.finding_id, self.tag)
+        task = Task(ingest, self.ctx, self.inspection_id, sources, self.item_id, self.finding_id,
+                    self.tag)
         # Window-modal: the window keeps painting and the dialog can cancel, but nobody locks
         # the record or moves to another item while its photos are still coming in.
         progress = QProgressDialog(self.tr("Adding photos…"), self.tr("Stop"), 0, len(sources),
