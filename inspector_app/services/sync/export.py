@@ -111,7 +111,8 @@ class Selection:
     since: str
     inspection_ids: list[str]
     referenced: dict[str, set[str]] = field(default_factory=lambda: {
-        "companies": set(), "templates": set(), "inspectors": set()})
+        "companies": set(), "templates": set(), "template_snapshots": set(),
+        "inspectors": set()})
     photo_shas: list[str] = field(default_factory=list)
     document_shas: list[str] = field(default_factory=list)
     attachment_files: list[tuple[str, str]] = field(default_factory=list)  # (sha256, media)
@@ -156,13 +157,15 @@ class Selection:
     def _reference(self, spec: TableSpec) -> Iterator[dict[str, Any]]:
         if spec.name in OFFICE_ONLY and self.kind == "laptop":
             return
-        key = {"templates": "key"}.get(spec.name, "id")
+        key = {"templates": "key", "template_snapshots": "content_hash"}.get(spec.name, "id")
         wanted = self.referenced.get(spec.name, set())
-        for row in _stream(self.db, f"SELECT * FROM {spec.name} WHERE {spec.stamp} > ? "
-                                    "ORDER BY 1", [self.since]):
-            wanted.discard(row.get(key))
-            yield row
-        # The company, template and inspectors of every carried inspection travel with it.
+        if spec.stamp is not None:  # a table without a stamp travels only where referred to
+            for row in _stream(self.db, f"SELECT * FROM {spec.name} WHERE {spec.stamp} > ? "
+                                        "ORDER BY 1", [self.since]):
+                wanted.discard(row.get(key))
+                yield row
+        # The company, template, checklist and inspectors of every carried inspection travel
+        # with it.
         missing = sorted(wanted)
         for start in range(0, len(missing), _CHUNK):
             part = missing[start:start + _CHUNK]
@@ -174,6 +177,7 @@ class Selection:
             if table == "inspections":
                 self.referenced["companies"].add(row["company_id"])
                 self.referenced["templates"].add(row["template_key"])
+                self.referenced["template_snapshots"].add(row["template_hash"])
             elif table in ("inspection_inspectors", "signatures") and row.get("inspector_id"):
                 self.referenced["inspectors"].add(row["inspector_id"])
             elif table == "photos":

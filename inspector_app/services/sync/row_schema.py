@@ -112,6 +112,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                   "content_hash": sha(True), "definition": json_text(dict, TEMPLATE, True),
                   "item_count": integer(0, 10_000, True), "source_file": line(4096),
                   "retired": flag(), **_RECORD},
+    "template_snapshots": {"content_hash": sha(True), "template_id": line(100, True),
+                           "version": line(60, True),
+                           "definition": json_text(dict, TEMPLATE, True)},
     "planned_inspections": {"id": key(True), "company_id": key(True),
                             "template_key": key(True), "kind": choice(*_KINDS),
                             "due_date": stamp(True), "inspector_ids": json_text(list, 4000, True),
@@ -132,7 +135,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "supersedes_id": key(), "amend_reason": text(), "company_id": key(True),
                     "template_key": key(True), "template_id": line(100, True),
                     "template_version": line(60, True), "template_hash": sha(True),
-                    "template_snapshot": json_text(dict, TEMPLATE, True),
+                    # Bundles of format 1 carry the checklist in every inspection; since
+                    # format 2 it travels once, in template_snapshots.
+                    "template_snapshot": json_text(dict, TEMPLATE),
                     "kind": choice(*_KINDS), "status": choice("draft", "completed", "signed"),
                     "number": line(100), "place": text(2000), "started_at": stamp(),
                     "ended_at": stamp(), "signed_at": stamp(), "current_item": key(),
@@ -249,6 +254,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
 # what would stall the office's computer.
 MAX_ROWS: dict[str, int] = {
     "devices": 1000, "inspectors": 10_000, "companies": 50_000, "templates": 500,
+    "template_snapshots": 5000,
     "planned_inspections": 50_000, "number_blocks": 10_000, "trust_roots": 20,
     "revocations": 10_000,
     "inspections": 50_000, "inspection_inspectors": 200_000, "answers": 1_000_000,
@@ -464,7 +470,12 @@ def _check_template(table: str, row: Row) -> None:
                                     row["version"])
         if problem:
             raise row_refused("templates", row, "definition", problem)
-    elif table == "inspections":
+    elif table == "template_snapshots":
+        problem = _template_problem(row["definition"], row["content_hash"], row["template_id"],
+                                    row["version"])
+        if problem:
+            raise row_refused("template_snapshots", row, "definition", problem)
+    elif table == "inspections" and row.get("template_snapshot") is not None:
         problem = _template_problem(row["template_snapshot"], row["template_hash"],
                                     row["template_id"], row["template_version"])
         if problem:
