@@ -311,10 +311,43 @@ def _parse_stamp(value: str) -> bool:
     return True
 
 
+# For the common case, one search per value: what text of a kind may not hold (the two sets
+# above, and lone surrogates, which are no text). A value that fails it, or any other kind,
+# takes the full path below, which finds the reason to give.
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                       "\ud800-\udfff]")
+
+
+def _fits(col: Column, value: Any) -> bool:
+    """True when ``value`` certainly fits ``col`` (False: look closer)."""
+    kind = col.kind
+    kind_of = type(value)
+    if kind_of is str:
+        if len(value) > col.max_len:
+            return False
+        if kind == "text":
+            return _BAD_TEXT.search(value) is None
+        if kind == "line" or (kind == "key" and value):
+            return _BAD_LINE.search(value) is None
+        if kind == "choice":
+            return value in col.choices
+        if kind == "sha":
+            return _SHA.match(value) is not None
+        if kind == "stamp":
+            return _BAD_LINE.search(value) is None and _parse_stamp(value)
+        return False
+    if kind_of is int and kind == "int":
+        return col.low <= value <= col.high
+    return False
+
+
 def check_value(col: Column, value: Any) -> str | None:
     """None when ``value`` fits ``col``; otherwise the reason, in words."""
     if value is None:
         return "is missing (null)" if col.required else None
+    if _fits(col, value):
+        return None
     if isinstance(value, bool):
         return "is true/false, not a value of this column"
     if col.kind in ("int", "real"):
@@ -360,18 +393,17 @@ def _no_constant(name: str) -> Any:
 
 def check_row(table: str, row: Row) -> None:
     schema = SCHEMAS[table]
-    unknown = sorted(set(row) - set(schema))
-    if unknown:
+    if not row.keys() <= schema.keys():
+        unknown = sorted(set(row) - set(schema))
         raise row_refused(table, row, _show(unknown[0]).strip("'"), "is not a column of "
                           f"{table} (unknown columns are not accepted)")
     for name, col in schema.items():
-        if name not in row:
-            if col.required:
-                raise row_refused(table, row, name, "is missing")
-            continue
-        problem = check_value(col, row[name])
-        if problem:
-            raise row_refused(table, row, name, problem)
+        if name in row:
+            problem = check_value(col, row[name])
+            if problem:
+                raise row_refused(table, row, name, problem)
+        elif col.required:
+            raise row_refused(table, row, name, "is missing")
 
 
 _MANIFEST: dict[str, Column] = {

@@ -29,13 +29,17 @@ _BATCH = 1000
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
+_decode = json.JSONDecoder().decode
+_CONTAINERS = (dict, list)
+
+
 def _parse(line: str) -> Row:
-    obj = json.loads(line)
-    if not isinstance(obj, dict):
+    obj = _decode(line)
+    if type(obj) is not dict:
         raise ValueError("a row is not a JSON object")
     # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
     for k, v in obj.items():
-        if isinstance(v, dict | list):
+        if type(v) in _CONTAINERS:
             obj[k] = decode_value(v)
     return obj
 
