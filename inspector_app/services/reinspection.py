@@ -203,7 +203,6 @@ class ReinspectionService:
                 "template_id": original["template_id"],
                 "template_version": original["template_version"],
                 "template_hash": original["template_hash"],
-                "template_snapshot": original["template_snapshot"],
                 "kind": Kind.REINSPECTION.value, "status": Status.DRAFT.value,
                 "number": number, "place": place, "started_at": started_at,
                 "follows_inspection_id": original_inspection_id, "section_ids": "[]",

@@ -35,7 +35,7 @@ from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_
 from inspector_app.services.sync.tables import BY_NAME
 
 FORMAT = "inspector-bundle"
-VERSION = 1
+VERSION = 2  # 2: checklists travel once, in template_snapshots (1 still imports)
 SUFFIX = ".inspx"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig.json"

@@ -214,6 +214,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
                 control.progress(n + 1, len(listed), "checking")
                 control.check_cancelled()
         checker.finish()
+        staged.finish()
         staged.conn.commit()
     except BaseException:
         staged.close()
@@ -258,6 +259,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            root: Path) -> None:
     manifest = verified.manifest
     try:
+        _check_checklists(db, verified.rows)
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
             db.execute("PRAGMA defer_foreign_keys = ON")
@@ -314,6 +316,25 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
     except BaseException:
         staged.take_back()
         raise
+
+
+def _check_checklists(db: Database, rows: StagedRows) -> None:
+    """Every carried inspection's checklist is in the bundle or already here, and is the
+    template the inspection names."""
+    for (content_hash, template_id, version), label in rows.checklists.items():
+        carried = rows.checklist(content_hash)
+        if carried is not None:
+            found: tuple[str, str] | None = (carried["template_id"], carried["version"])
+        else:
+            here = db.execute("SELECT template_id, version FROM template_snapshots "
+                              "WHERE content_hash = ?", [content_hash]).fetchone()
+            found = (here[0], here[1]) if here else None
+        if found is None:
+            raise refuse(f"{label} was started with a checklist ({template_id} {version}, "
+                         f"hash {content_hash[:12]}…) that is neither in it nor here")
+        if found != (template_id, version):
+            raise refuse(f"{label} names the checklist {template_id} {version}, but the one "
+                         f"with its hash {content_hash[:12]}… is {found[0]} {found[1]}")
 
 
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:
