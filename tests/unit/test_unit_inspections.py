@@ -116,7 +116,7 @@ def test_the_record_pdf_names_the_unit_and_prints_no_empty_company_fields(distri
     ctx.close()
     pdf = tmp_path / "record.pdf"
     code, _, err = run(capsys, *district["args"], "export", "pdf", inspection_id,
-                       "--document", "record", "-o", str(pdf))
+                       "--document", "record", "--lang", "zh_CN", "-o", str(pdf))
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
