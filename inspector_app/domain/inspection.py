@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import LockedRecordError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 
 class Status(StrEnum):
@@ -61,17 +61,19 @@ def ensure_editable(status: Status) -> None:
             N_("This inspection is completed. Reopen it as a draft to change answers."))
 
 
-def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[str]:
-    """What keeps this team from doing this kind of inspection (empty when fine)."""
+def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[Message]:
+    """What keeps this team from doing this kind of inspection (empty when fine): clauses to
+    follow "Cannot start: "."""
     problems = []
     if not inspectors:
-        problems.append("at least one inspector is needed")
+        problems.append(Message(N_("at least one inspector is needed")))
     if kind is Kind.OFFICIAL:
         if len(inspectors) < 2:
-            problems.append("an official inspection needs at least two inspectors")
+            problems.append(Message(N_("an official inspection needs at least two inspectors")))
         missing = [i.name for i in inspectors if not (i.enforcement_id or "").strip()]
         if missing:
-            problems.append("no enforcement-ID number for " + ", ".join(missing))
+            problems.append(Message(N_("no enforcement-ID number for {names}"),
+                                    names=Listing(missing, ENUMERATION)))
     return problems
 
 

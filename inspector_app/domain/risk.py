@@ -18,7 +18,7 @@ from typing import Any
 
 from inspector_app.domain.company import RISK_LEVELS
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 Labels = tuple[str, str]
 
@@ -58,8 +58,8 @@ class RiskScheme:
     def __post_init__(self) -> None:
         problems = scheme_problems(self)
         if problems:
-            raise ValidationError("The classification scheme is not usable: "
-                                  + "; ".join(problems) + ".")
+            raise ValidationError(N_("The classification scheme is not usable: {problems}."),
+                                  problems=Listing(problems))
 
     def get(self, key: str | None) -> RiskClass | None:
         return next((c for c in self.classes if c.key == key), None)
@@ -89,28 +89,33 @@ class RiskScheme:
                                   exc=exc) from None
 
 
-def scheme_problems(scheme: RiskScheme) -> list[str]:
+def scheme_problems(scheme: RiskScheme) -> list[Message]:
     problems = []
     keys = [c.key for c in scheme.classes]
     if not keys:
-        problems.append("it has no classes")
+        problems.append(Message(N_("it has no classes")))
     for key in keys:
         if key not in RISK_LEVELS:
-            problems.append(f"class {key!r} is not one of {', '.join(RISK_LEVELS)}")
+            problems.append(Message(N_("class {key!r} is not one of {choices}"), key=key,
+                                    choices=Listing(RISK_LEVELS, ENUMERATION)))
     if len(set(keys)) != len(keys):
-        problems.append("a class is listed twice")
+        problems.append(Message(N_("a class is listed twice")))
     for c in scheme.classes:
         if c.visits < 0 or not 0 <= c.sample <= 1:
-            problems.append(f"class {c.key}: visits must be 0 or more and sample between 0 and 1")
+            problems.append(Message(N_("class {key}: visits must be 0 or more and sample "
+                                       "between 0 and 1"), key=c.key))
         if c.visits and c.sample:
-            problems.append(f"class {c.key}: give visits a year or a random sample, not both")
+            problems.append(Message(N_("class {key}: give visits a year or a random sample, "
+                                       "not both"), key=c.key))
     for reason, key in scheme.reasons.items():
         if reason not in REASONS:
-            problems.append(f"unknown reason {reason!r}")
+            problems.append(Message(N_("unknown reason {reason!r}"), reason=reason))
         if key not in keys:
-            problems.append(f"reason {reason} names the class {key!r}, which is not in the scheme")
+            problems.append(Message(N_("reason {reason} names the class {key!r}, which is not "
+                                       "in the scheme"), reason=reason, key=key))
     if scheme.default not in keys:
-        problems.append(f"the default class {scheme.default!r} is not in the scheme")
+        problems.append(Message(N_("the default class {key!r} is not in the scheme"),
+                                key=scheme.default))
     return problems
 
 

@@ -35,7 +35,7 @@ MIN_DISTINCT_POINTS = 2
 DEFAULT_PAD_SIZE = (560.0, 200.0)
 MAX_NAME_LENGTH = 60
 
-TOO_SHORT = "The signature is too short or empty; please sign again."
+TOO_SHORT = N_("The signature is too short or empty; please sign again.")
 
 
 class SignerRole(StrEnum):

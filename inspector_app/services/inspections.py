@@ -34,7 +34,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
@@ -195,7 +195,7 @@ class InspectionService:
             raise NotFoundError(N_("One of the chosen inspectors is not known on this computer."))
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
-            raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
+            raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
         if section_ids is None:
             section_ids = [s.id for s in template.applicable_sections(
                 company[1], json.loads(company[2] or "[]"))]

@@ -125,7 +125,7 @@ class TemplateRepo:
                 if row[0] == loaded.content_hash:
                     return ImportResult(key, "unchanged", "already in the library",
                                         loaded.source)
-                raise TemplateConflict(_conflict_message(template, row[0], loaded.content_hash))
+                raise _conflict(template, row[0], loaded.content_hash)
             self.db["templates"].insert(
                 {
                     "key": key,
@@ -234,10 +234,11 @@ def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def _conflict_message(template: Template, old_hash: str, new_hash: str) -> str:
-    return (
-        f"Template {template.id} version {template.version} is already in the library with "
-        f"different content (sha256 {old_hash[:12]} there, {new_hash[:12]} in this file). "
-        "Give the changed template a new version number; the library was not changed."
-    )
+def _conflict(template: Template, old_hash: str, new_hash: str) -> TemplateConflict:
+    return TemplateConflict(
+        N_("Template {template_id} version {version} is already in the library with different "
+           "content (sha256 {library_hash} there, {file_hash} in this file). Give the changed "
+           "template a new version number; the library was not changed."),
+        template_id=template.id, version=template.version, library_hash=old_hash[:12],
+        file_hash=new_hash[:12])
 
