@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import LockedRecordError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
@@ -24,14 +25,14 @@ class Kind(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.DRAFT: ("草稿", "Draft"),
-    Status.COMPLETED: ("已完成", "Completed"),
-    Status.SIGNED: ("已签署", "Signed"),
+    Status.DRAFT: Bilingual("草稿", "Draft"),
+    Status.COMPLETED: Bilingual("已完成", "Completed"),
+    Status.SIGNED: Bilingual("已签署", "Signed"),
 }
 KIND_LABELS = {
-    Kind.OFFICIAL: ("执法检查", "Official inspection"),
-    Kind.SELF: ("企业自查", "Company self-inspection"),
-    Kind.REINSPECTION: ("复查", "Re-inspection"),
+    Kind.OFFICIAL: Bilingual("执法检查", "Official inspection"),
+    Kind.SELF: Bilingual("企业自查", "Company self-inspection"),
+    Kind.REINSPECTION: Bilingual("复查", "Re-inspection"),
 }
 
 # Completed can go back to draft (the inspector found something to add before signing).

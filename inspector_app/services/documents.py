@@ -581,6 +581,6 @@ def write_file(target: Path, data: bytes) -> None:
 
 def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:
     """A file name that says what the document is: "现场检查记录-泉台纺织有限公司-….pdf"."""
-    title = DOC_TITLES[doc_type][1 if lang.startswith("en") else 0]
+    title = DOC_TITLES[doc_type].en if lang.startswith("en") else DOC_TITLES[doc_type].zh
     name = "-".join(x for x in (title, company, number) if x)
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)[:150] + ".pdf"
