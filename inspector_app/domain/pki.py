@@ -20,11 +20,19 @@ class CertInfo:
     not_after: datetime
     self_signed: bool
 
-    def describe(self) -> str:
+    def described(self) -> Message:
+        """Who, issued by whom, valid until when: in the language it is shown in."""
         who = self.subject_name + (f"（{self.enforcement_id}）" if self.enforcement_id else "")
-        origin = "self-signed, not issued by the office" if self.self_signed else \
-            f"issued by {self.issuer_name}"
-        return f"{who}, {origin}, valid until {self.not_after:%Y-%m-%d}"
+        until = f"{self.not_after:%Y-%m-%d}"
+        if self.self_signed:
+            return Message(N_("{who}, self-signed, not issued by the office, valid until "
+                              "{until}"), who=who, until=until)
+        return Message(N_("{who}, issued by {issuer}, valid until {until}"), who=who,
+                       issuer=self.issuer_name, until=until)
+
+    def describe(self) -> str:
+        """:meth:`described` in the user's language."""
+        return self.described().localized()
 
 
 # The rule, as told to users: at least 12 characters, at least 6 different ones, and not a

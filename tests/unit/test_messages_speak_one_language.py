@@ -136,3 +136,29 @@ def test_a_list_is_joined_the_way_its_language_writes_lists() -> None:
     assert problems.localized("zh_CN") == "至少需要一名检查人员；没有检查组"
     names = i18n.Listing(["张伟", "李明"], i18n.ENUMERATION)
     assert (names.localized("en"), names.localized("zh_CN")) == ("张伟, 李明", "张伟、李明")
+
+
+def test_a_refused_bundle_says_why_in_the_same_language() -> None:
+    from inspector_app.services.sync.bundle import BundleRefused, parse_manifest
+
+    with pytest.raises(BundleRefused) as refused:
+        parse_manifest(b'{"format": "something-else/1"}')
+    assert str(refused.value) == ("The bundle was refused: it is not an Inspector bundle. "
+                                  "Nothing was changed.")
+    assert shown_in_chinese(refused.value) == (
+        "同步包被拒绝：它不是 Inspector 同步包。未作任何更改。")
+
+
+def test_an_unsigned_pdf_is_said_to_be_unsigned_in_chinese(ctx, tmp_path) -> None:
+    from inspector_app.services.pki import PkiService
+    from inspector_app.services.signing import verify_pdf
+
+    path = tmp_path / "plain.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages"
+                     b"/Kids[]/Count 0>>endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000"
+                     b" n \n0000000052 00000 n \ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n"
+                     b"%%EOF\n")
+    result = verify_pdf(path, PkiService(ctx.db, ctx.device))
+    assert not result.ok and result.reason == "not signed"
+    i18n.set_language("zh_CN")
+    assert result.reason == "未签名"
