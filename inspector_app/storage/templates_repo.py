@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.storage.files import write_atomic_checked
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class TemplateConflict(InspectorError):
 class ImportResult:
     key: str
     status: ImportStatus
-    message: str = ""
+    message: str = ""                    # in the user's language
     source: Path | None = None
 
 
@@ -123,7 +123,7 @@ class TemplateRepo:
             ).fetchone()
             if row is not None:
                 if row[0] == loaded.content_hash:
-                    return ImportResult(key, "unchanged", "already in the library",
+                    return ImportResult(key, "unchanged", _("already in the library"),
                                         loaded.source)
                 raise _conflict(template, row[0], loaded.content_hash)
             self.db["templates"].insert(
@@ -141,7 +141,7 @@ class TemplateRepo:
                     **record_stamp(self.device_id),
                 }
             )
-        return ImportResult(key, "added", "added to the library", loaded.source)
+        return ImportResult(key, "added", _("added to the library"), loaded.source)
 
     def set_retired(self, key: str, retired: bool) -> None:
         with self.db.atomic():
@@ -180,7 +180,7 @@ class TemplateRepo:
     @staticmethod
     def _refused_shipped(key: str, path: Path | None, exc: InspectorError) -> ImportResult:
         log.warning("shipped template %s not imported: %s", path, exc.message)
-        return ImportResult(key, "refused", exc.message, path)
+        return ImportResult(key, "refused", exc.localized(), path)
 
     # --- export --------------------------------------------------------------------------------
 
