@@ -35,7 +35,7 @@ from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Unit
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -276,7 +276,7 @@ class InspectionService:
             raise NotFoundError(N_("One of the chosen inspectors is not known on this computer."))
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
-            raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
+            raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
         if section_ids is None and subject_unit_id is not None:
             # A unit has no industry: every section of a supervision checklist applies.
             section_ids = [s.id for s in template.sections]

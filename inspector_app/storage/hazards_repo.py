@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, missing_plan_elements
@@ -65,10 +66,11 @@ STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
 # What a re-inspection stores in findings.reinspection_result; older or imported records may
 # hold free text there instead, shown as it is.
-REINSPECTION_RESULT_LABELS = {"rectified": ("整改合格", "Rectified"),
-                              "not_rectified": ("整改不合格", "Not rectified")}
-INSPECTION_STATUS_LABELS = {"draft": ("草稿", "Draft"), "completed": ("已完成", "Completed"),
-                            "signed": ("已签名", "Signed")}
+REINSPECTION_RESULT_LABELS = {"rectified": Bilingual("整改合格", "Rectified"),
+                              "not_rectified": Bilingual("整改不合格", "Not rectified")}
+INSPECTION_STATUS_LABELS = {"draft": Bilingual("草稿", "Draft"),
+                            "completed": Bilingual("已完成", "Completed"),
+                            "signed": Bilingual("已签名", "Signed")}
 
 
 @dataclass(frozen=True)
@@ -306,8 +308,8 @@ CSV_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _label(labels: tuple[str, str], zh: bool) -> str:
-    return labels[0] if zh else labels[1]
+def _label(labels: Bilingual, zh: bool) -> str:
+    return labels.zh if zh else labels.en
 
 
 def reinspection_result_text(value: str | None, zh: bool) -> str:
@@ -364,7 +366,7 @@ def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
     if key == "reinspection_result":
         return reinspection_result_text(value, zh)
     if key == "issued":
-        return _label(("是", "yes") if value else ("否", "no"), zh)
+        return _label(Bilingual("是", "yes") if value else Bilingual("否", "no"), zh)
     if key == "days_overdue":
         return str(value) if value else ""
     return "" if value is None else str(value)

@@ -48,12 +48,12 @@ def run(capsys, *argv):
 def test_the_subject_is_one_company_or_one_town_or_department():
     assert subject_problem("c", None, None, Kind.SELF) is None
     assert subject_problem(None, "u", "town", Kind.OFFICIAL) is None
-    assert "exactly one" in subject_problem("c", "u", "town", Kind.OFFICIAL)
-    assert "exactly one" in subject_problem(None, None, None, Kind.OFFICIAL)
-    assert "town or a sector department" in subject_problem(None, "u", "district",
-                                                            Kind.OFFICIAL)
-    assert "self inspection" in subject_problem(None, "u", "town", Kind.SELF)
-    assert "reinspection" in subject_problem(None, "u", "town", Kind.REINSPECTION)
+    assert "exactly one" in str(subject_problem("c", "u", "town", Kind.OFFICIAL))
+    assert "exactly one" in str(subject_problem(None, None, None, Kind.OFFICIAL))
+    assert "town or a sector department" in str(subject_problem(None, "u", "district",
+                                                                Kind.OFFICIAL))
+    assert "self-inspection" in str(subject_problem(None, "u", "town", Kind.SELF))
+    assert "re-inspection" in str(subject_problem(None, "u", "town", Kind.REINSPECTION))
 
 
 def test_cli_starts_lists_and_shows_an_inspection_of_a_town(district, ctx, capsys):

@@ -288,7 +288,7 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
 def row_refused(table: str, row: Mapping[str, Any], column: str | None, reason: str
                 ) -> BundleRefused:
     where = row_label(table, row) + (f", column {column}" if column else "")
-    return refuse(f"{where}: {reason}")
+    return refuse(N_("{where}: {reason}"), where=where, reason=reason)
 
 
 def _check_text(value: str, col: Column) -> str | None:
@@ -431,10 +431,10 @@ def check_manifest(manifest: Mapping[str, Any]) -> None:
     for name, col in _MANIFEST.items():
         problem = check_value(col, manifest.get(name))
         if problem:
-            raise refuse(f"its manifest's {name} {problem}")
+            raise refuse(N_("its manifest's {name} {problem}"), name=name, problem=problem)
     missing = manifest.get("missing_photos", [])
     if not isinstance(missing, list) or len(missing) > MAX_ROWS["photos"]:
-        raise refuse("its manifest's missing_photos is not a list of photos")
+        raise refuse(N_("its manifest's missing_photos is not a list of photos"))
 
 
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
@@ -443,15 +443,15 @@ def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
     for entry in entries:
         path, size = entry["path"], entry["size"]
         if size < 0:
-            raise refuse(f"its manifest gives {path!r} a negative size")
+            raise refuse(N_("its manifest gives {path!r} a negative size"), path=path)
         if path.startswith("rows/"):
             total += size
         elif path.startswith("documents/") and size > MAX_DOCUMENT_BYTES:
-            raise refuse(f"the document {path!r} is larger than "
-                         f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
+            raise refuse(N_("the document {path!r} is larger than {limit} MB"),
+                         path=path, limit=MAX_DOCUMENT_BYTES // (1024 * 1024))
     if total > MAX_ROW_BYTES:
-        raise refuse(f"its rows take {total / 1e6:.0f} MB, more than a bundle may carry "
-                     f"({MAX_ROW_BYTES // (1024 * 1024)} MB)")
+        raise refuse(N_("its rows take {size:.0f} MB, more than a bundle may carry ({limit} MB)"),
+                     size=total / 1e6, limit=MAX_ROW_BYTES // (1024 * 1024))
 
 
 def check_rows(rows: Mapping[str, list[Row]],
@@ -480,16 +480,18 @@ class RowChecker:
     @staticmethod
     def check_count(table: str, count: int) -> None:
         if table not in SCHEMAS:
-            raise refuse(f"it carries a table this program does not accept ({table})")
+            raise refuse(N_("it carries a table this program does not accept ({table})"),
+                         table=table)
         if count > MAX_ROWS[table]:
-            raise refuse(f"it carries {count:,} rows of {table}, more than a bundle "
-                         f"may carry ({MAX_ROWS[table]:,})")
+            raise refuse(N_("it carries {count:,} rows of {table}, more than a bundle may carry "
+                            "({limit:,})"), count=count, table=table, limit=MAX_ROWS[table])
 
     def add(self, table: str, row: Row) -> None:
         from inspector_app.services.sync.tables import BY_NAME
 
         if table not in SCHEMAS:
-            raise refuse(f"it carries a table this program does not accept ({table})")
+            raise refuse(N_("it carries a table this program does not accept ({table})"),
+                         table=table)
         check_row(table, row)
         self.total += 1
         if self.keys is not None:
@@ -504,8 +506,9 @@ class RowChecker:
 
     def finish(self) -> None:
         if self.total > MAX_ROWS_TOTAL:
-            raise refuse(f"it carries {self.total:,} rows, more than a bundle may carry "
-                         f"({MAX_ROWS_TOTAL:,})")
+            raise refuse(N_("it carries {total:,} rows, more than a bundle may carry "
+                            "({limit:,})"),
+                         total=self.total, limit=MAX_ROWS_TOTAL)
 
 
 def _check_template(table: str, row: Row) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from inspector_app.i18n import N_
 from inspector_app.services.sync import bundle, row_schema
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.rows import decode_value
@@ -140,7 +141,8 @@ class StagedRows(Mapping[str, TableRows]):
                     break
                 read += len(chunk)
                 if read > size:
-                    raise refuse(f"the entry {info.filename!r} is larger than it says")
+                    raise refuse(N_("the entry {filename!r} is larger than it says"),
+                                 filename=info.filename)
                 digest.update(chunk)
                 lines = (tail + chunk).split(b"\n")
                 tail = lines.pop()
@@ -153,7 +155,8 @@ class StagedRows(Mapping[str, TableRows]):
                 count, fault = self._line(tail, table, spec.key, spec.parent, checker, pending,
                                           count, fault)
         if digest.hexdigest() != sha256:
-            raise refuse(f"the file {info.filename!r} does not match its hash (it was altered)")
+            raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
+                         filename=info.filename)
         row_schema.RowChecker.check_count(table, count)
         fault = self._flush(table, pending, fault)
         if fault is not None:
@@ -249,7 +252,8 @@ def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
         while chunk := handle.read(min(_CHUNK, size + 1 - read)):
             read += len(chunk)
             if read > size:
-                raise refuse(f"the entry {info.filename!r} is larger than it says")
+                raise refuse(N_("the entry {filename!r} is larger than it says"),
+                             filename=info.filename)
             digest.update(chunk)
     return digest.hexdigest()
 
