@@ -73,7 +73,7 @@ CREDIT_CODE_LENGTH = 18
 
 # The fields as a problem names them ("credit code: ..."); placeholders filled with str.format.
 FIELD_LABELS: dict[str, str] = {
-    "name": N_("name"),
+    "name": N_("company name"),
     "credit_code": N_("credit code"),
     "address": N_("address"),
     "town": N_("town"),

@@ -96,7 +96,7 @@ def test_validated_normalises_and_lists_every_problem():
                 special_areas=("radiation",), risk_level="extreme",
                 contact_phone="张三").validated()
     text = exc.value.message
-    for part in ("Name: is required", "credit code: must be 18", "unknown industry",
+    for part in ("Company name: is required", "credit code: must be 18", "unknown industry",
                  "unknown special area", "unknown risk level", "phone"):
         assert part in text
     assert "(use one of: Major risk, High risk" in text

@@ -121,12 +121,12 @@ def test_company_import_problems_are_chinese_row_by_row(ctx, tmp_path) -> None:
     [row] = preview.rows
     messages = row.messages("zh_CN")
     assert messages == [
-        "第 2 行，名称：不能为空",
+        "第 2 行，单位名称：不能为空",
         "第 2 行，统一社会信用代码：应为 18 位，实际为 17 位",
         "第 2 行，风险等级：未知风险等级“紫色”（可选：重大风险、较大风险、一般风险、低风险）",
     ]
     assert not any(english_left(message) for message in messages)
-    assert row.messages("en")[0] == "Row 2, name: is required"
+    assert row.messages("en")[0] == "Row 2, company name: is required"
 
 
 def test_a_list_is_joined_the_way_its_language_writes_lists() -> None:
