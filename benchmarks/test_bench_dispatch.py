@@ -72,9 +72,9 @@ def build_district(path: Path) -> Database:
         kinds = ("official",) * 6 + ("self",) * 3 + ("reinspection",)
         db.conn.executemany(
             "INSERT INTO inspections (id, company_id, template_key, template_id, "
-            "template_version, template_hash, template_snapshot, kind, status, number, "
+            "template_version, template_hash, kind, status, number, "
             "started_at, created_at, updated_at, device_id) "
-            "VALUES (?, ?, 't@1', 't', '1', 'h', '{}', ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, 't@1', 't', '1', 'h', ?, ?, ?, ?, ?, ?, ?)",
             [(f"i{n}", f"c{rng.randrange(COMPANIES)}", rng.choice(kinds),
               rng.choice(("completed", "signed", "signed", "draft")), f"N{n}",
               (start + timedelta(days=rng.randrange(365))).isoformat() + "T09:00", *STAMP)

@@ -1,4 +1,8 @@
-"""Sync of a laptop's data dir (the district data set and its photos) into the office.
+"""Sync of the district data set and its photos: the office's full bundle into a laptop.
+
+The data set is the office's (it holds the district's units and campaigns, which only the
+office may send, and records written by the demo's inspectors), so it travels the way a whole
+district's data does: from the office, as when a computer is set up anew.
 
 Throughput is the data dir's bytes over the time taken, against ``cp -r`` of the same data dir
 (export) and ``unzip`` of the same bundle (import); peak memory is each child process's RSS.
@@ -42,7 +46,7 @@ from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import import_bundle
 ctx = AppContext(DataDir(Path(sys.argv[1])))
-import_bundle(ctx.db, ctx.data_dir, ctx.device, Path(sys.argv[2]), org_passphrase=sys.argv[3])
+import_bundle(ctx.db, ctx.data_dir, ctx.device, Path(sys.argv[2]))
 ctx.close()
 """
 
@@ -54,10 +58,10 @@ def _size(folder: Path) -> int:
 def test_sync_export_and_import_of_the_district(district, tmp_path):
     if shutil.which("unzip") is None:
         pytest.skip("unzip is not installed")
-    laptop_dir = tmp_path / "laptop"
-    shutil.copytree(district, laptop_dir)
-    office = AppContext(DataDir(tmp_path / "office"))
-    laptop = AppContext(DataDir(laptop_dir))
+    office_dir = tmp_path / "office"
+    shutil.copytree(district, office_dir)
+    office = AppContext(DataDir(office_dir))
+    laptop = AppContext(DataDir(tmp_path / "laptop"))
     try:
         pki = PkiService(office.db, office.device)
         pki.init_org("泉台区应急管理局", ORG_PASS)
@@ -66,16 +70,16 @@ def test_sync_export_and_import_of_the_district(district, tmp_path):
     finally:
         laptop.close()
         office.close()
-    size = _size(laptop_dir)
+    size = _size(office_dir)
 
     usb = tmp_path / "usb"
     usb.mkdir()
-    export_s, export_rss = run_timed([sys.executable, "-c", EXPORT, str(laptop_dir), str(usb),
-                                      OWN])
+    export_s, export_rss = run_timed([sys.executable, "-c", EXPORT, str(office_dir), str(usb),
+                                      ORG_PASS])
     (bundle,) = usb.iterdir()
-    cp_s, _ = run_timed(["cp", "-r", str(laptop_dir), str(tmp_path / "copy")])
-    import_s, import_rss = run_timed([sys.executable, "-c", IMPORT, str(tmp_path / "office"),
-                                      str(bundle), ORG_PASS])
+    cp_s, _ = run_timed(["cp", "-r", str(office_dir), str(tmp_path / "copy")])
+    import_s, import_rss = run_timed([sys.executable, "-c", IMPORT, str(tmp_path / "laptop"),
+                                      str(bundle)])
     unzip_s, _ = run_timed(["unzip", "-q", str(bundle), "-d", str(tmp_path / "unzipped")])
     print(f"\nsync: data dir {size / 1e6:.0f} MB, bundle {bundle.stat().st_size / 1e6:.0f} MB")
     require(check_ratio("sync export throughput, against cp -r", size / export_s, size / cp_s,

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from inspector_app.i18n import N_, render, translate
+from inspector_app.i18n import N_, Message, render, translate
 
 
 class InspectorError(Exception):
@@ -23,7 +23,10 @@ class InspectorError(Exception):
 
     title = N_("Error")
 
-    def __init__(self, message: str, /, *, detail: str = "", **params: Any) -> None:
+    def __init__(self, message: str | Message, /, *, detail: str = "", **params: Any) -> None:
+        if isinstance(message, Message):  # a rule or problem told elsewhere, raised here
+            params = {**message.params, **params}
+            message = message.msgid
         self.msgid = message
         self.params = params
         self.message = render(message, params, "en")
@@ -75,14 +78,15 @@ class NotFoundError(InspectorError):
 
 def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorError:
     """Turn an OSError into the expected failure it stands for, naming the path."""
-    where = f" ({path})" if path else (f" ({exc.filename})" if exc.filename else "")
+    named = path or exc.filename
+    where: Message | str = Message(N_(" ({path})"), path=named) if named else ""
     if exc.errno == errno.ENOSPC:
         return DiskFullError(N_("The disk is full{where}. Free some space and try again."),
                              where=where)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return ReadOnlyLocationError(
-            N_("This location cannot be written{where}: {value}."),
-            where=where, value=exc.strerror or exc
+            N_("This location cannot be written{where}: {reason}."),
+            where=where, reason=exc.strerror or exc
         )
     if exc.errno == errno.ENAMETOOLONG:
         return ValidationError(N_("The file name is too long for this file system{where}. "
@@ -94,11 +98,11 @@ def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorErro
         return DiskFullError(N_("The file is too large for this file system{where}."), where=where)
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
         return InspectorError(
-            N_("The file or device is not available{where}: {value}. "
+            N_("The file or device is not available{where}: {reason}. "
                "If it is a USB stick, check that it is still plugged in."),
-            where=where, value=exc.strerror or exc
+            where=where, reason=exc.strerror or exc
         )
-    return InspectorError(N_("{value}{where}"), value=exc.strerror or exc, where=where)
+    return InspectorError(N_("{reason}{where}"), reason=exc.strerror or exc, where=where)
 
 
 def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | None:

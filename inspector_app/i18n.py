@@ -17,7 +17,7 @@ import configparser
 import gettext as _gettext
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -136,6 +136,88 @@ def render(message: str, params: Mapping[str, Any], lang: str | None = None) -> 
         return template.format(**values) if values else template
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
         return message.format(**values) if values else message
+
+
+class Message:
+    """A text for the user that is not (yet) an error: an English message id marked with
+    ``N_()`` and its parameters, rendered in a language only when it is shown — so that it can
+    be a parameter of another message, or one problem among several, in the same language."""
+
+    __slots__ = ("msgid", "params")
+
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.msgid = message
+        self.params = params
+
+    def localized(self, lang: str | None = None) -> str:
+        return render(self.msgid, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.localized("en")
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgid!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and self.msgid == other.msgid
+                and self.params == other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+
+
+CLAUSES = N_("; ")       # "Cannot start: {problems}." — clauses of one sentence
+SENTENCES = " "          # whole sentences one after the other (no space between in Chinese)
+ENUMERATION = N_(", ")   # names or values in a list
+
+
+class Listing:
+    """Several messages (or plain values) shown as one, each rendered in the language of the
+    whole and joined with that language's separator (``；`` in Chinese, ``; `` in English)."""
+
+    __slots__ = ("items", "separator")
+
+    def __init__(self, items: Iterable[Any], separator: str = CLAUSES) -> None:
+        self.items = tuple(items)
+        self.separator = separator
+
+    def localized(self, lang: str | None = None) -> str:
+        if (lang or _current) == "en":
+            separator = self.separator
+        elif self.separator == SENTENCES:
+            separator = ""
+        else:
+            separator = translate(self.separator, lang)
+        return separator.join(str(_render_value(item, lang)) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.localized("en")
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __repr__(self) -> str:
+        return f"Listing({list(self.items)!r}, {self.separator!r})"
+
+
+class Sentence:
+    """A message that starts a sentence: its first letter upper-case in English (not
+    ``str.capitalize()``, which would lower-case the rest, a credit code included)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def localized(self, lang: str | None = None) -> str:
+        text = str(_render_value(self.value, lang))
+        return text[:1].upper() + text[1:]
+
+    def __str__(self) -> str:
+        return self.localized("en")
 
 
 def _render_value(value: Any, lang: str | None) -> Any:

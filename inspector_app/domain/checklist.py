@@ -22,6 +22,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+from inspector_app.domain.bilingual import Bilingual
+
 FORMAT = "inspector-template/1"
 
 
@@ -61,24 +63,8 @@ class TemplateKind(StrEnum):
     AUDIT = "audit"
 
 
-@dataclass(frozen=True)
-class LocalText:
-    zh: str
-    en: str = ""
-
-    def get(self, lang: str | None) -> str:
-        """The text in ``lang`` ("en", "en_US", "zh_CN"...), Chinese when there is no such text."""
-        if lang and lang.lower().startswith("en") and self.en:
-            return self.en
-        return self.zh
-
-    @classmethod
-    def from_value(cls, value: Any) -> LocalText | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return cls(value, value)
-        return cls(str(value.get("zh") or ""), str(value.get("en") or ""))
+# A template's texts are bilingual by nature: the program's one type for such text.
+LocalText = Bilingual
 
 
 # The controlled vocabularies of the format; the JSON schema lists the same codes.

@@ -1,7 +1,8 @@
 """Inspected companies (被检查单位): vocabularies, the credit code check, validation, matching.
 
-Messages about a company are data here, in English and Chinese (``Problem.text(lang)``), because
-the CLI, the import preview and the dialog all show them; the GUI's own texts go through Qt.
+A problem with a company's data (``Problem``) is a message of the catalogue with its field, shown
+in the user's language by the CLI, the import preview and the dialog; the labels of the
+vocabularies are bilingual data (``Bilingual``), matched in either language when importing.
 """
 
 from __future__ import annotations
@@ -12,36 +13,38 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message, Sentence, render
 
-Labels = tuple[str, str]  # (zh, en)
+Labels = Bilingual
 
 # Ordered: the order is the one shown in combo boxes and used when storing special areas.
 INDUSTRIES: dict[str, Labels] = {
-    "metallurgy": ("冶金", "Metallurgy"),
-    "nonferrous": ("有色", "Non-ferrous metals"),
-    "building_materials": ("建材", "Building materials"),
-    "machinery": ("机械", "Machinery"),
-    "light_industry": ("轻工", "Light industry"),
-    "textile": ("纺织", "Textiles"),
-    "tobacco": ("烟草", "Tobacco"),
-    "chemical": ("化工和危险化学品", "Chemicals and hazardous chemicals"),
-    "commerce": ("商贸", "Commerce and trade"),
-    "other": ("其他", "Other"),
+    "metallurgy": Bilingual("冶金", "Metallurgy"),
+    "nonferrous": Bilingual("有色", "Non-ferrous metals"),
+    "building_materials": Bilingual("建材", "Building materials"),
+    "machinery": Bilingual("机械", "Machinery"),
+    "light_industry": Bilingual("轻工", "Light industry"),
+    "textile": Bilingual("纺织", "Textiles"),
+    "tobacco": Bilingual("烟草", "Tobacco"),
+    "chemical": Bilingual("化工和危险化学品", "Chemicals and hazardous chemicals"),
+    "commerce": Bilingual("商贸", "Commerce and trade"),
+    "other": Bilingual("其他", "Other"),
 }
 
 SPECIAL_AREAS: dict[str, Labels] = {
-    "combustible_dust": ("粉尘涉爆", "Combustible dust"),
-    "liquid_ammonia": ("涉氨制冷", "Liquid-ammonia refrigeration"),
-    "confined_space": ("有限空间作业", "Confined-space work"),
-    "hazardous_chemicals": ("危险化学品", "Hazardous chemicals"),
+    "combustible_dust": Bilingual("粉尘涉爆", "Combustible dust"),
+    "liquid_ammonia": Bilingual("涉氨制冷", "Liquid-ammonia refrigeration"),
+    "confined_space": Bilingual("有限空间作业", "Confined-space work"),
+    "hazardous_chemicals": Bilingual("危险化学品", "Hazardous chemicals"),
 }
 
 RISK_LEVELS: dict[str, Labels] = {
-    "major": ("重大风险", "Major risk"),
-    "high": ("较大风险", "High risk"),
-    "moderate": ("一般风险", "Moderate risk"),
-    "low": ("低风险", "Low risk"),
+    "major": Bilingual("重大风险", "Major risk"),
+    "high": Bilingual("较大风险", "High risk"),
+    "moderate": Bilingual("一般风险", "Moderate risk"),
+    "low": Bilingual("低风险", "Low risk"),
 }
 
 # Other spellings found in real spreadsheets; the four-colour scheme (红橙黄蓝) is how offices
@@ -68,64 +71,40 @@ CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 CREDIT_CODE_LENGTH = 18
 
-# Labels, like the vocabularies, are (zh, en); placeholders are filled with str.format.
-FIELD_LABELS: dict[str, Labels] = {
-    "name": ("单位名称", "name"),
-    "credit_code": ("统一社会信用代码", "credit code"),
-    "address": ("地址", "address"),
-    "town": ("乡镇", "town"),
-    "industry": ("行业", "industry"),
-    "special_areas": ("涉及领域", "special areas"),
-    "legal_rep": ("法定代表人", "legal representative"),
-    "legal_rep_position": ("职务", "position"),
-    "contact_name": ("现场负责人", "on-site contact"),
-    "contact_phone": ("联系电话", "phone"),
-    "risk_level": ("风险等级", "risk level"),
-    "notes": ("备注", "notes"),
+# The fields as a problem names them ("credit code: ..."); placeholders filled with str.format.
+FIELD_LABELS: dict[str, str] = {
+    "name": N_("company name"),
+    "credit_code": N_("credit code"),
+    "address": N_("address"),
+    "town": N_("town"),
+    "industry": N_("industry"),
+    "special_areas": N_("special areas"),
+    "legal_rep": N_("legal representative"),
+    "legal_rep_position": N_("position"),
+    "contact_name": N_("on-site contact"),
+    "contact_phone": N_("phone"),
+    "risk_level": N_("risk level"),
+    "notes": N_("notes"),
 }
 
-# Messages are (en, zh): the English text is the source, as with Qt's tr().
-MESSAGES: dict[str, tuple[str, str]] = {
-    "name_required": ("is required", "不能为空"),
-    "credit_length": ("must be 18 characters, not {n}", "应为 18 位，实际为 {n} 位"),
-    "credit_char": (
-        "invalid character “{char}” at position {pos} (credit codes use digits and capital "
-        "letters except I, O, S, V, Z)",
-        "第 {pos} 位字符“{char}”无效（只能是数字和除 I、O、S、V、Z 外的大写字母）",
-    ),
-    "credit_check": (
-        "wrong check character “{got}”, expected “{expected}”",
-        "校验位错误，应为 {expected}",
-    ),
-    "credit_taken": (
-        "already used by “{other}” on this computer",
-        "已被本机的“{other}”使用",
-    ),
-    "unknown_industry": ("unknown industry “{value}” (use one of: {choices})",
-                         "未知行业“{value}”（可选：{choices}）"),
-    "unknown_special_area": ("unknown special area “{value}” (use: {choices})",
-                             "未知领域“{value}”（可选：{choices}）"),
-    "unknown_risk_level": ("unknown risk level “{value}” (use one of: {choices})",
-                           "未知风险等级“{value}”（可选：{choices}）"),
-    "bad_phone": ("“{value}” does not look like a phone number",
-                  "“{value}”不是有效的电话号码"),
-    "duplicate_code": ("the same credit code is already on row {other}",
-                       "与第 {other} 行的统一社会信用代码重复"),
-    "duplicate_name": ("the same company is already on row {other}",
-                       "与第 {other} 行是同一家单位"),
-    "ambiguous_name": (
-        "{n} companies on this computer are named “{value}”; add the credit code to say which",
-        "本机有 {n} 家单位名为“{value}”，请填写统一社会信用代码以区分",
-    ),
+MESSAGES: dict[str, str] = {
+    "name_required": N_("is required"),
+    "credit_length": N_("must be 18 characters, not {length}"),
+    "credit_char": N_(
+        "invalid character “{char}” at position {position} (credit codes use digits and capital "
+        "letters except I, O, S, V, Z)"),
+    "credit_check": N_("wrong check character “{got}”, expected “{expected}”"),
+    "credit_taken": N_("already used by “{other}” on this computer"),
+    "unknown_industry": N_("unknown industry “{value}” (use one of: {choices})"),
+    "unknown_special_area": N_("unknown special area “{value}” (use: {choices})"),
+    "unknown_risk_level": N_("unknown risk level “{value}” (use one of: {choices})"),
+    "bad_phone": N_("“{value}” does not look like a phone number"),
+    "duplicate_code": N_("the same credit code is already on row {other}"),
+    "duplicate_name": N_("the same company is already on row {other}"),
+    "ambiguous_name": N_(
+        "{count} companies on this computer are named “{value}”; add the credit code to say "
+        "which"),
 }
-
-
-def is_zh(lang: str | None) -> bool:
-    return bool(lang) and str(lang).lower().startswith("zh")
-
-
-def _pick(labels: Labels, lang: str | None) -> str:
-    return labels[0] if is_zh(lang) else labels[1]
 
 
 def label(vocabulary: Mapping[str, Labels], code: str | None, lang: str | None) -> str:
@@ -133,7 +112,7 @@ def label(vocabulary: Mapping[str, Labels], code: str | None, lang: str | None) 
     if not code:
         return ""
     labels = vocabulary.get(code)
-    return _pick(labels, lang) if labels else code
+    return labels.in_(lang) if labels else code
 
 
 def industry_label(code: str | None, lang: str | None) -> str:
@@ -148,8 +127,9 @@ def risk_label(code: str | None, lang: str | None) -> str:
     return label(RISK_LEVELS, code, lang)
 
 
-def choices_text(vocabulary: Mapping[str, Labels], lang: str | None) -> str:
-    return ("、" if is_zh(lang) else ", ").join(label(vocabulary, c, lang) for c in vocabulary)
+def choices(vocabulary: Mapping[str, Labels]) -> Listing:
+    """The accepted values, listed in the language of the message they are shown in."""
+    return Listing(vocabulary.values(), ENUMERATION)
 
 
 def _key(text: str) -> str:
@@ -162,8 +142,8 @@ def code_for(vocabulary: Mapping[str, Labels], text: str,
     wanted = _key(text)
     if not wanted:
         return None
-    for code, (zh, en) in vocabulary.items():
-        if wanted in (code, _key(zh), _key(en)):
+    for code, labels in vocabulary.items():
+        if wanted == code or wanted in (_key(text) for text in labels.both()):
             return code
     return (aliases or {}).get(wanted)
 
@@ -197,24 +177,35 @@ def credit_check_char(first17: str) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a company's data, printable in English or Chinese."""
+    """One thing wrong with a company's data: a catalogue message about one field."""
 
     field: str
     key: str
     params: tuple[tuple[str, Any], ...] = ()
 
-    def message(self, lang: str | None = "en") -> str:
-        en, zh = MESSAGES[self.key]
+    def _params(self) -> dict[str, Any]:
         params = dict(self.params)
-        if "vocabulary" in params:  # the accepted values, listed in the message's language
-            params["choices"] = choices_text(VOCABULARIES[params["vocabulary"]], lang)
-        return (zh if is_zh(lang) else en).format(**params)
+        if "vocabulary" in params:
+            params["choices"] = choices(VOCABULARIES[params.pop("vocabulary")])
+        return params
+
+    def message(self, lang: str | None = "en") -> str:
+        """What is wrong, without the field: "must be 18 characters, not 17"."""
+        return render(MESSAGES[self.key], self._params(), lang)
 
     def text(self, lang: str | None = "en") -> str:
         """The message prefixed with the field: "credit code: ..." / "统一社会信用代码：..."."""
-        field_label = _pick(FIELD_LABELS.get(self.field, (self.field, self.field)), lang)
-        sep = "：" if is_zh(lang) else ": "
-        return f"{field_label}{sep}{self.message(lang)}"
+        field_label = FIELD_LABELS.get(self.field)
+        return render(N_("{field}: {problem}"), {
+            "field": Message(field_label) if field_label else self.field,
+            "problem": Message(MESSAGES[self.key], **self._params()),
+        }, lang)
+
+    def localized(self, lang: str | None = None) -> str:
+        return self.text(lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def problem(field_name: str, key: str, **params: Any) -> Problem:
@@ -225,9 +216,9 @@ def credit_code_problem(code: str) -> Problem | None:
     """What is wrong with an already normalised credit code, or None."""
     for pos, char in enumerate(code, start=1):
         if char not in CREDIT_CODE_CHARSET:
-            return problem("credit_code", "credit_char", char=char, pos=pos)
+            return problem("credit_code", "credit_char", char=char, position=pos)
     if len(code) != CREDIT_CODE_LENGTH:
-        return problem("credit_code", "credit_length", n=len(code))
+        return problem("credit_code", "credit_length", length=len(code))
     expected = credit_check_char(code[:17])
     if code[17] != expected:
         return problem("credit_code", "credit_check", got=code[17], expected=expected)
@@ -333,9 +324,7 @@ class Company:
         company = self.normalised()
         found = company.problems()
         if found:
-            text = "; ".join(p.text("en") for p in found)
-            # Not str.capitalize(): it would lower-case the credit code in the message.
-            raise ValidationError(text[:1].upper() + text[1:] + ".")
+            raise ValidationError(N_("{problems}."), problems=Sentence(Listing(found)))
         return company
 
     def content(self) -> dict[str, Any]:
@@ -360,7 +349,7 @@ def differences(old: Company, new: Company) -> dict[str, tuple[Any, Any]]:
 
 class AmbiguousMatchError(ValidationError):
     def __init__(self, found: Problem) -> None:
-        super().__init__(found.text("en"))
+        super().__init__(N_("{problem}"), problem=found)
         self.problem = found
 
 
@@ -401,7 +390,7 @@ class CompanyIndex:
             uncoded = [c for c in same_name if not c.credit_code]
             return uncoded[0] if len(uncoded) == 1 else None
         if len(same_name) > 1:
-            raise AmbiguousMatchError(problem("name", "ambiguous_name", n=len(same_name),
+            raise AmbiguousMatchError(problem("name", "ambiguous_name", count=len(same_name),
                                               value=incoming.name))
         return same_name[0] if same_name else None
 

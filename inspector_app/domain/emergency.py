@@ -18,6 +18,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 
@@ -28,10 +29,10 @@ class PlanType(StrEnum):
     ONSITE = "onsite"
 
 
-PLAN_TYPE_LABELS: dict[PlanType, tuple[str, str]] = {
-    PlanType.COMPREHENSIVE: ("综合应急预案", "Comprehensive plan"),
-    PlanType.SPECIAL: ("专项应急预案", "Special plan"),
-    PlanType.ONSITE: ("现场处置方案", "On-site procedure"),
+PLAN_TYPE_LABELS: dict[PlanType, Bilingual] = {
+    PlanType.COMPREHENSIVE: Bilingual("综合应急预案", "Comprehensive plan"),
+    PlanType.SPECIAL: Bilingual("专项应急预案", "Special plan"),
+    PlanType.ONSITE: Bilingual("现场处置方案", "On-site procedure"),
 }
 
 
@@ -44,12 +45,12 @@ class PlanStatus(StrEnum):
 
 
 PLAN_STATUS_ORDER = tuple(PlanStatus)
-PLAN_STATUS_LABELS: dict[PlanStatus, tuple[str, str]] = {
-    PlanStatus.NOT_STARTED: ("未启动", "Not started"),
-    PlanStatus.DRAFTING: ("编制中", "Drafting"),
-    PlanStatus.REVIEWED: ("已评审/论证", "Reviewed"),
-    PlanStatus.ISSUED: ("已发布", "Issued"),
-    PlanStatus.FILED: ("已备案", "Filed"),
+PLAN_STATUS_LABELS: dict[PlanStatus, Bilingual] = {
+    PlanStatus.NOT_STARTED: Bilingual("未启动", "Not started"),
+    PlanStatus.DRAFTING: Bilingual("编制中", "Drafting"),
+    PlanStatus.REVIEWED: Bilingual("已评审/论证", "Reviewed"),
+    PlanStatus.ISSUED: Bilingual("已发布", "Issued"),
+    PlanStatus.FILED: Bilingual("已备案", "Filed"),
 }
 
 
@@ -60,10 +61,10 @@ class Progress(StrEnum):
     NOT_STARTED = "not_started"
 
 
-PROGRESS_LABELS: dict[Progress, tuple[str, str]] = {
-    Progress.DONE: ("已完成", "Done"),
-    Progress.IN_PROGRESS: ("推进中", "In progress"),
-    Progress.NOT_STARTED: ("未启动", "Not started"),
+PROGRESS_LABELS: dict[Progress, Bilingual] = {
+    Progress.DONE: Bilingual("已完成", "Done"),
+    Progress.IN_PROGRESS: Bilingual("推进中", "In progress"),
+    Progress.NOT_STARTED: Bilingual("未启动", "Not started"),
 }
 
 
@@ -98,13 +99,13 @@ class DrillScope(StrEnum):
 
 # 《生产安全事故应急演练基本规范》(AQ/T 9007-2019): by content 综合演练/单项演练, by form
 # 实战演练/桌面演练 (as the 应急管理部 reply on safehoo.cn, 2025-10-27, summarises it).
-DRILL_FORM_LABELS: dict[DrillForm, tuple[str, str]] = {
-    DrillForm.LIVE: ("实战演练", "Live"),
-    DrillForm.TABLETOP: ("桌面演练", "Tabletop"),
+DRILL_FORM_LABELS: dict[DrillForm, Bilingual] = {
+    DrillForm.LIVE: Bilingual("实战演练", "Live"),
+    DrillForm.TABLETOP: Bilingual("桌面演练", "Tabletop"),
 }
-DRILL_SCOPE_LABELS: dict[DrillScope, tuple[str, str]] = {
-    DrillScope.COMPREHENSIVE: ("综合演练", "Comprehensive"),
-    DrillScope.SINGLE: ("单项演练", "Single"),
+DRILL_SCOPE_LABELS: dict[DrillScope, Bilingual] = {
+    DrillScope.COMPREHENSIVE: Bilingual("综合演练", "Comprehensive"),
+    DrillScope.SINGLE: Bilingual("单项演练", "Single"),
 }
 
 
@@ -114,10 +115,10 @@ class StationKind(StrEnum):
     TOWN = "town"
 
 
-STATION_KIND_LABELS: dict[StationKind, tuple[str, str]] = {
-    StationKind.VILLAGE: ("村应急服务站", "Village service point"),
-    StationKind.COMMUNITY: ("社区应急服务站", "Community service point"),
-    StationKind.TOWN: ("乡镇应急管理站", "Town station"),
+STATION_KIND_LABELS: dict[StationKind, Bilingual] = {
+    StationKind.VILLAGE: Bilingual("村应急服务站", "Village service point"),
+    StationKind.COMMUNITY: Bilingual("社区应急服务站", "Community service point"),
+    StationKind.TOWN: Bilingual("乡镇应急管理站", "Town station"),
 }
 
 
@@ -130,13 +131,13 @@ class Milestone(StrEnum):
     PLATFORM = "platform"
 
 
-MILESTONE_LABELS: dict[Milestone, tuple[str, str]] = {
-    Milestone.DESIGN: ("方案设计", "Design"),
-    Milestone.RENOVATION: ("场地装修", "Renovation"),
-    Milestone.STAFFING: ("人员统筹", "Staffing"),
-    Milestone.TEAM: ("队伍建设", "Team"),
-    Milestone.SUPPLIES: ("物资准备", "Supplies"),
-    Milestone.PLATFORM: ("平台建设", "Platform"),
+MILESTONE_LABELS: dict[Milestone, Bilingual] = {
+    Milestone.DESIGN: Bilingual("方案设计", "Design"),
+    Milestone.RENOVATION: Bilingual("场地装修", "Renovation"),
+    Milestone.STAFFING: Bilingual("人员统筹", "Staffing"),
+    Milestone.TEAM: Bilingual("队伍建设", "Team"),
+    Milestone.SUPPLIES: Bilingual("物资准备", "Supplies"),
+    Milestone.PLATFORM: Bilingual("平台建设", "Platform"),
 }
 
 
@@ -146,18 +147,18 @@ class MilestoneStatus(StrEnum):
     DONE = "done"
 
 
-MILESTONE_STATUS_LABELS: dict[MilestoneStatus, tuple[str, str]] = {
-    MilestoneStatus.NOT_STARTED: ("未开始", "Not started"),
-    MilestoneStatus.IN_PROGRESS: ("进行中", "In progress"),
-    MilestoneStatus.DONE: ("已完成", "Done"),
+MILESTONE_STATUS_LABELS: dict[MilestoneStatus, Bilingual] = {
+    MilestoneStatus.NOT_STARTED: Bilingual("未开始", "Not started"),
+    MilestoneStatus.IN_PROGRESS: Bilingual("进行中", "In progress"),
+    MilestoneStatus.DONE: Bilingual("已完成", "Done"),
 }
 
 
-def label(labels: Mapping[Any, tuple[str, str]], key: str, lang: str | None) -> str:
+def label(labels: Mapping[Any, Bilingual], key: str, lang: str | None) -> str:
     """The Chinese or English label of an enum value; the raw value when unknown."""
-    for k, pair in labels.items():
+    for k, text in labels.items():
         if k == key:
-            return str(pair[0 if (lang or "zh").startswith("zh") else 1])
+            return text.zh if (lang or "zh").startswith("zh") else text.en
     return str(key)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.units import parse_day
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -32,13 +33,15 @@ class Measure(StrEnum):
     CLOSURE = "closure"
 
 
-REASON_LABELS = {Reason.OVERDUE: ("逾期未整改", "Overdue past the grace period"),
-                 Reason.REOPENED: ("两次复查未通过", "Not rectified at two re-inspections"),
-                 Reason.REFUSED: ("拒不签收整改", "Refused to sign")}
-MEASURE_LABELS = {Measure.EXPOSURE: ("曝光", "Exposure"),
-                  Measure.CASE: ("立案查处", "Case opened"),
-                  Measure.SUSPENSION: ("停产整顿", "Suspension"),
-                  Measure.CLOSURE: ("关闭取缔", "Closure")}
+REASON_LABELS = {
+    Reason.OVERDUE: Bilingual("逾期未整改", "Overdue past the grace period"),
+    Reason.REOPENED: Bilingual("两次复查未通过", "Not rectified at two re-inspections"),
+    Reason.REFUSED: Bilingual("拒不签收整改", "Refused to sign"),
+}
+MEASURE_LABELS = {Measure.EXPOSURE: Bilingual("曝光", "Exposure"),
+                  Measure.CASE: Bilingual("立案查处", "Case opened"),
+                  Measure.SUSPENSION: Bilingual("停产整顿", "Suspension"),
+                  Measure.CLOSURE: Bilingual("关闭取缔", "Closure")}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.checklist import Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -21,13 +22,13 @@ class FindingStatus(StrEnum):
     REOPENED = "reopened"      # not accepted at re-inspection, new deadline
 
 
-GRADE_LABELS = {Grade.GENERAL: ("一般事故隐患", "General accident hazard"),
-                Grade.MAJOR: ("重大事故隐患", "Major accident hazard")}
+GRADE_LABELS = {Grade.GENERAL: Bilingual("一般事故隐患", "General accident hazard"),
+                Grade.MAJOR: Bilingual("重大事故隐患", "Major accident hazard")}
 STATUS_LABELS = {
-    FindingStatus.OPEN: ("待整改", "Open"),
-    FindingStatus.RECTIFIED: ("已整改待复查", "Rectified, awaiting re-inspection"),
-    FindingStatus.CLOSED: ("已销号", "Closed"),
-    FindingStatus.REOPENED: ("复查未通过", "Reopened"),
+    FindingStatus.OPEN: Bilingual("待整改", "Open"),
+    FindingStatus.RECTIFIED: Bilingual("已整改待复查", "Rectified, awaiting re-inspection"),
+    FindingStatus.CLOSED: Bilingual("已销号", "Closed"),
+    FindingStatus.REOPENED: Bilingual("复查未通过", "Reopened"),
 }
 
 # A major hazard needs a governance plan (治理方案) before it can be fixed: more time.

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import LockedRecordError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 
 class Status(StrEnum):
@@ -24,14 +25,14 @@ class Kind(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.DRAFT: ("草稿", "Draft"),
-    Status.COMPLETED: ("已完成", "Completed"),
-    Status.SIGNED: ("已签署", "Signed"),
+    Status.DRAFT: Bilingual("草稿", "Draft"),
+    Status.COMPLETED: Bilingual("已完成", "Completed"),
+    Status.SIGNED: Bilingual("已签署", "Signed"),
 }
 KIND_LABELS = {
-    Kind.OFFICIAL: ("执法检查", "Official inspection"),
-    Kind.SELF: ("企业自查", "Company self-inspection"),
-    Kind.REINSPECTION: ("复查", "Re-inspection"),
+    Kind.OFFICIAL: Bilingual("执法检查", "Official inspection"),
+    Kind.SELF: Bilingual("企业自查", "Company self-inspection"),
+    Kind.REINSPECTION: Bilingual("复查", "Re-inspection"),
 }
 
 # Completed can go back to draft (the inspector found something to add before signing).
@@ -61,17 +62,19 @@ def ensure_editable(status: Status) -> None:
             N_("This inspection is completed. Reopen it as a draft to change answers."))
 
 
-def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[str]:
-    """What keeps this team from doing this kind of inspection (empty when fine)."""
+def inspector_problems(kind: Kind, inspectors: Sequence[Inspector]) -> list[Message]:
+    """What keeps this team from doing this kind of inspection (empty when fine): clauses to
+    follow "Cannot start: "."""
     problems = []
     if not inspectors:
-        problems.append("at least one inspector is needed")
+        problems.append(Message(N_("at least one inspector is needed")))
     if kind is Kind.OFFICIAL:
         if len(inspectors) < 2:
-            problems.append("an official inspection needs at least two inspectors")
+            problems.append(Message(N_("an official inspection needs at least two inspectors")))
         missing = [i.name for i in inspectors if not (i.enforcement_id or "").strip()]
         if missing:
-            problems.append("no enforcement-ID number for " + ", ".join(missing))
+            problems.append(Message(N_("no enforcement-ID number for {names}"),
+                                    names=Listing(missing, ENUMERATION)))
     return problems
 
 
@@ -93,16 +96,25 @@ SUBJECT_UNIT_KINDS = ("town", "department")
 
 
 def subject_problem(company_id: str | None, unit_id: str | None, unit_kind: str | None,
-                    kind: Kind) -> str | None:
+                    kind: Kind) -> Message | None:
     """Why this subject cannot be inspected this way, or None.
 
     An inspection is of one company or of one unit. A unit is checked by an official
     inspection: it does no self-inspection, and a re-inspection follows a company's hazards.
     """
     if (company_id is None) == (unit_id is None):
-        return "An inspection is of one company or of one unit: choose exactly one"
+        return Message(N_("an inspection is of one company or of one unit: choose exactly one"))
     if unit_id is None:
         return None
+    if unit_kind not in SUBJECT_UNIT_KINDS:
+        return Message(N_("only a town or a sector department is inspected as a unit"))
+    if kind is Kind.SELF:
+        return Message(N_("a unit is inspected by an official (supervision) inspection, not by "
+                          "a self-inspection"))
+    if kind is not Kind.OFFICIAL:
+        return Message(N_("a unit is inspected by an official (supervision) inspection, not by "
+                          "a re-inspection"))
+    return None
     if unit_kind not in SUBJECT_UNIT_KINDS:
         return "Only a town or a sector department is inspected as a unit"
     if kind is not Kind.OFFICIAL:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from inspector_app.domain.bilingual import Bilingual
+
 
 class DocType(StrEnum):
     RECORD = "record"              # 现场检查记录
@@ -30,10 +32,10 @@ DOC_WORDS = {
     DocType.ONSITE: "应急现决",
 }
 DOC_TITLES = {
-    DocType.RECORD: ("现场检查记录", "On-site inspection record"),
-    DocType.ORDER: ("责令限期整改指令书", "Order to rectify within a deadline"),
-    DocType.REINSPECTION: ("整改复查意见书", "Re-inspection opinion"),
-    DocType.ONSITE: ("现场处理措施决定书", "Decision on on-site measures"),
+    DocType.RECORD: Bilingual("现场检查记录", "On-site inspection record"),
+    DocType.ORDER: Bilingual("责令限期整改指令书", "Order to rectify within a deadline"),
+    DocType.REINSPECTION: Bilingual("整改复查意见书", "Re-inspection opinion"),
+    DocType.ONSITE: Bilingual("现场处理措施决定书", "Decision on on-site measures"),
 }
 LOW_WATER = 10  # fewer numbers than this left in a laptop's blocks: time to ask for more
 

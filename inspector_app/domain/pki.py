@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from inspector_app.i18n import N_, Message
+
 
 @dataclass(frozen=True)
 class CertInfo:
@@ -18,11 +20,19 @@ class CertInfo:
     not_after: datetime
     self_signed: bool
 
-    def describe(self) -> str:
+    def described(self) -> Message:
+        """Who, issued by whom, valid until when: in the language it is shown in."""
         who = self.subject_name + (f"（{self.enforcement_id}）" if self.enforcement_id else "")
-        origin = "self-signed, not issued by the office" if self.self_signed else \
-            f"issued by {self.issuer_name}"
-        return f"{who}, {origin}, valid until {self.not_after:%Y-%m-%d}"
+        until = f"{self.not_after:%Y-%m-%d}"
+        if self.self_signed:
+            return Message(N_("{who}, self-signed, not issued by the office, valid until "
+                              "{until}"), who=who, until=until)
+        return Message(N_("{who}, issued by {issuer}, valid until {until}"), who=who,
+                       issuer=self.issuer_name, until=until)
+
+    def describe(self) -> str:
+        """:meth:`described` in the user's language."""
+        return self.described().localized()
 
 
 # The rule, as told to users: at least 12 characters, at least 6 different ones, and not a
@@ -30,9 +40,10 @@ class CertInfo:
 # no rules about character classes, which push people to "Password1!".
 MIN_PASSPHRASE = 12
 MIN_DISTINCT = 6
-PASSPHRASE_RULE = (f"A passphrase has at least {MIN_PASSPHRASE} characters, at least "
-                   f"{MIN_DISTINCT} of them different, and is not a well-known password or a "
-                   "run of keys such as 123456789012 or qwertyuiop.")
+PASSPHRASE_RULE = Message(
+    N_("A passphrase has at least {length} characters, at least {distinct} of them different, "
+       "and is not a well-known password or a run of keys such as 123456789012 or qwertyuiop."),
+    length=MIN_PASSPHRASE, distinct=MIN_DISTINCT)
 _RUNS = ("0123456789012345678901234567890", "9876543210987654321098765432109",
          "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm",
          "1qaz2wsx3edc4rfv5tgb6yhn7ujm", "zaq12wsxcde34rfvbgt56yhnmju78ik")
@@ -41,7 +52,7 @@ _WELL_KNOWN = ("password", "passw0rd", "p@ssw0rd", "iloveyou", "admin", "welcome
                "666666", "123123", "112233", "1q2w3e4r")
 
 
-def passphrase_problem(passphrase: str) -> str | None:
+def passphrase_problem(passphrase: str) -> Message | None:
     """None for a passphrase good enough to protect a signing key; otherwise the rule."""
     text = passphrase.strip().lower()
     if len(passphrase) < MIN_PASSPHRASE or len(set(passphrase)) < MIN_DISTINCT:

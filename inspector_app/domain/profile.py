@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from inspector_app.errors import ValidationError
+from inspector_app.i18n import N_, SENTENCES, Listing, Message
 
 # A prefix goes into document numbers: short, no spaces or brackets that would confuse a number.
 _PREFIX_RE = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff-]{1,12}$")
@@ -45,16 +46,16 @@ class Profile:
     def validated(self) -> Profile:
         problems = []
         if not self.name.strip():
-            problems.append("the inspector's name is empty")
+            problems.append(Message(N_("The inspector's name is empty.")))
         if not self.organisation.strip():
-            problems.append("the organisation is empty")
+            problems.append(Message(N_("The organisation is empty.")))
         if not _PREFIX_RE.match(self.doc_prefix.strip()):
-            problems.append(
-                "the document-number prefix must be 1 to 12 letters, digits, Chinese "
-                "characters or '-'"
-            )
+            problems.append(Message(N_(
+                "The document-number prefix must be 1 to 12 letters, digits, Chinese "
+                "characters or '-'."
+            )))
         if problems:
-            raise ValidationError("; ".join(problems).capitalize() + ".")
+            raise ValidationError(N_("{problems}"), problems=Listing(problems, SENTENCES))
         return Profile(
             name=self.name.strip(),
             enforcement_id=self.enforcement_id.strip(),

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import RISK_LEVELS
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
-Labels = tuple[str, str]
+Labels = Bilingual
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,15 @@ class RiskClass:
 
 # Reasons a company may call for a class; (zh, en) labels.
 REASONS: dict[str, Labels] = {
-    "major_hazard_source": ("重大危险源", "Major hazard installation"),
-    "major_hazard_found": ("近12个月查出重大事故隐患", "Major hazard found in the last 12 months"),
-    "accident": ("发生过生产安全事故", "Accident history"),
-    "industry_chemical": ("行业：化工和危险化学品", "Industry: chemicals"),
-    "combustible_dust": ("粉尘涉爆", "Combustible dust"),
-    "liquid_ammonia": ("涉氨制冷", "Liquid-ammonia refrigeration"),
-    "confined_space": ("有限空间作业", "Confined-space work"),
-    "hazardous_chemicals": ("危险化学品", "Hazardous chemicals"),
+    "major_hazard_source": Bilingual("重大危险源", "Major hazard installation"),
+    "major_hazard_found": Bilingual("近12个月查出重大事故隐患",
+                                    "Major hazard found in the last 12 months"),
+    "accident": Bilingual("发生过生产安全事故", "Accident history"),
+    "industry_chemical": Bilingual("行业：化工和危险化学品", "Industry: chemicals"),
+    "combustible_dust": Bilingual("粉尘涉爆", "Combustible dust"),
+    "liquid_ammonia": Bilingual("涉氨制冷", "Liquid-ammonia refrigeration"),
+    "confined_space": Bilingual("有限空间作业", "Confined-space work"),
+    "hazardous_chemicals": Bilingual("危险化学品", "Hazardous chemicals"),
 }
 
 
@@ -58,8 +60,8 @@ class RiskScheme:
     def __post_init__(self) -> None:
         problems = scheme_problems(self)
         if problems:
-            raise ValidationError("The classification scheme is not usable: "
-                                  + "; ".join(problems) + ".")
+            raise ValidationError(N_("The classification scheme is not usable: {problems}."),
+                                  problems=Listing(problems))
 
     def get(self, key: str | None) -> RiskClass | None:
         return next((c for c in self.classes if c.key == key), None)
@@ -89,28 +91,33 @@ class RiskScheme:
                                   exc=exc) from None
 
 
-def scheme_problems(scheme: RiskScheme) -> list[str]:
+def scheme_problems(scheme: RiskScheme) -> list[Message]:
     problems = []
     keys = [c.key for c in scheme.classes]
     if not keys:
-        problems.append("it has no classes")
+        problems.append(Message(N_("it has no classes")))
     for key in keys:
         if key not in RISK_LEVELS:
-            problems.append(f"class {key!r} is not one of {', '.join(RISK_LEVELS)}")
+            problems.append(Message(N_("class {key!r} is not one of {choices}"), key=key,
+                                    choices=Listing(RISK_LEVELS, ENUMERATION)))
     if len(set(keys)) != len(keys):
-        problems.append("a class is listed twice")
+        problems.append(Message(N_("a class is listed twice")))
     for c in scheme.classes:
         if c.visits < 0 or not 0 <= c.sample <= 1:
-            problems.append(f"class {c.key}: visits must be 0 or more and sample between 0 and 1")
+            problems.append(Message(N_("class {key}: visits must be 0 or more and sample "
+                                       "between 0 and 1"), key=c.key))
         if c.visits and c.sample:
-            problems.append(f"class {c.key}: give visits a year or a random sample, not both")
+            problems.append(Message(N_("class {key}: give visits a year or a random sample, "
+                                       "not both"), key=c.key))
     for reason, key in scheme.reasons.items():
         if reason not in REASONS:
-            problems.append(f"unknown reason {reason!r}")
+            problems.append(Message(N_("unknown reason {reason!r}"), reason=reason))
         if key not in keys:
-            problems.append(f"reason {reason} names the class {key!r}, which is not in the scheme")
+            problems.append(Message(N_("reason {reason} names the class {key!r}, which is not "
+                                       "in the scheme"), reason=reason, key=key))
     if scheme.default not in keys:
-        problems.append(f"the default class {scheme.default!r} is not in the scheme")
+        problems.append(Message(N_("the default class {key!r} is not in the scheme"),
+                                key=scheme.default))
     return problems
 
 
@@ -172,17 +179,17 @@ def suggest(scheme: RiskScheme, reasons: Iterable[str]) -> str:
 
 
 def reason_label(reason: str, lang: str = "zh_CN") -> str:
-    zh, en = REASONS.get(reason, (reason, reason))
-    return en if lang == "en" else zh
+    text = REASONS.get(reason, Bilingual(reason, reason))
+    return text.en if lang == "en" else text.zh
 
 
 # --- safety standardisation ----------------------------------------------------------------------
 
 STANDARDISATION_GRADES: dict[str, Labels] = {
-    "grade1": ("一级", "Grade 1"),
-    "grade2": ("二级", "Grade 2"),
-    "grade3": ("三级", "Grade 3"),
-    "small": ("小微企业", "Small and micro company"),
+    "grade1": Bilingual("一级", "Grade 1"),
+    "grade2": Bilingual("二级", "Grade 2"),
+    "grade3": Bilingual("三级", "Grade 3"),
+    "small": Bilingual("小微企业", "Small and micro company"),
 }
 _GRADE_ALIASES = {"一级": "grade1", "二级": "grade2", "三级": "grade3", "小微": "small",
                   "小微企业": "small", "1": "grade1", "2": "grade2", "3": "grade3"}

@@ -16,6 +16,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import ValidationError
@@ -35,7 +36,7 @@ MIN_DISTINCT_POINTS = 2
 DEFAULT_PAD_SIZE = (560.0, 200.0)
 MAX_NAME_LENGTH = 60
 
-TOO_SHORT = "The signature is too short or empty; please sign again."
+TOO_SHORT = N_("The signature is too short or empty; please sign again.")
 
 
 class SignerRole(StrEnum):
@@ -45,9 +46,9 @@ class SignerRole(StrEnum):
 
 
 ROLE_LABELS = {
-    SignerRole.INSPECTOR: ("检查人员", "Inspector"),
-    SignerRole.COMPANY: ("被检查单位负责人", "Company's person in charge"),
-    SignerRole.WITNESS: ("见证人", "Witness"),
+    SignerRole.INSPECTOR: Bilingual("检查人员", "Inspector"),
+    SignerRole.COMPANY: Bilingual("被检查单位负责人", "Company's person in charge"),
+    SignerRole.WITNESS: Bilingual("见证人", "Witness"),
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import INDUSTRIES
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -23,11 +24,11 @@ class UnitKind(StrEnum):
     GROUP = "group"
 
 
-UNIT_KIND_LABELS: dict[UnitKind, tuple[str, str]] = {
-    UnitKind.DISTRICT: ("区", "District"),
-    UnitKind.TOWN: ("乡镇（街道）", "Town"),
-    UnitKind.DEPARTMENT: ("行业主管部门", "Sector department"),
-    UnitKind.GROUP: ("国有企业集团", "State-owned group"),
+UNIT_KIND_LABELS: dict[UnitKind, Bilingual] = {
+    UnitKind.DISTRICT: Bilingual("区", "District"),
+    UnitKind.TOWN: Bilingual("乡镇（街道）", "Town"),
+    UnitKind.DEPARTMENT: Bilingual("行业主管部门", "Sector department"),
+    UnitKind.GROUP: Bilingual("国有企业集团", "State-owned group"),
 }
 
 

@@ -26,6 +26,7 @@ from datetime import date
 
 from inspector_app.domain.holidays import WEEKDAYS_ONLY, HolidayCalendar
 from inspector_app.domain.risk import RiskScheme
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 MONTHS = 12
 
@@ -58,11 +59,18 @@ class Visit:
 
 @dataclass(frozen=True)
 class PlanProblem:
-    """Why a plan cannot be made: ``what`` does not fit, ``short`` visits too many."""
+    """Why a plan cannot be made: ``message`` says what does not fit, ``short`` visits too many."""
 
     code: str
-    what: str
+    message: Message
     short: int = 0
+
+    @property
+    def what(self) -> str:
+        return str(self.message)
+
+    def localized(self, lang: str | None = None) -> str:
+        return self.message.localized(lang)
 
     def __str__(self) -> str:
         return self.what
@@ -84,7 +92,7 @@ class YearPlan:
 
 class PlanInfeasible(Exception):
     def __init__(self, problems: Sequence[PlanProblem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
+        super().__init__(str(Listing(problems)))
         self.problems = list(problems)
 
 
@@ -116,18 +124,21 @@ def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
     usable = []
     for t in teams:
         if not t.inspector_ids:
-            problems.append(PlanProblem("team_empty", f"team {t.name} has no inspectors"))
+            problems.append(PlanProblem("team_empty", Message(
+                N_("team {team} has no inspectors"), team=t.name)))
         elif t.capacity <= 0:
-            problems.append(PlanProblem("team_capacity", f"team {t.name} has no capacity "
-                                        "(visits a month must be at least 1)"))
+            problems.append(PlanProblem("team_capacity", Message(
+                N_("team {team} has no capacity (visits a month must be at least 1)"),
+                team=t.name)))
         else:
             usable.append(t)
     if not teams:
-        problems.append(PlanProblem("no_teams", "there are no teams"))
+        problems.append(PlanProblem("no_teams", Message(N_("there are no teams"))))
     too_many = [c for c, n in wanted.items() if n > MONTHS]
     if too_many:
-        problems.append(PlanProblem("too_frequent", f"{len(too_many)} companies need more than "
-                                    f"{MONTHS} visits a year; the plan has one a month at most"))
+        problems.append(PlanProblem("too_frequent", Message(
+            N_("{count} companies need more than {months} visits a year; the plan has one a "
+               "month at most"), count=len(too_many), months=MONTHS)))
     if not usable or too_many:
         return problems
     open_teams = [t for t in usable if not t.towns]
@@ -138,28 +149,31 @@ def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
         town = town_of[cid]
         eligible = tuple(sorted(t.id for t in usable if town in t.towns or not t.towns))
         if not eligible:
-            problems.append(PlanProblem("town_uncovered", f"no team covers the town {town} "
-                                        f"(company {cid})", n))
+            problems.append(PlanProblem("town_uncovered", Message(
+                N_("no team covers the town {town} (company {company_id})"),
+                town=town, company_id=cid), n))
             continue
         need[eligible] += n
     capacity = {t.id: t.capacity * MONTHS for t in usable}
     total_need = sum(wanted.values())
     total_cap = sum(capacity.values())
     if total_need > total_cap:
-        problems.append(PlanProblem(
-            "capacity", f"the plan needs {total_need} visits but the teams can make "
-            f"{total_cap} a year: {total_need - total_cap} visits do not fit (add "
-            f"{-(-(total_need - total_cap) // MONTHS)} visits a month of capacity, or lower the "
-            "frequencies)", total_need - total_cap))
+        problems.append(PlanProblem("capacity", Message(
+            N_("the plan needs {needed} visits but the teams can make {capacity} a year: "
+               "{missing} visits do not fit (add {monthly} visits a month of capacity, or lower "
+               "the frequencies)"),
+            needed=total_need, capacity=total_cap, missing=total_need - total_cap,
+            monthly=-(-(total_need - total_cap) // MONTHS)), total_need - total_cap))
     else:
         # A group of teams tied to certain towns may be short though the total is not.
         for group, n in need.items():
             cap = sum(capacity[t] for t in group)
             if n > cap and not (set(group) & {t.id for t in open_teams}):
-                names = ", ".join(t.name for t in usable if t.id in group)
-                problems.append(PlanProblem(
-                    "capacity", f"the towns served by {names} need {n} visits, the teams can "
-                    f"make {cap}: {n - cap} visits do not fit", n - cap))
+                names = Listing((t.name for t in usable if t.id in group), ENUMERATION)
+                problems.append(PlanProblem("capacity", Message(
+                    N_("the towns served by {teams} need {needed} visits, the teams can make "
+                       "{capacity}: {missing} visits do not fit"),
+                    teams=names, needed=n, capacity=cap, missing=n - cap), n - cap))
     return problems
 
 
@@ -207,9 +221,9 @@ def generate(companies: Sequence[PlanCompany], teams: Sequence[Team], scheme: Ri
             placed.append((cid, team.id, m, seq))
         left[team.id] -= n
     if unplaced:
-        raise PlanInfeasible([PlanProblem(
-            "capacity", f"{unplaced} visits do not fit in the teams' monthly capacity; add "
-            "capacity or lower the frequencies", unplaced)])
+        raise PlanInfeasible([PlanProblem("capacity", Message(
+            N_("{count} visits do not fit in the teams' monthly capacity; add capacity or "
+               "lower the frequencies"), count=unplaced), unplaced)])
     plan = YearPlan(year, seed, sampled=sampled)
     plan.visits = assign_days(year, [
         Visit(m + 1, "", team_id, cid, by_id[cid].town, seq) for cid, team_id, m, seq in placed
@@ -291,18 +305,21 @@ def move(plan: YearPlan, visit: Visit, team: Team, month: int, per_day: int = 3,
     """Move one visit to another team or month; ``PlanInfeasible`` when that team's month is
     full. The visits of the two months affected get their days again."""
     if not 1 <= month <= MONTHS:
-        raise PlanInfeasible([PlanProblem("month", f"there is no month {month}")])
+        raise PlanInfeasible([PlanProblem("month", Message(N_("there is no month {month}"),
+                                                          month=month))])
     if visit not in plan.visits:
-        raise PlanInfeasible([PlanProblem("gone", "the visit is no longer in the plan")])
+        raise PlanInfeasible([PlanProblem("gone", Message(
+            N_("the visit is no longer in the plan")))])
     same_company = [v for v in plan.visits if v.company_id == visit.company_id and v != visit]
     if any(v.month == month for v in same_company):
-        raise PlanInfeasible([PlanProblem("twice", "the company already has a visit that month")])
+        raise PlanInfeasible([PlanProblem("twice", Message(
+            N_("the company already has a visit that month")))])
     taken = sum(1 for v in plan.visits if v.team_id == team.id and v.month == month
                 and v != visit)
     if taken >= team.capacity:
-        raise PlanInfeasible([PlanProblem(
-            "capacity", f"team {team.name} is full in month {month} ({taken} of "
-            f"{team.capacity} visits)", 1)])
+        raise PlanInfeasible([PlanProblem("capacity", Message(
+            N_("team {team} is full in month {month} ({taken} of {capacity} visits)"),
+            team=team.name, month=month, taken=taken, capacity=team.capacity), 1)])
     moved = replace(visit, team_id=team.id, month=month, day="")
     touched = {(visit.team_id, visit.month), (team.id, month)}
     keep = [v for v in plan.visits if v != visit and (v.team_id, v.month) not in touched]

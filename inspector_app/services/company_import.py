@@ -23,7 +23,6 @@ from inspector_app.domain.company import (
     Company,
     Problem,
     industry_code,
-    is_zh,
     normalise_credit_code,
     plan_upsert,
     problem,
@@ -31,6 +30,7 @@ from inspector_app.domain.company import (
     special_area_code,
 )
 from inspector_app.errors import InspectorError, from_os_error
+from inspector_app.i18n import N_, render
 from inspector_app.storage.companies_repo import CompanyRepo
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -66,56 +66,42 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "notes": ("备注", "notes", "note", "remarks"),
 }
 
-# (en, zh) texts of this module; placeholders filled with str.format.
-_TEXTS: dict[str, tuple[str, str]] = {
-    "row": ("Row {row}, {text}", "第 {row} 行，{text}"),
-    "unsupported": ("{file} is not a CSV or Excel (.xlsx) file.",
-                    "{file} 不是 CSV 或 Excel（.xlsx）文件。"),
-    "old_xls": ("{file} is an old Excel (.xls) file: open it in Excel or WPS and save it as "
-                ".xlsx.", "{file} 是旧版 Excel（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx。"),
-    "too_big": ("{file} is {size:.1f} MB; files over 20 MB are refused.",
-                "{file} 大小为 {size:.1f} MB，超过 20 MB，不能导入。"),
-    "empty": ("{file} is empty.", "{file} 是空文件。"),
-    "unpacked": ("{file} would unpack to {size:.0f} MB; workbooks over {limit} MB unpacked are "
-                 "refused.", "{file} 解压后为 {size:.0f} MB，超过 {limit} MB，不能导入。"),
-    "too_many_rows": ("{file} has more than {limit} rows; split it into smaller files.",
-                      "{file} 超过 {limit} 行，请拆分成几个较小的文件。"),
-    "long_cell": ("{file}, row {row}: a cell has {length} characters; at most {limit} are "
-                  "accepted.", "{file} 第 {row} 行：有一个单元格长达 {length} 个字符，"
-                  "最多 {limit} 个。"),
-    "bad_xlsx": ("{file} cannot be read as an Excel workbook ({reason}).",
-                 "{file} 无法作为 Excel 工作簿读取（{reason}）。"),
-    "bad_csv": ("{file} cannot be read as CSV ({reason}).",
-                "{file} 无法作为 CSV 读取（{reason}）。"),
-    "encoding": ("{file} is neither UTF-8 nor GB18030 (GBK) text: save it as CSV UTF-8.",
-                 "{file} 的编码既不是 UTF-8 也不是 GB18030（GBK），请另存为“CSV UTF-8”。"),
-    "no_header": ("{file} has no header row with a company-name column (单位名称 or name) in "
-                  "its first 10 rows.",
-                  "{file} 的前 10 行中没有含“单位名称”（name）列的表头。"),
-    "no_rows": ("{file} has a header row but no companies below it.",
-                "{file} 只有表头，没有单位数据。"),
-    "ignored_column": ("Column “{column}” is not recognised and was ignored.",
-                       "无法识别的列“{column}”已忽略。"),
-    "repeated_column": ("Column “{column}” repeats an earlier column and was ignored.",
-                        "列“{column}”与前面的列重复，已忽略。"),
-    "preview_summary": ("{add} to add, {update} to update, {unchanged} unchanged, "
-                        "{error} with errors.",
-                        "新增 {add} 家，更新 {update} 家，无变化 {unchanged} 家，"
-                        "有错误 {error} 行。"),
-    "result_summary": ("{added} added, {updated} updated, {unchanged} unchanged, "
-                       "{skipped} skipped.",
-                       "新增 {added} 家，更新 {updated} 家，无变化 {unchanged} 家，"
-                       "跳过 {skipped} 行。"),
+# The texts of this module (catalogue message ids); placeholders filled with str.format.
+_TEXTS: dict[str, str] = {
+    "row": N_("Row {row}, {text}"),
+    "unsupported": N_("{file} is not a CSV or Excel (.xlsx) file."),
+    "old_xls": N_("{file} is an old Excel (.xls) file: open it in Excel or WPS and save it as "
+                  ".xlsx."),
+    "too_big": N_("{file} is {size:.1f} MB; files over 20 MB are refused."),
+    "empty": N_("{file} is empty."),
+    "unpacked": N_("{file} would unpack to {size:.0f} MB; workbooks over {limit} MB unpacked "
+                   "are refused."),
+    "too_many_rows": N_("{file} has more than {limit} rows; split it into smaller files."),
+    "long_cell": N_("{file}, row {row}: a cell has {length} characters; at most {limit} are "
+                    "accepted."),
+    "bad_xlsx": N_("{file} cannot be read as an Excel workbook ({reason})."),
+    "bad_csv": N_("{file} cannot be read as CSV ({reason})."),
+    "encoding": N_("{file} is neither UTF-8 nor GB18030 (GBK) text: save it as CSV UTF-8."),
+    "no_header": N_("{file} has no header row with a company-name column (单位名称 or name) in "
+                    "its first 10 rows."),
+    "no_rows": N_("{file} has a header row but no companies below it."),
+    "ignored_column": N_("Column “{column}” is not recognised and was ignored."),
+    "repeated_column": N_("Column “{column}” repeats an earlier column and was ignored."),
+    "preview_summary": N_("{add} to add, {update} to update, {unchanged} unchanged, "
+                          "{error} with errors."),
+    "result_summary": N_("{added} added, {updated} updated, {unchanged} unchanged, "
+                         "{skipped} skipped."),
 }
 
 
 def _t(key: str, lang: str | None, **params: Any) -> str:
-    en, zh = _TEXTS[key]
-    return (zh if is_zh(lang) else en).format(**params)
+    return render(_TEXTS[key], params, lang)
 
 
 def _refuse(key: str, lang: str | None, **params: Any) -> InspectorError:
-    return InspectorError(_t(key, lang, **params))
+    """The error is shown in the language of whoever reads it; ``lang`` is kept for callers."""
+    del lang
+    return InspectorError(_TEXTS[key], **params)
 
 
 # -- the preview -------------------------------------------------------------------------------
@@ -130,7 +116,7 @@ class ImportRow:
     existing_id: str | None = None        # the stored company an update would change
 
     def messages(self, lang: str | None = "en") -> list[str]:
-        return [_t("row", lang, row=self.row, text=p.text(lang)) for p in self.errors]
+        return [_t("row", lang, row=self.row, text=p) for p in self.errors]
 
 
 @dataclass
@@ -218,7 +204,7 @@ def apply(preview: ImportPreview, repo: CompanyRepo) -> ImportResult:
                 counts[repo.upsert_by_credit_code(row.company, reason=reason)] += 1
             except InspectorError as exc:
                 counts["skipped"] += 1
-                failures.append(_t("row", preview.lang, row=row.row, text=exc.message))
+                failures.append(_t("row", preview.lang, row=row.row, text=exc))
     return ImportResult(counts["added"], counts["updated"], counts["unchanged"],
                         counts["skipped"], tuple(failures))
 

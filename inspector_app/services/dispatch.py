@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -44,9 +45,9 @@ __all__ = ["COUNTS", "FORMATS", "GROUPINGS", "DispatchReport", "DispatchRequest"
 
 FORMATS = (".xlsx", ".pdf")
 CHECK_EVERY = 20_000    # SQLite steps between two "cancelled?" checks: a few ms, little cost
-_BY_LABELS = {"town": ("按乡镇（街道）", "by town"),
-              "department": ("按行业主管部门", "by department"),
-              "industry": ("按行业", "by industry")}
+_BY_LABELS = {"town": Bilingual("按乡镇（街道）", "by town"),
+              "department": Bilingual("按行业主管部门", "by department"),
+              "industry": Bilingual("按行业", "by industry")}
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,10 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
     subject = campaign.name if campaign else ("安全生产" if zh else "Work safety")
     if zh:
         title = (f"{unit.name}所排查发现的隐患问题及整改落实情况表" if unit else
-                 f"{subject}隐患排查整治情况调度统计表（{_BY_LABELS[by][0]}）")
+                 f"{subject}隐患排查整治情况调度统计表（{_BY_LABELS[by].zh}）")
     else:
         title = (f"{unit.name}: hazards found and their rectification" if unit else
-                 f"{subject}: hazard investigation and rectification, {_BY_LABELS[by][1]}")
+                 f"{subject}: hazard investigation and rectification, {_BY_LABELS[by].en}")
     reporting = unit.name if unit else organisation
     supervised = unit_inspection_counts(db, period.start.isoformat(), period.end.isoformat(),
                                         unit.id if unit else None)

@@ -36,7 +36,7 @@ from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
 from inspector_app.services.inspections import (
@@ -319,7 +319,8 @@ class DocumentService:
                 "no_hazards", N_("Inspection {number} found no hazards: there is nothing to "
                 "order rectified."), number=row['number'])
         incomplete = [
-            f"hazard {seq}: no {'requirement' if not (req or '').strip() else 'deadline'}"
+            Message(N_("hazard {seq}: no requirement") if not (req or "").strip()
+                    else N_("hazard {seq}: no deadline"), seq=seq)
             for seq, req, deadline in self.db.execute(
                 "SELECT seq, requirement, deadline FROM findings WHERE inspection_id = ? "
                 "AND withdrawn_at IS NULL ORDER BY seq", [row["id"]])
@@ -327,21 +328,23 @@ class DocumentService:
         if incomplete:
             raise DocumentRefused(
                 "incomplete_hazards", N_("The order of inspection {number} cannot be issued "
-                "yet: {join}. Complete the hazards first."),
-                                      number=row['number'], join='; '.join(incomplete))
+                "yet: {problems}. Complete the hazards first."),
+                                      number=row['number'], problems=Listing(incomplete))
         if self.issued(row["id"], DocType.ORDER) is not None:
             return  # issued already: its date and deadlines stand as they were
         issue_day = self.issue_time(row["id"])[:10]
-        early = [f"hazard {seq} ({deadline[:10]})" for seq, deadline in self.db.execute(
+        early = [Message(N_("hazard {seq} ({deadline})"), seq=seq, deadline=deadline[:10])
+                 for seq, deadline in self.db.execute(
             "SELECT seq, deadline FROM findings WHERE inspection_id = ? "
             "AND withdrawn_at IS NULL ORDER BY seq",
             [row["id"]]) if (deadline or "")[:10] < issue_day]
         if early:
             raise DocumentRefused(
                 "deadline_before_issue", N_("The order of inspection {number} cannot be "
-                "issued on {issue_day}: the deadline of {join} is before the issue "
+                "issued on {issue_day}: the deadline of {hazards} is before the issue "
                 "date. Give it a deadline on or after the issue date first; nothing was "
-                "changed."), number=row['number'], issue_day=issue_day, join=', '.join(early))
+                "changed."), number=row['number'], issue_day=issue_day,
+                hazards=Listing(early, ENUMERATION))
 
     def _check_onsite(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:
@@ -588,6 +591,6 @@ def write_file(target: Path, data: bytes) -> None:
 
 def default_file_name(doc_type: DocType, number: str | None, company: str, lang: str) -> str:
     """A file name that says what the document is: "现场检查记录-泉台纺织有限公司-….pdf"."""
-    title = DOC_TITLES[doc_type][1 if lang.startswith("en") else 0]
+    title = DOC_TITLES[doc_type].en if lang.startswith("en") else DOC_TITLES[doc_type].zh
     name = "-".join(x for x in (title, company, number) if x)
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name)[:150] + ".pdf"

@@ -81,9 +81,10 @@ class TemplateInvalid(ValidationError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         more = len(self.problems) - 1
-        also = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        message = str(self.problems[0]) + also
-        super().__init__(message, detail="\n".join(str(p) for p in self.problems))
+        message = (N_("{problem}") if more == 0 else N_("{problem} (and 1 more problem)")
+                   if more == 1 else N_("{problem} (and {count} more problems)"))
+        super().__init__(message, detail="\n".join(str(p) for p in self.problems),
+                         problem=str(self.problems[0]), count=more)
 
 
 # --- public API ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.checklist import Item, ItemType, Template
 from inspector_app.domain.finding import GRADE_LABELS, Grade
 from inspector_app.domain.signature import ROLE_LABELS, SignerRole
@@ -97,7 +98,8 @@ class HistoryWriter:
         self.seq = repo.finding_seqs(inspection_id)
         self.photos = repo.photo_names(inspection_id)
 
-    def _(self, pair: tuple[str, str]) -> str:
+    def _(self, pair: Bilingual | tuple[str, str]) -> str:
+        # The audit log's own (zh, en) phrases are still pairs; label tables are Bilingual.
         return pair[0] if self.zh else pair[1]
 
     def lines(self, entries: list[AuditEntry]) -> list[HistoryLine]:

@@ -32,7 +32,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Unit
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -73,16 +73,21 @@ def subject_name_address(db: Database, row: dict[str, Any]) -> tuple[str, str | 
     return info["name"], info["address"]
 
 
-def snapshot_template(content_hash: str, snapshot: str) -> Template:
+def snapshot_template(repo: InspectionRepo, content_hash: str) -> Template:
     """The template an inspection was started with, parsed once per content hash.
 
     Answering an item must not re-parse a checklist of hundreds of items each time.
     """
     template = _TEMPLATES.get(content_hash)
     if template is None:
+        definition = repo.template_definition(content_hash)
+        if definition is None:
+            raise NotFoundError(N_("The checklist this inspection was started with (content hash "
+                                   "{content_hash}…) is not on this computer."),
+                                content_hash=content_hash[:12])
         if len(_TEMPLATES) > 64:
             _TEMPLATES.clear()
-        template = _TEMPLATES[content_hash] = Template.from_dict(json.loads(snapshot))
+        template = _TEMPLATES[content_hash] = Template.from_dict(json.loads(definition))
     return template
 
 
@@ -104,7 +109,7 @@ class InspectionService:
             raise NotFoundError(N_("No inspection with id {inspection_id}."),
                                 inspection_id=inspection_id)
         company = subject_name_address(self.db, row)
-        template = snapshot_template(row["template_hash"], row["template_snapshot"])
+        template = snapshot_template(self.repo, row["template_hash"])
         answers = self.repo.answers(inspection_id)
         photo_counts = dict(self.db.execute(
             "SELECT item_id, COUNT(*) FROM photos WHERE inspection_id = ? AND item_id IS NOT NULL"
@@ -213,7 +218,7 @@ class InspectionService:
             raise NotFoundError(N_("One of the chosen inspectors is not known on this computer."))
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
-            raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
+            raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
         if section_ids is None and subject_unit_id is not None:
             # A unit has no industry: every section of a supervision checklist applies.
             section_ids = [s.id for s in template.sections]
@@ -231,12 +236,13 @@ class InspectionService:
         with self.db.atomic():
             number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]), self.device.id,
                                     self.device.doc_prefix, settings.get("authority_short"))
+            self.repo.keep_template(trow[2], trow[0], trow[1], trow[3])
             self.repo.insert({
                 "id": inspection_id, "revision": 1, "company_id": company_id,
                 "subject_unit_id": subject_unit_id,
                 "template_key": template_key, "template_id": trow[0],
                 "template_version": trow[1], "template_hash": trow[2],
-                "template_snapshot": trow[3], "kind": kind.value, "status": Status.DRAFT.value,
+                "kind": kind.value, "status": Status.DRAFT.value,
                 "number": number, "place": place, "started_at": started_at,
                 "section_ids": json.dumps(section_ids),
                 # The unit this laptop belongs to (profile): who carried the inspection out.
@@ -259,7 +265,7 @@ class InspectionService:
         return row
 
     def _item(self, row: dict[str, Any], item_id: str) -> Item:
-        template = snapshot_template(row["template_hash"], row["template_snapshot"])
+        template = snapshot_template(self.repo, row["template_hash"])
         try:
             return template.item(item_id)
         except KeyError:
@@ -310,7 +316,7 @@ class InspectionService:
             grade = item.grade or Grade.GENERAL
             found_on = date.fromisoformat(row["started_at"][:10])
             finding_id = new_id()
-            template = snapshot_template(row["template_hash"], row["template_snapshot"])
+            template = snapshot_template(self.repo, row["template_hash"])
             lang = self.lang or template.language
             basis = legal_citation(template, item, lang)
             description = hazard_wording(template, item, lang)

@@ -16,7 +16,7 @@ from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, chec
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import add_block, all_block_uses, load_blocks, used_by_block
 from inspector_app.storage.repositories import DeviceRepo
@@ -48,8 +48,9 @@ def parse_doc_type(text: str) -> DocType:
     for doc_type in DocType:
         if text in (doc_type.value, DOC_WORDS[doc_type]):
             return doc_type
-    raise ValidationError(f"Unknown document type {text!r}: use one of "
-                          + ", ".join(f"{t.value} ({DOC_WORDS[t]})" for t in DocType) + ".")
+    raise ValidationError(N_("Unknown document type {text!r}: use one of {choices}."), text=text,
+                          choices=Listing((f"{t.value} ({DOC_WORDS[t]})" for t in DocType),
+                                          ENUMERATION))
 
 
 class NumberService:

@@ -13,7 +13,7 @@ from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.plans_repo import PlanRepo
@@ -59,7 +59,8 @@ class PlanService:
         if inspector_ids:
             problems = inspector_problems(Kind(kind), people)  # type: ignore[arg-type]
             if problems:
-                raise ValidationError("Cannot plan it: " + "; ".join(problems) + ".")
+                raise ValidationError(N_("Cannot plan it: {problems}."),
+                                      problems=Listing(problems))
         try:
             due = date.fromisoformat(due_date).isoformat()
         except ValueError:

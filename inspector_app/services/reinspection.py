@@ -28,7 +28,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import _FINDING_COLUMNS, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -190,7 +190,7 @@ class ReinspectionService:
         kind = Kind.OFFICIAL if original["kind"] == Kind.OFFICIAL.value else Kind.SELF
         problems = rules.inspector_problems(kind, inspectors)  # type: ignore[arg-type]
         if problems:
-            raise ValidationError("Cannot start: " + "; ".join(problems) + ".")
+            raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
         started_at = started_at or datetime.now().astimezone().isoformat(timespec="minutes")
         reinspection_id = new_id()
         with self.db.atomic():
@@ -203,7 +203,6 @@ class ReinspectionService:
                 "template_id": original["template_id"],
                 "template_version": original["template_version"],
                 "template_hash": original["template_hash"],
-                "template_snapshot": original["template_snapshot"],
                 "kind": Kind.REINSPECTION.value, "status": Status.DRAFT.value,
                 "number": number, "place": place, "started_at": started_at,
                 "follows_inspection_id": original_inspection_id, "section_ids": "[]",

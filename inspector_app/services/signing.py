@@ -46,7 +46,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.domain.text import printable
 from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_os_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.storage.files import write_atomic_checked
@@ -63,7 +63,7 @@ class SigningError(InspectorError):
 @dataclass(frozen=True)
 class Verification:
     ok: bool
-    reason: str                          # one line, for people
+    message: Message                     # one line, for people
     signer: CertInfo | None = None
     signed_at: datetime | None = None
     intact: bool = False
@@ -73,12 +73,20 @@ class Verification:
     expired: bool = False
     signatures: tuple[SignatureCheck, ...] = ()
 
+    @property
+    def reason(self) -> str:
+        """The message in the user's language."""
+        return self.message.localized()
+
     def summary(self) -> str:
         if self.signer is None:
             return self.reason
-        who = self.signer.describe()
-        when = f", signed {self.signed_at:%Y-%m-%d %H:%M UTC}" if self.signed_at else ""
-        return f"{self.reason} — {who}{when}"
+        if self.signed_at is None:
+            return Message(N_("{reason} — {signer}"), reason=self.message,
+                           signer=self.signer.described()).localized()
+        return Message(N_("{reason} — {signer}, signed {time} UTC"), reason=self.message,
+                       signer=self.signer.described(),
+                       time=f"{self.signed_at:%Y-%m-%d %H:%M}").localized()
 
 
 # -- the visible stamp --
@@ -210,19 +218,28 @@ class SignatureCheck:
 
     @property
     def coverage(self) -> str:
+        """What of the file it signs, in the user's language."""
+        return self._coverage().localized()
+
+    def _coverage(self) -> Message:
         if self.verification.covers_whole_file:
-            return "covers the whole file"
+            return Message(N_("covers the whole file"))
         if self.revision == self.revisions:
-            return "does not cover bytes added after it"
-        return f"covers revisions 1–{self.revision} of {self.revisions}"
+            return Message(N_("does not cover bytes added after it"))
+        return Message(N_("covers revisions 1–{revision} of {revisions}"),
+                       revision=self.revision, revisions=self.revisions)
 
     def line(self) -> str:
+        """The signature in one line, in the user's language."""
         v = self.verification
-        who = v.signer.describe() if v.signer else "unknown signer"
-        when = f"signed {v.signed_at:%Y-%m-%d %H:%M UTC}" if v.signed_at else "no signing time"
-        status = "valid" if v.ok else f"NOT VALID: {v.reason}"
-        return f"signature {self.number} of {self.count}: {who}; {when}; {self.coverage}; " \
-               f"{status}"
+        who = v.signer.described() if v.signer else Message(N_("unknown signer"))
+        when = (Message(N_("signed {time} UTC"), time=f"{v.signed_at:%Y-%m-%d %H:%M}")
+                if v.signed_at else Message(N_("no signing time")))
+        status = (Message(N_("valid")) if v.ok
+                  else Message(N_("NOT VALID: {reason}"), reason=v.message))
+        return Message(N_("signature {number} of {count}: {signer}; {when}; {coverage}; "
+                          "{status}"), number=self.number, count=self.count, signer=who,
+                       when=when, coverage=self._coverage(), status=status).localized()
 
 
 def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> Verification:
@@ -242,9 +259,9 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
         signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
         revisions = reader.xrefs.total_revisions
     except (PdfReadError, ValueError, KeyError) as exc:
-        return Verification(False, f"not a readable PDF ({exc})")
+        return Verification(False, Message(N_("not a readable PDF ({exc})"), exc=exc))
     if not signatures:
-        return Verification(False, "not signed")
+        return Verification(False, Message(N_("not signed")))
     roots = pki.trust_roots()
     context = ValidationContext(trust_roots=[_asn1_cert(r) for r in roots],
                                 allow_fetching=False, moment=now)
@@ -258,44 +275,50 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
                                      sig.signed_revision + 1, revisions))
     failed = next((c for c in checks if not c.verification.ok), None)
     chosen = failed or checks[-1]
-    reason = chosen.verification.reason
+    message = chosen.verification.message
     if failed is not None and len(checks) > 1:
-        reason = f"signature {failed.number} of {failed.count}: {reason}"
+        message = Message(N_("signature {number} of {count}: {reason}"), number=failed.number,
+                          count=failed.count, reason=message)
     elif failed is None and len(checks) > 1:
-        reason = f"all {len(checks)} signatures valid: intact and trusted"
-    return replace(chosen.verification, ok=failed is None, reason=reason,
+        message = Message(N_("all {count} signatures valid: intact and trusted"),
+                          count=len(checks))
+    return replace(chosen.verification, ok=failed is None, message=message,
                    signatures=tuple(checks))
 
 
 def _later_change(reader: PdfFileReader, signed_revision: int,
-                  signature_revisions: set[int], signature_fields: set[str]) -> str | None:
+                  signature_revisions: set[int], signature_fields: set[str]) -> Message | None:
     """The first revision after ``signed_revision`` that does more than add a signature,
     in words; None when every later revision only signs."""
     base = reader.get_historical_resolver(signed_revision)
     total = reader.xrefs.total_revisions
     for revision in range(signed_revision + 1, total):
-        where = f"revision {revision + 1} of {total}"
+        where = Message(N_("revision {revision} of {revisions}"), revision=revision + 1,
+                        revisions=total)
         try:
             diff = DEFAULT_DIFF_POLICY.apply(old=base,
                                              new=reader.get_historical_resolver(revision),
                                              field_mdp_spec=None, doc_mdp=None)
         except SuspiciousModification:
-            return f"{where} changes the document's content"
+            return Message(N_("{revision} changes the document's content"), revision=where)
         except Exception as exc:  # a damaged revision is a change nobody can explain
-            return f"{where} cannot be analysed ({type(exc).__name__})"
+            return Message(N_("{revision} cannot be analysed ({error})"), revision=where,
+                           error=type(exc).__name__)
         if revision in signature_revisions:
             allowed = ModificationLevel.FORM_FILLING
             if not diff.changed_form_fields <= signature_fields:
                 fields_changed = ", ".join(sorted(diff.changed_form_fields - signature_fields))
-                return f"{where} fills in form fields ({fields_changed})"
+                return Message(N_("{revision} fills in form fields ({fields})"), revision=where,
+                               fields=fields_changed)
         else:
             allowed = ModificationLevel.LTA_UPDATES
         if diff.modification_level > allowed:
-            kind = "adds annotations" if diff.modification_level == \
-                ModificationLevel.ANNOTATIONS else "changes the document's content"
+            if diff.modification_level == ModificationLevel.ANNOTATIONS:
+                return Message(N_("{revision} adds annotations"), revision=where)
             if diff.modification_level == ModificationLevel.FORM_FILLING:
-                kind = "fills in the form without a signature"
-            return f"{where} {kind}"
+                return Message(N_("{revision} fills in the form without a signature"),
+                               revision=where)
+            return Message(N_("{revision} changes the document's content"), revision=where)
     return None
 
 
@@ -305,7 +328,8 @@ def _verify_one(reader: PdfFileReader, sig, context: ValidationContext,
     try:
         status = validate_pdf_signature(sig, context)
     except Exception as exc:  # pyHanko raises several types for broken CMS data
-        return Verification(False, f"the signature is damaged ({type(exc).__name__}: {exc})")
+        return Verification(False, Message(N_("the signature is damaged ({error}: {exc})"),
+                                           error=type(exc).__name__, exc=exc))
     signer_cert = x509.load_der_x509_certificate(status.signing_cert.dump())
     info = cert_info(signer_cert)
     signed_at = status.signer_reported_dt
@@ -320,29 +344,31 @@ def _verify_one(reader: PdfFileReader, sig, context: ValidationContext,
                   trusted=bool(status.trusted), covers_whole_file=whole_file,
                   revoked_at=revoked_at, expired=expired)
     if not intact:
-        return Verification(False, "modified after signing (the signed bytes do not match)",
-                            **common)
+        return Verification(False, Message(N_("modified after signing (the signed bytes do not "
+                                              "match)")), **common)
     if not whole_file:
         last = sig.signed_revision == reader.xrefs.total_revisions - 1
         if coverage != SignatureCoverageLevel.ENTIRE_REVISION or last:
             # Bytes after the signed revision that are no revision of their own.
-            return Verification(False, "modified after signing (content was added after the "
-                                "signature)", **common)
+            return Verification(False, Message(N_("modified after signing (content was added "
+                                                  "after the signature)")), **common)
         change = _later_change(reader, sig.signed_revision, signature_revisions,
                                signature_fields)
         if change is not None:
-            return Verification(False, f"modified after signing: {change}", **common)
+            return Verification(False, Message(N_("modified after signing: {change}"),
+                                               change=change), **common)
     if revoked_at:
-        return Verification(False, f"the signer's certificate was revoked on {revoked_at[:10]}",
-                            **common)
+        return Verification(False, Message(N_("the signer's certificate was revoked on {day}"),
+                                           day=revoked_at[:10]), **common)
     if expired:
-        return Verification(False, f"the signer's certificate expired on "
-                            f"{info.not_after:%Y-%m-%d}", **common)
+        return Verification(False, Message(N_("the signer's certificate expired on {day}"),
+                                           day=f"{info.not_after:%Y-%m-%d}"), **common)
     if info.self_signed or issuer is None or not status.trusted:
-        return Verification(False, "unknown signer (not issued by a trusted office)", **common)
+        return Verification(False, Message(N_("unknown signer (not issued by a trusted "
+                                              "office)")), **common)
     if not (status.valid and status.intact and status.trusted):
-        return Verification(False, "the signature is not valid", **common)
-    return Verification(True, "signature valid: intact and trusted", **common)
+        return Verification(False, Message(N_("the signature is not valid")), **common)
+    return Verification(True, Message(N_("signature valid: intact and trusted")), **common)
 
 
 def _check_signer_belongs(info: CertInfo, kind: str, inspectors: list) -> None:

@@ -30,7 +30,7 @@ from inspector_app.domain.year_plan import (
     move,
 )
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing, Message
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
@@ -186,7 +186,8 @@ class YearPlanService:
         # The visits become official inspections: a team that could not make one is named now,
         # not when the approved plan is issued.
         people = InspectorRepo(self.db, self.device.id)
-        unfit = [f"team {t.name}: " + "; ".join(problems) for t in teams if t.inspector_ids
+        unfit = [Message(N_("team {team}: {problems}"), team=t.name, problems=Listing(problems))
+                 for t in teams if t.inspector_ids
                  for problems in [inspector_problems(Kind.OFFICIAL, [
                      p for p in (people.get(i) for i in t.inspector_ids) if p is not None])]
                  if problems]
@@ -195,12 +196,11 @@ class YearPlanService:
             plan = generate(companies, teams, scheme, year, seed,
                             holidays=office_calendar(self.db))
         except PlanInfeasible as exc:
-            raise ValidationError(f"The plan for {year} cannot be made: "
-                                  + "; ".join([*unfit, *(str(p) for p in exc.problems)])
-                                  + ".") from None
+            raise ValidationError(N_("The plan for {year} cannot be made: {problems}."),
+                                  year=year, problems=Listing([*unfit, *exc.problems])) from None
         if unfit:
-            raise ValidationError(f"The plan for {year} cannot be made: " + "; ".join(unfit)
-                                  + ".")
+            raise ValidationError(N_("The plan for {year} cannot be made: {problems}."),
+                                  year=year, problems=Listing(unfit))
         step.progress(2, 3, "storing the draft")
         plan_id = new_id()
         with self.db.atomic():
@@ -259,7 +259,8 @@ class YearPlanService:
             moved = move(plan, stored[visit_id].visit, team, month,
                          holidays=office_calendar(self.db))
         except PlanInfeasible as exc:
-            raise ValidationError(str(exc)) from None
+            raise ValidationError(N_("The visit cannot be moved: {problems}."),
+                                  problems=Listing(exc.problems)) from None
         by_key = {(v.visit.company_id, v.visit.seq): k for k, v in stored.items()}
         with self.db.atomic():
             now = utcnow_iso()

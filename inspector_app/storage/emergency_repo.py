@@ -12,7 +12,23 @@ from sqlite_utils import Database
 from inspector_app.domain.emergency import EmergencyRules, Milestone
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
+
+# What a row of each table is called in a message ("No drill with id …").
+_KINDS = {
+    "emergency_plans": N_("emergency plan"),
+    "drills": N_("drill"),
+    "drill_tasks": N_("drill task"),
+    "stations": N_("station"),
+    "station_milestones": N_("station milestone"),
+    "station_checks": N_("station check"),
+    "emergency_deadlines": N_("emergency deadline"),
+    "emergency_files": N_("emergency file"),
+}
+
+
+def _kind(table: str) -> Message | str:
+    return Message(_KINDS[table]) if table in _KINDS else table
 
 RULES_KEY = "rules"
 
@@ -39,24 +55,27 @@ class EmergencyRepo:
         cur = self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
                               [*changes.values(), row_id])
         if cur.rowcount == 0:
-            raise NotFoundError(N_("No {replace} with id {row_id}."),
-                                replace=table.rstrip('s').replace('_', ' '), row_id=row_id)
+            raise NotFoundError(N_("No {what} with id {row_id}."), what=_kind(table),
+                                row_id=row_id)
 
-    def _one(self, table: str, row_id: str, what: str) -> dict[str, Any]:
+    def _one(self, table: str, row_id: str) -> dict[str, Any]:
         rows = _rows(self.db, f"SELECT * FROM {table} WHERE id = ?", [row_id])
         if not rows:
-            raise NotFoundError(N_("No {what} with id {row_id}."), what=what, row_id=row_id)
+            raise NotFoundError(N_("No {what} with id {row_id}."), what=_kind(table),
+                                row_id=row_id)
         return rows[0]
 
-    def _find(self, table: str, text: str, what: str, name_col: str) -> dict[str, Any]:
+    def _find(self, table: str, text: str, name_col: str) -> dict[str, Any]:
         text = text.strip()
         rows = _rows(self.db, f"SELECT * FROM {table} WHERE id = ? OR {name_col} = ?",
                      [text, text])
         if not rows and len(text) >= 6:
             rows = _rows(self.db, f"SELECT * FROM {table} WHERE id LIKE ?", [text + "%"])
-        if len(rows) != 1:
-            raise NotFoundError(f"No {what} {text!r}" if not rows else
-                                f"{len(rows)} {what}s match {text!r}: give the id.")
+        if not rows:
+            raise NotFoundError(N_("No {what} {text!r}."), what=_kind(table), text=text)
+        if len(rows) > 1:
+            raise NotFoundError(N_("{count} records of the kind “{what}” match {text!r}: give "
+                                   "the id."), count=len(rows), what=_kind(table), text=text)
         return rows[0]
 
     # -- plans --
@@ -73,10 +92,10 @@ class EmergencyRepo:
             ORDER BY COALESCE(u.position, 9999), owner_name, p.plan_type, p.title""")
 
     def plan(self, plan_id: str) -> dict[str, Any]:
-        return self._one("emergency_plans", plan_id, "plan")
+        return self._one("emergency_plans", plan_id)
 
     def find_plan(self, text: str) -> dict[str, Any]:
-        return self._find("emergency_plans", text, "plan", "title")
+        return self._find("emergency_plans", text, "title")
 
     def add_plan(self, row: dict[str, Any]) -> dict[str, Any]:
         with self.db.atomic():
@@ -134,10 +153,10 @@ class EmergencyRepo:
             ORDER BY d.held_on DESC""")
 
     def drill(self, drill_id: str) -> dict[str, Any]:
-        return self._one("drills", drill_id, "drill")
+        return self._one("drills", drill_id)
 
     def find_drill(self, text: str) -> dict[str, Any]:
-        return self._find("drills", text, "drill", "id")
+        return self._find("drills", text, "id")
 
     def add_drill(self, row: dict[str, Any], tasks: list[dict[str, Any]]) -> dict[str, Any]:
         with self.db.atomic():
@@ -165,7 +184,7 @@ class EmergencyRepo:
             self._update("drill_tasks", task_id, {"done_on": done_on})
 
     def find_task(self, text: str) -> dict[str, Any]:
-        return self._find("drill_tasks", text, "task", "problem")
+        return self._find("drill_tasks", text, "problem")
 
     # -- stations --
     def stations(self) -> list[dict[str, Any]]:
@@ -176,7 +195,7 @@ class EmergencyRepo:
             FROM stations s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.name""")
 
     def find_station(self, text: str) -> dict[str, Any]:
-        return self._find("stations", text, "station", "name")
+        return self._find("stations", text, "name")
 
     def add_station(self, row: dict[str, Any], dues: dict[str, str | None]) -> dict[str, Any]:
         with self.db.atomic():

@@ -85,6 +85,19 @@ class InspectionRepo:
     def update(self, inspection_id: str, fields: dict[str, Any]) -> None:
         update_row(self.db, "inspections", inspection_id, fields)
 
+    # -- checklist snapshots: each definition an inspection was started with, kept once --------
+    def template_definition(self, content_hash: str) -> str | None:
+        row = self.db.execute("SELECT definition FROM template_snapshots WHERE content_hash = ?",
+                              [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def keep_template(self, content_hash: str, template_id: str, version: str,
+                      definition: str) -> None:
+        """Keep ``definition`` under its hash; one already kept is the same content."""
+        self.db.execute("INSERT INTO template_snapshots (content_hash, template_id, version, "
+                        "definition) VALUES (?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING",
+                        [content_hash, template_id, version, definition])
+
     def set_inspectors(self, inspection_id: str, inspector_ids: list[str]) -> None:
         self.db.execute("DELETE FROM inspection_inspectors WHERE inspection_id = ?",
                         [inspection_id])

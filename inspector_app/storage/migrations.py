@@ -938,3 +938,48 @@ def _findings_dispatch_index(db: Database) -> None:
     # they read in one index, they read it in order and never the table (500,000 hazards).
     db.execute("CREATE INDEX IF NOT EXISTS findings_dispatch ON findings(inspection_id, grade, "
                "status, current_deadline, deadline, onsite_measure)")
+
+
+
+@migrations(name="0020_template_snapshots")
+def _template_snapshots(db: Database) -> None:
+    # Every inspection row carried a copy of its checklist (~20 KB), so a district's year was
+    # mostly the same few definitions repeated. Each definition is now kept once, under the
+    # content hash the inspection already names (template_hash). The text moves unchanged, so
+    # what a record shows, its fingerprint and its signatures stay as they were.
+    run_script(
+        db,
+        """
+CREATE TABLE template_snapshots (
+    content_hash TEXT PRIMARY KEY,
+    template_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    definition TEXT NOT NULL            -- the JSON text, exactly as the inspections held it
+);
+""",
+    )
+    kept: dict[str, str] = {}
+    cursor = db.execute("SELECT template_hash, template_id, template_version, template_snapshot "
+                        "FROM inspections ORDER BY created_at, rowid")
+    while batch := cursor.fetchmany(200):
+        for content_hash, template_id, version, text in batch:
+            first = kept.get(content_hash)
+            if first is None:
+                kept[content_hash] = text
+                db.execute("INSERT INTO template_snapshots (content_hash, template_id, version, "
+                           "definition) VALUES (?, ?, ?, ?)",
+                           [content_hash, template_id, version, text])
+            elif text != first and _json_or_text(text) != _json_or_text(first):
+                # One hash, two contents: keeping one would change the other record.
+                raise ValueError(f"inspections with template hash {content_hash} hold "
+                                 "different checklists; the database was not changed")
+    db.execute("ALTER TABLE inspections DROP COLUMN template_snapshot")
+
+
+def _json_or_text(text: str) -> object:
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text

@@ -131,7 +131,7 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
                 if seq is not None:
                     _store_counter(db, counter_key, doc_type, year, seq)
                     return format_number(doc_type, year, seq, authority_short), seq
-        title = DOC_TITLES[doc_type][0]
+        title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
             N_("No {doc_words} number of {year} is left on this computer ({title}): "
                "ask the office to allocate a number block (numbers allocate --type "

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, _
 from inspector_app.storage.files import write_atomic_checked
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class TemplateConflict(InspectorError):
 class ImportResult:
     key: str
     status: ImportStatus
-    message: str = ""
+    message: str = ""                    # in the user's language
     source: Path | None = None
 
 
@@ -124,9 +124,9 @@ class TemplateRepo:
             ).fetchone()
             if row is not None:
                 if row[0] == loaded.content_hash:
-                    return ImportResult(key, "unchanged", "already in the library",
+                    return ImportResult(key, "unchanged", _("already in the library"),
                                         loaded.source)
-                raise TemplateConflict(_conflict_message(template, row[0], loaded.content_hash))
+                raise _conflict(template, row[0], loaded.content_hash)
             self.db.table("templates").insert(
                 {
                     "key": key,
@@ -142,7 +142,7 @@ class TemplateRepo:
                     **record_stamp(self.device_id),
                 }
             )
-        return ImportResult(key, "added", "added to the library", loaded.source)
+        return ImportResult(key, "added", _("added to the library"), loaded.source)
 
     def set_retired(self, key: str, retired: bool) -> None:
         with self.db.atomic():
@@ -181,7 +181,7 @@ class TemplateRepo:
     @staticmethod
     def _refused_shipped(key: str, path: Path | None, exc: InspectorError) -> ImportResult:
         log.warning("shipped template %s not imported: %s", path, exc.message)
-        return ImportResult(key, "refused", exc.message, path)
+        return ImportResult(key, "refused", exc.localized(), path)
 
     # --- export --------------------------------------------------------------------------------
 
@@ -237,10 +237,11 @@ def _version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def _conflict_message(template: Template, old_hash: str, new_hash: str) -> str:
-    return (
-        f"Template {template.id} version {template.version} is already in the library with "
-        f"different content (sha256 {old_hash[:12]} there, {new_hash[:12]} in this file). "
-        "Give the changed template a new version number; the library was not changed."
-    )
+def _conflict(template: Template, old_hash: str, new_hash: str) -> TemplateConflict:
+    return TemplateConflict(
+        N_("Template {template_id} version {version} is already in the library with different "
+           "content (sha256 {library_hash} there, {file_hash} in this file). Give the changed "
+           "template a new version number; the library was not changed."),
+        template_id=template.id, version=template.version, library_hash=old_hash[:12],
+        file_hash=new_hash[:12])
 

@@ -28,7 +28,7 @@ def _major_hazard(db, company_id: str, when: date) -> None:
         db["inspections"].insert({
             "id": inspection, "company_id": company_id, "template_key": "t@1",
             "template_id": "t", "template_version": "1", "template_hash": "0",
-            "template_snapshot": "{}", "kind": "official", **stamp}, alter=False)
+            "kind": "official", **stamp}, alter=False)
         db["findings"].insert({
             "id": new_id(), "inspection_id": inspection, "seq": 1, "description": "x",
             "grade": "major", **{**stamp, "created_at": f"{when.isoformat()}T08:00:00.000Z"}})

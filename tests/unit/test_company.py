@@ -59,9 +59,9 @@ def test_a_wrong_check_character_names_the_expected_one_in_both_languages():
     bad = VALID[:17] + ("0" if VALID[-1] != "0" else "1")
     assert validate_credit_code(bad) == (
         f"wrong check character “{bad[-1]}”, expected “{VALID[-1]}”")
-    assert validate_credit_code(bad, "zh_CN") == f"校验位错误，应为 {VALID[-1]}"
+    assert validate_credit_code(bad, "zh_CN") == f"校验位“{bad[-1]}”错误，应为“{VALID[-1]}”"
     problem = credit_code_problem(bad)
-    assert problem.text("zh_CN") == f"统一社会信用代码：校验位错误，应为 {VALID[-1]}"
+    assert problem.text("zh_CN") == f"统一社会信用代码：校验位“{bad[-1]}”错误，应为“{VALID[-1]}”"
 
 
 @pytest.mark.parametrize("code", [VALID[:17], VALID + "0", "9"])
@@ -96,7 +96,7 @@ def test_validated_normalises_and_lists_every_problem():
                 special_areas=("radiation",), risk_level="extreme",
                 contact_phone="张三").validated()
     text = exc.value.message
-    for part in ("Name: is required", "credit code: must be 18", "unknown industry",
+    for part in ("Company name: is required", "credit code: must be 18", "unknown industry",
                  "unknown special area", "unknown risk level", "phone"):
         assert part in text
     assert "(use one of: Major risk, High risk" in text

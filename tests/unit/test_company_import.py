@@ -3,6 +3,7 @@ import json
 import openpyxl
 import pytest
 
+from inspector_app import i18n
 from inspector_app.cli import main
 from inspector_app.domain.company import credit_check_char
 from inspector_app.errors import InspectorError
@@ -49,7 +50,7 @@ def test_csv_utf8_with_bom_previews_rows_and_errors_by_row_number(repo, tmp_path
     assert preview.rows[1].messages() == [
         f"Row 3, credit code: wrong check character “{BAD[-1]}”, expected “{EXPECTED}”"]
     assert preview.rows[1].messages("zh_CN") == [
-        f"第 3 行，统一社会信用代码：校验位错误，应为 {EXPECTED}"]
+        f"第 3 行，统一社会信用代码：校验位“{BAD[-1]}”错误，应为“{EXPECTED}”"]
     assert repo.count() == 0  # a preview writes nothing
 
     result = company_import.apply(preview, repo)
@@ -159,8 +160,11 @@ def test_files_over_the_size_limit_are_refused(repo, tmp_path, monkeypatch):
 def test_the_refusal_speaks_chinese_when_asked(repo, tmp_path):
     path = tmp_path / "坏文件.xlsx"
     path.write_bytes(b"not a workbook")
-    with pytest.raises(InspectorError, match=r"坏文件\.xlsx 无法作为 Excel 工作簿读取"):
+    i18n.set_language("zh_CN")
+    with pytest.raises(InspectorError) as refused:
         company_import.preview(path, repo, lang="zh_CN")
+    assert refused.value.localized().startswith("坏文件.xlsx 无法作为 Excel 工作簿读取")
+    assert str(refused.value).startswith("坏文件.xlsx cannot be read")  # the log's English
 
 
 # -- the CLI -----------------------------------------------------------------------------------

@@ -231,7 +231,7 @@ def test_csv_has_a_bom_and_chinese_the_csv_module_reads(ledger, tmp_path):
     assert not list(tmp_path.glob(".*.part"))  # written atomically: no temporary file left
     with target.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
-    assert list(table[0]) == [zh for _, zh, _ in CSV_COLUMNS]
+    assert list(table[0]) == [header.zh for _, header in CSV_COLUMNS]
     shop = next(r for r in table if r["被检查单位"] == "西湖五金商店")
     assert shop["隐患描述"] == "消防通道堆放杂物" and shop["隐患等级"] == "一般事故隐患"
     assert shop["状态"] == "待整改" and shop["已下达整改"] == "否"

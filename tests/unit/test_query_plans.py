@@ -62,7 +62,7 @@ WHOLE_TABLE_READS: dict[str, str] = {
 }
 # A sync export reads each table once: the rows changed since the last export (the whole table
 # for a full one), and the parts of the inspections it carries, 500 ids a statement.
-EXPORT_READS = (r"SELECT \* FROM \w+ WHERE \w+ > '[^']*' ORDER BY 1",
+EXPORT_READS = (r"SELECT (\*|json_object\(.*) FROM \w+ WHERE \w+ > '[^']*' ORDER BY rowid",
                 r"SELECT (\*|id, follows_inspection_id, supersedes_id) FROM inspections "
                 r"WHERE conflict_of IS NULL AND \(updated_at > .*",
                 r"SELECT \* FROM \w+ WHERE inspection_id IN \('[^)]*\) ORDER BY [\w, ]+")

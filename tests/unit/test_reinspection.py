@@ -123,7 +123,7 @@ def test_start_creates_a_numbered_reinspection_following_the_original(
     assert row["kind"] == "reinspection" and row["status"] == "draft"
     assert row["follows_inspection_id"] == original and row["company_id"] == mill
     assert json.loads(row["section_ids"]) == []
-    for column in ("template_key", "template_hash", "template_snapshot"):
+    for column in ("template_key", "template_hash"):
         assert row[column] == source[column]
     assert row["number"] == "（泉台）应急检记〔2026〕2号"
     assert [i.id for i in inspections.repo.inspectors(re_id)] == team

@@ -18,6 +18,7 @@ from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService
+from inspector_app.services.sync import bundle as bundle_mod
 from inspector_app.services.sync import export as export_mod
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.services.sync.bundle import BundleRefused, sign_manifest
@@ -398,7 +399,7 @@ def test_wrong_org_passphrase(ready):
 
 def test_newer_format_version(ready, plain, tmp_path):
     bundle = resigned(ready, ready.export(ready.a), tmp_path / "new.inspx",
-                      lambda m: m.update(format="inspector-bundle/2"))
+                      lambda m: m.update(format=f"inspector-bundle/{bundle_mod.VERSION + 1}"))
     refused(ready, bundle, NewerVersionError, match="newer version")
 
 

@@ -48,12 +48,12 @@ def run(capsys, *argv):
 def test_the_subject_is_one_company_or_one_town_or_department():
     assert subject_problem("c", None, None, Kind.SELF) is None
     assert subject_problem(None, "u", "town", Kind.OFFICIAL) is None
-    assert "exactly one" in subject_problem("c", "u", "town", Kind.OFFICIAL)
-    assert "exactly one" in subject_problem(None, None, None, Kind.OFFICIAL)
-    assert "town or a sector department" in subject_problem(None, "u", "district",
-                                                            Kind.OFFICIAL)
-    assert "self inspection" in subject_problem(None, "u", "town", Kind.SELF)
-    assert "reinspection" in subject_problem(None, "u", "town", Kind.REINSPECTION)
+    assert "exactly one" in str(subject_problem("c", "u", "town", Kind.OFFICIAL))
+    assert "exactly one" in str(subject_problem(None, None, None, Kind.OFFICIAL))
+    assert "town or a sector department" in str(subject_problem(None, "u", "district",
+                                                                Kind.OFFICIAL))
+    assert "self-inspection" in str(subject_problem(None, "u", "town", Kind.SELF))
+    assert "re-inspection" in str(subject_problem(None, "u", "town", Kind.REINSPECTION))
 
 
 def test_cli_starts_lists_and_shows_an_inspection_of_a_town(district, ctx, capsys):
@@ -116,7 +116,7 @@ def test_the_record_pdf_names_the_unit_and_prints_no_empty_company_fields(distri
     ctx.close()
     pdf = tmp_path / "record.pdf"
     code, _, err = run(capsys, *district["args"], "export", "pdf", inspection_id,
-                       "--document", "record", "-o", str(pdf))
+                       "--document", "record", "--lang", "zh_CN", "-o", str(pdf))
     assert code == 0, err
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
 from collections.abc import Callable
@@ -39,19 +40,28 @@ def qr_widget(payload: str, size: float = QR_SIZE) -> QrCodeWidget:
     return QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size, barBorder=4)
 
 
-def draw_qr(canvas: Canvas, payload: str, size: float = QR_SIZE) -> QrCodeWidget:
-    """Paint the widget's modules straight onto the canvas. (renderPDF would also select
-    Helvetica, listing a non-embedded font in a file whose text is all in the embedded one.)"""
-    widget = qr_widget(payload, size)
+@functools.lru_cache(maxsize=16)
+def _qr_modules(payload: str, size: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark modules of the QR code, computed once per payload: encoding it in pure Python
+    is a sixth of a record's export, and a record is often exported again unchanged."""
+    return tuple((shape.x, shape.y, shape.width, shape.height)
+                 for shape in qr_widget(payload, size).draw().contents
+                 if isinstance(shape, Rect) and shape.fillColor is not None)
+
+
+def draw_qr(canvas: Canvas, payload: str, size: float = QR_SIZE) -> None:
+    """Paint the code's modules straight onto the canvas, as one filled path. (renderPDF would
+    also select Helvetica, listing a non-embedded font in a file whose text is all in the
+    embedded one.)"""
     canvas.saveState()
     canvas.setFillColor(colors.white)
     canvas.rect(0, 0, size, size, stroke=0, fill=1)
     canvas.setFillColor(colors.black)
-    for shape in widget.draw().contents:
-        if isinstance(shape, Rect) and shape.fillColor is not None:
-            canvas.rect(shape.x, shape.y, shape.width, shape.height, stroke=0, fill=1)
+    path = canvas.beginPath()
+    for x, y, width, height in _qr_modules(payload, size):
+        path.rect(x, y, width, height)
+    canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
-    return widget
 
 
 def qr_position() -> tuple[float, float]:

@@ -267,7 +267,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     decided = drill_down(db, report.query, "escalations", group)
     if decided:
         for n, e in enumerate(decided, start=1):
-            measure = MEASURE_LABELS[Measure(e["measure"])][0 if zh else 1]
+            measure = MEASURE_LABELS[Measure(e["measure"])].in_("zh_CN" if zh else "en")
             case = f"（{e['case_number']}）" if zh and e["case_number"] else (
                 f" ({e['case_number']})" if e["case_number"] else "")
             story.append(Paragraph(f"{n}. {e['company_name']}：{e['decided_on']} {measure}{case}"

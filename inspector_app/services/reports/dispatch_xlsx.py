@@ -198,9 +198,10 @@ def add_hazard_sheet(wb: Workbook, hazards: Sequence[dict[str, Any]], zh: bool) 
         for c, (key, _, _, _) in enumerate(_HAZARD_COLUMNS, start=1):
             value = hazard.get(key) or ""
             if key == "grade":
-                value = GRADE_LABELS[Grade(value)][0 if zh else 1]
+                value = GRADE_LABELS[Grade(value)].zh if zh else GRADE_LABELS[Grade(value)].en
             elif key == "status":
-                value = STATUS_LABELS[FindingStatus(value)][0 if zh else 1]
+                label = STATUS_LABELS[FindingStatus(value)]
+                value = label.zh if zh else label.en
             cell = ws.cell(r, c)
             safe_text(cell, str(value))
             cell.border = _BOX

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import industry_label
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.domain.governance import PLAN_ELEMENTS
@@ -19,42 +20,43 @@ from inspector_app.storage.files import write_atomic
 
 # What a re-inspection stores in findings.reinspection_result; older or imported records may
 # hold free text there instead, shown as it is.
-REINSPECTION_RESULT_LABELS = {"rectified": ("整改合格", "Rectified"),
-                              "not_rectified": ("整改不合格", "Not rectified")}
-INSPECTION_STATUS_LABELS = {"draft": ("草稿", "Draft"), "completed": ("已完成", "Completed"),
-                            "signed": ("已签名", "Signed")}
+REINSPECTION_RESULT_LABELS = {"rectified": Bilingual(zh="整改合格", en="Rectified"),
+                              "not_rectified": Bilingual(zh="整改不合格", en="Not rectified")}
+INSPECTION_STATUS_LABELS = {"draft": Bilingual(zh="草稿", en="Draft"),
+                            "completed": Bilingual(zh="已完成", en="Completed"),
+                            "signed": Bilingual(zh="已签名", en="Signed")}
 
 
 # -- CSV ------------------------------------------------------------------------------------------
 
-# (key, zh header, en header): the ledger's columns in the order of the paper form.
-CSV_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("ledger_number", "隐患编号", "Hazard number"),
-    ("company_name", "被检查单位", "Company"),
-    ("town", "乡镇（街道）", "Town"),
-    ("industry", "行业", "Industry"),
-    ("found_on", "发现日期", "Found on"),
-    ("description", "隐患描述", "Description"),
-    ("grade", "隐患等级", "Grade"),
-    ("item_id", "检查项", "Checklist item"),
-    ("legal_basis", "依据条款", "Legal basis"),
-    ("requirement", "整改要求", "Requirement"),
-    ("deadline", "整改期限", "Deadline"),
-    ("responsible", "整改责任人", "Responsible"),
-    ("status", "状态", "Status"),
-    ("days_overdue", "逾期天数", "Days overdue"),
-    ("reinspection_result", "复查结果", "Re-inspection result"),
-    ("reinspected_at", "复查日期", "Re-inspected on"),
-    ("closed_at", "销号日期", "Closed on"),
-    ("plan", "治理方案", "Governance plan"),
-    ("acceptance", "评估验收", "Acceptance"),
-    ("inspection_status", "检查记录状态", "Inspection status"),
-    ("issued", "已下达整改", "Order issued"),
+# (key, header): the ledger's columns in the order of the paper form.
+CSV_COLUMNS: tuple[tuple[str, Bilingual], ...] = (
+    ("ledger_number", Bilingual(zh="隐患编号", en="Hazard number")),
+    ("company_name", Bilingual(zh="被检查单位", en="Company")),
+    ("town", Bilingual(zh="乡镇（街道）", en="Town")),
+    ("industry", Bilingual(zh="行业", en="Industry")),
+    ("found_on", Bilingual(zh="发现日期", en="Found on")),
+    ("description", Bilingual(zh="隐患描述", en="Description")),
+    ("grade", Bilingual(zh="隐患等级", en="Grade")),
+    ("item_id", Bilingual(zh="检查项", en="Checklist item")),
+    ("legal_basis", Bilingual(zh="依据条款", en="Legal basis")),
+    ("requirement", Bilingual(zh="整改要求", en="Requirement")),
+    ("deadline", Bilingual(zh="整改期限", en="Deadline")),
+    ("responsible", Bilingual(zh="整改责任人", en="Responsible")),
+    ("status", Bilingual(zh="状态", en="Status")),
+    ("days_overdue", Bilingual(zh="逾期天数", en="Days overdue")),
+    ("reinspection_result", Bilingual(zh="复查结果", en="Re-inspection result")),
+    ("reinspected_at", Bilingual(zh="复查日期", en="Re-inspected on")),
+    ("closed_at", Bilingual(zh="销号日期", en="Closed on")),
+    ("plan", Bilingual(zh="治理方案", en="Governance plan")),
+    ("acceptance", Bilingual(zh="评估验收", en="Acceptance")),
+    ("inspection_status", Bilingual(zh="检查记录状态", en="Inspection status")),
+    ("issued", Bilingual(zh="已下达整改", en="Order issued")),
 )
 
 
-def _label(labels: tuple[str, str], zh: bool) -> str:
-    return labels[0] if zh else labels[1]
+def _label(labels: Bilingual, zh: bool) -> str:
+    return labels.zh if zh else labels.en
 
 
 def reinspection_result_text(value: str | None, zh: bool) -> str:
@@ -104,7 +106,7 @@ def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
     if key == "reinspection_result":
         return reinspection_result_text(value, zh)
     if key == "issued":
-        return _label(("是", "yes") if value else ("否", "no"), zh)
+        return _label(Bilingual(zh="是", en="yes") if value else Bilingual(zh="否", en="no"), zh)
     if key == "days_overdue":
         return str(value) if value else ""
     return "" if value is None else str(value)
@@ -115,9 +117,9 @@ def ledger_csv(rows: Sequence[dict[str, Any]], lang: str = "zh_CN") -> bytes:
     zh = lang.lower().startswith("zh")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, what Excel writes itself
-    writer.writerow([zh_head if zh else en_head for _, zh_head, en_head in CSV_COLUMNS])
+    writer.writerow([_label(header, zh) for _, header in CSV_COLUMNS])
     for row in rows:
-        writer.writerow([spreadsheet_text(csv_cell(row, key, zh)) for key, _, _ in CSV_COLUMNS])
+        writer.writerow([spreadsheet_text(csv_cell(row, key, zh)) for key, _header in CSV_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -30,12 +30,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from inspector_app.errors import CorruptFileError, InspectorError, NewerVersionError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.tables import BY_NAME
 
 FORMAT = "inspector-bundle"
-VERSION = 1
+VERSION = 2  # 2: checklists travel once, in template_snapshots (1 still imports)
 SUFFIX = ".inspx"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig.json"
@@ -62,9 +62,10 @@ class BundleRefused(InspectorError):
     title = N_("Bundle refused")
 
 
-def refuse(reason: str) -> BundleRefused:
+def refuse(reason: str, /, **params: Any) -> BundleRefused:
+    """The bundle refused for ``reason``, a catalogue message id with its ``params``."""
     return BundleRefused(N_("The bundle was refused: {reason}. Nothing was changed."),
-                         reason=reason)
+                         reason=Message(reason, **params))
 
 
 def sha256(data: bytes) -> str:
@@ -76,7 +77,7 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """Refuse zip slip, symlinks, directories and zip bombs, from the central directory alone."""
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise refuse("it holds far too many files")
+        raise refuse(N_("it holds far too many files"))
     seen: set[str] = set()
     total = 0
     for info in infos:
@@ -84,25 +85,27 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         parts = name.split("/")
         if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or ".." in parts
                 or "" in parts or "." in parts):
-            raise refuse(f"it holds an entry with a path outside the bundle ({name!r})")
+            raise refuse(N_("it holds an entry with a path outside the bundle ({name!r})"),
+                         name=name)
         if (not 0 <= info.header_offset < getattr(zf, "start_dir", MAX_TOTAL)
                 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
                 or info.flag_bits & 0x41  # encrypted by zip itself: never written by Inspector
                 or info.extract_version > zipfile.MAX_EXTRACT_VERSION):
-            raise refuse(f"its table of contents is damaged (entry {name!r})")
+            raise refuse(N_("its table of contents is damaged (entry {name!r})"), name=name)
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
-            raise refuse(f"it holds a symbolic link ({name!r})")
+            raise refuse(N_("it holds a symbolic link ({name!r})"), name=name)
         if info.is_dir():
-            raise refuse(f"it holds an unexpected folder entry ({name!r})")
+            raise refuse(N_("it holds an unexpected folder entry ({name!r})"), name=name)
         if name in seen:
-            raise refuse(f"it holds the entry {name!r} twice")
+            raise refuse(N_("it holds the entry {name!r} twice"), name=name)
         seen.add(name)
         total += info.file_size
         if total > MAX_TOTAL:
-            raise refuse("its content would unpack to an absurd size (over 4 GB)")
+            raise refuse(N_("its content would unpack to an absurd size (over 4 GB)"))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise refuse(f"the entry {name!r} is compressed suspiciously well (a zip bomb)")
+            raise refuse(N_("the entry {name!r} is compressed suspiciously well (a zip bomb)"),
+                         name=name)
     return infos
 
 
@@ -111,7 +114,7 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     with zf.open(info) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise refuse(f"the entry {info.filename!r} is larger than it says")
+        raise refuse(N_("the entry {filename!r} is larger than it says"), filename=info.filename)
     return data
 
 
@@ -119,7 +122,8 @@ def entry_kind(path: str) -> tuple[str, str]:
     """('rows', table), ('photo' | 'document' | 'attachment', sha256); refuses anything else."""
     if m := _ROWS_RE.match(path):
         if m.group(1) not in BY_NAME:
-            raise refuse(f"it carries a table this program does not accept ({m.group(1)})")
+            raise refuse(N_("it carries a table this program does not accept ({table})"),
+                         table=m.group(1))
         return "rows", m.group(1)
     if (m := _PHOTO_RE.match(path)) and m.group(2) in PHOTO_EXTS:
         return "photo", m.group(1)
@@ -127,7 +131,7 @@ def entry_kind(path: str) -> tuple[str, str]:
         return "document", m.group(1)
     if m := _ATTACHMENT_RE.match(path):
         return "attachment", m.group(1)
-    raise refuse(f"it holds an unexpected file ({path!r})")
+    raise refuse(N_("it holds an unexpected file ({path!r})"), path=path)
 
 
 # -- the manifest and its signature --
@@ -160,7 +164,7 @@ def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Sig
         cert = load_pem(sig["cert_pem"])
         signature = base64.b64decode(sig["signature"], validate=True)
     except (ValueError, KeyError, TypeError):
-        raise refuse("its signature file is damaged") from None
+        raise refuse(N_("its signature file is damaged")) from None
     roots = pki.trust_roots()
     root_fps = {fingerprint(r): r for r in roots}
     info = cert_info(cert)
@@ -173,25 +177,26 @@ def verify_manifest(manifest_raw: bytes, sig_raw: bytes, pki: PkiService) -> Sig
                 raise ValueError
             cert.verify_directly_issued_by(issuer)
         except (ValueError, TypeError, InvalidSignature):
-            raise refuse(f"it was signed by an unknown device ({info.describe()}), not one "
-                         "issued by a trusted office") from None
+            raise refuse(N_("it was signed by an unknown device ({certificate}), not one issued by"
+                            " a trusted office"), certificate=info.described()) from None
         issuer_fp = fingerprint(issuer)
     # An expired but unrevoked certificate still proves where the data came from; refusing it
     # would strand an inspector's records on the laptop. The report says so.
     revoked_at = pki.revoked(issuer_fp, info.serial)
     if revoked_at:
-        raise refuse(f"it was signed by a revoked device certificate ({info.describe()}, "
-                     f"revoked {revoked_at[:10]})")
+        raise refuse(N_("it was signed by a revoked device certificate ({certificate}, revoked "
+                        "{revoked_at})"), certificate=info.described(), revoked_at=revoked_at[:10])
     now = datetime.now(UTC)
     if now < info.not_before:
-        raise refuse(f"the signer's certificate is not valid yet ({info.describe()})")
+        raise refuse(N_("the signer's certificate is not valid yet ({certificate})"),
+                     certificate=info.described())
     public = cert.public_key()
     try:
         if not isinstance(public, ec.EllipticCurvePublicKey):
             raise InvalidSignature
         public.verify(signature, manifest_raw, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
-        raise refuse("its manifest signature is invalid (the bundle was altered)") from None
+        raise refuse(N_("its manifest signature is invalid (the bundle was altered)")) from None
     return Signer(info.subject_name, fingerprint(cert), info.serial,
                   expired_on=f"{info.not_after:%Y-%m-%d}" if now > info.not_after else None,
                   is_root=fingerprint(cert) in root_fps, enforcement_id=info.enforcement_id)
@@ -201,13 +206,13 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
     try:
         manifest = json.loads(raw)
     except ValueError:
-        raise refuse("its manifest is damaged") from None
+        raise refuse(N_("its manifest is damaged")) from None
     if not isinstance(manifest, dict):
-        raise refuse("its manifest is damaged")
+        raise refuse(N_("its manifest is damaged"))
     fmt = str(manifest.get("format", ""))
     name, _, version = fmt.partition("/")
     if name != FORMAT or not version.isdigit():
-        raise refuse("it is not an Inspector bundle")
+        raise refuse(N_("it is not an Inspector bundle"))
     if int(version) > VERSION:
         raise NewerVersionError(
             N_("The bundle was made by a newer version of Inspector (format {fmt}; this program "
@@ -219,7 +224,7 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
             or not all(isinstance(e, dict) and isinstance(e.get("path"), str)
                        and isinstance(e.get("sha256"), str) and isinstance(e.get("size"), int)
                        for e in entries)):
-        raise refuse("its manifest is incomplete")
+        raise refuse(N_("its manifest is incomplete"))
     return manifest
 
 

@@ -90,7 +90,24 @@ def _stream(db: Database, sql: str, params: Any) -> Iterator[dict[str, Any]]:
 def _strip(table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     drop = LOCAL_COLUMNS.get(table, ())
     for row in rows:
-        yield {k: v for k, v in row.items() if k not in drop} if drop else row
+        yield {k: v for k, v in row.items() if k not in drop} if drop and LINE not in row \
+            else row
+
+
+# The key under which a row comes already encoded (see ``Selection.encoded``), and the columns
+# the selection reads of each table as its rows pass.
+LINE = "__json_line__"  # never a column name
+_WATCHED: dict[str, tuple[str, ...]] = {
+    "inspections": ("company_id", "template_key", "template_hash"),
+    "inspection_inspectors": ("inspector_id",), "signatures": ("inspector_id",),
+    "photos": ("sha256",), "documents": ("file_sha256",),
+    "emergency_files": ("sha256", "media"),
+}
+
+
+def _line(row: dict[str, Any]) -> bytes:
+    line = row.get(LINE)
+    return dump_row(row) if line is None else line.encode() + b"\n"
 
 
 _CHUNK = 500
@@ -112,10 +129,34 @@ class Selection:
     since: str
     inspection_ids: list[str]
     referenced: dict[str, set[str]] = field(default_factory=lambda: {
-        "companies": set(), "templates": set(), "inspectors": set()})
+        "companies": set(), "templates": set(), "template_snapshots": set(),
+        "inspectors": set()})
     photo_shas: list[str] = field(default_factory=list)
     document_shas: list[str] = field(default_factory=list)
     attachment_files: list[tuple[str, str]] = field(default_factory=list)  # (sha256, media)
+    # True: a row of a table holding only text and integers comes as its JSON line made by
+    # SQLite (under LINE) with the few columns the selection reads, not as a dict of values.
+    encoded: bool = False
+    _selects: dict[str, str] = field(default_factory=dict)
+
+    def select_list(self, table: str, *needed: str) -> str:
+        """What ``SELECT`` reads of ``table``: ``*``, or its JSON line and ``needed``."""
+        if not self.encoded:
+            return "*"
+        if table not in self._selects:
+            columns = self.db.execute(f"PRAGMA table_info({table})").fetchall()
+            drop = LOCAL_COLUMNS.get(table, ())
+            kept = [(c[1], c[2].upper()) for c in columns if c[1] not in drop]
+            # SQLite writes a REAL with 15 digits (Python keeps 17) and has no base64 for a
+            # BLOB: such tables are encoded by Python, row by row.
+            if any(kind not in ("TEXT", "INTEGER") for _, kind in kept):
+                self._selects[table] = "*"
+            else:
+                pairs = ", ".join(f"'{name}', \"{name}\"" for name, _ in sorted(kept))
+                self._selects[table] = f"json_object({pairs}) AS \"{LINE}\""
+        found = self._selects[table]
+        wanted = [n for n in dict.fromkeys((*needed, *_WATCHED.get(table, ())))]
+        return found if found == "*" else ", ".join([found, *(f'"{n}"' for n in wanted)])
 
     def order(self) -> list[str]:
         """Tables in writing order: inspections and their parts first, then what they name."""
@@ -131,8 +172,8 @@ class Selection:
             return self._watch(table, self._by_ids(table, spec.parent or "", self.inspection_ids,
                                                    order=", ".join(spec.key)))
         if table == "audit_log":
-            return _stream(self.db, "SELECT * FROM audit_log WHERE at > ? ORDER BY at, id",
-                           [self.since])
+            return _stream(self.db, f"SELECT {self.select_list('audit_log')} FROM audit_log "
+                                    "WHERE at > ? ORDER BY at, id", [self.since])
         if table == "emergency_files":
             return self._attachments(_strip(table, self._reference(BY_NAME[table])))
         return _strip(table, self._reference(BY_NAME[table]))
@@ -146,7 +187,8 @@ class Selection:
                 ) -> Iterator[dict[str, Any]]:
         for start in range(0, len(ids), _CHUNK):
             part = ids[start:start + _CHUNK]
-            sql = f"SELECT * FROM {table} WHERE {column} IN ({','.join('?' * len(part))})"
+            sql = (f"SELECT {self.select_list(table, column)} FROM {table} "
+                   f"WHERE {column} IN ({','.join('?' * len(part))})")
             if order is None:
                 # The order of ``ids`` itself: the inspections' creation order.
                 rank = {value: n for n, value in enumerate(part)}
@@ -157,17 +199,21 @@ class Selection:
     def _reference(self, spec: TableSpec) -> Iterator[dict[str, Any]]:
         if spec.name in OFFICE_ONLY and self.kind == "laptop":
             return
-        key = {"templates": "key"}.get(spec.name, "id")
+        key = spec.key[0]
         wanted = self.referenced.get(spec.name, set())
-        for row in _stream(self.db, f"SELECT * FROM {spec.name} WHERE {spec.stamp} > ? "
-                                    "ORDER BY 1", [self.since]):
-            wanted.discard(row.get(key))
-            yield row
-        # The company, template and inspectors of every carried inspection travel with it.
+        if spec.stamp is not None:  # a table without a stamp travels only where referred to
+            for row in _stream(self.db, f"SELECT {self.select_list(spec.name, key)} FROM "
+                                        f"{spec.name} WHERE {spec.stamp} > ? ORDER BY rowid",
+                               [self.since]):
+                wanted.discard(row.get(key))
+                yield row
+        # The company, template, checklist and inspectors of every carried inspection travel
+        # with it.
         missing = sorted(wanted)
         for start in range(0, len(missing), _CHUNK):
             part = missing[start:start + _CHUNK]
-            yield from _stream(self.db, f"SELECT * FROM {spec.name} WHERE {key} IN "
+            yield from _stream(self.db, f"SELECT {self.select_list(spec.name, key)} FROM "
+                                        f"{spec.name} WHERE {key} IN "
                                         f"({','.join('?' * len(part))})", part)
 
     def _watch(self, table: str, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -176,6 +222,7 @@ class Selection:
                 if row["company_id"]:  # none when the subject is a unit
                     self.referenced["companies"].add(row["company_id"])
                 self.referenced["templates"].add(row["template_key"])
+                self.referenced["template_snapshots"].add(row["template_hash"])
             elif table in ("inspection_inspectors", "signatures") and row.get("inspector_id"):
                 self.referenced["inspectors"].add(row["inspector_id"])
             elif table == "photos":
@@ -273,6 +320,7 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     started = utcnow_iso()  # the next watermark: taken before reading, so nothing slips by
     watermark = None if full else previous_watermark(db)
     selection = select(db, kind, watermark)
+    selection.encoded = True
     bundle_id = new_id()
     manifest: dict[str, Any] = {
         "format": f"{bundle.FORMAT}/{bundle.VERSION}", "bundle_id": bundle_id, "kind": kind,
@@ -421,7 +469,7 @@ class _InnerWriter:
         with zf.open(path, "w") as sink:
             buffer: list[bytes] = []
             for row in itertools.chain((first,), rows):
-                buffer.append(dump_row(row))
+                buffer.append(_line(row))
                 count += 1
                 if len(buffer) >= 256:
                     size += self._flush(sink, digest, buffer)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
+from inspector_app.i18n import N_
 from inspector_app.services.sync.bundle import refuse, sha256
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
@@ -80,7 +81,7 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
     for n, (kind, sha, entry) in enumerate(todo):
         data = zf.read(entry)
         if sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(f"the file {entry!r} changed while it was read")
+            raise refuse(N_("the file {entry!r} changed while it was read"), entry=entry)
         ext = Path(entry).suffix
         path = folder / f"{sha}{ext}"
         try:
@@ -92,17 +93,19 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
             try:
                 inspected, thumb = inspect_file(path)
             except PhotoRefused as exc:
-                raise refuse(f"the photo {entry!r} is not accepted: {exc.message}") from None
+                raise refuse(N_("the photo {entry!r} is not accepted: {exc}"),
+                             entry=entry, exc=exc) from None
             thumb.close()
             if inspected.ext != ext and not (ext == ".jpeg" and inspected.ext == ".jpg"):
-                raise refuse(f"the photo {entry!r} is not accepted: its content is "
-                             f"{inspected.mime}, not what its name says")
+                raise refuse(N_("the photo {entry!r} is not accepted: its content is {mime}, not "
+                                "what its name says"), entry=entry, mime=inspected.mime)
             staged.moves.append((path, photo_store.original(sha, ext)))
             staged.photos += 1
         else:
             problem = check_pdf(path.read_bytes())
             if problem:
-                raise refuse(f"the document {entry!r} is not accepted: {problem}")
+                raise refuse(N_("the document {entry!r} is not accepted: {problem}"),
+                             entry=entry, problem=problem)
             staged.moves.append((path, document_copy(document_folder, sha)))
             staged.documents += 1
         if tick is not None:

@@ -81,7 +81,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 raise bundle.not_a_bundle(str(exc)[:200]) from None
             manifest = verified.manifest
             if envelope_id is not None and envelope_id != manifest["bundle_id"]:
-                raise refuse("its envelope and its content belong to different bundles")
+                raise refuse(N_("its envelope and its content belong to different bundles"))
             sender = policy.Sender(manifest["device_id"], verified.signer,
                                    encrypted=envelope_id is not None)
             policy.check_transport(sender, here_is_office=pki.org() is not None)
@@ -133,7 +133,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
             return path, None
         infos = {i.filename: i for i in bundle.check_zip_entries(zf)}
         if set(infos) != {bundle.ENVELOPE, bundle.PAYLOAD}:
-            raise refuse("its encrypted envelope holds unexpected files")
+            raise refuse(N_("its encrypted envelope holds unexpected files"))
         try:
             raw = bundle.read_entry(zf, infos[bundle.ENVELOPE], MAX_ENVELOPE)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
@@ -141,10 +141,10 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         header = envelope.read_header(raw)
         org = pki.org()
         if org is None:
-            raise refuse("it is encrypted for the office, and this computer holds no "
-                         "organisation key")
+            raise refuse(N_("it is encrypted for the office, and this computer holds no "
+                            "organisation key"))
         if header["recipient_fingerprint"] != fingerprint(org[1]):
-            raise refuse("it is encrypted for another office (a different organisation key)")
+            raise refuse(N_("it is encrypted for another office (a different organisation key)"))
         if org_passphrase is None:
             raise ValidationError(N_("The bundle is encrypted for the office: give the "
                                      "organisation key's passphrase. Nothing was changed."))
@@ -171,13 +171,15 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
                                                            MAX_SIGNATURE), pki)
     listed = {e["path"]: e for e in manifest["entries"]}
     if len(listed) != len(manifest["entries"]):
-        raise refuse("its manifest lists a file twice")
+        raise refuse(N_("its manifest lists a file twice"))
     extra = set(infos) - set(listed) - {bundle.MANIFEST, bundle.SIGNATURE}
     if extra:
-        raise refuse(f"it holds a file its manifest does not list ({sorted(extra)[0]!r})")
+        raise refuse(N_("it holds a file its manifest does not list ({entry!r})"),
+                     entry=sorted(extra)[0])
     missing = set(listed) - set(infos)
     if missing:
-        raise refuse(f"a file listed in its manifest is missing ({sorted(missing)[0]!r})")
+        raise refuse(N_("a file listed in its manifest is missing ({entry!r})"),
+                     entry=sorted(missing)[0])
     row_schema.check_manifest(manifest)
     row_schema.check_entry_sizes(manifest["entries"])
     staged = StagedRows(tmp / "rows.sqlite3")
@@ -190,22 +192,23 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
             kind, name = bundle.entry_kind(entry_path)
             info = infos[entry_path]
             if info.file_size != entry["size"]:
-                raise refuse(f"the file {entry_path!r} does not have the size its manifest says")
+                raise refuse(N_("the file {entry_path!r} does not have the size its manifest says"),
+                             entry_path=entry_path)
             if kind == "rows":
                 staged.load(zf, info, name, entry["size"], entry["sha256"], checker)
             elif kind == "attachment":
                 data = bundle.read_entry(zf, info, entry["size"])
                 digest = bundle.sha256(data)
                 if digest != entry["sha256"] or digest != name:
-                    raise refuse(f"the file {entry_path!r} does not match its hash (it was "
-                                 "altered)")
+                    raise refuse(N_("the file {entry_path!r} does not match its hash (it was "
+                                    "altered)"), entry_path=entry_path)
                 _check_attachment(entry_path, data)
                 verified.attachments[name] = entry_path
             else:
                 digest = read_checked(zf, info, entry["size"])
                 if digest != entry["sha256"] or digest != name:
-                    raise refuse(f"the file {entry_path!r} does not match its hash (it was "
-                                 "altered)")
+                    raise refuse(N_("the file {entry_path!r} does not match its hash (it was "
+                                    "altered)"), entry_path=entry_path)
                 if kind == "photo":
                     verified.photos[name] = entry_path
                 else:
@@ -214,6 +217,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
                 control.progress(n + 1, len(listed), "checking")
                 control.check_cancelled()
         checker.finish()
+        staged.finish()
         staged.conn.commit()
     except BaseException:
         staged.close()
@@ -226,10 +230,11 @@ def _check_attachment(entry_path: str, data: bytes) -> None:
     try:
         checked = check_bytes(Path(entry_path).name, data)
     except AttachmentRefused as exc:
-        raise refuse(f"it carries a file that is not accepted: {exc.message}") from None
+        raise refuse(N_("it carries a file that is not accepted: {exc}"), exc=exc) from None
     suffix = Path(entry_path).suffix
     if MEDIA_SUFFIX[checked.media] != suffix:
-        raise refuse(f"the file {entry_path!r} is a {checked.media}, not what its name says")
+        raise refuse(N_("the file {entry_path!r} is a {media}, not what its name says"),
+                     entry_path=entry_path, media=checked.media)
 
 
 def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged,
@@ -244,7 +249,8 @@ def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.St
             continue
         data = zf.read(entry_path)
         if bundle.sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(f"the file {entry_path!r} changed while it was read")
+            raise refuse(N_("the file {entry_path!r} changed while it was read"),
+                         entry_path=entry_path)
         path = folder / f"{sha}{Path(entry_path).suffix}"
         try:
             path.write_bytes(data)
@@ -258,6 +264,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            root: Path) -> None:
     manifest = verified.manifest
     try:
+        _check_checklists(db, verified.rows)
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
             db.execute("PRAGMA defer_foreign_keys = ON")
@@ -281,7 +288,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 table, _, parent, _ = problems[0]
-                raise refuse(f"its {table} refer to {parent} that are neither in it nor here")
+                raise refuse(N_("its {table} refer to {parent} that are neither in it nor here"),
+                             table=table, parent=parent)
             if dry_run:
                 raise _DryRun
             policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
@@ -304,7 +312,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
         pass
     except sqlite3.IntegrityError as exc:
         staged.take_back()
-        raise refuse(f"applying it would break the database's rules ({exc})") from None
+        raise refuse(N_("applying it would break the database's rules ({exc})"), exc=exc) from None
     except sqlite3.OperationalError as exc:
         staged.take_back()
         known = from_sqlite_error(exc, root)
@@ -314,6 +322,25 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
     except BaseException:
         staged.take_back()
         raise
+
+
+def _check_checklists(db: Database, rows: StagedRows) -> None:
+    """Every carried inspection's checklist is in the bundle or already here, and is the
+    template the inspection names."""
+    for (content_hash, template_id, version), label in rows.checklists.items():
+        carried = rows.checklist(content_hash)
+        if carried is not None:
+            found: tuple[str, str] | None = (carried["template_id"], carried["version"])
+        else:
+            here = db.execute("SELECT template_id, version FROM template_snapshots "
+                              "WHERE content_hash = ?", [content_hash]).fetchone()
+            found = (here[0], here[1]) if here else None
+        if found is None:
+            raise refuse(f"{label} was started with a checklist ({template_id} {version}, "
+                         f"hash {content_hash[:12]}…) that is neither in it nor here")
+        if found != (template_id, version):
+            raise refuse(f"{label} names the checklist {template_id} {version}, but the one "
+                         f"with its hash {content_hash[:12]}… is {found[0]} {found[1]}")
 
 
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:

@@ -18,6 +18,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from sqlite_utils import Database
 
+from inspector_app.i18n import N_
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
@@ -68,11 +69,11 @@ def check_transport(sender: Sender, here_is_office: bool) -> None:
     if sender.is_office:
         return
     if not here_is_office:
-        raise refuse(f"it was sent by {sender.signer.name}'s computer, and a laptop takes "
-                     "bundles only from the office")
+        raise refuse(N_("it was sent by {signer_name}'s computer, and a laptop takes bundles only "
+                        "from the office"), signer_name=sender.signer.name)
     if not sender.encrypted:
-        raise refuse(f"it was sent by {sender.signer.name}'s computer without encryption; a "
-                     "laptop's bundle must be encrypted for the office")
+        raise refuse(N_("it was sent by {signer_name}'s computer without encryption; a laptop's "
+                        "bundle must be encrypted for the office"), signer_name=sender.signer.name)
 
 
 class Policy:
@@ -149,7 +150,7 @@ class Policy:
     def _device_binding(self) -> None:
         device = self.sender.device_id
         if device == self.own_device:
-            raise refuse("it claims to come from this computer's own device id")
+            raise refuse(N_("it claims to come from this computer's own device id"))
         if self.sender.is_office:
             return
         bound = self.db.execute(
@@ -161,16 +162,18 @@ class Policy:
                 return  # the laptop's former owner was revoked: it may have a new one
             if (normalised(bound[0]), bound[1] or None) != (normalised(signer.name),
                                                            signer.enforcement_id or None):
-                raise refuse(f"it claims the device id {device[:8]}, which belongs to "
-                             f"{bound[0]}'s computer, but it was signed by {signer.name}")
+                raise refuse(N_("it claims the device id {device}, which belongs to {owner}'s "
+                                "computer, but it was signed by {signer_name}"),
+                             device=device[:8], owner=bound[0], signer_name=signer.name)
             return
         # Bundles imported before devices were bound to signers name their signer in the history.
         for (report,) in self.db.execute(
                 "SELECT json_extract(report, '$.signer') FROM sync_history WHERE direction = "
                 "'in' AND status = 'imported' AND peer_device = ?", [device]):
             if report and normalised(str(report)) != normalised(signer.name):
-                raise refuse(f"it claims the device id {device[:8]}, which belongs to "
-                             f"{report}'s computer, but it was signed by {signer.name}")
+                raise refuse(N_("it claims the device id {device}, which belongs to {owner}'s "
+                                "computer, but it was signed by {signer_name}"),
+                             device=device[:8], owner=report, signer_name=signer.name)
 
     def _parents_never_change(self) -> None:
         for table, columns in PARENTS.items():
@@ -356,39 +359,43 @@ def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Itera
         label = row_label("record_signatures", {"id": row[0]})
         data = canonical_record_data(load_record_data(db, inspection_id))
         if hashlib.sha256(data).hexdigest() != row[1]:
-            raise refuse(f"{label}: the record of inspection {inspection_id} was changed after "
-                         "signing")
+            raise refuse(N_("{label}: the record of inspection {inspection_id} was changed after "
+                            "signing"), label=label, inspection_id=inspection_id)
         try:
             cert = load_pem(row[3])
             signature = base64.b64decode(row[2], validate=True)
         except ValueError:
-            raise refuse(f"{label}: its certificate or signature is damaged") from None
+            raise refuse(N_("{label}: its certificate or signature is damaged"),
+                         label=label) from None
         try:
             cert.public_key().verify(signature, data, _ecdsa())  # type: ignore[call-arg]
         except (InvalidSignature, TypeError):
-            raise refuse(f"{label}: the signature does not verify against the record") \
+            raise refuse(N_("{label}: the signature does not verify against the record"),
+                         label=label) \
                 from None
         info = cert_info(cert)
         kind = db.execute("SELECT kind FROM inspections WHERE id = ?",
                           [inspection_id]).fetchone()[0]
         if info.self_signed:
             if kind != "self":
-                raise refuse(f"{label}: signed with a self-signed certificate "
-                             f"({info.describe()}), which signs only company self-inspections")
+                raise refuse(N_("{label}: signed with a self-signed certificate ({certificate}), "
+                                "which signs only company self-inspections"),
+                             label=label, certificate=info.described())
             notes.append(f"inspection {inspection_id[:8]}: signed with a company's own "
                          f"(self-signed) certificate, {info.describe()}")
             continue
         issuer = _issuer(cert, roots)
         if issuer is None:
-            raise refuse(f"{label}: signed with a certificate no trusted office issued "
-                         f"({info.describe()})")
+            raise refuse(N_("{label}: signed with a certificate no trusted office issued "
+                            "({certificate})"), label=label, certificate=info.described())
         if pki.revoked(fingerprint(issuer), info.serial):
-            raise refuse(f"{label}: signed with a revoked certificate ({info.describe()})")
+            raise refuse(N_("{label}: signed with a revoked certificate ({certificate})"),
+                         label=label, certificate=info.described())
         team = [(i.name, i.enforcement_id) for i in InspectionRepo(db).inspectors(inspection_id)]
         if not any((info.enforcement_id and eid == info.enforcement_id)
                    or normalised(name) == normalised(info.subject_name) for name, eid in team):
-            raise refuse(f"{label}: signed by {info.subject_name}, who is not an inspector of "
-                         "that record")
+            raise refuse(N_("{label}: signed by {subject_name}, who is not an inspector of that "
+                            "record"), label=label, subject_name=info.subject_name)
 
 
 def _ecdsa() -> Any:

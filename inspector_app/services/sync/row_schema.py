@@ -113,6 +113,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                   "content_hash": sha(True), "definition": json_text(dict, TEMPLATE, True),
                   "item_count": integer(0, 10_000, True), "source_file": line(4096),
                   "retired": flag(), **_RECORD},
+    "template_snapshots": {"content_hash": sha(True), "template_id": line(100, True),
+                           "version": line(60, True),
+                           "definition": json_text(dict, TEMPLATE, True)},
     "planned_inspections": {"id": key(True), "company_id": key(True),
                             "template_key": key(True), "kind": choice(*_KINDS),
                             "due_date": stamp(True), "inspector_ids": json_text(list, 4000, True),
@@ -133,7 +136,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "supersedes_id": key(), "amend_reason": text(), "company_id": key(),
                     "template_key": key(True), "template_id": line(100, True),
                     "template_version": line(60, True), "template_hash": sha(True),
-                    "template_snapshot": json_text(dict, TEMPLATE, True),
+                    # Bundles of format 1 carry the checklist in every inspection; since
+                    # format 2 it travels once, in template_snapshots.
+                    "template_snapshot": json_text(dict, TEMPLATE),
                     "kind": choice(*_KINDS), "status": choice("draft", "completed", "signed"),
                     "number": line(100), "place": text(2000), "started_at": stamp(),
                     "ended_at": stamp(), "signed_at": stamp(), "current_item": key(),
@@ -251,6 +256,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
 # what would stall the office's computer.
 MAX_ROWS: dict[str, int] = {
     "devices": 1000, "inspectors": 10_000, "companies": 50_000, "templates": 500,
+    "template_snapshots": 5000,
     "planned_inspections": 50_000, "number_blocks": 10_000, "trust_roots": 20,
     "revocations": 10_000,
     "inspections": 50_000, "inspection_inspectors": 200_000, "answers": 1_000_000,
@@ -282,7 +288,7 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
 def row_refused(table: str, row: Mapping[str, Any], column: str | None, reason: str
                 ) -> BundleRefused:
     where = row_label(table, row) + (f", column {column}" if column else "")
-    return refuse(f"{where}: {reason}")
+    return refuse(N_("{where}: {reason}"), where=where, reason=reason)
 
 
 def _check_text(value: str, col: Column) -> str | None:
@@ -307,10 +313,43 @@ def _parse_stamp(value: str) -> bool:
     return True
 
 
+# For the common case, one search per value: what text of a kind may not hold (the two sets
+# above, and lone surrogates, which are no text). A value that fails it, or any other kind,
+# takes the full path below, which finds the reason to give.
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                       "\ud800-\udfff]")
+
+
+def _fits(col: Column, value: Any) -> bool:
+    """True when ``value`` certainly fits ``col`` (False: look closer)."""
+    kind = col.kind
+    kind_of = type(value)
+    if kind_of is str:
+        if len(value) > col.max_len:
+            return False
+        if kind == "text":
+            return _BAD_TEXT.search(value) is None
+        if kind == "line" or (kind == "key" and value):
+            return _BAD_LINE.search(value) is None
+        if kind == "choice":
+            return value in col.choices
+        if kind == "sha":
+            return _SHA.match(value) is not None
+        if kind == "stamp":
+            return _BAD_LINE.search(value) is None and _parse_stamp(value)
+        return False
+    if kind_of is int and kind == "int":
+        return col.low <= value <= col.high
+    return False
+
+
 def check_value(col: Column, value: Any) -> str | None:
     """None when ``value`` fits ``col``; otherwise the reason, in words."""
     if value is None:
         return "is missing (null)" if col.required else None
+    if _fits(col, value):
+        return None
     if isinstance(value, bool):
         return "is true/false, not a value of this column"
     if col.kind in ("int", "real"):
@@ -356,18 +395,24 @@ def _no_constant(name: str) -> Any:
 
 def check_row(table: str, row: Row) -> None:
     schema = SCHEMAS[table]
-    unknown = sorted(set(row) - set(schema))
-    if unknown:
+    if not row.keys() <= schema.keys():
+        unknown = sorted(set(row) - set(schema))
         raise row_refused(table, row, _show(unknown[0]).strip("'"), "is not a column of "
                           f"{table} (unknown columns are not accepted)")
     for name, col in schema.items():
-        if name not in row:
-            if col.required:
-                raise row_refused(table, row, name, "is missing")
-            continue
-        problem = check_value(col, row[name])
-        if problem:
-            raise row_refused(table, row, name, problem)
+        if name in row:
+            value = row[name]
+            # Inline the common answers: a row has a dozen values and a bundle 100,000s of rows.
+            if value is None:
+                if not col.required:
+                    continue
+            elif _fits(col, value):
+                continue
+            problem = check_value(col, value)
+            if problem:
+                raise row_refused(table, row, name, problem)
+        elif col.required:
+            raise row_refused(table, row, name, "is missing")
     if table == "inspections" and (row.get("company_id") is None) == (
             row.get("subject_unit_id") is None):
         # The subject of an inspection is one company or one unit, never both or neither.
@@ -386,10 +431,10 @@ def check_manifest(manifest: Mapping[str, Any]) -> None:
     for name, col in _MANIFEST.items():
         problem = check_value(col, manifest.get(name))
         if problem:
-            raise refuse(f"its manifest's {name} {problem}")
+            raise refuse(N_("its manifest's {name} {problem}"), name=name, problem=problem)
     missing = manifest.get("missing_photos", [])
     if not isinstance(missing, list) or len(missing) > MAX_ROWS["photos"]:
-        raise refuse("its manifest's missing_photos is not a list of photos")
+        raise refuse(N_("its manifest's missing_photos is not a list of photos"))
 
 
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
@@ -398,15 +443,15 @@ def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
     for entry in entries:
         path, size = entry["path"], entry["size"]
         if size < 0:
-            raise refuse(f"its manifest gives {path!r} a negative size")
+            raise refuse(N_("its manifest gives {path!r} a negative size"), path=path)
         if path.startswith("rows/"):
             total += size
         elif path.startswith("documents/") and size > MAX_DOCUMENT_BYTES:
-            raise refuse(f"the document {path!r} is larger than "
-                         f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
+            raise refuse(N_("the document {path!r} is larger than {limit} MB"),
+                         path=path, limit=MAX_DOCUMENT_BYTES // (1024 * 1024))
     if total > MAX_ROW_BYTES:
-        raise refuse(f"its rows take {total / 1e6:.0f} MB, more than a bundle may carry "
-                     f"({MAX_ROW_BYTES // (1024 * 1024)} MB)")
+        raise refuse(N_("its rows take {size:.0f} MB, more than a bundle may carry ({limit} MB)"),
+                     size=total / 1e6, limit=MAX_ROW_BYTES // (1024 * 1024))
 
 
 def check_rows(rows: Mapping[str, list[Row]],
@@ -435,16 +480,18 @@ class RowChecker:
     @staticmethod
     def check_count(table: str, count: int) -> None:
         if table not in SCHEMAS:
-            raise refuse(f"it carries a table this program does not accept ({table})")
+            raise refuse(N_("it carries a table this program does not accept ({table})"),
+                         table=table)
         if count > MAX_ROWS[table]:
-            raise refuse(f"it carries {count:,} rows of {table}, more than a bundle "
-                         f"may carry ({MAX_ROWS[table]:,})")
+            raise refuse(N_("it carries {count:,} rows of {table}, more than a bundle may carry "
+                            "({limit:,})"), count=count, table=table, limit=MAX_ROWS[table])
 
     def add(self, table: str, row: Row) -> None:
         from inspector_app.services.sync.tables import BY_NAME
 
         if table not in SCHEMAS:
-            raise refuse(f"it carries a table this program does not accept ({table})")
+            raise refuse(N_("it carries a table this program does not accept ({table})"),
+                         table=table)
         check_row(table, row)
         self.total += 1
         if self.keys is not None:
@@ -459,8 +506,9 @@ class RowChecker:
 
     def finish(self) -> None:
         if self.total > MAX_ROWS_TOTAL:
-            raise refuse(f"it carries {self.total:,} rows, more than a bundle may carry "
-                         f"({MAX_ROWS_TOTAL:,})")
+            raise refuse(N_("it carries {total:,} rows, more than a bundle may carry "
+                            "({limit:,})"),
+                         total=self.total, limit=MAX_ROWS_TOTAL)
 
 
 def _check_template(table: str, row: Row) -> None:
@@ -471,7 +519,12 @@ def _check_template(table: str, row: Row) -> None:
                                     row["version"])
         if problem:
             raise row_refused("templates", row, "definition", problem)
-    elif table == "inspections":
+    elif table == "template_snapshots":
+        problem = _template_problem(row["definition"], row["content_hash"], row["template_id"],
+                                    row["version"])
+        if problem:
+            raise row_refused("template_snapshots", row, "definition", problem)
+    elif table == "inspections" and row.get("template_snapshot") is not None:
         problem = _template_problem(row["template_snapshot"], row["template_hash"],
                                     row["template_id"], row["template_version"])
         if problem:

@@ -8,10 +8,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 _BLOB = "$b64"
+_BINARY = (bytes, bytearray, memoryview)
 
 
 def encode_value(value: Any) -> Any:
-    if isinstance(value, bytes | bytearray | memoryview):
+    if isinstance(value, _BINARY):
         return {_BLOB: base64.b64encode(bytes(value)).decode()}
     return value
 

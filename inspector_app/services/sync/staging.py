@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from inspector_app.i18n import N_
 from inspector_app.services.sync import bundle, row_schema
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.rows import decode_value
@@ -29,13 +30,17 @@ _BATCH = 1000
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
+_decode = json.JSONDecoder().decode
+_CONTAINERS = (dict, list)
+
+
 def _parse(line: str) -> Row:
-    obj = json.loads(line)
-    if not isinstance(obj, dict):
+    obj = _decode(line)
+    if type(obj) is not dict:
         raise ValueError("a row is not a JSON object")
     # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
     for k, v in obj.items():
-        if isinstance(v, dict | list):
+        if type(v) in _CONTAINERS:
             obj[k] = decode_value(v)
     return obj
 
@@ -74,6 +79,11 @@ class StagedRows(Mapping[str, TableRows]):
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
         self.counts: dict[str, int] = {}
+        # (content hash, template id, version) each carried inspection names → the first such
+        # inspection, for the import to check that the checklist is in the bundle or here.
+        self.checklists: dict[tuple[str, str, str], str] = {}
+        # Checklists carried inside each inspection (bundle format 1), staged once per hash.
+        self.legacy: dict[str, Row] = {}
         # Rows the policy decided to leave out (never applied, never counted as carried).
         self.skip: dict[str, set[tuple[Any, ...]]] = {}
 
@@ -131,7 +141,8 @@ class StagedRows(Mapping[str, TableRows]):
                     break
                 read += len(chunk)
                 if read > size:
-                    raise refuse(f"the entry {info.filename!r} is larger than it says")
+                    raise refuse(N_("the entry {filename!r} is larger than it says"),
+                                 filename=info.filename)
                 digest.update(chunk)
                 lines = (tail + chunk).split(b"\n")
                 tail = lines.pop()
@@ -144,7 +155,8 @@ class StagedRows(Mapping[str, TableRows]):
                 count, fault = self._line(tail, table, spec.key, spec.parent, checker, pending,
                                           count, fault)
         if digest.hexdigest() != sha256:
-            raise refuse(f"the file {info.filename!r} does not match its hash (it was altered)")
+            raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
+                         filename=info.filename)
         row_schema.RowChecker.check_count(table, count)
         fault = self._flush(table, pending, fault)
         if fault is not None:
@@ -166,9 +178,45 @@ class StagedRows(Mapping[str, TableRows]):
             checker.add(table, row)
         except (ValueError, KeyError, RecursionError, bundle.BundleRefused) as exc:
             return count, exc
+        if table == "inspections":
+            line = self._inspection(row, line)
         pending.append((table, _SEP.join(str(row[k]) for k in key),
                         str(row[parent]) if parent else None, line, row))
         return count, None
+
+    def _inspection(self, row: Row, line: str) -> str:
+        """Note the checklist an inspection names; one it carries itself (format 1) is staged
+        as a template_snapshots row, and the inspection staged as format 2 has it."""
+        named = (row["template_hash"], row["template_id"], row["template_version"])
+        self.checklists.setdefault(named, row_schema.row_label("inspections", row))
+        if "template_snapshot" not in row:
+            return line
+        definition = row.pop("template_snapshot")
+        if definition is not None:
+            self.legacy.setdefault(row["template_hash"], {
+                "content_hash": row["template_hash"], "template_id": row["template_id"],
+                "version": row["template_version"], "definition": definition})
+        return json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def finish(self) -> None:
+        """After every entry: the checklists format-1 inspections carried, once per hash (one
+        the bundle also carries as a row is the same content: its hash was checked)."""
+        added = 0
+        for content_hash, row in self.legacy.items():
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO staged (tbl, key, parent, line) VALUES (?, ?, NULL, ?)",
+                ["template_snapshots", content_hash,
+                 json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"))])
+            added += cursor.rowcount
+        if added:
+            self.counts["template_snapshots"] = self.counts.get("template_snapshots", 0) + added
+        self.legacy.clear()
+
+    def checklist(self, content_hash: str) -> Row | None:
+        """The template_snapshots row the bundle carries for ``content_hash``."""
+        found = self.conn.execute("SELECT line FROM staged WHERE tbl = 'template_snapshots' "
+                                  "AND key = ?", [content_hash]).fetchone()
+        return _parse(found[0]) if found else None
 
     def _flush(self, table: str, pending: list[tuple[Any, ...]],
                fault: BaseException | None) -> BaseException | None:
@@ -204,7 +252,8 @@ def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
         while chunk := handle.read(min(_CHUNK, size + 1 - read)):
             read += len(chunk)
             if read > size:
-                raise refuse(f"the entry {info.filename!r} is larger than it says")
+                raise refuse(N_("the entry {filename!r} is larger than it says"),
+                             filename=info.filename)
             digest.update(chunk)
     return digest.hexdigest()
 

@@ -31,6 +31,8 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("inspectors", ("id",)),
     TableSpec("companies", ("id",)),
     TableSpec("templates", ("key",)),
+    # The checklist each inspection was started with, once per content hash; never changes.
+    TableSpec("template_snapshots", ("content_hash",), None),
     TableSpec("planned_inspections", ("id",)),
     TableSpec("number_blocks", ("id",)),
     TableSpec("units", ("id",)),

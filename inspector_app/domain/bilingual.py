@@ -1,0 +1,57 @@
+"""Text that is bilingual by nature: a template's title and items, a document's title, the labels
+of a controlled vocabulary — written in Chinese and English by whoever made the data, not
+translated by the program (the program's own messages are in the catalogue, see ``i18n``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from inspector_app.i18n import current_language
+
+
+def is_english(lang: str | None) -> bool:
+    """True for "en", "en_US"…; Chinese is the default for anything else."""
+    return bool(lang) and str(lang).lower().startswith("en")
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """The same text in Chinese (``zh``) and English (``en``); Chinese stands in for a missing
+    English text."""
+
+    zh: str
+    en: str = ""
+
+    def in_(self, lang: str | None) -> str:
+        """The text in ``lang`` ("en", "en_US", "zh_CN"…)."""
+        return self.en if is_english(lang) and self.en else self.zh
+
+    get = in_  # the name templates' texts have long been read with
+
+    def localized(self, lang: str | None = None) -> str:
+        """The text in ``lang``, by default the language the user chose (so that it can be a
+        parameter of a catalogue message)."""
+        return self.in_(lang or current_language())
+
+    def both(self) -> tuple[str, ...]:
+        """Every spelling, for matching what a user typed in either language."""
+        return tuple(text for text in (self.zh, self.en) if text)
+
+    # Positional reading, only for the callers (in ui/ and commands/) that still unpack a
+    # (zh, en) pair; new code reads .zh and .en or calls in_().
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.zh, self.en))
+
+    def __getitem__(self, index: int) -> str:
+        return (self.zh, self.en)[index]
+
+    @classmethod
+    def from_value(cls, value: Any) -> Bilingual | None:
+        """From a template file's value: a plain string (the same in both) or {zh:, en:}."""
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return cls(value, value)
+        return cls(str(value.get("zh") or ""), str(value.get("en") or ""))
