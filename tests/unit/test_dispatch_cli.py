@@ -56,7 +56,7 @@ def test_adding_a_unit_and_its_sectors(data_dir, capsys, tmp_path):
     # The same name twice is refused and nothing changes.
     before = _json(capsys, data_dir, "units", "list", "--json")
     assert run(data_dir, "units", "add", "港区管委会", "--kind", "town") == 1
-    assert "already a unit named 港区管委会" in capsys.readouterr().err
+    assert "已有名为“港区管委会”的单位" in capsys.readouterr().err
     assert _json(capsys, data_dir, "units", "list", "--json") == before
     assert run(data_dir, "units", "set-sectors", "港区管委会", "商贸,other") == 0
     units = _json(capsys, data_dir, "units", "list", "--kind", "department", "--json")
@@ -71,7 +71,7 @@ def test_campaigns_add_list_and_bad_period(data_dir, capsys):
     assert "粉尘涉爆专项" in names
     assert run(data_dir, "campaigns", "add", "倒着的", "--from", "2026-05-01",
                "--to", "2026-04-01") == 1
-    assert "ends (2026-04-01) before it starts (2026-05-01)" in capsys.readouterr().err
+    assert "结束日期（2026-04-01）早于开始日期（2026-05-01）" in capsys.readouterr().err
     assert "倒着的" not in [c["name"] for c in
                           _json(capsys, data_dir, "campaigns", "list", "--json")]
 
@@ -88,11 +88,11 @@ def test_report_json_agrees_with_the_statistics(data_dir, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--from", "2026-06-01", "--to", "2026-05-01"), "ends (2026-05-01) before it starts"),
+    (("--from", "2026-06-01", "--to", "2026-05-01"), "结束日期（2026-05-01）早于开始日期"),
     (("--from", "2026-01-01", "--to", "2026-05-01", "--campaign", "无此行动"),
-     "No campaign named '无此行动'"),
+     "没有名为 '无此行动' 的专项行动"),
     (("--from", "2026-01-01", "--to", "2026-05-01", "--unit", "无此单位"),
-     "No unit named '无此单位'"),
+     "没有名为 '无此单位' 的单位"),
 ])
 def test_bad_input_is_refused_and_nothing_is_written(data_dir, capsys, tmp_path, args, message):
     out = tmp_path / "t.xlsx"
@@ -103,9 +103,9 @@ def test_bad_input_is_refused_and_nothing_is_written(data_dir, capsys, tmp_path,
 
 
 def test_unwritable_output_is_refused(data_dir, capsys, tmp_path):
-    for target, message in ((tmp_path / "missing" / "t.xlsx", "does not exist"),
-                            (tmp_path / "t.docx", "written as .xlsx or .pdf"),
-                            (tmp_path, "is a folder")):
+    for target, message in ((tmp_path / "missing" / "t.xlsx", "不存在"),
+                            (tmp_path / "t.docx", "只能保存为 .xlsx 或 .pdf"),
+                            (tmp_path, "是文件夹")):
         capsys.readouterr()
         assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to",
                    "2026-05-01", "-o", str(target)) == 1

@@ -236,7 +236,7 @@ def test_cli_refuses_a_bad_attachment_in_one_line(capsys, tmp_path):
     capsys.readouterr()
     assert run("plans-registry", "attach", "P", str(locked)) == 1
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "locked.pdf" in err and "password" in err
+    assert err.count("\n") == 0 and "locked.pdf" in err and "密码" in err
 
 
 def _pdf_text(path) -> str:
@@ -274,7 +274,7 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert "安办〔2026〕2号" in ws.cell(2, 1).value
     capsys.readouterr()
     assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
-    assert ".pdf or .xlsx" in capsys.readouterr().err
+    assert ".pdf 或 .xlsx" in capsys.readouterr().err
 
 
 def test_a_unit_named_like_a_formula_is_text_in_the_circular_table(tmp_path):
