@@ -179,7 +179,7 @@ def suggest(scheme: RiskScheme, reasons: Iterable[str]) -> str:
 
 
 def reason_label(reason: str, lang: str = "zh_CN") -> str:
-    text = REASONS.get(reason, Bilingual(reason, reason))
+    text = REASONS.get(reason, Bilingual(zh=reason, en=reason))
     return text.en if lang == "en" else text.zh
 
 

@@ -64,11 +64,11 @@ _TEXTS: dict[str, Bilingual] = {
     "no_items": Bilingual(zh="本次检查未包含检查表项目。",
                           en="No checklist items were part of this inspection."),
     "score_line": Bilingual(
-        "检查项 {total} 项：符合 {ok} 项，不符合 {bad} 项，不适用 {na} 项{open}；符合率 {pct}。",
-        "{total} checks: {ok} compliant, {bad} non-compliant, {na} not applicable{open}; "
+        zh="检查项 {total} 项：符合 {ok} 项，不符合 {bad} 项，不适用 {na} 项{open}；符合率 {pct}。",
+        en="{total} checks: {ok} compliant, {bad} non-compliant, {na} not applicable{open}; "
         "compliance {pct}."),
     "score_open": Bilingual(zh="，未检查 {0} 项", en=", {0} not checked"),
-    "score_none": Bilingual("—", "n/a"),
+    "score_none": Bilingual(zh="—", en="n/a"),
     "hazard_line": Bilingual(
         zh="发现事故隐患 {n} 项，其中重大事故隐患 {major} 项，一般事故隐患 {general} 项。",
         en="{n} hazard(s) found: {major} major accident hazard(s), {general} general hazard(s)."),
@@ -102,21 +102,21 @@ _TEXTS: dict[str, Bilingual] = {
     "sig_refused": Bilingual(zh="被检查单位拒绝签名", en="The company refused to sign"),
     "sig_date": Bilingual(zh="日期：{0}", en="Date: {0}"),
     "sig_blank_date": Bilingual(zh="日期：________年_____月_____日", en="Date: ______________"),
-    "date_line": Bilingual("{0}", "{0}"),
+    "date_line": Bilingual(zh="{0}", en="{0}"),
     "seal": Bilingual(zh="（印章）", en=" (seal)"),
     # FORM: 现场检查记录 (the identity statement read out before the inspection)
     "identity": Bilingual(
-        "我们是{org}行政执法人员{names}，证件号码为{ids}，这是我们的证件（出示证件）。"
+        zh="我们是{org}行政执法人员{names}，证件号码为{ids}，这是我们的证件（出示证件）。"
         "现依法对你单位进行现场检查，请予以配合。",
-        "We are {names}, administrative law-enforcement officers of {org}; our "
+        en="We are {names}, administrative law-enforcement officers of {org}; our "
         "credential numbers are {ids}. These are our credentials (credentials shown). "
         "We are inspecting your company according to law; please cooperate."),
     # A unit's work inspected (督导检查): the Chinese says 你单位 already; the English names no
     # company.
     "identity_unit": Bilingual(
-        "我们是{org}行政执法人员{names}，证件号码为{ids}，这是我们的证件（出示证件）。"
+        zh="我们是{org}行政执法人员{names}，证件号码为{ids}，这是我们的证件（出示证件）。"
         "现依法对你单位进行现场检查，请予以配合。",
-        "We are {names}, administrative law-enforcement officers of {org}; our "
+        en="We are {names}, administrative law-enforcement officers of {org}; our "
         "credential numbers are {ids}. These are our credentials (credentials shown). "
         "We are inspecting your organisation's work according to law; please cooperate."),
     # order
@@ -127,67 +127,67 @@ _TEXTS: dict[str, Bilingual] = {
     "order_by": Bilingual(zh="于{0}前整改完毕", en="to be rectified by {0}"),
     "order_group": Bilingual(zh="第{nums}项问题于{date}前整改完毕", en="{nums} by {date}"),
     "order_rectify": Bilingual(
-        "现责令你单位对上述{groups}，达到有关法律法规规章和标准规定的要求。由此造成"
+        zh="现责令你单位对上述{groups}，达到有关法律法规规章和标准规定的要求。由此造成"
         "事故的，依法追究有关人员的责任。",
-        "Your company is ordered to rectify the problems above: {groups}, so that "
+        en="Your company is ordered to rectify the problems above: {groups}, so that "
         "they meet the requirements of the laws, regulations, rules and standards. "
         "Those responsible for any accident caused by them will be held liable "
         "according to law."),
     "order_meanwhile": Bilingual(
-        "整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以"
+        zh="整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以"
         "行政处罚。",
-        "During rectification your company shall take measures to ensure safe "
+        en="During rectification your company shall take measures to ensure safe "
         "production. Violations of work-safety law will be punished according to "
         "law."),
     "review_order": Bilingual(
-        "如果不服本指令，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，或者"
+        zh="如果不服本指令，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，或者"
         "在6个月内依法向{court}人民法院提起行政诉讼，但本指令不停止执行，法律另有规定"
         "的除外。",
-        "If your company disagrees with this order, it may apply for administrative "
+        en="If your company disagrees with this order, it may apply for administrative "
         "reconsideration to the people's government of {gov} or to {dept} within 60 "
         "days, or bring an administrative lawsuit before the people's court of "
         "{court} within 6 months; the order is not suspended meanwhile, except as "
         "otherwise provided by law."),
     "review_order_no_dept": Bilingual(
-        "如果不服本指令，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
+        zh="如果不服本指令，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
         "6个月内依法向{court}人民法院提起行政诉讼，但本指令不停止执行，法律"
         "另有规定的除外。",
-        "If your company disagrees with this order, it may apply for "
+        en="If your company disagrees with this order, it may apply for "
         "administrative reconsideration to the people's government of {gov} "
         "within 60 days, or bring an administrative lawsuit before the "
         "people's court of {court} within 6 months; the order is not "
         "suspended meanwhile, except as otherwise provided by law."),
     "order_copies": Bilingual(
-        "本文书一式两份：一份由安全生产监督管理部门备案，一份交被检查单位。",
-        "Made in duplicate: one copy kept on file by the work-safety authority, one "
+        zh="本文书一式两份：一份由安全生产监督管理部门备案，一份交被检查单位。",
+        en="Made in duplicate: one copy kept on file by the work-safety authority, one "
         "for the inspected company."),
-    "blank": Bilingual("__________", "__________"),
+    "blank": Bilingual(zh="__________", en="__________"),
     # FORM: 现场处理措施决定书
     "onsite_found": Bilingual(
-        "本机关于{date}现场检查时，发现你单位有下列违法违规行为和事故隐患：",
-        "During the on-site inspection on {date} this authority found the following "
+        zh="本机关于{date}现场检查时，发现你单位有下列违法违规行为和事故隐患：",
+        en="During the on-site inspection on {date} this authority found the following "
         "violations and accident hazards at your company:"),
     "onsite_basis": Bilingual(
-        "以上存在的问题无法保证安全生产，依据{basis}的规定，现作出如下现场处理决定：",
-        "Safe production cannot be ensured with the problems above. Under {basis}, "
+        zh="以上存在的问题无法保证安全生产，依据{basis}的规定，现作出如下现场处理决定：",
+        en="Safe production cannot be ensured with the problems above. Under {basis}, "
         "this authority decides on the spot as follows:"),
     "onsite_law": Bilingual(
         zh="《中华人民共和国安全生产法》第六十五条第一款第（三）项",
         en="Article 65(1)(3) of the Work Safety Law of the People's Republic of China"),
     "review_onsite": Bilingual(
-        "如果不服本决定，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，"
+        zh="如果不服本决定，可以依法在60日内向{gov}人民政府或者{dept}申请行政复议，"
         "或者在6个月内依法向{court}人民法院提起行政诉讼，但本决定不停止执行，法律"
         "另有规定的除外。",
-        "If your company disagrees with this decision, it may apply for "
+        en="If your company disagrees with this decision, it may apply for "
         "administrative reconsideration to the people's government of {gov} or to "
         "{dept} within 60 days, or bring an administrative lawsuit before the "
         "people's court of {court} within 6 months; the decision is not suspended "
         "meanwhile, except as otherwise provided by law."),
     "review_onsite_no_dept": Bilingual(
-        "如果不服本决定，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
+        zh="如果不服本决定，可以依法在60日内向{gov}人民政府申请行政复议，或者在"
         "6个月内依法向{court}人民法院提起行政诉讼，但本决定不停止执行，法律"
         "另有规定的除外。",
-        "If your company disagrees with this decision, it may apply for "
+        en="If your company disagrees with this decision, it may apply for "
         "administrative reconsideration to the people's government of "
         "{gov} within 60 days, or bring an administrative lawsuit before "
         "the people's court of {court} within 6 months; the decision is "
@@ -198,14 +198,14 @@ _TEXTS: dict[str, Bilingual] = {
     # re-inspection opinion
     # FORM: 整改复查意见书 (the decision named is the order to rectify)
     "reinsp_intro": Bilingual(
-        "本机关于{order_date}作出了责令限期整改的决定[{order_number}]，经对你单位整改情况进行复查，"
+        zh="本机关于{order_date}作出了责令限期整改的决定[{order_number}]，经对你单位整改情况进行复查，"
         "提出如下意见：",
-        "On {order_date} this authority ordered your company to rectify within a deadline "
+        en="On {order_date} this authority ordered your company to rectify within a deadline "
         "[{order_number}]. Having re-inspected your company's rectification on {date}, it gives "
         "the following opinion:"),
     "reinsp_copies": Bilingual(
-        "本文书一式两份：一份由安全生产监督管理部门备案，一份交被复查单位。",
-        "Made in duplicate: one copy kept on file by the work-safety authority, "
+        zh="本文书一式两份：一份由安全生产监督管理部门备案，一份交被复查单位。",
+        en="Made in duplicate: one copy kept on file by the work-safety authority, "
         "one for the re-inspected company."),
     "col_problem": Bilingual(zh="问题", en="Problem"),
     "col_old_deadline": Bilingual(zh="原整改期限", en="Deadline"),
