@@ -135,7 +135,7 @@ def drill_text(key: str, value: Any, zh: bool) -> str:
     if key == "deadline":
         return show_date(value)
     pair = _CODED.get(key, {}).get(value)
-    return pair[0 if zh else 1] if pair else str(value)
+    return (pair.zh if zh else pair.en) if pair else str(value)
 
 
 class DrillDownDialog(QDialog):
