@@ -53,8 +53,9 @@ def _(message: str) -> str:
     return _catalogue(_current).gettext(message)
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return _catalogue(_current).ngettext(singular, plural, n)
+def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    """The form of ``singular``/``plural`` for ``n`` in ``lang`` (default: the current one)."""
+    return _catalogue(lang or _current).ngettext(singular, plural, n)
 
 
 def set_language(lang: str) -> None:

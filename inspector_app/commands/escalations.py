@@ -95,7 +95,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     zh = _zh(ctx)
     print(table([_("hazard"), _("company"), _("deadline"), _("reason"), _("description")], [
         [r["id"][:8], clip(r["company_name"], 20), local_date(r["deadline"]),
-         REASON_LABELS[Reason(r["reason"])][0 if zh else 1],
+         REASON_LABELS[Reason(r["reason"])].in_("zh_CN" if zh else "en"),
          clip(" ".join(r["description"].split()), 30)] for r in rows]))
     print(_("{count} hazard(s) to escalate (grace {days} days)").format(
         count=len(rows), days=repo.grace_days()))
@@ -116,7 +116,7 @@ def run_decided(args: argparse.Namespace, ctx: AppContext) -> int:
     zh = _zh(ctx)
     print(table([_("date"), _("company"), _("measure"), _("case"), _("fine")], [
         [local_date(r["decided_on"]), clip(r["company_name"], 20),
-         MEASURE_LABELS[Measure(r["measure"])][0 if zh else 1], r["case_number"] or "",
+         MEASURE_LABELS[Measure(r["measure"])].in_("zh_CN" if zh else "en"), r["case_number"] or "",
          "" if r["fine_amount"] is None else f"{r['fine_amount']:.2f}"] for r in rows]))
     return 0
 
@@ -135,6 +135,6 @@ def run_decide(args: argparse.Namespace, ctx: AppContext) -> int:
         company_id, args.reason, args.measure, args.decided_on, finding_id, args.case_number,
         args.fine, args.document, args.note))
     print(_("recorded: {measure} on {date}").format(
-        measure=MEASURE_LABELS[Measure(args.measure)][0 if _zh(ctx) else 1],
+        measure=MEASURE_LABELS[Measure(args.measure)].in_("zh_CN" if _zh(ctx) else "en"),
         date=local_date(args.decided_on)))
     return 0

@@ -67,8 +67,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("no units"))
         return 0
     print(table([_("name"), _("kind"), _("sectors"), _("own")],
-                [[u.name, UNIT_KIND_LABELS[u.kind][0 if zh else 1], ",".join(u.sectors),
-                  "*" if own and own.id == u.id else ""] for u in units]))
+                [[u.name, UNIT_KIND_LABELS[u.kind].in_("zh_CN" if zh else "en"),
+                  ",".join(u.sectors), "*" if own and own.id == u.id else ""] for u in units]))
     return 0
 
 
@@ -77,7 +77,7 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
     parent = repo.find(args.parent).id if args.parent else None
     unit = repo.add(args.name, args.kind, sectors=args.sectors, parent_id=parent)
     print(_("added {kind} {name} ({unit_id})").format(
-        kind=UNIT_KIND_LABELS[unit.kind][0 if current_language() == "zh_CN" else 1],
+        kind=UNIT_KIND_LABELS[unit.kind].in_(current_language()),
         name=unit.name, unit_id=unit.id))
     return 0
 

@@ -69,22 +69,22 @@ LocalText = Bilingual
 
 # The controlled vocabularies of the format; the JSON schema lists the same codes.
 INDUSTRIES: dict[str, LocalText] = {
-    "metallurgy": LocalText("冶金", "Metallurgy"),
-    "nonferrous": LocalText("有色", "Non-ferrous metals"),
-    "building_materials": LocalText("建材", "Building materials"),
-    "machinery": LocalText("机械", "Machinery"),
-    "light_industry": LocalText("轻工", "Light industry"),
-    "textile": LocalText("纺织", "Textile"),
-    "tobacco": LocalText("烟草", "Tobacco"),
-    "chemical": LocalText("化工和危险化学品", "Chemicals and hazardous chemicals"),
-    "commerce": LocalText("商贸", "Commerce"),
-    "other": LocalText("其他", "Other"),
+    "metallurgy": LocalText(zh="冶金", en="Metallurgy"),
+    "nonferrous": LocalText(zh="有色", en="Non-ferrous metals"),
+    "building_materials": LocalText(zh="建材", en="Building materials"),
+    "machinery": LocalText(zh="机械", en="Machinery"),
+    "light_industry": LocalText(zh="轻工", en="Light industry"),
+    "textile": LocalText(zh="纺织", en="Textile"),
+    "tobacco": LocalText(zh="烟草", en="Tobacco"),
+    "chemical": LocalText(zh="化工和危险化学品", en="Chemicals and hazardous chemicals"),
+    "commerce": LocalText(zh="商贸", en="Commerce"),
+    "other": LocalText(zh="其他", en="Other"),
 }
 SPECIAL_AREAS: dict[str, LocalText] = {
-    "combustible_dust": LocalText("粉尘涉爆", "Combustible dust"),
-    "liquid_ammonia": LocalText("涉氨制冷", "Ammonia refrigeration"),
-    "confined_space": LocalText("有限空间作业", "Confined-space work"),
-    "hazardous_chemicals": LocalText("危险化学品", "Hazardous chemicals"),
+    "combustible_dust": LocalText(zh="粉尘涉爆", en="Combustible dust"),
+    "liquid_ammonia": LocalText(zh="涉氨制冷", en="Ammonia refrigeration"),
+    "confined_space": LocalText(zh="有限空间作业", en="Confined-space work"),
+    "hazardous_chemicals": LocalText(zh="危险化学品", en="Hazardous chemicals"),
 }
 
 

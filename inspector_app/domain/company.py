@@ -21,30 +21,30 @@ Labels = Bilingual
 
 # Ordered: the order is the one shown in combo boxes and used when storing special areas.
 INDUSTRIES: dict[str, Labels] = {
-    "metallurgy": Bilingual("冶金", "Metallurgy"),
-    "nonferrous": Bilingual("有色", "Non-ferrous metals"),
-    "building_materials": Bilingual("建材", "Building materials"),
-    "machinery": Bilingual("机械", "Machinery"),
-    "light_industry": Bilingual("轻工", "Light industry"),
-    "textile": Bilingual("纺织", "Textiles"),
-    "tobacco": Bilingual("烟草", "Tobacco"),
-    "chemical": Bilingual("化工和危险化学品", "Chemicals and hazardous chemicals"),
-    "commerce": Bilingual("商贸", "Commerce and trade"),
-    "other": Bilingual("其他", "Other"),
+    "metallurgy": Bilingual(zh="冶金", en="Metallurgy"),
+    "nonferrous": Bilingual(zh="有色", en="Non-ferrous metals"),
+    "building_materials": Bilingual(zh="建材", en="Building materials"),
+    "machinery": Bilingual(zh="机械", en="Machinery"),
+    "light_industry": Bilingual(zh="轻工", en="Light industry"),
+    "textile": Bilingual(zh="纺织", en="Textiles"),
+    "tobacco": Bilingual(zh="烟草", en="Tobacco"),
+    "chemical": Bilingual(zh="化工和危险化学品", en="Chemicals and hazardous chemicals"),
+    "commerce": Bilingual(zh="商贸", en="Commerce and trade"),
+    "other": Bilingual(zh="其他", en="Other"),
 }
 
 SPECIAL_AREAS: dict[str, Labels] = {
-    "combustible_dust": Bilingual("粉尘涉爆", "Combustible dust"),
-    "liquid_ammonia": Bilingual("涉氨制冷", "Liquid-ammonia refrigeration"),
-    "confined_space": Bilingual("有限空间作业", "Confined-space work"),
-    "hazardous_chemicals": Bilingual("危险化学品", "Hazardous chemicals"),
+    "combustible_dust": Bilingual(zh="粉尘涉爆", en="Combustible dust"),
+    "liquid_ammonia": Bilingual(zh="涉氨制冷", en="Liquid-ammonia refrigeration"),
+    "confined_space": Bilingual(zh="有限空间作业", en="Confined-space work"),
+    "hazardous_chemicals": Bilingual(zh="危险化学品", en="Hazardous chemicals"),
 }
 
 RISK_LEVELS: dict[str, Labels] = {
-    "major": Bilingual("重大风险", "Major risk"),
-    "high": Bilingual("较大风险", "High risk"),
-    "moderate": Bilingual("一般风险", "Moderate risk"),
-    "low": Bilingual("低风险", "Low risk"),
+    "major": Bilingual(zh="重大风险", en="Major risk"),
+    "high": Bilingual(zh="较大风险", en="High risk"),
+    "moderate": Bilingual(zh="一般风险", en="Moderate risk"),
+    "low": Bilingual(zh="低风险", en="Low risk"),
 }
 
 # Other spellings found in real spreadsheets; the four-colour scheme (红橙黄蓝) is how offices

@@ -30,9 +30,9 @@ class PlanType(StrEnum):
 
 
 PLAN_TYPE_LABELS: dict[PlanType, Bilingual] = {
-    PlanType.COMPREHENSIVE: Bilingual("综合应急预案", "Comprehensive plan"),
-    PlanType.SPECIAL: Bilingual("专项应急预案", "Special plan"),
-    PlanType.ONSITE: Bilingual("现场处置方案", "On-site procedure"),
+    PlanType.COMPREHENSIVE: Bilingual(zh="综合应急预案", en="Comprehensive plan"),
+    PlanType.SPECIAL: Bilingual(zh="专项应急预案", en="Special plan"),
+    PlanType.ONSITE: Bilingual(zh="现场处置方案", en="On-site procedure"),
 }
 
 
@@ -46,11 +46,11 @@ class PlanStatus(StrEnum):
 
 PLAN_STATUS_ORDER = tuple(PlanStatus)
 PLAN_STATUS_LABELS: dict[PlanStatus, Bilingual] = {
-    PlanStatus.NOT_STARTED: Bilingual("未启动", "Not started"),
-    PlanStatus.DRAFTING: Bilingual("编制中", "Drafting"),
-    PlanStatus.REVIEWED: Bilingual("已评审/论证", "Reviewed"),
-    PlanStatus.ISSUED: Bilingual("已发布", "Issued"),
-    PlanStatus.FILED: Bilingual("已备案", "Filed"),
+    PlanStatus.NOT_STARTED: Bilingual(zh="未启动", en="Not started"),
+    PlanStatus.DRAFTING: Bilingual(zh="编制中", en="Drafting"),
+    PlanStatus.REVIEWED: Bilingual(zh="已评审/论证", en="Reviewed"),
+    PlanStatus.ISSUED: Bilingual(zh="已发布", en="Issued"),
+    PlanStatus.FILED: Bilingual(zh="已备案", en="Filed"),
 }
 
 
@@ -62,9 +62,9 @@ class Progress(StrEnum):
 
 
 PROGRESS_LABELS: dict[Progress, Bilingual] = {
-    Progress.DONE: Bilingual("已完成", "Done"),
-    Progress.IN_PROGRESS: Bilingual("推进中", "In progress"),
-    Progress.NOT_STARTED: Bilingual("未启动", "Not started"),
+    Progress.DONE: Bilingual(zh="已完成", en="Done"),
+    Progress.IN_PROGRESS: Bilingual(zh="推进中", en="In progress"),
+    Progress.NOT_STARTED: Bilingual(zh="未启动", en="Not started"),
 }
 
 
@@ -100,12 +100,12 @@ class DrillScope(StrEnum):
 # 《生产安全事故应急演练基本规范》(AQ/T 9007-2019): by content 综合演练/单项演练, by form
 # 实战演练/桌面演练 (as the 应急管理部 reply on safehoo.cn, 2025-10-27, summarises it).
 DRILL_FORM_LABELS: dict[DrillForm, Bilingual] = {
-    DrillForm.LIVE: Bilingual("实战演练", "Live"),
-    DrillForm.TABLETOP: Bilingual("桌面演练", "Tabletop"),
+    DrillForm.LIVE: Bilingual(zh="实战演练", en="Live"),
+    DrillForm.TABLETOP: Bilingual(zh="桌面演练", en="Tabletop"),
 }
 DRILL_SCOPE_LABELS: dict[DrillScope, Bilingual] = {
-    DrillScope.COMPREHENSIVE: Bilingual("综合演练", "Comprehensive"),
-    DrillScope.SINGLE: Bilingual("单项演练", "Single"),
+    DrillScope.COMPREHENSIVE: Bilingual(zh="综合演练", en="Comprehensive"),
+    DrillScope.SINGLE: Bilingual(zh="单项演练", en="Single"),
 }
 
 
@@ -116,9 +116,9 @@ class StationKind(StrEnum):
 
 
 STATION_KIND_LABELS: dict[StationKind, Bilingual] = {
-    StationKind.VILLAGE: Bilingual("村应急服务站", "Village service point"),
-    StationKind.COMMUNITY: Bilingual("社区应急服务站", "Community service point"),
-    StationKind.TOWN: Bilingual("乡镇应急管理站", "Town station"),
+    StationKind.VILLAGE: Bilingual(zh="村应急服务站", en="Village service point"),
+    StationKind.COMMUNITY: Bilingual(zh="社区应急服务站", en="Community service point"),
+    StationKind.TOWN: Bilingual(zh="乡镇应急管理站", en="Town station"),
 }
 
 
@@ -132,12 +132,12 @@ class Milestone(StrEnum):
 
 
 MILESTONE_LABELS: dict[Milestone, Bilingual] = {
-    Milestone.DESIGN: Bilingual("方案设计", "Design"),
-    Milestone.RENOVATION: Bilingual("场地装修", "Renovation"),
-    Milestone.STAFFING: Bilingual("人员统筹", "Staffing"),
-    Milestone.TEAM: Bilingual("队伍建设", "Team"),
-    Milestone.SUPPLIES: Bilingual("物资准备", "Supplies"),
-    Milestone.PLATFORM: Bilingual("平台建设", "Platform"),
+    Milestone.DESIGN: Bilingual(zh="方案设计", en="Design"),
+    Milestone.RENOVATION: Bilingual(zh="场地装修", en="Renovation"),
+    Milestone.STAFFING: Bilingual(zh="人员统筹", en="Staffing"),
+    Milestone.TEAM: Bilingual(zh="队伍建设", en="Team"),
+    Milestone.SUPPLIES: Bilingual(zh="物资准备", en="Supplies"),
+    Milestone.PLATFORM: Bilingual(zh="平台建设", en="Platform"),
 }
 
 
@@ -148,9 +148,9 @@ class MilestoneStatus(StrEnum):
 
 
 MILESTONE_STATUS_LABELS: dict[MilestoneStatus, Bilingual] = {
-    MilestoneStatus.NOT_STARTED: Bilingual("未开始", "Not started"),
-    MilestoneStatus.IN_PROGRESS: Bilingual("进行中", "In progress"),
-    MilestoneStatus.DONE: Bilingual("已完成", "Done"),
+    MilestoneStatus.NOT_STARTED: Bilingual(zh="未开始", en="Not started"),
+    MilestoneStatus.IN_PROGRESS: Bilingual(zh="进行中", en="In progress"),
+    MilestoneStatus.DONE: Bilingual(zh="已完成", en="Done"),
 }
 
 

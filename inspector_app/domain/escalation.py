@@ -34,14 +34,14 @@ class Measure(StrEnum):
 
 
 REASON_LABELS = {
-    Reason.OVERDUE: Bilingual("逾期未整改", "Overdue past the grace period"),
-    Reason.REOPENED: Bilingual("两次复查未通过", "Not rectified at two re-inspections"),
-    Reason.REFUSED: Bilingual("拒不签收整改", "Refused to sign"),
+    Reason.OVERDUE: Bilingual(zh="逾期未整改", en="Overdue past the grace period"),
+    Reason.REOPENED: Bilingual(zh="两次复查未通过", en="Not rectified at two re-inspections"),
+    Reason.REFUSED: Bilingual(zh="拒不签收整改", en="Refused to sign"),
 }
-MEASURE_LABELS = {Measure.EXPOSURE: Bilingual("曝光", "Exposure"),
-                  Measure.CASE: Bilingual("立案查处", "Case opened"),
-                  Measure.SUSPENSION: Bilingual("停产整顿", "Suspension"),
-                  Measure.CLOSURE: Bilingual("关闭取缔", "Closure")}
+MEASURE_LABELS = {Measure.EXPOSURE: Bilingual(zh="曝光", en="Exposure"),
+                  Measure.CASE: Bilingual(zh="立案查处", en="Case opened"),
+                  Measure.SUSPENSION: Bilingual(zh="停产整顿", en="Suspension"),
+                  Measure.CLOSURE: Bilingual(zh="关闭取缔", en="Closure")}
 
 
 @dataclass(frozen=True)

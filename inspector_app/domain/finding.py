@@ -22,13 +22,13 @@ class FindingStatus(StrEnum):
     REOPENED = "reopened"      # not accepted at re-inspection, new deadline
 
 
-GRADE_LABELS = {Grade.GENERAL: Bilingual("一般事故隐患", "General accident hazard"),
-                Grade.MAJOR: Bilingual("重大事故隐患", "Major accident hazard")}
+GRADE_LABELS = {Grade.GENERAL: Bilingual(zh="一般事故隐患", en="General accident hazard"),
+                Grade.MAJOR: Bilingual(zh="重大事故隐患", en="Major accident hazard")}
 STATUS_LABELS = {
-    FindingStatus.OPEN: Bilingual("待整改", "Open"),
-    FindingStatus.RECTIFIED: Bilingual("已整改待复查", "Rectified, awaiting re-inspection"),
-    FindingStatus.CLOSED: Bilingual("已销号", "Closed"),
-    FindingStatus.REOPENED: Bilingual("复查未通过", "Reopened"),
+    FindingStatus.OPEN: Bilingual(zh="待整改", en="Open"),
+    FindingStatus.RECTIFIED: Bilingual(zh="已整改待复查", en="Rectified, awaiting re-inspection"),
+    FindingStatus.CLOSED: Bilingual(zh="已销号", en="Closed"),
+    FindingStatus.REOPENED: Bilingual(zh="复查未通过", en="Reopened"),
 }
 
 # A major hazard needs a governance plan (治理方案) before it can be fixed: more time.

@@ -25,14 +25,14 @@ class Kind(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.DRAFT: Bilingual("草稿", "Draft"),
-    Status.COMPLETED: Bilingual("已完成", "Completed"),
-    Status.SIGNED: Bilingual("已签署", "Signed"),
+    Status.DRAFT: Bilingual(zh="草稿", en="Draft"),
+    Status.COMPLETED: Bilingual(zh="已完成", en="Completed"),
+    Status.SIGNED: Bilingual(zh="已签署", en="Signed"),
 }
 KIND_LABELS = {
-    Kind.OFFICIAL: Bilingual("执法检查", "Official inspection"),
-    Kind.SELF: Bilingual("企业自查", "Company self-inspection"),
-    Kind.REINSPECTION: Bilingual("复查", "Re-inspection"),
+    Kind.OFFICIAL: Bilingual(zh="执法检查", en="Official inspection"),
+    Kind.SELF: Bilingual(zh="企业自查", en="Company self-inspection"),
+    Kind.REINSPECTION: Bilingual(zh="复查", en="Re-inspection"),
 }
 
 # Completed can go back to draft (the inspector found something to add before signing).

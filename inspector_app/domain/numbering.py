@@ -32,10 +32,10 @@ DOC_WORDS = {
     DocType.ONSITE: "应急现决",
 }
 DOC_TITLES = {
-    DocType.RECORD: Bilingual("现场检查记录", "On-site inspection record"),
-    DocType.ORDER: Bilingual("责令限期整改指令书", "Order to rectify within a deadline"),
-    DocType.REINSPECTION: Bilingual("整改复查意见书", "Re-inspection opinion"),
-    DocType.ONSITE: Bilingual("现场处理措施决定书", "Decision on on-site measures"),
+    DocType.RECORD: Bilingual(zh="现场检查记录", en="On-site inspection record"),
+    DocType.ORDER: Bilingual(zh="责令限期整改指令书", en="Order to rectify within a deadline"),
+    DocType.REINSPECTION: Bilingual(zh="整改复查意见书", en="Re-inspection opinion"),
+    DocType.ONSITE: Bilingual(zh="现场处理措施决定书", en="Decision on on-site measures"),
 }
 LOW_WATER = 10  # fewer numbers than this left in a laptop's blocks: time to ask for more
 

@@ -39,15 +39,15 @@ class RiskClass:
 
 # Reasons a company may call for a class; (zh, en) labels.
 REASONS: dict[str, Labels] = {
-    "major_hazard_source": Bilingual("重大危险源", "Major hazard installation"),
-    "major_hazard_found": Bilingual("近12个月查出重大事故隐患",
-                                    "Major hazard found in the last 12 months"),
-    "accident": Bilingual("发生过生产安全事故", "Accident history"),
-    "industry_chemical": Bilingual("行业：化工和危险化学品", "Industry: chemicals"),
-    "combustible_dust": Bilingual("粉尘涉爆", "Combustible dust"),
-    "liquid_ammonia": Bilingual("涉氨制冷", "Liquid-ammonia refrigeration"),
-    "confined_space": Bilingual("有限空间作业", "Confined-space work"),
-    "hazardous_chemicals": Bilingual("危险化学品", "Hazardous chemicals"),
+    "major_hazard_source": Bilingual(zh="重大危险源", en="Major hazard installation"),
+    "major_hazard_found": Bilingual(zh="近12个月查出重大事故隐患",
+                                    en="Major hazard found in the last 12 months"),
+    "accident": Bilingual(zh="发生过生产安全事故", en="Accident history"),
+    "industry_chemical": Bilingual(zh="行业：化工和危险化学品", en="Industry: chemicals"),
+    "combustible_dust": Bilingual(zh="粉尘涉爆", en="Combustible dust"),
+    "liquid_ammonia": Bilingual(zh="涉氨制冷", en="Liquid-ammonia refrigeration"),
+    "confined_space": Bilingual(zh="有限空间作业", en="Confined-space work"),
+    "hazardous_chemicals": Bilingual(zh="危险化学品", en="Hazardous chemicals"),
 }
 
 
@@ -179,17 +179,17 @@ def suggest(scheme: RiskScheme, reasons: Iterable[str]) -> str:
 
 
 def reason_label(reason: str, lang: str = "zh_CN") -> str:
-    text = REASONS.get(reason, Bilingual(reason, reason))
+    text = REASONS.get(reason, Bilingual(zh=reason, en=reason))
     return text.en if lang == "en" else text.zh
 
 
 # --- safety standardisation ----------------------------------------------------------------------
 
 STANDARDISATION_GRADES: dict[str, Labels] = {
-    "grade1": Bilingual("一级", "Grade 1"),
-    "grade2": Bilingual("二级", "Grade 2"),
-    "grade3": Bilingual("三级", "Grade 3"),
-    "small": Bilingual("小微企业", "Small and micro company"),
+    "grade1": Bilingual(zh="一级", en="Grade 1"),
+    "grade2": Bilingual(zh="二级", en="Grade 2"),
+    "grade3": Bilingual(zh="三级", en="Grade 3"),
+    "small": Bilingual(zh="小微企业", en="Small and micro company"),
 }
 _GRADE_ALIASES = {"一级": "grade1", "二级": "grade2", "三级": "grade3", "小微": "small",
                   "小微企业": "small", "1": "grade1", "2": "grade2", "3": "grade3"}

@@ -46,9 +46,9 @@ class SignerRole(StrEnum):
 
 
 ROLE_LABELS = {
-    SignerRole.INSPECTOR: Bilingual("检查人员", "Inspector"),
-    SignerRole.COMPANY: Bilingual("被检查单位负责人", "Company's person in charge"),
-    SignerRole.WITNESS: Bilingual("见证人", "Witness"),
+    SignerRole.INSPECTOR: Bilingual(zh="检查人员", en="Inspector"),
+    SignerRole.COMPANY: Bilingual(zh="被检查单位负责人", en="Company's person in charge"),
+    SignerRole.WITNESS: Bilingual(zh="见证人", en="Witness"),
 }
 
 

@@ -25,10 +25,10 @@ class UnitKind(StrEnum):
 
 
 UNIT_KIND_LABELS: dict[UnitKind, Bilingual] = {
-    UnitKind.DISTRICT: Bilingual("区", "District"),
-    UnitKind.TOWN: Bilingual("乡镇（街道）", "Town"),
-    UnitKind.DEPARTMENT: Bilingual("行业主管部门", "Sector department"),
-    UnitKind.GROUP: Bilingual("国有企业集团", "State-owned group"),
+    UnitKind.DISTRICT: Bilingual(zh="区", en="District"),
+    UnitKind.TOWN: Bilingual(zh="乡镇（街道）", en="Town"),
+    UnitKind.DEPARTMENT: Bilingual(zh="行业主管部门", en="Sector department"),
+    UnitKind.GROUP: Bilingual(zh="国有企业集团", en="State-owned group"),
 }
 
 

@@ -45,9 +45,9 @@ __all__ = ["COUNTS", "FORMATS", "GROUPINGS", "DispatchReport", "DispatchRequest"
 
 FORMATS = (".xlsx", ".pdf")
 CHECK_EVERY = 20_000    # SQLite steps between two "cancelled?" checks: a few ms, little cost
-_BY_LABELS = {"town": Bilingual("按乡镇（街道）", "by town"),
-              "department": Bilingual("按行业主管部门", "by department"),
-              "industry": Bilingual("按行业", "by industry")}
+_BY_LABELS = {"town": Bilingual(zh="按乡镇（街道）", en="by town"),
+              "department": Bilingual(zh="按行业主管部门", en="by department"),
+              "industry": Bilingual(zh="按行业", en="by industry")}
 
 
 @dataclass(frozen=True)

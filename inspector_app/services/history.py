@@ -27,27 +27,40 @@ CLAUSE_MAX = 16
 ITEM_TEXT_MAX = 24
 VALUE_MAX = 80
 
-_ANSWERS = {"compliant": ("符合", "compliant"), "non_compliant": ("不符合", "non-compliant"),
-            "not_applicable": ("不适用", "not applicable")}
-_STATUS = {"draft": ("草稿", "draft"), "completed": ("已完成", "completed"),
-           "signed": ("已签名", "signed")}
-_FINDING_FIELDS = {"description": ("隐患描述", "description"), "grade": ("隐患等级", "grade"),
-                   "legal_basis": ("依据条款", "legal basis"),
-                   "requirement": ("整改要求", "rectification requirement"),
-                   "deadline": ("整改期限", "deadline"), "responsible": ("责任人", "responsible"),
-                   "onsite_measure": ("现场处理措施", "on-the-spot measure"),
-                   "status": ("状态", "status"), "current_deadline": ("新整改期限", "new deadline"),
-                   "closed_at": ("销号日期", "closing date")}
-_INSPECTION_FIELDS = {"place": ("检查地点", "place inspected"),
-                      "started_at": ("开始时间", "start time"), "status": ("状态", "status")}
-_PHOTO_FIELDS = {"caption": ("说明", "caption"), "annotations": ("标注", "annotations"),
-                 "tag": ("类别", "tag"), "item_id": ("所属检查项", "item"),
-                 "finding_id": ("所属隐患", "hazard")}
-_RESULTS = {"rectified": ("整改合格", "rectified"),
-            "not_rectified": ("整改不合格", "not rectified")}
-_DOCUMENTS = {"record": ("现场检查记录", "inspection record"),
-              "order": ("责令限期整改指令书", "rectification order"),
-              "reinspection": ("整改复查意见书", "re-inspection opinion")}
+_ANSWERS = {"compliant": Bilingual(zh="符合", en="compliant"),
+            "non_compliant": Bilingual(zh="不符合", en="non-compliant"),
+            "not_applicable": Bilingual(zh="不适用", en="not applicable")}
+_STATUS = {"draft": Bilingual(zh="草稿", en="draft"),
+           "completed": Bilingual(zh="已完成", en="completed"),
+           "signed": Bilingual(zh="已签名", en="signed")}
+_FINDING_FIELDS = {"description": Bilingual(zh="隐患描述", en="description"),
+                   "grade": Bilingual(zh="隐患等级", en="grade"),
+                   "legal_basis": Bilingual(zh="依据条款", en="legal basis"),
+                   "requirement": Bilingual(zh="整改要求", en="rectification requirement"),
+                   "deadline": Bilingual(zh="整改期限", en="deadline"),
+                   "responsible": Bilingual(zh="责任人", en="responsible"),
+                   "onsite_measure": Bilingual(zh="现场处理措施", en="on-the-spot measure"),
+                   "status": Bilingual(zh="状态", en="status"),
+                   "current_deadline": Bilingual(zh="新整改期限", en="new deadline"),
+                   "closed_at": Bilingual(zh="销号日期", en="closing date")}
+_INSPECTION_FIELDS = {"place": Bilingual(zh="检查地点", en="place inspected"),
+                      "started_at": Bilingual(zh="开始时间", en="start time"),
+                      "status": Bilingual(zh="状态", en="status")}
+_PHOTO_FIELDS = {"caption": Bilingual(zh="说明", en="caption"),
+                 "annotations": Bilingual(zh="标注", en="annotations"),
+                 "tag": Bilingual(zh="类别", en="tag"),
+                 "item_id": Bilingual(zh="所属检查项", en="item"),
+                 "finding_id": Bilingual(zh="所属隐患", en="hazard")}
+_RESULTS = {"rectified": Bilingual(zh="整改合格", en="rectified"),
+            "not_rectified": Bilingual(zh="整改不合格", en="not rectified")}
+_DOCUMENTS = {"record": Bilingual(zh="现场检查记录", en="inspection record"),
+              "order": Bilingual(zh="责令限期整改指令书", en="rectification order"),
+              "reinspection": Bilingual(zh="整改复查意见书", en="re-inspection opinion")}
+
+
+def _same(text: str) -> Bilingual:
+    """A stored value without a label reads the same in both languages."""
+    return Bilingual(zh=text, en=text)
 
 
 @dataclass(frozen=True)
@@ -98,9 +111,8 @@ class HistoryWriter:
         self.seq = repo.finding_seqs(inspection_id)
         self.photos = repo.photo_names(inspection_id)
 
-    def _(self, pair: Bilingual | tuple[str, str]) -> str:
-        # The audit log's own (zh, en) phrases are still pairs; label tables are Bilingual.
-        return pair[0] if self.zh else pair[1]
+    def _(self, text: Bilingual) -> str:
+        return text.in_(self.lang)
 
     def lines(self, entries: list[AuditEntry]) -> list[HistoryLine]:
         return [self.line(e) for e in entries]
@@ -136,16 +148,16 @@ class HistoryWriter:
         if seq is None and isinstance(stored, dict):
             seq = stored.get("seq")
         return (f"隐患 {seq}" if self.zh else f"hazard {seq}") if seq is not None else \
-            self._(("隐患", "hazard"))
+            self._(Bilingual(zh="隐患", en="hazard"))
 
     def answer_text(self, item_id: str, raw: str | None) -> str:
         value = _json(raw) if raw not in _ANSWERS else raw
         if value is None:
-            return self._(("未作答", "unanswered"))
+            return self._(Bilingual(zh="未作答", en="unanswered"))
         if isinstance(value, str) and value in _ANSWERS:
             return self._(_ANSWERS[value])
         if isinstance(value, bool):
-            return self._(("是", "yes") if value else ("否", "no"))
+            return self._(Bilingual(zh="是", en="yes") if value else Bilingual(zh="否", en="no"))
         item = self._item(item_id)
         if item is not None and item.choices:
             labels = {str(c.value): c.text.get(self.lang) for c in item.choices}
@@ -165,12 +177,13 @@ class HistoryWriter:
         return str(value)
 
     def _reason(self, reason: str | None) -> str:
-        known = {"non-compliant answer": ("答案为不符合", "non-compliant answer"),
-                 "answer changed from non-compliant": ("答案不再是不符合",
-                                                       "answer no longer non-compliant"),
-                 "added by inspector": ("检查人员添加", "added by the inspector"),
-                 "given again: the record changed after it was signed": (
-                     "记录签名后有修改，重新签名", "signed again after the record changed")}
+        known = {
+            "non-compliant answer": Bilingual(zh="答案为不符合", en="non-compliant answer"),
+            "answer changed from non-compliant": Bilingual(
+                zh="答案不再是不符合", en="answer no longer non-compliant"),
+            "added by inspector": Bilingual(zh="检查人员添加", en="added by the inspector"),
+            "given again: the record changed after it was signed": Bilingual(
+                zh="记录签名后有修改，重新签名", en="signed again after the record changed")}
         return self._(known[reason]) if reason in known else (reason or "")
 
     # -- the sentences --
@@ -194,10 +207,11 @@ class HistoryWriter:
     def _finding(self, e: AuditEntry) -> tuple[str, str, str] | None:
         stored = _json(e.new_value) if e.action in ("create", "restore") else _json(e.old_value)
         name = self.hazard_name(e.entity_id, stored)
-        zh_en = {"create": ("{0} 已记录", "{0} recorded"),
-                 "withdraw": ("{0} 已撤回（内容保留，可恢复）", "{0} withdrawn (kept, restorable)"),
-                 "restore": ("{0} 已恢复", "{0} restored"),
-                 "delete": ("{0} 已删除", "{0} deleted")}
+        zh_en = {"create": Bilingual(zh="{0} 已记录", en="{0} recorded"),
+                 "withdraw": Bilingual(zh="{0} 已撤回（内容保留，可恢复）",
+                                       en="{0} withdrawn (kept, restorable)"),
+                 "restore": Bilingual(zh="{0} 已恢复", en="{0} restored"),
+                 "delete": Bilingual(zh="{0} 已删除", en="{0} deleted")}
         if e.action in zh_en:
             text = self._(zh_en[e.action]).format(name)
             description = stored.get("description", "") if isinstance(stored, dict) else ""
@@ -205,7 +219,7 @@ class HistoryWriter:
                 return text, description, ""
             return text, "", description
         if e.action == "update" and e.field:
-            label = self._(_FINDING_FIELDS.get(e.field, (e.field, e.field)))
+            label = self._(_FINDING_FIELDS.get(e.field, _same(e.field)))
             text = f"{name} {label}已修改" if self.zh else f"{name}: {label} changed"
             return text, self._value(e.field, e.old_value), self._value(e.field, e.new_value)
         return None
@@ -225,18 +239,19 @@ class HistoryWriter:
             text = f"检查记录 {number} 已创建" if self.zh else f"record {number} created"
             return " ".join(text.split()), "", number
         if e.action == "update" and e.field == "status":
-            old_s = self._(_STATUS.get(e.old_value or "", (e.old_value or "",) * 2))
-            new_s = self._(_STATUS.get(e.new_value or "", (e.new_value or "",) * 2))
+            old_s = self._(_STATUS.get(e.old_value or "", _same(e.old_value or "")))
+            new_s = self._(_STATUS.get(e.new_value or "", _same(e.new_value or "")))
             text = f"状态：{old_s} → {new_s}" if self.zh else f"status: {old_s} → {new_s}"
             return text, old_s, new_s
         if e.action == "update" and e.field:
-            label = self._(_INSPECTION_FIELDS.get(e.field, (e.field, e.field)))
+            label = self._(_INSPECTION_FIELDS.get(e.field, _same(e.field)))
             return (f"{label}已修改" if self.zh else f"{label} changed",
                     self._plain(e.old_value), self._plain(e.new_value))
         if e.action == "amend":
-            return self._(("修订版已创建", "corrected revision created")), "", ""
+            return self._(Bilingual(zh="修订版已创建", en="corrected revision created")), "", ""
         if e.action == "superseded":
-            return self._(("已被修订版取代", "superseded by a corrected revision")), "", ""
+            return self._(Bilingual(zh="已被修订版取代",
+                                    en="superseded by a corrected revision")), "", ""
         return None
 
     def _photo(self, e: AuditEntry) -> tuple[str, str, str] | None:
@@ -249,7 +264,7 @@ class HistoryWriter:
         if e.action == "delete":
             return (f"{photo} 已删除" if self.zh else f"{photo} deleted"), "", ""
         if e.action == "update" and e.field:
-            label = self._(_PHOTO_FIELDS.get(e.field, (e.field, e.field)))
+            label = self._(_PHOTO_FIELDS.get(e.field, _same(e.field)))
             return (f"{photo} {label}已修改" if self.zh else f"{photo}: {label} changed",
                     self._plain(e.old_value), self._plain(e.new_value))
         return None
@@ -263,9 +278,10 @@ class HistoryWriter:
             role = self._(ROLE_LABELS[SignerRole(stored.get("role"))])
         except ValueError:
             role = stored.get("role") or ""
-        texts = {"create": ("{0}（{1}）已签名", "{0} ({1}) signed"),
-                 "refuse": ("{0}（{1}）拒绝签名", "{0} ({1}) refused to sign"),
-                 "delete": ("{0}（{1}）的签名已移除", "signature of {0} ({1}) removed")}
+        texts = {"create": Bilingual(zh="{0}（{1}）已签名", en="{0} ({1}) signed"),
+                 "refuse": Bilingual(zh="{0}（{1}）拒绝签名", en="{0} ({1}) refused to sign"),
+                 "delete": Bilingual(zh="{0}（{1}）的签名已移除",
+                                     en="signature of {0} ({1}) removed")}
         if e.action not in texts:
             return None
         return self._(texts[e.action]).format(signer, role), "", ""
@@ -275,10 +291,11 @@ class HistoryWriter:
         if not isinstance(new, dict):
             return None
         if e.action == "create":
-            kind = self._(_DOCUMENTS.get(new.get("type", ""), ("文书", "document")))
+            kind = self._(_DOCUMENTS.get(new.get("type", ""), Bilingual(zh="文书", en="document")))
             return (f"{kind}已编号" if self.zh else f"{kind} numbered"), "", new.get("number", "")
         if e.action == "export":
-            return (self._(("文书已导出", "document exported")), "", new.get("file", ""))
+            return (self._(Bilingual(zh="文书已导出",
+                                     en="document exported")), "", new.get("file", ""))
         return None
 
     def _reinspection_result(self, e: AuditEntry) -> tuple[str, str, str] | None:
@@ -288,7 +305,7 @@ class HistoryWriter:
         def result(value: Any) -> str:
             if not isinstance(value, dict):
                 return ""
-            return self._(_RESULTS.get(value.get("result", ""), (value.get("result", ""),) * 2))
+            return self._(_RESULTS.get(value.get("result", ""), _same(value.get("result", ""))))
 
         text = f"{name} 复查结果" if self.zh else f"{name}: re-inspection result"
         return text, result(old), result(new)

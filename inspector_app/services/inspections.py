@@ -496,7 +496,7 @@ class InspectionService:
                 item.type, "answer")
             if kind == "signature" and self._signed_as(inspection_id, item.role):
                 continue
-            result.append(Missing(kind, item.id, item.section_id, item.text.zh))
+            result.append(Missing(kind, item.id, item.section_id, item.text.localized()))
         for f in record.findings:
             for name in f.incomplete_fields():
                 result.append(Missing("hazard", f.item_id, None,

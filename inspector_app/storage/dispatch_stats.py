@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import INDUSTRIES, industry_label
 from inspector_app.domain.units import Campaign, Period
 
@@ -49,9 +50,9 @@ _GROUP_KEY = {
     "industry": "COALESCE(c.industry, '')",
 }
 
-_NO_GROUP = {"town": ("（未填写乡镇）", "(no town)"),
-             "department": ("（未明确行业主管部门）", "(no department)"),
-             "industry": ("（未填写行业）", "(no industry)")}
+_NO_GROUP = {"town": Bilingual(zh="（未填写乡镇）", en="(no town)"),
+             "department": Bilingual(zh="（未明确行业主管部门）", en="(no department)"),
+             "industry": Bilingual(zh="（未填写行业）", en="(no industry)")}
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def _table(db: Database, query: DispatchQuery, found: dict[str, dict[str, int]],
         figures = found[key]
         if not any(figures.values()):
             continue   # e.g. an industry no company of a campaign's scope belongs to
-        label = labels.get(key) or (key if key else _NO_GROUP[query.by][0 if zh else 1])
+        label = labels.get(key) or (key if key else _NO_GROUP[query.by].in_(lang))
         rows.append(DispatchRow(key, label, figures))
     total = DispatchRow("", "合计" if zh else "Total",
                         {name: sum(r.figures[name] for r in rows) for name in COUNTS})

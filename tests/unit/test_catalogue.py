@@ -33,8 +33,9 @@ def _extracted() -> dict[str, str]:
     for filename, lineno, message, _comments, _context in extract_from_dir(
             PACKAGE.parent, method_map,
             keywords={"_": None, "N_": None, "ngettext": (1, 2)}):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            found.setdefault(msgid, f"{filename}:{lineno}")
+        # A plural is one entry, found by its singular.
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault(msgid, f"{filename}:{lineno}")
     return found
 
 

@@ -283,3 +283,12 @@ def test_a_signature_item_is_not_met_by_a_signature_given_before_a_change(ctx, s
     assert [m.item_id for m in svc.missing(inspection)] == []
     svc.set_answer(inspection, "n1", 5)  # changed after the company signed
     assert [m.item_id for m in svc.missing(inspection)] == ["sig"]
+
+
+def test_what_is_missing_is_named_in_the_readers_language(svc, inspection):
+    from inspector_app import i18n
+
+    assert "Exits clear" in [m.text for m in svc.missing(inspection)]
+    i18n.set_language("zh_CN")
+    texts = [m.text for m in svc.missing(inspection)]
+    assert "安全出口畅通" in texts and "Exits clear" not in texts

@@ -81,3 +81,27 @@ def test_the_sync_report_speaks_chinese_too():
     assert "新收到：3 项检查记录，5 项隐患，12 张照片" in told
     assert "2 个冲突" in told and "张伟的电脑" in told
     assert "inspection" not in told and "audit" not in told and "UTC" not in told
+
+
+def test_the_sync_report_counts_in_english_and_each_language_alone():
+    from inspector_app.services.sync.report import summary
+
+    report = {"file_name": "a.inspx", "status": "dry run", "device_name": "laptop-1",
+              "signer": "Zhang Wei", "created_at": "2026-11-28T01:30:00.000Z",
+              "documents_added": 1,
+              "tables": {"inspections": {"added": 1, "conflicts": 1}, "companies": {"updated": 2},
+                         "answers": {"skipped": {"newer here": 3}}}}
+    told = summary(report, "in", "en")
+    assert told[0] == "Dry run: nothing was changed; an import would: a.inspx"
+    assert "New: 1 inspection record" in told and "Updated: 2 companies" in told
+    assert "1 PDF document stored" in told
+    assert any(line.startswith("1 conflict: a draft changed") for line in told), told
+    assert "3 items kept as they are here (newer here or signed)" in told
+    assert not any(ch >= "\u4e00" for line in told for ch in line), told
+    chinese = "\n".join(summary(report, "in", "zh_CN"))
+    assert "试运行：未做任何更改" in chinese and "已更新：2 家企业" in chinese
+    assert "保存了 1 份 PDF 文书" in chinese and "3 项保留了本机的版本" in chinese
+    assert "kept" not in chinese and "Dry run" not in chinese
+    assert summary({"counts": {}}, "out", "zh_CN") == ["已写入导出文件：无新内容"]
+    assert summary({"counts": {"companies": 1}}, "out", "en") == [
+        "Written to the export file: 1 company"]

@@ -18,35 +18,41 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.storage.dispatch_stats import DispatchRow, DispatchTable
 from inspector_app.storage.files import write_atomic_checked
 
-# (figure or computed name, zh, en); a group is (zh, en, columns) and a group of one column
+# (figure or computed name, header); a group is (header, columns) and a group of one column
 # spans both header rows.
-Column = tuple[str, str, str]
-HEADER: tuple[tuple[str, str, tuple[Column, ...]], ...] = (
-    ("序号", "No.", (("seq", "序号", "No."),)),
-    ("单位", "Unit", (("label", "单位", "Unit"),)),
-    ("企业覆盖", "Companies", (("companies_in_scope", "应检企业数", "In scope"),
-                               ("companies_inspected", "已检企业数", "Inspected"),
-                               ("coverage", "覆盖率", "Coverage"))),
-    ("检查情况", "Inspections", (("inspections_official", "执法检查", "Official"),
-                                 ("inspections_self", "企业自查", "Self"),
-                                 ("reinspections", "复查", "Re-inspections"))),
-    ("排查隐患", "Hazards found", (("hazards_major", "重大", "Major"),
-                                   ("hazards_general", "一般", "General"),
-                                   ("hazards", "合计", "Total"))),
-    ("整改落实", "Rectification", (("rectified", "已整改", "Rectified"),
-                                   ("rectification_rate", "整改率", "Rate"),
-                                   ("overdue", "逾期未整改", "Overdue"),
-                                   ("overdue_major", "其中重大", "of which major"))),
-    ("执法措施", "Enforcement", (("orders", "责令整改指令书", "Orders"),
-                                 ("onsite_measures", "现场处理措施", "On-site measures"),
-                                 ("escalations", "曝光查处", "Escalated"))),
-    ("备注", "Remarks", (("remark", "备注", "Remarks"),)),
+Column = tuple[str, Bilingual]
+HEADER: tuple[tuple[Bilingual, tuple[Column, ...]], ...] = (
+    (Bilingual(zh="序号", en="No."), (("seq", Bilingual(zh="序号", en="No.")),)),
+    (Bilingual(zh="单位", en="Unit"), (("label", Bilingual(zh="单位", en="Unit")),)),
+    (Bilingual(zh="企业覆盖", en="Companies"), (
+        ("companies_in_scope", Bilingual(zh="应检企业数", en="In scope")),
+        ("companies_inspected", Bilingual(zh="已检企业数", en="Inspected")),
+        ("coverage", Bilingual(zh="覆盖率", en="Coverage")))),
+    (Bilingual(zh="检查情况", en="Inspections"), (
+        ("inspections_official", Bilingual(zh="执法检查", en="Official")),
+        ("inspections_self", Bilingual(zh="企业自查", en="Self")),
+        ("reinspections", Bilingual(zh="复查", en="Re-inspections")))),
+    (Bilingual(zh="排查隐患", en="Hazards found"), (
+        ("hazards_major", Bilingual(zh="重大", en="Major")),
+        ("hazards_general", Bilingual(zh="一般", en="General")),
+        ("hazards", Bilingual(zh="合计", en="Total")))),
+    (Bilingual(zh="整改落实", en="Rectification"), (
+        ("rectified", Bilingual(zh="已整改", en="Rectified")),
+        ("rectification_rate", Bilingual(zh="整改率", en="Rate")),
+        ("overdue", Bilingual(zh="逾期未整改", en="Overdue")),
+        ("overdue_major", Bilingual(zh="其中重大", en="of which major")))),
+    (Bilingual(zh="执法措施", en="Enforcement"), (
+        ("orders", Bilingual(zh="责令整改指令书", en="Orders")),
+        ("onsite_measures", Bilingual(zh="现场处理措施", en="On-site measures")),
+        ("escalations", Bilingual(zh="曝光查处", en="Escalated")))),
+    (Bilingual(zh="备注", en="Remarks"), (("remark", Bilingual(zh="备注", en="Remarks")),)),
 )
-COLUMNS: tuple[Column, ...] = tuple(c for _, _, cols in HEADER for c in cols)
+COLUMNS: tuple[Column, ...] = tuple(c for _, cols in HEADER for c in cols)
 FIRST_DATA_ROW = 5
 _PERCENT = {"coverage", "rectification_rate"}
 _THIN = Side(style="thin")
@@ -86,16 +92,17 @@ def _value(row: DispatchRow, name: str, seq: int | str, zh: bool) -> Any:
 
 def _write_header(ws: Worksheet, zh: bool) -> None:
     col = 1
-    for group_zh, group_en, cols in HEADER:
+    lang = "zh_CN" if zh else "en"
+    for group, cols in HEADER:
         first = col
         if len(cols) == 1:
-            ws.cell(3, col, cols[0][1] if zh else cols[0][2])
+            ws.cell(3, col, cols[0][1].in_(lang))
             ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
             col += 1
         else:
-            ws.cell(3, col, group_zh if zh else group_en)
-            for _, c_zh, c_en in cols:
-                ws.cell(4, col, c_zh if zh else c_en)
+            ws.cell(3, col, group.in_(lang))
+            for _, header in cols:
+                ws.cell(4, col, header.in_(lang))
                 col += 1
             ws.merge_cells(start_row=3, start_column=first, end_row=3, end_column=col - 1)
     for r in (3, 4):
@@ -108,7 +115,7 @@ def _write_header(ws: Worksheet, zh: bool) -> None:
 
 def _write_row(ws: Worksheet, r: int, row: DispatchRow, seq: int | str, zh: bool,
                bold: bool = False) -> None:
-    for c, (name, _, _) in enumerate(COLUMNS, start=1):
+    for c, (name, _) in enumerate(COLUMNS, start=1):
         value = _value(row, name, seq, zh)
         cell = ws.cell(r, c)
         if isinstance(value, str):
@@ -176,26 +183,26 @@ def _sum(rows: Sequence[DispatchRow], zh: bool) -> DispatchRow:
                        {n: sum(r.figures[n] for r in rows) for n in names})
 
 
-_HAZARD_COLUMNS = (("company_name", "被检查单位", "Company", 28),
-                   ("town", "乡镇（街道）", "Town", 12),
-                   ("inspection_number", "检查记录编号", "Record number", 22),
-                   ("description", "隐患描述", "Description", 40),
-                   ("grade", "隐患等级", "Grade", 12),
-                   ("deadline", "整改期限", "Deadline", 12),
-                   ("status", "状态", "Status", 14))
+_HAZARD_COLUMNS = (("company_name", Bilingual(zh="被检查单位", en="Company"), 28),
+                   ("town", Bilingual(zh="乡镇（街道）", en="Town"), 12),
+                   ("inspection_number", Bilingual(zh="检查记录编号", en="Record number"), 22),
+                   ("description", Bilingual(zh="隐患描述", en="Description"), 40),
+                   ("grade", Bilingual(zh="隐患等级", en="Grade"), 12),
+                   ("deadline", Bilingual(zh="整改期限", en="Deadline"), 12),
+                   ("status", Bilingual(zh="状态", en="Status"), 14))
 
 
 def add_hazard_sheet(wb: Workbook, hazards: Sequence[dict[str, Any]], zh: bool) -> Worksheet:
     """The hazards behind a unit's row: what a department reports (所排查发现的隐患问题)."""
     ws = wb.create_sheet("隐患明细" if zh else "Hazards")
-    for c, (_, h_zh, h_en, width) in enumerate(_HAZARD_COLUMNS, start=1):
-        cell = ws.cell(1, c, h_zh if zh else h_en)
+    for c, (_, header, width) in enumerate(_HAZARD_COLUMNS, start=1):
+        cell = ws.cell(1, c, header.zh if zh else header.en)
         cell.font = Font(bold=True)
         cell.border = _BOX
         cell.alignment = _CENTER
         ws.column_dimensions[get_column_letter(c)].width = width
     for r, hazard in enumerate(hazards, start=2):
-        for c, (key, _, _, _) in enumerate(_HAZARD_COLUMNS, start=1):
+        for c, (key, _, _) in enumerate(_HAZARD_COLUMNS, start=1):
             value = hazard.get(key) or ""
             if key == "grade":
                 value = GRADE_LABELS[Grade(value)].zh if zh else GRADE_LABELS[Grade(value)].en

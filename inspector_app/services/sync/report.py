@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from inspector_app.domain.bilingual import is_english
+from inspector_app.i18n import N_, ngettext, render, translate
 
 
 @dataclass
@@ -101,32 +105,45 @@ class ImportReport:
 
 
 # -- in the user's words ----------------------------------------------------------------------
-# What a table's rows are to a person, as (zh unit and noun, en singular, en plural). Rows that
-# are only parts of a record (answers, team members, the audit trail) are told with the record.
-_NOUNS: dict[str, tuple[str, str, str]] = {
-    "inspections": ("项检查记录", "inspection record", "inspection records"),
-    "findings": ("项隐患", "hazard", "hazards"),
-    "photos": ("张照片", "photo", "photos"),
-    "signatures": ("个手写签名", "handwritten signature", "handwritten signatures"),
-    "documents": ("份文书", "document", "documents"),
-    "reinspection_results": ("项复查结果", "re-inspection result", "re-inspection results"),
-    "record_signatures": ("个数字签名", "digital signature", "digital signatures"),
-    "companies": ("家企业", "company", "companies"),
-    "inspectors": ("名检查人员", "inspector", "inspectors"),
-    "templates": ("份检查表", "checklist", "checklists"),
-    "planned_inspections": ("项检查计划", "planned inspection", "planned inspections"),
-    "devices": ("台电脑", "computer", "computers"),
-    "trust_roots": ("个单位根证书", "office root certificate", "office root certificates"),
-    "revocations": ("个证书吊销", "certificate revocation", "certificate revocations"),
+# How many rows of a table, as a person counts them. Rows that are only parts of a record
+# (answers, team members, the audit trail) are told with the record.
+_NOUNS: dict[str, Callable[[int, str], str]] = {
+    "inspections": lambda n, lang: ngettext(
+        "{n} inspection record", "{n} inspection records", n, lang),
+    "findings": lambda n, lang: ngettext("{n} hazard", "{n} hazards", n, lang),
+    "photos": lambda n, lang: ngettext("{n} photo", "{n} photos", n, lang),
+    "signatures": lambda n, lang: ngettext(
+        "{n} handwritten signature", "{n} handwritten signatures", n, lang),
+    "documents": lambda n, lang: ngettext("{n} document", "{n} documents", n, lang),
+    "reinspection_results": lambda n, lang: ngettext(
+        "{n} re-inspection result", "{n} re-inspection results", n, lang),
+    "record_signatures": lambda n, lang: ngettext(
+        "{n} digital signature", "{n} digital signatures", n, lang),
+    "companies": lambda n, lang: ngettext("{n} company", "{n} companies", n, lang),
+    "inspectors": lambda n, lang: ngettext("{n} inspector", "{n} inspectors", n, lang),
+    "templates": lambda n, lang: ngettext("{n} checklist", "{n} checklists", n, lang),
+    "planned_inspections": lambda n, lang: ngettext(
+        "{n} planned inspection", "{n} planned inspections", n, lang),
+    "devices": lambda n, lang: ngettext("{n} computer", "{n} computers", n, lang),
+    "trust_roots": lambda n, lang: ngettext(
+        "{n} office root certificate", "{n} office root certificates", n, lang),
+    "revocations": lambda n, lang: ngettext(
+        "{n} certificate revocation", "{n} certificate revocations", n, lang),
 }
 # Skips that are not news: the same row was already here.
 _NOT_NEWS = {"identical", "already present", "present", "conflict already recorded",
              "conflict already resolved"}
+_HEADS = {"imported": N_("Imported"),
+          "already imported": N_("Already imported before: nothing changed"),
+          "dry run": N_("Dry run: nothing was changed; an import would:")}
 
 
-def _count(n: int, table: str, zh: bool) -> str:
-    unit, one, many = _NOUNS[table]
-    return f"{n} {unit}" if zh else f"{n} {one if n == 1 else many}"
+def _count(n: int, table: str, lang: str) -> str:
+    return _NOUNS[table](n, lang).format(n=n)
+
+
+def _say(message: str, lang: str, **params: Any) -> str:
+    return render(message, params, lang)
 
 
 def local_minute(utc_iso: str | None) -> str:
@@ -148,71 +165,70 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
     ``report`` is the stored JSON of a history row (``ImportReport.to_json`` for an import,
     the counts of an export).
     """
-    zh = not lang.lower().startswith("en")
-    sep = "，" if zh else ", "
+    lang = "en" if is_english(lang) else "zh_CN"
+    sep = ", " if lang == "en" else "，"  # counts of one sentence, as the sync page shows them
     if direction == "out":
         counts = report.get("counts", {})
-        parts = [_count(n, t, zh) for t, n in counts.items() if n and t in _NOUNS]
+        parts = [_count(n, t, lang) for t, n in counts.items() if n and t in _NOUNS]
         if counts.get("photos") is None and report.get("photos"):
-            parts.append(_count(report["photos"], "photos", zh))
-        head = "已写入导出文件：" if zh else "Written to the export file: "
-        lines = [head + (sep.join(parts) if parts else ("无新内容" if zh else "nothing new"))]
+            parts.append(_count(report["photos"], "photos", lang))
+        lines = [_say(N_("Written to the export file: {counts}"), lang,
+                      counts=sep.join(parts) if parts else translate(N_("nothing new"), lang))]
         missing = len(report.get("missing_photos") or [])
         if missing:
-            lines.append(f"{missing} 张照片的文件在本机缺失，未能导出" if zh else
-                         f"{missing} photo file(s) missing on this computer were not exported")
+            lines.append(ngettext(
+                "{n} photo file missing on this computer was not exported",
+                "{n} photo files missing on this computer were not exported",
+                missing, lang).format(n=missing))
         return lines
 
     status = report.get("status", "imported")
-    heads = {"imported": ("已导入", "Imported"),
-             "already imported": ("此文件以前已导入，未做任何更改",
-                                  "Already imported before: nothing changed"),
-             "dry run": ("试运行：未做任何更改；导入将会：",
-                         "Dry run: nothing was changed; an import would:")}
-    head = heads.get(status, (status, status))[0 if zh else 1]
+    head = translate(_HEADS[status], lang) if status in _HEADS else status
     who = report.get("device_name") or "?"
     signer = report.get("signer") or "?"
     made = local_minute(report.get("created_at"))
     lines = [f"{head} {report.get('file_name', '')}".rstrip(),
-             (f"来自 {who}（签名人：{signer}），生成于 {made}" if zh
-              else f"From {who} (signed by {signer}), made {made}")]
+             _say(N_("From {device} (signed by {signer}), made {made}"), lang,
+                  device=who, signer=signer, made=made)]
     if status == "already imported":
         return lines
     given: dict[str, dict[str, Any]] = report.get("tables", {})
     # Records first, then reference data: the order of _NOUNS, not of the bundle.
     tables = {name: given[name] for name in _NOUNS if name in given}
     tables.update({name: t for name, t in given.items() if name not in tables})
-    added = [_count(t["added"], name, zh) for name, t in tables.items()
+    added = [_count(t["added"], name, lang) for name, t in tables.items()
              if t.get("added") and name in _NOUNS]
-    updated = [_count(t["updated"], name, zh) for name, t in tables.items()
+    updated = [_count(t["updated"], name, lang) for name, t in tables.items()
                if t.get("updated") and name in _NOUNS]
-    deleted = [_count(t["deleted"], name, zh) for name, t in tables.items()
+    deleted = [_count(t["deleted"], name, lang) for name, t in tables.items()
                if t.get("deleted") and name in _NOUNS]
     conflicts = sum(t.get("conflicts", 0) for t in tables.values())
     kept = sum(n for t in tables.values() for why, n in t.get("skipped", {}).items()
                if why not in _NOT_NEWS)
     if added:
-        lines.append(("新收到：" if zh else "New: ") + sep.join(added))
+        lines.append(_say(N_("New: {counts}"), lang, counts=sep.join(added)))
     if updated:
-        lines.append(("已更新：" if zh else "Updated: ") + sep.join(updated))
+        lines.append(_say(N_("Updated: {counts}"), lang, counts=sep.join(updated)))
     if deleted:
-        lines.append(("对方已删除，本机也已删除：" if zh else "Deleted there, deleted here: ")
-                     + sep.join(deleted))
+        lines.append(_say(N_("Deleted there, deleted here: {counts}"), lang,
+                          counts=sep.join(deleted)))
     photo_rows = given.get("photos", {}).get("added", 0)
     if report.get("photos_added") and report["photos_added"] != photo_rows:
-        lines.append(f"保存了 {report['photos_added']} 个照片文件" if zh
-                      else f"{report['photos_added']} photo file(s) stored")
+        lines.append(ngettext("{n} photo file stored", "{n} photo files stored",
+                              report["photos_added"], lang).format(n=report["photos_added"]))
     if report.get("documents_added"):
-        lines.append(f"保存了 {report['documents_added']} 份 PDF 文书" if zh
-                      else f"{report['documents_added']} PDF document(s) stored")
+        lines.append(ngettext("{n} PDF document stored", "{n} PDF documents stored",
+                              report["documents_added"], lang).format(n=report["documents_added"]))
     if conflicts:
-        lines.append(f"{conflicts} 个冲突：同一份草稿在两台电脑上都改过，两份都已保留，"
-                     "请在下方的冲突列表中选择保留哪一份" if zh else
-                     f"{conflicts} conflict(s): a draft changed on both computers; both are "
-                     "kept until you choose one in the conflicts list below")
+        lines.append(ngettext(
+            "{n} conflict: a draft changed on both computers; both are kept until you choose "
+            "one in the conflicts list below",
+            "{n} conflicts: drafts changed on both computers; both versions are kept until you "
+            "choose one in the conflicts list below", conflicts, lang).format(n=conflicts))
     if kept:
-        lines.append(f"{kept} 项保留了本机的版本（本机的较新或已签名）" if zh else
-                     f"{kept} item(s) kept as they are here (newer here or signed)")
+        lines.append(ngettext("{n} item kept as it is here (newer here or signed)",
+                              "{n} items kept as they are here (newer here or signed)",
+                              kept, lang).format(n=kept))
     if len(lines) == 2:
-        lines.append("没有新内容" if zh else "Nothing new")
+        lines.append(translate(N_("Nothing new"), lang))
     return lines

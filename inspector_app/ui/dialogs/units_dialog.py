@@ -45,7 +45,7 @@ def _zh() -> bool:
 
 
 def _kind_text(kind: UnitKind) -> str:
-    return UNIT_KIND_LABELS[kind][0 if _zh() else 1]
+    return UNIT_KIND_LABELS[kind].zh if _zh() else UNIT_KIND_LABELS[kind].en
 
 
 def _industry_text(code: str | None) -> str:

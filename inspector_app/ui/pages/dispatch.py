@@ -133,7 +133,7 @@ def drill_text(key: str, value: Any, zh: bool) -> str:
     if key == "deadline":
         return show_date(value)
     pair = _CODED.get(key, {}).get(value)
-    return pair[0 if zh else 1] if pair else str(value)
+    return (pair.zh if zh else pair.en) if pair else str(value)
 
 
 class DrillDownDialog(QDialog):
@@ -402,10 +402,10 @@ class DispatchPage(Page):
         self.table.clear()
         self.table.setRowCount(len(rows))
         self.table.setColumnCount(len(SHOWN))
-        self.table.setHorizontalHeaderLabels([zh_ if zh else en for _, zh_, en in SHOWN])
+        self.table.setHorizontalHeaderLabels([h.zh if zh else h.en for _, h in SHOWN])
         for r, row in enumerate(rows):
             is_total = row is self.report.table.total
-            for c, (name, _, _) in enumerate(SHOWN):
+            for c, (name, _) in enumerate(SHOWN):
                 item = QTableWidgetItem(self._text(row, name, zh))
                 item.setData(GROUP_ROLE, None if is_total else row.key)
                 if name != "label":

@@ -204,10 +204,10 @@ class DrillDialog(QDialog):
         self.date = _date_edit()
         self.form = QComboBox()
         for key, pair in DRILL_FORM_LABELS.items():
-            self.form.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+            self.form.addItem(pair.in_(ui_lang()), key.value)
         self.scope = QComboBox()
         for key, pair in DRILL_SCOPE_LABELS.items():
-            self.scope.addItem(pair[0 if ui_lang().startswith("zh") else 1], key.value)
+            self.scope.addItem(pair.in_(ui_lang()), key.value)
         self.organiser, self.participants = QLineEdit(), QLineEdit()
         self.scenario, self.went_well = QLineEdit(), QLineEdit()
         self.problems = QTableWidget(0, 3)
