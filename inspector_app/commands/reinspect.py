@@ -20,7 +20,7 @@ from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, _, current_language
+from inspector_app.i18n import ENUMERATION, N_, Listing, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.reinspection import (
     NOT_RECTIFIED,
@@ -71,9 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     plan = rsub.add_parser("plan", help=_("record a major hazard's governance plan (治理方案)"))
     plan.add_argument("finding", metavar=_("FINDING_ID"), help=_("the hazard's id"))
-    for column, zh, en in PLAN_ELEMENTS:
+    for column, label in PLAN_ELEMENTS:
         plan.add_argument("--" + column.removeprefix("plan_"), dest=column, metavar=_("TEXT"),
-                          help=zh if current_language() == "zh_CN" else en.lower())
+                          help=label.zh if current_language() == "zh_CN" else label.en.lower())
     plan.set_defaults(func=run_plan)
 
     rectified = rsub.add_parser("mark-rectified",
@@ -220,7 +220,8 @@ def run_plan(args: argparse.Namespace, ctx: AppContext) -> int:
     current = GovernancePlan.of(finding)
     finding = svc.set_plan(finding.id, replace(current, **given))
     missing = GovernancePlan.of(finding).missing()
-    labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
+    labels = Listing([label for column, label in PLAN_ELEMENTS if column in missing],
+                     ENUMERATION).localized()
     print(_("hazard {seq}: governance plan incomplete, missing {elements}").format(
         seq=finding.seq, elements=labels) if missing
         else _("hazard {seq}: governance plan complete").format(seq=finding.seq))

@@ -12,22 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 
 __all__ = ["ACCEPTANCE_COLUMNS", "PLAN_COLUMNS", "PLAN_ELEMENTS", "Acceptance", "GovernancePlan",
            "missing_plan_elements"]
 
-# (column, Chinese label, English label), in the order Art. 15 lists them.
-PLAN_ELEMENTS: tuple[tuple[str, str, str], ...] = (
-    ("plan_goal", "治理的目标和任务", "Goal and tasks"),
-    ("plan_method", "采取的方法和措施", "Methods and measures"),
-    ("plan_funds", "经费和物资的落实", "Funds and materials"),
-    ("plan_organisation", "负责治理的机构和人员", "Body and people responsible"),
-    ("plan_timeline", "治理的时限和要求", "Time limit and requirements"),
-    ("plan_safety", "安全措施和应急预案", "Safety measures and emergency plan"),
+# (column, label), in the order Art. 15 lists them.
+PLAN_ELEMENTS: tuple[tuple[str, Bilingual], ...] = (
+    ("plan_goal", Bilingual(zh="治理的目标和任务", en="Goal and tasks")),
+    ("plan_method", Bilingual(zh="采取的方法和措施", en="Methods and measures")),
+    ("plan_funds", Bilingual(zh="经费和物资的落实", en="Funds and materials")),
+    ("plan_organisation", Bilingual(zh="负责治理的机构和人员", en="Body and people responsible")),
+    ("plan_timeline", Bilingual(zh="治理的时限和要求", en="Time limit and requirements")),
+    ("plan_safety", Bilingual(zh="安全措施和应急预案", en="Safety measures and emergency plan")),
 )
-PLAN_COLUMNS = tuple(column for column, _zh, _en in PLAN_ELEMENTS)
+PLAN_COLUMNS = tuple(column for column, _label in PLAN_ELEMENTS)
 ACCEPTANCE_COLUMNS = ("accepted_on", "accepted_by", "acceptance_conclusion")
 
 

@@ -28,7 +28,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, Listing
+from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import _FINDING_COLUMNS, InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -476,7 +476,8 @@ class ReinspectionService:
 def _require_plan(finding: Finding) -> None:
     missing = GovernancePlan.of(finding).missing()
     if missing:
-        labels = "、".join(zh for column, zh, _en in PLAN_ELEMENTS if column in missing)
+        labels = Listing([label for column, label in PLAN_ELEMENTS if column in missing],
+                         ENUMERATION)
         raise ValidationError(N_("Hazard {seq} is a major hazard: it is closed only with "
                                  "a complete governance plan (治理方案); missing: {labels}."),
                               seq=finding.seq, labels=labels)

@@ -73,7 +73,7 @@ def plan_text(row: dict[str, Any], zh: bool) -> str:
         return ""
     if not missing:
         return "齐全" if zh else "complete"
-    names = [zh_label if zh else en for c, zh_label, en in PLAN_ELEMENTS if c in missing]
+    names = [_label(label, zh) for c, label in PLAN_ELEMENTS if c in missing]
     if zh:
         return f"缺{len(missing)}项（{'、'.join(names)}）"
     return f"{len(missing)} missing ({', '.join(names)})"

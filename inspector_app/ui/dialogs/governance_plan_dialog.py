@@ -28,7 +28,7 @@ class GovernancePlanDialog(QDialog):
         self.edits: dict[str, QPlainTextEdit] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
-        for column, _zh, _en in PLAN_ELEMENTS:
+        for column, _label in PLAN_ELEMENTS:
             edit = QPlainTextEdit(getattr(finding, column) or "")
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
@@ -59,9 +59,9 @@ class GovernancePlanDialog(QDialog):
         self.intro.setText(self.tr(
             "The company's governance plan (治理方案) for this major hazard. The hazard can be "
             "closed only when all six elements are filled in and the acceptance is recorded."))
-        for column, zh, en in PLAN_ELEMENTS:
-            text = pair((zh, en))
-            self.labels[column].setText(text + ("：" if text == zh else ":"))
+        for column, label in PLAN_ELEMENTS:
+            text = pair(label)
+            self.labels[column].setText(text + ("：" if text == label.zh else ":"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

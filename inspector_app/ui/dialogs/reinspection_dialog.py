@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.finding import (
     DEFAULT_DEADLINE_DAYS,
     GRADE_LABELS,
@@ -270,8 +271,8 @@ class HazardResultEditor(QGroupBox):
         if self.major:
             missing = GovernancePlan.of(f).missing()
             if missing:
-                names = pair(("、", ", ")).join(pair((zh, en)) for c, zh, en in PLAN_ELEMENTS
-                                                if c in missing)
+                names = pair(Bilingual(zh="、", en=", ")).join(
+                    pair(label) for c, label in PLAN_ELEMENTS if c in missing)
                 self.plan_status.setText(self.tr("%n element(s) missing: {0}", "",
                                                  len(missing)).format(names))
                 self.plan_status.setStyleSheet(ERROR_STYLE)
