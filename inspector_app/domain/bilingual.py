@@ -4,6 +4,7 @@ translated by the program (the program's own messages are in the catalogue, see 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,14 @@ class Bilingual:
     def both(self) -> tuple[str, ...]:
         """Every spelling, for matching what a user typed in either language."""
         return tuple(text for text in (self.zh, self.en) if text)
+
+    # Positional reading, only for the callers (in ui/ and commands/) that still unpack a
+    # (zh, en) pair; new code reads .zh and .en or calls in_().
+    def __iter__(self) -> Iterator[str]:
+        return iter((self.zh, self.en))
+
+    def __getitem__(self, index: int) -> str:
+        return (self.zh, self.en)[index]
 
     @classmethod
     def from_value(cls, value: Any) -> Bilingual | None:

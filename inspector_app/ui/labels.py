@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.checklist import Answer, Item, ItemType, LocalText
 
 _ANSWERS = {
@@ -43,9 +42,13 @@ def local(text: LocalText | None) -> str:
     return text.get(ui_lang()) if text else ""
 
 
-def pair(labels: Bilingual) -> str:
-    """A bilingual label in the interface language."""
-    return labels.zh if ui_lang() == "zh_CN" else labels.en
+def pair(labels: Any) -> str:
+    """A bilingual label in the interface language: a text with ``zh`` and ``en`` fields, or a
+    (zh, en) tuple of the tables not yet converted."""
+    zh = ui_lang() == "zh_CN"
+    if hasattr(labels, "zh"):
+        return labels.zh if zh else labels.en
+    return labels[0] if zh else labels[1]
 
 
 def answer_label(answer: Answer | str) -> str:
