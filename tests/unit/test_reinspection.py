@@ -362,11 +362,12 @@ def test_a_major_hazard_is_closed_only_with_its_plan_and_a_recorded_acceptance(
     re_id = svc.start(original, team)
     # A general hazard needs neither.
     svc.record_result(re_id, a1.id, "rectified")
-    with pytest.raises(ValidationError, match=r"governance plan.*missing: 治理的目标和任务、"
-                                              r"采取的方法和措施.*安全措施和应急预案"):
+    with pytest.raises(ValidationError, match=r"governance plan.*missing: Goal and tasks, "
+                       r"Methods and measures.*Safety measures and emergency plan") as refused:
         svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
+    assert "治理的目标和任务、采取的方法和措施" in refused.value.localized("zh_CN")
     svc.set_plan(a2.id, replace(PLAN, plan_funds="  "))
-    with pytest.raises(ValidationError, match="missing: 经费和物资的落实"):
+    with pytest.raises(ValidationError, match="missing: Funds and materials"):
         svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
     svc.set_plan(a2.id, PLAN)
     with pytest.raises(ValidationError, match=r"recorded acceptance.*by whom, the conclusion"):
@@ -382,7 +383,7 @@ def test_a_major_hazard_is_closed_only_with_its_plan_and_a_recorded_acceptance(
 
     # The plan emptied after the result was recorded: completing refuses and changes nothing.
     svc.set_plan(a2.id, replace(PLAN, plan_safety=None))
-    with pytest.raises(ValidationError, match="missing: 安全措施和应急预案"):
+    with pytest.raises(ValidationError, match="missing: Safety measures and emergency plan"):
         svc.complete(re_id)
     assert statuses(inspections, original) == {"a1": FindingStatus.OPEN,
                                                "a2": FindingStatus.OPEN}
@@ -421,7 +422,7 @@ def test_cli_records_the_plan_and_the_acceptance(ctx, data_dir, inspections, key
     ctx.close()
     base = ["--data-dir", str(data_dir.root)]
     code, out, _ = run(capsys, *base, "reinspect", "plan", a2.id, "--goal", "消除无证上岗作业")
-    assert code == 0 and "incomplete, missing 采取的方法和措施" in out
+    assert code == 0 and "incomplete, missing Methods and measures" in out
     code, out, _ = run(capsys, *base, "reinspect", "plan", a2.id, "--method", "停岗培训",
                        "--funds", "2万元", "--organisation", "安全科", "--timeline", "12月5日前",
                        "--safety", "无证人员停岗")
