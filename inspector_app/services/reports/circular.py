@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 from sqlite_utils import Database
 
+from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
@@ -102,9 +103,9 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, str, str]]:
-    """Units to name: nothing in the period, or overdue hazards while coverage is below the
-    district's. (zh reason, en reason)."""
+def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
+    """Units to name, with the reason: nothing in the period, or overdue hazards while coverage
+    is below the district's."""
     out = []
     scope = sum(r.figures["companies_in_scope"] for r in rows)
     inspected = sum(r.figures["companies_inspected"] for r in rows)
@@ -113,12 +114,13 @@ def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, str, str]]:
         if not row.key:
             continue
         if row.silent:
-            out.append((row, "本期无检查记录", "no inspection in the period"))
+            out.append((row, Bilingual(zh="本期无检查记录", en="no inspection in the period")))
         elif row.figures["overdue"] and average is not None and (row.coverage or 0) < average:
-            out.append((row, f"覆盖率{_pct(row.coverage)}低于全区{_pct(average)}，"
-                             f"逾期未整改{row.figures['overdue']}项",
-                        f"coverage {_pct(row.coverage)} below the district's "
-                        f"{_pct(average)}, {row.figures['overdue']} overdue"))
+            out.append((row, Bilingual(
+                zh=f"覆盖率{_pct(row.coverage)}低于全区{_pct(average)}，"
+                   f"逾期未整改{row.figures['overdue']}项",
+                en=f"coverage {_pct(row.coverage)} below the district's "
+                   f"{_pct(average)}, {row.figures['overdue']} overdue")))
     return out
 
 
@@ -257,9 +259,9 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     story.append(Paragraph("三、工作滞后的单位" if zh else "3. Units that lag", head))
     lag = lagging(rows)
     if lag:
-        for row, why_zh, why_en in lag:
-            story.append(Paragraph(f"{row.label}：{why_zh}。" if zh else
-                                   f"{row.label}: {why_en}.", base))
+        for row, why in lag:
+            story.append(Paragraph(f"{row.label}：{why.zh}。" if zh else
+                                   f"{row.label}: {why.en}.", base))
     else:
         story.append(Paragraph("无。" if zh else "None.", base))
     # 四、escalation decisions taken in the period
