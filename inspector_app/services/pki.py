@@ -25,12 +25,13 @@ from sqlite_utils import Database
 
 from inspector_app.domain.pki import CertInfo, passphrase_problem
 from inspector_app.domain.profile import Device
-from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.records import record_stamp
 from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
 from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
+from inspector_app.storage.pki_repo import PkiRepo
 
 ROOT_YEARS = 20
 DEFAULT_DAYS = 3 * 365
@@ -264,10 +265,11 @@ class PkiService:
     def __init__(self, db: Database, device: Device | None) -> None:
         self.db = db
         self.device = device
+        self.repo = PkiRepo(db)
 
     # organisation (supervisor's machine)
     def org(self) -> tuple[str, x509.Certificate, str] | None:
-        row = self.db.execute("SELECT name, cert_pem, key_pem FROM org_keys LIMIT 1").fetchone()
+        row = self.repo.org()
         return (row[0], load_pem(row[1]), row[2]) if row else None
 
     def init_org(self, name: str, passphrase: str) -> CertInfo:
@@ -281,10 +283,7 @@ class PkiService:
                                      "certificate; it is made once."))
         cert, key = make_root(name.strip())
         with self.db.atomic():
-            self.db["org_keys"].insert({"id": new_id(), "name": name.strip(),
-                                        "cert_pem": pem(cert),
-                                        "key_pem": _encrypt_key(key, passphrase),
-                                        "created_at": utcnow_iso()})
+            self.repo.add_org(name.strip(), pem(cert), _encrypt_key(key, passphrase))
             self._trust(cert)
         return cert_info(cert)
 
@@ -297,8 +296,7 @@ class PkiService:
         key = decrypt_key(org[2], passphrase)
         if needs_stronger_encryption(org[2]):
             with self.db.atomic():
-                self.db.execute("UPDATE org_keys SET key_pem = ? WHERE key_pem = ?",
-                                [_encrypt_key(key, passphrase), org[2]])
+                self.repo.replace_org_key(org[2], _encrypt_key(key, passphrase))
         return org[0], org[1], key
 
     def issue(self, name: str, enforcement_id: str | None, org_passphrase: str,
@@ -327,7 +325,7 @@ class PkiService:
             _enrolment_encryption(enrolment_passphrase))
         info = cert_info(cert)
         with self.db.atomic():
-            self.db["issued_certificates"].insert({
+            self.repo.add_issued({
                 "serial": info.serial, "issuer_fingerprint": fingerprint(root),
                 "subject_name": info.subject_name, "enforcement_id": info.enforcement_id,
                 "not_after": info.not_after.isoformat(), "cert_pem": pem(cert),
@@ -338,44 +336,28 @@ class PkiService:
         """Revoke an inspector's certificate (a lost laptop); laptops learn it by sync."""
         serial = serial.lower().lstrip("0") or "0"
         _, root, _ = self._org_key(org_passphrase)  # only the key holder may revoke
-        row = self.db.execute("SELECT 1 FROM issued_certificates WHERE serial = ?",
-                              [serial]).fetchone()
-        if row is None:
+        if not self.repo.was_issued(serial):
             raise NotFoundError(N_("No certificate with serial {serial} was issued here."),
                                 serial=serial)
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO revocations (id, issuer_fingerprint, serial, revoked_at, reason, "
-                "created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(issuer_fingerprint, serial) DO NOTHING",
-                [new_id(), fingerprint(root), serial, utcnow_iso(), reason or None,
-                 *record_stamp(self.device.id).values()])
+            self.repo.add_revocation(fingerprint(root), serial, reason or None, self.device.id)
 
     def issued(self) -> list[tuple[str, CertInfo, str | None]]:
         """Certificates issued here, oldest first: serial, what each says, when revoked (or
         None)."""
-        rows = self.db.execute(
-            "SELECT c.serial, c.cert_pem, r.revoked_at FROM issued_certificates c "
-            "LEFT JOIN revocations r ON r.serial = c.serial ORDER BY c.created_at").fetchall()
         return [(serial, cert_info(load_pem(cert_pem)), revoked)
-                for serial, cert_pem, revoked in rows]
+                for serial, cert_pem, revoked in self.repo.issued()]
 
     # trust store
     def _trust(self, cert: x509.Certificate) -> None:
-        self.db.execute(
-            "INSERT INTO trust_roots (fingerprint, name, cert_pem, created_at, updated_at, "
-            "device_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING",
-            [fingerprint(cert), cert_info(cert).subject_name, pem(cert),
-             *record_stamp(self.device.id).values()])
+        self.repo.add_trust_root(fingerprint(cert), cert_info(cert).subject_name, pem(cert),
+                                 self.device.id)
 
     def trust_roots(self) -> list[x509.Certificate]:
-        return [load_pem(r[0]) for r in self.db.execute("SELECT cert_pem FROM trust_roots")]
+        return [load_pem(text) for text in self.repo.trust_root_pems()]
 
     def revoked(self, issuer_fingerprint: str, serial: str) -> str | None:
-        row = self.db.execute(
-            "SELECT revoked_at FROM revocations WHERE issuer_fingerprint = ? AND serial = ?",
-            [issuer_fingerprint, serial]).fetchone()
-        return row[0] if row else None
+        return self.repo.revoked_at(issuer_fingerprint, serial)
 
     # this laptop's identity
     def import_identity(self, data: bytes, enrolment_passphrase: str,
@@ -390,12 +372,11 @@ class PkiService:
             raise CorruptFileError(N_("The enrolment file does not carry the office's root "
                                       "certificate."))
         with self.db.atomic():
-            self.db.execute("UPDATE identities SET active = 0")
-            self.db["identities"].insert({
-                "id": new_id(), "kind": "issued", "subject_name": info.subject_name,
-                "enforcement_id": info.enforcement_id, "cert_pem": pem(cert),
-                "chain_pem": "".join(pem(c) for c in roots),
-                "key_pem": _encrypt_key(key, new_passphrase), "created_at": utcnow_iso()})
+            self.repo.add_identity(
+                kind="issued", subject_name=info.subject_name,
+                enforcement_id=info.enforcement_id, cert_pem=pem(cert),
+                chain_pem="".join(pem(c) for c in roots),
+                key_pem=_encrypt_key(key, new_passphrase))
             for root in roots:
                 self._trust(root)
         return info
@@ -411,17 +392,14 @@ class PkiService:
         cert, key = self_signed_cert(name.strip(), organisation.strip())
         info = cert_info(cert)
         with self.db.atomic():
-            self.db.execute("UPDATE identities SET active = 0")
-            self.db["identities"].insert({
-                "id": new_id(), "kind": "self_signed", "subject_name": info.subject_name,
-                "enforcement_id": None, "cert_pem": pem(cert), "chain_pem": "",
-                "key_pem": _encrypt_key(key, passphrase), "created_at": utcnow_iso()})
+            self.repo.add_identity(
+                kind="self_signed", subject_name=info.subject_name, enforcement_id=None,
+                cert_pem=pem(cert), chain_pem="", key_pem=_encrypt_key(key, passphrase))
         return info
 
     def identity(self) -> tuple[CertInfo, str, str, str] | None:
         """(info, cert PEM, chain PEM, encrypted key PEM) of the active identity."""
-        row = self.db.execute("SELECT cert_pem, chain_pem, key_pem FROM identities "
-                              "WHERE active = 1 ORDER BY created_at DESC LIMIT 1").fetchone()
+        row = self.repo.active_identity()
         return (cert_info(load_pem(row[0])), row[0], row[1], row[2]) if row else None
 
     def unlock(self, passphrase: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey,
@@ -436,8 +414,7 @@ class PkiService:
             # A key stored by an older version, with a weaker key derivation: the passphrase
             # is known right now, so it is re-encrypted at today's cost.
             with self.db.atomic():
-                self.db.execute("UPDATE identities SET key_pem = ? WHERE key_pem = ?",
-                                [_encrypt_key(key, passphrase), key_pem])
+                self.repo.replace_identity_key(key_pem, _encrypt_key(key, passphrase))
         chain = [x509.load_pem_x509_certificate(block.encode())
                  for block in _pem_blocks(chain_pem)]
         return load_pem(cert_pem), key, chain
@@ -445,4 +422,4 @@ class PkiService:
 
 def _pem_blocks(text: str) -> list[str]:
     marker = "-----END CERTIFICATE-----"
-    return [b + marker + "\n" for b in text.split(marker) if "BEGIN CERTIFICATE" in b]
+    return [b + marker + "\n" for b in text.split(marker) if "-----BEGIN CERTIFICATE-----" in b]
