@@ -26,6 +26,7 @@ from inspector_app.domain.risk import (
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.classification_repo import ClassificationRepo
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -60,6 +61,7 @@ class ClassificationService:
         self.device = device
         self.actor = actor
         self.audit = AuditLog(db, device.id, actor)
+        self.repo = ClassificationRepo(db)
 
     def resolve_company(self, key: str) -> str:
         """A company id, or an unambiguous start of one (as ``classify list`` prints it)."""
@@ -86,22 +88,11 @@ class ClassificationService:
         today = today or date.today()
         scheme = self.scheme()
         since = (today - timedelta(days=365)).isoformat()
-        major = dict(self.db.execute(
-            "SELECT i.company_id, COUNT(*) FROM findings f JOIN inspections i "
-            "ON i.id = f.inspection_id WHERE f.grade = 'major' AND f.created_at >= ? "
-            "GROUP BY i.company_id", [since]).fetchall())
-        supervision = {r[0]: r for r in self.db.execute(
-            "SELECT company_id, major_hazard_source, accidents, std_grade, std_certificate, "
-            "std_issued_on, std_expires_on FROM company_supervision").fetchall()}
-        decisions = {r[0]: r for r in self.db.execute(
-            "SELECT company_id, decided_by, decided_at, why FROM company_classifications c "
-            "WHERE decided_at = (SELECT MAX(decided_at) FROM company_classifications d "
-            "WHERE d.company_id = c.company_id)").fetchall()}
+        major = self.repo.major_findings_since(since)
+        supervision = self.repo.supervision_facts()
+        decisions = self.repo.latest_decisions()
         out = []
-        for cid, name, town, industry, areas, level in self.db.execute(
-            "SELECT id, name, town, industry, special_areas, risk_level FROM companies "
-            "ORDER BY town, name"
-        ).fetchall():
+        for cid, name, town, industry, areas, level in self.repo.companies():
             sup = supervision.get(cid)
             facts = CompanyFacts(industry, tuple(json.loads(areas or "[]")),
                                  bool(sup and sup[1]), sup[2] if sup else 0, major.get(cid, 0))
@@ -140,7 +131,7 @@ class ClassificationService:
             company = repo.get(company_id)
             if company is None:
                 raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
-            self.db["company_classifications"].insert({
+            self.repo.add_decision({
                 "id": new_id(), "company_id": company_id, "risk_class": risk_class,
                 "suggested_class": row.suggested, "reasons": json.dumps(list(row.reasons)),
                 "why": why.strip(), "decided_by": self.actor, "decided_at": utcnow_iso(),
@@ -166,27 +157,24 @@ class ClassificationService:
 
     def history(self, company_id: str) -> list[tuple[str, str, str | None, str]]:
         """(when, class, who, why), newest first."""
-        return [tuple(r) for r in self.db.execute(
-            "SELECT decided_at, risk_class, decided_by, why FROM company_classifications "
-            "WHERE company_id = ? ORDER BY decided_at DESC", [company_id]).fetchall()]
+        return self.repo.decisions(company_id)
 
     # --- facts the office keeps -----------------------------------------------------------------
     def _supervision_row(self, company_id: str) -> dict:
-        if self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+        if CompanyRepo(self.db, self.device.id).get(company_id) is None:
             raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
-        rows = list(self.db["company_supervision"].rows_where("company_id = ?", [company_id]))
-        if rows:
-            return rows[0]
+        row = self.repo.supervision(company_id)
+        if row is not None:
+            return row
         return {"company_id": company_id, "major_hazard_source": 0, "accidents": 0,
                 "std_grade": None, "std_certificate": None, "std_issued_on": None,
                 "std_expires_on": None, **record_stamp(self.device.id)}
 
     def _save(self, row: dict, what: str) -> None:
-        old = self.db.execute("SELECT * FROM company_supervision WHERE company_id = ?",
-                              [row["company_id"]]).fetchone()
+        old = self.repo.supervision_values(row["company_id"])
         row = {**row, "updated_at": utcnow_iso(), "device_id": self.device.id}
         with self.db.atomic():
-            self.db["company_supervision"].upsert(row, pk="company_id")
+            self.repo.save_supervision(row)
             self.audit.record("company", row["company_id"], what,
                               old=json.dumps(old, ensure_ascii=False, default=str) if old
                               else None, new=json.dumps(row, ensure_ascii=False))
