@@ -35,6 +35,7 @@ from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
 from inspector_app.storage.attachment_store import AttachmentStore
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.emergency_repo import EmergencyRepo
 from inspector_app.storage.units_repo import UnitRepo
 
@@ -99,6 +100,7 @@ class EmergencyService:
         self.audit = AuditLog(db, device_id, actor)
         self.repo = EmergencyRepo(db, device_id)
         self.units = UnitRepo(db, device_id)
+        self.companies = CompanyRepo(db, device_id)
         self.store = AttachmentStore(attachment_folder(data_dir))
 
     # -- plans --
@@ -116,8 +118,7 @@ class EmergencyService:
                "notes": notes, **self._dates(dates)}
         if unit_id and self.units.get(unit_id) is None:
             raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
-        if company_id and not self.db.execute("SELECT 1 FROM companies WHERE id = ?",
-                                              [company_id]).fetchone():
+        if company_id and self.companies.get(company_id) is None:
             raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
         self._check_plan(row)
         with self.db.atomic():
@@ -389,9 +390,7 @@ class EmergencyService:
 
     def attach_checked(self, owner_kind: str, owner_id: str,
                        checked: CheckedFile) -> dict[str, Any]:
-        table = {"plan": "emergency_plans", "drill": "drills", "station": "stations",
-                 "milestone": "station_milestones", "check": "station_checks"}[owner_kind]
-        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [owner_id]).fetchone():
+        if not self.repo.owner_exists(owner_kind, owner_id):
             raise NotFoundError(N_("No {owner_kind} with id {owner_id}."),
                                 owner_kind=owner_kind, owner_id=owner_id)
         if owner_kind in ("drill", "milestone", "check") and checked.media not in ("jpeg", "png"):

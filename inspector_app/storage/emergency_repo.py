@@ -31,6 +31,9 @@ def _kind(table: str) -> Message | str:
     return Message(_KINDS[table]) if table in _KINDS else table
 
 RULES_KEY = "rules"
+# The table of each kind of record a file can be attached to.
+OWNER_TABLES = {"plan": "emergency_plans", "drill": "drills", "station": "stations",
+                "milestone": "station_milestones", "check": "station_checks"}
 
 
 def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -236,6 +239,13 @@ class EmergencyRepo:
                               "ORDER BY checked_on DESC", [station_id])
 
     # -- files --
+    def owner_exists(self, owner_kind: str, owner_id: str) -> bool:
+        """True when the record a file would be attached to (a plan, drill, station, milestone
+        or check, by ``owner_kind``) exists; KeyError for another kind."""
+        table = OWNER_TABLES[owner_kind]
+        return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?",
+                               [owner_id]).fetchone() is not None
+
     def files(self, owner_kind: str, owner_id: str) -> list[dict[str, Any]]:
         return _rows(self.db, "SELECT * FROM emergency_files WHERE owner_kind = ? AND "
                               "owner_id = ? ORDER BY created_at", [owner_kind, owner_id])

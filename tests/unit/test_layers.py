@@ -140,7 +140,6 @@ def test_design_document_names_only_files_that_exist():
 SERVICES_RUNNING_SQL = {
     "services/demo.py",
     "services/documents.py",
-    "services/emergency.py",
     "services/emergency_demo.py",
     "services/inspections.py",
     "services/photos.py",
