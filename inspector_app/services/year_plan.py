@@ -21,7 +21,6 @@ from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.year_plan import (
-    PlanCompany,
     PlanInfeasible,
     Team,
     Visit,
@@ -36,6 +35,7 @@ from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.plans_repo import YearPlanRepo
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
 
@@ -93,6 +93,7 @@ class YearPlanService:
         self.device = device
         self.actor = actor
         self.audit = AuditLog(db, device.id, actor)
+        self.repo = YearPlanRepo(db)
 
     # --- teams --------------------------------------------------------------------------------
     def add_team(self, name: str, inspector_ids: list[str], capacity: int,
@@ -105,11 +106,11 @@ class YearPlanService:
         unknown = [i for i in inspector_ids if people.get(i) is None]
         if unknown:
             raise NotFoundError(N_("Unknown inspector id(s): {join}."), join=', '.join(unknown))
-        if self.db.execute("SELECT 1 FROM plan_teams WHERE name = ?", [name]).fetchone():
+        if self.repo.team_named(name):
             raise ValidationError(N_("There is already a team named {name}."), name=name)
         team_id = new_id()
         with self.db.atomic():
-            self.db["plan_teams"].insert({
+            self.repo.add_team({
                 "id": team_id, "name": name.strip(), "inspector_ids": json.dumps(inspector_ids),
                 "capacity": capacity, "towns": json.dumps(towns or [], ensure_ascii=False),
                 **record_stamp(self.device.id)})
@@ -133,13 +134,11 @@ class YearPlanService:
         if not changes:
             return
         with self.db.atomic():
-            self.db["plan_teams"].update(found.id, {**changes, "updated_at": utcnow_iso()})
+            self.repo.update_team(found.id, {**changes, "updated_at": utcnow_iso()})
             self.audit.record("plan_team", found.id, "update", new=json.dumps(changes))
 
     def teams(self) -> list[Team]:
-        return [Team(r[0], r[1], tuple(json.loads(r[2])), r[3], tuple(json.loads(r[4])))
-                for r in self.db.execute("SELECT id, name, inspector_ids, capacity, towns "
-                                         "FROM plan_teams ORDER BY name").fetchall()]
+        return self.repo.teams()
 
     def team(self, team_id: str) -> Team:
         found = next((t for t in self.teams() if t.id == team_id or t.name == team_id), None)
@@ -149,9 +148,7 @@ class YearPlanService:
 
     # --- the plan -----------------------------------------------------------------------------
     def info(self, year: int) -> PlanInfo | None:
-        row = self.db.execute(
-            "SELECT id, year, seed, status, template_key, created_by, approved_by, approved_at "
-            "FROM year_plans WHERE year = ?", [year]).fetchone()
+        row = self.repo.plan_row(year)
         return PlanInfo(*row) if row else None
 
     def _require(self, year: int, *statuses: str) -> PlanInfo:
@@ -179,8 +176,7 @@ class YearPlanService:
         template_key = TemplateRepo(self.db, self.device.id).resolve(template)
         scheme = ClassificationService(self.db, self.device, self.actor).scheme()
         seed = secrets.randbelow(2**31) if seed is None else seed
-        companies = [PlanCompany(r[0], r[1] or "", r[2]) for r in self.db.execute(
-            "SELECT id, town, risk_level FROM companies").fetchall()]
+        companies = self.repo.companies()
         unclassified = sum(1 for c in companies if c.risk_class is None)
         teams = self.teams()
         # The visits become official inspections: a team that could not make one is named now,
@@ -205,19 +201,16 @@ class YearPlanService:
         plan_id = new_id()
         with self.db.atomic():
             if existing is not None:
-                self.db.execute("DELETE FROM year_plan_visits WHERE plan_id = ?", [existing.id])
-                self.db.execute("DELETE FROM year_plans WHERE id = ?", [existing.id])
-            self.db["year_plans"].insert({
-                "id": plan_id, "year": year, "seed": seed, "status": "draft",
-                "scheme": json.dumps(scheme.to_dict(), ensure_ascii=False),
-                "template_key": template_key,
-                "sampled": json.dumps(plan.sampled), "created_by": self.actor,
-                **record_stamp(self.device.id)})
+                self.repo.delete_plan(existing.id)
             stamp = record_stamp(self.device.id)
-            self.db["year_plan_visits"].insert_all(
+            self.repo.add_plan(
+                {"id": plan_id, "year": year, "seed": seed, "status": "draft",
+                 "scheme": json.dumps(scheme.to_dict(), ensure_ascii=False),
+                 "template_key": template_key,
+                 "sampled": json.dumps(plan.sampled), "created_by": self.actor, **stamp},
                 ({"id": new_id(), "plan_id": plan_id, "company_id": v.company_id,
                   "team_id": v.team_id, "month": v.month, "day": v.day, "seq": v.seq,
-                  "status": "planned", **stamp} for v in plan.visits), batch_size=500)
+                  "status": "planned", **stamp} for v in plan.visits))
             self.audit.record("year_plan", plan_id, "generate",
                               new={"year": year, "seed": seed, "visits": len(plan.visits),
                                    "unclassified": unclassified})
@@ -227,11 +220,7 @@ class YearPlanService:
 
     def visits(self, year: int) -> list[StoredVisit]:
         info = self._require(year)
-        rows = self.db.execute(
-            "SELECT v.id, v.month, v.day, v.team_id, v.company_id, c.town, v.seq, c.name, "
-            "v.planned_inspection_id FROM year_plan_visits v JOIN companies c "
-            "ON c.id = v.company_id WHERE v.plan_id = ? AND v.status = 'planned' "
-            "ORDER BY v.day, c.town, c.name", [info.id]).fetchall()
+        rows = self.repo.visits(info.id)
         return [StoredVisit(r[0], Visit(r[1], r[2], r[3], r[4], r[5] or "", r[6]), r[7], r[8])
                 for r in rows]
 
@@ -268,7 +257,7 @@ class YearPlanService:
                 key = by_key[(v.company_id, v.seq)]
                 old = stored[key].visit
                 if (old.team_id, old.month, old.day) != (v.team_id, v.month, v.day):
-                    self.db["year_plan_visits"].update(key, {
+                    self.repo.update_visit(key, {
                         "team_id": v.team_id, "month": v.month, "day": v.day,
                         "updated_at": now, "device_id": self.device.id})
             before = stored[visit_id].visit
@@ -279,7 +268,7 @@ class YearPlanService:
     def approve(self, year: int) -> None:
         info = self._require(year, "draft")
         with self.db.atomic():
-            self.db["year_plans"].update(info.id, {
+            self.repo.update_plan(info.id, {
                 "status": "approved", "approved_by": self.actor, "approved_at": utcnow_iso(),
                 "updated_at": utcnow_iso()})
             self.audit.record("year_plan", info.id, "approve", new=str(year))
@@ -302,11 +291,10 @@ class YearPlanService:
                 plan_id = plans.add(v.visit.company_id, info.template_key, v.visit.day,
                                     list(team.inspector_ids),
                                     note=f"{year}年度监督检查计划 {team.name} 第{v.visit.seq}次")
-                self.db["year_plan_visits"].update(v.id, {"planned_inspection_id": plan_id,
-                                                          "updated_at": utcnow_iso()})
+                self.repo.update_visit(v.id, {"planned_inspection_id": plan_id,
+                                              "updated_at": utcnow_iso()})
                 count += 1
-            self.db["year_plans"].update(info.id, {"status": "issued",
-                                                   "updated_at": utcnow_iso()})
+            self.repo.update_plan(info.id, {"status": "issued", "updated_at": utcnow_iso()})
             self.audit.record("year_plan", info.id, "issue", new=str(count))
             step.check_cancelled()
         step.progress(count, count, "")
@@ -316,27 +304,20 @@ class YearPlanService:
         """Per month: (visits planned, visits whose planned inspection has been started)."""
         info = self._require(year)
         out = {m: (0, 0) for m in range(1, 13)}
-        for month, planned, started in self.db.execute(
-            "SELECT v.month, COUNT(*), SUM(p.status = 'started') FROM year_plan_visits v "
-            "LEFT JOIN planned_inspections p ON p.id = v.planned_inspection_id "
-            "WHERE v.plan_id = ? AND v.status = 'planned' GROUP BY v.month", [info.id]
-        ).fetchall():
-            out[month] = (planned, started or 0)
+        for month, planned, started in self.repo.coverage(info.id):
+            out[month] = (planned, started)
         return out
 
     def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
         """A company closed or moved away: its visits from ``as_of`` are dropped, and their
         planned inspections not yet started are cancelled; earlier visits stay."""
         info = self._require(year)
-        rows = self.db.execute(
-            "SELECT id, planned_inspection_id FROM year_plan_visits WHERE plan_id = ? AND "
-            "company_id = ? AND status = 'planned' AND day >= ?",
-            [info.id, company_id, as_of.isoformat()]).fetchall()
+        rows = self.repo.company_visits_from(info.id, company_id, as_of.isoformat())
         plans = PlanService(self.db, self.device, self.actor)
         with self.db.atomic():
             for visit_id, plan_id in rows:
-                self.db["year_plan_visits"].update(visit_id, {"status": "dropped",
-                                                              "updated_at": utcnow_iso()})
+                self.repo.update_visit(visit_id, {"status": "dropped",
+                                                  "updated_at": utcnow_iso()})
                 if plan_id and plans.get(plan_id).status == "planned":
                     plans.cancel(plan_id, reason)
             self.audit.record("year_plan", info.id, "drop_company", field=company_id,

@@ -152,7 +152,6 @@ SERVICES_RUNNING_SQL = {
     "services/sync/importer.py",
     "services/sync/policy.py",
     "services/sync/staging.py",
-    "services/year_plan.py",
 }# The sync merge writes rows of any table by name: the one intended exception.
 TABLE_GENERIC_SQL = {"services/sync/merge.py"}
 
