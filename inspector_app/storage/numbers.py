@@ -92,6 +92,19 @@ def _store_counter(db: Database, key: str, doc_type: DocType, year: int, seq: in
         [key, doc_type.value, year, seq])
 
 
+def take_counter(db: Database, prefix: str, counter: str, year: int) -> int:
+    """The next value of a counter kept beside the documents' (``counter`` is not a
+    ``DocType``: the circulars'), stored as taken; 1 for the first of ``prefix`` and ``year``.
+    Call it inside the transaction that uses the number."""
+    row = db.execute("SELECT last_seq FROM number_sequences WHERE prefix = ? AND doc_type = ? "
+                     "AND year = ?", [prefix, counter, year]).fetchone()
+    seq = (int(row[0]) if row else 0) + 1
+    db.execute("INSERT INTO number_sequences (prefix, doc_type, year, last_seq) "
+               "VALUES (?, ?, ?, ?) ON CONFLICT(prefix, doc_type, year) "
+               "DO UPDATE SET last_seq = excluded.last_seq", [prefix, counter, year, seq])
+    return seq
+
+
 def block_uses(db: Database, device_id: str, doc_type: DocType, year: int,
                authority_short: str | None) -> list[BlockUse]:
     """This device's blocks of one type and year, each with what it would give next."""

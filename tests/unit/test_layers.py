@@ -144,7 +144,6 @@ SERVICES_RUNNING_SQL = {
     "services/inspections.py",
     "services/photos.py",
     "services/reinspection.py",
-    "services/reports/circular.py",
     "services/signatures.py",
     "services/signing.py",
     "services/sync/conflicts.py",

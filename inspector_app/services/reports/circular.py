@@ -36,6 +36,7 @@ from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
+from inspector_app.storage.numbers import take_counter
 from inspector_app.storage.repositories import SettingsRepo
 
 if TYPE_CHECKING:
@@ -90,12 +91,7 @@ def circular_word(db: Database) -> str:
 
 def next_circular_number(db: Database, word: str, year: int) -> str:
     """Take the next number; call inside the transaction that writes the file."""
-    row = db.execute("SELECT last_seq FROM number_sequences WHERE prefix = ? AND doc_type = ? "
-                     "AND year = ?", [word, CIRCULAR_DOC_TYPE, year]).fetchone()
-    seq = (row[0] if row else 0) + 1
-    db.execute("INSERT INTO number_sequences (prefix, doc_type, year, last_seq) "
-               "VALUES (?, ?, ?, ?) ON CONFLICT(prefix, doc_type, year) "
-               "DO UPDATE SET last_seq = excluded.last_seq", [word, CIRCULAR_DOC_TYPE, year, seq])
+    seq = take_counter(db, word, CIRCULAR_DOC_TYPE, year)
     return f"{word}〔{year}〕{seq}号"
 
 
