@@ -141,7 +141,7 @@ SERVICES_RUNNING_SQL = {
     "services/classification.py", "services/demo.py", "services/documents.py",
     "services/emergency.py", "services/emergency_demo.py",
     "services/inspections.py", "services/photos.py", "services/pki.py",
-    "services/reinspection.py", "services/reports/circular.py",
+    "services/reports/circular.py",
     "services/sync/conflicts.py", "services/sync/export.py",
     "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
     "services/year_plan.py",
