@@ -86,9 +86,10 @@ class DocumentRefused(ValidationError):
 def load_record_data(db: Database, inspection_id: str) -> RecordData:
     """An inspection with everything its documents print (reads only)."""
     record = read_record(db, inspection_id)
-    row = InspectionRepo(db).row(inspection_id) or {}
-    template_hash, follows, snapshot = (row.get("template_hash"), row.get("follows_inspection_id"),
-                                        row.get("company_snapshot"))
+    stored = InspectionRepo(db).row(inspection_id) or {}
+    template_hash, follows, snapshot = (stored.get("template_hash"),
+                                        stored.get("follows_inspection_id"),
+                                        stored.get("company_snapshot"))
     if snapshot:  # a signed record speaks of the company as it was when it was signed
         kept = json.loads(snapshot)
         row = tuple(kept.get(name) for name in COMPANY_SNAPSHOT_FIELDS)
