@@ -16,7 +16,6 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from inspector_app.paths import DataDir
 from inspector_app.services import pdf
 from inspector_app.services.inspections import (
     COMPANY_SNAPSHOT_FIELDS,
-    InspectionService,
+    read_record,
     subject_info,
 )
 from inspector_app.services.pdf.model import (
@@ -57,18 +56,20 @@ from inspector_app.services.photos import PhotoService
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.document_store import keep_document
+from inspector_app.storage.documents_repo import DocumentRepo, IssuedDocument
 from inspector_app.storage.files import write_atomic_checked
+from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
+from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.repositories import SettingsRepo
+from inspector_app.storage.signatures_repo import SignatureRepo
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
 QR_SCHEME = "inspector"
 CANONICAL_FORMAT = "inspector-record/1"
-# Reading needs no device; InspectionService wants one for the audit log it never writes here.
-_READER = Device("reader", "reader", "")
 
 
 class DocumentRefused(ValidationError):
@@ -81,26 +82,14 @@ class DocumentRefused(ValidationError):
         self.code = code
 
 
-@dataclass(frozen=True)
-class IssuedDocument:
-    id: str
-    inspection_id: str
-    doc_type: DocType
-    number: str
-    issued_at: str
-    follows_document_id: str | None
-    lang: str | None
-    file_sha256: str | None
-    file_name: str | None
-
-
 # -- the record's data and its fingerprint ---------------------------------------------------------
 def load_record_data(db: Database, inspection_id: str) -> RecordData:
     """An inspection with everything its documents print (reads only)."""
-    record = InspectionService(db, _READER).get(inspection_id)
-    template_hash, follows, snapshot = db.execute(
-        "SELECT template_hash, follows_inspection_id, company_snapshot FROM inspections "
-        "WHERE id = ?", [inspection_id]).fetchone()
+    record = read_record(db, inspection_id)
+    stored = InspectionRepo(db).row(inspection_id) or {}
+    template_hash, follows, snapshot = (stored.get("template_hash"),
+                                        stored.get("follows_inspection_id"),
+                                        stored.get("company_snapshot"))
     if snapshot:  # a signed record speaks of the company as it was when it was signed
         kept = json.loads(snapshot)
         row = tuple(kept.get(name) for name in COMPANY_SNAPSHOT_FIELDS)
@@ -111,16 +100,9 @@ def load_record_data(db: Database, inspection_id: str) -> RecordData:
     signatures = [
         SignatureInfo(r[0], r[1], r[2], r[3], r[4], bytes(r[5]) if r[5] else None, r[6],
                       bool(r[7]), r[8], r[9])
-        for r in db.execute(
-            "SELECT id, role, signer_name, signer_id_number, inspector_id, png, strokes, refused, "
-            "signed_at, record_fingerprint FROM signatures WHERE inspection_id = ? "
-            "ORDER BY signed_at, rowid", [inspection_id])]
-    results = [ResultInfo(*r) for r in db.execute(
-        "SELECT finding_id, result, new_deadline, note, accepted_on, accepted_by, "
-        "acceptance_conclusion FROM reinspection_results "
-        "WHERE reinspection_id = ? ORDER BY rowid", [inspection_id])]
-    # PhotoService.list only reads the database; the photo folder is not touched here.
-    photos = PhotoService(db, DataDir(Path()), _READER).list(inspection_id)
+        for r in SignatureRepo(db).printed_rows(inspection_id)]
+    results = [ResultInfo(*r) for r in ReinspectionRepo(db).printed_results(inspection_id)]
+    photos = InspectionRepo(db).photos(inspection_id)
     # A withdrawn hazard is no hazard of the record: its own photos stay out with it.
     withdrawn = {f.id for f in record.withdrawn}
     photos = [p for p in photos if p.finding_id not in withdrawn]
@@ -260,36 +242,24 @@ class DocumentService:
         self.photos = PhotoService(db, data_dir, device, actor)
         self.audit = AuditLog(db, device.id, actor)
         self.settings = SettingsRepo(db)
+        self.documents = DocumentRepo(db)
+        self.signatures = SignatureRepo(db)
 
     # -- what exists, what may ---------------------------------------------------------------
     def issued(self, inspection_id: str, doc_type: DocType | str) -> IssuedDocument | None:
-        row = self.db.execute(
-            "SELECT id, inspection_id, doc_type, number, issued_at, follows_document_id, lang, "
-            "file_sha256, file_name FROM documents WHERE inspection_id = ? AND doc_type = ?",
-            [inspection_id, DocType(doc_type).value]).fetchone()
-        if row is None:
-            return None
-        return IssuedDocument(row[0], row[1], DocType(row[2]), *row[3:])
+        return self.documents.issued(inspection_id, DocType(doc_type))
 
     def heading(self, inspection_id: str) -> tuple[str, str | None]:
         """The company's name and the record's number, to title a document; empty when the
         inspection is unknown (a draft has no number yet)."""
-        row = self.db.execute(
-            "SELECT c.name, i.number FROM inspections i JOIN companies c ON c.id = i.company_id "
-            "WHERE i.id = ?", [inspection_id]).fetchone()
-        return (row[0], row[1]) if row else ("", "")
+        return self.documents.heading(inspection_id) or ("", "")
 
     def _inspection_row(self, inspection_id: str) -> dict[str, Any]:
-        cursor = self.db.execute(
-            "SELECT id, number, kind, started_at, follows_inspection_id, subject_unit_id, "
-            "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
-            "AND f.withdrawn_at IS NULL) AS hazards "
-            "FROM inspections i WHERE id = ?", [inspection_id])
-        row = cursor.fetchone()
+        row = self.documents.inspection_facts(inspection_id)
         if row is None:
             raise NotFoundError(N_("No inspection with id {inspection_id}."),
                                 inspection_id=inspection_id)
-        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+        return row
 
     def check(self, inspection_id: str, doc_type: DocType | str) -> None:
         """Raise ``DocumentRefused`` when this document cannot exist for this inspection."""
@@ -318,12 +288,11 @@ class DocumentService:
             raise DocumentRefused(
                 "no_hazards", N_("Inspection {number} found no hazards: there is nothing to "
                 "order rectified."), number=row['number'])
+        terms = self.documents.hazard_terms(row["id"])
         incomplete = [
             Message(N_("hazard {seq}: no requirement") if not (req or "").strip()
                     else N_("hazard {seq}: no deadline"), seq=seq)
-            for seq, req, deadline in self.db.execute(
-                "SELECT seq, requirement, deadline FROM findings WHERE inspection_id = ? "
-                "AND withdrawn_at IS NULL ORDER BY seq", [row["id"]])
+            for seq, req, deadline in terms
             if not (req or "").strip() or not (deadline or "").strip()]
         if incomplete:
             raise DocumentRefused(
@@ -334,10 +303,7 @@ class DocumentService:
             return  # issued already: its date and deadlines stand as they were
         issue_day = self.issue_time(row["id"])[:10]
         early = [Message(N_("hazard {seq} ({deadline})"), seq=seq, deadline=deadline[:10])
-                 for seq, deadline in self.db.execute(
-            "SELECT seq, deadline FROM findings WHERE inspection_id = ? "
-            "AND withdrawn_at IS NULL ORDER BY seq",
-            [row["id"]]) if (deadline or "")[:10] < issue_day]
+                 for seq, _req, deadline in terms if (deadline or "")[:10] < issue_day]
         if early:
             raise DocumentRefused(
                 "deadline_before_issue", N_("The order of inspection {number} cannot be "
@@ -352,10 +318,7 @@ class DocumentService:
                 "self_inspection", N_("Inspection {number} is a company's self-inspection: "
                 "a decision on on-site measures is taken only by the authority's inspectors."),
                                    number=row['number'])
-        measures = self.db.execute(
-            "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND withdrawn_at IS NULL "
-            "AND TRIM(COALESCE(onsite_measure, '')) != ''", [row["id"]]).fetchone()[0]
-        if not measures:
+        if not self.documents.onsite_measure_count(row["id"]):
             raise DocumentRefused(
                 "no_onsite_measures", N_("No hazard of inspection {number} has a measure "
                 "taken on site (停止作业, 撤出人员, 暂时停止使用设备 …): there is nothing to "
@@ -395,11 +358,9 @@ class DocumentService:
     def issue_time(self, inspection_id: str) -> str:
         """When a document of this inspection is issued: when its inspectors signed on site, or
         now when they have not signed (yet). Never the time of a later export."""
-        row = self.db.execute(
-            "SELECT MAX(signed_at) FROM signatures WHERE inspection_id = ? AND role = 'inspector' "
-            "AND refused = 0", [inspection_id]).fetchone()
-        if row and row[0]:
-            return str(row[0])
+        signed_at = self.signatures.last_inspector_signed_at(inspection_id)
+        if signed_at:
+            return signed_at
         return datetime.now().astimezone().isoformat(timespec="minutes")
 
     def numbers_left(self, doc_type: DocType | str, year: int | None = None) -> int | None:
@@ -442,7 +403,7 @@ class DocumentService:
                 prefix = self.device.doc_prefix
                 number, seq = next_number(self.db, doc_type, year, self.device.id, prefix,
                                           self.settings.get("authority_short"))
-            self.db["documents"].insert({
+            self.documents.insert({
                 "id": document_id, "inspection_id": inspection_id, "doc_type": doc_type.value,
                 "number": number, "prefix": prefix, "year": year, "seq": seq,
                 "follows_document_id": follows, "issued_at": issued_at,
@@ -558,7 +519,7 @@ class DocumentService:
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
-                self.db["documents"].update(document.id, {
+                self.documents.update(document.id, {
                     "lang": lang, "file_sha256": file_sha, "file_name": target.name,
                     "updated_at": utcnow_iso(), "device_id": self.device.id})
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,

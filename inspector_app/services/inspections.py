@@ -57,15 +57,16 @@ _TEMPLATES: dict[str, Template] = {}
 
 def subject_info(db: Database, row: dict[str, Any]) -> dict[str, Any]:
     """The company fields a record prints, for a company or (name only) for a unit subject."""
+    repo = InspectionRepo(db)
     if row.get("subject_unit_id"):
-        unit = db.execute("SELECT id, name FROM units WHERE id = ?",
-                          [row["subject_unit_id"]]).fetchone()
+        unit_name = repo.unit_name(row["subject_unit_id"])
         info: dict[str, Any] = dict.fromkeys(COMPANY_SNAPSHOT_FIELDS)
-        info.update(id=row["subject_unit_id"], name=unit[1] if unit else "?", subject="unit")
+        info.update(id=row["subject_unit_id"], name=unit_name or "?", subject="unit")
         return info
-    values = db.execute(f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies "
-                        "WHERE id = ?", [row["company_id"]]).fetchone()
-    return dict(zip(COMPANY_SNAPSHOT_FIELDS, values, strict=True))
+    fields = repo.company_fields(row["company_id"], COMPANY_SNAPSHOT_FIELDS)
+    if fields is None:
+        raise NotFoundError(N_("No company with id {company_id}."), company_id=row["company_id"])
+    return fields
 
 
 def subject_name_address(db: Database, row: dict[str, Any]) -> tuple[str, str | None]:
@@ -91,6 +92,37 @@ def snapshot_template(repo: InspectionRepo, content_hash: str) -> Template:
     return template
 
 
+def read_record(db: Database, inspection_id: str) -> InspectionRecord:
+    """The inspection as it is read and printed; reads only."""
+    repo = InspectionRepo(db)
+    row = repo.row(inspection_id)
+    if row is None:
+        raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                            inspection_id=inspection_id)
+    company = subject_name_address(db, row)
+    template = snapshot_template(repo, row["template_hash"])
+    answers = repo.answers(inspection_id)
+    return InspectionRecord(
+        id=row["id"], number=row["number"], revision=row["revision"],
+        supersedes_id=row["supersedes_id"],
+        superseded_by=repo.superseded_by(inspection_id),
+        status=Status(row["status"]), kind=Kind(row["kind"]),
+        company_id=row["company_id"], company_name=company[0], company_address=company[1],
+        template=template,
+        section_ids=json.loads(row["section_ids"]) if row["section_ids"]
+        else [s.id for s in template.sections],
+        place=row["place"], started_at=row["started_at"], ended_at=row["ended_at"],
+        current_item=row["current_item"], amend_reason=row["amend_reason"],
+        inspectors=repo.inspectors(inspection_id),
+        answers={k: v for k, (v, _) in answers.items() if v is not None},
+        notes={k: n for k, (_, n) in answers.items() if n},
+        findings=repo.findings(inspection_id),
+        photo_counts=repo.photo_counts(inspection_id),
+        withdrawn=repo.withdrawn_findings(inspection_id),
+        subject_unit_id=row.get("subject_unit_id"),
+    )
+
+
 class InspectionService:
     def __init__(self, db: Database, device: Device, actor: str | None = None, *,
                  lang: str | None = None) -> None:
@@ -104,35 +136,7 @@ class InspectionService:
 
     # -- reading --
     def get(self, inspection_id: str) -> InspectionRecord:
-        row = self.repo.row(inspection_id)
-        if row is None:
-            raise NotFoundError(N_("No inspection with id {inspection_id}."),
-                                inspection_id=inspection_id)
-        company = subject_name_address(self.db, row)
-        template = snapshot_template(self.repo, row["template_hash"])
-        answers = self.repo.answers(inspection_id)
-        photo_counts = dict(self.db.execute(
-            "SELECT item_id, COUNT(*) FROM photos WHERE inspection_id = ? AND item_id IS NOT NULL"
-            " AND deleted_at IS NULL GROUP BY item_id", [inspection_id]).fetchall())
-        return InspectionRecord(
-            id=row["id"], number=row["number"], revision=row["revision"],
-            supersedes_id=row["supersedes_id"],
-            superseded_by=self.repo.superseded_by(inspection_id),
-            status=Status(row["status"]), kind=Kind(row["kind"]),
-            company_id=row["company_id"], company_name=company[0], company_address=company[1],
-            template=template,
-            section_ids=json.loads(row["section_ids"]) if row["section_ids"]
-            else [s.id for s in template.sections],
-            place=row["place"], started_at=row["started_at"], ended_at=row["ended_at"],
-            current_item=row["current_item"], amend_reason=row["amend_reason"],
-            inspectors=self.repo.inspectors(inspection_id),
-            answers={k: v for k, (v, _) in answers.items() if v is not None},
-            notes={k: n for k, (_, n) in answers.items() if n},
-            findings=self.repo.findings(inspection_id),
-            photo_counts=photo_counts,
-            withdrawn=self.repo.withdrawn_findings(inspection_id),
-            subject_unit_id=row.get("subject_unit_id"),
-        )
+        return read_record(self.db, inspection_id)
 
     def kind_of(self, inspection_id: str) -> str | None:
         """The record's kind (``reinspection`` opens in its own dialog); None if unknown."""
@@ -160,25 +164,22 @@ class InspectionService:
 
     def template_key(self, text: str) -> str:
         """The library key of a template given by its key or by its id (newest version)."""
-        row = self.db.execute(
-            "SELECT key FROM templates WHERE key = ? OR (template_id = ? AND retired = 0) "
-            "ORDER BY key = ? DESC, created_at DESC LIMIT 1", [text, text, text]).fetchone()
-        if row is None:
+        key = self.repo.template_key_for(text)
+        if key is None:
             raise NotFoundError(N_("No template {text} in the library (see `inspector-app forms "
                                    "list`)."), text=text)
-        return str(row[0])
+        return key
 
     def find_company(self, text: str) -> str:
         """A company's id from its exact name or id, as a user types it."""
-        rows = self.db.execute("SELECT id FROM companies WHERE id = ? OR name = ? LIMIT 2",
-                               [text.strip(), text.strip()]).fetchall()
+        rows = self.repo.company_ids_named(text.strip())
         if len(rows) > 1:
             raise ValidationError(N_("More than one company is called {text}; give its id."),
                                   text=text)
         if not rows:
             raise NotFoundError(N_("No company named {text!r} (see `inspector-app companies "
                                    "list`)."), text=text)
-        return str(rows[0][0])
+        return rows[0]
 
     def start(self, *, company_id: str | None = None, template_key: str, kind: Kind | str,
               inspector_ids: list[str], place: str | None = None,
@@ -188,8 +189,7 @@ class InspectionService:
         kind = Kind(kind)
         unit = None
         if subject_unit_id is not None:
-            unit = self.db.execute("SELECT name, kind FROM units WHERE id = ? AND active = 1",
-                                   [subject_unit_id]).fetchone()
+            unit = self.repo.active_unit(subject_unit_id)
             if unit is None:
                 raise NotFoundError(N_("No active unit with id {subject_unit_id}."),
                                     subject_unit_id=subject_unit_id)
@@ -200,14 +200,10 @@ class InspectionService:
         if unit is not None:
             company = (unit[0], None, None)
         else:
-            company = self.db.execute(
-                "SELECT name, industry, special_areas FROM companies WHERE id = ?",
-                [company_id]).fetchone()
+            company = self.repo.company_sections_basis(company_id)
             if company is None:
                 raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
-        trow = self.db.execute(
-            "SELECT template_id, version, content_hash, definition FROM templates WHERE key = ?",
-            [template_key]).fetchone()
+        trow = self.repo.library_template(template_key)
         if trow is None:
             raise NotFoundError(N_("No template {template_key} in the library."),
                                 template_key=template_key)
@@ -568,15 +564,8 @@ class InspectionService:
                           ensure_ascii=False, sort_keys=True)
 
     def _company_snapshot(self, row: dict[str, Any]) -> str:
-        if row.get("subject_unit_id"):
-            # A unit's record keeps the unit's name; it has no company fields to keep.
-            return json.dumps(subject_info(self.db, row), ensure_ascii=False, sort_keys=True)
-        cursor = self.db.execute(
-            f"SELECT {', '.join(COMPANY_SNAPSHOT_FIELDS)} FROM companies WHERE id = ?",
-            [row["company_id"]])
-        values = cursor.fetchone()
-        return json.dumps(dict(zip(COMPANY_SNAPSHOT_FIELDS, values, strict=True)),
-                          ensure_ascii=False, sort_keys=True)
+        # A unit's record keeps the unit's name; it has no company fields to keep.
+        return json.dumps(subject_info(self.db, row), ensure_ascii=False, sort_keys=True)
 
     def amend(self, inspection_id: str, reason: str) -> str:
         """A corrected revision of a signed record; the signed one stays as it was."""
@@ -617,21 +606,9 @@ class InspectionService:
                                           "status": f.status.value, "origin_finding_id": f.id})
             # Photos are evidence of the same visit: the revision shows them too (same files).
             # Signatures are not copied: the corrected record is signed anew.
-            self._copy_photos(inspection_id, new, copied_findings, stamp)
+            self.repo.copy_photos(inspection_id, new, copied_findings, stamp)
             self.audit.record("inspection", new, "amend", reason=reason.strip(),
                               old=inspection_id, new=new, inspection_id=new)
             self.audit.record("inspection", inspection_id, "superseded", new=new,
                               reason=reason.strip(), inspection_id=inspection_id)
         return new
-
-    def _copy_photos(self, source: str, target: str, findings: dict[str, str],
-                     stamp: dict[str, str]) -> None:
-        cursor = self.db.execute(
-            "SELECT * FROM photos WHERE inspection_id = ? AND deleted_at IS NULL", [source])
-        names = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
-            values = dict(zip(names, row, strict=True))
-            self.db["photos"].insert({
-                **values, **stamp, "id": new_id(), "inspection_id": target,
-                "finding_id": findings.get(values["finding_id"]) if values["finding_id"] else None,
-            })

@@ -30,23 +30,14 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.inspections_repo import _FINDING_COLUMNS, InspectionRepo
+from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number
+from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 
 RECTIFIED = "rectified"
 NOT_RECTIFIED = "not_rectified"
 RESULTS = (RECTIFIED, NOT_RECTIFIED)
-NOT_CLOSED = (FindingStatus.OPEN.value, FindingStatus.RECTIFIED.value,
-              FindingStatus.REOPENED.value)
-
-_RESULT_COLUMNS = ("r.finding_id, r.result, r.new_deadline, r.note, r.updated_at, r.accepted_on, "
-                   "r.accepted_by, r.acceptance_conclusion")
-_F_COLUMNS = ", ".join(f"f.{c.strip()}" for c in _FINDING_COLUMNS.split(","))
-# The newest revision of a completed or signed inspection: what hazards are followed up from.
-_FOLLOWABLE = ("i.status IN ('completed', 'signed') AND i.kind != 'reinspection' "
-               "AND f.withdrawn_at IS NULL "
-               "AND NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)")
 
 
 @dataclass(frozen=True)
@@ -128,34 +119,22 @@ class ReinspectionService:
         self.actor = actor
         self.today = today  # injectable, so tests can fix "today"
         self.repo = InspectionRepo(db)
+        self.reinspections = ReinspectionRepo(db)
         self.audit = AuditLog(db, device.id, actor)
 
     # -- what is open --
     def companies_with_open_hazards(self) -> builtins.list[CompanyHazards]:
-        rows = self.db.execute(
-            f"""SELECT c.id, c.name, c.town, COUNT(f.id),
-                       SUM(CASE WHEN COALESCE(f.current_deadline, f.deadline) < ?
-                           THEN 1 ELSE 0 END)
-                FROM findings f JOIN inspections i ON i.id = f.inspection_id
-                JOIN companies c ON c.id = i.company_id
-                WHERE f.status IN (?, ?, ?) AND {_FOLLOWABLE}
-                GROUP BY c.id ORDER BY c.name, c.id""",
-            [self.today().isoformat(), *NOT_CLOSED]).fetchall()
-        return [CompanyHazards(r[0], r[1], r[2], r[3], r[4] or 0) for r in rows]
+        return [CompanyHazards(*r) for r in
+                self.reinspections.companies_with_open_hazards(self.today().isoformat())]
 
     def company_names(self) -> dict[str, str]:
         """Every company's name by its id, to name a company on the command line."""
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, name FROM companies")}
+        return self.reinspections.company_names()
 
     def open_hazards(self, company_id: str) -> builtins.list[OpenHazard]:
         """Hazards of the company not closed yet, oldest inspection first."""
-        rows = self.db.execute(
-            f"""SELECT {_F_COLUMNS}, i.number, i.started_at
-                FROM findings f JOIN inspections i ON i.id = f.inspection_id
-                WHERE i.company_id = ? AND f.status IN (?, ?, ?) AND {_FOLLOWABLE}
-                ORDER BY i.started_at, i.id, f.seq""",
-            [company_id, *NOT_CLOSED]).fetchall()
-        return [OpenHazard(Finding.from_row(r[:-2]), r[-2], (r[-1] or "")[:10]) for r in rows]
+        return [OpenHazard(finding, number, (started_at or "")[:10])
+                for finding, number, started_at in self.reinspections.open_hazards(company_id)]
 
     # -- starting --
     def start(self, original_inspection_id: str, inspector_ids: builtins.list[str],
@@ -176,12 +155,10 @@ class ReinspectionService:
         if not self._not_closed(original_inspection_id):
             raise ValidationError(N_("Every hazard of this inspection is already closed: there is "
                                      "nothing to re-inspect."))
-        running = self.db.execute(
-            "SELECT number FROM inspections WHERE follows_inspection_id = ? AND status = 'draft'",
-            [original_inspection_id]).fetchone()
+        running = self.reinspections.draft_following(original_inspection_id)
         if running:
             raise ValidationError(N_("A re-inspection of this inspection is already in progress "
-                                     "({running}); finish that one."), running=running[0])
+                                     "({running}); finish that one."), running=running)
         inspectors_repo = InspectorRepo(self.db, self.device.id)
         inspectors = [inspectors_repo.get(i) for i in inspector_ids]
         if None in inspectors:
@@ -270,14 +247,13 @@ class ReinspectionService:
     def get(self, reinspection_id: str) -> ReinspectionInfo:
         row = self._reinspection_row(reinspection_id)
         original = self.repo.row(row["follows_inspection_id"]) or {}
-        company = self.db.execute("SELECT name FROM companies WHERE id = ?",
-                                  [row["company_id"]]).fetchone()
+        company_name = self.reinspections.company_name(row["company_id"])
         return ReinspectionInfo(
             id=row["id"], number=row["number"], status=Status(row["status"]),
             follows_id=row["follows_inspection_id"], follows_number=original.get("number"),
             follows_date=(original.get("started_at") or "")[:10],
             official=original.get("kind") == Kind.OFFICIAL.value,
-            company_id=row["company_id"], company_name=company[0] if company else "",
+            company_id=row["company_id"], company_name=company_name or "",
             started_at=row["started_at"], ended_at=row["ended_at"],
             inspectors=self.repo.inspectors(reinspection_id))
 
@@ -348,18 +324,8 @@ class ReinspectionService:
             return previous
         stamp = record_stamp(self.device.id)
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO reinspection_results (id, reinspection_id, finding_id, result, "
-                "new_deadline, note, accepted_on, accepted_by, acceptance_conclusion, "
-                "created_at, updated_at, device_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(reinspection_id, finding_id) DO UPDATE SET result = excluded.result,"
-                " new_deadline = excluded.new_deadline, note = excluded.note, "
-                "accepted_on = excluded.accepted_on, accepted_by = excluded.accepted_by, "
-                "acceptance_conclusion = excluded.acceptance_conclusion, "
-                "updated_at = excluded.updated_at, device_id = excluded.device_id",
-                [new_id(), reinspection_id, finding_id, *values, stamp["created_at"],
-                 stamp["updated_at"], stamp["device_id"]])
+            self.reinspections.upsert_result(new_id(), reinspection_id, finding_id, values,
+                                             stamp)
             self.repo.update(reinspection_id, {"updated_at": stamp["updated_at"]})
             self.audit.record(
                 "reinspection_result", finding_id, "update" if previous else "create",
@@ -375,18 +341,11 @@ class ReinspectionService:
         return self._result_row(reinspection_id, finding_id)  # type: ignore[return-value]
 
     def _result_row(self, reinspection_id: str, finding_id: str) -> ReinspectionResult | None:
-        row = self.db.execute(
-            f"SELECT {_RESULT_COLUMNS} FROM reinspection_results r"
-            " WHERE reinspection_id = ? AND finding_id = ?",
-            [reinspection_id, finding_id]).fetchone()
+        row = self.reinspections.result(reinspection_id, finding_id)
         return ReinspectionResult(*row) if row else None
 
     def results(self, reinspection_id: str) -> builtins.list[ReinspectionResult]:
-        rows = self.db.execute(
-            f"SELECT {_RESULT_COLUMNS} "
-            "FROM reinspection_results r JOIN findings f ON f.id = r.finding_id "
-            "WHERE r.reinspection_id = ? ORDER BY f.seq", [reinspection_id]).fetchall()
-        return [ReinspectionResult(*r) for r in rows]
+        return [ReinspectionResult(*r) for r in self.reinspections.results(reinspection_id)]
 
     def missing(self, reinspection_id: str) -> builtins.list[Finding]:
         """Hazards re-checked without a result yet."""

@@ -35,7 +35,6 @@ from inspector_app.domain.signature import (
     missing_signers,
     normalise_strokes,
     signature_problem,
-    strokes_from_json,
     strokes_to_json,
 )
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
@@ -43,25 +42,13 @@ from inspector_app.i18n import N_
 from inspector_app.services.documents import record_content_fingerprint
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
+from inspector_app.storage.signatures_repo import SignatureRepo
 
 MAX_PNG_BYTES = 2 * 1024 * 1024
 MAX_PNG_SIDE = 4000
 # A pixel counts as ink when it is clearly darker than paper and not transparent.
 INK_LEVEL = 160
 MIN_INK_PIXELS = 30
-
-_COLUMNS = ("id, inspection_id, role, signer_name, signer_id_number, inspector_id, strokes, png, "
-            "refused, signed_at, created_at, record_fingerprint")
-_ROLE_ORDER = "CASE role WHEN 'inspector' THEN 0 WHEN 'company' THEN 1 ELSE 2 END"
-
-
-def _signature(row: Sequence[Any]) -> Signature:
-    strokes, pad = strokes_from_json(row[6])
-    return Signature(id=row[0], inspection_id=row[1], role=SignerRole(row[2]),
-                     signer_name=row[3], signer_id_number=row[4], inspector_id=row[5],
-                     strokes=strokes, pad_size=pad, png=row[7], refused=bool(row[8]),
-                     signed_at=row[9], created_at=row[10], record_fingerprint=row[11])
-
 
 def check_png(png: bytes) -> tuple[int, int]:
     """The PNG's size, after checking that it decodes and has ink on it."""
@@ -99,23 +86,20 @@ class SignatureService:
         self.device = device
         self.actor = actor
         self.repo = InspectionRepo(db)
+        self.signatures = SignatureRepo(db)
         self.audit = AuditLog(db, device.id, actor)
 
     # -- reading --
     def get(self, signature_id: str) -> Signature:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM signatures WHERE id = ?",
-                              [signature_id]).fetchone()
-        if row is None:
+        signature = self.signatures.get(signature_id)
+        if signature is None:
             raise NotFoundError(N_("No signature with id {signature_id}."),
                                 signature_id=signature_id)
-        return _signature(row)
+        return signature
 
     def list(self, inspection_id: str) -> builtins.list[Signature]:
         """Inspectors first (in team order of signing), then the company, then witnesses."""
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM signatures WHERE inspection_id = ? "
-            f"ORDER BY {_ROLE_ORDER}, signed_at, rowid", [inspection_id]).fetchall()
-        return [_signature(r) for r in rows]
+        return self.signatures.of_inspection(inspection_id)
 
     def fingerprint(self, inspection_id: str) -> str:
         """The record content a signature given now is tied to."""
@@ -217,7 +201,7 @@ class SignatureService:
     def _drop_stale(self, stale: Sequence[Signature]) -> None:
         """A stale signature given again is replaced; History keeps both."""
         for s in stale:
-            self.db.execute("DELETE FROM signatures WHERE id = ?", [s.id])
+            self.signatures.delete(s.id)
             self.audit.record("signature", s.id, "delete", inspection_id=s.inspection_id,
                               reason="given again: the record changed after it was signed",
                               old={"role": s.role.value, "signer": s.signer_name,
@@ -260,7 +244,7 @@ class SignatureService:
                 id_number: str | None, inspector_id: str | None, strokes: str | None,
                 png: bytes | None, *, refused: bool, reason: str | None = None) -> None:
         stamp = record_stamp(self.device.id)
-        self.db["signatures"].insert({
+        self.signatures.insert({
             "id": signature_id, "inspection_id": inspection_id, "role": role.value,
             "signer_name": name, "signer_id_number": id_number, "inspector_id": inspector_id,
             "strokes": strokes, "png": png, "refused": int(refused),
@@ -278,10 +262,10 @@ class SignatureService:
         signature = self.get(signature_id)
         self._signable_row(signature.inspection_id)
         with self.db.atomic():
-            self.db.execute("DELETE FROM signatures WHERE id = ?", [signature_id])
+            self.signatures.delete(signature_id)
             # The inspection changed: sync must carry it, and the receiver removes the signature.
-            self.db.execute("UPDATE inspections SET updated_at = ?, device_id = ? WHERE id = ?",
-                            [utcnow_iso(), self.device.id, signature.inspection_id])
+            self.repo.update(signature.inspection_id, {"updated_at": utcnow_iso(),
+                                                       "device_id": self.device.id})
             self.audit.record("signature", signature_id, "delete", reason=reason.strip(),
                               inspection_id=signature.inspection_id,
                               old={"role": signature.role.value, "signer": signature.signer_name,

@@ -50,6 +50,7 @@ from inspector_app.i18n import N_, Message
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.storage.files import write_atomic_checked
+from inspector_app.storage.signatures_repo import RecordSignatureRepo
 
 STAMP_W, STAMP_H = 52 * mm, 21 * mm
 FIELD_NAME = "InspectorSignature"
@@ -398,12 +399,13 @@ class SigningService:
         self.db = db
         self.device = device
         self.pki = PkiService(db, device)
+        self.record_signatures = RecordSignatureRepo(db)
 
     def record_signature(self, inspection_id: str, revision: int, data: bytes,
                          cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> str:
         """Sign the record's canonical data; call inside the transaction that locks it."""
         signature_id = new_id()
-        self.db["record_signatures"].insert({
+        self.record_signatures.insert({
             "id": signature_id, "inspection_id": inspection_id, "revision": revision,
             "data_sha256": hashlib.sha256(data).hexdigest(), "signature": sign_data(key, data),
             "cert_pem": pem(cert), "signed_at": record_stamp(self.device.id)["created_at"],
@@ -450,16 +452,15 @@ class SigningService:
         """Does the stored record still match what was signed? (sync checks this)"""
         from inspector_app.services.documents import canonical_record_data, load_record_data
 
-        row = self.db.execute(
-            "SELECT data_sha256, signature, cert_pem FROM record_signatures "
-            "WHERE inspection_id = ? ORDER BY signed_at DESC LIMIT 1", [inspection_id]).fetchone()
-        if row is None:
+        latest = self.record_signatures.latest(inspection_id)
+        if latest is None:
             return False, "not signed"
+        data_sha256, signature, cert_pem = latest
         data = canonical_record_data(load_record_data(self.db, inspection_id))
-        if hashlib.sha256(data).hexdigest() != row[0]:
+        if hashlib.sha256(data).hexdigest() != data_sha256:
             return False, "the record was changed after signing"
         from inspector_app.services.pki import verify_detached
 
-        if not verify_detached(row[2], base64.b64decode(row[1]), data):
+        if not verify_detached(cert_pem, base64.b64decode(signature), data):
             return False, "the record signature does not verify"
         return True, "the record matches its signature"

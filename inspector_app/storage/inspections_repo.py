@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
 from inspector_app.domain.finding import Finding
+from inspector_app.domain.photo import Photo, PhotoTag, shapes_from_json
 from inspector_app.domain.profile import Inspector
+from inspector_app.domain.records import new_id
 from inspector_app.storage.rows import insert_row, update_row
 
 _FINDING_COLUMNS = (
@@ -19,6 +22,21 @@ _FINDING_COLUMNS = (
     "plan_organisation, plan_timeline, plan_safety, accepted_on, accepted_by, "
     "acceptance_conclusion"
 )
+
+
+_PHOTO_COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, "
+                  "mime, size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, "
+                  "camera, annotations, deleted_at, created_at")
+
+
+def _photo(row: Sequence[Any]) -> Photo:
+    (photo_id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, mime,
+     size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, camera, annotations,
+     deleted_at, created_at) = row
+    return Photo(photo_id, sha256, inspection_id, item_id, finding_id, caption, PhotoTag(tag),
+                 original_name, mime, size_bytes, width, height, orientation, taken_at, gps_lat,
+                 gps_lon, camera, annotations=shapes_from_json(annotations),
+                 deleted_at=deleted_at, created_at=created_at)
 
 
 # SQL condition (on ``findings`` unaliased or aliased ``f``) for a hazard that is not withdrawn.
@@ -81,6 +99,57 @@ class InspectionRepo:
 
     def insert(self, record: dict[str, Any]) -> None:
         insert_row(self.db, "inspections", record)
+
+    # -- the subject: a company or a unit ----------------------------------------------------
+    def unit_name(self, unit_id: str) -> str | None:
+        """The unit's name; None when there is no such unit."""
+        row = self.db.execute("SELECT id, name FROM units WHERE id = ?", [unit_id]).fetchone()
+        return str(row[1]) if row else None
+
+    def active_unit(self, unit_id: str) -> tuple[str, str] | None:
+        """(name, kind) of the unit when it exists and is active; else None."""
+        row = self.db.execute("SELECT name, kind FROM units WHERE id = ? AND active = 1",
+                              [unit_id]).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def company_fields(self, company_id: str | None,
+                       fields: Sequence[str]) -> dict[str, Any] | None:
+        """The company's ``fields`` (column names) by name; None when there is no such
+        company."""
+        row = self.db.execute(f"SELECT {', '.join(fields)} FROM companies WHERE id = ?",
+                              [company_id]).fetchone()
+        return dict(zip(fields, row, strict=True)) if row is not None else None
+
+    def company_sections_basis(self, company_id: str | None
+                               ) -> tuple[str, str | None, str | None] | None:
+        """What decides the sections of a checklist that apply to a company: (name, industry,
+        special areas as JSON text); None when there is no such company."""
+        row = self.db.execute("SELECT name, industry, special_areas FROM companies WHERE id = ?",
+                              [company_id]).fetchone()
+        return (row[0], row[1], row[2]) if row is not None else None
+
+    def company_ids_named(self, text: str) -> list[str]:
+        """Up to two ids of companies whose id or exact name is ``text`` (two: enough to tell
+        that the name is ambiguous)."""
+        return [str(r[0]) for r in self.db.execute(
+            "SELECT id FROM companies WHERE id = ? OR name = ? LIMIT 2", [text, text])]
+
+    # -- the library's templates an inspection is started with --------------------------------
+    def template_key_for(self, text: str) -> str | None:
+        """The library key of the template whose key is ``text`` or, failing that, of the
+        newest not retired version of the template whose id is ``text``; None when neither."""
+        row = self.db.execute(
+            "SELECT key FROM templates WHERE key = ? OR (template_id = ? AND retired = 0) "
+            "ORDER BY key = ? DESC, created_at DESC LIMIT 1", [text, text, text]).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def library_template(self, key: str) -> tuple[str, str, str, str] | None:
+        """(template id, version, content hash, definition as JSON text) of the library's
+        template ``key``; None when the library has no such key."""
+        row = self.db.execute(
+            "SELECT template_id, version, content_hash, definition FROM templates WHERE key = ?",
+            [key]).fetchone()
+        return (row[0], row[1], row[2], row[3]) if row is not None else None
 
     def update(self, inspection_id: str, fields: dict[str, Any]) -> None:
         update_row(self.db, "inspections", inspection_id, fields)
@@ -197,6 +266,34 @@ class InspectionRepo:
 
     def delete_finding(self, finding_id: str) -> None:
         self.db.execute("DELETE FROM findings WHERE id = ?", [finding_id])
+
+    # -- photos of an inspection ------------------------------------------------------------
+    def photos(self, inspection_id: str) -> list[Photo]:
+        """The inspection's photos not deleted, in the order they were added."""
+        return [_photo(r) for r in self.db.execute(
+            f"SELECT {_PHOTO_COLUMNS} FROM photos WHERE inspection_id = ? "
+            "AND deleted_at IS NULL ORDER BY created_at, rowid", [inspection_id])]
+
+    def photo_counts(self, inspection_id: str) -> dict[str, int]:
+        """Checklist item id → how many photos (not deleted) are attached to it."""
+        return {str(item): int(n) for item, n in self.db.execute(
+            "SELECT item_id, COUNT(*) FROM photos WHERE inspection_id = ? AND item_id IS NOT NULL"
+            " AND deleted_at IS NULL GROUP BY item_id", [inspection_id])}
+
+    def copy_photos(self, source: str, target: str, findings: dict[str, str],
+                    stamp: dict[str, str]) -> None:
+        """Copy the photo rows (not deleted) of inspection ``source`` to ``target``, each under
+        a new id and ``stamp``; a photo of a hazard goes to that hazard's copy (``findings``:
+        old hazard id → new). The files are shared, not copied."""
+        cursor = self.db.execute(
+            "SELECT * FROM photos WHERE inspection_id = ? AND deleted_at IS NULL", [source])
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            values = dict(zip(names, row, strict=True))
+            self.db.table("photos").insert({
+                **values, **stamp, "id": new_id(), "inspection_id": target,
+                "finding_id": findings.get(values["finding_id"]) if values["finding_id"] else None,
+            })
 
     def photo_count(self, inspection_id: str, item_id: str) -> int:
         return int(self.db.execute(
