@@ -28,7 +28,6 @@ from inspector_app.domain.photo import (
     PhotoTag,
     Shape,
     ShapeKind,
-    shapes_from_json,
     shapes_to_json,
 )
 from inspector_app.domain.profile import Device
@@ -45,6 +44,7 @@ from inspector_app.paths import DataDir, chinese_font
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore, sha256_file, write_atomic
+from inspector_app.storage.photos_repo import PhotosRepo
 
 log = logging.getLogger(__name__)
 # HEIC (iPhone photos): pi-heif is the decoder-only build of pillow-heif; no GPL encoder shipped.
@@ -59,11 +59,6 @@ THUMB_SIZE = 320
 PRINT_LONG_SIDE = 1600
 SUPPORTED = {"JPEG": (".jpg", "image/jpeg"), "PNG": (".png", "image/png"),
              "WEBP": (".webp", "image/webp"), "HEIF": (".heic", "image/heic")}
-
-_COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, mime, "
-            "size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, camera, "
-            "annotations, deleted_at, created_at")
-
 
 class PhotoRefused(InspectorError):
     title = N_("Photo not added")
@@ -96,13 +91,6 @@ class _Inspected:
     taken_at: str | None
     gps: tuple[float, float] | None
     camera: str | None
-
-
-def _photo(row: Sequence[Any]) -> Photo:
-    values = list(row)
-    return Photo(*values[:6], PhotoTag(values[6]), *values[7:17],
-                 annotations=shapes_from_json(values[17]), deleted_at=values[18],
-                 created_at=values[19])
 
 
 # -- reading files --
@@ -281,36 +269,25 @@ class PhotoService:
     def __init__(self, db: Database, data_dir: DataDir, device: Device,
                  actor: str | None = None) -> None:
         self.db = db
+        self.repo = PhotosRepo(db)
         self.store = PhotoStore(data_dir.photos)
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
 
     # reading
     def get(self, photo_id: str) -> Photo:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM photos WHERE id = ?", [photo_id]).fetchone()
-        if row is None:
+        photo = self.repo.get(photo_id)
+        if photo is None:
             raise NotFoundError(N_("No photo with id {photo_id}."), photo_id=photo_id)
-        return _photo(row)
+        return photo
 
     def list(self, inspection_id: str, *, item_id: str | None = None,
              finding_id: str | None = None, tag: PhotoTag | None = None,
              whole_inspection: bool = False) -> list[Photo]:
         """Photos of an inspection; with ``item_id``/``finding_id`` only those of it;
         ``whole_inspection`` only those attached to neither."""
-        sql = f"SELECT {_COLUMNS} FROM photos WHERE inspection_id = ? AND deleted_at IS NULL"
-        params: list[Any] = [inspection_id]
-        if item_id is not None:
-            sql += " AND item_id = ?"
-            params.append(item_id)
-        if finding_id is not None:
-            sql += " AND finding_id = ?"
-            params.append(finding_id)
-        if whole_inspection:
-            sql += " AND item_id IS NULL AND finding_id IS NULL"
-        if tag is not None:
-            sql += " AND tag = ?"
-            params.append(tag.value)
-        return [_photo(r) for r in self.db.execute(sql + " ORDER BY created_at, rowid", params)]
+        return self.repo.list(inspection_id, item_id=item_id, finding_id=finding_id, tag=tag,
+                              whole_inspection=whole_inspection)
 
     def original_path(self, photo: Photo) -> Path:
         path = self.store.find_original(photo.sha256)
@@ -322,26 +299,21 @@ class PhotoService:
 
     # adding
     def _check_editable(self, inspection_id: str) -> None:
-        row = self.db.execute("SELECT status FROM inspections WHERE id = ?",
-                              [inspection_id]).fetchone()
-        if row is None:
+        status = self.repo.inspection_status(inspection_id)
+        if status is None:
             raise NotFoundError(N_("No inspection with id {inspection_id}."),
                                 inspection_id=inspection_id)
-        if row[0] == Status.SIGNED.value:
+        if status == Status.SIGNED.value:
             raise LockedRecordError(N_("This inspection is signed and locked: photos cannot be "
                                        "added, changed or deleted. Use Amend to make a revision."))
 
     def _check_target(self, inspection_id: str, item_id: str | None,
                       finding_id: str | None) -> None:
-        if finding_id is not None:
-            # After-photos of a re-inspection belong to the hazards of the inspection it follows.
-            row = self.db.execute(
-                "SELECT 1 FROM findings f JOIN inspections i ON i.id = ? "
-                "WHERE f.id = ? AND f.inspection_id IN (i.id, i.follows_inspection_id)",
-                [inspection_id, finding_id]).fetchone()
-            if row is None:
-                raise NotFoundError(N_("No hazard {finding_id} in this inspection."),
-                                    finding_id=finding_id)
+        # After-photos of a re-inspection belong to the hazards of the inspection it follows.
+        if finding_id is not None and not self.repo.hazard_photographable(inspection_id,
+                                                                          finding_id):
+            raise NotFoundError(N_("No hazard {finding_id} in this inspection."),
+                                finding_id=finding_id)
 
     def add_files(self, inspection_id: str, paths: Sequence[Path | str], *,
                   item_id: str | None = None, finding_id: str | None = None,
@@ -368,12 +340,9 @@ class PhotoService:
             info, thumb = inspect_file(path)
         except PhotoRefused as exc:
             return IngestResult(str(path), "refused", message=exc.message)
-        existing = self.db.execute(
-            "SELECT id FROM photos WHERE inspection_id = ? AND sha256 = ? AND deleted_at IS NULL"
-            " AND item_id IS ? AND finding_id IS ? AND tag = ?",
-            [inspection_id, info.sha, item_id, finding_id, tag.value]).fetchone()
+        existing = self.repo.same_photo(inspection_id, info.sha, item_id, finding_id, tag)
         if existing:
-            return IngestResult(str(path), "present", existing[0])
+            return IngestResult(str(path), "present", existing)
         try:
             self.store.put(path, info.sha, info.ext)
             self._save_thumb(info.sha, thumb)
@@ -381,7 +350,7 @@ class PhotoService:
             return IngestResult(str(path), "refused", message=exc.message)
         photo_id = new_id()
         with self.db.atomic():
-            self.db["photos"].insert({
+            self.repo.insert({
                 "id": photo_id, "sha256": info.sha, "inspection_id": inspection_id,
                 "item_id": item_id, "finding_id": finding_id, "tag": tag.value,
                 "original_name": path.name, "mime": info.mime, "size_bytes": info.size,
@@ -411,8 +380,8 @@ class PhotoService:
         photo = self.get(photo_id)
         self._check_editable(photo.inspection_id)
         with self.db.atomic():
-            self.db["photos"].update(photo_id, {field: value, "updated_at": utcnow_iso(),
-                                                "device_id": self.device.id})
+            self.repo.update(photo_id, {field: value, "updated_at": utcnow_iso(),
+                                        "device_id": self.device.id})
             self.audit.record("photo", photo_id, "update", field=field, old=old, new=new,
                               inspection_id=photo.inspection_id)
         return self.get(photo_id)
@@ -450,9 +419,8 @@ class PhotoService:
         if photo.deleted_at:
             return
         with self.db.atomic():
-            self.db["photos"].update(photo_id, {"deleted_at": utcnow_iso(),
-                                                "updated_at": utcnow_iso(),
-                                                "device_id": self.device.id})
+            self.repo.update(photo_id, {"deleted_at": utcnow_iso(), "updated_at": utcnow_iso(),
+                                        "device_id": self.device.id})
             self.audit.record("photo", photo_id, "delete", reason=reason or None,
                               old={"file": photo.original_name, "sha256": photo.sha256},
                               inspection_id=photo.inspection_id)

@@ -140,7 +140,7 @@ def test_design_document_names_only_files_that_exist():
 SERVICES_RUNNING_SQL = {
     "services/classification.py", "services/demo.py", "services/documents.py",
     "services/emergency.py", "services/emergency_demo.py",
-    "services/inspections.py", "services/photos.py", "services/pki.py",
+    "services/inspections.py", "services/pki.py",
     "services/reinspection.py", "services/reports/circular.py", "services/signatures.py",
     "services/signing.py", "services/sync/conflicts.py", "services/sync/export.py",
     "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
