@@ -444,10 +444,18 @@ class PhotoService:
             return target
         return self._save_thumb(photo.sha256, _scaled(self.original_path(photo), THUMB_SIZE))
 
+    def _print_target(self, photo: Photo) -> Path:
+        key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
+        return self.store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+
+    def print_copy_made(self, photo: Photo) -> Path | None:
+        """The print copy when it is made already (no decoding here), else None."""
+        target = self._print_target(photo)
+        return target if target.exists() else None
+
     def print_copy(self, photo: Photo) -> Path:
         """~1600 px JPEG, upright, annotations drawn in; made once per annotation set."""
-        key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
-        target = self.store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+        target = self._print_target(photo)
         if target.exists():
             return target
         try:
