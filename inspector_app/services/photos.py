@@ -13,13 +13,14 @@ import hashlib
 import logging
 import warnings
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pi_heif
-from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Status
@@ -43,7 +44,12 @@ from inspector_app.i18n import N_
 from inspector_app.paths import DataDir, chinese_font
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.photo_store import PhotoStore, sha256_file, write_atomic
+from inspector_app.storage.photo_store import (
+    PhotoStore,
+    StagedOriginal,
+    sha256_file,
+    write_atomic,
+)
 from inspector_app.storage.photos_repo import PhotosRepo
 
 log = logging.getLogger(__name__)
@@ -138,9 +144,16 @@ def _taken_at(exif: Image.Exif) -> str | None:
         return None
 
 
-def _upright_rgb(image: Image.Image) -> Image.Image:
-    """EXIF orientation applied; CMYK, 16-bit, palette and alpha made plain 8-bit RGB."""
-    image = ImageOps.exif_transpose(image) or image
+# What ImageOps.exif_transpose does for each EXIF orientation, applied here to the scaled-down
+# image rather than to the decoded one: turning 500 × 375 pixels instead of 2000 × 1500.
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+              4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+              6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+
+
+def _plain_rgb(image: Image.Image) -> Image.Image:
+    """CMYK, 16-bit, palette and alpha made plain 8-bit RGB (``image`` itself when it is)."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         flat = Image.new("RGB", rgba.size, "white")
@@ -163,22 +176,32 @@ def draft_box(size: tuple[int, int], long_side: int) -> tuple[int, int]:
     return max(1, -(-long_side * width // max(1, height))), long_side
 
 
+def _decoded(image: Image.Image, long_side: int) -> Image.Image:
+    """An opened image decoded once, at the smallest JPEG scale that still gives ``long_side``
+    pixels, made plain RGB, scaled to fit ``long_side`` and turned upright by its EXIF
+    orientation; a new image, independent of the file."""
+    orientation = image.getexif().get(274)
+    if image.format == "JPEG":
+        image.draft("RGB", draft_box(image.size, long_side))
+    image.load()
+    rgb = _plain_rgb(image)
+    if rgb is image:
+        # Closing the opened image leaves it unusable: what is returned owns its pixels.
+        rgb = image.copy()
+    rgb.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
+    method = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
+    return rgb.transpose(method) if method is not None else rgb
+
+
 def _scaled(path: Path, long_side: int) -> Image.Image:
     """Decode at the smallest JPEG scale that still gives ``long_side`` pixels."""
     # Closed here: Pillow keeps the file open after load() for PNG and others (ResourceWarning).
     with _open_checked(path) as image:
-        if image.format == "JPEG":
-            image.draft("RGB", draft_box(image.size, long_side))
-        image.load()
-        upright = _upright_rgb(image)
-        if upright is image:
-            upright = image.copy()
-    upright.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
-    return upright
+        return _decoded(image, long_side)
 
 
-def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
-    """Check a file and read its metadata; the thumbnail comes back as proof it decodes."""
+def _check_file(path: Path) -> int:
+    """The file's size, once it is known to be a readable, non-empty file of a photo's size."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -197,6 +220,11 @@ def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
             pass
     except OSError as exc:
         raise PhotoRefused(N_("cannot be read: {value}"), value=exc.strerror or exc) from None
+    return size
+
+
+def _read_image(path: Path, size: int) -> tuple[_Inspected, Image.Image]:
+    """Metadata and thumbnail from one opening and one decode; ``sha`` is left empty."""
     try:
         with _open_checked(path) as image:
             fmt = image.format or ""
@@ -208,7 +236,7 @@ def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
             orientation = exif.get(274)
             camera = " ".join(str(exif.get(t, "")).strip("\x00 ") for t in (271, 272)).strip()
             meta = (_taken_at(exif), _gps(exif), camera or None)
-        thumb = _scaled(path, THUMB_SIZE)
+            thumb = _decoded(image, THUMB_SIZE)
     except PhotoRefused:
         raise
     except OSError as exc:
@@ -219,8 +247,15 @@ def inspect_file(path: Path) -> tuple[_Inspected, Image.Image]:
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     ext, mime = SUPPORTED[fmt]
-    return _Inspected(sha256_file(path), ext, mime, size, width, height,
+    return _Inspected("", ext, mime, size, width, height,
                       int(orientation) if orientation else None, *meta), thumb
+
+
+def inspect_file(path: Path, sha: str | None = None) -> tuple[_Inspected, Image.Image]:
+    """Check a file and read its metadata; the thumbnail comes back as proof it decodes.
+    ``sha``: the file's SHA-256 when the caller has it already."""
+    info, thumb = _read_image(path, _check_file(path))
+    return replace(info, sha=sha or sha256_file(path)), thumb
 
 
 # -- drawing annotations --
@@ -337,14 +372,31 @@ class PhotoService:
     def _add_one(self, inspection_id: str, path: Path, item_id: str | None,
                  finding_id: str | None, tag: PhotoTag) -> IngestResult:
         try:
-            info, thumb = inspect_file(path)
+            size = _check_file(path)
         except PhotoRefused as exc:
             return IngestResult(str(path), "refused", message=exc.message)
+        # The file is read, hashed and written into the store (fsynced, under a temporary
+        # name) on one thread while it is decoded on this one: libjpeg, hashlib and the disk
+        # all release the GIL. It is stored only if it decodes.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            staging = pool.submit(self.store.stage, path)
+            try:
+                info, thumb = _read_image(path, size)
+            except PhotoRefused as exc:
+                self.store.discard(_staged_or_none(staging))
+                return IngestResult(str(path), "refused", message=exc.message)
+            try:
+                staged = staging.result()
+            except OSError as exc:
+                return IngestResult(str(path), "refused",
+                                    message=from_os_error(exc, self.store.root).message)
+        info = replace(info, sha=staged.sha)
         existing = self.repo.same_photo(inspection_id, info.sha, item_id, finding_id, tag)
         if existing:
+            self.store.discard(staged)
             return IngestResult(str(path), "present", existing)
         try:
-            self.store.put(path, info.sha, info.ext)
+            self.store.commit(staged, info.ext)
             self._save_thumb(info.sha, thumb)
         except InspectorError as exc:
             return IngestResult(str(path), "refused", message=exc.message)
@@ -471,6 +523,13 @@ class PhotoService:
         except OSError as exc:
             raise from_os_error(exc, target) from exc
         return target
+
+
+def _staged_or_none(staging: Future[StagedOriginal]) -> StagedOriginal | None:
+    try:
+        return staging.result()
+    except OSError:
+        return None
 
 
 def _made(derived: Path) -> bool:
