@@ -176,7 +176,8 @@ def draft_box(size: tuple[int, int], long_side: int) -> tuple[int, int]:
     return max(1, -(-long_side * width // max(1, height))), long_side
 
 
-def _decoded(image: Image.Image, long_side: int) -> Image.Image:
+def _decoded(image: Image.Image, long_side: int,
+             resample: Image.Resampling = Image.Resampling.LANCZOS) -> Image.Image:
     """An opened image decoded once, at the smallest JPEG scale that still gives ``long_side``
     pixels, made plain RGB, scaled to fit ``long_side`` and turned upright by its EXIF
     orientation; a new image, independent of the file."""
@@ -188,16 +189,17 @@ def _decoded(image: Image.Image, long_side: int) -> Image.Image:
     if rgb is image:
         # Closing the opened image leaves it unusable: what is returned owns its pixels.
         rgb = image.copy()
-    rgb.thumbnail((long_side, long_side), Image.Resampling.LANCZOS)
+    rgb.thumbnail((long_side, long_side), resample)
     method = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
     return rgb.transpose(method) if method is not None else rgb
 
 
-def _scaled(path: Path, long_side: int) -> Image.Image:
+def _scaled(path: Path, long_side: int,
+            resample: Image.Resampling = Image.Resampling.LANCZOS) -> Image.Image:
     """Decode at the smallest JPEG scale that still gives ``long_side`` pixels."""
     # Closed here: Pillow keeps the file open after load() for PNG and others (ResourceWarning).
     with _open_checked(path) as image:
-        return _decoded(image, long_side)
+        return _decoded(image, long_side, resample)
 
 
 def _check_file(path: Path) -> int:
@@ -511,7 +513,11 @@ class PhotoService:
         if target.exists():
             return target
         try:
-            image = _scaled(self.original_path(photo), PRINT_LONG_SIDE)
+            # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
+            # Lanczos costs a third more time (more than the decoding) for no difference a
+            # print at 300 dpi can show.
+            image = _scaled(self.original_path(photo), PRINT_LONG_SIDE,
+                            Image.Resampling.BICUBIC)
         except OSError as exc:
             raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
                                original_name=photo.original_name, exc=exc) from None
