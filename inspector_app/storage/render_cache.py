@@ -6,9 +6,10 @@ One entry per document slot (an inspection's document type in one language)::
     cache/documents/<slot>.<key>.<sha256 of the file>.pdf
 
 ``key`` names everything the pages show (see ``services.pdf.render_key``); a newer rendering of
-the same slot replaces the older one, so the folder holds at most one file per slot. An entry is
-written atomically and durably, and its end-of-file mark is checked when it is found: a damaged
-one is a miss, never a broken document. Deleting the folder loses nothing but time.
+the same slot replaces the older one, so the folder holds at most one file per slot, and the
+renderings used longest ago go when the folder grows past ``MAX_BYTES``. An entry is written
+atomically and durably, and its end-of-file mark is checked when it is found: a damaged one is a
+miss, never a broken document. Deleting the folder loses nothing but time.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 # A PDF ends with "%%EOF" and at most a line break or two: a file cut short does not.
 _EOF_MARK = b"%%EOF"
 _TAIL = 32
+# Some fifty records of 200 items and 50 photos each; the PDFs users keep are elsewhere.
+MAX_BYTES = 512 * 1024 * 1024
 
 
 def _checked(part: str) -> str:
@@ -61,8 +64,9 @@ def _complete(path: Path) -> bool:
 
 
 class RenderCache:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, max_bytes: int = MAX_BYTES) -> None:
         self.folder = folder
+        self.max_bytes = max_bytes
 
     def _entries(self, slot: str) -> list[Path]:
         try:
@@ -77,6 +81,8 @@ class RenderCache:
             sha = path.name[len(prefix):-len(".pdf")]
             if path.name.startswith(prefix) and _SHA.match(sha):
                 if _complete(path):
+                    with contextlib.suppress(OSError):
+                        os.utime(path)  # used now: the last to go when the folder is full
                     return Rendered(path, sha)
                 log.warning("rendered document %s is damaged: made again", path.name)
         return None
@@ -97,4 +103,21 @@ class RenderCache:
             if older != path:
                 with contextlib.suppress(OSError):
                     older.unlink()
+        self._trim(keep=path)
         return Rendered(path, sha)
+
+    def _trim(self, keep: Path) -> None:
+        """The renderings used longest ago removed until the folder is within ``max_bytes``."""
+        entries = []
+        for path in self.folder.glob("*.pdf"):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                entries.append((info.st_mtime, info.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            if path != keep:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    total -= size

@@ -4,6 +4,7 @@ the pages show lays them out anew."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ from inspector_app.domain.profile import Profile
 from inspector_app.services import pdf
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService
+from inspector_app.storage.render_cache import RenderCache
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests import pdf_scenarios as sc
 from tests.factories import add_company, add_template
@@ -104,6 +106,18 @@ def test_a_cache_that_cannot_be_written_costs_only_time(ctx, built, layouts, tmp
     two = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
     assert len(layouts) == 2
     assert text_of(one) == text_of(two)
+
+
+def test_the_renderings_used_longest_ago_go_when_the_cache_is_full(tmp_path):
+    cache = RenderCache(tmp_path / "cache", max_bytes=3100)  # three of ~1 kB fit, not four
+    pdf_of = {slot: b"%PDF-1.4 " + slot.encode() * 1000 + b"\n%%EOF\n" for slot in "abcd"}
+    for n, slot in enumerate("abc"):
+        cache.put(slot, "k1", pdf_of[slot])
+        os.utime(cache.find(slot, "k1").path, (1000 + n, 1000 + n))
+    assert cache.find("a", "k1") is not None  # used again now: "b" is the oldest
+    cache.put("d", "k1", pdf_of["d"])
+    assert [s for s in "abcd" if cache.find(s, "k1") is not None] == ["a", "c", "d"]
+    assert cache.find("d", "k1").read() == pdf_of["d"]
 
 
 @pytest.fixture
