@@ -83,6 +83,11 @@ class DataDir:
         return self.root / "documents"
 
     @property
+    def rendered_documents(self) -> Path:
+        """Documents as last laid out (a cache: deleting it loses nothing but time)."""
+        return self.root / "cache" / "documents"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

@@ -55,13 +55,14 @@ from inspector_app.services.pdf.model import (
 from inspector_app.services.photos import PhotoService
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.document_store import keep_document
+from inspector_app.storage.document_store import document_copy, keep_document
 from inspector_app.storage.documents_repo import DocumentRepo, IssuedDocument
-from inspector_app.storage.files import write_atomic_checked
+from inspector_app.storage.files import copy_atomic, write_atomic_checked
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
+from inspector_app.storage.render_cache import RenderCache, Rendered
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -244,6 +245,7 @@ class DocumentService:
         self.settings = SettingsRepo(db)
         self.documents = DocumentRepo(db)
         self.signatures = SignatureRepo(db)
+        self.rendered = RenderCache(data_dir.rendered_documents)
 
     # -- what exists, what may ---------------------------------------------------------------
     def issued(self, inspection_id: str, doc_type: DocType | str) -> IssuedDocument | None:
@@ -430,13 +432,18 @@ class DocumentService:
         stopping the whole document.
         """
         files: dict[str, Path | None] = {}
+        for photo in photos:
+            made = self.photos.print_copy_made(photo)
+            if made is not None:
+                files[photo.id] = made
+        total, photos = len(photos), [p for p in photos if p.id not in files]
         if not photos:
             return files
         workers = max(1, min(4, os.cpu_count() or 1, len(photos)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(self.photos.print_copy, p): p for p in photos}
             try:
-                for done, future in enumerate(as_completed(futures), start=1):
+                for done, future in enumerate(as_completed(futures), start=len(files) + 1):
                     photo = futures[future]
                     try:
                         files[photo.id] = future.result()
@@ -444,7 +451,7 @@ class DocumentService:
                         log.warning("photo %s left out of the document: %s", photo.id, exc)
                         files[photo.id] = None
                     if control is not None:
-                        control.progress(done, len(photos) + 1, photo.original_name or "")
+                        control.progress(done, total + 1, photo.original_name or "")
             except BaseException:
                 for future in futures:
                     future.cancel()
@@ -483,10 +490,32 @@ class DocumentService:
     def render(self, inspection_id: str, doc_type: DocType | str, lang: str,
                control: Progress | None = None) -> bytes:
         """The document as PDF bytes (issues its number on first use)."""
+        kept, data = self._render(inspection_id, doc_type, lang, control)
+        if data is None:
+            assert kept is not None
+            return kept.read()
+        return data
+
+    def _render(self, inspection_id: str, doc_type: DocType | str, lang: str,
+                control: Progress | None) -> tuple[Rendered | None, bytes | None]:
+        """The document as kept in the render cache, and its bytes when laid out now.
+
+        The same pages are laid out once: a document whose sheet is unchanged since it was
+        last rendered (a signed record never changes) is found in the render cache, and only
+        its file is returned (bytes None).
+        """
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
             control.progress(len(sheet.photo_files), len(sheet.photo_files) + 1, "")
-        return pdf.render(sheet)
+        # One slot per inspection, document type and language (ids may hold any character).
+        slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
+                              .encode()).hexdigest()[:32]
+        key = pdf.render_key(sheet)
+        kept = self.rendered.find(slot, key)
+        if kept is not None:
+            return kept, None
+        data = pdf.render(sheet)
+        return self.rendered.put(slot, key, data), data
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,
@@ -505,17 +534,23 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        data = self.render(inspection_id, doc_type, lang, control)
+        kept, data = self._render(inspection_id, doc_type, lang, control)
         if sign is not None:
-            data = sign(data)
+            data = sign(data if data is not None else self._read(kept))
+            kept = None  # the file written is not the rendering kept
         try:
             # Temporary file beside the target, fsync, rename: a crash or a full disk never
             # leaves half a PDF under the final name, and an older file stays as it was.
-            write_atomic(target, data)
+            if data is None:
+                assert kept is not None
+                copy_atomic(kept.path, target)
+            else:
+                write_atomic(target, data)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
-        file_sha = hashlib.sha256(data).hexdigest()
-        self._keep_copy(file_sha, data)
+        file_sha = kept.sha256 if kept is not None else hashlib.sha256(data or b"").hexdigest()
+        if not document_copy(self.data_dir.documents, file_sha).exists():
+            self._keep_copy(file_sha, data if data is not None else self._read(kept))
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
@@ -525,6 +560,14 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
+
+    @staticmethod
+    def _read(kept: Rendered | None) -> bytes:
+        assert kept is not None
+        try:
+            return kept.read()
+        except OSError as exc:
+            raise from_os_error(exc, kept.path) from exc
 
     def _keep_copy(self, file_sha: str, data: bytes) -> None:
         """The copy sync carries. The user's file is written already, so a failure here is not

@@ -11,14 +11,18 @@ The database holds the metadata (``photos`` table); this module knows only files
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
-from inspector_app.storage.files import write_atomic
+from inspector_app.storage.files import fsync_dir, write_atomic, write_fully
 
-__all__ = ["PhotoStore", "sha256_file", "write_atomic"]
+__all__ = ["PhotoStore", "StagedOriginal", "sha256_file", "write_atomic"]
 
 CHUNK = 1024 * 1024
 
@@ -31,6 +35,15 @@ def sha256_file(path: Path, check: Callable[[], None] | None = None) -> str:
             if check:
                 check()
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class StagedOriginal:
+    """A file read once, hashed, and (unless stored already) written durably beside its final
+    place under a temporary name, waiting for ``commit`` or ``discard``."""
+
+    sha: str
+    part: Path | None  # None: an original with this hash is stored already
 
 
 class PhotoStore:
@@ -61,3 +74,47 @@ class PhotoStore:
         except OSError as exc:
             raise from_os_error(exc, target) from exc
         return target
+
+    def stage(self, source: Path) -> StagedOriginal:
+        """Read ``source`` once: its hash, and its bytes written and fsynced beside their
+        final place. Nothing is in the store until ``commit``; OSError when it cannot be."""
+        data = source.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if self.find_original(sha) is not None:
+            return StagedOriginal(sha, None)
+        folder = self.root / "originals" / sha[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, part = tempfile.mkstemp(dir=folder, prefix=f".{sha}.", suffix=".part")
+        try:
+            try:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, 0o644)
+                write_fully(fd, data)
+            finally:
+                os.close(fd)
+        except BaseException:
+            Path(part).unlink(missing_ok=True)
+            raise
+        return StagedOriginal(sha, Path(part))
+
+    def commit(self, staged: StagedOriginal, ext: str) -> Path:
+        """The staged file under its final name (or the original stored already)."""
+        existing = self.find_original(staged.sha)
+        if existing is not None:
+            self.discard(staged)
+            return existing
+        target = self.original(staged.sha, ext)
+        if staged.part is None:
+            raise FileNotFoundError(f"no staged file for {staged.sha}")
+        try:
+            os.replace(staged.part, target)
+        except OSError as exc:
+            self.discard(staged)
+            raise from_os_error(exc, target) from exc
+        fsync_dir(target.parent)
+        return target
+
+    def discard(self, staged: StagedOriginal | None) -> None:
+        if staged is not None and staged.part is not None:
+            with contextlib.suppress(OSError):
+                staged.part.unlink()

@@ -111,8 +111,8 @@ def clean_stale(root: Path, *, now: float | None = None) -> list[Path]:
         if path.is_dir() and not path.is_symlink() and _stale_scratch(path, now):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
-    # photos/originals/*/*.part, photos/derived/*/*/*.part, documents/*.part
-    sweeps = [("photos/originals", 1), ("documents", 0)]
+    # photos/originals/*/*.part, photos/derived/*/*/*.part, documents/*.part, cache/documents/*.part
+    sweeps = [("photos/originals", 1), ("documents", 0), ("cache/documents", 0)]
     if _derived_sweep_due(root / "photos" / "derived", now):
         sweeps.append(("photos/derived", 2))
     for folder, depth in sweeps:

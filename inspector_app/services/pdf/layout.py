@@ -380,7 +380,10 @@ def photo_cell(path: Path | None, caption: str, missing_name: str, lang: str,
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return [box, Spacer(1, 1.5 * mm), Paragraph(caption, st.caption)]
+    # One paragraph per line of the caption: reportlab wraps a paragraph of one run of text
+    # many times faster than one broken by <br/> (a fifth of a record's layout was captions).
+    return [box, Spacer(1, 1.5 * mm),
+            *(Paragraph(line, st.caption) for line in caption.split("<br/>"))]
 
 
 def photo_grid(cells: Sequence[list[Flowable]], lang: str) -> Table:

@@ -1,0 +1,167 @@
+"""A document whose content has not changed is laid out once: later exports reuse the pages,
+still give a whole, verifiable (and when asked, digitally signed) PDF, and any change to what
+the pages show lays them out anew."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.domain.profile import Profile
+from inspector_app.services import pdf
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.pki import PkiService
+from inspector_app.storage.render_cache import RenderCache
+from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
+from tests import pdf_scenarios as sc
+from tests.factories import add_company, add_template
+
+OWN = "my-own-passphrase"
+
+
+@pytest.fixture
+def built(ctx):
+    b = sc.official_inspection(ctx)
+    sc.sign_all(ctx, b)
+    return b
+
+
+@pytest.fixture
+def layouts(monkeypatch):
+    """Counts the documents actually laid out."""
+    made: list[str] = []
+    real = pdf.render
+
+    def counting(sheet):
+        made.append(sheet.lang)
+        return real(sheet)
+
+    monkeypatch.setattr(pdf, "render", counting)
+    return made
+
+
+def text_of(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_an_unchanged_record_is_laid_out_once_per_language(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+    assert layouts == ["zh_CN"]
+    assert again.read_bytes() == first.read_bytes()
+    assert "现场检查记录" in text_of(again).replace(" ", "").replace("\u2002", "")
+    english = docs.export(built.inspection_id, "record", "en", tmp_path / "en.pdf")
+    docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "three.pdf")
+    assert layouts == ["zh_CN", "en"]
+    assert "On-site inspection record" in text_of(english)
+    # The kept copy sync carries is the exported file.
+    issued = docs.issued(built.inspection_id, "record")
+    assert (ctx.data_dir.documents / f"{issued.file_sha256}.pdf").read_bytes() == \
+        first.read_bytes()
+
+
+def test_a_change_to_what_the_pages_show_lays_them_out_anew(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "before.pdf")
+    docs.settings.set("organisation", "泉台区应急管理局第二执法大队")
+    after = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "after.pdf")
+    assert len(layouts) == 2
+    assert "第二执法大队" in text_of(after)
+
+
+def test_a_draft_changed_between_exports_prints_its_new_answer(ctx, layouts, tmp_path):
+    b = sc.official_inspection(ctx)
+    insp, _, docs = sc.services(ctx)
+    docs.export(b.inspection_id, "record", "zh_CN", tmp_path / "before.pdf")
+    insp.set_note(b.inspection_id, "a1", "配电箱门已当场关闭")
+    after = docs.export(b.inspection_id, "record", "zh_CN", tmp_path / "after.pdf")
+    assert len(layouts) == 2
+    assert "配电箱门已当场关闭" in text_of(after).replace(" ", "")
+
+
+def test_a_damaged_kept_rendering_is_made_again(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    good = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "good.pdf")
+    (kept,) = ctx.data_dir.rendered_documents.glob("*.pdf")
+    kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])  # a power cut, a bad disk
+    again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "again.pdf")
+    assert len(layouts) == 2
+    assert text_of(again) == text_of(good)
+    (remade,) = ctx.data_dir.rendered_documents.glob("*.pdf")
+    assert remade.read_bytes() == again.read_bytes()
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    ctx.data_dir.rendered_documents.parent.mkdir(parents=True)
+    ctx.data_dir.rendered_documents.write_text("not a folder")
+    one = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    two = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+    assert len(layouts) == 2
+    assert text_of(one) == text_of(two)
+
+
+def test_the_renderings_used_longest_ago_go_when_the_cache_is_full(tmp_path):
+    cache = RenderCache(tmp_path / "cache", max_bytes=3100)  # three of ~1 kB fit, not four
+    pdf_of = {slot: b"%PDF-1.4 " + slot.encode() * 1000 + b"\n%%EOF\n" for slot in "abcd"}
+    for n, slot in enumerate("abc"):
+        cache.put(slot, "k1", pdf_of[slot])
+        os.utime(cache.find(slot, "k1").path, (1000 + n, 1000 + n))
+    assert cache.find("a", "k1") is not None  # used again now: "b" is the oldest
+    cache.put("d", "k1", pdf_of["d"])
+    assert [s for s in "abcd" if cache.find(s, "k1") is not None] == ["a", "c", "d"]
+    assert cache.find("d", "k1").read() == pdf_of["d"]
+
+
+@pytest.fixture
+def signed_self_inspection(ctx):
+    ProfileRepo(ctx.db, ctx.device).save(Profile("张伟", "3205001", "泉台区应急管理局", "QT01"))
+    repo = InspectorRepo(ctx.db, ctx.device.id)
+    team = [repo.add("张伟", "1", "局").id, repo.add("李娜", "2", "局").id]
+    svc = InspectionService(ctx.db, ctx.device, "张伟")
+    inspection = svc.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                           kind="self", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        svc.set_answer(inspection, item, value)
+    assert svc.complete(inspection) == []
+    office = PkiService(ctx.db, ctx.device)
+    office.create_self_signed("张伟", "泉台纺织有限公司", OWN)
+    office.init_org("泉台区应急管理局", "office-secret-1")
+    data, _ = office.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
+    office.import_identity(data, "one-time-pass-2", OWN)
+    return inspection
+
+
+def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
+        ctx, signed_self_inspection, tmp_path, capsys):
+    ctx.close()
+    secret = tmp_path / "pass"
+    secret.write_text(OWN)
+    base = ["--data-dir", str(ctx.data_dir.root)]
+    assert main([*base, "sign", signed_self_inspection, "--passphrase-file", str(secret)]) == 0
+    files = []
+    for name in ("first.pdf", "second.pdf"):
+        target = tmp_path / name
+        assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
+                     "-o", str(target), "--sign", "--passphrase-file", str(secret)]) == 0
+        assert main([*base, "verify", str(target)]) == 0
+        files.append(target)
+        if shutil.which("pdfsig"):
+            out = subprocess.run(["pdfsig", str(target)], capture_output=True,
+                                 text=True).stdout
+            assert "Signature is Valid" in out and "Total document signed" in out
+    assert len(list(ctx.data_dir.rendered_documents.glob("*.pdf"))) == 1
+    assert text_of(files[0]) == text_of(files[1])
+    plain = tmp_path / "plain.pdf"
+    assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
+                 "-o", str(plain)]) == 0
+    assert main([*base, "verify", str(plain)]) == 1  # the unsigned copy is not passed off
+    capsys.readouterr()
