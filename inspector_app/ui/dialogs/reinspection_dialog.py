@@ -347,7 +347,6 @@ class ReinspectionDialog(QDialog):
         self.hazard_note.setWordWrap(True)
 
         self.inspectors = InspectorPicker(self.ctx, list_height=110)
-        self.inspector_list = self.inspectors.list
 
         self.place = QLineEdit()
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
@@ -361,7 +360,7 @@ class ReinspectionDialog(QDialog):
         for label, field in zip(self._start_labels, fields, strict=True):
             self.start_form.addRow(label, field)
         for label, buddy in zip(self._start_labels, (self.company, self.follows,
-                                                     self.hazard_table, self.inspector_list,
+                                                     self.hazard_table, self.inspectors,
                                                      self.place, self.started), strict=True):
             label.setBuddy(buddy)
         self.start_error = QLabel()
