@@ -42,7 +42,8 @@ class PassphraseKeeper(QObject):
     def forget(self) -> None:
         self._kept.clear()
 
-    def ask(self, parent: QWidget, prompt: str, key: str, check: Callable[[str], T]) -> T | None:
+    def ask(self, parent: QWidget | None, prompt: str, key: str,
+            check: Callable[[str], T]) -> T | None:
         """What ``check`` makes of the passphrase kept for ``key`` or, when none is kept or it
         no longer fits, of one the user types (asked again while ``check`` refuses it with an
         ``InspectorError``, whose message the dialog shows in the user's language); None if
