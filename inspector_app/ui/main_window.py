@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.first_run import FirstRunDialog
 
         if FirstRunDialog(self.ctx, self).exec():
+            self.passphrases.forget()  # another inspector may be using this computer now
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:

@@ -85,6 +85,16 @@ def test_the_main_window_keeps_passphrases_for_its_windows_and_forgets_them_on_c
     window.act_identity.trigger()  # the signing identity may have been replaced there
     assert window.passphrases.kept("fp1") is None
 
+    from inspector_app.ui.dialogs import first_run
+
+    window.passphrases.keep("fp1", "kept again")
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)
+    window.edit_profile()  # cancelled: nothing changed
+    assert window.passphrases.kept("fp1") == "kept again"
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 1)
+    window.edit_profile()  # saved: perhaps another inspector now
+    assert window.passphrases.kept("fp1") is None
+
     window.passphrases.keep("fp1", "kept again")
     window.close()
     assert window.passphrases.kept("fp1") is None

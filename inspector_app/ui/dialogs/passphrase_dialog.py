@@ -26,7 +26,7 @@ class PassphraseKeeper(QObject):
 
     The main window owns one and hands it to the windows and pages it opens, so a passphrase
     kept in one of them is not asked again in another; it forgets them all when told to (a new
-    signing identity, the window closing). Nothing is ever written to disk.
+    signing identity or profile, the window closing). Nothing is ever written to disk.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
