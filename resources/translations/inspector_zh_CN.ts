@@ -2859,17 +2859,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="481"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="482"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3361,12 +3361,12 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="74"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="79"/>
         <source>&amp;Keep it until Inspector is closed</source>
         <translation>在程序关闭前记住口令(&amp;K)</translation>
     </message>
@@ -3872,41 +3872,41 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="393"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="392"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="395"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="394"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="400"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="399"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="410"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="426"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
         <source>{0} of {1} — %n open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="433"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432"/>
         <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -3919,110 +3919,110 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="481"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="480"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="566"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="565"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="570"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="569"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="576"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="656"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="575"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="619"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="618"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="620"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="619"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="649"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
         <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="652"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="651"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="670"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4039,32 +4039,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="679"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="680"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="679"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="680"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="682"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="683"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="682"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="684"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="683"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
