@@ -52,7 +52,7 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
     MissingDialog,
     NewHazardDialog,
 )
-from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
@@ -90,10 +90,13 @@ class InspectionWindow(QMainWindow):
     changed = Signal(str)  # inspection id: lists elsewhere refresh
     revision_opened = Signal(str)
 
-    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None, *,
+                 passphrases: PassphraseKeeper | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
+        # The main window's keeper; a window opened on its own keeps passphrases itself.
+        self.passphrases = passphrases if passphrases is not None else PassphraseKeeper(self)
         actor = ctx.actor
         self.service = InspectionService(ctx.db, ctx.device, actor, lang=ui_lang())
         self.record: InspectionRecord = self.service.get(inspection_id)
@@ -635,9 +638,9 @@ class InspectionWindow(QMainWindow):
         identity = pki.identity()
         if identity is None:
             return None
-        return ask_passphrase(self, self.tr("Passphrase of your signing identity ({0}):")
-                              .format(identity[0].subject_name), identity[0].fingerprint,
-                              pki.unlock)
+        return self.passphrases.ask(self, self.tr("Passphrase of your signing identity ({0}):")
+                                    .format(identity[0].subject_name), identity[0].fingerprint,
+                                    pki.unlock)
 
     def _pdf_signer(self) -> Any:
         unlocked = self._unlock_identity()

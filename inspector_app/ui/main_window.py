@@ -25,6 +25,7 @@ from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.ui import help_window, screen_fit
 from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
+from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.help_window import HelpWindow, topic_of
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
             QListWidgetItem(self.style().standardIcon(entry.icon), "", self.nav)
         self.nav.currentRowChanged.connect(self.show_page)
         self.inspection_windows: dict[str, InspectionWindow] = {}
+        # Passphrases the user chose to keep, for every window and page opened from here.
+        self.passphrases = PassphraseKeeper(self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -148,6 +151,8 @@ class MainWindow(QMainWindow):
                 self.open_inspection)
             page.reinspect_requested.connect(  # type: ignore[attr-defined]
                 lambda company_id: self.open_reinspection(None, company_id))
+        elif page.page_id == "sync":
+            page.passphrases = self.passphrases  # type: ignore[attr-defined]
 
     @property
     def pages(self) -> list[Page]:
@@ -317,6 +322,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog
 
         IdentityDialog(self.ctx, self).exec()
+        self.passphrases.forget()  # a passphrase kept may be of an identity now replaced
 
     def _numbers(self) -> None:
         from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
@@ -327,6 +333,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.identity_dialogs import OrgDialog
 
         OrgDialog(self.ctx, self).exec()
+        self.passphrases.forget()
 
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(PAGES):
@@ -406,7 +413,7 @@ class MainWindow(QMainWindow):
         if window is None:
             from inspector_app.ui.inspection_window import InspectionWindow
 
-            window = InspectionWindow(self.ctx, inspection_id)
+            window = InspectionWindow(self.ctx, inspection_id, passphrases=self.passphrases)
             window.changed.connect(lambda _id: self._inspection_changed())
             window.revision_opened.connect(self.open_inspection)
             window.destroyed.connect(lambda *_: self.inspection_windows.pop(inspection_id, None))
@@ -447,6 +454,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.first_run import FirstRunDialog
 
         if FirstRunDialog(self.ctx, self).exec():
+            self.passphrases.forget()  # another inspector may be using this computer now
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:
@@ -504,4 +512,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.stack.currentIndex())
         self.settings.sync()
         self.bridge.uninstall()
+        self.passphrases.forget()
         super().closeEvent(event)

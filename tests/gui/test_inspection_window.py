@@ -247,7 +247,6 @@ def test_sign_and_lock_needs_every_signature_then_signs_digitally(
     from inspector_app.services.pki import PkiService
     from inspector_app.services.signatures import SignatureService
     from inspector_app.services.signing import SigningService
-    from inspector_app.ui.dialogs import passphrase_dialog
     from tests.unit.test_signatures import PAD, png_bytes, wave
 
     inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
@@ -276,12 +275,11 @@ def test_sign_and_lock_needs_every_signature_then_signs_digitally(
     enrolment, _ = pki.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
     pki.import_identity(enrolment, "one-time-pass-2", "my-own-passphrase")
     key = PkiService(ctx.db, ctx.device).identity()[0].fingerprint
-    passphrase_dialog._session[key] = "my-own-passphrase"  # kept for the session earlier
+    win.passphrases.keep(key, "my-own-passphrase")  # kept for the session earlier
     win.act_lock.trigger()
     assert service.get(inspection).status is Status.SIGNED
     assert SigningService(ctx.db, ctx.device).check_record(inspection)[0]
     assert "Signed and locked" in win.banner.text()
-    passphrase_dialog.forget_session()
 
 
 def test_a_filled_in_hazard_survives_a_changed_answer_and_ctrl_z(qtbot, ctx, service, team,

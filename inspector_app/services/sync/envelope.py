@@ -9,7 +9,6 @@ authentication. Chunking keeps memory flat for a bundle of several gigabytes of 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import IO, Any
 
 from cryptography import x509
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from inspector_app.errors import CorruptFileError
 from inspector_app.i18n import N_
 from inspector_app.services.pki import fingerprint
+from inspector_app.services.progress import Progress
 
 ENVELOPE_FORMAT = "inspector-envelope/1"
 CHUNK = 1024 * 1024
@@ -60,7 +60,7 @@ def make_header(recipient: x509.Certificate, bundle_id: str
 
 def encrypt_stream(recipient: x509.Certificate, header_raw: bytes,
                    ephemeral: ec.EllipticCurvePrivateKey, source: IO[bytes], sink: IO[bytes],
-                   size: int, tick: Callable[[int], None] | None = None) -> None:
+                   size: int, progress: Progress | None = None) -> None:
     public = recipient.public_key()
     if not isinstance(public, ec.EllipticCurvePublicKey):
         raise EnvelopeError(N_("The organisation's certificate has no EC key to encrypt for."))
@@ -72,8 +72,9 @@ def encrypt_stream(recipient: x509.Certificate, header_raw: bytes,
         last = done >= size
         sink.write(aead.encrypt(_nonce(counter, last), chunk, header_raw))
         counter += 1
-        if tick:
-            tick(done)
+        if progress is not None:
+            progress.progress(done, size, "encrypting")
+            progress.check_cancelled()
         if last:
             return
 

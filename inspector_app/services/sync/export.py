@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -522,9 +522,7 @@ def _write_envelope(handle: IO[bytes], inner: Path, recipient: x509.Certificate,
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
         zf.writestr(bundle.ENVELOPE, raw)
         with open(inner, "rb") as source, zf.open(bundle.PAYLOAD, "w", force_zip64=True) as sink:
-            tick: Callable[[int], None] | None = (
-                (lambda n: _tick(control, n, size, "encrypting")) if control else None)
-            envelope.encrypt_stream(recipient, raw, ephemeral, source, sink, size, tick)
+            envelope.encrypt_stream(recipient, raw, ephemeral, source, sink, size, control)
 
 
 def _tick(control: Control | None, done: int, total: int, text: str) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
 from inspector_app.i18n import N_
+from inspector_app.services.progress import Progress
 from inspector_app.services.sync.bundle import refuse, sha256
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
@@ -67,7 +67,7 @@ def check_pdf(data: bytes) -> str | None:
 
 def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str],
           photo_store: PhotoStore, document_folder: Path, scratch: Path,
-          tick: Callable[[int, int], None] | None = None) -> Staged:
+          progress: Progress | None = None) -> Staged:
     """Extract and validate every file not stored here yet; raises BundleRefused."""
     from inspector_app.services.photos import PhotoRefused, inspect_file
 
@@ -108,6 +108,7 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
                              entry=entry, problem=problem)
             staged.moves.append((path, document_copy(document_folder, sha)))
             staged.documents += 1
-        if tick is not None:
-            tick(n + 1, len(todo))
+        if progress is not None:
+            progress.progress(n + 1, len(todo), "photos")
+            progress.check_cancelled()
     return staged

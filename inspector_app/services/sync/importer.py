@@ -102,13 +102,9 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 return report
             if dry_run:
                 report.status = "dry run"
-            tick = None
-            if control is not None:
-                def tick(done: int, total: int) -> None:
-                    control.progress(done, total, "photos")
-                    control.check_cancelled()
             staged = files.stage(zf, verified.photos, verified.documents,
-                                 PhotoStore(root / "photos"), DataDir(root).documents, tmp, tick)
+                                 PhotoStore(root / "photos"), DataDir(root).documents, tmp,
+                                 control)
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
         try:

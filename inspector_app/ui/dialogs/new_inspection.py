@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -18,26 +17,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.domain.company import Company
 from inspector_app.domain.inspection import KIND_LABELS, Kind
-from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.templates import TemplateRecord
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.widgets.inspector_picker import InspectorPicker
 
 ERROR_STYLE = "color: #b00020;"
 COMPANY_LIMIT = 200  # matches shown at once; typing more of the name narrows the list
 ID_ROLE = Qt.ItemDataRole.UserRole
 # A start this far ahead of the computer's clock is a typo, not a plan.
 FUTURE_TOLERANCE = timedelta(minutes=10)
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SUBJECT_COMPANY, SUBJECT_UNIT = "company", "unit"
 
 
@@ -50,7 +47,6 @@ class NewInspectionDialog(QDialog):
         self.ctx = ctx
         self.created_id: str | None = None
         self.company_repo = ctx.companies
-        self.profile_inspector = ctx.current_inspector()
         self._companies: dict[str, Company] = {}
         self._templates: list[TemplateRecord] = ctx.templates.list()
 
@@ -80,28 +76,13 @@ class NewInspectionDialog(QDialog):
         for kind in Kind:
             self.kind.addItem("", kind.value)
 
-        self.inspector_list = QListWidget()
-        self.inspector_list.setMaximumHeight(130)
-        self.add_inspector_button = QPushButton()
-        self.add_inspector_button.setCheckable(True)
-        self.new_name = QLineEdit()
-        self.new_enforcement_id = QLineEdit()
-        self.add_inspector_confirm = QPushButton()
-        # Buttons inside the form never become the dialog's default: Enter there must not start.
-        for button in (self.add_inspector_button, self.add_inspector_confirm):
-            button.setAutoDefault(False)
-        self.add_inspector_form = QWidget()
-        add_row = QHBoxLayout(self.add_inspector_form)
-        add_row.setContentsMargins(0, 0, 0, 0)
-        add_row.addWidget(self.new_name, 2)
-        add_row.addWidget(self.new_enforcement_id, 2)
-        add_row.addWidget(self.add_inspector_confirm)
-        self.add_inspector_form.setVisible(False)
-        inspectors_box = QVBoxLayout()
-        inspectors_box.setContentsMargins(0, 0, 0, 0)
-        inspectors_box.addWidget(self.inspector_list)
-        inspectors_box.addWidget(self.add_inspector_button, 0, Qt.AlignmentFlag.AlignLeft)
-        inspectors_box.addWidget(self.add_inspector_form)
+        self.inspectors = InspectorPicker(ctx)
+        # The picker's parts, under the names this dialog's callers know them by.
+        self.inspector_list = self.inspectors.list
+        self.add_inspector_button = self.inspectors.add_button
+        self.add_inspector_confirm = self.inspectors.confirm_button
+        self.new_name = self.inspectors.new_name
+        self.new_enforcement_id = self.inspectors.new_enforcement_id
 
         self.place = QLineEdit()
         # The person in charge and position (职务) the record prints: confirmed on site, kept
@@ -123,7 +104,7 @@ class NewInspectionDialog(QDialog):
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(7)]
         for label, field in zip(self._labels, (company_box, self.template, self.kind,
-                                               inspectors_box, self.place, person_box,
+                                               self.inspectors, self.place, person_box,
                                                self.started),
                                 strict=True):
             self.form.addRow(label, field)
@@ -147,14 +128,8 @@ class NewInspectionDialog(QDialog):
         self.subject.currentIndexChanged.connect(self._subject_changed)
         self.company_search.textChanged.connect(self._fill_companies)
         self.company_list.currentItemChanged.connect(self._company_chosen)
-        self.add_inspector_button.toggled.connect(self._show_add_form)
-        self.add_inspector_confirm.clicked.connect(self.add_inspector)
-        # A QLineEdit passes Enter on to the dialog, which would start the inspection:
-        # in the add-inspector fields Enter belongs to that small form alone.
-        self.new_name.installEventFilter(self)
-        self.new_enforcement_id.installEventFilter(self)
+        self.inspectors.problem.connect(self.error.setText)
 
-        self._fill_inspectors()
         self._fill_companies("")
         self.retranslate()
         if company_id:
@@ -191,28 +166,6 @@ class NewInspectionDialog(QDialog):
                                       Qt.ItemDataRole.ToolTipRole)
         if current is not None:
             self.template.setCurrentIndex(max(0, self.template.findData(current)))
-
-    def _fill_inspectors(self) -> None:
-        people = self.ctx.profile.inspectors()
-        me = self.profile_inspector
-        if me is not None:  # the one using this computer first, already ticked
-            people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
-        self.inspector_list.clear()
-        for person in people:
-            self._add_inspector_item(person, checked=me is not None and person.id == me.id)
-
-    def _add_inspector_item(self, person: Inspector, *, checked: bool) -> None:
-        item = QListWidgetItem(self.inspector_list)
-        item.setData(ID_ROLE, person.id)
-        item.setData(Qt.ItemDataRole.UserRole + 1, person)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self._label_inspector(item)
-
-    def _label_inspector(self, item: QListWidgetItem) -> None:
-        person: Inspector = item.data(Qt.ItemDataRole.UserRole + 1)
-        enforcement_id = person.enforcement_id or self.tr("no enforcement ID")
-        item.setText(f"{person.name}  ({enforcement_id})")
 
     # -- choosing -----------------------------------------------------------------------------
     def inspects_unit(self) -> bool:
@@ -267,55 +220,17 @@ class NewInspectionDialog(QDialog):
             self.template.setCurrentIndex(matches[-1])
 
     def checked_inspector_ids(self) -> list[str]:
-        return [self.inspector_list.item(row).data(ID_ROLE)
-                for row in range(self.inspector_list.count())
-                if self.inspector_list.item(row).checkState() == Qt.CheckState.Checked]
+        return self.inspectors.checked_ids()
 
     def set_inspector_checked(self, inspector_id: str, checked: bool = True) -> None:
-        for row in range(self.inspector_list.count()):
-            item = self.inspector_list.item(row)
-            if item.data(ID_ROLE) == inspector_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.inspectors.set_checked(inspector_id, checked)
 
     def set_kind(self, kind: Kind | str) -> None:
         self.kind.setCurrentIndex(self.kind.findData(Kind(kind).value))
 
-    # -- adding an inspector ------------------------------------------------------------------
-    def _show_add_form(self, shown: bool) -> None:
-        self.add_inspector_form.setVisible(shown)
-        if shown:
-            self.new_name.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in _ENTER
-                and watched in (self.new_name, self.new_enforcement_id)):
-            if watched is self.new_name:
-                self.new_enforcement_id.setFocus()
-            else:
-                self.add_inspector()
-            return True
-        return super().eventFilter(watched, event)
-
     def add_inspector(self) -> None:
         """Add a colleague to this computer's list of inspectors and tick them."""
-        name = self.new_name.text().strip()
-        if not name:
-            self.error.setText(self.tr("Enter the new inspector's name."))
-            self.new_name.setFocus()
-            return
-        try:
-            person = self.ctx.profile.add_inspector(
-                name, self.new_enforcement_id.text().strip() or None)
-        except InspectorError as exc:
-            self.error.setText(exc.localized())
-            return
-        self._add_inspector_item(person, checked=True)
-        self.new_name.clear()
-        self.new_enforcement_id.clear()
-        self.add_inspector_button.setChecked(False)
-        self.inspector_list.setFocus()
-        self.error.clear()
+        self.inspectors.add_inspector()
 
     # -- accepting ----------------------------------------------------------------------------
     def started_at(self) -> str:
@@ -387,15 +302,9 @@ class NewInspectionDialog(QDialog):
         for index in range(self.kind.count()):
             self.kind.setItemText(index, pair(KIND_LABELS[Kind(self.kind.itemData(index))]))
         self._fill_templates()
-        self.add_inspector_button.setText(self.tr("Add inspector…"))
-        self.new_name.setPlaceholderText(self.tr("Name"))
-        self.new_enforcement_id.setPlaceholderText(self.tr("Enforcement-ID number"))
-        self.add_inspector_confirm.setText(self.tr("Add"))
         self.place.setPlaceholderText(self.tr("e.g. 一号车间"))
         self.legal_rep.setPlaceholderText(self.tr("Legal representative or person in charge"))
         self.legal_rep_position.setPlaceholderText(self.tr("Position, e.g. 总经理"))
-        for row in range(self.inspector_list.count()):
-            self._label_inspector(self.inspector_list.item(row))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,10 +1,11 @@
-"""Asking for the signing passphrase, optionally kept for this session only (in memory)."""
+"""Asking for a passphrase, optionally kept in memory until the program is closed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,43 +18,59 @@ from PySide6.QtWidgets import (
 
 from inspector_app.errors import InspectorError
 
-_session: dict[str, str] = {}
 T = TypeVar("T")
 
 
-def session_passphrase(key: str) -> str | None:
-    return _session.get(key)
+class PassphraseKeeper(QObject):
+    """Asks for passphrases, and keeps in memory those the user chose to keep.
 
+    The main window owns one and hands it to the windows and pages it opens, so a passphrase
+    kept in one of them is not asked again in another; it forgets them all when told to (a new
+    signing identity or profile, the window closing). Nothing is ever written to disk.
+    """
 
-def forget_session() -> None:
-    _session.clear()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._kept: dict[str, str] = {}
 
+    def kept(self, key: str) -> str | None:
+        return self._kept.get(key)
 
-def ask_passphrase(parent: QWidget, prompt: str, key: str, check: Callable[[str], T]) -> T | None:
-    """What ``check`` makes of the passphrase kept for this session or, when none is kept or it
-    no longer fits, of one the user types (asked again while ``check`` refuses it with an
-    ``InspectorError``, whose message the dialog shows in the user's language); None if the
-    user cancels."""
-    kept = session_passphrase(key)
-    if kept is not None:
-        try:
-            return check(kept)
-        except InspectorError:
-            pass
-    dialog = PassphraseDialog(prompt, key, parent)
-    while dialog.exec():
-        try:
-            return check(dialog.passphrase())
-        except InspectorError as exc:
-            dialog.show_error(exc.localized())
-    return None
+    def keep(self, key: str, passphrase: str) -> None:
+        self._kept[key] = passphrase
+
+    def forget(self) -> None:
+        self._kept.clear()
+
+    def ask(self, parent: QWidget | None, prompt: str, key: str,
+            check: Callable[[str], T]) -> T | None:
+        """What ``check`` makes of the passphrase kept for ``key`` or, when none is kept or it
+        no longer fits, of one the user types (asked again while ``check`` refuses it with an
+        ``InspectorError``, whose message the dialog shows in the user's language); None if
+        the user cancels."""
+        kept = self._kept.get(key)
+        if kept is not None:
+            try:
+                return check(kept)
+            except InspectorError:
+                del self._kept[key]  # changed since: the user is asked
+        dialog = PassphraseDialog(prompt, parent)
+        while dialog.exec():
+            try:
+                result = check(dialog.passphrase())
+            except InspectorError as exc:
+                dialog.show_error(exc.localized())
+                continue
+            if dialog.keep.isChecked():
+                self._kept[key] = dialog.passphrase()
+            return result
+        return None
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, prompt: str, key: str, parent: QWidget | None = None,
+    def __init__(self, prompt: str, parent: QWidget | None = None,
                  offer_keep: bool = True) -> None:
         super().__init__(parent)
-        self.key = key
         self.setWindowTitle(self.tr("Passphrase"))
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
@@ -74,11 +91,5 @@ class PassphraseDialog(QDialog):
     def passphrase(self) -> str:
         return self.edit.text()
 
-    def accept(self) -> None:
-        if self.keep.isChecked():
-            _session[self.key] = self.edit.text()
-        super().accept()
-
     def show_error(self, text: str) -> None:
         self.error.setText(text)
-        _session.pop(self.key, None)

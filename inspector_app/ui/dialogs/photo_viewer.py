@@ -235,7 +235,23 @@ class PhotoViewer(QDialog):
         self.canvas.setScene(self.scene)
         self.pixmap_item: QGraphicsPixmapItem | None = None
 
-        # tools
+        toolbar = self._build_toolbar()
+        body = QHBoxLayout()
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self._build_side_panel())
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addLayout(body, 1)
+        layout.addWidget(self._build_close_buttons())
+        self._install_shortcuts()
+
+        self.retranslate()
+        self.resize(1100, 760)
+        self.show_photo(index)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Drawing tools and colour, undo; zoom; previous, position, next."""
         self.tools = QButtonGroup(self)
         self.tools.setExclusive(True)
         self.tool_buttons: dict[Any, QToolButton] = {}
@@ -272,8 +288,10 @@ class PhotoViewer(QDialog):
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button,
                        self.prev_button, self.position, self.next_button):
             tool_row.addWidget(widget)
+        return tool_row
 
-        # the side panel
+    def _build_side_panel(self) -> QWidget:
+        """Caption, before/after stage, the photo's facts and "Delete photo…"."""
         self.caption = QLineEdit()
         self.caption.setMaxLength(500)
         self.caption.editingFinished.connect(self.save_caption)
@@ -303,21 +321,18 @@ class PhotoViewer(QDialog):
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setFixedWidth(270)
+        return side_widget
+
+    def _build_close_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         # Return ends a caption; it must not press "Delete photo…" or close the viewer.
         for button in (self.delete_button, buttons.button(QDialogButtonBox.StandardButton.Close)):
             button.setAutoDefault(False)
             button.setDefault(False)
+        return buttons
 
-        body = QHBoxLayout()
-        body.addWidget(self.canvas, 1)
-        body.addWidget(side_widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(tool_row)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-
+    def _install_shortcuts(self) -> None:
         def shortcut(keys: tuple[Any, ...], slot: Any) -> None:
             for key in keys:
                 QShortcut(QKeySequence(key), self).activated.connect(slot)
@@ -330,10 +345,6 @@ class PhotoViewer(QDialog):
                  lambda: self.zoom(1 / ZOOM_STEP))
         shortcut((Qt.Key.Key_0,), self.fit)
         shortcut((QKeySequence.StandardKey.Undo,), self.undo)
-
-        self.retranslate()
-        self.resize(1100, 760)
-        self.show_photo(index)
 
     # -- text -------------------------------------------------------------------------------------
     def retranslate(self) -> None:

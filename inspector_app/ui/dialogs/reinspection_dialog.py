@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -52,7 +50,6 @@ from inspector_app.domain.finding import (
 from inspector_app.domain.governance import PLAN_ELEMENTS, GovernancePlan
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.photo import PhotoTag
-from inspector_app.domain.profile import Inspector
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.reinspection import (
@@ -65,6 +62,7 @@ from inspector_app.services.reinspection import (
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import pair
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.widgets.inspector_picker import InspectorPicker
 
 ERROR_STYLE = "color: #b00020;"
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -302,7 +300,6 @@ class ReinspectionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.me = ctx.current_inspector()
         self.service = ctx.reinspection
         self.photos = ctx.photos
         self.today = self.service.today()
@@ -319,7 +316,6 @@ class ReinspectionDialog(QDialog):
 
         self.retranslate()
         self._fill_companies()
-        self._fill_inspectors()
         if company_id:
             self.select_company(company_id)
         self.resize(920, 640)
@@ -350,19 +346,7 @@ class ReinspectionDialog(QDialog):
         self.hazard_note = QLabel()
         self.hazard_note.setWordWrap(True)
 
-        self.inspector_list = QListWidget()
-        self.inspector_list.setMaximumHeight(110)
-        self.new_name = QLineEdit()
-        self.new_enforcement_id = QLineEdit()
-        self.add_inspector_button = QPushButton()
-        self.add_inspector_button.clicked.connect(self.add_inspector)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_name, 2)
-        add_row.addWidget(self.new_enforcement_id, 2)
-        add_row.addWidget(self.add_inspector_button)
-        inspectors_box = QVBoxLayout()
-        inspectors_box.addWidget(self.inspector_list)
-        inspectors_box.addLayout(add_row)
+        self.inspectors = InspectorPicker(self.ctx, list_height=110)
 
         self.place = QLineEdit()
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
@@ -371,17 +355,18 @@ class ReinspectionDialog(QDialog):
 
         self.start_form = QFormLayout()
         self._start_labels = [QLabel() for _ in range(6)]
-        fields = (self.company, self.follows, self.hazard_table, inspectors_box, self.place,
+        fields = (self.company, self.follows, self.hazard_table, self.inspectors, self.place,
                   self.started)
         for label, field in zip(self._start_labels, fields, strict=True):
             self.start_form.addRow(label, field)
         for label, buddy in zip(self._start_labels, (self.company, self.follows,
-                                                     self.hazard_table, self.inspector_list,
+                                                     self.hazard_table, self.inspectors,
                                                      self.place, self.started), strict=True):
             label.setBuddy(buddy)
         self.start_error = QLabel()
         self.start_error.setWordWrap(True)
         self.start_error.setStyleSheet(ERROR_STYLE)
+        self.inspectors.problem.connect(self.start_error.setText)
         self.start_button = QPushButton()
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
@@ -480,50 +465,11 @@ class ReinspectionDialog(QDialog):
             if index >= 0 and index != self.follows.currentIndex():
                 self.follows.setCurrentIndex(index)
 
-    def _fill_inspectors(self) -> None:
-        people = self.ctx.profile.inspectors()
-        me = self.me
-        if me is not None:  # the one using this computer first, already ticked
-            people = [p for p in people if p.id == me.id] + [p for p in people if p.id != me.id]
-        self.inspector_list.clear()
-        for person in people:
-            self._add_inspector_item(person, checked=me is not None and person.id == me.id)
-
-    def _add_inspector_item(self, person: Inspector, *, checked: bool) -> None:
-        ident = person.enforcement_id or self.tr("no enforcement ID")
-        item = QListWidgetItem(f"{person.name}  ({ident})", self.inspector_list)
-        item.setData(ID_ROLE, person.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
     def checked_inspector_ids(self) -> list[str]:
-        return [self.inspector_list.item(r).data(ID_ROLE)
-                for r in range(self.inspector_list.count())
-                if self.inspector_list.item(r).checkState() == Qt.CheckState.Checked]
+        return self.inspectors.checked_ids()
 
     def set_inspector_checked(self, inspector_id: str, checked: bool = True) -> None:
-        for row in range(self.inspector_list.count()):
-            item = self.inspector_list.item(row)
-            if item.data(ID_ROLE) == inspector_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def add_inspector(self) -> None:
-        """A colleague not yet on this computer: added to its list and ticked."""
-        name = self.new_name.text().strip()
-        if not name:
-            self.start_error.setText(self.tr("Enter the new inspector's name."))
-            self.new_name.setFocus()
-            return
-        try:
-            person = self.ctx.profile.add_inspector(
-                name, self.new_enforcement_id.text().strip() or None)
-        except InspectorError as exc:
-            self.start_error.setText(exc.localized())
-            return
-        self._add_inspector_item(person, checked=True)
-        self.new_name.clear()
-        self.new_enforcement_id.clear()
-        self.start_error.clear()
+        self.inspectors.set_checked(inspector_id, checked)
 
     def _update_start_button(self) -> None:
         self.start_button.setEnabled(self.follows.currentData() is not None)
@@ -729,9 +675,6 @@ class ReinspectionDialog(QDialog):
         self.hazard_table.setHorizontalHeaderLabels([
             self.tr("Inspection"), self.tr("No."), self.tr("Grade"), self.tr("Hazard"),
             self.tr("Deadline"), self.tr("Status")])
-        self.new_name.setPlaceholderText(self.tr("New inspector's name"))
-        self.new_enforcement_id.setPlaceholderText(self.tr("Enforcement-ID number"))
-        self.add_inspector_button.setText(self.tr("Add inspector"))
         self.place.setPlaceholderText(self.tr("e.g. 一号车间"))
         self.start_button.setText(self.tr("Start re-inspection"))
         self.cancel_button.setText(self.tr("Cancel"))

@@ -48,16 +48,7 @@ class SignaturesDialog(QDialog):
         self.ctx = ctx
         self.inspection_id = inspection_id
         self.service = ctx.signatures
-        row = self.service.repo.row(inspection_id)
-        if row is None:
-            raise InspectorError(self.tr("No inspection with id {0}.").format(inspection_id))
-        self.number: str = row["number"] or ""
-        self.locked = row["status"] == Status.SIGNED.value
-        company = ctx.companies.get(row["company_id"])
-        self.company_name = company.name if company else ""
-        # The company's on-site person: its contact, else its legal representative.
-        self.company_person = (company.contact_name or company.legal_rep or "") if company else ""
-        self.team: list[Inspector] = self.service.repo.inspectors(inspection_id)
+        self._read_record()
         self.signatures: list[Signature] = []
         self.stale_ids: set[str] = set()
         self._too_short_shown = False
@@ -67,7 +58,45 @@ class SignaturesDialog(QDialog):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; padding: 6px;")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_signer_list())
+        splitter.addWidget(self._build_signing_pane())
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.done_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.retranslate()
+        self.reload()
+        self.resize(900, 560)
+
+    # -- building ---------------------------------------------------------------------------
+    def _read_record(self) -> None:
+        """The record's number and state, its company's on-site person and its team."""
+        row = self.service.repo.row(self.inspection_id)
+        if row is None:
+            raise InspectorError(self.tr("No inspection with id {0}.").format(
+                self.inspection_id))
+        self.number: str = row["number"] or ""
+        self.locked = row["status"] == Status.SIGNED.value
+        company = self.ctx.companies.get(row["company_id"])
+        self.company_name = company.name if company else ""
+        # The company's on-site person: its contact, else its legal representative.
+        self.company_person = (company.contact_name or company.legal_rep or "") if company else ""
+        self.team: list[Inspector] = self.service.repo.inspectors(self.inspection_id)
+
+    def _build_signer_list(self) -> QWidget:
+        """Left: who must sign and who already has."""
         self.signers_label = QLabel()
         self.signers = QListWidget()
         self.signers.setMinimumWidth(250)
@@ -77,9 +106,10 @@ class SignaturesDialog(QDialog):
         left_box.setContentsMargins(0, 0, 0, 0)
         left_box.addWidget(self.signers_label)
         left_box.addWidget(self.signers, 1)
+        return left
 
-        self.role_label = QLabel()
-        self.role_label.setStyleSheet("font-weight: 600;")
+    def _build_signer_form(self) -> QFormLayout:
+        """The chosen signer's name, enforcement ID, or a witness's name."""
         self.name_edit = QLineEdit()
         self.name_edit.textChanged.connect(self._update_buttons)
         self.id_label = QLabel()
@@ -92,12 +122,10 @@ class SignaturesDialog(QDialog):
         self.form.addRow(self._form_labels[2], self.witness_name)
         self._form_labels[0].setBuddy(self.name_edit)
         self._form_labels[2].setBuddy(self.witness_name)
-        self.refusal_note = QLabel()
-        self.refusal_note.setWordWrap(True)
-        self.refusal_note.setStyleSheet("color: #7a4b00;")
+        return self.form
 
-        self.pad = SignaturePad()
-        self.pad.changed.connect(self._update_buttons)
+    def _build_pad_buttons(self) -> QHBoxLayout:
+        """Clear, undo, refused, remove; "Save signature" on the right."""
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.pad.clear)
         self.undo_button = QPushButton()
@@ -116,6 +144,19 @@ class SignaturesDialog(QDialog):
             pad_buttons.addWidget(button)
         pad_buttons.addStretch(1)
         pad_buttons.addWidget(self.save_button)
+        return pad_buttons
+
+    def _build_signing_pane(self) -> QWidget:
+        """Right: the chosen signer, the pad and its buttons, and a line for problems."""
+        self.role_label = QLabel()
+        self.role_label.setStyleSheet("font-weight: 600;")
+        form = self._build_signer_form()
+        self.refusal_note = QLabel()
+        self.refusal_note.setWordWrap(True)
+        self.refusal_note.setStyleSheet("color: #7a4b00;")
+        self.pad = SignaturePad()
+        self.pad.changed.connect(self._update_buttons)
+        pad_buttons = self._build_pad_buttons()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -124,34 +165,12 @@ class SignaturesDialog(QDialog):
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.role_label)
-        right_box.addLayout(self.form)
+        right_box.addLayout(form)
         right_box.addWidget(self.refusal_note)
         right_box.addWidget(self.pad, 1)
         right_box.addLayout(pad_buttons)
         right_box.addWidget(self.message)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.done_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-
-        self.retranslate()
-        self.reload()
-        self.resize(900, 560)
+        return right
 
     # -- the list of signers ----------------------------------------------------------------
     # A stale signature (given before the record changed) is shown as such but counts as not

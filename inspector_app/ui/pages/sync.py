@@ -37,7 +37,7 @@ from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_confl
 from inspector_app.services.sync.report import ImportReport, summary
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_datetime
-from inspector_app.ui.dialogs.passphrase_dialog import ask_passphrase
+from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -74,6 +74,8 @@ class SyncPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        # The main window puts its own keeper here; a page shown on its own keeps its own.
+        self.passphrases = PassphraseKeeper(self)
         self.runner = TaskRunner()
         self._task: Task | None = None
         self.explain = QLabel()
@@ -305,7 +307,7 @@ class SyncPage(Page):
             check(passphrase)
             return passphrase
 
-        return ask_passphrase(self, prompt, key, checked)
+        return self.passphrases.ask(self, prompt, key, checked)
 
     # -- actions -----------------------------------------------------------------------------
     def choose_export(self, full: bool = False) -> None:

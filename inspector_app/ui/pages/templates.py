@@ -7,7 +7,6 @@ a template sees what an inspector will get before any inspection uses it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,23 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.checklist import (
-    INDUSTRIES,
-    SPECIAL_AREAS,
-    AllOf,
-    AnyOf,
-    AppliesTo,
-    Compare,
-    Condition,
     Grade,
     Item,
     ItemType,
-    Not,
     Section,
     Template,
-    TemplateKind,
 )
-from inspector_app.domain.finding import GRADE_LABELS
-from inspector_app.domain.legal import legal_citation
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
@@ -65,11 +53,12 @@ from inspector_app.services.forms_xlsx import export_workbook, is_workbook, load
 from inspector_app.services.templates import ImportResult, TemplateRecord
 from inspector_app.ui import messages
 from inspector_app.ui.dialogs.template_errors import TemplateErrorsDialog
-from inspector_app.ui.labels import answer_label, local, pair, ui_lang
+from inspector_app.ui.labels import local, ui_lang
 from inspector_app.ui.messages import localized
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.template_describer import TemplateDescriber
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, make_editor
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +79,7 @@ class TemplatesPage(Page):
         self._templates: dict[str, Template] = {}  # a key's definition never changes: cache it
         self._shipped_checked = False
         self._lang = ui_lang()
+        self.describe = TemplateDescriber(self)
 
         # -- the library ---------------------------------------------------------------------
         self.show_retired = QCheckBox()
@@ -431,7 +421,7 @@ class TemplatesPage(Page):
             return
         self.template_title.setText(local(template.title))
         self.template_info.setText(self._template_info(template))
-        self.summary.setText(self.summary_text(template))
+        self.summary.setText(self.describe.summary(template))
         bold = QFont(self.tree.font())
         bold.setBold(True)
         target: QTreeWidgetItem | None = None
@@ -440,12 +430,12 @@ class TemplatesPage(Page):
             node.setText(0, local(section.title))
             node.setFont(0, bold)
             node.setData(0, SECTION_ID_ROLE, section.id)
-            applies = self._applies_text(section.applies_to)
+            applies = self.describe.applies(section.applies_to)
             node.setToolTip(0, local(section.title) + (f"\n{applies}" if applies else ""))
             if keep_section == section.id and keep_item is None:
                 target = node
             for number, item in enumerate(section.items, start=1):
-                child = self._item_node(node, number, item)
+                child = self._item_node(node, number, item, template)
                 if item.id == keep_item:
                     target = child
         self.tree.expandAll()
@@ -457,18 +447,25 @@ class TemplatesPage(Page):
         else:
             self._show_item(None, None)
 
+    def _template_info(self, template: Template) -> str:
+        record = self.selected_record()
+        retired = record is not None and record.key == template.key and record.retired
+        return self.describe.info(template, retired=retired)
+
     def _relayout_tree(self) -> None:
         self.tree.doItemsLayout()
         current = self.tree.currentItem()
         if current is not None:
             self.tree.scrollToItem(current)  # its row may have grown out of sight
 
-    def _item_node(self, parent: QTreeWidgetItem, number: int, item: Item) -> QTreeWidgetItem:
+    def _item_node(self, parent: QTreeWidgetItem, number: int, item: Item,
+                   template: Template) -> QTreeWidgetItem:
         node = QTreeWidgetItem(parent)
         marker = " *" if item.required and item.answerable else ""
         node.setText(0, f"{number}. {local(item.text)}{marker}")
-        node.setText(1, self.type_label(item.type))
-        node.setText(2, self._short_grade(item.grade) if item.type is ItemType.CHECK else "")
+        node.setText(1, self.describe.type_label(item.type))
+        node.setText(2, self.describe.short_grade(item.grade)
+                     if item.type is ItemType.CHECK else "")
         node.setText(3, local(item.legal_basis))
         node.setToolTip(0, local(item.text))
         node.setToolTip(3, local(item.legal_basis))
@@ -482,8 +479,8 @@ class TemplatesPage(Page):
             font = QFont(self.tree.font())
             font.setItalic(True)
             node.setFont(0, font)
-            node.setToolTip(0, local(item.text) + "\n" + self.tr("Shown only when: {0}").format(
-                self.condition_text(item.show_if, item.section_id)))
+            node.setToolTip(0, local(item.text) + "\n"
+                            + self.describe.shown_when(template, item))
         if not item.answerable:
             node.setForeground(0, QBrush(_GREY))
         return node
@@ -508,7 +505,7 @@ class TemplatesPage(Page):
             detail.show_message("")
             return
         if section is not None:
-            applies = self._applies_text(section.applies_to)
+            applies = self.describe.applies(section.applies_to)
             detail.show_message(local(section.title),
                                 self.tr("Items in this section: {0}").format(len(section.items))
                                 + ("\n" + applies if applies else ""))
@@ -521,196 +518,19 @@ class TemplatesPage(Page):
         number = next(n for n, i in enumerate(section_.items, start=1) if i.id == item.id)
         detail.show_item_fields()
         detail.place.setText(f"{local(section_.title)} · {number}.")
-        required = self.tr(" (required)") if item.required and item.answerable else ""
-        detail.text.setText(local(item.text) + required)
-        detail.meta.setText(self._meta_text(item))
+        detail.text.setText(local(item.text) + self.describe.required_marker(item))
+        detail.meta.setText(self.describe.meta(item))
         detail.set_block(detail.guidance_title, detail.guidance, local(item.guidance))
-        basis = legal_citation(template, item, ui_lang()) or ""
-        if item.situation is not None and item.situation.text:
-            basis += "\n" + self.tr("Situation (official wording): {0}").format(
-                item.situation.text)
-        detail.set_block(detail.basis_title, detail.basis, basis)
-        condition = (self.tr("Shown only when: {0}").format(
-            self.condition_text(item.show_if, item.section_id))
-                     if item.show_if is not None else "")
+        detail.set_block(detail.basis_title, detail.basis, self.describe.basis(template, item))
+        condition = self.describe.shown_when(template, item)
         detail.condition.setText(condition)
         detail.condition.setVisible(bool(condition))
-        limits = self._limits_text(item)
+        limits = self.describe.limits(item)
         detail.limits.setText(limits)
         detail.limits.setVisible(bool(limits))
         self.editor = make_editor(item, None, 0, detail.editor_box)
         self.editor.setEnabled(False)  # a preview: nothing is answered or saved here
         detail.set_editor(self.editor)
-
-    # -- texts ------------------------------------------------------------------------------------
-    def type_label(self, item_type: ItemType) -> str:
-        return {
-            ItemType.CHECK: self.tr("Check"),
-            ItemType.YES_NO: self.tr("Yes/No"),
-            ItemType.TEXT: self.tr("Text"),
-            ItemType.LONG_TEXT: self.tr("Long text"),
-            ItemType.NUMBER: self.tr("Number"),
-            ItemType.SINGLE_CHOICE: self.tr("Single choice"),
-            ItemType.MULTI_CHOICE: self.tr("Multiple choice"),
-            ItemType.DATE: self.tr("Date"),
-            ItemType.DATETIME: self.tr("Date and time"),
-            ItemType.PHOTO: self.tr("Photo"),
-            ItemType.SIGNATURE: self.tr("Signature"),
-            ItemType.INFO: self.tr("Information"),
-        }[item_type]
-
-    def _short_grade(self, grade: Grade | None) -> str:
-        return self.tr("Major") if grade is Grade.MAJOR else self.tr("General")
-
-    def _kind_label(self, kind: str) -> str:
-        return {
-            TemplateKind.MAJOR_HAZARD_STANDARD: self.tr("Major-hazard determination standard"),
-            TemplateKind.ROUTINE: self.tr("Routine inspection"),
-            TemplateKind.READINESS: self.tr("Readiness check"),
-            TemplateKind.AUDIT: self.tr("Audit"),
-        }.get(kind, str(kind))
-
-    def summary_text(self, template: Template) -> str:
-        """"Sections: 11 · Items: 67 (Check 64, Yes/No 3) · Check items by grade: Major 64"."""
-        sep = _list_separator()
-        by_type = Counter(item.type for item in template.items)
-        types = sep.join(f"{self.type_label(t)} {by_type[t]}" for t in ItemType if by_type[t])
-        # "Sections: 11" rather than "11 section(s)": English has no plural translation file.
-        parts = [self.tr("Sections: {0}").format(len(template.sections)),
-                 self.tr("Items: {0}").format(len(template.items))
-                 + (self.tr(" ({0})").format(types) if types else "")]
-        checks = [item for item in template.items if item.type is ItemType.CHECK]
-        if checks:
-            by_grade = Counter(item.grade or Grade.GENERAL for item in checks)
-            grades = sep.join(f"{self._short_grade(g)} {by_grade[g]}"
-                              for g in (Grade.MAJOR, Grade.GENERAL) if by_grade[g])
-            parts.append(self.tr("Check items by grade: {0}").format(grades))
-        return " · ".join(parts)
-
-    def _template_info(self, template: Template) -> str:
-        parts = [f"{template.id} {template.version}", self._kind_label(template.kind)]
-        record = self.selected_record()
-        if record is not None and record.key == template.key and record.retired:
-            parts.insert(1, self.tr("retired version"))
-        if template.authority:
-            parts.append(local(template.authority))
-        if template.legal_basis:
-            parts.append(local(template.legal_basis))
-        lines = [" · ".join(parts)]
-        applies = self._applies_text(template.applicability)
-        if applies:
-            lines.append(applies)
-        return "\n".join(lines)
-
-    def _applies_text(self, applies: AppliesTo | None) -> str:
-        if applies is None or not (applies.industries or applies.special_areas):
-            return ""
-        sep = _list_separator()
-        parts = []
-        if applies.industries:
-            parts.append(self.tr("industries: {0}").format(sep.join(
-                local(INDUSTRIES[c]) if c in INDUSTRIES else c for c in sorted(applies.industries,
-                                                                               key=_vocab_order))))
-        if applies.special_areas:
-            parts.append(self.tr("special areas: {0}").format(sep.join(
-                local(SPECIAL_AREAS[c]) if c in SPECIAL_AREAS else c
-                for c in sorted(applies.special_areas, key=_vocab_order))))
-        return self.tr("For {0}").format("; ".join(parts))
-
-    def _meta_text(self, item: Item) -> str:
-        parts = [self.tr("Type: {0}").format(self.type_label(item.type))]
-        if item.type is ItemType.CHECK:
-            parts.append(self.tr("Grade if non-compliant: {0}").format(
-                pair(GRADE_LABELS[item.grade or Grade.GENERAL])))
-            if item.weight != 1:
-                parts.append(self.tr("Weight: {0}").format(f"{item.weight:g}"))
-        if item.answerable:
-            parts.append(self.tr("Required") if item.required else self.tr("Optional"))
-        parts.append(self.tr("ID: {0}").format(item.id))
-        return " · ".join(parts)
-
-    def _limits_text(self, item: Item) -> str:
-        if item.type is ItemType.NUMBER:
-            unit = local(item.unit)
-            parts = []
-            if item.min is not None or item.max is not None:
-                parts.append(self.tr("Allowed: {0} – {1} {2}").format(
-                    _num(item.min), _num(item.max), unit).strip())
-            if item.normal_min is not None or item.normal_max is not None:
-                parts.append(self.tr("Normal: {0} – {1} {2}").format(
-                    _num(item.normal_min), _num(item.normal_max), unit).strip())
-            return " · ".join(parts)
-        if item.type is ItemType.PHOTO:
-            return self.tr("Photos needed: at least {0}").format(item.min_photos)
-        if item.type is ItemType.TEXT and item.max_length:
-            return self.tr("Maximum length: {0} characters").format(item.max_length)
-        if item.type is ItemType.SIGNATURE and item.role:
-            roles = {"inspector": self.tr("inspector"), "company": self.tr("company"),
-                     "witness": self.tr("witness")}
-            return self.tr("Signed by: {0}").format(roles.get(item.role, item.role))
-        return ""
-
-    def condition_text(self, condition: Condition, section_id: str = "") -> str:
-        """A show_if condition in words, naming the items it reads by number and text.
-
-        ``section_id`` is the section of the item the condition belongs to: items of another
-        section are named with their section's title, as numbers restart in each section.
-        """
-        if isinstance(condition, AllOf):
-            return self.tr(" and ").join(self._grouped(c, section_id)
-                                         for c in condition.conditions)
-        if isinstance(condition, AnyOf):
-            return self.tr(" or ").join(self._grouped(c, section_id)
-                                        for c in condition.conditions)
-        if isinstance(condition, Not):
-            return self.tr("not ({0})").format(self.condition_text(condition.condition,
-                                                                   section_id))
-        return self._compare_text(condition, section_id)
-
-    def _grouped(self, condition: Condition, section_id: str) -> str:
-        text = self.condition_text(condition, section_id)
-        return f"({text})" if isinstance(condition, AllOf | AnyOf) else text
-
-    def _item_name(self, item_id: str, section_id: str) -> tuple[Item | None, str]:
-        template = self.template
-        if template is None:
-            return None, item_id
-        try:
-            ref = template.item(item_id)
-            section = template.section(ref.section_id)
-        except KeyError:
-            return None, item_id
-        number = next(n for n, i in enumerate(section.items, start=1) if i.id == item_id)
-        where = "" if ref.section_id == section_id else f"{local(section.title)} "
-        return ref, f"{where}{number}. “{_clip(local(ref.text), 60)}”"
-
-    def _compare_text(self, cond: Compare, section_id: str) -> str:
-        ref, name = self._item_name(cond.item, section_id)
-        if cond.op == "answered":
-            return (self.tr("{0} is answered") if cond.value else
-                    self.tr("{0} is not answered")).format(name)
-        if cond.op == "in":
-            values = cond.value if isinstance(cond.value, tuple) else (cond.value,)
-            shown = _list_separator().join(self._value_text(ref, v) for v in values)
-            return self.tr("{0} is one of: {1}").format(name, shown)
-        value = self._value_text(ref, cond.value)
-        if cond.op == "not_equals":
-            return self.tr("{0} is not {1}").format(name, value)
-        return self.tr("{0} is {1}").format(name, value)
-
-    def _value_text(self, ref: Item | None, value: Any) -> str:
-        if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
-        if ref is not None and ref.type is ItemType.CHECK:
-            try:
-                return answer_label(value)
-            except ValueError:
-                return str(value)
-        if ref is not None and ref.choices:
-            choice = ref.choice(value)
-            if choice is not None:
-                return local(choice.text)
-        return str(value)
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -843,22 +663,3 @@ class TemplateItemPreview(QWidget):
     def show_item_fields(self) -> None:
         self.place.show()
         self.meta.show()
-
-
-def _list_separator() -> str:
-    # Chinese enumerations use the enumeration comma 、; English a comma and space.
-    return "、" if ui_lang() == "zh_CN" else ", "
-
-
-def _vocab_order(code: str) -> tuple[int, str]:
-    """Controlled vocabulary codes in the order the format document lists them."""
-    order = [*INDUSTRIES, *SPECIAL_AREAS]
-    return (order.index(code) if code in order else len(order), code)
-
-
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def _clip(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
