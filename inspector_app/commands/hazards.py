@@ -90,7 +90,7 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 
 def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
     today: date | None = args.today
-    return HazardLedger(ctx.db, (lambda: today) if today else date.today)
+    return HazardLedger(ctx.reader, (lambda: today) if today else date.today)
 
 
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
@@ -19,6 +17,9 @@ from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.plans_repo import PlanRepo
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

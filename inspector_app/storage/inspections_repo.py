@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding
 from inspector_app.domain.profile import Inspector
 from inspector_app.storage.rows import insert_row, update_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _FINDING_COLUMNS = (
     "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "

@@ -3,11 +3,12 @@ what, by when."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.storage.inspections_repo import like_prefix
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PlanRepo:
