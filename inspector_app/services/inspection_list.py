@@ -1,7 +1,8 @@
-"""The list of inspections, for what only reads it (``inspections list``).
+"""The list of inspections, for what only reads it (``inspections list``, the Inspections page).
 
 ``InspectionService`` brings the whole of doing an inspection (checklists, numbering, the audit
-log, sqlite-utils); a listing needs one query, on the plain connection ``AppContext.reader``.
+log, sqlite-utils); a listing needs its two queries only, so that a command and the window's
+first page start without the rest.
 """
 
 from __future__ import annotations
@@ -15,10 +16,22 @@ if TYPE_CHECKING:
 
     from inspector_app.services.context import AppContext
 
-__all__ = ["InspectionFilter", "list_inspections"]
+__all__ = ["InspectionFilter", "count_inspections", "list_inspections"]
 
 
-def list_inspections(ctx: AppContext, flt: InspectionFilter | None = None) -> list[dict[str, Any]]:
-    """The inspections ``flt`` selects, newest first, as ``InspectionService.list`` gives them."""
-    # list() only runs SQL, which a plain connection does as sqlite-utils' Database does.
-    return InspectionRepo(cast("Database", ctx.reader)).list(flt)
+def _repo(ctx: AppContext) -> InspectionRepo:
+    # list() and count() only run SQL, which a plain connection (AppContext.reader) runs as
+    # sqlite-utils' Database does.
+    return InspectionRepo(cast("Database", ctx.reader))
+
+
+def list_inspections(ctx: AppContext, flt: InspectionFilter | None = None, *,
+                     sort: str = "started", descending: bool = True, limit: int | None = None,
+                     offset: int = 0) -> list[dict[str, Any]]:
+    """The inspections ``flt`` selects, as ``InspectionService.list`` gives them."""
+    return _repo(ctx).list(flt, sort=sort, descending=descending, limit=limit, offset=offset)
+
+
+def count_inspections(ctx: AppContext, flt: InspectionFilter | None = None) -> int:
+    """How many inspections ``list_inspections`` gives for ``flt``."""
+    return _repo(ctx).count(flt)
