@@ -108,3 +108,21 @@ def test_a_newer_database_is_refused_by_a_listing_unchanged(recorded, capsys):
     assert main(["--data-dir", str(recorded.root), "inspections", "list"]) == 1
     assert "newer version" in capsys.readouterr().err
     assert recorded.database.read_bytes() == before
+
+
+def test_the_log_file_is_private_from_the_start_and_takes_what_is_logged(tmp_path):
+    import logging
+
+    from inspector_app.logs import setup_logging
+
+    path = setup_logging(tmp_path / "logs")
+    assert path is not None and path.exists()
+    assert path.stat().st_mode & 0o777 == 0o600
+    try:
+        logging.getLogger("inspector_app.test").warning("disk %s is full", "E:")
+        assert "WARNING inspector_app.test: disk E: is full" in path.read_text("utf-8")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "_inspector", False):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
