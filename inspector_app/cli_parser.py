@@ -97,8 +97,10 @@ def display_width(text: str) -> int:
                else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-_TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff"
-                    r"\uff00-\uffef]+")
+# Patterns compiled at their first use (``re`` keeps them): wide character classes take a
+# while to compile, and most commands print no help.
+_TOKEN = (r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff"
+          r"\uff00-\uffef]+")
 
 
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’")
@@ -111,7 +113,7 @@ def wrap(text: str, width: int) -> list[str]:
     flat = " ".join(text.split())
     lines: list[str] = []
     line, used = "", 0
-    for found in _TOKEN.finditer(flat):
+    for found in re.finditer(_TOKEN, flat):
         token, size = found.group(0), display_width(found.group(0))
         gap = " " if line and flat[found.start() - 1] == " " else ""
         if line and used + len(gap) + size > width and token not in _NO_LINE_START:
@@ -131,7 +133,7 @@ def _counted_by_width(text: str) -> str:
     return "".join(ch + _WIDE_MARK if display_width(ch) == 2 else ch for ch in text)
 
 
-_CJK_HEADING = re.compile(r"^(\S[^\n]*[\u4e00-\u9fff]):$", re.MULTILINE)
+_CJK_HEADING = r"^(\S[^\n]*[\u4e00-\u9fff]):$"
 
 
 class LocalizedHelpFormatter(argparse.HelpFormatter):
@@ -146,7 +148,7 @@ class LocalizedHelpFormatter(argparse.HelpFormatter):
     def format_help(self) -> str:
         # argparse ends a section's heading with an ASCII colon; Chinese takes a full-width one.
         text = super().format_help().replace(_WIDE_MARK, "")
-        return _CJK_HEADING.sub("\\1：", text)
+        return re.sub(_CJK_HEADING, "\\1：", text, flags=re.MULTILINE)
 
     def _metavar_formatter(self, action: argparse.Action,
                            default_metavar: str) -> Callable[[int], tuple[str, ...]]:

@@ -3,20 +3,59 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from inspector_app.storage.files import make_private_dir, make_private_file, write_atomic
 
 LOG_NAME = "inspector.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Every log file (a new one after rotation too) readable by the user only."""
+def _rotating_handler(path: Path) -> logging.Handler:
+    import logging.handlers
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        make_private_file(Path(self.baseFilename))
-        return super()._open()
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        """Every log file (a new one after rotation too) readable by the user only."""
+
+        def _open(self):  # type: ignore[no-untyped-def]
+            make_private_file(Path(self.baseFilename))
+            return super()._open()
+
+    return PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                      encoding="utf-8")
+
+
+class _LogFile(logging.Handler):
+    """The rotating log file, opened at the first record.
+
+    ``logging.handlers`` brings sockets, pickling and queues with it; most runs (a listing,
+    the window's start) log nothing, and should not wait for them.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            try:
+                self._file = _rotating_handler(self.path)
+            except OSError:
+                self.handleError(record)
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
@@ -31,11 +70,12 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
             handler.close()
     try:
         make_private_dir(log_dir)
-        handler = _PrivateRotatingFileHandler(
-            log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        make_private_file(log_dir / LOG_NAME)  # there, and the user's only, from the start
+        with (log_dir / LOG_NAME).open("a", encoding="utf-8"):
+            pass  # writable: a folder that cannot take the log is said now, not at a failure
     except OSError:
         return None
+    handler = _LogFile(log_dir / LOG_NAME)
     handler._inspector = True  # type: ignore[attr-defined]
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.cli_parser import display_width
-from inspector_app.domain.company import industry_code
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
@@ -127,6 +126,8 @@ def day_arg(text: str) -> str:
 
 def sectors_arg(text: str) -> tuple[str, ...]:
     """Industry codes or their Chinese names, separated by commas."""
+    from inspector_app.domain.company import industry_code  # a listing need not load it
+
     out = []
     for part in text.replace("，", ",").split(","):
         if part.strip():

@@ -22,7 +22,6 @@ from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.hazards import STATUS_FILTERS, HazardLedger, LedgerFilter
-from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 
 ALL = "all"
 MAX_DESCRIPTION = 36
@@ -90,7 +89,7 @@ def _label(labels: tuple[str, str], ctx: AppContext) -> str:
 
 def _ledger(args: argparse.Namespace, ctx: AppContext) -> HazardLedger:
     today: date | None = args.today
-    return HazardLedger(ctx.db, (lambda: today) if today else date.today)
+    return HazardLedger(ctx.reader, (lambda: today) if today else date.today)
 
 
 def _filter(args: argparse.Namespace, ctx: AppContext) -> LedgerFilter:
@@ -153,6 +152,8 @@ def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_export_csv(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _ledger(args, ctx).rows(_filter(args, ctx))
     lang = ctx.lang or "zh_CN"  # the user's language (--lang, the window's choice, the locale)
+    from inspector_app.services.reports.hazard_ledger import write_ledger_csv
+
     count = write_ledger_csv(Path(args.output), rows, lang)
     print(_("{count} hazard(s) written to {path}").format(count=count, path=args.output))
     return 0

@@ -92,9 +92,10 @@ def _row_json(row: dict[str, Any]) -> dict[str, Any]:
 # -- list ------------------------------------------------------------------------------------------
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    from inspector_app.services.inspections import InspectionFilter
+    from inspector_app.services.inspection_list import InspectionFilter, list_inspections
 
-    rows = _service(ctx).list(InspectionFilter(status=args.status, search=args.search or None))
+    rows = list_inspections(ctx, InspectionFilter(status=args.status,
+                                                  search=args.search or None))
     if args.json:
         print(json_lines([_row_json(r) for r in rows]))
         return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from inspector_app.domain.bilingual import Bilingual
+from inspector_app.domain.grade import Grade
 
 FORMAT = "inspector-template/1"
 
@@ -43,11 +44,6 @@ class ItemType(StrEnum):
 
 
 CHOICE_TYPES = frozenset({ItemType.SINGLE_CHOICE, ItemType.MULTI_CHOICE})
-
-
-class Grade(StrEnum):
-    GENERAL = "general"
-    MAJOR = "major"
 
 
 class Answer(StrEnum):

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from inspector_app.domain.bilingual import Bilingual
-from inspector_app.domain.checklist import Grade
+from inspector_app.domain.grade import Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 

@@ -9,7 +9,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, SENTENCES, Listing, Message
 
 # A prefix goes into document numbers: short, no spaces or brackets that would confuse a number.
-_PREFIX_RE = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff-]{1,12}$")
+_PREFIX_RE = r"^[0-9A-Za-z\u4e00-\u9fff-]{1,12}$"  # compiled when a prefix is checked
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Profile:
             problems.append(Message(N_("The inspector's name is empty.")))
         if not self.organisation.strip():
             problems.append(Message(N_("The organisation is empty.")))
-        if not _PREFIX_RE.match(self.doc_prefix.strip()):
+        if not re.match(_PREFIX_RE, self.doc_prefix.strip()):
             problems.append(Message(N_(
                 "The document-number prefix must be 1 to 12 letters, digits, Chinese "
                 "characters or '-'."

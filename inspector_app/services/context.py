@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database
-
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.paths import DataDir
 from inspector_app.storage.db import (
@@ -17,11 +15,16 @@ from inspector_app.storage.db import (
     data_version,
     open_database,
     open_read_only,
+    open_reader,
 )
 from inspector_app.storage.repositories import DeviceRepo, InspectorRepo, ProfileRepo
 from inspector_app.storage.scratch import clean_stale
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
+
     from inspector_app.services.classification import ClassificationService
     from inspector_app.services.companies import CompanyRepo
     from inspector_app.services.documents import DocumentService
@@ -61,6 +64,18 @@ class AppContext:
         # What a killed run left: a decrypted bundle's scratch folder, half-written files.
         clean_stale(self.data_dir.root)
         return db
+
+    @cached_property
+    def reader(self) -> sqlite3.Connection:
+        """A connection for what only reads (a listing, a count): plain sqlite3 after one
+        cheap version check, so a short command loads neither sqlite-utils nor the migration
+        machinery. A missing or older database is opened as ``db`` opens it (created,
+        migrated), and read through that connection."""
+        if "db" not in self.__dict__:
+            conn = open_reader(self.data_dir.database)
+            if conn is not None:
+                return conn
+        return self.db.conn
 
     @property
     def device(self) -> Device:
@@ -261,6 +276,9 @@ class AppContext:
 
     def close(self) -> None:
         self._services.clear()
+        reader = self.__dict__.pop("reader", None)
+        if reader is not None and ("db" not in self.__dict__ or reader is not self.db.conn):
+            reader.close()
         if "db" in self.__dict__:
             close_database(self.db)
             del self.__dict__["db"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain import finding as finding_rules
 from inspector_app.domain import inspection as rules
@@ -38,6 +36,9 @@ from inspector_app.storage.inspections_repo import InspectionFilter, InspectionR
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
 from inspector_app.storage.units_repo import UnitRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _check_entry(table: str, fields: dict[str, Any]) -> None:

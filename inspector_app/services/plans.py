@@ -5,20 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, Listing
-from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.plans_repo import PlanRepo
 from inspector_app.storage.repositories import InspectorRepo
-from inspector_app.storage.templates_repo import TemplateRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,8 @@ class PlanService:
             note: str | None = None) -> str:
         if not self.repo.company_exists(company_id):
             raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
+        from inspector_app.storage.templates_repo import TemplateRepo  # the checklist model
+
         # "fire-safety-routine" as `forms list` shows it means its newest current version.
         template_key = TemplateRepo(self.db, self.device.id).resolve(template_key)
         people = [InspectorRepo(self.db, self.device.id).get(i) for i in inspector_ids or []]
@@ -103,6 +104,9 @@ class PlanService:
     def start(self, plan_id: str, inspector_ids: list[str] | None = None,
               **kwargs: Any) -> str:
         """Start the planned inspection on this computer; the plan is marked started."""
+        # Imported here: the page that shows the count of plans starts without it.
+        from inspector_app.services.inspections import InspectionService
+
         plan = self.get(plan_id)
         if plan.status != "planned":
             raise ValidationError(N_("This plan is already {status}."), status=plan.status)

@@ -3,10 +3,13 @@ go on every document (organisation, authority, where to appeal), and the inspect
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.profile import Device, Inspector, Profile
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo, SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ProfileService:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.errors import InspectorError
 from inspector_app.i18n import N_
 from inspector_app.paths import forms_dir
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHIPPED_DIGEST_KEY = "shipped_forms_digest"
 

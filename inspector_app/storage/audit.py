@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.storage.rows import insert_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _text(value: Any) -> str | None:

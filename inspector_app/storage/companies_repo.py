@@ -5,9 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-from typing import Any, Literal, cast
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from inspector_app.domain.company import (
     CONTENT_FIELDS,
@@ -20,6 +18,9 @@ from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.inspections_repo import like_pattern
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UpsertOutcome = Literal["added", "updated", "unchanged"]
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Protocol
 
 from inspector_app.errors import (
     CorruptFileError,
@@ -28,11 +27,22 @@ from inspector_app.storage.migrations import (
     schema_version,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 BUSY_TIMEOUT_S = 5.0
 
 
-def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
-    """Refuse a database from a newer program without writing to it."""
+class Queryable(Protocol):
+    """What a query that only reads needs of a connection: sqlite-utils' ``Database`` or a
+    plain ``sqlite3.Connection`` (``open_reader``) both run SQL alike."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> sqlite3.Cursor: ...
+
+
+def _check_not_newer(path: Path, query: str = "?mode=ro") -> bool:
+    """Refuse a database from a newer program without writing to it; whether it is current
+    (every migration this program knows applied, and no other)."""
     uri = path.resolve().as_uri() + query
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
@@ -56,7 +66,8 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
         raise _classify(exc, path) from exc
     finally:
         conn.close()
-    unknown = sorted(set(applied) - set(known_migrations()))
+    known = known_migrations()
+    unknown = sorted(set(applied) - set(known))
     if version > schema_version() or unknown:
         raise NewerVersionError(
             N_("The database {path} was written by a newer version of Inspector "
@@ -64,6 +75,7 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> None:
                "Install the newer version to open it; the file was not changed."),
             path=path, version=version, schema_version=schema_version()
         )
+    return version == len(known) and len(applied) == len(known)
 
 
 def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
@@ -76,6 +88,8 @@ def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
 
 def connect(path: Path) -> Database:
     """A configured connection to an already migrated database (for worker threads too)."""
+    from sqlite_utils import Database
+
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -101,14 +115,15 @@ def open_database(path: Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise from_os_error(exc, path.parent) from exc
-    if path.exists() and path.stat().st_size > 0:
-        _check_not_newer(path)
+    current = path.exists() and path.stat().st_size > 0 and _check_not_newer(path)
     try:
         # SQLite creates the -wal and -shm files with the database's own mode.
         make_private_file(path)
     except OSError as exc:
         raise from_os_error(exc, path) from exc
     db = connect(path)
+    if current:  # one cheap check said so: no migration machinery for a current database
+        return db
     try:
         found = db.execute("PRAGMA user_version").fetchone()[0]
         migrations.apply(db)
@@ -132,6 +147,21 @@ def _reclaim(db: Database) -> None:
         db.execute("VACUUM")
 
 
+def open_reader(path: Path) -> sqlite3.Connection | None:
+    """A plain connection for reading a current database (a listing, a count), opened after
+    one cheap version check: no sqlite-utils, no migrations, and ``query_only`` so that it
+    cannot write. None where the database is missing or not current: it has to be opened
+    with ``open_database`` first, which creates or migrates it."""
+    if not (path.exists() and path.stat().st_size > 0 and _check_not_newer(path)):
+        return None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA query_only=ON")
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+    return conn
+
+
 def open_read_only(path: Path) -> Database:
     """A connection that never writes, for reading from a data dir that cannot be written (a
     read-only share, a CD, a folder of someone else's). The schema must be current already.
@@ -139,6 +169,8 @@ def open_read_only(path: Path) -> Database:
     A WAL database needs its -shm file; where that cannot be created SQLite reads the file as
     immutable, which is right for a folder nobody can write to.
     """
+    from sqlite_utils import Database
+
     base = path.resolve().as_uri()
     last: InspectorError | None = None
     for query in ("?mode=ro", "?mode=ro&immutable=1"):

@@ -16,13 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import FindingStatus, Grade
 from inspector_app.domain.governance import PLAN_COLUMNS, missing_plan_elements
 from inspector_app.storage.inspections_repo import like_pattern
+
+if TYPE_CHECKING:
+    from inspector_app.storage.db import Queryable
 
 # Ordered to be rectified: the record was completed, or this is a copy of a hazard of a signed
 # record made when it was amended.
@@ -109,8 +110,8 @@ class _Plan:
 
 
 class HazardLedger:
-    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
-        self.db = db
+    def __init__(self, db: Queryable, today: Callable[[], date] = date.today) -> None:
+        self.db = db  # it only reads: a plain connection does (AppContext.reader)
         self.today = today
 
     def rows(self, flt: LedgerFilter | None = None, *, sort: str | None = None,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding
 from inspector_app.domain.photo import Photo, PhotoTag, shapes_from_json
 from inspector_app.domain.profile import Inspector
 from inspector_app.domain.records import new_id
 from inspector_app.storage.rows import insert_row, update_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _FINDING_COLUMNS = (
     "id, inspection_id, item_id, seq, description, grade, legal_basis, requirement, deadline, "

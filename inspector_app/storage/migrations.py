@@ -9,11 +9,60 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+
+@dataclass(frozen=True)
+class _Migration:
+    name: str
+    fn: Callable[[Database], None]
+    transactional: bool = True
+
+
+class MigrationSet:
+    """sqlite-utils' ``Migrations``, registered without importing sqlite-utils.
+
+    The names alone say whether a database is current; sqlite-utils (and the libraries it
+    loads, most of a short command's start) is imported only when one has to be applied.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[_Migration] = []
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True
+                 ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            migration = _Migration(name or fn.__name__, fn, transactional)
+            if any(m.name == migration.name for m in self._migrations):
+                raise ValueError(f"Migration {migration.name!r} is already registered")
+            self._migrations.append(migration)
+            return fn
+
+        return register
+
+    def _set(self) -> Migrations:
+        from sqlite_utils import Migrations
+
+        built = Migrations(self.name)
+        for m in self._migrations:
+            built(name=m.name, transactional=m.transactional)(m.fn)
+        return built
+
+    def apply(self, db: Database, *, stop_before: str | Iterable[str] | None = None) -> Any:
+        return self._set().apply(db, stop_before=stop_before)
+
+    def pending(self, db: Database) -> list[Any]:
+        return self._set().pending(db)
+
 
 MIGRATION_SET = "inspector"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 
 # Columns every synced record carries (docs/DESIGN.md, "Data rules").
 _RECORD = """

@@ -8,9 +8,7 @@ used alone, a company's self-inspection laptop) numbers from 1 each year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.numbering import (
     DOC_TITLES,
@@ -22,6 +20,9 @@ from inspector_app.domain.numbering import (
 )
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class NumbersExhausted(ValidationError):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.year_plan import PlanCompany, Team
 from inspector_app.storage.inspections_repo import like_prefix
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PlanRepo:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import platform
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.profile import Device, Inspector, Profile, default_prefix
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class SettingsRepo:

@@ -7,13 +7,18 @@ audit entry that was most of the time spent. Values are stored as sqlite_utils s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError, jsonify_if_needed
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# sqlite_utils.db is imported where a row is written: whatever writes has opened the database
+# with it already, and what only reads (a listing) starts faster without it.
 
 
 def insert_row(db: Database, table: str, record: dict[str, Any]) -> None:
+    from sqlite_utils.db import jsonify_if_needed
+
     names = ", ".join(record)
     marks = ", ".join("?" * len(record))
     db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})",
@@ -23,6 +28,8 @@ def insert_row(db: Database, table: str, record: dict[str, Any]) -> None:
 def update_row(db: Database, table: str, key: Any, fields: dict[str, Any],
                key_column: str = "id") -> None:
     """Set ``fields`` of the row whose ``key_column`` is ``key``; NotFoundError if none is."""
+    from sqlite_utils.db import NotFoundError, jsonify_if_needed
+
     if not fields:
         if db.execute(f"SELECT 1 FROM {table} WHERE {key_column} = ?", [key]).fetchone() is None:
             raise NotFoundError

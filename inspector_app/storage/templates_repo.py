@@ -14,15 +14,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Literal
 
 from inspector_app.domain.checklist import LoadedTemplate, Template, canonical_json
 from inspector_app.domain.records import record_stamp, utcnow_iso
 from inspector_app.errors import InspectorError, NotFoundError
 from inspector_app.i18n import N_, _
 from inspector_app.storage.files import write_atomic_checked
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

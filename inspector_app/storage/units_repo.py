@@ -4,15 +4,16 @@ transaction; the office's bundle carries both to the laptops."""
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Campaign, Phase, Target, Unit, UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNIT_SETTING = "unit_id"   # this laptop's unit, from the profile
 

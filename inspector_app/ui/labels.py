@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from inspector_app.domain.checklist import Answer, Item, ItemType, LocalText
+if TYPE_CHECKING:  # the checklist model is imported where an answer is shown, not by every list
+    from inspector_app.domain.checklist import Answer, Item, LocalText
 
-_ANSWERS = {
-    Answer.COMPLIANT: QT_TRANSLATE_NOOP("Labels", "Compliant"),
-    Answer.NON_COMPLIANT: QT_TRANSLATE_NOOP("Labels", "Non-compliant"),
-    Answer.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+_ANSWERS = {  # by the values of Answer
+    "compliant": QT_TRANSLATE_NOOP("Labels", "Compliant"),
+    "non_compliant": QT_TRANSLATE_NOOP("Labels", "Non-compliant"),
+    "not_applicable": QT_TRANSLATE_NOOP("Labels", "Not applicable"),
 }
 _YES = QT_TRANSLATE_NOOP("Labels", "Yes")
 _NO = QT_TRANSLATE_NOOP("Labels", "No")
@@ -52,11 +53,15 @@ def pair(labels: Any) -> str:
 
 
 def answer_label(answer: Answer | str) -> str:
-    return label(_ANSWERS[Answer(answer)])
+    from inspector_app.domain.checklist import Answer
+
+    return label(_ANSWERS[Answer(answer).value])
 
 
 def answer_text(item: Item, value: Any, photo_count: int = 0) -> str:
     """A short display of an answer for lists."""
+    from inspector_app.domain.checklist import ItemType
+
     if item.type is ItemType.PHOTO:
         return label(_PHOTOS, photo_count) if photo_count else ""
     if value is None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.ui import help_window, screen_fit
-from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.help_window import HelpWindow, topic_of
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
@@ -33,6 +32,7 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
     from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
     from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
     from inspector_app.ui.inspection_window import InspectionWindow
@@ -458,6 +458,7 @@ class MainWindow(QMainWindow):
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:
+        from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
         from inspector_app.ui.inspection_window import InspectionWindow  # imported when used
 
         dialog = KeyboardHelpDialog(

@@ -23,17 +23,22 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.services.context import AppContext
-from inspector_app.services.inspections import InspectionFilter, InspectionService
+from inspector_app.services.inspection_list import (
+    InspectionFilter,
+    count_inspections,
+    list_inspections,
+)
 from inspector_app.ui.datetimes import localize_edit
-from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.empty_state import EmptyState
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when used: the window's first page fills without them
+    from inspector_app.services.inspections import InspectionService
     from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+    from inspector_app.ui.dialogs.plans_dialog import PlansDialog
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -169,10 +174,10 @@ class InspectionsPage(Page):
     def reload(self) -> None:
         self.search_timer.stop()
         selected = self.selected_id()
-        service, flt = self.service(), self.current_filter()
-        self.model.set_source(lambda sort, descending, offset, limit: service.list(
-            flt, sort=sort, descending=descending, limit=limit, offset=offset))
-        self._total = service.count(flt)
+        ctx, flt = self.ctx, self.current_filter()
+        self.model.set_source(lambda sort, descending, offset, limit: list_inspections(
+            ctx, flt, sort=sort, descending=descending, limit=limit, offset=offset))
+        self._total = count_inspections(ctx, flt)
         if selected:
             self.select_inspection(selected)
         self._update_count()
@@ -265,6 +270,8 @@ class InspectionsPage(Page):
             self.open_requested.emit(created)
 
     def show_plans(self) -> PlansDialog:
+        from inspector_app.ui.dialogs.plans_dialog import PlansDialog
+
         dialog = PlansDialog(self.ctx, self)
         dialog.started.connect(self._plan_started)
         self.plans_dialog = dialog
