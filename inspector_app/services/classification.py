@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
@@ -29,6 +28,9 @@ from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.classification_repo import ClassificationRepo
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SCHEME_SETTING = "risk_scheme"
 

@@ -12,9 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
@@ -37,6 +35,9 @@ from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.unit_inspections import UnitInspections, unit_inspection_counts
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The statistics' names the Dispatch page uses come through here with the service's own.
 __all__ = ["COUNTS", "FORMATS", "GROUPINGS", "DispatchReport", "DispatchRequest", "DispatchRow",

@@ -18,10 +18,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
-
-from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.numbering import (
@@ -65,6 +63,9 @@ from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.render_cache import RenderCache, Rendered
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

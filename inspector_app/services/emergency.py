@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.emergency import (
     PLAN_STATUS_ORDER,
@@ -38,6 +36,9 @@ from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.emergency_repo import EmergencyRepo
 from inspector_app.storage.units_repo import UnitRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The date each status step records, so that moving to a status dates it.
 STATUS_DATE = {PlanStatus.DRAFTING: "compiled_on", PlanStatus.REVIEWED: "reviewed_on",

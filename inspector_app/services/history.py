@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.checklist import Item, ItemType, Template
@@ -21,6 +19,9 @@ from inspector_app.domain.finding import GRADE_LABELS, Grade
 from inspector_app.domain.signature import ROLE_LABELS, SignerRole
 from inspector_app.storage.audit import AuditEntry
 from inspector_app.storage.inspections_repo import InspectionRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # An item is named by its clause when the clause is short ("第三条第（一）项"), else by its text.
 CLAUSE_MAX = 16

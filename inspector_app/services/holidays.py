@@ -18,16 +18,18 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from sqlite_utils import Database
 
 from inspector_app.domain.holidays import HolidayCalendar, conflicts, day_range
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _
 from inspector_app.paths import resources_dir
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SETTING = "plan_holidays"
 MAX_FILE_BYTES = 256 * 1024   # a year is a few dozen lines

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, check_range
 from inspector_app.domain.profile import Device
@@ -20,6 +19,9 @@ from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import add_block, all_block_uses, load_blocks, used_by_block
 from inspector_app.storage.repositories import DeviceRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 

@@ -17,11 +17,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pi_heif
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
-from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.photo import (
@@ -51,6 +50,9 @@ from inspector_app.storage.photo_store import (
     write_atomic,
 )
 from inspector_app.storage.photos_repo import PhotosRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 # HEIC (iPhone photos): pi-heif is the decoder-only build of pillow-heif; no GPL encoder shipped.

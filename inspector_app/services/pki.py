@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -21,7 +22,6 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import NameOID
-from sqlite_utils import Database
 
 from inspector_app.domain.pki import CertInfo, passphrase_problem
 from inspector_app.domain.profile import Device
@@ -32,6 +32,9 @@ from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
 from inspector_app.storage.files import PRIVATE_FILE, check_output_target, write_atomic_checked
 from inspector_app.storage.pki_repo import PkiRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ROOT_YEARS = 20
 DEFAULT_DAYS = 3 * 365

@@ -16,9 +16,7 @@ import builtins
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain import inspection as rules
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, check_transition
@@ -34,6 +32,9 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.repositories import InspectorRepo, SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECTIFIED = "rectified"
 NOT_RECTIFIED = "not_rectified"

@@ -16,10 +16,9 @@ import builtins
 import io
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, UnidentifiedImageError
-from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Kind, Status
 from inspector_app.domain.profile import Device
@@ -43,6 +42,9 @@ from inspector_app.services.documents import record_content_fingerprint
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_PNG_BYTES = 2 * 1024 * 1024
 MAX_PNG_SIDE = 4000

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -39,7 +40,6 @@ from reportlab.lib.pagesizes import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from sqlite_utils import Database
 
 from inspector_app.domain.pki import CertInfo
 from inspector_app.domain.profile import Device
@@ -51,6 +51,9 @@ from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.signatures_repo import RecordSignatureRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 STAMP_W, STAMP_H = 52 * mm, 21 * mm
 FIELD_NAME = "InspectorSignature"

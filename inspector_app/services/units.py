@@ -11,8 +11,7 @@ transaction, so a refused change leaves every company as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.company import Company
 from inspector_app.domain.units import Campaign, Unit, UnitKind, sector_conflicts
@@ -21,6 +20,9 @@ from inspector_app.i18n import N_
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.escalations_repo import EscalationRepo
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["KEEP", "CampaignRepo", "CompanyUnits", "EscalationRepo", "UnitRepo", "UnitsService"]
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
@@ -40,6 +38,8 @@ from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from inspector_app.services.context import AppContext
 
 

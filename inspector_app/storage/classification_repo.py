@@ -7,9 +7,11 @@ and each change of facts, with its audit entry, in one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 SUPERVISION_TABLE = "company_supervision"
 

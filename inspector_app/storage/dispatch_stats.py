@@ -29,13 +29,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.company import INDUSTRIES, industry_label
 from inspector_app.domain.units import Campaign, Period
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 GROUPINGS = ("town", "department", "industry")
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.emergency import EmergencyRules, Milestone
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError
 from inspector_app.i18n import N_, Message
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # What a row of each table is called in a message ("No drill with id …").
 _KINDS = {

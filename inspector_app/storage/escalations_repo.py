@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.escalation import DEFAULT_GRACE_DAYS, REOPENED_TIMES, Decision
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError
 from inspector_app.i18n import N_
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 GRACE_SETTING = "escalation_grace_days"
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding
-from inspector_app.domain.photo import Photo, PhotoTag, shapes_from_json
+from inspector_app.domain.photo import Photo
 from inspector_app.domain.profile import Inspector
 from inspector_app.domain.records import new_id
+from inspector_app.storage.photos_repo import PhotosRepo
 from inspector_app.storage.rows import insert_row, update_row
 
 if TYPE_CHECKING:
@@ -23,21 +24,6 @@ _FINDING_COLUMNS = (
     "plan_organisation, plan_timeline, plan_safety, accepted_on, accepted_by, "
     "acceptance_conclusion"
 )
-
-
-_PHOTO_COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, "
-                  "mime, size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, "
-                  "camera, annotations, deleted_at, created_at")
-
-
-def _photo(row: Sequence[Any]) -> Photo:
-    (photo_id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, mime,
-     size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, camera, annotations,
-     deleted_at, created_at) = row
-    return Photo(photo_id, sha256, inspection_id, item_id, finding_id, caption, PhotoTag(tag),
-                 original_name, mime, size_bytes, width, height, orientation, taken_at, gps_lat,
-                 gps_lon, camera, annotations=shapes_from_json(annotations),
-                 deleted_at=deleted_at, created_at=created_at)
 
 
 # SQL condition (on ``findings`` unaliased or aliased ``f``) for a hazard that is not withdrawn.
@@ -271,9 +257,7 @@ class InspectionRepo:
     # -- photos of an inspection ------------------------------------------------------------
     def photos(self, inspection_id: str) -> list[Photo]:
         """The inspection's photos not deleted, in the order they were added."""
-        return [_photo(r) for r in self.db.execute(
-            f"SELECT {_PHOTO_COLUMNS} FROM photos WHERE inspection_id = ? "
-            "AND deleted_at IS NULL ORDER BY created_at, rowid", [inspection_id])]
+        return PhotosRepo(self.db).list(inspection_id)
 
     def photo_counts(self, inspection_id: str) -> dict[str, int]:
         """Checklist item id → how many photos (not deleted) are attached to it."""

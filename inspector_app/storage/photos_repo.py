@@ -6,11 +6,12 @@ whether it may change. The files themselves are ``photo_store``'s; the rules are
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.photo import Photo, PhotoTag, shapes_from_json
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = ("id, sha256, inspection_id, item_id, finding_id, caption, tag, original_name, mime, "
             "size_bytes, width, height, orientation, taken_at, gps_lat, gps_lon, camera, "

@@ -7,11 +7,12 @@ Writes do not open a transaction of their own: the PKI service wraps each change
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PkiRepo:

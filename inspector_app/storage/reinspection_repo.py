@@ -3,12 +3,13 @@ hazard (``reinspection_results``). Callers own the transactions."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding, FindingStatus
 from inspector_app.storage.inspections_repo import _FINDING_COLUMNS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # A hazard that still waits for its re-inspection.
 NOT_CLOSED = (FindingStatus.OPEN.value, FindingStatus.RECTIFIED.value,

@@ -4,11 +4,12 @@ its data (``record_signatures``). Callers own the transactions."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.signature import Signature, SignerRole, strokes_from_json
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = ("id, inspection_id, role, signer_name, signer_id_number, inspector_id, strokes, png, "
             "refused, signed_at, created_at, record_fingerprint")

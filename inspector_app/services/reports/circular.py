@@ -30,7 +30,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlite_utils import Database
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
@@ -40,6 +39,8 @@ from inspector_app.storage.numbers import take_counter
 from inspector_app.storage.repositories import SettingsRepo
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from inspector_app.services.dispatch import DispatchReport
 
 RED = colors.HexColor("#c00000")

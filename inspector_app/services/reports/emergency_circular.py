@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -19,7 +20,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlite_utils import Database
 
 from inspector_app.domain.emergency import (
     PLAN_STATUS_LABELS,
@@ -41,6 +41,9 @@ from inspector_app.services.reports.circular import (
 from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
