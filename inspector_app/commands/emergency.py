@@ -284,14 +284,14 @@ def run_plan_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_plan_status(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    plan = svc.set_status(svc.repo.find_plan(args.plan)["id"], args.status, args.on)
+    plan = svc.set_status(svc.find_plan(args.plan)["id"], args.status, args.on)
     print(f"{plan['title']}: {label(PLAN_STATUS_LABELS, plan['status'], ctx.lang)}")
     return 0
 
 
 def run_plan_file(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    plan = svc.record_filing(svc.repo.find_plan(args.plan)["id"], authority=args.authority,
+    plan = svc.record_filing(svc.find_plan(args.plan)["id"], authority=args.authority,
                              number=args.number, filed_on=args.date)
     print(_("{title}: filed with {authority}, No. {number}, {date}").format(
         title=plan["title"], authority=plan["filing_authority"], number=plan["filing_number"],
@@ -301,7 +301,7 @@ def run_plan_file(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_plan_evaluate(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    plan = svc.record_evaluation(svc.repo.find_plan(args.plan)["id"], args.date)
+    plan = svc.record_evaluation(svc.find_plan(args.plan)["id"], args.date)
     view = next(v for v in svc.plan_views(date.today()) if v.id == plan["id"])
     print(_("{title}: evaluated {evaluated}; next revision due {due}").format(
         title=plan["title"], evaluated=local_date(plan["evaluated_on"]),
@@ -311,7 +311,7 @@ def run_plan_evaluate(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_plan_attach(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    plan = svc.repo.find_plan(args.plan)
+    plan = svc.find_plan(args.plan)
     row = svc.attach("plan", plan["id"], args.file)
     print(_("attached {name} ({media}, {size} bytes, sha256 {sha256}…) to {title}").format(
         name=row["name"], media=row["media"], size=row["size"], sha256=row["sha256"][:12],
@@ -367,7 +367,7 @@ def run_rules(args: argparse.Namespace, ctx: AppContext) -> int:
         rules = EmergencyRules.from_dict({
             "revision_years": rules.revision_years if args.revision_years is None
             else args.revision_years, "drill_months": months})
-        svc.repo.set_rules(rules)
+        svc.set_rules(rules)
     if args.json:
         _print_json(rules.to_dict())
     else:
@@ -382,7 +382,7 @@ def run_rules(args: argparse.Namespace, ctx: AppContext) -> int:
 # -- drills --
 
 def run_drill_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    rows = _service(ctx).repo.drills()
+    rows = _service(ctx).drills()
     if args.json:
         _print_json([{k: r[k] for k in ("id", "plan_id", "plan_title", "owner_name", "held_on",
                                          "form", "scope", "organiser", "participants",
@@ -410,7 +410,7 @@ def _problem(text: str) -> dict[str, str]:
 
 def run_drill_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    plan = svc.repo.find_plan(args.plan)
+    plan = svc.find_plan(args.plan)
     problems = [_problem(p) for p in args.problem]
     from inspector_app.services.attachments import check_file
     photos = [check_file(p) for p in args.photo]     # all checked before anything is saved
@@ -433,7 +433,7 @@ def run_drill_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_drill_photo(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    drill = svc.repo.find_drill(args.drill)
+    drill = svc.find_drill(args.drill)
     row = svc.attach("drill", drill["id"], args.file)
     print(_("added photo {name} to the drill of {date}").format(
         name=row["name"], date=local_date(drill["held_on"])))
@@ -459,7 +459,7 @@ def run_tasks(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_close_task(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    task = svc.repo.find_task(args.task)
+    task = svc.find_task(args.task)
     svc.close_task(task["id"], args.date)
     print(_("task {problem} done on {date}").format(problem=task["problem"],
                                                       date=local_date(args.date)))
@@ -486,8 +486,8 @@ def run_behind(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_station_list(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     today = _today(args)
-    stations = svc.repo.stations()
-    milestones = svc.repo.milestones()
+    stations = svc.stations()
+    milestones = svc.milestones()
     out = []
     for s in stations:
         ms = [{"milestone": m["milestone"], "due_on": m["due_on"], "status": m["status"],
@@ -536,10 +536,10 @@ def run_milestone(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     from inspector_app.services.attachments import check_file
     photos = [check_file(p) for p in args.photo]
-    station = svc.repo.find_station(args.station)
+    station = svc.find_station(args.station)
     svc.set_milestone(station["id"], args.milestone, status=args.status, due_on=args.due,
                       done_on=args.done, note=args.note)
-    milestone = svc.repo.milestone(station["id"], args.milestone)
+    milestone = svc.milestone(station["id"], args.milestone)
     for photo in photos:
         svc.attach_checked("milestone", milestone["id"], photo)
     print(f"{station['name']} {label(MILESTONE_LABELS, args.milestone, ctx.lang)}: "
@@ -551,7 +551,7 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     from inspector_app.services.attachments import check_file
     photos = [check_file(p) for p in args.photo]
-    station = svc.repo.find_station(args.station)
+    station = svc.find_station(args.station)
     check = svc.add_check(station["id"], checked_on=args.date, checker=args.checker,
                           findings=args.findings)
     for photo in photos:

@@ -207,6 +207,41 @@ class EmergencyService:
     def rules(self) -> EmergencyRules:
         return self.repo.rules()
 
+    def set_rules(self, rules: EmergencyRules) -> None:
+        """Keep the office's revision and drill intervals (checked first), with an audit entry."""
+        with self.db.atomic():
+            self.repo.set_rules(rules)
+            self.audit.record("emergency_rules", "rules", "update", new=rules.to_dict())
+
+    # -- what the pages and commands list and find (the repository's rows, read-only) --
+    def plans(self) -> list[dict[str, Any]]:
+        return self.repo.plans()
+
+    def find_plan(self, text: str) -> dict[str, Any]:
+        """The plan whose id or title is ``text``; NotFoundError names it otherwise."""
+        return self.repo.find_plan(text)
+
+    def drills(self) -> list[dict[str, Any]]:
+        return self.repo.drills()
+
+    def find_drill(self, text: str) -> dict[str, Any]:
+        return self.repo.find_drill(text)
+
+    def find_task(self, text: str) -> dict[str, Any]:
+        return self.repo.find_task(text)
+
+    def stations(self) -> list[dict[str, Any]]:
+        return self.repo.stations()
+
+    def find_station(self, text: str) -> dict[str, Any]:
+        return self.repo.find_station(text)
+
+    def milestones(self, station_id: str | None = None) -> list[dict[str, Any]]:
+        return self.repo.milestones(station_id)
+
+    def milestone(self, station_id: str, milestone: str) -> dict[str, Any]:
+        return self.repo.milestone(station_id, milestone)
+
     def plan_views(self, today: date, *, unit_id: str | None = None,
                    plan_type: str | None = None, status: str | None = None,
                    overdue_only: bool = False) -> list[PlanView]:

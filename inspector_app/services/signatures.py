@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image, UnidentifiedImageError
 
 from inspector_app.domain.inspection import Kind, Status
-from inspector_app.domain.profile import Device
+from inspector_app.domain.profile import Device, Inspector
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.signature import (
     DEFAULT_PAD_SIZE,
@@ -102,6 +102,14 @@ class SignatureService:
     def list(self, inspection_id: str) -> builtins.list[Signature]:
         """Inspectors first (in team order of signing), then the company, then witnesses."""
         return self.signatures.of_inspection(inspection_id)
+
+    def record_row(self, inspection_id: str) -> dict[str, Any] | None:
+        """The inspection's stored row (number, status, subject), or None when there is none."""
+        return self.repo.row(inspection_id)
+
+    def team(self, inspection_id: str) -> builtins.list[Inspector]:
+        """The inspectors who sign: the team as signed, else as the inspection has it now."""
+        return self.repo.inspectors(inspection_id)
 
     def fingerprint(self, inspection_id: str) -> str:
         """The record content a signature given now is tied to."""

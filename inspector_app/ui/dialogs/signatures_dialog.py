@@ -83,7 +83,7 @@ class SignaturesDialog(QDialog):
     # -- building ---------------------------------------------------------------------------
     def _read_record(self) -> None:
         """The record's number and state, its company's on-site person and its team."""
-        row = self.service.repo.row(self.inspection_id)
+        row = self.service.record_row(self.inspection_id)
         if row is None:
             raise InspectorError(self.tr("No inspection with id {0}.").format(
                 self.inspection_id))
@@ -93,7 +93,7 @@ class SignaturesDialog(QDialog):
         self.company_name = company.name if company else ""
         # The company's on-site person: its contact, else its legal representative.
         self.company_person = (company.contact_name or company.legal_rep or "") if company else ""
-        self.team: list[Inspector] = self.service.repo.inspectors(self.inspection_id)
+        self.team: list[Inspector] = self.service.team(self.inspection_id)
 
     def _build_signer_list(self) -> QWidget:
         """Left: who must sign and who already has."""

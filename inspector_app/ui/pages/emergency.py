@@ -199,7 +199,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(self.tr("Record a drill"))
         form = QFormLayout(self)
         self.plan = QComboBox()
-        for row in svc.repo.plans():
+        for row in svc.plans():
             self.plan.addItem(f"{row['owner_name']} · {row['title']}", row["id"])
         self.date = _date_edit()
         self.form = QComboBox()
@@ -456,7 +456,7 @@ class EmergencyPage(Page):
     def _fill_drills(self, svc: EmergencyService) -> None:
         lang = ui_lang()
         unit = self.unit.currentData()
-        drills = [d for d in svc.repo.drills() if not unit or d["unit_id"] == unit]
+        drills = [d for d in svc.drills() if not unit or d["unit_id"] == unit]
         _fill(self.drills, [self.tr("Date"), self.tr("Owner"), self.tr("Plan"),
                             self.tr("Form"), self.tr("Scope"), self.tr("Organiser"),
                             self.tr("Scenario"), self.tr("Photos"), self.tr("Tasks")],
@@ -474,13 +474,13 @@ class EmergencyPage(Page):
     def _fill_stations(self, svc: EmergencyService) -> None:
         lang = ui_lang()
         by_station: dict[str, list[dict]] = {}
-        for m in svc.repo.milestones():
+        for m in svc.milestones():
             by_station.setdefault(m["station_id"], []).append(m)
         headers = [self.tr("Station"), self.tr("Unit"), self.tr("Last check")] + [
             label(MILESTONE_LABELS, m, lang) for m in Milestone]
         rows, colours = [], []
         late_any = {m["id"] for m in svc.late_milestones(self.today)}
-        for s in svc.repo.stations():
+        for s in svc.stations():
             ms = {m["milestone"]: m for m in by_station.get(s["id"], [])}
             cells = []
             for key in Milestone:
