@@ -105,6 +105,30 @@ def test_no_new_front_end_import_of_storage():
     assert sorted(FRONT_END_STORAGE_IMPORTS - found) == []
 
 
+def reach_through_in(path: Path) -> list[int]:
+    """Lines where a module uses a service's repository (``svc.repo.plans()``,
+    ``self.service.repo.row(...)``) instead of asking the service."""
+    return [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "repo"
+            and not (isinstance(node.value.value, ast.Name) and node.value.value.id == "self")]
+
+
+def test_front_ends_ask_services_not_their_repositories():
+    found = {path.relative_to(PACKAGE).as_posix(): lines
+             for path in modules_under("ui") + modules_under("commands")
+             if (lines := reach_through_in(path))}
+    assert found == {}, "a page, dialog or command asks the service; a missing query becomes " \
+                        "a service method"
+
+
+def test_the_reach_through_finder_finds_it(tmp_path):
+    module = tmp_path / "page.py"
+    module.write_text("rows = svc.repo.plans()\nrow = self.service.repo.row(x)\n"
+                      "kept = self.repo.list()\n", encoding="utf-8")
+    assert reach_through_in(module) == [1, 2]
+
+
 def test_every_table_is_carried_by_sync_or_says_why_not(tmp_path):
     db = open_database(tmp_path / "inspector.db")
     try:
