@@ -213,7 +213,7 @@ def run_result(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_plan(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    finding = svc.repo.finding(args.finding.strip())
+    finding = svc.finding(args.finding.strip())
     if finding is None:
         raise NotFoundError(N_("No hazard with id {finding}."), finding=args.finding)
     given = {c: getattr(args, c) for c in PLAN_COLUMNS if getattr(args, c) is not None}

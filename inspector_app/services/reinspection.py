@@ -216,6 +216,10 @@ class ReinspectionService:
         return self._finding(finding_id)
 
     # -- a major hazard's governance plan --
+    def finding(self, finding_id: str) -> Finding | None:
+        """The hazard with this id, or None."""
+        return self.repo.finding(finding_id)
+
     def set_plan(self, finding_id: str, plan: GovernancePlan) -> Finding:
         """Record the company's governance plan (治理方案) of a major hazard; audited per element.
 
