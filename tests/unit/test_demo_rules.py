@@ -109,8 +109,8 @@ def test_hazards_and_photos_belong_to_their_records(built):
     db = ctx.db
     assert db["findings"].count == summary.hazards
     # A hazard raised by an item is that item's non-compliant answer in the same record.
-    for inspection_id, item_id, seq in db.execute(
-            "SELECT inspection_id, item_id, seq FROM findings WHERE item_id IS NOT NULL"):
+    for inspection_id, item_id in db.execute(
+            "SELECT inspection_id, item_id FROM findings WHERE item_id IS NOT NULL"):
         value = db.execute("SELECT value FROM answers WHERE inspection_id = ? AND item_id = ?",
                            [inspection_id, item_id]).fetchone()
         assert value and json.loads(value[0]) == "non_compliant"
