@@ -32,8 +32,11 @@ def _stored(values: Iterable[Any]) -> list[Any]:
 class BulkWriter:
     """Queues rows by table and writes them with one ``executemany`` per statement."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cache_mb: int = 256) -> None:
         self.db = db
+        # Rows have random (UUID) keys: each insert touches a random page of every index, so a
+        # large data set is written at the speed of the page cache (2 MB by default).
+        db.execute(f"PRAGMA cache_size = -{int(cache_mb) * 1024}")
         self._inserts: dict[Table, dict[tuple[str, ...], list[list[Any]]]] = {}
         self._updates: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
 

@@ -196,3 +196,34 @@ def test_an_interrupted_demo_keeps_whole_batches(ctx, monkeypatch):
     assert orphans == 0
     status = {r[0] for r in ctx.db.execute("SELECT status FROM inspections")}
     assert status <= {s.value for s in Status}
+
+
+def test_the_command_reports_progress_on_stderr_and_what_an_interruption_kept(
+        tmp_path, monkeypatch, capsys):
+    import inspector_app.commands.demo as command
+    import inspector_app.services.demo as demo
+    from inspector_app.cli import main
+
+    monkeypatch.setattr(demo, "BATCH", 5)
+    monkeypatch.setattr(command, "PROGRESS_EVERY", 0.0)  # a line after every batch
+    assert main(["--lang", "en", "--data-dir", str(tmp_path / "a"), "demo", "--companies", "2",
+                 "--inspections", "10", "--seed", "3"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("\n") == 1 and captured.out.startswith("demo: 2 companies")
+    assert "demo: 5 of 10 inspections written" in captured.err
+    assert "demo: 10 of 10 inspections written" in captured.err
+
+    built = demo.DemoBuilder._inspection
+    calls = []
+
+    def interrupted(self, *args):
+        calls.append(1)
+        if len(calls) == 7:
+            raise KeyboardInterrupt
+        return built(self, *args)
+
+    monkeypatch.setattr(demo.DemoBuilder, "_inspection", interrupted)
+    assert main(["--lang", "en", "--data-dir", str(tmp_path / "b"), "demo", "--companies", "2",
+                 "--inspections", "10", "--seed", "3"]) == 130
+    err = capsys.readouterr().err
+    assert "the 5 inspections written before are kept whole" in err
