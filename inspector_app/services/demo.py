@@ -47,7 +47,7 @@ from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device, Inspector, Profile
-from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.records import new_ids, record_stamp, utcnow_iso
 from inspector_app.domain.signature import (
     DEFAULT_PAD_SIZE,
     TOO_SHORT,
@@ -68,7 +68,7 @@ from inspector_app.services.pdf.model import CompanyInfo, RecordData
 from inspector_app.services.photos import PhotoService
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.row_schema import check_entry
-from inspector_app.storage.audit import audit_row
+from inspector_app.storage.audit import AUDIT_COLUMNS, audit_text
 from inspector_app.storage.bulk_writer import BulkWriter, template_source
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionRepo
@@ -235,6 +235,7 @@ class DemoBuilder:
         self._hands: list[tuple[str, bytes]] = []        # signatures drawn once, reused
         self._sources: dict[str, _Source] = {}           # template key -> parsed template
         self._pool: list[dict[str, Any]] = []            # photo files kept, by pool index
+        self._ids: list[str] = []                        # new ids, made a few thousand at once
         self.actor = "demo"  # the profile inspector's name, once build() made sure of one
 
     # -- public --------------------------------------------------------------------------------
@@ -423,11 +424,18 @@ class DemoBuilder:
             self.repo.keep_template(content_hash, template_id, version, definition)
         return source
 
-    def _audit(self, visit: _Visit, entity: str, entity_id: str, action: str,
-               **details: Any) -> None:
-        self.out.insert("audit_log", audit_row(self.device.id, self.actor, entity, entity_id,
-                                               action, inspection_id=visit.id, at=visit.at,
-                                               **details))
+    def _audit(self, visit: _Visit, entity: str, entity_id: str, action: str, *,
+               field: str | None = None, old: Any = None, new: Any = None,
+               reason: str | None = None) -> None:
+        """An audit entry as AuditLog.record writes it, at the time the visit is written."""
+        self.out.add("audit_log", AUDIT_COLUMNS, [
+            self._new_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
+            action, field, audit_text(old), audit_text(new), reason])
+
+    def _new_id(self) -> str:
+        if not self._ids:
+            self._ids = new_ids(4096)
+        return self._ids.pop()
 
     def _inspection(self, company: Company, when: datetime, target: Status,
                     photos: int) -> _Visit:
@@ -493,7 +501,7 @@ class DemoBuilder:
         number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]), self.device.id,
                                 self.device.doc_prefix, self.authority_short)
         stamp = record_stamp(self.device.id)
-        visit = _Visit(new_id(), company, source, sections, team, kind, stamp)
+        visit = _Visit(self._new_id(), company, source, sections, team, kind, stamp)
         visit.row = {
             "id": visit.id, "revision": 1, "company_id": company.id, "subject_unit_id": None,
             "template_key": source.key, "template_id": source.template_id,
@@ -537,7 +545,7 @@ class DemoBuilder:
                 continue
             answers[item.id] = visit.answers[item.id] = value
             visit.answer_rows[item.id] = {
-                "id": new_id(), "inspection_id": visit.id, "item_id": item.id,
+                "id": self._new_id(), "inspection_id": visit.id, "item_id": item.id,
                 "value": json.dumps(value, ensure_ascii=False), "note": None, **visit.stamp}
             self._audit(visit, "answer", item.id, "create", field="value", new=value)
             if item.type is ItemType.CHECK and value == Answer.NON_COMPLIANT.value:
@@ -611,7 +619,7 @@ class DemoBuilder:
         template = visit.source.template
         grade = item.grade or Grade.GENERAL
         found_on = date.fromisoformat(visit.row["started_at"][:10])
-        row = {"id": new_id(), "inspection_id": visit.id, "item_id": item.id,
+        row = {"id": self._new_id(), "inspection_id": visit.id, "item_id": item.id,
                "seq": len(visit.finding_rows) + 1,
                "description": hazard_wording(template, item, template.language),
                "grade": grade.value,
@@ -629,7 +637,7 @@ class DemoBuilder:
         check_entry("findings", {"description": description, "requirement": requirement,
                                  "responsible": responsible})
         found_on = date.fromisoformat(visit.row["started_at"][:10])
-        row = {"id": new_id(), "inspection_id": visit.id, "item_id": None,
+        row = {"id": self._new_id(), "inspection_id": visit.id, "item_id": None,
                "seq": len(visit.finding_rows) + 1, "description": description,
                "grade": grade.value, "legal_basis": None, "requirement": requirement,
                "deadline": default_deadline(grade, found_on).isoformat(),
@@ -808,7 +816,7 @@ class DemoBuilder:
                     break
                 index += 1
             name = f"IMG_{self.rng.randint(1000, 9999)}.jpg"
-            row = {"id": new_id(), **self._pool[index], "inspection_id": visit.id,
+            row = {"id": self._new_id(), **self._pool[index], "inspection_id": visit.id,
                    "item_id": item_id, "finding_id": finding_id, "tag": PhotoTag.BEFORE.value,
                    "original_name": name, "annotations": "[]", **visit.stamp}
             visit.photo_rows.append(row)
@@ -854,7 +862,7 @@ class DemoBuilder:
             strokes, png = self.rng.choice(self._hands)
             name = clean_name(name)
             id_number = inspector.enforcement_id if inspector else None
-            row = {"id": new_id(), "inspection_id": visit.id, "role": role.value,
+            row = {"id": self._new_id(), "inspection_id": visit.id, "role": role.value,
                    "signer_name": name, "signer_id_number": id_number,
                    "inspector_id": inspector.id if inspector else None,
                    "strokes": strokes, "png": png, "refused": 0, "signed_at": signed_at,

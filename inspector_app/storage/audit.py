@@ -11,32 +11,15 @@ from sqlite_utils import Database
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.storage.rows import insert_row
 
+AUDIT_COLUMNS = ("id", "at", "device_id", "actor", "entity", "entity_id", "inspection_id",
+                 "action", "field", "old_value", "new_value", "reason")
 
-def _text(value: Any) -> str | None:
+
+def audit_text(value: Any) -> str | None:
+    """An old or new value as the audit log stores it."""
     if value is None or isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def audit_row(device_id: str, actor: str | None, entity: str, entity_id: str, action: str, *,
-              field: str | None = None, old: Any = None, new: Any = None,
-              reason: str | None = None, inspection_id: str | None = None,
-              at: str | None = None) -> dict[str, Any]:
-    """One audit entry as stored; ``at`` defaults to now."""
-    return {
-        "id": new_id(),
-        "at": at or utcnow_iso(),
-        "device_id": device_id,
-        "actor": actor,
-        "entity": entity,
-        "entity_id": entity_id,
-        "inspection_id": inspection_id,
-        "action": action,
-        "field": field,
-        "old_value": _text(old),
-        "new_value": _text(new),
-        "reason": reason,
-    }
 
 
 @dataclass(frozen=True)
@@ -63,9 +46,20 @@ class AuditLog:
     def record(self, entity: str, entity_id: str, action: str, *, field: str | None = None,
                old: Any = None, new: Any = None, reason: str | None = None,
                inspection_id: str | None = None) -> None:
-        insert_row(self.db, "audit_log", audit_row(
-            self.device_id, self.actor, entity, entity_id, action, field=field, old=old,
-            new=new, reason=reason, inspection_id=inspection_id))
+        insert_row(self.db, "audit_log", {
+            "id": new_id(),
+            "at": utcnow_iso(),
+            "device_id": self.device_id,
+            "actor": self.actor,
+            "entity": entity,
+            "entity_id": entity_id,
+            "inspection_id": inspection_id,
+            "action": action,
+            "field": field,
+            "old_value": audit_text(old),
+            "new_value": audit_text(new),
+            "reason": reason,
+        })
 
     def for_inspection(self, inspection_id: str) -> list[AuditEntry]:
         rows = self.db.execute(

@@ -45,6 +45,11 @@ class BulkWriter:
         self._inserts.setdefault(table, {}).setdefault(tuple(row), []).append(
             _stored(row.values()))
 
+    def add(self, table: Table, columns: tuple[str, ...], values: list[Any]) -> None:
+        """Queue one row given as ``values`` of ``columns``, already in their stored form
+        (str, int, float, bytes or None): the cheaper ``insert`` for the most frequent rows."""
+        self._inserts.setdefault(table, {}).setdefault(columns, []).append(values)
+
     def update(self, table: Table, key: str, fields: dict[str, Any]) -> None:
         """Queue setting ``fields`` of the row whose id is ``key`` (run after the inserts)."""
         self._updates.setdefault((table, tuple(fields)), []).append(

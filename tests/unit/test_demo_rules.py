@@ -227,3 +227,15 @@ def test_the_command_reports_progress_on_stderr_and_what_an_interruption_kept(
                  "--inspections", "10", "--seed", "3"]) == 130
     err = capsys.readouterr().err
     assert "the 5 inspections written before are kept whole" in err
+
+
+def test_ids_made_together_are_random_version_4_uuids():
+    import uuid
+
+    from inspector_app.domain.records import new_ids
+
+    ids = new_ids(500)
+    assert len(set(ids)) == 500
+    for text in ids:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122
