@@ -11,7 +11,8 @@ from inspector_app.domain.finding import FindingStatus
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.i18n import _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import PRESETS, DemoSummary, build_demo
+from inspector_app.services.demo import DemoSummary, build_demo
+from inspector_app.services.demo_sizes import PRESETS
 
 
 def _count(text: str) -> int:

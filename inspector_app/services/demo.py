@@ -215,9 +215,6 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 
 BATCH = 200          # inspections (or companies) written per transaction
 PHOTO_POOL = 48      # different demo pictures: a photo is one of them, kept once by content
-# Named sizes of ``demo --preset``: (companies, inspections). "district" is a year of a whole
-# district's inspections, the data set the benchmarks measure the lists and the window with.
-PRESETS: dict[str, tuple[int, int]] = {"district": (2_000, 20_000)}
 HANDWRITINGS = 12    # different demo signatures
 
 
