@@ -284,6 +284,11 @@ class DemoBuilder:
                 # Hazards of drafts stay open: no order has been issued for them yet.
                 self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
                     self.summary.hazards - hazards - len(issued))
+                # The checklists the batch's records were started with, kept by content as
+                # InspectionService.start keeps them (once: the same content is kept once).
+                for source in {v.source.key: v.source for v in visits.values()}.values():
+                    self.repo.keep_template(source.content_hash, source.template_id,
+                                            source.version, source.definition)
                 for visit in visits.values():
                     self._queue(visit)
                 self.out.flush()
@@ -418,7 +423,6 @@ class DemoBuilder:
             source = self._sources[key] = _Source(
                 key, Template.from_dict(json.loads(definition)), template_id, version,
                 content_hash, definition)
-            self.repo.keep_template(content_hash, template_id, version, definition)
         return source
 
     def _audit(self, visit: _Visit, entity: str, entity_id: str, action: str, *,
