@@ -213,7 +213,7 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 
 # -- the builder -----------------------------------------------------------------------------------
 
-BATCH = 200          # inspections (or companies) written per transaction
+BATCH = 500          # inspections (or companies) written per transaction (one commit)
 PHOTO_POOL = 48      # different demo pictures: a photo is one of them, kept once by content
 HANDWRITINGS = 12    # different demo signatures
 
