@@ -45,8 +45,10 @@ def district() -> Path:
         import shutil
 
         shutil.rmtree(root, ignore_errors=True)
-        subprocess.run(cli("--data-dir", str(root), "demo", "--companies", str(COMPANIES),
-                           "--inspections", str(INSPECTIONS), "--seed", "2026"), check=True)
+        # The district preset, at the size asked for (``demo --preset district`` at 20,000).
+        subprocess.run(cli("--data-dir", str(root), "demo", "--preset", "district",
+                           "--companies", str(COMPANIES), "--inspections", str(INSPECTIONS),
+                           "--seed", "2026"), check=True)
         done.write_text(datetime.now(UTC).isoformat())
     return root
 

@@ -17,9 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inspector_app.services.demo_sizes import district_companies
+
 RESULTS = Path(__file__).with_name("RESULTS.md")
 INSPECTIONS = int(os.environ.get("INSPECTOR_BENCH_INSPECTIONS", "2000"))
-COMPANIES = max(1, INSPECTIONS // 10)
+# The district of ``demo --preset district``, scaled to INSPECTIONS.
+COMPANIES = district_companies(INSPECTIONS)
 CACHE = Path(os.environ.get("INSPECTOR_BENCH_DIR", Path.home() / ".cache" / "inspector-bench"))
 
 @dataclass

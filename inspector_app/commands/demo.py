@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.finding import FindingStatus
 from inspector_app.domain.inspection import STATUS_LABELS, Status
 from inspector_app.i18n import _, current_language
 from inspector_app.services.context import AppContext
-from inspector_app.services.demo import PRESETS, DemoSummary, build_demo
+from inspector_app.services.demo import DemoSummary, build_demo
+from inspector_app.services.demo_sizes import PRESETS
 
 
 def _count(text: str) -> int:
@@ -41,13 +44,43 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+PROGRESS_EVERY = 3.0  # seconds between progress lines
+
+
+class _Progress:
+    """A line on stderr every few seconds while a large demo is written."""
+
+    def __init__(self) -> None:
+        self.every = PROGRESS_EVERY
+        self.started = self.shown = time.monotonic()
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done = done
+        now = time.monotonic()
+        if now - self.shown < self.every:
+            return
+        self.shown = now
+        print(_("demo: {done} of {total} inspections written ({rate} a second)").format(
+            done=f"{done:,}", total=f"{total:,}", rate=f"{done / (now - self.started):.0f}"),
+            file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
     companies, inspections = PRESETS[args.preset] if args.preset else (20, 40)
-    summary = build_demo(ctx.db, ctx.device, ctx.data_dir.photos,
-                         companies=companies if args.companies is None else args.companies,
-                         inspections=inspections if args.inspections is None
-                         else args.inspections,
-                         photos_per_inspection=args.photos_per_inspection, seed=args.seed)
+    progress = _Progress()
+    try:
+        summary = build_demo(ctx.db, ctx.device, ctx.data_dir.photos,
+                             companies=companies if args.companies is None else args.companies,
+                             inspections=inspections if args.inspections is None
+                             else args.inspections,
+                             photos_per_inspection=args.photos_per_inspection, seed=args.seed,
+                             progress=progress)
+    except KeyboardInterrupt:
+        # Each batch is one transaction: what was written is whole, the rest was never begun.
+        print(_("demo: stopped; the {done} inspections written before are kept whole").format(
+            done=f"{progress.done:,}"), file=sys.stderr, flush=True)
+        raise
     print(_summary(summary))
     return 0
 

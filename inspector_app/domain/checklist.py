@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -492,6 +492,22 @@ def visibility(
                 _evaluate(item.show_if, answers, visible, template) is True
             )
     return visible
+
+
+def walk_items(
+    template: Template, answers: Answers, sections: Iterable[Section] | None = None
+) -> Iterator[tuple[Item, bool]]:
+    """Each item of ``sections`` in file order with whether it is shown, judged on ``answers``
+    as they stand when it is reached: a form filled in from top to bottom, the caller adding
+    each answer before taking the next item (one pass, where ``visibility`` per item is one
+    pass per item)."""
+    visible: dict[str, bool] = {}
+    for section in _in_order(template, sections):
+        for item in section.items:
+            shown = visible[item.id] = item.show_if is None or (
+                _evaluate(item.show_if, answers, visible, template) is True
+            )
+            yield item, shown
 
 
 def visible_items(

@@ -13,6 +13,7 @@ from inspector_app.domain.emergency import Milestone, add_months, add_years
 from inspector_app.domain.units import UnitKind
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import EmergencyService
+from inspector_app.storage.companies_repo import CompanyRepo
 
 _PLANS = (("comprehensive", "生产安全事故综合应急预案"), ("special", "危险化学品事故专项应急预案"),
           ("special", "防汛防台风专项应急预案"), ("onsite", "火灾事故现场处置方案"))
@@ -25,10 +26,10 @@ _STEPS = ("not_started", "drafting", "reviewed", "issued", "filed")
 def ensure_emergency(db: Database, device_id: str, data_dir: DataDir, seed: int,
                      today: date) -> None:
     """Add the registry unless it already has plans (a second demo run adds nothing here)."""
-    if db.execute("SELECT 1 FROM emergency_plans LIMIT 1").fetchone():
+    svc = EmergencyService(db, device_id, data_dir)
+    if svc.repo.plans():
         return
     rng = random.Random(seed)
-    svc = EmergencyService(db, device_id, data_dir)
     real_today = min(today, date.today())
     deadline = date(today.year, 11, 30)
     units = [u for u in svc.units.all(active_only=True)
@@ -43,10 +44,9 @@ def ensure_emergency(db: Database, device_id: str, data_dir: DataDir, seed: int,
             _plan(svc, rng, real_today, {"unit_id": unit.id}, kind,
                   f"{unit.name}{title}", _STEPS[min(stage + rng.randint(-1, 0), 4)
                                                if stage else 0])
-    companies = db.execute("SELECT id, name FROM companies ORDER BY name LIMIT 12").fetchall()
-    for company_id, name in companies:
-        _plan(svc, rng, real_today, {"company_id": company_id}, "comprehensive",
-              f"{name}{_PLANS[0][1]}", "filed", years_ago=rng.choice((1, 2, 3, 4)))
+    for company in CompanyRepo(db, device_id).list(limit=12):
+        _plan(svc, rng, real_today, {"company_id": company.id}, "comprehensive",
+              f"{company.name}{_PLANS[0][1]}", "filed", years_ago=rng.choice((1, 2, 3, 4)))
     for task, _ in svc.open_tasks(real_today):
         if task["due_on"] < (real_today - timedelta(days=30)).isoformat():
             svc.close_task(task["id"], task["due_on"])     # old problems were fixed

@@ -419,6 +419,18 @@ class PhotoService:
                                    "hazard": finding_id, "tag": tag.value})
         return IngestResult(str(path), "added", photo_id)
 
+    def keep_file(self, path: Path) -> dict[str, Any]:
+        """Check a photo and keep its original and thumbnail, without adding it to a record:
+        the columns of a ``photos`` row that describe the file, for a writer that adds many
+        rows of the same file. Raises PhotoRefused (or InspectorError) when it is refused."""
+        info, thumb = inspect_file(path)
+        self.store.put(path, info.sha, info.ext)
+        self._save_thumb(info.sha, thumb)
+        return {"sha256": info.sha, "mime": info.mime, "size_bytes": info.size,
+                "width": info.width, "height": info.height, "orientation": info.orientation,
+                "taken_at": info.taken_at, "gps_lat": info.gps[0] if info.gps else None,
+                "gps_lon": info.gps[1] if info.gps else None, "camera": info.camera}
+
     def add_bytes(self, inspection_id: str, data: bytes, name: str, **kwargs: Any
                   ) -> IngestResult:
         """A pasted image: written to a temporary file, then added like any other."""

@@ -12,8 +12,12 @@ from inspector_app.storage.rows import insert_row
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+AUDIT_COLUMNS = ("id", "at", "device_id", "actor", "entity", "entity_id", "inspection_id",
+                 "action", "field", "old_value", "new_value", "reason")
 
-def _text(value: Any) -> str | None:
+
+def audit_text(value: Any) -> str | None:
+    """An old or new value as the audit log stores it."""
     if value is None or isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -53,8 +57,8 @@ class AuditLog:
             "inspection_id": inspection_id,
             "action": action,
             "field": field,
-            "old_value": _text(old),
-            "new_value": _text(new),
+            "old_value": audit_text(old),
+            "new_value": audit_text(new),
             "reason": reason,
         })
 

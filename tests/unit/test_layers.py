@@ -162,7 +162,6 @@ def test_design_document_names_only_files_that_exist():
 # Services that still run SQL themselves instead of asking a repository in storage/. This list
 # only shrinks: a new service asks a repository (docs/DESIGN.md).
 SERVICES_RUNNING_SQL = {
-    "services/demo.py", "services/emergency_demo.py",
     "services/sync/conflicts.py", "services/sync/export.py",
     "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
 }

@@ -1,0 +1,85 @@
+"""Rows written many at a time, for generators of large data sets (``demo``).
+
+The rows are built and checked by the caller against the same domain rules the services apply;
+here they are only queued and written: one prepared statement per table and set of columns, run
+with ``executemany`` inside the caller's transaction, parents before children (foreign keys are
+on). Updates run after every insert, so a record can be written as completed, given its answers,
+and then locked: the tables' triggers refuse answers to a signed inspection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.db import jsonify_if_needed
+
+Table = Literal["companies", "inspections", "inspection_inspectors", "answers", "findings",
+                "photos", "signatures", "audit_log"]
+# Parents before the rows that refer to them.
+_ORDER: tuple[Table, ...] = ("companies", "inspections", "inspection_inspectors", "answers",
+                             "findings", "photos", "signatures", "audit_log")
+# Stored as they are; anything else as sqlite_utils stores it (JSON text). Checked by type
+# first: converting every value through sqlite_utils took a fifth of a large demo.
+_PLAIN = frozenset({str, int, float, bytes, type(None)})
+
+
+def _stored(values: Iterable[Any]) -> list[Any]:
+    return [v if type(v) in _PLAIN else jsonify_if_needed(v) for v in values]
+
+
+class BulkWriter:
+    """Queues rows by table and writes them with one ``executemany`` per statement."""
+
+    def __init__(self, db: Database, cache_mb: int = 256) -> None:
+        self.db = db
+        # Rows have random (UUID) keys: each insert touches a random page of every index, so a
+        # large data set is written at the speed of the page cache (2 MB by default).
+        db.execute(f"PRAGMA cache_size = -{int(cache_mb) * 1024}")
+        self._inserts: dict[Table, dict[tuple[str, ...], list[list[Any]]]] = {}
+        self._updates: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
+
+    def insert(self, table: Table, row: dict[str, Any]) -> None:
+        """Queue ``row``; values that are not plain SQLite values are stored as JSON text."""
+        self._inserts.setdefault(table, {}).setdefault(tuple(row), []).append(
+            _stored(row.values()))
+
+    def add(self, table: Table, columns: tuple[str, ...], values: list[Any]) -> None:
+        """Queue one row given as ``values`` of ``columns``, already in their stored form
+        (str, int, float, bytes or None): the cheaper ``insert`` for the most frequent rows."""
+        self._inserts.setdefault(table, {}).setdefault(columns, []).append(values)
+
+    def update(self, table: Table, key: str, fields: dict[str, Any]) -> None:
+        """Queue setting ``fields`` of the row whose id is ``key`` (run after the inserts)."""
+        self._updates.setdefault((table, tuple(fields)), []).append(
+            [*_stored(fields.values()), key])
+
+    def pending(self) -> int:
+        """Rows queued and not yet written."""
+        return (sum(len(rows) for by_columns in self._inserts.values()
+                    for rows in by_columns.values())
+                + sum(len(rows) for rows in self._updates.values()))
+
+    def flush(self) -> None:
+        """Write everything queued (inside the caller's transaction) and start afresh."""
+        conn = self.db.conn
+        for table in _ORDER:
+            for columns, rows in self._inserts.get(table, {}).items():
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})", rows)
+        for (table, columns), rows in self._updates.items():
+            conn.executemany(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                rows)
+        self._inserts.clear()
+        self._updates.clear()
+
+
+
+def template_source(db: Database, key: str) -> tuple[str, str, str, str] | None:
+    """(template id, version, content hash, definition as stored) of a library template."""
+    row = db.execute("SELECT template_id, version, content_hash, definition FROM templates "
+                     "WHERE key = ?", [key]).fetchone()
+    return (row[0], row[1], row[2], row[3]) if row else None
