@@ -169,8 +169,12 @@ class Selection:
                                                                   self.inspection_ids)))
         if table in BY_NAME and BY_NAME[table].parent:
             spec = BY_NAME[table]
+            # Sorted by key within each chunk, but found through the parent's index: a plain
+            # ORDER BY on the primary key makes SQLite walk the whole table for every chunk.
+            order = ", ".join(spec.key if spec.key[0] == spec.parent
+                              else (f"+{k}" for k in spec.key))
             return self._watch(table, self._by_ids(table, spec.parent or "", self.inspection_ids,
-                                                   order=", ".join(spec.key)))
+                                                   order=order))
         if table == "audit_log":
             return _stream(self.db, f"SELECT {self.select_list('audit_log')} FROM audit_log "
                                     "WHERE at > ? ORDER BY at, id", [self.since])

@@ -38,10 +38,12 @@ def _parse(line: str) -> Row:
     obj = _decode(line)
     if type(obj) is not dict:
         raise ValueError("a row is not a JSON object")
-    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
-    for k, v in obj.items():
-        if type(v) in _CONTAINERS:
-            obj[k] = decode_value(v)
+    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding, and a
+    # line holding neither has no "[" and no "{" after its first character.
+    if "[" in line or "{" in line[1:]:
+        for k, v in obj.items():
+            if type(v) in _CONTAINERS:
+                obj[k] = decode_value(v)
     return obj
 
 
