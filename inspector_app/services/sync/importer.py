@@ -35,7 +35,7 @@ from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.staging import StagedRows, read_checked
-from inspector_app.storage import scratch
+from inspector_app.storage import scratch, sync_rows
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore
@@ -112,7 +112,8 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
         try:
-            _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
+            with sync_rows.bulk_cache(db):
+                _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
         finally:
             verified.rows.close()
     return report

@@ -41,6 +41,11 @@ from inspector_app.services.sync.tables import (
 
 # Parts the program deletes outright; an update removes the ones the new version lacks.
 _DELETABLE = ("findings", "signatures", "inspection_inspectors")
+# Rows per statement and per batch of inspections: under SQLite's bound-parameter limit.
+_BATCH = 500
+_SEEN = ("INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
+         "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
+         "MAX(updated_at, excluded.updated_at)")
 _NS = uuid.UUID("5b0c6e0e-8d1f-4f59-9a3e-6c1d2b7f4a10")
 Row = dict[str, Any]
 
@@ -67,10 +72,16 @@ class Merger:
         self.peer = peer
         self.peer_name = peer_name or peer[:8]
         self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
+        self._keep: dict[str, frozenset[str]] = {}
         self.staged = rows
 
     def _clean(self, table: str, row: Row) -> Row:
-        keep = set(self.columns[table]) - set(LOCAL_COLUMNS.get(table, ()))
+        keep = self._keep.get(table)
+        if keep is None:
+            keep = self._keep[table] = (frozenset(self.columns[table])
+                                        - frozenset(LOCAL_COLUMNS.get(table, ())))
+        if row.keys() <= keep:
+            return row
         dropped = set(row) - keep
         if dropped and table not in LOCAL_COLUMNS:
             note = f"{table}: ignored unknown columns {', '.join(sorted(dropped))}"
@@ -148,20 +159,33 @@ class Merger:
                                                    "office")
                 else:
                     self._newest_wins(spec, row)
-        # One inspection and its parts at a time: a large bundle is never all in memory.
+        # A batch of inspections and their parts at a time: a large bundle is never all in
+        # memory, and new inspections go in with one statement per table and batch.
+        batch: list[Row] = []
         for row in self._rows("inspections"):
-            self._inspection(row, self._parts(row["id"]))
+            batch.append(row)
+            if len(batch) >= _BATCH:
+                self._inspections(batch)
+        self._inspections(batch)
         for parent_id in self.staged.orphan_parents():
             self._orphans(parent_id, self._parts(parent_id))
-        batch: list[Row] = []
         for row in self._rows("audit_log"):
-            if self.db.execute("SELECT 1 FROM audit_log WHERE id = ?", [row["id"]]).fetchone():
-                self.report.skipped("audit_log", "already present")
-                continue
             batch.append(row)
-            if len(batch) >= 500:
-                self._add_audit(batch)
-        self._add_audit(batch)
+            if len(batch) >= _BATCH:
+                self._new_audit(batch)
+        self._new_audit(batch)
+
+    def _new_audit(self, batch: list[Row]) -> None:
+        """The entries of ``batch`` not here yet, added; ``batch`` is emptied."""
+        present = _existing(self.db, "audit_log", "id", [row["id"] for row in batch])
+        fresh = []
+        for row in batch:
+            if row["id"] in present:
+                self.report.skipped("audit_log", "already present")
+            else:
+                fresh.append(row)
+        batch.clear()
+        self._add_audit(fresh)
 
     def _add_audit(self, batch: list[Row]) -> None:
         """New audit entries in one statement; row by row when one of them is refused here."""
@@ -175,8 +199,7 @@ class Merger:
                 self.db.conn.executemany(
                     f"INSERT INTO audit_log ({', '.join(cols)}) VALUES "
                     f"({', '.join('?' * len(cols))})", [[row[c] for c in cols] for row in batch])
-            for _ in batch:
-                self.report.added("audit_log")
+            self.report.added("audit_log", len(batch))
         except sqlite3.IntegrityError:
             for row in batch:
                 if (problem := self._insert("audit_log", row)) is None:
@@ -232,10 +255,7 @@ class Merger:
         return row[0] if row else None
 
     def _mark_seen(self, row: Row) -> None:
-        self.db.execute(
-            "INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
-            "MAX(updated_at, excluded.updated_at)", [row["id"], self.peer, row["updated_at"]])
+        self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
 
     def _verdict(self, row: Row, local: Row | None) -> tuple[str, str]:
         if local is None:
@@ -281,6 +301,61 @@ class Merger:
                            f"inspection number {label} was used twice: {winner[:8]} keeps it, "
                            f"{loser[:8]} needs a new number")
         return row
+
+    def _inspections(self, batch: list[Row]) -> None:
+        """A batch of inspections; ``batch`` is emptied. When every one of them is new here
+        (no row, no part and no number of it here yet, no number twice in the batch) they are
+        inserted with their parts in one statement per table; otherwise, or when the database
+        refuses that, one by one, where every clash is decided as usual."""
+        if not batch:
+            return
+        ids = [row["id"] for row in batch]
+        parts = {parent: {table: [self._clean(table, r) for r in rows]
+                          for table, rows in found.items()}
+                 for parent, found in self.staged.parts_of_many(ids).items()}
+        if not (self._all_new(batch, parts) and self._insert_batch(batch, parts)):
+            for row in batch:
+                self._inspection(row, parts.get(row["id"], {}))
+        batch.clear()
+
+    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+        ids = [row["id"] for row in batch]
+        numbers = [row["number"] for row in batch if row.get("number")]
+        if len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids):
+            return False
+        if _existing(self.db, "inspections", "id", ids) or _existing(
+                self.db, "inspections", "number", numbers):
+            return False
+        for found in parts.values():
+            answers = found.get("answers", [])
+            if len({a["item_id"] for a in answers}) != len(answers):
+                return False
+        for spec in BY_NAME.values():
+            if spec.parent and _existing(self.db, spec.name, spec.parent, ids):
+                return False
+        return True
+
+    def _insert_batch(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+        """Parts first (once a row says "signed", the triggers lock its parts), then the
+        inspections; False, with nothing changed, when the database refuses any of it."""
+        by_table: dict[str, list[Row]] = {}
+        for row in batch:
+            for table, rows in parts.get(row["id"], {}).items():
+                by_table.setdefault(table, []).extend(rows)
+        try:
+            with self.db.atomic():
+                for table, rows in by_table.items():
+                    _insert_many(self.db, table, rows)
+                _insert_many(self.db, "inspections", batch)
+                self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
+                                                 for row in batch])
+        except sqlite3.IntegrityError:
+            return False
+        for table, rows in by_table.items():
+            self.report.added(table, len(rows))
+        self.report.added("inspections", len(batch))
+        self.signed_in += [row["id"] for row in batch if row["status"] == "signed"]
+        return True
 
     def _inspection(self, row: Row, parts: dict[str, list[Row]]) -> None:
         spec = BY_NAME["inspections"]
@@ -450,6 +525,28 @@ class Merger:
         self._conflict_row("inspections", row["id"], copy_id, "edited on two machines",
                            f"inspection {label} was changed here and on {self.peer_name}: both "
                            f"versions kept, the incoming one as {copy_id[:8]} — resolve it")
+
+
+def _existing(db: Database, table: str, column: str, values: list[Any]) -> set[Any]:
+    """Which of ``values`` are in ``table.column`` here."""
+    found: set[Any] = set()
+    for start in range(0, len(values), _BATCH):
+        part = values[start:start + _BATCH]
+        found.update(v for (v,) in db.execute(
+            f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(part))})",
+            part))
+    return found
+
+
+def _insert_many(db: Database, table: str, rows: list[Row]) -> None:
+    """Rows in as few statements as their sets of columns allow, in their order per set."""
+    by_columns: dict[tuple[str, ...], list[Row]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(row), []).append(row)
+    for cols, same in by_columns.items():
+        db.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                            f"({', '.join('?' * len(cols))})",
+                            [[row[c] for c in cols] for row in same])
 
 
 def _key_text(spec: TableSpec, row: Row) -> str:

@@ -91,9 +91,8 @@ class Policy:
         if table not in self._local:
             spec = BY_NAME[table]
             found: dict[tuple[Any, ...], Row] = {}
-            keys = [tuple(r[k] for k in spec.key) for r in self.rows.get(table, [])]
             if len(spec.key) == 1:
-                values = [k[0] for k in keys]
+                values = self._key_values(table)
                 for start in range(0, len(values), 500):
                     part = values[start:start + 500]
                     cursor = self.db.execute(
@@ -105,7 +104,7 @@ class Policy:
                         found[(row[spec.key[0]],)] = row
             else:
                 where = " AND ".join(f"{k} = ?" for k in spec.key)
-                for k in keys:
+                for k in (tuple(r[c] for c in spec.key) for r in self.rows.get(table, [])):
                     cursor = self.db.execute(f"SELECT * FROM {table} WHERE {where}", list(k))
                     names = [d[0] for d in cursor.description]
                     hit = cursor.fetchone()
@@ -113,6 +112,14 @@ class Policy:
                         found[k] = dict(zip(names, hit, strict=True))
             self._local[table] = found
         return self._local[table]
+
+    def _key_values(self, table: str) -> list[Any]:
+        """The keys of a single-key table's rows: as staged, without reading the rows."""
+        keys = getattr(self.rows, "keys_of", None)
+        if keys is not None:
+            return list(keys(table))
+        key = BY_NAME[table].key[0]
+        return [r[key] for r in self.rows.get(table, [])]
 
     def local_row(self, table: str, row: Row) -> Row | None:
         spec = BY_NAME[table]
@@ -177,6 +184,8 @@ class Policy:
 
     def _parents_never_change(self) -> None:
         for table, columns in PARENTS.items():
+            if not self.local(table):
+                continue  # nothing here yet: no row of it can move
             for row in self.rows.get(table, []):
                 local = self.local_row(table, row)
                 if local is None:

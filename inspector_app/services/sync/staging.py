@@ -76,7 +76,7 @@ class StagedRows(Mapping[str, TableRows]):
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path)
         self.conn.executescript(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768; "
             "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
@@ -117,6 +117,36 @@ class StagedRows(Mapping[str, TableRows]):
                 continue
             found[table].append(row)
         return {table: rows for table, rows in found.items() if rows}
+
+    def keys_of(self, table: str) -> Iterator[str]:
+        """The keys of a single-key table's rows (text, as every such key is), unread."""
+        if table not in self.counts:
+            return
+        if len(BY_NAME[table].key) != 1:
+            raise ValueError(f"{table} has a composite key")
+        skip = self.skip.get(table)
+        cursor = self.conn.execute("SELECT key FROM staged WHERE tbl = ? ORDER BY seq", [table])
+        while batch := cursor.fetchmany(_BATCH):
+            for (key,) in batch:
+                if not skip or (key,) not in skip:
+                    yield key
+
+    def parts_of_many(self, inspection_ids: list[str]) -> dict[str, dict[str, list[Row]]]:
+        """``parts_of`` for several inspections, read in one query (ids with no parts are
+        left out)."""
+        found: dict[str, dict[str, list[Row]]] = {}
+        marks = ",".join("?" * len(inspection_ids))
+        for table, parent, line in self.conn.execute(
+                f"SELECT tbl, parent, line FROM staged WHERE parent IN ({marks}) "
+                "ORDER BY seq", inspection_ids):
+            row = _parse(line)
+            skip = self.skip.get(table)
+            if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
+                continue
+            found.setdefault(parent, {}).setdefault(table, []).append(row)
+        order = {spec.name: n for n, spec in enumerate(CHILDREN)}
+        return {parent: dict(sorted(tables.items(), key=lambda item: order[item[0]]))
+                for parent, tables in found.items()}
 
     def orphan_parents(self) -> list[str]:
         """Inspections the bundle carries parts of but not the inspection itself."""
