@@ -142,9 +142,7 @@ SERVICES_RUNNING_SQL = {
     "services/emergency.py", "services/emergency_demo.py",
     "services/inspections.py", "services/photos.py", "services/pki.py",
     "services/reinspection.py", "services/reports/circular.py", "services/signatures.py",
-    "services/signing.py", "services/sync/conflicts.py", "services/sync/export.py",
-    "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
-    "services/year_plan.py",
+    "services/signing.py", "services/year_plan.py",
 }
 # The sync merge writes rows of any table by name: the one intended exception.
 TABLE_GENERIC_SQL = {"services/sync/merge.py"}

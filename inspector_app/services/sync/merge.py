@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.records import utcnow_iso
+from inspector_app.services.progress import Progress
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.staging import StagedRows
 from inspector_app.services.sync.tables import (
@@ -62,9 +63,11 @@ def _canon(row: Row) -> str:
 
 class Merger:
     def __init__(self, db: Database, rows: StagedRows, report: ImportReport,
-                 bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False
-                 ) -> None:
+                 bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False,
+                 control: Progress | None = None) -> None:
         self.db = db
+        self.control = control
+        self._done = 0
         self.from_office = from_office
         self.signed_in: list[str] = []   # signed inspections this import added or updated
         self.report = report
@@ -73,6 +76,8 @@ class Merger:
         self.peer_name = peer_name or peer[:8]
         self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
         self._keep: dict[str, frozenset[str]] = {}
+        # Table → rows of the new inspections of the batch being merged, waiting to go in.
+        self._held: dict[str, list[Row]] | None = None
         self.staged = rows
 
     def _clean(self, table: str, row: Row) -> Row:
@@ -165,15 +170,29 @@ class Merger:
         for row in self._rows("inspections"):
             batch.append(row)
             if len(batch) >= _BATCH:
+                self._tick(len(batch))
                 self._inspections(batch)
+        self._tick(len(batch))
         self._inspections(batch)
         for parent_id in self.staged.orphan_parents():
             self._orphans(parent_id, self._parts(parent_id))
         for row in self._rows("audit_log"):
             batch.append(row)
             if len(batch) >= _BATCH:
+                self._tick(len(batch))
                 self._new_audit(batch)
+        self._tick(len(batch))
         self._new_audit(batch)
+
+    def _tick(self, rows: int) -> None:
+        """Progress over the inspections and audit entries, and a cancel, between batches
+        (a cancel rolls the caller's transaction back: nothing of the bundle stays)."""
+        if self.control is None:
+            return
+        self._done += rows
+        total = len(self.staged.get("inspections", ())) + len(self.staged.get("audit_log", ()))
+        self.control.progress(self._done, max(total, self._done), "applying")
+        self.control.check_cancelled()
 
     def _new_audit(self, batch: list[Row]) -> None:
         """The entries of ``batch`` not here yet, added; ``batch`` is emptied."""
@@ -304,16 +323,26 @@ class Merger:
 
     def _inspections(self, batch: list[Row]) -> None:
         """A batch of inspections; ``batch`` is emptied. When every one of them is new here
-        (no row, no part and no number of it here yet, no number twice in the batch) they are
-        inserted with their parts in one statement per table; otherwise, or when the database
-        refuses that, one by one, where every clash is decided as usual."""
+        (no row, no part and no number of it here yet, no number twice in the batch), each is
+        decided as usual but its rows are held back and the batch goes in with one statement
+        per table; otherwise, or when the database refuses that, one by one, where every
+        clash is decided as usual."""
         if not batch:
             return
         ids = [row["id"] for row in batch]
         parts = {parent: {table: [self._clean(table, r) for r in rows]
                           for table, rows in found.items()}
                  for parent, found in self.staged.parts_of_many(ids).items()}
-        if not (self._all_new(batch, parts) and self._insert_batch(batch, parts)):
+        held = self._all_new(batch, parts)
+        if held:
+            self._held = {}
+            try:
+                for row in batch:
+                    self._inspection(row, parts.get(row["id"], {}))
+                held = self._insert_held(batch)
+            finally:
+                self._held = None
+        if not held:
             for row in batch:
                 self._inspection(row, parts.get(row["id"], {}))
         batch.clear()
@@ -335,29 +364,35 @@ class Merger:
                 return False
         return True
 
-    def _insert_batch(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+    def _hold(self, row: Row, parts: dict[str, list[Row]]) -> None:
+        """A new inspection of a batch of new ones: its rows wait for ``_insert_held``."""
+        assert self._held is not None
+        for table, rows in parts.items():
+            self._held.setdefault(table, []).extend(rows)
+
+    def _insert_held(self, batch: list[Row]) -> bool:
         """Parts first (once a row says "signed", the triggers lock its parts), then the
         inspections; False, with nothing changed, when the database refuses any of it."""
-        by_table: dict[str, list[Row]] = {}
-        for row in batch:
-            for table, rows in parts.get(row["id"], {}).items():
-                by_table.setdefault(table, []).extend(rows)
+        held = self._held or {}
         try:
             with self.db.atomic():
-                for table, rows in by_table.items():
+                for table, rows in held.items():
                     _insert_many(self.db, table, rows)
                 _insert_many(self.db, "inspections", batch)
                 self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
                                                  for row in batch])
         except sqlite3.IntegrityError:
             return False
-        for table, rows in by_table.items():
+        for table, rows in held.items():
             self.report.added(table, len(rows))
         self.report.added("inspections", len(batch))
         self.signed_in += [row["id"] for row in batch if row["status"] == "signed"]
         return True
 
     def _inspection(self, row: Row, parts: dict[str, list[Row]]) -> None:
+        if self._held is not None:
+            self._hold(row, parts)  # new, with the rest of its batch: nothing to decide
+            return
         spec = BY_NAME["inspections"]
         local = self._get(spec, row)
         verdict, why = self._verdict(row, local)
