@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-# Pages SQLite keeps in memory while an import writes (negative: KiB). The default 2 MB makes
-# every insert into a large index read its pages again; 64 MB holds the indexes a district's
-# year touches, and stays far below the import's memory budget.
-_BULK_CACHE_KIB = 64 * 1024
+# Pages SQLite keeps in memory while an import writes (KiB). The default 2 MB makes every
+# insert into a large index read its pages again; 32 MB keeps the indexes' hot pages, and a
+# fixed share of the import's memory budget whatever the bundle's size.
+_BULK_CACHE_KIB = 32 * 1024
 
 
 @contextlib.contextmanager

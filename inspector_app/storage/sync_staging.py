@@ -22,7 +22,7 @@ class StagingStore:
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path)
         self.conn.executescript(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768; "
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192; "
             "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")

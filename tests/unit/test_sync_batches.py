@@ -64,7 +64,7 @@ def test_many_new_inspections_go_in_by_batch_as_they_would_one_by_one(world, mon
     # The office's full bundle, into two laptops: one by batches, one inspection at a time.
     bundle = export_bundle(world.office.db, world.office.data_dir, world.office.device,
                            tmp_path, passphrase=ORG_PASS, full=True)
-    monkeypatch.setattr(merge, "_BATCH", 2)  # three batches: 2 + 2 + 1
+    monkeypatch.setattr(merge, "_INSPECTIONS", 2)  # three batches: 2 + 2 + 1
     held = []
     insert_held = merge.Merger._insert_held
     monkeypatch.setattr(merge.Merger, "_insert_held",

@@ -42,8 +42,10 @@ from inspector_app.services.sync.tables import (
 
 # Parts the program deletes outright; an update removes the ones the new version lacks.
 _DELETABLE = ("findings", "signatures", "inspection_inspectors")
-# Rows per statement and per batch of inspections: under SQLite's bound-parameter limit.
+# Rows per statement (under SQLite's bound-parameter limit), and inspections per batch, whose
+# parts are held in memory together.
 _BATCH = 500
+_INSPECTIONS = 200
 _SEEN = ("INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
          "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
          "MAX(updated_at, excluded.updated_at)")
@@ -169,7 +171,7 @@ class Merger:
         batch: list[Row] = []
         for row in self._rows("inspections"):
             batch.append(row)
-            if len(batch) >= _BATCH:
+            if len(batch) >= _INSPECTIONS:
                 self._tick(len(batch))
                 self._inspections(batch)
         self._tick(len(batch))
