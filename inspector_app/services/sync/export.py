@@ -153,10 +153,10 @@ class Selection:
                                                                   self.inspection_ids)))
         if table in BY_NAME and BY_NAME[table].parent:
             spec = BY_NAME[table]
-            # Sorted by key within each chunk, but found through the parent's index: a plain
-            # ORDER BY on the primary key makes SQLite walk the whole table for every chunk.
-            order = ", ".join(spec.key if spec.key[0] == spec.parent
-                              else (f"+{k}" for k in spec.key))
+            # Sorted by parent, then key, within each chunk: found through the parent's index.
+            # A plain ORDER BY on the primary key makes SQLite walk the whole table instead,
+            # once for every chunk.
+            order = ", ".join(dict.fromkeys((spec.parent or "", *spec.key)))
             return self._watch(table, self._by_ids(table, spec.parent or "", self.inspection_ids,
                                                    order=order))
         if table == "audit_log":
