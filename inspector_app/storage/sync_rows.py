@@ -29,6 +29,18 @@ def bulk_cache(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
+@contextlib.contextmanager
+def sorts_in_memory(db: Database) -> Iterator[None]:
+    """SQLite's sorts (an export sorts each chunk of a table's rows, a few MB) in memory
+    rather than in temporary files, for the duration of a bulk read."""
+    before = db.execute("PRAGMA temp_store").fetchone()[0]
+    db.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA temp_store = {int(before)}")
+
+
 # -- what an export reads --
 Row = dict[str, Any]
 _FETCH = 256

@@ -311,14 +311,14 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     writer = _InnerWriter(selection, manifest, store, DataDir(root), (cert, key, chain), control)
     try:
         if recipient is None:
-            with _part_file(part) as handle:
+            with _part_file(part) as handle, sync_rows.sorts_in_memory(db):
                 writer.write(handle)
         else:
             # The clear inner zip stays on this computer's disk, beside the data it copies:
             # written to the stick, its deleted blocks could be recovered from a lost one.
             with tempfile.TemporaryDirectory(dir=root, prefix=".sync-") as tmp:
                 inner = Path(tmp) / "inner.zip"
-                with _part_file(inner) as handle:
+                with _part_file(inner) as handle, sync_rows.sorts_in_memory(db):
                     writer.write(handle)
                 with _part_file(part) as handle:
                     _write_envelope(handle, inner, recipient, bundle_id, control)
