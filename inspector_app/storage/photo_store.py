@@ -22,6 +22,9 @@ from pathlib import Path
 from inspector_app.errors import from_os_error
 from inspector_app.storage.files import fsync_dir, write_atomic, write_fully
 
+# The names ingest gives originals (services/photos.py SUPPORTED), tried before a folder scan.
+_USUAL = (".jpg", ".png", ".webp", ".heic", ".jpeg")
+
 __all__ = ["PhotoStore", "StagedOriginal", "sha256_file", "write_atomic"]
 
 CHUNK = 1024 * 1024
@@ -55,9 +58,17 @@ class PhotoStore:
 
     def find_original(self, sha: str) -> Path | None:
         folder = self.root / "originals" / sha[:2]
+        # The usual names first: one stat each, where a glob would list the folder.
+        for ext in _USUAL:
+            candidate = folder / f"{sha}{ext}"
+            if candidate.is_file():
+                return candidate
         if not folder.is_dir():
             return None
-        return next((p for p in folder.glob(f"{sha}.*") if not p.name.endswith(".part")), None)
+        prefix = f"{sha}."
+        with os.scandir(folder) as entries:
+            return next((folder / e.name for e in entries
+                         if e.name.startswith(prefix) and not e.name.endswith(".part")), None)
 
     def derived_dir(self, sha: str) -> Path:
         return self.root / "derived" / sha[:2] / sha

@@ -159,12 +159,9 @@ def test_design_document_names_only_files_that_exist():
     assert missing == []
 
 
-# Services that still run SQL themselves instead of asking a repository in storage/. This list
-# only shrinks: a new service asks a repository (docs/DESIGN.md).
-SERVICES_RUNNING_SQL = {
-    "services/sync/conflicts.py", "services/sync/export.py",
-    "services/sync/importer.py", "services/sync/policy.py", "services/sync/staging.py",
-}
+# Services that run SQL themselves instead of asking a repository in storage/: none any more,
+# and a new service asks a repository too (docs/DESIGN.md).
+SERVICES_RUNNING_SQL: set[str] = set()
 # The sync merge writes rows of any table by name: the one intended exception.
 TABLE_GENERIC_SQL = {"services/sync/merge.py"}
 

@@ -23,6 +23,8 @@ from inspector_app.domain.records import utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.sync.merge import derived_id
+from inspector_app.storage import sync_conflicts as store
+from inspector_app.storage import sync_rows
 from inspector_app.storage.audit import AuditLog
 
 Keep = Literal["local", "incoming"]
@@ -62,38 +64,16 @@ class ConflictInfo:
     resolvable: bool       # a draft kept twice; other conflicts are fixed by hand
 
 
-def _dicts(db: Database, sql: str, params: Any = ()) -> list[Row]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-
-
-def _one(db: Database, sql: str, params: Any) -> Row | None:
-    found = _dicts(db, sql, params)
-    return found[0] if found else None
-
-
 def _inspection(db: Database, inspection_id: str | None) -> Row | None:
     if not inspection_id:
         return None
-    return _one(db, "SELECT * FROM inspections WHERE id = ?", [inspection_id])
-
-
-def _answers(db: Database, inspection_id: str) -> dict[str, tuple[Any, Any]]:
-    return {r[0]: (r[1], r[2]) for r in db.execute(
-        "SELECT item_id, value, note FROM answers WHERE inspection_id = ?", [inspection_id])}
-
-
-def _count(db: Database, table: str, inspection_id: str, condition: str = "1") -> int:
-    return db.execute(f"SELECT COUNT(*) FROM {table} WHERE inspection_id = ? AND {condition}",
-                      [inspection_id]).fetchone()[0]
+    return store.inspection(db, inspection_id)
 
 
 def _device_name(db: Database, device_id: str | None) -> str:
     if not device_id:
         return ""
-    row = db.execute("SELECT name FROM devices WHERE id = ?", [device_id]).fetchone()
-    return row[0] if row and row[0] else device_id[:8]
+    return store.device_name(db, device_id) or device_id[:8]
 
 
 def _changed_by(db: Database, inspection_id: str | None, device_id: str | None) -> str:
@@ -102,10 +82,8 @@ def _changed_by(db: Database, inspection_id: str | None, device_id: str | None) 
     device = _device_name(db, device_id)
     if not (inspection_id and device_id):
         return device
-    row = db.execute("SELECT actor FROM audit_log WHERE inspection_id = ? AND device_id = ? "
-                     "AND actor IS NOT NULL ORDER BY at DESC, rowid DESC LIMIT 1",
-                     [inspection_id, device_id]).fetchone()
-    return f"{device} ({row[0]})" if row else device
+    actor = store.last_actor(db, inspection_id, device_id)
+    return f"{device} ({actor})" if actor else device
 
 
 def _is_copy_pair(local: Row | None, copy: Row | None) -> bool:
@@ -118,16 +96,14 @@ def _describe(db: Database, row: Row) -> ConflictInfo:
     shown = local or copy
     company = ""
     if shown is not None:
-        found = db.execute("SELECT name FROM companies WHERE id = ?",
-                           [shown["company_id"]]).fetchone()
-        company = found[0] if found else ""
+        company = store.company_name(db, shown["company_id"]) or ""
     differing = here = incoming = 0
     if local is not None and copy is not None:
-        mine, theirs = _answers(db, local["id"]), _answers(db, copy["id"])
+        mine, theirs = store.answers(db, local["id"]), store.answers(db, copy["id"])
         differing = sum(1 for item in set(mine) | set(theirs)
                         if mine.get(item) != theirs.get(item))
-        here = _count(db, "findings", local["id"], "withdrawn_at IS NULL")
-        incoming = _count(db, "findings", copy["id"], "withdrawn_at IS NULL")
+        here = store.open_findings(db, local["id"])
+        incoming = store.open_findings(db, copy["id"])
     return ConflictInfo(
         id=row["id"], table_name=row["table_name"], reason=row["reason"],
         local_id=row["local_id"], incoming_id=row["incoming_id"], company=company,
@@ -142,9 +118,7 @@ def _describe(db: Database, row: Row) -> ConflictInfo:
 
 def list_conflicts(db: Database, include_resolved: bool = False) -> list[ConflictInfo]:
     """Conflicts, oldest first, each with what a person needs to choose."""
-    where = "" if include_resolved else "WHERE resolved_at IS NULL"
-    rows = _dicts(db, f"SELECT * FROM conflicts {where} ORDER BY created_at, id")
-    return [_describe(db, row) for row in rows]
+    return [_describe(db, row) for row in store.conflicts(db, include_resolved)]
 
 
 def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
@@ -152,7 +126,7 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
     """Keep one version of a draft kept twice; the other is removed. One transaction."""
     if keep not in ("local", "incoming"):
         raise ValidationError(N_("Keep 'local' or 'incoming', not {keep!r}."), keep=keep)
-    row = _one(db, "SELECT * FROM conflicts WHERE id = ?", [conflict_id])
+    row = store.conflict(db, conflict_id)
     if row is None:
         raise NotFoundError(N_("There is no conflict {conflict_id}."), conflict_id=conflict_id)
     if row["resolved_at"] is not None:
@@ -170,19 +144,16 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
     try:
         with db.atomic():
             # Parts are deleted and re-inserted under their ids; checked once, at commit.
-            db.execute("PRAGMA defer_foreign_keys = ON")
+            sync_rows.defer_foreign_keys(db)
             if keep == "incoming":
                 _take_incoming(db, local, copy)
             _delete_inspection(db, copy["id"])
             # The version resolved is "seen": the same version arriving again is not a new
             # conflict.
-            db.execute(
-                "INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
-                "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
-                "MAX(updated_at, excluded.updated_at)",
-                [local["id"], row["peer_device"] or copy["device_id"], copy["updated_at"]])
+            store.mark_seen(db, local["id"], row["peer_device"] or copy["device_id"],
+                            copy["updated_at"])
             now = utcnow_iso()
-            db.execute("UPDATE conflicts SET resolved_at = ? WHERE id = ?", [now, conflict_id])
+            store.mark_resolved(db, conflict_id, now)
             AuditLog(db, device.id, actor).record(
                 "conflict", conflict_id, "resolve", field="keep", new=keep,
                 old={"local": local["id"], "incoming": copy["id"],
@@ -196,25 +167,18 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
 
 def _delete_inspection(db: Database, inspection_id: str) -> None:
     """An incoming copy and its parts (photo rows only: files are shared by hash)."""
-    _delete_parts(db, inspection_id)
-    db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
-
-
-def _delete_parts(db: Database, inspection_id: str) -> None:
-    for table, parent in _PARTS:
-        db.execute(f"DELETE FROM {table} WHERE {parent} = ?", [inspection_id])
+    store.delete_parts(db, inspection_id, _PARTS)
+    store.delete_inspection(db, inspection_id)
 
 
 def _original_ids(db: Database, local_id: str, copy_id: str) -> dict[str, str]:
     """The copy's part ids back to the ids the other machine uses (the copy's are derived from
     them). Candidates: the local parts, and anything the carried audit log names for this
     inspection; a part matching none keeps its derived id."""
-    candidates: set[str] = {r[0] for r in db.execute(
-        "SELECT entity_id FROM audit_log WHERE inspection_id = ?", [local_id])}
+    candidates = store.audited_ids(db, local_id)
     for table, parent in _PARTS:
         if table != "inspection_inspectors":
-            candidates |= {r[0] for r in db.execute(
-                f"SELECT id FROM {table} WHERE {parent} = ?", [local_id])}
+            candidates |= store.part_ids(db, table, parent, local_id)
     mapping = {derived_id(copy_id, c): c for c in candidates}
     mapping[copy_id] = local_id
     return mapping
@@ -222,19 +186,11 @@ def _original_ids(db: Database, local_id: str, copy_id: str) -> dict[str, str]:
 
 def _take_incoming(db: Database, local: Row, copy: Row) -> None:
     ids = _original_ids(db, local["id"], copy["id"])
-    _delete_parts(db, local["id"])
+    store.delete_parts(db, local["id"], _PARTS)
     for table, parent in reversed(_PARTS):   # parents first, so references resolve in order
-        for part in _dicts(db, f"SELECT * FROM {table} WHERE {parent} = ?", [copy["id"]]):
+        for part in store.parts_of(db, table, parent, copy["id"]):
             moved = {k: (ids.get(v, v) if k in ("id", parent, *_REF_COLUMNS) else v)
                      for k, v in part.items()}
-            if "id" in part:
-                db.execute(f"DELETE FROM {table} WHERE id = ?", [part["id"]])
-            else:
-                db.execute(f"DELETE FROM {table} WHERE {parent} = ? AND inspector_id = ?",
-                           [copy["id"], part["inspector_id"]])
-            cols = list(moved)
-            db.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                       f"({', '.join('?' * len(cols))})", [moved[c] for c in cols])
-    fields = [c for c in copy if c not in _KEEP_LOCAL]
-    db.execute(f"UPDATE inspections SET {', '.join(f'{c} = ?' for c in fields)} WHERE id = ?",
-               [copy[c] for c in fields] + [local["id"]])
+            store.move_part(db, table, parent, part, moved)
+    store.update_inspection(db, local["id"], {c: v for c, v in copy.items()
+                                              if c not in _KEEP_LOCAL})

@@ -34,7 +34,7 @@ from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync import bundle, envelope
-from inspector_app.services.sync.rows import dump_row
+from inspector_app.services.sync.rows import dump_line
 from inspector_app.services.sync.tables import (
     BY_NAME,
     CHILDREN,
@@ -43,6 +43,7 @@ from inspector_app.services.sync.tables import (
     REFERENCE,
     TableSpec,
 )
+from inspector_app.storage import sync_rows
 from inspector_app.storage.attachment_store import AttachmentStore
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
@@ -73,18 +74,7 @@ def _recipient(pki: PkiService, cert: x509.Certificate, chain: list[x509.Certifi
 
 
 def previous_watermark(db: Database) -> str | None:
-    row = db.execute("SELECT MAX(watermark) FROM sync_history WHERE direction = 'out' "
-                     "AND status = 'written'").fetchone()
-    return row[0] if row else None
-
-
-def _stream(db: Database, sql: str, params: Any) -> Iterator[dict[str, Any]]:
-    """Rows one at a time, as SQLite steps through them (never the whole result in memory)."""
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    while batch := cursor.fetchmany(256):
-        for values in batch:
-            yield dict(zip(names, values, strict=True))
+    return sync_rows.last_export_watermark(db)
 
 
 def _strip(table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -105,9 +95,10 @@ _WATCHED: dict[str, tuple[str, ...]] = {
 }
 
 
-def _line(row: dict[str, Any]) -> bytes:
+def _line(row: dict[str, Any]) -> str:
+    """The row's JSON line, without its newline."""
     line = row.get(LINE)
-    return dump_row(row) if line is None else line.encode() + b"\n"
+    return dump_line(row) if line is None else line
 
 
 _CHUNK = 500
@@ -144,16 +135,9 @@ class Selection:
         if not self.encoded:
             return "*"
         if table not in self._selects:
-            columns = self.db.execute(f"PRAGMA table_info({table})").fetchall()
-            drop = LOCAL_COLUMNS.get(table, ())
-            kept = [(c[1], c[2].upper()) for c in columns if c[1] not in drop]
-            # SQLite writes a REAL with 15 digits (Python keeps 17) and has no base64 for a
-            # BLOB: such tables are encoded by Python, row by row.
-            if any(kind not in ("TEXT", "INTEGER") for _, kind in kept):
-                self._selects[table] = "*"
-            else:
-                pairs = ", ".join(f"'{name}', \"{name}\"" for name, _ in sorted(kept))
-                self._selects[table] = f"json_object({pairs}) AS \"{LINE}\""
+            # A table SQLite cannot encode as Python does is encoded by Python, row by row.
+            self._selects[table] = sync_rows.json_select(
+                self.db, table, LOCAL_COLUMNS.get(table, ()), LINE) or "*"
         found = self._selects[table]
         wanted = [n for n in dict.fromkeys((*needed, *_WATCHED.get(table, ())))]
         return found if found == "*" else ", ".join([found, *(f'"{n}"' for n in wanted)])
@@ -169,11 +153,15 @@ class Selection:
                                                                   self.inspection_ids)))
         if table in BY_NAME and BY_NAME[table].parent:
             spec = BY_NAME[table]
+            # Sorted by parent, then key, within each chunk: found through the parent's index.
+            # A plain ORDER BY on the primary key makes SQLite walk the whole table instead,
+            # once for every chunk.
+            order = ", ".join(dict.fromkeys((spec.parent or "", *spec.key)))
             return self._watch(table, self._by_ids(table, spec.parent or "", self.inspection_ids,
-                                                   order=", ".join(spec.key)))
+                                                   order=order))
         if table == "audit_log":
-            return _stream(self.db, f"SELECT {self.select_list('audit_log')} FROM audit_log "
-                                    "WHERE at > ? ORDER BY at, id", [self.since])
+            return sync_rows.rows_since(self.db, "audit_log", self.select_list("audit_log"),
+                                        "at", self.since, order="at, id")
         if table == "emergency_files":
             return self._attachments(_strip(table, self._reference(BY_NAME[table])))
         return _strip(table, self._reference(BY_NAME[table]))
@@ -187,14 +175,14 @@ class Selection:
                 ) -> Iterator[dict[str, Any]]:
         for start in range(0, len(ids), _CHUNK):
             part = ids[start:start + _CHUNK]
-            sql = (f"SELECT {self.select_list(table, column)} FROM {table} "
-                   f"WHERE {column} IN ({','.join('?' * len(part))})")
+            found = sync_rows.rows_of(self.db, table, self.select_list(table, column), column,
+                                      part, order)
             if order is None:
                 # The order of ``ids`` itself: the inspections' creation order.
                 rank = {value: n for n, value in enumerate(part)}
-                yield from sorted(_stream(self.db, sql, part), key=lambda r: rank[r[column]])
+                yield from sorted(found, key=lambda r: rank[r[column]])
             else:
-                yield from _stream(self.db, f"{sql} ORDER BY {order}", part)
+                yield from found
 
     def _reference(self, spec: TableSpec) -> Iterator[dict[str, Any]]:
         if spec.name in OFFICE_ONLY and self.kind == "laptop":
@@ -202,9 +190,9 @@ class Selection:
         key = spec.key[0]
         wanted = self.referenced.get(spec.name, set())
         if spec.stamp is not None:  # a table without a stamp travels only where referred to
-            for row in _stream(self.db, f"SELECT {self.select_list(spec.name, key)} FROM "
-                                        f"{spec.name} WHERE {spec.stamp} > ? ORDER BY rowid",
-                               [self.since]):
+            for row in sync_rows.rows_since(self.db, spec.name,
+                                            self.select_list(spec.name, key), spec.stamp,
+                                            self.since):
                 wanted.discard(row.get(key))
                 yield row
         # The company, template, checklist and inspectors of every carried inspection travel
@@ -212,9 +200,8 @@ class Selection:
         missing = sorted(wanted)
         for start in range(0, len(missing), _CHUNK):
             part = missing[start:start + _CHUNK]
-            yield from _stream(self.db, f"SELECT {self.select_list(spec.name, key)} FROM "
-                                        f"{spec.name} WHERE {key} IN "
-                                        f"({','.join('?' * len(part))})", part)
+            yield from sync_rows.rows_of(self.db, spec.name, self.select_list(spec.name, key),
+                                         key, part)
 
     def _watch(self, table: str, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
@@ -237,17 +224,9 @@ def select(db: Database, kind: str, watermark: str | None) -> Selection:
     since = watermark or ""
     # An inspection travels whole (with all its parts) when any part of it changed, so the
     # receiver can keep a complete copy when it has to keep both versions.
-    changed_parts = " UNION ".join(
-        f"SELECT {c.parent} FROM {c.name} WHERE {c.stamp} > :since"
-        for c in CHILDREN if c.stamp)
-    where = (f"conflict_of IS NULL AND (updated_at > :since OR id IN ({changed_parts}))")
-    if kind == "office":
-        # Laptops get what they re-inspect: inspections with hazards not yet closed.
-        where += (" AND id IN (SELECT inspection_id FROM findings "
-                  "WHERE status IN ('open', 'rectified', 'reopened') "
-                  "AND withdrawn_at IS NULL)")
-    found = db.execute(f"SELECT id, follows_inspection_id, supersedes_id FROM inspections "
-                       f"WHERE {where} ORDER BY created_at, id", {"since": since}).fetchall()
+    found = sync_rows.changed_inspections(
+        db, since, [(c.name, c.parent or "", c.stamp) for c in CHILDREN if c.stamp],
+        office=kind == "office")
     return Selection(db, kind, since, _with_followed(db, found))
 
 
@@ -270,8 +249,7 @@ def _with_followed(db: Database, found: list[tuple[str, str | None, str | None]]
         row = queue.pop()
         for ref in row[1:]:
             if ref and ref not in have:
-                hit = db.execute("SELECT id, follows_inspection_id, supersedes_id FROM "
-                                 "inspections WHERE id = ?", [ref]).fetchall()
+                hit = sync_rows.inspection_links(db, ref)
                 have.add(ref)
                 ids += [h[0] for h in hit]
                 queue += hit
@@ -333,14 +311,14 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     writer = _InnerWriter(selection, manifest, store, DataDir(root), (cert, key, chain), control)
     try:
         if recipient is None:
-            with _part_file(part) as handle:
+            with _part_file(part) as handle, sync_rows.sorts_in_memory(db):
                 writer.write(handle)
         else:
             # The clear inner zip stays on this computer's disk, beside the data it copies:
             # written to the stick, its deleted blocks could be recovered from a lost one.
             with tempfile.TemporaryDirectory(dir=root, prefix=".sync-") as tmp:
                 inner = Path(tmp) / "inner.zip"
-                with _part_file(inner) as handle:
+                with _part_file(inner) as handle, sync_rows.sorts_in_memory(db):
                     writer.write(handle)
                 with _part_file(part) as handle:
                     _write_envelope(handle, inner, recipient, bundle_id, control)
@@ -355,7 +333,7 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
             part.unlink()
         raise
     with db.atomic():
-        db["sync_history"].insert({
+        sync_rows.add_history(db, {
             "id": new_id(), "direction": "out", "bundle_id": bundle_id, "kind": kind,
             "file_name": name, "device_id": device.id, "peer_device": None,
             "peer_name": None, "watermark": started, "created_at": utcnow_iso(),
@@ -419,6 +397,7 @@ def _files(selection: Selection, store: PhotoStore, data_dir: DataDir,
 
 
 _COPY_CHUNK = 1024 * 1024
+_LINES = 2048  # rows encoded, hashed and compressed together (a cancel is seen between them)
 
 
 class _InnerWriter:
@@ -467,11 +446,11 @@ class _InnerWriter:
         path = f"rows/{table}.jsonl"
         digest, size, count = hashlib.sha256(), 0, 0
         with zf.open(path, "w") as sink:
-            buffer: list[bytes] = []
+            buffer: list[str] = []
             for row in itertools.chain((first,), rows):
                 buffer.append(_line(row))
                 count += 1
-                if len(buffer) >= 256:
+                if len(buffer) >= _LINES:
                     size += self._flush(sink, digest, buffer)
                     self._check()
             size += self._flush(sink, digest, buffer)
@@ -480,8 +459,11 @@ class _InnerWriter:
         return count
 
     @staticmethod
-    def _flush(sink: IO[bytes], digest: Any, buffer: list[bytes]) -> int:
-        data = b"".join(buffer)
+    def _flush(sink: IO[bytes], digest: Any, buffer: list[str]) -> int:
+        if not buffer:
+            return 0
+        buffer.append("")  # the last line's newline
+        data = "\n".join(buffer).encode()
         buffer.clear()
         sink.write(data)
         digest.update(data)

@@ -35,7 +35,7 @@ from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.staging import StagedRows, read_checked
-from inspector_app.storage import scratch
+from inspector_app.storage import scratch, sync_rows
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore
@@ -96,8 +96,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             if verified.signer.expired_on:
                 report.notes.append(f"the signer's certificate expired on "
                                     f"{verified.signer.expired_on}; accepted, it is not revoked")
-            if db.execute("SELECT 1 FROM sync_history WHERE direction = 'in' AND bundle_id = ? "
-                          "AND status = 'imported'", [manifest["bundle_id"]]).fetchone():
+            if sync_rows.already_imported(db, manifest["bundle_id"]):
                 report.status = "already imported"
                 return report
             if dry_run:
@@ -108,7 +107,9 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
         try:
-            _apply(db, pki, device, verified, sender, staged, report, dry_run, root)
+            with sync_rows.bulk_cache(db):
+                _apply(db, pki, device, verified, sender, staged, report, dry_run, root,
+                       control)
         finally:
             verified.rows.close()
     return report
@@ -214,7 +215,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
                 control.check_cancelled()
         checker.finish()
         staged.finish()
-        staged.conn.commit()
+        staged.store.commit()
     except BaseException:
         staged.close()
         raise
@@ -257,13 +258,13 @@ def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.St
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
-           root: Path) -> None:
+           root: Path, control: Control | None = None) -> None:
     manifest = verified.manifest
     try:
         _check_checklists(db, verified.rows)
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
-            db.execute("PRAGMA defer_foreign_keys = ON")
+            sync_rows.defer_foreign_keys(db)
             decision = policy.Policy(db, device.id, sender, verified.rows).check()
             report.notes += decision.notes
             rows = verified.rows
@@ -273,7 +274,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                     report.skipped(table, "taken only from the office")
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
-                            from_office=sender.is_office)
+                            from_office=sender.is_office, control=control)
             merger.run()
             if sender.is_office:
                 _check_signed(db, device, merger.signed_in, report)
@@ -281,9 +282,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 brought = {r["inspection_id"] for r in rows.get("record_signatures", [])}
                 policy.check_record_signatures(db, pki, [*merger.signed_in, *brought],
                                                report.notes)
-            problems = db.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                table, _, parent, _ = problems[0]
+            broken = sync_rows.first_broken_reference(db)
+            if broken is not None:
+                table, parent = broken
                 raise refuse(N_("its {table} refer to {parent} that are neither in it nor here"),
                              table=table, parent=parent)
             if dry_run:
@@ -293,7 +294,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 "sync_bundle", manifest["bundle_id"], "import",
                 new={"file": report.file_name, "from": report.device_name,
                      "signer": report.signer, "changed": report.changed}, reason="sync")
-            db["sync_history"].insert({
+            sync_rows.add_history(db, {
                 "id": new_id(), "direction": "in", "bundle_id": manifest["bundle_id"],
                 "kind": manifest["kind"], "file_name": report.file_name, "device_id": device.id,
                 "peer_device": manifest["device_id"], "peer_name": report.device_name,
@@ -328,9 +329,7 @@ def _check_checklists(db: Database, rows: StagedRows) -> None:
         if carried is not None:
             found: tuple[str, str] | None = (carried["template_id"], carried["version"])
         else:
-            here = db.execute("SELECT template_id, version FROM template_snapshots "
-                              "WHERE content_hash = ?", [content_hash]).fetchone()
-            found = (here[0], here[1]) if here else None
+            found = sync_rows.checklist_here(db, content_hash)
         if found is None:
             raise refuse(f"{label} was started with a checklist ({template_id} {version}, "
                          f"hash {content_hash[:12]}…) that is neither in it nor here")
@@ -350,15 +349,12 @@ def _check_signed(db: Database, device: Device, ids: list[str], report: ImportRe
         if why == "not signed":
             continue  # locked without a digital signature (no identity): nothing to check
         if not ok:
-            number = db.execute("SELECT number FROM inspections WHERE id = ?",
-                                [inspection_id]).fetchone()[0]
+            number = sync_rows.inspection_number(db, inspection_id)
             report.notes.append(f"signed inspection {number or inspection_id[:8]}: {why}")
 
 
 def history(db: Database, limit: int = 200) -> list[dict[str, Any]]:
     """Sync history, newest first, for the CLI and the Sync page."""
-    cursor = db.execute("SELECT * FROM sync_history ORDER BY created_at DESC LIMIT ?", [limit])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    return sync_rows.history(db, limit)
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.records import utcnow_iso
+from inspector_app.services.progress import Progress
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.staging import StagedRows
 from inspector_app.services.sync.tables import (
@@ -41,6 +42,13 @@ from inspector_app.services.sync.tables import (
 
 # Parts the program deletes outright; an update removes the ones the new version lacks.
 _DELETABLE = ("findings", "signatures", "inspection_inspectors")
+# Rows per statement (under SQLite's bound-parameter limit), and inspections per batch, whose
+# parts are held in memory together.
+_BATCH = 500
+_INSPECTIONS = 200
+_SEEN = ("INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
+         "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
+         "MAX(updated_at, excluded.updated_at)")
 _NS = uuid.UUID("5b0c6e0e-8d1f-4f59-9a3e-6c1d2b7f4a10")
 Row = dict[str, Any]
 
@@ -57,9 +65,11 @@ def _canon(row: Row) -> str:
 
 class Merger:
     def __init__(self, db: Database, rows: StagedRows, report: ImportReport,
-                 bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False
-                 ) -> None:
+                 bundle_id: str, peer: str, peer_name: str, *, from_office: bool = False,
+                 control: Progress | None = None) -> None:
         self.db = db
+        self.control = control
+        self._done = 0
         self.from_office = from_office
         self.signed_in: list[str] = []   # signed inspections this import added or updated
         self.report = report
@@ -67,10 +77,18 @@ class Merger:
         self.peer = peer
         self.peer_name = peer_name or peer[:8]
         self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
+        self._keep: dict[str, frozenset[str]] = {}
+        # Table → rows of the new inspections of the batch being merged, waiting to go in.
+        self._held: dict[str, list[Row]] | None = None
         self.staged = rows
 
     def _clean(self, table: str, row: Row) -> Row:
-        keep = set(self.columns[table]) - set(LOCAL_COLUMNS.get(table, ()))
+        keep = self._keep.get(table)
+        if keep is None:
+            keep = self._keep[table] = (frozenset(self.columns[table])
+                                        - frozenset(LOCAL_COLUMNS.get(table, ())))
+        if row.keys() <= keep:
+            return row
         dropped = set(row) - keep
         if dropped and table not in LOCAL_COLUMNS:
             note = f"{table}: ignored unknown columns {', '.join(sorted(dropped))}"
@@ -148,20 +166,47 @@ class Merger:
                                                    "office")
                 else:
                     self._newest_wins(spec, row)
-        # One inspection and its parts at a time: a large bundle is never all in memory.
+        # A batch of inspections and their parts at a time: a large bundle is never all in
+        # memory, and new inspections go in with one statement per table and batch.
+        batch: list[Row] = []
         for row in self._rows("inspections"):
-            self._inspection(row, self._parts(row["id"]))
+            batch.append(row)
+            if len(batch) >= _INSPECTIONS:
+                self._tick(len(batch))
+                self._inspections(batch)
+        self._tick(len(batch))
+        self._inspections(batch)
         for parent_id in self.staged.orphan_parents():
             self._orphans(parent_id, self._parts(parent_id))
-        batch: list[Row] = []
         for row in self._rows("audit_log"):
-            if self.db.execute("SELECT 1 FROM audit_log WHERE id = ?", [row["id"]]).fetchone():
-                self.report.skipped("audit_log", "already present")
-                continue
             batch.append(row)
-            if len(batch) >= 500:
-                self._add_audit(batch)
-        self._add_audit(batch)
+            if len(batch) >= _BATCH:
+                self._tick(len(batch))
+                self._new_audit(batch)
+        self._tick(len(batch))
+        self._new_audit(batch)
+
+    def _tick(self, rows: int) -> None:
+        """Progress over the inspections and audit entries, and a cancel, between batches
+        (a cancel rolls the caller's transaction back: nothing of the bundle stays)."""
+        if self.control is None:
+            return
+        self._done += rows
+        total = len(self.staged.get("inspections", ())) + len(self.staged.get("audit_log", ()))
+        self.control.progress(self._done, max(total, self._done), "applying")
+        self.control.check_cancelled()
+
+    def _new_audit(self, batch: list[Row]) -> None:
+        """The entries of ``batch`` not here yet, added; ``batch`` is emptied."""
+        present = _existing(self.db, "audit_log", "id", [row["id"] for row in batch])
+        fresh = []
+        for row in batch:
+            if row["id"] in present:
+                self.report.skipped("audit_log", "already present")
+            else:
+                fresh.append(row)
+        batch.clear()
+        self._add_audit(fresh)
 
     def _add_audit(self, batch: list[Row]) -> None:
         """New audit entries in one statement; row by row when one of them is refused here."""
@@ -175,8 +220,7 @@ class Merger:
                 self.db.conn.executemany(
                     f"INSERT INTO audit_log ({', '.join(cols)}) VALUES "
                     f"({', '.join('?' * len(cols))})", [[row[c] for c in cols] for row in batch])
-            for _ in batch:
-                self.report.added("audit_log")
+            self.report.added("audit_log", len(batch))
         except sqlite3.IntegrityError:
             for row in batch:
                 if (problem := self._insert("audit_log", row)) is None:
@@ -232,10 +276,7 @@ class Merger:
         return row[0] if row else None
 
     def _mark_seen(self, row: Row) -> None:
-        self.db.execute(
-            "INSERT INTO sync_seen (inspection_id, peer_device, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(inspection_id, peer_device) DO UPDATE SET updated_at = "
-            "MAX(updated_at, excluded.updated_at)", [row["id"], self.peer, row["updated_at"]])
+        self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
 
     def _verdict(self, row: Row, local: Row | None) -> tuple[str, str]:
         if local is None:
@@ -282,7 +323,78 @@ class Merger:
                            f"{loser[:8]} needs a new number")
         return row
 
+    def _inspections(self, batch: list[Row]) -> None:
+        """A batch of inspections; ``batch`` is emptied. When every one of them is new here
+        (no row, no part and no number of it here yet, no number twice in the batch), each is
+        decided as usual but its rows are held back and the batch goes in with one statement
+        per table; otherwise, or when the database refuses that, one by one, where every
+        clash is decided as usual."""
+        if not batch:
+            return
+        ids = [row["id"] for row in batch]
+        parts = {parent: {table: [self._clean(table, r) for r in rows]
+                          for table, rows in found.items()}
+                 for parent, found in self.staged.parts_of_many(ids).items()}
+        held = self._all_new(batch, parts)
+        if held:
+            self._held = {}
+            try:
+                for row in batch:
+                    self._inspection(row, parts.get(row["id"], {}))
+                held = self._insert_held(batch)
+            finally:
+                self._held = None
+        if not held:
+            for row in batch:
+                self._inspection(row, parts.get(row["id"], {}))
+        batch.clear()
+
+    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+        ids = [row["id"] for row in batch]
+        numbers = [row["number"] for row in batch if row.get("number")]
+        if len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids):
+            return False
+        if _existing(self.db, "inspections", "id", ids) or _existing(
+                self.db, "inspections", "number", numbers):
+            return False
+        for found in parts.values():
+            answers = found.get("answers", [])
+            if len({a["item_id"] for a in answers}) != len(answers):
+                return False
+        for spec in BY_NAME.values():
+            if spec.parent and _existing(self.db, spec.name, spec.parent, ids):
+                return False
+        return True
+
+    def _hold(self, row: Row, parts: dict[str, list[Row]]) -> None:
+        """A new inspection of a batch of new ones: its rows wait for ``_insert_held``."""
+        assert self._held is not None
+        for table, rows in parts.items():
+            self._held.setdefault(table, []).extend(rows)
+
+    def _insert_held(self, batch: list[Row]) -> bool:
+        """Parts first (once a row says "signed", the triggers lock its parts), then the
+        inspections; False, with nothing changed, when the database refuses any of it."""
+        held = self._held or {}
+        try:
+            with self.db.atomic():
+                for table, rows in held.items():
+                    _insert_many(self.db, table, rows)
+                _insert_many(self.db, "inspections", batch)
+                self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
+                                                 for row in batch])
+        except sqlite3.IntegrityError:
+            return False
+        for table, rows in held.items():
+            self.report.added(table, len(rows))
+        self.report.added("inspections", len(batch))
+        self.signed_in += [row["id"] for row in batch if row["status"] == "signed"]
+        return True
+
     def _inspection(self, row: Row, parts: dict[str, list[Row]]) -> None:
+        if self._held is not None:
+            self._hold(row, parts)  # new, with the rest of its batch: nothing to decide
+            return
         spec = BY_NAME["inspections"]
         local = self._get(spec, row)
         verdict, why = self._verdict(row, local)
@@ -450,6 +562,28 @@ class Merger:
         self._conflict_row("inspections", row["id"], copy_id, "edited on two machines",
                            f"inspection {label} was changed here and on {self.peer_name}: both "
                            f"versions kept, the incoming one as {copy_id[:8]} — resolve it")
+
+
+def _existing(db: Database, table: str, column: str, values: list[Any]) -> set[Any]:
+    """Which of ``values`` are in ``table.column`` here."""
+    found: set[Any] = set()
+    for start in range(0, len(values), _BATCH):
+        part = values[start:start + _BATCH]
+        found.update(v for (v,) in db.execute(
+            f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(part))})",
+            part))
+    return found
+
+
+def _insert_many(db: Database, table: str, rows: list[Row]) -> None:
+    """Rows in as few statements as their sets of columns allow, in their order per set."""
+    by_columns: dict[tuple[str, ...], list[Row]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(row), []).append(row)
+    for cols, same in by_columns.items():
+        db.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                            f"({', '.join('?' * len(cols))})",
+                            [[row[c] for c in cols] for row in same])
 
 
 def _key_text(spec: TableSpec, row: Row) -> str:

@@ -23,6 +23,7 @@ from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
+from inspector_app.storage import sync_rows
 from inspector_app.storage.inspections_repo import InspectionRepo
 
 Row = dict[str, Any]
@@ -90,29 +91,20 @@ class Policy:
     def local(self, table: str) -> dict[tuple[Any, ...], Row]:
         if table not in self._local:
             spec = BY_NAME[table]
-            found: dict[tuple[Any, ...], Row] = {}
-            keys = [tuple(r[k] for k in spec.key) for r in self.rows.get(table, [])]
-            if len(spec.key) == 1:
-                values = [k[0] for k in keys]
-                for start in range(0, len(values), 500):
-                    part = values[start:start + 500]
-                    cursor = self.db.execute(
-                        f"SELECT * FROM {table} WHERE {spec.key[0]} IN "
-                        f"({','.join('?' * len(part))})", part)
-                    names = [d[0] for d in cursor.description]
-                    for values_row in cursor.fetchall():
-                        row = dict(zip(names, values_row, strict=True))
-                        found[(row[spec.key[0]],)] = row
-            else:
-                where = " AND ".join(f"{k} = ?" for k in spec.key)
-                for k in keys:
-                    cursor = self.db.execute(f"SELECT * FROM {table} WHERE {where}", list(k))
-                    names = [d[0] for d in cursor.description]
-                    hit = cursor.fetchone()
-                    if hit is not None:
-                        found[k] = dict(zip(names, hit, strict=True))
-            self._local[table] = found
+            keys = ([(v,) for v in self._key_values(table)] if len(spec.key) == 1
+                    else [tuple(r[c] for c in spec.key) for r in self.rows.get(table, [])])
+            self._local[table] = {tuple(row[k] for k in spec.key): row
+                                  for row in sync_rows.rows_by_keys(self.db, table, spec.key,
+                                                                    keys)}
         return self._local[table]
+
+    def _key_values(self, table: str) -> list[Any]:
+        """The keys of a single-key table's rows: as staged, without reading the rows."""
+        keys = getattr(self.rows, "keys_of", None)
+        if keys is not None:
+            return list(keys(table))
+        key = BY_NAME[table].key[0]
+        return [r[key] for r in self.rows.get(table, [])]
 
     def local_row(self, table: str, row: Row) -> Row | None:
         spec = BY_NAME[table]
@@ -153,9 +145,7 @@ class Policy:
             raise refuse(N_("it claims to come from this computer's own device id"))
         if self.sender.is_office:
             return
-        bound = self.db.execute(
-            "SELECT signer_name, enforcement_id, cert_serial IN (SELECT serial FROM revocations) "
-            "FROM sync_device_signers WHERE device_id = ?", [device]).fetchone()
+        bound = sync_rows.device_binding(self.db, device)
         signer = self.sender.signer
         if bound is not None:
             if bound[2]:
@@ -167,9 +157,7 @@ class Policy:
                              device=device[:8], owner=bound[0], signer_name=signer.name)
             return
         # Bundles imported before devices were bound to signers name their signer in the history.
-        for (report,) in self.db.execute(
-                "SELECT json_extract(report, '$.signer') FROM sync_history WHERE direction = "
-                "'in' AND status = 'imported' AND peer_device = ?", [device]):
+        for report in sync_rows.signers_in_history(self.db, device):
             if report and normalised(str(report)) != normalised(signer.name):
                 raise refuse(N_("it claims the device id {device}, which belongs to {owner}'s "
                                 "computer, but it was signed by {signer_name}"),
@@ -177,6 +165,8 @@ class Policy:
 
     def _parents_never_change(self) -> None:
         for table, columns in PARENTS.items():
+            if not self.local(table):
+                continue  # nothing here yet: no row of it can move
             for row in self.rows.get(table, []):
                 local = self.local_row(table, row)
                 if local is None:
@@ -245,15 +235,7 @@ class Policy:
 
     def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
         """Status and device of these inspections as they are here."""
-        found: dict[str, tuple[str, str]] = {}
-        ids = sorted(inspection_ids)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            for row in self.db.execute(
-                    f"SELECT id, status, device_id FROM inspections WHERE id IN "
-                    f"({','.join('?' * len(part))})", part):
-                found[row[0]] = (row[1], row[2])
-        return found
+        return sync_rows.status_and_device(self.db, sorted(inspection_ids))
 
     def _signed_records_closed(self) -> None:
         """Nothing is added to a record signed here but the documents issued from it."""
@@ -301,8 +283,8 @@ class Policy:
         for row in self.rows.get("inspectors", []):
             if row["device_id"] == device:
                 actors.add(normalised(row["name"]))
-        for row in self.db.execute("SELECT name FROM inspectors WHERE device_id = ?", [device]):
-            actors.add(normalised(row[0]))
+        for name in sync_rows.inspector_names_of_device(self.db, device):
+            actors.add(normalised(name))
         for row in self.rows.get("audit_log", []):
             local = self.local_row("audit_log", row)
             if local is not None:
@@ -329,16 +311,8 @@ def bind_device(db: Database, sender: Sender, bundle_id: str, now: str) -> None:
     """Remember which signer speaks for this device id (inside the import's transaction)."""
     if sender.is_office:
         return
-    # A binding to a revoked certificate gives way to the laptop's new owner.
-    db.execute("INSERT INTO sync_device_signers (device_id, signer_name, enforcement_id, "
-               "cert_fingerprint, cert_serial, bundle_id, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-               "ON CONFLICT(device_id) DO UPDATE SET signer_name = excluded.signer_name, "
-               "enforcement_id = excluded.enforcement_id, "
-               "cert_fingerprint = excluded.cert_fingerprint, cert_serial = excluded.cert_serial, "
-               "bundle_id = excluded.bundle_id, bound_at = excluded.bound_at "
-               "WHERE cert_serial IN (SELECT serial FROM revocations)",
-               [sender.device_id, sender.signer.name, sender.signer.enforcement_id,
-                sender.signer.fingerprint, sender.signer.serial, bundle_id, now])
+    sync_rows.bind_device(db, sender.device_id, sender.signer.name, sender.signer.enforcement_id,
+                          sender.signer.fingerprint, sender.signer.serial, bundle_id, now)
 
 
 # -- record signatures --
@@ -350,10 +324,7 @@ def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Itera
 
     roots = pki.trust_roots()
     for inspection_id in sorted(set(inspection_ids)):
-        row = db.execute(
-            "SELECT id, data_sha256, signature, cert_pem FROM record_signatures "
-            "WHERE inspection_id = ? ORDER BY signed_at DESC, id LIMIT 1",
-            [inspection_id]).fetchone()
+        row = sync_rows.latest_record_signature(db, inspection_id)
         if row is None:
             continue  # locked without a digital signature (no identity on that computer)
         label = row_label("record_signatures", {"id": row[0]})
@@ -374,8 +345,7 @@ def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Itera
                          label=label) \
                 from None
         info = cert_info(cert)
-        kind = db.execute("SELECT kind FROM inspections WHERE id = ?",
-                          [inspection_id]).fetchone()[0]
+        kind = sync_rows.inspection_kind(db, inspection_id)
         if info.self_signed:
             if kind != "self":
                 raise refuse(N_("{label}: signed with a self-signed certificate ({certificate}), "

@@ -27,10 +27,17 @@ def decode_value(value: Any) -> Any:
     return value
 
 
+def dump_line(row: dict[str, Any]) -> str:
+    """One row as its JSON line, without the newline."""
+    return _ENCODER.encode({k: encode_value(v) for k, v in row.items()})
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dump_row(row: dict[str, Any]) -> bytes:
     """One row as its JSON line, newline included."""
-    return (json.dumps({k: encode_value(v) for k, v in row.items()}, ensure_ascii=False,
-                       sort_keys=True, separators=(",", ":")) + "\n").encode()
+    return (dump_line(row) + "\n").encode()
 
 
 def dump_rows(rows: Iterable[dict[str, Any]]) -> bytes:

@@ -12,7 +12,7 @@ parts, at a time.
 from __future__ import annotations
 
 import json
-import sqlite3
+import json.scanner
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -23,6 +23,7 @@ from inspector_app.services.sync import bundle, row_schema
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.rows import decode_value
 from inspector_app.services.sync.tables import BY_NAME, CHILDREN
+from inspector_app.storage.sync_staging import StagingStore
 
 Row = dict[str, Any]
 _CHUNK = 1024 * 1024
@@ -30,7 +31,21 @@ _BATCH = 1000
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
-_decode = json.JSONDecoder().decode
+_DECODER = json.JSONDecoder()
+_scan = json.scanner.make_scanner(_DECODER)  # the C scanner that ``decode`` wraps
+
+
+def _decode(line: str) -> Any:
+    """``json.loads(line)``, without its Python wrapper for a line that is one JSON value
+    and nothing else (anything else takes the wrapper, which says what is wrong)."""
+    try:
+        obj, end = _scan(line, 0)
+    except StopIteration:
+        return _DECODER.decode(line)
+    if end != len(line):
+        return _DECODER.decode(line)
+    return obj
+
 _CONTAINERS = (dict, list)
 
 
@@ -38,10 +53,12 @@ def _parse(line: str) -> Row:
     obj = _decode(line)
     if type(obj) is not dict:
         raise ValueError("a row is not a JSON object")
-    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding.
-    for k, v in obj.items():
-        if type(v) in _CONTAINERS:
-            obj[k] = decode_value(v)
+    # Most values are plain; only objects (BLOBs) and lists (refused) need decoding, and a
+    # line holding neither has no "[" and no "{" after its first character.
+    if "[" in line or "{" in line[1:]:
+        for k, v in obj.items():
+            if type(v) in _CONTAINERS:
+                obj[k] = decode_value(v)
     return obj
 
 
@@ -53,16 +70,13 @@ class TableRows:
         self.table = table
 
     def __iter__(self) -> Iterator[Row]:
-        cursor = self.staged.conn.execute(
-            "SELECT line FROM staged WHERE tbl = ? ORDER BY seq", [self.table])
         skip = self.staged.skip.get(self.table)
         spec = BY_NAME[self.table]
-        while batch := cursor.fetchmany(_BATCH):
-            for (line,) in batch:
-                row = _parse(line)
-                if skip and tuple(row[k] for k in spec.key) in skip:
-                    continue
-                yield row
+        for line in self.staged.store.lines(self.table):
+            row = _parse(line)
+            if skip and tuple(row[k] for k in spec.key) in skip:
+                continue
+            yield row
 
     def __len__(self) -> int:
         return self.staged.counts.get(self.table, 0)
@@ -72,12 +86,7 @@ class StagedRows(Mapping[str, TableRows]):
     """Table name → its rows, for the tables the bundle carries."""
 
     def __init__(self, path: Path) -> None:
-        self.conn = sqlite3.connect(path)
-        self.conn.executescript(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-            "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
-            "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
-            "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
+        self.store = StagingStore(path)
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
         # inspection, for the import to check that the checklist is in the bundle or here.
@@ -88,7 +97,7 @@ class StagedRows(Mapping[str, TableRows]):
         self.skip: dict[str, set[tuple[Any, ...]]] = {}
 
     def close(self) -> None:
-        self.conn.close()
+        self.store.close()
 
     # -- Mapping --
     def __getitem__(self, table: str) -> TableRows:
@@ -107,8 +116,7 @@ class StagedRows(Mapping[str, TableRows]):
         """The parts of one inspection that the bundle carries, table by table in the order
         of ``CHILDREN``."""
         found: dict[str, list[Row]] = {spec.name: [] for spec in CHILDREN}
-        for table, line in self.conn.execute(
-                "SELECT tbl, line FROM staged WHERE parent = ? ORDER BY seq", [inspection_id]):
+        for table, _parent, line in self.store.parts([inspection_id]):
             row = _parse(line)
             skip = self.skip.get(table)
             if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
@@ -116,12 +124,34 @@ class StagedRows(Mapping[str, TableRows]):
             found[table].append(row)
         return {table: rows for table, rows in found.items() if rows}
 
+    def keys_of(self, table: str) -> Iterator[str]:
+        """The keys of a single-key table's rows (text, as every such key is), unread."""
+        if table not in self.counts:
+            return
+        if len(BY_NAME[table].key) != 1:
+            raise ValueError(f"{table} has a composite key")
+        skip = self.skip.get(table)
+        for key in self.store.keys(table):
+            if not skip or (key,) not in skip:
+                yield key
+
+    def parts_of_many(self, inspection_ids: list[str]) -> dict[str, dict[str, list[Row]]]:
+        """``parts_of`` for several inspections, read in one query (ids with no parts are
+        left out)."""
+        found: dict[str, dict[str, list[Row]]] = {}
+        for table, parent, line in self.store.parts(inspection_ids):
+            row = _parse(line)
+            skip = self.skip.get(table)
+            if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
+                continue
+            found.setdefault(parent, {}).setdefault(table, []).append(row)
+        order = {spec.name: n for n, spec in enumerate(CHILDREN)}
+        return {parent: dict(sorted(tables.items(), key=lambda item: order[item[0]]))
+                for parent, tables in found.items()}
+
     def orphan_parents(self) -> list[str]:
         """Inspections the bundle carries parts of but not the inspection itself."""
-        return [p for (p,) in self.conn.execute(
-            "SELECT parent FROM staged WHERE parent IS NOT NULL AND parent NOT IN "
-            "(SELECT key FROM staged WHERE tbl = 'inspections') "
-            "GROUP BY parent ORDER BY MIN(seq)")]
+        return self.store.orphan_parents()
 
     # -- filling it --
     def load(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, table: str, size: int,
@@ -203,40 +233,29 @@ class StagedRows(Mapping[str, TableRows]):
         the bundle also carries as a row is the same content: its hash was checked)."""
         added = 0
         for content_hash, row in self.legacy.items():
-            cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO staged (tbl, key, parent, line) VALUES (?, ?, NULL, ?)",
-                ["template_snapshots", content_hash,
-                 json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"))])
-            added += cursor.rowcount
+            added += self.store.add_if_absent(
+                "template_snapshots", content_hash,
+                json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
         if added:
             self.counts["template_snapshots"] = self.counts.get("template_snapshots", 0) + added
         self.legacy.clear()
 
     def checklist(self, content_hash: str) -> Row | None:
         """The template_snapshots row the bundle carries for ``content_hash``."""
-        found = self.conn.execute("SELECT line FROM staged WHERE tbl = 'template_snapshots' "
-                                  "AND key = ?", [content_hash]).fetchone()
-        return _parse(found[0]) if found else None
+        found = self.store.line_of("template_snapshots", content_hash)
+        return _parse(found) if found is not None else None
 
     def _flush(self, table: str, pending: list[tuple[Any, ...]],
                fault: BaseException | None) -> BaseException | None:
-        if fault is None and pending:
-            try:
-                self.conn.executemany(
-                    "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)",
-                    [p[:4] for p in pending])
-            except sqlite3.IntegrityError:
-                fault = self._twice(table, pending)
+        if fault is None and pending and not self.store.add_many([p[:4] for p in pending]):
+            fault = self._twice(table, pending)
         pending.clear()
         return fault
 
     def _twice(self, table: str, pending: list[tuple[Any, ...]]) -> BaseException:
         """The row of this batch whose key the bundle already carried (or carries again)."""
         for item in pending:
-            try:
-                self.conn.execute("INSERT INTO staged (tbl, key, parent, line) "
-                                  "VALUES (?, ?, ?, ?)", item[:4])
-            except sqlite3.IntegrityError:
+            if not self.store.add(item[:4]):
                 return row_schema.row_refused(table, item[4], None,
                                               "appears twice in the bundle")
         raise AssertionError("a batch refused by a unique key has a row that appears twice")

@@ -1,0 +1,228 @@
+"""The SQL of sync: what an export reads and an import checks and records.
+
+The merge itself (services/sync/merge.py) writes rows of any table by name and keeps its own
+SQL; everything else the sync services ask of the database is here, as typed functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+# Pages SQLite keeps in memory while an import writes (KiB). The default 2 MB makes every
+# insert into a large index read its pages again; 32 MB keeps the indexes' hot pages, and a
+# fixed share of the import's memory budget whatever the bundle's size.
+_BULK_CACHE_KIB = 32 * 1024
+
+
+@contextlib.contextmanager
+def bulk_cache(db: Database) -> Iterator[None]:
+    """A larger page cache for the duration of a bulk write, the usual one afterwards."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextlib.contextmanager
+def sorts_in_memory(db: Database) -> Iterator[None]:
+    """SQLite's sorts (an export sorts each chunk of a table's rows, a few MB) in memory
+    rather than in temporary files, for the duration of a bulk read."""
+    before = db.execute("PRAGMA temp_store").fetchone()[0]
+    db.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA temp_store = {int(before)}")
+
+
+# -- what an export reads --
+Row = dict[str, Any]
+_FETCH = 256
+
+
+def stream(db: Database, sql: str, params: Any) -> Iterator[Row]:
+    """Rows one at a time, as SQLite steps through them (never the whole result in memory)."""
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    while batch := cursor.fetchmany(_FETCH):
+        for values in batch:
+            yield dict(zip(names, values, strict=True))
+
+
+def json_select(db: Database, table: str, dropped: tuple[str, ...], alias: str) -> str | None:
+    """A select list making each row of ``table`` (without ``dropped``) its JSON line, under
+    ``alias``; None when SQLite would not write it as Python does (REAL and BLOB columns)."""
+    kept = [(c[1], c[2].upper()) for c in db.execute(f"PRAGMA table_info({table})").fetchall()
+            if c[1] not in dropped]
+    # SQLite writes a REAL with 15 digits (Python keeps 17) and has no base64 for a BLOB.
+    if any(kind not in ("TEXT", "INTEGER") for _, kind in kept):
+        return None
+    pairs = ", ".join(f"'{name}', \"{name}\"" for name, _ in sorted(kept))
+    return f"json_object({pairs}) AS \"{alias}\""
+
+
+def rows_of(db: Database, table: str, select_list: str, column: str, values: list[Any],
+            order: str | None = None) -> Iterator[Row]:
+    """The rows whose ``column`` is one of ``values`` (at most a few hundred)."""
+    sql = (f"SELECT {select_list} FROM {table} "
+           f"WHERE {column} IN ({','.join('?' * len(values))})")
+    return stream(db, sql if order is None else f"{sql} ORDER BY {order}", values)
+
+
+def rows_since(db: Database, table: str, select_list: str, stamp: str, since: str,
+               order: str = "rowid") -> Iterator[Row]:
+    """The rows stamped after ``since``."""
+    return stream(db, f"SELECT {select_list} FROM {table} WHERE {stamp} > ? ORDER BY {order}",
+                  [since])
+
+
+def changed_inspections(db: Database, since: str, parts: list[tuple[str, str, str]],
+                        office: bool) -> list[tuple[str, str | None, str | None]]:
+    """(id, follows, supersedes) of the inspections changed after ``since``, themselves or in
+    one of their ``parts`` (table, parent column, stamp column), oldest first; for the office,
+    only those with hazards not yet closed."""
+    changed_parts = " UNION ".join(f"SELECT {parent} FROM {table} WHERE {stamp} > :since"
+                                   for table, parent, stamp in parts)
+    where = f"conflict_of IS NULL AND (updated_at > :since OR id IN ({changed_parts}))"
+    if office:
+        # Laptops get what they re-inspect: inspections with hazards not yet closed.
+        where += (" AND id IN (SELECT inspection_id FROM findings "
+                  "WHERE status IN ('open', 'rectified', 'reopened') "
+                  "AND withdrawn_at IS NULL)")
+    return db.execute(f"SELECT id, follows_inspection_id, supersedes_id FROM inspections "
+                      f"WHERE {where} ORDER BY created_at, id", {"since": since}).fetchall()
+
+
+def inspection_links(db: Database, inspection_id: str
+                     ) -> list[tuple[str, str | None, str | None]]:
+    """(id, follows, supersedes) of one inspection, if it is here."""
+    return db.execute("SELECT id, follows_inspection_id, supersedes_id FROM inspections "
+                      "WHERE id = ?", [inspection_id]).fetchall()
+
+
+# -- the history of bundles written and read --
+def last_export_watermark(db: Database) -> str | None:
+    row = db.execute("SELECT MAX(watermark) FROM sync_history WHERE direction = 'out' "
+                     "AND status = 'written'").fetchone()
+    return row[0] if row else None
+
+
+def already_imported(db: Database, bundle_id: str) -> bool:
+    return db.execute("SELECT 1 FROM sync_history WHERE direction = 'in' AND bundle_id = ? "
+                      "AND status = 'imported'", [bundle_id]).fetchone() is not None
+
+
+def add_history(db: Database, entry: Row) -> None:
+    """One bundle written or imported (inside the caller's transaction, if any)."""
+    db.table("sync_history").insert(entry)
+
+
+def history(db: Database, limit: int = 200) -> list[Row]:
+    """Sync history, newest first."""
+    cursor = db.execute("SELECT * FROM sync_history ORDER BY created_at DESC LIMIT ?", [limit])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+# -- what an import checks --
+def defer_foreign_keys(db: Database) -> None:
+    """Parts may arrive before what they point at: checked once, at commit."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
+
+
+def first_broken_reference(db: Database) -> tuple[str, str] | None:
+    """(table, referred table) of the first row pointing at a row that is not here."""
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    return (problems[0][0], problems[0][2]) if problems else None
+
+
+def checklist_here(db: Database, content_hash: str) -> tuple[str, str] | None:
+    """(template id, version) of the checklist stored here under ``content_hash``."""
+    here = db.execute("SELECT template_id, version FROM template_snapshots "
+                      "WHERE content_hash = ?", [content_hash]).fetchone()
+    return (here[0], here[1]) if here else None
+
+
+def inspection_number(db: Database, inspection_id: str) -> str | None:
+    row = db.execute("SELECT number FROM inspections WHERE id = ?", [inspection_id]).fetchone()
+    return row[0] if row else None
+
+
+# -- what the sender may change (services/sync/policy.py) --
+def rows_by_keys(db: Database, table: str, key: tuple[str, ...],
+                 keys: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
+    """The rows of ``table`` here whose ``key`` columns hold one of ``keys``."""
+    if len(key) == 1:
+        values = [k[0] for k in keys]
+        for start in range(0, len(values), 500):
+            yield from rows_of(db, table, "*", key[0], values[start:start + 500])
+        return
+    where = " AND ".join(f"{k} = ?" for k in key)
+    for k in keys:
+        yield from stream(db, f"SELECT * FROM {table} WHERE {where}", list(k))
+
+
+def device_binding(db: Database, device_id: str) -> tuple[str, str | None, bool] | None:
+    """(signer name, enforcement id, certificate revoked) the device id is bound to."""
+    bound = db.execute(
+        "SELECT signer_name, enforcement_id, cert_serial IN (SELECT serial FROM revocations) "
+        "FROM sync_device_signers WHERE device_id = ?", [device_id]).fetchone()
+    return (bound[0], bound[1], bool(bound[2])) if bound is not None else None
+
+
+def signers_in_history(db: Database, device_id: str) -> Iterator[str | None]:
+    """The signer named by each bundle imported from the device (before bindings existed)."""
+    for (signer,) in db.execute(
+            "SELECT json_extract(report, '$.signer') FROM sync_history WHERE direction = "
+            "'in' AND status = 'imported' AND peer_device = ?", [device_id]):
+        yield signer
+
+
+def status_and_device(db: Database, inspection_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Status and device of these inspections as they are here."""
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(inspection_ids), 500):
+        part = inspection_ids[start:start + 500]
+        for row in db.execute(f"SELECT id, status, device_id FROM inspections WHERE id IN "
+                              f"({','.join('?' * len(part))})", part):
+            found[row[0]] = (row[1], row[2])
+    return found
+
+
+def inspector_names_of_device(db: Database, device_id: str) -> list[str]:
+    return [row[0] for row in db.execute("SELECT name FROM inspectors WHERE device_id = ?",
+                                         [device_id])]
+
+
+def bind_device(db: Database, device_id: str, signer_name: str, enforcement_id: str | None,
+                fingerprint: str, serial: str, bundle_id: str, now: str) -> None:
+    # A binding to a revoked certificate gives way to the laptop's new owner.
+    db.execute("INSERT INTO sync_device_signers (device_id, signer_name, enforcement_id, "
+               "cert_fingerprint, cert_serial, bundle_id, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT(device_id) DO UPDATE SET signer_name = excluded.signer_name, "
+               "enforcement_id = excluded.enforcement_id, "
+               "cert_fingerprint = excluded.cert_fingerprint, cert_serial = excluded.cert_serial, "
+               "bundle_id = excluded.bundle_id, bound_at = excluded.bound_at "
+               "WHERE cert_serial IN (SELECT serial FROM revocations)",
+               [device_id, signer_name, enforcement_id, fingerprint, serial, bundle_id, now])
+
+
+def latest_record_signature(db: Database, inspection_id: str
+                            ) -> tuple[str, str, str, str] | None:
+    """(id, data SHA-256, signature, certificate PEM) of the record's latest signature."""
+    row = db.execute(
+        "SELECT id, data_sha256, signature, cert_pem FROM record_signatures "
+        "WHERE inspection_id = ? ORDER BY signed_at DESC, id LIMIT 1",
+        [inspection_id]).fetchone()
+    return (row[0], row[1], row[2], row[3]) if row is not None else None
+
+
+def inspection_kind(db: Database, inspection_id: str) -> str:
+    return str(db.execute("SELECT kind FROM inspections WHERE id = ?",
+                          [inspection_id]).fetchone()[0])
