@@ -55,7 +55,7 @@ class _Progress:
         self.started = self.shown = time.monotonic()
         self.done = 0
 
-    def __call__(self, done: int, total: int) -> None:
+    def progress(self, done: int, total: int, text: str = "") -> None:
         self.done = done
         now = time.monotonic()
         if now - self.shown < self.every:
@@ -64,6 +64,9 @@ class _Progress:
         print(_("demo: {done} of {total} inspections written ({rate} a second)").format(
             done=f"{done:,}", total=f"{total:,}", rate=f"{done / (now - self.started):.0f}"),
             file=sys.stderr, flush=True)
+
+    def check_cancelled(self) -> None:
+        """Ctrl-C stops the command (KeyboardInterrupt), not this."""
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:

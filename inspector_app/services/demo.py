@@ -19,7 +19,7 @@ import json
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -66,6 +66,7 @@ from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.pdf.model import CompanyInfo, RecordData
 from inspector_app.services.photos import PhotoService
+from inspector_app.services.progress import Progress
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AUDIT_COLUMNS, audit_text
@@ -237,9 +238,9 @@ class DemoBuilder:
 
     # -- public --------------------------------------------------------------------------------
     def build(self, companies: int, inspections: int, photos_per_inspection: int = 0,
-              progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+              progress: Progress | None = None) -> DemoSummary:
         """Add the companies and inspections, one transaction per batch: an interruption keeps
-        whole batches only. ``progress(done, total)`` follows each batch of inspections."""
+        whole batches only. ``progress.progress(done, total)`` follows each batch of inspections."""
         if companies < 0 or inspections < 0 or photos_per_inspection < 0:
             raise ValidationError(N_("The numbers of companies, inspections and photos must not "
                                      "be negative."))
@@ -293,7 +294,7 @@ class DemoBuilder:
                     self._queue(visit)
                 self.out.flush()
             if progress is not None:
-                progress(min(start + BATCH, len(plan)), len(plan))
+                progress.progress(min(start + BATCH, len(plan)), len(plan))
         self.summary.seconds = time.perf_counter() - started
         return self.summary
 
@@ -987,7 +988,7 @@ def demo_photo(rng: random.Random) -> bytes:
 def build_demo(db: Database, device: Device, photos_dir: Path, *, companies: int,
                inspections: int, photos_per_inspection: int = 0, seed: int | None = None,
                today: date | None = None,
-               progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+               progress: Progress | None = None) -> DemoSummary:
     """Add ``companies`` companies and ``inspections`` inspections of them to the database."""
     return DemoBuilder(db, device, photos_dir, seed=seed, today=today).build(
         companies, inspections, photos_per_inspection, progress)

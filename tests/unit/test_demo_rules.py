@@ -180,9 +180,16 @@ def test_an_interrupted_demo_keeps_whole_batches(ctx, monkeypatch):
 
     monkeypatch.setattr(demo.DemoBuilder, "_inspection", interrupted_in_the_third_batch)
     done = []
+
+    class Watcher:
+        def progress(self, written, total, text=""):
+            done.append((written, total))
+
+        def check_cancelled(self):
+            pass
+
     with pytest.raises(KeyboardInterrupt):
-        _build(ctx, companies=3, inspections=12,
-               progress=lambda written, total: done.append((written, total)))
+        _build(ctx, companies=3, inspections=12, progress=Watcher())
     assert done == [(4, 12), (8, 12)]
     assert ctx.db["inspections"].count == 8
     # Nothing half-written: every record has its answers and its history, and no row of the
