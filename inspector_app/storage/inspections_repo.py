@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding
@@ -304,9 +305,14 @@ class InspectionRepo:
         where, params = _where(flt or InspectionFilter())
         direction = "DESC" if descending else "ASC"
         order = ", ".join(f"{term} {direction}" for term in LIST_SORTS[sort])
-        page = ""
         if limit is not None:
-            page = " LIMIT ? OFFSET ?"
+            # The page's rows are picked first, by the filter and the sort alone; the counts and
+            # names below are then computed for those rows only, not for every match.
+            # Only the joins they need: a join kept reads each matching inspection's wide row.
+            picked = f"{where} ORDER BY {order}"
+            joins = " ".join(join for alias, join in _JOINS if re.search(rf"\b{alias}\.", picked))
+            where = (f"WHERE i.rowid IN (SELECT i.rowid FROM inspections i {joins} {picked} "
+                     "LIMIT ? OFFSET ?)")
             params = [*params, limit, offset]
         sql = f"""
             SELECT i.id, i.number, i.revision, i.status, i.kind, i.started_at, i.ended_at,
@@ -326,25 +332,41 @@ class InspectionRepo:
                         WHERE x.inspection_id = i.id ORDER BY x.position)) AS inspectors
             FROM inspections i
             {_SUBJECT_JOINS}
-            LEFT JOIN templates t ON t.key = i.template_key
+            {_TEMPLATE_JOIN}
             {where}
-            ORDER BY {order}{page}
+            ORDER BY {order}
         """
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
     def count(self, flt: InspectionFilter | None = None) -> int:
-        """How many inspections ``list`` gives for ``flt``, without reading them."""
-        where, params = _where(flt or InspectionFilter())
-        return int(self.db.execute(
-            f"SELECT COUNT(*) FROM inspections i {_SUBJECT_JOINS} {where}",
-            params).fetchone()[0])
+        """How many inspections ``list`` gives for ``flt``, without reading them.
 
+        Read from indexes only: every inspection the filter selects less those of them that a
+        later revision supersedes (few), rather than a look for a later revision per row.
+        """
+        flt = flt or InspectionFilter()
+        where, params = _where(replace(flt, include_superseded=True), count=True)
+        joins = "LEFT JOIN companies c ON c.id = i.company_id" if flt.town or flt.search else ""
+        sql = " ".join(p for p in ("SELECT COUNT(*) FROM inspections i", joins, where) if p)
+        total = int(self.db.execute(sql, params).fetchone()[0])
+        if not flt.include_superseded:
+            superseded = ("i.id IN (SELECT n.supersedes_id FROM inspections n "
+                          "WHERE n.supersedes_id IS NOT NULL)")
+            sql += f" {'AND' if where else 'WHERE'} {superseded}"
+            total -= int(self.db.execute(sql, params).fetchone()[0])
+        return total
+
+
+_TEMPLATE_JOIN = "LEFT JOIN templates t ON t.key = i.template_key"
+# The same joins one by one, each with the alias it brings in.
+_JOINS = (("c", "LEFT JOIN companies c ON c.id = i.company_id"),
+          ("su", "LEFT JOIN units su ON su.id = i.subject_unit_id"),
+          ("t", _TEMPLATE_JOIN))
 
 # The subject of an inspection: a company, or a unit (a supervision inspection of its work).
-_SUBJECT_JOINS = ("LEFT JOIN companies c ON c.id = i.company_id "
-                  "LEFT JOIN units su ON su.id = i.subject_unit_id")
+_SUBJECT_JOINS = f"{_JOINS[0][1]} {_JOINS[1][1]}"
 
 # The ORDER BY terms of each sort of ``InspectionRepo.list``; each ends with the rowid so a page
 # boundary never splits or repeats rows that sort alike. Numbers of one prefix and year sort by
@@ -368,7 +390,9 @@ LIST_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _where(flt: InspectionFilter) -> tuple[str, list[Any]]:
+def _where(flt: InspectionFilter, *, count: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of ``flt`` on ``inspections i`` joined to its subject (``c`` and
+    ``su``); ``count``: on ``c`` only, its search on the names' indexes (for ``count``)."""
     where: list[str] = []
     params: list[Any] = []
     if not flt.include_superseded:
@@ -395,6 +419,15 @@ def _where(flt: InspectionFilter) -> tuple[str, list[Any]]:
         params.append(flt.date_to + "~")  # "~" sorts after any time of that day
     if flt.search:
         # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
-        where.append("COALESCE(c.name, su.name) LIKE ? ESCAPE '\\'")
-        params.append(like_pattern(flt.search))
+        pattern = like_pattern(flt.search)
+        if count:
+            # COALESCE(c.name, su.name) LIKE ?, as two lists of names that the planner can
+            # look up by index instead of a join per inspection.
+            where.append("(i.company_id IN (SELECT id FROM companies WHERE name LIKE ? "
+                         "ESCAPE '\\') OR (i.subject_unit_id IN (SELECT id FROM units WHERE "
+                         "name LIKE ? ESCAPE '\\') AND c.name IS NULL))")
+            params.extend([pattern, pattern])
+        else:
+            where.append("COALESCE(c.name, su.name) LIKE ? ESCAPE '\\'")
+            params.append(pattern)
     return ("WHERE " + " AND ".join(where) if where else ""), params

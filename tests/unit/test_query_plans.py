@@ -43,6 +43,8 @@ WHOLE_TABLE_READS: dict[str, str] = {
         "(LIKE '%…%' cannot use an index; Chinese search needs 1- and 2-character substrings)",
     "SELECT COUNT(*) FROM inspections i LEFT JOIN companies c":
         "the count beside the list: the same filters, read once",
+    "SELECT COUNT(*) FROM inspections i":
+        "the count beside the list without a town or a name: read once, from an index",
     "FROM findings f\n            JOIN inspections i ON i.id = f.inspection_id":
         "the hazard ledger: hazards not closed are most of them, so a scan is the cheapest read",
     "SELECT COUNT(*) FROM findings f JOIN inspections i":
