@@ -245,7 +245,7 @@ def _plan_json(v: PlanView) -> dict[str, Any]:
 
 def run_plan_list(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    unit_id = svc.units.find(args.unit).id if args.unit else None
+    unit_id = svc.find_unit(args.unit).id if args.unit else None
     views = svc.plan_views(_today(args), unit_id=unit_id, plan_type=args.type,
                            status=args.status, overdue_only=args.overdue)
     if args.json:
@@ -268,7 +268,7 @@ def run_plan_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_plan_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    unit_id = svc.units.find(args.unit).id if args.unit else None
+    unit_id = svc.find_unit(args.unit).id if args.unit else None
     company_id = resolve_company(ctx, args.company) if args.company else None
     row = svc.add_plan(title=args.title, plan_type=args.type, unit_id=unit_id,
                        company_id=company_id, version=args.version, status=args.status,
@@ -321,7 +321,7 @@ def run_plan_attach(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_deadline(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    unit = svc.units.find(args.unit)
+    unit = svc.find_unit(args.unit)
     svc.set_deadline(unit.id, args.date, args.text)
     print(_("{unit}: plans due by {date}").format(unit=unit.name, date=local_date(args.date)))
     return 0
@@ -516,7 +516,7 @@ def run_station_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_station_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
-    unit_id = svc.units.find(args.unit).id if args.unit else None
+    unit_id = svc.find_unit(args.unit).id if args.unit else None
     dues = {}
     for item in args.due:
         key, _, value = item.partition("=")

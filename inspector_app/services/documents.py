@@ -55,12 +55,12 @@ from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.document_store import document_copy, keep_document
 from inspector_app.storage.documents_repo import DocumentRepo, IssuedDocument
-from inspector_app.storage.files import copy_atomic, write_atomic_checked
+from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import RenderCache, Rendered
+from inspector_app.storage.render_cache import RenderCache
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -491,19 +491,15 @@ class DocumentService:
     def render(self, inspection_id: str, doc_type: DocType | str, lang: str,
                control: Progress | None = None) -> bytes:
         """The document as PDF bytes (issues its number on first use)."""
-        kept, data = self._render(inspection_id, doc_type, lang, control)
-        if data is None:
-            assert kept is not None
-            return kept.read()
-        return data
+        return self._render(inspection_id, doc_type, lang, control)[0]
 
     def _render(self, inspection_id: str, doc_type: DocType | str, lang: str,
-                control: Progress | None) -> tuple[Rendered | None, bytes | None]:
-        """The document as kept in the render cache, and its bytes when laid out now.
+                control: Progress | None) -> tuple[bytes, str]:
+        """The document's PDF bytes and their SHA-256.
 
         The same pages are laid out once: a document whose sheet is unchanged since it was
-        last rendered (a signed record never changes) is found in the render cache, and only
-        its file is returned (bytes None).
+        last rendered (a signed record never changes) is found in the render cache, whose
+        bytes are checked against the hash they were kept under before they are used.
         """
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
@@ -514,9 +510,10 @@ class DocumentService:
         key = pdf.render_key(sheet)
         kept = self.rendered.find(slot, key)
         if kept is not None:
-            return kept, None
+            return kept.data, kept.sha256
         data = pdf.render(sheet)
-        return self.rendered.put(slot, key, data), data
+        kept = self.rendered.put(slot, key, data)
+        return data, kept.sha256 if kept is not None else hashlib.sha256(data).hexdigest()
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,
@@ -535,23 +532,18 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        kept, data = self._render(inspection_id, doc_type, lang, control)
+        data, file_sha = self._render(inspection_id, doc_type, lang, control)
         if sign is not None:
-            data = sign(data if data is not None else self._read(kept))
-            kept = None  # the file written is not the rendering kept
+            data = sign(data)
+            file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
         try:
             # Temporary file beside the target, fsync, rename: a crash or a full disk never
             # leaves half a PDF under the final name, and an older file stays as it was.
-            if data is None:
-                assert kept is not None
-                copy_atomic(kept.path, target)
-            else:
-                write_atomic(target, data)
+            write_atomic(target, data)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
-        file_sha = kept.sha256 if kept is not None else hashlib.sha256(data or b"").hexdigest()
         if not document_copy(self.data_dir.documents, file_sha).exists():
-            self._keep_copy(file_sha, data if data is not None else self._read(kept))
+            self._keep_copy(file_sha, data)
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
@@ -561,14 +553,6 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
-
-    @staticmethod
-    def _read(kept: Rendered | None) -> bytes:
-        assert kept is not None
-        try:
-            return kept.read()
-        except OSError as exc:
-            raise from_os_error(exc, kept.path) from exc
 
     def _keep_copy(self, file_sha: str, data: bytes) -> None:
         """The copy sync carries. The user's file is written already, so a failure here is not

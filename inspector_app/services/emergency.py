@@ -26,7 +26,7 @@ from inspector_app.domain.emergency import (
     owner_progress,
     parse_day,
 )
-from inspector_app.domain.units import UnitKind
+from inspector_app.domain.units import Unit, UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
@@ -214,6 +214,14 @@ class EmergencyService:
             self.audit.record("emergency_rules", "rules", "update", new=rules.to_dict())
 
     # -- what the pages and commands list and find (the repository's rows, read-only) --
+    def active_units(self) -> list[Unit]:
+        """The towns and departments still in use, the owners a plan or drill may name."""
+        return self.units.all(active_only=True)
+
+    def find_unit(self, text: str) -> Unit:
+        """The unit whose id or name is ``text``; NotFoundError names it otherwise."""
+        return self.units.find(text)
+
     def plans(self) -> list[dict[str, Any]]:
         return self.repo.plans()
 

@@ -389,6 +389,11 @@ class PhotoService:
             except PhotoRefused as exc:
                 self.store.discard(_staged_or_none(staging))
                 return IngestResult(str(path), "refused", message=exc.message)
+            except BaseException:
+                # Whatever stopped the decode (a decoder fault, Ctrl-C, no memory), the copy
+                # staged beside the store goes with it.
+                self.store.discard(_staged_or_none(staging))
+                raise
             try:
                 staged = staging.result()
             except OSError as exc:

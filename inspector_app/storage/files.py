@@ -126,50 +126,6 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
         fsync_dir(target.parent)
 
 
-def _copy_into(fd: int, source: Path) -> None:
-    """Every byte of ``source`` into ``fd``, in the kernel where it can (no pass through Python
-    for a file of many megabytes)."""
-    with open(source, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        copied = 0
-        if hasattr(os, "sendfile"):
-            with contextlib.suppress(OSError):
-                while copied < size:
-                    sent = os.sendfile(fd, handle.fileno(), copied, size - copied)
-                    if sent <= 0:
-                        break
-                    copied += sent
-        if copied < size:  # no sendfile here, or it refused: the plain way, from where it got
-            handle.seek(copied)
-            os.lseek(fd, copied, os.SEEK_SET)
-            while chunk := handle.read(1024 * 1024):
-                write_fully(fd, chunk, durable=False)
-                copied += len(chunk)
-        if copied != size:
-            raise OSError(errno.EIO, f"{source} changed while it was copied")
-    os.fsync(fd)
-
-
-def copy_atomic(source: Path, target: Path) -> None:
-    """``write_atomic`` of the bytes of the file ``source``: the same guarantees (temporary file
-    beside the target, fsync, rename), without reading the file into memory."""
-    target = Path(target)
-    check_output_target(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-            _copy_into(fd, source)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
-
-
 def write_atomic_checked(target: Path, data: bytes, *, mode: int | None = None) -> None:
     """``write_atomic`` with OS errors told in plain words. A missing folder is an error, not
     created: it is often a USB stick that was pulled out."""

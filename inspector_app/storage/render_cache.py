@@ -8,8 +8,11 @@ One entry per document slot (an inspection's document type in one language)::
 ``key`` names everything the pages show (see ``services.pdf.render_key``); a newer rendering of
 the same slot replaces the older one, so the folder holds at most one file per slot, and the
 renderings used longest ago go when the folder grows past ``MAX_BYTES``. An entry is written
-atomically and durably, and its end-of-file mark is checked when it is found: a damaged one is a
-miss, never a broken document. Deleting the folder loses nothing but time.
+atomically and durably. When it is found, its bytes are read once and checked against the
+SHA-256 in its name (and its end-of-file mark): an entry changed, swapped, cut short, linked
+elsewhere or not a plain file is a miss, removed and laid out anew, and what the caller gets is
+those checked bytes, never a path to read again. A cache folder that is itself a link is not
+used. Deleting the folder loses nothing but time.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +32,7 @@ from inspector_app.storage.files import write_atomic
 log = logging.getLogger(__name__)
 
 _NAME = re.compile(r"^[0-9A-Za-z_-]+$")
+_ENTRY = re.compile(r"^[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+\.[0-9a-f]{64}\.pdf$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 # A PDF ends with "%%EOF" and at most a line break or two: a file cut short does not.
 _EOF_MARK = b"%%EOF"
@@ -44,23 +49,34 @@ def _checked(part: str) -> str:
 
 @dataclass(frozen=True)
 class Rendered:
-    """A kept rendering: its file and the SHA-256 of its bytes."""
+    """A kept rendering: its file, the SHA-256 of its bytes, and the bytes as checked."""
 
     path: Path
     sha256: str
+    data: bytes
 
     def read(self) -> bytes:
-        return self.path.read_bytes()
+        return self.data
 
 
-def _complete(path: Path) -> bool:
+def _plain_file_bytes(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a plain file (not a link, a pipe or a device), else None.
+    O_NONBLOCK: a pipe put in the folder must not hang the export that finds it."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, handle.tell() - _TAIL))
-            return handle.read().rstrip().endswith(_EOF_MARK)
+        fd = os.open(path, flags)
     except OSError:
-        return False
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 class RenderCache:
@@ -68,23 +84,37 @@ class RenderCache:
         self.folder = folder
         self.max_bytes = max_bytes
 
+    def _usable(self) -> bool:
+        """The folder may be used: not a link to somewhere else (whose PDFs trimming the cache
+        would delete)."""
+        return not self.folder.is_symlink()
+
     def _entries(self, slot: str) -> list[Path]:
+        if not self._usable():
+            return []
         try:
-            return list(self.folder.glob(f"{_checked(slot)}.*.pdf"))
+            return [path for path in self.folder.glob(f"{_checked(slot)}.*.pdf")
+                    if _ENTRY.match(path.name)]
         except OSError:
             return []
 
     def find(self, slot: str, key: str) -> Rendered | None:
-        """The rendering of ``slot`` for ``key``, or None (never made, replaced, or damaged)."""
+        """The rendering of ``slot`` for ``key``, read and checked, or None (never made,
+        replaced, damaged or changed since it was kept)."""
         prefix = f"{_checked(slot)}.{_checked(key)}."
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
             if path.name.startswith(prefix) and _SHA.match(sha):
-                if _complete(path):
+                data = _plain_file_bytes(path)
+                if (data is not None and data[-_TAIL:].rstrip().endswith(_EOF_MARK)
+                        and hashlib.sha256(data).hexdigest() == sha):
                     with contextlib.suppress(OSError):
-                        os.utime(path)  # used now: the last to go when the folder is full
-                    return Rendered(path, sha)
-                log.warning("rendered document %s is damaged: made again", path.name)
+                        os.utime(path, follow_symlinks=False)  # used now: the last to go
+                    return Rendered(path, sha, data)
+                log.warning("rendered document %s is damaged or changed: made again",
+                            path.name)
+                with contextlib.suppress(OSError):
+                    path.unlink()
         return None
 
     def put(self, slot: str, key: str, data: bytes) -> Rendered | None:
@@ -93,6 +123,9 @@ class RenderCache:
         document itself was made."""
         sha = hashlib.sha256(data).hexdigest()
         path = self.folder / f"{_checked(slot)}.{_checked(key)}.{sha}.pdf"
+        if not self._usable():
+            log.warning("rendered documents not kept: %s is a link", self.folder)
+            return None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
@@ -104,14 +137,16 @@ class RenderCache:
                 with contextlib.suppress(OSError):
                     older.unlink()
         self._trim(keep=path)
-        return Rendered(path, sha)
+        return Rendered(path, sha, data)
 
     def _trim(self, keep: Path) -> None:
         """The renderings used longest ago removed until the folder is within ``max_bytes``."""
         entries = []
         for path in self.folder.glob("*.pdf"):
+            if not _ENTRY.match(path.name):
+                continue  # not a rendering this cache made: not ours to delete
             with contextlib.suppress(OSError):
-                info = path.stat()
+                info = path.lstat()
                 entries.append((info.st_mtime, info.st_size, path))
         total = sum(size for _, size, _ in entries)
         for _, size, path in sorted(entries):

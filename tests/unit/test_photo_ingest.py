@@ -88,3 +88,20 @@ def test_a_disk_failing_while_the_photo_is_stored_refuses_it_and_stores_nothing(
     assert stored_files(ctx) == []
     (retry,) = photos.add_files(inspection, [source])
     assert retry.status == "added"
+
+
+def test_a_decode_stopped_by_anything_leaves_no_copy_in_the_store(ctx, photos, inspection,
+                                                                  tmp_path, monkeypatch):
+    from inspector_app.services import photos as photos_module
+
+    source = images.jpeg(tmp_path / "DSC_0003.jpg", (640, 480), seed=9)
+
+    def stopped(path, size):
+        raise KeyboardInterrupt  # or MemoryError, or a decoder's own fault
+
+    monkeypatch.setattr(photos_module, "_read_image", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        photos.add_files(inspection, [source])
+    monkeypatch.undo()
+    assert photos.list(inspection) == []
+    assert stored_files(ctx) == []

@@ -4,6 +4,7 @@ the pages show lays them out anew."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -165,3 +166,80 @@ def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
                  "-o", str(plain)]) == 0
     assert main([*base, "verify", str(plain)]) == 1  # the unsigned copy is not passed off
     capsys.readouterr()
+
+
+# -- a cache entry is used only as it was kept ------------------------------------------------
+def _entry(ctx) -> Path:
+    (path,) = ctx.data_dir.rendered_documents.glob("*.pdf")
+    return path
+
+
+def test_a_swapped_entry_is_not_exported_nor_signed_as_the_record(ctx, built, layouts,
+                                                                   tmp_path):
+    _, _, docs = sc.services(ctx)
+    first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    entry = _entry(ctx)
+    # Another whole PDF under the entry's name (same end-of-file mark, same size or not).
+    other = docs.render(built.inspection_id, "record", "en")
+    entry.write_bytes(other)
+    again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+    assert again.read_bytes() != other
+    assert text_of(again) == text_of(first)  # the record, laid out anew
+    assert layouts.count("zh_CN") == 2  # the changed entry was a miss
+    issued = docs.issued(built.inspection_id, "record")
+    assert issued.file_sha256 == hashlib.sha256(again.read_bytes()).hexdigest()
+
+
+def test_a_damaged_entry_with_its_end_mark_is_a_miss(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    entry = _entry(ctx)
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 4096] = bytes(4096)
+    entry.write_bytes(bytes(data))
+    again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+    assert again.read_bytes() != bytes(data)
+    assert text_of(again) == text_of(first)
+    assert layouts.count("zh_CN") == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_link_or_a_pipe_in_place_of_an_entry_is_a_miss_and_does_not_hang(ctx, built,
+                                                                            tmp_path):
+    _, _, docs = sc.services(ctx)
+    first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    entry = _entry(ctx)
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to(outside)
+    assert text_of(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+                   ) == text_of(first)
+    assert not _entry(ctx).is_symlink()
+    assert outside.exists()  # the link went, not what it pointed at
+    entry = _entry(ctx)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert text_of(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "three.pdf")
+                   ) == text_of(first)
+
+
+def test_trimming_deletes_only_its_own_renderings_and_a_linked_folder_is_not_used(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    users = folder / "report.pdf"
+    users.write_bytes(b"%PDF-1.4 someone's own file %%EOF")
+    cache = RenderCache(folder, max_bytes=10)
+    cache.put("a", "k1", b"%PDF-1.4 " + b"x" * 100 + b" %%EOF")
+    cache.put("b", "k1", b"%PDF-1.4 " + b"y" * 100 + b" %%EOF")
+    assert users.exists()
+    elsewhere = tmp_path / "Documents"
+    elsewhere.mkdir()
+    kept = elsewhere / "a.k1.{}.pdf".format("0" * 64)
+    kept.write_bytes(b"%PDF-1.4 %%EOF")
+    linked = tmp_path / "linked"
+    linked.symlink_to(elsewhere)
+    cache = RenderCache(linked, max_bytes=1)
+    assert cache.put("c", "k1", b"%PDF-1.4 z %%EOF") is None
+    assert cache.find("a", "k1") is None
+    assert kept.exists() and sorted(p.name for p in elsewhere.iterdir()) == [kept.name]

@@ -114,7 +114,7 @@ class NewPlanDialog(QDialog):
         self.setWindowTitle(self.tr("New emergency plan"))
         form = QFormLayout(self)
         self.owner = QComboBox()
-        for unit in svc.units.all(active_only=True):
+        for unit in svc.active_units():
             self.owner.addItem(unit.name, unit.id)
         self.type = QComboBox()
         for t in PlanType:
@@ -372,7 +372,7 @@ class EmergencyPage(Page):
                        self.status.currentData())
             self.unit.clear()
             self.unit.addItem(self.tr("All units"), None)
-            for unit in self._service().units.all(active_only=True):
+            for unit in self._service().active_units():
                 self.unit.addItem(unit.name, unit.id)
             self.type.clear()
             self.type.addItem(self.tr("All types"), None)
