@@ -526,3 +526,23 @@ def test_what_a_laptop_saves_always_fits_a_bundle(world):
         service.add_finding(draft, description="配电箱\x0c门缺失", grade="general")
     service.set_note(draft, "a1", "长" * 20_000)
     assert world.import_(world.export(world.a)).status == "imported"
+
+
+def test_a_photo_may_not_show_a_hazard_of_another_inspection(world):
+    # The window attaches a photo only to a hazard of its own record; a forged bundle from an
+    # enrolled laptop may not do what the window refuses.
+    x = laptop_work(world, world.a, photos=1, seed=1)
+    y = laptop_work(world, world.a, photos=1, seed=2)
+    source = plain_export(world, world.a)
+    hazard: list[str] = []
+
+    def cross(tables: Rows) -> None:
+        finding = one(tables, "findings", inspection_id=y)
+        one(tables, "photos", inspection_id=x)["finding_id"] = finding["id"]
+        hazard.append(finding["id"])
+
+    before = state(world.office)
+    refused(world, forge(world, world.a, source, cross), BundleRefused,
+            match=f"column finding_id: names hazard {hazard[0] if hazard else ''} of another "
+                  f"inspection \\({y}\\)")
+    assert state(world.office) == before

@@ -130,6 +130,7 @@ class Policy:
     def check(self) -> Decision:
         self._device_binding()
         self._parents_never_change()
+        self._photos_show_their_own_hazards()
         if not self.sender.is_office:
             self._office_only()
             self._authorship()
@@ -176,6 +177,25 @@ class Policy:
                         raise row_refused(table, row, column, "moves it from "
                                           f"{local[column]} to {row[column]} (a part never "
                                           "changes the record it belongs to)")
+
+    def _photos_show_their_own_hazards(self) -> None:
+        """A photo of a hazard shows a hazard of its own inspection: the window never attaches
+        one to another record's hazard, and a bundle may not either."""
+        photos = [row for row in self.rows.get("photos", []) if row.get("finding_id")]
+        if not photos:
+            return
+        wanted = {row["finding_id"] for row in photos}
+        owner = {row["id"]: row["inspection_id"] for row in self.rows.get("findings", [])
+                 if row["id"] in wanted}
+        if missing := wanted - owner.keys():
+            owner.update({row["id"]: row["inspection_id"] for row in sync_rows.rows_by_keys(
+                self.db, "findings", ("id",), [(finding,) for finding in missing])})
+        for row in photos:
+            inspection = owner.get(row["finding_id"])
+            if inspection is not None and inspection != row["inspection_id"]:
+                raise row_refused("photos", row, "finding_id",
+                                  f"names hazard {row['finding_id']} of another inspection "
+                                  f"({inspection}); a photo shows a hazard of its own record")
 
     def _office_only(self) -> None:
         device = self.sender.device_id
