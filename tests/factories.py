@@ -80,3 +80,23 @@ def add_company(db: Database, name: str = "泉台纺织有限公司", industry: 
             "special_areas": json.dumps(special_areas or []), "address": "泉台区工业园 1 号",
             **record_stamp(device_id or own_device(db))})
     return company_id
+
+
+def completed_self_inspection(ctx: Any) -> str:
+    """A self-inspection of the default template, every item answered and completed, by a
+    profile's inspector and a colleague: ready to sign."""
+    from inspector_app.domain.profile import Profile
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
+
+    ProfileRepo(ctx.db, ctx.device).save(Profile("张伟", "3205001", "泉台区应急管理局", "QT01"))
+    repo = InspectorRepo(ctx.db, ctx.device.id)
+    team = [repo.add("张伟", "1", "局").id, repo.add("李娜", "2", "局").id]
+    svc = InspectionService(ctx.db, ctx.device, "张伟")
+    inspection = svc.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                           kind="self", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        svc.set_answer(inspection, item, value)
+    assert svc.complete(inspection) == []
+    return inspection

@@ -13,14 +13,11 @@ from pathlib import Path
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.domain.profile import Profile
 from inspector_app.services import pdf
-from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService
 from inspector_app.storage.render_cache import RenderCache
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests import pdf_scenarios as sc
-from tests.factories import add_company, add_template
+from tests.factories import completed_self_inspection
 
 OWN = "my-own-passphrase"
 
@@ -123,16 +120,7 @@ def test_the_renderings_used_longest_ago_go_when_the_cache_is_full(tmp_path):
 
 @pytest.fixture
 def signed_self_inspection(ctx):
-    ProfileRepo(ctx.db, ctx.device).save(Profile("张伟", "3205001", "泉台区应急管理局", "QT01"))
-    repo = InspectorRepo(ctx.db, ctx.device.id)
-    team = [repo.add("张伟", "1", "局").id, repo.add("李娜", "2", "局").id]
-    svc = InspectionService(ctx.db, ctx.device, "张伟")
-    inspection = svc.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
-                           kind="self", inspector_ids=team)
-    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
-                        ("t1", "compliant")):
-        svc.set_answer(inspection, item, value)
-    assert svc.complete(inspection) == []
+    inspection = completed_self_inspection(ctx)
     office = PkiService(ctx.db, ctx.device)
     office.create_self_signed("张伟", "泉台纺织有限公司", OWN)
     office.init_org("泉台区应急管理局", "office-secret-1")

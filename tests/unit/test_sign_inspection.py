@@ -5,29 +5,18 @@ from __future__ import annotations
 import pytest
 
 from inspector_app.domain.inspection import Status
-from inspector_app.domain.profile import Profile
 from inspector_app.errors import LockedRecordError, ValidationError
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService, WrongPassphrase
 from inspector_app.services.signing import SigningService
-from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
-from tests.factories import add_company, add_template
+from tests.factories import completed_self_inspection
 
 OWN = "my-own-passphrase"
 
 
 @pytest.fixture
 def completed(ctx):
-    ProfileRepo(ctx.db, ctx.device).save(Profile("张伟", "3205001", "泉台区应急管理局", "QT01"))
-    repo = InspectorRepo(ctx.db, ctx.device.id)
-    team = [repo.add("张伟", "1", "局").id, repo.add("李娜", "2", "局").id]
-    svc = InspectionService(ctx.db, ctx.device, "张伟")
-    inspection = svc.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
-                           kind="self", inspector_ids=team)
-    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
-                        ("t1", "compliant")):
-        svc.set_answer(inspection, item, value)
-    assert svc.complete(inspection) == []
+    inspection = completed_self_inspection(ctx)
     PkiService(ctx.db, ctx.device).create_self_signed("张伟", "泉台纺织有限公司", OWN)
     return inspection
 

@@ -185,8 +185,10 @@ class Policy:
         if not photos:
             return
         wanted = {row["finding_id"] for row in photos}
-        owner = {row["id"]: row["inspection_id"] for row in self.rows.get("findings", [])
-                 if row["id"] in wanted}
+        row_of = getattr(self.rows, "row_of", None)  # staged rows: read by key, not all
+        bundled = ((row_of("findings", f) for f in wanted) if row_of is not None
+                   else (row for row in self.rows.get("findings", []) if row["id"] in wanted))
+        owner = {row["id"]: row["inspection_id"] for row in bundled if row is not None}
         if missing := wanted - owner.keys():
             owner.update({row["id"]: row["inspection_id"] for row in sync_rows.rows_by_keys(
                 self.db, "findings", ("id",), [(finding,) for finding in missing])})

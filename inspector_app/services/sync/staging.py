@@ -124,6 +124,17 @@ class StagedRows(Mapping[str, TableRows]):
             found[table].append(row)
         return {table: rows for table, rows in found.items() if rows}
 
+    def row_of(self, table: str, key: str) -> Row | None:
+        """The staged row of a single-key table with this key (None if the bundle has none, or
+        the policy left it out), read by its key rather than by a pass over the table."""
+        if table not in self.counts:
+            return None
+        line = self.store.line_of(table, key)
+        if line is None:
+            return None
+        skip = self.skip.get(table)
+        return None if skip and (key,) in skip else _parse(line)
+
     def keys_of(self, table: str) -> Iterator[str]:
         """The keys of a single-key table's rows (text, as every such key is), unread."""
         if table not in self.counts:
