@@ -34,17 +34,26 @@ class StagingStore:
         self.conn.commit()
 
     # -- writing --
-    def add_many(self, items: list[Item]) -> bool:
-        """Stage ``items``; False when one of them has a key already staged for its table."""
+    def add_many(self, items: list[Item]) -> int | None:
+        """Stage ``items``; when one of them has a key already staged for its table (earlier,
+        or earlier in ``items``), the index of that item in ``items``, else None.
+
+        The items before it are staged; those from it on are not."""
+        before = self.conn.total_changes
         try:
             self.conn.executemany(
                 "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)", items)
         except sqlite3.IntegrityError:
-            return False
-        return True
+            return self.conn.total_changes - before
+        return None
 
-    def add(self, item: Item) -> bool:
-        return self.add_many([item])
+    def position(self, table: str, key: str) -> int | None:
+        """Where the staged row of ``table`` with ``key`` stands among the table's rows (1 for
+        the first), or None when no such row is staged."""
+        found = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM staged o WHERE o.tbl = s.tbl AND o.seq <= s.seq) "
+            "FROM staged s WHERE s.tbl = ? AND s.key = ?", [table, key]).fetchone()
+        return int(found[0]) if found else None
 
     def add_if_absent(self, table: str, key: str, line: str) -> bool:
         """Stage a row unless its key is staged already; True when it was added."""

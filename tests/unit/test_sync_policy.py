@@ -546,3 +546,126 @@ def test_a_photo_may_not_show_a_hazard_of_another_inspection(world):
             match=f"column finding_id: names hazard {hazard[0] if hazard else ''} of another "
                   f"inspection \\({y}\\)")
     assert state(world.office) == before
+
+
+def reinspected(world: World, ctx, seed: int = 0) -> tuple[str, str]:
+    """A completed inspection and a re-inspection of it with a result for its general hazard:
+    (the inspection, the re-inspection)."""
+    from inspector_app.services.reinspection import RECTIFIED, ReinspectionService
+
+    inspection = laptop_work(world, ctx, photos=1, seed=seed)
+    service = InspectionService(ctx.db, ctx.device, "张伟")
+    service.update_finding(service.get(inspection).finding_for_item("a2").id,
+                           deadline="2026-12-20")
+    assert service.complete(inspection) == []
+    team = [i.id for i in service.repo.inspectors(inspection)]
+    again = ReinspectionService(ctx.db, ctx.device, "张伟")
+    reinspection = again.start(inspection, team, started_at="2026-12-10T09:00+08:00")
+    general = next(f for f in again.hazards(reinspection) if f.item_id is None)
+    again.record_result(reinspection, general.id, RECTIFIED)
+    return inspection, reinspection
+
+
+def test_a_reinspection_result_may_not_name_a_hazard_of_another_inspection(world):
+    # The window records a result only for a hazard of the inspection the re-inspection
+    # follows; a forged bundle naming another inspection's hazard is refused whole.
+    _x, reinspection = reinspected(world, world.a, seed=1)
+    y = laptop_work(world, world.a, photos=0, seed=2)
+    source = plain_export(world, world.a)
+    named: list[str] = []
+
+    def cross(tables: Rows) -> None:
+        finding = one(tables, "findings", inspection_id=y)
+        result = one(tables, "reinspection_results", reinspection_id=reinspection)
+        result["finding_id"] = finding["id"]
+        named.extend([result["id"], finding["id"]])
+
+    before = state(world.office)
+    with pytest.raises(BundleRefused) as caught:
+        world.import_(forge(world, world.a, source, cross))
+    assert (f"reinspection_results {named[0]}, column finding_id: names hazard {named[1]}, a "
+            f"hazard of inspection {y}; re-inspection {reinspection} follows inspection"
+            in str(caught.value))
+    assert state(world.office) == before
+
+
+def test_a_reinspection_result_naming_a_hazard_already_at_the_office_is_checked(world):
+    # The hazard named may be one the office already has (sent in an earlier bundle): it is
+    # read from the office's database by its key.
+    y = laptop_work(world, world.a, photos=0, seed=2)
+    world.import_(world.export(world.a))
+    other = world.a.db.execute("SELECT id FROM findings WHERE inspection_id = ?",
+                               [y]).fetchone()[0]
+    _x, reinspection = reinspected(world, world.a, seed=1)
+    source = plain_export(world, world.a, full=True)
+
+    def cross(tables: Rows) -> None:
+        tables["findings"] = [r for r in tables["findings"] if r["inspection_id"] != y]
+        one(tables, "reinspection_results", reinspection_id=reinspection)["finding_id"] = other
+
+    before = state(world.office)
+    refused(world, forge(world, world.a, source, cross), BundleRefused,
+            match=f"column finding_id: names hazard {other}, a hazard of inspection {y}")
+    assert state(world.office) == before
+
+
+def test_a_result_is_recorded_only_by_a_reinspection(world):
+    x, reinspection = reinspected(world, world.a, seed=1)
+    source = plain_export(world, world.a)
+
+    def by_the_inspection(tables: Rows) -> None:
+        one(tables, "reinspection_results", reinspection_id=reinspection)["reinspection_id"] = x
+
+    refused(world, forge(world, world.a, source, by_the_inspection), BundleRefused,
+            match=f"column reinspection_id: names {x}, which is not a re-inspection")
+
+
+def test_a_reinspection_follows_an_inspection_of_its_own_company(world):
+    _x, reinspection = reinspected(world, world.a, seed=1)
+    source = plain_export(world, world.a)
+
+    def elsewhere(tables: Rows) -> None:
+        other = dict(one(tables, "companies"), id=str(uuid.uuid4()), name="另一家公司")
+        tables["companies"].append(other)
+        one(tables, "inspections", id=reinspection)["company_id"] = other["id"]
+
+    refused(world, forge(world, world.a, source, elsewhere), BundleRefused,
+            match=f"inspections {reinspection}, column follows_inspection_id: follows .*, an "
+                  "inspection of another company")
+
+
+def test_an_amended_hazard_comes_from_the_revision_it_corrects(world):
+    signed = signed_record(world, world.a)
+    amended = InspectionService(world.a.db, world.a.device, "张伟").amend(signed, "错字")
+    y = laptop_work(world, world.a, photos=0, seed=2)
+    source = plain_export(world, world.a)
+    named: list[str] = []
+
+    def cross(tables: Rows) -> None:
+        stranger = one(tables, "findings", inspection_id=y)
+        copy = next(r for r in tables["findings"] if r["inspection_id"] == amended
+                    and r["origin_finding_id"])
+        copy["origin_finding_id"] = stranger["id"]
+        named.append(stranger["id"])
+
+    refused(world, forge(world, world.a, source, cross), BundleRefused,
+            match=f"column origin_finding_id: names hazard {named[0] if named else ''} of "
+                  f"inspection {y}, which inspection {amended} does not amend")
+
+
+def test_a_row_carried_twice_is_named_with_both_of_its_places(world):
+    # The second copy of a row follows another row: the refusal names that row's key and the
+    # two places it stands in its entry, not the row before it.
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    twice: list[str] = []
+
+    def copy(tables: Rows) -> None:
+        answers = tables["answers"]
+        answers.insert(2, dict(answers[1]))
+        twice.append(answers[1]["id"])
+
+    bundle = forge(world, world.a, source, copy)
+    refused(world, bundle, BundleRefused,
+            match=f"answers {twice[0]}: appears twice in the bundle \\(rows 2 and 3 of "
+                  "rows/answers.jsonl\\)")

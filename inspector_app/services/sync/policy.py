@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,8 @@ class Policy:
         self._device_binding()
         self._parents_never_change()
         self._photos_show_their_own_hazards()
+        self._reinspections_follow_their_inspection()
+        self._amendments_keep_their_hazards()
         if not self.sender.is_office:
             self._office_only()
             self._authorship()
@@ -181,23 +184,104 @@ class Policy:
     def _photos_show_their_own_hazards(self) -> None:
         """A photo of a hazard shows a hazard of its own inspection: the window never attaches
         one to another record's hazard, and a bundle may not either."""
-        photos = [row for row in self.rows.get("photos", []) if row.get("finding_id")]
-        if not photos:
-            return
-        wanted = {row["finding_id"] for row in photos}
-        row_of = getattr(self.rows, "row_of", None)  # staged rows: read by key, not all
-        bundled = ((row_of("findings", f) for f in wanted) if row_of is not None
-                   else (row for row in self.rows.get("findings", []) if row["id"] in wanted))
-        owner = {row["id"]: row["inspection_id"] for row in bundled if row is not None}
-        if missing := wanted - owner.keys():
-            owner.update({row["id"]: row["inspection_id"] for row in sync_rows.rows_by_keys(
-                self.db, "findings", ("id",), [(finding,) for finding in missing])})
-        for row in photos:
-            inspection = owner.get(row["finding_id"])
-            if inspection is not None and inspection != row["inspection_id"]:
-                raise row_refused("photos", row, "finding_id",
-                                  f"names hazard {row['finding_id']} of another inspection "
-                                  f"({inspection}); a photo shows a hazard of its own record")
+        for photos in _chunks(row for row in self.rows.get("photos", [])
+                              if row.get("finding_id")):
+            owner = self._by_id("findings", {row["finding_id"] for row in photos})
+            for row in photos:
+                finding = owner.get(row["finding_id"])
+                if finding is not None and finding["inspection_id"] != row["inspection_id"]:
+                    raise row_refused("photos", row, "finding_id",
+                                      f"names hazard {row['finding_id']} of another inspection "
+                                      f"({finding['inspection_id']}); a photo shows a hazard "
+                                      "of its own record")
+
+    def _reinspections_follow_their_inspection(self) -> None:
+        """A re-inspection follows an inspection that found hazards (not another
+        re-inspection), of the same company, and records results only for the hazards of the
+        inspection it follows: what ``ReinspectionService.start`` and ``record_result``
+        enforce in the window."""
+        for inspections in _chunks(row for row in self.rows.get("inspections", [])
+                                   if row.get("follows_inspection_id")):
+            followed = self._by_id("inspections",
+                                   {row["follows_inspection_id"] for row in inspections})
+            for row in inspections:
+                self._follows(row, followed.get(row["follows_inspection_id"]))
+        for results in _chunks(iter(self.rows.get("reinspection_results", []))):
+            reinspections = self._by_id("inspections",
+                                        {row["reinspection_id"] for row in results})
+            findings = self._by_id("findings", {row["finding_id"] for row in results})
+            for row in results:
+                self._result(row, reinspections.get(row["reinspection_id"]),
+                             findings.get(row["finding_id"]))
+
+    @staticmethod
+    def _follows(row: Row, followed: Row | None) -> None:
+        if row["kind"] != "reinspection":
+            raise row_refused("inspections", row, "follows_inspection_id",
+                              f"names inspection {row['follows_inspection_id']} to follow, but "
+                              f"it is a {row['kind']} inspection; only a re-inspection follows "
+                              "another")
+        if followed is None:
+            return  # nowhere: the database refuses the missing inspection at commit
+        if followed["kind"] == "reinspection":
+            raise row_refused("inspections", row, "follows_inspection_id",
+                              f"follows {followed['id']}, which is itself a re-inspection; a "
+                              "re-inspection follows the inspection that found the hazards")
+        if followed["company_id"] != row["company_id"]:
+            raise row_refused("inspections", row, "follows_inspection_id",
+                              f"follows {followed['id']}, an inspection of another company "
+                              f"({followed['company_id']}); a re-inspection re-checks the "
+                              "hazards of its own company")
+
+    @staticmethod
+    def _result(row: Row, reinspection: Row | None, finding: Row | None) -> None:
+        if reinspection is not None and (reinspection["kind"] != "reinspection"
+                                         or not reinspection["follows_inspection_id"]):
+            raise row_refused("reinspection_results", row, "reinspection_id",
+                              f"names {row['reinspection_id']}, which is not a re-inspection; "
+                              "a result is recorded only by a re-inspection")
+        if reinspection is None or finding is None:
+            return  # nowhere: the database refuses the missing row at commit
+        followed = reinspection["follows_inspection_id"]
+        if finding["inspection_id"] != followed:
+            raise row_refused("reinspection_results", row, "finding_id",
+                              f"names hazard {row['finding_id']}, a hazard of inspection "
+                              f"{finding['inspection_id']}; re-inspection "
+                              f"{row['reinspection_id']} follows inspection {followed} and "
+                              "records results only for its hazards")
+
+    def _amendments_keep_their_hazards(self) -> None:
+        """A hazard of an amended record comes from the revision that record corrects: the
+        window copies each hazard with ``origin_finding_id`` naming the one it copies."""
+        for findings in _chunks(row for row in self.rows.get("findings", [])
+                                if row.get("origin_finding_id")):
+            inspections = self._by_id("inspections", {row["inspection_id"] for row in findings})
+            origins = self._by_id("findings", {row["origin_finding_id"] for row in findings})
+            for row in findings:
+                inspection = inspections.get(row["inspection_id"])
+                origin = origins.get(row["origin_finding_id"])
+                if inspection is None or origin is None:
+                    continue  # nowhere: the database refuses the missing row at commit
+                if origin["inspection_id"] != inspection["supersedes_id"]:
+                    raise row_refused("findings", row, "origin_finding_id",
+                                      f"names hazard {row['origin_finding_id']} of inspection "
+                                      f"{origin['inspection_id']}, which inspection "
+                                      f"{row['inspection_id']} does not amend; an amended "
+                                      "record's hazard comes from the revision it corrects")
+
+    def _by_id(self, table: str, ids: set[str]) -> dict[str, Row]:
+        """The rows of a single-key table with these ids, by id: the bundle's where it carries
+        one, else this computer's. Read by key, never by a pass over the table."""
+        key = BY_NAME[table].key[0]
+        row_of = getattr(self.rows, "row_of", None)  # staged rows: read by key
+        if row_of is not None:
+            found = {i: row for i in ids if (row := row_of(table, i)) is not None}
+        else:
+            found = {row[key]: row for row in self.rows.get(table, []) if row[key] in ids}
+        if missing := ids - found.keys():
+            found.update({row[key]: row for row in sync_rows.rows_by_keys(
+                self.db, table, (key,), [(i,) for i in sorted(missing)])})
+        return found
 
     def _office_only(self) -> None:
         device = self.sender.device_id
@@ -321,6 +405,12 @@ class Policy:
                 raise row_refused("audit_log", row, "actor", f"is attributed to "
                                   f"{row['actor']!r}, not to the bundle's signer "
                                   f"({self.sender.signer.name})")
+
+
+def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
+    """Rows in lists of ``size``, so that a large bundle's links are read a batch at a time."""
+    while chunk := list(itertools.islice(rows, size)):
+        yield chunk
 
 
 def _columns(table: str) -> set[str]:

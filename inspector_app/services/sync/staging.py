@@ -222,7 +222,7 @@ class StagedRows(Mapping[str, TableRows]):
         if table == "inspections":
             line = self._inspection(row, line)
         pending.append((table, _SEP.join(str(row[k]) for k in key),
-                        str(row[parent]) if parent else None, line, row))
+                        str(row[parent]) if parent else None, line, row, count))
         return count, None
 
     def _inspection(self, row: Row, line: str) -> str:
@@ -258,18 +258,20 @@ class StagedRows(Mapping[str, TableRows]):
 
     def _flush(self, table: str, pending: list[tuple[Any, ...]],
                fault: BaseException | None) -> BaseException | None:
-        if fault is None and pending and not self.store.add_many([p[:4] for p in pending]):
-            fault = self._twice(table, pending)
+        if fault is None and pending:
+            twice = self.store.add_many([p[:4] for p in pending])
+            if twice is not None:
+                fault = self._twice(table, pending[twice])
         pending.clear()
         return fault
 
-    def _twice(self, table: str, pending: list[tuple[Any, ...]]) -> BaseException:
-        """The row of this batch whose key the bundle already carried (or carries again)."""
-        for item in pending:
-            if not self.store.add(item[:4]):
-                return row_schema.row_refused(table, item[4], None,
-                                              "appears twice in the bundle")
-        raise AssertionError("a batch refused by a unique key has a row that appears twice")
+    def _twice(self, table: str, item: tuple[Any, ...]) -> BaseException:
+        """The refusal of a row whose key the bundle already carried, naming both rows by
+        their place in the table's entry."""
+        first = self.store.position(table, item[1])
+        return row_schema.row_refused(
+            table, item[4], None, f"appears twice in the bundle (rows {first:,} and "
+            f"{item[5]:,} of rows/{table}.jsonl)")
 
 
 def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
