@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +70,9 @@ PAGES: tuple[PageEntry, ...] = (
               QStyle.StandardPixmap.SP_DialogHelpButton),
 )
 _INDEX = {entry.cls: index for index, entry in enumerate(PAGES)}
+# The smallest main window whose pages are usable (their filters, a few rows and the buttons
+# below them). On a screen too small for it, the window's first size is the least.
+USABLE_SIZE = QSize(720, 440)
 
 
 class MainWindow(QMainWindow):
@@ -497,11 +500,17 @@ class MainWindow(QMainWindow):
 
     # -- geometry --
     def _restore(self) -> None:
+        default = screen_fit.preferred_size(self, 1280, 820)
+        usable = USABLE_SIZE.boundedTo(default)
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(screen_fit.preferred_size(self, 1280, 820))
+        if geometry is None:
+            self.resize(default)
+        elif not (self.restoreGeometry(geometry) and screen_fit.restorable(self, usable)):
+            # Remembered on another screen, or too small to work in: start afresh.
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.resize(default)
+            self.move(screen_fit.centred(self, default))
+        self.setMinimumSize(usable)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)

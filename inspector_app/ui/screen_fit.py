@@ -10,6 +10,7 @@ content of tall windows scrolls or splits instead of pushing buttons below the e
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 # A window never takes more than this share of the available area when it opens; the user may
@@ -32,6 +33,28 @@ def preferred_size(widget: QWidget, width: int, height: int) -> QSize:
     area = available_area(widget)
     return QSize(min(width, int(area.width() * _MAX_SHARE)),
                  min(height, int(area.height() * _MAX_SHARE)))
+
+
+def restorable(window: QWidget, minimum: QSize) -> bool:
+    """Whether the geometry just restored on ``window`` may stay: maximised, or on a screen
+    of this computer, no larger than that screen's available area and at least ``minimum``.
+    A size remembered from a run on a virtual or tiny screen is neither."""
+    if window.isMaximized() or window.isFullScreen():
+        return True
+    geometry = window.geometry()
+    screen = QGuiApplication.screenAt(geometry.center())
+    if screen is None:
+        return False
+    area = screen.availableGeometry().size()
+    size = geometry.size()
+    return (size.width() <= area.width() and size.height() <= area.height()
+            and size.width() >= minimum.width() and size.height() >= minimum.height())
+
+
+def centred(widget: QWidget, size: QSize) -> QPoint:
+    """The top-left corner that centres a window of ``size`` on the widget's screen."""
+    area = available_area(widget)
+    return QPoint(area.center().x() - size.width() // 2, area.center().y() - size.height() // 2)
 
 
 def settings_key(widget: QWidget) -> str:

@@ -165,3 +165,55 @@ def test_window_shows_before_the_list_loads_and_each_page_loads_once(
     assert loads == ["inspections", "hazards", "inspections"]
     win.close()
     win.bridge.uninstall()
+
+
+def _saved_geometry(qtbot, ctx, settings, languages, width: int, height: int) -> None:
+    """The geometry a run on another screen left behind: a window of ``width``×``height``."""
+    other = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(other)
+    other.setMinimumSize(1, 1)
+    other.resize(width, height)
+    settings.setValue("window/geometry", other.saveGeometry())
+
+
+def test_a_tiny_remembered_geometry_gives_way_to_the_default(qtbot, ctx, settings, languages,
+                                                             profile):
+    # A run on a virtual 722×320 screen saved its size; on this screen the window opens at
+    # the default size for the screen, inside it.
+    fresh = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    default = fresh.size()
+    fresh.hide()
+    _saved_geometry(qtbot, ctx, settings, languages, 722, 320)
+    window = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.size() == default
+    area = window.screen().availableGeometry()
+    assert area.contains(window.geometry())
+    window.resize(300, 200)  # and it cannot be made that small by hand either
+    assert window.width() >= 720 and window.height() >= 440
+
+
+def test_a_remembered_geometry_larger_than_the_screen_gives_way_to_the_default(
+        qtbot, ctx, settings, languages, profile):
+    fresh = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    default = fresh.size()
+    fresh.hide()
+    area = fresh.screen().availableGeometry()
+    _saved_geometry(qtbot, ctx, settings, languages, area.width() + 400, area.height() + 300)
+    window = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.size() == default
+
+
+def test_a_usable_remembered_geometry_is_restored(qtbot, ctx, settings, languages, profile):
+    _saved_geometry(qtbot, ctx, settings, languages, 740, 500)
+    window = MainWindow(ctx, settings, languages)
+    qtbot.addWidget(window)
+    window.show()
+    assert (window.width(), window.height()) == (740, 500)
