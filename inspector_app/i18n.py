@@ -58,6 +58,12 @@ def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str
     return _catalogue(lang or _current).ngettext(singular, plural, n)
 
 
+def count_text(n: int) -> str:
+    """A count as both languages write it, thousands grouped with a comma: 100,000 (the
+    window's locale does the same for its own texts)."""
+    return f"{int(n):,}"
+
+
 def set_language(lang: str) -> None:
     """Make ``lang`` the language of every text rendered from now on."""
     global _current

@@ -10,7 +10,7 @@ from inspector_app.commands.when import local_date
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, Phase, Target
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
 
 
@@ -78,7 +78,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         [c.name, local_date(c.starts_on), local_date(c.ends_on),
          _("all companies") if c.covers_everyone else
          _(", ").join([*c.industries, *c.towns,
-                       *(_("{count} companies").format(count=len(c.company_ids)),)
+                       *(_("{count} companies").format(count=count_text(len(c.company_ids))),)
                        * bool(c.company_ids)])] for c in campaigns]))
     return 0
 

@@ -18,7 +18,7 @@ from inspector_app.domain.risk import (
     reason_label,
 )
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.classification import ClassificationService, Classified
 from inspector_app.services.context import AppContext
 
@@ -133,7 +133,8 @@ def run_set(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_accept(args: argparse.Namespace, ctx: AppContext) -> int:
     n = _service(ctx).accept_suggestions(args.why, unclassified_only=not args.all)
-    print(_("{count} companies classified as suggested").format(count=n))
+    print(_("{count} companies classified as suggested").format(
+        count=count_text(n)))
     return 0
 
 

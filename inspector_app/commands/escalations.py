@@ -16,7 +16,7 @@ from inspector_app.domain.escalation import (
     Reason,
 )
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
 
 
@@ -98,7 +98,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
          REASON_LABELS[Reason(r["reason"])].in_("zh_CN" if zh else "en"),
          clip(" ".join(r["description"].split()), 30)] for r in rows]))
     print(_("{count} hazard(s) to escalate (grace {days} days)").format(
-        count=len(rows), days=repo.grace_days()))
+        count=count_text(len(rows)), days=repo.grace_days()))
     return 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from inspector_app.domain.legal import clause_label
 from inspector_app.errors import InspectorError
-from inspector_app.i18n import _
+from inspector_app.i18n import _, count_text
 from inspector_app.services.context import AppContext
 from inspector_app.services.forms import (
     Problem,
@@ -117,7 +117,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("The library has no templates."))
     for r in records:
         retired = _(" (retired)") if r.retired else ""
-        items = _("{count} items").format(count=r.item_count)
+        items = _("{count} items").format(count=count_text(r.item_count))
         print(f"{r.template_id}\t{r.version}\t{r.title(ctx.lang)}{retired}\t{items}"
               f"\tsha256 {r.content_hash[:12]}\t{r.source_file or ''}")
     return 0

@@ -19,7 +19,7 @@ from inspector_app.commands.common import (
 from inspector_app.commands.when import local_date
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
 from inspector_app.services.hazards import STATUS_FILTERS, HazardLedger, LedgerFilter
 
@@ -127,7 +127,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     print(table([_("number"), _("company"), _("town"), _("found"), _("grade"), _("description"),
                  _("deadline"), _("status"), _("days overdue")], body))
     overdue = sum(1 for r in rows if r["overdue"])
-    print(_("{count} hazard(s), {overdue} overdue").format(count=len(rows), overdue=overdue))
+    print(_("{count} hazard(s), {overdue} overdue").format(count=count_text(len(rows)),
+                                                            overdue=count_text(overdue)))
     return 0
 
 
@@ -136,13 +137,15 @@ def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.json:
         print(json.dumps(counts.as_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(_("{count} hazard(s), {overdue} overdue").format(count=counts.total,
-                                                            overdue=counts.overdue))
+    print(_("{count} hazard(s), {overdue} overdue").format(
+        count=count_text(counts.total), overdue=count_text(counts.overdue)))
     print(_("by status: {counts}").format(counts=_("; ").join(
-        f"{_label(STATUS_LABELS[s], ctx)} {counts.by_status[s.value]}" for s in FindingStatus)))
+        f"{_label(STATUS_LABELS[s], ctx)} {count_text(counts.by_status[s.value])}"
+        for s in FindingStatus)))
     print(_("by grade: {counts}").format(counts=_("; ").join(
-        f"{_label(GRADE_LABELS[g], ctx)} {counts.by_grade[g.value]}" for g in Grade)))
-    rows = [[town or "-", str(n), str(counts.overdue_by_town[town])]
+        f"{_label(GRADE_LABELS[g], ctx)} {count_text(counts.by_grade[g.value])}"
+        for g in Grade)))
+    rows = [[town or "-", count_text(n), count_text(counts.overdue_by_town[town])]
             for town, n in sorted(counts.by_town.items())]
     if rows:
         print(table([_("town"), _("hazards"), _("overdue")], rows))
@@ -155,5 +158,6 @@ def run_export_csv(args: argparse.Namespace, ctx: AppContext) -> int:
     from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 
     count = write_ledger_csv(Path(args.output), rows, lang)
-    print(_("{count} hazard(s) written to {path}").format(count=count, path=args.output))
+    print(_("{count} hazard(s) written to {path}").format(count=count_text(count),
+                                                            path=args.output))
     return 0

@@ -20,7 +20,7 @@ from inspector_app.domain.finding import GRADE_LABELS, Finding
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.governance import PLAN_COLUMNS, PLAN_ELEMENTS, GovernancePlan
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import ENUMERATION, N_, Listing, _, current_language
+from inspector_app.i18n import ENUMERATION, N_, Listing, _, count_text, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.reinspection import (
     NOT_RECTIFIED,
@@ -250,6 +250,6 @@ def run_complete(args: argparse.Namespace, ctx: AppContext) -> int:
     for f in outcome.reopened:
         print(_("reopened  {hazard}  (new deadline {date})").format(
             hazard=_hazard_line(f, ctx), date=local_date(results[f.id].new_deadline)))
-    print(_("{closed} closed, {reopened} reopened").format(closed=len(outcome.closed),
-                                                          reopened=len(outcome.reopened)))
+    print(_("{closed} closed, {reopened} reopened").format(
+        closed=count_text(len(outcome.closed)), reopened=count_text(len(outcome.reopened))))
     return 0

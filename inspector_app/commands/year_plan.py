@@ -10,7 +10,7 @@ from pathlib import Path
 
 from inspector_app.commands.common import clip, pad
 from inspector_app.commands.when import local_date, local_minute
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import YearPlanService
@@ -160,14 +160,14 @@ def run_approve(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
     n = _service(ctx).issue(args.year)
     print(_("{count} planned inspections created; they reach the laptops with the next "
-            "sync").format(count=n))
+            "sync").format(count=count_text(n)))
     return 0
 
 
 def run_drop(args: argparse.Namespace, ctx: AppContext) -> int:
     as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
     n = _service(ctx).drop_company(args.year, args.company, as_of, args.reason)
-    print(_("{count} visits dropped").format(count=n))
+    print(_("{count} visits dropped").format(count=count_text(n)))
     return 0
 
 

@@ -258,7 +258,7 @@ class HelpWindow(QWidget):
         shown = bool(term.strip())
         self.results.setVisible(shown)
         self.results_label.setVisible(shown)
-        self.results_label.setText(self.tr("%n page(s) found", "", len(hits)))
+        self.results_label.setText(self.tr("%Ln page(s) found", "", len(hits)))
         return hits
 
     def _open_first_result(self) -> None:

@@ -328,8 +328,8 @@ class InspectionWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
         self._update_readiness()
-        self.tabs.setTabText(1, self.tr("Hazards (%n)", "", len(r.findings)))
-        self.tabs.setTabText(2, self.tr("Photos (%n)", "", self.photos.model.rowCount()))
+        self.tabs.setTabText(1, self.tr("Hazards (%Ln)", "", len(r.findings)))
+        self.tabs.setTabText(2, self.tr("Photos (%Ln)", "", self.photos.model.rowCount()))
 
     def _update_readiness(self) -> None:
         r = self.record

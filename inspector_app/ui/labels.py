@@ -16,7 +16,7 @@ _ANSWERS = {  # by the values of Answer
 }
 _YES = QT_TRANSLATE_NOOP("Labels", "Yes")
 _NO = QT_TRANSLATE_NOOP("Labels", "No")
-_PHOTOS = QT_TRANSLATE_NOOP("Labels", "%n photo(s)")
+_PHOTOS = QT_TRANSLATE_NOOP("Labels", "%Ln photo(s)")
 # Texts of the answer editors, translated through label() below.
 _EDITOR_TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "Outside the allowed range {0} – {1}; not saved."),
@@ -24,7 +24,7 @@ _EDITOR_TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "Not a number; not saved."),
     QT_TRANSLATE_NOOP("Labels", "Today"),
     QT_TRANSLATE_NOOP("Labels", "Now"),
-    QT_TRANSLATE_NOOP("Labels", "%n photo(s) attached; at least {0} needed."),
+    QT_TRANSLATE_NOOP("Labels", "%Ln photo(s) attached; at least {0} needed."),
     QT_TRANSLATE_NOOP("Labels", "Signatures are collected when the record is signed."),
 )
 
@@ -32,6 +32,12 @@ _EDITOR_TEXTS = (
 def label(text: str, n: int = -1) -> str:
     """Translate a text of the "Labels" context (listed above so that lupdate finds it)."""
     return QCoreApplication.translate("Labels", text, None, n)
+
+
+def count_text(n: int) -> str:
+    """A count as the interface's locale writes it, thousands grouped (100,000); a text's
+    ``%Ln`` does the same for the count it is plural by."""
+    return QLocale().toString(int(n))
 
 
 def ui_lang() -> str:

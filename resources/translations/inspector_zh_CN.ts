@@ -277,16 +277,16 @@
     <name>CompaniesPage</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="171"/>
-        <source>%n match(es)</source>
+        <source>%Ln match(es)</source>
         <translation>
-            <numerusform>找到 %n 家</numerusform>
+            <numerusform>找到 %Ln 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
-        <source>%n company(s)</source>
+        <source>%Ln company(s)</source>
         <translation>
-            <numerusform>%n 家单位</numerusform>
+            <numerusform>%Ln 家单位</numerusform>
         </translation>
     </message>
     <message>
@@ -750,9 +750,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="230"/>
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
-        <source>%n page(s)</source>
+        <source>%Ln page(s)</source>
         <translation>
-            <numerusform>共 %n 页</numerusform>
+            <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
@@ -762,9 +762,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
-        <source>Only %n document number(s) of this type left on this computer: ask the office for a new number block.</source>
+        <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
-            <numerusform>本机此类文书编号仅剩 %n 个：请向办公室申请新的编号段。</numerusform>
+            <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
@@ -942,9 +942,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
-        <source>%n photo(s)</source>
+        <source>%Ln photo(s)</source>
         <translation>
-            <numerusform>%n 张照片</numerusform>
+            <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
@@ -1017,9 +1017,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/dispatch.py" line="159"/>
-        <source>%n record(s)</source>
+        <source>%Ln record(s)</source>
         <translation>
-            <numerusform>%n 条记录</numerusform>
+            <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
 </context>
@@ -1565,9 +1565,9 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     <name>HazardResultEditor</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>
-        <source>%n after-photo(s)</source>
+        <source>%Ln after-photo(s)</source>
         <translation>
-            <numerusform>%n 张整改后照片</numerusform>
+            <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
@@ -1627,9 +1627,9 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274"/>
-        <source>%n element(s) missing: {0}</source>
+        <source>%Ln element(s) missing: {0}</source>
         <translation>
-            <numerusform>缺%n项：{0}</numerusform>
+            <numerusform>缺%Ln项：{0}</numerusform>
         </translation>
     </message>
     <message>
@@ -1801,16 +1801,16 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="259"/>
-        <source>%n hazard(s) exported to {0}.</source>
+        <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
-            <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
+            <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
-        <source>%n hazard(s): </source>
+        <source>%Ln hazard(s): </source>
         <translation>
-            <numerusform>共 %n 条隐患：</numerusform>
+            <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
@@ -1820,9 +1820,9 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
-        <source>; %n overdue</source>
+        <source>; %Ln overdue</source>
         <translation>
-            <numerusform>；逾期 %n 条</numerusform>
+            <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
@@ -1920,9 +1920,9 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/help_window.py" line="261"/>
-        <source>%n page(s) found</source>
+        <source>%Ln page(s) found</source>
         <translation>
-            <numerusform>找到 %n 页</numerusform>
+            <numerusform>找到 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
@@ -2193,16 +2193,16 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_window.py" line="331"/>
-        <source>Hazards (%n)</source>
+        <source>Hazards (%Ln)</source>
         <translation>
-            <numerusform>隐患（%n）</numerusform>
+            <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
-        <source>Photos (%n)</source>
+        <source>Photos (%Ln)</source>
         <translation>
-            <numerusform>照片（%n）</numerusform>
+            <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
@@ -2428,70 +2428,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="184"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="185"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="351"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="276"/>
-        <source>&amp;Planned (%n)…</source>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="283"/>
+        <source>&amp;Planned (%Ln)…</source>
         <translation>
-            <numerusform>计划检查（%n）(&amp;P)…</numerusform>
+            <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
-        <source>%n inspection(s)</source>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <source>%Ln inspection(s)</source>
         <translation>
-            <numerusform>%n 条检查记录</numerusform>
+            <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="340"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2500,47 +2500,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="352"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="354"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2658,67 +2658,67 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="12"/>
+        <location filename="../../inspector_app/ui/labels.py" line="13"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="13"/>
+        <location filename="../../inspector_app/ui/labels.py" line="14"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="14"/>
+        <location filename="../../inspector_app/ui/labels.py" line="15"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="16"/>
+        <location filename="../../inspector_app/ui/labels.py" line="17"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="17"/>
+        <location filename="../../inspector_app/ui/labels.py" line="18"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="18"/>
-        <source>%n photo(s)</source>
-        <translation>%n 张照片</translation>
+        <location filename="../../inspector_app/ui/labels.py" line="19"/>
+        <source>%Ln photo(s)</source>
+        <translation>%Ln 张照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="21"/>
+        <location filename="../../inspector_app/ui/labels.py" line="22"/>
         <source>Outside the allowed range {0} – {1}; not saved.</source>
         <translation>超出允许范围 {0} – {1}，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="22"/>
+        <location filename="../../inspector_app/ui/labels.py" line="23"/>
         <source>Outside the normal range {0} – {1}: check it.</source>
         <translation>超出正常范围 {0} – {1}，请核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="23"/>
+        <location filename="../../inspector_app/ui/labels.py" line="24"/>
         <source>Not a number; not saved.</source>
         <translation>不是数字，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="24"/>
+        <location filename="../../inspector_app/ui/labels.py" line="25"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="25"/>
+        <location filename="../../inspector_app/ui/labels.py" line="26"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="26"/>
-        <source>%n photo(s) attached; at least {0} needed.</source>
-        <translation>已附照片 %n 张，至少需要 {0} 张。</translation>
+        <location filename="../../inspector_app/ui/labels.py" line="27"/>
+        <source>%Ln photo(s) attached; at least {0} needed.</source>
+        <translation>已附照片 %Ln 张，至少需要 {0} 张。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="27"/>
+        <location filename="../../inspector_app/ui/labels.py" line="28"/>
         <source>Signatures are collected when the record is signed.</source>
         <translation>签名在签署记录时采集。</translation>
     </message>
@@ -2739,137 +2739,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="272"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="275"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="274"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="275"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="279"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="279"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="283"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="306"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="390"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="388"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="391"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="480"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="481"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="482"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="486"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -2931,9 +2931,9 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
-        <source>%n thing(s) still missing. Double-click one to go there.</source>
+        <source>%Ln thing(s) still missing. Double-click one to go there.</source>
         <translation>
-            <numerusform>还有 %n 项未完成，双击可跳转到该处。</numerusform>
+            <numerusform>还有 %Ln 项未完成，双击可跳转到该处。</numerusform>
         </translation>
     </message>
     <message>
@@ -3442,23 +3442,23 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
-        <source>%n photo(s) added.</source>
+        <source>%Ln photo(s) added.</source>
         <translation>
-            <numerusform>已添加 %n 张照片。</numerusform>
+            <numerusform>已添加 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
-        <source>%n already attached.</source>
+        <source>%Ln already attached.</source>
         <translation>
-            <numerusform>%n 张此前已添加。</numerusform>
+            <numerusform>%Ln 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
-        <source>%n not added.</source>
+        <source>%Ln not added.</source>
         <translation>
-            <numerusform>%n 个文件未添加。</numerusform>
+            <numerusform>%Ln 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
@@ -3473,16 +3473,16 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
-        <source>%n file(s) could not be added; the others were added:</source>
+        <source>%Ln file(s) could not be added; the others were added:</source>
         <translation>
-            <numerusform>%n 个文件无法添加，其余文件已添加：</numerusform>
+            <numerusform>%Ln 个文件无法添加，其余文件已添加：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
-        <source>… and %n more (see details).</source>
+        <source>… and %Ln more (see details).</source>
         <translation>
-            <numerusform>……另有 %n 个（见详细信息）。</numerusform>
+            <numerusform>……另有 %Ln 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
@@ -3497,9 +3497,9 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
-        <source>Why are %n photo(s) deleted?</source>
+        <source>Why are %Ln photo(s) deleted?</source>
         <translation>
-            <numerusform>为什么删除这 %n 张照片？</numerusform>
+            <numerusform>为什么删除这 %Ln 张照片？</numerusform>
         </translation>
     </message>
     <message>
@@ -3725,9 +3725,9 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
-        <source>%n mark(s) drawn</source>
+        <source>%Ln mark(s) drawn</source>
         <translation>
-            <numerusform>已标注 %n 处</numerusform>
+            <numerusform>已标注 %Ln 处</numerusform>
         </translation>
     </message>
 </context>
@@ -3893,16 +3893,16 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
-        <source>{0} of {1} — %n open hazard(s)</source>
+        <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
-            <numerusform>{0}（{1}）— %n 项未销号隐患</numerusform>
+            <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432"/>
-        <source>The company has open hazards from %n inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
+        <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
-            <numerusform>该单位的未销号隐患来自 %n 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
+            <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
@@ -3951,9 +3951,9 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
-        <source>%n hazard(s) have no result yet: {0}. Nothing was changed.</source>
+        <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
-            <numerusform>%n 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
+            <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
@@ -5465,7 +5465,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="449"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="656"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="657"/>
         <source>Saved {0}.</source>
         <translation>已保存{0}。</translation>
     </message>
@@ -5550,12 +5550,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>{0}（按行业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="574"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="575"/>
         <source>to the selected companies ({0})</source>
         <translation>应用于所选企业（{0}家）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="576"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="577"/>
         <source>to all companies shown ({0})</source>
         <translation>应用于列出的全部企业（{0}家）</translation>
     </message>

@@ -228,3 +228,15 @@ def test_the_selection_stays_across_a_refresh_beyond_the_first_page(qtbot, distr
     page.refresh()  # e.g. after an import: the first page is read again
     assert page.selected_company() is not None
     assert page.selected_company().id == target.id
+
+
+def test_a_count_in_the_thousands_is_grouped_in_both_languages(qtbot, repo, page, languages):
+    # "1001 家单位" is hard to read at a glance; the locale groups the digits: "1,001 家单位".
+    with repo.db.atomic():
+        for n in range(1001):
+            repo.add(Company(name=f"单位{n:04d}", town="城关镇"))
+    page.refresh()
+    qtbot.waitUntil(lambda: "1,001" in page.count_label.text(), timeout=5000)
+    assert page.count_label.text() == "1,001 company(s)"
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1,001 家单位", timeout=3000)

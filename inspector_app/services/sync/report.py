@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
-from inspector_app.i18n import N_, ngettext, render, translate
+from inspector_app.i18n import N_, count_text, ngettext, render, translate
 
 
 @dataclass
@@ -75,17 +75,17 @@ class ImportReport:
         for table, t in self.tables.items():
             if t.empty():
                 continue
-            parts = [f"{t.added} added", f"{t.updated} updated"]
+            parts = [f"{t.added:,} added", f"{t.updated:,} updated"]
             if t.deleted:
-                parts.append(f"{t.deleted} deleted")
-            parts += [f"{n} skipped ({why})" for why, n in sorted(t.skipped.items())]
+                parts.append(f"{t.deleted:,} deleted")
+            parts += [f"{n:,} skipped ({why})" for why, n in sorted(t.skipped.items())]
             if t.conflicts:
-                parts.append(f"{t.conflicts} conflicts")
+                parts.append(f"{t.conflicts:,} conflicts")
             out.append(f"  {table}: " + ", ".join(parts))
         if self.photos_added:
-            out.append(f"  photo files stored: {self.photos_added}")
+            out.append(f"  photo files stored: {self.photos_added:,}")
         if self.documents_added:
-            out.append(f"  PDF files stored: {self.documents_added}")
+            out.append(f"  PDF files stored: {self.documents_added:,}")
         out += [f"  ! {n}" for n in self.notes]
         if not self.changed:
             out.append("  nothing new")
@@ -139,7 +139,7 @@ _HEADS = {"imported": N_("Imported"),
 
 
 def _count(n: int, table: str, lang: str) -> str:
-    return _NOUNS[table](n, lang).format(n=n)
+    return _NOUNS[table](n, lang).format(n=count_text(n))
 
 
 def _say(message: str, lang: str, **params: Any) -> str:
@@ -179,7 +179,7 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
             lines.append(ngettext(
                 "{n} photo file missing on this computer was not exported",
                 "{n} photo files missing on this computer were not exported",
-                missing, lang).format(n=missing))
+                missing, lang).format(n=count_text(missing)))
         return lines
 
     status = report.get("status", "imported")
@@ -215,20 +215,23 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
     photo_rows = given.get("photos", {}).get("added", 0)
     if report.get("photos_added") and report["photos_added"] != photo_rows:
         lines.append(ngettext("{n} photo file stored", "{n} photo files stored",
-                              report["photos_added"], lang).format(n=report["photos_added"]))
+                              report["photos_added"], lang).format(
+                                  n=count_text(report["photos_added"])))
     if report.get("documents_added"):
         lines.append(ngettext("{n} PDF document stored", "{n} PDF documents stored",
-                              report["documents_added"], lang).format(n=report["documents_added"]))
+                              report["documents_added"], lang).format(
+                                  n=count_text(report["documents_added"])))
     if conflicts:
         lines.append(ngettext(
             "{n} conflict: a draft changed on both computers; both are kept until you choose "
             "one in the conflicts list below",
             "{n} conflicts: drafts changed on both computers; both versions are kept until you "
-            "choose one in the conflicts list below", conflicts, lang).format(n=conflicts))
+            "choose one in the conflicts list below", conflicts, lang).format(
+                n=count_text(conflicts)))
     if kept:
         lines.append(ngettext("{n} item kept as it is here (newer here or signed)",
                               "{n} items kept as they are here (newer here or signed)",
-                              kept, lang).format(n=kept))
+                              kept, lang).format(n=count_text(kept)))
     if len(lines) == 2:
         lines.append(translate(N_("Nothing new"), lang))
     return lines

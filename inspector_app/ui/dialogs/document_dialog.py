@@ -227,7 +227,7 @@ class DocumentDialog(QDialog):
             self.document.close()
             self.document.load(result)
             pages = self.page_count()
-            self.pages_label.setText(self.tr("%n page(s)", "", pages))
+            self.pages_label.setText(self.tr("%Ln page(s)", "", pages))
             self.status.setText("")
             self._update_buttons()
             self.preview_ready.emit(pages)
@@ -238,7 +238,7 @@ class DocumentDialog(QDialog):
                 self.doc_type)
             if left is not None and left < LOW_WATER:
                 text += "\n" + self.tr(
-                    "Only %n document number(s) of this type left on this computer: ask the "
+                    "Only %Ln document number(s) of this type left on this computer: ask the "
                     "office for a new number block.", "", left)
             self.status.setText(text)
             messages.info(text)
@@ -376,7 +376,7 @@ class DocumentDialog(QDialog):
         self.export_button.setText(self.tr("&Export PDF…"))
         self.print_button.setText(self.tr("&Print…"))
         if self.page_count():
-            self.pages_label.setText(self.tr("%n page(s)", "", self.page_count()))
+            self.pages_label.setText(self.tr("%Ln page(s)", "", self.page_count()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

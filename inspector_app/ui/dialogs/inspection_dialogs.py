@@ -45,7 +45,7 @@ class MissingDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not complete yet"))
-        intro = QLabel(self.tr("%n thing(s) still missing. Double-click one to go there.", "",
+        intro = QLabel(self.tr("%Ln thing(s) still missing. Double-click one to go there.", "",
                                len(missing)))
         self.list = QListWidget()
         kinds = {"answer": self.tr("Answer"), "photo": self.tr("Photo"),

@@ -230,7 +230,7 @@ class HazardResultEditor(QGroupBox):
         self.form.setRowVisible(1, not read_only or self.result() == NOT_RECTIFIED)
 
     def set_photo_count(self, count: int) -> None:
-        self.photos_label.setText(self.tr("%n after-photo(s)", "", count) if count else "")
+        self.photos_label.setText(self.tr("%Ln after-photo(s)", "", count) if count else "")
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
@@ -271,7 +271,7 @@ class HazardResultEditor(QGroupBox):
             if missing:
                 names = pair(Bilingual(zh="、", en=", ")).join(
                     pair(label) for c, label in PLAN_ELEMENTS if c in missing)
-                self.plan_status.setText(self.tr("%n element(s) missing: {0}", "",
+                self.plan_status.setText(self.tr("%Ln element(s) missing: {0}", "",
                                                  len(missing)).format(names))
                 self.plan_status.setStyleSheet(ERROR_STYLE)
             else:
@@ -422,14 +422,14 @@ class ReinspectionDialog(QDialog):
             seen[h.finding.inspection_id] = seen.get(h.finding.inspection_id, 0) + 1
         for inspection_id, count in seen.items():
             first = next(h for h in self._hazards if h.finding.inspection_id == inspection_id)
-            self.follows.addItem(self.tr("{0} of {1} — %n open hazard(s)", "", count).format(
+            self.follows.addItem(self.tr("{0} of {1} — %Ln open hazard(s)", "", count).format(
                 first.inspection_number or inspection_id[:8], first.inspection_date),
                 inspection_id)
         self.follows.blockSignals(False)
         self.follows.setCurrentIndex(0 if self.follows.count() else -1)
         self._follows_chosen(self.follows.currentIndex())
         self.hazard_note.setText(self.tr(
-            "The company has open hazards from %n inspection(s); a re-inspection follows up one "
+            "The company has open hazards from %Ln inspection(s); a re-inspection follows up one "
             "of them. Hazards of the others are greyed.", "", len(seen)) if len(seen) > 1 else "")
 
     def _follows_chosen(self, _index: int) -> None:
@@ -645,7 +645,7 @@ class ReinspectionDialog(QDialog):
         if outcome.missing:
             seqs = ", ".join(str(f.seq) for f in outcome.missing)
             self.results_error.setText(self.tr(
-                "%n hazard(s) have no result yet: {0}. Nothing was changed.", "",
+                "%Ln hazard(s) have no result yet: {0}. Nothing was changed.", "",
                 len(outcome.missing)).format(seqs))
             for f in outcome.missing:
                 self.editors[f.id].set_message(self.tr("Choose rectified or not rectified."))

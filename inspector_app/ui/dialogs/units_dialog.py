@@ -34,7 +34,7 @@ from inspector_app.domain.units import UNIT_KIND_LABELS, Campaign, Phase, Target
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.units import KEEP, UnitsService
-from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.labels import count_text, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -571,12 +571,12 @@ class UnitsDialog(QDialog):
         selected = len(self.selected_company_ids())
         chosen = self.apply_to.currentIndex()
         self.apply_to.clear()
-        self.apply_to.addItem(self.tr("to the selected companies ({0})").format(selected),
-                              "selected")
-        self.apply_to.addItem(self.tr("to all companies shown ({0})").format(len(self.shown)),
-                              "shown")
+        shown = count_text(len(self.shown))
+        self.apply_to.addItem(self.tr("to the selected companies ({0})").format(
+            count_text(selected)), "selected")
+        self.apply_to.addItem(self.tr("to all companies shown ({0})").format(shown), "shown")
         self.apply_to.setCurrentIndex(max(0, chosen))
-        self.selection_count.setText(self.tr("Companies shown: {0}").format(len(self.shown)))
+        self.selection_count.setText(self.tr("Companies shown: {0}").format(shown))
 
     def assign(self, *, town: bool = False, department: bool = False) -> bool:
         ids = (self.selected_company_ids() if self.apply_to.currentData() == "selected"
@@ -585,8 +585,8 @@ class UnitsDialog(QDialog):
         new_department = self.new_department.currentData() if department else KEEP
 
         def run() -> str:
-            count = self.service.assign(ids, town=new_town, department_id=new_department)
-            return self.tr("Companies changed: {0}.").format(count)
+            changed = self.service.assign(ids, town=new_town, department_id=new_department)
+            return self.tr("Companies changed: {0}.").format(count_text(changed))
 
         if self._try(run):
             selected = set(self.selected_company_ids())
@@ -627,7 +627,8 @@ class UnitsDialog(QDialog):
             scope = (self.tr("Every company") if c.covers_everyone else "；".join(
                 part for part in ("、".join(_industry_text(i) for i in c.industries),
                                   "、".join(c.towns),
-                                  self.tr("named companies: {0}").format(len(c.company_ids))
+                                  self.tr("named companies: {0}").format(
+                                      count_text(len(c.company_ids)))
                                   if c.company_ids else "") if part))
             for col, text in enumerate((c.name, f"{c.starts_on} – {c.ends_on}", scope,
                                         "；".join(t.text for t in c.targets))):

@@ -168,9 +168,9 @@ class CompaniesPage(Page):
     def _update_count(self) -> None:
         n = self.model.total
         if self.model.search:
-            self.count_label.setText(self.tr("%n match(es)", "", n))
+            self.count_label.setText(self.tr("%Ln match(es)", "", n))
         else:
-            self.count_label.setText(self.tr("%n company(s)", "", n))
+            self.count_label.setText(self.tr("%Ln company(s)", "", n))
 
     def title(self) -> str:
         return self.tr("Companies")

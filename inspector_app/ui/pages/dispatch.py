@@ -156,7 +156,7 @@ class DrillDownDialog(QDialog):
             for c, key in enumerate(keys):
                 self.table.setItem(r, c, QTableWidgetItem(drill_text(key, row[key], zh)))
         self.table.resizeColumnsToContents()
-        layout.addWidget(QLabel(self.tr("%n record(s)", "", len(rows))))
+        layout.addWidget(QLabel(self.tr("%Ln record(s)", "", len(rows))))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -252,7 +252,7 @@ class DrillDialog(QDialog):
 
     def add_photos(self, paths: list[Path]) -> None:
         self.photos.extend(paths)
-        self.photo_label.setText(self.tr("%n photo(s)", "", len(self.photos)))
+        self.photo_label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
 
     def _cell(self, row: int, column: int) -> str:
         item = self.problems.item(row, column)

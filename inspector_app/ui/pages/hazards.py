@@ -256,7 +256,7 @@ class HazardsPage(Page):
             messages.error(exc)
             return False
         self.last_export = path
-        messages.info(self.tr("%n hazard(s) exported to {0}.", "", count).format(path))
+        messages.info(self.tr("%Ln hazard(s) exported to {0}.", "", count).format(path))
         return True
 
     # -- showing ------------------------------------------------------------------------------
@@ -268,13 +268,13 @@ class HazardsPage(Page):
 
     def summary_text(self) -> str:
         counts = self._counts
-        text = self.tr("%n hazard(s): ", "", counts.total)
+        text = self.tr("%Ln hazard(s): ", "", counts.total)
         text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
             counts.by_status[FindingStatus.OPEN.value],
             counts.by_status[FindingStatus.RECTIFIED.value],
             counts.by_status[FindingStatus.REOPENED.value],
             counts.by_status[FindingStatus.CLOSED.value])
-        return text + self.tr("; %n overdue", "", counts.overdue)
+        return text + self.tr("; %Ln overdue", "", counts.overdue)
 
     def _update_summary(self) -> None:
         self.summary.setText(self.summary_text())

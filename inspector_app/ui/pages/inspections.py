@@ -280,7 +280,7 @@ class InspectionsPage(Page):
 
     def _update_plans_button(self) -> None:
         planned = self.ctx.plans.planned_count()
-        self.plans_button.setText(self.tr("&Planned (%n)…", "", planned))
+        self.plans_button.setText(self.tr("&Planned (%Ln)…", "", planned))
 
     def _plan_started(self, inspection_id: str) -> None:
         self.refresh()
@@ -330,7 +330,7 @@ class InspectionsPage(Page):
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n inspection(s)", "", self._total))
+        self.count_label.setText(self.tr("%Ln inspection(s)", "", self._total))
 
     def title(self) -> str:
         return self.tr("Inspections")

@@ -265,7 +265,7 @@ def make_editor(item: Item, value: Any, photo_count: int = 0,
         return TextEditor(item, value, parent)
     if kind is ItemType.PHOTO:
         return InfoEditor(item, value, parent, label(
-            "%n photo(s) attached; at least {0} needed.", photo_count).format(item.min_photos))
+            "%Ln photo(s) attached; at least {0} needed.", photo_count).format(item.min_photos))
     if kind is ItemType.SIGNATURE:
         return InfoEditor(item, value, parent,
                           label("Signatures are collected when the record is signed."))

@@ -187,7 +187,7 @@ class PhotosModel(QAbstractListModel):
             if photo.taken_at:
                 lines.append(self.tr("Taken {0}").format(photo.taken_at.replace("T", " ")))
             if photo.annotations:
-                lines.append(self.tr("%n mark(s) drawn", "", len(photo.annotations)))
+                lines.append(self.tr("%Ln mark(s) drawn", "", len(photo.annotations)))
             return "\n".join(line for line in lines if line)
         if role == self.PhotoRole:
             return photo
@@ -481,11 +481,11 @@ class PhotoGallery(QWidget):
         present = [r for r in results if r.status == "present"]
         refused = [r for r in results if r.status == "refused"]
         self.reload()
-        parts = [self.tr("%n photo(s) added.", "", len(added))]
+        parts = [self.tr("%Ln photo(s) added.", "", len(added))]
         if present:
-            parts.append(self.tr("%n already attached.", "", len(present)))
+            parts.append(self.tr("%Ln already attached.", "", len(present)))
         if refused:
-            parts.append(self.tr("%n not added.", "", len(refused)))
+            parts.append(self.tr("%Ln not added.", "", len(refused)))
         if batch.cancelled:
             parts.append(self.tr("Stopped before the end."))
         self._set_hint(" ".join(parts))
@@ -515,12 +515,12 @@ class PhotoGallery(QWidget):
     def _show_refusals(self, refused: list[IngestResult]) -> None:
         lines = [f"{Path(r.path).name}: {localized(r.message)}" for r in refused]
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"),
-                          self.tr("%n file(s) could not be added; the others were added:", "",
+                          self.tr("%Ln file(s) could not be added; the others were added:", "",
                                   len(refused)),
                           QMessageBox.StandardButton.Ok, self.window())
         shown = lines[:MAX_LISTED_REFUSALS]
         if len(lines) > len(shown):
-            shown.append(self.tr("… and %n more (see details).", "", len(lines) - len(shown)))
+            shown.append(self.tr("… and %Ln more (see details).", "", len(lines) - len(shown)))
             box.setDetailedText("\n".join(lines))
         box.setInformativeText("\n".join(shown))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -565,7 +565,7 @@ class PhotoGallery(QWidget):
             return
         reason, ok = QInputDialog.getText(
             self, self.tr("Delete photos"),
-            self.tr("Why are %n photo(s) deleted?", "", len(photos)))
+            self.tr("Why are %Ln photo(s) deleted?", "", len(photos)))
         if not ok:
             return
         if not reason.strip():
