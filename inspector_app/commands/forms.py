@@ -74,7 +74,7 @@ def run_validate(args: argparse.Namespace, ctx: AppContext) -> int:
         except TemplateInvalid as exc:
             failed = True
             for problem in exc.problems:
-                print(f"{_where(name, problem)}: {problem.message}")
+                print(f"{_where(name, problem)}: {problem.message_in()}")
             continue
         t = loaded.template
         print(_("{file}: ok — {template} {version}, {items} items, sha256 {sha256}").format(
@@ -137,7 +137,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
             place = (first.cell if isinstance(first, CellProblem)
                      else _("line {line}").format(line=first.line))
             print(_("{file}: refused — {place}: {reason}{also}").format(
-                file=name, place=place, reason=first.message, also=also))
+                file=name, place=place, reason=first.message_in(), also=also))
         except InspectorError as exc:
             failed = True
             print(_("{file}: refused — {reason}").format(file=name, reason=exc.localized()))

@@ -13,7 +13,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from inspector_app.domain.checklist import (
     content_hash,
 )
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Listing, Message
 from inspector_app.services.shipped_forms import (
     SHIPPED_DIGEST_KEY,
     shipped_template_files,
@@ -69,10 +69,18 @@ Path_ = tuple[str | int, ...]
 class Problem:
     file: str
     line: int
-    message: str
+    message: str  # in English: what problems are sorted, compared and logged by
+    said: Message | None = field(default=None, compare=False, repr=False, kw_only=True)
+
+    def message_in(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the language the user reads)."""
+        return self.said.localized(lang) if self.said is not None else self.message
+
+    def localized(self, lang: str | None = None) -> str:
+        return f"{self.file}:{self.line}: {self.message_in(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return self.localized()
 
 
 class TemplateInvalid(ValidationError):
@@ -84,7 +92,7 @@ class TemplateInvalid(ValidationError):
         message = (N_("{problem}") if more == 0 else N_("{problem} (and 1 more problem)")
                    if more == 1 else N_("{problem} (and {count} more problems)"))
         super().__init__(message, detail="\n".join(str(p) for p in self.problems),
-                         problem=str(self.problems[0]), count=more)
+                         problem=self.problems[0], count=more)
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -100,7 +108,8 @@ def load_template_file(path: Path | str) -> LoadedTemplate:
     path = Path(path)
     problems, data = _check(path)
     if problems or data is None:
-        raise TemplateInvalid(problems or [Problem(str(path), 1, "the template cannot be read")])
+        raise TemplateInvalid(problems or [_problem(str(path), 1, Message(
+            N_("the template cannot be read")))])
     return LoadedTemplate(Template.from_dict(data), data, content_hash(data), path)
 
 
@@ -142,14 +151,15 @@ def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
     try:
         root, data = _parse(_read_text(path))
     except _Refused as exc:
-        return [Problem(file, exc.line, exc.message)], None
+        return [_problem(file, exc.line, exc.said)], None
     lines = _Lines(root)
     found = list(lines.problems)
     if found:  # duplicate keys, non-text keys or NaN: the document is not what it seems
         return _finish(file, found), None
     if not isinstance(data, dict):
-        return [Problem(file, lines.line(()), "a template must be a mapping of fields "
-                        "(format, id, version, title, kind, sections ...)")], None
+        return [_problem(file, lines.line(()), Message(N_(
+            "a template must be a mapping of fields (format, id, version, title, kind, "
+            "sections ...)")))], None
     found += _schema_problems(data, lines)
     found += _Semantics(data, lines).problems()
     return _finish(file, found), (None if found else data)
@@ -158,8 +168,9 @@ def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
 def check_definition(data: dict[str, Any], locate: Any) -> list[tuple[int, str]]:
     """The schema and whole-document problems of a definition read from another format (a
     workbook). ``locate.line(path)`` answers where a field was written, as an ordinal the caller
-    maps back to its own places; ``locate.values`` may be empty."""
-    return _schema_problems(data, locate) + _Semantics(data, locate).problems()
+    maps back to its own places; ``locate.values`` may be empty. The messages are in English."""
+    return [(line, str(message)) for line, message in
+            _schema_problems(data, locate) + _Semantics(data, locate).problems()]
 
 
 def parse_fragment(text: str) -> Any:
@@ -171,12 +182,16 @@ def parse_fragment(text: str) -> Any:
         raise ValueError(exc.message) from None
     problems = _Lines(root).problems
     if problems:
-        raise ValueError(problems[0][1])
+        raise ValueError(str(problems[0][1]))
     return data
 
 
-def _finish(file: str, found: list[tuple[int, str]]) -> list[Problem]:
-    return sorted({Problem(file, line, message) for line, message in found})
+def _problem(file: str, line: int, said: Message) -> Problem:
+    return Problem(file, line, str(said), said=said)
+
+
+def _finish(file: str, found: list[tuple[int, Message]]) -> list[Problem]:
+    return sorted({_problem(file, line, said) for line, said in found})
 
 
 # --- reading and parsing ----------------------------------------------------------------------
@@ -184,27 +199,32 @@ def _finish(file: str, found: list[tuple[int, str]]) -> list[Problem]:
 
 def _read_text(path: Path) -> str:
     """The file's text; ``_Refused`` for a file that is too large, binary or not UTF-8."""
-    limit = f"a template is at most {MAX_BYTES // (1024 * 1024)} MB"
+    limit = MAX_BYTES // (1024 * 1024)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _Refused(None, f"file is too large ({_megabytes(size)} MB); {limit}")
+            raise _Refused(None, Message(N_("file is too large ({size} MB); a template is at "
+                                            "most {limit} MB"), size=_megabytes(size),
+                                         limit=limit))
         with path.open("rb") as f:
             # Read one byte more than allowed: the file may have grown since stat().
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise _Refused(None, f"cannot read the file: {exc.strerror or exc}") from exc
+        raise _Refused(None, Message(N_("cannot read the file: {reason}"),
+                                     reason=exc.strerror or exc)) from exc
     if len(data) > MAX_BYTES:
-        raise _Refused(None, f"file is too large; {limit}")
+        raise _Refused(None, Message(N_("file is too large; a template is at most {limit} MB"),
+                                     limit=limit))
     nul = data.find(b"\0")
     if nul >= 0:
-        raise _Refused(None, "this is a binary file, not a YAML template (it contains NUL "
-                       "bytes)", line=_line_at(data, nul))
+        raise _Refused(None, Message(N_("this is a binary file, not a YAML template (it "
+                                        "contains NUL bytes)")), line=_line_at(data, nul))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _Refused(None, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot "
-                       "be read); save it as UTF-8, not GBK or another encoding",
+        raise _Refused(None, Message(N_("the file is not UTF-8 text (byte 0x{byte} cannot be "
+                                        "read); save it as UTF-8, not GBK or another "
+                                        "encoding"), byte=f"{data[exc.start]:02x}"),
                        line=_line_at(data, exc.start)) from exc
 
 
@@ -219,10 +239,11 @@ def _line_at(data: bytes, offset: int) -> int:
 class _Refused(Exception):
     """The file cannot be read as a template at all: one problem, at ``line``."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str, *, line: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, mark: yaml.Mark | None, said: Message, *, line: int = 1) -> None:
+        super().__init__(str(said))
         self.line = mark.line + 1 if mark else line
-        self.message = message
+        self.said = said
+        self.message = str(said)
 
 
 def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
@@ -262,18 +283,21 @@ class _Guard:
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "YAML anchors and aliases (&name, *name) are not "
-                           "allowed in a template; write each text out in full")
+            raise _Refused(event.start_mark, Message(N_(
+                "YAML anchors and aliases (&name, *name) are not allowed in a template; write "
+                "each text out in full")))
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _PLAIN_TAGS:
             # !!binary, !!timestamp, !!set... build values that JSON (the stored form) lacks.
-            raise _Refused(event.start_mark, f"the YAML tag {tag.replace(_CORE, '!!')} is not "
-                           "allowed in a template")
+            raise _Refused(event.start_mark, Message(
+                N_("the YAML tag {tag} is not allowed in a template"),
+                tag=tag.replace(_CORE, "!!")))
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _Refused(event.start_mark, f"the document is nested more than {MAX_DEPTH} "
-                               "levels deep")
+                raise _Refused(event.start_mark, Message(
+                    N_("the document is nested more than {depth} levels deep"),
+                    depth=MAX_DEPTH))
             return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self._depth -= 1
@@ -312,16 +336,16 @@ def _parse(text: str) -> tuple[yaml.Node, Any]:
         loader = _Loader(text)  # may already raise ReaderError
         root = loader.get_single_node()
         if root is None:
-            raise _Refused(None, "the file is empty")
+            raise _Refused(None, Message(N_("the file is empty")))
         return root, loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _Refused(mark, _syntax_message(exc, text)) from exc
     except yaml.reader.ReaderError as exc:
-        raise _Refused(None, "the file contains a character YAML does not allow",
+        raise _Refused(None, Message(N_("the file contains a character YAML does not allow")),
                        line=_reader_error_line(exc, text)) from exc
     except yaml.YAMLError as exc:
-        raise _Refused(None, f"YAML error: {exc}") from exc
+        raise _Refused(None, Message(N_("YAML error: {error}"), error=exc)) from exc
     finally:
         if loader is not None:
             loader.dispose()
@@ -336,19 +360,23 @@ def _reader_error_line(exc: yaml.reader.ReaderError, text: str) -> int:
     return 1
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> Message:
+    # PyYAML says what is wrong in English; the program's own words around it are translated.
     what = exc.problem or exc.context or "unreadable"
     context = f" ({exc.context})" if exc.context and exc.problem else ""
-    return f"YAML syntax error: {what}{context}{_tab_hint(exc.problem_mark, text)}"
+    if _tabbed(exc.problem_mark, text):
+        return Message(N_("YAML syntax error: {what}; indent with spaces, not tabs"),
+                       what=what + context)
+    return Message(N_("YAML syntax error: {what}"), what=what + context)
 
 
-def _tab_hint(mark: Any, text: str) -> str:
+def _tabbed(mark: Any, text: str) -> bool:
     """Tabs are the commonest YAML mistake of people used to word processors."""
     if mark is None:
-        return ""
+        return False
     lines = text.splitlines()
     line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-    return "; indent with spaces, not tabs" if "\t" in line[: mark.column + 1] else ""
+    return "\t" in line[: mark.column + 1]
 
 
 class _Lines:
@@ -357,7 +385,7 @@ class _Lines:
     def __init__(self, root: yaml.Node) -> None:
         self.values: dict[Path_, yaml.Node] = {}
         self.keys: dict[Path_, yaml.Node] = {}
-        self.problems: list[tuple[int, str]] = []
+        self.problems: list[tuple[int, Message]] = []
         self._walk(root, ())
 
     def line(self, path: Sequence[str | int]) -> int:
@@ -380,12 +408,14 @@ class _Lines:
             first_line: dict[str, int] = {}
             for key_node, value_node in node.value:
                 if key_node.tag != "tag:yaml.org,2002:str" or not isinstance(key_node.value, str):
-                    self._problem(key_node, f"field name {key_node.value!r} must be text")
+                    self._problem(key_node, Message(N_("field name {name} must be text"),
+                                                    name=repr(key_node.value)))
                     continue
                 key = key_node.value
                 if key in first_line:
-                    self._problem(key_node, f"field '{key}' is written twice in the same place "
-                                  f"(first on line {first_line[key]})")
+                    self._problem(key_node, Message(
+                        N_("field '{key}' is written twice in the same place (first on line "
+                           "{line})"), key=key, line=first_line[key]))
                 first_line.setdefault(key, key_node.start_mark.line + 1)
                 self.keys.setdefault((*path, key), key_node)
                 self._walk(value_node, (*path, key))
@@ -396,35 +426,43 @@ class _Lines:
             ".nan", ".inf"
         ):
             # JSON, and so the stored definition and its hash, has no NaN or infinity.
-            self._problem(node, f"{node.value} is not allowed: numbers must be finite")
+            self._problem(node, Message(N_("{value} is not allowed: numbers must be finite"),
+                                        value=node.value))
 
-    def _problem(self, node: yaml.Node, message: str) -> None:
+    def _problem(self, node: yaml.Node, message: Message) -> None:
         self.problems.append((node.start_mark.line + 1, message))
 
 
 # --- describing where a problem is -------------------------------------------------------------
 
 
-def _owner(data: Any, path: Sequence[str | int]) -> tuple[str, str]:
-    """("item 'gm-3-1'", "show_if.all[0].item") for a path into the document."""
+def _owner(data: Any, path: Sequence[str | int]) -> tuple[Message | None, str]:
+    """(item 'gm-3-1', "show_if.all[0].item") for a path into the document: the section or
+    item it belongs to, named in the user's language, and the field as written in the file."""
     parts = list(path)
-    owner = ""
+    owner: Message | None = None
     if len(parts) >= 2 and parts[0] == "sections" and isinstance(parts[1], int):
         section = _get(data, parts[:2])
-        owner = _named("section", section, parts[1])
+        ident = _ident(section)
+        owner = (Message(N_("section '{id}'"), id=ident) if ident
+                 else Message(N_("section {number}"), number=parts[1] + 1))
         parts = parts[2:]
         if len(parts) >= 2 and parts[0] == "items" and isinstance(parts[1], int):
-            item = _get(section, parts[:2])
-            owner = _named("item", item, parts[1], f" of {owner}")
+            ident = _ident(_get(section, parts[:2]))
+            owner = (_item(ident) if ident
+                     else Message(N_("item {number} of {section}"), number=parts[1] + 1,
+                                  section=owner))
             parts = parts[2:]
     return owner, _dotted(parts)
 
 
-def _named(kind: str, obj: Any, index: int, suffix: str = "") -> str:
+def _ident(obj: Any) -> str | None:
     ident = obj.get("id") if isinstance(obj, dict) else None
-    if isinstance(ident, str) and ident:
-        return f"{kind} '{ident}'"
-    return f"{kind} {index + 1}{suffix}"
+    return ident if isinstance(ident, str) and ident else None
+
+
+def _item(ident: str) -> Message:
+    return Message(N_("item '{id}'"), id=ident)
 
 
 def _dotted(parts: Sequence[str | int]) -> str:
@@ -443,16 +481,27 @@ def _get(data: Any, path: Sequence[str | int]) -> Any:
     return data
 
 
-def _say(owner: str, field: str, predicate: str) -> str:
+def _say(owner: Message | None, field: str, predicate: Message) -> Message:
     """"item 'x': weight must be ...": the field (or its owner) is the sentence's subject."""
-    subject = field or owner or "the template"
-    prefix = f"{owner}: " if owner and field else ""
-    return f"{prefix}{subject} {predicate}"
+    if owner and field:
+        return Message(N_("{owner}: {field} {predicate}"), owner=owner, field=field,
+                       predicate=predicate)
+    if field:
+        return Message(N_("{field} {predicate}"), field=field, predicate=predicate)
+    if owner:
+        return Message(N_("{owner} {predicate}"), owner=owner, predicate=predicate)
+    return Message(N_("the template {predicate}"), predicate=predicate)
 
 
-def _at(owner: str, field: str, statement: str) -> str:
+def _at(owner: Message | None, field: str, statement: Message | str) -> Message:
     """"item 'x': show_if: unknown field 'equal'": where, then what."""
-    return ": ".join([*(p for p in (owner, field) if p), statement])
+    if owner and field:
+        return Message(N_("{owner}: {field}: {statement}"), owner=owner, field=field,
+                       statement=statement)
+    if owner or field:
+        return Message(N_("{where}: {statement}"), where=owner or field, statement=statement)
+    return statement if isinstance(statement, Message) else Message(N_("{statement}"),
+                                                                     statement=statement)
 
 
 def _show(value: Any) -> str:
@@ -465,44 +514,44 @@ def _show(value: Any) -> str:
         return repr(value)
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Message | str:
     if isinstance(value, bool):
-        return "true/false"
+        return Message(N_("true/false"))
     if isinstance(value, int | float):
-        return "a number"
+        return Message(N_("a number"))
     if isinstance(value, str):
-        return "text"
+        return Message(N_("text"))
     if isinstance(value, dict):
-        return "a mapping"
+        return Message(N_("a mapping"))
     if isinstance(value, list):
-        return "a list"
-    return "empty" if value is None else type(value).__name__
+        return Message(N_("a list"))
+    return Message(N_("empty")) if value is None else type(value).__name__
 
 
-_TYPE_WORDS = {
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a mapping (field: value)",
-    "array": "a list",
-    "null": "empty",
+_TYPE_WORDS = {  # the schema's types in the words of a template's author
+    "string": N_("text"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "object": N_("a mapping (field: value)"),
+    "array": N_("a list"),
+    "null": N_("empty"),
 }
 
 
-def _did_you_mean(word: str, options: Sequence[str]) -> str:
+def _close(word: str, options: Sequence[str]) -> str | None:
     close = difflib.get_close_matches(word, list(options), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
 # --- schema -------------------------------------------------------------------------------------
 
 
-def _schema_problems(data: dict[str, Any], lines: _Lines) -> list[tuple[int, str]]:
+def _schema_problems(data: dict[str, Any], lines: _Lines) -> list[tuple[int, Message]]:
     errors = list(_validator().iter_errors(data))
     # A oneOf failure restates what a more precise error at the same place already says.
     precise = {tuple(e.absolute_path) for e in errors if e.validator != "oneOf"}
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, Message]] = []
     for error in errors:
         if error.validator == "oneOf" and tuple(error.absolute_path) in precise:
             continue
@@ -510,7 +559,7 @@ def _schema_problems(data: dict[str, Any], lines: _Lines) -> list[tuple[int, str
     return found
 
 
-def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, str]]:
+def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, Message]]:
     path = list(error.absolute_path)
     owner, field = _owner(data, path)
     line = lines.line(path)
@@ -522,81 +571,110 @@ def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, st
                 for name in error.validator_value if name not in value]
     if v == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        return [(lines.line([*path, key]),
-                 _at(owner, field, f"unknown field '{key}'{_did_you_mean(str(key), allowed)}"))
+        return [(lines.line([*path, key]), _at(owner, field, _unknown_field(str(key), allowed)))
                 for key in value if key not in allowed]
     if v == "type":
         return [(line, _wrong_type(owner, field, value, error, lines.values.get(tuple(path))))]
     if v in ("enum", "const"):
         return [(line, _not_allowed(owner, field, last, path, value, error))]
     if v == "pattern" and last == "zh":
-        return [(line, _at(owner, _parent_field(field), "Chinese text (zh) is empty"))]
+        return [(line, _at(owner, _parent_field(field),
+                           Message(N_("Chinese text (zh) is empty"))))]
     if v == "pattern":
-        return [(line, _say(owner, field, "must use lower-case letters a-z, digits and . _ - "
-                            f"and start with a letter or digit (found {_show(value)})"))]
+        return [(line, _say(owner, field, Message(
+            N_("must use lower-case letters a-z, digits and . _ - and start with a letter or "
+               "digit (found {value})"), value=_show(value))))]
     if v in ("minItems", "minLength"):
-        return [(line, _say(owner, field, "must not be empty"))]
+        return [(line, _say(owner, field, Message(N_("must not be empty"))))]
     if v == "minimum":
-        return [(line, _say(owner, field, f"must be at least {error.validator_value} "
-                            f"(found {_show(value)})"))]
+        return [(line, _say(owner, field, Message(N_("must be at least {minimum} (found "
+                                                     "{value})"),
+                                                  minimum=error.validator_value,
+                                                  value=_show(value))))]
     if v == "exclusiveMinimum":
-        return [(line, _say(owner, field, f"must be greater than {error.validator_value} "
-                            f"(found {_show(value)})"))]
+        return [(line, _say(owner, field, Message(N_("must be greater than {minimum} (found "
+                                                     "{value})"),
+                                                  minimum=error.validator_value,
+                                                  value=_show(value))))]
     if v == "oneOf":
-        return [(line, _say(owner, field, "is not a valid condition: write {item: ID, equals: "
-                            "VALUE}, {item: ID, not_equals: VALUE}, {item: ID, in: [...]}, "
-                            "{item: ID, answered: true}, {all: [...]}, {any: [...]} or "
-                            "{not: CONDITION}"))]
+        return [(line, _say(owner, field, Message(N_(
+            "is not a valid condition: write {item: ID, equals: VALUE}, {item: ID, "
+            "not_equals: VALUE}, {item: ID, in: [...]}, {item: ID, answered: true}, "
+            "{all: [...]}, {any: [...]} or {not: CONDITION}"))))]
     if v == "anyOf" and last == "unit":
-        return [(line, _say(owner, field, "must be text or a mapping {zh: ..., en: ...}"))]
+        return [(line, _say(owner, field, Message(N_("must be text or a mapping {zh: ..., "
+                                                     "en: ...}"))))]
     return [(line, _at(owner, field, error.message))]
+
+
+def _unknown_field(key: str, allowed: Sequence[str]) -> Message:
+    close = _close(key, allowed)
+    if close is None:
+        return Message(N_("unknown field '{key}'"), key=key)
+    return Message(N_("unknown field '{key}' (did you mean '{close}'?)"), key=key, close=close)
 
 
 def _parent_field(field: str) -> str:
     return field.rsplit(".", 1)[0] if "." in field else ""
 
 
-def _missing(owner: str, field: str, name: str, value: Any, error: SchemaError) -> str:
+def _missing(owner: Message | None, field: str, name: str, value: Any,
+             error: SchemaError) -> Message:
     if name == "zh" and "zh" in error.schema.get("properties", {}):
-        return _at(owner, field, "Chinese text (zh) is missing")
-    hint = ""
+        return _at(owner, field, Message(N_("Chinese text (zh) is missing")))
     if name == "grade":
-        hint = " (a check item needs a grade: general or major)"
-    elif name == "choices":
-        hint = f" (a {value.get('type')} item needs its list of choices)"
-    return _at(owner, field, f"missing required field '{name}'{hint}")
+        return _at(owner, field, Message(N_("missing required field '{name}' (a check item "
+                                            "needs a grade: general or major)"), name=name))
+    if name == "choices":
+        return _at(owner, field, Message(N_("missing required field '{name}' (a {type} item "
+                                            "needs its list of choices)"),
+                                         name=name, type=value.get("type")))
+    return _at(owner, field, Message(N_("missing required field '{name}'"), name=name))
 
 
 def _wrong_type(
-    owner: str, field: str, value: Any, error: SchemaError, node: yaml.Node | None
-) -> str:
+    owner: Message | None, field: str, value: Any, error: SchemaError, node: yaml.Node | None
+) -> Message:
     expected = error.validator_value
     if "zh" in error.schema.get("properties", {}) and isinstance(value, str):
-        return _say(owner, field, "must be a mapping of Chinese and English text, e.g. "
-                    f"{field.rsplit('.', 1)[-1] or 'text'}: {{zh: ..., en: ...}}")
+        return _say(owner, field, Message(
+            N_("must be a mapping of Chinese and English text, e.g. {name}: {{zh: ..., "
+               "en: ...}}"), name=field.rsplit(".", 1)[-1] or "text"))
     names = [expected] if isinstance(expected, str) else list(expected)
-    words = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
-    text = f"must be {words}, not {_kind_of(value)}"
+    words = Listing([Message(_TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names],
+                    N_(" or "))
     if field == "version" and isinstance(node, yaml.ScalarNode):
-        text += f"; put it in quotes: version: \"{node.value}\""
-    return _say(owner, field, text)
+        return _say(owner, field, Message(
+            N_("must be {words}, not {kind}; put it in quotes: version: \"{value}\""),
+            words=words, kind=_kind_of(value), value=node.value))
+    return _say(owner, field, Message(N_("must be {words}, not {kind}"), words=words,
+                                      kind=_kind_of(value)))
 
 
 def _not_allowed(
-    owner: str, field: str, last: str, path: Sequence[str | int], value: Any, error: SchemaError
-) -> str:
+    owner: Message | None, field: str, last: str, path: Sequence[str | int], value: Any,
+    error: SchemaError
+) -> Message:
     options = error.validator_value if error.validator == "enum" else [error.validator_value]
     listed = ", ".join(str(o) for o in options)
     parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
     if last == "type" and not isinstance(path[-1], int):
-        return _at(owner, "", f"unknown item type {_show(value)} (use one of: {listed})")
+        return _at(owner, "", Message(N_("unknown item type {value} (use one of: {listed})"),
+                                      value=_show(value), listed=listed))
     if last == "grade":
-        return _at(owner, "", f"unknown grade {_show(value)} (use general or major)")
-    if isinstance(path[-1], int) and parent in ("industries", "special_areas"):
-        what = "industry" if parent == "industries" else "special area"
-        return _say(owner, field, f"is an unknown {what} {_show(value)} (use one of: {listed})")
-    return _say(owner, field, f"must be {'one of: ' if len(options) > 1 else ''}{listed} "
-                f"(found {_show(value)})")
+        return _at(owner, "", Message(N_("unknown grade {value} (use general or major)"),
+                                      value=_show(value)))
+    if isinstance(path[-1], int) and parent == "industries":
+        return _say(owner, field, Message(N_("is an unknown industry {value} (use one of: "
+                                             "{listed})"), value=_show(value), listed=listed))
+    if isinstance(path[-1], int) and parent == "special_areas":
+        return _say(owner, field, Message(N_("is an unknown special area {value} (use one of: "
+                                             "{listed})"), value=_show(value), listed=listed))
+    if len(options) > 1:
+        return _say(owner, field, Message(N_("must be one of: {listed} (found {value})"),
+                                          listed=listed, value=_show(value)))
+    return _say(owner, field, Message(N_("must be {listed} (found {value})"), listed=listed,
+                                      value=_show(value)))
 
 
 # --- rules that need the whole document ----------------------------------------------------------
@@ -628,10 +706,10 @@ class _Semantics:
     def __init__(self, data: dict[str, Any], lines: _Lines) -> None:
         self.data = data
         self.lines = lines
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, Message]] = []
         self.items: dict[str, _ItemRef] = {}
 
-    def problems(self) -> list[tuple[int, str]]:
+    def problems(self) -> list[tuple[int, Message]]:
         self._sections_and_items()
         for ref in self._all_items():
             self._item_fields(ref)
@@ -641,7 +719,7 @@ class _Semantics:
         self._situations()
         return self.found
 
-    def _add(self, path: Sequence[str | int], message: str) -> None:
+    def _add(self, path: Sequence[str | int], message: Message) -> None:
         self.found.append((self.lines.line(path), message))
 
     def _all_items(self) -> Iterator[_ItemRef]:
@@ -662,8 +740,8 @@ class _Semantics:
                 continue
             path = ("sections", index, "id")
             if sid in seen_sections:
-                self._add(path, f"duplicate section id '{sid}' (first used on line "
-                          f"{seen_sections[sid]})")
+                self._add(path, Message(N_("duplicate section id '{id}' (first used on line "
+                                           "{line})"), id=sid, line=seen_sections[sid]))
             seen_sections.setdefault(sid, self.lines.line(path))
         for ref in self._all_items():
             iid = ref.item.get("id")
@@ -672,7 +750,8 @@ class _Semantics:
             path = (*ref.path, "id")
             if iid in self.items:
                 first = self.lines.line((*self.items[iid].path, "id"))
-                self._add(path, f"duplicate item id '{iid}' (first used on line {first})")
+                self._add(path, Message(N_("duplicate item id '{id}' (first used on line "
+                                           "{line})"), id=iid, line=first))
             else:
                 self.items[iid] = ref
 
@@ -684,18 +763,21 @@ class _Semantics:
         allowed = _TYPE_FIELDS.get(item_type, frozenset())
         for name in ref.item:
             if name in _SPECIFIC and name not in allowed:
-                self._add((*ref.path, name), f"{owner}: field '{name}' does not apply to a "
-                          f"{item_type} item")
+                self._add((*ref.path, name), Message(
+                    N_("{owner}: field '{name}' does not apply to a {type} item"), owner=owner,
+                    name=name, type=item_type))
         if item_type == ItemType.INFO and ref.item.get("required") is True:
-            self._add((*ref.path, "required"), f"{owner}: an info item is never required; "
-                      "remove 'required: true'")
+            self._add((*ref.path, "required"), Message(
+                N_("{owner}: an info item is never required; remove 'required: true'"),
+                owner=owner))
 
     def _situations(self) -> None:
         """A determination standard cites the law: each major item carries its situation."""
         standard = self.data.get("kind") == TemplateKind.MAJOR_HAZARD_STANDARD
         if standard and not isinstance(self.data.get("citation"), dict):
-            self._add(("kind",), "a determination standard (kind: major_hazard_standard) needs "
-                      "'citation' with the title and document number of the law it reproduces")
+            self._add(("kind",), Message(N_(
+                "a determination standard (kind: major_hazard_standard) needs 'citation' with "
+                "the title and document number of the law it reproduces")))
         sources = {s.get("id") for s in _list(self.data.get("sources")) if isinstance(s, dict)}
         seen: dict[tuple[Any, Any], str] = {}
         for ref in self._all_items():
@@ -703,35 +785,41 @@ class _Semantics:
             situation = ref.item.get("situation")
             if not standard:
                 if situation is not None:
-                    self._add((*ref.path, "situation"), f"{owner}: a situation belongs only in "
-                              "a determination standard (kind: major_hazard_standard)")
+                    self._add((*ref.path, "situation"), Message(N_(
+                        "{owner}: a situation belongs only in a determination standard (kind: "
+                        "major_hazard_standard)"), owner=owner))
                 continue
             if ref.item.get("type") != ItemType.CHECK or ref.item.get("grade") != Grade.MAJOR:
                 continue
             if not isinstance(situation, dict):
-                self._add((*ref.path, "id"), f"{owner}: a major item of a determination standard "
-                          "needs 'situation': the article, clause and official text (情形) it "
-                          "stands for")
+                self._add((*ref.path, "id"), Message(N_(
+                    "{owner}: a major item of a determination standard needs 'situation': the "
+                    "article, clause and official text (情形) it stands for"), owner=owner))
                 continue
             source = situation.get("source")
             has_text = situation.get("text") is not None
             if has_text == (situation.get("unverified") is not None):
-                self._add((*ref.path, "situation"), f"{owner}: a situation has either 'text' (the "
-                          "official wording) or 'unverified' (why it is not yet checked), not "
-                          "both or neither")
+                self._add((*ref.path, "situation"), Message(N_(
+                    "{owner}: a situation has either 'text' (the official wording) or "
+                    "'unverified' (why it is not yet checked), not both or neither"),
+                    owner=owner))
             elif has_text and source is None:
-                self._add((*ref.path, "situation"), f"{owner}: a situation's text needs "
-                          "'source': the id of the published text it was checked against")
+                self._add((*ref.path, "situation"), Message(N_(
+                    "{owner}: a situation's text needs 'source': the id of the published text "
+                    "it was checked against"), owner=owner))
             elif not has_text and source is not None:
-                self._add((*ref.path, "situation", "source"), f"{owner}: an unverified "
-                          "situation names no source")
+                self._add((*ref.path, "situation", "source"), Message(
+                    N_("{owner}: an unverified situation names no source"), owner=owner))
             if source is not None and source not in sources:
-                self._add((*ref.path, "situation", "source"), f"{owner}: situation source "
-                          f"'{source}' is not one of the template's 'sources'")
+                self._add((*ref.path, "situation", "source"), Message(
+                    N_("{owner}: situation source '{source}' is not one of the template's "
+                       "'sources'"), owner=owner, source=source))
             key = (situation.get("article"), situation.get("clause"))
             if key in seen:
-                self._add((*ref.path, "situation"), f"{owner}: the same situation (article "
-                          f"{key[0]}, clause {key[1]}) is already cited by item '{seen[key]}'")
+                self._add((*ref.path, "situation"), Message(
+                    N_("{owner}: the same situation (article {article}, clause {clause}) is "
+                       "already cited by item '{other}'"), owner=owner, article=key[0],
+                    clause=key[1], other=seen[key]))
             seen.setdefault(key, str(ref.item.get("id")))
 
     def _choices(self, ref: _ItemRef) -> None:
@@ -745,8 +833,9 @@ class _Semantics:
                 continue
             path = (*ref.path, "choices", index, "value")
             if value in first:
-                self._add(path, f"{owner}: duplicate choice value {_show(value)} (first on line "
-                          f"{first[value]})")
+                self._add(path, Message(N_("{owner}: duplicate choice value {value} (first on "
+                                           "line {line})"), owner=owner, value=_show(value),
+                                        line=first[value]))
             first.setdefault(value, self.lines.line(path))
 
     def _ranges(self, ref: _ItemRef) -> None:
@@ -754,7 +843,9 @@ class _Semantics:
         for low, high in (("min", "max"), ("normal_min", "normal_max")):
             a, b = ref.item.get(low), ref.item.get(high)
             if _is_number(a) and _is_number(b) and a > b:
-                self._add((*ref.path, low), f"{owner}: {low} ({a}) is greater than {high} ({b})")
+                self._add((*ref.path, low), Message(
+                    N_("{owner}: {low} ({a}) is greater than {high} ({b})"), owner=owner,
+                    low=low, a=a, high=high, b=b))
 
     # show_if ----------------------------------------------------------------------------------
 
@@ -777,25 +868,30 @@ class _Semantics:
         self, ref: _ItemRef, iid: str, target: str, op: str, value: Any, path: Path_
     ) -> bool:
         """Check one {item: target, op: value}; True when it is a later-checked graph edge."""
-        owner = f"item '{iid}'"
+        owner = _item(iid)
         item_path = (*path, "item")
         if target == iid:
-            self._add(item_path, f"{owner}: show_if refers to the item itself (a cycle)")
+            self._add(item_path, Message(N_("{owner}: show_if refers to the item itself (a "
+                                            "cycle)"), owner=owner))
             return False
         other = self.items.get(target)
         if other is None:
-            self._add(item_path, f"{owner}: show_if refers to unknown item '{target}'"
-                      f"{_did_you_mean(target, list(self.items))}")
+            close = _close(target, list(self.items))
+            self._add(item_path, Message(
+                N_("{owner}: show_if refers to unknown item '{target}'") if close is None else
+                N_("{owner}: show_if refers to unknown item '{target}' (did you mean "
+                   "'{close}'?)"), owner=owner, target=target, close=close))
             return False
         if other.item.get("type") == ItemType.INFO:
-            self._add(item_path, f"{owner}: show_if refers to '{target}', an info item, which "
-                      "has no answer")
+            self._add(item_path, Message(N_("{owner}: show_if refers to '{target}', an info "
+                                            "item, which has no answer"),
+                                         owner=owner, target=target))
             return False
         self._values(owner, other, target, op, value, path)
         return True
 
     def _values(
-        self, owner: str, other: _ItemRef, target: str, op: str, value: Any, path: Path_
+        self, owner: Message, other: _ItemRef, target: str, op: str, value: Any, path: Path_
     ) -> None:
         if op not in ("equals", "not_equals", "in"):
             return
@@ -806,8 +902,10 @@ class _Semantics:
             and isinstance(value, list) else [value]
         for v in values:
             if not any(_same_value(v, p) for p in possible):
-                self._add((*path, op), f"{owner}: show_if: {_show(v)} is not a possible answer "
-                          f"of item '{target}' ({other.item.get('type')}: {words})")
+                self._add((*path, op), Message(
+                    N_("{owner}: show_if: {value} is not a possible answer of item '{target}' "
+                       "({type}: {words})"), owner=owner, value=_show(v), target=target,
+                    type=other.item.get("type"), words=words))
 
     def _forward_references(self, edges: dict[str, list[tuple[str, Path_]]]) -> None:
         reported: set[frozenset[str]] = set()
@@ -815,18 +913,20 @@ class _Semantics:
             for target, path in targets:
                 if self.items[target].position < self.items[source].position:
                     continue
-                owner = f"item '{source}'"
+                owner = _item(source)
                 cycle = _path_between(edges, target, source)
                 if cycle is None:
                     line = self.lines.line((*self.items[target].path, "id"))
-                    self._add((*path, "item"), f"{owner}: show_if refers to item '{target}' "
-                              f"(line {line}), which comes later; a condition can only use "
-                              "earlier items")
+                    self._add((*path, "item"), Message(
+                        N_("{owner}: show_if refers to item '{target}' (line {line}), which "
+                           "comes later; a condition can only use earlier items"),
+                        owner=owner, target=target, line=line))
                 elif frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
                     chain = " → ".join([source, *cycle])
-                    self._add((*path, "item"), f"{owner}: show_if cycle: {chain}; a condition "
-                              "can only use earlier items")
+                    self._add((*path, "item"), Message(
+                        N_("{owner}: show_if cycle: {chain}; a condition can only use earlier "
+                           "items"), owner=owner, chain=chain))
 
 
 def _leaves(cond: Any, path: Path_) -> Iterator[tuple[str, str, Any, Path_]]:

@@ -60,8 +60,11 @@ class CellProblem(Problem):
 
     cell: str = ""
 
+    def localized(self, lang: str | None = None) -> str:
+        return f"{self.file}: {self.cell}: {self.message_in(lang)}"
+
     def __str__(self) -> str:
-        return f"{self.file}: {self.cell}: {self.message}"
+        return self.localized()
 
 
 def is_workbook(path: Path | str) -> bool:

@@ -344,3 +344,15 @@ def test_a_checklist_written_in_excel_imports_and_exports(page, tmp_path, said):
     assert page.export_selected(target)
     assert load_workbook_template(target).content_hash == page.repo.record(
         "my-checklist@2027.1").content_hash
+
+
+def test_a_broken_file_is_explained_in_the_language_of_the_window(page, tmp_path, languages):
+    languages.apply("zh_CN")
+    path = write(tmp_path, "broken.yaml", BROKEN)
+
+    assert page.import_file(path) is None
+
+    dialog = page.last_errors_dialog
+    entries = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert entries[0] == f"{path}:15: 检查项编号 'a' 重复（第 11 行已使用）"
+    assert entries[1].startswith(f"{path}:19: 检查项 'c'：未知的检查项类型 'checkbox'（可选：")
