@@ -9,7 +9,7 @@ import time
 from inspector_app.domain.finding import STATUS_LABELS as HAZARD_STATUS_LABELS
 from inspector_app.domain.finding import FindingStatus
 from inspector_app.domain.inspection import STATUS_LABELS, Status
-from inspector_app.i18n import _, current_language
+from inspector_app.i18n import _, count_text, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import DemoSummary, build_demo
 from inspector_app.services.demo_sizes import PRESETS
@@ -92,15 +92,17 @@ def _summary(summary: DemoSummary) -> str:
     """What was built, with the statuses in the user's words (in English as stored)."""
     zh = current_language() == "zh_CN"
     statuses = _(", ").join(
-        f"{STATUS_LABELS[s][0]} {summary.by_status[s.value]}" if zh
-        else f"{summary.by_status[s.value]} {s.value}" for s in Status)
+        f"{STATUS_LABELS[s][0]} {count_text(summary.by_status[s.value])}" if zh
+        else f"{count_text(summary.by_status[s.value])} {s.value}" for s in Status)
     hazards = _(", ").join(
-        f"{HAZARD_STATUS_LABELS[s][0]} {summary.by_hazard_status[s.value]}" if zh
-        else f"{summary.by_hazard_status[s.value]} {s.value}" for s in FindingStatus)
+        f"{HAZARD_STATUS_LABELS[s][0]} {count_text(summary.by_hazard_status[s.value])}" if zh
+        else f"{count_text(summary.by_hazard_status[s.value])} {s.value}"
+        for s in FindingStatus)
     return _("demo: {companies} companies, {inspectors} inspectors, {inspections} inspections "
              "({statuses}), {hazards} hazards ({hazard_statuses}), {photos} photos in {seconds} s "
              "(seed {seed})").format(
-        companies=summary.companies, inspectors=summary.inspectors,
-        inspections=summary.inspections, statuses=statuses, hazards=summary.hazards,
-        hazard_statuses=hazards, photos=summary.photos, seconds=f"{summary.seconds:.1f}",
+        companies=count_text(summary.companies), inspectors=count_text(summary.inspectors),
+        inspections=count_text(summary.inspections), statuses=statuses,
+        hazards=count_text(summary.hazards), hazard_statuses=hazards,
+        photos=count_text(summary.photos), seconds=f"{summary.seconds:.1f}",
         seed=summary.seed)

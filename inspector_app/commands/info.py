@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
 from inspector_app.services.info import describe
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         for key, value in data.items():
             if key == "counts":
                 for t, n in value.items():
-                    print(_("{label}: {value}").format(label=_(LABELS[t]), value=n))
+                    print(_("{label}: {value}").format(label=_(LABELS[t]), value=count_text(n)))
             else:
                 print(_("{label}: {value}").format(label=_(LABELS[key]), value=value))
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from inspector_app.commands.common import date_arg, day_arg, table
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
 from inspector_app.services.dispatch import (
     COUNTS,
@@ -74,11 +74,12 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     assert path is not None
     write_report(ctx.db, report, path)
     print(table([_("unit"), _("inspections"), _("hazards"), _("overdue")],
-                [[r.label, str(r.inspections), str(r.hazards), str(r.figures["overdue"])]
+                [[r.label, count_text(r.inspections), count_text(r.hazards),
+                  count_text(r.figures["overdue"])]
                  for r in rows]))
     if report.unit_inspections:
         print(_("supervision inspections of units (not counted as companies covered): {units}")
-              .format(units=", ".join(f"{u.name} {u.inspections}"
+              .format(units=", ".join(f"{u.name} {count_text(u.inspections)}"
                                        for u in report.unit_inspections)))
     print(_("written to {path} ({rows} row(s), {figures} figures each)").format(
         path=path, rows=len(rows), figures=len(COUNTS)))

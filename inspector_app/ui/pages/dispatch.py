@@ -71,7 +71,7 @@ from inspector_app.services.reports.dispatch_xlsx import COLUMNS
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
-from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.labels import count_text, ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -446,9 +446,8 @@ class DispatchPage(Page):
         if name in ("coverage", "rectification_rate"):
             value = getattr(row, name)
             return "—" if value is None else f"{value * 100:.1f}%"
-        if name == "hazards":
-            return str(row.hazards)
-        return str(row.figures[name])
+        value = row.hazards if name == "hazards" else row.figures[name]
+        return count_text(value) if isinstance(value, int) else str(value)
 
     def _total(self) -> DispatchRow | None:
         return self.report.table.total if self.report else None

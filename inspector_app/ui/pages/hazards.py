@@ -28,7 +28,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.hazards import NOT_CLOSED, HazardLedger, LedgerCounts, LedgerFilter
 from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 from inspector_app.ui import messages
-from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.labels import count_text, pair, ui_lang
 from inspector_app.ui.models.hazards_model import (
     COMPANY_ROLE,
     ID_ROLE,
@@ -270,10 +270,9 @@ class HazardsPage(Page):
         counts = self._counts
         text = self.tr("%Ln hazard(s): ", "", counts.total)
         text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
-            counts.by_status[FindingStatus.OPEN.value],
-            counts.by_status[FindingStatus.RECTIFIED.value],
-            counts.by_status[FindingStatus.REOPENED.value],
-            counts.by_status[FindingStatus.CLOSED.value])
+            *(count_text(counts.by_status[status.value]) for status in (
+                FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.REOPENED,
+                FindingStatus.CLOSED)))
         return text + self.tr("; %Ln overdue", "", counts.overdue)
 
     def _update_summary(self) -> None:
