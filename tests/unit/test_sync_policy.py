@@ -669,3 +669,84 @@ def test_a_row_carried_twice_is_named_with_both_of_its_places(world):
     refused(world, bundle, BundleRefused,
             match=f"answers {twice[0]}: appears twice in the bundle \\(rows 2 and 3 of "
                   "rows/answers.jsonl\\)")
+
+
+def test_only_a_reinspection_opinion_follows_a_document(world):
+    from tests.pdf_scenarios import services
+
+    inspection = laptop_work(world, world.a, photos=0)
+    _, _, docs = services(world.a)
+    docs.export(inspection, "order", "zh_CN", world.root / "整改指令书.pdf")
+    source = plain_export(world, world.a)
+    named: list[str] = []
+
+    def follows(tables: Rows) -> None:
+        order = one(tables, "documents", doc_type="order")
+        order["follows_document_id"] = order["id"]
+        named.append(order["id"])
+
+    refused(world, forge(world, world.a, source, follows), BundleRefused,
+            match=f"documents {named[0] if named else ''}, column follows_document_id: is a "
+                  "document of type order that names .* to follow; only a re-inspection "
+                  "opinion")
+
+
+def test_a_reinspection_opinion_follows_the_order_of_the_inspection_it_follows(world):
+    from inspector_app.services.reinspection import NOT_RECTIFIED, ReinspectionService
+    from tests.pdf_scenarios import services
+
+    x, reinspection = reinspected(world, world.a, seed=1)
+    y = laptop_work(world, world.a, photos=0, seed=2)
+    InspectionService(world.a.db, world.a.device, "张伟").complete(y)
+    _, _, docs = services(world.a)
+    docs.export(x, "order", "zh_CN", world.root / "x.pdf")
+    docs.export(y, "order", "zh_CN", world.root / "y.pdf")
+    again = ReinspectionService(world.a.db, world.a.device, "张伟")
+    for hazard in again.missing(reinspection):
+        again.record_result(reinspection, hazard.id, NOT_RECTIFIED, "2099-01-15")
+    assert again.complete(reinspection).completed
+    docs.export(reinspection, "reinspection", "zh_CN", world.root / "r.pdf")
+    source = plain_export(world, world.a)
+    other: list[str] = []
+
+    def elsewhere(tables: Rows) -> None:
+        order = one(tables, "documents", inspection_id=y, doc_type="order")
+        one(tables, "documents", doc_type="reinspection")["follows_document_id"] = order["id"]
+        other.append(order["id"])
+
+    refused(world, forge(world, world.a, source, elsewhere), BundleRefused,
+            match=f"column follows_document_id: follows document {other[0] if other else ''} "
+                  f"\\(order of inspection {y}\\); a re-inspection opinion follows the order")
+    assert world.import_(forge(world, world.a, source)).status == "imported"
+
+
+def test_a_planned_visit_is_started_as_an_inspection_of_its_own_company(world):
+    from inspector_app.services.plans import PlanService
+    from inspector_app.services.sync import export_bundle, import_bundle
+    from inspector_app.storage.repositories import InspectorRepo
+    from tests.factories import add_company, add_template
+    from tests.unit.test_sync import ORG_PASS
+
+    office, laptop = world.office, world.a
+    company = add_company(office.db, name="泉台纺织有限公司")
+    key = add_template(office.db)
+    repo = InspectorRepo(office.db, office.device.id)
+    team = [repo.add("张伟", "32050012", "泉台区应急管理局").id,
+            repo.add("李娜", "32050013", "泉台区应急管理局").id]
+    plan = PlanService(office.db, office.device, "王科长").add(company, key, "2026-12-10", team)
+    dest = world.root / "to-laptops"
+    dest.mkdir()
+    import_bundle(laptop.db, laptop.data_dir, laptop.device,
+                  export_bundle(office.db, office.data_dir, office.device, dest,
+                                passphrase=ORG_PASS))
+    PlanService(laptop.db, laptop.device, "张伟").start(plan)
+    other = laptop_work(world, laptop, photos=0, seed=3)  # an inspection of another company
+    source = plain_export(world, laptop)
+
+    def elsewhere(tables: Rows) -> None:
+        one(tables, "planned_inspections", id=plan)["inspection_id"] = other
+
+    refused(world, forge(world, laptop, source, elsewhere), BundleRefused,
+            match=f"planned_inspections {plan}, column inspection_id: names inspection "
+                  f"{other} of another company")
+    assert world.import_(forge(world, laptop, source)).status == "imported"

@@ -134,6 +134,8 @@ class Policy:
         self._photos_show_their_own_hazards()
         self._reinspections_follow_their_inspection()
         self._amendments_keep_their_hazards()
+        self._opinions_follow_their_order()
+        self._plans_start_their_own_company()
         if not self.sender.is_office:
             self._office_only()
             self._authorship()
@@ -268,6 +270,46 @@ class Policy:
                                       f"{origin['inspection_id']}, which inspection "
                                       f"{row['inspection_id']} does not amend; an amended "
                                       "record's hazard comes from the revision it corrects")
+
+    def _opinions_follow_their_order(self) -> None:
+        """A re-inspection opinion follows the order to rectify issued from the inspection its
+        re-inspection follows (``DocumentService``); no other document follows one."""
+        for documents in _chunks(row for row in self.rows.get("documents", [])
+                                 if row.get("follows_document_id")):
+            followed = self._by_id("documents",
+                                   {row["follows_document_id"] for row in documents})
+            inspections = self._by_id("inspections",
+                                      {row["inspection_id"] for row in documents})
+            for row in documents:
+                order = followed.get(row["follows_document_id"])
+                inspection = inspections.get(row["inspection_id"])
+                if row["doc_type"] != "reinspection":
+                    raise row_refused("documents", row, "follows_document_id",
+                                      f"is a document of type {row['doc_type']} that "
+                                      f"names {row['follows_document_id']} to follow; only a "
+                                      "re-inspection opinion follows a document")
+                if order is None or inspection is None:
+                    continue  # nowhere: the database refuses the missing row at commit
+                if (order["doc_type"] != "order"
+                        or order["inspection_id"] != inspection["follows_inspection_id"]):
+                    raise row_refused("documents", row, "follows_document_id",
+                                      f"follows document {order['id']} ({order['doc_type']} "
+                                      f"of inspection {order['inspection_id']}); a "
+                                      "re-inspection opinion follows the order to rectify of "
+                                      "the inspection its re-inspection follows")
+
+    def _plans_start_their_own_company(self) -> None:
+        """A planned visit is started as an inspection of the planned company."""
+        for plans in _chunks(row for row in self.rows.get("planned_inspections", [])
+                             if row.get("inspection_id")):
+            started = self._by_id("inspections", {row["inspection_id"] for row in plans})
+            for row in plans:
+                inspection = started.get(row["inspection_id"])
+                if inspection is not None and inspection["company_id"] != row["company_id"]:
+                    raise row_refused("planned_inspections", row, "inspection_id",
+                                      f"names inspection {row['inspection_id']} of another "
+                                      f"company ({inspection['company_id']}); a planned visit "
+                                      "is started as an inspection of the planned company")
 
     def _by_id(self, table: str, ids: set[str]) -> dict[str, Row]:
         """The rows of a single-key table with these ids, by id: the bundle's where it carries
