@@ -92,7 +92,7 @@ def run_generate(args: argparse.Namespace, ctx: AppContext) -> int:
     info = service.generate(args.year, args.template, args.seed)
     visits = service.visits(args.year)
     print(_("draft plan for {year}: {visits} visits, seed {seed}, checklist {template}").format(
-        year=info.year, visits=len(visits), seed=info.seed, template=info.template_key))
+        year=info.year, visits=count_text(len(visits)), seed=info.seed, template=info.template_key))
     _grid(service, args.year)
     return 0
 
