@@ -223,6 +223,17 @@ def latest_record_signature(db: Database, inspection_id: str
     return (row[0], row[1], row[2], row[3]) if row is not None else None
 
 
+def with_record_signature(db: Database, inspection_ids: list[str]) -> set[str]:
+    """Which of these inspections have a record signature here."""
+    found: set[str] = set()
+    for start in range(0, len(inspection_ids), 500):
+        part = inspection_ids[start:start + 500]
+        found.update(row[0] for row in db.execute(
+            f"SELECT DISTINCT inspection_id FROM record_signatures WHERE inspection_id IN "
+            f"({','.join('?' * len(part))})", part))
+    return found
+
+
 def inspection_kind(db: Database, inspection_id: str) -> str:
     return str(db.execute("SELECT kind FROM inspections WHERE id = ?",
                           [inspection_id]).fetchone()[0])

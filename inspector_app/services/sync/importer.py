@@ -341,13 +341,19 @@ def _check_checklists(db: Database, rows: StagedRows) -> None:
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:
     """From the office: a signed record that no longer matches its signature is imported (the
     office's copy is the evidence) but flagged for a person, never silently trusted."""
+    # A record locked without a digital signature (no identity) has nothing to check; the
+    # signing service, which loads the PDF libraries, is loaded only for one that has.
+    signed = sync_rows.with_record_signature(db, ids)
+    ids = [i for i in ids if i in signed]
+    if not ids:
+        return
     from inspector_app.services.signing import SigningService
 
     signing = SigningService(db, device)
     for inspection_id in ids:
         ok, why = signing.check_record(inspection_id)
         if why == "not signed":
-            continue  # locked without a digital signature (no identity): nothing to check
+            continue
         if not ok:
             number = sync_rows.inspection_number(db, inspection_id)
             report.notes.append(f"signed inspection {number or inspection_id[:8]}: {why}")

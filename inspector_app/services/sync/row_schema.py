@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import json.scanner
 import math
 import re
 import unicodedata
@@ -393,6 +394,21 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+# The C scanner inside ``json.loads(value, parse_constant=_no_constant)``, called without its
+# Python wrapper (an answer's value is a JSON text, and a bundle carries 100,000s of them).
+_JSON_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))
+
+
+def _json_fits(value: str, json_type: type | tuple[type, ...]) -> bool:
+    """True when ``value`` is one JSON value of ``json_type`` and nothing else, as
+    ``check_value`` reads it (False: look closer, and say why)."""
+    try:
+        parsed, end = _JSON_SCAN(value, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return False
+    return end == len(value) and (json_type is object or isinstance(parsed, json_type))
+
+
 _FAST_TESTS = {
     "text": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None",
     "line": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None",
@@ -402,6 +418,8 @@ _FAST_TESTS = {
     "stamp": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None "
              "and _parse_stamp(v)",
     "int": "type(v) is int and _cols[{i}].low <= v <= _cols[{i}].high",
+    "json": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None "
+            "and _json_fits(v, _cols[{i}].json_type)",
 }
 
 
@@ -422,6 +440,7 @@ def _validator(table: str) -> Callable[[Row], bool]:
     source = "def check(row):\n" + "\n".join(body) + "\n    return True\n"
     scope: dict[str, Any] = {"_BAD_TEXT": _BAD_TEXT, "_BAD_LINE": _BAD_LINE, "_SHA": _SHA,
                              "_parse_stamp": _parse_stamp, "_check_value": check_value,
+                             "_json_fits": _json_fits,
                              "_cols": list(schema.values())}
     # The source is made above from the schema alone, never from a bundle.
     exec(compile(source, f"<row check of {table}>", "exec"), scope)
