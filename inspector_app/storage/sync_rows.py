@@ -7,7 +7,9 @@ SQL; everything else the sync services ask of the database is here, as typed fun
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -152,6 +154,50 @@ def checklist_here(db: Database, content_hash: str) -> tuple[str, str] | None:
 def inspection_number(db: Database, inspection_id: str) -> str | None:
     row = db.execute("SELECT number FROM inspections WHERE id = ?", [inspection_id]).fetchone()
     return row[0] if row else None
+
+
+@contextlib.contextmanager
+def staged_attached(db: Database, path: Path) -> Iterator[bool]:
+    """The import's scratch database of staged rows, readable as ``staged.staged`` by the
+    statements below while this lasts; False when it cannot be attached (a transaction is
+    open), and the caller reads the rows itself."""
+    try:
+        db.execute("ATTACH DATABASE ? AS staged", [str(path)])
+    except sqlite3.OperationalError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("DETACH DATABASE staged")
+
+
+def staged_span(db: Database, table: str) -> tuple[int, int] | None:
+    """(first, last) staging sequence number of ``table``'s staged rows, if any."""
+    row = db.execute("SELECT MIN(seq), MAX(seq) FROM staged.staged WHERE tbl = ?",
+                     [table]).fetchone()
+    return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
+
+
+def add_staged_audit(db: Database, columns: list[str], first: int, last: int
+                     ) -> tuple[int, int] | None:
+    """The staged audit entries with sequence numbers ``first`` to ``last`` that are not here
+    yet, added in one statement in the bundle's order: (added, already here). None, with
+    nothing done, when a column has a default (a value missing from a line must get it, which
+    a JSON path, giving null, would not)."""
+    info = db.execute("PRAGMA main.table_info(audit_log)").fetchall()
+    if any(c[1] in columns and c[4] is not None for c in info):
+        return None
+    span = "s.tbl = 'audit_log' AND s.seq BETWEEN ? AND ?"
+    here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = s.key"
+    present = db.execute(f"SELECT COUNT(*) FROM staged.staged AS s WHERE {span} AND "
+                         f"EXISTS ({here})", [first, last]).fetchone()[0]
+    values = ", ".join(f"json_extract(s.line, '$.{c}')" for c in columns)
+    cursor = db.execute(f"INSERT INTO main.audit_log ({', '.join(columns)}) SELECT {values} "
+                        f"FROM staged.staged AS s WHERE {span} AND NOT EXISTS ({here}) "
+                        f"ORDER BY s.seq", [first, last])
+    return cursor.rowcount, int(present)
 
 
 # -- what the sender may change (services/sync/policy.py) --
