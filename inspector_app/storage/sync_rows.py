@@ -77,6 +77,29 @@ def rows_of(db: Database, table: str, select_list: str, column: str, values: lis
     return stream(db, sql if order is None else f"{sql} ORDER BY {order}", values)
 
 
+def _first_column(db: Database, sql: str, params: Any) -> Iterator[Any]:
+    """The first column of each row, as SQLite steps through them."""
+    cursor = db.execute(sql, params)
+    while batch := cursor.fetchmany(_FETCH):
+        for values in batch:
+            yield values[0]
+
+
+def lines_of(db: Database, table: str, line: str, column: str, values: list[Any],
+             order: str) -> Iterator[str]:
+    """``rows_of`` for a select list of one column, the row's JSON line: the lines alone."""
+    return _first_column(db, f"SELECT {line} FROM {table} WHERE {column} IN "
+                             f"({','.join('?' * len(values))}) ORDER BY {order}", values)
+
+
+def lines_since(db: Database, table: str, line: str, stamp: str, since: str,
+                order: str) -> Iterator[str]:
+    """``rows_since`` for a select list of one column, the row's JSON line: the lines
+    alone."""
+    return _first_column(db, f"SELECT {line} FROM {table} WHERE {stamp} > ? ORDER BY {order}",
+                         [since])
+
+
 def rows_since(db: Database, table: str, select_list: str, stamp: str, since: str,
                order: str = "rowid") -> Iterator[Row]:
     """The rows stamped after ``since``."""

@@ -168,6 +168,28 @@ class Selection:
             return self._attachments(_strip(table, self._reference(BY_NAME[table])))
         return _strip(table, self._reference(BY_NAME[table]))
 
+    def lines(self, table: str) -> Iterator[str] | None:
+        """The rows of ``table`` as the JSON lines SQLite makes of them, in the order of
+        ``rows``, when nothing else of them is read as they pass (an inspection's parts that
+        name nothing, the audit log); None otherwise: ``rows`` gives them."""
+        if not self.encoded or table in _WATCHED or table not in (
+                "audit_log", *(c.name for c in CHILDREN)):
+            return None
+        self.select_list(table)
+        line = self._selects[table]
+        if line == "*":
+            return None
+        if table == "audit_log":
+            return sync_rows.lines_since(self.db, "audit_log", line, "at", self.since,
+                                         order="at, id")
+        spec = BY_NAME[table]
+        parent = spec.parent or ""
+        order = ", ".join(dict.fromkeys((parent, *spec.key)))
+        return (found for start in range(0, len(self.inspection_ids), _CHUNK)
+                for found in sync_rows.lines_of(self.db, table, line, parent,
+                                                self.inspection_ids[start:start + _CHUNK],
+                                                order))
+
     def _attachments(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
             self.attachment_files.append((row["sha256"], row["media"]))
@@ -443,16 +465,17 @@ class _InnerWriter:
         _tick(control, total, total, "")
 
     def _table(self, compressor: _Compressor, table: str) -> int:
-        rows = self.selection.rows(table)
-        first = next(rows, None)
+        lines = self.selection.lines(table)
+        if lines is None:
+            lines = map(_line, self.selection.rows(table))
+        first = next(lines, None)
         if first is None:
             return 0  # an empty table has no entry
         path = f"rows/{table}.jsonl"
         count, held = 0, 0
         compressor.open(path, self.manifest["entries"])
         buffer: list[str] = []
-        for row in itertools.chain((first,), rows):
-            line = _line(row)
+        for line in itertools.chain((first,), lines):
             buffer.append(line)
             count += 1
             held += len(line)
