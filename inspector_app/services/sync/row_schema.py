@@ -547,14 +547,14 @@ class RowChecker:
                             "({limit:,})"), count=count, table=table, limit=MAX_ROWS[table])
 
     def add(self, table: str, row: Row) -> None:
-        from inspector_app.services.sync.tables import BY_NAME
-
         if table not in SCHEMAS:
             raise refuse(N_("it carries a table this program does not accept ({table})"),
                          table=table)
         check_row(table, row)
         self.total += 1
         if self.keys is not None:
+            from inspector_app.services.sync.tables import BY_NAME
+
             keys = self.keys.setdefault(table, set())
             row_key = tuple(row[k] for k in BY_NAME[table].key)
             if row_key in keys:
@@ -562,13 +562,17 @@ class RowChecker:
             keys.add(row_key)
         if self.extra is not None:
             self.extra(table, row)
-        _check_template(table, row)
+        if table in _TEMPLATE_TABLES:
+            _check_template(table, row)
 
     def finish(self) -> None:
         if self.total > MAX_ROWS_TOTAL:
             raise refuse(N_("it carries {total:,} rows, more than a bundle may carry "
                             "({limit:,})"),
                          total=self.total, limit=MAX_ROWS_TOTAL)
+
+
+_TEMPLATE_TABLES = frozenset({"templates", "template_snapshots", "inspections"})
 
 
 def _check_template(table: str, row: Row) -> None:

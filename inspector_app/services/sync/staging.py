@@ -246,7 +246,8 @@ class StagedRows(Mapping[str, TableRows]):
             # lines, and where a line names a column twice they would take the first value
             # where Python (and so the checks) took the last.
             line = _encode_row(row)
-        pending.append((table, _SEP.join(str(row[k]) for k in key),
+        pending.append((table, str(row[key[0]]) if len(key) == 1
+                        else _SEP.join(str(row[k]) for k in key),
                         str(row[parent]) if parent else None, line, row))
         return count, None
 
