@@ -7,7 +7,9 @@ SQL; everything else the sync services ask of the database is here, as typed fun
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -73,6 +75,29 @@ def rows_of(db: Database, table: str, select_list: str, column: str, values: lis
     sql = (f"SELECT {select_list} FROM {table} "
            f"WHERE {column} IN ({','.join('?' * len(values))})")
     return stream(db, sql if order is None else f"{sql} ORDER BY {order}", values)
+
+
+def _first_column(db: Database, sql: str, params: Any) -> Iterator[Any]:
+    """The first column of each row, as SQLite steps through them."""
+    cursor = db.execute(sql, params)
+    while batch := cursor.fetchmany(_FETCH):
+        for values in batch:
+            yield values[0]
+
+
+def lines_of(db: Database, table: str, line: str, column: str, values: list[Any],
+             order: str) -> Iterator[str]:
+    """``rows_of`` for a select list of one column, the row's JSON line: the lines alone."""
+    return _first_column(db, f"SELECT {line} FROM {table} WHERE {column} IN "
+                             f"({','.join('?' * len(values))}) ORDER BY {order}", values)
+
+
+def lines_since(db: Database, table: str, line: str, stamp: str, since: str,
+                order: str) -> Iterator[str]:
+    """``rows_since`` for a select list of one column, the row's JSON line: the lines
+    alone."""
+    return _first_column(db, f"SELECT {line} FROM {table} WHERE {stamp} > ? ORDER BY {order}",
+                         [since])
 
 
 def rows_since(db: Database, table: str, select_list: str, stamp: str, since: str,
@@ -154,6 +179,50 @@ def inspection_number(db: Database, inspection_id: str) -> str | None:
     return row[0] if row else None
 
 
+@contextlib.contextmanager
+def staged_attached(db: Database, path: Path) -> Iterator[bool]:
+    """The import's scratch database of staged rows, readable as ``staged.staged`` by the
+    statements below while this lasts; False when it cannot be attached (a transaction is
+    open), and the caller reads the rows itself."""
+    try:
+        db.execute("ATTACH DATABASE ? AS staged", [str(path)])
+    except sqlite3.OperationalError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("DETACH DATABASE staged")
+
+
+def staged_span(db: Database, table: str) -> tuple[int, int] | None:
+    """(first, last) staging sequence number of ``table``'s staged rows, if any."""
+    row = db.execute("SELECT MIN(seq), MAX(seq) FROM staged.staged WHERE tbl = ?",
+                     [table]).fetchone()
+    return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
+
+
+def add_staged_audit(db: Database, columns: list[str], first: int, last: int
+                     ) -> tuple[int, int] | None:
+    """The staged audit entries with sequence numbers ``first`` to ``last`` that are not here
+    yet, added in one statement in the bundle's order: (added, already here). None, with
+    nothing done, when a column has a default (a value missing from a line must get it, which
+    a JSON path, giving null, would not)."""
+    info = db.execute("PRAGMA main.table_info(audit_log)").fetchall()
+    if any(c[1] in columns and c[4] is not None for c in info):
+        return None
+    span = "s.tbl = 'audit_log' AND s.seq BETWEEN ? AND ?"
+    here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = s.key"
+    present = db.execute(f"SELECT COUNT(*) FROM staged.staged AS s WHERE {span} AND "
+                         f"EXISTS ({here})", [first, last]).fetchone()[0]
+    values = ", ".join(f"json_extract(s.line, '$.{c}')" for c in columns)
+    cursor = db.execute(f"INSERT INTO main.audit_log ({', '.join(columns)}) SELECT {values} "
+                        f"FROM staged.staged AS s WHERE {span} AND NOT EXISTS ({here}) "
+                        f"ORDER BY s.seq", [first, last])
+    return cursor.rowcount, int(present)
+
+
 # -- what the sender may change (services/sync/policy.py) --
 def rows_by_keys(db: Database, table: str, key: tuple[str, ...],
                  keys: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
@@ -221,6 +290,17 @@ def latest_record_signature(db: Database, inspection_id: str
         "WHERE inspection_id = ? ORDER BY signed_at DESC, id LIMIT 1",
         [inspection_id]).fetchone()
     return (row[0], row[1], row[2], row[3]) if row is not None else None
+
+
+def with_record_signature(db: Database, inspection_ids: list[str]) -> set[str]:
+    """Which of these inspections have a record signature here."""
+    found: set[str] = set()
+    for start in range(0, len(inspection_ids), 500):
+        part = inspection_ids[start:start + 500]
+        found.update(row[0] for row in db.execute(
+            f"SELECT DISTINCT inspection_id FROM record_signatures WHERE inspection_id IN "
+            f"({','.join('?' * len(part))})", part))
+    return found
 
 
 def inspection_kind(db: Database, inspection_id: str) -> str:

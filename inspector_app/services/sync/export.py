@@ -13,7 +13,9 @@ import hashlib
 import itertools
 import json
 import os
+import queue
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -165,6 +167,28 @@ class Selection:
         if table == "emergency_files":
             return self._attachments(_strip(table, self._reference(BY_NAME[table])))
         return _strip(table, self._reference(BY_NAME[table]))
+
+    def lines(self, table: str) -> Iterator[str] | None:
+        """The rows of ``table`` as the JSON lines SQLite makes of them, in the order of
+        ``rows``, when nothing else of them is read as they pass (an inspection's parts that
+        name nothing, the audit log); None otherwise: ``rows`` gives them."""
+        if not self.encoded or table in _WATCHED or table not in (
+                "audit_log", *(c.name for c in CHILDREN)):
+            return None
+        self.select_list(table)
+        line = self._selects[table]
+        if line == "*":
+            return None
+        if table == "audit_log":
+            return sync_rows.lines_since(self.db, "audit_log", line, "at", self.since,
+                                         order="at, id")
+        spec = BY_NAME[table]
+        parent = spec.parent or ""
+        order = ", ".join(dict.fromkeys((parent, *spec.key)))
+        return (found for start in range(0, len(self.inspection_ids), _CHUNK)
+                for found in sync_rows.lines_of(self.db, table, line, parent,
+                                                self.inspection_ids[start:start + _CHUNK],
+                                                order))
 
     def _attachments(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
@@ -398,6 +422,7 @@ def _files(selection: Selection, store: PhotoStore, data_dir: DataDir,
 
 _COPY_CHUNK = 1024 * 1024
 _LINES = 2048  # rows encoded, hashed and compressed together (a cancel is seen between them)
+_BLOCK = 1024 * 1024  # and at most about this many characters of them
 
 
 class _InnerWriter:
@@ -423,10 +448,11 @@ class _InnerWriter:
         done = 0
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True,
                              compresslevel=_LEVEL) as zf:
-            for table in tables:
-                manifest["counts"][table] = self._table(zf, table)
-                done += 1
-                _tick(control, done, total, table)
+            with _Compressor(zf) as compressor:
+                for table in tables:
+                    manifest["counts"][table] = self._table(compressor, table)
+                    done += 1
+                    _tick(control, done, total, table)
             files = _files(self.selection, self.store, self.data_dir, manifest)
             total += len(files)
             for path, source in sorted(files.items()):
@@ -438,36 +464,37 @@ class _InnerWriter:
             zf.writestr(bundle.SIGNATURE, bundle.sign_manifest(raw, *self.signer))
         _tick(control, total, total, "")
 
-    def _table(self, zf: zipfile.ZipFile, table: str) -> int:
-        rows = self.selection.rows(table)
-        first = next(rows, None)
+    def _table(self, compressor: _Compressor, table: str) -> int:
+        lines = self.selection.lines(table)
+        if lines is None:
+            lines = map(_line, self.selection.rows(table))
+        first = next(lines, None)
         if first is None:
             return 0  # an empty table has no entry
         path = f"rows/{table}.jsonl"
-        digest, size, count = hashlib.sha256(), 0, 0
-        with zf.open(path, "w") as sink:
-            buffer: list[str] = []
-            for row in itertools.chain((first,), rows):
-                buffer.append(_line(row))
-                count += 1
-                if len(buffer) >= _LINES:
-                    size += self._flush(sink, digest, buffer)
-                    self._check()
-            size += self._flush(sink, digest, buffer)
-        self.manifest["entries"].append({"path": path, "sha256": digest.hexdigest(),
-                                         "size": size})
+        count, held = 0, 0
+        compressor.open(path, self.manifest["entries"])
+        buffer: list[str] = []
+        for line in itertools.chain((first,), lines):
+            buffer.append(line)
+            count += 1
+            held += len(line)
+            if held >= _BLOCK or len(buffer) >= _LINES:
+                self._flush(compressor, buffer)
+                held = 0
+                self._check()
+        self._flush(compressor, buffer)
+        compressor.close()
         return count
 
     @staticmethod
-    def _flush(sink: IO[bytes], digest: Any, buffer: list[str]) -> int:
+    def _flush(compressor: _Compressor, buffer: list[str]) -> None:
         if not buffer:
-            return 0
+            return
         buffer.append("")  # the last line's newline
         data = "\n".join(buffer).encode()
         buffer.clear()
-        sink.write(data)
-        digest.update(data)
-        return len(data)
+        compressor.write(data)
 
     def _check(self) -> None:
         if self.control is not None:
@@ -495,6 +522,78 @@ class _InnerWriter:
                 size += len(chunk)
         self.manifest["entries"].append({"path": path, "sha256": digest.hexdigest(),
                                          "size": size})
+
+
+class _Compressor:
+    """Rows entries compressed, hashed and written by a second thread while the first reads
+    and encodes the next rows from SQLite: zlib, hashlib and SQLite all release the GIL, so on
+    two cores neither waits for the other. The queue holds a few blocks of lines at most; the
+    first failure in the writing thread is raised in the reading one."""
+
+    _DEPTH = 4  # blocks waiting (each about _LINES lines)
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self.queue: queue.Queue[tuple[str, Any] | None] = queue.Queue(self._DEPTH)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="bundle-compressor", daemon=True)
+
+    def __enter__(self) -> _Compressor:
+        self.thread.start()
+        return self
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if exc is not None:
+            self.error = self.error or exc  # the writing thread drops what is still queued
+        self._put(None, check=False)
+        self.thread.join()
+        if exc is None and self.error is not None:
+            raise self.error
+
+    def open(self, path: str, entries: list[dict[str, Any]]) -> None:
+        """Start an entry; its path, size and hash go into ``entries`` when it is closed."""
+        self._put(("open", (path, entries)))
+
+    def write(self, data: bytes) -> None:
+        self._put(("write", data))
+
+    def close(self) -> None:
+        self._put(("close", None))
+
+    def _put(self, item: tuple[str, Any] | None, check: bool = True) -> None:
+        if check and self.error is not None:
+            raise self.error
+        self.queue.put(item)
+
+    def _run(self) -> None:
+        sink: IO[bytes] | None = None
+        digest, size = hashlib.sha256(), 0
+        target: tuple[str, list[dict[str, Any]]] = ("", [])
+        while (item := self.queue.get()) is not None:
+            if self.error is not None:
+                continue  # failed or abandoned: only drain, so the reading thread never blocks
+            action, value = item
+            try:
+                if action == "open":
+                    target = value
+                    sink = self.zf.open(value[0], "w")
+                    digest, size = hashlib.sha256(), 0
+                elif action == "write":
+                    assert sink is not None
+                    sink.write(value)
+                    digest.update(value)
+                    size += len(value)
+                else:
+                    assert sink is not None
+                    sink.close()
+                    sink = None
+                    path, entries = target
+                    entries.append({"path": path, "sha256": digest.hexdigest(), "size": size})
+            except BaseException as exc:  # handed to the reading thread
+                self.error = exc
+        if sink is not None:
+            with contextlib.suppress(Exception):
+                sink.close()
 
 
 def _write_envelope(handle: IO[bytes], inner: Path, recipient: x509.Certificate,

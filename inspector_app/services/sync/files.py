@@ -91,7 +91,7 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
         del data
         if kind == "photo":
             try:
-                inspected, thumb = inspect_file(path)
+                inspected, thumb = inspect_file(path, sha)  # its hash was checked above
             except PhotoRefused as exc:
                 raise refuse(N_("the photo {entry!r} is not accepted: {exc}"),
                              entry=entry, exc=exc) from None

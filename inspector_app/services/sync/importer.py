@@ -107,9 +107,10 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
         try:
-            with sync_rows.bulk_cache(db):
+            with (sync_rows.bulk_cache(db),
+                  sync_rows.staged_attached(db, verified.rows.path) as attached):
                 _apply(db, pki, device, verified, sender, staged, report, dry_run, root,
-                       control)
+                       control, attached)
         finally:
             verified.rows.close()
     return report
@@ -258,7 +259,7 @@ def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.St
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
-           root: Path, control: Control | None = None) -> None:
+           root: Path, control: Control | None = None, attached: bool = False) -> None:
     manifest = verified.manifest
     try:
         _check_checklists(db, verified.rows)
@@ -274,7 +275,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                     report.skipped(table, "taken only from the office")
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
-                            from_office=sender.is_office, control=control)
+                            from_office=sender.is_office, control=control,
+                            attached=attached)
             merger.run()
             if sender.is_office:
                 _check_signed(db, device, merger.signed_in, report)
@@ -341,13 +343,19 @@ def _check_checklists(db: Database, rows: StagedRows) -> None:
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:
     """From the office: a signed record that no longer matches its signature is imported (the
     office's copy is the evidence) but flagged for a person, never silently trusted."""
+    # A record locked without a digital signature (no identity) has nothing to check; the
+    # signing service, which loads the PDF libraries, is loaded only for one that has.
+    signed = sync_rows.with_record_signature(db, ids)
+    ids = [i for i in ids if i in signed]
+    if not ids:
+        return
     from inspector_app.services.signing import SigningService
 
     signing = SigningService(db, device)
     for inspection_id in ids:
         ok, why = signing.check_record(inspection_id)
         if why == "not signed":
-            continue  # locked without a digital signature (no identity): nothing to check
+            continue
         if not ok:
             number = sync_rows.inspection_number(db, inspection_id)
             report.notes.append(f"signed inspection {number or inspection_id[:8]}: {why}")

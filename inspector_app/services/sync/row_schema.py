@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import json.scanner
 import math
 import re
 import unicodedata
@@ -393,6 +394,21 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+# The C scanner inside ``json.loads(value, parse_constant=_no_constant)``, called without its
+# Python wrapper (an answer's value is a JSON text, and a bundle carries 100,000s of them).
+_JSON_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))
+
+
+def _json_fits(value: str, json_type: type | tuple[type, ...]) -> bool:
+    """True when ``value`` is one JSON value of ``json_type`` and nothing else, as
+    ``check_value`` reads it (False: look closer, and say why)."""
+    try:
+        parsed, end = _JSON_SCAN(value, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return False
+    return end == len(value) and (json_type is object or isinstance(parsed, json_type))
+
+
 _FAST_TESTS = {
     "text": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None",
     "line": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None",
@@ -402,6 +418,8 @@ _FAST_TESTS = {
     "stamp": "type(v) is str and len(v) <= {n} and _BAD_LINE.search(v) is None "
              "and _parse_stamp(v)",
     "int": "type(v) is int and _cols[{i}].low <= v <= _cols[{i}].high",
+    "json": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None "
+            "and _json_fits(v, _cols[{i}].json_type)",
 }
 
 
@@ -422,6 +440,7 @@ def _validator(table: str) -> Callable[[Row], bool]:
     source = "def check(row):\n" + "\n".join(body) + "\n    return True\n"
     scope: dict[str, Any] = {"_BAD_TEXT": _BAD_TEXT, "_BAD_LINE": _BAD_LINE, "_SHA": _SHA,
                              "_parse_stamp": _parse_stamp, "_check_value": check_value,
+                             "_json_fits": _json_fits,
                              "_cols": list(schema.values())}
     # The source is made above from the schema alone, never from a bundle.
     exec(compile(source, f"<row check of {table}>", "exec"), scope)
@@ -528,14 +547,14 @@ class RowChecker:
                             "({limit:,})"), count=count, table=table, limit=MAX_ROWS[table])
 
     def add(self, table: str, row: Row) -> None:
-        from inspector_app.services.sync.tables import BY_NAME
-
         if table not in SCHEMAS:
             raise refuse(N_("it carries a table this program does not accept ({table})"),
                          table=table)
         check_row(table, row)
         self.total += 1
         if self.keys is not None:
+            from inspector_app.services.sync.tables import BY_NAME
+
             keys = self.keys.setdefault(table, set())
             row_key = tuple(row[k] for k in BY_NAME[table].key)
             if row_key in keys:
@@ -543,13 +562,17 @@ class RowChecker:
             keys.add(row_key)
         if self.extra is not None:
             self.extra(table, row)
-        _check_template(table, row)
+        if table in _TEMPLATE_TABLES:
+            _check_template(table, row)
 
     def finish(self) -> None:
         if self.total > MAX_ROWS_TOTAL:
             raise refuse(N_("it carries {total:,} rows, more than a bundle may carry "
                             "({limit:,})"),
                          total=self.total, limit=MAX_ROWS_TOTAL)
+
+
+_TEMPLATE_TABLES = frozenset({"templates", "template_snapshots", "inspections"})
 
 
 def _check_template(table: str, row: Row) -> None:

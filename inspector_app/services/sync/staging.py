@@ -12,9 +12,10 @@ parts, at a time.
 from __future__ import annotations
 
 import json
+import json.encoder
 import json.scanner
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,24 @@ from inspector_app.storage.sync_staging import StagingStore
 Row = dict[str, Any]
 _CHUNK = 1024 * 1024
 _BATCH = 1000
+# Tables whose staged rows the merge reads with SQLite's JSON functions, in SQL: their lines
+# hold only text, integers and nulls.
+SQL_READ = frozenset({"audit_log"})
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _row_encoder() -> Callable[[Row], str]:
+    """``_CANONICAL.encode``, with its C encoder made once rather than for every row (where
+    the C accelerator is missing, ``encode`` itself). A parsed row holds no cycles."""
+    make = json.encoder.c_make_encoder
+    if make is None:
+        return _CANONICAL.encode
+    iterencode = make(None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",",
+                      False, False, True)
+    return lambda row: "".join(iterencode(row, 0))
+
+
+_encode_row = _row_encoder()
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
@@ -86,6 +105,7 @@ class StagedRows(Mapping[str, TableRows]):
     """Table name → its rows, for the tables the bundle carries."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         self.store = StagingStore(path)
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
@@ -221,7 +241,13 @@ class StagedRows(Mapping[str, TableRows]):
             return count, exc
         if table == "inspections":
             line = self._inspection(row, line)
-        pending.append((table, _SEP.join(str(row[k]) for k in key),
+        elif table in SQL_READ:
+            # Written again from the values just checked: SQLite's JSON functions read these
+            # lines, and where a line names a column twice they would take the first value
+            # where Python (and so the checks) took the last.
+            line = _encode_row(row)
+        pending.append((table, str(row[key[0]]) if len(key) == 1
+                        else _SEP.join(str(row[k]) for k in key),
                         str(row[parent]) if parent else None, line, row, count))
         return count, None
 
