@@ -1779,114 +1779,119 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="176"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="259"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="315"/>
         <source>%n hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %n 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="327"/>
+        <source>Counting the hazards…</source>
+        <translation>正在统计隐患……</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="329"/>
         <source>%n hazard(s): </source>
         <translation>
             <numerusform>共 %n 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="330"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="335"/>
         <source>; %n overdue</source>
         <translation>
             <numerusform>；逾期 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="341"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="345"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="346"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="347"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="348"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="350"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="351"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2428,70 +2433,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="184"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="185"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="351"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="283"/>
         <source>&amp;Planned (%n)…</source>
         <translation>
             <numerusform>计划检查（%n）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="340"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="298"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2500,47 +2505,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="352"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="354"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2658,67 +2663,67 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="12"/>
+        <location filename="../../inspector_app/ui/labels.py" line="13"/>
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="13"/>
+        <location filename="../../inspector_app/ui/labels.py" line="14"/>
         <source>Non-compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="14"/>
+        <location filename="../../inspector_app/ui/labels.py" line="15"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="16"/>
+        <location filename="../../inspector_app/ui/labels.py" line="17"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="17"/>
+        <location filename="../../inspector_app/ui/labels.py" line="18"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="18"/>
+        <location filename="../../inspector_app/ui/labels.py" line="19"/>
         <source>%n photo(s)</source>
         <translation>%n 张照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="21"/>
+        <location filename="../../inspector_app/ui/labels.py" line="22"/>
         <source>Outside the allowed range {0} – {1}; not saved.</source>
         <translation>超出允许范围 {0} – {1}，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="22"/>
+        <location filename="../../inspector_app/ui/labels.py" line="23"/>
         <source>Outside the normal range {0} – {1}: check it.</source>
         <translation>超出正常范围 {0} – {1}，请核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="23"/>
+        <location filename="../../inspector_app/ui/labels.py" line="24"/>
         <source>Not a number; not saved.</source>
         <translation>不是数字，未保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="24"/>
+        <location filename="../../inspector_app/ui/labels.py" line="25"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="25"/>
+        <location filename="../../inspector_app/ui/labels.py" line="26"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="26"/>
+        <location filename="../../inspector_app/ui/labels.py" line="27"/>
         <source>%n photo(s) attached; at least {0} needed.</source>
         <translation>已附照片 %n 张，至少需要 {0} 张。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="27"/>
+        <location filename="../../inspector_app/ui/labels.py" line="28"/>
         <source>Signatures are collected when the record is signed.</source>
         <translation>签名在签署记录时采集。</translation>
     </message>
@@ -2859,17 +2864,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="478"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="482"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="483"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
