@@ -44,12 +44,12 @@ LEDGER_SORTS: dict[str, tuple[str, ...]] = {
     "status": ("CASE h.status WHEN 'reopened' THEN 0 WHEN 'open' THEN 1 "
                "WHEN 'rectified' THEN 2 ELSE 3 END", "h.deadline"),
     "description": ("h.description",),
-    "responsible": ("f.responsible",),
+    "responsible": ("h.responsible",),
     "requirement": ("f.requirement",),
     "legal_basis": ("f.legal_basis",),
-    "result": ("f.reinspection_result",),
-    "reinspected": ("f.reinspected_at",),
-    "closed": ("f.closed_at",),
+    "result": ("h.reinspection_result",),
+    "reinspected": ("h.reinspected_at",),
+    "closed": ("h.closed_at",),
 }
 _DEFAULT_ORDER = ("h.deadline IS NULL", "h.deadline", "h.found_at", "h.number", "h.seq")
 # What the page shows of each hazard, beside the ledger's own columns.
@@ -57,8 +57,8 @@ _ROW_COLUMNS = """h.finding_id, h.seq, h.number AS inspection_number,
                    h.company_id, h.company_name, h.town, h.industry,
                    h.found_at, h.description, h.grade, f.legal_basis, f.item_id,
                    f.requirement, h.deadline,
-                   f.responsible, h.status,
-                   f.reinspection_result, f.reinspected_at, f.closed_at,
+                   h.responsible, h.status,
+                   h.reinspection_result, h.reinspected_at, h.closed_at,
                    f.plan_goal, f.plan_method, f.plan_funds, f.plan_organisation,
                    f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
                    f.acceptance_conclusion,

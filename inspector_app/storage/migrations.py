@@ -1043,7 +1043,7 @@ def _json_or_text(text: str) -> object:
 # never travels in a bundle and never needs a rebuild.
 _LEDGER_COLUMNS = """finding_id, inspection_id, company_id, inspection_status, kind, status,
     grade, issued, due, deadline, found_at, number, seq, company_name, town, industry,
-    description"""
+    description, responsible, reinspection_result, reinspected_at, closed_at"""
 # The deadline as a day when the hazard awaits the company on an issued order (what can be
 # overdue); NULL otherwise, and when the deadline is not a date.
 _LEDGER_DEADLINE = "COALESCE(f.current_deadline, f.deadline)"
@@ -1054,7 +1054,7 @@ _LEDGER_SELECT = f"""SELECT f.id, f.inspection_id, i.company_id, i.status, i.kin
           AND date(substr({_LEDGER_DEADLINE}, 1, 10)) = substr({_LEDGER_DEADLINE}, 1, 10)
          THEN substr({_LEDGER_DEADLINE}, 1, 10) END,
     {_LEDGER_DEADLINE}, i.started_at, i.number, f.seq, c.name, c.town, c.industry,
-    f.description
+    f.description, f.responsible, f.reinspection_result, f.reinspected_at, f.closed_at
 FROM findings f
 JOIN inspections i ON i.id = f.inspection_id
 JOIN companies c ON c.id = i.company_id
@@ -1094,7 +1094,11 @@ CREATE TABLE hazard_ledger (
     company_name TEXT NOT NULL,
     town TEXT,
     industry TEXT,
-    description TEXT NOT NULL
+    description TEXT NOT NULL,
+    responsible TEXT,
+    reinspection_result TEXT,
+    reinspected_at TEXT,
+    closed_at TEXT
 );
 INSERT INTO hazard_ledger ({_LEDGER_COLUMNS})
 {_LEDGER_SELECT};
@@ -1114,6 +1118,11 @@ CREATE INDEX hazard_ledger_grade ON hazard_ledger(
     (CASE grade WHEN 'major' THEN 0 ELSE 1 END), deadline);
 CREATE INDEX hazard_ledger_status ON hazard_ledger((CASE status WHEN 'reopened' THEN 0
     WHEN 'open' THEN 1 WHEN 'rectified' THEN 2 ELSE 3 END), deadline);
+CREATE INDEX hazard_ledger_description ON hazard_ledger(description);
+CREATE INDEX hazard_ledger_responsible ON hazard_ledger(responsible);
+CREATE INDEX hazard_ledger_result ON hazard_ledger(reinspection_result);
+CREATE INDEX hazard_ledger_reinspected ON hazard_ledger(reinspected_at);
+CREATE INDEX hazard_ledger_closed ON hazard_ledger(closed_at);
 -- The counts, grouped in the order of this index and read from it alone.
 CREATE INDEX hazard_ledger_counts ON hazard_ledger(status, grade, town, industry, due);
 

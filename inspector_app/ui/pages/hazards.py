@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -46,11 +47,18 @@ SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keys
 COUNT_AT_ONCE = 10_000
 
 
-def count_task(_control: TaskControl, ctx: AppContext, today: date,
+def count_task(control: TaskControl, ctx: AppContext, today: date,
                flt: LedgerFilter) -> LedgerCounts:
-    """The ledger's counts for ``flt``, on a worker thread's own connection."""
+    """The ledger's counts for ``flt``, on a worker thread's own connection; a count replaced
+    by a newer filter stops within a few milliseconds of SQLite work."""
+    control.check_cancelled()
     with ctx.for_worker() as worker:
-        return HazardLedger(worker.db, lambda: today).counts(flt)
+        worker.db.conn.set_progress_handler(lambda: control.cancelled, 100_000)
+        try:
+            return HazardLedger(worker.db, lambda: today).counts(flt)
+        except sqlite3.OperationalError:
+            control.check_cancelled()  # "interrupted": the handler stopped it
+            raise
 
 
 class HazardsPage(Page):
