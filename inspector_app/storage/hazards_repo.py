@@ -204,7 +204,7 @@ class HazardLedger:
         sql = f"""
             SELECT h.status, h.grade, h.town, h.industry, COUNT(*),
                    SUM(COALESCE({_OVERDUE}, 0))
-            FROM hazard_ledger h
+            FROM {_counted_rows(flt or LedgerFilter())}
             {where}
             GROUP BY 1, 2, 3, 4
         """
@@ -227,7 +227,7 @@ class HazardLedger:
 
     def _count(self, flt: LedgerFilter, today: date, condition: str | None = None) -> int:
         where, params = self._where(flt, today, condition)
-        return int(self.db.execute(f"SELECT COUNT(*) FROM hazard_ledger h {where}",
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {_counted_rows(flt)} {where}",
                                    params).fetchone()[0])
 
     @staticmethod
@@ -275,6 +275,16 @@ class HazardLedger:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT h.town FROM hazard_ledger h "
             "WHERE h.town IS NOT NULL AND h.town != '' ORDER BY h.town")]
+
+
+def _counted_rows(flt: LedgerFilter) -> str:
+    """The table to count ``flt``'s hazards from. A search reads every description: in the
+    table's own order that is one sequential read, where walking an index in its order would
+    fetch each row apart (2-3 times slower at 150,000 hazards). A company or a town narrows
+    the rows first, through its index."""
+    searching = bool(flt.search and flt.search.strip())
+    return ("hazard_ledger h NOT INDEXED" if searching and not (flt.company_id or flt.town)
+            else "hazard_ledger h")
 
 
 def _reversed(order: str) -> str:
