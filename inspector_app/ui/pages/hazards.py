@@ -114,6 +114,7 @@ class HazardsPage(Page):
         self._counts = LedgerCounts()
         self.runner = TaskRunner()
         self._counts_task: Task | None = None  # counting the current filter's hazards
+        self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -171,6 +172,7 @@ class HazardsPage(Page):
 
     def refresh(self) -> None:
         """Reload the town choices and the ledger (the page is shown)."""
+        self._ledger_size = None
         self._fill_towns()
         self.reload()
 
@@ -196,7 +198,9 @@ class HazardsPage(Page):
         if self._counts_task is not None:
             self._counts_task.cancel()
             self._counts_task = None
-        if ledger.count(LedgerFilter(status=None)) <= COUNT_AT_ONCE:
+        if self._ledger_size is None:  # read again when the page is shown
+            self._ledger_size = ledger.count(LedgerFilter(status=None))
+        if self._ledger_size <= COUNT_AT_ONCE:
             self._show_counts(ledger.counts(flt))
             return
         task = Task(count_task, self.ctx, self.today(), flt)
@@ -205,7 +209,13 @@ class HazardsPage(Page):
         task.signals.succeeded.connect(self._counted)
         task.signals.failed.connect(self._count_failed)
         self._update_summary()  # "counting…" until they come
-        self.runner.start(task)
+        # Started once the new rows are painted: a starting worker takes Python's lock from
+        # the window for a few milliseconds, which the rows need not wait for.
+        QTimer.singleShot(1, self, lambda: self._start_count(task))
+
+    def _start_count(self, task: Task) -> None:
+        if task is self._counts_task:  # not replaced by a newer filter meanwhile
+            self.runner.start(task)
 
     def counting(self) -> bool:
         return self._counts_task is not None
