@@ -162,7 +162,7 @@ def check(db, today: date) -> None:
 def demo(tmp_path):
     ctx = AppContext(DataDir(tmp_path / "data"))
     seed = random.randrange(1 << 30)
-    print(f"demo seed {seed}")  # noqa: T201 - reported when a test fails
+    print(f"demo seed {seed}")  # shown when a test fails
     build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=15, inspections=200,
                seed=seed, today=BUILT)
     yield ctx
