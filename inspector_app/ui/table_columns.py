@@ -27,7 +27,8 @@ _WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QE
 class ColumnFitter(QObject):
     def __init__(self, view: QTableView | QTreeView, key: str, stretch: int,
                  settings: QSettings | None = None, *, max_chars: int = 36,
-                 min_stretch_chars: int = 14, whole: tuple[int, ...] = ()) -> None:
+                 min_stretch_chars: int = 14, whole: tuple[int, ...] = (),
+                 once: bool = False) -> None:
         super().__init__(view)
         self.view = view
         self.key = key
@@ -36,6 +37,10 @@ class ColumnFitter(QObject):
         self.max_chars = max_chars
         self.min_stretch_chars = min_stretch_chars
         self.whole = whole  # columns shown whole whatever their width (document numbers)
+        # Fitted to the first rows only: a list refiltered at each keystroke keeps its widths
+        # (measuring each cell of a page through Python again costs more than reading it).
+        self.once = once
+        self._fitted_rows = False
         self.user_sized = False
         self._fitting = False
         self._model = None
@@ -85,6 +90,7 @@ class ColumnFitter(QObject):
                 limit = wanted if column in self.whole else high
                 self.header.resizeSection(column, max(low, min(wanted, limit)))
             self.user_sized = False
+            self._fitted_rows = self._fitted_rows or model.rowCount() > 0
             self._fill()
         finally:
             self._fitting = False
@@ -116,11 +122,14 @@ class ColumnFitter(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        model.modelReset.connect(self._schedule)
-        model.layoutChanged.connect(self._schedule)
-        model.rowsInserted.connect(self._schedule)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.dataChanged):
+            signal.connect(self._rows_changed)
         model.headerDataChanged.connect(self._schedule)
-        model.dataChanged.connect(self._schedule)
+
+    def _rows_changed(self, *_args: object) -> None:
+        if not (self.once and self._fitted_rows):
+            self._schedule()
 
     def _schedule(self, *_args: object) -> None:
         self._pending.start()
@@ -140,7 +149,7 @@ class ColumnFitter(QObject):
             # Qt measures the rows in view: a taller view may show wider ones.
             self._fill()
             if not self.user_sized:
-                self._schedule()
+                self._rows_changed()
         elif watched is self.view:
             if kind == QEvent.Type.LanguageChange:
                 self.user_sized = False  # new words, new widths

@@ -89,3 +89,23 @@ def test_a_page_closed_while_counting_is_left_alone(qtbot, demo, languages, monk
     qtbot.wait(10)
     assert runner.wait()
     qtbot.wait(50)  # the count's result finds no page, and nothing fails
+
+
+def test_the_columns_keep_their_widths_when_the_filter_changes(qtbot, demo, languages):
+    # Fitted to the first rows; refitting at each keystroke measured every cell again.
+    widget = HazardsPage(demo)
+    widget.today = lambda: TODAY
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0)
+    qtbot.wait(50)
+    columns = range(widget.model.columnCount())
+    widths = [widget.table.columnWidth(c) for c in columns]
+    first = widget.model.index(0, 1).data()
+    widget.search.setText(first[:2])
+    widget.reload()
+    widget.summary.setText("")  # the summary's height changes: the table is resized
+    qtbot.wait(50)
+    assert widget.model.rowCount() > 0
+    assert [widget.table.columnWidth(c) for c in columns] == widths

@@ -128,7 +128,7 @@ class HazardsPage(Page):
         self.table.verticalHeader().hide()
         # Long texts are cut at a bound: the tooltip has them whole.
         self.column_fitter = fit_columns(self.table, "hazards", stretch=Column.COMPANY,
-                                         max_chars=30, whole=(Column.NUMBER,))
+                                         max_chars=30, whole=(Column.NUMBER,), once=True)
         self.table.installEventFilter(self)
         self.layout_.addWidget(self.table, 1)
 
