@@ -183,14 +183,20 @@ class HazardLedger:
         if limit is not None:
             page = " LIMIT ? OFFSET ?"
             params = [*params, limit, offset]
-        # CROSS JOIN keeps the ledger the outer loop (SQLite does not reorder it): read in
-        # the order of the index of its sort, the page stops after its last row.
+        # The page is chosen from the ledger alone (a sort by a column only the hazard's own
+        # row has joins that row too), then joined to the rows it shows: a filter sorted in
+        # memory never reads the hazards it leaves out. CROSS JOIN keeps the ledger the outer
+        # loop (SQLite does not reorder it): read in the order of its sort's index, a page
+        # stops after its last row.
+        own = "CROSS JOIN findings f ON f.id = h.finding_id" if "f." in order else ""
         cursor = self.db.execute(f"""
             SELECT {_ROW_COLUMNS}
-            FROM hazard_ledger h
+            FROM (SELECT h.rowid AS page_row FROM hazard_ledger h {own}
+                  {where}
+                  ORDER BY {order}{page}) p
+            CROSS JOIN hazard_ledger h ON h.rowid = p.page_row
             CROSS JOIN findings f ON f.id = h.finding_id
-            {where}
-            ORDER BY {order}{page}
+            ORDER BY {order}
         """, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]

@@ -46,7 +46,7 @@ WHOLE_TABLE_READS: dict[str, str] = {
         "the count beside the list: the same filters, read once",
     "SELECT COUNT(*) FROM inspections i":
         "the count beside the list without a town or a name: read once, from an index",
-    "FROM hazard_ledger h\n            CROSS JOIN findings f ON f.id = h.finding_id":
+    "FROM (SELECT h.rowid AS page_row FROM hazard_ledger h":
         "the hazard ledger's page: its narrow copy read in the order of the sort's index "
         "(hazard_ledger_*), up to the page's last row; whole for a search (LIKE) or a sort by "
         "a column only the hazard's own row has",
