@@ -41,6 +41,7 @@ class ColumnFitter(QObject):
         # (measuring each cell of a page through Python again costs more than reading it).
         self.once = once
         self._fitted_rows = False
+        self._whole_only = False  # a pending fit is of the columns shown whole only
         self.user_sized = False
         self._fitting = False
         self._model = None
@@ -113,6 +114,8 @@ class ColumnFitter(QObject):
     def _fit_if_automatic(self) -> None:
         if self.user_sized:
             self._fill()
+        elif self._whole_only:
+            self._widen_whole()
         else:
             self.fit()
 
@@ -129,10 +132,26 @@ class ColumnFitter(QObject):
 
     def _rows_changed(self, *_args: object) -> None:
         if not (self.once and self._fitted_rows):
-            self._schedule()
+            self._whole_only = False
+        elif not self._pending.isActive():
+            self._whole_only = True  # the other columns keep their widths
+        self._pending.start()
 
     def _schedule(self, *_args: object) -> None:
+        self._whole_only = False
         self._pending.start()
+
+    def _widen_whole(self) -> None:
+        """The columns shown whole grow to new rows that need it (they never shrink)."""
+        self._fitting = True
+        try:
+            for column in self.whole:
+                wanted = self.view.sizeHintForColumn(column)
+                if wanted > self.header.sectionSize(column):
+                    self.header.resizeSection(column, wanted)
+            self._fill()
+        finally:
+            self._fitting = False
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
         if self._dragging and not self._fitting and column != self.stretch:
