@@ -3,12 +3,23 @@
 
 The pages read one page of rows and count the rest with a separate query; the baseline runs
 exactly the statements the page ran (caught with SQLite's trace callback) and nothing else.
+
+The Hazards page counts a ledger of more than ``COUNT_AT_ONCE`` hazards in the background (the
+summary says it is counting): its first figure is then the time until the rows are shown, the
+baseline the statements run on the window's connection, and the count the page started is
+waited for after the clock stops, so it never competes with the next run. A second figure
+times what the user waits for the counts: from the filter's change until the summary shows
+them. A third adds to the reload what the window does before the user sees the new rows: the
+events it then handles (the table painted, its columns fitted).
 """
 
 from __future__ import annotations
 
 import shutil
+import statistics
 import subprocess
+import time
+from collections.abc import Callable
 
 import pytest
 
@@ -28,6 +39,7 @@ from inspector_app.storage.inspections_repo import InspectionFilter, InspectionR
 PAGE_RATIO = 3.0
 PAGE_MEDIAN_MS = 50.0
 CLI_RATIO = 3.0
+COUNTS_SHOWN_MS = 500.0
 
 
 @pytest.fixture
@@ -71,6 +83,8 @@ def test_inspections_page_filter(qtbot, ctx, change):
 
 @pytest.mark.parametrize("change", ["search 消防", "overdue", "all statuses"])
 def test_hazards_page_filter(qtbot, ctx, change):
+    from PySide6.QtWidgets import QApplication
+
     from inspector_app.ui.pages.hazards import HazardsPage
 
     page = HazardsPage(ctx)
@@ -83,18 +97,60 @@ def test_hazards_page_filter(qtbot, ctx, change):
         page.overdue_check.setChecked(True)
     else:
         page.status_filter.setCurrentIndex(page.status_filter.count() - 1)
-    _check_page(ctx, f"Hazards page: {change}", page.reload)
+    qtbot.waitUntil(lambda: not page.counting(), timeout=120_000)
+
+    def counted() -> None:  # the count a reload started, if it went to the background
+        qtbot.waitUntil(lambda: not page.counting(), timeout=120_000)
+
+    def counts_shown() -> float:
+        start = time.perf_counter()
+        with qtbot.waitSignal(page.counts_shown, timeout=120_000):
+            page.reload()
+        return time.perf_counter() - start
+
+    def painted() -> float:
+        start = time.perf_counter()
+        page.reload()
+        QApplication.processEvents()
+        elapsed = time.perf_counter() - start
+        counted()
+        return elapsed
+
+    name = f"Hazards page: {change}"
+    miss = _check_page(ctx, name, page.reload, settle=counted, fail=False)
+    shown = statistics.median(painted() for _ in range(7))
+    counts = statistics.median(counts_shown() for _ in range(7))
+    require(miss,
+            check_budget(f"{name}, rows painted, median", shown * 1000, PAGE_MEDIAN_MS,
+                         unit="ms"),
+            check_budget(f"{name}, counts shown, median", counts * 1000,
+                         COUNTS_SHOWN_MS, unit="ms"))
 
 
-def _check_page(ctx, name: str, reload) -> None:
-    """Time the page's reload with the filter set, against the statements it runs."""
+def _check_page(ctx, name: str, reload, settle: Callable[[], None] = lambda: None,
+                fail: bool = True) -> str | None:
+    """Time the page's reload with the filter set, against the statements it runs;
+    ``settle`` waits, outside the clock, for what a reload left running."""
     reload()  # warm: the pages of the database are in memory
+    settle()
     statements = _traced(ctx, reload)
+    settle()
     assert any("LIMIT" in s for s in statements)
-    measured = median_time(reload)
+
+    def timed() -> float:
+        start = time.perf_counter()
+        reload()
+        elapsed = time.perf_counter() - start
+        settle()
+        return elapsed
+
+    measured = statistics.median(timed() for _ in range(7))
     baseline = median_time(lambda: _direct(ctx, statements))
-    require(check_budget(f"{name}, median", measured * 1000, PAGE_MEDIAN_MS, unit="ms"),
-            check_ratio(f"{name}, against its SQL", measured, baseline, at_most=PAGE_RATIO))
+    misses = [check_budget(f"{name}, median", measured * 1000, PAGE_MEDIAN_MS, unit="ms"),
+              check_ratio(f"{name}, against its SQL", measured, baseline, at_most=PAGE_RATIO)]
+    if fail:
+        require(*misses)
+    return "\n".join(m for m in misses if m) or None
 
 
 def _sqlite3_cli() -> str:
@@ -116,7 +172,8 @@ def test_inspections_list_json_command(ctx, district):
 
 def test_hazards_counts_command(ctx, district):
     sqlite3 = _sqlite3_cli()
-    statements = _traced(ctx, lambda: HazardLedger(ctx.db).counts(LedgerFilter()))
+    # The command counts every hazard (its --status is "all" unless given).
+    statements = _traced(ctx, lambda: HazardLedger(ctx.db).counts(LedgerFilter(status=None)))
     sql = next(s for s in statements if "GROUP BY" in s)
     _compare_command(district, "hazards counts",
                      cli("--data-dir", str(district), "hazards", "counts"),

@@ -27,7 +27,8 @@ _WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QE
 class ColumnFitter(QObject):
     def __init__(self, view: QTableView | QTreeView, key: str, stretch: int,
                  settings: QSettings | None = None, *, max_chars: int = 36,
-                 min_stretch_chars: int = 14, whole: tuple[int, ...] = ()) -> None:
+                 min_stretch_chars: int = 14, whole: tuple[int, ...] = (),
+                 once: bool = False) -> None:
         super().__init__(view)
         self.view = view
         self.key = key
@@ -36,6 +37,11 @@ class ColumnFitter(QObject):
         self.max_chars = max_chars
         self.min_stretch_chars = min_stretch_chars
         self.whole = whole  # columns shown whole whatever their width (document numbers)
+        # Fitted to the first rows only: a list refiltered at each keystroke keeps its widths
+        # (measuring each cell of a page through Python again costs more than reading it).
+        self.once = once
+        self._fitted_rows = False
+        self._whole_only = False  # a pending fit is of the columns shown whole only
         self.user_sized = False
         self._fitting = False
         self._model = None
@@ -85,6 +91,7 @@ class ColumnFitter(QObject):
                 limit = wanted if column in self.whole else high
                 self.header.resizeSection(column, max(low, min(wanted, limit)))
             self.user_sized = False
+            self._fitted_rows = self._fitted_rows or model.rowCount() > 0
             self._fill()
         finally:
             self._fitting = False
@@ -107,6 +114,8 @@ class ColumnFitter(QObject):
     def _fit_if_automatic(self) -> None:
         if self.user_sized:
             self._fill()
+        elif self._whole_only:
+            self._widen_whole()
         else:
             self.fit()
 
@@ -116,14 +125,33 @@ class ColumnFitter(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        model.modelReset.connect(self._schedule)
-        model.layoutChanged.connect(self._schedule)
-        model.rowsInserted.connect(self._schedule)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.dataChanged):
+            signal.connect(self._rows_changed)
         model.headerDataChanged.connect(self._schedule)
-        model.dataChanged.connect(self._schedule)
+
+    def _rows_changed(self, *_args: object) -> None:
+        if not (self.once and self._fitted_rows):
+            self._whole_only = False
+        elif not self._pending.isActive():
+            self._whole_only = True  # the other columns keep their widths
+        self._pending.start()
 
     def _schedule(self, *_args: object) -> None:
+        self._whole_only = False
         self._pending.start()
+
+    def _widen_whole(self) -> None:
+        """The columns shown whole grow to new rows that need it (they never shrink)."""
+        self._fitting = True
+        try:
+            for column in self.whole:
+                wanted = self.view.sizeHintForColumn(column)
+                if wanted > self.header.sectionSize(column):
+                    self.header.resizeSection(column, wanted)
+            self._fill()
+        finally:
+            self._fitting = False
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
         if self._dragging and not self._fitting and column != self.stretch:
@@ -140,7 +168,7 @@ class ColumnFitter(QObject):
             # Qt measures the rows in view: a taller view may show wider ones.
             self._fill()
             if not self.user_sized:
-                self._schedule()
+                self._rows_changed()
         elif watched is self.view:
             if kind == QEvent.Type.LanguageChange:
                 self.user_sized = False  # new words, new widths

@@ -652,20 +652,20 @@
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="460"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="491"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="462"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="515"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -680,47 +680,47 @@
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="514"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="606"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="605"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="610"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="609"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="629"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="628"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1676,102 +1676,102 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="93"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="98"/>
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="93"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="98"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="94"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="99"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="94"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="99"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="100"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="95"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="100"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="96"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="97"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="97"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="98"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="103"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="99"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="104"/>
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="100"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="105"/>
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="106"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="106"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="107"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="107"/>
         <source>Acceptance</source>
         <translation>评估验收</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="168"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="174"/>
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="187"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="193"/>
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="191"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="197"/>
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -1779,114 +1779,119 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="176"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="379"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="317"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="318"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="259"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="345"/>
+        <source>Counting the hazards…</source>
+        <translation>正在统计隐患……</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="347"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="348"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="380"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="382"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>

@@ -79,6 +79,7 @@ NEVER_CARRIED: dict[str, str] = {
     "sync_seen": "what this computer last saw of each inspection from each peer",
     "conflicts": "conflicts found here, to be resolved here",
     "sync_device_signers": "who this computer learnt speaks for each device",
+    "hazard_ledger": "derived from hazards, inspections and companies by this database itself",
     # the office's classification and yearly plan: what reaches the laptops is
     # companies.risk_level and the planned inspections the plan issues
     "company_supervision": "the office's supervision facts and standardisation certificates",

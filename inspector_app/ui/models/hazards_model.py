@@ -83,6 +83,11 @@ SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "t
              Column.CLOSED: "closed"}
 
 
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, INSPECTION_ROLE,
+                    COMPANY_ROLE, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+
+
 class HazardsModel(RowsTableModel):
     KEY = "finding_id"
     SQL_SORTS = SQL_SORTS
@@ -104,7 +109,8 @@ class HazardsModel(RowsTableModel):
         return tuple(headers[c] for c in Column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # A view asks each cell for a dozen roles at each paint: most have no answer here.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())

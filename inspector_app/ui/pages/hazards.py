@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -38,14 +39,33 @@ from inspector_app.ui.models.hazards_model import (
 )
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
+# Up to this many hazards the counts take less than a frame and come with the rows; a larger
+# ledger (a district's year: 150,000) is counted in the background, the summary saying so.
+COUNT_AT_ONCE = 10_000
+
+
+def count_task(control: TaskControl, ctx: AppContext, today: date,
+               flt: LedgerFilter) -> LedgerCounts:
+    """The ledger's counts for ``flt``, on a worker thread's own connection; a count replaced
+    by a newer filter stops within a few milliseconds of SQLite work."""
+    control.check_cancelled()
+    with ctx.for_worker() as worker:
+        worker.db.conn.set_progress_handler(lambda: control.cancelled, 100_000)
+        try:
+            return HazardLedger(worker.db, lambda: today).counts(flt)
+        except sqlite3.OperationalError:
+            control.check_cancelled()  # "interrupted": the handler stopped it
+            raise
 
 
 class HazardsPage(Page):
     page_id = "hazards"
     open_inspection_requested = Signal(str)  # the inspection that found the selected hazard
     reinspect_requested = Signal(str)        # the company of the selected hazard
+    counts_shown = Signal()                  # the summary shows the counts of the filter
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -92,6 +112,9 @@ class HazardsPage(Page):
 
         self.model = HazardsModel(self)  # sorted and paged by the database
         self._counts = LedgerCounts()
+        self.runner = TaskRunner()
+        self._counts_task: Task | None = None  # counting the current filter's hazards
+        self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -105,7 +128,7 @@ class HazardsPage(Page):
         self.table.verticalHeader().hide()
         # Long texts are cut at a bound: the tooltip has them whole.
         self.column_fitter = fit_columns(self.table, "hazards", stretch=Column.COMPANY,
-                                         max_chars=30, whole=(Column.NUMBER,))
+                                         max_chars=30, whole=(Column.NUMBER,), once=True)
         self.table.installEventFilter(self)
         self.layout_.addWidget(self.table, 1)
 
@@ -149,6 +172,7 @@ class HazardsPage(Page):
 
     def refresh(self) -> None:
         """Reload the town choices and the ledger (the page is shown)."""
+        self._ledger_size = None
         self._fill_towns()
         self.reload()
 
@@ -158,7 +182,7 @@ class HazardsPage(Page):
         ledger, flt = self.ledger(), self.current_filter()
         self.model.set_source(lambda sort, descending, offset, limit: ledger.rows(
             flt, sort=sort, descending=descending, limit=limit, offset=offset))
-        self._counts = ledger.counts(flt)
+        self._count(ledger, flt)
         if not self._sized and self.model.rowCount():
             # Once, from the first rows: numbers and dates are as wide as they will ever be.
             self._sized = True
@@ -167,7 +191,57 @@ class HazardsPage(Page):
                 self.table.resizeColumnToContents(column)
         if selected:
             self.select_hazard(selected)
+
+    def _count(self, ledger: HazardLedger, flt: LedgerFilter) -> None:
+        """The counts of ``flt``: at once for a small ledger, else in the background; counts
+        of an earlier filter are never shown for this one."""
+        if self._counts_task is not None:
+            self._counts_task.cancel()
+            self._counts_task = None
+        if self._ledger_size is None:  # read again when the page is shown
+            self._ledger_size = ledger.count(LedgerFilter(status=None))
+        if self._ledger_size <= COUNT_AT_ONCE:
+            self._show_counts(ledger.counts(flt))
+            return
+        task = Task(count_task, self.ctx, self.today(), flt)
+        self._counts_task = task
+        # Bound to the page, so a page closed meanwhile is never called.
+        task.signals.succeeded.connect(self._counted)
+        task.signals.failed.connect(self._count_failed)
+        self._update_summary()  # "counting…" until they come
+        # Started once the new rows are painted: a starting worker takes Python's lock from
+        # the window for a few milliseconds, which the rows need not wait for.
+        QTimer.singleShot(1, self, lambda: self._start_count(task))
+
+    def _start_count(self, task: Task) -> None:
+        if task is self._counts_task:  # not replaced by a newer filter meanwhile
+            self.runner.start(task)
+
+    def counting(self) -> bool:
+        return self._counts_task is not None
+
+    def _current_count(self) -> bool:
+        """Whether the signal being delivered is the current count's (not a replaced one's)."""
+        task = self._counts_task
+        return task is not None and self.sender() is task.signals
+
+    def _counted(self, counts: LedgerCounts) -> None:
+        if self._current_count():
+            self._counts_task = None
+            self._show_counts(counts)
+
+    def _count_failed(self, exc: BaseException, _trace: str) -> None:
+        if not self._current_count():
+            return
+        self._counts_task = None
+        if not isinstance(exc, InspectorError):
+            raise exc
+        self.summary.setText(exc.localized())
+
+    def _show_counts(self, counts: LedgerCounts) -> None:
+        self._counts = counts
         self._update_summary()
+        self.counts_shown.emit()
 
     def _fill_towns(self) -> None:
         current = self.town_filter.currentData()
@@ -267,6 +341,8 @@ class HazardsPage(Page):
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def summary_text(self) -> str:
+        if self.counting():
+            return self.tr("Counting the hazards…")
         counts = self._counts
         text = self.tr("%Ln hazard(s): ", "", counts.total)
         text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
