@@ -70,7 +70,7 @@ from inspector_app.services.progress import Progress
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AUDIT_COLUMNS, audit_text
-from inspector_app.storage.bulk_writer import BulkWriter, template_source
+from inspector_app.storage.bulk_writer import BulkWriter, bulk_load, template_source
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -274,27 +274,28 @@ class DemoBuilder:
         self._hands = self._handwritings()
         self.out = BulkWriter(self.db)
         plan = self._plan(company_list, inspections)
-        for start in range(0, len(plan), BATCH):
-            with self.db.atomic():
-                hazards = self.summary.hazards
-                visits = {v.id: v for v in (
-                    self._inspection(company, when, target, photos_per_inspection)
-                    for company, when, target in plan[start:start + BATCH])}
-                issued = [f for v in visits.values() for f in v.issued]
-                self._hazard_states(issued, visits)
-                # Hazards of drafts stay open: no order has been issued for them yet.
-                self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
-                    self.summary.hazards - hazards - len(issued))
-                # The checklists the batch's records were started with, kept by content as
-                # InspectionService.start keeps them (once: the same content is kept once).
-                for source in {v.source.key: v.source for v in visits.values()}.values():
-                    self.repo.keep_template(source.content_hash, source.template_id,
-                                            source.version, source.definition)
-                for visit in visits.values():
-                    self._queue(visit)
-                self.out.flush()
-            if progress is not None:
-                progress.progress(min(start + BATCH, len(plan)), len(plan))
+        with bulk_load(self.db):
+            for start in range(0, len(plan), BATCH):
+                with self.db.atomic():
+                    hazards = self.summary.hazards
+                    visits = {v.id: v for v in (
+                        self._inspection(company, when, target, photos_per_inspection)
+                        for company, when, target in plan[start:start + BATCH])}
+                    issued = [f for v in visits.values() for f in v.issued]
+                    self._hazard_states(issued, visits)
+                    # Hazards of drafts stay open: no order has been issued for them yet.
+                    self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
+                        self.summary.hazards - hazards - len(issued))
+                    # The checklists the batch's records were started with, kept by content as
+                    # InspectionService.start keeps them (once: the same content is kept once).
+                    for source in {v.source.key: v.source for v in visits.values()}.values():
+                        self.repo.keep_template(source.content_hash, source.template_id,
+                                                source.version, source.definition)
+                    for visit in visits.values():
+                        self._queue(visit)
+                    self.out.flush()
+                if progress is not None:
+                    progress.progress(min(start + BATCH, len(plan)), len(plan))
         self.summary.seconds = time.perf_counter() - started
         return self.summary
 
