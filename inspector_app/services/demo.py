@@ -159,6 +159,14 @@ _RECTIFIED_BAD = ("整改不到位，责令继续整改。", "复查发现问题
 # as the item's own guidance tells the inspector to.
 _ONLY_FOR_INDUSTRIES = {"gm-3-3": frozenset({"metallurgy", "nonferrous"})}
 
+# The answers as stored, read once: an enum member's ``.value`` is a property lookup, and these
+# are compared for every answer of a large demo.
+_COMPLIANT = Answer.COMPLIANT.value
+_NON_COMPLIANT = Answer.NON_COMPLIANT.value
+_NOT_APPLICABLE = Answer.NOT_APPLICABLE.value
+_ANSWER_COLUMNS = ("id", "inspection_id", "item_id", "value", "note", "created_at",
+                   "updated_at", "device_id")
+
 DISTRICT_CODE = "320512"  # the (fictitious) district's administrative division code
 ORGANISATION = "泉台区应急管理局"
 
@@ -234,6 +242,7 @@ class DemoBuilder:
         self._sources: dict[str, _Source] = {}           # template key -> parsed template
         self._pool: list[dict[str, Any]] = []            # photo files kept, by pool index
         self._ids: list[str] = []                        # new ids, made a few thousand at once
+        self._json: dict[tuple[type, Any], str] = {}     # answer value -> its JSON text
         self.actor = "demo"  # the profile inspector's name, once build() made sure of one
 
     # -- public --------------------------------------------------------------------------------
@@ -433,7 +442,18 @@ class DemoBuilder:
         """An audit entry as AuditLog.record writes it, at the time the visit is written."""
         self.out.add("audit_log", AUDIT_COLUMNS, [
             self._new_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
-            action, field, audit_text(old), audit_text(new), reason])
+            action, field, old if old is None or type(old) is str else audit_text(old),
+            new if new is None or type(new) is str else audit_text(new), reason])
+
+    def _answer_json(self, value: Any) -> str:
+        """An answer as stored (JSON), made once for each of the few values that repeat."""
+        if type(value) is list:
+            return json.dumps(value, ensure_ascii=False)
+        key = (type(value), value)
+        text = self._json.get(key)
+        if text is None:
+            text = self._json[key] = json.dumps(value, ensure_ascii=False)
+        return text
 
     def _new_id(self) -> str:
         if not self._ids:
@@ -472,8 +492,8 @@ class DemoBuilder:
         for position, inspector in enumerate(visit.team):
             out.insert("inspection_inspectors", {
                 "inspection_id": visit.id, "inspector_id": inspector.id, "position": position})
-        for row in visit.answer_rows.values():
-            out.insert("answers", row)
+        for row in visit.answer_rows.values():  # plain values: no conversion to look for
+            out.add("answers", _ANSWER_COLUMNS, [row[c] for c in _ANSWER_COLUMNS])
         for row in visit.finding_rows:
             out.insert("findings", row)
         for row in visit.photo_rows:
@@ -549,15 +569,15 @@ class DemoBuilder:
             answers[item.id] = visit.answers[item.id] = value
             visit.answer_rows[item.id] = {
                 "id": self._new_id(), "inspection_id": visit.id, "item_id": item.id,
-                "value": json.dumps(value, ensure_ascii=False), "note": None, **visit.stamp}
+                "value": self._answer_json(value), "note": None, **visit.stamp}
             self._audit(visit, "answer", item.id, "create", field="value", new=value)
-            if item.type is ItemType.CHECK and value == Answer.NON_COMPLIANT.value:
+            if item.type is ItemType.CHECK and value == _NON_COMPLIANT:
                 finding = self._hazard(visit, item)
                 self._complete_finding(visit, finding)
                 if photo_budget > 0:
                     photo_budget -= self._photos(visit, 1, finding_id=finding["id"])
-            if rng.random() < (0.6 if value == Answer.NON_COMPLIANT else 0.08):
-                notes = _NOTES_BAD if value == Answer.NON_COMPLIANT else _NOTES_OK
+            if rng.random() < (0.6 if value == _NON_COMPLIANT else 0.08):
+                notes = _NOTES_BAD if value == _NON_COMPLIANT else _NOTES_OK
                 note = rng.choice(notes)
                 check_entry("answers", {"note": note})
                 visit.answer_rows[item.id]["note"] = visit.notes[item.id] = note
@@ -579,13 +599,13 @@ class DemoBuilder:
         if kind is ItemType.CHECK:
             only_for = _ONLY_FOR_INDUSTRIES.get(item.id)
             if only_for is not None and company.industry not in only_for:
-                return Answer.NOT_APPLICABLE.value
+                return _NOT_APPLICABLE
             # Major-hazard standards are failed less often than routine checklists.
             bad = 0.03 if template.kind == "major_hazard_standard" else 0.06
             roll = rng.random()
             if roll < bad:
-                return Answer.NON_COMPLIANT.value
-            return (Answer.NOT_APPLICABLE if roll > 0.93 else Answer.COMPLIANT).value
+                return _NON_COMPLIANT
+            return _NOT_APPLICABLE if roll > 0.93 else _COMPLIANT
         if kind is ItemType.YES_NO:
             return rng.random() < 0.75
         if kind is ItemType.NUMBER:
