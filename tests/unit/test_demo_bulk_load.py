@@ -74,3 +74,44 @@ def test_indexes_stay_in_place_when_the_data_dir_has_records(ctx):
         assert not deferred
         assert ctx.db.execute("SELECT 1 FROM sqlite_master "
                               "WHERE name = 'findings_inspection'").fetchone()
+
+
+def _contents(db):
+    """Every table's rows, in the order they were written."""
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT IN ('sqlite_stat1', '_sqlite_migrations') "
+                                       "ORDER BY name")]
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+
+
+def test_the_same_seed_writes_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
+    """Ids and the clock are the only things a seed does not fix; given those too, two demos
+    write identical tables, row for row (the audit trail is read in the order it was written)."""
+    import os
+    import random
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    import inspector_app.domain.records as records
+    import inspector_app.services.demo as demo
+
+    monkeypatch.setattr(demo, "BATCH", 5)
+    contents = []
+    for n in range(2):
+        ids = random.Random(1)
+        clock = [datetime(2026, 6, 1, tzinfo=UTC)]
+
+        def tick(clock=clock):
+            clock[0] += timedelta(milliseconds=1)
+            return clock[0]
+
+        monkeypatch.setattr(os, "urandom", lambda k, ids=ids: ids.randbytes(k))
+        monkeypatch.setattr(uuid, "uuid4",
+                            lambda ids=ids: uuid.UUID(bytes=ids.randbytes(16), version=4))
+        monkeypatch.setattr(records, "utcnow", tick)
+        ctx = AppContext(DataDir(tmp_path / f"d{n}"))
+        _build(ctx, companies=5, inspections=15)
+        contents.append(_contents(ctx.db))
+        ctx.close()
+    assert contents[0]["inspections"] and contents[0]["audit_log"]
+    assert contents[0] == contents[1]
