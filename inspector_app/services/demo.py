@@ -9,7 +9,9 @@ memory step by step as the inspection, signature and photo services build them (
 checks, numbering, hazard wording, audit entries and signed-content fingerprints) and written by
 batch: one transaction and one prepared statement per table for every ``BATCH`` inspections.
 Going through the services row by row cost ~20 statements and a savepoint per answer (24
-inspections a second); an interrupted demo keeps whole batches only.
+inspections a second); an interrupted demo keeps whole batches only. A batch is built without
+the database; its records take their numbers inside the transaction that stores them, which a
+second thread writes and commits while the next batch is built.
 """
 
 from __future__ import annotations

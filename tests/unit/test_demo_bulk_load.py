@@ -115,3 +115,28 @@ def test_the_same_seed_writes_the_same_rows_in_the_same_order(tmp_path, monkeypa
         ctx.close()
     assert contents[0]["inspections"] and contents[0]["audit_log"]
     assert contents[0] == contents[1]
+
+
+def test_a_batch_refused_while_written_in_the_background_is_rolled_back_whole(ctx):
+    import sqlite3
+
+    from inspector_app.storage.bulk_writer import BatchCommitter, BulkWriter
+
+    _build(ctx, companies=2, inspections=0)
+    db = ctx.db
+    before = db["companies"].count
+    row = db.execute("SELECT * FROM companies LIMIT 1").fetchone()
+    columns = tuple(c[0] for c in db.execute("SELECT * FROM companies LIMIT 0").description)
+    out = BulkWriter(db)
+    fresh = dict(zip(columns, row, strict=True))
+    fresh.update(id="another-id", name="新泉台机械有限公司", credit_code="91320512MA1XXXXX0X")
+    out.add("companies", columns, list(fresh.values()))
+    out.add("companies", columns, list(row))  # the same id twice: refused by its primary key
+    committer = BatchCommitter(db)
+    db.conn.execute("BEGIN")
+    committer.commit(out)
+    with pytest.raises(sqlite3.IntegrityError):
+        committer.wait()
+    assert not db.conn.in_transaction
+    assert db["companies"].count == before  # the first row of the batch is gone too
+    committer.wait()  # the error was handed over once
