@@ -9,7 +9,9 @@ memory step by step as the inspection, signature and photo services build them (
 checks, numbering, hazard wording, audit entries and signed-content fingerprints) and written by
 batch: one transaction and one prepared statement per table for every ``BATCH`` inspections.
 Going through the services row by row cost ~20 statements and a savepoint per answer (24
-inspections a second); an interrupted demo keeps whole batches only.
+inspections a second); an interrupted demo keeps whole batches only. A batch is built without
+the database; its records take their numbers inside the transaction that stores them, which a
+second thread writes and commits while the next batch is built.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -70,7 +72,12 @@ from inspector_app.services.progress import Progress
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AUDIT_COLUMNS, audit_text
-from inspector_app.storage.bulk_writer import BulkWriter, template_source
+from inspector_app.storage.bulk_writer import (
+    BatchCommitter,
+    BulkWriter,
+    bulk_load,
+    template_source,
+)
 from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number
@@ -159,6 +166,15 @@ _RECTIFIED_BAD = ("整改不到位，责令继续整改。", "复查发现问题
 # as the item's own guidance tells the inspector to.
 _ONLY_FOR_INDUSTRIES = {"gm-3-3": frozenset({"metallurgy", "nonferrous"})}
 
+# The answers as stored, read once: an enum member's ``.value`` is a property lookup, and these
+# are compared for every answer of a large demo.
+_COMPLIANT = Answer.COMPLIANT.value
+_NON_COMPLIANT = Answer.NON_COMPLIANT.value
+_NOT_APPLICABLE = Answer.NOT_APPLICABLE.value
+_NEW_VALUE = AUDIT_COLUMNS.index("new_value")
+_ANSWER_COLUMNS = ("id", "inspection_id", "item_id", "value", "note", "created_at",
+                   "updated_at", "device_id")
+
 DISTRICT_CODE = "320512"  # the (fictitious) district's administrative division code
 ORGANISATION = "泉台区应急管理局"
 
@@ -234,6 +250,7 @@ class DemoBuilder:
         self._sources: dict[str, _Source] = {}           # template key -> parsed template
         self._pool: list[dict[str, Any]] = []            # photo files kept, by pool index
         self._ids: list[str] = []                        # new ids, made a few thousand at once
+        self._json: dict[tuple[type, Any], str] = {}     # answer value -> its JSON text
         self.actor = "demo"  # the profile inspector's name, once build() made sure of one
 
     # -- public --------------------------------------------------------------------------------
@@ -272,31 +289,78 @@ class DemoBuilder:
         self.unit_id = settings.get("unit_id")
         self.authority_short = settings.get("authority_short")
         self._hands = self._handwritings()
-        self.out = BulkWriter(self.db)
         plan = self._plan(company_list, inspections)
-        for start in range(0, len(plan), BATCH):
-            with self.db.atomic():
-                hazards = self.summary.hazards
-                visits = {v.id: v for v in (
-                    self._inspection(company, when, target, photos_per_inspection)
-                    for company, when, target in plan[start:start + BATCH])}
-                issued = [f for v in visits.values() for f in v.issued]
-                self._hazard_states(issued, visits)
-                # Hazards of drafts stay open: no order has been issued for them yet.
-                self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
-                    self.summary.hazards - hazards - len(issued))
-                # The checklists the batch's records were started with, kept by content as
-                # InspectionService.start keeps them (once: the same content is kept once).
-                for source in {v.source.key: v.source for v in visits.values()}.values():
-                    self.repo.keep_template(source.content_hash, source.template_id,
-                                            source.version, source.definition)
-                for visit in visits.values():
-                    self._queue(visit)
-                self.out.flush()
-            if progress is not None:
-                progress.progress(min(start + BATCH, len(plan)), len(plan))
+        for key in self.templates.values():  # read now: the connection is the writer's below
+            self._source(key)
+        with bulk_load(self.db):
+            committer = BatchCommitter(self.db)
+            handed = reported = 0  # inspections handed to the committer; reported written
+            try:
+                for start in range(0, len(plan), BATCH):
+                    visits = self._batch(plan[start:start + BATCH], photos_per_inspection)
+                    committer.wait()  # the batch before is written: the connection is free
+                    if progress is not None and handed > reported:
+                        reported = handed
+                        progress.progress(handed, len(plan))
+                    self._write(visits, committer)
+                    handed = start + len(visits)
+            finally:
+                # Also when stopped (Ctrl-C) while a batch was being written: it is written
+                # whole, and counted.
+                committer.wait()
+                if progress is not None and handed > reported:
+                    reported = handed
+                    progress.progress(handed, len(plan))
         self.summary.seconds = time.perf_counter() - started
         return self.summary
+
+    def _batch(self, plan: list[tuple[Company, datetime, Status]], photos: int
+               ) -> dict[str, _Visit]:
+        """Build a batch of inspections in memory, without the database: their numbers are
+        given by ``_write``, inside the transaction that stores them."""
+        self.out = BulkWriter(self.db)
+        hazards = self.summary.hazards
+        visits = {v.id: v for v in (self._inspection(company, when, target, photos)
+                                    for company, when, target in plan)}
+        issued = [f for v in visits.values() for f in v.issued]
+        self._hazard_states(issued, visits)
+        # Hazards of drafts stay open: no order has been issued for them yet.
+        self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
+            self.summary.hazards - hazards - len(issued))
+        return visits
+
+    def _write(self, visits: dict[str, _Visit], committer: BatchCommitter) -> None:
+        """Number the batch's records, in the order they were started, and hand the batch to
+        the committer: one transaction, begun here and committed in the background."""
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            for visit in visits.values():
+                self._number(visit)
+            # The checklists the batch's records were started with, kept by content as
+            # InspectionService.start keeps them (once: the same content is kept once).
+            for source in {v.source.key: v.source for v in visits.values()}.values():
+                self.repo.keep_template(source.content_hash, source.template_id,
+                                        source.version, source.definition)
+            for visit in visits.values():
+                self._queue(visit)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        committer.commit(self.out)
+
+    def _number(self, visit: _Visit) -> None:
+        """The record's number (as InspectionService.start takes it), and with it what names
+        the number: the creation's audit entry and the signatures' fingerprint."""
+        number, _ = next_number(self.db, DocType.RECORD, int(visit.row["started_at"][:4]),
+                                self.device.id, self.device.doc_prefix, self.authority_short)
+        visit.row["number"] = visit.created["number"] = number
+        visit.created_entry[_NEW_VALUE] = audit_text(visit.created)
+        if visit.signed is not None:
+            fingerprint = signed_content_digest(replace(
+                visit.signed, record=replace(visit.signed.record, number=number)))
+            for row in visit.signature_rows:
+                row["record_fingerprint"] = fingerprint
 
     # -- people and companies ------------------------------------------------------------------
     def _ensure_profile(self) -> str:
@@ -428,11 +492,24 @@ class DemoBuilder:
 
     def _audit(self, visit: _Visit, entity: str, entity_id: str, action: str, *,
                field: str | None = None, old: Any = None, new: Any = None,
-               reason: str | None = None) -> None:
+               reason: str | None = None) -> list[Any]:
         """An audit entry as AuditLog.record writes it, at the time the visit is written."""
-        self.out.add("audit_log", AUDIT_COLUMNS, [
+        entry = [
             self._new_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
-            action, field, audit_text(old), audit_text(new), reason])
+            action, field, old if old is None or type(old) is str else audit_text(old),
+            new if new is None or type(new) is str else audit_text(new), reason]
+        self.out.add("audit_log", AUDIT_COLUMNS, entry)
+        return entry
+
+    def _answer_json(self, value: Any) -> str:
+        """An answer as stored (JSON), made once for each of the few values that repeat."""
+        if type(value) is list:
+            return json.dumps(value, ensure_ascii=False)
+        key = (type(value), value)
+        text = self._json.get(key)
+        if text is None:
+            text = self._json[key] = json.dumps(value, ensure_ascii=False)
+        return text
 
     def _new_id(self) -> str:
         if not self._ids:
@@ -471,8 +548,8 @@ class DemoBuilder:
         for position, inspector in enumerate(visit.team):
             out.insert("inspection_inspectors", {
                 "inspection_id": visit.id, "inspector_id": inspector.id, "position": position})
-        for row in visit.answer_rows.values():
-            out.insert("answers", row)
+        for row in visit.answer_rows.values():  # plain values: no conversion to look for
+            out.add("answers", _ANSWER_COLUMNS, [row[c] for c in _ANSWER_COLUMNS])
         for row in visit.finding_rows:
             out.insert("findings", row)
         for row in visit.photo_rows:
@@ -500,8 +577,7 @@ class DemoBuilder:
         problems = inspector_problems(kind, team)
         if problems:
             raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
-        number, _ = next_number(self.db, DocType.RECORD, int(started_at[:4]), self.device.id,
-                                self.device.doc_prefix, self.authority_short)
+        number = None  # given by _number when the batch is written
         stamp = record_stamp(self.device.id)
         visit = _Visit(self._new_id(), company, source, sections, team, kind, stamp)
         visit.row = {
@@ -512,9 +588,10 @@ class DemoBuilder:
             "place": place, "started_at": started_at,
             "section_ids": json.dumps([s.id for s in sections]),
             "unit_id": self.unit_id, **stamp}
-        self._audit(visit, "inspection", visit.id, "create",
-                    new={"number": number, "company": company.name, "template": source.key,
-                         "kind": kind.value})
+        visit.created = {"number": number, "company": company.name, "template": source.key,
+                         "kind": kind.value}
+        visit.created_entry = self._audit(visit, "inspection", visit.id, "create",
+                                          new=visit.created)
         return visit
 
     def _answer(self, visit: _Visit, target: Status, photos: int) -> None:
@@ -548,15 +625,15 @@ class DemoBuilder:
             answers[item.id] = visit.answers[item.id] = value
             visit.answer_rows[item.id] = {
                 "id": self._new_id(), "inspection_id": visit.id, "item_id": item.id,
-                "value": json.dumps(value, ensure_ascii=False), "note": None, **visit.stamp}
+                "value": self._answer_json(value), "note": None, **visit.stamp}
             self._audit(visit, "answer", item.id, "create", field="value", new=value)
-            if item.type is ItemType.CHECK and value == Answer.NON_COMPLIANT.value:
+            if item.type is ItemType.CHECK and value == _NON_COMPLIANT:
                 finding = self._hazard(visit, item)
                 self._complete_finding(visit, finding)
                 if photo_budget > 0:
                     photo_budget -= self._photos(visit, 1, finding_id=finding["id"])
-            if rng.random() < (0.6 if value == Answer.NON_COMPLIANT else 0.08):
-                notes = _NOTES_BAD if value == Answer.NON_COMPLIANT else _NOTES_OK
+            if rng.random() < (0.6 if value == _NON_COMPLIANT else 0.08):
+                notes = _NOTES_BAD if value == _NON_COMPLIANT else _NOTES_OK
                 note = rng.choice(notes)
                 check_entry("answers", {"note": note})
                 visit.answer_rows[item.id]["note"] = visit.notes[item.id] = note
@@ -578,13 +655,13 @@ class DemoBuilder:
         if kind is ItemType.CHECK:
             only_for = _ONLY_FOR_INDUSTRIES.get(item.id)
             if only_for is not None and company.industry not in only_for:
-                return Answer.NOT_APPLICABLE.value
+                return _NOT_APPLICABLE
             # Major-hazard standards are failed less often than routine checklists.
             bad = 0.03 if template.kind == "major_hazard_standard" else 0.06
             roll = rng.random()
             if roll < bad:
-                return Answer.NON_COMPLIANT.value
-            return (Answer.NOT_APPLICABLE if roll > 0.93 else Answer.COMPLIANT).value
+                return _NON_COMPLIANT
+            return _NOT_APPLICABLE if roll > 0.93 else _COMPLIANT
         if kind is ItemType.YES_NO:
             return rng.random() < 0.75
         if kind is ItemType.NUMBER:
@@ -703,8 +780,9 @@ class DemoBuilder:
             findings=[_finding(f) for f in visit.finding_rows],
             photo_counts=dict(photo_counts))
 
-    def _fingerprint(self, visit: _Visit) -> str:
-        """What a signature given on this record now is tied to (its signed content)."""
+    def _signed_content(self, visit: _Visit) -> RecordData:
+        """What a signature given on this record now is tied to (its fingerprint is taken once
+        the record has its number)."""
         company = visit.company
         photos = [Photo(id=p["id"], sha256=p["sha256"], inspection_id=visit.id,
                         item_id=p["item_id"], finding_id=p["finding_id"], caption=None,
@@ -713,13 +791,13 @@ class DemoBuilder:
                         height=p["height"], orientation=p["orientation"],
                         taken_at=p["taken_at"], gps_lat=p["gps_lat"], gps_lon=p["gps_lon"],
                         camera=p["camera"]) for p in visit.photo_rows]
-        return signed_content_digest(RecordData(
+        return RecordData(
             record=self._record(visit, Status.COMPLETED),
             template_hash=visit.source.content_hash,
             company=CompanyInfo(company.id or "", company.name, company.credit_code,
                                 company.address, company.legal_rep, company.contact_name,
                                 company.contact_phone, company.legal_rep_position),
-            photos=photos))
+            photos=photos)
 
     def _lock(self, visit: _Visit) -> None:
         """Completed → signed, keeping the company and the team as they were (lock)."""
@@ -851,7 +929,7 @@ class DemoBuilder:
                 signers.append((role, company_signer, None))
         signers += [(SignerRole.INSPECTOR, i.name, i) for i in visit.team]
         signers.append((SignerRole.COMPANY, company_signer, None))
-        fingerprint = self._fingerprint(visit)
+        visit.signed = self._signed_content(visit)
         signed_at = datetime.fromisoformat(visit.row["ended_at"]).astimezone(UTC).strftime(
             "%Y-%m-%dT%H:%M:%S.000Z")
         given: set[tuple[SignerRole, str]] = set()
@@ -868,7 +946,7 @@ class DemoBuilder:
                    "signer_name": name, "signer_id_number": id_number,
                    "inspector_id": inspector.id if inspector else None,
                    "strokes": strokes, "png": png, "refused": 0, "signed_at": signed_at,
-                   "record_fingerprint": fingerprint, **visit.stamp}
+                   "record_fingerprint": None, **visit.stamp}
             visit.signature_rows.append(row)
             self._audit(visit, "signature", row["id"], "create",
                         new={"role": role.value, "signer": name, "id_number": id_number,
@@ -922,6 +1000,9 @@ class _Visit:
     signature_items: list[Item] = field(default_factory=list)
     lock: dict[str, Any] = field(default_factory=dict)
     status: Status = Status.DRAFT
+    created: dict[str, Any] = field(default_factory=dict)        # its creation, as audited
+    created_entry: list[Any] = field(default_factory=list)       # that audit row
+    signed: RecordData | None = None                             # the content signed
 
     @property
     def issued(self) -> list[dict[str, Any]]:

@@ -9,7 +9,9 @@ and then locked: the tables' triggers refuse answers to a signed inspection.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Literal
 
 from sqlite_utils import Database
@@ -32,11 +34,8 @@ def _stored(values: Iterable[Any]) -> list[Any]:
 class BulkWriter:
     """Queues rows by table and writes them with one ``executemany`` per statement."""
 
-    def __init__(self, db: Database, cache_mb: int = 256) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
-        # Rows have random (UUID) keys: each insert touches a random page of every index, so a
-        # large data set is written at the speed of the page cache (2 MB by default).
-        db.execute(f"PRAGMA cache_size = -{int(cache_mb) * 1024}")
         self._inserts: dict[Table, dict[tuple[str, ...], list[list[Any]]]] = {}
         self._updates: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
 
@@ -76,6 +75,101 @@ class BulkWriter:
         self._inserts.clear()
         self._updates.clear()
 
+
+
+# Pages the write-ahead log may hold before it is copied into the database (1,000 by default):
+# a batch rewrites many of the same index pages, and each copy costs an fsync.
+_LOAD_CHECKPOINT_PAGES = 50_000
+# Rows have random (UUID) keys: each insert touches a random page of the key's index, so a large
+# data set is written at the speed of the page cache (2 MB by default).
+_LOAD_CACHE_MB = 256
+
+
+@contextmanager
+def bulk_load(db: Database) -> Iterator[bool]:
+    """Settings for loading many batches into the tables ``BulkWriter`` writes; yields whether
+    their secondary indexes were set aside.
+
+    Each batch is still one transaction, so an interrupted load keeps whole batches. Commits
+    are not flushed to the disk one by one (``synchronous=NORMAL``: with the write-ahead log a
+    killed process loses nothing committed and a power cut cannot corrupt the file, it can only
+    lose the last batches); the log is copied into the database less often. When the tables
+    hold no record yet (a new data dir), their secondary indexes are dropped and built again at
+    the end, in one sort each, instead of being updated at a random place for every row; they
+    are rebuilt from the statements that made them, also when the load stops on an error or
+    Ctrl-C. Unique indexes stay: they check every row as it comes.
+    """
+    conn = db.conn
+    deferred: list[tuple[str, str]] = []
+    if not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+               for table in _ORDER if table not in ("companies", "audit_log")):
+        marks = ", ".join("?" * len(_ORDER))
+        deferred = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ({marks}) "
+            "AND tbl_name <> 'companies' ORDER BY name", _ORDER).fetchall()
+    (synchronous,) = conn.execute("PRAGMA synchronous").fetchone()
+    (checkpoint,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = -{_LOAD_CACHE_MB * 1024}")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {_LOAD_CHECKPOINT_PAGES}")
+    try:
+        with db.atomic():
+            for name, _sql in deferred:
+                conn.execute(f'DROP INDEX "{name}"')
+        yield bool(deferred)
+    finally:
+        with db.atomic():
+            for _name, sql in deferred:
+                conn.execute(sql)
+        conn.execute(f"PRAGMA synchronous = {int(synchronous)}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        # Into the database file now, flushed, rather than in a large log at the next start.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class BatchCommitter:
+    """Writes and commits one batch in a second thread while the caller builds the next.
+
+    SQLite does its work (the B-trees, the log, the disk) without Python's global lock, so on
+    two cores the writing of one batch overlaps the building of the next. The caller begins the
+    batch's transaction and queues its rows; ``commit`` hands them over. The connection is the
+    caller's again only after ``wait``, which also raises what went wrong in the thread (the
+    batch then rolled back whole).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def commit(self, writer: BulkWriter) -> None:
+        """Write what ``writer`` holds and commit the open transaction, in the background."""
+        self.wait()
+        conn = self.db.conn
+
+        def run() -> None:
+            try:
+                writer.flush()
+                conn.execute("COMMIT")
+            except BaseException as exc:  # handed to the caller by wait()
+                self._error = exc
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+
+        self._thread = threading.Thread(target=run, name="bulk-commit")
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the batch handed over is committed (or raise why it was not)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
 
 def template_source(db: Database, key: str) -> tuple[str, str, str, str] | None:
