@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from inspector_app.services.photos import PhotoService
     from inspector_app.services.pki import PkiService
     from inspector_app.services.plans import PlanService
+    from inspector_app.services.print_copies import PrintCopyMaker
     from inspector_app.services.profile import ProfileService
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.signatures import SignatureService
@@ -56,6 +57,22 @@ class AppContext:
         self.data_dir = data_dir
         self.lang = lang
         self._services: dict[str, tuple[tuple[Device, str | None], Any]] = {}
+        # Shared with the contexts of worker threads; closed with this context.
+        self.print_copies: PrintCopyMaker | None = None
+
+    def make_print_copies_ahead(self) -> PrintCopyMaker:
+        """From now on the photos taken in get their print copies made in the background
+        (the window does this; a command that ends at once would only abandon them)."""
+        if self.print_copies is None:
+            from inspector_app.services.photos import PhotoService
+            from inspector_app.services.print_copies import PrintCopyMaker
+
+            # print_copy works on files only: this service's connection is never used by the
+            # maker's thread.
+            maker = PhotoService(self.db, self.data_dir, self.device).print_copy
+            self.print_copies = PrintCopyMaker(maker)
+            self._services.pop("photos", None)
+        return self.print_copies
 
     @cached_property
     def db(self) -> Database:
@@ -176,7 +193,7 @@ class AppContext:
         from inspector_app.services.photos import PhotoService
 
         return self._service("photos", lambda device, actor: PhotoService(
-            self.db, self.data_dir, device, actor))
+            self.db, self.data_dir, device, actor, self.print_copies))
 
     @property
     def documents(self) -> DocumentService:
@@ -253,6 +270,7 @@ class AppContext:
         services of its own, all closed when the work ends. Safe to call from the worker
         (it reads only the data dir and the language of this context)."""
         worker = AppContext(self.data_dir, self.lang)
+        worker.print_copies = self.print_copies
         worker.__dict__["db"] = connect(self.data_dir.database)
         try:
             yield worker
@@ -275,6 +293,9 @@ class AppContext:
             db.close()
 
     def close(self) -> None:
+        if self.print_copies is not None:
+            self.print_copies.close()
+            self.print_copies = None
         self._services.clear()
         reader = self.__dict__.pop("reader", None)
         if reader is not None and ("db" not in self.__dict__ or reader is not self.db.conn):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +54,8 @@ from inspector_app.storage.photos_repo import PhotosRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from inspector_app.services.print_copies import PrintCopyMaker
 
 log = logging.getLogger(__name__)
 # HEIC (iPhone photos): pi-heif is the decoder-only build of pillow-heif; no GPL encoder shipped.
@@ -306,12 +309,24 @@ def _arrow_head(draw: ImageDraw.ImageDraw, x1: float, y1: float, x2: float, y2: 
 # -- the service --
 class PhotoService:
     def __init__(self, db: Database, data_dir: DataDir, device: Device,
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, print_copies: PrintCopyMaker | None = None) -> None:
+        """``print_copies``: the background maker that makes the print copies of the photos
+        taken in ahead of the first export, or None (an export makes them)."""
         self.db = db
         self.repo = PhotosRepo(db)
         self.store = PhotoStore(data_dir.photos)
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
+        self.print_copies = print_copies
+
+    @contextmanager
+    def taking_in(self) -> Iterator[None]:
+        """Photos are being taken in: no print copy is made in the background meanwhile."""
+        if self.print_copies is None:
+            yield
+            return
+        with self.print_copies.hold():
+            yield
 
     # reading
     def get(self, photo_id: str) -> Photo:
@@ -364,11 +379,16 @@ class PhotoService:
         self._check_target(inspection_id, item_id, finding_id)
         tag = PhotoTag(tag)
         results = []
-        for n, raw in enumerate(paths):
-            path = Path(raw)
-            if control is not None:
-                control.progress(n, len(paths), path.name)
-            results.append(self._add_one(inspection_id, path, item_id, finding_id, tag))
+        with self.taking_in():
+            for n, raw in enumerate(paths):
+                path = Path(raw)
+                if control is not None:
+                    control.progress(n, len(paths), path.name)
+                results.append(self._add_one(inspection_id, path, item_id, finding_id, tag))
+            if self.print_copies is not None:
+                added = [self.repo.get(r.photo_id) for r in results
+                         if r.status == "added" and r.photo_id]
+                self.print_copies.queue(p for p in added if p is not None)
         if control is not None:
             control.progress(len(paths), len(paths), "")
         return results
@@ -526,8 +546,10 @@ class PhotoService:
         target = self._print_target(photo)
         return target if target.exists() else None
 
-    def print_copy(self, photo: Photo) -> Path:
-        """~1600 px JPEG, upright, annotations drawn in; made once per annotation set."""
+    def print_copy(self, photo: Photo, stop: Callable[[], None] | None = None) -> Path:
+        """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
+        ``stop`` is called before the copy is written and raises to abandon it (a background
+        maker closing). Touches files only, never the database: any thread may call it."""
         target = self._print_target(photo)
         if target.exists():
             return target
@@ -542,9 +564,12 @@ class PhotoService:
                                original_name=photo.original_name, exc=exc) from None
         if photo.annotations:
             image = draw_shapes(image, photo.annotations)
+        data = _jpeg_bytes(image, 85)
+        if stop is not None:
+            stop()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, _jpeg_bytes(image, 85))
+            write_atomic(target, data)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
         return target

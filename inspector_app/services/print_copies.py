@@ -1,0 +1,200 @@
+"""Print copies made ahead: after photos are taken in, one background thread at the lowest
+priority makes each one's print copy, so that the first export of the record finds them made
+instead of decoding every 12-MP original while the user waits.
+
+The thread never holds up what the user is doing: it starts only when no photos have been
+taken in for ``QUIET_S`` (an ingest in progress holds it off), runs at the lowest CPU priority
+the system gives a thread, and works on files only (never the database). Closing drops what is
+still queued and waits for the copy in hand, whose file is then not written; a copy is written
+under a temporary name and renamed, so nothing half-written is left under its name either way.
+A photo that cannot be read (its original deleted or damaged meanwhile) is logged and skipped;
+the export that needs it reports it as it always did.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from inspector_app.domain.photo import Photo
+from inspector_app.errors import InspectorError
+
+log = logging.getLogger(__name__)
+
+# Photos come in one by one, a few hundred ms apart: a copy started between two of them would
+# compete with the next one's decoding.
+QUIET_S = 0.5
+# How long ``close`` waits for the copy in hand (one decode of a large photo) before leaving
+# the daemon thread to end with the program; its temporary file then goes at the next start.
+CLOSE_WAIT_S = 5.0
+
+
+class Stopped(Exception):
+    """The maker was closed while a copy was being made: the copy is not written."""
+
+
+@dataclass(frozen=True)
+class Throughput:
+    """What the maker did since it was made: copies made and the time spent making them."""
+
+    made: int
+    seconds: float
+
+
+def _lowest_priority() -> None:
+    """This thread (not the program) at the lowest CPU priority: idle time only."""
+    if sys.platform.startswith("linux"):
+        # On Linux each thread has its own nice value; elsewhere this would renice the process.
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    elif sys.platform == "win32":
+        import ctypes
+
+        with contextlib.suppress(AttributeError, OSError):
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            thread_mode_background_begin = 0x00010000  # lower CPU and disk priority
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(),
+                                       thread_mode_background_begin)
+
+
+class PrintCopyMaker:
+    """One background thread making print copies of queued photos.
+
+    ``make(photo, stop)`` makes and writes one print copy; it calls ``stop()`` before writing,
+    which raises ``Stopped`` once the maker is closed. Thread-safe: photos may be queued from
+    any thread."""
+
+    def __init__(self, make: Callable[[Photo, Callable[[], None]], Path],
+                 quiet_s: float = QUIET_S) -> None:
+        self._make = make
+        self._quiet_s = quiet_s
+        self._lock = threading.Condition()
+        self._queue: deque[Photo] = deque()
+        self._queued: set[tuple[str, str]] = set()
+        self._thread: threading.Thread | None = None
+        self._in_hand = False
+        self._holds = 0
+        self._held_until = 0.0
+        self._closed = False
+        self._made = 0
+        self._seconds = 0.0
+
+    @staticmethod
+    def _key(photo: Photo) -> tuple[str, str]:
+        return photo.sha256, repr(photo.annotations)
+
+    def queue(self, photos: Iterable[Photo]) -> None:
+        """Make these photos' print copies when the machine is quiet (each once)."""
+        with self._lock:
+            if self._closed:
+                return
+            for photo in photos:
+                key = self._key(photo)
+                if key not in self._queued:
+                    self._queued.add(key)
+                    self._queue.append(photo)
+            if self._queue and self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="print-copies",
+                                                daemon=True)
+                self._thread.start()
+            self._lock.notify_all()
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """No copy is started while this is entered, nor for ``quiet_s`` after (photos are
+        being taken in)."""
+        with self._lock:
+            self._holds += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holds -= 1
+                self._held_until = time.monotonic() + self._quiet_s
+                self._lock.notify_all()
+
+    def pending(self) -> int:
+        """Copies queued or in hand."""
+        with self._lock:
+            return len(self._queue) + (1 if self._in_hand else 0)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait until every queued copy is made (True) or ``timeout`` seconds pass (False)."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while self._queue or self._in_hand:
+                left = deadline - time.monotonic()
+                if left <= 0 or self._closed:
+                    return False
+                self._lock.wait(left)
+            return True
+
+    def throughput(self) -> Throughput:
+        with self._lock:
+            return Throughput(self._made, self._seconds)
+
+    def close(self) -> None:
+        """Drop what is queued; the copy in hand is abandoned before it is written."""
+        with self._lock:
+            self._closed = True
+            self._queue.clear()
+            self._queued.clear()
+            self._lock.notify_all()
+            thread = self._thread
+            self._thread = None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(CLOSE_WAIT_S)
+
+    # -- the thread ----------------------------------------------------------------------------
+    def _stop_check(self) -> None:
+        if self._closed:
+            raise Stopped
+
+    def _next(self) -> Photo | None:
+        """The next photo once the machine is quiet, or None when there is none (or closed)."""
+        with self._lock:
+            while True:
+                if self._closed or not self._queue:
+                    self._thread = None  # under the lock: a photo queued now starts another
+                    return None
+                wait = self._held_until - time.monotonic()
+                if self._holds == 0 and wait <= 0:
+                    self._in_hand = True
+                    return self._queue.popleft()
+                self._lock.wait(wait if self._holds == 0 else None)
+
+    def _run(self) -> None:
+        _lowest_priority()
+        while (photo := self._next()) is not None:
+            start = time.perf_counter()
+            made = False
+            try:
+                self._make(photo, self._stop_check)
+                made = True
+            except Stopped:
+                log.debug("print copy of photo %s abandoned: closing", photo.id)
+            except (InspectorError, OSError, ValueError, SyntaxError,
+                    Image.DecompressionBombError) as exc:
+                message = exc.message if isinstance(exc, InspectorError) else str(exc)
+                log.warning("print copy of photo %s (%s) not made ahead: %s", photo.id,
+                            photo.original_name or photo.sha256[:12], message)
+            except Exception:  # a bug: logged whole, and the other photos still get theirs
+                log.exception("print copy of photo %s failed", photo.id)
+            finally:
+                with self._lock:
+                    self._in_hand = False
+                    self._queued.discard(self._key(photo))
+                    if made:
+                        self._made += 1
+                        self._seconds += time.perf_counter() - start
+                    self._lock.notify_all()
