@@ -74,6 +74,19 @@ class AppContext:
             self._services.pop("photos", None)
         return self.print_copies
 
+    def lay_out_ahead(self, inspection_id: str, lang: str) -> None:
+        """Once the photos queued meanwhile have their print copies, lay the record out into the
+        render cache in the background (on a connection of its own), so that its first export
+        is a copy; nothing when nothing is made ahead (``make_print_copies_ahead``)."""
+        if self.print_copies is None:
+            return
+
+        def job(stop: Callable[[], None]) -> None:
+            with self.for_worker() as worker:
+                worker.documents.lay_out_ahead(inspection_id, lang, stop)
+
+        self.print_copies.then(f"record {inspection_id} ({lang}) laid out", job)
+
     @cached_property
     def db(self) -> Database:
         self.data_dir.ensure()

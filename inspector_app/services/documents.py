@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
@@ -232,6 +233,17 @@ def normalise_lang(lang: str | None) -> str:
         return "en"
     raise ValidationError(N_("Documents are printed in Chinese (zh_CN) or English (en), "
                              "not {lang}."), lang=lang)
+
+
+_SLOT_LOCKS: dict[str, threading.Lock] = {}
+_SLOT_LOCKS_GUARD = threading.Lock()
+
+
+def _slot_lock(slot: str) -> threading.Lock:
+    """One lock per document slot for the whole program: the same pages are laid out once
+    even when a preview, an export and the background ask for them at the same time."""
+    with _SLOT_LOCKS_GUARD:
+        return _SLOT_LOCKS.setdefault(slot, threading.Lock())
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -463,9 +475,13 @@ class DocumentService:
               control: Progress | None = None) -> Sheet:
         """Everything the document shows, its number issued and its photos' print copies made."""
         doc_type = DocType(doc_type)
+        number, issued_at = self.issue(inspection_id, doc_type)
+        return self._sheet(inspection_id, doc_type, lang, number, issued_at, control)
+
+    def _sheet(self, inspection_id: str, doc_type: DocType, lang: str, number: str,
+               issued_at: str, control: Progress | None) -> Sheet:
         lang = normalise_lang(lang)
         data = load_record_data(self.db, inspection_id)
-        number, issued_at = self.issue(inspection_id, doc_type)
         digest = record_digest(data)
         followed: RecordData | None = None
         order: OrderRef | None = None
@@ -504,6 +520,9 @@ class DocumentService:
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
             control.progress(len(sheet.photo_files), len(sheet.photo_files) + 1, "")
+        return self._kept_or_laid_out(inspection_id, sheet)
+
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
         # One slot per inspection, document type and language (ids may hold any character).
         slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
                               .encode()).hexdigest()[:32]
@@ -511,9 +530,40 @@ class DocumentService:
         kept = self.rendered.find(slot, key)
         if kept is not None:
             return kept.data, kept.sha256
-        data = pdf.render(sheet)
-        kept = self.rendered.put(slot, key, data)
+        with _slot_lock(slot):
+            # The same pages may have been laid out meanwhile (ahead, in the background, or by
+            # a preview): they are used rather than laid out a second time.
+            kept = self.rendered.find(slot, key)
+            if kept is not None:
+                return kept.data, kept.sha256
+            data = pdf.render(sheet)
+            kept = self.rendered.put(slot, key, data)
         return data, kept.sha256 if kept is not None else hashlib.sha256(data).hexdigest()
+
+    def lay_out_ahead(self, inspection_id: str, lang: str,
+                      stop: Callable[[], None] | None = None) -> bool:
+        """Lay the record out into the render cache before anyone asks for it, so that its
+        first export or preview is a copy. Nothing is written to the database: its number is
+        not issued here, so a record whose number and issue time are not yet known (no number,
+        or not signed by its inspectors) is left for the export (False). ``stop`` is called
+        between the steps and raises to abandon the work."""
+        doc_type = DocType.RECORD
+        existing = self.issued(inspection_id, doc_type)
+        if existing is not None:
+            number, issued_at = existing.number, existing.issued_at
+        else:
+            row = self._inspection_row(inspection_id)
+            signed_at = self.signatures.last_inspector_signed_at(inspection_id)
+            if not row["number"] or not signed_at:
+                return False
+            self.check(inspection_id, doc_type)
+            # What ``issue`` gives a record on its first export.
+            number, issued_at = row["number"], signed_at
+        sheet = self._sheet(inspection_id, doc_type, lang, number, issued_at, None)
+        if stop is not None:
+            stop()
+        self._kept_or_laid_out(inspection_id, sheet)
+        return True
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,

@@ -81,6 +81,7 @@ class PrintCopyMaker:
         self._lock = threading.Condition()
         self._queue: deque[Photo] = deque()
         self._queued: set[tuple[str, str]] = set()
+        self._jobs: dict[str, Callable[[Callable[[], None]], object]] = {}
         self._thread: threading.Thread | None = None
         self._in_hand = False
         self._holds = 0
@@ -103,11 +104,24 @@ class PrintCopyMaker:
                 if key not in self._queued:
                     self._queued.add(key)
                     self._queue.append(photo)
-            if self._queue and self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="print-copies",
-                                                daemon=True)
-                self._thread.start()
-            self._lock.notify_all()
+            self._start()
+
+    def then(self, name: str, job: Callable[[Callable[[], None]], object]) -> None:
+        """Run ``job(stop)`` on the same thread once the queued copies are made (a record laid
+        out ahead needs its photos' copies); a job of the same ``name`` queued again runs once.
+        The job calls ``stop()`` between its steps, which raises ``Stopped`` once closed."""
+        with self._lock:
+            if self._closed:
+                return
+            self._jobs[name] = job
+            self._start()
+
+    def _start(self) -> None:
+        """Under the lock: the thread started if there is work and it is not running."""
+        if (self._queue or self._jobs) and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="made-ahead", daemon=True)
+            self._thread.start()
+        self._lock.notify_all()
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
@@ -124,15 +138,15 @@ class PrintCopyMaker:
                 self._lock.notify_all()
 
     def pending(self) -> int:
-        """Copies queued or in hand."""
+        """Copies and jobs queued or in hand."""
         with self._lock:
-            return len(self._queue) + (1 if self._in_hand else 0)
+            return len(self._queue) + len(self._jobs) + (1 if self._in_hand else 0)
 
     def wait(self, timeout: float) -> bool:
         """Wait until every queued copy is made (True) or ``timeout`` seconds pass (False)."""
         deadline = time.monotonic() + timeout
         with self._lock:
-            while self._queue or self._in_hand:
+            while self._queue or self._jobs or self._in_hand:
                 left = deadline - time.monotonic()
                 if left <= 0 or self._closed:
                     return False
@@ -149,6 +163,7 @@ class PrintCopyMaker:
             self._closed = True
             self._queue.clear()
             self._queued.clear()
+            self._jobs.clear()
             self._lock.notify_all()
             thread = self._thread
             self._thread = None
@@ -160,41 +175,65 @@ class PrintCopyMaker:
         if self._closed:
             raise Stopped
 
-    def _next(self) -> Photo | None:
-        """The next photo once the machine is quiet, or None when there is none (or closed)."""
+    def _next(self) -> Photo | tuple[str, Callable[[Callable[[], None]], object]] | None:
+        """The next photo (or, once none is left, job) when the machine is quiet; None when there
+        is nothing left to do (or the maker is closed)."""
         with self._lock:
             while True:
-                if self._closed or not self._queue:
-                    self._thread = None  # under the lock: a photo queued now starts another
+                if self._closed or not (self._queue or self._jobs):
+                    self._thread = None  # under the lock: work queued now starts another
                     return None
                 wait = self._held_until - time.monotonic()
                 if self._holds == 0 and wait <= 0:
                     self._in_hand = True
-                    return self._queue.popleft()
+                    if self._queue:
+                        return self._queue.popleft()
+                    name = next(iter(self._jobs))
+                    return name, self._jobs.pop(name)
                 self._lock.wait(wait if self._holds == 0 else None)
 
     def _run(self) -> None:
         _lowest_priority()
-        while (photo := self._next()) is not None:
-            start = time.perf_counter()
-            made = False
-            try:
-                self._make(photo, self._stop_check)
-                made = True
-            except Stopped:
-                log.debug("print copy of photo %s abandoned: closing", photo.id)
-            except (InspectorError, OSError, ValueError, SyntaxError,
-                    Image.DecompressionBombError) as exc:
-                message = exc.message if isinstance(exc, InspectorError) else str(exc)
-                log.warning("print copy of photo %s (%s) not made ahead: %s", photo.id,
-                            photo.original_name or photo.sha256[:12], message)
-            except Exception:  # a bug: logged whole, and the other photos still get theirs
-                log.exception("print copy of photo %s failed", photo.id)
-            finally:
-                with self._lock:
-                    self._in_hand = False
-                    self._queued.discard(self._key(photo))
-                    if made:
-                        self._made += 1
-                        self._seconds += time.perf_counter() - start
-                    self._lock.notify_all()
+        while (work := self._next()) is not None:
+            if isinstance(work, Photo):
+                self._copy(work)
+            else:
+                self._job(*work)
+
+    def _job(self, name: str, job: Callable[[Callable[[], None]], object]) -> None:
+        try:
+            job(self._stop_check)
+        except Stopped:
+            log.debug("%s abandoned: closing", name)
+        except InspectorError as exc:
+            log.warning("%s not done ahead: %s", name, exc.message)
+        except Exception:  # a bug: logged whole; the export does the work when asked
+            log.exception("%s failed", name)
+        finally:
+            with self._lock:
+                self._in_hand = False
+                self._lock.notify_all()
+
+    def _copy(self, photo: Photo) -> None:
+        start = time.perf_counter()
+        made = False
+        try:
+            self._make(photo, self._stop_check)
+            made = True
+        except Stopped:
+            log.debug("print copy of photo %s abandoned: closing", photo.id)
+        except (InspectorError, OSError, ValueError, SyntaxError,
+                Image.DecompressionBombError) as exc:
+            message = exc.message if isinstance(exc, InspectorError) else str(exc)
+            log.warning("print copy of photo %s (%s) not made ahead: %s", photo.id,
+                        photo.original_name or photo.sha256[:12], message)
+        except Exception:  # a bug: logged whole, and the other photos still get theirs
+            log.exception("print copy of photo %s failed", photo.id)
+        finally:
+            with self._lock:
+                self._in_hand = False
+                self._queued.discard(self._key(photo))
+                if made:
+                    self._made += 1
+                    self._seconds += time.perf_counter() - start
+                self._lock.notify_all()
