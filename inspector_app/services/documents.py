@@ -61,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import RenderCache
+from inspector_app.storage.render_cache import EntryChanged, RenderCache
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -517,16 +517,25 @@ class DocumentService:
         last rendered (a signed record never changes) is found in the render cache, whose
         bytes are checked against the hash they were kept under before they are used.
         """
+        return self._kept_or_laid_out(inspection_id, self._sheet_shown(
+            inspection_id, doc_type, lang, control))
+
+    def _sheet_shown(self, inspection_id: str, doc_type: DocType | str, lang: str,
+                     control: Progress | None) -> Sheet:
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
             control.progress(len(sheet.photo_files), len(sheet.photo_files) + 1, "")
-        return self._kept_or_laid_out(inspection_id, sheet)
+        return sheet
 
-    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
+    @staticmethod
+    def _slot_key(inspection_id: str, sheet: Sheet) -> tuple[str, str]:
         # One slot per inspection, document type and language (ids may hold any character).
         slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
                               .encode()).hexdigest()[:32]
-        key = pdf.render_key(sheet)
+        return slot, pdf.render_key(sheet)
+
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
+        slot, key = self._slot_key(inspection_id, sheet)
         kept = self.rendered.find(slot, key)
         if kept is not None:
             return kept.data, kept.sha256
@@ -582,16 +591,21 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        data, file_sha = self._render(inspection_id, doc_type, lang, control)
-        if sign is not None:
-            data = sign(data)
-            file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-        try:
-            # Temporary file beside the target, fsync, rename: a crash or a full disk never
-            # leaves half a PDF under the final name, and an older file stays as it was.
-            write_atomic(target, data)
-        except OSError as exc:
-            raise from_os_error(exc, target) from exc
+        sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
+        written = None if sign is not None else self._write_kept(inspection_id, sheet, target)
+        if written is not None:
+            data, file_sha = written
+        else:
+            data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
+            if sign is not None:
+                data = sign(data)
+                file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
+            try:
+                # Temporary file beside the target, fsync, rename: a crash or a full disk never
+                # leaves half a PDF under the final name, and an older file stays as it was.
+                write_atomic(target, data)
+            except OSError as exc:
+                raise from_os_error(exc, target) from exc
         if not document_copy(self.data_dir.documents, file_sha).exists():
             self._keep_copy(file_sha, data)
         document = self.issued(inspection_id, doc_type)
@@ -603,6 +617,22 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
+
+    def _write_kept(self, inspection_id: str, sheet: Sheet,
+                    target: Path) -> tuple[bytes, str] | None:
+        """The kept rendering written to ``target`` as it is (atomically, like any export), its
+        hash checked while it is written and before it is renamed into place; None when there
+        is none or it changed since it was kept (nothing written then)."""
+        checking = self.rendered.checking(*self._slot_key(inspection_id, sheet))
+        if checking is None:
+            return None
+        try:
+            write_atomic(target, checking.data, check=checking.confirm)
+        except EntryChanged:
+            return None
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        return checking.data, checking.sha256
 
     def _keep_copy(self, file_sha: str, data: bytes) -> None:
         """The copy sync carries. The user's file is written already, so a failure here is not

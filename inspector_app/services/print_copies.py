@@ -45,10 +45,14 @@ class Stopped(Exception):
 
 @dataclass(frozen=True)
 class Throughput:
-    """What the maker did since it was made: copies made and the time spent making them."""
+    """What the maker did since it was made: copies made, the time they took and the CPU
+    time of this thread they took; the other jobs done and the time they took."""
 
     made: int
     seconds: float
+    cpu_seconds: float
+    jobs: int
+    job_seconds: float
 
 
 def _lowest_priority() -> None:
@@ -89,6 +93,9 @@ class PrintCopyMaker:
         self._closed = False
         self._made = 0
         self._seconds = 0.0
+        self._cpu_seconds = 0.0
+        self._jobs_done = 0
+        self._job_seconds = 0.0
 
     @staticmethod
     def _key(photo: Photo) -> tuple[str, str]:
@@ -155,7 +162,8 @@ class PrintCopyMaker:
 
     def throughput(self) -> Throughput:
         with self._lock:
-            return Throughput(self._made, self._seconds)
+            return Throughput(self._made, self._seconds, self._cpu_seconds, self._jobs_done,
+                              self._job_seconds)
 
     def close(self) -> None:
         """Drop what is queued; the copy in hand is abandoned before it is written."""
@@ -201,8 +209,11 @@ class PrintCopyMaker:
                 self._job(*work)
 
     def _job(self, name: str, job: Callable[[Callable[[], None]], object]) -> None:
+        start = time.perf_counter()
+        done = False
         try:
             job(self._stop_check)
+            done = True
         except Stopped:
             log.debug("%s abandoned: closing", name)
         except InspectorError as exc:
@@ -212,10 +223,13 @@ class PrintCopyMaker:
         finally:
             with self._lock:
                 self._in_hand = False
+                if done:
+                    self._jobs_done += 1
+                    self._job_seconds += time.perf_counter() - start
                 self._lock.notify_all()
 
     def _copy(self, photo: Photo) -> None:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         made = False
         try:
             self._make(photo, self._stop_check)
@@ -236,4 +250,5 @@ class PrintCopyMaker:
                 if made:
                     self._made += 1
                     self._seconds += time.perf_counter() - start
+                    self._cpu_seconds += time.thread_time() - cpu
                 self._lock.notify_all()
