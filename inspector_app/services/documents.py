@@ -592,22 +592,30 @@ class DocumentService:
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
         sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
-        written = None if sign is not None else self._write_kept(inspection_id, sheet, target)
-        if written is not None:
-            data, file_sha = written
-        else:
-            data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
-            if sign is not None:
-                data = sign(data)
-                file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-            try:
-                # Temporary file beside the target, fsync, rename: a crash or a full disk never
-                # leaves half a PDF under the final name, and an older file stays as it was.
-                write_atomic(target, data)
-            except OSError as exc:
-                raise from_os_error(exc, target) from exc
-        if not document_copy(self.data_dir.documents, file_sha).exists():
-            self._keep_copy(file_sha, data)
+        # The copy sync carries is written while the user's file is (both wait on the disk),
+        # from the bytes the user gets, once they are known to be right.
+        with ThreadPoolExecutor(max_workers=1) as keeper:
+            def keep(data: bytes, file_sha: str) -> None:
+                if not document_copy(self.data_dir.documents, file_sha).exists():
+                    keeper.submit(self._keep_copy, file_sha, data)
+
+            written = None if sign is not None else self._write_kept(inspection_id, sheet,
+                                                                     target, keep)
+            if written is not None:
+                data, file_sha = written
+            else:
+                data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
+                if sign is not None:
+                    data = sign(data)
+                    file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
+                keep(data, file_sha)
+                try:
+                    # Temporary file beside the target, fsync, rename: a crash or a full disk
+                    # never leaves half a PDF under the final name, and an older file stays as
+                    # it was.
+                    write_atomic(target, data)
+                except OSError as exc:
+                    raise from_os_error(exc, target) from exc
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
@@ -618,16 +626,21 @@ class DocumentService:
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
 
-    def _write_kept(self, inspection_id: str, sheet: Sheet,
-                    target: Path) -> tuple[bytes, str] | None:
+    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path,
+                    checked: Callable[[bytes, str], None]) -> tuple[bytes, str] | None:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its
-        hash checked while it is written and before it is renamed into place; None when there
-        is none or it changed since it was kept (nothing written then)."""
+        hash checked while it is written and before it is renamed into place (``checked`` is
+        then called with the bytes and their hash); None when there is none or it changed
+        since it was kept (nothing written then)."""
         checking = self.rendered.checking(*self._slot_key(inspection_id, sheet))
         if checking is None:
             return None
+
+        def confirm() -> None:
+            checked(checking.confirm().data, checking.sha256)
+
         try:
-            write_atomic(target, checking.data, check=checking.confirm)
+            write_atomic(target, checking.data, check=confirm)
         except EntryChanged:
             return None
         except OSError as exc:
