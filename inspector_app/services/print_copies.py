@@ -149,6 +149,11 @@ class PrintCopyMaker:
         with self._lock:
             return len(self._queue) + len(self._jobs) + (1 if self._in_hand else 0)
 
+    def in_hand(self) -> bool:
+        """A copy (or a job) is being made now."""
+        with self._lock:
+            return self._in_hand
+
     def wait(self, timeout: float) -> bool:
         """Wait until every queued copy is made (True) or ``timeout`` seconds pass (False)."""
         deadline = time.monotonic() + timeout
