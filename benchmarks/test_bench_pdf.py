@@ -5,7 +5,7 @@ each: smooth synthetic pictures would flatter the figures). The photos are taken
 window takes them in: with print copies (~1600 px) made ahead by the background maker, and the
 record laid out into the render cache once it is signed, as the window does when a record is
 locked. The benchmark waits for that background work to end (with a timeout), then times the
-first export and a re-export (cached) against reportlab drawing the same print copies by file
+first export and a re-export (cached, best of three like the baseline) against reportlab drawing the same print copies by file
 in the same run. Drawing print copies by file name copies their JPEG bytes into the PDF
 unchanged.
 
@@ -143,7 +143,7 @@ def test_record_with_200_items_and_50_photos_exports_in_seconds(ctx, tmp_path, c
     assert done.made == PHOTOS and done.jobs == 1
     with_photos = tmp_path / "with-photos.pdf"
     first = _export(ctx, built, with_photos)
-    again = _export(ctx, built, with_photos)
+    again = min(_export(ctx, built, with_photos) for _ in range(3))  # as the baseline: best of 3
     size = with_photos.stat().st_size
     copies = _print_copies(ctx, built)
     _reportlab_drawing(copies, tmp_path / "warm.pdf")  # warm: reportlab's own caches
