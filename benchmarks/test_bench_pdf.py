@@ -5,9 +5,9 @@ each: smooth synthetic pictures would flatter the figures). The photos are taken
 window takes them in: with print copies (~1600 px) made ahead by the background maker, and the
 record laid out into the render cache once it is signed, as the window does when a record is
 locked. The benchmark waits for that background work to end (with a timeout), then times the
-first export and a re-export (cached, best of three like the baseline) against reportlab drawing the same print copies by file
-in the same run. Drawing print copies by file name copies their JPEG bytes into the PDF
-unchanged.
+first export and a re-export (cached, best of three like the baseline) against reportlab
+drawing the same print copies by file in the same run. Drawing print copies by file name copies
+their JPEG bytes into the PDF unchanged.
 
 The work moved to the background is measured too: the CPU time of one print copy made by the
 maker against Pillow's draft decode + resize + encode of the same file (the thread's own CPU
