@@ -22,9 +22,11 @@ from inspector_app.storage.scratch import clean_stale
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from sqlite_utils import Database
 
+    from inspector_app.domain.photo import Photo
     from inspector_app.services.classification import ClassificationService
     from inspector_app.services.companies import CompanyRepo
     from inspector_app.services.documents import DocumentService
@@ -64,13 +66,18 @@ class AppContext:
         """From now on the photos taken in get their print copies made in the background
         (the window does this; a command that ends at once would only abandon them)."""
         if self.print_copies is None:
-            from inspector_app.services.photos import PhotoService
             from inspector_app.services.print_copies import PrintCopyMaker
 
-            # print_copy works on files only: this service's connection is never used by the
-            # maker's thread.
-            maker = PhotoService(self.db, self.data_dir, self.device).print_copy
-            self.print_copies = PrintCopyMaker(maker)
+            photo_folder = self.data_dir.photos
+
+            def make(photo: Photo, stop: Callable[[], None]) -> Path:
+                # Imported when the first photo comes, not when the window starts.
+                from inspector_app.services.photos import make_print_copy
+                from inspector_app.storage.photo_store import PhotoStore
+
+                return make_print_copy(PhotoStore(photo_folder), photo, stop)
+
+            self.print_copies = PrintCopyMaker(make)
             self._services.pop("photos", None)
         return self.print_copies
 

@@ -538,8 +538,7 @@ class PhotoService:
         return self._save_thumb(photo.sha256, _scaled(self.original_path(photo), THUMB_SIZE))
 
     def _print_target(self, photo: Photo) -> Path:
-        key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
-        return self.store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+        return print_target(self.store, photo)
 
     def print_copy_made(self, photo: Photo) -> Path | None:
         """The print copy when it is made already (no decoding here), else None."""
@@ -550,29 +549,45 @@ class PhotoService:
         """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
         ``stop`` is called before the copy is written and raises to abandon it (a background
         maker closing). Touches files only, never the database: any thread may call it."""
-        target = self._print_target(photo)
-        if target.exists():
-            return target
-        try:
-            # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
-            # Lanczos costs a third more time (more than the decoding) for no difference a
-            # print at 300 dpi can show.
-            image = _scaled(self.original_path(photo), PRINT_LONG_SIDE,
-                            Image.Resampling.BICUBIC)
-        except OSError as exc:
-            raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
-                               original_name=photo.original_name, exc=exc) from None
-        if photo.annotations:
-            image = draw_shapes(image, photo.annotations)
-        data = _jpeg_bytes(image, 85)
-        if stop is not None:
-            stop()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        except OSError as exc:
-            raise from_os_error(exc, target) from exc
+        return make_print_copy(self.store, photo, stop)
+
+
+def print_target(store: PhotoStore, photo: Photo) -> Path:
+    """Where the print copy of ``photo`` with its annotations is kept."""
+    key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
+    return store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+
+
+def make_print_copy(store: PhotoStore, photo: Photo,
+                    stop: Callable[[], None] | None = None) -> Path:
+    """``PhotoService.print_copy`` for a caller without a service (a background thread)."""
+    target = print_target(store, photo)
+    if target.exists():
         return target
+    original = store.find_original(photo.sha256)
+    if original is None:
+        raise NotFoundError(N_("The original of photo {value} is "
+                               "missing from the photo folder."),
+                            value=photo.original_name or photo.id)
+    try:
+        # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
+        # Lanczos costs a third more time (more than the decoding) for no difference a
+        # print at 300 dpi can show.
+        image = _scaled(original, PRINT_LONG_SIDE, Image.Resampling.BICUBIC)
+    except OSError as exc:
+        raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
+                           original_name=photo.original_name, exc=exc) from None
+    if photo.annotations:
+        image = draw_shapes(image, photo.annotations)
+    data = _jpeg_bytes(image, 85)
+    if stop is not None:
+        stop()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise from_os_error(exc, target) from exc
+    return target
 
 
 def _staged_or_none(staging: Future[StagedOriginal]) -> StagedOriginal | None:

@@ -9,6 +9,12 @@ still queued and waits for the copy in hand, whose file is then not written; a c
 under a temporary name and renamed, so nothing half-written is left under its name either way.
 A photo that cannot be read (its original deleted or damaged meanwhile) is logged and skipped;
 the export that needs it reports it as it always did.
+
+The same thread runs other work that needs the copies, once they are made: a signed record laid
+out into the render cache (``AppContext.lay_out_ahead``), so that its first export is a copy.
+The window turns the maker on; a command, which ends at once, does not (nor do ``demo`` and
+sync import, whose photos may never be printed on this computer): their exports make the
+copies they need, as before.
 """
 
 from __future__ import annotations
@@ -23,8 +29,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image
 
 from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
@@ -241,8 +245,7 @@ class PrintCopyMaker:
             made = True
         except Stopped:
             log.debug("print copy of photo %s abandoned: closing", photo.id)
-        except (InspectorError, OSError, ValueError, SyntaxError,
-                Image.DecompressionBombError) as exc:
+        except (InspectorError, OSError, ValueError, SyntaxError) as exc:
             message = exc.message if isinstance(exc, InspectorError) else str(exc)
             log.warning("print copy of photo %s (%s) not made ahead: %s", photo.id,
                         photo.original_name or photo.sha256[:12], message)
