@@ -59,7 +59,7 @@ class Throughput:
     job_seconds: float
 
 
-def _lowest_priority() -> None:
+def lowest_priority() -> None:
     """This thread (not the program) at the lowest CPU priority: idle time only."""
     if sys.platform.startswith("linux"):
         # On Linux each thread has its own nice value; elsewhere this would renice the process.
@@ -210,7 +210,7 @@ class PrintCopyMaker:
                 self._lock.wait(wait if self._holds == 0 else None)
 
     def _run(self) -> None:
-        _lowest_priority()
+        lowest_priority()
         while (work := self._next()) is not None:
             if isinstance(work, Photo):
                 self._copy(work)
