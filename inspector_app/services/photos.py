@@ -547,8 +547,9 @@ class PhotoService:
 
     def print_copy(self, photo: Photo, stop: Callable[[], None] | None = None) -> Path:
         """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
-        ``stop`` is called before the copy is written and raises to abandon it (a background
-        maker closing). Touches files only, never the database: any thread may call it."""
+        ``stop`` is called between the steps (decoding, encoding, writing) and raises to
+        abandon the copy or waits (a background maker closing, or giving way). Touches files
+        only, never the database: any thread may call it."""
         return make_print_copy(self.store, photo, stop)
 
 
@@ -577,6 +578,8 @@ def make_print_copy(store: PhotoStore, photo: Photo,
     except OSError as exc:
         raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
                            original_name=photo.original_name, exc=exc) from None
+    if stop is not None:
+        stop()
     if photo.annotations:
         image = draw_shapes(image, photo.annotations)
     data = _jpeg_bytes(image, 85)

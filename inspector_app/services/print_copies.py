@@ -78,8 +78,9 @@ def lowest_priority() -> None:
 class PrintCopyMaker:
     """One background thread making print copies of queued photos.
 
-    ``make(photo, stop)`` makes and writes one print copy; it calls ``stop()`` before writing,
-    which raises ``Stopped`` once the maker is closed. Thread-safe: photos may be queued from
+    ``make(photo, stop)`` makes and writes one print copy; it calls ``stop()`` between its
+    steps, which raises ``Stopped`` once the maker is closed and waits while photos are being
+    taken in. Thread-safe: photos may be queued from
     any thread."""
 
     def __init__(self, make: Callable[[Photo, Callable[[], None]], Path],
@@ -189,8 +190,13 @@ class PrintCopyMaker:
 
     # -- the thread ----------------------------------------------------------------------------
     def _stop_check(self) -> None:
-        if self._closed:
-            raise Stopped
+        """Between two steps of a copy or a job: raises Stopped once closed, and waits while
+        photos are being taken in (a step already begun cannot be paused)."""
+        with self._lock:
+            while self._holds and not self._closed:
+                self._lock.wait()
+            if self._closed:
+                raise Stopped
 
     def _next(self) -> Photo | tuple[str, Callable[[Callable[[], None]], object]] | None:
         """The next photo (or, once none is left, job) when the machine is quiet; None when there
