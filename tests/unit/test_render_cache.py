@@ -267,3 +267,21 @@ def test_the_window_lays_a_record_out_after_its_copies_are_made(ctx, built, layo
     assert all(photos.print_copy_made(photos.get(p)) is not None for p in photo_ids)
     ctx.documents.export(built.inspection_id, "record", "en", tmp_path / "record.pdf")
     assert layouts == ["en"]
+
+
+def test_a_changed_entry_written_while_its_hash_is_checked_never_replaces_the_target(tmp_path):
+    from inspector_app.storage.files import write_atomic
+    from inspector_app.storage.render_cache import EntryChanged
+
+    cache = RenderCache(tmp_path / "cache")
+    kept = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    kept.path.write_bytes(b"%PDF-1.4 another document\n%%EOF\n")  # changed in place
+    target = tmp_path / "out" / "record.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"an older export")
+    checking = cache.checking("slot", "key")
+    with pytest.raises(EntryChanged):
+        write_atomic(target, checking.data, check=checking.confirm)
+    assert target.read_bytes() == b"an older export"
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left
+    assert not kept.path.exists() and cache.find("slot", "key") is None
