@@ -74,6 +74,13 @@ def check_ratio(name: str, measured: float, baseline: float, at_most: float | No
     return None if passed else f"{name}: {ratio:.2f}x misses the target {target} ({miss})"
 
 
+def note_ratio(name: str, measured: float, baseline: float, unit: str = "s") -> None:
+    """Record a figure that has no target of its own (work moved out of the user's way)."""
+    FIGURES.append(Figure(name, measured, baseline, "-", True, unit))
+    print(f"\n{name}: {measured:.4g} {unit} against {baseline:.4g} {unit} = "
+          f"{measured / baseline if baseline else float('inf'):.2f}x (no target)")
+
+
 def check_budget(name: str, measured: float, budget: float, unit: str = "s") -> str | None:
     """An absolute bound (a median in milliseconds, a peak in MB), recorded like a ratio."""
     passed = measured <= budget

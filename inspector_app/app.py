@@ -103,6 +103,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.db  # noqa: B018 - open now: a refused database is reported before any window
+        ctx.make_print_copies_ahead()
         if not shipped_templates_current(ctx.db):
             from inspector_app.services.forms import ensure_shipped_templates
             from inspector_app.storage.templates_repo import TemplateRepo

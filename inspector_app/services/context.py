@@ -22,9 +22,11 @@ from inspector_app.storage.scratch import clean_stale
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from sqlite_utils import Database
 
+    from inspector_app.domain.photo import Photo
     from inspector_app.services.classification import ClassificationService
     from inspector_app.services.companies import CompanyRepo
     from inspector_app.services.documents import DocumentService
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from inspector_app.services.photos import PhotoService
     from inspector_app.services.pki import PkiService
     from inspector_app.services.plans import PlanService
+    from inspector_app.services.print_copies import PrintCopyMaker
     from inspector_app.services.profile import ProfileService
     from inspector_app.services.reinspection import ReinspectionService
     from inspector_app.services.signatures import SignatureService
@@ -56,6 +59,40 @@ class AppContext:
         self.data_dir = data_dir
         self.lang = lang
         self._services: dict[str, tuple[tuple[Device, str | None], Any]] = {}
+        # Shared with the contexts of worker threads; closed with this context.
+        self.print_copies: PrintCopyMaker | None = None
+
+    def make_print_copies_ahead(self) -> PrintCopyMaker:
+        """From now on the photos taken in get their print copies made in the background
+        (the window does this; a command that ends at once would only abandon them)."""
+        if self.print_copies is None:
+            from inspector_app.services.print_copies import PrintCopyMaker
+
+            photo_folder = self.data_dir.photos
+
+            def make(photo: Photo, stop: Callable[[], None]) -> Path:
+                # Imported when the first photo comes, not when the window starts.
+                from inspector_app.services.photos import make_print_copy
+                from inspector_app.storage.photo_store import PhotoStore
+
+                return make_print_copy(PhotoStore(photo_folder), photo, stop)
+
+            self.print_copies = PrintCopyMaker(make)
+            self._services.pop("photos", None)
+        return self.print_copies
+
+    def lay_out_ahead(self, inspection_id: str, lang: str) -> None:
+        """Once the photos queued meanwhile have their print copies, lay the record out into the
+        render cache in the background (on a connection of its own), so that its first export
+        is a copy; nothing when nothing is made ahead (``make_print_copies_ahead``)."""
+        if self.print_copies is None:
+            return
+
+        def job(stop: Callable[[], None]) -> None:
+            with self.for_worker() as worker:
+                worker.documents.lay_out_ahead(inspection_id, lang, stop)
+
+        self.print_copies.then(f"record {inspection_id} ({lang}) laid out", job)
 
     @cached_property
     def db(self) -> Database:
@@ -176,7 +213,7 @@ class AppContext:
         from inspector_app.services.photos import PhotoService
 
         return self._service("photos", lambda device, actor: PhotoService(
-            self.db, self.data_dir, device, actor))
+            self.db, self.data_dir, device, actor, self.print_copies))
 
     @property
     def documents(self) -> DocumentService:
@@ -253,6 +290,7 @@ class AppContext:
         services of its own, all closed when the work ends. Safe to call from the worker
         (it reads only the data dir and the language of this context)."""
         worker = AppContext(self.data_dir, self.lang)
+        worker.print_copies = self.print_copies
         worker.__dict__["db"] = connect(self.data_dir.database)
         try:
             yield worker
@@ -275,6 +313,9 @@ class AppContext:
             db.close()
 
     def close(self) -> None:
+        if self.print_copies is not None:
+            self.print_copies.close()
+            self.print_copies = None
         self._services.clear()
         reader = self.__dict__.pop("reader", None)
         if reader is not None and ("db" not in self.__dict__ or reader is not self.db.conn):

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime
@@ -60,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import RenderCache
+from inspector_app.storage.render_cache import EntryChanged, RenderCache
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -232,6 +233,17 @@ def normalise_lang(lang: str | None) -> str:
         return "en"
     raise ValidationError(N_("Documents are printed in Chinese (zh_CN) or English (en), "
                              "not {lang}."), lang=lang)
+
+
+_SLOT_LOCKS: dict[str, threading.Lock] = {}
+_SLOT_LOCKS_GUARD = threading.Lock()
+
+
+def _slot_lock(slot: str) -> threading.Lock:
+    """One lock per document slot for the whole program: the same pages are laid out once
+    even when a preview, an export and the background ask for them at the same time."""
+    with _SLOT_LOCKS_GUARD:
+        return _SLOT_LOCKS.setdefault(slot, threading.Lock())
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -463,9 +475,13 @@ class DocumentService:
               control: Progress | None = None) -> Sheet:
         """Everything the document shows, its number issued and its photos' print copies made."""
         doc_type = DocType(doc_type)
+        number, issued_at = self.issue(inspection_id, doc_type)
+        return self._sheet(inspection_id, doc_type, lang, number, issued_at, control)
+
+    def _sheet(self, inspection_id: str, doc_type: DocType, lang: str, number: str,
+               issued_at: str, control: Progress | None) -> Sheet:
         lang = normalise_lang(lang)
         data = load_record_data(self.db, inspection_id)
-        number, issued_at = self.issue(inspection_id, doc_type)
         digest = record_digest(data)
         followed: RecordData | None = None
         order: OrderRef | None = None
@@ -501,19 +517,62 @@ class DocumentService:
         last rendered (a signed record never changes) is found in the render cache, whose
         bytes are checked against the hash they were kept under before they are used.
         """
+        return self._kept_or_laid_out(inspection_id, self._sheet_shown(
+            inspection_id, doc_type, lang, control))
+
+    def _sheet_shown(self, inspection_id: str, doc_type: DocType | str, lang: str,
+                     control: Progress | None) -> Sheet:
         sheet = self.sheet(inspection_id, doc_type, lang, control)
         if control is not None:
             control.progress(len(sheet.photo_files), len(sheet.photo_files) + 1, "")
+        return sheet
+
+    @staticmethod
+    def _slot_key(inspection_id: str, sheet: Sheet) -> tuple[str, str]:
         # One slot per inspection, document type and language (ids may hold any character).
         slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
                               .encode()).hexdigest()[:32]
-        key = pdf.render_key(sheet)
+        return slot, pdf.render_key(sheet)
+
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
+        slot, key = self._slot_key(inspection_id, sheet)
         kept = self.rendered.find(slot, key)
         if kept is not None:
             return kept.data, kept.sha256
-        data = pdf.render(sheet)
-        kept = self.rendered.put(slot, key, data)
+        with _slot_lock(slot):
+            # The same pages may have been laid out meanwhile (ahead, in the background, or by
+            # a preview): they are used rather than laid out a second time.
+            kept = self.rendered.find(slot, key)
+            if kept is not None:
+                return kept.data, kept.sha256
+            data = pdf.render(sheet)
+            kept = self.rendered.put(slot, key, data)
         return data, kept.sha256 if kept is not None else hashlib.sha256(data).hexdigest()
+
+    def lay_out_ahead(self, inspection_id: str, lang: str,
+                      stop: Callable[[], None] | None = None) -> bool:
+        """Lay the record out into the render cache before anyone asks for it, so that its
+        first export or preview is a copy. Nothing is written to the database: its number is
+        not issued here, so a record whose number and issue time are not yet known (no number,
+        or not signed by its inspectors) is left for the export (False). ``stop`` is called
+        between the steps and raises to abandon the work."""
+        doc_type = DocType.RECORD
+        existing = self.issued(inspection_id, doc_type)
+        if existing is not None:
+            number, issued_at = existing.number, existing.issued_at
+        else:
+            row = self._inspection_row(inspection_id)
+            signed_at = self.signatures.last_inspector_signed_at(inspection_id)
+            if not row["number"] or not signed_at:
+                return False
+            self.check(inspection_id, doc_type)
+            # What ``issue`` gives a record on its first export.
+            number, issued_at = row["number"], signed_at
+        sheet = self._sheet(inspection_id, doc_type, lang, number, issued_at, None)
+        if stop is not None:
+            stop()
+        self._kept_or_laid_out(inspection_id, sheet)
+        return True
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,
@@ -532,18 +591,31 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        data, file_sha = self._render(inspection_id, doc_type, lang, control)
-        if sign is not None:
-            data = sign(data)
-            file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-        try:
-            # Temporary file beside the target, fsync, rename: a crash or a full disk never
-            # leaves half a PDF under the final name, and an older file stays as it was.
-            write_atomic(target, data)
-        except OSError as exc:
-            raise from_os_error(exc, target) from exc
-        if not document_copy(self.data_dir.documents, file_sha).exists():
-            self._keep_copy(file_sha, data)
+        sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
+        # The copy sync carries is written while the user's file is (both wait on the disk),
+        # from the bytes the user gets, once they are known to be right.
+        with ThreadPoolExecutor(max_workers=1) as keeper:
+            def keep(data: bytes, file_sha: str) -> None:
+                if not document_copy(self.data_dir.documents, file_sha).exists():
+                    keeper.submit(self._keep_copy, file_sha, data)
+
+            written = None if sign is not None else self._write_kept(inspection_id, sheet,
+                                                                     target, keep)
+            if written is not None:
+                data, file_sha = written
+            else:
+                data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
+                if sign is not None:
+                    data = sign(data)
+                    file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
+                keep(data, file_sha)
+                try:
+                    # Temporary file beside the target, fsync, rename: a crash or a full disk
+                    # never leaves half a PDF under the final name, and an older file stays as
+                    # it was.
+                    write_atomic(target, data)
+                except OSError as exc:
+                    raise from_os_error(exc, target) from exc
         document = self.issued(inspection_id, doc_type)
         if document is not None:
             with self.db.atomic():
@@ -553,6 +625,27 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
+
+    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path,
+                    checked: Callable[[bytes, str], None]) -> tuple[bytes, str] | None:
+        """The kept rendering written to ``target`` as it is (atomically, like any export), its
+        hash checked while it is written and before it is renamed into place (``checked`` is
+        then called with the bytes and their hash); None when there is none or it changed
+        since it was kept (nothing written then)."""
+        checking = self.rendered.checking(*self._slot_key(inspection_id, sheet))
+        if checking is None:
+            return None
+
+        def confirm() -> None:
+            checked(checking.confirm().data, checking.sha256)
+
+        try:
+            write_atomic(target, checking.data, check=confirm)
+        except EntryChanged:
+            return None
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        return checking.data, checking.sha256
 
     def _keep_copy(self, file_sha: str, data: bytes) -> None:
         """The copy sync carries. The user's file is written already, so a failure here is not

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +54,8 @@ from inspector_app.storage.photos_repo import PhotosRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from inspector_app.services.print_copies import PrintCopyMaker
 
 log = logging.getLogger(__name__)
 # HEIC (iPhone photos): pi-heif is the decoder-only build of pillow-heif; no GPL encoder shipped.
@@ -306,12 +309,24 @@ def _arrow_head(draw: ImageDraw.ImageDraw, x1: float, y1: float, x2: float, y2: 
 # -- the service --
 class PhotoService:
     def __init__(self, db: Database, data_dir: DataDir, device: Device,
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, print_copies: PrintCopyMaker | None = None) -> None:
+        """``print_copies``: the background maker that makes the print copies of the photos
+        taken in ahead of the first export, or None (an export makes them)."""
         self.db = db
         self.repo = PhotosRepo(db)
         self.store = PhotoStore(data_dir.photos)
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
+        self.print_copies = print_copies
+
+    @contextmanager
+    def taking_in(self) -> Iterator[None]:
+        """Photos are being taken in: no print copy is made in the background meanwhile."""
+        if self.print_copies is None:
+            yield
+            return
+        with self.print_copies.hold():
+            yield
 
     # reading
     def get(self, photo_id: str) -> Photo:
@@ -364,11 +379,16 @@ class PhotoService:
         self._check_target(inspection_id, item_id, finding_id)
         tag = PhotoTag(tag)
         results = []
-        for n, raw in enumerate(paths):
-            path = Path(raw)
-            if control is not None:
-                control.progress(n, len(paths), path.name)
-            results.append(self._add_one(inspection_id, path, item_id, finding_id, tag))
+        with self.taking_in():
+            for n, raw in enumerate(paths):
+                path = Path(raw)
+                if control is not None:
+                    control.progress(n, len(paths), path.name)
+                results.append(self._add_one(inspection_id, path, item_id, finding_id, tag))
+            if self.print_copies is not None:
+                added = [self.repo.get(r.photo_id) for r in results
+                         if r.status == "added" and r.photo_id]
+                self.print_copies.queue(p for p in added if p is not None)
         if control is not None:
             control.progress(len(paths), len(paths), "")
         return results
@@ -518,36 +538,59 @@ class PhotoService:
         return self._save_thumb(photo.sha256, _scaled(self.original_path(photo), THUMB_SIZE))
 
     def _print_target(self, photo: Photo) -> Path:
-        key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
-        return self.store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+        return print_target(self.store, photo)
 
     def print_copy_made(self, photo: Photo) -> Path | None:
         """The print copy when it is made already (no decoding here), else None."""
         target = self._print_target(photo)
         return target if target.exists() else None
 
-    def print_copy(self, photo: Photo) -> Path:
-        """~1600 px JPEG, upright, annotations drawn in; made once per annotation set."""
-        target = self._print_target(photo)
-        if target.exists():
-            return target
-        try:
-            # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
-            # Lanczos costs a third more time (more than the decoding) for no difference a
-            # print at 300 dpi can show.
-            image = _scaled(self.original_path(photo), PRINT_LONG_SIDE,
-                            Image.Resampling.BICUBIC)
-        except OSError as exc:
-            raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
-                               original_name=photo.original_name, exc=exc) from None
-        if photo.annotations:
-            image = draw_shapes(image, photo.annotations)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, _jpeg_bytes(image, 85))
-        except OSError as exc:
-            raise from_os_error(exc, target) from exc
+    def print_copy(self, photo: Photo, stop: Callable[[], None] | None = None) -> Path:
+        """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
+        ``stop`` is called between the steps (decoding, encoding, writing) and raises to
+        abandon the copy or waits (a background maker closing, or giving way). Touches files
+        only, never the database: any thread may call it."""
+        return make_print_copy(self.store, photo, stop)
+
+
+def print_target(store: PhotoStore, photo: Photo) -> Path:
+    """Where the print copy of ``photo`` with its annotations is kept."""
+    key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
+    return store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+
+
+def make_print_copy(store: PhotoStore, photo: Photo,
+                    stop: Callable[[], None] | None = None) -> Path:
+    """``PhotoService.print_copy`` for a caller without a service (a background thread)."""
+    target = print_target(store, photo)
+    if target.exists():
         return target
+    original = store.find_original(photo.sha256)
+    if original is None:
+        raise NotFoundError(N_("The original of photo {value} is "
+                               "missing from the photo folder."),
+                            value=photo.original_name or photo.id)
+    try:
+        # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
+        # Lanczos costs a third more time (more than the decoding) for no difference a
+        # print at 300 dpi can show.
+        image = _scaled(original, PRINT_LONG_SIDE, Image.Resampling.BICUBIC)
+    except OSError as exc:
+        raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
+                           original_name=photo.original_name, exc=exc) from None
+    if stop is not None:
+        stop()
+    if photo.annotations:
+        image = draw_shapes(image, photo.annotations)
+    data = _jpeg_bytes(image, 85)
+    if stop is not None:
+        stop()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as exc:
+        raise from_os_error(exc, target) from exc
+    return target
 
 
 def _staged_or_none(staging: Future[StagedOriginal]) -> StagedOriginal | None:

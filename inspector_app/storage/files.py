@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from inspector_app.errors import ReadOnlyLocationError, ValidationError, from_os_error
@@ -95,11 +96,13 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
-                 durable: bool = True) -> None:
+                 durable: bool = True, check: Callable[[], object] | None = None) -> None:
     """Temporary file in the same folder, write, fsync, rename; an older file stays until the
     rename. ``mode`` sets the permissions of a new file (default: those of the file it
     replaces, or 0644). Not ``durable``: no fsync, for a copy that is made again when a power
-    cut leaves it missing or empty (a thumbnail).
+    cut leaves it missing or empty (a thumbnail). ``check`` is called once the bytes are
+    written and before they are made durable and renamed into place: what it raises leaves
+    the target as it was (bytes still being checked elsewhere while they are written).
 
     Raises OutputTargetError for a target that is no place for a file, and the OSError of a
     failed write; callers that talk to people use ``write_atomic_checked``.
@@ -115,7 +118,11 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
                 if mode is None:
                     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
                 os.fchmod(fd, mode)
-            write_fully(fd, data, durable=durable)
+            write_fully(fd, data, durable=durable and check is None)
+            if check is not None:
+                check()
+                if durable:
+                    os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, target)

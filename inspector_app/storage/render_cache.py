@@ -13,6 +13,10 @@ SHA-256 in its name (and its end-of-file mark): an entry changed, swapped, cut s
 elsewhere or not a plain file is a miss, removed and laid out anew, and what the caller gets is
 those checked bytes, never a path to read again. A cache folder that is itself a link is not
 used. Deleting the folder loses nothing but time.
+
+``checking`` hands out an entry's bytes while their hash is computed on another thread, so
+that they can be written to a temporary file meanwhile (the hash and the write each take about
+as long): nothing is done with them (renamed into place, signed, shown) before ``confirm``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import logging
 import os
 import re
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +84,44 @@ def _plain_file_bytes(path: Path) -> bytes | None:
         os.close(fd)
 
 
+class EntryChanged(Exception):
+    """A kept rendering no longer matches the hash it was kept under (it is removed)."""
+
+
+class Checking:
+    """A kept rendering read whole, its SHA-256 being computed on another thread (hashlib lets
+    go of the interpreter for large data). ``confirm`` waits for it."""
+
+    def __init__(self, path: Path, sha256: str, data: bytes) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self.data = data
+        self._digest: str | None = None
+        self._thread = threading.Thread(target=self._hash, name="render-cache-check",
+                                        daemon=True)
+        self._thread.start()
+
+    def _hash(self) -> None:
+        self._digest = hashlib.sha256(self.data).hexdigest()
+
+    def confirm(self) -> Rendered:
+        """The checked rendering; raises EntryChanged (the entry removed) when it was changed
+        since it was kept."""
+        self._thread.join()
+        if self._digest != self.sha256:
+            _discard(self.path)
+            raise EntryChanged(self.path.name)
+        with contextlib.suppress(OSError):
+            os.utime(self.path, follow_symlinks=False)  # used now: the last to go
+        return Rendered(self.path, self.sha256, self.data)
+
+
+def _discard(path: Path) -> None:
+    log.warning("rendered document %s is damaged or changed: made again", path.name)
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
 class RenderCache:
     def __init__(self, folder: Path, max_bytes: int = MAX_BYTES) -> None:
         self.folder = folder
@@ -101,20 +144,25 @@ class RenderCache:
     def find(self, slot: str, key: str) -> Rendered | None:
         """The rendering of ``slot`` for ``key``, read and checked, or None (never made,
         replaced, damaged or changed since it was kept)."""
+        checking = self.checking(slot, key)
+        if checking is None:
+            return None
+        try:
+            return checking.confirm()
+        except EntryChanged:
+            return None
+
+    def checking(self, slot: str, key: str) -> Checking | None:
+        """The rendering of ``slot`` for ``key``, read whole and whole-looking (a plain file
+        ending in its end-of-file mark), its hash being checked; or None."""
         prefix = f"{_checked(slot)}.{_checked(key)}."
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
             if path.name.startswith(prefix) and _SHA.match(sha):
                 data = _plain_file_bytes(path)
-                if (data is not None and data[-_TAIL:].rstrip().endswith(_EOF_MARK)
-                        and hashlib.sha256(data).hexdigest() == sha):
-                    with contextlib.suppress(OSError):
-                        os.utime(path, follow_symlinks=False)  # used now: the last to go
-                    return Rendered(path, sha, data)
-                log.warning("rendered document %s is damaged or changed: made again",
-                            path.name)
-                with contextlib.suppress(OSError):
-                    path.unlink()
+                if data is not None and data[-_TAIL:].rstrip().endswith(_EOF_MARK):
+                    return Checking(path, sha, data)
+                _discard(path)
         return None
 
     def put(self, slot: str, key: str, data: bytes) -> Rendered | None:

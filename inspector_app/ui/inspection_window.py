@@ -666,6 +666,7 @@ class InspectionWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 self._guard(self.service.lock, self.inspection_id)
                 self._after_change(None)
+                self._lay_out_ahead()
             return
         answer = QMessageBox.question(
             self, self.tr("Sign and lock"),
@@ -682,6 +683,13 @@ class InspectionWindow(QMainWindow):
         self._after_change(None)
         if self.record.status is Status.SIGNED:
             self.statusBar().showMessage(self.tr("Signed and locked."), 6000)
+        self._lay_out_ahead()
+
+    def _lay_out_ahead(self) -> None:
+        """A record just locked never changes again: its PDF is laid out in the background
+        now, so that printing it is a copy."""
+        if self.record.status is Status.SIGNED:
+            self.ctx.lay_out_ahead(self.inspection_id, ui_lang())
 
     def amend(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Amend"),

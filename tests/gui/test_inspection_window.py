@@ -443,3 +443,36 @@ def test_history_reads_as_an_inspector_speaks(qtbot, ctx, service, team, languag
     win.history_dialog.close()
     monkeypatch.undo()
     time.tzset()
+
+
+def test_a_record_locked_in_the_window_is_laid_out_ahead_for_its_first_export(
+        qtbot, ctx, service, team, languages, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.services import pdf
+    from inspector_app.services.signatures import SignatureService
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    maker = ctx.make_print_copies_ahead()  # as the program does for its window
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        service.set_answer(inspection, item, value)
+    assert service.complete(inspection) == []
+    signatures = SignatureService(ctx.db, ctx.device, "张伟")
+    for inspector in service.get(inspection).inspectors:
+        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
+                       inspector_id=inspector.id, pad_size=PAD)
+    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    laid_out: list[str] = []
+    real = pdf.render
+    monkeypatch.setattr(pdf, "render", lambda sheet: laid_out.append(sheet.lang) or real(sheet))
+    win = open_window(qtbot, ctx, inspection)
+    # No signing identity on this computer: locked without a digital signature.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win.act_lock.trigger()
+    assert service.get(inspection).status is Status.SIGNED
+    qtbot.waitUntil(lambda: laid_out == ["en"] and maker.pending() == 0, timeout=30_000)
+    ctx.documents.export(inspection, "record", "en", tmp_path / "record.pdf")
+    assert laid_out == ["en"]  # the export was a copy of what was laid out ahead

@@ -380,3 +380,20 @@ def test_viewer_caption_tag_and_delete(qtbot, gallery, photos, inspection, tmp_p
     assert [p.original_name for p in photos.list(inspection)] == ["0.jpg"]
     assert viewer.index == 0 and len(viewer.photos) == 1
     assert gallery.model.rowCount() == 1
+
+
+def test_photos_added_in_the_window_get_their_print_copies_in_the_background(
+        qtbot, ctx, profile, inspection, languages, photos, tmp_path):
+    maker = ctx.make_print_copies_ahead()  # as the program does for its window
+    widget = PhotoGallery(ctx, profile.name)
+    qtbot.addWidget(widget)
+    widget.set_target(inspection, item_id="a1")
+    files = [images.jpeg(tmp_path / f"{n}.jpg", size=(2000, 1500), seed=n) for n in range(2)]
+    results = add_and_wait(qtbot, widget, lambda: widget.add_files(files))
+    assert [r.status for r in results] == ["added", "added"]
+    stored = photos.list(inspection, item_id="a1")
+    qtbot.waitUntil(lambda: all(photos.print_copy_made(p) is not None for p in stored),
+                    timeout=INGEST_TIMEOUT_MS)
+    assert maker.wait(30)
+    with Image.open(photos.print_copy_made(stored[0])) as copy:
+        assert copy.size == (1600, 1200)

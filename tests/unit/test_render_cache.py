@@ -231,3 +231,57 @@ def test_trimming_deletes_only_its_own_renderings_and_a_linked_folder_is_not_use
     assert cache.put("c", "k1", b"%PDF-1.4 z %%EOF") is None
     assert cache.find("a", "k1") is None
     assert kept.exists() and sorted(p.name for p in elsewhere.iterdir()) == [kept.name]
+
+
+def test_a_record_laid_out_ahead_is_exported_as_a_copy(ctx, built, layouts, tmp_path):
+    _, _, docs = sc.services(ctx)
+    assert docs.lay_out_ahead(built.inspection_id, "zh_CN")
+    assert layouts == ["zh_CN"]
+    assert docs.issued(built.inspection_id, "record") is None  # nothing issued ahead
+    path = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "record.pdf")
+    assert layouts == ["zh_CN"]  # the export laid nothing out
+    issued = docs.issued(built.inspection_id, "record")
+    assert issued is not None and issued.file_sha256 == hashlib.sha256(
+        path.read_bytes()).hexdigest()
+    shutil.rmtree(ctx.data_dir.rendered_documents)
+    again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "again.pdf")
+    assert text_of(again) == text_of(path)  # the same pages (only the creation time differs)
+
+
+def test_a_record_not_yet_signed_by_its_inspectors_is_left_for_the_export(ctx, layouts):
+    b = sc.official_inspection(ctx)
+    _, _, docs = sc.services(ctx)
+    assert not docs.lay_out_ahead(b.inspection_id, "zh_CN")
+    assert layouts == []
+
+
+def test_the_window_lays_a_record_out_after_its_copies_are_made(ctx, built, layouts,
+                                                                tmp_path):
+    maker = ctx.make_print_copies_ahead()
+    photo_ids = sc.add_photos(ctx, built.inspection_id, tmp_path / "photos", 2,
+                              size=(1200, 900))
+    ctx.lay_out_ahead(built.inspection_id, "en")
+    assert maker.wait(60)
+    assert layouts == ["en"]
+    photos = ctx.photos
+    assert all(photos.print_copy_made(photos.get(p)) is not None for p in photo_ids)
+    ctx.documents.export(built.inspection_id, "record", "en", tmp_path / "record.pdf")
+    assert layouts == ["en"]
+
+
+def test_a_changed_entry_written_while_its_hash_is_checked_never_replaces_the_target(tmp_path):
+    from inspector_app.storage.files import write_atomic
+    from inspector_app.storage.render_cache import EntryChanged
+
+    cache = RenderCache(tmp_path / "cache")
+    kept = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    kept.path.write_bytes(b"%PDF-1.4 another document\n%%EOF\n")  # changed in place
+    target = tmp_path / "out" / "record.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"an older export")
+    checking = cache.checking("slot", "key")
+    with pytest.raises(EntryChanged):
+        write_atomic(target, checking.data, check=checking.confirm)
+    assert target.read_bytes() == b"an older export"
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left
+    assert not kept.path.exists() and cache.find("slot", "key") is None

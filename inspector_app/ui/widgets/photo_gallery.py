@@ -94,7 +94,7 @@ def ingest(control: TaskControl, ctx: AppContext, inspection_id: str,
     One add_files call per file: Stop keeps the results so far (add_files would raise
     Cancelled and lose them), and a record locked meanwhile refuses the files still to come."""
     batch = IngestBatch()
-    with ctx.for_worker() as worker:
+    with ctx.for_worker() as worker, worker.photos.taking_in():
         service = worker.photos
         for n, source in enumerate(sources):
             name = source.name if isinstance(source, Path) else source[0]
