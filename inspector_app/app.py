@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from inspector_app import APP_ID, APP_NAME, __version__, i18n
 from inspector_app.i18n import N_
@@ -48,7 +49,41 @@ def _preload(module: str) -> None:
                      daemon=True).start()
 
 
-def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None) -> int:
+def leave_process(code: int) -> NoReturn:
+    """End the process now, after the window closed and everything was saved and closed.
+
+    Tearing down every Python and Qt object one by one (modules, widgets, the application)
+    takes longer than all the rest of a window's exit, and nothing depends on it once the
+    database is closed, the lock released and the settings synced. What Python's own exit
+    still owes is done first: background work finishes (as Qt's application would wait for
+    it), threads that are not daemons end, exit handlers run (the log's flush among them),
+    and the standard streams are flushed.
+    """
+    import atexit
+    import contextlib
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # logging.shutdown, weakref.finalize (temporary folders), ...
+    for stream in (sys.stdout, sys.stderr):
+        # No console, or a closed pipe: nothing more can be said there.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
+def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None, *,
+            leave: bool = True) -> int:
+    """The window, until it closes; its exit status.
+
+    With ``leave`` (the program's own start), a window that closed normally ends the process
+    at once with that status (:func:`leave_process`) instead of returning.
+    """
     if not display_available():
         # Said before any window exists, in the language the window would have spoken.
         i18n.set_language(i18n.resolve_language(cli_lang, i18n.saved_language(data_dir.settings)))
@@ -93,11 +128,11 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         data_dir.ensure()
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
-        screen_fit.install(settings)
         languages.apply(resolve_language(cli_lang, settings))
         if not instance.acquire():
             if hand_over(data_dir.root, open_file):
                 return 0
+            screen_fit.install(settings)
             QMessageBox.critical(None, translated_title("Database in use"),
                                  already_open_message(data_dir.root))
             return 1
@@ -109,14 +144,16 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
             ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
+        screen_fit.install(None)  # what a message box before the window needs of it
         QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
-    if (not ProfileRepo(ctx.db, ctx.device).is_set_up()
-            and FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted):
-        return 0
+    if not ProfileRepo(ctx.db, ctx.device).is_set_up():
+        screen_fit.install(settings)
+        if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
+            return 0
 
-    main = MainWindow(ctx, settings, languages)
+    main = MainWindow(ctx, settings, languages, app_filters_later=True)
     window.append(main)
     main.show()
     if open_file is not None:
@@ -124,7 +161,11 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     for request in requests:
         QTimer.singleShot(0, lambda r=request: main.handle_request(r))
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         ctx.close()
         instance.release()
+    settings.sync()
+    if leave:
+        leave_process(code)
+    return code

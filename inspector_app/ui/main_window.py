@@ -73,14 +73,20 @@ _INDEX = {entry.cls: index for index, entry in enumerate(PAGES)}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings,
-                 languages: LanguageSwitcher) -> None:
+    def __init__(self, ctx: AppContext, settings: QSettings, languages: LanguageSwitcher, *,
+                 app_filters_later: bool = False) -> None:
+        """``app_filters_later``: the program's start, where what watches every window (their
+        fitting to the screen, F1) starts a moment after this window first shows
+        (``first_show``); this window is fitted as it shows."""
         super().__init__()
         self.ctx = ctx
         self.settings = settings
         self.languages = languages
         self.setObjectName("MainWindow")
-        screen_fit.install(settings)
+        if app_filters_later:
+            screen_fit.install_later(self, settings)
+        else:
+            screen_fit.install(settings)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -109,7 +115,7 @@ class MainWindow(QMainWindow):
         self.bridge = MessageBridge(self, self.statusBar())
         self.bridge.install()
 
-        self.help = help_window.install(self)
+        self.help = help_window.install(self, later=app_filters_later)
         self._build_actions()
         self._build_menus()
         self.retranslate()
@@ -369,6 +375,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> QWidget | None:
         """Open a file given on the command line: a bundle's import, a PDF's verification."""
+        screen_fit.install(self.settings)  # its dialog may come before every window is fitted
         self.raise_window()
         suffix = path.suffix.lower()
         if suffix == ".inspx":
