@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from inspector_app.services.context import AppContext
 
-__all__ = ["InspectionFilter", "count_inspections", "list_inspections"]
+__all__ = ["InspectionFilter", "count_inspections", "count_planned", "list_inspections"]
 
 
 def _repo(ctx: AppContext) -> InspectionRepo:
@@ -35,3 +35,11 @@ def list_inspections(ctx: AppContext, flt: InspectionFilter | None = None, *,
 def count_inspections(ctx: AppContext, flt: InspectionFilter | None = None) -> int:
     """How many inspections ``list_inspections`` gives for ``flt``."""
     return _repo(ctx).count(flt)
+
+
+def count_planned(ctx: AppContext) -> int:
+    """Planned inspections still waiting to be started (``PlanService.planned_count``), read
+    without the plan services: the count is on the page the window opens on."""
+    from inspector_app.storage.plans_repo import PlanRepo
+
+    return PlanRepo(cast("Database", ctx.reader)).planned_count()

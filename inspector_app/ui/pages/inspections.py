@@ -26,6 +26,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.inspection_list import (
     InspectionFilter,
     count_inspections,
+    count_planned,
     list_inspections,
 )
 from inspector_app.ui.datetimes import localize_edit
@@ -96,6 +97,7 @@ class InspectionsPage(Page):
 
         self.model = InspectionsModel(self)  # sorted and paged by the database
         self._total = 0
+        self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -167,7 +169,7 @@ class InspectionsPage(Page):
 
     def refresh(self) -> None:
         """Reload the choices of the filters and the inspections (the page is shown)."""
-        self._update_plans_button()
+        self._count_plans()
         self._fill_choices()
         self.reload()
 
@@ -278,9 +280,12 @@ class InspectionsPage(Page):
         dialog.open()
         return dialog
 
+    def _count_plans(self) -> None:
+        self._planned = count_planned(self.ctx)
+        self._update_plans_button()
+
     def _update_plans_button(self) -> None:
-        planned = self.ctx.plans.planned_count()
-        self.plans_button.setText(self.tr("&Planned (%n)…", "", planned))
+        self.plans_button.setText(self.tr("&Planned (%n)…", "", self._planned))
 
     def _plan_started(self, inspection_id: str) -> None:
         self.refresh()
