@@ -102,6 +102,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
     from inspector_app.ui.dialogs.first_run import FirstRunDialog
+    from inspector_app.ui.first_show import when_first_shown
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
     from inspector_app.ui.main_window import MainWindow
@@ -129,7 +130,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
         languages.apply(resolve_language(cli_lang, settings))
-        if not instance.acquire():
+        if not instance.acquire(listen=False):
             if hand_over(data_dir.root, open_file):
                 return 0
             screen_fit.install(settings)
@@ -149,12 +150,15 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         return 1
 
     if not ProfileRepo(ctx.db, ctx.device).is_set_up():
+        instance.listen()
         screen_fit.install(settings)
         if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
             return 0
 
     main = MainWindow(ctx, settings, languages, app_filters_later=True)
     window.append(main)
+    # Later starts are answered from a moment after the window shows (they wait for it).
+    when_first_shown(main, later=instance.listen)
     main.show()
     if open_file is not None:
         requests.insert(0, {"open": str(open_file)})
