@@ -36,11 +36,12 @@ def open_settings(data_dir: DataDir):  # -> QSettings
 
 
 def _preload(module: str) -> None:
-    """Import ``module`` on a thread of its own while the main thread starts Qt.
+    """Import ``module`` on a thread of its own, so that whoever needs it later does not wait.
 
-    The database layer (sqlite-utils and the libraries it loads) takes about as long to import
-    as Qt's widgets; Qt releases the interpreter's lock while its own code runs, so the two
-    overlap instead of adding up. Whoever needs the module first simply waits for the import.
+    The window starts without sqlite-utils (and the libraries it loads: about as long to
+    import as Qt's widgets); it reads on a plain connection until something writes. Loaded
+    once the window is up, the first change the user makes does not wait for it either;
+    whoever needs the module before simply waits for the import.
     """
     import importlib
     import threading
@@ -90,14 +91,12 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         print(i18n.render(NO_DISPLAY_MESSAGE, {"program": APP_ID}), file=sys.stderr)
         return 2
 
-    _preload("sqlite_utils")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
     from inspector_app.services.shipped_forms import shipped_templates_current
-    from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
@@ -138,8 +137,8 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
                                  already_open_message(data_dir.root))
             return 1
         ctx = AppContext(data_dir, cli_lang)
-        ctx.db  # noqa: B018 - open now: a refused database is reported before any window
-        if not shipped_templates_current(ctx.db):
+        ctx.open_plain()  # now: a refused database is reported before any window
+        if not shipped_templates_current(ctx.for_reading()):
             from inspector_app.services.forms import ensure_shipped_templates
             from inspector_app.storage.templates_repo import TemplateRepo
 
@@ -149,7 +148,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
-    if not ProfileRepo(ctx.db, ctx.device).is_set_up():
+    if ctx.current_inspector() is None:  # the profile is not set up
         instance.listen()
         screen_fit.install(settings)
         if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
@@ -158,7 +157,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     main = MainWindow(ctx, settings, languages, app_filters_later=True)
     window.append(main)
     # Later starts are answered from a moment after the window shows (they wait for it).
-    when_first_shown(main, later=instance.listen)
+    when_first_shown(main, later=lambda: (instance.listen(), _preload("sqlite_utils")))
     main.show()
     if open_file is not None:
         requests.insert(0, {"open": str(open_file)})

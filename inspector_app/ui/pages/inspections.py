@@ -27,7 +27,10 @@ from inspector_app.services.inspection_list import (
     InspectionFilter,
     count_inspections,
     count_planned,
+    has_companies,
+    inspectors,
     list_inspections,
+    towns,
 )
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair
@@ -186,11 +189,9 @@ class InspectionsPage(Page):
         self._update_empty_state()
 
     def _fill_choices(self) -> None:
-        towns = self.ctx.companies.towns()
-        people = self.ctx.profile.inspectors()
-        self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
+        self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns(self.ctx)])
         self._refill(self.inspector_filter, self.tr("All inspectors"),
-                     [(p.name, p.id) for p in people])
+                     [(p.name, p.id) for p in inspectors(self.ctx)])
 
     @staticmethod
     def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
@@ -294,7 +295,7 @@ class InspectionsPage(Page):
 
     # -- an empty list ------------------------------------------------------------------------
     def _has_companies(self) -> bool:
-        return self.ctx.companies.has_any()
+        return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
