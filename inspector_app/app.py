@@ -100,7 +100,6 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
-    from inspector_app.ui.dialogs.first_run import FirstRunDialog
     from inspector_app.ui.first_show import when_first_shown
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
@@ -149,6 +148,8 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         return 1
 
     if ctx.current_inspector() is None:  # the profile is not set up
+        from inspector_app.ui.dialogs.first_run import FirstRunDialog
+
         instance.listen()
         screen_fit.install(settings)
         if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:

@@ -276,22 +276,13 @@ class HelpWindow(QWidget):
 class HelpController(QObject):
     """F1 anywhere in the program opens the guide at the page of the window in front."""
 
-    def __init__(self, parent: QWidget, later: bool = False) -> None:
-        """``later``: from a moment after ``parent`` first shows (``first_show``)."""
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.window: HelpWindow | None = None
-        if later:
-            from inspector_app.ui.first_show import when_first_shown
-
-            when_first_shown(parent, later=self._install)
-        else:
-            self._install()
-        parent.destroyed.connect(self._uninstall)
-
-    def _install(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        parent.destroyed.connect(self._uninstall)
 
     def _uninstall(self) -> None:
         app = QApplication.instance()
@@ -341,9 +332,9 @@ class HelpController(QObject):
 _controller: HelpController | None = None
 
 
-def install(main_window: QWidget, later: bool = False) -> HelpController:
+def install(main_window: QWidget) -> HelpController:
     global _controller
-    _controller = HelpController(main_window, later)
+    _controller = HelpController(main_window)
     main_window.destroyed.connect(_forget)
     return _controller
 

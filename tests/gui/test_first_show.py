@@ -40,6 +40,7 @@ def test_every_window_is_fitted_and_f1_answers_a_moment_after_the_start(
     qtbot.waitUntil(watched, timeout=first_show.LATER_MS + 5000)
     main.activateWindow()
     qtbot.keyClick(main.inspections_page.table, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: main.help.window is not None and main.help.window.isVisible())
+    qtbot.waitUntil(lambda: main.help is not None and main.help.window is not None
+                    and main.help.window.isVisible())
     main.help.window.close()
     main.close()

@@ -23,7 +23,8 @@ from inspector_app.paths import DataDir
 from inspector_app.ui import main_window
 
 LATER = ("sqlite_utils", "reportlab", "pyhanko", "PIL", "jsonschema", "yaml", "openpyxl",
-         "PySide6.QtNetwork", "inspector_app.services.plans", "inspector_app.domain.year_plan")
+         "PySide6.QtNetwork", "inspector_app.services.plans", "inspector_app.domain.year_plan",
+         "inspector_app.ui.help_window", "inspector_app.ui.dialogs.first_run")
 show = main_window.MainWindow.show
 
 def shown(self):
