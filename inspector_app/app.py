@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from inspector_app import APP_ID, APP_NAME, __version__, i18n
 from inspector_app.i18n import N_
@@ -35,11 +36,12 @@ def open_settings(data_dir: DataDir):  # -> QSettings
 
 
 def _preload(module: str) -> None:
-    """Import ``module`` on a thread of its own while the main thread starts Qt.
+    """Import ``module`` on a thread of its own, so that whoever needs it later does not wait.
 
-    The database layer (sqlite-utils and the libraries it loads) takes about as long to import
-    as Qt's widgets; Qt releases the interpreter's lock while its own code runs, so the two
-    overlap instead of adding up. Whoever needs the module first simply waits for the import.
+    The window starts without sqlite-utils (and the libraries it loads: about as long to
+    import as Qt's widgets); it reads on a plain connection until something writes. Loaded
+    once the window is up, the first change the user makes does not wait for it either;
+    whoever needs the module before simply waits for the import.
     """
     import importlib
     import threading
@@ -48,25 +50,57 @@ def _preload(module: str) -> None:
                      daemon=True).start()
 
 
-def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None) -> int:
+def leave_process(code: int) -> NoReturn:
+    """End the process now, after the window closed and everything was saved and closed.
+
+    Tearing down every Python and Qt object one by one (modules, widgets, the application)
+    takes longer than all the rest of a window's exit, and nothing depends on it once the
+    database is closed, the lock released and the settings synced. What Python's own exit
+    still owes is done first: background work finishes (as Qt's application would wait for
+    it), threads that are not daemons end, exit handlers run (the log's flush among them),
+    and the standard streams are flushed.
+    """
+    import atexit
+    import contextlib
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # logging.shutdown, weakref.finalize (temporary folders), ...
+    for stream in (sys.stdout, sys.stderr):
+        # No console, or a closed pipe: nothing more can be said there.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
+def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = None, *,
+            leave: bool = True) -> int:
+    """The window, until it closes; its exit status.
+
+    With ``leave`` (the program's own start), a window that closed normally ends the process
+    at once with that status (:func:`leave_process`) instead of returning.
+    """
     if not display_available():
         # Said before any window exists, in the language the window would have spoken.
         i18n.set_language(i18n.resolve_language(cli_lang, i18n.saved_language(data_dir.settings)))
         print(i18n.render(NO_DISPLAY_MESSAGE, {"program": APP_ID}), file=sys.stderr)
         return 2
 
-    _preload("sqlite_utils")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
     from inspector_app.services.shipped_forms import shipped_templates_current
-    from inspector_app.storage.repositories import ProfileRepo
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
     from inspector_app.ui.crash import install_excepthook
-    from inspector_app.ui.dialogs.first_run import FirstRunDialog
+    from inspector_app.ui.first_show import when_first_shown
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
     from inspector_app.ui.main_window import MainWindow
@@ -93,39 +127,50 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         data_dir.ensure()
         setup_logging(data_dir.logs)
         settings = open_settings(data_dir)
-        screen_fit.install(settings)
         languages.apply(resolve_language(cli_lang, settings))
-        if not instance.acquire():
+        if not instance.acquire(listen=False):
             if hand_over(data_dir.root, open_file):
                 return 0
+            screen_fit.install(settings)
             QMessageBox.critical(None, translated_title("Database in use"),
                                  already_open_message(data_dir.root))
             return 1
         ctx = AppContext(data_dir, cli_lang)
-        ctx.db  # noqa: B018 - open now: a refused database is reported before any window
+        ctx.open_plain()  # now: a refused database is reported before any window
         ctx.make_print_copies_ahead()
-        if not shipped_templates_current(ctx.db):
+        if not shipped_templates_current(ctx.for_reading()):
             from inspector_app.services.forms import ensure_shipped_templates
             from inspector_app.storage.templates_repo import TemplateRepo
 
             ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
+        screen_fit.install(None)  # what a message box before the window needs of it
         QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
-    if (not ProfileRepo(ctx.db, ctx.device).is_set_up()
-            and FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted):
-        return 0
+    if ctx.current_inspector() is None:  # the profile is not set up
+        from inspector_app.ui.dialogs.first_run import FirstRunDialog
 
-    main = MainWindow(ctx, settings, languages)
+        instance.listen()
+        screen_fit.install(settings)
+        if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
+            return 0
+
+    main = MainWindow(ctx, settings, languages, app_filters_later=True)
     window.append(main)
+    # Later starts are answered from a moment after the window shows (they wait for it).
+    when_first_shown(main, later=lambda: (instance.listen(), _preload("sqlite_utils")))
     main.show()
     if open_file is not None:
         requests.insert(0, {"open": str(open_file)})
     for request in requests:
         QTimer.singleShot(0, lambda r=request: main.handle_request(r))
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         ctx.close()
         instance.release()
+    settings.sync()
+    if leave:
+        leave_process(code)
+    return code

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from inspector_app.domain.profile import Device, Inspector
 from inspector_app.paths import DataDir
@@ -14,8 +14,10 @@ from inspector_app.storage.db import (
     connect,
     data_version,
     open_database,
+    open_plain,
     open_read_only,
     open_reader,
+    wrap,
 )
 from inspector_app.storage.repositories import DeviceRepo, InspectorRepo, ProfileRepo
 from inspector_app.storage.scratch import clean_stale
@@ -93,14 +95,39 @@ class AppContext:
                 worker.documents.lay_out_ahead(inspection_id, lang, stop)
 
         self.print_copies.then(f"record {inspection_id} ({lang}) laid out", job)
+        self._plain: sqlite3.Connection | None = None  # see open_plain
 
     @cached_property
     def db(self) -> Database:
+        if self._plain is not None:
+            return wrap(self._plain)
         self.data_dir.ensure()
         db = open_database(self.data_dir.database)
         # What a killed run left: a decrypted bundle's scratch folder, half-written files.
         clean_stale(self.data_dir.root)
         return db
+
+    def open_plain(self) -> None:
+        """Open the database now, without sqlite-utils where it is current (the window's
+        start): what only reads runs on this plain connection (``reader``, ``device``,
+        ``actor``, ``database_version``), and ``db`` is sqlite-utils' ``Database`` on the same
+        connection once something asks for it. A database to create or migrate is opened
+        as ``db`` opens it; one that cannot be opened is refused here."""
+        if "db" in self.__dict__ or self._plain is not None:
+            return
+        self.data_dir.ensure()
+        self._plain = open_plain(self.data_dir.database)
+        if self._plain is None:
+            self.db  # noqa: B018 - created or migrated
+            return
+        clean_stale(self.data_dir.root)
+
+    def for_reading(self) -> Database:
+        """What reads, as ``db`` reads: the plain connection until ``db`` is asked for (it
+        runs SQL alike, on the same connection)."""
+        if self._plain is not None and "db" not in self.__dict__:
+            return cast("Database", self._plain)
+        return self.db
 
     @cached_property
     def reader(self) -> sqlite3.Connection:
@@ -108,6 +135,8 @@ class AppContext:
         cheap version check, so a short command loads neither sqlite-utils nor the migration
         machinery. A missing or older database is opened as ``db`` opens it (created,
         migrated), and read through that connection."""
+        if self._plain is not None:
+            return self._plain
         if "db" not in self.__dict__:
             conn = open_reader(self.data_dir.database)
             if conn is not None:
@@ -117,11 +146,13 @@ class AppContext:
     @property
     def device(self) -> Device:
         # Not cached: the first-run dialog changes the prefix.
-        return DeviceRepo(self.db).self_device()
+        reading = self.for_reading()
+        found = DeviceRepo(reading).find_self()
+        return found if found is not None else DeviceRepo(self.db).self_device()
 
     def current_inspector(self) -> Inspector | None:
         """Who uses this computer (the profile), or None before the first run."""
-        return ProfileRepo(self.db, self.device).current_inspector()
+        return ProfileRepo(self.for_reading(), self.device).current_inspector()
 
     @property
     def actor(self) -> str | None:
@@ -132,7 +163,7 @@ class AppContext:
     def database_version(self) -> tuple[int, int]:
         """Changes whenever anything is written to the database, by this connection or
         another: a page reads again only when it moved."""
-        return data_version(self.db)
+        return data_version(self.for_reading())
 
     def inspectors(self) -> list[Inspector]:
         """Every inspector this computer knows, its own and those learnt by sync."""
@@ -323,3 +354,6 @@ class AppContext:
         if "db" in self.__dict__:
             close_database(self.db)
             del self.__dict__["db"]
+        elif self._plain is not None:
+            self._plain.close()  # nothing was written through sqlite-utils: nothing to analyse
+        self._plain = None

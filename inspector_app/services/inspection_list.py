@@ -1,4 +1,5 @@
-"""The list of inspections, for what only reads it (``inspections list``, the Inspections page).
+"""The list of inspections, for what only reads it (``inspections list``, the Inspections page),
+and what the page's filters and buttons read beside it.
 
 ``InspectionService`` brings the whole of doing an inspection (checklists, numbering, the audit
 log, sqlite-utils); a listing needs its two queries only, so that a command and the window's
@@ -10,13 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
+from inspector_app.storage.repositories import InspectorRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from inspector_app.domain.profile import Inspector
     from inspector_app.services.context import AppContext
 
-__all__ = ["InspectionFilter", "count_inspections", "list_inspections"]
+__all__ = ["InspectionFilter", "count_inspections", "count_planned", "has_companies",
+           "inspectors", "list_inspections", "towns"]
 
 
 def _repo(ctx: AppContext) -> InspectionRepo:
@@ -35,3 +39,30 @@ def list_inspections(ctx: AppContext, flt: InspectionFilter | None = None, *,
 def count_inspections(ctx: AppContext, flt: InspectionFilter | None = None) -> int:
     """How many inspections ``list_inspections`` gives for ``flt``."""
     return _repo(ctx).count(flt)
+
+
+def count_planned(ctx: AppContext) -> int:
+    """Planned inspections still waiting to be started (``PlanService.planned_count``), read
+    without the plan services: the count is on the page the window opens on."""
+    from inspector_app.storage.plans_repo import PlanRepo
+
+    return PlanRepo(cast("Database", ctx.reader)).planned_count()
+
+
+def towns(ctx: AppContext) -> list[str]:
+    """The towns of the companies, for the page's filter (``ctx.companies.towns()``)."""
+    from inspector_app.storage.companies_repo import CompanyRepo
+
+    return CompanyRepo(ctx.for_reading(), ctx.device.id).towns()
+
+
+def has_companies(ctx: AppContext) -> bool:
+    """Whether the register holds a company at all (``ctx.companies.has_any()``)."""
+    from inspector_app.storage.companies_repo import CompanyRepo
+
+    return CompanyRepo(ctx.for_reading(), ctx.device.id).has_any()
+
+
+def inspectors(ctx: AppContext) -> list[Inspector]:
+    """Every active inspector this computer knows, by name (``ctx.profile.inspectors()``)."""
+    return InspectorRepo(ctx.for_reading(), ctx.device.id).all()

@@ -88,25 +88,47 @@ def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
 
 def connect(path: Path) -> Database:
     """A configured connection to an already migrated database (for worker threads too)."""
-    from sqlite_utils import Database
+    return wrap(_connect_plain(path))
 
+
+def _connect_plain(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
-    # No sqlite-utils plugins: whatever else is installed must not change how this database
-    # behaves, and looking for plugins reads every installed package's metadata at each start.
-    db = Database(conn, execute_plugins=False)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
         # FULL: a commit survives a power cut, not only a killed process; one fsync per answer
         # is cheap next to an inspector's typing speed.
-        db.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA synchronous=FULL")
     except sqlite3.Error as exc:
         conn.close()
         raise _classify(exc, path) from exc
-    return db
+    return conn
+
+
+def wrap(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' ``Database`` on a connection configured here (``open_plain``)."""
+    from sqlite_utils import Database
+
+    # No sqlite-utils plugins: whatever else is installed must not change how this database
+    # behaves, and looking for plugins reads every installed package's metadata at each start.
+    return Database(conn, execute_plugins=False)
+
+
+def open_plain(path: Path) -> sqlite3.Connection | None:
+    """The database, current already, on a plain connection configured as ``connect``
+    configures it (sqlite-utils is not loaded; ``wrap`` gives its ``Database`` on the same
+    connection later). None where the database is missing or not current: ``open_database``
+    creates or migrates it. A database of a newer program is refused, unchanged."""
+    if not (path.exists() and path.stat().st_size > 0 and _check_not_newer(path)):
+        return None
+    try:
+        make_private_file(path)
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    return _connect_plain(path)
 
 
 def open_database(path: Path) -> Database:
@@ -196,10 +218,11 @@ def row_counts(db: Database, tables: Iterable[str]) -> dict[str, int]:
     return {table: db[table].count for table in tables}
 
 
-def data_version(db: Database) -> tuple[int, int]:
+def data_version(db: Database | sqlite3.Connection) -> tuple[int, int]:
     """Moves whenever the database changes: ``data_version`` with other connections' commits
     (worker threads, another copy of the program), ``total_changes`` with this one's writes."""
-    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
 
 def close_database(db: Database) -> None:

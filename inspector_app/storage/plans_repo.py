@@ -7,11 +7,13 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.year_plan import PlanCompany, Team
 from inspector_app.storage.inspections_repo import like_prefix
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    # Imported where used: the window's first page counts the plans without the year plan.
+    from inspector_app.domain.year_plan import PlanCompany, Team
 
 
 class PlanRepo:
@@ -75,6 +77,8 @@ class YearPlanRepo:
 
     def teams(self) -> list[Team]:
         """Every team, by name."""
+        from inspector_app.domain.year_plan import Team
+
         return [Team(r[0], r[1], tuple(json.loads(r[2])), r[3], tuple(json.loads(r[4])))
                 for r in self.db.execute("SELECT id, name, inspector_ids, capacity, towns "
                                          "FROM plan_teams ORDER BY name").fetchall()]
@@ -90,6 +94,8 @@ class YearPlanRepo:
 
     def companies(self) -> list[PlanCompany]:
         """Every company as a plan sees it: id, town ("" when unknown), class decided."""
+        from inspector_app.domain.year_plan import PlanCompany
+
         return [PlanCompany(r[0], r[1] or "", r[2]) for r in self.db.execute(
             "SELECT id, town, risk_level FROM companies").fetchall()]
 

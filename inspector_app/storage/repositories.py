@@ -35,13 +35,18 @@ class DeviceRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def self_device(self) -> Device:
-        """This device, created on first use."""
+    def find_self(self) -> Device | None:
+        """This device, or None before its first use."""
         row = self.db.execute(
             "SELECT id, name, doc_prefix FROM devices WHERE is_self = 1"
         ).fetchone()
-        if row:
-            return Device(*row)
+        return Device(*row) if row else None
+
+    def self_device(self) -> Device:
+        """This device, created on first use."""
+        found = self.find_self()
+        if found is not None:
+            return found
         device_id = new_id()
         device = Device(device_id, platform.node() or "device", default_prefix(device_id))
         with self.db.atomic():

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
-from inspector_app.ui import help_window, screen_fit
+from inspector_app.ui import screen_fit
 from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
-from inspector_app.ui.help_window import HelpWindow, topic_of
+from inspector_app.ui.first_show import when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
     from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
     from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
+    from inspector_app.ui.help_window import HelpController, HelpWindow
     from inspector_app.ui.inspection_window import InspectionWindow
     from inspector_app.ui.pages.companies import CompaniesPage
     from inspector_app.ui.pages.hazards import HazardsPage
@@ -76,14 +77,20 @@ USABLE_SIZE = QSize(720, 440)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings,
-                 languages: LanguageSwitcher) -> None:
+    def __init__(self, ctx: AppContext, settings: QSettings, languages: LanguageSwitcher, *,
+                 app_filters_later: bool = False) -> None:
+        """``app_filters_later``: the program's start, where what watches every window (their
+        fitting to the screen, F1 and the dialogs' "?") starts a moment after this window first
+        shows (``first_show``); this window is fitted as it shows."""
         super().__init__()
         self.ctx = ctx
         self.settings = settings
         self.languages = languages
         self.setObjectName("MainWindow")
-        screen_fit.install(settings)
+        if app_filters_later:
+            screen_fit.install_later(self, settings)
+        else:
+            screen_fit.install(settings)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -112,7 +119,11 @@ class MainWindow(QMainWindow):
         self.bridge = MessageBridge(self, self.statusBar())
         self.bridge.install()
 
-        self.help = help_window.install(self)
+        self.help: HelpController | None = None
+        if app_filters_later:
+            when_first_shown(self, later=self._install_help)
+        else:
+            self._install_help()
         self._build_actions()
         self._build_menus()
         self.retranslate()
@@ -372,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> QWidget | None:
         """Open a file given on the command line: a bundle's import, a PDF's verification."""
+        screen_fit.install(self.settings)  # its dialog may come before every window is fitted
         self.raise_window()
         suffix = path.suffix.lower()
         if suffix == ".inspx":
@@ -472,9 +484,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _install_help(self) -> HelpController:
+        """F1 anywhere, and a "?" button in the main dialogs (``help_window``)."""
+        if self.help is None:
+            from inspector_app.ui import help_window
+
+            self.help = help_window.install(self)
+        return self.help
+
     def show_guide(self) -> HelpWindow:
         """The user guide at the page of the screen in front."""
-        return self.help.show_help(topic_of(QApplication.focusWidget() or self))
+        from inspector_app.ui.help_window import topic_of
+
+        return self._install_help().show_help(topic_of(QApplication.focusWidget() or self))
 
     def show_about(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Inspector"), self.tr(

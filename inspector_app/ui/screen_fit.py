@@ -139,25 +139,53 @@ def _inside(area: QRect, top_left: QPoint, size: QSize) -> QPoint:
 
 
 _installed: ScreenFit | None = None
+_active = False  # whether the application's event filter is in place (see install_later)
 
 
 def install(settings: QSettings | None) -> ScreenFit:
     """Fit every window of the application from now on; sizes are kept in ``settings``."""
+    global _active
+    fitter = _keep(settings)
+    if not _active:
+        QApplication.instance().installEventFilter(fitter)
+        _active = True
+    return fitter
+
+
+def install_later(main: QWidget, settings: QSettings | None) -> ScreenFit:
+    """Fit ``main`` when it shows, and every window from a moment after that
+    (``first_show``: the application's event filter would slow the start down).
+
+    Sizes are kept in ``settings`` from now on (``settings()`` serves the table columns)."""
+    from inspector_app.ui.first_show import when_first_shown
+
+    fitter = _keep(settings)
+    if not _active:
+        when_first_shown(main, now=lambda: fitter.fit(main),
+                         later=lambda: _install_if_kept(settings))
+    return fitter
+
+
+def _keep(settings: QSettings | None) -> ScreenFit:
     global _installed
-    app = QApplication.instance()
     if _installed is None:
         _installed = ScreenFit(settings)
-        app.installEventFilter(_installed)
     _installed.settings = settings
     return _installed
 
 
+def _install_if_kept(settings: QSettings | None) -> None:
+    if _installed is not None and _installed.settings is settings:
+        install(settings)
+
+
 def uninstall() -> None:
-    global _installed
+    global _installed, _active
     if _installed is not None:
         QApplication.instance().removeEventFilter(_installed)
         _installed.deleteLater()
         _installed = None
+    _active = False
 
 
 def settings() -> QSettings | None:

@@ -13,11 +13,14 @@ import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from inspector_app.ui.data_lock import LOCK_NAME  # the one lock file of a data dir
+
+if TYPE_CHECKING:  # Qt's network module is loaded when the window listens, after it shows
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +46,24 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # only a dead process's lock is stale, never an old one
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock and listen; False when another window has this data dir open."""
+    def acquire(self, listen: bool = True) -> bool:
+        """Take the lock and listen (or, without ``listen``, leave that to ``listen()``); False
+        when another window has this data dir open.
+
+        A later start waits for an answer for a few seconds (``HAND_OVER_SECONDS``), so the
+        window may start listening a moment after it shows."""
         if not self._lock.tryLock(0):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Take the requests of later starts from now on (the lock is held)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         QLocalServer.removeServer(self.name)  # a socket left by a crashed window
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -54,7 +71,6 @@ class SingleInstance(QObject):
             log.warning("cannot listen on %s: %s", self.name, server.errorString())
         server.newConnection.connect(self._accept)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -93,6 +109,8 @@ def hand_over(data_dir: Path, file: Path | None, seconds: float = HAND_OVER_SECO
 
     True once that window has confirmed it; False when none answers within ``seconds``.
     """
+    from PySide6.QtNetwork import QLocalSocket
+
     message = json.dumps({"open": str(file)} if file else {}).encode() + b"\n"
     deadline = QDeadlineTimer(int(seconds * 1000))
     name = server_name(data_dir)

@@ -83,3 +83,61 @@ def test_a_colleague_typed_in_belongs_to_this_computers_organisation(ctx):
         "李四", "32050099", "安监")
     assert [p.name for p in ctx.profile.inspectors()] == sorted(["张三", "李四"])
     assert ctx.profile.current_inspector().name == "张三"
+
+
+def _set_up_data_dir(data_dir: DataDir) -> None:
+    first = AppContext(data_dir)
+    set_profile(first, "张三", prefix="QT7")
+    first.close()
+
+
+def test_the_window_reads_on_one_plain_connection_until_something_writes(tmp_path):
+    data_dir = DataDir(tmp_path / "data")
+    _set_up_data_dir(data_dir)
+    ctx = AppContext(data_dir)
+    try:
+        ctx.open_plain()
+        assert "db" not in ctx.__dict__  # nothing asked for sqlite-utils yet
+        assert isinstance(ctx.reader, sqlite3.Connection)
+        assert ctx.actor == "张三" and ctx.device.doc_prefix == "QT7"
+        before = ctx.database_version()
+        assert "db" not in ctx.__dict__
+        set_profile(ctx, "李四", prefix="QT7")  # the first write: sqlite-utils, same connection
+        assert ctx.db.conn is ctx.reader
+        assert ctx.actor == "李四"
+        assert ctx.database_version() != before
+    finally:
+        ctx.close()
+    assert not data_dir.database.with_name(data_dir.database.name + "-wal").exists()  # closed
+    db = sqlite3.connect(data_dir.database)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM inspectors WHERE name = '李四'").fetchone() == (1,)
+    finally:
+        db.close()
+
+
+def test_a_worker_s_commit_moves_the_plain_connection_s_version(tmp_path):
+    data_dir = DataDir(tmp_path / "data")
+    _set_up_data_dir(data_dir)
+    ctx = AppContext(data_dir)
+    try:
+        ctx.open_plain()
+        before = ctx.database_version()
+        with ctx.for_worker() as worker:
+            set_profile(worker, "王五", prefix="QT7")
+        assert ctx.database_version() != before
+        assert ctx.actor == "王五"
+        assert "db" not in ctx.__dict__
+    finally:
+        ctx.close()
+
+
+def test_a_database_to_create_is_opened_as_db_opens_it(tmp_path):
+    ctx = AppContext(DataDir(tmp_path / "new"))
+    try:
+        ctx.open_plain()
+        assert "db" in ctx.__dict__  # created and migrated by open_database
+        assert ctx.reader is ctx.db.conn
+        assert ctx.actor is None
+    finally:
+        ctx.close()

@@ -26,7 +26,11 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.inspection_list import (
     InspectionFilter,
     count_inspections,
+    count_planned,
+    has_companies,
+    inspectors,
     list_inspections,
+    towns,
 )
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.labels import pair
@@ -96,6 +100,7 @@ class InspectionsPage(Page):
 
         self.model = InspectionsModel(self)  # sorted and paged by the database
         self._total = 0
+        self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -167,7 +172,7 @@ class InspectionsPage(Page):
 
     def refresh(self) -> None:
         """Reload the choices of the filters and the inspections (the page is shown)."""
-        self._update_plans_button()
+        self._count_plans()
         self._fill_choices()
         self.reload()
 
@@ -184,11 +189,9 @@ class InspectionsPage(Page):
         self._update_empty_state()
 
     def _fill_choices(self) -> None:
-        towns = self.ctx.companies.towns()
-        people = self.ctx.profile.inspectors()
-        self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns])
+        self._refill(self.town_filter, self.tr("All towns"), [(t, t) for t in towns(self.ctx)])
         self._refill(self.inspector_filter, self.tr("All inspectors"),
-                     [(p.name, p.id) for p in people])
+                     [(p.name, p.id) for p in inspectors(self.ctx)])
 
     @staticmethod
     def _refill(combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
@@ -278,9 +281,12 @@ class InspectionsPage(Page):
         dialog.open()
         return dialog
 
+    def _count_plans(self) -> None:
+        self._planned = count_planned(self.ctx)
+        self._update_plans_button()
+
     def _update_plans_button(self) -> None:
-        planned = self.ctx.plans.planned_count()
-        self.plans_button.setText(self.tr("&Planned (%Ln)…", "", planned))
+        self.plans_button.setText(self.tr("&Planned (%Ln)…", "", self._planned))
 
     def _plan_started(self, inspection_id: str) -> None:
         self.refresh()
@@ -289,7 +295,7 @@ class InspectionsPage(Page):
 
     # -- an empty list ------------------------------------------------------------------------
     def _has_companies(self) -> bool:
-        return self.ctx.companies.has_any()
+        return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()

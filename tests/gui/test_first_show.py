@@ -1,0 +1,46 @@
+"""The program's start: the main window is fitted as it shows; every other window and F1 are
+looked after from a moment later, as they are in a window built without the deferral."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from inspector_app.ui import first_show
+from inspector_app.ui.main_window import MainWindow
+
+
+class _Tall(QDialog):
+    """A dialog asking for more height than any screen has."""
+
+    def __init__(self, parent: MainWindow) -> None:
+        super().__init__(parent)
+        self.resize(500, 5000)
+
+
+def test_every_window_is_fitted_and_f1_answers_a_moment_after_the_start(
+        qtbot, ctx, settings, languages, profile):
+    settings.setValue("window/geometry", None)
+    main = MainWindow(ctx, settings, languages, app_filters_later=True)
+    qtbot.addWidget(main)
+    main.resize(3000, 3000)
+    main.show()
+    qtbot.waitExposed(main)
+    area = QApplication.primaryScreen().availableGeometry()
+    assert area.contains(main.frameGeometry())  # fitted as it showed
+
+    def watched() -> bool:
+        early = _Tall(main)
+        early.show()
+        fitted = early.height() <= area.height()
+        early.close()
+        early.deleteLater()
+        return fitted
+
+    qtbot.waitUntil(watched, timeout=first_show.LATER_MS + 5000)
+    main.activateWindow()
+    qtbot.keyClick(main.inspections_page.table, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: main.help is not None and main.help.window is not None
+                    and main.help.window.isVisible())
+    main.help.window.close()
+    main.close()
