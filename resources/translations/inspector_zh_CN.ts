@@ -2114,7 +2114,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="658"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="663"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="671"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
@@ -2352,22 +2352,22 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="687"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="695"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="688"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="696"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -2433,70 +2433,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="189"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="190"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="357"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="289"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="320"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="315"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2505,47 +2505,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="320"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="350"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="360"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="361"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2744,137 +2744,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="274"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="275"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="279"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="294"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="295"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="319"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="320"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="390"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="391"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="480"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="502"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="481"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="503"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="486"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="508"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -4337,7 +4337,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../inspector_app/ui/single_instance.py" line="117"/>
+        <location filename="../../inspector_app/ui/single_instance.py" line="135"/>
         <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
         <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
     </message>
