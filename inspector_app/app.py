@@ -158,8 +158,12 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
     main = MainWindow(ctx, settings, languages, app_filters_later=True)
     window.append(main)
-    # Later starts are answered from a moment after the window shows (they wait for it).
-    when_first_shown(main, later=lambda: (instance.listen(), _preload("sqlite_utils")))
+
+    def after_first_show() -> None:
+        instance.listen()  # a later start waits a few seconds for the answer
+        _preload("sqlite_utils")  # ready before the first change the user makes
+
+    when_first_shown(main, later=after_first_show)
     main.show()
     if open_file is not None:
         requests.insert(0, {"open": str(open_file)})
