@@ -63,6 +63,7 @@ class AppContext:
         self._services: dict[str, tuple[tuple[Device, str | None], Any]] = {}
         # Shared with the contexts of worker threads; closed with this context.
         self.print_copies: PrintCopyMaker | None = None
+        self._plain: sqlite3.Connection | None = None  # see open_plain
 
     def make_print_copies_ahead(self) -> PrintCopyMaker:
         """From now on the photos taken in get their print copies made in the background
@@ -95,7 +96,6 @@ class AppContext:
                 worker.documents.lay_out_ahead(inspection_id, lang, stop)
 
         self.print_copies.then(f"record {inspection_id} ({lang}) laid out", job)
-        self._plain: sqlite3.Connection | None = None  # see open_plain
 
     @cached_property
     def db(self) -> Database:
