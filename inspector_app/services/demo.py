@@ -332,9 +332,7 @@ class DemoBuilder:
     def _write(self, visits: dict[str, _Visit], committer: BatchCommitter) -> None:
         """Number the batch's records, in the order they were started, and hand the batch to
         the committer: one transaction, begun here and committed in the background."""
-        conn = self.db.conn
-        conn.execute("BEGIN")
-        try:
+        with committer.batch(self.out):
             for visit in visits.values():
                 self._number(visit)
             # The checklists the batch's records were started with, kept by content as
@@ -344,10 +342,6 @@ class DemoBuilder:
                                         source.version, source.definition)
             for visit in visits.values():
                 self._queue(visit)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        committer.commit(self.out)
 
     def _number(self, visit: _Visit) -> None:
         """The record's number (as InspectionService.start takes it), and with it what names

@@ -145,6 +145,21 @@ class BatchCommitter:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
 
+    @contextmanager
+    def batch(self, writer: BulkWriter) -> Iterator[None]:
+        """A transaction for the caller's statements; on leaving the block, the rows queued in
+        ``writer`` are written and the transaction committed in the background (rolled back,
+        here, when the block raises)."""
+        self.wait()
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self.commit(writer)
+
     def commit(self, writer: BulkWriter) -> None:
         """Write what ``writer`` holds and commit the open transaction, in the background."""
         self.wait()
