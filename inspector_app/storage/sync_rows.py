@@ -7,6 +7,7 @@ SQL; everything else the sync services ask of the database is here, as typed fun
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -228,15 +229,21 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
 # -- what the sender may change (services/sync/policy.py) --
 def rows_by_keys(db: Database, table: str, key: tuple[str, ...],
                  keys: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
-    """The rows of ``table`` here whose ``key`` columns hold one of ``keys``."""
+    """The rows of ``table`` here whose ``key`` columns hold one of ``keys`` (read a few
+    hundred keys at a time: a bundle's keys may be millions)."""
     if len(key) == 1:
-        values = [k[0] for k in keys]
-        for start in range(0, len(values), 500):
-            yield from rows_of(db, table, "*", key[0], values[start:start + 500])
+        values = (k[0] for k in keys)
+        while part := list(itertools.islice(values, 500)):
+            yield from rows_of(db, table, "*", key[0], part)
         return
     where = " AND ".join(f"{k} = ?" for k in key)
     for k in keys:
         yield from stream(db, f"SELECT * FROM {table} WHERE {where}", list(k))
+
+
+def has_rows(db: Database, table: str) -> bool:
+    """Whether ``table`` holds any row here."""
+    return db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
 
 def device_binding(db: Database, device_id: str) -> tuple[str, str | None, bool] | None:
