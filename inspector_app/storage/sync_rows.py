@@ -217,13 +217,15 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
     span = "v.seq BETWEEN ? AND ?"
     here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = v.id"
     source = 'staged."values_audit_log" AS v'
-    present = db.execute(f"SELECT COUNT(*) FROM {source} WHERE {span} AND EXISTS ({here})",
-                         [first, last]).fetchone()[0]
+    # Every entry of the span is either added or already here: counting the span (a range of
+    # its key) spares a second look-up of each entry.
+    staged = db.execute(f"SELECT COUNT(*) FROM {source} WHERE {span}",
+                        [first, last]).fetchone()[0]
     names = ", ".join(f'"{c}"' for c in columns)
     values = ", ".join(f'v."{c}"' for c in columns)
     cursor = db.execute(f"INSERT INTO main.audit_log ({names}) SELECT {values} FROM {source} "
                         f"WHERE {span} AND NOT EXISTS ({here}) ORDER BY v.seq", [first, last])
-    return cursor.rowcount, int(present)
+    return cursor.rowcount, int(staged) - cursor.rowcount
 
 
 # -- what the sender may change (services/sync/policy.py) --
