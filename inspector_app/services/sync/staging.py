@@ -248,7 +248,7 @@ class StagedRows(Mapping[str, TableRows]):
             columns = self.store.columns[table]
             absent = None if len(row) == len(columns) else ",".join(
                 c for c in columns if c not in row)
-            values = (absent, *(row.get(c) for c in columns))
+            values = (absent, *map(row.get, columns))
             line = ""
         pending.append((table, str(row[key[0]]) if len(key) == 1
                         else _SEP.join(str(row[k]) for k in key),
