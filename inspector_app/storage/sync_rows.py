@@ -7,6 +7,7 @@ SQL; everything else the sync services ask of the database is here, as typed fun
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -197,44 +198,54 @@ def staged_attached(db: Database, path: Path) -> Iterator[bool]:
 
 
 def staged_span(db: Database, table: str) -> tuple[int, int] | None:
-    """(first, last) staging sequence number of ``table``'s staged rows, if any."""
-    row = db.execute("SELECT MIN(seq), MAX(seq) FROM staged.staged WHERE tbl = ?",
-                     [table]).fetchone()
+    """(first, last) sequence number of ``table``'s staged values (``values_<table>``), if
+    any."""
+    row = db.execute(f'SELECT MIN(seq), MAX(seq) FROM staged."values_{table}"').fetchone()
     return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
 
 
 def add_staged_audit(db: Database, columns: list[str], first: int, last: int
                      ) -> tuple[int, int] | None:
     """The staged audit entries with sequence numbers ``first`` to ``last`` that are not here
-    yet, added in one statement in the bundle's order: (added, already here). None, with
-    nothing done, when a column has a default (a value missing from a line must get it, which
-    a JSON path, giving null, would not)."""
+    yet, added in one statement in the bundle's order, from the values the checks read:
+    (added, already here). ``columns`` are those the staged values hold. None, with nothing
+    done, when a column has a default (a value missing from a line must get it, which the
+    staged null would not)."""
     info = db.execute("PRAGMA main.table_info(audit_log)").fetchall()
     if any(c[1] in columns and c[4] is not None for c in info):
         return None
-    span = "s.tbl = 'audit_log' AND s.seq BETWEEN ? AND ?"
-    here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = s.key"
-    present = db.execute(f"SELECT COUNT(*) FROM staged.staged AS s WHERE {span} AND "
-                         f"EXISTS ({here})", [first, last]).fetchone()[0]
-    values = ", ".join(f"json_extract(s.line, '$.{c}')" for c in columns)
-    cursor = db.execute(f"INSERT INTO main.audit_log ({', '.join(columns)}) SELECT {values} "
-                        f"FROM staged.staged AS s WHERE {span} AND NOT EXISTS ({here}) "
-                        f"ORDER BY s.seq", [first, last])
-    return cursor.rowcount, int(present)
+    span = "v.seq BETWEEN ? AND ?"
+    here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = v.id"
+    source = 'staged."values_audit_log" AS v'
+    # Every entry of the span is either added or already here: counting the span (a range of
+    # its key) spares a second look-up of each entry.
+    staged = db.execute(f"SELECT COUNT(*) FROM {source} WHERE {span}",
+                        [first, last]).fetchone()[0]
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(f'v."{c}"' for c in columns)
+    cursor = db.execute(f"INSERT INTO main.audit_log ({names}) SELECT {values} FROM {source} "
+                        f"WHERE {span} AND NOT EXISTS ({here}) ORDER BY v.seq", [first, last])
+    return cursor.rowcount, int(staged) - cursor.rowcount
 
 
 # -- what the sender may change (services/sync/policy.py) --
 def rows_by_keys(db: Database, table: str, key: tuple[str, ...],
                  keys: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
-    """The rows of ``table`` here whose ``key`` columns hold one of ``keys``."""
+    """The rows of ``table`` here whose ``key`` columns hold one of ``keys`` (read a few
+    hundred keys at a time: a bundle's keys may be millions)."""
     if len(key) == 1:
-        values = [k[0] for k in keys]
-        for start in range(0, len(values), 500):
-            yield from rows_of(db, table, "*", key[0], values[start:start + 500])
+        values = (k[0] for k in keys)
+        while part := list(itertools.islice(values, 500)):
+            yield from rows_of(db, table, "*", key[0], part)
         return
     where = " AND ".join(f"{k} = ?" for k in key)
     for k in keys:
         yield from stream(db, f"SELECT * FROM {table} WHERE {where}", list(k))
+
+
+def has_rows(db: Database, table: str) -> bool:
+    """Whether ``table`` holds any row here."""
+    return db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
 
 def device_binding(db: Database, device_id: str) -> tuple[str, str | None, bool] | None:

@@ -2,8 +2,12 @@
 
 One table: every row's JSON line under its table and key (unique, so a row appearing twice is
 found by the database rather than by a set in memory) and, for an inspection's parts, the
-inspection it belongs to. The file lives in the import's private scratch folder and goes with
-it; nothing here needs to survive a crash, so it is written without a journal.
+inspection it belongs to. A table the import applies in SQL (the audit log) keeps its rows'
+checked values instead of their lines, in a table of its own, ``values_<table>``: one column
+per column of the row, and ``absent`` naming the columns a row did not carry. Applying it then
+copies values rather than parsing every line again. The file lives in the import's private
+scratch folder and goes with it; nothing here needs to survive a crash, so it is written
+without a journal.
 """
 
 from __future__ import annotations
@@ -26,6 +30,16 @@ class StagingStore:
             "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
+        self.columns: dict[str, list[str]] = {}
+
+    def keep_values(self, table: str, columns: list[str]) -> None:
+        """Keep the values of ``table``'s rows, in ``values_<table>``, rather than their
+        lines (see ``add_many``); ``table`` and ``columns`` are names the program declares,
+        never a bundle's."""
+        self.columns[table] = columns
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.conn.execute(f'CREATE TABLE "values_{table}" (seq INTEGER PRIMARY KEY, '
+                          f"absent TEXT, {names})")
 
     def close(self) -> None:
         self.conn.close()
@@ -34,18 +48,35 @@ class StagingStore:
         self.conn.commit()
 
     # -- writing --
-    def add_many(self, items: list[Item]) -> int | None:
+    def add_many(self, items: list[Item], values: list[tuple[Any, ...]] | None = None
+                 ) -> int | None:
         """Stage ``items``; when one of them has a key already staged for its table (earlier,
         or earlier in ``items``), the index of that item in ``items``, else None.
 
-        The items before it are staged; those from it on are not."""
+        The items before it are staged; those from it on are not. ``values`` (for a table
+        given to ``keep_values``, whose items' lines are empty) are the items' values: the
+        columns a row lacks (joined by commas, or None), then its values in the order of the
+        columns."""
         before = self.conn.total_changes
         try:
             self.conn.executemany(
                 "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)", items)
         except sqlite3.IntegrityError:
-            return self.conn.total_changes - before
+            done = self.conn.total_changes - before
+            self._add_values(items, values, done)
+            return done
+        self._add_values(items, values, len(items))
         return None
+
+    def _add_values(self, items: list[Item], values: list[tuple[Any, ...]] | None,
+                    count: int) -> None:
+        if not values or not count:
+            return
+        table = items[0][0]
+        columns = self.columns[table]
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.conn.executemany(f'INSERT INTO "values_{table}" (absent, {names}) '
+                              f"VALUES ({', '.join('?' * (len(columns) + 1))})", values[:count])
 
     def position(self, table: str, key: str) -> int | None:
         """Where the staged row of ``table`` with ``key`` stands among the table's rows (1 for
@@ -73,6 +104,12 @@ class StagingStore:
         for (line,) in self._stream("SELECT line FROM staged WHERE tbl = ? ORDER BY seq",
                                     [table]):
             yield line
+
+    def values(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """The kept values of a table given to ``keep_values``, in the bundle's order: the
+        columns a row lacks (or None), then its values."""
+        names = ", ".join(f'"{c}"' for c in self.columns[table])
+        yield from self._stream(f'SELECT absent, {names} FROM "values_{table}" ORDER BY seq', [])
 
     def keys(self, table: str) -> Iterator[str]:
         """A table's keys in the bundle's order, without its lines."""

@@ -434,6 +434,28 @@ def test_declared_size_too_large(ready, plain, tmp_path, monkeypatch):
     refused(ready, ready.export(ready.a), BundleRefused, match="absurd size")
 
 
+@pytest.mark.parametrize("encrypted", [True, False])
+def test_bundle_that_would_fill_the_disk(ready, tmp_path, monkeypatch, encrypted):
+    """The room an import needs is checked against the data folder's free disk space before
+    anything is unpacked: the encrypted payload before it is decrypted, the rows before they
+    are staged."""
+    from inspector_app.services.sync import bundle as bundle_mod
+
+    if not encrypted:
+        monkeypatch.setattr(export_mod, "_recipient", lambda *a: None)
+    made = ready.export(ready.a)
+    asked = []
+    real = shutil.disk_usage
+
+    def almost_full(path):
+        asked.append(Path(path))
+        return real(path)._replace(free=bundle_mod.RESERVE)  # nothing beyond the reserve
+
+    monkeypatch.setattr(bundle_mod.shutil, "disk_usage", almost_full)
+    refused(ready, made, BundleRefused, match="GB of free disk space")
+    assert asked and all(ready.office.data_dir.root in p.parents for p in asked)
+
+
 # -- writing --
 def test_full_disk_leaves_no_file(world, monkeypatch):
     laptop_work(world, world.a)

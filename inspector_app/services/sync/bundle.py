@@ -18,10 +18,12 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 import stat
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
@@ -43,7 +45,14 @@ ENVELOPE = "envelope.json"
 PAYLOAD = "payload.bin"
 KINDS = ("laptop", "office", "full")
 
-MAX_TOTAL = 4 * 1024**3          # declared uncompressed bytes of all entries
+# Declared uncompressed bytes of all entries: what no district's full bundle reaches (100,000
+# inspections are about 4 GB). Below it, the room an import needs must be free on the data
+# folder's disk (``check_room``): the limit scales with what this computer can hold.
+MAX_TOTAL = 64 * 1024**3
+# Free space an import leaves on the data folder's disk, and what it needs per byte of rows:
+# the scratch copy of the checked rows, then the rows in the database and its journal.
+RESERVE = 1024**3
+ROOM_PER_ROW_BYTE = 3
 MAX_RATIO = 200                  # uncompressed / compressed, for entries over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_ENTRIES = 200_000
@@ -102,11 +111,27 @@ def check_zip_entries(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         seen.add(name)
         total += info.file_size
         if total > MAX_TOTAL:
-            raise refuse(N_("its content would unpack to an absurd size (over 4 GB)"))
+            raise refuse(N_("its content would unpack to an absurd size (over {limit} GB)"),
+                         limit=MAX_TOTAL // 1024**3)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise refuse(N_("the entry {name!r} is compressed suspiciously well (a zip bomb)"),
                          name=name)
     return infos
+
+
+def check_room(infos: list[zipfile.ZipInfo], folder: Path) -> None:
+    """Refuse a bundle whose import would fill the disk of ``folder`` (the data folder): its
+    rows are copied to a scratch database, then into the database with its journal, and its
+    files into the stores, with ``RESERVE`` left free."""
+    need = RESERVE + sum(info.file_size * (ROOM_PER_ROW_BYTE if info.filename.startswith("rows/")
+                                           else 1) for info in infos)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # unknown: the writes themselves report a full disk, and roll back
+    if need > free:
+        raise refuse(N_("importing it needs about {need:.1f} GB of free disk space, and the data "
+                        "folder's disk has {free:.1f} GB"), need=need / 1e9, free=free / 1e9)
 
 
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:

@@ -147,6 +147,7 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
             raise ValidationError(N_("The bundle is encrypted for the office: give the "
                                      "organisation key's passphrase. Nothing was changed."))
         key = decrypt_key(org[2], org_passphrase)
+        bundle.check_room([infos[bundle.PAYLOAD]], tmp)  # the clear copy, before its own check
         inner = tmp / "inner.zip"
         try:
             with zf.open(infos[bundle.PAYLOAD]) as source, open(inner, "wb") as sink:
@@ -180,6 +181,7 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
                      entry=sorted(missing)[0])
     row_schema.check_manifest(manifest)
     row_schema.check_entry_sizes(manifest["entries"])
+    bundle.check_room(list(infos.values()), tmp)
     staged = StagedRows(tmp / "rows.sqlite3")
     try:
         verified = Verified(manifest, signer, staged)

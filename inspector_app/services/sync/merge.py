@@ -217,10 +217,13 @@ class Merger:
         if (not self.attached or "audit_log" not in self.staged
                 or self.staged.skip.get("audit_log") or "audit_log" not in SQL_READ):
             return False
-        columns = [c for c in self.columns["audit_log"]
-                   if c not in LOCAL_COLUMNS.get("audit_log", ())]
+        here = {c for c in self.columns["audit_log"]
+                if c not in LOCAL_COLUMNS.get("audit_log", ())}
+        # The staged values hold the schema's columns; one this database lacks is noted by
+        # the path below. The others get their defaults, as entry by entry.
+        columns = list(SCHEMAS["audit_log"])
         span = sync_rows.staged_span(self.db, "audit_log")
-        if not set(SCHEMAS["audit_log"]) <= set(columns) or span is None:
+        if not set(columns) <= here or span is None:
             return False
         added, present = 0, 0
         try:

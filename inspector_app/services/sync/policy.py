@@ -92,20 +92,26 @@ class Policy:
     def local(self, table: str) -> dict[tuple[Any, ...], Row]:
         if table not in self._local:
             spec = BY_NAME[table]
-            keys = ([(v,) for v in self._key_values(table)] if len(spec.key) == 1
-                    else [tuple(r[c] for c in spec.key) for r in self.rows.get(table, [])])
+            if not sync_rows.has_rows(self.db, table):
+                # Nothing here (a computer set up anew): the bundle's keys need no reading.
+                self._local[table] = {}
+                return self._local[table]
+            # The bundle's keys stream by (a district's answers are millions); only the rows
+            # found here are kept.
+            keys = ((v,) for v in self._key_values(table)) if len(spec.key) == 1 \
+                else (tuple(r[c] for c in spec.key) for r in self.rows.get(table, []))
             self._local[table] = {tuple(row[k] for k in spec.key): row
                                   for row in sync_rows.rows_by_keys(self.db, table, spec.key,
                                                                     keys)}
         return self._local[table]
 
-    def _key_values(self, table: str) -> list[Any]:
+    def _key_values(self, table: str) -> Iterator[Any]:
         """The keys of a single-key table's rows: as staged, without reading the rows."""
         keys = getattr(self.rows, "keys_of", None)
         if keys is not None:
-            return list(keys(table))
+            return iter(keys(table))
         key = BY_NAME[table].key[0]
-        return [r[key] for r in self.rows.get(table, [])]
+        return (r[key] for r in self.rows.get(table, []))
 
     def local_row(self, table: str, row: Row) -> Row | None:
         spec = BY_NAME[table]

@@ -12,10 +12,9 @@ parts, at a time.
 from __future__ import annotations
 
 import json
-import json.encoder
 import json.scanner
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +28,10 @@ from inspector_app.storage.sync_staging import StagingStore
 Row = dict[str, Any]
 _CHUNK = 1024 * 1024
 _BATCH = 1000
-# Tables whose staged rows the merge reads with SQLite's JSON functions, in SQL: their lines
-# hold only text, integers and nulls.
+# Tables whose staged rows the merge applies in SQL, from the values the checks read (kept
+# beside the lines, see ``StagingStore.keep_values``): their rows hold only text, integers and
+# nulls.
 SQL_READ = frozenset({"audit_log"})
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _row_encoder() -> Callable[[Row], str]:
-    """``_CANONICAL.encode``, with its C encoder made once rather than for every row (where
-    the C accelerator is missing, ``encode`` itself). A parsed row holds no cycles."""
-    make = json.encoder.c_make_encoder
-    if make is None:
-        return _CANONICAL.encode
-    iterencode = make(None, _CANONICAL.default, json.encoder.encode_basestring, None, ":", ",",
-                      False, False, True)
-    return lambda row: "".join(iterencode(row, 0))
-
-
-_encode_row = _row_encoder()
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
@@ -91,10 +76,21 @@ class TableRows:
     def __iter__(self) -> Iterator[Row]:
         skip = self.staged.skip.get(self.table)
         spec = BY_NAME[self.table]
-        for line in self.staged.store.lines(self.table):
-            row = _parse(line)
+        rows = (self._kept() if self.table in SQL_READ
+                else map(_parse, self.staged.store.lines(self.table)))
+        for row in rows:
             if skip and tuple(row[k] for k in spec.key) in skip:
                 continue
+            yield row
+
+    def _kept(self) -> Iterator[Row]:
+        """The rows of a table staged as values, as they were parsed (absent columns absent)."""
+        columns = self.staged.store.columns[self.table]
+        for absent, *values in self.staged.store.values(self.table):
+            row = dict(zip(columns, values, strict=True))
+            if absent is not None:
+                for name in absent.split(","):
+                    del row[name]
             yield row
 
     def __len__(self) -> int:
@@ -107,6 +103,8 @@ class StagedRows(Mapping[str, TableRows]):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.store = StagingStore(path)
+        for table in sorted(SQL_READ):
+            self.store.keep_values(table, list(row_schema.SCHEMAS[table]))
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
         # inspection, for the import to check that the checklist is in the bundle or here.
@@ -149,6 +147,8 @@ class StagedRows(Mapping[str, TableRows]):
         the policy left it out), read by its key rather than by a pass over the table."""
         if table not in self.counts:
             return None
+        if table in SQL_READ:
+            raise ValueError(f"{table} is staged as values, not read by key")
         line = self.store.line_of(table, key)
         if line is None:
             return None
@@ -239,16 +239,20 @@ class StagedRows(Mapping[str, TableRows]):
             checker.add(table, row)
         except (ValueError, KeyError, RecursionError, bundle.BundleRefused) as exc:
             return count, exc
+        values: tuple[Any, ...] | None = None
         if table == "inspections":
             line = self._inspection(row, line)
         elif table in SQL_READ:
-            # Written again from the values just checked: SQLite's JSON functions read these
-            # lines, and where a line names a column twice they would take the first value
-            # where Python (and so the checks) took the last.
-            line = _encode_row(row)
+            # Staged as the values just checked, which the merge applies (where a line names a
+            # column twice, the last value, as Python and so the checks read it).
+            columns = self.store.columns[table]
+            absent = None if len(row) == len(columns) else ",".join(
+                c for c in columns if c not in row)
+            values = (absent, *map(row.get, columns))
+            line = ""
         pending.append((table, str(row[key[0]]) if len(key) == 1
                         else _SEP.join(str(row[k]) for k in key),
-                        str(row[parent]) if parent else None, line, row, count))
+                        str(row[parent]) if parent else None, line, row, count, values))
         return count, None
 
     def _inspection(self, row: Row, line: str) -> str:
@@ -285,7 +289,8 @@ class StagedRows(Mapping[str, TableRows]):
     def _flush(self, table: str, pending: list[tuple[Any, ...]],
                fault: BaseException | None) -> BaseException | None:
         if fault is None and pending:
-            twice = self.store.add_many([p[:4] for p in pending])
+            twice = self.store.add_many([p[:4] for p in pending],
+                                        [p[6] for p in pending] if table in SQL_READ else None)
             if twice is not None:
                 fault = self._twice(table, pending[twice])
         pending.clear()
