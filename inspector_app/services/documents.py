@@ -61,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import EntryChanged, RenderCache
+from inspector_app.storage.render_cache import EntryChanged, RenderCache, Rendered
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -517,8 +517,9 @@ class DocumentService:
         last rendered (a signed record never changes) is found in the render cache, whose
         bytes are checked against the hash they were kept under before they are used.
         """
-        return self._kept_or_laid_out(inspection_id, self._sheet_shown(
+        data, sha, _ = self._kept_or_laid_out(inspection_id, self._sheet_shown(
             inspection_id, doc_type, lang, control))
+        return data, sha
 
     def _sheet_shown(self, inspection_id: str, doc_type: DocType | str, lang: str,
                      control: Progress | None) -> Sheet:
@@ -534,20 +535,25 @@ class DocumentService:
                               .encode()).hexdigest()[:32]
         return slot, pdf.render_key(sheet)
 
-    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
+    def _kept_or_laid_out(self, inspection_id: str,
+                          sheet: Sheet) -> tuple[bytes, str, Rendered | None]:
+        """The PDF bytes, their SHA-256, and the render cache's entry holding them (None when
+        the cache could not keep them)."""
         slot, key = self._slot_key(inspection_id, sheet)
         kept = self.rendered.find(slot, key)
         if kept is not None:
-            return kept.data, kept.sha256
+            return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
             kept = self.rendered.find(slot, key)
             if kept is not None:
-                return kept.data, kept.sha256
+                return kept.data, kept.sha256, kept
             data = pdf.render(sheet)
             kept = self.rendered.put(slot, key, data)
-        return data, kept.sha256 if kept is not None else hashlib.sha256(data).hexdigest()
+        if kept is None:
+            return data, hashlib.sha256(data).hexdigest(), None
+        return data, kept.sha256, kept
 
     def lay_out_ahead(self, inspection_id: str, lang: str,
                       stop: Callable[[], None] | None = None) -> bool:
@@ -595,20 +601,21 @@ class DocumentService:
         # The copy sync carries is written while the user's file is (both wait on the disk),
         # from the bytes the user gets, once they are known to be right.
         with ThreadPoolExecutor(max_workers=1) as keeper:
-            def keep(data: bytes, file_sha: str) -> None:
+            def keep(data: bytes, file_sha: str, entry: Rendered | None) -> None:
                 if not document_copy(self.data_dir.documents, file_sha).exists():
-                    keeper.submit(self._keep_copy, file_sha, data)
+                    keeper.submit(self._keep_copy, file_sha, data, entry)
 
             written = None if sign is not None else self._write_kept(inspection_id, sheet,
                                                                      target, keep)
             if written is not None:
                 data, file_sha = written
             else:
-                data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
+                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
                 if sign is not None:
                     data = sign(data)
                     file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-                keep(data, file_sha)
+                    entry = None  # not the bytes the cache holds
+                keep(data, file_sha, entry)
                 try:
                     # Temporary file beside the target, fsync, rename: a crash or a full disk
                     # never leaves half a PDF under the final name, and an older file stays as
@@ -627,7 +634,8 @@ class DocumentService:
         return target
 
     def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path,
-                    checked: Callable[[bytes, str], None]) -> tuple[bytes, str] | None:
+                    checked: Callable[[bytes, str, Rendered | None], None]
+                    ) -> tuple[bytes, str] | None:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its
         hash checked while it is written and before it is renamed into place (``checked`` is
         then called with the bytes and their hash); None when there is none or it changed
@@ -637,7 +645,8 @@ class DocumentService:
             return None
 
         def confirm() -> None:
-            checked(checking.confirm().data, checking.sha256)
+            entry = checking.confirm()
+            checked(entry.data, entry.sha256, entry)
 
         try:
             write_atomic(target, checking.data, check=confirm)
@@ -647,12 +656,15 @@ class DocumentService:
             raise from_os_error(exc, target) from exc
         return checking.data, checking.sha256
 
-    def _keep_copy(self, file_sha: str, data: bytes) -> None:
-        """The copy sync carries. The user's file is written already, so a failure here is not
-        theirs to fix now: that PDF simply does not travel, like those made before copies were
-        kept, and the next export of the document tries again."""
+    def _keep_copy(self, file_sha: str, data: bytes, entry: Rendered | None) -> None:
+        """The copy sync carries: a second name of the render cache's entry when it holds these
+        bytes (never of the user's file, which may be on a USB stick and may be edited). The
+        user's file is written already, so a failure here is not theirs to fix now: that PDF
+        simply does not travel, like those made before copies were kept, and the next export
+        of the document tries again."""
+        same_as = (entry.path, entry.identity) if entry and entry.identity else None
         try:
-            keep_document(self.data_dir.documents, file_sha, data)
+            keep_document(self.data_dir.documents, file_sha, data, same_as)
         except InspectorError as exc:
             log.warning("no copy of the PDF kept for sync: %s", exc.message)
 

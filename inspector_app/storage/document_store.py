@@ -6,11 +6,12 @@ deleted; this copy is what sync carries to the office, under a name that proves 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
-from inspector_app.storage.files import write_atomic
+from inspector_app.storage.files import fsync_dir, write_atomic
 
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -21,15 +22,42 @@ def document_copy(folder: Path, sha: str) -> Path:
     return folder / f"{sha}.pdf"
 
 
-def keep_document(folder: Path, sha: str, data: bytes) -> bool:
+def keep_document(folder: Path, sha: str, data: bytes,
+                  same_as: tuple[Path, tuple[int, int]] | None = None) -> bool:
     """Store ``data`` as ``<sha>.pdf`` once; True when it was written now. Same name, same
-    bytes: an existing copy is never rewritten."""
+    bytes: an existing copy is never rewritten.
+
+    ``same_as`` names a file of the data dir holding these very bytes, durably, and the
+    (device, inode) they were read from: the copy is then a second name of that file rather
+    than the bytes written again (megabytes and an fsync saved). Files of the data dir are
+    never changed in place (every write makes a new file and renames it), so the two names
+    keep the bytes whatever happens to either name. Where no link can be made (another file
+    system, one without links) the bytes are written."""
     target = document_copy(folder, sha)
     if target.exists():
         return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        if same_as is None or not _linked(*same_as, target):
+            write_atomic(target, data)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
+    return True
+
+
+def _linked(source: Path, identity: tuple[int, int], target: Path) -> bool:
+    """``target`` made a durable second name of ``source``, when ``source`` is still the file
+    its bytes were read from (not replaced meanwhile); False, and nothing left, otherwise."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    try:
+        info = target.lstat()
+        if (info.st_dev, info.st_ino) != identity:
+            target.unlink()
+            return False
+    except OSError:
+        return False
+    fsync_dir(target.parent)
     return True

@@ -52,21 +52,28 @@ def _checked(part: str) -> str:
     return part
 
 
+# A file as (device, inode): the same file under another name is the same pair.
+FileIdentity = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """A kept rendering: its file, the SHA-256 of its bytes, and the bytes as checked."""
+    """A kept rendering: its file, the SHA-256 of its bytes, the bytes as checked, and the
+    file they were read from (or written to), for a link to it that must be that file."""
 
     path: Path
     sha256: str
     data: bytes
+    identity: FileIdentity | None = None
 
     def read(self) -> bytes:
         return self.data
 
 
-def _plain_file_bytes(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a plain file (not a link, a pipe or a device), else None.
-    O_NONBLOCK: a pipe put in the folder must not hang the export that finds it."""
+def _plain_file_bytes(path: Path) -> tuple[bytes, FileIdentity] | None:
+    """The bytes of ``path`` and the file they were read from if it is a plain file (not a
+    link, a pipe or a device), else None. O_NONBLOCK: a pipe put in the folder must not hang
+    the export that finds it."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
         | getattr(os, "O_BINARY", 0)
     try:
@@ -74,10 +81,11 @@ def _plain_file_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            return handle.read(), (info.st_dev, info.st_ino)
     except OSError:
         return None
     finally:
@@ -92,10 +100,12 @@ class Checking:
     """A kept rendering read whole, its SHA-256 being computed on another thread (hashlib lets
     go of the interpreter for large data). ``confirm`` waits for it."""
 
-    def __init__(self, path: Path, sha256: str, data: bytes) -> None:
+    def __init__(self, path: Path, sha256: str, data: bytes,
+                 identity: FileIdentity | None = None) -> None:
         self.path = path
         self.sha256 = sha256
         self.data = data
+        self.identity = identity
         self._digest: str | None = None
         self._thread = threading.Thread(target=self._hash, name="render-cache-check",
                                         daemon=True)
@@ -113,7 +123,7 @@ class Checking:
             raise EntryChanged(self.path.name)
         with contextlib.suppress(OSError):
             os.utime(self.path, follow_symlinks=False)  # used now: the last to go
-        return Rendered(self.path, self.sha256, self.data)
+        return Rendered(self.path, self.sha256, self.data, self.identity)
 
 
 def _discard(path: Path) -> None:
@@ -159,9 +169,9 @@ class RenderCache:
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
             if path.name.startswith(prefix) and _SHA.match(sha):
-                data = _plain_file_bytes(path)
-                if data is not None and data[-_TAIL:].rstrip().endswith(_EOF_MARK):
-                    return Checking(path, sha, data)
+                read = _plain_file_bytes(path)
+                if read is not None and read[0][-_TAIL:].rstrip().endswith(_EOF_MARK):
+                    return Checking(path, sha, *read)
                 _discard(path)
         return None
 
@@ -177,6 +187,7 @@ class RenderCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
+            info = path.lstat()
         except (OSError, InspectorError) as exc:
             log.warning("rendered document not kept: %s", exc)
             return None
@@ -185,7 +196,7 @@ class RenderCache:
                 with contextlib.suppress(OSError):
                     older.unlink()
         self._trim(keep=path)
-        return Rendered(path, sha, data)
+        return Rendered(path, sha, data, (info.st_dev, info.st_ino))
 
     def _trim(self, keep: Path) -> None:
         """The renderings used longest ago removed until the folder is within ``max_bytes``."""

@@ -285,3 +285,44 @@ def test_a_changed_entry_written_while_its_hash_is_checked_never_replaces_the_ta
     assert target.read_bytes() == b"an older export"
     assert list(target.parent.iterdir()) == [target]  # no temporary file left
     assert not kept.path.exists() and cache.find("slot", "key") is None
+
+
+# -- the copy sync carries -----------------------------------------------------------------------
+def test_the_copy_sync_carries_is_the_kept_rendering_under_a_second_name(ctx, built, tmp_path):
+    _, _, docs = sc.services(ctx)
+    exported = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "record.pdf")
+    issued = docs.issued(built.inspection_id, "record")
+    copy = ctx.data_dir.documents / f"{issued.file_sha256}.pdf"
+    assert copy.samefile(_entry(ctx))  # its bytes were not written a second time
+    assert not copy.samefile(exported)  # never the user's own file, which they may edit
+    shutil.rmtree(ctx.data_dir.rendered_documents)  # the cache emptied, as it may be
+    assert copy.read_bytes() == exported.read_bytes()
+
+
+def test_where_no_link_can_be_made_the_copy_sync_carries_is_written(ctx, built, tmp_path,
+                                                                    monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    _, _, docs = sc.services(ctx)
+    exported = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "record.pdf")
+    issued = docs.issued(built.inspection_id, "record")
+    copy = ctx.data_dir.documents / f"{issued.file_sha256}.pdf"
+    assert copy.read_bytes() == exported.read_bytes()
+    assert not copy.samefile(_entry(ctx))
+
+
+def test_a_rendering_replaced_after_it_was_read_is_not_linked_as_the_copy(tmp_path):
+    from inspector_app.storage.document_store import keep_document
+
+    cache = RenderCache(tmp_path / "cache")
+    read = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4 another document\n%%EOF\n")
+    os.replace(other, read.path)  # swapped under the same name
+    folder = tmp_path / "documents"
+    assert keep_document(folder, read.sha256, read.data, (read.path, read.identity))
+    (copy,) = folder.iterdir()
+    assert copy.read_bytes() == b"%PDF-1.4 the record\n%%EOF\n"
+    assert list(folder.iterdir()) == [copy]
