@@ -61,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import EntryChanged, RenderCache, Rendered
+from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -601,21 +601,23 @@ class DocumentService:
         # The copy sync carries is written while the user's file is (both wait on the disk),
         # from the bytes the user gets, once they are known to be right.
         with ThreadPoolExecutor(max_workers=1) as keeper:
-            def keep(data: bytes, file_sha: str, entry: Rendered | None) -> None:
+            def keep(data: bytes | None, file_sha: str, entry: KeptFile | None) -> None:
                 if not document_copy(self.data_dir.documents, file_sha).exists():
                     keeper.submit(self._keep_copy, file_sha, data, entry)
 
             written = None if sign is not None else self._write_kept(inspection_id, sheet,
-                                                                     target, keep)
+                                                                     target)
             if written is not None:
-                data, file_sha = written
+                file_sha = written.sha256
+                keep(None, file_sha, written)
             else:
                 data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
+                kept = entry.file if entry is not None else None
                 if sign is not None:
                     data = sign(data)
                     file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-                    entry = None  # not the bytes the cache holds
-                keep(data, file_sha, entry)
+                    kept = None  # not the bytes the cache holds
+                keep(data, file_sha, kept)
                 try:
                     # Temporary file beside the target, fsync, rename: a crash or a full disk
                     # never leaves half a PDF under the final name, and an older file stays as
@@ -633,36 +635,24 @@ class DocumentService:
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
 
-    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path,
-                    checked: Callable[[bytes, str, Rendered | None], None]
-                    ) -> tuple[bytes, str] | None:
+    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path) -> KeptFile | None:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its
-        hash checked while it is written and before it is renamed into place (``checked`` is
-        then called with the bytes and their hash); None when there is none or it changed
-        since it was kept (nothing written then)."""
-        checking = self.rendered.checking(*self._slot_key(inspection_id, sheet))
-        if checking is None:
-            return None
-
-        def confirm() -> None:
-            entry = checking.confirm()
-            checked(entry.data, entry.sha256, entry)
-
+        hash checked as it is written and before it is renamed into place; None when there is
+        none or it changed since it was kept (nothing written then)."""
         try:
-            write_atomic(target, checking.data, check=confirm)
-        except EntryChanged:
-            return None
+            return self.rendered.write_entry(*self._slot_key(inspection_id, sheet), target)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
-        return checking.data, checking.sha256
 
-    def _keep_copy(self, file_sha: str, data: bytes, entry: Rendered | None) -> None:
+    def _keep_copy(self, file_sha: str, data: bytes | None, entry: KeptFile | None) -> None:
         """The copy sync carries: a second name of the render cache's entry when it holds these
         bytes (never of the user's file, which may be on a USB stick and may be edited). The
         user's file is written already, so a failure here is not theirs to fix now: that PDF
         simply does not travel, like those made before copies were kept, and the next export
         of the document tries again."""
         same_as = (entry.path, entry.identity) if entry and entry.identity else None
+        if data is None and same_as is None:
+            return
         try:
             keep_document(self.data_dir.documents, file_sha, data, same_as)
         except InspectorError as exc:

@@ -6,6 +6,7 @@ deleted; this copy is what sync carries to the office, under a name that proves 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ def document_copy(folder: Path, sha: str) -> Path:
     return folder / f"{sha}.pdf"
 
 
-def keep_document(folder: Path, sha: str, data: bytes,
+def keep_document(folder: Path, sha: str, data: bytes | None,
                   same_as: tuple[Path, tuple[int, int]] | None = None) -> bool:
     """Store ``data`` as ``<sha>.pdf`` once; True when it was written now. Same name, same
     bytes: an existing copy is never rewritten.
@@ -32,17 +33,31 @@ def keep_document(folder: Path, sha: str, data: bytes,
     than the bytes written again (megabytes and an fsync saved). Files of the data dir are
     never changed in place (every write makes a new file and renames it), so the two names
     keep the bytes whatever happens to either name. Where no link can be made (another file
-    system, one without links) the bytes are written."""
+    system, one without links) the bytes are written: ``data``, or when None those of
+    ``same_as`` if they still have hash ``sha`` (False, nothing kept, if not)."""
     target = document_copy(folder, sha)
     if target.exists():
         return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if same_as is None or not _linked(*same_as, target):
-            write_atomic(target, data)
+        if same_as is not None and _linked(*same_as, target):
+            return True
+        if data is None:
+            data = _bytes_of(same_as[0], sha) if same_as is not None else None
+            if data is None:
+                return False
+        write_atomic(target, data)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
     return True
+
+
+def _bytes_of(path: Path, sha: str) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha else None
 
 
 def _linked(source: Path, identity: tuple[int, int], target: Path) -> bool:

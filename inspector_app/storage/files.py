@@ -15,9 +15,12 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from inspector_app.errors import ReadOnlyLocationError, ValidationError, from_os_error
 from inspector_app.i18n import N_
+
+T = TypeVar("T")
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -75,7 +78,7 @@ def check_output_target(target: Path) -> None:
                                    "check that it is plugged in."), folder=folder)
 
 
-def write_fully(fd: int, data: bytes, *, durable: bool = True) -> None:
+def write_fully(fd: int, data: bytes | memoryview, *, durable: bool = True) -> None:
     """Write every byte to ``fd`` and fsync it (unless not ``durable``); a short write or a full
     disk raises OSError."""
     view = memoryview(data)
@@ -100,8 +103,16 @@ def fsync_dir(folder: Path) -> None:
 
 def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
                  durable: bool = True, check: Callable[[], object] | None = None) -> None:
-    """Temporary file in the same folder, write, fsync, rename; an older file stays until the
-    rename. ``mode`` sets the permissions of a new file (default: those of the file it
+    """``data`` written under ``target`` whole or not at all (see ``write_atomic_from``)."""
+    write_atomic_from(target, lambda fd: write_fully(fd, data, durable=False), mode=mode,
+                      durable=durable, check=check)
+
+
+def write_atomic_from(target: Path, fill: Callable[[int], T], *, mode: int | None = None,
+                      durable: bool = True, check: Callable[[], object] | None = None) -> T:
+    """Temporary file in the same folder, ``fill(fd)`` writes it, fsync, rename; an older file
+    stays until the rename, and what ``fill`` raises leaves it as it was. What ``fill``
+    returns is returned. ``mode`` sets the permissions of a new file (default: those of the file it
     replaces, or 0644). Not ``durable``: no fsync, for a copy that is made again when a power
     cut leaves it missing or empty (a thumbnail). ``check`` is called once the bytes are
     written and made durable, before they are renamed into place: what it raises leaves the
@@ -121,9 +132,11 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
                 if mode is None:
                     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
                 os.fchmod(fd, mode)
+            filled = fill(fd)
             # Made durable before the check ends: the disk works while the bytes are checked
             # elsewhere, and nothing is visible under the target's name before the rename.
-            write_fully(fd, data, durable=durable)
+            if durable:
+                os.fsync(fd)
             if check is not None:
                 check()
         finally:
@@ -134,6 +147,7 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
         raise
     if durable:
         fsync_dir(target.parent)
+    return filled
 
 
 def write_atomic_checked(target: Path, data: bytes, *, mode: int | None = None) -> None:

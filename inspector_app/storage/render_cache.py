@@ -29,10 +29,11 @@ import re
 import stat
 import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from inspector_app.errors import InspectorError
-from inspector_app.storage.files import write_atomic
+from inspector_app.storage.files import WRITE_CHUNK, write_atomic, write_atomic_from, write_fully
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,15 @@ FileIdentity = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class KeptFile:
+    """A kept rendering's file, the SHA-256 of its bytes, and the file they were read from."""
+
+    path: Path
+    sha256: str
+    identity: FileIdentity | None
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A kept rendering: its file, the SHA-256 of its bytes, the bytes as checked, and the
     file they were read from (or written to), for a link to it that must be that file."""
@@ -68,6 +78,57 @@ class Rendered:
 
     def read(self) -> bytes:
         return self.data
+
+    @property
+    def file(self) -> KeptFile:
+        return KeptFile(self.path, self.sha256, self.identity)
+
+
+def _open_plain(path: Path) -> int | None:
+    """``path`` opened for reading if it is a plain file (not a link, a pipe or a device), else
+    None. O_NONBLOCK: a pipe put in the folder must not hang the export that finds it."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _copy_checked(path: Path, sha: str, out: int) -> FileIdentity:
+    """The bytes of the entry ``path`` written to ``out`` a piece at a time, each piece hashed
+    as it passes (still in the CPU's cache); EntryChanged when they are not whole and of hash
+    ``sha``. An OSError of ``out`` (a full disk) is raised as it is."""
+    source = _open_plain(path)
+    if source is None:
+        raise EntryChanged(path.name)
+    with open(source, "rb", buffering=0) as reader:
+        identity = os.fstat(source)
+        digest = hashlib.sha256()
+        buffer = bytearray(WRITE_CHUNK)
+        view = memoryview(buffer)
+        tail = b""
+        while True:
+            try:
+                count = reader.readinto(buffer)
+            except OSError:  # a bad disk
+                raise EntryChanged(path.name) from None
+            if not count:
+                break
+            piece = view[:count]
+            digest.update(piece)
+            write_fully(out, piece, durable=False)
+            tail = (tail + bytes(piece[-_TAIL:]))[-_TAIL:]
+    if digest.hexdigest() != sha or not tail.rstrip().endswith(_EOF_MARK):
+        raise EntryChanged(path.name)
+    return identity.st_dev, identity.st_ino
 
 
 def _plain_file_bytes(path: Path) -> tuple[bytes, FileIdentity] | None:
@@ -173,6 +234,26 @@ class RenderCache:
                 if read is not None and read[0][-_TAIL:].rstrip().endswith(_EOF_MARK):
                     return Checking(path, sha, *read)
                 _discard(path)
+        return None
+
+    def write_entry(self, slot: str, key: str, target: Path) -> KeptFile | None:
+        """The rendering of ``slot`` for ``key`` written to ``target`` as it is, atomically and
+        durably (``write_atomic``), its bytes checked as they pass and before the file is
+        renamed into place; None when there is none or it changed since it was kept (the entry
+        removed, ``target`` left as it was). Read, hashed and written a piece at a time: the
+        bytes are never held whole, nor gone over three times."""
+        prefix = f"{_checked(slot)}.{_checked(key)}."
+        for path in self._entries(slot):
+            sha = path.name[len(prefix):-len(".pdf")]
+            if path.name.startswith(prefix) and _SHA.match(sha):
+                try:
+                    identity = write_atomic_from(target, partial(_copy_checked, path, sha))
+                except EntryChanged:
+                    _discard(path)
+                    return None
+                with contextlib.suppress(OSError):
+                    os.utime(path, follow_symlinks=False)  # used now: the last to go
+                return KeptFile(path, sha, identity)
         return None
 
     def put(self, slot: str, key: str, data: bytes) -> Rendered | None:

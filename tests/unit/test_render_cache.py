@@ -326,3 +326,21 @@ def test_a_rendering_replaced_after_it_was_read_is_not_linked_as_the_copy(tmp_pa
     (copy,) = folder.iterdir()
     assert copy.read_bytes() == b"%PDF-1.4 the record\n%%EOF\n"
     assert list(folder.iterdir()) == [copy]
+
+
+def test_an_entry_changed_in_place_is_not_written_over_an_older_export(tmp_path):
+    cache = RenderCache(tmp_path / "cache")
+    kept = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    target = tmp_path / "out" / "record.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"an older export")
+    kept.path.write_bytes(b"%PDF-1.4 the recorD\n%%EOF\n")  # same size, one byte changed
+    assert cache.write_entry("slot", "key", target) is None
+    assert target.read_bytes() == b"an older export"
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left
+    assert not kept.path.exists()
+    photos = b"%PDF-1.4 " + os.urandom(700_000) + b"\n%%EOF\n"  # written in several pieces
+    whole = cache.put("slot", "key", photos)
+    written = cache.write_entry("slot", "key", target)
+    assert written is not None and written.sha256 == whole.sha256
+    assert target.read_bytes() == photos
