@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.services import pdf
+from inspector_app.services import pdf, signing
 from inspector_app.services.pki import PkiService
 from inspector_app.storage.render_cache import RenderCache
 from tests import pdf_scenarios as sc
@@ -129,15 +131,35 @@ def signed_self_inspection(ctx):
     return inspection
 
 
+class _Clock(datetime):
+    """The signing time, set by the test: the stamp prints it to the minute."""
+
+    at: datetime | None = None
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.at if cls.at is not None else datetime.now(tz)
+
+
+def _without_stamp_time(text: str) -> str:
+    # The visible stamp says when the export was signed, to the minute: two signatures of the
+    # same pages differ there and nowhere else.
+    return re.sub(r"时间 Time: [0-9: +-]+", "", text)
+
+
 def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
-        ctx, signed_self_inspection, tmp_path, capsys):
+        ctx, signed_self_inspection, tmp_path, capsys, monkeypatch):
     ctx.close()
     secret = tmp_path / "pass"
     secret.write_text(OWN)
     base = ["--data-dir", str(ctx.data_dir.root)]
     assert main([*base, "sign", signed_self_inspection, "--passphrase-file", str(secret)]) == 0
+    monkeypatch.setattr(signing, "datetime", _Clock)
+    # The two exports signed either side of a minute's turn (it once happened by chance).
+    minute = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
     files = []
-    for name in ("first.pdf", "second.pdf"):
+    for name, at in (("first.pdf", minute - timedelta(seconds=1)), ("second.pdf", minute)):
+        monkeypatch.setattr(_Clock, "at", at)
         target = tmp_path / name
         assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
                      "-o", str(target), "--sign", "--passphrase-file", str(secret)]) == 0
@@ -148,7 +170,9 @@ def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
                                  text=True).stdout
             assert "Signature is Valid" in out and "Total document signed" in out
     assert len(list(ctx.data_dir.rendered_documents.glob("*.pdf"))) == 1
-    assert text_of(files[0]) == text_of(files[1])
+    first, second = (text_of(f) for f in files)
+    assert first != second  # the stamps' times
+    assert _without_stamp_time(first) == _without_stamp_time(second)
     plain = tmp_path / "plain.pdf"
     assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
                  "-o", str(plain)]) == 0
