@@ -16,7 +16,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered
+from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered, StagedEntry
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -244,6 +244,18 @@ def _slot_lock(slot: str) -> threading.Lock:
     even when a preview, an export and the background ask for them at the same time."""
     with _SLOT_LOCKS_GUARD:
         return _SLOT_LOCKS.setdefault(slot, threading.Lock())
+
+
+class _Needed:
+    """The render key an export needs, once known; a rendering staged ahead is abandoned as
+    soon as it is known to be another one's (or the export stopped)."""
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.abandoned = False
+
+    def wanted(self, key: str) -> bool:
+        return not self.abandoned and self.key in (None, key)
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -529,11 +541,14 @@ class DocumentService:
         return sheet
 
     @staticmethod
-    def _slot_key(inspection_id: str, sheet: Sheet) -> tuple[str, str]:
+    def _slot(inspection_id: str, doc_type: DocType, lang: str) -> str:
         # One slot per inspection, document type and language (ids may hold any character).
-        slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
+        return hashlib.sha256(f"{inspection_id}\0{doc_type.value}\0{lang}"
                               .encode()).hexdigest()[:32]
-        return slot, pdf.render_key(sheet)
+
+    @classmethod
+    def _slot_key(cls, inspection_id: str, sheet: Sheet) -> tuple[str, str]:
+        return cls._slot(inspection_id, sheet.doc_type, sheet.lang), pdf.render_key(sheet)
 
     def _kept_or_laid_out(self, inspection_id: str,
                           sheet: Sheet) -> tuple[bytes, str, Rendered | None]:
@@ -597,7 +612,6 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
         # The copy sync carries is written while the user's file is (both wait on the disk),
         # from the bytes the user gets, once they are known to be right.
         with ThreadPoolExecutor(max_workers=1) as keeper:
@@ -605,8 +619,23 @@ class DocumentService:
                 if not document_copy(self.data_dir.documents, file_sha).exists():
                     keeper.submit(self._keep_copy, file_sha, data, entry)
 
-            written = None if sign is not None else self._write_kept(inspection_id, sheet,
-                                                                     target)
+            # An unsigned export is most often the kept rendering as it is: it is written
+            # beside the target (waiting on the disk) while the sheet is put together and the
+            # number issued, and put in place only once the sheet's key says it is the one.
+            needed = _Needed()
+            ahead = None if sign is not None else keeper.submit(
+                self.rendered.stage_entry, self._slot(inspection_id, doc_type, lang), target,
+                needed.wanted)
+            try:
+                sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
+                needed.key = self._slot_key(inspection_id, sheet)[1]
+            finally:
+                if needed.key is None:  # stopped or refused: what was staged goes
+                    needed.abandoned = True
+                    self._staged_in_place(ahead, needed, target)
+            written = self._staged_in_place(ahead, needed, target)
+            if written is None and sign is None:
+                written = self._write_kept(inspection_id, sheet, target)
             if written is not None:
                 file_sha = written.sha256
                 keep(None, file_sha, written)
@@ -634,6 +663,29 @@ class DocumentService:
                 self.audit.record("document", document.id, "export", inspection_id=inspection_id,
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
+
+    @staticmethod
+    def _staged_in_place(ahead: Future[StagedEntry | None] | None, needed: _Needed,
+                         target: Path) -> KeptFile | None:
+        """The rendering staged ahead put in place when it is the one ``needed``, else removed
+        (None). A failure to stage it is left for the export to meet and report."""
+        if ahead is None:
+            return None
+        try:
+            staged = ahead.result()
+        except (OSError, InspectorError) as exc:
+            log.debug("rendering not staged ahead: %s", exc)
+            return None
+        if staged is None:
+            return None
+        if needed.abandoned or staged.key != needed.key:
+            staged.discard()
+            return None
+        try:
+            staged.commit()
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+        return staged.file
 
     def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path) -> KeptFile | None:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its

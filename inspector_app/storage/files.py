@@ -112,15 +112,53 @@ def write_atomic_from(target: Path, fill: Callable[[int], T], *, mode: int | Non
                       durable: bool = True, check: Callable[[], object] | None = None) -> T:
     """Temporary file in the same folder, ``fill(fd)`` writes it, fsync, rename; an older file
     stays until the rename, and what ``fill`` raises leaves it as it was. What ``fill``
-    returns is returned. ``mode`` sets the permissions of a new file (default: those of the file it
-    replaces, or 0644). Not ``durable``: no fsync, for a copy that is made again when a power
-    cut leaves it missing or empty (a thumbnail). ``check`` is called once the bytes are
-    written and made durable, before they are renamed into place: what it raises leaves the
-    target as it was (bytes still being checked elsewhere while they are written).
+    returns is returned. ``mode`` sets the permissions of a new file (default: those of the
+    file it replaces, or 0644). Not ``durable``: no fsync, for a copy that is made again when
+    a power cut leaves it missing or empty (a thumbnail). ``check`` is called once the bytes
+    are written and made durable, before they are renamed into place: what it raises leaves
+    the target as it was (bytes still being checked elsewhere while they are written).
 
     Raises OutputTargetError for a target that is no place for a file, and the OSError of a
     failed write; callers that talk to people use ``write_atomic_checked``.
     """
+    staged, filled = stage_atomic(target, fill, mode=mode, durable=durable)
+    try:
+        if check is not None:
+            check()
+        staged.commit()
+    except BaseException:
+        staged.discard()
+        raise
+    return filled
+
+
+class Staged:
+    """A temporary file beside ``target``, written whole (and durable, if asked), that nothing
+    shows under the target's name until ``commit`` renames it into place; ``discard`` removes
+    it. Exactly one of the two is called."""
+
+    def __init__(self, tmp: str, target: Path, durable: bool) -> None:
+        self.tmp = tmp
+        self.target = target
+        self.durable = durable
+
+    def commit(self) -> None:
+        try:
+            os.replace(self.tmp, self.target)
+        except BaseException:
+            self.discard()
+            raise
+        if self.durable:
+            fsync_dir(self.target.parent)
+
+    def discard(self) -> None:
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def stage_atomic(target: Path, fill: Callable[[int], T], *, mode: int | None = None,
+                 durable: bool = True) -> tuple[Staged, T]:
+    """The first half of ``write_atomic_from``: the temporary file written by ``fill`` and made
+    durable, not yet renamed into place (see ``Staged``)."""
     target = Path(target)
     check_output_target(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
@@ -133,21 +171,17 @@ def write_atomic_from(target: Path, fill: Callable[[int], T], *, mode: int | Non
                     mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
                 os.fchmod(fd, mode)
             filled = fill(fd)
-            # Made durable before the check ends: the disk works while the bytes are checked
-            # elsewhere, and nothing is visible under the target's name before the rename.
+            # Made durable before anything checks it: the disk works while the bytes are
+            # checked elsewhere, and nothing is visible under the target's name before the
+            # rename.
             if durable:
                 os.fsync(fd)
-            if check is not None:
-                check()
         finally:
             os.close(fd)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if durable:
-        fsync_dir(target.parent)
-    return filled
+    return Staged(tmp, target, durable), filled
 
 
 def write_atomic_checked(target: Path, data: bytes, *, mode: int | None = None) -> None:

@@ -28,12 +28,20 @@ import os
 import re
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from inspector_app.errors import InspectorError
-from inspector_app.storage.files import WRITE_CHUNK, write_atomic, write_atomic_from, write_fully
+from inspector_app.storage.files import (
+    WRITE_CHUNK,
+    Staged,
+    stage_atomic,
+    write_atomic,
+    write_atomic_from,
+    write_fully,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +110,33 @@ def _open_plain(path: Path) -> int | None:
     return None
 
 
-def _copy_checked(path: Path, sha: str, out: int) -> FileIdentity:
+@dataclass(frozen=True)
+class StagedEntry:
+    """A kept rendering written beside the user's file, not yet in its place (``stage_entry``)."""
+
+    key: str
+    file: KeptFile
+    staged: Staged
+
+    def commit(self) -> None:
+        self.staged.commit()
+        with contextlib.suppress(OSError):
+            os.utime(self.file.path, follow_symlinks=False)  # used now: the last to go
+
+    def discard(self) -> None:
+        self.staged.discard()
+
+
+class Abandoned(Exception):
+    """The entry being written is no longer wanted (its key is not the one the caller needs)."""
+
+
+def _copy_checked(path: Path, sha: str, out: int,
+                  wanted: Callable[[], bool] | None = None) -> FileIdentity:
     """The bytes of the entry ``path`` written to ``out`` a piece at a time, each piece hashed
     as it passes (still in the CPU's cache); EntryChanged when they are not whole and of hash
-    ``sha``. An OSError of ``out`` (a full disk) is raised as it is."""
+    ``sha``, Abandoned as soon as ``wanted()`` says False. An OSError of ``out`` (a full disk)
+    is raised as it is."""
     source = _open_plain(path)
     if source is None:
         raise EntryChanged(path.name)
@@ -126,6 +157,8 @@ def _copy_checked(path: Path, sha: str, out: int) -> FileIdentity:
             digest.update(piece)
             write_fully(out, piece, durable=False)
             tail = (tail + bytes(piece[-_TAIL:]))[-_TAIL:]
+            if wanted is not None and not wanted():
+                raise Abandoned(path.name)
     if digest.hexdigest() != sha or not tail.rstrip().endswith(_EOF_MARK):
         raise EntryChanged(path.name)
     return identity.st_dev, identity.st_ino
@@ -254,6 +287,29 @@ class RenderCache:
                 with contextlib.suppress(OSError):
                     os.utime(path, follow_symlinks=False)  # used now: the last to go
                 return KeptFile(path, sha, identity)
+        return None
+
+    def stage_entry(self, slot: str, target: Path,
+                    wanted: Callable[[str], bool]) -> StagedEntry | None:
+        """The rendering of ``slot``, whichever its key, written beside ``target`` and made
+        durable before the caller knows the key it needs (``wanted(key)`` is asked between the
+        pieces, False abandons it); ``commit`` puts it in place once its key is the one needed.
+        None when there is none, it was abandoned, or it changed since it was kept (the entry
+        removed); ``target`` is left as it was then."""
+        for path in self._entries(slot):
+            parts = path.name.split(".")  # slot, key, hash, "pdf"
+            if len(parts) != 4 or not _SHA.match(parts[2]):
+                continue
+            key, sha = parts[1], parts[2]
+            try:
+                staged, identity = stage_atomic(
+                    target, partial(_copy_checked, path, sha, wanted=partial(wanted, key)))
+            except EntryChanged:
+                _discard(path)
+                return None
+            except Abandoned:
+                return None
+            return StagedEntry(key, KeptFile(path, sha, identity), staged)
         return None
 
     def put(self, slot: str, key: str, data: bytes) -> Rendered | None:

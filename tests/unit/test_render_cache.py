@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from inspector_app.cli import main
 from inspector_app.services import pdf, signing
 from inspector_app.services.pki import PkiService
+from inspector_app.services.progress import Cancelled
 from inspector_app.storage.render_cache import RenderCache
 from tests import pdf_scenarios as sc
 from tests.factories import completed_self_inspection
@@ -368,3 +370,62 @@ def test_an_entry_changed_in_place_is_not_written_over_an_older_export(tmp_path)
     written = cache.write_entry("slot", "key", target)
     assert written is not None and written.sha256 == whole.sha256
     assert target.read_bytes() == photos
+
+
+# -- the kept rendering written while the sheet is put together --------------------------------
+class _AfterStaging:
+    """Progress that waits for the kept rendering to be staged beside the target (so that the
+    export meets it staged, whatever the machine's speed), then goes on or stops."""
+
+    def __init__(self, monkeypatch, stop: bool) -> None:
+        self.staged = threading.Event()
+        self.stop = stop
+        real = RenderCache.stage_entry
+
+        def staging(cache, *args):
+            try:
+                return real(cache, *args)
+            finally:
+                self.staged.set()
+
+        monkeypatch.setattr(RenderCache, "stage_entry", staging)
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        assert self.staged.wait(30)
+        if self.stop:
+            raise Cancelled
+
+    def check_cancelled(self) -> None:
+        pass
+
+
+def test_a_kept_rendering_of_older_content_is_not_left_in_the_folder(ctx, layouts, tmp_path,
+                                                                     monkeypatch):
+    b = sc.official_inspection(ctx)
+    insp, _, docs = sc.services(ctx)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = docs.export(b.inspection_id, "record", "zh_CN", folder / "record.pdf")
+    insp.set_note(b.inspection_id, "a1", "配电箱门已当场关闭")
+    docs.export(b.inspection_id, "record", "zh_CN", target,
+                control=_AfterStaging(monkeypatch, stop=False))
+    assert "配电箱门已当场关闭" in text_of(target).replace(" ", "")
+    assert list(folder.iterdir()) == [target]  # nothing staged is left beside it
+    assert len(layouts) == 2
+
+
+def test_an_export_stopped_after_the_kept_rendering_was_staged_leaves_the_file_as_it_was(
+        ctx, built, tmp_path, monkeypatch):
+    _, _, docs = sc.services(ctx)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = docs.export(built.inspection_id, "record", "zh_CN", folder / "record.pdf")
+    target.write_bytes(b"the user's own older file")
+    with pytest.raises(Cancelled):
+        docs.export(built.inspection_id, "record", "zh_CN", target,
+                    control=_AfterStaging(monkeypatch, stop=True))
+    assert target.read_bytes() == b"the user's own older file"
+    assert list(folder.iterdir()) == [target]
+    again = docs.export(built.inspection_id, "record", "zh_CN", target,
+                        control=_AfterStaging(monkeypatch, stop=False))
+    assert "现场检查记录" in text_of(again).replace(" ", "").replace("\u2002", "")
