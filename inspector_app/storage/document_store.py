@@ -64,7 +64,9 @@ def _linked(source: Path, identity: tuple[int, int], target: Path) -> bool:
     """``target`` made a durable second name of ``source``, when ``source`` is still the file
     its bytes were read from (not replaced meanwhile); False, and nothing left, otherwise."""
     try:
-        os.link(source, target, follow_symlinks=False)
+        # Whatever the link is made to is checked below: a link in place of the entry shows
+        # as another file (follow_symlinks=False is not there on every system).
+        os.link(source, target)
     except OSError:
         return False
     try:
