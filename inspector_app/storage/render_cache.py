@@ -120,8 +120,7 @@ class StagedEntry:
 
     def commit(self) -> None:
         self.staged.commit()
-        with contextlib.suppress(OSError):
-            os.utime(self.file.path, follow_symlinks=False)  # used now: the last to go
+        _touch(self.file.path)
 
     def discard(self) -> None:
         self.staged.discard()
@@ -215,9 +214,16 @@ class Checking:
         if self._digest != self.sha256:
             _discard(self.path)
             raise EntryChanged(self.path.name)
-        with contextlib.suppress(OSError):
-            os.utime(self.path, follow_symlinks=False)  # used now: the last to go
+        _touch(self.path)
         return Rendered(self.path, self.sha256, self.data, self.identity)
+
+
+def _touch(path: Path) -> None:
+    """The entry marked used now: the last to go when the cache is trimmed. Never through a
+    link put in its place, so not at all where a link cannot be told apart (Windows)."""
+    if os.utime in os.supports_follow_symlinks:
+        with contextlib.suppress(OSError):
+            os.utime(path, follow_symlinks=False)
 
 
 def _discard(path: Path) -> None:
@@ -284,8 +290,7 @@ class RenderCache:
                 except EntryChanged:
                     _discard(path)
                     return None
-                with contextlib.suppress(OSError):
-                    os.utime(path, follow_symlinks=False)  # used now: the last to go
+                _touch(path)
                 return KeptFile(path, sha, identity)
         return None
 
