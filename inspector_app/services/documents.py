@@ -16,7 +16,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,7 +61,7 @@ from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
-from inspector_app.storage.render_cache import EntryChanged, RenderCache
+from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered, StagedEntry
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -244,6 +244,18 @@ def _slot_lock(slot: str) -> threading.Lock:
     even when a preview, an export and the background ask for them at the same time."""
     with _SLOT_LOCKS_GUARD:
         return _SLOT_LOCKS.setdefault(slot, threading.Lock())
+
+
+class _Needed:
+    """The render key an export needs, once known; a rendering staged ahead is abandoned as
+    soon as it is known to be another one's (or the export stopped)."""
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.abandoned = False
+
+    def wanted(self, key: str) -> bool:
+        return not self.abandoned and self.key in (None, key)
 
 
 # -- the service -----------------------------------------------------------------------------------
@@ -517,8 +529,9 @@ class DocumentService:
         last rendered (a signed record never changes) is found in the render cache, whose
         bytes are checked against the hash they were kept under before they are used.
         """
-        return self._kept_or_laid_out(inspection_id, self._sheet_shown(
+        data, sha, _ = self._kept_or_laid_out(inspection_id, self._sheet_shown(
             inspection_id, doc_type, lang, control))
+        return data, sha
 
     def _sheet_shown(self, inspection_id: str, doc_type: DocType | str, lang: str,
                      control: Progress | None) -> Sheet:
@@ -528,26 +541,34 @@ class DocumentService:
         return sheet
 
     @staticmethod
-    def _slot_key(inspection_id: str, sheet: Sheet) -> tuple[str, str]:
+    def _slot(inspection_id: str, doc_type: DocType, lang: str) -> str:
         # One slot per inspection, document type and language (ids may hold any character).
-        slot = hashlib.sha256(f"{inspection_id}\0{sheet.doc_type.value}\0{sheet.lang}"
+        return hashlib.sha256(f"{inspection_id}\0{doc_type.value}\0{lang}"
                               .encode()).hexdigest()[:32]
-        return slot, pdf.render_key(sheet)
 
-    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet) -> tuple[bytes, str]:
+    @classmethod
+    def _slot_key(cls, inspection_id: str, sheet: Sheet) -> tuple[str, str]:
+        return cls._slot(inspection_id, sheet.doc_type, sheet.lang), pdf.render_key(sheet)
+
+    def _kept_or_laid_out(self, inspection_id: str,
+                          sheet: Sheet) -> tuple[bytes, str, Rendered | None]:
+        """The PDF bytes, their SHA-256, and the render cache's entry holding them (None when
+        the cache could not keep them)."""
         slot, key = self._slot_key(inspection_id, sheet)
         kept = self.rendered.find(slot, key)
         if kept is not None:
-            return kept.data, kept.sha256
+            return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
             kept = self.rendered.find(slot, key)
             if kept is not None:
-                return kept.data, kept.sha256
+                return kept.data, kept.sha256, kept
             data = pdf.render(sheet)
             kept = self.rendered.put(slot, key, data)
-        return data, kept.sha256 if kept is not None else hashlib.sha256(data).hexdigest()
+        if kept is None:
+            return data, hashlib.sha256(data).hexdigest(), None
+        return data, kept.sha256, kept
 
     def lay_out_ahead(self, inspection_id: str, lang: str,
                       stop: Callable[[], None] | None = None) -> bool:
@@ -591,24 +612,41 @@ class DocumentService:
         if not target.parent.is_dir():
             raise NotFoundError(N_("The folder {parent} does not exist: choose another "
                                    "place for the PDF."), parent=target.parent)
-        sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
         # The copy sync carries is written while the user's file is (both wait on the disk),
         # from the bytes the user gets, once they are known to be right.
         with ThreadPoolExecutor(max_workers=1) as keeper:
-            def keep(data: bytes, file_sha: str) -> None:
+            def keep(data: bytes | None, file_sha: str, entry: KeptFile | None) -> None:
                 if not document_copy(self.data_dir.documents, file_sha).exists():
-                    keeper.submit(self._keep_copy, file_sha, data)
+                    keeper.submit(self._keep_copy, file_sha, data, entry)
 
-            written = None if sign is not None else self._write_kept(inspection_id, sheet,
-                                                                     target, keep)
+            # An unsigned export is most often the kept rendering as it is: it is written
+            # beside the target (waiting on the disk) while the sheet is put together and the
+            # number issued, and put in place only once the sheet's key says it is the one.
+            needed = _Needed()
+            ahead = None if sign is not None else keeper.submit(
+                self.rendered.stage_entry, self._slot(inspection_id, doc_type, lang), target,
+                needed.wanted)
+            try:
+                sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
+                needed.key = self._slot_key(inspection_id, sheet)[1]
+            finally:
+                if needed.key is None:  # stopped or refused: what was staged goes
+                    needed.abandoned = True
+                    self._staged_in_place(ahead, needed, target)
+            written = self._staged_in_place(ahead, needed, target)
+            if written is None and sign is None:
+                written = self._write_kept(inspection_id, sheet, target)
             if written is not None:
-                data, file_sha = written
+                file_sha = written.sha256
+                keep(None, file_sha, written)
             else:
-                data, file_sha = self._kept_or_laid_out(inspection_id, sheet)
+                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
+                kept = entry.file if entry is not None else None
                 if sign is not None:
                     data = sign(data)
                     file_sha = hashlib.sha256(data).hexdigest()  # the file written, as signed
-                keep(data, file_sha)
+                    kept = None  # not the bytes the cache holds
+                keep(data, file_sha, kept)
                 try:
                     # Temporary file beside the target, fsync, rename: a crash or a full disk
                     # never leaves half a PDF under the final name, and an older file stays as
@@ -626,33 +664,49 @@ class DocumentService:
                                   new={"file": target.name, "sha256": file_sha, "lang": lang})
         return target
 
-    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path,
-                    checked: Callable[[bytes, str], None]) -> tuple[bytes, str] | None:
-        """The kept rendering written to ``target`` as it is (atomically, like any export), its
-        hash checked while it is written and before it is renamed into place (``checked`` is
-        then called with the bytes and their hash); None when there is none or it changed
-        since it was kept (nothing written then)."""
-        checking = self.rendered.checking(*self._slot_key(inspection_id, sheet))
-        if checking is None:
+    @staticmethod
+    def _staged_in_place(ahead: Future[StagedEntry | None] | None, needed: _Needed,
+                         target: Path) -> KeptFile | None:
+        """The rendering staged ahead put in place when it is the one ``needed``, else removed
+        (None). A failure to stage it is left for the export to meet and report."""
+        if ahead is None:
             return None
-
-        def confirm() -> None:
-            checked(checking.confirm().data, checking.sha256)
-
         try:
-            write_atomic(target, checking.data, check=confirm)
-        except EntryChanged:
+            staged = ahead.result()
+        except (OSError, InspectorError) as exc:
+            log.debug("rendering not staged ahead: %s", exc)
             return None
+        if staged is None:
+            return None
+        if needed.abandoned or staged.key != needed.key:
+            staged.discard()
+            return None
+        try:
+            staged.commit()
         except OSError as exc:
             raise from_os_error(exc, target) from exc
-        return checking.data, checking.sha256
+        return staged.file
 
-    def _keep_copy(self, file_sha: str, data: bytes) -> None:
-        """The copy sync carries. The user's file is written already, so a failure here is not
-        theirs to fix now: that PDF simply does not travel, like those made before copies were
-        kept, and the next export of the document tries again."""
+    def _write_kept(self, inspection_id: str, sheet: Sheet, target: Path) -> KeptFile | None:
+        """The kept rendering written to ``target`` as it is (atomically, like any export), its
+        hash checked as it is written and before it is renamed into place; None when there is
+        none or it changed since it was kept (nothing written then)."""
         try:
-            keep_document(self.data_dir.documents, file_sha, data)
+            return self.rendered.write_entry(*self._slot_key(inspection_id, sheet), target)
+        except OSError as exc:
+            raise from_os_error(exc, target) from exc
+
+    def _keep_copy(self, file_sha: str, data: bytes | None, entry: KeptFile | None) -> None:
+        """The copy sync carries: a second name of the render cache's entry when it holds these
+        bytes (never of the user's file, which may be on a USB stick and may be edited). The
+        user's file is written already, so a failure here is not theirs to fix now: that PDF
+        simply does not travel, like those made before copies were kept, and the next export
+        of the document tries again."""
+        same_as = (entry.path, entry.identity) if entry and entry.identity else None
+        if data is None and same_as is None:
+            return
+        try:
+            keep_document(self.data_dir.documents, file_sha, data, same_as)
         except InspectorError as exc:
             log.warning("no copy of the PDF kept for sync: %s", exc.message)
 

@@ -190,13 +190,20 @@ def _decoded(image: Image.Image, long_side: int,
     if image.format == "JPEG":
         image.draft("RGB", draft_box(image.size, long_side))
     image.load()
-    rgb = _plain_rgb(image)
-    if rgb is image:
-        # Closing the opened image leaves it unusable: what is returned owns its pixels.
-        rgb = image.copy()
-    rgb.thumbnail((long_side, long_side), resample)
+    rgb = _fitted(_plain_rgb(image), long_side, resample)
     method = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
     return rgb.transpose(method) if method is not None else rgb
+
+
+def _fitted(image: Image.Image, long_side: int, resample: Image.Resampling) -> Image.Image:
+    """A new image (closing the opened one leaves it unusable): ``image`` scaled down to fit
+    ``long_side`` like ``thumbnail`` does, but into a new image rather than into a copy of the
+    decoded one (12 MB copied for nothing), or a copy when it fits already."""
+    scale = long_side / max(image.size)
+    if scale >= 1:
+        return image.copy()
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, resample, reducing_gap=2.0)
 
 
 def _scaled(path: Path, long_side: int,
@@ -582,7 +589,9 @@ def make_print_copy(store: PhotoStore, photo: Photo,
         stop()
     if photo.annotations:
         image = draw_shapes(image, photo.annotations)
-    data = _jpeg_bytes(image, 85)
+    # The encoder's plain settings: Huffman tables optimised for each copy cost 5 % more CPU
+    # (measured on 12-MP photos) for a PDF 5 % smaller.
+    data = _jpeg_bytes(image, 85, optimize=False)
     if stop is not None:
         stop()
     try:
@@ -608,9 +617,9 @@ def _made(derived: Path) -> bool:
         return False
 
 
-def _jpeg_bytes(image: Image.Image, quality: int) -> bytes:
+def _jpeg_bytes(image: Image.Image, quality: int, optimize: bool = True) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, optimize=True)
+    image.save(buffer, "JPEG", quality=quality, optimize=optimize)
     return buffer.getvalue()

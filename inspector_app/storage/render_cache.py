@@ -28,11 +28,20 @@ import os
 import re
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from inspector_app.errors import InspectorError
-from inspector_app.storage.files import write_atomic
+from inspector_app.storage.files import (
+    WRITE_CHUNK,
+    Staged,
+    stage_atomic,
+    write_atomic,
+    write_atomic_from,
+    write_fully,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,21 +61,40 @@ def _checked(part: str) -> str:
     return part
 
 
+# A file as (device, inode): the same file under another name is the same pair.
+FileIdentity = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A kept rendering's file, the SHA-256 of its bytes, and the file they were read from."""
+
+    path: Path
+    sha256: str
+    identity: FileIdentity | None
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """A kept rendering: its file, the SHA-256 of its bytes, and the bytes as checked."""
+    """A kept rendering: its file, the SHA-256 of its bytes, the bytes as checked, and the
+    file they were read from (or written to), for a link to it that must be that file."""
 
     path: Path
     sha256: str
     data: bytes
+    identity: FileIdentity | None = None
 
     def read(self) -> bytes:
         return self.data
 
+    @property
+    def file(self) -> KeptFile:
+        return KeptFile(self.path, self.sha256, self.identity)
 
-def _plain_file_bytes(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a plain file (not a link, a pipe or a device), else None.
-    O_NONBLOCK: a pipe put in the folder must not hang the export that finds it."""
+
+def _open_plain(path: Path) -> int | None:
+    """``path`` opened for reading if it is a plain file (not a link, a pipe or a device), else
+    None. O_NONBLOCK: a pipe put in the folder must not hang the export that finds it."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
         | getattr(os, "O_BINARY", 0)
     try:
@@ -74,10 +102,83 @@ def _plain_file_bytes(path: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+@dataclass(frozen=True)
+class StagedEntry:
+    """A kept rendering written beside the user's file, not yet in its place (``stage_entry``)."""
+
+    key: str
+    file: KeptFile
+    staged: Staged
+
+    def commit(self) -> None:
+        self.staged.commit()
+        _touch(self.file.path)
+
+    def discard(self) -> None:
+        self.staged.discard()
+
+
+class Abandoned(Exception):
+    """The entry being written is no longer wanted (its key is not the one the caller needs)."""
+
+
+def _copy_checked(path: Path, sha: str, out: int,
+                  wanted: Callable[[], bool] | None = None) -> FileIdentity:
+    """The bytes of the entry ``path`` written to ``out`` a piece at a time, each piece hashed
+    as it passes (still in the CPU's cache); EntryChanged when they are not whole and of hash
+    ``sha``, Abandoned as soon as ``wanted()`` says False. An OSError of ``out`` (a full disk)
+    is raised as it is."""
+    source = _open_plain(path)
+    if source is None:
+        raise EntryChanged(path.name)
+    with open(source, "rb", buffering=0) as reader:
+        identity = os.fstat(source)
+        digest = hashlib.sha256()
+        buffer = bytearray(WRITE_CHUNK)
+        view = memoryview(buffer)
+        tail = b""
+        while True:
+            try:
+                count = reader.readinto(buffer)
+            except OSError:  # a bad disk
+                raise EntryChanged(path.name) from None
+            if not count:
+                break
+            piece = view[:count]
+            digest.update(piece)
+            write_fully(out, piece, durable=False)
+            tail = (tail + bytes(piece[-_TAIL:]))[-_TAIL:]
+            if wanted is not None and not wanted():
+                raise Abandoned(path.name)
+    if digest.hexdigest() != sha or not tail.rstrip().endswith(_EOF_MARK):
+        raise EntryChanged(path.name)
+    return identity.st_dev, identity.st_ino
+
+
+def _plain_file_bytes(path: Path) -> tuple[bytes, FileIdentity] | None:
+    """The bytes of ``path`` and the file they were read from if it is a plain file (not a
+    link, a pipe or a device), else None. O_NONBLOCK: a pipe put in the folder must not hang
+    the export that finds it."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            return handle.read(), (info.st_dev, info.st_ino)
     except OSError:
         return None
     finally:
@@ -92,10 +193,12 @@ class Checking:
     """A kept rendering read whole, its SHA-256 being computed on another thread (hashlib lets
     go of the interpreter for large data). ``confirm`` waits for it."""
 
-    def __init__(self, path: Path, sha256: str, data: bytes) -> None:
+    def __init__(self, path: Path, sha256: str, data: bytes,
+                 identity: FileIdentity | None = None) -> None:
         self.path = path
         self.sha256 = sha256
         self.data = data
+        self.identity = identity
         self._digest: str | None = None
         self._thread = threading.Thread(target=self._hash, name="render-cache-check",
                                         daemon=True)
@@ -111,9 +214,16 @@ class Checking:
         if self._digest != self.sha256:
             _discard(self.path)
             raise EntryChanged(self.path.name)
+        _touch(self.path)
+        return Rendered(self.path, self.sha256, self.data, self.identity)
+
+
+def _touch(path: Path) -> None:
+    """The entry marked used now: the last to go when the cache is trimmed. Never through a
+    link put in its place, so not at all where a link cannot be told apart (Windows)."""
+    if os.utime in os.supports_follow_symlinks:
         with contextlib.suppress(OSError):
-            os.utime(self.path, follow_symlinks=False)  # used now: the last to go
-        return Rendered(self.path, self.sha256, self.data)
+            os.utime(path, follow_symlinks=False)
 
 
 def _discard(path: Path) -> None:
@@ -159,10 +269,52 @@ class RenderCache:
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
             if path.name.startswith(prefix) and _SHA.match(sha):
-                data = _plain_file_bytes(path)
-                if data is not None and data[-_TAIL:].rstrip().endswith(_EOF_MARK):
-                    return Checking(path, sha, data)
+                read = _plain_file_bytes(path)
+                if read is not None and read[0][-_TAIL:].rstrip().endswith(_EOF_MARK):
+                    return Checking(path, sha, *read)
                 _discard(path)
+        return None
+
+    def write_entry(self, slot: str, key: str, target: Path) -> KeptFile | None:
+        """The rendering of ``slot`` for ``key`` written to ``target`` as it is, atomically and
+        durably (``write_atomic``), its bytes checked as they pass and before the file is
+        renamed into place; None when there is none or it changed since it was kept (the entry
+        removed, ``target`` left as it was). Read, hashed and written a piece at a time: the
+        bytes are never held whole, nor gone over three times."""
+        prefix = f"{_checked(slot)}.{_checked(key)}."
+        for path in self._entries(slot):
+            sha = path.name[len(prefix):-len(".pdf")]
+            if path.name.startswith(prefix) and _SHA.match(sha):
+                try:
+                    identity = write_atomic_from(target, partial(_copy_checked, path, sha))
+                except EntryChanged:
+                    _discard(path)
+                    return None
+                _touch(path)
+                return KeptFile(path, sha, identity)
+        return None
+
+    def stage_entry(self, slot: str, target: Path,
+                    wanted: Callable[[str], bool]) -> StagedEntry | None:
+        """The rendering of ``slot``, whichever its key, written beside ``target`` and made
+        durable before the caller knows the key it needs (``wanted(key)`` is asked between the
+        pieces, False abandons it); ``commit`` puts it in place once its key is the one needed.
+        None when there is none, it was abandoned, or it changed since it was kept (the entry
+        removed); ``target`` is left as it was then."""
+        for path in self._entries(slot):
+            parts = path.name.split(".")  # slot, key, hash, "pdf"
+            if len(parts) != 4 or not _SHA.match(parts[2]):
+                continue
+            key, sha = parts[1], parts[2]
+            try:
+                staged, identity = stage_atomic(
+                    target, partial(_copy_checked, path, sha, wanted=partial(wanted, key)))
+            except EntryChanged:
+                _discard(path)
+                return None
+            except Abandoned:
+                return None
+            return StagedEntry(key, KeptFile(path, sha, identity), staged)
         return None
 
     def put(self, slot: str, key: str, data: bytes) -> Rendered | None:
@@ -177,6 +329,7 @@ class RenderCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
+            info = path.lstat()
         except (OSError, InspectorError) as exc:
             log.warning("rendered document not kept: %s", exc)
             return None
@@ -185,7 +338,7 @@ class RenderCache:
                 with contextlib.suppress(OSError):
                     older.unlink()
         self._trim(keep=path)
-        return Rendered(path, sha, data)
+        return Rendered(path, sha, data, (info.st_dev, info.st_ino))
 
     def _trim(self, keep: Path) -> None:
         """The renderings used longest ago removed until the folder is within ``max_bytes``."""

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
+import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.services import pdf
+from inspector_app.services import pdf, signing
 from inspector_app.services.pki import PkiService
+from inspector_app.services.progress import Cancelled
 from inspector_app.storage.render_cache import RenderCache
 from tests import pdf_scenarios as sc
 from tests.factories import completed_self_inspection
@@ -129,15 +133,35 @@ def signed_self_inspection(ctx):
     return inspection
 
 
+class _Clock(datetime):
+    """The signing time, set by the test: the stamp prints it to the minute."""
+
+    at: datetime | None = None
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.at if cls.at is not None else datetime.now(tz)
+
+
+def _without_stamp_time(text: str) -> str:
+    # The visible stamp says when the export was signed, to the minute: two signatures of the
+    # same pages differ there and nowhere else.
+    return re.sub(r"时间 Time: [0-9: +-]+", "", text)
+
+
 def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
-        ctx, signed_self_inspection, tmp_path, capsys):
+        ctx, signed_self_inspection, tmp_path, capsys, monkeypatch):
     ctx.close()
     secret = tmp_path / "pass"
     secret.write_text(OWN)
     base = ["--data-dir", str(ctx.data_dir.root)]
     assert main([*base, "sign", signed_self_inspection, "--passphrase-file", str(secret)]) == 0
+    monkeypatch.setattr(signing, "datetime", _Clock)
+    # The two exports signed either side of a minute's turn (it once happened by chance).
+    minute = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
     files = []
-    for name in ("first.pdf", "second.pdf"):
+    for name, at in (("first.pdf", minute - timedelta(seconds=1)), ("second.pdf", minute)):
+        monkeypatch.setattr(_Clock, "at", at)
         target = tmp_path / name
         assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
                      "-o", str(target), "--sign", "--passphrase-file", str(secret)]) == 0
@@ -148,7 +172,9 @@ def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
                                  text=True).stdout
             assert "Signature is Valid" in out and "Total document signed" in out
     assert len(list(ctx.data_dir.rendered_documents.glob("*.pdf"))) == 1
-    assert text_of(files[0]) == text_of(files[1])
+    first, second = (text_of(f) for f in files)
+    assert first != second  # the stamps' times
+    assert _without_stamp_time(first) == _without_stamp_time(second)
     plain = tmp_path / "plain.pdf"
     assert main([*base, "export", "pdf", signed_self_inspection, "--document", "record",
                  "-o", str(plain)]) == 0
@@ -285,3 +311,121 @@ def test_a_changed_entry_written_while_its_hash_is_checked_never_replaces_the_ta
     assert target.read_bytes() == b"an older export"
     assert list(target.parent.iterdir()) == [target]  # no temporary file left
     assert not kept.path.exists() and cache.find("slot", "key") is None
+
+
+# -- the copy sync carries -----------------------------------------------------------------------
+def test_the_copy_sync_carries_is_the_kept_rendering_under_a_second_name(ctx, built, tmp_path):
+    _, _, docs = sc.services(ctx)
+    exported = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "record.pdf")
+    issued = docs.issued(built.inspection_id, "record")
+    copy = ctx.data_dir.documents / f"{issued.file_sha256}.pdf"
+    assert copy.samefile(_entry(ctx))  # its bytes were not written a second time
+    assert not copy.samefile(exported)  # never the user's own file, which they may edit
+    shutil.rmtree(ctx.data_dir.rendered_documents)  # the cache emptied, as it may be
+    assert copy.read_bytes() == exported.read_bytes()
+
+
+def test_where_no_link_can_be_made_the_copy_sync_carries_is_written(ctx, built, tmp_path,
+                                                                    monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    _, _, docs = sc.services(ctx)
+    exported = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "record.pdf")
+    issued = docs.issued(built.inspection_id, "record")
+    copy = ctx.data_dir.documents / f"{issued.file_sha256}.pdf"
+    assert copy.read_bytes() == exported.read_bytes()
+    assert not copy.samefile(_entry(ctx))
+
+
+def test_a_rendering_replaced_after_it_was_read_is_not_linked_as_the_copy(tmp_path):
+    from inspector_app.storage.document_store import keep_document
+
+    cache = RenderCache(tmp_path / "cache")
+    read = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4 another document\n%%EOF\n")
+    os.replace(other, read.path)  # swapped under the same name
+    folder = tmp_path / "documents"
+    assert keep_document(folder, read.sha256, read.data, (read.path, read.identity))
+    (copy,) = folder.iterdir()
+    assert copy.read_bytes() == b"%PDF-1.4 the record\n%%EOF\n"
+    assert list(folder.iterdir()) == [copy]
+
+
+def test_an_entry_changed_in_place_is_not_written_over_an_older_export(tmp_path):
+    cache = RenderCache(tmp_path / "cache")
+    kept = cache.put("slot", "key", b"%PDF-1.4 the record\n%%EOF\n")
+    target = tmp_path / "out" / "record.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"an older export")
+    kept.path.write_bytes(b"%PDF-1.4 the recorD\n%%EOF\n")  # same size, one byte changed
+    assert cache.write_entry("slot", "key", target) is None
+    assert target.read_bytes() == b"an older export"
+    assert list(target.parent.iterdir()) == [target]  # no temporary file left
+    assert not kept.path.exists()
+    photos = b"%PDF-1.4 " + os.urandom(700_000) + b"\n%%EOF\n"  # written in several pieces
+    whole = cache.put("slot", "key", photos)
+    written = cache.write_entry("slot", "key", target)
+    assert written is not None and written.sha256 == whole.sha256
+    assert target.read_bytes() == photos
+
+
+# -- the kept rendering written while the sheet is put together --------------------------------
+class _AfterStaging:
+    """Progress that waits for the kept rendering to be staged beside the target (so that the
+    export meets it staged, whatever the machine's speed), then goes on or stops."""
+
+    def __init__(self, monkeypatch, stop: bool) -> None:
+        self.staged = threading.Event()
+        self.stop = stop
+        real = RenderCache.stage_entry
+
+        def staging(cache, *args):
+            try:
+                return real(cache, *args)
+            finally:
+                self.staged.set()
+
+        monkeypatch.setattr(RenderCache, "stage_entry", staging)
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        assert self.staged.wait(30)
+        if self.stop:
+            raise Cancelled
+
+    def check_cancelled(self) -> None:
+        pass
+
+
+def test_a_kept_rendering_of_older_content_is_not_left_in_the_folder(ctx, layouts, tmp_path,
+                                                                     monkeypatch):
+    b = sc.official_inspection(ctx)
+    insp, _, docs = sc.services(ctx)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = docs.export(b.inspection_id, "record", "zh_CN", folder / "record.pdf")
+    insp.set_note(b.inspection_id, "a1", "配电箱门已当场关闭")
+    docs.export(b.inspection_id, "record", "zh_CN", target,
+                control=_AfterStaging(monkeypatch, stop=False))
+    assert "配电箱门已当场关闭" in text_of(target).replace(" ", "")
+    assert list(folder.iterdir()) == [target]  # nothing staged is left beside it
+    assert len(layouts) == 2
+
+
+def test_an_export_stopped_after_the_kept_rendering_was_staged_leaves_the_file_as_it_was(
+        ctx, built, tmp_path, monkeypatch):
+    _, _, docs = sc.services(ctx)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = docs.export(built.inspection_id, "record", "zh_CN", folder / "record.pdf")
+    target.write_bytes(b"the user's own older file")
+    with pytest.raises(Cancelled):
+        docs.export(built.inspection_id, "record", "zh_CN", target,
+                    control=_AfterStaging(monkeypatch, stop=True))
+    assert target.read_bytes() == b"the user's own older file"
+    assert list(folder.iterdir()) == [target]
+    again = docs.export(built.inspection_id, "record", "zh_CN", target,
+                        control=_AfterStaging(monkeypatch, stop=False))
+    assert "现场检查记录" in text_of(again).replace(" ", "").replace("\u2002", "")
