@@ -83,7 +83,11 @@ class _Unsure(Exception):
 def _global_options(argv: Sequence[str]) -> argparse.Namespace:
     """The global options (those before the subcommand: a subcommand's own ``--lang`` is the
     language of its document) and the first word that is not one of them."""
-    scout = argparse.ArgumentParser(prog=APP_ID, add_help=False)
+    # It never prints help: a fixed width spares argparse's look at the terminal (and the
+    # shutil it imports for it) at each of its arguments.
+    scout = argparse.ArgumentParser(
+        prog=APP_ID, add_help=False,
+        formatter_class=lambda prog: argparse.HelpFormatter(prog, width=80))
     scout.add_argument("--data-dir")
     scout.add_argument("--lang")
     scout.add_argument("--version", action="store_true")

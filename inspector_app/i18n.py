@@ -13,7 +13,6 @@ and parameters, so it is shown in the user's language and logged in English.
 
 from __future__ import annotations
 
-import configparser
 import gettext as _gettext
 import os
 import sys
@@ -116,6 +115,8 @@ def saved_language(settings_file: Path | None) -> str | None:
     """The language chosen in the window's preferences (None for "as the system")."""
     if settings_file is None or not settings_file.is_file():
         return None
+    import configparser  # where a settings file is there to read
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(settings_file, encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -135,6 +134,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
     counts = _ledger(args, ctx).counts(_filter(args, ctx))
     if args.json:
+        import json  # only for --json
+
         print(json.dumps(counts.as_dict(), ensure_ascii=False, indent=2))
         return 0
     print(_("{count} hazard(s), {overdue} overdue").format(

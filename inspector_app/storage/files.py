@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,6 +108,8 @@ def write_atomic(target: Path, data: bytes, *, mode: int | None = None,
     """
     target = Path(target)
     check_output_target(target)
+    import tempfile  # (and the shutil it loads) where a file is written, not at every start
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         try:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import FindingStatus, Grade
 from inspector_app.domain.governance import PLAN_COLUMNS, missing_plan_elements
-from inspector_app.storage.inspections_repo import like_pattern
+from inspector_app.storage.like import like_pattern
 
 if TYPE_CHECKING:
     from inspector_app.storage.db import Queryable
