@@ -39,7 +39,13 @@ def N_(message: str) -> str:  # the name every gettext extractor knows
 def _catalogue(lang: str) -> _gettext.NullTranslations:
     if lang == "en":
         return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    # Read from the one file it can be: gettext.translation() would look for it under every
+    # spelling of the language and copy what it read (loading ``copy``), at every start.
+    try:
+        with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    except FileNotFoundError:  # as translation(fallback=True): the English message ids
+        return _gettext.NullTranslations()
 
 
 def translate(message: str, lang: str | None = None) -> str:

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import FindingStatus, Grade
-from inspector_app.domain.governance import PLAN_COLUMNS, missing_plan_elements
 from inspector_app.storage.like import like_pattern
 
 if TYPE_CHECKING:
@@ -109,13 +109,6 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:  # hand-edited or imported text: not a date, so never overdue
         return None
-
-
-class _Plan:
-    """A ledger row read as a plan (the six element columns as attributes)."""
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.__dict__.update({c: row.get(c) for c in PLAN_COLUMNS})
 
 
 class HazardLedger:
@@ -305,10 +298,16 @@ def _ledger_row(row: dict[str, Any], today: date) -> dict[str, Any]:
     row["found_on"] = (row["found_at"] or "")[:10]
     row["days_overdue"] = _days_overdue(row, today)
     row["overdue"] = row["days_overdue"] > 0
-    # A major hazard's governance plan: which of the six elements are still missing.
-    row["plan_missing"] = (missing_plan_elements(_Plan(row))
-                           if row["grade"] == Grade.MAJOR.value else None)
+    row["plan_missing"] = _plan_missing(row) if row["grade"] == Grade.MAJOR.value else None
     return row
+
+
+def _plan_missing(row: dict[str, Any]) -> list[str]:
+    """A major hazard's governance plan: which of the six elements are still missing."""
+    # Imported for the rows of major hazards only: a count reads no plan.
+    from inspector_app.domain.governance import missing_plan_elements
+
+    return missing_plan_elements(SimpleNamespace(**row))
 
 
 def _days_overdue(row: dict[str, Any], today: date) -> int:
