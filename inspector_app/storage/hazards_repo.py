@@ -63,6 +63,7 @@ _ROW_COLUMNS = """h.finding_id, h.seq, h.number AS inspection_number,
                    f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
                    f.acceptance_conclusion,
                    h.inspection_id, h.inspection_status, h.kind, h.issued, h.due"""
+_MAJOR = Grade.MAJOR.value
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
@@ -293,12 +294,23 @@ def _reversed(order: str) -> str:
 
 
 def _ledger_row(row: dict[str, Any], today: date) -> dict[str, Any]:
+    # A page of the window is a hundred of these each time a filter changes: plain
+    # statements, no call per field.
+    number, seq = row["inspection_number"], row["seq"]
     row["issued"] = bool(row["issued"])
-    row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
+    row["ledger_number"] = f"{number}-{seq}" if number else str(seq)  # as ledger_number()
     row["found_on"] = (row["found_at"] or "")[:10]
-    row["days_overdue"] = _days_overdue(row, today)
-    row["overdue"] = row["days_overdue"] > 0
-    row["plan_missing"] = _plan_missing(row) if row["grade"] == Grade.MAJOR.value else None
+    # ``due`` is set only while the company must act: reported rectified means it met its
+    # part (the re-inspection is the office's), and a draft's hazards were never ordered.
+    due = row.pop("due")
+    late = 0
+    if due:
+        day = _day(due)
+        if day is not None and day < today:
+            late = (today - day).days
+    row["days_overdue"] = late
+    row["overdue"] = late > 0
+    row["plan_missing"] = _plan_missing(row) if row["grade"] == _MAJOR else None
     return row
 
 
@@ -308,13 +320,6 @@ def _plan_missing(row: dict[str, Any]) -> list[str]:
     from inspector_app.domain.governance import missing_plan_elements
 
     return missing_plan_elements(SimpleNamespace(**row))
-
-
-def _days_overdue(row: dict[str, Any], today: date) -> int:
-    # ``due`` is set only while the company must act: reported rectified means it met its
-    # part (the re-inspection is the office's), and a draft's hazards were never ordered.
-    due = _day(row.pop("due"))
-    return max(0, (today - due).days) if due else 0
 
 
 def count_rows(rows: Iterable[dict[str, Any]]) -> LedgerCounts:
