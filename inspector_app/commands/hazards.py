@@ -16,7 +16,8 @@ from inspector_app.commands.common import (
     table,
 )
 from inspector_app.commands.when import local_date
-from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.domain.finding_status import GRADE_LABELS, STATUS_LABELS, FindingStatus
+from inspector_app.domain.grade import Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext

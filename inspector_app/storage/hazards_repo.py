@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspector_app.domain.finding import FindingStatus, Grade
+from inspector_app.domain.finding_status import FindingStatus
+from inspector_app.domain.grade import Grade
 from inspector_app.storage.like import like_pattern
 
 if TYPE_CHECKING:
@@ -67,8 +67,10 @@ _MAJOR = Grade.MAJOR.value
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
-@dataclass(frozen=True)
-class LedgerFilter:
+# LedgerFilter and LedgerCounts are not dataclasses: a command that only counts hazards
+# should not load dataclasses (and the inspect module it loads) for them, milliseconds of its
+# start.
+class LedgerFilter(NamedTuple):
     status: str | None = NOT_CLOSED   # a FindingStatus value, NOT_CLOSED, or None for all
     grade: str | None = None
     company_id: str | None = None
@@ -79,17 +81,27 @@ class LedgerFilter:
     date_to: str | None = None
 
 
-@dataclass
 class LedgerCounts:
     """Figures for a circular (通报), over the rows a filter selects."""
 
-    total: int = 0
-    overdue: int = 0
-    by_status: Counter[str] = field(default_factory=Counter)
-    by_grade: Counter[str] = field(default_factory=Counter)
-    by_town: Counter[str] = field(default_factory=Counter)
-    by_industry: Counter[str] = field(default_factory=Counter)
-    overdue_by_town: Counter[str] = field(default_factory=Counter)
+    def __init__(self) -> None:
+        self.total = 0
+        self.overdue = 0
+        self.by_status: Counter[str] = Counter()
+        self.by_grade: Counter[str] = Counter()
+        self.by_town: Counter[str] = Counter()
+        self.by_industry: Counter[str] = Counter()
+        self.overdue_by_town: Counter[str] = Counter()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LedgerCounts):
+            return NotImplemented
+        return self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"LedgerCounts({self.as_dict()!r})"
 
     def as_dict(self) -> dict[str, Any]:
         return {"total": self.total, "overdue": self.overdue,

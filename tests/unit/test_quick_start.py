@@ -52,8 +52,9 @@ def test_a_listing_of_a_current_database_loads_no_database_library(recorded, arg
 
 
 # What a count never uses, each a few milliseconds at every start: what writes files
-# (shutil, tempfile), reads settings or prints JSON, and the repositories of other records.
-NOT_FOR_A_COUNT = ("shutil", "tempfile", "json", "configparser",
+# (shutil, tempfile), reads settings or prints JSON, dataclasses (with the inspect module it
+# loads) and the repositories of other records.
+NOT_FOR_A_COUNT = ("shutil", "tempfile", "json", "configparser", "dataclasses",
                    "inspector_app.storage.inspections_repo", "inspector_app.storage.repositories",
                    "inspector_app.storage.scratch", "inspector_app.domain.governance")
 
