@@ -168,8 +168,8 @@ def _sqlite3_cli() -> str:
 
 def test_inspections_list_json_command(ctx, district):
     sqlite3 = _sqlite3_cli()
-    statements = _traced(ctx, lambda: InspectionRepo(ctx.db).list(
-        InspectionFilter(include_superseded=True)))
+    # The command's own query: the latest revision of every inspection.
+    statements = _traced(ctx, lambda: InspectionRepo(ctx.db).list(InspectionFilter()))
     sql = next(s for s in statements if "FROM inspections i" in s)
     _compare_command(district, "inspections list --json",
                      cli("--data-dir", str(district), "inspections", "list", "--json"),

@@ -65,7 +65,9 @@ def json_lines(rows: Sequence[dict[str, Any]]) -> str:
         return "[]"
     import json  # only a command asked for JSON needs it
 
-    return "[\n" + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n]"
+    # One encoder for every row: json.dumps() with an option builds a new one at each call.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return "[\n" + ",\n".join(f"  {encode(row)}" for row in rows) + "\n]"
 
 
 # -- naming records and reading arguments -------------------------------------------------------
