@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from inspector_app import APP_ID, __version__
@@ -85,6 +86,11 @@ class _Unsure(Exception):
 def _global_options(argv: Sequence[str]) -> argparse.Namespace:
     """The global options (those before the subcommand: a subcommand's own ``--lang`` is the
     language of its document) and the first word that is not one of them."""
+    return _scout(tuple(argv))
+
+
+@lru_cache(maxsize=8)  # asked for the language, then for the command: one parser, one parse
+def _scout(argv: tuple[str, ...]) -> argparse.Namespace:
     # It never prints help: a fixed width spares argparse's look at the terminal (and the
     # shutil it imports for it) at each of its arguments.
     scout = argparse.ArgumentParser(
