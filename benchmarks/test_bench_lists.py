@@ -24,10 +24,12 @@ from collections.abc import Callable
 import pytest
 
 from benchmarks.measure import (
+    INSPECTIONS,
     check_budget,
     check_ratio,
     cli,
     median_time,
+    note_ratio,
     require,
     run_timed,
 )
@@ -39,6 +41,10 @@ from inspector_app.storage.inspections_repo import InspectionFilter, InspectionR
 PAGE_RATIO = 3.0
 PAGE_MEDIAN_MS = 50.0
 CLI_RATIO = 3.0
+# Issue #14 states the commands' target at 100,000 inspections. On a small district the
+# sqlite3 shell answers in a few milliseconds, less than a third of an empty Python's start
+# (``python -c pass``, measured beside it): there the ratio is reported, not gated.
+CLI_GATED_FROM = 100_000
 COUNTS_SHOWN_MS = 500.0
 
 
@@ -162,8 +168,8 @@ def _sqlite3_cli() -> str:
 
 def test_inspections_list_json_command(ctx, district):
     sqlite3 = _sqlite3_cli()
-    statements = _traced(ctx, lambda: InspectionRepo(ctx.db).list(
-        InspectionFilter(include_superseded=True)))
+    # The command's own query: the latest revision of every inspection.
+    statements = _traced(ctx, lambda: InspectionRepo(ctx.db).list(InspectionFilter()))
     sql = next(s for s in statements if "FROM inspections i" in s)
     _compare_command(district, "inspections list --json",
                      cli("--data-dir", str(district), "inspections", "list", "--json"),
@@ -181,8 +187,20 @@ def test_hazards_counts_command(ctx, district):
 
 
 def _compare_command(district, name: str, ours: list[str], theirs: list[str]) -> None:
+    """The command against the shell, with Python's own start measured in the same rounds."""
     subprocess.run(ours, check=True, stdout=subprocess.DEVNULL)  # warm the file cache
-    measured = min(run_timed(ours)[0] for _ in range(3))
-    baseline = min(run_timed(theirs)[0] for _ in range(3))
-    require(check_ratio(f"`{name}`, against the sqlite3 shell", measured, baseline,
-                        at_most=CLI_RATIO))
+    python = [cli()[0], "-c", "pass"]
+    with_sqlite = [cli()[0], "-c", "import sqlite3"]
+    runs: dict[str, list[float]] = {"ours": [], "theirs": [], "python": [], "sqlite3": []}
+    for _ in range(3):  # interleaved, so a burst of load falls on every figure alike
+        for key, args in (("ours", ours), ("theirs", theirs), ("python", python),
+                          ("sqlite3", with_sqlite)):
+            runs[key].append(run_timed(args)[0])
+    measured, baseline = min(runs["ours"]), min(runs["theirs"])
+    figure = f"`{name}`, against the sqlite3 shell"
+    note_ratio(f"{figure}: `python -c pass`", min(runs["python"]), baseline)
+    note_ratio(f"{figure}: `python -c \"import sqlite3\"`", min(runs["sqlite3"]), baseline)
+    if INSPECTIONS < CLI_GATED_FROM:
+        note_ratio(f"{figure} (gated from {CLI_GATED_FROM:,} inspections)", measured, baseline)
+        return
+    require(check_ratio(figure, measured, baseline, at_most=CLI_RATIO))

@@ -11,10 +11,13 @@ from __future__ import annotations
 # Imports are few and light here: `--version` and short subcommands must start fast; the rest
 # is imported once the command line says what is needed.
 import argparse
+import gc
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from inspector_app import APP_ID, __version__
@@ -83,7 +86,16 @@ class _Unsure(Exception):
 def _global_options(argv: Sequence[str]) -> argparse.Namespace:
     """The global options (those before the subcommand: a subcommand's own ``--lang`` is the
     language of its document) and the first word that is not one of them."""
-    scout = argparse.ArgumentParser(prog=APP_ID, add_help=False)
+    return _scout(tuple(argv))
+
+
+@lru_cache(maxsize=8)  # asked for the language, then for the command: one parser, one parse
+def _scout(argv: tuple[str, ...]) -> argparse.Namespace:
+    # It never prints help: a fixed width spares argparse's look at the terminal (and the
+    # shutil it imports for it) at each of its arguments.
+    scout = argparse.ArgumentParser(
+        prog=APP_ID, add_help=False,
+        formatter_class=lambda prog: argparse.HelpFormatter(prog, width=80))
     scout.add_argument("--data-dir")
     scout.add_argument("--lang")
     scout.add_argument("--version", action="store_true")
@@ -166,21 +178,41 @@ def _neutralise_terminal_output() -> None:
             setattr(sys, name, _PrintableStream(stream))
 
 
+@contextmanager
+def _starting(as_the_program: bool) -> Iterator[None]:
+    """No garbage collection while the program starts: loading its modules makes thousands
+    of objects that all stay, and a short command would spend milliseconds having the
+    collector walk them, again at each pass. Run as the program, what start-up made is then
+    set aside for good (``gc.freeze``), so the collector that runs again for the command or
+    the window walks only what they make; a caller's own objects (a test's) are left alone."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if as_the_program:
+            gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    lang = choose_language(argv)
-    set_language(lang)  # before the parser is built: its help is written in it
-    action, modules = _plan(argv)
-    parser = _open_file_parser() if action == "open" else build_parser(modules)
-    args = parser.parse_args(argv)
+    with _starting(as_the_program=argv is None):
+        argv = list(sys.argv[1:] if argv is None else argv)
+        lang = choose_language(argv)
+        set_language(lang)  # before the parser is built: its help is written in it
+        action, modules = _plan(argv)
+        parser = _open_file_parser() if action == "open" else build_parser(modules)
+        args = parser.parse_args(argv)
 
-    import logging
-    import sqlite3
-    from pathlib import Path
+        import logging
+        import sqlite3
+        from pathlib import Path
 
-    from inspector_app.errors import InspectorError, from_sqlite_error
-    from inspector_app.logs import setup_logging
-    from inspector_app.paths import DataDir, resolve_data_dir
+        from inspector_app.errors import InspectorError, from_sqlite_error
+        from inspector_app.logs import setup_logging
+        from inspector_app.paths import DataDir, resolve_data_dir
+        from inspector_app.services.context import AppContext
 
     log = logging.getLogger(__name__)
     if action == "open":
@@ -199,8 +231,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from inspector_app.app import run_gui
 
         return run_gui(data_dir, args.lang)
-
-    from inspector_app.services.context import AppContext
 
     _neutralise_terminal_output()
 

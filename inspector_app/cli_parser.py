@@ -16,8 +16,8 @@ fit the terminal.
 from __future__ import annotations
 
 import argparse
+import os
 import re
-import shutil
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -136,9 +136,25 @@ def _counted_by_width(text: str) -> str:
 _CJK_HEADING = r"^(\S[^\n]*[\u4e00-\u9fff]):$"
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without loading shutil (and the compression
+    libraries it loads) into every command's start: argparse makes a formatter per argument."""
+    try:
+        columns = int(os.environ.get("COLUMNS", 0))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        stream = sys.__stdout__  # None in a program without a console (pythonw)
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns if stream else 0
+        except (ValueError, OSError):  # not a terminal, or closed
+            columns = 0
+    return columns or 80
+
+
 class LocalizedHelpFormatter(argparse.HelpFormatter):
     def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("width", min(shutil.get_terminal_size().columns, 100) - 2)
+        kwargs.setdefault("width", min(terminal_columns(), 100) - 2)
         super().__init__(prog, *args, **kwargs)
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
@@ -181,6 +197,14 @@ class LocalizedArgumentParser(argparse.ArgumentParser):
         for action in self._actions:
             if action.help == HELP:
                 action.help = _(HELP)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        # argparse names the subcommands' parsers after a usage it lays out for the purpose
+        # (a whole help formatter run, at every start); with no positional argument before
+        # the subcommand that usage is the parser's own name.
+        if "prog" not in kwargs and self.usage is None and not self._get_positional_actions():
+            kwargs["prog"] = self.prog
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -13,7 +13,6 @@ and parameters, so it is shown in the user's language and logged in English.
 
 from __future__ import annotations
 
-import configparser
 import gettext as _gettext
 import os
 import sys
@@ -40,7 +39,13 @@ def N_(message: str) -> str:  # the name every gettext extractor knows
 def _catalogue(lang: str) -> _gettext.NullTranslations:
     if lang == "en":
         return _gettext.NullTranslations()
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    # Read from the one file it can be: gettext.translation() would look for it under every
+    # spelling of the language and copy what it read (loading ``copy``), at every start.
+    try:
+        with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    except FileNotFoundError:  # as translation(fallback=True): the English message ids
+        return _gettext.NullTranslations()
 
 
 def translate(message: str, lang: str | None = None) -> str:
@@ -116,6 +121,8 @@ def saved_language(settings_file: Path | None) -> str | None:
     """The language chosen in the window's preferences (None for "as the system")."""
     if settings_file is None or not settings_file.is_file():
         return None
+    import configparser  # where a settings file is there to read
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(settings_file, encoding="utf-8")

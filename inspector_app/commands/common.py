@@ -6,7 +6,6 @@ user reads them are ``commands/when.py``)."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -14,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.cli_parser import display_width
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _
-from inspector_app.services.context import AppContext
 
 if TYPE_CHECKING:  # imported when used: a listing must start fast (the hazards command too)
+    from inspector_app.services.context import AppContext
     from inspector_app.services.inspections import InspectionService
 
 __all__ = ["MIN_PREFIX", "SHORT_ID", "clip", "date_arg", "day_arg", "display_width",
@@ -64,7 +63,11 @@ def json_lines(rows: Sequence[dict[str, Any]]) -> str:
     indented dump goes through its Python one, several times slower on a district's list)."""
     if not rows:
         return "[]"
-    return "[\n" + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows) + "\n]"
+    import json  # only a command asked for JSON needs it
+
+    # One encoder for every row: json.dumps() with an option builds a new one at each call.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return "[\n" + ",\n".join(f"  {encode(row)}" for row in rows) + "\n]"
 
 
 # -- naming records and reading arguments -------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,8 @@ from inspector_app.commands.common import (
     table,
 )
 from inspector_app.commands.when import local_date
-from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.domain.finding_status import GRADE_LABELS, STATUS_LABELS, FindingStatus
+from inspector_app.domain.grade import Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
@@ -135,6 +135,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
     counts = _ledger(args, ctx).counts(_filter(args, ctx))
     if args.json:
+        import json  # only for --json
+
         print(json.dumps(counts.as_dict(), ensure_ascii=False, indent=2))
         return 0
     print(_("{count} hazard(s), {overdue} overdue").format(

@@ -5,7 +5,6 @@ translated by the program (the program's own messages are in the catalogue, see 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from inspector_app.i18n import current_language
@@ -16,13 +15,41 @@ def is_english(lang: str | None) -> bool:
     return bool(lang) and str(lang).lower().startswith("en")
 
 
-@dataclass(frozen=True)
 class Bilingual:
     """The same text in Chinese (``zh``) and English (``en``); Chinese stands in for a missing
-    English text."""
+    English text. Immutable, equal by its two texts."""
 
+    # Written out rather than a frozen dataclass: the labels of hazards' grades and statuses
+    # are Bilingual, and a command that only counts hazards should not load dataclasses (and
+    # the inspect module it loads) to print them.
+    __slots__ = ("en", "zh")
     zh: str
-    en: str = ""
+    en: str
+
+    def __init__(self, zh: str, en: str = "") -> None:
+        object.__setattr__(self, "zh", zh)
+        object.__setattr__(self, "en", en)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Bilingual is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: Bilingual is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Bilingual)
+        return self.zh == other.zh and self.en == other.en
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Bilingual(zh={self.zh!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[type[Bilingual], tuple[str, str]]:
+        return Bilingual, (self.zh, self.en)  # copy and pickle through __init__
 
     def in_(self, lang: str | None) -> str:
         """The text in ``lang`` ("en", "en_US", "zh_CN"…)."""

@@ -4,32 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
-from inspector_app.domain.bilingual import Bilingual
+from inspector_app.domain.finding_status import GRADE_LABELS, STATUS_LABELS, FindingStatus
 from inspector_app.domain.grade import Grade
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 
-__all__ = ["DEFAULT_DEADLINE_DAYS", "Finding", "FindingStatus", "Grade", "default_deadline"]
+__all__ = ["DEFAULT_DEADLINE_DAYS", "GRADE_LABELS", "STATUS_LABELS", "Finding", "FindingStatus",
+           "Grade", "default_deadline"]
 
-
-class FindingStatus(StrEnum):
-    OPEN = "open"              # ordered to rectify
-    RECTIFIED = "rectified"    # company reports done, awaiting re-inspection
-    CLOSED = "closed"          # accepted at re-inspection (销号)
-    REOPENED = "reopened"      # not accepted at re-inspection, new deadline
-
-
-GRADE_LABELS = {Grade.GENERAL: Bilingual(zh="一般事故隐患", en="General accident hazard"),
-                Grade.MAJOR: Bilingual(zh="重大事故隐患", en="Major accident hazard")}
-STATUS_LABELS = {
-    FindingStatus.OPEN: Bilingual(zh="待整改", en="Open"),
-    FindingStatus.RECTIFIED: Bilingual(zh="已整改待复查", en="Rectified, awaiting re-inspection"),
-    FindingStatus.CLOSED: Bilingual(zh="已销号", en="Closed"),
-    FindingStatus.REOPENED: Bilingual(zh="复查未通过", en="Reopened"),
-}
 
 # A major hazard needs a governance plan (治理方案) before it can be fixed: more time.
 DEFAULT_DEADLINE_DAYS = {Grade.GENERAL: 15, Grade.MAJOR: 30}

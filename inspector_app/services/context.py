@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from inspector_app.domain.profile import Device, Inspector
 from inspector_app.paths import DataDir
 from inspector_app.storage.db import (
     close_database,
@@ -19,9 +18,9 @@ from inspector_app.storage.db import (
     open_reader,
     wrap,
 )
-from inspector_app.storage.repositories import DeviceRepo, InspectorRepo, ProfileRepo
-from inspector_app.storage.scratch import clean_stale
 
+# The profile's repositories and the scratch clean-up are imported where they are used: a
+# listing or a count (``reader``) needs neither, and must start fast.
 if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from inspector_app.domain.photo import Photo
+    from inspector_app.domain.profile import Device, Inspector
     from inspector_app.services.classification import ClassificationService
     from inspector_app.services.companies import CompanyRepo
     from inspector_app.services.documents import DocumentService
@@ -103,6 +103,8 @@ class AppContext:
             return wrap(self._plain)
         self.data_dir.ensure()
         db = open_database(self.data_dir.database)
+        from inspector_app.storage.scratch import clean_stale
+
         # What a killed run left: a decrypted bundle's scratch folder, half-written files.
         clean_stale(self.data_dir.root)
         return db
@@ -120,6 +122,8 @@ class AppContext:
         if self._plain is None:
             self.db  # noqa: B018 - created or migrated
             return
+        from inspector_app.storage.scratch import clean_stale
+
         clean_stale(self.data_dir.root)
 
     def for_reading(self) -> Database:
@@ -146,12 +150,16 @@ class AppContext:
     @property
     def device(self) -> Device:
         # Not cached: the first-run dialog changes the prefix.
+        from inspector_app.storage.repositories import DeviceRepo
+
         reading = self.for_reading()
         found = DeviceRepo(reading).find_self()
         return found if found is not None else DeviceRepo(self.db).self_device()
 
     def current_inspector(self) -> Inspector | None:
         """Who uses this computer (the profile), or None before the first run."""
+        from inspector_app.storage.repositories import ProfileRepo
+
         return ProfileRepo(self.for_reading(), self.device).current_inspector()
 
     @property
@@ -167,6 +175,8 @@ class AppContext:
 
     def inspectors(self) -> list[Inspector]:
         """Every inspector this computer knows, its own and those learnt by sync."""
+        from inspector_app.storage.repositories import InspectorRepo
+
         return InspectorRepo(self.db, self.device.id).all()
 
     # -- one service per concern ---------------------------------------------------------------

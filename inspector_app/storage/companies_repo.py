@@ -17,7 +17,7 @@ from inspector_app.domain.company import (
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
-from inspector_app.storage.inspections_repo import like_pattern
+from inspector_app.storage.like import like_pattern
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -161,6 +160,8 @@ def stage_atomic(target: Path, fill: Callable[[int], T], *, mode: int | None = N
     durable, not yet renamed into place (see ``Staged``)."""
     target = Path(target)
     check_output_target(target)
+    import tempfile  # (and the shutil it loads) where a file is written, not at every start
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         try:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspector_app.domain.finding import FindingStatus, Grade
-from inspector_app.domain.governance import PLAN_COLUMNS, missing_plan_elements
-from inspector_app.storage.inspections_repo import like_pattern
+from inspector_app.domain.finding_status import FindingStatus
+from inspector_app.domain.grade import Grade
+from inspector_app.storage.like import like_pattern
 
 if TYPE_CHECKING:
     from inspector_app.storage.db import Queryable
@@ -63,11 +63,14 @@ _ROW_COLUMNS = """h.finding_id, h.seq, h.number AS inspection_number,
                    f.plan_timeline, f.plan_safety, f.accepted_on, f.accepted_by,
                    f.acceptance_conclusion,
                    h.inspection_id, h.inspection_status, h.kind, h.issued, h.due"""
+_MAJOR = Grade.MAJOR.value
 NOT_CLOSED = "not_closed"  # a status filter value beside the four finding statuses
 STATUS_FILTERS = (NOT_CLOSED, *(s.value for s in FindingStatus))
 
-@dataclass(frozen=True)
-class LedgerFilter:
+# LedgerFilter and LedgerCounts are not dataclasses: a command that only counts hazards
+# should not load dataclasses (and the inspect module it loads) for them, milliseconds of its
+# start.
+class LedgerFilter(NamedTuple):
     status: str | None = NOT_CLOSED   # a FindingStatus value, NOT_CLOSED, or None for all
     grade: str | None = None
     company_id: str | None = None
@@ -78,17 +81,27 @@ class LedgerFilter:
     date_to: str | None = None
 
 
-@dataclass
 class LedgerCounts:
     """Figures for a circular (通报), over the rows a filter selects."""
 
-    total: int = 0
-    overdue: int = 0
-    by_status: Counter[str] = field(default_factory=Counter)
-    by_grade: Counter[str] = field(default_factory=Counter)
-    by_town: Counter[str] = field(default_factory=Counter)
-    by_industry: Counter[str] = field(default_factory=Counter)
-    overdue_by_town: Counter[str] = field(default_factory=Counter)
+    def __init__(self) -> None:
+        self.total = 0
+        self.overdue = 0
+        self.by_status: Counter[str] = Counter()
+        self.by_grade: Counter[str] = Counter()
+        self.by_town: Counter[str] = Counter()
+        self.by_industry: Counter[str] = Counter()
+        self.overdue_by_town: Counter[str] = Counter()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LedgerCounts):
+            return NotImplemented
+        return self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"LedgerCounts({self.as_dict()!r})"
 
     def as_dict(self) -> dict[str, Any]:
         return {"total": self.total, "overdue": self.overdue,
@@ -109,13 +122,6 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:  # hand-edited or imported text: not a date, so never overdue
         return None
-
-
-class _Plan:
-    """A ledger row read as a plan (the six element columns as attributes)."""
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.__dict__.update({c: row.get(c) for c in PLAN_COLUMNS})
 
 
 class HazardLedger:
@@ -300,22 +306,32 @@ def _reversed(order: str) -> str:
 
 
 def _ledger_row(row: dict[str, Any], today: date) -> dict[str, Any]:
+    # A page of the window is a hundred of these each time a filter changes: plain
+    # statements, no call per field.
+    number, seq = row["inspection_number"], row["seq"]
     row["issued"] = bool(row["issued"])
-    row["ledger_number"] = ledger_number(row["inspection_number"], row["seq"])
+    row["ledger_number"] = f"{number}-{seq}" if number else str(seq)  # as ledger_number()
     row["found_on"] = (row["found_at"] or "")[:10]
-    row["days_overdue"] = _days_overdue(row, today)
-    row["overdue"] = row["days_overdue"] > 0
-    # A major hazard's governance plan: which of the six elements are still missing.
-    row["plan_missing"] = (missing_plan_elements(_Plan(row))
-                           if row["grade"] == Grade.MAJOR.value else None)
+    # ``due`` is set only while the company must act: reported rectified means it met its
+    # part (the re-inspection is the office's), and a draft's hazards were never ordered.
+    due = row.pop("due")
+    late = 0
+    if due:
+        day = _day(due)
+        if day is not None and day < today:
+            late = (today - day).days
+    row["days_overdue"] = late
+    row["overdue"] = late > 0
+    row["plan_missing"] = _plan_missing(row) if row["grade"] == _MAJOR else None
     return row
 
 
-def _days_overdue(row: dict[str, Any], today: date) -> int:
-    # ``due`` is set only while the company must act: reported rectified means it met its
-    # part (the re-inspection is the office's), and a draft's hazards were never ordered.
-    due = _day(row.pop("due"))
-    return max(0, (today - due).days) if due else 0
+def _plan_missing(row: dict[str, Any]) -> list[str]:
+    """A major hazard's governance plan: which of the six elements are still missing."""
+    # Imported for the rows of major hazards only: a count reads no plan.
+    from inspector_app.domain.governance import missing_plan_elements
+
+    return missing_plan_elements(SimpleNamespace(**row))
 
 
 def count_rows(rows: Iterable[dict[str, Any]]) -> LedgerCounts:

@@ -12,6 +12,7 @@ from inspector_app.domain.finding import Finding
 from inspector_app.domain.photo import Photo
 from inspector_app.domain.profile import Inspector
 from inspector_app.domain.records import new_id
+from inspector_app.storage.like import like_pattern
 from inspector_app.storage.photos_repo import PhotosRepo
 from inspector_app.storage.rows import insert_row, update_row
 
@@ -41,20 +42,6 @@ class InspectionFilter:
     date_to: str | None = None
     search: str | None = None       # substring of the company name, any length
     include_superseded: bool = False
-
-
-def _like_literal(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def like_pattern(text: str) -> str:
-    """``%text%`` with LIKE's own characters taken literally (for ESCAPE '\\')."""
-    return f"%{_like_literal(text)}%"
-
-
-def like_prefix(text: str) -> str:
-    """``text%`` with LIKE's own characters taken literally (for ESCAPE '\\')."""
-    return f"{_like_literal(text)}%"
 
 
 class InspectionRepo:

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from sqlite_utils import Database, Migrations
 
 
-@dataclass(frozen=True)
-class _Migration:
+class _Migration(NamedTuple):  # not a dataclass: every command's start loads this module
     name: str
     fn: Callable[[Database], None]
     transactional: bool = True

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.storage.inspections_repo import like_prefix
+from inspector_app.storage.like import like_prefix
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

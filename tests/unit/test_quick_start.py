@@ -51,6 +51,25 @@ def test_a_listing_of_a_current_database_loads_no_database_library(recorded, arg
     assert loaded == []
 
 
+# What a count never uses, each a few milliseconds at every start: what writes files
+# (shutil, tempfile), reads settings or prints JSON, dataclasses (with the inspect module it
+# loads) and the repositories of other records.
+NOT_FOR_A_COUNT = ("shutil", "tempfile", "json", "configparser", "dataclasses",
+                   "inspector_app.storage.inspections_repo", "inspector_app.storage.repositories",
+                   "inspector_app.storage.scratch", "inspector_app.domain.governance")
+
+
+def test_a_count_starts_without_what_it_does_not_use(recorded):
+    code = ("import sys; from inspector_app.cli import main\n"
+            f"code = main({['--data-dir', str(recorded.root), 'hazards', 'counts']!r})\n"
+            f"print(sorted(m for m in {NOT_FOR_A_COUNT!r} if m in sys.modules), file=sys.stderr)\n"
+            "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert "hazard" in result.stdout or "隐患" in result.stdout
+    assert eval(result.stderr.strip().splitlines()[-1]) == []
+
+
 def test_the_quick_listing_shows_what_the_database_holds(recorded, capsys):
     ctx = AppContext(recorded)
     expected = ctx.inspections.list()
