@@ -305,3 +305,17 @@ def test_headers_are_made_once_per_language(qtbot, languages, monkeypatch):
     languages.apply("zh_CN")
     model.retranslate()
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号" and len(made) == 2
+
+
+def test_before_its_first_listing_the_page_shows_its_table_not_an_empty_register(
+        qtbot, ctx, profile, languages, monkeypatch):
+    asked = []
+    monkeypatch.setattr("inspector_app.ui.pages.inspections.has_companies",
+                        lambda c: asked.append(c) or False)
+    page = InspectionsPage(ctx)  # nothing in the database, nothing read yet
+    qtbot.addWidget(page)
+    page.retranslate()
+    assert page.body.currentWidget() is page.table and not asked
+    page.show()  # read: the register is empty indeed
+    assert page.body.currentWidget() is page.empty and asked
+    assert page.empty.heading.text() == "Welcome: first add the companies you inspect"

@@ -99,6 +99,9 @@ class InspectionsPage(Page):
         self.layout_.addLayout(dates)
 
         self.model = InspectionsModel(self)  # sorted and paged by the database
+        # Until the page has listed once, an empty model means "not read yet", not "nothing
+        # there": the first frame shows the table, and the register is not asked.
+        self._listed = False
         self._total = 0
         self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
@@ -185,6 +188,7 @@ class InspectionsPage(Page):
         self._total = count_inspections(ctx, flt)
         if selected:
             self.select_inspection(selected)
+        self._listed = True
         self._update_count()
         self._update_empty_state()
 
@@ -298,7 +302,8 @@ class InspectionsPage(Page):
         return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
-        empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
+        empty = (self._listed and self.model.rowCount() == 0
+                 and self.current_filter() == InspectionFilter())
         self.body.setCurrentWidget(self.empty if empty else self.table)
         if not empty:
             return
