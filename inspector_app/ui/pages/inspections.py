@@ -80,6 +80,8 @@ class InspectionsPage(Page):
             self.status_filter.addItem("", status.value)
         self.town_filter = QComboBox()
         self.inspector_filter = QComboBox()
+        for combo in (self.town_filter, self.inspector_filter):
+            combo.addItem("", None)  # "All …" until the choices are read
         self.from_check, self.to_check = QCheckBox(), QCheckBox()
         today = QDate.currentDate()
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
@@ -176,6 +178,12 @@ class InspectionsPage(Page):
     def refresh(self) -> None:
         """Reload the choices of the filters and the inspections (the page is shown)."""
         self._count_plans()
+        if not self._listed:
+            # The first time, the rows come first: the towns and inspectors to choose from
+            # are read just after (the filters stand at "All …" meanwhile).
+            self.reload()
+            QTimer.singleShot(0, self, self._fill_choices)
+            return
         self._fill_choices()
         self.reload()
 
