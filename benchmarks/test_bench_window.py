@@ -4,8 +4,10 @@ Both start as a fresh process, so interpreter and Qt start-up are in both figure
 exit (the program leaves at once once everything is saved and closed, ``app.leave_process``).
 
 Some of the start waits until the window has been shown (``ui/first_show.py``): the
-application-wide event filters (window fitting, F1), listening for later starts, and loading
-sqlite-utils (on a thread) run a moment after the first page is drawn. The user does not wait
+application-wide event filters (window fitting, F1), listening for later starts, loading
+sqlite-utils (on a thread) and sweeping a killed run's leftovers run a moment after the first
+page is drawn; the filters' choices of the Inspections page and the tables' viewport watching
+just after its first rows and frame. The user does not wait
 for them to see and use the page, but the window cannot answer while the main thread does
 them: the longest the main thread works without answering in the 1.5 s after the page filled
 is a figure of its own.

@@ -161,6 +161,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
     def after_first_show() -> None:
         instance.listen()  # a later start waits a few seconds for the answer
+        ctx.sweep_scratch()
         _preload("sqlite_utils")  # ready before the first change the user makes
 
     when_first_shown(main, later=after_first_show)

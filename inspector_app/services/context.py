@@ -121,7 +121,12 @@ class AppContext:
         self._plain = open_plain(self.data_dir.database)
         if self._plain is None:
             self.db  # noqa: B018 - created or migrated
-            return
+        # What a killed run left is swept once the window shows (``sweep_scratch``).
+
+    def sweep_scratch(self) -> None:
+        """Remove what a killed run left: a decrypted bundle's scratch folder, half-written
+        files. Nothing this run writes is touched (only dead runs' folders, old ``.part``
+        files), so it may run any time; the window's start runs it after the first page."""
         from inspector_app.storage.scratch import clean_stale
 
         clean_stale(self.data_dir.root)

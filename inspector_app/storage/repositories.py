@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 from typing import TYPE_CHECKING
 
 from inspector_app.domain.profile import Device, Inspector, Profile, default_prefix
@@ -48,6 +47,8 @@ class DeviceRepo:
         if found is not None:
             return found
         device_id = new_id()
+        import platform  # once per data dir, not at each start
+
         device = Device(device_id, platform.node() or "device", default_prefix(device_id))
         with self.db.atomic():
             self.db.table("devices").insert(

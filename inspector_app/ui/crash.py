@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -22,6 +21,8 @@ log = logging.getLogger(__name__)
 
 def crash_report(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
+    import platform  # only when something went wrong, not at each start
+
     lines = [
         f"Inspector {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",

@@ -14,14 +14,16 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
+
+from inspector_app.ui.first_show import LATER_MS
 
 _GROUP = "tables"
 # Rows read to size a column besides the visible ones (Qt's default is 1000): a page of a long
 # list asks every cell of a hundred rows through Python otherwise, on the window's start.
 EXTRA_ROWS = 20
 _WATCHED = (QEvent.Type.Resize, QEvent.Type.LanguageChange, QEvent.Type.Show, QEvent.Type.Hide,
-            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.Paint)
 
 
 class ColumnFitter(QObject):
@@ -53,10 +55,9 @@ class ColumnFitter(QObject):
         # Only a drag on the header is the user's: Qt also resizes sections itself (model resets).
         self._dragging = False
         self._header = header
-        header.viewport().installEventFilter(self)
         view.installEventFilter(self)
-        self._viewport = view.viewport()
-        self._viewport.installEventFilter(self)
+        # The viewports are watched from the view's first frame on (``_watch_viewports``).
+        self._viewport: QWidget | None = None
         self._restore()
         self._watch_model()
         # Fit once the view has its first rows and its real width (after the layout ran).
@@ -104,12 +105,34 @@ class ColumnFitter(QObject):
         others = sum(self.header.sectionSize(c) for c in range(model.columnCount())
                      if c != self.stretch and not self.header.isSectionHidden(c))
         least = self.view.fontMetrics().averageCharWidth() * self.min_stretch_chars
-        width = max(least, self.view.viewport().width() - others)
+        width = max(least, self._viewport_width() - others)
         fitting, self._fitting = self._fitting, True
         try:
             self.header.resizeSection(self.stretch, width)
         finally:
             self._fitting = fitting
+
+    def _viewport_width(self) -> int:
+        if self._viewport is not None:
+            return self._viewport.width()
+        # Before the first frame, the same width without asking for the viewport itself
+        # (see ``_watch_viewports``): the view less its frame and headers, less the scroll bar.
+        bar = self.view.verticalScrollBar()
+        return self.view.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
+
+    def _watch_viewports(self) -> None:
+        """Watch the viewports: the header's for the user's drags, the view's for its width.
+
+        Asked for from Python, a widget Qt made itself (a viewport) makes PySide create each
+        widget class of its module, once per process (~15 ms): done once the first frame is
+        drawn, the program's first page does not wait for it.
+        """
+        if self._viewport is not None or not shiboken6.isValid(self.view):
+            return
+        self._header.viewport().installEventFilter(self)
+        self._viewport = self.view.viewport()
+        self._viewport.installEventFilter(self)
+        self._fill()  # a width that changed before it was watched
 
     def _fit_if_automatic(self) -> None:
         if self.user_sized:
@@ -170,12 +193,17 @@ class ColumnFitter(QObject):
             if not self.user_sized:
                 self._rows_changed()
         elif watched is self.view:
-            if kind == QEvent.Type.LanguageChange:
+            if kind == QEvent.Type.Paint:
+                if self._viewport is None:
+                    QTimer.singleShot(0, self, self._watch_viewports)  # after this frame
+            elif kind == QEvent.Type.LanguageChange:
                 self.user_sized = False  # new words, new widths
                 self._schedule()
             elif kind == QEvent.Type.Show:
                 self._watch_model()
                 self._schedule()
+                if self._viewport is None:  # a view whose frame paints nothing of its own
+                    QTimer.singleShot(LATER_MS, self, self._watch_viewports)
             elif kind == QEvent.Type.Hide:
                 self.save()
         return False

@@ -305,3 +305,30 @@ def test_headers_are_made_once_per_language(qtbot, languages, monkeypatch):
     languages.apply("zh_CN")
     model.retranslate()
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号" and len(made) == 2
+
+
+def test_before_its_first_listing_the_page_shows_its_table_not_an_empty_register(
+        qtbot, ctx, profile, languages, monkeypatch):
+    asked = []
+    monkeypatch.setattr("inspector_app.ui.pages.inspections.has_companies",
+                        lambda c: asked.append(c) or False)
+    page = InspectionsPage(ctx)  # nothing in the database, nothing read yet
+    qtbot.addWidget(page)
+    page.retranslate()
+    assert page.body.currentWidget() is page.table and not asked
+    page.show()  # read: the register is empty indeed
+    assert page.body.currentWidget() is page.empty and asked
+    assert page.empty.heading.text() == "Welcome: first add the companies you inspect"
+
+
+def test_the_first_rows_come_before_the_choices_of_towns_and_inspectors(qtbot, ctx, profile,
+                                                                        languages):
+    _data(ctx)
+    page = _page(qtbot, ctx)
+    assert page.model.rowCount() == 3
+    assert [page.town_filter.itemText(i) for i in range(page.town_filter.count())] == [
+        "All towns"]
+    assert page.inspector_filter.itemText(0) == "All inspectors"
+    qtbot.waitUntil(lambda: page.town_filter.count() == 4, timeout=2000)
+    assert page.town_filter.currentText() == "All towns" and page.model.rowCount() == 3
+    assert page.inspector_filter.findText("李娜") > 0

@@ -80,6 +80,8 @@ class InspectionsPage(Page):
             self.status_filter.addItem("", status.value)
         self.town_filter = QComboBox()
         self.inspector_filter = QComboBox()
+        for combo in (self.town_filter, self.inspector_filter):
+            combo.addItem("", None)  # "All …" until the choices are read
         self.from_check, self.to_check = QCheckBox(), QCheckBox()
         today = QDate.currentDate()
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
@@ -99,6 +101,9 @@ class InspectionsPage(Page):
         self.layout_.addLayout(dates)
 
         self.model = InspectionsModel(self)  # sorted and paged by the database
+        # Until the page has listed once, an empty model means "not read yet", not "nothing
+        # there": the first frame shows the table, and the register is not asked.
+        self._listed = False
         self._total = 0
         self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
@@ -173,6 +178,12 @@ class InspectionsPage(Page):
     def refresh(self) -> None:
         """Reload the choices of the filters and the inspections (the page is shown)."""
         self._count_plans()
+        if not self._listed:
+            # The first time, the rows come first: the towns and inspectors to choose from
+            # are read just after (the filters stand at "All …" meanwhile).
+            self.reload()
+            QTimer.singleShot(0, self, self._fill_choices)
+            return
         self._fill_choices()
         self.reload()
 
@@ -185,6 +196,7 @@ class InspectionsPage(Page):
         self._total = count_inspections(ctx, flt)
         if selected:
             self.select_inspection(selected)
+        self._listed = True
         self._update_count()
         self._update_empty_state()
 
@@ -298,7 +310,8 @@ class InspectionsPage(Page):
         return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
-        empty = self.model.rowCount() == 0 and self.current_filter() == InspectionFilter()
+        empty = (self._listed and self.model.rowCount() == 0
+                 and self.current_filter() == InspectionFilter())
         self.body.setCurrentWidget(self.empty if empty else self.table)
         if not empty:
             return
