@@ -515,33 +515,33 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="41"/>
+        <location filename="../../inspector_app/ui/crash.py" line="42"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="43"/>
+        <location filename="../../inspector_app/ui/crash.py" line="44"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="46"/>
+        <location filename="../../inspector_app/ui/crash.py" line="47"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="59"/>
-        <location filename="../../inspector_app/ui/crash.py" line="68"/>
+        <location filename="../../inspector_app/ui/crash.py" line="60"/>
+        <location filename="../../inspector_app/ui/crash.py" line="69"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="60"/>
+        <location filename="../../inspector_app/ui/crash.py" line="61"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="69"/>
+        <location filename="../../inspector_app/ui/crash.py" line="70"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -1779,119 +1779,135 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="250"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="442"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="339"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="342"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <source>Exporting the hazard ledger…</source>
+        <translation>正在导出隐患台账……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="384"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="396"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="408"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="411"/>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
         <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="415"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="421"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="425"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="426"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="427"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="428"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="430"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="432"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2433,70 +2449,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="192"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="193"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="370"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="352"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="318"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="321"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2505,47 +2521,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="360"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="371"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="373"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
@@ -178,10 +179,19 @@ def test_buttons_emit_the_selected_hazards_ids(qtbot, page):
     assert page.selected_id() == row["finding_id"]
 
 
-def test_export_writes_the_rows_shown(page, tmp_path):
+def export(qtbot, page, target):
+    """Export as the button does (in the background) and wait for the end; whether written."""
+    with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
+        page.export_csv(target)
+        assert page.exporting() and not page.export_button.isEnabled()
+    assert not page.exporting() and page.export_button.isEnabled()
+    return finished.args[0]
+
+
+def test_export_writes_the_rows_shown(qtbot, page, tmp_path):
     page.overdue_check.setChecked(True)
     target = tmp_path / "逾期隐患.csv"
-    assert page.export_csv(target)
+    assert export(qtbot, page, target)
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -191,12 +201,39 @@ def test_export_writes_the_rows_shown(page, tmp_path):
     assert page.last_export == target
 
 
-def test_export_to_a_missing_folder_reports_an_error(page, tmp_path, monkeypatch):
+def test_export_to_a_missing_folder_reports_an_error(qtbot, page, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("inspector_app.ui.messages._sink",
                         lambda level, title, text: shown.append((level.value, text)))
-    assert not page.export_csv(tmp_path / "missing" / "x.csv")
+    assert not export(qtbot, page, tmp_path / "missing" / "x.csv")
     assert shown and shown[0][0] == "error"
+
+
+def test_a_cancelled_export_writes_nothing(qtbot, page, tmp_path, monkeypatch):
+    import threading
+
+    import inspector_app.ui.pages.hazards as hazards_page
+
+    release = threading.Event()
+
+    class SlowLedger(hazards_page.HazardLedger):
+        def rows(self, *args, **kwargs):
+            release.wait(10)  # a district's ledger: the user cancels while it is read
+            return super().rows(*args, **kwargs)
+
+    monkeypatch.setattr(hazards_page, "HazardLedger", SlowLedger)
+    shown = []
+    monkeypatch.setattr("inspector_app.ui.messages._sink",
+                        lambda level, title, text: shown.append(text))
+    target = tmp_path / "cancelled.csv"
+    with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
+        page.export_csv(target)
+        page._export_progress.findChild(QPushButton).click()  # the dialog's Cancel button
+        release.set()
+    assert finished.args == [False]
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    assert shown == ["The export was cancelled; no file was written."]
+    assert page.export_button.isEnabled()
 
 
 def test_a_page_of_rows_is_read_but_counts_sorting_and_export_cover_all(
@@ -217,6 +254,6 @@ def test_a_page_of_rows_is_read_but_counts_sorting_and_export_cover_all(
     assert names == sorted(names)
     assert [page.model.index(r, Column.COMPANY).data() for r in range(3)] == names[:3]
     target = tmp_path / "all.csv"
-    assert page.export_csv(target)
+    assert export(qtbot, page, target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == len(expected) + 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QWidget,
@@ -61,11 +62,29 @@ def count_task(control: TaskControl, ctx: AppContext, today: date,
             raise
 
 
+def export_task(control: TaskControl, ctx: AppContext, today: date, flt: LedgerFilter,
+                sort: str | None, descending: bool, path: Path, lang: str) -> int:
+    """Write the rows of ``flt`` as sorted, on a worker thread's own connection: a district's
+    year is 150,000 rows and some seconds of work. Cancelled, nothing is written."""
+    control.check_cancelled()
+    with ctx.for_worker() as worker:
+        worker.db.conn.set_progress_handler(lambda: control.cancelled, 100_000)
+        try:
+            rows = HazardLedger(worker.db, lambda: today).rows(flt, sort=sort,
+                                                               descending=descending)
+        except sqlite3.OperationalError:
+            control.check_cancelled()  # "interrupted": the handler stopped it
+            raise
+    control.check_cancelled()
+    return write_ledger_csv(path, rows, lang)
+
+
 class HazardsPage(Page):
     page_id = "hazards"
     open_inspection_requested = Signal(str)  # the inspection that found the selected hazard
     reinspect_requested = Signal(str)        # the company of the selected hazard
     counts_shown = Signal()                  # the summary shows the counts of the filter
+    export_finished = Signal(bool)           # a CSV export ended: whether the file was written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -114,6 +133,9 @@ class HazardsPage(Page):
         self._counts = LedgerCounts()
         self.runner = TaskRunner()
         self._counts_task: Task | None = None  # counting the current filter's hazards
+        self._export_task: Task | None = None  # writing a CSV file
+        self._export_path: Path | None = None
+        self._export_progress: QProgressDialog | None = None
         self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -323,22 +345,63 @@ class HazardsPage(Page):
                 path += ".csv"
             self.export_csv(Path(path))
 
-    def export_csv(self, path: Path) -> bool:
-        try:
-            count = write_ledger_csv(path, self.visible_rows(), ui_lang())
-        except InspectorError as exc:
-            messages.error(exc)
-            return False
+    def export_csv(self, path: Path) -> None:
+        """Write the rows shown (all of them, as sorted) to ``path`` in the background, with a
+        progress dialog that can cancel; ``export_finished`` says how it ended."""
+        if self._export_task is not None:
+            return
+        task = Task(export_task, self.ctx, self.today(), self.current_filter(),
+                    self.model.sort_key, self.model.descending, path, ui_lang())
+        self._export_task, self._export_path = task, path
+        progress = QProgressDialog(self.tr("Exporting the hazard ledger…"), self.tr("Cancel"),
+                                   0, 0, self)
+        progress.setWindowTitle(self.tr("Export hazard ledger"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)  # a small ledger is written before it would show
+        progress.canceled.connect(task.cancel)
+        self._export_progress = progress
+        task.signals.succeeded.connect(self._exported)
+        task.signals.failed.connect(self._export_failed)
+        task.signals.cancelled.connect(self._export_cancelled)
+        self.export_button.setEnabled(False)
+        self.runner.start(task)
+
+    def exporting(self) -> bool:
+        return self._export_task is not None
+
+    def _export_over(self) -> Path | None:
+        path, self._export_task, self._export_path = self._export_path, None, None
+        if self._export_progress is not None:
+            self._export_progress.reset()
+            self._export_progress.deleteLater()
+            self._export_progress = None
+        self._update_buttons()
+        return path
+
+    def _exported(self, count: int) -> None:
+        path = self._export_over()
         self.last_export = path
         messages.info(self.tr("%Ln hazard(s) exported to {0}.", "", count).format(path))
-        return True
+        self.export_finished.emit(True)
+
+    def _export_failed(self, exc: BaseException, _trace: str) -> None:
+        self._export_over()
+        self.export_finished.emit(False)
+        if not isinstance(exc, InspectorError):
+            raise exc
+        messages.error(exc)
+
+    def _export_cancelled(self) -> None:
+        self._export_over()
+        messages.info(self.tr("The export was cancelled; no file was written."))
+        self.export_finished.emit(False)
 
     # -- showing ------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         selected = self._selected_index() is not None
         self.open_button.setEnabled(selected)
         self.reinspect_button.setEnabled(selected)
-        self.export_button.setEnabled(self.model.rowCount() > 0)
+        self.export_button.setEnabled(self.model.rowCount() > 0 and not self.exporting())
 
     def summary_text(self) -> str:
         if self.counting():
