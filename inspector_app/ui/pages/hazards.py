@@ -119,7 +119,6 @@ class HazardsPage(Page):
         for combo in (self.status_filter, self.grade_filter, self.town_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
         self.overdue_check = QCheckBox()
         self.reset_button = QPushButton()
         filters = QHBoxLayout()
@@ -275,6 +274,20 @@ class HazardsPage(Page):
         self.town_filter.setCurrentIndex(
             max(0, self.town_filter.findData(current)) if current is not None else 0)
         self.town_filter.blockSignals(False)
+        self._fit_filters()
+
+    def _fit_filters(self) -> None:
+        """Each filter as wide as its "all" choice in this language (a fixed width cut
+        "全部乡镇（街道）"), not its longest one, so the bar still fits a 1024-px screen."""
+        status_all = (0, self.status_filter.count() - 1)
+        for combo, shown in ((self.status_filter, status_all), (self.grade_filter, (0,)),
+                             (self.town_filter, (0,))):
+            metrics = combo.fontMetrics()
+            widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in shown
+                          if 0 <= i < combo.count()), default=0)
+            # The unit of this size policy is the width of an "x".
+            combo.setMinimumContentsLength(
+                max(8, -(-widest // max(1, metrics.horizontalAdvance("x"))) + 1))
 
     def reset_filters(self) -> None:
         widgets = (self.search, self.status_filter, self.grade_filter, self.town_filter,
@@ -440,6 +453,7 @@ class HazardsPage(Page):
             self.grade_filter.setItemText(index, pair(GRADE_LABELS[grade]))
         if self.town_filter.count():
             self.town_filter.setItemText(0, self.tr("All towns"))
+        self._fit_filters()
         self.overdue_check.setText(self.tr("Overdue only"))
         self.overdue_check.setToolTip(
             self.tr("Hazards past their deadline and not closed (drafts excluded)"))

@@ -82,6 +82,10 @@ class InspectionsPage(Page):
         self.inspector_filter = QComboBox()
         for combo in (self.town_filter, self.inspector_filter):
             combo.addItem("", None)  # "All …" until the choices are read
+        for combo in (self.status_filter, self.town_filter, self.inspector_filter):
+            # As wide as their longest choice, also once the choices are read or translated
+            # (sized at first show, "All towns" was cut to "All town").
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.from_check, self.to_check = QCheckBox(), QCheckBox()
         today = QDate.currentDate()
         self.date_from = self._date_edit(QDate(today.year(), 1, 1))
