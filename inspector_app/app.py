@@ -91,7 +91,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         print(i18n.render(NO_DISPLAY_MESSAGE, {"program": APP_ID}), file=sys.stderr)
         return 2
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from inspector_app.errors import InspectorError
@@ -173,6 +173,9 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     try:
         code = app.exec()
     finally:
+        # Background work (an import, an export) ends before the data folder is handed over:
+        # a window started meanwhile must not find it still being written.
+        QThreadPool.globalInstance().waitForDone()
         ctx.close()
         instance.release()
     settings.sync()
