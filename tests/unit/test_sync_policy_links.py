@@ -45,19 +45,27 @@ def office_to(world: World, laptop) -> None:
 
 
 # -- a new revision corrects a signed record of its own subject, as the next revision --
-def test_a_laptop_cannot_hide_another_laptops_signed_record_behind_its_draft(world):
+@pytest.mark.parametrize("same_company", [False, True])
+def test_a_laptop_cannot_hide_another_laptops_signed_record_behind_its_draft(world,
+                                                                            same_company):
     w = signed_record(world, world.b, seed=5)
     world.import_(world.export(world.b))
     before = ledger_rows(world, w)
     assert before > 0
+    company = world.office.db.execute("SELECT company_id FROM inspections WHERE id = ?",
+                                      [w]).fetchone()[0]
     m = laptop_work(world, world.a, photos=0, seed=6)
     source = plain_export(world, world.a, full=True)
 
     def claim(tables: Rows) -> None:
-        one(tables, "inspections", id=m)["supersedes_id"] = w
+        row = one(tables, "inspections", id=m)
+        row["supersedes_id"] = w
+        if same_company:   # W's company is at the office already
+            row["company_id"] = company
 
+    column = "revision" if same_company else "company_id"
     refused(world, forge(world, world.a, source, claim), BundleRefused,
-            match=f"inspections {m}, column (company_id|revision): .* an amendment")
+            match=f"inspections {m}, column {column}: .* an amendment")
     assert ledger_rows(world, w) == before
 
 
@@ -161,7 +169,8 @@ def test_a_started_plans_inspection_does_not_change_company_in_a_later_bundle(wo
     office, laptop = world.office, world.a
     company = add_company(office.db, name="泉台纺织有限公司")
     repo = InspectorRepo(office.db, office.device.id)
-    team = [repo.add("张伟", "32050012", "泉台区应急管理局").id]
+    team = [repo.add("张伟", "32050012", "泉台区应急管理局").id,
+            repo.add("李娜", "32050013", "泉台区应急管理局").id]
     plan = PlanService(office.db, office.device, "王科长").add(
         company, add_template(office.db), "2026-12-10", team)
     office_to(world, laptop)
