@@ -41,6 +41,16 @@ PARENTS: dict[str, tuple[str, ...]] = {
     "documents": ("inspection_id",), "record_signatures": ("inspection_id",),
     "reinspection_results": ("reinspection_id", "finding_id"),
 }
+# A record's links to other records: set when the window creates the row (start, re-inspect,
+# amend, issue, copy a hazard) and never changed afterwards, in the window or by any bundle. A
+# link is checked when the row that makes it arrives; were it allowed to change later, a
+# second bundle (or a copy the merge keeps out) could move it past that check.
+LINKS: dict[str, tuple[str, ...]] = {
+    "inspections": ("company_id", "subject_unit_id", "kind", "revision",
+                    "follows_inspection_id", "supersedes_id"),
+    "findings": ("origin_finding_id",),
+    "documents": ("doc_type", "follows_document_id"),
+}
 # What a laptop may change in a plan the office sent it: starting or cancelling it.
 _PLAN_FIELDS = {"status", "inspection_id", "updated_at", "device_id"}
 _TEMPLATE_CONTENT = ("template_id", "version", "title_zh", "title_en", "content_hash",
@@ -137,8 +147,10 @@ class Policy:
     def check(self) -> Decision:
         self._device_binding()
         self._parents_never_change()
+        self._links_never_change()
         self._photos_show_their_own_hazards()
         self._reinspections_follow_their_inspection()
+        self._amendments_correct_a_signed_revision()
         self._amendments_keep_their_hazards()
         self._opinions_follow_their_order()
         self._plans_start_their_own_company()
@@ -188,6 +200,20 @@ class Policy:
                         raise row_refused(table, row, column, "moves it from "
                                           f"{local[column]} to {row[column]} (a part never "
                                           "changes the record it belongs to)")
+
+    def _links_never_change(self) -> None:
+        for table, columns in LINKS.items():
+            if not self.local(table):
+                continue  # nothing here yet: no link of it can change
+            for row in self.rows.get(table, []):
+                local = self.local_row(table, row)
+                if local is None:
+                    continue
+                for column in columns:
+                    if column in row and local.get(column) != row[column]:
+                        raise row_refused(table, row, column, "changes it from "
+                                          f"{local.get(column)} to {row[column]} (a record's "
+                                          "link to another never changes once it exists)")
 
     def _photos_show_their_own_hazards(self) -> None:
         """A photo of a hazard shows a hazard of its own inspection: the window never attaches
@@ -258,6 +284,48 @@ class Policy:
                               f"{row['reinspection_id']} follows inspection {followed} and "
                               "records results only for its hazards")
 
+    def _amendments_correct_a_signed_revision(self) -> None:
+        """A new revision corrects a signed record of its own subject and kind and is numbered
+        the next revision of it: what ``InspectionService.amend`` makes. (Two computers may
+        each amend the same revision; the window cannot tell them apart either, so that is
+        not refused.)"""
+        for inspections in _chunks(row for row in self.rows.get("inspections", [])
+                                   if row.get("supersedes_id")
+                                   and self.local_row("inspections", row) is None):
+            ids = {row["supersedes_id"] for row in inspections}
+            carried = self._by_id("inspections", ids)
+            here = {row["id"]: row for row in sync_rows.rows_by_keys(
+                self.db, "inspections", ("id",), [(i,) for i in sorted(ids)])}
+            for row in inspections:
+                target = row["supersedes_id"]
+                self._amends(row, carried.get(target), here.get(target))
+
+    @staticmethod
+    def _amends(row: Row, carried: Row | None, here: Row | None) -> None:
+        corrected = carried or here
+        if corrected is None:
+            return  # nowhere: the database refuses the missing inspection at commit
+        # Signed once the merge is done: signed here (the merge keeps it), or the bundle's
+        # signed copy replaces an older one here.
+        signed = ((here is not None and here["status"] == "signed")
+                  or (carried is not None and carried["status"] == "signed"
+                      and (here is None or str(carried["updated_at"]) > str(here["updated_at"]))))
+        if not signed:
+            raise row_refused("inspections", row, "supersedes_id",
+                              f"corrects inspection {corrected['id']}, which is not signed; "
+                              "only a signed record is amended")
+        for column in ("company_id", "subject_unit_id", "kind"):
+            if row.get(column) != corrected.get(column):
+                raise row_refused("inspections", row, column,
+                                  f"is {row.get(column)}, but the record it corrects "
+                                  f"({corrected['id']}) has {corrected.get(column)}; an "
+                                  "amendment corrects a record of its own subject and kind")
+        if row["revision"] != corrected["revision"] + 1:
+            raise row_refused("inspections", row, "revision",
+                              f"is {row['revision']}, but it corrects revision "
+                              f"{corrected['revision']} ({corrected['id']}); an amendment is "
+                              "the next revision of the record it corrects")
+
     def _amendments_keep_their_hazards(self) -> None:
         """A hazard of an amended record comes from the revision that record corrects: the
         window copies each hazard with ``origin_finding_id`` naming the one it copies."""
@@ -319,7 +387,9 @@ class Policy:
 
     def _by_id(self, table: str, ids: set[str]) -> dict[str, Row]:
         """The rows of a single-key table with these ids, by id: the bundle's where it carries
-        one, else this computer's. Read by key, never by a pass over the table."""
+        one, else this computer's. Read by key, never by a pass over the table. Either copy
+        will do for the links checked against it: ``_links_never_change`` refused the bundle
+        first if its copy's links differ from this computer's (the merge may keep either)."""
         key = BY_NAME[table].key[0]
         row_of = getattr(self.rows, "row_of", None)  # staged rows: read by key
         if row_of is not None:
