@@ -555,6 +555,17 @@ class InspectionWindow(QMainWindow):
             self.tabs.setCurrentIndex(1)
             self.edit_hazard(finding_id)
 
+    def show_finding(self, finding_id: str) -> bool:
+        """Show the hazard ``finding_id`` (opened from the ledger): the item it came from in the
+        checklist, and the hazard selected in the Hazards tab; whether it is in this record."""
+        finding = next((f for f in self.record.findings if f.id == finding_id), None)
+        if finding is None:
+            return False
+        if finding.item_id:
+            self.select_item(finding.item_id)
+        self.tabs.setCurrentIndex(1)
+        return self.hazards.select_finding(finding_id)
+
     def _show_item_tab(self, item_id: str) -> None:
         self.tabs.setCurrentIndex(0)
         self.select_item(item_id)

@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
             button_shows(page.new_button, self.act_new_inspection)  # type: ignore[attr-defined]
         elif page.page_id == "hazards":
             page.open_inspection_requested.connect(  # type: ignore[attr-defined]
-                self.open_inspection)
+                lambda inspection_id, page=page: self.open_inspection(
+                    inspection_id, finding_id=page.selected_id()))
             page.reinspect_requested.connect(  # type: ignore[attr-defined]
                 lambda company_id: self.open_reinspection(None, company_id))
         elif page.page_id == "sync":
@@ -420,8 +421,10 @@ class MainWindow(QMainWindow):
     def _refresh_pages(self) -> None:
         self.current_page().refresh()
 
-    def open_inspection(self, inspection_id: str) -> InspectionWindow | ReinspectionDialog:
-        """One form window per inspection; opening it again brings it to the front."""
+    def open_inspection(self, inspection_id: str, finding_id: str | None = None
+                        ) -> InspectionWindow | ReinspectionDialog:
+        """One form window per inspection; opening it again brings it to the front. Opened
+        from a hazard (``finding_id``), it shows that hazard."""
         if self.ctx.inspections.kind_of(inspection_id) == "reinspection":
             return self.open_reinspection(inspection_id)
         window = self.inspection_windows.get(inspection_id)
@@ -436,6 +439,8 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+        if finding_id:
+            window.show_finding(finding_id)
         return window
 
     def _inspection_changed(self) -> None:

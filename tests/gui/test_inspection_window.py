@@ -476,3 +476,19 @@ def test_a_record_locked_in_the_window_is_laid_out_ahead_for_its_first_export(
     qtbot.waitUntil(lambda: laid_out == ["en"] and maker.pending() == 0, timeout=30_000)
     ctx.documents.export(inspection, "record", "en", tmp_path / "record.pdf")
     assert laid_out == ["en"]  # the export was a copy of what was laid out ahead
+
+
+def test_a_hazard_opened_from_the_ledger_is_shown_with_its_item(
+        qtbot, ctx, service, team, languages):
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item in ("a1", "a2"):
+        service.set_answer(inspection, item, "non_compliant")
+    findings = service.get(inspection).findings
+    assert [f.item_id for f in findings] == ["a1", "a2"]
+    win = open_window(qtbot, ctx, inspection)
+    assert win.show_finding(findings[1].id)
+    assert win.tabs.currentIndex() == 1  # the Hazards tab
+    assert win.hazards.current().id == findings[1].id
+    assert win.current_item_id() == "a2"  # the item it came from, in the checklist
+    assert not win.show_finding("not-a-hazard-of-this-record")

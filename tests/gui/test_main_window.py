@@ -109,6 +109,33 @@ def test_opening_an_inspection_from_the_list_shows_its_form(qtbot, window, ctx, 
     qtbot.waitUntil(lambda: inspection not in window.inspection_windows)
 
 
+def test_a_hazard_opened_from_the_ledger_shows_that_hazard(qtbot, window, ctx, profile):
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.storage.repositories import InspectorRepo
+    from tests.factories import add_company, add_template
+
+    second = InspectorRepo(ctx.db, ctx.device.id).add("李娜", "32050002", "泉台区应急管理局")
+    service = InspectionService(ctx.db, ctx.device, profile.name)
+    inspection = service.start(company_id=add_company(ctx.db),
+                               template_key=add_template(ctx.db), kind="official",
+                               inspector_ids=[profile.id, second.id])
+    for item in ("a1", "a2"):
+        service.set_answer(inspection, item, "non_compliant")
+    wanted = service.get(inspection).findings[1]
+    page = window.hazards_page
+    window.show_page(window.pages.index(page))
+    page.status_filter.setCurrentIndex(page.status_filter.count() - 1)  # drafts' too
+    page.refresh()
+    page.select_hazard(wanted.id)
+    page.open_button.click()
+    form = window.inspection_windows[inspection]
+    qtbot.waitExposed(form)
+    assert form.tabs.currentIndex() == 1 and form.hazards.current().id == wanted.id
+    assert form.current_item_id() == wanted.item_id
+    form.close()
+    qtbot.waitUntil(lambda: inspection not in window.inspection_windows)
+
+
 def test_reinspection_opens_from_the_menu_and_from_the_list(qtbot, window, ctx, profile):
     from inspector_app.services.inspections import InspectionService
     from inspector_app.services.reinspection import ReinspectionService

@@ -83,6 +83,15 @@ class HazardList(QWidget):
         self.table.resizeColumnToContents(1)
         self._update_buttons()
 
+    def select_finding(self, finding_id: str) -> bool:
+        """Make the hazard ``finding_id`` the current row, in view; whether it is listed."""
+        for row, f in enumerate(self.findings):
+            if f.id == finding_id:
+                self.table.setCurrentCell(row, 0)
+                self.table.scrollToItem(self.table.item(row, 0))
+                return True
+        return False
+
     def current(self) -> Finding | None:
         row = self.table.currentRow()
         return self.findings[row] if 0 <= row < len(self.findings) else None
