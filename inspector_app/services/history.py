@@ -33,7 +33,7 @@ _ANSWERS = {"compliant": Bilingual(zh="符合", en="compliant"),
             "not_applicable": Bilingual(zh="不适用", en="not applicable")}
 _STATUS = {"draft": Bilingual(zh="草稿", en="draft"),
            "completed": Bilingual(zh="已完成", en="completed"),
-           "signed": Bilingual(zh="已签名", en="signed")}
+           "signed": Bilingual(zh="已签署", en="signed")}
 _FINDING_FIELDS = {"description": Bilingual(zh="隐患描述", en="description"),
                    "grade": Bilingual(zh="隐患等级", en="grade"),
                    "legal_basis": Bilingual(zh="依据条款", en="legal basis"),

@@ -120,7 +120,7 @@ def test_history_reads_as_the_window_shows_it(recorded, capsys):
                        recorded["signed"])
     assert "第三条第（二）项：未作答 → 不符合" in out
     assert "隐患 1 整改要求已修改：∅ → 立即停止无证人员作业" in out
-    assert "状态：已完成 → 已签名" in out
+    assert "状态：已完成 → 已签署" in out
     _, out, _ = run(capsys, *recorded["args"], "inspections", "history", recorded["signed"],
                     "--json")
     assert json.loads(out)[-1]["new_value"] == "signed"

@@ -24,7 +24,7 @@ REINSPECTION_RESULT_LABELS = {"rectified": Bilingual(zh="整改合格", en="Rect
                               "not_rectified": Bilingual(zh="整改不合格", en="Not rectified")}
 INSPECTION_STATUS_LABELS = {"draft": Bilingual(zh="草稿", en="Draft"),
                             "completed": Bilingual(zh="已完成", en="Completed"),
-                            "signed": Bilingual(zh="已签名", en="Signed")}
+                            "signed": Bilingual(zh="已签署", en="Signed")}
 
 
 # -- CSV ------------------------------------------------------------------------------------------
