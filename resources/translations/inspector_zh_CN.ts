@@ -1779,135 +1779,159 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="272"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="340"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="384"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="397"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="409"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="421"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="423"/>
+        <source>{0} open</source>
+        <translation>待整改 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="424"/>
+        <source>{0} awaiting re-inspection</source>
+        <translation>已整改待复查 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="425"/>
+        <source>{0} reopened</source>
+        <translation>复查未通过 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="426"/>
+        <source>{0} closed</source>
+        <translation>已销号 {0} 条</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="411"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed</source>
-        <translation>待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
+        <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="415"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="442"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="451"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="453"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2128,9 +2152,9 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="658"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="663"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="669"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="674"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="683"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
@@ -2302,88 +2326,88 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="580"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="591"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="581"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="592"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="601"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="612"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="603"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="659"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="670"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="605"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="616"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="618"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="612"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="623"/>
         <source>an inspector</source>
         <translation>一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="613"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="624"/>
         <source>the company&apos;s person</source>
         <translation>被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="625"/>
         <source>the witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="641"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="652"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="656"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="659"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="670"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="664"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="675"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="696"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="695"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="706"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="696"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="707"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -2449,70 +2473,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="204"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="205"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="325"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="332"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2521,47 +2545,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="364"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="367"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2760,137 +2784,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="294"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="295"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="304"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="319"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="320"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="320"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="321"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="404"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="502"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="507"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="503"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="508"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="508"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="513"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>

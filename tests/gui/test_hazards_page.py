@@ -112,7 +112,13 @@ def test_page_shows_the_hazards_not_closed_by_default(page, demo):
     assert page.summary.text() == (
         f"{counts.total} hazard(s): {counts.by_status['open']} open, "
         f"{counts.by_status['rectified']} awaiting re-inspection, "
-        f"{counts.by_status['reopened']} reopened, 0 closed; {counts.overdue} overdue")
+        f"{counts.by_status['reopened']} reopened; {counts.overdue} overdue")
+    # All statuses: the closed ones are counted too.
+    page.status_filter.setCurrentIndex(page.status_filter.count() - 1)
+    every = ledger.counts(LedgerFilter(status=None))
+    assert page.summary.text().endswith(
+        f"{every.by_status['reopened']} reopened, {every.by_status['closed']} closed; "
+        f"{every.overdue} overdue")
     # Most overdue first.
     days = [r["days_overdue"] for r in page.visible_rows()]
     assert days == sorted(days, reverse=True) and days[0] > 0

@@ -420,11 +420,19 @@ class HazardsPage(Page):
         if self.counting():
             return self.tr("Counting the hazards…")
         counts = self._counts
+        parts = {FindingStatus.OPEN: self.tr("{0} open"),
+                 FindingStatus.RECTIFIED: self.tr("{0} awaiting re-inspection"),
+                 FindingStatus.REOPENED: self.tr("{0} reopened"),
+                 FindingStatus.CLOSED: self.tr("{0} closed")}
+        # Only the statuses the filter lets in: "0 closed" under "Not closed" read as if
+        # nothing had ever been closed.
+        chosen = self.status_filter.currentData()
+        shown = [status for status in parts
+                 if chosen is None or chosen == status.value
+                 or (chosen == NOT_CLOSED and status is not FindingStatus.CLOSED)]
         text = self.tr("%Ln hazard(s): ", "", counts.total)
-        text += self.tr("{0} open, {1} awaiting re-inspection, {2} reopened, {3} closed").format(
-            *(count_text(counts.by_status[status.value]) for status in (
-                FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.REOPENED,
-                FindingStatus.CLOSED)))
+        text += self.tr(", ").join(parts[status].format(count_text(counts.by_status[status.value]))
+                                   for status in shown)
         return text + self.tr("; %Ln overdue", "", counts.overdue)
 
     def _update_summary(self) -> None:
