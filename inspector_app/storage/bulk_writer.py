@@ -40,6 +40,8 @@ class BulkWriter:
         self.db = db
         self._inserts: dict[Table, dict[tuple[str, ...], list[list[Any]]]] = {}
         self._updates: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
+        # The queue of each table and set of columns ``add`` was given, found in one lookup.
+        self._queues: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
 
     def insert(self, table: Table, row: dict[str, Any]) -> None:
         """Queue ``row``; values that are not plain SQLite values are stored as JSON text."""
@@ -49,7 +51,11 @@ class BulkWriter:
     def add(self, table: Table, columns: tuple[str, ...], values: list[Any]) -> None:
         """Queue one row given as ``values`` of ``columns``, already in their stored form
         (str, int, float, bytes or None): the cheaper ``insert`` for the most frequent rows."""
-        self._inserts.setdefault(table, {}).setdefault(columns, []).append(values)
+        rows = self._queues.get((table, columns))
+        if rows is None:
+            rows = self._queues[table, columns] = self._inserts.setdefault(
+                table, {}).setdefault(columns, [])
+        rows.append(values)
 
     def update(self, table: Table, key: str, fields: dict[str, Any]) -> None:
         """Queue setting ``fields`` of the row whose id is ``key`` (run after the inserts)."""
@@ -76,6 +82,7 @@ class BulkWriter:
                 rows)
         self._inserts.clear()
         self._updates.clear()
+        self._queues.clear()
 
 
 
