@@ -9,6 +9,8 @@ from inspector_app.domain.checklist import Answer, Item, ItemType, number_status
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 
+_ANSWERS = frozenset(a.value for a in Answer)
+
 
 def normalise_answer(item: Item, value: Any) -> Any:
     """The value to store for ``item``, or ValidationError saying what is wrong.
@@ -20,6 +22,8 @@ def normalise_answer(item: Item, value: Any) -> Any:
                          and item.type not in (ItemType.TEXT, ItemType.LONG_TEXT)):
         return None
     kind = item.type
+    if kind is ItemType.CHECK and type(value) is str and value in _ANSWERS:
+        return value  # as Answer(value).value gives it; the demo answers ~100,000 a minute
     where = f"item {item.id}"
     if kind is ItemType.CHECK:
         try:

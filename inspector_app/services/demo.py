@@ -251,6 +251,7 @@ class DemoBuilder:
         self._pool: list[dict[str, Any]] = []            # photo files kept, by pool index
         self._ids: list[str] = []                        # new ids, made a few thousand at once
         self._json: dict[tuple[type, Any], str] = {}     # answer value -> its JSON text
+        self._audit_texts: dict[tuple[type, Any], str | None] = {}  # value -> as audited
         self.actor = "demo"  # the profile inspector's name, once build() made sure of one
 
     # -- public --------------------------------------------------------------------------------
@@ -490,10 +491,21 @@ class DemoBuilder:
         """An audit entry as AuditLog.record writes it, at the time the visit is written."""
         entry = [
             self._new_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
-            action, field, old if old is None or type(old) is str else audit_text(old),
-            new if new is None or type(new) is str else audit_text(new), reason]
+            action, field, old if old is None or type(old) is str else self._audit_text(old),
+            new if new is None or type(new) is str else self._audit_text(new), reason]
         self.out.add("audit_log", AUDIT_COLUMNS, entry)
         return entry
+
+    def _audit_text(self, value: Any) -> str | None:
+        """``audit_text(value)``, made once for each of the few numbers and yes/no answers that
+        repeat (a JSON encoding for every answer's audit entry was a tenth of the build)."""
+        if type(value) not in (bool, int, float):
+            return audit_text(value)
+        key = (type(value), value)
+        text = self._audit_texts.get(key)
+        if text is None:
+            text = self._audit_texts[key] = audit_text(value)
+        return text
 
     def _answer_json(self, value: Any) -> str:
         """An answer as stored (JSON), made once for each of the few values that repeat."""

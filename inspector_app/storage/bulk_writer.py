@@ -17,6 +17,8 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed
 
+from inspector_app.storage.migrations import HAZARD_LEDGER_FILL
+
 Table = Literal["companies", "inspections", "inspection_inspectors", "answers", "findings",
                 "photos", "signatures", "audit_log"]
 # Parents before the rows that refer to them.
@@ -38,6 +40,8 @@ class BulkWriter:
         self.db = db
         self._inserts: dict[Table, dict[tuple[str, ...], list[list[Any]]]] = {}
         self._updates: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
+        # The queue of each table and set of columns ``add`` was given, found in one lookup.
+        self._queues: dict[tuple[Table, tuple[str, ...]], list[list[Any]]] = {}
 
     def insert(self, table: Table, row: dict[str, Any]) -> None:
         """Queue ``row``; values that are not plain SQLite values are stored as JSON text."""
@@ -47,7 +51,11 @@ class BulkWriter:
     def add(self, table: Table, columns: tuple[str, ...], values: list[Any]) -> None:
         """Queue one row given as ``values`` of ``columns``, already in their stored form
         (str, int, float, bytes or None): the cheaper ``insert`` for the most frequent rows."""
-        self._inserts.setdefault(table, {}).setdefault(columns, []).append(values)
+        rows = self._queues.get((table, columns))
+        if rows is None:
+            rows = self._queues[table, columns] = self._inserts.setdefault(
+                table, {}).setdefault(columns, [])
+        rows.append(values)
 
     def update(self, table: Table, key: str, fields: dict[str, Any]) -> None:
         """Queue setting ``fields`` of the row whose id is ``key`` (run after the inserts)."""
@@ -74,6 +82,7 @@ class BulkWriter:
                 rows)
         self._inserts.clear()
         self._updates.clear()
+        self._queues.clear()
 
 
 
@@ -83,6 +92,28 @@ _LOAD_CHECKPOINT_PAGES = 50_000
 # Rows have random (UUID) keys: each insert touches a random page of the key's index, so a large
 # data set is written at the speed of the page cache (2 MB by default).
 _LOAD_CACHE_MB = 256
+# A sort that builds an index may take as much memory as the page cache: both at the load's
+# size held twice that at the end of a large demo (680 MB at 100,000 inspections).
+_REBUILD_CACHE_MB = 64
+
+
+def _set_aside(conn: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(secondary indexes, hazard-ledger triggers) a load into a database without records may
+    drop and make again at its end; none when the tables hold records."""
+    if any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+           for table in (*_ORDER, "hazard_ledger") if table not in ("companies", "audit_log")):
+        return [], []
+    tables = [t for t in _ORDER if t != "companies"]
+    marks = ", ".join("?" * len(tables))
+    # The ledger's indexes last: they are built after the ledger is filled.
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ({marks}, 'hazard_ledger') "
+        "ORDER BY tbl_name = 'hazard_ledger', name", tables).fetchall()
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND name LIKE 'hazard\\_ledger\\_%' ESCAPE '\\' ORDER BY name").fetchall()
+    return ([(name, sql) for name, sql in indexes], [(name, sql) for name, sql in triggers])
 
 
 @contextmanager
@@ -97,17 +128,12 @@ def bulk_load(db: Database) -> Iterator[bool]:
     hold no record yet (a new data dir), their secondary indexes are dropped and built again at
     the end, in one sort each, instead of being updated at a random place for every row; they
     are rebuilt from the statements that made them, also when the load stops on an error or
-    Ctrl-C. Unique indexes stay: they check every row as it comes.
+    Ctrl-C. Unique indexes stay: they check every row as it comes. The hazard ledger, derived
+    from the records by triggers that re-read an inspection's hazards at every write to it,
+    is then filled once at the end by their query, and its indexes and triggers made again.
     """
     conn = db.conn
-    deferred: list[tuple[str, str]] = []
-    if not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-               for table in _ORDER if table not in ("companies", "audit_log")):
-        marks = ", ".join("?" * len(_ORDER))
-        deferred = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ({marks}) "
-            "AND tbl_name <> 'companies' ORDER BY name", _ORDER).fetchall()
+    deferred, triggers = _set_aside(conn)
     (synchronous,) = conn.execute("PRAGMA synchronous").fetchone()
     (checkpoint,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -116,12 +142,25 @@ def bulk_load(db: Database) -> Iterator[bool]:
     conn.execute(f"PRAGMA wal_autocheckpoint = {_LOAD_CHECKPOINT_PAGES}")
     try:
         with db.atomic():
+            for name, _sql in triggers:
+                conn.execute(f'DROP TRIGGER "{name}"')
             for name, _sql in deferred:
                 conn.execute(f'DROP INDEX "{name}"')
         yield bool(deferred)
     finally:
+        if deferred:
+            conn.execute(f"PRAGMA cache_size = -{_REBUILD_CACHE_MB * 1024}")
         with db.atomic():
-            for _name, sql in deferred:
+            ledger_filled = not triggers
+            for name, sql in deferred:
+                if not ledger_filled and name.startswith("hazard_ledger"):
+                    # Its query reads the records through their indexes, made just before.
+                    conn.execute(HAZARD_LEDGER_FILL)
+                    ledger_filled = True
+                conn.execute(sql)
+            if not ledger_filled:
+                conn.execute(HAZARD_LEDGER_FILL)
+            for _name, sql in triggers:
                 conn.execute(sql)
         conn.execute(f"PRAGMA synchronous = {int(synchronous)}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")

@@ -1067,6 +1067,12 @@ def _ledger_refresh(inspection: str) -> str:
             f"{_LEDGER_SELECT} AND f.inspection_id = {inspection};\n")
 
 
+# The whole ledger in one statement, for a load into an empty database that set the triggers
+# aside and fills the ledger once at its end (storage/bulk_writer.py): the triggers' own query,
+# so that the table is the one they would have kept.
+HAZARD_LEDGER_FILL = f"INSERT INTO hazard_ledger ({_LEDGER_COLUMNS})\n{_LEDGER_SELECT}"
+
+
 @migrations(name="0025_hazard_ledger")
 def _hazard_ledger(db: Database) -> None:
     inspection_changed = " OR ".join(

@@ -60,6 +60,12 @@ def test_ctrl_c_keeps_whole_batches_and_the_indexes(ctx, fresh_schema, monkeypat
         _build(ctx, progress=StopAfterFirstBatch())
     assert ctx.db["inspections"].count == 4
     assert _schema(ctx.db) == fresh_schema
+    # The hazards of the batch written are in the ledger, as its triggers would have put them.
+    ledger = _ledger(ctx.db)
+    assert len(ledger) == ctx.db["findings"].count > 0
+    with ctx.db.atomic():
+        ctx.db.execute("UPDATE findings SET seq = seq")  # each row through its trigger again
+    assert _ledger(ctx.db) == ledger
     assert ctx.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -140,3 +146,48 @@ def test_a_batch_refused_while_written_in_the_background_is_rolled_back_whole(ct
     assert not db.conn.in_transaction
     assert db["companies"].count == before  # the first row of the batch is gone too
     committer.wait()  # the error was handed over once
+
+
+def _ledger(db):
+    columns = [r[1] for r in db.execute("PRAGMA table_info(hazard_ledger)")]
+    return sorted(db.execute(f"SELECT {', '.join(columns)} FROM hazard_ledger").fetchall())
+
+
+def test_the_ledger_filled_after_the_load_is_the_one_its_triggers_keep(tmp_path, monkeypatch):
+    """A new data dir's load fills the hazard ledger once at its end; a load into a data dir
+    with records keeps it by the triggers, row by row. The same demo gives the same ledger."""
+    import os
+    import random
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    import inspector_app.domain.records as records
+    import inspector_app.services.demo as demo
+    import inspector_app.storage.bulk_writer as bulk_writer
+
+    monkeypatch.setattr(demo, "BATCH", 5)
+    set_aside = bulk_writer._set_aside
+    ledgers = []
+    for n, by_triggers in enumerate((False, True)):
+        ids = random.Random(1)
+        clock = [datetime(2026, 6, 1, tzinfo=UTC)]
+
+        def tick(clock=clock):
+            clock[0] += timedelta(milliseconds=1)
+            return clock[0]
+
+        monkeypatch.setattr(os, "urandom", lambda k, ids=ids: ids.randbytes(k))
+        monkeypatch.setattr(uuid, "uuid4",
+                            lambda ids=ids: uuid.UUID(bytes=ids.randbytes(16), version=4))
+        monkeypatch.setattr(records, "utcnow", tick)
+        monkeypatch.setattr(bulk_writer, "_set_aside",
+                            (lambda conn: ([], [])) if by_triggers else set_aside)
+        ctx = AppContext(DataDir(tmp_path / f"d{n}"))
+        with bulk_load(ctx.db) as deferred:
+            assert deferred is not by_triggers
+        _build(ctx, companies=5, inspections=40)
+        ledgers.append(_ledger(ctx.db))
+        ctx.close()
+    statuses = {row[5] for row in ledgers[0]}
+    assert statuses == {"open", "rectified", "closed", "reopened"}
+    assert ledgers[0] == ledgers[1]
