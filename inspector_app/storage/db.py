@@ -26,6 +26,7 @@ from inspector_app.storage.migrations import (
     migrations,
     schema_version,
 )
+from inspector_app.storage.upgrade_lock import upgrading
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -137,15 +138,29 @@ def open_database(path: Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise from_os_error(exc, path.parent) from exc
-    current = path.exists() and path.stat().st_size > 0 and _check_not_newer(path)
+    if _is_current(path):  # one cheap check: no lock, no migration machinery
+        return _connect_private(path)
+    with upgrading(path):
+        # Another process may have created or upgraded it while this one waited.
+        if _is_current(path):
+            return _connect_private(path)
+        return _migrate(_connect_private(path), path)
+
+
+def _is_current(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0 and _check_not_newer(path)
+
+
+def _connect_private(path: Path) -> Database:
     try:
         # SQLite creates the -wal and -shm files with the database's own mode.
         make_private_file(path)
     except OSError as exc:
         raise from_os_error(exc, path) from exc
-    db = connect(path)
-    if current:  # one cheap check said so: no migration machinery for a current database
-        return db
+    return connect(path)
+
+
+def _migrate(db: Database, path: Path) -> Database:
     try:
         found = db.execute("PRAGMA user_version").fetchone()[0]
         migrations.apply(db)
