@@ -117,6 +117,23 @@ def _set_aside(conn: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
     return ([(name, sql) for name, sql in indexes], [(name, sql) for name, sql in triggers])
 
 
+def drop_for_load(db: Database) -> tuple[set_aside.Statements, set_aside.Statements]:
+    """Drop what a load into a database without records makes again at its end (see
+    ``bulk_load``); the (indexes, triggers) dropped."""
+    conn = db.conn
+    deferred, triggers = _set_aside(conn)
+    if deferred or triggers:
+        with db.atomic():
+            # Noted with the drop: a load that never reaches its end leaves them to be made
+            # again at the next open (storage/set_aside.py).
+            set_aside.note(conn, deferred, triggers)
+            for name, _sql in triggers:
+                conn.execute(f'DROP TRIGGER "{name}"')
+            for name, _sql in deferred:
+                conn.execute(f'DROP INDEX "{name}"')
+    return deferred, triggers
+
+
 @contextmanager
 def bulk_load(db: Database) -> Iterator[bool]:
     """Settings for loading many batches into the tables ``BulkWriter`` writes; yields whether
@@ -134,7 +151,8 @@ def bulk_load(db: Database) -> Iterator[bool]:
     is then filled once at the end by their query, and its indexes and triggers made again.
     """
     conn = db.conn
-    deferred, triggers = _set_aside(conn)
+    deferred: set_aside.Statements = []
+    triggers: set_aside.Statements = []
     (synchronous,) = conn.execute("PRAGMA synchronous").fetchone()
     (checkpoint,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -142,15 +160,7 @@ def bulk_load(db: Database) -> Iterator[bool]:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA wal_autocheckpoint = {_LOAD_CHECKPOINT_PAGES}")
     try:
-        if deferred or triggers:
-            with db.atomic():
-                # Noted with the drop: a load that never reaches its end leaves them to be
-                # made again at the next open (storage/set_aside.py).
-                set_aside.note(conn, deferred, triggers)
-                for name, _sql in triggers:
-                    conn.execute(f'DROP TRIGGER "{name}"')
-                for name, _sql in deferred:
-                    conn.execute(f'DROP INDEX "{name}"')
+        deferred, triggers = drop_for_load(db)
         yield bool(deferred)
     finally:
         if conn.in_transaction:  # a batch the load stopped in: whole batches only

@@ -68,6 +68,6 @@ def restore_noted(conn: sqlite3.Connection, ledger_fill: str) -> bool:
     if row is None:
         return False
     noted: dict[str, Any] = json.loads(row[0])
-    restore(conn, [tuple(s) for s in noted["indexes"]],  # type: ignore[misc]
-            [tuple(s) for s in noted["triggers"]], ledger_fill)  # type: ignore[misc]
+    restore(conn, [(str(name), str(sql)) for name, sql in noted["indexes"]],
+            [(str(name), str(sql)) for name, sql in noted["triggers"]], ledger_fill)
     return True
