@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.db import jsonify_if_needed
 
+from inspector_app.storage import set_aside
 from inspector_app.storage.migrations import HAZARD_LEDGER_FILL
 
 Table = Literal["companies", "inspections", "inspection_inspectors", "answers", "findings",
@@ -116,6 +117,23 @@ def _set_aside(conn: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
     return ([(name, sql) for name, sql in indexes], [(name, sql) for name, sql in triggers])
 
 
+def drop_for_load(db: Database) -> tuple[set_aside.Statements, set_aside.Statements]:
+    """Drop what a load into a database without records makes again at its end (see
+    ``bulk_load``); the (indexes, triggers) dropped."""
+    conn = db.conn
+    deferred, triggers = _set_aside(conn)
+    if deferred or triggers:
+        with db.atomic():
+            # Noted with the drop: a load that never reaches its end leaves them to be made
+            # again at the next open (storage/set_aside.py).
+            set_aside.note(conn, deferred, triggers)
+            for name, _sql in triggers:
+                conn.execute(f'DROP TRIGGER "{name}"')
+            for name, _sql in deferred:
+                conn.execute(f'DROP INDEX "{name}"')
+    return deferred, triggers
+
+
 @contextmanager
 def bulk_load(db: Database) -> Iterator[bool]:
     """Settings for loading many batches into the tables ``BulkWriter`` writes; yields whether
@@ -133,7 +151,8 @@ def bulk_load(db: Database) -> Iterator[bool]:
     is then filled once at the end by their query, and its indexes and triggers made again.
     """
     conn = db.conn
-    deferred, triggers = _set_aside(conn)
+    deferred: set_aside.Statements = []
+    triggers: set_aside.Statements = []
     (synchronous,) = conn.execute("PRAGMA synchronous").fetchone()
     (checkpoint,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -141,27 +160,15 @@ def bulk_load(db: Database) -> Iterator[bool]:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA wal_autocheckpoint = {_LOAD_CHECKPOINT_PAGES}")
     try:
-        with db.atomic():
-            for name, _sql in triggers:
-                conn.execute(f'DROP TRIGGER "{name}"')
-            for name, _sql in deferred:
-                conn.execute(f'DROP INDEX "{name}"')
+        deferred, triggers = drop_for_load(db)
         yield bool(deferred)
     finally:
-        if deferred:
+        if conn.in_transaction:  # a batch the load stopped in: whole batches only
+            conn.execute("ROLLBACK")
+        if deferred or triggers:
             conn.execute(f"PRAGMA cache_size = -{_REBUILD_CACHE_MB * 1024}")
-        with db.atomic():
-            ledger_filled = not triggers
-            for name, sql in deferred:
-                if not ledger_filled and name.startswith("hazard_ledger"):
-                    # Its query reads the records through their indexes, made just before.
-                    conn.execute(HAZARD_LEDGER_FILL)
-                    ledger_filled = True
-                conn.execute(sql)
-            if not ledger_filled:
-                conn.execute(HAZARD_LEDGER_FILL)
-            for _name, sql in triggers:
-                conn.execute(sql)
+            with db.atomic():
+                set_aside.restore(conn, deferred, triggers, HAZARD_LEDGER_FILL)
         conn.execute(f"PRAGMA synchronous = {int(synchronous)}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
@@ -183,6 +190,10 @@ class BatchCommitter:
         self.db = db
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        # Set by the thread when its batch is over. Not Thread.join: a Ctrl-C that interrupts a
+        # join marks the still-running thread as ended (CPython 3.11), and the next join would
+        # return while the batch's transaction is still open.
+        self._done = threading.Event()
 
     @contextmanager
     def batch(self, writer: BulkWriter) -> Iterator[None]:
@@ -212,15 +223,27 @@ class BatchCommitter:
                 self._error = exc
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+            finally:
+                self._done.set()
 
+        self._done.clear()
         self._thread = threading.Thread(target=run, name="bulk-commit")
         self._thread.start()
 
     def wait(self) -> None:
-        """Until the batch handed over is committed (or raise why it was not)."""
+        """Until the batch handed over is committed (or raise why it was not). A Ctrl-C while
+        waiting is raised only once the batch is over, so the connection is never left to a
+        thread still writing."""
         if self._thread is not None:
-            self._thread.join()
+            interrupted: BaseException | None = None
+            while not self._done.is_set():
+                try:
+                    self._done.wait(0.2)
+                except KeyboardInterrupt as exc:
+                    interrupted = exc
             self._thread = None
+            if interrupted is not None:
+                raise interrupted
         if self._error is not None:
             error, self._error = self._error, None
             raise error

@@ -19,8 +19,10 @@ from inspector_app.errors import (
     from_sqlite_error,
 )
 from inspector_app.i18n import N_
+from inspector_app.storage import set_aside
 from inspector_app.storage.files import make_private_file
 from inspector_app.storage.migrations import (
+    HAZARD_LEDGER_FILL,
     MIGRATION_SET,
     known_migrations,
     migrations,
@@ -63,6 +65,7 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> bool:
                     (MIGRATION_SET,),
                 )
             ]
+        unfinished_load = set_aside.pending(conn)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
     finally:
@@ -76,7 +79,7 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> bool:
                "Install the newer version to open it; the file was not changed."),
             path=path, version=version, schema_version=schema_version()
         )
-    return version == len(known) and len(applied) == len(known)
+    return version == len(known) and len(applied) == len(known) and not unfinished_load
 
 
 def _classify(exc: sqlite3.Error, path: Path) -> InspectorError:
@@ -166,6 +169,8 @@ def _migrate(db: Database, path: Path) -> Database:
         migrations.apply(db)
         if db.execute("PRAGMA user_version").fetchone()[0] != schema_version():
             db.execute(f"PRAGMA user_version = {schema_version()}")
+        with db.atomic():
+            set_aside.restore_noted(db.conn, HAZARD_LEDGER_FILL)
         if 0 < found < schema_version():
             _reclaim(db)
     except sqlite3.Error as exc:

@@ -191,3 +191,68 @@ def test_the_ledger_filled_after_the_load_is_the_one_its_triggers_keep(tmp_path,
     statuses = {row[5] for row in ledgers[0]}
     assert statuses == {"open", "rectified", "closed", "reopened"}
     assert ledgers[0] == ledgers[1]
+
+
+def test_a_load_that_never_reached_its_end_is_completed_at_the_next_open(tmp_path, fresh_schema):
+    """Killed, or the machine off, after its indexes and ledger triggers were dropped: the next
+    open makes them again and fills the ledger as the triggers would have kept it."""
+    from inspector_app.storage import set_aside
+    from inspector_app.storage.bulk_writer import drop_for_load
+
+    folder = DataDir(tmp_path / "killed")
+    ctx = AppContext(folder)
+    indexes, triggers = drop_for_load(ctx.db)  # the load's first step, committed
+    assert indexes and triggers
+    _build(ctx, companies=5, inspections=30)  # its batches, written without them
+    assert ctx.db.execute("SELECT COUNT(*) FROM hazard_ledger").fetchone()[0] == 0
+    assert _schema(ctx.db) != fresh_schema
+    ctx.close()  # and the process ends here, before the load's end
+
+    reopened = AppContext(folder)
+    db = reopened.db
+    assert _schema(db) == fresh_schema
+    assert not set_aside.pending(db.conn)
+    ledger = _ledger(db)
+    assert len(ledger) == db["findings"].count > 0
+    with db.atomic():
+        db.execute("UPDATE findings SET seq = seq")  # each row through its trigger again
+    assert _ledger(db) == ledger
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reopened.close()
+
+
+def test_ctrl_c_while_a_batch_is_written_waits_for_the_batch(ctx):
+    """A Ctrl-C that lands while the caller waits for the background batch is raised only once
+    that batch is over: the connection is never handed back with the batch still writing."""
+    import threading
+    import time
+
+    from inspector_app.storage.bulk_writer import BatchCommitter
+
+    committer = BatchCommitter(ctx.db)
+    finished = threading.Event()
+
+    class SlowWriter:
+        def flush(self):
+            time.sleep(0.5)
+            ctx.db.execute("INSERT INTO settings (key, value) VALUES ('slow-batch', 'x')")
+            finished.set()
+
+    ctx.db.conn.execute("BEGIN")
+    committer.commit(SlowWriter())
+    thread = committer._thread
+    real_wait, interrupts = committer._done.wait, []
+
+    def interrupted_once(timeout=None):
+        if not interrupts:
+            interrupts.append(True)
+            raise KeyboardInterrupt
+        return real_wait(timeout)
+
+    committer._done.wait = interrupted_once
+    with pytest.raises(KeyboardInterrupt):
+        committer.wait()
+    assert interrupts and finished.is_set() and not thread.is_alive()
+    assert not ctx.db.conn.in_transaction
+    kept = ctx.db.execute("SELECT value FROM settings WHERE key = 'slow-batch'").fetchone()
+    assert kept == ("x",)
