@@ -10,7 +10,6 @@ again; a database holding them is not current, and opening it makes them again f
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
@@ -21,6 +20,8 @@ Statements = list[tuple[str, str]]
 
 def note(conn: sqlite3.Connection, indexes: Statements, triggers: Statements) -> None:
     """Keep the statements of what is about to be dropped (in the dropping transaction)."""
+    import json  # not at import: every short command's start reads this module
+
     conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                  (KEY, json.dumps({"indexes": indexes, "triggers": triggers})))
 
@@ -67,6 +68,8 @@ def restore_noted(conn: sqlite3.Connection, ledger_fill: str) -> bool:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (KEY,)).fetchone()
     if row is None:
         return False
+    import json
+
     noted: dict[str, Any] = json.loads(row[0])
     restore(conn, [(str(name), str(sql)) for name, sql in noted["indexes"]],
             [(str(name), str(sql)) for name, sql in noted["triggers"]], ledger_fill)
