@@ -690,37 +690,47 @@
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="587"/>
+        <source>dispatch-statistics-{0}-to-{1}</source>
+        <translation>调度统计表-{0}至{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588"/>
+        <source>dispatch-circular-{0}-to-{1}</source>
+        <translation>调度通报-{0}至{1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="606"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="605"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="618"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="609"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="622"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="641"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>

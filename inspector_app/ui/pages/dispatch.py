@@ -574,10 +574,23 @@ class DispatchPage(Page):
     def _selection_changed(self) -> None:
         self.unit_button.setEnabled(self._selected_unit() is not None and self._task is None)
 
+    def suggested_path(self, suffix: str) -> Path:
+        """Where the save dialog starts: the data folder's documents, as for every other
+        document, under a name in the user's language that says what and which period."""
+        folder = self.ctx.data_dir.documents
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        period = (self.start.date().toString(Qt.DateFormat.ISODate),
+                  self.end.date().toString(Qt.DateFormat.ISODate))
+        name = (self.tr("dispatch-statistics-{0}-to-{1}") if suffix == ".xlsx"
+                else self.tr("dispatch-circular-{0}-to-{1}")).format(*period)
+        return folder / (name + suffix)
+
     def _ask_and_write(self, suffix: str, unit: bool = False) -> None:
-        name = "dispatch" + suffix
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), str(Path.home() / name),
+            self, self.tr("Save the report"), str(self.suggested_path(suffix)),
             self.tr("Spreadsheet (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF (*.pdf)"))
         if not chosen:
             return
