@@ -165,18 +165,12 @@ def _copy_checked(path: Path, sha: str, out: int,
 
 def _plain_file_bytes(path: Path) -> tuple[bytes, FileIdentity] | None:
     """The bytes of ``path`` and the file they were read from if it is a plain file (not a
-    link, a pipe or a device), else None. O_NONBLOCK: a pipe put in the folder must not hang
-    the export that finds it."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
-        | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
+    link, a pipe or a device), else None (``_open_plain``)."""
+    fd = _open_plain(path)
+    if fd is None:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read(), (info.st_dev, info.st_ino)
     except OSError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,32 +188,27 @@ class Policy:
                              device=device[:8], owner=report, signer_name=signer.name)
 
     def _parents_never_change(self) -> None:
-        for table, columns in PARENTS.items():
-            if not self.local(table):
-                continue  # nothing here yet: no row of it can move
-            for row in self.rows.get(table, []):
-                local = self.local_row(table, row)
-                if local is None:
-                    continue
-                for column in columns:
-                    if local[column] != row[column]:
-                        raise row_refused(table, row, column, "moves it from "
-                                          f"{local[column]} to {row[column]} (a part never "
-                                          "changes the record it belongs to)")
+        self._never_change(PARENTS, "moves it from {0} to {1} (a part never changes the "
+                           "record it belongs to)")
 
     def _links_never_change(self) -> None:
-        for table, columns in LINKS.items():
+        self._never_change(LINKS, "changes it from {0} to {1} (a record's link to another "
+                           "never changes once it exists)")
+
+    def _never_change(self, fixed: Mapping[str, Iterable[str]], reason: str) -> None:
+        """Refuse a row that gives one of its ``fixed`` columns another value than the row
+        here has."""
+        for table, columns in fixed.items():
             if not self.local(table):
-                continue  # nothing here yet: no link of it can change
+                continue  # nothing here yet: no row of it can change
             for row in self.rows.get(table, []):
                 local = self.local_row(table, row)
                 if local is None:
                     continue
                 for column in columns:
                     if column in row and local.get(column) != row[column]:
-                        raise row_refused(table, row, column, "changes it from "
-                                          f"{local.get(column)} to {row[column]} (a record's "
-                                          "link to another never changes once it exists)")
+                        raise row_refused(table, row, column,
+                                          reason.format(local.get(column), row[column]))
 
     def _photos_show_their_own_hazards(self) -> None:
         """A photo of a hazard shows a hazard of its own inspection: the window never attaches
