@@ -234,7 +234,9 @@ def test_a_cancelled_export_writes_nothing(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "cancelled.csv"
     with qtbot.waitSignal(page.export_finished, timeout=60_000) as finished:
         page.export_csv(target)
-        page._export_progress.findChild(QPushButton).click()  # the dialog's Cancel button
+        progress = page._export_progress
+        qtbot.waitUntil(progress.isVisible, timeout=5000)  # a long export shows its progress
+        progress.findChild(QPushButton).click()  # the dialog's Cancel button
         release.set()
     assert finished.args == [False]
     assert not target.exists() and list(tmp_path.iterdir()) == []

@@ -46,6 +46,7 @@ SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keys
 # Up to this many hazards the counts take less than a frame and come with the rows; a larger
 # ledger (a district's year: 150,000) is counted in the background, the summary saying so.
 COUNT_AT_ONCE = 10_000
+EXPORT_PROGRESS_AFTER_MS = 300
 
 
 def count_task(control: TaskControl, ctx: AppContext, today: date,
@@ -135,6 +136,10 @@ class HazardsPage(Page):
         self._export_task: Task | None = None  # writing a CSV file
         self._export_path: Path | None = None
         self._export_progress: QProgressDialog | None = None
+        self._export_shows = QTimer(self)  # the progress of an export that takes a while
+        self._export_shows.setSingleShot(True)
+        self._export_shows.setInterval(EXPORT_PROGRESS_AFTER_MS)
+        self._export_shows.timeout.connect(self._show_export_progress)
         self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -370,20 +375,28 @@ class HazardsPage(Page):
                                    0, 0, self)
         progress.setWindowTitle(self.tr("Export hazard ledger"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)  # a small ledger is written before it would show
+        # Shown by a timer of ours: QProgressDialog shows itself only from setValue, which a
+        # busy range never calls. A small ledger is written before it would show.
+        progress.setMinimumDuration(EXPORT_PROGRESS_AFTER_MS)
         progress.canceled.connect(task.cancel)
         self._export_progress = progress
+        self._export_shows.start()
         task.signals.succeeded.connect(self._exported)
         task.signals.failed.connect(self._export_failed)
         task.signals.cancelled.connect(self._export_cancelled)
         self.export_button.setEnabled(False)
         self.runner.start(task)
 
+    def _show_export_progress(self) -> None:
+        if self._export_progress is not None:  # not over meanwhile
+            self._export_progress.show()
+
     def exporting(self) -> bool:
         return self._export_task is not None
 
     def _export_over(self) -> Path | None:
         path, self._export_task, self._export_path = self._export_path, None, None
+        self._export_shows.stop()
         if self._export_progress is not None:
             self._export_progress.reset()
             self._export_progress.deleteLater()
