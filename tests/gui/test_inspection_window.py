@@ -43,6 +43,26 @@ def open_window(qtbot, ctx, inspection_id):
     return win
 
 
+def completed_and_signed(ctx, service, team):
+    """A completed official inspection that every inspector and the company have signed (its
+    id), and the signature service that took the signatures."""
+    from inspector_app.services.signatures import SignatureService
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
+                               kind="official", inspector_ids=team)
+    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
+                        ("t1", "compliant")):
+        service.set_answer(inspection, item, value)
+    assert service.complete(inspection) == []
+    signatures = SignatureService(ctx.db, ctx.device, "张伟")
+    for inspector in service.get(inspection).inspectors:
+        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
+                       inspector_id=inspector.id, pad_size=PAD)
+    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    return inspection, signatures
+
+
 def key(qtbot, win, k, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(win.focusWidget() or win, k, modifier)
 
@@ -331,20 +351,9 @@ def test_signatures_given_before_a_change_must_be_given_again(
     from PySide6.QtWidgets import QMessageBox
 
     from inspector_app.services.documents import DocumentService, load_record_data
-    from inspector_app.services.signatures import SignatureService
     from tests.unit.test_signatures import PAD, png_bytes, wave
 
-    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
-                               kind="official", inspector_ids=team)
-    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
-                        ("t1", "compliant")):
-        service.set_answer(inspection, item, value)
-    assert service.complete(inspection) == []
-    signatures = SignatureService(ctx.db, ctx.device, "张伟")
-    for inspector in service.get(inspection).inspectors:
-        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
-                       inspector_id=inspector.id, pad_size=PAD)
-    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    inspection, signatures = completed_and_signed(ctx, service, team)
     assert signatures.missing_signers(inspection) == []
     # Reopened, one answer changed, completed again.
     service.reopen(inspection, "补充检查")
@@ -450,21 +459,9 @@ def test_a_record_locked_in_the_window_is_laid_out_ahead_for_its_first_export(
     from PySide6.QtWidgets import QMessageBox
 
     from inspector_app.services import pdf
-    from inspector_app.services.signatures import SignatureService
-    from tests.unit.test_signatures import PAD, png_bytes, wave
 
     maker = ctx.make_print_copies_ahead()  # as the program does for its window
-    inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
-                               kind="official", inspector_ids=team)
-    for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
-                        ("t1", "compliant")):
-        service.set_answer(inspection, item, value)
-    assert service.complete(inspection) == []
-    signatures = SignatureService(ctx.db, ctx.device, "张伟")
-    for inspector in service.get(inspection).inspectors:
-        signatures.add(inspection, "inspector", inspector.name, wave(), png_bytes(),
-                       inspector_id=inspector.id, pad_size=PAD)
-    signatures.add(inspection, "company", "王经理", wave(), png_bytes(), pad_size=PAD)
+    inspection, _signatures = completed_and_signed(ctx, service, team)
     laid_out: list[str] = []
     real = pdf.render
     monkeypatch.setattr(pdf, "render", lambda sheet: laid_out.append(sheet.lang) or real(sheet))

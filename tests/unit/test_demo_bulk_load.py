@@ -90,31 +90,36 @@ def _contents(db):
     return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
 
 
-def test_the_same_seed_writes_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
-    """Ids and the clock are the only things a seed does not fix; given those too, two demos
-    write identical tables, row for row (the audit trail is read in the order it was written)."""
+def _fixed_ids_and_clock(monkeypatch) -> None:
+    """Ids and the clock, the only things a seed does not fix, made the same for each demo."""
     import os
     import random
     import uuid
     from datetime import UTC, datetime, timedelta
 
     import inspector_app.domain.records as records
+
+    ids = random.Random(1)
+    clock = [datetime(2026, 6, 1, tzinfo=UTC)]
+
+    def tick():
+        clock[0] += timedelta(milliseconds=1)
+        return clock[0]
+
+    monkeypatch.setattr(os, "urandom", lambda k: ids.randbytes(k))
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(bytes=ids.randbytes(16), version=4))
+    monkeypatch.setattr(records, "utcnow", tick)
+
+
+def test_the_same_seed_writes_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
+    """Ids and the clock are the only things a seed does not fix; given those too, two demos
+    write identical tables, row for row (the audit trail is read in the order it was written)."""
     import inspector_app.services.demo as demo
 
     monkeypatch.setattr(demo, "BATCH", 5)
     contents = []
     for n in range(2):
-        ids = random.Random(1)
-        clock = [datetime(2026, 6, 1, tzinfo=UTC)]
-
-        def tick(clock=clock):
-            clock[0] += timedelta(milliseconds=1)
-            return clock[0]
-
-        monkeypatch.setattr(os, "urandom", lambda k, ids=ids: ids.randbytes(k))
-        monkeypatch.setattr(uuid, "uuid4",
-                            lambda ids=ids: uuid.UUID(bytes=ids.randbytes(16), version=4))
-        monkeypatch.setattr(records, "utcnow", tick)
+        _fixed_ids_and_clock(monkeypatch)
         ctx = AppContext(DataDir(tmp_path / f"d{n}"))
         _build(ctx, companies=5, inspections=15)
         contents.append(_contents(ctx.db))
@@ -156,12 +161,7 @@ def _ledger(db):
 def test_the_ledger_filled_after_the_load_is_the_one_its_triggers_keep(tmp_path, monkeypatch):
     """A new data dir's load fills the hazard ledger once at its end; a load into a data dir
     with records keeps it by the triggers, row by row. The same demo gives the same ledger."""
-    import os
-    import random
-    import uuid
-    from datetime import UTC, datetime, timedelta
 
-    import inspector_app.domain.records as records
     import inspector_app.services.demo as demo
     import inspector_app.storage.bulk_writer as bulk_writer
 
@@ -169,17 +169,7 @@ def test_the_ledger_filled_after_the_load_is_the_one_its_triggers_keep(tmp_path,
     set_aside = bulk_writer._set_aside
     ledgers = []
     for n, by_triggers in enumerate((False, True)):
-        ids = random.Random(1)
-        clock = [datetime(2026, 6, 1, tzinfo=UTC)]
-
-        def tick(clock=clock):
-            clock[0] += timedelta(milliseconds=1)
-            return clock[0]
-
-        monkeypatch.setattr(os, "urandom", lambda k, ids=ids: ids.randbytes(k))
-        monkeypatch.setattr(uuid, "uuid4",
-                            lambda ids=ids: uuid.UUID(bytes=ids.randbytes(16), version=4))
-        monkeypatch.setattr(records, "utcnow", tick)
+        _fixed_ids_and_clock(monkeypatch)
         monkeypatch.setattr(bulk_writer, "_set_aside",
                             (lambda conn: ([], [])) if by_triggers else set_aside)
         ctx = AppContext(DataDir(tmp_path / f"d{n}"))

@@ -213,16 +213,12 @@ class Policy:
     def _photos_show_their_own_hazards(self) -> None:
         """A photo of a hazard shows a hazard of its own inspection: the window never attaches
         one to another record's hazard, and a bundle may not either."""
-        for photos in _chunks(row for row in self.rows.get("photos", [])
-                              if row.get("finding_id")):
-            owner = self._by_id("findings", {row["finding_id"] for row in photos})
-            for row in photos:
-                finding = owner.get(row["finding_id"])
-                if finding is not None and finding["inspection_id"] != row["inspection_id"]:
-                    raise row_refused("photos", row, "finding_id",
-                                      f"names hazard {row['finding_id']} of another inspection "
-                                      f"({finding['inspection_id']}); a photo shows a hazard "
-                                      "of its own record")
+        for row, finding in self._with_named("photos", "finding_id", "findings"):
+            if finding["inspection_id"] != row["inspection_id"]:
+                raise row_refused("photos", row, "finding_id",
+                                  f"names hazard {row['finding_id']} of another inspection "
+                                  f"({finding['inspection_id']}); a photo shows a hazard "
+                                  "of its own record")
 
     def _reinspections_follow_their_inspection(self) -> None:
         """A re-inspection follows an inspection that found hazards (not another
@@ -369,16 +365,24 @@ class Policy:
 
     def _plans_start_their_own_company(self) -> None:
         """A planned visit is started as an inspection of the planned company."""
-        for plans in _chunks(row for row in self.rows.get("planned_inspections", [])
-                             if row.get("inspection_id")):
-            started = self._by_id("inspections", {row["inspection_id"] for row in plans})
-            for row in plans:
-                inspection = started.get(row["inspection_id"])
-                if inspection is not None and inspection["company_id"] != row["company_id"]:
-                    raise row_refused("planned_inspections", row, "inspection_id",
-                                      f"names inspection {row['inspection_id']} of another "
-                                      f"company ({inspection['company_id']}); a planned visit "
-                                      "is started as an inspection of the planned company")
+        for row, inspection in self._with_named("planned_inspections", "inspection_id",
+                                                "inspections"):
+            if inspection["company_id"] != row["company_id"]:
+                raise row_refused("planned_inspections", row, "inspection_id",
+                                  f"names inspection {row['inspection_id']} of another "
+                                  f"company ({inspection['company_id']}); a planned visit "
+                                  "is started as an inspection of the planned company")
+
+    def _with_named(self, table: str, column: str, target: str) -> Iterator[tuple[Row, Row]]:
+        """Each row of ``table`` whose ``column`` names a row of ``target``, with that row, a
+        few hundred lookups at a time (``_by_id``). A row naming nothing known is left to the
+        database, which refuses the missing row at commit."""
+        for rows in _chunks(row for row in self.rows.get(table, []) if row.get(column)):
+            named = self._by_id(target, {row[column] for row in rows})
+            for row in rows:
+                other = named.get(row[column])
+                if other is not None:
+                    yield row, other
 
     def _by_id(self, table: str, ids: set[str]) -> dict[str, Row]:
         """The rows of a single-key table with these ids, by id: the bundle's where it carries
