@@ -15,11 +15,13 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, _
 
 if TYPE_CHECKING:  # imported when used: a listing must start fast (the hazards command too)
+    from inspector_app.domain.profile import Inspector
     from inspector_app.services.context import AppContext
     from inspector_app.services.inspections import InspectionService
 
 __all__ = ["MIN_PREFIX", "SHORT_ID", "clip", "date_arg", "day_arg", "display_width",
-           "json_lines", "pad", "resolve_company", "resolve_id", "sectors_arg", "table"]
+           "json_lines", "pad", "resolve_company", "resolve_id", "resolve_inspectors",
+           "sectors_arg", "table"]
 
 # A short id prefix is enough to name an inspection on the command line, like a git commit.
 SHORT_ID = 8
@@ -111,6 +113,42 @@ def resolve_company(ctx: AppContext, given: str) -> str:
             raise ValidationError(N_("{given} is the start of {count} company ids; give "
                                      "more characters."), given=given, count=len(matches))
     raise NotFoundError(N_("No company {given}."), given=given)
+
+
+def _inspectors_named(people: list[Inspector], token: str) -> list[Inspector]:
+    """Who the token names, trying the surest way first: id, 执法证号, name, start of an id."""
+    for match in (lambda p: p.id == token, lambda p: p.enforcement_id == token,
+                  lambda p: p.name == token,
+                  lambda p: len(token) >= MIN_PREFIX and p.id.startswith(token.lower())):
+        found = [p for p in people if match(p)]
+        if found:
+            return found
+    return []
+
+
+def resolve_inspectors(ctx: AppContext, given: Sequence[str]) -> list[str]:
+    """Inspector ids for what a user types: an id, a unique start of it, a 执法证号
+    (enforcement-ID number) or a name only one inspector has. A miss lists who is known, since
+    a supervisor never sees the ids."""
+    people = ctx.inspectors()
+    ids: list[str] = []
+    for token in (g.strip() for g in given):
+        found = _inspectors_named(people, token)
+        if len(found) > 1:
+            raise ValidationError(
+                N_("{given} names {count} inspectors; give the id, or an enforcement-ID "
+                   "number only one of them has: {choices}."), given=token, count=len(found),
+                choices=", ".join(f"{p.name} {p.enforcement_id or '-'} {p.id[:SHORT_ID]}"
+                                  for p in found))
+        if not found:
+            known = ", ".join(f"{p.name} {p.enforcement_id or p.id[:SHORT_ID]}"
+                              for p in people[:12])
+            raise NotFoundError(N_("No inspector {given} on this computer. Known: {known}{more}."),
+                                given=token, known=known or "-",
+                                more=" …" if len(people) > 12 else "")
+        if found[0].id not in ids:
+            ids.append(found[0].id)
+    return ids
 
 
 def date_arg(text: str) -> date:

@@ -13,6 +13,7 @@ from inspector_app.commands.common import (
     json_lines,
     pad,
     resolve_id,
+    resolve_inspectors,
     table,
 )
 from inspector_app.commands.when import local_date, local_minute
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                          help=_("a town or department whose work is checked (督导检查)"))
     new.add_argument("--template", metavar=_("KEY"), required=True, help=_("the checklist's key"))
     new.add_argument("--inspector", metavar=_("ID"), action="append", required=True,
-                     help=_("an inspector's id (repeat for each)"))
+                     help=_("an inspector (id, enforcement-ID number or name); repeat for each"))
     new.add_argument("--kind", choices=[Kind.OFFICIAL.value, Kind.SELF.value],
                      default=Kind.OFFICIAL.value)
     new.add_argument("--place", metavar=_("TEXT"))
@@ -129,7 +130,8 @@ def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         subject = {"company_id": svc.find_company(args.company)}
     inspection_id = svc.start(template_key=svc.template_key(args.template), kind=args.kind,
-                              inspector_ids=args.inspector, place=args.place,
+                              inspector_ids=resolve_inspectors(ctx, args.inspector),
+                              place=args.place,
                               started_at=args.started_at, **subject)
     record = svc.get(inspection_id)
     print(f"{record.id}  {record.number or ''}  {record.company_name}")
@@ -203,8 +205,9 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
         (_("started"), local_minute(record.started_at)),
         (_("ended"), local_minute(record.ended_at)),
         (_("inspectors"), team),
-        (_("answers"), _("{answered} of {items} items answered: {compliant} compliant, "
-                         "{non_compliant} non-compliant, {not_applicable} not applicable").format(
+        (_("answers"), _("{answered} of {items} items answered; check items: {compliant} "
+                         "compliant, {non_compliant} non-compliant, {not_applicable} not "
+                         "applicable").format(
             **answers)
          + (_("; compliance {percent}%").format(percent=f"{compliance:.0f}")
             if compliance is not None else "")),

@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import date
 
+from inspector_app.commands.common import resolve_inspectors
 from inspector_app.commands.when import local_date
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
@@ -20,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--template", required=True,
                      help=_("template id or key, e.g. fire-safety-routine"))
     add.add_argument("--due", required=True, help=_("due date YYYY-MM-DD"))
-    add.add_argument("--inspector", action="append", default=[], help=_("inspector id (repeat)"))
+    add.add_argument("--inspector", action="append", default=[],
+                     help=_("an inspector (id, enforcement-ID number or name); repeat for each"))
     add.add_argument("--kind", default="official", choices=["official", "self", "reinspection"])
     add.add_argument("--note")
     add.set_defaults(func=run_add)
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     start = psub.add_parser("start", help=_("start a planned inspection on this computer"))
     start.add_argument("plan_id", metavar=_("plan_id"))
     start.add_argument("--inspector", action="append", default=[],
-                       help=_("inspector id (repeat); default: the planned ones"))
+                       help=_("an inspector (id, enforcement-ID number or name), repeat "
+                              "for each; default: the planned ones"))
     start.set_defaults(func=run_start)
     cancel = psub.add_parser("cancel", help=_("cancel a planned inspection"))
     cancel.add_argument("plan_id", metavar=_("plan_id"))
@@ -44,7 +47,8 @@ def _service(ctx: AppContext) -> PlanService:
 
 
 def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(_service(ctx).add(args.company, args.template, args.due, args.inspector,
+    print(_service(ctx).add(args.company, args.template, args.due,
+                            resolve_inspectors(ctx, args.inspector),
                             kind=args.kind, note=args.note))
     return 0
 
@@ -63,7 +67,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(_service(ctx).start(_service(ctx).resolve(args.plan_id), args.inspector or None))
+    print(_service(ctx).start(_service(ctx).resolve(args.plan_id),
+                              resolve_inspectors(ctx, args.inspector) or None))
     return 0
 
 

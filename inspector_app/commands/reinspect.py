@@ -13,6 +13,7 @@ from inspector_app.commands.common import (
     clip,
     resolve_company,
     resolve_id,
+    resolve_inspectors,
     table,
 )
 from inspector_app.commands.when import local_date
@@ -104,21 +105,6 @@ def _inspection_id(ctx: AppContext, given: str) -> str:
     return resolve_id(ctx.inspections, given)
 
 
-def _inspector_id(ctx: AppContext, given: str) -> str:
-    given = given.strip()
-    people = ctx.inspectors()
-    for match in (lambda p: p.id == given, lambda p: p.enforcement_id == given,
-                  lambda p: p.name == given,
-                  lambda p: len(given) >= MIN_PREFIX and p.id.startswith(given.lower())):
-        found = [p.id for p in people if match(p)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise ValidationError(N_("{given} names {count} inspectors; give the id."),
-                                  given=given, count=len(found))
-    raise NotFoundError(N_("No inspector {given} on this computer."), given=given)
-
-
 def _finding(svc: ReinspectionService, reinspection_id: str, given: str) -> Finding:
     given = given.strip()
     hazards = svc.hazards(reinspection_id)
@@ -179,7 +165,7 @@ def run_open_hazards(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_start(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     original = _inspection_id(ctx, args.inspection)
-    inspectors = [_inspector_id(ctx, i) for i in args.inspector]
+    inspectors = resolve_inspectors(ctx, args.inspector)
     reinspection_id = svc.start(original, inspectors, started_at=args.started_at,
                                 place=args.place)
     info = svc.get(reinspection_id)

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from inspector_app.commands.common import clip, pad
+from inspector_app.commands.common import clip, pad, resolve_inspectors
 from inspector_app.commands.when import local_date, local_minute
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services import holidays
@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     psub = y.add_subparsers(dest="year_plan_command", metavar=_("ACTION"), required=True)
     team = psub.add_parser("team", help=_("add a team: name, inspectors, visits a month"))
     team.add_argument("name", metavar=_("name"))
-    team.add_argument("--inspector", action="append", default=[], help=_("inspector id (repeat)"))
+    team.add_argument("--inspector", action="append", default=[],
+                      help=_("an inspector (id, enforcement-ID number or name); repeat for each"))
     team.add_argument("--capacity", type=int, required=True, help=_("visits a month"))
     team.add_argument("--town", action="append", default=[], help=_("towns it serves (repeat; "
                         "default any)"))
@@ -38,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     tset = psub.add_parser("team-set", help=_("change a team's capacity or inspectors"))
     tset.add_argument("name", metavar=_("name"), help=_("team name or id"))
     tset.add_argument("--capacity", type=int, help=_("visits a month"))
-    tset.add_argument("--inspector", action="append", help=_("inspector id (repeat): the "
-                        "team's new members"))
+    tset.add_argument("--inspector", action="append", help=_("an inspector (id, enforcement-ID "
+                        "number or name), repeat for each: the team's new members"))
     tset.set_defaults(func=run_team_set)
     teams = psub.add_parser("teams", help=_("list the teams"))
     teams.set_defaults(func=run_teams)
@@ -98,12 +99,15 @@ def run_generate(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_team(args: argparse.Namespace, ctx: AppContext) -> int:
-    print(_service(ctx).add_team(args.name, args.inspector, args.capacity, args.town))
+    print(_service(ctx).add_team(args.name, resolve_inspectors(ctx, args.inspector),
+                                  args.capacity, args.town))
     return 0
 
 
 def run_team_set(args: argparse.Namespace, ctx: AppContext) -> int:
-    _service(ctx).update_team(args.name, capacity=args.capacity, inspector_ids=args.inspector)
+    _service(ctx).update_team(
+        args.name, capacity=args.capacity,
+        inspector_ids=None if args.inspector is None else resolve_inspectors(ctx, args.inspector))
     return 0
 
 

@@ -86,7 +86,8 @@ def test_show_prints_header_answers_and_hazards(recorded, capsys):
                        recorded["signed"][:8])
     assert code == 0
     assert "泉台纺织有限公司" in out and "一号车间" in out
-    assert "5 of 6 items answered" in out  # the remark is optional and "1 non-compliant" in out
+    # The remark is optional; it is answered but no check item, so the counts say of what.
+    assert "5 of 6 items answered; check items:" in out and "1 non-compliant" in out
     assert "张伟（3205001）、李娜（3205002）" in out
     assert "1. [Major accident hazard] [Open] 经检查，“特种作业人员持证上岗”的要求未落实" in out
     assert "requirement: 立即停止无证人员作业" in out
