@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
+from inspector_app.storage.companies_repo import CompanyRepo
 from inspector_app.storage.plans_repo import YearPlanRepo
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.templates_repo import TemplateRepo
@@ -282,13 +284,15 @@ class YearPlanService:
         plans = PlanService(self.db, self.device, self.actor)
         step = progress or _Unwatched()
         visits = self.visits(year)
+        checklist = self.checklist_chooser(info.template_key)
         count = 0
         with self.db.atomic():
             for v in visits:
                 if count % 25 == 0:
                     step.progress(count, len(visits), "planned inspections")
                 team = teams[v.visit.team_id]
-                plan_id = plans.add(v.visit.company_id, info.template_key, v.visit.day,
+                plan_id = plans.add(v.visit.company_id, checklist(v.visit.company_id),
+                                    v.visit.day,
                                     list(team.inspector_ids),
                                     note=f"{year}年度监督检查计划 {team.name} 第{v.visit.seq}次")
                 self.repo.update_visit(v.id, {"planned_inspection_id": plan_id,
@@ -299,6 +303,31 @@ class YearPlanService:
             step.check_cancelled()
         step.progress(count, count, "")
         return count
+
+    def checklist_chooser(self, chosen_key: str) -> Callable[[str], str]:
+        """The checklist a company's visits use: the plan's, where it applies to the company's
+        industry and special areas; else the determination standard of the library that does
+        (the industry-and-trade standard is not the law for a chemical works). A company no
+        standard covers keeps the plan's checklist."""
+        library = TemplateRepo(self.db, self.device.id)
+        chosen = library.get(chosen_key)
+        standards = [t for t in (library.get(r.key) for r in reversed(library.list()))
+                     if t.is_standard and t.applicability is not None]
+        companies = CompanyRepo(self.db, self.device.id)
+        memo: dict[str, str] = {}
+
+        def choose(company_id: str) -> str:
+            if company_id not in memo:
+                company = companies.get(company_id)
+                areas = company.special_areas if company else ()
+                industry = company.industry if company else None
+                memo[company_id] = chosen_key if (
+                    chosen.applicability is None
+                    or chosen.applicability.matches(industry, areas)) else next(
+                    (t.key for t in standards if t.applicability is not None
+                     and t.applicability.matches(industry, areas)), chosen_key)
+            return memo[company_id]
+        return choose
 
     def coverage(self, year: int) -> dict[int, tuple[int, int]]:
         """Per month: (visits planned, visits whose planned inspection has been started)."""
