@@ -19,7 +19,7 @@ from inspector_app.services.dispatch import (
     prepare,
     write_report,
 )
-from inspector_app.services.reports.circular import WORD_SETTING
+from inspector_app.services.reports.circular import WORD_SETTING, circulars_issued
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("-o", "--output", metavar=_("FILE.xlsx|FILE.pdf"))
     out.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
     d.set_defaults(func=run_dispatch)
+    c = rsub.add_parser("circulars", help=_("the circulars issued, with their numbers"))
+    c.add_argument("--year", type=int, help=_("only this year's"))
+    c.set_defaults(func=run_circulars)
 
 
 def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -72,7 +75,7 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     assert path is not None
-    write_report(ctx.db, report, path)
+    number = write_report(ctx.db, report, path)
     print(table([_("unit"), _("inspections"), _("hazards"), _("overdue")],
                 [[r.label, count_text(r.inspections), count_text(r.hazards),
                   count_text(r.figures["overdue"])]
@@ -83,4 +86,13 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
                                        for u in report.unit_inspections)))
     print(_("written to {path} ({rows} row(s), {figures} figures each)").format(
         path=path, rows=len(rows), figures=len(COUNTS)))
+    if number:
+        print(_("circular {number}").format(number=number))
+    return 0
+
+
+def run_circulars(args: argparse.Namespace, ctx: AppContext) -> int:
+    issued = circulars_issued(ctx.db, args.year)
+    print(table([_("number"), _("issued"), _("title")],
+                [[c.number, c.issued_on, c.title] for c in issued]))
     return 0

@@ -145,7 +145,8 @@ def records_behind(db: Database, report: DispatchReport, figure: str, group: str
     return drill_down(db, report.query, figure, group)
 
 
-def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:
+def report_bytes(db: Database, report: DispatchReport, suffix: str,
+                 number: str | None = None) -> bytes:
     if suffix == ".xlsx":
         hazards = None
         if report.unit is not None:
@@ -156,15 +157,22 @@ def report_bytes(db: Database, report: DispatchReport, suffix: str) -> bytes:
         return dispatch_xlsx(report.table, report.title, report.lang, report.rows, hazards)
     from inspector_app.services.reports.circular import circular_pdf
 
-    return circular_pdf(db, report)
+    return circular_pdf(db, report, number)
 
 
-def write_report(db: Database, report: DispatchReport, path: Path) -> None:
+def write_report(db: Database, report: DispatchReport, path: Path) -> str | None:
+    """Write the statistics (xlsx) or the circular (PDF); the circular's number, if any."""
     suffix = check_output(path)
     # A circular's number is taken in this transaction: a file that cannot be written gives
     # its number back.
     with db.atomic():
-        write_atomic_checked(path, report_bytes(db, report, suffix))
+        number = None
+        if suffix == ".pdf":
+            from inspector_app.services.reports.circular import circular_number_for, issue_day
+
+            number = circular_number_for(db, "dispatch", report, issue_day(report))
+        write_atomic_checked(path, report_bytes(db, report, suffix, number))
+    return number
 
 
 @contextmanager

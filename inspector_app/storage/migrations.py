@@ -1168,3 +1168,21 @@ DELETE FROM hazard_ledger WHERE company_id = OLD.id;
 END;
 """,
     )
+
+
+@migrations(name="0026_issued_circulars")
+def _issued_circulars(db: Database) -> None:
+    # A circular keeps the number it was issued with: written again (as PDF and as xlsx, or
+    # reprinted) it is the same document, not a new one that uses up a number.
+    db.execute("""CREATE TABLE IF NOT EXISTS issued_circulars (
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        word TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        title TEXT NOT NULL,
+        issued_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (kind, subject),
+        UNIQUE (word, year, seq))""")

@@ -730,7 +730,12 @@
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="642"/>
+        <source>Written: {0} (circular {1})</source>
+        <translation>已写入：{0}（文号 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="643"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1338,9 +1343,13 @@
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <source>Written: {0} (circular {1})</source>
+        <translation>已写入：{0}（文号 {1}）</translation>
+    </message>
+    <message>
         <source>Written: {0}</source>
-        <translation>已生成：{0}</translation>
+        <translation type="vanished">已生成：{0}</translation>
     </message>
 </context>
 <context>
@@ -1789,83 +1798,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="353"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="360"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1874,74 +1883,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>

@@ -1,3 +1,4 @@
+import re
 import threading
 from datetime import date
 
@@ -177,3 +178,15 @@ def test_the_save_dialog_starts_in_the_documents_folder_with_the_period_named(pa
     assert xlsx.parent == pdf.parent == demo.data_dir.documents
     assert xlsx.name == "dispatch-statistics-2026-01-01-to-2026-06-30.xlsx"
     assert pdf.name == "dispatch-circular-2026-01-01-to-2026-06-30.pdf"
+
+
+def test_the_circular_says_its_number_and_keeps_it_when_written_again(page, qtbot, tmp_path):
+    shown = []
+    for name in ("first.pdf", "again.pdf"):
+        with qtbot.waitSignal(page.report_written, timeout=60_000):
+            page.write(tmp_path / name)
+        qtbot.waitUntil(page.pdf_button.isEnabled)
+        shown.append(page.status.text())
+    number = re.search(r"〔\d{4}〕\d+号", shown[0])
+    assert number is not None, shown[0]
+    assert number.group(0) in shown[1]

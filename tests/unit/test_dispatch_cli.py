@@ -178,16 +178,26 @@ def _pdf_text(path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_dir, tmp_path):
+def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_dir, tmp_path,
+                                                                         capsys):
     args = ("report", "dispatch", "--from", "2025-06-21", "--to", "2026-06-20",
             "--today", "2026-06-20")
-    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    first, again, other = tmp_path / "1.pdf", tmp_path / "1again.pdf", tmp_path / "2.pdf"
+    # A circular that cannot be written takes no number.
+    assert run(data_dir, *args, "--word", "台安办", "-o", str(tmp_path / "gone" / "x.pdf")) == 1
     assert run(data_dir, *args, "--word", "台安办", "-o", str(first)) == 0
-    # A circular that cannot be written gives its number back.
-    assert run(data_dir, *args, "-o", str(tmp_path / "gone" / "x.pdf")) == 1
-    assert run(data_dir, *args, "-o", str(second)) == 0
+    # Written again it is the same circular, with the same number; another period is not.
+    assert run(data_dir, *args, "-o", str(again)) == 0
+    assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
+               "--today", "2026-06-20", "-o", str(other)) == 0
     text = _pdf_text(first)
-    assert "台安办〔2026〕1号" in text and "台安办〔2026〕2号" in _pdf_text(second)
+    assert "台安办〔2026〕1号" in text and "台安办〔2026〕1号" in _pdf_text(again)
+    assert "台安办〔2026〕2号" in _pdf_text(other)
+    capsys.readouterr()
+    assert run(data_dir, "report", "circulars", "--year", "2026") == 0
+    listed = capsys.readouterr().out
+    assert listed.index("台安办〔2026〕2号") < listed.index("台安办〔2026〕1号")
+    assert listed.count("关于安全生产隐患排查整治工作情况的通报") == 2
     assert "关于安全生产隐患排查整治工作情况的通报" in text
     ctx = AppContext(DataDir(data_dir))
     query = DispatchQuery(Period(date(2025, 6, 21), TODAY), "town", as_of=TODAY)

@@ -271,7 +271,11 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
     assert rows["洛阳镇"][3] == 1 and rows["洛阳镇"][7] == "已完成" and rows["洛阳镇"][9] == 1
     assert rows["张坂镇"][7] == "未启动" and rows["张坂镇"][8] == "是"
-    assert "安办〔2026〕2号" in ws.cell(2, 1).value
+    # The same day's circular as PDF and as xlsx is one document with one number; the next
+    # day's is a new circular.
+    assert "安办〔2026〕1号" in ws.cell(2, 1).value
+    assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-06") == 0
+    assert "安办〔2026〕2号" in _pdf_text(pdf)
     capsys.readouterr()
     assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
     assert ".pdf 或 .xlsx" in capsys.readouterr().err

@@ -15,7 +15,7 @@ from inspector_app.services.pki import (
     fingerprint,
     one_time_passphrase,
 )
-from inspector_app.services.reports.circular import next_circular_number
+from inspector_app.storage.circulars_repo import circular_number, issued_circulars
 
 ORG_PASS = "office-secret-1"
 
@@ -49,11 +49,16 @@ def test_a_new_signing_identity_takes_over_and_the_old_passphrase_no_longer_unlo
 
 
 def test_circulars_are_numbered_from_one_per_office_word_and_year(ctx):
+    def issue(word: str, subject: str, year: int) -> str:
+        return circular_number(ctx.db, "dispatch", subject, word, year, "通报",
+                               f"{year}-12-01").number
+
     with ctx.db.atomic():
-        taken = [next_circular_number(ctx.db, "台安办", 2026),
-                 next_circular_number(ctx.db, "台安办", 2026),
-                 next_circular_number(ctx.db, "台安办", 2027),
-                 next_circular_number(ctx.db, "安办", 2026),
-                 next_circular_number(ctx.db, "台安办", 2026)]
+        taken = [issue("台安办", "一月", 2026), issue("台安办", "二月", 2026),
+                 issue("台安办", "2027年一月", 2027), issue("安办", "三月", 2026),
+                 issue("台安办", "四月", 2026),
+                 issue("台安办", "一月", 2026)]  # the same circular again: its own number
     assert taken == ["台安办〔2026〕1号", "台安办〔2026〕2号", "台安办〔2027〕1号",
-                     "安办〔2026〕1号", "台安办〔2026〕3号"]
+                     "安办〔2026〕1号", "台安办〔2026〕3号", "台安办〔2026〕1号"]
+    assert [c.number for c in issued_circulars(ctx.db, 2026)] == [
+        "台安办〔2026〕3号", "安办〔2026〕1号", "台安办〔2026〕2号", "台安办〔2026〕1号"]

@@ -3,7 +3,8 @@ major hazards naming each company, and the units that lag.
 
 The wording is the office's own, not a legal text: a plain report of the figures the dispatch
 statistics computed. Numbered per office and year (e.g. 台安办〔2026〕12号) from a counter kept
-on this computer, taken only when the file is written.
+on this computer, taken when the file is first written; the register of issued circulars gives
+the same circular (same period and campaign; the plans circular: same day) its number again.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from reportlab.platypus import (
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
+from inspector_app.storage.circulars_repo import IssuedCircular, circular_number, issued_circulars
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
-from inspector_app.storage.numbers import take_counter
 from inspector_app.storage.repositories import SettingsRepo
 
 if TYPE_CHECKING:
@@ -81,7 +82,6 @@ def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
     return [Paragraph(f"{issuer}{'文件' if zh else ''}", st.red_title),
             Paragraph(number, st.centered),
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
-CIRCULAR_DOC_TYPE = "circular"     # its counter in number_sequences, beside the documents'
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
 MAX_LISTED = 60                    # overdue major hazards listed by name; the rest counted
 
@@ -90,10 +90,37 @@ def circular_word(db: Database) -> str:
     return SettingsRepo(db).get(WORD_SETTING) or "安办"
 
 
-def next_circular_number(db: Database, word: str, year: int) -> str:
-    """Take the next number; call inside the transaction that writes the file."""
-    seq = take_counter(db, word, CIRCULAR_DOC_TYPE, year)
-    return f"{word}〔{year}〕{seq}号"
+def circular_number_for(db: Database, kind: str, subject: str | DispatchReport,
+                        issued_on: date, title: str | None = None) -> str:
+    """This circular's number: the one it was first issued with, else the next of the office's
+    word and the year. Call it inside the transaction that writes the file."""
+    if not isinstance(subject, str):    # a dispatch circular: its period and campaign
+        title = dispatch_title(subject)
+        period, campaign = subject.query.period, subject.query.campaign
+        subject = f"{period.start.isoformat()}..{period.end.isoformat()}" + (
+            f" campaign:{campaign.id}" if campaign else "")
+    return circular_number(db, kind, subject, circular_word(db), issued_on.year, title or "",
+                           issued_on.isoformat()).number
+
+
+def circulars_issued(db: Database, year: int | None = None) -> list[IssuedCircular]:
+    """The office's register of circulars, the latest issued first."""
+    return issued_circulars(db, year)
+
+
+def issue_day(report: DispatchReport) -> date:
+    return report.query.as_of or date.today()
+
+
+def dispatch_title(report: DispatchReport) -> str:
+    # A campaign's name already says what it is (…专项排查整治行动): "关于…隐患排查整治工作
+    # 情况的通报" after it repeated itself.
+    campaign = report.query.campaign
+    if report.zh:
+        return (f"关于{campaign.name}工作情况的通报" if campaign
+                else "关于安全生产隐患排查整治工作情况的通报")
+    return (f"Circular on the progress of the campaign {campaign.name}" if campaign
+            else "Circular on the district's hazard investigation and rectification")
 
 
 def _pct(value: float | None) -> str:
@@ -162,9 +189,9 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
                  issued_on: date | None = None) -> bytes:
     font = register_fonts()
     zh = report.zh
-    issued_on = issued_on or report.query.as_of or date.today()
+    issued_on = issued_on or issue_day(report)
     if number is None:
-        number = next_circular_number(db, circular_word(db), issued_on.year)
+        number = circular_number_for(db, "dispatch", report, issued_on)
     st = circular_styles(font)
     base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
                                               st.small)
@@ -172,11 +199,9 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
 
     total = report.table.total
     rows = report.rows if report.rows is not None else report.table.rows
-    campaign = report.query.campaign
-    subject = campaign.name if campaign else ("安全生产" if zh else "work safety")
     story: list = letterhead(db, number, zh, st)
     if zh:
-        story += [Paragraph(f"关于{subject}隐患排查整治工作情况的通报", title),
+        story += [Paragraph(dispatch_title(report), title),
                   Paragraph("各乡镇（街道）、区直有关部门：", plain),
                   Paragraph(
                       f"{report.title.period}，全区应检企业{total['companies_in_scope']}家，"
@@ -190,8 +215,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
                       f"{total['orders']}份，采取现场处理措施{total['onsite_measures']}项。"
                       "现将有关情况通报如下：", base)]
     else:
-        story += [Paragraph(f"Circular on the hazard investigation and rectification: "
-                            f"{subject}", title),
+        story += [Paragraph(dispatch_title(report), title),
                   Paragraph(
                       f"{report.title.period}: {total['companies_inspected']} of "
                       f"{total['companies_in_scope']} companies inspected "

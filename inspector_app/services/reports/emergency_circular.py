@@ -33,10 +33,9 @@ from inspector_app.services.emergency import EmergencyService, PlanView, UnitPro
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.reports.circular import (
     RED,
+    circular_number_for,
     circular_styles,
-    circular_word,
     letterhead,
-    next_circular_number,
 )
 from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.files import write_atomic_checked
@@ -240,7 +239,9 @@ def write_circular(db: Database, svc: EmergencyService, path: Path, today: date,
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     circular = prepare(svc, today, lang)
     with db.atomic():
-        number = next_circular_number(db, circular_word(db), today.year)
+        # One circular a day: written as PDF and as xlsx, or again, it keeps its number.
+        number = circular_number_for(db, "plans", today.isoformat(), today,
+                                     "关于全区应急预案编修工作情况的通报")
         data = (circular_pdf(db, circular, number) if suffix == ".pdf"
                 else circular_xlsx(circular, number))
         write_atomic_checked(path, data)

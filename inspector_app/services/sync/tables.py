@@ -74,6 +74,7 @@ NEVER_CARRIED: dict[str, str] = {
     "org_keys": "the organisation's root key: a secret of the supervisor's computer",
     "identities": "this laptop's encrypted signing key: a secret",
     "number_sequences": "this device's own document-number counters",
+    "issued_circulars": "the office's register of the circulars it issued and their numbers",
     "issued_certificates": "the supervisor's register of what it issued (revocations travel)",
     "sync_history": "this computer's log of its own exports and imports",
     "sync_seen": "what this computer last saw of each inspection from each peer",

@@ -91,14 +91,14 @@ def figures_task(control: TaskControl, ctx: AppContext,
 
 
 def report_task(control: TaskControl, ctx: AppContext, request: DispatchRequest,
-                path: Path) -> str:
-    """Compute and write the report on a connection of its own, off the window's thread."""
+                path: Path) -> tuple[str, str | None]:
+    """Compute and write the report on a connection of its own, off the window's thread: the
+    path and the circular's number (None for the statistics table)."""
     with ctx.for_worker() as worker:
         control.check_cancelled()
         report = prepare(worker.db, request, worker.device.id)
         control.check_cancelled()
-        write_report(worker.db, report, path)
-        return str(path)
+        return str(path), write_report(worker.db, report, path)
 
 
 # The drill-down's columns, named as the statistics table names them (translated in the
@@ -636,9 +636,11 @@ class DispatchPage(Page):
         self._show_busy()
         self._selection_changed()
 
-    def _written(self, path: str) -> None:
+    def _written(self, result: tuple[str, str | None]) -> None:
+        path, number = result
         self.last_output = Path(path)
-        text = self.tr("Written: {0}").format(path)
+        text = (self.tr("Written: {0} (circular {1})").format(path, number) if number
+                else self.tr("Written: {0}").format(path))
         self.status.setText(text)
         messages.info(text)
         self.report_written.emit(path)

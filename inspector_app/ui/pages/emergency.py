@@ -91,12 +91,12 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[object]],
 
 
 def circular_task(control: TaskControl, ctx: AppContext, path: Path, today: date,
-                  lang: str) -> str:
-    """Write the circular on a connection of its own, off the window's thread."""
+                  lang: str) -> tuple[str, str]:
+    """Write the circular on a connection of its own, off the window's thread: the path and
+    the circular's number."""
     with ctx.for_worker() as worker:
         control.check_cancelled()
-        write_circular(worker.db, worker.emergency, path, today, lang)
-        return str(path)
+        return str(path), write_circular(worker.db, worker.emergency, path, today, lang)
 
 
 def _date_edit(value: date | None = None) -> QDateEdit:
@@ -573,9 +573,10 @@ class EmergencyPage(Page):
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(True)
 
-    def _written(self, path: str) -> None:
+    def _written(self, result: tuple[str, str]) -> None:
+        path, number = result
         self.last_output = Path(path)
-        messages.info(self.tr("Written: {0}").format(path))
+        messages.info(self.tr("Written: {0} (circular {1})").format(path, number))
         self.refresh()
 
     def _failed(self, exc: BaseException, _trace: str) -> None:
