@@ -14,7 +14,14 @@ from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.demo import build_demo
-from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table, drill_down
+from inspector_app.services.reports.circular import lagging
+from inspector_app.storage.dispatch_stats import (
+    COUNTS,
+    DispatchQuery,
+    DispatchRow,
+    dispatch_table,
+    drill_down,
+)
 
 TODAY = date(2026, 6, 20)
 
@@ -207,4 +214,17 @@ def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_
     flat = text.replace("\n", "")
     assert f"排查重大事故隐患{table.total['hazards_major']}项" in flat
     assert overdue and all(h["company_name"] in flat for h in overdue)
-    assert "百崎乡：本期无检查记录" in flat
+    # The demo's 百崎乡 has no company: nothing to inspect is no lag.
+    assert "百崎乡" not in flat[flat.index("工作滞后"):]
+
+
+def test_a_unit_with_companies_and_no_inspection_lags_one_without_companies_does_not():
+    def row(key: str, scope: int, inspected: int, inspections: int) -> DispatchRow:
+        figures = dict.fromkeys(COUNTS, 0) | {
+            "companies_in_scope": scope, "companies_inspected": inspected,
+            "inspections_official": inspections}
+        return DispatchRow(key, key, figures, registered=True)
+
+    named = [r.label for r, _why in lagging([row("城关镇", 8, 0, 0), row("百崎乡", 0, 0, 0),
+                                              row("消安办", 0, 0, 0), row("洛阳镇", 5, 5, 9)])]
+    assert named == ["城关镇"]

@@ -129,7 +129,9 @@ def _pct(value: float | None) -> str:
 
 def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
     """Units to name, with the reason: nothing in the period, or overdue hazards while coverage
-    is below the district's."""
+    is below the district's. A unit with no company in scope (a town without companies, the
+    fire-safety committee's office, a department outside a campaign's industries) had nothing
+    to inspect: it is not named for that."""
     out = []
     scope = sum(r.figures["companies_in_scope"] for r in rows)
     inspected = sum(r.figures["companies_inspected"] for r in rows)
@@ -137,7 +139,7 @@ def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
     for row in rows:
         if not row.key:
             continue
-        if row.silent:
+        if row.silent and row.figures["companies_in_scope"]:
             out.append((row, Bilingual(zh="本期无检查记录", en="no inspection in the period")))
         elif row.figures["overdue"] and average is not None and (row.coverage or 0) < average:
             out.append((row, Bilingual(
@@ -158,7 +160,9 @@ def _chart(rows: list[DispatchRow], font: str, zh: bool) -> Drawing:
     chart.data = [[r.figures["hazards_major"] for r in shown],
                   [r.figures["hazards_general"] for r in shown],
                   [r.figures["rectified"] for r in shown]] if shown else [[0]]
-    chart.categoryAxis.categoryNames = [r.label[:6] for r in shown] or [""]
+    # Whole names, five characters a line: cut to six, 综合执法与应急管理局 read 综合执法与应.
+    chart.categoryAxis.categoryNames = [
+        "\n".join(r.label[i:i + 5] for i in range(0, len(r.label), 5)) for r in shown] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.angle = 30
