@@ -66,6 +66,10 @@ translations: $(TEST_STAMP)
 	$(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/inspector_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/inspector_zh_CN.ts \
 		-qm resources/translations/inspector_zh_CN.qm
+	$(VENV)/bin/pyside6-lupdate -pluralonly -source-language en -target-language en \
+		$(UI_SOURCES) -ts resources/translations/inspector_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/inspector_en.ts \
+		-qm resources/translations/inspector_en.qm
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -k _ -k ngettext:1,2 --no-location \
 		--sort-output --omit-header -o $(LOCALE)/inspector.pot .
 	$(VENV)/bin/pybabel -q update -i $(LOCALE)/inspector.pot -d $(LOCALE) -D inspector \

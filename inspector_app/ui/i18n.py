@@ -67,6 +67,21 @@ def qt_translations_dirs() -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+_english_plurals: QTranslator | None = None
+
+
+def install_english_plurals(app: QCoreApplication) -> None:
+    """English is the source text, but "%Ln company(s)" needs its plural forms ("1 company",
+    "200 companies"): a file of those alone, installed once for the application's life. A
+    language installed later is searched first, so Chinese keeps its own forms."""
+    global _english_plurals
+    if _english_plurals is None:
+        translator = QTranslator(app)
+        if translator.load(str(resources_dir() / "translations" / "inspector_en.qm")):
+            app.installTranslator(translator)
+        _english_plurals = translator
+
+
 class LanguageSwitcher:
     """Installs the translators for one language at a time; widgets retranslate on the event."""
 
@@ -85,6 +100,7 @@ class LanguageSwitcher:
         self.qt_own_loaded = False
         i18n.set_language(lang)
         QLocale.setDefault(QLocale(lang))
+        install_english_plurals(app)
         if lang == "en":
             return True
         ours = QTranslator()

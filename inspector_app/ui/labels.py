@@ -45,6 +45,11 @@ def ui_lang() -> str:
     return "zh_CN" if QLocale().name().lower().startswith("zh") else "en"
 
 
+def list_separator() -> str:
+    # Chinese enumerations use the enumeration comma 、; English a comma and space.
+    return "、" if ui_lang() == "zh_CN" else ", "
+
+
 def local(text: LocalText | None) -> str:
     return text.get(ui_lang()) if text else ""
 
@@ -83,6 +88,6 @@ def answer_text(item: Item, value: Any, photo_count: int = 0) -> str:
         choice = item.choice(value)
         return local(choice.text) if choice else str(value)
     if item.type is ItemType.MULTI_CHOICE:
-        return "、".join(local(c.text) for c in item.choices if c.value in value)
+        return list_separator().join(local(c.text) for c in item.choices if c.value in value)
     text = str(value).replace("\n", " ")
     return text if len(text) <= 24 else text[:23] + "…"

@@ -29,7 +29,7 @@ from inspector_app.domain.checklist import (
 )
 from inspector_app.domain.finding import GRADE_LABELS
 from inspector_app.domain.legal import legal_citation
-from inspector_app.ui.labels import answer_label, local, pair, ui_lang
+from inspector_app.ui.labels import answer_label, list_separator, local, pair, ui_lang
 
 
 class TemplateDescriber(QObject):
@@ -226,11 +226,6 @@ def _item_name(template: Template, item_id: str, section_id: str) -> tuple[Item 
     number = next(n for n, i in enumerate(section.items, start=1) if i.id == item_id)
     where = "" if ref.section_id == section_id else f"{local(section.title)} "
     return ref, f"{where}{number}. “{_clip(local(ref.text), 60)}”"
-
-
-def list_separator() -> str:
-    # Chinese enumerations use the enumeration comma 、; English a comma and space.
-    return "、" if ui_lang() == "zh_CN" else ", "
 
 
 def _vocab_order(code: str) -> tuple[int, str]:

@@ -8,7 +8,7 @@ from inspector_app.domain.profile import Profile
 from inspector_app.storage.repositories import ProfileRepo
 from inspector_app.ui import screen_fit
 from inspector_app.ui.fonts import register_fonts
-from inspector_app.ui.i18n import LanguageSwitcher
+from inspector_app.ui.i18n import LanguageSwitcher, install_english_plurals
 from inspector_app.ui.main_window import MainWindow
 
 
@@ -50,3 +50,9 @@ def window(qtbot, ctx, settings, languages, profile):
 def _no_screen_fit_left_over():
     yield
     screen_fit.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _english_plurals(qapp):
+    # As in the program: English shows "1 company", "2 companies" from the first window on.
+    install_english_plurals(qapp)

@@ -237,6 +237,6 @@ def test_a_count_in_the_thousands_is_grouped_in_both_languages(qtbot, repo, page
             repo.add(Company(name=f"单位{n:04d}", town="城关镇"))
     page.refresh()
     qtbot.waitUntil(lambda: "1,001" in page.count_label.text(), timeout=5000)
-    assert page.count_label.text() == "1,001 company(s)"
+    assert page.count_label.text() == "1,001 companies"
     languages.apply("zh_CN")
     qtbot.waitUntil(lambda: page.count_label.text() == "1,001 家单位", timeout=3000)

@@ -110,7 +110,8 @@ def test_page_shows_the_hazards_not_closed_by_default(page, demo):
     assert {r["status"] for r in page.visible_rows()} <= {"open", "rectified", "reopened"}
     counts = ledger.counts(LedgerFilter())
     assert page.summary.text() == (
-        f"{counts.total} hazard(s): {counts.by_status['open']} open, "
+        f"{counts.total} hazard{'' if counts.total == 1 else 's'}: "
+        f"{counts.by_status['open']} open, "
         f"{counts.by_status['rectified']} awaiting re-inspection, "
         f"{counts.by_status['reopened']} reopened; {counts.overdue} overdue")
     # All statuses: the closed ones are counted too.
@@ -131,7 +132,8 @@ def test_filters_narrow_the_rows(qtbot, page, demo):
     page.overdue_check.setChecked(True)
     overdue = page.visible_rows()
     assert 0 < len(overdue) < not_closed and all(r["overdue"] for r in overdue)
-    assert page.summary.text().startswith(f"{len(overdue)} hazard(s)")
+    assert page.summary.text().startswith(
+        f"{len(overdue)} hazard{'' if len(overdue) == 1 else 's'}")
     page.overdue_check.setChecked(False)
 
     page.status_filter.setCurrentIndex(page.status_filter.findData("closed"))
@@ -255,7 +257,8 @@ def test_a_page_of_rows_is_read_but_counts_sorting_and_export_cover_all(
     page.show()
     expected = HazardLedger(demo.db, lambda: TODAY).rows(LedgerFilter())
     assert page.model.rowCount() == 3 < len(expected) and page.model.canFetchMore()
-    assert page.summary.text().startswith(f"{len(expected)} hazard(s)")
+    assert page.summary.text().startswith(
+        f"{len(expected)} hazard{'' if len(expected) == 1 else 's'}")
     assert len(page.visible_rows()) == len(expected)
     page.table.sortByColumn(Column.COMPANY, Qt.SortOrder.AscendingOrder)
     names = [r["company_name"] for r in page.visible_rows()]

@@ -49,7 +49,7 @@ def test_rows_at_once_and_the_summary_says_counting_until_the_counts_come(qtbot,
         assert page.summary.text() == "Counting the hazards…"
     expected = _expected(demo, page.current_filter())
     assert page._counts.as_dict() == expected
-    assert page.summary.text().startswith(f"{expected['total']} hazard(s): ")
+    assert page.summary.text().startswith(f"{expected['total']} hazards: ")
     assert not page.counting()
 
 
@@ -66,7 +66,7 @@ def test_a_new_filter_never_shows_the_counts_of_the_one_before(qtbot, page, demo
     expected = _expected(demo, LedgerFilter(status=None, overdue_only=True))
     assert shown == [page.summary.text()]
     assert page._counts.as_dict() == expected
-    assert shown[0].startswith(f"{expected['total']} hazard(s): ")
+    assert shown[0].startswith(f"{expected['total']} hazards: ")
     assert shown[0].endswith(f"; {expected['overdue']} overdue")
 
 

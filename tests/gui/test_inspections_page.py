@@ -113,7 +113,7 @@ def test_filters_narrow_the_rows(qtbot, ctx, profile, languages):
     assert page.model.rowCount() == 3  # unticked: no date filter
     page.from_check.setChecked(True)
     assert _shown_companies(page) == ["东山化工厂", "西湖纺织印染厂"]
-    assert page.count_label.text() == "2 inspection(s)"
+    assert page.count_label.text() == "2 inspections"
 
 
 def test_double_click_and_open_emit_the_id(qtbot, ctx, profile, languages):
@@ -271,7 +271,7 @@ def test_selection_survives_a_refresh_beyond_the_first_page(qtbot, ctx, profile,
     ids, _, _ = _data(ctx)
     page = _page(qtbot, ctx)
     assert page.model.rowCount() == 2 and page.model.canFetchMore()
-    assert page.count_label.text() == "3 inspection(s)"  # counted, not loaded
+    assert page.count_label.text() == "3 inspections"  # counted, not loaded
     oldest = ids["泉台纺织有限公司"]
     page.select_inspection(oldest)  # on the second page: read to find it
     assert page.selected_id() == oldest

@@ -124,7 +124,7 @@ def test_adding_runs_in_the_background_and_lists_refused_files(qtbot, gallery, p
     assert dialog is not None and dialog.isVisible()
     assert "broken.jpg: not an image" in dialog.informativeText()
     assert "IMG_4000x3000" not in dialog.informativeText()
-    assert "2 photo(s) added" in gallery.hint.text() and "1 not added" in gallery.hint.text()
+    assert "2 photos added" in gallery.hint.text() and "1 not added" in gallery.hint.text()
     stored = photos.list(inspection, item_id="a1")
     assert [(p.original_name, p.width, p.height) for p in stored] == [
         ("IMG_4000x3000.jpg", 4000, 3000), ("screen.png", 64, 48)]
@@ -204,7 +204,7 @@ def test_delete_asks_a_reason_and_the_photo_goes(qtbot, gallery, photos, service
     with qtbot.waitSignal(gallery.changed):
         gallery.view.setFocus()
         qtbot.keyClick(gallery.view, Qt.Key.Key_Delete)
-    assert asked == ["Why are 1 photo(s) deleted?"]
+    assert asked == ["Why is 1 photo deleted?"]
     assert [p.original_name for p in photos.list(inspection)] == ["keep.jpg"]
     assert gallery.model.rowCount() == 1
     deleted = [e for e in service.history(inspection)
@@ -324,7 +324,7 @@ def test_viewer_draws_a_rectangle_that_the_print_copy_shows(qtbot, gallery, phot
         assert r > 180 and g < 90 and b < 90  # the left edge is drawn in red
         assert min(printed.getpixel((round(0.4 * pw), round(ph / 2)))) > 240  # inside: white
     tip = gallery.model.data(gallery.model.index(0), Qt.ItemDataRole.ToolTipRole)
-    assert "1 mark(s) drawn" in tip
+    assert "1 mark drawn" in tip
 
     # Small drags are no marks; text asks for its words; erase and undo take marks back.
     assert viewer.draw(ShapeKind.ARROW, QPointF(5, 5), QPointF(6, 6)) is None

@@ -94,14 +94,14 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: ([str(jpeg)], "")))
     qtbot.mouseClick(first.photos_button, LEFT)
-    assert first.photos_label.text() == "1 after-photo(s)"
+    assert first.photos_label.text() == "1 after-photo"
     photos = PhotoService(ctx.db, ctx.data_dir, ctx.device).list(
         reinspection_id, finding_id=recorded["a1"], tag=PhotoTag.AFTER)
     assert len(photos) == 1
 
     # Completing with a hazard still open changes nothing.
     qtbot.mouseClick(dialog.complete_button, LEFT)
-    assert "1 hazard(s) have no result yet: 2" in dialog.results_error.text()
+    assert "1 hazard has no result yet: 2" in dialog.results_error.text()
     second = dialog.editors[recorded["a2"]]
     assert second.message.isVisible()
     assert recorded["service"].get(recorded["inspection"]).findings[0].status is \
@@ -176,7 +176,7 @@ def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
     dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
     general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
     assert not hasattr(general, "plan_button") or not general.plan_button.isVisible()
-    assert "6 element(s) missing" in major.plan_status.text()
+    assert "6 elements missing" in major.plan_status.text()
     assert not major.accepted_by.isVisible()  # acceptance belongs to a closing
 
     qtbot.mouseClick(major.rectified, LEFT)

@@ -23,7 +23,7 @@ from inspector_app.domain.risk import STANDARDISATION_GRADES, Standardisation, r
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.ui.datetimes import show_date, show_datetime
-from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.labels import list_separator, ui_lang
 
 
 class ClassificationDialog(QDialog):
@@ -118,7 +118,7 @@ class ClassificationDialog(QDialog):
                              + (f" — {row.decided_by or ''} {show_date(row.decided_at)}"
                                 if row.decided_at else ""))
         self.suggested.setText(self._class_text(row.suggested))
-        self.reasons.setText("、".join(reason_label(r, self.lang) for r in row.reasons)
+        self.reasons.setText(list_separator().join(reason_label(r, self.lang) for r in row.reasons)
                              or self.tr("none of the listed reasons"))
         index = self.klass.findData(row.current or row.suggested)
         self.klass.setCurrentIndex(max(index, 0))

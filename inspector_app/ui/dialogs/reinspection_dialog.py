@@ -60,7 +60,7 @@ from inspector_app.services.reinspection import (
     ReinspectionResult,
 )
 from inspector_app.ui.datetimes import localize_edit, show_date
-from inspector_app.ui.labels import pair
+from inspector_app.ui.labels import list_separator, pair
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.inspector_picker import InspectorPicker
 
@@ -563,7 +563,7 @@ class ReinspectionDialog(QDialog):
         if info is None:
             return
         self.setWindowTitle(self.tr("Re-inspection {0}").format(info.number or ""))
-        team = "、".join(i.name for i in info.inspectors)
+        team = list_separator().join(i.name for i in info.inspectors)
         self.results_header.setText(
             f"<b>{escape(info.number or '')}</b> &nbsp; {escape(info.company_name)}<br>"
             + escape(self.tr("Follows up {0} of {1} · inspectors: {2}").format(

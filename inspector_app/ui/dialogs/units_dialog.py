@@ -34,7 +34,7 @@ from inspector_app.domain.units import UNIT_KIND_LABELS, Campaign, Phase, Target
 from inspector_app.errors import InspectorError, ValidationError
 from inspector_app.services.context import AppContext
 from inspector_app.services.units import KEEP, UnitsService
-from inspector_app.ui.labels import count_text, ui_lang
+from inspector_app.ui.labels import count_text, list_separator, ui_lang
 
 ERROR_STYLE = "color: #b00020;"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -276,7 +276,7 @@ class CampaignDialog(_Checked):
         unknown = [n for n in wanted if n not in by_name]
         if unknown:
             raise ValidationError(self.tr("No company named {0} on this computer.")
-                                  .format("、".join(unknown[:3])))
+                                  .format(list_separator().join(unknown[:3])))
         return tuple(dict.fromkeys(by_name[n] for n in wanted))
 
     def save(self) -> None:
@@ -386,9 +386,8 @@ class UnitsDialog(QDialog):
             state = self.tr("Retired") if not unit.active else ""
             if own is not None and own.id == unit.id:
                 state = self.tr("This computer's unit")
-            for c, text in enumerate((unit.name, _kind_text(unit.kind),
-                                      "、".join(_industry_text(s) for s in unit.sectors),
-                                      state)):
+            sectors = list_separator().join(_industry_text(s) for s in unit.sectors)
+            for c, text in enumerate((unit.name, _kind_text(unit.kind), sectors, state)):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, unit.id)
                 if not unit.active:
@@ -400,7 +399,8 @@ class UnitsDialog(QDialog):
         conflicts = self.service.sector_conflicts()
         self.conflicts.setText("\n".join(
             self.tr("{0} is claimed by {1}: the first in the list supervises it.")
-            .format(_industry_text(s), "、".join(names)) for s, names in conflicts.items()))
+            .format(_industry_text(s), list_separator().join(names))
+            for s, names in conflicts.items()))
         self._unit_selected()
         self._fill_unit_choices()
 
@@ -625,8 +625,8 @@ class UnitsDialog(QDialog):
         table.setRowCount(len(self.campaign_list))
         for r, c in enumerate(self.campaign_list):
             scope = (self.tr("Every company") if c.covers_everyone else "；".join(
-                part for part in ("、".join(_industry_text(i) for i in c.industries),
-                                  "、".join(c.towns),
+                part for part in (list_separator().join(_industry_text(i) for i in c.industries),
+                                  list_separator().join(c.towns),
                                   self.tr("named companies: {0}").format(
                                       count_text(len(c.company_ids)))
                                   if c.company_ids else "") if part))

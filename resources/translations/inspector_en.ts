@@ -1,0 +1,260 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CompaniesPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/companies.py" line="171"/>
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <source>%Ln company(s)</source>
+        <translation>
+            <numerusform>%Ln company</numerusform>
+            <numerusform>%Ln companies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
+        <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
+        <translation>
+            <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
+            <numerusform>Only %Ln document numbers of this type left on this computer: ask the office for a new number block.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="159"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HazardResultEditor</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>
+        <source>%Ln after-photo(s)</source>
+        <translation>
+            <numerusform>%Ln after-photo</numerusform>
+            <numerusform>%Ln after-photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274"/>
+        <source>%Ln element(s) missing: {0}</source>
+        <translation>
+            <numerusform>%Ln element missing: {0}</numerusform>
+            <numerusform>%Ln elements missing: {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <source>%Ln hazard(s) exported to {0}.</source>
+        <translation>
+            <numerusform>%Ln hazard exported to {0}.</numerusform>
+            <numerusform>%Ln hazards exported to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <source>%Ln hazard(s): </source>
+        <translation>
+            <numerusform>%Ln hazard: </numerusform>
+            <numerusform>%Ln hazards: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <source>; %Ln overdue</source>
+        <translation>
+            <numerusform>; %Ln overdue</numerusform>
+            <numerusform>; %Ln overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
+        <source>%Ln page(s) found</source>
+        <translation>
+            <numerusform>%Ln page found</numerusform>
+            <numerusform>%Ln pages found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_window.py" line="331"/>
+        <source>Hazards (%Ln)</source>
+        <translation>
+            <numerusform>Hazards (%Ln)</numerusform>
+            <numerusform>Hazards (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
+        <source>Photos (%Ln)</source>
+        <translation>
+            <numerusform>Photos (%Ln)</numerusform>
+            <numerusform>Photos (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <source>&amp;Planned (%Ln)…</source>
+        <translation>
+            <numerusform>&amp;Planned (%Ln)…</numerusform>
+            <numerusform>&amp;Planned (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
+        <source>%Ln inspection(s)</source>
+        <translation>
+            <numerusform>%Ln inspection</numerusform>
+            <numerusform>%Ln inspections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MissingDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
+        <source>%Ln thing(s) still missing. Double-click one to go there.</source>
+        <translation>
+            <numerusform>%Ln thing still missing. Double-click it to go there.</numerusform>
+            <numerusform>%Ln things still missing. Double-click one to go there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGallery</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
+        <source>%Ln photo(s) added.</source>
+        <translation>
+            <numerusform>%Ln photo added.</numerusform>
+            <numerusform>%Ln photos added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
+        <source>%Ln already attached.</source>
+        <translation>
+            <numerusform>%Ln already attached.</numerusform>
+            <numerusform>%Ln already attached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <source>%Ln not added.</source>
+        <translation>
+            <numerusform>%Ln not added.</numerusform>
+            <numerusform>%Ln not added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
+        <source>%Ln file(s) could not be added; the others were added:</source>
+        <translation>
+            <numerusform>%Ln file could not be added; the others were added:</numerusform>
+            <numerusform>%Ln files could not be added; the others were added:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <source>… and %Ln more (see details).</source>
+        <translation>
+            <numerusform>… and %Ln more (see details).</numerusform>
+            <numerusform>… and %Ln more (see details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
+        <source>Why are %Ln photo(s) deleted?</source>
+        <translation>
+            <numerusform>Why is %Ln photo deleted?</numerusform>
+            <numerusform>Why are %Ln photos deleted?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotosModel</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
+        <source>%Ln mark(s) drawn</source>
+        <translation>
+            <numerusform>%Ln mark drawn</numerusform>
+            <numerusform>%Ln marks drawn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
+        <source>{0} of {1} — %Ln open hazard(s)</source>
+        <translation>
+            <numerusform>{0} of {1} — %Ln open hazard</numerusform>
+            <numerusform>{0} of {1} — %Ln open hazards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432"/>
+        <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
+        <translation>
+            <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
+            <numerusform>The company has open hazards from %Ln inspections; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
+        <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
+        <translation>
+            <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>
+            <numerusform>%Ln hazards have no result yet: {0}. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
