@@ -239,12 +239,18 @@ def saved_language(settings_file: Path | None) -> str | None:
     """The language chosen in the window's preferences (None for "as the system")."""
     if settings_file is None or not settings_file.is_file():
         return None
-    import configparser  # where a settings file is there to read
+    try:
+        text = settings_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    if "language" not in text.lower():  # never chosen (option names are read lower-cased)
+        return None
+    import configparser  # only where there is a choice to read: 1 ms of a command's start
 
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(settings_file, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeError):
+        parser.read_string(text, source=str(settings_file))
+    except configparser.Error:
         return None
     value = parser.get(SETTING_SECTION, SETTING_KEY, fallback="")
     return value if value in LANGUAGES else None

@@ -188,3 +188,9 @@ def test_the_windows_saved_choice_is_read_from_its_settings_file(tmp_path: Path)
     settings.write_bytes(b"\xff\xfe garbage [")
     assert i18n.saved_language(settings) is None
     assert i18n.saved_language(tmp_path / "missing.ini") is None
+    settings.write_text("[window]\npage=1\n[UI]\nLanguage = en\n", encoding="utf-8")
+    assert i18n.saved_language(settings) is None  # sections are named as written
+    settings.write_text("[window]\npage=1\n[ui]\nLanguage = en\n", encoding="utf-8")
+    assert i18n.saved_language(settings) == "en"  # option names in any case
+    settings.write_text("[window]\npage=1\n", encoding="utf-8")
+    assert i18n.saved_language(settings) is None
