@@ -18,12 +18,15 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector_app import APP_ID, __version__
 from inspector_app.cli_parser import ERROR_LINE, VERSION, LocalizedArgumentParser
 from inspector_app.commands import COMMAND_MODULES, command_names
 from inspector_app.i18n import LANGUAGES, _, resolve_language, saved_language, set_language
+
+if TYPE_CHECKING:
+    import logging
 
 OPENABLE_SUFFIXES = (".inspx", ".pdf")
 
@@ -196,6 +199,12 @@ def _starting(as_the_program: bool) -> Iterator[None]:
             gc.enable()
 
 
+def _log() -> logging.Logger:
+    import logging  # loaded when there is something to log: see log_file.set_up_when_loaded
+
+    return logging.getLogger(__name__)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with _starting(as_the_program=argv is None):
         argv = list(sys.argv[1:] if argv is None else argv)
@@ -205,16 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _open_file_parser() if action == "open" else build_parser(modules)
         args = parser.parse_args(argv)
 
-        import logging
         import sqlite3
         from pathlib import Path
 
         from inspector_app.errors import InspectorError, from_sqlite_error
-        from inspector_app.logs import setup_logging
+        from inspector_app.log_file import set_up_when_loaded
         from inspector_app.paths import DataDir, resolve_data_dir
         from inspector_app.services.context import AppContext
 
-    log = logging.getLogger(__name__)
     if action == "open":
         if not Path(args.file).is_file():
             print(_error_line(_(
@@ -234,24 +241,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _neutralise_terminal_output()
 
-    if setup_logging(data_dir.logs) is None:
-        logging.getLogger().addHandler(logging.NullHandler())
+    set_up_when_loaded(data_dir.logs)
     args.lang = lang  # what a command reads as "the user's language" (documents default to it)
     ctx = AppContext(data_dir, lang)
     try:
         return int(args.func(args, ctx) or 0)
     except InspectorError as exc:
-        log.info("%s refused: %s", args.command, exc.message)
+        _log().info("%s refused: %s", args.command, exc.message)
         print(_error_line(exc.localized()), file=sys.stderr)
         return 1
     except sqlite3.OperationalError as exc:
         known = from_sqlite_error(exc, data_dir.database)
         if known is None:
-            log.exception("unexpected error in %s", args.command)
+            _log().exception("unexpected error in %s", args.command)
             print(_internal_line(f"{type(exc).__name__}: {exc}"),
                   file=sys.stderr)
             return 70
-        log.info("%s refused: %s", args.command, known.message)
+        _log().info("%s refused: %s", args.command, known.message)
         print(_error_line(known.localized()), file=sys.stderr)
         return 1
     except BrokenPipeError:  # piped into head: the reader has all it wanted
@@ -261,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("{prog}: interrupted").format(prog=APP_ID), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: one line for the user, the trace in the log
-        log.exception("unexpected error in %s", args.command)
+        _log().exception("unexpected error in %s", args.command)
         print(_internal_line(f"{type(exc).__name__}: {exc}"),
               file=sys.stderr)
         return 70

@@ -43,9 +43,127 @@ def _catalogue(lang: str) -> _gettext.NullTranslations:
     # spelling of the language and copy what it read (loading ``copy``), at every start.
     try:
         with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
-            return _gettext.GNUTranslations(handle)
+            return _CompiledCatalogue(handle)
     except FileNotFoundError:  # as translation(fallback=True): the English message ids
         return _gettext.NullTranslations()
+
+
+class _CompiledCatalogue(_gettext.GNUTranslations):
+    """gettext's own catalogue of a ``.mo`` file, whose messages are found and decoded when
+    asked for.
+
+    ``GNUTranslations`` decodes all of them (1,300) when it opens the file, 1.5-2.5 ms of
+    each command's start, which shows a few dozen. The file's message ids are sorted (the
+    format says so: GNU gettext searches them the same way), so a message is found by
+    bisection; ``gettext``/``ngettext`` are the standard library's, reading that mapping."""
+
+    def _parse(self, fp: Any) -> None:
+        import struct
+
+        buf = fp.read()
+        order = {self.LE_MAGIC: "<", self.BE_MAGIC: ">"}.get(struct.unpack("<I", buf[:4])[0])
+        if order is None:
+            raise OSError(0, "Bad magic number", getattr(fp, "name", ""))
+        version, count, ids_at, texts_at = struct.unpack(order + "4I", buf[4:20])
+        if version >> 16 not in self.VERSIONS:
+            raise OSError(0, f"Bad version number {version >> 16}", getattr(fp, "name", ""))
+        messages = _Messages(buf, struct.unpack(f"{order}{2 * count}I",
+                                                buf[ids_at:ids_at + 8 * count]),
+                             struct.unpack(f"{order}{2 * count}I",
+                                           buf[texts_at:texts_at + 8 * count]))
+        self.plural = lambda n: int(n != 1)  # as GNUTranslations: till the header says
+        header = messages.raw(b"")
+        if header is not None:
+            self._read_header(header)
+        messages.charset = self._charset or "ascii"
+        self._catalog = messages
+
+    def _read_header(self, text: bytes) -> None:
+        """The catalogue's description, read as ``GNUTranslations`` reads it."""
+        info: dict[str, str] = self._info  # type: ignore[attr-defined]  # typeshed lacks it
+        last = None
+        for line in text.split(b"\n"):
+            item = line.decode().strip()
+            if not item or (item.startswith("#-#-#-#-#") and item.endswith("#-#-#-#-#")):
+                continue
+            if ":" not in item:
+                if last:
+                    info[last] += "\n" + item
+                continue
+            key, value = (part.strip() for part in item.split(":", 1))
+            last = key = key.lower()
+            info[key] = value
+            if key == "content-type":
+                self._charset = value.split("charset=")[1]
+            elif key == "plural-forms":
+                self.plural = _gettext.c2py(value.split(";")[1].split("plural=")[1])
+
+
+class _Messages:
+    """What ``GNUTranslations`` keeps in its ``_catalog``: a message id, or a plural's
+    singular id and the number of its form, to its translation; read from the file's sorted
+    tables at the first look-up."""
+
+    def __init__(self, buf: bytes, ids: tuple[int, ...], texts: tuple[int, ...]) -> None:
+        self._buf, self._ids, self._texts = buf, ids, texts
+        self.charset = "ascii"
+        self._read: dict[Any, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._ids) // 2
+
+    def _id(self, n: int) -> bytes:
+        size, start = self._ids[2 * n], self._ids[2 * n + 1]
+        return self._buf[start:start + size]
+
+    def _find(self, wanted: bytes, prefix: bool = False) -> int | None:
+        """The number of the id ``wanted`` (or the first that starts with it)."""
+        low, high = 0, len(self)
+        while low < high:
+            middle = (low + high) // 2
+            if self._id(middle) < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self):
+            found = self._id(low)
+            if found == wanted or (prefix and found.startswith(wanted)):
+                return low
+        return None
+
+    def raw(self, wanted: bytes, prefix: bool = False) -> bytes | None:
+        """The translation of the id ``wanted`` as stored, or None."""
+        n = self._find(wanted, prefix)
+        if n is None:
+            return None
+        size, start = self._texts[2 * n], self._texts[2 * n + 1]
+        return self._buf[start:start + size]
+
+    def get(self, key: str | tuple[str, int], default: Any = None) -> Any:
+        found = self._read.get(key)
+        if found is not None:
+            return found
+        try:
+            if isinstance(key, tuple):
+                # A plural is stored under "singular\0plural", looked up by its singular.
+                raw = self.raw(key[0].encode(self.charset) + b"\0", prefix=True)
+                forms = None if raw is None else str(raw, self.charset).split("\0")
+                found = forms[key[1]] if forms is not None and key[1] < len(forms) else None
+            else:
+                raw = self.raw(key.encode(self.charset))
+                found = None if raw is None else str(raw, self.charset)
+        except UnicodeEncodeError:  # not in the charset: as the decoded catalogue, not there
+            found = None
+        if found is None:
+            return default
+        self._read[key] = found
+        return found
+
+    def __getitem__(self, key: str | tuple[str, int]) -> str:
+        found: str | None = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
 
 def translate(message: str, lang: str | None = None) -> str:
@@ -121,12 +239,18 @@ def saved_language(settings_file: Path | None) -> str | None:
     """The language chosen in the window's preferences (None for "as the system")."""
     if settings_file is None or not settings_file.is_file():
         return None
-    import configparser  # where a settings file is there to read
+    try:
+        text = settings_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    if "language" not in text.lower():  # never chosen (option names are read lower-cased)
+        return None
+    import configparser  # only where there is a choice to read: 1 ms of a command's start
 
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(settings_file, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeError):
+        parser.read_string(text, source=str(settings_file))
+    except configparser.Error:
         return None
     value = parser.get(SETTING_SECTION, SETTING_KEY, fallback="")
     return value if value in LANGUAGES else None

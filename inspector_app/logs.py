@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from inspector_app.storage.files import make_private_dir, make_private_file, write_atomic
+from inspector_app.log_file import LOG_NAME, prepare
+from inspector_app.storage.files import make_private_file, write_atomic
 
-LOG_NAME = "inspector.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 
@@ -68,12 +68,7 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
         if getattr(handler, "_inspector", False):
             root.removeHandler(handler)
             handler.close()
-    try:
-        make_private_dir(log_dir)
-        make_private_file(log_dir / LOG_NAME)  # there, and the user's only, from the start
-        with (log_dir / LOG_NAME).open("a", encoding="utf-8"):
-            pass  # writable: a folder that cannot take the log is said now, not at a failure
-    except OSError:
+    if not prepare(log_dir):
         return None
     handler = _LogFile(log_dir / LOG_NAME)
     handler._inspector = True  # type: ignore[attr-defined]

@@ -46,11 +46,23 @@ class Queryable(Protocol):
 def _check_not_newer(path: Path, query: str = "?mode=ro") -> bool:
     """Refuse a database from a newer program without writing to it; whether it is current
     (every migration this program knows applied, and no other)."""
+    conn = _connect_read_only(path, query)
+    try:
+        return _is_current_on(conn, path)
+    finally:
+        conn.close()
+
+
+def _connect_read_only(path: Path, query: str = "?mode=ro") -> sqlite3.Connection:
     uri = path.resolve().as_uri() + query
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
+
+
+def _is_current_on(conn: sqlite3.Connection, path: Path) -> bool:
+    """``_check_not_newer`` on a connection that cannot write, which it leaves open."""
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_table = conn.execute(
@@ -68,8 +80,6 @@ def _check_not_newer(path: Path, query: str = "?mode=ro") -> bool:
         unfinished_load = set_aside.pending(conn)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
-    finally:
-        conn.close()
     known = known_migrations()
     unknown = sorted(set(applied) - set(known))
     if version > schema_version() or unknown:
@@ -190,17 +200,22 @@ def _reclaim(db: Database) -> None:
 
 
 def open_reader(path: Path) -> sqlite3.Connection | None:
-    """A plain connection for reading a current database (a listing, a count), opened after
-    one cheap version check: no sqlite-utils, no migrations, and ``query_only`` so that it
-    cannot write. None where the database is missing or not current: it has to be opened
-    with ``open_database`` first, which creates or migrates it."""
-    if not (path.exists() and path.stat().st_size > 0 and _check_not_newer(path)):
+    """A read-only connection for reading a current database (a listing, a count): the
+    version is checked on the connection that then reads, so the schema is read once; no
+    sqlite-utils, no migrations, and it cannot write. None where the database is missing
+    or not current: it has to be opened with ``open_database`` first, which creates or
+    migrates it."""
+    if not (path.exists() and path.stat().st_size > 0):
         return None
+    conn = _connect_read_only(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
-        conn.execute("PRAGMA query_only=ON")
-    except sqlite3.Error as exc:
-        raise _classify(exc, path) from exc
+        current = _is_current_on(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    if not current:
+        conn.close()
+        return None
     return conn
 
 

@@ -84,6 +84,28 @@ def test_the_compiled_catalogue_matches_its_source() -> None:
     assert not stale, f"{MO.name} is older than {PO.name}: run `make translations` ({stale[:3]})"
 
 
+def test_every_message_reads_as_the_standard_library_reads_it() -> None:
+    """The program finds each message in the compiled file when asked for; whatever it
+    finds is what gettext's own catalogue, decoding the whole file, gives."""
+    with MO.open("rb") as handle:
+        standard = gettext.GNUTranslations(handle)
+    ours = i18n._catalogue("zh_CN")
+    assert not isinstance(ours._catalog, dict)  # read when asked for, not at the start
+    differ = []
+    for key in standard._catalog:
+        if isinstance(key, tuple):
+            singular = key[0]
+            differ += [singular for n in (0, 1, 2, 7)
+                       if ours.ngettext(singular, singular + "s", n)
+                       != standard.ngettext(singular, singular + "s", n)]
+        elif ours.gettext(key) != standard.gettext(key):
+            differ.append(key)
+    assert len(standard._catalog) > 1000 and not differ, differ[:3]
+    assert ours.gettext("no such message, anywhere") == "no such message, anywhere"
+    assert ours.ngettext("no such %d thing", "no such %d things", 2) == "no such %d things"
+    assert ours.gettext("options") == "选项"
+
+
 def _inspector_error_names() -> set[str]:
     names = set()
     for module in pkgutil.walk_packages(inspector_app.__path__, "inspector_app."):
@@ -166,3 +188,9 @@ def test_the_windows_saved_choice_is_read_from_its_settings_file(tmp_path: Path)
     settings.write_bytes(b"\xff\xfe garbage [")
     assert i18n.saved_language(settings) is None
     assert i18n.saved_language(tmp_path / "missing.ini") is None
+    settings.write_text("[window]\npage=1\n[UI]\nLanguage = en\n", encoding="utf-8")
+    assert i18n.saved_language(settings) is None  # sections are named as written
+    settings.write_text("[window]\npage=1\n[ui]\nLanguage = en\n", encoding="utf-8")
+    assert i18n.saved_language(settings) == "en"  # option names in any case
+    settings.write_text("[window]\npage=1\n", encoding="utf-8")
+    assert i18n.saved_language(settings) is None

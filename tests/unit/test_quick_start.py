@@ -145,3 +145,35 @@ def test_the_log_file_is_private_from_the_start_and_takes_what_is_logged(tmp_pat
             if getattr(handler, "_inspector", False):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_a_command_that_logs_nothing_loads_no_logging_and_still_makes_its_log(tmp_path):
+    AppContext(DataDir(tmp_path)).db.close()  # a current database: nothing to create
+    code = ("import sys; from inspector_app.cli import main\n"
+            f"code = main(['--data-dir', {str(tmp_path)!r}, 'hazards', 'counts'])\n"
+            "print(code, 'logging' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.stderr.strip().splitlines()[-1] == "0 False"
+    log = tmp_path / "logs" / "inspector.log"
+    assert log.exists() and log.stat().st_mode & 0o777 == 0o600
+
+
+def test_what_a_module_loaded_later_logs_goes_to_the_file_not_the_terminal(tmp_path):
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from inspector_app.log_file import set_up_when_loaded\n"
+            f"set_up_when_loaded(Path({str(tmp_path / 'logs')!r}))\n"
+            "assert 'logging' not in sys.modules\n"
+            "import logging\n"
+            "logging.getLogger('inspector_app.late').info('read %d rows', 3)\n"
+            "logging.getLogger('somelibrary').warning('a library speaks')\n"
+            "logging.getLogger('somelibrary').info('too small to keep')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    text = (tmp_path / "logs" / "inspector.log").read_text("utf-8")
+    assert "INFO inspector_app.late: read 3 rows" in text
+    assert "WARNING somelibrary: a library speaks" in text
+    assert "too small to keep" not in text
