@@ -3816,6 +3816,51 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
 </context>
 <context>
+    <name>PlanTeamsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <source>&amp;Add team</source>
+        <translation>新增检查组(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="72"/>
+        <source>Team name</source>
+        <translation>组名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Visits a month</source>
+        <translation>每月检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="87"/>
+        <source>Inspection teams</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Team</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="124"/>
+        <source>This team could not make an official inspection: {0}.</source>
+        <translation>该组无法开展执法检查：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>PlansDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="35"/>
@@ -5775,122 +5820,132 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="116"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
+        <source>&amp;Teams…</source>
+        <translation>检查组(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
+        <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="139"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="157"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="200"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="226"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="225"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="234"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="226"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="259"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="263"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="308"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="342"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>
