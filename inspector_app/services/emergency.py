@@ -117,6 +117,11 @@ class EmergencyService:
                "plan_type": PlanType(plan_type).value, "title": title.strip(),
                "version": version.strip(), "status": PlanStatus(status).value,
                "notes": notes, **self._dates(dates)}
+        # As moving to a status dates it: a plan registered as issued without its date has
+        # its revision and drill deadlines counted from today, never from nothing.
+        step_date = STATUS_DATE.get(PlanStatus(status))
+        if step_date and not row.get(step_date):
+            row[step_date] = date.today().isoformat()
         if unit_id and self.units.get(unit_id) is None:
             raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         if company_id and self.companies.get(company_id) is None:

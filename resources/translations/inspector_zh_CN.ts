@@ -871,99 +871,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="216"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="215"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="215"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="215"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="247"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="251"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="267"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1041,309 +1041,309 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="370"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="371"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="372"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="375"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="360"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="379"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="488"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
         <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="565"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="596"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1355,22 +1355,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="167"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="184"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="168"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="185"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="169"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3235,6 +3235,26 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
+        <source>Drafting since</source>
+        <translation>开始编制日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
+        <source>Reviewed on</source>
+        <translation>评审/论证日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
 </context>
 <context>
     <name>NumberBlocksDialog</name>
@@ -3793,6 +3813,51 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>
             <numerusform>已标注 %Ln 处</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PlanTeamsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <source>&amp;Add team</source>
+        <translation>新增检查组(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="72"/>
+        <source>Team name</source>
+        <translation>组名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Visits a month</source>
+        <translation>每月检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="87"/>
+        <source>Inspection teams</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <source>Team</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="124"/>
+        <source>This team could not make an official inspection: {0}.</source>
+        <translation>该组无法开展执法检查：{0}。</translation>
     </message>
 </context>
 <context>
@@ -5518,7 +5583,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="402"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="401"/>
         <source>{0} is claimed by {1}: the first in the list supervises it.</source>
         <translation>{0}同时归属{1}：以列表中靠前者为行业主管部门。</translation>
     </message>
@@ -5755,122 +5820,132 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="116"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
+        <source>&amp;Teams…</source>
+        <translation>检查组(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
+        <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="139"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="157"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="200"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="226"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="225"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="234"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="226"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="259"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="263"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="308"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="342"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

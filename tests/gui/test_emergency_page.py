@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from PySide6.QtCore import QDate
 
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.storage.units_repo import UnitRepo
@@ -98,6 +101,23 @@ def test_new_plan_dialog_registers_a_plan(qtbot, page, svc):
     [plan] = svc.repo.plans()
     assert plan["owner_name"] == "张坂镇" and plan["plan_type"] == "special"
     assert plan["unit_id"] == svc.units.find("张坂镇").id
+
+
+def test_a_plan_registered_as_issued_has_its_issue_date_and_deadlines(qtbot, page, svc):
+    dialog = NewPlanDialog(svc, page)
+    qtbot.addWidget(dialog)
+    dialog.owner.setCurrentIndex(dialog.owner.findText("洛阳镇"))
+    dialog.title.setText("洛阳镇突发事件总体应急预案")
+    dialog.type.setCurrentIndex(dialog.type.findData("comprehensive"))
+    assert not dialog.status_date.isEnabled()          # not started: no date to give
+    dialog.status.setCurrentIndex(dialog.status.findData("issued"))
+    assert dialog.status_date.isEnabled() and dialog.status_date_label.text() == "Issued on"
+    dialog.status_date.setDate(QDate(2024, 3, 15))
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [view] = svc.plan_views(date(2026, 12, 1))
+    assert view.row["issued_on"] == "2024-03-15"
+    assert view.revision_due is not None and view.drill_due is not None
 
 
 def test_the_circular_is_written_in_the_background(qtbot, page, svc, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QBrush, QColor, QDrag, QDropEvent
@@ -40,6 +41,9 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import StoredVisit, plan_task
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
 
 VISIT_MIME = "application/x-inspector-visit"
 
@@ -121,6 +125,10 @@ class YearPlanDialog(QDialog):
         self.holidays_button.setToolTip(self.tr(
             "Add the official holidays and weekend working days of a year from a file (YAML)"))
         self.holidays_button.clicked.connect(self._choose_holidays)
+        self.teams_button = QPushButton(self.tr("&Teams…"))
+        self.teams_button.setToolTip(self.tr("The inspection teams the plan shares the visits "
+                                             "among: their inspectors and visits a month"))
+        self.teams_button.clicked.connect(self.edit_teams)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -180,6 +188,7 @@ class YearPlanDialog(QDialog):
         days = QHBoxLayout()
         days.addWidget(self.holidays_label, 1)
         days.addWidget(self.holidays_button)
+        days.addWidget(self.teams_button)
         layout.addLayout(days)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
@@ -332,6 +341,14 @@ class YearPlanDialog(QDialog):
         key = self.template.currentData()
         return self._start("generate", self.tr("Generating the plan for {0}…").format(
             self.year.value()), key)
+
+    def edit_teams(self) -> PlanTeamsDialog:
+        from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+
+        dialog = PlanTeamsDialog(self.ctx, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        return dialog
 
     def _choose_holidays(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -44,7 +44,7 @@ from inspector_app.domain.emergency import (
 )
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.emergency import EmergencyService
+from inspector_app.services.emergency import STATUS_DATE, EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date
@@ -130,6 +130,13 @@ class NewPlanDialog(QDialog):
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Version"), self.version)
         form.addRow(self.tr("Status"), self.status)
+        # The date of the step the plan has reached: an issued plan's revision and drill
+        # deadlines count from the day it was issued.
+        self.status_date = _date_edit()
+        self.status_date_label = QLabel()
+        form.addRow(self.status_date_label, self.status_date)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -140,11 +147,21 @@ class NewPlanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _status_changed(self) -> None:
+        field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
+        self.status_date.setEnabled(field_name is not None)
+        self.status_date_label.setText({
+            "compiled_on": self.tr("Drafting since"), "reviewed_on": self.tr("Reviewed on"),
+            "issued_on": self.tr("Issued on")}.get(field_name or "", self.tr("Date")))
+
     def save(self) -> None:
+        field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
+        dates = {field_name: self.status_date.date().toString(Qt.DateFormat.ISODate)
+                 } if field_name else {}
         try:
             self.svc.add_plan(title=self.title.text(), plan_type=self.type.currentData(),
                               unit_id=self.owner.currentData(), version=self.version.text(),
-                              status=self.status.currentData())
+                              status=self.status.currentData(), **dates)
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return

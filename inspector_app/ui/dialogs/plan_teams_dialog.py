@@ -1,0 +1,154 @@
+"""The yearly plan's inspection teams: who is in each and how many visits a month it makes.
+
+A plan is made for the teams there are; without this dialog they could be set up only on the
+command line, and a supervisor opening the plan for the first time met "no inspection team".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.inspection import Kind, inspector_problems
+from inspector_app.errors import InspectorError
+from inspector_app.ui.labels import list_separator
+from inspector_app.ui.messages import localized
+from inspector_app.ui.widgets.inspector_picker import ID_ROLE, InspectorPicker
+
+if TYPE_CHECKING:
+    from inspector_app.domain.year_plan import Team
+    from inspector_app.services.context import AppContext
+
+
+class PlanTeamsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PlanTeamsDialog")
+        self.ctx = ctx
+        self.service = ctx.year_plan
+        self.teams: list[Team] = []
+
+        self.table = QTableWidget(0, 3)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_: self._selected())
+
+        self.name = QLineEdit()
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 500)
+        self.capacity.setValue(20)
+        self.people = InspectorPicker(ctx, list_height=120)
+        self.people.fill(None)        # a team is chosen person by person, no one ticked first
+        self.people.problem.connect(self._show_problem)
+        self.add_button = QPushButton(self.tr("&Add team"))
+        self.add_button.clicked.connect(self.add_team)
+        self.save_button = QPushButton(self.tr("&Save changes"))
+        self.save_button.clicked.connect(self.save_team)
+        self.save_button.setEnabled(False)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Team name"), self.name)
+        form.addRow(self.tr("Inspectors"), self.people)
+        form.addRow(self.tr("Visits a month"), self.capacity)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.save_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.setWindowTitle(self.tr("Inspection teams"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Team"), self.tr("Inspectors"), self.tr("Visits a month")])
+        self.resize(640, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.teams = self.service.teams()
+        names = {p.id: p.name for p in self.ctx.profile.inspectors()}
+        self.table.setRowCount(len(self.teams))
+        for row, team in enumerate(self.teams):
+            people = list_separator().join(names.get(i, "?") for i in team.inspector_ids)
+            for column, text in enumerate((team.name, people, str(team.capacity))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnToContents(0)
+
+    def _selected(self) -> None:
+        row = self.table.currentRow()
+        team = self.teams[row] if 0 <= row < len(self.teams) else None
+        self.save_button.setEnabled(team is not None)
+        if team is None:
+            return
+        self.name.setText(team.name)
+        self.capacity.setValue(team.capacity)
+        for index in range(self.people.list.count()):
+            item = self.people.list.item(index)
+            self.people.set_checked(item.data(ID_ROLE), item.data(ID_ROLE) in team.inspector_ids)
+
+    def _show_problem(self, text: str) -> None:
+        self.error.setText(text)
+
+    def _unfit(self) -> bool:
+        """Whether the ticked people cannot make the plan's official inspections, said."""
+        chosen = set(self.people.checked_ids())
+        team = [p for p in self.ctx.profile.inspectors() if p.id in chosen]
+        problems = inspector_problems(Kind.OFFICIAL, team)
+        if problems:
+            self.error.setText(self.tr("This team could not make an official inspection: {0}.")
+                               .format("; ".join(localized(p) for p in problems)))
+        return bool(problems)
+
+    def add_team(self) -> bool:
+        if self._unfit():
+            return False
+        try:
+            self.service.add_team(self.name.text(), self.people.checked_ids(),
+                                  self.capacity.value())
+        except InspectorError as exc:
+            self.error.setText(exc.localized())
+            return False
+        self.error.clear()
+        self.refresh()
+        return True
+
+    def save_team(self) -> bool:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.teams) or self._unfit():
+            return False
+        try:
+            self.service.update_team(self.teams[row].id, capacity=self.capacity.value(),
+                                     inspector_ids=self.people.checked_ids())
+        except InspectorError as exc:
+            self.error.setText(exc.localized())
+            return False
+        self.error.clear()
+        self.refresh()
+        self.table.setCurrentCell(row, 0)
+        return True

@@ -1,0 +1,54 @@
+"""A supervisor sets up the yearly plan's teams in the window, then makes the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from inspector_app.services.classification import ClassificationService
+from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
+from tests.factories import add_company, add_template
+
+
+def _tick(picker, name: str) -> None:
+    for row in range(picker.list.count()):
+        item = picker.list.item(row)
+        if item.text().startswith(name):
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_teams_made_in_the_window_are_the_teams_the_plan_uses(qtbot, ctx):
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    for name, number in (("张伟", "32050012"), ("李娜", "32050013"), ("王芳", "32050014")):
+        people.add(name, number, "泉台区应急管理局")
+    key = add_template(ctx.db)
+    classes = ClassificationService(ctx.db, ctx.device, "王科长")
+    for i in range(4):
+        classes.decide(add_company(ctx.db, name=f"公司{i}", town="城关镇"), "moderate", "测试")
+    plan = YearPlanDialog(ctx)
+    qtbot.addWidget(plan)
+    plan.year.setValue(2027)
+    plan.template.setCurrentIndex(plan.template.findData(key))
+
+    teams = plan.edit_teams()
+    qtbot.addWidget(teams)
+    assert teams.table.rowCount() == 0 and not teams.people.checked_ids()
+    teams.name.setText("一组")
+    assert not teams.add_team()                      # no one in it: an official visit needs two
+    assert "at least two inspectors" in teams.error.text()
+    _tick(teams.people, "张伟")
+    assert not teams.add_team() and teams.table.rowCount() == 0
+    _tick(teams.people, "李娜")
+    teams.capacity.setValue(3)
+    assert teams.add_team(), teams.error.text()
+    assert teams.table.rowCount() == 1
+    assert teams.table.item(0, 1).text() == "张伟, 李娜" and teams.table.item(0, 2).text() == "3"
+    # Changed: one more inspector and more visits a month.
+    teams.table.setCurrentCell(0, 0)
+    _tick(teams.people, "王芳")
+    teams.capacity.setValue(4)
+    assert teams.save_team()
+    assert teams.table.item(0, 1).text() == "张伟, 李娜, 王芳"
+    assert teams.table.item(0, 2).text() == "4"
+    teams.accept()
+    qtbot.waitUntil(lambda: [t.name for t in plan.teams] == ["一组"])
