@@ -13,13 +13,13 @@ from inspector_app.commands.when import local_date, local_minute
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
-from inspector_app.services.year_plan import YearPlanService
+from inspector_app.services.year_plan import DEFAULT_CHECKLIST, YearPlanService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("plan-year", help=_("generate the draft yearly plan for YEAR"))
     p.add_argument("year", metavar=_("year"), type=int)
-    p.add_argument("--template", default="gm-major-hazard-2023",
+    p.add_argument("--template", default=DEFAULT_CHECKLIST,
                    help=_("checklist of the planned inspections (id or key)"))
     p.add_argument("--seed", type=int, help=_("seed of the random sample (default: a new one, "
                      "recorded with the plan)"))

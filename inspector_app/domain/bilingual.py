@@ -5,9 +5,15 @@ translated by the program (the program's own messages are in the catalogue, see 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from inspector_app.i18n import current_language
+
+
+def written_day(day: date, zh: bool) -> str:
+    """A day as a document writes it: 2026年7月4日 in Chinese, 2026-07-04 in English."""
+    return f"{day.year}年{day.month}月{day.day}日" if zh else day.isoformat()
 
 
 def is_english(lang: str | None) -> bool:

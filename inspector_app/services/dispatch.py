@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.bilingual import Bilingual
+from inspector_app.domain.bilingual import Bilingual, written_day
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -80,7 +80,7 @@ class DispatchReport:
 
 def period_text(period: Period, zh: bool) -> str:
     def day(d: date) -> str:
-        return f"{d.year}年{d.month}月{d.day}日" if zh else d.isoformat()
+        return written_day(d, zh)
 
     return f"{day(period.start)}至{day(period.end)}" if zh else \
         f"{day(period.start)} to {day(period.end)}"

@@ -89,6 +89,12 @@ class StoredVisit:
     planned_inspection_id: str | None
 
 
+# The checklist a yearly plan starts from: the industry-and-trade determination standard, which
+# covers most of a district's companies; a company it does not apply to gets the standard that
+# does when the plan is issued (checklist_chooser).
+DEFAULT_CHECKLIST = "gm-major-hazard-2023"
+
+
 class YearPlanService:
     def __init__(self, db: Database, device: Device, actor: str | None = None) -> None:
         self.db = db

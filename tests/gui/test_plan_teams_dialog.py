@@ -52,3 +52,13 @@ def test_teams_made_in_the_window_are_the_teams_the_plan_uses(qtbot, ctx):
     assert teams.table.item(0, 2).text() == "4"
     teams.accept()
     qtbot.waitUntil(lambda: [t.name for t in plan.teams] == ["一组"])
+
+
+def test_the_plan_starts_from_the_industry_and_trade_standard(qtbot, ctx):
+    from inspector_app.services.forms import ensure_shipped_templates
+    from inspector_app.storage.templates_repo import TemplateRepo
+
+    ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id))
+    plan = YearPlanDialog(ctx)
+    qtbot.addWidget(plan)
+    assert plan.template.currentData().startswith("gm-major-hazard-2023@")

@@ -214,6 +214,9 @@ def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_
     flat = text.replace("\n", "")
     assert f"排查重大事故隐患{table.total['hazards_major']}项" in flat
     assert overdue and all(h["company_name"] in flat for h in overdue)
+    # A Chinese document writes its dates in Chinese: 2026年7月4日, not 2026-07-04.
+    assert all(f"{int(h['deadline'][:4])}年{int(h['deadline'][5:7])}月{int(h['deadline'][8:10])}日"
+               in flat for h in overdue)
     # The demo's 百崎乡 has no company: nothing to inspect is no lag.
     assert "百崎乡" not in flat[flat.index("工作滞后"):]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from inspector_app.domain.bilingual import Bilingual
+from inspector_app.domain.bilingual import Bilingual, written_day
 from inspector_app.domain.checklist import Answer
 from inspector_app.domain.finding import GRADE_LABELS, Grade
 
@@ -300,9 +300,7 @@ def fmt_date(lang: str, value: str | None) -> str:
     if parsed is None:
         return value
     day = parsed.date() if isinstance(parsed, datetime) else parsed
-    if is_en(lang):
-        return day.isoformat()
-    return f"{day.year}年{day.month}月{day.day}日"
+    return written_day(day, not is_en(lang))
 
 
 def fmt_datetime(lang: str, value: str | None) -> str:

@@ -32,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.domain.bilingual import Bilingual
+from inspector_app.domain.bilingual import Bilingual, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.storage.circulars_repo import IssuedCircular, circular_number, issued_circulars
@@ -121,6 +121,13 @@ def dispatch_title(report: DispatchReport) -> str:
                 else "关于安全生产隐患排查整治工作情况的通报")
     return (f"Circular on the progress of the campaign {campaign.name}" if campaign
             else "Circular on the district's hazard investigation and rectification")
+
+
+def _deadline(value: str | None, zh: bool) -> str:
+    try:
+        return written_day(date.fromisoformat((value or "")[:10]), zh)
+    except ValueError:
+        return value or ""
 
 
 def _pct(value: float | None) -> str:
@@ -265,7 +272,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         for n, h in enumerate(overdue[:MAX_LISTED], start=1):
             lines.append([n, Paragraph(h["company_name"] or "", small),
                           Paragraph(h["town"] or "", small),
-                          Paragraph(h["description"] or "", small), (h["deadline"] or "")[:10]])
+                          Paragraph(h["description"] or "", small), _deadline(h["deadline"], zh)])
         ot = Table(lines, colWidths=[10 * mm, 45 * mm, 22 * mm, 75 * mm, 22 * mm],
                    repeatRows=1)
         ot.setStyle(TableStyle([
@@ -306,8 +313,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if zh:
         story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
                                f"{issuer or '区安办'}。", base))
-    day = (f"{issued_on.year}年{issued_on.month}月{issued_on.day}日" if zh
-           else issued_on.isoformat())
+    day = written_day(issued_on, zh)
     story += [Spacer(1, 10 * mm), Paragraph(issuer, right), Paragraph(day, right)]
 
     buffer = io.BytesIO()

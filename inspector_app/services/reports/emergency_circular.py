@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from inspector_app.domain.bilingual import written_day
 from inspector_app.domain.emergency import (
     PLAN_STATUS_LABELS,
     PROGRESS_LABELS,
@@ -77,7 +78,7 @@ def prepare(svc: EmergencyService, today: date, lang: str | None) -> PlanCircula
 def _day(d: date | None, zh: bool) -> str:
     if d is None:
         return "—"
-    return f"{d.year}年{d.month}月{d.day}日" if zh else d.isoformat()
+    return written_day(d, zh)
 
 
 def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:

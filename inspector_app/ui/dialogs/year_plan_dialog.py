@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
-from inspector_app.services.year_plan import StoredVisit, plan_task
+from inspector_app.services.year_plan import DEFAULT_CHECKLIST, StoredVisit, plan_task
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
 
@@ -105,9 +105,12 @@ class YearPlanDialog(QDialog):
         self.year.setValue(date.today().year + 1)
         self.year.valueChanged.connect(self.refresh)
         self.template = QComboBox()
-        for record in self.templates.list():
+        records = self.templates.list()
+        for record in records:
             self.template.addItem(f"{record.title(ui_lang())} ({record.key})",
                                   record.key)
+        start = next((i for i, r in enumerate(records) if r.template_id == DEFAULT_CHECKLIST), 0)
+        self.template.setCurrentIndex(start)
         self.template.setMinimumContentsLength(16)
         self.template.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
