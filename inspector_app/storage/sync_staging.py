@@ -5,9 +5,11 @@ found by the database rather than by a set in memory) and, for an inspection's p
 inspection it belongs to. A table the import applies in SQL (the audit log) keeps its rows'
 checked values instead of their lines, in a table of its own, ``values_<table>``: one column
 per column of the row, and ``absent`` naming the columns a row did not carry. Applying it then
-copies values rather than parsing every line again. The file lives in the import's private
-scratch folder and goes with it; nothing here needs to survive a crash, so it is written
-without a journal.
+copies values rather than parsing every line again. Such a table's key is unique in its own
+table, and its rows are not staged a second time in ``staged``: the audit log is most of a
+bundle's rows, and each extra staged row cost an insert into a random-keyed index. The file
+lives in the import's private scratch folder and goes with it; nothing here needs to survive a
+crash, so it is written without a journal.
 """
 
 from __future__ import annotations
@@ -31,15 +33,17 @@ class StagingStore:
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
         self.columns: dict[str, list[str]] = {}
+        self.keys_of: dict[str, str] = {}  # a table given to keep_values → its key column
 
-    def keep_values(self, table: str, columns: list[str]) -> None:
+    def keep_values(self, table: str, columns: list[str], key: str) -> None:
         """Keep the values of ``table``'s rows, in ``values_<table>``, rather than their
-        lines (see ``add_many``); ``table`` and ``columns`` are names the program declares,
-        never a bundle's."""
+        lines (see ``add_many``), with ``key`` (one of ``columns``) unique among them;
+        ``table`` and ``columns`` are names the program declares, never a bundle's."""
         self.columns[table] = columns
+        self.keys_of[table] = key
         names = ", ".join(f'"{c}"' for c in columns)
         self.conn.execute(f'CREATE TABLE "values_{table}" (seq INTEGER PRIMARY KEY, '
-                          f"absent TEXT, {names})")
+                          f'absent TEXT, {names}, UNIQUE ("{key}"))')
 
     def close(self) -> None:
         self.conn.close()
@@ -56,34 +60,39 @@ class StagingStore:
         The items before it are staged; those from it on are not. ``values`` (for a table
         given to ``keep_values``, whose items' lines are empty) are the items' values: the
         columns a row lacks (joined by commas, or None), then its values in the order of the
-        columns."""
+        columns; they alone are staged."""
+        if not items:
+            return None
+        table = items[0][0]
+        if table in self.columns:
+            if values is None or len(values) != len(items):
+                raise ValueError(f"{table} is staged as values: give every item's values")
+            columns = self.columns[table]
+            names = ", ".join(f'"{c}"' for c in columns)
+            sql = (f'INSERT INTO "values_{table}" (absent, {names}) '
+                   f"VALUES ({', '.join('?' * (len(columns) + 1))})")
+            rows: list[Any] = values
+        else:
+            sql, rows = "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)", items
         before = self.conn.total_changes
         try:
-            self.conn.executemany(
-                "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)", items)
+            self.conn.executemany(sql, rows)
         except sqlite3.IntegrityError:
-            done = self.conn.total_changes - before
-            self._add_values(items, values, done)
-            return done
-        self._add_values(items, values, len(items))
+            return self.conn.total_changes - before
         return None
-
-    def _add_values(self, items: list[Item], values: list[tuple[Any, ...]] | None,
-                    count: int) -> None:
-        if not values or not count:
-            return
-        table = items[0][0]
-        columns = self.columns[table]
-        names = ", ".join(f'"{c}"' for c in columns)
-        self.conn.executemany(f'INSERT INTO "values_{table}" (absent, {names}) '
-                              f"VALUES ({', '.join('?' * (len(columns) + 1))})", values[:count])
 
     def position(self, table: str, key: str) -> int | None:
         """Where the staged row of ``table`` with ``key`` stands among the table's rows (1 for
         the first), or None when no such row is staged."""
-        found = self.conn.execute(
-            "SELECT (SELECT COUNT(*) FROM staged o WHERE o.tbl = s.tbl AND o.seq <= s.seq) "
-            "FROM staged s WHERE s.tbl = ? AND s.key = ?", [table, key]).fetchone()
+        if table in self.keys_of:
+            found = self.conn.execute(
+                f'SELECT (SELECT COUNT(*) FROM "values_{table}" o WHERE o.seq <= s.seq) '
+                f'FROM "values_{table}" s WHERE s."{self.keys_of[table]}" = ?',
+                [key]).fetchone()
+        else:
+            found = self.conn.execute(
+                "SELECT (SELECT COUNT(*) FROM staged o WHERE o.tbl = s.tbl AND o.seq <= s.seq) "
+                "FROM staged s WHERE s.tbl = ? AND s.key = ?", [table, key]).fetchone()
         return int(found[0]) if found else None
 
     def add_if_absent(self, table: str, key: str, line: str) -> bool:
@@ -113,6 +122,10 @@ class StagingStore:
 
     def keys(self, table: str) -> Iterator[str]:
         """A table's keys in the bundle's order, without its lines."""
+        if table in self.keys_of:
+            yield from (str(key) for (key,) in self._stream(
+                f'SELECT "{self.keys_of[table]}" FROM "values_{table}" ORDER BY seq', []))
+            return
         for (key,) in self._stream("SELECT key FROM staged WHERE tbl = ? ORDER BY seq", [table]):
             yield key
 

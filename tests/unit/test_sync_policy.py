@@ -671,6 +671,24 @@ def test_a_row_carried_twice_is_named_with_both_of_its_places(world):
                   "rows/answers.jsonl\\)")
 
 
+
+def test_an_audit_entry_carried_twice_is_named_with_both_of_its_places(world):
+    # Audit entries are staged as values, keyed apart from the other tables' rows: a repeat
+    # is still found and named as any other row's is.
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    twice: list[str] = []
+
+    def copy(tables: Rows) -> None:
+        entries = tables["audit_log"]
+        entries.insert(3, dict(entries[0]))
+        twice.append(entries[0]["id"])
+
+    bundle = forge(world, world.a, source, copy)
+    refused(world, bundle, BundleRefused,
+            match=f"audit_log {twice[0]}: appears twice in the bundle \\(rows 1 and 4 of "
+                  "rows/audit_log.jsonl\\)")
+
 def test_only_a_reinspection_opinion_follows_a_document(world):
     from tests.pdf_scenarios import services
 

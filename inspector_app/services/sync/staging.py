@@ -104,7 +104,8 @@ class StagedRows(Mapping[str, TableRows]):
         self.path = path
         self.store = StagingStore(path)
         for table in sorted(SQL_READ):
-            self.store.keep_values(table, list(row_schema.SCHEMAS[table]))
+            (key,) = BY_NAME[table].key  # one column: its values are kept unique
+            self.store.keep_values(table, list(row_schema.SCHEMAS[table]), key)
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
         # inspection, for the import to check that the checklist is in the bundle or here.
