@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -84,7 +85,24 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
     With ``leave`` (the program's own start), a window that closed normally ends the process
     at once with that status (:func:`leave_process`) instead of returning.
+
+    No garbage collection until the window has shown its first page: the start makes tens of
+    thousands of objects (Qt's enums and classes, the modules, the widgets) that all stay,
+    and the collector would walk them again and again meanwhile. At the program's own start
+    (``leave``), what it made is then set aside for good (``gc.freeze``), as the command
+    line's start does.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_gui(data_dir, cli_lang, open_file, leave, collecting)
+    finally:
+        if collecting:
+            gc.enable()  # also when the window did not get as far as its first page
+
+
+def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, leave: bool,
+             collecting: bool) -> int:
     if not display_available():
         # Said before any window exists, in the language the window would have spoken.
         i18n.set_language(i18n.resolve_language(cli_lang, i18n.saved_language(data_dir.settings)))
@@ -137,7 +155,6 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.open_plain()  # now: a refused database is reported before any window
-        ctx.make_print_copies_ahead()
         if not shipped_templates_current(ctx.for_reading()):
             from inspector_app.services.forms import ensure_shipped_templates
             from inspector_app.storage.templates_repo import TemplateRepo
@@ -160,6 +177,12 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     window.append(main)
 
     def after_first_show() -> None:
+        if collecting:
+            if leave:  # the program's own start: a caller's objects (a test's) stay collectable
+                gc.freeze()
+            gc.enable()
+        # No photo can be taken in before this: the form window is not open yet.
+        ctx.make_print_copies_ahead()
         instance.listen()  # a later start waits a few seconds for the answer
         ctx.sweep_scratch()
         _preload("sqlite_utils")  # ready before the first change the user makes
