@@ -110,14 +110,14 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
         return 2
 
     from PySide6.QtCore import QThreadPool, QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
     from inspector_app.services.shipped_forms import shipped_templates_current
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
-    from inspector_app.ui.crash import install_excepthook
+    from inspector_app.ui.excepthook import install_excepthook
     from inspector_app.ui.first_show import when_first_shown
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
@@ -149,6 +149,8 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
         if not instance.acquire(listen=False):
             if hand_over(data_dir.root, open_file):
                 return 0
+            from PySide6.QtWidgets import QMessageBox
+
             screen_fit.install(settings)
             QMessageBox.critical(None, translated_title("Database in use"),
                                  already_open_message(data_dir.root))
@@ -161,11 +163,15 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
 
             ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         screen_fit.install(None)  # what a message box before the window needs of it
         QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
     if ctx.current_inspector() is None:  # the profile is not set up
+        from PySide6.QtWidgets import QDialog
+
         from inspector_app.ui.dialogs.first_run import FirstRunDialog
 
         instance.listen()

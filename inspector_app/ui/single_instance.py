@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLockFile, QObject, Signal
 
 from inspector_app.ui.data_lock import LOCK_NAME  # the one lock file of a data dir
 
@@ -115,6 +115,7 @@ def hand_over(data_dir: Path, file: Path | None, seconds: float = HAND_OVER_SECO
 
     True once that window has confirmed it; False when none answers within ``seconds``.
     """
+    from PySide6.QtCore import QThread
     from PySide6.QtNetwork import QLocalSocket
 
     message = json.dumps({"open": str(file)} if file else {}).encode() + b"\n"
