@@ -31,6 +31,7 @@ def _quicker_pyside_check() -> None:
         return bool(slow(module))  # no source file of its own: PySide's answer
 
     uses_pyside.quick = True  # type: ignore[attr-defined]
+    uses_pyside.pysides = slow  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
 
 
