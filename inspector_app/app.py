@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import NoReturn
 
@@ -45,7 +46,6 @@ def _preload(module: str) -> None:
     whoever needs the module before simply waits for the import.
     """
     import importlib
-    import threading
 
     threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}",
                      daemon=True).start()
@@ -63,7 +63,6 @@ def leave_process(code: int) -> NoReturn:
     """
     import atexit
     import contextlib
-    import threading
 
     from PySide6.QtCore import QThreadPool
 
@@ -190,7 +189,8 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
         # No photo can be taken in before this: the form window is not open yet.
         ctx.make_print_copies_ahead()
         instance.listen()  # a later start waits a few seconds for the answer
-        ctx.sweep_scratch()
+        # On a thread: now and then it walks the whole photo store (a district's is large).
+        threading.Thread(target=ctx.sweep_scratch, name="sweep scratch", daemon=True).start()
         _preload("sqlite_utils")  # ready before the first change the user makes
 
     when_first_shown(main, later=after_first_show)
