@@ -85,7 +85,7 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     With ``leave`` (the program's own start), a window that closed normally ends the process
     at once with that status (:func:`leave_process`) instead of returning.
 
-    No garbage collection until the window has shown its first page: the start makes tens of
+    No garbage collection until a moment after the window's first page: the start makes tens of
     thousands of objects (Qt's enums and classes, the modules, the widgets) that all stay,
     and the collector would walk them again and again meanwhile. At the program's own start
     (``leave``), what it made is then set aside for good (``gc.freeze``), as the command
@@ -175,6 +175,8 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
 
         instance.listen()
         screen_fit.install(settings)
+        if collecting:
+            gc.enable()  # the user may take their time over it
         if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
             return 0
 
