@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import NoReturn
 
@@ -44,7 +46,6 @@ def _preload(module: str) -> None:
     whoever needs the module before simply waits for the import.
     """
     import importlib
-    import threading
 
     threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}",
                      daemon=True).start()
@@ -62,7 +63,6 @@ def leave_process(code: int) -> NoReturn:
     """
     import atexit
     import contextlib
-    import threading
 
     from PySide6.QtCore import QThreadPool
 
@@ -84,7 +84,24 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
 
     With ``leave`` (the program's own start), a window that closed normally ends the process
     at once with that status (:func:`leave_process`) instead of returning.
+
+    No garbage collection until a moment after the window's first page: the start makes tens of
+    thousands of objects (Qt's enums and classes, the modules, the widgets) that all stay,
+    and the collector would walk them again and again meanwhile. At the program's own start
+    (``leave``), what it made is then set aside for good (``gc.freeze``), as the command
+    line's start does.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_gui(data_dir, cli_lang, open_file, leave, collecting)
+    finally:
+        if collecting:
+            gc.enable()  # also when the window did not get as far as its first page
+
+
+def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, leave: bool,
+             collecting: bool) -> int:
     if not display_available():
         # Said before any window exists, in the language the window would have spoken.
         i18n.set_language(i18n.resolve_language(cli_lang, i18n.saved_language(data_dir.settings)))
@@ -92,14 +109,14 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         return 2
 
     from PySide6.QtCore import QThreadPool, QTimer
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
     from inspector_app.services.shipped_forms import shipped_templates_current
     from inspector_app.ui import screen_fit
     from inspector_app.ui.app_icon import app_icon
-    from inspector_app.ui.crash import install_excepthook
+    from inspector_app.ui.excepthook import install_excepthook
     from inspector_app.ui.first_show import when_first_shown
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher, resolve_language
@@ -131,28 +148,35 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
         if not instance.acquire(listen=False):
             if hand_over(data_dir.root, open_file):
                 return 0
+            from PySide6.QtWidgets import QMessageBox
+
             screen_fit.install(settings)
             QMessageBox.critical(None, translated_title("Database in use"),
                                  already_open_message(data_dir.root))
             return 1
         ctx = AppContext(data_dir, cli_lang)
         ctx.open_plain()  # now: a refused database is reported before any window
-        ctx.make_print_copies_ahead()
         if not shipped_templates_current(ctx.for_reading()):
             from inspector_app.services.forms import ensure_shipped_templates
             from inspector_app.storage.templates_repo import TemplateRepo
 
             ensure_shipped_templates(TemplateRepo(ctx.db, ctx.device.id), skip_if_unchanged=True)
     except InspectorError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         screen_fit.install(None)  # what a message box before the window needs of it
         QMessageBox.critical(None, exc.localized_title(), exc.localized())
         return 1
 
     if ctx.current_inspector() is None:  # the profile is not set up
+        from PySide6.QtWidgets import QDialog
+
         from inspector_app.ui.dialogs.first_run import FirstRunDialog
 
         instance.listen()
         screen_fit.install(settings)
+        if collecting:
+            gc.enable()  # the user may take their time over it
         if FirstRunDialog(ctx).exec() != QDialog.DialogCode.Accepted:
             return 0
 
@@ -160,8 +184,15 @@ def run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None = No
     window.append(main)
 
     def after_first_show() -> None:
+        if collecting:
+            if leave:  # the program's own start: a caller's objects (a test's) stay collectable
+                gc.freeze()
+            gc.enable()
+        # No photo can be taken in before this: the form window is not open yet.
+        ctx.make_print_copies_ahead()
         instance.listen()  # a later start waits a few seconds for the answer
-        ctx.sweep_scratch()
+        # On a thread: now and then it walks the whole photo store (a district's is large).
+        threading.Thread(target=ctx.sweep_scratch, name="sweep scratch", daemon=True).start()
         _preload("sqlite_utils")  # ready before the first change the user makes
 
     when_first_shown(main, later=after_first_show)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
+from inspector_app.storage import inspection_listing
+from inspector_app.storage.inspection_listing import InspectionFilter
 from inspector_app.storage.repositories import InspectorRepo
 
 if TYPE_CHECKING:
@@ -23,22 +24,23 @@ __all__ = ["InspectionFilter", "count_inspections", "count_planned", "has_compan
            "inspectors", "list_inspections", "towns"]
 
 
-def _repo(ctx: AppContext) -> InspectionRepo:
-    # list() and count() only run SQL, which a plain connection (AppContext.reader) runs as
+def _reader(ctx: AppContext) -> Database:
+    # The listing only runs SQL, which a plain connection (AppContext.reader) runs as
     # sqlite-utils' Database does.
-    return InspectionRepo(cast("Database", ctx.reader))
+    return cast("Database", ctx.reader)
 
 
 def list_inspections(ctx: AppContext, flt: InspectionFilter | None = None, *,
                      sort: str = "started", descending: bool = True, limit: int | None = None,
                      offset: int = 0) -> list[dict[str, Any]]:
     """The inspections ``flt`` selects, as ``InspectionService.list`` gives them."""
-    return _repo(ctx).list(flt, sort=sort, descending=descending, limit=limit, offset=offset)
+    return inspection_listing.list_inspections(_reader(ctx), flt, sort=sort,
+                                               descending=descending, limit=limit, offset=offset)
 
 
 def count_inspections(ctx: AppContext, flt: InspectionFilter | None = None) -> int:
     """How many inspections ``list_inspections`` gives for ``flt``."""
-    return _repo(ctx).count(flt)
+    return inspection_listing.count_inspections(_reader(ctx), flt)
 
 
 def count_planned(ctx: AppContext) -> int:

@@ -1,9 +1,8 @@
-"""Unexpected exceptions: logged, then a dialog that offers to save a report."""
+"""The dialog shown for an unexpected exception, which offers to save a report
+(``excepthook`` shows it)."""
 
 from __future__ import annotations
 
-import logging
-import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -14,9 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
 from inspector_app.logs import write_report
-from inspector_app.ui import messages
-
-log = logging.getLogger(__name__)
 
 
 def crash_report(exc_type: type[BaseException], exc: BaseException,
@@ -70,21 +66,3 @@ class CrashDialog(QMessageBox):
                                 self.tr("The report could not be saved: {0}").format(exc))
             return None
         return path
-
-
-def install_excepthook(log_dir: Path, parent_getter=lambda: None) -> None:
-    """Send expected failures to the message bridge and bugs to the crash dialog."""
-
-    def hook(exc_type: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
-        if isinstance(exc, InspectorError):
-            messages.error(exc)
-            return
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        dialog = CrashDialog(crash_report(exc_type, exc, tb), log_dir, parent_getter())
-        dialog.exec()
-
-    sys.excepthook = hook

@@ -52,10 +52,10 @@ from inspector_app.ui.dialogs.inspection_dialogs import (
     MissingDialog,
     NewHazardDialog,
 )
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.dialogs.signatures_dialog import SignaturesDialog
 from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
+from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.shortcuts import show_in_tooltip
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList

@@ -6,15 +6,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -24,14 +23,16 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.services.context import AppContext
 from inspector_app.ui import screen_fit
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.first_show import when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
     from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
     from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
@@ -211,8 +212,7 @@ class MainWindow(QMainWindow):
         self.act_profile = QAction(self)
         self.act_profile.triggered.connect(self.edit_profile)
         self.act_data_folder = QAction(self)
-        self.act_data_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir.root))))
+        self.act_data_folder.triggered.connect(self._open_data_folder)
         self.act_verify = QAction(self)
         self.act_verify.triggered.connect(self._verify)
         self.act_identity = QAction(self)
@@ -326,6 +326,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- behaviour --
+    def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir.root)))
+
     # Dialogs and the form window are imported when first opened: the PDF, signing and
     # certificate libraries behind them took most of the window's start.
     def _verify(self) -> None:
@@ -400,6 +406,8 @@ class MainWindow(QMainWindow):
             dialog.open()
             dialog.verify(path)
             return dialog
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Cannot open this file"), self.tr(
             "{0} is neither an Inspector bundle (.inspx) nor a PDF.").format(path))
         return None
@@ -504,6 +512,8 @@ class MainWindow(QMainWindow):
         return self._install_help().show_help(topic_of(QApplication.focusWidget() or self))
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About Inspector"), self.tr(
             "<h3>Inspector {0}</h3><p>Offline on-site work-safety inspections: checklists, "
             "photos, hazards and rectification, signed PDF records and USB sync.</p>"

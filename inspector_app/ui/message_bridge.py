@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from inspector_app.ui import messages
 from inspector_app.ui.messages import Level
+
+if TYPE_CHECKING:  # imported when a message needs a box, not at the window's start
+    from PySide6.QtWidgets import QMessageBox
 
 STATUS_TIMEOUT_MS = 8000
 
@@ -55,6 +60,8 @@ class MessageBridge(QObject):
         self._status.showMessage(text, STATUS_TIMEOUT_MS)
         if level == Level.INFO.value:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Critical if level == Level.ERROR.value else QMessageBox.Icon.Warning,
             translated_title(title),

@@ -8,14 +8,13 @@ come to the front) and exits.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QLockFile, QObject, Signal
 
 from inspector_app.ui.data_lock import LOCK_NAME  # the one lock file of a data dir
 
@@ -29,6 +28,10 @@ HAND_OVER_SECONDS = 5.0  # the first window may still be starting (first run, mi
 
 def server_name(data_dir: Path) -> str:
     """A socket name for this user and data dir, short enough for every platform."""
+    # Imported here: the window takes its lock before it shows, and names its socket after.
+    import getpass
+    import hashlib
+
     key = f"{getpass.getuser()}\0{Path(data_dir).resolve()}".encode()
     return f"inspector-app-{hashlib.sha256(key).hexdigest()[:20]}"
 
@@ -41,10 +44,13 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
-        self.name = server_name(self.data_dir)
         self._lock = QLockFile(str(self.data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead process's lock is stale, never an old one
         self._server: QLocalServer | None = None
+
+    @cached_property
+    def name(self) -> str:
+        return server_name(self.data_dir)
 
     def acquire(self, listen: bool = True) -> bool:
         """Take the lock and listen (or, without ``listen``, leave that to ``listen()``); False
@@ -109,6 +115,7 @@ def hand_over(data_dir: Path, file: Path | None, seconds: float = HAND_OVER_SECO
 
     True once that window has confirmed it; False when none answers within ``seconds``.
     """
+    from PySide6.QtCore import QThread
     from PySide6.QtNetwork import QLocalSocket
 
     message = json.dumps({"open": str(file)} if file else {}).encode() + b"\n"

@@ -43,7 +43,12 @@ class Column(IntEnum):
     OPEN_HAZARDS = 9
 
 
+_COLUMNS = tuple(Column)  # by number, without making an enum member at each call
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole),
+                       int(SORT_ROLE), int(ID_ROLE)})
 # The sort of ``InspectionRepo.list`` (see LIST_SORTS) behind each column.
 SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "town",
              Column.TEMPLATE: "template", Column.KIND: "kind", Column.STATUS: "status",
@@ -81,25 +86,29 @@ class InspectionsModel(RowsTableModel):
                 self.tr("Kind"), self.tr("Status"), self.tr("Started"), self.tr("Inspectors"),
                 self.tr("Hazards (major)"), self.tr("Open hazards"))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The view asks for every role of every cell it paints (about 1,500 calls for the
+        # first page): the roles answered here are picked out first, as plain numbers.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
         if role == ID_ROLE:
             return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column is Column.TEMPLATE:
                 return f"{self._title(row)} ({row['template_id']}@{row['template_version']})"
             if column is Column.NUMBER and row["revision"] > 1:
                 return self.tr("Revision {0}").format(row["revision"])
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-                Column.HAZARDS, Column.OPEN_HAZARDS):
+        if column in (Column.HAZARDS, Column.OPEN_HAZARDS):  # the role left: the alignment
             return _RIGHT
         return None
 

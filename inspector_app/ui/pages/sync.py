@@ -37,9 +37,9 @@ from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_confl
 from inspector_app.services.sync.report import ImportReport, summary
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_datetime
-from inspector_app.ui.dialogs.passphrase_dialog import PassphraseKeeper
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
