@@ -557,180 +557,187 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="266"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="265"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="270"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="268"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="273"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="269"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="275"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="276"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="279"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="281"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
+        <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
+        <translation>
+            <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="302"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="408"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="459"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="491"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="508"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="460"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="509"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="532"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="273"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="278"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="280"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="530"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="531"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="587"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="604"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="605"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="610"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="611"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="611"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="606"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="623"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="618"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="635"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1789,83 +1796,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="271"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="353"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="360"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1874,74 +1881,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>

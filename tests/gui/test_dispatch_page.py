@@ -177,3 +177,30 @@ def test_the_save_dialog_starts_in_the_documents_folder_with_the_period_named(pa
     assert xlsx.parent == pdf.parent == demo.data_dir.documents
     assert xlsx.name == "dispatch-statistics-2026-01-01-to-2026-06-30.xlsx"
     assert pdf.name == "dispatch-circular-2026-01-01-to-2026-06-30.pdf"
+
+
+def test_the_page_says_what_it_counts_so_the_ledger_reconciles(page, demo):
+    """A supervisor comparing with the Hazards page finds the difference named on screen:
+    the figures count completed and signed records, the ledger also lists drafts' hazards."""
+    from inspector_app.services.hazards import HazardLedger, LedgerFilter
+
+    start = page.start.date().toString("yyyy-MM-dd")
+    end = page.end.date().toString("yyyy-MM-dd")
+    in_ledger = HazardLedger(demo.db).count(LedgerFilter(status=None, date_from=start,
+                                                         date_to=end))
+    counted = page.report.table.total.hazards
+    in_drafts = page.report.draft_hazards
+    assert in_drafts > 0 and counted + in_drafts == in_ledger
+    assert page.basis.isVisible()
+    text = page.basis.text()
+    assert "completed and signed" in text and f"{in_drafts} hazard" in text
+
+
+def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
+    out = tmp_path / "table.xlsx"
+    with qtbot.waitSignal(page.report_written, timeout=30_000):
+        page.write(out)
+    sheet = load_workbook(out).active
+    notes = [c.value for c in sheet["A"] if isinstance(c.value, str)
+             and ("统计口径" in c.value or c.value.startswith("Counted:"))]
+    assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]

@@ -252,6 +252,11 @@ class DispatchPage(Page):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.layout_.addWidget(self.hint)
+        # What the figures count: the ledger lists the hazards of drafts, the figures do not.
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.basis.setObjectName("dispatchBasis")
+        self.layout_.addWidget(self.basis)
         self._filling = False
         self.retranslate()
         self._fill_choices()
@@ -275,7 +280,17 @@ class DispatchPage(Page):
         self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
                                   "with no inspection in the period are shaded."))
+        self._show_basis()
         self._fill_choices()
+
+    def _show_basis(self) -> None:
+        if self.report is None:
+            self.basis.clear()
+            return
+        self.basis.setText(self.tr(
+            "Counted: completed and signed records (their latest revision) started in the "
+            "period. Drafts are not counted: %Ln hazard(s) in drafts of the period.", "",
+            self.report.draft_hazards))
 
     def _fill_choices(self) -> None:
         self._filling = True
@@ -356,6 +371,7 @@ class DispatchPage(Page):
         self._figures_task = None
         self.report, self.trend = result
         self.status.setText(self._unit_inspections_text())
+        self._show_basis()
         self._fill_table()
         self._fill_charts()
         self._selection_changed()
@@ -377,6 +393,7 @@ class DispatchPage(Page):
         self._figures_task = None
         self._show_busy()
         self.report = None
+        self._show_basis()
         self.table.setRowCount(0)
         self.status.setText(self.tr("Counting cancelled. Change the period or the grouping "
                                     "to count again."))
