@@ -204,3 +204,32 @@ def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
     notes = [c.value for c in sheet["A"] if isinstance(c.value, str)
              and ("统计口径" in c.value or c.value.startswith("Counted:"))]
     assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]
+
+
+def _rows_seen(table) -> tuple[int, int]:
+    """(rows wholly in view, rows partly in view): what the user sees of the table."""
+    view = table.viewport().rect()
+    whole = partly = 0
+    for r in range(table.rowCount()):
+        rect = table.visualRect(table.model().index(r, 0))
+        if view.contains(rect):
+            whole += 1
+        elif view.intersects(rect):
+            partly += 1
+    return whole, partly
+
+
+def test_every_row_is_in_view_at_the_height_of_a_small_laptop(page, qtbot):
+    # The page's share of a 1024x600 screen's window: the menu, the list of pages, the status.
+    page.resize(790, 530)
+    qtbot.waitUntil(lambda: _rows_seen(page.table) == (page.table.rowCount(), 0))
+    qtbot.waitUntil(lambda: not page.table.verticalScrollBar().isVisible())
+    assert page.charts.height() >= page.charts.minimumSizeHint().height()
+
+
+def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot):
+    page.resize(790, 430)
+    rows = page.table.rowCount()
+    qtbot.waitUntil(lambda: 0 < _rows_seen(page.table)[0] < rows)
+    assert _rows_seen(page.table)[1] == 0           # no row cut in half
+    assert page.table.verticalScrollBar().isVisible()

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -163,6 +163,20 @@ class DrillDownDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def table_height(table: QTableWidget, room: int) -> int:
+    """The height that shows every row of ``table`` within ``room``, or else as many whole
+    rows as fit (at least one)."""
+    # Header, frame and horizontal scroll bar: what the table is taller than its rows' area,
+    # measured after the table has placed them for its new rows and headers.
+    table.updateGeometries()
+    chrome = table.height() - table.viewport().height()
+    row = table.verticalHeader().defaultSectionSize()
+    rows = table.rowCount()
+    if chrome + rows * row + 2 <= room:
+        return chrome + rows * row + 2      # +2: never a scroll bar for a pixel's difference
+    return chrome + max(1, (room - chrome) // row) * row
+
+
 class DispatchPage(Page):
     page_id = "dispatch"
     report_written = Signal(str)
@@ -232,7 +246,7 @@ class DispatchPage(Page):
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.trend_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(150)
+            view.setMinimumHeight(100)   # the table comes first on a small screen
         # Horizontal bars: a unit's whole name fits on the left, however narrow the screen;
         # with many units the chart grows taller and scrolls.
         self.bar_scroll = QScrollArea()
@@ -247,7 +261,9 @@ class DispatchPage(Page):
         split.addWidget(self.charts)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        self._split_set = False
+        self._split_moved = False     # by the user: the page no longer shares the height
+        self._sharing = False
+        split.splitterMoved.connect(self._splitter_moved)
         self.layout_.addWidget(split, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -441,18 +457,28 @@ class DispatchPage(Page):
         self._share_height()
 
     def _share_height(self) -> None:
-        """The first time: the table as tall as its rows (at most half), the charts the rest;
-        afterwards the splitter stays where the user put it."""
+        """The table as tall as its rows, the charts the rest down to their least height; if
+        the rows do not all fit, the table shows whole rows only, never one cut in half, so its
+        scroll bar says the rest is below. Once the user moves the splitter, it stays put."""
         total = sum(self.split.sizes())
-        if self._split_set or total <= 0:
+        if self._split_moved or total <= 0:
             return
-        self._split_set = True
-        rows = self.table.rowCount()
-        needed = (self.table.horizontalHeader().height() + 4
-                  + rows * self.table.verticalHeader().defaultSectionSize()
-                  + self.table.horizontalScrollBar().sizeHint().height())
-        table = min(needed, total // 2)
-        self.split.setSizes([table, total - table])
+        charts = self.charts.minimumSizeHint().height()
+        table = table_height(self.table, total - charts)
+        self._sharing = True
+        try:
+            self.split.setSizes([table, total - table])
+        finally:
+            self._sharing = False
+
+    def _splitter_moved(self) -> None:
+        if not self._sharing:
+            self._split_moved = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.report is not None:
+            self._share_height()
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
