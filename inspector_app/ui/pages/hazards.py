@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.hazards import NOT_CLOSED, HazardLedger, LedgerCounts, LedgerFilter
+from inspector_app.services.hazards import (
+    NOT_CLOSED,
+    HazardLedger,
+    LedgerCounts,
+    LedgerFilter,
+    name_items,
+)
 from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 from inspector_app.ui import messages
 from inspector_app.ui.labels import count_text, pair, ui_lang
@@ -73,6 +79,7 @@ def export_task(control: TaskControl, ctx: AppContext, today: date, flt: LedgerF
         try:
             rows = HazardLedger(worker.db, lambda: today).rows(flt, sort=sort,
                                                                descending=descending)
+            name_items(worker.db, rows, lang)
         except sqlite3.OperationalError:
             control.check_cancelled()  # "interrupted": the handler stopped it
             raise
