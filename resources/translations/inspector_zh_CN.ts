@@ -557,187 +557,187 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="282"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="286"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="287"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="273"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="295"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="281"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="297"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="323"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="363"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="414"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="487"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="476"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="477"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="478"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="294"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="296"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="556"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="604"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="630"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="605"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="631"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="610"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="636"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="611"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="637"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="611"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="637"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="623"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="649"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="635"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="684"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -745,127 +745,141 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="181"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="182"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="209"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="211"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="230"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="237"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="267"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="268"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="296"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="303"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="326"/>
         <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328"/>
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
-        <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336"/>
+        <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="358"/>
+        <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
+        <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="362"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
+        <source>Chinese (Simplified)</source>
+        <translation>中文（简体）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="364"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -1796,83 +1810,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="483"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="381"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="381"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="417"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="429"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="441"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="444"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="453"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="454"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1881,74 +1895,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="469"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="472"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="485"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="487"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="488"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
