@@ -233,3 +233,25 @@ def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot):
     qtbot.waitUntil(lambda: 0 < _rows_seen(page.table)[0] < rows)
     assert _rows_seen(page.table)[1] == 0           # no row cut in half
     assert page.table.verticalScrollBar().isVisible()
+
+
+def test_the_drill_down_shows_every_header_and_a_long_description_whole_on_hover(qtbot):
+    from inspector_app.ui.pages.dispatch import DrillDownDialog
+
+    long = "经检查，“生产、储存、经营易燃易爆危险品的场所不与居住场所设在同一建筑物内”" * 4
+    rows = [{"id": "f1", "inspection_number": "（泉台）应急检记〔2026〕69号", "seq": 1,
+             "description": long, "grade": "general", "status": "open",
+             "deadline": "2026-12-01", "company_name": "鑫源涂料有限公司", "town": "北山镇"}]
+    dialog = DrillDownDialog("东山镇 · 一般", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    header = dialog.table.horizontalHeader()
+    # A header's text is drawn in the middle of its section: each in view when the dialog
+    # opens, the columns after the description too.
+    for column in range(headers.index("Description") + 2):
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) // 2 \
+            < dialog.table.viewport().width(), headers[column]
+    description = dialog.table.item(0, headers.index("Description"))
+    assert description.toolTip() == description.text() == long

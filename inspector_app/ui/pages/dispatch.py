@@ -79,6 +79,7 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
 
@@ -154,8 +155,16 @@ class DrillDownDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
-                self.table.setItem(r, c, QTableWidgetItem(drill_text(key, row[key], zh)))
+                item = QTableWidgetItem(drill_text(key, row[key], zh))
+                if key == "description":
+                    item.setToolTip(item.text())    # the whole text of a long one
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        # A long description sized to its text pushed its own header (centred over it) and the
+        # columns after it out of view: it is cut to a readable width instead.
+        for c in range(len(keys)):
+            if self.table.columnWidth(c) > DRILL_COLUMN_MAX:
+                self.table.setColumnWidth(c, DRILL_COLUMN_MAX)
         layout.addWidget(QLabel(self.tr("%Ln record(s)", "", len(rows))))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
