@@ -36,6 +36,7 @@ from inspector_app.services.hazards import (
 )
 from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 from inspector_app.ui import messages
+from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.labels import count_text, pair, ui_lang
 from inspector_app.ui.models.hazards_model import (
     COMPANY_ROLE,
@@ -150,6 +151,7 @@ class HazardsPage(Page):
         self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
         self.table.setSortingEnabled(True)
         # The most overdue first: what a supervisor chases today.
         self.table.sortByColumn(Column.OVERDUE, Qt.SortOrder.DescendingOrder)
