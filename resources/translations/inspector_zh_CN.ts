@@ -276,61 +276,61 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="171"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>找到 %Ln 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="178"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="187"/>
         <source>&amp;Class…</source>
         <translation>分级(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
         <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
         <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="190"/>
         <source>&amp;Yearly plan…</source>
         <translation>年度计划(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
         <source>Generate, review, approve and issue the yearly inspection plan</source>
         <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
@@ -557,187 +557,187 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="295"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="296"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="297"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="298"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="299"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="304"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="306"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="327"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="372"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="414"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="423"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="433"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="496"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="502"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="543"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="503"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="544"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="504"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="303"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="305"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="565"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="630"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="640"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="636"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="645"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="637"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="646"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="637"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="646"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="649"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="674"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="693"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -987,67 +987,67 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="107"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="108"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="108"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="109"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="110"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="111"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="112"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="168"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1810,83 +1810,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="283"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="483"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="485"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="385"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="417"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1895,74 +1895,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="469"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="474"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="475"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="479"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="487"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="489"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="488"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="490"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2504,70 +2504,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="208"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="361"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="365"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2576,47 +2576,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="369"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="381"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
