@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QMargins,
     Qt,
     QTime,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
@@ -79,6 +80,9 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+# A chart's height: at least this when the table's rows would not all fit otherwise (the user
+# drags the splitter for more), else at least CHART_COMFORT.
+CHART_LEAST, CHART_COMFORT = 40, 100
 DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
@@ -255,12 +259,13 @@ class DispatchPage(Page):
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.trend_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(100)   # the table comes first on a small screen
+            view.setMinimumHeight(CHART_LEAST)   # the table's rows come first
         # Horizontal bars: a unit's whole name fits on the left, however narrow the screen;
         # with many units the chart grows taller and scrolls.
         self.bar_scroll = QScrollArea()
         self.bar_scroll.setWidgetResizable(True)
         self.bar_scroll.setWidget(self.bar_chart)
+        self.bar_scroll.setMinimumHeight(CHART_LEAST)
         self.charts = QTabWidget()
         self.charts.addTab(self.bar_scroll, "")
         self.charts.addTab(self.trend_chart, "")
@@ -464,16 +469,20 @@ class DispatchPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
         self._share_height()
+        QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
 
     def _share_height(self) -> None:
-        """The table as tall as its rows, the charts the rest down to their least height; if
-        the rows do not all fit, the table shows whole rows only, never one cut in half, so its
-        scroll bar says the rest is below. Once the user moves the splitter, it stays put."""
+        """Every row of the table if the charts keep their least height (at 1024×600: the
+        charts' tabs and a strip of chart); else whole rows only, never one cut in half, so its
+        scroll bar says the rest is below, and the charts a comfortable height. Once the user
+        moves the splitter, it stays put."""
         total = sum(self.split.sizes())
         if self._split_moved or total <= 0:
             return
-        charts = self.charts.minimumSizeHint().height()
-        table = table_height(self.table, total - charts)
+        least = self.charts.minimumSizeHint().height()
+        table = table_height(self.table, total - least)
+        if table < table_height(self.table, total * 4):         # not every row: scroll anyway
+            table = table_height(self.table, total - least - (CHART_COMFORT - CHART_LEAST))
         self._sharing = True
         try:
             self.split.setSizes([table, total - table])
@@ -487,7 +496,8 @@ class DispatchPage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.report is not None:
-            self._share_height()
+            # Once the layout has given the splitter its new height, not before.
+            QTimer.singleShot(0, self, self._share_height)
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
@@ -534,7 +544,7 @@ class DispatchPage(Page):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
-        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))
+        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))   # in its scroll area
 
         self._set_chart(self.trend_chart, self._trend())
 
@@ -591,6 +601,9 @@ class DispatchPage(Page):
     def _set_chart(view: QChartView, chart: QChart) -> None:
         old = view.chart()
         view.setChart(chart)
+        # The view takes the chart's own least size (legend, axes: 90 px and more) as its
+        # minimum; the page decides the height (see _share_height).
+        view.setMinimumHeight(CHART_LEAST)
         if old is not None:
             old.deleteLater()
 
