@@ -557,187 +557,187 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="305"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="306"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="308"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="309"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="336"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="337"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="433"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="512"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="565"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="640"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="645"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="646"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="646"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="693"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -987,67 +987,82 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="108"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="168"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="177"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>

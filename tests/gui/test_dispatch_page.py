@@ -257,3 +257,17 @@ def test_the_drill_down_shows_every_header_and_a_long_description_whole_on_hover
             < dialog.table.viewport().width(), headers[column]
     description = dialog.table.item(0, headers.index("Description"))
     assert description.toolTip() == description.text() == long
+
+
+def test_the_escalations_behind_a_figure_have_named_columns_and_measures(qtbot):
+    from inspector_app.ui.pages.dispatch import DrillDownDialog
+
+    rows = [{"id": "e1", "decided_on": "2026-11-02", "measure": "suspension",
+             "case_number": "泉应急罚〔2026〕7号", "company_name": "鑫源涂料有限公司",
+             "town": "北山镇"}]
+    dialog = DrillDownDialog("北山镇 · Escalated", rows)
+    qtbot.addWidget(dialog)
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert headers == ["Decided on", "Measure", "Case number", "Company", "Town"]
+    assert dialog.table.item(0, 1).text() == "Suspension"

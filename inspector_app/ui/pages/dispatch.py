@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.company import industry_label
+from inspector_app.domain.escalation import MEASURE_LABELS
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
@@ -121,10 +122,14 @@ DRILL_HEADERS = {
     "grade": QT_TRANSLATE_NOOP("DrillDownDialog", "Grade"),
     "status": QT_TRANSLATE_NOOP("DrillDownDialog", "Status"),
     "deadline": QT_TRANSLATE_NOOP("DrillDownDialog", "Deadline"),
+    "decided_on": QT_TRANSLATE_NOOP("DrillDownDialog", "Decided on"),
+    "measure": QT_TRANSLATE_NOOP("DrillDownDialog", "Measure"),
+    "case_number": QT_TRANSLATE_NOOP("DrillDownDialog", "Case number"),
 }
 _CODED = {"grade": {k.value: v for k, v in GRADE_LABELS.items()},
           "status": {k.value: v for k, v in STATUS_LABELS.items()},
-          "kind": {k.value: v for k, v in KIND_LABELS.items()}}
+          "kind": {k.value: v for k, v in KIND_LABELS.items()},
+          "measure": {k.value: v for k, v in MEASURE_LABELS.items()}}
 
 
 def drill_text(key: str, value: Any, zh: bool) -> str:
@@ -135,7 +140,7 @@ def drill_text(key: str, value: Any, zh: bool) -> str:
         return industry_label(value, "zh_CN" if zh else "en")
     if key == "started_at":
         return show_datetime(value, as_written=True)
-    if key == "deadline":
+    if key in ("deadline", "decided_on"):
         return show_date(value)
     pair = _CODED.get(key, {}).get(value)
     return (pair.zh if zh else pair.en) if pair else str(value)
