@@ -157,8 +157,10 @@ def run_counts(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_export_csv(args: argparse.Namespace, ctx: AppContext) -> int:
     rows = _ledger(args, ctx).rows(_filter(args, ctx))
     lang = ctx.lang or "zh_CN"  # the user's language (--lang, the window's choice, the locale)
+    from inspector_app.services.hazards import name_items
     from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 
+    name_items(ctx.db, rows, lang)
     count = write_ledger_csv(Path(args.output), rows, lang)
     print(_("{count} hazard(s) written to {path}").format(count=count_text(count),
                                                             path=args.output))

@@ -345,6 +345,13 @@ class Template:
     def _by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
 
+    @cached_property
+    def item_places(self) -> dict[str, tuple[Section, int]]:
+        """Each item's section and number in it, as the form shows them: "3." is always the
+        same question, whatever ``show_if`` hides."""
+        return {item.id: (section, n) for section in self.sections
+                for n, item in enumerate(section.items, start=1)}
+
     def item(self, item_id: str) -> Item:
         try:
             return self._by_id[item_id]

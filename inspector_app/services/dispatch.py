@@ -28,6 +28,7 @@ from inspector_app.storage.dispatch_stats import (
     DispatchTable,
     WeekFigures,
     dispatch_table,
+    draft_hazards,
     drill_down,
     weekly_trend,
 )
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
 
 # The statistics' names the Dispatch page uses come through here with the service's own.
 __all__ = ["COUNTS", "FORMATS", "GROUPINGS", "DispatchReport", "DispatchRequest", "DispatchRow",
-           "WeekFigures", "check_output", "drill_down", "interruptible", "page_figures",
-           "period_text", "prepare", "records_behind", "report_bytes", "write_report"]
+           "WeekFigures", "basis_text", "check_output", "drill_down", "interruptible",
+           "page_figures", "period_text", "prepare", "records_behind", "report_bytes",
+           "write_report"]
 
 FORMATS = (".xlsx", ".pdf")
 CHECK_EVERY = 20_000    # SQLite steps between two "cancelled?" checks: a few ms, little cost
@@ -72,6 +74,8 @@ class DispatchReport:
     lang: str
     # Supervision inspections of units: no company covered, counted on their own.
     unit_inspections: list[UnitInspections] = field(default_factory=list)
+    # Hazards of the period's drafts: in the ledger, not in the figures (the table's note).
+    draft_hazards: int = 0
 
     @property
     def zh(self) -> bool:
@@ -84,6 +88,17 @@ def period_text(period: Period, zh: bool) -> str:
 
     return f"{day(period.start)}至{day(period.end)}" if zh else \
         f"{day(period.start)} to {day(period.end)}"
+
+
+def basis_text(draft_hazards: int, zh: bool) -> str:
+    """What the figures count, under the table: without it the hazards of drafts, which the
+    ledger lists, look lost."""
+    if zh:
+        return ("统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入统计时段；"
+                f"草稿不计入，本期草稿中的隐患{draft_hazards}条。")
+    return ("Counted: completed and signed inspection records (their latest revision) started "
+            f"within the period; drafts are not counted ({draft_hazards} hazards in drafts of "
+            "the period).")
 
 
 def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchReport:
@@ -104,11 +119,14 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
         by = "town" if unit.kind == UnitKind.TOWN else "department"
     query = DispatchQuery(period, by, campaign, request.as_of)
     table = dispatch_table(db, query, request.lang)
+    drafts = draft_hazards(db, query)
     rows = None
     zh = request.lang.lower().startswith("zh")
+    in_drafts = sum(drafts.values())
     if unit is not None:
         key = unit.name if unit.kind == UnitKind.TOWN else unit.id
         rows = [r for r in table.rows if r.key == key]
+        in_drafts = drafts.get(key, 0)
     organisation = SettingsRepo(db).get("organisation") or ""
     subject = campaign.name if campaign else ("安全生产" if zh else "Work safety")
     if zh:
@@ -121,8 +139,9 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
     supervised = unit_inspection_counts(db, period.start.isoformat(), period.end.isoformat(),
                                         unit.id if unit else None)
     return DispatchReport(query, table, unit, rows,
-                          TableTitle(title, reporting, period_text(period, zh)), request.lang,
-                          supervised)
+                          TableTitle(title, reporting, period_text(period, zh),
+                                     basis_text(in_drafts, zh)),
+                          request.lang, supervised, in_drafts)
 
 
 def check_output(path: Path) -> str:

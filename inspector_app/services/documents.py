@@ -348,8 +348,9 @@ class DocumentService:
         if not self.documents.onsite_measure_count(row["id"]):
             raise DocumentRefused(
                 "no_onsite_measures", N_("No hazard of inspection {number} has a measure "
-                "taken on site (停止作业, 撤出人员, 暂时停止使用设备 …): there is nothing to "
-                "decide. Record the measure on the hazard first."), number=row['number'])
+                "taken on site (work stopped, people withdrawn, equipment out of use …): there "
+                "is nothing to decide. Record the measure on the hazard first."),
+                number=row['number'])
 
     def _followed_order(self, row: dict[str, Any]) -> IssuedDocument:
         if row["kind"] != Kind.REINSPECTION.value or not row["follows_inspection_id"]:

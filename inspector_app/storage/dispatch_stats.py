@@ -130,8 +130,10 @@ def _params(q: DispatchQuery) -> dict[str, Any]:
     }
 
 
-def base_sql(by: str) -> str:
-    """The common tables every figure and every drill-down list is read from."""
+def base_sql(by: str, drafts: bool = False) -> str:
+    """The common tables every figure and every drill-down list is read from; with ``drafts``,
+    the same tables over the drafts the figures leave out (see ``draft_hazards``)."""
+    status = "i.status = 'draft'" if drafts else "i.status != 'draft'"
     return f"""
 WITH
 sector AS MATERIALIZED (
@@ -162,7 +164,7 @@ ins AS MATERIALIZED (
     -- list of companies looked up, instead of a random read of the inspections per company.
     SELECT i.id, i.company_id, i.kind, i.number, i.started_at, co.grp
     FROM inspections i CROSS JOIN co ON co.id = i.company_id
-    WHERE i.status != 'draft' AND i.conflict_of IS NULL
+    WHERE {status} AND i.conflict_of IS NULL
       AND NOT EXISTS (SELECT 1 FROM inspections n WHERE n.supersedes_id = i.id)
       AND substr(i.started_at, 1, 10) BETWEEN :start AND :end
       AND (NOT :has_campaign OR COALESCE(
@@ -310,6 +312,14 @@ def dispatch_tables(db: Database, query: DispatchQuery, lang: str = "zh_CN"
     for values in db.execute(_all_figures_sql(), _params(query)).fetchall():
         found[values[0]][values[1]] = _figures(values[2:])
     return {by: _table(db, replace(query, by=by), found[by], lang) for by in GROUPINGS}
+
+
+def draft_hazards(db: Database, query: DispatchQuery) -> dict[str, int]:
+    """Hazards of drafts (latest revisions started in the period) per group of ``query.by``:
+    the ledger lists them, the figures leave them out until the record is completed, so the
+    page can say how many it did not count."""
+    sql = base_sql(query.by, drafts=True) + "\nSELECT grp, COUNT(*) FROM fin GROUP BY grp"
+    return {grp: int(n) for grp, n in db.execute(sql, _params(query)).fetchall()}
 
 
 # -- drill-down: the list behind a figure ---------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding
@@ -127,6 +127,17 @@ class InspectionRepo:
         row = self.db.execute("SELECT definition FROM template_snapshots WHERE content_hash = ?",
                               [content_hash]).fetchone()
         return row[0] if row else None
+
+    def template_hashes(self, inspection_ids: Iterable[str]) -> dict[str, str]:
+        """The checklist each inspection was started with (its content hash), by inspection."""
+        found: dict[str, str] = {}
+        ids = list(dict.fromkeys(inspection_ids))
+        for start in range(0, len(ids), 50_000):
+            found.update(self.db.execute(
+                "SELECT id, template_hash FROM inspections "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(ids[start:start + 50_000])]).fetchall())
+        return found
 
     def keep_template(self, content_hash: str, template_id: str, version: str,
                       definition: str) -> None:

@@ -9,7 +9,7 @@ content of tall windows scrolls or splits instead of pushing buttons below the e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 _MAX_SHARE = 0.96
 _SETTINGS_GROUP = "windows"
 _FITTED = "_screenFitDone"
+_FRAME_CHECKED = "_screenFitFrameChecked"
+# A window manager's frame before it is known (at the first show it is not): a title bar and
+# thin borders, a little more than most have, so the title bar is never above the screen.
+GUESSED_FRAME = QMargins(8, 40, 8, 8)
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -76,6 +80,8 @@ class ScreenFit(QObject):
                 self.fit(watched)  # type: ignore[arg-type]
             else:
                 self.remember(watched)  # type: ignore[arg-type]
+        elif kind in (QEvent.Type.Move, QEvent.Type.Resize) and _is_window(watched):
+            self.check_frame(watched)  # type: ignore[arg-type]
         return False
 
     def fit(self, window: QWidget) -> None:
@@ -89,19 +95,35 @@ class ScreenFit(QObject):
             saved = self.settings.value(settings_key(window))
             if isinstance(saved, QSize) and saved.isValid():
                 size = saved
-        frame = window.frameGeometry().size() - window.geometry().size()
+        frame, known = frame_margins(window)
         share = _MAX_SHARE if first else 1.0
-        room = QSize(int(area.width() * share) - frame.width(),
-                     int(area.height() * share) - frame.height())
+        room = QSize(int(area.width() * share) - frame.left() - frame.right(),
+                     int(area.height() * share) - frame.top() - frame.bottom())
         size = size.boundedTo(room).expandedTo(window.minimumSize())
         if size != window.size():
             window.resize(size)
-        outer = size + frame
+        outer = QSize(size.width() + frame.left() + frame.right(),
+                      size.height() + frame.top() + frame.bottom())
         corner = window.frameGeometry().topLeft()
         if first and _remembers(window):
             corner = _centre_on(window, outer, area)
-        corner = _inside(area, corner, outer)
+        corner = frame_position(area, corner, size, frame, known)
         if corner != window.frameGeometry().topLeft():
+            window.move(corner)
+
+    def check_frame(self, window: QWidget) -> None:
+        """Once the window manager has framed a fitted window, bring a title bar that ended
+        above the screen (or a frame over its edge) back inside, once."""
+        if (not window.property(_FITTED) or window.property(_FRAME_CHECKED)
+                or window.isMaximized() or window.isFullScreen() or not window.isVisible()):
+            return
+        frame = window.frameGeometry()
+        if frame.size() == window.geometry().size():
+            return      # not framed yet (or never: no window manager)
+        window.setProperty(_FRAME_CHECKED, True)
+        area = available_area(window)
+        corner = _inside(area, frame.topLeft(), frame.size())
+        if corner != frame.topLeft():
             window.move(corner)
 
     def remember(self, window: QWidget) -> None:
@@ -130,6 +152,35 @@ def _centre_on(window: QWidget, size: QSize, area: QRect) -> QPoint:
     anchor = parent.window().frameGeometry() if parent is not None else area
     return QPoint(anchor.center().x() - size.width() // 2,
                   anchor.center().y() - size.height() // 2)
+
+
+def frame_margins(window: QWidget) -> tuple[QMargins, bool]:
+    """The window manager's frame around ``window`` and whether it is known: it is once the
+    window is framed; before, a guess (``GUESSED_FRAME``) for a window that will have one."""
+    outer, inner = window.frameGeometry(), window.geometry()
+    if outer.size() != inner.size():
+        return QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
+                        outer.right() - inner.right(), outer.bottom() - inner.bottom()), True
+    if (window.windowFlags() & Qt.WindowType.FramelessWindowHint
+            or QGuiApplication.platformName() in ("offscreen", "minimal")):
+        return QMargins(), True
+    return GUESSED_FRAME, False
+
+
+def frame_position(area: QRect, corner: QPoint, size: QSize, frame: QMargins,
+                   known: bool = True) -> QPoint:
+    """Where to ``move()`` a window whose content is ``size`` and frame ``frame`` so that the
+    whole frame, title bar included, is inside ``area``; ``corner`` is the frame's wished
+    top-left.
+
+    Before the window manager has framed a window (``known`` false), Qt and some window
+    managers take the position for the content's: the content is placed below where the
+    guessed title bar goes, and ``ScreenFit.check_frame`` corrects the rest once the frame is
+    known."""
+    outer = QSize(size.width() + frame.left() + frame.right(),
+                  size.height() + frame.top() + frame.bottom())
+    top_left = _inside(area, corner, outer)
+    return top_left if known else top_left + QPoint(frame.left(), frame.top())
 
 
 def _inside(area: QRect, top_left: QPoint, size: QSize) -> QPoint:

@@ -4,7 +4,7 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="171"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -21,10 +21,21 @@
     </message>
 </context>
 <context>
+    <name>DispatchPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
+        <translation>
+            <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
+            <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazards in drafts of the period.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="230"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -32,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -43,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -54,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="177"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -84,7 +95,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -92,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -100,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -141,7 +152,7 @@
 <context>
     <name>InspectionsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>&amp;Planned (%Ln)…</numerusform>
@@ -149,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln inspection</numerusform>

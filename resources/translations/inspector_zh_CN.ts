@@ -276,61 +276,61 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="171"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>找到 %Ln 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="178"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="187"/>
         <source>&amp;Class…</source>
         <translation>分级(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
         <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
         <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="190"/>
         <source>&amp;Yearly plan…</source>
         <translation>年度计划(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="189"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
         <source>Generate, review, approve and issue the yearly inspection plan</source>
         <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
@@ -515,33 +515,33 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="42"/>
+        <location filename="../../inspector_app/ui/crash.py" line="38"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="44"/>
+        <location filename="../../inspector_app/ui/crash.py" line="40"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="47"/>
+        <location filename="../../inspector_app/ui/crash.py" line="43"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="60"/>
-        <location filename="../../inspector_app/ui/crash.py" line="69"/>
+        <location filename="../../inspector_app/ui/crash.py" line="56"/>
+        <location filename="../../inspector_app/ui/crash.py" line="65"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="61"/>
+        <location filename="../../inspector_app/ui/crash.py" line="57"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="70"/>
+        <location filename="../../inspector_app/ui/crash.py" line="66"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -557,185 +557,192 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="301"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="265"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="305"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="306"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="268"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="308"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="269"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="309"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="271"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
+        <translation>
+            <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="336"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="337"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="433"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="459"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="491"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="460"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="461"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="273"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="275"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="587"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="606"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="618"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="642"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -743,127 +750,141 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="181"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="182"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="209"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="211"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="230"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="237"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="267"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="268"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="296"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="303"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="326"/>
         <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328"/>
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332"/>
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="335"/>
-        <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336"/>
+        <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="358"/>
+        <source>No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the hazard first.</source>
+        <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="362"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363"/>
+        <source>Chinese (Simplified)</source>
+        <translation>中文（简体）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="364"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -971,67 +992,82 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="107"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="108"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="113"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="177"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1798,83 +1834,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="276"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="485"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="385"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="383"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="445"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1883,74 +1919,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="469"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="474"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="475"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="479"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="487"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="489"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="490"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2434,57 +2470,57 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="80"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="81"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="81"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="81"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="81"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="87"/>
         <source>Hazards (major)</source>
         <translation>隐患（重大）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="82"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="87"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="99"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="109"/>
         <source>Revision {0}</source>
         <translation>第{0}版</translation>
     </message>
@@ -2492,70 +2528,70 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="208"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="361"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="365"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2564,47 +2600,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
         <source>Search company name</source>
         <translation>搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="369"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="381"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2913,27 +2949,27 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="403"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="411"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="404"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="412"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="507"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="517"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="508"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="518"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="513"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="523"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -2941,47 +2977,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MessageBridge</name>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="15"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="20"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="16"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="21"/>
         <source>File from a newer version</source>
         <translation>文件来自更新版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="17"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="22"/>
         <source>Damaged file</source>
         <translation>文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="18"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="23"/>
         <source>Database in use</source>
         <translation>数据库正被使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="19"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="24"/>
         <source>Disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="20"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="25"/>
         <source>Cannot write here</source>
         <translation>无法写入此位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="21"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="26"/>
         <source>Invalid input</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="22"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="27"/>
         <source>Record is locked</source>
         <translation>记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="23"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="28"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
@@ -3445,12 +3481,12 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="24"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/passphrase_dialog.py" line="29"/>
         <source>&amp;Keep it until Inspector is closed</source>
         <translation>在程序关闭前记住口令(&amp;K)</translation>
     </message>
@@ -4461,7 +4497,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../inspector_app/ui/single_instance.py" line="135"/>
+        <location filename="../../inspector_app/ui/single_instance.py" line="142"/>
         <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
         <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
     </message>
@@ -5820,132 +5856,132 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="117"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="127"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="144"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="160"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="203"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="226"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="236"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="236"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="237"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="235"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="238"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="259"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="262"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="276"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="311"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="342"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="345"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="381"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -190,3 +190,97 @@ def test_the_circular_says_its_number_and_keeps_it_when_written_again(page, qtbo
     number = re.search(r"〔\d{4}〕\d+号", shown[0])
     assert number is not None, shown[0]
     assert number.group(0) in shown[1]
+
+
+def test_the_page_says_what_it_counts_so_the_ledger_reconciles(page, demo):
+    """A supervisor comparing with the Hazards page finds the difference named on screen:
+    the figures count completed and signed records, the ledger also lists drafts' hazards."""
+    from inspector_app.services.hazards import HazardLedger, LedgerFilter
+
+    start = page.start.date().toString("yyyy-MM-dd")
+    end = page.end.date().toString("yyyy-MM-dd")
+    in_ledger = HazardLedger(demo.db).count(LedgerFilter(status=None, date_from=start,
+                                                         date_to=end))
+    counted = page.report.table.total.hazards
+    in_drafts = page.report.draft_hazards
+    assert in_drafts > 0 and counted + in_drafts == in_ledger
+    assert page.basis.isVisible()
+    text = page.basis.text()
+    assert "completed and signed" in text and f"{in_drafts} hazard" in text
+
+
+def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
+    out = tmp_path / "table.xlsx"
+    with qtbot.waitSignal(page.report_written, timeout=30_000):
+        page.write(out)
+    sheet = load_workbook(out).active
+    notes = [c.value for c in sheet["A"] if isinstance(c.value, str)
+             and ("统计口径" in c.value or c.value.startswith("Counted:"))]
+    assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]
+
+
+def _rows_seen(table) -> tuple[int, int]:
+    """(rows wholly in view, rows partly in view): what the user sees of the table."""
+    view = table.viewport().rect()
+    whole = partly = 0
+    for r in range(table.rowCount()):
+        rect = table.visualRect(table.model().index(r, 0))
+        if view.contains(rect):
+            whole += 1
+        elif view.intersects(rect):
+            partly += 1
+    return whole, partly
+
+
+def test_every_row_is_in_view_at_the_height_of_a_small_laptop(page, qtbot):
+    # The page's share of a 1024x600 screen's window (96% of it, tools/screenshots.py): the
+    # menu, the list of pages and the status line take the rest.
+    page.resize(790, 485)
+    qtbot.waitUntil(lambda: _rows_seen(page.table) == (page.table.rowCount(), 0))
+    qtbot.waitUntil(lambda: not page.table.verticalScrollBar().isVisible())
+    assert page.charts.height() >= page.charts.minimumSizeHint().height()
+
+
+def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot):
+    page.resize(790, 430)
+    rows = page.table.rowCount()
+    # Whole rows, none cut in half, once the page has shared its height.
+    qtbot.waitUntil(lambda: 0 < _rows_seen(page.table)[0] < rows
+                    and _rows_seen(page.table)[1] == 0)
+    assert page.table.verticalScrollBar().isVisible()
+
+
+def test_the_drill_down_shows_every_header_and_a_long_description_whole_on_hover(qtbot):
+    from inspector_app.ui.pages.dispatch import DrillDownDialog
+
+    long = "经检查，“生产、储存、经营易燃易爆危险品的场所不与居住场所设在同一建筑物内”" * 4
+    rows = [{"id": "f1", "inspection_number": "（泉台）应急检记〔2026〕69号", "seq": 1,
+             "description": long, "grade": "general", "status": "open",
+             "deadline": "2026-12-01", "company_name": "鑫源涂料有限公司", "town": "北山镇"}]
+    dialog = DrillDownDialog("东山镇 · 一般", rows)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    header = dialog.table.horizontalHeader()
+    # A header's text is drawn in the middle of its section: each in view when the dialog
+    # opens, the columns after the description too.
+    for column in range(headers.index("Description") + 2):
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) // 2 \
+            < dialog.table.viewport().width(), headers[column]
+    description = dialog.table.item(0, headers.index("Description"))
+    assert description.toolTip() == description.text() == long
+
+
+def test_the_escalations_behind_a_figure_have_named_columns_and_measures(qtbot):
+    from inspector_app.ui.pages.dispatch import DrillDownDialog
+
+    rows = [{"id": "e1", "decided_on": "2026-11-02", "measure": "suspension",
+             "case_number": "泉应急罚〔2026〕7号", "company_name": "鑫源涂料有限公司",
+             "town": "北山镇"}]
+    dialog = DrillDownDialog("北山镇 · Escalated", rows)
+    qtbot.addWidget(dialog)
+    headers = [dialog.table.horizontalHeaderItem(c).text()
+               for c in range(dialog.table.columnCount())]
+    assert headers == ["Decided on", "Measure", "Case number", "Company", "Town"]
+    assert dialog.table.item(0, 1).text() == "Suspension"

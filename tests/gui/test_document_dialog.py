@@ -98,3 +98,19 @@ def test_print_to_a_pdf_printer_prints_every_page(qtbot, ctx, built, tmp_path):
     assert abs(size.width() - 595) < 2 and abs(size.height() - 842) < 2  # A4
     printed.close()
 
+
+
+def test_the_english_dialog_has_no_chinese_words_of_its_own(qtbot, ctx, built):
+    """Everything the dialog itself says is English in an English window (the documents'
+    pages and the data in them are another matter)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    texts = [dialog.windowTitle()]
+    texts += [w.text() for w in dialog.findChildren(QLabel)]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    texts += [c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())]
+    assert "No hazard has a measure taken on site" in dialog.unavailable.text()
+    assert [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)] == []

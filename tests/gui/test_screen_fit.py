@@ -101,3 +101,49 @@ def test_a_dialog_reopens_at_the_size_the_user_gave_it(qtbot, window, built, set
     qtbot.waitExposed(again)
     assert again.size() == QSize(600, 420)
     assert_fits(again)
+
+
+def test_a_window_not_yet_framed_opens_with_room_for_its_title_bar():
+    """A window manager frames a window after it is shown; until then the content is placed
+    below where the title bar goes, whichever top-left was wished."""
+    from PySide6.QtCore import QMargins, QPoint
+
+    from inspector_app.ui.screen_fit import GUESSED_FRAME, frame_position
+
+    area = QRect(0, 30, 1024, 570)       # a panel at the top
+    size = QSize(900, 500)
+    at = frame_position(area, QPoint(50, -40), size, GUESSED_FRAME, known=False)
+    assert at.y() - GUESSED_FRAME.top() >= area.top()              # the title bar on screen
+    assert at.y() + size.height() + GUESSED_FRAME.bottom() <= area.bottom() + 1
+    assert at.x() - GUESSED_FRAME.left() >= area.left()
+    # Framed: the position is the frame's, kept inside the area.
+    frame = QMargins(2, 28, 2, 2)
+    at = frame_position(area, QPoint(50, -40), size, frame, known=True)
+    assert at == QPoint(50, area.top())
+    at = frame_position(area, QPoint(500, 300), size, frame, known=True)
+    assert at.x() + size.width() + 4 <= area.right() + 1
+    assert at.y() + size.height() + 30 <= area.bottom() + 1
+
+
+def test_a_title_bar_above_the_screen_is_brought_back_once_framed(qtbot, monkeypatch):
+    """What the window manager did is checked once the frame is known."""
+    from PySide6.QtCore import QEvent, QPoint
+
+    from inspector_app.ui.screen_fit import ScreenFit
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 300)
+    window.show()
+    fitter = ScreenFit(None)
+    fitter.fit(window)
+    area = screen_area()
+    framed = QRect(area.left() + 10, area.top() - 25, 404, 330)   # a title bar 28 px high
+    moves: list[QPoint] = []
+    monkeypatch.setattr(window, "frameGeometry", lambda: framed)
+    monkeypatch.setattr(window, "geometry",
+                        lambda: QRect(framed.left() + 2, framed.top() + 28, 400, 300))
+    monkeypatch.setattr(window, "move", moves.append)
+    fitter.eventFilter(window, QEvent(QEvent.Type.Move))
+    fitter.eventFilter(window, QEvent(QEvent.Type.Move))
+    assert moves == [QPoint(area.left() + 10, area.top())]

@@ -121,7 +121,7 @@ def test_three_laptops_bundles_make_the_dispatch_figures_table_and_circular(
     ws = load_workbook(table).active
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A3:A4", "B3:B4", "C3:E3"} <= merged                 # the two-row header
-    last = ws.max_row
+    last = ws.max_row - 1         # under 合计, what the figures count
     assert ws.cell(last, 1).value == "合计" and f"A{last}:B{last}" in merged
     names = [ws.cell(r, 2).value for r in range(5, last)]
     assert names[:3] == [chemical.name, textile.name, "消安办"]
@@ -129,7 +129,7 @@ def test_three_laptops_bundles_make_the_dispatch_figures_table_and_circular(
     assert ws.cell(last, official).value == 6 == sum(
         ws.cell(r, official).value for r in range(5, last))
     assert ws.freeze_panes == "C5"
-    assert ws.print_area.endswith(f"$A$1:$S${last}")
+    assert ws.print_area.endswith(f"$A$1:$S${last + 1}")
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)

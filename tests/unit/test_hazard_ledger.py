@@ -345,3 +345,17 @@ def test_counts_grouped_by_the_database_agree_with_the_rows_and_sorts_page(tmp_p
             assert sorted(pages) == sorted(r["finding_id"] for r in ledger.rows(everything))
     finally:
         demo.close()
+
+
+def test_csv_names_the_checklist_item_as_the_form_does(cli, capsys, tmp_path):
+    """The inspector reads "基本要求 2. 特种作业人员持证上岗" in the form, not the item's id."""
+    for lang, column, expected in (
+            ("zh_CN", "检查项", {"基本要求 1. 安全出口畅通", "基本要求 2. 特种作业人员持证上岗"}),
+            ("en", "Checklist item", {"Basics 1. Exits clear",
+                                      "Basics 2. Special workers certified"})):
+        target = tmp_path / f"ledger-{lang}.csv"
+        assert run(capsys, *cli, "--lang", lang, "hazards", "export-csv", "-o",
+                   str(target))[0] == 0
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            items = {row[column] for row in csv.DictReader(handle)}
+        assert items == expected | {""}       # the shop's own hazard has no checklist item

@@ -182,6 +182,25 @@ def test_rows_claiming_another_device_are_refused(world):
             match=f"inspections {draft}, column device_id: names another device")
 
 
+def test_a_refusal_reads_whole_in_the_users_language(world):
+    """The reason inside "the bundle was refused" is translated with it, values kept."""
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    laptop_work(world, world.b, seed=8)
+    source = plain_export(world, world.b)
+
+    def overwrite(tables: Rows) -> None:
+        tables["inspections"].append({**one_row(world.office, "inspections", draft),
+                                      "place": "改写的地点", "updated_at": later()})
+
+    with pytest.raises(BundleRefused) as refusal:
+        world.import_(forge(world, world.b, source, overwrite))
+    chinese = refusal.value.localized("zh_CN")
+    assert f"inspections {draft} 的 device_id 列" in chinese
+    assert f"写的是另一台设备（{world.a.device.id[:8]}）" in chinese
+    assert "笔记本只能添加或修改自己写的数据" in chinese and "names another" not in chinese
+
+
 def test_a_forged_audit_entry_is_refused(world):
     draft = laptop_work(world, world.a)
     world.import_(world.export(world.a))

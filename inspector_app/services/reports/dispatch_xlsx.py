@@ -66,6 +66,7 @@ class TableTitle:
     title: str
     reporting_unit: str     # 填报单位
     period: str             # 统计时段, already worded
+    basis: str = ""         # 统计口径: what the figures count, under the table
 
 
 def safe_text(cell: Any, text: str) -> None:
@@ -156,6 +157,12 @@ def add_table_sheet(wb: Workbook, table: DispatchTable, title: TableTitle, zh: b
     total = table.total if rows is None else _sum(body, zh)
     _write_row(ws, r, total, "合计" if zh else "Total", zh, bold=True)
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    if title.basis:
+        r += 1
+        safe_text(ws.cell(r, 1), title.basis)
+        ws.cell(r, 1).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        ws.row_dimensions[r].height = 30
 
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 24

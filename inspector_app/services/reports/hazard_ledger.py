@@ -38,7 +38,8 @@ CSV_COLUMNS: tuple[tuple[str, Bilingual], ...] = (
     ("found_on", Bilingual(zh="发现日期", en="Found on")),
     ("description", Bilingual(zh="隐患描述", en="Description")),
     ("grade", Bilingual(zh="隐患等级", en="Grade")),
-    ("item_id", Bilingual(zh="检查项", en="Checklist item")),
+    # As the form shows it (``services.hazards.name_items``), else the item's id.
+    ("item", Bilingual(zh="检查项", en="Checklist item")),
     ("legal_basis", Bilingual(zh="依据条款", en="Legal basis")),
     ("requirement", Bilingual(zh="整改要求", en="Requirement")),
     ("deadline", Bilingual(zh="整改期限", en="Deadline")),
@@ -107,6 +108,8 @@ def csv_cell(row: dict[str, Any], key: str, zh: bool) -> str:
         return reinspection_result_text(value, zh)
     if key == "issued":
         return _label(Bilingual(zh="是", en="yes") if value else Bilingual(zh="否", en="no"), zh)
+    if key == "item":
+        return str(row.get("item") or row.get("item_id") or "")
     if key == "days_overdue":
         return str(value) if value else ""
     return "" if value is None else str(value)

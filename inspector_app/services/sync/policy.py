@@ -19,7 +19,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from sqlite_utils import Database
 
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
@@ -188,12 +188,12 @@ class Policy:
                              device=device[:8], owner=report, signer_name=signer.name)
 
     def _parents_never_change(self) -> None:
-        self._never_change(PARENTS, "moves it from {0} to {1} (a part never changes the "
-                           "record it belongs to)")
+        self._never_change(PARENTS, N_("moves it from {here} to {sent} (a part never changes "
+                                       "the record it belongs to)"))
 
     def _links_never_change(self) -> None:
-        self._never_change(LINKS, "changes it from {0} to {1} (a record's link to another "
-                           "never changes once it exists)")
+        self._never_change(LINKS, N_("changes it from {here} to {sent} (a record's link to "
+                                     "another never changes once it exists)"))
 
     def _never_change(self, fixed: Mapping[str, Iterable[str]], reason: str) -> None:
         """Refuse a row that gives one of its ``fixed`` columns another value than the row
@@ -207,18 +207,18 @@ class Policy:
                     continue
                 for column in columns:
                     if column in row and local.get(column) != row[column]:
-                        raise row_refused(table, row, column,
-                                          reason.format(local.get(column), row[column]))
+                        raise row_refused(table, row, column, Message(
+                            reason, here=local.get(column), sent=row[column]))
 
     def _photos_show_their_own_hazards(self) -> None:
         """A photo of a hazard shows a hazard of its own inspection: the window never attaches
         one to another record's hazard, and a bundle may not either."""
         for row, finding in self._with_named("photos", "finding_id", "findings"):
             if finding["inspection_id"] != row["inspection_id"]:
-                raise row_refused("photos", row, "finding_id",
-                                  f"names hazard {row['finding_id']} of another inspection "
-                                  f"({finding['inspection_id']}); a photo shows a hazard "
-                                  "of its own record")
+                raise row_refused("photos", row, "finding_id", Message(
+                    N_("names hazard {finding} of another inspection ({inspection}); a photo "
+                       "shows a hazard of its own record"),
+                    finding=row["finding_id"], inspection=finding["inspection_id"]))
 
     def _reinspections_follow_their_inspection(self) -> None:
         """A re-inspection follows an inspection that found hazards (not another
@@ -242,38 +242,39 @@ class Policy:
     @staticmethod
     def _follows(row: Row, followed: Row | None) -> None:
         if row["kind"] != "reinspection":
-            raise row_refused("inspections", row, "follows_inspection_id",
-                              f"names inspection {row['follows_inspection_id']} to follow, but "
-                              f"it is a {row['kind']} inspection; only a re-inspection follows "
-                              "another")
+            raise row_refused("inspections", row, "follows_inspection_id", Message(
+                N_("names inspection {followed} to follow, but it is a {kind} inspection; "
+                   "only a re-inspection follows another"),
+                followed=row["follows_inspection_id"], kind=row["kind"]))
         if followed is None:
             return  # nowhere: the database refuses the missing inspection at commit
         if followed["kind"] == "reinspection":
-            raise row_refused("inspections", row, "follows_inspection_id",
-                              f"follows {followed['id']}, which is itself a re-inspection; a "
-                              "re-inspection follows the inspection that found the hazards")
+            raise row_refused("inspections", row, "follows_inspection_id", Message(
+                N_("follows {followed}, which is itself a re-inspection; a re-inspection "
+                   "follows the inspection that found the hazards"), followed=followed["id"]))
         if followed["company_id"] != row["company_id"]:
-            raise row_refused("inspections", row, "follows_inspection_id",
-                              f"follows {followed['id']}, an inspection of another company "
-                              f"({followed['company_id']}); a re-inspection re-checks the "
-                              "hazards of its own company")
+            raise row_refused("inspections", row, "follows_inspection_id", Message(
+                N_("follows {followed}, an inspection of another company ({company}); a "
+                   "re-inspection re-checks the hazards of its own company"),
+                followed=followed["id"], company=followed["company_id"]))
 
     @staticmethod
     def _result(row: Row, reinspection: Row | None, finding: Row | None) -> None:
         if reinspection is not None and (reinspection["kind"] != "reinspection"
                                          or not reinspection["follows_inspection_id"]):
-            raise row_refused("reinspection_results", row, "reinspection_id",
-                              f"names {row['reinspection_id']}, which is not a re-inspection; "
-                              "a result is recorded only by a re-inspection")
+            raise row_refused("reinspection_results", row, "reinspection_id", Message(
+                N_("names {reinspection}, which is not a re-inspection; a result is recorded "
+                   "only by a re-inspection"), reinspection=row["reinspection_id"]))
         if reinspection is None or finding is None:
             return  # nowhere: the database refuses the missing row at commit
         followed = reinspection["follows_inspection_id"]
         if finding["inspection_id"] != followed:
-            raise row_refused("reinspection_results", row, "finding_id",
-                              f"names hazard {row['finding_id']}, a hazard of inspection "
-                              f"{finding['inspection_id']}; re-inspection "
-                              f"{row['reinspection_id']} follows inspection {followed} and "
-                              "records results only for its hazards")
+            raise row_refused("reinspection_results", row, "finding_id", Message(
+                N_("names hazard {finding}, a hazard of inspection {inspection}; "
+                   "re-inspection {reinspection} follows inspection {followed} and records "
+                   "results only for its hazards"),
+                finding=row["finding_id"], inspection=finding["inspection_id"],
+                reinspection=row["reinspection_id"], followed=followed))
 
     def _amendments_correct_a_signed_revision(self) -> None:
         """A new revision corrects a signed record of its own subject and kind and is numbered
@@ -302,20 +303,22 @@ class Policy:
                   or (carried is not None and carried["status"] == "signed"
                       and (here is None or str(carried["updated_at"]) > str(here["updated_at"]))))
         if not signed:
-            raise row_refused("inspections", row, "supersedes_id",
-                              f"corrects inspection {corrected['id']}, which is not signed; "
-                              "only a signed record is amended")
+            raise row_refused("inspections", row, "supersedes_id", Message(
+                N_("corrects inspection {corrected}, which is not signed; only a signed "
+                   "record is amended"), corrected=corrected["id"]))
         for column in ("company_id", "subject_unit_id", "kind"):
             if row.get(column) != corrected.get(column):
-                raise row_refused("inspections", row, column,
-                                  f"is {row.get(column)}, but the record it corrects "
-                                  f"({corrected['id']}) has {corrected.get(column)}; an "
-                                  "amendment corrects a record of its own subject and kind")
+                raise row_refused("inspections", row, column, Message(
+                    N_("is {value}, but the record it corrects ({corrected}) has {theirs}; an "
+                       "amendment corrects a record of its own subject and kind"),
+                    value=row.get(column), corrected=corrected["id"],
+                    theirs=corrected.get(column)))
         if row["revision"] != corrected["revision"] + 1:
-            raise row_refused("inspections", row, "revision",
-                              f"is {row['revision']}, but it corrects revision "
-                              f"{corrected['revision']} ({corrected['id']}); an amendment is "
-                              "the next revision of the record it corrects")
+            raise row_refused("inspections", row, "revision", Message(
+                N_("is {revision}, but it corrects revision {theirs} ({corrected}); an "
+                   "amendment is the next revision of the record it corrects"),
+                revision=row["revision"], theirs=corrected["revision"],
+                corrected=corrected["id"]))
 
     def _amendments_keep_their_hazards(self) -> None:
         """A hazard of an amended record comes from the revision that record corrects: the
@@ -330,11 +333,12 @@ class Policy:
                 if inspection is None or origin is None:
                     continue  # nowhere: the database refuses the missing row at commit
                 if origin["inspection_id"] != inspection["supersedes_id"]:
-                    raise row_refused("findings", row, "origin_finding_id",
-                                      f"names hazard {row['origin_finding_id']} of inspection "
-                                      f"{origin['inspection_id']}, which inspection "
-                                      f"{row['inspection_id']} does not amend; an amended "
-                                      "record's hazard comes from the revision it corrects")
+                    raise row_refused("findings", row, "origin_finding_id", Message(
+                        N_("names hazard {origin} of inspection {inspection}, which inspection "
+                           "{amendment} does not amend; an amended record's hazard comes from "
+                           "the revision it corrects"),
+                        origin=row["origin_finding_id"], inspection=origin["inspection_id"],
+                        amendment=row["inspection_id"]))
 
     def _opinions_follow_their_order(self) -> None:
         """A re-inspection opinion follows the order to rectify issued from the inspection its
@@ -349,29 +353,30 @@ class Policy:
                 order = followed.get(row["follows_document_id"])
                 inspection = inspections.get(row["inspection_id"])
                 if row["doc_type"] != "reinspection":
-                    raise row_refused("documents", row, "follows_document_id",
-                                      f"is a document of type {row['doc_type']} that "
-                                      f"names {row['follows_document_id']} to follow; only a "
-                                      "re-inspection opinion follows a document")
+                    raise row_refused("documents", row, "follows_document_id", Message(
+                        N_("is a document of type {doc_type} that names {followed} to follow; "
+                           "only a re-inspection opinion follows a document"),
+                        doc_type=row["doc_type"], followed=row["follows_document_id"]))
                 if order is None or inspection is None:
                     continue  # nowhere: the database refuses the missing row at commit
                 if (order["doc_type"] != "order"
                         or order["inspection_id"] != inspection["follows_inspection_id"]):
-                    raise row_refused("documents", row, "follows_document_id",
-                                      f"follows document {order['id']} ({order['doc_type']} "
-                                      f"of inspection {order['inspection_id']}); a "
-                                      "re-inspection opinion follows the order to rectify of "
-                                      "the inspection its re-inspection follows")
+                    raise row_refused("documents", row, "follows_document_id", Message(
+                        N_("follows document {document} ({doc_type} of inspection "
+                           "{inspection}); a re-inspection opinion follows the order to "
+                           "rectify of the inspection its re-inspection follows"),
+                        document=order["id"], doc_type=order["doc_type"],
+                        inspection=order["inspection_id"]))
 
     def _plans_start_their_own_company(self) -> None:
         """A planned visit is started as an inspection of the planned company."""
         for row, inspection in self._with_named("planned_inspections", "inspection_id",
                                                 "inspections"):
             if inspection["company_id"] != row["company_id"]:
-                raise row_refused("planned_inspections", row, "inspection_id",
-                                  f"names inspection {row['inspection_id']} of another "
-                                  f"company ({inspection['company_id']}); a planned visit "
-                                  "is started as an inspection of the planned company")
+                raise row_refused("planned_inspections", row, "inspection_id", Message(
+                    N_("names inspection {inspection} of another company ({company}); a "
+                       "planned visit is started as an inspection of the planned company"),
+                    inspection=row["inspection_id"], company=inspection["company_id"]))
 
     def _with_named(self, table: str, column: str, target: str) -> Iterator[tuple[Row, Row]]:
         """Each row of ``table`` whose ``column`` names a row of ``target``, with that row, a
@@ -409,8 +414,8 @@ class Policy:
                 local = self.local_row(table, row)
                 if table == "trust_roots":
                     if local is None or local["cert_pem"] != row["cert_pem"]:
-                        raise row_refused(table, row, None, "trust roots are taken only from "
-                                          "the office")
+                        raise row_refused(table, row, None, Message(
+                            N_("trust roots are taken only from the office")))
                     continue
                 if table == "templates":
                     self._template(row, local)
@@ -423,8 +428,9 @@ class Policy:
                             and row["status"] in ("started", "cancelled")
                             and row["device_id"] == device):
                         continue
-                raise row_refused(table, row, None, f"only the office may add or change "
-                                  f"{table.replace('_', ' ')}")
+                raise row_refused(table, row, None, Message(
+                    N_("only the office may add or change {table}"),
+                    table=table.replace("_", " ")))
 
     def _template(self, row: Row, local: Row | None) -> None:
         """A laptop's copy of a template is never applied: each computer stamps the shipped
@@ -437,8 +443,8 @@ class Policy:
                 f"template {row['key']}: not added to the office's library (templates are "
                 "taken only from the office; the inspections keep their own copy)")
         elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
-            raise row_refused("templates", row, None, "only the office may add or change "
-                              "templates")
+            raise row_refused("templates", row, None, Message(
+                N_("only the office may add or change {table}"), table="templates"))
 
     def _authorship(self) -> None:
         """A laptop adds and changes only rows it wrote itself."""
@@ -451,10 +457,10 @@ class Policy:
                     continue
                 if (row.get("key"),) in self.decision.skip.get(table, ()):
                     continue
-                raise row_refused(table, row, "device_id", f"names another device "
-                                  f"({row['device_id'][:8]}) than the one that sent it "
-                                  f"({device[:8]}); a laptop may add or change only rows "
-                                  "it wrote")
+                raise row_refused(table, row, "device_id", Message(
+                    N_("names another device ({device}) than the one that sent it ({sender}); "
+                       "a laptop may add or change only rows it wrote"),
+                    device=row["device_id"][:8], sender=device[:8]))
 
     def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
         """Status and device of these inspections as they are here."""
@@ -470,8 +476,9 @@ class Policy:
             for row in self.rows.get(table, []):
                 status = here.get(row[columns[0]], ("", ""))[0]
                 if status == "signed" and self.local_row(table, row) is None:
-                    raise row_refused(table, row, None, f"adds to inspection "
-                                      f"{row[columns[0]]}, which is signed and locked")
+                    raise row_refused(table, row, None, Message(
+                        N_("adds to inspection {inspection}, which is signed and locked"),
+                        inspection=row[columns[0]]))
 
     def _team(self) -> None:
         """A team changes only with its inspection, by the device that wrote that version."""
@@ -485,8 +492,8 @@ class Policy:
             author = carried.get(row["inspection_id"]) or here.get(row["inspection_id"],
                                                                    ("", ""))[1]
             if author and author != device:
-                raise row_refused("inspection_inspectors", row, None, "changes the team of an "
-                                  "inspection another device wrote")
+                raise row_refused("inspection_inspectors", row, None, Message(
+                    N_("changes the team of an inspection another device wrote")))
 
     def _inspectors(self) -> None:
         """An inspector's name and enforcement id are changed only where the inspector was
@@ -496,8 +503,9 @@ class Policy:
             local = self.local_row("inspectors", row)
             if (local is not None and local["device_id"] != device
                     and self.changes("inspectors", row)):
-                raise row_refused("inspectors", row, None, "was created on another computer; "
-                                  "a laptop may change only its own inspector")
+                raise row_refused("inspectors", row, None, Message(
+                    N_("was created on another computer; a laptop may change only its own "
+                       "inspector")))
 
     def _audit(self) -> None:
         """Audit entries are appended, never rewritten, and speak for the bundle's signer."""
@@ -512,16 +520,16 @@ class Policy:
             local = self.local_row("audit_log", row)
             if local is not None:
                 if not self.same("audit_log", row, local):
-                    raise row_refused("audit_log", row, None, "rewrites an entry of the audit "
-                                      "log (it is append-only)")
+                    raise row_refused("audit_log", row, None, Message(
+                        N_("rewrites an entry of the audit log (it is append-only)")))
                 continue
             if row["device_id"] != device:
-                raise row_refused("audit_log", row, "device_id", "is attributed to another "
-                                  "device than the one that sent it")
+                raise row_refused("audit_log", row, "device_id", Message(
+                    N_("is attributed to another device than the one that sent it")))
             if row["actor"] is not None and normalised(row["actor"]) not in actors:
-                raise row_refused("audit_log", row, "actor", f"is attributed to "
-                                  f"{row['actor']!r}, not to the bundle's signer "
-                                  f"({self.sender.signer.name})")
+                raise row_refused("audit_log", row, "actor", Message(
+                    N_("is attributed to {actor!r}, not to the bundle's signer ({signer})"),
+                    actor=row["actor"], signer=self.sender.signer.name))
 
 
 def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.services.sync.bundle import BundleRefused, refuse
 
 Row = dict[str, Any]
@@ -292,9 +292,13 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
     return f"{table} {_show(parts)}" if parts else table
 
 
-def row_refused(table: str, row: Mapping[str, Any], column: str | None, reason: str
-                ) -> BundleRefused:
-    where = row_label(table, row) + (f", column {column}" if column else "")
+def row_refused(table: str, row: Mapping[str, Any], column: str | None,
+                reason: str | Message) -> BundleRefused:
+    """The bundle refused for one row (and column): ``reason`` a ``Message`` to translate, or
+    a plain text (the schema's checks, which name values and limits)."""
+    label = row_label(table, row)
+    where: str | Message = (Message(N_("{row}, column {column}"), row=label, column=column)
+                            if column else label)
     return refuse(N_("{where}: {reason}"), where=where, reason=reason)
 
 

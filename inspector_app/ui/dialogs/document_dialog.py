@@ -95,8 +95,9 @@ class DocumentDialog(QDialog):
             self.type_combo.addItem("", doc_type.value)
         self.lang_label = QLabel()
         self.lang_combo = QComboBox()
-        self.lang_combo.addItem("中文（简体）", "zh_CN")
-        self.lang_combo.addItem("English", "en")
+        # The printed document's language, named in the window's (not a language switch).
+        self.lang_combo.addItem("", "zh_CN")
+        self.lang_combo.addItem("", "en")
         self.lang_combo.setCurrentIndex(0 if ui_lang() == "zh_CN" else 1)
         self.unavailable = QLabel()
         self.unavailable.setWordWrap(True)
@@ -332,8 +333,8 @@ class DocumentDialog(QDialog):
             "no_order": self.tr(
                 "The inspection it follows has no order issued yet: issue the order first."),
             "no_onsite_measures": self.tr(
-                "No hazard has a measure taken on site (停止作业, 撤出人员 …): record it on the "
-                "hazard first."),
+                "No hazard has a measure taken on site (work stopped, people withdrawn …): "
+                "record it on the hazard first."),
         }.get(refusal.code) or localized(refusal)
 
     def _show_refusal(self) -> None:
@@ -359,6 +360,8 @@ class DocumentDialog(QDialog):
         self.type_label.setText(self.tr("&Document:"))
         self.type_label.setBuddy(self.type_combo)
         self.lang_label.setText(self.tr("&Language:"))
+        self.lang_combo.setItemText(0, self.tr("Chinese (Simplified)"))
+        self.lang_combo.setItemText(1, self.tr("English"))
         self.lang_label.setBuddy(self.lang_combo)
         model = self.type_combo.model()
         notes = []

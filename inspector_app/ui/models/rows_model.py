@@ -110,10 +110,15 @@ class RowsTableModel(QAbstractTableModel):
         return not parent.isValid() and self._query is not None and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._query is None:
+        if self.canFetchMore(parent):
+            self.fetch_rows(self._page_size)
+
+    def fetch_rows(self, count: int) -> None:
+        """Read up to ``count`` more rows of the query (``fetch_to_end`` reads big chunks)."""
+        if not self.canFetchMore() or self._query is None:
             return
-        more = list(self._query(len(self._rows), self._page_size))
-        self._exhausted = len(more) < self._page_size
+        more = list(self._query(len(self._rows), count))
+        self._exhausted = len(more) < count
         if more:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)

@@ -21,6 +21,7 @@ from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
 from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
+from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.models.companies_model import CompaniesModel
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.table_columns import fit_columns
@@ -61,6 +62,7 @@ class CompaniesPage(Page):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -26,9 +26,10 @@ from PySide6.QtCore import (
     QMargins,
     Qt,
     QTime,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.company import industry_label
+from inspector_app.domain.escalation import MEASURE_LABELS
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS
 from inspector_app.domain.inspection import KIND_LABELS
 from inspector_app.errors import InspectorError
@@ -79,6 +81,10 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+# A chart's height: at least this when the table's rows would not all fit otherwise (the user
+# drags the splitter for more), else at least CHART_COMFORT.
+CHART_LEAST, CHART_COMFORT = 40, 100
+DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
 
@@ -116,10 +122,14 @@ DRILL_HEADERS = {
     "grade": QT_TRANSLATE_NOOP("DrillDownDialog", "Grade"),
     "status": QT_TRANSLATE_NOOP("DrillDownDialog", "Status"),
     "deadline": QT_TRANSLATE_NOOP("DrillDownDialog", "Deadline"),
+    "decided_on": QT_TRANSLATE_NOOP("DrillDownDialog", "Decided on"),
+    "measure": QT_TRANSLATE_NOOP("DrillDownDialog", "Measure"),
+    "case_number": QT_TRANSLATE_NOOP("DrillDownDialog", "Case number"),
 }
 _CODED = {"grade": {k.value: v for k, v in GRADE_LABELS.items()},
           "status": {k.value: v for k, v in STATUS_LABELS.items()},
-          "kind": {k.value: v for k, v in KIND_LABELS.items()}}
+          "kind": {k.value: v for k, v in KIND_LABELS.items()},
+          "measure": {k.value: v for k, v in MEASURE_LABELS.items()}}
 
 
 def drill_text(key: str, value: Any, zh: bool) -> str:
@@ -130,7 +140,7 @@ def drill_text(key: str, value: Any, zh: bool) -> str:
         return industry_label(value, "zh_CN" if zh else "en")
     if key == "started_at":
         return show_datetime(value, as_written=True)
-    if key == "deadline":
+    if key in ("deadline", "decided_on"):
         return show_date(value)
     pair = _CODED.get(key, {}).get(value)
     return (pair.zh if zh else pair.en) if pair else str(value)
@@ -154,13 +164,35 @@ class DrillDownDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
-                self.table.setItem(r, c, QTableWidgetItem(drill_text(key, row[key], zh)))
+                item = QTableWidgetItem(drill_text(key, row[key], zh))
+                if key == "description":
+                    item.setToolTip(item.text())    # the whole text of a long one
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        # A long description sized to its text pushed its own header (centred over it) and the
+        # columns after it out of view: it is cut to a readable width instead.
+        for c in range(len(keys)):
+            if self.table.columnWidth(c) > DRILL_COLUMN_MAX:
+                self.table.setColumnWidth(c, DRILL_COLUMN_MAX)
         layout.addWidget(QLabel(self.tr("%Ln record(s)", "", len(rows))))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def table_height(table: QTableWidget, room: int) -> int:
+    """The height that shows every row of ``table`` within ``room``, or else as many whole
+    rows as fit (at least one)."""
+    # Header, frame and horizontal scroll bar: what the table is taller than its rows' area,
+    # measured after the table has placed them for its new rows and headers.
+    table.updateGeometries()
+    chrome = table.height() - table.viewport().height()
+    row = table.verticalHeader().defaultSectionSize()
+    rows = table.rowCount()
+    if chrome + rows * row + 2 <= room:
+        return chrome + rows * row + 2      # +2: never a scroll bar for a pixel's difference
+    return chrome + max(1, (room - chrome) // row) * row
 
 
 class DispatchPage(Page):
@@ -232,12 +264,13 @@ class DispatchPage(Page):
         self.pie_chart = QChartView()
         for view in (self.bar_chart, self.trend_chart, self.pie_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(150)
+            view.setMinimumHeight(CHART_LEAST)   # the table's rows come first
         # Horizontal bars: a unit's whole name fits on the left, however narrow the screen;
         # with many units the chart grows taller and scrolls.
         self.bar_scroll = QScrollArea()
         self.bar_scroll.setWidgetResizable(True)
         self.bar_scroll.setWidget(self.bar_chart)
+        self.bar_scroll.setMinimumHeight(CHART_LEAST)
         self.charts = QTabWidget()
         self.charts.addTab(self.bar_scroll, "")
         self.charts.addTab(self.trend_chart, "")
@@ -247,11 +280,18 @@ class DispatchPage(Page):
         split.addWidget(self.charts)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        self._split_set = False
+        self._split_moved = False     # by the user: the page no longer shares the height
+        self._sharing = False
+        split.splitterMoved.connect(self._splitter_moved)
         self.layout_.addWidget(split, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.layout_.addWidget(self.hint)
+        # What the figures count: the ledger lists the hazards of drafts, the figures do not.
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.basis.setObjectName("dispatchBasis")
+        self.layout_.addWidget(self.basis)
         self._filling = False
         self.retranslate()
         self._fill_choices()
@@ -275,7 +315,17 @@ class DispatchPage(Page):
         self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
                                   "with no inspection in the period are shaded."))
+        self._show_basis()
         self._fill_choices()
+
+    def _show_basis(self) -> None:
+        if self.report is None:
+            self.basis.clear()
+            return
+        self.basis.setText(self.tr(
+            "Counted: completed and signed records (their latest revision) started in the "
+            "period. Drafts are not counted: %Ln hazard(s) in drafts of the period.", "",
+            self.report.draft_hazards))
 
     def _fill_choices(self) -> None:
         self._filling = True
@@ -356,6 +406,7 @@ class DispatchPage(Page):
         self._figures_task = None
         self.report, self.trend = result
         self.status.setText(self._unit_inspections_text())
+        self._show_basis()
         self._fill_table()
         self._fill_charts()
         self._selection_changed()
@@ -377,6 +428,7 @@ class DispatchPage(Page):
         self._figures_task = None
         self._show_busy()
         self.report = None
+        self._show_basis()
         self.table.setRowCount(0)
         self.status.setText(self.tr("Counting cancelled. Change the period or the grouping "
                                     "to count again."))
@@ -422,20 +474,35 @@ class DispatchPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, 170)
         self._share_height()
+        QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
 
     def _share_height(self) -> None:
-        """The first time: the table as tall as its rows (at most half), the charts the rest;
-        afterwards the splitter stays where the user put it."""
+        """Every row of the table if the charts keep their least height (at 1024×600: the
+        charts' tabs and a strip of chart); else whole rows only, never one cut in half, so its
+        scroll bar says the rest is below, and the charts a comfortable height. Once the user
+        moves the splitter, it stays put."""
         total = sum(self.split.sizes())
-        if self._split_set or total <= 0:
+        if self._split_moved or total <= 0:
             return
-        self._split_set = True
-        rows = self.table.rowCount()
-        needed = (self.table.horizontalHeader().height() + 4
-                  + rows * self.table.verticalHeader().defaultSectionSize()
-                  + self.table.horizontalScrollBar().sizeHint().height())
-        table = min(needed, total // 2)
-        self.split.setSizes([table, total - table])
+        least = self.charts.minimumSizeHint().height()
+        table = table_height(self.table, total - least)
+        if table < table_height(self.table, total * 4):         # not every row: scroll anyway
+            table = table_height(self.table, total - least - (CHART_COMFORT - CHART_LEAST))
+        self._sharing = True
+        try:
+            self.split.setSizes([table, total - table])
+        finally:
+            self._sharing = False
+
+    def _splitter_moved(self) -> None:
+        if not self._sharing:
+            self._split_moved = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.report is not None:
+            # Once the layout has given the splitter its new height, not before.
+            QTimer.singleShot(0, self, self._share_height)
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
@@ -482,7 +549,7 @@ class DispatchPage(Page):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         chart.setMargins(QMargins(2, 2, 2, 2))
         self._set_chart(self.bar_chart, chart)
-        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))
+        self.bar_chart.setMinimumHeight(80 + BAR_ROW_HEIGHT * len(rows))   # in its scroll area
 
         self._set_chart(self.trend_chart, self._trend())
 
@@ -539,6 +606,9 @@ class DispatchPage(Page):
     def _set_chart(view: QChartView, chart: QChart) -> None:
         old = view.chart()
         view.setChart(chart)
+        # The view takes the chart's own least size (legend, axes: 90 px and more) as its
+        # minimum; the page decides the height (see _share_height).
+        view.setMinimumHeight(CHART_LEAST)
         if old is not None:
             old.deleteLater()
 

@@ -27,9 +27,16 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
-from inspector_app.services.hazards import NOT_CLOSED, HazardLedger, LedgerCounts, LedgerFilter
+from inspector_app.services.hazards import (
+    NOT_CLOSED,
+    HazardLedger,
+    LedgerCounts,
+    LedgerFilter,
+    name_items,
+)
 from inspector_app.services.reports.hazard_ledger import write_ledger_csv
 from inspector_app.ui import messages
+from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.labels import count_text, pair, ui_lang
 from inspector_app.ui.models.hazards_model import (
     COMPANY_ROLE,
@@ -73,6 +80,7 @@ def export_task(control: TaskControl, ctx: AppContext, today: date, flt: LedgerF
         try:
             rows = HazardLedger(worker.db, lambda: today).rows(flt, sort=sort,
                                                                descending=descending)
+            name_items(worker.db, rows, lang)
         except sqlite3.OperationalError:
             control.check_cancelled()  # "interrupted": the handler stopped it
             raise
@@ -143,6 +151,7 @@ class HazardsPage(Page):
         self._ledger_size: int | None = None    # all hazards: are they counted at once?
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
         self.table.setSortingEnabled(True)
         # The most overdue first: what a supervisor chases today.
         self.table.sortByColumn(Column.OVERDUE, Qt.SortOrder.DescendingOrder)

@@ -33,6 +33,7 @@ from inspector_app.services.inspection_list import (
     towns,
 )
 from inspector_app.ui.datetimes import localize_edit
+from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
@@ -112,6 +113,7 @@ class InspectionsPage(Page):
         self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
