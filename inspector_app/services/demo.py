@@ -49,7 +49,7 @@ from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device, Inspector, Profile
-from inspector_app.domain.records import new_ids, record_stamp, utcnow_iso
+from inspector_app.domain.records import ordered_ids, record_stamp, utcnow_iso
 from inspector_app.domain.signature import (
     DEFAULT_PAD_SIZE,
     TOO_SHORT,
@@ -518,8 +518,10 @@ class DemoBuilder:
         return text
 
     def _new_id(self) -> str:
+        # Ordered, not random: each batch's rows go at the end of their keys' indexes (see
+        # ordered_ids), taken from the end of the list reversed.
         if not self._ids:
-            self._ids = new_ids(4096)
+            self._ids = ordered_ids(4096)[::-1]
         return self._ids.pop()
 
     def _inspection(self, company: Company, when: datetime, target: Status,
