@@ -27,6 +27,7 @@ def new_ids(count: int) -> list[str]:
 # The last (time, counter) ``ordered_ids`` gave, so that the next ones sort after it.
 _last_ordered = 0
 _COUNTER_BITS = 30
+_COUNTER_MASK = (1 << _COUNTER_BITS) - 1
 
 
 def ordered_ids(count: int) -> list[str]:
@@ -42,17 +43,18 @@ def ordered_ids(count: int) -> list[str]:
     global _last_ordered
     now_ms = int(utcnow().timestamp() * 1000)
     first = max(now_ms << _COUNTER_BITS, _last_ordered + 1)
+    if (first & _COUNTER_MASK) + count > _COUNTER_MASK:  # the counter would wrap: a later ms
+        first = ((first >> _COUNTER_BITS) + 1) << _COUNTER_BITS
     _last_ordered = first + count - 1
+    stamp = f"{first >> _COUNTER_BITS:012x}"  # the same time for all: one format
+    prefix = f"{stamp[:8]}-{stamp[8:]}-7"
     rand = os.urandom((11 * count + 1) // 2).hex()  # 44 bits (11 digits) an id
-    ids = []
-    for n in range(count):
-        stamp = first + n
-        counter = stamp & ((1 << _COUNTER_BITS) - 1)
-        # The time (48 bits), version 7 and the counter's first 12 bits; the variant (10) and
-        # the counter's other 18 bits, then the random bits.
-        h = (f"{stamp >> _COUNTER_BITS:012x}7{counter >> 18:03x}"
-             f"{0x80000 | (counter & 0x3FFFF):05x}{rand[11 * n:11 * n + 11]}")
-        ids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    counter = first & _COUNTER_MASK
+    # The counter's first 12 bits after the version; the variant (10) and its other 18 bits,
+    # then the random bits.
+    ids = [f"{prefix}{c >> 18:03x}-{(0x80000 | (c & 0x3FFFF)) >> 4:04x}-{c & 15:x}"
+           f"{rand[11 * n:11 * n + 11]}"
+           for n, c in enumerate(range(counter, counter + count))]
     return ids
 
 
