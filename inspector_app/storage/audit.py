@@ -18,11 +18,15 @@ _INSERT = (f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})")
 
 
+# json.dumps with options makes a new encoder at every call: one made once encodes the same.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def audit_text(value: Any) -> str | None:
     """An old or new value as the audit log stores it."""
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODE(value)
 
 
 @dataclass(frozen=True)
