@@ -272,3 +272,12 @@ def test_the_demo_writes_its_records_in_the_order_of_their_keys(built):
     for table, where in (("answers", ""), ("audit_log", "WHERE entity = 'answer'")):
         ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {table} {where} ORDER BY rowid")]
         assert len(ids) >= 40 and ids == sorted(ids), table
+
+
+def test_the_demo_records_and_hazards_are_told_apart_by_the_start_of_their_ids(built):
+    """The check code printed on a record's pages, and a hazard named to a command, are the
+    start of an id: the demo's differ there, as the window's do."""
+    ctx, _ = built
+    for table in ("inspections", "findings"):
+        ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {table}")]
+        assert len(ids) >= 40 and len({i[:8] for i in ids}) == len(ids), table
