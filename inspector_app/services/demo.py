@@ -49,7 +49,7 @@ from inspector_app.domain.legal import hazard_wording, legal_citation
 from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device, Inspector, Profile
-from inspector_app.domain.records import new_ids, record_stamp, utcnow_iso
+from inspector_app.domain.records import new_ids, ordered_ids, record_stamp, utcnow_iso
 from inspector_app.domain.signature import (
     DEFAULT_PAD_SIZE,
     TOO_SHORT,
@@ -250,6 +250,7 @@ class DemoBuilder:
         self._sources: dict[str, _Source] = {}           # template key -> parsed template
         self._pool: list[dict[str, Any]] = []            # photo files kept, by pool index
         self._ids: list[str] = []                        # new ids, made a few thousand at once
+        self._ordered: list[str] = []                    # ordered ids, the same
         self._json: dict[tuple[type, Any], str] = {}     # answer value -> its JSON text
         self._audit_texts: dict[tuple[type, Any], str | None] = {}  # value -> as audited
         self.actor = "demo"  # the profile inspector's name, once build() made sure of one
@@ -490,7 +491,7 @@ class DemoBuilder:
                reason: str | None = None) -> list[Any]:
         """An audit entry as AuditLog.record writes it, at the time the visit is written."""
         entry = [
-            self._new_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
+            self._ordered_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
             action, field, old if old is None or type(old) is str else self._audit_text(old),
             new if new is None or type(new) is str else self._audit_text(new), reason]
         self.out.add("audit_log", AUDIT_COLUMNS, entry)
@@ -518,9 +519,19 @@ class DemoBuilder:
         return text
 
     def _new_id(self) -> str:
+        """A random id, for the records people name by the start of their id (the check code
+        printed on a record's pages, a hazard given to a command): ordered ids made together
+        share their first characters."""
         if not self._ids:
             self._ids = new_ids(4096)
         return self._ids.pop()
+
+    def _ordered_id(self) -> str:
+        """An ordered id (``ordered_ids``), for the answers and audit entries, nine rows in ten:
+        each batch's go at the end of their keys' indexes, not into pages all over them."""
+        if not self._ordered:
+            self._ordered = ordered_ids(4096)[::-1]  # taken from the end
+        return self._ordered.pop()
 
     def _inspection(self, company: Company, when: datetime, target: Status,
                     photos: int) -> _Visit:
@@ -630,7 +641,7 @@ class DemoBuilder:
                 continue
             answers[item.id] = visit.answers[item.id] = value
             visit.answer_rows[item.id] = {
-                "id": self._new_id(), "inspection_id": visit.id, "item_id": item.id,
+                "id": self._ordered_id(), "inspection_id": visit.id, "item_id": item.id,
                 "value": self._answer_json(value), "note": None, **visit.stamp}
             self._audit(visit, "answer", item.id, "create", field="value", new=value)
             if item.type is ItemType.CHECK and value == _NON_COMPLIANT:

@@ -261,6 +261,16 @@ class InspectionService:
         rules.ensure_editable(Status(row["status"]))
         return row
 
+    def _editing_row(self, inspection_id: str) -> dict[str, Any]:
+        """``_editable_row``'s id, status, template_hash and started_at only: for what is saved
+        at every keystroke or click."""
+        row = self.repo.editing_row(inspection_id)
+        if row is None:
+            raise NotFoundError(N_("No inspection with id {inspection_id}."),
+                                inspection_id=inspection_id)
+        rules.ensure_editable(Status(row["status"]))
+        return row
+
     def _item(self, row: dict[str, Any], item_id: str) -> Item:
         template = snapshot_template(self.repo, row["template_hash"])
         try:
@@ -276,7 +286,7 @@ class InspectionService:
         Typed answers are saved per keystroke with ``audit=False`` and audited per editing
         session through ``record_edit``.
         """
-        row = self._editable_row(inspection_id)
+        row = self._editing_row(inspection_id)
         item = self._item(row, item_id)
         value = normalise_answer(item, value)
         with self.db.atomic():
@@ -285,20 +295,22 @@ class InspectionService:
             note = previous[2] if previous else None
             if old_value == value:
                 return None
+            # One time for the answer, its inspection and the audit entry: one change.
+            stamp = record_stamp(self.device.id)
             self.repo.upsert_answer(previous[0] if previous else new_id(), inspection_id,
-                                    item_id, value, note, record_stamp(self.device.id))
-            self._touch(inspection_id)
+                                    item_id, value, note, stamp)
+            self._touch(inspection_id, stamp["updated_at"])
             if audit:
                 self.audit.record("answer", item_id, "update" if previous else "create",
                                   field="value", old=old_value, new=value,
-                                  inspection_id=inspection_id)
+                                  inspection_id=inspection_id, at=stamp["updated_at"])
             return self._sync_finding(row, item, value)
 
     def _sync_finding(self, row: dict[str, Any], item: Item, value: Any) -> Finding | None:
-        inspection_id = row["id"]
-        existing = self.repo.finding_for_item(inspection_id, item.id)
         if item.type is not ItemType.CHECK:
             return None
+        inspection_id = row["id"]
+        existing = self.repo.finding_for_item(inspection_id, item.id)
         if value == Answer.NON_COMPLIANT.value and existing is None:
             withdrawn = self.repo.finding_for_item(inspection_id, item.id, withdrawn=True)
             if withdrawn is not None:
@@ -347,7 +359,7 @@ class InspectionService:
                  audit: bool = True) -> None:
         """Store a note. The form saves every keystroke with ``audit=False`` and records one
         audit entry per editing session through ``record_edit``."""
-        row = self._editable_row(inspection_id)
+        row = self._editing_row(inspection_id)
         self._item(row, item_id)
         _check_entry("answers", {"note": note})
         note = note if note.strip() else None
@@ -355,14 +367,14 @@ class InspectionService:
             previous = self.repo.answer_row(inspection_id, item_id)
             if (previous[2] if previous else None) == note:
                 return
+            stamp = record_stamp(self.device.id)
             self.repo.upsert_answer(previous[0] if previous else new_id(), inspection_id,
-                                    item_id, previous[1] if previous else None, note,
-                                    record_stamp(self.device.id))
-            self._touch(inspection_id)
+                                    item_id, previous[1] if previous else None, note, stamp)
+            self._touch(inspection_id, stamp["updated_at"])
             if audit:
                 self.audit.record("answer", item_id, "update", field="note",
                                   old=previous[2] if previous else None, new=note,
-                                  inspection_id=inspection_id)
+                                  inspection_id=inspection_id, at=stamp["updated_at"])
 
     def record_edit(self, inspection_id: str, entity: str, entity_id: str, field: str,
                     old: Any, new: Any) -> None:
@@ -397,9 +409,8 @@ class InspectionService:
             self.repo.update(inspection_id, {**fields, "updated_at": utcnow_iso(),
                                              "device_id": self.device.id})
 
-    def _touch(self, inspection_id: str) -> None:
-        self.repo.update(inspection_id, {"updated_at": utcnow_iso(),
-                                         "device_id": self.device.id})
+    def _touch(self, inspection_id: str, at: str | None = None) -> None:
+        self.repo.touch(inspection_id, at or utcnow_iso(), self.device.id)
 
     # -- hazards --
     def add_finding(self, inspection_id: str, *, description: str, grade: Grade | str,

@@ -7,20 +7,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.storage.rows import insert_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 AUDIT_COLUMNS = ("id", "at", "device_id", "actor", "entity", "entity_id", "inspection_id",
                  "action", "field", "old_value", "new_value", "reason")
+# One statement for every entry (SQLite keeps it prepared); its values are text or NULL.
+_INSERT = (f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})")
+
+
+# json.dumps with options makes a new encoder at every call: one made once encodes the same.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def audit_text(value: Any) -> str | None:
     """An old or new value as the audit log stores it."""
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODE(value)
 
 
 @dataclass(frozen=True)
@@ -46,21 +52,11 @@ class AuditLog:
 
     def record(self, entity: str, entity_id: str, action: str, *, field: str | None = None,
                old: Any = None, new: Any = None, reason: str | None = None,
-               inspection_id: str | None = None) -> None:
-        insert_row(self.db, "audit_log", {
-            "id": new_id(),
-            "at": utcnow_iso(),
-            "device_id": self.device_id,
-            "actor": self.actor,
-            "entity": entity,
-            "entity_id": entity_id,
-            "inspection_id": inspection_id,
-            "action": action,
-            "field": field,
-            "old_value": audit_text(old),
-            "new_value": audit_text(new),
-            "reason": reason,
-        })
+               inspection_id: str | None = None, at: str | None = None) -> None:
+        """One entry, stamped ``at`` (now unless given: the time of the change it records)."""
+        self.db.execute(_INSERT, (
+            new_id(), at or utcnow_iso(), self.device_id, self.actor, entity, entity_id,
+            inspection_id, action, field, audit_text(old), audit_text(new), reason))
 
     def for_inspection(self, inspection_id: str) -> list[AuditEntry]:
         rows = self.db.execute(

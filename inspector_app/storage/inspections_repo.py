@@ -34,6 +34,7 @@ _FINDING_COLUMNS = (
 
 # SQL condition (on ``findings`` unaliased or aliased ``f``) for a hazard that is not withdrawn.
 ACTIVE_FINDING = "withdrawn_at IS NULL"
+_EDITING_COLUMNS = ("id", "status", "template_hash", "started_at")
 
 
 
@@ -47,6 +48,18 @@ class InspectionRepo:
         names = [d[0] for d in cursor.description]
         found = cursor.fetchone()
         return dict(zip(names, found, strict=True)) if found else None
+
+    def editing_row(self, inspection_id: str) -> dict[str, Any] | None:
+        """What saving an answer or a note reads of its inspection (id, status, the checklist's
+        hash, the start): four columns, not the whole row, at every keystroke."""
+        found = self.db.execute("SELECT id, status, template_hash, started_at FROM inspections "
+                                "WHERE id = ?", [inspection_id]).fetchone()
+        return dict(zip(_EDITING_COLUMNS, found, strict=True)) if found else None
+
+    def touch(self, inspection_id: str, at: str, device_id: str) -> None:
+        """Mark the inspection changed (a part of it was) at ``at`` by ``device_id``."""
+        update_row(self.db, "inspections", inspection_id,
+                   {"updated_at": at, "device_id": device_id})
 
     def kind(self, inspection_id: str) -> str | None:
         found = self.db.execute("SELECT kind FROM inspections WHERE id = ?",

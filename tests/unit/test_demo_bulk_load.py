@@ -109,6 +109,7 @@ def _fixed_ids_and_clock(monkeypatch) -> None:
     monkeypatch.setattr(os, "urandom", lambda k: ids.randbytes(k))
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(bytes=ids.randbytes(16), version=4))
     monkeypatch.setattr(records, "utcnow", tick)
+    monkeypatch.setattr(records, "_last_ordered", 0)  # ordered ids follow the last one made
 
 
 def test_the_same_seed_writes_the_same_rows_in_the_same_order(tmp_path, monkeypatch):

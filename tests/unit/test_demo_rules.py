@@ -246,3 +246,38 @@ def test_ids_made_together_are_random_version_4_uuids():
     for text in ids:
         value = uuid.UUID(text)
         assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122
+
+
+def test_ordered_ids_are_version_7_uuids_that_sort_as_they_were_made(monkeypatch):
+    import uuid
+    from datetime import UTC, datetime
+
+    import inspector_app.domain.records as records
+
+    ids = records.ordered_ids(3) + records.ordered_ids(5000)
+    # The clock set back (a time server's correction) does not make later ids sort first.
+    monkeypatch.setattr(records, "utcnow", lambda: datetime(2020, 1, 1, tzinfo=UTC))
+    ids += records.ordered_ids(2)
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for text in ids:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 7 and value.variant == uuid.RFC_4122
+
+
+
+def test_the_demo_writes_its_records_in_the_order_of_their_keys(built):
+    """Each batch's rows go at the end of their keys' indexes, not all over them: the answers
+    and their audit entries, most of the rows, are written in the order of their ids."""
+    ctx, _ = built
+    for table, where in (("answers", ""), ("audit_log", "WHERE entity = 'answer'")):
+        ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {table} {where} ORDER BY rowid")]
+        assert len(ids) >= 40 and ids == sorted(ids), table
+
+
+def test_the_demo_records_and_hazards_are_told_apart_by_the_start_of_their_ids(built):
+    """The check code printed on a record's pages, and a hazard named to a command, are the
+    start of an id: the demo's differ there, as the window's do."""
+    ctx, _ = built
+    for table in ("inspections", "findings"):
+        ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {table}")]
+        assert len(ids) >= 40 and len({i[:8] for i in ids}) == len(ids), table
