@@ -105,3 +105,43 @@ def test_a_decode_stopped_by_anything_leaves_no_copy_in_the_store(ctx, photos, i
     monkeypatch.undo()
     assert photos.list(inspection) == []
     assert stored_files(ctx) == []
+
+
+def test_a_file_that_looks_like_a_jpeg_but_does_not_decode_leaves_nothing(
+        ctx, photos, inspection, tmp_path):
+    whole = images.jpeg(tmp_path / "whole.jpg", (1200, 900), seed=4).read_bytes()
+    broken = tmp_path / "DSC_0004.jpg"
+    broken.write_bytes(whole[: len(whole) // 3])  # a card pulled out while it was written
+    (result,) = photos.add_files(inspection, [broken])
+    assert result.status == "refused"
+    assert photos.list(inspection) == []
+    assert stored_files(ctx) == []
+
+
+def test_a_png_is_stored_under_its_own_extension(ctx, photos, inspection, tmp_path):
+    source = tmp_path / "screen.png"
+    Image.new("RGB", (200, 100), "orange").save(source)
+    (result,) = photos.add_files(inspection, [source])
+    assert result.status == "added"
+    (stored,) = stored_files(ctx)
+    assert stored.suffix == ".png"
+    assert stored.read_bytes() == source.read_bytes()
+
+
+def test_a_refused_copy_of_a_stored_photo_leaves_the_stored_one(ctx, photos, inspection,
+                                                                tmp_path, monkeypatch):
+    from inspector_app.services import photos as photos_module
+
+    source = images.jpeg(tmp_path / "DSC_0005.jpg", (640, 480), seed=11)
+    (first,) = photos.add_files(inspection, [source])
+    (stored,) = stored_files(ctx)
+
+    def refused(path, size):
+        raise photos_module.PhotoRefused("the image is damaged or incomplete")
+
+    monkeypatch.setattr(photos_module, "_read_image", refused)
+    (again,) = photos.add_files(inspection, [source], item_id="a1")
+    monkeypatch.undo()
+    assert again.status == "refused"
+    assert stored_files(ctx) == [stored]
+    assert photos.original_path(photos.get(first.photo_id)) == stored
