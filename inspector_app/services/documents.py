@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -564,11 +565,37 @@ class DocumentService:
             kept = self.rendered.find(slot, key)
             if kept is not None:
                 return kept.data, kept.sha256, kept
-            data = pdf.render(sheet)
+            checked = self._checked_copies(sheet)
+            if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
+                key = pdf.render_key(checked)
+                kept = self.rendered.find(slot, key)
+                if kept is not None:
+                    return kept.data, kept.sha256, kept
+            data = pdf.render(checked)
             kept = self.rendered.put(slot, key, data)
         if kept is None:
             return data, hashlib.sha256(data).hexdigest(), None
         return data, kept.sha256, kept
+
+    def _checked_copies(self, sheet: Sheet) -> Sheet:
+        """``sheet`` with its print copies' bytes, each checked against the hash its name
+        records; a copy changed on disk is made again from its (checked) original, and a photo
+        whose original was changed too prints as a labelled empty box, like a missing one."""
+        photos = {p.id: p for p in sheet.data.photos}
+        if sheet.followed is not None:
+            photos.update((p.id, p) for p in sheet.followed.photos)
+        files = dict(sheet.photo_files)
+        data: dict[str, bytes] = {}
+        for photo_id, path in sheet.photo_files.items():
+            if path is None:
+                continue
+            try:
+                files[photo_id], data[photo_id] = self.photos.checked_print_copy(
+                    photos[photo_id], path)
+            except InspectorError as exc:
+                log.warning("photo %s left out of the document: %s", photo_id, exc.message)
+                files[photo_id] = None
+        return replace(sheet, photo_files=files, photo_data=data)
 
     def lay_out_ahead(self, inspection_id: str, lang: str,
                       stop: Callable[[], None] | None = None) -> bool:

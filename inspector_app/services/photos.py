@@ -9,8 +9,12 @@ by content, so the same photo is never decoded twice for the same purpose.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
+import os
+import re
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pi_heif
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
@@ -109,7 +113,7 @@ class _Inspected:
 
 
 # -- reading files --
-def _open_checked(path: Path) -> Image.Image:
+def _open_checked(path: Path | IO[bytes]) -> Image.Image:
     """Open lazily; refuse bombs before any pixel is decoded."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -556,13 +560,10 @@ class PhotoService:
         return self._save_thumb(photo.sha256, _scaled(self.original_path(photo), THUMB_SIZE,
                                                       THUMB_RESAMPLE))
 
-    def _print_target(self, photo: Photo) -> Path:
-        return print_target(self.store, photo)
-
     def print_copy_made(self, photo: Photo) -> Path | None:
-        """The print copy when it is made already (no decoding here), else None."""
-        target = self._print_target(photo)
-        return target if target.exists() else None
+        """The print copy when it is made already (found by name: no reading, no decoding),
+        else None."""
+        return find_print_copy(self.store, photo)
 
     def print_copy(self, photo: Photo, stop: Callable[[], None] | None = None) -> Path:
         """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
@@ -571,29 +572,103 @@ class PhotoService:
         only, never the database: any thread may call it."""
         return make_print_copy(self.store, photo, stop)
 
+    def checked_print_copy(self, photo: Photo, path: Path) -> tuple[Path, bytes]:
+        """The bytes of the print copy ``path`` of ``photo``, read once and checked against
+        the SHA-256 its name records; a copy changed on disk since it was made (swapped, cut
+        short, a link) is removed and made again from the original, itself checked against
+        the hash recorded when the photo was taken in (PhotoRefused when it was changed)."""
+        data = read_print_copy(path)
+        if data is not None:
+            return path, data
+        log.warning("print copy %s of photo %s was changed since it was made: made again "
+                    "from the original", path.name, photo.id)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        again = make_print_copy(self.store, photo)
+        data = read_print_copy(again)
+        if data is None:  # changed again between two lines: not printed, said plainly
+            raise PhotoRefused(N_("The print copy of photo {original_name} keeps being "
+                                  "changed on disk."), original_name=photo.original_name)
+        return again, data
 
-def print_target(store: PhotoStore, photo: Photo) -> Path:
-    """Where the print copy of ``photo`` with its annotations is kept."""
+
+# A print copy's name records its annotations (a hash of them) and the SHA-256 of its bytes: a
+# copy made again with other bytes (another Pillow) has another name, so the renderings that
+# show it are keyed anew, and a copy swapped on disk is caught when it is read.
+_PRINT_NAME = re.compile(r"^print-([0-9a-f]{12})-([0-9a-f]{64})\.jpg$")
+
+
+def _print_prefix(photo: Photo) -> str:
     key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
-    return store.derived_dir(photo.sha256) / f"print-{key}.jpg"
+    return f"print-{key}-"
 
 
-def make_print_copy(store: PhotoStore, photo: Photo,
-                    stop: Callable[[], None] | None = None) -> Path:
-    """``PhotoService.print_copy`` for a caller without a service (a background thread)."""
-    target = print_target(store, photo)
-    if target.exists():
-        return target
+def find_print_copy(store: PhotoStore, photo: Photo) -> Path | None:
+    """The print copy of ``photo`` with its annotations, by name (the newest when it was
+    made again), or None."""
+    prefix = _print_prefix(photo)
+    try:
+        with os.scandir(store.derived_dir(photo.sha256)) as entries:
+            found = [(entry.stat(follow_symlinks=False).st_mtime_ns, entry.path)
+                     for entry in entries
+                     if entry.name.startswith(prefix) and _PRINT_NAME.match(entry.name)
+                     and entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return None
+    return Path(max(found)[1]) if found else None
+
+
+def read_print_copy(path: Path) -> bytes | None:
+    """The bytes of a print copy when they are those its name records, else None (changed,
+    missing, a link, not a copy's name)."""
+    match = _PRINT_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    with open(fd, "rb") as handle:
+        try:
+            data = handle.read()
+        except OSError:
+            return None
+    return data if hashlib.sha256(data).hexdigest() == match.group(2) else None
+
+
+def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
+    """The original's bytes, read once and checked against the hash recorded when the photo
+    was taken in."""
     original = store.find_original(photo.sha256)
     if original is None:
         raise NotFoundError(N_("The original of photo {value} is "
                                "missing from the photo folder."),
                             value=photo.original_name or photo.id)
+    data = original.read_bytes()
+    if hashlib.sha256(data).hexdigest() != photo.sha256:
+        raise PhotoRefused(N_("The original of photo {original_name} was changed on disk since "
+                              "it was taken in: it is not printed. Put the original back from a "
+                              "backup."), original_name=photo.original_name or photo.id)
+    return data
+
+
+def make_print_copy(store: PhotoStore, photo: Photo,
+                    stop: Callable[[], None] | None = None) -> Path:
+    """``PhotoService.print_copy`` for a caller without a service (a background thread)."""
+    made = find_print_copy(store, photo)
+    if made is not None:
+        return made
+    try:
+        original = _checked_original(store, photo)
+    except OSError as exc:
+        raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
+                           original_name=photo.original_name, exc=exc) from None
     try:
         # Bicubic: a 12-MP photo is decoded at 2000 px and only brought down to 1600, where
         # Lanczos costs a third more time (more than the decoding) for no difference a
-        # print at 300 dpi can show.
-        image = _scaled(original, PRINT_LONG_SIDE, Image.Resampling.BICUBIC)
+        # print at 300 dpi can show. Decoded from the bytes just checked.
+        with _open_checked(io.BytesIO(original)) as opened:
+            image = _decoded(opened, PRINT_LONG_SIDE, Image.Resampling.BICUBIC)
     except OSError as exc:
         raise PhotoRefused(N_("The photo {original_name} cannot be read: {exc}"),
                            original_name=photo.original_name, exc=exc) from None
@@ -606,8 +681,10 @@ def make_print_copy(store: PhotoStore, photo: Photo,
     data = _jpeg_bytes(image, 85, optimize=False)
     if stop is not None:
         stop()
+    folder = store.derived_dir(photo.sha256)
+    target = folder / f"{_print_prefix(photo)}{hashlib.sha256(data).hexdigest()}.jpg"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
@@ -651,8 +728,6 @@ def _made(derived: Path) -> bool:
 
 
 def _jpeg_bytes(image: Image.Image, quality: int, optimize: bool = True) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality, optimize=optimize)
     return buffer.getvalue()
