@@ -660,12 +660,16 @@ class DocumentService:
                 if needed.key is None:  # stopped or refused: what was staged goes
                     needed.abandoned = True
                     self._staged_in_place(ahead, needed, target)
-            written = self._staged_in_place(ahead, needed, target)
+            # The copy sync carries is linked while the staged file is renamed into place (both
+            # wait on the disk).
+            written = self._staged_in_place(ahead, needed, target,
+                                            lambda entry: keep(None, entry.sha256, entry))
             if written is None and sign is None:
                 written = self._write_kept(inspection_id, sheet, target)
+                if written is not None:
+                    keep(None, written.sha256, written)
             if written is not None:
                 file_sha = written.sha256
-                keep(None, file_sha, written)
             else:
                 data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
                 kept = entry.file if entry is not None else None
@@ -681,21 +685,27 @@ class DocumentService:
                     write_atomic(target, data)
                 except OSError as exc:
                     raise from_os_error(exc, target) from exc
-        document = self.issued(inspection_id, doc_type)
-        if document is not None:
-            with self.db.atomic():
-                self.documents.update(document.id, {
-                    "lang": lang, "file_sha256": file_sha, "file_name": target.name,
-                    "updated_at": utcnow_iso(), "device_id": self.device.id})
-                self.audit.record("document", document.id, "export", inspection_id=inspection_id,
-                                  new={"file": target.name, "sha256": file_sha, "lang": lang})
+            # Committed while the copy sync carries is still being made (its failure is only
+            # logged: that PDF does not travel).
+            document = self.issued(inspection_id, doc_type)
+            if document is not None:
+                with self.db.atomic():
+                    self.documents.update(document.id, {
+                        "lang": lang, "file_sha256": file_sha, "file_name": target.name,
+                        "updated_at": utcnow_iso(), "device_id": self.device.id})
+                    self.audit.record("document", document.id, "export",
+                                      inspection_id=inspection_id,
+                                      new={"file": target.name, "sha256": file_sha,
+                                           "lang": lang})
         return target
 
     @staticmethod
     def _staged_in_place(ahead: Future[StagedEntry | None] | None, needed: _Needed,
-                         target: Path) -> KeptFile | None:
+                         target: Path, before_commit: Callable[[KeptFile], None] | None = None
+                         ) -> KeptFile | None:
         """The rendering staged ahead put in place when it is the one ``needed``, else removed
-        (None). A failure to stage it is left for the export to meet and report."""
+        (None); ``before_commit`` is told of it just before. A failure to stage it is left for
+        the export to meet and report."""
         if ahead is None:
             return None
         try:
@@ -708,6 +718,8 @@ class DocumentService:
         if needed.abandoned or staged.key != needed.key:
             staged.discard()
             return None
+        if before_commit is not None:
+            before_commit(staged.file)
         try:
             staged.commit()
         except OSError as exc:
