@@ -4,7 +4,9 @@ Layout under the data dir's ``photos/`` folder::
 
     originals/ab/abcdef…(sha256).jpg     the file exactly as it came from the camera
     derived/ab/abcdef…/thumb.jpg         small, for lists (made once, cached)
-    derived/ab/abcdef…/print-<key>.jpg   ~1600 px, orientation applied, annotations drawn
+    derived/ab/abcdef…/print-<key>-<sha256 of the copy>.jpg
+                                         ~1600 px, orientation applied, annotations drawn;
+                                         its bytes checked against its name when printed
 
 The database holds the metadata (``photos`` table); this module knows only files.
 """
