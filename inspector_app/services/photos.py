@@ -245,8 +245,9 @@ def _check_file(path: Path) -> int:
     return size
 
 
-def _read_image(path: Path, size: int) -> tuple[_Inspected, Image.Image]:
-    """Metadata and thumbnail from one opening and one decode; ``sha`` is left empty."""
+def _read_image(path: Path | IO[bytes], size: int) -> tuple[_Inspected, Image.Image]:
+    """Metadata and thumbnail from one opening and one decode of a file or of its bytes;
+    ``sha`` is left empty."""
     try:
         with _open_checked(path) as image:
             fmt = image.format or ""
@@ -414,13 +415,21 @@ class PhotoService:
             size = _check_file(path)
         except PhotoRefused as exc:
             return IngestResult(str(path), "refused", message=exc.message)
-        # The file is read, hashed and written into the store (fsynced, and linked under its
-        # final name when its first bytes say JPEG) on the stager's thread while it is decoded
-        # on this one: libjpeg, hashlib and the disk all release the GIL. A photo that does not
-        # decode is withdrawn from the store again.
-        staging = _stager().submit(self.store.stage, path, _likely_ext)
+        # The file is read once, here; its bytes are hashed and written into the store
+        # (fsynced, and linked under their final name when they start like a JPEG) on the
+        # stager's thread while they are decoded from memory on this one: libjpeg, hashlib and
+        # the disk all release the GIL. Decoding from memory rather than the file spares the
+        # ~50 reads, each of which let go of the GIL and waited to get it back from the stager
+        # (~9 ms a photo on a busy machine). A photo that does not decode is withdrawn again.
         try:
-            info, thumb = _read_image(path, size)
+            data = path.read_bytes()
+        except OSError as exc:
+            return IngestResult(str(path), "refused",
+                                message=PhotoRefused(N_("cannot be read: {value}"),
+                                                     value=exc.strerror or exc).message)
+        staging = _stager().submit(self.store.stage, data, _likely_ext)
+        try:
+            info, thumb = _read_image(io.BytesIO(data), size)
         except PhotoRefused as exc:
             self.store.withdraw(_staged_or_none(staging))
             return IngestResult(str(path), "refused", message=exc.message)
@@ -688,6 +697,9 @@ def make_print_copy(store: PhotoStore, photo: Photo,
         write_atomic(target, data)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
+    # The copy of an older version, named without its hash, is never read again.
+    with contextlib.suppress(OSError):
+        (folder / f"{_print_prefix(photo)[:-1]}.jpg").unlink()
     return target
 
 

@@ -93,17 +93,18 @@ class PhotoStore:
             raise from_os_error(exc, target) from exc
         return target
 
-    def stage(self, source: Path,
+    def stage(self, source: Path | bytes,
               likely_ext: Callable[[bytes], str | None] | None = None) -> StagedOriginal:
-        """Read ``source`` once: its hash, and its bytes written and fsynced beside their
-        final place. Nothing is in the store until ``commit``; OSError when it cannot be.
+        """``source`` (a file, read once, or its bytes): its hash, and its bytes written and
+        fsynced beside their final place. Nothing is in the store until ``commit``; OSError
+        when it cannot be.
 
         With ``likely_ext`` (the extension its first bytes say, or None), the durable file is
         also linked under its final name here and the link made durable, so that all of the
         disk's waiting happens on this thread while the caller decodes the photo: a photo
         refused after all is ``withdraw``-n. A link never replaces a file: one that is there
         already was stored by someone else and is left to them."""
-        data = source.read_bytes()
+        data = source if isinstance(source, bytes) else source.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         if self.find_original(sha) is not None:
             return StagedOriginal(sha, None)
