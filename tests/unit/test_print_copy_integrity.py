@@ -98,3 +98,18 @@ def test_a_photo_whose_original_was_changed_too_is_left_out_saying_so(ctx, recor
     assert f"Photo file missing: {first.original_name}" in _text(out)
     assert any(first.id in r.getMessage() and "changed on disk" in r.getMessage()
                for r in caplog.records)
+
+
+def test_a_print_copy_named_the_older_way_is_not_used_and_goes(ctx, record):
+    _, (first_id, _) = record
+    _, photos, _ = sc.services(ctx)
+    first = photos.get(first_id)
+    folder = photos.store.derived_dir(first.sha256)
+    folder.mkdir(parents=True, exist_ok=True)
+    key = photos_module._print_prefix(first)[len("print-"):-1]
+    older = folder / f"print-{key}.jpg"  # no hash in its name: nothing to check it against
+    older.write_bytes(b"not checked")
+    assert photos.print_copy_made(first) is None
+    made = photos.print_copy(first)
+    assert photos_module.read_print_copy(made) == made.read_bytes()
+    assert not older.exists()
