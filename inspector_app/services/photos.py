@@ -718,6 +718,18 @@ def _stager() -> ThreadPoolExecutor:
         return _STAGER
 
 
+def _forget_stager() -> None:
+    """In a forked child: the parent's stager thread does not exist here, and work queued to its
+    executor would wait for ever; the child starts its own when it needs one."""
+    global _STAGER, _STAGER_LOCK
+    _STAGER = None
+    _STAGER_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_stager)
+
+
 def _likely_ext(head: bytes) -> str | None:
     """The extension of a file whose first bytes are a JPEG's (what cameras write), else None:
     the decoder has the last word (``PhotoStore.commit`` renames on a mismatch)."""
