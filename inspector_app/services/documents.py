@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -565,11 +566,37 @@ class DocumentService:
             kept = self.rendered.find(slot, key)
             if kept is not None:
                 return kept.data, kept.sha256, kept
-            data = pdf.render(sheet)
+            checked = self._checked_copies(sheet)
+            if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
+                key = pdf.render_key(checked)
+                kept = self.rendered.find(slot, key)
+                if kept is not None:
+                    return kept.data, kept.sha256, kept
+            data = pdf.render(checked)
             kept = self.rendered.put(slot, key, data)
         if kept is None:
             return data, hashlib.sha256(data).hexdigest(), None
         return data, kept.sha256, kept
+
+    def _checked_copies(self, sheet: Sheet) -> Sheet:
+        """``sheet`` with its print copies' bytes, each checked against the hash its name
+        records; a copy changed on disk is made again from its (checked) original, and a photo
+        whose original was changed too prints as a labelled empty box, like a missing one."""
+        photos = {p.id: p for p in sheet.data.photos}
+        if sheet.followed is not None:
+            photos.update((p.id, p) for p in sheet.followed.photos)
+        files = dict(sheet.photo_files)
+        data: dict[str, bytes] = {}
+        for photo_id, path in sheet.photo_files.items():
+            if path is None:
+                continue
+            try:
+                files[photo_id], data[photo_id] = self.photos.checked_print_copy(
+                    photos[photo_id], path)
+            except InspectorError as exc:
+                log.warning("photo %s left out of the document: %s", photo_id, exc.message)
+                files[photo_id] = None
+        return replace(sheet, photo_files=files, photo_data=data)
 
     def lay_out_ahead(self, inspection_id: str, lang: str,
                       stop: Callable[[], None] | None = None) -> bool:
@@ -634,12 +661,16 @@ class DocumentService:
                 if needed.key is None:  # stopped or refused: what was staged goes
                     needed.abandoned = True
                     self._staged_in_place(ahead, needed, target)
-            written = self._staged_in_place(ahead, needed, target)
+            # The copy sync carries is linked while the staged file is renamed into place (both
+            # wait on the disk).
+            written = self._staged_in_place(ahead, needed, target,
+                                            lambda entry: keep(None, entry.sha256, entry))
             if written is None and sign is None:
                 written = self._write_kept(inspection_id, sheet, target)
+                if written is not None:
+                    keep(None, written.sha256, written)
             if written is not None:
                 file_sha = written.sha256
-                keep(None, file_sha, written)
             else:
                 data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
                 kept = entry.file if entry is not None else None
@@ -655,21 +686,27 @@ class DocumentService:
                     write_atomic(target, data)
                 except OSError as exc:
                     raise from_os_error(exc, target) from exc
-        document = self.issued(inspection_id, doc_type)
-        if document is not None:
-            with self.db.atomic():
-                self.documents.update(document.id, {
-                    "lang": lang, "file_sha256": file_sha, "file_name": target.name,
-                    "updated_at": utcnow_iso(), "device_id": self.device.id})
-                self.audit.record("document", document.id, "export", inspection_id=inspection_id,
-                                  new={"file": target.name, "sha256": file_sha, "lang": lang})
+            # Committed while the copy sync carries is still being made (its failure is only
+            # logged: that PDF does not travel).
+            document = self.issued(inspection_id, doc_type)
+            if document is not None:
+                with self.db.atomic():
+                    self.documents.update(document.id, {
+                        "lang": lang, "file_sha256": file_sha, "file_name": target.name,
+                        "updated_at": utcnow_iso(), "device_id": self.device.id})
+                    self.audit.record("document", document.id, "export",
+                                      inspection_id=inspection_id,
+                                      new={"file": target.name, "sha256": file_sha,
+                                           "lang": lang})
         return target
 
     @staticmethod
     def _staged_in_place(ahead: Future[StagedEntry | None] | None, needed: _Needed,
-                         target: Path) -> KeptFile | None:
+                         target: Path, before_commit: Callable[[KeptFile], None] | None = None
+                         ) -> KeptFile | None:
         """The rendering staged ahead put in place when it is the one ``needed``, else removed
-        (None). A failure to stage it is left for the export to meet and report."""
+        (None); ``before_commit`` is told of it just before. A failure to stage it is left for
+        the export to meet and report."""
         if ahead is None:
             return None
         try:
@@ -682,6 +719,8 @@ class DocumentService:
         if needed.abandoned or staged.key != needed.key:
             staged.discard()
             return None
+        if before_commit is not None:
+            before_commit(staged.file)
         try:
             staged.commit()
         except OSError as exc:

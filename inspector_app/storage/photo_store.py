@@ -4,7 +4,9 @@ Layout under the data dir's ``photos/`` folder::
 
     originals/ab/abcdef…(sha256).jpg     the file exactly as it came from the camera
     derived/ab/abcdef…/thumb.jpg         small, for lists (made once, cached)
-    derived/ab/abcdef…/print-<key>.jpg   ~1600 px, orientation applied, annotations drawn
+    derived/ab/abcdef…/print-<key>-<sha256 of the copy>.jpg
+                                         ~1600 px, orientation applied, annotations drawn;
+                                         its bytes checked against its name when printed
 
 The database holds the metadata (``photos`` table); this module knows only files.
 """
@@ -28,6 +30,8 @@ _USUAL = (".jpg", ".png", ".webp", ".heic", ".jpeg")
 __all__ = ["PhotoStore", "StagedOriginal", "sha256_file", "write_atomic"]
 
 CHUNK = 1024 * 1024
+# Enough of a file's start to tell its format by its magic bytes.
+_HEAD = 32
 
 
 def sha256_file(path: Path, check: Callable[[], None] | None = None) -> str:
@@ -47,6 +51,9 @@ class StagedOriginal:
 
     sha: str
     part: Path | None  # None: an original with this hash is stored already
+    # Put under its final name by ``stage`` itself (its name guessed from its first bytes),
+    # created by this ingest: ``withdraw`` removes it again when the photo is refused.
+    placed: Path | None = None
 
 
 class PhotoStore:
@@ -86,10 +93,18 @@ class PhotoStore:
             raise from_os_error(exc, target) from exc
         return target
 
-    def stage(self, source: Path) -> StagedOriginal:
-        """Read ``source`` once: its hash, and its bytes written and fsynced beside their
-        final place. Nothing is in the store until ``commit``; OSError when it cannot be."""
-        data = source.read_bytes()
+    def stage(self, source: Path | bytes,
+              likely_ext: Callable[[bytes], str | None] | None = None) -> StagedOriginal:
+        """``source`` (a file, read once, or its bytes): its hash, and its bytes written and
+        fsynced beside their final place. Nothing is in the store until ``commit``; OSError
+        when it cannot be.
+
+        With ``likely_ext`` (the extension its first bytes say, or None), the durable file is
+        also linked under its final name here and the link made durable, so that all of the
+        disk's waiting happens on this thread while the caller decodes the photo: a photo
+        refused after all is ``withdraw``-n. A link never replaces a file: one that is there
+        already was stored by someone else and is left to them."""
+        data = source if isinstance(source, bytes) else source.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         if self.find_original(sha) is not None:
             return StagedOriginal(sha, None)
@@ -106,10 +121,41 @@ class PhotoStore:
         except BaseException:
             Path(part).unlink(missing_ok=True)
             raise
-        return StagedOriginal(sha, Path(part))
+        ext = likely_ext(data[:_HEAD]) if likely_ext is not None else None
+        if ext is None:
+            return StagedOriginal(sha, Path(part))
+        return self._placed(sha, Path(part), self.original(sha, ext))
+
+    @staticmethod
+    def _placed(sha: str, part: Path, target: Path) -> StagedOriginal:
+        """``part`` (durable) linked under ``target`` and the link made durable."""
+        try:
+            os.link(part, target)
+        except FileExistsError:  # stored meanwhile by another ingest or a sync import
+            part.unlink(missing_ok=True)
+            return StagedOriginal(sha, None)
+        except OSError:  # no hard links here (some USB sticks): renamed by ``commit``
+            return StagedOriginal(sha, part)
+        fsync_dir(target.parent)
+        # The name under which it was written goes; a power cut may leave it (a ".part" file,
+        # removed at the next start) but never the final name without the bytes.
+        with contextlib.suppress(OSError):
+            part.unlink()
+        return StagedOriginal(sha, None, target)
 
     def commit(self, staged: StagedOriginal, ext: str) -> Path:
         """The staged file under its final name (or the original stored already)."""
+        if staged.placed is not None:
+            if staged.placed.suffix == ext:
+                return staged.placed
+            # Its first bytes said another format than the decoder found: renamed.
+            target = self.original(staged.sha, ext)
+            try:
+                os.replace(staged.placed, target)
+            except OSError as exc:
+                raise from_os_error(exc, target) from exc
+            fsync_dir(target.parent)
+            return target
         existing = self.find_original(staged.sha)
         if existing is not None:
             self.discard(staged)
@@ -126,6 +172,15 @@ class PhotoStore:
         return target
 
     def discard(self, staged: StagedOriginal | None) -> None:
+        """The temporary file goes; an original placed under its final name stays (another
+        record may hold the same photo)."""
         if staged is not None and staged.part is not None:
             with contextlib.suppress(OSError):
                 staged.part.unlink()
+
+    def withdraw(self, staged: StagedOriginal | None) -> None:
+        """A refused photo: its temporary file and the original ``stage`` placed go."""
+        self.discard(staged)
+        if staged is not None and staged.placed is not None:
+            with contextlib.suppress(OSError):
+                staged.placed.unlink()

@@ -6,12 +6,15 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from inspector_app.domain.profile import Profile
+from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
@@ -105,3 +108,71 @@ def test_a_decode_stopped_by_anything_leaves_no_copy_in_the_store(ctx, photos, i
     monkeypatch.undo()
     assert photos.list(inspection) == []
     assert stored_files(ctx) == []
+
+
+def test_a_file_that_looks_like_a_jpeg_but_does_not_decode_leaves_nothing(
+        ctx, photos, inspection, tmp_path):
+    whole = images.jpeg(tmp_path / "whole.jpg", (1200, 900), seed=4).read_bytes()
+    broken = tmp_path / "DSC_0004.jpg"
+    broken.write_bytes(whole[: len(whole) // 3])  # a card pulled out while it was written
+    (result,) = photos.add_files(inspection, [broken])
+    assert result.status == "refused"
+    assert photos.list(inspection) == []
+    assert stored_files(ctx) == []
+
+
+def test_a_png_is_stored_under_its_own_extension(ctx, photos, inspection, tmp_path):
+    source = tmp_path / "screen.png"
+    Image.new("RGB", (200, 100), "orange").save(source)
+    (result,) = photos.add_files(inspection, [source])
+    assert result.status == "added"
+    (stored,) = stored_files(ctx)
+    assert stored.suffix == ".png"
+    assert stored.read_bytes() == source.read_bytes()
+
+
+def test_a_refused_copy_of_a_stored_photo_leaves_the_stored_one(ctx, photos, inspection,
+                                                                tmp_path, monkeypatch):
+    from inspector_app.services import photos as photos_module
+
+    source = images.jpeg(tmp_path / "DSC_0005.jpg", (640, 480), seed=11)
+    (first,) = photos.add_files(inspection, [source])
+    (stored,) = stored_files(ctx)
+
+    def refused(path, size):
+        raise photos_module.PhotoRefused("the image is damaged or incomplete")
+
+    monkeypatch.setattr(photos_module, "_read_image", refused)
+    (again,) = photos.add_files(inspection, [source], item_id="a1")
+    monkeypatch.undo()
+    assert again.status == "refused"
+    assert stored_files(ctx) == [stored]
+    assert photos.original_path(photos.get(first.photo_id)) == stored
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_process_takes_photos_in_too(ctx, photos, inspection, tmp_path):
+    # The parent has started its stager thread; a forked child has none of its threads.
+    (first,) = photos.add_files(inspection, [images.jpeg(tmp_path / "a.jpg", (640, 480), seed=1)])
+    assert first.status == "added"
+    child_file = images.jpeg(tmp_path / "b.jpg", (640, 480), seed=2)
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:  # a connection of its own: SQLite's are not to be used across a fork
+            child = AppContext(ctx.data_dir)
+            (second,) = child.photos.add_files(inspection, [child_file])
+            code = 0 if second.status == "added" else 1
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked process hung taking a photo in")
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

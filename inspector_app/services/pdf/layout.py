@@ -4,6 +4,7 @@ photos. Signature blocks are in ``signature_blocks``, the page furniture and the
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -360,10 +361,10 @@ def grid_style(header: bool = True) -> list[tuple[Any, ...]]:
 
 
 # -- photos ----------------------------------------------------------------------------------------
-def photo_cell(path: Path | None, caption: str, missing_name: str, lang: str,
+def photo_cell(path: Path | bytes | None, caption: str, missing_name: str, lang: str,
                width: float, box_h: float = PHOTO_BOX_H) -> list[Flowable]:
-    """A photo scaled to fit its box, aspect kept, drawn from its JPEG file by name (the file is
-    copied into the PDF unchanged: no decoding, no re-encoding), with its caption under it."""
+    """A photo scaled to fit its box, aspect kept, drawn from its JPEG file or bytes (copied into
+    the PDF unchanged: no decoding, no re-encoding), with its caption under it."""
     st = styles(lang)
     if path is None:
         image: Flowable = Table([[para(t(lang, "photo_missing", missing_name), st.caption)]],
@@ -371,7 +372,8 @@ def photo_cell(path: Path | None, caption: str, missing_name: str, lang: str,
         image.setStyle(table_style([("BOX", (0, 0), (-1, -1), 0.5, GREY),
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     else:
-        image = Image(str(path), width=width, height=box_h, kind="bound")
+        source = io.BytesIO(path) if isinstance(path, bytes) else str(path)
+        image = Image(source, width=width, height=box_h, kind="bound")
         image.hAlign = "CENTER"
     box = Table([[image]], colWidths=[width], rowHeights=[box_h])
     box.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"),

@@ -108,6 +108,15 @@ class Sheet:
     digest: str                               # SHA-256 of the record's canonical data
     qr: str                                   # what the QR code on every page holds
     photo_files: dict[str, Path | None] = field(default_factory=dict)  # print copy per photo
+    # The print copies' bytes as checked against the hash in their names, drawn instead of
+    # reading the files again; the names (above) are what the render key holds.
+    photo_data: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     followed: RecordData | None = None        # re-inspection: the inspection it re-checks
     order: OrderRef | None = None             # re-inspection: the order it follows
     review: ReviewBodies = field(default_factory=ReviewBodies)
+
+
+def photo_source(sheet: Sheet, photo_id: str) -> Path | bytes | None:
+    """What to draw for a photo: its print copy's checked bytes, else its file, else None."""
+    data = sheet.photo_data.get(photo_id)
+    return data if data is not None else sheet.photo_files.get(photo_id)

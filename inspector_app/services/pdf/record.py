@@ -28,7 +28,7 @@ from inspector_app.services.pdf.layout import (
     para,
     styles,
 )
-from inspector_app.services.pdf.model import Sheet
+from inspector_app.services.pdf.model import Sheet, photo_source
 from inspector_app.services.pdf.texts import (
     answer_label,
     fmt_date,
@@ -312,7 +312,7 @@ def photos_section(sheet: Sheet, photos: list[Photo], title: str) -> list[Flowab
         return [*out, para(t(lang, "no_photos"), styles(lang).body)]
     findings = {f.id: f for f in sheet.data.record.findings}
     width = layout.photo_width()
-    cells = [layout.photo_cell(sheet.photo_files.get(p.id), photo_caption(sheet, n, p, findings),
+    cells = [layout.photo_cell(photo_source(sheet, p.id), photo_caption(sheet, n, p, findings),
                                p.original_name or p.sha256[:12], lang, width)
              for n, p in enumerate(ordered_photos(sheet, photos), start=1)]
     return [*out, layout.photo_grid(cells, lang)]

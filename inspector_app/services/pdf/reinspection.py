@@ -12,7 +12,7 @@ from inspector_app.domain.governance import GovernancePlan
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.services.pdf import layout, signature_blocks
 from inspector_app.services.pdf.layout import FRAME_W, LIGHT_RED, StrongText, esc, para, styles
-from inspector_app.services.pdf.model import ResultInfo, Sheet
+from inspector_app.services.pdf.model import ResultInfo, Sheet, photo_source
 from inspector_app.services.pdf.texts import (
     fmt_date,
     fmt_datetime,
@@ -84,7 +84,7 @@ def _caption(sheet: Sheet, label: str, photo: Photo) -> str:
 
 
 def _side(sheet: Sheet, label: str, photo: Photo, width: float) -> list[Flowable]:
-    return layout.photo_cell(sheet.photo_files.get(photo.id), _caption(sheet, label, photo),
+    return layout.photo_cell(photo_source(sheet, photo.id), _caption(sheet, label, photo),
                              photo.original_name or photo.sha256[:12], sheet.lang, width,
                              box_h=layout.PHOTO_BOX_H)
 
