@@ -672,7 +672,14 @@ def test_an_amended_hazard_comes_from_the_revision_it_corrects(world):
                   f"inspection {y}, which inspection {amended} does not amend")
 
 
-def test_a_row_carried_twice_is_named_with_both_of_its_places(world):
+@pytest.mark.parametrize("table, copied, placed, rows", [
+    ("answers", 1, 2, "rows 2 and 3"),
+    # Audit entries are staged as values, keyed apart from the other tables' rows: a repeat
+    # is still found and named as any other row's is.
+    ("audit_log", 0, 3, "rows 1 and 4"),
+])
+def test_a_row_carried_twice_is_named_with_both_of_its_places(world, table, copied, placed,
+                                                              rows):
     # The second copy of a row follows another row: the refusal names that row's key and the
     # two places it stands in its entry, not the row before it.
     laptop_work(world, world.a)
@@ -680,33 +687,15 @@ def test_a_row_carried_twice_is_named_with_both_of_its_places(world):
     twice: list[str] = []
 
     def copy(tables: Rows) -> None:
-        answers = tables["answers"]
-        answers.insert(2, dict(answers[1]))
-        twice.append(answers[1]["id"])
+        entries = tables[table]
+        entries.insert(placed, dict(entries[copied]))
+        twice.append(entries[copied]["id"])
 
     bundle = forge(world, world.a, source, copy)
     refused(world, bundle, BundleRefused,
-            match=f"answers {twice[0]}: appears twice in the bundle \\(rows 2 and 3 of "
-                  "rows/answers.jsonl\\)")
+            match=f"{table} {twice[0]}: appears twice in the bundle \\({rows} of "
+                  f"rows/{table}.jsonl\\)")
 
-
-
-def test_an_audit_entry_carried_twice_is_named_with_both_of_its_places(world):
-    # Audit entries are staged as values, keyed apart from the other tables' rows: a repeat
-    # is still found and named as any other row's is.
-    laptop_work(world, world.a)
-    source = plain_export(world, world.a)
-    twice: list[str] = []
-
-    def copy(tables: Rows) -> None:
-        entries = tables["audit_log"]
-        entries.insert(3, dict(entries[0]))
-        twice.append(entries[0]["id"])
-
-    bundle = forge(world, world.a, source, copy)
-    refused(world, bundle, BundleRefused,
-            match=f"audit_log {twice[0]}: appears twice in the bundle \\(rows 1 and 4 of "
-                  "rows/audit_log.jsonl\\)")
 
 def test_only_a_reinspection_opinion_follows_a_document(world):
     from tests.pdf_scenarios import services
