@@ -52,12 +52,7 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     if path is not None:
         check_output(path)   # before the work: a wrong name costs nothing
     lang = ctx.lang or "zh_CN"
-    if args.word is not None:
-        word = args.word.strip()
-        if not word or any(c in word for c in "〔〕[]() "):
-            raise ValidationError(N_("--word {word!r}: a short name without spaces or "
-                                     "brackets, e.g. 台安办."), word=args.word)
-        ctx.profile.set_setting(WORD_SETTING, word)
+    word = None if args.word is None else _circular_word(args.word)
     report = prepare(ctx.db, DispatchRequest(args.start, args.end, args.by, args.campaign,
                                              args.unit, args.today or date.today(), lang),
                      ctx.device.id)
@@ -75,7 +70,9 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     assert path is not None
-    number = write_report(ctx.db, report, path)
+    number = write_report(ctx.db, report, path, word)
+    if word is not None:  # remembered once a circular was written with it
+        ctx.profile.set_setting(WORD_SETTING, word)
     print(table([_("unit"), _("inspections"), _("hazards"), _("overdue")],
                 [[r.label, count_text(r.inspections), count_text(r.hazards),
                   count_text(r.figures["overdue"])]
@@ -89,6 +86,19 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
     if number:
         print(_("circular {number}").format(number=number))
     return 0
+
+
+def _circular_word(given: str) -> str:
+    """The office's short name as numbers print it: 1 to 10 letters or CJK characters, read as
+    NFKC (a look-alike or an invisible character would start a sequence of its own)."""
+    import unicodedata
+
+    word = unicodedata.normalize("NFKC", given).strip()
+    if not 1 <= len(word) <= 10 or not all(unicodedata.category(c)[0] in "LN" for c in word):
+        raise ValidationError(N_("--word {word!r}: the office's short name, 1 to 10 letters "
+                                 "without spaces, brackets or punctuation, e.g. 台安办."),
+                              word=given)
+    return word
 
 
 def run_circulars(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -179,8 +179,10 @@ def report_bytes(db: Database, report: DispatchReport, suffix: str,
     return circular_pdf(db, report, number)
 
 
-def write_report(db: Database, report: DispatchReport, path: Path) -> str | None:
-    """Write the statistics (xlsx) or the circular (PDF); the circular's number, if any."""
+def write_report(db: Database, report: DispatchReport, path: Path,
+                 word: str | None = None) -> str | None:
+    """Write the statistics (xlsx) or the circular (PDF); the circular's number, if any
+    (``word``: the office's short name it is numbered under, default the one kept)."""
     suffix = check_output(path)
     # A circular's number is taken in this transaction: a file that cannot be written gives
     # its number back.
@@ -189,7 +191,7 @@ def write_report(db: Database, report: DispatchReport, path: Path) -> str | None
         if suffix == ".pdf":
             from inspector_app.services.reports.circular import circular_number_for, issue_day
 
-            number = circular_number_for(db, "dispatch", report, issue_day(report))
+            number = circular_number_for(db, "dispatch", report, issue_day(report), word=word)
         write_atomic_checked(path, report_bytes(db, report, suffix, number))
     return number
 

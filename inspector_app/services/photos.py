@@ -431,12 +431,12 @@ class PhotoService:
         try:
             info, thumb = _read_image(io.BytesIO(data), size)
         except PhotoRefused as exc:
-            self.store.withdraw(_staged_or_none(staging))
+            self._withdraw(_staged_or_none(staging))
             return IngestResult(str(path), "refused", message=exc.message)
         except BaseException:
             # Whatever stopped the decode (a decoder fault, Ctrl-C, no memory), the copy
             # staged for the store goes with it.
-            self.store.withdraw(_staged_or_none(staging))
+            self._withdraw(_staged_or_none(staging))
             raise
         try:
             staged = staging.result()
@@ -449,31 +449,62 @@ class PhotoService:
             self.store.discard(staged)
             return IngestResult(str(path), "present", existing)
         try:
-            self.store.commit(staged, info.ext)
+            if staged.part is not None or staged.placed is not None:
+                self.store.commit(staged, info.ext)
         except InspectorError as exc:
+            self._withdraw(staged)
             return IngestResult(str(path), "refused", message=exc.message)
         # Encoded and written on the stager's thread while the row is committed (the commit
         # waits on the disk). A thumbnail not written is made again when shown: the photo
         # stays added.
         thumb_saved = _stager().submit(self._save_thumb, info.sha, thumb)
         photo_id = new_id()
-        with self.db.atomic():
-            self.repo.insert({
-                "id": photo_id, "sha256": info.sha, "inspection_id": inspection_id,
-                "item_id": item_id, "finding_id": finding_id, "tag": tag.value,
-                "original_name": path.name, "mime": info.mime, "size_bytes": info.size,
-                "width": info.width, "height": info.height, "orientation": info.orientation,
-                "taken_at": info.taken_at, "gps_lat": info.gps[0] if info.gps else None,
-                "gps_lon": info.gps[1] if info.gps else None, "camera": info.camera,
-                "annotations": "[]", **record_stamp(self.device.id)})
-            self.audit.record("photo", photo_id, "create", inspection_id=inspection_id,
-                              new={"file": path.name, "sha256": info.sha, "item": item_id,
-                                   "hazard": finding_id, "tag": tag.value})
+        try:
+            with self.db.atomic():
+                self._insert_row(photo_id, info, data, path, inspection_id, item_id,
+                                 finding_id, tag)
+        except OSError as exc:
+            return IngestResult(str(path), "refused",
+                                message=from_os_error(exc, self.store.root).message)
+        except InspectorError as exc:
+            return IngestResult(str(path), "refused", message=exc.message)
         try:
             thumb_saved.result()
         except InspectorError as exc:
             log.warning("thumbnail of %s not kept: %s", path.name, exc.message)
         return IngestResult(str(path), "added", photo_id)
+
+    def _insert_row(self, photo_id: str, info: _Inspected, data: bytes, path: Path,
+                    inspection_id: str, item_id: str | None, finding_id: str | None,
+                    tag: PhotoTag) -> None:
+        """The photo's row and its audit entry, in the caller's transaction."""
+        self.repo.insert({
+            "id": photo_id, "sha256": info.sha, "inspection_id": inspection_id,
+            "item_id": item_id, "finding_id": finding_id, "tag": tag.value,
+            "original_name": path.name, "mime": info.mime, "size_bytes": info.size,
+            "width": info.width, "height": info.height, "orientation": info.orientation,
+            "taken_at": info.taken_at, "gps_lat": info.gps[0] if info.gps else None,
+            "gps_lon": info.gps[1] if info.gps else None, "camera": info.camera,
+            "annotations": "[]", **record_stamp(self.device.id)})
+        self.audit.record("photo", photo_id, "create", inspection_id=inspection_id,
+                          new={"file": path.name, "sha256": info.sha, "item": item_id,
+                               "hazard": finding_id, "tag": tag.value})
+        # With the row's write lock held: a refused ingest of the same bytes that removed
+        # the file this one found cannot do so from now on, and what it removed before
+        # is written again.
+        self.store.ensure(info.sha, info.ext, data)
+
+    def _withdraw(self, staged: StagedOriginal | None) -> None:
+        """A refused photo's files go; an original it placed stays when another ingest of the
+        same bytes found it meanwhile and committed a row on it."""
+        if staged is None or staged.placed is None:
+            self.store.withdraw(staged)
+            return
+        with self.db.atomic():
+            if self.repo.original_in_use(staged.sha):
+                self.store.discard(staged)
+            else:
+                self.store.withdraw(staged)
 
     def keep_file(self, path: Path) -> dict[str, Any]:
         """Check a photo and keep its original and thumbnail, without adding it to a record:

@@ -171,6 +171,13 @@ class PhotoStore:
         fsync_dir(target.parent)
         return target
 
+    def ensure(self, sha: str, ext: str, data: bytes) -> Path:
+        """The original stored: written again from ``data`` if it is not there (a refused
+        ingest of the same bytes may have removed the file this one found). Call it under the
+        write lock of the transaction that adds the row naming it."""
+        existing = self.find_original(sha)
+        return existing if existing is not None else self.commit(self.stage(data), ext)
+
     def discard(self, staged: StagedOriginal | None) -> None:
         """The temporary file goes; an original placed under its final name stays (another
         record may hold the same photo)."""

@@ -79,6 +79,15 @@ class PhotosRepo:
             [inspection_id, sha, item_id, finding_id, tag.value]).fetchone()
         return row[0] if row is not None else None
 
+    def original_in_use(self, sha: str) -> bool:
+        """Whether a row names this original, asked with the write lock held (inside the
+        caller's transaction): no other ingest can commit a row on it until that ends."""
+        # A write, even of nothing, takes the database's write lock; the read then sees every
+        # row committed before it, and none can be committed after it until the caller ends.
+        self.db.execute("UPDATE photos SET sha256 = sha256 WHERE 0")
+        return self.db.execute("SELECT 1 FROM photos WHERE sha256 = ? LIMIT 1",
+                               [sha]).fetchone() is not None
+
     def insert(self, row: dict[str, Any]) -> None:
         """Inside the caller's transaction (with its audit row)."""
         self.db.table("photos").insert(row)

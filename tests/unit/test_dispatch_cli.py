@@ -233,3 +233,31 @@ def test_a_unit_with_companies_and_no_inspection_lags_one_without_companies_does
     named = [r.label for r, _why in lagging([row("城关镇", 8, 0, 0), row("百崎乡", 0, 0, 0),
                                               row("消安办", 0, 0, 0), row("洛阳镇", 5, 5, 9)])]
     assert named == ["城关镇"]
+
+
+def test_a_circular_is_the_same_only_when_what_it_shows_is(data_dir, tmp_path, capsys):
+    args = ("report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20")
+    numbers = []
+    for extra in (("--today", "2026-06-20"), ("--today", "2026-06-20", "--by", "industry"),
+                  ("--today", "2026-06-21"), ("--today", "2026-06-20")):
+        capsys.readouterr()
+        assert run(data_dir, *args, *extra, "-o", str(tmp_path / "c.pdf")) == 0
+        numbers.append(capsys.readouterr().out.strip().splitlines()[-1])
+    # Grouped otherwise or counted as of another day, the figures differ: another circular.
+    assert numbers[0] != numbers[1] != numbers[2] and numbers[3] == numbers[0]
+
+
+@pytest.mark.parametrize("word", ["安办\u200b", "台 安办", "安办〔", "x" * 11, ""])
+def test_an_office_word_that_would_print_wrongly_is_refused_and_not_kept(data_dir, tmp_path,
+                                                                         capsys, word):
+    capsys.readouterr()
+    assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
+               "--word", word, "-o", str(tmp_path / "c.pdf")) == 1
+    assert "--word" in capsys.readouterr().err
+    assert not (tmp_path / "c.pdf").exists()
+    # A word given with a circular that could not be written is not kept either.
+    assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
+               "--word", "泉安办", "-o", str(tmp_path / "gone" / "c.pdf")) == 1
+    assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
+               "-o", str(tmp_path / "c.pdf")) == 0
+    assert "泉安办" not in capsys.readouterr().out

@@ -664,3 +664,19 @@ def test_a_major_hazards_plan_and_acceptance_travel(world):
     carried = rows(world.office, "findings")[major.id]
     assert [carried[c] for c in ("plan_goal", "plan_safety")] == ["要素1", "要素6"]
     assert carried == rows(world.a, "findings")[major.id]
+
+
+def test_a_photo_changed_on_the_laptops_disk_travels_as_missing_not_as_a_refusal(world,
+                                                                              caplog):
+    # A changed original would have the office refuse this bundle and every later one; it is
+    # left out and named in the laptop's log, and the rest of the work arrives.
+    laptop_work(world, world.a, photos=2)
+    changed = sorted((world.a.data_dir.photos / "originals").rglob("*.jpg"))[0]
+    changed.write_bytes(changed.read_bytes() + b"changed")
+    with caplog.at_level("WARNING"):
+        bundle = world.export(world.a)
+    assert "was changed on disk" in caplog.text and changed.name in caplog.text
+    report = world.import_(bundle)
+    assert report.status == "imported" and report.photos_added == 1
+    assert any("photo file(s) were" in note for note in report.notes)
+    assert report.tables["inspections"].added == 1

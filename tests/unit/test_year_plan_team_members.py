@@ -46,3 +46,13 @@ def test_a_name_two_inspectors_share_asks_for_the_number(ctx, people, capsys):
     assert "32050012" in err and "32050099" in err
     assert main(["year-plan", "teams"]) == 0
     assert "一组" not in capsys.readouterr().out
+
+
+def test_a_number_that_reads_like_a_colleagues_name_is_not_taken_for_them(ctx, people,
+                                                                         capsys):
+    # An enforcement number is free text on another computer: 王五's reads "张伟".
+    InspectorRepo(ctx.db, ctx.device.id).add("王五", "张伟", "泉台区应急管理局")
+    assert main(["--lang", "en", "year-plan", "team", "一组", "--inspector", "张伟",
+                 "--capacity", "20"]) == 1
+    err = capsys.readouterr().err
+    assert "names 2 inspectors" in err and "王五" in err and "32050012" in err

@@ -91,15 +91,20 @@ def circular_word(db: Database) -> str:
 
 
 def circular_number_for(db: Database, kind: str, subject: str | DispatchReport,
-                        issued_on: date, title: str | None = None) -> str:
+                        issued_on: date, title: str | None = None, *,
+                        word: str | None = None) -> str:
     """This circular's number: the one it was first issued with, else the next of the office's
     word and the year. Call it inside the transaction that writes the file."""
-    if not isinstance(subject, str):    # a dispatch circular: its period and campaign
+    if not isinstance(subject, str):    # a dispatch circular: everything its figures show
         title = dispatch_title(subject)
-        period, campaign = subject.query.period, subject.query.campaign
-        subject = f"{period.start.isoformat()}..{period.end.isoformat()}" + (
-            f" campaign:{campaign.id}" if campaign else "")
-    return circular_number(db, kind, subject, circular_word(db), issued_on.year, title or "",
+        query = subject.query
+        subject = " ".join([
+            f"{query.period.start.isoformat()}..{query.period.end.isoformat()}",
+            f"by:{query.by}", f"as-of:{issue_day(subject).isoformat()}",
+            *([f"campaign:{query.campaign.id}"] if query.campaign else []),
+            *([f"unit:{subject.unit.id}"] if subject.unit else [])])
+    return circular_number(db, kind, subject, word or circular_word(db), issued_on.year,
+                           title or "",
                            issued_on.isoformat()).number
 
 

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import logging
 import os
 import queue
 import tempfile
@@ -49,6 +50,8 @@ from inspector_app.storage import sync_rows
 from inspector_app.storage.attachment_store import AttachmentStore
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
+
+log = logging.getLogger(__name__)
 
 Control = Progress  # the sync modules' name for it
 
@@ -397,6 +400,12 @@ def _files(selection: Selection, store: PhotoStore, data_dir: DataDir,
     files: dict[str, Path] = {}
     for sha in selection.photo_shas:
         found = store.find_original(sha)
+        if found is not None and not _holds(found, sha):
+            # Changed on disk since it was taken in: the office would refuse the whole bundle
+            # for it, and every later one. It travels as missing, and the log names it.
+            log.warning("photo %s was changed on disk and is not exported: put the original "
+                        "back from a backup", found)
+            found = None
         if found is None:
             if sha not in manifest["missing_photos"]:
                 manifest["missing_photos"].append(sha)
@@ -423,6 +432,18 @@ def _files(selection: Selection, store: PhotoStore, data_dir: DataDir,
 _COPY_CHUNK = 1024 * 1024
 _LINES = 2048  # rows encoded, hashed and compressed together (a cancel is seen between them)
 _BLOCK = 1024 * 1024  # and at most about this many characters of them
+
+
+def _holds(path: Path, sha: str) -> bool:
+    """Whether the file still holds the bytes its name is the hash of."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_COPY_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == sha
 
 
 class _InnerWriter:
