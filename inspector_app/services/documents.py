@@ -552,24 +552,26 @@ class DocumentService:
     def _slot_key(cls, inspection_id: str, sheet: Sheet) -> tuple[str, str]:
         return cls._slot(inspection_id, sheet.doc_type, sheet.lang), pdf.render_key(sheet)
 
-    def _kept_or_laid_out(self, inspection_id: str,
-                          sheet: Sheet) -> tuple[bytes, str, Rendered | None]:
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet, *,
+                          fresh: bool = False) -> tuple[bytes, str, Rendered | None]:
         """The PDF bytes, their SHA-256, and the render cache's entry holding them (None when
-        the cache could not keep them)."""
+        the cache could not keep them). ``fresh``: laid out now, never read from the cache,
+        whose entries vouch for themselves only by the hash in their names: what an inspector
+        signs is the record's own pages, not a file anyone could have put in the cache."""
         slot, key = self._slot_key(inspection_id, sheet)
-        kept = self.rendered.find(slot, key)
+        kept = None if fresh else self.rendered.find(slot, key)
         if kept is not None:
             return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
-            kept = self.rendered.find(slot, key)
+            kept = None if fresh else self.rendered.find(slot, key)
             if kept is not None:
                 return kept.data, kept.sha256, kept
             checked = self._checked_copies(sheet)
             if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
                 key = pdf.render_key(checked)
-                kept = self.rendered.find(slot, key)
+                kept = None if fresh else self.rendered.find(slot, key)
                 if kept is not None:
                     return kept.data, kept.sha256, kept
             data = pdf.render(checked)
@@ -672,7 +674,8 @@ class DocumentService:
             if written is not None:
                 file_sha = written.sha256
             else:
-                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet)
+                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet,
+                                                               fresh=sign is not None)
                 kept = entry.file if entry is not None else None
                 if sign is not None:
                     data = sign(data)

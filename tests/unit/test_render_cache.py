@@ -204,6 +204,25 @@ def test_a_swapped_entry_is_not_exported_nor_signed_as_the_record(ctx, built, la
     assert issued.file_sha256 == hashlib.sha256(again.read_bytes()).hexdigest()
 
 
+def test_what_an_inspector_signs_is_laid_out_from_the_record_not_read_from_the_cache(
+        ctx, built, layouts, tmp_path):
+    # An entry vouches for itself by the hash in its name, which anyone writing the folder
+    # can compute: a signature never goes on bytes read from there.
+    _, _, docs = sc.services(ctx)
+    first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
+    entry = _entry(ctx)
+    other = docs.render(built.inspection_id, "record", "en")
+    slot, key, _sha, suffix = entry.name.split(".")
+    entry.unlink()
+    (entry.parent / f"{slot}.{key}.{hashlib.sha256(other).hexdigest()}.{suffix}").write_bytes(
+        other)
+    signed: list[bytes] = []
+    target = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "signed.pdf",
+                         sign=lambda data: signed.append(data) or data)
+    assert signed and signed[0] != other
+    assert text_of(target) == text_of(first)
+
+
 def test_a_damaged_entry_with_its_end_mark_is_a_miss(ctx, built, layouts, tmp_path):
     _, _, docs = sc.services(ctx)
     first = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
