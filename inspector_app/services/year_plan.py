@@ -331,7 +331,11 @@ class YearPlanService:
                     chosen.applicability is None
                     or chosen.applicability.matches(industry, areas)) else next(
                     (t.key for t in standards if t.applicability is not None
-                     and t.applicability.matches(industry, areas)), chosen_key)
+                     and t.applicability.matches(industry, areas)), None) or next(
+                    # A chemical works with no special area recorded is still one: the
+                    # standard of its industry rather than one that is not its law.
+                    (t.key for t in standards if t.applicability is not None
+                     and industry in t.applicability.industries), chosen_key)
             return memo[company_id]
         return choose
 

@@ -276,6 +276,11 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert "安办〔2026〕1号" in ws.cell(2, 1).value
     assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-06") == 0
     assert "安办〔2026〕2号" in _pdf_text(pdf)
+    # The same day with other figures (a plan registered since) is another circular.
+    assert run("plans-registry", "add", "洛阳镇防汛专项应急预案", "--type", "special",
+               "--unit", "洛阳镇") == 0
+    assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-06") == 0
+    assert "安办〔2026〕3号" in _pdf_text(pdf)
     capsys.readouterr()
     assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
     assert ".pdf 或 .xlsx" in capsys.readouterr().err

@@ -8,6 +8,7 @@ the same per-office counter as the dispatch circular, taken only when the file i
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -73,6 +74,13 @@ def prepare(svc: EmergencyService, today: date, lang: str | None) -> PlanCircula
         today, (lang or "zh_CN").startswith("zh"), units, [u for u in units if u.overdue],
         unfiled, [v for v in views if v.drill_behind], len(views),
         sum(1 for v in views if v.row["status"] == "filed"), sum(u.drills for u in units))
+
+
+def _figures(c: PlanCircular) -> str:
+    """A digest of what the circular says, whatever its language."""
+    said = repr((c.plans, c.filed, c.drills, [repr(u) for u in c.units], sorted(c.unfiled),
+                 sorted(v.row["id"] for v in c.behind)))
+    return hashlib.sha256(said.encode()).hexdigest()[:16]
 
 
 def _day(d: date | None, zh: bool) -> str:
@@ -240,9 +248,10 @@ def write_circular(db: Database, svc: EmergencyService, path: Path, today: date,
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     circular = prepare(svc, today, lang)
     with db.atomic():
-        # One circular a day: written as PDF and as xlsx, or again, it keeps its number.
-        number = circular_number_for(db, "plans", today.isoformat(), today,
-                                     "关于全区应急预案编修工作情况的通报")
+        # Written as PDF and as xlsx, or again, the same day's circular keeps its number; with
+        # other figures (a plan added since) it is another circular.
+        number = circular_number_for(db, "plans", f"{today.isoformat()} {_figures(circular)}",
+                                     today, "关于全区应急预案编修工作情况的通报")
         data = (circular_pdf(db, circular, number) if suffix == ".pdf"
                 else circular_xlsx(circular, number))
         write_atomic_checked(path, data)
