@@ -38,6 +38,9 @@ def test_model_passes_the_model_tester(qtmodeltester, languages):
     assert model.data(model.index(1, Column.KIND)) == "Company self-inspection"
     assert model.data(model.index(0, Column.STARTED)) == "2 Nov 2026 09:00"  # in the user's style
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    assert model.data(model.index(0, Column.INSPECTORS)) == "张伟, 李娜"  # English commas
+    languages.apply("zh_CN")
+    assert model.data(model.index(0, Column.INSPECTORS)) == "张伟、李娜"
 
 
 def test_proxy_sorts_numbers_counts_and_dates_by_value(languages):

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
 from inspector_app.domain.numbering import parse_number
 from inspector_app.ui.datetimes import show_datetime
-from inspector_app.ui.labels import pair
+from inspector_app.ui.labels import list_separator, pair
 from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,8 +133,8 @@ class InspectionsModel(RowsTableModel):
             return pair(STATUS_LABELS[Status(row["status"])])
         if column is Column.STARTED:
             return started_text(row["started_at"])
-        if column is Column.INSPECTORS:
-            return row["inspectors"] or ""
+        if column is Column.INSPECTORS:  # listed with the enumeration comma by the query
+            return (row["inspectors"] or "").replace("、", list_separator())
         if column is Column.HAZARDS:
             return f"{row['hazards']} ({row['major_hazards']})"
         return str(row["open_hazards"])
