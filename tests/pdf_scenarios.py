@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import random
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -245,3 +246,9 @@ def reinspection(ctx: AppContext, followed: Built, results: dict[int, str]) -> s
                 "note": "已更换配电箱门" if result == "rectified" else "仍有无证人员作业",
                 **record_stamp(own_device(ctx.db))})
     return new
+
+
+def pdf_text(path: Path) -> str:
+    """The text a reader copies out of a PDF, in reading order (poppler's pdftotext)."""
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout

@@ -17,3 +17,19 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "x.sqlite3")
     yield database
     database.close()
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The language of each document actually laid out (not read from the render cache)."""
+    from inspector_app.services import pdf
+
+    made: list[str] = []
+    real = pdf.render
+
+    def counting(sheet):  # type: ignore[no-untyped-def]
+        made.append(sheet.lang)
+        return real(sheet)
+
+    monkeypatch.setattr(pdf, "render", counting)
+    return made

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import date
 
 import pytest
@@ -22,6 +21,7 @@ from inspector_app.storage.dispatch_stats import (
     dispatch_table,
     drill_down,
 )
+from tests.pdf_scenarios import pdf_text
 
 TODAY = date(2026, 6, 20)
 
@@ -182,10 +182,6 @@ def test_names_that_look_like_formulas_are_written_as_text(data_dir, tmp_path):
     assert cell.data_type == "s"
 
 
-def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
-
 
 def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_dir, tmp_path,
                                                                          capsys):
@@ -199,9 +195,9 @@ def test_the_circular_is_numbered_and_names_overdue_companies_and_laggards(data_
     assert run(data_dir, *args, "-o", str(again)) == 0
     assert run(data_dir, "report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-20",
                "--today", "2026-06-20", "-o", str(other)) == 0
-    text = _pdf_text(first)
-    assert "台安办〔2026〕1号" in text and "台安办〔2026〕1号" in _pdf_text(again)
-    assert "台安办〔2026〕2号" in _pdf_text(other)
+    text = pdf_text(first)
+    assert "台安办〔2026〕1号" in text and "台安办〔2026〕1号" in pdf_text(again)
+    assert "台安办〔2026〕2号" in pdf_text(other)
     capsys.readouterr()
     assert run(data_dir, "report", "circulars", "--year", "2026") == 0
     listed = capsys.readouterr().out

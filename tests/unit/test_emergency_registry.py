@@ -19,6 +19,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.services.attachments import AttachmentRefused
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.storage.units_repo import UnitRepo
+from tests.pdf_scenarios import pdf_text
 
 TODAY = date(2026, 12, 5)
 
@@ -239,12 +240,6 @@ def test_cli_refuses_a_bad_attachment_in_one_line(capsys, tmp_path):
     assert err.count("\n") == 0 and "locked.pdf" in err and "密码" in err
 
 
-def _pdf_text(path) -> str:
-    import subprocess
-
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
-
 
 def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsys, tmp_path):
     from openpyxl import load_workbook
@@ -262,7 +257,7 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     pdf, xlsx = tmp_path / "c.pdf", tmp_path / "c.xlsx"
     assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-05") == 0
     assert run("plans-registry", "circular", str(xlsx), "--today", "2026-12-05") == 0
-    text = _pdf_text(pdf)
+    text = pdf_text(pdf)
     assert "关于全区应急预案编修工作情况的通报" in text and "安办〔2026〕1号" in text
     assert "已完成预案编制、修订并备案的1个" in text and "尚未启动的1个" in text
     assert "张坂镇：完成时限2026年11月30日，尚未启动预案编制。" in text
@@ -275,12 +270,12 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     # day's is a new circular.
     assert "安办〔2026〕1号" in ws.cell(2, 1).value
     assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-06") == 0
-    assert "安办〔2026〕2号" in _pdf_text(pdf)
+    assert "安办〔2026〕2号" in pdf_text(pdf)
     # The same day with other figures (a plan registered since) is another circular.
     assert run("plans-registry", "add", "洛阳镇防汛专项应急预案", "--type", "special",
                "--unit", "洛阳镇") == 0
     assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-06") == 0
-    assert "安办〔2026〕3号" in _pdf_text(pdf)
+    assert "安办〔2026〕3号" in pdf_text(pdf)
     capsys.readouterr()
     assert run("plans-registry", "circular", str(tmp_path / "c.docx")) == 1
     assert ".pdf 或 .xlsx" in capsys.readouterr().err

@@ -7,12 +7,9 @@ original was changed too is left out, saying so."""
 from __future__ import annotations
 
 import logging
-import subprocess
-from pathlib import Path
 
 import pytest
 
-from inspector_app.services import pdf
 from inspector_app.services import photos as photos_module
 from tests import pdf_scenarios as sc
 
@@ -25,22 +22,6 @@ def record(ctx, tmp_path):
     return built, photo_ids
 
 
-@pytest.fixture
-def layouts(monkeypatch):
-    made: list[str] = []
-    real = pdf.render
-
-    def counting(sheet):
-        made.append(sheet.lang)
-        return real(sheet)
-
-    monkeypatch.setattr(pdf, "render", counting)
-    return made
-
-
-def _text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def test_a_print_copy_swapped_on_disk_is_made_again_from_the_original(ctx, record, tmp_path,
@@ -95,7 +76,7 @@ def test_a_photo_whose_original_was_changed_too_is_left_out_saying_so(ctx, recor
     with caplog.at_level(logging.WARNING):
         out = docs.export(built.inspection_id, "record", "en", tmp_path / "record.pdf")
     assert out.read_bytes().count(other) == 1
-    assert f"Photo file missing: {first.original_name}" in _text(out)
+    assert f"Photo file missing: {first.original_name}" in sc.pdf_text(out)
     assert any(first.id in r.getMessage() and "changed on disk" in r.getMessage()
                for r in caplog.records)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.services import pdf, signing
+from inspector_app.services import signing
 from inspector_app.services.pki import PkiService
 from inspector_app.services.progress import Cancelled
 from inspector_app.storage.render_cache import RenderCache
@@ -33,23 +33,6 @@ def built(ctx):
     return b
 
 
-@pytest.fixture
-def layouts(monkeypatch):
-    """Counts the documents actually laid out."""
-    made: list[str] = []
-    real = pdf.render
-
-    def counting(sheet):
-        made.append(sheet.lang)
-        return real(sheet)
-
-    monkeypatch.setattr(pdf, "render", counting)
-    return made
-
-
-def text_of(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def test_an_unchanged_record_is_laid_out_once_per_language(ctx, built, layouts, tmp_path):
@@ -58,11 +41,11 @@ def test_an_unchanged_record_is_laid_out_once_per_language(ctx, built, layouts, 
     again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
     assert layouts == ["zh_CN"]
     assert again.read_bytes() == first.read_bytes()
-    assert "现场检查记录" in text_of(again).replace(" ", "").replace("\u2002", "")
+    assert "现场检查记录" in sc.pdf_text(again).replace(" ", "").replace("\u2002", "")
     english = docs.export(built.inspection_id, "record", "en", tmp_path / "en.pdf")
     docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "three.pdf")
     assert layouts == ["zh_CN", "en"]
-    assert "On-site inspection record" in text_of(english)
+    assert "On-site inspection record" in sc.pdf_text(english)
     # The kept copy sync carries is the exported file.
     issued = docs.issued(built.inspection_id, "record")
     assert (ctx.data_dir.documents / f"{issued.file_sha256}.pdf").read_bytes() == \
@@ -75,7 +58,7 @@ def test_a_change_to_what_the_pages_show_lays_them_out_anew(ctx, built, layouts,
     docs.settings.set("organisation", "泉台区应急管理局第二执法大队")
     after = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "after.pdf")
     assert len(layouts) == 2
-    assert "第二执法大队" in text_of(after)
+    assert "第二执法大队" in sc.pdf_text(after)
 
 
 def test_a_draft_changed_between_exports_prints_its_new_answer(ctx, layouts, tmp_path):
@@ -85,7 +68,7 @@ def test_a_draft_changed_between_exports_prints_its_new_answer(ctx, layouts, tmp
     insp.set_note(b.inspection_id, "a1", "配电箱门已当场关闭")
     after = docs.export(b.inspection_id, "record", "zh_CN", tmp_path / "after.pdf")
     assert len(layouts) == 2
-    assert "配电箱门已当场关闭" in text_of(after).replace(" ", "")
+    assert "配电箱门已当场关闭" in sc.pdf_text(after).replace(" ", "")
 
 
 def test_a_damaged_kept_rendering_is_made_again(ctx, built, layouts, tmp_path):
@@ -95,7 +78,7 @@ def test_a_damaged_kept_rendering_is_made_again(ctx, built, layouts, tmp_path):
     kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])  # a power cut, a bad disk
     again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "again.pdf")
     assert len(layouts) == 2
-    assert text_of(again) == text_of(good)
+    assert sc.pdf_text(again) == sc.pdf_text(good)
     (remade,) = ctx.data_dir.rendered_documents.glob("*.pdf")
     assert remade.read_bytes() == again.read_bytes()
 
@@ -107,7 +90,7 @@ def test_a_cache_that_cannot_be_written_costs_only_time(ctx, built, layouts, tmp
     one = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "one.pdf")
     two = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
     assert len(layouts) == 2
-    assert text_of(one) == text_of(two)
+    assert sc.pdf_text(one) == sc.pdf_text(two)
 
 
 def test_the_renderings_used_longest_ago_go_when_the_cache_is_full(tmp_path):
@@ -172,7 +155,7 @@ def test_every_digitally_signed_export_of_a_reused_rendering_verifies(
                                  text=True).stdout
             assert "Signature is Valid" in out and "Total document signed" in out
     assert len(list(ctx.data_dir.rendered_documents.glob("*.pdf"))) == 1
-    first, second = (text_of(f) for f in files)
+    first, second = (sc.pdf_text(f) for f in files)
     assert first != second  # the stamps' times
     assert _without_stamp_time(first) == _without_stamp_time(second)
     plain = tmp_path / "plain.pdf"
@@ -198,7 +181,7 @@ def test_a_swapped_entry_is_not_exported_nor_signed_as_the_record(ctx, built, la
     entry.write_bytes(other)
     again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
     assert again.read_bytes() != other
-    assert text_of(again) == text_of(first)  # the record, laid out anew
+    assert sc.pdf_text(again) == sc.pdf_text(first)  # the record, laid out anew
     assert layouts.count("zh_CN") == 2  # the changed entry was a miss
     issued = docs.issued(built.inspection_id, "record")
     assert issued.file_sha256 == hashlib.sha256(again.read_bytes()).hexdigest()
@@ -220,7 +203,7 @@ def test_what_an_inspector_signs_is_laid_out_from_the_record_not_read_from_the_c
     target = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "signed.pdf",
                          sign=lambda data: signed.append(data) or data)
     assert signed and signed[0] != other
-    assert text_of(target) == text_of(first)
+    assert sc.pdf_text(target) == sc.pdf_text(first)
 
 
 def test_a_damaged_entry_with_its_end_mark_is_a_miss(ctx, built, layouts, tmp_path):
@@ -232,7 +215,7 @@ def test_a_damaged_entry_with_its_end_mark_is_a_miss(ctx, built, layouts, tmp_pa
     entry.write_bytes(bytes(data))
     again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
     assert again.read_bytes() != bytes(data)
-    assert text_of(again) == text_of(first)
+    assert sc.pdf_text(again) == sc.pdf_text(first)
     assert layouts.count("zh_CN") == 2
 
 
@@ -246,15 +229,15 @@ def test_a_link_or_a_pipe_in_place_of_an_entry_is_a_miss_and_does_not_hang(ctx, 
     outside.write_bytes(entry.read_bytes())
     entry.unlink()
     entry.symlink_to(outside)
-    assert text_of(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
-                   ) == text_of(first)
+    assert sc.pdf_text(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "two.pdf")
+                   ) == sc.pdf_text(first)
     assert not _entry(ctx).is_symlink()
     assert outside.exists()  # the link went, not what it pointed at
     entry = _entry(ctx)
     entry.unlink()
     os.mkfifo(entry)
-    assert text_of(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "three.pdf")
-                   ) == text_of(first)
+    assert sc.pdf_text(docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "three.pdf")
+                   ) == sc.pdf_text(first)
 
 
 def test_trimming_deletes_only_its_own_renderings_and_a_linked_folder_is_not_used(tmp_path):
@@ -290,7 +273,8 @@ def test_a_record_laid_out_ahead_is_exported_as_a_copy(ctx, built, layouts, tmp_
         path.read_bytes()).hexdigest()
     shutil.rmtree(ctx.data_dir.rendered_documents)
     again = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "again.pdf")
-    assert text_of(again) == text_of(path)  # the same pages (only the creation time differs)
+    # The same pages (only the creation time differs).
+    assert sc.pdf_text(again) == sc.pdf_text(path)
 
 
 def test_a_record_not_yet_signed_by_its_inspectors_is_left_for_the_export(ctx, layouts):
@@ -428,7 +412,7 @@ def test_a_kept_rendering_of_older_content_is_not_left_in_the_folder(ctx, layout
     insp.set_note(b.inspection_id, "a1", "配电箱门已当场关闭")
     docs.export(b.inspection_id, "record", "zh_CN", target,
                 control=_AfterStaging(monkeypatch, stop=False))
-    assert "配电箱门已当场关闭" in text_of(target).replace(" ", "")
+    assert "配电箱门已当场关闭" in sc.pdf_text(target).replace(" ", "")
     assert list(folder.iterdir()) == [target]  # nothing staged is left beside it
     assert len(layouts) == 2
 
@@ -447,4 +431,4 @@ def test_an_export_stopped_after_the_kept_rendering_was_staged_leaves_the_file_a
     assert list(folder.iterdir()) == [target]
     again = docs.export(built.inspection_id, "record", "zh_CN", target,
                         control=_AfterStaging(monkeypatch, stop=False))
-    assert "现场检查记录" in text_of(again).replace(" ", "").replace("\u2002", "")
+    assert "现场检查记录" in sc.pdf_text(again).replace(" ", "").replace("\u2002", "")

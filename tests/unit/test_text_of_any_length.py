@@ -20,10 +20,6 @@ SENTENCE = "二号仓库配电箱门缺失，线路老化，未设置漏电保�
 TRICK = "泉台\u202egpj.exe纺织\x1b[2J有限公司"
 
 
-def text_of(path) -> str:
-    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
-
 
 def pages(path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
@@ -52,7 +48,7 @@ def long_hazard(ctx):
 def test_a_100_kb_hazard_description_prints_over_pages(ctx, long_hazard, tmp_path, doc_type):
     docs = sc.services(ctx)[2]
     target = docs.export(long_hazard.inspection_id, doc_type, "zh_CN", tmp_path / "long.pdf")
-    text = re.sub(r"\s+", "", text_of(target))
+    text = re.sub(r"\s+", "", sc.pdf_text(target))
     assert pages(target) > 10
     assert "开头标记二号仓库配电箱门缺失" in text
     # Cut at PRINT_LIMIT characters, saying how much was left out and where the rest is.
@@ -70,7 +66,7 @@ def test_long_text_in_english_wraps_at_spaces(ctx, tmp_path):
     insp.update_finding(free.id, description="Cable trays blocked by pallets. " * 400)
     target = docs.export(built.inspection_id, DocType.ORDER, "en", tmp_path / "order.pdf")
     assert pages(target) >= 2
-    assert "Cable trays blocked by pallets." in text_of(target)
+    assert "Cable trays blocked by pallets." in sc.pdf_text(target)
 
 
 def test_control_and_bidi_characters_are_marked_in_printed_names(ctx, tmp_path):
@@ -79,7 +75,7 @@ def test_control_and_bidi_characters_are_marked_in_printed_names(ctx, tmp_path):
         ctx.db["companies"].update(built.company_id, {"name": TRICK})
     target = sc.services(ctx)[2].export(built.inspection_id, DocType.RECORD, "zh_CN",
                                         tmp_path / "r.pdf")
-    text = text_of(target)
+    text = sc.pdf_text(target)
     assert "泉台[U+202E]gpj.exe纺织[U+001B][2J有限公司" in text
     assert "\u202e" not in text and "\x1b" not in text
 
