@@ -74,6 +74,17 @@
     </message>
 </context>
 <context>
+    <name>EmergencyPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <source>%Ln unit(s) past the deadline.</source>
+        <translation>
+            <numerusform>%Ln unit past the deadline.</numerusform>
+            <numerusform>%Ln units past the deadline.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>

@@ -1159,13 +1159,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="488"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="489"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
@@ -1206,180 +1206,196 @@
         <translation>本年演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>%1 of %2 units have filed every plan; %3 are past their deadline.</source>
-        <translation>%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
+        <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <source>%1 of %2 units have filed every plan;</source>
+        <translation>%2个单位中%1个已全部备案；</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <source>%Ln unit(s) past the deadline.</source>
+        <translation>
+            <numerusform>%Ln个已超过完成时限。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <source>plans-circular-{0}</source>
+        <translation>预案编修情况通报-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="581"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="593"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="596"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="607"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -3864,34 +3880,34 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="73"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="126"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>

@@ -67,6 +67,8 @@ class PlanTeamsDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        # Room for two lines kept: the form must not jump under the pointer when one shows.
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
 
         form = QFormLayout()
         form.addRow(self.tr("Team name"), self.name)

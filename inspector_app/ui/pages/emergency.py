@@ -444,9 +444,10 @@ class EmergencyPage(Page):
                               self.tr("Drills this year")], rows, colours)
         done = sum(1 for u in units if u.progress == Progress.DONE)
         late = sum(1 for u in units if u.overdue)
-        self.summary.setText(self.tr("%1 of %2 units have filed every plan; %3 are past their "
-                                     "deadline.").replace("%1", str(done))
-                             .replace("%2", str(len(units))).replace("%3", str(late)))
+        self.summary.setText(
+            self.tr("%1 of %2 units have filed every plan;").replace("%1", str(done))
+            .replace("%2", str(len(units))) + " "
+            + self.tr("%Ln unit(s) past the deadline.", "", late))
 
     def _fill_plans(self, svc: EmergencyService) -> None:
         lang = ui_lang()
@@ -565,9 +566,19 @@ class EmergencyPage(Page):
                 QDialog.DialogCode.Accepted:
             self.refresh()
 
+    def suggested_path(self, suffix: str) -> Path:
+        """As the dispatch circular's: in the data folder's documents, named in the user's
+        language with the day it counts to."""
+        folder = self.ctx.data_dir.documents
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        return folder / (self.tr("plans-circular-{0}").format(self.today.isoformat()) + suffix)
+
     def _ask_and_write(self, suffix: str) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the circular"), str(Path.home() / f"plans-circular{suffix}"),
+            self, self.tr("Save the circular"), str(self.suggested_path(suffix)),
             self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
         if chosen:
             path = Path(chosen)
