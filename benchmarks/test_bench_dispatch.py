@@ -32,6 +32,7 @@ from inspector_app.storage.dispatch_stats import (
     dispatch_table,
     dispatch_tables,
 )
+from inspector_app.storage.migrations import HAZARD_LEDGER_FILL
 from inspector_app.storage.units_repo import UnitRepo
 
 COMPANIES = 10_000
@@ -60,9 +61,15 @@ def build_district(path: Path) -> Database:
     indexes = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         "AND tbl_name IN ('companies', 'inspections', 'findings', 'documents')").fetchall()
+    # The hazard ledger's triggers re-read an inspection's hazards at every row: the ledger is
+    # filled once at the end instead, as `demo` does (storage/bulk_writer.py).
+    triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND name LIKE 'hazard_ledger_%'").fetchall()
     with db.atomic():
         for name, _ in indexes:
             db.execute(f"DROP INDEX {name}")
+        for name, _ in triggers:
+            db.execute(f"DROP TRIGGER {name}")
         db.conn.executemany(
             "INSERT INTO companies (id, name, town, industry, special_areas, created_at, "
             "updated_at, device_id) VALUES (?, ?, ?, ?, '[]', ?, ?, ?)",
@@ -96,6 +103,9 @@ def build_district(path: Path) -> Database:
             [(f"d{n}", f"i{n * 3}", f"令{n}", n, STAMP[0], *STAMP)
              for n in range(INSPECTIONS // 3)])
         for _, sql in indexes:
+            db.execute(sql)
+        db.execute(HAZARD_LEDGER_FILL)
+        for _, sql in triggers:
             db.execute(sql)
     db.execute("ANALYZE")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")   # as a database in use is: not all in WAL
