@@ -5931,73 +5931,80 @@ Everything in it is checked before anything changes; records already here are ne
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="223"/>
+        <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
+        <translation>
+            <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="237"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="241"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="238"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="242"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="262"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="276"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="280"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="311"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="315"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="349"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="385"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -52,6 +52,9 @@ def test_teams_made_in_the_window_are_the_teams_the_plan_uses(qtbot, ctx):
     assert teams.table.item(0, 2).text() == "4"
     teams.accept()
     qtbot.waitUntil(lambda: [t.name for t in plan.teams] == ["一组"])
+    # The grid's cells say what their "0/4" means.
+    assert plan.grid.item(0, 0).toolTip() == "一组 in month 1: 0 visits planned of the 4 the " \
+        "team can make"
 
 
 def test_the_plan_starts_from_the_industry_and_trade_standard(qtbot, ctx):

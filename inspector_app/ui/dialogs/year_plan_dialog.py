@@ -220,6 +220,10 @@ class YearPlanDialog(QDialog):
                 n = len(self.cells.get((team.id, m), []))
                 cell = QTableWidgetItem(f"{n}/{team.capacity}")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setToolTip(self.tr("%1 in month %2: %Ln visit(s) planned of the %3 the "
+                                        "team can make", "", n)
+                                .replace("%1", team.name).replace("%2", str(m))
+                                .replace("%3", str(team.capacity)))
                 if n >= team.capacity:
                     cell.setBackground(QBrush(QColor("#f6d5d1")))
                 elif n:
