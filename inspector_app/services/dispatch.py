@@ -189,9 +189,12 @@ def write_report(db: Database, report: DispatchReport, path: Path,
     with db.atomic():
         number = None
         if suffix == ".pdf":
-            from inspector_app.services.reports.circular import circular_number_for, issue_day
+            from inspector_app.services.reports.circular import (
+                dispatch_circular_number,
+                issue_day,
+            )
 
-            number = circular_number_for(db, "dispatch", report, issue_day(report), word=word)
+            number = dispatch_circular_number(db, report, issue_day(report), word=word)
         write_atomic_checked(path, report_bytes(db, report, suffix, number))
     return number
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,6 +42,7 @@ from inspector_app.storage.templates_repo import TemplateRepo
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from inspector_app.domain.checklist import AppliesTo, Template
     from inspector_app.services.context import AppContext
 
 
@@ -93,6 +94,21 @@ class StoredVisit:
 # covers most of a district's companies; a company it does not apply to gets the standard that
 # does when the plan is issued (checklist_chooser).
 DEFAULT_CHECKLIST = "gm-major-hazard-2023"
+
+
+def _checklist_for(chosen_key: str, chosen: AppliesTo | None, standards: list[Template],
+                   industry: str | None, areas: Sequence[str]) -> str:
+    """The plan's checklist where it applies to the company; else the first standard that
+    applies to its industry and special areas; else one of its industry (a chemical works
+    with no special area recorded is still one); else the plan's."""
+    if chosen is None or chosen.matches(industry, areas):
+        return chosen_key
+    for fits in (lambda a: a.matches(industry, areas), lambda a: industry in a.industries):
+        found = next((t.key for t in standards
+                      if t.applicability is not None and fits(t.applicability)), None)
+        if found is not None:
+            return found
+    return chosen_key
 
 
 class YearPlanService:
@@ -325,17 +341,10 @@ class YearPlanService:
         def choose(company_id: str) -> str:
             if company_id not in memo:
                 company = companies.get(company_id)
-                areas = company.special_areas if company else ()
-                industry = company.industry if company else None
-                memo[company_id] = chosen_key if (
-                    chosen.applicability is None
-                    or chosen.applicability.matches(industry, areas)) else next(
-                    (t.key for t in standards if t.applicability is not None
-                     and t.applicability.matches(industry, areas)), None) or next(
-                    # A chemical works with no special area recorded is still one: the
-                    # standard of its industry rather than one that is not its law.
-                    (t.key for t in standards if t.applicability is not None
-                     and industry in t.applicability.industries), chosen_key)
+                memo[company_id] = _checklist_for(
+                    chosen_key, chosen.applicability, standards,
+                    company.industry if company else None,
+                    company.special_areas if company else ())
             return memo[company_id]
         return choose
 

@@ -90,22 +90,27 @@ def circular_word(db: Database) -> str:
     return SettingsRepo(db).get(WORD_SETTING) or "安办"
 
 
-def circular_number_for(db: Database, kind: str, subject: str | DispatchReport,
-                        issued_on: date, title: str | None = None, *,
-                        word: str | None = None) -> str:
-    """This circular's number: the one it was first issued with, else the next of the office's
-    word and the year. Call it inside the transaction that writes the file."""
-    if not isinstance(subject, str):    # a dispatch circular: everything its figures show
-        title = dispatch_title(subject)
-        query = subject.query
-        subject = " ".join([
-            f"{query.period.start.isoformat()}..{query.period.end.isoformat()}",
-            f"by:{query.by}", f"as-of:{issue_day(subject).isoformat()}",
-            *([f"campaign:{query.campaign.id}"] if query.campaign else []),
-            *([f"unit:{subject.unit.id}"] if subject.unit else [])])
-    return circular_number(db, kind, subject, word or circular_word(db), issued_on.year,
-                           title or "",
+def circular_number_for(db: Database, kind: str, subject: str, issued_on: date, title: str,
+                        *, word: str | None = None) -> str:
+    """This circular's number: the one it was first issued with (the same ``kind`` and
+    ``subject``), else the next of the office's word and the year. Call it inside the
+    transaction that writes the file."""
+    return circular_number(db, kind, subject, word or circular_word(db), issued_on.year, title,
                            issued_on.isoformat()).number
+
+
+def dispatch_circular_number(db: Database, report: DispatchReport, issued_on: date, *,
+                             word: str | None = None) -> str:
+    """The number of the dispatch circular of ``report``: the same document, and number, only
+    when everything its figures show is the same."""
+    query = report.query
+    subject = " ".join([
+        f"{query.period.start.isoformat()}..{query.period.end.isoformat()}",
+        f"by:{query.by}", f"as-of:{issue_day(report).isoformat()}",
+        *([f"campaign:{query.campaign.id}"] if query.campaign else []),
+        *([f"unit:{report.unit.id}"] if report.unit else [])])
+    return circular_number_for(db, "dispatch", subject, issued_on, dispatch_title(report),
+                               word=word)
 
 
 def circulars_issued(db: Database, year: int | None = None) -> list[IssuedCircular]:
@@ -207,7 +212,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     zh = report.zh
     issued_on = issued_on or issue_day(report)
     if number is None:
-        number = circular_number_for(db, "dispatch", report, issued_on)
+        number = dispatch_circular_number(db, report, issued_on)
     st = circular_styles(font)
     base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
                                               st.small)

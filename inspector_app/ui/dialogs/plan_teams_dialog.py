@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -112,7 +113,8 @@ class PlanTeamsDialog(QDialog):
         self.capacity.setValue(team.capacity)
         for index in range(self.people.list.count()):
             item = self.people.list.item(index)
-            self.people.set_checked(item.data(ID_ROLE), item.data(ID_ROLE) in team.inspector_ids)
+            item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in team.inspector_ids
+                               else Qt.CheckState.Unchecked)
 
     def _show_problem(self, text: str) -> None:
         self.error.setText(text)

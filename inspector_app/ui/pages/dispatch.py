@@ -73,7 +73,7 @@ from inspector_app.services.reports.dispatch_xlsx import COLUMNS
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
-from inspector_app.ui.labels import count_text, ui_lang
+from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -439,9 +439,8 @@ class DispatchPage(Page):
         supervised = self.report.unit_inspections
         if not supervised:
             return ""
-        sep = "、" if ui_lang() == "zh_CN" else ", "
         return self.tr("Supervision inspections of units (not in company coverage): %1") \
-            .replace("%1", sep.join(f"{u.name} {u.inspections}" for u in supervised))
+            .replace("%1", list_separator().join(f"{u.name} {u.inspections}" for u in supervised))
 
     def _error(self, text: str) -> None:
         self.status.setStyleSheet("color: #b00020;")
