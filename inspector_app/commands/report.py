@@ -103,6 +103,6 @@ def _circular_word(given: str) -> str:
 
 def run_circulars(args: argparse.Namespace, ctx: AppContext) -> int:
     issued = circulars_issued(ctx.db, args.year)
-    print(table([_("number"), _("issued"), _("title")],
+    print(table([_("number"), _("issued on"), _("title")],
                 [[c.number, c.issued_on, c.title] for c in issued]))
     return 0
