@@ -219,16 +219,22 @@ def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
     assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]
 
 
-def _rows_seen(table) -> tuple[int, int]:
-    """(rows wholly in view, rows partly in view): what the user sees of the table."""
-    view = table.viewport().rect()
+def _rows_seen(page) -> tuple[int, int]:
+    """(rows wholly in view, rows partly in view): what the user sees of the table, its total
+    row (under the table, pinned) included."""
     whole = partly = 0
-    for r in range(table.rowCount()):
-        rect = table.visualRect(table.model().index(r, 0))
-        if view.contains(rect):
-            whole += 1
-        elif view.intersects(rect):
-            partly += 1
+    for view in (page.table, page.total_row):
+        if not view.isVisible():
+            continue
+        seen = view.viewport().rect()
+        for r in range(view.model().rowCount()):
+            if view.isRowHidden(r):
+                continue
+            rect = view.visualRect(view.model().index(r, 0))
+            if seen.contains(rect):
+                whole += 1
+            elif seen.intersects(rect):
+                partly += 1
     return whole, partly
 
 
@@ -236,7 +242,7 @@ def test_every_row_is_in_view_at_the_height_of_a_small_laptop(page, qtbot):
     # The page's share of a 1024x600 screen's window (96% of it, tools/screenshots.py): the
     # menu, the list of pages and the status line take the rest.
     page.resize(790, 485)
-    qtbot.waitUntil(lambda: _rows_seen(page.table) == (page.table.rowCount(), 0))
+    qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
     qtbot.waitUntil(lambda: not page.table.verticalScrollBar().isVisible())
     assert page.charts.height() >= page.charts.minimumSizeHint().height()
 
@@ -245,9 +251,59 @@ def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot):
     page.resize(790, 430)
     rows = page.table.rowCount()
     # Whole rows, none cut in half, once the page has shared its height.
-    qtbot.waitUntil(lambda: 0 < _rows_seen(page.table)[0] < rows
-                    and _rows_seen(page.table)[1] == 0)
+    qtbot.waitUntil(lambda: 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0)
     assert page.table.verticalScrollBar().isVisible()
+
+
+def _total_in_view(page) -> bool:
+    footer, last = page.total_row, page.table.rowCount() - 1
+    rect = footer.visualRect(footer.model().index(last, 0))
+    return (footer.isVisible() and page.table.isRowHidden(last)
+            and footer.viewport().rect().contains(rect))
+
+
+def test_the_total_stays_in_view_while_the_rows_scroll(page, qtbot):
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData("industry"))
+    page.resize(790, 400)
+    last = page.table.rowCount() - 1
+    qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible())
+    for end in (page.table.verticalScrollBar().minimum(),
+                page.table.verticalScrollBar().maximum()):
+        page.table.verticalScrollBar().setValue(end)
+        qtbot.waitUntil(lambda: _total_in_view(page))
+    assert page.table.item(last, 0).text() == "Total"
+    # Its figures are whole: each column is as wide as the total needs.
+    for column in range(1, page.table.columnCount()):
+        assert page.total_row.sizeHintForColumn(column) <= page.table.columnWidth(column)
+    # Scrolled sideways, the total moves with its columns.
+    page.resize(500, 400)
+    bar = page.table.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert page.total_row.horizontalScrollBar().value() == bar.value()
+    column = _column("hazards_major")
+    assert (page.total_row.visualRect(page.total_row.model().index(last, column)).x()
+            == page.table.visualRect(page.table.model().index(0, column)).x())
+
+
+def test_the_pinned_total_selects_and_drills_down_as_its_row_did(page, qtbot):
+    last = page.table.rowCount() - 1
+    column = _column("hazards_general")
+    footer = page.total_row
+    qtbot.waitUntil(lambda: _total_in_view(page))
+    centre = footer.visualRect(footer.model().index(last, column)).center()
+    qtbot.mouseClick(footer.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert (page.table.currentRow(), page.table.currentColumn()) == (last, column)
+    assert not page.unit_button.isEnabled()       # the district's total is no unit
+    opened = []
+    original = page.drill
+    page.total_row.activated_cell.disconnect()
+    page.total_row.activated_cell.connect(lambda r, c: opened.append(original(r, c)))
+    qtbot.mouseDClick(footer.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: bool(opened))
+    qtbot.addWidget(opened[0])
+    assert opened[0].table.rowCount() == int(page.table.item(last, column).text()) > 0
 
 
 def test_the_drill_down_shows_every_header_and_a_long_description_whole_on_hover(qtbot):

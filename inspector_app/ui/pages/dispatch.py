@@ -76,8 +76,10 @@ from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
 SILENT_BACKGROUND = QColor("#fde7e9")
+LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -275,8 +277,11 @@ class DispatchPage(Page):
         self.charts.addTab(self.bar_scroll, "")
         self.charts.addTab(self.trend_chart, "")
         self.charts.addTab(self.pie_chart, "")
+        # The total row stays in view under the rows, however many units there are.
+        table_box, self.total_row = with_pinned_last_row(self.table)
+        self.total_row.activated_cell.connect(self.drill)
         self.split = split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
+        split.addWidget(table_box)
         split.addWidget(self.charts)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -461,6 +466,8 @@ class DispatchPage(Page):
                 item.setData(GROUP_ROLE, None if is_total else row.key)
                 if name != "label":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    item.setToolTip(item.text())
                 if row.silent and row.key and not is_total:
                     item.setBackground(QBrush(SILENT_BACKGROUND))
                 if is_total:
@@ -468,10 +475,11 @@ class DispatchPage(Page):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 170)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.total_row.follow()
+        # A unit's name whole if it is not very long; a longer one is elided, whole on hover.
+        self.total_row.fit_columns(range(1), least=170, most=LABEL_MOST)
+        self.total_row.fit_columns(range(1, len(SHOWN)))
         self._share_height()
         QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
 
