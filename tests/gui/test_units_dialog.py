@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, UnitKind
@@ -196,3 +196,17 @@ def test_the_dispatch_page_opens_it_and_reads_the_new_units(qtbot, ctx, service,
         page.table.item(r, 0) and page.table.item(r, 0).text() == "张坂镇"
         for r in range(page.table.rowCount())))
     page.runner.wait()
+
+
+def test_the_unit_stays_selected_when_ctrl_is_held(dialog, service, qtbot):
+    # Ctrl held as the list refreshes (Ctrl+click on a button, a shortcut): the selection the
+    # user works on is kept, not toggled off.
+    dialog.select_unit("洛阳镇")
+    qtbot.keyPress(dialog.units_table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        dialog.own_button.click()
+        assert dialog.selected_unit().name == "洛阳镇"
+        dialog.retire_button.click()
+        assert "洛阳镇 is this computer's unit" in dialog.status.text()
+    finally:
+        qtbot.keyRelease(dialog.units_table, Qt.Key.Key_Control)

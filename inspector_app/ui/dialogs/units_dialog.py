@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -394,7 +394,7 @@ class UnitsDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.gray)
                 self.units_table.setItem(r, c, item)
             if chosen is not None and unit.id == chosen.id:
-                self.units_table.selectRow(r)
+                self._select_row(r)
         self.units_table.resizeColumnsToContents()
         conflicts = self.service.sector_conflicts()
         self.conflicts.setText("\n".join(
@@ -411,10 +411,17 @@ class UnitsDialog(QDialog):
         unit_id = self.units_table.item(rows[0].row(), 0).data(ID_ROLE)
         return next((u for u in self.service.all_units() if u.id == unit_id), None)
 
+    def _select_row(self, row: int) -> None:
+        # selectRow() would follow the keyboard: with Ctrl held (Ctrl+click on a button, a
+        # shortcut) it toggles, and a refresh would drop the unit the user is working on.
+        self.units_table.setCurrentCell(
+            row, 0, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
     def select_unit(self, name: str) -> None:
         for r in range(self.units_table.rowCount()):
             if self.units_table.item(r, 0).text() == name:
-                self.units_table.selectRow(r)
+                self._select_row(r)
                 return
         raise LookupError(name)
 
