@@ -649,30 +649,30 @@
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="510"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -687,62 +687,62 @@
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="579"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="656"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="675"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="687"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -892,99 +892,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="216"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="269"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="303"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="304"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="305"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="319"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="320"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="325"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="340"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1077,131 +1077,136 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="421"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="489"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="498"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="498"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1210,192 +1215,203 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="506"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="632"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="589"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="601"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="646"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="650"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="651"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="651"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="662"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="676"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1407,22 +1423,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3870,44 +3886,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -4516,6 +4532,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/single_instance.py" line="142"/>
         <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
         <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <source>Change status: %1</source>
+        <translation>变更状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="192"/>
+        <source>Now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="211"/>
+        <source>Drafting since</source>
+        <translation>开始编制日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="211"/>
+        <source>Reviewed on</source>
+        <translation>评审/论证日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="212"/>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="212"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
