@@ -118,6 +118,16 @@ def demand(companies: Sequence[PlanCompany], scheme: RiskScheme, year: int,
     return wanted, sampled
 
 
+def shared_inspectors(teams: Sequence[Team]) -> dict[str, list[Team]]:
+    """Inspectors in more than one team, with their teams: each team's capacity counts its
+    people, so one person in two teams would be planned for two teams' visits at once."""
+    teams_of: dict[str, list[Team]] = defaultdict(list)
+    for t in teams:
+        for person in dict.fromkeys(t.inspector_ids):
+            teams_of[person].append(t)
+    return {person: ts for person, ts in teams_of.items() if len(ts) > 1}
+
+
 def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
                 wanted: dict[str, int]) -> list[PlanProblem]:
     problems: list[PlanProblem] = []
