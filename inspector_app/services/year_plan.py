@@ -27,6 +27,7 @@ from inspector_app.domain.year_plan import (
     generate,
     move,
     shared_inspectors,
+    visit_note,
 )
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
@@ -345,7 +346,7 @@ class YearPlanService:
                 plan_id = plans.add(v.visit.company_id, checklist(v.visit.company_id),
                                     v.visit.day,
                                     list(team.inspector_ids),
-                                    note=f"{year}年度监督检查计划 {team.name} 第{v.visit.seq}次")
+                                    note=visit_note(year, team.name, v.visit.seq))
                 self.repo.update_visit(v.id, {"planned_inspection_id": plan_id,
                                               "updated_at": utcnow_iso()})
                 count += 1

@@ -892,99 +892,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="269"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="271"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="303"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="304"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="305"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="342"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1077,136 +1077,136 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="498"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="498"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1215,203 +1215,203 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="506"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="506"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="623"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="634"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="589"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="591"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="592"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="601"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="603"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="646"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="650"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="652"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="651"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="651"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="662"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="664"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="678"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1423,22 +1423,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="241"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3931,47 +3931,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="35"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39"/>
         <source>Planned inspections</source>
         <translation>计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="41"/>
         <source>Due</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="41"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="42"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="42"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="50"/>
         <source>&amp;Start</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="52"/>
         <source>Cancel the &amp;plan…</source>
         <translation>取消计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="124"/>
         <source>Cancel the plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="125"/>
         <source>Why is this inspection not done?</source>
         <translation>请说明未进行此次检查的原因：</translation>
     </message>
@@ -4542,32 +4542,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="194"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
