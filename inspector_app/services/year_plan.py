@@ -386,10 +386,18 @@ class YearPlanService:
             out[month] = (planned, started)
         return out
 
+    def plan_companies(self, year: int) -> list[tuple[str, str]]:
+        """The companies with visits still planned in the year's plan, by name: (id, name)."""
+        return sorted({(v.visit.company_id, v.company_name) for v in self.visits(year)},
+                      key=lambda c: (c[1], c[0]))
+
     def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
         """A company closed or moved away: its visits from ``as_of`` are dropped, and their
         planned inspections not yet started are cancelled; earlier visits stay."""
         info = self._require(year)
+        if not reason.strip():
+            raise ValidationError(N_("Say why the company's visits are dropped (closed, moved "
+                                     "away…)."))
         rows = self.repo.company_visits_from(info.id, company_id, as_of.isoformat())
         plans = PlanService(self.db, self.device, self.actor)
         with self.db.atomic():

@@ -1075,6 +1075,44 @@
     </message>
 </context>
 <context>
+    <name>DropCompanyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="37"/>
+        <source>Company closed: plan %1</source>
+        <translation>企业停业：%1年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="53"/>
+        <source>e.g. closed (停业) since March</source>
+        <translation>例如：3月起停业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
+        <source>Its visits on or after this day are dropped and their planned inspections not yet started are cancelled; earlier visits stay.</source>
+        <translation>自该日起（含当日）的计划检查将被删除，尚未开始的计划检查一并取消；此前的检查保留。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="67"/>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="68"/>
+        <source>Closed from</source>
+        <translation>停业日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="69"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="84"/>
+        <source>Choose a company of the plan.</source>
+        <translation>请选择计划中的企业。</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
@@ -5926,139 +5964,156 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="120"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
+        <source>Company &amp;closed…</source>
+        <translation>企业停业(&amp;C)…</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
+        <source>A company closed (停业) or moved away: drop its visits from a day on</source>
+        <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="147"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="149"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="165"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="209"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="239"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="242"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="284"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="280"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="287"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="322"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="356"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="377"/>
+        <source>%Ln visit(s) dropped.</source>
+        <translation>
+            <numerusform>已删除 %Ln 次计划检查。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="385"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="405"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>
