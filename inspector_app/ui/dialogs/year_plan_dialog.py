@@ -274,8 +274,9 @@ class YearPlanDialog(QDialog):
                 "out, {2} weekend days worked (调休) are used.").format(off, year, worked))
         else:
             self.holidays_label.setText(self.tr(
-                "No holiday list for {0}: visits are planned Monday to Friday. Add the State "
-                "Council's notice with the Holidays button.").format(year))
+                "No holiday list for {0}: visits are planned Monday to Friday, less New Year's "
+                "Day, Labour Day and National Day. Add the State Council's notice with the "
+                "Holidays button for the Spring Festival and the other holidays.").format(year))
 
     def _show_cell(self) -> None:
         self.visits.clear()
