@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import random
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -116,6 +117,16 @@ def demand(companies: Sequence[PlanCompany], scheme: RiskScheme, year: int,
             sampled[klass.key] = drawn
             wanted.update(dict.fromkeys(drawn, 1))
     return wanted, sampled
+
+
+def shared_inspectors(teams: Sequence[Team]) -> dict[str, list[Team]]:
+    """Inspectors in more than one team, with their teams: each team's capacity counts its
+    people, so one person in two teams would be planned for two teams' visits at once."""
+    teams_of: dict[str, list[Team]] = defaultdict(list)
+    for t in teams:
+        for person in dict.fromkeys(t.inspector_ids):
+            teams_of[person].append(t)
+    return {person: ts for person, ts in teams_of.items() if len(ts) > 1}
 
 
 def check_input(companies: Sequence[PlanCompany], teams: Sequence[Team],
@@ -327,6 +338,26 @@ def move(plan: YearPlan, visit: Visit, team: Team, month: int, per_day: int = 3,
     plan.visits = sorted(keep + assign_days(plan.year, [*redo, moved], per_day, holidays))
     return next(v for v in plan.visits if v.company_id == moved.company_id
                 and v.seq == moved.seq)
+
+
+# A visit's planned inspection carries this note, in the office's language, as the laptops have
+# always received it; ``read_visit_note`` takes it apart again so that each reader sees it in
+# their own language.
+_VISIT_NOTE = re.compile(r"(\d{4})年度监督检查计划 (.+) 第(\d+)次")
+
+
+def visit_note(year: int, team: str, seq: int) -> str:
+    return f"{year}年度监督检查计划 {team} 第{seq}次"
+
+
+def read_visit_note(note: str | None) -> Message | None:
+    """The note of a yearly plan's visit as a message (year, team, visit of the year); None
+    for any other note."""
+    found = _VISIT_NOTE.fullmatch(note or "")
+    if found is None:
+        return None
+    return Message(N_("Yearly plan {year}: {team}, visit {seq} of the year"),
+                   year=found[1], team=found[2], seq=int(found[3]))
 
 
 def drop_company(plan: YearPlan, company_id: str, as_of: date) -> list[Visit]:

@@ -4,6 +4,7 @@ milestones, and what is overdue or behind on a given day."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,20 @@ if TYPE_CHECKING:
 STATUS_DATE = {PlanStatus.DRAFTING: "compiled_on", PlanStatus.REVIEWED: "reviewed_on",
                PlanStatus.ISSUED: "issued_on", PlanStatus.FILED: "filed_on"}
 DATE_FIELDS = ("compiled_on", "reviewed_on", "issued_on", "evaluated_on", "filed_on")
+# Each step is recorded once it happened: a date still to come would start the revision and
+# drill periods from a day that has not been, and a circular would count the plan as done.
+FUTURE_DATE = {
+    "compiled_on": N_("Plan {title}: drafting cannot have started on {day}, a day still to "
+                      "come."),
+    "reviewed_on": N_("Plan {title}: the review date {day} is still to come; record the "
+                      "review once it was held."),
+    "issued_on": N_("Plan {title}: the issue date {day} is still to come; record the issue "
+                    "once the plan is issued."),
+    "evaluated_on": N_("Plan {title}: the evaluation date {day} is still to come; record "
+                       "the evaluation once it was made."),
+    "filed_on": N_("Plan {title}: the filing date {day} is still to come; record the filing "
+                   "once the authority has it."),
+}
 
 
 def attachment_folder(data_dir: DataDir) -> Path:
@@ -126,6 +141,7 @@ class EmergencyService:
             raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
         if company_id and self.companies.get(company_id) is None:
             raise NotFoundError(N_("No company with id {company_id}."), company_id=company_id)
+        self._check_past(row, DATE_FIELDS)
         self._check_plan(row)
         with self.db.atomic():
             added = self.repo.add_plan(row)
@@ -143,6 +159,16 @@ class EmergencyService:
             day = parse_day(value, key.replace("_on", " date").replace("_", " "))
             out[key] = day.isoformat() if day else None
         return out
+
+    @staticmethod
+    def _check_past(row: dict[str, Any], changed: Iterable[str]) -> None:
+        """The dates written now are today or before (dates kept from before stay as they
+        were, so a plan recorded earlier can still be changed)."""
+        today = date.today()
+        for key in DATE_FIELDS:
+            day = parse_day(row.get(key)) if key in changed else None
+            if day is not None and day > today:
+                raise ValidationError(FUTURE_DATE[key], title=row["title"], day=day)
 
     @staticmethod
     def _check_plan(row: dict[str, Any]) -> None:
@@ -172,6 +198,7 @@ class EmergencyService:
             day = parse_day(on, "date") or date.today()
             changes[field_name] = day.isoformat()
         updated = {**plan, **changes}
+        self._check_past(updated, changes)
         self._check_plan(updated)
         self._change_plan(plan, changes)
         return updated
@@ -196,6 +223,7 @@ class EmergencyService:
         changes = {"status": PlanStatus.FILED.value, "filing_authority": authority.strip(),
                    "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
         updated = {**plan, **changes}
+        self._check_past(updated, changes)
         self._check_plan(updated)
         self._change_plan(plan, changes)
         return updated
@@ -206,6 +234,7 @@ class EmergencyService:
         day = parse_day(on, "evaluation date")
         if day is None:
             raise ValidationError(N_("An evaluation needs its date."))
+        self._check_past({**plan, "evaluated_on": day.isoformat()}, ["evaluated_on"])
         self._change_plan(plan, {"evaluated_on": day.isoformat()})
         return {**plan, "evaluated_on": day.isoformat()}
 

@@ -157,7 +157,8 @@ def describe(calendar: HolidayCalendar, year: int) -> str:
     off = sorted(d for d in calendar.off if d.year == year)
     work = sorted(d for d in calendar.workdays if d.year == year)
     if not off and not work:
-        return _("{year}: no holiday list (visits on Monday to Friday; add the State Council's "
-                 "notice with --holidays FILE)").format(year=year)
+        return _("{year}: no holiday list (visits on Monday to Friday, less New Year's Day, "
+                 "Labour Day and National Day; add the State Council's notice with --holidays "
+                 "FILE for the Spring Festival and the other holidays)").format(year=year)
     return _("{year}: {holidays} holidays, {workdays} weekend days worked").format(
         year=year, holidays=len(off), workdays=len(work))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
+from inspector_app.domain.year_plan import read_visit_note
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, Listing
 from inspector_app.storage.audit import AuditLog
@@ -35,6 +36,12 @@ class Plan:
 
     def overdue(self, today: date) -> bool:
         return self.status == "planned" and self.due_date < today.isoformat()
+
+    def shown_note(self, lang: str | None = None) -> str:
+        """The note in the reader's language where the program wrote it (a yearly plan's
+        visit); a note someone typed, as typed."""
+        message = read_visit_note(self.note)
+        return message.localized(lang) if message is not None else (self.note or "")
 
 
 class PlanService:

@@ -26,9 +26,11 @@ from inspector_app.domain.year_plan import (
     YearPlan,
     generate,
     move,
+    shared_inspectors,
+    visit_note,
 )
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, Listing, Message
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.holidays import office_calendar
 from inspector_app.services.plans import PlanService
@@ -132,7 +134,9 @@ class YearPlanService:
             raise NotFoundError(N_("Unknown inspector id(s): {join}."), join=', '.join(unknown))
         if self.repo.team_named(name):
             raise ValidationError(N_("There is already a team named {name}."), name=name)
+        inspector_ids = list(dict.fromkeys(inspector_ids))
         team_id = new_id()
+        self._check_one_team_each(Team(team_id, name.strip(), tuple(inspector_ids), capacity))
         with self.db.atomic():
             self.repo.add_team({
                 "id": team_id, "name": name.strip(), "inspector_ids": json.dumps(inspector_ids),
@@ -154,6 +158,9 @@ class YearPlanService:
             unknown = [i for i in inspector_ids if people.get(i) is None]
             if unknown:
                 raise NotFoundError(N_("Unknown inspector id(s): {join}."), join=', '.join(unknown))
+            inspector_ids = list(dict.fromkeys(inspector_ids))
+            self._check_one_team_each(Team(found.id, found.name, tuple(inspector_ids),
+                                           found.capacity))
             changes["inspector_ids"] = json.dumps(inspector_ids)
         if not changes:
             return
@@ -163,6 +170,24 @@ class YearPlanService:
 
     def teams(self) -> list[Team]:
         return self.repo.teams()
+
+    def _check_one_team_each(self, team: Team) -> None:
+        """Refuse a team that takes someone from another team, naming them."""
+        others = [t for t in self.teams() if t.id != team.id]
+        shared = shared_inspectors([*others, team])
+        if shared:
+            raise ValidationError(
+                N_("An inspector can be in one team only, or the plan counts them twice: "
+                   "{problems}."), problems=self._shared_problems(shared, exclude=team.id))
+
+    def _shared_problems(self, shared: dict[str, list[Team]],
+                         exclude: str | None = None) -> Listing:
+        people = InspectorRepo(self.db, self.device.id)
+        return Listing(Message(N_("{name} is in {teams}"),
+                               name=getattr(people.get(person), "name", person),
+                               teams=Listing((t.name for t in ts if t.id != exclude),
+                                             ENUMERATION))
+                       for person, ts in shared.items())
 
     def team(self, team_id: str) -> Team:
         found = next((t for t in self.teams() if t.id == team_id or t.name == team_id), None)
@@ -211,6 +236,11 @@ class YearPlanService:
                  for problems in [inspector_problems(Kind.OFFICIAL, [
                      p for p in (people.get(i) for i in t.inspector_ids) if p is not None])]
                  if problems]
+        # Teams set up before a person could be in one team only (or carried in by sync).
+        shared = shared_inspectors(teams)
+        if shared:
+            unfit.append(Message(N_("an inspector can be in one team only: {problems}"),
+                                 problems=self._shared_problems(shared)))
         step.progress(1, 3, "spreading the visits over the year")
         try:
             plan = generate(companies, teams, scheme, year, seed,
@@ -316,7 +346,7 @@ class YearPlanService:
                 plan_id = plans.add(v.visit.company_id, checklist(v.visit.company_id),
                                     v.visit.day,
                                     list(team.inspector_ids),
-                                    note=f"{year}年度监督检查计划 {team.name} 第{v.visit.seq}次")
+                                    note=visit_note(year, team.name, v.visit.seq))
                 self.repo.update_visit(v.id, {"planned_inspection_id": plan_id,
                                               "updated_at": utcnow_iso()})
                 count += 1
@@ -356,10 +386,18 @@ class YearPlanService:
             out[month] = (planned, started)
         return out
 
+    def plan_companies(self, year: int) -> list[tuple[str, str]]:
+        """The companies with visits still planned in the year's plan, by name: (id, name)."""
+        return sorted({(v.visit.company_id, v.company_name) for v in self.visits(year)},
+                      key=lambda c: (c[1], c[0]))
+
     def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
         """A company closed or moved away: its visits from ``as_of`` are dropped, and their
         planned inspections not yet started are cancelled; earlier visits stay."""
         info = self._require(year)
+        if not reason.strip():
+            raise ValidationError(N_("Say why the company's visits are dropped (closed, moved "
+                                     "away…)."))
         rows = self.repo.company_visits_from(info.id, company_id, as_of.isoformat())
         plans = PlanService(self.db, self.device, self.actor)
         with self.db.atomic():

@@ -54,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -282,11 +282,19 @@
 <context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
             <numerusform>%1 in month %2: %Ln visits planned of the %3 the team can make</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
+        <source>%Ln visit(s) dropped.</source>
+        <translation>
+            <numerusform>%Ln visit dropped.</numerusform>
+            <numerusform>%Ln visits dropped.</numerusform>
         </translation>
     </message>
 </context>

@@ -649,30 +649,30 @@
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="510"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -687,62 +687,62 @@
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="579"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="656"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="675"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="687"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -892,99 +892,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="216"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="271"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="303"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="304"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="305"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="322"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="342"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1075,133 +1075,176 @@
     </message>
 </context>
 <context>
+    <name>DropCompanyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="37"/>
+        <source>Company closed: plan %1</source>
+        <translation>企业停业：%1年度计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="53"/>
+        <source>e.g. closed (停业) since March</source>
+        <translation>例如：3月起停业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
+        <source>Its visits on or after this day are dropped and their planned inspections not yet started are cancelled; earlier visits stay.</source>
+        <translation>自该日起（含当日）的计划检查将被删除，尚未开始的计划检查一并取消；此前的检查保留。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="67"/>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="68"/>
+        <source>Closed from</source>
+        <translation>停业日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="69"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="84"/>
+        <source>Choose a company of the plan.</source>
+        <translation>请选择计划中的企业。</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="427"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="489"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="499"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1210,192 +1253,203 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="506"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="623"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="634"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="591"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="592"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="603"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="652"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="664"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="678"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1407,22 +1461,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="241"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3870,44 +3924,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -3915,47 +3969,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="35"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="39"/>
         <source>Planned inspections</source>
         <translation>计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="41"/>
         <source>Due</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="41"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="42"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="42"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="50"/>
         <source>&amp;Start</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="52"/>
         <source>Cancel the &amp;plan…</source>
         <translation>取消计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="124"/>
         <source>Cancel the plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/plans_dialog.py" line="125"/>
         <source>Why is this inspection not done?</source>
         <translation>请说明未进行此次检查的原因：</translation>
     </message>
@@ -4516,6 +4570,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/single_instance.py" line="142"/>
         <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
         <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <source>Change status: %1</source>
+        <translation>变更状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193"/>
+        <source>Now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="194"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213"/>
+        <source>Drafting since</source>
+        <translation>开始编制日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213"/>
+        <source>Reviewed on</source>
+        <translation>评审/论证日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214"/>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214"/>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -5872,139 +5964,160 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="120"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
+        <source>Company &amp;closed…</source>
+        <translation>企业停业(&amp;C)…</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
+        <source>A company closed (停业) or moved away: drop its visits from a day on</source>
+        <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="147"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="149"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="165"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="209"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="239"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="242"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="270"/>
-        <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
-        <translation>尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
+        <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
+        <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
+        <source>No holiday list for {0}: visits are planned Monday to Friday. Add the State Council&apos;s notice with the Holidays button.</source>
+        <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="285"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="280"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="288"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="323"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="357"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
+        <source>%Ln visit(s) dropped.</source>
+        <translation>
+            <numerusform>已删除 %Ln 次计划检查。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="383"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="383"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="385"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="406"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

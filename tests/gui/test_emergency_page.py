@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
 
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.storage.units_repo import UnitRepo
-from inspector_app.ui.pages.emergency import EmergencyPage, FilingDialog, NewPlanDialog
+from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.pages.emergency import (
+    EmergencyPage,
+    FilingDialog,
+    NewPlanDialog,
+    StatusDialog,
+)
 
 
 @pytest.fixture
@@ -205,3 +211,57 @@ def test_the_circular_is_saved_among_the_documents_under_a_name_in_the_users_lan
     assert pdf.name == f"plans-circular-{page.today.isoformat()}.pdf"
     languages.apply("zh_CN")
     assert page.suggested_path(".xlsx").name == f"预案编修情况通报-{page.today.isoformat()}.xlsx"
+
+
+def test_a_plan_in_drafting_is_moved_to_issued_with_its_date_and_the_list_shows_it(
+        qtbot, page, svc, monkeypatch):
+    plan = svc.add_plan(title="洛阳镇防汛专项应急预案", plan_type="special", version="V2.1",
+                        unit_id=svc.units.find("洛阳镇").id, status="drafting",
+                        compiled_on="2026-03-01")
+    page.refresh()
+    page.tabs.setCurrentWidget(page.plans)
+    page.plans.selectRow(0)
+    seen = {}
+
+    def choose_issued(dialog):
+        seen["first"] = dialog.status.currentData()     # the step after drafting is offered
+        dialog.status.setCurrentIndex(dialog.status.findData("issued"))
+        seen["label"] = dialog.status_date_label.text()
+        dialog.status_date.setDate(QDate(2026, 6, 18))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(StatusDialog, "exec", choose_issued)
+    page.change_status()
+    assert seen == {"first": "reviewed", "label": "Issued on"}
+    row = svc.repo.plan(plan["id"])
+    assert row["status"] == "issued" and row["issued_on"] == "2026-06-18"
+    headers = [page.plans.horizontalHeaderItem(c).text() for c in range(page.plans.columnCount())]
+    cells = dict(zip(headers, [page.plans.item(0, c).text()
+                               for c in range(page.plans.columnCount())], strict=True))
+    assert cells["Status"] == "Issued" and cells["Version"] == "V2.1"
+    assert cells["Issued on"] == show_date("2026-06-18")
+    assert cells["Revision due"] == show_date("2029-06-18")
+
+
+def test_an_issue_date_still_to_come_is_refused_with_the_reason(qtbot, page, svc):
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id,
+                        status="reviewed", reviewed_on="2026-05-01")
+    dialog = StatusDialog(svc, svc.repo.plan(plan["id"]), page)
+    qtbot.addWidget(dialog)
+    assert dialog.status.currentData() == "issued"
+    ahead = date.today() + timedelta(days=30)
+    dialog.status_date.setDate(QDate(ahead.year, ahead.month, ahead.day))
+    dialog.save()
+    assert "still to come" in dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+    assert svc.repo.plan(plan["id"])["status"] == "reviewed"
+
+
+def test_change_status_without_a_chosen_plan_says_what_to_do(qtbot, page, svc):
+    from inspector_app.ui import messages
+
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    page.change_status()
+    assert shown == ["Choose a plan in the Plans tab first."]
+    assert page.tabs.currentWidget() is page.plans

@@ -65,3 +65,22 @@ def test_the_plan_starts_from_the_industry_and_trade_standard(qtbot, ctx):
     plan = YearPlanDialog(ctx)
     qtbot.addWidget(plan)
     assert plan.template.currentData().startswith("gm-major-hazard-2023@")
+
+
+def test_a_person_already_in_a_team_is_named_and_the_team_not_added(qtbot, ctx, languages):
+    from inspector_app.services.year_plan import YearPlanService
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    ids = [people.add(name, number, "泉台区应急管理局").id for name, number in
+           (("张伟", "32050012"), ("李娜", "32050013"), ("王芳", "32050014"))]
+    YearPlanService(ctx.db, ctx.device).add_team("一组", ids[:2], 3)
+    languages.apply("zh_CN")
+    teams = PlanTeamsDialog(ctx)
+    qtbot.addWidget(teams)
+    teams.name.setText("二组")
+    _tick(teams.people, "李娜")
+    _tick(teams.people, "王芳")
+    assert not teams.add_team()
+    assert "李娜已在一组" in teams.error.text() and "一个检查组" in teams.error.text()
+    assert teams.table.rowCount() == 1

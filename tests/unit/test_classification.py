@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -185,6 +186,25 @@ def test_plan_refusals_say_what_does_not_fit(ctx, district, capsys) -> None:
         plans.generate(2027, key)
     assert main(["plan-year", "2027", "--template", key]) == 1
     assert "team 二组 has no inspectors" in capsys.readouterr().err
+
+
+def test_an_inspector_is_in_one_team_only_and_the_refusal_names_them(ctx, district) -> None:
+    plans, key, _ = district
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    first = plans.teams()[0]
+    wang = people.add("王芳", "32050014", "泉台区应急管理局").id
+    with pytest.raises(ValidationError, match="张伟 is in 一组"):
+        plans.add_team("二组", [first.inspector_ids[0], wang], 3)
+    assert [t.name for t in plans.teams()] == ["一组"]
+    two = plans.add_team("二组", [wang, people.add("赵敏", "32050015", "局").id], 3)
+    with pytest.raises(ValidationError, match="李娜 is in 一组"):
+        plans.update_team(two, inspector_ids=[wang, first.inspector_ids[1]])
+    plans.update_team("一组", inspector_ids=[*first.inspector_ids, first.inspector_ids[0]])
+    assert plans.team("一组").inspector_ids == first.inspector_ids      # named twice: once
+    # Teams set up before the rule (or carried in) are named when the plan is made.
+    plans.repo.update_team(two, {"inspector_ids": json.dumps([wang, first.inspector_ids[1]])})
+    with pytest.raises(ValidationError, match="one team only: 李娜 is in 一组, 二组"):
+        plans.generate(2027, key)
 
 
 def test_an_issued_plan_reaches_the_laptop_and_the_office_tables_stay(tmp_path) -> None:

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -104,6 +104,28 @@ def test_dates_out_of_order_are_refused_and_nothing_changes(svc):
     with pytest.raises(ValidationError, match="not a date"):
         svc.add_plan(title="x", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
                      issued_on="2026-02-30")
+
+
+def test_a_review_or_issue_still_to_come_is_refused_in_the_service_and_on_the_command_line(
+        svc, capsys):
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    plan = svc.add_plan(title="防汛预案", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
+                        status="drafting", compiled_on="2026-05-01")
+    with pytest.raises(ValidationError, match=r"issue date .* still to come"):
+        svc.set_status(plan["id"], "issued", tomorrow)
+    with pytest.raises(ValidationError, match=r"review date .* still to come"):
+        svc.add_plan(title="x", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
+                     status="reviewed", reviewed_on=tomorrow)
+    with pytest.raises(ValidationError, match=r"evaluation date .* still to come"):
+        svc.record_evaluation(plan["id"], tomorrow)
+    assert svc.repo.plan(plan["id"])["status"] == "drafting"
+    assert [p["title"] for p in svc.plans()] == ["防汛预案"]
+    # The command line says the same, in one line, and changes nothing.
+    assert run("plans-registry", "status", "防汛预案", "issued", "--on", tomorrow) == 1
+    assert "尚未到来" in capsys.readouterr().err
+    assert svc.repo.plan(plan["id"])["status"] == "drafting"
+    svc.set_status(plan["id"], "issued", date.today().isoformat())   # today is not ahead
+    assert svc.repo.plan(plan["id"])["issued_on"] == date.today().isoformat()
 
 
 def test_a_drill_problem_becomes_a_tracked_task(svc):

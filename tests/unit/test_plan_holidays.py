@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from inspector_app.cli import main
-from inspector_app.domain.holidays import HolidayCalendar
+from inspector_app.domain.holidays import WEEKDAYS_ONLY, HolidayCalendar
 from inspector_app.domain.risk import DEFAULT_SCHEME
 from inspector_app.domain.year_plan import PlanCompany, Team, generate, working_days
 from inspector_app.errors import ValidationError
@@ -118,6 +118,23 @@ def test_plan_year_with_a_holiday_file_avoids_its_days(ctx, district, tmp_path, 
     assert "2027-01-16" in capsys.readouterr().out
 
 
+def test_without_a_notice_the_laws_fixed_date_holidays_still_get_no_visit(ctx, district,
+                                                                         capsys):
+    plans, key = district
+    assert main(["plan-year", "2027", "--template", key, "--seed", "1"]) == 0
+    assert "less New Year's Day, Labour Day and National Day" in capsys.readouterr().out
+    days = {v.visit.day for v in plans.visits(2027)}
+    assert days and not days & {"2027-01-01", "2027-10-01"}          # both Fridays
+    assert "2027-01-04" in days                  # the month's first working day instead
+    calendar = HolidayCalendar()                 # no list for 2028 either
+    assert working_days(2028, 5, calendar)[:2] == [date(2028, 5, 3), date(2028, 5, 4)]
+    assert working_days(2028, 10, calendar)[0] == date(2028, 10, 4)
+    # 5月2日 is a holiday from 2025 on (the 2024 revision); before, it was worked.
+    assert date(2024, 5, 2) in working_days(2024, 5, calendar)
+    # The lunar holidays come with the year's notice only: nothing is guessed for them.
+    assert date(2027, 2, 8) in working_days(2027, 2, calendar)
+
+
 def test_a_bad_holiday_file_changes_nothing(ctx, district, tmp_path, capsys):
     plans, key = district
     bad = tmp_path / "bad.yaml"
@@ -135,4 +152,4 @@ def test_the_office_list_replaces_a_shipped_year_and_keeps_the_others(ctx, tmp_p
     calendar = holidays.add_file(ctx.db, fix)
     assert [d for d in calendar.off if d.year == 2026] == [date(2026, 1, 1)]
     assert json.loads(SettingsRepo(ctx.db).get(holidays.SETTING))["holidays"] == ["2026-01-01"]
-    assert HolidayCalendar().is_working(date(2026, 1, 1))
+    assert WEEKDAYS_ONLY.is_working(date(2026, 1, 1))     # the plain calendar is untouched

@@ -23,6 +23,9 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.plans import Plan
 from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.labels import ui_lang
+
+CHECKLIST_WIDTH = 320
 
 
 class PlansDialog(QDialog):
@@ -31,6 +34,7 @@ class PlansDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = ctx.plans
+        self.templates = ctx.templates
         self.plans: list[Plan] = []
         self.setWindowTitle(self.tr("Planned inspections"))
         self.table = QTableWidget(0, 4)
@@ -61,18 +65,34 @@ class PlansDialog(QDialog):
         self.resize(720, 360)
         self.refresh()
 
+    def _checklist_title(self, key: str, titles: dict[str, str]) -> str:
+        """The checklist as the Templates page names it; its key only when it is not in this
+        computer's library."""
+        if key not in titles:
+            try:
+                titles[key] = self.templates.record(key).title(ui_lang())
+            except InspectorError:
+                titles[key] = key
+        return titles[key]
+
     def refresh(self) -> None:
         self.plans = self.service.list()
         today = date.today()
+        titles: dict[str, str] = {}
         self.table.setRowCount(len(self.plans))
         for n, plan in enumerate(self.plans):
             for col, text in enumerate((show_date(plan.due_date), plan.company_name,
-                                        plan.template_key, plan.note or "")):
+                                        self._checklist_title(plan.template_key, titles),
+                                        plan.shown_note(ui_lang()))):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
                 if plan.overdue(today):
                     cell.setForeground(QBrush(QColor("#b00020")))
                 self.table.setItem(n, col, cell)
         self.table.resizeColumnsToContents()
+        # A standard's English title is long: the note beside it stays in view, the title's
+        # whole text is its tooltip.
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), CHECKLIST_WIDTH))
         has = bool(self.plans)
         self.start_button.setEnabled(has)
         self.cancel_button.setEnabled(has)

@@ -43,6 +43,7 @@ from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.drop_company_dialog import DropCompanyDialog
     from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
 
 VISIT_MIME = "application/x-inspector-visit"
@@ -132,6 +133,10 @@ class YearPlanDialog(QDialog):
         self.teams_button.setToolTip(self.tr("The inspection teams the plan shares the visits "
                                              "among: their inspectors and visits a month"))
         self.teams_button.clicked.connect(self.edit_teams)
+        self.drop_button = QPushButton(self.tr("Company &closed…"))
+        self.drop_button.setToolTip(self.tr("A company closed (停业) or moved away: drop its "
+                                            "visits from a day on"))
+        self.drop_button.clicked.connect(self.drop_company)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -192,6 +197,7 @@ class YearPlanDialog(QDialog):
         days.addWidget(self.holidays_label, 1)
         days.addWidget(self.holidays_button)
         days.addWidget(self.teams_button)
+        days.addWidget(self.drop_button)
         layout.addLayout(days)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
@@ -248,6 +254,7 @@ class YearPlanDialog(QDialog):
         self.generate_button.setEnabled((info is None or draft) and idle)
         self.move_button.setEnabled(draft and idle)
         self.holidays_button.setEnabled(idle)
+        self.drop_button.setEnabled(info is not None and idle)
         self.visits.setDragEnabled(draft and idle)
         self._show_holidays()
         self._show_cell()
@@ -267,8 +274,9 @@ class YearPlanDialog(QDialog):
                 "out, {2} weekend days worked (调休) are used.").format(off, year, worked))
         else:
             self.holidays_label.setText(self.tr(
-                "No holiday list for {0}: visits are planned Monday to Friday. Add the State "
-                "Council's notice with the Holidays button.").format(year))
+                "No holiday list for {0}: visits are planned Monday to Friday, less New Year's "
+                "Day, Labour Day and National Day. Add the State Council's notice with the "
+                "Holidays button for the Spring Festival and the other holidays.").format(year))
 
     def _show_cell(self) -> None:
         self.visits.clear()
@@ -356,6 +364,19 @@ class YearPlanDialog(QDialog):
         dialog.finished.connect(lambda _result: self.refresh())
         dialog.open()
         return dialog
+
+    def drop_company(self) -> DropCompanyDialog:
+        from inspector_app.ui.dialogs.drop_company_dialog import DropCompanyDialog
+
+        dialog = DropCompanyDialog(self.service, self.year.value(), self)
+        dialog.accepted.connect(lambda: self._dropped(dialog.dropped or 0))
+        dialog.open()
+        return dialog
+
+    def _dropped(self, count: int) -> None:
+        self.refresh()
+        self.status.setText(self.tr("%Ln visit(s) dropped.", "", count) + " "
+                            + self.status.text())
 
     def _choose_holidays(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

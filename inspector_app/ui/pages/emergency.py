@@ -168,6 +168,61 @@ class NewPlanDialog(QDialog):
         self.accept()
 
 
+class StatusDialog(QDialog):
+    """Move a registered plan to another step (编制中, 已评审/论证, 已发布), dated as a new
+    plan's step is; filing has its own dialog (it needs the authority and number)."""
+
+    def __init__(self, svc: EmergencyService, plan: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.plan_id = plan["id"]
+        self.setWindowTitle(self.tr("Change status: %1").replace("%1", plan["title"]))
+        self.setMinimumWidth(440)   # the refusal names the plan: room for it on two lines
+        form = QFormLayout(self)
+        current = QLabel(label(PLAN_STATUS_LABELS, plan["status"], ui_lang()))
+        self.status = QComboBox()
+        for s in PlanStatus:
+            if s != PlanStatus.FILED:
+                self.status.addItem(label(PLAN_STATUS_LABELS, s, ui_lang()), s.value)
+        # The step after the one reached is what the user usually records.
+        order = [s.value for s in PlanStatus if s != PlanStatus.FILED]
+        now = order.index(plan["status"]) if plan["status"] in order else len(order) - 1
+        self.status.setCurrentIndex(min(now + 1, len(order) - 1))
+        self.status_date = _date_edit()
+        self.status_date_label = QLabel()
+        form.addRow(self.tr("Now"), current)
+        form.addRow(self.tr("New status"), self.status)
+        form.addRow(self.status_date_label, self.status_date)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _status_changed(self) -> None:
+        field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
+        self.status_date.setEnabled(field_name is not None)
+        self.status_date_label.setText({
+            "compiled_on": self.tr("Drafting since"), "reviewed_on": self.tr("Reviewed on"),
+            "issued_on": self.tr("Issued on")}.get(field_name or "", self.tr("Date")))
+
+    def save(self) -> None:
+        try:
+            self.svc.set_status(self.plan_id, self.status.currentData(),
+                                self.status_date.date().toString(Qt.DateFormat.ISODate))
+        except InspectorError as exc:
+            self.error.setText(exc.localized())
+            return
+        self.accept()
+
+
 class FilingDialog(QDialog):
     """The filing record (备案): receiving authority, filing number, date."""
 
@@ -319,11 +374,13 @@ class EmergencyPage(Page):
         bar.addWidget(self.overdue)
         bar.addStretch(1)
         self.new_button = QPushButton()
+        self.status_button = QPushButton()
         self.file_button = QPushButton()
         self.drill_button = QPushButton()
         self.attach_button = QPushButton()
         self.attach_button.clicked.connect(self.attach_file)
         self.new_button.clicked.connect(self.new_plan)
+        self.status_button.clicked.connect(self.change_status)
         self.file_button.clicked.connect(self.record_filing)
         self.drill_button.clicked.connect(self.record_drill)
         self.layout_.addLayout(bar)
@@ -349,8 +406,8 @@ class EmergencyPage(Page):
         self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
         self.layout_.addWidget(self.summary)
         # Actions below the tables: beside the filters they would not fit 1024 pixels.
-        for button in (self.new_button, self.file_button, self.attach_button,
-                       self.drill_button):
+        for button in (self.new_button, self.status_button, self.file_button,
+                       self.attach_button, self.drill_button):
             foot.addWidget(button)
         foot.addStretch(1)
         foot.addWidget(self.pdf_button)
@@ -369,6 +426,7 @@ class EmergencyPage(Page):
         super().retranslate()
         self.overdue.setText(self.tr("Overdue only"))
         self.new_button.setText(self.tr("New plan…"))
+        self.status_button.setText(self.tr("Change status…"))
         self.file_button.setText(self.tr("Record filing…"))
         self.drill_button.setText(self.tr("Record drill…"))
         self.attach_button.setText(self.tr("Attach file…"))
@@ -462,12 +520,14 @@ class EmergencyPage(Page):
                                     (self.tr("drill overdue"), v.drill_behind)) if on]
             rows.append([r["owner_name"], label(PLAN_TYPE_LABELS, r["plan_type"], lang),
                          r["title"], label(PLAN_STATUS_LABELS, r["status"], lang),
+                         r["version"], show_date(r["issued_on"]),
                          show_date(r["filed_on"]), r["filing_number"], show_date(v.revision_due),
                          show_date(r["last_drill"]), show_date(v.drill_due), "; ".join(warn)])
             colours.append(LATE if warn else None)
             ids.append(r["id"])
         _fill(self.plans, [self.tr("Owner"), self.tr("Type"), self.tr("Title"),
-                           self.tr("Status"), self.tr("Filed on"), self.tr("Filing number"),
+                           self.tr("Status"), self.tr("Version"), self.tr("Issued on"),
+                           self.tr("Filed on"), self.tr("Filing number"),
                            self.tr("Revision due"), self.tr("Last drill"),
                            self.tr("Drill due"), ""], rows, colours, ids)
 
@@ -555,6 +615,17 @@ class EmergencyPage(Page):
             return None
         item = self.plans.item(row, 0)
         return item.data(Qt.ItemDataRole.UserRole), self.plans.item(row, 2).text()
+
+    def change_status(self) -> None:
+        chosen = self.selected_plan()
+        if chosen is None:
+            self.tabs.setCurrentWidget(self.plans)
+            messages.info(self.tr("Choose a plan in the Plans tab first."))
+            return
+        plan = self._service().find_plan(chosen[0])
+        if StatusDialog(self._service(), plan, parent=self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.refresh()
 
     def record_filing(self) -> None:
         chosen = self.selected_plan()
