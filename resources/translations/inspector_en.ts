@@ -54,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -176,6 +176,17 @@
         <translation>
             <numerusform>%Ln inspection</numerusform>
             <numerusform>%Ln inspections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="160"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
         </translation>
     </message>
 </context>

@@ -649,30 +649,30 @@
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="510"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -687,62 +687,62 @@
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="579"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="656"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="675"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="687"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -892,99 +892,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="216"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="210"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="241"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="243"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="260"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="281"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1077,131 +1077,150 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="386"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="390"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="392"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="393"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="394"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
+        <source>Mark done…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="396"/>
+        <source>Show done tasks</source>
+        <translation>显示已办结任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="397"/>
+        <source>New station…</source>
+        <translation>新建站点…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="398"/>
+        <source>Record milestone…</source>
+        <translation>登记节点…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="400"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="401"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="377"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="402"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="402"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="403"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="415"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="419"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="489"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1210,192 +1229,232 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="487"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="497"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <source>Choose a task in the Follow-up tasks tab first.</source>
+        <translation>请先在“整改任务”标签页中选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <source>This task is already done.</source>
+        <translation>该任务已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <source>Choose a station in the Stations tab first.</source>
+        <translation>请先在“站点”标签页中选择一个站点。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="609"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="644"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="612"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="613"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="624"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="658"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="662"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="663"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="688"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1407,22 +1466,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="173"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="178"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="180"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -3039,6 +3098,66 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="110"/>
+        <source>Milestone of %1</source>
+        <translation>%1 的建设节点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="119"/>
+        <source>due by</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="123"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125"/>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127"/>
+        <source>Due date</source>
+        <translation>计划完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128"/>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="153"/>
+        <source>Milestone photos</source>
+        <translation>节点照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="155"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="160"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MissingDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="47"/>
@@ -3258,54 +3377,87 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="108"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="125"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>NewStationDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="65"/>
+        <source>New station</source>
+        <translation>新建站点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="72"/>
+        <source>(no town)</source>
+        <translation>（不属乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="76"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="77"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="78"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="81"/>
+        <source>due by</source>
+        <translation>计划完成</translation>
     </message>
 </context>
 <context>
@@ -3870,44 +4022,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -4782,6 +4934,44 @@ Everything in it is checked before anything changes; records already here are ne
         <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDoneDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="24"/>
+        <source>Follow-up task done</source>
+        <translation>办结整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="28"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="29"/>
+        <source>Owner</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="30"/>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="33"/>
+        <source>How it was fixed</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="34"/>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="35"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
