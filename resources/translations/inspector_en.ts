@@ -4,7 +4,7 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -182,7 +182,7 @@
 <context>
     <name>MilestoneDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -287,6 +287,25 @@
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>
             <numerusform>%Ln hazards have no result yet: {0}. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StandardisationDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150"/>
+        <source>%Ln company(s) shown</source>
+        <translation>
+            <numerusform>%Ln company shown</numerusform>
+            <numerusform>%Ln companies shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="184"/>
+        <source>Written: %1 (%Ln company(s))</source>
+        <translation>
+            <numerusform>Written: %1 (%Ln company)</numerusform>
+            <numerusform>Written: %1 (%Ln companies)</numerusform>
         </translation>
     </message>
 </context>

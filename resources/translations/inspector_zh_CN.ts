@@ -276,61 +276,71 @@
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>找到 %Ln 家</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln 家单位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
         <source>Companies</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="184"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="192"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="193"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="195"/>
         <source>&amp;Class…</source>
         <translation>分级(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="196"/>
         <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
         <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="190"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="198"/>
+        <source>&amp;Standardisation…</source>
+        <translation>标准化(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="200"/>
+        <source>Standardisation grades and certificates: expired, expiring within 90 days, counts</source>
+        <translation>安全生产标准化等级与证书：已过期、90天内到期及统计</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="201"/>
         <source>&amp;Yearly plan…</source>
         <translation>年度计划(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="202"/>
         <source>Generate, review, approve and issue the yearly inspection plan</source>
         <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
@@ -3105,52 +3115,56 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>%1 的建设节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="119"/>
         <source>due by</source>
-        <translation>计划完成</translation>
+        <translation type="vanished">计划完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="121"/>
+        <source>Untick: no due date yet</source>
+        <translation>不勾选：尚未定计划完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129"/>
         <source>Due date</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="155"/>
         <source>Milestone photos</source>
         <translation>节点照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="157"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -4671,6 +4685,113 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
 </context>
 <context>
+    <name>StandardisationDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="59"/>
+        <source>Safety standardisation</source>
+        <translation>安全生产标准化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="62"/>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="65"/>
+        <source>No grade</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="67"/>
+        <source>Expired or expiring within %1 days</source>
+        <translation>已过期或%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
+        <source>Expiring within %1 days</source>
+        <translation>%1天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="72"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="114"/>
+        <source>On %1, of %2 companies: %3. By grade: %4.</source>
+        <translation>截至%1，%2家企业：%3。按等级：%4。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
+        <source>Company</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
+        <source>Grade</source>
+        <translation>标准化等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <source>State</source>
+        <translation>证书状态</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150"/>
+        <source>%Ln company(s) shown</source>
+        <translation>
+            <numerusform>显示 %Ln 家企业</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="171"/>
+        <source>standardisation-{0}.csv</source>
+        <translation>安全生产标准化-{0}.csv</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="172"/>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="173"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="184"/>
+        <source>Written: %1 (%Ln company(s))</source>
+        <translation>
+            <numerusform>已写入：%1（%Ln 家企业）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="133"/>
@@ -4944,32 +5065,32 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>办结整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="28"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="29"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="29"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="30"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="30"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="31"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="33"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="34"/>
         <source>How it was fixed</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="34"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="35"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="35"/>
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="36"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

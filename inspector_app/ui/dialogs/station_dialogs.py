@@ -108,6 +108,7 @@ class MilestoneDialog(QDialog):
         self.station_id = station_id
         self.photos: list[Path] = []
         self.setWindowTitle(self.tr("Milestone of %1").replace("%1", station_name))
+        self.setMinimumWidth(420)
         form = QFormLayout(self)
         lang = ui_lang()
         self.milestone = QComboBox()
@@ -116,7 +117,8 @@ class MilestoneDialog(QDialog):
         self.status = QComboBox()
         for s in MilestoneStatus:
             self.status.addItem(label(MILESTONE_STATUS_LABELS, s, lang), s.value)
-        self.due = OptionalDate(self.tr("due by"))
+        self.due = OptionalDate("")     # the row says what it is; the tick gives it or not
+        self.due.check.setToolTip(self.tr("Untick: no due date yet"))
         self.done_on = date_edit()
         self.note = QLineEdit()
         self.photo_label = QLabel()

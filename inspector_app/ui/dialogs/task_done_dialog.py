@@ -22,6 +22,7 @@ class TaskDoneDialog(QDialog):
         self.svc = svc
         self.task = task
         self.setWindowTitle(self.tr("Follow-up task done"))
+        self.setMinimumWidth(420)     # room for a sentence on how it was fixed
         form = QFormLayout(self)
         problem = QLabel(task["problem"])
         problem.setWordWrap(True)
