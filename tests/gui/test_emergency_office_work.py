@@ -209,3 +209,21 @@ def test_a_task_done_is_not_closed_again(qtbot, page, svc, monkeypatch):
     monkeypatch.setattr(TaskDoneDialog, "exec", lambda dialog: pytest.fail("opened"))
     page.mark_task_done()
     assert shown == ["This task is already done."]
+
+
+def test_overdue_only_and_the_unit_narrow_the_tasks_and_stations(qtbot, page, svc):
+    _drill(svc, TODAY - timedelta(days=5))
+    luoyang = svc.units.find("洛阳镇").id
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=luoyang,
+                    dues={"design": (TODAY - timedelta(days=1)).isoformat()})
+    svc.add_station(name="张坂村应急服务站", kind="village", unit_id=None,
+                    dues={"design": (TODAY + timedelta(days=10)).isoformat()})
+    page.refresh()
+    assert page.tasks.rowCount() == 2 and page.stations.rowCount() == 2
+    page.overdue.setChecked(True)
+    assert [_row(page.tasks, r)[2] for r in range(page.tasks.rowCount())] == ["对讲机信号中断"]
+    assert [_row(page.stations, r)[0] for r in range(page.stations.rowCount())] == [
+        "洛阳镇应急管理站"]
+    page.overdue.setChecked(False)
+    page.unit.setCurrentIndex(page.unit.findData(svc.units.find("区应急管理局").id))
+    assert page.tasks.rowCount() == 0 and page.stations.rowCount() == 0

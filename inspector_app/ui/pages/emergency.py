@@ -508,7 +508,8 @@ class EmergencyPage(Page):
                 d["photos"], d["tasks"]] for d in drills])
         tasks = [(t, late) for t, late in svc.tasks(self.today)
                  if (self.show_done.isChecked() or not t["done_on"])
-                 and (not unit or t["unit_id"] == unit)]
+                 and (not unit or t["unit_id"] == unit)
+                 and (late or not self.overdue.isChecked())]
         _fill(self.tasks, [self.tr("Due"), self.tr("Owner"), self.tr("Problem"),
                            self.tr("Responsible"), self.tr("Action"), self.tr("State"),
                            self.tr("Done on"), self.tr("Note")],
@@ -533,7 +534,11 @@ class EmergencyPage(Page):
         rows, colours, ids = [], [], []
         late_any = {m["id"] for m in svc.late_milestones(self.today)}
         for s in svc.stations():
+            if self.unit.currentData() and s["unit_id"] != self.unit.currentData():
+                continue
             ms = {m["milestone"]: m for m in by_station.get(s["id"], [])}
+            if self.overdue.isChecked() and not any(m["id"] in late_any for m in ms.values()):
+                continue
             cells = []
             for key in Milestone:
                 m = ms.get(key.value)
