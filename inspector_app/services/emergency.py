@@ -499,12 +499,26 @@ class EmergencyService:
         return {**row, **changes}
 
     def add_check(self, station_id: str, *, checked_on: str, checker: str,
-                  findings: str) -> dict[str, Any]:
-        day = parse_day(checked_on, "check date")
+                  findings: str, today: date | None = None) -> dict[str, Any]:
+        """A supervisor's check (督导) of a station: held (not in the future), by someone named,
+        with what was found; audited."""
+        station = self.repo.station(station_id)
+        where = Message(N_("Check of station {name}"), name=station["name"])
+        day = parse_day(checked_on, Message(N_("{where}: date"), where=where))
         if day is None:
-            raise ValidationError(N_("A check needs its date."))
-        return self.repo.add_check({"station_id": station_id, "checked_on": day.isoformat(),
-                                    "checker": checker.strip(), "findings": findings.strip()})
+            raise ValidationError(N_("{where}: a check needs its date."), where=where)
+        if day > (today or date.today()):
+            raise ValidationError(N_("{where}: date {day} is in the future: record a check "
+                                     "once it was made."), where=where, day=day)
+        if not checker.strip():
+            raise ValidationError(N_("{where}: say who checked (e.g. 区应急管理局督导组)."),
+                                  where=where)
+        row = {"station_id": station_id, "checked_on": day.isoformat(),
+               "checker": checker.strip(), "findings": findings.strip()}
+        with self.db.atomic():
+            check = self.repo.add_check(row)
+            self.audit.record("station_check", check["id"], "create", new=row)
+        return check
 
     def late_milestones(self, today: date) -> list[dict[str, Any]]:
         return [m for m in self.repo.milestones()

@@ -54,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="481"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>HelpWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>%Ln page found</numerusform>
@@ -182,9 +182,8 @@
 <context>
     <name>MilestoneDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>%Ln photo(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln photo</numerusform>
             <numerusform>%Ln photos</numerusform>
         </translation>
@@ -260,6 +259,17 @@
         <translation>
             <numerusform>%Ln mark drawn</numerusform>
             <numerusform>%Ln marks drawn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotosRow</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
         </translation>
     </message>
 </context>

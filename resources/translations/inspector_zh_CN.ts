@@ -120,6 +120,39 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="202"/>
+        <source>Check of %1</source>
+        <translation>%1 的督导</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="207"/>
+        <source>e.g. 区应急管理局督导组</source>
+        <translation>如：区应急管理局督导组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="210"/>
+        <source>Checked on</source>
+        <translation>督导日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="211"/>
+        <source>Checked by</source>
+        <translation>督导单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="212"/>
+        <source>Findings</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="213"/>
+        <source>Check photos</source>
+        <translation>督导照片</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../inspector_app/ui/models/checklist_model.py" line="112"/>
@@ -902,99 +935,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="243"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="240"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="241"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="247"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="248"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="249"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="250"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="260"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="264"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="265"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="270"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="281"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1087,150 +1120,155 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="392"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="396"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="397"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="398"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="400"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="401"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="402"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="403"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="404"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="405"/>
+        <source>Record check…</source>
+        <translation>登记督导…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="406"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="407"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="408"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="401"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="409"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="409"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="403"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="410"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="415"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="422"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="423"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="473"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1239,232 +1277,233 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="481"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="492"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="500"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="494"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="501"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="495"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="496"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="504"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="575"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="592"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="602"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="609"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="644"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="666"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="634"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="635"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="624"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="646"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="662"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="696"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="710"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1476,22 +1515,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="177"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="182"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="183"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="184"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2079,39 +2118,39 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="203"/>
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="204"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="201"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="205"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="202"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="206"/>
         <source>Search the guide</source>
         <translation>搜索用户手册</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>找到 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/help_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="373"/>
         <source>Help for this window (F1)</source>
         <translation>本窗口的帮助（F1）</translation>
     </message>
@@ -3110,7 +3149,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="111"/>
         <source>Milestone of %1</source>
         <translation>%1 的建设节点</translation>
     </message>
@@ -3119,54 +3158,51 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">计划完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="122"/>
         <source>Untick: no due date yet</source>
         <translation>不勾选：尚未定计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125"/>
         <source>Add photos…</source>
-        <translation>添加照片…</translation>
+        <translation type="vanished">添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128"/>
         <source>Due date</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125"/>
         <source>Milestone photos</source>
         <translation>节点照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="157"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+        <translation type="vanished">图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>%Ln photo(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
@@ -3391,52 +3427,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="108"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="112"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="126"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="127"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="128"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="152"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="152"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3444,32 +3480,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="67"/>
         <source>New station</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="74"/>
         <source>(no town)</source>
         <translation>（不属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="79"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="80"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="83"/>
         <source>due by</source>
         <translation>计划完成</translation>
     </message>
@@ -4030,6 +4066,26 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %Ln 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotosRow</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="177"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="186"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
 </context>

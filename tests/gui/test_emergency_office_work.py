@@ -130,7 +130,7 @@ def test_a_milestone_photo_that_is_not_an_image_changes_nothing(qtbot, page, svc
     qtbot.addWidget(dialog)
     bad = tmp_path / "site.jpg"
     bad.write_bytes(b"not a photo")
-    dialog.add_photos([bad])
+    dialog.photos.add([bad])
     dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
     dialog.save()
     assert "site.jpg" in dialog.error.text()
@@ -227,3 +227,39 @@ def test_overdue_only_and_the_unit_narrow_the_tasks_and_stations(qtbot, page, sv
     page.overdue.setChecked(False)
     page.unit.setCurrentIndex(page.unit.findData(svc.units.find("区应急管理局").id))
     assert page.tasks.rowCount() == 0 and page.stations.rowCount() == 0
+
+
+def test_a_supervisors_check_is_recorded_with_a_photo(qtbot, page, svc, monkeypatch,
+                                                      tmp_path):
+    from PIL import Image
+
+    from inspector_app.ui.dialogs.station_dialogs import CheckDialog
+
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=svc.units.find("洛阳镇").id)
+    page.refresh()
+    page.tabs.setCurrentWidget(page.stations)
+    assert page.check_button.isVisible()
+    page.stations.selectRow(0)
+    photo = tmp_path / "check.jpg"
+    Image.new("RGB", (40, 30), "blue").save(photo, "JPEG")
+    refusals = []
+
+    def fill(dialog):
+        dialog.checked_on.setDate(_qdate(TODAY - timedelta(days=2)))
+        dialog.save()
+        refusals.append(dialog.error.text())
+        dialog.checker.setText("区应急管理局督导组")
+        dialog.findings.setPlainText("平台建设进度滞后")
+        dialog.photos.add([photo])
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(CheckDialog, "exec", fill)
+    page.record_check()
+    assert "洛阳镇应急管理站" in refusals[0] and "who checked" in refusals[0]
+    [station] = svc.stations()
+    assert station["last_check"] == (TODAY - timedelta(days=2)).isoformat()
+    last_check = _header(page.stations).index("Last check")
+    assert _row(page.stations, 0)[last_check] != ""
+    [check] = svc.repo.checks(station["id"])
+    assert len(svc.repo.files("check", check["id"])) == 1

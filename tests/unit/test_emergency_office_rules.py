@@ -200,3 +200,29 @@ def test_a_drill_frequency_given_on_the_command_line_is_kept_and_shown(svc, caps
     assert main(["--lang", "en", "plans-registry", "rules", "--drill-months", "onsite=3"]) == 0
     assert "every 3 months" in capsys.readouterr().out
     assert svc.rules().drill_months["onsite"] == 3
+
+
+@pytest.mark.parametrize("checked_on, checker, says", [
+    ("", "督导组", "a check needs its date"),
+    ("2026-12-02", "督导组", "date 2026-12-02 is in the future"),
+    ("2026-11-30", "  ", "say who checked"),
+])
+def test_a_check_of_a_station_that_breaks_a_rule_is_refused_naming_the_station(
+        svc, checked_on, checker, says):
+    made = station(svc)
+    with pytest.raises(ValidationError) as refused:
+        svc.add_check(made["id"], checked_on=checked_on, checker=checker, findings="",
+                      today=TODAY)
+    text = refused.value.localized("en")
+    assert text.startswith("Check of station 洛阳镇应急管理站: ") and says in text
+    assert svc.stations()[0]["last_check"] is None
+
+
+def test_a_check_is_kept_and_audited(svc):
+    made = station(svc)
+    check = svc.add_check(made["id"], checked_on="2026-11-30", checker=" 区应急管理局督导组 ",
+                          findings="平台未接入", today=TODAY)
+    assert svc.stations()[0]["last_check"] == "2026-11-30"
+    [entry] = audit(svc, "station_check")
+    assert entry["action"] == "create" and "区应急管理局督导组" in entry["new"]
+    assert check["checker"] == "区应急管理局督导组"

@@ -1,7 +1,7 @@
 """Base-level emergency stations (基层应急管理标准化) from the window: register a pilot site
-with its milestones' due dates, and record how a milestone stands. The emergency service checks
-every rule (as for ``inspector-app stations add|milestone``); these dialogs only ask, and show
-a refusal under the fields, the dialog staying open."""
+with its milestones' due dates, record how a milestone stands, and record a supervisor's check.
+The emergency service checks every rule (as for ``inspector-app stations add|milestone|check``);
+these dialogs only ask, and show a refusal under the fields, the dialog staying open."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -106,7 +108,6 @@ class MilestoneDialog(QDialog):
         super().__init__(parent)
         self.svc = svc
         self.station_id = station_id
-        self.photos: list[Path] = []
         self.setWindowTitle(self.tr("Milestone of %1").replace("%1", station_name))
         self.setMinimumWidth(420)
         form = QFormLayout(self)
@@ -121,15 +122,13 @@ class MilestoneDialog(QDialog):
         self.due.check.setToolTip(self.tr("Untick: no due date yet"))
         self.done_on = date_edit()
         self.note = QLineEdit()
-        self.photo_label = QLabel()
-        add_photos = QPushButton(self.tr("Add photos…"))
-        add_photos.clicked.connect(self._choose_photos)
+        self.photos = PhotosRow(self.tr("Milestone photos"))
         form.addRow(self.tr("Milestone"), self.milestone)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Due date"), self.due)
         form.addRow(self.tr("Completed on"), self.done_on)
         form.addRow(self.tr("Note"), self.note)
-        form.addRow(add_photos, self.photo_label)
+        form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
         ok_cancel(self, form)
@@ -151,26 +150,81 @@ class MilestoneDialog(QDialog):
     def _status_changed(self) -> None:
         self.done_on.setEnabled(self.status.currentData() == MilestoneStatus.DONE.value)
 
-    def _choose_photos(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Milestone photos"),
-                                                 str(Path.home()),
-                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
-        self.add_photos([Path(c) for c in chosen])
-
-    def add_photos(self, paths: list[Path]) -> None:
-        self.photos.extend(paths)
-        self.photo_label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
-
     def save(self) -> None:
         done = self.status.currentData() == MilestoneStatus.DONE.value
         try:
-            checked = [check_file(p) for p in self.photos]
+            checked = [check_file(p) for p in self.photos.photos]
             row = self.svc.set_milestone(
                 self.station_id, self.milestone.currentData(), status=self.status.currentData(),
                 due_on=self.due.iso(), note=self.note.text(),
                 done_on=self.done_on.date().toString(Qt.DateFormat.ISODate) if done else None)
             for photo in checked:
                 self.svc.attach_checked("milestone", row["id"], photo)
+        except InspectorError as exc:
+            self.error.setText(exc.localized())
+            return
+        self.accept()
+
+
+class PhotosRow(QWidget):
+    """"Add photos…" and how many are chosen; the dialog checks them all before it saves."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.photos: list[Path] = []
+        self.label = QLabel()
+        button = QPushButton(self.tr("Add photos…"))
+        button.clicked.connect(self._choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(button)
+        row.addWidget(self.label, 1)
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.title, str(Path.home()),
+                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
+        self.add([Path(c) for c in chosen])
+
+    def add(self, paths: list[Path]) -> None:
+        self.photos.extend(paths)
+        self.label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
+
+
+class CheckDialog(QDialog):
+    """A supervisor's check (督导) of a station: the day, who checked, what was found, photos."""
+
+    def __init__(self, svc: EmergencyService, station_id: str, station_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.station_id = station_id
+        self.setWindowTitle(self.tr("Check of %1").replace("%1", station_name))
+        self.setMinimumWidth(420)
+        form = QFormLayout(self)
+        self.checked_on = date_edit()
+        self.checker = QLineEdit()
+        self.checker.setPlaceholderText(self.tr("e.g. 区应急管理局督导组"))
+        self.findings = QPlainTextEdit()
+        self.findings.setMaximumHeight(90)
+        form.addRow(self.tr("Checked on"), self.checked_on)
+        form.addRow(self.tr("Checked by"), self.checker)
+        form.addRow(self.tr("Findings"), self.findings)
+        self.photos = PhotosRow(self.tr("Check photos"))
+        form.addRow(self.photos)
+        self.error = error_label()
+        form.addRow(self.error)
+        ok_cancel(self, form)
+
+    def save(self) -> None:
+        try:
+            checked = [check_file(p) for p in self.photos.photos]
+            row = self.svc.add_check(
+                self.station_id, checker=self.checker.text(),
+                checked_on=self.checked_on.date().toString(Qt.DateFormat.ISODate),
+                findings=self.findings.toPlainText())
+            for photo in checked:
+                self.svc.attach_checked("check", row["id"], photo)
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return

@@ -47,7 +47,11 @@ from inspector_app.services.emergency import STATUS_DATE, EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_date
-from inspector_app.ui.dialogs.station_dialogs import MilestoneDialog, NewStationDialog
+from inspector_app.ui.dialogs.station_dialogs import (
+    CheckDialog,
+    MilestoneDialog,
+    NewStationDialog,
+)
 from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
@@ -325,6 +329,8 @@ class EmergencyPage(Page):
         self.station_button.clicked.connect(self.new_station)
         self.milestone_button = QPushButton()
         self.milestone_button.clicked.connect(lambda: self.record_milestone())
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self.record_check)
         self.new_button.clicked.connect(self.new_plan)
         self.file_button.clicked.connect(self.record_filing)
         self.drill_button.clicked.connect(self.record_drill)
@@ -358,9 +364,9 @@ class EmergencyPage(Page):
             self.progress: self.plan_actions, self.plans: self.plan_actions,
             self.drills: self.plan_actions,
             self.tasks: [self.task_done_button, self.show_done],
-            self.stations: [self.station_button, self.milestone_button]}
+            self.stations: [self.station_button, self.milestone_button, self.check_button]}
         for widget in (*self.plan_actions, self.task_done_button, self.show_done,
-                       self.station_button, self.milestone_button):
+                       self.station_button, self.milestone_button, self.check_button):
             foot.addWidget(widget)
         foot.addStretch(1)
         foot.addWidget(self.pdf_button)
@@ -396,6 +402,7 @@ class EmergencyPage(Page):
         self.show_done.setText(self.tr("Show done tasks"))
         self.station_button.setText(self.tr("New station…"))
         self.milestone_button.setText(self.tr("Record milestone…"))
+        self.check_button.setText(self.tr("Record check…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
@@ -586,6 +593,16 @@ class EmergencyPage(Page):
             return
         dialog = MilestoneDialog(self._service(), *chosen, milestone=milestone, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self._select_row(self.stations, chosen[0])
+
+    def record_check(self) -> None:
+        chosen = self._selected_id(self.stations)
+        if chosen is None:
+            messages.info(self.tr("Choose a station in the Stations tab first."))
+            return
+        if CheckDialog(self._service(), *chosen, parent=self).exec() == \
+                QDialog.DialogCode.Accepted:
             self.refresh()
             self._select_row(self.stations, chosen[0])
 
