@@ -140,7 +140,11 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
     from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
     from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
     from inspector_app.ui.dialogs.preferences import PreferencesDialog
-    from inspector_app.ui.dialogs.station_dialogs import MilestoneDialog, NewStationDialog
+    from inspector_app.ui.dialogs.station_dialogs import (
+        CheckDialog,
+        MilestoneDialog,
+        NewStationDialog,
+    )
     from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
     from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
     from inspector_app.ui.fonts import register_fonts
@@ -217,6 +221,8 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         stations = svc.stations()
         if stations:
             shots.dialog("emergency-milestone", lambda: _shown(MilestoneDialog(
+                svc, stations[0]["id"], stations[0]["name"], parent=emergency)))
+            shots.dialog("emergency-check", lambda: _shown(CheckDialog(
                 svc, stations[0]["id"], stations[0]["name"], parent=emergency)))
         tasks = [t for t, _late in svc.tasks(date.today()) if not t["done_on"]]
         if tasks:
