@@ -140,6 +140,12 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
     from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
     from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
     from inspector_app.ui.dialogs.preferences import PreferencesDialog
+    from inspector_app.ui.dialogs.station_dialogs import (
+        CheckDialog,
+        MilestoneDialog,
+        NewStationDialog,
+    )
+    from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
     from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
     from inspector_app.ui.fonts import register_fonts
     from inspector_app.ui.i18n import LanguageSwitcher
@@ -210,11 +216,25 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
                                                                        emergency)))
         shots.dialog("emergency-drill", lambda: _shown(DrillDialog(emergency._service(),
                                                                   emergency)))
+        svc = emergency._service()
+        shots.dialog("emergency-new-station", lambda: _shown(NewStationDialog(svc, emergency)))
+        stations = svc.stations()
+        if stations:
+            shots.dialog("emergency-milestone", lambda: _shown(MilestoneDialog(
+                svc, stations[0]["id"], stations[0]["name"], parent=emergency)))
+            shots.dialog("emergency-check", lambda: _shown(CheckDialog(
+                svc, stations[0]["id"], stations[0]["name"], parent=emergency)))
+        tasks = [t for t, _late in svc.tasks(date.today()) if not t["done_on"]]
+        if tasks:
+            shots.dialog("emergency-task-done",
+                         lambda: _shown(TaskDoneDialog(svc, tasks[0], emergency)))
     window.show_page(window.pages.index(companies))
     if companies.model.rowCount():
         companies.table.selectRow(0)
         shots.dialog("company-class", lambda: (companies.classify_company(), companies.dialog)[1])
     shots.dialog("yearly-plan", lambda: (companies.show_year_plan(), companies.dialog)[1])
+    shots.dialog("standardisation",
+                 lambda: (companies.show_standardisation(), companies.dialog)[1])
     shots.dialog("number-blocks", lambda: _shown(NumberBlocksDialog(ctx, window)))
     shots.dialog("keyboard-shortcuts", window.show_keyboard_help)
     shots.dialog("preferences", lambda: _shown(PreferencesDialog(settings, window)))

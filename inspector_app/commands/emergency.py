@@ -180,6 +180,7 @@ def _register_drills(sub: argparse._SubParsersAction) -> None:
     ct = ds.add_parser("close-task", help=_("a follow-up task is done"))
     ct.add_argument("task", metavar=_("task"))
     ct.add_argument("--date", required=True)
+    ct.add_argument("--note", default="", help=_("how it was fixed"))
     ct.set_defaults(func=run_close_task)
 
     bh = ds.add_parser("behind", help=_("plans whose drill is overdue under the rules"))
@@ -211,7 +212,8 @@ def _register_stations(sub: argparse._SubParsersAction) -> None:
     ms.add_argument("milestone", choices=[m.value for m in Milestone])
     ms.add_argument("--status", choices=[s.value for s in MilestoneStatus])
     ms.add_argument("--due", metavar=_("DATE"))
-    ms.add_argument("--done", metavar=_("DATE"))
+    ms.add_argument("--done", metavar=_("DATE"),
+                    help=_("the day it was completed (implies --status done)"))
     ms.add_argument("--note")
     ms.add_argument("--photo", action="append", default=[], type=Path)
     ms.set_defaults(func=run_milestone)
@@ -358,7 +360,7 @@ def run_rules(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.revision_years is not None or args.drill_months:
         months = dict(rules.drill_months)
         for item in args.drill_months:
-            key, _, value = item.partition("=")
+            key, _sep, value = item.partition("=")
             try:
                 months[key.strip()] = int(value)
             except ValueError:
@@ -460,7 +462,7 @@ def run_tasks(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_close_task(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _service(ctx)
     task = svc.find_task(args.task)
-    svc.close_task(task["id"], args.date)
+    svc.close_task(task["id"], args.date, args.note)
     print(_("task {problem} done on {date}").format(problem=task["problem"],
                                                       date=local_date(args.date)))
     return 0
@@ -519,7 +521,7 @@ def run_station_add(args: argparse.Namespace, ctx: AppContext) -> int:
     unit_id = svc.find_unit(args.unit).id if args.unit else None
     dues = {}
     for item in args.due:
-        key, _, value = item.partition("=")
+        key, _sep, value = item.partition("=")
         if key.strip() not in {m.value for m in Milestone}:
             raise ValidationError(N_("--due {item!r}: unknown milestone {strip!r} (use "
                                      "{join})."),

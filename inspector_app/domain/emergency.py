@@ -20,7 +20,7 @@ from typing import Any
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 
 
 class PlanType(StrEnum):
@@ -178,7 +178,7 @@ def add_years(day: date, years: int) -> date:
     return add_months(day, 12 * years)
 
 
-def parse_day(text: str | None, what: str = "date") -> date | None:
+def parse_day(text: str | None, what: str | Message = "date") -> date | None:
     if text is None or str(text).strip() == "":
         return None
     try:

@@ -205,6 +205,17 @@ def grade_key(value: str) -> str:
                              "小微企业."), value=value)
 
 
+# How far ahead the office looks for certificates to renew (the overview's "expiring soon").
+EXPIRY_WARNING_DAYS = 90
+CERTIFICATE_STATES: dict[str, Labels] = {
+    "expired": Bilingual(zh="已过期", en="Expired"),
+    "expiring": Bilingual(zh="即将到期", en="Expiring soon"),
+    "valid": Bilingual(zh="有效", en="Valid"),
+    "undated": Bilingual(zh="未录有效期", en="No expiry date"),
+    "none": Bilingual(zh="无证书", en="No certificate"),
+}
+
+
 @dataclass(frozen=True)
 class Standardisation:
     grade: str | None = None
@@ -234,3 +245,17 @@ class Standardisation:
     def expires_within(self, today: date, days: int) -> bool:
         return (self.expires_on is not None and bool(self.expires_on)
                 and date.fromisoformat(self.expires_on) <= today + timedelta(days=days))
+
+    def state(self, today: date, days: int = EXPIRY_WARNING_DAYS) -> str:
+        """Where the certificate stands on ``today`` (a ``CERTIFICATE_STATES`` key): valid on
+        its expiry day itself, expired from the day after; "expiring" within ``days``."""
+        if not self.certificate:
+            return "none"
+        if not self.expires_on:
+            return "undated"
+        expires = date.fromisoformat(self.expires_on)
+        if today > expires:
+            return "expired"
+        return "expiring" if expires <= today + timedelta(days=days) else "valid"
+
+

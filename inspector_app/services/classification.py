@@ -8,6 +8,7 @@ is how the class reaches the laptops).
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -15,7 +16,10 @@ from typing import TYPE_CHECKING
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.risk import (
+    CERTIFICATE_STATES,
     DEFAULT_SCHEME,
+    EXPIRY_WARNING_DAYS,
+    STANDARDISATION_GRADES,
     CompanyFacts,
     RiskScheme,
     Standardisation,
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SCHEME_SETTING = "risk_scheme"
+ANY = "*"       # the overview's choice of every grade (None is "no grade")
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,48 @@ class Classified:
     @property
     def differs(self) -> bool:
         return self.current != self.suggested
+
+
+@dataclass(frozen=True)
+class Certified:
+    """One company in the standardisation overview: its certificate and where it stands."""
+
+    company_id: str
+    name: str
+    town: str | None
+    standardisation: Standardisation
+    state: str                          # a CERTIFICATE_STATES key
+
+
+@dataclass(frozen=True)
+class StandardisationOverview:
+    """Every company's certificate on a day, with the counts the office reports: companies
+    per grade (None: no grade) and per state."""
+
+    today: date
+    days: int
+    rows: list[Certified]
+
+    def by_grade(self) -> dict[str | None, int]:
+        counts: dict[str | None, int] = {g: 0 for g in (*STANDARDISATION_GRADES, None)}
+        for row in self.rows:
+            counts[row.standardisation.grade] = counts.get(row.standardisation.grade, 0) + 1
+        return counts
+
+    def by_state(self) -> dict[str, int]:
+        counts = {state: 0 for state in CERTIFICATE_STATES}
+        for row in self.rows:
+            counts[row.state] += 1
+        return counts
+
+    def chosen(self, grade: str | None = ANY,
+               states: Collection[str] | None = None) -> list[Certified]:
+        """The rows of one grade (None: without a grade; ``ANY``: every grade) and, when
+        given, in one of ``states``; soonest expiry first, then by town and name."""
+        rows = [r for r in self.rows
+                if (grade == ANY or r.standardisation.grade == grade)
+                and (states is None or r.state in states)]
+        return sorted(rows, key=lambda r: r.standardisation.expires_on or "9999")
 
 
 class ClassificationService:
@@ -205,6 +252,18 @@ class ClassificationService:
         today = today or date.today()
         rows = [c for c in self.overview(today) if c.standardisation.expires_within(today, days)]
         return sorted(rows, key=lambda c: (c.standardisation.expires_on or "", c.name))
+
+    def standardisation_overview(self, today: date | None = None,
+                                 days: int = EXPIRY_WARNING_DAYS) -> StandardisationOverview:
+        """Every company with its standardisation certificate and whether it has expired or
+        expires within ``days`` of ``today``; one query, without the classes' suggestions."""
+        today = today or date.today()
+        rows = []
+        for cid, name, town, grade, certificate, issued, expires in \
+                self.repo.standardisation_rows():
+            std = Standardisation(grade, certificate, issued, expires)
+            rows.append(Certified(cid, name, town, std, std.state(today, days)))
+        return StandardisationOverview(today, days, rows)
 
     def without_certificate(self, today: date | None = None) -> list[Classified]:
         return [c for c in self.overview(today) if not c.standardisation.certificate]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.emergency import (
+    MILESTONE_LABELS,
     PLAN_STATUS_ORDER,
     DrillForm,
     DrillScope,
@@ -29,7 +30,7 @@ from inspector_app.domain.emergency import (
 )
 from inspector_app.domain.units import Unit, UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
 from inspector_app.storage.attachment_store import AttachmentStore
@@ -396,14 +397,38 @@ class EmergencyService:
         drill = self.repo.drill(drill_id)
         return self.repo.add_task(drill_id, self._task(problem, parse_day(drill["held_on"])))
 
-    def close_task(self, task_id: str, done_on: str) -> None:
+    def close_task(self, task_id: str, done_on: str, note: str = "", *,
+                   today: date | None = None) -> dict[str, Any]:
+        """A follow-up task done, on a day between its drill and today, with how it was fixed;
+        a task is closed once."""
+        task = self.repo.task(task_id)
+        where = Message(N_("Task “{problem}” ({owner})"), problem=task["problem"],
+                        owner=task["owner_name"])
+        if task["done_on"]:
+            raise ValidationError(N_("{where}: already done on {day}."), where=where,
+                                  day=task["done_on"])
         day = parse_day(done_on, "completion date")
         if day is None:
-            raise ValidationError(N_("Closing a task needs its completion date."))
+            raise ValidationError(N_("{where}: closing a task needs its completion date."),
+                                  where=where)
+        if day > (today or date.today()):
+            raise ValidationError(N_("{where}: completion date {day} is in the future: close a "
+                                     "task once it is done."), where=where, day=day)
+        if day.isoformat() < task["held_on"]:
+            raise ValidationError(N_("{where}: completion date {day} is before the drill of "
+                                     "{held} that found the problem."), where=where, day=day,
+                                  held=task["held_on"])
         with self.db.atomic():
-            self.repo.close_task(task_id, day.isoformat())
+            self.repo.close_task(task_id, day.isoformat(), note.strip())
             self.audit.record("drill_task", task_id, "update", field="done_on",
-                              new=day.isoformat())
+                              new=day.isoformat(), reason=note.strip() or None)
+        return {**task, "done_on": day.isoformat(), "done_note": note.strip()}
+
+    def tasks(self, today: date) -> list[tuple[dict[str, Any], bool]]:
+        """Every follow-up task, open ones first by deadline, each with whether it is overdue
+        (a task done is never overdue)."""
+        return [(t, not t["done_on"] and is_overdue(parse_day(t["due_on"]), today))
+                for t in self.repo.tasks()]
 
     def open_tasks(self, today: date) -> list[tuple[dict[str, Any], bool]]:
         return [(t, is_overdue(parse_day(t["due_on"]), today))
@@ -415,43 +440,114 @@ class EmergencyService:
     # -- stations --
     def add_station(self, *, name: str, kind: str, unit_id: str | None,
                     dues: dict[str, str | None] | None = None) -> dict[str, Any]:
-        if not name.strip():
+        """A pilot site with its six milestones, each due on the day given (or not yet dated).
+        A name names one station: the command line and the circulars find it by its name."""
+        name = name.strip()
+        if not name:
             raise ValidationError(N_("A station needs a name."))
+        if kind not in StationKind.__members__.values():
+            raise ValidationError(N_("Station {name}: unknown kind {kind!r} (use {join})."),
+                                  name=name, kind=kind, join=", ".join(StationKind))
+        if unit_id is not None:
+            unit = self.units.get(unit_id)
+            if unit is None:
+                raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
+            if unit.kind != UnitKind.TOWN:
+                raise ValidationError(N_("Station {name}: {unit} is not a town; a station "
+                                         "belongs to the town (乡镇/街道) it serves."),
+                                      name=name, unit=unit.name)
+        if self.repo.stations_named(name):
+            raise ValidationError(N_("A station named {name} is already registered: give the "
+                                     "new one a name of its own."), name=name)
         clean = {}
         for key, value in (dues or {}).items():
-            Milestone(key)
-            day = parse_day(value, f"due date of {key}")
-            clean[key] = day.isoformat() if day else None
-        return self.repo.add_station({"name": name.strip(), "kind": StationKind(kind).value,
-                                      "unit_id": unit_id}, clean)
+            milestone = self._milestone(name, key)
+            day = parse_day(value, Message(N_("station {name}, due date of {milestone}"),
+                                           name=name, milestone=MILESTONE_LABELS[milestone]))
+            clean[milestone.value] = day.isoformat() if day else None
+        row = {"name": name, "kind": StationKind(kind).value, "unit_id": unit_id}
+        with self.db.atomic():
+            station = self.repo.add_station(row, clean)
+            self.audit.record("station", station["id"], "create", new={**row, "dues": clean})
+        return station
+
+    @staticmethod
+    def _milestone(station: str, key: str) -> Milestone:
+        if key not in Milestone.__members__.values():
+            raise ValidationError(N_("Station {station}: unknown milestone {key!r} (use "
+                                     "{join})."), station=station, key=key,
+                                  join=", ".join(Milestone))
+        return Milestone(key)
 
     def set_milestone(self, station_id: str, milestone: str, *, status: str | None = None,
                       due_on: str | None = None, done_on: str | None = None,
-                      note: str | None = None) -> None:
-        row = self.repo.milestone(station_id, Milestone(milestone).value)
+                      note: str | None = None, today: date | None = None) -> dict[str, Any]:
+        """Change what is given of a station's milestone. A completion date means done: it
+        goes with the status done (which it implies when no status is given), and it is not in
+        the future. Each changed field is audited with its old value."""
+        station = self.repo.station(station_id)
+        key = self._milestone(station["name"], milestone)
+        row = self.repo.milestone(station_id, key.value)
+        where = Message(N_("Station {name}, {milestone}"), name=station["name"],
+                        milestone=MILESTONE_LABELS[key])
+        today = today or date.today()
+        if status is None and done_on:
+            status = MilestoneStatus.DONE.value
         changes: dict[str, Any] = {}
         if status is not None:
-            changes["status"] = MilestoneStatus(status).value
+            if status not in MilestoneStatus.__members__.values():
+                raise ValidationError(N_("{where}: unknown status {status!r} (use {join})."),
+                                      where=where, status=status,
+                                      join=", ".join(MilestoneStatus))
+            changes["status"] = status
             if status == MilestoneStatus.DONE:
-                day = parse_day(done_on, "completion date") or date.today()
+                day = parse_day(done_on, Message(N_("{where}: completion date"), where=where))
+                day = day or parse_day(row["done_on"]) or today
+                if day > today:
+                    raise ValidationError(N_("{where}: completion date {day} is in the future: "
+                                             "record a milestone done once it is done."),
+                                          where=where, day=day)
                 changes["done_on"] = day.isoformat()
+            elif done_on:
+                raise ValidationError(N_("{where}: a completion date goes with the status "
+                                         "done."), where=where)
             else:
                 changes["done_on"] = None
         if due_on is not None:
-            day = parse_day(due_on, "due date")
+            day = parse_day(due_on, Message(N_("{where}: due date"), where=where))
             changes["due_on"] = day.isoformat() if day else None
         if note is not None:
             changes["note"] = note.strip()
+        changes = {k: v for k, v in changes.items() if row.get(k) != v}
         if changes:
-            self.repo.update_milestone(row["id"], changes)
+            with self.db.atomic():
+                self.repo.update_milestone(row["id"], changes)
+                for field_name, value in changes.items():
+                    self.audit.record("station_milestone", row["id"], "update",
+                                      field=field_name, old=row.get(field_name), new=value)
+        return {**row, **changes}
 
     def add_check(self, station_id: str, *, checked_on: str, checker: str,
-                  findings: str) -> dict[str, Any]:
-        day = parse_day(checked_on, "check date")
+                  findings: str, today: date | None = None) -> dict[str, Any]:
+        """A supervisor's check (督导) of a station: held (not in the future), by someone named,
+        with what was found; audited."""
+        station = self.repo.station(station_id)
+        where = Message(N_("Check of station {name}"), name=station["name"])
+        day = parse_day(checked_on, Message(N_("{where}: date"), where=where))
         if day is None:
-            raise ValidationError(N_("A check needs its date."))
-        return self.repo.add_check({"station_id": station_id, "checked_on": day.isoformat(),
-                                    "checker": checker.strip(), "findings": findings.strip()})
+            raise ValidationError(N_("{where}: a check needs its date."), where=where)
+        if day > (today or date.today()):
+            raise ValidationError(N_("{where}: date {day} is in the future: record a check "
+                                     "once it was made."), where=where, day=day)
+        if not checker.strip():
+            raise ValidationError(N_("{where}: say who checked (e.g. 区应急管理局督导组)."),
+                                  where=where)
+        row = {"station_id": station_id, "checked_on": day.isoformat(),
+               "checker": checker.strip(), "findings": findings.strip()}
+        with self.db.atomic():
+            check = self.repo.add_check(row)
+            self.audit.record("station_check", check["id"], "create", new=row)
+        return check
 
     def late_milestones(self, today: date) -> list[dict[str, Any]]:
         return [m for m in self.repo.milestones()

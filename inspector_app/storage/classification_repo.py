@@ -43,6 +43,14 @@ class ClassificationRepo:
             "SELECT company_id, major_hazard_source, accidents, std_grade, std_certificate, "
             "std_issued_on, std_expires_on FROM company_supervision").fetchall()}
 
+    def standardisation_rows(self) -> list[tuple[Any, ...]]:
+        """Every company by town then name, with its standardisation certificate when it has
+        one: (id, name, town, grade, certificate, issued on, expires on)."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT c.id, c.name, c.town, s.std_grade, s.std_certificate, s.std_issued_on, "
+            "s.std_expires_on FROM companies c LEFT JOIN company_supervision s "
+            "ON s.company_id = c.id ORDER BY c.town, c.name").fetchall()]
+
     # -- decisions --
     def latest_decisions(self) -> dict[str, tuple[str, str | None, str, str]]:
         """Per company id, its latest decision: (company id, decided by, decided at, why)."""

@@ -171,7 +171,8 @@ class EmergencyRepo:
 
     def tasks(self) -> list[dict[str, Any]]:
         return _rows(self.db, """
-            SELECT t.*, d.held_on, p.title AS plan_title, COALESCE(u.name, c.name) AS owner_name
+            SELECT t.*, d.held_on, p.title AS plan_title, COALESCE(u.name, c.name) AS owner_name,
+                   p.unit_id
             FROM drill_tasks t JOIN drills d ON d.id = t.drill_id
             JOIN emergency_plans p ON p.id = d.plan_id
             LEFT JOIN units u ON u.id = p.unit_id
@@ -183,9 +184,23 @@ class EmergencyRepo:
             self.drill(drill_id)
             return self._insert("drill_tasks", {**task, "drill_id": drill_id})
 
-    def close_task(self, task_id: str, done_on: str) -> None:
+    def task(self, task_id: str) -> dict[str, Any]:
+        """One follow-up task with the day its drill was held and whose plan it follows."""
+        rows = _rows(self.db, """
+            SELECT t.*, d.held_on, p.title AS plan_title, COALESCE(u.name, c.name) AS owner_name
+            FROM drill_tasks t JOIN drills d ON d.id = t.drill_id
+            JOIN emergency_plans p ON p.id = d.plan_id
+            LEFT JOIN units u ON u.id = p.unit_id
+            LEFT JOIN companies c ON c.id = p.company_id
+            WHERE t.id = ?""", [task_id])
+        if not rows:
+            raise NotFoundError(N_("No {what} with id {row_id}."), what=_kind("drill_tasks"),
+                                row_id=task_id)
+        return rows[0]
+
+    def close_task(self, task_id: str, done_on: str, note: str = "") -> None:
         with self.db.atomic():
-            self._update("drill_tasks", task_id, {"done_on": done_on})
+            self._update("drill_tasks", task_id, {"done_on": done_on, "done_note": note})
 
     def find_task(self, text: str) -> dict[str, Any]:
         return self._find("drill_tasks", text, "problem")
@@ -200,6 +215,14 @@ class EmergencyRepo:
 
     def find_station(self, text: str) -> dict[str, Any]:
         return self._find("stations", text, "name")
+
+    def station(self, station_id: str) -> dict[str, Any]:
+        return self._one("stations", station_id)
+
+    def stations_named(self, name: str) -> list[dict[str, Any]]:
+        """The stations called exactly ``name`` (a name names one station, as the command line
+        finds it by its name)."""
+        return _rows(self.db, "SELECT * FROM stations WHERE name = ?", [name])
 
     def add_station(self, row: dict[str, Any], dues: dict[str, str | None]) -> dict[str, Any]:
         with self.db.atomic():

@@ -1186,3 +1186,10 @@ def _issued_circulars(db: Database) -> None:
         created_at TEXT NOT NULL,
         PRIMARY KEY (kind, subject),
         UNIQUE (word, year, seq))""")
+
+
+@migrations(name="0027_drill_task_note")
+def _drill_task_note(db: Database) -> None:
+    # A follow-up task closed says how it was fixed (the new radios, the refilled stock): the
+    # supervisor's note beside the date, read where the task is listed, not only in the audit.
+    db.execute("ALTER TABLE drill_tasks ADD COLUMN done_note TEXT NOT NULL DEFAULT ''")

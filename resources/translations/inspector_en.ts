@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="173"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181" />
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>
@@ -12,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183" />
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -23,7 +22,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="331" />
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -34,8 +33,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -43,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -54,7 +53,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="325" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -65,7 +64,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179" />
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -76,7 +75,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539" />
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -87,7 +86,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233" />
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -95,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274" />
         <source>%Ln element(s) missing: {0}</source>
         <translation>
             <numerusform>%Ln element missing: {0}</numerusform>
@@ -106,7 +105,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -114,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -122,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -133,7 +132,7 @@
 <context>
     <name>HelpWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/help_window.py" line="265" />
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>%Ln page found</numerusform>
@@ -144,7 +143,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="331"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="331" />
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -152,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="332" />
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -163,7 +162,7 @@
 <context>
     <name>InspectionsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307" />
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>&amp;Planned (%Ln)…</numerusform>
@@ -171,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358" />
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln inspection</numerusform>
@@ -180,9 +179,19 @@
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation type="vanished">
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MissingDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48" />
         <source>%Ln thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>%Ln thing still missing. Double-click it to go there.</numerusform>
@@ -193,7 +202,7 @@
 <context>
     <name>PhotoGallery</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484" />
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>%Ln photo added.</numerusform>
@@ -201,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486" />
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln already attached.</numerusform>
@@ -209,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488" />
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln not added.</numerusform>
@@ -217,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518" />
         <source>%Ln file(s) could not be added; the others were added:</source>
         <translation>
             <numerusform>%Ln file could not be added; the others were added:</numerusform>
@@ -225,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523" />
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>… and %Ln more (see details).</numerusform>
@@ -233,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568" />
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>Why is %Ln photo deleted?</numerusform>
@@ -244,7 +253,7 @@
 <context>
     <name>PhotosModel</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190" />
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>%Ln mark drawn</numerusform>
@@ -253,9 +262,20 @@
     </message>
 </context>
 <context>
+    <name>PhotosRow</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191" />
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425" />
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -263,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432" />
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -271,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648" />
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>
@@ -280,9 +300,28 @@
     </message>
 </context>
 <context>
+    <name>StandardisationDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150" />
+        <source>%Ln company(s) shown</source>
+        <translation>
+            <numerusform>%Ln company shown</numerusform>
+            <numerusform>%Ln companies shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="184" />
+        <source>Written: %1 (%Ln company(s))</source>
+        <translation>
+            <numerusform>Written: %1 (%Ln company)</numerusform>
+            <numerusform>Written: %1 (%Ln companies)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229" />
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
@@ -290,7 +329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378" />
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>

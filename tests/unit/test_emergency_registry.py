@@ -140,7 +140,7 @@ def test_a_drill_problem_becomes_a_tracked_task(svc):
     assert svc.behind_on_drills(TODAY) == []
     [(task, overdue)] = svc.open_tasks(TODAY)
     assert task["problem"] == "对讲机信号中断" and task["drill_id"] == drill["id"] and overdue
-    svc.close_task(task["id"], "2026-12-04")
+    svc.close_task(task["id"], "2026-12-04", "换用数字对讲机", today=TODAY)
     assert svc.open_tasks(TODAY) == []
     with pytest.raises(ValidationError, match="before the drill"):
         svc.add_task(drill["id"], {"problem": "x", "due_on": "2026-11-01"})

@@ -62,6 +62,8 @@ WHOLE_TABLE_READS: dict[str, str] = {
     "FROM companies ORDER BY ":
         "the companies list sorted by another column: read once for its first page",
     "FROM planned_inspections p": "the planned inspections (a short list) with their companies",
+    "FROM companies c LEFT JOIN company_supervision s ON s.company_id = c.id":
+        "the standardisation overview: every company once, its certificate by primary key",
     "SELECT COUNT(*) FROM planned_inspections WHERE status = 'planned'":
         "the number of planned inspections (planned_inspections_due covers it)",
 }
@@ -132,6 +134,7 @@ def _run_every_list(ctx: AppContext, company: tuple[str, str], inspector: str) -
     companies.count("机械")
     companies.towns()
     PlanService(ctx.db, ctx.device).list(include_done=True)
+    ctx.classification.standardisation_overview(date(2026, 6, 1))
 
     collect_rows(ctx.db, "full", None)
     collect_rows(ctx.db, "office", "2026-05-01")

@@ -74,6 +74,12 @@ def test_a_towns_drill_with_photos_and_a_problem_reaches_the_office(world):  # n
     assert "emergency_files" not in report.tables or report.tables["emergency_files"].added == 0
     assert len(osvc.open_tasks(osvc_today())) == 2
 
+    # The town closes the task with how it fixed it; the office reads both.
+    lsvc.close_task(task["id"], "2026-11-20", "已配备堵漏工具箱两套", today=date(2026, 11, 21))
+    world.import_(world.export(laptop))
+    done = next(t for t, _ in osvc.tasks(osvc_today()) if t["id"] == task["id"])
+    assert (done["done_on"], done["done_note"]) == ("2026-11-20", "已配备堵漏工具箱两套")
+
 
 def osvc_today() -> date:
     return date(2026, 11, 1)

@@ -239,7 +239,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                "went_well": text(), **_RECORD},
     "drill_tasks": {"id": key(True), "drill_id": key(True), "problem": text(required=True),
                     "action": text(), "responsible": line(200), "due_on": stamp(True),
-                    "done_on": stamp(), **_RECORD},
+                    "done_on": stamp(), "done_note": text(), **_RECORD},
     "stations": {"id": key(True), "name": line(200, True),
                  "kind": choice("village", "community", "town"), "unit_id": key(), **_RECORD},
     "station_milestones": {"id": key(True), "station_id": key(True),

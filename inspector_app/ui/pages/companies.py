@@ -20,6 +20,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.company_dialog import CompanyDialog
 from inspector_app.ui.dialogs.company_import_dialog import CompanyImportDialog
+from inspector_app.ui.dialogs.standardisation_dialog import StandardisationDialog
 from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
 from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.models.companies_model import CompaniesModel
@@ -47,11 +48,14 @@ class CompaniesPage(Page):
         self.classify_button.setObjectName("classifyButton")
         self.year_plan_button = QPushButton()
         self.year_plan_button.setObjectName("yearPlanButton")
+        self.standardisation_button = QPushButton()
+        self.standardisation_button.setObjectName("standardisationButton")
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.count_label)
         for button in (self.add_button, self.edit_button, self.import_button,
-                       self.classify_button, self.year_plan_button):
+                       self.classify_button, self.standardisation_button,
+                       self.year_plan_button):
             bar.addWidget(button)
         self.layout_.addLayout(bar)
 
@@ -85,6 +89,7 @@ class CompaniesPage(Page):
         self.import_button.clicked.connect(self.import_companies)
         self.classify_button.clicked.connect(self.classify_company)
         self.year_plan_button.clicked.connect(self.show_year_plan)
+        self.standardisation_button.clicked.connect(self.show_standardisation)
         self.table.doubleClicked.connect(self.edit_company)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -146,6 +151,9 @@ class CompaniesPage(Page):
     def show_year_plan(self) -> None:
         self._open(YearPlanDialog(self.ctx, self))
 
+    def show_standardisation(self) -> None:
+        self._open(StandardisationDialog(self.ctx, self))
+
     def _open(self, dialog: QDialog) -> None:
         # Window-modal without a nested event loop: the page (and tests) keep running.
         self.dialog = dialog
@@ -187,6 +195,9 @@ class CompaniesPage(Page):
         self.classify_button.setText(self.tr("&Class…"))
         self.classify_button.setToolTip(self.tr("Supervision class, its reasons and the office's "
                                                 "decision; standardisation certificate"))
+        self.standardisation_button.setText(self.tr("&Standardisation…"))
+        self.standardisation_button.setToolTip(self.tr(
+            "Standardisation grades and certificates: expired, expiring within 90 days, counts"))
         self.year_plan_button.setText(self.tr("&Yearly plan…"))
         self.year_plan_button.setToolTip(self.tr("Generate, review, approve and issue the yearly "
                                                  "inspection plan"))

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -47,10 +46,17 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.emergency import STATUS_DATE, EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.ui import messages
-from inspector_app.ui.datetimes import localize_edit, show_date
+from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.dialogs.station_dialogs import (
+    CheckDialog,
+    MilestoneDialog,
+    NewStationDialog,
+)
+from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
@@ -97,14 +103,6 @@ def circular_task(control: TaskControl, ctx: AppContext, path: Path, today: date
     with ctx.for_worker() as worker:
         control.check_cancelled()
         return str(path), write_circular(worker.db, worker.emergency, path, today, lang)
-
-
-def _date_edit(value: date | None = None) -> QDateEdit:
-    day = value or date.today()
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    localize_edit(edit)
-    return edit
 
 
 class NewPlanDialog(QDialog):
@@ -379,6 +377,16 @@ class EmergencyPage(Page):
         self.drill_button = QPushButton()
         self.attach_button = QPushButton()
         self.attach_button.clicked.connect(self.attach_file)
+        self.task_done_button = QPushButton()
+        self.task_done_button.clicked.connect(self.mark_task_done)
+        self.show_done = QCheckBox()
+        self.show_done.toggled.connect(self._filters_changed)
+        self.station_button = QPushButton()
+        self.station_button.clicked.connect(self.new_station)
+        self.milestone_button = QPushButton()
+        self.milestone_button.clicked.connect(lambda: self.record_milestone())
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self.record_check)
         self.new_button.clicked.connect(self.new_plan)
         self.status_button.clicked.connect(self.change_status)
         self.file_button.clicked.connect(self.record_filing)
@@ -406,15 +414,33 @@ class EmergencyPage(Page):
         self.xlsx_button.clicked.connect(lambda: self._ask_and_write(".xlsx"))
         self.layout_.addWidget(self.summary)
         # Actions below the tables: beside the filters they would not fit 1024 pixels.
-        for button in (self.new_button, self.status_button, self.file_button,
-                       self.attach_button, self.drill_button):
-            foot.addWidget(button)
+        # Each tab shows the actions on its own rows: all of them would not fit either.
+        self.plan_actions: list[QWidget] = [self.new_button, self.status_button, self.file_button,
+                                            self.attach_button, self.drill_button]
+        self.tab_actions: dict[QWidget, list[QWidget]] = {
+            self.progress: self.plan_actions, self.plans: self.plan_actions,
+            self.drills: self.plan_actions,
+            self.tasks: [self.task_done_button, self.show_done],
+            self.stations: [self.station_button, self.milestone_button, self.check_button]}
+        for widget in (*self.plan_actions, self.task_done_button, self.show_done,
+                       self.station_button, self.milestone_button, self.check_button):
+            foot.addWidget(widget)
         foot.addStretch(1)
         foot.addWidget(self.pdf_button)
         foot.addWidget(self.xlsx_button)
         self.layout_.addLayout(foot)
         self._filling = False
+        self.tabs.currentChanged.connect(self._show_tab_actions)
+        self.stations.cellDoubleClicked.connect(self._station_cell_activated)
+        self.tasks.cellDoubleClicked.connect(lambda *_: self.mark_task_done())
+        self._show_tab_actions()
         self.retranslate()
+
+    def _show_tab_actions(self) -> None:
+        shown = self.tab_actions.get(self.tabs.currentWidget(), [])
+        for widgets in self.tab_actions.values():
+            for widget in widgets:
+                widget.setVisible(widget in shown)
 
     def _service(self) -> EmergencyService:
         return self.ctx.emergency
@@ -430,6 +456,11 @@ class EmergencyPage(Page):
         self.file_button.setText(self.tr("Record filing…"))
         self.drill_button.setText(self.tr("Record drill…"))
         self.attach_button.setText(self.tr("Attach file…"))
+        self.task_done_button.setText(self.tr("Mark done…"))
+        self.show_done.setText(self.tr("Show done tasks"))
+        self.station_button.setText(self.tr("New station…"))
+        self.milestone_button.setText(self.tr("Record milestone…"))
+        self.check_button.setText(self.tr("Record check…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
@@ -542,12 +573,23 @@ class EmergencyPage(Page):
                 label(DRILL_FORM_LABELS, d["form"], lang),
                 label(DRILL_SCOPE_LABELS, d["scope"], lang), d["organiser"], d["scenario"],
                 d["photos"], d["tasks"]] for d in drills])
-        tasks = svc.open_tasks(self.today)
+        tasks = [(t, late) for t, late in svc.tasks(self.today)
+                 if (self.show_done.isChecked() or not t["done_on"])
+                 and (not unit or t["unit_id"] == unit)
+                 and (late or not self.overdue.isChecked())]
         _fill(self.tasks, [self.tr("Due"), self.tr("Owner"), self.tr("Problem"),
-                           self.tr("Responsible"), self.tr("Action"), self.tr("Late")],
+                           self.tr("Responsible"), self.tr("Action"), self.tr("State"),
+                           self.tr("Done on"), self.tr("Note")],
               [[show_date(t["due_on"]), t["owner_name"], t["problem"], t["responsible"],
-                t["action"], self.tr("Overdue") if late else ""] for t, late in tasks],
-              [LATE if late else None for _, late in tasks])
+                t["action"], self._task_state(t, late), show_date(t["done_on"]),
+                t["done_note"]] for t, late in tasks],
+              [LATE if late else DONE if t["done_on"] else None for t, late in tasks],
+              [t["id"] for t, _ in tasks])
+
+    def _task_state(self, task: dict, late: bool) -> str:
+        if task["done_on"]:
+            return self.tr("Done")
+        return self.tr("Overdue") if late else self.tr("Open")
 
     def _fill_stations(self, svc: EmergencyService) -> None:
         lang = ui_lang()
@@ -556,10 +598,14 @@ class EmergencyPage(Page):
             by_station.setdefault(m["station_id"], []).append(m)
         headers = [self.tr("Station"), self.tr("Unit"), self.tr("Last check")] + [
             label(MILESTONE_LABELS, m, lang) for m in Milestone]
-        rows, colours = [], []
+        rows, colours, ids = [], [], []
         late_any = {m["id"] for m in svc.late_milestones(self.today)}
         for s in svc.stations():
+            if self.unit.currentData() and s["unit_id"] != self.unit.currentData():
+                continue
             ms = {m["milestone"]: m for m in by_station.get(s["id"], [])}
+            if self.overdue.isChecked() and not any(m["id"] in late_any for m in ms.values()):
+                continue
             cells = []
             for key in Milestone:
                 m = ms.get(key.value)
@@ -574,9 +620,66 @@ class EmergencyPage(Page):
                 cells.append(text)
             rows.append([s["name"], s["unit_name"] or "", show_date(s["last_check"]), *cells])
             colours.append(LATE if any(m["id"] in late_any for m in ms.values()) else None)
-        _fill(self.stations, headers, rows, colours)
+            ids.append(s["id"])
+        _fill(self.stations, headers, rows, colours, ids)
 
     # -- actions --
+    def _selected_id(self, table: QTableWidget) -> tuple[str, str] | None:
+        row = table.currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return (item.data(Qt.ItemDataRole.UserRole), item.text()) if item else None
+
+    def mark_task_done(self) -> None:
+        chosen = self._selected_id(self.tasks)
+        if chosen is None:
+            messages.info(self.tr("Choose a task in the Follow-up tasks tab first."))
+            return
+        task = next((t for t, _ in self._service().tasks(self.today) if t["id"] == chosen[0]),
+                    None)
+        if task is None or task["done_on"]:
+            messages.info(self.tr("This task is already done."))
+            return
+        if TaskDoneDialog(self._service(), task, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def new_station(self) -> None:
+        if NewStationDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def record_milestone(self, milestone: Milestone | None = None) -> None:
+        chosen = self._selected_id(self.stations)
+        if chosen is None:
+            messages.info(self.tr("Choose a station in the Stations tab first."))
+            return
+        dialog = MilestoneDialog(self._service(), *chosen, milestone=milestone, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self._select_row(self.stations, chosen[0])
+
+    def record_check(self) -> None:
+        chosen = self._selected_id(self.stations)
+        if chosen is None:
+            messages.info(self.tr("Choose a station in the Stations tab first."))
+            return
+        if CheckDialog(self._service(), *chosen, parent=self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.refresh()
+            self._select_row(self.stations, chosen[0])
+
+    def _station_cell_activated(self, _row: int, column: int) -> None:
+        """A double-click on a milestone's cell opens that milestone."""
+        milestones = list(Milestone)
+        index = column - (self.stations.columnCount() - len(milestones))
+        self.record_milestone(milestones[index] if index >= 0 else None)
+
+    @staticmethod
+    def _select_row(table: QTableWidget, row_id: str) -> None:
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == row_id:
+                table.selectRow(r)
+                return
+
     def new_plan(self) -> None:
         if NewPlanDialog(self._service(), self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()

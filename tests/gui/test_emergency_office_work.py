@@ -1,0 +1,265 @@
+"""The office's own emergency work from the Plans & drills page: a supervisor registers a
+station, records its milestones, and closes a drill's follow-up task with the day and a note,
+seeing the service's refusal in the dialog when a rule is broken."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+
+from inspector_app.services.emergency import EmergencyService
+from inspector_app.storage.units_repo import UnitRepo
+from inspector_app.ui.dialogs.station_dialogs import MilestoneDialog, NewStationDialog
+from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
+from inspector_app.ui.pages.emergency import DONE, LATE, EmergencyPage
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def svc(ctx):
+    units = UnitRepo(ctx.db, ctx.device.id)
+    units.add("洛阳镇", "town")
+    units.add("区应急管理局", "department")
+    return EmergencyService(ctx.db, ctx.device.id, ctx.data_dir)
+
+
+@pytest.fixture
+def page(qtbot, ctx, svc, languages):
+    widget = EmergencyPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 600)
+    widget.show()
+    return widget
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _row(table, row):
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def _header(table):
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
+def test_a_station_is_registered_from_the_window_with_its_milestones_due(qtbot, page, svc,
+                                                                         monkeypatch):
+    page.tabs.setCurrentWidget(page.stations)
+    assert page.station_button.isVisible() and page.milestone_button.isVisible()
+    assert not page.new_button.isVisible()           # the plans' actions belong to their tabs
+    seen = []
+
+    def fill(dialog):
+        seen.append([dialog.town.itemText(i) for i in range(dialog.town.count())])
+        dialog.save()
+        seen.append(dialog.error.text())
+        dialog.name.setText("洛阳镇应急管理站")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("town"))
+        dialog.town.setCurrentIndex(dialog.town.findText("洛阳镇"))
+        dialog.dues[next(iter(dialog.dues))].check.setChecked(True)
+        dialog.dues[next(iter(dialog.dues))].edit.setDate(QDate(2026, 5, 31))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(NewStationDialog, "exec", fill)
+    page.new_station()
+    towns, refusal = seen
+    assert towns == ["(no town)", "洛阳镇"]           # a department is not offered
+    assert "needs a name" in refusal
+    assert _row(page.stations, 0)[:2] == ["洛阳镇应急管理站", "洛阳镇"]
+    design = _header(page.stations).index("Design")
+    assert "31 May 2026" in _row(page.stations, 0)[design]
+
+    def same_again(dialog):
+        dialog.name.setText("洛阳镇应急管理站")
+        dialog.save()
+        seen.append(dialog.error.text())
+        return dialog.result()
+
+    monkeypatch.setattr(NewStationDialog, "exec", same_again)
+    page.new_station()
+    assert "already registered" in seen[-1] and page.stations.rowCount() == 1
+
+
+def test_a_milestone_recorded_done_in_the_future_is_refused_then_saved(qtbot, page, svc,
+                                                                       monkeypatch):
+    station = svc.add_station(name="洛阳镇应急管理站", kind="town",
+                              unit_id=svc.units.find("洛阳镇").id,
+                              dues={"platform": (TODAY - timedelta(days=3)).isoformat()})
+    page.refresh()
+    page.tabs.setCurrentWidget(page.stations)
+    platform = _header(page.stations).index("Platform")
+    assert _row(page.stations, 0)[platform].startswith("⚠ ")        # late
+    assert page.stations.item(0, 0).background().color() == LATE
+    page.stations.selectRow(0)
+    refusals = []
+
+    def fill(dialog):
+        assert dialog.milestone.currentData() == "platform"     # the cell double-clicked
+        assert dialog.due.iso() == (TODAY - timedelta(days=3)).isoformat()
+        assert not dialog.done_on.isEnabled()
+        dialog.status.setCurrentIndex(dialog.status.findData("done"))
+        assert dialog.done_on.isEnabled()
+        dialog.done_on.setDate(_qdate(TODAY + timedelta(days=1)))
+        dialog.note.setText("平台已接入区指挥系统")
+        dialog.save()
+        refusals.append(dialog.error.text())
+        dialog.done_on.setDate(_qdate(TODAY))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(MilestoneDialog, "exec", fill)
+    page._station_cell_activated(0, platform)
+    [refusal] = refusals
+    assert "洛阳镇应急管理站" in refusal and "Platform" in refusal and "future" in refusal
+    row = svc.milestone(station["id"], "platform")
+    assert (row["status"], row["done_on"], row["note"]) == ("done", TODAY.isoformat(),
+                                                             "平台已接入区指挥系统")
+    assert _row(page.stations, 0)[platform] == "Done"
+    assert page.stations.item(0, 0).background().color() != LATE
+
+
+def test_a_milestone_photo_that_is_not_an_image_changes_nothing(qtbot, page, svc, tmp_path):
+    station = svc.add_station(name="张坂村应急服务站", kind="village", unit_id=None)
+    dialog = MilestoneDialog(svc, station["id"], station["name"], parent=page)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "site.jpg"
+    bad.write_bytes(b"not a photo")
+    dialog.photos.add([bad])
+    dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
+    dialog.save()
+    assert "site.jpg" in dialog.error.text()
+    assert svc.milestone(station["id"], "design")["status"] == "not_started"
+
+
+def test_recording_a_milestone_without_a_station_chosen_says_so(page, monkeypatch):
+    from inspector_app.ui import messages
+
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    page.record_milestone()
+    assert shown == ["Choose a station in the Stations tab first."]
+
+
+def _drill(svc, due: date):
+    plan = svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                        unit_id=svc.units.find("洛阳镇").id, status="issued",
+                        issued_on=(TODAY - timedelta(days=200)).isoformat())
+    svc.add_drill(plan_id=plan["id"], held_on=(TODAY - timedelta(days=20)).isoformat(),
+                  form="live", scope="single",
+                  problems=[{"problem": "对讲机信号中断", "due_on": due.isoformat(),
+                             "responsible": "王五"},
+                            {"problem": "疏散路线标识不清",
+                             "due_on": (TODAY + timedelta(days=30)).isoformat()}])
+
+
+def test_an_overdue_task_is_marked_and_closed_with_its_day_and_note(qtbot, page, svc,
+                                                                    monkeypatch):
+    _drill(svc, TODAY - timedelta(days=5))
+    page.refresh()
+    page.tabs.setCurrentWidget(page.tasks)
+    assert page.task_done_button.isVisible() and page.show_done.isVisible()
+    state = _header(page.tasks).index("State")
+    assert [_row(page.tasks, r)[state] for r in range(2)] == ["Overdue", "Open"]
+    assert page.tasks.item(0, 0).background().color() == LATE
+    page.tasks.selectRow(0)
+    refusals = []
+
+    def fill(dialog):
+        dialog.done_on.setDate(_qdate(TODAY - timedelta(days=30)))   # before the drill
+        dialog.save()
+        refusals.append(dialog.error.text())
+        dialog.done_on.setDate(_qdate(TODAY - timedelta(days=1)))
+        dialog.note.setText("更换数字对讲机")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDoneDialog, "exec", fill)
+    page.mark_task_done()
+    assert "对讲机信号中断" in refusals[0] and "before the drill" in refusals[0]
+    assert [_row(page.tasks, r)[2] for r in range(page.tasks.rowCount())] == ["疏散路线标识不清"]
+    page.show_done.setChecked(True)
+    done = next(_row(page.tasks, r) for r in range(page.tasks.rowCount())
+                if _row(page.tasks, r)[2] == "对讲机信号中断")
+    headers = _header(page.tasks)
+    assert done[headers.index("State")] == "Done"
+    assert done[headers.index("Note")] == "更换数字对讲机"
+    problems = [_row(page.tasks, r)[2] for r in range(page.tasks.rowCount())]
+    done_row = problems.index("对讲机信号中断")
+    assert page.tasks.item(done_row, 0).background().color() == DONE
+
+
+def test_a_task_done_is_not_closed_again(qtbot, page, svc, monkeypatch):
+    from inspector_app.ui import messages
+
+    _drill(svc, TODAY + timedelta(days=5))
+    [(task, _), _other] = svc.tasks(TODAY)
+    svc.close_task(task["id"], TODAY.isoformat(), "已整改")
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    page.show_done.setChecked(True)
+    page.tabs.setCurrentWidget(page.tasks)
+    row = [_row(page.tasks, r)[2] for r in range(page.tasks.rowCount())].index("对讲机信号中断")
+    page.tasks.selectRow(row)
+    monkeypatch.setattr(TaskDoneDialog, "exec", lambda dialog: pytest.fail("opened"))
+    page.mark_task_done()
+    assert shown == ["This task is already done."]
+
+
+def test_overdue_only_and_the_unit_narrow_the_tasks_and_stations(qtbot, page, svc):
+    _drill(svc, TODAY - timedelta(days=5))
+    luoyang = svc.units.find("洛阳镇").id
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=luoyang,
+                    dues={"design": (TODAY - timedelta(days=1)).isoformat()})
+    svc.add_station(name="张坂村应急服务站", kind="village", unit_id=None,
+                    dues={"design": (TODAY + timedelta(days=10)).isoformat()})
+    page.refresh()
+    assert page.tasks.rowCount() == 2 and page.stations.rowCount() == 2
+    page.overdue.setChecked(True)
+    assert [_row(page.tasks, r)[2] for r in range(page.tasks.rowCount())] == ["对讲机信号中断"]
+    assert [_row(page.stations, r)[0] for r in range(page.stations.rowCount())] == [
+        "洛阳镇应急管理站"]
+    page.overdue.setChecked(False)
+    page.unit.setCurrentIndex(page.unit.findData(svc.units.find("区应急管理局").id))
+    assert page.tasks.rowCount() == 0 and page.stations.rowCount() == 0
+
+
+def test_a_supervisors_check_is_recorded_with_a_photo(qtbot, page, svc, monkeypatch,
+                                                      tmp_path):
+    from PIL import Image
+
+    from inspector_app.ui.dialogs.station_dialogs import CheckDialog
+
+    svc.add_station(name="洛阳镇应急管理站", kind="town", unit_id=svc.units.find("洛阳镇").id)
+    page.refresh()
+    page.tabs.setCurrentWidget(page.stations)
+    assert page.check_button.isVisible()
+    page.stations.selectRow(0)
+    photo = tmp_path / "check.jpg"
+    Image.new("RGB", (40, 30), "blue").save(photo, "JPEG")
+    refusals = []
+
+    def fill(dialog):
+        dialog.checked_on.setDate(_qdate(TODAY - timedelta(days=2)))
+        dialog.save()
+        refusals.append(dialog.error.text())
+        dialog.checker.setText("区应急管理局督导组")
+        dialog.findings.setPlainText("平台建设进度滞后")
+        dialog.photos.add([photo])
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(CheckDialog, "exec", fill)
+    page.record_check()
+    assert "洛阳镇应急管理站" in refusals[0] and "who checked" in refusals[0]
+    [station] = svc.stations()
+    assert station["last_check"] == (TODAY - timedelta(days=2)).isoformat()
+    last_check = _header(page.stations).index("Last check")
+    assert _row(page.stations, 0)[last_check] != ""
+    [check] = svc.repo.checks(station["id"])
+    assert len(svc.repo.files("check", check["id"])) == 1
