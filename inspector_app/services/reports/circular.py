@@ -227,7 +227,9 @@ def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyle
     lines: list[list[Any]] = [
         ["序号", "企业名称", "乡镇（街道）", "隐患", "整改期限", "逾期天数", "整改责任人"] if zh
         else ["No.", "Company", "Town", "Hazard", "Deadline", "Days overdue", "Responsible"]]
-    lines[0] = [Paragraph(text, small) for text in lines[0]]
+    # English headings wrap between words, not inside them as Chinese may.
+    heading = small if zh else ParagraphStyle("heading", parent=small, wordWrap=None)
+    lines[0] = [Paragraph(text, heading) for text in lines[0]]
     for n, h in enumerate(hazards, start=1):
         lines.append([n, Paragraph(h["company_name"] or "", small),
                       Paragraph(h["town"] or "", small),
@@ -235,8 +237,8 @@ def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyle
                       Paragraph(_deadline(h["deadline"], zh), small),
                       "" if h["days_overdue"] is None else h["days_overdue"],
                       Paragraph(h["responsible"] or "", small)])
-    table = Table(lines, colWidths=[10 * mm, 36 * mm, 18 * mm, 53 * mm, 24 * mm, 13 * mm, 16 * mm],
-                  repeatRows=1)
+    widths = (10, 36, 18, 53, 24, 13, 16) if zh else (10, 34, 18, 48, 19, 16, 25)
+    table = Table(lines, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, -1), "CENTER"),
