@@ -6,7 +6,9 @@ demo runs unless given), so the data always looks current: recent drafts, overdu
 
 Companies, people, units and emergency plans go through the services. Inspections are built in
 memory step by step as the inspection, signature and photo services build them (the same domain
-checks, numbering, hazard wording, audit entries and signed-content fingerprints) and written by
+checks, numbering, hazard wording, audit entries and signed-content fingerprints), with the
+orders to rectify the document service issues and the re-inspections the re-inspection service
+records (its rules for results, governance plans and acceptances), and written by
 batch: one transaction and one prepared statement per table for every ``BATCH`` inspections.
 Going through the services row by row cost ~20 statements and a savepoint per answer (24
 inspections a second); an interrupted demo keeps whole batches only. A batch is built without
