@@ -944,7 +944,7 @@ class DemoBuilder:
         hazard still open there is reopened with a new deadline, and one the company reports
         rectified again afterwards awaits the next re-inspection. So about three orders in four
         are followed by a re-inspection within the half-year (2,000 inspections: 854 orders,
-        884 re-inspections with the self-inspections'), as a district follows up its orders; the
+        856 re-inspections with the self-inspections'), as a district follows up its orders; the
         rest wait for their deadline or the company's report."""
         reported = {f["id"] for f, t in hazards if t is not FindingStatus.OPEN}
         day = None
@@ -954,11 +954,11 @@ class DemoBuilder:
         if followed and any(t in (FindingStatus.CLOSED, FindingStatus.REOPENED)
                             for _, t in hazards):
             found = date.fromisoformat(visit.row["started_at"][:10])
-            day = min(self.today, found + timedelta(days=self.rng.randint(5, 30)))
-            while day.weekday() >= 5 and day > found + timedelta(days=1):
+            day = found + timedelta(days=self.rng.randint(5, 30))
+            while day.weekday() >= 5:
                 day -= timedelta(days=1)  # inspectors visit on working days
-            if day <= found:
-                day = None  # found today: nothing can be re-inspected yet
+            if day > self.today:
+                day = None  # still to come: the company has time until then
             else:
                 # Half of what the company never reported is found rectified all the same.
                 hazards = [(f, FindingStatus.CLOSED if t is FindingStatus.OPEN
