@@ -154,6 +154,12 @@ def _content(ctx):
                    "ON i.id = f.inspection_id ORDER BY 1, 2").fetchall(),
         db.execute("SELECT i.number, p.sha256, p.original_name FROM photos p JOIN "
                    "inspections i ON i.id = p.inspection_id ORDER BY 1, 2, 3").fetchall(),
+        # The orders and what the re-inspections found.
+        db.execute("SELECT i.number, d.number, d.issued_at FROM documents d JOIN inspections i "
+                   "ON i.id = d.inspection_id ORDER BY 1").fetchall(),
+        db.execute("SELECT i.number, f.seq, r.result, r.new_deadline, r.note FROM "
+                   "reinspection_results r JOIN inspections i ON i.id = r.reinspection_id "
+                   "JOIN findings f ON f.id = r.finding_id ORDER BY 1, 2").fetchall(),
     )
 
 
