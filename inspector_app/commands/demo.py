@@ -99,10 +99,12 @@ def _summary(summary: DemoSummary) -> str:
         else f"{count_text(summary.by_hazard_status[s.value])} {s.value}"
         for s in FindingStatus)
     return _("demo: {companies} companies, {inspectors} inspectors, {inspections} inspections "
-             "({statuses}), {hazards} hazards ({hazard_statuses}), {photos} photos in {seconds} s "
+             "({statuses}), {hazards} hazards ({hazard_statuses}), {orders} rectification "
+             "orders, {reinspections} re-inspections, {photos} photos in {seconds} s "
              "(seed {seed})").format(
         companies=count_text(summary.companies), inspectors=count_text(summary.inspectors),
         inspections=count_text(summary.inspections), statuses=statuses,
         hazards=count_text(summary.hazards), hazard_statuses=hazards,
+        orders=count_text(summary.orders), reinspections=count_text(summary.reinspections),
         photos=count_text(summary.photos), seconds=f"{summary.seconds:.1f}",
         seed=summary.seed)

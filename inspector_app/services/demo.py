@@ -6,7 +6,9 @@ demo runs unless given), so the data always looks current: recent drafts, overdu
 
 Companies, people, units and emergency plans go through the services. Inspections are built in
 memory step by step as the inspection, signature and photo services build them (the same domain
-checks, numbering, hazard wording, audit entries and signed-content fingerprints) and written by
+checks, numbering, hazard wording, audit entries and signed-content fingerprints), with the
+orders to rectify the document service issues and the re-inspections the re-inspection service
+records (its rules for results, governance plans and acceptances), and written by
 batch: one transaction and one prepared statement per table for every ``BATCH`` inspections.
 Going through the services row by row cost ~20 statements and a savepoint per answer (24
 inspections a second); an interrupted demo keeps whole batches only. A batch is built without
@@ -43,6 +45,7 @@ from inspector_app.domain.checklist import (
 from inspector_app.domain.company import Company, credit_check_char
 from inspector_app.domain.finding import Finding, FindingStatus, Grade, default_deadline
 from inspector_app.domain.finding import check_transition as check_finding_transition
+from inspector_app.domain.governance import PLAN_COLUMNS, Acceptance
 from inspector_app.domain.inspection import Kind, Status, inspector_problems
 from inspector_app.domain.inspection_record import InspectionRecord
 from inspector_app.domain.legal import hazard_wording, legal_citation
@@ -63,12 +66,13 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_, Listing
 from inspector_app.paths import DataDir
 from inspector_app.services.district_demo import ensure_district
-from inspector_app.services.documents import signed_content_digest
+from inspector_app.services.documents import check_order, signed_content_digest
 from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.pdf.model import CompanyInfo, RecordData
 from inspector_app.services.photos import PhotoService
 from inspector_app.services.progress import Progress
+from inspector_app.services.reinspection import NOT_RECTIFIED, RECTIFIED, require_plan
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.row_schema import check_entry
 from inspector_app.storage.audit import AUDIT_COLUMNS, audit_text
@@ -161,6 +165,9 @@ _DEMO_PLAN = {
 }
 _RECTIFIED_OK = ("已整改到位，同意销号。", "复查合格，隐患已消除。")
 _RECTIFIED_BAD = ("整改不到位，责令继续整改。", "复查发现问题依然存在。")
+_RESULT_COLUMNS = ("id", "reinspection_id", "finding_id", "result", "new_deadline", "note",
+                   "accepted_on", "accepted_by", "acceptance_conclusion", "created_at",
+                   "updated_at", "device_id")
 
 # Items that apply to one kind of company only; the demo answers "not applicable" elsewhere,
 # as the item's own guidance tells the inspector to.
@@ -172,6 +179,7 @@ _COMPLIANT = Answer.COMPLIANT.value
 _NON_COMPLIANT = Answer.NON_COMPLIANT.value
 _NOT_APPLICABLE = Answer.NOT_APPLICABLE.value
 _NEW_VALUE = AUDIT_COLUMNS.index("new_value")
+_REASON = AUDIT_COLUMNS.index("reason")
 _ANSWER_COLUMNS = ("id", "inspection_id", "item_id", "value", "note", "created_at",
                    "updated_at", "device_id")
 
@@ -188,6 +196,8 @@ class DemoSummary:
     hazards: int = 0
     by_hazard_status: Counter[str] = field(default_factory=Counter)
     photos: int = 0
+    reinspections: int = 0   # 复查 records, beside the inspections asked for
+    orders: int = 0          # 责令限期整改指令书 issued
     seconds: float = 0.0
     seed: int = 0
 
@@ -196,7 +206,8 @@ class DemoSummary:
         hazards = ", ".join(f"{self.by_hazard_status[s.value]} {s.value}" for s in FindingStatus)
         return (f"demo: {self.companies} companies, {self.inspectors} inspectors, "
                 f"{self.inspections} inspections ({statuses}), {self.hazards} hazards "
-                f"({hazards}), {self.photos} photos in {self.seconds:.1f} s (seed {self.seed})")
+                f"({hazards}), {self.reinspections} re-inspections, {self.orders} orders, "
+                f"{self.photos} photos in {self.seconds:.1f} s (seed {self.seed})")
 
 
 # -- small generators ----------------------------------------------------------------------------
@@ -326,6 +337,7 @@ class DemoBuilder:
                                     for company, when, target in plan)}
         issued = [f for v in visits.values() for f in v.issued]
         self._hazard_states(issued, visits)
+        self.summary.by_hazard_status.update(f["status"] for f in issued)
         # Hazards of drafts stay open: no order has been issued for them yet.
         self.summary.by_hazard_status[FindingStatus.OPEN.value] += (
             self.summary.hazards - hazards - len(issued))
@@ -334,9 +346,14 @@ class DemoBuilder:
     def _write(self, visits: dict[str, _Visit], committer: BatchCommitter) -> None:
         """Number the batch's records, in the order they were started, and hand the batch to
         the committer: one transaction, begun here and committed in the background."""
+        followups = sorted((r for v in visits.values() for r in v.followups),
+                           key=lambda r: r.row["started_at"])
         with committer.batch(self.out):
             for visit in visits.values():
                 self._number(visit)
+            # Re-inspections are numbered when they start, weeks after what they follow.
+            for reinspection in followups:
+                self._number_reinspection(reinspection)
             # The checklists the batch's records were started with, kept by content as
             # InspectionService.start keeps them (once: the same content is kept once).
             for source in {v.source.key: v.source for v in visits.values()}.values():
@@ -344,6 +361,8 @@ class DemoBuilder:
                                         source.version, source.definition)
             for visit in visits.values():
                 self._queue(visit)
+            for reinspection in followups:
+                self._queue_reinspection(reinspection)
 
     def _number(self, visit: _Visit) -> None:
         """The record's number (as InspectionService.start takes it), and with it what names
@@ -357,6 +376,26 @@ class DemoBuilder:
                 visit.signed, record=replace(visit.signed.record, number=number)))
             for row in visit.signature_rows:
                 row["record_fingerprint"] = fingerprint
+        if visit.order:  # as DocumentService.issue numbers it
+            order = visit.order
+            order["number"], order["seq"] = next_number(
+                self.db, DocType.ORDER, order["year"], self.device.id, self.device.doc_prefix,
+                self.authority_short)
+            visit.order_entry[_NEW_VALUE] = audit_text({"type": DocType.ORDER.value,
+                                                        "number": order["number"]})
+
+    def _number_reinspection(self, reinspection: _Reinspection) -> None:
+        """A re-inspection's number, as ReinspectionService.start takes it, and what names it:
+        its creation's audit entry and the reasons of the hazards' changes it made."""
+        row = reinspection.row
+        number, _ = next_number(self.db, DocType.RECORD, int(row["started_at"][:4]),
+                                self.device.id, self.device.doc_prefix, self.authority_short)
+        row["number"] = number
+        follows = reinspection.follows.row["number"] or reinspection.follows.id
+        reinspection.created_entry[_NEW_VALUE] = audit_text(
+            {"number": number, "kind": Kind.REINSPECTION.value, "follows": follows})
+        for entry, reason in reinspection.reasons:
+            entry[_REASON] = reason.format(label=number)
 
     # -- people and companies ------------------------------------------------------------------
     def _ensure_profile(self) -> str:
@@ -488,10 +527,12 @@ class DemoBuilder:
 
     def _audit(self, visit: _Visit, entity: str, entity_id: str, action: str, *,
                field: str | None = None, old: Any = None, new: Any = None,
-               reason: str | None = None) -> list[Any]:
-        """An audit entry as AuditLog.record writes it, at the time the visit is written."""
+               reason: str | None = None, inspection_id: str | None = None) -> list[Any]:
+        """An audit entry as AuditLog.record writes it, at the time the visit is written (of
+        ``visit``'s record, or of ``inspection_id``'s: a re-inspection's)."""
         entry = [
-            self._ordered_id(), visit.at, self.device.id, self.actor, entity, entity_id, visit.id,
+            self._ordered_id(), visit.at, self.device.id, self.actor, entity, entity_id,
+            inspection_id or visit.id,
             action, field, old if old is None or type(old) is str else self._audit_text(old),
             new if new is None or type(new) is str else self._audit_text(new), reason]
         self.out.add("audit_log", AUDIT_COLUMNS, entry)
@@ -552,6 +593,8 @@ class DemoBuilder:
                 self._sign_all(visit)
                 self._lock(visit)
                 status = Status.SIGNED
+                if kind is Kind.OFFICIAL and visit.finding_rows:
+                    self._order(visit)
         visit.status = status
         self.summary.inspections += 1
         self.summary.by_status[status.value] += 1
@@ -573,8 +616,20 @@ class DemoBuilder:
             out.insert("photos", row)
         for row in visit.signature_rows:
             out.insert("signatures", row)
+        if visit.order:
+            out.insert("documents", visit.order)
         if visit.lock:
             out.update("inspections", visit.id, visit.lock)
+
+    def _queue_reinspection(self, reinspection: _Reinspection) -> None:
+        out = self.out
+        out.insert("inspections", reinspection.row)
+        for position, inspector in enumerate(reinspection.team):
+            out.insert("inspection_inspectors", {
+                "inspection_id": reinspection.id, "inspector_id": inspector.id,
+                "position": position})
+        for values in reinspection.results:
+            out.add("reinspection_results", _RESULT_COLUMNS, values)
 
     def _start(self, company: Company, key: str, kind: Kind, team: list[Inspector],
                started_at: str, place: str | None) -> _Visit:
@@ -835,10 +890,31 @@ class DemoBuilder:
                                                      sort_keys=True),
                       "team_snapshot": json.dumps(team, ensure_ascii=False, sort_keys=True)}
 
+    # -- the order ---------------------------------------------------------------------------------
+    def _order(self, visit: _Visit) -> None:
+        """The order to rectify (责令限期整改指令书), issued as the record is signed on site: the
+        office issues one for every official inspection that found hazards, and the window
+        issues it from the signed record (DocumentService.issue, dated when the inspectors
+        signed). Numbered with the record, by ``_number``."""
+        issued_at = max(r["signed_at"] for r in visit.signature_rows
+                        if r["role"] == SignerRole.INSPECTOR.value)
+        check_order(None, visit.kind.value, len(visit.finding_rows),
+                    [(f["seq"], f.get("requirement"), f["deadline"])
+                     for f in visit.finding_rows], issued_at[:10])
+        visit.order = {"id": self._new_id(), "inspection_id": visit.id,
+                       "doc_type": DocType.ORDER.value, "number": None,
+                       "prefix": self.device.doc_prefix, "year": int(issued_at[:4]),
+                       "seq": None, "follows_document_id": None, "issued_at": issued_at,
+                       **visit.stamp}
+        visit.order_entry = self._audit(visit, "document", visit.order["id"], "create",
+                                        new={"type": DocType.ORDER.value, "number": None})
+        self.summary.orders += 1
+
     # -- hazard lifecycle --------------------------------------------------------------------------
     def _hazard_states(self, findings: list[dict[str, Any]], visits: dict[str, _Visit]) -> None:
-        """Move issued hazards along open → rectified → closed / reopened, as re-inspections
-        would: each step checked against the domain rules and audited like any other change."""
+        """Move issued hazards along open → rectified → closed / reopened, as the company's
+        reports and re-inspections (复查) would: each step checked against the domain rules
+        and audited like any other change."""
         rng = self.rng
         targets: list[FindingStatus] = []
         for f in findings:
@@ -853,49 +929,165 @@ class DemoBuilder:
                     common = Counter(targets).most_common(1)[0][0]
                     index = rng.choice([i for i, t in enumerate(targets) if t is common])
                     targets[index] = state
+        by_visit: dict[str, list[tuple[dict[str, Any], FindingStatus]]] = {}
         for finding, target in zip(findings, targets, strict=True):
-            self._move(finding, target, visits[finding["inspection_id"]])
-            self.summary.by_hazard_status[target.value] += 1
+            by_visit.setdefault(finding["inspection_id"], []).append((finding, target))
+        for visit_id, hazards in by_visit.items():
+            self._follow_up(visits[visit_id], hazards)
 
-    def _move(self, finding: dict[str, Any], target: FindingStatus, visit: _Visit) -> None:
-        found = date.fromisoformat(visit.row["started_at"][:10])
-        deadline = date.fromisoformat(finding["deadline"]) if finding["deadline"] else found
-        reported = min(self.today, found + timedelta(days=self.rng.randint(3, 20)))
-        reinspected = min(self.today, reported + timedelta(days=self.rng.randint(1, 10)))
-        steps: dict[FindingStatus, list[tuple[FindingStatus, dict[str, Any]]]] = {
-            FindingStatus.OPEN: [],
-            FindingStatus.RECTIFIED: [(FindingStatus.RECTIFIED, {})],
-            FindingStatus.CLOSED: [(FindingStatus.RECTIFIED, {}), (FindingStatus.CLOSED, {
-                "reinspection_result": self.rng.choice(_RECTIFIED_OK),
-                "reinspected_at": reinspected.isoformat(),
-                "closed_at": reinspected.isoformat()})],
-            # The order's own deadline is signed content: a re-inspection sets a new one beside
-            # it, as the re-inspection service does.
-            FindingStatus.REOPENED: [(FindingStatus.RECTIFIED, {}), (FindingStatus.REOPENED, {
-                "reinspection_result": self.rng.choice(_RECTIFIED_BAD),
-                "reinspected_at": reinspected.isoformat(),
-                "current_deadline": (max(deadline, reinspected) + timedelta(days=15)
-                                     ).isoformat()})],
-        }
-        if finding["grade"] == Grade.MAJOR.value and target is not FindingStatus.OPEN:
-            # A major hazard the company works on has its governance plan; a closed one was
-            # closed on a recorded acceptance.
-            steps[target][0][1].update(_DEMO_PLAN)
+    def _follow_up(self, visit: _Visit, hazards: list[tuple[dict[str, Any], FindingStatus]]
+                   ) -> None:
+        """What follows one inspection's order. The company works on the hazards it is to
+        close (a major one with its governance plan) and reports them rectified; when one is
+        to be closed or reopened, one re-inspection re-checks every hazard of the inspection
+        not closed (ReinspectionService: a result for each, or it cannot be completed): a
+        hazard still open there is reopened with a new deadline, and one the company reports
+        rectified again afterwards awaits the next re-inspection. So about three orders in four
+        are followed by a re-inspection within the half-year (2,000 inspections: 854 orders,
+        856 re-inspections with the self-inspections'), as a district follows up its orders; the
+        rest wait for their deadline or the company's report."""
+        reported = {f["id"] for f, t in hazards if t is not FindingStatus.OPEN}
+        day = None
+        # An official record is re-inspected on its order (a re-inspection opinion follows the
+        # order); a company's self-inspection by its own people.
+        followed = bool(visit.order) or visit.kind is Kind.SELF
+        if followed and any(t in (FindingStatus.CLOSED, FindingStatus.REOPENED)
+                            for _, t in hazards):
+            found = date.fromisoformat(visit.row["started_at"][:10])
+            day = found + timedelta(days=self.rng.randint(5, 30))
+            while day.weekday() >= 5:
+                day -= timedelta(days=1)  # inspectors visit on working days
+            if day > self.today:
+                day = None  # still to come: the company has time until then
+            else:
+                # Half of what the company never reported is found rectified all the same.
+                hazards = [(f, FindingStatus.CLOSED if t is FindingStatus.OPEN
+                            and self.rng.random() < 0.5 else t) for f, t in hazards]
+        for finding, target in hazards:
+            if target is not FindingStatus.OPEN and finding["grade"] == Grade.MAJOR.value:
+                self._governance_plan(visit, finding)
+            if finding["id"] in reported:
+                self._set_status(visit, finding, FindingStatus.RECTIFIED, {},
+                                 "the company reports it rectified")
+        if day is None:
+            return
+        reinspection = self._reinspection(visit, day)
+        closed = reopened = 0
+        for finding, target in hazards:
             if target is FindingStatus.CLOSED:
-                steps[target][-1][1].update({
-                    "accepted_on": reinspected.isoformat(), "accepted_by": "复查组",
-                    "acceptance_conclusion": "整改措施落实到位，经评估验收合格，同意销号"})
-        current = FindingStatus(finding["status"])
-        for status, extra in steps[target]:
-            check_finding_transition(current, status)
-            reason = "demo data: simulated re-inspection"
-            self._audit(visit, "finding", finding["id"], "update", field="status",
-                        old=current.value, new=status.value, reason=reason)
-            for name, value in extra.items():
+                self._close(reinspection, finding, day)
+                closed += 1
+            else:
+                self._reopen(reinspection, finding, day)
+                reopened += 1
+        rules.check_transition(Status.DRAFT, Status.COMPLETED)
+        self._audit(visit, "inspection", reinspection.id, "update", field="status",
+                    old=Status.DRAFT.value, new=Status.COMPLETED.value,
+                    reason=f"{closed} closed, {reopened} reopened",
+                    inspection_id=reinspection.id)
+        for finding, target in hazards:
+            if target is FindingStatus.RECTIFIED:  # reported done again, not re-checked yet
+                self._set_status(visit, finding, FindingStatus.RECTIFIED, {},
+                                 "the company reports it rectified")
+
+    def _reinspection(self, visit: _Visit, day: date) -> _Reinspection:
+        """A re-inspection of ``visit`` on ``day`` (ReinspectionService.start): an official
+        record followed up by two inspectors with enforcement IDs."""
+        kind = Kind.OFFICIAL if visit.kind is Kind.OFFICIAL else Kind.SELF
+        team = self.rng.sample(self.team, 2 if kind is Kind.OFFICIAL else 1)
+        problems = inspector_problems(kind, team)
+        if problems:
+            raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
+        minute = self.rng.choice(range(8 * 60 + 30, 16 * 60, 15))
+        started = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+        ended = started + timedelta(minutes=self.rng.randint(30, 120))
+        reinspection_id = self._new_id()
+        original = visit.row
+        row = {"id": reinspection_id, "revision": 1, "company_id": original["company_id"],
+               "template_key": original["template_key"], "template_id": original["template_id"],
+               "template_version": original["template_version"],
+               "template_hash": original["template_hash"], "kind": Kind.REINSPECTION.value,
+               "status": Status.COMPLETED.value, "number": None, "place": None,
+               "started_at": started.isoformat(timespec="minutes") + "+08:00",
+               "ended_at": ended.isoformat(timespec="minutes") + "+08:00",
+               "follows_inspection_id": visit.id, "section_ids": "[]", **visit.stamp}
+        created = self._audit(visit, "inspection", reinspection_id, "create",
+                              new={"number": None, "kind": Kind.REINSPECTION.value},
+                              inspection_id=reinspection_id)
+        reinspection = _Reinspection(reinspection_id, visit, team, row, created)
+        visit.followups.append(reinspection)
+        self.summary.reinspections += 1
+        return reinspection
+
+    def _result(self, reinspection: _Reinspection, finding: dict[str, Any], result: str,
+                new_deadline: str | None, acceptance: tuple[str | None, ...]) -> None:
+        """One hazard's result (ReinspectionService.record_result), audited."""
+        note = self.rng.choice(_RECTIFIED_OK if result == RECTIFIED else _RECTIFIED_BAD)
+        values = (result, new_deadline, note, *acceptance)
+        stamp = reinspection.follows.stamp
+        reinspection.results.append([self._new_id(), reinspection.id, finding["id"], *values,
+                                     stamp["created_at"], stamp["updated_at"],
+                                     stamp["device_id"]])
+        self._audit(reinspection.follows, "reinspection_result", finding["id"], "create",
+                    new=dict(zip(("result", "new_deadline", "note", "accepted_on",
+                                  "accepted_by", "acceptance_conclusion"), values, strict=True)),
+                    inspection_id=reinspection.id)
+
+    def _close(self, reinspection: _Reinspection, finding: dict[str, Any], day: date) -> None:
+        """Rectified at re-inspection: closed (销号); a major hazard only on its complete
+        governance plan and a recorded acceptance (评估/验收)."""
+        accepted: dict[str, Any] = {}
+        if finding["grade"] == Grade.MAJOR.value:
+            require_plan(_finding(finding))
+            acceptance = Acceptance.parse(day.isoformat(), "复查组",
+                                          "整改措施落实到位，经评估验收合格，同意销号", today=day)
+            accepted = {"accepted_on": acceptance.accepted_on,
+                        "accepted_by": acceptance.accepted_by,
+                        "acceptance_conclusion": acceptance.acceptance_conclusion}
+        self._result(reinspection, finding, RECTIFIED, None,
+                     (accepted.get("accepted_on"), accepted.get("accepted_by"),
+                      accepted.get("acceptance_conclusion")))
+        self._set_status(reinspection.follows, finding, FindingStatus.CLOSED, {
+            "reinspection_result": RECTIFIED, "reinspected_at": day.isoformat(),
+            "closed_at": day.isoformat(), **accepted},
+            "accepted at re-inspection {label}", reinspection)
+
+    def _reopen(self, reinspection: _Reinspection, finding: dict[str, Any], day: date) -> None:
+        """Not rectified at re-inspection: reopened with a new deadline after the day; the
+        order's own deadline is signed content and stays beside it."""
+        deadline = date.fromisoformat(finding.get("current_deadline") or finding["deadline"])
+        new_deadline = (max(deadline, day) + timedelta(days=15)).isoformat()
+        self._result(reinspection, finding, NOT_RECTIFIED, new_deadline, (None, None, None))
+        self._set_status(reinspection.follows, finding, FindingStatus.REOPENED, {
+            "reinspection_result": NOT_RECTIFIED, "reinspected_at": day.isoformat(),
+            "current_deadline": new_deadline},
+            "not accepted at re-inspection {label}", reinspection)
+
+    def _governance_plan(self, visit: _Visit, finding: dict[str, Any]) -> None:
+        """The company's governance plan (治理方案) of a major hazard it works on
+        (ReinspectionService.set_plan): audited per element."""
+        for name in PLAN_COLUMNS:
+            value = _DEMO_PLAN[name]
+            if finding.get(name) != value:
                 self._audit(visit, "finding", finding["id"], "update", field=name,
-                            old=finding.get(name), new=value, reason=reason)
-            finding.update(extra, status=status.value)
-            current = status
+                            old=finding.get(name), new=value, reason="governance plan")
+                finding[name] = value
+
+    def _set_status(self, visit: _Visit, finding: dict[str, Any], status: FindingStatus,
+                    extra: dict[str, Any], reason: str,
+                    reinspection: _Reinspection | None = None) -> None:
+        """A hazard's move (ReinspectionService._set_status): checked, each changed field
+        audited; a re-inspection's reason names its number once it has one."""
+        check_finding_transition(FindingStatus(finding["status"]), status)
+        for name, value in {"status": status.value, **extra}.items():
+            old = finding.get(name)
+            if old == value:
+                continue
+            entry = self._audit(visit, "finding", finding["id"], "update", field=name, old=old,
+                                new=value, reason=reason)
+            if reinspection is not None:
+                reinspection.reasons.append((entry, reason))
+            finding[name] = value
 
     # -- photos and signatures ------------------------------------------------------------------
     def _photos(self, visit: _Visit, count: int, *, item_id: str | None = None,
@@ -1020,6 +1212,9 @@ class _Visit:
     created: dict[str, Any] = field(default_factory=dict)        # its creation, as audited
     created_entry: list[Any] = field(default_factory=list)       # that audit row
     signed: RecordData | None = None                             # the content signed
+    order: dict[str, Any] = field(default_factory=dict)          # its order to rectify
+    order_entry: list[Any] = field(default_factory=list)         # that order's audit row
+    followups: list[_Reinspection] = field(default_factory=list)  # its re-inspections
 
     @property
     def issued(self) -> list[dict[str, Any]]:
@@ -1029,6 +1224,20 @@ class _Visit:
     @property
     def at(self) -> str:
         return self.stamp["created_at"]
+
+
+@dataclass
+class _Reinspection:
+    """A re-inspection (复查) of a visit's hazards while it is built: completed at once."""
+
+    id: str
+    follows: _Visit
+    team: list[Inspector]
+    row: dict[str, Any]
+    created_entry: list[Any]                                     # its creation's audit row
+    results: list[list[Any]] = field(default_factory=list)       # reinspection_results rows
+    # Audit rows of the hazards' changes, with the reason to word once the number is known.
+    reasons: list[tuple[list[Any], str]] = field(default_factory=list)
 
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))

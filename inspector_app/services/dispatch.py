@@ -166,6 +166,8 @@ def records_behind(db: Database, report: DispatchReport, figure: str, group: str
 
 def report_bytes(db: Database, report: DispatchReport, suffix: str,
                  number: str | None = None) -> bytes:
+    from inspector_app.services.reports.circular import annexed_hazards, circular_pdf
+
     if suffix == ".xlsx":
         hazards = None
         if report.unit is not None:
@@ -173,8 +175,8 @@ def report_bytes(db: Database, report: DispatchReport, suffix: str,
             hazards = [] if group is None else [
                 h for figure in ("hazards_major", "hazards_general")
                 for h in drill_down(db, report.query, figure, group)]
-        return dispatch_xlsx(report.table, report.title, report.lang, report.rows, hazards)
-    from inspector_app.services.reports.circular import circular_pdf
+        return dispatch_xlsx(report.table, report.title, report.lang, report.rows, hazards,
+                             annexed_hazards(db, report))
 
     return circular_pdf(db, report, number)
 

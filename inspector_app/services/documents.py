@@ -86,6 +86,44 @@ class DocumentRefused(ValidationError):
         self.code = code
 
 
+def check_order(number: str | None, kind: str, hazards: int,
+                terms: list[tuple[int, str | None, str | None]],
+                issue_day: str | None) -> None:
+    """Raise ``DocumentRefused`` unless an order to rectify may be issued for an inspection of
+    this ``kind`` with these ``hazards`` (their number) and ``terms`` ((seq, requirement,
+    deadline) each) on ``issue_day`` (None: issued already). The demo's orders obey it too."""
+    if kind == Kind.SELF.value:
+        raise DocumentRefused(
+            "self_inspection", N_("Inspection {number} is a company's self-inspection: "
+            "an order to rectify is issued only by the authority's inspectors."),
+                               number=number)
+    if not hazards:
+        raise DocumentRefused(
+            "no_hazards", N_("Inspection {number} found no hazards: there is nothing to "
+            "order rectified."), number=number)
+    incomplete = [
+        Message(N_("hazard {seq}: no requirement") if not (req or "").strip()
+                else N_("hazard {seq}: no deadline"), seq=seq)
+        for seq, req, deadline in terms
+        if not (req or "").strip() or not (deadline or "").strip()]
+    if incomplete:
+        raise DocumentRefused(
+            "incomplete_hazards", N_("The order of inspection {number} cannot be issued "
+            "yet: {problems}. Complete the hazards first."),
+                                  number=number, problems=Listing(incomplete))
+    if issue_day is None:
+        return
+    early = [Message(N_("hazard {seq} ({deadline})"), seq=seq, deadline=(deadline or "")[:10])
+             for seq, _req, deadline in terms if (deadline or "")[:10] < issue_day]
+    if early:
+        raise DocumentRefused(
+            "deadline_before_issue", N_("The order of inspection {number} cannot be "
+            "issued on {issue_day}: the deadline of {hazards} is before the issue "
+            "date. Give it a deadline on or after the issue date first; nothing was "
+            "changed."), number=number, issue_day=issue_day,
+            hazards=Listing(early, ENUMERATION))
+
+
 # -- the record's data and its fingerprint ---------------------------------------------------------
 def load_record_data(db: Database, inspection_id: str) -> RecordData:
     """An inspection with everything its documents print (reads only)."""
@@ -307,38 +345,11 @@ class DocumentService:
             self._check_onsite(row)
 
     def _check_order(self, row: dict[str, Any]) -> None:
-        if row["kind"] == Kind.SELF.value:
-            raise DocumentRefused(
-                "self_inspection", N_("Inspection {number} is a company's self-inspection: "
-                "an order to rectify is issued only by the authority's inspectors."),
-                                   number=row['number'])
-        if not row["hazards"]:
-            raise DocumentRefused(
-                "no_hazards", N_("Inspection {number} found no hazards: there is nothing to "
-                "order rectified."), number=row['number'])
-        terms = self.documents.hazard_terms(row["id"])
-        incomplete = [
-            Message(N_("hazard {seq}: no requirement") if not (req or "").strip()
-                    else N_("hazard {seq}: no deadline"), seq=seq)
-            for seq, req, deadline in terms
-            if not (req or "").strip() or not (deadline or "").strip()]
-        if incomplete:
-            raise DocumentRefused(
-                "incomplete_hazards", N_("The order of inspection {number} cannot be issued "
-                "yet: {problems}. Complete the hazards first."),
-                                      number=row['number'], problems=Listing(incomplete))
-        if self.issued(row["id"], DocType.ORDER) is not None:
-            return  # issued already: its date and deadlines stand as they were
-        issue_day = self.issue_time(row["id"])[:10]
-        early = [Message(N_("hazard {seq} ({deadline})"), seq=seq, deadline=deadline[:10])
-                 for seq, _req, deadline in terms if (deadline or "")[:10] < issue_day]
-        if early:
-            raise DocumentRefused(
-                "deadline_before_issue", N_("The order of inspection {number} cannot be "
-                "issued on {issue_day}: the deadline of {hazards} is before the issue "
-                "date. Give it a deadline on or after the issue date first; nothing was "
-                "changed."), number=row['number'], issue_day=issue_day,
-                hazards=Listing(early, ENUMERATION))
+        issued = self.issued(row["id"], DocType.ORDER) is not None
+        check_order(row["number"], row["kind"], row["hazards"],
+                    self.documents.hazard_terms(row["id"]),
+                    # Issued already: its date and deadlines stand as they were.
+                    None if issued else self.issue_time(row["id"])[:10])
 
     def _check_onsite(self, row: dict[str, Any]) -> None:
         if row["kind"] == Kind.SELF.value:

@@ -315,7 +315,7 @@ class ReinspectionService:
             raise ValidationError(N_("A rectified hazard gets no new deadline."))
         acceptance = (None, None, None)
         if result == RECTIFIED and finding.grade is Grade.MAJOR:
-            _require_plan(finding)
+            require_plan(finding)
             accepted = Acceptance.parse(accepted_on, accepted_by, acceptance_conclusion,
                                         today=self.today())
             acceptance = (accepted.accepted_on, accepted.accepted_by,
@@ -376,7 +376,7 @@ class ReinspectionService:
         for finding in self.hazards(reinspection_id):
             result = results[finding.id]
             if result.result == RECTIFIED and finding.grade is Grade.MAJOR:
-                _require_plan(finding)
+                require_plan(finding)
                 if not (result.accepted_on and result.accepted_by
                         and result.acceptance_conclusion):
                     raise ValidationError(
@@ -437,7 +437,7 @@ class ReinspectionService:
                                   new=value, reason=reason, inspection_id=finding.inspection_id)
 
 
-def _require_plan(finding: Finding) -> None:
+def require_plan(finding: Finding) -> None:
     missing = GovernancePlan.of(finding).missing()
     if missing:
         labels = Listing([label for column, label in PLAN_ELEMENTS if column in missing],

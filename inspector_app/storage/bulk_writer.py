@@ -20,11 +20,12 @@ from sqlite_utils.db import jsonify_if_needed
 from inspector_app.storage import set_aside
 from inspector_app.storage.migrations import HAZARD_LEDGER_FILL
 
-Table = Literal["companies", "inspections", "inspection_inspectors", "answers", "findings",
-                "photos", "signatures", "audit_log"]
+Table = Literal["companies", "inspections", "inspection_inspectors", "documents", "answers",
+                "findings", "reinspection_results", "photos", "signatures", "audit_log"]
 # Parents before the rows that refer to them.
-_ORDER: tuple[Table, ...] = ("companies", "inspections", "inspection_inspectors", "answers",
-                             "findings", "photos", "signatures", "audit_log")
+_ORDER: tuple[Table, ...] = ("companies", "inspections", "inspection_inspectors", "documents",
+                             "answers", "findings", "reinspection_results", "photos",
+                             "signatures", "audit_log")
 # Stored as they are; anything else as sqlite_utils stores it (JSON text). Checked by type
 # first: converting every value through sqlite_utils took a fifth of a large demo.
 _PLAIN = frozenset({str, int, float, bytes, type(None)})

@@ -173,7 +173,8 @@ ins AS MATERIALIZED (
             substr(i.started_at, 1, 10) BETWEEN :c_start AND :c_end AND co.in_scope))
 ),
 fin AS (
-    SELECT f.id, f.inspection_id, f.seq, f.description, f.grade, f.status, ins.company_id,
+    SELECT f.id, f.inspection_id, f.seq, f.description, f.grade, f.status, f.responsible,
+           ins.company_id,
            ins.grp, ins.number,
            COALESCE(f.current_deadline, f.deadline) AS deadline,
            f.status IN ('rectified', 'closed') AS is_rectified,
@@ -347,7 +348,8 @@ _DRILL_SELECT = {
     "ins": "SELECT ins.id, ins.number, ins.kind, ins.started_at, c.name AS company_name, "
            "c.town FROM ins JOIN companies c ON c.id = ins.company_id",
     "fin": "SELECT fin.id, fin.number AS inspection_number, fin.seq, fin.description, "
-           "fin.grade, fin.status, fin.deadline, c.name AS company_name, c.town "
+           "fin.grade, fin.status, fin.deadline, fin.responsible, c.name AS company_name, "
+           "c.town "
            "FROM fin JOIN companies c ON c.id = fin.company_id",
     "ord": "SELECT ord.id, ord.number, c.name AS company_name, c.town "
            "FROM ord JOIN companies c ON c.id = ord.company_id",

@@ -6,15 +6,29 @@ tooltip); the main column (a company name, a title) gets the width that is left,
 a readable minimum, so it neither collapses nor keeps a width the window no longer has. A width
 the user drags is kept, also across restarts (per table, in the settings), until the interface
 language changes: the new words get new widths.
+
+A list read a page at a time shows its first rows only when it is fitted: a column whose other
+rows say something wider (a status further down, a date of another month) is given the texts it
+can show (``samples``) and is as wide as the widest of them too, so nothing short is cut later.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
 from inspector_app.ui.first_show import LATER_MS
 
@@ -30,7 +44,8 @@ class ColumnFitter(QObject):
     def __init__(self, view: QTableView | QTreeView, key: str, stretch: int,
                  settings: QSettings | None = None, *, max_chars: int = 36,
                  min_stretch_chars: int = 14, whole: tuple[int, ...] = (),
-                 once: bool = False) -> None:
+                 once: bool = False,
+                 samples: Callable[[int], Iterable[str]] | None = None) -> None:
         super().__init__(view)
         self.view = view
         self.key = key
@@ -42,6 +57,8 @@ class ColumnFitter(QObject):
         # Fitted to the first rows only: a list refiltered at each keystroke keeps its widths
         # (measuring each cell of a page through Python again costs more than reading it).
         self.once = once
+        # The texts a column may show in rows not read yet (every status, a date of each month).
+        self.samples = samples
         self._fitted_rows = False
         self._whole_only = False  # a pending fit is of the columns shown whole only
         self.user_sized = False
@@ -88,7 +105,7 @@ class ColumnFitter(QObject):
                 if column == self.stretch or self.header.isSectionHidden(column):
                     continue
                 wanted = max(self.view.sizeHintForColumn(column),
-                             self.header.sectionSizeHint(column))
+                             self.header.sectionSizeHint(column), self._samples_width(column))
                 limit = wanted if column in self.whole else high
                 self.header.resizeSection(column, max(low, min(wanted, limit)))
             self.user_sized = False
@@ -96,6 +113,25 @@ class ColumnFitter(QObject):
             self._fill()
         finally:
             self._fitting = False
+
+    def _samples_width(self, column: int) -> int:
+        """The width of a cell showing the widest text ``column`` may show, as the item
+        delegate sizes it (in bold italics: a major hazard's grade is bold, a draft's hazard
+        italic, which leans out of its text's width), and the grid line."""
+        texts = list(self.samples(column)) if self.samples is not None else []
+        if not texts:
+            return 0
+        font = self.view.font()
+        font.setBold(True)
+        font.setItalic(True)
+        option = QStyleOptionViewItem()
+        option.font = font
+        option.fontMetrics = QFontMetrics(font)
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.text = max(texts, key=option.fontMetrics.horizontalAdvance)
+        size = self.view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option,
+                                                  QSize(), self.view)
+        return size.width() + 1
 
     def _fill(self) -> None:
         """The main column takes the room the others leave."""

@@ -105,7 +105,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="419" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="414" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="453" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -175,16 +175,6 @@
         <translation>
             <numerusform>%Ln inspection</numerusform>
             <numerusform>%Ln inspections</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MilestoneDialog</name>
-    <message numerus="yes">
-        <source>%Ln photo(s)</source>
-        <translation type="vanished">
-            <numerusform>%Ln photo</numerusform>
-            <numerusform>%Ln photos</numerusform>
         </translation>
     </message>
 </context>

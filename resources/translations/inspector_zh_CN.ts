@@ -1908,102 +1908,103 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="98" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="113" />
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="98" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="113" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="99" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="99" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114" />
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="100" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="100" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="101" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="102" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117" />
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="103" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="104" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119" />
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="105" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="120" />
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121" />
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="106" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121" />
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122" />
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="107" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122" />
         <source>Acceptance</source>
         <translation>评估验收</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="174" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="134" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="204" />
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="193" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="222" />
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="197" />
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="226" />
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -2011,83 +2012,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="285" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="485" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480" />
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="366" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="361" />
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="367" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="385" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="362" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="380" />
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="383" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="378" />
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="383" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="378" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="419" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="414" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="431" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="426" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="443" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="438" />
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="445" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="440" />
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="441" />
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="442" />
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="448" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443" />
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="456" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="451" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2096,74 +2097,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="453" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459" />
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="463" />
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="469" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464" />
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466" />
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="473" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468" />
         <source>Start a re-inspection of the open hazards of this hazard's company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="474" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="469" />
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="475" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="479" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="474" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="475" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="487" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="482" />
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="489" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="484" />
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="490" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="485" />
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3207,17 +3208,14 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>%1 的建设节点</translation>
     </message>
     <message>
-        <source>due by</source>
-        <translation type="vanished">计划完成</translation>
-    </message>
-    <message>
         <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="122" />
         <source>Untick: no due date yet</source>
         <translation>不勾选：尚未定计划完成日期</translation>
     </message>
     <message>
-        <source>Add photos…</source>
-        <translation type="vanished">添加照片…</translation>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125" />
+        <source>Milestone photos</source>
+        <translation>节点照片</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126" />
@@ -3243,21 +3241,6 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130" />
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125" />
-        <source>Milestone photos</source>
-        <translation>节点照片</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation type="vanished">图片 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln photo(s)</source>
-        <translation type="vanished">
-            <numerusform>%Ln 张照片</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -268,3 +268,44 @@ def test_a_page_of_rows_is_read_but_counts_sorting_and_export_cover_all(
     assert export(qtbot, page, target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == len(expected) + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_dates_grades_statuses_and_results_show_whole_in_every_row(qtbot, demo, languages,
+                                                                    lang):
+    """At 1366 px, the columns are fitted to the first page (the most overdue, all "open"); the
+    rows read later, and those of another filter, say "awaiting re-inspection" or "closed" and
+    have dates of other months: none of them is cut."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    languages.apply(lang)
+    page = HazardsPage(demo)
+    page.today = lambda: TODAY
+    qtbot.addWidget(page)
+    page.resize(1366 - 200, 420)  # the page beside the navigation, on a 1366x768 screen
+    page.show()
+    page.reload()
+    qtbot.waitExposed(page)
+    qtbot.wait(150)
+    page.status_filter.setCurrentIndex(page.status_filter.count() - 1)  # closed ones too
+    qtbot.wait(150)
+    model, table = page.model, page.table
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    statuses = {model.index(r, Column.STATUS).data() for r in range(model.rowCount())}
+    assert len(statuses) >= 4, statuses  # the demo has hazards in every state
+    option = QStyleOptionViewItem()
+    option.font = table.font()
+    delegate = table.itemDelegate()
+    for column in (Column.FOUND, Column.GRADE, Column.DEADLINE, Column.OVERDUE, Column.STATUS,
+                   Column.RESULT, Column.REINSPECTED, Column.CLOSED):
+        width = table.columnWidth(column)
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            assert delegate.sizeHint(option, index).width() <= width, (column, index.data())
+    # Long free text is cut at a bound, and its tooltip has it whole.
+    for column in (Column.COMPANY, Column.DESCRIPTION, Column.LEGAL_BASIS):
+        index = next(model.index(r, column) for r in range(model.rowCount())
+                     if model.index(r, column).data())
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()

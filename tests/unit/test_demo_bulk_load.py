@@ -58,7 +58,8 @@ def test_ctrl_c_keeps_whole_batches_and_the_indexes(ctx, fresh_schema, monkeypat
 
     with pytest.raises(KeyboardInterrupt):
         _build(ctx, progress=StopAfterFirstBatch())
-    assert ctx.db["inspections"].count == 4
+    assert ctx.db.execute("SELECT COUNT(*) FROM inspections WHERE kind != 'reinspection'"
+                          ).fetchone()[0] == 4
     assert _schema(ctx.db) == fresh_schema
     # The hazards of the batch written are in the ledger, as its triggers would have put them.
     ledger = _ledger(ctx.db)

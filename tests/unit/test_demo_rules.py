@@ -133,10 +133,13 @@ def test_hazards_and_photos_belong_to_their_records(built):
 
 
 def test_numbers_are_unique_and_rise_with_the_date(built):
-    ctx, _ = built
+    ctx, summary = built
     rows = ctx.db.execute("SELECT number FROM inspections ORDER BY started_at, rowid").fetchall()
     numbers = [r[0] for r in rows]
-    assert len(set(numbers)) == len(numbers) == 40 and all(numbers)
+    assert len(set(numbers)) == len(numbers) == 40 + summary.reinspections and all(numbers)
+    orders = [r[0] for r in ctx.db.execute("SELECT number FROM documents "
+                                           "WHERE doc_type = 'order' ORDER BY issued_at")]
+    assert len(set(orders)) == len(orders) == summary.orders > 0
 
 
 def _content(ctx):
@@ -151,6 +154,12 @@ def _content(ctx):
                    "ON i.id = f.inspection_id ORDER BY 1, 2").fetchall(),
         db.execute("SELECT i.number, p.sha256, p.original_name FROM photos p JOIN "
                    "inspections i ON i.id = p.inspection_id ORDER BY 1, 2, 3").fetchall(),
+        # The orders and what the re-inspections found.
+        db.execute("SELECT i.number, d.number, d.issued_at FROM documents d JOIN inspections i "
+                   "ON i.id = d.inspection_id ORDER BY 1").fetchall(),
+        db.execute("SELECT i.number, f.seq, r.result, r.new_deadline, r.note FROM "
+                   "reinspection_results r JOIN inspections i ON i.id = r.reinspection_id "
+                   "JOIN findings f ON f.id = r.finding_id ORDER BY 1, 2").fetchall(),
     )
 
 
@@ -191,10 +200,15 @@ def test_an_interrupted_demo_keeps_whole_batches(ctx, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         _build(ctx, companies=3, inspections=12, progress=Watcher())
     assert done == [(4, 12), (8, 12)]
-    assert ctx.db["inspections"].count == 8
-    # Nothing half-written: every record has its answers and its history, and no row of the
-    # interrupted batch is left.
-    for (inspection_id,) in ctx.db.execute("SELECT id FROM inspections"):
+    assert ctx.db.execute("SELECT COUNT(*) FROM inspections WHERE kind != 'reinspection'"
+                          ).fetchone()[0] == 8
+    # Nothing half-written: every record has its answers and its history, a re-inspection
+    # the record it follows, and no row of the interrupted batch is left.
+    assert ctx.db.execute("SELECT COUNT(*) FROM inspections r LEFT JOIN inspections i "
+                          "ON i.id = r.follows_inspection_id WHERE r.kind = 'reinspection' "
+                          "AND i.id IS NULL").fetchone()[0] == 0
+    for (inspection_id,) in ctx.db.execute("SELECT id FROM inspections "
+                                           "WHERE kind != 'reinspection'"):
         assert ctx.db.execute("SELECT COUNT(*) FROM answers WHERE inspection_id = ?",
                               [inspection_id]).fetchone()[0]
     orphans = ctx.db.execute("SELECT COUNT(*) FROM audit_log WHERE inspection_id IS NOT NULL "
@@ -281,3 +295,48 @@ def test_the_demo_records_and_hazards_are_told_apart_by_the_start_of_their_ids(b
     for table in ("inspections", "findings"):
         ids = [r[0] for r in ctx.db.execute(f"SELECT id FROM {table}")]
         assert len(ids) >= 40 and len({i[:8] for i in ids}) == len(ids), table
+
+
+def test_orders_and_re_inspections_follow_the_services_rules(built):
+    """A district's circular counts orders (指令书) and re-inspections (复查): the demo has
+    them, made as the window makes them, and the ledger's closed and reopened hazards are
+    those its re-inspections closed and reopened."""
+    from inspector_app.domain.numbering import DocType
+
+    ctx, summary = built
+    db = ctx.db
+    assert summary.orders > 0 and summary.reinspections > 0
+    orders = db.execute("SELECT inspection_id FROM documents WHERE doc_type = 'order'"
+                        ).fetchall()
+    assert len(orders) == summary.orders
+    for (inspection_id,) in orders:
+        ctx.documents.check(inspection_id, DocType.ORDER)  # refused: DocumentRefused
+        kind, status = db.execute("SELECT kind, status FROM inspections WHERE id = ?",
+                                  [inspection_id]).fetchone()
+        assert (kind, status) == ("official", "signed")
+    reinspections = db.execute(
+        "SELECT id, follows_inspection_id, status, substr(started_at, 1, 10) FROM inspections "
+        "WHERE kind = 'reinspection'").fetchall()
+    assert len(reinspections) == summary.reinspections
+    service = ctx.reinspection
+    for reinspection_id, follows, status, day in reinspections:
+        assert status == "completed" and service.missing(reinspection_id) == []
+        info = service.get(reinspection_id)
+        assert info.number and info.follows_id == follows and len(info.inspectors) >= 1
+        if info.official:  # a re-inspection opinion can follow the order it re-checks
+            ctx.documents.check(reinspection_id, DocType.REINSPECTION)
+        for result in service.results(reinspection_id):
+            finding = service.finding(result.finding_id)
+            assert finding.reinspected_at is not None and finding.reinspected_at >= day
+    # Every closed or reopened hazard was closed or reopened by a re-inspection's result.
+    judged = {r[0] for r in db.execute("SELECT finding_id FROM reinspection_results")}
+    for finding_id, status in db.execute(
+            "SELECT id, status FROM findings WHERE status IN ('closed', 'reopened')"):
+        assert finding_id in judged, status
+    # And the figures of a circular say so (复查N次, 下达责令限期整改指令书N份).
+    from inspector_app.domain.units import Period
+    from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
+
+    total = dispatch_table(db, DispatchQuery(Period(date(2025, 6, 1), TODAY), "town",
+                                             as_of=TODAY)).total
+    assert (total["reinspections"], total["orders"]) == (summary.reinspections, summary.orders)

@@ -132,10 +132,12 @@ def test_xlsx_is_laid_out_as_a_statistics_table(data_dir, tmp_path):
     assert ws["J2"].value == "统计时段：2025年6月21日至2026年6月20日"
     assert {"A3:A4", "B3:B4", "C3:E3", "F3:H3", "I3:K3", "L3:O3", "P3:R3"} <= merged
     assert (ws["C3"].value, ws["C4"].value, ws["E4"].value) == ("企业覆盖", "应检企业数", "覆盖率")
-    # One row per town, then 合计 whose figures are the column sums, then what they count.
-    last = ws.max_row - 1
+    # One row per town, then 合计 whose figures are the column sums, then what they count,
+    # then the note of the annex (附件) that lists the overdue major hazards.
+    last = ws.max_row - 2
     assert ws.cell(last + 1, 1).value.startswith("统计口径：已完成和已签署的检查记录")
     assert f"A{last + 1}:S{last + 1}" in merged
+    assert ws.cell(last + 2, 1).value.startswith("附件：逾期未整改重大事故隐患清单")
     assert ws.cell(last, 1).value == "合计" and f"A{last}:B{last}" in merged
     for col in range(3, 19):
         if ws.cell(4, col).value in ("覆盖率", "整改率"):
@@ -149,7 +151,7 @@ def test_xlsx_is_laid_out_as_a_statistics_table(data_dir, tmp_path):
     assert ws.cell(5, 5).number_format == "0.0%"
     # Frozen header, printed on every page, A4 landscape, one page wide.
     assert ws.freeze_panes == "C5"
-    assert ws.print_area == f"'调度统计表'!$A$1:$S${last + 1}"     # the basis printed too
+    assert ws.print_area == f"'调度统计表'!$A$1:$S${last + 2}"     # basis and note printed too
     assert ws.print_title_rows == "$3:$4"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9

@@ -71,8 +71,9 @@ def _mess_up(ctx: AppContext, rng: random.Random) -> None:
             for f in [f for f in findings if f["inspection_id"] == source["id"]][:3]:
                 db["findings"].insert(dict(f, id=f"{f['id']}-{n}", inspection_id=new["id"],
                                            origin_finding_id=f["id"], **stamp))
-        # Orders for some inspections that found hazards.
-        with_hazards = sorted({f["inspection_id"] for f in findings})
+        # Orders for some more inspections that found hazards (the demo's come when signed).
+        ordered = {d["inspection_id"] for d in _rows(db, "documents")}
+        with_hazards = sorted({f["inspection_id"] for f in findings} - ordered)
         for n, inspection_id in enumerate(rng.sample(with_hazards,
                                                      k=min(8, len(with_hazards)))):
             db["documents"].insert({

@@ -26,7 +26,8 @@ def test_a_laptops_demo_data_arrives_whole_at_the_office(tmp_path):
         bundle = world.export(world.a)
         report = world.import_(bundle, org_passphrase=ORG_PASS)
         assert report.status != "refused"
-        for table in ("inspections", "answers", "findings", "photos", "signatures"):
+        for table in ("inspections", "answers", "findings", "photos", "signatures", "documents",
+                      "reinspection_results"):
             ids = {r["id"] for r in expected[table]}
             assert ids, table
             here = {r[0] for r in world.office.db.execute(f"SELECT id FROM {table}")}

@@ -1,5 +1,5 @@
 """The dispatch circular (通报): a numbered document with the figures, a chart, the overdue
-major hazards naming each company, and the units that lag.
+major hazards (every one, naming its company, in the annex 附件), and the units that lag.
 
 The wording is the office's own, not a legal text: a plain report of the figures the dispatch
 statistics computed. Numbered per office and year (e.g. 台安办〔2026〕12号) from a counter kept
@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -35,6 +36,7 @@ from reportlab.platypus import (
 from inspector_app.domain.bilingual import Bilingual, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.services.pdf.fonts import register_fonts
+from inspector_app.services.reports.dispatch_xlsx import ANNEX_TITLE
 from inspector_app.storage.circulars_repo import IssuedCircular, circular_number, issued_circulars
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
 from inspector_app.storage.repositories import SettingsRepo
@@ -83,7 +85,6 @@ def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
             Paragraph(number, st.centered),
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
-MAX_LISTED = 60                    # overdue major hazards listed by name; the rest counted
 
 
 def circular_word(db: Database) -> str:
@@ -206,6 +207,47 @@ def _chart(rows: list[DispatchRow], font: str, zh: bool) -> Drawing:
     return d
 
 
+def annexed_hazards(db: Database, report: DispatchReport) -> list[dict[str, Any]]:
+    """Every overdue major hazard the circular counts (of the unit's row, for a unit's own),
+    with its days overdue on the day the figures are taken: the annex's rows."""
+    group = report.rows[0].key if report.rows else None
+    as_of = report.query.as_of or date.today()
+    hazards = drill_down(db, report.query, "overdue_major", group)
+    for hazard in hazards:
+        try:
+            hazard["days_overdue"] = (as_of - date.fromisoformat(hazard["deadline"][:10])).days
+        except (TypeError, ValueError):
+            hazard["days_overdue"] = None
+    return hazards
+
+
+def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyles) -> list:
+    """附件: the list of overdue major hazards, its heading repeated on every page."""
+    small = st.small
+    lines: list[list[Any]] = [
+        ["序号", "企业名称", "乡镇（街道）", "隐患", "整改期限", "逾期天数", "整改责任人"] if zh
+        else ["No.", "Company", "Town", "Hazard", "Deadline", "Days overdue", "Responsible"]]
+    # English headings wrap between words, not inside them as Chinese may.
+    heading = small if zh else ParagraphStyle("heading", parent=small, wordWrap=None)
+    lines[0] = [Paragraph(text, heading) for text in lines[0]]
+    for n, h in enumerate(hazards, start=1):
+        lines.append([n, Paragraph(h["company_name"] or "", small),
+                      Paragraph(h["town"] or "", small),
+                      Paragraph(h["description"] or "", small),
+                      Paragraph(_deadline(h["deadline"], zh), small),
+                      "" if h["days_overdue"] is None else h["days_overdue"],
+                      Paragraph(h["responsible"] or "", small)])
+    widths = (10, 36, 18, 53, 24, 13, 16) if zh else (10, 34, 18, 48, 19, 16, 25)
+    table = Table(lines, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (5, 1), (5, -1), "RIGHT"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+    return [Paragraph("附件" if zh else "Annex", st.head),
+            Paragraph(ANNEX_TITLE.zh if zh else ANNEX_TITLE.en, st.title), table]
+
+
 def circular_pdf(db: Database, report: DispatchReport, number: str | None = None,
                  issued_on: date | None = None) -> bytes:
     font = register_fonts()
@@ -271,29 +313,20 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eeeeee"))]))
     story += [t, Spacer(1, 4 * mm), KeepTogether([_chart(rows, font, zh)])]
 
-    # 二、overdue major hazards, naming the company
+    # 二、overdue major hazards: counted here, each one named in the annex. Towns have no copy of
+    # the office's ledger, so a circular that sent them there named only the first ones.
     story.append(Paragraph("二、逾期未整改的重大事故隐患" if zh else
                            "2. Overdue major accident hazards", head))
     group = rows[0].key if report.rows else None
-    overdue = drill_down(db, report.query, "overdue_major", group)
+    overdue = annexed_hazards(db, report)
     if overdue:
-        lines = [["序号", "企业名称", "乡镇", "隐患", "整改期限"] if zh else
-                 ["No.", "Company", "Town", "Hazard", "Deadline"]]
-        for n, h in enumerate(overdue[:MAX_LISTED], start=1):
-            lines.append([n, Paragraph(h["company_name"] or "", small),
-                          Paragraph(h["town"] or "", small),
-                          Paragraph(h["description"] or "", small), _deadline(h["deadline"], zh)])
-        ot = Table(lines, colWidths=[10 * mm, 45 * mm, 22 * mm, 75 * mm, 22 * mm],
-                   repeatRows=1)
-        ot.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), font, 8), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
-        story.append(ot)
-        if len(overdue) > MAX_LISTED:
-            story.append(Paragraph(
-                f"另有{len(overdue) - MAX_LISTED}项，见隐患台账。" if zh else
-                f"{len(overdue) - MAX_LISTED} more in the hazard ledger.", plain))
+        companies = len({h["company_name"] for h in overdue})
+        as_of = written_day(report.query.as_of or issued_on, zh)
+        story.append(Paragraph(
+            f"截至{as_of}，逾期未整改的重大事故隐患{len(overdue)}项，涉及企业{companies}家，"
+            f"清单见附件。" if zh else
+            f"As of {as_of}, {len(overdue)} major accident hazards at {companies} companies are "
+            "past their deadline; the annex lists each of them.", base))
     else:
         story.append(Paragraph("无。" if zh else "None.", base))
 
@@ -323,8 +356,15 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if zh:
         story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
                                f"{issuer or '区安办'}。", base))
+    if overdue:
+        # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
+        # 党政机关公文格式: 附件说明, 附件).
+        story += [Spacer(1, 5 * mm), Paragraph(
+            f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)]
     day = written_day(issued_on, zh)
     story += [Spacer(1, 10 * mm), Paragraph(issuer, right), Paragraph(day, right)]
+    if overdue:
+        story += [PageBreak(), *_annex(overdue, font, zh, st)]
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,

@@ -3,6 +3,7 @@
 A title over the whole width, the reporting unit (填报单位) and the period (统计时段) under it,
 headers in two rows with the groups merged above their columns, one row per unit, a totals row
 (合计), the header frozen and printed on every page, an A4 landscape page that fits the width.
+Every overdue major hazard is listed in the annex (附件), a sheet of its own, as in the circular.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _FORMULA_START = ("=", "+", "-", "@")
+
+
+ANNEX_TITLE = Bilingual(zh="逾期未整改重大事故隐患清单", en="Overdue major accident hazards")
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,55 @@ _HAZARD_COLUMNS = (("company_name", Bilingual(zh="被检查单位", en="Company"
                    ("status", Bilingual(zh="状态", en="Status"), 14))
 
 
+_ANNEX_COLUMNS = (("seq", Bilingual(zh="序号", en="No."), 6),
+                  ("company_name", Bilingual(zh="企业名称", en="Company"), 28),
+                  ("town", Bilingual(zh="乡镇（街道）", en="Town"), 12),
+                  ("description", Bilingual(zh="隐患", en="Hazard"), 44),
+                  ("deadline", Bilingual(zh="整改期限", en="Deadline"), 12),
+                  ("days_overdue", Bilingual(zh="逾期天数", en="Days overdue"), 10),
+                  ("responsible", Bilingual(zh="整改责任人", en="Responsible"), 12))
+
+
+def annex_note(count: int, zh: bool) -> str:
+    return (f"附件：{ANNEX_TITLE.zh}（共{count}项，见工作表“附件”）" if zh else
+            f"Annex: {ANNEX_TITLE.en} ({count}, on the sheet 'Annex')")
+
+
+def add_annex_sheet(wb: Workbook, hazards: Sequence[dict[str, Any]], zh: bool) -> Worksheet:
+    """附件: every overdue major hazard, as the circular's annex lists them."""
+    ws = wb.create_sheet("附件" if zh else "Annex")
+    width = len(_ANNEX_COLUMNS)
+    ws.cell(1, 1, "附件" if zh else "Annex").font = Font(bold=True)
+    ws.cell(2, 1, ANNEX_TITLE.zh if zh else ANNEX_TITLE.en).font = Font(bold=True, size=14)
+    ws.cell(2, 1).alignment = Alignment(horizontal="center")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    for c, (_, header, column_width) in enumerate(_ANNEX_COLUMNS, start=1):
+        cell = ws.cell(3, c, header.zh if zh else header.en)
+        cell.font = Font(bold=True)
+        cell.border = _BOX
+        cell.alignment = _CENTER
+        ws.column_dimensions[get_column_letter(c)].width = column_width
+    for r, hazard in enumerate(hazards, start=4):
+        values = {**hazard, "seq": r - 3, "deadline": (hazard.get("deadline") or "")[:10]}
+        for c, (key, _, _) in enumerate(_ANNEX_COLUMNS, start=1):
+            value = values.get(key)
+            cell = ws.cell(r, c)
+            if isinstance(value, int):
+                cell.value = value
+            else:
+                safe_text(cell, str(value or ""))
+            cell.border = _BOX
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
 def add_hazard_sheet(wb: Workbook, hazards: Sequence[dict[str, Any]], zh: bool) -> Worksheet:
     """The hazards behind a unit's row: what a department reports (所排查发现的隐患问题)."""
     ws = wb.create_sheet("隐患明细" if zh else "Hazards")
@@ -232,12 +285,22 @@ def add_hazard_sheet(wb: Workbook, hazards: Sequence[dict[str, Any]], zh: bool) 
 
 def dispatch_xlsx(table: DispatchTable, title: TableTitle, lang: str = "zh_CN",
                   rows: Sequence[DispatchRow] | None = None,
-                  hazards: Sequence[dict[str, Any]] | None = None) -> bytes:
+                  hazards: Sequence[dict[str, Any]] | None = None,
+                  annex: Sequence[dict[str, Any]] = ()) -> bytes:
+    """The table; a unit's own report adds its ``hazards``, and the ``annex`` (overdue major
+    hazards, with their days overdue) has a sheet of its own, named under the table."""
     zh = lang.lower().startswith("zh")
     wb = Workbook()
-    add_table_sheet(wb, table, title, zh, rows)
+    ws = add_table_sheet(wb, table, title, zh, rows)
+    if annex:
+        r = ws.max_row + 1
+        safe_text(ws.cell(r, 1), annex_note(len(annex), zh))
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(COLUMNS))
+        ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{r}"
     if hazards is not None:
         add_hazard_sheet(wb, hazards, zh)
+    if annex:
+        add_annex_sheet(wb, annex, zh)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

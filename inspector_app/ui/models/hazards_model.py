@@ -8,6 +8,8 @@ in lifecycle order.
 
 from __future__ import annotations
 
+import functools
+from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from inspector_app.domain.finding import GRADE_LABELS, STATUS_LABELS, FindingStatus, Grade
+from inspector_app.services.reinspection import RESULTS
 from inspector_app.services.reports.hazard_ledger import (
     INSPECTION_STATUS_LABELS,
     acceptance_text,
@@ -61,12 +64,24 @@ class Column(IntEnum):
     ACCEPTANCE = 16   # the acceptance (评估/验收) it was closed on
 
 
+_DATES = (Column.FOUND, Column.DEADLINE, Column.REINSPECTED, Column.CLOSED)
+# Long free text, cut at the column's bound: the tooltip shows it whole.
+_CUT_TEXTS = (Column.COMPANY, Column.TOWN, Column.DESCRIPTION, Column.RESPONSIBLE,
+              Column.REQUIREMENT, Column.LEGAL_BASIS, Column.PLAN, Column.ACCEPTANCE)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Dark enough to read on white and on the alternate row colour; red is what circulars use.
 OVERDUE_COLOUR = QColor(176, 0, 32)
 CLOSED_COLOUR = QColor(128, 128, 128)
 _STATUS_ORDER = {s.value: n for n, s in enumerate(
     (FindingStatus.REOPENED, FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.CLOSED))}
+
+
+@functools.cache
+def _two_digit_days(lang: str) -> list[str]:
+    """Every two-digit day of this year as the user writes it: digits are not all as wide."""
+    first = date(date.today().year, 1, 10)
+    days = (first + timedelta(days=n) for n in range(366))
+    return sorted({show_date(day, lang) for day in days if day.day >= 10})
 
 
 def ledger_sort_key(row: dict[str, Any]) -> str:
@@ -107,6 +122,21 @@ class HazardsModel(RowsTableModel):
             Column.PLAN: self.tr("Governance plan"), Column.ACCEPTANCE: self.tr("Acceptance"),
         }
         return tuple(headers[c] for c in Column)
+
+    def column_samples(self, column: int) -> list[str]:
+        """Every text a column of words or dates may show, whatever rows were read so far: the
+        ledger comes a page at a time, and its first page (the most overdue) is all "open"."""
+        if column in _DATES:
+            return _two_digit_days(self._lang)
+        if column == Column.STATUS:
+            # A draft's hazards are open: no order was issued for them yet.
+            return [pair(STATUS_LABELS[status]) for status in FindingStatus] + [
+                pair(STATUS_LABELS[FindingStatus.OPEN]) + self.tr(" (draft)")]
+        if column == Column.GRADE:
+            return [pair(GRADE_LABELS[grade]) for grade in Grade]
+        if column == Column.RESULT:
+            return [reinspection_result_text(result, self._lang == "zh_CN") for result in RESULTS]
+        return []
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A view asks each cell for a dozen roles at each paint: most have no answer here.
@@ -186,8 +216,7 @@ class HazardsModel(RowsTableModel):
         return show_date(row["closed_at"])
 
     def _tooltip(self, row: dict[str, Any], column: Column) -> str | None:
-        if column in (Column.DESCRIPTION, Column.REQUIREMENT, Column.LEGAL_BASIS, Column.PLAN,
-                      Column.ACCEPTANCE):
+        if column in _CUT_TEXTS:
             return self._display(row, column) or None
         if column is Column.STATUS and not row["issued"]:
             return self.tr("The inspection is still a draft: no rectification order has been "

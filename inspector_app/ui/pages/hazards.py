@@ -97,7 +97,6 @@ class HazardsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._sized = False
         self.today: Callable[[], date] = date.today  # what "overdue" is measured against
         self.last_export: Path | None = None
 
@@ -161,9 +160,11 @@ class HazardsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        # Long texts are cut at a bound: the tooltip has them whole.
+        # Long texts are cut at a bound: the tooltip has them whole. Words and dates are as wide
+        # as the widest the column may show, not only the first page's.
         self.column_fitter = fit_columns(self.table, "hazards", stretch=Column.COMPANY,
-                                         max_chars=30, whole=(Column.NUMBER,), once=True)
+                                         max_chars=30, whole=(Column.NUMBER,), once=True,
+                                         samples=self.model.column_samples)
         self.table.installEventFilter(self)
         self.layout_.addWidget(self.table, 1)
 
@@ -218,12 +219,6 @@ class HazardsPage(Page):
         self.model.set_source(lambda sort, descending, offset, limit: ledger.rows(
             flt, sort=sort, descending=descending, limit=limit, offset=offset))
         self._count(ledger, flt)
-        if not self._sized and self.model.rowCount():
-            # Once, from the first rows: numbers and dates are as wide as they will ever be.
-            self._sized = True
-            for column in (Column.NUMBER, Column.TOWN, Column.FOUND, Column.GRADE,
-                           Column.DEADLINE, Column.OVERDUE, Column.STATUS, Column.RESULT):
-                self.table.resizeColumnToContents(column)
         if selected:
             self.select_hazard(selected)
 
