@@ -50,6 +50,7 @@ from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 LATE = QColor("#fde7e9")
@@ -567,13 +568,9 @@ class EmergencyPage(Page):
             self.refresh()
 
     def suggested_path(self, suffix: str) -> Path:
-        """As the dispatch circular's: in the data folder's documents, named in the user's
+        """As the dispatch circular's: in the data folder's exports, named in the user's
         language with the day it counts to."""
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         return folder / (self.tr("plans-circular-{0}").format(self.today.isoformat()) + suffix)
 
     def _ask_and_write(self, suffix: str) -> None:
