@@ -42,6 +42,7 @@ from inspector_app.services.documents import (
 from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
 from inspector_app.ui.messages import localized
+from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -256,11 +257,7 @@ class DocumentDialog(QDialog):
 
     # -- export, print -------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         number = self.record_number if self.doc_type is DocType.RECORD else None
         suggested = folder / default_file_name(self.doc_type, number, self.company_name,
                                                self.lang)

@@ -75,6 +75,7 @@ from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
@@ -652,13 +653,9 @@ class DispatchPage(Page):
         self.unit_button.setEnabled(self._selected_unit() is not None and self._task is None)
 
     def suggested_path(self, suffix: str) -> Path:
-        """Where the save dialog starts: the data folder's documents, as for every other
+        """Where the save dialog starts: the data folder's exports, as for every other
         document, under a name in the user's language that says what and which period."""
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         period = (self.start.date().toString(Qt.DateFormat.ISODate),
                   self.end.date().toString(Qt.DateFormat.ISODate))
         name = (self.tr("dispatch-statistics-{0}-to-{1}") if suffix == ".xlsx"

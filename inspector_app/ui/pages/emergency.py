@@ -55,6 +55,7 @@ from inspector_app.ui.dialogs.station_dialogs import (
 from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
 
@@ -741,13 +742,9 @@ class EmergencyPage(Page):
             self.refresh()
 
     def suggested_path(self, suffix: str) -> Path:
-        """As the dispatch circular's: in the data folder's documents, named in the user's
+        """As the dispatch circular's: in the data folder's exports, named in the user's
         language with the day it counts to."""
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         return folder / (self.tr("plans-circular-{0}").format(self.today.isoformat()) + suffix)
 
     def _ask_and_write(self, suffix: str) -> None:

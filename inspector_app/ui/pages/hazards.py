@@ -46,6 +46,7 @@ from inspector_app.ui.models.hazards_model import (
     HazardsModel,
 )
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -353,11 +354,7 @@ class HazardsPage(Page):
                                   descending=self.model.descending)
 
     def choose_export_file(self) -> None:
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         suggested = folder / self.tr("hazard-ledger-{0}.csv").format(date.today().isoformat())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export hazard ledger"),
                                               str(suggested),
