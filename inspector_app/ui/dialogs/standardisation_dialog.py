@@ -38,6 +38,7 @@ from inspector_app.services.reports.standardisation_csv import write_standardisa
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.save_folder import save_folder
 
 EXPIRED = QColor("#fde7e9")
 EXPIRING = QColor("#fff4ce")
@@ -163,11 +164,7 @@ class StandardisationDialog(QDialog):
         self.reload()
 
     def choose_export_file(self) -> None:
-        folder = self.ctx.data_dir.documents
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
+        folder = save_folder(self.ctx.data_dir)
         suggested = folder / self.tr("standardisation-{0}.csv").format(self.today.isoformat())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"), str(suggested),
                                               self.tr("CSV files (*.csv)"))
