@@ -72,6 +72,18 @@ PAGES: tuple[PageEntry, ...] = (
               QStyle.StandardPixmap.SP_DialogHelpButton),
 )
 _INDEX = {entry.cls: index for index, entry in enumerate(PAGES)}
+
+
+def remember(settings: QSettings, key: str, value: object) -> None:
+    """Set ``key`` only when its value changed: QSettings rewrites its file for any value set,
+    the same one too (a few ms to 15 ms of a window's exit on a busy disk)."""
+    old = settings.value(key)
+    # An integer read back from the file is its text.
+    if old is not None and (old == value or (isinstance(value, int) and old == str(value))):
+        return
+    settings.setValue(key, value)
+
+
 # The smallest main window whose pages are usable (their filters, a few rows and the buttons
 # below them). On a screen too small for it, the window's first size is the least.
 USABLE_SIZE = QSize(720, 440)
@@ -247,7 +259,10 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
-        for action in self.findChildren(QAction):
+        # The actions made here, not findChildren: that wraps every child Qt made for the
+        # window in Python, and makes their classes (1-2 ms of the start).
+        made = [value for value in vars(self).values() if isinstance(value, QAction)]
+        for action in (*made, *self.page_actions):
             if not action.shortcut().isEmpty():
                 show_in_tooltip(action)
 
@@ -554,10 +569,10 @@ class MainWindow(QMainWindow):
         self.show_page(int(self.settings.value("window/page", 1)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/page", self.stack.currentIndex())
-        self.settings.sync()
+        remember(self.settings, "window/geometry", self.saveGeometry())
+        remember(self.settings, "window/state", self.saveState())
+        remember(self.settings, "window/page", self.stack.currentIndex())
+        self.settings.sync()  # a no-op when nothing changed
         self.bridge.uninstall()
         self.passphrases.forget()
         super().closeEvent(event)

@@ -8,7 +8,6 @@ come to the front) and exits.
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import cached_property
 from pathlib import Path
@@ -95,6 +94,8 @@ class SingleInstance(QObject):
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():
             return
+        import json  # requests come after the window shows: its start does without json
+
         line = bytes(socket.readLine().data()).decode("utf-8", "replace")
         try:
             message = json.loads(line)
@@ -115,6 +116,8 @@ def hand_over(data_dir: Path, file: Path | None, seconds: float = HAND_OVER_SECO
 
     True once that window has confirmed it; False when none answers within ``seconds``.
     """
+    import json
+
     from PySide6.QtCore import QThread
     from PySide6.QtNetwork import QLocalSocket
 

@@ -1,6 +1,9 @@
+import os
+
 from PySide6.QtCore import Qt
 
 from inspector_app import __version__
+from inspector_app.app import open_settings
 from inspector_app.errors import DiskFullError
 from inspector_app.ui import messages
 from inspector_app.ui.i18n import SETTING_KEY
@@ -58,6 +61,39 @@ def test_geometry_and_section_are_remembered(qtbot, ctx, settings, languages, pr
     assert second.size() == chosen
     assert second.current_page().page_id == "templates"
     second.close()
+
+
+def test_closing_unchanged_leaves_the_settings_file_alone(qtbot, ctx, settings, languages,
+                                                          profile, data_dir):
+    # A window closed as it opened does not rewrite settings.ini; one moved to another page
+    # does, and opens there next time.
+    for _ in range(2):  # the first start has no geometry to restore: a default one
+        first = MainWindow(ctx, open_settings(data_dir), languages)
+        qtbot.addWidget(first)
+        first.show()
+        first.close()
+    ini = data_dir.settings
+    written = ini.read_bytes()
+    ini.write_bytes(written)  # a stamp of our own, to see whether the file is written again
+    stamp = ini.stat().st_mtime_ns - 10_000_000_000
+    os.utime(ini, ns=(stamp, stamp))
+    again = MainWindow(ctx, open_settings(data_dir), languages)
+    qtbot.addWidget(again)
+    again.show()
+    again.close()
+    assert ini.stat().st_mtime_ns == stamp
+    assert ini.read_bytes() == written
+    moved = MainWindow(ctx, open_settings(data_dir), languages)
+    qtbot.addWidget(moved)
+    moved.show()
+    moved.show_page(3)
+    moved.close()
+    assert ini.stat().st_mtime_ns != stamp
+    last = MainWindow(ctx, open_settings(data_dir), languages)
+    qtbot.addWidget(last)
+    last.show()
+    assert last.current_page().page_id == "templates"
+    last.close()
 
 
 def test_about_box_shows_the_version(qtbot, window):

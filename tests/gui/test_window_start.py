@@ -23,7 +23,7 @@ from inspector_app import app as entry
 from inspector_app.paths import DataDir
 from inspector_app.ui import main_window
 
-LATER = ("sqlite_utils", "reportlab", "pyhanko", "PIL", "jsonschema", "yaml", "openpyxl",
+LATER = ("json", "sqlite_utils", "reportlab", "pyhanko", "PIL", "jsonschema", "yaml", "openpyxl",
          "PySide6.QtNetwork", "inspector_app.services.plans", "inspector_app.domain.year_plan",
          "inspector_app.ui.help_window", "inspector_app.ui.dialogs.first_run",
          "inspector_app.storage.inspections_repo", "inspector_app.services.print_copies",
