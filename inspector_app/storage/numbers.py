@@ -2,7 +2,10 @@
 
 A computer that holds number blocks (allocated by the office, carried by its sync bundle) issues
 only numbers inside its own blocks, in order; a computer that never received a block (a laptop
-used alone, a company's self-inspection laptop) numbers from 1 each year.
+used alone, a company's self-inspection laptop) numbers from 1 each year. A laptop enrolled
+with an office that holds no block of a type and year yet issues provisional numbers carrying
+its own code (``…〔2026〕3F2A-001号``): numbering from 1 there would reuse the office's numbers,
+and refusing would stop an inspector on site, without network, from starting a record at all.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from inspector_app.domain.numbering import (
     NumberBlock,
     format_number,
     parse_number,
+    provisional_number,
 )
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -61,6 +65,14 @@ def add_block(db: Database, record: dict[str, Any]) -> None:
 def managed(db: Database) -> bool:
     """True when the office numbers this computer: it holds blocks (its own or others')."""
     return db.execute("SELECT 1 FROM number_blocks LIMIT 1").fetchone() is not None
+
+
+def enrolled(db: Database) -> bool:
+    """True on a laptop enrolled with an office: it signs with a certificate the office issued
+    and is not the office itself (which holds the organisation's key)."""
+    return db.execute(
+        "SELECT 1 FROM identities WHERE kind = 'issued' AND NOT EXISTS "
+        "(SELECT 1 FROM org_keys) LIMIT 1").fetchone() is not None
 
 
 def _taken(db: Database, number: str) -> bool:
@@ -131,13 +143,15 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
 
     ``counter_key`` names this device's own counter (its prefix): a computer without blocks
     continues the sequence it used before. Numbers already present (arrived by sync, or typed
-    in an older version) are skipped, so a clash is never written. Raises ``NumbersExhausted``
-    when the office numbers this computer and its blocks of this type and year are used up.
+    in an older version) are skipped, so a clash is never written. A laptop enrolled with an
+    office and holding no block of this type and year gets a provisional number with its code.
+    Raises ``NumbersExhausted`` when the office numbers this computer and its blocks of this
+    type and year are used up.
     """
-    if managed(db):
+    blocks = [b for b in load_blocks(db, device_id)
+              if b.doc_type is doc_type and b.year == year]
+    if blocks:
         last = _counter(db, counter_key, doc_type, year)
-        blocks = [b for b in load_blocks(db, device_id)
-                  if b.doc_type is doc_type and b.year == year]
         # In order, after the last one issued; a block given later below it is used after.
         for start in (last + 1, 1):
             for block in blocks:
@@ -145,6 +159,9 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
                 if seq is not None:
                     _store_counter(db, counter_key, doc_type, year, seq)
                     return format_number(doc_type, year, seq, authority_short), seq
+    elif enrolled(db):
+        return _next_provisional(db, doc_type, year, counter_key, authority_short)
+    if blocks or managed(db):
         title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
             N_("No {doc_words} number of {year} is left on this computer ({title}): "
@@ -156,6 +173,23 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
         seq += 1
     _store_counter(db, counter_key, doc_type, year, seq)
     return format_number(doc_type, year, seq, authority_short), seq
+
+
+def _next_provisional(db: Database, doc_type: DocType, year: int, prefix: str,
+                      authority_short: str | None) -> tuple[str, int]:
+    # Its own counter: the plain sequence (from 1) of the same computer is another series.
+    key = f"{prefix}/provisional"
+    seq = _counter(db, key, doc_type, year) + 1
+    while _taken(db, provisional_number(doc_type, year, prefix, seq, authority_short)):
+        seq += 1
+    _store_counter(db, key, doc_type, year, seq)
+    return provisional_number(doc_type, year, prefix, seq, authority_short), seq
+
+
+def provisional(db: Database, device_id: str, doc_type: DocType, year: int) -> bool:
+    """True when this computer would number ``doc_type`` of ``year`` provisionally."""
+    return enrolled(db) and not any(b.doc_type is doc_type and b.year == year
+                                    for b in load_blocks(db, device_id))
 
 
 def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberBlock, int]]:
