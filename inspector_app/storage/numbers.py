@@ -213,6 +213,20 @@ def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberB
     return out
 
 
+def used_seqs(db: Database, doc_type: DocType, year: int) -> set[int]:
+    """The sequences of ``doc_type`` and ``year`` printed on a record or document here (plain
+    numbers only: a provisional one carries its computer's code and cannot meet a block)."""
+    mark = f"{DOC_WORDS[doc_type]}〔{year}〕"
+    found: set[int] = set()
+    for (number,) in db.execute(
+            "SELECT number FROM inspections WHERE instr(number, :m) > 0 UNION "
+            "SELECT number FROM documents WHERE instr(number, :m) > 0", {"m": mark}):
+        parts = parse_number(number)
+        if parts and not parts["prefix"] and parts["word"] == DOC_WORDS[doc_type]:
+            found.add(int(parts["seq"] or 0))
+    return found
+
+
 def all_block_uses(db: Database) -> list[tuple[NumberBlock, int]]:
     """Every block held here with how many of its numbers exist here (the office's view)."""
     return used_by_block(db, load_blocks(db))
