@@ -5,6 +5,7 @@ silently, and nothing signed loses its number anywhere."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.cli import main
 from inspector_app.domain.numbering import DocType, parse_number
@@ -12,6 +13,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
 from inspector_app.services.sync.conflicts import list_conflicts
+from inspector_app.ui.pages.sync import SyncPage
 from tests.pdf_scenarios import official_inspection
 from tests.unit.test_sync import ORG_PASS, World
 
@@ -108,6 +110,70 @@ def test_a_number_printed_twice_stays_on_both_records_everywhere(world):
     # The office's next record skips the number in use twice.
     assert _number(office, official_inspection(office).inspection_id) == (
         "（泉台）应急检记〔2026〕2号")
+
+
+def _number_printed_twice(world: World) -> tuple[str, str]:
+    """The office's signed 1号 and a laptop's signed record numbered 1号, imported."""
+    office_record = official_inspection(world.office).inspection_id
+    _sign(world.office, office_record)
+    record = official_inspection(world.a).inspection_id
+    with world.a.db.atomic():
+        world.a.db.execute("UPDATE inspections SET number = ? WHERE id = ?", [OFFICE_1, record])
+    _sign(world.a, record)
+    world.import_(world.export(world.a))
+    return office_record, record
+
+
+def test_the_cli_says_how_to_settle_a_number_printed_twice(world, capsys):
+    _number_printed_twice(world)
+    (clash,) = list_conflicts(world.office.db)
+    office = ["--data-dir", str(world.office.data_dir.root), "sync"]
+    world.office.close()
+    try:
+        assert main([*office, "conflicts"]) == 0
+        out = capsys.readouterr().out
+        assert f"{OFFICE_1} is printed on two records" in out
+        assert f"sync resolve {clash.id} --reviewed" in out
+        assert main([*office, "resolve", clash.id, "--keep", "local"]) == 1
+        err = capsys.readouterr().err
+        assert "both are kept and keep it" in err and "--reviewed" in err
+        assert main([*office, "resolve", clash.id, "--reviewed"]) == 0
+        assert f"both records keep {OFFICE_1}" in capsys.readouterr().out
+        assert main([*office, "conflicts"]) == 0
+        assert "no open conflicts" in capsys.readouterr().out
+    finally:
+        from inspector_app.paths import DataDir
+        from inspector_app.services.context import AppContext
+        world.office = AppContext(DataDir(world.office.data_dir.root))
+    office_db = world.office.db
+    assert office_db.execute("SELECT COUNT(*) FROM inspections WHERE number = ?",
+                             [OFFICE_1]).fetchone()[0] == 2
+    assert office_db.execute("SELECT COUNT(*) FROM audit_log WHERE entity = 'conflict' "
+                             "AND action = 'review'").fetchone()[0] == 2
+    # The same bundle again does not bring the reviewed clash back.
+    world.import_(world.export(world.a, full=True))
+    assert list_conflicts(office_db) == []
+
+
+def test_the_sync_page_explains_each_choice_for_a_number_printed_twice(qtbot, world,
+                                                                       monkeypatch):
+    _number_printed_twice(world)
+    page = SyncPage(world.office)
+    qtbot.addWidget(page)
+    assert page.conflicts.rowCount() == 1
+    assert page.conflicts.item(0, 1).text() == OFFICE_1
+    assert not page.review_button.isEnabled()
+    assert page.review_button.toolTip() == "Select a conflict in the list first."
+    page.conflicts.selectRow(0)
+    assert not page.keep_local_button.isEnabled() and not page.take_other_button.isEnabled()
+    assert "never changes" in page.keep_local_button.toolTip()
+    assert page.review_button.isEnabled()
+    assert "Both records keep the number" in page.review_button.toolTip()
+    assert f"{OFFICE_1} is printed on two records" in page.conflict_help.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.review_button.click()
+    assert page.conflicts.rowCount() == 0
+    assert page.status.text() == "Conflict marked as reviewed."
 
 
 def test_cli_proposes_the_first_free_block(world, capsys):
