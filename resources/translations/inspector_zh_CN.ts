@@ -649,30 +649,30 @@
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="510"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="557"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="528"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="527"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
@@ -687,62 +687,62 @@
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="579"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="581"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="656"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="657"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="675"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="687"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -3311,72 +3311,72 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="115"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
@@ -3870,44 +3870,44 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -4521,32 +4521,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="139"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="144"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4555,72 +4555,71 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
-        <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
+        <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -4630,122 +4629,188 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
+        <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="310"/>
+        <source>Mark as reviewed</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201"/>
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="202"/>
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="206"/>
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="240"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="255"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="257"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="259"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="272"/>
+        <source>Keeps this computer&apos;s version of the draft; the version from the other computer is deleted here.</source>
+        <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274"/>
+        <source>Replaces this computer&apos;s version of the draft with the one from the other computer; this computer&apos;s version is deleted.</source>
+        <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276"/>
+        <source>Both records keep the number; the clash leaves this list and the review is noted in both records&apos; history.</source>
+        <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="279"/>
+        <source>Select a conflict in the list first.</source>
+        <translation>请先在列表中选中一个冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="282"/>
+        <source>Only for a number printed on two records.</source>
+        <translation>仅用于印在两份记录上的同一编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
+        <source>The same draft was changed here and on {0}: choose the version to keep.</source>
+        <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
+        <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record&apos;s number never changes.</source>
+        <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
+        <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
+        <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="294"/>
+        <source>Not two versions of one draft: correct the records by hand.</source>
+        <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="311"/>
+        <source>Both records keep the number {0}. Take the clash off the list?</source>
+        <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="323"/>
+        <source>Conflict marked as reviewed.</source>
+        <translation>冲突已标记为已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="331"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="264"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="333"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="265"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="334"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="346"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="356"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="360"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="362"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="370"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="388"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="324"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="401"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="394"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="402"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -4754,32 +4819,32 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="405"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="414"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="424"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="428"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="465"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="479"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
