@@ -6,6 +6,7 @@ used alone, a company's self-inspection laptop) numbers from 1 each year. A lapt
 with an office that holds no block of a type and year yet issues provisional numbers carrying
 its own code (``…〔2026〕3F2A-001号``): numbering from 1 there would reuse the office's numbers,
 and refusing would stop an inspector on site, without network, from starting a record at all.
+The office itself numbers after its own sequence, past every block it gave away.
 """
 
 from __future__ import annotations
@@ -73,6 +74,11 @@ def enrolled(db: Database) -> bool:
     return db.execute(
         "SELECT 1 FROM identities WHERE kind = 'issued' AND NOT EXISTS "
         "(SELECT 1 FROM org_keys) LIMIT 1").fetchone() is not None
+
+
+def office(db: Database) -> bool:
+    """True on the office's computer: it holds the organisation's key."""
+    return db.execute("SELECT 1 FROM org_keys LIMIT 1").fetchone() is not None
 
 
 def _taken(db: Database, number: str) -> bool:
@@ -161,6 +167,8 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
                     return format_number(doc_type, year, seq, authority_short), seq
     elif enrolled(db):
         return _next_provisional(db, doc_type, year, counter_key, authority_short)
+    elif office(db):
+        return _next_outside_blocks(db, doc_type, year, counter_key, authority_short)
     if blocks or managed(db):
         title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
@@ -171,6 +179,24 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
     seq = _counter(db, counter_key, doc_type, year) + 1
     while _taken(db, format_number(doc_type, year, seq, authority_short)):
         seq += 1
+    _store_counter(db, counter_key, doc_type, year, seq)
+    return format_number(doc_type, year, seq, authority_short), seq
+
+
+def _next_outside_blocks(db: Database, doc_type: DocType, year: int, counter_key: str,
+                         authority_short: str | None) -> tuple[str, int]:
+    # The office numbers its own records too: after its sequence, past every block it gave a
+    # laptop (those numbers are the laptop's, issued or not yet).
+    given = [b for b in load_blocks(db) if b.doc_type is doc_type and b.year == year]
+    seq = _counter(db, counter_key, doc_type, year) + 1
+    while True:
+        inside = next((b for b in given if b.first <= seq <= b.last), None)
+        if inside is not None:
+            seq = inside.last + 1
+        elif _taken(db, format_number(doc_type, year, seq, authority_short)):
+            seq += 1
+        else:
+            break
     _store_counter(db, counter_key, doc_type, year, seq)
     return format_number(doc_type, year, seq, authority_short), seq
 

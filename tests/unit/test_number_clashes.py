@@ -76,11 +76,15 @@ def test_an_enrolled_laptop_without_a_block_numbers_so_it_cannot_clash(world):
     assert "starts at 4" in str(refused.value)
     numbers.allocate(laptop.device.id, "record", 2026, *numbers.proposal(DocType.RECORD, 2026))
     assert numbers.proposal(DocType.RECORD, 2026) == (104, 203)
+    # The office goes on numbering its own records, past the block it gave away.
+    own = official_inspection(office).inspection_id
+    assert _number(office, own) == "（泉台）应急检记〔2026〕104号"
 
     # Once the block arrived, the laptop numbers inside it; the provisional number stays.
     _office_bundle_to(world, laptop)
     second = official_inspection(laptop).inspection_id
     assert _number(laptop, second) == "（泉台）应急检记〔2026〕4号"
+    assert numbers.proposal(DocType.RECORD, 2026) == (105, 204)
     assert _number(laptop, record) == number
 
 
