@@ -356,8 +356,8 @@ class Merger:
         """Two records printed with one number (a laptop numbered before it had a block, or
         two laptops were given one prefix): both keep it, since a signed record's number was
         printed and handed over and must never be lost or changed, and a person is told.
-        The pair is recorded in the same order whatever the import order: the record that
-        had the number first (signed before unsigned, then older) is named first."""
+        The pair is recorded in the same order whatever the import order, and later (once a
+        draft of it is signed): the record made first is named first."""
         for number, other_id, own_id in self._number_holders(inspection_id):
             first, second = sorted((own_id, other_id), key=self._number_rank)
             self._conflict_row("inspections", first, second, "number",
@@ -365,10 +365,10 @@ class Merger:
                                f"({first[:8]} and {second[:8]}): both keep it — see "
                                f"sync conflicts")
 
-    def _number_rank(self, inspection_id: str) -> tuple[bool, str, str]:
-        row = self.db.execute("SELECT status, created_at FROM inspections WHERE id = ?",
+    def _number_rank(self, inspection_id: str) -> tuple[str, str]:
+        row = self.db.execute("SELECT created_at FROM inspections WHERE id = ?",
                               [inspection_id]).fetchone()
-        return (row[0] != "signed", row[1], inspection_id)
+        return (row[0], inspection_id)
 
     def _inspections(self, batch: list[Row]) -> None:
         """A batch of inspections; ``batch`` is emptied. When every one of them is new here
