@@ -56,7 +56,13 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                            "first": r.first, "last": r.last, "used": r.used,
                            "unused": r.unused} for r in rows], ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    if not rows and _service(ctx).enrolled():
+        print(_("No number blocks yet: this laptop issues provisional numbers with its own "
+                "code ({prefix}-001, {prefix}-002 …), which no other computer issues. For "
+                "plain numbers, give the office this device id ({device_id}) for a block and "
+                "import the office's next sync bundle.").format(
+                    prefix=ctx.device.doc_prefix, device_id=ctx.device.id))
+    elif not rows:
         print(_("No number blocks: this computer numbers from 1 (no office allocates its "
                 "numbers)."))
     for r in rows:

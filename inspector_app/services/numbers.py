@@ -17,7 +17,13 @@ from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.numbers import add_block, all_block_uses, load_blocks, used_seqs
+from inspector_app.storage.numbers import (
+    add_block,
+    all_block_uses,
+    enrolled,
+    load_blocks,
+    used_seqs,
+)
 from inspector_app.storage.repositories import DeviceRepo
 
 if TYPE_CHECKING:
@@ -122,6 +128,11 @@ class NumberService:
                               new={"device": holder, "type": doc_type.value, "year": year,
                                    "first": first, "last": last})
         return block
+
+    def enrolled(self) -> bool:
+        """True on a laptop enrolled with an office: without a block it numbers provisionally
+        (``…〔2026〕QT01-001号``), never from 1."""
+        return enrolled(self.db)
 
     def first_free(self, doc_type: DocType, year: int) -> int:
         """The first number of ``doc_type`` and ``year`` after every one issued here or

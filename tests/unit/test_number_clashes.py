@@ -180,6 +180,22 @@ def test_the_sync_page_explains_each_choice_for_a_number_printed_twice(qtbot, wo
     assert page.status.text() == "Conflict marked as reviewed."
 
 
+def test_an_enrolled_laptop_is_told_its_numbers_are_provisional(world, capsys):
+    laptop = world.a
+    root = str(laptop.data_dir.root)
+    device_id, prefix = laptop.device.id, laptop.device.doc_prefix
+    laptop.close()
+    try:
+        assert main(["--data-dir", root, "numbers", "list"]) == 0
+        out = capsys.readouterr().out
+        assert f"provisional numbers with its own code ({prefix}-001" in out
+        assert device_id in out and "numbers from 1" not in out
+    finally:
+        from inspector_app.paths import DataDir
+        from inspector_app.services.context import AppContext
+        world.a = AppContext(DataDir(root))
+
+
 def test_cli_proposes_the_first_free_block(world, capsys):
     official_inspection(world.office)
     root = str(world.office.data_dir.root)
