@@ -212,12 +212,6 @@ def _next_provisional(db: Database, doc_type: DocType, year: int, prefix: str,
     return provisional_number(doc_type, year, prefix, seq, authority_short), seq
 
 
-def provisional(db: Database, device_id: str, doc_type: DocType, year: int) -> bool:
-    """True when this computer would number ``doc_type`` of ``year`` provisionally."""
-    return enrolled(db) and not any(b.doc_type is doc_type and b.year == year
-                                    for b in load_blocks(db, device_id))
-
-
 def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberBlock, int]]:
     """How many numbers of each block exist in this database (whoever issued them)."""
     if not blocks:
