@@ -135,8 +135,13 @@ def block_uses(db: Database, device_id: str, doc_type: DocType, year: int,
 
 def remaining(db: Database, device_id: str, doc_type: DocType, year: int,
               authority_short: str | None) -> int | None:
-    """How many numbers this device can still issue; None when it is not numbered by blocks."""
+    """How many numbers this device can still issue; None when it is not numbered by blocks
+    (no office; or no block of its own for this type and year, where an enrolled laptop
+    numbers provisionally and the office past the blocks it gave away)."""
     if not managed(db):
+        return None
+    if not any(b.doc_type is doc_type and b.year == year
+               for b in load_blocks(db, device_id)) and (enrolled(db) or office(db)):
         return None
     return sum(u.block.last - u.next_seq + 1 for u in
                block_uses(db, device_id, doc_type, year, authority_short)

@@ -14,7 +14,7 @@ from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
 from inspector_app.services.sync.conflicts import list_conflicts
 from inspector_app.ui.pages.sync import SyncPage
-from tests.pdf_scenarios import official_inspection
+from tests.pdf_scenarios import official_inspection, services
 from tests.unit.test_sync import ORG_PASS, World
 
 OFFICE_1 = "（泉台）应急检记〔2026〕1号"
@@ -79,9 +79,12 @@ def test_an_enrolled_laptop_without_a_block_numbers_so_it_cannot_clash(world):
     # The office goes on numbering its own records, past the block it gave away.
     own = official_inspection(office).inspection_id
     assert _number(office, own) == "（泉台）应急检记〔2026〕104号"
+    assert services(office)[2].low_numbers_warning(DocType.RECORD, 2026) is None
 
     # Once the block arrived, the laptop numbers inside it; the provisional number stays.
     _office_bundle_to(world, laptop)
+    # Blocks for another type do not make its records "nearly out of numbers".
+    assert services(laptop)[2].low_numbers_warning(DocType.ORDER, 2026) is None
     second = official_inspection(laptop).inspection_id
     assert _number(laptop, second) == "（泉台）应急检记〔2026〕4号"
     assert numbers.proposal(DocType.RECORD, 2026) == (105, 204)
