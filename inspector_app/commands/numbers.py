@@ -7,7 +7,7 @@ import json
 
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
-from inspector_app.services.numbers import NumberService
+from inspector_app.services.numbers import NumberService, parse_doc_type
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,8 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     alloc.add_argument("--type", required=True, dest="doc_type",
                        help=_("record, order, reinspection, onsite (or 应急检记, 应急责改 …)"))
     alloc.add_argument("--year", required=True, type=int)
-    alloc.add_argument("--from", required=True, type=int, dest="first")
-    alloc.add_argument("--to", required=True, type=int, dest="last")
+    alloc.add_argument("--from", type=int, dest="first",
+                       help=_("first number (default: the first after every number issued or "
+                              "allocated)"))
+    alloc.add_argument("--to", type=int, dest="last",
+                       help=_("last number (default: 100 numbers from --from)"))
     alloc.add_argument("--note")
     alloc.set_defaults(func=run_allocate)
     listing = psub.add_parser("list", help=_("every block with its numbers used and unused"))
@@ -33,8 +36,12 @@ def _service(ctx: AppContext) -> NumberService:
 
 
 def run_allocate(args: argparse.Namespace, ctx: AppContext) -> int:
-    block = _service(ctx).allocate(args.device, args.doc_type, args.year, args.first, args.last,
-                                   args.note)
+    service = _service(ctx)
+    first = args.first
+    if first is None:
+        first = service.first_free(parse_doc_type(args.doc_type), args.year)
+    last = args.last if args.last is not None else first + 99
+    block = service.allocate(args.device, args.doc_type, args.year, first, last, args.note)
     print(f"{block.id}  {block.doc_type.value}  {block.year}  {block.first}-{block.last}  "
           f"{block.holder_device_id}")
     print(_("The laptop receives the block with the next sync bundle of this computer."))
@@ -49,7 +56,13 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
                            "first": r.first, "last": r.last, "used": r.used,
                            "unused": r.unused} for r in rows], ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    if not rows and _service(ctx).enrolled():
+        print(_("No number blocks yet: this laptop issues provisional numbers with its own "
+                "code ({prefix}-001, {prefix}-002 …), which no other computer issues. For "
+                "plain numbers, give the office this device id ({device_id}) for a block and "
+                "import the office's next sync bundle.").format(
+                    prefix=ctx.device.doc_prefix, device_id=ctx.device.id))
+    elif not rows:
         print(_("No number blocks: this computer numbers from 1 (no office allocates its "
                 "numbers)."))
     for r in rows:

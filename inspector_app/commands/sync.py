@@ -12,7 +12,7 @@ from inspector_app.commands.when import local_minute
 from inspector_app.i18n import N_, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import export_bundle, history, import_bundle
-from inspector_app.services.sync.conflicts import list_conflicts, resolve
+from inspector_app.services.sync.conflicts import list_conflicts, resolve, review
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,10 +38,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     hist.set_defaults(func=run_history)
     conf = ssub.add_parser("conflicts", help=_("records kept twice by an import, to resolve"))
     conf.set_defaults(func=run_conflicts)
-    res = ssub.add_parser("resolve", help=_("keep one version of a draft kept twice"))
+    res = ssub.add_parser("resolve", help=_("keep one version of a draft kept twice, or mark "
+                                            "a number printed on two records reviewed"))
     res.add_argument("conflict_id", metavar=_("CONFLICT_ID"))
-    res.add_argument("--keep", required=True, choices=("local", "incoming"),
+    how = res.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", choices=("local", "incoming"),
                      help=_("this computer's version, or the one that came in the bundle"))
+    how.add_argument("--reviewed", action="store_true",
+                     help=_("a number printed on two records: both keep it; take the clash "
+                            "off the list and note the review in both records' history"))
     res.set_defaults(func=run_resolve)
 
 
@@ -110,6 +115,14 @@ def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
                 "({reason})").format(when=local_minute(c.created_at), conflict_id=c.id,
                                      table=c.table_name, local_id=c.local_id,
                                      incoming_id=c.incoming_id, reason=c.reason))
+        if c.reviewable:
+            print("    " + _("{number} is printed on two records ({company}; {other}): both "
+                           "keep it, since a signed record's number never changes. Check "
+                           "both, then: sync resolve {conflict_id} --reviewed").format(
+                number=c.number, company=c.company, other=c.other_company, conflict_id=c.id))
+        elif not c.resolvable:
+            print("    " + _("not two versions of one draft: correct the records by hand "
+                           "(sync resolve cannot choose one)"))
         if c.resolvable:
             print("    " + _("{company} {number}: {count} answer(s) differ; changed by {who} at "
                            "{when} — sync resolve {conflict_id} --keep local|incoming").format(
@@ -119,6 +132,11 @@ def run_conflicts(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_resolve(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.reviewed:
+        reviewed = review(ctx.db, ctx.device, args.conflict_id, ctx.actor)
+        print(_("conflict {conflict_id} marked reviewed: both records keep {number}").format(
+            conflict_id=reviewed.id, number=reviewed.number))
+        return 0
     done = resolve(ctx.db, ctx.device, args.conflict_id, args.keep, ctx.actor)
     kept = _("this computer's version") if args.keep == "local" else _("the incoming version")
     print(_("conflict {conflict_id} resolved: kept {kept} of {record}").format(

@@ -51,6 +51,15 @@ def format_number(doc_type: DocType, year: int, seq: int,
     return f"{head}{DOC_WORDS[doc_type]}〔{year}〕{seq}号"
 
 
+def provisional_number(doc_type: DocType, year: int, prefix: str, seq: int,
+                       authority_short: str | None = None) -> str:
+    """A number carrying this computer's code (``…〔2026〕3F2A-001号``), issued by a laptop
+    enrolled with an office before the office gave it a block: no other computer issues
+    numbers with its code, so it cannot clash with the office's or another laptop's."""
+    head = f"（{authority_short}）" if authority_short else ""
+    return f"{head}{DOC_WORDS[doc_type]}〔{year}〕{prefix}-{seq:03d}号"
+
+
 def parse_number(number: str) -> dict[str, str | None] | None:
     """The parts of a number; ``prefix`` is None for numbers without a device code."""
     match = _NUMBER_RE.match(number)

@@ -17,7 +17,13 @@ from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
-from inspector_app.storage.numbers import add_block, all_block_uses, load_blocks, used_by_block
+from inspector_app.storage.numbers import (
+    add_block,
+    all_block_uses,
+    enrolled,
+    load_blocks,
+    used_seqs,
+)
 from inspector_app.storage.repositories import DeviceRepo
 
 if TYPE_CHECKING:
@@ -105,14 +111,15 @@ class NumberService:
                         doc_words=DOC_WORDS[doc_type], year=year, first=first, last=last,
                         first2=other.first, last2=other.last,
                         device_label=self._device_label(other.holder_device_id))
-            issued = [u for _, u in used_by_block(self.db, [block]) if u]
+            issued = sorted(s for s in used_seqs(self.db, doc_type, year) if first <= s <= last)
             if issued:
                 raise ValidationError(
-                    N_("{doc_words} {year}: {issued} number(s) between {first} and "
-                       "{last} were issued already; choose a range above them. Nothing was "
-                       "changed."),
-                    doc_words=DOC_WORDS[doc_type], year=year, issued=issued[0], first=first,
-                    last=last)
+                    N_("{doc_words}〔{year}〕: numbers {low}–{high} are in use here ({count} "
+                       "issued between {first} and {last}); the first free range starts at "
+                       "{free}. Nothing was changed."),
+                    doc_words=DOC_WORDS[doc_type], year=year, low=issued[0], high=issued[-1],
+                    count=len(issued), first=first, last=last,
+                    free=self.first_free(doc_type, year))
             add_block(self.db, {
                 "id": block.id, "holder_device_id": holder, "doc_type": doc_type.value,
                 "year": year, "first_seq": first, "last_seq": last, "note": note,
@@ -121,6 +128,23 @@ class NumberService:
                               new={"device": holder, "type": doc_type.value, "year": year,
                                    "first": first, "last": last})
         return block
+
+    def enrolled(self) -> bool:
+        """True on a laptop enrolled with an office: without a block it numbers provisionally
+        (``…〔2026〕QT01-001号``), never from 1."""
+        return enrolled(self.db)
+
+    def first_free(self, doc_type: DocType, year: int) -> int:
+        """The first number of ``doc_type`` and ``year`` after every one issued here or
+        allocated to any laptop: where the next block starts."""
+        allocated = [b.last for b in load_blocks(self.db)
+                     if b.doc_type is doc_type and b.year == year]
+        return max([0, *allocated, *used_seqs(self.db, doc_type, year)]) + 1
+
+    def proposal(self, doc_type: DocType, year: int, size: int = 100) -> tuple[int, int]:
+        """The block the office would give next: ``size`` numbers from the first free one."""
+        first = self.first_free(doc_type, year)
+        return first, first + size - 1
 
     def _device_label(self, device_id: str) -> str:
         return DeviceRepo(self.db).label(device_id) or device_id[:8]

@@ -1193,3 +1193,33 @@ def _drill_task_note(db: Database) -> None:
     # A follow-up task closed says how it was fixed (the new radios, the refilled stock): the
     # supervisor's note beside the date, read where the task is listed, not only in the audit.
     db.execute("ALTER TABLE drill_tasks ADD COLUMN done_note TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0028_numbers_printed_twice")
+def _numbers_printed_twice(db: Database) -> None:
+    # A number printed on two records (a laptop that numbered before the office gave it a
+    # block) is kept on both: a signed record's number was handed over on paper and may never
+    # be lost or changed, so the import records a conflict instead of dropping one. Numbers
+    # issued here stay unique: the numbering skips every number present. documents.number's
+    # UNIQUE is part of the table, which in SQLite means building it again (as 0010 did).
+    db.execute("DROP INDEX IF EXISTS inspections_number")
+    db.execute("CREATE INDEX inspections_number ON inspections(number) WHERE number IS NOT NULL")
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'documents'").fetchone()
+    if "number TEXT NOT NULL UNIQUE" not in sql:
+        raise ValueError("documents: unexpected definition, cannot keep a number twice")
+    sql = sql.replace("number TEXT NOT NULL UNIQUE", "number TEXT NOT NULL")
+    sql = re.sub(r'^CREATE TABLE\s+"?documents"?', "CREATE TABLE documents_new", sql, count=1)
+    indexes = [r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                        "AND tbl_name = 'documents' AND sql IS NOT NULL")]
+    triggers = [r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                         "AND tbl_name = 'documents'")]
+    columns = ", ".join(r[1] for r in db.execute("PRAGMA table_info(documents)"))
+    db.execute(sql)
+    db.execute(f"INSERT INTO documents_new ({columns}) SELECT {columns} FROM documents")
+    db.execute("DROP TABLE documents")
+    db.execute("ALTER TABLE documents_new RENAME TO documents")
+    for statement in (*indexes, *triggers):
+        db.execute(statement)
+    db.execute("CREATE INDEX documents_number ON documents(number)")

@@ -2,7 +2,11 @@
 
 A computer that holds number blocks (allocated by the office, carried by its sync bundle) issues
 only numbers inside its own blocks, in order; a computer that never received a block (a laptop
-used alone, a company's self-inspection laptop) numbers from 1 each year.
+used alone, a company's self-inspection laptop) numbers from 1 each year. A laptop enrolled
+with an office that holds no block of a type and year yet issues provisional numbers carrying
+its own code (``…〔2026〕3F2A-001号``): numbering from 1 there would reuse the office's numbers,
+and refusing would stop an inspector on site, without network, from starting a record at all.
+The office itself numbers after its own sequence, past every block it gave away.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from inspector_app.domain.numbering import (
     NumberBlock,
     format_number,
     parse_number,
+    provisional_number,
 )
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -61,6 +66,19 @@ def add_block(db: Database, record: dict[str, Any]) -> None:
 def managed(db: Database) -> bool:
     """True when the office numbers this computer: it holds blocks (its own or others')."""
     return db.execute("SELECT 1 FROM number_blocks LIMIT 1").fetchone() is not None
+
+
+def enrolled(db: Database) -> bool:
+    """True on a laptop enrolled with an office: it signs with a certificate the office issued
+    and is not the office itself (which holds the organisation's key)."""
+    return db.execute(
+        "SELECT 1 FROM identities WHERE kind = 'issued' AND NOT EXISTS "
+        "(SELECT 1 FROM org_keys) LIMIT 1").fetchone() is not None
+
+
+def office(db: Database) -> bool:
+    """True on the office's computer: it holds the organisation's key."""
+    return db.execute("SELECT 1 FROM org_keys LIMIT 1").fetchone() is not None
 
 
 def _taken(db: Database, number: str) -> bool:
@@ -117,8 +135,13 @@ def block_uses(db: Database, device_id: str, doc_type: DocType, year: int,
 
 def remaining(db: Database, device_id: str, doc_type: DocType, year: int,
               authority_short: str | None) -> int | None:
-    """How many numbers this device can still issue; None when it is not numbered by blocks."""
+    """How many numbers this device can still issue; None when it is not numbered by blocks
+    (no office; or no block of its own for this type and year, where an enrolled laptop
+    numbers provisionally and the office past the blocks it gave away)."""
     if not managed(db):
+        return None
+    if not any(b.doc_type is doc_type and b.year == year
+               for b in load_blocks(db, device_id)) and (enrolled(db) or office(db)):
         return None
     return sum(u.block.last - u.next_seq + 1 for u in
                block_uses(db, device_id, doc_type, year, authority_short)
@@ -131,13 +154,15 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
 
     ``counter_key`` names this device's own counter (its prefix): a computer without blocks
     continues the sequence it used before. Numbers already present (arrived by sync, or typed
-    in an older version) are skipped, so a clash is never written. Raises ``NumbersExhausted``
-    when the office numbers this computer and its blocks of this type and year are used up.
+    in an older version) are skipped, so a clash is never written. A laptop enrolled with an
+    office and holding no block of this type and year gets a provisional number with its code.
+    Raises ``NumbersExhausted`` when the office numbers this computer and its blocks of this
+    type and year are used up.
     """
-    if managed(db):
+    blocks = [b for b in load_blocks(db, device_id)
+              if b.doc_type is doc_type and b.year == year]
+    if blocks:
         last = _counter(db, counter_key, doc_type, year)
-        blocks = [b for b in load_blocks(db, device_id)
-                  if b.doc_type is doc_type and b.year == year]
         # In order, after the last one issued; a block given later below it is used after.
         for start in (last + 1, 1):
             for block in blocks:
@@ -145,6 +170,11 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
                 if seq is not None:
                     _store_counter(db, counter_key, doc_type, year, seq)
                     return format_number(doc_type, year, seq, authority_short), seq
+    elif enrolled(db):
+        return _next_provisional(db, doc_type, year, counter_key, authority_short)
+    elif office(db):
+        return _next_outside_blocks(db, doc_type, year, counter_key, authority_short)
+    if blocks or managed(db):
         title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
             N_("No {doc_words} number of {year} is left on this computer ({title}): "
@@ -156,6 +186,35 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
         seq += 1
     _store_counter(db, counter_key, doc_type, year, seq)
     return format_number(doc_type, year, seq, authority_short), seq
+
+
+def _next_outside_blocks(db: Database, doc_type: DocType, year: int, counter_key: str,
+                         authority_short: str | None) -> tuple[str, int]:
+    # The office numbers its own records too: after its sequence, past every block it gave a
+    # laptop (those numbers are the laptop's, issued or not yet).
+    given = [b for b in load_blocks(db) if b.doc_type is doc_type and b.year == year]
+    seq = _counter(db, counter_key, doc_type, year) + 1
+    while True:
+        inside = next((b for b in given if b.first <= seq <= b.last), None)
+        if inside is not None:
+            seq = inside.last + 1
+        elif _taken(db, format_number(doc_type, year, seq, authority_short)):
+            seq += 1
+        else:
+            break
+    _store_counter(db, counter_key, doc_type, year, seq)
+    return format_number(doc_type, year, seq, authority_short), seq
+
+
+def _next_provisional(db: Database, doc_type: DocType, year: int, prefix: str,
+                      authority_short: str | None) -> tuple[str, int]:
+    # Its own counter: the plain sequence (from 1) of the same computer is another series.
+    key = f"{prefix}/provisional"
+    seq = _counter(db, key, doc_type, year) + 1
+    while _taken(db, provisional_number(doc_type, year, prefix, seq, authority_short)):
+        seq += 1
+    _store_counter(db, key, doc_type, year, seq)
+    return provisional_number(doc_type, year, prefix, seq, authority_short), seq
 
 
 def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberBlock, int]]:
@@ -177,6 +236,20 @@ def used_by_block(db: Database, blocks: list[NumberBlock]) -> list[tuple[NumberB
         have = seqs.get((DOC_WORDS[block.doc_type], block.year), set())
         out.append((block, sum(1 for s in have if block.first <= s <= block.last)))
     return out
+
+
+def used_seqs(db: Database, doc_type: DocType, year: int) -> set[int]:
+    """The sequences of ``doc_type`` and ``year`` printed on a record or document here (plain
+    numbers only: a provisional one carries its computer's code and cannot meet a block)."""
+    mark = f"{DOC_WORDS[doc_type]}〔{year}〕"
+    found: set[int] = set()
+    for (number,) in db.execute(
+            "SELECT number FROM inspections WHERE instr(number, :m) > 0 UNION "
+            "SELECT number FROM documents WHERE instr(number, :m) > 0", {"m": mark}):
+        parts = parse_number(number)
+        if parts and not parts["prefix"] and parts["word"] == DOC_WORDS[doc_type]:
+            found.add(int(parts["seq"] or 0))
+    return found
 
 
 def all_block_uses(db: Database) -> list[tuple[NumberBlock, int]]:

@@ -22,7 +22,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="331" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332" />
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -33,8 +33,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="325" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="326" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180" />
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540" />
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="414" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="411" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="453" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -292,7 +292,7 @@
 <context>
     <name>StandardisationDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151" />
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>%Ln company shown</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="181" />
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>

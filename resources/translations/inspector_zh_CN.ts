@@ -599,192 +599,192 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="306" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307" />
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311" />
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="312" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="312" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313" />
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314" />
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315" />
         <source>Selected unit's table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317" />
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320" />
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="321" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322" />
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="331" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332" />
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="340" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341" />
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342" />
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="343" />
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348" />
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382" />
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="387" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="388" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="438" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="439" />
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="447" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="448" />
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="518" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="519" />
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="533" />
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="565" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566" />
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534" />
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567" />
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535" />
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="589" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="536" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590" />
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319" />
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="321" />
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="587" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588" />
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="589" />
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661" />
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662" />
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="667" />
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="683" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="680" />
         <source>Select a town's or a department's row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="695" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="699" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696" />
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="719" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716" />
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="720" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717" />
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -792,102 +792,102 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="181" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="182" />
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="182" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="183" />
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="209" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="210" />
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="211" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="212" />
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="237" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="238" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="267" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="264" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="268" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="265" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="280" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="277" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="296" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="293" />
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="303" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="300" />
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="326" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="323" />
         <source>A company's self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325" />
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="326" />
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328" />
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329" />
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331" />
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333" />
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -896,37 +896,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="356" />
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="357" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="362" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="363" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360" />
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="364" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -934,99 +934,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="269" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="270" />
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293" />
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="296" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="297" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298" />
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="298" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299" />
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="299" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300" />
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="300" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301" />
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="301" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302" />
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="302" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="303" />
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="303" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="304" />
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="304" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="305" />
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="305" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306" />
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="319" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="320" />
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="320" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="325" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="326" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="340" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="341" />
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1034,82 +1034,82 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122" />
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128" />
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129" />
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130" />
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180" />
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1157,160 +1157,160 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450" />
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455" />
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="455" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456" />
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="456" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457" />
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="457" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458" />
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="459" />
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460" />
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461" />
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462" />
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463" />
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="463" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464" />
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="464" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465" />
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466" />
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469" />
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="480" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="481" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="484" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="485" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="488" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="489" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="592" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="593" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="599" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="534" />
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1319,244 +1319,244 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538" />
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="539" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540" />
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551" />
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="552" />
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="569" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="559" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="564" />
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="569" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="569" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="591" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="592" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="592" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="593" />
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="599" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="599" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="635" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="636" />
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="640" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="641" />
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="652" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="662" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="663" />
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="691" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="726" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="737" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="692" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="727" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738" />
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="694" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="695" />
         <source>Attach the plan's file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="695" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="696" />
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="706" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="707" />
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="751" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="748" />
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="755" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="752" />
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="756" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="753" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="756" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="753" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="767" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="764" />
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="781" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="778" />
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1568,22 +1568,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="233" />
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="237" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238" />
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239" />
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240" />
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2012,83 +2012,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="280" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="281" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="477" />
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="361" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358" />
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="362" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="380" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="359" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="377" />
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="361" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="378" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="375" />
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="378" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="375" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="414" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="411" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="426" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="423" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="435" />
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="440" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="437" />
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="441" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="438" />
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="442" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="439" />
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="443" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="440" />
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="451" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="448" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2097,74 +2097,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="453" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456" />
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="463" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="460" />
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461" />
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="463" />
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465" />
         <source>Start a re-inspection of the open hazards of this hazard's company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="469" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466" />
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="474" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="475" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="472" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="482" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="479" />
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="484" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="481" />
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="485" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="482" />
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3017,137 +3017,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="285" />
+        <location filename="../../inspector_app/ui/main_window.py" line="300" />
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="286" />
+        <location filename="../../inspector_app/ui/main_window.py" line="301" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="287" />
+        <location filename="../../inspector_app/ui/main_window.py" line="302" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288" />
+        <location filename="../../inspector_app/ui/main_window.py" line="303" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289" />
+        <location filename="../../inspector_app/ui/main_window.py" line="304" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290" />
+        <location filename="../../inspector_app/ui/main_window.py" line="305" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291" />
+        <location filename="../../inspector_app/ui/main_window.py" line="306" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292" />
+        <location filename="../../inspector_app/ui/main_window.py" line="307" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293" />
+        <location filename="../../inspector_app/ui/main_window.py" line="308" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="294" />
+        <location filename="../../inspector_app/ui/main_window.py" line="309" />
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="295" />
+        <location filename="../../inspector_app/ui/main_window.py" line="310" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296" />
+        <location filename="../../inspector_app/ui/main_window.py" line="311" />
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="297" />
+        <location filename="../../inspector_app/ui/main_window.py" line="312" />
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="298" />
+        <location filename="../../inspector_app/ui/main_window.py" line="313" />
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299" />
+        <location filename="../../inspector_app/ui/main_window.py" line="314" />
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300" />
+        <location filename="../../inspector_app/ui/main_window.py" line="315" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="301" />
+        <location filename="../../inspector_app/ui/main_window.py" line="316" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="302" />
+        <location filename="../../inspector_app/ui/main_window.py" line="317" />
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="303" />
+        <location filename="../../inspector_app/ui/main_window.py" line="318" />
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="304" />
+        <location filename="../../inspector_app/ui/main_window.py" line="319" />
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="320" />
+        <location filename="../../inspector_app/ui/main_window.py" line="335" />
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="321" />
+        <location filename="../../inspector_app/ui/main_window.py" line="336" />
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="411" />
+        <location filename="../../inspector_app/ui/main_window.py" line="426" />
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="412" />
+        <location filename="../../inspector_app/ui/main_window.py" line="427" />
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="517" />
+        <location filename="../../inspector_app/ui/main_window.py" line="532" />
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="518" />
+        <location filename="../../inspector_app/ui/main_window.py" line="533" />
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="523" />
+        <location filename="../../inspector_app/ui/main_window.py" line="538" />
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3463,52 +3463,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="112" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="113" />
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="126" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="127" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="127" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="128" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="128" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3549,72 +3549,72 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="92" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94" />
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96" />
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office's next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101" />
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101" />
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103" />
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="112" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114" />
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="113" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="115" />
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
@@ -4771,7 +4771,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../inspector_app/ui/single_instance.py" line="142" />
+        <location filename="../../inspector_app/ui/single_instance.py" line="145" />
         <source>Inspector is already open on the data folder {0}, but that window does not answer. Close it (or end its process) and start Inspector again.</source>
         <translation>程序已在数据文件夹 {0} 上打开，但该窗口没有响应。请关闭它（或结束其进程）后重新启动。</translation>
     </message>
@@ -4779,104 +4779,104 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>StandardisationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="59" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="60" />
         <source>Safety standardisation</source>
         <translation>安全生产标准化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="62" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="63" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="66" />
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="67" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68" />
         <source>Expired or expiring within %1 days</source>
         <translation>已过期或%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69" />
         <source>Expiring within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69" />
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="72" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="73" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="114" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="115" />
         <source>On %1, of %2 companies: %3. By grade: %4.</source>
         <translation>截至%1，%2家企业：%3。按等级：%4。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
         <source>Company</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
         <source>Grade</source>
         <translation>标准化等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126" />
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126" />
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126" />
         <source>Expires on</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="127" />
         <source>State</source>
         <translation>证书状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151" />
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>显示 %Ln 家企业</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="171" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="168" />
         <source>standardisation-{0}.csv</source>
         <translation>安全生产标准化-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="172" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="169" />
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="173" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="170" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="181" />
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>已写入：%1（%Ln 家企业）</numerusform>
@@ -4886,37 +4886,37 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="177" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="178" />
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="191" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="192" />
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="192" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193" />
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="211" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="211" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4924,32 +4924,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="133" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="139" />
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="138" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="144" />
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="140" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="141" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="147" />
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="142" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="143" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4958,72 +4958,71 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
         <source>Conflicts: drafts changed here and on another computer, kept twice until you choose</source>
-        <translation>冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
+        <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="157" />
         <source>Keep this computer's</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5033,122 +5032,188 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="154" />
+        <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
+        <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="159" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="310" />
+        <source>Mark as reviewed</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171" />
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="171" />
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="193" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201" />
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="193" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="201" />
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="194" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="202" />
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="197" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205" />
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="197" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="198" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="206" />
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="240" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="255" />
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="242" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="257" />
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="244" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="259" />
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="262" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="272" />
+        <source>Keeps this computer's version of the draft; the version from the other computer is deleted here.</source>
+        <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
+        <source>Replaces this computer's version of the draft with the one from the other computer; this computer's version is deleted.</source>
+        <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
+        <source>Both records keep the number; the clash leaves this list and the review is noted in both records' history.</source>
+        <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="279" />
+        <source>Select a conflict in the list first.</source>
+        <translation>请先在列表中选中一个冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="282" />
+        <source>Only for a number printed on two records.</source>
+        <translation>仅用于印在两份记录上的同一编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="283" />
+        <source>The same draft was changed here and on {0}: choose the version to keep.</source>
+        <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="286" />
+        <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record's number never changes.</source>
+        <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289" />
+        <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
+        <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="294" />
+        <source>Not two versions of one draft: correct the records by hand.</source>
+        <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="311" />
+        <source>Both records keep the number {0}. Take the clash off the list?</source>
+        <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="323" />
+        <source>Conflict marked as reviewed.</source>
+        <translation>冲突已标记为已核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="331" />
         <source>Keep this computer's version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="264" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
         <source>Replace this computer's version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="265" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="334" />
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="277" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="346" />
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="287" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="356" />
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="291" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="360" />
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="293" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="362" />
         <source>Passphrase of the organisation's root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="301" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="370" />
         <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="319" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="388" />
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="324" />
-        <location filename="../../inspector_app/ui/pages/sync.py" line="332" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="393" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="401" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="325" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="394" />
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="402" />
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5157,32 +5222,32 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="336" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="405" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="345" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="414" />
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="355" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="424" />
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="359" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="428" />
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="465" />
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="410" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="479" />
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>

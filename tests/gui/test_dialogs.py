@@ -42,6 +42,7 @@ def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
     dialog.device.setEditText(laptop)
     dialog.doc_type.setCurrentIndex(dialog.doc_type.findData("order"))
     dialog.year.setValue(2026)
+    assert (dialog.first.value(), dialog.last.value()) == (1, 100)  # nothing issued yet
     dialog.first.setValue(101)
     dialog.last.setValue(200)
     dialog.allocate_button.click()
@@ -49,6 +50,8 @@ def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
     assert dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in range(1, 6)] == [
         "应急责改", "2026", "101–200", "0", "100"]
+    # The next proposal starts after the block just given.
+    assert (dialog.first.value(), dialog.last.value()) == (201, 300)
     dialog.first.setValue(150)
     dialog.last.setValue(250)
     dialog.allocate_button.click()

@@ -75,7 +75,7 @@ def test_indexes_stay_in_place_when_the_data_dir_has_records(ctx):
         assert deferred  # a new data dir: nothing to keep in order while loading
         names = {r[0] for r in ctx.db.execute("SELECT name FROM sqlite_master "
                                               "WHERE type = 'index'")}
-        assert "findings_inspection" not in names and "inspections_number" in names
+        assert "findings_inspection" not in names and "documents_one_per_type" in names
     _build(ctx)
     with bulk_load(ctx.db) as deferred:
         assert not deferred

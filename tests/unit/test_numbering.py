@@ -80,7 +80,7 @@ def test_allocation_is_checked_before_anything_is_stored(world):
 def test_a_range_with_numbers_already_issued_is_refused(ctx):
     official_inspection(ctx)  # its record takes 应急检记〔2026〕1号
     numbers = NumberService(ctx.db, ctx.device)
-    with pytest.raises(ValidationError, match="were issued already"):
+    with pytest.raises(ValidationError, match=r"numbers 1–1 are in use here.*starts at 2"):
         numbers.allocate(ctx.device.id, "record", 2026, 1, 50)
     numbers.allocate(ctx.device.id, "record", 2026, 2, 50)
 
@@ -228,4 +228,20 @@ def test_the_migration_keeps_issued_documents_and_their_numbers(tmp_path):
     assert "'onsite'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'"
                                      ).fetchone()[0]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # A number printed on two records (brought by an import) fits both, indexed for lookups.
+    with db.conn:
+        db.execute("INSERT INTO inspections (id, revision, company_id, template_key, "
+                   "template_id, template_version, template_hash, kind, status, number, "
+                   "section_ids, created_at, updated_at, device_id) SELECT 'i2', revision, "
+                   "company_id, template_key, template_id, template_version, template_hash, "
+                   "kind, 'draft', number, section_ids, created_at, updated_at, 'e' "
+                   "FROM inspections WHERE id = 'i1'")
+        db.execute("INSERT INTO documents (id, inspection_id, doc_type, number, prefix, year, "
+                   "seq, issued_at, created_at, updated_at, device_id) SELECT 'd2', 'i2', "
+                   "doc_type, number, prefix, year, seq, issued_at, created_at, updated_at, "
+                   "'e' FROM documents WHERE id = 'd1'")
+    assert db.execute("SELECT COUNT(DISTINCT number), COUNT(*) FROM documents").fetchone() == (
+        1, 2)
+    assert {"inspections_number", "documents_number", "documents_one_per_type"} <= {
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     db.close()

@@ -95,7 +95,7 @@ def test_the_sync_report_counts_in_english_and_each_language_alone():
     assert told[0] == "Dry run: nothing was changed; an import would: a.inspx"
     assert "New: 1 inspection record" in told and "Updated: 2 companies" in told
     assert "1 PDF document stored" in told
-    assert any(line.startswith("1 conflict: a draft changed") for line in told), told
+    assert any(line.startswith("1 conflict (a draft changed") for line in told), told
     assert "3 items kept as they are here (newer here or signed)" in told
     assert not any(ch >= "\u4e00" for line in told for ch in line), told
     chinese = "\n".join(summary(report, "in", "zh_CN"))

@@ -1,9 +1,11 @@
 """Resolving a draft kept twice by an import: a person keeps this computer's version or takes
 the incoming one, and the other goes, in one transaction with its audit entries.
 
-Only conflicts of the "both versions kept" kind are resolved here: the incoming copy is an
-inspection whose ``conflict_of`` names the local one. Other conflict rows (a number used twice,
-a part that clashed) point at two real records and are for a person to fix by hand.
+Conflicts of the "both versions kept" kind are resolved here: the incoming copy is an
+inspection whose ``conflict_of`` names the local one. A number printed on two records names two
+real records that both keep it (a signed record's printed number never changes): a person checks
+them and marks the clash reviewed (``review``). Other conflict rows (a part that clashed) are
+for a person to fix by hand.
 
 "Take the other" moves the copy's content onto the local record (keeping the local id, number
 and documents) with the copy's own stamps and device, so the record here becomes exactly the
@@ -28,6 +30,8 @@ from inspector_app.storage import sync_rows
 from inspector_app.storage.audit import AuditLog
 
 Keep = Literal["local", "incoming"]
+# The reason the import gives a number printed on two records (services/sync/merge.py).
+NUMBER_CLASH = "number"
 Row = dict[str, Any]
 
 # The parts _keep_both copies, children before parents (photos point at findings).
@@ -62,6 +66,8 @@ class ConflictInfo:
     created_at: str
     resolved_at: str | None
     resolvable: bool       # a draft kept twice; other conflicts are fixed by hand
+    reviewable: bool = False  # a number printed on two records, not yet marked reviewed
+    other_company: str = ""   # a number clash: the company of the second record
 
 
 def _inspection(db: Database, inspection_id: str | None) -> Row | None:
@@ -104,6 +110,7 @@ def _describe(db: Database, row: Row) -> ConflictInfo:
                         if mine.get(item) != theirs.get(item))
         here = store.open_findings(db, local["id"])
         incoming = store.open_findings(db, copy["id"])
+    number_clash = row["reason"] == NUMBER_CLASH and copy is not None
     return ConflictInfo(
         id=row["id"], table_name=row["table_name"], reason=row["reason"],
         local_id=row["local_id"], incoming_id=row["incoming_id"], company=company,
@@ -113,7 +120,10 @@ def _describe(db: Database, row: Row) -> ConflictInfo:
                                (copy or {}).get("device_id") or row["peer_device"]),
         changed_at=(copy or {}).get("updated_at") or "", created_at=row["created_at"],
         resolved_at=row["resolved_at"],
-        resolvable=row["resolved_at"] is None and _is_copy_pair(local, copy))
+        resolvable=row["resolved_at"] is None and _is_copy_pair(local, copy),
+        reviewable=row["resolved_at"] is None and number_clash,
+        other_company=(store.company_name(db, copy["company_id"]) or ""
+                       if number_clash and copy is not None else ""))
 
 
 def list_conflicts(db: Database, include_resolved: bool = False) -> list[ConflictInfo]:
@@ -133,6 +143,13 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
         raise ValidationError(N_("This conflict was already resolved ({resolved_at}). "
                                  "Nothing was changed."), resolved_at=row['resolved_at'][:19])
     local, copy = _inspection(db, row["local_id"]), _inspection(db, row["incoming_id"])
+    if row["reason"] == NUMBER_CLASH:
+        raise ValidationError(N_(
+            "Two records carry the number {number}; both are kept and keep it, since a signed "
+            "record's printed number never changes, so there is no version to choose. Check "
+            "both records, then mark the clash reviewed: sync resolve {conflict_id} --reviewed "
+            "(in the window: Sync page, Mark as reviewed). Nothing was changed."),
+            number=(local or {}).get("number") or "?", conflict_id=conflict_id)
     if row["table_name"] != "inspections" or not _is_copy_pair(local, copy):
         raise ValidationError(N_("This conflict does not hold two versions of one draft; correct "
                                  "the records by hand. Nothing was changed."))
@@ -162,6 +179,32 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
     except sqlite3.IntegrityError as exc:
         raise ValidationError(N_("The conflict could not be resolved ({exc}). Nothing was "
                                  "changed."), exc=exc) from None
+    return _describe(db, {**row, "resolved_at": now})
+
+
+def review(db: Database, device: Device, conflict_id: str, actor: str | None) -> ConflictInfo:
+    """A number printed on two records, checked by a person: off the list, both records and
+    both numbers as they are, and the review noted in each record's history."""
+    row = store.conflict(db, conflict_id)
+    if row is None:
+        raise NotFoundError(N_("There is no conflict {conflict_id}."), conflict_id=conflict_id)
+    if row["resolved_at"] is not None:
+        raise ValidationError(N_("This conflict was already resolved ({resolved_at}). "
+                                 "Nothing was changed."), resolved_at=row['resolved_at'][:19])
+    info = _describe(db, row)
+    if not info.reviewable:
+        raise ValidationError(N_("Only a number printed on two records is marked reviewed; "
+                                 "this conflict is resolved by keeping one version (sync "
+                                 "resolve {conflict_id} --keep local|incoming) or by correcting "
+                                 "the records by hand. Nothing was changed."),
+                              conflict_id=conflict_id)
+    now = utcnow_iso()
+    with db.atomic():
+        store.mark_resolved(db, conflict_id, now)
+        audit = AuditLog(db, device.id, actor)
+        for inspection_id in (row["local_id"], row["incoming_id"]):
+            audit.record("conflict", conflict_id, "review", field="number", new=info.number,
+                         reason=row["reason"], inspection_id=inspection_id)
     return _describe(db, {**row, "resolved_at": now})
 
 

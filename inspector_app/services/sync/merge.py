@@ -13,8 +13,8 @@ Rules (the same result whatever order bundles arrive in):
   from that device is skipped. An inspection travels with all its parts, so an update also
   deletes the hazards, signatures and team members here that the incoming version no longer
   has (they were deleted there); a hazard still referred to here is kept.
-- A document or inspection number already used here by another record is a conflict, never a
-  second record with the same number.
+- A document or inspection number already used here by another record is kept on both (a
+  signed record's printed number never changes) and recorded as a conflict for a person.
 - audit_log is insert-only.
 """
 
@@ -342,33 +342,33 @@ class Merger:
             return "older", "the copy here is newer"
         return "conflict", "changed both here and on the other machine"
 
-    def _number_clash(self, row: Row) -> str | None:
-        if not row.get("number"):
-            return None
-        other = self.db.execute("SELECT id FROM inspections WHERE number = ? AND id != ?",
-                                [row["number"], row["id"]]).fetchone()
-        return other[0] if other else None
+    def _number_holders(self, inspection_id: str) -> list[tuple[str, str, str]]:
+        """Other inspections here printed with a number this one carries (its record's or
+        one of its documents'): (number, other inspection, this one)."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT i.number, o.id, i.id FROM inspections i JOIN inspections o "
+            "ON o.number = i.number AND o.id != i.id WHERE i.id = :id UNION "
+            "SELECT d.number, o.inspection_id, d.inspection_id FROM documents d "
+            "JOIN documents o ON o.number = d.number AND o.inspection_id != d.inspection_id "
+            "WHERE d.inspection_id = :id", {"id": inspection_id})]
 
-    def _settle_number(self, row: Row, label: str) -> Row:
-        """Two records with one number (two laptops given the same prefix): one keeps it, the
-        same one whatever the import order (a signed one, else the older), the other loses
-        its number and a conflict is recorded."""
-        clash = self._number_clash(row)
-        if clash is None:
-            return row
-        holder = self._get(BY_NAME["inspections"], {"id": clash})
-        assert holder is not None
-        rank_in = (row["status"] != "signed", row["created_at"], row["id"])
-        rank_here = (holder["status"] != "signed", holder["created_at"], holder["id"])
-        winner, loser = (row["id"], clash) if rank_in < rank_here else (clash, row["id"])
-        if winner == row["id"] and holder["status"] != "signed":
-            self.db.execute("UPDATE inspections SET number = NULL WHERE id = ?", [clash])
-        else:
-            row = {**row, "number": None}
-        self._conflict_row("inspections", winner, loser, "number",
-                           f"inspection number {label} was used twice: {winner[:8]} keeps it, "
-                           f"{loser[:8]} needs a new number")
-        return row
+    def _flag_number_clashes(self, inspection_id: str) -> None:
+        """Two records printed with one number (a laptop numbered before it had a block, or
+        two laptops were given one prefix): both keep it, since a signed record's number was
+        printed and handed over and must never be lost or changed, and a person is told.
+        The pair is recorded in the same order whatever the import order, and later (once a
+        draft of it is signed): the record made first is named first."""
+        for number, other_id, own_id in self._number_holders(inspection_id):
+            first, second = sorted((own_id, other_id), key=self._number_rank)
+            self._conflict_row("inspections", first, second, "number",
+                               f"number {number} is printed on two records here "
+                               f"({first[:8]} and {second[:8]}): both keep it — see "
+                               f"sync conflicts")
+
+    def _number_rank(self, inspection_id: str) -> tuple[str, str]:
+        row = self.db.execute("SELECT created_at FROM inspections WHERE id = ?",
+                              [inspection_id]).fetchone()
+        return (row[0], inspection_id)
 
     def _inspections(self, batch: list[Row]) -> None:
         """A batch of inspections; ``batch`` is emptied. When every one of them is new here
@@ -399,10 +399,14 @@ class Merger:
     def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
         ids = [row["id"] for row in batch]
         numbers = [row["number"] for row in batch if row.get("number")]
-        if len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids):
+        documents = [d["number"] for found in parts.values()
+                     for d in found.get("documents", ())]
+        if (len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids)
+                or len(set(documents)) != len(documents)):
             return False
-        if _existing(self.db, "inspections", "id", ids) or _existing(
-                self.db, "inspections", "number", numbers):
+        if (_existing(self.db, "inspections", "id", ids)
+                or _existing(self.db, "inspections", "number", numbers)
+                or _existing(self.db, "documents", "number", documents)):
             return False
         for found in parts.values():
             answers = found.get("answers", [])
@@ -466,11 +470,11 @@ class Merger:
         if verdict == "identical":
             self.report.skipped("inspections", "identical")
         else:
-            row = self._settle_number(row, label)
             problem = (self._insert("inspections", row) if local is None
                        else self._update(spec, row))
             if problem is not None:
                 raise sqlite3.IntegrityError(f"inspection {label}: {problem}")
+            self._flag_number_clashes(row["id"])
             if local is None:
                 self.report.added("inspections")
             else:
@@ -569,6 +573,8 @@ class Merger:
                     self.report.skipped(table, "signed, kept")
                 else:
                     self._part(BY_NAME[table], row, overwrite=False)
+        if status is not None and "documents" in parts:
+            self._flag_number_clashes(parent_id)
 
     def _keep_both(self, row: Row, parts: dict[str, list[Row]], label: str) -> None:
         copy_id = derived_id("copy", row["id"], row["device_id"], row["updated_at"])

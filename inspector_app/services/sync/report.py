@@ -223,10 +223,11 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
                                   n=count_text(report["documents_added"])))
     if conflicts:
         lines.append(ngettext(
-            "{n} conflict: a draft changed on both computers; both are kept until you choose "
-            "one in the conflicts list below",
-            "{n} conflicts: drafts changed on both computers; both versions are kept until you "
-            "choose one in the conflicts list below", conflicts, lang).format(
+            "{n} conflict (a draft changed on both computers, or a number on two records): "
+            "nothing was dropped; the conflicts list below says what each choice does",
+            "{n} conflicts (drafts changed on both computers, or numbers on two records): "
+            "nothing was dropped; the conflicts list below says what each choice does",
+            conflicts, lang).format(
                 n=count_text(conflicts)))
     if kept:
         lines.append(ngettext("{n} item kept as it is here (newer here or signed)",

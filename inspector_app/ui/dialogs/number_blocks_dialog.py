@@ -82,6 +82,8 @@ class NumberBlocksDialog(QDialog):
         self._fill_devices()
         self.retranslate()
         self.refresh()
+        self.doc_type.currentIndexChanged.connect(self.propose)
+        self.year.valueChanged.connect(self.propose)
         self.resize(720, 520)
 
     def _fill_devices(self) -> None:
@@ -125,6 +127,14 @@ class NumberBlocksDialog(QDialog):
                       str(row.used), str(row.unused))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+        self.propose()
+
+    def propose(self) -> None:
+        """The next block starts after every number issued here or allocated to a laptop."""
+        first, last = self.service.proposal(DocType(self.doc_type.currentData()),
+                                            self.year.value())
+        self.first.setValue(first)
+        self.last.setValue(last)
 
     def device_ref(self) -> str:
         text = self.device.currentText().strip()

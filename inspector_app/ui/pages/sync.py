@@ -33,7 +33,13 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
-from inspector_app.services.sync.conflicts import ConflictInfo, Keep, list_conflicts, resolve
+from inspector_app.services.sync.conflicts import (
+    ConflictInfo,
+    Keep,
+    list_conflicts,
+    resolve,
+    review,
+)
 from inspector_app.services.sync.report import ImportReport, summary
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_datetime
@@ -146,9 +152,11 @@ class SyncPage(Page):
             self.tr("From"), self.tr("Status")])
         self.report_details.setText(self.tr("Show the details (table by table)"))
         self.conflicts_title.setText(self.tr("Conflicts: drafts changed here and on another "
-                                             "computer, kept twice until you choose"))
+                                             "computer, and numbers printed on two records. "
+                                             "Select one to see your choices."))
         self.keep_local_button.setText(self.tr("Keep this computer's"))
         self.take_other_button.setText(self.tr("Take the other"))
+        self.review_button.setText(self.tr("Mark as reviewed"))
         self.conflicts.setHorizontalHeaderLabels([
             self.tr("Company"), self.tr("Number"), self.tr("What differs"),
             self.tr("Changed by"), self.tr("When")])
@@ -213,14 +221,21 @@ class SyncPage(Page):
         self.conflicts.itemSelectionChanged.connect(self._conflict_buttons)
         self.keep_local_button = QPushButton()
         self.take_other_button = QPushButton()
+        self.review_button = QPushButton()
         self.keep_local_button.clicked.connect(lambda: self.choose_resolution("local"))
         self.take_other_button.clicked.connect(lambda: self.choose_resolution("incoming"))
+        self.review_button.clicked.connect(self.choose_review)
+        # What the selected conflict is and what each button would do (also their tooltips).
+        self.conflict_help = QLabel()
+        self.conflict_help.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_local_button)
         buttons.addWidget(self.take_other_button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         layout.addWidget(self.conflicts_title)
         layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.conflict_help)
         layout.addLayout(buttons)
         return box
 
@@ -251,9 +266,63 @@ class SyncPage(Page):
         return self._conflicts[selected[0].row()] if selected else None
 
     def _conflict_buttons(self) -> None:
+        """Each button enabled only for what it can do, its tooltip saying what that is or
+        why not; the line above the buttons explains the selected conflict."""
         chosen = self.selected_conflict()
-        for button in (self.keep_local_button, self.take_other_button):
-            button.setEnabled(chosen is not None and chosen.resolvable)
+        keep = self.tr("Keeps this computer's version of the draft; the version from the "
+                       "other computer is deleted here.")
+        take = self.tr("Replaces this computer's version of the draft with the one from the "
+                       "other computer; this computer's version is deleted.")
+        reviewed = self.tr("Both records keep the number; the clash leaves this list and the "
+                           "review is noted in both records' history.")
+        if chosen is None:
+            why = self.tr("Select a conflict in the list first.")
+            tips, help_text = (why, why, why), ""
+        elif chosen.resolvable:
+            tips = (keep, take, self.tr("Only for a number printed on two records."))
+            help_text = self.tr("The same draft was changed here and on {0}: choose the "
+                                "version to keep.").format(chosen.changed_by)
+        elif chosen.reviewable:
+            why = self.tr("These are two different records, not two versions of one draft: "
+                          "neither is deleted, and a signed record's number never changes.")
+            tips = (why, why, reviewed)
+            help_text = self.tr("{0} is printed on two records ({1}; {2}). Both keep it. Check "
+                                "both records (the same visit entered twice?), then mark the "
+                                "clash as reviewed.").format(chosen.number, chosen.company,
+                                                             chosen.other_company)
+        else:
+            why = self.tr("Not two versions of one draft: correct the records by hand.")
+            tips, help_text = (why, why, why), f"{why} ({chosen.reason})"
+        usable = (chosen is not None and chosen.resolvable,
+                  chosen is not None and chosen.resolvable,
+                  chosen is not None and chosen.reviewable)
+        for button, tip, on in zip((self.keep_local_button, self.take_other_button,
+                                    self.review_button), tips, usable, strict=True):
+            button.setEnabled(on)
+            button.setToolTip(tip)
+        self.conflict_help.setText(help_text)
+        self.conflict_help.setVisible(bool(help_text))
+
+    def choose_review(self) -> None:
+        chosen = self.selected_conflict()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Mark as reviewed"), self.tr(
+            "Both records keep the number {0}. Take the clash off the list?").format(
+                chosen.number))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.review_conflict(chosen.id)
+
+    def review_conflict(self, conflict_id: str) -> bool:
+        try:
+            review(self.ctx.db, self.ctx.device, conflict_id, self.ctx.actor)
+        except InspectorError as exc:
+            self._fail(exc.localized())
+            return False
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Conflict marked as reviewed."))
+        self.refresh_conflicts()
+        return True
 
     def choose_resolution(self, keep: Keep) -> None:
         chosen = self.selected_conflict()
