@@ -315,6 +315,18 @@ def test_a_unit_named_like_a_formula_is_text_in_the_circular_table(tmp_path):
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
+def test_a_unit_and_plan_named_with_mark_up_print_as_text_in_the_circular(tmp_path):
+    town, title = "<b>洛阳镇<font size=30>", '<a href="file:///etc/passwd">预案</a>'
+    assert run("units", "add", town, "--kind", "town") == 0
+    assert run("plans-registry", "deadline", town, "2026-11-30") == 0
+    assert run("plans-registry", "add", title, "--type", "special", "--unit", town) == 0
+    pdf = tmp_path / "c.pdf"
+    assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-05") == 0
+    text = pdf_text(pdf).replace("\n", "")
+    assert town in text and title in text
+    assert b"/URI" not in pdf.read_bytes()
+
+
 def test_every_plan_change_is_in_the_audit_log(svc):
     plan = svc.add_plan(title="P", plan_type="special", unit_id=unit_id(svc, "洛阳镇"),
                         status="issued", issued_on="2026-09-01")
