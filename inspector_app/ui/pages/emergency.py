@@ -58,6 +58,7 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import save_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
+from inspector_app.ui.widgets.plain_label import plain_label
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
@@ -136,7 +137,7 @@ class NewPlanDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -194,7 +195,7 @@ class StatusDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
@@ -238,7 +239,7 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("Receiving authority"), self.authority)
         form.addRow(self.tr("Filing number"), self.number)
         form.addRow(self.tr("Filing date"), self.date)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -306,7 +307,7 @@ class DrillDialog(QDialog):
         form.addRow(self.tr("Problems found"), self.problems)
         form.addRow("", add_problem)
         form.addRow(add_photos, self.photo_label)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
