@@ -55,7 +55,7 @@ from inspector_app.ui.dialogs.station_dialogs import (
 from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
 from inspector_app.ui.widgets.plain_label import plain_label
@@ -752,9 +752,9 @@ class EmergencyPage(Page):
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the circular"), str(self.suggested_path(suffix)),
             self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
-        if chosen:
-            path = Path(chosen)
-            self.write(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
+        path = saved_as(self, chosen, suffix)
+        if path is not None:
+            self.write(path)
 
     def write(self, path: Path) -> Task:
         """Write the circular in the background; the window stays usable."""
