@@ -106,6 +106,18 @@ def test_dates_out_of_order_are_refused_and_nothing_changes(svc):
                      issued_on="2026-02-30")
 
 
+def test_a_filed_plan_does_not_move_back_and_keeps_its_filing(svc):
+    plan = svc.add_plan(title="综合预案", plan_type="comprehensive",
+                        unit_id=unit_id(svc, "洛阳镇"), status="issued", issued_on="2026-09-01")
+    svc.record_filing(plan["id"], authority="区应急管理局", number="B-1", filed_on="2026-09-15")
+    for back in ("not_started", "reviewed", "issued"):
+        with pytest.raises(ValidationError, match="Filed: a plan's status only moves forward"):
+            svc.set_status(plan["id"], back, "2026-10-01")
+    kept = svc.repo.plan(plan["id"])
+    assert (kept["status"], kept["filing_number"], kept["issued_on"]) == (
+        "filed", "B-1", "2026-09-01")
+
+
 def test_a_review_or_issue_still_to_come_is_refused_in_the_service_and_on_the_command_line(
         svc, capsys):
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
