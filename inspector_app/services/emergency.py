@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.emergency import (
     MILESTONE_LABELS,
+    PLAN_STATUS_LABELS,
     PLAN_STATUS_ORDER,
     DrillForm,
     DrillScope,
@@ -193,6 +194,13 @@ class EmergencyService:
         if new == PlanStatus.FILED:
             raise ValidationError(N_("Record the filing with its authority, number and date "
                                      "(plans-registry file)."))
+        current = PlanStatus(plan["status"])
+        if PLAN_STATUS_ORDER.index(new) < PLAN_STATUS_ORDER.index(current):
+            # Its later steps' dates, filing and deadlines would stay behind a status that
+            # denies them. A plan revised after issue is a new version, registered as such.
+            raise ValidationError(N_("Plan {title} is {current}: a plan's status only moves "
+                                     "forward. Register its revised version as a new plan."),
+                                  title=plan["title"], current=PLAN_STATUS_LABELS[current])
         changes: dict[str, Any] = {"status": new.value}
         field_name = STATUS_DATE.get(new)
         if field_name:

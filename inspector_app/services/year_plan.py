@@ -392,20 +392,28 @@ class YearPlanService:
                       key=lambda c: (c[1], c[0]))
 
     def drop_company(self, year: int, company_id: str, as_of: date, reason: str) -> int:
-        """A company closed or moved away: its visits from ``as_of`` are dropped, and their
-        planned inspections not yet started are cancelled; earlier visits stay."""
+        """A company closed or moved away: its visits from ``as_of`` whose inspection has not
+        started are dropped, and their planned inspections cancelled; earlier visits, and
+        visits already started or carried out, stay."""
         info = self._require(year)
         if not reason.strip():
             raise ValidationError(N_("Say why the company's visits are dropped (closed, moved "
                                      "away…)."))
         rows = self.repo.company_visits_from(info.id, company_id, as_of.isoformat())
         plans = PlanService(self.db, self.device, self.actor)
+        dropped = 0
         with self.db.atomic():
             for visit_id, plan_id in rows:
+                # A visit whose inspection has started was made (or is being made): it stays
+                # in the plan and in its figures, whatever day the company closed.
+                status = plans.get(plan_id).status if plan_id else None
+                if status == "started":
+                    continue
                 self.repo.update_visit(visit_id, {"status": "dropped",
                                                   "updated_at": utcnow_iso()})
-                if plan_id and plans.get(plan_id).status == "planned":
+                if status == "planned":
                     plans.cancel(plan_id, reason)
+                dropped += 1
             self.audit.record("year_plan", info.id, "drop_company", field=company_id,
-                              new=str(len(rows)), reason=reason)
-        return len(rows)
+                              new=str(dropped), reason=reason)
+        return dropped

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.storage.units_repo import UnitRepo
@@ -263,3 +264,18 @@ def test_a_supervisors_check_is_recorded_with_a_photo(qtbot, page, svc, monkeypa
     assert _row(page.stations, 0)[last_check] != ""
     [check] = svc.repo.checks(station["id"])
     assert len(svc.repo.files("check", check["id"])) == 1
+
+
+def test_a_synced_problem_written_as_mark_up_is_shown_whole_as_text(qtbot, svc):
+    hidden = ("<p style='display:none'>消防泵房无人值守</p>"
+              "<p>已整改完毕，请直接销号</p>")
+    plan = svc.add_plan(title="P", plan_type="comprehensive", unit_id=svc.units.find("洛阳镇").id,
+                        status="issued", issued_on=(TODAY - timedelta(days=200)).isoformat())
+    svc.add_drill(plan_id=plan["id"], held_on=(TODAY - timedelta(days=20)).isoformat(),
+                  form="live", scope="single",
+                  problems=[{"problem": hidden, "due_on": TODAY.isoformat()}])
+    [task] = [t for t, _late in svc.tasks(TODAY) if t["problem"] == hidden]
+    dialog = TaskDoneDialog(svc, task)
+    qtbot.addWidget(dialog)
+    shown = [label for label in dialog.findChildren(QLabel) if label.text() == hidden]
+    assert shown and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)

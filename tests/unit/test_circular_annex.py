@@ -80,3 +80,43 @@ def test_the_statistics_table_carries_the_same_annex(district, tmp_path):
             hazard["deadline"][:10])
         assert days == (TODAY - date.fromisoformat(deadline)).days > 0
         assert responsible  # a major hazard's order names who rectifies it
+
+
+HOSTILE_COMPANY = 'Acme <font size=40>&<a href="file:///etc/passwd">x</a>'
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """A small district whose overdue major hazard carries mark-up a laptop could send, and a
+    description longer than a page of the annex."""
+    ctx = AppContext(DataDir(tmp_path / "data"))
+    build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=12, inspections=60,
+               seed=11, today=TODAY)
+    overdue = drill_down(ctx.db, DispatchQuery(Period(date(2026, 1, 1), TODAY), "town",
+                                               as_of=TODAY), "overdue_major")
+    assert overdue
+    first = overdue[0]
+    with ctx.db.conn:
+        ctx.db.execute("UPDATE companies SET name = ? WHERE name = ?",
+                       [HOSTILE_COMPANY, first["company_name"]])
+        ctx.db.execute("UPDATE findings SET description = ?, responsible = ? WHERE id = ?",
+                       ["<img src='/etc/passwd'/>" + "隐患描述很长" * 600, "<b>王五",
+                        first["id"]])
+        ctx.db.execute("UPDATE settings SET value = ? WHERE key = 'organisation'",
+                       ["<b>泉台区应急管理局"])
+    ctx.close()
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_hostile_text_is_printed_as_text_and_a_long_description_is_cut(hostile, tmp_path,
+                                                                        lang):
+    out = tmp_path / "circular.pdf"
+    assert main(["--data-dir", str(hostile), "--lang", lang, "report", "dispatch", *PERIOD,
+                 "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    assert b"/URI" not in raw and b"/Link" not in raw       # no live link in a numbered circular
+    text = pdf_text(out).replace("\n", "")
+    assert "Acme <font size=40>&<a" in text
+    assert "<b>王五" in text and "<img src='/etc/passwd'/>" in text
+    assert "另有" in text and "more characters not printed" in text

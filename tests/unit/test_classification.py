@@ -238,3 +238,30 @@ def test_an_issued_plan_reaches_the_laptop_and_the_office_tables_stay(tmp_path) 
             assert laptop.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
     finally:
         world.close()
+
+
+def test_a_company_closed_from_a_past_day_keeps_the_visits_already_made(ctx) -> None:
+    from inspector_app.storage.repositories import InspectorRepo
+    from tests.factories import add_company, add_template
+
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    team = [people.add("张伟", "32050012", "局").id, people.add("李娜", "32050013", "局").id]
+    key = add_template(ctx.db)
+    closing = add_company(ctx.db, name="华兴纺织有限公司", town="城关镇")
+    ClassificationService(ctx.db, ctx.device, "王科长").decide(closing, "major", "测试")
+    plans = YearPlanService(ctx.db, ctx.device, "王科长")
+    plans.add_team("一组", team, 4)
+    plans.generate(2027, key, seed=3)
+    plans.approve(2027)
+    plans.issue(2027)
+    planned = PlanService(ctx.db, ctx.device)
+    ours = sorted((p for p in planned.list() if p.company_id == closing),
+                  key=lambda p: p.due_date)
+    made = ours[1]
+    planned.start(made.id)
+    before = plans.coverage(2027)
+    dropped = plans.drop_company(2027, closing, date(2027, 1, 1), "企业停业")
+    assert dropped == len(ours) - 1
+    assert plans.coverage(2027)[int(made.due_date[5:7])] == before[int(made.due_date[5:7])]
+    kept = [v for v in plans.visits(2027) if v.visit.company_id == closing]
+    assert [v.visit.day[:7] for v in kept] == [made.due_date[:7]]

@@ -106,6 +106,18 @@ def test_dates_out_of_order_are_refused_and_nothing_changes(svc):
                      issued_on="2026-02-30")
 
 
+def test_a_filed_plan_does_not_move_back_and_keeps_its_filing(svc):
+    plan = svc.add_plan(title="综合预案", plan_type="comprehensive",
+                        unit_id=unit_id(svc, "洛阳镇"), status="issued", issued_on="2026-09-01")
+    svc.record_filing(plan["id"], authority="区应急管理局", number="B-1", filed_on="2026-09-15")
+    for back in ("not_started", "reviewed", "issued"):
+        with pytest.raises(ValidationError, match="Filed: a plan's status only moves forward"):
+            svc.set_status(plan["id"], back, "2026-10-01")
+    kept = svc.repo.plan(plan["id"])
+    assert (kept["status"], kept["filing_number"], kept["issued_on"]) == (
+        "filed", "B-1", "2026-09-01")
+
+
 def test_a_review_or_issue_still_to_come_is_refused_in_the_service_and_on_the_command_line(
         svc, capsys):
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
@@ -313,6 +325,18 @@ def test_a_unit_named_like_a_formula_is_text_in_the_circular_table(tmp_path):
     ws = load_workbook(xlsx).active
     cells = [c for row in ws.iter_rows(min_row=4) for c in row if c.value == trick]
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_a_unit_and_plan_named_with_mark_up_print_as_text_in_the_circular(tmp_path):
+    town, title = "<b>洛阳镇<font size=30>", '<a href="file:///etc/passwd">预案</a>'
+    assert run("units", "add", town, "--kind", "town") == 0
+    assert run("plans-registry", "deadline", town, "2026-11-30") == 0
+    assert run("plans-registry", "add", title, "--type", "special", "--unit", town) == 0
+    pdf = tmp_path / "c.pdf"
+    assert run("plans-registry", "circular", str(pdf), "--today", "2026-12-05") == 0
+    text = pdf_text(pdf).replace("\n", "")
+    assert town in text and title in text
+    assert b"/URI" not in pdf.read_bytes()
 
 
 def test_every_plan_change_is_in_the_audit_log(svc):

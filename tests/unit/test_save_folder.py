@@ -19,3 +19,34 @@ def test_a_data_folder_that_cannot_hold_it_sends_the_dialog_home(tmp_path):
     blocked = tmp_path / "data"
     blocked.write_text("a file, not a folder")
     assert save_folder(DataDir(blocked)) == Path.home()
+
+
+def test_the_suffix_is_added_never_put_in_place_of_part_of_the_name(qtbot, tmp_path):
+    from inspector_app.ui.save_folder import saved_as
+
+    assert saved_as(None, str(tmp_path / "ledger.v2"), ".csv") == tmp_path / "ledger.v2.csv"
+    assert saved_as(None, str(tmp_path / "ledger.CSV"), ".csv") == tmp_path / "ledger.CSV"
+    assert saved_as(None, "", ".csv") is None
+
+
+def test_a_file_the_added_suffix_would_replace_is_asked_about(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.ui.save_folder import saved_as
+
+    kept = tmp_path / "budget.csv"
+    kept.write_text("the user's own budget")
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *args, **kwargs):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert saved_as(None, str(tmp_path / "budget"), ".csv") is None
+    assert asked == ["budget.csv already exists. Replace it?"]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert saved_as(None, str(tmp_path / "budget"), ".csv") == kept
+    assert kept.read_text() == "the user's own budget"      # asking wrote nothing

@@ -35,7 +35,9 @@ from reportlab.platypus import (
 
 from inspector_app.domain.bilingual import Bilingual, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
+from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
+from inspector_app.services.pdf.layout import CUT_MARK, esc
 from inspector_app.services.reports.dispatch_xlsx import ANNEX_TITLE
 from inspector_app.storage.circulars_repo import IssuedCircular, circular_number, issued_circulars
 from inspector_app.storage.dispatch_stats import DispatchRow, drill_down
@@ -81,8 +83,8 @@ def circular_styles(font: str) -> CircularStyles:
 def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
     """The red heading of a circular: the issuing office, the number, the red rule."""
     issuer = SettingsRepo(db).get("organisation") or ""
-    return [Paragraph(f"{issuer}{'文件' if zh else ''}", st.red_title),
-            Paragraph(number, st.centered),
+    return [Paragraph(f"{esc(issuer)}{'文件' if zh else ''}", st.red_title),
+            Paragraph(esc(number), st.centered),
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
 
@@ -221,6 +223,18 @@ def annexed_hazards(db: Database, report: DispatchReport) -> list[dict[str, Any]
     return hazards
 
 
+# A hazard's description in the annex: a row taller than a page cannot be laid out, and the
+# whole circular would fail for one long text (the sync schema allows 20,000 characters). The
+# rest is in the hazard's record; the cut is marked.
+ANNEX_TEXT_LIMIT = 500
+
+
+def _cell(text: str | None, limit: int) -> str:
+    """A value of the annex as plain text in a paragraph: never mark-up, never taller than a
+    page."""
+    return esc(truncated(printable(text or ""), limit, CUT_MARK))
+
+
 def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyles) -> list:
     """附件: the list of overdue major hazards, its heading repeated on every page."""
     small = st.small
@@ -231,12 +245,12 @@ def _annex(hazards: list[dict[str, Any]], font: str, zh: bool, st: CircularStyle
     heading = small if zh else ParagraphStyle("heading", parent=small, wordWrap=None)
     lines[0] = [Paragraph(text, heading) for text in lines[0]]
     for n, h in enumerate(hazards, start=1):
-        lines.append([n, Paragraph(h["company_name"] or "", small),
-                      Paragraph(h["town"] or "", small),
-                      Paragraph(h["description"] or "", small),
-                      Paragraph(_deadline(h["deadline"], zh), small),
+        lines.append([n, Paragraph(_cell(h["company_name"], 120), small),
+                      Paragraph(_cell(h["town"], 60), small),
+                      Paragraph(_cell(h["description"], ANNEX_TEXT_LIMIT), small),
+                      Paragraph(esc(_deadline(h["deadline"], zh)), small),
                       "" if h["days_overdue"] is None else h["days_overdue"],
-                      Paragraph(h["responsible"] or "", small)])
+                      Paragraph(_cell(h["responsible"], 60), small)])
     widths = (10, 36, 18, 53, 24, 13, 16) if zh else (10, 34, 18, 48, 19, 16, 25)
     table = Table(lines, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
@@ -264,7 +278,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     rows = report.rows if report.rows is not None else report.table.rows
     story: list = letterhead(db, number, zh, st)
     if zh:
-        story += [Paragraph(dispatch_title(report), title),
+        story += [Paragraph(esc(dispatch_title(report)), title),
                   Paragraph("各乡镇（街道）、区直有关部门：", plain),
                   Paragraph(
                       f"{report.title.period}，全区应检企业{total['companies_in_scope']}家，"
@@ -278,7 +292,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
                       f"{total['orders']}份，采取现场处理措施{total['onsite_measures']}项。"
                       "现将有关情况通报如下：", base)]
     else:
-        story += [Paragraph(dispatch_title(report), title),
+        story += [Paragraph(esc(dispatch_title(report)), title),
                   Paragraph(
                       f"{report.title.period}: {total['companies_inspected']} of "
                       f"{total['companies_in_scope']} companies inspected "
@@ -296,11 +310,11 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
                "整改率", "逾期", "指令书"] if zh else
               ["Unit", "Scope", "Insp.", "Cov.", "Off.", "Self", "Major", "Gen.", "Rect.",
                "Rate", "Overdue", "Orders"])
-    body = [[Paragraph(r.label, small), r["companies_in_scope"], r["companies_inspected"],
+    body = [[Paragraph(esc(r.label), small), r["companies_in_scope"], r["companies_inspected"],
              _pct(r.coverage), r["inspections_official"], r["inspections_self"],
              r["hazards_major"], r["hazards_general"], r["rectified"],
              _pct(r.rectification_rate), r["overdue"], r["orders"]] for r in rows]
-    body.append([Paragraph(total.label, small), total["companies_in_scope"],
+    body.append([Paragraph(esc(total.label), small), total["companies_in_scope"],
                  total["companies_inspected"], _pct(total.coverage),
                  total["inspections_official"], total["inspections_self"],
                  total["hazards_major"], total["hazards_general"], total["rectified"],
@@ -335,8 +349,8 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     lag = lagging(rows)
     if lag:
         for row, why in lag:
-            story.append(Paragraph(f"{row.label}：{why.zh}。" if zh else
-                                   f"{row.label}: {why.en}.", base))
+            story.append(Paragraph(f"{esc(row.label)}：{why.zh}。" if zh else
+                                   f"{esc(row.label)}: {why.en}.", base))
     else:
         story.append(Paragraph("无。" if zh else "None.", base))
     # 四、escalation decisions taken in the period
@@ -345,24 +359,23 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if decided:
         for n, e in enumerate(decided, start=1):
             measure = MEASURE_LABELS[Measure(e["measure"])].in_("zh_CN" if zh else "en")
-            case = f"（{e['case_number']}）" if zh and e["case_number"] else (
-                f" ({e['case_number']})" if e["case_number"] else "")
-            story.append(Paragraph(f"{n}. {e['company_name']}：{e['decided_on']} {measure}{case}"
-                                   if zh else
-                                   f"{n}. {e['company_name']}: {measure} on "
-                                   f"{e['decided_on']}{case}", plain))
+            number_ = esc(e["case_number"] or "")
+            case = f"（{number_}）" if zh and number_ else (f" ({number_})" if number_ else "")
+            company, day_ = esc(e["company_name"]), esc(e["decided_on"])
+            story.append(Paragraph(f"{n}. {company}：{day_} {measure}{case}" if zh else
+                                   f"{n}. {company}: {measure} on {day_}{case}", plain))
     else:
         story.append(Paragraph("无。" if zh else "None.", base))
     if zh:
         story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
-                               f"{issuer or '区安办'}。", base))
+                               f"{esc(issuer) or '区安办'}。", base))
     if overdue:
         # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
         # 党政机关公文格式: 附件说明, 附件).
         story += [Spacer(1, 5 * mm), Paragraph(
             f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)]
     day = written_day(issued_on, zh)
-    story += [Spacer(1, 10 * mm), Paragraph(issuer, right), Paragraph(day, right)]
+    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right), Paragraph(day, right)]
     if overdue:
         story += [PageBreak(), *_annex(overdue, font, zh, st)]
 

@@ -33,6 +33,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.emergency import EmergencyService, PlanView, UnitProgress
 from inspector_app.services.pdf.fonts import register_fonts
+from inspector_app.services.pdf.layout import esc
 from inspector_app.services.reports.circular import (
     RED,
     circular_number_for,
@@ -119,7 +120,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
                "Progress", "Drills"])
     body = []
     for n, u in enumerate(c.units, start=1):
-        body.append([n, Paragraph(u.unit_name, small), u.plans, u.done, u.in_progress,
+        body.append([n, Paragraph(esc(u.unit_name), small), u.plans, u.done, u.in_progress,
                      u.not_started, u.deadline.isoformat() if u.deadline else "—",
                      label(PROGRESS_LABELS, u.progress, "zh" if zh else "en"), u.drills])
     t = Table([header, *body], colWidths=[10 * mm, 42 * mm, 14 * mm, 14 * mm, 16 * mm,
@@ -140,15 +141,15 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
         for u in c.overdue_units:
             plans = c.unfiled.get(u.unit_id, [])
             lang = "zh" if zh else "en"
-            states = [(v.row["title"], label(PLAN_STATUS_LABELS, v.row["status"], lang))
+            states = [(esc(v.row["title"]), label(PLAN_STATUS_LABELS, v.row["status"], lang))
                       for v in plans]
             listed = ("、".join(f"《{t}》（{s}）" for t, s in states) if zh
                       else "; ".join(f"{t} ({s})" for t, s in states))
             if zh:
-                text = (f"{u.unit_name}：完成时限{_day(u.deadline, zh)}，"
+                text = (f"{esc(u.unit_name)}：完成时限{_day(u.deadline, zh)}，"
                         + (f"尚有{listed}未备案。" if plans else "尚未启动预案编制。"))
             else:
-                text = (f"{u.unit_name}: due {_day(u.deadline, zh)}; "
+                text = (f"{esc(u.unit_name)}: due {_day(u.deadline, zh)}; "
                         + (f"not filed: {listed}." if plans else "has not started."))
             story.append(Paragraph(text, base))
     else:
@@ -159,7 +160,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     if zh:
         story.append(Paragraph(
             f"{c.today.year}年以来，共有{len(held)}个单位开展应急演练{c.drills}次"
-            + ("（" + "、".join(f"{u.unit_name}{u.drills}次" for u in held) + "）" if held
+            + ("（" + "、".join(f"{esc(u.unit_name)}{u.drills}次" for u in held) + "）" if held
                else "") + "。", base))
     else:
         story.append(Paragraph(f"{len(held)} units held {c.drills} drills in "
@@ -168,13 +169,14 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
         story.append(Paragraph(
             ("未按规定频次开展演练的预案：" if zh else "Plans not drilled as often as required: ")
             + ("、".join if zh else "; ".join)(
-                f"{v.row['owner_name']}《{v.row['title']}》" if zh else
-                f"{v.row['owner_name']}: {v.row['title']}" for v in c.behind)
+                f"{esc(v.row['owner_name'])}《{esc(v.row['title'])}》" if zh else
+                f"{esc(v.row['owner_name'])}: {esc(v.row['title'])}" for v in c.behind)
             + ("。" if zh else "."), base))
     if zh:
         story.append(Paragraph("请尚未完成的单位抓紧推进，按时限完成预案编制、修订和备案工作，"
                                "并按规定频次组织开展应急演练。", base))
-    story += [Spacer(1, 10 * mm), Paragraph(issuer, right), Paragraph(_day(c.today, zh), right)]
+    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right),
+              Paragraph(_day(c.today, zh), right)]
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,

@@ -13,6 +13,7 @@ import hashlib
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from cryptography import x509
@@ -88,6 +89,13 @@ def check_transport(sender: Sender, here_is_office: bool) -> None:
                         "bundle must be encrypted for the office"), signer_name=sender.signer.name)
 
 
+# Rows changed in place, with no second version kept when two computers change one (as a
+# draft inspection's are): the emergency registry. A laptop's copy of such a row must be its
+# own not only by the device it names but by the device that wrote the copy here.
+_AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
+                          "station_milestones", "station_checks", "emergency_files"})
+
+
 class Policy:
     def __init__(self, db: Database, own_device: str, sender: Sender,
                  rows: dict[str, list[Row]]) -> None:
@@ -154,6 +162,7 @@ class Policy:
         self._amendments_keep_their_hazards()
         self._opinions_follow_their_order()
         self._plans_start_their_own_company()
+        self._emergency_work_follows_its_rules()
         if not self.sender.is_office:
             self._office_only()
             self._authorship()
@@ -453,14 +462,65 @@ class Policy:
             if table in ("audit_log", "trust_roots") or "device_id" not in _columns(table):
                 continue
             for row in rows:
-                if row["device_id"] == device or not self.changes(table, row):
+                if not self.changes(table, row):
                     continue
                 if (row.get("key"),) in self.decision.skip.get(table, ()):
+                    continue
+                # The device the row names, and the one that wrote the copy here: a laptop
+                # claiming another's row as its own is still changing another's row.
+                local = self.local_row(table, row) if table in _AUTHOR_KEPT else None
+                if (table in _AUTHOR_KEPT and local is not None
+                        and local.get("device_id") != device):
+                    raise row_refused(table, row, "device_id", Message(
+                        N_("was written by another device ({device}) than the one that sent "
+                           "it ({sender}); a laptop may change only rows it wrote"),
+                        device=str(local.get("device_id") or "")[:8], sender=device[:8]))
+                if row["device_id"] == device:
                     continue
                 raise row_refused(table, row, "device_id", Message(
                     N_("names another device ({device}) than the one that sent it ({sender}); "
                        "a laptop may add or change only rows it wrote"),
                     device=row["device_id"][:8], sender=device[:8]))
+
+    def _emergency_work_follows_its_rules(self) -> None:
+        """What the emergency service refuses when it is asked on a computer is refused when
+        a bundle brings it: a follow-up task closed before its drill, after today or closed
+        again; a milestone or check dated after today, or a completion date on a milestone not
+        done. A day's grace: the sender's clock may run ahead of this one."""
+        latest = (date.today() + timedelta(days=1)).isoformat()
+        carried = {r["id"]: r for r in self.rows.get("drills", [])}
+        for row in self.rows.get("drill_tasks", []):
+            if not self.changes("drill_tasks", row):
+                continue
+            done, local = row.get("done_on"), self.local_row("drill_tasks", row)
+            if local is not None and local.get("done_on") and done != local["done_on"]:
+                raise row_refused("drill_tasks", row, "done_on", Message(
+                    N_("the task was closed on {day}; a task is closed once"),
+                    day=local["done_on"]))
+            if not done:
+                continue
+            if str(done) > latest:
+                raise row_refused("drill_tasks", row, "done_on", Message(
+                    N_("completion date {day} is in the future"), day=done))
+            drill = carried.get(row["drill_id"]) or next(iter(sync_rows.rows_by_keys(
+                self.db, "drills", ("id",), [(row["drill_id"],)])), None)
+            if drill is not None and str(done) < str(drill["held_on"]):
+                raise row_refused("drill_tasks", row, "done_on", Message(
+                    N_("completion date {day} is before the drill of {held}"), day=done,
+                    held=drill["held_on"]))
+        for row in self.rows.get("station_milestones", []):
+            if not self.changes("station_milestones", row) or not row.get("done_on"):
+                continue
+            if row.get("status") != "done":
+                raise row_refused("station_milestones", row, "done_on", Message(
+                    N_("has a completion date but is not done")))
+            if str(row["done_on"]) > latest:
+                raise row_refused("station_milestones", row, "done_on", Message(
+                    N_("completion date {day} is in the future"), day=row["done_on"]))
+        for row in self.rows.get("station_checks", []):
+            if self.changes("station_checks", row) and str(row["checked_on"]) > latest:
+                raise row_refused("station_checks", row, "checked_on", Message(
+                    N_("check date {day} is in the future"), day=row["checked_on"]))
 
     def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
         """Status and device of these inspections as they are here."""

@@ -42,7 +42,7 @@ from inspector_app.services.documents import (
 from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
 from inspector_app.ui.messages import localized
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -263,10 +263,9 @@ class DocumentDialog(QDialog):
                                                self.lang)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(suggested),
                                               self.tr("PDF documents (*.pdf)"))
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.export_to(Path(path))
+        target = saved_as(self, path, ".pdf")
+        if target is not None:
+            self.export_to(target)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

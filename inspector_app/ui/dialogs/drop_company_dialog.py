@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.errors import InspectorError
 from inspector_app.services.year_plan import YearPlanService
 from inspector_app.ui.datetimes import localize_edit
+from inspector_app.ui.widgets.plain_label import plain_label
 
 
 class DropCompanyDialog(QDialog):
@@ -55,7 +56,7 @@ class DropCompanyDialog(QDialog):
                                  "planned inspections not yet started are cancelled; earlier "
                                  "visits stay."))
         explain.setWordWrap(True)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())

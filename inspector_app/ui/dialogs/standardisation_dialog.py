@@ -38,7 +38,7 @@ from inspector_app.services.reports.standardisation_csv import write_standardisa
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.labels import ui_lang
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 
 EXPIRED = QColor("#fde7e9")
 EXPIRING = QColor("#fff4ce")
@@ -168,8 +168,9 @@ class StandardisationDialog(QDialog):
         suggested = folder / self.tr("standardisation-{0}.csv").format(self.today.isoformat())
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"), str(suggested),
                                               self.tr("CSV files (*.csv)"))
-        if path:
-            self.export(Path(path if path.lower().endswith(".csv") else path + ".csv"))
+        target = saved_as(self, path, ".csv")
+        if target is not None:
+            self.export(target)
 
     def export(self, path: Path) -> bool:
         """The companies shown, as listed, to ``path``; a failure is explained."""

@@ -37,11 +37,12 @@ from inspector_app.services.attachments import check_file
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.widgets.optional_date import OptionalDate, date_edit
+from inspector_app.ui.widgets.plain_label import plain_label
 
 
 def error_label() -> QLabel:
     """Where a dialog says why the service refused what was asked."""
-    error = QLabel()
+    error = plain_label()        # a refusal may quote a synced name
     error.setWordWrap(True)
     error.setStyleSheet("color: #b3261e;")
     return error

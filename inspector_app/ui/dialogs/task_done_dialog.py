@@ -13,6 +13,7 @@ from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.dialogs.station_dialogs import error_label, ok_cancel
 from inspector_app.ui.widgets.optional_date import date_edit
+from inspector_app.ui.widgets.plain_label import plain_label
 
 
 class TaskDoneDialog(QDialog):
@@ -24,10 +25,10 @@ class TaskDoneDialog(QDialog):
         self.setWindowTitle(self.tr("Follow-up task done"))
         self.setMinimumWidth(420)     # room for a sentence on how it was fixed
         form = QFormLayout(self)
-        problem = QLabel(task["problem"])
+        problem = plain_label(task["problem"])
         problem.setWordWrap(True)
         form.addRow(self.tr("Problem"), problem)
-        form.addRow(self.tr("Owner"), QLabel(task["owner_name"] or ""))
+        form.addRow(self.tr("Owner"), plain_label(task["owner_name"] or ""))
         form.addRow(self.tr("Due"), QLabel(show_date(task["due_on"])))
         self.done_on = date_edit()
         self.note = QLineEdit()

@@ -75,7 +75,7 @@ from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
@@ -666,12 +666,9 @@ class DispatchPage(Page):
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the report"), str(self.suggested_path(suffix)),
             self.tr("Spreadsheet (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF (*.pdf)"))
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != suffix:
-            path = path.with_suffix(suffix)
-        self.write(path, unit=unit)
+        path = saved_as(self, chosen, suffix)
+        if path is not None:
+            self.write(path, unit=unit)
 
     def write(self, path: Path, *, unit: bool = False) -> Task | None:
         """Write the xlsx or PDF in the background; the window stays usable."""

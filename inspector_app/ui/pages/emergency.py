@@ -55,9 +55,10 @@ from inspector_app.ui.dialogs.station_dialogs import (
 from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
+from inspector_app.ui.widgets.plain_label import plain_label
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
@@ -136,7 +137,7 @@ class NewPlanDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -194,7 +195,7 @@ class StatusDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
@@ -238,7 +239,7 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("Receiving authority"), self.authority)
         form.addRow(self.tr("Filing number"), self.number)
         form.addRow(self.tr("Filing date"), self.date)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -306,7 +307,7 @@ class DrillDialog(QDialog):
         form.addRow(self.tr("Problems found"), self.problems)
         form.addRow("", add_problem)
         form.addRow(add_photos, self.photo_label)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -751,9 +752,9 @@ class EmergencyPage(Page):
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the circular"), str(self.suggested_path(suffix)),
             self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
-        if chosen:
-            path = Path(chosen)
-            self.write(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
+        path = saved_as(self, chosen, suffix)
+        if path is not None:
+            self.write(path)
 
     def write(self, path: Path) -> Task:
         """Write the circular in the background; the window stays usable."""

@@ -46,7 +46,7 @@ from inspector_app.ui.models.hazards_model import (
     HazardsModel,
 )
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder
+from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -359,10 +359,9 @@ class HazardsPage(Page):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export hazard ledger"),
                                               str(suggested),
                                               self.tr("CSV files (*.csv)"))
-        if path:
-            if not path.lower().endswith(".csv"):
-                path += ".csv"
-            self.export_csv(Path(path))
+        target = saved_as(self, path, ".csv")
+        if target is not None:
+            self.export_csv(target)
 
     def export_csv(self, path: Path) -> None:
         """Write the rows shown (all of them, as sorted) to ``path`` in the background, with a
