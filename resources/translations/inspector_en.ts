@@ -34,7 +34,7 @@
     <name>DocumentDialog</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="326" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541" />
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="411" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -254,7 +254,7 @@
 <context>
     <name>PhotosRow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="181" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182" />
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>

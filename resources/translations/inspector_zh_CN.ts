@@ -121,32 +121,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="202" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="203" />
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="207" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="208" />
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="210" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="211" />
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="211" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="212" />
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="212" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="213" />
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="213" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="214" />
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -764,27 +764,27 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="680" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="677" />
         <source>Select a town's or a department's row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="689" />
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="693" />
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713" />
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="714" />
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -813,7 +813,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
@@ -842,52 +842,52 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="277" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="276" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="293" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="292" />
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="300" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="299" />
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="323" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="322" />
         <source>A company's self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="324" />
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="326" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325" />
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="327" />
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="329" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328" />
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="331" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330" />
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="333" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332" />
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -896,37 +896,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="356" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="355" />
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="357" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="356" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="358" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359" />
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="361" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -934,99 +934,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="270" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="271" />
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287" />
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="293" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294" />
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="296" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="298" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="299" />
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="299" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="300" />
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="300" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="301" />
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="301" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="302" />
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="302" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="303" />
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="303" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="304" />
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="304" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="305" />
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="305" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306" />
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="307" />
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="320" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="321" />
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="322" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="326" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="341" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="342" />
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1119,37 +1119,37 @@
 <context>
     <name>DropCompanyDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="37" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="38" />
         <source>Company closed: plan %1</source>
         <translation>企业停业：%1年度计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="53" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54" />
         <source>e.g. closed (停业) since March</source>
         <translation>例如：3月起停业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="55" />
         <source>Its visits on or after this day are dropped and their planned inspections not yet started are cancelled; earlier visits stay.</source>
         <translation>自该日起（含当日）的计划检查将被删除，尚未开始的计划检查一并取消；此前的检查保留。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="67" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="68" />
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="68" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="69" />
         <source>Closed from</source>
         <translation>停业日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="84" />
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="85" />
         <source>Choose a company of the plan.</source>
         <translation>请选择计划中的企业。</translation>
     </message>
@@ -1157,160 +1157,160 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451" />
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455" />
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="455" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="456" />
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="456" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457" />
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="457" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458" />
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="458" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="459" />
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460" />
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="460" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="461" />
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="462" />
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="462" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463" />
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="463" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464" />
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="464" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="465" />
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466" />
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469" />
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="468" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="469" />
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470" />
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="481" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="482" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="485" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="486" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="489" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="490" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="529" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="593" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="594" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="601" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="534" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="534" />
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="533" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="534" />
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="534" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="535" />
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1319,244 +1319,244 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539" />
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541" />
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="552" />
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="553" />
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="564" />
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="564" />
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="564" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="565" />
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="570" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="573" />
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="573" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="573" />
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="581" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="584" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="583" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="584" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="592" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="593" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="593" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="594" />
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="601" />
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="600" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="601" />
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="636" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="637" />
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="641" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="642" />
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="653" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="663" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="654" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="664" />
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="692" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="727" />
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="693" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="728" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="739" />
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="695" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="696" />
         <source>Attach the plan's file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="696" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="697" />
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="707" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="708" />
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="748" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="749" />
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="752" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="753" />
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="753" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="754" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="753" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="754" />
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="764" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="765" />
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="778" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="779" />
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1568,22 +1568,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="233" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="234" />
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="238" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="239" />
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="239" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="240" />
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="240" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="241" />
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2013,7 +2013,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     <name>HazardsPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/hazards.py" line="281" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="477" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="476" />
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
@@ -2024,7 +2024,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/hazards.py" line="359" />
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="377" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="376" />
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
@@ -2034,61 +2034,61 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="375" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374" />
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="375" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="411" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410" />
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="423" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="422" />
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="435" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434" />
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436" />
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="437" />
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="439" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="438" />
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="440" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="439" />
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446" />
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="448" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="447" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2097,74 +2097,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="450" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449" />
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="456" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="455" />
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="460" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459" />
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="460" />
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="463" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462" />
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="464" />
         <source>Start a re-inspection of the open hazards of this hazard's company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="465" />
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="466" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="470" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="472" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="479" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478" />
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="481" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="480" />
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="482" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="481" />
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3203,42 +3203,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="111" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="112" />
         <source>Milestone of %1</source>
         <translation>%1 的建设节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="122" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="123" />
         <source>Untick: no due date yet</source>
         <translation>不勾选：尚未定计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="125" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126" />
         <source>Milestone photos</source>
         <translation>节点照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="126" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127" />
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="127" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="128" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129" />
         <source>Due date</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="129" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130" />
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="130" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="131" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3463,52 +3463,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="113" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="114" />
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="127" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="128" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="128" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="129" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="129" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="130" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="130" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="131" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="132" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="155" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3516,32 +3516,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="67" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="68" />
         <source>New station</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="75" />
         <source>(no town)</source>
         <translation>（不属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="78" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="79" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="79" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="80" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="80" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="81" />
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="83" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="84" />
         <source>due by</source>
         <translation>计划完成</translation>
     </message>
@@ -4108,17 +4108,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PhotosRow</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="177" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="178" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="186" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="187" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192" />
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -4509,6 +4509,19 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
 </context>
 <context>
+    <name>SaveFolder</name>
+    <message>
+        <location filename="../../inspector_app/ui/save_folder.py" line="36" />
+        <source>Replace the file?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/save_folder.py" line="37" />
+        <source>{0} already exists. Replace it?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SelfSignedDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108" />
@@ -4876,7 +4889,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="181" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182" />
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>已写入：%1（%Ln 家企业）</numerusform>
@@ -4886,37 +4899,37 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="178" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="179" />
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="192" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="193" />
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="193" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="194" />
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214" />
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="213" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="214" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5255,37 +5268,37 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TaskDoneDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="24" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="25" />
         <source>Follow-up task done</source>
         <translation>办结整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="29" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="30" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="30" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="31" />
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="31" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="32" />
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="34" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="35" />
         <source>How it was fixed</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="35" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="36" />
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="36" />
+        <location filename="../../inspector_app/ui/dialogs/task_done_dialog.py" line="37" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
