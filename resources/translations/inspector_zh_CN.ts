@@ -4513,12 +4513,12 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     <message>
         <location filename="../../inspector_app/ui/save_folder.py" line="36" />
         <source>Replace the file?</source>
-        <translation type="unfinished" />
+        <translation>替换文件？</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/save_folder.py" line="37" />
         <source>{0} already exists. Replace it?</source>
-        <translation type="unfinished" />
+        <translation>{0} 已存在。要替换它吗？</translation>
     </message>
 </context>
 <context>
