@@ -43,6 +43,7 @@ from inspector_app.services.inspections import (
     read_record,
     subject_info,
 )
+from inspector_app.services.left_out_photos import refuse_signing_pages, unsigned_warning
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -552,28 +553,39 @@ class DocumentService:
     def _slot_key(cls, inspection_id: str, sheet: Sheet) -> tuple[str, str]:
         return cls._slot(inspection_id, sheet.doc_type, sheet.lang), pdf.render_key(sheet)
 
-    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet, *,
-                          fresh: bool = False) -> tuple[bytes, str, Rendered | None]:
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet, *, fresh: bool = False,
+                          check: Callable[[Sheet], None] | None = None
+                          ) -> tuple[bytes, str, Rendered | None]:
         """The PDF bytes, their SHA-256, and the render cache's entry holding them (None when
         the cache could not keep them). ``fresh``: laid out now, never read from the cache,
         whose entries vouch for themselves only by the hash in their names: what an inspector
-        signs is the record's own pages, not a file anyone could have put in the cache."""
+        signs is the record's own pages, not a file anyone could have put in the cache.
+        ``check`` is given the sheet whose pages these are (its print copies checked) before
+        they are laid out, and may refuse them."""
+        def used(shown: Sheet) -> None:
+            if check is not None:
+                check(shown)
+
         slot, key = self._slot_key(inspection_id, sheet)
         kept = None if fresh else self.rendered.find(slot, key)
         if kept is not None:
+            used(sheet)
             return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
             kept = None if fresh else self.rendered.find(slot, key)
             if kept is not None:
+                used(sheet)
                 return kept.data, kept.sha256, kept
             checked = self._checked_copies(sheet)
             if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
                 key = pdf.render_key(checked)
                 kept = None if fresh else self.rendered.find(slot, key)
                 if kept is not None:
+                    used(checked)
                     return kept.data, kept.sha256, kept
+            used(checked)
             data = pdf.render(checked)
             kept = self.rendered.put(slot, key, data)
         if kept is None:
@@ -627,11 +639,13 @@ class DocumentService:
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,
-               sign: Callable[[bytes], bytes] | None = None) -> Path:
+               sign: Callable[[bytes], bytes] | None = None,
+               warn: Callable[[Message], None] | None = None) -> Path:
         """Render and write the PDF to ``target`` atomically; the documents row remembers the
         file's name, hash and language. ``control`` reports progress and stops the work, or
         None; ``sign`` turns the rendered PDF into a digitally signed one (PAdES) before it is
-        written."""
+        written, and is refused (PhotosLeftOut) for pages that leave a photo out; ``warn`` is
+        told of the photos an unsigned PDF leaves out."""
         doc_type = DocType(doc_type)
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
@@ -671,11 +685,13 @@ class DocumentService:
                 written = self._write_kept(inspection_id, sheet, target)
                 if written is not None:
                     keep(None, written.sha256, written)
+            shown = [sheet]  # the sheet whose pages are written
             if written is not None:
                 file_sha = written.sha256
             else:
-                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet,
-                                                               fresh=sign is not None)
+                data, file_sha, entry = self._kept_or_laid_out(
+                    inspection_id, sheet, fresh=sign is not None,
+                    check=shown.append if sign is None else refuse_signing_pages)
                 kept = entry.file if entry is not None else None
                 if sign is not None:
                     data = sign(data)
@@ -701,6 +717,11 @@ class DocumentService:
                                       inspection_id=inspection_id,
                                       new={"file": target.name, "sha256": file_sha,
                                            "lang": lang})
+        warning = unsigned_warning(shown[-1])
+        if warning is not None:
+            log.warning("%s: %s", target.name, warning)
+            if warn is not None:
+                warn(warning)
         return target
 
     @staticmethod
