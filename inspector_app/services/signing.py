@@ -475,13 +475,13 @@ class SigningService:
 
         latest = self.record_signatures.latest(inspection_id)
         if latest is None:
-            return False, "not signed"
+            return False, N_("not signed")
         data_sha256, signature, cert_pem = latest
         data = canonical_record_data(load_record_data(self.db, inspection_id))
         if hashlib.sha256(data).hexdigest() != data_sha256:
-            return False, "the record was changed after signing"
+            return False, N_("the record was changed after signing")
         from inspector_app.services.pki import verify_detached
 
         if not verify_detached(cert_pem, base64.b64decode(signature), data):
-            return False, "the record signature does not verify"
-        return True, "the record matches its signature"
+            return False, N_("the record signature does not verify")
+        return True, N_("the record matches its signature")
