@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -64,6 +65,7 @@ from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered, StagedEntry
+from inspector_app.storage.render_ledger import RenderLedger
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -273,6 +275,7 @@ class DocumentService:
         self.documents = DocumentRepo(db)
         self.signatures = SignatureRepo(db)
         self.rendered = RenderCache(data_dir.rendered_documents)
+        self.render_ledger = RenderLedger(db)
 
     # -- what exists, what may ---------------------------------------------------------------
     def issued(self, inspection_id: str, doc_type: DocType | str) -> IssuedDocument | None:
@@ -567,30 +570,46 @@ class DocumentService:
                 check(shown)
 
         slot, key = self._slot_key(inspection_id, sheet)
-        kept = None if fresh else self.rendered.find(slot, key)
+        kept = None if fresh else self._made_here(slot, key)
         if kept is not None:
             used(sheet)
             return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
-            kept = None if fresh else self.rendered.find(slot, key)
+            kept = None if fresh else self._made_here(slot, key)
             if kept is not None:
                 used(sheet)
                 return kept.data, kept.sha256, kept
             checked = self._checked_copies(sheet)
             if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
                 key = pdf.render_key(checked)
-                kept = None if fresh else self.rendered.find(slot, key)
+                kept = None if fresh else self._made_here(slot, key)
                 if kept is not None:
                     used(checked)
                     return kept.data, kept.sha256, kept
             used(checked)
             data = pdf.render(checked)
             kept = self.rendered.put(slot, key, data)
+            if kept is not None:
+                self._record_made(slot, key, kept.sha256)
         if kept is None:
             return data, hashlib.sha256(data).hexdigest(), None
         return data, kept.sha256, kept
+
+    def _made_here(self, slot: str, key: str) -> Rendered | None:
+        """The kept rendering of ``slot`` under ``key`` when it is the one this computer laid
+        out: its bytes those whose hash the database recorded (a file put in the cache
+        folder, named by its own hash, is not used)."""
+        sha = self.render_ledger.sha256(slot, key)
+        return None if sha is None else self.rendered.find(slot, key, sha)
+
+    def _record_made(self, slot: str, key: str, sha: str) -> None:
+        try:
+            with self.db.atomic():
+                self.render_ledger.record(slot, key, sha)
+        except sqlite3.OperationalError as exc:  # busy: laid out again when next asked for
+            log.warning("rendering of %s not recorded: %s", slot, exc)
 
     def _checked_copies(self, sheet: Sheet) -> Sheet:
         """``sheet`` with its print copies' bytes, each checked against the hash its name
@@ -667,9 +686,10 @@ class DocumentService:
             # beside the target (waiting on the disk) while the sheet is put together and the
             # number issued, and put in place only once the sheet's key says it is the one.
             needed = _Needed()
-            ahead = None if sign is not None else keeper.submit(
-                self.rendered.stage_entry, self._slot(inspection_id, doc_type, lang), target,
-                needed.wanted)
+            slot = self._slot(inspection_id, doc_type, lang)
+            made = None if sign is not None else self.render_ledger.made(slot)
+            ahead = None if made is None else keeper.submit(
+                self.rendered.stage_entry, slot, target, needed.wanted, made)
             try:
                 sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
                 needed.key = self._slot_key(inspection_id, sheet)[1]
@@ -755,8 +775,12 @@ class DocumentService:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its
         hash checked as it is written and before it is renamed into place; None when there is
         none or it changed since it was kept (nothing written then)."""
+        slot, key = self._slot_key(inspection_id, sheet)
+        sha = self.render_ledger.sha256(slot, key)
+        if sha is None:  # not laid out here under this key: nothing of ours to write
+            return None
         try:
-            return self.rendered.write_entry(*self._slot_key(inspection_id, sheet), target)
+            return self.rendered.write_entry(slot, key, target, sha)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
 
