@@ -9,7 +9,7 @@ from pathlib import Path
 from inspector_app.commands.common import resolve_id
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.domain.numbering import DocType
-from inspector_app.i18n import _
+from inspector_app.i18n import Message, _
 from inspector_app.services.context import AppContext
 from inspector_app.services.documents import LANGUAGES
 from inspector_app.services.signing import sign_pdf_bytes
@@ -50,7 +50,11 @@ def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
             return sign_pdf_bytes(data, cert, key, chain)
 
     doc_type = DocType(args.document)
-    written = service.export(inspection_id, doc_type, lang, Path(args.output), sign=sign)
+    def warn(message: Message) -> None:
+        print(_("warning: {warning}").format(warning=message.localized()), file=sys.stderr)
+
+    written = service.export(inspection_id, doc_type, lang, Path(args.output), sign=sign,
+                             warn=warn)
     print(written)
     warning = service.low_numbers_warning(doc_type)
     if warning:

@@ -9,7 +9,7 @@ from pathlib import Path
 from inspector_app.commands.common import pad
 from inspector_app.commands.passphrases import read_passphrase
 from inspector_app.commands.when import local_minute
-from inspector_app.i18n import N_, _
+from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import list_conflicts, resolve, review
@@ -83,7 +83,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         passphrase = read_passphrase(args.passphrase_file, _("Organisation key passphrase: "))
     report = import_bundle(ctx.db, ctx.data_dir, ctx.device, path, org_passphrase=passphrase,
                            dry_run=args.dry_run)
-    print("\n".join(report.lines()))
+    print("\n".join(report.lines(ctx.lang or current_language())))
     return 0
 
 

@@ -285,7 +285,8 @@ class AppContext:
     def signing(self) -> SigningService:
         from inspector_app.services.signing import SigningService
 
-        return self._service("signing", lambda device, _actor: SigningService(self.db, device))
+        return self._service("signing", lambda device, _actor: SigningService(
+            self.db, device, self.data_dir.photos))
 
     @property
     def numbers(self) -> NumberService:

@@ -20,6 +20,7 @@ from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.progress import Cancelled, Progress
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
+from inspector_app.storage.circulars_repo import numbering
 from inspector_app.storage.dispatch_stats import (
     COUNTS,
     GROUPINGS,
@@ -188,7 +189,7 @@ def write_report(db: Database, report: DispatchReport, path: Path,
     suffix = check_output(path)
     # A circular's number is taken in this transaction: a file that cannot be written gives
     # its number back.
-    with db.atomic():
+    with numbering(db):
         number = None
         if suffix == ".pdf":
             from inspector_app.services.reports.circular import (

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -43,6 +44,7 @@ from inspector_app.services.inspections import (
     read_record,
     subject_info,
 )
+from inspector_app.services.left_out_photos import refuse_signing_pages, unsigned_warning
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -63,6 +65,7 @@ from inspector_app.storage.numbers import next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered, StagedEntry
+from inspector_app.storage.render_ledger import RenderLedger
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
 
@@ -310,6 +313,7 @@ class DocumentService:
         self.documents = DocumentRepo(db)
         self.signatures = SignatureRepo(db)
         self.rendered = RenderCache(data_dir.rendered_documents)
+        self.render_ledger = RenderLedger(db)
 
     # -- what exists, what may ---------------------------------------------------------------
     def issued(self, inspection_id: str, doc_type: DocType | str) -> IssuedDocument | None:
@@ -563,33 +567,60 @@ class DocumentService:
     def _slot_key(cls, inspection_id: str, sheet: Sheet) -> tuple[str, str]:
         return cls._slot(inspection_id, sheet.doc_type, sheet.lang), pdf.render_key(sheet)
 
-    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet, *,
-                          fresh: bool = False) -> tuple[bytes, str, Rendered | None]:
+    def _kept_or_laid_out(self, inspection_id: str, sheet: Sheet, *, fresh: bool = False,
+                          check: Callable[[Sheet], None] | None = None
+                          ) -> tuple[bytes, str, Rendered | None]:
         """The PDF bytes, their SHA-256, and the render cache's entry holding them (None when
         the cache could not keep them). ``fresh``: laid out now, never read from the cache,
         whose entries vouch for themselves only by the hash in their names: what an inspector
-        signs is the record's own pages, not a file anyone could have put in the cache."""
+        signs is the record's own pages, not a file anyone could have put in the cache.
+        ``check`` is given the sheet whose pages these are (its print copies checked) before
+        they are laid out, and may refuse them."""
+        def used(shown: Sheet) -> None:
+            if check is not None:
+                check(shown)
+
         slot, key = self._slot_key(inspection_id, sheet)
-        kept = None if fresh else self.rendered.find(slot, key)
+        kept = None if fresh else self._made_here(slot, key)
         if kept is not None:
+            used(sheet)
             return kept.data, kept.sha256, kept
         with _slot_lock(slot):
             # The same pages may have been laid out meanwhile (ahead, in the background, or by
             # a preview): they are used rather than laid out a second time.
-            kept = None if fresh else self.rendered.find(slot, key)
+            kept = None if fresh else self._made_here(slot, key)
             if kept is not None:
+                used(sheet)
                 return kept.data, kept.sha256, kept
             checked = self._checked_copies(sheet)
             if checked.photo_files != sheet.photo_files:  # a copy made again: other pages
                 key = pdf.render_key(checked)
-                kept = None if fresh else self.rendered.find(slot, key)
+                kept = None if fresh else self._made_here(slot, key)
                 if kept is not None:
+                    used(checked)
                     return kept.data, kept.sha256, kept
+            used(checked)
             data = pdf.render(checked)
             kept = self.rendered.put(slot, key, data)
+            if kept is not None:
+                self._record_made(slot, key, kept.sha256)
         if kept is None:
             return data, hashlib.sha256(data).hexdigest(), None
         return data, kept.sha256, kept
+
+    def _made_here(self, slot: str, key: str) -> Rendered | None:
+        """The kept rendering of ``slot`` under ``key`` when it is the one this computer laid
+        out: its bytes those whose hash the database recorded (a file put in the cache
+        folder, named by its own hash, is not used)."""
+        sha = self.render_ledger.sha256(slot, key)
+        return None if sha is None else self.rendered.find(slot, key, sha)
+
+    def _record_made(self, slot: str, key: str, sha: str) -> None:
+        try:
+            with self.db.atomic():
+                self.render_ledger.record(slot, key, sha)
+        except sqlite3.OperationalError as exc:  # busy: laid out again when next asked for
+            log.warning("rendering of %s not recorded: %s", slot, exc)
 
     def _checked_copies(self, sheet: Sheet) -> Sheet:
         """``sheet`` with its print copies' bytes, each checked against the hash its name
@@ -638,11 +669,13 @@ class DocumentService:
 
     def export(self, inspection_id: str, doc_type: DocType | str, lang: str,
                target: Path | str, control: Progress | None = None,
-               sign: Callable[[bytes], bytes] | None = None) -> Path:
+               sign: Callable[[bytes], bytes] | None = None,
+               warn: Callable[[Message], None] | None = None) -> Path:
         """Render and write the PDF to ``target`` atomically; the documents row remembers the
         file's name, hash and language. ``control`` reports progress and stops the work, or
         None; ``sign`` turns the rendered PDF into a digitally signed one (PAdES) before it is
-        written."""
+        written, and is refused (PhotosLeftOut) for pages that leave a photo out; ``warn`` is
+        told of the photos an unsigned PDF leaves out."""
         doc_type = DocType(doc_type)
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
@@ -664,9 +697,10 @@ class DocumentService:
             # beside the target (waiting on the disk) while the sheet is put together and the
             # number issued, and put in place only once the sheet's key says it is the one.
             needed = _Needed()
-            ahead = None if sign is not None else keeper.submit(
-                self.rendered.stage_entry, self._slot(inspection_id, doc_type, lang), target,
-                needed.wanted)
+            slot = self._slot(inspection_id, doc_type, lang)
+            made = None if sign is not None else self.render_ledger.made(slot)
+            ahead = None if made is None else keeper.submit(
+                self.rendered.stage_entry, slot, target, needed.wanted, made)
             try:
                 sheet = self._sheet_shown(inspection_id, doc_type, lang, control)
                 needed.key = self._slot_key(inspection_id, sheet)[1]
@@ -682,11 +716,13 @@ class DocumentService:
                 written = self._write_kept(inspection_id, sheet, target)
                 if written is not None:
                     keep(None, written.sha256, written)
+            shown = [sheet]  # the sheet whose pages are written
             if written is not None:
                 file_sha = written.sha256
             else:
-                data, file_sha, entry = self._kept_or_laid_out(inspection_id, sheet,
-                                                               fresh=sign is not None)
+                data, file_sha, entry = self._kept_or_laid_out(
+                    inspection_id, sheet, fresh=sign is not None,
+                    check=shown.append if sign is None else refuse_signing_pages)
                 kept = entry.file if entry is not None else None
                 if sign is not None:
                     data = sign(data)
@@ -712,6 +748,11 @@ class DocumentService:
                                       inspection_id=inspection_id,
                                       new={"file": target.name, "sha256": file_sha,
                                            "lang": lang})
+        warning = unsigned_warning(shown[-1])
+        if warning is not None:
+            log.warning("%s: %s", target.name, warning)
+            if warn is not None:
+                warn(warning)
         return target
 
     @staticmethod
@@ -745,8 +786,12 @@ class DocumentService:
         """The kept rendering written to ``target`` as it is (atomically, like any export), its
         hash checked as it is written and before it is renamed into place; None when there is
         none or it changed since it was kept (nothing written then)."""
+        slot, key = self._slot_key(inspection_id, sheet)
+        sha = self.render_ledger.sha256(slot, key)
+        if sha is None:  # not laid out here under this key: nothing of ours to write
+            return None
         try:
-            return self.rendered.write_entry(*self._slot_key(inspection_id, sheet), target)
+            return self.rendered.write_entry(slot, key, target, sha)
         except OSError as exc:
             raise from_os_error(exc, target) from exc
 

@@ -692,6 +692,22 @@ def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
     return data
 
 
+def originals_not_as_taken_in(store: PhotoStore, photos: list[Photo]) -> list[Photo]:
+    """The photos whose original is missing, unreadable or changed on disk since it was taken
+    in (each read once and hashed: a signer vouches for these very bytes)."""
+    def not_as_taken_in(photo: Photo) -> bool:
+        try:
+            _checked_original(store, photo)
+        except (OSError, InspectorError):
+            return True
+        return False
+
+    # Hashing releases the GIL: a record's photos are read and hashed side by side.
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        flags = list(pool.map(not_as_taken_in, photos))
+    return [photo for photo, bad in zip(photos, flags, strict=True) if bad]
+
+
 def make_print_copy(store: PhotoStore, photo: Photo,
                     stop: Callable[[], None] | None = None) -> Path:
     """``PhotoService.print_copy`` for a caller without a service (a background thread)."""

@@ -398,9 +398,12 @@ def _check_signer_belongs(info: CertInfo, kind: str, inspectors: list) -> None:
 
 # -- signing an inspection --
 class SigningService:
-    def __init__(self, db: Database, device: Device) -> None:
+    def __init__(self, db: Database, device: Device, photos: Path | None = None) -> None:
+        """``photos``: the photo folder, whose originals of a record's photos are checked
+        before it is signed (None: not checked, for a caller that only verifies)."""
         self.db = db
         self.device = device
+        self.photos = photos
         self.pki = PkiService(db, device)
         self.record_signatures = RecordSignatureRepo(db)
 
@@ -435,10 +438,25 @@ class SigningService:
         record = inspections.get(inspection_id)
         _check_signer_belongs(info, record.kind.value, record.inspectors)
         self._check_no_stale_signatures(inspection_id)
+        self._check_photos_as_taken_in(inspection_id)
         with self.db.atomic():
             inspections.lock(inspection_id)  # refuses anything but a completed inspection
             data = canonical_record_data(load_record_data(self.db, inspection_id))
             return self.record_signature(inspection_id, record.revision, data, cert, key)
+
+    def _check_photos_as_taken_in(self, inspection_id: str) -> None:
+        """A record is never signed while a photo it prints is missing or changed on disk:
+        once locked, nobody could put it right but by a new revision."""
+        from inspector_app.services.documents import load_record_data
+        from inspector_app.services.left_out_photos import refuse_signing_record
+        from inspector_app.services.photos import originals_not_as_taken_in
+        from inspector_app.storage.photo_store import PhotoStore
+
+        if self.photos is None:
+            return
+        data = load_record_data(self.db, inspection_id)
+        refuse_signing_record(originals_not_as_taken_in(PhotoStore(self.photos), data.photos),
+                              data)
 
     def _check_no_stale_signatures(self, inspection_id: str) -> None:
         """A record is never locked over handwritten signatures given before it changed."""
@@ -457,13 +475,13 @@ class SigningService:
 
         latest = self.record_signatures.latest(inspection_id)
         if latest is None:
-            return False, "not signed"
+            return False, N_("not signed")
         data_sha256, signature, cert_pem = latest
         data = canonical_record_data(load_record_data(self.db, inspection_id))
         if hashlib.sha256(data).hexdigest() != data_sha256:
-            return False, "the record was changed after signing"
+            return False, N_("the record was changed after signing")
         from inspector_app.services.pki import verify_detached
 
         if not verify_detached(cert_pem, base64.b64decode(signature), data):
-            return False, "the record signature does not verify"
-        return True, "the record matches its signature"
+            return False, N_("the record signature does not verify")
+        return True, N_("the record matches its signature")

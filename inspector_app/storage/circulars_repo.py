@@ -2,16 +2,64 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from inspector_app.domain.records import utcnow_iso
+from inspector_app.errors import DatabaseLockedError
+from inspector_app.i18n import N_
 from inspector_app.storage.numbers import take_counter
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 CIRCULAR_COUNTER = "circular"     # its counter in number_sequences, beside the documents'
+# Another circular holds the lock while it is laid out and written (a few seconds on a
+# district's year); a writer waits that long and a good margin more before giving up.
+NUMBERING_WAIT_S = 30.0
+
+
+@contextmanager
+def numbering(db: Database, wait_s: float | None = None) -> Iterator[None]:
+    """The transaction that takes a circular's number and writes its file, begun holding the
+    database's write lock (waiting up to ``wait_s`` for it). Begun as a plain transaction, it
+    would read the counter first and fail at once on taking it whenever another circular (a
+    second command, the window) had taken one meanwhile. A lock not had in time is said
+    plainly (DatabaseLockedError), nothing written; any failure inside gives the number
+    back. ``wait_s``: default NUMBERING_WAIT_S."""
+    if db.conn.in_transaction:  # inside a caller's transaction: it holds the lock already
+        with db.atomic():
+            yield
+        return
+    kept = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    wait_ms = int((NUMBERING_WAIT_S if wait_s is None else wait_s) * 1000)
+    db.execute(f"PRAGMA busy_timeout = {max(1, wait_ms)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise DatabaseLockedError(
+            N_("Another circular is being numbered in this data folder (by another window or "
+               "command), or another Inspector is writing to it: try again in a moment. No "
+               "number was taken and no file written.")) from exc
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(kept)}")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 @dataclass(frozen=True)

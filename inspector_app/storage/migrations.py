@@ -1223,3 +1223,16 @@ def _numbers_printed_twice(db: Database) -> None:
     for statement in (*indexes, *triggers):
         db.execute(statement)
     db.execute("CREATE INDEX documents_number ON documents(number)")
+
+
+@migrations(name="0029_render_ledger")
+def _render_ledger(db: Database) -> None:
+    # The render cache's entries vouch for themselves only by the hash in their names, which
+    # anyone who can write the data folder can compute for a file of their own: the hash of
+    # the rendering this computer made for each slot is kept here, where the cache cannot
+    # forge it, and an entry is used only when its bytes are those.
+    db.execute("""CREATE TABLE IF NOT EXISTS render_ledger (
+        slot TEXT PRIMARY KEY,
+        render_key TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        written_at TEXT NOT NULL)""")

@@ -14,6 +14,10 @@ elsewhere or not a plain file is a miss, removed and laid out anew, and what the
 those checked bytes, never a path to read again. A cache folder that is itself a link is not
 used. Deleting the folder loses nothing but time.
 
+The hash in a name vouches only against damage: anyone who can write the folder can name a
+file of their own by its hash. The services use an entry only with the SHA-256 recorded in the
+database when they kept it (``render_ledger``), passed here as ``sha256`` / ``made``.
+
 ``checking`` hands out an entry's bytes while their hash is computed on another thread, so
 that they can be written to a temporary file meanwhile (the hash and the write each take about
 as long): nothing is done with them (renamed into place, signed, shown) before ``confirm``.
@@ -245,10 +249,11 @@ class RenderCache:
         except OSError:
             return []
 
-    def find(self, slot: str, key: str) -> Rendered | None:
+    def find(self, slot: str, key: str, sha256: str | None = None) -> Rendered | None:
         """The rendering of ``slot`` for ``key``, read and checked, or None (never made,
-        replaced, damaged or changed since it was kept)."""
-        checking = self.checking(slot, key)
+        replaced, damaged or changed since it was kept). ``sha256``: only the entry of these
+        bytes (as recorded where the cache cannot forge it)."""
+        checking = self.checking(slot, key, sha256)
         if checking is None:
             return None
         try:
@@ -256,21 +261,24 @@ class RenderCache:
         except EntryChanged:
             return None
 
-    def checking(self, slot: str, key: str) -> Checking | None:
-        """The rendering of ``slot`` for ``key``, read whole and whole-looking (a plain file
-        ending in its end-of-file mark), its hash being checked; or None."""
+    def checking(self, slot: str, key: str, sha256: str | None = None) -> Checking | None:
+        """The rendering of ``slot`` for ``key`` (and ``sha256``, if given), read whole and
+        whole-looking (a plain file ending in its end-of-file mark), its hash being checked;
+        or None."""
         prefix = f"{_checked(slot)}.{_checked(key)}."
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
-            if path.name.startswith(prefix) and _SHA.match(sha):
+            if path.name.startswith(prefix) and _SHA.match(sha) and sha256 in (None, sha):
                 read = _plain_file_bytes(path)
                 if read is not None and read[0][-_TAIL:].rstrip().endswith(_EOF_MARK):
                     return Checking(path, sha, *read)
                 _discard(path)
         return None
 
-    def write_entry(self, slot: str, key: str, target: Path) -> KeptFile | None:
-        """The rendering of ``slot`` for ``key`` written to ``target`` as it is, atomically and
+    def write_entry(self, slot: str, key: str, target: Path,
+                    sha256: str | None = None) -> KeptFile | None:
+        """The rendering of ``slot`` for ``key`` (and ``sha256``, if given) written to
+        ``target`` as it is, atomically and
         durably (``write_atomic``), its bytes checked as they pass and before the file is
         renamed into place; None when there is none or it changed since it was kept (the entry
         removed, ``target`` left as it was). Read, hashed and written a piece at a time: the
@@ -278,7 +286,7 @@ class RenderCache:
         prefix = f"{_checked(slot)}.{_checked(key)}."
         for path in self._entries(slot):
             sha = path.name[len(prefix):-len(".pdf")]
-            if path.name.startswith(prefix) and _SHA.match(sha):
+            if path.name.startswith(prefix) and _SHA.match(sha) and sha256 in (None, sha):
                 try:
                     identity = write_atomic_from(target, partial(_copy_checked, path, sha))
                 except EntryChanged:
@@ -288,9 +296,10 @@ class RenderCache:
                 return KeptFile(path, sha, identity)
         return None
 
-    def stage_entry(self, slot: str, target: Path,
-                    wanted: Callable[[str], bool]) -> StagedEntry | None:
-        """The rendering of ``slot``, whichever its key, written beside ``target`` and made
+    def stage_entry(self, slot: str, target: Path, wanted: Callable[[str], bool],
+                    made: tuple[str, str] | None = None) -> StagedEntry | None:
+        """The rendering of ``slot``, whichever its key (``made``: only the one of this key
+        and SHA-256), written beside ``target`` and made
         durable before the caller knows the key it needs (``wanted(key)`` is asked between the
         pieces, False abandons it); ``commit`` puts it in place once its key is the one needed.
         None when there is none, it was abandoned, or it changed since it was kept (the entry
@@ -300,6 +309,8 @@ class RenderCache:
             if len(parts) != 4 or not _SHA.match(parts[2]):
                 continue
             key, sha = parts[1], parts[2]
+            if made is not None and made != (key, sha):
+                continue
             try:
                 staged, identity = stage_atomic(
                     target, partial(_copy_checked, path, sha, wanted=partial(wanted, key)))

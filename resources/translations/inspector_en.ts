@@ -33,8 +33,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="390" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>

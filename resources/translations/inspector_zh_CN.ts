@@ -792,102 +792,102 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="182" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="186" />
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="183" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="187" />
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="210" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="214" />
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="212" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="216" />
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="232" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="390" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="238" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="264" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="276" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="265" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="277" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="276" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="288" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="292" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="304" />
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="299" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="311" />
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="322" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334" />
         <source>A company's self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="324" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336" />
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="325" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337" />
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="327" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339" />
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="328" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="340" />
         <source>Only a re-inspection has a re-inspection opinion.</source>
         <translation>只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="330" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342" />
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="332" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344" />
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -896,37 +896,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="355" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="367" />
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="356" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="368" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="358" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="370" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="359" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="371" />
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="360" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="372" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="388" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -5050,7 +5050,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="159" />
-        <location filename="../../inspector_app/ui/pages/sync.py" line="310" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="312" />
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
@@ -5070,163 +5070,163 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="201" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="203" />
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="201" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="203" />
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="202" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="204" />
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="205" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207" />
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="205" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="206" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="208" />
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="255" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="257" />
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="259" />
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="259" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="261" />
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="272" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
         <source>Keeps this computer's version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
         <source>Replaces this computer's version of the draft with the one from the other computer; this computer's version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="278" />
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records' history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="279" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="281" />
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="282" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="284" />
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="283" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="285" />
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="286" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="288" />
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record's number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="289" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="291" />
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="294" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="296" />
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="311" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="313" />
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="323" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="325" />
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="331" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
         <source>Keep this computer's version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="335" />
         <source>Replace this computer's version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="334" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="336" />
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="346" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="348" />
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="356" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="358" />
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="360" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="362" />
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="362" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="364" />
         <source>Passphrase of the organisation's root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="370" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="372" />
         <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="388" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="390" />
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="393" />
-        <location filename="../../inspector_app/ui/pages/sync.py" line="401" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="395" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="403" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="394" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396" />
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="402" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="404" />
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5235,32 +5235,32 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="405" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="407" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="414" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="416" />
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="424" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="426" />
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="428" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="430" />
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="465" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="467" />
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="479" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="481" />
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>

@@ -114,3 +114,22 @@ def test_the_english_dialog_has_no_chinese_words_of_its_own(qtbot, ctx, built):
     texts += [c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())]
     assert "No hazard has a measure taken on site" in dialog.unavailable.text()
     assert [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)] == []
+
+
+def test_an_export_leaving_a_photo_out_says_which_in_the_dialog(qtbot, ctx, built, tmp_path):
+    photos = ctx.photos
+    photo = photos.list(built.inspection_id)[0]
+    original = photos.original_path(photo)
+    original.write_bytes(original.read_bytes() + b"changed")
+    copy = photos.print_copy_made(photo)
+    if copy is not None:
+        copy.unlink()
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=10_000)
+    target = tmp_path / "record.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
+        dialog.export_to(target)
+    assert done.args == [str(target)]
+    assert str(target) in dialog.status.text()
+    assert photo.original_name in dialog.status.text()
+    assert "left out of the PDF" in dialog.status.text()

@@ -432,3 +432,23 @@ def test_an_export_stopped_after_the_kept_rendering_was_staged_leaves_the_file_a
     again = docs.export(built.inspection_id, "record", "zh_CN", target,
                         control=_AfterStaging(monkeypatch, stop=False))
     assert "现场检查记录" in sc.pdf_text(again).replace(" ", "").replace("\u2002", "")
+
+
+def test_a_rendering_forged_in_the_cache_folder_is_never_exported(ctx, built, layouts, tmp_path):
+    """A file put in the cache under the slot and key of the record, named by the hash of its
+    own bytes, looks like a kept rendering: only the one whose hash this computer recorded
+    when it laid the pages out is used."""
+    _, _, docs = sc.services(ctx)
+    good = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / "good.pdf")
+    (kept,) = ctx.data_dir.rendered_documents.glob("*.pdf")
+    slot, key, _sha, _ = kept.name.split(".")
+    forged = good.read_bytes().replace(b"%%EOF", b"% forged pages\n%%EOF")
+    kept.unlink()
+    (kept.parent / f"{slot}.{key}.{hashlib.sha256(forged).hexdigest()}.pdf").write_bytes(forged)
+    for n in range(2):  # the export that finds the file, and the one after it
+        out = docs.export(built.inspection_id, "record", "zh_CN", tmp_path / f"out-{n}.pdf")
+        assert b"forged" not in out.read_bytes()
+        assert sc.pdf_text(out) == sc.pdf_text(good)
+    assert len(layouts) == 2  # laid out again once, then the rendering made here is used
+    preview = docs.render(built.inspection_id, "record", "zh_CN")
+    assert b"forged" not in preview

@@ -161,7 +161,7 @@ def test_a_bundle_of_the_previous_format_still_imports(tmp_path):
                     manifest_edit=lambda m: m.update(format="inspector-bundle/1"))
         report = world.import_(old)
         assert report.status != "dry run" and report.tables["inspections"].added == 1
-        assert not any("template_snapshot" in note for note in report.notes)
+        assert not any("template_snapshot" in str(note) for note in report.notes)
         office = world.office.db
         assert office.execute("SELECT COUNT(*) FROM template_snapshots").fetchone()[0] == 1
         assert "template_snapshot" not in _columns(office, "inspections")

@@ -41,6 +41,7 @@ from inspector_app.services.reports.circular import (
     letterhead,
 )
 from inspector_app.services.reports.dispatch_xlsx import safe_text
+from inspector_app.storage.circulars_repo import numbering
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -249,7 +250,7 @@ def write_circular(db: Database, svc: EmergencyService, path: Path, today: date,
     if not path.parent.is_dir():
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     circular = prepare(svc, today, lang)
-    with db.atomic():
+    with numbering(db):
         # Written as PDF and as xlsx, or again, the same day's circular keeps its number; with
         # other figures (a plan added since) it is another circular.
         number = circular_number_for(db, "plans", f"{today.isoformat()} {_figures(circular)}",

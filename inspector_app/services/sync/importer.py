@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message, count_text
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.emergency import attachment_folder
@@ -90,12 +90,12 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
                 signer=verified.signer.name, created_at=str(manifest.get("created_at", "")))
             if manifest.get("missing_photos"):
-                report.notes.append(f"{len(manifest['missing_photos'])} photo file(s) were "
-                                    "missing on the sending computer; their records came "
-                                    "without them")
+                report.note(Message(N_("{n} photo file(s) were missing on the sending "
+                                       "computer; their records came without them"),
+                                    n=count_text(len(manifest["missing_photos"]))))
             if verified.signer.expired_on:
-                report.notes.append(f"the signer's certificate expired on "
-                                    f"{verified.signer.expired_on}; accepted, it is not revoked")
+                report.note(Message(N_("the signer's certificate expired on {day}; accepted, "
+                                       "it is not revoked"), day=str(verified.signer.expired_on)))
             if sync_rows.already_imported(db, manifest["bundle_id"]):
                 report.status = "already imported"
                 return report
@@ -269,12 +269,13 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             # Parts may arrive before what they point at; checked once, at commit.
             sync_rows.defer_foreign_keys(db)
             decision = policy.Policy(db, device.id, sender, verified.rows).check()
-            report.notes += decision.notes
+            for note in decision.notes:
+                report.note(note)
             rows = verified.rows
             rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
                 for _ in keys:
-                    report.skipped(table, "taken only from the office")
+                    report.skipped(table, N_("taken only from the office"))
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
                             from_office=sender.is_office, control=control,
@@ -360,7 +361,8 @@ def _check_signed(db: Database, device: Device, ids: list[str], report: ImportRe
             continue
         if not ok:
             number = sync_rows.inspection_number(db, inspection_id)
-            report.notes.append(f"signed inspection {number or inspection_id[:8]}: {why}")
+            report.note(Message(N_("signed inspection {inspection}: {why}"),
+                                inspection=number or inspection_id[:8], why=Message(why)))
 
 
 def history(db: Database, limit: int = 200) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.records import utcnow_iso
+from inspector_app.i18n import N_, Message
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.row_schema import SCHEMAS
@@ -101,9 +102,8 @@ class Merger:
             return row
         dropped = set(row) - keep
         if dropped and table not in LOCAL_COLUMNS:
-            note = f"{table}: ignored unknown columns {', '.join(sorted(dropped))}"
-            if note not in self.report.notes:
-                self.report.notes.append(note)
+            self.report.note(Message(N_("{table}: ignored unknown columns {columns}"),
+                                     table=table, columns=", ".join(sorted(dropped))))
         return {k: v for k, v in row.items() if k in keep}
 
     def _rows(self, table: str) -> Iterator[Row]:
@@ -154,10 +154,10 @@ class Merger:
         return None
 
     def _conflict_row(self, table: str, local_id: str, incoming_id: str, reason: str,
-                      line: str) -> None:
+                      line: Message) -> None:
         conflict_id = derived_id("conflict", table, local_id, incoming_id, reason)
         if self.db.execute("SELECT 1 FROM conflicts WHERE id = ?", [conflict_id]).fetchone():
-            self.report.skipped(table, "conflict already recorded")
+            self.report.skipped(table, N_("conflict already recorded"))
             return
         self.db["conflicts"].insert({
             "id": conflict_id, "table_name": table, "local_id": local_id,
@@ -172,8 +172,8 @@ class Merger:
                 if spec.name == "trust_roots" and not self.from_office:
                     self._offered_root(spec, row)
                 elif spec.name in OFFICE_ONLY and not self.from_office:
-                    self.report.skipped(spec.name, "number blocks are allocated only by the "
-                                                   "office")
+                    self.report.skipped(spec.name, N_("number blocks are allocated only "
+                                                      "by the office"))
                 else:
                     self._newest_wins(spec, row)
         # A batch of inspections and their parts at a time: a large bundle is never all in
@@ -240,7 +240,7 @@ class Merger:
             return False
         self.report.added("audit_log", added)
         for _ in range(present):
-            self.report.skipped("audit_log", "already present")
+            self.report.skipped("audit_log", N_("already present"))
         return True
 
     def _new_audit(self, batch: list[Row]) -> None:
@@ -249,7 +249,7 @@ class Merger:
         fresh = []
         for row in batch:
             if row["id"] in present:
-                self.report.skipped("audit_log", "already present")
+                self.report.skipped("audit_log", N_("already present"))
             else:
                 fresh.append(row)
         batch.clear()
@@ -281,9 +281,9 @@ class Merger:
         computer believe whatever that root signs. Only the office's own bundles may."""
         local = self._get(spec, row)
         if local is not None and local["cert_pem"] == row.get("cert_pem"):
-            self.report.skipped(spec.name, "identical")
+            self.report.skipped(spec.name, N_("identical"))
         else:
-            self.report.skipped(spec.name, "trust roots are taken only from the office")
+            self.report.skipped(spec.name, N_("trust roots are taken only from the office"))
 
     def _newest_wins(self, spec: TableSpec, row: Row) -> str:
         """Insert, update or skip one row of reference data or of an inspection's parts."""
@@ -294,26 +294,29 @@ class Merger:
                 self.report.added(spec.name)
                 return "added"
             self._conflict_row(spec.name, "?", _key_text(spec, row), problem,
-                               f"{spec.name} {_key_text(spec, row)[:8]}: not added, it clashes "
-                               f"with a record here ({problem})")
+                               Message(N_("{table} {key}: not added, it clashes with a "
+                                          "record here ({problem})"), table=spec.name,
+                                       key=_key_text(spec, row)[:8], problem=problem))
             return "conflict"
         if self._same(spec.name, row, local):
-            self.report.skipped(spec.name, "identical")
+            self.report.skipped(spec.name, N_("identical"))
             return "identical"
         if spec.stamp is None:
-            self.report.skipped(spec.name, "present")
+            self.report.skipped(spec.name, N_("present"))
             return "present"
         newer = (row[spec.stamp], _canon(row)) > (local[spec.stamp], _canon(
             {k: local.get(k) for k in row}))
         if not newer:
-            self.report.skipped(spec.name, "the copy here is newer")
+            self.report.skipped(spec.name, N_("the copy here is newer"))
             return "older"
         problem = self._update(spec, row)
         if problem is None:
             self.report.updated(spec.name)
             return "updated"
         self._conflict_row(spec.name, _key_text(spec, row), _key_text(spec, row), problem,
-                           f"{spec.name} {_key_text(spec, row)[:8]}: not updated ({problem})")
+                           Message(N_("{table} {key}: not updated ({problem})"),
+                                   table=spec.name, key=_key_text(spec, row)[:8],
+                                   problem=problem))
         return "conflict"
 
     # -- inspections --
@@ -331,16 +334,16 @@ class Merger:
         if self._same("inspections", row, local):
             return "identical", ""
         if local["status"] == "signed":
-            return "kept", "signed, kept"
+            return "kept", N_("signed, kept")
         seen = self._seen(row["id"])
         if seen is not None and row["updated_at"] <= seen:
-            return "older", "older than a version already imported from that device"
+            return "older", N_("older than a version already imported from that device")
         if ((seen is not None and local["updated_at"] == seen)
                 or local["device_id"] == row["device_id"]):
             if row["updated_at"] > local["updated_at"]:
                 return "update", ""
-            return "older", "the copy here is newer"
-        return "conflict", "changed both here and on the other machine"
+            return "older", N_("the copy here is newer")
+        return "conflict", N_("changed both here and on the other machine")
 
     def _number_holders(self, inspection_id: str) -> list[tuple[str, str, str]]:
         """Other inspections here printed with a number this one carries (its record's or
@@ -361,9 +364,10 @@ class Merger:
         for number, other_id, own_id in self._number_holders(inspection_id):
             first, second = sorted((own_id, other_id), key=self._number_rank)
             self._conflict_row("inspections", first, second, "number",
-                               f"number {number} is printed on two records here "
-                               f"({first[:8]} and {second[:8]}): both keep it — see "
-                               f"sync conflicts")
+                               Message(N_("number {number} is printed on two records here "
+                                          "({first} and {second}): both keep it — see sync "
+                                          "conflicts"),
+                                       number=number, first=first[:8], second=second[:8]))
 
     def _number_rank(self, inspection_id: str) -> tuple[str, str]:
         row = self.db.execute("SELECT created_at FROM inspections WHERE id = ?",
@@ -468,7 +472,7 @@ class Merger:
         if verdict == "update":
             self._drop_deleted(row["id"], parts)
         if verdict == "identical":
-            self.report.skipped("inspections", "identical")
+            self.report.skipped("inspections", N_("identical"))
         else:
             problem = (self._insert("inspections", row) if local is None
                        else self._update(spec, row))
@@ -523,7 +527,7 @@ class Merger:
                 "AND id != ?", [row["inspection_id"], row["item_id"], row["id"]]).fetchone()
             if other is not None:
                 if not overwrite and other[1] >= row["updated_at"]:
-                    self.report.skipped("answers", "the copy here is newer")
+                    self.report.skipped("answers", N_("the copy here is newer"))
                     return
                 self.db.execute("DELETE FROM answers WHERE id = ?", [other[0]])
         if overwrite and spec.stamp is not None:
@@ -534,7 +538,9 @@ class Merger:
                     self.report.updated(spec.name)
                 else:
                     self._conflict_row(spec.name, row["id"], row["id"], problem,
-                                       f"{spec.name} {row['id'][:8]}: not updated ({problem})")
+                                       Message(N_("{table} {key}: not updated ({problem})"),
+                                               table=spec.name, key=row["id"][:8],
+                                               problem=problem))
                 return
         self._newest_wins(spec, row)
 
@@ -549,7 +555,8 @@ class Merger:
                 if tuple(key) in carried:
                     continue
                 if table == "findings" and self._finding_referred(key[0]):
-                    self.report.skipped(table, "deleted there, kept: still referred to here")
+                    self.report.skipped(table,
+                                        N_("deleted there, kept: still referred to here"))
                     continue
                 self.db.execute(f"DELETE FROM {table} WHERE "
                                 + " AND ".join(f"{k} = ?" for k in spec.key), list(key))
@@ -568,9 +575,10 @@ class Merger:
         for table, rows in parts.items():
             for row in rows:
                 if status is None:
-                    self.report.skipped(table, "its inspection is neither here nor in the bundle")
+                    self.report.skipped(
+                        table, N_("its inspection is neither here nor in the bundle"))
                 elif status[0] == "signed":
-                    self.report.skipped(table, "signed, kept")
+                    self.report.skipped(table, N_("signed, kept"))
                 else:
                     self._part(BY_NAME[table], row, overwrite=False)
         if status is not None and "documents" in parts:
@@ -579,14 +587,14 @@ class Merger:
     def _keep_both(self, row: Row, parts: dict[str, list[Row]], label: str) -> None:
         copy_id = derived_id("copy", row["id"], row["device_id"], row["updated_at"])
         if self.db.execute("SELECT 1 FROM inspections WHERE id = ?", [copy_id]).fetchone():
-            self.report.skipped("inspections", "conflict already recorded")
+            self.report.skipped("inspections", N_("conflict already recorded"))
             return
         # Once a person resolved it, the copy is gone on purpose: never bring it back.
         conflict_id = derived_id("conflict", "inspections", row["id"], copy_id,
                                  "edited on two machines")
         if self.db.execute("SELECT 1 FROM conflicts WHERE id = ? AND resolved_at IS NOT NULL",
                            [conflict_id]).fetchone():
-            self.report.skipped("inspections", "conflict already resolved")
+            self.report.skipped("inspections", N_("conflict already resolved"))
             return
         ids = {row["id"]: copy_id}
         for table in ("findings", "answers", "photos", "signatures", "reinspection_results"):
@@ -596,7 +604,7 @@ class Merger:
             if table in ("documents", "record_signatures"):
                 # Numbers and signatures belong to the original record, never to a copy.
                 for _ in rows:
-                    self.report.skipped(table, "stays with the original of a conflict")
+                    self.report.skipped(table, N_("stays with the original of a conflict"))
                 continue
             spec = BY_NAME[table]
             for part in rows:
@@ -613,8 +621,10 @@ class Merger:
         if problem is not None:
             raise sqlite3.IntegrityError(f"inspection {label}: {problem}")
         self._conflict_row("inspections", row["id"], copy_id, "edited on two machines",
-                           f"inspection {label} was changed here and on {self.peer_name}: both "
-                           f"versions kept, the incoming one as {copy_id[:8]} — resolve it")
+                           Message(N_("inspection {label} was changed here and on {peer}: "
+                                      "both versions kept, the incoming one as {copy} — "
+                                      "resolve it"),
+                                   label=label, peer=self.peer_name, copy=copy_id[:8]))
 
 
 def _existing(db: Database, table: str, column: str, values: list[Any]) -> set[Any]:

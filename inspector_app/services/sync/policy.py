@@ -448,9 +448,9 @@ class Policy:
         if local is None:
             # Imported on the laptop: its inspections carry their own snapshot, and the
             # office's library stays the office's.
-            self.decision.notes.append(
-                f"template {row['key']}: not added to the office's library (templates are "
-                "taken only from the office; the inspections keep their own copy)")
+            self.decision.notes.append(Message(
+                N_("template {key}: not added to the office's library (templates are taken "
+                   "only from the office; the inspections keep their own copy)"), key=row["key"]))
         elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
             raise row_refused("templates", row, None, Message(
                 N_("only the office may add or change {table}"), table="templates"))
@@ -614,7 +614,7 @@ def bind_device(db: Database, sender: Sender, bundle_id: str, now: str) -> None:
 
 # -- record signatures --
 def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Iterable[str],
-                            notes: list[str]) -> None:
+                            notes: list[Message]) -> None:
     """Every signed record a laptop brought verifies against its fingerprint, with a trusted,
     unrevoked certificate of one of its inspectors (run after the merge, before commit)."""
     from inspector_app.services.documents import canonical_record_data, load_record_data
@@ -648,8 +648,9 @@ def check_record_signatures(db: Database, pki: PkiService, inspection_ids: Itera
                 raise refuse(N_("{label}: signed with a self-signed certificate ({certificate}), "
                                 "which signs only company self-inspections"),
                              label=label, certificate=info.described())
-            notes.append(f"inspection {inspection_id[:8]}: signed with a company's own "
-                         f"(self-signed) certificate, {info.describe()}")
+            notes.append(Message(N_("inspection {inspection}: signed with a company's own "
+                                    "(self-signed) certificate, {certificate}"),
+                                 inspection=inspection_id[:8], certificate=info.described()))
             continue
         issuer = _issuer(cert, roots)
         if issuer is None:

@@ -9,7 +9,16 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
-from inspector_app.i18n import N_, count_text, ngettext, render, translate
+from inspector_app.i18n import (
+    ENUMERATION,
+    N_,
+    Listing,
+    Message,
+    count_text,
+    ngettext,
+    render,
+    translate,
+)
 
 
 @dataclass
@@ -38,7 +47,8 @@ class ImportReport:
     photos_added: int = 0
     documents_added: int = 0          # PDF files stored
     tables: dict[str, Tally] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    # What the import says beside its counts, each rendered in the reader's language.
+    notes: list[Message] = field(default_factory=list)
 
     def tally(self, table: str) -> Tally:
         return self.tables.setdefault(table, Tally())
@@ -53,55 +63,119 @@ class ImportReport:
         self.tally(table).deleted += 1
 
     def skipped(self, table: str, why: str) -> None:
+        """``why``: an English reason, marked ``N_()`` where it is fixed text."""
         self.tally(table).skipped[why] += 1
 
-    def conflict(self, table: str, line: str) -> None:
+    def conflict(self, table: str, line: Message) -> None:
         self.tally(table).conflicts += 1
         self.notes.append(line)
+
+    def note(self, line: Message) -> None:
+        """Say ``line`` once, however often it is met."""
+        if line not in self.notes:
+            self.notes.append(line)
 
     @property
     def changed(self) -> bool:
         return any(t.added or t.updated or t.conflicts or t.deleted
                    for t in self.tables.values())
 
-    def lines(self) -> list[str]:
-        head = {"imported": "Imported", "already imported": "Already imported — nothing changed",
-                "dry run": "Dry run — nothing was changed; an import would do this"}[self.status]
-        out = [f"{head}: {self.file_name}",
-               f"from {self.device_name or '?'} (signed by {self.signer or '?'}), "
-               f"{self.kind} bundle made {self.created_at[:16].replace('T', ' ')} UTC"]
-        if self.status == "already imported":
-            return out
-        for table, t in self.tables.items():
-            if t.empty():
-                continue
-            parts = [f"{t.added:,} added", f"{t.updated:,} updated"]
-            if t.deleted:
-                parts.append(f"{t.deleted:,} deleted")
-            parts += [f"{n:,} skipped ({why})" for why, n in sorted(t.skipped.items())]
-            if t.conflicts:
-                parts.append(f"{t.conflicts:,} conflicts")
-            out.append(f"  {table}: " + ", ".join(parts))
-        if self.photos_added:
-            out.append(f"  photo files stored: {self.photos_added:,}")
-        if self.documents_added:
-            out.append(f"  PDF files stored: {self.documents_added:,}")
-        out += [f"  ! {n}" for n in self.notes]
-        if not self.changed:
-            out.append("  nothing new")
+    def lines(self, lang: str = "en") -> list[str]:
+        """Every count and note, table by table, in ``lang``."""
+        return detail_lines(self.to_json(with_lines=False), lang)
+
+    def to_json(self, *, with_lines: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "file_name": self.file_name, "bundle_id": self.bundle_id, "kind": self.kind,
+            "device_id": self.device_id, "device_name": self.device_name,
+            "signer": self.signer, "created_at": self.created_at, "status": self.status,
+            "photos_added": self.photos_added,
+            "documents_added": self.documents_added,
+            # English for the log and older readers; the messages to show them in any language.
+            "notes": [note.localized("en") for note in self.notes],
+            "note_messages": [message_json(note) for note in self.notes],
+            "tables": {k: {"added": t.added, "updated": t.updated, "conflicts": t.conflicts,
+                           "deleted": t.deleted, "skipped": dict(t.skipped)}
+                       for k, t in self.tables.items() if not t.empty()}}
+        if with_lines:
+            out["lines"] = self.lines()
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        return {"file_name": self.file_name, "bundle_id": self.bundle_id, "kind": self.kind,
-                "device_id": self.device_id, "device_name": self.device_name,
-                "signer": self.signer, "created_at": self.created_at, "status": self.status,
-                "photos_added": self.photos_added,
-                "documents_added": self.documents_added, "notes": self.notes,
-                "tables": {k: {"added": t.added, "updated": t.updated, "conflicts": t.conflicts,
-                                   "deleted": t.deleted,
-                               "skipped": dict(t.skipped)}
-                           for k, t in self.tables.items() if not t.empty()},
-                "lines": self.lines()}
+
+def message_json(message: Message) -> dict[str, Any]:
+    """A message as stored in a sync history row: its id and parameters (messages nested)."""
+    return {"msgid": message.msgid,
+            "params": {k: message_json(v) if isinstance(v, Message) else v
+                       for k, v in message.params.items()}}
+
+
+def message_from_json(stored: Any) -> Message | str:
+    """A message stored by ``message_json``; a plain text (an older row's) as it is."""
+    if not isinstance(stored, dict) or not isinstance(stored.get("msgid"), str):
+        return str(stored)
+    params = stored.get("params") or {}
+    return Message(stored["msgid"], **{
+        str(k): message_from_json(v) if isinstance(v, dict) else v for k, v in params.items()})
+
+
+def stored_notes(report: dict[str, Any]) -> list[Message | str]:
+    """The notes of a stored report: as messages, or an older row's English texts."""
+    if "note_messages" in report:
+        return [message_from_json(n) for n in report["note_messages"]]
+    return [str(n) for n in report.get("notes") or []]
+
+
+def _shown(note: Message | str, lang: str) -> str:
+    return note.localized(lang) if isinstance(note, Message) else note
+
+
+_DETAIL_HEADS = {
+    "imported": N_("Imported: {file_name}"),
+    "already imported": N_("Already imported — nothing changed: {file_name}"),
+    "dry run": N_("Dry run — nothing was changed; an import would do this: {file_name}")}
+_FROM = {
+    "laptop": N_("from {device} (signed by {signer}), laptop bundle made {made} UTC"),
+    "office": N_("from {device} (signed by {signer}), office bundle made {made} UTC"),
+    "full": N_("from {device} (signed by {signer}), full bundle made {made} UTC")}
+_FROM_ANY = N_("from {device} (signed by {signer}), {kind} bundle made {made} UTC")
+
+
+def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """A stored import report (``ImportReport.to_json``), every count and note, in ``lang``:
+    what ``sync import`` prints and the Sync page's details show."""
+    lang = "en" if is_english(lang) else "zh_CN"
+    status = report.get("status", "imported")
+    kind = report.get("kind", "")
+    out = [_say(_DETAIL_HEADS.get(status, _DETAIL_HEADS["imported"]), lang,
+                file_name=report.get("file_name", "")),
+           _say(_FROM.get(kind, _FROM_ANY), lang, device=report.get("device_name") or "?",
+                signer=report.get("signer") or "?", kind=kind,
+                made=str(report.get("created_at", ""))[:16].replace("T", " "))]
+    if status == "already imported":
+        return out
+    changed = False
+    for table, t in (report.get("tables") or {}).items():
+        parts = [Message(N_("{n} added"), n=count_text(t.get("added", 0))),
+                 Message(N_("{n} updated"), n=count_text(t.get("updated", 0)))]
+        if t.get("deleted"):
+            parts.append(Message(N_("{n} deleted"), n=count_text(t["deleted"])))
+        parts += [Message(N_("{n} skipped ({why})"), n=count_text(n), why=translate(why, lang))
+                  for why, n in sorted((t.get("skipped") or {}).items())]
+        if t.get("conflicts"):
+            parts.append(Message(N_("{n} conflicts"), n=count_text(t["conflicts"])))
+        changed = changed or any(t.get(k) for k in ("added", "updated", "conflicts", "deleted"))
+        out.append("  " + _say(N_("{table}: {counts}"), lang, table=table,
+                               counts=Listing(parts, ENUMERATION)))
+    if report.get("photos_added"):
+        out.append("  " + _say(N_("photo files stored: {n}"), lang,
+                               n=count_text(report["photos_added"])))
+    if report.get("documents_added"):
+        out.append("  " + _say(N_("PDF files stored: {n}"), lang,
+                               n=count_text(report["documents_added"])))
+    out += [f"  ! {_shown(note, lang)}" for note in stored_notes(report)]
+    if not changed:
+        out.append("  " + translate(N_("nothing new"), lang))
+    return out
 
 
 # -- in the user's words ----------------------------------------------------------------------
@@ -235,4 +309,5 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
                               kept, lang).format(n=count_text(kept)))
     if len(lines) == 2:
         lines.append(translate(N_("Nothing new"), lang))
+    lines += [_shown(note, lang) for note in stored_notes(report)]
     return lines

@@ -81,6 +81,7 @@ NEVER_CARRIED: dict[str, str] = {
     "conflicts": "conflicts found here, to be resolved here",
     "sync_device_signers": "who this computer learnt speaks for each device",
     "hazard_ledger": "derived from hazards, inspections and companies by this database itself",
+    "render_ledger": "which rendering this computer's render cache holds, to vouch for its bytes",
     # the office's classification and yearly plan: what reaches the laptops is
     # companies.risk_level and the planned inspections the plan issues
     "company_supervision": "the office's supervision facts and standardisation certificates",

@@ -60,10 +60,14 @@ def render_preview(control: TaskControl, ctx: AppContext, inspection_id: str,
 
 def export_document(control: TaskControl, ctx: AppContext, inspection_id: str,
                     doc_type: DocType, lang: str, target: Path,
-                    sign: Callable[[bytes], bytes] | None = None) -> str:
+                    sign: Callable[[bytes], bytes] | None = None) -> tuple[str, list[str]]:
+    """The PDF written, and what its user must be told of it (photos left out)."""
+    warnings: list[str] = []
     with ctx.for_worker() as worker:
-        return str(worker.documents.export(inspection_id, doc_type, lang, target, control,
-                                           sign=sign))
+        written = worker.documents.export(inspection_id, doc_type, lang, target, control,
+                                          sign=sign,
+                                          warn=lambda m: warnings.append(m.localized()))
+    return str(written), warnings
 
 
 # -- the dialog ------------------------------------------------------------------------------------
@@ -221,7 +225,7 @@ class DocumentDialog(QDialog):
         self._update_buttons()
         return True
 
-    def _succeeded(self, task: Task, result: str) -> None:
+    def _succeeded(self, task: Task, result: Any) -> None:
         kind = self._task_kind
         if not self._finished(task):
             return
@@ -234,6 +238,7 @@ class DocumentDialog(QDialog):
             self._update_buttons()
             self.preview_ready.emit(pages)
         else:
+            result, warnings = result
             self.last_export = Path(result)
             text = self.tr("Saved to {0}").format(result)
             left = self.ctx.documents.numbers_left(
@@ -242,8 +247,15 @@ class DocumentDialog(QDialog):
                 text += "\n" + self.tr(
                     "Only %Ln document number(s) of this type left on this computer: ask the "
                     "office for a new number block.", "", left)
-            self.status.setText(text)
-            messages.info(text)
+            if warnings:
+                # Photos left out: said where the user looks, not only in the log.
+                text += "\n" + "\n".join(warnings)
+                self.status.setStyleSheet(ERROR_STYLE)
+                self.status.setText(text)
+                messages.warning(text)
+            else:
+                self.status.setText(text)
+                messages.info(text)
             self.exported.emit(result)
 
     def _failed(self, task: Task, exc: BaseException, trace: str) -> None:

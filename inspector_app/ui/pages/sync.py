@@ -40,7 +40,7 @@ from inspector_app.services.sync.conflicts import (
     resolve,
     review,
 )
-from inspector_app.services.sync.report import ImportReport, summary
+from inspector_app.services.sync.report import ImportReport, detail_lines, summary
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import ui_lang
@@ -190,7 +190,9 @@ class SyncPage(Page):
     def _show_report_json(self, report: dict[str, Any], direction: str) -> None:
         text = "\n".join(summary(report, direction, ui_lang()))
         if self.report_details.isChecked():
-            if "lines" in report:
+            if "tables" in report:  # an import: its counts and notes in the reader's words
+                raw = detail_lines(report, ui_lang())
+            elif "lines" in report:
                 raw = report["lines"]
             else:
                 raw = [f"{table}: {n}" for table, n in report.get("counts", {}).items() if n]

@@ -1,0 +1,60 @@
+"""What an import says (its counts and its notes) is in the reader's language: on the command
+line run in Chinese, and on the Sync page, which shows the stored report of every import."""
+
+from __future__ import annotations
+
+import json
+
+from inspector_app.cli import main
+from inspector_app.services.inspections import InspectionService
+from inspector_app.services.sync import history
+from inspector_app.services.sync.report import detail_lines, summary
+from tests.unit.test_sync import ORG_PASS, laptop_work, world  # noqa: F401 (a fixture)
+
+
+def _import(world, bundle, lang, capsys) -> str:  # noqa: F811
+    world.office.close()
+    secret = world.root / "org-pass"
+    secret.write_text(ORG_PASS)
+    capsys.readouterr()
+    assert main(["--lang", lang, "--data-dir", str(world.office.data_dir.root), "sync",
+                 "import", str(bundle), "--passphrase-file", str(secret)]) == 0
+    return capsys.readouterr().out
+
+
+def test_sync_import_in_chinese_says_its_notes_in_chinese(world, capsys):  # noqa: F811
+    laptop_work(world, world.a, photos=2)
+    changed = sorted((world.a.data_dir.photos / "originals").rglob("*.jpg"))[0]
+    changed.write_bytes(changed.read_bytes() + b"changed")  # travels as missing
+    out = _import(world, world.export(world.a), "zh_CN", capsys)
+    assert "已导入" in out and "新增 1" in out
+    assert "发送方电脑上缺少 1 个照片文件" in out
+    assert "photo file(s)" not in out and " added" not in out
+
+
+def test_sync_import_in_english_reads_as_before(world, capsys):  # noqa: F811
+    laptop_work(world, world.a, photos=1)
+    out = _import(world, world.export(world.a), "en", capsys)
+    assert out.startswith("Imported: ") and "inspections: 1 added" in out
+
+
+def test_the_sync_page_shows_a_conflict_note_in_the_readers_language(world):  # noqa: F811
+    inspection = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    InspectionService(world.office.db, world.office.device, "主任").set_note(
+        inspection, "a1", "办公室修改")
+    InspectionService(world.a.db, world.a.device, "张伟").set_note(inspection, "a1", "现场修改")
+    world.import_(world.export(world.a))
+    stored = json.loads(history(world.office.db)[0]["report"])
+    chinese = "\n".join(summary(stored, "in", "zh_CN") + detail_lines(stored, "zh_CN"))
+    assert "两个版本均已保留" in chinese and "请处理该冲突" in chinese
+    assert "both versions kept" not in chinese
+    english = "\n".join(summary(stored, "in", "en") + detail_lines(stored, "en"))
+    assert "both versions kept" in english
+
+
+def test_a_report_stored_before_notes_were_messages_still_shows_them():
+    older = {"status": "imported", "file_name": "old.inspx", "kind": "laptop",
+             "tables": {}, "notes": ["an English note of an older version"]}
+    assert "  ! an English note of an older version" in detail_lines(older, "zh_CN")
+    assert "an English note of an older version" in summary(older, "in", "zh_CN")
