@@ -29,7 +29,15 @@ from inspector_app.paths import DataDir
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
-from inspector_app.services.sync import bundle, envelope, files, policy, row_schema
+from inspector_app.services.sync import (
+    bundle,
+    envelope,
+    files,
+    policy,
+    row_schema,
+    tables,
+    words,
+)
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
@@ -289,9 +297,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                                                report.notes)
             broken = sync_rows.first_broken_reference(db)
             if broken is not None:
-                table, parent = broken
-                raise refuse(N_("its {table} refer to {parent} that are neither in it nor here"),
-                             table=table, parent=parent)
+                raise _broken_reference(*broken)
             if dry_run:
                 raise _DryRun
             policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
@@ -324,6 +330,20 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
     except BaseException:
         staged.take_back()
         raise
+
+
+def _broken_reference(table: str, parent: str) -> InspectorError:
+    """Rows naming records that came nowhere, in the reader's words, with what to do."""
+    if parent in tables.OFFICE_ONLY:
+        # A laptop never sends these: it names the office's, which the office must have.
+        return refuse(N_("its {table} name {parent} that are neither in it nor here; {parent} "
+                         "are set up only at the office: set them up here, or import the "
+                         "office's bundle on the sending computer and choose the office's "
+                         "{parent} for those {table} there, then export again"),
+                      table=words.table_words(table), parent=words.table_words(parent))
+    return refuse(N_("its {table} name {parent} that are neither in it nor here; export again "
+                     "on the sending computer and import that file"),
+                  table=words.table_words(table), parent=words.table_words(parent))
 
 
 def _check_checklists(db: Database, rows: StagedRows) -> None:
