@@ -34,8 +34,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="235"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="394"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="247"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>

@@ -11,6 +11,7 @@ stores, the history entry. A refusal anywhere leaves the database and the stores
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import zipfile
@@ -23,7 +24,13 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
+from inspector_app.errors import (
+    CorruptFileError,
+    InspectorError,
+    ValidationError,
+    from_os_error,
+    from_sqlite_error,
+)
 from inspector_app.i18n import N_, Message, count_text
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
@@ -38,12 +45,12 @@ from inspector_app.services.sync import (
     tables,
     words,
 )
-from inspector_app.services.sync.bundle import refuse
+from inspector_app.services.sync.bundle import BundleRefused, refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
-from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.report import ImportReport, message_json
 from inspector_app.services.sync.staging import StagedRows, read_checked
-from inspector_app.storage import scratch, sync_rows
+from inspector_app.storage import scratch, sync_refusals, sync_rows
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore
@@ -69,7 +76,53 @@ class Verified:
 def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path, *,
                   org_passphrase: str | None = None, dry_run: bool = False,
                   control: Control | None = None) -> ImportReport:
-    """Import one bundle; raises InspectorError (nothing changed) when it is refused."""
+    """Import one bundle; raises InspectorError (nothing changed) when it is refused, and
+    records the refusal beside the database (a supervisor looks in the history for what came
+    in, refused or not)."""
+    seen = ImportReport(file_name=Path(path).name, status="refused")
+    try:
+        return _import_bundle(db, data_dir, device, path, seen, org_passphrase=org_passphrase,
+                              dry_run=dry_run, control=control)
+    except (BundleRefused, CorruptFileError) as exc:
+        if not dry_run:
+            _record_refusal(_data_dir(data_dir), device, seen, exc)
+        raise
+
+
+def _data_dir(data_dir: DataDir | Path) -> DataDir:
+    return data_dir if isinstance(data_dir, DataDir) else DataDir(Path(data_dir))
+
+
+def _record_refusal(data_dir: DataDir, device: Device, seen: ImportReport,
+                    exc: InspectorError) -> None:
+    """A history entry for a refused bundle: its file, when, why, and its sender as far as it
+    was read (from a verified signature only). Kept out of the database, which a refusal
+    leaves as it was; nothing counts it as imported (already_imported, device bindings)."""
+    report = {"file_name": seen.file_name, "bundle_id": seen.bundle_id, "kind": seen.kind,
+              "device_id": seen.device_id, "device_name": seen.device_name,
+              "signer": seen.signer, "created_at": seen.created_at, "status": "refused",
+              "reason": message_json(_as_message(exc))}
+    # The refusal itself is what the user must see; its record is a convenience.
+    with contextlib.suppress(OSError):
+        sync_refusals.add(data_dir.sync_refusals, {
+            "id": new_id(), "direction": "in", "bundle_id": seen.bundle_id,
+            "kind": seen.kind or None, "file_name": seen.file_name, "device_id": device.id,
+            "peer_device": seen.device_id or None, "peer_name": seen.device_name or None,
+            "watermark": None, "created_at": utcnow_iso(),
+            "report": json.dumps(report, ensure_ascii=False, default=str),
+            "status": "refused"})
+
+
+def _as_message(exc: InspectorError) -> Message:
+    """The refusal as a message to store, a reason that is itself an error (a photo's, an
+    attachment's) kept translatable too; other values are stored as their text."""
+    return Message(exc.msgid, **{k: _as_message(v) if isinstance(v, InspectorError) else v
+                                 for k, v in exc.params.items()})
+
+
+def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path,
+                   seen: ImportReport, *, org_passphrase: str | None, dry_run: bool,
+                   control: Control | None) -> ImportReport:
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     path = Path(path)
     pki = PkiService(db, device)
@@ -97,6 +150,10 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 file_name=path.name, bundle_id=manifest["bundle_id"], kind=manifest["kind"],
                 device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
                 signer=verified.signer.name, created_at=str(manifest.get("created_at", "")))
+            # Who sent it, for the history row of a refusal from here on.
+            for known in ("bundle_id", "kind", "device_id", "device_name", "signer",
+                          "created_at"):
+                setattr(seen, known, getattr(report, known))
             if manifest.get("missing_photos"):
                 report.note(Message(N_("{n} photo file(s) were missing on the sending "
                                        "computer; their records came without them"),
@@ -385,8 +442,14 @@ def _check_signed(db: Database, device: Device, ids: list[str], report: ImportRe
                                 inspection=number or inspection_id[:8], why=Message(why)))
 
 
-def history(db: Database, limit: int = 200) -> list[dict[str, Any]]:
-    """Sync history, newest first, for the CLI and the Sync page."""
-    return sync_rows.history(db, limit)
+def history(db: Database, limit: int = 200, data_dir: DataDir | Path | None = None
+            ) -> list[dict[str, Any]]:
+    """Sync history, newest first, for the CLI and the Sync page: with ``data_dir``, the
+    bundles refused here among those written and imported."""
+    rows = sync_rows.history(db, limit)
+    if data_dir is not None:
+        rows += sync_refusals.newest(_data_dir(data_dir).sync_refusals, limit)
+        rows.sort(key=lambda row: str(row.get("created_at") or ""), reverse=True)
+    return rows[:limit]
 
 

@@ -145,6 +145,8 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
     what ``sync import`` prints and the Sync page's details show."""
     lang = "en" if is_english(lang) else "zh_CN"
     status = report.get("status", "imported")
+    if status == "refused":
+        return refusal_lines(report, lang)
     kind = report.get("kind", "")
     out = [_say(_DETAIL_HEADS.get(status, _DETAIL_HEADS["imported"]), lang,
                 file_name=report.get("file_name", "")),
@@ -257,6 +259,8 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
         return lines
 
     status = report.get("status", "imported")
+    if status == "refused":
+        return refusal_lines(report, lang)
     head = translate(_HEADS[status], lang) if status in _HEADS else status
     who = report.get("device_name") or "?"
     signer = report.get("signer") or "?"
@@ -309,4 +313,17 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
     if len(lines) == 2:
         lines.append(translate(N_("Nothing new"), lang))
     lines += [_shown(note, lang) for note in stored_notes(report)]
+    return lines
+
+
+def refusal_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """A refused bundle's history row: the file, its sender as far as it was read, and why."""
+    lang = "en" if is_english(lang) else "zh_CN"
+    lines = [_say(N_("Refused: {file_name}"), lang, file_name=report.get("file_name", ""))]
+    if report.get("signer"):
+        lines.append(_say(N_("From {device} (signed by {signer}), made {made}"), lang,
+                          device=report.get("device_name") or "?", signer=report["signer"],
+                          made=local_minute(report.get("created_at"))))
+    reason = message_from_json(report.get("reason", ""))
+    lines.append(_shown(reason, lang))
     return lines
