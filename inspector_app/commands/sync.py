@@ -90,7 +90,7 @@ def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
     for row in rows:
         incoming = row["direction"] != "out"
         arrow = _("in ") if incoming else _("out")
-        who = (_(" from {peer}").format(peer=row["peer_name"] or row["peer_device"] or "?")
+        who = (_(" from {peer}").format(peer=row["from"] or "?")
                if incoming else "")
         kind = _(BUNDLE_WORDS.get(row["kind"], row["kind"] or ""))
         status = _(BUNDLE_WORDS.get(row["status"], row["status"] or ""))

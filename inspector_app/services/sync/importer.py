@@ -40,6 +40,7 @@ from inspector_app.services.sync import (
     bundle,
     envelope,
     files,
+    people,
     policy,
     row_schema,
     tables,
@@ -450,6 +451,18 @@ def history(db: Database, limit: int = 200, data_dir: DataDir | Path | None = No
     if data_dir is not None:
         rows += sync_refusals.newest(_data_dir(data_dir).sync_refusals, limit)
         rows.sort(key=lambda row: str(row.get("created_at") or ""), reverse=True)
-    return rows[:limit]
+    rows = rows[:limit]
+    # Who sent each bundle, as the supervisor knows them: "from" beside the computer's name.
+    signers = {}
+    for row in rows:
+        if row.get("peer_device") and row.get("report"):
+            with contextlib.suppress(ValueError, AttributeError):
+                signer = json.loads(row["report"]).get("signer")
+                if signer:
+                    signers[row["peer_device"]] = str(signer)
+    labels = people.device_labels(db, (row.get("peer_device") for row in rows), signers)
+    for row in rows:
+        row["from"] = labels.get(row.get("peer_device") or "") or row.get("peer_name") or ""
+    return rows
 
 

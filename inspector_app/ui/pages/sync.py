@@ -163,7 +163,7 @@ class SyncPage(Page):
             cells = (show_datetime(row["created_at"]),
                      self.tr("out") if row["direction"] == "out" else self.tr("in"),
                      self._kind_text(row["kind"]), row["file_name"] or "",
-                     row["peer_name"] or row["peer_device"] or "",
+                     row["from"],
                      self._status_text(row["status"]))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
