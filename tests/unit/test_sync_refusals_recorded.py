@@ -34,13 +34,13 @@ def _demo_before_enrolling(world: World):
     PkiService(laptop.db, laptop.device).import_identity(data, ONE_TIME, OWN)
     bundle = world.export(laptop)
     laptop.close()
-    return bundle
+    return bundle, laptop.device.doc_prefix
 
 
 def test_the_page_names_the_refused_file_and_shows_its_refusal(qtbot, world):
     laptop_work(world, world.a)
     good = world.export(world.a)
-    refused = _demo_before_enrolling(world)
+    refused, prefix = _demo_before_enrolling(world)
     page = SyncPage(world.office)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.finished, timeout=30_000) as done:
@@ -62,6 +62,7 @@ def test_the_page_names_the_refused_file_and_shows_its_refusal(qtbot, world):
     assert page.table.rowCount() == 2
     assert page.table.item(0, 3).text() == refused.name
     assert page.table.item(0, 5).text() == "refused"
+    assert page.table.item(0, 4).text() == f"王芳 ({prefix})"  # as its bundle named them
     assert page.table.item(1, 5).text() == "imported"
 
 
@@ -87,5 +88,5 @@ def test_a_damaged_file_is_recorded_and_sync_history_says_why(world, capsys):
 
 def test_a_dry_run_records_nothing(world):
     with pytest.raises(InspectorError):
-        world.import_(_demo_before_enrolling(world), dry_run=True)
+        world.import_(_demo_before_enrolling(world)[0], dry_run=True)
     assert history(world.office.db, data_dir=world.office.data_dir) == []

@@ -80,7 +80,7 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
     """Import one bundle; raises InspectorError (nothing changed) when it is refused, and
     records the refusal beside the database (a supervisor looks in the history for what came
     in, refused or not)."""
-    seen = ImportReport(file_name=Path(path).name, status="refused")
+    seen: dict[str, str] = {"file_name": Path(path).name}
     try:
         return _import_bundle(db, data_dir, device, path, seen, org_passphrase=org_passphrase,
                               dry_run=dry_run, control=control)
@@ -94,21 +94,20 @@ def _data_dir(data_dir: DataDir | Path) -> DataDir:
     return data_dir if isinstance(data_dir, DataDir) else DataDir(Path(data_dir))
 
 
-def _record_refusal(data_dir: DataDir, device: Device, seen: ImportReport,
+def _record_refusal(data_dir: DataDir, device: Device, seen: dict[str, str],
                     exc: InspectorError) -> None:
     """A history entry for a refused bundle: its file, when, why, and its sender as far as it
     was read (from a verified signature only). Kept out of the database, which a refusal
     leaves as it was; nothing counts it as imported (already_imported, device bindings)."""
-    report = {"file_name": seen.file_name, "bundle_id": seen.bundle_id, "kind": seen.kind,
-              "device_id": seen.device_id, "device_name": seen.device_name,
-              "signer": seen.signer, "created_at": seen.created_at, "status": "refused",
+    report = {**seen, "status": "refused",
               "reason": message_json(_as_message(exc))}
     # The refusal itself is what the user must see; its record is a convenience.
     with contextlib.suppress(OSError):
         sync_refusals.add(data_dir.sync_refusals, {
-            "id": new_id(), "direction": "in", "bundle_id": seen.bundle_id,
-            "kind": seen.kind or None, "file_name": seen.file_name, "device_id": device.id,
-            "peer_device": seen.device_id or None, "peer_name": seen.device_name or None,
+            "id": new_id(), "direction": "in", "bundle_id": seen.get("bundle_id", ""),
+            "kind": seen.get("kind") or None, "file_name": seen["file_name"],
+            "device_id": device.id, "peer_device": seen.get("device_id") or None,
+            "peer_name": seen.get("device_name") or None,
             "watermark": None, "created_at": utcnow_iso(),
             "report": json.dumps(report, ensure_ascii=False, default=str),
             "status": "refused"})
@@ -122,7 +121,7 @@ def _as_message(exc: InspectorError) -> Message:
 
 
 def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path,
-                   seen: ImportReport, *, org_passphrase: str | None, dry_run: bool,
+                   seen: dict[str, str], *, org_passphrase: str | None, dry_run: bool,
                    control: Control | None) -> ImportReport:
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     path = Path(path)
@@ -152,9 +151,9 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                 device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
                 signer=verified.signer.name, created_at=str(manifest.get("created_at", "")))
             # Who sent it, for the history row of a refusal from here on.
-            for known in ("bundle_id", "kind", "device_id", "device_name", "signer",
-                          "created_at"):
-                setattr(seen, known, getattr(report, known))
+            seen.update({known: getattr(report, known) for known in (
+                "bundle_id", "kind", "device_id", "device_name", "signer", "created_at")},
+                device_prefix=str(manifest.get("device_prefix") or ""))
             if manifest.get("missing_photos"):
                 report.note(Message(N_("{n} photo file(s) were missing on the sending "
                                        "computer; their records came without them"),
@@ -453,14 +452,14 @@ def history(db: Database, limit: int = 200, data_dir: DataDir | Path | None = No
         rows.sort(key=lambda row: str(row.get("created_at") or ""), reverse=True)
     rows = rows[:limit]
     # Who sent each bundle, as the supervisor knows them: "from" beside the computer's name.
-    signers = {}
+    named: dict[str, tuple[str, str]] = {}  # device -> (signer, prefix) its bundles named
     for row in rows:
         if row.get("peer_device") and row.get("report"):
             with contextlib.suppress(ValueError, AttributeError):
-                signer = json.loads(row["report"]).get("signer")
-                if signer:
-                    signers[row["peer_device"]] = str(signer)
-    labels = people.device_labels(db, (row.get("peer_device") for row in rows), signers)
+                report = json.loads(row["report"])
+                named[row["peer_device"]] = (str(report.get("signer") or ""),
+                                             str(report.get("device_prefix") or ""))
+    labels = people.device_labels(db, (row.get("peer_device") for row in rows), named)
     for row in rows:
         row["from"] = labels.get(row.get("peer_device") or "") or row.get("peer_name") or ""
     return rows

@@ -18,17 +18,19 @@ if TYPE_CHECKING:
 
 
 def device_labels(db: Database, device_ids: Iterable[str | None],
-                  signers: Mapping[str, str] | None = None) -> dict[str, str]:
+                  named: Mapping[str, tuple[str, str]] | None = None) -> dict[str, str]:
     """``张伟 (53C6)`` for each device: its enrolled inspector where known here, else the
-    signer a bundle from it named (``signers``), else the computer's name; beside it the
-    number prefix, else the short device id."""
+    signer a bundle from it named, else the computer's name; beside it the number prefix
+    (known here, else as a bundle named it), else the short device id. ``named``: device id ->
+    (signer, prefix) as bundles from it said."""
     ids = sorted({i for i in device_ids if i})
     people = sync_rows.device_people(db, ids)
     labels: dict[str, str] = {}
     for device_id in ids:
         person, computer, prefix = people.get(device_id, (None, None, None))
-        short = prefix or device_id[:8]
-        name = person or (signers or {}).get(device_id) or computer
+        signer, named_prefix = (named or {}).get(device_id, ("", ""))
+        short = prefix or named_prefix or device_id[:8]
+        name = person or signer or computer
         labels[device_id] = f"{name} ({short})" if name else short
     return labels
 
