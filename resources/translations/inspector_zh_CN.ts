@@ -3311,72 +3311,72 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="116"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="117"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
