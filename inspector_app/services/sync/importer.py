@@ -393,10 +393,11 @@ def _broken_reference(table: str, parent: str) -> InspectorError:
     """Rows naming records that came nowhere, in the reader's words, with what to do."""
     if parent in tables.OFFICE_ONLY:
         # A laptop never sends these: it names the office's, which the office must have.
+        # Made anew here, they would have other ids: only the sender's rows can be mended.
         return refuse(N_("its {table} name {parent} that are neither in it nor here; {parent} "
-                         "are set up only at the office: set them up here, or import the "
-                         "office's bundle on the sending computer and choose the office's "
-                         "{parent} for those {table} there, then export again"),
+                         "are set up only at the office and reach the laptops in its bundle: on "
+                         "the sending computer, import the office's bundle, choose the "
+                         "office's {parent} for those {table}, then export again"),
                       table=words.table_words(table), parent=words.table_words(parent))
     return refuse(N_("its {table} name {parent} that are neither in it nor here; export again "
                      "on the sending computer and import that file"),
