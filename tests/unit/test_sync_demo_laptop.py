@@ -42,7 +42,8 @@ def test_a_demo_made_before_enrolling_is_refused_in_words_saying_what_to_do(tmp_
             world.import_(world.export(laptop), org_passphrase=ORG_PASS)
         english = refused.value.localized("en")
         assert "emergency stations name units" in english
-        assert "on the sending computer, import the office's bundle" in english
+        assert "a demo run there before it was enrolled" in english
+        assert "enter those emergency stations here" in english
         chinese = refused.value.localized("zh_CN")
         assert "应急站点" in chinese and "单位" in chinese
         assert "stations" not in chinese and "units" not in chinese

@@ -392,12 +392,14 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
 def _broken_reference(table: str, parent: str) -> InspectorError:
     """Rows naming records that came nowhere, in the reader's words, with what to do."""
     if parent in tables.OFFICE_ONLY:
-        # A laptop never sends these: it names the office's, which the office must have.
-        # Made anew here, they would have other ids: only the sender's rows can be mended.
-        return refuse(N_("its {table} name {parent} that are neither in it nor here; {parent} "
-                         "are set up only at the office and reach the laptops in its bundle: on "
-                         "the sending computer, import the office's bundle, choose the "
-                         "office's {parent} for those {table}, then export again"),
+        # A laptop never sends these, so the sender made its own: units made anew here would
+        # have other ids, and no window moves a station or plan to another unit; only entering
+        # them again mends it.
+        return refuse(N_("its {table} name {parent} that are neither in it nor here; only the "
+                         "office's {parent} travel, and the sending computer made {parent} of "
+                         "its own (a demo run there before it was enrolled does), which no "
+                         "bundle carries: enter those {table} here, or on a computer set up "
+                         "from the office's bundle, and send that computer's export"),
                       table=words.table_words(table), parent=words.table_words(parent))
     return refuse(N_("its {table} name {parent} that are neither in it nor here; export again "
                      "on the sending computer and import that file"),
