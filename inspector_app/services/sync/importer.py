@@ -460,8 +460,10 @@ def history(db: Database, limit: int = 200, data_dir: DataDir | Path | None = No
         if row.get("peer_device") and row.get("report"):
             with contextlib.suppress(ValueError, AttributeError):
                 report = json.loads(row["report"])
-                named[row["peer_device"]] = (str(report.get("signer") or ""),
-                                             str(report.get("device_prefix") or ""))
+                # The newest row's words win; an older row fills what it left out.
+                signer, prefix = named.get(row["peer_device"], ("", ""))
+                named[row["peer_device"]] = (signer or str(report.get("signer") or ""),
+                                             prefix or str(report.get("device_prefix") or ""))
     labels = people.device_labels(db, (row.get("peer_device") for row in rows), named)
     for row in rows:
         row["from"] = labels.get(row.get("peer_device") or "") or row.get("peer_name") or ""
