@@ -99,6 +99,12 @@ class DataDir:
         return self.root / "logs"
 
     @property
+    def sync_refusals(self) -> Path:
+        """The bundles this computer refused, one JSON line each (the database stays as it
+        was when a bundle is refused, so they are kept beside it)."""
+        return self.root / "sync-refused.jsonl"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.ini"
 

@@ -13,6 +13,7 @@ from inspector_app.i18n import N_, _, current_language
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import list_conflicts, resolve, review
+from inspector_app.services.sync.report import refusal_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # A bundle's kind and what became of it, as `sync history` prints them.
 BUNDLE_WORDS = {"full": N_("full"), "office": N_("office"), "laptop": N_("laptop"),
-                "written": N_("written"), "imported": N_("imported")}
+                "written": N_("written"), "imported": N_("imported"), "refused": N_("refused")}
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -88,19 +89,24 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_history(args: argparse.Namespace, ctx: AppContext) -> int:
-    rows = history(ctx.db)
+    rows = history(ctx.db, data_dir=ctx.data_dir)
     if not rows:
         print(_("no bundles written or read yet"))
     for row in rows:
         incoming = row["direction"] != "out"
         arrow = _("in ") if incoming else _("out")
-        who = (_(" from {peer}").format(peer=row["peer_name"] or row["peer_device"] or "?")
+        who = (_(" from {peer}").format(peer=row["from"] or "?")
                if incoming else "")
         kind = _(BUNDLE_WORDS.get(row["kind"], row["kind"] or ""))
         status = _(BUNDLE_WORDS.get(row["status"], row["status"] or ""))
         print(f"{local_minute(row['created_at'])}  {arrow}  {pad(kind, 6)}  {pad(status, 9)}  "
               f"{row['file_name'] or ''}{who}")
-        if args.reports and row["report"] and row["direction"] == "in":
+        if row["status"] == "refused" and row["report"]:
+            # Why, always: a refusal is what the reader of the history looks for.
+            for line in refusal_lines(json.loads(row["report"]),
+                                      ctx.lang or current_language())[1:]:
+                print(f"    {line}")
+        elif args.reports and row["report"] and row["direction"] == "in":
             for line in json.loads(row["report"]).get("lines", []):
                 print(f"    {line}")
     return 0

@@ -71,6 +71,7 @@ from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
 from inspector_app.services.pdf.model import CompanyInfo, RecordData
 from inspector_app.services.photos import PhotoService
+from inspector_app.services.pki import PkiService
 from inspector_app.services.progress import Progress
 from inspector_app.services.reinspection import NOT_RECTIFIED, RECTIFIED, require_plan
 from inspector_app.services.signatures import check_png
@@ -293,11 +294,15 @@ class DemoBuilder:
                 company_list += [self._company(company_repo, names)
                                  for _ in range(min(BATCH, companies - start))]
         self.summary.companies = len(company_list)
-        # The district's units and campaigns, before any inspection records its unit.
-        ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
-                        self.seed + 17, self.today)
+        # The district's units and campaigns, before any inspection records its unit. On a
+        # laptop enrolled with an office they are the office's to make: a laptop's bundle never
+        # carries them, so its rows may name only those the office sent it.
+        laptop = enrolled_laptop(self.db, self.device)
+        if not laptop:
+            ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
+                            self.seed + 17, self.today)
         ensure_emergency(self.db, self.device.id, DataDir(self.photos_dir.parent),
-                         self.seed + 18, self.today)
+                         self.seed + 18, self.today, deadlines=not laptop)
         settings = SettingsRepo(self.db)
         self.unit_id = settings.get("unit_id")
         self.authority_short = settings.get("authority_short")
@@ -1290,6 +1295,16 @@ def demo_photo(rng: random.Random) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
+
+
+def enrolled_laptop(db: Database, device: Device) -> bool:
+    """Does this computer hold an identity an office issued, and no organisation key of its
+    own? Then what only the office may send (units, campaigns, deadlines) is the office's."""
+    pki = PkiService(db, device)
+    if pki.org() is not None:
+        return False
+    identity = pki.identity()
+    return identity is not None and not identity[0].self_signed
 
 
 def build_demo(db: Database, device: Device, photos_dir: Path, *, companies: int,

@@ -24,8 +24,9 @@ _STEPS = ("not_started", "drafting", "reviewed", "issued", "filed")
 
 
 def ensure_emergency(db: Database, device_id: str, data_dir: DataDir, seed: int,
-                     today: date) -> None:
-    """Add the registry unless it already has plans (a second demo run adds nothing here)."""
+                     today: date, *, deadlines: bool = True) -> None:
+    """Add the registry unless it already has plans (a second demo run adds nothing here).
+    ``deadlines``: set the units' deadlines too (the office's to set, not a laptop's)."""
     svc = EmergencyService(db, device_id, data_dir)
     if svc.repo.plans():
         return
@@ -36,7 +37,8 @@ def ensure_emergency(db: Database, device_id: str, data_dir: DataDir, seed: int,
              if u.kind in (UnitKind.TOWN, UnitKind.DEPARTMENT)]
     idle = [u for u in units if u.kind == UnitKind.TOWN][-1:]
     for i, unit in enumerate(units):
-        svc.set_deadline(unit.id, deadline.isoformat(), "11月底前全面完成预案编制、修订")
+        if deadlines:
+            svc.set_deadline(unit.id, deadline.isoformat(), "11月底前全面完成预案编制、修订")
         if unit in idle:
             continue                       # one town has not started at all
         stage = rng.choice((0, 1, 2, 3, 4, 4, 4)) if i else 4

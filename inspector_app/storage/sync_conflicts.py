@@ -36,11 +36,6 @@ def open_findings(db: Database, inspection_id: str) -> int:
                           "withdrawn_at IS NULL", [inspection_id]).fetchone()[0])
 
 
-def device_name(db: Database, device_id: str) -> str | None:
-    row = db.execute("SELECT name FROM devices WHERE id = ?", [device_id]).fetchone()
-    return row[0] if row else None
-
-
 def company_name(db: Database, company_id: str | None) -> str | None:
     found = db.execute("SELECT name FROM companies WHERE id = ?", [company_id]).fetchone()
     return found[0] if found else None

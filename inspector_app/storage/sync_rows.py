@@ -275,6 +275,23 @@ def status_and_device(db: Database, inspection_ids: list[str]) -> dict[str, tupl
     return found
 
 
+def device_people(db: Database, device_ids: list[str]
+                  ) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """(enrolled inspector who signs its bundles, computer name, number prefix) of each of these
+    devices known here, by id."""
+    signers: dict[str, str] = {}
+    computers: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(device_ids), 500):
+        chunk = device_ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        signers.update(db.execute(f"SELECT device_id, signer_name FROM sync_device_signers "
+                                  f"WHERE device_id IN ({marks})", chunk).fetchall())
+        computers.update((i, (n, p)) for i, n, p in db.execute(
+            f"SELECT id, name, doc_prefix FROM devices WHERE id IN ({marks})", chunk))
+    return {i: (signers.get(i), *computers.get(i, (None, None)))
+            for i in signers.keys() | computers.keys()}
+
+
 def inspector_names_of_device(db: Database, device_id: str) -> list[str]:
     return [row[0] for row in db.execute("SELECT name FROM inspectors WHERE device_id = ?",
                                          [device_id])]

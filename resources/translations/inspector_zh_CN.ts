@@ -3549,72 +3549,72 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="94" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98" />
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="96" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office's next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104" />
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104" />
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105" />
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105" />
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106" />
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="102" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106" />
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="103" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107" />
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118" />
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="115" />
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119" />
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
@@ -4937,32 +4937,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="139" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="140" />
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="144" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="145" />
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="146" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="147" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="150" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4971,37 +4971,37 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="154" />
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
@@ -5010,32 +5010,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="157" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
         <source>Keep this computer's</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="159" />
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="163" />
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5044,189 +5044,194 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155" />
         <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="159" />
-        <location filename="../../inspector_app/ui/pages/sync.py" line="312" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="160" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="314" />
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="163" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="171" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="172" />
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="171" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="172" />
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="203" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="204" />
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="203" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="204" />
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="204" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="205" />
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="207" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="208" />
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="207" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="208" />
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="209" />
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="257" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="210" />
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="259" />
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="259" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="261" />
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="261" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="263" />
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="274" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
         <source>Keeps this computer's version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="278" />
         <source>Replaces this computer's version of the draft with the one from the other computer; this computer's version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="278" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="280" />
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records' history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="281" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="283" />
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="284" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="286" />
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="285" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="287" />
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="288" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="290" />
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record's number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="291" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="293" />
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="296" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="298" />
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="313" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="315" />
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="325" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="327" />
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="333" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="335" />
         <source>Keep this computer's version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="335" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="337" />
         <source>Replace this computer's version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="336" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="338" />
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="348" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="350" />
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="358" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="360" />
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="362" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="364" />
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="364" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="366" />
         <source>Passphrase of the organisation's root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="372" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="374" />
         <source>This bundle is encrypted for the office. Passphrase of the organisation's root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="390" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="392" />
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="395" />
-        <location filename="../../inspector_app/ui/pages/sync.py" line="403" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="397" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="405" />
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="398" />
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="404" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="406" />
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5235,34 +5240,39 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="407" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="409" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="416" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="418" />
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="426" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="428" />
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="430" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="433" />
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="467" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="471" />
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="481" />
+        <location filename="../../inspector_app/ui/pages/sync.py" line="485" />
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="501" />
+        <source>Not imported: {0}</source>
+        <translation>未导入：{0}</translation>
     </message>
 </context>
 <context>

@@ -298,9 +298,12 @@ def test_office_only_tables_are_refused_from_a_laptop(world, case):
         "template": ("templates", {**template, "title_zh": "改写的标准", "device_id": own,
                                    "updated_at": later()}),
     }[case]
+    # What the rows are, as the supervisor reading the refusal calls them.
+    words = {"revocations": "certificate revocations", "devices": "computers",
+             "templates": "checklists"}[table]
     bundle = forge(world, world.a, source, lambda t: t.setdefault(table, []).append(row))
     refused(world, bundle, BundleRefused,
-            match=f"{table} .*: only the office may add or change {table}")
+            match=f"{table} .*: only the office may add or change {words}")
 
 
 def test_a_laptop_bundle_must_be_encrypted(world):

@@ -25,6 +25,7 @@ from inspector_app.domain.records import utcnow_iso
 from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.sync.merge import derived_id
+from inspector_app.services.sync.people import device_label
 from inspector_app.storage import sync_conflicts as store
 from inspector_app.storage import sync_rows
 from inspector_app.storage.audit import AuditLog
@@ -76,20 +77,14 @@ def _inspection(db: Database, inspection_id: str | None) -> Row | None:
     return store.inspection(db, inspection_id)
 
 
-def _device_name(db: Database, device_id: str | None) -> str:
-    if not device_id:
-        return ""
-    return store.device_name(db, device_id) or device_id[:8]
-
-
 def _changed_by(db: Database, inspection_id: str | None, device_id: str | None) -> str:
-    """The device, and the person who last worked on the record there (from its carried
-    audit log), as "Laptop 2 (张伟)"."""
-    device = _device_name(db, device_id)
+    """The laptop by its enrolled inspector, and the person who last worked on the record
+    there (from its carried audit log) when another: "张伟 (53C6)", "张伟 (53C6): 李娜"."""
+    device = device_label(db, device_id)
     if not (inspection_id and device_id):
         return device
     actor = store.last_actor(db, inspection_id, device_id)
-    return f"{device} ({actor})" if actor else device
+    return f"{device}: {actor}" if actor and not device.startswith(f"{actor} (") else device
 
 
 def _is_copy_pair(local: Row | None, copy: Row | None) -> bool:

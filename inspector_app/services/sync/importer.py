@@ -11,6 +11,7 @@ stores, the history entry. A refusal anywhere leaves the database and the stores
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import zipfile
@@ -23,19 +24,34 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.errors import InspectorError, ValidationError, from_os_error, from_sqlite_error
+from inspector_app.errors import (
+    CorruptFileError,
+    InspectorError,
+    ValidationError,
+    from_os_error,
+    from_sqlite_error,
+)
 from inspector_app.i18n import N_, Message, count_text
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
-from inspector_app.services.sync import bundle, envelope, files, policy, row_schema
-from inspector_app.services.sync.bundle import refuse
+from inspector_app.services.sync import (
+    bundle,
+    envelope,
+    files,
+    people,
+    policy,
+    row_schema,
+    tables,
+    words,
+)
+from inspector_app.services.sync.bundle import BundleRefused, refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
-from inspector_app.services.sync.report import ImportReport
+from inspector_app.services.sync.report import ImportReport, message_json
 from inspector_app.services.sync.staging import StagedRows, read_checked
-from inspector_app.storage import scratch, sync_rows
+from inspector_app.storage import scratch, sync_refusals, sync_rows
 from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import PhotoStore
@@ -61,7 +77,52 @@ class Verified:
 def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path, *,
                   org_passphrase: str | None = None, dry_run: bool = False,
                   control: Control | None = None) -> ImportReport:
-    """Import one bundle; raises InspectorError (nothing changed) when it is refused."""
+    """Import one bundle; raises InspectorError (nothing changed) when it is refused, and
+    records the refusal beside the database (a supervisor looks in the history for what came
+    in, refused or not)."""
+    seen: dict[str, str] = {"file_name": Path(path).name}
+    try:
+        return _import_bundle(db, data_dir, device, path, seen, org_passphrase=org_passphrase,
+                              dry_run=dry_run, control=control)
+    except (BundleRefused, CorruptFileError) as exc:
+        if not dry_run:
+            _record_refusal(_data_dir(data_dir), device, seen, exc)
+        raise
+
+
+def _data_dir(data_dir: DataDir | Path) -> DataDir:
+    return data_dir if isinstance(data_dir, DataDir) else DataDir(Path(data_dir))
+
+
+def _record_refusal(data_dir: DataDir, device: Device, seen: dict[str, str],
+                    exc: InspectorError) -> None:
+    """A history entry for a refused bundle: its file, when, why, and its sender as far as it
+    was read (from a verified signature only). Kept out of the database, which a refusal
+    leaves as it was; nothing counts it as imported (already_imported, device bindings)."""
+    report = {**seen, "status": "refused",
+              "reason": message_json(_as_message(exc))}
+    # The refusal itself is what the user must see; its record is a convenience.
+    with contextlib.suppress(OSError):
+        sync_refusals.add(data_dir.sync_refusals, {
+            "id": new_id(), "direction": "in", "bundle_id": seen.get("bundle_id", ""),
+            "kind": seen.get("kind") or None, "file_name": seen["file_name"],
+            "device_id": device.id, "peer_device": seen.get("device_id") or None,
+            "peer_name": seen.get("device_name") or None,
+            "watermark": None, "created_at": utcnow_iso(),
+            "report": json.dumps(report, ensure_ascii=False, default=str),
+            "status": "refused"})
+
+
+def _as_message(exc: InspectorError) -> Message:
+    """The refusal as a message to store, a reason that is itself an error (a photo's, an
+    attachment's) kept translatable too; other values are stored as their text."""
+    return Message(exc.msgid, **{k: _as_message(v) if isinstance(v, InspectorError) else v
+                                 for k, v in exc.params.items()})
+
+
+def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: Path,
+                   seen: dict[str, str], *, org_passphrase: str | None, dry_run: bool,
+                   control: Control | None) -> ImportReport:
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     path = Path(path)
     pki = PkiService(db, device)
@@ -89,6 +150,10 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
                 file_name=path.name, bundle_id=manifest["bundle_id"], kind=manifest["kind"],
                 device_id=manifest["device_id"], device_name=str(manifest.get("device_name", "")),
                 signer=verified.signer.name, created_at=str(manifest.get("created_at", "")))
+            # Who sent it, for the history row of a refusal from here on.
+            seen.update({known: getattr(report, known) for known in (
+                "bundle_id", "kind", "device_id", "device_name", "signer", "created_at")},
+                device_prefix=str(manifest.get("device_prefix") or ""))
             if manifest.get("missing_photos"):
                 report.note(Message(N_("{n} photo file(s) were missing on the sending "
                                        "computer; their records came without them"),
@@ -289,9 +354,7 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                                                report.notes)
             broken = sync_rows.first_broken_reference(db)
             if broken is not None:
-                table, parent = broken
-                raise refuse(N_("its {table} refer to {parent} that are neither in it nor here"),
-                             table=table, parent=parent)
+                raise _broken_reference(*broken)
             if dry_run:
                 raise _DryRun
             policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
@@ -324,6 +387,23 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
     except BaseException:
         staged.take_back()
         raise
+
+
+def _broken_reference(table: str, parent: str) -> InspectorError:
+    """Rows naming records that came nowhere, in the reader's words, with what to do."""
+    if parent in tables.OFFICE_ONLY:
+        # A laptop never sends these, so the sender made its own: units made anew here would
+        # have other ids, and no window moves a station or plan to another unit; only entering
+        # them again mends it.
+        return refuse(N_("its {table} name {parent} that are neither in it nor here; only the "
+                         "office's {parent} travel, and the sending computer made {parent} of "
+                         "its own (a demo run there before it was enrolled does), which no "
+                         "bundle carries: enter those {table} here, or on a computer set up "
+                         "from the office's bundle, and send that computer's export"),
+                      table=words.table_words(table), parent=words.table_words(parent))
+    return refuse(N_("its {table} name {parent} that are neither in it nor here; export again "
+                     "on the sending computer and import that file"),
+                  table=words.table_words(table), parent=words.table_words(parent))
 
 
 def _check_checklists(db: Database, rows: StagedRows) -> None:
@@ -365,8 +445,28 @@ def _check_signed(db: Database, device: Device, ids: list[str], report: ImportRe
                                 inspection=number or inspection_id[:8], why=Message(why)))
 
 
-def history(db: Database, limit: int = 200) -> list[dict[str, Any]]:
-    """Sync history, newest first, for the CLI and the Sync page."""
-    return sync_rows.history(db, limit)
+def history(db: Database, limit: int = 200, data_dir: DataDir | Path | None = None
+            ) -> list[dict[str, Any]]:
+    """Sync history, newest first, for the CLI and the Sync page: with ``data_dir``, the
+    bundles refused here among those written and imported."""
+    rows = sync_rows.history(db, limit)
+    if data_dir is not None:
+        rows += sync_refusals.newest(_data_dir(data_dir).sync_refusals, limit)
+        rows.sort(key=lambda row: str(row.get("created_at") or ""), reverse=True)
+    rows = rows[:limit]
+    # Who sent each bundle, as the supervisor knows them: "from" beside the computer's name.
+    named: dict[str, tuple[str, str]] = {}  # device -> (signer, prefix) its bundles named
+    for row in rows:
+        if row.get("peer_device") and row.get("report"):
+            with contextlib.suppress(ValueError, AttributeError):
+                report = json.loads(row["report"])
+                # The newest row's words win; an older row fills what it left out.
+                signer, prefix = named.get(row["peer_device"], ("", ""))
+                named[row["peer_device"]] = (signer or str(report.get("signer") or ""),
+                                             prefix or str(report.get("device_prefix") or ""))
+    labels = people.device_labels(db, (row.get("peer_device") for row in rows), named)
+    for row in rows:
+        row["from"] = labels.get(row.get("peer_device") or "") or row.get("peer_name") or ""
+    return rows
 
 

@@ -25,6 +25,7 @@ from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
+from inspector_app.services.sync.words import table_words
 from inspector_app.storage import sync_rows
 from inspector_app.storage.inspections_repo import InspectionRepo
 
@@ -439,7 +440,7 @@ class Policy:
                         continue
                 raise row_refused(table, row, None, Message(
                     N_("only the office may add or change {table}"),
-                    table=table.replace("_", " ")))
+                    table=table_words(table)))
 
     def _template(self, row: Row, local: Row | None) -> None:
         """A laptop's copy of a template is never applied: each computer stamps the shipped
@@ -453,7 +454,8 @@ class Policy:
                    "only from the office; the inspections keep their own copy)"), key=row["key"]))
         elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
             raise row_refused("templates", row, None, Message(
-                N_("only the office may add or change {table}"), table="templates"))
+                N_("only the office may add or change {table}"),
+                table=table_words("templates")))
 
     def _authorship(self) -> None:
         """A laptop adds and changes only rows it wrote itself."""

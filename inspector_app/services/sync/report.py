@@ -145,6 +145,8 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
     what ``sync import`` prints and the Sync page's details show."""
     lang = "en" if is_english(lang) else "zh_CN"
     status = report.get("status", "imported")
+    if status == "refused":
+        return refusal_lines(report, lang)
     kind = report.get("kind", "")
     out = [_say(_DETAIL_HEADS.get(status, _DETAIL_HEADS["imported"]), lang,
                 file_name=report.get("file_name", "")),
@@ -204,9 +206,13 @@ _NOUNS: dict[str, Callable[[int, str], str]] = {
     "revocations": lambda n, lang: ngettext(
         "{n} certificate revocation", "{n} certificate revocations", n, lang),
 }
-# Skips that are not news: the same row was already here.
+# Skips that are not news: the same row was already here, or a newer version of it from the
+# same computer (a full export re-imported carries everything again).
 _NOT_NEWS = {"identical", "already present", "present", "conflict already recorded",
-             "conflict already resolved"}
+             "conflict already resolved", "older than a version already imported from that device"}
+# Skips of what only the office sends: left as here, and said so, not counted as kept-local.
+_OFFICE_SENDS = {"taken only from the office", "trust roots are taken only from the office",
+                 "number blocks are allocated only by the office"}
 _HEADS = {"imported": N_("Imported"),
           "already imported": N_("Already imported before: nothing changed"),
           "dry run": N_("Dry run: nothing was changed; an import would:")}
@@ -257,6 +263,8 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
         return lines
 
     status = report.get("status", "imported")
+    if status == "refused":
+        return refusal_lines(report, lang)
     head = translate(_HEADS[status], lang) if status in _HEADS else status
     who = report.get("device_name") or "?"
     signer = report.get("signer") or "?"
@@ -277,8 +285,10 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
     deleted = [_count(t["deleted"], name, lang) for name, t in tables.items()
                if t.get("deleted") and name in _NOUNS]
     conflicts = sum(t.get("conflicts", 0) for t in tables.values())
-    kept = sum(n for t in tables.values() for why, n in t.get("skipped", {}).items()
-               if why not in _NOT_NEWS)
+    skips = [(why, n) for t in tables.values() for why, n in t.get("skipped", {}).items()]
+    same = sum(n for why, n in skips if why in _NOT_NEWS)
+    office = sum(n for why, n in skips if why in _OFFICE_SENDS)
+    kept = sum(n for why, n in skips if why not in _NOT_NEWS and why not in _OFFICE_SENDS)
     if added:
         lines.append(_say(N_("New: {counts}"), lang, counts=sep.join(added)))
     if updated:
@@ -309,5 +319,29 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
                               kept, lang).format(n=count_text(kept)))
     if len(lines) == 2:
         lines.append(translate(N_("Nothing new"), lang))
+    # Reassurance last: what the bundle carried again (a full export re-imported) is here.
+    if same:
+        lines.append(ngettext(
+            "{n} item was already here, the same or newer from the same computer: nothing to do",
+            "{n} items were already here, the same or newer from the same computer: nothing "
+            "to do", same, lang).format(n=count_text(same)))
+    if office:
+        lines.append(ngettext(
+            "{n} item left as it is here: only the office sends it",
+            "{n} items left as they are here: only the office sends them",
+            office, lang).format(n=count_text(office)))
     lines += [_shown(note, lang) for note in stored_notes(report)]
+    return lines
+
+
+def refusal_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """A refused bundle's history row: the file, its sender as far as it was read, and why."""
+    lang = "en" if is_english(lang) else "zh_CN"
+    lines = [_say(N_("Refused: {file_name}"), lang, file_name=report.get("file_name", ""))]
+    if report.get("signer"):
+        lines.append(_say(N_("From {device} (signed by {signer}), made {made}"), lang,
+                          device=report.get("device_name") or "?", signer=report["signer"],
+                          made=local_minute(report.get("created_at"))))
+    reason = message_from_json(report.get("reason", ""))
+    lines.append(_shown(reason, lang))
     return lines

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
+from inspector_app.services.sync.people import device_labels
 from inspector_app.ui.labels import pair
 
 ERROR_STYLE = "color: #b00020;"
@@ -87,8 +88,11 @@ class NumberBlocksDialog(QDialog):
         self.resize(720, 520)
 
     def _fill_devices(self) -> None:
-        for device in self.service.other_devices():
-            self.device.addItem(f"{device.name} ({device.doc_prefix})", device.id)
+        # Laptops set up from one image share a computer name: each is told by its inspector.
+        devices = self.service.other_devices()
+        labels = device_labels(self.ctx.db, [device.id for device in devices])
+        for device in devices:
+            self.device.addItem(labels[device.id], device.id)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Document-number blocks"))
@@ -121,10 +125,11 @@ class NumberBlocksDialog(QDialog):
 
     def refresh(self) -> None:
         rows = self.service.rows()
+        labels = device_labels(self.ctx.db, [row.device_id for row in rows])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (row.device, f"{row.word}", str(row.year), f"{row.first}–{row.last}",
-                      str(row.used), str(row.unused))
+            values = (labels.get(row.device_id, row.device), f"{row.word}", str(row.year),
+                      f"{row.first}–{row.last}", str(row.used), str(row.unused))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.propose()

@@ -84,6 +84,7 @@ class SyncPage(Page):
         self.passphrases = PassphraseKeeper(self)
         self.runner = TaskRunner()
         self._task: Task | None = None
+        self._importing: Path | None = None  # the file of the import running, to name it
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.export_button = QPushButton()
@@ -164,13 +165,13 @@ class SyncPage(Page):
 
     # -- history -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._rows = history(self.ctx.db)
+        self._rows = history(self.ctx.db, data_dir=self.ctx.data_dir)
         self.table.setRowCount(len(self._rows))
         for r, row in enumerate(self._rows):
             cells = (show_datetime(row["created_at"]),
                      self.tr("out") if row["direction"] == "out" else self.tr("in"),
                      self._kind_text(row["kind"]), row["file_name"] or "",
-                     row["peer_name"] or row["peer_device"] or "",
+                     row["from"],
                      self._status_text(row["status"]))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -205,7 +206,8 @@ class SyncPage(Page):
 
     def _status_text(self, status: str | None) -> str:
         return {"written": self.tr("written"), "imported": self.tr("imported"),
-                "already imported": self.tr("already imported")}.get(status or "", status or "")
+                "already imported": self.tr("already imported"),
+                "refused": self.tr("refused")}.get(status or "", status or "")
 
     # -- conflicts ---------------------------------------------------------------------------
     def _conflicts_box(self) -> QWidget:
@@ -424,10 +426,12 @@ class SyncPage(Page):
 
     def export_to(self, folder: Path, passphrase: str, *, full: bool = False) -> Task:
         self.status.setText(self.tr("Writing the export…"))
+        self._importing = None
         return self._start(Task(export_task, self.ctx, folder, passphrase, full), self._exported)
 
     def import_file(self, path: Path, org_passphrase: str | None = None) -> Task:
         self.status.setText(self.tr("Checking and importing {0}…").format(path.name))
+        self._importing = path
         return self._start(Task(import_task, self.ctx, path, org_passphrase), self._imported)
 
     def cancel(self) -> None:
@@ -485,7 +489,24 @@ class SyncPage(Page):
     def _failed(self, exc: BaseException, trace: str) -> None:
         if not isinstance(exc, InspectorError):
             raise exc  # a bug: the crash dialog shows it
-        self._fail(exc.localized())
+        if self._importing is None:
+            self._fail(exc.localized())
+            return
+        # The file named, and the details show this refusal, not the import shown before.
+        name = self._importing.name
+        self.refresh()
+        if not self._select_refusal(name):
+            self.table.clearSelection()
+            self.report.setPlainText(exc.localized())
+        self._fail(self.tr("Not imported: {0}").format(name) + "\n" + exc.localized())
+
+    def _select_refusal(self, file_name: str) -> bool:
+        """Select the history row the import just recorded for ``file_name``'s refusal."""
+        if self._rows and self._rows[0]["status"] == "refused" \
+                and self._rows[0]["file_name"] == file_name:
+            self.table.selectRow(0)
+            return True
+        return False
 
     def _fail(self, text: str) -> None:
         self.status.setStyleSheet(ERROR_STYLE)
