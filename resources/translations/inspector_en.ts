@@ -34,8 +34,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="231"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="390"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="242"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="247"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -87,7 +87,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="239"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280"/>
         <source>%Ln element(s) missing: {0}</source>
         <translation>
             <numerusform>%Ln element missing: {0}</numerusform>
@@ -144,7 +144,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="331"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="333"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -152,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="334"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -255,7 +255,7 @@
 <context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -263,7 +263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="438"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="668"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>

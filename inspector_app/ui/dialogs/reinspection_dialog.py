@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,6 +50,7 @@ from inspector_app.domain.finding import (
 )
 from inspector_app.domain.governance import PLAN_ELEMENTS, GovernancePlan
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import PhotoTag
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
@@ -61,8 +63,12 @@ from inspector_app.services.reinspection import (
 )
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import list_separator, pair
+from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.inspector_picker import InspectorPicker
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 
 ERROR_STYLE = "color: #b00020;"
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -514,10 +520,15 @@ class ReinspectionDialog(QDialog):
         self.complete_button.clicked.connect(self.complete)
         self.signatures_button = QPushButton()
         self.signatures_button.clicked.connect(self.open_signatures)
+        # The opinion (整改复查意见书) is printed from here, as the inspection window's documents.
+        self.documents_button = QPushButton()
+        self.documents_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.documents_button.clicked.connect(self.open_documents)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.signatures_button)
+        buttons.addWidget(self.documents_button)
         buttons.addStretch(1)
         buttons.addWidget(self.complete_button)
         buttons.addWidget(self.close_button)
@@ -637,6 +648,15 @@ class ReinspectionDialog(QDialog):
         for editor in self.editors.values():
             if editor.result():
                 self._save_result(editor.finding.id)
+        # The opinion carries the results and the signatures under them: every result first,
+        # then every signature, as a record is signed before it is locked.
+        if not self.service.missing(self.reinspection_id):
+            unsigned = self.ctx.signatures.missing_signers(self.reinspection_id)
+            if unsigned:
+                self.results_error.setText(self.tr(
+                    "Signatures are still missing: {0}. Collect them with Signatures… before "
+                    "completing; nothing was changed.").format(signer_names(unsigned)))
+                return
         try:
             outcome = self.service.complete(self.reinspection_id)
         except InspectorError as exc:
@@ -664,6 +684,19 @@ class ReinspectionDialog(QDialog):
         self.signatures_dialog = SignaturesDialog(self.ctx, self.reinspection_id, self)
         self.signatures_dialog.open()
 
+    def open_documents(self) -> DocumentDialog | None:
+        """Print or export the re-inspection's documents, its opinion first; the same documents
+        and refusals as ``export pdf <id> --document …``."""
+        from inspector_app.ui.dialogs.document_dialog import DocumentDialog
+
+        if self.reinspection_id is None:
+            return None
+        dialog = DocumentDialog(self.ctx, self.reinspection_id, self,
+                                first=DocType.REINSPECTION)
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
+
     # -- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         if self.info is None:
@@ -680,6 +713,7 @@ class ReinspectionDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.complete_button.setText(self.tr("Complete re-inspection"))
         self.signatures_button.setText(self.tr("Signatures…"))
+        self.documents_button.setText(self.tr("Documents…"))
         self.close_button.setText(self.tr("Close"))
         self._update_results_header()
 
