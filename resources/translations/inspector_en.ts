@@ -87,7 +87,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="239"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -95,9 +95,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280"/>
-        <source>%Ln element(s) missing: {0}</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303"/>
+        <source>%Ln element(s) missing</source>
         <translation>
+            <numerusform>%Ln element missing</numerusform>
+            <numerusform>%Ln elements missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln element(s) missing: {0}</source>
+        <translation type="vanished">
             <numerusform>%Ln element missing: {0}</numerusform>
             <numerusform>%Ln elements missing: {0}</numerusform>
         </translation>
@@ -255,7 +262,7 @@
 <context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -263,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -271,7 +278,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="668"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>

@@ -1639,111 +1639,117 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="239"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="257"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="278"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="281"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="284"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="265"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="289"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="269"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="271"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="294"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280"/>
-        <source>%Ln element(s) missing: {0}</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303"/>
+        <source>%Ln element(s) missing</source>
         <translation>
+            <numerusform>缺%Ln项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln element(s) missing: {0}</source>
+        <translation type="vanished">
             <numerusform>缺%Ln项：{0}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="307"/>
         <source>complete (all six elements)</source>
         <translation>齐全（六项内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="310"/>
         <source>Governance &amp;plan…</source>
         <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
         <source>Governance plan:</source>
         <translation>治理方案：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
         <source>Accepted on:</source>
         <translation>验收日期：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Accepted by:</source>
         <translation>验收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Conclusion:</source>
         <translation>验收结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
         <source>Who assessed and accepted it</source>
         <translation>评估、验收的单位或人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="317"/>
         <source>The conclusion of the assessment / acceptance</source>
         <translation>评估、验收的结论</translation>
     </message>
@@ -4051,41 +4057,41 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="422"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="400"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="405"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="429"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="416"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="440"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="486"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -4098,115 +4104,115 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="486"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="510"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="576"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="600"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="580"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="604"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="586"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="675"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="610"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="699"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="629"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="630"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="657"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="668"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="695"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="703"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="727"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="704"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="704"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="704"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="710"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="710"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4223,37 +4229,37 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="711"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="735"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="714"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="715"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="716"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="717"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

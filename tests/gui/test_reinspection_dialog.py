@@ -196,11 +196,12 @@ def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
     dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
     general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
     assert not hasattr(general, "plan_button") or not general.plan_button.isVisible()
-    assert "6 elements missing" in major.plan_status.text()
-    assert not major.accepted_by.isVisible()  # acceptance belongs to a closing
+    assert major.plan_status.text() == "6 elements missing"
+    assert "Goal and tasks" in major.plan_status.toolTip()
+    assert not major.accepted_by.isEnabled()  # acceptance belongs to a closing
 
     qtbot.mouseClick(major.rectified, LEFT)
-    assert major.accepted_by.isVisible()
+    assert major.accepted_by.isEnabled()
     assert "complete governance plan" in major.message.text()
 
     def fill(self):
@@ -271,3 +272,49 @@ def test_the_opinion_is_printed_from_the_reinspection_window(
     assert ("open the re-inspection (its row in the Inspections list, or File → "
             "Re-inspection…) and press Documents… there") in original.unavailable.text()
     original.close()
+
+
+def test_choosing_a_result_and_saving_the_plan_keep_the_form_still_under_the_pointer(
+        qtbot, ctx, recorded, li, profile, languages, monkeypatch):
+    """What the inspector reaches for next (photos, the note, the hazard below) stays where it
+    was after choosing 已整改 or saving the 治理方案: the next click lands where aimed."""
+    from PySide6.QtWidgets import QDialog
+
+    from inspector_app.ui.dialogs.governance_plan_dialog import GovernancePlanDialog
+
+    service = ReinspectionService(ctx.db, ctx.device)
+    reinspection_id = service.start(recorded["inspection"], [profile.id, li.id])
+    dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    dialog.resize(920, 1100)  # both hazards in view
+    general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
+    qtbot.waitUntil(lambda: major.photos_button.isVisible())
+    targets = [major.photos_button, major.plan_button, major.note, major.accepted_by,
+               general.photos_button, general.not_rectified]
+
+    points = [w.mapTo(dialog, w.rect().center()) for w in targets]  # where the pointer goes
+
+    def under_the_pointer():
+        qtbot.wait(20)  # the layout settles as on screen (it is redone from the event loop)
+        return [dialog.childAt(p) for p in points]
+
+    assert under_the_pointer() == targets
+
+    qtbot.mouseClick(major.rectified, LEFT)  # shows the plan's refusal below
+    assert "complete governance plan" in major.message.text()
+    assert under_the_pointer() == targets
+
+    def fill(self):
+        for n, edit in enumerate(self.edits.values(), start=1):
+            edit.setPlainText(f"要素{n}")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(GovernancePlanDialog, "exec", fill)
+    qtbot.mouseClick(major.plan_button, LEFT)  # saved: now the acceptance is missing
+    assert major.plan_status.text() == "complete (all six elements)"
+    assert "recorded acceptance" in major.message.text()
+    assert under_the_pointer() == targets
+
+    qtbot.mouseClick(general.rectified, LEFT)
+    qtbot.mouseClick(major.not_rectified, LEFT)  # the refusal goes, its room stays
+    assert not major.message.isVisible()
+    assert under_the_pointer() == targets

@@ -75,6 +75,9 @@ OVERDUE_BACKGROUND = QColor("#fde2e1")
 OTHER_INSPECTION = QColor("#8a8a8a")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic"
+# Lines kept for a hazard's message: a major hazard's (its plan, its acceptance) are longer.
+MESSAGE_LINES = 1
+MESSAGE_LINES_MAJOR = 3
 
 
 def is_overdue(finding: Finding, today: date) -> bool:
@@ -117,7 +120,16 @@ class HazardResultEditor(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
+        # Its room is kept while it is empty: a message coming or going (after a click, after
+        # saving the plan) must not move the hazards below under the pointer.
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing()
+                                      * (MESSAGE_LINES_MAJOR if finding.grade is Grade.MAJOR
+                                         else MESSAGE_LINES))
         self.message.setVisible(False)
+        self._read_only = False
         # A major hazard: its governance plan, and the acceptance it is closed on.
         self.major = finding.grade is Grade.MAJOR
         self.plan_status = QLabel()
@@ -204,11 +216,19 @@ class HazardResultEditor(QGroupBox):
         self.retranslate()
 
     def _show_acceptance(self) -> None:
-        # Acceptance belongs to a closing: shown for a major hazard marked rectified.
-        shown = self.major and self.result() == RECTIFIED
+        """Acceptance belongs to a closing: filled in for a major hazard marked rectified.
+
+        While the result can change its rows stay in place, greyed until "rectified" is chosen
+        (rows appearing would move the fields below under the pointer); a final result shows
+        them only when the hazard was closed.
+        """
+        if not self.major:
+            return
+        rectified = self.result() == RECTIFIED
+        for widget in (self.accepted_on, self.accepted_by, self.acceptance_conclusion):
+            widget.setEnabled(rectified and not self._read_only)
         for row in (4, 5, 6):
-            if self.major:
-                self.form.setRowVisible(row, shown)
+            self.form.setRowVisible(row, rectified or not self._read_only)
 
     def show_saved(self, saved: ReinspectionResult) -> None:
         """Show a stored result without saving it again."""
@@ -228,9 +248,10 @@ class HazardResultEditor(QGroupBox):
         self._show_acceptance()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button,
-                       self.accepted_on, self.accepted_by, self.acceptance_conclusion):
+        self._read_only = read_only
+        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button):
             widget.setEnabled(not read_only)
+        self._show_acceptance()
         self.new_deadline.setEnabled(not read_only and self.result() == NOT_RECTIFIED)
         # A final result shows a new deadline only where one was set.
         self.form.setRowVisible(1, not read_only or self.result() == NOT_RECTIFIED)
@@ -277,11 +298,14 @@ class HazardResultEditor(QGroupBox):
             if missing:
                 names = pair(Bilingual(zh="、", en=", ")).join(
                     pair(label) for c, label in PLAN_ELEMENTS if c in missing)
-                self.plan_status.setText(self.tr("%Ln element(s) missing: {0}", "",
-                                                 len(missing)).format(names))
+                # One line, the names in the tooltip: a list shrinking to "complete" when the
+                # plan is saved would move everything below it.
+                self.plan_status.setText(self.tr("%Ln element(s) missing", "", len(missing)))
+                self.plan_status.setToolTip(names)
                 self.plan_status.setStyleSheet(ERROR_STYLE)
             else:
                 self.plan_status.setText(self.tr("complete (all six elements)"))
+                self.plan_status.setToolTip("")
                 self.plan_status.setStyleSheet("")
             self.plan_button.setText(self.tr("Governance &plan…"))
             for label, text in zip(self._labels[3:], (
