@@ -14,7 +14,7 @@ from datetime import date
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 __all__ = ["ACCEPTANCE_COLUMNS", "PLAN_COLUMNS", "PLAN_ELEMENTS", "Acceptance", "GovernancePlan",
            "missing_plan_elements"]
@@ -71,12 +71,15 @@ class Acceptance:
     def parse(cls, on: str | None, by: str | None, conclusion: str | None, *,
               today: date) -> Acceptance:
         """Check the three parts; the message says what is missing or wrong."""
-        missing = [name for name, value in (("the date", on), ("by whom", by),
-                                            ("the conclusion", conclusion))
-                   if not _clean(value)]
+        # Each part named as a message of its own, so that a Chinese sentence names it in
+        # Chinese too (not "缺少the conclusion").
+        missing = [Message(name) for name, value in (
+            (N_("the acceptance date"), on), (N_("who accepted it"), by),
+            (N_("the acceptance conclusion"), conclusion)) if not _clean(value)]
         if missing:
             raise ValidationError(N_("A major hazard is closed only with a recorded acceptance "
-                                     "(评估/验收): {join} missing."), join=', '.join(missing))
+                                     "(评估/验收): {join} missing."),
+                                  join=Listing(missing, ENUMERATION))
         try:
             day = date.fromisoformat(str(on).strip())
         except ValueError:

@@ -31,7 +31,7 @@ from inspector_app.domain.emergency import (
 )
 from inspector_app.domain.units import Unit, UnitKind
 from inspector_app.errors import NotFoundError, ValidationError
-from inspector_app.i18n import N_, Message
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
 from inspector_app.storage.attachment_store import AttachmentStore
@@ -176,12 +176,15 @@ class EmergencyService:
     def _check_plan(row: dict[str, Any]) -> None:
         status = PlanStatus(row["status"])
         if status == PlanStatus.FILED:
-            missing = [n for n, k in (("receiving authority", "filing_authority"),
-                                      ("filing number", "filing_number"),
-                                      ("filing date", "filed_on")) if not row.get(k)]
+            # Messages, so that a Chinese sentence names the fields in Chinese too.
+            missing = [Message(n) for n, k in ((N_("receiving authority"), "filing_authority"),
+                                               (N_("filing number"), "filing_number"),
+                                               (N_("filing date"), "filed_on"))
+                       if not row.get(k)]
             if missing:
                 raise ValidationError(N_("Plan {title}: a filed plan needs its "
-                                         "{join}."), title=row['title'], join=', '.join(missing))
+                                         "{join}."), title=row['title'],
+                                      join=Listing(missing, ENUMERATION))
         order = [row.get(k) for k in ("compiled_on", "reviewed_on", "issued_on", "filed_on")]
         known = [d for d in order if d]
         if known != sorted(known):

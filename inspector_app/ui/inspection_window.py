@@ -8,6 +8,7 @@ Ctrl+L legal basis and guidance, Ctrl+Return complete.
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -57,6 +58,7 @@ from inspector_app.ui.labels import local, pair, ui_lang
 from inspector_app.ui.models.checklist_model import ChecklistModel
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.shortcuts import show_in_tooltip
+from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
@@ -611,18 +613,11 @@ class InspectionWindow(QMainWindow):
             # Signatures given before this change do not cover it: say whose, and where to go.
             text = self.tr("Inspection completed. The record changed after it was signed; these "
                            "signatures must be given again: {0}.").format(
-                self.tr("; ").join(self._signer_name(r) for r in again))
+                signer_names([replace(r, again=False) for r in again]))
             self.statusBar().showMessage(text, 15000)
             QMessageBox.information(self, self.tr("Sign again"), text)
             return
         self.statusBar().showMessage(self.tr("Inspection completed."), 6000)
-
-    def _signer_name(self, required: Any) -> str:
-        if required.inspector is not None:
-            return required.inspector.name
-        return {"any_inspector": self.tr("an inspector"),
-                "company": self.tr("the company's person"),
-                "refusal_witness": self.tr("the witness")}.get(required.what, required.what)
 
     def reopen(self) -> None:
         self._guard(self.service.reopen, self.inspection_id, "reopened by inspector")
@@ -664,10 +659,8 @@ class InspectionWindow(QMainWindow):
         """Sign and lock: every handwritten signature first, then the digital signature."""
         missing = self.ctx.signatures.missing_signers(self.inspection_id)
         if missing:
-            names = [self.tr("{0} (again)").format(self._signer_name(r)) if r.again
-                     else self._signer_name(r) for r in missing]
             QMessageBox.information(self, self.tr("Sign and lock"), self.tr(
-                "Signatures are still missing: {0}.").format(self.tr("; ").join(names)))
+                "Signatures are still missing: {0}.").format(signer_names(missing)))
             self.open_signatures()
             return
         if self.ctx.pki.identity() is None:

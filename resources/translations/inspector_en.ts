@@ -33,8 +33,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="390" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260" />
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -94,9 +94,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274" />
-        <source>%Ln element(s) missing: {0}</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303" />
+        <source>%Ln element(s) missing</source>
         <translation>
+            <numerusform>%Ln element missing</numerusform>
+            <numerusform>%Ln elements missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln element(s) missing: {0}</source>
+        <translation type="vanished">
             <numerusform>%Ln element missing: {0}</numerusform>
             <numerusform>%Ln elements missing: {0}</numerusform>
         </translation>
@@ -143,7 +150,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="331" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="333" />
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -151,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="332" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="334" />
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -265,7 +272,7 @@
 <context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455" />
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -273,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462" />
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -281,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692" />
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>

@@ -792,102 +792,106 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="186" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="191" />
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="187" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="192" />
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="214" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="219" />
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="216" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="221" />
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="236" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="390" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398" />
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="243" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248" />
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253" />
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="276" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="281" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="277" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="282" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="288" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="293" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="304" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="309" />
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="311" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="316" />
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="334" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339" />
         <source>A company's self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341" />
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="337" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342" />
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344" />
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="340" />
-        <source>Only a re-inspection has a re-inspection opinion.</source>
-        <translation>只有复查才出具整改复查意见书。</translation>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="346" />
+        <source>Only a re-inspection has a re-inspection opinion: open the re-inspection (its row in the Inspections list, or File → Re-inspection…) and press Documents… there.</source>
+        <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或 文件 → 复查…），在复查窗口中按 文书…。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342" />
+        <source>Only a re-inspection has a re-inspection opinion.</source>
+        <translation type="vanished">只有复查才出具整改复查意见书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="350" />
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="352" />
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -896,37 +900,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="367" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375" />
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="368" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376" />
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="370" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="371" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379" />
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="372" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="387" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="388" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="396" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -1796,111 +1800,117 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="233" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260" />
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="251" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="278" />
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="254" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="281" />
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="257" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="284" />
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="259" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="262" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="289" />
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="263" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290" />
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="264" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291" />
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="264" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291" />
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="265" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292" />
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="267" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="294" />
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="268" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295" />
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="274" />
-        <source>%Ln element(s) missing: {0}</source>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303" />
+        <source>%Ln element(s) missing</source>
         <translation>
+            <numerusform>缺%Ln项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln element(s) missing: {0}</source>
+        <translation type="vanished">
             <numerusform>缺%Ln项：{0}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="278" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="307" />
         <source>complete (all six elements)</source>
         <translation>齐全（六项内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="310" />
         <source>Governance &amp;plan…</source>
         <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="282" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312" />
         <source>Governance plan:</source>
         <translation>治理方案：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="282" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312" />
         <source>Accepted on:</source>
         <translation>验收日期：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="283" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313" />
         <source>Accepted by:</source>
         <translation>验收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="283" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313" />
         <source>Conclusion:</source>
         <translation>验收结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315" />
         <source>Who assessed and accepted it</source>
         <translation>评估、验收的单位或人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="287" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="317" />
         <source>The conclusion of the assessment / acceptance</source>
         <translation>评估、验收的结论</translation>
     </message>
@@ -2343,304 +2353,298 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="257" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="248" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="259" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="245" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="258" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="247" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="260" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="247" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="259" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="249" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="261" />
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="250" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="262" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="249" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="261" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="251" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="263" />
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="262" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="252" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="264" />
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="263" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="265" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="264" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="669" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="674" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="683" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="266" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="662" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="667" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="676" />
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="251" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="265" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="253" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="267" />
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="266" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="254" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="268" />
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="267" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="269" />
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="253" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="268" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="255" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="240" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="242" />
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="243" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="245" />
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="244" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="246" />
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="269" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="271" />
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="272" />
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="312" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="314" />
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="316" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="318" />
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="318" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="320" />
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="320" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="322" />
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="322" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="324" />
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="324" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="326" />
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="331" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="333" />
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="332" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="334" />
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="347" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="349" />
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="349" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="351" />
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="350" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352" />
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="351" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="353" />
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="352" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="354" />
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="356" />
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="404" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="406" />
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="482" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="484" />
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="487" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="489" />
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="516" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="518" />
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="522" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="524" />
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="541" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="543" />
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="542" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544" />
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="543" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="545" />
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="546" />
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="591" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="593" />
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="592" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="594" />
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="612" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="614" />
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="614" />
-        <location filename="../../inspector_app/ui/inspection_window.py" line="670" />
         <source>; </source>
-        <translation>；</translation>
+        <translation type="vanished">；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="616" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="618" />
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="618" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="620" />
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="623" />
         <source>an inspector</source>
-        <translation>一名检查人员</translation>
+        <translation type="vanished">一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="624" />
         <source>the company's person</source>
-        <translation>被检查单位负责人</translation>
+        <translation type="vanished">被检查单位负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="625" />
         <source>the witness</source>
-        <translation>见证人</translation>
+        <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="652" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="647" />
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="667" />
         <source>{0} (again)</source>
-        <translation>{0}（需重新签名）</translation>
+        <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="670" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="663" />
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="675" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="668" />
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="684" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="677" />
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="696" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="689" />
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="706" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="699" />
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="707" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="700" />
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -4311,41 +4315,41 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="392" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="422" />
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="394" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424" />
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="399" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="429" />
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="410" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="440" />
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455" />
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="432" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462" />
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="486" />
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -4358,110 +4362,115 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="480" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="510" />
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="565" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="600" />
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="569" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="604" />
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="575" />
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="610" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="699" />
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="618" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653" />
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="619" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654" />
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681" />
+        <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
+        <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="648" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692" />
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="651" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="695" />
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="670" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="727" />
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728" />
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728" />
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="671" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728" />
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729" />
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729" />
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729" />
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733" />
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="676" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4478,32 +4487,37 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="735" />
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="679" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="680" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738" />
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="682" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739" />
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="683" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740" />
+        <source>Documents…</source>
+        <translation>文书…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4779,6 +4793,34 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="456" />
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Signers</name>
+    <message>
+        <location filename="../../inspector_app/ui/signers.py" line="16" />
+        <source>an inspector</source>
+        <translation>一名检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/signers.py" line="17" />
+        <source>the company's person</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/signers.py" line="18" />
+        <source>the witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/signers.py" line="24" />
+        <source>{0} (again)</source>
+        <translation>{0}（需重新签名）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/signers.py" line="25" />
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.ui.dialogs.reinspection_dialog import OVERDUE_BACKGROUND, ReinspectionDialog
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import add_signature
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -52,6 +53,14 @@ def jpeg(tmp_path):
     path = tmp_path / "after.jpg"
     Image.new("RGB", (64, 48), (40, 160, 90)).save(path, "JPEG")
     return path
+
+
+def sign_everyone(ctx, reinspection_id, profile, li):
+    """The two inspectors and the company's person sign (as in the Signatures dialog)."""
+    add_signature(ctx.db, reinspection_id, "inspector", profile.name, inspector_id=profile.id,
+                  seed=1)
+    add_signature(ctx.db, reinspection_id, "inspector", li.name, inspector_id=li.id, seed=2)
+    add_signature(ctx.db, reinspection_id, "company", "赵厂长", seed=3)
 
 
 def open_dialog(qtbot, dialog):
@@ -115,6 +124,16 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     second.note.insert("防护罩仍未安装")
     qtbot.keyClick(second.note, Qt.Key.Key_Return)  # editingFinished saves the note
 
+    # Every result is in, but nobody has signed: completing names who must and changes nothing.
+    qtbot.mouseClick(dialog.complete_button, LEFT)
+    assert dialog.results_error.text() == (
+        "Signatures are still missing: 张伟; 李娜; the company's person. Collect them with "
+        "Signatures… before completing; nothing was changed.")
+    assert dialog.complete_button.isVisible()
+    assert recorded["service"].get(recorded["inspection"]).findings[0].status is \
+        FindingStatus.OPEN
+    sign_everyone(ctx, reinspection_id, profile, li)
+
     with qtbot.waitSignal(dialog.reinspection_completed):
         qtbot.mouseClick(dialog.complete_button, LEFT)
     assert dialog.summary.text() == "Re-inspection completed: 1 hazard(s) closed, 1 reopened."
@@ -144,6 +163,7 @@ def test_a_draft_reinspection_is_reopened_where_it_was_left(qtbot, ctx, recorded
     assert dialog.complete_button.isVisible()
 
     qtbot.mouseClick(first.rectified, LEFT)
+    sign_everyone(ctx, reinspection_id, profile, li)
     qtbot.mouseClick(dialog.complete_button, LEFT)
     assert "1 hazard(s) closed, 1 reopened" in dialog.summary.text()
 
@@ -176,11 +196,12 @@ def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
     dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
     general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
     assert not hasattr(general, "plan_button") or not general.plan_button.isVisible()
-    assert "6 elements missing" in major.plan_status.text()
-    assert not major.accepted_by.isVisible()  # acceptance belongs to a closing
+    assert major.plan_status.text() == "6 elements missing"
+    assert "Goal and tasks" in major.plan_status.toolTip()
+    assert not major.accepted_by.isEnabled()  # acceptance belongs to a closing
 
     qtbot.mouseClick(major.rectified, LEFT)
-    assert major.accepted_by.isVisible()
+    assert major.accepted_by.isEnabled()
     assert "complete governance plan" in major.message.text()
 
     def fill(self):
@@ -199,6 +220,7 @@ def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
         qtbot.keyClick(widget, Qt.Key.Key_Return)
     assert not major.message.isVisible()
     qtbot.mouseClick(general.rectified, LEFT)
+    sign_everyone(ctx, reinspection_id, profile, li)
     with qtbot.waitSignal(dialog.reinspection_completed):
         qtbot.mouseClick(dialog.complete_button, LEFT)
     closed = recorded["service"].get(recorded["inspection"]).findings[1]
@@ -206,3 +228,93 @@ def test_a_major_hazard_closes_only_with_its_plan_and_acceptance(
     assert (closed.accepted_by, closed.acceptance_conclusion) == (
         "张伟、李娜", "整改到位，同意销号")
     assert closed.plan_safety == "要素6"
+
+
+def test_the_opinion_is_printed_from_the_reinspection_window(
+        qtbot, ctx, recorded, li, profile, languages, tmp_path, monkeypatch):
+    from inspector_app.domain.numbering import DocType
+    from inspector_app.ui.dialogs.document_dialog import DocumentDialog
+    from tests.pdf_scenarios import pdf_text
+
+    service = ReinspectionService(ctx.db, ctx.device)
+    reinspection_id = service.start(recorded["inspection"], [profile.id, li.id])
+    service.record_result(reinspection_id, recorded["a1"], "rectified")
+    service.record_result(reinspection_id, recorded["a2"], "not_rectified", "2099-03-01")
+    dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    assert dialog.documents_button.isVisible() and dialog.documents_button.text() == "Documents…"
+
+    # No order was issued for the inspection it follows: the opinion says so, as the CLI does.
+    qtbot.mouseClick(dialog.documents_button, LEFT)
+    documents = dialog.document_dialog
+    assert "issue the order first" in documents.unavailable.text()
+    documents.close()
+
+    # The order was issued on site, before its first deadline (2020-01-10).
+    with monkeypatch.context() as patch:
+        patch.setattr(type(ctx.documents), "issue_time", lambda self, _id: "2020-01-02T09:00")
+        ctx.documents.issue(recorded["inspection"], DocType.ORDER)
+    qtbot.mouseClick(dialog.documents_button, LEFT)
+    documents = dialog.document_dialog
+    assert documents.doc_type is DocType.REINSPECTION  # opens on the opinion
+    assert documents.isVisible()
+    qtbot.waitUntil(lambda: documents.page_count() > 0, timeout=10_000)
+    assert documents.print_button.isEnabled()
+    target = tmp_path / "opinion.pdf"
+    with qtbot.waitSignal(documents.exported, timeout=20_000):
+        documents.export_to(target)
+    text = pdf_text(target)
+    assert "Re-inspection opinion" in text and "To: 泉台纺织有限公司" in text
+    documents.close()
+
+    # In the inspection it follows, the greyed opinion says where to get it.
+    original = DocumentDialog(ctx, recorded["inspection"])
+    qtbot.addWidget(original)
+    assert ("open the re-inspection (its row in the Inspections list, or File → "
+            "Re-inspection…) and press Documents… there") in original.unavailable.text()
+    original.close()
+
+
+def test_choosing_a_result_and_saving_the_plan_keep_the_form_still_under_the_pointer(
+        qtbot, ctx, recorded, li, profile, languages, monkeypatch):
+    """What the inspector reaches for next (photos, the note, the hazard below) stays where it
+    was after choosing 已整改 or saving the 治理方案: the next click lands where aimed."""
+    from PySide6.QtWidgets import QDialog
+
+    from inspector_app.ui.dialogs.governance_plan_dialog import GovernancePlanDialog
+
+    service = ReinspectionService(ctx.db, ctx.device)
+    reinspection_id = service.start(recorded["inspection"], [profile.id, li.id])
+    dialog = open_dialog(qtbot, ReinspectionDialog.for_reinspection(ctx, reinspection_id))
+    dialog.resize(920, 1100)  # both hazards in view
+    general, major = dialog.editors[recorded["a1"]], dialog.editors[recorded["a2"]]
+    qtbot.waitUntil(lambda: major.photos_button.isVisible())
+    targets = [major.photos_button, major.plan_button, major.note, major.accepted_by,
+               general.photos_button, general.not_rectified]
+
+    points = [w.mapTo(dialog, w.rect().center()) for w in targets]  # where the pointer goes
+
+    def under_the_pointer():
+        qtbot.wait(20)  # the layout settles as on screen (it is redone from the event loop)
+        return [dialog.childAt(p) for p in points]
+
+    assert under_the_pointer() == targets
+
+    qtbot.mouseClick(major.rectified, LEFT)  # shows the plan's refusal below
+    assert "complete governance plan" in major.message.text()
+    assert under_the_pointer() == targets
+
+    def fill(self):
+        for n, edit in enumerate(self.edits.values(), start=1):
+            edit.setPlainText(f"要素{n}")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(GovernancePlanDialog, "exec", fill)
+    qtbot.mouseClick(major.plan_button, LEFT)  # saved: now the acceptance is missing
+    assert major.plan_status.text() == "complete (all six elements)"
+    assert "recorded acceptance" in major.message.text()
+    assert under_the_pointer() == targets
+
+    qtbot.mouseClick(general.rectified, LEFT)
+    qtbot.mouseClick(major.not_rectified, LEFT)  # the refusal goes, its room stays
+    assert not major.message.isVisible()
+    assert under_the_pointer() == targets

@@ -82,8 +82,9 @@ def test_a_town_files_its_plan_and_another_has_not_started(svc):
         svc.record_filing(plan["id"], authority="区应急管理局", number="X-1",
                           filed_on="2026-10-01")
     svc.set_status(plan["id"], "issued", "2026-09-20")
-    with pytest.raises(ValidationError, match="filing number"):
+    with pytest.raises(ValidationError, match="filing number") as refused:
         svc.record_filing(plan["id"], authority="区应急管理局", number=" ", filed_on="2026-10-01")
+    assert "备案编号" in refused.value.localized("zh_CN")  # the field named in Chinese too
     svc.record_filing(plan["id"], authority="区应急管理局", number="350521-2026-017",
                       filed_on="2026-10-08")
 

@@ -370,8 +370,12 @@ def test_a_major_hazard_is_closed_only_with_its_plan_and_a_recorded_acceptance(
     with pytest.raises(ValidationError, match="missing: Funds and materials"):
         svc.record_result(re_id, a2.id, "rectified", **ACCEPTED)
     svc.set_plan(a2.id, PLAN)
-    with pytest.raises(ValidationError, match=r"recorded acceptance.*by whom, the conclusion"):
+    with pytest.raises(ValidationError, match=r"recorded acceptance.*: who accepted it, the "
+                       r"acceptance conclusion missing") as refused:
         svc.record_result(re_id, a2.id, "rectified", accepted_on="2026-12-08")
+    # Named in Chinese in a Chinese sentence (not "缺少the conclusion").
+    assert refused.value.localized("zh_CN") == (
+        "重大事故隐患须有评估/验收记录方可销号：缺少验收人、验收结论。")
     with pytest.raises(ValidationError, match="cannot be in the future"):
         svc.record_result(re_id, a2.id, "rectified", **{**ACCEPTED, "accepted_on": "2026-12-11"})
     with pytest.raises(ValidationError, match="must be a date"):

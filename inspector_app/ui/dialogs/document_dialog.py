@@ -76,7 +76,10 @@ class DocumentDialog(QDialog):
     preview_ready = Signal(int)   # pages shown
     failed = Signal(str)          # what went wrong, in words
 
-    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, inspection_id: str, parent: QWidget | None = None, *,
+                 first: DocType | None = None) -> None:
+        """``first``: the document shown at the start when it can be issued (a re-inspection
+        opens on its opinion); otherwise the first one that can."""
         super().__init__(parent)
         self.ctx = ctx
         self.inspection_id = inspection_id
@@ -144,8 +147,10 @@ class DocumentDialog(QDialog):
         self.retranslate()
         self.resize(860, 900)
 
-        first = next((i for i, t in enumerate(DocType) if self.availability[t] is None), 0)
-        self.type_combo.setCurrentIndex(first)
+        types = list(DocType)
+        start = (types.index(first) if first is not None and self.availability[first] is None
+                 else next((i for i, t in enumerate(types) if self.availability[t] is None), 0))
+        self.type_combo.setCurrentIndex(start)
         self.type_combo.currentIndexChanged.connect(self.refresh_preview)
         self.lang_combo.currentIndexChanged.connect(self.refresh_preview)
         self._update_buttons()
@@ -337,7 +342,10 @@ class DocumentDialog(QDialog):
             "no_hazards": self.tr("No hazards were found: there is nothing to order."),
             "incomplete_hazards": self.tr(
                 "Some hazards have no requirement or deadline yet: complete them first."),
-            "not_reinspection": self.tr("Only a re-inspection has a re-inspection opinion."),
+            "not_reinspection": self.tr(
+                "Only a re-inspection has a re-inspection opinion: open the re-inspection (its "
+                "row in the Inspections list, or File → Re-inspection…) and press Documents… "
+                "there."),
             "no_order": self.tr(
                 "The inspection it follows has no order issued yet: issue the order first."),
             "no_onsite_measures": self.tr(

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,6 +50,7 @@ from inspector_app.domain.finding import (
 )
 from inspector_app.domain.governance import PLAN_ELEMENTS, GovernancePlan
 from inspector_app.domain.inspection import Status
+from inspector_app.domain.numbering import DocType
 from inspector_app.domain.photo import PhotoTag
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
@@ -61,14 +63,21 @@ from inspector_app.services.reinspection import (
 )
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import list_separator, pair
+from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.inspector_picker import InspectorPicker
+
+if TYPE_CHECKING:
+    from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 
 ERROR_STYLE = "color: #b00020;"
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OTHER_INSPECTION = QColor("#8a8a8a")
 ID_ROLE = Qt.ItemDataRole.UserRole
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.heic"
+# Lines kept for a hazard's message: a major hazard's (its plan, its acceptance) are longer.
+MESSAGE_LINES = 1
+MESSAGE_LINES_MAJOR = 3
 
 
 def is_overdue(finding: Finding, today: date) -> bool:
@@ -111,7 +120,16 @@ class HazardResultEditor(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
+        # Its room is kept while it is empty: a message coming or going (after a click, after
+        # saving the plan) must not move the hazards below under the pointer.
+        keep = self.message.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing()
+                                      * (MESSAGE_LINES_MAJOR if finding.grade is Grade.MAJOR
+                                         else MESSAGE_LINES))
         self.message.setVisible(False)
+        self._read_only = False
         # A major hazard: its governance plan, and the acceptance it is closed on.
         self.major = finding.grade is Grade.MAJOR
         self.plan_status = QLabel()
@@ -198,11 +216,19 @@ class HazardResultEditor(QGroupBox):
         self.retranslate()
 
     def _show_acceptance(self) -> None:
-        # Acceptance belongs to a closing: shown for a major hazard marked rectified.
-        shown = self.major and self.result() == RECTIFIED
+        """Acceptance belongs to a closing: filled in for a major hazard marked rectified.
+
+        While the result can change its rows stay in place, greyed until "rectified" is chosen
+        (rows appearing would move the fields below under the pointer); a final result shows
+        them only when the hazard was closed.
+        """
+        if not self.major:
+            return
+        rectified = self.result() == RECTIFIED
+        for widget in (self.accepted_on, self.accepted_by, self.acceptance_conclusion):
+            widget.setEnabled(rectified and not self._read_only)
         for row in (4, 5, 6):
-            if self.major:
-                self.form.setRowVisible(row, shown)
+            self.form.setRowVisible(row, rectified or not self._read_only)
 
     def show_saved(self, saved: ReinspectionResult) -> None:
         """Show a stored result without saving it again."""
@@ -222,9 +248,10 @@ class HazardResultEditor(QGroupBox):
         self._show_acceptance()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button,
-                       self.accepted_on, self.accepted_by, self.acceptance_conclusion):
+        self._read_only = read_only
+        for widget in (self.rectified, self.not_rectified, self.note, self.photos_button):
             widget.setEnabled(not read_only)
+        self._show_acceptance()
         self.new_deadline.setEnabled(not read_only and self.result() == NOT_RECTIFIED)
         # A final result shows a new deadline only where one was set.
         self.form.setRowVisible(1, not read_only or self.result() == NOT_RECTIFIED)
@@ -271,11 +298,14 @@ class HazardResultEditor(QGroupBox):
             if missing:
                 names = pair(Bilingual(zh="、", en=", ")).join(
                     pair(label) for c, label in PLAN_ELEMENTS if c in missing)
-                self.plan_status.setText(self.tr("%Ln element(s) missing: {0}", "",
-                                                 len(missing)).format(names))
+                # One line, the names in the tooltip: a list shrinking to "complete" when the
+                # plan is saved would move everything below it.
+                self.plan_status.setText(self.tr("%Ln element(s) missing", "", len(missing)))
+                self.plan_status.setToolTip(names)
                 self.plan_status.setStyleSheet(ERROR_STYLE)
             else:
                 self.plan_status.setText(self.tr("complete (all six elements)"))
+                self.plan_status.setToolTip("")
                 self.plan_status.setStyleSheet("")
             self.plan_button.setText(self.tr("Governance &plan…"))
             for label, text in zip(self._labels[3:], (
@@ -514,10 +544,15 @@ class ReinspectionDialog(QDialog):
         self.complete_button.clicked.connect(self.complete)
         self.signatures_button = QPushButton()
         self.signatures_button.clicked.connect(self.open_signatures)
+        # The opinion (整改复查意见书) is printed from here, as the inspection window's documents.
+        self.documents_button = QPushButton()
+        self.documents_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.documents_button.clicked.connect(self.open_documents)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.signatures_button)
+        buttons.addWidget(self.documents_button)
         buttons.addStretch(1)
         buttons.addWidget(self.complete_button)
         buttons.addWidget(self.close_button)
@@ -637,6 +672,15 @@ class ReinspectionDialog(QDialog):
         for editor in self.editors.values():
             if editor.result():
                 self._save_result(editor.finding.id)
+        # The opinion carries the results and the signatures under them: every result first,
+        # then every signature, as a record is signed before it is locked.
+        if not self.service.missing(self.reinspection_id):
+            unsigned = self.ctx.signatures.missing_signers(self.reinspection_id)
+            if unsigned:
+                self.results_error.setText(self.tr(
+                    "Signatures are still missing: {0}. Collect them with Signatures… before "
+                    "completing; nothing was changed.").format(signer_names(unsigned)))
+                return
         try:
             outcome = self.service.complete(self.reinspection_id)
         except InspectorError as exc:
@@ -664,6 +708,19 @@ class ReinspectionDialog(QDialog):
         self.signatures_dialog = SignaturesDialog(self.ctx, self.reinspection_id, self)
         self.signatures_dialog.open()
 
+    def open_documents(self) -> DocumentDialog | None:
+        """Print or export the re-inspection's documents, its opinion first; the same documents
+        and refusals as ``export pdf <id> --document …``."""
+        from inspector_app.ui.dialogs.document_dialog import DocumentDialog
+
+        if self.reinspection_id is None:
+            return None
+        dialog = DocumentDialog(self.ctx, self.reinspection_id, self,
+                                first=DocType.REINSPECTION)
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
+
     # -- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         if self.info is None:
@@ -680,6 +737,7 @@ class ReinspectionDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.complete_button.setText(self.tr("Complete re-inspection"))
         self.signatures_button.setText(self.tr("Signatures…"))
+        self.documents_button.setText(self.tr("Documents…"))
         self.close_button.setText(self.tr("Close"))
         self._update_results_header()
 
