@@ -23,7 +23,9 @@ def test_an_enrolled_laptops_demo_is_taken_by_an_office_set_up_anew(tmp_path):
         assert UnitsService(world.a.db, world.a.device.id).all_units() == []
         report = world.import_(world.export(world.a), org_passphrase=ORG_PASS)
         assert report.status == "imported"
-        assert report.tables["inspections"].added == 6
+        # The six inspections and the re-inspections the demo made of them.
+        made = world.a.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0]
+        assert made > 6 and report.tables["inspections"].added == made
         assert report.tables["emergency_plans"].added > 0
     finally:
         world.close()
