@@ -86,6 +86,12 @@ def _mess_up(ctx: AppContext, rng: random.Random) -> None:
                        "WHERE id = ?",
                        [(TODAY + timedelta(days=rng.randint(-20, 20))).isoformat(),
                         rng.choice([None, "", "  ", "已停止作业"]), f["id"]])
+        # At least one major hazard past its deadline: the demo's re-inspections close or
+        # reschedule most hazards, and a small district may have none left overdue.
+        counted = {i["id"] for i in done}
+        late = rng.choice([f for f in findings if f["inspection_id"] in counted])
+        db.execute("UPDATE findings SET grade = 'major', status = 'open', current_deadline = ? "
+                   "WHERE id = ?", [(TODAY - timedelta(days=5)).isoformat(), late["id"]])
         # A person tags some inspections into and out of the major campaign.
         campaign = CampaignRepo(db, ctx.device.id).all()
     escalations = EscalationRepo(db, ctx.device.id)
