@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>CompaniesPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="181" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="181"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln match</numerusform>
@@ -11,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/companies.py" line="183" />
+        <location filename="../../inspector_app/ui/pages/companies.py" line="183"/>
         <source>%Ln company(s)</source>
         <translation>
             <numerusform>%Ln company</numerusform>
@@ -22,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -33,8 +34,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241" />
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -42,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253" />
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -53,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="327" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -64,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180" />
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -75,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541" />
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -86,7 +87,7 @@
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln after-photo</numerusform>
@@ -94,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303"/>
         <source>%Ln element(s) missing</source>
         <translation>
             <numerusform>%Ln element missing</numerusform>
@@ -112,7 +113,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -120,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -128,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449" />
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -139,7 +140,7 @@
 <context>
     <name>HelpWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/help_window.py" line="265" />
+        <location filename="../../inspector_app/ui/help_window.py" line="265"/>
         <source>%Ln page(s) found</source>
         <translation>
             <numerusform>%Ln page found</numerusform>
@@ -150,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="333" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="333"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -158,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="334" />
+        <location filename="../../inspector_app/ui/inspection_window.py" line="334"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -169,7 +170,7 @@
 <context>
     <name>InspectionsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>&amp;Planned (%Ln)…</numerusform>
@@ -177,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="358" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln inspection</numerusform>
@@ -188,7 +189,7 @@
 <context>
     <name>MissingDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48" />
+        <location filename="../../inspector_app/ui/dialogs/inspection_dialogs.py" line="48"/>
         <source>%Ln thing(s) still missing. Double-click one to go there.</source>
         <translation>
             <numerusform>%Ln thing still missing. Double-click it to go there.</numerusform>
@@ -199,7 +200,7 @@
 <context>
     <name>PhotoGallery</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>%Ln photo added.</numerusform>
@@ -207,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln already attached.</numerusform>
@@ -215,7 +216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln not added.</numerusform>
@@ -223,7 +224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
         <source>%Ln file(s) could not be added; the others were added:</source>
         <translation>
             <numerusform>%Ln file could not be added; the others were added:</numerusform>
@@ -231,7 +232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>… and %Ln more (see details).</numerusform>
@@ -239,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>Why is %Ln photo deleted?</numerusform>
@@ -250,7 +251,7 @@
 <context>
     <name>PhotosModel</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190" />
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>%Ln mark drawn</numerusform>
@@ -261,7 +262,7 @@
 <context>
     <name>PhotosRow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192" />
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="173"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -272,7 +273,7 @@
 <context>
     <name>ReinspectionDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0} of {1} — %Ln open hazard</numerusform>
@@ -280,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>The company has open hazards from %Ln inspection; a re-inspection follows up one of them. Hazards of the others are greyed.</numerusform>
@@ -288,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692" />
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>
@@ -299,7 +300,7 @@
 <context>
     <name>StandardisationDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151"/>
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>%Ln company shown</numerusform>
@@ -307,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182" />
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182"/>
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>
@@ -318,7 +319,7 @@
 <context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229" />
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
@@ -326,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378" />
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>

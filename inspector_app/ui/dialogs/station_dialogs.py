@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,27 +34,9 @@ from inspector_app.domain.units import UnitKind
 from inspector_app.errors import InspectorError
 from inspector_app.services.attachments import check_file
 from inspector_app.services.emergency import EmergencyService
+from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.widgets.optional_date import OptionalDate, date_edit
-from inspector_app.ui.widgets.plain_label import plain_label
-
-
-def error_label() -> QLabel:
-    """Where a dialog says why the service refused what was asked."""
-    error = plain_label()        # a refusal may quote a synced name
-    error.setWordWrap(True)
-    error.setStyleSheet("color: #b3261e;")
-    return error
-
-
-def ok_cancel(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
-    """OK asks the dialog to save (it closes only when the service accepts); Cancel closes."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.save)   # type: ignore[attr-defined]
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    return buttons
 
 
 class NewStationDialog(QDialog):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 from inspector_app.errors import InspectorError
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.datetimes import show_date
-from inspector_app.ui.dialogs.station_dialogs import error_label, ok_cancel
+from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.widgets.optional_date import date_edit
 from inspector_app.ui.widgets.plain_label import plain_label
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -47,6 +47,7 @@ from inspector_app.services.emergency import STATUS_DATE, EmergencyService
 from inspector_app.services.reports.emergency_circular import write_circular
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.dialogs.station_dialogs import (
     CheckDialog,
     MilestoneDialog,
@@ -58,7 +59,6 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import save_folder, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
-from inspector_app.ui.widgets.plain_label import plain_label
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
@@ -107,6 +107,17 @@ def circular_task(control: TaskControl, ctx: AppContext, path: Path, today: date
         return str(path), write_circular(worker.db, worker.emergency, path, today, lang)
 
 
+def _show_status_date(status: QComboBox, day: QDateEdit, label: QLabel) -> None:
+    """The date the chosen status needs, under its own name; none for a status without."""
+    field_name = STATUS_DATE.get(PlanStatus(status.currentData()))
+    day.setEnabled(field_name is not None)
+    label.setText({
+        "compiled_on": QCoreApplication.translate("NewPlanDialog", "Drafting since"),
+        "reviewed_on": QCoreApplication.translate("NewPlanDialog", "Reviewed on"),
+        "issued_on": QCoreApplication.translate("NewPlanDialog", "Issued on"),
+    }.get(field_name or "", QCoreApplication.translate("NewPlanDialog", "Date")))
+
+
 class NewPlanDialog(QDialog):
     def __init__(self, svc: EmergencyService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,22 +148,12 @@ class NewPlanDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def _status_changed(self) -> None:
-        field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
-        self.status_date.setEnabled(field_name is not None)
-        self.status_date_label.setText({
-            "compiled_on": self.tr("Drafting since"), "reviewed_on": self.tr("Reviewed on"),
-            "issued_on": self.tr("Issued on")}.get(field_name or "", self.tr("Date")))
+        _show_status_date(self.status, self.status_date, self.status_date_label)
 
     def save(self) -> None:
         field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
@@ -195,23 +196,13 @@ class StatusDialog(QDialog):
         form.addRow(self.status_date_label, self.status_date)
         self.status.currentIndexChanged.connect(self._status_changed)
         self._status_changed()
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label()
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def _status_changed(self) -> None:
-        field_name = STATUS_DATE.get(PlanStatus(self.status.currentData()))
-        self.status_date.setEnabled(field_name is not None)
-        self.status_date_label.setText({
-            "compiled_on": self.tr("Drafting since"), "reviewed_on": self.tr("Reviewed on"),
-            "issued_on": self.tr("Issued on")}.get(field_name or "", self.tr("Date")))
+        _show_status_date(self.status, self.status_date, self.status_date_label)
 
     def save(self) -> None:
         try:
@@ -239,15 +230,9 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("Receiving authority"), self.authority)
         form.addRow(self.tr("Filing number"), self.number)
         form.addRow(self.tr("Filing date"), self.date)
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def save(self) -> None:
         try:
@@ -307,15 +292,9 @@ class DrillDialog(QDialog):
         form.addRow(self.tr("Problems found"), self.problems)
         form.addRow("", add_problem)
         form.addRow(add_photos, self.photo_label)
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def _choose_photos(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Drill photos"), str(Path.home()),
