@@ -20,7 +20,7 @@ from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 
 # (x, y, t_ms, pressure): pad coordinates in pixels, milliseconds since the first point of the
 # signature, pen pressure 0–1 (a mouse reports a constant).
@@ -193,6 +193,20 @@ class Required:
     def text(self) -> str:
         suffix = " (again: the record changed after signing)" if self.again else ""
         return self._text() + suffix
+
+    def message(self) -> Message:
+        """Who still has to sign, in the reader's language (for a refusal that names them)."""
+        if self.what == "inspector" and self.inspector is not None:
+            who = Message(N_("inspector {name}"), name=self.inspector.name)
+        else:
+            who = Message({
+                "any_inspector": N_("an inspector"),
+                "company": N_("the company's person in charge (or their refusal and a "
+                              "witness)"),
+                "refusal_witness": N_("a witness to the company's refusal to sign"),
+            }.get(self.what, N_("an inspector")))
+        return Message(N_("{who} (again: the record changed after signing)"), who=who) \
+            if self.again else who
 
     def _text(self) -> str:
         if self.what == "inspector" and self.inspector is not None:

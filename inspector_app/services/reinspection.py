@@ -383,6 +383,9 @@ class ReinspectionService:
                         N_("Hazard {seq} is a major hazard: it is closed only with a "
                            "recorded acceptance (评估/验收). Nothing was changed."),
                         seq=finding.seq)
+        # The opinion prints the results with the signatures under them: every signature is
+        # given on the results as they stand before the hazards are closed or reopened.
+        self._require_signatures(reinspection_id)
         reinspected_at = (row["started_at"] or self.today().isoformat())[:10]
         today = self.today().isoformat()
         outcome = Outcome()
@@ -415,6 +418,16 @@ class ReinspectionService:
                               reason=f"{len(outcome.closed)} closed, "
                                      f"{len(outcome.reopened)} reopened")
         return outcome
+
+    def _require_signatures(self, reinspection_id: str) -> None:
+        from inspector_app.services.signatures import SignatureService
+
+        unsigned = SignatureService(self.db, self.device).missing_signers(reinspection_id)
+        if unsigned:
+            raise ValidationError(
+                N_("Signatures are still missing: {signers}. Collect them before completing "
+                   "the re-inspection; nothing was changed."),
+                signers=Listing([r.message() for r in unsigned]))
 
     def _reopen(self, finding: Finding, result: ReinspectionResult, common: dict[str, Any],
                 label: str) -> None:

@@ -20,6 +20,7 @@ from inspector_app.services.reports.hazard_ledger import (
 from inspector_app.storage.hazards_repo import HazardLedger, LedgerFilter
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 TODAY = date(2026, 12, 10)
 ALL = LedgerFilter(status=None)
@@ -142,6 +143,7 @@ def test_reinspection_closes_and_reopens(ctx, district, ledger):
     a1, a2 = reinspection.hazards(started)
     reinspection.record_result(started, a1.id, "rectified")
     reinspection.record_result(started, a2.id, "not_rectified", new_deadline="2026-12-20")
+    sign_missing(ctx, started)
     reinspection.complete(started)
 
     rows = {r["seq"]: r for r in ledger.rows(LedgerFilter(status=None,
@@ -178,6 +180,7 @@ def test_a_major_hazards_plan_and_acceptance_are_in_the_ledger(ctx, district, le
     reinspection.record_result(started, major["finding_id"], "rectified",
                                accepted_on="2026-12-08", accepted_by="张伟、李娜",
                                acceptance_conclusion="同意销号")
+    sign_missing(ctx, started)
     reinspection.complete(started)
     row = next(r for r in ledger.rows(mine) if r["grade"] == "major")
     assert plan_text(row, zh=True) == "齐全" and plan_text(row, zh=False) == "complete"

@@ -211,6 +211,9 @@ def test_a_reinspection_closes_one_hazard_and_gives_another_a_new_deadline(demo)
         if other.id != hazards[0]:  # a major one would need its plan to be closed
             service.record_result(reinspection, other.id, "not_rectified",
                                   new_deadline="2026-06-20")
+    from tests.pdf_scenarios import sign_missing
+
+    sign_missing(demo, reinspection)
     assert not service.complete(reinspection).missing
     status = dict(demo.db.execute("SELECT finding_id, status FROM hazard_ledger "
                                   "WHERE finding_id IN (?, ?)", hazards[:2]).fetchall())

@@ -13,6 +13,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 TODAY = date(2026, 12, 10)
 # A complete governance plan (治理方案) and an acceptance: what closing a major hazard needs.
@@ -99,6 +100,7 @@ def test_open_hazards_of_a_company_across_its_inspections(ctx, svc, inspections,
     re_id = svc.start(first, team)
     svc.record_result(re_id, hazards[0].finding.id, "rectified")
     svc.record_result(re_id, hazards[1].finding.id, "not_rectified", "2026-12-31")
+    sign_missing(ctx, re_id)
     assert svc.complete(re_id).completed
     assert [f.item_id for f, _, _ in svc.open_hazards(mill)] == ["a2", "a2"]
 
@@ -208,6 +210,7 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     from inspector_app.services.documents import canonical_record_data, load_record_data
 
     before = canonical_record_data(load_record_data(ctx.db, original))
+    sign_missing(ctx, re_id)
     outcome = svc.complete(re_id)
     # What the original record says (and a signature over it vouches for) did not change.
     assert canonical_record_data(load_record_data(ctx.db, original)) == before
@@ -249,11 +252,42 @@ def test_complete_closes_the_accepted_hazard_and_reopens_the_other(
     assert [f.id for f in svc.hazards(again)] == [a2.id]
     svc.set_plan(a2.id, PLAN)
     svc.record_result(again, a2.id, "rectified", **ACCEPTED)
+    sign_missing(ctx, again)
     assert svc.complete(again).closed[0].id == a2.id
     assert statuses(inspections, original) == {"a1": FindingStatus.CLOSED,
                                                "a2": FindingStatus.CLOSED}
     with pytest.raises(ValidationError, match="nothing to re-inspect"):
         svc.start(original, team)
+
+
+def test_complete_waits_for_every_signature_on_the_results_as_they_stand(
+        ctx, svc, inspections, key, team, mill):
+    original = inspect(inspections, mill, key, team)
+    a1, a2 = inspections.get(original).findings
+    re_id = svc.start(original, team)
+    svc.record_result(re_id, a1.id, "rectified")
+    svc.record_result(re_id, a2.id, "not_rectified", "2027-01-15")
+    audit_before = ctx.db["audit_log"].count
+    with pytest.raises(ValidationError) as refused:
+        svc.complete(re_id)
+    assert refused.value.localized("en") == (
+        "Signatures are still missing: inspector 张伟; inspector 李娜; the company's person in "
+        "charge (or their refusal and a witness). Collect them before completing the "
+        "re-inspection; nothing was changed.")
+    assert "被检查单位" not in refused.value.localized("en")
+    assert inspections.repo.row(re_id)["status"] == Status.DRAFT.value
+    assert statuses(inspections, original) == {"a1": FindingStatus.OPEN,
+                                               "a2": FindingStatus.OPEN}
+    assert ctx.db["audit_log"].count == audit_before
+
+    # Signed, then a result changed: the signatures no longer cover what the opinion says.
+    sign_missing(ctx, re_id)
+    svc.record_result(re_id, a2.id, "not_rectified", "2027-02-15")
+    with pytest.raises(ValidationError, match="inspector 张伟 \\(again: the record changed"):
+        svc.complete(re_id)
+    assert inspections.repo.row(re_id)["status"] == Status.DRAFT.value
+    sign_missing(ctx, re_id)
+    assert svc.complete(re_id).completed
 
 
 def test_incomplete_results_change_nothing(ctx, svc, inspections, key, team, mill):
@@ -334,6 +368,13 @@ def test_cli_open_hazards_start_result_complete(ctx, data_dir, inspections, key,
                        "--new-deadline", "2099-06-30")
     assert code == 0 and "new deadline 2099-06-30" in out
 
+    # Every result is in, but nobody signed: the command line refuses as the window does.
+    code, _, err = run(capsys, *base, "reinspect", "complete", re_number)
+    assert code == 1
+    assert ("Signatures are still missing: inspector 张伟; inspector 李娜; the company's person "
+            "in charge (or their refusal and a witness).") in err
+    assert ctx.reinspection.get(re_id).status is Status.DRAFT
+    sign_missing(ctx, re_id)
     code, out, _ = run(capsys, *base, "reinspect", "complete", re_number)
     assert code == 0
     assert "closed    1." in out and "reopened  2." in out and "2099-06-30" in out
@@ -392,6 +433,7 @@ def test_a_major_hazard_is_closed_only_with_its_plan_and_a_recorded_acceptance(
     assert statuses(inspections, original) == {"a1": FindingStatus.OPEN,
                                                "a2": FindingStatus.OPEN}
     svc.set_plan(a2.id, PLAN)
+    sign_missing(ctx, re_id)
     assert len(svc.complete(re_id).closed) == 2
     closed = inspections.get(original).findings[1]
     assert closed.status is FindingStatus.CLOSED

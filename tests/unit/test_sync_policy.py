@@ -722,7 +722,7 @@ def test_only_a_reinspection_opinion_follows_a_document(world):
 
 def test_a_reinspection_opinion_follows_the_order_of_the_inspection_it_follows(world):
     from inspector_app.services.reinspection import NOT_RECTIFIED, ReinspectionService
-    from tests.pdf_scenarios import services
+    from tests.pdf_scenarios import services, sign_missing
 
     x, reinspection = reinspected(world, world.a, seed=1)
     y = laptop_work(world, world.a, photos=0, seed=2)
@@ -733,6 +733,7 @@ def test_a_reinspection_opinion_follows_the_order_of_the_inspection_it_follows(w
     again = ReinspectionService(world.a.db, world.a.device, "张伟")
     for hazard in again.missing(reinspection):
         again.record_result(reinspection, hazard.id, NOT_RECTIFIED, "2099-01-15")
+    sign_missing(world.a, reinspection)
     assert again.complete(reinspection).completed
     docs.export(reinspection, "reinspection", "zh_CN", world.root / "r.pdf")
     source = plain_export(world, world.a)
