@@ -61,7 +61,7 @@ from inspector_app.storage.document_store import document_copy, keep_document
 from inspector_app.storage.documents_repo import DocumentRepo, IssuedDocument
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.inspections_repo import InspectionRepo
-from inspector_app.storage.numbers import next_number, remaining
+from inspector_app.storage.numbers import give_back, next_number, remaining
 from inspector_app.storage.photo_store import write_atomic
 from inspector_app.storage.reinspection_repo import ReinspectionRepo
 from inspector_app.storage.render_cache import KeptFile, RenderCache, Rendered, StagedEntry
@@ -679,6 +679,36 @@ class DocumentService:
         doc_type = DocType(doc_type)
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
+        numbered_before = self.issued(inspection_id, doc_type) is not None
+        try:
+            return self._export(inspection_id, doc_type, lang, target, control, sign, warn)
+        except BaseException:
+            # Refused, stopped or failed before any file was written: a number taken for this
+            # export is given back, so that no number is lost between two documents.
+            if not numbered_before:
+                self._give_back(inspection_id, doc_type)
+            raise
+
+    def _give_back(self, inspection_id: str, doc_type: DocType) -> None:
+        document = self.issued(inspection_id, doc_type)
+        if document is None:
+            return
+        with self.db.atomic():
+            withdrawn = self.documents.withdraw_unwritten(document.id)
+            if withdrawn is None:
+                return
+            number, year, seq = withdrawn
+            if doc_type is not DocType.RECORD or not self._inspection_row(inspection_id)[
+                    "number"]:  # a record prints its inspection's own number
+                give_back(self.db, doc_type, year, self.device.doc_prefix, number, seq)
+            self.audit.record("document", document.id, "delete", inspection_id=inspection_id,
+                              old={"type": doc_type.value, "number": number},
+                              reason="export refused before any file was written; number "
+                                     "given back")
+
+    def _export(self, inspection_id: str, doc_type: DocType, lang: str, target: Path,
+                control: Progress | None, sign: Callable[[bytes], bytes] | None,
+                warn: Callable[[Message], None] | None) -> Path:
         if target.is_dir():
             raise ValidationError(N_("{target} is a folder: give the name of the PDF file to "
                                      "write."),

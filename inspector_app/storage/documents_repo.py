@@ -46,6 +46,16 @@ class DocumentRepo:
     def update(self, document_id: str, fields: dict[str, Any]) -> None:
         self.db.table("documents").update(document_id, fields)
 
+    def withdraw_unwritten(self, document_id: str) -> tuple[str, int, int] | None:
+        """Delete a document never written to a file (its number, year and sequence, to give
+        the number back); None, and nothing deleted, once a file was written of it."""
+        row = self.db.execute("SELECT number, year, seq FROM documents WHERE id = ? AND "
+                              "file_sha256 IS NULL", [document_id]).fetchone()
+        if row is None:
+            return None
+        self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        return row[0], int(row[1]), int(row[2])
+
     # -- what the documents of an inspection depend on ---------------------------------------
     def heading(self, inspection_id: str) -> tuple[str, str | None] | None:
         """(the company's name, the record's number) of the inspection; None when there is

@@ -188,6 +188,19 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
     return format_number(doc_type, year, seq, authority_short), seq
 
 
+def give_back(db: Database, doc_type: DocType, year: int, counter_key: str, number: str,
+              seq: int) -> bool:
+    """Return ``number`` (just taken by ``next_number`` with ``counter_key``, its record
+    deleted in the same transaction) to its sequence, so that the next document gets it: only
+    while it is still the last number that counter gave. True when it was given back."""
+    parts = parse_number(number)
+    key = f"{counter_key}/provisional" if parts and parts["prefix"] else counter_key
+    if _counter(db, key, doc_type, year) != seq:
+        return False
+    _store_counter(db, key, doc_type, year, seq - 1)
+    return True
+
+
 def _next_outside_blocks(db: Database, doc_type: DocType, year: int, counter_key: str,
                          authority_short: str | None) -> tuple[str, int]:
     # The office numbers its own records too: after its sequence, past every block it gave a

@@ -181,6 +181,36 @@ def test_refused_signature_is_printed_with_the_witness(ctx, docs, tmp_path):
 
 
 # -- numbers ---------------------------------------------------------------------------------------
+def test_a_refused_signed_export_gives_its_number_back(ctx, built, docs, tmp_path):
+    from inspector_app.services.signing import SigningError
+
+    def refuse(_data: bytes) -> bytes:  # the signature fails once the pages are laid out
+        raise SigningError("Your signing certificate expired on 2026-11-30.")
+
+    target = tmp_path / "order.pdf"
+    with pytest.raises(SigningError):
+        docs.export(built.inspection_id, "order", "zh_CN", target, sign=refuse)
+    assert not target.exists()
+    assert docs.issued(built.inspection_id, "order") is None
+    actions = [(e.action, e.reason) for e in sc.services(ctx)[0].history(built.inspection_id)
+               if e.entity == "document"]
+    assert actions[-1][0] == "delete" and "number given back" in actions[-1][1]
+    # The next document issued gets the number the refused one had: none is lost.
+    other = sc.official_inspection(ctx)
+    written = docs.export(other.inspection_id, "order", "zh_CN", tmp_path / "other.pdf")
+    assert docs.issued(other.inspection_id, "order").number == ORDER_NUMBER
+    assert ORDER_NUMBER in text_of(written)
+    assert docs.issue(built.inspection_id, "order")[0] == f"（泉台）应急责改〔{YEAR}〕2号"
+
+
+def test_a_number_already_shown_stays_when_a_later_export_is_refused(ctx, built, docs,
+                                                                     tmp_path):
+    number, _ = docs.issue(built.inspection_id, "order")  # previewed, printed: it is in use
+    with pytest.raises(NotFoundError):
+        docs.export(built.inspection_id, "order", "zh_CN", tmp_path / "nowhere" / "o.pdf")
+    assert docs.issued(built.inspection_id, "order").number == number == ORDER_NUMBER
+
+
 def test_numbers_are_issued_once_and_recorded_with_the_file(ctx, built, docs, tmp_path):
     assert docs.issue(built.inspection_id, "record")[0] == RECORD_NUMBER
     number, issued_at = docs.issue(built.inspection_id, "order")
