@@ -245,8 +245,10 @@ def sign_all(ctx: AppContext, built: Built, *, refused: bool = False) -> None:
         add_signature(ctx.db, built.inspection_id, "company", "赵敏", seed=3)
 
 
-def reinspection(ctx: AppContext, followed: Built, results: dict[int, str]) -> str:
-    """A re-inspection of ``followed``: ``results`` maps hazard seq → rectified/not_rectified."""
+def reinspection(ctx: AppContext, followed: Built, results: dict[int, str], *,
+                 status: str = "completed") -> str:
+    """A re-inspection of ``followed``: ``results`` maps hazard seq → rectified/not_rectified;
+    completed (its opinion is issued) unless ``status`` says draft."""
     insp, _, _ = services(ctx)
     row = ctx.db.execute("SELECT template_key FROM inspections WHERE id = ?",
                          [followed.inspection_id]).fetchone()
@@ -257,7 +259,7 @@ def reinspection(ctx: AppContext, followed: Built, results: dict[int, str]) -> s
     with ctx.db.atomic():
         # As services.reinspection starts one: no checklist of its own, the hazards to re-check.
         ctx.db["inspections"].update(new, {"follows_inspection_id": followed.inspection_id,
-                                           "section_ids": "[]"})
+                                           "section_ids": "[]", "status": status})
         for seq, result in results.items():
             ctx.db["reinspection_results"].insert({
                 "id": new_id(), "reinspection_id": new, "finding_id": findings[seq].id,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from inspector_app.domain.inspection import Kind
+from inspector_app.domain.inspection import Kind, Status
 from inspector_app.domain.numbering import (
     DOC_TITLES,
     DOC_WORDS,
@@ -45,6 +45,7 @@ from inspector_app.services.inspections import (
     subject_info,
 )
 from inspector_app.services.left_out_photos import refuse_signing_pages, unsigned_warning
+from inspector_app.services.pdf import texts as pdf_texts
 from inspector_app.services.pdf.model import (
     CompanyInfo,
     OrderRef,
@@ -431,6 +432,9 @@ class DocumentService:
             return existing.number, existing.issued_at
         row = self._inspection_row(inspection_id)
         self.check(inspection_id, doc_type)
+        if self.is_draft_opinion(inspection_id, doc_type):
+            raise ValidationError(N_("The re-inspection is not completed: its opinion is "
+                                     "issued, and numbered, when it is completed."))
         follows = self._followed_order(row).id if doc_type is DocType.REINSPECTION else None
         issued_at = self.issue_time(inspection_id)
         document_id = new_id()
@@ -504,8 +508,22 @@ class DocumentService:
               control: Progress | None = None) -> Sheet:
         """Everything the document shows, its number issued and its photos' print copies made."""
         doc_type = DocType(doc_type)
+        if self.is_draft_opinion(inspection_id, doc_type):
+            # The results are applied, and the opinion issued, when the re-inspection is
+            # completed: until then it prints marked as a draft and takes no number.
+            self.check(inspection_id, doc_type)
+            sheet = self._sheet(inspection_id, doc_type, lang,
+                                pdf_texts.t(normalise_lang(lang), "draft_number"),
+                                self.issue_time(inspection_id), control)
+            return replace(sheet, draft=True)
         number, issued_at = self.issue(inspection_id, doc_type)
         return self._sheet(inspection_id, doc_type, lang, number, issued_at, control)
+
+    def is_draft_opinion(self, inspection_id: str, doc_type: DocType | str) -> bool:
+        """Is this the re-inspection opinion of a re-inspection still under way?"""
+        if DocType(doc_type) is not DocType.REINSPECTION:
+            return False
+        return self._inspection_row(inspection_id)["status"] == Status.DRAFT.value
 
     def _sheet(self, inspection_id: str, doc_type: DocType, lang: str, number: str,
                issued_at: str, control: Progress | None) -> Sheet:
@@ -691,16 +709,15 @@ class DocumentService:
 
     def _give_back(self, inspection_id: str, doc_type: DocType) -> None:
         document = self.issued(inspection_id, doc_type)
-        if document is None:
-            return
+        if document is None or (doc_type is DocType.RECORD
+                                and self._inspection_row(inspection_id)["number"]):
+            return  # a record prints its inspection's own number: none was taken for it
         with self.db.atomic():
             withdrawn = self.documents.withdraw_unwritten(document.id)
             if withdrawn is None:
                 return
             number, year, seq = withdrawn
-            if doc_type is not DocType.RECORD or not self._inspection_row(inspection_id)[
-                    "number"]:  # a record prints its inspection's own number
-                give_back(self.db, doc_type, year, self.device.doc_prefix, number, seq)
+            give_back(self.db, doc_type, year, self.device.doc_prefix, number, seq)
             self.audit.record("document", document.id, "delete", inspection_id=inspection_id,
                               old={"type": doc_type.value, "number": number},
                               reason="export refused before any file was written; number "
@@ -709,6 +726,11 @@ class DocumentService:
     def _export(self, inspection_id: str, doc_type: DocType, lang: str, target: Path,
                 control: Progress | None, sign: Callable[[bytes], bytes] | None,
                 warn: Callable[[Message], None] | None) -> Path:
+        draft = self.is_draft_opinion(inspection_id, doc_type)
+        if draft and sign is not None:
+            raise ValidationError(N_("The re-inspection is not completed: its opinion is only "
+                                     "a draft, which is never signed. Complete the "
+                                     "re-inspection, then export the opinion signed."))
         if target.is_dir():
             raise ValidationError(N_("{target} is a folder: give the name of the PDF file to "
                                      "write."),
@@ -778,6 +800,10 @@ class DocumentService:
                                       inspection_id=inspection_id,
                                       new={"file": target.name, "sha256": file_sha,
                                            "lang": lang})
+        if draft and warn is not None:
+            warn(Message(N_("The re-inspection is not completed: the opinion was written "
+                            "marked as a draft, without a number. Complete the re-inspection, "
+                            "then print it again to issue it.")))
         warning = unsigned_warning(shown[-1])
         if warning is not None:
             log.warning("%s: %s", target.name, warning)

@@ -67,10 +67,11 @@ class DocumentRepo:
 
     def inspection_facts(self, inspection_id: str) -> dict[str, Any] | None:
         """What decides which documents the inspection may have, by name: id, number, kind,
-        started_at, follows_inspection_id, subject_unit_id and hazards (how many hazards it
-        has, withdrawn ones aside); None when there is no such inspection."""
+        status, started_at, follows_inspection_id, subject_unit_id and hazards (how many
+        hazards it has, withdrawn ones aside); None when there is no such inspection."""
         cursor = self.db.execute(
-            "SELECT id, number, kind, started_at, follows_inspection_id, subject_unit_id, "
+            "SELECT id, number, kind, status, started_at, follows_inspection_id, "
+            "subject_unit_id, "
             "(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
             "AND f.withdrawn_at IS NULL) AS hazards "
             "FROM inspections i WHERE id = ?", [inspection_id])

@@ -312,6 +312,39 @@ def test_opinion_needs_a_reinspection_and_the_order_it_follows(ctx, built, docs,
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_draft_reinspections_opinion_prints_marked_as_a_draft_without_a_number(
+        ctx, built, docs, tmp_path, lang):
+    docs.issue(built.inspection_id, "order")
+    follow_up = sc.reinspection(ctx, built, {1: "rectified"}, status="draft")
+    warnings: list[str] = []
+    target = docs.export(follow_up, "reinspection", lang, tmp_path / "draft.pdf",
+                         warn=lambda m: warnings.append(m.localized(lang)))
+    text = flat(text_of(target))
+    zh = lang == "zh_CN"
+    for expected in ("草稿（未编号）" if zh else "DRAFT (not numbered)",
+                     "复查尚未完成，本意见书未编号、未生效，不得作为正式文书送达" if zh
+                     else "This opinion has no number and is not in force"):
+        assert flat(expected) in text, expected
+    assert "应急复查〔" not in text
+    assert docs.issued(follow_up, "reinspection") is None
+    assert warnings and ("草稿" if zh else "marked as a draft") in warnings[0]
+    # Never signed while a draft, and never numbered by asking for its number either.
+    with pytest.raises(ValidationError, match="only a draft, which is never signed"):
+        docs.export(follow_up, "reinspection", lang, tmp_path / "signed.pdf",
+                    sign=lambda data: data)
+    assert not (tmp_path / "signed.pdf").exists()
+    with pytest.raises(ValidationError, match="issued, and numbered, when it is completed"):
+        docs.issue(follow_up, "reinspection")
+
+    # Completed: the opinion is issued with the first number, which the draft did not take.
+    with ctx.db.atomic():
+        ctx.db["inspections"].update(follow_up, {"status": "completed"})
+    final = flat(text_of(docs.export(follow_up, "reinspection", lang, tmp_path / "op.pdf")))
+    assert f"（泉台）应急复查〔{YEAR}〕1号" in final
+    assert ("草稿" if zh else "DRAFT") not in final
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_opinion_shows_results_photos_and_the_order(ctx, built, docs, tmp_path, lang):
     order_number, order_issued = docs.issue(built.inspection_id, "order")
     follow_up = sc.reinspection(ctx, built, {1: "not_rectified", 2: "rectified"})

@@ -114,6 +114,8 @@ class Sheet:
     followed: RecordData | None = None        # re-inspection: the inspection it re-checks
     order: OrderRef | None = None             # re-inspection: the order it follows
     review: ReviewBodies = field(default_factory=ReviewBodies)
+    # A re-inspection opinion of a draft re-inspection: printed marked as a draft, unnumbered.
+    draft: bool = False
 
 
 def photo_source(sheet: Sheet, photo_id: str) -> Path | bytes | None:

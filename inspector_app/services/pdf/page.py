@@ -93,6 +93,8 @@ def _furniture(canvas: Canvas, sheet: Sheet, page: int, total: int) -> None:
     canvas.drawString(MARGIN_X, 10 * mm, t(lang, "check_code", record.id[:8], record.revision,
                                           sheet.digest[:16]))
     canvas.restoreState()
+    if sheet.draft:
+        _draft_mark(canvas, t(lang, "draft_mark"), font)
     x, y = qr_position()
     if page == 1:
         # Drawn once as a form XObject and placed on every page: one copy in the file.
@@ -102,6 +104,17 @@ def _furniture(canvas: Canvas, sheet: Sheet, page: int, total: int) -> None:
     canvas.saveState()
     canvas.translate(x, y)
     canvas.doForm("qr")
+    canvas.restoreState()
+
+
+def _draft_mark(canvas: Canvas, text: str, font: str) -> None:
+    """Across the page, behind nothing that must stay readable: light, large, diagonal."""
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.14))
+    canvas.setFont(font, 96)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(40)
+    canvas.drawCentredString(0, -32, text)
     canvas.restoreState()
 
 

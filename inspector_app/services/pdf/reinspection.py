@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
@@ -23,6 +24,7 @@ from inspector_app.services.pdf.texts import (
 )
 
 RECTIFIED = "rectified"
+DRAFT_RED = colors.HexColor("#b3261e")
 
 
 def _problems(sheet: Sheet) -> list[Finding]:
@@ -162,6 +164,17 @@ def opinion_text(sheet: Sheet, results: dict[str, ResultInfo]) -> str:
     return "".join(parts)
 
 
+def _draft_banner(sheet: Sheet) -> Table:
+    """What a draft opinion is, in a red box under its title: not a document to serve."""
+    box = Table([[para(t(sheet.lang, "draft_banner"), styles(sheet.lang).cell_bold)]],
+                colWidths=[FRAME_W])
+    box.setStyle(layout.table_style([("BACKGROUND", (0, 0), (-1, -1), LIGHT_RED),
+                                     ("BOX", (0, 0), (-1, -1), 1.2, DRAFT_RED),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)]))
+    return box
+
+
 def render_story(sheet: Sheet) -> list[Flowable]:
     lang, data = sheet.lang, sheet.data
     st = styles(lang)
@@ -171,7 +184,10 @@ def render_story(sheet: Sheet) -> list[Flowable]:
     intro = t(lang, "reinsp_intro", order_date=fmt_date(lang, order.issued_at if order else ""),
               order_number=order.number if order else "",
               date=fmt_date(lang, data.record.started_at))
-    story: list[Flowable] = [*layout.title_block(sheet), para(salutation, st.body),
+    banner: list[Flowable] = []
+    if sheet.draft:
+        banner = [_draft_banner(sheet), Spacer(1, 2 * mm)]
+    story: list[Flowable] = [*layout.title_block(sheet), *banner, para(salutation, st.body),
                              para(intro, st.indent),
                              *layout.section(t(lang, "sec_reinsp_results"), lang),
                              results_table(sheet, results)]

@@ -207,6 +207,16 @@ _TEXTS: dict[str, Bilingual] = {
         zh="本文书一式两份：一份由安全生产监督管理部门备案，一份交被复查单位。",
         en="Made in duplicate: one copy kept on file by the work-safety authority, "
         "one for the re-inspected company."),
+    # The program's own words (no published form has them): a draft opinion is marked on every
+    # page, so that nobody serves it as the document issued on completion.
+    "draft_number": Bilingual(zh="草稿（未编号）", en="DRAFT (not numbered)"),
+    "draft_mark": Bilingual(zh="草稿", en="DRAFT"),
+    "draft_banner": Bilingual(
+        zh="草稿：复查尚未完成，本意见书未编号、未生效，不得作为正式文书送达。"
+        "复查完成后再打印正式文书。",
+        en="DRAFT: the re-inspection is not completed. This opinion has no number and is not "
+        "in force; do not serve it. Print the document again once the re-inspection is "
+        "completed."),
     "col_problem": Bilingual(zh="问题", en="Problem"),
     "col_old_deadline": Bilingual(zh="原整改期限", en="Deadline"),
     "col_reinsp_result": Bilingual(zh="复查结果", en="Result"),
