@@ -378,12 +378,26 @@ class InspectionService:
 
     def record_edit(self, inspection_id: str, entity: str, entity_id: str, field: str,
                     old: Any, new: Any) -> None:
-        """One audit entry for a text edited keystroke by keystroke (already saved)."""
+        """One audit entry for a text edited keystroke by keystroke (already saved): none when
+        what is stored is not ``new`` (the change was declined or refused, never saved)."""
         if (old or None) == (new or None):
+            return
+        stored = self._stored_text(inspection_id, entity, entity_id, field, new)
+        if (stored or None) != (new or None):
             return
         with self.db.atomic():
             self.audit.record(entity, entity_id, "update", field=field, old=old or None,
                               new=new or None, inspection_id=inspection_id)
+
+    def _stored_text(self, inspection_id: str, entity: str, entity_id: str, field: str,
+                     new: Any) -> Any:
+        if entity == "answer":
+            row = self.repo.answer_row(inspection_id, entity_id)
+            return None if row is None else (row[2] if field == "note" else row[1])
+        if entity == "finding":
+            finding = self.repo.finding(entity_id)
+            return None if finding is None else getattr(finding, field, None)
+        return new  # another entity: audited as told
 
     def set_current_item(self, inspection_id: str, item_id: str) -> None:
         """Where the inspector is, so reopening returns there. Not audited: not a change."""

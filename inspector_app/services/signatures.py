@@ -128,6 +128,17 @@ class SignatureService:
         current = [s for s in signatures if s.record_fingerprint in (None, now)]
         return current, [s for s in signatures if s not in current]
 
+    def given_on_record_as_it_stands(self, inspection_id: str, *,
+                                     known: frozenset[str] = frozenset()
+                                     ) -> builtins.list[Signature]:
+        """The signatures a change to the record would void (a change to anything the record
+        prints: answers, notes, hazards, photos, the header). ``known``: ids already asked
+        about, for which the record's content is not fingerprinted again."""
+        signatures = self.list(inspection_id)
+        if not signatures or {s.id for s in signatures} <= known:
+            return []
+        return self.current_and_stale(inspection_id)[0]
+
     def stale(self, inspection_id: str) -> builtins.list[Signature]:
         """Signatures given before the answers, hazards or photos changed: to be given again."""
         return self.current_and_stale(inspection_id)[1]

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -62,6 +63,7 @@ from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
+from inspector_app.ui.widgets.live_text import LiveText
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
 
 
@@ -101,6 +103,8 @@ class InspectionWindow(QMainWindow):
         self.passphrases = passphrases if passphrases is not None else PassphraseKeeper(self)
         actor = ctx.actor
         self.service = InspectionService(ctx.db, ctx.device, actor, lang=ui_lang())
+        # Signatures the inspector agreed to void by changing the record (asked once for them).
+        self._voiding_confirmed: frozenset[str] = frozenset()
         self.record: InspectionRecord = self.service.get(inspection_id)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -218,8 +222,7 @@ class InspectionWindow(QMainWindow):
         p.text_answer_finished.connect(
             lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
                                                "answer", item, "value", old, new))
-        p.note_saved.connect(lambda item, text: self._guard(
-            self.service.set_note, self.inspection_id, item, text, audit=False))
+        p.note_saved.connect(self._save_note)
         p.note_finished.connect(
             lambda item, old, new: self._guard(self.service.record_edit, self.inspection_id,
                                                "answer", item, "note", old, new))
@@ -451,7 +454,36 @@ class InspectionWindow(QMainWindow):
         if old == value or not self.record.editable:
             self.apply_answer(item_id, value, undoing=False)
             return
+        if not self._may_void_signatures():
+            return
         self.undo_stack.push(AnswerChange(self, item_id, old, value))
+
+    def _may_void_signatures(self) -> bool:
+        """Before a change to what the record prints: a handwritten signature vouches for the
+        record as it was signed, so the change voids it. Say whose, and ask once; declined,
+        the item is shown again as stored."""
+        if not self.record.editable:
+            return True
+        given = self.ctx.signatures.given_on_record_as_it_stands(
+            self.inspection_id, known=self._voiding_confirmed)
+        if not given:
+            return True
+        names = self.tr("; ").join(dict.fromkeys(s.signer_name for s in given))
+        with LiveText.sessions_held():
+            answer = QMessageBox.question(
+                self, self.tr("Signatures will be cleared"),
+                self.tr("This record was signed as it stands by: {0}.\n\nChanging it clears "
+                        "these signatures: they are no longer printed, and must be given again "
+                        "(Signatures…) before the record is signed and locked. Change it?"
+                        ).format(names))
+        if answer != QMessageBox.StandardButton.Yes:
+            # The editor still shows what was typed or chosen: show what is stored.
+            QTimer.singleShot(0, lambda: self._current_changed(self.tree.currentIndex(),
+                                                               QModelIndex()))
+            return False
+        self._voiding_confirmed = frozenset(s.id for s in self.ctx.signatures.list(
+            self.inspection_id))
+        return True
 
     def apply_answer(self, item_id: str, value: Any, *, undoing: bool) -> None:
         """Store an answer and follow it on screen; says what happened to the item's hazard."""
@@ -490,10 +522,19 @@ class InspectionWindow(QMainWindow):
 
     def _save_text_answer(self, item_id: str, text: str) -> None:
         # Saved as typed; the editing session is audited once when it ends.
+        if not self._may_void_signatures():
+            return
         self._guard(self.service.set_answer, self.inspection_id, item_id, text, audit=False)
         self._after_change(item_id)
 
+    def _save_note(self, item_id: str, text: str) -> None:
+        if not self._may_void_signatures():
+            return
+        self._guard(self.service.set_note, self.inspection_id, item_id, text, audit=False)
+
     def _save_hazard(self, finding_id: str, fields: dict, audit: bool) -> None:
+        if not self._may_void_signatures():
+            return
         self._guard(self.service.update_finding, finding_id, audit=audit, **fields)
         self._after_change(None)
 
@@ -529,6 +570,8 @@ class InspectionWindow(QMainWindow):
         dialog = NewHazardDialog(started if started.isValid() else QDate.currentDate(), self)
 
         def save() -> None:
+            if not self._may_void_signatures():
+                return
             self._guard(self.service.add_finding, self.inspection_id, **dialog.values())
             self._after_change(None)
             self.tabs.setCurrentIndex(1)
@@ -582,6 +625,8 @@ class InspectionWindow(QMainWindow):
             self.record.editable)
 
         def save() -> None:
+            if not self._may_void_signatures():
+                return
             self._guard(self.service.update_finding, finding_id, **dialog.values())
             self._after_change(None)
 
@@ -592,7 +637,7 @@ class InspectionWindow(QMainWindow):
     def delete_hazard(self, finding_id: str) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Delete hazard"),
                                           self.tr("Why is this hazard deleted?"))
-        if ok and reason.strip():
+        if ok and reason.strip() and self._may_void_signatures():
             self._guard(self.service.delete_finding, finding_id, reason.strip())
             self._after_change(None)
 

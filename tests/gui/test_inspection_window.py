@@ -346,6 +346,45 @@ def test_a_filled_in_hazard_survives_a_changed_answer_and_ctrl_z(qtbot, ctx, ser
     assert finding.requirement == "立即停止无证人员作业" and finding.seq == 1
 
 
+def test_a_change_that_voids_signatures_is_asked_first_and_names_whose(
+        qtbot, ctx, service, team, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    inspection, signatures = completed_and_signed(ctx, service, team)
+    service.reopen(inspection, "补充检查")
+    win = open_window(qtbot, ctx, inspection)
+    asked, reply = [], [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append((a[1], a[2])) or reply[0])
+    win.select_item("a1")  # choosing the item to look at is no change: nothing asked
+    win.select_item("n1")
+    assert asked == []
+
+    # Declined: nothing changes, the editor shows the stored answer again.
+    win.answer("n1", 4)
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert title == "Signatures will be cleared"
+    assert "张伟" in text and "李娜" in text and "王经理" in text and "must be given again" in text
+    assert service.get(inspection).answers["n1"] == 3
+    qtbot.waitUntil(lambda: win.panel.editor.edit.text() == "3", timeout=2_000)
+    assert signatures.missing_signers(inspection) == []
+    win.panel.note.setPlainText("东侧灭火器过期")  # a note is printed too
+    assert len(asked) == 2 and not service.get(inspection).notes.get("n1")
+    qtbot.waitUntil(lambda: win.panel.note.toPlainText() == "", timeout=2_000)
+    win.panel.finish()  # a declined edit is no change: nothing in the history either
+    assert not [e for e in service.history(inspection) if e.field == "note"]
+
+    # Agreed: the change is made, the signatures no longer cover the record, asked only once.
+    reply[0] = QMessageBox.StandardButton.Yes
+    win.answer("n1", 4)
+    assert service.get(inspection).answers["n1"] == 4
+    assert {r.what for r in signatures.missing_signers(inspection)} == {"inspector", "company"}
+    assert all(r.again for r in signatures.missing_signers(inspection))
+    win.answer("n1", 5)
+    assert len(asked) == 3 and service.get(inspection).answers["n1"] == 5
+
+
 def test_signatures_given_before_a_change_must_be_given_again(
         qtbot, ctx, service, team, languages, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox

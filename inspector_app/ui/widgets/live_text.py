@@ -6,7 +6,8 @@ A killed program must not lose a character already on screen, yet the audit log 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
@@ -15,6 +16,19 @@ TextWidget = QLineEdit | QPlainTextEdit
 
 
 class LiveText(QObject):
+    # While the window asks whether to go on with a change (a modal question takes the focus),
+    # a session is not closed: it is audited when it really ends, from where it really began.
+    _held = False
+
+    @classmethod
+    @contextmanager
+    def sessions_held(cls) -> Iterator[None]:
+        cls._held = True
+        try:
+            yield
+        finally:
+            cls._held = False
+
     def __init__(self, widget: TextWidget, save: Callable[[str], None],
                  audit: Callable[[str, str], None]) -> None:
         super().__init__(widget)
@@ -49,6 +63,6 @@ class LiveText(QObject):
             self._session_start = current
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QEvent.Type.FocusOut and not LiveText._held:
             self.finish()
         return False
