@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 from inspector_app.domain.bilingual import Bilingual
 from inspector_app.domain.inspection import Kind
@@ -176,6 +176,24 @@ class Signature:
     def is_refusal(self) -> bool:
         return self.refused and self.role is SignerRole.COMPANY
 
+    @property
+    def has_image(self) -> bool:
+        return bool(self.png)
+
+
+class GivenSignature(Protocol):
+    """What deciding who still has to sign reads of a signature (a stored one, or a row a
+    sync bundle brings)."""
+
+    @property
+    def role(self) -> SignerRole: ...
+    @property
+    def inspector_id(self) -> str | None: ...
+    @property
+    def refused(self) -> bool: ...
+    @property
+    def has_image(self) -> bool: ...
+
 
 @dataclass(frozen=True)
 class Required:
@@ -220,8 +238,8 @@ class Required:
 
 
 def missing_signers(kind: Kind, inspectors: Sequence[Inspector],
-                    signatures: Sequence[Signature],
-                    stale: Sequence[Signature] = ()) -> list[Required]:
+                    signatures: Sequence[GivenSignature],
+                    stale: Sequence[GivenSignature] = ()) -> list[Required]:
     """Who still has to sign a record of this kind.
 
     An official inspection and a re-inspection (done by officials) need every inspector of the
@@ -242,7 +260,7 @@ def missing_signers(kind: Kind, inspectors: Sequence[Inspector],
 
 
 def _missing(kind: Kind, inspectors: Sequence[Inspector],
-             signatures: Sequence[Signature]) -> list[Required]:
+             signatures: Sequence[GivenSignature]) -> list[Required]:
     missing: list[Required] = []
     signed_inspectors = {s.inspector_id for s in signatures
                          if s.role is SignerRole.INSPECTOR and not s.refused}
@@ -253,7 +271,7 @@ def _missing(kind: Kind, inspectors: Sequence[Inspector],
         missing.extend(Required("inspector", i) for i in inspectors
                        if i.id not in signed_inspectors)
     company = [s for s in signatures if s.role is SignerRole.COMPANY]
-    witnessed = any(s.role is SignerRole.WITNESS and s.png for s in signatures)
+    witnessed = any(s.role is SignerRole.WITNESS and s.has_image for s in signatures)
     if not any(not s.refused for s in company):
         if not company:
             missing.append(Required("company"))

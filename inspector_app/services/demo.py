@@ -69,7 +69,7 @@ from inspector_app.services.district_demo import ensure_district
 from inspector_app.services.documents import check_order, signed_content_digest
 from inspector_app.services.emergency_demo import ensure_emergency
 from inspector_app.services.forms import ensure_shipped_templates
-from inspector_app.services.pdf.model import CompanyInfo, RecordData
+from inspector_app.services.pdf.model import CompanyInfo, RecordData, ResultInfo
 from inspector_app.services.photos import PhotoService
 from inspector_app.services.pki import PkiService
 from inspector_app.services.progress import Progress
@@ -401,6 +401,30 @@ class DemoBuilder:
             {"number": number, "kind": Kind.REINSPECTION.value, "follows": follows})
         for entry, reason in reinspection.reasons:
             entry[_REASON] = reason.format(label=number)
+        fingerprint = signed_content_digest(self._reinspection_content(reinspection))
+        for signature in reinspection.signature_rows:
+            signature["record_fingerprint"] = fingerprint
+
+    def _reinspection_content(self, reinspection: _Reinspection) -> RecordData:
+        """What the re-inspection's signatures vouch for, as load_record_data reads it back:
+        no checklist of its own, its team, its results."""
+        visit, row = reinspection.follows, reinspection.row
+        company = visit.company
+        record = InspectionRecord(
+            id=reinspection.id, number=row["number"], revision=1, supersedes_id=None,
+            superseded_by=None, status=Status.COMPLETED, kind=Kind.REINSPECTION,
+            company_id=company.id, company_name=company.name, company_address=company.address,
+            template=visit.source.template, section_ids=[], place=row["place"],
+            started_at=row["started_at"], ended_at=row["ended_at"], current_item=None,
+            amend_reason=None, inspectors=reinspection.team, answers={}, notes={},
+            findings=[], photo_counts={})
+        return RecordData(
+            record=record, template_hash=visit.source.content_hash,
+            company=CompanyInfo(company.id or "", company.name, company.credit_code,
+                                company.address, company.legal_rep, company.contact_name,
+                                company.contact_phone, company.legal_rep_position),
+            photos=[], follows_inspection_id=visit.id,
+            results=[ResultInfo(*values[2:9]) for values in reinspection.results])
 
     # -- people and companies ------------------------------------------------------------------
     def _ensure_profile(self) -> str:
@@ -635,6 +659,8 @@ class DemoBuilder:
                 "position": position})
         for values in reinspection.results:
             out.add("reinspection_results", _RESULT_COLUMNS, values)
+        for signature in reinspection.signature_rows:
+            out.insert("signatures", signature)
 
     def _start(self, company: Company, key: str, kind: Kind, team: list[Inspector],
                started_at: str, place: str | None) -> _Visit:
@@ -985,6 +1011,7 @@ class DemoBuilder:
             else:
                 self._reopen(reinspection, finding, day)
                 reopened += 1
+        self._sign_reinspection(reinspection)  # every signature before it is completed
         rules.check_transition(Status.DRAFT, Status.COMPLETED)
         self._audit(visit, "inspection", reinspection.id, "update", field="status",
                     old=Status.DRAFT.value, new=Status.COMPLETED.value,
@@ -1166,6 +1193,32 @@ class DemoBuilder:
                         new={"role": role.value, "signer": name, "id_number": id_number,
                              "refused": False})
 
+    def _sign_reinspection(self, reinspection: _Reinspection) -> None:
+        """Every signature a re-inspection needs before it is completed (ReinspectionService
+        .complete): each inspector of its team and the company's person, when it ended. Their
+        fingerprint is taken once it has its number (``_number_reinspection``)."""
+        visit = reinspection.follows
+        company = visit.company
+        signed_at = datetime.fromisoformat(reinspection.row["ended_at"]).astimezone(
+            UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        signers: list[tuple[SignerRole, str, Inspector | None]] = [
+            (SignerRole.INSPECTOR, i.name, i) for i in reinspection.team]
+        signers.append((SignerRole.COMPANY,
+                        company.contact_name or company.legal_rep or "现场负责人", None))
+        for role, name, inspector in signers:
+            strokes, png = self.rng.choice(self._hands)
+            name = clean_name(name)
+            id_number = inspector.enforcement_id if inspector else None
+            row = {"id": self._new_id(), "inspection_id": reinspection.id, "role": role.value,
+                   "signer_name": name, "signer_id_number": id_number,
+                   "inspector_id": inspector.id if inspector else None,
+                   "strokes": strokes, "png": png, "refused": 0, "signed_at": signed_at,
+                   "record_fingerprint": None, **visit.stamp}
+            reinspection.signature_rows.append(row)
+            self._audit(visit, "signature", row["id"], "create",
+                        new={"role": role.value, "signer": name, "id_number": id_number,
+                             "refused": False}, inspection_id=reinspection.id)
+
     def _handwritings(self) -> list[tuple[str, bytes]]:
         """The demo's signatures (strokes as stored, PNG), drawn once and checked as the
         signature service checks every signature it is given."""
@@ -1243,6 +1296,7 @@ class _Reinspection:
     results: list[list[Any]] = field(default_factory=list)       # reinspection_results rows
     # Audit rows of the hazards' changes, with the reason to word once the number is known.
     reasons: list[tuple[list[Any], str]] = field(default_factory=list)
+    signature_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))

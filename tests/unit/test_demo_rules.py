@@ -321,6 +321,11 @@ def test_orders_and_re_inspections_follow_the_services_rules(built):
     service = ctx.reinspection
     for reinspection_id, follows, status, day in reinspections:
         assert status == "completed" and service.missing(reinspection_id) == []
+        # Completed only once everyone signed, on the results as they stand.
+        assert ctx.signatures.missing_signers(reinspection_id) == [], reinspection_id
+        current, stale = ctx.signatures.current_and_stale(reinspection_id)
+        assert {s.record_fingerprint for s in current} == {
+            record_content_fingerprint(db, reinspection_id)} and not stale
         info = service.get(reinspection_id)
         assert info.number and info.follows_id == follows and len(info.inspectors) >= 1
         if info.official:  # a re-inspection opinion can follow the order it re-checks

@@ -611,6 +611,39 @@ def test_a_reinspection_result_may_not_name_a_hazard_of_another_inspection(world
     assert state(world.office) == before
 
 
+def test_a_reinspection_completed_without_its_signatures_is_refused(world):
+    # `reinspect complete` once completed a re-inspection nobody had signed; the window never
+    # did. A laptop's bundle bringing one (or dropping the signatures) is refused whole.
+    from inspector_app.services.reinspection import NOT_RECTIFIED, ReinspectionService
+    from tests.pdf_scenarios import sign_missing
+
+    _x, reinspection = reinspected(world, world.a, seed=1)
+    service = ReinspectionService(world.a.db, world.a.device, "张伟")
+    for hazard in service.missing(reinspection):
+        service.record_result(reinspection, hazard.id, NOT_RECTIFIED, "2099-01-15")
+    sign_missing(world.a, reinspection)
+    assert service.complete(reinspection).completed
+    team = [i.name for i in service.get(reinspection).inspectors]
+    source = plain_export(world, world.a)
+
+    def unsigned(tables: Rows) -> None:
+        tables["signatures"] = [r for r in tables["signatures"]
+                                if r["inspection_id"] != reinspection
+                                or (r["role"] == "inspector" and r["signer_name"] == team[0])]
+
+    before = state(world.office)
+    with pytest.raises(BundleRefused) as caught:
+        world.import_(forge(world, world.a, source, unsigned))
+    assert (f"inspections {reinspection}, column status: is completed without the signatures "
+            f"it needs (inspector {team[1]}; the company's person in charge (or their refusal "
+            f"and a witness)); a re-inspection is completed only once they are given"
+            in str(caught.value)), str(caught.value)
+    assert state(world.office) == before
+    # Signed by everyone it needs: accepted.
+    world.import_(forge(world, world.a, source))
+    assert world.office.reinspection.get(reinspection).status.value == "completed"
+
+
 def test_a_reinspection_result_naming_a_hazard_already_at_the_office_is_checked(world):
     # The hazard named may be one the office already has (sent in an earlier bundle): it is
     # read from the office's database by its key.

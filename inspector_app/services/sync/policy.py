@@ -20,7 +20,10 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from sqlite_utils import Database
 
-from inspector_app.i18n import N_, Message
+from inspector_app.domain.inspection import Kind
+from inspector_app.domain.profile import Inspector
+from inspector_app.domain.signature import SignerRole, missing_signers
+from inspector_app.i18n import N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
@@ -168,6 +171,7 @@ class Policy:
             self._office_only()
             self._authorship()
             self._signed_records_closed()
+            self._reinspections_completed_when_signed()
             self._team()
             self._inspectors()
             self._audit()
@@ -542,6 +546,58 @@ class Policy:
                         N_("adds to inspection {inspection}, which is signed and locked"),
                         inspection=row[columns[0]]))
 
+    def _reinspections_completed_when_signed(self) -> None:
+        """A re-inspection a laptop completes arrives with the signatures it needs: each
+        inspector of its team and the company's person, or the company's refusal with a
+        witness (``ReinspectionService.complete`` refuses it otherwise). Whether they were given
+        on the results as they stand is decided by the record's content after the merge, which
+        a bundle's rows cannot show before it: not checked here."""
+        arriving = [row for row in self.rows.get("inspections", [])
+                    if row["kind"] == "reinspection" and row["status"] != "draft"
+                    and self._completed_by_this_bundle(row)]
+        for rows in _chunks(iter(arriving)):
+            ids = {row["id"] for row in rows}
+            given: dict[str, dict[str, _Given]] = {i: {} for i in ids}
+            for sid, inspection, role, inspector, refused, image in \
+                    sync_rows.signatures_given(self.db, sorted(ids)):
+                given[inspection][sid] = _Given(SignerRole(role), inspector, refused, image)
+            for row in self.rows.get("signatures", []):
+                if row["inspection_id"] in ids:
+                    given[row["inspection_id"]][row["id"]] = _Given(
+                        SignerRole(row["role"]), row.get("inspector_id"),
+                        bool(row.get("refused")), bool(row.get("png")))
+            teams = self._teams(ids)
+            for row in rows:
+                missing = missing_signers(Kind.REINSPECTION, teams.get(row["id"], []),
+                                          list(given[row["id"]].values()))
+                if missing:
+                    raise row_refused("inspections", row, "status", Message(
+                        N_("is {status} without the signatures it needs ({missing}); a "
+                           "re-inspection is completed only once they are given"),
+                        status=row["status"],
+                        missing=Listing([r.message() for r in missing])))
+
+    def _completed_by_this_bundle(self, row: Row) -> bool:
+        """Completed (or signed) in the bundle, still a draft here or not here at all."""
+        local = self.local_row("inspections", row)
+        return (local is None or local["status"] == "draft") and self.changes("inspections", row)
+
+    def _teams(self, ids: set[str]) -> dict[str, list[Inspector]]:
+        """Each re-inspection's team: as the bundle carries it, else as it is here."""
+        names = {r["id"]: r["name"] for r in self.rows.get("inspectors", [])}
+        carried: dict[str, list[Inspector]] = {}
+        for row in self.rows.get("inspection_inspectors", []):
+            if row["inspection_id"] in ids:
+                inspector = row["inspector_id"]
+                carried.setdefault(row["inspection_id"], []).append(
+                    Inspector(inspector, names.get(inspector, inspector)))
+        here: dict[str, list[Inspector]] = {}
+        for inspection, inspector, name in sync_rows.teams_of(
+                self.db, sorted(ids - carried.keys())):
+            here.setdefault(inspection, []).append(Inspector(inspector, names.get(inspector,
+                                                                                 name)))
+        return {**here, **carried}
+
     def _team(self) -> None:
         """A team changes only with its inspection, by the device that wrote that version."""
         device = self.sender.device_id
@@ -592,6 +648,16 @@ class Policy:
                 raise row_refused("audit_log", row, "actor", Message(
                     N_("is attributed to {actor!r}, not to the bundle's signer ({signer})"),
                     actor=row["actor"], signer=self.sender.signer.name))
+
+
+@dataclass(frozen=True)
+class _Given:
+    """A handwritten signature as deciding who still has to sign reads it."""
+
+    role: SignerRole
+    inspector_id: str | None
+    refused: bool
+    has_image: bool
 
 
 def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
