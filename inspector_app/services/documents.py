@@ -704,7 +704,11 @@ class DocumentService:
             # Refused, stopped or failed before any file was written: a number taken for this
             # export is given back, so that no number is lost between two documents.
             if not numbered_before:
-                self._give_back(inspection_id, doc_type)
+                try:
+                    self._give_back(inspection_id, doc_type)
+                except (InspectorError, sqlite3.Error):  # the first failure is the one to tell
+                    log.exception("the number of %s %s was not given back", doc_type.value,
+                                  inspection_id)
             raise
 
     def _give_back(self, inspection_id: str, doc_type: DocType) -> None:

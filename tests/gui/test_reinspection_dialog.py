@@ -264,6 +264,10 @@ def test_the_opinion_is_printed_from_the_reinspection_window(
         documents.export_to(target)
     text = pdf_text(target)
     assert "Re-inspection opinion" in text and "To: 泉台纺织有限公司" in text
+    # Still under way: printed as a draft, without a number, and the dialog says so.
+    assert "DRAFT (not numbered)" in text
+    assert "marked as a draft, without a number" in documents.status.text()
+    assert ctx.documents.issued(reinspection_id, DocType.REINSPECTION) is None
     documents.close()
 
     # In the inspection it follows, the greyed opinion says where to get it.
