@@ -1205,8 +1205,9 @@ class DemoBuilder:
             (SignerRole.INSPECTOR, i.name, i) for i in reinspection.team]
         signers.append((SignerRole.COMPANY,
                         company.contact_name or company.legal_rep or "现场负责人", None))
-        for role, name, inspector in signers:
-            strokes, png = self.rng.choice(self._hands)
+        for n, (role, name, inspector) in enumerate(signers):
+            # Not drawn from the demo's random stream: the districts a seed made stay the same.
+            strokes, png = self._hands[(self.summary.reinspections + n) % len(self._hands)]
             name = clean_name(name)
             id_number = inspector.enforcement_id if inspector else None
             row = {"id": self._new_id(), "inspection_id": reinspection.id, "role": role.value,
