@@ -573,6 +573,7 @@ class InspectionService:
             raise NotFoundError(N_("No inspection with id {inspection_id}."),
                                 inspection_id=inspection_id)
         rules.check_transition(Status(row["status"]), Status.SIGNED)
+        self._require_signatures(inspection_id)
         now = utcnow_iso()
         with self.db.atomic():
             self.audit.record("inspection", inspection_id, "update", field="status",
@@ -582,6 +583,18 @@ class InspectionService:
                                              "updated_at": now, "device_id": self.device.id,
                                              "company_snapshot": self._company_snapshot(row),
                                              "team_snapshot": self._team_snapshot(inspection_id)})
+
+    def _require_signatures(self, inspection_id: str) -> None:
+        """Locked only once everyone who must sign has signed the record as it stands (the
+        window asks for them first; the command line and any caller obey the same rule)."""
+        from inspector_app.services.signatures import SignatureService
+
+        unsigned = SignatureService(self.db, self.device).missing_signers(inspection_id)
+        if unsigned:
+            raise ValidationError(
+                N_("Signatures are still missing: {signers}. Collect them before the record is "
+                   "signed and locked; nothing was changed."),
+                signers=Listing([r.message() for r in unsigned]))
 
     def _team_snapshot(self, inspection_id: str) -> str:
         return json.dumps([{"id": i.id, "name": i.name, "enforcement_id": i.enforcement_id,

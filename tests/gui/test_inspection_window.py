@@ -19,6 +19,7 @@ from inspector_app.storage.templates_repo import TemplateRepo
 from inspector_app.ui.inspection_window import InspectionWindow
 from inspector_app.ui.models.checklist_model import ChecklistModel
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 @pytest.fixture
@@ -185,6 +186,7 @@ def test_signed_inspection_opens_read_only_and_amends(qtbot, ctx, service, team,
                         ("t1", "compliant")):
         service.set_answer(inspection, item, value)
     assert service.complete(inspection) == []
+    sign_missing(service, inspection)
     service.lock(inspection)
     win = open_window(qtbot, ctx, inspection)
     assert "Signed and locked" in win.banner.text()

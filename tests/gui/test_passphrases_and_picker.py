@@ -13,6 +13,7 @@ from inspector_app.ui.dialogs.passphrase_dialog import PassphraseDialog, Passphr
 from inspector_app.ui.dialogs.reinspection_dialog import ReinspectionDialog
 from inspector_app.ui.widgets.inspector_picker import InspectorPicker
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 def unlock(passphrase: str) -> str:
@@ -111,6 +112,7 @@ def open_hazard(ctx, profile):
     hazard = svc.get(inspection).findings[0]
     svc.update_finding(hazard.id, requirement="清理安全出口", deadline="2099-01-10")
     assert svc.complete(inspection) == []
+    sign_missing(svc, inspection)
     svc.lock(inspection)
     return inspection
 

@@ -21,6 +21,7 @@ from inspector_app.ui.widgets import photo_gallery
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery, PhotosModel
 from tests import images
 from tests.factories import SMALL_TEMPLATE, add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 INGEST_TIMEOUT_MS = 30_000
 
@@ -264,6 +265,7 @@ def test_signed_inspection_shows_photos_read_only(qtbot, ctx, service, photos, i
     files = [images.jpeg(tmp_path / f"p{n}.jpg", seed=n) for n in range(2)]
     photos.add_files(inspection, files, item_id="p1")
     complete(service, inspection)
+    sign_missing(service, inspection)
     service.lock(inspection)
     win = open_window(qtbot, ctx, inspection)
     win.select_item("p1")

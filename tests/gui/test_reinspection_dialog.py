@@ -17,7 +17,7 @@ from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.ui.dialogs.reinspection_dialog import OVERDUE_BACKGROUND, ReinspectionDialog
 from tests.factories import add_company, add_template
-from tests.pdf_scenarios import add_signature
+from tests.pdf_scenarios import add_signature, sign_missing
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -43,6 +43,7 @@ def recorded(ctx, profile, li):
     svc.update_finding(a1.id, requirement="清理安全出口", deadline="2020-01-10")
     svc.update_finding(a2.id, requirement="停止无证作业", deadline="2099-01-10")
     assert svc.complete(inspection) == []
+    sign_missing(svc, inspection)
     svc.lock(inspection)
     return {"company": mill, "inspection": inspection, "a1": a1.id, "a2": a2.id,
             "service": svc}

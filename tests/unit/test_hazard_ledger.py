@@ -56,6 +56,7 @@ def district(ctx):
             svc.update_finding(finding.id, requirement="立即整改", responsible="车间主任")
         assert svc.complete(inspection) == []
         if lock:
+            sign_missing(svc, inspection)
             svc.lock(inspection)
         return inspection
 

@@ -11,6 +11,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.inspections_repo import InspectionFilter
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 @pytest.fixture
@@ -188,6 +189,7 @@ def test_locked_inspection_refuses_every_edit(ctx, svc, inspection):
     assert svc.complete(inspection) == []
     with pytest.raises(LockedRecordError, match="completed"):
         svc.set_answer(inspection, "a1", "non_compliant")
+    sign_missing(svc, inspection)
     svc.lock(inspection)
     for attempt in (lambda: svc.set_answer(inspection, "a1", "non_compliant"),
                     lambda: svc.set_note(inspection, "a1", "x"),
@@ -209,6 +211,7 @@ def test_amend_makes_a_new_revision_and_keeps_the_signed_one(ctx, svc, inspectio
         ctx.db["photos"].insert({"id": "p1", "sha256": "ab" * 32, "inspection_id": inspection,
                                  "finding_id": f.id, "created_at": "t", "updated_at": "t",
                                  "device_id": "d"})
+    sign_missing(svc, inspection)
     svc.lock(inspection)
     with pytest.raises(ValidationError, match="Say why"):
         svc.amend(inspection, " ")

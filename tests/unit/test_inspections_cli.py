@@ -8,6 +8,7 @@ from inspector_app.domain.profile import Profile
 from inspector_app.services.inspections import InspectionService
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 @pytest.fixture
@@ -30,6 +31,7 @@ def recorded(ctx, data_dir):
     finding = svc.get(signed).finding_for_item("a2")
     svc.update_finding(finding.id, requirement="立即停止无证人员作业", responsible="车间主任")
     assert svc.complete(signed) == []
+    sign_missing(svc, signed)
     svc.lock(signed)
     draft = svc.start(company_id=shop, template_key=key, kind="self", inspector_ids=team[1:],
                       started_at="2026-11-20T14:30+08:00")

@@ -30,6 +30,7 @@ from inspector_app.services.documents import (
 from inspector_app.services.pdf import page as pdf_page
 from inspector_app.services.pdf.texts import fmt_date
 from tests import pdf_scenarios as sc
+from tests.pdf_scenarios import sign_missing
 
 RECORD_NUMBER = "（泉台）应急检记〔2026〕1号"  # the inspection's own, from its start date
 YEAR = datetime.now().year  # orders and opinions are numbered in the year they are issued
@@ -232,6 +233,7 @@ def test_numbers_are_issued_once_and_recorded_with_the_file(ctx, built, docs, tm
 def test_an_amended_record_prints_its_revision_number(ctx, built, docs, tmp_path):
     insp, _, _ = sc.services(ctx)
     assert insp.complete(built.inspection_id) == []
+    sign_missing(insp, built.inspection_id)
     insp.lock(built.inspection_id)
     revision = insp.amend(built.inspection_id, "补充现场照片说明")
     number, _ = docs.issue(revision, "record")

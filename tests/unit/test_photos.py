@@ -18,6 +18,7 @@ from inspector_app.services.photos import MAX_PIXELS, PhotoService, _open_checke
 from inspector_app.storage.repositories import InspectorRepo, ProfileRepo
 from tests import images
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 @pytest.fixture
@@ -241,6 +242,7 @@ def test_a_signed_inspection_refuses_photo_changes(photos, inspections, inspecti
                         ("t1", "not_applicable")):
         inspections.set_answer(inspection, item, value)
     assert inspections.complete(inspection) == []
+    sign_missing(inspections, inspection)
     inspections.lock(inspection)
     with pytest.raises(LockedRecordError, match="signed and locked"):
         photos.delete(photo_id, "reason")

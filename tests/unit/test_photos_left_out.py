@@ -11,6 +11,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService
 from tests import pdf_scenarios as sc
 from tests.factories import completed_self_inspection
+from tests.pdf_scenarios import sign_missing
 
 OWN = "my-own-passphrase"
 
@@ -24,6 +25,7 @@ def with_photo(ctx, tmp_path):
     svc.reopen(inspection, "one more photo")
     (photo_id,) = sc.add_photos(ctx, inspection, tmp_path / "cam", 1, item_id="a1")
     assert svc.complete(inspection) == []
+    sign_missing(ctx, inspection)
     secret = tmp_path / "pass"
     secret.write_text(OWN)
     return inspection, photo_id, secret

@@ -68,6 +68,7 @@ def inspect(inspections, company, key, team, *, bad=("a1", "a2"), started="2026-
         inspections.update_finding(finding.id, requirement="立即整改", responsible="车间主任")
     assert inspections.complete(inspection_id) == []
     if lock:
+        sign_missing(inspections, inspection_id)
         inspections.lock(inspection_id)
     return inspection_id
 

@@ -22,6 +22,7 @@ from inspector_app.services.progress import Cancelled
 from inspector_app.storage.render_cache import RenderCache
 from tests import pdf_scenarios as sc
 from tests.factories import completed_self_inspection
+from tests.pdf_scenarios import sign_missing
 
 OWN = "my-own-passphrase"
 
@@ -113,6 +114,7 @@ def signed_self_inspection(ctx):
     office.init_org("泉台区应急管理局", "office-secret-1")
     data, _ = office.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
     office.import_identity(data, "one-time-pass-2", OWN)
+    sign_missing(ctx, inspection)
     return inspection
 
 

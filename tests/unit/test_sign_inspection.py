@@ -10,6 +10,7 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.pki import PkiService, WrongPassphrase
 from inspector_app.services.signing import SigningService
 from tests.factories import completed_self_inspection
+from tests.pdf_scenarios import sign_missing
 
 OWN = "my-own-passphrase"
 
@@ -26,6 +27,7 @@ def test_signing_locks_and_the_record_matches(ctx, completed):
     with pytest.raises(WrongPassphrase):
         signing.sign_inspection(completed, "not-the-passphrase")
     assert InspectionService(ctx.db, ctx.device).get(completed).status is Status.COMPLETED
+    sign_missing(ctx, completed)
     signing.sign_inspection(completed, OWN)
     assert InspectionService(ctx.db, ctx.device).get(completed).status is Status.SIGNED
     assert signing.check_record(completed) == (True, "the record matches its signature")
@@ -35,6 +37,7 @@ def test_signing_locks_and_the_record_matches(ctx, completed):
 
 def test_a_record_changed_behind_the_programs_back_is_detected(ctx, completed):
     signing = SigningService(ctx.db, ctx.device)
+    sign_missing(ctx, completed)
     signing.sign_inspection(completed, OWN)
     # The triggers refuse edits of answers; a note smuggled in with them dropped shows up.
     ctx.db.execute("DROP TRIGGER answers_signed_locked_upd")
@@ -52,6 +55,7 @@ def test_a_draft_cannot_be_signed(ctx, completed):
 def test_cli_sign(ctx, completed, tmp_path, capsys):
     from inspector_app.cli import main
 
+    sign_missing(ctx, completed)
     ctx.close()
     secret = tmp_path / "pass"
     secret.write_text(OWN)
@@ -74,6 +78,7 @@ def test_signed_record_pdf_verifies_with_both_verifiers(ctx, completed, tmp_path
     office.init_org("泉台区应急管理局", "office-secret-1")
     data, _ = office.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
     office.import_identity(data, "one-time-pass-2", OWN)
+    sign_missing(ctx, completed)
     ctx.close()
     secret = tmp_path / "pass"
     secret.write_text(OWN)
@@ -97,6 +102,7 @@ def test_editing_the_company_later_changes_neither_the_signed_record_nor_its_sig
         ctx, completed):
     from inspector_app.services.documents import load_record_data
 
+    sign_missing(ctx, completed)
     SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
     company_id = InspectionService(ctx.db, ctx.device).get(completed).company_id
     with ctx.db.atomic():
@@ -134,3 +140,27 @@ def test_a_record_is_not_locked_over_signatures_given_before_it_changed(ctx, com
     with pytest.raises(ValidationError, match=r"again.*张伟"):
         SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
     assert svc.get(completed).status is Status.COMPLETED
+
+
+def test_a_record_is_not_locked_while_a_signature_is_missing(ctx, completed, capsys):
+    # The window asks for every signature first; the service (and `sign`) refuse the same.
+    from inspector_app.cli import main
+    from inspector_app.services.signatures import SignatureService
+    from tests.unit.test_signatures import PAD, png_bytes, wave
+
+    team = InspectionService(ctx.db, ctx.device).get(completed).inspectors
+    SignatureService(ctx.db, ctx.device, "张伟").add(
+        completed, "inspector", team[0].name, wave(), png_bytes(), inspector_id=team[0].id,
+        pad_size=PAD)
+    with pytest.raises(ValidationError, match=r"Signatures are still missing: the company's "
+                       r"person in charge \(or their refusal and a witness\)"):
+        SigningService(ctx.db, ctx.device).sign_inspection(completed, OWN)
+    with pytest.raises(ValidationError, match="Signatures are still missing"):
+        InspectionService(ctx.db, ctx.device).lock(completed)
+    assert InspectionService(ctx.db, ctx.device).get(completed).status is Status.COMPLETED
+    secret = ctx.data_dir.root / "secret.txt"
+    secret.write_text(OWN)
+    ctx.close()
+    assert main(["--lang", "en", "--data-dir", str(ctx.data_dir.root), "sign", completed,
+                 "--passphrase-file", str(secret)]) == 1
+    assert "Signatures are still missing" in capsys.readouterr().err

@@ -200,14 +200,17 @@ def test_self_inspection_needs_one_inspector_and_the_company(ctx, svc, team, ins
 
 
 def test_signatures_are_refused_on_a_locked_inspection(ctx, svc, team, inspection, inspections):
-    signed = svc.add(inspection, "inspector", "张伟", wave(), png_bytes(),
-                     inspector_id=team[0].id)
     for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
                         ("t1", "not_applicable")):
         inspections.set_answer(inspection, item, value)
     assert inspections.complete(inspection) == []
-    # Completed, not locked: still signable.
+    # Completed, not locked: still signable, and locked only once everyone signed.
+    signed = svc.add(inspection, "inspector", "张伟", wave(), png_bytes(),
+                     inspector_id=team[0].id)
     svc.add(inspection, "inspector", "李娜", wave(), png_bytes(), inspector_id=team[1].id)
+    with pytest.raises(ValidationError, match="Signatures are still missing: the company's"):
+        inspections.lock(inspection)
+    svc.add(inspection, "company", "王经理", wave(), png_bytes())
     inspections.lock(inspection)
     with pytest.raises(LockedRecordError, match="signed and locked"):
         svc.add(inspection, "company", "王厂长", wave(), png_bytes())
@@ -215,7 +218,7 @@ def test_signatures_are_refused_on_a_locked_inspection(ctx, svc, team, inspectio
         svc.record_refusal(inspection, "王厂长", "赵村长", wave(), png_bytes())
     with pytest.raises(LockedRecordError):
         svc.remove(signed.id, "changed my mind")
-    assert len(svc.list(inspection)) == 2
+    assert len(svc.list(inspection)) == 3
 
 
 def test_remove_needs_a_reason(svc, team, inspection):

@@ -23,7 +23,7 @@ from inspector_app.services.sync import export as export_mod
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.services.sync.bundle import BundleRefused, sign_manifest
 from inspector_app.services.sync.tables import TABLES
-from tests.pdf_scenarios import add_photos, official_inspection
+from tests.pdf_scenarios import add_photos, official_inspection, sign_missing
 
 ORG_PASS = "office-secret-1"
 ONE_TIME = "one-time-pass-2"
@@ -628,6 +628,7 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     finding = service.get(inspection).finding_for_item("a2")
     service.update_finding(finding.id, deadline="2026-12-20")
     assert service.complete(inspection) == []
+    sign_missing(world.a, inspection)
     SigningService(world.a.db, world.a.device).sign_inspection(inspection, OWN)
     report = world.import_(world.seal(world.export(world.a)))
     assert [n for n in report.notes if not str(n).startswith("template ")] == []

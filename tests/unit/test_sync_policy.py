@@ -22,6 +22,7 @@ from inspector_app.services.sync import bundle as bundle_mod
 from inspector_app.services.sync.bundle import BundleRefused, sign_manifest
 from inspector_app.services.sync.rows import dump_rows, load_rows
 from tests.images import corrupt, noisy, png_claiming, truncated_jpeg
+from tests.pdf_scenarios import sign_missing
 from tests.unit.test_sync import (
     OWN,
     World,
@@ -102,6 +103,7 @@ def signed_record(world: World, ctx, seed: int = 0) -> str:
     finding = service.get(inspection).finding_for_item("a2")
     service.update_finding(finding.id, deadline="2026-12-20")
     assert service.complete(inspection) == []
+    sign_missing(ctx, inspection)
     SigningService(ctx.db, ctx.device).sign_inspection(inspection, OWN)
     return inspection
 

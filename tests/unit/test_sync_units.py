@@ -6,6 +6,7 @@ from inspector_app.domain.records import new_id
 from inspector_app.domain.units import Campaign, UnitKind
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
+from tests.pdf_scenarios import sign_missing
 from tests.unit.test_sync import ORG_PASS, laptop_work, world  # noqa: F401  (fixture)
 
 
@@ -58,6 +59,7 @@ def test_an_inspection_of_a_town_travels_from_the_laptop_to_the_office(world):  
                         ("t1", "not_applicable")):
         svc.set_answer(inspection_id, item, value)
     assert svc.complete(inspection_id) == []
+    sign_missing(svc, inspection_id)
     svc.lock(inspection_id)
     report = world.import_(world.export(laptop))
     assert report.tables["inspections"].added == 1

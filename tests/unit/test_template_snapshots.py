@@ -19,7 +19,7 @@ from inspector_app.services.pki import PkiService
 from inspector_app.services.signatures import SignatureService
 from inspector_app.services.signing import SigningService
 from inspector_app.storage.migrations import migrations
-from tests.pdf_scenarios import official_inspection, sign_all
+from tests.pdf_scenarios import official_inspection, sign_all, sign_missing
 from tests.unit.test_sync import World, laptop_work, refused
 from tests.unit.test_sync_policy import forge, plain_export
 
@@ -72,6 +72,7 @@ def test_migration_keeps_each_checklist_once_and_every_record_as_signed(tmp_path
     sign_all(ctx, signed)
     inspections = InspectionService(ctx.db, ctx.device, "张伟")
     assert inspections.complete(signed.inspection_id) == []
+    sign_missing(ctx, signed.inspection_id)
     SigningService(ctx.db, ctx.device).sign_inspection(signed.inspection_id, OWN)
     before = {i: canonical_record_data(load_record_data(ctx.db, i))
               for i in (signed.inspection_id, draft)}

@@ -22,6 +22,7 @@ from inspector_app.storage.migrations import migrations
 from inspector_app.storage.repositories import InspectorRepo
 from inspector_app.storage.units_repo import UnitRepo
 from tests.factories import add_company, add_template
+from tests.pdf_scenarios import sign_missing
 
 
 @pytest.fixture
@@ -139,6 +140,7 @@ def test_signing_keeps_the_units_name(district, ctx):
     for item, value in ANSWERS:
         svc.set_answer(inspection_id, item, value)
     assert svc.complete(inspection_id) == []
+    sign_missing(svc, inspection_id)
     svc.lock(inspection_id)
     snapshot = json.loads(ctx.db.execute("SELECT company_snapshot FROM inspections").fetchone()[0])
     assert snapshot["name"] == "城关镇" and snapshot["subject"] == "unit"
