@@ -19,6 +19,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -692,20 +693,54 @@ def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
     return data
 
 
-def originals_not_as_taken_in(store: PhotoStore, photos: list[Photo]) -> list[Photo]:
+def originals_not_as_taken_in(store: PhotoStore, photos: list[Photo],
+                              progress: Progress | None = None) -> list[Photo]:
     """The photos whose original is missing, unreadable or changed on disk since it was taken
-    in (each read once and hashed: a signer vouches for these very bytes)."""
-    def not_as_taken_in(photo: Photo) -> bool:
-        try:
-            _checked_original(store, photo)
-        except (OSError, InspectorError):
-            return True
-        return False
+    in (each read and hashed: a signer vouches for these very bytes). ``progress`` counts the
+    photos checked; once it is cancelled, the hashing stops within one chunk of a file and
+    ``Cancelled`` is raised."""
+    stopped = threading.Event()
 
+    def stop_check() -> None:
+        if stopped.is_set():
+            raise _HashingStopped
+
+    def not_as_taken_in(photo: Photo) -> bool:
+        original = store.find_original(photo.sha256)
+        if original is None:
+            return True
+        try:
+            return sha256_file(original, stop_check) != photo.sha256
+        except OSError:
+            return True
+
+    if not photos:
+        return []
     # Hashing releases the GIL: a record's photos are read and hashed side by side.
-    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-        flags = list(pool.map(not_as_taken_in, photos))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+    try:
+        futures = [pool.submit(not_as_taken_in, photo) for photo in photos]
+        flags = []
+        for done, future in enumerate(futures, start=1):
+            while True:
+                try:
+                    flags.append(future.result(timeout=0.05))
+                    break
+                except FuturesTimeout:
+                    if progress is not None:
+                        progress.check_cancelled()
+            if progress is not None:
+                progress.progress(done, len(photos), photos[done - 1].original_name)
+    except BaseException:
+        stopped.set()  # the files in hand stop at their next chunk, the others never start
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return [photo for photo, bad in zip(photos, flags, strict=True) if bad]
+
+
+class _HashingStopped(Exception):
+    """Raised inside a hashing thread once the check it belongs to was stopped."""
 
 
 def make_print_copy(store: PhotoStore, photo: Photo,
