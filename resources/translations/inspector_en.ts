@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="333"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="351"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="334"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>

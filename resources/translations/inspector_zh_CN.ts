@@ -2354,233 +2354,234 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="248"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="259"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="247"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="249"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="261"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="267"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="250"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="262"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="251"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="263"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="252"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="662"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="676"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="680"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="694"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="719"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="253"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="267"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="254"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="255"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="242"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="260"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="245"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="263"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="246"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="314"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="332"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="318"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="336"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="320"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="338"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="322"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="340"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="324"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="326"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="344"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="333"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="351"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="334"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="349"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="367"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="351"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="369"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="370"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="353"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="371"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="372"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="374"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="406"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="424"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="484"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="502"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="489"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="507"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="518"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="536"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="524"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="542"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="543"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="561"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="562"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="545"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="563"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="546"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="564"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="611"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="594"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="612"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="632"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
@@ -2589,12 +2590,12 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="618"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="636"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="620"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="638"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2611,7 +2612,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="647"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="665"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2620,32 +2621,58 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="663"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="681"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="668"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="677"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="695"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="689"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="747"/>
+        <source>Checking the photos…</source>
+        <translation>正在核对照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
+        <source>Signing the record…</source>
+        <translation>正在签署记录…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="746"/>
+        <source>Checking photo {0} of {1}: {2}</source>
+        <translation>正在核对第 {0} 张照片（共 {1} 张）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="762"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="699"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="776"/>
+        <source>Signing was cancelled: the record is not signed and not locked.</source>
+        <translation>已取消签署：记录未签署，也未锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="700"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="786"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
