@@ -743,8 +743,9 @@ class InspectionWindow(QMainWindow):
             progress.setLabelText(self.tr("Signing the record…"))
             progress.setCancelButton(None)
         else:
-            progress.setLabelText(self.tr("Checking photo {0} of {1}: {2}").format(
-                done + 1, total - 1, name) if name else self.tr("Checking the photos…"))
+            # ``name``: the photo just checked (they are read side by side, not in turn).
+            progress.setLabelText(self.tr("Checked photo {0} of {1}: {2}").format(
+                done, total - 1, name) if name else self.tr("Checking the photos…"))
 
     def _sign_over(self) -> None:
         if self._sign_progress is not None:

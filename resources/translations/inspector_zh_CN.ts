@@ -2637,7 +2637,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="747"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
@@ -2652,27 +2652,27 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="746"/>
-        <source>Checking photo {0} of {1}: {2}</source>
-        <translation>正在核对第 {0} 张照片（共 {1} 张）：{2}</translation>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="747"/>
+        <source>Checked photo {0} of {1}: {2}</source>
+        <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="762"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="763"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="776"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="777"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="786"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="786"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="787"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
