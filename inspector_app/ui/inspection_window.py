@@ -61,7 +61,7 @@ from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.shortcuts import show_in_tooltip
 from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
-from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner, run_off_thread
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
@@ -662,9 +662,14 @@ class InspectionWindow(QMainWindow):
         identity = pki.identity()
         if identity is None:
             return None
+        def unlock_off_thread(fn: Any, *args: Any) -> Any:
+            # 600,000 PBKDF2 rounds: tenths of a second the window keeps drawing through.
+            return run_off_thread(self, self.tr("Unlocking your signing key…"), fn, *args)
+
         return self.passphrases.ask(self, self.tr("Passphrase of your signing identity ({0}):")
                                     .format(identity[0].subject_name), identity[0].fingerprint,
-                                    pki.unlock)
+                                    lambda passphrase: pki.unlock(passphrase,
+                                                                  unlock_off_thread))
 
     def _pdf_signer(self) -> Any:
         unlocked = self._unlock_identity()

@@ -2396,10 +2396,10 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="680"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="694"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="719"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="690"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="699"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="724"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
@@ -2586,6 +2586,11 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
+        <source>Unlocking your signing key…</source>
+        <translation>正在解锁签名密钥…</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation type="vanished">；</translation>
     </message>
@@ -2612,7 +2617,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="665"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="669"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2621,58 +2626,58 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="681"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="691"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="695"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="700"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="722"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="753"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="722"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="747"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="752"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="763"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="768"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="777"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="782"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="786"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="791"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="787"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="792"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>

@@ -618,3 +618,41 @@ def test_a_photo_changed_on_disk_refuses_signing_from_the_background(
     assert service.get(inspection).status is Status.COMPLETED
     assert shown and "site-2.jpg" in shown[0] and "not signed" in shown[0]
     assert "site-2.jpg" in win.statusBar().currentMessage()
+
+
+def test_the_signing_key_is_unlocked_off_the_window(qtbot, ctx, service, team, languages,
+                                                      monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from inspector_app.services import pki as pki_module
+
+    inspection, _signatures = completed_and_signed(ctx, service, team)
+    win = open_window(qtbot, ctx, inspection)
+    _identity_kept(ctx, win)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    ticks: list[bool] = []  # on each tick of the window's thread: a busy dialog shown?
+    timer = QTimer(win)
+    timer.timeout.connect(lambda: ticks.append(
+        any(d.isVisible() for d in win.findChildren(QProgressDialog))))
+    timer.start(20)
+    seen: dict[str, object] = {}
+    real = pki_module.decrypt_key
+
+    def slow_derivation(key_pem, passphrase):
+        # The real derivation's cost on a slow laptop, the window watched meanwhile.
+        seen["thread"] = threading.current_thread()
+        before = len(ticks)
+        time.sleep(0.8)
+        seen["ticks"] = ticks[before:]
+        return real(key_pem, passphrase)
+
+    monkeypatch.setattr(pki_module, "decrypt_key", slow_derivation)
+    win.act_lock.trigger()
+    qtbot.waitUntil(lambda: service.get(inspection).status is Status.SIGNED, timeout=30_000)
+    assert seen["thread"] is not threading.main_thread()
+    assert len(seen["ticks"]) >= 10  # the window's timers ran while the key was derived
+    assert any(seen["ticks"])  # and a busy dialog kept the user from starting anything else
+    timer.stop()
