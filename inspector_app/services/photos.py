@@ -645,8 +645,13 @@ class PhotoService:
 # the annotations' hash and the copy's. A copy made again with other bytes (another Pillow) has
 # another name, so the renderings that show it are keyed anew; a copy swapped on disk is caught
 # when it is read; and a file named to fit (its own hash, another photo's copy moved here)
-# lacks the seal, which only this database's holder can make.
-_PRINT_NAME = re.compile(r"^print-([0-9a-f]{12})-([0-9a-f]{64})-([0-9a-f]{32})\.jpg$")
+# lacks the seal, which only this database's holder can make. The copy's hash is cut to 128
+# bits and the seal to 64 (no shortcut finds bytes for the one, nor guesses the other): the
+# name, with the folder named by the original's full hash and the temporary name it is
+# written under, stays within Windows' 260-character paths under a user's data folder.
+_COPY_HASH_CHARS = 32
+_SEAL_CHARS = 16
+_PRINT_NAME = re.compile(r"^print-([0-9a-f]{12})-([0-9a-f]{32})-([0-9a-f]{16})\.jpg$")
 # Names of the versions before: no hash, or a hash but no seal. Never read; removed when the
 # copy is made again.
 _OLDER_PRINT_NAME = re.compile(r"^print-[0-9a-f]{12}(-[0-9a-f]{64})?\.jpg$")
@@ -662,7 +667,11 @@ def _print_prefix(photo: Photo) -> str:
 
 def _seal(seal: bytes, photo: Photo, key: str, copy_sha: str) -> str:
     message = f"print copy\0{photo.sha256}\0{key}\0{copy_sha}".encode()
-    return hmac.new(seal, message, hashlib.sha256).hexdigest()[:32]
+    return hmac.new(seal, message, hashlib.sha256).hexdigest()[:_SEAL_CHARS]
+
+
+def _copy_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:_COPY_HASH_CHARS]
 
 
 def _print_name(photo: Photo, seal: bytes, copy_sha: str) -> str:
@@ -723,7 +732,7 @@ def read_print_copy(path: Path, photo: Photo, seal: bytes) -> bytes | None:
             data = handle.read()
         except OSError:
             return None
-    return data if hashlib.sha256(data).hexdigest() == match.group(2) else None
+    return data if hmac.compare_digest(_copy_hash(data), match.group(2)) else None
 
 
 def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
@@ -823,7 +832,7 @@ def make_print_copy(store: PhotoStore, photo: Photo, seal: bytes,
     if stop is not None:
         stop()
     folder = store.derived_dir(photo.sha256)
-    target = folder / _print_name(photo, seal, hashlib.sha256(data).hexdigest())
+    target = folder / _print_name(photo, seal, _copy_hash(data))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
