@@ -121,6 +121,7 @@ class InspectionWindow(QMainWindow):
         self.runner = TaskRunner()
         self._sign_task: Task | None = None
         self._sign_progress: QProgressDialog | None = None
+        self._unlocking = False
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -662,6 +663,7 @@ class InspectionWindow(QMainWindow):
         identity = pki.identity()
         if identity is None:
             return None
+
         def unlock_off_thread(fn: Any, *args: Any) -> Any:
             # 600,000 PBKDF2 rounds: tenths of a second the window keeps drawing through.
             return run_off_thread(self, self.tr("Unlocking your signing key…"), fn, *args)
@@ -680,6 +682,8 @@ class InspectionWindow(QMainWindow):
 
     def lock(self) -> None:
         """Sign and lock: every handwritten signature first, then the digital signature."""
+        if self._sign_task is not None or self._unlocking:
+            return  # asked again while the key is unlocked or the record signed
         missing = self.ctx.signatures.missing_signers(self.inspection_id)
         if missing:
             QMessageBox.information(self, self.tr("Sign and lock"), self.tr(
@@ -701,7 +705,11 @@ class InspectionWindow(QMainWindow):
                     "revision. Sign it now?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        unlocked = self._unlock_identity()
+        self._unlocking = True
+        try:
+            unlocked = self._unlock_identity()
+        finally:
+            self._unlocking = False
         if unlocked is None:
             return
         cert, key, _chain = unlocked
