@@ -58,7 +58,6 @@ def print_copy_seal(db: Database) -> bytes:
     with the bytes its name records: a file put into the photo folder under a name that merely
     fits is not printed. A database that cannot be written gets a secret for this run only:
     its copies are made again in the next."""
-    import secrets
     import sqlite3
 
     from inspector_app.storage.repositories import SettingsRepo
@@ -67,11 +66,11 @@ def print_copy_seal(db: Database) -> bytes:
     try:
         # Written once per data dir; read (no write, no lock) every other time.
         kept = settings.get(_SEAL_SETTING) or settings.get_or_put(_SEAL_SETTING,
-                                                                  secrets.token_hex(32))
+                                                                  os.urandom(32).hex())
         return bytes.fromhex(kept)
     except (sqlite3.OperationalError, ValueError) as exc:
         log.warning("print copies sealed for this run only: %s", exc)
-        return secrets.token_bytes(32)
+        return os.urandom(32)
 
 
 class Stopped(Exception):
