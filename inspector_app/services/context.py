@@ -69,16 +69,17 @@ class AppContext:
         """From now on the photos taken in get their print copies made in the background
         (the window does this; a command that ends at once would only abandon them)."""
         if self.print_copies is None:
-            from inspector_app.services.print_copies import PrintCopyMaker
+            from inspector_app.services.print_copies import PrintCopyMaker, print_copy_seal
 
             photo_folder = self.data_dir.photos
+            seal = print_copy_seal(self.db)  # here: the maker's thread never reads the database
 
             def make(photo: Photo, stop: Callable[[], None]) -> Path:
                 # Imported when the first photo comes, not when the window starts.
                 from inspector_app.services.photos import make_print_copy
                 from inspector_app.storage.photo_store import PhotoStore
 
-                return make_print_copy(PhotoStore(photo_folder), photo, stop)
+                return make_print_copy(PhotoStore(photo_folder), photo, seal, stop)
 
             self.print_copies = PrintCopyMaker(make)
             self._services.pop("photos", None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
 import logging
 import os
@@ -19,6 +20,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -47,6 +49,7 @@ from inspector_app.errors import (
 )
 from inspector_app.i18n import N_
 from inspector_app.paths import DataDir, chinese_font
+from inspector_app.services.print_copies import print_copy_seal
 from inspector_app.services.progress import Progress
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.photo_store import (
@@ -334,6 +337,9 @@ class PhotoService:
         self.device = device
         self.audit = AuditLog(db, device.id, actor)
         self.print_copies = print_copies
+        # Read here, on the thread that owns the connection: print copies are made and
+        # checked on any thread.
+        self.seal = print_copy_seal(db)
 
     @contextmanager
     def taking_in(self) -> Iterator[None]:
@@ -601,67 +607,120 @@ class PhotoService:
                                                       THUMB_RESAMPLE))
 
     def print_copy_made(self, photo: Photo) -> Path | None:
-        """The print copy when it is made already (found by name: no reading, no decoding),
-        else None."""
-        return find_print_copy(self.store, photo)
+        """The print copy when it is made already (found by its sealed name: no reading, no
+        decoding), else None."""
+        return find_print_copy(self.store, photo, self.seal)
 
     def print_copy(self, photo: Photo, stop: Callable[[], None] | None = None) -> Path:
         """~1600 px JPEG, upright, annotations drawn in; made once per annotation set.
         ``stop`` is called between the steps (decoding, encoding, writing) and raises to
         abandon the copy or waits (a background maker closing, or giving way). Touches files
         only, never the database: any thread may call it."""
-        return make_print_copy(self.store, photo, stop)
+        return make_print_copy(self.store, photo, self.seal, stop)
 
     def checked_print_copy(self, photo: Photo, path: Path) -> tuple[Path, bytes]:
         """The bytes of the print copy ``path`` of ``photo``, read once and checked against
-        the SHA-256 its name records; a copy changed on disk since it was made (swapped, cut
-        short, a link) is removed and made again from the original, itself checked against
-        the hash recorded when the photo was taken in (PhotoRefused when it was changed)."""
-        data = read_print_copy(path)
+        the SHA-256 its name records, under a name sealed here for this photo; a copy changed
+        on disk since it was made (swapped, cut short, a link, another photo's, a name not
+        sealed here) is removed and made again from the original, itself checked against the
+        hash recorded when the photo was taken in (PhotoRefused when it was changed)."""
+        data = read_print_copy(path, photo, self.seal)
         if data is not None:
             return path, data
-        log.warning("print copy %s of photo %s was changed since it was made: made again "
+        log.warning("print copy %s of photo %s is not the one made here for it: made again "
                     "from the original", path.name, photo.id)
-        with contextlib.suppress(OSError):
-            path.unlink()
-        again = make_print_copy(self.store, photo)
-        data = read_print_copy(again)
+        if path.parent == self.store.derived_dir(photo.sha256):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        again = make_print_copy(self.store, photo, self.seal)
+        data = read_print_copy(again, photo, self.seal)
         if data is None:  # changed again between two lines: not printed, said plainly
             raise PhotoRefused(N_("The print copy of photo {original_name} keeps being "
                                   "changed on disk."), original_name=photo.original_name)
         return again, data
 
 
-# A print copy's name records its annotations (a hash of them) and the SHA-256 of its bytes: a
-# copy made again with other bytes (another Pillow) has another name, so the renderings that
-# show it are keyed anew, and a copy swapped on disk is caught when it is read.
-_PRINT_NAME = re.compile(r"^print-([0-9a-f]{12})-([0-9a-f]{64})\.jpg$")
+# A print copy's name records its annotations (a hash of them), the SHA-256 of its bytes and a
+# seal: an HMAC, under this data dir's secret (``print_copy_seal``), of the original's SHA-256,
+# the annotations' hash and the copy's. A copy made again with other bytes (another Pillow) has
+# another name, so the renderings that show it are keyed anew; a copy swapped on disk is caught
+# when it is read; and a file named to fit (its own hash, another photo's copy moved here)
+# lacks the seal, which only this database's holder can make. The copy's hash is cut to 128
+# bits and the seal to 64 (no shortcut finds bytes for the one, nor guesses the other): the
+# name, with the folder named by the original's full hash and the temporary name it is
+# written under, stays within Windows' 260-character paths under a user's data folder.
+_COPY_HASH_CHARS = 32
+_SEAL_CHARS = 16
+_PRINT_NAME = re.compile(r"^print-([0-9a-f]{12})-([0-9a-f]{32})-([0-9a-f]{16})\.jpg$")
+# Names of the versions before: no hash, or a hash but no seal. Never read; removed when the
+# copy is made again.
+_OLDER_PRINT_NAME = re.compile(r"^print-[0-9a-f]{12}(-[0-9a-f]{64})?\.jpg$")
+
+
+def _annotations_key(photo: Photo) -> str:
+    return hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
 
 
 def _print_prefix(photo: Photo) -> str:
-    key = hashlib.sha256(shapes_to_json(photo.annotations).encode()).hexdigest()[:12]
-    return f"print-{key}-"
+    return f"print-{_annotations_key(photo)}-"
 
 
-def find_print_copy(store: PhotoStore, photo: Photo) -> Path | None:
-    """The print copy of ``photo`` with its annotations, by name (the newest when it was
-    made again), or None."""
+def _seal(seal: bytes, photo: Photo, key: str, copy_sha: str) -> str:
+    message = f"print copy\0{photo.sha256}\0{key}\0{copy_sha}".encode()
+    return hmac.new(seal, message, hashlib.sha256).hexdigest()[:_SEAL_CHARS]
+
+
+def _copy_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:_COPY_HASH_CHARS]
+
+
+def _print_name(photo: Photo, seal: bytes, copy_sha: str) -> str:
+    key = _annotations_key(photo)
+    return f"print-{key}-{copy_sha}-{_seal(seal, photo, key, copy_sha)}.jpg"
+
+
+def _sealed_for(name: str, photo: Photo, seal: bytes) -> re.Match[str] | None:
+    """The parts of ``name`` when it is a print copy's name sealed here for ``photo`` with
+    its annotations, else None."""
+    match = _PRINT_NAME.match(name)
+    if match is None or match.group(1) != _annotations_key(photo):
+        return None
+    expected = _seal(seal, photo, match.group(1), match.group(2))
+    return match if hmac.compare_digest(expected, match.group(3)) else None
+
+
+def find_print_copy(store: PhotoStore, photo: Photo, seal: bytes) -> Path | None:
+    """The print copy of ``photo`` with its annotations, by its sealed name (the newest when
+    it was made again), or None."""
     prefix = _print_prefix(photo)
+    found: list[tuple[int, str]] = []
+    unsealed: list[str] = []
     try:
         with os.scandir(store.derived_dir(photo.sha256)) as entries:
-            found = [(entry.stat(follow_symlinks=False).st_mtime_ns, entry.path)
-                     for entry in entries
-                     if entry.name.startswith(prefix) and _PRINT_NAME.match(entry.name)
-                     and entry.is_file(follow_symlinks=False)]
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and _PRINT_NAME.match(entry.name)):
+                    continue
+                if _sealed_for(entry.name, photo, seal) is None:
+                    unsealed.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
     except OSError:
         return None
+    for path in unsealed:
+        # Named like a copy, but not made here for this photo (put there by hand, another
+        # photo's, another data dir's): never printed, and removed so it is said once.
+        log.warning("print copy %s of photo %s was not made here for it: not used",
+                    os.path.basename(path), photo.id)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
     return Path(max(found)[1]) if found else None
 
 
-def read_print_copy(path: Path) -> bytes | None:
-    """The bytes of a print copy when they are those its name records, else None (changed,
-    missing, a link, not a copy's name)."""
-    match = _PRINT_NAME.match(path.name)
+def read_print_copy(path: Path, photo: Photo, seal: bytes) -> bytes | None:
+    """The bytes of a print copy of ``photo`` when its name was sealed here for it and they
+    are those its name records, else None (changed, missing, a link, another photo's, not
+    sealed here)."""
+    match = _sealed_for(path.name, photo, seal)
     if match is None:
         return None
     try:
@@ -673,7 +732,7 @@ def read_print_copy(path: Path) -> bytes | None:
             data = handle.read()
         except OSError:
             return None
-    return data if hashlib.sha256(data).hexdigest() == match.group(2) else None
+    return data if hmac.compare_digest(_copy_hash(data), match.group(2)) else None
 
 
 def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
@@ -692,26 +751,61 @@ def _checked_original(store: PhotoStore, photo: Photo) -> bytes:
     return data
 
 
-def originals_not_as_taken_in(store: PhotoStore, photos: list[Photo]) -> list[Photo]:
+def originals_not_as_taken_in(store: PhotoStore, photos: list[Photo],
+                              progress: Progress | None = None) -> list[Photo]:
     """The photos whose original is missing, unreadable or changed on disk since it was taken
-    in (each read once and hashed: a signer vouches for these very bytes)."""
-    def not_as_taken_in(photo: Photo) -> bool:
-        try:
-            _checked_original(store, photo)
-        except (OSError, InspectorError):
-            return True
-        return False
+    in (each read and hashed: a signer vouches for these very bytes). ``progress`` counts the
+    photos checked; once it is cancelled, the hashing stops within one chunk of a file and
+    ``Cancelled`` is raised."""
+    stopped = threading.Event()
 
+    def stop_check() -> None:
+        if stopped.is_set():
+            raise _HashingStopped
+
+    def not_as_taken_in(photo: Photo) -> bool:
+        original = store.find_original(photo.sha256)
+        if original is None:
+            return True
+        try:
+            return sha256_file(original, stop_check) != photo.sha256
+        except OSError:
+            return True
+
+    if not photos:
+        return []
     # Hashing releases the GIL: a record's photos are read and hashed side by side.
-    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
-        flags = list(pool.map(not_as_taken_in, photos))
+    pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+    try:
+        futures = [pool.submit(not_as_taken_in, photo) for photo in photos]
+        flags = []
+        for done, future in enumerate(futures, start=1):
+            while True:
+                try:
+                    flags.append(future.result(timeout=0.05))
+                    break
+                except FuturesTimeout:
+                    if progress is not None:
+                        progress.check_cancelled()
+            if progress is not None:
+                progress.progress(done, len(photos), photos[done - 1].original_name)
+    except BaseException:
+        stopped.set()  # the files in hand stop at their next chunk, the others never start
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return [photo for photo, bad in zip(photos, flags, strict=True) if bad]
 
 
-def make_print_copy(store: PhotoStore, photo: Photo,
+class _HashingStopped(Exception):
+    """Raised inside a hashing thread once the check it belongs to was stopped."""
+
+
+def make_print_copy(store: PhotoStore, photo: Photo, seal: bytes,
                     stop: Callable[[], None] | None = None) -> Path:
-    """``PhotoService.print_copy`` for a caller without a service (a background thread)."""
-    made = find_print_copy(store, photo)
+    """``PhotoService.print_copy`` for a caller without a service (a background thread);
+    ``seal``: the data dir's ``print_copy_seal``."""
+    made = find_print_copy(store, photo, seal)
     if made is not None:
         return made
     try:
@@ -738,16 +832,24 @@ def make_print_copy(store: PhotoStore, photo: Photo,
     if stop is not None:
         stop()
     folder = store.derived_dir(photo.sha256)
-    target = folder / f"{_print_prefix(photo)}{hashlib.sha256(data).hexdigest()}.jpg"
+    target = folder / _print_name(photo, seal, _copy_hash(data))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as exc:
         raise from_os_error(exc, target) from exc
-    # The copy of an older version, named without its hash, is never read again.
-    with contextlib.suppress(OSError):
-        (folder / f"{_print_prefix(photo)[:-1]}.jpg").unlink()
+    _remove_older_copies(folder, _print_prefix(photo))
     return target
+
+
+def _remove_older_copies(folder: Path, prefix: str) -> None:
+    """The copies named the ways of older versions (no hash, no seal) are never read again."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        older = [entry.path for entry in entries
+                 if entry.name.startswith(prefix[:-1]) and _OLDER_PRINT_NAME.match(entry.name)]
+    for path in older:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 _STAGER: ThreadPoolExecutor | None = None

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -108,6 +109,15 @@ def _enrolment_encryption(passphrase: str) -> serialization.KeySerializationEncr
             .build(passphrase.encode()))
 
 
+# Runs ``fn(*args)`` and returns what it returns (raising what it raises), on a thread of its
+# choosing: the window's waits off its own thread, a command's runs it in place.
+Runner = Callable[..., Any]
+
+
+def _here(fn: Callable[..., T], *args: Any) -> T:
+    return fn(*args)
+
+
 def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
     try:
         key = serialization.load_pem_private_key(key_pem.encode(), passphrase.encode())
@@ -115,6 +125,8 @@ def decrypt_key(key_pem: str, passphrase: str) -> ec.EllipticCurvePrivateKey:
         raise WrongPassphrase(N_("The passphrase is wrong.")) from None
     return key  # type: ignore[return-value]
 
+
+T = TypeVar("T")
 
 # RFC 5280's upper bound for a common name, an organisation name and a serial number; the
 # cryptography library counts it in UTF-8 bytes, so 21 Chinese characters at most.
@@ -405,19 +417,24 @@ class PkiService:
         row = self.repo.active_identity()
         return (cert_info(load_pem(row[0])), row[0], row[1], row[2]) if row else None
 
-    def unlock(self, passphrase: str) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey,
-                                               list[x509.Certificate]]:
+    def unlock(self, passphrase: str, run: Runner | None = None
+               ) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey, list[x509.Certificate]]:
+        """The identity's certificate, key and chain. ``run(fn, *args)`` runs the key
+        derivation (600,000 PBKDF2 rounds, a few tenths of a second; the rounds touch no
+        database), e.g. off the window's thread; by default here."""
         identity = self.identity()
         if identity is None:
             raise NotFoundError(N_("No signing identity on this computer: import the enrolment "
                                    "file from the office (identity import) first."))
         _, cert_pem, chain_pem, key_pem = identity
-        key = decrypt_key(key_pem, passphrase)
+        run = run or _here
+        key = run(decrypt_key, key_pem, passphrase)
         if needs_stronger_encryption(key_pem):
             # A key stored by an older version, with a weaker key derivation: the passphrase
             # is known right now, so it is re-encrypted at today's cost.
+            stronger = run(_encrypt_key, key, passphrase)
             with self.db.atomic():
-                self.repo.replace_identity_key(key_pem, _encrypt_key(key, passphrase))
+                self.repo.replace_identity_key(key_pem, stronger)
         chain = [x509.load_pem_x509_certificate(block.encode())
                  for block in _pem_blocks(chain_pem)]
         return load_pem(cert_pem), key, chain

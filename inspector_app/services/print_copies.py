@@ -29,9 +29,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.photo import Photo
 from inspector_app.errors import InspectorError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,32 @@ QUIET_S = 0.5
 # How long ``close`` waits for the copy in hand (one decode of a large photo) before leaving
 # the daemon thread to end with the program; its temporary file then goes at the next start.
 CLOSE_WAIT_S = 5.0
+
+
+# The settings key of this data dir's secret that seals print copies' names.
+_SEAL_SETTING = "print_copy_seal"
+
+
+def print_copy_seal(db: Database) -> bytes:
+    """This data dir's secret that seals the names of the print copies made here (kept in the
+    database's local settings, never synced; made on first use). A print copy is used only
+    under a name whose seal proves it was made here, for this very original and annotations,
+    with the bytes its name records: a file put into the photo folder under a name that merely
+    fits is not printed. A database that cannot be written gets a secret for this run only:
+    its copies are made again in the next."""
+    import sqlite3
+
+    from inspector_app.storage.repositories import SettingsRepo
+
+    settings = SettingsRepo(db)
+    try:
+        # Written once per data dir; read (no write, no lock) every other time.
+        kept = settings.get(_SEAL_SETTING) or settings.get_or_put(_SEAL_SETTING,
+                                                                  os.urandom(32).hex())
+        return bytes.fromhex(kept)
+    except (sqlite3.OperationalError, ValueError) as exc:
+        log.warning("print copies sealed for this run only: %s", exc)
+        return os.urandom(32)
 
 
 class Stopped(Exception):

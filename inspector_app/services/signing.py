@@ -49,6 +49,7 @@ from inspector_app.errors import CorruptFileError, InspectorError, ValidationErr
 from inspector_app.i18n import N_, Message
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
+from inspector_app.services.progress import Progress
 from inspector_app.storage.files import write_atomic_checked
 from inspector_app.storage.signatures_repo import RecordSignatureRepo
 
@@ -397,6 +398,20 @@ def _check_signer_belongs(info: CertInfo, kind: str, inspectors: list) -> None:
 
 
 # -- signing an inspection --
+class _OneStepMore:
+    """The photos' check counted as steps of the signing, which has one step more (the
+    signature itself): the totals a watcher sees stay the same throughout."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._progress.progress(done, total + 1, text)
+
+    def check_cancelled(self) -> None:
+        self._progress.check_cancelled()
+
+
 class SigningService:
     def __init__(self, db: Database, device: Device, photos: Path | None = None) -> None:
         """``photos``: the photo folder, whose originals of a record's photos are checked
@@ -425,7 +440,14 @@ class SigningService:
         return self.sign_unlocked(inspection_id, cert, key, actor)
 
     def sign_unlocked(self, inspection_id: str, cert: x509.Certificate,
-                      key: ec.EllipticCurvePrivateKey, actor: str | None = None) -> str:
+                      key: ec.EllipticCurvePrivateKey, actor: str | None = None,
+                      progress: Progress | None = None) -> str:
+        """Lock a completed inspection and sign its canonical data, in one transaction.
+
+        ``progress`` counts the photos whose originals are checked (the long part, read and
+        hashed) and one step more for the signature, reported as it begins. Cancelled up to
+        then, nothing has changed: the record is not locked and nothing is written; after
+        it, the stop is not heard."""
         from inspector_app.services.documents import canonical_record_data, load_record_data
         from inspector_app.services.inspections import InspectionService
 
@@ -438,25 +460,33 @@ class SigningService:
         record = inspections.get(inspection_id)
         _check_signer_belongs(info, record.kind.value, record.inspectors)
         self._check_no_stale_signatures(inspection_id)
-        self._check_photos_as_taken_in(inspection_id)
+        photos = self._check_photos_as_taken_in(inspection_id, progress)
+        if progress is not None:
+            # The last moment to stop: the lock and the signature are one transaction.
+            progress.progress(photos, photos + 1, "")
         with self.db.atomic():
             inspections.lock(inspection_id)  # refuses anything but a completed inspection
             data = canonical_record_data(load_record_data(self.db, inspection_id))
+            # No progress (nor its check for a stop) after this: signed is signed.
             return self.record_signature(inspection_id, record.revision, data, cert, key)
 
-    def _check_photos_as_taken_in(self, inspection_id: str) -> None:
+    def _check_photos_as_taken_in(self, inspection_id: str,
+                                  progress: Progress | None = None) -> int:
         """A record is never signed while a photo it prints is missing or changed on disk:
-        once locked, nobody could put it right but by a new revision."""
+        once locked, nobody could put it right but by a new revision. The number of photos
+        checked."""
         from inspector_app.services.documents import load_record_data
         from inspector_app.services.left_out_photos import refuse_signing_record
         from inspector_app.services.photos import originals_not_as_taken_in
         from inspector_app.storage.photo_store import PhotoStore
 
         if self.photos is None:
-            return
+            return 0
         data = load_record_data(self.db, inspection_id)
-        refuse_signing_record(originals_not_as_taken_in(PhotoStore(self.photos), data.photos),
-                              data)
+        counted = _OneStepMore(progress) if progress is not None else None
+        refuse_signing_record(originals_not_as_taken_in(PhotoStore(self.photos), data.photos,
+                                                        counted), data)
+        return len(data.photos)
 
     def _check_no_stale_signatures(self, inspection_id: str) -> None:
         """A record is never locked over handwritten signatures given before it changed."""

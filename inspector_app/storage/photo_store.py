@@ -4,9 +4,11 @@ Layout under the data dir's ``photos/`` folder::
 
     originals/ab/abcdef…(sha256).jpg     the file exactly as it came from the camera
     derived/ab/abcdef…/thumb.jpg         small, for lists (made once, cached)
-    derived/ab/abcdef…/print-<key>-<sha256 of the copy>.jpg
+    derived/ab/abcdef…/print-<key>-<sha256 of the copy, 32 hex>-<seal>.jpg
                                          ~1600 px, orientation applied, annotations drawn;
-                                         its bytes checked against its name when printed
+                                         its bytes checked against its name, and the name's
+                                         seal (services/photos.py) against the original it
+                                         stands for, when printed
 
 The database holds the metadata (``photos`` table); this module knows only files.
 """

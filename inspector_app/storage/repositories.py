@@ -29,6 +29,15 @@ class SettingsRepo:
                 [key, value],
             )
 
+    def get_or_put(self, key: str, value: str) -> str:
+        """The value of ``key``; ``value`` stored first when it has none (two connections
+        asking at once both get the one stored first)."""
+        with self.db.atomic():
+            self.db.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO NOTHING", [key, value])
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return str(row[0])
+
 
 class DeviceRepo:
     def __init__(self, db: Database) -> None:

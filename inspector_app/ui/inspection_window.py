@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -61,10 +62,24 @@ from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.shortcuts import show_in_tooltip
 from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.tasks import Task, TaskControl, TaskRunner, run_off_thread
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.live_text import LiveText
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
+
+# A record with a few photos is signed before a dialog would show; one with many large photos
+# (or on a slow USB disk) takes seconds, and gets one that can cancel.
+SIGN_PROGRESS_AFTER_MS = 400
+
+
+def sign_task(control: TaskControl, ctx: AppContext, inspection_id: str, cert: Any, key: Any,
+              actor: str | None) -> str:
+    """Check the photos, lock and sign the record, on a worker thread's own connection; the
+    record signature's id. Cancelled before the signature itself, nothing has changed."""
+    control.check_cancelled()
+    with ctx.for_worker() as worker:
+        return worker.signing.sign_unlocked(inspection_id, cert, key, actor, control)
 
 
 class AnswerChange(QUndoCommand):
@@ -107,6 +122,10 @@ class InspectionWindow(QMainWindow):
         self._voiding_confirmed: frozenset[str] = frozenset()
         self.record: InspectionRecord = self.service.get(inspection_id)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.runner = TaskRunner()
+        self._sign_task: Task | None = None
+        self._sign_progress: QProgressDialog | None = None
+        self._unlocking = False
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -689,9 +708,15 @@ class InspectionWindow(QMainWindow):
         identity = pki.identity()
         if identity is None:
             return None
+
+        def unlock_off_thread(fn: Any, *args: Any) -> Any:
+            # 600,000 PBKDF2 rounds: tenths of a second the window keeps drawing through.
+            return run_off_thread(self, self.tr("Unlocking your signing key…"), fn, *args)
+
         return self.passphrases.ask(self, self.tr("Passphrase of your signing identity ({0}):")
                                     .format(identity[0].subject_name), identity[0].fingerprint,
-                                    pki.unlock)
+                                    lambda passphrase: pki.unlock(passphrase,
+                                                                  unlock_off_thread))
 
     def _pdf_signer(self) -> Any:
         unlocked = self._unlock_identity()
@@ -702,6 +727,8 @@ class InspectionWindow(QMainWindow):
 
     def lock(self) -> None:
         """Sign and lock: every handwritten signature first, then the digital signature."""
+        if self._sign_task is not None or self._unlocking:
+            return  # asked again while the key is unlocked or the record signed
         missing = self.ctx.signatures.missing_signers(self.inspection_id)
         if missing:
             QMessageBox.information(self, self.tr("Sign and lock"), self.tr(
@@ -723,16 +750,89 @@ class InspectionWindow(QMainWindow):
                     "revision. Sign it now?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        unlocked = self._unlock_identity()
+        self._unlocking = True
+        try:
+            unlocked = self._unlock_identity()
+        finally:
+            self._unlocking = False
         if unlocked is None:
             return
         cert, key, _chain = unlocked
-        signing = self.ctx.signing
-        self._guard(signing.sign_unlocked, self.inspection_id, cert, key, self.service.actor)
+        self._start_signing(cert, key)
+
+    # -- signing in the background --
+    def signing(self) -> bool:
+        """The record is being signed (its photos checked) in the background."""
+        return self._sign_task is not None
+
+    def _start_signing(self, cert: Any, key: Any) -> Task | None:
+        """Sign and lock off the main thread: every photo's original is read and hashed first,
+        seconds for a record with many large photos. Window-modal progress that can cancel
+        (until the signature itself, one transaction with the lock)."""
+        if self._sign_task is not None:
+            return None
+        task = Task(sign_task, self.ctx, self.inspection_id, cert, key, self.service.actor)
+        progress = QProgressDialog(self.tr("Checking the photos…"), self.tr("Cancel"), 0, 0,
+                                   self)
+        progress.setWindowTitle(self.tr("Sign and lock"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(SIGN_PROGRESS_AFTER_MS)
+        progress.setValue(0)
+        progress.canceled.connect(task.cancel)
+        task.signals.progress.connect(self._sign_progressed)
+        task.signals.succeeded.connect(self._signed)
+        task.signals.failed.connect(self._sign_failed)
+        task.signals.cancelled.connect(self._sign_cancelled)
+        self._sign_task, self._sign_progress = task, progress
+        self.act_lock.setEnabled(False)
+        self.act_reopen.setEnabled(False)
+        return self.runner.start(task)
+
+    def _sign_progressed(self, done: int, total: int, name: str) -> None:
+        progress = self._sign_progress
+        if progress is None or progress.wasCanceled():
+            return
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        if done >= total - 1:
+            # Past the last moment to stop: a Cancel now would only mislead.
+            progress.setLabelText(self.tr("Signing the record…"))
+            progress.setCancelButton(None)
+        else:
+            # ``name``: the photo just checked (they are read side by side, not in turn).
+            progress.setLabelText(self.tr("Checked photo {0} of {1}: {2}").format(
+                done, total - 1, name) if name else self.tr("Checking the photos…"))
+
+    def _sign_over(self) -> None:
+        if self._sign_progress is not None:
+            self._sign_progress.close()
+            self._sign_progress.deleteLater()
+            self._sign_progress = None
+        self._sign_task = None
+        self.act_lock.setEnabled(True)
+        self.act_reopen.setEnabled(True)
+
+    def _signed(self, _signature_id: str) -> None:
+        self._sign_over()
         self._after_change(None)
         if self.record.status is Status.SIGNED:
             self.statusBar().showMessage(self.tr("Signed and locked."), 6000)
         self._lay_out_ahead()
+
+    def _sign_failed(self, exc: BaseException, _trace: str) -> None:
+        self._sign_over()
+        if not isinstance(exc, InspectorError):
+            raise exc  # a bug: the crash dialog shows it
+        messages.error(exc)
+        self.statusBar().showMessage(exc.localized(), 8000)
+        self._after_change(None)
+
+    def _sign_cancelled(self) -> None:
+        self._sign_over()
+        self.statusBar().showMessage(
+            self.tr("Signing was cancelled: the record is not signed and not locked."), 8000)
 
     def _lay_out_ahead(self) -> None:
         """A record just locked never changes again: its PDF is laid out in the background
@@ -759,6 +859,11 @@ class InspectionWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.finish()
+        if self._sign_task is not None:
+            # Stopped at its next chunk of a photo, or done if already signing: not left
+            # writing into a record whose window is gone.
+            self._sign_task.cancel()
+            self._sign_task.done.wait(30)
         for gallery in self.findChildren(PhotoGallery):
             gallery.cancel_ingest()
         super().closeEvent(event)

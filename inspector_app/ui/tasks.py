@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
 from inspector_app.services.progress import Cancelled
 
-__all__ = ["Cancelled", "Task", "TaskControl", "TaskRunner"]
+__all__ = ["Cancelled", "Task", "TaskControl", "TaskRunner", "run_off_thread"]
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +107,45 @@ class TaskRunner:
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def run_off_thread(parent: QWidget | None, label: str, fn: Callable[..., Any],
+                   *args: Any) -> Any:
+    """``fn(*args)`` on the thread pool while the window keeps drawing; what it returns or
+    raises, here. For a short step (a key derivation, tenths of a second) in the middle of
+    work that waits for it: a window-modal busy dialog, shown once it takes a moment, keeps
+    the user from starting anything else meanwhile (there is nothing to cancel)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    task = Task(lambda _control: fn(*args))
+    outcome: dict[str, Any] = {}
+    task.signals.succeeded.connect(lambda result: outcome.setdefault("result", result))
+    task.signals.failed.connect(lambda exc, _trace: outcome.setdefault("error", exc))
+    loop = QEventLoop()
+    task.signals.finished.connect(loop.quit)
+    busy = QProgressDialog(label, "", 0, 0, parent)
+    busy.setCancelButton(None)  # type: ignore[arg-type]
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(0)
+    busy.reset()  # not shown by its own timer: ours below
+    shows = QTimer()
+    shows.setSingleShot(True)
+    shows.timeout.connect(busy.show)
+    shows.start(RUN_OFF_THREAD_BUSY_AFTER_MS)
+    runner = TaskRunner()
+    runner.start(task)
+    try:
+        # The finished signal is queued to this thread: it ends the loop even when the work
+        # was over before the loop began.
+        loop.exec()
+    finally:
+        shows.stop()
+        busy.close()
+        busy.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+RUN_OFF_THREAD_BUSY_AFTER_MS = 300

@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="336"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="355"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="337"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>

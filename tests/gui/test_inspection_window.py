@@ -44,14 +44,18 @@ def open_window(qtbot, ctx, inspection_id):
     return win
 
 
-def completed_and_signed(ctx, service, team):
+def completed_and_signed(ctx, service, team, photos=()):
     """A completed official inspection that every inspector and the company have signed (its
-    id), and the signature service that took the signatures."""
+    id), and the signature service that took the signatures; ``photos`` (files) are added to
+    it while it is a draft."""
+    from inspector_app.services.photos import PhotoService
     from inspector_app.services.signatures import SignatureService
     from tests.unit.test_signatures import PAD, png_bytes, wave
 
     inspection = service.start(company_id=add_company(ctx.db), template_key=add_template(ctx.db),
                                kind="official", inspector_ids=team)
+    if photos:
+        PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟").add_files(inspection, list(photos))
     for item, value in (("a1", "compliant"), ("a2", "compliant"), ("dust", False), ("n1", 3),
                         ("t1", "compliant")):
         service.set_answer(inspection, item, value)
@@ -299,6 +303,7 @@ def test_sign_and_lock_needs_every_signature_then_signs_digitally(
     key = PkiService(ctx.db, ctx.device).identity()[0].fingerprint
     win.passphrases.keep(key, "my-own-passphrase")  # kept for the session earlier
     win.act_lock.trigger()
+    qtbot.waitUntil(lambda: not win.signing(), timeout=30_000)  # signed in the background
     assert service.get(inspection).status is Status.SIGNED
     assert SigningService(ctx.db, ctx.device).check_record(inspection)[0]
     assert "Signed and locked" in win.banner.text()
@@ -530,3 +535,165 @@ def test_a_hazard_opened_from_the_ledger_is_shown_with_its_item(
     assert win.hazards.current().id == findings[1].id
     assert win.current_item_id() == "a2"  # the item it came from, in the checklist
     assert not win.show_finding("not-a-hazard-of-this-record")
+
+
+def _identity_kept(ctx, win):
+    """This computer's signing identity (张伟's, issued by the office), its passphrase kept
+    for the session."""
+    from inspector_app.services.pki import PkiService
+
+    pki = PkiService(ctx.db, ctx.device)  # the office and the laptop share a data dir here
+    pki.init_org("泉台区应急管理局", "office-secret-1")
+    enrolment, _ = pki.issue("张伟", "32050012", "office-secret-1", "one-time-pass-2")
+    pki.import_identity(enrolment, "one-time-pass-2", "my-own-passphrase")
+    win.passphrases.keep(PkiService(ctx.db, ctx.device).identity()[0].fingerprint,
+                         "my-own-passphrase")
+
+
+@pytest.fixture
+def slow_disk(monkeypatch):
+    """Photos read from a slow disk: every original's hashing waits until ``release`` is set,
+    checking between its chunks whether it was stopped, as the real hashing does. The
+    originals begun are counted in ``started``."""
+    import threading
+
+    from inspector_app.services import photos
+
+    release = threading.Event()
+    started: list[str] = []
+    real = photos.sha256_file
+
+    def slow(path, check=None):
+        started.append(path.name)
+        while not release.wait(0.01):
+            if check is not None:
+                check()
+        return real(path, check)
+
+    monkeypatch.setattr(photos, "sha256_file", slow)
+    return release, started
+
+
+def test_sign_and_lock_checks_photos_off_the_window_and_cancel_changes_nothing(
+        qtbot, ctx, service, team, languages, monkeypatch, tmp_path, slow_disk):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+
+    from inspector_app.services.signing import SigningService
+    from tests.images import jpeg
+
+    release, started = slow_disk
+    files = [jpeg(tmp_path / f"site-{n}.jpg", seed=n) for n in range(6)]
+    inspection, _signatures = completed_and_signed(ctx, service, team, files)
+    win = open_window(qtbot, ctx, inspection)
+    _identity_kept(ctx, win)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    history = len(service.history(inspection))
+    heading = ctx.documents.heading(inspection)
+    ticks: list[int] = []
+    timer = QTimer(win)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+
+    win.act_lock.trigger()
+    # The window's event loop runs while the photos are being checked: timers fire, the
+    # progress dialog shows, and nothing is locked yet.
+    assert win.signing() and not win.act_lock.isEnabled()
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    progress = win.findChild(QProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    assert len(ticks) >= 10
+    assert service.get(inspection).status is Status.COMPLETED
+    assert "Checking" in progress.labelText()
+
+    cancel = progress.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not win.signing(), timeout=10_000)
+    # Exactly as before: not locked, not signed, no audit entry, no number.
+    assert service.get(inspection).status is Status.COMPLETED
+    assert SigningService(ctx.db, ctx.device).check_record(inspection)[0] is False
+    assert len(service.history(inspection)) == history
+    assert ctx.documents.heading(inspection) == heading
+    assert win.act_lock.isVisible() and win.act_lock.isEnabled()
+    assert "cancelled" in win.statusBar().currentMessage()
+    assert win.findChild(QProgressDialog) is None or not win.findChild(
+        QProgressDialog).isVisible()
+    assert len(started) < len(files)  # stopped part-way, not after hashing them all
+
+    # Again, the disk answering: signed and locked, every photo checked.
+    started.clear()
+    release.set()
+    win.act_lock.trigger()
+    qtbot.waitUntil(lambda: not win.signing(), timeout=30_000)
+    assert service.get(inspection).status is Status.SIGNED
+    assert SigningService(ctx.db, ctx.device).check_record(inspection)[0]
+    assert len(set(started)) == len(files)  # each photo's original read and hashed
+    assert "Signed and locked" in win.banner.text()
+    timer.stop()
+
+
+def test_a_photo_changed_on_disk_refuses_signing_from_the_background(
+        qtbot, ctx, service, team, languages, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.services.photos import PhotoService
+    from inspector_app.storage.photo_store import PhotoStore
+    from tests.images import jpeg
+
+    inspection, _signatures = completed_and_signed(
+        ctx, service, team, [jpeg(tmp_path / "site-1.jpg", seed=1),
+                             jpeg(tmp_path / "site-2.jpg", seed=2)])
+    photo = next(p for p in PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟")
+                 .list(inspection) if p.original_name == "site-2.jpg")
+    original = PhotoStore(ctx.data_dir.photos).find_original(photo.sha256)
+    original.write_bytes(original.read_bytes()[:-10])  # cut short on disk
+    win = open_window(qtbot, ctx, inspection)
+    _identity_kept(ctx, win)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown: list[str] = []
+    monkeypatch.setattr("inspector_app.ui.messages.error",
+                        lambda exc, *a, **k: shown.append(exc.localized()))
+    win.act_lock.trigger()
+    qtbot.waitUntil(lambda: not win.signing(), timeout=30_000)
+    assert service.get(inspection).status is Status.COMPLETED
+    assert shown and "site-2.jpg" in shown[0] and "not signed" in shown[0]
+    assert "site-2.jpg" in win.statusBar().currentMessage()
+
+
+def test_the_signing_key_is_unlocked_off_the_window(qtbot, ctx, service, team, languages,
+                                                      monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from inspector_app.services import pki as pki_module
+
+    inspection, _signatures = completed_and_signed(ctx, service, team)
+    win = open_window(qtbot, ctx, inspection)
+    _identity_kept(ctx, win)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    ticks: list[bool] = []  # on each tick of the window's thread: a busy dialog shown?
+    timer = QTimer(win)
+    timer.timeout.connect(lambda: ticks.append(
+        any(d.isVisible() for d in win.findChildren(QProgressDialog))))
+    timer.start(20)
+    seen: dict[str, object] = {}
+    real = pki_module.decrypt_key
+
+    def slow_derivation(key_pem, passphrase):
+        # The real derivation's cost on a slow laptop, the window watched meanwhile.
+        seen["thread"] = threading.current_thread()
+        before = len(ticks)
+        time.sleep(0.8)
+        seen["ticks"] = ticks[before:]
+        return real(key_pem, passphrase)
+
+    monkeypatch.setattr(pki_module, "decrypt_key", slow_derivation)
+    win.act_lock.trigger()
+    qtbot.waitUntil(lambda: service.get(inspection).status is Status.SIGNED, timeout=30_000)
+    assert seen["thread"] is not threading.main_thread()
+    assert len(seen["ticks"]) >= 10  # the window's timers ran while the key was derived
+    assert any(seen["ticks"])  # and a busy dialog kept the user from starting anything else
+    timer.stop()

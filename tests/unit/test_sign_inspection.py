@@ -164,3 +164,64 @@ def test_a_record_is_not_locked_while_a_signature_is_missing(ctx, completed, cap
     assert main(["--lang", "en", "--data-dir", str(ctx.data_dir.root), "sign", completed,
                  "--passphrase-file", str(secret)]) == 1
     assert "Signatures are still missing" in capsys.readouterr().err
+class _Watcher:
+    """A watcher of the signing's progress that stops it at the ``stop_at``-th step, or that
+    is told to stop just after the ``stop_after``-th step was reported (too late for that
+    step's own check)."""
+
+    def __init__(self, stop_at: int | None = None, stop_after: int | None = None) -> None:
+        self.steps: list[tuple[int, int, str]] = []
+        self.stop_at = stop_at
+        self.stop_after = stop_after
+        self.stopped = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.steps.append((done, total, text))
+        self.check_cancelled()
+        self.stopped = len(self.steps) == self.stop_after
+
+    def check_cancelled(self) -> None:
+        from inspector_app.services.progress import Cancelled
+
+        if self.stopped or (self.stop_at is not None and len(self.steps) >= self.stop_at):
+            raise Cancelled
+
+
+@pytest.fixture
+def with_photos(ctx, completed, tmp_path):
+    """The completed record with three photos taken in while it was a draft."""
+    from inspector_app.services.photos import PhotoService
+    from tests.images import jpeg
+
+    service = InspectionService(ctx.db, ctx.device, "张伟")
+    service.reopen(completed, "photos forgotten")
+    PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟").add_files(
+        completed, [jpeg(tmp_path / f"site-{n}.jpg", seed=n) for n in range(3)])
+    assert service.complete(completed) == []
+    return completed
+
+
+def test_signing_counts_the_photos_checked_and_a_stop_before_the_signature_changes_nothing(
+        ctx, with_photos):
+    from inspector_app.services.progress import Cancelled
+
+    service = InspectionService(ctx.db, ctx.device, "张伟")
+    cert, key, _chain = ctx.pki.unlock(OWN)
+    history = len(service.history(with_photos))
+    for stop_at in (1, 3, 4):  # the first photo, the last one, just before the signature
+        watcher = _Watcher(stop_at)
+        with pytest.raises(Cancelled):
+            ctx.signing.sign_unlocked(with_photos, cert, key, "张伟", watcher)
+        assert service.get(with_photos).status is Status.COMPLETED
+        assert len(service.history(with_photos)) == history
+        assert ctx.signing.check_record(with_photos) == (False, "not signed")
+
+    # A stop asked once the signature has begun is not heard: signed is signed.
+    watcher = _Watcher(stop_after=4)
+    ctx.signing.sign_unlocked(with_photos, cert, key, "张伟", watcher)
+    assert service.get(with_photos).status is Status.SIGNED
+    assert ctx.signing.check_record(with_photos)[0]
+    # Three photos, then the signature: the same total throughout, each photo named.
+    assert [(d, t) for d, t, _ in watcher.steps] == [(1, 4), (2, 4), (3, 4), (3, 4)]
+    assert sorted(text for _, _, text in watcher.steps[:3]) == [
+        "site-0.jpg", "site-1.jpg", "site-2.jpg"]
