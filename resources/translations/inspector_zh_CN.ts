@@ -2831,32 +2831,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>InspectorPicker</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="94"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="96"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="128"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="141"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="147"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="160"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="148"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="161"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="149"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="162"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="150"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="163"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -4186,44 +4186,54 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="67"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="108"/>
+        <source>in %1</source>
+        <translation>已在%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="151"/>
+        <source>%1 is already in %2, and an inspector is in one team only. To move them, select %2, untick %1 and save; then tick %1 here.</source>
+        <translation>%1已在%2，一名检查人员只能在一个检查组。要调动，请先选中%2，取消勾选%1并保存，再在这里勾选%1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="164"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
