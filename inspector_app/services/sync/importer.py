@@ -377,7 +377,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
         pass
     except sqlite3.IntegrityError as exc:
         staged.take_back()
-        raise refuse(N_("applying it would break the database's rules ({exc})"), exc=exc) from None
+        raise refuse(N_("applying it would break the database's rules ({exc})"),
+                     exc=words.database_problem(str(exc))) from None
     except sqlite3.OperationalError as exc:
         staged.take_back()
         known = from_sqlite_error(exc, root)
@@ -416,11 +417,15 @@ def _check_checklists(db: Database, rows: StagedRows) -> None:
         else:
             found = sync_rows.checklist_here(db, content_hash)
         if found is None:
-            raise refuse(f"{label} was started with a checklist ({template_id} {version}, "
-                         f"hash {content_hash[:12]}…) that is neither in it nor here")
+            raise refuse(N_("{label} was started with a checklist ({template} {version}, "
+                            "fingerprint {fingerprint}…) that is neither in it nor here"),
+                         label=label, template=template_id, version=version,
+                         fingerprint=content_hash[:12])
         if found != (template_id, version):
-            raise refuse(f"{label} names the checklist {template_id} {version}, but the one "
-                         f"with its hash {content_hash[:12]}… is {found[0]} {found[1]}")
+            raise refuse(N_("{label} names the checklist {template} {version}, but the one "
+                            "with its fingerprint {fingerprint}… is {found} {found_version}"),
+                         label=label, template=template_id, version=version,
+                         fingerprint=content_hash[:12], found=found[0], found_version=found[1])
 
 
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:

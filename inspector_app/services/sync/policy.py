@@ -253,9 +253,9 @@ class Policy:
     def _follows(row: Row, followed: Row | None) -> None:
         if row["kind"] != "reinspection":
             raise row_refused("inspections", row, "follows_inspection_id", Message(
-                N_("names inspection {followed} to follow, but it is a {kind} inspection; "
+                N_("names inspection {followed} to follow, but it is not a re-inspection; "
                    "only a re-inspection follows another"),
-                followed=row["follows_inspection_id"], kind=row["kind"]))
+                followed=row["follows_inspection_id"]))
         if followed is None:
             return  # nowhere: the database refuses the missing inspection at commit
         if followed["kind"] == "reinspection":
@@ -450,8 +450,9 @@ class Policy:
             # Imported on the laptop: its inspections carry their own snapshot, and the
             # office's library stays the office's.
             self.decision.notes.append(Message(
-                N_("template {key}: not added to the office's library (templates are taken "
-                   "only from the office; the inspections keep their own copy)"), key=row["key"]))
+                N_("checklist {key}: not added to the office's library (checklists are taken "
+                   "only from the office; the inspection records keep their own copy)"),
+                key=row["key"]))
         elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
             raise row_refused("templates", row, None, Message(
                 N_("only the office may add or change {table}"),

@@ -19,6 +19,7 @@ from inspector_app.i18n import (
     render,
     translate,
 )
+from inspector_app.services.sync.words import table_words
 
 
 @dataclass
@@ -166,7 +167,7 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
         if t.get("conflicts"):
             parts.append(Message(N_("{n} conflicts"), n=count_text(t["conflicts"])))
         changed = changed or any(t.get(k) for k in ("added", "updated", "conflicts", "deleted"))
-        out.append("  " + _say(N_("{table}: {counts}"), lang, table=table,
+        out.append("  " + _say(N_("{table}: {counts}"), lang, table=table_words(table),
                                counts=Listing(parts, ENUMERATION)))
     if report.get("photos_added"):
         out.append("  " + _say(N_("photo files stored: {n}"), lang,
