@@ -339,8 +339,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             rows = verified.rows
             rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
+                why = decision.skip_reasons.get(table, N_("taken only from the office"))
                 for _ in keys:
-                    report.skipped(table, N_("taken only from the office"))
+                    report.skipped(table, why)
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
                             from_office=sender.is_office, control=control,
