@@ -85,7 +85,24 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
             done=f"{progress.done:,}"), file=sys.stderr, flush=True)
         raise
     print(_summary(summary))
+    print(_registry(summary), file=sys.stderr)
     return 0
+
+
+def _registry(summary: DemoSummary) -> str:
+    """Who makes the district's registry, and what that means for the next sync."""
+    if summary.registry == "laptop":
+        return _("demo: units, campaigns and emergency plan deadlines were left to the office; "
+                 "this laptop receives them with the office's next bundle, and its plans and "
+                 "stations name only units the office sent")
+    if summary.set_up:
+        return _("demo: this computer holds the organisation's key: it made the district's "
+                 "units, campaigns and emergency plan deadlines, and its bundle carries them "
+                 "to the laptops")
+    return _("demo: this computer is not enrolled with an office yet and holds no "
+             "organisation key: it made units, campaigns and deadlines of its own. Were it to "
+             "become a laptop, no bundle carries them: sent to the office, its inspections go "
+             "and the plans and stations naming its own units stay here, as the import says")
 
 
 def _summary(summary: DemoSummary) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 from inspector_app.commands.common import resolve_inspectors
 from inspector_app.commands.when import local_date
+from inspector_app.errors import InspectorError
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.plans import PlanService
@@ -59,11 +60,23 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(json.dumps([p.__dict__ | {"overdue": p.overdue(date.today())} for p in plans],
                          ensure_ascii=False, indent=2))
         return 0
+    titles: dict[str, str] = {}
     for p in plans:
         late = "  " + _("OVERDUE") if p.overdue(date.today()) else ""
-        print(f"{p.id[:8]}  {local_date(p.due_date)}  {p.company_name}  {p.template_key}  "
-              f"{p.status}{late}")
+        print(f"{p.id[:8]}  {local_date(p.due_date)}  {p.company_name}  "
+              f"{_checklist_title(ctx, p.template_key, titles)}  {p.status}{late}")
     return 0
+
+
+def _checklist_title(ctx: AppContext, key: str, titles: dict[str, str]) -> str:
+    """The checklist as the window's Planned list names it; its key only when it is not in
+    this computer's library (a plan for a checklist the office has and this laptop lacks)."""
+    if key not in titles:
+        try:
+            titles[key] = ctx.templates.record(key).title(ctx.lang)
+        except InspectorError:
+            titles[key] = key
+    return titles[key]
 
 
 def run_start(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -201,6 +201,11 @@ class DemoSummary:
     orders: int = 0          # 责令限期整改指令书 issued
     seconds: float = 0.0
     seed: int = 0
+    # Where the district's units, campaigns and deadlines came from: "office" (this computer
+    # holds the organisation key, or is no laptop yet, and made them), "laptop" (enrolled: left
+    # to the office).
+    registry: str = "office"
+    set_up: bool = False        # the organisation key or an office-issued identity is here
 
     def line(self) -> str:
         statuses = ", ".join(f"{self.by_status[s.value]} {s.value}" for s in Status)
@@ -298,6 +303,8 @@ class DemoBuilder:
         # laptop enrolled with an office they are the office's to make: a laptop's bundle never
         # carries them, so its rows may name only those the office sent it.
         laptop = enrolled_laptop(self.db, self.device)
+        self.summary.registry = "laptop" if laptop else "office"
+        self.summary.set_up = laptop or PkiService(self.db, self.device).org() is not None
         if not laptop:
             ensure_district(self.db, self.device.id, [c.town for c in company_list if c.town],
                             self.seed + 17, self.today)

@@ -89,8 +89,10 @@ class NumberService:
                             ref=ref)
 
     def allocate(self, device_ref: str, doc_type: DocType | str, year: int, first: int,
-                 last: int, note: str | None = None) -> NumberBlock:
-        """Give a laptop the numbers first…last of a type and year; they must be free."""
+                 last: int, note: str | None = None, *, dry_run: bool = False) -> NumberBlock:
+        """Give a laptop the numbers first…last of a type and year; they must be free. With
+        ``dry_run`` every check runs and nothing is written (the window asks the office to
+        confirm only a block that would be given)."""
         doc_type = doc_type if isinstance(doc_type, DocType) else parse_doc_type(doc_type)
         if not 2000 <= year <= 2100:
             raise ValidationError(N_("Year {year} is not a year numbers are issued in."), year=year)
@@ -120,6 +122,8 @@ class NumberService:
                     doc_words=DOC_WORDS[doc_type], year=year, low=issued[0], high=issued[-1],
                     count=len(issued), first=first, last=last,
                     free=self.first_free(doc_type, year))
+            if dry_run:
+                return block
             add_block(self.db, {
                 "id": block.id, "holder_device_id": holder, "doc_type": doc_type.value,
                 "year": year, "first_seq": first, "last_seq": last, "note": note,

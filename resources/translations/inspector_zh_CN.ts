@@ -1801,69 +1801,69 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="261"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="279"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="281"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="282"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="287"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="296"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="303"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="304"/>
         <source>%Ln element(s) missing</source>
         <translation>
             <numerusform>缺%Ln项</numerusform>
@@ -1876,42 +1876,42 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="308"/>
         <source>complete (all six elements)</source>
         <translation>齐全（六项内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="310"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="311"/>
         <source>Governance &amp;plan…</source>
         <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Governance plan:</source>
         <translation>治理方案：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Accepted on:</source>
         <translation>验收日期：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Accepted by:</source>
         <translation>验收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Conclusion:</source>
         <translation>验收结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="316"/>
         <source>Who assessed and accepted it</source>
         <translation>评估、验收的单位或人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="317"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="318"/>
         <source>The conclusion of the assessment / acceptance</source>
         <translation>评估、验收的结论</translation>
     </message>
@@ -2283,22 +2283,22 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="138"/>
         <source>Signing identity</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="139"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="141"/>
         <source>&amp;Import enrolment file…</source>
         <translation>导入证书文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="143"/>
         <source>Create a company&apos;s &amp;own identity…</source>
         <translation>创建企业自有签名证书(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="162"/>
         <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
         <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
     </message>
@@ -2306,47 +2306,47 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>ImportIdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="75"/>
         <source>Import enrolment file</source>
         <translation>导入证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="78"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
         <source>Enrolment file (.p12):</source>
         <translation>证书文件（.p12）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
         <source>One-time passphrase from the office:</source>
         <translation>单位提供的一次性口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="87"/>
         <source>Your new passphrase:</source>
         <translation>您的新口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="88"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="91"/>
         <source>Enrolment file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92"/>
         <source>Enrolment files (*.p12 *.pfx)</source>
         <translation>证书文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="98"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -2878,32 +2878,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>InspectorPicker</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="94"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="96"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="128"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="141"/>
         <source>Enter the new inspector&apos;s name.</source>
         <translation>请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="147"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="160"/>
         <source>Add inspector…</source>
         <translation>添加检查人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="148"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="161"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="149"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="162"/>
         <source>Enforcement-ID number</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="150"/>
+        <location filename="../../inspector_app/ui/widgets/inspector_picker.py" line="163"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -3601,187 +3601,240 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="108"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="158"/>
+        <source>Allocate block</source>
+        <translation>分配号段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="159"/>
+        <source>Give the numbers %1–%2 of %3 for %4 to %5?
+
+The laptop receives them with the office&apos;s next bundle. A block cannot be taken back: no other computer will ever issue these numbers.</source>
+        <translation>将 %4 年%3第 %1–%2 号分配给 %5？
+
+该笔记本电脑将随办公室的下一个同步包收到这些编号。号段分配后不能收回：其他计算机永远不会再使用这些编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="165"/>
+        <source>&amp;Allocate</source>
+        <translation>分配(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
         <source>Office signing authority</source>
         <translation>单位签名证书管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="179"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="179"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="260"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="197"/>
         <source>Revoke selected</source>
         <translation>吊销所选证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="201"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
         <source>Root key passphrase:</source>
         <translation>根证书私钥口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="204"/>
         <source>Inspector&apos;s name:</source>
         <translation>检查人员姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="205"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="206"/>
         <source>Valid for (days):</source>
         <translation>有效期（天）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="208"/>
         <source>Reason for revoking:</source>
         <translation>吊销原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="231"/>
         <source>Root certificate of {0}, fingerprint {1}</source>
         <translation>{0} 的根证书，指纹 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="232"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="234"/>
         <source>No organisation on this computer. Create it once, on the supervisor&apos;s computer only.</source>
         <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="237"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="239"/>
         <source>revoked {0}</source>
         <translation>已于 {0} 吊销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="238"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="240"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="261"/>
+        <source>Make this computer the office of %1?
+
+Its root certificate is made once and cannot be made again or renamed: every laptop enrolled from here takes this computer as its office. Keep the root key passphrase safe; without it no enrolment file can be issued and no certificate revoked.</source>
+        <translation>将本计算机设为%1的办公室？
+
+根证书只生成一次，之后不能重新生成或改名：从这里登记的每台笔记本电脑都以本计算机为办公室。请妥善保管根密钥口令；没有它，既不能签发登记文件，也不能吊销证书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="265"/>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
         <source>Save enrolment file</source>
         <translation>保存证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273"/>
         <source>Enrolment files (*.p12)</source>
         <translation>证书文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="284"/>
         <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
         <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="294"/>
+        <source>Revoke the certificate</source>
+        <translation>吊销证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="295"/>
+        <source>Revoke the certificate of %1 (serial %2)?
+
+Records signed with it that the office has not imported yet will be refused, and the laptops learn of the revocation with the office&apos;s next bundle. A revocation cannot be taken back: %1 will need a new enrolment file to sign again.</source>
+        <translation>吊销%1的证书（序列号 %2）？
+
+用它签名、办公室尚未导入的记录将被拒收；各笔记本电脑随办公室的下一个同步包得知此次吊销。吊销不能撤回：%1 需要新的登记文件才能再次签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="300"/>
+        <source>&amp;Revoke</source>
+        <translation>吊销(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -4180,44 +4233,54 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="67"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="76"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="108"/>
+        <source>in %1</source>
+        <translation>已在%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="151"/>
+        <source>%1 is already in %2, and an inspector is in one team only. To move them, select %2, untick %1 and save; then tick %1 here.</source>
+        <translation>%1已在%2，一名检查人员只能在一个检查组。要调动，请先选中%2，取消勾选%1并保存，再在这里勾选%1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="164"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -4363,41 +4426,41 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="422"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="423"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="430"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="440"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="441"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="462"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="463"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="486"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="487"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -4410,115 +4473,129 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="510"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="511"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="600"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="601"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="604"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="605"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="610"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="699"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="611"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="681"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="674"/>
+        <source>Complete the re-inspection?
+
+%1 hazard(s) found rectified will be closed (销号) and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
+        <translation>完成复查？
+
+已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <source>&amp;Complete</source>
+        <translation>完成(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="693"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="695"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="727"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="728"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="729"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="733"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="734"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4535,37 +4612,38 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="735"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="736"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="737"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="738"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="739"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="755"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4586,42 +4664,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>SelfSignedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="110"/>
         <source>Company&apos;s own signing identity</source>
         <translation>企业自有签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
         <source>For a company&apos;s self-inspection. Documents signed with it are always shown as not issued by the office.</source>
         <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="118"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
         <source>Company:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="120"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="125"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="127"/>
         <source>Give the name and the company.</source>
         <translation>请填写姓名和企业名称。</translation>
     </message>
@@ -6487,114 +6565,115 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="414"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="123"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
         <source>Company &amp;closed…</source>
         <translation>企业停业(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="138"/>
         <source>A company closed (停业) or moved away: drop its visits from a day on</source>
         <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="148"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="150"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="166"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="210"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="229"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="230"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="239"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="246"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="274"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="278"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6603,44 +6682,81 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="323"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="324"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="379"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="406"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="408"/>
+        <source>Approve the plan for %1</source>
+        <translation>批准 %1 年计划</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="409"/>
+        <source>Approve the plan for %1 with its %Ln visit(s)?
+
+Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
+        <translation>
+            <numerusform>批准 %1 年计划及其 %Ln 次检查？
+
+批准后不能再重新生成，任何检查都不能再调到其他小组或月份。下一步是将其下达为计划检查。批准不能撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="420"/>
+        <source>Issue the plan for %1</source>
+        <translation>下达 %1 年计划</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="421"/>
+        <source>Issue the plan for %1 as %Ln planned inspection(s)?
+
+Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
+        <translation>
+            <numerusform>将 %1 年计划下达为 %Ln 项计划检查？
+
+每次检查成为其小组检查人员的一项计划检查，期限为该次检查的日期；各笔记本电脑随办公室的下一个同步包收到。计划只下达一次：之后只能在计划检查列表中取消某项计划检查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
+        <source>&amp;Issue</source>
+        <translation>下达(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="430"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -6,6 +6,7 @@ from inspector_app.services.classification import ClassificationService
 from inspector_app.services.plans import PlanService
 from inspector_app.services.year_plan import YearPlanService
 from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui import confirm
 from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
 from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
 from tests.factories import add_company, add_template
@@ -34,7 +35,7 @@ def test_class_dialog_shows_the_suggestion_and_records_a_decision(qtbot, ctx) ->
                                                             "2028-06-30")
 
 
-def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx) -> None:
+def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx, monkeypatch) -> None:
     people = InspectorRepo(ctx.db, ctx.device.id)
     team = [people.add("张伟", "32050012", "局").id, people.add("李娜", "32050013", "局").id]
     key = add_template(ctx.db)
@@ -59,9 +60,22 @@ def test_year_plan_dialog_generates_moves_approves_and_issues(qtbot, ctx) -> Non
     dialog.to_month.setValue(free + 1)
     assert dialog._move_selected(), dialog.error.text()
     assert dialog.grid.item(0, free).text() == "1/2"
+    asked: list[tuple[str, str]] = []
+    answer = [False]
+    monkeypatch.setattr(confirm, "ask", lambda _parent, _title, text, action: (
+        asked.append((text, action)) or answer[0]))
+    # Approving cannot be undone: the office is asked first, and Cancel changes nothing.
+    dialog.approve_button.click()
+    assert YearPlanService(ctx.db, ctx.device).info(2027).status == "draft"
+    assert dialog.move_button.isEnabled()
+    text, action = asked[-1]
+    assert "2027" in text and "6 visits" in text and "cannot be undone" in text
+    assert action == "&Approve"
+    answer[0] = True
     dialog.approve_button.click()
     assert dialog.issue_button.isEnabled() and not dialog.move_button.isEnabled()
     dialog.issue_button.click()
+    assert "6 planned inspections" in asked[-1][0]
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert len(PlanService(ctx.db, ctx.device).list()) == 6
     assert "6" in dialog.status.text()

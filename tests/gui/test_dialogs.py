@@ -35,7 +35,13 @@ def test_first_run_refuses_missing_fields_then_saves_the_profile(qtbot, ctx):
                                       "review_court")] == ["泉台区", "泉州市应急管理局", "泉台区"]
 
 
-def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
+def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx, monkeypatch):
+    from inspector_app.ui import confirm
+
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(confirm, "ask", lambda _parent, _title, text, _action: (
+        asked.append(text) or answer[0]))
     laptop = "3f2c7a10-0d1e-4c55-9a6b-2b7e8f9a0c11"
     dialog = NumberBlocksDialog(ctx)
     qtbot.addWidget(dialog)
@@ -45,6 +51,11 @@ def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
     assert (dialog.first.value(), dialog.last.value()) == (1, 100)  # nothing issued yet
     dialog.first.setValue(101)
     dialog.last.setValue(200)
+    # A block is given for good: the office is asked, and Cancel gives nothing.
+    dialog.allocate_button.click()
+    assert "101–200" in asked[-1] and "cannot be taken back" in asked[-1]
+    assert dialog.table.rowCount() == 0
+    answer[0] = True
     dialog.allocate_button.click()
     assert dialog.error.text() == ""
     assert dialog.table.rowCount() == 1
@@ -54,8 +65,10 @@ def test_office_allocates_number_blocks_and_sees_them_used(qtbot, ctx):
     assert (dialog.first.value(), dialog.last.value()) == (201, 300)
     dialog.first.setValue(150)
     dialog.last.setValue(250)
+    asked.clear()
     dialog.allocate_button.click()
     assert "overlaps the block 101–200" in dialog.error.text()
+    assert asked == []  # refused without a question
     assert dialog.table.rowCount() == 1
 
 

@@ -78,9 +78,23 @@ def test_a_person_already_in_a_team_is_named_and_the_team_not_added(qtbot, ctx, 
     languages.apply("zh_CN")
     teams = PlanTeamsDialog(ctx)
     qtbot.addWidget(teams)
+    # Each person's team is beside their name before anyone is ticked.
+    labels = [teams.people.list.item(r).text() for r in range(teams.people.list.count())]
+    assert [label.endswith("已在一组") for label in labels] == [True, True, False]
     teams.name.setText("二组")
+    # Ticking someone of another team is refused at once, saying where they are and how to
+    # move them.
     _tick(teams.people, "李娜")
-    _tick(teams.people, "王芳")
-    assert not teams.add_team()
     assert "李娜已在一组" in teams.error.text() and "一个检查组" in teams.error.text()
+    assert teams.people.checked_ids() == []
+    _tick(teams.people, "王芳")
+    assert teams.people.checked_ids() == [ids[2]]
+    assert not teams.add_team()
     assert teams.table.rowCount() == 1
+    # Within its own team a person is ticked freely: 王芳 joins 一组, 李娜 leaves it.
+    teams.table.setCurrentCell(0, 0)
+    _tick(teams.people, "王芳")
+    teams.people.set_checked(ids[1], False)
+    assert teams.save_team(), teams.error.text()
+    labels = [teams.people.list.item(r).text() for r in range(teams.people.list.count())]
+    assert [label.endswith("已在一组") for label in labels] == [True, False, True]

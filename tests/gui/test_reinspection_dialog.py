@@ -15,11 +15,26 @@ from inspector_app.services.inspections import InspectionService
 from inspector_app.services.photos import PhotoService
 from inspector_app.services.reinspection import ReinspectionService
 from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui import confirm
 from inspector_app.ui.dialogs.reinspection_dialog import OVERDUE_BACKGROUND, ReinspectionDialog
 from tests.factories import add_company, add_template
 from tests.pdf_scenarios import add_signature, sign_missing
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch):
+    """Completing asks first (hazards are closed for good): the texts asked, and the answer
+    the test gives (yes unless it says otherwise)."""
+    asked: dict = {"texts": [], "answer": True}
+
+    def ask(_parent, _title, text, _action):
+        asked["texts"].append(text)
+        return asked["answer"]
+
+    monkeypatch.setattr(confirm, "ask", ask)
+    return asked
 
 
 @pytest.fixture
@@ -72,7 +87,7 @@ def open_dialog(qtbot, dialog):
 
 
 def test_reinspect_from_choosing_the_company_to_closing_hazards(
-        qtbot, ctx, recorded, li, profile, languages, jpeg, monkeypatch):
+        qtbot, ctx, recorded, li, profile, languages, jpeg, monkeypatch, questions):
     dialog = open_dialog(qtbot, ReinspectionDialog(ctx))
     # Only the company with open hazards is offered, and being the only one it is chosen.
     assert dialog.company.count() == 1
@@ -134,7 +149,18 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     assert recorded["service"].get(recorded["inspection"]).findings[0].status is \
         FindingStatus.OPEN
     sign_everyone(ctx, reinspection_id, profile, li)
+    assert questions["texts"] == []  # nothing was ready: nothing was asked
 
+    # Closing a hazard is final: the inspector is told what will close and reopen, and
+    # Cancel leaves every hazard as it was.
+    questions["answer"] = False
+    qtbot.mouseClick(dialog.complete_button, LEFT)
+    assert "1 hazard(s) found rectified will be closed" in questions["texts"][-1]
+    assert "1 not rectified will be reopened" in questions["texts"][-1]
+    assert dialog.complete_button.isVisible()
+    assert recorded["service"].get(recorded["inspection"]).findings[0].status is \
+        FindingStatus.OPEN
+    questions["answer"] = True
     with qtbot.waitSignal(dialog.reinspection_completed):
         qtbot.mouseClick(dialog.complete_button, LEFT)
     assert dialog.summary.text() == "Re-inspection completed: 1 hazard(s) closed, 1 reopened."

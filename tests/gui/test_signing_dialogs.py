@@ -2,20 +2,31 @@ from reportlab.pdfgen import canvas
 
 from inspector_app.services.pki import PkiService
 from inspector_app.services.signing import sign_pdf
+from inspector_app.ui import confirm
 from inspector_app.ui.dialogs.identity_dialogs import ImportIdentityDialog, OrgDialog
 from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 
 ORG_PASS = "office-secret-1"
 
 
-def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tmp_path):
+def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tmp_path,
+                                                                  monkeypatch):
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(confirm, "ask", lambda _parent, _title, text, _action: (
+        asked.append(text) or answer[0]))
     org = OrgDialog(ctx)
     qtbot.addWidget(org)
     org.org_name.setText("泉台区应急管理局")
     org.org_pass.setText("short")
     org.init_button.click()
     assert "at least 12 characters" in org.error.text()
+    assert asked == []  # refused without a question
     org.org_pass.setText(ORG_PASS)
+    org.init_button.click()
+    assert "made once" in asked[-1] and "泉台区应急管理局" in asked[-1]
+    assert org.pki.org() is None  # cancelled: nothing made
+    answer[0] = True
     org.init_button.click()
     assert org.error.text() == ""
     assert "泉台区应急管理局" in org.summary.text()
@@ -53,6 +64,11 @@ def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tm
 
     org.table.selectRow(0)
     org.reason.setText("lost laptop")
+    answer[0] = False
+    org.revoke_selected()
+    assert "张伟" in asked[-1] and "cannot be taken back" in asked[-1]
+    assert org.table.item(0, 4).text() == "valid"
+    answer[0] = True
     org.revoke_selected()
     assert "revoked" in org.table.item(0, 4).text()
     assert not verify.verify(signed).ok

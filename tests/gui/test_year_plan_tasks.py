@@ -12,6 +12,7 @@ from inspector_app.services.classification import ClassificationService
 from inspector_app.services.plans import PlanService
 from inspector_app.services.year_plan import YearPlanService
 from inspector_app.storage.repositories import InspectorRepo
+from inspector_app.ui import confirm
 from inspector_app.ui.dialogs.year_plan_dialog import YearPlanDialog
 from tests.factories import add_company, add_template
 
@@ -93,6 +94,7 @@ def test_cancelling_the_issue_creates_no_planned_inspection(qtbot, dialog, ctx, 
     opened.set()
     with qtbot.waitSignal(dialog.generate().signals.finished, timeout=20_000):
         pass
+    monkeypatch.setattr(confirm, "ask", lambda *_args: True)
     dialog.approve_button.click()
     held, entered = threading.Event(), threading.Event()
     real_add = PlanService.add

@@ -141,9 +141,26 @@ def test_negative_counts_are_refused(ctx):
 def test_demo_command_prints_a_summary(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "demo", "--companies", "3", "--inspections", "4",
                  "--seed", "5"]) == 0
-    out = capsys.readouterr().out.strip().splitlines()
+    captured = capsys.readouterr()
+    out = captured.out.strip().splitlines()
     assert len(out) == 1 and out[0].startswith("demo: 3 companies")
     assert "4 inspections" in out[0] and "(seed 5)" in out[0]
+    # A computer with neither the organisation's key nor an office's identity is told what
+    # its own units mean for the office.
+    assert "not enrolled with an office yet" in captured.err
+    assert "plans and stations naming its own units stay here" in captured.err.replace("\n", " ")
+
+
+def test_an_enrolled_laptops_demo_says_what_it_left_to_the_office(tmp_path, capsys,
+                                                                 monkeypatch):
+    import inspector_app.commands.demo as command
+    from inspector_app.services.demo import DemoSummary
+
+    monkeypatch.setattr(command, "build_demo",
+                        lambda *a, **kw: DemoSummary(seed=1, registry="laptop", set_up=True))
+    assert main(["--lang", "en", "--data-dir", str(tmp_path), "demo"]) == 0
+    err = capsys.readouterr().err
+    assert "units, campaigns and emergency plan deadlines were left to the office" in err
 
 
 def test_district_preset_asks_for_a_district_and_counts_override_it(tmp_path, monkeypatch,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from inspector_app.cli import main
@@ -9,7 +11,7 @@ from inspector_app.errors import NotFoundError, ValidationError
 from inspector_app.services.plans import PlanService
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.storage.repositories import InspectorRepo
-from tests.factories import add_company, add_template
+from tests.factories import SMALL_TEMPLATE, add_company, add_template
 from tests.unit.test_sync import ORG_PASS, World
 
 
@@ -79,7 +81,13 @@ def test_cli_plans(ctx, capsys):
     assert main(args) == 0
     plan = capsys.readouterr().out.strip()
     assert main([*base, "list"]) == 0
-    assert "2026-12-10  泉台纺织有限公司" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "2026-12-10  泉台纺织有限公司" in listed
+    # The checklist by its title, as the window's Planned list names it, not its key.
+    assert SMALL_TEMPLATE["title"]["en"] in listed
+    assert key not in listed
+    assert main([*base, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["template_key"] == key
     assert main([*base, "start", plan[:8]]) == 0
     assert capsys.readouterr().out.strip()
     assert main([*base, "start", plan[:8]]) == 1

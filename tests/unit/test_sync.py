@@ -164,7 +164,7 @@ def test_round_trip_every_row_and_photo(world):
     assert report.tables["inspections"].added == 1
     assert_carried(world.a, world.office)
     text = "\n".join(report.lines())
-    assert "inspections: 1 added" in text
+    assert "inspection records: 1 added" in text
 
 
 def test_importing_twice_changes_nothing(world):
@@ -532,7 +532,7 @@ def test_cli_export_import_history(world, tmp_path, capsys):
     assert main([*o, "import", str(written), "--dry-run", "--passphrase-file", str(org)]) == 0
     assert "Dry run" in capsys.readouterr().out
     assert main([*o, "import", str(written), "--passphrase-file", str(org)]) == 0
-    assert "inspections: 1 added" in capsys.readouterr().out
+    assert "inspection records: 1 added" in capsys.readouterr().out
     assert main([*o, "import", str(written), "--passphrase-file", str(org)]) == 0
     assert "Already imported" in capsys.readouterr().out
     broken = tmp_path / "broken.inspx"
@@ -541,7 +541,7 @@ def test_cli_export_import_history(world, tmp_path, capsys):
     assert "not a complete Inspector bundle" in capsys.readouterr().err
     assert main([*o, "history", "--reports"]) == 0
     out = capsys.readouterr().out
-    assert written.name in out and "inspections: 1 added" in out
+    assert written.name in out and "inspection records: 1 added" in out
     assert main([*o, "conflicts"]) == 0
     assert "no open conflicts" in capsys.readouterr().out
 
@@ -612,7 +612,8 @@ def test_a_laptop_cannot_add_a_trust_root(world):
             world.a.db["trust_roots"].insert(row)
     fingerprint = next(iter(rogue_root))
     refused(world, world.export(world.a), BundleRefused,
-            match=f"trust_roots {fingerprint}: trust roots are taken only from the office")
+            match=f"office root certificate {fingerprint}: trust roots are taken only from the "
+                  "office")
     assert set(rows(world.office, "trust_roots")).isdisjoint(rogue_root)
 
 
@@ -631,7 +632,7 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     sign_missing(world.a, inspection)
     SigningService(world.a.db, world.a.device).sign_inspection(inspection, OWN)
     report = world.import_(world.seal(world.export(world.a)))
-    assert [n for n in report.notes if not str(n).startswith("template ")] == []
+    assert [n for n in report.notes if not str(n).startswith("checklist ")] == []
     assert SigningService(world.office.db, world.office.device).check_record(inspection)[0]
     assert_carried(world.a, world.office)
     # A record altered behind the program's back on the laptop:

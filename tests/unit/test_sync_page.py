@@ -44,7 +44,7 @@ def test_export_then_import_through_the_page(qtbot, world):
     assert office_page.report.toPlainText() == told
     assert "UTC" not in office_page.table.horizontalHeaderItem(0).text()
     office_page.report_details.setChecked(True)
-    assert "inspections: 1 added" in office_page.report.toPlainText()
+    assert "inspection records: 1 added" in office_page.report.toPlainText()
     office_page.report_details.setChecked(False)
 
     with qtbot.waitSignal(office_page.finished, timeout=20_000) as done:

@@ -21,6 +21,7 @@ from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import bundle as bundle_mod
 from inspector_app.services.sync.bundle import BundleRefused, sign_manifest
 from inspector_app.services.sync.rows import dump_rows, load_rows
+from inspector_app.services.sync.words import ROW_WORDS
 from tests.images import corrupt, noisy, png_claiming, truncated_jpeg
 from tests.pdf_scenarios import sign_missing
 from tests.unit.test_sync import (
@@ -123,7 +124,8 @@ def test_the_parts_of_a_signed_record_never_move(world, table):
         moved.append(part["id"])
 
     refused(world, forge(world, world.a, source, move), BundleRefused,
-            match=f"{table} {moved[0] if moved else ''}.*column inspection_id: moves it from "
+            match=f"{ROW_WORDS[table]} {moved[0] if moved else ''}.*inspection record: moves it "
+                  "from "
                   f"{signed} to {draft}")
 
 
@@ -144,7 +146,7 @@ def test_an_inspector_of_a_signed_record_is_not_renamed_by_another_laptop(world)
             {**row, "name": "冒名者", "updated_at": later(), "device_id": world.b.device.id})
 
     refused(world, forge(world, world.b, source, rename), BundleRefused,
-            match=f"inspectors {inspector}: was created on another computer")
+            match=f"inspector {inspector}: was created on another computer")
 
 
 # -- identity: device ids, audit entries, record signatures --
@@ -181,7 +183,7 @@ def test_rows_claiming_another_device_are_refused(world):
                                       "place": "改写的地点", "updated_at": later()})
 
     refused(world, forge(world, world.b, source, overwrite), BundleRefused,
-            match=f"inspections {draft}, column device_id: names another device")
+            match=f"inspection record {draft}, computer that wrote it: names another device")
 
 
 def test_a_refusal_reads_whole_in_the_users_language(world):
@@ -198,7 +200,7 @@ def test_a_refusal_reads_whole_in_the_users_language(world):
     with pytest.raises(BundleRefused) as refusal:
         world.import_(forge(world, world.b, source, overwrite))
     chinese = refusal.value.localized("zh_CN")
-    assert f"inspections {draft} 的 device_id 列" in chinese
+    assert f"检查记录 {draft} 的“写入它的计算机”" in chinese
     assert f"写的是另一台设备（{world.a.device.id[:8]}）" in chinese
     assert "笔记本只能添加或修改自己写的数据" in chinese and "names another" not in chinese
 
@@ -214,11 +216,12 @@ def test_a_forged_audit_entry_is_refused(world):
              "old_value": None, "new_value": "无", "reason": None}
     refused(world, forge(world, world.b, source,
                          lambda t: t["audit_log"].append(entry)), BundleRefused,
-            match=f"audit_log {entry['id']}, column device_id: is attributed to another device")
+            match=f"audit log entry {entry['id']}, computer that wrote it: is attributed to "
+                  "another device")
     own = {**entry, "id": str(uuid.uuid4()), "device_id": world.b.device.id, "actor": "王五"}
     refused(world, forge(world, world.b, source,
                          lambda t: t["audit_log"].append(own)), BundleRefused,
-            match="column actor: is attributed to '王五', not to the bundle's signer")
+            match="who acted: is attributed to '王五', not to the bundle's signer")
 
 
 def test_a_self_signed_record_signature_is_refused(world):
@@ -236,7 +239,7 @@ def test_a_self_signed_record_signature_is_refused(world):
         row.update(signature=sign_data(key, data), cert_pem=pem(cert))
 
     refused(world, forge(world, world.a, source, resign), BundleRefused,
-            match=r"record_signatures .*signed with a self-signed certificate")
+            match=r"digital signature .*signed with a self-signed certificate")
 
 
 def test_a_record_signature_of_someone_outside_the_team_is_refused(world):
@@ -256,7 +259,7 @@ def test_a_record_signature_of_someone_outside_the_team_is_refused(world):
         row.update(signature=sign_data(key, data), cert_pem=pem(cert))
 
     refused(world, forge(world, world.a, source, resign), BundleRefused,
-            match=r"record_signatures .*signed by 王五, who is not an inspector of that record")
+            match=r"digital signature .*signed by 王五, who is not an inspector of that record")
 
 
 # -- office-only tables --
@@ -305,7 +308,7 @@ def test_office_only_tables_are_refused_from_a_laptop(world, case):
              "templates": "checklists"}[table]
     bundle = forge(world, world.a, source, lambda t: t.setdefault(table, []).append(row))
     refused(world, bundle, BundleRefused,
-            match=f"{table} .*: only the office may add or change {words}")
+            match=f"{ROW_WORDS[table]} .*: only the office may add or change {words}")
 
 
 def test_a_laptop_bundle_must_be_encrypted(world):
@@ -361,7 +364,7 @@ def test_refused_import_leaves_no_photo_file(world):
         tables["companies"][0]["name"] = "x" * 300
 
     before = refused(world, forge(world, world.a, source, bad), BundleRefused,
-                     match="companies .*, column name: longer than 200 characters")
+                     match="company .*, name: longer than 200 characters")
     assert before[1] == {}  # there was no photo before, and there is none now
 
 
@@ -383,39 +386,40 @@ def _schema_cases() -> dict[str, tuple[Callable[[Rows], None], str]]:
                            for n in range(50_001)]
 
     return {
-        "unknown column": (company(secret="x"), "column secret: is not a column of companies"),
-        "int id": (company(id=12345), "column id: must be text"),
+        "unknown column": (company(secret="x"),
+                           "carries a field companies do not have \\(secret\\)"),
+        "int id": (company(id=12345), "id: must be text"),
         "NaN": (lambda t: t["photos"][0].update(gps_lat=math.nan),
-                "column gps_lat: is not a finite number"),
-        "boolean": (company(name=True), "column name: is true/false"),
+                "latitude: is not a finite number"),
+        "boolean": (company(name=True), "name: is true/false"),
         "9 MB string": (company(notes=os.urandom(4_500_000).hex()),
-                        "column notes: longer than 20,000"),
+                        "notes: longer than 20,000"),
         "control character": (company(name="泉台\x1b[2J公司"),
-                              "column name: contains control characters"),
+                              "name: contains control characters"),
         "direction override": (lambda t: t["findings"][0].update(responsible="张\u202e三"),
-                               "column responsible: contains line breaks, tabs or direction "
+                               "person responsible: contains line breaks, tabs or direction "
                                "overrides"),
         "100,000 companies": (flood, "more than a bundle may carry"),
-        "missing id": (drop("answers", "id"), "column id: is missing"),
+        "missing id": (drop("answers", "id"), "id: is missing"),
         "missing inspection_id": (drop("findings", "inspection_id"),
-                                  "column inspection_id: is missing"),
+                                  "inspection record: is missing"),
         "missing inspector_id": (drop("inspection_inspectors", "inspector_id"),
-                                 "column inspector_id: is missing"),
-        "2^70": (lambda t: t["findings"][0].update(seq=2**70), "column seq: is out of range"),
+                                 "inspector: is missing"),
+        "2^70": (lambda t: t["findings"][0].update(seq=2**70), "sequence number: is out of range"),
         "bad status": (lambda t: t["findings"][0].update(status="gone"),
-                       "column status: is 'gone', not one of"),
+                       "status: is 'gone', not one of"),
         "bad date": (lambda t: t["findings"][0].update(deadline="soon"),
-                     "column deadline: is not a date or time"),
+                     "rectification deadline: is not a date or time"),
         "template not JSON": (lambda t: t["templates"][0].update(definition="{not json"),
-                              "templates .*column definition: is not valid JSON"),
+                              "checklist .*checklist content: is not valid JSON"),
         "template empty": (lambda t: t["templates"][0].update(definition="{}"),
-                           "templates .*column definition: is not a checklist template"),
+                           "checklist .*checklist content: is not a checklist \\("),
         "template wrong types": (
             lambda t: t["templates"][0].update(definition=json.dumps(
                 {"id": 5, "version": [], "title": 3, "sections": "abc"})),
-            "templates .*column definition: is not a checklist template"),
+            "checklist .*checklist content: is not a checklist \\("),
         "template hash": (lambda t: t["templates"][0].update(content_hash="0" * 64),
-                          "templates .*column definition: does not match its content hash"),
+                          "checklist .*checklist content: does not match its content fingerprint"),
         "row not an object": (lambda t: t.__setitem__("answers", []), ""),
     }
 
@@ -454,8 +458,9 @@ def test_a_refusal_names_table_id_column_and_reason_on_the_command_line(world, c
                  "--passphrase-file", str(org)])
     err = capsys.readouterr().err
     assert code == 1
-    assert (f"The bundle was refused: companies {company['id']}, column seq: is not a column of "
-            "companies") in err and "Nothing was changed" in err
+    assert (f"The bundle was refused: company {company['id']}: carries a field companies do "
+            "not have (seq); unknown fields are not accepted") in err
+    assert "Nothing was changed" in err
     assert state(world.office) == before
 
 
@@ -516,7 +521,7 @@ def test_nothing_is_added_to_a_signed_record(world):
         added.append(finding["id"])
 
     refused(world, forge(world, world.a, source, add), BundleRefused,
-            match=f"findings {added[0] if added else ''}: adds to inspection {signed}, which "
+            match=f"hazard {added[0] if added else ''}: adds to inspection {signed}, which "
                   "is signed and locked")
 
 
@@ -533,7 +538,7 @@ def test_a_laptop_cannot_change_the_team_of_another_laptops_draft(world):
             {"inspection_id": draft, "inspector_id": stranger, "position": 5})
 
     refused(world, forge(world, world.b, source, join), BundleRefused,
-            match="inspection_inspectors .*: changes the team of an inspection another device "
+            match="inspection team member .*: changes the team of an inspection another device "
                   "wrote")
 
 
@@ -567,7 +572,7 @@ def test_a_photo_may_not_show_a_hazard_of_another_inspection(world):
 
     before = state(world.office)
     refused(world, forge(world, world.a, source, cross), BundleRefused,
-            match=f"column finding_id: names hazard {hazard[0] if hazard else ''} of another "
+            match=f"hazard: names hazard {hazard[0] if hazard else ''} of another "
                   f"inspection \\({y}\\)")
     assert state(world.office) == before
 
@@ -607,7 +612,7 @@ def test_a_reinspection_result_may_not_name_a_hazard_of_another_inspection(world
     before = state(world.office)
     with pytest.raises(BundleRefused) as caught:
         world.import_(forge(world, world.a, source, cross))
-    assert (f"reinspection_results {named[0]}, column finding_id: names hazard {named[1]}, a "
+    assert (f"re-inspection result {named[0]}, hazard: names hazard {named[1]}, a "
             f"hazard of inspection {y}; re-inspection {reinspection} follows inspection"
             in str(caught.value))
     assert state(world.office) == before
@@ -662,7 +667,7 @@ def test_a_reinspection_result_naming_a_hazard_already_at_the_office_is_checked(
 
     before = state(world.office)
     refused(world, forge(world, world.a, source, cross), BundleRefused,
-            match=f"column finding_id: names hazard {other}, a hazard of inspection {y}")
+            match=f"hazard: names hazard {other}, a hazard of inspection {y}")
     assert state(world.office) == before
 
 
@@ -674,7 +679,7 @@ def test_a_result_is_recorded_only_by_a_reinspection(world):
         one(tables, "reinspection_results", reinspection_id=reinspection)["reinspection_id"] = x
 
     refused(world, forge(world, world.a, source, by_the_inspection), BundleRefused,
-            match=f"column reinspection_id: names {x}, which is not a re-inspection")
+            match=f"re-inspection: names {x}, which is not a re-inspection")
 
 
 def test_a_reinspection_follows_an_inspection_of_its_own_company(world):
@@ -687,7 +692,7 @@ def test_a_reinspection_follows_an_inspection_of_its_own_company(world):
         one(tables, "inspections", id=reinspection)["company_id"] = other["id"]
 
     refused(world, forge(world, world.a, source, elsewhere), BundleRefused,
-            match=f"inspections {reinspection}, column follows_inspection_id: follows .*, an "
+            match=f"inspection record {reinspection}, inspection it follows: follows .*, an "
                   "inspection of another company")
 
 
@@ -706,15 +711,15 @@ def test_an_amended_hazard_comes_from_the_revision_it_corrects(world):
         named.append(stranger["id"])
 
     refused(world, forge(world, world.a, source, cross), BundleRefused,
-            match=f"column origin_finding_id: names hazard {named[0] if named else ''} of "
+            match=f"hazard it was copied from: names hazard {named[0] if named else ''} of "
                   f"inspection {y}, which inspection {amended} does not amend")
 
 
 @pytest.mark.parametrize("table, copied, placed, rows", [
-    ("answers", 1, 2, "rows 2 and 3"),
+    ("answers", 1, 2, "numbers 2 and 3 of its checklist answers"),
     # Audit entries are staged as values, keyed apart from the other tables' rows: a repeat
     # is still found and named as any other row's is.
-    ("audit_log", 0, 3, "rows 1 and 4"),
+    ("audit_log", 0, 3, "numbers 1 and 4 of its audit log entries"),
 ])
 def test_a_row_carried_twice_is_named_with_both_of_its_places(world, table, copied, placed,
                                                               rows):
@@ -731,8 +736,7 @@ def test_a_row_carried_twice_is_named_with_both_of_its_places(world, table, copi
 
     bundle = forge(world, world.a, source, copy)
     refused(world, bundle, BundleRefused,
-            match=f"{table} {twice[0]}: appears twice in the bundle \\({rows} of "
-                  f"rows/{table}.jsonl\\)")
+            match=f"{ROW_WORDS[table]} {twice[0]}: appears twice in the bundle \\({rows}\\)")
 
 
 def test_only_a_reinspection_opinion_follows_a_document(world):
@@ -750,7 +754,7 @@ def test_only_a_reinspection_opinion_follows_a_document(world):
         named.append(order["id"])
 
     refused(world, forge(world, world.a, source, follows), BundleRefused,
-            match=f"documents {named[0] if named else ''}, column follows_document_id: is a "
+            match=f"document {named[0] if named else ''}, document it follows: is a "
                   "document of type order that names .* to follow; only a re-inspection "
                   "opinion")
 
@@ -780,7 +784,7 @@ def test_a_reinspection_opinion_follows_the_order_of_the_inspection_it_follows(w
         other.append(order["id"])
 
     refused(world, forge(world, world.a, source, elsewhere), BundleRefused,
-            match=f"column follows_document_id: follows document {other[0] if other else ''} "
+            match=f"document it follows: follows document {other[0] if other else ''} "
                   f"\\(order of inspection {y}\\); a re-inspection opinion follows the order")
     assert world.import_(forge(world, world.a, source)).status == "imported"
 
@@ -812,6 +816,6 @@ def test_a_planned_visit_is_started_as_an_inspection_of_its_own_company(world):
         one(tables, "planned_inspections", id=plan)["inspection_id"] = other
 
     refused(world, forge(world, laptop, source, elsewhere), BundleRefused,
-            match=f"planned_inspections {plan}, column inspection_id: names inspection "
+            match=f"planned inspection {plan}, inspection record: names inspection "
                   f"{other} of another company")
     assert world.import_(forge(world, laptop, source)).status == "imported"

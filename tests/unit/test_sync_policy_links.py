@@ -63,9 +63,9 @@ def test_a_laptop_cannot_hide_another_laptops_signed_record_behind_its_draft(wor
         if same_company:   # W's company is at the office already
             row["company_id"] = company
 
-    column = "revision" if same_company else "company_id"
+    column = "revision" if same_company else "company"
     refused(world, forge(world, world.a, source, claim), BundleRefused,
-            match=f"inspections {m}, column {column}: .* an amendment")
+            match=f"inspection record {m}, {column}: .* an amendment")
     assert ledger_rows(world, w) == before
 
 
@@ -80,7 +80,7 @@ def test_only_a_signed_record_is_amended(world):
                    revision=target["revision"] + 1)
 
     refused(world, forge(world, world.a, source, claim), BundleRefused,
-            match=f"inspections {m}, column supersedes_id: corrects inspection {draft}, which "
+            match=f"inspection record {m}, record it corrects: corrects inspection {draft}, which "
                   "is not signed")
 
 
@@ -111,7 +111,7 @@ def test_a_reinspection_is_not_moved_to_another_inspection_in_a_later_bundle(wor
         tables["reinspection_results"] = []   # already at the office: not carried again
 
     refused(world, forge(world, world.a, source, move), BundleRefused,
-            match=f"inspections {reinspection}, column follows_inspection_id: changes it from")
+            match=f"inspection record {reinspection}, inspection it follows: changes it from")
 
 
 def test_the_followed_inspection_does_not_change_company_in_a_later_bundle(world):
@@ -132,7 +132,7 @@ def test_the_followed_inspection_does_not_change_company_in_a_later_bundle(world
         tables["reinspection_results"] = []
 
     refused(world, forge(world, world.a, source, move), BundleRefused,
-            match=f"inspections {x}, column company_id: changes it from")
+            match=f"inspection record {x}, company: changes it from")
 
 
 def test_a_copy_the_merge_keeps_out_does_not_vouch_for_a_link(world):
@@ -158,7 +158,7 @@ def test_a_copy_the_merge_keeps_out_does_not_vouch_for_a_link(world):
         one(tables, "inspections", id=x)["company_id"] = other
 
     refused(world, forge(world, world.a, source, elsewhere), BundleRefused,
-            match=f"inspections {x}, column company_id: changes it from")
+            match=f"inspection record {x}, company: changes it from")
 
 
 def test_a_started_plans_inspection_does_not_change_company_in_a_later_bundle(world):
@@ -186,7 +186,7 @@ def test_a_started_plans_inspection_does_not_change_company_in_a_later_bundle(wo
         tables["planned_inspections"] = []
 
     refused(world, forge(world, laptop, source, move), BundleRefused,
-            match=f"inspections {started}, column company_id: changes it from")
+            match=f"inspection record {started}, company: changes it from")
 
 
 def test_an_amendment_does_not_change_the_record_it_corrects_in_a_later_bundle(world):
@@ -201,4 +201,4 @@ def test_an_amendment_does_not_change_the_record_it_corrects_in_a_later_bundle(w
         tables["findings"] = [r for r in tables["findings"] if r["inspection_id"] != n]
 
     refused(world, forge(world, world.a, source, move), BundleRefused,
-            match=f"inspections {n}, column supersedes_id: changes it from {o} to {z}")
+            match=f"inspection record {n}, record it corrects: changes it from {o} to {z}")

@@ -14,6 +14,7 @@ from inspector_app.services.pki import PkiService
 from inspector_app.services.sync import history
 from inspector_app.ui.pages.sync import SyncPage
 from tests.unit.test_sync import ONE_TIME, ORG_PASS, OWN, World, laptop_work
+from tests.unit.test_sync_policy import forge, plain_export
 
 
 @pytest.fixture
@@ -23,16 +24,20 @@ def world(tmp_path):
     w.close()
 
 
-def _demo_before_enrolling(world: World):
-    """A laptop that made the demo's own units before it was enrolled: its bundle names
-    units the office never had."""
+def _refused_bundle(world: World):
+    """A bundle of an enrolled laptop claiming a hazard another computer wrote: its signature
+    is checked first, so its sender is known, then its rows are refused."""
     laptop = world.ctx("c")
-    build_demo(laptop.db, laptop.device, laptop.data_dir.photos, companies=2, inspections=1,
-               seed=3, today=date(2026, 6, 1))
     data, _ = PkiService(world.office.db, world.office.device).issue(
         "王芳", "3205009", ORG_PASS, ONE_TIME)
     PkiService(laptop.db, laptop.device).import_identity(data, ONE_TIME, OWN)
-    bundle = world.export(laptop)
+    build_demo(laptop.db, laptop.device, laptop.data_dir.photos, companies=2, inspections=2,
+               seed=3, today=date(2026, 6, 1))
+
+    def claimed(tables) -> None:
+        tables["findings"][0]["device_id"] = world.office.device.id
+
+    bundle = forge(world, laptop, plain_export(world, laptop), claimed)
     laptop.close()
     return bundle, laptop.device.doc_prefix
 
@@ -40,7 +45,7 @@ def _demo_before_enrolling(world: World):
 def test_the_page_names_the_refused_file_and_shows_its_refusal(qtbot, world):
     laptop_work(world, world.a)
     good = world.export(world.a)
-    refused, prefix = _demo_before_enrolling(world)
+    refused, prefix = _refused_bundle(world)
     page = SyncPage(world.office)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.finished, timeout=30_000) as done:
@@ -56,7 +61,7 @@ def test_the_page_names_the_refused_file_and_shows_its_refusal(qtbot, world):
     shown = page.report.toPlainText()
     assert "New:" not in shown, shown  # not the import before
     assert f"Refused: {refused.name}" in shown
-    assert "emergency stations name units" in shown
+    assert "computer that wrote it: names another device" in shown
     assert "signed by 王芳" in shown
     # The history lists it beside the import that went through.
     assert page.table.rowCount() == 2
@@ -88,5 +93,5 @@ def test_a_damaged_file_is_recorded_and_sync_history_says_why(world, capsys):
 
 def test_a_dry_run_records_nothing(world):
     with pytest.raises(InspectorError):
-        world.import_(_demo_before_enrolling(world)[0], dry_run=True)
+        world.import_(_refused_bundle(world)[0], dry_run=True)
     assert history(world.office.db, data_dir=world.office.data_dir) == []

@@ -35,7 +35,7 @@ def test_sync_import_in_chinese_says_its_notes_in_chinese(world, capsys):  # noq
 def test_sync_import_in_english_reads_as_before(world, capsys):  # noqa: F811
     laptop_work(world, world.a, photos=1)
     out = _import(world, world.export(world.a), "en", capsys)
-    assert out.startswith("Imported: ") and "inspections: 1 added" in out
+    assert out.startswith("Imported: ") and "inspection records: 1 added" in out
 
 
 def test_the_sync_page_shows_a_conflict_note_in_the_readers_language(world):  # noqa: F811

@@ -188,15 +188,15 @@ def test_a_checklist_that_does_not_match_its_hash_is_refused(tmp_path):
             row["definition"] = json.dumps(definition, ensure_ascii=False)
 
         refused(world, forge(world, world.a, plain, tamper),
-                match=r"template_snapshots [0-9a-f]{64}, column definition: does not match "
-                      "its content hash")
+                match=r"checklist copy [0-9a-f]{64}, checklist content: does not match "
+                      "its content fingerprint")
 
         def tamper_old(tables: dict[str, list[dict]]) -> None:
             tamper(tables)
             _previous_format(tables)
 
         refused(world, forge(world, world.a, plain, tamper_old),
-                match=r"column template_snapshot: does not match its content hash")
+                match=r"checklist copy: does not match its content fingerprint")
     finally:
         world.close()
 

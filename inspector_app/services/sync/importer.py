@@ -339,8 +339,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             rows = verified.rows
             rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
+                why = decision.skip_reasons.get(table, N_("taken only from the office"))
                 for _ in keys:
-                    report.skipped(table, N_("taken only from the office"))
+                    report.skipped(table, why)
             merger = Merger(db, rows, report, manifest["bundle_id"],
                             manifest["device_id"], str(manifest.get("device_name", "")),
                             from_office=sender.is_office, control=control,
@@ -377,7 +378,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
         pass
     except sqlite3.IntegrityError as exc:
         staged.take_back()
-        raise refuse(N_("applying it would break the database's rules ({exc})"), exc=exc) from None
+        raise refuse(N_("applying it would break the database's rules ({exc})"),
+                     exc=words.database_problem(str(exc))) from None
     except sqlite3.OperationalError as exc:
         staged.take_back()
         known = from_sqlite_error(exc, root)
@@ -416,11 +418,15 @@ def _check_checklists(db: Database, rows: StagedRows) -> None:
         else:
             found = sync_rows.checklist_here(db, content_hash)
         if found is None:
-            raise refuse(f"{label} was started with a checklist ({template_id} {version}, "
-                         f"hash {content_hash[:12]}…) that is neither in it nor here")
+            raise refuse(N_("{label} was started with a checklist ({template} {version}, "
+                            "fingerprint {fingerprint}…) that is neither in it nor here"),
+                         label=label, template=template_id, version=version,
+                         fingerprint=content_hash[:12])
         if found != (template_id, version):
-            raise refuse(f"{label} names the checklist {template_id} {version}, but the one "
-                         f"with its hash {content_hash[:12]}… is {found[0]} {found[1]}")
+            raise refuse(N_("{label} names the checklist {template} {version}, but the one "
+                            "with its fingerprint {fingerprint}… is {found} {found_version}"),
+                         label=label, template=template_id, version=version,
+                         fingerprint=content_hash[:12], found=found[0], found_version=found[1])
 
 
 def _check_signed(db: Database, device: Device, ids: list[str], report: ImportReport) -> None:

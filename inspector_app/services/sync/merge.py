@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from inspector_app.domain.records import utcnow_iso
 from inspector_app.i18n import N_, Message
 from inspector_app.services.progress import Progress
+from inspector_app.services.sync import words
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.row_schema import SCHEMAS
 from inspector_app.services.sync.staging import SQL_READ, StagedRows
@@ -102,8 +103,11 @@ class Merger:
             return row
         dropped = set(row) - keep
         if dropped and table not in LOCAL_COLUMNS:
-            self.report.note(Message(N_("{table}: ignored unknown columns {columns}"),
-                                     table=table, columns=", ".join(sorted(dropped))))
+            # A newer program's fields: they have no words here, so they are named as sent.
+            self.report.note(Message(N_("{table}: fields this program does not know were "
+                                        "left out ({columns})"),
+                                     table=words.table_words(table),
+                                     columns=", ".join(sorted(dropped))))
         return {k: v for k, v in row.items() if k in keep}
 
     def _rows(self, table: str) -> Iterator[Row]:
@@ -173,7 +177,9 @@ class Merger:
                     self._offered_root(spec, row)
                 elif spec.name in OFFICE_ONLY and not self.from_office:
                     self.report.skipped(spec.name, N_("number blocks are allocated only "
-                                                      "by the office"))
+                                                      "by the office")
+                                        if spec.name == "number_blocks"
+                                        else N_("taken only from the office"))
                 else:
                     self._newest_wins(spec, row)
         # A batch of inspections and their parts at a time: a large bundle is never all in
@@ -295,8 +301,10 @@ class Merger:
                 return "added"
             self._conflict_row(spec.name, "?", _key_text(spec, row), problem,
                                Message(N_("{table} {key}: not added, it clashes with a "
-                                          "record here ({problem})"), table=spec.name,
-                                       key=_key_text(spec, row)[:8], problem=problem))
+                                          "record here ({problem})"),
+                                       table=words.row_words(spec.name),
+                                       key=_key_text(spec, row)[:8],
+                                       problem=words.database_problem(problem)))
             return "conflict"
         if self._same(spec.name, row, local):
             self.report.skipped(spec.name, N_("identical"))
@@ -315,8 +323,9 @@ class Merger:
             return "updated"
         self._conflict_row(spec.name, _key_text(spec, row), _key_text(spec, row), problem,
                            Message(N_("{table} {key}: not updated ({problem})"),
-                                   table=spec.name, key=_key_text(spec, row)[:8],
-                                   problem=problem))
+                                   table=words.row_words(spec.name),
+                                   key=_key_text(spec, row)[:8],
+                                   problem=words.database_problem(problem)))
         return "conflict"
 
     # -- inspections --
@@ -539,8 +548,9 @@ class Merger:
                 else:
                     self._conflict_row(spec.name, row["id"], row["id"], problem,
                                        Message(N_("{table} {key}: not updated ({problem})"),
-                                               table=spec.name, key=row["id"][:8],
-                                               problem=problem))
+                                               table=words.row_words(spec.name),
+                                               key=row["id"][:8],
+                                               problem=words.database_problem(problem)))
                 return
         self._newest_wins(spec, row)
 

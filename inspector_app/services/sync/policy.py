@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
 from inspector_app.domain.signature import SignerRole, missing_signers
-from inspector_app.i18n import N_, Listing, Message
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
@@ -79,6 +79,9 @@ class Sender:
 class Decision:
     notes: list[str] = field(default_factory=list)
     skip: dict[str, set[tuple[Any, ...]]] = field(default_factory=dict)
+    # Why the rows of a table in ``skip`` are left out, when not because only the office
+    # sends them (an English reason, marked N_()).
+    skip_reasons: dict[str, str] = field(default_factory=dict)
 
 
 def check_transport(sender: Sender, here_is_office: bool) -> None:
@@ -168,6 +171,7 @@ class Policy:
         self._plans_start_their_own_company()
         self._emergency_work_follows_its_rules()
         if not self.sender.is_office:
+            self._registry_of_units_never_sent()
             self._office_only()
             self._authorship()
             self._signed_records_closed()
@@ -257,9 +261,9 @@ class Policy:
     def _follows(row: Row, followed: Row | None) -> None:
         if row["kind"] != "reinspection":
             raise row_refused("inspections", row, "follows_inspection_id", Message(
-                N_("names inspection {followed} to follow, but it is a {kind} inspection; "
+                N_("names inspection {followed} to follow, but it is not a re-inspection; "
                    "only a re-inspection follows another"),
-                followed=row["follows_inspection_id"], kind=row["kind"]))
+                followed=row["follows_inspection_id"]))
         if followed is None:
             return  # nowhere: the database refuses the missing inspection at commit
         if followed["kind"] == "reinspection":
@@ -454,12 +458,59 @@ class Policy:
             # Imported on the laptop: its inspections carry their own snapshot, and the
             # office's library stays the office's.
             self.decision.notes.append(Message(
-                N_("template {key}: not added to the office's library (templates are taken "
-                   "only from the office; the inspections keep their own copy)"), key=row["key"]))
+                N_("checklist {key}: not added to the office's library (checklists are taken "
+                   "only from the office; the inspection records keep their own copy)"),
+                key=row["key"]))
         elif any(local.get(k) != row.get(k) for k in _TEMPLATE_CONTENT):
             raise row_refused("templates", row, None, Message(
                 N_("only the office may add or change {table}"),
                 table=table_words("templates")))
+
+    def _registry_of_units_never_sent(self) -> None:
+        """Emergency plans and stations that name units neither carried nor here, with their
+        drills, tasks, milestones, checks and files, are left out and said; the rest of the
+        bundle is taken. A laptop never sends units (they are the office's), so it named units
+        it made itself: a demo run on it before it was enrolled does. Its own inspections,
+        hazards and photos need no unit of the office and are not held back by them."""
+        named = {row["unit_id"] for table in ("emergency_plans", "stations")
+                 for row in self.rows.get(table, []) if row.get("unit_id")}
+        if not named:
+            return
+        carried = {row["id"] for row in self.rows.get("units", [])}
+        here = {row["id"] for row in sync_rows.rows_by_keys(
+            self.db, "units", ("id",), ((u,) for u in sorted(named - carried)))}
+        missing = named - carried - here
+        if not missing:
+            return
+        left: dict[str, set[str]] = {}
+
+        def leave(table: str, ids: set[str]) -> None:
+            if ids:
+                left.setdefault(table, set()).update(ids)
+
+        def ids_of(table: str, column: str, owners: set[str]) -> set[str]:
+            return {row["id"] for row in self.rows.get(table, []) if row.get(column) in owners}
+
+        leave("emergency_plans", ids_of("emergency_plans", "unit_id", missing))
+        leave("stations", ids_of("stations", "unit_id", missing))
+        leave("drills", ids_of("drills", "plan_id", left.get("emergency_plans", set())))
+        leave("drill_tasks", ids_of("drill_tasks", "drill_id", left.get("drills", set())))
+        for part in ("station_milestones", "station_checks"):
+            leave(part, ids_of(part, "station_id", left.get("stations", set())))
+        owners = set().union(*left.values())
+        leave("emergency_files", ids_of("emergency_files", "owner_id", owners))
+        for table, ids in left.items():
+            self.decision.skip.setdefault(table, set()).update((i,) for i in ids)
+            self.decision.skip_reasons[table] = N_("names a unit made on the sending computer")
+        self.decision.notes.append(Message(
+            N_("left out, the rest taken: {rows}. They name {count} units made on the sending "
+               "computer itself (a demo run there before it was enrolled makes them), which no "
+               "bundle carries: units are the office's. Enter those plans and stations here, "
+               "or on that computer once the office's bundle has brought its units, and send "
+               "them again"),
+            rows=Listing((Message(N_("{n} {what}"), n=len(ids), what=table_words(table))
+                          for table, ids in left.items()), ENUMERATION),
+            count=len(missing)))
 
     def _authorship(self) -> None:
         """A laptop adds and changes only rows it wrote itself."""

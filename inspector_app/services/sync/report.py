@@ -19,6 +19,7 @@ from inspector_app.i18n import (
     render,
     translate,
 )
+from inspector_app.services.sync.words import table_words
 
 
 @dataclass
@@ -103,10 +104,19 @@ class ImportReport:
 
 
 def message_json(message: Message) -> dict[str, Any]:
-    """A message as stored in a sync history row: its id and parameters (messages nested)."""
+    """A message as stored in a sync history row: its id and parameters (messages and lists
+    of them nested)."""
     return {"msgid": message.msgid,
-            "params": {k: message_json(v) if isinstance(v, Message) else v
-                       for k, v in message.params.items()}}
+            "params": {k: _param_json(v) for k, v in message.params.items()}}
+
+
+def _param_json(value: Any) -> Any:
+    if isinstance(value, Message):
+        return message_json(value)
+    if isinstance(value, Listing):
+        return {"listing": [_param_json(item) for item in value.items],
+                "separator": value.separator}
+    return value
 
 
 def message_from_json(stored: Any) -> Message | str:
@@ -114,8 +124,14 @@ def message_from_json(stored: Any) -> Message | str:
     if not isinstance(stored, dict) or not isinstance(stored.get("msgid"), str):
         return str(stored)
     params = stored.get("params") or {}
-    return Message(stored["msgid"], **{
-        str(k): message_from_json(v) if isinstance(v, dict) else v for k, v in params.items()})
+    return Message(stored["msgid"], **{str(k): _param_from_json(v) for k, v in params.items()})
+
+
+def _param_from_json(value: Any) -> Any:
+    if isinstance(value, dict) and isinstance(value.get("listing"), list):
+        return Listing((_param_from_json(item) for item in value["listing"]),
+                       str(value.get("separator", ENUMERATION)))
+    return message_from_json(value) if isinstance(value, dict) else value
 
 
 def stored_notes(report: dict[str, Any]) -> list[Message | str]:
@@ -166,7 +182,7 @@ def detail_lines(report: dict[str, Any], lang: str) -> list[str]:
         if t.get("conflicts"):
             parts.append(Message(N_("{n} conflicts"), n=count_text(t["conflicts"])))
         changed = changed or any(t.get(k) for k in ("added", "updated", "conflicts", "deleted"))
-        out.append("  " + _say(N_("{table}: {counts}"), lang, table=table,
+        out.append("  " + _say(N_("{table}: {counts}"), lang, table=table_words(table),
                                counts=Listing(parts, ENUMERATION)))
     if report.get("photos_added"):
         out.append("  " + _say(N_("photo files stored: {n}"), lang,
@@ -213,6 +229,9 @@ _NOT_NEWS = {"identical", "already present", "present", "conflict already record
 # Skips of what only the office sends: left as here, and said so, not counted as kept-local.
 _OFFICE_SENDS = {"taken only from the office", "trust roots are taken only from the office",
                  "number blocks are allocated only by the office"}
+# Rows left out because they name what the office never had: the import's note says which
+# and what to do; they are neither news nor kept-local.
+_LEFT_OUT = {"names a unit made on the sending computer"}
 _HEADS = {"imported": N_("Imported"),
           "already imported": N_("Already imported before: nothing changed"),
           "dry run": N_("Dry run: nothing was changed; an import would:")}
@@ -288,7 +307,8 @@ def summary(report: dict[str, Any], direction: str, lang: str) -> list[str]:
     skips = [(why, n) for t in tables.values() for why, n in t.get("skipped", {}).items()]
     same = sum(n for why, n in skips if why in _NOT_NEWS)
     office = sum(n for why, n in skips if why in _OFFICE_SENDS)
-    kept = sum(n for why, n in skips if why not in _NOT_NEWS and why not in _OFFICE_SENDS)
+    kept = sum(n for why, n in skips
+               if why not in _NOT_NEWS and why not in _OFFICE_SENDS and why not in _LEFT_OUT)
     if added:
         lines.append(_say(N_("New: {counts}"), lang, counts=sep.join(added)))
     if updated:

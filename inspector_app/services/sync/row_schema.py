@@ -21,6 +21,7 @@ from typing import Any
 
 from inspector_app.i18n import N_, Message
 from inspector_app.services.sync.bundle import BundleRefused, refuse
+from inspector_app.services.sync.words import table_words
 
 Row = dict[str, Any]
 
@@ -281,38 +282,44 @@ def _show(value: Any) -> str:
     return shown if len(shown) <= 40 else shown[:37] + "…"
 
 
-def row_label(table: str, row: Mapping[str, Any]) -> str:
-    """``table <id>`` for messages; an id that is not a plain short text is shown escaped."""
+def row_label(table: str, row: Mapping[str, Any]) -> Message:
+    """The row as a person names it, ``hazard <id>``, for messages; an id that is not a plain
+    short text is shown escaped."""
     from inspector_app.services.sync.tables import BY_NAME
+    from inspector_app.services.sync.words import row_words
 
     spec = BY_NAME.get(table)
     parts = [row.get(k) for k in spec.key] if spec else []
     if parts and all(isinstance(p, str) and len(p) <= 80 and p.isprintable() for p in parts):
-        return f"{table} {'/'.join(parts)}"
-    return f"{table} {_show(parts)}" if parts else table
+        key_text = "/".join(parts)
+    else:
+        key_text = _show(parts) if parts else ""
+    return Message(N_("{what} {key}"), what=row_words(table), key=key_text)
 
 
 def row_refused(table: str, row: Mapping[str, Any], column: str | None,
-                reason: str | Message) -> BundleRefused:
-    """The bundle refused for one row (and column): ``reason`` a ``Message`` to translate, or
-    a plain text (the schema's checks, which name values and limits)."""
+                reason: Message) -> BundleRefused:
+    """The bundle refused for one row (and column), both named in the reader's words."""
+    from inspector_app.services.sync.words import column_words
+
     label = row_label(table, row)
-    where: str | Message = (Message(N_("{row}, column {column}"), row=label, column=column)
-                            if column else label)
+    where = (Message(N_("{row}, {column}"), row=label, column=column_words(table, column))
+             if column else label)
     return refuse(N_("{where}: {reason}"), where=where, reason=reason)
 
 
-def _check_text(value: str, col: Column) -> str | None:
+def _check_text(value: str, col: Column) -> Message | None:
     if len(value) > col.max_len:
-        return f"longer than {col.max_len:,} characters ({len(value):,})"
+        return Message(N_("longer than {limit:,} characters ({length:,})"), limit=col.max_len,
+                       length=len(value))
     if _CONTROL.search(value):
-        return "contains control characters"
+        return Message(N_("contains control characters"))
     if col.kind != "text" and col.kind != "json" and _LINE_BREAKING.search(value):
-        return "contains line breaks, tabs or direction overrides"
+        return Message(N_("contains line breaks, tabs or direction overrides"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return "is not valid Unicode text"
+        return Message(N_("is not valid Unicode text"))
     return None
 
 
@@ -355,48 +362,53 @@ def _fits(col: Column, value: Any) -> bool:
     return False
 
 
-def check_value(col: Column, value: Any) -> str | None:
+def check_value(col: Column, value: Any) -> Message | None:
     """None when ``value`` fits ``col``; otherwise the reason, in words."""
     if value is None:
-        return "is missing (null)" if col.required else None
+        return Message(N_("is missing (null)")) if col.required else None
     if _fits(col, value):
         return None
     if isinstance(value, bool):
-        return "is true/false, not a value of this column"
+        return Message(N_("is true/false, not a value of this field"))
     if col.kind in ("int", "real"):
         if not isinstance(value, int | float) or (col.kind == "int" and isinstance(value, float)):
-            return f"must be a{'n integer' if col.kind == 'int' else ' number'}"
+            return Message(N_("must be a whole number") if col.kind == "int"
+                           else N_("must be a number"))
         if isinstance(value, float) and not math.isfinite(value):
-            return "is not a finite number"
+            return Message(N_("is not a finite number"))
         if not col.low <= value <= col.high:
-            return f"is out of range ({_show(value)}; allowed {col.low:g} to {col.high:g})"
+            return Message(N_("is out of range ({value}; allowed {low} to {high})"),
+                           value=_show(value), low=f"{col.low:g}", high=f"{col.high:g}")
         return None
     if col.kind == "blob":
         if not isinstance(value, bytes):
-            return "must be binary data"
-        return f"is larger than {col.max_len:,} bytes" if len(value) > col.max_len else None
+            return Message(N_("must be binary data"))
+        return (Message(N_("is larger than {limit:,} bytes"), limit=col.max_len)
+                if len(value) > col.max_len else None)
     if not isinstance(value, str):
-        return "must be text"
+        return Message(N_("must be text"))
     problem = _check_text(value, col)
     if problem:
         return problem
     if col.kind == "key" and not value:
-        return "is empty"
+        return Message(N_("is empty"))
     if col.kind == "sha" and not _SHA.match(value):
-        return "is not a SHA-256 in hexadecimal"
+        return Message(N_("is not a SHA-256 in hexadecimal"))
     if col.kind == "stamp" and not _parse_stamp(value):
-        return f"is not a date or time ({_show(value)})"
+        return Message(N_("is not a date or time ({value})"), value=_show(value))
     if col.kind == "choice" and value not in col.choices:
-        return f"is {_show(value)}, not one of {', '.join(col.choices)}"
+        return Message(N_("is {value}, not one of the values this program knows"),
+                       value=_show(value))
     if col.kind == "json":
         try:
             parsed = json.loads(value, parse_constant=_no_constant)
         except (ValueError, RecursionError):
-            return "is not valid JSON"
+            return Message(N_("is not valid JSON"))
         if col.json_type is not object and not isinstance(parsed, col.json_type):
-            names = {list: "array", dict: "object"}
             wanted = col.json_type if isinstance(col.json_type, tuple) else (col.json_type,)
-            return f"must hold a JSON {' or '.join(names.get(t, t.__name__) for t in wanted)}"
+            return Message(N_("must hold a JSON list") if wanted == (list,)
+                           else N_("must hold a JSON object") if wanted == (dict,)
+                           else N_("must hold a JSON object or list"))
     return None
 
 
@@ -463,8 +475,8 @@ def check_row(table: str, row: Row) -> None:
     if table == "inspections" and (row.get("company_id") is None) == (
             row.get("subject_unit_id") is None):
         # The subject of an inspection is one company or one unit, never both or neither.
-        raise row_refused(table, row, "company_id", "must name a company or (in "
-                          "subject_unit_id) a unit, and not both")
+        raise row_refused(table, row, "company_id", Message(
+            N_("an inspection record names a company or a unit inspected, one and not both")))
 
 
 def _check_row_closely(table: str, row: Row) -> None:
@@ -472,8 +484,9 @@ def _check_row_closely(table: str, row: Row) -> None:
     schema = SCHEMAS[table]
     if not row.keys() <= schema.keys():
         unknown = sorted(set(row) - set(schema))
-        raise row_refused(table, row, _show(unknown[0]).strip("'"), "is not a column of "
-                          f"{table} (unknown columns are not accepted)")
+        raise row_refused(table, row, None, Message(
+            N_("carries a field {rows} do not have ({field}); unknown fields are not "
+               "accepted"), rows=table_words(table), field=_show(unknown[0]).strip("'")))
     for name, col in schema.items():
         if name in row:
             value = row[name]
@@ -487,9 +500,13 @@ def _check_row_closely(table: str, row: Row) -> None:
             if problem:
                 raise row_refused(table, row, name, problem)
         elif col.required:
-            raise row_refused(table, row, name, "is missing")
+            raise row_refused(table, row, name, Message(N_("is missing")))
 
 
+_MANIFEST_WORDS = {"bundle_id": N_("bundle id"), "device_id": N_("sending computer's id"),
+                   "device_name": N_("sending computer's name"),
+                   "created_at": N_("creation time"),
+                   "previous_watermark": N_("time of the previous export")}
 _MANIFEST: dict[str, Column] = {
     "bundle_id": key(True), "device_id": key(True), "device_name": line(200),
     "created_at": stamp(), "previous_watermark": stamp(),
@@ -501,10 +518,11 @@ def check_manifest(manifest: Mapping[str, Any]) -> None:
     for name, col in _MANIFEST.items():
         problem = check_value(col, manifest.get(name))
         if problem:
-            raise refuse(N_("its manifest's {name} {problem}"), name=name, problem=problem)
+            raise refuse(N_("its manifest's {name} {problem}"), name=Message(_MANIFEST_WORDS[name]),
+                         problem=problem)
     missing = manifest.get("missing_photos", [])
     if not isinstance(missing, list) or len(missing) > MAX_ROWS["photos"]:
-        raise refuse(N_("its manifest's missing_photos is not a list of photos"))
+        raise refuse(N_("its manifest's list of missing photos is not a list of photos"))
 
 
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
@@ -553,8 +571,9 @@ class RowChecker:
             raise refuse(N_("it carries a table this program does not accept ({table})"),
                          table=table)
         if count > MAX_ROWS[table]:
-            raise refuse(N_("it carries {count:,} rows of {table}, more than a bundle may carry "
-                            "({limit:,})"), count=count, table=table, limit=MAX_ROWS[table])
+            raise refuse(N_("it carries {count:,} {table}, more than a bundle may carry "
+                            "({limit:,})"), count=count, table=table_words(table),
+                         limit=MAX_ROWS[table])
 
     def add(self, table: str, row: Row) -> None:
         if table not in SCHEMAS:
@@ -568,7 +587,7 @@ class RowChecker:
             keys = self.keys.setdefault(table, set())
             row_key = tuple(row[k] for k in BY_NAME[table].key)
             if row_key in keys:
-                raise row_refused(table, row, None, "appears twice in the bundle")
+                raise row_refused(table, row, None, Message(N_("appears twice in the bundle")))
             keys.add(row_key)
         if self.extra is not None:
             self.extra(table, row)
@@ -607,7 +626,7 @@ def _check_template(table: str, row: Row) -> None:
 
 @functools.lru_cache(maxsize=64)  # every inspection of one template carries the same text
 def _template_problem(definition_text: str, stated_hash: str, template_id: str, version: str
-                      ) -> str | None:
+                      ) -> Message | None:
     from inspector_app.domain.checklist import Template, content_hash
 
     definition = json.loads(definition_text)
@@ -616,11 +635,11 @@ def _template_problem(definition_text: str, stated_hash: str, template_id: str, 
         if not template.sections or not all(s.items for s in template.sections):
             raise ValueError("no items")
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        return f"is not a checklist template ({type(exc).__name__})"
+        return Message(N_("is not a checklist ({problem})"), problem=type(exc).__name__)
     if (template.id, template.version) != (template_id, version):
-        return "is another template than its row names"
+        return Message(N_("is another checklist than its record names"))
     if content_hash(definition) != stated_hash:
-        return "does not match its content hash"
+        return Message(N_("does not match its content fingerprint"))
     return None
 
 
@@ -635,8 +654,10 @@ def check_entry(table: str, values: Mapping[str, Any]) -> None:
             continue
         problem = _check_text(value, col)
         if problem:
+            from inspector_app.services.sync.words import column_words
+
             raise ValidationError(N_("The {replace} is not accepted: {problem}."),
-                                  replace=name.replace('_', ' '), problem=problem)
+                                  replace=column_words(table, name), problem=problem)
 
 
 def normalised(value: str) -> str:

@@ -18,8 +18,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from inspector_app.i18n import N_
-from inspector_app.services.sync import bundle, row_schema
+from inspector_app.i18n import N_, Message
+from inspector_app.services.sync import bundle, row_schema, words
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.rows import decode_value
 from inspector_app.services.sync.tables import BY_NAME, CHILDREN
@@ -109,7 +109,7 @@ class StagedRows(Mapping[str, TableRows]):
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
         # inspection, for the import to check that the checklist is in the bundle or here.
-        self.checklists: dict[tuple[str, str, str], str] = {}
+        self.checklists: dict[tuple[str, str, str], Message] = {}
         # Checklists carried inside each inspection (bundle format 1), staged once per hash.
         self.legacy: dict[str, Row] = {}
         # Rows the policy decided to leave out (never applied, never counted as carried).
@@ -302,8 +302,10 @@ class StagedRows(Mapping[str, TableRows]):
         their place in the table's entry."""
         first = self.store.position(table, item[1])
         return row_schema.row_refused(
-            table, item[4], None, f"appears twice in the bundle (rows {first:,} and "
-            f"{item[5]:,} of rows/{table}.jsonl)")
+            table, item[4], None, Message(
+                N_("appears twice in the bundle (numbers {first:,} and {second:,} of its "
+                   "{rows})"), rows=words.table_words(table), first=first,
+                second=item[5]))
 
 
 def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:

@@ -4,7 +4,7 @@ name units" she can."""
 
 from __future__ import annotations
 
-from inspector_app.i18n import N_, Message
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 
 # What the rows of each table are, in the plural (a refusal speaks of some of them).
 TABLE_WORDS: dict[str, str] = {
@@ -48,3 +48,289 @@ def table_words(table: str) -> Message | str:
     does not know (a newer program's) by its own name."""
     words = TABLE_WORDS.get(table)
     return Message(words) if words is not None else table.replace("_", " ")
+
+
+# One row of each table, named as a refusal names it ("hazard 3f2c…: …").
+ROW_WORDS: dict[str, str] = {
+    "devices": N_("computer"),
+    "inspectors": N_("inspector"),
+    "companies": N_("company"),
+    "templates": N_("checklist"),
+    "template_snapshots": N_("checklist copy"),
+    "planned_inspections": N_("planned inspection"),
+    "number_blocks": N_("document number block"),
+    "units": N_("unit"),
+    "campaigns": N_("campaign"),
+    "campaign_tags": N_("campaign tag"),
+    "emergency_deadlines": N_("emergency plan deadline"),
+    "emergency_rules": N_("emergency plan rule"),
+    "emergency_plans": N_("emergency plan"),
+    "drills": N_("drill"),
+    "drill_tasks": N_("drill follow-up task"),
+    "stations": N_("emergency station"),
+    "station_milestones": N_("station milestone"),
+    "station_checks": N_("station check"),
+    "emergency_files": N_("emergency plan file"),
+    "escalations": N_("escalation"),
+    "trust_roots": N_("office root certificate"),
+    "revocations": N_("certificate revocation"),
+    "inspections": N_("inspection record"),
+    "inspection_inspectors": N_("inspection team member"),
+    "answers": N_("checklist answer"),
+    "findings": N_("hazard"),
+    "photos": N_("photo"),
+    "signatures": N_("handwritten signature"),
+    "documents": N_("document"),
+    "reinspection_results": N_("re-inspection result"),
+    "record_signatures": N_("digital signature"),
+    "audit_log": N_("audit log entry"),
+}
+
+# What a value of each column is, as the window labels it. A column that means something else
+# in one table is in COLUMN_WORDS_OF.
+COLUMN_WORDS: dict[str, str] = {
+    "acceptance_conclusion": N_("acceptance conclusion"),
+    "accepted_by": N_("accepted by"),
+    "accepted_on": N_("acceptance date"),
+    "action": N_("action"),
+    "active": N_("in use"),
+    "actor": N_("who acted"),
+    "address": N_("address"),
+    "amend_reason": N_("reason for the correction"),
+    "annotations": N_("marks drawn on the photo"),
+    "at": N_("time"),
+    "camera": N_("camera"),
+    "campaign_id": N_("campaign"),
+    "caption": N_("caption"),
+    "case_number": N_("case number"),
+    "cert_pem": N_("certificate"),
+    "checked_on": N_("check date"),
+    "checker": N_("checked by"),
+    "closed_at": N_("closing date"),
+    "company_id": N_("company"),
+    "company_ids": N_("companies"),
+    "company_snapshot": N_("company as signed"),
+    "compiled_on": N_("compiling date"),
+    "contact_name": N_("contact person"),
+    "contact_phone": N_("contact phone"),
+    "content_hash": N_("content fingerprint"),
+    "created_at": N_("creation time"),
+    "credit_code": N_("unified social credit code"),
+    "current_deadline": N_("deadline in force"),
+    "current_item": N_("item last open"),
+    "data_sha256": N_("record fingerprint"),
+    "deadline": N_("rectification deadline"),
+    "decided_on": N_("decision date"),
+    "definition": N_("checklist content"),
+    "deleted_at": N_("deletion time"),
+    "department_id": N_("department"),
+    "description": N_("description"),
+    "device_id": N_("computer that wrote it"),
+    "doc_prefix": N_("document number prefix"),
+    "doc_type": N_("document type"),
+    "document": N_("decision document"),
+    "done_note": N_("how it was done"),
+    "done_on": N_("completion date"),
+    "drill_id": N_("drill"),
+    "due_date": N_("due date"),
+    "due_on": N_("due date"),
+    "ended_at": N_("end time"),
+    "ends_on": N_("end date"),
+    "enforcement_id": N_("enforcement-ID number"),
+    "entity": N_("kind of record"),
+    "entity_id": N_("record"),
+    "evaluated_on": N_("evaluation date"),
+    "field": N_("field changed"),
+    "file_name": N_("file name"),
+    "file_sha256": N_("file fingerprint"),
+    "filed_on": N_("filing date"),
+    "filing_authority": N_("filed with"),
+    "filing_number": N_("filing number"),
+    "finding_id": N_("hazard"),
+    "findings": N_("what was found"),
+    "fine_amount": N_("fine"),
+    "fingerprint": N_("fingerprint"),
+    "first_seq": N_("first number"),
+    "follows_document_id": N_("document it follows"),
+    "follows_inspection_id": N_("inspection it follows"),
+    "form": N_("form of drill"),
+    "gps_lat": N_("latitude"),
+    "gps_lon": N_("longitude"),
+    "grade": N_("grade"),
+    "height": N_("height"),
+    "held_on": N_("drill date"),
+    "holder_device_id": N_("laptop holding it"),
+    "id": N_("id"),
+    "included": N_("included"),
+    "industries": N_("industries"),
+    "industry": N_("industry"),
+    "inspection_id": N_("inspection record"),
+    "inspector_id": N_("inspector"),
+    "inspector_ids": N_("inspectors"),
+    "issued_at": N_("issue time"),
+    "issued_on": N_("issue date"),
+    "issuer_fingerprint": N_("issuing office"),
+    "item_count": N_("number of items"),
+    "item_id": N_("checklist item"),
+    "key": N_("key"),
+    "kind": N_("kind"),
+    "lang": N_("language"),
+    "last_seq": N_("last number"),
+    "legal_basis": N_("legal basis"),
+    "legal_rep": N_("legal representative"),
+    "legal_rep_position": N_("position of the person in charge"),
+    "measure": N_("measure"),
+    "media": N_("file type"),
+    "milestone": N_("milestone"),
+    "mime": N_("file type"),
+    "name": N_("name"),
+    "new_deadline": N_("new deadline"),
+    "new_value": N_("new value"),
+    "note": N_("note"),
+    "notes": N_("notes"),
+    "number": N_("document number"),
+    "old_value": N_("old value"),
+    "onsite_measure": N_("on-site measure"),
+    "organisation": N_("organisation"),
+    "organiser": N_("organiser"),
+    "orientation": N_("orientation"),
+    "origin_finding_id": N_("hazard it was copied from"),
+    "original_name": N_("original file name"),
+    "owner_id": N_("record it belongs to"),
+    "owner_kind": N_("kind of record it belongs to"),
+    "parent_id": N_("higher unit"),
+    "participants": N_("participants"),
+    "phases": N_("phases"),
+    "phone": N_("phone"),
+    "place": N_("place inspected"),
+    "plan_funds": N_("governance plan: funds"),
+    "plan_goal": N_("governance plan: goal and tasks"),
+    "plan_id": N_("emergency plan"),
+    "plan_method": N_("governance plan: method"),
+    "plan_organisation": N_("governance plan: people responsible"),
+    "plan_safety": N_("governance plan: safety measures"),
+    "plan_timeline": N_("governance plan: time limit"),
+    "plan_type": N_("type of plan"),
+    "png": N_("signature image"),
+    "position": N_("order"),
+    "prefix": N_("number prefix"),
+    "problem": N_("problem"),
+    "reason": N_("reason"),
+    "record_fingerprint": N_("record fingerprint"),
+    "refused": N_("refused to sign"),
+    "reinspected_at": N_("re-inspection date"),
+    "reinspection_id": N_("re-inspection"),
+    "reinspection_result": N_("re-inspection result"),
+    "requirement": N_("rectification requirement"),
+    "responsible": N_("person responsible"),
+    "result": N_("result"),
+    "retired": N_("retired"),
+    "reviewed_on": N_("review date"),
+    "revision": N_("revision"),
+    "revoked_at": N_("revocation time"),
+    "risk_level": N_("risk level"),
+    "role": N_("signer's role"),
+    "scenario": N_("scenario"),
+    "scope": N_("scope"),
+    "section_ids": N_("checklist sections"),
+    "sectors": N_("sectors"),
+    "seq": N_("sequence number"),
+    "serial": N_("serial number"),
+    "sha256": N_("file fingerprint"),
+    "signature": N_("signature"),
+    "signed_at": N_("signing time"),
+    "signer_id_number": N_("signer's ID number"),
+    "signer_name": N_("signer's name"),
+    "size": N_("file size"),
+    "size_bytes": N_("file size"),
+    "source_file": N_("source file"),
+    "special_areas": N_("special areas"),
+    "started_at": N_("start time"),
+    "starts_on": N_("start date"),
+    "station_id": N_("emergency station"),
+    "status": N_("status"),
+    "strokes": N_("signature strokes"),
+    "subject_unit_id": N_("unit inspected"),
+    "supersedes_id": N_("record it corrects"),
+    "tag": N_("before or after"),
+    "taken_at": N_("time taken"),
+    "targets": N_("targets"),
+    "team_snapshot": N_("team as signed"),
+    "template_hash": N_("checklist fingerprint"),
+    "template_id": N_("checklist"),
+    "template_key": N_("checklist"),
+    "template_snapshot": N_("checklist copy"),
+    "template_version": N_("checklist version"),
+    "text": N_("text"),
+    "title": N_("title"),
+    "title_en": N_("English title"),
+    "title_zh": N_("Chinese title"),
+    "town": N_("town"),
+    "towns": N_("towns"),
+    "unit_id": N_("unit"),
+    "updated_at": N_("time of last change"),
+    "value": N_("value"),
+    "version": N_("version"),
+    "went_well": N_("what went well"),
+    "width": N_("width"),
+    "withdrawn_at": N_("withdrawal time"),
+    "year": N_("year"),
+}
+COLUMN_WORDS_OF: dict[tuple[str, str], str] = {
+    ("answers", "value"): N_("answer"),
+    ("emergency_rules", "value"): N_("rule"),
+    ("emergency_rules", "key"): N_("rule name"),
+    ("templates", "key"): N_("checklist key"),
+    ("inspections", "kind"): N_("kind of inspection"),
+    ("planned_inspections", "kind"): N_("kind of inspection"),
+    ("units", "kind"): N_("kind of unit"),
+    ("stations", "kind"): N_("kind of station"),
+    ("inspections", "unit_id"): N_("inspecting unit"),
+    ("emergency_plans", "unit_id"): N_("unit"),
+    ("audit_log", "inspection_id"): N_("inspection record"),
+    ("audit_log", "reason"): N_("reason given"),
+    ("revocations", "reason"): N_("reason for revoking"),
+    ("escalations", "reason"): N_("reason for escalating"),
+    ("trust_roots", "name"): N_("office"),
+    ("devices", "name"): N_("computer name"),
+    ("drill_tasks", "action"): N_("action to take"),
+    ("audit_log", "action"): N_("what was done"),
+}
+
+
+def row_words(table: str) -> Message | str:
+    """What one row of ``table`` is, in the reader's language (a table this list does not know
+    by its own name)."""
+    words = ROW_WORDS.get(table)
+    return Message(words) if words is not None else table.replace("_", " ")
+
+
+def column_words(table: str, column: str) -> Message | str:
+    """What ``column`` of ``table`` holds, as the window labels it; a column no list knows (a
+    newer program's) by its own name, quoted."""
+    words = COLUMN_WORDS_OF.get((table, column)) or COLUMN_WORDS.get(column)
+    return Message(words) if words is not None else f"“{column}”"
+
+
+def database_problem(text: str) -> Message:
+    """What SQLite's refusal (``UNIQUE constraint failed: findings.inspection_id, …``) means,
+    in the reader's words; its own text names tables and columns nobody at the office knows."""
+    kind, _, where = text.partition(" constraint failed: ")
+    named = [part.strip().partition(".") for part in where.split(",") if "." in part]
+    if kind == "UNIQUE" and named:
+        table = named[0][0]
+        return Message(N_("another {row} here has the same {columns}"), row=row_words(table),
+                       columns=Listing((column_words(t, c) for t, _, c in named), ENUMERATION))
+    if kind == "NOT NULL" and named:
+        table, _, column = named[0]
+        return Message(N_("the {column} of a {row} is missing"),
+                       column=column_words(table, column), row=row_words(table))
+    if text.startswith("FOREIGN KEY constraint failed"):
+        return Message(N_("it names a record that is not here"))
+    if text.startswith("CHECK constraint failed"):
+        return Message(N_("a value is not one this database accepts"))
+    if "signed and locked" in text:
+        return Message(N_("it would change an inspection record that is signed and locked"))
+    if "append-only" in text:
+        return Message(N_("it would rewrite the audit log, which is append-only"))
+    return Message(N_("the database refused it"))

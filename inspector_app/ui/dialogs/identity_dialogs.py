@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.pki import passphrase_problem
 from inspector_app.errors import InspectorError, ValidationError, from_os_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
@@ -27,6 +28,7 @@ from inspector_app.services.pki import (
     one_time_passphrase,
     save_enrolment_file,
 )
+from inspector_app.ui import confirm
 from inspector_app.ui.datetimes import show_date
 
 
@@ -252,6 +254,16 @@ class OrgDialog(QDialog):
         return True
 
     def create_org(self) -> None:
+        name = self.org_name.text().strip()
+        # Asked only of what the service would accept: a refusal needs no question first.
+        ready = name and passphrase_problem(self.org_pass.text()) is None
+        if ready and not confirm.ask(self, self.tr("Create the organisation"), self.tr(
+                "Make this computer the office of %1?\n\nIts root certificate is made once "
+                "and cannot be made again or renamed: every laptop enrolled from here takes "
+                "this computer as its office. Keep the root key passphrase safe; without it "
+                "no enrolment file can be issued and no certificate revoked.").replace(
+                "%1", name), self.tr("&Create")):
+            return
         self._guard(lambda: self.pki.init_org(self.org_name.text(), self.org_pass.text()))
 
     def issue(self, target: Path | None = None) -> None:
@@ -279,4 +291,12 @@ class OrgDialog(QDialog):
         if row < 0:
             return
         serial = self.table.item(row, 0).text()
+        if not confirm.ask(self, self.tr("Revoke the certificate"), self.tr(
+                "Revoke the certificate of %1 (serial %2)?\n\nRecords signed with it that "
+                "the office has not imported yet will be refused, and the laptops learn of the "
+                "revocation with the office's next bundle. A revocation cannot be taken back: "
+                "%1 will need a new enrolment file to sign again.")
+                .replace("%1", self.table.item(row, 1).text()).replace("%2", serial),
+                self.tr("&Revoke")):
+            return
         self._guard(lambda: self.pki.revoke(serial, self.org_pass.text(), self.reason.text()))

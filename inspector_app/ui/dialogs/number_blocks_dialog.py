@@ -25,6 +25,7 @@ from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync.people import device_labels
+from inspector_app.ui import confirm
 from inspector_app.ui.labels import pair
 
 ERROR_STYLE = "color: #b00020;"
@@ -148,9 +149,22 @@ class NumberBlocksDialog(QDialog):
 
     def allocate(self) -> None:
         self.error.clear()
+        doc_type = DocType(self.doc_type.currentData())
+        block = (self.device_ref(), doc_type, self.year.value(), self.first.value(),
+                 self.last.value())
         try:
-            self.service.allocate(self.device_ref(), DocType(self.doc_type.currentData()),
-                                  self.year.value(), self.first.value(), self.last.value())
+            self.service.allocate(*block, dry_run=True)
+            # A block once given is that laptop's for good: asked only when it would be given.
+            if not confirm.ask(self, self.tr("Allocate block"), self.tr(
+                    "Give the numbers %1–%2 of %3 for %4 to %5?\n\nThe laptop receives them "
+                    "with the office's next bundle. A block cannot be taken back: no other "
+                    "computer will ever issue these numbers.")
+                    .replace("%1", str(block[3])).replace("%2", str(block[4]))
+                    .replace("%3", DOC_WORDS[doc_type]).replace("%4", str(block[2]))
+                    .replace("%5", self.device.currentText().strip()),
+                    self.tr("&Allocate")):
+                return
+            self.service.allocate(*block)
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -30,7 +31,7 @@ from inspector_app.domain.inspection import Kind, inspector_problems
 from inspector_app.errors import InspectorError
 from inspector_app.ui.labels import list_separator
 from inspector_app.ui.messages import localized
-from inspector_app.ui.widgets.inspector_picker import ID_ROLE, InspectorPicker
+from inspector_app.ui.widgets.inspector_picker import ID_ROLE, PERSON_ROLE, InspectorPicker
 
 if TYPE_CHECKING:
     from inspector_app.domain.year_plan import Team
@@ -60,6 +61,7 @@ class PlanTeamsDialog(QDialog):
         self.people = InspectorPicker(ctx, list_height=120)
         self.people.fill(None)        # a team is chosen person by person, no one ticked first
         self.people.problem.connect(self._show_problem)
+        self.people.list.itemChanged.connect(self._ticked)
         self.add_button = QPushButton(self.tr("&Add team"))
         self.add_button.clicked.connect(self.add_team)
         self.save_button = QPushButton(self.tr("&Save changes"))
@@ -102,19 +104,53 @@ class PlanTeamsDialog(QDialog):
             for column, text in enumerate((team.name, people, str(team.capacity))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnToContents(0)
+        # Who is where, beside each name: one team each, so a supervisor sees it before ticking.
+        self.people.set_notes({person: self.tr("in %1").replace("%1", team.name)
+                               for team in self.teams for person in team.inspector_ids})
+
+    def _selected_team(self) -> Team | None:
+        row = self.table.currentRow()
+        return self.teams[row] if 0 <= row < len(self.teams) else None
 
     def _selected(self) -> None:
-        row = self.table.currentRow()
-        team = self.teams[row] if 0 <= row < len(self.teams) else None
+        team = self._selected_team()
         self.save_button.setEnabled(team is not None)
         if team is None:
             return
         self.name.setText(team.name)
         self.capacity.setValue(team.capacity)
-        for index in range(self.people.list.count()):
-            item = self.people.list.item(index)
-            item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in team.inspector_ids
-                               else Qt.CheckState.Unchecked)
+        blocked = self.people.list.blockSignals(True)  # the team's own people, not a choice
+        try:
+            for index in range(self.people.list.count()):
+                item = self.people.list.item(index)
+                item.setCheckState(Qt.CheckState.Checked
+                                   if item.data(ID_ROLE) in team.inspector_ids
+                                   else Qt.CheckState.Unchecked)
+        finally:
+            self.people.list.blockSignals(blocked)
+        self.error.clear()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """Someone of another team ticked: refused at once, saying where they are and how to
+        move them (an inspector is in one team only, or the plan counts them twice)."""
+        if item.checkState() != Qt.CheckState.Checked:
+            return
+        person = item.data(ID_ROLE)
+        here = self._selected_team()
+        other = next((t for t in self.teams if person in t.inspector_ids
+                      and (here is None or t.id != here.id)), None)
+        if other is None:
+            return
+        blocked = self.people.list.blockSignals(True)
+        try:
+            item.setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            self.people.list.blockSignals(blocked)
+        name = item.data(PERSON_ROLE).name
+        self.error.setText(self.tr(
+            "%1 is already in %2, and an inspector is in one team only. To move them, select "
+            "%2, untick %1 and save; then tick %1 here.").replace("%1", name)
+            .replace("%2", other.name))
 
     def _show_problem(self, text: str) -> None:
         self.error.setText(text)

@@ -61,6 +61,7 @@ from inspector_app.services.reinspection import (
     ReinspectionInfo,
     ReinspectionResult,
 )
+from inspector_app.ui import confirm
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import list_separator, pair
 from inspector_app.ui.signers import signer_names
@@ -665,6 +666,17 @@ class ReinspectionDialog(QDialog):
         editor.set_message("\n".join(refused))
         editor.set_photo_count(self._photo_count(finding_id))
 
+    def _confirm_completion(self) -> bool:
+        """Closing a hazard (销号) is final: say how many close and how many reopen."""
+        results = [editor.result() for editor in self.editors.values()]
+        closed, reopened = results.count(RECTIFIED), results.count(NOT_RECTIFIED)
+        return confirm.ask(self, self.tr("Complete re-inspection"), self.tr(
+            "Complete the re-inspection?\n\n%1 hazard(s) found rectified will be closed (销号) "
+            "and %2 not rectified will be reopened with their new deadlines. The results can "
+            "no longer be changed afterwards, and a closed hazard stays closed.")
+            .replace("%1", str(closed)).replace("%2", str(reopened)),
+            self.tr("&Complete"))
+
     def complete(self) -> None:
         if self.reinspection_id is None:
             return
@@ -680,6 +692,8 @@ class ReinspectionDialog(QDialog):
                 self.results_error.setText(self.tr(
                     "Signatures are still missing: {0}. Collect them with Signatures… before "
                     "completing; nothing was changed.").format(signer_names(unsigned)))
+                return
+            if not self._confirm_completion():
                 return
         try:
             outcome = self.service.complete(self.reinspection_id)

@@ -39,6 +39,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services import holidays
 from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import DEFAULT_CHECKLIST, StoredVisit, plan_task
+from inspector_app.ui import confirm
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.tasks import Task, TaskRunner
 
@@ -399,9 +400,32 @@ class YearPlanDialog(QDialog):
         return self.move_visit(item.data(Qt.ItemDataRole.UserRole), self.to_team.currentIndex(),
                                self.to_month.value())
 
+    def _visit_count(self) -> int:
+        return sum(len(v) for v in self.cells.values())
+
     def approve(self) -> bool:
-        return self._run(lambda: self.service.approve(self.year.value()))
+        year = self.year.value()
+        if not confirm.ask(self, self.tr("Approve the plan for %1").replace("%1", str(year)),
+                           self.tr("Approve the plan for %1 with its %Ln visit(s)?\n\nOnce "
+                                   "approved it can no longer be generated again, and no visit "
+                                   "can be moved to another team or month. The next step is to "
+                                   "issue it as planned inspections. Approval cannot be undone.",
+                                   "", self._visit_count()).replace("%1", str(year)),
+                           self.tr("&Approve")):
+            return False
+        return self._run(lambda: self.service.approve(year))
 
     def issue(self) -> Task | None:
+        year = self.year.value()
+        if not confirm.ask(self, self.tr("Issue the plan for %1").replace("%1", str(year)),
+                           self.tr("Issue the plan for %1 as %Ln planned inspection(s)?\n\n"
+                                   "Each visit becomes a planned inspection for its team's "
+                                   "inspectors, due on the visit's day; the laptops receive "
+                                   "them with the office's next bundle. A plan is issued once: "
+                                   "afterwards a planned inspection is withdrawn only by "
+                                   "cancelling it in the list of planned inspections.",
+                                   "", self._visit_count()).replace("%1", str(year)),
+                           self.tr("&Issue")):
+            return None
         return self._start("issue", self.tr("Issuing the plan for {0} as planned "
-                                            "inspections…").format(self.year.value()))
+                                            "inspections…").format(year))

@@ -37,6 +37,8 @@ class InspectorPicker(QWidget):
                  list_height: int = 130) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # A word after a person's name (the yearly plan's teams: the team each one is in).
+        self.notes: dict[str, str] = {}
         self.list = QListWidget()
         self.list.setMaximumHeight(list_height)
         self.add_button = QPushButton()
@@ -92,7 +94,18 @@ class InspectorPicker(QWidget):
     def _label(self, item: QListWidgetItem) -> None:
         person: Inspector = item.data(PERSON_ROLE)
         enforcement_id = person.enforcement_id or self.tr("no enforcement ID")
-        item.setText(f"{person.name}  ({enforcement_id})")
+        note = self.notes.get(person.id)
+        item.setText(f"{person.name}  ({enforcement_id})" + (f"  — {note}" if note else ""))
+
+    def set_notes(self, notes: dict[str, str]) -> None:
+        """Show ``notes`` (by inspector id) after the names; the others without one."""
+        self.notes = dict(notes)
+        blocked = self.list.blockSignals(True)  # a label is no change of who is ticked
+        try:
+            for row in range(self.list.count()):
+                self._label(self.list.item(row))
+        finally:
+            self.list.blockSignals(blocked)
 
     def checked_ids(self) -> list[str]:
         return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())
