@@ -90,3 +90,50 @@ def test_a_broken_row_far_after_a_clean_start_is_named(tmp_path):
                                             "is empty"):
         _load(tmp_path, rows)
     assert _writers() == []
+
+
+def _readers() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "sync-read-ahead"]
+
+
+def test_what_is_read_ahead_comes_in_its_order_and_its_failure_in_its_place():
+    from inspector_app.services.sync.staging import ahead
+
+    def produce():
+        yield from range(50)
+        raise BundleRefused("broken after fifty")
+
+    got: list[int] = []
+    with pytest.raises(BundleRefused, match="broken after fifty"):
+        for item in ahead(produce):
+            got.append(item)
+    assert got == list(range(50))
+    assert _readers() == []
+
+
+def test_leaving_a_read_ahead_early_stops_its_thread():
+    import contextlib
+    import itertools
+
+    from inspector_app.services.sync.staging import ahead
+
+    with contextlib.closing(ahead(lambda: itertools.count(), depth=2)) as numbers:
+        assert [next(numbers) for _ in range(5)] == [0, 1, 2, 3, 4]
+    assert _readers() == []
+
+
+def test_an_entry_longer_than_its_manifest_says_is_refused_as_before(tmp_path):
+    rows = [_answer(n) for n in range(ROWS)]
+    data = b"".join(dump_row(row) for row in rows)
+    bundle = tmp_path / "rows.zip"
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("rows/answers.jsonl", data)
+    staged = StagedRows(tmp_path / "staged.sqlite3")
+    try:
+        with zipfile.ZipFile(bundle) as zf, pytest.raises(BundleRefused,
+                                                          match="larger than it says"):
+            staged.load(zf, zf.getinfo("rows/answers.jsonl"), "answers", len(data) - 1,
+                        hashlib.sha256(data).hexdigest(), RowChecker(track_keys=False))
+    finally:
+        staged.close()
+    assert _readers() == [] and _writers() == []
