@@ -20,7 +20,6 @@ Rules (the same result whatever order bundles arrive in):
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 import uuid
@@ -179,13 +178,14 @@ class Merger:
                     self._newest_wins(spec, row)
         # A batch of inspections and their parts at a time: a large bundle is never all in
         # memory, and new inspections go in with one statement per table and batch.
-        # Each batch is read and parsed ahead, while the one before goes in.
-        with contextlib.closing(self.staged.inspection_batches(_INSPECTIONS)) as batches:
-            for carried, found in batches:
-                self._tick(len(carried))
-                self._inspections([self._clean("inspections", row) for row in carried],
-                                  found)
         batch: list[Row] = []
+        for row in self._rows("inspections"):
+            batch.append(row)
+            if len(batch) >= _INSPECTIONS:
+                self._tick(len(batch))
+                self._inspections(batch)
+        self._tick(len(batch))
+        self._inspections(batch)
         for parent_id in self.staged.orphan_parents():
             self._orphans(parent_id, self._parts(parent_id))
         if self._staged_audit():
@@ -374,7 +374,7 @@ class Merger:
                               [inspection_id]).fetchone()
         return (row[0], inspection_id)
 
-    def _inspections(self, batch: list[Row], found: dict[str, dict[str, list[Row]]]) -> None:
+    def _inspections(self, batch: list[Row]) -> None:
         """A batch of inspections; ``batch`` is emptied. When every one of them is new here
         (no row, no part and no number of it here yet, no number twice in the batch), each is
         decided as usual but its rows are held back and the batch goes in with one statement
@@ -382,9 +382,10 @@ class Merger:
         clash is decided as usual."""
         if not batch:
             return
+        ids = [row["id"] for row in batch]
         parts = {parent: {table: [self._clean(table, r) for r in rows]
-                          for table, rows in tables.items()}
-                 for parent, tables in found.items()}
+                          for table, rows in found.items()}
+                 for parent, found in self.staged.parts_of_many(ids).items()}
         held = self._all_new(batch, parts)
         if held:
             self._held = {}

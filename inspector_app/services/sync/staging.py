@@ -11,13 +11,10 @@ parts, at a time.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import json.scanner
-import queue
-import threading
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -184,25 +181,6 @@ class StagedRows(Mapping[str, TableRows]):
         return {parent: dict(sorted(tables.items(), key=lambda item: order[item[0]]))
                 for parent, tables in found.items()}
 
-    def inspection_batches(self, size: int) -> Iterator[tuple[list[Row], dict[str, dict[
-            str, list[Row]]]]]:
-        """The carried inspections, ``size`` at a time in the bundle's order, each batch with
-        its parts (``parts_of_many``), read and parsed in a thread of its own a batch or two
-        ahead of the caller, who writes the batch before while SQLite lets that thread run.
-        Nothing else may read these rows until the iteration ends (or is closed)."""
-
-        def produce() -> Iterator[tuple[list[Row], dict[str, dict[str, list[Row]]]]]:
-            batch: list[Row] = []
-            for row in self.get("inspections", ()):
-                batch.append(row)
-                if len(batch) >= size:
-                    yield batch, self.parts_of_many([r["id"] for r in batch])
-                    batch = []
-            if batch:
-                yield batch, self.parts_of_many([r["id"] for r in batch])
-
-        return ahead(produce)
-
     def orphan_parents(self) -> list[str]:
         """Inspections the bundle carries parts of but not the inspection itself."""
         return self.store.orphan_parents()
@@ -216,27 +194,22 @@ class StagedRows(Mapping[str, TableRows]):
 
         spec = BY_NAME[table]
         digest = hashlib.sha256()
-
-        def chunks() -> Iterator[bytes]:
-            read = 0
+        fault: BaseException | None = None
+        count, read, pending, tail = 0, 0, [], b""
+        # The checked rows are staged by a writer of their own while the next are read; the
+        # first row found twice is known once the writer has caught up, and comes before any
+        # fault of the lines after it (only rows before a fault are given to the writer).
+        with self.store.writing() as writer:
             with zf.open(info) as handle:
-                while chunk := handle.read(min(_CHUNK, size + 1 - read)):
+                while True:
+                    chunk = handle.read(min(_CHUNK, size + 1 - read))
+                    if not chunk:
+                        break
                     read += len(chunk)
                     if read > size:
                         raise refuse(N_("the entry {filename!r} is larger than it says"),
                                      filename=info.filename)
                     digest.update(chunk)
-                    yield chunk
-
-        fault: BaseException | None = None
-        count, pending, tail = 0, [], b""
-        # The entry is inflated and hashed ahead by a thread of its own, and the checked rows
-        # staged by another (zlib, hashing and SQLite let Python code run meanwhile); the
-        # first row found twice is known once the writer has caught up, and comes before any
-        # fault of the lines after it (only rows before a fault are given to the writer).
-        with self.store.writing() as writer:
-            with contextlib.closing(ahead(chunks, depth=4)) as read:
-                for chunk in read:
                     lines = (tail + chunk).split(b"\n")
                     tail = lines.pop()
                     for raw in lines:
@@ -339,52 +312,6 @@ class StagedRows(Mapping[str, TableRows]):
         return row_schema.row_refused(
             table, item[4], None, f"appears twice in the bundle (rows {first:,} and "
             f"{item[5]:,} of rows/{table}.jsonl)")
-
-
-_END = object()
-
-
-def ahead(produce: Callable[[], Iterator[Any]], depth: int = 2) -> Iterator[Any]:
-    """The items of ``produce()`` in their order, made in a thread of its own at most
-    ``depth`` items ahead of the caller; its exception is raised to the caller in its place.
-    Closing the iterator (or leaving it by an exception) stops the thread before it returns."""
-    made: queue.Queue[tuple[bool, Any]] = queue.Queue(depth)
-    stop = threading.Event()
-
-    def put(item: tuple[bool, Any]) -> bool:
-        while not stop.is_set():
-            try:
-                made.put(item, timeout=0.05)
-            except queue.Full:
-                continue
-            return True
-        return False
-
-    def run() -> None:
-        try:
-            for item in produce():
-                if not put((True, item)):
-                    return
-            put((True, _END))
-        except BaseException as exc:  # the caller's to handle
-            put((False, exc))
-
-    def consume() -> Iterator[Any]:
-        thread = threading.Thread(target=run, name="sync-read-ahead", daemon=True)
-        thread.start()
-        try:
-            while True:
-                ok, item = made.get()
-                if not ok:
-                    raise item
-                if item is _END:
-                    return
-                yield item
-        finally:
-            stop.set()
-            thread.join()
-
-    return consume()
 
 
 def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
