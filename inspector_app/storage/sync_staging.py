@@ -14,10 +14,7 @@ crash, so it is written without a journal.
 
 from __future__ import annotations
 
-import contextlib
-import queue
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,18 +22,13 @@ from typing import Any
 # One staged row: (table, key, parent or None, JSON line).
 Item = tuple[str, str, str | None, str]
 _FETCH = 1000
-# Batches waiting for the writer: a few, so the lines held in memory stay bounded.
-_WAITING = 4
 
 
 class StagingStore:
     def __init__(self, path: Path) -> None:
-        # Used by one thread at a time: the writer of ``writing`` while it lasts, else the
-        # caller's.
-        self.conn = sqlite3.connect(path, check_same_thread=False)
+        self.conn = sqlite3.connect(path)
         self.conn.executescript(
-            "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-            "PRAGMA cache_size = -8192; "
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192; "
             "CREATE TABLE staged (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
             "key TEXT NOT NULL, parent TEXT, line TEXT NOT NULL, UNIQUE (tbl, key)); "
             "CREATE INDEX staged_parent ON staged (parent, seq) WHERE parent IS NOT NULL;")
@@ -88,21 +80,6 @@ class StagingStore:
         except sqlite3.IntegrityError:
             return self.conn.total_changes - before
         return None
-
-    @contextlib.contextmanager
-    def writing(self) -> Iterator[Writer]:
-        """A writer that stages batches (``add_many``) in a thread of its own while the caller
-        reads and checks the next ones: SQLite lets other Python code run while it writes, so
-        on a second core the staging costs little of the import's time. Nothing else may use
-        this store until the block ends; it ends with every batch given written (or, when it
-        ends by an exception, with those left unwritten dropped)."""
-        writer = Writer(self)
-        try:
-            yield writer
-        except BaseException:
-            writer.stop(abandon=True)
-            raise
-        writer.stop()
 
     def position(self, table: str, key: str) -> int | None:
         """Where the staged row of ``table`` with ``key`` stands among the table's rows (1 for
@@ -169,63 +146,3 @@ class StagingStore:
             "SELECT parent FROM staged WHERE parent IS NOT NULL AND parent NOT IN "
             "(SELECT key FROM staged WHERE tbl = 'inspections') "
             "GROUP BY parent ORDER BY MIN(seq)")]
-
-
-
-class Writer:
-    """Batches staged in the order given, in a thread of its own (see ``StagingStore.writing``).
-    The first batch holding a key already staged ends the writing: it and the batches after it
-    are not staged, and ``settle`` names it."""
-
-    def __init__(self, store: StagingStore) -> None:
-        self._store = store
-        self._jobs: queue.Queue[tuple[list[Item], list[tuple[Any, ...]] | None, Any] | None] = (
-            queue.Queue(_WAITING))
-        self._twice: tuple[Any, int] | None = None
-        self._error: BaseException | None = None
-        self._abandon = False
-        self._thread = threading.Thread(target=self._run, name="sync-staging", daemon=True)
-        self._thread.start()
-
-    def add_many(self, items: list[Item], values: list[tuple[Any, ...]] | None, token: Any
-                 ) -> None:
-        """``StagingStore.add_many(items, values)``, later; ``token`` is what ``settle``
-        returns for this batch when one of its keys is staged already."""
-        if self._error is not None or self._twice is not None:
-            return  # the writing ended: nothing after it is staged
-        self._jobs.put((items, values, token))
-
-    def settle(self) -> tuple[Any, int] | None:
-        """Every batch given so far written: (token, index of the item in its batch) of the
-        first item whose key was staged already, or None. A failure of the database (a full
-        disk) is raised here."""
-        self._jobs.join()
-        if self._error is not None:
-            raise self._error
-        return self._twice
-
-    def stop(self, *, abandon: bool = False) -> None:
-        self._abandon = abandon
-        self._jobs.put(None)
-        self._thread.join()
-        if not abandon and self._error is not None:
-            raise self._error
-
-    def _run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            try:
-                if job is None:
-                    return
-                if self._abandon or self._error is not None or self._twice is not None:
-                    continue
-                items, values, token = job
-                try:
-                    twice = self._store.add_many(items, values)
-                except BaseException as exc:  # given to the caller by settle or stop
-                    self._error = exc
-                    continue
-                if twice is not None:
-                    self._twice = (token, twice)
-            finally:
-                self._jobs.task_done()

@@ -23,7 +23,7 @@ from inspector_app.services.sync import bundle, row_schema
 from inspector_app.services.sync.bundle import refuse
 from inspector_app.services.sync.rows import decode_value
 from inspector_app.services.sync.tables import BY_NAME, CHILDREN
-from inspector_app.storage.sync_staging import StagingStore, Writer
+from inspector_app.storage.sync_staging import StagingStore
 
 Row = dict[str, Any]
 _CHUNK = 1024 * 1024
@@ -196,40 +196,31 @@ class StagedRows(Mapping[str, TableRows]):
         digest = hashlib.sha256()
         fault: BaseException | None = None
         count, read, pending, tail = 0, 0, [], b""
-        # The checked rows are staged by a writer of their own while the next are read; the
-        # first row found twice is known once the writer has caught up, and comes before any
-        # fault of the lines after it (only rows before a fault are given to the writer).
-        with self.store.writing() as writer:
-            with zf.open(info) as handle:
-                while True:
-                    chunk = handle.read(min(_CHUNK, size + 1 - read))
-                    if not chunk:
-                        break
-                    read += len(chunk)
-                    if read > size:
-                        raise refuse(N_("the entry {filename!r} is larger than it says"),
-                                     filename=info.filename)
-                    digest.update(chunk)
-                    lines = (tail + chunk).split(b"\n")
-                    tail = lines.pop()
-                    for raw in lines:
-                        count, fault = self._line(raw, table, spec.key, spec.parent, checker,
-                                                  pending, count, fault)
-                    if len(pending) >= _BATCH:
-                        self._flush(table, pending, fault, writer)
-                        pending = []
-                if tail:
-                    count, fault = self._line(tail, table, spec.key, spec.parent, checker,
+        with zf.open(info) as handle:
+            while True:
+                chunk = handle.read(min(_CHUNK, size + 1 - read))
+                if not chunk:
+                    break
+                read += len(chunk)
+                if read > size:
+                    raise refuse(N_("the entry {filename!r} is larger than it says"),
+                                 filename=info.filename)
+                digest.update(chunk)
+                lines = (tail + chunk).split(b"\n")
+                tail = lines.pop()
+                for raw in lines:
+                    count, fault = self._line(raw, table, spec.key, spec.parent, checker,
                                               pending, count, fault)
-            if digest.hexdigest() != sha256:
-                raise refuse(N_("the file {filename!r} does not match its hash (it was "
-                                "altered)"), filename=info.filename)
-            row_schema.RowChecker.check_count(table, count)
-            self._flush(table, pending, fault, writer)
-            twice = writer.settle()
-        if twice is not None:
-            batch, index = twice
-            fault = self._twice(table, batch[index])
+                if len(pending) >= _BATCH:
+                    fault = self._flush(table, pending, fault)
+            if tail:
+                count, fault = self._line(tail, table, spec.key, spec.parent, checker, pending,
+                                          count, fault)
+        if digest.hexdigest() != sha256:
+            raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
+                         filename=info.filename)
+        row_schema.RowChecker.check_count(table, count)
+        fault = self._flush(table, pending, fault)
         if fault is not None:
             raise fault
         if count:
@@ -296,14 +287,15 @@ class StagedRows(Mapping[str, TableRows]):
         found = self.store.line_of("template_snapshots", content_hash)
         return _parse(found) if found is not None else None
 
-    @staticmethod
-    def _flush(table: str, pending: list[tuple[Any, ...]], fault: BaseException | None,
-               writer: Writer) -> None:
-        """The rows of ``pending`` given to the writer unless a fault came before them (the
-        list is the writer's from now on)."""
+    def _flush(self, table: str, pending: list[tuple[Any, ...]],
+               fault: BaseException | None) -> BaseException | None:
         if fault is None and pending:
-            writer.add_many([p[:4] for p in pending],
-                            [p[6] for p in pending] if table in SQL_READ else None, pending)
+            twice = self.store.add_many([p[:4] for p in pending],
+                                        [p[6] for p in pending] if table in SQL_READ else None)
+            if twice is not None:
+                fault = self._twice(table, pending[twice])
+        pending.clear()
+        return fault
 
     def _twice(self, table: str, item: tuple[Any, ...]) -> BaseException:
         """The refusal of a row whose key the bundle already carried, naming both rows by
