@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
 from inspector_app import __version__
+from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
 from inspector_app.ui import screen_fit
 from inspector_app.ui.first_show import when_first_shown
@@ -50,28 +50,37 @@ class PageEntry(NamedTuple):
     module: str
     cls: str      # the class, and the context of its title's translation
     title: str    # the page's title() in English
-    icon: QStyle.StandardPixmap
+    icon: str     # its pictures in resources/icons/navigation: ``{icon}-{size}.png``
 
 
 # Each page is built (and its module imported) when first shown: the window appears without
 # the spreadsheet, chart and signing libraries the office's pages need.
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("inspector_app.ui.pages.companies", "CompaniesPage", "Companies",
-              QStyle.StandardPixmap.SP_DirHomeIcon),
+              "companies"),
     PageEntry("inspector_app.ui.pages.inspections", "InspectionsPage", "Inspections",
-              QStyle.StandardPixmap.SP_FileDialogDetailedView),
+              "inspections"),
     PageEntry("inspector_app.ui.pages.hazards", "HazardsPage", "Hazards",
-              QStyle.StandardPixmap.SP_MessageBoxWarning),
+              "hazards"),
     PageEntry("inspector_app.ui.pages.templates", "TemplatesPage", "Templates",
-              QStyle.StandardPixmap.SP_FileDialogContentsView),
+              "templates"),
     PageEntry("inspector_app.ui.pages.sync", "SyncPage", "Sync",
-              QStyle.StandardPixmap.SP_BrowserReload),
+              "sync"),
     PageEntry("inspector_app.ui.pages.dispatch", "DispatchPage", "Dispatch",
-              QStyle.StandardPixmap.SP_FileDialogInfoView),
+              "dispatch"),
     PageEntry("inspector_app.ui.pages.emergency", "EmergencyPage", "Plans & drills",
-              QStyle.StandardPixmap.SP_DialogHelpButton),
+              "emergency"),
 )
 _INDEX = {entry.cls: index for index, entry in enumerate(PAGES)}
+
+
+def navigation_icons() -> dict[str, QIcon]:
+    """The pages' icons, by their ``PageEntry.icon``, from files: not from the style, whose
+    Python enums PySide would make at its first use (5-10 ms of the window's start)."""
+    icons: dict[str, QIcon] = {}
+    for png in sorted((resources_dir() / "icons" / "navigation").glob("*.png")):
+        icons.setdefault(png.stem.rsplit("-", 1)[0], QIcon()).addFile(str(png))
+    return icons
 
 
 def remember(settings: QSettings, key: str, value: object) -> None:
@@ -110,9 +119,10 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
         self._built: list[Page | None] = [None] * len(PAGES)
+        icons = navigation_icons()
         for entry in PAGES:
             self.stack.addWidget(QWidget())  # stands in for the page until it is first shown
-            QListWidgetItem(self.style().standardIcon(entry.icon), "", self.nav)
+            QListWidgetItem(icons[entry.icon], "", self.nav)
         self.nav.currentRowChanged.connect(self.show_page)
         self.inspection_windows: dict[str, InspectionWindow] = {}
         # Passphrases the user chose to keep, for every window and page opened from here.

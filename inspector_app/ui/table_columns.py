@@ -23,8 +23,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
-    QStyleOptionViewItem,
     QTableView,
     QTreeView,
     QWidget,
@@ -121,6 +119,10 @@ class ColumnFitter(QObject):
         texts = list(self.samples(column)) if self.samples is not None else []
         if not texts:
             return 0
+        # Imported here: PySide makes a class's enums at its import, and the window's first
+        # page (no samples) does without these.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         font = self.view.font()
         font.setBold(True)
         font.setItalic(True)

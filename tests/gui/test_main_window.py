@@ -30,6 +30,18 @@ def test_every_section_can_be_visited_by_click_and_shortcut(qtbot, window):
         assert window.nav.currentRow() == index
 
 
+def test_every_section_has_its_own_icon_at_every_size(window):
+    pictures = []
+    for row in range(window.nav.count()):
+        icon = window.nav.item(row).icon()
+        sizes = [size.width() for size in icon.availableSizes()]
+        assert min(sizes) <= 24 and max(sizes) >= 32, (row, sizes)  # also on a 2x screen
+        pictures.append(icon.pixmap(16, 16).toImage())
+    assert all(not picture.isNull() for picture in pictures)
+    assert all(pictures[i] != pictures[j] for i in range(len(pictures))
+               for j in range(i + 1, len(pictures)))
+
+
 def test_switching_language_changes_visible_texts(qtbot, window, settings):
     assert window.menu_file.title() == "&File"
     window.language_actions["zh_CN"].trigger()
