@@ -12,7 +12,6 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
     check_enrolment_target,
     one_time_passphrase,
-    save_enrolment_file,
 )
 
 
@@ -62,9 +61,8 @@ def run_issue(args: argparse.Namespace, ctx: AppContext) -> int:
     out = Path(args.output)
     # Checked before the work (and the number of the certificate) is spent on it.
     check_enrolment_target(out)
-    data, info = ctx.pki.issue(
-        args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days)
-    save_enrolment_file(out, data)
+    _data, info = ctx.pki.issue(
+        args.name, args.enforcement_id, org_pass, enrol_pass, days=args.days, target=out)
     print(_("wrote {path}: {identity}, serial {serial}").format(
         path=out, identity=info.describe(), serial=info.serial))
     if generated:

@@ -316,8 +316,13 @@ class PkiService:
 
     def issue(self, name: str, enforcement_id: str | None, org_passphrase: str,
               enrolment_passphrase: str, *, days: int = DEFAULT_DAYS,
-              now: datetime | None = None) -> tuple[bytes, CertInfo]:
-        """A PKCS#12 enrolment file for an inspector and what it holds."""
+              now: datetime | None = None, target: Path | None = None
+              ) -> tuple[bytes, CertInfo]:
+        """A PKCS#12 enrolment file for an inspector and what it holds.
+
+        With ``target`` the file is written there before the certificate is recorded as
+        issued, in one step: a file that cannot be written leaves no certificate listed as
+        valid that nobody holds."""
         if not 1 <= days <= MAX_DAYS:
             raise ValidationError(N_("A certificate is valid for 1 to {max_days} days (ten years); "
                                      "{days} days was asked for."), max_days=MAX_DAYS, days=days)
@@ -345,6 +350,8 @@ class PkiService:
                 "subject_name": info.subject_name, "enforcement_id": info.enforcement_id,
                 "not_after": info.not_after.isoformat(), "cert_pem": pem(cert),
                 **record_stamp(self.device.id)})
+            if target is not None:
+                save_enrolment_file(target, data)
         return data, info
 
     def revoke(self, serial: str, org_passphrase: str, reason: str = "") -> None:

@@ -1,3 +1,4 @@
+from PySide6.QtWidgets import QFileDialog
 from reportlab.pdfgen import canvas
 
 from inspector_app.services.pki import PkiService
@@ -32,8 +33,19 @@ def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tm
     assert "泉台区应急管理局" in org.summary.text()
     org.name.setText("张伟")
     org.enforcement_id.setText("32050012")
+    # A file that cannot be written (here a folder of that name) is said, and leaves no
+    # certificate recorded as issued that nobody holds.
+    blocked = tmp_path / "blocked.p12"
+    blocked.mkdir()
+    chosen = [str(blocked)]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen[0], ""))
+    org.issue_button.click()
+    assert org.error.text() and org.table.rowCount() == 0 and org.pki.issued() == []
+    # The button asks where to save (its clicked(bool) is not taken for a file name).
     p12 = tmp_path / "zhang.p12"
-    org.issue(p12)
+    chosen[0] = str(p12)
+    org.issue_button.click()
+    assert org.error.text() == ""
     assert p12.exists() and org.table.rowCount() == 1
     one_time = org.result.text().rsplit(": ", 1)[1]
 

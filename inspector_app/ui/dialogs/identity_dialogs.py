@@ -26,7 +26,6 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
     cert_info,
     one_time_passphrase,
-    save_enrolment_file,
 )
 from inspector_app.ui import confirm
 from inspector_app.ui.datetimes import show_date
@@ -193,7 +192,8 @@ class OrgDialog(QDialog):
         self.init_button = QPushButton(self.tr("Create the organisation"))
         self.init_button.clicked.connect(self.create_org)
         self.issue_button = QPushButton(self.tr("Issue enrolment file…"))
-        self.issue_button.clicked.connect(self.issue)
+        # clicked(bool) would arrive as the target: the button always asks where to save.
+        self.issue_button.clicked.connect(lambda: self.issue())
         self.revoke_button = QPushButton(self.tr("Revoke selected"))
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.reason = QLineEdit()
@@ -277,9 +277,9 @@ class OrgDialog(QDialog):
         one_time = one_time_passphrase()
 
         def work() -> None:
-            data, info = self.pki.issue(self.name.text(), self.enforcement_id.text(),
-                                        self.org_pass.text(), one_time, days=self.days.value())
-            save_enrolment_file(target, data)
+            _data, info = self.pki.issue(self.name.text(), self.enforcement_id.text(),
+                                        self.org_pass.text(), one_time, days=self.days.value(),
+                                        target=target)
             self.result.setText(self.tr(
                 "Wrote {0} for {1}. One-time passphrase (give it to the inspector separately "
                 "from the file): {2}").format(target, info.subject_name, one_time))
