@@ -579,6 +579,12 @@ class MainWindow(QMainWindow):
         self.show_page(int(self.settings.value("window/page", 1)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The record windows have no parent: left open they would keep the program running
+        # with its main window gone, and a new start would only wake that hidden instance.
+        for window in list(self.inspection_windows.values()):
+            if not window.close():
+                event.ignore()
+                return
         remember(self.settings, "window/geometry", self.saveGeometry())
         remember(self.settings, "window/state", self.saveState())
         remember(self.settings, "window/page", self.stack.currentIndex())

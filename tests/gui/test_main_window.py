@@ -292,3 +292,21 @@ def test_a_usable_remembered_geometry_is_restored(qtbot, ctx, settings, language
     qtbot.addWidget(window)
     window.show()
     assert (window.width(), window.height()) == (740, 500)
+
+
+def test_quit_closes_the_record_windows_too(qtbot, window, ctx, profile):
+    # A record window left open kept the program running after Quit, and a new start only
+    # woke that hidden instance.
+    from inspector_app.services.inspections import InspectionService
+    from inspector_app.storage.repositories import InspectorRepo
+    from tests.factories import add_company, add_template
+
+    second = InspectorRepo(ctx.db, ctx.device.id).add("李娜", "32050002", "泉台区应急管理局")
+    inspection = InspectionService(ctx.db, ctx.device, profile.name).start(
+        company_id=add_company(ctx.db), template_key=add_template(ctx.db), kind="official",
+        inspector_ids=[profile.id, second.id])
+    window.show()
+    form = window.open_inspection(inspection)
+    qtbot.waitExposed(form)
+    window.act_quit.trigger()
+    qtbot.waitUntil(lambda: not form.isVisible() and not window.isVisible())
