@@ -261,6 +261,8 @@ class DemoBuilder:
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)
         self.rng = random.Random(self.seed)
         self.today = today or date.today()
+        # The records are written in China's time (+08:00); none may end after this moment.
+        self._now_cn = datetime.now(UTC).replace(tzinfo=None) + timedelta(hours=8)
         self.summary = DemoSummary(seed=self.seed)
         self._visits: Counter[str] = Counter()          # company id -> inspections so far
         self._hands: list[tuple[str, bytes]] = []        # signatures drawn once, reused
@@ -511,8 +513,7 @@ class DemoBuilder:
             while day.weekday() >= 5:  # inspectors visit on working days
                 day -= timedelta(days=1)
             minute = self.rng.choice(range(8 * 60 + 30, 16 * 60, 15))
-            plan.append((company, datetime(day.year, day.month, day.day, minute // 60,
-                                           minute % 60)))
+            plan.append((company, self._visit_time(day, minute)))
         plan.sort(key=lambda p: p[1])  # numbers then rise with the date, as on paper
         targets = [self._target_status(when) for _, when in plan]
         # Every status appears once there are enough inspections; the newest ones change, as
@@ -602,6 +603,15 @@ class DemoBuilder:
         if not self._ids:
             self._ids = new_ids(4096)
         return self._ids.pop()
+
+    def _visit_time(self, day: date, minute: int) -> datetime:
+        """When a visit on ``day`` starts: moved back to an earlier working day when it (or
+        its end, at most four hours later) would still be to come. No draw from the random
+        stream: a seed and a `today` long past still make the same district."""
+        when = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+        while when + timedelta(hours=4) > self._now_cn or when.weekday() >= 5:
+            when -= timedelta(days=1)
+        return when
 
     def _ordered_id(self) -> str:
         """An ordered id (``ordered_ids``), for the answers and audit entries, nine rows in ten:
@@ -1038,7 +1048,7 @@ class DemoBuilder:
         if problems:
             raise ValidationError(N_("Cannot start: {problems}."), problems=Listing(problems))
         minute = self.rng.choice(range(8 * 60 + 30, 16 * 60, 15))
-        started = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+        started = self._visit_time(day, minute)
         ended = started + timedelta(minutes=self.rng.randint(30, 120))
         reinspection_id = self._new_id()
         original = visit.row

@@ -189,3 +189,18 @@ def test_a_batch_boundary_loses_nothing(ctx, monkeypatch):
     summary = _build(ctx, companies=7, inspections=10)
     assert ctx.db["companies"].count == 7 == summary.companies
     assert _asked(ctx.db) == 10 == summary.inspections
+
+
+def test_no_visit_starts_or_ends_after_now(ctx):
+    # Visits on the last day fell at 08:30-16:00 China time whatever the clock said, so a
+    # demo made in the morning had inspections still to come. A "today" a month ahead puts
+    # about a sixth of them after this moment unless they are moved back.
+    from datetime import UTC, datetime, timedelta
+
+    _build(ctx, companies=8, inspections=60, today=date.today() + timedelta(days=30))
+    now = datetime.now(UTC)
+    rows = ctx.db.execute("SELECT kind, started_at, ended_at FROM inspections").fetchall()
+    assert len(rows) >= 60
+    for kind, started, ended in rows:
+        assert datetime.fromisoformat(started) <= now, (kind, started)
+        assert ended is None or datetime.fromisoformat(ended) <= now, (kind, ended)
