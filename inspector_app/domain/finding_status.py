@@ -21,6 +21,11 @@ class FindingStatus(StrEnum):
     REOPENED = "reopened"      # not accepted at re-inspection, new deadline
 
 
+# Overdue is counted only while the company still owes the work: a hazard it reports rectified
+# waits on the office's re-inspection, not on the company (the ledger's ``due`` says the same).
+AWAITING_COMPANY = (FindingStatus.OPEN, FindingStatus.REOPENED)
+
+
 GRADE_LABELS = {Grade.GENERAL: Bilingual(zh="一般事故隐患", en="General accident hazard"),
                 Grade.MAJOR: Bilingual(zh="重大事故隐患", en="Major accident hazard")}
 STATUS_LABELS = {

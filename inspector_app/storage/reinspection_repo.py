@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.finding import Finding, FindingStatus
+from inspector_app.domain.finding_status import AWAITING_COMPANY
 from inspector_app.storage.inspections_repo import _FINDING_COLUMNS
 
 if TYPE_CHECKING:
@@ -33,16 +34,16 @@ class ReinspectionRepo:
                                                                      int]]:
         """Each company with hazards not closed yet (of the newest revision of its completed or
         signed inspections), by name: (company id, name, town, open hazards, of them overdue
-        on ``today`` (YYYY-MM-DD), by their current deadline)."""
+        on ``today`` (YYYY-MM-DD), by their current deadline, while awaiting the company)."""
         rows = self.db.execute(
             f"""SELECT c.id, c.name, c.town, COUNT(f.id),
                        SUM(CASE WHEN COALESCE(f.current_deadline, f.deadline) < ?
-                           THEN 1 ELSE 0 END)
+                                 AND f.status IN (?, ?) THEN 1 ELSE 0 END)
                 FROM findings f JOIN inspections i ON i.id = f.inspection_id
                 JOIN companies c ON c.id = i.company_id
                 WHERE f.status IN (?, ?, ?) AND {_FOLLOWABLE}
                 GROUP BY c.id ORDER BY c.name, c.id""",
-            [today, *NOT_CLOSED]).fetchall()
+            [today, *(s.value for s in AWAITING_COMPANY), *NOT_CLOSED]).fetchall()
         return [(r[0], r[1], r[2], int(r[3]), int(r[4] or 0)) for r in rows]
 
     def company_names(self) -> dict[str, str]:

@@ -492,3 +492,24 @@ def test_an_amended_record_keeps_the_plan(ctx, svc, inspections, key, team, mill
     amended = inspections.amend(original, "deadline misprinted")
     (copy,) = inspections.get(amended).findings
     assert GovernancePlan.of(copy) == PLAN
+
+
+def test_a_hazard_reported_rectified_is_not_counted_overdue(ctx, inspections, key, team, mill):
+    # The ledger counts overdue only while the company owes the work; the re-inspection
+    # dialog's company list and its hazard rows say the same.
+    from datetime import date
+
+    from inspector_app.ui.dialogs.reinspection_dialog import is_overdue
+
+    inspect(inspections, mill, key, team)
+    late = ReinspectionService(ctx.db, ctx.device, actor="张伟", today=lambda: date(2030, 1, 1))
+    [company] = late.companies_with_open_hazards()
+    assert (company.open_hazards, company.overdue) == (2, 2)
+    first, second = (h.finding for h in late.open_hazards(mill))
+    late.mark_rectified(first.id)
+    [company] = late.companies_with_open_hazards()
+    assert (company.open_hazards, company.overdue) == (2, 1)
+    rectified, still_open = (h.finding for h in late.open_hazards(mill))
+    assert rectified.status is FindingStatus.RECTIFIED
+    assert not is_overdue(rectified, date(2030, 1, 1))
+    assert is_overdue(still_open, date(2030, 1, 1))

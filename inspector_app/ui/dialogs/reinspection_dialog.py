@@ -45,9 +45,9 @@ from inspector_app.domain.finding import (
     GRADE_LABELS,
     STATUS_LABELS,
     Finding,
-    FindingStatus,
     Grade,
 )
+from inspector_app.domain.finding_status import AWAITING_COMPANY
 from inspector_app.domain.governance import PLAN_ELEMENTS, GovernancePlan
 from inspector_app.domain.inspection import Status
 from inspector_app.domain.numbering import DocType
@@ -82,7 +82,7 @@ MESSAGE_LINES_MAJOR = 3
 
 
 def is_overdue(finding: Finding, today: date) -> bool:
-    if finding.status is FindingStatus.CLOSED or not finding.deadline_in_force:
+    if finding.status not in AWAITING_COMPANY or not finding.deadline_in_force:
         return False
     return finding.deadline_in_force < today.isoformat()
 
