@@ -24,7 +24,7 @@ class InspectionFilter:
     inspector_id: str | None = None
     date_from: str | None = None    # YYYY-MM-DD, on started_at
     date_to: str | None = None
-    search: str | None = None       # substring of the company name, any length
+    search: str | None = None       # substring of the company name or number, any length
     include_superseded: bool = False
 
 
@@ -158,9 +158,12 @@ def _where(flt: InspectionFilter, *, count: bool = False) -> tuple[str, list[Any
             # look up by index instead of a join per inspection.
             where.append("(i.company_id IN (SELECT id FROM companies WHERE name LIKE ? "
                          "ESCAPE '\\') OR (i.subject_unit_id IN (SELECT id FROM units WHERE "
-                         "name LIKE ? ESCAPE '\\') AND c.name IS NULL))")
-            params.extend([pattern, pattern])
+                         "name LIKE ? ESCAPE '\\') AND c.name IS NULL) "
+                         "OR i.number LIKE ? ESCAPE '\\')")
+            params.extend([pattern, pattern, pattern])
         else:
-            where.append("COALESCE(c.name, su.name) LIKE ? ESCAPE '\\'")
-            params.append(pattern)
+            # A record is looked for by its number as often as by whom it inspected.
+            where.append("(COALESCE(c.name, su.name) LIKE ? ESCAPE '\\' "
+                         "OR i.number LIKE ? ESCAPE '\\')")
+            params.extend([pattern, pattern])
     return ("WHERE " + " AND ".join(where) if where else ""), params

@@ -2283,22 +2283,22 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="137"/>
         <source>Signing identity</source>
         <translation>签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="140"/>
         <source>&amp;Import enrolment file…</source>
         <translation>导入证书文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="142"/>
         <source>Create a company&apos;s &amp;own identity…</source>
         <translation>创建企业自有签名证书(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="161"/>
         <source>No signing identity on this computer yet. Import the enrolment file the office issued for you.</source>
         <translation>本机尚无签名证书。请导入单位为您签发的证书文件。</translation>
     </message>
@@ -2306,47 +2306,47 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>ImportIdentityDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="74"/>
         <source>Import enrolment file</source>
         <translation>导入证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="77"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="84"/>
         <source>Enrolment file (.p12):</source>
         <translation>证书文件（.p12）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="85"/>
         <source>One-time passphrase from the office:</source>
         <translation>单位提供的一次性口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="86"/>
         <source>Your new passphrase:</source>
         <translation>您的新口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="87"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="90"/>
         <source>Enrolment file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="91"/>
         <source>Enrolment files (*.p12 *.pfx)</source>
         <translation>证书文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="97"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
@@ -2841,8 +2841,12 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
+        <source>Search company name or number</source>
+        <translation>搜索单位名称或文书编号</translation>
+    </message>
+    <message>
         <source>Search company name</source>
-        <translation>搜索单位名称</translation>
+        <translation type="vanished">搜索单位名称</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/inspections.py" line="369"/>
@@ -3069,137 +3073,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="310"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="311"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="312"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="304"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="314"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="306"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="307"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="318"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="319"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="310"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="320"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="311"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="321"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="312"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="322"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="323"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="314"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="325"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="326"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="317"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="327"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="318"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="328"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="319"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="329"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="335"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="336"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="426"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="436"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="427"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="437"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="532"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="542"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="533"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="543"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="538"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="548"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3693,43 +3697,43 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="172"/>
         <source>Office signing authority</source>
         <translation>单位签名证书管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="177"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="178"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="192"/>
         <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="260"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="194"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
@@ -4664,42 +4668,42 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SelfSignedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="109"/>
         <source>Company&apos;s own signing identity</source>
         <translation>企业自有签名证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="113"/>
         <source>For a company&apos;s self-inspection. Documents signed with it are always shown as not issued by the office.</source>
         <translation>用于企业自查。用它签名的文书始终显示为“非机关签发”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="117"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="118"/>
         <source>Company:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="119"/>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="120"/>
         <source>Again:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="124"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="126"/>
         <source>Give the name and the company.</source>
         <translation>请填写姓名和企业名称。</translation>
     </message>

@@ -255,6 +255,11 @@ def test_list_filters_and_short_chinese_search(ctx, svc, team):
     assert ids(search="纺织") == {ia}
     assert ids(search="化") == {ib}
     assert ids(search="%") == set()
+    # A record is found by its number too, the count agreeing with the list.
+    number = {r["id"]: r["number"] for r in svc.list()}[ib]
+    assert number and ids(search=number) == {ib}
+    assert svc.count(InspectionFilter(search=number)) == 1
+    assert ids(search=number[-3:]) >= {ib}
     assert ids(town="东山镇") == {ib}
     assert ids(date_from="2026-11-10") == {ib}
     assert ids(date_to="2026-11-10") == {ia}

@@ -49,7 +49,8 @@ def _inspection_filters(ctx: AppContext) -> list[InspectionFilter]:
             InspectionFilter(search="司"), InspectionFilter(search="公司"),
             InspectionFilter(search="有限公司"), InspectionFilter(search="%"),
             InspectionFilter(inspector_id=inspector, date_from="2026-01-01"),
-            InspectionFilter(include_superseded=True, search="厂")]
+            InspectionFilter(include_superseded=True, search="厂"),
+            InspectionFilter(search="〕1")]  # numbers, as in （泉台）应急检记〔2026〕12号
 
 
 def test_the_demo_gives_the_lists_something_to_order(ctx):

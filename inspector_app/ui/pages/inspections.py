@@ -365,7 +365,7 @@ class InspectionsPage(Page):
         self.new_button.setText(self.tr("&New inspection…"))
         self.open_button.setText(self.tr("&Open"))
         self._update_plans_button()
-        self.search.setPlaceholderText(self.tr("Search company name"))
+        self.search.setPlaceholderText(self.tr("Search company name or number"))
         self.status_filter.setItemText(0, self.tr("All statuses"))
         for index in range(1, self.status_filter.count()):
             status = Status(self.status_filter.itemData(index))
