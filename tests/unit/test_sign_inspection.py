@@ -198,6 +198,7 @@ def with_photos(ctx, completed, tmp_path):
     PhotoService(ctx.db, ctx.data_dir, ctx.device, "张伟").add_files(
         completed, [jpeg(tmp_path / f"site-{n}.jpg", seed=n) for n in range(3)])
     assert service.complete(completed) == []
+    sign_missing(ctx, completed)
     return completed
 
 
