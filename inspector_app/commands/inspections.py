@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     ls = isub.add_parser("list", help=_("print the inspections, newest first"))
     ls.add_argument("--status", choices=[s.value for s in Status])
-    ls.add_argument("--search", metavar=_("TEXT"), help=_("part of the company name or of the record number"))
+    ls.add_argument("--search", metavar=_("TEXT"),
+                    help=_("part of the company name or of the record number"))
     ls.add_argument("--json", action="store_true", help=_("print JSON"))
     ls.set_defaults(func=run_list)
 

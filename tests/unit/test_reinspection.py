@@ -505,7 +505,7 @@ def test_a_hazard_reported_rectified_is_not_counted_overdue(ctx, inspections, ke
     late = ReinspectionService(ctx.db, ctx.device, actor="张伟", today=lambda: date(2030, 1, 1))
     [company] = late.companies_with_open_hazards()
     assert (company.open_hazards, company.overdue) == (2, 2)
-    first, second = (h.finding for h in late.open_hazards(mill))
+    first, _second = (h.finding for h in late.open_hazards(mill))
     late.mark_rectified(first.id)
     [company] = late.companies_with_open_hazards()
     assert (company.open_hazards, company.overdue) == (2, 1)
