@@ -3727,73 +3727,83 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="192"/>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="271"/>
         <source>Create the organisation</source>
         <translation>创建单位根证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="197"/>
         <source>Issue enrolment file…</source>
         <translation>签发证书文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="200"/>
         <source>Revoke selected</source>
         <translation>吊销所选证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="204"/>
         <source>Organisation:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="205"/>
         <source>Root key passphrase:</source>
         <translation>根证书私钥口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="206"/>
+        <source>Repeat the passphrase:</source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="209"/>
         <source>Inspector&apos;s name:</source>
         <translation>检查人员姓名：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="210"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="211"/>
         <source>Valid for (days):</source>
         <translation>有效期（天）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="213"/>
         <source>Reason for revoking:</source>
         <translation>吊销原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="231"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="237"/>
         <source>Root certificate of {0}, fingerprint {1}</source>
         <translation>{0} 的根证书，指纹 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="240"/>
         <source>No organisation on this computer. Create it once, on the supervisor&apos;s computer only.</source>
         <translation>本机没有单位根证书。只需在管理人员的电脑上创建一次。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="239"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="245"/>
         <source>revoked {0}</source>
         <translation>已于 {0} 吊销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="246"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="261"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="266"/>
+        <source>The two passphrases differ: type the root key passphrase again in both fields.</source>
+        <translation>两次输入的口令不一致：请在两个输入框中重新输入根密钥口令。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
         <source>Make this computer the office of %1?
 
 Its root certificate is made once and cannot be made again or renamed: every laptop enrolled from here takes this computer as its office. Keep the root key passphrase safe; without it no enrolment file can be issued and no certificate revoked.</source>
@@ -3802,32 +3812,32 @@ Its root certificate is made once and cannot be made again or renamed: every lap
 根证书只生成一次，之后不能重新生成或改名：从这里登记的每台笔记本电脑都以本计算机为办公室。请妥善保管根密钥口令；没有它，既不能签发登记文件，也不能吊销证书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="265"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="276"/>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="272"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="283"/>
         <source>Save enrolment file</source>
         <translation>保存证书文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="284"/>
         <source>Enrolment files (*.p12)</source>
         <translation>证书文件 (*.p12)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="295"/>
         <source>Wrote {0} for {1}. One-time passphrase (give it to the inspector separately from the file): {2}</source>
         <translation>已为 {1} 生成 {0}。一次性口令（请与文件分开交给检查人员）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="305"/>
         <source>Revoke the certificate</source>
         <translation>吊销证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="306"/>
         <source>Revoke the certificate of %1 (serial %2)?
 
 Records signed with it that the office has not imported yet will be refused, and the laptops learn of the revocation with the office&apos;s next bundle. A revocation cannot be taken back: %1 will need a new enrolment file to sign again.</source>
@@ -3836,7 +3846,7 @@ Records signed with it that the office has not imported yet will be refused, and
 用它签名、办公室尚未导入的记录将被拒收；各笔记本电脑随办公室的下一个同步包得知此次吊销。吊销不能撤回：%1 需要新的登记文件才能再次签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/identity_dialogs.py" line="311"/>
         <source>&amp;Revoke</source>
         <translation>吊销(&amp;R)</translation>
     </message>

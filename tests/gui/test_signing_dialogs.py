@@ -24,6 +24,10 @@ def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tm
     assert "at least 12 characters" in org.error.text()
     assert asked == []  # refused without a question
     org.org_pass.setText(ORG_PASS)
+    org.org_pass_again.setText(ORG_PASS[:-1])
+    org.init_button.click()
+    assert "differ" in org.error.text() and asked == [] and org.pki.org() is None
+    org.org_pass_again.setText(ORG_PASS)
     org.init_button.click()
     assert "made once" in asked[-1] and "泉台区应急管理局" in asked[-1]
     assert org.pki.org() is None  # cancelled: nothing made
@@ -31,6 +35,7 @@ def test_office_issues_the_laptop_imports_and_the_dialog_verifies(qtbot, ctx, tm
     org.init_button.click()
     assert org.error.text() == ""
     assert "泉台区应急管理局" in org.summary.text()
+    assert not org.org_pass_again.isVisibleTo(org)  # asked only while the root is made
     org.name.setText("张伟")
     org.enforcement_id.setText("32050012")
     # A file that cannot be written (here a folder of that name) is said, and leaves no

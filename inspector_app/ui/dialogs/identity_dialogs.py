@@ -180,6 +180,9 @@ class OrgDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.org_name = QLineEdit()
         self.org_pass = _password()
+        # Typed twice when the root is made: a typo there locks the office out of its own
+        # root for good (no enrolment, no revocation), and nothing can recover it.
+        self.org_pass_again = _password()
         self.name, self.enforcement_id = QLineEdit(), QLineEdit()
         self.days = QSpinBox()
         self.days.setRange(1, 3650)
@@ -200,6 +203,8 @@ class OrgDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Organisation:"), self.org_name)
         form.addRow(self.tr("Root key passphrase:"), self.org_pass)
+        form.addRow(self.tr("Repeat the passphrase:"), self.org_pass_again)
+        self.form = form
         form.addRow(self.init_button)
         form.addRow(self.tr("Inspector's name:"), self.name)
         form.addRow(self.tr("Enforcement ID:"), self.enforcement_id)
@@ -223,6 +228,7 @@ class OrgDialog(QDialog):
         org = self.pki.org()
         self.org_name.setEnabled(org is None)
         self.init_button.setVisible(org is None)
+        self.form.setRowVisible(self.org_pass_again, org is None)
         for widget in (self.issue_button, self.revoke_button, self.name, self.enforcement_id):
             widget.setEnabled(org is not None)
         if org:
@@ -255,6 +261,11 @@ class OrgDialog(QDialog):
 
     def create_org(self) -> None:
         name = self.org_name.text().strip()
+        if (passphrase_problem(self.org_pass.text()) is None
+                and self.org_pass_again.text() != self.org_pass.text()):
+            self.error.setText(self.tr("The two passphrases differ: type the root key "
+                                       "passphrase again in both fields."))
+            return
         # Asked only of what the service would accept: a refusal needs no question first.
         ready = name and passphrase_problem(self.org_pass.text()) is None
         if ready and not confirm.ask(self, self.tr("Create the organisation"), self.tr(
