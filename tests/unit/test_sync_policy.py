@@ -641,7 +641,7 @@ def test_a_reinspection_completed_without_its_signatures_is_refused(world):
     before = state(world.office)
     with pytest.raises(BundleRefused) as caught:
         world.import_(forge(world, world.a, source, unsigned))
-    assert (f"inspections {reinspection}, column status: is completed without the signatures "
+    assert (f"inspection record {reinspection}, status: is completed without the signatures "
             f"it needs (inspector {team[1]}; the company's person in charge (or their refusal "
             f"and a witness)); a re-inspection is completed only once they are given"
             in str(caught.value)), str(caught.value)

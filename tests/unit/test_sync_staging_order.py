@@ -57,8 +57,9 @@ def test_a_row_carried_twice_is_named_before_a_broken_line_far_after_it(tmp_path
     rows = [_answer(n) for n in range(ROWS)]
     rows.insert(3, dict(rows[1]))
     rows[ROWS - 10]["item_id"] = ""  # a key may not be empty
-    with pytest.raises(BundleRefused, match=r"answers answer-00001: appears twice in the bundle "
-                                            r"\(rows 2 and 4 of rows/answers.jsonl\)"):
+    with pytest.raises(BundleRefused, match=r"checklist answer answer-00001: appears twice in "
+                                            r"the bundle \(numbers 2 and 4 of its checklist "
+                                            r"answers\)"):
         _load(tmp_path, rows)
 
 
@@ -77,8 +78,8 @@ def test_a_row_carried_twice_comes_before_a_line_that_is_not_json(tmp_path):
 def test_a_broken_row_far_after_a_clean_start_is_named(tmp_path):
     rows = [_answer(n) for n in range(ROWS)]
     rows[ROWS - 10]["item_id"] = ""
-    with pytest.raises(BundleRefused, match=f"answers answer-{ROWS - 10:05d}, column item_id: "
-                                            "is empty"):
+    with pytest.raises(BundleRefused, match=f"checklist answer answer-{ROWS - 10:05d}, "
+                                            "checklist item: is empty"):
         _load(tmp_path, rows)
 
 

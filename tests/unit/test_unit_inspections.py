@@ -166,9 +166,10 @@ def test_a_bundle_row_with_neither_or_both_subjects_is_refused(district, ctx):
     row = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
     row.pop("conflict_of")  # the receiver's own bookkeeping, never carried
     check_row("inspections", row)   # a unit's inspection travels
-    with pytest.raises(BundleRefused, match="subject_unit_id"):
+    one = "names a company or a unit inspected, one and not both"
+    with pytest.raises(BundleRefused, match=one):
         check_row("inspections", {**row, "subject_unit_id": None})
-    with pytest.raises(BundleRefused, match="subject_unit_id"):
+    with pytest.raises(BundleRefused, match=one):
         check_row("inspections", {**row, "company_id": district["mill"]})
 
 
