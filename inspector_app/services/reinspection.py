@@ -331,7 +331,8 @@ class ReinspectionService:
         with self.db.atomic():
             self.reinspections.upsert_result(new_id(), reinspection_id, finding_id, values,
                                              stamp)
-            self.repo.update(reinspection_id, {"updated_at": stamp["updated_at"]})
+            self.repo.update(reinspection_id, {"updated_at": stamp["updated_at"],
+                                               "device_id": self.device.id})
             self.audit.record(
                 "reinspection_result", finding_id, "update" if previous else "create",
                 inspection_id=reinspection_id,
@@ -411,7 +412,8 @@ class ReinspectionService:
             rules.check_transition(Status(row["status"]), Status.COMPLETED)
             self.repo.update(reinspection_id, {"status": Status.COMPLETED.value,
                                                "ended_at": ended_at,
-                                               "updated_at": utcnow_iso()})
+                                               "updated_at": utcnow_iso(),
+                                               "device_id": self.device.id})
             self.audit.record("inspection", reinspection_id, "update", field="status",
                               old=row["status"], new=Status.COMPLETED.value,
                               inspection_id=reinspection_id,

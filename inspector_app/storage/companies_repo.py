@@ -235,8 +235,11 @@ class CompanyRepo:
         assignments = {name: _stored(value) for name, (_, value) in changed.items()}
         sets = ", ".join(f"{name} = ?" for name in assignments)
         try:
-            self.db.execute(f"UPDATE companies SET {sets}, updated_at = ? WHERE id = ?",
-                            [*assignments.values(), utcnow_iso(), existing.id])
+            # Stamped with this computer's device: an edit travels in its own sync bundle,
+            # which carries only the rows naming it, and the office's policy takes it as its.
+            self.db.execute(f"UPDATE companies SET {sets}, updated_at = ?, device_id = ? "
+                            f"WHERE id = ?",
+                            [*assignments.values(), utcnow_iso(), self.device_id, existing.id])
         except sqlite3.IntegrityError as exc:
             raise self._code_taken(new) from exc
         for name, (old, value) in changed.items():

@@ -71,11 +71,16 @@ def json_select(db: Database, table: str, dropped: tuple[str, ...], alias: str) 
 
 
 def rows_of(db: Database, table: str, select_list: str, column: str, values: list[Any],
-            order: str | None = None) -> Iterator[Row]:
-    """The rows whose ``column`` is one of ``values`` (at most a few hundred)."""
+            order: str | None = None, device: str | None = None) -> Iterator[Row]:
+    """The rows whose ``column`` is one of ``values`` (at most a few hundred); with
+    ``device``, only those naming that device."""
     sql = (f"SELECT {select_list} FROM {table} "
            f"WHERE {column} IN ({','.join('?' * len(values))})")
-    return stream(db, sql if order is None else f"{sql} ORDER BY {order}", values)
+    params = list(values)
+    if device is not None:
+        sql += " AND device_id = ?"
+        params.append(device)
+    return stream(db, sql if order is None else f"{sql} ORDER BY {order}", params)
 
 
 def _first_column(db: Database, sql: str, params: Any) -> Iterator[Any]:
@@ -93,43 +98,62 @@ def lines_of(db: Database, table: str, line: str, column: str, values: list[Any]
                              f"({','.join('?' * len(values))}) ORDER BY {order}", values)
 
 
+def _since(stamp: str, since: str, device: str | None) -> tuple[str, list[Any]]:
+    """The condition "stamped after ``since``", and "naming ``device``" when one is given."""
+    if device is None:
+        return f"{stamp} > ?", [since]
+    return f"{stamp} > ? AND device_id = ?", [since, device]
+
+
 def lines_since(db: Database, table: str, line: str, stamp: str, since: str,
-                order: str) -> Iterator[str]:
+                order: str, device: str | None = None) -> Iterator[str]:
     """``rows_since`` for a select list of one column, the row's JSON line: the lines
     alone."""
-    return _first_column(db, f"SELECT {line} FROM {table} WHERE {stamp} > ? ORDER BY {order}",
-                         [since])
+    where, params = _since(stamp, since, device)
+    return _first_column(db, f"SELECT {line} FROM {table} WHERE {where} ORDER BY {order}",
+                         params)
 
 
 def rows_since(db: Database, table: str, select_list: str, stamp: str, since: str,
-               order: str = "rowid") -> Iterator[Row]:
-    """The rows stamped after ``since``."""
-    return stream(db, f"SELECT {select_list} FROM {table} WHERE {stamp} > ? ORDER BY {order}",
-                  [since])
+               order: str = "rowid", device: str | None = None) -> Iterator[Row]:
+    """The rows stamped after ``since``; with ``device``, only those naming that device (a
+    laptop's bundle carries its own rows, not what it received)."""
+    where, params = _since(stamp, since, device)
+    return stream(db, f"SELECT {select_list} FROM {table} WHERE {where} ORDER BY {order}",
+                  params)
 
 
 def changed_inspections(db: Database, since: str, parts: list[tuple[str, str, str]],
-                        office: bool) -> list[tuple[str, str | None, str | None]]:
+                        office: bool, device: str | None = None
+                        ) -> list[tuple[str, str | None, str | None]]:
     """(id, follows, supersedes) of the inspections changed after ``since``, themselves or in
     one of their ``parts`` (table, parent column, stamp column), oldest first; for the office,
-    only those with hazards not yet closed."""
-    changed_parts = " UNION ".join(f"SELECT {parent} FROM {table} WHERE {stamp} > :since"
+    only those with hazards not yet closed; with ``device``, only those last written by that
+    device, themselves or in their parts."""
+    own = "" if device is None else " AND device_id = :device"
+    changed_parts = " UNION ".join(f"SELECT {parent} FROM {table} WHERE {stamp} > :since{own}"
                                    for table, parent, stamp in parts)
-    where = f"conflict_of IS NULL AND (updated_at > :since OR id IN ({changed_parts}))"
+    where = (f"conflict_of IS NULL{own} AND (updated_at > :since "
+             f"OR id IN ({changed_parts}))")
     if office:
         # Laptops get what they re-inspect: inspections with hazards not yet closed.
         where += (" AND id IN (SELECT inspection_id FROM findings "
                   "WHERE status IN ('open', 'rectified', 'reopened') "
                   "AND withdrawn_at IS NULL)")
     return db.execute(f"SELECT id, follows_inspection_id, supersedes_id FROM inspections "
-                      f"WHERE {where} ORDER BY created_at, id", {"since": since}).fetchall()
+                      f"WHERE {where} ORDER BY created_at, id",
+                      {"since": since, "device": device}).fetchall()
 
 
-def inspection_links(db: Database, inspection_id: str
+def inspection_links(db: Database, inspection_id: str, device: str | None = None
                      ) -> list[tuple[str, str | None, str | None]]:
-    """(id, follows, supersedes) of one inspection, if it is here."""
+    """(id, follows, supersedes) of one inspection, if it is here (and, with ``device``,
+    names that device)."""
+    if device is None:
+        return db.execute("SELECT id, follows_inspection_id, supersedes_id FROM inspections "
+                          "WHERE id = ?", [inspection_id]).fetchall()
     return db.execute("SELECT id, follows_inspection_id, supersedes_id FROM inspections "
-                      "WHERE id = ?", [inspection_id]).fetchall()
+                      "WHERE id = ? AND device_id = ?", [inspection_id, device]).fetchall()
 
 
 # -- the history of bundles written and read --
@@ -352,6 +376,18 @@ def with_record_signature(db: Database, inspection_ids: list[str]) -> set[str]:
         found.update(row[0] for row in db.execute(
             f"SELECT DISTINCT inspection_id FROM record_signatures WHERE inspection_id IN "
             f"({','.join('?' * len(part))})", part))
+    return found
+
+
+def documents_numbered(db: Database, numbers: list[str]) -> dict[str, set[str]]:
+    """The ids of the documents here printed with each of these numbers, by number."""
+    found: dict[str, set[str]] = {}
+    for start in range(0, len(numbers), 500):
+        part = numbers[start:start + 500]
+        for number, document_id in db.execute(
+                f"SELECT number, id FROM documents WHERE number IN "
+                f"({','.join('?' * len(part))})", part):
+            found.setdefault(number, set()).add(document_id)
     return found
 
 

@@ -608,8 +608,8 @@ def test_a_laptop_cannot_add_a_trust_root(world):
     rogue.close()
     laptop_work(world, world.a)
     with world.a.db.atomic():
-        for row in rogue_root.values():
-            world.a.db["trust_roots"].insert(row)
+        for row in rogue_root.values():  # as the laptop's own: its bundle carries only those
+            world.a.db["trust_roots"].insert({**row, "device_id": world.a.device.id})
     fingerprint = next(iter(rogue_root))
     refused(world, world.export(world.a), BundleRefused,
             match=f"office root certificate {fingerprint}: trust roots are taken only from the "

@@ -71,10 +71,12 @@ class BundleRefused(InspectorError):
     title = N_("Bundle refused")
 
 
+REFUSED = N_("The bundle was refused: {reason}. Nothing was changed.")
+
+
 def refuse(reason: str, /, **params: Any) -> BundleRefused:
     """The bundle refused for ``reason``, a catalogue message id with its ``params``."""
-    return BundleRefused(N_("The bundle was refused: {reason}. Nothing was changed."),
-                         reason=Message(reason, **params))
+    return BundleRefused(REFUSED, reason=Message(reason, **params))
 
 
 def sha256(data: bytes) -> str:

@@ -133,7 +133,11 @@ class Selection:
     # True: a row of a table holding only text and integers comes as its JSON line made by
     # SQLite (under LINE) with the few columns the selection reads, not as a dict of values.
     encoded: bool = False
+    # A laptop's own device id: its bundle carries only the rows naming it (what it wrote),
+    # never back what it received. None: every row changed since (the office, a full export).
+    own: str | None = None
     _selects: dict[str, str] = field(default_factory=dict)
+    _carried_ids: frozenset[str] | None = None
 
     def select_list(self, table: str, *needed: str) -> str:
         """What ``SELECT`` reads of ``table``: ``*``, or its JSON line and ``needed``."""
@@ -162,11 +166,11 @@ class Selection:
             # A plain ORDER BY on the primary key makes SQLite walk the whole table instead,
             # once for every chunk.
             order = ", ".join(dict.fromkeys((spec.parent or "", *spec.key)))
-            return self._watch(table, self._by_ids(table, spec.parent or "", self.inspection_ids,
-                                                   order=order))
+            carried = self._by_ids(table, spec.parent or "", self.inspection_ids, order=order)
+            return self._watch(table, itertools.chain(carried, self._own_parts(spec)))
         if table == "audit_log":
             return sync_rows.rows_since(self.db, "audit_log", self.select_list("audit_log"),
-                                        "at", self.since, order="at, id")
+                                        "at", self.since, order="at, id", device=self.own)
         if table == "emergency_files":
             return self._attachments(_strip(table, self._reference(BY_NAME[table])))
         return _strip(table, self._reference(BY_NAME[table]))
@@ -184,14 +188,33 @@ class Selection:
             return None
         if table == "audit_log":
             return sync_rows.lines_since(self.db, "audit_log", line, "at", self.since,
-                                         order="at, id")
+                                         order="at, id", device=self.own)
         spec = BY_NAME[table]
         parent = spec.parent or ""
         order = ", ".join(dict.fromkeys((parent, *spec.key)))
-        return (found for start in range(0, len(self.inspection_ids), _CHUNK)
-                for found in sync_rows.lines_of(self.db, table, line, parent,
-                                                self.inspection_ids[start:start + _CHUNK],
-                                                order))
+        carried = (found for start in range(0, len(self.inspection_ids), _CHUNK)
+                   for found in sync_rows.lines_of(self.db, table, line, parent,
+                                                   self.inspection_ids[start:start + _CHUNK],
+                                                   order))
+        return itertools.chain(carried, (row[LINE] for row in self._own_parts(spec)))
+
+    def _own_parts(self, spec: TableSpec) -> Iterator[dict[str, Any]]:
+        """A laptop's own changes to parts of inspections it does not carry (the record is
+        another computer's): the hazards its re-inspection closed, the documents it issued."""
+        if self.own is None or spec.stamp is None:
+            return
+        carried = self._carried()
+        parent = spec.parent or ""
+        order = ", ".join(dict.fromkeys((parent, *spec.key)))
+        for row in sync_rows.rows_since(self.db, spec.name, self.select_list(spec.name, parent),
+                                        spec.stamp, self.since, order=order, device=self.own):
+            if row[parent] not in carried:
+                yield row
+
+    def _carried(self) -> frozenset[str]:
+        if self._carried_ids is None:
+            self._carried_ids = frozenset(self.inspection_ids)
+        return self._carried_ids
 
     def _attachments(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
@@ -219,16 +242,18 @@ class Selection:
         if spec.stamp is not None:  # a table without a stamp travels only where referred to
             for row in sync_rows.rows_since(self.db, spec.name,
                                             self.select_list(spec.name, key), spec.stamp,
-                                            self.since):
+                                            self.since, device=self.own):
                 wanted.discard(row.get(key))
                 yield row
         # The company, template, checklist and inspectors of every carried inspection travel
-        # with it.
+        # with it; from a laptop only those it wrote itself (the office has the others), and
+        # the checklist by its content hash, whoever wrote it.
+        own = self.own if spec.stamp is not None else None
         missing = sorted(wanted)
         for start in range(0, len(missing), _CHUNK):
             part = missing[start:start + _CHUNK]
             yield from sync_rows.rows_of(self.db, spec.name, self.select_list(spec.name, key),
-                                         key, part)
+                                         key, part, device=own)
 
     def _watch(self, table: str, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
@@ -246,29 +271,37 @@ class Selection:
             yield row
 
 
-def select(db: Database, kind: str, watermark: str | None) -> Selection:
-    """What a bundle of ``kind`` carries; ``watermark`` None means everything."""
+def select(db: Database, kind: str, watermark: str | None,
+           device_id: str | None = None) -> Selection:
+    """What a bundle of ``kind`` carries; ``watermark`` None means everything. A laptop's
+    bundle (``device_id`` its own device) carries only the rows naming that device: what it
+    received from the office is the office's already, and echoing it back cost the office an
+    import of everything it had sent."""
     since = watermark or ""
+    own = device_id if kind == "laptop" else None
     # An inspection travels whole (with all its parts) when any part of it changed, so the
     # receiver can keep a complete copy when it has to keep both versions.
     found = sync_rows.changed_inspections(
         db, since, [(c.name, c.parent or "", c.stamp) for c in CHILDREN if c.stamp],
-        office=kind == "office")
-    return Selection(db, kind, since, _with_followed(db, found))
+        office=kind == "office", device=own)
+    return Selection(db, kind, since, _with_followed(db, found, own), own=own)
 
 
-def collect_rows(db: Database, kind: str, watermark: str | None) -> dict[str, list[dict]]:
+def collect_rows(db: Database, kind: str, watermark: str | None,
+                 device_id: str | None = None) -> dict[str, list[dict]]:
     """The rows a bundle of ``kind`` carries, all in memory (for checks and small bundles;
     the export itself streams them)."""
-    selection = select(db, kind, watermark)
+    selection = select(db, kind, watermark, device_id)
     out = {table: list(selection.rows(table)) for table in selection.order()}
     return {t: out[t] for t in ([r.name for r in REFERENCE] + ["inspections"]
                                 + [c.name for c in CHILDREN] + ["audit_log"])}
 
 
-def _with_followed(db: Database, found: list[tuple[str, str | None, str | None]]) -> list[str]:
+def _with_followed(db: Database, found: list[tuple[str, str | None, str | None]],
+                   own: str | None = None) -> list[str]:
     """Add the inspections these follow or supersede, so a bundle applies on its own, in any
-    order: a re-inspection's results point at the hazards of the inspection it follows."""
+    order: a re-inspection's results point at the hazards of the inspection it follows. From
+    a laptop (``own``), only those it wrote: the office holds the others already."""
     ids = [row[0] for row in found]
     have = set(ids)
     queue = list(found)
@@ -276,7 +309,7 @@ def _with_followed(db: Database, found: list[tuple[str, str | None, str | None]]
         row = queue.pop()
         for ref in row[1:]:
             if ref and ref not in have:
-                hit = sync_rows.inspection_links(db, ref)
+                hit = sync_rows.inspection_links(db, ref, own)
                 have.add(ref)
                 ids += [h[0] for h in hit]
                 queue += hit
@@ -324,7 +357,7 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     kind = "full" if full else ("office" if pki.org() is not None else "laptop")
     started = utcnow_iso()  # the next watermark: taken before reading, so nothing slips by
     watermark = None if full else previous_watermark(db)
-    selection = select(db, kind, watermark)
+    selection = select(db, kind, watermark, device.id)
     selection.encoded = True
     bundle_id = new_id()
     manifest: dict[str, Any] = {

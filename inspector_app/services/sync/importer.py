@@ -46,7 +46,7 @@ from inspector_app.services.sync import (
     tables,
     words,
 )
-from inspector_app.services.sync.bundle import BundleRefused, refuse
+from inspector_app.services.sync.bundle import REFUSED, BundleRefused, refuse
 from inspector_app.services.sync.export import Control
 from inspector_app.services.sync.merge import Merger
 from inspector_app.services.sync.report import ImportReport, message_json
@@ -85,9 +85,24 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
         return _import_bundle(db, data_dir, device, path, seen, org_passphrase=org_passphrase,
                               dry_run=dry_run, control=control)
     except (BundleRefused, CorruptFileError) as exc:
+        named = _from_sender(exc, seen)
         if not dry_run:
-            _record_refusal(_data_dir(data_dir), device, seen, exc)
-        raise
+            _record_refusal(_data_dir(data_dir), device, seen, named)
+        if named is exc:
+            raise
+        raise named from None
+
+
+def _from_sender(exc: InspectorError, seen: dict[str, str]) -> InspectorError:
+    """The refusal naming the computer that sent the bundle, once its signature told which
+    (the office reads at once whose laptop to call); as it was before that."""
+    name = seen.get("device_name") or (seen.get("device_id") or "")[:8]
+    if not isinstance(exc, BundleRefused) or not name or exc.msgid != REFUSED:
+        return exc
+    prefix = seen.get("device_prefix")
+    return BundleRefused(N_("The bundle from {sender} was refused: {reason}. Nothing was "
+                            "changed."), sender=f"{name} ({prefix})" if prefix else name,
+                         reason=exc.params["reason"])
 
 
 def _data_dir(data_dir: DataDir | Path) -> DataDir:
@@ -144,7 +159,9 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
             if envelope_id is not None and envelope_id != manifest["bundle_id"]:
                 raise refuse(N_("its envelope and its content belong to different bundles"))
             sender = policy.Sender(manifest["device_id"], verified.signer,
-                                   encrypted=envelope_id is not None)
+                                   encrypted=envelope_id is not None,
+                                   device_name=str(manifest.get("device_name") or ""),
+                                   device_prefix=str(manifest.get("device_prefix") or ""))
             policy.check_transport(sender, here_is_office=pki.org() is not None)
             report = ImportReport(
                 file_name=path.name, bundle_id=manifest["bundle_id"], kind=manifest["kind"],

@@ -46,6 +46,10 @@ from inspector_app.storage import sync_rows
 
 # Parts the program deletes outright; an update removes the ones the new version lacks.
 _DELETABLE = ("findings", "signatures", "inspection_inspectors")
+# Parts that still change once their record is signed: the documents issued from it, and its
+# hazards as a re-inspection closes or reopens them (they are merged whatever happens to the
+# record's own copy).
+_ISSUED_FROM = ("findings", "documents")
 # Rows per statement (under SQLite's bound-parameter limit), and inspections per batch, whose
 # parts are held in memory together.
 _BATCH = 500
@@ -466,8 +470,11 @@ class Merger:
         if verdict in ("kept", "older"):
             self.report.skipped("inspections", why)
             for table, rows in parts.items():
+                if table in _ISSUED_FROM:
+                    continue
                 for _ in rows:
                     self.report.skipped(table, why)
+            self._issued_from(row["id"], parts)
             return
         if verdict == "conflict":
             self._keep_both(row, parts, label)
@@ -579,16 +586,36 @@ class Merger:
             "SELECT 1 FROM findings WHERE origin_finding_id = :f LIMIT 1",
             {"f": finding_id}).fetchone() is not None
 
+    def _issued_from(self, inspection_id: str, parts: dict[str, list[Row]]) -> None:
+        """The documents issued from a record kept here as it is (signed here, or newer
+        here), and the hazards its re-inspection moved on: a laptop issues them from a record
+        it received, and they must not be dropped with the copy of the record."""
+        for table in _ISSUED_FROM:
+            for part in parts.get(table, ()):
+                if table == "findings" and self._get(BY_NAME[table], part) is None:
+                    self.report.skipped(table, N_("signed, kept"))
+                    continue
+                self._part(BY_NAME[table], part, overwrite=False)
+        if parts.get("documents"):
+            self._flag_number_clashes(inspection_id)
+
     def _orphans(self, parent_id: str, parts: dict[str, list[Row]]) -> None:
+        """Parts whose inspection is not in the bundle: a laptop sends only the rows it wrote
+        (a hazard its re-inspection closed, a document it issued from a record of another)."""
         status = self.db.execute("SELECT status FROM inspections WHERE id = ?",
                                  [parent_id]).fetchone()
+        if status is not None and status[0] == "signed":
+            for table, rows in parts.items():
+                if table not in _ISSUED_FROM:
+                    for _ in rows:
+                        self.report.skipped(table, N_("signed, kept"))
+            self._issued_from(parent_id, parts)
+            return
         for table, rows in parts.items():
             for row in rows:
                 if status is None:
                     self.report.skipped(
                         table, N_("its inspection is neither here nor in the bundle"))
-                elif status[0] == "signed":
-                    self.report.skipped(table, N_("signed, kept"))
                 else:
                     self._part(BY_NAME[table], row, overwrite=False)
         if status is not None and "documents" in parts:

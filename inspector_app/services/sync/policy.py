@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Kind
+from inspector_app.domain.numbering import DOC_WORDS, NumberBlock, parse_number
 from inspector_app.domain.profile import Inspector
 from inspector_app.domain.signature import SignerRole, missing_signers
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
@@ -29,10 +31,13 @@ from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
 from inspector_app.services.sync.words import table_words
+from inspector_app.storage import numbers as number_blocks
 from inspector_app.storage import sync_rows
 from inspector_app.storage.inspections_repo import InspectionRepo
 
 Row = dict[str, Any]
+# An amended record's number carries its revision: "…〔2026〕4号（第2版）".
+_REVISION = re.compile(r"（第\d+版）$")
 
 # Tables only the office's own bundle may add to or change (a laptop sends them back unchanged
 # because it got them from the office).
@@ -69,10 +74,18 @@ class Sender:
     device_id: str
     signer: Signer
     encrypted: bool
+    device_name: str = ""    # the computer's name and number prefix, as its manifest gives them
+    device_prefix: str = ""
 
     @property
     def is_office(self) -> bool:
         return self.signer.is_root
+
+    @property
+    def label(self) -> str:
+        """The sending computer as people know it: "name (prefix)", or its short id."""
+        name = self.device_name or self.device_id[:8]
+        return f"{name} ({self.device_prefix})" if self.device_prefix else name
 
 
 @dataclass
@@ -179,6 +192,7 @@ class Policy:
             self._team()
             self._inspectors()
             self._audit()
+            self._documents_numbered_by_their_sender()
         return self.decision
 
     def _device_binding(self) -> None:
@@ -538,6 +552,54 @@ class Policy:
                     N_("names another device ({device}) than the one that sent it ({sender}); "
                        "a laptop may add or change only rows it wrote"),
                     device=row["device_id"][:8], sender=device[:8]))
+
+    def _documents_numbered_by_their_sender(self) -> None:
+        """A laptop numbers its documents inside the blocks the office allocated to it, with
+        numbers no other document here has: what ``next_number`` gives it. A provisional
+        number carries the laptop's own code and cannot meet a block; a plain number outside
+        any block is what a laptop numbering alone gives, accepted only from a laptop that
+        holds no block (a clash is then kept on both records as a conflict); a record's own
+        number, given when the record was started, is checked with the record."""
+        blocks = number_blocks.load_blocks(self.db, self.sender.device_id)
+        for documents in _chunks(row for row in self.rows.get("documents", [])
+                                 if row.get("number") and self._newly_numbered(row)):
+            inspections = self._by_id("inspections", {row["inspection_id"] for row in documents})
+            taken = sync_rows.documents_numbered(self.db, sorted({r["number"] for r in documents}))
+            for row in documents:
+                inspection = inspections.get(row["inspection_id"])
+                if inspection is not None and inspection.get("number") == row["number"]:
+                    continue
+                self._numbered_in_block(row, blocks, taken.get(row["number"], set()))
+
+    def _newly_numbered(self, row: Row) -> bool:
+        local = self.local_row("documents", row)
+        return local is None or local.get("number") != row["number"]
+
+    def _numbered_in_block(self, row: Row, blocks: list[NumberBlock], taken: set[str]) -> None:
+        number = str(row["number"])
+        parts = parse_number(_REVISION.sub("", number))
+        if parts is not None and parts["prefix"]:
+            return  # provisional: the laptop's own code, outside every block by design
+        if not blocks:
+            return
+        laptop = self.sender.label
+        seq = int(parts["seq"] or 0) if parts else 0
+        year = int(parts["year"] or 0) if parts else 0
+        inside = parts is not None and any(
+            block.doc_type.value == row.get("doc_type") and block.year == year
+            and parts["word"] == DOC_WORDS[block.doc_type] and block.first <= seq <= block.last
+            for block in blocks)
+        if not inside:
+            raise row_refused("documents", row, "number", Message(
+                N_("number {number} lies outside the number blocks the office allocated to "
+                   "{laptop}; a laptop holding blocks numbers its documents inside them"),
+                number=number, laptop=laptop))
+        others = sorted(taken - {row["id"]})
+        if others:
+            raise row_refused("documents", row, "number", Message(
+                N_("number {number} from {laptop} is already on document {other} here; a "
+                   "number of a block is given once"),
+                number=number, laptop=laptop, other=others[0]))
 
     def _emergency_work_follows_its_rules(self) -> None:
         """What the emergency service refuses when it is asked on a computer is refused when
