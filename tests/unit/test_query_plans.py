@@ -71,7 +71,11 @@ WHOLE_TABLE_READS: dict[str, str] = {
 # for a full one), and the parts of the inspections it carries, 500 ids a statement.
 EXPORT_READS = (r"SELECT (\*|json_object\(.*) FROM \w+ WHERE \w+ > '[^']*' ORDER BY rowid",
                 r"SELECT (\*|id, follows_inspection_id, supersedes_id) FROM inspections "
-                r"WHERE conflict_of IS NULL AND \(updated_at > .*",
+                r"WHERE conflict_of IS NULL( AND device_id = '[^']*')? AND \(updated_at > .*",
+                # A laptop's bundle: its own changes of each table, read once (no index on a
+                # stamp; the laptop's own rows are few, what it received may be many).
+                r"SELECT (\*|json_object\(.*) FROM \w+ WHERE \w+ > '[^']*' "
+                r"AND device_id = '[^']*' ORDER BY [\w, ]+",
                 r"SELECT \* FROM \w+ WHERE inspection_id IN \('[^)]*\) ORDER BY [\w, ]+")
 
 
@@ -138,6 +142,7 @@ def _run_every_list(ctx: AppContext, company: tuple[str, str], inspector: str) -
 
     collect_rows(ctx.db, "full", None)
     collect_rows(ctx.db, "office", "2026-05-01")
+    collect_rows(ctx.db, "laptop", "2026-05-01", ctx.device.id)
 
 
 def _alias_map(sql: str) -> dict[str, str]:

@@ -6,7 +6,8 @@ Rules (the same result whatever order bundles arrive in):
   insert; identical → skip; otherwise the newer ``updated_at`` wins (ties: the larger content,
   so every machine picks the same one).
 - An inspection travels whole and is decided as a whole: absent → insert; identical → its parts
-  are merged one by one (newer wins); signed here → kept, never touched; unchanged here since the
+  are merged one by one (newer wins); signed here → kept, never touched (but the documents
+  issued from it and its hazards' progress are merged, newer wins); unchanged here since the
   last import from that device (or last written by that same device) → updated; changed on both
   machines → both kept: the incoming version becomes a copy with a new id and ``conflict_of``,
   and a row in ``conflicts`` for a person to resolve. An old version already superseded by one
