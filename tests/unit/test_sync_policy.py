@@ -458,8 +458,9 @@ def test_a_refusal_names_table_id_column_and_reason_on_the_command_line(world, c
                  "--passphrase-file", str(org)])
     err = capsys.readouterr().err
     assert code == 1
-    assert (f"The bundle was refused: company {company['id']}: carries a field companies do "
-            "not have (seq); unknown fields are not accepted") in err
+    sender = f"{world.a.device.name} ({world.a.device.doc_prefix})"
+    assert (f"The bundle from {sender} was refused: company {company['id']}: carries a field "
+            "companies do not have (seq); unknown fields are not accepted") in err
     assert "Nothing was changed" in err
     assert state(world.office) == before
 

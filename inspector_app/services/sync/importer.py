@@ -96,10 +96,15 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
 def _from_sender(exc: InspectorError, seen: dict[str, str]) -> InspectorError:
     """The refusal naming the computer that sent the bundle, once its signature told which
     (the office reads at once whose laptop to call); as it was before that."""
-    name = seen.get("device_name") or (seen.get("device_id") or "")[:8]
+    # As the signed manifest gives them; shortened, and the id instead of a name that is not
+    # one line of text (the manifest's check may be what refuses it).
+    name, prefix = seen.get("device_name") or "", (seen.get("device_prefix") or "")[:20]
+    if not name.isprintable() or len(name) > 100:
+        name = ""
+    name = name or (seen.get("device_id") or "")[:8]
     if not isinstance(exc, BundleRefused) or not name or exc.msgid != REFUSED:
         return exc
-    prefix = seen.get("device_prefix")
+    prefix = prefix if prefix.isprintable() else ""
     return BundleRefused(N_("The bundle from {sender} was refused: {reason}. Nothing was "
                             "changed."), sender=f"{name} ({prefix})" if prefix else name,
                          reason=exc.params["reason"])
@@ -149,7 +154,7 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
             raise bundle.not_a_bundle() from None
         with zf:
             try:
-                verified = _verify(zf, pki, control, tmp)
+                verified = _verify(zf, pki, control, tmp, seen)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
                     KeyError, RecursionError, NotImplementedError) as exc:
                 if isinstance(exc, InspectorError):
@@ -241,8 +246,8 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         return inner, header["bundle_id"]
 
 
-def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: Path
-            ) -> Verified:
+def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: Path,
+            seen: dict[str, str] | None = None) -> Verified:
     infos = {i.filename: i for i in bundle.check_zip_entries(zf)}
     if bundle.MANIFEST not in infos or bundle.SIGNATURE not in infos:
         raise bundle.not_a_bundle("no signed manifest")
@@ -250,6 +255,11 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
     manifest = bundle.parse_manifest(raw)
     signer = bundle.verify_manifest(raw, bundle.read_entry(zf, infos[bundle.SIGNATURE],
                                                            MAX_SIGNATURE), pki)
+    if seen is not None:
+        # The signed manifest says who sent it: a refusal of its rows from here on names it.
+        seen.update(device_id=str(manifest.get("device_id") or ""),
+                    device_name=str(manifest.get("device_name") or ""),
+                    device_prefix=str(manifest.get("device_prefix") or ""))
     listed = {e["path"]: e for e in manifest["entries"]}
     if len(listed) != len(manifest["entries"]):
         raise refuse(N_("its manifest lists a file twice"))
