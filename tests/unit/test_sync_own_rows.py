@@ -152,6 +152,16 @@ def test_a_reinspection_on_the_laptop_moves_the_offices_signed_hazards_on(world)
     assert signed not in {r["id"] for r in rows["inspections"]}  # the office's record stays
     assert {r["id"] for r in rows["findings"]} == {f.id for f in hazards}
 
+    # What the signed record says of a hazard is not the laptop's to change.
+    def rewritten(t) -> None:
+        one(t, "findings", id=hazards[0].id)["description"] = "另一个隐患"
+
+    before = state(office)
+    with pytest.raises(BundleRefused, match=f"changes a hazard of inspection {signed}, which "
+                                            "is signed"):
+        world.import_(forge(world, laptop, bundle, rewritten))
+    assert state(office) == before
+
     report = world.import_(world.seal(bundle))
     assert report.status == "imported"
     statuses = {r[0] for r in office.db.execute(
