@@ -45,13 +45,14 @@ def _signed_at_office(world: World) -> str:
     return inspection
 
 
-def _to_laptop(world: World, laptop) -> None:
+def _to_laptop(world: World, laptop) -> Path:
     dest = world.root / "to-laptops"
     dest.mkdir(exist_ok=True)
     bundle = export_bundle(world.office.db, world.office.data_dir, world.office.device, dest,
                            passphrase=ORG_PASS)
     report = world.import_(bundle, laptop)
     assert report.status == "imported"
+    return bundle
 
 
 def _bundle_rows(bundle: Path) -> tuple[dict, dict[str, list[dict]]]:
@@ -71,7 +72,7 @@ def test_a_laptops_bundle_carries_its_own_rows_and_the_office_loses_nothing(worl
     received = [_signed_at_office(world) for _ in range(3)]
     own = laptop_work(world, laptop)
     assert world.import_(world.export(laptop)).status == "imported"
-    _to_laptop(world, laptop)
+    from_office = _to_laptop(world, laptop)
     for inspection in received:  # the office's records are on the laptop now
         assert laptop.db.execute("SELECT 1 FROM inspections WHERE id = ?",
                                  [inspection]).fetchone()
@@ -91,6 +92,7 @@ def test_a_laptops_bundle_carries_its_own_rows_and_the_office_loses_nothing(worl
                                 [own]).fetchone()[0]
     assert [r["id"] for r in rows["companies"]] == [company]
     assert sum(manifest["counts"].values()) < 40
+    assert bundle.stat().st_size * 2 < from_office.stat().st_size  # its record, its photos
 
     before = {t: _count(office, t) for t in ("inspections", "answers", "findings", "audit_log")}
     report = world.import_(world.seal(bundle))
@@ -104,6 +106,13 @@ def test_a_laptops_bundle_carries_its_own_rows_and_the_office_loses_nothing(worl
     note = office.db.execute("SELECT note FROM answers WHERE inspection_id = ? AND "
                              "item_id = 'a1'", [own]).fetchone()[0]
     assert note == "复查时已清理"                                  # nothing lost
+
+    # Another round with nothing new on the laptop: it sends nothing of what it received,
+    # only its own note that it imported the office's bundle.
+    _to_laptop(world, laptop)
+    _, rows = _bundle_rows(plain_export(world, laptop))
+    assert set(rows) == {"audit_log"}
+    assert [r["action"] for r in rows["audit_log"]] == ["import"]
 
 
 def test_a_company_edited_on_the_laptop_travels_and_an_unstamped_edit_is_refused(world):
