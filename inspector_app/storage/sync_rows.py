@@ -123,6 +123,16 @@ def rows_since(db: Database, table: str, select_list: str, stamp: str, since: st
                   params)
 
 
+def own_parts_since(db: Database, table: str, select_list: str, parent: str, stamp: str,
+                    since: str, device: str, order: str) -> Iterator[Row]:
+    """The parts of ``table`` stamped after ``since`` that name ``device``, of inspections that
+    are not a conflict's kept copy (a copy is this computer's own business)."""
+    return stream(db, f"SELECT {select_list} FROM {table} WHERE {stamp} > ? AND device_id = ? "
+                      f"AND {parent} NOT IN (SELECT id FROM inspections "
+                      f"WHERE conflict_of IS NOT NULL) ORDER BY {order}",
+                  [since, device])
+
+
 def changed_inspections(db: Database, since: str, parts: list[tuple[str, str, str]],
                         office: bool, device: str | None = None
                         ) -> list[tuple[str, str | None, str | None]]:

@@ -75,7 +75,8 @@ EXPORT_READS = (r"SELECT (\*|json_object\(.*) FROM \w+ WHERE \w+ > '[^']*' ORDER
                 # A laptop's bundle: its own changes of each table, read once (no index on a
                 # stamp; the laptop's own rows are few, what it received may be many).
                 r"SELECT (\*|json_object\(.*) FROM \w+ WHERE \w+ > '[^']*' "
-                r"AND device_id = '[^']*' ORDER BY [\w, ]+",
+                r"AND device_id = '[^']*'( AND \w+ NOT IN \(SELECT id FROM inspections "
+                r"WHERE conflict_of IS NOT NULL\))? ORDER BY [\w, ]+",
                 r"SELECT \* FROM \w+ WHERE inspection_id IN \('[^)]*\) ORDER BY [\w, ]+")
 
 

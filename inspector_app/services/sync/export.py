@@ -206,8 +206,9 @@ class Selection:
         carried = self._carried()
         parent = spec.parent or ""
         order = ", ".join(dict.fromkeys((parent, *spec.key)))
-        for row in sync_rows.rows_since(self.db, spec.name, self.select_list(spec.name, parent),
-                                        spec.stamp, self.since, order=order, device=self.own):
+        for row in sync_rows.own_parts_since(self.db, spec.name,
+                                             self.select_list(spec.name, parent), parent,
+                                             spec.stamp, self.since, self.own, order):
             if row[parent] not in carried:
                 yield row
 
