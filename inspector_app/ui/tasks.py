@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from inspector_app.errors import expected_failure
 from inspector_app.services.progress import Cancelled
 
 __all__ = ["Cancelled", "Task", "TaskControl", "TaskRunner", "run_off_thread"]
@@ -84,7 +85,8 @@ class Task:
             self.signals.cancelled.emit()
         except BaseException as exc:  # delivered to the main thread, which decides
             log.debug("task failed", exc_info=True)
-            self.signals.failed.emit(exc, traceback.format_exc())
+            # A full disk or a pulled stick is told as such, not reported as a crash.
+            self.signals.failed.emit(expected_failure(exc) or exc, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
         finally:

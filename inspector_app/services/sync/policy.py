@@ -22,9 +22,16 @@ from sqlite_utils import Database
 
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.profile import Inspector
-from inspector_app.domain.signature import SignerRole, missing_signers
+from inspector_app.domain.signature import (
+    SignerRole,
+    missing_signers,
+    signature_problem,
+    strokes_from_json,
+)
+from inspector_app.errors import ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
+from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
@@ -175,6 +182,7 @@ class Policy:
             self._office_only()
             self._authorship()
             self._signed_records_closed()
+            self._signatures_drawn()
             self._reinspections_completed_when_signed()
             self._team()
             self._inspectors()
@@ -597,57 +605,86 @@ class Policy:
                         N_("adds to inspection {inspection}, which is signed and locked"),
                         inspection=row[columns[0]]))
 
+    def _signatures_drawn(self) -> None:
+        """A handwritten signature a laptop sends is drawn, as the Signatures dialog requires:
+        strokes that make a signature on their pad and an image with ink on it. A refusal
+        carries neither. Without this, an enrolled laptop could complete a record with blank
+        signatures the window would never have accepted."""
+        judged: dict[bytes, Message | None] = {}
+        for row in self.rows.get("signatures", []):
+            if not self.changes("signatures", row):
+                continue
+            if row.get("refused"):
+                if row["role"] != SignerRole.COMPANY.value or row.get("strokes") or \
+                        row.get("png"):
+                    raise row_refused("signatures", row, None, Message(
+                        N_("is a refusal to sign that carries a signature")))
+                continue
+            problem = _strokes_problem(row.get("strokes"))
+            if problem is not None:
+                raise row_refused("signatures", row, "strokes", problem)
+            png = row.get("png") or b""
+            digest = hashlib.sha256(png).digest()
+            if digest not in judged:
+                judged[digest] = _image_problem(png)
+            if judged[digest] is not None:
+                raise row_refused("signatures", row, "png", judged[digest])
+
     def _reinspections_completed_when_signed(self) -> None:
         """A re-inspection a laptop completes arrives with the signatures it needs: each
         inspector of its team and the company's person, or the company's refusal with a
-        witness (``ReinspectionService.complete`` refuses it otherwise). Whether they were given
-        on the results as they stand is decided by the record's content after the merge, which
-        a bundle's rows cannot show before it: not checked here."""
+        witness (``ReinspectionService.complete`` refuses it otherwise). The bundle that
+        completes it carries its team and those signatures, and only what it carries counts:
+        rows here were judged for another state of the record. Whether they were given on the
+        results as they stand is decided by the record's content after the merge, which a
+        bundle's rows cannot show before it: not checked here."""
         arriving = [row for row in self.rows.get("inspections", [])
                     if row["kind"] == "reinspection" and row["status"] != "draft"
                     and self._completed_by_this_bundle(row)]
-        for rows in _chunks(iter(arriving)):
-            ids = {row["id"] for row in rows}
-            given: dict[str, dict[str, _Given]] = {i: {} for i in ids}
-            for sid, inspection, role, inspector, refused, image in \
-                    sync_rows.signatures_given(self.db, sorted(ids)):
-                given[inspection][sid] = _Given(SignerRole(role), inspector, refused, image)
-            for row in self.rows.get("signatures", []):
-                if row["inspection_id"] in ids:
-                    given[row["inspection_id"]][row["id"]] = _Given(
-                        SignerRole(row["role"]), row.get("inspector_id"),
-                        bool(row.get("refused")), bool(row.get("png")))
-            teams = self._teams(ids)
-            for row in rows:
-                missing = missing_signers(Kind.REINSPECTION, teams.get(row["id"], []),
-                                          list(given[row["id"]].values()))
-                if missing:
-                    raise row_refused("inspections", row, "status", Message(
-                        N_("is {status} without the signatures it needs ({missing}); a "
-                           "re-inspection is completed only once they are given"),
-                        status=row["status"],
-                        missing=Listing([r.message() for r in missing])))
+        if not arriving:
+            return
+        ids = {row["id"] for row in arriving}
+        given: dict[str, list[_Given]] = {i: [] for i in ids}
+        for row in self.rows.get("signatures", []):
+            if row["inspection_id"] in ids:
+                given[row["inspection_id"]].append(_Given(
+                    SignerRole(row["role"]), row.get("inspector_id"),
+                    bool(row.get("refused")), bool(row.get("png"))))
+        teams = self._carried_teams(ids)
+        for row in arriving:
+            team = teams.get(row["id"])
+            if not team:
+                raise row_refused("inspections", row, "status", Message(
+                    N_("is {status} without the inspectors who did it"),
+                    status=row["status"]))
+            missing = missing_signers(Kind.REINSPECTION, team, given[row["id"]])
+            if missing:
+                raise row_refused("inspections", row, "status", Message(
+                    N_("is {status} without the signatures it needs ({missing}); a "
+                       "re-inspection is completed only once they are given"),
+                    status=row["status"],
+                    missing=Listing([r.message() for r in missing])))
 
     def _completed_by_this_bundle(self, row: Row) -> bool:
         """Completed (or signed) in the bundle, still a draft here or not here at all."""
         local = self.local_row("inspections", row)
         return (local is None or local["status"] == "draft") and self.changes("inspections", row)
 
-    def _teams(self, ids: set[str]) -> dict[str, list[Inspector]]:
-        """Each re-inspection's team: as the bundle carries it, else as it is here."""
+    def _carried_teams(self, ids: set[str]) -> dict[str, list[Inspector]]:
+        """Each of these inspections' team as the bundle carries it, in its order, named as
+        the bundle names them, else as they are named here."""
+        rows = sorted((r for r in self.rows.get("inspection_inspectors", [])
+                       if r["inspection_id"] in ids),
+                      key=lambda r: (r["inspection_id"], r.get("position") or 0))
         names = {r["id"]: r["name"] for r in self.rows.get("inspectors", [])}
-        carried: dict[str, list[Inspector]] = {}
-        for row in self.rows.get("inspection_inspectors", []):
-            if row["inspection_id"] in ids:
-                inspector = row["inspector_id"]
-                carried.setdefault(row["inspection_id"], []).append(
-                    Inspector(inspector, names.get(inspector, inspector)))
-        here: dict[str, list[Inspector]] = {}
-        for inspection, inspector, name in sync_rows.teams_of(
-                self.db, sorted(ids - carried.keys())):
-            here.setdefault(inspection, []).append(Inspector(inspector, names.get(inspector,
-                                                                                 name)))
-        return {**here, **carried}
+        unnamed = sorted({r["inspector_id"] for r in rows} - names.keys())
+        names.update(sync_rows.inspector_names(self.db, unnamed))
+        teams: dict[str, list[Inspector]] = {}
+        for row in rows:
+            inspector = row["inspector_id"]
+            teams.setdefault(row["inspection_id"], []).append(
+                Inspector(inspector, names.get(inspector, inspector)))
+        return teams
 
     def _team(self) -> None:
         """A team changes only with its inspection, by the device that wrote that version."""
@@ -709,6 +746,33 @@ class _Given:
     inspector_id: str | None
     refused: bool
     has_image: bool
+
+
+_STROKES_PROBLEMS = {
+    "empty": N_("is not drawn: its strokes hold fewer than two points"),
+    "too short": N_("is not drawn: its ink is too short to be a signature"),
+    "too small": N_("is not drawn: its ink lies in a spot too small to be a signature"),
+}
+
+
+def _strokes_problem(stored: str | None) -> Message | None:
+    """Why stored strokes are no signature, in the reader's words; None when they are one."""
+    try:
+        strokes, pad = strokes_from_json(stored)
+        problem = signature_problem(strokes, *pad)
+    except (ValueError, TypeError, ValidationError):
+        return Message(N_("cannot be read as the strokes of a signature"))
+    if problem is None:
+        return None
+    return Message(_STROKES_PROBLEMS.get(problem, _STROKES_PROBLEMS["empty"]))
+
+
+def _image_problem(png: bytes) -> Message | None:
+    try:
+        check_png(png)
+    except ValidationError as exc:
+        return Message(exc.msgid, **exc.params)
+    return None
 
 
 def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:
