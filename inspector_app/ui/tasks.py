@@ -117,6 +117,7 @@ def run_off_thread(parent: QWidget | None, label: str, fn: Callable[..., Any],
     raises, here. For a short step (a key derivation, tenths of a second) in the middle of
     work that waits for it: a window-modal busy dialog, shown once it takes a moment, keeps
     the user from starting anything else meanwhile (there is nothing to cancel)."""
+    import shiboken6
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
@@ -143,8 +144,9 @@ def run_off_thread(parent: QWidget | None, label: str, fn: Callable[..., Any],
         loop.exec()
     finally:
         shows.stop()
-        busy.close()
-        busy.deleteLater()
+        if shiboken6.isValid(busy):  # gone with its window if that was closed meanwhile
+            busy.close()
+            busy.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
