@@ -335,7 +335,15 @@ class Merger:
         return row[0] if row else None
 
     def _mark_seen(self, row: Row) -> None:
-        self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
+        if self._speaks_for(row):
+            self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
+
+    def _speaks_for(self, row: Row) -> bool:
+        """Whether the sender's copy of this record counts as seen from it: the office's
+        always; a laptop's only when the laptop wrote it. A laptop sending back another's
+        record unchanged must not make that record count as its own next time (an update
+        instead of a conflict)."""
+        return self.from_office or row["device_id"] == self.peer
 
     def _verdict(self, row: Row, local: Row | None) -> tuple[str, str]:
         if local is None:
@@ -446,7 +454,7 @@ class Merger:
                     _insert_many(self.db, table, rows)
                 _insert_many(self.db, "inspections", batch)
                 self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
-                                                 for row in batch])
+                                                 for row in batch if self._speaks_for(row)])
         except sqlite3.IntegrityError:
             return False
         for table, rows in held.items():
