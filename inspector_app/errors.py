@@ -105,14 +105,15 @@ def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorErro
     return InspectorError(N_("{reason}{where}"), reason=exc.strerror or exc, where=where)
 
 
-def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | None:
-    """Classify SQLite failures that are not bugs; None when it looks like one."""
+def from_sqlite_error(exc: sqlite3.Error, path: Path | str | Message) -> InspectorError | None:
+    """Classify SQLite failures that are not bugs; None when it looks like one. ``path`` is the
+    database, or words for it where the file is not known."""
     text = str(exc).lower()
     if "database is locked" in text or "database is busy" in text:
         return DatabaseLockedError(
             N_("Another Inspector is using this data folder ({parent}): close it "
                "or wait until it has finished, then try again. Nothing was changed."),
-            parent=Path(path).parent
+            parent=path if isinstance(path, Message) else Path(path).parent
         )
     if "file is not a database" in text or "malformed" in text or "file is encrypted" in text:
         return CorruptFileError(
@@ -125,4 +126,17 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path | str) -> InspectorError | 
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyLocationError(N_("The database {path} cannot be opened for writing: {exc}."),
                                      path=path, exc=exc)
+    return None
+
+
+def expected_failure(exc: BaseException) -> InspectorError | None:
+    """The expected failure ``exc`` stands for when work in the background raised it (a full
+    disk, an unplugged stick, a database another program holds); None when it looks like a
+    bug, which the crash report is for."""
+    if isinstance(exc, InspectorError):
+        return exc
+    if isinstance(exc, OSError):
+        return from_os_error(exc)
+    if isinstance(exc, sqlite3.Error):
+        return from_sqlite_error(exc, Message(N_("the database")))
     return None

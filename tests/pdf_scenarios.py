@@ -18,6 +18,7 @@ from inspector_app.domain.inspection import Kind
 from inspector_app.domain.photo import Shape, ShapeKind
 from inspector_app.domain.profile import Profile
 from inspector_app.domain.records import new_id, record_stamp
+from inspector_app.domain.signature import strokes_to_json
 from inspector_app.services.context import AppContext
 from inspector_app.services.documents import DocumentService
 from inspector_app.services.inspections import InspectionService
@@ -94,18 +95,27 @@ def jpeg(path: Path, size: tuple[int, int] = (640, 480), seed: int = 0,
     return path
 
 
+def _scribble(seed: int, size: tuple[int, int]) -> list[tuple[float, float]]:
+    rng = random.Random(seed)
+    w, h = size
+    return [(40 + i * (w - 80) / 60,
+             h / 2 + math.sin(i / 3 + seed) * h / 4 + rng.uniform(-8, 8)) for i in range(61)]
+
+
 def signature_png(seed: int = 0, size: tuple[int, int] = (600, 200)) -> bytes:
     """A scribble on a transparent background, as the signature pad saves it."""
-    rng = random.Random(seed)
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    w, h = size
-    points = [(40 + i * (w - 80) / 60,
-               h / 2 + math.sin(i / 3 + seed) * h / 4 + rng.uniform(-8, 8)) for i in range(61)]
-    draw.line(points, fill=(10, 20, 120, 255), width=6, joint="curve")
+    draw.line(_scribble(seed, size), fill=(10, 20, 120, 255), width=6, joint="curve")
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def signature_strokes(seed: int = 0, size: tuple[int, int] = (600, 200)) -> str:
+    """The strokes of ``signature_png``'s scribble, stored as the pad stores them."""
+    stroke = [(x, y, i * 15, 0.5) for i, (x, y) in enumerate(_scribble(seed, size))]
+    return strokes_to_json([stroke], (float(size[0]), float(size[1])))
 
 
 def add_signature(db: Database, inspection_id: str, role: str, name: str, *,
@@ -116,7 +126,8 @@ def add_signature(db: Database, inspection_id: str, role: str, name: str, *,
         db["signatures"].insert({
             "id": signature_id, "inspection_id": inspection_id, "role": role,
             "signer_name": name, "signer_id_number": id_number, "inspector_id": inspector_id,
-            "strokes": "[]", "png": None if refused else signature_png(seed),
+            "strokes": None if refused else signature_strokes(seed),
+            "png": None if refused else signature_png(seed),
             "refused": int(refused), "signed_at": "2026-11-28T03:30:00.000Z",
             **record_stamp(own_device(db))})
     return signature_id

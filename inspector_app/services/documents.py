@@ -698,12 +698,16 @@ class DocumentService:
         lang = normalise_lang(lang)
         target = Path(target).expanduser().absolute()
         numbered_before = self.issued(inspection_id, doc_type) is not None
+        wrote: list[Path] = []
         try:
-            return self._export(inspection_id, doc_type, lang, target, control, sign, warn)
+            return self._export(inspection_id, doc_type, lang, target, control, sign, warn,
+                                wrote)
         except BaseException:
             # Refused, stopped or failed before any file was written: a number taken for this
-            # export is given back, so that no number is lost between two documents.
-            if not numbered_before:
+            # export is given back, so that no number is lost between two documents. Once the
+            # PDF is written the number is printed on a paper someone may hand out: it is kept
+            # even if recording the file then failed, so that it is never issued twice.
+            if not numbered_before and not wrote:
                 try:
                     self._give_back(inspection_id, doc_type)
                 except (InspectorError, sqlite3.Error):  # the first failure is the one to tell
@@ -729,7 +733,7 @@ class DocumentService:
 
     def _export(self, inspection_id: str, doc_type: DocType, lang: str, target: Path,
                 control: Progress | None, sign: Callable[[bytes], bytes] | None,
-                warn: Callable[[Message], None] | None) -> Path:
+                warn: Callable[[Message], None] | None, wrote: list[Path]) -> Path:
         draft = self.is_draft_opinion(inspection_id, doc_type)
         if draft and sign is not None:
             raise ValidationError(N_("The re-inspection is not completed: its opinion is only "
@@ -772,6 +776,8 @@ class DocumentService:
                 written = self._write_kept(inspection_id, sheet, target)
                 if written is not None:
                     keep(None, written.sha256, written)
+            if written is not None:
+                wrote.append(target)
             shown = [sheet]  # the sheet whose pages are written
             if written is not None:
                 file_sha = written.sha256
@@ -792,6 +798,7 @@ class DocumentService:
                     write_atomic(target, data)
                 except OSError as exc:
                     raise from_os_error(exc, target) from exc
+                wrote.append(target)
             # Committed while the copy sync carries is still being made (its failure is only
             # logged: that PDF does not travel).
             document = self.issued(inspection_id, doc_type)

@@ -344,14 +344,24 @@ class PkiService:
             name.strip().encode(), key, cert, [root],
             _enrolment_encryption(enrolment_passphrase))
         info = cert_info(cert)
-        with self.db.atomic():
-            self.repo.add_issued({
-                "serial": info.serial, "issuer_fingerprint": fingerprint(root),
-                "subject_name": info.subject_name, "enforcement_id": info.enforcement_id,
-                "not_after": info.not_after.isoformat(), "cert_pem": pem(cert),
-                **record_stamp(self.device.id)})
-            if target is not None:
-                save_enrolment_file(target, data)
+        written = False
+        try:
+            with self.db.atomic():
+                self.repo.add_issued({
+                    "serial": info.serial, "issuer_fingerprint": fingerprint(root),
+                    "subject_name": info.subject_name, "enforcement_id": info.enforcement_id,
+                    "not_after": info.not_after.isoformat(), "cert_pem": pem(cert),
+                    **record_stamp(self.device.id)})
+                if target is not None:
+                    save_enrolment_file(target, data)
+                    written = True
+        except BaseException:
+            # The commit failed after the file was written (a full disk): a key for a
+            # certificate the office has no record of, and so could never revoke, must not
+            # stay on the stick.
+            if written and target is not None:
+                target.unlink(missing_ok=True)
+            raise
         return data, info
 
     def revoke(self, serial: str, org_passphrase: str, reason: str = "") -> None:

@@ -326,28 +326,26 @@ def device_people(db: Database, device_ids: list[str]
             for i in signers.keys() | computers.keys()}
 
 
-def signatures_given(db: Database, inspection_ids: list[str]
-                     ) -> Iterator[tuple[str, str, str, str | None, bool, bool]]:
-    """(id, inspection id, role, inspector id, refused, has an image) of each handwritten
-    signature of these inspections here (a few hundred ids at a time)."""
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
-        for row in db.execute(
-                f"SELECT id, inspection_id, role, inspector_id, refused, png IS NOT NULL "
-                f"FROM signatures WHERE inspection_id IN ({','.join('?' * len(part))})", part):
-            yield row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5])
-
-
-def teams_of(db: Database, inspection_ids: list[str]) -> Iterator[tuple[str, str, str]]:
-    """(inspection id, inspector id, inspector's name) of the teams of these inspections here,
-    in their order."""
-    for start in range(0, len(inspection_ids), 500):
-        part = inspection_ids[start:start + 500]
+def results_of_findings(db: Database, finding_ids: list[str]
+                        ) -> Iterator[tuple[str, str, str, str]]:
+    """(hazard id, result, re-inspection id, the re-inspection's status) of every
+    re-inspection result here for these hazards (a few hundred ids at a time)."""
+    for start in range(0, len(finding_ids), 500):
+        part = finding_ids[start:start + 500]
         yield from db.execute(
-            f"SELECT t.inspection_id, t.inspector_id, coalesce(i.name, t.inspector_id) "
-            f"FROM inspection_inspectors t LEFT JOIN inspectors i ON i.id = t.inspector_id "
-            f"WHERE t.inspection_id IN ({','.join('?' * len(part))}) "
-            f"ORDER BY t.inspection_id, t.position", part)
+            f"SELECT r.finding_id, r.result, r.reinspection_id, coalesce(i.status, '') "
+            f"FROM reinspection_results r LEFT JOIN inspections i ON i.id = r.reinspection_id "
+            f"WHERE r.finding_id IN ({','.join('?' * len(part))})", part)
+
+
+def inspector_names(db: Database, inspector_ids: list[str]) -> dict[str, str]:
+    """Each of these inspectors' name here (a few hundred ids at a time)."""
+    names: dict[str, str] = {}
+    for start in range(0, len(inspector_ids), 500):
+        part = inspector_ids[start:start + 500]
+        names.update(db.execute(f"SELECT id, name FROM inspectors "
+                                f"WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
+    return names
 
 
 def inspector_names_of_device(db: Database, device_id: str) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -126,6 +127,7 @@ class InspectionWindow(QMainWindow):
         self._sign_task: Task | None = None
         self._sign_progress: QProgressDialog | None = None
         self._unlocking = False
+        self._closed = False
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -754,9 +756,10 @@ class InspectionWindow(QMainWindow):
         try:
             unlocked = self._unlock_identity()
         finally:
-            self._unlocking = False
-        if unlocked is None:
-            return
+            if shiboken6.isValid(self):
+                self._unlocking = False
+        if unlocked is None or not shiboken6.isValid(self) or self._closed:
+            return  # the window was closed while the key was unlocked: nothing is signed
         cert, key, _chain = unlocked
         self._start_signing(cert, key)
 
@@ -858,6 +861,7 @@ class InspectionWindow(QMainWindow):
         return self.history_dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.panel.finish()
         if self._sign_task is not None:
             # Stopped at its next chunk of a photo, or done if already signing: not left

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from inspector_app.errors import expected_failure
 from inspector_app.services.progress import Cancelled
 
 __all__ = ["Cancelled", "Task", "TaskControl", "TaskRunner", "run_off_thread"]
@@ -84,7 +85,8 @@ class Task:
             self.signals.cancelled.emit()
         except BaseException as exc:  # delivered to the main thread, which decides
             log.debug("task failed", exc_info=True)
-            self.signals.failed.emit(exc, traceback.format_exc())
+            # A full disk or a pulled stick is told as such, not reported as a crash.
+            self.signals.failed.emit(expected_failure(exc) or exc, traceback.format_exc())
         else:
             self.signals.succeeded.emit(result)
         finally:
@@ -115,6 +117,7 @@ def run_off_thread(parent: QWidget | None, label: str, fn: Callable[..., Any],
     raises, here. For a short step (a key derivation, tenths of a second) in the middle of
     work that waits for it: a window-modal busy dialog, shown once it takes a moment, keeps
     the user from starting anything else meanwhile (there is nothing to cancel)."""
+    import shiboken6
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
@@ -141,8 +144,9 @@ def run_off_thread(parent: QWidget | None, label: str, fn: Callable[..., Any],
         loop.exec()
     finally:
         shows.stop()
-        busy.close()
-        busy.deleteLater()
+        if shiboken6.isValid(busy):  # gone with its window if that was closed meanwhile
+            busy.close()
+            busy.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]

@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="355"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="357"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>

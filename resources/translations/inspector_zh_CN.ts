@@ -2354,189 +2354,189 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="734"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="739"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="777"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="736"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="741"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="750"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="780"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="264"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="267"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="336"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="338"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="340"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="344"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="344"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="355"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="357"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="373"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="375"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="374"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="376"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="375"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="377"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="376"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="378"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="378"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="380"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="428"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="430"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="493"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="495"/>
         <source>Signatures will be cleared</source>
         <translation>签名将被清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="494"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="496"/>
         <source>This record was signed as it stands by: {0}.
 
 Changing it clears these signatures: they are no longer printed, and must be given again (Signatures…) before the record is signed and locked. Change it?</source>
@@ -2545,77 +2545,77 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 修改记录将清除这些签名：它们不再打印，须在签署并锁定记录前重新签名（“签名…”）。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="535"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="537"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="540"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="542"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="578"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="580"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="584"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="586"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="605"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="606"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="610"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="657"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="659"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="658"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="660"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="678"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="680"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="714"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="716"/>
         <source>Unlocking your signing key…</source>
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="490"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="492"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="682"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2632,7 +2632,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="716"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="718"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2641,58 +2641,58 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="735"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="737"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="740"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="742"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="749"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="751"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="775"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="806"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="809"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="775"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="801"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="804"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="805"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="808"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="821"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="835"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="838"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="844"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="847"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="845"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="848"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>

@@ -697,3 +697,32 @@ def test_the_signing_key_is_unlocked_off_the_window(qtbot, ctx, service, team, l
     assert len(seen["ticks"]) >= 10  # the window's timers ran while the key was derived
     assert any(seen["ticks"])  # and a busy dialog kept the user from starting anything else
     timer.stop()
+
+
+def test_closing_the_window_while_the_key_is_unlocked_signs_nothing(
+        qtbot, ctx, service, team, languages, monkeypatch):
+    # Quit (or the window's close box) while the passphrase is being derived: the record is
+    # not signed behind the user's back by a window that is gone, and nothing fails.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.services import pki as pki_module
+
+    inspection, _signatures = completed_and_signed(ctx, service, team)
+    win = open_window(qtbot, ctx, inspection)
+    _identity_kept(ctx, win)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    real = pki_module.decrypt_key
+    derived = []
+
+    def slow_derivation(key_pem, passphrase):
+        time.sleep(0.5)
+        derived.append(True)
+        return real(key_pem, passphrase)
+
+    monkeypatch.setattr(pki_module, "decrypt_key", slow_derivation)
+    QTimer.singleShot(100, win.close)
+    win.act_lock.trigger()
+    qtbot.waitUntil(lambda: bool(derived), timeout=10_000)
+    qtbot.wait(300)
+    assert service.get(inspection).status is Status.COMPLETED

@@ -1,7 +1,10 @@
+import errno
+import sqlite3
 import threading
 
 import pytest
 
+from inspector_app.errors import InspectorError
 from inspector_app.ui.tasks import Task, TaskRunner
 
 
@@ -38,6 +41,30 @@ def test_failure_is_delivered_not_raised_in_the_worker(qtbot):
     exc, trace = blocker.args
     assert isinstance(exc, ValueError)
     assert "bad photo" in trace
+
+
+@pytest.mark.parametrize("raised, title, words", [
+    (lambda: sqlite3.OperationalError("database or disk is full"), "Disk full",
+     "The disk holding the database is full. Free some space and try again."),
+    (lambda: OSError(errno.ENOSPC, "No space left on device", "/media/usb/out.pdf"),
+     "Disk full", "The disk is full (/media/usb/out.pdf). Free some space and try again."),
+    (lambda: OSError(errno.EIO, "Input/output error", "/media/usb/x.inspx"), "Error",
+     "If it is a USB stick, check that it is still plugged in."),
+])
+def test_a_full_disk_in_the_background_is_told_not_reported_as_a_crash(qtbot, raised, title,
+                                                                         words):
+    # The window shows an InspectorError in a message box and anything else as a crash
+    # report; a full disk or a pulled stick during an export is no bug.
+    def work(control):
+        raise raised()
+
+    task = Task(work)
+    with qtbot.waitSignal(task.signals.failed) as blocker:
+        TaskRunner().start(task)
+    exc, _trace = blocker.args
+    assert isinstance(exc, InspectorError)
+    assert exc.localized_title("en") == title
+    assert words in exc.localized("en")
 
 
 def test_cancel_stops_the_task(qtbot):

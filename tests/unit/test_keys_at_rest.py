@@ -161,3 +161,35 @@ def test_verify_works_from_a_read_only_data_dir(tmp_path, read_only_copy, capsys
     assert main(["--data-dir", str(ro), "profile", "set", "--name", "x", "--organisation", "y",
                  "--prefix", "Z1"]) == 1
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_an_enrolment_file_is_not_left_behind_when_its_certificate_cannot_be_recorded(
+        ctx, tmp_path, monkeypatch):
+    # The file is written inside the transaction recording the certificate; when the commit
+    # then fails (the disk filled up), a key the office cannot list nor revoke must not remain.
+    import sqlite3
+    from contextlib import contextmanager
+
+    pki = PkiService(ctx.db, ctx.device)
+    pki.init_org("泉台区应急管理局", ORG_PASS)
+    target = tmp_path / "stick" / "张伟.p12"
+    target.parent.mkdir()
+    real_atomic = ctx.db.atomic
+
+    @contextmanager
+    def commit_fails():
+        with real_atomic():
+            yield
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(ctx.db, "atomic", commit_fails)
+    with pytest.raises(sqlite3.OperationalError):
+        pki.issue("张伟", "32050012", ORG_PASS, ONE_TIME, target=target)
+    monkeypatch.undo()
+    assert not target.exists()
+    assert list(target.parent.iterdir()) == []
+    assert pki.issued() == []
+    # Issued when the disk has room again.
+    pki.issue("张伟", "32050012", ORG_PASS, ONE_TIME, target=target)
+    assert target.exists()
+    assert [info.subject_name for _s, info, _r in pki.issued()] == ["张伟"]

@@ -212,6 +212,26 @@ def test_a_number_already_shown_stays_when_a_later_export_is_refused(ctx, built,
     assert docs.issued(built.inspection_id, "order").number == number == ORDER_NUMBER
 
 
+def test_a_number_printed_on_a_written_pdf_is_never_given_back(ctx, built, docs, tmp_path,
+                                                               monkeypatch):
+    # The PDF is written, then recording it fails (the disk filled up): the paper carries the
+    # number, so the number stays the document's and the next document gets the next one.
+    import sqlite3
+
+    def full(*_a, **_k):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    target = tmp_path / "order.pdf"
+    monkeypatch.setattr(docs.documents, "update", full)
+    with pytest.raises(sqlite3.OperationalError):
+        docs.export(built.inspection_id, "order", "zh_CN", target)
+    monkeypatch.undo()
+    assert ORDER_NUMBER in text_of(target)
+    assert docs.issued(built.inspection_id, "order").number == ORDER_NUMBER
+    other = sc.official_inspection(ctx)
+    assert docs.issue(other.inspection_id, "order")[0] == f"（泉台）应急责改〔{YEAR}〕2号"
+
+
 def test_numbers_are_issued_once_and_recorded_with_the_file(ctx, built, docs, tmp_path):
     assert docs.issue(built.inspection_id, "record")[0] == RECORD_NUMBER
     number, issued_at = docs.issue(built.inspection_id, "order")

@@ -820,3 +820,89 @@ def test_a_planned_visit_is_started_as_an_inspection_of_its_own_company(world):
             match=f"planned inspection {plan}, inspection record: names inspection "
                   f"{other} of another company")
     assert world.import_(forge(world, laptop, source)).status == "imported"
+
+
+def blank_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (600, 200), (0, 0, 0, 0)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def completed_reinspection(world: World) -> str:
+    """A re-inspection completed and signed on laptop a, not yet sent."""
+    from inspector_app.services.reinspection import NOT_RECTIFIED, ReinspectionService
+
+    _x, reinspection = reinspected(world, world.a, seed=1)
+    service = ReinspectionService(world.a.db, world.a.device, "张伟")
+    for hazard in service.missing(reinspection):
+        service.record_result(reinspection, hazard.id, NOT_RECTIFIED, "2099-01-15")
+    sign_missing(world.a, reinspection)
+    assert service.complete(reinspection).completed
+    return reinspection
+
+
+@pytest.mark.parametrize("blank, words", [
+    (lambda row: row.update(strokes='{"pad":[600,200],"strokes":[[[10,10,0,0.5]]]}'),
+     "strokes: is not drawn: its strokes hold fewer than two points"),
+    (lambda row: row.update(strokes='{"pad":[600,200],"strokes":[[[10,10,0,0.5],'
+                                    '[14,11,9,0.5]]]}'),
+     "strokes: is not drawn: its ink is too short to be a signature"),
+    (lambda row: row.update(png=blank_png()),
+     "The signature image is blank"),
+    (lambda row: row.update(strokes='{"pad":[600,200],"strokes":[[["x","y"]]]}'),
+     "strokes: cannot be read as the strokes of a signature"),
+])
+def test_a_signature_that_is_not_drawn_is_refused(world, blank, words):
+    # The Signatures dialog refuses a tap, a flick or a blank image; an enrolled laptop's
+    # bundle completing a record with such a "signature" is refused whole.
+    reinspection = completed_reinspection(world)
+    source = plain_export(world, world.a)
+    named: list[str] = []
+
+    def undrawn(tables: Rows) -> None:
+        row = one(tables, "signatures", inspection_id=reinspection, role="company")
+        blank(row)
+        named.append(row["id"])
+
+    before = state(world.office)
+    with pytest.raises(BundleRefused) as caught:
+        world.import_(forge(world, world.a, source, undrawn))
+    assert f"signature {named[0]}, " in str(caught.value), str(caught.value)
+    assert words in str(caught.value), str(caught.value)
+    assert state(world.office) == before
+    world.import_(forge(world, world.a, source))
+    assert world.office.reinspection.get(reinspection).status.value == "completed"
+
+
+def test_a_refusal_to_sign_carries_no_signature(world):
+    reinspection = completed_reinspection(world)
+    source = plain_export(world, world.a)
+
+    def witness_refuses(tables: Rows) -> None:
+        one(tables, "signatures", inspection_id=reinspection, role="inspector")["refused"] = 1
+
+    before = state(world.office)
+    refused(world, forge(world, world.a, source, witness_refuses), BundleRefused,
+            match="is a refusal to sign that carries a signature")
+    assert state(world.office) == before
+
+
+def test_a_reinspection_completed_without_its_team_is_refused(world):
+    # Who still has to sign is read from the team; a bundle leaving the team out (so that
+    # nobody seems to be missing) is refused, whatever the office holds of that record.
+    reinspection = completed_reinspection(world)
+    source = plain_export(world, world.a)
+
+    def no_team(tables: Rows) -> None:
+        tables["inspection_inspectors"] = [r for r in tables["inspection_inspectors"]
+                                           if r["inspection_id"] != reinspection]
+
+    before = state(world.office)
+    refused(world, forge(world, world.a, source, no_team), BundleRefused,
+            match=f"inspection record {reinspection}, status: is completed without the "
+                  "inspectors who did it")
+    assert state(world.office) == before

@@ -33,6 +33,7 @@ from inspector_app.domain.records import utcnow_iso
 from inspector_app.i18n import N_, Message
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync import words
+from inspector_app.services.sync.policy import TAKEN_WHEN_KEPT
 from inspector_app.services.sync.report import ImportReport
 from inspector_app.services.sync.row_schema import SCHEMAS
 from inspector_app.services.sync.staging import SQL_READ, StagedRows
@@ -50,7 +51,7 @@ _DELETABLE = ("findings", "signatures", "inspection_inspectors")
 # Parts that still change once their record is signed: the documents issued from it, and its
 # hazards as a re-inspection closes or reopens them (they are merged whatever happens to the
 # record's own copy).
-_ISSUED_FROM = ("findings", "documents")
+_ISSUED_FROM = TAKEN_WHEN_KEPT  # the policy checks them as it must
 # Rows per statement (under SQLite's bound-parameter limit), and inspections per batch, whose
 # parts are held in memory together.
 _BATCH = 500
@@ -340,7 +341,15 @@ class Merger:
         return row[0] if row else None
 
     def _mark_seen(self, row: Row) -> None:
-        self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
+        if self._speaks_for(row):
+            self.db.execute(_SEEN, [row["id"], self.peer, row["updated_at"]])
+
+    def _speaks_for(self, row: Row) -> bool:
+        """Whether the sender's copy of this record counts as seen from it: the office's
+        always; a laptop's only when the laptop wrote it. A laptop sending back another's
+        record unchanged must not make that record count as its own next time (an update
+        instead of a conflict)."""
+        return self.from_office or row["device_id"] == self.peer
 
     def _verdict(self, row: Row, local: Row | None) -> tuple[str, str]:
         if local is None:
@@ -451,7 +460,7 @@ class Merger:
                     _insert_many(self.db, table, rows)
                 _insert_many(self.db, "inspections", batch)
                 self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
-                                                 for row in batch])
+                                                 for row in batch if self._speaks_for(row)])
         except sqlite3.IntegrityError:
             return False
         for table, rows in held.items():

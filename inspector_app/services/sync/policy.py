@@ -21,12 +21,20 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from sqlite_utils import Database
 
+from inspector_app.domain.governance import PLAN_COLUMNS
 from inspector_app.domain.inspection import Kind
 from inspector_app.domain.numbering import DOC_WORDS, NumberBlock, parse_number
 from inspector_app.domain.profile import Inspector
-from inspector_app.domain.signature import SignerRole, missing_signers
+from inspector_app.domain.signature import (
+    SignerRole,
+    missing_signers,
+    signature_problem,
+    strokes_from_json,
+)
+from inspector_app.errors import ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
+from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
@@ -117,6 +125,23 @@ def check_transport(sender: Sender, here_is_office: bool) -> None:
 # Rows changed in place, with no second version kept when two computers change one (as a
 # draft inspection's are): the emergency registry. A laptop's copy of such a row must be its
 # own not only by the device it names but by the device that wrote the copy here.
+# What may change in a part of a record once it is signed, or of a record another laptop
+# wrote: a hazard's follow-up (the company's report, a re-inspection's result, a major hazard's
+# governance plan) and a document's file (printed again). Everything else is the record.
+_FOLLOW_UP: dict[str, frozenset[str]] = {
+    "findings": frozenset({"status", "reinspection_result", "reinspected_at", "closed_at",
+                           "current_deadline", "accepted_on", "accepted_by",
+                           "acceptance_conclusion", *PLAN_COLUMNS}),
+    "documents": frozenset({"lang", "file_sha256", "file_name"}),
+}
+_STAMPS = frozenset({"updated_at", "device_id"})
+# The parts the merge takes even from a record it keeps as it is here (merge._ISSUED_FROM).
+TAKEN_WHEN_KEPT = ("findings", "documents")
+# A hazard's status that only a completed re-inspection's result for it gives.
+_BY_RESULT = {"closed": "rectified", "reopened": "not_rectified"}
+_REINSPECTED = ("completed", "signed")
+RECTIFIED_RESULT = "rectified"
+
 _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
                           "station_milestones", "station_checks", "emergency_files"})
 
@@ -193,7 +218,10 @@ class Policy:
             self._office_only()
             self._authorship()
             self._signed_records_closed()
-            self._reinspections_completed_when_signed()
+            self._parts_keep_their_content()
+            self._hazards_closed_by_a_reinspection()
+            self._signatures_drawn()
+            self._records_completed_with_their_signatures()
             self._team()
             self._inspectors()
             self._audit()
@@ -681,57 +709,187 @@ class Policy:
                        "signing a hazard changes only as it progresses (status, re-inspection, "
                        "plan, acceptance)"), inspection=row["inspection_id"]))
 
-    def _reinspections_completed_when_signed(self) -> None:
+    def _parts_keep_their_content(self) -> None:
+        """A part of a record signed here, or of a record another laptop wrote, changes only
+        in its follow-up: a hazard's status, result and plan, a document's file. The rest is
+        the record, which the window never changes after signing nor on another's laptop."""
+        device = self.sender.device_id
+        for table, columns in PARENTS.items():
+            may_change = _FOLLOW_UP.get(table, frozenset()) | _STAMPS \
+                | frozenset(LOCAL_COLUMNS.get(table, ()))
+            for rows in _chunks(row for row in self.rows.get(table, [])
+                                if self.changes(table, row)):
+                pairs = [(row, local) for row in rows
+                         if (local := self.local_row(table, row)) is not None]
+                parents = {local[columns[0]] for _row, local in pairs}
+                here = self._status_here(parents)
+                kept_whole = self._kept_whole(parents)
+                for row, local in pairs:
+                    if local[columns[0]] in kept_whole and table not in TAKEN_WHEN_KEPT:
+                        continue
+                    signed = here.get(local[columns[0]], ("", ""))[0] == "signed"
+                    writer = str(local.get("device_id") or "")
+                    if not signed and writer in (device, self.own_device):
+                        continue
+                    if signed and table == "answers":
+                        continue  # locked by the database: the merge keeps them, saying so
+                    changed = sorted(k for k, v in row.items()
+                                     if k not in may_change and local.get(k) != v)
+                    if not changed:
+                        continue
+                    if signed:
+                        raise row_refused(table, row, changed[0], Message(
+                            N_("changes inspection {inspection}, which is signed and locked "
+                               "(after signing only a hazard's follow-up and a document's file "
+                               "change)"), inspection=local[columns[0]]))
+                    raise row_refused(table, row, changed[0], Message(
+                        N_("changes a record another device ({device}) wrote; a laptop "
+                           "changes only the follow-up of others' hazards"),
+                        device=writer[:8]))
+
+    def _kept_whole(self, inspection_ids: set[str]) -> set[str]:
+        """Those of these inspections the bundle carries in another version than the one
+        here: the merge keeps such a record whole (signed here) or twice (a conflict), taking
+        into the copy here none of its parts but those issued from it (TAKEN_WHEN_KEPT)."""
+        carried = self._by_id("inspections", inspection_ids)
+        kept = set()
+        for inspection, row in carried.items():
+            local = self.local_row("inspections", row)
+            if local is not None and not self.same("inspections", row, local):
+                kept.add(inspection)
+        return kept
+
+    def _hazards_closed_by_a_reinspection(self) -> None:
+        """A hazard is closed or reopened by a completed re-inspection's result for it, as
+        ``ReinspectionService.complete`` does, or arrives so as an amendment's copy of a hazard
+        that was. Nothing else in the window closes a hazard."""
+        carried_results: dict[str, list[tuple[str, str]]] = {}
+        for row in self.rows.get("reinspection_results", []):
+            carried_results.setdefault(row["finding_id"], []).append(
+                (row["result"], row["reinspection_id"]))
+        reinspections = {row["id"]: row["status"] for row in self.rows.get("inspections", [])
+                         if row["kind"] == Kind.REINSPECTION.value}
+        for rows in _chunks(row for row in self.rows.get("findings", [])
+                            if row.get("status") in _BY_RESULT
+                            and self.changes("findings", row)):
+            rows = [row for row in rows
+                    if (local := self.local_row("findings", row)) is None
+                    or local["status"] != row["status"]]
+            if not rows:
+                continue
+            origins = self._by_id("findings", {row["origin_finding_id"] for row in rows
+                                               if row.get("origin_finding_id")})
+            ids = {row["id"] for row in rows}
+            results = {f: list(carried_results.get(f, [])) for f in ids}
+            for finding, result, reinspection, _status in sync_rows.results_of_findings(
+                    self.db, sorted(ids)):
+                results[finding].append((result, reinspection))
+            status_here = {i: status for i, (status, _device) in self._status_here(
+                {r for found in results.values() for _result, r in found}
+                - reinspections.keys()).items()}
+            for row in rows:
+                origin = origins.get(row.get("origin_finding_id") or "")
+                if origin is not None and origin["status"] == row["status"]:
+                    continue  # an amendment's copy keeps its origin's status
+                wanted = _BY_RESULT[row["status"]]
+                if any((result == RECTIFIED_RESULT) == (wanted == RECTIFIED_RESULT)
+                       and reinspections.get(reinspection, status_here.get(reinspection))
+                       in _REINSPECTED
+                       for result, reinspection in results.get(row["id"], [])):
+                    continue
+                raise row_refused("findings", row, "status", Message(
+                    N_("is {status} without a completed re-inspection's result for it"),
+                    status=row["status"]))
+
+    def _signatures_drawn(self) -> None:
+        """A handwritten signature a laptop sends is drawn, as the Signatures dialog requires:
+        strokes that make a signature on their pad and an image with ink on it. A refusal
+        carries neither. Without this, an enrolled laptop could complete a record with blank
+        signatures the window would never have accepted."""
+        judged: dict[bytes, Message | None] = {}
+        for row in self.rows.get("signatures", []):
+            if not self.changes("signatures", row):
+                continue
+            if row.get("refused"):
+                if row["role"] != SignerRole.COMPANY.value or row.get("strokes") or \
+                        row.get("png"):
+                    raise row_refused("signatures", row, None, Message(
+                        N_("is a refusal to sign that carries a signature")))
+                continue
+            problem = _strokes_problem(row.get("strokes"))
+            if problem is not None:
+                raise row_refused("signatures", row, "strokes", problem)
+            png = row.get("png") or b""
+            digest = hashlib.sha256(png).digest()
+            if digest not in judged:
+                judged[digest] = _image_problem(png)
+            if judged[digest] is not None:
+                raise row_refused("signatures", row, "png", judged[digest])
+
+    def _records_completed_with_their_signatures(self) -> None:
         """A re-inspection a laptop completes arrives with the signatures it needs: each
         inspector of its team and the company's person, or the company's refusal with a
-        witness (``ReinspectionService.complete`` refuses it otherwise). Whether they were given
-        on the results as they stand is decided by the record's content after the merge, which
-        a bundle's rows cannot show before it: not checked here."""
+        witness (``ReinspectionService.complete`` refuses it otherwise). The bundle that
+        completes it carries its team and those signatures, and only what it carries counts:
+        rows here were judged for another state of the record. Whether they were given on the
+        results as they stand is decided by the record's content after the merge, which a
+        bundle's rows cannot show before it: not checked here."""
         arriving = [row for row in self.rows.get("inspections", [])
-                    if row["kind"] == "reinspection" and row["status"] != "draft"
+                    if (row["status"] == "signed" or (row["kind"] == "reinspection"
+                                                      and row["status"] != "draft"))
                     and self._completed_by_this_bundle(row)]
-        for rows in _chunks(iter(arriving)):
-            ids = {row["id"] for row in rows}
-            given: dict[str, dict[str, _Given]] = {i: {} for i in ids}
-            for sid, inspection, role, inspector, refused, image in \
-                    sync_rows.signatures_given(self.db, sorted(ids)):
-                given[inspection][sid] = _Given(SignerRole(role), inspector, refused, image)
-            for row in self.rows.get("signatures", []):
-                if row["inspection_id"] in ids:
-                    given[row["inspection_id"]][row["id"]] = _Given(
-                        SignerRole(row["role"]), row.get("inspector_id"),
-                        bool(row.get("refused")), bool(row.get("png")))
-            teams = self._teams(ids)
-            for row in rows:
-                missing = missing_signers(Kind.REINSPECTION, teams.get(row["id"], []),
-                                          list(given[row["id"]].values()))
-                if missing:
-                    raise row_refused("inspections", row, "status", Message(
-                        N_("is {status} without the signatures it needs ({missing}); a "
-                           "re-inspection is completed only once they are given"),
-                        status=row["status"],
-                        missing=Listing([r.message() for r in missing])))
+        if not arriving:
+            return
+        ids = {row["id"] for row in arriving}
+        given: dict[str, list[_Given]] = {i: [] for i in ids}
+        for row in self.rows.get("signatures", []):
+            if row["inspection_id"] in ids:
+                given[row["inspection_id"]].append(_Given(
+                    SignerRole(row["role"]), row.get("inspector_id"),
+                    bool(row.get("refused")), bool(row.get("png"))))
+        teams = self._carried_teams(ids)
+        for row in arriving:
+            team = teams.get(row["id"])
+            if not team:
+                raise row_refused("inspections", row, "status", Message(
+                    N_("is {status} without the inspectors who did it"),
+                    status=row["status"]))
+            missing = missing_signers(Kind(row["kind"]), team, given[row["id"]])
+            if missing and row["kind"] == Kind.REINSPECTION.value:
+                raise row_refused("inspections", row, "status", Message(
+                    N_("is {status} without the signatures it needs ({missing}); a "
+                       "re-inspection is completed only once they are given"),
+                    status=row["status"],
+                    missing=Listing([r.message() for r in missing])))
+            if missing:
+                raise row_refused("inspections", row, "status", Message(
+                    N_("is {status} without the signatures it needs ({missing}); a record "
+                       "is signed and locked only once they are given"),
+                    status=row["status"],
+                    missing=Listing([r.message() for r in missing])))
 
     def _completed_by_this_bundle(self, row: Row) -> bool:
-        """Completed (or signed) in the bundle, still a draft here or not here at all."""
+        """Completed or signed in the bundle, not yet so here (or not here at all)."""
         local = self.local_row("inspections", row)
-        return (local is None or local["status"] == "draft") and self.changes("inspections", row)
+        before = "draft" if local is None else local["status"]
+        was = before == "signed" or (row["kind"] == "reinspection" and before != "draft")
+        return not was and self.changes("inspections", row)
 
-    def _teams(self, ids: set[str]) -> dict[str, list[Inspector]]:
-        """Each re-inspection's team: as the bundle carries it, else as it is here."""
+    def _carried_teams(self, ids: set[str]) -> dict[str, list[Inspector]]:
+        """Each of these inspections' team as the bundle carries it, in its order, named as
+        the bundle names them, else as they are named here."""
+        rows = sorted((r for r in self.rows.get("inspection_inspectors", [])
+                       if r["inspection_id"] in ids),
+                      key=lambda r: (r["inspection_id"], r.get("position") or 0))
         names = {r["id"]: r["name"] for r in self.rows.get("inspectors", [])}
-        carried: dict[str, list[Inspector]] = {}
-        for row in self.rows.get("inspection_inspectors", []):
-            if row["inspection_id"] in ids:
-                inspector = row["inspector_id"]
-                carried.setdefault(row["inspection_id"], []).append(
-                    Inspector(inspector, names.get(inspector, inspector)))
-        here: dict[str, list[Inspector]] = {}
-        for inspection, inspector, name in sync_rows.teams_of(
-                self.db, sorted(ids - carried.keys())):
-            here.setdefault(inspection, []).append(Inspector(inspector, names.get(inspector,
-                                                                                 name)))
-        return {**here, **carried}
+        unnamed = sorted({r["inspector_id"] for r in rows} - names.keys())
+        names.update(sync_rows.inspector_names(self.db, unnamed))
+        teams: dict[str, list[Inspector]] = {}
+        for row in rows:
+            inspector = row["inspector_id"]
+            teams.setdefault(row["inspection_id"], []).append(
+                Inspector(inspector, names.get(inspector, inspector)))
+        return teams
 
     def _team(self) -> None:
         """A team changes only with its inspection, by the device that wrote that version."""
@@ -793,6 +951,33 @@ class _Given:
     inspector_id: str | None
     refused: bool
     has_image: bool
+
+
+_STROKES_PROBLEMS = {
+    "empty": N_("is not drawn: its strokes hold fewer than two points"),
+    "too short": N_("is not drawn: its ink is too short to be a signature"),
+    "too small": N_("is not drawn: its ink lies in a spot too small to be a signature"),
+}
+
+
+def _strokes_problem(stored: str | None) -> Message | None:
+    """Why stored strokes are no signature, in the reader's words; None when they are one."""
+    try:
+        strokes, pad = strokes_from_json(stored)
+        problem = signature_problem(strokes, *pad)
+    except (ValueError, TypeError, ValidationError):
+        return Message(N_("cannot be read as the strokes of a signature"))
+    if problem is None:
+        return None
+    return Message(_STROKES_PROBLEMS.get(problem, _STROKES_PROBLEMS["empty"]))
+
+
+def _image_problem(png: bytes) -> Message | None:
+    try:
+        check_png(png)
+    except ValidationError as exc:
+        return Message(exc.msgid, **exc.params)
+    return None
 
 
 def _chunks(rows: Iterator[Row], size: int = 500) -> Iterator[list[Row]]:

@@ -1,0 +1,183 @@
+"""What an enrolled laptop's bundle may not do to records, even when every row it carries is
+well formed: rewrite a signed record's parts, close a hazard nobody re-inspected, rewrite
+another laptop's record, or bring a record signed by nobody. Each is refused whole (or kept as
+a conflict), the office's database unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.services.inspections import InspectionService
+from tests.unit.test_sync import World, laptop_work, refused, state
+from tests.unit.test_sync_policy import (
+    Rows,
+    forge,
+    later,
+    one,
+    one_row,
+    plain_export,
+    signed_record,
+)
+
+
+@pytest.fixture
+def world(tmp_path):
+    w = World(tmp_path)
+    yield w
+    w.close()
+
+
+def only(tables: Rows, inspection: str, **parts: list[dict]) -> None:
+    """The bundle reduced to one inspection row and the given parts."""
+    row = one(tables, "inspections", id=inspection)
+    for name in list(tables):
+        tables[name] = []
+    tables["inspections"] = [row]
+    tables.update(parts)
+
+
+def test_a_signed_records_hazard_is_not_reworded_nor_closed_without_a_reinspection(world):
+    # The bundle carries the signed record as it is (nothing to decide for the record itself)
+    # and one of its hazards changed: the office's hazard list must not show it closed, nor
+    # with another description or deadline.
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    source = plain_export(world, world.a, full=True)
+    hazard = one_row(world.office, "findings",
+                     world.office.db.execute("SELECT id FROM findings WHERE inspection_id = ?",
+                                             [signed]).fetchone()[0])
+
+    def reworded(tables: Rows) -> None:
+        only(tables, signed, findings=[{**hazard, "description": "已整改（改写）",
+                                        "updated_at": later()}])
+
+    refused(world, forge(world, world.a, source, reworded),
+            match=f"hazard {hazard['id']}, description: changes inspection {signed}, which is "
+                  "signed and locked")
+
+    def closed(tables: Rows) -> None:
+        only(tables, signed, findings=[{**hazard, "status": "closed", "closed_at": "2026-12-02",
+                                        "reinspection_result": "rectified",
+                                        "reinspected_at": "2026-12-02",
+                                        "updated_at": later()}])
+
+    refused(world, forge(world, world.a, source, closed),
+            match=f"hazard {hazard['id']}, status: is closed without a completed "
+                  "re-inspection's result for it")
+    assert world.office.db.execute("SELECT status FROM hazard_ledger WHERE finding_id = ?",
+                                   [hazard["id"]]).fetchone()[0] == "open"
+
+
+def test_a_signed_records_photo_and_signature_stay_as_signed(world):
+    signed = signed_record(world, world.a)
+    (laptop_photo,) = world.a.db.execute("SELECT id FROM photos WHERE inspection_id = ?",
+                                         [signed]).fetchone()
+    world.import_(world.export(world.a))
+    source = plain_export(world, world.a, full=True)
+    company = world.office.db.execute("SELECT id FROM signatures WHERE inspection_id = ? AND "
+                                      "role = 'company'", [signed]).fetchone()[0]
+    signature = one_row(world.office, "signatures", company)
+
+    def renamed(tables: Rows) -> None:
+        only(tables, signed, signatures=[{**signature, "signer_name": "另一人",
+                                          "updated_at": later()}])
+
+    refused(world, forge(world, world.a, source, renamed),
+            match=f"handwritten signature {company}, .*: changes inspection {signed}, which "
+                  "is signed and locked")
+    photo = one_row(world.office, "photos", laptop_photo)
+
+    def hidden(tables: Rows) -> None:
+        only(tables, signed, photos=[{**photo, "deleted_at": later(), "updated_at": later()}])
+
+    refused(world, forge(world, world.a, source, hidden),
+            match=f"photo {photo['id']}, .*: changes inspection {signed}, which is signed "
+                  "and locked")
+
+
+def test_an_amendment_does_not_arrive_with_its_hazards_closed(world):
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    amended = InspectionService(world.a.db, world.a.device, "张伟").amend(signed, "错字")
+    source = plain_export(world, world.a)
+
+    def close(tables: Rows) -> None:
+        for hazard in tables["findings"]:
+            if hazard["inspection_id"] == amended:
+                hazard.update(status="closed", closed_at="2026-12-02",
+                              reinspection_result="rectified", reinspected_at="2026-12-02")
+
+    refused(world, forge(world, world.a, source, close),
+            match="status: is closed without a completed re-inspection's result for it")
+    world.import_(forge(world, world.a, source))  # the amendment as the window made it
+    assert world.office.db.execute(
+        "SELECT COUNT(*) FROM findings WHERE inspection_id = ? AND status = 'open'",
+        [amended]).fetchone()[0] > 0
+
+
+def test_another_laptops_hazard_is_not_rewritten(world):
+    # A hazard of laptop B's record, sent by laptop A without its record and claimed as A's.
+    victim = laptop_work(world, world.b, seed=4)
+    world.import_(world.export(world.b))
+    hazard = one_row(world.office, "findings",
+                     world.office.db.execute("SELECT id FROM findings WHERE inspection_id = ?",
+                                             [victim]).fetchone()[0])
+    laptop_work(world, world.a, seed=5)
+    source = plain_export(world, world.a)
+
+    def rewrite(tables: Rows) -> None:
+        tables["findings"].append({**hazard, "description": "A 改写的隐患",
+                                   "deadline": "2099-12-31", "device_id": world.a.device.id,
+                                   "updated_at": later()})
+
+    refused(world, forge(world, world.a, source, rewrite),
+            match=f"hazard {hazard['id']}, .*: changes a record another device "
+                  f"\\({world.b.device.id[:8]}\\) wrote")
+
+
+def test_another_laptops_record_sent_back_does_not_become_the_senders(world):
+    # Laptop A sends B's record back unchanged, then "its own" newer copy of it: the second is
+    # a conflict kept beside B's record, never an update of it.
+    victim = laptop_work(world, world.b, seed=4)
+    InspectionService(world.b.db, world.b.device, "李娜").complete(victim)
+    world.import_(world.export(world.b))
+    db = world.office.db
+    hazards = db.execute("SELECT COUNT(*) FROM findings WHERE inspection_id = ?",
+                         [victim]).fetchone()[0]
+    laptop_work(world, world.a, seed=5)
+    source = plain_export(world, world.a)
+    row = one_row(world.office, "inspections", victim)
+    world.import_(forge(world, world.a, source, lambda t: t["inspections"].append(dict(row))))
+
+    def take(tables: Rows) -> None:
+        tables["inspections"].append({**row, "place": "被改写的地点", "status": "draft",
+                                      "device_id": world.a.device.id, "updated_at": later()})
+
+    world.import_(forge(world, world.a, source, take))
+    assert one_row(world.office, "inspections", victim)["place"] == row["place"]
+    assert db.execute("SELECT COUNT(*) FROM findings WHERE inspection_id = ?",
+                      [victim]).fetchone()[0] == hazards
+    assert db.execute("SELECT COUNT(*) FROM conflicts WHERE local_id = ? AND "
+                      "reason != 'number'", [victim]).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("leave_out, words", [
+    (("signatures", "record_signatures", "inspection_inspectors"),
+     "is signed without the inspectors who did it"),
+    (("signatures", "record_signatures"),
+     "is signed without the signatures it needs \\(inspector"),
+])
+def test_a_record_arrives_signed_only_with_its_team_and_signatures(world, leave_out, words):
+    draft = laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+
+    def lock(tables: Rows) -> None:
+        row = one(tables, "inspections", id=draft)
+        row.update(status="signed", signed_at=row["updated_at"], ended_at=row["updated_at"])
+        for name in leave_out:
+            tables[name] = [r for r in tables.get(name, []) if r["inspection_id"] != draft]
+
+    before = state(world.office)
+    refused(world, forge(world, world.a, source, lock),
+            match=f"inspection record {draft}, status: {words}")
+    assert state(world.office) == before
