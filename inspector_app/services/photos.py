@@ -71,6 +71,12 @@ pi_heif.register_heif_opener()
 
 MAX_FILE_BYTES = 100 * 1024 * 1024      # phone photos are under 30 MB; RAW and videos are not
 MAX_PIXELS = 120_000_000                 # a 108-megapixel phone sensor fits; a bomb does not
+# A photo's file holds well over a byte per thousand pixels, even a camera's JPEG of a blank
+# wall (a PNG cannot pack tighter than about 1 : 350). A large image packed tighter, such as
+# a lossless WebP of one colour, is a decompression bomb: seconds and gigabytes to decode
+# from a few kilobytes, which a hostile sync bundle could carry by the thousand.
+MAX_PIXELS_PER_BYTE = 1000
+PACKING_CHECKED_FROM = 16_000_000
 # Pillow's own limit (89 M pixels) warns first, and _open_checked turns that warning into a
 # refusal: without this a 108-MP phone photo (12000 × 9000) was refused as a bomb.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -257,8 +263,13 @@ def _read_image(path: Path | IO[bytes], size: int) -> tuple[_Inspected, Image.Im
             if fmt not in SUPPORTED:
                 raise PhotoRefused(N_("{value} images are not supported "
                                       "(JPEG, PNG, WebP or HEIC)"), value=fmt or 'this')
-            exif = image.getexif()
             width, height = image.size
+            if (width * height > PACKING_CHECKED_FROM
+                    and width * height > size * MAX_PIXELS_PER_BYTE):
+                raise PhotoRefused(N_("the image is absurdly large for its file ({width} × "
+                                      "{height} pixels in {kb:,} KB, a decompression bomb)"),
+                                   width=width, height=height, kb=max(1, size // 1024))
+            exif = image.getexif()
             orientation = exif.get(274)
             camera = " ".join(str(exif.get(t, "")).strip("\x00 ") for t in (271, 272)).strip()
             meta = (_taken_at(exif), _gps(exif), camera or None)

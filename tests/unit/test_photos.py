@@ -150,12 +150,16 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         handle.truncate(200 * 1024 * 1024)  # sparse: nothing to read if refused by size
     empty = tmp_path / "empty.jpg"
     empty.write_bytes(b"")
+    # 20 M pixels of one colour in a few kilobytes: seconds and gigabytes to decode.
+    packed = tmp_path / "packed.webp"
+    Image.new("RGB", (5000, 4000), (200, 200, 200)).save(packed, "WEBP", lossless=True)
     return {
         "text": (images.corrupt(tmp_path / "notes.jpg"), "not an image"),
         "truncated": (images.truncated_jpeg(tmp_path / "cut.jpg"), "damaged or incomplete"),
         "bomb": (images.png_claiming(tmp_path / "bomb.png", 50000, 50000), "decompression bomb"),
         "bomb-just-over": (images.png_claiming(tmp_path / "bomb2.png", 11000, 11000),
                            "decompression bomb"),
+        "packed": (packed, "absurdly large for its file (5000 × 4000 pixels in"),
         "empty": (empty, "empty (0 bytes)"),
         "folder": (tmp_path, "not a file"),
         "missing": (tmp_path / "gone.jpg", "cannot be read: No such file"),

@@ -166,8 +166,8 @@ def test_a_reinspection_on_the_laptop_moves_the_offices_signed_hazards_on(world)
         one(t, "findings", id=hazards[0].id)["description"] = "另一个隐患"
 
     before = state(office)
-    with pytest.raises(BundleRefused, match=f"changes a hazard of inspection {signed}, which "
-                                            "is signed"):
+    with pytest.raises(BundleRefused, match=f"description: changes inspection {signed}, which "
+                                            "is signed and locked"):
         world.import_(forge(world, laptop, bundle, rewritten))
     assert state(office) == before
 

@@ -28,11 +28,15 @@ def world(tmp_path):
 
 
 def only(tables: Rows, inspection: str, **parts: list[dict]) -> None:
-    """The bundle reduced to one inspection row and the given parts."""
+    """The bundle reduced to one inspection row and the given parts (and its photos as they
+    are, whose files the bundle still carries)."""
     row = one(tables, "inspections", id=inspection)
+    changed = {p["id"]: p for p in parts.pop("photos", [])}
+    photos = [changed.get(p["id"], p) for p in tables["photos"] if p["inspection_id"] == inspection]
     for name in list(tables):
         tables[name] = []
     tables["inspections"] = [row]
+    tables["photos"] = photos
     tables.update(parts)
 
 
@@ -181,3 +185,28 @@ def test_a_record_arrives_signed_only_with_its_team_and_signatures(world, leave_
     refused(world, forge(world, world.a, source, lock),
             match=f"inspection record {draft}, status: {words}")
     assert state(world.office) == before
+
+
+def test_a_photo_file_no_photo_shows_is_refused_before_it_is_decoded(world, tmp_path,
+                                                                      monkeypatch):
+    # Each photo file is decoded to be checked (seconds for a large one): a bundle carrying
+    # files none of its photos names is refused before any of them is opened.
+    import io
+
+    from inspector_app.services import photos as photos_module
+    from inspector_app.services.sync import bundle as bundle_mod
+    from tests.images import noisy
+
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+    buffer = io.BytesIO()
+    noisy((640, 480)).save(buffer, "JPEG")
+    data = buffer.getvalue()
+    sha = bundle_mod.sha256(data)
+    decoded = []
+    real = photos_module.inspect_file
+    monkeypatch.setattr(photos_module, "inspect_file",
+                        lambda *a, **k: decoded.append(a) or real(*a, **k))
+    refused(world, forge(world, world.a, source, files={f"photos/{sha}.jpg": data}),
+            match=f"the photo file 'photos/{sha}.jpg' is the file of none of its photos")
+    assert decoded == []

@@ -188,6 +188,7 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                 return report
             if dry_run:
                 report.status = "dry run"
+            _photos_named_by_rows(verified)
             staged = files.stage(zf, verified.photos, verified.documents,
                                  PhotoStore(root / "photos"), DataDir(root).documents, tmp,
                                  control)
@@ -201,6 +202,18 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
         finally:
             verified.rows.close()
     return report
+
+
+def _photos_named_by_rows(verified: Verified) -> None:
+    """Every photo file the bundle carries is the file of one of its photos: each is decoded
+    to be checked, seconds for a large one, and a file nothing shows has no business here."""
+    if not verified.photos:
+        return
+    named = {row["sha256"] for row in verified.rows.get("photos", [])}
+    for sha, entry in sorted(verified.photos.items()):
+        if sha not in named:
+            raise refuse(N_("the photo file {entry!r} is the file of none of its photos"),
+                         entry=entry)
 
 
 def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Path

@@ -69,11 +69,6 @@ LINKS: dict[str, tuple[str, ...]] = {
     "findings": ("origin_finding_id",),
     "documents": ("doc_type", "follows_document_id"),
 }
-# What a signed record says of each of its hazards (``canonical_record_data``), and whether it
-# is one of the record's at all.
-_SIGNED_HAZARD = ("item_id", "seq", "description", "grade", "legal_basis", "requirement",
-                  "deadline", "responsible", "onsite_measure", "origin_finding_id",
-                  "withdrawn_at")
 # What a laptop may change in a plan the office sent it: starting or cancelling it.
 _PLAN_FIELDS = {"status", "inspection_id", "updated_at", "device_id"}
 _TEMPLATE_CONTENT = ("template_id", "version", "title_zh", "title_en", "content_hash",
@@ -694,20 +689,6 @@ class Policy:
                     raise row_refused(table, row, None, Message(
                         N_("adds to inspection {inspection}, which is signed and locked"),
                         inspection=row[columns[0]]))
-                if table == "findings" and self.changes(table, row):
-                    self._hazard_progress_only(row, local)
-
-    @staticmethod
-    def _hazard_progress_only(row: Row, local: Row) -> None:
-        """A hazard of a signed record changes only as it progresses (a re-inspection closes
-        or reopens it, a plan or an acceptance is recorded): what the record says of it is
-        what was signed, and a laptop's changes to it now travel without the record."""
-        for column in _SIGNED_HAZARD:
-            if column in row and row[column] != local.get(column):
-                raise row_refused("findings", row, column, Message(
-                    N_("changes a hazard of inspection {inspection}, which is signed; after "
-                       "signing a hazard changes only as it progresses (status, re-inspection, "
-                       "plan, acceptance)"), inspection=row["inspection_id"]))
 
     def _parts_keep_their_content(self) -> None:
         """A part of a record signed here, or of a record another laptop wrote, changes only
