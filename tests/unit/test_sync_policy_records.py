@@ -210,3 +210,24 @@ def test_a_photo_file_no_photo_shows_is_refused_before_it_is_decoded(world, tmp_
     refused(world, forge(world, world.a, source, files={f"photos/{sha}.jpg": data}),
             match=f"the photo file 'photos/{sha}.jpg' is the file of none of its photos")
     assert decoded == []
+
+
+@pytest.mark.parametrize("table, column, value, words", [
+    ("photos", "annotations", '[{"kind": "bogus"}]',
+     "must hold marks on the photo as the program draws them"),
+    ("inspections", "team_snapshot", "[7]",
+     "must hold the team as the program writes it"),
+    ("inspections", "section_ids", '["a", 3]', "must hold a JSON list of texts"),
+])
+def test_a_json_value_the_program_cannot_read_is_refused(world, table, column, value, words):
+    # Read back at the office, such a value would break the window on that record: its photos
+    # could not be listed, the record could not be opened.
+    draft = laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+
+    def poison(tables: Rows) -> None:
+        row = one(tables, table, **({"id": draft} if table == "inspections"
+                                    else {"inspection_id": draft}))
+        row[column] = value
+
+    refused(world, forge(world, world.a, source, poison), match=f": {words}")

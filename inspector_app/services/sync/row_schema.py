@@ -53,6 +53,8 @@ class Column:
     high: float = MAX_INT
     choices: tuple[str, ...] = ()
     json_type: type | tuple[type, ...] | None = None  # for json: the parsed value's type(s)
+    # For json: what the program reads in it, beyond its type (None: no more is read).
+    shape: Callable[[Any], Message | None] | None = None
 
 
 def key(required: bool = False) -> Column:
@@ -95,8 +97,41 @@ def blob(max_len: int) -> Column:
     return Column("blob", False, max_len)
 
 
-def json_text(json_type: type | tuple[type, ...], max_len: int, required: bool = False) -> Column:
-    return Column("json", required, max_len, json_type=json_type)
+def json_text(json_type: type | tuple[type, ...], max_len: int, required: bool = False,
+              shape: Callable[[Any], Message | None] | None = None) -> Column:
+    return Column("json", required, max_len, json_type=json_type, shape=shape)
+
+
+# The shapes the program reads out of its JSON columns: a value the window never writes would
+# otherwise break the office's window on that record (a photo whose marks cannot be drawn, a
+# record whose team cannot be read).
+def _strings(value: list[Any]) -> Message | None:
+    if all(isinstance(v, str) for v in value):
+        return None
+    return Message(N_("must hold a JSON list of texts"))
+
+
+def _team(value: list[Any]) -> Message | None:
+    for member in value:
+        if not (isinstance(member, dict) and isinstance(member.get("id"), str)
+                and isinstance(member.get("name"), str)
+                and all(isinstance(member.get(k), str | None)
+                        for k in ("enforcement_id", "organisation", "phone"))):
+            return Message(N_("must hold the team as the program writes it (each member's id "
+                              "and name)"))
+    return None
+
+
+def _marks(value: list[Any]) -> Message | None:
+    from inspector_app.domain.photo import Shape
+    from inspector_app.errors import ValidationError
+
+    for mark in value:
+        try:
+            Shape.from_dict(mark if isinstance(mark, dict) else {})
+        except ValidationError:
+            return Message(N_("must hold marks on the photo as the program draws them"))
+    return None
 
 
 _RECORD = {"created_at": stamp(True), "updated_at": stamp(True), "device_id": key(True)}
@@ -110,7 +145,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     # Companies come from spreadsheets, where a cell may hold a line break: text, not line.
     "companies": {"id": key(True), "name": text(200, True), "credit_code": line(60),
                   "address": text(500), "town": text(100), "industry": text(100),
-                  "special_areas": json_text(list, 4000, True), "legal_rep": text(100),
+                  "special_areas": json_text(list, 4000, True, _strings), "legal_rep": text(100),
                   "contact_name": text(100), "contact_phone": text(60), "risk_level": text(60),
                   "legal_rep_position": text(100), "notes": text(), "department_id": key(),
                   **_RECORD},
@@ -124,7 +159,8 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                            "definition": json_text(dict, TEMPLATE, True)},
     "planned_inspections": {"id": key(True), "company_id": key(True),
                             "template_key": key(True), "kind": choice(*_KINDS),
-                            "due_date": stamp(True), "inspector_ids": json_text(list, 4000, True),
+                            "due_date": stamp(True),
+                            "inspector_ids": json_text(list, 4000, True, _strings),
                             "note": text(2000),
                             "status": choice("planned", "started", "cancelled"),
                             "inspection_id": key(), **_RECORD},
@@ -148,9 +184,10 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "kind": choice(*_KINDS), "status": choice("draft", "completed", "signed"),
                     "number": line(100), "place": text(2000), "started_at": stamp(),
                     "ended_at": stamp(), "signed_at": stamp(), "current_item": key(),
-                    "follows_inspection_id": key(), "section_ids": json_text(list, 20_000),
+                    "follows_inspection_id": key(),
+                    "section_ids": json_text(list, 20_000, shape=_strings),
                     "company_snapshot": json_text(dict, 40_000),
-                    "team_snapshot": json_text(list, 40_000), "unit_id": key(),
+                    "team_snapshot": json_text(list, 40_000, shape=_team), "unit_id": key(),
                     "subject_unit_id": key(), **_RECORD},
     "inspection_inspectors": {"inspection_id": key(True), "inspector_id": key(True),
                               "position": integer(0, 1000, True)},
@@ -175,7 +212,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                "width": integer(0, 1_000_000), "height": integer(0, 1_000_000),
                "orientation": integer(0, 8), "taken_at": stamp(), "gps_lat": real(-90, 90),
                "gps_lon": real(-180, 180), "camera": text(200),
-               "annotations": json_text(list, 1_000_000, True), "deleted_at": stamp(),
+               "annotations": json_text(list, 1_000_000, True, _marks), "deleted_at": stamp(),
                **_RECORD},
     "signatures": {"id": key(True), "inspection_id": key(True),
                    "role": choice("inspector", "company", "witness"),
@@ -409,6 +446,8 @@ def check_value(col: Column, value: Any) -> Message | None:
             return Message(N_("must hold a JSON list") if wanted == (list,)
                            else N_("must hold a JSON object") if wanted == (dict,)
                            else N_("must hold a JSON object or list"))
+        if col.shape is not None:
+            return col.shape(parsed)
     return None
 
 
@@ -421,14 +460,16 @@ def _no_constant(name: str) -> Any:
 _JSON_SCAN = json.scanner.make_scanner(json.JSONDecoder(parse_constant=_no_constant))
 
 
-def _json_fits(value: str, json_type: type | tuple[type, ...]) -> bool:
-    """True when ``value`` is one JSON value of ``json_type`` and nothing else, as
-    ``check_value`` reads it (False: look closer, and say why)."""
+def _json_fits(value: str, col: Column) -> bool:
+    """True when ``value`` is one JSON value of the column's type and shape and nothing else,
+    as ``check_value`` reads it (False: look closer, and say why)."""
     try:
         parsed, end = _JSON_SCAN(value, 0)
     except (StopIteration, ValueError, RecursionError):
         return False
-    return end == len(value) and (json_type is object or isinstance(parsed, json_type))
+    json_type = col.json_type or object
+    return (end == len(value) and (json_type is object or isinstance(parsed, json_type))
+            and (col.shape is None or col.shape(parsed) is None))
 
 
 _FAST_TESTS = {
@@ -441,7 +482,7 @@ _FAST_TESTS = {
              "and _parse_stamp(v)",
     "int": "type(v) is int and _cols[{i}].low <= v <= _cols[{i}].high",
     "json": "type(v) is str and len(v) <= {n} and _BAD_TEXT.search(v) is None "
-            "and _json_fits(v, _cols[{i}].json_type)",
+            "and _json_fits(v, _cols[{i}])",
 }
 
 
