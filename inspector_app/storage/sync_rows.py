@@ -282,6 +282,27 @@ def has_rows(db: Database, table: str) -> bool:
     return db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
 
 
+def other_device_of_certificate(db: Database, serial: str, device_id: str) -> str | None:
+    """Another device id this certificate already speaks for, or None."""
+    row = db.execute("SELECT device_id FROM sync_device_signers WHERE cert_serial = ? AND "
+                     "device_id != ? LIMIT 1", [serial, device_id]).fetchone()
+    return row[0] if row else None
+
+
+def issued_here_at(db: Database, serial: str) -> str | None:
+    """When this office issued the certificate with this serial (None: it did not)."""
+    row = db.execute("SELECT created_at FROM issued_certificates WHERE serial = ?",
+                     [serial]).fetchone()
+    return row[0] if row else None
+
+
+def bound_revoked_at(db: Database, device_id: str) -> str | None:
+    """When the certificate the device id is bound to was revoked (None: it was not)."""
+    row = db.execute("SELECT min(r.revoked_at) FROM sync_device_signers s JOIN revocations r "
+                     "ON r.serial = s.cert_serial WHERE s.device_id = ?", [device_id]).fetchone()
+    return row[0] if row else None
+
+
 def device_binding(db: Database, device_id: str) -> tuple[str, str | None, bool] | None:
     """(signer name, enforcement id, certificate revoked) the device id is bound to."""
     bound = db.execute(

@@ -231,3 +231,69 @@ def test_a_json_value_the_program_cannot_read_is_refused(world, table, column, v
         row[column] = value
 
     refused(world, forge(world, world.a, source, poison), match=f": {words}")
+
+
+def test_a_planned_visit_is_started_only_by_an_inspection_of_the_senders(world):
+    # The yearly plan counts a started visit as made: a laptop may not mark one started with
+    # no inspection, nor with an inspection another laptop made.
+    from inspector_app.services.plans import PlanService
+    from tests.factories import SMALL_TEMPLATE, add_template
+
+    draft = laptop_work(world, world.a)
+    others = laptop_work(world, world.b, seed=3)
+    world.import_(world.export(world.a))
+    world.import_(world.export(world.b))
+    inspection = one_row(world.office, "inspections", draft)
+    add_template(world.office.db, SMALL_TEMPLATE)
+    plan = PlanService(world.office.db, world.office.device).add(
+        inspection["company_id"], inspection["template_key"], "2026-12-31")
+    row = one_row(world.office, "planned_inspections", plan)
+    source = plain_export(world, world.a)
+
+    def started(by: str | None):
+        def edit(tables: Rows) -> None:
+            tables.setdefault("planned_inspections", []).append(
+                {**row, "status": "started", "inspection_id": by,
+                 "device_id": world.a.device.id, "updated_at": later()})
+        return edit
+
+    refused(world, forge(world, world.a, source, started(None)),
+            match="is started without the inspection that started it")
+    theirs = one_row(world.office, "inspections", others)
+    row = one_row(world.office, "planned_inspections", PlanService(
+        world.office.db, world.office.device).add(theirs["company_id"], theirs["template_key"],
+                                                  "2026-12-30"))
+    refused(world, forge(world, world.a, source, started(others)),
+            match=f"names inspection {others}, which another device wrote")
+    row = one_row(world.office, "planned_inspections", plan)
+    world.import_(forge(world, world.a, source, started(draft)))
+    assert one_row(world.office, "planned_inspections", plan)["status"] == "started"
+
+
+def test_a_colleague_cannot_take_over_a_revoked_laptops_device_id(world):
+    # A revoked laptop may be handed to a new owner, enrolled after the revocation; a colleague
+    # enrolled before it (with a laptop of their own) may not speak for it.
+    from inspector_app.services.pki import PkiService
+
+    draft = laptop_work(world, world.a)
+    world.import_(world.export(world.a))
+    office = PkiService(world.office.db, world.office.device)
+    office.revoke(PkiService(world.a.db, world.a.device).identity()[0].serial,
+                  "office-secret-1", "left the bureau")
+    laptop_work(world, world.b, seed=7)
+    source = plain_export(world, world.b)
+    a_id, b_id = world.a.device.id, world.b.device.id
+
+    def as_a(tables: Rows) -> None:
+        for rows in tables.values():
+            for r in rows:
+                if r.get("device_id") == b_id:
+                    r["device_id"] = a_id
+        tables["devices"] = [r for r in tables.get("devices", []) if r["id"] != b_id]
+        tables["inspections"].append({**one_row(world.office, "inspections", draft),
+                                      "place": "李娜改写的地点", "updated_at": later()})
+
+    refused(world, forge(world, world.b, source, as_a,
+                         manifest_edit=lambda m: m.update(device_id=a_id)),
+            match=f"it claims the device id {a_id[:8]} of a revoked certificate, but its "
+                  "signer 李娜 was enrolled before that revocation")

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from cryptography import x509
@@ -233,7 +233,24 @@ class Policy:
         signer = self.sender.signer
         if bound is not None:
             if bound[2]:
-                return  # the laptop's former owner was revoked: it may have a new one
+                # The laptop's former owner was revoked: it may have a new one, but not a
+                # colleague whose own laptop already speaks with that certificate.
+                other = sync_rows.other_device_of_certificate(self.db, signer.serial, device)
+                revoked_at = sync_rows.bound_revoked_at(self.db, device)
+                issued_at = sync_rows.issued_here_at(self.db, signer.serial)
+                if not _issued_after(issued_at, revoked_at):
+                    # A new owner is enrolled for the laptop after its former owner's
+                    # certificate was revoked; a colleague's older certificate is not theirs.
+                    raise refuse(N_("it claims the device id {device} of a revoked "
+                                    "certificate, but its signer {signer_name} was enrolled "
+                                    "before that revocation"),
+                                 device=device[:8], signer_name=signer.name)
+                if other is not None:
+                    raise refuse(N_("it claims the device id {device} of a revoked certificate, "
+                                    "but its signer {signer_name} already signs for the "
+                                    "computer {other}"),
+                                 device=device[:8], signer_name=signer.name, other=other[:8])
+                return
             if (normalised(bound[0]), bound[1] or None) != (normalised(signer.name),
                                                            signer.enforcement_id or None):
                 raise refuse(N_("it claims the device id {device}, which belongs to {owner}'s "
@@ -437,6 +454,12 @@ class Policy:
                     N_("names inspection {inspection} of another company ({company}); a "
                        "planned visit is started as an inspection of the planned company"),
                     inspection=row["inspection_id"], company=inspection["company_id"]))
+            if (not self.sender.is_office and self.changes("planned_inspections", row)
+                    and inspection["device_id"] != self.sender.device_id):
+                raise row_refused("planned_inspections", row, "inspection_id", Message(
+                    N_("names inspection {inspection}, which another device wrote; a laptop "
+                       "starts a planned visit with an inspection of its own"),
+                    inspection=row["inspection_id"]))
 
     def _with_named(self, table: str, column: str, target: str) -> Iterator[tuple[Row, Row]]:
         """Each row of ``table`` whose ``column`` names a row of ``target``, with that row, a
@@ -487,6 +510,10 @@ class Policy:
                     if (changed <= _PLAN_FIELDS and local["status"] == "planned"
                             and row["status"] in ("started", "cancelled")
                             and row["device_id"] == device):
+                        if row["status"] == "started" and not row.get("inspection_id"):
+                            # The yearly plan counts a started visit as made.
+                            raise row_refused(table, row, "inspection_id", Message(
+                                N_("is started without the inspection that started it")))
                         continue
                 raise row_refused(table, row, None, Message(
                     N_("only the office may add or change {table}"),
@@ -939,6 +966,17 @@ _STROKES_PROBLEMS = {
     "too short": N_("is not drawn: its ink is too short to be a signature"),
     "too small": N_("is not drawn: its ink lies in a spot too small to be a signature"),
 }
+
+
+def _issued_after(issued_at: str | None, revoked_at: str | None) -> bool:
+    """Whether a certificate this office issued at ``issued_at`` came after a revocation
+    recorded at ``revoked_at`` (both this office's own clock)."""
+    if issued_at is None or revoked_at is None:
+        return False
+    try:
+        return datetime.fromisoformat(issued_at) > datetime.fromisoformat(revoked_at)
+    except (TypeError, ValueError):
+        return False
 
 
 def _strokes_problem(stored: str | None) -> Message | None:
