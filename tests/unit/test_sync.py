@@ -8,6 +8,7 @@ import itertools
 import json
 import shutil
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -638,8 +639,9 @@ def test_signed_record_travels_and_its_signature_is_checked(world, plain):
     # A record altered behind the program's back on the laptop:
     world.a.db.execute("DROP TRIGGER answers_signed_locked_upd")
     with world.a.db.atomic():
-        world.a.db.execute("UPDATE answers SET note = 'forged', updated_at = '2099-01-01' "
-                           "WHERE item_id = 'a1'")
+        world.a.db.execute("UPDATE answers SET note = 'forged', updated_at = ? "
+                           "WHERE item_id = 'a1'",
+                           [(datetime.now(UTC) + timedelta(hours=1)).isoformat()])
     forged = world.export(world.a, full=True)
     # the office keeps its signed copy untouched and says so,
     kept = world.import_(world.seal(forged))

@@ -93,7 +93,11 @@ def one(tables: Rows, table: str, **match) -> dict:
 
 
 def later() -> str:
-    return "2099-01-01T00:00:00.000000+00:00"
+    """Later than anything the test wrote, not after today (a laptop's clock may run ahead a
+    little, not years)."""
+    from datetime import UTC, datetime, timedelta
+
+    return (datetime.now(UTC) + timedelta(hours=1)).isoformat(timespec="microseconds")
 
 
 def signed_record(world: World, ctx, seed: int = 0) -> str:

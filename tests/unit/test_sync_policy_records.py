@@ -297,3 +297,16 @@ def test_a_colleague_cannot_take_over_a_revoked_laptops_device_id(world):
                          manifest_edit=lambda m: m.update(device_id=a_id)),
             match=f"it claims the device id {a_id[:8]} of a revoked certificate, but its "
                   "signer 李娜 was enrolled before that revocation")
+
+
+def test_a_row_dated_years_ahead_is_refused(world):
+    # Newer wins when two copies meet: a company dated 2099 would win over every correction
+    # the office makes later.
+    laptop_work(world, world.a)
+    source = plain_export(world, world.a)
+
+    def ahead(tables: Rows) -> None:
+        tables["companies"][0]["updated_at"] = "2099-01-01T00:00:00+00:00"
+
+    refused(world, forge(world, world.a, source, ahead),
+            match="time of last change: is dated 2099-01-01T00:00:00\\+00:00, after today")

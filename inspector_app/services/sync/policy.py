@@ -209,6 +209,7 @@ class Policy:
         self._plans_start_their_own_company()
         self._emergency_work_follows_its_rules()
         if not self.sender.is_office:
+            self._stamps_not_ahead()
             self._registry_of_units_never_sent()
             self._office_only()
             self._authorship()
@@ -263,6 +264,22 @@ class Policy:
                 raise refuse(N_("it claims the device id {device}, which belongs to {owner}'s "
                                 "computer, but it was signed by {signer_name}"),
                              device=device[:8], owner=report, signer_name=signer.name)
+
+    def _stamps_not_ahead(self) -> None:
+        """A laptop's rows are not dated ahead of today (a day's grace for its clock): newer
+        wins when two copies of a row meet, and a row dated years ahead would win over every
+        later correction made here."""
+        latest = (date.today() + timedelta(days=1)).isoformat()
+        for table, rows in self.rows.items():
+            stamps = [c for c in ("created_at", "updated_at", "at") if c in _columns(table)]
+            if not stamps:
+                continue
+            for row in rows:
+                for column in stamps:
+                    value = row.get(column)
+                    if value and str(value)[:10] > latest:
+                        raise row_refused(table, row, column, Message(
+                            N_("is dated {value}, after today"), value=value))
 
     def _parents_never_change(self) -> None:
         self._never_change(PARENTS, N_("moves it from {here} to {sent} (a part never changes "
