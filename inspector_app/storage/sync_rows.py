@@ -289,6 +289,17 @@ def other_device_of_certificate(db: Database, serial: str, device_id: str) -> st
     return row[0] if row else None
 
 
+def amended_by(db: Database, inspection_ids: list[str], device_id: str) -> set[str]:
+    """Those of these inspections that a revision written by this device already amends."""
+    found: set[str] = set()
+    for start in range(0, len(inspection_ids), 500):
+        part = inspection_ids[start:start + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT supersedes_id FROM inspections WHERE device_id = ? AND supersedes_id IN "
+            f"({','.join('?' * len(part))})", [device_id, *part]))
+    return found
+
+
 def issued_here_at(db: Database, serial: str) -> str | None:
     """When this office issued the certificate with this serial (None: it did not)."""
     row = db.execute("SELECT created_at FROM issued_certificates WHERE serial = ?",

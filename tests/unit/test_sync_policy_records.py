@@ -310,3 +310,29 @@ def test_a_row_dated_years_ahead_is_refused(world):
 
     refused(world, forge(world, world.a, source, ahead),
             match="time of last change: is dated 2099-01-01T00:00:00\\+00:00, after today")
+
+
+def test_one_computer_amends_a_revision_once(world):
+    # The window amends a signed revision once on a computer; a bundle bringing two of its
+    # amendments would double the signed record's hazards in the office's hazard list.
+    import uuid
+
+    signed = signed_record(world, world.a)
+    world.import_(world.export(world.a))
+    amended = InspectionService(world.a.db, world.a.device, "张伟").amend(signed, "错字")
+    source = plain_export(world, world.a)
+
+    def twice(tables: Rows) -> None:
+        twin = str(uuid.uuid4())
+        row = one(tables, "inspections", id=amended)
+        tables["inspections"].append({**row, "id": twin, "number": row["number"] + "B"})
+        for table in ("findings", "answers", "inspection_inspectors"):
+            for r in [r for r in tables.get(table, []) if r["inspection_id"] == amended]:
+                tables[table].append({**r, "inspection_id": twin,
+                                      **({"id": str(uuid.uuid4())} if "id" in r else {})})
+
+    refused(world, forge(world, world.a, source, twice),
+            match=f"amends inspection {signed} a second time from the same computer")
+    world.import_(forge(world, world.a, source))
+    assert world.office.db.execute("SELECT COUNT(*) FROM inspections WHERE supersedes_id = ?",
+                                   [signed]).fetchone()[0] == 1

@@ -374,7 +374,8 @@ class Policy:
         """A new revision corrects a signed record of its own subject and kind and is numbered
         the next revision of it: what ``InspectionService.amend`` makes. (Two computers may
         each amend the same revision; the window cannot tell them apart either, so that is
-        not refused.)"""
+        not refused; one computer amends a revision once, as the window allows.)"""
+        amended: set[str] = set()
         for inspections in _chunks(row for row in self.rows.get("inspections", [])
                                    if row.get("supersedes_id")
                                    and self.local_row("inspections", row) is None):
@@ -382,9 +383,19 @@ class Policy:
             carried = self._by_id("inspections", ids)
             here = {row["id"]: row for row in sync_rows.rows_by_keys(
                 self.db, "inspections", ("id",), [(i,) for i in sorted(ids)])}
+            if not self.sender.is_office:
+                amended |= sync_rows.amended_by(self.db, sorted(ids), self.sender.device_id)
             for row in inspections:
                 target = row["supersedes_id"]
                 self._amends(row, carried.get(target), here.get(target))
+                if self.sender.is_office:
+                    continue
+                if target in amended:
+                    raise row_refused("inspections", row, "supersedes_id", Message(
+                        N_("amends inspection {corrected} a second time from the same "
+                           "computer; a revision is amended once, then its amendment is"),
+                        corrected=target))
+                amended.add(target)
 
     @staticmethod
     def _amends(row: Row, carried: Row | None, here: Row | None) -> None:
