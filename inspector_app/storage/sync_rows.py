@@ -215,7 +215,6 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
     if any(c[1] in columns and c[4] is not None for c in info):
         return None
     span = "v.seq BETWEEN ? AND ?"
-    here = "SELECT 1 FROM main.audit_log AS a WHERE a.id = v.id"
     source = 'staged."values_audit_log" AS v'
     # Every entry of the span is either added or already here: counting the span (a range of
     # its key) spares a second look-up of each entry.
@@ -223,8 +222,13 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
                         [first, last]).fetchone()[0]
     names = ", ".join(f'"{c}"' for c in columns)
     values = ", ".join(f'v."{c}"' for c in columns)
+    # An entry already here (its id, the primary key) is skipped by the insert's own look-up
+    # of the key rather than by a NOT EXISTS probe of the same index before it: for the
+    # district's 95,000 entries 0.24-0.33 s of CPU instead of 0.33-0.49 s. Only the id is
+    # named, so any other fault still fails the import.
     cursor = db.execute(f"INSERT INTO main.audit_log ({names}) SELECT {values} FROM {source} "
-                        f"WHERE {span} AND NOT EXISTS ({here}) ORDER BY v.seq", [first, last])
+                        f"WHERE {span} ORDER BY v.seq ON CONFLICT (id) DO NOTHING",
+                        [first, last])
     return cursor.rowcount, int(staged) - cursor.rowcount
 
 
