@@ -232,6 +232,21 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
     return cursor.rowcount, int(staged) - cursor.rowcount
 
 
+def fold_log(db: Database) -> None:
+    """The write-ahead log copied into the database file and emptied, if no one is reading
+    it: an import writes its whole size into the log, which would otherwise stay that large
+    on the disk while the program runs. Never waits (busy timeout 0): a reader, such as the
+    window, keeps its snapshot and the log is left for a later checkpoint."""
+    (kept,) = db.execute("PRAGMA busy_timeout").fetchone()
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        # A reader makes it answer "busy" (or raise, on some versions): skipped either way.
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(kept)}")
+
+
 # -- what the sender may change (services/sync/policy.py) --
 def rows_by_keys(db: Database, table: str, key: tuple[str, ...],
                  keys: Iterable[tuple[Any, ...]]) -> Iterator[Row]:

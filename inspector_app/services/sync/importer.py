@@ -178,6 +178,7 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                        control, attached)
         finally:
             verified.rows.close()
+    sync_rows.fold_log(db)
     return report
 
 
