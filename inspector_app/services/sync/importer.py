@@ -205,7 +205,8 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                        control, attached)
         finally:
             verified.rows.close()
-    sync_rows.fold_log(db)
+    if not dry_run:  # a dry run wrote nothing: the database's files stay byte for byte
+        sync_rows.fold_log(db)
     return report
 
 
