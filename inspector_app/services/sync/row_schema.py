@@ -311,12 +311,18 @@ def _value_bytes(col: Column) -> int:
     return 2 + _CHAR_BYTES * col.max_len
 
 
+# A line up to this long is parsed whatever its table, so that a value too long for its
+# field is refused naming the row and the field rather than the line.
+_PARSED_LINE = 16 * 1024 * 1024
+
+
 @functools.cache
 def max_line_bytes(table: str) -> int:
-    """The longest line a row of ``table`` that passes its checks can be: every column at its
-    longest, each named once. A longer line is refused before it is parsed (and never held
-    whole in memory)."""
-    return 2 + sum(len(name) + 4 + _value_bytes(col) for name, col in SCHEMAS[table].items())
+    """The longest line of ``table``'s entry that is parsed: the longest a row that passes its
+    checks can be (every column at its longest, each named once), or _PARSED_LINE if more. A
+    longer line is refused before it is parsed, and never held whole in memory."""
+    longest = 2 + sum(len(name) + 4 + _value_bytes(col) for name, col in SCHEMAS[table].items())
+    return max(longest, _PARSED_LINE)
 
 
 def row_refused(table: str, row: Mapping[str, Any], column: str | None,

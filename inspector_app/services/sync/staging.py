@@ -209,8 +209,8 @@ class StagedRows(Mapping[str, TableRows]):
                 if raw is None:
                     count += 1
                     fault = fault or refuse(
-                        N_("line {number:,} of the entry {filename!r} is longer than any row "
-                           "of its table can be ({limit:,} bytes)"),
+                        N_("line {number:,} of the entry {filename!r} is longer than {limit:,} "
+                           "bytes, more than any row of its table can be"),
                         number=number, filename=info.filename, limit=limit)
                     continue
                 count, fault = self._line(raw, table, spec.key, spec.parent, checker, pending,
