@@ -140,3 +140,26 @@ def expected_failure(exc: BaseException) -> InspectorError | None:
     if isinstance(exc, sqlite3.Error):
         return from_sqlite_error(exc, Message(N_("the database")))
     return None
+
+
+_SQLITE_IOERR, _SQLITE_FULL = 10, 13  # primary result codes (the low byte of extended ones)
+
+
+def disk_write_failure(exc: BaseException) -> str | None:
+    """``"full"`` when ``exc`` is the disk refusing a write for want of space, ``"failed"`` when
+    it is SQLite's disk I/O error, else None. A full disk reaches SQLite as "database or disk
+    is full", or as "disk I/O error" when what failed was the log's write or a flush: both are
+    a problem of the disk, not a bug."""
+    if isinstance(exc, sqlite3.OperationalError):
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(exc).lower()
+        if primary == _SQLITE_FULL or "disk is full" in text:
+            return "full"
+        if primary == _SQLITE_IOERR or "disk i/o error" in text:
+            return "failed"
+        return None
+    # An OSError's EIO may be a read of the bundle's USB stick: ``from_os_error`` says that.
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "full"
+    return None

@@ -336,3 +336,29 @@ def test_the_table_never_travels(tmp_path):
 
     assert "hazard_ledger" in NEVER_CARRIED
     assert "hazard_ledger" not in {t.name for t in TABLES}
+
+
+def test_the_offices_full_bundle_sets_up_a_new_computer_whole(tmp_path):
+    from inspector_app.services.sync import export_bundle, import_bundle
+    from tests.unit.test_sync import ORG_PASS, World
+
+    world = World(tmp_path)
+    try:
+        office, laptop = world.office, world.b
+        build_demo(office.db, office.device, office.data_dir.photos, companies=8,
+                   inspections=60, seed=3, today=BUILT)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        bundle = export_bundle(office.db, office.data_dir, office.device, usb,
+                               passphrase=ORG_PASS, full=True)
+        assert import_bundle(laptop.db, laptop.data_dir, laptop.device, bundle).status == \
+            "imported"
+        # Batches of many inspections, answers and hazards, as a district's bundle brings them.
+        for table, order in (("inspections", "id"), ("answers", "id"), ("findings", "id"),
+                             ("hazard_ledger", "finding_id")):
+            query = f"SELECT * FROM {table} ORDER BY {order}"
+            here = laptop.db.execute(query).fetchall()
+            assert len(here) > 16 and here == office.db.execute(query).fetchall(), table
+        check(laptop.db, BUILT)
+    finally:
+        world.close()

@@ -26,8 +26,10 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import (
     CorruptFileError,
+    DiskFullError,
     InspectorError,
     ValidationError,
+    disk_write_failure,
     from_os_error,
     from_sqlite_error,
 )
@@ -91,6 +93,31 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
         if named is exc:
             raise
         raise named from None
+    except (sqlite3.OperationalError, OSError, InspectorError) as exc:
+        stopped = _stopped_by_the_disk(exc, _data_dir(data_dir).root)
+        if stopped is None:
+            raise
+        raise stopped from exc
+
+
+def _stopped_by_the_disk(exc: BaseException, root: Path) -> InspectorError | None:
+    """The import stopped by a write the disk refused (the scratch rows, a photo, the
+    database, its log), told as such: what failed, that nothing was changed (the transaction
+    rolled back, the files taken back, the scratch folder gone) and what to do. None for any
+    other failure. The bundle is not at fault: no refusal is recorded."""
+    cause = exc.__cause__ if isinstance(exc, InspectorError) else exc
+    how = disk_write_failure(cause) if cause is not None else None
+    if how == "full":
+        return DiskFullError(N_("The import stopped: the disk holding the data folder {path} "
+                                "is full. Nothing was changed. Free some space on it and "
+                                "import the bundle again."), path=root)
+    if how == "failed":
+        return InspectorError(N_("The import stopped: the disk holding the data folder {path} "
+                                 "could not be written or read ({reason}); it may be full, or "
+                                 "failing. Nothing was changed. Free some space on it, check "
+                                 "the disk, and import the bundle again."),
+                              path=root, reason=str(cause))
+    return None
 
 
 def _from_sender(exc: InspectorError, seen: dict[str, str]) -> InspectorError:
@@ -201,6 +228,8 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                        control, attached)
         finally:
             verified.rows.close()
+    if not dry_run:  # a dry run wrote nothing: the database's files stay byte for byte
+        sync_rows.fold_log(db)
     return report
 
 
@@ -422,6 +451,8 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                      exc=words.database_problem(str(exc))) from None
     except sqlite3.OperationalError as exc:
         staged.take_back()
+        if disk_write_failure(exc) is not None:
+            raise  # told by import_bundle, with the import's own words
         known = from_sqlite_error(exc, root)
         if known is None:
             raise

@@ -22,6 +22,7 @@ Rules (the same result whatever order bundles arrive in):
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -529,14 +530,7 @@ class Merger:
         try:
             with self.db.atomic():
                 for table, rows in parts.items():
-                    by_columns: dict[tuple[str, ...], list[Row]] = {}
-                    for part in rows:
-                        by_columns.setdefault(tuple(part), []).append(part)
-                    for cols, same in by_columns.items():
-                        self.db.conn.executemany(
-                            f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                            f"({', '.join('?' * len(cols))})",
-                            [[part[c] for c in cols] for part in same])
+                    _insert_many(self.db, table, rows)
         except sqlite3.IntegrityError:
             return False
         for table, rows in parts.items():
@@ -685,15 +679,44 @@ def _existing(db: Database, table: str, column: str, values: list[Any]) -> set[A
     return found
 
 
+# A set of rows at least this large, of a table with an insert trigger (the hazard ledger's,
+# the locks of signed records), goes in through a temporary table with one INSERT ... SELECT:
+# a statement that fires a trigger opens a statement journal and copies into it every page
+# it is the first to touch, once per statement, which with executemany is once per row. The
+# district's 2,000 inspections, 53,000 answers and 3,000 hazards took 0.68-0.79, 0.89-0.97
+# and 0.12-0.15 s of CPU row by row, 0.28-0.30, 0.35-0.46 and 0.06-0.07 s through the
+# temporary table (measured alone, in batches). A table without such a trigger gains nothing
+# (its rows are copied twice): the signatures with their images took longer.
+_VIA_TEMP = 16
+_INSERT_TRIGGER = re.compile(r"\bINSERT\s+ON\b", re.IGNORECASE)
+
+
+def _fires_on_insert(db: Database, table: str) -> bool:
+    return any(_INSERT_TRIGGER.search(sql or "") for (sql,) in db.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]))
+
+
 def _insert_many(db: Database, table: str, rows: list[Row]) -> None:
     """Rows in as few statements as their sets of columns allow, in their order per set."""
     by_columns: dict[tuple[str, ...], list[Row]] = {}
     for row in rows:
         by_columns.setdefault(tuple(row), []).append(row)
     for cols, same in by_columns.items():
-        db.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                            f"({', '.join('?' * len(cols))})",
-                            [[row[c] for c in cols] for row in same])
+        names, marks = ", ".join(cols), ", ".join("?" * len(cols))
+        values = [[row[c] for c in cols] for row in same]
+        if len(same) < _VIA_TEMP or not _fires_on_insert(db, table):
+            db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
+            continue
+        # Columns without a type: the values are kept as given, and converted by the table's
+        # own columns as a direct insert would.
+        db.conn.execute("DROP TABLE IF EXISTS temp.sync_batch")
+        db.conn.execute(f"CREATE TEMP TABLE sync_batch ({names})")
+        try:
+            db.conn.executemany(f"INSERT INTO temp.sync_batch VALUES ({marks})", values)
+            db.conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} "
+                            f"FROM temp.sync_batch ORDER BY rowid")
+        finally:
+            db.conn.execute("DROP TABLE IF EXISTS temp.sync_batch")
 
 
 def _key_text(spec: TableSpec, row: Row) -> str:

@@ -334,6 +334,34 @@ def row_label(table: str, row: Mapping[str, Any]) -> Message:
     return Message(N_("{what} {key}"), what=row_words(table), key=key_text)
 
 
+# The most bytes one character of a text takes in a JSON line: written by any JSON writer,
+# a character outside the Basic Multilingual Plane may be a pair of \u escapes (12 bytes).
+_CHAR_BYTES = 12
+
+
+def _value_bytes(col: Column) -> int:
+    """The most bytes a value of ``col`` can take in a row's JSON line."""
+    if col.kind == "blob":  # {"$b64":"..."}, base64 of at most max_len bytes
+        return 11 + (col.max_len + 2) // 3 * 4
+    if col.kind in ("int", "real"):
+        return 32  # a 64-bit integer, or a float as Python writes it
+    return 2 + _CHAR_BYTES * col.max_len
+
+
+# A line up to this long is parsed whatever its table, so that a value too long for its
+# field is refused naming the row and the field rather than the line.
+_PARSED_LINE = 16 * 1024 * 1024
+
+
+@functools.cache
+def max_line_bytes(table: str) -> int:
+    """The longest line of ``table``'s entry that is parsed: the longest a row that passes its
+    checks can be (every column at its longest, each named once), or _PARSED_LINE if more. A
+    longer line is refused before it is parsed, and never held whole in memory."""
+    longest = 2 + sum(len(name) + 4 + _value_bytes(col) for name, col in SCHEMAS[table].items())
+    return max(longest, _PARSED_LINE)
+
+
 def row_refused(table: str, row: Mapping[str, Any], column: str | None,
                 reason: Message) -> BundleRefused:
     """The bundle refused for one row (and column), both named in the reader's words."""

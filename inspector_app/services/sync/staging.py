@@ -17,7 +17,7 @@ import marshal
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from inspector_app.i18n import N_, Message
 from inspector_app.services.sync import bundle, row_schema, words
@@ -202,27 +202,21 @@ class StagedRows(Mapping[str, TableRows]):
         spec = BY_NAME[table]
         digest = hashlib.sha256()
         fault: BaseException | None = None
-        count, read, pending, tail = 0, 0, [], b""
+        count, pending = 0, []
+        limit = row_schema.max_line_bytes(table)
         with zf.open(info) as handle:
-            while True:
-                chunk = handle.read(min(_CHUNK, size + 1 - read))
-                if not chunk:
-                    break
-                read += len(chunk)
-                if read > size:
-                    raise refuse(N_("the entry {filename!r} is larger than it says"),
-                                 filename=info.filename)
-                digest.update(chunk)
-                lines = (tail + chunk).split(b"\n")
-                tail = lines.pop()
-                for raw in lines:
-                    count, fault = self._line(raw, table, spec.key, spec.parent, checker,
-                                              pending, count, fault)
+            for number, raw in enumerate(_lines(handle, size, limit, digest, info.filename), 1):
+                if raw is None:
+                    count += 1
+                    fault = fault or refuse(
+                        N_("line {number:,} of the entry {filename!r} is longer than {limit:,} "
+                           "bytes, more than any row of its table can be"),
+                        number=number, filename=info.filename, limit=limit)
+                    continue
+                count, fault = self._line(raw, table, spec.key, spec.parent, checker, pending,
+                                          count, fault)
                 if len(pending) >= _BATCH:
                     fault = self._flush(table, pending, fault)
-            if tail:
-                count, fault = self._line(tail, table, spec.key, spec.parent, checker, pending,
-                                          count, fault)
         if digest.hexdigest() != sha256:
             raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
                          filename=info.filename)
@@ -313,6 +307,50 @@ class StagedRows(Mapping[str, TableRows]):
                 N_("appears twice in the bundle (numbers {first:,} and {second:,} of its "
                    "{rows})"), rows=words.table_words(table), first=first,
                 second=item[5]))
+
+
+def _lines(handle: IO[bytes], size: int, limit: int, digest: Any, filename: str
+           ) -> Iterator[bytes | None]:
+    """The entry's lines (without their newline), read in chunks of never more than ``size``
+    bytes in all, each chunk hashed into ``digest`` as it passes; None for a line longer than
+    ``limit``. A line's pieces are joined once, when it ends, not again at every chunk (a line
+    of n chunks cost n joins of the whole line: quadratic), and the pieces of an over-long line
+    are dropped as they come, so the entry is still read to its end and its hash checked."""
+    read = 0
+    held: list[bytes] = []  # the pieces of the line that goes on in the next chunk
+    held_size = 0
+    over = False  # the line going on is longer than ``limit``: its pieces are dropped
+    while chunk := handle.read(min(_CHUNK, size + 1 - read)):
+        read += len(chunk)
+        if read > size:
+            raise refuse(N_("the entry {filename!r} is larger than it says"), filename=filename)
+        digest.update(chunk)
+        lines = chunk.split(b"\n")
+        last = lines.pop()  # the start of a line (or more of one, when the chunk has no end)
+        for raw in lines:
+            if over:  # the end of the over-long line
+                over = False
+                yield None
+                continue
+            if held:
+                held.append(raw)
+                raw = b"".join(held)
+                held.clear()
+            yield raw if len(raw) <= limit else None
+        if lines:
+            held_size = 0
+        if over:
+            continue
+        held_size += len(last)
+        if held_size > limit:
+            over = True
+            held.clear()
+        elif last:
+            held.append(last)
+    if over:
+        yield None
+    elif held:
+        yield b"".join(held)
 
 
 def read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) -> str:
