@@ -98,3 +98,27 @@ def test_a_person_already_in_a_team_is_named_and_the_team_not_added(qtbot, ctx, 
     assert teams.save_team(), teams.error.text()
     labels = [teams.people.list.item(r).text() for r in range(teams.people.list.count())]
     assert [label.endswith("已在一组") for label in labels] == [True, False, True]
+
+
+def test_after_adding_a_team_the_form_is_empty_for_the_next(qtbot, ctx):
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    for name, number in (("张伟", "32050012"), ("李娜", "32050013"), ("王芳", "32050014"),
+                         ("赵磊", "32050015")):
+        people.add(name, number, "泉台区应急管理局")
+    teams = PlanTeamsDialog(ctx)
+    qtbot.addWidget(teams)
+    teams.name.setText("一组")
+    _tick(teams.people, "张伟")
+    _tick(teams.people, "李娜")
+    teams.capacity.setValue(3)
+    assert teams.add_team(), teams.error.text()
+    assert teams.name.text() == "" and teams.people.checked_ids() == []
+    assert teams.capacity.value() == 20 and not teams.save_button.isEnabled()
+    # The next team is typed in straight away.
+    teams.name.setText("二组")
+    _tick(teams.people, "王芳")
+    _tick(teams.people, "赵磊")
+    assert teams.add_team(), teams.error.text()
+    assert [teams.table.item(r, 0).text() for r in range(2)] == ["一组", "二组"]

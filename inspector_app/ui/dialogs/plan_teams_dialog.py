@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from inspector_app.services.context import AppContext
 
 
+_CAPACITY = 20  # visits a month a new team starts with
+
+
 class PlanTeamsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +60,7 @@ class PlanTeamsDialog(QDialog):
         self.name = QLineEdit()
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 500)
-        self.capacity.setValue(20)
+        self.capacity.setValue(_CAPACITY)
         self.people = InspectorPicker(ctx, list_height=120)
         self.people.fill(None)        # a team is chosen person by person, no one ticked first
         self.people.problem.connect(self._show_problem)
@@ -176,7 +179,24 @@ class PlanTeamsDialog(QDialog):
             return False
         self.error.clear()
         self.refresh()
+        self._clear_form()
         return True
+
+    def _clear_form(self) -> None:
+        """Empty fields for the next team: the one just added is in the table, and its name
+        and people left in the form would only be refused as a second team."""
+        self.table.setCurrentCell(-1, -1)
+        self.table.clearSelection()
+        self.save_button.setEnabled(False)
+        self.name.clear()
+        self.capacity.setValue(_CAPACITY)
+        blocked = self.people.list.blockSignals(True)  # an emptied form is no choice
+        try:
+            for index in range(self.people.list.count()):
+                self.people.list.item(index).setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            self.people.list.blockSignals(blocked)
+        self.name.setFocus()
 
     def save_team(self) -> bool:
         row = self.table.currentRow()
