@@ -122,3 +122,17 @@ def test_after_adding_a_team_the_form_is_empty_for_the_next(qtbot, ctx):
     _tick(teams.people, "赵磊")
     assert teams.add_team(), teams.error.text()
     assert [teams.table.item(r, 0).text() for r in range(2)] == ["一组", "二组"]
+
+
+def test_two_versions_of_one_checklist_are_told_apart_in_the_plan(qtbot, ctx):
+    from tests.factories import SMALL_TEMPLATE
+
+    first = add_template(ctx.db)
+    second = add_template(ctx.db, {**SMALL_TEMPLATE, "version": "2.0"})
+    plan = YearPlanDialog(ctx)
+    qtbot.addWidget(plan)
+    texts = {plan.template.itemData(i): plan.template.itemText(i)
+             for i in range(plan.template.count())}
+    title = SMALL_TEMPLATE["title"]["en"]
+    assert texts[first] == f"{title} ({SMALL_TEMPLATE['version']})"
+    assert texts[second] == f"{title} (2.0)"

@@ -108,9 +108,12 @@ class YearPlanDialog(QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.template = QComboBox()
         records = self.templates.list()
+        # Title and version, as New inspection shows them: two versions of one checklist must
+        # not look alike; the full key is the tooltip.
         for record in records:
-            self.template.addItem(f"{record.title(ui_lang())} ({record.key})",
-                                  record.key)
+            self.template.addItem(f"{record.title(ui_lang())} ({record.version})", record.key)
+            self.template.setItemData(self.template.count() - 1, record.key,
+                                      Qt.ItemDataRole.ToolTipRole)
         start = next((i for i, r in enumerate(records) if r.template_id == DEFAULT_CHECKLIST), 0)
         self.template.setCurrentIndex(start)
         self.template.setMinimumContentsLength(16)
