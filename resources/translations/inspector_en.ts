@@ -224,15 +224,30 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
-        <source>%Ln file(s) could not be added; the others were added:</source>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
+        <source>%Ln file(s) could not be added.</source>
         <translation>
+            <numerusform>%Ln file could not be added.</numerusform>
+            <numerusform>%Ln files could not be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="521"/>
+        <source>%Ln other photo(s) were added.</source>
+        <translation>
+            <numerusform>%Ln other photo was added.</numerusform>
+            <numerusform>%Ln other photos were added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be added; the others were added:</source>
+        <translation type="vanished">
             <numerusform>%Ln file could not be added; the others were added:</numerusform>
             <numerusform>%Ln files could not be added; the others were added:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>… and %Ln more (see details).</numerusform>
@@ -240,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>Why is %Ln photo deleted?</numerusform>
@@ -319,7 +334,7 @@
 <context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
@@ -327,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>
@@ -335,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="412"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -349,7 +364,7 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>

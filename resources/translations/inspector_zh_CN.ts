@@ -3878,7 +3878,7 @@ Records signed with it that the office has not imported yet will be refused, and
     </message>
     <message>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="317"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="620"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="623"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -3959,44 +3959,57 @@ Records signed with it that the office has not imported yet will be refused, and
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
+        <source>%Ln file(s) could not be added.</source>
+        <translation>
+            <numerusform>%Ln 个文件无法添加。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="521"/>
+        <source>%Ln other photo(s) were added.</source>
+        <translation>
+            <numerusform>另有 %Ln 张照片已添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="517"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
         <source>%Ln file(s) could not be added; the others were added:</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln 个文件无法添加，其余文件已添加：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>……另有 %Ln 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="564"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="567"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="567"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="570"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %Ln 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="575"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
@@ -4247,54 +4260,54 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="68"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="70"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="80"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="78"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="79"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="95"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="111"/>
         <source>in %1</source>
         <translation>已在%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="154"/>
         <source>%1 is already in %2, and an inspector is in one team only. To move them, select %2, untick %1 and save; then tick %1 here.</source>
         <translation>%1已在%2，一名检查人员只能在一个检查组。要调动，请先选中%2，取消勾选%1并保存，再在这里勾选%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="167"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -6579,115 +6592,115 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="414"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="140"/>
         <source>Company &amp;closed…</source>
         <translation>企业停业(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>A company closed (停业) or moved away: drop its visits from a day on</source>
         <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="151"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="153"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="169"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="243"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="251"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="252"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="281"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6696,49 +6709,49 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="292"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="327"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="361"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="408"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="411"/>
         <source>Approve the plan for %1</source>
         <translation>批准 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="412"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -6749,12 +6762,12 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
         <source>Issue the plan for %1</source>
         <translation>下达 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
@@ -6765,12 +6778,12 @@ Each visit becomes a planned inspection for its team&apos;s inspectors, due on t
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="431"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="433"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -492,7 +492,7 @@ class PhotoGallery(QWidget):
         if added:
             self.select_photo(added[-1].photo_id or "")
         if refused:
-            self._show_refusals(refused)
+            self._show_refusals(refused, len(added))
         if added:
             self.changed.emit()
         self.ingest_finished.emit(results)
@@ -512,11 +512,14 @@ class PhotoGallery(QWidget):
         log.error("adding photos failed:\n%s", trace)
         sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: the crash dialog
 
-    def _show_refusals(self, refused: list[IngestResult]) -> None:
+    def _show_refusals(self, refused: list[IngestResult], added: int) -> None:
         lines = [f"{Path(r.path).name}: {localized(r.message)}" for r in refused]
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"),
-                          self.tr("%Ln file(s) could not be added; the others were added:", "",
-                                  len(refused)),
+        # "The others were added" only when some were: a file already attached or a batch
+        # stopped early is no photo added, and saying so would hide that nothing came in.
+        text = self.tr("%Ln file(s) could not be added.", "", len(refused))
+        if added:
+            text += " " + self.tr("%Ln other photo(s) were added.", "", added)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"), text,
                           QMessageBox.StandardButton.Ok, self.window())
         shown = lines[:MAX_LISTED_REFUSALS]
         if len(lines) > len(shown):
