@@ -4753,197 +4753,199 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>找不到标识为 {0} 的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="196"/>
         <source>Inspector: {0} ({1})</source>
         <translation>检查人员：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
         <source>Company: {0}</source>
         <translation>被检查单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
         <source>on-site person</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
         <source>Witness: {0}</source>
         <translation>见证人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="207"/>
         <source>Add a witness (optional)</source>
         <translation>添加见证人（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="212"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="215"/>
         <source>⚠ record changed: sign again</source>
         <translation>⚠ 记录已修改，需重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="217"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="219"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="302"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="303"/>
         <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="304"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="327"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="326"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="329"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="341"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="344"/>
         <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="469"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="469"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="376"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="374"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="377"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="381"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="386"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="391"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="389"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="392"/>
         <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="390"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="393"/>
         <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="432"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="433"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="445"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="451"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="452"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="453"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="452"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="455"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="453"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="456"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="454"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="457"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="458"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="459"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>

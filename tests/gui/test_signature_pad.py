@@ -262,3 +262,23 @@ def test_a_locked_record_cannot_be_signed(qtbot, ctx, inspection, languages, pro
     assert not dlg.save_button.isEnabled() and not dlg.refuse_button.isVisible()
     dlg.save()  # even when called directly, nothing happens
     assert SignatureService(ctx.db, ctx.device).list(inspection) == []
+
+
+def test_the_buttons_stay_still_while_signing(qtbot, dialog):
+    dlg = dialog
+
+    def buttons():
+        QApplication.processEvents()
+        return [(b.mapTo(dlg, QPoint(0, 0)), b.size())
+                for b in (dlg.save_button, dlg.clear_button, dlg.undo_button)]
+
+    still = buttons()
+    dot(qtbot, dlg.pad)  # "too short" shows below the buttons
+    assert dlg.message.text() and buttons() == still
+    sign(qtbot, dlg.pad)  # and goes
+    assert not dlg.message.text() and buttons() == still
+    # Company refuses to sign renames Save; it does not grow under the pointer.
+    dlg.select_signer("company")
+    save = buttons()[0]
+    qtbot.mouseClick(dlg.refuse_button, LEFT)
+    assert dlg.save_button.text() == "Save witness signature" and buttons()[0] == save
