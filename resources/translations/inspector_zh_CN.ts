@@ -122,32 +122,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="183"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="188"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -475,82 +475,82 @@
 <context>
     <name>CompanyImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="84"/>
         <source>Choose a list of companies</source>
         <translation>选择单位名单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -600,192 +600,192 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="323"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="451"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="522"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="569"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="570"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="536"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="324"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="589"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="592"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="667"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="677"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="680"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="689"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="693"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="714"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -793,92 +793,92 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="190"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="191"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="218"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="220"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="247"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="252"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="281"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="278"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="290"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="309"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="306"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="316"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="313"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336"/>
         <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="338"/>
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="346"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="343"/>
         <source>Only a re-inspection has a re-inspection opinion: open the re-inspection (its row in the Inspections list, or File → Re-inspection…) and press Documents… there.</source>
         <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或 文件 → 复查…），在复查窗口中按 文书…。</translation>
     </message>
@@ -887,12 +887,12 @@
         <translation type="vanished">只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="347"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="349"/>
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -901,37 +901,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="372"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="373"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="392"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="396"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="393"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -939,99 +939,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="262"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="326"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1039,82 +1039,82 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1162,160 +1162,160 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1324,244 +1324,244 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="633"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="638"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="707"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="677"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="722"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="691"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="728"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="744"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="749"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="763"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1573,22 +1573,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2023,83 +2023,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="281"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="359"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="407"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="435"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="444"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2108,74 +2108,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="475"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3519,52 +3519,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="145"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="146"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="147"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="121"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3867,114 +3867,114 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="300"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="299"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="301"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="300"/>
         <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
         <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="317"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="623"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="316"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="620"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="323"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322"/>
         <source>Drop photos here or paste with Ctrl+V.</source>
         <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="380"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="378"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="381"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="379"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="407"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="431"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="404"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="428"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="410"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="407"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="437"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="437"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="442"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="439"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="450"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="466"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="463"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="481"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>已添加 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="483"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="490"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="487"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="516"/>
         <source>%Ln file(s) could not be added.</source>
         <translation>
             <numerusform>%Ln 个文件无法添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="521"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
         <source>%Ln other photo(s) were added.</source>
         <translation>
             <numerusform>另有 %Ln 张照片已添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="522"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
@@ -3985,31 +3985,31 @@ Records signed with it that the office has not imported yet will be refused, and
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>……另有 %Ln 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="567"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="564"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="570"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="567"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="568"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %Ln 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="575"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="572"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
@@ -4220,17 +4220,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="178"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="177"/>
         <source>After: {0}</source>
         <translation>整改后：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="188"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="187"/>
         <source>Taken {0}</source>
         <translation>拍摄于 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %Ln 处</numerusform>
@@ -4250,7 +4250,7 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -4516,22 +4516,22 @@ Records signed with it that the office has not imported yet will be refused, and
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="611"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="674"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
         <source>Complete the re-inspection?
 
 %1 hazard(s) found rectified will be closed (销号) and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
@@ -4540,89 +4540,89 @@ Records signed with it that the office has not imported yet will be refused, and
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="693"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4639,38 +4639,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="755"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4678,12 +4678,12 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SaveFolder</name>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="36"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="123"/>
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="37"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
@@ -4989,104 +4989,104 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StandardisationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="59"/>
         <source>Safety standardisation</source>
         <translation>安全生产标准化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="62"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="65"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="67"/>
         <source>Expired or expiring within %1 days</source>
         <translation>已过期或%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
         <source>Expiring within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="72"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="114"/>
         <source>On %1, of %2 companies: %3. By grade: %4.</source>
         <translation>截至%1，%2家企业：%3。按等级：%4。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Company</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Grade</source>
         <translation>标准化等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Expires on</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
         <source>State</source>
         <translation>证书状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150"/>
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>显示 %Ln 家企业</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="167"/>
         <source>standardisation-{0}.csv</source>
         <translation>安全生产标准化-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="166"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="168"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="180"/>
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>已写入：%1（%Ln 家企业）</numerusform>
@@ -5096,17 +5096,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="200"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="201"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -5408,23 +5408,23 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="391"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="397"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="404"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="397"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="405"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5433,37 +5433,37 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="408"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="418"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="417"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="427"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="432"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="470"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="484"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="500"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
@@ -5805,22 +5805,22 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="617"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
         <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
@@ -5900,7 +5900,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
@@ -5930,7 +5930,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
@@ -5939,22 +5939,22 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="311"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="314"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
@@ -5969,63 +5969,63 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
         <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="356"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="372"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="384"/>
         <source>Select a template in the list first</source>
         <translation>请先在列表中选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="396"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="395"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="414"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="418"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6034,12 +6034,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6738,7 +6738,7 @@ Everything in it is checked before anything changes; records already here are ne
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="386"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>

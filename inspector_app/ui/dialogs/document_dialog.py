@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,7 +41,7 @@ from inspector_app.services.documents import (
 from inspector_app.ui import messages
 from inspector_app.ui.labels import pair, ui_lang
 from inspector_app.ui.messages import localized
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import Kind, save_file, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -274,12 +273,10 @@ class DocumentDialog(QDialog):
 
     # -- export, print -------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        folder = save_folder(self.ctx.data_dir)
         number = self.record_number if self.doc_type is DocType.RECORD else None
-        suggested = folder / default_file_name(self.doc_type, number, self.company_name,
-                                               self.lang)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(suggested),
-                                              self.tr("PDF documents (*.pdf)"))
+        suggested = default_file_name(self.doc_type, number, self.company_name, self.lang)
+        path, _ = save_file(self, Kind.PDF, self.tr("Export PDF"), suggested,
+                            self.tr("PDF documents (*.pdf)"))
         target = saved_as(self, path, ".pdf")
         if target is not None:
             self.export_to(target)

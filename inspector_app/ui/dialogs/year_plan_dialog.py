@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import DEFAULT_CHECKLIST, StoredVisit, plan_task
 from inspector_app.ui import confirm
 from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.save_folder import Kind, open_file
 from inspector_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -383,10 +383,10 @@ class YearPlanDialog(QDialog):
                             + self.status.text())
 
     def _choose_holidays(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Holiday list"), str(Path.home()), self.tr("Holiday list (*.yaml *.yml)"))
-        if chosen:
-            self.add_holidays(Path(chosen))
+        chosen = open_file(self, Kind.HOLIDAYS, self.tr("Holiday list"),
+                           self.tr("Holiday list (*.yaml *.yml)"))
+        if chosen is not None:
+            self.add_holidays(chosen)
 
     def add_holidays(self, path: Path) -> bool:
         return self._run(lambda: holidays.add_file(self.ctx.db, path))
