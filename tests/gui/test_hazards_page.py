@@ -1,6 +1,6 @@
 import csv
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt

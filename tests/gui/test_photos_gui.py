@@ -363,6 +363,8 @@ def test_viewer_draws_a_rectangle_that_the_print_copy_shows(qtbot, gallery, phot
     pixmap = viewer.pixmap_item.pixmap()
     assert pixmap.height() > pixmap.width()  # EXIF orientation 6 shows upright (portrait)
     assert "Canon EOS R5" in viewer.facts.text() and "31.230000°N" in viewer.facts.text()
+    size = viewer.photo.size_bytes
+    assert size < 1_000_000 and f"· {round(size / 1000)} KB" in viewer.facts.text()
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_Left)
     assert viewer.index == 0
 

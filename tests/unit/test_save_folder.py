@@ -44,7 +44,8 @@ def test_a_dialog_starts_in_documents_then_where_that_kind_was_last_saved(
         return str(usb / "台账.csv"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
-    assert save_file(None, Kind.CSV, "Export", "hazard-ledger.csv", "CSV (*.csv)")[0] ==         str(usb / "台账.csv")
+    chosen, _ = save_file(None, Kind.CSV, "Export", "hazard-ledger.csv", "CSV (*.csv)")
+    assert chosen == str(usb / "台账.csv")
     assert offered == [str(documents / "hazard-ledger.csv")]
     save_file(None, Kind.CSV, "Export", "hazard-ledger.csv", "CSV (*.csv)")
     assert offered[-1] == str(usb / "hazard-ledger.csv")

@@ -206,6 +206,13 @@ class _Canvas(QGraphicsView):
             self._preview = None
 
 
+def file_size(size_bytes: int) -> str:
+    """MB for a camera's photo, KB below one MB (a small picture is not "0.0 MB")."""
+    if size_bytes < 1_000_000:
+        return f"{max(1, round(size_bytes / 1000))} KB"
+    return f"{size_bytes / 1e6:.1f} MB"
+
+
 class PhotoViewer(QDialog):
     """Browse ``photos`` from ``index``; edits are saved at once through ``service``."""
 
@@ -464,7 +471,7 @@ class PhotoViewer(QDialog):
             rows.append((self.tr("GPS"), f"{lat}, {lon}"))
         size = f"{p.width} × {p.height} px" if p.width and p.height else ""
         if p.size_bytes:
-            size += f" · {p.size_bytes / 1e6:.1f} MB"
+            size += f" · {file_size(p.size_bytes)}"
         rows.append((self.tr("Size"), size.strip(" ·")))
         if p.annotations:
             rows.append((self.tr("Marks"), str(len(p.annotations))))
