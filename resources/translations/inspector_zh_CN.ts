@@ -4022,197 +4022,197 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>照片 {0} 无法显示。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Erase mark</source>
         <translation>擦除标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
         <source>Click a mark to delete it</source>
         <translation>点击标注即可删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="367"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="370"/>
         <source>Zoom in (+, wheel)</source>
         <translation>放大（+ 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
         <source>Zoom out (-, wheel)</source>
         <translation>缩小（- 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
         <source>Fit the photo to the window (0)</source>
         <translation>使照片适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="369"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="376"/>
         <source>Previous photo (←, Page Up)</source>
         <translation>上一张（←、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="370"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="377"/>
         <source>Next photo (→, Page Down)</source>
         <translation>下一张（→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="378"/>
         <source>&amp;Caption:</source>
         <translation>说明(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="379"/>
         <source>What the photo shows</source>
         <translation>照片反映的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="380"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="374"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="381"/>
         <source>Before (as found)</source>
         <translation>整改前（现场发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="382"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="383"/>
         <source>Delete photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="418"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>第 {0} 张，共 {1} 张 — {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="440"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447"/>
         <source>The photo cannot be shown: {0}</source>
         <translation>无法显示照片：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="463"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="458"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="465"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="460"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="467"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="464"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="471"/>
         <source>GPS</source>
         <translation>GPS 位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="468"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="475"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="477"/>
         <source>Marks</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="581"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="588"/>
         <source>Text mark</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="581"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="588"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="650"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="657"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="651"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
         <source>Why is this photo deleted?</source>
         <translation>为什么删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="655"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="662"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="671"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="678"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -4734,13 +4734,13 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="96"/>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="262"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="100"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="280"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="255"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="273"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>

@@ -136,3 +136,28 @@ def test_two_versions_of_one_checklist_are_told_apart_in_the_plan(qtbot, ctx):
     title = SMALL_TEMPLATE["title"]["en"]
     assert texts[first] == f"{title} ({SMALL_TEMPLATE['version']})"
     assert texts[second] == f"{title} (2.0)"
+
+
+def test_a_team_renamed_in_the_form_is_saved_under_its_new_name(qtbot, ctx):
+    from inspector_app.services.year_plan import YearPlanService
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    ids = [people.add(name, number, "泉台区应急管理局").id for name, number in
+           (("张伟", "32050012"), ("李娜", "32050013"))]
+    service = YearPlanService(ctx.db, ctx.device)
+    service.add_team("一组", ids, 3)
+    service.add_team("二组", [], 3)
+    teams = PlanTeamsDialog(ctx)
+    qtbot.addWidget(teams)
+    teams.table.setCurrentCell(0, 0)
+    teams.name.setText("城关检查组")
+    assert teams.save_team(), teams.error.text()
+    assert [t.name for t in service.teams()] == ["二组", "城关检查组"]
+    # Its row moved with the new name; it is still the one selected.
+    assert teams.table.item(teams.table.currentRow(), 0).text() == "城关检查组"
+    assert teams.name.text() == "城关检查组"
+    # A name another team has is refused, saying so.
+    teams.name.setText("二组")
+    assert not teams.save_team()
+    assert "already a team named 二组" in teams.error.text()

@@ -202,13 +202,17 @@ class PlanTeamsDialog(QDialog):
         row = self.table.currentRow()
         if not 0 <= row < len(self.teams) or self._unfit():
             return False
+        team_id = self.teams[row].id
         try:
-            self.service.update_team(self.teams[row].id, capacity=self.capacity.value(),
-                                     inspector_ids=self.people.checked_ids())
+            self.service.update_team(team_id, capacity=self.capacity.value(),
+                                     inspector_ids=self.people.checked_ids(),
+                                     name=self.name.text())
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.refresh()
-        self.table.setCurrentCell(row, 0)
+        # The same team stays selected; a new name may have moved its row.
+        self.table.setCurrentCell(
+            next(r for r, t in enumerate(self.teams) if t.id == team_id), 0)
         return True
