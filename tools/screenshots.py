@@ -187,6 +187,7 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
     from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
     from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
     from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
     from inspector_app.ui.dialogs.preferences import PreferencesDialog
     from inspector_app.ui.dialogs.station_dialogs import (
         CheckDialog,
@@ -281,6 +282,7 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         companies.table.selectRow(0)
         shots.dialog("company-class", lambda: (companies.classify_company(), companies.dialog)[1])
     shots.dialog("yearly-plan", lambda: (companies.show_year_plan(), companies.dialog)[1])
+    shots.dialog("plan-teams", lambda: _shown(PlanTeamsDialog(ctx, window)))
     shots.dialog("standardisation",
                  lambda: (companies.show_standardisation(), companies.dialog)[1])
     shots.dialog("number-blocks", lambda: _shown(NumberBlocksDialog(ctx, window)))
