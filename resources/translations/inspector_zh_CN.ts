@@ -5388,43 +5388,47 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="360"/>
-        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
-        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="361"/>
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first (Tools → Signing identity…).</source>
+        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
+        <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="368"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="376"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="393"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="399"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="407"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5433,37 +5437,37 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="417"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="419"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="429"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="472"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="484"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="486"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="500"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="502"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>

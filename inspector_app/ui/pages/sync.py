@@ -357,8 +357,10 @@ class SyncPage(Page):
         identity = pki.identity()
         org = pki.org()
         if identity is None and org is None:
+            # Where to do it, as Sign and lock says: a newcomer does not know the menu yet.
             self._fail(self.tr("This computer has no signing identity, so it cannot sign an "
-                               "export: import the enrolment file from the office first."))
+                               "export: import the enrolment file from the office first "
+                               "(Tools → Signing identity…)."))
             return None
         key = identity[0].fingerprint if identity else "org"
         prompt = (self.tr("Passphrase of your signing identity ({0}):")
