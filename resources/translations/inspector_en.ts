@@ -342,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>
@@ -350,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="412"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -364,7 +364,7 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>

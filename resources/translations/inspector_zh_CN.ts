@@ -6604,7 +6604,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="422"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -6676,37 +6676,42 @@ Everything in it is checked before anything changes; records already here are ne
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="243"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="244"/>
+        <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
+        <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="251"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="252"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="282"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="281"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6715,49 +6720,49 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="294"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="297"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="332"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="366"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="386"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="391"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="392"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="416"/>
         <source>Approve the plan for %1</source>
         <translation>批准 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="412"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -6768,12 +6773,12 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
         <source>Issue the plan for %1</source>
         <translation>下达 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
@@ -6784,12 +6789,12 @@ Each visit becomes a planned inspection for its team&apos;s inspectors, due on t
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="433"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

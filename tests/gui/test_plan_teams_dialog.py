@@ -29,6 +29,8 @@ def test_teams_made_in_the_window_are_the_teams_the_plan_uses(qtbot, ctx):
     qtbot.addWidget(plan)
     plan.year.setValue(2027)
     plan.template.setCurrentIndex(plan.template.findData(key))
+    # With no team yet, the plan says what comes first and where.
+    assert "First set up the inspection teams (Teams…)" in plan.status.text()
 
     teams = plan.edit_teams()
     qtbot.addWidget(teams)
@@ -52,6 +54,7 @@ def test_teams_made_in_the_window_are_the_teams_the_plan_uses(qtbot, ctx):
     assert teams.table.item(0, 2).text() == "4"
     teams.accept()
     qtbot.waitUntil(lambda: [t.name for t in plan.teams] == ["一组"])
+    assert plan.status.text() == "No plan for 2027 yet: choose the checklist and generate it."
     # The grid's cells say what their "0/4" means.
     assert plan.grid.item(0, 0).toolTip() == "一组 in month 1: 0 visits planned of the 4 the " \
         "team can make"

@@ -239,7 +239,12 @@ class YearPlanDialog(QDialog):
                 elif n:
                     cell.setBackground(QBrush(QColor("#dbe9f7")))
                 self.grid.setItem(r, m - 1, cell)
-        if info is None:
+        if info is None and not self.teams:
+            # The first thing a plan needs, and the grid is empty without it: say where.
+            self.status.setText(self.tr("No plan for {0} yet. First set up the inspection "
+                                        "teams (Teams…), then choose the checklist and "
+                                        "generate it.").format(year))
+        elif info is None:
             self.status.setText(self.tr("No plan for {0} yet: choose the checklist and "
                                         "generate it.").format(year))
         else:
