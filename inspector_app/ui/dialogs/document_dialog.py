@@ -39,7 +39,7 @@ from inspector_app.services.documents import (
     write_file,
 )
 from inspector_app.ui import messages
-from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.labels import labelled, pair, ui_lang
 from inspector_app.ui.messages import localized
 from inspector_app.ui.save_folder import Kind, save_file, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
@@ -386,7 +386,7 @@ class DocumentDialog(QDialog):
             item.setEnabled(refusal is None)
             item.setToolTip(self._refusal_text(refusal) if refusal else "")
             if refusal is not None:
-                notes.append(f"{title}: {self._refusal_text(refusal)}")
+                notes.append(labelled(title, self._refusal_text(refusal)))
         self.unavailable.setText("\n".join(notes))
         self.unavailable.setVisible(bool(notes))
         self.export_button.setText(self.tr("&Export PDF…"))

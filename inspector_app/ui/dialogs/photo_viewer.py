@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.photo import Photo, PhotoTag, Shape, ShapeKind
 from inspector_app.errors import InspectorError
 from inspector_app.services.photos import PhotoService
+from inspector_app.ui.labels import labelled
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -475,7 +476,7 @@ class PhotoViewer(QDialog):
         rows.append((self.tr("Size"), size.strip(" ·")))
         if p.annotations:
             rows.append((self.tr("Marks"), str(len(p.annotations))))
-        self.facts.setText("\n".join(f"{k}: {v}" for k, v in rows if v))
+        self.facts.setText("\n".join(labelled(k, v) for k, v in rows if v))
 
     def _apply_read_only(self) -> None:
         editable = not self.read_only
