@@ -328,52 +328,52 @@
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="190"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="193"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="194"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="195"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="196"/>
         <source>&amp;Class…</source>
         <translation>分级(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="197"/>
         <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
         <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="199"/>
         <source>&amp;Standardisation…</source>
         <translation>标准化(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="201"/>
         <source>Standardisation grades and certificates: expired, expiring within 90 days, counts</source>
         <translation>安全生产标准化等级与证书：已过期、90天内到期及统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="202"/>
         <source>&amp;Yearly plan…</source>
         <translation>年度计划(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="203"/>
         <source>Generate, review, approve and issue the yearly inspection plan</source>
         <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
@@ -4017,202 +4017,202 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="78"/>
         <source>The photo {0} cannot be shown.</source>
         <translation>照片 {0} 无法显示。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>Erase mark</source>
         <translation>擦除标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>Click a mark to delete it</source>
         <translation>点击标注即可删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="367"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="368"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="370"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
         <source>Zoom in (+, wheel)</source>
         <translation>放大（+ 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
         <source>Zoom out (-, wheel)</source>
         <translation>缩小（- 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="374"/>
         <source>Fit the photo to the window (0)</source>
         <translation>使照片适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="377"/>
         <source>Previous photo (←, Page Up)</source>
         <translation>上一张（←、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="377"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="378"/>
         <source>Next photo (→, Page Down)</source>
         <translation>下一张（→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="379"/>
         <source>&amp;Caption:</source>
         <translation>说明(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="380"/>
         <source>What the photo shows</source>
         <translation>照片反映的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="380"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="381"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="382"/>
         <source>Before (as found)</source>
         <translation>整改前（现场发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="383"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="384"/>
         <source>Delete photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="418"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="419"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>第 {0} 张，共 {1} 张 — {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="448"/>
         <source>The photo cannot be shown: {0}</source>
         <translation>无法显示照片：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="463"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="464"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="465"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="466"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="467"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="468"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="471"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="472"/>
         <source>GPS</source>
         <translation>GPS 位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="475"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="476"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="477"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="478"/>
         <source>Marks</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="588"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="589"/>
         <source>Text mark</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="588"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="589"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="657"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="659"/>
         <source>Why is this photo deleted?</source>
         <translation>为什么删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="662"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="663"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="679"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
