@@ -364,9 +364,12 @@ class InspectionWindow(QMainWindow):
         ready = svc.company_readiness(r.company_id, date.today())
         lang = ui_lang()
         if ready.plans:
-            plans = "；".join(
-                f"{v.row['title']}（{label(PLAN_STATUS_LABELS, v.row['status'], lang)}"
-                + (f"，{v.revision_due}" if v.revision_due else "") + "）"
+            # Each language its own punctuation: full-width in Chinese only.
+            semicolon, open_, comma, close = (("；", "（", "，", "）") if lang == "zh_CN"
+                                              else ("; ", " (", ", ", ")"))
+            plans = semicolon.join(
+                f"{v.row['title']}{open_}{label(PLAN_STATUS_LABELS, v.row['status'], lang)}"
+                + (f"{comma}{v.revision_due}" if v.revision_due else "") + close
                 for v in ready.plans)
             text = self.tr("Registered plans (revision due): {0}").format(plans)
         else:
