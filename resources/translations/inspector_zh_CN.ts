@@ -573,18 +573,18 @@
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="56"/>
-        <location filename="../../inspector_app/ui/crash.py" line="65"/>
+        <location filename="../../inspector_app/ui/crash.py" line="57"/>
+        <location filename="../../inspector_app/ui/crash.py" line="66"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="57"/>
+        <location filename="../../inspector_app/ui/crash.py" line="58"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="66"/>
+        <location filename="../../inspector_app/ui/crash.py" line="67"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -2396,10 +2396,10 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="734"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="739"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="777"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="737"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="742"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="751"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="780"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
@@ -2496,47 +2496,47 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="374"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="376"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="374"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="377"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="375"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="378"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="376"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="379"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="378"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="381"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="428"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="431"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="493"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="496"/>
         <source>Signatures will be cleared</source>
         <translation>签名将被清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="494"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="497"/>
         <source>This record was signed as it stands by: {0}.
 
 Changing it clears these signatures: they are no longer printed, and must be given again (Signatures…) before the record is signed and locked. Change it?</source>
@@ -2545,77 +2545,77 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 修改记录将清除这些签名：它们不再打印，须在签署并锁定记录前重新签名（“签名…”）。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="535"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="538"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="540"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="543"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="578"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="581"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="584"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="587"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="605"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="606"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="610"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="611"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="657"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="660"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="658"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="661"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="678"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="681"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="714"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="717"/>
         <source>Unlocking your signing key…</source>
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="490"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="493"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="682"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="685"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="687"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2632,7 +2632,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="716"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="719"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2641,58 +2641,58 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="735"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="738"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="740"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="749"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="752"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="775"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="806"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="809"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="775"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="801"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="804"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="805"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="808"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="821"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="835"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="838"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="844"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="847"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="845"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="848"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -4260,54 +4260,59 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="69"/>
+        <source>&amp;New team</source>
+        <translation>录入新检查组(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="72"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="84"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="81"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="82"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="100"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="116"/>
         <source>in %1</source>
         <translation>已在%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="160"/>
         <source>%1 is already in %2, and an inspector is in one team only. To move them, select %2, untick %1 and save; then tick %1 here.</source>
         <translation>%1已在%2，一名检查人员只能在一个检查组。要调动，请先选中%2，取消勾选%1并保存，再在这里勾选%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="173"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>

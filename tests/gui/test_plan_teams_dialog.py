@@ -164,3 +164,27 @@ def test_a_team_renamed_in_the_form_is_saved_under_its_new_name(qtbot, ctx):
     teams.name.setText("二组")
     assert not teams.save_team()
     assert "already a team named 二组" in teams.error.text()
+
+
+def test_new_team_empties_the_form_a_selected_team_filled(qtbot, ctx):
+    from inspector_app.services.year_plan import YearPlanService
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
+
+    people = InspectorRepo(ctx.db, ctx.device.id)
+    ids = [people.add(name, number, "泉台区应急管理局").id for name, number in
+           (("张伟", "32050012"), ("李娜", "32050013"), ("王芳", "32050014"),
+            ("赵磊", "32050015"))]
+    YearPlanService(ctx.db, ctx.device).add_team("一组", ids[:2], 3)
+    teams = PlanTeamsDialog(ctx)
+    qtbot.addWidget(teams)
+    assert not teams.new_button.isEnabled()     # the form is empty already
+    teams.table.setCurrentCell(0, 0)
+    assert teams.name.text() == "一组" and teams.new_button.isEnabled()
+    qtbot.mouseClick(teams.new_button, Qt.MouseButton.LeftButton)
+    assert teams.name.text() == "" and teams.people.checked_ids() == []
+    assert teams.table.currentRow() == -1 and not teams.save_button.isEnabled()
+    teams.name.setText("二组")
+    _tick(teams.people, "王芳")
+    _tick(teams.people, "赵磊")
+    assert teams.add_team(), teams.error.text()
+    assert teams.table.rowCount() == 2

@@ -65,6 +65,10 @@ class PlanTeamsDialog(QDialog):
         self.people.fill(None)        # a team is chosen person by person, no one ticked first
         self.people.problem.connect(self._show_problem)
         self.people.list.itemChanged.connect(self._ticked)
+        # A team selected fills the form; New team empties it for another one.
+        self.new_button = QPushButton(self.tr("&New team"))
+        self.new_button.clicked.connect(self.new_team)
+        self.new_button.setEnabled(False)
         self.add_button = QPushButton(self.tr("&Add team"))
         self.add_button.clicked.connect(self.add_team)
         self.save_button = QPushButton(self.tr("&Save changes"))
@@ -81,6 +85,7 @@ class PlanTeamsDialog(QDialog):
         form.addRow(self.tr("Inspectors"), self.people)
         form.addRow(self.tr("Visits a month"), self.capacity)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.save_button)
@@ -118,6 +123,7 @@ class PlanTeamsDialog(QDialog):
     def _selected(self) -> None:
         team = self._selected_team()
         self.save_button.setEnabled(team is not None)
+        self.new_button.setEnabled(team is not None)
         if team is None:
             return
         self.name.setText(team.name)
@@ -182,12 +188,17 @@ class PlanTeamsDialog(QDialog):
         self._clear_form()
         return True
 
+    def new_team(self) -> None:
+        self._clear_form()
+        self.error.clear()
+
     def _clear_form(self) -> None:
         """Empty fields for the next team: the one just added is in the table, and its name
         and people left in the form would only be refused as a second team."""
         self.table.setCurrentCell(-1, -1)
         self.table.clearSelection()
         self.save_button.setEnabled(False)
+        self.new_button.setEnabled(False)
         self.name.clear()
         self.capacity.setValue(_CAPACITY)
         blocked = self.people.list.blockSignals(True)  # an emptied form is no choice
