@@ -83,13 +83,6 @@ class DataDir:
         return self.root / "documents"
 
     @property
-    def exports(self) -> Path:
-        """Where the user's own saves go unless they choose otherwise (circulars, ledgers,
-        records printed to PDF): apart from ``documents``, the issued copies kept under
-        their hashes, which mean nothing to a reader looking for a file."""
-        return self.root / "exports"
-
-    @property
     def rendered_documents(self) -> Path:
         """Documents as last laid out (a cache: deleting it loses nothing but time)."""
         return self.root / "cache" / "documents"

@@ -8,7 +8,9 @@ Run it on a real (virtual) screen of the size to check, e.g.::
 ``make screenshots`` does it for 1024×600 and 1366×768, in Chinese and English. Each PNG is the
 whole screen, so a window that does not fit shows cut at the edge. The script also lists, in
 ``problems.txt`` beside the pictures, every window that leaves the screen's available area and,
-for Chinese, every visible text in Latin letters (a missing translation, or a proper name).
+for Chinese, every visible text in Latin letters (a missing translation, or a proper name):
+labels, buttons, menus, tooltips, the entries of lists and combo boxes and the first rows of
+tables, where data (a checklist's id) shows too.
 """
 
 from __future__ import annotations
@@ -24,13 +26,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
+    QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenuBar,
     QTabWidget,
     QWidget,
 )
@@ -41,7 +48,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # Latin text that belongs in a Chinese interface: file types, units, names of standards.
 _ALLOWED_LATIN = {"PDF", "CSV", "YAML", "USB", "Excel", "xlsx", "inspx", "UTC", "ID", "GB",
                   "AQ", "Inspector", "PNG", "JPEG", "HEIC", "Esc", "MPa", "px", "Ctrl", "Shift",
-                  "Alt", "Enter", "Tab", "Page", "Down"}
+                  "Alt", "Enter", "Tab", "Page", "Down",
+                  "ISO", "English"}  # ISO weeks; the language menu says "English"
 
 
 def settle(ms: int = 250) -> None:
@@ -108,10 +116,50 @@ def visible_texts(window: QWidget) -> list[str]:
             texts.append(widget.placeholderText())
         elif isinstance(widget, QTabWidget):
             texts.extend(widget.tabText(i) for i in range(widget.count()))
+        elif isinstance(widget, QMenuBar):
+            texts.extend(_menu_texts(widget.actions()))
+        elif isinstance(widget, QComboBox):
+            texts.extend(widget.itemText(i) for i in range(widget.count()))
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) \
+                and widget.model() is not None:  # a header's words come with its table
+            texts.extend(_view_texts(widget))
+        if widget.toolTip():
+            texts.append(widget.toolTip())
     # Markup, entities and mnemonics (&N) are not words on the screen.
     cleaned = (re.sub(r"<[^>]+>|&[a-z]+;|&(?=\w)", " ", t) for t in texts if t)
     return [re.sub(r"\S+\.(jpe?g|png|heic|pdf|csv|xlsx|ya?ml|inspx)\b", " ", t, flags=re.I)
             for t in cleaned]
+
+
+def _menu_texts(actions: list[QAction]) -> list[str]:
+    """The menus' entries and their tooltips, submenus included: they open on a click."""
+    texts: list[str] = []
+    for action in actions:
+        texts.extend((action.text(), action.toolTip() if action.toolTip() != action.text()
+                      else ""))
+        if action.menu() is not None:
+            texts.extend(_menu_texts(action.menu().actions()))
+    return texts
+
+
+def _view_texts(view: QAbstractItemView, rows: int = 40) -> list[str]:
+    """A table's or list's headers and the first rows' cells: words in them are read too."""
+    model = view.model()
+    root = view.rootIndex()
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # Qt's own list models keep it private: one column
+        columns = 1
+    texts = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+    hidden = getattr(view, "isColumnHidden", lambda _column: False)
+    shown = [c for c in range(columns) if not hidden(c)]
+    texts = [t for c, t in enumerate(texts) if c in shown]
+    for row in range(min(rows, model.rowCount(root))):
+        for column in shown:
+            value = model.index(row, column, root).data()
+            if isinstance(value, str):
+                texts.append(value)
+    return texts
 
 
 def build_data(root: Path) -> DataDir:
@@ -139,6 +187,7 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
     from inspector_app.ui.dialogs.identity_dialogs import IdentityDialog, OrgDialog
     from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
     from inspector_app.ui.dialogs.photo_viewer import PhotoViewer
+    from inspector_app.ui.dialogs.plan_teams_dialog import PlanTeamsDialog
     from inspector_app.ui.dialogs.preferences import PreferencesDialog
     from inspector_app.ui.dialogs.station_dialogs import (
         CheckDialog,
@@ -233,6 +282,7 @@ def walk(app: QApplication, data_dir: DataDir, lang: str, out: Path) -> Walk:
         companies.table.selectRow(0)
         shots.dialog("company-class", lambda: (companies.classify_company(), companies.dialog)[1])
     shots.dialog("yearly-plan", lambda: (companies.show_year_plan(), companies.dialog)[1])
+    shots.dialog("plan-teams", lambda: _shown(PlanTeamsDialog(ctx, window)))
     shots.dialog("standardisation",
                  lambda: (companies.show_standardisation(), companies.dialog)[1])
     shots.dialog("number-blocks", lambda: _shown(NumberBlocksDialog(ctx, window)))

@@ -1342,6 +1342,12 @@ def demo_signature(rng: random.Random) -> tuple[list[list[tuple[float, float, in
             points.append((x, 100 + rng.uniform(-40, 40), n * 15, 0.5))
         strokes.append(points)
         x += 20
+    # Within the pad, as a real pad keeps every point: four long strokes would run past its
+    # right edge, and the window showed the signature cut off there.
+    widest = max(p[0] for stroke in strokes for p in stroke)
+    if widest > DEMO_PAD[0] - 40:
+        squeeze = (DEMO_PAD[0] - 40) / widest
+        strokes = [[(px * squeeze, py, t, pr) for px, py, t, pr in stroke] for stroke in strokes]
     image = Image.new("RGB", (int(DEMO_PAD[0]), int(DEMO_PAD[1])), "white")
     draw = ImageDraw.Draw(image)
     for stroke in strokes:

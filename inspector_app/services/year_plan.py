@@ -146,9 +146,17 @@ class YearPlanService:
         return team_id
 
     def update_team(self, team: str, *, capacity: int | None = None,
-                    inspector_ids: list[str] | None = None) -> None:
+                    inspector_ids: list[str] | None = None, name: str | None = None) -> None:
         found = self.team(team)
         changes: dict[str, object] = {}
+        if name is not None and name.strip() != found.name:
+            # Visits keep the team's id: a new name changes no plan.
+            if not name.strip():
+                raise ValidationError(N_("A team needs a name."))
+            if self.repo.team_named(name.strip()):
+                raise ValidationError(N_("There is already a team named {name}."),
+                                      name=name.strip())
+            changes["name"] = name.strip()
         if capacity is not None:
             if capacity < 0:
                 raise ValidationError(N_("Capacity (visits a month) cannot be negative."))

@@ -44,7 +44,8 @@ class CrashDialog(QMessageBox):
                                           QMessageBox.ButtonRole.ActionRole)
         self.addButton(QMessageBox.StandardButton.Close)
         self.save_button.clicked.disconnect()
-        self.save_button.clicked.connect(self.save_report)
+        # Not connected directly: clicked(bool) would pass False as the report's path.
+        self.save_button.clicked.connect(lambda: self.save_report())
 
     def default_report_path(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

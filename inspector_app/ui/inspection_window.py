@@ -261,22 +261,26 @@ class InspectionWindow(QMainWindow):
 
     @staticmethod
     def keyboard_help() -> list[tuple[str, str]]:
-        """The keys that work on the item in focus (shown in Help → Keyboard shortcuts)."""
+        """The keys that work on the item in focus (shown in Help → Keyboard shortcuts), named
+        as the tooltips and menus name them (Ctrl+回车 in Chinese, not Ctrl+Return)."""
+        def keys(sequence: str) -> str:
+            return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
         return [
             ("1, 2, 3 …", QCoreApplication.translate(
                 "InspectionWindow",
                 "Answer: compliant, non-compliant, not applicable (or the n-th choice)")),
             ("N", QCoreApplication.translate("InspectionWindow", "Type a note on the item")),
             ("Esc", QCoreApplication.translate("InspectionWindow", "Back to the list of items")),
-            ("Ctrl+Down", QCoreApplication.translate("InspectionWindow", "Next item")),
-            ("Ctrl+Up", QCoreApplication.translate("InspectionWindow", "Previous item")),
-            ("F3", QCoreApplication.translate("InspectionWindow", "Next unanswered")),
-            ("Ctrl+L", QCoreApplication.translate("InspectionWindow", "Legal basis")),
-            ("Ctrl+H", QCoreApplication.translate("InspectionWindow", "Add hazard…")),
-            ("Ctrl+Return", QCoreApplication.translate("InspectionWindow", "Complete…")),
-            ("Ctrl+G", QCoreApplication.translate("InspectionWindow", "Signatures…")),
-            ("Ctrl+P", QCoreApplication.translate("InspectionWindow", "Documents…")),
-            ("Ctrl+Shift+H", QCoreApplication.translate("InspectionWindow", "History")),
+            (keys("Ctrl+Down"), QCoreApplication.translate("InspectionWindow", "Next item")),
+            (keys("Ctrl+Up"), QCoreApplication.translate("InspectionWindow", "Previous item")),
+            (keys("F3"), QCoreApplication.translate("InspectionWindow", "Next unanswered")),
+            (keys("Ctrl+L"), QCoreApplication.translate("InspectionWindow", "Legal basis")),
+            (keys("Ctrl+H"), QCoreApplication.translate("InspectionWindow", "Add hazard…")),
+            (keys("Ctrl+Return"), QCoreApplication.translate("InspectionWindow", "Complete…")),
+            (keys("Ctrl+G"), QCoreApplication.translate("InspectionWindow", "Signatures…")),
+            (keys("Ctrl+P"), QCoreApplication.translate("InspectionWindow", "Documents…")),
+            (keys("Ctrl+Shift+H"), QCoreApplication.translate("InspectionWindow", "History")),
         ]
 
     def retranslate(self) -> None:
@@ -366,9 +370,12 @@ class InspectionWindow(QMainWindow):
         ready = svc.company_readiness(r.company_id, date.today())
         lang = ui_lang()
         if ready.plans:
-            plans = "；".join(
-                f"{v.row['title']}（{label(PLAN_STATUS_LABELS, v.row['status'], lang)}"
-                + (f"，{v.revision_due}" if v.revision_due else "") + "）"
+            # Each language its own punctuation: full-width in Chinese only.
+            semicolon, open_, comma, close = (("；", "（", "，", "）") if lang == "zh_CN"
+                                              else ("; ", " (", ", ", ")"))
+            plans = semicolon.join(
+                f"{v.row['title']}{open_}{label(PLAN_STATUS_LABELS, v.row['status'], lang)}"
+                + (f"{comma}{v.revision_due}" if v.revision_due else "") + close
                 for v in ready.plans)
             text = self.tr("Registered plans (revision due): {0}").format(plans)
         else:

@@ -50,6 +50,11 @@ def list_separator() -> str:
     return "、" if ui_lang() == "zh_CN" else ", "
 
 
+def labelled(name: str, value: str) -> str:
+    """``name: value``; Chinese text takes the full-width colon and no space."""
+    return f"{name}：{value}" if ui_lang() == "zh_CN" else f"{name}: {value}"
+
+
 def local(text: LocalText | None) -> str:
     return text.get(ui_lang()) if text else ""
 

@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -34,8 +34,8 @@
 <context>
     <name>DocumentDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>%Ln page</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="252"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>Only %Ln document number of this type left on this computer: ask the office for a new number block.</numerusform>
@@ -54,7 +54,7 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -76,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>HazardsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="407"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>%Ln hazard exported to {0}.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>%Ln hazard: </numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>; %Ln overdue</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="357"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>PhotoGallery</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="481"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>%Ln photo added.</numerusform>
@@ -208,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="483"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln already attached.</numerusform>
@@ -216,7 +216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln not added.</numerusform>
@@ -224,9 +224,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
-        <source>%Ln file(s) could not be added; the others were added:</source>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="516"/>
+        <source>%Ln file(s) could not be added.</source>
         <translation>
+            <numerusform>%Ln file could not be added.</numerusform>
+            <numerusform>%Ln files could not be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
+        <source>%Ln other photo(s) were added.</source>
+        <translation>
+            <numerusform>%Ln other photo was added.</numerusform>
+            <numerusform>%Ln other photos were added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be added; the others were added:</source>
+        <translation type="vanished">
             <numerusform>%Ln file could not be added; the others were added:</numerusform>
             <numerusform>%Ln files could not be added; the others were added:</numerusform>
         </translation>
@@ -251,7 +266,7 @@
 <context>
     <name>PhotosModel</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>%Ln mark drawn</numerusform>
@@ -262,7 +277,7 @@
 <context>
     <name>PhotosRow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -289,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln hazard has no result yet: {0}. Nothing was changed.</numerusform>
@@ -300,7 +315,7 @@
 <context>
     <name>StandardisationDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150"/>
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>%Ln company shown</numerusform>
@@ -308,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="180"/>
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>
@@ -319,7 +334,7 @@
 <context>
     <name>YearPlanDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 in month %2: %Ln visit planned of the %3 the team can make</numerusform>
@@ -327,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>
@@ -335,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -349,7 +364,7 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>

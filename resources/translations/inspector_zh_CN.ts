@@ -122,32 +122,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="183"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="188"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -328,52 +328,52 @@
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="190"/>
         <source>Search by name, credit code, town, contact or legal representative</source>
         <translation>按单位名称、统一社会信用代码、乡镇、联系人或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="193"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="194"/>
         <source>E&amp;dit…</source>
         <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="195"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="196"/>
         <source>&amp;Class…</source>
         <translation>分级(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="196"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="197"/>
         <source>Supervision class, its reasons and the office&apos;s decision; standardisation certificate</source>
         <translation>监管类别、依据因素及定级决定；安全生产标准化证书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="198"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="199"/>
         <source>&amp;Standardisation…</source>
         <translation>标准化(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="201"/>
         <source>Standardisation grades and certificates: expired, expiring within 90 days, counts</source>
         <translation>安全生产标准化等级与证书：已过期、90天内到期及统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="202"/>
         <source>&amp;Yearly plan…</source>
         <translation>年度计划(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/companies.py" line="202"/>
+        <location filename="../../inspector_app/ui/pages/companies.py" line="203"/>
         <source>Generate, review, approve and issue the yearly inspection plan</source>
         <translation>生成、审核、批准并下达年度监督检查计划</translation>
     </message>
@@ -475,82 +475,82 @@
 <context>
     <name>CompanyImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="84"/>
         <source>Choose a list of companies</source>
         <translation>选择单位名单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="85"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="129"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="130"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="161"/>
         <source>Import companies</source>
         <translation>导入被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="163"/>
         <source>Choose a CSV or Excel (.xlsx) file with a header row. A company already on this computer (same credit code) is updated, never added twice; empty cells keep what is stored. Rows with errors are skipped.</source>
         <translation>请选择带表头的 CSV 或 Excel（.xlsx）文件。本机已有的单位（统一社会信用代码相同）将被更新，不会重复添加；空白单元格保留原有内容。有错误的行将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="166"/>
         <source>Choose &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="167"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="168"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="170"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/company_import_dialog.py" line="171"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -573,18 +573,18 @@
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="56"/>
-        <location filename="../../inspector_app/ui/crash.py" line="65"/>
+        <location filename="../../inspector_app/ui/crash.py" line="57"/>
+        <location filename="../../inspector_app/ui/crash.py" line="66"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="57"/>
+        <location filename="../../inspector_app/ui/crash.py" line="58"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="66"/>
+        <location filename="../../inspector_app/ui/crash.py" line="67"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
     </message>
@@ -600,192 +600,192 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="323"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="451"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="522"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="534"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="569"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="535"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="570"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="536"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="324"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="589"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="592"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="661"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="662"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="667"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="668"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="677"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="680"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="689"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="693"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="714"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -793,92 +793,92 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="190"/>
         <source>Rendering the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="191"/>
         <source>Writing the PDF…</source>
         <translation>正在写入 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="218"/>
         <source>Laying out the pages…</source>
         <translation>正在排版页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="220"/>
         <source>Preparing photos ({0} of {1})…</source>
         <translation>正在准备照片（第 {0} 张，共 {1} 张）…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="241"/>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395"/>
         <source>%Ln page(s)</source>
         <translation>
             <numerusform>共 %Ln 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="247"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="252"/>
         <source>Only %Ln document number(s) of this type left on this computer: ask the office for a new number block.</source>
         <translation>
             <numerusform>本机此类文书编号仅剩 %Ln 个：请向办公室申请新的编号段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="281"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="278"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="279"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="290"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="309"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="306"/>
         <source>There is nothing to print yet: wait for the preview.</source>
         <translation>还没有可打印的内容，请等待预览生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="316"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="313"/>
         <source>The printer cannot be used. Check that it is connected and ready, or choose another one.</source>
         <translation>无法使用该打印机。请检查打印机是否已连接并就绪，或选择其他打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="336"/>
         <source>A company&apos;s self-inspection issues no order.</source>
         <translation>企业自查不出具责令限期整改指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="338"/>
         <source>A supervision inspection of a unit has a record only: orders go to companies.</source>
         <translation>对乡镇、部门的督导检查只出具检查记录：整改指令书等文书针对企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="342"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="339"/>
         <source>No hazards were found: there is nothing to order.</source>
         <translation>未发现事故隐患，无需责令整改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="341"/>
         <source>Some hazards have no requirement or deadline yet: complete them first.</source>
         <translation>部分隐患尚未填写整改要求或整改期限，请先补充完整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="346"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="343"/>
         <source>Only a re-inspection has a re-inspection opinion: open the re-inspection (its row in the Inspections list, or File → Re-inspection…) and press Documents… there.</source>
         <translation>只有复查才出具整改复查意见书：请打开该次复查（检查记录列表中的相应行，或 文件 → 复查…），在复查窗口中按 文书…。</translation>
     </message>
@@ -887,12 +887,12 @@
         <translation type="vanished">只有复查才出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="347"/>
         <source>The inspection it follows has no order issued yet: issue the order first.</source>
         <translation>所复查的检查尚未下达责令限期整改指令书，请先出具指令书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="349"/>
         <source>No hazard has a measure taken on site (work stopped, people withdrawn …): record it on the hazard first.</source>
         <translation>没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
@@ -901,37 +901,37 @@
         <translation type="vanished">没有隐患记录了现场处理措施（停止作业、撤出人员……）：请先在隐患中填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="372"/>
         <source>Print and export documents</source>
         <translation>打印和导出文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="373"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="375"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="376"/>
         <source>Chinese (Simplified)</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="380"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="377"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="395"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="392"/>
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="396"/>
+        <location filename="../../inspector_app/ui/dialogs/document_dialog.py" line="393"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -939,99 +939,99 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="262"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="272"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="326"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1039,82 +1039,82 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1162,160 +1162,160 @@
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1324,244 +1324,244 @@
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="633"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="638"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="707"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="677"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="722"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="687"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="691"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="728"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="744"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="749"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="763"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1573,22 +1573,22 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
         <source>Record filing: %1</source>
         <translation>登记备案：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="236"/>
         <source>Receiving authority</source>
         <translation>受理备案机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="237"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="238"/>
         <source>Filing date</source>
         <translation>备案日期</translation>
     </message>
@@ -2023,83 +2023,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="281"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="359"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="407"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="435"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="444"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2108,74 +2108,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="475"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -2354,189 +2354,189 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="272"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="271"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="736"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="741"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="750"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="780"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="757"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="787"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="297"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="298"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="266"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="269"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="299"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="338"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="344"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="357"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="380"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="375"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="382"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="376"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="383"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="377"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="384"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="378"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="380"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="387"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="430"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="437"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="495"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="502"/>
         <source>Signatures will be cleared</source>
         <translation>签名将被清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="496"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="503"/>
         <source>This record was signed as it stands by: {0}.
 
 Changing it clears these signatures: they are no longer printed, and must be given again (Signatures…) before the record is signed and locked. Change it?</source>
@@ -2545,77 +2545,77 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 修改记录将清除这些签名：它们不再打印，须在签署并锁定记录前重新签名（“签名…”）。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="537"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="542"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="549"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="580"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="587"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="586"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="607"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="608"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="615"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="609"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="616"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="610"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="617"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="659"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="666"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="660"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="680"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="687"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="716"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="723"/>
         <source>Unlocking your signing key…</source>
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="492"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="499"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="684"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="691"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="686"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="693"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2632,7 +2632,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="718"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="725"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2641,58 +2641,58 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="737"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="744"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="742"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="749"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="751"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="809"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="816"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="778"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="804"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="811"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="808"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="815"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="831"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="838"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="845"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="847"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="854"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="848"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -3519,52 +3519,52 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="131"/>
         <source>New emergency plan</source>
         <translation>新增应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="145"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="146"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="147"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="148"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="121"/>
         <source>Drafting since</source>
         <translation>开始编制日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="122"/>
         <source>Reviewed on</source>
         <translation>评审/论证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="123"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3867,107 +3867,120 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotoGallery</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="300"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="299"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="301"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="300"/>
         <source>Choose photo files; you can also drop them here or paste with Ctrl+V.</source>
         <translation>选择照片文件；也可将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="317"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="316"/>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="620"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="323"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="322"/>
         <source>Drop photos here or paste with Ctrl+V.</source>
         <translation>将照片拖放到此处，或按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="380"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="378"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="381"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="379"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="407"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="431"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="404"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="428"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="410"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="407"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="437"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="440"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="437"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="442"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="439"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="450"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="466"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="463"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="484"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="481"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>已添加 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="486"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="483"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="485"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="490"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="487"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="516"/>
+        <source>%Ln file(s) could not be added.</source>
+        <translation>
+            <numerusform>%Ln 个文件无法添加。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
+        <source>%Ln other photo(s) were added.</source>
+        <translation>
+            <numerusform>另有 %Ln 张照片已添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="517"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="519"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="518"/>
         <source>%Ln file(s) could not be added; the others were added:</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln 个文件无法添加，其余文件已添加：</numerusform>
         </translation>
     </message>
@@ -4004,202 +4017,202 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="78"/>
         <source>The photo {0} cannot be shown.</source>
         <translation>照片 {0} 无法显示。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="359"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="361"/>
         <source>Erase mark</source>
         <translation>擦除标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
         <source>Click a mark to delete it</source>
         <translation>点击标注即可删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="368"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
         <source>Zoom in (+, wheel)</source>
         <translation>放大（+ 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
         <source>Zoom out (-, wheel)</source>
         <translation>缩小（- 或滚轮）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="374"/>
         <source>Fit the photo to the window (0)</source>
         <translation>使照片适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="369"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="377"/>
         <source>Previous photo (←, Page Up)</source>
         <translation>上一张（←、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="370"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="378"/>
         <source>Next photo (→, Page Down)</source>
         <translation>下一张（→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="379"/>
         <source>&amp;Caption:</source>
         <translation>说明(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="380"/>
         <source>What the photo shows</source>
         <translation>照片反映的内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="381"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="374"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="382"/>
         <source>Before (as found)</source>
         <translation>整改前（现场发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="383"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="384"/>
         <source>Delete photo…</source>
         <translation>删除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="419"/>
         <source>Photo {0} of {1} — {2}</source>
         <translation>第 {0} 张，共 {1} 张 — {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="440"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="448"/>
         <source>The photo cannot be shown: {0}</source>
         <translation>无法显示照片：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="464"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="458"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="466"/>
         <source>Taken at</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="460"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="468"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="464"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="472"/>
         <source>GPS</source>
         <translation>GPS 位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="468"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="476"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="478"/>
         <source>Marks</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="581"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="589"/>
         <source>Text mark</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="581"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="589"/>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="650"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="658"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="651"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="659"/>
         <source>Why is this photo deleted?</source>
         <translation>为什么删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="655"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="663"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="671"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="679"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -4207,17 +4220,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosModel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="178"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="177"/>
         <source>After: {0}</source>
         <translation>整改后：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="188"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="187"/>
         <source>Taken {0}</source>
         <translation>拍摄于 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="190"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="189"/>
         <source>%Ln mark(s) drawn</source>
         <translation>
             <numerusform>已标注 %Ln 处</numerusform>
@@ -4237,7 +4250,7 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -4247,54 +4260,59 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PlanTeamsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="69"/>
+        <source>&amp;New team</source>
+        <translation>录入新检查组(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="72"/>
         <source>&amp;Add team</source>
         <translation>新增检查组(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="74"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="84"/>
         <source>Team name</source>
         <translation>组名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="78"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="79"/>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Visits a month</source>
         <translation>每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="100"/>
         <source>Inspection teams</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="102"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="116"/>
         <source>in %1</source>
         <translation>已在%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="160"/>
         <source>%1 is already in %2, and an inspector is in one team only. To move them, select %2, untick %1 and save; then tick %1 here.</source>
         <translation>%1已在%2，一名检查人员只能在一个检查组。要调动，请先选中%2，取消勾选%1并保存，再在这里勾选%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/plan_teams_dialog.py" line="173"/>
         <source>This team could not make an official inspection: {0}.</source>
         <translation>该组无法开展执法检查：{0}。</translation>
     </message>
@@ -4503,22 +4521,22 @@ Records signed with it that the office has not imported yet will be refused, and
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="611"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="674"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
         <source>Complete the re-inspection?
 
 %1 hazard(s) found rectified will be closed (销号) and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
@@ -4527,89 +4545,89 @@ Records signed with it that the office has not imported yet will be refused, and
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="693"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4626,38 +4644,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="755"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4665,12 +4683,12 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SaveFolder</name>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="36"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="123"/>
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="37"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
@@ -4721,13 +4739,13 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="96"/>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="262"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="100"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="280"/>
         <source>Signature pad</source>
         <translation>签名板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="255"/>
+        <location filename="../../inspector_app/ui/widgets/signature_pad.py" line="273"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -4740,197 +4758,199 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>找不到标识为 {0} 的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="195"/>
         <source>no enforcement ID</source>
         <translation>无执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="196"/>
         <source>Inspector: {0} ({1})</source>
         <translation>检查人员：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
         <source>Company: {0}</source>
         <translation>被检查单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="200"/>
         <source>on-site person</source>
         <translation>现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
         <source>Witness: {0}</source>
         <translation>见证人：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="207"/>
         <source>Add a witness (optional)</source>
         <translation>添加见证人（可选）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="212"/>
         <source>not signed yet</source>
         <translation>尚未签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="215"/>
         <source>⚠ record changed: sign again</source>
         <translation>⚠ 记录已修改，需重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="217"/>
         <source>refused to sign, {0}</source>
         <translation>拒绝签字，{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="219"/>
         <source>✓ signed {0}</source>
         <translation>✓ 已签名 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="302"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="303"/>
         <source>Company&apos;s on-site person in charge</source>
         <translation>被检查单位现场负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="304"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="327"/>
         <source>{0} refused to sign ({1}). Witness: {2}.</source>
         <translation>{0} 拒绝签字（{1}）。见证人：{2}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="326"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="329"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="341"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="344"/>
         <source>The company&apos;s person refuses to sign. A witness signs below to confirm the refusal.</source>
         <translation>被检查单位负责人拒绝签字。请见证人在下方签名，证明其拒签。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="469"/>
         <source>Save witness signature</source>
         <translation>保存见证人签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="469"/>
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="368"/>
         <source>The signature is too short or empty; please sign again.</source>
         <translation>签名过短或为空，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="376"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="374"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="377"/>
         <source>Still to sign: {0}</source>
         <translation>尚待签名：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="381"/>
         <source>Every required signature is collected.</source>
         <translation>所需签名已全部完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="386"/>
         <source>{0} (again)</source>
         <translation>{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="391"/>
         <source>at least one inspector</source>
         <translation>至少一名检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="389"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="392"/>
         <source>the company&apos;s person (or a witnessed refusal)</source>
         <translation>被检查单位负责人（或有见证人的拒签）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="390"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="393"/>
         <source>a witness to the company&apos;s refusal</source>
         <translation>被检查单位拒签的见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="432"/>
         <source>Remove signature</source>
         <translation>删除签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="433"/>
         <source>Why is this signature removed?</source>
         <translation>为什么删除此签名？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="445"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
         <source>This record is signed and locked: its signatures cannot change.</source>
         <translation>本记录已签署锁定，签名不能更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
         <source>Who signs:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="451"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="452"/>
         <source>Enforcement ID:</source>
         <translation>执法证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="453"/>
         <source>&amp;Witness name:</source>
         <translation>见证人姓名(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="452"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="455"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="453"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="456"/>
         <source>Undo stroke</source>
         <translation>撤销一笔</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="454"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="457"/>
         <source>Company refuses to sign</source>
         <translation>被检查单位拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="458"/>
         <source>Remove signature…</source>
         <translation>删除签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/signatures_dialog.py" line="459"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -4974,104 +4994,104 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StandardisationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="59"/>
         <source>Safety standardisation</source>
         <translation>安全生产标准化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="62"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="65"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="67"/>
         <source>Expired or expiring within %1 days</source>
         <translation>已过期或%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
         <source>Expiring within %1 days</source>
         <translation>%1天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="68"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="72"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="114"/>
         <source>On %1, of %2 companies: %3. By grade: %4.</source>
         <translation>截至%1，%2家企业：%3。按等级：%4。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Company</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="124"/>
         <source>Grade</source>
         <translation>标准化等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Issued on</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="125"/>
         <source>Expires on</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="126"/>
         <source>State</source>
         <translation>证书状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="150"/>
         <source>%Ln company(s) shown</source>
         <translation>
             <numerusform>显示 %Ln 家企业</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="167"/>
         <source>standardisation-{0}.csv</source>
         <translation>安全生产标准化-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="166"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="168"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/standardisation_dialog.py" line="180"/>
         <source>Written: %1 (%Ln company(s))</source>
         <translation>
             <numerusform>已写入：%1（%Ln 家企业）</numerusform>
@@ -5081,17 +5101,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="186"/>
         <source>Change status: %1</source>
         <translation>变更状态：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="194"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="200"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="195"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="201"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
@@ -5373,43 +5393,47 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="360"/>
-        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
-        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="361"/>
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first (Tools → Signing identity…).</source>
+        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>
+        <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="368"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="376"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="393"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="397"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="399"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="407"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5418,37 +5442,37 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="418"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="419"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="429"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="472"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="486"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="501"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="502"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
@@ -5790,22 +5814,22 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplateItemPreview</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="613"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="614"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="617"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="615"/>
         <source>Answer (preview, not saved)</source>
         <translation>作答（预览，不保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="620"/>
         <source>This is how the answer looks in an inspection. It is given there: start an inspection with this template to answer it.</source>
         <translation>这是检查时作答控件的样子。作答在检查中进行：用此检查表开始一次检查即可作答。</translation>
     </message>
@@ -5885,7 +5909,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="388"/>
         <source>Write the selected template to a YAML file</source>
         <translation>将所选模板导出为 YAML 文件</translation>
     </message>
@@ -5915,7 +5939,7 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>随程序提供的模板未能添加：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="284"/>
         <source>Import a checklist template</source>
         <translation>导入检查表模板</translation>
     </message>
@@ -5924,22 +5948,22 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">检查表模板 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="311"/>
         <source>Template {0} ({1}) added to the library.</source>
         <translation>模板“{0}”（{1}）已添加到模板库。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="314"/>
         <source>Template {0} ({1}) is already in the library; nothing changed.</source>
         <translation>模板“{0}”（{1}）已在模板库中，未作更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
         <source>Export a checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="331"/>
         <source>Checklist templates (*.yaml *.yml)</source>
         <translation>检查表模板 (*.yaml *.yml)</translation>
     </message>
@@ -5954,63 +5978,63 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>将所选模板导出为 YAML 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="285"/>
         <source>Checklist templates (*.yaml *.yml *.xlsx);;All files (*)</source>
         <translation>检查表模板 (*.yaml *.yml *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="332"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="356"/>
         <source>Template {0} written to {1}.</source>
         <translation>模板 {0} 已导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="372"/>
         <source>Template {0} restored: it is offered for new inspections again.</source>
         <translation>模板 {0} 已恢复，新建检查时可再次选用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="375"/>
         <source>Template {0} retired: it is no longer offered for new inspections; inspections made with it keep their copy.</source>
         <translation>模板 {0} 已停用：新建检查时不再提供；已使用该模板的检查保留各自的副本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="384"/>
         <source>Select a template in the list first</source>
         <translation>请先在列表中选择一个检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="390"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="391"/>
         <source>Offer this version for new inspections again</source>
         <translation>新建检查时重新提供此版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="396"/>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="398"/>
         <source>&amp;Retire</source>
         <translation>停用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="395"/>
         <source>Stop offering this version for new inspections; existing records are kept</source>
         <translation>新建检查时不再提供此版本；已有记录保留不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="414"/>
         <source>No template selected</source>
         <translation>未选择模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="418"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="416"/>
         <source>Choose a template in the list to see it as the inspector will.</source>
         <translation>在列表中选择一个模板，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6019,12 +6043,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">仅在以下情况显示：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="508"/>
         <source>Items in this section: {0}</source>
         <translation>本部分检查项：{0} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/templates.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/templates.py" line="512"/>
         <source>Choose an item in the tree to see it as the inspector will.</source>
         <translation>在左侧树中选择一个检查项，即可按检查人员所见的样子预览。</translation>
     </message>
@@ -6579,115 +6603,120 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>YearPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="122"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="121"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="414"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="422"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="126"/>
         <source>&amp;Issue as planned inspections</source>
         <translation>下达为计划检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="132"/>
         <source>&amp;Holidays…</source>
         <translation>节假日(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
         <source>Add the official holidays and weekend working days of a year from a file (YAML)</source>
         <translation>从文件（YAML）添加某年的法定节假日和调休上班日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="136"/>
         <source>&amp;Teams…</source>
         <translation>检查组(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
         <source>The inspection teams the plan shares the visits among: their inspectors and visits a month</source>
         <translation>计划在各检查组之间分配检查：组内检查人员和每月检查次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="140"/>
         <source>Company &amp;closed…</source>
         <translation>企业停业(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>A company closed (停业) or moved away: drop its visits from a day on</source>
         <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="151"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="153"/>
         <source>Checklist:</source>
         <translation>检查表：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="169"/>
         <source>&amp;Move</source>
         <translation>移动(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="213"/>
         <source>Yearly plan</source>
         <translation>年度监督检查计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="230"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="233"/>
         <source>%1 in month %2: %Ln visit(s) planned of the %3 the team can make</source>
         <translation>
             <numerusform>%1 %2月：已安排 %Ln 次检查，该组每月可完成 %3 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="244"/>
+        <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
+        <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="282"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6696,49 +6725,49 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="294"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="297"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="332"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="366"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="391"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="392"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="408"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="416"/>
         <source>Approve the plan for %1</source>
         <translation>批准 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -6749,12 +6778,12 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
         <source>Issue the plan for %1</source>
         <translation>下达 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
@@ -6765,12 +6794,12 @@ Each visit becomes a planned inspection for its team&apos;s inspectors, due on t
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -240,3 +240,12 @@ def test_a_count_in_the_thousands_is_grouped_in_both_languages(qtbot, repo, page
     assert page.count_label.text() == "1,001 companies"
     languages.apply("zh_CN")
     qtbot.waitUntil(lambda: page.count_label.text() == "1,001 家单位", timeout=3000)
+
+
+def test_the_search_hint_cut_short_in_a_narrow_box_is_whole_on_hover(qtbot, page):
+    page.resize(800, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    hint = page.search.placeholderText()
+    assert page.search.fontMetrics().horizontalAdvance(hint) > page.search.width()  # cut
+    assert page.search.toolTip() == hint

@@ -84,3 +84,15 @@ def test_crash_dialog_saves_a_report(qtbot, tmp_path):
     text = saved.read_text(encoding="utf-8")
     assert "division by zero in the test" in text
     assert "Inspector" in text.splitlines()[0]
+
+
+def test_the_crash_dialogs_save_button_asks_where_and_saves(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = CrashDialog("Inspector 1.0\nTraceback: a test\n", tmp_path / "logs")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "给技术支持.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    dialog.save_button.click()
+    assert "Traceback: a test" in target.read_text(encoding="utf-8")

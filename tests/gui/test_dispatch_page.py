@@ -169,13 +169,15 @@ def test_every_unit_name_is_whole_in_the_bar_chart(page):
     assert page.bar_chart.minimumHeight() >= 24 * len(names)
 
 
-def test_the_save_dialog_starts_in_the_exports_folder_with_the_period_named(page, demo):
+def test_the_save_dialog_starts_in_documents_with_the_period_named(page, demo):
     from PySide6.QtCore import QDate
+
+    from inspector_app.ui.save_folder import documents_folder
 
     page.start.setDate(QDate(2026, 1, 1))
     page.end.setDate(QDate(2026, 6, 30))
     xlsx, pdf = page.suggested_path(".xlsx"), page.suggested_path(".pdf")
-    assert xlsx.parent == pdf.parent == demo.data_dir.exports
+    assert xlsx.parent == pdf.parent == documents_folder()
     assert xlsx.name == "dispatch-statistics-2026-01-01-to-2026-06-30.xlsx"
     assert pdf.name == "dispatch-circular-2026-01-01-to-2026-06-30.pdf"
 

@@ -30,6 +30,13 @@ def open_dialog(qtbot, ctx, inspection_id) -> DocumentDialog:
     return dialog
 
 
+def test_in_chinese_the_notes_take_the_full_width_colon(qtbot, ctx, built, languages):
+    languages.apply("zh_CN")
+    dialog = open_dialog(qtbot, ctx, built.inspection_id)
+    assert dialog.unavailable.text().startswith("整改复查意见书：只有复查")
+    assert ": " not in dialog.unavailable.text()
+
+
 def test_only_possible_documents_are_offered_and_the_preview_shows_the_pages(qtbot, ctx, built):
     dialog = open_dialog(qtbot, ctx, built.inspection_id)
     model = dialog.type_combo.model()

@@ -50,6 +50,9 @@ def test_overdue_plan_and_missing_drill_are_warned(qtbot, ctx, started, language
     win = _window(qtbot, ctx, start())
     text = win.readiness.text()
     assert win.readiness.isVisible() and "综合应急预案" in text
+    # The English window punctuates in English, about a plan with a Chinese title too.
+    due = add_years(issued, 3).isoformat()
+    assert f"Registered plans (revision due): 综合应急预案 (Issued, {due})" in text
     assert "Overdue for revision: 综合应急预案" in text
     assert "No drill in the required period" in text and "No drill recorded." in text
 

@@ -206,8 +206,10 @@ def test_the_page_is_a_section_of_the_main_window(qtbot, window):
 
 def test_the_circular_is_saved_among_the_documents_under_a_name_in_the_users_language(
         page, languages):
+    from inspector_app.ui.save_folder import documents_folder
+
     pdf = page.suggested_path(".pdf")
-    assert pdf.parent == page.ctx.data_dir.exports
+    assert pdf.parent == documents_folder()
     assert pdf.name == f"plans-circular-{page.today.isoformat()}.pdf"
     languages.apply("zh_CN")
     assert page.suggested_path(".xlsx").name == f"预案编修情况通报-{page.today.isoformat()}.xlsx"

@@ -1,5 +1,6 @@
 import csv
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -309,3 +310,35 @@ def test_dates_grades_statuses_and_results_show_whole_in_every_row(qtbot, demo, 
         index = next(model.index(r, column) for r in range(model.rowCount())
                      if model.index(r, column).data())
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+def test_the_export_dialog_starts_in_documents_then_where_the_ledger_was_saved(
+        qtbot, page, tmp_path, settings, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from inspector_app.ui import save_folder
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(
+        lambda location: str(documents)))
+    monkeypatch.setattr(save_folder, "_settings", lambda: settings)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    offered: list[str] = []
+
+    def dialog(_parent, _title, start, _filters):
+        offered.append(start)
+        return str(usb / "台账"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    with qtbot.waitSignal(page.export_finished, timeout=60_000):
+        page.choose_export_file()
+    assert (usb / "台账.csv").is_file()
+    assert offered == [str(documents / f"hazard-ledger-{date.today().isoformat()}.csv")]
+    # The same file again: asked before it is replaced, and kept.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *_a, **_k: QMessageBox.StandardButton.No))
+    page.choose_export_file()
+    assert Path(offered[-1]).parent == usb

@@ -140,6 +140,16 @@ def test_help_lists_every_shortcut(qtbot, window):
     dialog.close()
 
 
+def test_the_help_names_the_record_windows_keys_as_its_tooltips_do(qtbot, window):
+    from inspector_app.ui.inspection_window import InspectionWindow
+
+    window.set_language("zh_CN", remember=False)
+    qtbot.waitUntil(lambda: "检查" in window.act_new_inspection.text())
+    rows = dict(InspectionWindow.keyboard_help())
+    assert rows["Ctrl+回车"] == "完成检查…" and rows["Ctrl+下方向"] == "下一项"
+    assert "Ctrl+Return" not in rows
+
+
 def test_chinese_tooltips_drop_the_mnemonic(qtbot, window):
     window.set_language("zh_CN", remember=False)
     qtbot.waitUntil(lambda: "检查" in window.act_new_inspection.text())

@@ -125,10 +125,23 @@ def test_adding_runs_in_the_background_and_lists_refused_files(qtbot, gallery, p
     assert dialog is not None and dialog.isVisible()
     assert "broken.jpg: not an image" in dialog.informativeText()
     assert "IMG_4000x3000" not in dialog.informativeText()
+    assert dialog.text() == "1 file could not be added. 2 other photos were added."
     assert "2 photos added" in gallery.hint.text() and "1 not added" in gallery.hint.text()
     stored = photos.list(inspection, item_id="a1")
     assert [(p.original_name, p.width, p.height) for p in stored] == [
         ("IMG_4000x3000.jpg", 4000, 3000), ("screen.png", 64, 48)]
+
+
+def test_none_added_is_not_called_the_others_added(qtbot, gallery, tmp_path, languages):
+    languages.apply("zh_CN")
+    files = [images.corrupt(tmp_path / "broken.jpg"), tmp_path / "notes.txt"]
+    files[1].write_text("not a photo", encoding="utf-8")
+    results = add_and_wait(qtbot, gallery, lambda: gallery.add_files(files))
+    assert [r.status for r in results] == ["refused", "refused"]
+    dialog = gallery.refusal_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text() == "2 个文件无法添加。"
+    assert "其余" not in dialog.text() and "已添加" not in dialog.text()
 
 
 def test_stop_ends_after_the_current_photo_and_keeps_what_was_added(
@@ -350,6 +363,8 @@ def test_viewer_draws_a_rectangle_that_the_print_copy_shows(qtbot, gallery, phot
     pixmap = viewer.pixmap_item.pixmap()
     assert pixmap.height() > pixmap.width()  # EXIF orientation 6 shows upright (portrait)
     assert "Canon EOS R5" in viewer.facts.text() and "31.230000°N" in viewer.facts.text()
+    size = viewer.photo.size_bytes
+    assert size < 1_000_000 and f"· {round(size / 1000)} KB" in viewer.facts.text()
     qtbot.keyClick(viewer.canvas, Qt.Key.Key_Left)
     assert viewer.index == 0
 

@@ -262,3 +262,36 @@ def test_a_locked_record_cannot_be_signed(qtbot, ctx, inspection, languages, pro
     assert not dlg.save_button.isEnabled() and not dlg.refuse_button.isVisible()
     dlg.save()  # even when called directly, nothing happens
     assert SignatureService(ctx.db, ctx.device).list(inspection) == []
+
+
+def test_the_buttons_stay_still_while_signing(qtbot, dialog):
+    dlg = dialog
+
+    def buttons():
+        QApplication.processEvents()
+        return [(b.mapTo(dlg, QPoint(0, 0)), b.size())
+                for b in (dlg.save_button, dlg.clear_button, dlg.undo_button)]
+
+    still = buttons()
+    dot(qtbot, dlg.pad)  # "too short" shows below the buttons
+    assert dlg.message.text() and buttons() == still
+    sign(qtbot, dlg.pad)  # and goes
+    assert not dlg.message.text() and buttons() == still
+    # Company refuses to sign renames Save; it does not grow under the pointer.
+    dlg.select_signer("company")
+    save = buttons()[0]
+    qtbot.mouseClick(dlg.refuse_button, LEFT)
+    assert dlg.save_button.text() == "Save witness signature" and buttons()[0] == save
+
+
+def test_a_signature_shown_fits_the_pad_after_the_window_shrinks(qtbot, pad):
+    from inspector_app.domain.signature import bounding_box
+
+    pad.resize(800, 300)
+    wave = [[(x, 150 + (30 if (x // 20) % 2 else -30), x, 0.5) for x in range(50, 760, 10)]]
+    pad.set_strokes(wave, (800, 300))
+    pad.resize(500, 200)              # the dialog fitted to a small screen after it was filled
+    QApplication.processEvents()
+    _left, _top, right, bottom = bounding_box(pad.strokes())
+    assert right <= pad.width() and bottom <= pad.height()
+    assert right > pad.width() * 0.8        # scaled, not cropped: still across the pad

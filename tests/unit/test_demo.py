@@ -204,3 +204,16 @@ def test_no_visit_starts_or_ends_after_now(ctx):
     for kind, started, ended in rows:
         assert datetime.fromisoformat(started) <= now, (kind, started)
         assert ended is None or datetime.fromisoformat(ended) <= now, (kind, ended)
+
+
+def test_demo_signatures_stay_within_the_pad():
+    import random
+
+    from inspector_app.services.demo import DEMO_PAD, demo_signature
+
+    for seed in range(40):
+        strokes, _png = demo_signature(random.Random(seed))
+        xs = [p[0] for stroke in strokes for p in stroke]
+        ys = [p[1] for stroke in strokes for p in stroke]
+        assert min(xs) >= 0 and max(xs) <= DEMO_PAD[0], seed
+        assert min(ys) >= 0 and max(ys) <= DEMO_PAD[1], seed

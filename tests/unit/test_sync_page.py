@@ -66,6 +66,7 @@ def test_export_without_a_signing_identity_refuses_before_asking_for_a_folder(
     assert asked == []
     assert not done.args[0] and "no signing identity" in done.args[1]
     assert "no signing identity" in page.status.text()
+    assert "(Tools → Signing identity…)" in page.status.text()
 
 
 def test_the_sync_report_speaks_chinese_too():

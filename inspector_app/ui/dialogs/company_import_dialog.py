@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from inspector_app.services.companies import CompanyRepo
 from inspector_app.services.company_import import ImportPreview, ImportResult
 from inspector_app.ui import messages
 from inspector_app.ui.models.companies_model import ui_lang
+from inspector_app.ui.save_folder import Kind, open_file
 from inspector_app.ui.table_columns import fit_columns
 
 ERROR_COLOUR = QColor("#b00020")
@@ -81,11 +81,10 @@ class CompanyImportDialog(QDialog):
 
     # -- behaviour ----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a list of companies"), "",
-            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
-        if path:
-            self.load(Path(path))
+        path = open_file(self, Kind.COMPANIES, self.tr("Choose a list of companies"),
+                         self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path is not None:
+            self.load(path)
 
     def load(self, path: Path) -> bool:
         """Read ``path`` and show its preview; False (and the reason shown) if refused."""

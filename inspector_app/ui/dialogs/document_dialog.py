@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,9 +39,9 @@ from inspector_app.services.documents import (
     write_file,
 )
 from inspector_app.ui import messages
-from inspector_app.ui.labels import pair, ui_lang
+from inspector_app.ui.labels import labelled, pair, ui_lang
 from inspector_app.ui.messages import localized
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import Kind, save_file, saved_as
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
@@ -274,12 +273,10 @@ class DocumentDialog(QDialog):
 
     # -- export, print -------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        folder = save_folder(self.ctx.data_dir)
         number = self.record_number if self.doc_type is DocType.RECORD else None
-        suggested = folder / default_file_name(self.doc_type, number, self.company_name,
-                                               self.lang)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), str(suggested),
-                                              self.tr("PDF documents (*.pdf)"))
+        suggested = default_file_name(self.doc_type, number, self.company_name, self.lang)
+        path, _ = save_file(self, Kind.PDF, self.tr("Export PDF"), suggested,
+                            self.tr("PDF documents (*.pdf)"))
         target = saved_as(self, path, ".pdf")
         if target is not None:
             self.export_to(target)
@@ -389,7 +386,7 @@ class DocumentDialog(QDialog):
             item.setEnabled(refusal is None)
             item.setToolTip(self._refusal_text(refusal) if refusal else "")
             if refusal is not None:
-                notes.append(f"{title}: {self._refusal_text(refusal)}")
+                notes.append(labelled(title, self._refusal_text(refusal)))
         self.unavailable.setText("\n".join(notes))
         self.unavailable.setVisible(bool(notes))
         self.export_button.setText(self.tr("&Export PDF…"))

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from inspector_app.services.pki import (
 )
 from inspector_app.ui import confirm
 from inspector_app.ui.datetimes import show_date
+from inspector_app.ui.save_folder import Kind, open_file, save_file
 
 
 def _password() -> QLineEdit:
@@ -87,10 +87,10 @@ class ImportIdentityDialog(_FormDialog):
         self.form.addRow(self.tr("Again:"), self.again)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Enrolment file"), "",
-                                              self.tr("Enrolment files (*.p12 *.pfx)"))
-        if name:
-            self.file.setText(name)
+        chosen = open_file(self, Kind.ENROLMENT, self.tr("Enrolment file"),
+                           self.tr("Enrolment files (*.p12 *.pfx)"))
+        if chosen is not None:
+            self.file.setText(str(chosen))
 
     def run(self) -> None:
         if self.own.text() != self.again.text():
@@ -279,9 +279,9 @@ class OrgDialog(QDialog):
 
     def issue(self, target: Path | None = None) -> None:
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save enrolment file"), f"{self.name.text().strip()}.p12",
-                self.tr("Enrolment files (*.p12)"))
+            name, _ = save_file(
+                self, Kind.ENROLMENT, self.tr("Save enrolment file"),
+                f"{self.name.text().strip()}.p12", self.tr("Enrolment files (*.p12)"))
             if not name:
                 return
             target = Path(name)

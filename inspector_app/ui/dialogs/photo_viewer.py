@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.photo import Photo, PhotoTag, Shape, ShapeKind
 from inspector_app.errors import InspectorError
 from inspector_app.services.photos import PhotoService
+from inspector_app.ui.labels import labelled
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,13 @@ class _Canvas(QGraphicsView):
         if self._preview is not None:
             self.scene().removeItem(self._preview)
             self._preview = None
+
+
+def file_size(size_bytes: int) -> str:
+    """MB for a camera's photo, KB below one MB (a small picture is not "0.0 MB")."""
+    if size_bytes < 1_000_000:
+        return f"{max(1, round(size_bytes / 1000))} KB"
+    return f"{size_bytes / 1e6:.1f} MB"
 
 
 class PhotoViewer(QDialog):
@@ -464,11 +472,11 @@ class PhotoViewer(QDialog):
             rows.append((self.tr("GPS"), f"{lat}, {lon}"))
         size = f"{p.width} × {p.height} px" if p.width and p.height else ""
         if p.size_bytes:
-            size += f" · {p.size_bytes / 1e6:.1f} MB"
+            size += f" · {file_size(p.size_bytes)}"
         rows.append((self.tr("Size"), size.strip(" ·")))
         if p.annotations:
             rows.append((self.tr("Marks"), str(len(p.annotations))))
-        self.facts.setText("\n".join(f"{k}: {v}" for k, v in rows if v))
+        self.facts.setText("\n".join(labelled(k, v) for k, v in rows if v))
 
     def _apply_read_only(self) -> None:
         editable = not self.read_only

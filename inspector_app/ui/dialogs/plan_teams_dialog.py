@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from inspector_app.services.context import AppContext
 
 
+_CAPACITY = 20  # visits a month a new team starts with
+
+
 class PlanTeamsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,11 +60,15 @@ class PlanTeamsDialog(QDialog):
         self.name = QLineEdit()
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 500)
-        self.capacity.setValue(20)
+        self.capacity.setValue(_CAPACITY)
         self.people = InspectorPicker(ctx, list_height=120)
         self.people.fill(None)        # a team is chosen person by person, no one ticked first
         self.people.problem.connect(self._show_problem)
         self.people.list.itemChanged.connect(self._ticked)
+        # A team selected fills the form; New team empties it for another one.
+        self.new_button = QPushButton(self.tr("&New team"))
+        self.new_button.clicked.connect(self.new_team)
+        self.new_button.setEnabled(False)
         self.add_button = QPushButton(self.tr("&Add team"))
         self.add_button.clicked.connect(self.add_team)
         self.save_button = QPushButton(self.tr("&Save changes"))
@@ -78,6 +85,7 @@ class PlanTeamsDialog(QDialog):
         form.addRow(self.tr("Inspectors"), self.people)
         form.addRow(self.tr("Visits a month"), self.capacity)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.save_button)
@@ -115,6 +123,7 @@ class PlanTeamsDialog(QDialog):
     def _selected(self) -> None:
         team = self._selected_team()
         self.save_button.setEnabled(team is not None)
+        self.new_button.setEnabled(team is not None)
         if team is None:
             return
         self.name.setText(team.name)
@@ -176,19 +185,45 @@ class PlanTeamsDialog(QDialog):
             return False
         self.error.clear()
         self.refresh()
+        self._clear_form()
         return True
+
+    def new_team(self) -> None:
+        self._clear_form()
+        self.error.clear()
+
+    def _clear_form(self) -> None:
+        """Empty fields for the next team: the one just added is in the table, and its name
+        and people left in the form would only be refused as a second team."""
+        self.table.setCurrentCell(-1, -1)
+        self.table.clearSelection()
+        self.save_button.setEnabled(False)
+        self.new_button.setEnabled(False)
+        self.name.clear()
+        self.capacity.setValue(_CAPACITY)
+        blocked = self.people.list.blockSignals(True)  # an emptied form is no choice
+        try:
+            for index in range(self.people.list.count()):
+                self.people.list.item(index).setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            self.people.list.blockSignals(blocked)
+        self.name.setFocus()
 
     def save_team(self) -> bool:
         row = self.table.currentRow()
         if not 0 <= row < len(self.teams) or self._unfit():
             return False
+        team_id = self.teams[row].id
         try:
-            self.service.update_team(self.teams[row].id, capacity=self.capacity.value(),
-                                     inspector_ids=self.people.checked_ids())
+            self.service.update_team(team_id, capacity=self.capacity.value(),
+                                     inspector_ids=self.people.checked_ids(),
+                                     name=self.name.text())
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return False
         self.error.clear()
         self.refresh()
-        self.table.setCurrentCell(row, 0)
+        # The same team stays selected; a new name may have moved its row.
+        self.table.setCurrentCell(
+            next(r for r, t in enumerate(self.teams) if t.id == team_id), 0)
         return True

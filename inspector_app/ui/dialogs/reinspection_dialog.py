@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -64,6 +63,7 @@ from inspector_app.services.reinspection import (
 from inspector_app.ui import confirm
 from inspector_app.ui.datetimes import localize_edit, show_date
 from inspector_app.ui.labels import list_separator, pair
+from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.signers import signer_names
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.widgets.inspector_picker import InspectorPicker
@@ -650,9 +650,8 @@ class ReinspectionDialog(QDialog):
     def add_after_photos(self, finding_id: str) -> None:
         if self.reinspection_id is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add after-photos"), "",
-            self.tr("Photos ({0})").format(PHOTO_FILTER))
+        files = open_files(self, Kind.PHOTOS, self.tr("Add after-photos"),
+                           self.tr("Photos ({0})").format(PHOTO_FILTER))
         if not files:
             return
         editor = self.editors[finding_id]

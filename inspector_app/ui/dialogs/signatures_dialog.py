@@ -160,6 +160,9 @@ class SignaturesDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
+        # Room for two lines kept: "too short" comes and goes with the strokes, and the pad
+        # and its buttons must not jump under the pen each time.
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
 
         right = QWidget()
         right_box = QVBoxLayout(right)
@@ -454,8 +457,20 @@ class SignaturesDialog(QDialog):
         self.refuse_button.setText(self.tr("Company refuses to sign"))
         self.remove_button.setText(self.tr("Remove signature…"))
         self.done_button.setText(self.tr("Done"))
+        self._fit_save_button()
         if self.signers.count():
             self.reload()
+
+    def _fit_save_button(self) -> None:
+        """Wide enough for both of its texts: Company refuses to sign renames it, and a
+        button that grows moves where the signer reaches for it."""
+        shown = self.save_button.text()
+        widths = []
+        for text in (self.tr("Save signature"), self.tr("Save witness signature")):
+            self.save_button.setText(text)
+            widths.append(self.save_button.sizeHint().width())
+        self.save_button.setText(shown)
+        self.save_button.setMinimumWidth(max(widths))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,7 @@ from inspector_app.services.reports.standardisation_csv import write_standardisa
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.labels import ui_lang
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import Kind, save_file, saved_as
 
 EXPIRED = QColor("#fde7e9")
 EXPIRING = QColor("#fff4ce")
@@ -164,10 +163,9 @@ class StandardisationDialog(QDialog):
         self.reload()
 
     def choose_export_file(self) -> None:
-        folder = save_folder(self.ctx.data_dir)
-        suggested = folder / self.tr("standardisation-{0}.csv").format(self.today.isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"), str(suggested),
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = save_file(self, Kind.CSV, self.tr("Export the list"),
+                            self.tr("standardisation-{0}.csv").format(self.today.isoformat()),
+                            self.tr("CSV files (*.csv)"))
         target = saved_as(self, path, ".csv")
         if target is not None:
             self.export(target)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from inspector_app.services.attachments import check_file
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.widgets.optional_date import OptionalDate, date_edit
 
 
@@ -164,9 +164,8 @@ class PhotosRow(QWidget):
         row.addWidget(self.label, 1)
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.title, str(Path.home()),
-                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
-        self.add([Path(c) for c in chosen])
+        self.add(open_files(self, Kind.PHOTOS, self.title,
+                            self.tr("Images (*.jpg *.jpeg *.png)")))
 
     def add(self, paths: list[Path]) -> None:
         self.photos.extend(paths)

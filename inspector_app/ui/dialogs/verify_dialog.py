@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.signing import Verification, verify_pdf
 from inspector_app.ui.datetimes import show_date, show_datetime
 from inspector_app.ui.messages import localized
+from inspector_app.ui.save_folder import Kind, open_file
 
 
 class VerifyDialog(QDialog):
@@ -64,10 +64,10 @@ class VerifyDialog(QDialog):
         self.resize(640, 320)
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a PDF"), "",
-                                              self.tr("PDF documents (*.pdf)"))
-        if name:
-            self.verify(Path(name))
+        chosen = open_file(self, Kind.RECEIVED_PDF, self.tr("Choose a PDF"),
+                           self.tr("PDF documents (*.pdf)"))
+        if chosen is not None:
+            self.verify(chosen)
 
     def verify(self, path: Path) -> Verification | None:
         self.path.setText(str(path))

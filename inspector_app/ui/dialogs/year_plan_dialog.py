@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.year_plan import DEFAULT_CHECKLIST, StoredVisit, plan_task
 from inspector_app.ui import confirm
 from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.save_folder import Kind, open_file
 from inspector_app.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -108,9 +108,12 @@ class YearPlanDialog(QDialog):
         self.year.valueChanged.connect(self.refresh)
         self.template = QComboBox()
         records = self.templates.list()
+        # Title and version, as New inspection shows them: two versions of one checklist must
+        # not look alike; the full key is the tooltip.
         for record in records:
-            self.template.addItem(f"{record.title(ui_lang())} ({record.key})",
-                                  record.key)
+            self.template.addItem(f"{record.title(ui_lang())} ({record.version})", record.key)
+            self.template.setItemData(self.template.count() - 1, record.key,
+                                      Qt.ItemDataRole.ToolTipRole)
         start = next((i for i, r in enumerate(records) if r.template_id == DEFAULT_CHECKLIST), 0)
         self.template.setCurrentIndex(start)
         self.template.setMinimumContentsLength(16)
@@ -236,7 +239,12 @@ class YearPlanDialog(QDialog):
                 elif n:
                     cell.setBackground(QBrush(QColor("#dbe9f7")))
                 self.grid.setItem(r, m - 1, cell)
-        if info is None:
+        if info is None and not self.teams:
+            # The first thing a plan needs, and the grid is empty without it: say where.
+            self.status.setText(self.tr("No plan for {0} yet. First set up the inspection "
+                                        "teams (Teams…), then choose the checklist and "
+                                        "generate it.").format(year))
+        elif info is None:
             self.status.setText(self.tr("No plan for {0} yet: choose the checklist and "
                                         "generate it.").format(year))
         else:
@@ -380,10 +388,10 @@ class YearPlanDialog(QDialog):
                             + self.status.text())
 
     def _choose_holidays(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Holiday list"), str(Path.home()), self.tr("Holiday list (*.yaml *.yml)"))
-        if chosen:
-            self.add_holidays(Path(chosen))
+        chosen = open_file(self, Kind.HOLIDAYS, self.tr("Holiday list"),
+                           self.tr("Holiday list (*.yaml *.yml)"))
+        if chosen is not None:
+            self.add_holidays(chosen)
 
     def add_holidays(self, path: Path) -> bool:
         return self._run(lambda: holidays.add_file(self.ctx.db, path))

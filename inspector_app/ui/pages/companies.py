@@ -187,8 +187,9 @@ class CompaniesPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.search.setPlaceholderText(
-            self.tr("Search by name, credit code, town, contact or legal representative"))
+        hint = self.tr("Search by name, credit code, town, contact or legal representative")
+        self.search.setPlaceholderText(hint)
+        self.search.setToolTip(hint)  # at 1024×600 the box is narrow and the hint cut short
         self.add_button.setText(self.tr("&Add…"))
         self.edit_button.setText(self.tr("E&dit…"))
         self.import_button.setText(self.tr("&Import…"))

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -75,7 +74,7 @@ from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import Kind, save_file, saved_as, start_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
@@ -182,6 +181,10 @@ class DrillDownDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def _kind(suffix: str) -> Kind:
+    return Kind.SPREADSHEET if suffix == ".xlsx" else Kind.PDF
 
 
 def table_height(table: QTableWidget, room: int) -> int:
@@ -653,9 +656,9 @@ class DispatchPage(Page):
         self.unit_button.setEnabled(self._selected_unit() is not None and self._task is None)
 
     def suggested_path(self, suffix: str) -> Path:
-        """Where the save dialog starts: the data folder's exports, as for every other
-        document, under a name in the user's language that says what and which period."""
-        folder = save_folder(self.ctx.data_dir)
+        """Where the save dialog starts: the folder last used for such a file, under a name
+        in the user's language that says what and which period."""
+        folder = start_folder(_kind(suffix))
         period = (self.start.date().toString(Qt.DateFormat.ISODate),
                   self.end.date().toString(Qt.DateFormat.ISODate))
         name = (self.tr("dispatch-statistics-{0}-to-{1}") if suffix == ".xlsx"
@@ -663,8 +666,8 @@ class DispatchPage(Page):
         return folder / (name + suffix)
 
     def _ask_and_write(self, suffix: str, unit: bool = False) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), str(self.suggested_path(suffix)),
+        chosen, _ = save_file(
+            self, _kind(suffix), self.tr("Save the report"), self.suggested_path(suffix).name,
             self.tr("Spreadsheet (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF (*.pdf)"))
         path = saved_as(self, chosen, suffix)
         if path is not None:

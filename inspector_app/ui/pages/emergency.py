@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -56,7 +55,14 @@ from inspector_app.ui.dialogs.station_dialogs import (
 from inspector_app.ui.dialogs.task_done_dialog import TaskDoneDialog
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import (
+    Kind,
+    open_file,
+    open_files,
+    save_file,
+    saved_as,
+    start_folder,
+)
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
 
@@ -297,9 +303,8 @@ class DrillDialog(QDialog):
         ok_cancel(self, form)
 
     def _choose_photos(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Drill photos"), str(Path.home()),
-                                                 self.tr("Images (*.jpg *.jpeg *.png)"))
-        self.add_photos([Path(c) for c in chosen])
+        self.add_photos(open_files(self, Kind.PHOTOS, self.tr("Drill photos"),
+                                   self.tr("Images (*.jpg *.jpeg *.png)")))
 
     def add_photos(self, paths: list[Path]) -> None:
         self.photos.extend(paths)
@@ -671,11 +676,10 @@ class EmergencyPage(Page):
             self.tabs.setCurrentWidget(self.plans)
             messages.info(self.tr("Choose a plan in the Plans tab first."))
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach the plan's file"), str(Path.home()),
-            self.tr("Plans (*.pdf *.docx *.jpg *.jpeg *.png)"))
-        if path:
-            self.attach(chosen[0], Path(path))
+        path = open_file(self, Kind.PLAN_FILES, self.tr("Attach the plan's file"),
+                         self.tr("Plans (*.pdf *.docx *.jpg *.jpeg *.png)"))
+        if path is not None:
+            self.attach(chosen[0], path)
 
     def attach(self, plan_id: str, path: Path) -> bool:
         """Store the file under its hash; a refused file is explained and changes nothing."""
@@ -722,14 +726,15 @@ class EmergencyPage(Page):
             self.refresh()
 
     def suggested_path(self, suffix: str) -> Path:
-        """As the dispatch circular's: in the data folder's exports, named in the user's
-        language with the day it counts to."""
-        folder = save_folder(self.ctx.data_dir)
+        """As the dispatch circular's: in the folder last used for such a file, named in the
+        user's language with the day it counts to."""
+        folder = start_folder(Kind.PDF if suffix == ".pdf" else Kind.SPREADSHEET)
         return folder / (self.tr("plans-circular-{0}").format(self.today.isoformat()) + suffix)
 
     def _ask_and_write(self, suffix: str) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the circular"), str(self.suggested_path(suffix)),
+        chosen, _ = save_file(
+            self, Kind.PDF if suffix == ".pdf" else Kind.SPREADSHEET,
+            self.tr("Save the circular"), self.suggested_path(suffix).name,
             self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Spreadsheet (*.xlsx)"))
         path = saved_as(self, chosen, suffix)
         if path is not None:

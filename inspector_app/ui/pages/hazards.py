@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,7 +45,7 @@ from inspector_app.ui.models.hazards_model import (
     HazardsModel,
 )
 from inspector_app.ui.pages.base import Page
-from inspector_app.ui.save_folder import save_folder, saved_as
+from inspector_app.ui.save_folder import Kind, save_file, saved_as
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -354,11 +353,9 @@ class HazardsPage(Page):
                                   descending=self.model.descending)
 
     def choose_export_file(self) -> None:
-        folder = save_folder(self.ctx.data_dir)
-        suggested = folder / self.tr("hazard-ledger-{0}.csv").format(date.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export hazard ledger"),
-                                              str(suggested),
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = save_file(self, Kind.CSV, self.tr("Export hazard ledger"),
+                            self.tr("hazard-ledger-{0}.csv").format(date.today().isoformat()),
+                            self.tr("CSV files (*.csv)"))
         target = saved_as(self, path, ".csv")
         if target is not None:
             self.export_csv(target)

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -46,6 +45,7 @@ from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
+from inspector_app.ui.save_folder import Kind, open_file, open_folder
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
@@ -357,8 +357,10 @@ class SyncPage(Page):
         identity = pki.identity()
         org = pki.org()
         if identity is None and org is None:
+            # Where to do it, as Sign and lock says: a newcomer does not know the menu yet.
             self._fail(self.tr("This computer has no signing identity, so it cannot sign an "
-                               "export: import the enrolment file from the office first."))
+                               "export: import the enrolment file from the office first "
+                               "(Tools → Signing identity…)."))
             return None
         key = identity[0].fingerprint if identity else "org"
         prompt = (self.tr("Passphrase of your signing identity ({0}):")
@@ -388,16 +390,15 @@ class SyncPage(Page):
         passphrase = self._identity_passphrase()
         if passphrase is None:
             return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export to which folder (the USB stick)?"), str(Path.home()))
-        if folder:
-            self.export_to(Path(folder), passphrase, full=full)
+        folder = open_folder(self, Kind.BUNDLES, self.tr("Export to which folder (the USB stick)?"))
+        if folder is not None:
+            self.export_to(folder, passphrase, full=full)
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"), str(Path.home()),
-                                              self.tr("Inspector bundles (*.inspx)"))
-        if path:
-            self._import_chosen(path)
+        path = open_file(self, Kind.BUNDLES, self.tr("Import a bundle"),
+                         self.tr("Inspector bundles (*.inspx)"))
+        if path is not None:
+            self._import_chosen(str(path))
 
     def offer_import(self, path: Path) -> QMessageBox:
         """Ask whether to import ``path`` (a bundle opened from the file manager or a

@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -57,6 +56,7 @@ from inspector_app.ui.labels import local, ui_lang
 from inspector_app.ui.messages import localized
 from inspector_app.ui.models.templates_model import TemplatesModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.save_folder import Kind, open_file, save_file
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.template_describer import TemplateDescriber
 from inspector_app.ui.widgets.answer_editors import AnswerEditor, make_editor
@@ -281,11 +281,10 @@ class TemplatesPage(Page):
 
     # -- import, export, retire ------------------------------------------------------------------
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a checklist template"), "",
-            self.tr("Checklist templates (*.yaml *.yml *.xlsx);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
+        path = open_file(self, Kind.CHECKLISTS, self.tr("Import a checklist template"),
+                         self.tr("Checklist templates (*.yaml *.yml *.xlsx);;All files (*)"))
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path | str) -> ImportResult | None:
         """Check and add the template in ``path``; None (and the reasons shown) when refused."""
@@ -331,9 +330,8 @@ class TemplatesPage(Page):
         suggested = f"{record.template_id}-{record.version}.yaml"
         yaml_filter = self.tr("Checklist templates (*.yaml *.yml)")
         xlsx_filter = self.tr("Excel workbooks (*.xlsx)")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export a checklist template"), suggested,
-            f"{yaml_filter};;{xlsx_filter}")
+        path, chosen = save_file(self, Kind.CHECKLISTS, self.tr("Export a checklist template"),
+                                 suggested, f"{yaml_filter};;{xlsx_filter}")
         if path:
             target = Path(path)
             if target.suffix.lower() not in (".yaml", ".yml", ".xlsx"):

@@ -42,7 +42,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -59,6 +58,7 @@ from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.photos import IngestResult, PhotoService
 from inspector_app.ui.messages import localized
+from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,6 @@ Index = QModelIndex | QPersistentModelIndex
 Source = Path | tuple[str, QImage]  # a file, or a pasted image with the name it is stored under
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 MAX_LISTED_REFUSALS = 12
-_last_dir = ""  # where the file dialog opens next time, for the whole session
 
 
 # -- the worker -----------------------------------------------------------------------------------
@@ -373,14 +372,12 @@ class PhotoGallery(QWidget):
 
     # -- adding -----------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        global _last_dir
         if self.read_only or self.inspection_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), _last_dir,
+        paths = open_files(
+            self, Kind.PHOTOS, self.tr("Add photos"),
             self.tr("Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif);;All files (*)"))
         if paths:
-            _last_dir = str(Path(paths[0]).parent)
             self.add_files(paths)
 
     def add_files(self, paths: Sequence[str | Path]) -> None:
@@ -492,7 +489,7 @@ class PhotoGallery(QWidget):
         if added:
             self.select_photo(added[-1].photo_id or "")
         if refused:
-            self._show_refusals(refused)
+            self._show_refusals(refused, len(added))
         if added:
             self.changed.emit()
         self.ingest_finished.emit(results)
@@ -512,11 +509,14 @@ class PhotoGallery(QWidget):
         log.error("adding photos failed:\n%s", trace)
         sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: the crash dialog
 
-    def _show_refusals(self, refused: list[IngestResult]) -> None:
+    def _show_refusals(self, refused: list[IngestResult], added: int) -> None:
         lines = [f"{Path(r.path).name}: {localized(r.message)}" for r in refused]
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"),
-                          self.tr("%Ln file(s) could not be added; the others were added:", "",
-                                  len(refused)),
+        # "The others were added" only when some were: a file already attached or a batch
+        # stopped early is no photo added, and saying so would hide that nothing came in.
+        text = self.tr("%Ln file(s) could not be added.", "", len(refused))
+        if added:
+            text += " " + self.tr("%Ln other photo(s) were added.", "", added)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Photos not added"), text,
                           QMessageBox.StandardButton.Ok, self.window())
         shown = lines[:MAX_LISTED_REFUSALS]
         if len(lines) > len(shown):

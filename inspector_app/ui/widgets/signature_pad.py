@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTabletEvent,
     QTouchEvent,
 )
@@ -86,6 +87,9 @@ class SignaturePad(QWidget):
         self._current: Stroke | None = None
         self._clock = QElapsedTimer()
         self._canvas: tuple[float, float] | None = None  # pad size when the first stroke began
+        # A signature already given, as stored: fitted again whenever the pad changes size
+        # (the dialog is fitted to the screen after it is filled), so it is never cut off.
+        self._shown: tuple[list[Stroke], tuple[float, float]] | None = None
         self._read_only = False
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
@@ -101,13 +105,24 @@ class SignaturePad(QWidget):
 
     def set_strokes(self, strokes: Sequence[Stroke], pad_size: tuple[float, float]) -> None:
         """Show stored strokes (scaled to fit), e.g. a signature already given."""
+        self._shown = ([list(s) for s in strokes], pad_size)
+        self._fit_shown()
+        self._current = None
+        self.changed.emit()
+
+    def _fit_shown(self) -> None:
+        if self._shown is None:
+            return
+        strokes, pad_size = self._shown
         sx, sy = self.width() / pad_size[0], self.height() / pad_size[1]
         scale = min(sx, sy) or 1.0
         self._strokes = [[(x * scale, y * scale, t, p) for x, y, t, p in s] for s in strokes]
         self._canvas = (float(self.width()), float(self.height()))
-        self._current = None
         self.update()
-        self.changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_shown()
+        super().resizeEvent(event)
 
     def is_empty(self) -> bool:
         return not self._strokes and not self._current
@@ -125,6 +140,7 @@ class SignaturePad(QWidget):
 
     def clear(self) -> None:
         had_ink = not self.is_empty()
+        self._shown = None
         self._strokes.clear()
         self._current = None
         self._canvas = None
@@ -135,6 +151,7 @@ class SignaturePad(QWidget):
     def undo(self) -> None:
         """Take back the last stroke, so it can be drawn again."""
         if self._strokes:
+            self._shown = None
             self._strokes.pop()
             if not self._strokes:
                 self._canvas = None
@@ -145,6 +162,7 @@ class SignaturePad(QWidget):
     def _begin(self, pos: QPointF, pressure: float) -> None:
         if self._read_only:
             return
+        self._shown = None  # drawn on: the pad's own strokes from now on
         if not self._strokes:
             self._clock.start()
             self._canvas = (float(self.width()), float(self.height()))
