@@ -14,7 +14,7 @@ from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
 from inspector_app.services.sync.conflicts import list_conflicts
 from inspector_app.ui.pages.sync import SyncPage
-from tests.pdf_scenarios import official_inspection, services
+from tests.pdf_scenarios import official_inspection, services, sign_missing
 from tests.unit.test_sync import ORG_PASS, World
 
 OFFICE_1 = "（泉台）应急检记〔2026〕1号"
@@ -28,6 +28,7 @@ def world(tmp_path):
 
 
 def _sign(ctx, inspection_id: str) -> None:
+    sign_missing(ctx, inspection_id)  # everyone signs first, as the window requires
     with ctx.db.atomic():  # as signing on site leaves it
         ctx.db.execute("UPDATE inspections SET status = 'signed', "
                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
