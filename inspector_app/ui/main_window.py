@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, reso
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
+from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         # Passphrases the user chose to keep, for every window and page opened from here.
         self.passphrases = PassphraseKeeper(self)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side (Qt's default, unnamed: see ``qt_namespace``)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
@@ -218,17 +219,19 @@ class MainWindow(QMainWindow):
 
     # -- building --
     def _build_actions(self) -> None:
+        # setShortcuts, not setShortcut: PySide weighs setShortcut's overloads (a Qt.Key among
+        # them) by making the ``Qt`` namespace's enums (``qt_namespace``).
         self.act_new_inspection = QAction(self)
-        self.act_new_inspection.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new_inspection.setShortcuts([QKeySequence(QKeySequence.StandardKey.New)])
         self.act_new_inspection.triggered.connect(self._new_inspection)
         self.act_reinspection = QAction(self)
-        self.act_reinspection.setShortcut(QKeySequence("Ctrl+R"))
+        self.act_reinspection.setShortcuts([QKeySequence("Ctrl+R")])
         self.act_reinspection.triggered.connect(lambda: self.open_reinspection(None))
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit)])
         self.act_quit.triggered.connect(self.close)
         self.act_preferences = QAction(self)
-        self.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_preferences.setShortcuts([QKeySequence("Ctrl+,")])
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_preferences.triggered.connect(self.open_preferences)
         self.act_profile = QAction(self)
@@ -244,10 +247,10 @@ class MainWindow(QMainWindow):
         self.act_numbers = QAction(self)
         self.act_numbers.triggered.connect(self._numbers)
         self.act_keys = QAction(self)
-        self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_keys.setShortcuts([QKeySequence("Ctrl+/")])
         self.act_keys.triggered.connect(self.show_keyboard_help)
         self.act_guide = QAction(self)
-        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_guide.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.act_guide.triggered.connect(self.show_guide)
         self.act_about = QAction(self)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -256,7 +259,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for index in range(len(PAGES)):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.page_actions.append(action)
 
@@ -426,7 +429,7 @@ class MainWindow(QMainWindow):
             from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 
             dialog = VerifyDialog(self.ctx, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
             self.verify_dialog = dialog
             dialog.open()
             dialog.verify(path)
@@ -517,7 +520,7 @@ class MainWindow(QMainWindow):
         dialog = KeyboardHelpDialog(
             [a for a in self.findChildren(QAction) if a is not self.act_keys],
             InspectionWindow.keyboard_help(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.keyboard_dialog = dialog
         dialog.open()
         return dialog
@@ -555,7 +558,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
 
         dialog = LicencesDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.licences_dialog = dialog
         dialog.open()
         return dialog
@@ -569,7 +572,7 @@ class MainWindow(QMainWindow):
             self.resize(default)
         elif not (self.restoreGeometry(geometry) and screen_fit.restorable(self, usable)):
             # Remembered on another screen, or too small to work in: start afresh.
-            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.setWindowState(qt().WindowState.WindowNoState)
             self.resize(default)
             self.move(screen_fit.centred(self, default))
         self.setMinimumSize(usable)

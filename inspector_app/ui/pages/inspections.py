@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,9 @@ from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.table_columns import fit_columns
+from inspector_app.ui.table_header import HeaderLabels, sorted_by
 from inspector_app.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # imported when used: the window's first page fills without them
@@ -113,9 +115,8 @@ class InspectionsPage(Page):
         self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.header_labels = HeaderLabels(self.table, self.model)
         self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,15 +125,11 @@ class InspectionsPage(Page):
         # Long template titles are cut at a bound: the tooltip has them whole.
         self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY,
                                          max_chars=24, whole=(Column.NUMBER,))
+        sorted_by(self.table, Column.STARTED, descending=True)  # the model's DEFAULT_SORT
         self.table.installEventFilter(self)
-        # No inspection yet: say what to do first, with the buttons that do it.
-        self.empty = EmptyState(3)
-        self.empty.buttons[0].clicked.connect(self._empty_first_action)
-        self.empty.buttons[1].clicked.connect(self._empty_second_action)
-        self.empty.buttons[2].clicked.connect(self.import_bundle_requested)
+        self._empty: EmptyState | None = None  # made when the list is first empty
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
-        self.body.addWidget(self.empty)
         self.layout_.addWidget(self.body, 1)
 
         self.search_timer = QTimer(self)
@@ -265,7 +262,7 @@ class InspectionsPage(Page):
         # Enter opens the selected inspection, as a double-click does.
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and event.key() in (qt().Key.Key_Return, qt().Key.Key_Enter)):
             self.open_selected()
             return True
         return super().eventFilter(watched, event)
@@ -312,15 +309,27 @@ class InspectionsPage(Page):
         self.open_requested.emit(inspection_id)
 
     # -- an empty list ------------------------------------------------------------------------
+    @property
+    def empty(self) -> EmptyState:
+        """No inspection yet: what to do first, with the buttons that do it."""
+        if self._empty is None:
+            self._empty = EmptyState(3)
+            self._empty.buttons[0].clicked.connect(self._empty_first_action)
+            self._empty.buttons[1].clicked.connect(self._empty_second_action)
+            self._empty.buttons[2].clicked.connect(self.import_bundle_requested)
+            self.body.addWidget(self._empty)
+        return self._empty
+
     def _has_companies(self) -> bool:
         return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
         empty = (self._listed and self.model.rowCount() == 0
                  and self.current_filter() == InspectionFilter())
-        self.body.setCurrentWidget(self.empty if empty else self.table)
         if not empty:
+            self.body.setCurrentWidget(self.table)
             return
+        self.body.setCurrentWidget(self.empty)
         bundle = self.tr("Import the office's &bundle…")
         if self._has_companies():
             self.empty.show_state(
@@ -380,6 +389,7 @@ class InspectionsPage(Page):
         self.to_check.setToolTip(self.tr("Only inspections started on or before this date"))
         self.reset_button.setText(self.tr("Reset filters"))
         self.model.retranslate()
+        self.header_labels.update()
         self._update_count()
         self._update_buttons()
         self._update_empty_state()
