@@ -144,14 +144,21 @@ class MainWindow(QMainWindow):
         self.bridge.install()
 
         self.help: HelpController | None = None
+        self._build_menus()
+        self.actions_made = False
         if app_filters_later:
-            when_first_shown(self, later=self._install_help)
+            # The actions (their shortcuts) and the menus' entries come a moment after the
+            # first frame, with F1: the menu bar shows its titles from the first frame on.
+            when_first_shown(self, later=self._after_first_show)
         else:
             self._install_help()
-        self._build_actions()
-        self._build_menus()
+            self._make_actions()
         self.retranslate()
         self._restore()
+
+    def _after_first_show(self) -> None:
+        self._install_help()
+        self._make_actions()
 
     # -- pages --
     def page(self, index: int) -> Page:
@@ -183,7 +190,9 @@ class MainWindow(QMainWindow):
                 lambda: self._on_page(self.companies_page).import_companies())
             page.import_bundle_requested.connect(  # type: ignore[attr-defined]
                 lambda: self._on_page(self.sync_page).choose_import())
-            button_shows(page.new_button, self.act_new_inspection)  # type: ignore[attr-defined]
+            if self.actions_made:
+                button_shows(page.new_button,  # type: ignore[attr-defined]
+                             self.act_new_inspection)
         elif page.page_id == "hazards":
             page.open_inspection_requested.connect(  # type: ignore[attr-defined]
                 lambda inspection_id, page=page: self.open_inspection(
@@ -280,22 +289,35 @@ class MainWindow(QMainWindow):
                 show_in_tooltip(action)
 
     def _build_menus(self) -> None:
+        """The menu bar's menus, empty until ``_make_actions``."""
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_edit = bar.addMenu("")
+        self.menu_view = bar.addMenu("")
+        self.menu_tools = bar.addMenu("")
+        self.menu_help = bar.addMenu("")
+
+    def _make_actions(self) -> None:
+        """The window's actions, their shortcuts, and the menus' entries."""
+        if self.actions_made:
+            return
+        self._build_actions()
+        self._fill_menus()
+        self.actions_made = True
+        self._retranslate_actions()
+
+    def _fill_menus(self) -> None:
         self.menu_file.addAction(self.act_new_inspection)
         self.menu_file.addAction(self.act_reinspection)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_preferences)
-        self.menu_view = bar.addMenu("")
         for action in self.page_actions:
             self.menu_view.addAction(action)
         self.menu_view.addSeparator()
         self.menu_language = self.menu_view.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
-        self.menu_tools = bar.addMenu("")
         self.menu_tools.addAction(self.act_verify)
         self.menu_tools.addAction(self.act_identity)
         self.menu_tools.addAction(self.act_org)
@@ -303,7 +325,6 @@ class MainWindow(QMainWindow):
         self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
-        self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_keys)
         self.menu_help.addSeparator()
@@ -316,6 +337,17 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_tools.setTitle(self.tr("&Tools"))
         self.menu_help.setTitle(self.tr("&Help"))
+        for row, entry in enumerate(PAGES):
+            # The page's own title(): the same text in the same translation context.
+            self.nav.item(row).setText(QCoreApplication.translate(entry.cls, entry.title))
+        for page in self.built_pages():
+            page.retranslate()
+        self._retranslate_actions()
+        self._update_identity()
+
+    def _retranslate_actions(self) -> None:
+        if not self.actions_made:
+            return
         self.menu_language.setTitle(self.tr("&Language"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_new_inspection.setText(self.tr("&New inspection…"))
@@ -331,18 +363,12 @@ class MainWindow(QMainWindow):
         self.act_org.setText(self.tr("Office signing &authority…"))
         self.act_numbers.setText(self.tr("Document-number &blocks…"))
         for row, entry in enumerate(PAGES):
-            # The page's own title(): the same text in the same translation context.
-            title = QCoreApplication.translate(entry.cls, entry.title)
-            self.nav.item(row).setText(title)
-            self.page_actions[row].setText(title)
-        for page in self.built_pages():
-            page.retranslate()
+            self.page_actions[row].setText(QCoreApplication.translate(entry.cls, entry.title))
         self.language_actions[self.languages.current].setChecked(True)
         inspections = self._built[_INDEX["InspectionsPage"]]
         if inspections is not None:
             button_shows(inspections.new_button,  # type: ignore[attr-defined]
                          self.act_new_inspection)
-        self._update_identity()
 
     def _update_identity(self) -> None:
         who = self.ctx.actor or self.tr("no inspector set")
@@ -493,7 +519,8 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.setValue(SETTING_KEY, lang)
         self.languages.apply(lang)  # LanguageChange reaches every widget
-        self.language_actions[lang].setChecked(True)
+        if self.actions_made:  # else checked as they are made
+            self.language_actions[lang].setChecked(True)
 
     def open_preferences(self) -> None:
         from inspector_app.ui.dialogs.preferences import PreferencesDialog

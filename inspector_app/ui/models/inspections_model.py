@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
-from inspector_app.domain.numbering import parse_number
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import list_separator, pair
 from inspector_app.ui.models.rows_model import RowsTableModel
@@ -68,6 +67,10 @@ def number_sort_key(number: str | None) -> str:
     """Year, prefix, then the sequence as a number; unparsable numbers sort by their text."""
     if not number:
         return ""
+    # Imported here: only the rows given all at once (``make_proxy``) sort by it, and the
+    # window's first page does without its pattern's compiling.
+    from inspector_app.domain.numbering import parse_number
+
     parts = parse_number(number.split("（第")[0])
     if parts is None:
         return "~" + number
