@@ -40,12 +40,12 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.table_header import HeaderLabels, sorted_by
-from inspector_app.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:  # imported when used: the window's first page fills without them
     from inspector_app.services.inspections import InspectionService
     from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
     from inspector_app.ui.dialogs.plans_dialog import PlansDialog
+    from inspector_app.ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -313,6 +313,8 @@ class InspectionsPage(Page):
     def empty(self) -> EmptyState:
         """No inspection yet: what to do first, with the buttons that do it."""
         if self._empty is None:
+            from inspector_app.ui.widgets.empty_state import EmptyState
+
             self._empty = EmptyState(3)
             self._empty.buttons[0].clicked.connect(self._empty_first_action)
             self._empty.buttons[1].clicked.connect(self._empty_second_action)
