@@ -21,8 +21,17 @@ def quicken_pyside_check() -> None:
     if slow is None or getattr(slow, "quick", False):
         return  # PySide not loaded (yet), another PySide, or already done
 
+    import os
+
+    # The standard library never names PySide6 (its modules are checked too, typing's 3,400
+    # lines among them, as a module imports them for the first time after PySide).
+    stdlib = os.path.dirname(os.__file__) + os.sep
+    packages = os.sep + "site-packages" + os.sep
+
     def uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.startswith(stdlib) and packages not in path:
+            return False
         if isinstance(path, str) and path.endswith(".py"):
             try:
                 with open(path, "rb") as source:
