@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -32,6 +32,7 @@ from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QMessageBox
 
     from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
@@ -228,6 +229,10 @@ class MainWindow(QMainWindow):
 
     # -- building --
     def _build_actions(self) -> None:
+        # Imported here, after the first frame: PySide makes a class's enums at its import
+        # (QKeySequence.StandardKey's seventy among them).
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
         # setShortcuts, not setShortcut: PySide weighs setShortcut's overloads (a Qt.Key among
         # them) by making the ``Qt`` namespace's enums (``qt_namespace``).
         self.act_new_inspection = QAction(self)
@@ -541,6 +546,8 @@ class MainWindow(QMainWindow):
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:
+        from PySide6.QtGui import QAction
+
         from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
         from inspector_app.ui.inspection_window import InspectionWindow  # imported when used
 
