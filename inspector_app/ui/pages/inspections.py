@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,6 +41,8 @@ from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.table_header import HeaderLabels, sorted_by
 
 if TYPE_CHECKING:  # imported when used: the window's first page fills without them
+    from PySide6.QtWidgets import QDialog
+
     from inspector_app.services.inspections import InspectionService
     from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
     from inspector_app.ui.dialogs.plans_dialog import PlansDialog
@@ -278,6 +279,8 @@ class InspectionsPage(Page):
         dialog.open()
 
     def _dialog_finished(self, dialog: NewInspectionDialog) -> None:
+        from PySide6.QtWidgets import QDialog
+
         created = dialog.created_id if dialog.result() == QDialog.DialogCode.Accepted else None
         if self.dialog is dialog:
             self.dialog = None
