@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +23,7 @@ from inspector_app import __version__
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
 from inspector_app.ui import screen_fit
-from inspector_app.ui.first_show import when_first_shown
+from inspector_app.ui.first_show import LATER_MS, when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
@@ -95,6 +95,9 @@ def remember(settings: QSettings, key: str, value: object) -> None:
     settings.setValue(key, value)
 
 
+# After the window first shows, its actions are made (its first page is painted by then).
+ACTIONS_LATER_MS = LATER_MS // 4
+
 # The smallest main window whose pages are usable (their filters, a few rows and the buttons
 # below them). On a screen too small for it, the window's first size is the least.
 USABLE_SIZE = QSize(720, 440)
@@ -148,18 +151,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.actions_made = False
         if app_filters_later:
+            when_first_shown(self, later=self._install_help)
             # The actions (their shortcuts) and the menus' entries come a moment after the
-            # first frame, with F1: the menu bar shows its titles from the first frame on.
-            when_first_shown(self, later=self._after_first_show)
+            # first frame: the menu bar shows its titles from the first frame on. Not with the
+            # rest of the deferred work (``LATER_MS``): the window would stop answering for
+            # both at once.
+            when_first_shown(self, now=lambda: QTimer.singleShot(ACTIONS_LATER_MS, self,
+                                                                 self._make_actions))
         else:
             self._install_help()
             self._make_actions()
         self.retranslate()
         self._restore()
-
-    def _after_first_show(self) -> None:
-        self._install_help()
-        self._make_actions()
 
     # -- pages --
     def page(self, index: int) -> Page:
