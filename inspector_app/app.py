@@ -111,6 +111,7 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import inspector_app.ui  # noqa: F401 - first: PySide's check of what follows made quicker
     from inspector_app.errors import InspectorError
     from inspector_app.services.context import AppContext
     from inspector_app.services.shipped_forms import shipped_templates_current

@@ -62,7 +62,7 @@ def _connect_read_only(path: Path, query: str = "?mode=ro") -> sqlite3.Connectio
 
 
 def _is_current_on(conn: sqlite3.Connection, path: Path) -> bool:
-    """``_check_not_newer`` on a connection that cannot write, which it leaves open."""
+    """``_check_not_newer`` on a connection that only reads here, which it leaves open."""
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_table = conn.execute(
@@ -110,6 +110,10 @@ def _connect_plain(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
+    return _configure(conn, path)
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -136,13 +140,27 @@ def open_plain(path: Path) -> sqlite3.Connection | None:
     configures it (sqlite-utils is not loaded; ``wrap`` gives its ``Database`` on the same
     connection later). None where the database is missing or not current: ``open_database``
     creates or migrates it. A database of a newer program is refused, unchanged."""
-    if not (path.exists() and path.stat().st_size > 0 and _check_not_newer(path)):
+    if not (path.exists() and path.stat().st_size > 0):
         return None
     try:
-        make_private_file(path)
+        make_private_file(path)  # before SQLite makes its -wal and -shm files beside it
     except OSError as exc:
         raise from_os_error(exc, path) from exc
-    return _connect_plain(path)
+    # The version is checked on the connection that then reads, before it writes anything: a
+    # second connection only for the check read the schema twice (a millisecond of the start).
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+    try:
+        current = _is_current_on(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    if not current:
+        conn.close()
+        return None
+    return _configure(conn, path)
 
 
 def open_database(path: Path) -> Database:

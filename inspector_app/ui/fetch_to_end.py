@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractProxyModel, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView
 
 from inspector_app.ui.models.rows_model import RowsTableModel
+from inspector_app.ui.qt_namespace import qt
 
 CHUNK_SECONDS = 0.25       # the work between two looks at the window's events
 FIRST_CHUNK = 2_000        # rows; then sized from how long the last chunk took
@@ -42,8 +43,8 @@ class FetchToEnd(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if (event.key() != Qt.Key.Key_End
-                or not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (event.key() != qt().Key.Key_End
+                or not event.modifiers() & qt().KeyboardModifier.ControlModifier):
             return False
         if self.running:
             return True     # already on its way to the end
@@ -58,7 +59,7 @@ class FetchToEnd(QObject):
     def start(self, model: RowsTableModel) -> None:
         self._model = model
         model.modelReset.connect(self._stop)
-        self.view.setCursor(Qt.CursorShape.BusyCursor)
+        self.view.setCursor(qt().CursorShape.BusyCursor)
         QTimer.singleShot(0, self._step)
 
     def _step(self) -> None:

@@ -6,8 +6,8 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -23,14 +23,16 @@ from inspector_app import __version__
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
 from inspector_app.ui import screen_fit
-from inspector_app.ui.first_show import when_first_shown
+from inspector_app.ui.first_show import LATER_MS, when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
+from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QMessageBox
 
     from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
@@ -93,6 +95,9 @@ def remember(settings: QSettings, key: str, value: object) -> None:
     settings.setValue(key, value)
 
 
+# After the window first shows, its actions are made (its first page is painted by then).
+ACTIONS_LATER_MS = LATER_MS // 4
+
 # The smallest main window whose pages are usable (their filters, a few rows and the buttons
 # below them). On a screen too small for it, the window's first size is the least.
 USABLE_SIZE = QSize(720, 440)
@@ -128,7 +133,7 @@ class MainWindow(QMainWindow):
         # Passphrases the user chose to keep, for every window and page opened from here.
         self.passphrases = PassphraseKeeper(self)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side (Qt's default, unnamed: see ``qt_namespace``)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
@@ -143,12 +148,19 @@ class MainWindow(QMainWindow):
         self.bridge.install()
 
         self.help: HelpController | None = None
+        self._build_menus()
+        self.actions_made = False
         if app_filters_later:
             when_first_shown(self, later=self._install_help)
+            # The actions (their shortcuts) and the menus' entries come a moment after the
+            # first frame: the menu bar shows its titles from the first frame on. Not with the
+            # rest of the deferred work (``LATER_MS``): the window would stop answering for
+            # both at once.
+            when_first_shown(self, now=lambda: QTimer.singleShot(ACTIONS_LATER_MS, self,
+                                                                 self._make_actions))
         else:
             self._install_help()
-        self._build_actions()
-        self._build_menus()
+            self._make_actions()
         self.retranslate()
         self._restore()
 
@@ -182,7 +194,9 @@ class MainWindow(QMainWindow):
                 lambda: self._on_page(self.companies_page).import_companies())
             page.import_bundle_requested.connect(  # type: ignore[attr-defined]
                 lambda: self._on_page(self.sync_page).choose_import())
-            button_shows(page.new_button, self.act_new_inspection)  # type: ignore[attr-defined]
+            if self.actions_made:
+                button_shows(page.new_button,  # type: ignore[attr-defined]
+                             self.act_new_inspection)
         elif page.page_id == "hazards":
             page.open_inspection_requested.connect(  # type: ignore[attr-defined]
                 lambda inspection_id, page=page: self.open_inspection(
@@ -218,17 +232,23 @@ class MainWindow(QMainWindow):
 
     # -- building --
     def _build_actions(self) -> None:
+        # Imported here, after the first frame: PySide makes a class's enums at its import
+        # (QKeySequence.StandardKey's seventy among them).
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+        # setShortcuts, not setShortcut: PySide weighs setShortcut's overloads (a Qt.Key among
+        # them) by making the ``Qt`` namespace's enums (``qt_namespace``).
         self.act_new_inspection = QAction(self)
-        self.act_new_inspection.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new_inspection.setShortcuts([QKeySequence(QKeySequence.StandardKey.New)])
         self.act_new_inspection.triggered.connect(self._new_inspection)
         self.act_reinspection = QAction(self)
-        self.act_reinspection.setShortcut(QKeySequence("Ctrl+R"))
+        self.act_reinspection.setShortcuts([QKeySequence("Ctrl+R")])
         self.act_reinspection.triggered.connect(lambda: self.open_reinspection(None))
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit)])
         self.act_quit.triggered.connect(self.close)
         self.act_preferences = QAction(self)
-        self.act_preferences.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_preferences.setShortcuts([QKeySequence("Ctrl+,")])
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_preferences.triggered.connect(self.open_preferences)
         self.act_profile = QAction(self)
@@ -244,10 +264,10 @@ class MainWindow(QMainWindow):
         self.act_numbers = QAction(self)
         self.act_numbers.triggered.connect(self._numbers)
         self.act_keys = QAction(self)
-        self.act_keys.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_keys.setShortcuts([QKeySequence("Ctrl+/")])
         self.act_keys.triggered.connect(self.show_keyboard_help)
         self.act_guide = QAction(self)
-        self.act_guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_guide.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.act_guide.triggered.connect(self.show_guide)
         self.act_about = QAction(self)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -256,7 +276,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for index in range(len(PAGES)):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _=False, i=index: self.show_page(i))
             self.page_actions.append(action)
 
@@ -277,22 +297,35 @@ class MainWindow(QMainWindow):
                 show_in_tooltip(action)
 
     def _build_menus(self) -> None:
+        """The menu bar's menus, empty until ``_make_actions``."""
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
+        self.menu_edit = bar.addMenu("")
+        self.menu_view = bar.addMenu("")
+        self.menu_tools = bar.addMenu("")
+        self.menu_help = bar.addMenu("")
+
+    def _make_actions(self) -> None:
+        """The window's actions, their shortcuts, and the menus' entries."""
+        if self.actions_made:
+            return
+        self._build_actions()
+        self._fill_menus()
+        self.actions_made = True
+        self._retranslate_actions()
+
+    def _fill_menus(self) -> None:
         self.menu_file.addAction(self.act_new_inspection)
         self.menu_file.addAction(self.act_reinspection)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_preferences)
-        self.menu_view = bar.addMenu("")
         for action in self.page_actions:
             self.menu_view.addAction(action)
         self.menu_view.addSeparator()
         self.menu_language = self.menu_view.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
-        self.menu_tools = bar.addMenu("")
         self.menu_tools.addAction(self.act_verify)
         self.menu_tools.addAction(self.act_identity)
         self.menu_tools.addAction(self.act_org)
@@ -300,7 +333,6 @@ class MainWindow(QMainWindow):
         self.menu_tools.addSeparator()
         self.menu_tools.addAction(self.act_profile)
         self.menu_tools.addAction(self.act_data_folder)
-        self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_keys)
         self.menu_help.addSeparator()
@@ -313,6 +345,17 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_tools.setTitle(self.tr("&Tools"))
         self.menu_help.setTitle(self.tr("&Help"))
+        for row, entry in enumerate(PAGES):
+            # The page's own title(): the same text in the same translation context.
+            self.nav.item(row).setText(QCoreApplication.translate(entry.cls, entry.title))
+        for page in self.built_pages():
+            page.retranslate()
+        self._retranslate_actions()
+        self._update_identity()
+
+    def _retranslate_actions(self) -> None:
+        if not self.actions_made:
+            return
         self.menu_language.setTitle(self.tr("&Language"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_new_inspection.setText(self.tr("&New inspection…"))
@@ -328,18 +371,12 @@ class MainWindow(QMainWindow):
         self.act_org.setText(self.tr("Office signing &authority…"))
         self.act_numbers.setText(self.tr("Document-number &blocks…"))
         for row, entry in enumerate(PAGES):
-            # The page's own title(): the same text in the same translation context.
-            title = QCoreApplication.translate(entry.cls, entry.title)
-            self.nav.item(row).setText(title)
-            self.page_actions[row].setText(title)
-        for page in self.built_pages():
-            page.retranslate()
+            self.page_actions[row].setText(QCoreApplication.translate(entry.cls, entry.title))
         self.language_actions[self.languages.current].setChecked(True)
         inspections = self._built[_INDEX["InspectionsPage"]]
         if inspections is not None:
             button_shows(inspections.new_button,  # type: ignore[attr-defined]
                          self.act_new_inspection)
-        self._update_identity()
 
     def _update_identity(self) -> None:
         who = self.ctx.actor or self.tr("no inspector set")
@@ -426,7 +463,7 @@ class MainWindow(QMainWindow):
             from inspector_app.ui.dialogs.verify_dialog import VerifyDialog
 
             dialog = VerifyDialog(self.ctx, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
             self.verify_dialog = dialog
             dialog.open()
             dialog.verify(path)
@@ -490,7 +527,8 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.setValue(SETTING_KEY, lang)
         self.languages.apply(lang)  # LanguageChange reaches every widget
-        self.language_actions[lang].setChecked(True)
+        if self.actions_made:  # else checked as they are made
+            self.language_actions[lang].setChecked(True)
 
     def open_preferences(self) -> None:
         from inspector_app.ui.dialogs.preferences import PreferencesDialog
@@ -511,13 +549,15 @@ class MainWindow(QMainWindow):
             self._update_identity()
 
     def show_keyboard_help(self) -> KeyboardHelpDialog:
+        from PySide6.QtGui import QAction
+
         from inspector_app.ui.dialogs.keyboard_help import KeyboardHelpDialog
         from inspector_app.ui.inspection_window import InspectionWindow  # imported when used
 
         dialog = KeyboardHelpDialog(
             [a for a in self.findChildren(QAction) if a is not self.act_keys],
             InspectionWindow.keyboard_help(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.keyboard_dialog = dialog
         dialog.open()
         return dialog
@@ -555,7 +595,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.licences_dialog import LicencesDialog
 
         dialog = LicencesDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.licences_dialog = dialog
         dialog.open()
         return dialog
@@ -569,7 +609,7 @@ class MainWindow(QMainWindow):
             self.resize(default)
         elif not (self.restoreGeometry(geometry) and screen_fit.restorable(self, usable)):
             # Remembered on another screen, or too small to work in: start afresh.
-            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.setWindowState(qt().WindowState.WindowNoState)
             self.resize(default)
             self.move(screen_fit.centred(self, default))
         self.setMinimumSize(usable)

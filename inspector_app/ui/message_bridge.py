@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from inspector_app.ui import messages
 from inspector_app.ui.messages import Level
+from inspector_app.ui.qt_namespace import qt
 
 if TYPE_CHECKING:  # imported when a message needs a box, not at the window's start
     from PySide6.QtWidgets import QMessageBox
@@ -43,8 +45,18 @@ class MessageBridge(QObject):
         self._window = parent_window
         self._status = status_bar
         self.last_dialog: QMessageBox | None = None
-        # Queued: a worker thread's message waits for the main thread's event loop.
-        self.posted.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # Connected at the first message, not before the window's first page: naming the
+        # connection's type makes the ``Qt`` namespace (``qt_namespace``). A message may come
+        # from any thread: one connects.
+        self._connecting = threading.Lock()
+        self._connected = False
+
+    def _connect(self) -> None:
+        with self._connecting:
+            if not self._connected:
+                # Queued: a worker thread's message waits for the main thread's event loop.
+                self.posted.connect(self._show, qt().ConnectionType.QueuedConnection)
+                self._connected = True
 
     def install(self) -> None:
         messages.install_sink(self._sink)
@@ -53,6 +65,8 @@ class MessageBridge(QObject):
         messages.install_sink(None)
 
     def _sink(self, level: Level, title: str, text: str) -> None:
+        if not self._connected:
+            self._connect()
         self.posted.emit(level.value, title, text)
 
     @Slot(str, str, str)
@@ -69,6 +83,6 @@ class MessageBridge(QObject):
             QMessageBox.StandardButton.Ok,
             self._window,
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = box
         box.open()  # window-modal without blocking the event loop

@@ -9,9 +9,11 @@ content of tall windows scrolls or splits instead of pushing buttons below the e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from inspector_app.ui.qt_namespace import qt
 
 # A window never takes more than this share of the available area when it opens; the user may
 # still make it larger (or maximise it), and that size is then remembered.
@@ -136,14 +138,15 @@ class ScreenFit(QObject):
 def _is_window(obj: QObject) -> bool:
     if not isinstance(obj, QWidget) or not obj.isWindow():
         return False
-    return obj.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+    kind = qt().WindowType
+    return obj.windowType() in (kind.Window, kind.Dialog)
 
 
 def _remembers(window: QWidget) -> bool:
     # The main window keeps its full geometry (maximised, toolbars) itself; Qt's own message
     # boxes size themselves to their text.
     own = type(window).__module__.startswith("inspector_app.")
-    return own and not (isinstance(window, QMainWindow) and window.objectName() == "MainWindow")
+    return own and not _is_main(window)
 
 
 def _centre_on(window: QWidget, size: QSize, area: QRect) -> QPoint:
@@ -161,10 +164,21 @@ def frame_margins(window: QWidget) -> tuple[QMargins, bool]:
     if outer.size() != inner.size():
         return QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
                         outer.right() - inner.right(), outer.bottom() - inner.bottom()), True
-    if (window.windowFlags() & Qt.WindowType.FramelessWindowHint
-            or QGuiApplication.platformName() in ("offscreen", "minimal")):
+    if QGuiApplication.platformName() in ("offscreen", "minimal") or _frameless(window):
         return QMargins(), True
     return GUESSED_FRAME, False
+
+
+def _frameless(window: QWidget) -> bool:
+    if _is_main(window):
+        # It has its frame; and asking Qt would make the ``Qt`` namespace's Python enums
+        # (``qt_namespace``) before the window's first page.
+        return False
+    return bool(window.windowFlags() & qt().WindowType.FramelessWindowHint)
+
+
+def _is_main(window: QWidget) -> bool:
+    return isinstance(window, QMainWindow) and window.objectName() == "MainWindow"
 
 
 def frame_position(area: QRect, corner: QPoint, size: QSize, frame: QMargins,

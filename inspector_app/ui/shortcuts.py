@@ -7,9 +7,11 @@ helpers keep "Text (Ctrl+X)" tooltips in step with the text, also after a langua
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton
+if TYPE_CHECKING:  # imported when first used: after the main window's first frame
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
 
 _BASE = "shortcutTipBase"  # an action's own tooltip, if it has one beyond its text
 
@@ -21,6 +23,8 @@ def plain(text: str) -> str:
 
 
 def with_keys(text: str, *sequences: QKeySequence) -> str:
+    from PySide6.QtGui import QKeySequence
+
     keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                      for s in sequences if not s.isEmpty())
     return f"{text} ({keys})" if keys else text

@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln inspection</numerusform>

@@ -2700,57 +2700,57 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="100"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="100"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="100"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="85"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="100"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="101"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="101"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="86"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="101"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="87"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="102"/>
         <source>Hazards (major)</source>
         <translation>隐患（重大）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="87"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="102"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/inspections_model.py" line="109"/>
+        <location filename="../../inspector_app/ui/models/inspections_model.py" line="124"/>
         <source>Revision {0}</source>
         <translation>第{0}版</translation>
     </message>
@@ -2758,14 +2758,14 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="388"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="211"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="390"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
@@ -2777,51 +2777,51 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="338"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2830,17 +2830,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="382"/>
         <source>Search company name or number</source>
         <translation>搜索单位名称或文书编号</translation>
     </message>
@@ -2849,32 +2849,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="383"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="391"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="392"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="393"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="394"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="395"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3073,137 +3073,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="310"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="342"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="311"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="312"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="314"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="317"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="318"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="319"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="320"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="321"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="322"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="323"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="325"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="326"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="327"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="328"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="329"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="436"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="473"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="437"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="474"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="542"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="582"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="543"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="583"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="548"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="588"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3211,47 +3211,47 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MessageBridge</name>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="20"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="22"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="21"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="23"/>
         <source>File from a newer version</source>
         <translation>文件来自更新版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="22"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="24"/>
         <source>Damaged file</source>
         <translation>文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="23"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="25"/>
         <source>Database in use</source>
         <translation>数据库正被使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="24"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="26"/>
         <source>Disk full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="25"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="27"/>
         <source>Cannot write here</source>
         <translation>无法写入此位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="26"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="28"/>
         <source>Invalid input</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="27"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="29"/>
         <source>Record is locked</source>
         <translation>记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/message_bridge.py" line="28"/>
+        <location filename="../../inspector_app/ui/message_bridge.py" line="30"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>

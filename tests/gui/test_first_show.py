@@ -44,3 +44,22 @@ def test_every_window_is_fitted_and_f1_answers_a_moment_after_the_start(
                     and main.help.window.isVisible())
     main.help.window.close()
     main.close()
+
+
+def test_the_menu_titles_show_at_once_and_the_entries_and_shortcuts_a_moment_later(
+        qtbot, ctx, settings, languages, profile):
+    main = MainWindow(ctx, settings, languages, app_filters_later=True)
+    qtbot.addWidget(main)
+    titles = [action.text() for action in main.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: not main.menu_file.isEmpty(), timeout=first_show.LATER_MS + 5000)
+    assert [a.text() for a in main.menu_file.actions() if a.text()] == [
+        "&New inspection…", "&Re-inspection…", "&Quit"]
+    assert main.language_actions["en"].isChecked()
+    assert main.inspections_page.new_button.toolTip() == "New inspection (Ctrl+N)"
+    main.activateWindow()
+    qtbot.keyClick(main, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert main.current_page().heading.text() == "Hazards"
+    main.close()

@@ -1,4 +1,4 @@
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from inspector_app.domain.inspection import Status
@@ -37,7 +37,7 @@ def test_model_passes_the_model_tester(qtmodeltester, languages):
     assert model.data(model.index(1, Column.STATUS)) == "Signed"
     assert model.data(model.index(1, Column.KIND)) == "Company self-inspection"
     assert model.data(model.index(0, Column.STARTED)) == "2 Nov 2026 09:00"  # in the user's style
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    assert model.headers()[0] == "Number"
     assert model.data(model.index(0, Column.INSPECTORS)) == "张伟, 李娜"  # English commas
     languages.apply("zh_CN")
     assert model.data(model.index(0, Column.INSPECTORS)) == "张伟、李娜"
@@ -303,11 +303,36 @@ def test_headers_are_made_once_per_language(qtbot, languages, monkeypatch):
     monkeypatch.setattr(InspectionsModel, "_headers", counted)
     for _ in range(100):
         model.columnCount()
-        model.headerData(Column.COMPANY, Qt.Orientation.Horizontal)
-    assert len(made) == 1 and model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+        model.headers()[Column.COMPANY]
+    assert len(made) == 1 and model.headers()[0] == "Number"
+    model.retranslate()  # the same language: nothing new
+    assert len(made) == 2 and model.headers()[0] == "Number"
     languages.apply("zh_CN")
     model.retranslate()
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "编号" and len(made) == 2
+    assert model.headers()[0] == "编号" and len(made) == 3
+
+
+def test_the_header_shows_the_titles_and_the_newest_first_then_sorts_on_a_click(
+        qtbot, ctx, profile, languages):
+    _data(ctx)
+    page = _page(qtbot, ctx)
+    header = page.table.horizontalHeader()
+
+    def title(column):
+        return header.model().headerData(column, Qt.Orientation.Horizontal)
+
+    assert title(Column.NUMBER) == "Number" and title(Column.STARTED) == "Started"
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == Column.STARTED
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    qtbot.waitUntil(page.table.isSortingEnabled)  # a moment after the first frame
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(Column.COMPANY) + 5, 5))
+    assert header.sortIndicatorSection() == Column.COMPANY
+    assert [page.model.index(r, Column.COMPANY).data() for r in range(3)] == [
+        "东山化工厂", "泉台纺织有限公司", "西湖纺织印染厂"]
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: title(Column.NUMBER) == "编号")
 
 
 def test_before_its_first_listing_the_page_shows_its_table_not_an_empty_register(

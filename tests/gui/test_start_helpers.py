@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import typing
 
 import inspector_app.app as entry
 import inspector_app.services.inspection_list
@@ -19,10 +20,11 @@ def test_pysides_module_check_gives_pysides_answer_quicker():
     slow = quick.pysides  # PySide's own, still asked for a module without a source file
     modules = [inspector_app.ui.main_window,             # names PySide6
                inspector_app.services.inspection_list,   # does not
+               typing,                                   # the standard library's
                sys,                                      # built in: no file
                sys.modules["shibokensupport.feature"]]   # PySide's own, no file on disk
     assert [quick(m) for m in modules] == [slow(m) for m in modules] == [True, False, False,
-                                                                          False]
+                                                                          False, False]
 
 
 def test_the_collector_runs_again_when_the_window_cannot_start(tmp_path, monkeypatch):

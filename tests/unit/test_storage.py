@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.errors import CorruptFileError, NewerVersionError
-from inspector_app.storage.db import open_database
+from inspector_app.storage.db import open_database, open_plain
 from inspector_app.storage.migrations import known_migrations, schema_version
 
 EXPECTED_TABLES = {
@@ -65,6 +65,16 @@ def test_newer_database_is_refused_and_left_byte_identical(tmp_path):
     before = sha(path)
     with pytest.raises(NewerVersionError, match="newer version of Inspector"):
         open_database(path)
+    assert sha(path) == before
+    assert not (tmp_path / "future.sqlite3-wal").exists()
+
+
+def test_the_window_s_plain_opening_refuses_a_newer_database_unchanged(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    _newer_database(path)
+    before = sha(path)
+    with pytest.raises(NewerVersionError, match="newer version of Inspector"):
+        open_plain(path)
     assert sha(path) == before
     assert not (tmp_path / "future.sqlite3-wal").exists()
 

@@ -12,22 +12,30 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 
 from inspector_app.domain.inspection import KIND_LABELS, STATUS_LABELS, Kind, Status
-from inspector_app.domain.numbering import parse_number
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import list_separator, pair
 from inspector_app.ui.models.rows_model import RowsTableModel
+from inspector_app.ui.qt_namespace import (
+    ALIGN_RIGHT_VCENTER,
+    DISPLAY_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the inspection id of the row, on every column
+# Plain numbers, not Qt's enums: the first page's model names none (``qt_namespace``).
+SORT_ROLE = USER_ROLE + 1
+ID_ROLE = USER_ROLE + 2  # the inspection id of the row, on every column
 
 
 class Column(IntEnum):
@@ -44,11 +52,10 @@ class Column(IntEnum):
 
 
 _COLUMNS = tuple(Column)  # by number, without making an enum member at each call
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole),
-                       int(SORT_ROLE), int(ID_ROLE)})
+_RIGHT = ALIGN_RIGHT_VCENTER
+_DISPLAY = DISPLAY_ROLE
+_TOOLTIP = TOOLTIP_ROLE
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, TEXT_ALIGNMENT_ROLE, SORT_ROLE, ID_ROLE})
 # The sort of ``InspectionRepo.list`` (see LIST_SORTS) behind each column.
 SQL_SORTS = {Column.NUMBER: "number", Column.COMPANY: "company", Column.TOWN: "town",
              Column.TEMPLATE: "template", Column.KIND: "kind", Column.STATUS: "status",
@@ -60,6 +67,10 @@ def number_sort_key(number: str | None) -> str:
     """Year, prefix, then the sequence as a number; unparsable numbers sort by their text."""
     if not number:
         return ""
+    # Imported here: only the rows given all at once (``make_proxy``) sort by it, and the
+    # window's first page does without its pattern's compiling.
+    from inspector_app.domain.numbering import parse_number
+
     parts = parse_number(number.split("（第")[0])
     if parts is None:
         return "~" + number
@@ -77,6 +88,10 @@ class InspectionsModel(RowsTableModel):
     KEY = "id"
     SQL_SORTS = SQL_SORTS
     DEFAULT_SORT = ("started", True)  # the newest first
+    # Qt's own, which answers the section's number: the page's header shows ``headers()``
+    # through ``table_header.HeaderLabels``. A headerData of Python's would receive a
+    # Qt.Orientation from Qt, and with it make the ``Qt`` namespace before the first page.
+    headerData = QAbstractTableModel.headerData
 
     def inspection_id(self, row: int) -> str:
         return str(self._rows[row]["id"])
@@ -160,5 +175,5 @@ def make_proxy(model: InspectionsModel, parent: QObject | None = None) -> QSortF
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setSortLocaleAware(True)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSortCaseSensitivity(qt().CaseSensitivity.CaseInsensitive)
     return proxy

@@ -8,15 +8,19 @@ a hundred thousand inspections reads only what is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 
 from inspector_app.domain.text import printable
 from inspector_app.ui.labels import ui_lang
+from inspector_app.ui.qt_namespace import DISPLAY_ROLE, TOOLTIP_ROLE, qt
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
-_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+_TEXT_ROLES = (DISPLAY_ROLE, TOOLTIP_ROLE)
 PAGE_SIZE = 100  # rows per fetch: a few screens, read in a few milliseconds
 # Reads rows [offset, offset + limit) of the current query.
 PageQuery = Callable[[int, int], Sequence[Any]]
@@ -41,7 +45,7 @@ class RowsTableModel(QAbstractTableModel):
         super().__init_subclass__(**kwargs)
         own = cls.__dict__.get("data")
         if own is not None and not getattr(own, "_printable", False):
-            def data(self: Any, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            def data(self: Any, index: Index, role: int = DISPLAY_ROLE) -> Any:
                 value = own(self, index, role)
                 if isinstance(value, str) and role in _TEXT_ROLES:
                     return printable(value)
@@ -98,10 +102,11 @@ class RowsTableModel(QAbstractTableModel):
         if source is not None:
             self.set_query(lambda offset, limit: source(key, descending, offset, limit))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted by the database: the query runs again in the new order."""
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Sorted by the database: the query runs again in the new order (ascending when
+        ``order`` is not given, as Qt's default)."""
         key = self.SQL_SORTS.get(column)
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order == qt().SortOrder.DescendingOrder
         if key is not None and (key, descending) != (self.sort_key, self.descending):
             self.sort_key, self.descending = key, descending
             self._requery()
@@ -149,11 +154,16 @@ class RowsTableModel(QAbstractTableModel):
         return next((n for n, r in enumerate(self._rows) if self.row_key(r) == key), -1)
 
     def retranslate(self) -> None:
-        """Headers and labels follow the interface language."""
-        self._lang = ui_lang()
-        self._header_cache = None
-        last = self.columnCount() - 1
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        """Headers and labels follow the interface language; the views are told when they
+        changed (a page is retranslated each time it shows, and telling them names a
+        ``Qt.Orientation``: see ``qt_namespace``)."""
+        lang, headers = ui_lang(), self._headers()
+        if lang == self._lang and headers == self._header_cache:
+            return
+        self._lang = lang
+        self._header_cache = headers
+        last = len(headers) - 1
+        self.headerDataChanged.emit(qt().Orientation.Horizontal, 0, last)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
 
@@ -165,8 +175,8 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+                   role: int = DISPLAY_ROLE) -> Any:
+        if orientation != qt().Orientation.Horizontal or role != DISPLAY_ROLE:
             return None
         headers = self.headers()
         return headers[section] if 0 <= section < len(headers) else None

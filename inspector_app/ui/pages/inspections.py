@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,13 +36,17 @@ from inspector_app.ui.fetch_to_end import FetchToEnd
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
+from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.table_columns import fit_columns
-from inspector_app.ui.widgets.empty_state import EmptyState
+from inspector_app.ui.table_header import HeaderLabels, sorted_by
 
 if TYPE_CHECKING:  # imported when used: the window's first page fills without them
+    from PySide6.QtWidgets import QDialog
+
     from inspector_app.services.inspections import InspectionService
     from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
     from inspector_app.ui.dialogs.plans_dialog import PlansDialog
+    from inspector_app.ui.widgets.empty_state import EmptyState
 
 SEARCH_DELAY_MS = 250  # one query when the user pauses typing, not one per keystroke
 _DATE_FORMAT = "yyyy-MM-dd"
@@ -113,9 +116,8 @@ class InspectionsPage(Page):
         self._planned = 0  # counted when the page loads, not when its texts are set
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.header_labels = HeaderLabels(self.table, self.model)
         self.to_end = FetchToEnd(self.table)   # Ctrl+End: the last row, not the next page
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,15 +126,11 @@ class InspectionsPage(Page):
         # Long template titles are cut at a bound: the tooltip has them whole.
         self.column_fitter = fit_columns(self.table, "inspections", stretch=Column.COMPANY,
                                          max_chars=24, whole=(Column.NUMBER,))
+        sorted_by(self.table, Column.STARTED, descending=True)  # the model's DEFAULT_SORT
         self.table.installEventFilter(self)
-        # No inspection yet: say what to do first, with the buttons that do it.
-        self.empty = EmptyState(3)
-        self.empty.buttons[0].clicked.connect(self._empty_first_action)
-        self.empty.buttons[1].clicked.connect(self._empty_second_action)
-        self.empty.buttons[2].clicked.connect(self.import_bundle_requested)
+        self._empty: EmptyState | None = None  # made when the list is first empty
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
-        self.body.addWidget(self.empty)
         self.layout_.addWidget(self.body, 1)
 
         self.search_timer = QTimer(self)
@@ -265,7 +263,7 @@ class InspectionsPage(Page):
         # Enter opens the selected inspection, as a double-click does.
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and event.key() in (qt().Key.Key_Return, qt().Key.Key_Enter)):
             self.open_selected()
             return True
         return super().eventFilter(watched, event)
@@ -281,6 +279,8 @@ class InspectionsPage(Page):
         dialog.open()
 
     def _dialog_finished(self, dialog: NewInspectionDialog) -> None:
+        from PySide6.QtWidgets import QDialog
+
         created = dialog.created_id if dialog.result() == QDialog.DialogCode.Accepted else None
         if self.dialog is dialog:
             self.dialog = None
@@ -312,15 +312,29 @@ class InspectionsPage(Page):
         self.open_requested.emit(inspection_id)
 
     # -- an empty list ------------------------------------------------------------------------
+    @property
+    def empty(self) -> EmptyState:
+        """No inspection yet: what to do first, with the buttons that do it."""
+        if self._empty is None:
+            from inspector_app.ui.widgets.empty_state import EmptyState
+
+            self._empty = EmptyState(3)
+            self._empty.buttons[0].clicked.connect(self._empty_first_action)
+            self._empty.buttons[1].clicked.connect(self._empty_second_action)
+            self._empty.buttons[2].clicked.connect(self.import_bundle_requested)
+            self.body.addWidget(self._empty)
+        return self._empty
+
     def _has_companies(self) -> bool:
         return has_companies(self.ctx)
 
     def _update_empty_state(self) -> None:
         empty = (self._listed and self.model.rowCount() == 0
                  and self.current_filter() == InspectionFilter())
-        self.body.setCurrentWidget(self.empty if empty else self.table)
         if not empty:
+            self.body.setCurrentWidget(self.table)
             return
+        self.body.setCurrentWidget(self.empty)
         bundle = self.tr("Import the office's &bundle…")
         if self._has_companies():
             self.empty.show_state(
@@ -380,6 +394,7 @@ class InspectionsPage(Page):
         self.to_check.setToolTip(self.tr("Only inspections started on or before this date"))
         self.reset_button.setText(self.tr("Reset filters"))
         self.model.retranslate()
+        self.header_labels.update()
         self._update_count()
         self._update_buttons()
         self._update_empty_state()

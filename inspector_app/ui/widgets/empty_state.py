@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector_app.ui.qt_namespace import qt
 
 
 class EmptyState(QWidget):
@@ -15,7 +16,7 @@ class EmptyState(QWidget):
         self.heading.setWordWrap(True)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextFormat(qt().TextFormat.PlainText)
         self.buttons = [QPushButton() for _ in range(buttons)]
         row = QHBoxLayout()
         for button in self.buttons:
