@@ -371,7 +371,9 @@ class MainWindow(QMainWindow):
         self.act_org.setText(self.tr("Office signing &authority…"))
         self.act_numbers.setText(self.tr("Document-number &blocks…"))
         for row, entry in enumerate(PAGES):
-            self.page_actions[row].setText(QCoreApplication.translate(entry.cls, entry.title))
+            # A menu entry reads "&" as its shortcut letter's mark: "Plans & drills" is text.
+            self.page_actions[row].setText(
+                QCoreApplication.translate(entry.cls, entry.title).replace("&", "&&"))
         self.language_actions[self.languages.current].setChecked(True)
         inspections = self._built[_INDEX["InspectionsPage"]]
         if inspections is not None:

@@ -172,3 +172,12 @@ def test_tab_leaves_a_multi_line_field_for_the_next_one(qtbot, window):
     qtbot.keyClick(dialog.description, Qt.Key.Key_Tab)
     assert "\t" not in dialog.description.toPlainText()
     assert dialog.focusWidget() is dialog.grade  # the next field down
+
+
+def test_the_view_menu_names_each_page_as_its_title_reads(window, qtbot):
+    # "&" marks a menu entry's shortcut letter: "Plans & drills" showed as "Plans_drills".
+    qtbot.waitUntil(lambda: bool(window.page_actions[-1].text()))
+    shown = {action.iconText() for action in window.page_actions}
+    assert "Plans & drills" in shown
+    plans = next(a for a in window.page_actions if a.iconText() == "Plans & drills")
+    assert "Plans & drills" in plans.toolTip() and "&&" not in plans.toolTip()
