@@ -61,6 +61,19 @@ def _connect_read_only(path: Path, query: str = "?mode=ro") -> sqlite3.Connectio
         raise _classify(exc, path) from exc
 
 
+def _if_current(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection | None:
+    """``conn`` when its database is at this version's schema; else closed, and None."""
+    try:
+        current = _is_current_on(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    if not current:
+        conn.close()
+        return None
+    return conn
+
+
 def _is_current_on(conn: sqlite3.Connection, path: Path) -> bool:
     """``_check_not_newer`` on a connection that only reads here, which it leaves open."""
     try:
@@ -152,15 +165,8 @@ def open_plain(path: Path) -> sqlite3.Connection | None:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _classify(exc, path) from exc
-    try:
-        current = _is_current_on(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    if not current:
-        conn.close()
-        return None
-    return _configure(conn, path)
+    checked = _if_current(conn, path)
+    return None if checked is None else _configure(checked, path)
 
 
 def open_database(path: Path) -> Database:
@@ -225,16 +231,7 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     migrates it."""
     if not (path.exists() and path.stat().st_size > 0):
         return None
-    conn = _connect_read_only(path)
-    try:
-        current = _is_current_on(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    if not current:
-        conn.close()
-        return None
-    return conn
+    return _if_current(_connect_read_only(path), path)
 
 
 def open_read_only(path: Path) -> Database:
