@@ -248,3 +248,27 @@ def test_ctrl_c_while_a_batch_is_written_waits_for_the_batch(ctx):
     assert not ctx.db.conn.in_transaction
     kept = ctx.db.execute("SELECT value FROM settings WHERE key = 'slow-batch'").fetchone()
     assert kept == ("x",)
+
+
+def test_numbers_are_looked_up_by_index_while_the_demo_loads(ctx, monkeypatch):
+    # Each number the demo issues is checked against every record and document loaded so
+    # far (storage/numbers.py): by a scan, a district-sized demo took hours.
+    import inspector_app.services.demo as demo
+    from inspector_app.storage import bulk_writer
+
+    plans: list[str] = []
+    real = bulk_writer.drop_for_load
+
+    def dropped_then_planned(db):
+        dropped = real(db)
+        plans.extend(row[-1] for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM inspections WHERE number = ? UNION ALL "
+            "SELECT 1 FROM documents WHERE number = ?", ["x", "x"]).fetchall())
+        return dropped
+
+    monkeypatch.setattr(bulk_writer, "drop_for_load", dropped_then_planned)
+    monkeypatch.setattr(demo, "drop_for_load", dropped_then_planned, raising=False)
+    _build(ctx)
+    searched = [p for p in plans if p.startswith(("SEARCH", "SCAN"))]
+    assert searched, "the load dropped nothing: the check never ran"
+    assert all(p.startswith("SEARCH") for p in searched), plans
