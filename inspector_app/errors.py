@@ -120,9 +120,14 @@ def from_sqlite_error(exc: sqlite3.Error, path: Path | str | Message) -> Inspect
             N_("The database {path} is damaged or is not an Inspector database. "
                "Restore it from a backup or an export; it was not changed."), path=path
         )
-    if "disk is full" in text or "database or disk is full" in text:
+    how = disk_write_failure(exc)
+    if how == "full":
         return DiskFullError(N_("The disk holding {path} is full. Free some space and try again."),
                              path=path)
+    if how == "failed":
+        return InspectorError(N_("The disk holding {path} could not be written or read ({exc}); "
+                                 "it may be full, or failing. Free some space, check the disk, "
+                                 "and try again."), path=path, exc=exc)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyLocationError(N_("The database {path} cannot be opened for writing: {exc}."),
                                      path=path, exc=exc)

@@ -378,15 +378,14 @@ def device_people(db: Database, device_ids: list[str]
 
 
 def results_of_findings(db: Database, finding_ids: list[str]
-                        ) -> Iterator[tuple[str, str, str, str]]:
-    """(hazard id, result, re-inspection id, the re-inspection's status) of every
-    re-inspection result here for these hazards (a few hundred ids at a time)."""
+                        ) -> Iterator[tuple[str, str, str]]:
+    """(hazard id, result, re-inspection id) of every re-inspection result here for these
+    hazards (a few hundred ids at a time)."""
     for start in range(0, len(finding_ids), 500):
         part = finding_ids[start:start + 500]
         yield from db.execute(
-            f"SELECT r.finding_id, r.result, r.reinspection_id, coalesce(i.status, '') "
-            f"FROM reinspection_results r LEFT JOIN inspections i ON i.id = r.reinspection_id "
-            f"WHERE r.finding_id IN ({','.join('?' * len(part))})", part)
+            f"SELECT finding_id, result, reinspection_id FROM reinspection_results "
+            f"WHERE finding_id IN ({','.join('?' * len(part))})", part)
 
 
 def inspector_names(db: Database, inspector_ids: list[str]) -> dict[str, str]:

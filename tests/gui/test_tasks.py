@@ -46,6 +46,8 @@ def test_failure_is_delivered_not_raised_in_the_worker(qtbot):
 @pytest.mark.parametrize("raised, title, words", [
     (lambda: sqlite3.OperationalError("database or disk is full"), "Disk full",
      "The disk holding the database is full. Free some space and try again."),
+    (lambda: sqlite3.OperationalError("disk I/O error"), "Error",
+     "The disk holding the database could not be written or read (disk I/O error)"),
     (lambda: OSError(errno.ENOSPC, "No space left on device", "/media/usb/out.pdf"),
      "Disk full", "The disk is full (/media/usb/out.pdf). Free some space and try again."),
     (lambda: OSError(errno.EIO, "Input/output error", "/media/usb/x.inspx"), "Error",

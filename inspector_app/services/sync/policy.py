@@ -34,6 +34,7 @@ from inspector_app.domain.signature import (
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
+from inspector_app.services.reinspection import RECTIFIED
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
@@ -132,10 +133,10 @@ _FOLLOW_UP: dict[str, frozenset[str]] = {
 _STAMPS = frozenset({"updated_at", "device_id"})
 # The parts the merge takes even from a record it keeps as it is here (merge._ISSUED_FROM).
 TAKEN_WHEN_KEPT = ("findings", "documents")
-# A hazard's status that only a completed re-inspection's result for it gives.
-_BY_RESULT = {"closed": "rectified", "reopened": "not_rectified"}
+# A hazard's statuses that only a completed re-inspection's result for it gives: closed when
+# the result is "rectified", reopened when it is not.
+_BY_RESULT = ("closed", "reopened")
 _REINSPECTED = ("completed", "signed")
-RECTIFIED_RESULT = "rectified"
 
 _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
                           "station_milestones", "station_checks", "emergency_files"})
@@ -817,7 +818,7 @@ class Policy:
                                                if row.get("origin_finding_id")})
             ids = {row["id"] for row in rows}
             results = {f: list(carried_results.get(f, [])) for f in ids}
-            for finding, result, reinspection, _status in sync_rows.results_of_findings(
+            for finding, result, reinspection in sync_rows.results_of_findings(
                     self.db, sorted(ids)):
                 results[finding].append((result, reinspection))
             status_here = {i: status for i, (status, _device) in self._status_here(
@@ -827,8 +828,8 @@ class Policy:
                 origin = origins.get(row.get("origin_finding_id") or "")
                 if origin is not None and origin["status"] == row["status"]:
                     continue  # an amendment's copy keeps its origin's status
-                wanted = _BY_RESULT[row["status"]]
-                if any((result == RECTIFIED_RESULT) == (wanted == RECTIFIED_RESULT)
+                closed = row["status"] == "closed"
+                if any((result == RECTIFIED) == closed
                        and reinspections.get(reinspection, status_here.get(reinspection))
                        in _REINSPECTED
                        for result, reinspection in results.get(row["id"], [])):
