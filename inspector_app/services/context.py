@@ -69,10 +69,17 @@ class AppContext:
         """From now on the photos taken in get their print copies made in the background
         (the window does this; a command that ends at once would only abandon them)."""
         if self.print_copies is None:
-            from inspector_app.services.print_copies import PrintCopyMaker, print_copy_seal
+            from inspector_app.services.print_copies import (
+                PrintCopyMaker,
+                kept_print_copy_seal,
+                print_copy_seal,
+            )
 
             photo_folder = self.data_dir.photos
-            seal = print_copy_seal(self.db)  # here: the maker's thread never reads the database
+            # Here: the maker's thread never reads the database. Read on the plain connection
+            # where the seal is kept already, as at every start but the first: sqlite-utils is
+            # loaded on a thread meanwhile, not on the window's.
+            seal = kept_print_copy_seal(self.for_reading()) or print_copy_seal(self.db)
 
             def make(photo: Photo, stop: Callable[[], None]) -> Path:
                 # Imported when the first photo comes, not when the window starts.

@@ -51,6 +51,21 @@ CLOSE_WAIT_S = 5.0
 _SEAL_SETTING = "print_copy_seal"
 
 
+def kept_print_copy_seal(reading: Database) -> bytes | None:
+    """The seal ``print_copy_seal`` made before, read without a write (``reading`` may be the
+    window's plain connection, so that its start does not load sqlite-utils for it); None
+    where there is none yet or it cannot be read."""
+    import sqlite3
+
+    from inspector_app.storage.repositories import SettingsRepo
+
+    try:
+        kept = SettingsRepo(reading).get(_SEAL_SETTING)
+        return bytes.fromhex(kept) if kept else None
+    except (sqlite3.OperationalError, ValueError):
+        return None
+
+
 def print_copy_seal(db: Database) -> bytes:
     """This data dir's secret that seals the names of the print copies made here (kept in the
     database's local settings, never synced; made on first use). A print copy is used only

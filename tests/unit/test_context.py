@@ -9,6 +9,7 @@ import pytest
 from inspector_app.domain.profile import Profile
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
+from inspector_app.services.print_copies import kept_print_copy_seal, print_copy_seal
 from inspector_app.storage.repositories import ProfileRepo
 
 
@@ -139,5 +140,30 @@ def test_a_database_to_create_is_opened_as_db_opens_it(tmp_path):
         assert "db" in ctx.__dict__  # created and migrated by open_database
         assert ctx.reader is ctx.db.conn
         assert ctx.actor is None
+    finally:
+        ctx.close()
+
+
+def test_print_copies_made_ahead_read_the_kept_seal_without_sqlite_utils(tmp_path):
+    """The window's start turns the maker on after the first page: where the data dir's seal
+    is kept already, it is read on the plain connection (loading sqlite-utils would stop the
+    window for a tenth of a second); the first time it is made, once, and kept."""
+    data_dir = DataDir(tmp_path / "data")
+    _set_up_data_dir(data_dir)
+    ctx = AppContext(data_dir)
+    try:
+        ctx.open_plain()
+        ctx.make_print_copies_ahead()
+        assert "db" in ctx.__dict__  # none kept yet: made and written
+        first = print_copy_seal(ctx.db)
+    finally:
+        ctx.close()
+    ctx = AppContext(data_dir)
+    try:
+        ctx.open_plain()
+        maker = ctx.make_print_copies_ahead()
+        assert "db" not in ctx.__dict__
+        assert kept_print_copy_seal(ctx.for_reading()) == first
+        assert maker is ctx.print_copies
     finally:
         ctx.close()
