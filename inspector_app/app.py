@@ -196,7 +196,7 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
         threading.Thread(target=ctx.sweep_scratch, name="sweep scratch", daemon=True).start()
         _preload("sqlite_utils")  # ready before the first change the user makes
 
-    when_first_shown(main, later=after_first_show)
+    when_first_shown(main, later=after_first_show, turn=1)
     main.show()
     if open_file is not None:
         requests.insert(0, {"open": str(open_file)})

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.actions_made = False
         if app_filters_later:
-            when_first_shown(self, later=self._install_help)
+            when_first_shown(self, later=self._install_help, turn=2)
             # The actions (their shortcuts) and the menus' entries come a moment after the
             # first frame: the menu bar shows its titles from the first frame on. Not with the
             # rest of the deferred work (``LATER_MS``): the window would stop answering for

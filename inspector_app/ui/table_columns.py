@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui.first_show import LATER_MS
+from inspector_app.ui.first_show import LATER_MS, TURN_MS
 
 _GROUP = "tables"
 # Rows read to size a column besides the visible ones (Qt's default is 1000): a page of a long
@@ -233,7 +233,8 @@ class ColumnFitter(QObject):
         elif watched is self.view:
             if kind == QEvent.Type.Paint:
                 if self._viewport is None:
-                    QTimer.singleShot(0, self, self._watch_viewports)  # after this frame
+                    # After this frame, and a turn after the page's own deferred work.
+                    QTimer.singleShot(2 * TURN_MS, self, self._watch_viewports)
             elif kind == QEvent.Type.LanguageChange:
                 self.user_sized = False  # new words, new widths
                 self._schedule()

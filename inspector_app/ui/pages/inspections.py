@@ -33,6 +33,7 @@ from inspector_app.services.inspection_list import (
 )
 from inspector_app.ui.datetimes import localize_edit
 from inspector_app.ui.fetch_to_end import FetchToEnd
+from inspector_app.ui.first_show import TURN_MS
 from inspector_app.ui.labels import pair
 from inspector_app.ui.models.inspections_model import ID_ROLE, Column, InspectionsModel
 from inspector_app.ui.pages.base import Page
@@ -184,9 +185,9 @@ class InspectionsPage(Page):
         self._count_plans()
         if not self._listed:
             # The first time, the rows come first: the towns and inspectors to choose from
-            # are read just after (the filters stand at "All …" meanwhile).
+            # are read a turn after (the filters stand at "All …" meanwhile).
             self.reload()
-            QTimer.singleShot(0, self, self._fill_choices)
+            QTimer.singleShot(TURN_MS, self, self._fill_choices)
             return
         self._fill_choices()
         self.reload()
