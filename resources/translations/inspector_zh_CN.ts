@@ -5837,49 +5837,73 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Items</source>
         <translation>检查项数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
         <source>Content hash</source>
-        <translation>内容哈希</translation>
+        <translation type="vanished">内容哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="50"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="50"/>
+        <source>Fingerprint</source>
+        <translation>识别码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="62"/>
+        <source>Worked out from the checklist&apos;s content, the same on every computer.</source>
+        <translation>由检查表的内容算出，在哪台电脑上都一样。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="63"/>
+        <source>The same fingerprint: the same items, word for word.</source>
+        <translation>识别码相同：检查项一字不差。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="64"/>
+        <source>Another fingerprint: the content differs.</source>
+        <translation>识别码不同：内容有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="96"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="96"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="89"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="106"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="110"/>
+        <source>Full value: {0}</source>
+        <translation>完整识别码：{0}</translation>
     </message>
 </context>
 <context>
