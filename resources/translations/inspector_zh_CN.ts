@@ -558,35 +558,42 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="38"/>
+        <location filename="../../inspector_app/ui/crash.py" line="44"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="40"/>
+        <location filename="../../inspector_app/ui/crash.py" line="46"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="43"/>
+        <location filename="../../inspector_app/ui/crash.py" line="49"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="57"/>
-        <location filename="../../inspector_app/ui/crash.py" line="66"/>
+        <location filename="../../inspector_app/ui/crash.py" line="63"/>
+        <location filename="../../inspector_app/ui/crash.py" line="72"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="58"/>
+        <location filename="../../inspector_app/ui/crash.py" line="64"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="67"/>
+        <location filename="../../inspector_app/ui/crash.py" line="73"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" line="77"/>
+        <source>Report saved: {0}
+Send this file to whoever looks after Inspector at your office.</source>
+        <translation>报告已保存：{0}
+请把这个文件发给单位里负责本程序的同事。</translation>
     </message>
 </context>
 <context>
@@ -4683,12 +4690,12 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SaveFolder</name>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="123"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="125"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
