@@ -241,8 +241,14 @@ def test_two_versions_are_told_apart_by_a_short_fingerprint_in_plain_words(
         full = page.repo.record(key).content_hash
         shown[key] = index.data()
         assert shown[key] == full[:8]  # a few characters to read out, the CLI's start
-        assert f"Full value: {full}" in index.data(Qt.ItemDataRole.ToolTipRole)
+        # The tooltip's lines are lines, not control marks.
+        assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
+            *meaning.splitlines(), f"Full value: {full}"]
     assert shown["test-mini@1"] != shown["test-mini@2"]
+    title = page.model.index(page.model.row_of("test-mini@1"),
+                             TemplatesModel.COLUMNS.index("title"))
+    assert title.data(Qt.ItemDataRole.ToolTipRole).splitlines()[:2] == ["Test template",
+                                                                       "测试模板"]
 
     languages.apply("zh_CN")
     qtbot.waitUntil(lambda: page.model.headerData(column, Qt.Orientation.Horizontal)
