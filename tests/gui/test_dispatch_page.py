@@ -243,7 +243,7 @@ def _rows_seen(page) -> tuple[int, int]:
 
 def _in_view(page, widget) -> bool:
     """``widget`` wholly in the page's scrolled area, as it is scrolled now."""
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
 
 
@@ -259,7 +259,7 @@ def test_every_row_is_in_view_at_the_height_of_a_small_laptop(page, qtbot):
     qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
     qtbot.waitUntil(lambda: not page.table.verticalScrollBar().isVisible())
     # The table first: whole at the top of the page.
-    assert page.scroll.verticalScrollBar().value() == 0
+    assert page.scroll_area.verticalScrollBar().value() == 0
     assert _in_view(page, page.table) and _in_view(page, page.total_row)
 
 
@@ -268,9 +268,9 @@ def test_the_charts_are_readable_at_the_height_of_a_small_laptop(page, qtbot):
     qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
     # Not a thin strip under the table: a readable height, the page scrolling to it.
     assert page.charts.height() >= CHART_READABLE
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)
-    page.scroll.ensureWidgetVisible(page.charts, 0, 0)
+    page.scroll_area.ensureWidgetVisible(page.charts, 0, 0)
     assert bar.value() > 0 and _in_view(page, page.charts)
     # What the user reads: the trend's plot and the bars of the first units.
     qtbot.waitUntil(lambda: _plot_height(page, 1, page.trend_chart) >= 120)
@@ -284,7 +284,7 @@ def test_the_table_comes_first_and_whole_on_a_common_laptop(page, qtbot):
     page.resize(1106, 647)
     qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
     qtbot.waitUntil(lambda: page.charts.height() > CHART_READABLE)
-    qtbot.waitUntil(lambda: not page.scroll.verticalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: not page.scroll_area.verticalScrollBar().isVisible())
     assert not page.table.verticalScrollBar().isVisible()
     assert page.table.mapTo(page, QPoint(0, 0)).y() < page.charts.mapTo(page, QPoint(0, 0)).y()
     assert _in_view(page, page.table) and _in_view(page, page.charts)

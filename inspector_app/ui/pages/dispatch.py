@@ -314,13 +314,13 @@ class DispatchPage(Page):
         # the charts below it a scroll away, neither a thin strip. (The notes stay under the
         # scroll area: word-wrapped in it, they would make it lay the splitter out at its
         # preferred height, the bar chart's every bar.)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("dispatchScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(split)
-        self.layout_.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dispatchScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(split)
+        self.layout_.addWidget(self.scroll_area, 1)
         self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.basis)
         self._filling = False
