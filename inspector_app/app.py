@@ -134,7 +134,7 @@ def _run_gui(data_dir: DataDir, cli_lang: str | None, open_file: Path | None, le
     register_fonts(app)
 
     window: list[MainWindow] = []
-    install_excepthook(data_dir.logs, lambda: window[0] if window else None)
+    install_excepthook(lambda: window[0] if window else None)
 
     languages = LanguageSwitcher()
     instance = SingleInstance(data_dir.root)

@@ -8,11 +8,13 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from inspector_app import __version__
 from inspector_app.errors import InspectorError
 from inspector_app.logs import write_report
+from inspector_app.ui.save_folder import Kind, save_file, saved_as
 
 
 def crash_report(exc_type: type[BaseException], exc: BaseException,
@@ -30,10 +32,14 @@ def crash_report(exc_type: type[BaseException], exc: BaseException,
 
 
 class CrashDialog(QMessageBox):
-    def __init__(self, report: str, log_dir: Path, parent: QWidget | None = None) -> None:
+    """The log already has the error; the report is saved where the user keeps files (the
+    folder last used for a report, else Documents), never in the program's logs folder, and
+    the dialog then says where it went."""
+
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
-        self.log_dir = log_dir
+        self.saved: Path | None = None
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(self.tr("Unexpected problem"))
         self.setText(self.tr(
@@ -47,18 +53,18 @@ class CrashDialog(QMessageBox):
         # Not connected directly: clicked(bool) would pass False as the report's path.
         self.save_button.clicked.connect(lambda: self.save_report())
 
-    def default_report_path(self) -> Path:
+    @staticmethod
+    def default_report_name() -> str:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.log_dir / f"crash-{stamp}.txt"
+        return f"inspector-crash-{stamp}.txt"
 
     def save_report(self, path: Path | None = None) -> Path | None:
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save report"), str(self.default_report_path()),
-                self.tr("Text files (*.txt)"))
-            if not chosen:
+            chosen, _ = save_file(self, Kind.SUPPORT, self.tr("Save report"),
+                                  self.default_report_name(), self.tr("Text files (*.txt)"))
+            path = saved_as(self, chosen, ".txt")
+            if path is None:
                 return None
-            path = Path(chosen)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_report(path, self.report)
@@ -66,4 +72,12 @@ class CrashDialog(QMessageBox):
             QMessageBox.warning(self, self.tr("Save report"),
                                 self.tr("The report could not be saved: {0}").format(exc))
             return None
+        self.saved = path
+        self.setInformativeText(self.tr(
+            "Report saved: {0}\nSend this file to whoever looks after Inspector at your "
+            "office.").format(path))
+        # The path can be selected and copied.
+        label = self.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return path

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QWidget
@@ -20,8 +19,7 @@ from inspector_app.ui import messages
 log = logging.getLogger(__name__)
 
 
-def install_excepthook(log_dir: Path,
-                       parent_getter: Callable[[], QWidget | None] = lambda: None) -> None:
+def install_excepthook(parent_getter: Callable[[], QWidget | None] = lambda: None) -> None:
     """Send expected failures to the message bridge and bugs to the crash dialog."""
 
     def hook(exc_type: type[BaseException], exc: BaseException,
@@ -35,7 +33,7 @@ def install_excepthook(log_dir: Path,
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         from inspector_app.ui.crash import CrashDialog, crash_report
 
-        dialog = CrashDialog(crash_report(exc_type, exc, tb), log_dir, parent_getter())
+        dialog = CrashDialog(crash_report(exc_type, exc, tb), parent_getter())
         dialog.exec()
 
     sys.excepthook = hook

@@ -31,6 +31,7 @@ class Kind(Enum):
     BUNDLES = "bundles"          # sync bundles: exported to and imported from the USB stick
     ENROLMENT = "enrolment"      # enrolment files (.p12), issued and installed
     PLAN_FILES = "plan-files"    # files attached to an emergency plan
+    SUPPORT = "support"          # reports of an unexpected problem, saved for support
 
 
 def _settings() -> QSettings | None:

@@ -558,35 +558,42 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="38"/>
+        <location filename="../../inspector_app/ui/crash.py" line="44"/>
         <source>Unexpected problem</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="40"/>
+        <location filename="../../inspector_app/ui/crash.py" line="46"/>
         <source>Inspector ran into an unexpected problem. Every answer already shown on screen was saved when it was made. You can save a report for support.</source>
         <translation>程序遇到了意外问题。屏幕上已显示的每一项填写内容在填写时均已保存。您可以保存一份错误报告提供给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="43"/>
+        <location filename="../../inspector_app/ui/crash.py" line="49"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="57"/>
-        <location filename="../../inspector_app/ui/crash.py" line="66"/>
+        <location filename="../../inspector_app/ui/crash.py" line="63"/>
+        <location filename="../../inspector_app/ui/crash.py" line="72"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="58"/>
+        <location filename="../../inspector_app/ui/crash.py" line="64"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/crash.py" line="67"/>
+        <location filename="../../inspector_app/ui/crash.py" line="73"/>
         <source>The report could not be saved: {0}</source>
         <translation>报告未能保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" line="77"/>
+        <source>Report saved: {0}
+Send this file to whoever looks after Inspector at your office.</source>
+        <translation>报告已保存：{0}
+请把这个文件发给单位里负责本程序的同事。</translation>
     </message>
 </context>
 <context>
@@ -4683,12 +4690,12 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SaveFolder</name>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="123"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/save_folder.py" line="124"/>
+        <location filename="../../inspector_app/ui/save_folder.py" line="125"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} 已存在。要替换它吗？</translation>
     </message>
@@ -5837,49 +5844,73 @@ Everything in it is checked before anything changes; records already here are ne
 <context>
     <name>TemplatesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="46"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="49"/>
         <source>Items</source>
         <translation>检查项数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
         <source>Content hash</source>
-        <translation>内容哈希</translation>
+        <translation type="vanished">内容哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="47"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="50"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="50"/>
+        <source>Fingerprint</source>
+        <translation>识别码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="62"/>
+        <source>Worked out from the checklist&apos;s content, the same on every computer.</source>
+        <translation>由检查表的内容算出，在哪台电脑上都一样。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="63"/>
+        <source>The same fingerprint: the same items, word for word.</source>
+        <translation>识别码相同：检查项一字不差。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="64"/>
+        <source>Another fingerprint: the content differs.</source>
+        <translation>识别码不同：内容有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="96"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="79"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="96"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/templates_model.py" line="89"/>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="106"/>
         <source>Imported from {0}</source>
         <translation>导入自 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/models/templates_model.py" line="110"/>
+        <source>Full value: {0}</source>
+        <translation>完整识别码：{0}</translation>
     </message>
 </context>
 <context>

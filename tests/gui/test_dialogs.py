@@ -1,4 +1,5 @@
 import sys
+from pathlib import Path
 
 from inspector_app.storage.repositories import ProfileRepo, SettingsRepo
 from inspector_app.ui.crash import CrashDialog, crash_report
@@ -77,7 +78,7 @@ def test_crash_dialog_saves_a_report(qtbot, tmp_path):
         raise ZeroDivisionError("division by zero in the test")
     except ZeroDivisionError:
         report = crash_report(*sys.exc_info())
-    dialog = CrashDialog(report, tmp_path / "logs")
+    dialog = CrashDialog(report)
     qtbot.addWidget(dialog)
     assert "ZeroDivisionError" in dialog.detailedText()
     saved = dialog.save_report(tmp_path / "logs" / "crash.txt")
@@ -86,13 +87,43 @@ def test_crash_dialog_saves_a_report(qtbot, tmp_path):
     assert "Inspector" in text.splitlines()[0]
 
 
-def test_the_crash_dialogs_save_button_asks_where_and_saves(qtbot, tmp_path, monkeypatch):
+def test_the_crash_report_is_saved_where_the_user_keeps_files_and_says_where(
+        qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings, QStandardPaths
     from PySide6.QtWidgets import QFileDialog
 
-    dialog = CrashDialog("Inspector 1.0\nTraceback: a test\n", tmp_path / "logs")
-    qtbot.addWidget(dialog)
-    target = tmp_path / "给技术支持.txt"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a, **_k: (str(target), "")))
-    dialog.save_button.click()
-    assert "Traceback: a test" in target.read_text(encoding="utf-8")
+    from inspector_app.ui import save_folder
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(
+        lambda _location: str(documents)))
+    kept = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(save_folder, "_settings", lambda: kept)
+    offered: list[str] = []
+    target = tmp_path / "U盘" / "给技术支持"   # typed without ".txt"
+    target.parent.mkdir()
+
+    def dialog(_parent, _title, start, _filters):
+        offered.append(start)
+        return (str(target) if len(offered) == 1 else ""), ""   # the second time: cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    dialog_ = CrashDialog("Inspector 1.0\nTraceback: a test\n")
+    qtbot.addWidget(dialog_)
+    assert dialog_.informativeText() == ""
+    dialog_.save_button.click()
+    # The first time in Documents, under a name that says what it is; never the logs folder.
+    assert Path(offered[0]).parent == documents
+    assert Path(offered[0]).name.startswith("inspector-crash-")
+    saved = target.with_name("给技术支持.txt")
+    assert "Traceback: a test" in saved.read_text(encoding="utf-8")
+    # The dialog stays open and says where the file went.
+    assert dialog_.saved == saved
+    assert f"Report saved: {saved}" in dialog_.informativeText()
+    # The next report starts where this one was saved, as other save dialogs do.
+    again = CrashDialog("Inspector 1.0\n")
+    qtbot.addWidget(again)
+    again.save_button.click()
+    assert Path(offered[1]).parent == target.parent
+    assert again.saved is None and again.informativeText() == ""

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 
 from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
@@ -12,7 +12,8 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.demo import build_demo
 from inspector_app.services.dispatch import page_figures
 from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
-from inspector_app.ui.pages.dispatch import SHOWN, DispatchPage
+from inspector_app.ui.pages import dispatch as dispatch_page
+from inspector_app.ui.pages.dispatch import CHART_READABLE, SHOWN, DispatchPage
 
 TODAY = date.today()
 
@@ -240,21 +241,71 @@ def _rows_seen(page) -> tuple[int, int]:
     return whole, partly
 
 
+def _in_view(page, widget) -> bool:
+    """``widget`` wholly in the page's scrolled area, as it is scrolled now."""
+    viewport = page.scroll_area.viewport()
+    return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+
+def _plot_height(page, tab: int, view) -> float:
+    page.charts.setCurrentIndex(tab)
+    return view.chart().plotArea().height()
+
+
 def test_every_row_is_in_view_at_the_height_of_a_small_laptop(page, qtbot):
     # The page's share of a 1024x600 screen's window (96% of it, tools/screenshots.py): the
     # menu, the list of pages and the status line take the rest.
     page.resize(790, 485)
     qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
     qtbot.waitUntil(lambda: not page.table.verticalScrollBar().isVisible())
-    assert page.charts.height() >= page.charts.minimumSizeHint().height()
+    # The table first: whole at the top of the page.
+    assert page.scroll_area.verticalScrollBar().value() == 0
+    assert _in_view(page, page.table) and _in_view(page, page.total_row)
 
 
-def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot):
+def test_the_charts_are_readable_at_the_height_of_a_small_laptop(page, qtbot):
+    page.resize(790, 485)
+    qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
+    # Not a thin strip under the table: a readable height, the page scrolling to it.
+    assert page.charts.height() >= CHART_READABLE
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)
+    page.scroll_area.ensureWidgetVisible(page.charts, 0, 0)
+    assert bar.value() > 0 and _in_view(page, page.charts)
+    # What the user reads: the trend's plot and the bars of the first units.
+    qtbot.waitUntil(lambda: _plot_height(page, 1, page.trend_chart) >= 120)
+    qtbot.waitUntil(lambda: _plot_height(page, 0, page.bar_chart) >= 120)
+    assert page.bar_scroll.viewport().height() >= 150
+
+
+def test_the_table_comes_first_and_whole_on_a_common_laptop(page, qtbot):
+    # The page's share of a 1366x768 screen's window: no page scroll, every row, the charts
+    # under the table with more than their least height.
+    page.resize(1106, 647)
+    qtbot.waitUntil(lambda: _rows_seen(page) == (page.table.rowCount(), 0))
+    qtbot.waitUntil(lambda: page.charts.height() > CHART_READABLE)
+    qtbot.waitUntil(lambda: not page.scroll_area.verticalScrollBar().isVisible())
+    assert not page.table.verticalScrollBar().isVisible()
+    assert page.table.mapTo(page, QPoint(0, 0)).y() < page.charts.mapTo(page, QPoint(0, 0)).y()
+    assert _in_view(page, page.table) and _in_view(page, page.charts)
+
+
+def _more_rows_than_the_tables_share(page, qtbot, monkeypatch, by: str = "department"):
+    """A district with more units than the table's least share shows (TABLE_MOST): the demo's
+    few units, with that share made smaller."""
+    monkeypatch.setattr(dispatch_page, "TABLE_MOST", 110)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.by.setCurrentIndex(page.by.findData(by))
+
+
+def test_rows_that_do_not_fit_are_whole_and_scroll(page, qtbot, monkeypatch):
+    _more_rows_than_the_tables_share(page, qtbot, monkeypatch)
     page.resize(790, 430)
     rows = page.table.rowCount()
     # Whole rows, none cut in half, once the page has shared its height.
     qtbot.waitUntil(lambda: 0 < _rows_seen(page)[0] < rows and _rows_seen(page)[1] == 0)
     assert page.table.verticalScrollBar().isVisible()
+    assert page.charts.height() >= CHART_READABLE
 
 
 def _total_in_view(page) -> bool:
@@ -264,9 +315,8 @@ def _total_in_view(page) -> bool:
             and footer.viewport().rect().contains(rect))
 
 
-def test_the_total_stays_in_view_while_the_rows_scroll(page, qtbot):
-    with qtbot.waitSignal(page.refreshed, timeout=30_000):
-        page.by.setCurrentIndex(page.by.findData("industry"))
+def test_the_total_stays_in_view_while_the_rows_scroll(page, qtbot, monkeypatch):
+    _more_rows_than_the_tables_share(page, qtbot, monkeypatch, "industry")
     page.resize(790, 400)
     last = page.table.rowCount() - 1
     qtbot.waitUntil(lambda: page.table.verticalScrollBar().isVisible())

@@ -18,7 +18,7 @@ from inspector_app.services.forms import (
 )
 from inspector_app.storage.templates_repo import TemplateRepo
 from inspector_app.ui import messages
-from inspector_app.ui.models.templates_model import TemplatesModel
+from inspector_app.ui.models.templates_model import FINGERPRINT_CHARS, TemplatesModel
 from inspector_app.ui.pages import templates as templates_page
 from inspector_app.ui.pages.templates import ITEM_ID_ROLE, SECTION_ID_ROLE, TemplatesPage
 
@@ -130,7 +130,7 @@ def test_model_passes_the_model_tester(qtmodeltester, ctx):
     shown = {c: model.index(row, columns.index(c)).data() for c in columns}
     assert shown["items"] == 71
     assert shown["retired"] == "yes"
-    assert len(shown["hash"]) == 12
+    assert len(shown["hash"]) == FINGERPRINT_CHARS
     assert model.index(row, 0).data(TemplatesModel.KeyRole) == GM
 
 
@@ -219,6 +219,43 @@ def test_same_version_with_other_content_is_refused(page, tmp_path):
     assert entries[0].startswith(f"{changed}: Template test-mini version 1 is already in the "
                                  "library with different content")
     assert library(page) == before
+
+
+def test_two_versions_are_told_apart_by_a_short_fingerprint_in_plain_words(
+        qtbot, page, tmp_path, languages):
+    page.import_file(write(tmp_path, "mini.yaml", VALID))
+    page.import_file(write(tmp_path, "mini-2.yaml", VALID.replace('version: "1"', 'version: "2"')
+                           .replace("Exits are clear", "Exits are kept clear")))
+    column = TemplatesModel.COLUMNS.index("hash")
+    header = page.model.headerData(column, Qt.Orientation.Horizontal)
+    assert header == "Fingerprint"
+    meaning = page.model.headerData(column, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.ToolTipRole)
+    assert "same fingerprint" in meaning and "hash" not in meaning.lower()
+    # A plain-text tooltip is not wrapped: each line fits a 1024-wide screen.
+    assert all(page.fontMetrics().horizontalAdvance(line) < 900
+               for line in meaning.splitlines())
+    shown = {}
+    for key in ("test-mini@1", "test-mini@2"):
+        index = page.model.index(page.model.row_of(key), column)
+        full = page.repo.record(key).content_hash
+        shown[key] = index.data()
+        assert shown[key] == full[:8]  # a few characters to read out, the CLI's start
+        # The tooltip's lines are lines, not control marks.
+        assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
+            *meaning.splitlines(), f"Full value: {full}"]
+    assert shown["test-mini@1"] != shown["test-mini@2"]
+    title = page.model.index(page.model.row_of("test-mini@1"),
+                             TemplatesModel.COLUMNS.index("title"))
+    assert title.data(Qt.ItemDataRole.ToolTipRole).splitlines()[:2] == ["Test template",
+                                                                       "测试模板"]
+
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: page.model.headerData(column, Qt.Orientation.Horizontal)
+                    == "识别码")
+    meaning = page.model.headerData(column, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.ToolTipRole)
+    assert "哈希" not in meaning and "识别码" in meaning
 
 
 def test_importing_a_new_template_adds_and_selects_it(page, tmp_path, said):

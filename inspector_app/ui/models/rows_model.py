@@ -48,7 +48,9 @@ class RowsTableModel(QAbstractTableModel):
             def data(self: Any, index: Index, role: int = DISPLAY_ROLE) -> Any:
                 value = own(self, index, role)
                 if isinstance(value, str) and role in _TEXT_ROLES:
-                    return printable(value)
+                    # A tooltip keeps its lines (a title in the other language under it);
+                    # a cell is one line.
+                    return printable(value, multiline=role == TOOLTIP_ROLE)
                 return value
 
             data._printable = True  # type: ignore[attr-defined]

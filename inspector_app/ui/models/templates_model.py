@@ -12,7 +12,10 @@ from inspector_app.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-HASH_CHARS = 12  # as many as the CLI prints: enough to tell versions apart at a glance
+# The column shows the start of the content hash as a "fingerprint": a few characters an
+# inspector can read out on the phone to tell two checklists apart (the full value in the
+# tooltip; the CLI's 12 characters start with the same ones).
+FINGERPRINT_CHARS = 8
 _RETIRED = QColor("#777777")
 
 
@@ -44,7 +47,21 @@ class TemplatesModel(RowsTableModel):
 
     def _headers(self) -> tuple[str, ...]:
         return (self.tr("ID"), self.tr("Version"), self.tr("Title"), self.tr("Items"),
-                self.tr("Content hash"), self.tr("Retired"))
+                self.tr("Fingerprint"), self.tr("Retired"))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.COLUMNS) and self.COLUMNS[section] == "hash"):
+            return self._fingerprint_meaning()
+        return super().headerData(section, orientation, role)
+
+    def _fingerprint_meaning(self) -> str:
+        # Line by line: a plain-text tooltip is not wrapped, and must fit a 1024-wide screen.
+        return "\n".join((
+            self.tr("Worked out from the checklist's content, the same on every computer."),
+            self.tr("The same fingerprint: the same items, word for word."),
+            self.tr("Another fingerprint: the content differs.")))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -75,7 +92,7 @@ class TemplatesModel(RowsTableModel):
         if column == "items":
             return record.item_count
         if column == "hash":
-            return record.content_hash[:HASH_CHARS]
+            return record.content_hash[:FINGERPRINT_CHARS]
         return self.tr("yes") if record.retired else self.tr("no")
 
     def _tooltip(self, record: TemplateRecord, column: str) -> str | None:
@@ -89,5 +106,6 @@ class TemplatesModel(RowsTableModel):
                 lines.append(self.tr("Imported from {0}").format(record.source_file))
             return "\n".join(lines)
         if column == "hash":
-            return f"sha256 {record.content_hash}"
+            return "\n".join((self._fingerprint_meaning(),
+                              self.tr("Full value: {0}").format(record.content_hash)))
         return None

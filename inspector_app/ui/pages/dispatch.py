@@ -23,19 +23,22 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QMargins,
+    QObject,
     Qt,
     QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -83,9 +86,14 @@ LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-# A chart's height: at least this when the table's rows would not all fit otherwise (the user
-# drags the splitter for more), else at least CHART_COMFORT.
-CHART_LEAST, CHART_COMFORT = 40, 100
+# A chart view's own least height: the page decides how tall the charts are (_share_height).
+CHART_LEAST = 40
+# The charts' tabs and a chart whose legend, axes and names read: never less. Where the page
+# has not that much under the table (1024x600), the page scrolls rather than squeeze either.
+CHART_READABLE = 250
+# The table's least share when the page scrolls: every row up to this height, else whole rows
+# and a scroll bar (a district's towns fit; the industries of a big one scroll).
+TABLE_MOST = 300
 DRILL_COLUMN_MAX = 320  # px: a drill-down column's widest; its text is in the tooltip
 BAR_ROW_HEIGHT = 24     # px per unit in the bar chart: every name readable, scrolled if many
 MAJOR, GENERAL, RECTIFIED, INSPECTIONS = "#c00000", "#f0a030", "#2e7d32", "#1f4e79"
@@ -278,9 +286,11 @@ class DispatchPage(Page):
         self.bar_scroll.setWidget(self.bar_chart)
         self.bar_scroll.setMinimumHeight(CHART_LEAST)
         self.charts = QTabWidget()
+        self.charts.setObjectName("dispatchCharts")
         self.charts.addTab(self.bar_scroll, "")
         self.charts.addTab(self.trend_chart, "")
         self.charts.addTab(self.pie_chart, "")
+        self.charts.setMinimumHeight(CHART_READABLE)
         # The total row stays in view under the rows, however many units there are.
         table_box, self.total_row = with_pinned_last_row(self.table)
         self.total_row.activated_cell.connect(self.drill)
@@ -292,14 +302,26 @@ class DispatchPage(Page):
         self._split_moved = False     # by the user: the page no longer shares the height
         self._sharing = False
         split.splitterMoved.connect(self._splitter_moved)
-        self.layout_.addWidget(split, 1)
+        split.installEventFilter(self)    # its height shared again once it has a new one
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.layout_.addWidget(self.hint)
         # What the figures count: the ledger lists the hazards of drafts, the figures do not.
         self.basis = QLabel()
         self.basis.setWordWrap(True)
         self.basis.setObjectName("dispatchBasis")
+        # Under the choices, the table and the charts scroll together when the screen is too
+        # low for the table's rows and readable charts (1024x600): the table first and whole,
+        # the charts below it a scroll away, neither a thin strip. (The notes stay under the
+        # scroll area: word-wrapped in it, they would make it lay the splitter out at its
+        # preferred height, the bar chart's every bar.)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dispatchScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(split)
+        self.layout_.addWidget(self.scroll_area, 1)
+        self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.basis)
         self._filling = False
         self.retranslate()
@@ -484,21 +506,21 @@ class DispatchPage(Page):
         # A unit's name whole if it is not very long; a longer one is elided, whole on hover.
         self.total_row.fit_columns(range(1), least=170, most=LABEL_MOST)
         self.total_row.fit_columns(range(1, len(SHOWN)))
+        # The page scrolls rather than give the table less than its rows (up to TABLE_MOST)
+        # or the charts less than a readable height.
+        self.split.setMinimumHeight(table_height(self.table, TABLE_MOST)
+                                    + self.split.handleWidth() + CHART_READABLE)
         self._share_height()
         QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
 
     def _share_height(self) -> None:
-        """Every row of the table if the charts keep their least height (at 1024×600: the
-        charts' tabs and a strip of chart); else whole rows only, never one cut in half, so its
-        scroll bar says the rest is below, and the charts a comfortable height. Once the user
-        moves the splitter, it stays put."""
+        """The table first: every row if the charts keep a readable height, else whole rows
+        only, never one cut in half, so its scroll bar says the rest is below; the charts the
+        rest. Once the user moves the splitter, it stays put."""
         total = sum(self.split.sizes())
-        if self._split_moved or total <= 0:
+        if self._split_moved or total <= 0 or self.report is None:
             return
-        least = self.charts.minimumSizeHint().height()
-        table = table_height(self.table, total - least)
-        if table < table_height(self.table, total * 4):         # not every row: scroll anyway
-            table = table_height(self.table, total - least - (CHART_COMFORT - CHART_LEAST))
+        table = table_height(self.table, total - CHART_READABLE)
         self._sharing = True
         try:
             self.split.setSizes([table, total - table])
@@ -509,11 +531,10 @@ class DispatchPage(Page):
         if not self._sharing:
             self._split_moved = True
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.report is not None:
-            # Once the layout has given the splitter its new height, not before.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.split and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._share_height)
+        return super().eventFilter(watched, event)
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
@@ -618,7 +639,7 @@ class DispatchPage(Page):
         old = view.chart()
         view.setChart(chart)
         # The view takes the chart's own least size (legend, axes: 90 px and more) as its
-        # minimum; the page decides the height (see _share_height).
+        # minimum; the page decides the height (CHART_READABLE, _share_height).
         view.setMinimumHeight(CHART_LEAST)
         if old is not None:
             old.deleteLater()
