@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, check_range
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import (
@@ -79,14 +79,12 @@ class NumberService:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise ValidationError(N_("{ref!r} names {count} computers here: give the device id "
-                                     "(profile show on the laptop prints it)."),
-                                  ref=ref, count=len(ids))
+            raise ValidationError(N_("{ref!r} names {count} computers here."),
+                                  ref=ref, count=len(ids), hint=Hint.NAME_ONE_COMPUTER)
         if _UUID_RE.match(ref.lower()):
             return ref.lower()  # a laptop that has not sent a bundle yet
-        raise NotFoundError(N_("No computer {ref!r} is known here: give its device id (profile "
-                               "show on the laptop prints it) or import one of its bundles first."),
-                            ref=ref)
+        raise NotFoundError(N_("No computer {ref!r} is known here."), ref=ref,
+                            hint=Hint.NAME_UNKNOWN_COMPUTER)
 
     def allocate(self, device_ref: str, doc_type: DocType | str, year: int, first: int,
                  last: int, note: str | None = None, *, dry_run: bool = False) -> NumberBlock:

@@ -23,7 +23,7 @@ from inspector_app.domain.numbering import (
     parse_number,
     provisional_number,
 )
-from inspector_app.errors import ValidationError
+from inspector_app.errors import Hint, ValidationError
 from inspector_app.i18n import N_
 
 if TYPE_CHECKING:
@@ -177,10 +177,10 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
     if blocks or managed(db):
         title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
-            N_("No {doc_words} number of {year} is left on this computer ({title}): "
-               "ask the office to allocate a number block (numbers allocate --type "
-               "{value} --year {year}) and import its sync bundle. Nothing was changed."),
-            doc_words=DOC_WORDS[doc_type], year=year, title=title, value=doc_type.value)
+            N_("No {doc_words} number of {year} is left on this computer ({title}); "
+               "nothing was changed."),
+            doc_words=DOC_WORDS[doc_type], year=year, title=title, value=doc_type.value,
+            hint=Hint.ALLOCATE_NUMBERS)
     seq = _counter(db, counter_key, doc_type, year) + 1
     while _taken(db, format_number(doc_type, year, seq, authority_short)):
         seq += 1

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
-from inspector_app.ui import screen_fit
+from inspector_app.ui import advice, screen_fit
 from inspector_app.ui.first_show import LATER_MS, when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.identity)
         self.bridge = MessageBridge(self, self.statusBar())
         self.bridge.install()
+        advice.install()  # a message's hint says where in this window to do it
 
         self.help: HelpController | None = None
         self._build_menus()

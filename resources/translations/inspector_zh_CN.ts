@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Advice</name>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="46"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="47"/>
+        <source>{0} page → {1}</source>
+        <translation>{0}页面 → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="50"/>
+        <source>Ask the office for a number block (at the office: {0}), then import the office&apos;s next bundle here ({1} page, {2}).</source>
+        <translation>请监管部门分配号段（在监管部门的电脑上：{0}），再在本机导入其下一个同步包（{1}页面，“{2}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="53"/>
+        <source>Import the enrolment file from the office first ({0}, {1}).</source>
+        <translation>请先导入监管部门提供的证书文件（{0}，“{1}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="55"/>
+        <source>Create it on the supervisor&apos;s computer first ({0}, {1}).</source>
+        <translation>请先在负责人的计算机上创建（{0}，“{1}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="57"/>
+        <source>Choose the laptop from the list, or type the number prefix its window shows at the right of the status bar.</source>
+        <translation>请从列表中选择笔记本，或输入该笔记本窗口状态栏右侧显示的编号前缀。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="60"/>
+        <source>Import one of its bundles first ({0} page, {1}); the laptop is then in the list.</source>
+        <translation>请先导入它的一个同步包（{0}页面，“{1}”），之后该笔记本就会出现在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="63"/>
+        <source>Select it on the {0} page and click {1}.</source>
+        <translation>请在{0}页面选中该冲突，点“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="65"/>
+        <source>Select it on the {0} page and click {1} or {2}.</source>
+        <translation>请在{0}页面选中该冲突，点“{1}”或“{2}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="67"/>
+        <source>— see the conflicts on the {0} page</source>
+        <translation>——见{0}页面的冲突列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="68"/>
+        <source>Use {1} on the {0} page.</source>
+        <translation>请在{0}页面点“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="69"/>
+        <location filename="../../inspector_app/ui/advice.py" line="70"/>
+        <source>See the {0} page.</source>
+        <translation>见{0}页面。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="71"/>
+        <location filename="../../inspector_app/ui/advice.py" line="72"/>
+        <source>See {1} on the {0} page.</source>
+        <translation>见{0}页面的“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="73"/>
+        <source>— add the State Council&apos;s notice with {1} ({0}) for the Spring Festival and the other holidays</source>
+        <translation>——春节等其他节假日请用“{1}”（{0}）加入国务院办公厅的通知</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
@@ -3073,137 +3148,137 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="386"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="584"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="585"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="585"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="586"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="590"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="591"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>

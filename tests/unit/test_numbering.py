@@ -131,8 +131,8 @@ def test_two_laptops_issue_inside_their_blocks_and_the_office_merges_them(world,
         issued[ctx.device.id] = _issue_orders(ctx, 190)
         assert docs.low_numbers_warning(DocType.ORDER, 2026) is None
         issued[ctx.device.id] += _issue_orders(ctx, 1)
-        assert "only 9 应急责改 number(s) of 2026 left" in docs.low_numbers_warning(
-            DocType.ORDER, 2026)
+        assert "only 9 应急责改 number(s) of 2026 left" in str(docs.low_numbers_warning(
+            DocType.ORDER, 2026))
         issued[ctx.device.id] += _issue_orders(ctx, 9)
         # None left: the order is refused, the inspection stays a draft without an order.
         last = _with_hazard(ctx)

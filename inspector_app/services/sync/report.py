@@ -105,9 +105,12 @@ class ImportReport:
 
 def message_json(message: Message) -> dict[str, Any]:
     """A message as stored in a sync history row: its id and parameters (messages and lists
-    of them nested)."""
-    return {"msgid": message.msgid,
-            "params": {k: _param_json(v) for k, v in message.params.items()}}
+    of them nested), and its hint (what the user can do, worded where it is shown)."""
+    out: dict[str, Any] = {"msgid": message.msgid,
+                           "params": {k: _param_json(v) for k, v in message.params.items()}}
+    if message.hint:
+        out["hint"] = str(message.hint)
+    return out
 
 
 def _param_json(value: Any) -> Any:
@@ -124,7 +127,9 @@ def message_from_json(stored: Any) -> Message | str:
     if not isinstance(stored, dict) or not isinstance(stored.get("msgid"), str):
         return str(stored)
     params = stored.get("params") or {}
-    return Message(stored["msgid"], **{str(k): _param_from_json(v) for k, v in params.items()})
+    hint = stored.get("hint")
+    return Message(stored["msgid"], hint=hint if isinstance(hint, str) else None,
+                   **{str(k): _param_from_json(v) for k, v in params.items()})
 
 
 def _param_from_json(value: Any) -> Any:
