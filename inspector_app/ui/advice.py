@@ -37,8 +37,9 @@ def _tr(source: str, lang: str | None) -> str:
     return source if lang == "en" else QCoreApplication.translate("Advice", source)
 
 
-def _menu(entry: str, lang: str | None) -> str:
-    """``Tools → entry``: an entry of the Tools menu."""
+def menu_path(entry: str, lang: str | None = None) -> str:
+    """``Tools → entry``: an entry of the Tools menu (its source text, as in ``MainWindow``),
+    in ``lang`` (default: the window's language)."""
     return _tr(_IN_MENU, lang).format(_shown("MainWindow", "&Tools", lang),
                                       _shown("MainWindow", entry, lang))
 
@@ -80,11 +81,11 @@ def _places(hint: str, lang: str | None) -> list[str]:
     """The pages, menus and buttons ``TEXTS[hint]`` names, as the window shows them."""
     sync, import_ = _page("SyncPage", "Sync", lang), _shown("SyncPage", "&Import…", lang)
     places: dict[str, Callable[[], list[str]]] = {
-        Hint.ALLOCATE_NUMBERS: lambda: [_menu("Document-number &blocks…", lang), sync, import_],
+        Hint.ALLOCATE_NUMBERS: lambda: [menu_path("Document-number &blocks…", lang), sync, import_],
         Hint.IMPORT_IDENTITY: lambda: [
-            _menu("Signing &identity…", lang),
+            menu_path("Signing &identity…", lang),
             _shown("IdentityDialog", "&Import enrolment file…", lang)],
-        Hint.CREATE_ORG: lambda: [_menu("Office signing &authority…", lang),
+        Hint.CREATE_ORG: lambda: [menu_path("Office signing &authority…", lang),
                                   _shown("OrgDialog", "Create the organisation", lang)],
         Hint.NAME_UNKNOWN_COMPUTER: lambda: [sync, import_],
         Hint.REVIEW_NUMBER_CLASH: lambda: [sync, _shown("SyncPage", "Mark as reviewed", lang)],

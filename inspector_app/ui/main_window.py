@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
+from inspector_app.domain.numbering import DOC_WORDS, LOW_WATER, DocType
+from inspector_app.errors import Hint
+from inspector_app.i18n import current_language, with_advice
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
 from inspector_app.ui import advice, screen_fit
@@ -101,6 +104,7 @@ ACTIONS_LATER_MS = LATER_MS // 4
 # The smallest main window whose pages are usable (their filters, a few rows and the buttons
 # below them). On a screen too small for it, the window's first size is the least.
 USABLE_SIZE = QSize(720, 440)
+LOW_NUMBERS_STYLE = "color: #b45309; font-weight: bold;"  # amber: a warning, not an error
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +146,13 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+        # This computer's numbers, shown while a type runs low: before they run out.
+        self.numbers_left = QLabel()
+        self._low_numbers: dict[DocType, int] = {}
+        self.numbers_left.setObjectName("numbersLeft")
+        self.numbers_left.setStyleSheet(LOW_NUMBERS_STYLE)
+        self.numbers_left.hide()
+        self.statusBar().addPermanentWidget(self.numbers_left)
         self.identity = QLabel()
         self.statusBar().addPermanentWidget(self.identity)
         self.bridge = MessageBridge(self, self.statusBar())
@@ -153,6 +164,8 @@ class MainWindow(QMainWindow):
         self.actions_made = False
         if app_filters_later:
             when_first_shown(self, later=self._install_help)
+            # Counting the numbers left reads the records: after the first frame.
+            when_first_shown(self, later=self.update_numbers_left)
             # The actions (their shortcuts) and the menus' entries come a moment after the
             # first frame: the menu bar shows its titles from the first frame on. Not with the
             # rest of the deferred work (``LATER_MS``): the window would stop answering for
@@ -163,6 +176,8 @@ class MainWindow(QMainWindow):
             self._install_help()
             self._make_actions()
         self.retranslate()
+        if not app_filters_later:
+            self.update_numbers_left()
         self._restore()
 
     # -- pages --
@@ -206,6 +221,9 @@ class MainWindow(QMainWindow):
                 lambda company_id: self.open_reinspection(None, company_id))
         elif page.page_id == "sync":
             page.passphrases = self.passphrases  # type: ignore[attr-defined]
+            # An import may bring this computer a new block.
+            page.finished.connect(  # type: ignore[attr-defined]
+                lambda _ok, _text: self.update_numbers_left())
 
     @property
     def pages(self) -> list[Page]:
@@ -353,6 +371,7 @@ class MainWindow(QMainWindow):
             page.retranslate()
         self._retranslate_actions()
         self._update_identity()
+        self._show_numbers_left()
 
     def _retranslate_actions(self) -> None:
         if not self.actions_made:
@@ -380,6 +399,25 @@ class MainWindow(QMainWindow):
         if inspections is not None:
             button_shows(inspections.new_button,  # type: ignore[attr-defined]
                          self.act_new_inspection)
+
+    def update_numbers_left(self) -> None:
+        """Show this computer's numbers of each type running low (fewer than ``LOW_WATER``
+        left in the blocks the office gave it), or nothing while there are enough."""
+        self._low_numbers = self.ctx.numbers.low_here()
+        self._show_numbers_left()
+
+    def _show_numbers_left(self) -> None:
+        low = self._low_numbers
+        self.numbers_left.setVisible(bool(low))
+        if not low:
+            return
+        each = self.tr("{0}: {1} left")
+        self.numbers_left.setText(self.tr("Document numbers running low — {0}").format(
+            self.tr(", ").join(each.format(DOC_WORDS[t], n) for t, n in low.items())))
+        # And where to ask, as a message that ran out would say it (``ui/advice.py``).
+        self.numbers_left.setToolTip(with_advice(self.tr(
+            "Fewer than {0} numbers of these documents are left in the blocks the office gave "
+            "this computer.").format(LOW_WATER), Hint.ALLOCATE_NUMBERS, {}, current_language()))
 
     def _update_identity(self) -> None:
         who = self.ctx.actor or self.tr("no inspector set")
@@ -414,6 +452,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 
         NumberBlocksDialog(self.ctx, self).exec()
+        self.update_numbers_left()  # the office's own computer may have given itself a block
 
     def _org(self) -> None:
         from inspector_app.ui.dialogs.identity_dialogs import OrgDialog
@@ -517,6 +556,7 @@ class MainWindow(QMainWindow):
         return window
 
     def _inspection_changed(self) -> None:
+        self.update_numbers_left()  # a record or document may have taken a number
         # A page not in view catches up when it is shown again (reload_if_changed).
         inspections = self._built[_INDEX["InspectionsPage"]]
         if (inspections is not None and self.current_page() is inspections

@@ -198,6 +198,25 @@
     </message>
 </context>
 <context>
+    <name>NumberBlocksDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="160"/>
+        <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
+        <translation>
+            <numerusform>This laptop has %n number of this type and year left in its blocks: give it another block.</numerusform>
+            <numerusform>This laptop has %n numbers of this type and year left in its blocks: give it another block.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="170"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoGallery</name>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="481"/>
@@ -328,6 +347,17 @@
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>
             <numerusform>Written: %1 (%Ln companies)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
         </translation>
     </message>
 </context>

@@ -4,74 +4,74 @@
 <context>
     <name>Advice</name>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="46"/>
+        <location filename="../../inspector_app/ui/advice.py" line="47"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="47"/>
+        <location filename="../../inspector_app/ui/advice.py" line="48"/>
         <source>{0} page → {1}</source>
         <translation>{0}页面 → {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="50"/>
+        <location filename="../../inspector_app/ui/advice.py" line="51"/>
         <source>Ask the office for a number block (at the office: {0}), then import the office&apos;s next bundle here ({1} page, {2}).</source>
         <translation>请监管部门分配号段（在监管部门的电脑上：{0}），再在本机导入其下一个同步包（{1}页面，“{2}”）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="53"/>
+        <location filename="../../inspector_app/ui/advice.py" line="54"/>
         <source>Import the enrolment file from the office first ({0}, {1}).</source>
         <translation>请先导入监管部门提供的证书文件（{0}，“{1}”）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="55"/>
+        <location filename="../../inspector_app/ui/advice.py" line="56"/>
         <source>Create it on the supervisor&apos;s computer first ({0}, {1}).</source>
         <translation>请先在负责人的计算机上创建（{0}，“{1}”）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="57"/>
+        <location filename="../../inspector_app/ui/advice.py" line="58"/>
         <source>Choose the laptop from the list, or type the number prefix its window shows at the right of the status bar.</source>
         <translation>请从列表中选择笔记本，或输入该笔记本窗口状态栏右侧显示的编号前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="60"/>
+        <location filename="../../inspector_app/ui/advice.py" line="61"/>
         <source>Import one of its bundles first ({0} page, {1}); the laptop is then in the list.</source>
         <translation>请先导入它的一个同步包（{0}页面，“{1}”），之后该笔记本就会出现在列表中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="63"/>
+        <location filename="../../inspector_app/ui/advice.py" line="64"/>
         <source>Select it on the {0} page and click {1}.</source>
         <translation>请在{0}页面选中该冲突，点“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="65"/>
+        <location filename="../../inspector_app/ui/advice.py" line="66"/>
         <source>Select it on the {0} page and click {1} or {2}.</source>
         <translation>请在{0}页面选中该冲突，点“{1}”或“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="67"/>
+        <location filename="../../inspector_app/ui/advice.py" line="68"/>
         <source>— see the conflicts on the {0} page</source>
         <translation>——见{0}页面的冲突列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="68"/>
+        <location filename="../../inspector_app/ui/advice.py" line="69"/>
         <source>Use {1} on the {0} page.</source>
         <translation>请在{0}页面点“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="69"/>
         <location filename="../../inspector_app/ui/advice.py" line="70"/>
+        <location filename="../../inspector_app/ui/advice.py" line="71"/>
         <source>See the {0} page.</source>
         <translation>见{0}页面。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="71"/>
         <location filename="../../inspector_app/ui/advice.py" line="72"/>
+        <location filename="../../inspector_app/ui/advice.py" line="73"/>
         <source>See {1} on the {0} page.</source>
         <translation>见{0}页面的“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/advice.py" line="73"/>
+        <location filename="../../inspector_app/ui/advice.py" line="74"/>
         <source>— add the State Council&apos;s notice with {1} ({0}) for the Spring Festival and the other holidays</source>
         <translation>——春节等其他节假日请用“{1}”（{0}）加入国务院办公厅的通知</translation>
     </message>
@@ -3148,137 +3148,157 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="379"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="380"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="381"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="386"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="387"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="388"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="389"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="390"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="391"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="392"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="414"/>
+        <source>{0}: {1} left</source>
+        <translation>{0}：剩 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="415"/>
+        <source>Document numbers running low — {0}</source>
+        <translation>文书编号快用完了——{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="416"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="419"/>
+        <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
+        <translation>监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="423"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="386"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="424"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="515"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="477"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="516"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="585"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="625"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="586"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="626"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="591"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="631"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3680,82 +3700,106 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="112"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="121"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="132"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="133"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="160"/>
+        <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
+        <translation>
+            <numerusform>该笔记本此类文书该年度的号段只剩 %n 个编号，请再给它分配一个号段。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="170"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="174"/>
+        <source>Nearly used up (fewer than {0} numbers left, counted from the documents the laptops sent back): {1}. Allocate another block before they run out.</source>
+        <translation>编号快用完了（剩余少于 {0} 个，按各笔记本交回的文书统计）：{1}。请在用完前再分配一个号段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="176"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="198"/>
         <source>Allocate block</source>
         <translation>分配号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="199"/>
         <source>Give the numbers %1–%2 of %3 for %4 to %5?
 
 The laptop receives them with the office&apos;s next bundle. A block cannot be taken back: no other computer will ever issue these numbers.</source>
@@ -3764,7 +3808,7 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
 该笔记本电脑将随办公室的下一个同步包收到这些编号。号段分配后不能收回：其他计算机永远不会再使用这些编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="205"/>
         <source>&amp;Allocate</source>
         <translation>分配(&amp;A)</translation>
     </message>
@@ -5210,32 +5254,32 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5244,37 +5288,37 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
@@ -5283,32 +5327,32 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5317,158 +5361,158 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="172"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="172"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="212"/>
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="213"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="259"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="262"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="264"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="263"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="266"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="279"/>
         <source>Keeps this computer&apos;s version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="281"/>
         <source>Replaces this computer&apos;s version of the draft with the one from the other computer; this computer&apos;s version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records&apos; history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="290"/>
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record&apos;s number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="296"/>
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="301"/>
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="318"/>
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="330"/>
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="338"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="340"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="341"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="353"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first (Tools → Signing identity…).</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
     </message>
@@ -5477,38 +5521,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="369"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="371"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="379"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="409"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="402"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5517,37 +5561,54 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="413"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="422"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="432"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="437"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="475"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="505"/>
+        <source>Document numbers nearly used up (fewer than {0} left): {1}. Give these laptops another block ({2}) before they run out.</source>
+        <translation>文书编号快用完了（剩余少于 {0} 个）：{1}。请在用完前给这些笔记本再分配号段（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="507"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="510"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="526"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>
