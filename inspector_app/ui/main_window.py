@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app import __version__
-from inspector_app.domain.numbering import DOC_WORDS, LOW_WATER, DocType
-from inspector_app.errors import Hint
-from inspector_app.i18n import current_language, with_advice
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
 from inspector_app.ui import advice, screen_fit
@@ -33,6 +30,7 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
+from inspector_app.ui.widgets.numbers_left import NumbersLeftLabel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -104,7 +102,6 @@ ACTIONS_LATER_MS = LATER_MS // 4
 # The smallest main window whose pages are usable (their filters, a few rows and the buttons
 # below them). On a screen too small for it, the window's first size is the least.
 USABLE_SIZE = QSize(720, 440)
-LOW_NUMBERS_STYLE = "color: #b45309; font-weight: bold;"  # amber: a warning, not an error
 
 
 class MainWindow(QMainWindow):
@@ -147,11 +144,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         # This computer's numbers, shown while a type runs low: before they run out.
-        self.numbers_left = QLabel()
-        self._low_numbers: dict[DocType, int] = {}
-        self.numbers_left.setObjectName("numbersLeft")
-        self.numbers_left.setStyleSheet(LOW_NUMBERS_STYLE)
-        self.numbers_left.hide()
+        self.numbers_left = NumbersLeftLabel()
         self.statusBar().addPermanentWidget(self.numbers_left)
         self.identity = QLabel()
         self.statusBar().addPermanentWidget(self.identity)
@@ -371,7 +364,6 @@ class MainWindow(QMainWindow):
             page.retranslate()
         self._retranslate_actions()
         self._update_identity()
-        self._show_numbers_left()
 
     def _retranslate_actions(self) -> None:
         if not self.actions_made:
@@ -403,21 +395,7 @@ class MainWindow(QMainWindow):
     def update_numbers_left(self) -> None:
         """Show this computer's numbers of each type running low (fewer than ``LOW_WATER``
         left in the blocks the office gave it), or nothing while there are enough."""
-        self._low_numbers = self.ctx.numbers.low_here()
-        self._show_numbers_left()
-
-    def _show_numbers_left(self) -> None:
-        low = self._low_numbers
-        self.numbers_left.setVisible(bool(low))
-        if not low:
-            return
-        each = self.tr("{0}: {1} left")
-        self.numbers_left.setText(self.tr("Document numbers running low — {0}").format(
-            self.tr(", ").join(each.format(DOC_WORDS[t], n) for t, n in low.items())))
-        # And where to ask, as a message that ran out would say it (``ui/advice.py``).
-        self.numbers_left.setToolTip(with_advice(self.tr(
-            "Fewer than {0} numbers of these documents are left in the blocks the office gave "
-            "this computer.").format(LOW_WATER), Hint.ALLOCATE_NUMBERS, {}, current_language()))
+        self.numbers_left.update_from(self.ctx.numbers)
 
     def _update_identity(self) -> None:
         who = self.ctx.actor or self.tr("no inspector set")

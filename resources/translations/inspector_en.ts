@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="367"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="368"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>NumberBlocksDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="161"/>
         <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
         <translation>
             <numerusform>This laptop has %n number of this type and year left in its blocks: give it another block.</numerusform>
@@ -208,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="171"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>

@@ -2429,189 +2429,189 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="297"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="298"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="299"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="752"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="757"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="787"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="766"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="796"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="301"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="302"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="297"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="303"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="298"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="304"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="305"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="306"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="360"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="367"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="368"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="380"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="386"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="382"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="388"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="383"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="389"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="384"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="390"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="391"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="393"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="437"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="502"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="508"/>
         <source>Signatures will be cleared</source>
         <translation>签名将被清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="503"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="509"/>
         <source>This record was signed as it stands by: {0}.
 
 Changing it clears these signatures: they are no longer printed, and must be given again (Signatures…) before the record is signed and locked. Change it?</source>
@@ -2620,77 +2620,77 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 修改记录将清除这些签名：它们不再打印，须在签署并锁定记录前重新签名（“签名…”）。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="550"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="549"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="555"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="587"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="599"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="620"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="615"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="621"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="616"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="622"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="617"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="623"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="666"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="687"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="693"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="723"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="732"/>
         <source>Unlocking your signing key…</source>
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="499"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="691"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="697"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="693"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="699"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2707,7 +2707,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="725"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="734"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2716,58 +2716,58 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="744"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="753"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="749"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="767"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="816"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="825"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="811"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="820"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="815"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="831"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="840"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="845"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="854"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="864"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="865"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -3148,157 +3148,153 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="354"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="355"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="358"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="379"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="380"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="381"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="374"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="375"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="376"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="377"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="386"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="378"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="379"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="388"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="380"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="389"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="381"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="390"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="391"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="392"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="414"/>
         <source>{0}: {1} left</source>
-        <translation>{0}：剩 {1} 个</translation>
+        <translation type="vanished">{0}：剩 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="415"/>
         <source>Document numbers running low — {0}</source>
-        <translation>文书编号快用完了——{0}</translation>
+        <translation type="vanished">文书编号快用完了——{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="416"/>
         <source>, </source>
-        <translation>、</translation>
+        <translation type="vanished">、</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="419"/>
         <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
-        <translation>监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
+        <translation type="vanished">监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="423"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="401"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="424"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="515"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="493"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="516"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="494"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="625"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="603"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="626"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="604"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="631"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="609"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3770,36 +3766,36 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation>分配编号段(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="161"/>
         <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
         <translation>
             <numerusform>该笔记本此类文书该年度的号段只剩 %n 个编号，请再给它分配一个号段。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="171"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="175"/>
         <source>Nearly used up (fewer than {0} numbers left, counted from the documents the laptops sent back): {1}. Allocate another block before they run out.</source>
         <translation>编号快用完了（剩余少于 {0} 个，按各笔记本交回的文书统计）：{1}。请在用完前再分配一个号段。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="177"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="199"/>
         <source>Allocate block</source>
         <translation>分配号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="200"/>
         <source>Give the numbers %1–%2 of %3 for %4 to %5?
 
 The laptop receives them with the office&apos;s next bundle. A block cannot be taken back: no other computer will ever issue these numbers.</source>
@@ -3808,9 +3804,32 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
 该笔记本电脑将随办公室的下一个同步包收到这些编号。号段分配后不能收回：其他计算机永远不会再使用这些编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="206"/>
         <source>&amp;Allocate</source>
         <translation>分配(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersLeftLabel</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="38"/>
+        <source>{0}: {1} left</source>
+        <translation>{0}：剩 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="39"/>
+        <source>Document numbers running low — {0}</source>
+        <translation>文书编号快用完了——{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="40"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="43"/>
+        <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
+        <translation>监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
     </message>
 </context>
 <context>

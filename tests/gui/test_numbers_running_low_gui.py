@@ -46,3 +46,19 @@ def test_the_office_sees_the_blocks_nearly_used_up(qtbot, ctx, languages):
     languages.apply("zh_CN")
     qtbot.waitUntil(lambda: "少于 20 个" in dialog.low.text())
     assert "剩 15 个" in dialog.low.text()
+
+
+def test_the_inspection_form_shows_them_too(qtbot, ctx, languages):
+    from inspector_app.ui.inspection_window import InspectionWindow
+    from tests.pdf_scenarios import official_inspection
+
+    for doc_type in DocType:
+        ctx.numbers.allocate(ctx.device.id, doc_type, YEAR, 1, 12 if doc_type is DocType.ORDER
+                             else 100)
+    built = official_inspection(ctx)
+    win = InspectionWindow(ctx, built.inspection_id)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.numbers_left.isHidden()
+    assert win.numbers_left.text() == "Document numbers running low — 应急责改: 12 left"
+    win.close()

@@ -148,11 +148,12 @@ class NumberBlocksDialog(QDialog):
         for r, row in enumerate(rows):
             values = (labels.get(row.device_id, row.device), f"{row.word}", str(row.year),
                       f"{row.first}–{row.last}", str(row.used), str(row.unused))
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+            items = [QTableWidgetItem(value) for value in values]
+            for c, item in enumerate(items):
+                self.table.setItem(r, c, item)
             left = short.get((row.device_id, row.doc_type, row.year))
             if left is not None:  # the laptop's numbers of this type and year: nearly used up
-                item = self.table.item(r, 5)
+                item = items[5]
                 item.setForeground(QBrush(QColor(LOW_COLOUR)))
                 font = QFont(item.font())
                 font.setBold(True)
