@@ -3812,22 +3812,22 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
 <context>
     <name>NumbersLeftLabel</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="38"/>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="42"/>
         <source>{0}: {1} left</source>
         <translation>{0}：剩 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="39"/>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="43"/>
         <source>Document numbers running low — {0}</source>
         <translation>文书编号快用完了——{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="40"/>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="44"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="43"/>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="47"/>
         <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
         <translation>监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
     </message>

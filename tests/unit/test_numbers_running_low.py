@@ -81,3 +81,13 @@ def test_a_laptop_page_says_nothing_of_other_laptops(world, qtbot):
     page = SyncPage(world.a)
     qtbot.addWidget(page)
     assert page.low_numbers_notice() == ""
+
+
+def test_numbers_list_names_the_blocks_nearly_used_up(world, capsys):
+    from inspector_app.cli import main
+
+    _blocks_to_laptop(world, (101, 119))  # 19 numbers: low from the start
+    assert main(["--data-dir", str(world.office.data_dir.root), "numbers", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"应急责改〔{YEAR}〕 19 left (fewer than 20): allocate another block" in out
+    assert out.count("nearly used up") == 1  # the records' block has 500
