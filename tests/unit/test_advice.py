@@ -90,3 +90,13 @@ def test_a_stored_sync_note_keeps_its_hint():
     assert again == note
     i18n.install_advisor(cli_advice.advise)
     assert str(again).endswith("both keep it — see sync conflicts")
+
+
+def test_an_older_history_row_still_reads_in_chinese():
+    # Stored by an earlier version, with the command in the message itself.
+    stored = {"msgid": "number {number} is printed on two records here ({first} and {second}): "
+                       "both keep it — see sync conflicts",
+              "params": {"number": "N1", "first": "a", "second": "b"}}
+    note = message_from_json(stored)
+    assert note.hint == Hint.SEE_CONFLICTS
+    assert note.localized("zh_CN").startswith("编号N1印在本机两份记录上")

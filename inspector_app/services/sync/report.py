@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
+from inspector_app.errors import Hint
 from inspector_app.i18n import (
     ENUMERATION,
     N_,
@@ -128,8 +129,18 @@ def message_from_json(stored: Any) -> Message | str:
         return str(stored)
     params = stored.get("params") or {}
     hint = stored.get("hint")
-    return Message(stored["msgid"], hint=hint if isinstance(hint, str) else None,
+    msgid, hint = _SUPERSEDED.get(stored["msgid"], (stored["msgid"], hint))
+    return Message(msgid, hint=hint if isinstance(hint, str) else None,
                    **{str(k): _param_from_json(v) for k, v in params.items()})
+
+
+# Messages stored by earlier versions that named a command, and what says them now: the message
+# without it and the hint each front-end words (so an older history row still reads in Chinese).
+_SUPERSEDED: dict[str, tuple[str, str]] = {
+    "number {number} is printed on two records here ({first} and {second}): both keep it — "
+    "see sync conflicts": (N_("number {number} is printed on two records here ({first} and "
+                              "{second}): both keep it"), Hint.SEE_CONFLICTS),
+}
 
 
 def _param_from_json(value: Any) -> Any:
