@@ -244,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_up_when_loaded(data_dir.logs)
     args.lang = lang  # what a command reads as "the user's language" (documents default to it)
     ctx = AppContext(data_dir, lang)
+    from inspector_app.cli_advice import advise
+    from inspector_app.i18n import install_advisor
+
+    install_advisor(advise)  # what a message says to do, in commands
     try:
         return int(args.func(args, ctx) or 0)
     except InspectorError as exc:

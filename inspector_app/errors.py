@@ -7,10 +7,33 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from inspector_app.i18n import N_, Message, render, translate
+from inspector_app.i18n import N_, Message, render, translate, with_advice
+
+
+class Hint(StrEnum):
+    """What the user can do about a message, as a code: the command line words it with its
+    commands (``cli_advice.py``), the window with its pages, menus and buttons
+    (``ui/advice.py``). Raised with the message's parameters (``InspectorError(..., hint=)``,
+    ``Message(..., hint=)``); a service never names a command or a menu."""
+
+    ALLOCATE_NUMBERS = "allocate-numbers"        # doc_type (its value), year
+    IMPORT_IDENTITY = "import-identity"          # the enrolment file from the office
+    CREATE_ORG = "create-org"                    # on the supervisor's computer
+    NAME_ONE_COMPUTER = "name-one-computer"      # several computers answer to a name
+    NAME_UNKNOWN_COMPUTER = "name-unknown-computer"  # no computer of that name is known here
+    REVIEW_NUMBER_CLASH = "review-number-clash"  # conflict_id
+    KEEP_ONE_VERSION = "keep-one-version"        # conflict_id: a draft kept twice
+    SEE_CONFLICTS = "see-conflicts"              # where the conflicts of an import are listed
+    RECORD_FILING = "record-filing"              # an emergency plan's filing
+    LIST_TEMPLATES = "list-templates"            # where the library's templates are listed
+    LIST_COMPANIES = "list-companies"
+    LIST_UNITS = "list-units"
+    LIST_CAMPAIGNS = "list-campaigns"
+    ADD_HOLIDAYS = "add-holidays"                # the State Council's notice of a year
 
 
 class InspectorError(Exception):
@@ -23,13 +46,16 @@ class InspectorError(Exception):
 
     title = N_("Error")
 
-    def __init__(self, message: str | Message, /, *, detail: str = "", **params: Any) -> None:
+    def __init__(self, message: str | Message, /, *, detail: str = "", hint: str | None = None,
+                 **params: Any) -> None:
         if isinstance(message, Message):  # a rule or problem told elsewhere, raised here
             params = {**message.params, **params}
+            hint = hint or message.hint
             message = message.msgid
         self.msgid = message
         self.params = params
-        self.message = render(message, params, "en")
+        self.hint = hint  # what the user can do (``Hint``), worded by the front-end showing it
+        self.message = self.localized("en")
         super().__init__(self.message)
         self.detail = detail
 
@@ -37,8 +63,9 @@ class InspectorError(Exception):
         return self.message
 
     def localized(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (default: the language the user chose)."""
-        return render(self.msgid, self.params, lang)
+        """The message in ``lang`` (default: the language the user chose), with the advice of
+        the front-end showing it (``i18n.install_advisor``)."""
+        return with_advice(render(self.msgid, self.params, lang), self.hint, self.params, lang)
 
     def localized_title(self, lang: str | None = None) -> str:
         return translate(self.title, lang)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -276,32 +276,66 @@ def render(message: str, params: Mapping[str, Any], lang: str | None = None) -> 
         return message.format(**values) if values else message
 
 
+# What a user can do about a message, named by a code (``errors.Hint``) and worded by the
+# front-end that shows it: the command line names its commands, the window its pages, menus
+# and buttons. A service raises the code with the message's parameters and never names either.
+Advisor = Callable[[str, Mapping[str, Any], str | None], str | None]
+_advisor: Advisor | None = None
+
+
+def install_advisor(advisor: Advisor | None) -> None:
+    """Word every hint from now on with ``advisor(hint, params, lang)`` (the front-end's, set
+    once at its start); None: messages are shown without advice."""
+    global _advisor
+    _advisor = advisor
+
+
+def advice(hint: str | None, params: Mapping[str, Any], lang: str | None = None) -> str | None:
+    """The installed front-end's words for ``hint`` in ``lang``; None without one."""
+    if not hint or _advisor is None:
+        return None
+    return _advisor(hint, params, lang or _current)
+
+
+def with_advice(text: str, hint: str | None, params: Mapping[str, Any],
+                lang: str | None = None) -> str:
+    """``text`` followed by the front-end's advice for ``hint``, as the next sentence."""
+    words = advice(hint, params, lang)
+    if not words:
+        return text
+    return text + ("" if (lang or _current) != "en" else " ") + words
+
+
 class Message:
     """A text for the user that is not (yet) an error: an English message id marked with
     ``N_()`` and its parameters, rendered in a language only when it is shown — so that it can
-    be a parameter of another message, or one problem among several, in the same language."""
+    be a parameter of another message, or one problem among several, in the same language.
+    ``hint`` names what the user can do about it (``errors.Hint``): each front-end words it."""
 
-    __slots__ = ("msgid", "params")
+    __slots__ = ("hint", "msgid", "params")
 
-    def __init__(self, message: str, /, **params: Any) -> None:
+    def __init__(self, message: str, /, *, hint: str | None = None, **params: Any) -> None:
         self.msgid = message
         self.params = params
+        self.hint = hint
 
     def localized(self, lang: str | None = None) -> str:
-        return render(self.msgid, self.params, lang)
+        return with_advice(render(self.msgid, self.params, lang), self.hint, self.params, lang)
 
     def __str__(self) -> str:
         return self.localized("en")
 
     def __repr__(self) -> str:
-        return f"Message({self.msgid!r}, **{self.params!r})"
+        hint = f", hint={self.hint!r}" if self.hint else ""
+        return f"Message({self.msgid!r}{hint}, **{self.params!r})"
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Message) and self.msgid == other.msgid
-                and self.params == other.params)
+                and self.params == other.params and self.hint == other.hint)
 
     def __hash__(self) -> int:
-        return hash((self.msgid, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+        return hash((self.msgid, self.hint,
+                     tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
 
 
 CLAUSES = N_("; ")       # "Cannot start: {problems}." — clauses of one sentence

@@ -61,6 +61,7 @@ def _english_unless_asked():
 def _reset_message_sink():
     yield
     messages.install_sink(None)
+    i18n.install_advisor(None)  # a command's or a window's words for hints
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -58,5 +58,5 @@ def run_pdf(args: argparse.Namespace, ctx: AppContext) -> int:
     print(written)
     warning = service.low_numbers_warning(doc_type)
     if warning:
-        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning.localized()), file=sys.stderr)
     return 0

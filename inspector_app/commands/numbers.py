@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from inspector_app.domain.numbering import LOW_WATER
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 from inspector_app.services.numbers import NumberService, parse_doc_type
@@ -69,4 +70,9 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print(_("{word}〔{year}〕 {first}-{last}  {device}  used {used}  unused {unused}").format(
             word=r.word, year=r.year, first=r.first, last=r.last, device=r.device, used=r.used,
             unused=r.unused))
+    for short in _service(ctx).shortages(rows):
+        print(_("nearly used up: {device} {word}〔{year}〕 {left} left (fewer than {low}): "
+                "allocate another block").format(device=short.device, word=short.word,
+                                                 year=short.year, left=short.left,
+                                                 low=LOW_WATER))
     return 0

@@ -37,7 +37,9 @@ DOC_TITLES = {
     DocType.REINSPECTION: Bilingual(zh="整改复查意见书", en="Re-inspection opinion"),
     DocType.ONSITE: Bilingual(zh="现场处理措施决定书", en="Decision on on-site measures"),
 }
-LOW_WATER = 10  # fewer numbers than this left in a laptop's blocks: time to ask for more
+# Fewer numbers than this left in a laptop's blocks of a type and year: time to ask for more
+# (the laptop and the office are told; a block arrives only with the office's next bundle).
+LOW_WATER = 20
 
 _NUMBER_RE = re.compile(
     r"^(?:（(?P<authority>[^）]+)）)?(?P<word>[^〔]+)〔(?P<year>\d{4})〕"

@@ -283,7 +283,7 @@ class DemoBuilder:
             raise ValidationError(N_("The numbers of companies, inspections and photos must not "
                                      "be negative."))
         if inspections and not companies:
-            raise ValidationError(N_("Inspections need companies: give --companies 1 or more."))
+            raise ValidationError(N_("Inspections need companies: ask for 1 company or more."))
         started = time.perf_counter()
         ensure_shipped_templates(TemplateRepo(self.db, self.device.id))
         self.templates = self._template_keys()

@@ -35,7 +35,13 @@ from inspector_app.domain.numbering import (
 from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
-from inspector_app.errors import InspectorError, NotFoundError, ValidationError, from_os_error
+from inspector_app.errors import (
+    Hint,
+    InspectorError,
+    NotFoundError,
+    ValidationError,
+    from_os_error,
+)
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.paths import DataDir
 from inspector_app.services import pdf
@@ -414,15 +420,18 @@ class DocumentService:
         return remaining(self.db, self.device.id, DocType(doc_type), year,
                          self.settings.get("authority_short"))
 
-    def low_numbers_warning(self, doc_type: DocType | str, year: int | None = None) -> str | None:
+    def low_numbers_warning(self, doc_type: DocType | str, year: int | None = None
+                            ) -> Message | None:
         """A sentence when this computer's blocks of this type are nearly used up."""
         doc_type = DocType(doc_type)
         year = year or datetime.now().year
         left = self.numbers_left(doc_type, year)
         if left is None or left >= LOW_WATER:
             return None
-        return (f"only {left} {DOC_WORDS[doc_type]} number(s) of {year} left on this computer: "
-                "ask the office for a new number block (numbers allocate) before they run out.")
+        return Message(N_("only {left} {doc_words} number(s) of {year} left on this "
+                          "computer."), left=left,
+                       doc_words=DOC_WORDS[doc_type], year=year, value=doc_type.value,
+                       hint=Hint.ALLOCATE_NUMBERS)
 
     def issue(self, inspection_id: str, doc_type: DocType | str) -> tuple[str, str]:
         """The document's number and issue time: assigned on first use, the same ever after."""

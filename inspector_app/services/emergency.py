@@ -30,7 +30,7 @@ from inspector_app.domain.emergency import (
     parse_day,
 )
 from inspector_app.domain.units import Unit, UnitKind
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
@@ -195,8 +195,8 @@ class EmergencyService:
         plan = self.repo.plan(plan_id)
         new = PlanStatus(status)
         if new == PlanStatus.FILED:
-            raise ValidationError(N_("Record the filing with its authority, number and date "
-                                     "(plans-registry file)."))
+            raise ValidationError(N_("Record the filing with its authority, number and "
+                                     "date."), hint=Hint.RECORD_FILING)
         current = PlanStatus(plan["status"])
         if PLAN_STATUS_ORDER.index(new) < PLAN_STATUS_ORDER.index(current):
             # Its later steps' dates, filing and deadlines would stay behind a status that

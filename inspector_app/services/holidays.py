@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from inspector_app.domain.holidays import HolidayCalendar, conflicts, day_range
-from inspector_app.errors import ValidationError
-from inspector_app.i18n import N_, _
+from inspector_app.errors import Hint, ValidationError
+from inspector_app.i18n import N_, Message, _
 from inspector_app.paths import resources_dir
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -157,8 +157,8 @@ def describe(calendar: HolidayCalendar, year: int) -> str:
     off = sorted(d for d in calendar.off if d.year == year)
     work = sorted(d for d in calendar.workdays if d.year == year)
     if not off and not work:
-        return _("{year}: no holiday list (visits on Monday to Friday, less New Year's Day, "
-                 "Labour Day and National Day; add the State Council's notice with --holidays "
-                 "FILE for the Spring Festival and the other holidays)").format(year=year)
+        return Message(N_("{year}: no holiday list (visits on Monday to Friday, less New "
+                          "Year's Day, Labour Day and National Day)"), year=year,
+                       hint=Hint.ADD_HOLIDAYS).localized()
     return _("{year}: {holidays} holidays, {workdays} weekend days worked").format(
         year=year, holidays=len(off), workdays=len(work))

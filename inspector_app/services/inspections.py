@@ -29,7 +29,7 @@ from inspector_app.domain.numbering import DocType
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Unit
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import N_, Listing
 from inspector_app.storage.audit import AuditEntry, AuditLog
 from inspector_app.storage.inspections_repo import InspectionFilter, InspectionRepo
@@ -167,8 +167,8 @@ class InspectionService:
         """The library key of a template given by its key or by its id (newest version)."""
         key = self.repo.template_key_for(text)
         if key is None:
-            raise NotFoundError(N_("No template {text} in the library (see `inspector-app forms "
-                                   "list`)."), text=text)
+            raise NotFoundError(N_("No template {text} in the library."), text=text,
+                                hint=Hint.LIST_TEMPLATES)
         return key
 
     def find_company(self, text: str) -> str:
@@ -178,8 +178,8 @@ class InspectionService:
             raise ValidationError(N_("More than one company is called {text}; give its id."),
                                   text=text)
         if not rows:
-            raise NotFoundError(N_("No company named {text!r} (see `inspector-app companies "
-                                   "list`)."), text=text)
+            raise NotFoundError(N_("No company named {text!r}."), text=text,
+                                hint=Hint.LIST_COMPANIES)
         return rows[0]
 
     def start(self, *, company_id: str | None = None, template_key: str, kind: Kind | str,

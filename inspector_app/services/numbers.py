@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
-from inspector_app.domain.numbering import DOC_WORDS, DocType, NumberBlock, check_range
+from inspector_app.domain.numbering import (
+    DOC_WORDS,
+    LOW_WATER,
+    DocType,
+    NumberBlock,
+    check_range,
+)
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.numbers import (
@@ -22,9 +29,12 @@ from inspector_app.storage.numbers import (
     all_block_uses,
     enrolled,
     load_blocks,
+    managed,
+    office,
+    remaining,
     used_seqs,
 )
-from inspector_app.storage.repositories import DeviceRepo
+from inspector_app.storage.repositories import DeviceRepo, SettingsRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,6 +59,19 @@ class BlockRow:
     @property
     def unused(self) -> int:
         return self.last - self.first + 1 - self.used
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """A laptop's numbers of one type and year nearly used up (fewer than ``LOW_WATER`` left
+    unused in its blocks), as the office counts them from the documents sent back."""
+
+    device_id: str
+    device: str
+    doc_type: DocType
+    word: str
+    year: int
+    left: int
 
 
 def parse_doc_type(text: str) -> DocType:
@@ -79,14 +102,12 @@ class NumberService:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise ValidationError(N_("{ref!r} names {count} computers here: give the device id "
-                                     "(profile show on the laptop prints it)."),
-                                  ref=ref, count=len(ids))
+            raise ValidationError(N_("{ref!r} names {count} computers here."),
+                                  ref=ref, count=len(ids), hint=Hint.NAME_ONE_COMPUTER)
         if _UUID_RE.match(ref.lower()):
             return ref.lower()  # a laptop that has not sent a bundle yet
-        raise NotFoundError(N_("No computer {ref!r} is known here: give its device id (profile "
-                               "show on the laptop prints it) or import one of its bundles first."),
-                            ref=ref)
+        raise NotFoundError(N_("No computer {ref!r} is known here."), ref=ref,
+                            hint=Hint.NAME_UNKNOWN_COMPUTER)
 
     def allocate(self, device_ref: str, doc_type: DocType | str, year: int, first: int,
                  last: int, note: str | None = None, *, dry_run: bool = False) -> NumberBlock:
@@ -152,6 +173,44 @@ class NumberService:
 
     def _device_label(self, device_id: str) -> str:
         return DeviceRepo(self.db).label(device_id) or device_id[:8]
+
+    def allocates(self) -> bool:
+        """True on the office's computer, which gives the laptops their blocks."""
+        return office(self.db)
+
+    def shortages(self, rows: list[BlockRow] | None = None,
+                  year: int | None = None) -> list[Shortage]:
+        """The laptops whose blocks of a type for ``year`` (default this year) or a later one
+        have fewer than ``LOW_WATER`` numbers left unused, fewest first: the office gives them
+        another block before they run out. ``rows``: the blocks already read (``rows()``)."""
+        year = year or date.today().year
+        left: dict[tuple[str, DocType, int], list[BlockRow]] = {}
+        for row in self.rows() if rows is None else rows:
+            if row.year >= year:
+                left.setdefault((row.device_id, row.doc_type, row.year), []).append(row)
+        out = [Shortage(device_id, held[0].device, doc_type, DOC_WORDS[doc_type], held_year,
+                        sum(r.unused for r in held))
+               for (device_id, doc_type, held_year), held in left.items()]
+        return sorted((s for s in out if s.left < LOW_WATER),
+                      key=lambda s: (s.left, s.device, s.year, s.word))
+
+    def left_here(self, year: int | None = None) -> dict[DocType, int]:
+        """The numbers this computer may still issue from its own blocks, per type of ``year``
+        (default this year) it is numbered by; empty when no office numbers it."""
+        if not managed(self.db):
+            return {}
+        year = year or date.today().year
+        authority_short = SettingsRepo(self.db).get("authority_short")
+        out = {}
+        for doc_type in DocType:
+            left = remaining(self.db, self.device.id, doc_type, year, authority_short)
+            if left is not None:
+                out[doc_type] = left
+        return out
+
+    def low_here(self, year: int | None = None) -> dict[DocType, int]:
+        """The types of which this computer has fewer than ``LOW_WATER`` numbers left."""
+        return {t: n for t, n in self.left_here(year).items() if n < LOW_WATER}
 
     def rows(self) -> list[BlockRow]:
         """Every block with its holder and how many of its numbers came back used."""

@@ -27,7 +27,13 @@ from cryptography.x509.oid import NameOID
 from inspector_app.domain.pki import CertInfo, passphrase_problem
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import record_stamp
-from inspector_app.errors import CorruptFileError, InspectorError, NotFoundError, ValidationError
+from inspector_app.errors import (
+    CorruptFileError,
+    Hint,
+    InspectorError,
+    NotFoundError,
+    ValidationError,
+)
 from inspector_app.i18n import N_
 from inspector_app.services import key_encryption
 from inspector_app.services.key_encryption import encrypt_private_key, needs_stronger_encryption
@@ -306,8 +312,9 @@ class PkiService:
                                                  ec.EllipticCurvePrivateKey]:
         org = self.org()
         if org is None:
-            raise NotFoundError(N_("No organisation on this computer: run 'org init' on the "
-                                   "supervisor's computer first."))
+            raise NotFoundError(N_("No organisation on this computer: its signing authority "
+                                   "is created once, on the supervisor's computer."),
+                                hint=Hint.CREATE_ORG)
         key = decrypt_key(org[2], passphrase)
         if needs_stronger_encryption(org[2]):
             with self.db.atomic():
@@ -441,8 +448,8 @@ class PkiService:
         database), e.g. off the window's thread; by default here."""
         identity = self.identity()
         if identity is None:
-            raise NotFoundError(N_("No signing identity on this computer: import the enrolment "
-                                   "file from the office (identity import) first."))
+            raise NotFoundError(N_("No signing identity on this computer."),
+                                hint=Hint.IMPORT_IDENTITY)
         _, cert_pem, chain_pem, key_pem = identity
         run = run or _here
         key = run(decrypt_key, key_pem, passphrase)

@@ -11,7 +11,6 @@ The office itself numbers after its own sequence, past every block it gave away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.numbering import (
@@ -23,7 +22,7 @@ from inspector_app.domain.numbering import (
     parse_number,
     provisional_number,
 )
-from inspector_app.errors import ValidationError
+from inspector_app.errors import Hint, ValidationError
 from inspector_app.i18n import N_
 
 if TYPE_CHECKING:
@@ -34,17 +33,6 @@ class NumbersExhausted(ValidationError):
     """No number is left for this document type and year on this computer."""
 
     title = N_("No document number left")
-
-
-@dataclass(frozen=True)
-class BlockUse:
-    block: NumberBlock
-    used: int
-    next_seq: int | None      # the number this block would give next; None when it is full
-
-    @property
-    def unused(self) -> int:
-        return self.block.size - self.used
 
 
 def load_blocks(db: Database, holder_device_id: str | None = None) -> list[NumberBlock]:
@@ -124,15 +112,6 @@ def take_counter(db: Database, prefix: str, counter: str, year: int) -> int:
     return seq
 
 
-def block_uses(db: Database, device_id: str, doc_type: DocType, year: int,
-               authority_short: str | None) -> list[BlockUse]:
-    """This device's blocks of one type and year, each with what it would give next."""
-    counted = used_by_block(db, [b for b in load_blocks(db, device_id)
-                                  if b.doc_type is doc_type and b.year == year])
-    return [BlockUse(block, used, _next_in_block(db, block, block.first, authority_short))
-            for block, used in counted]
-
-
 def remaining(db: Database, device_id: str, doc_type: DocType, year: int,
               authority_short: str | None) -> int | None:
     """How many numbers this device can still issue; None when it is not numbered by blocks
@@ -140,12 +119,17 @@ def remaining(db: Database, device_id: str, doc_type: DocType, year: int,
     numbers provisionally and the office past the blocks it gave away)."""
     if not managed(db):
         return None
-    if not any(b.doc_type is doc_type and b.year == year
-               for b in load_blocks(db, device_id)) and (enrolled(db) or office(db)):
+    blocks = [b for b in load_blocks(db, device_id) if b.doc_type is doc_type and b.year == year]
+    if not blocks and (enrolled(db) or office(db)):
         return None
-    return sum(u.block.last - u.next_seq + 1 for u in
-               block_uses(db, device_id, doc_type, year, authority_short)
-               if u.next_seq is not None)
+    # From each block's next free number (not its count of used ones: that reads every number
+    # here, and the window asks this whenever a record is opened).
+    left = 0
+    for block in blocks:
+        seq = _next_in_block(db, block, block.first, authority_short)
+        if seq is not None:
+            left += block.last - seq + 1
+    return left
 
 
 def next_number(db: Database, doc_type: DocType, year: int, device_id: str, counter_key: str,
@@ -177,10 +161,10 @@ def next_number(db: Database, doc_type: DocType, year: int, device_id: str, coun
     if blocks or managed(db):
         title = DOC_TITLES[doc_type].zh
         raise NumbersExhausted(
-            N_("No {doc_words} number of {year} is left on this computer ({title}): "
-               "ask the office to allocate a number block (numbers allocate --type "
-               "{value} --year {year}) and import its sync bundle. Nothing was changed."),
-            doc_words=DOC_WORDS[doc_type], year=year, title=title, value=doc_type.value)
+            N_("No {doc_words} number of {year} is left on this computer ({title}); "
+               "nothing was changed."),
+            doc_words=DOC_WORDS[doc_type], year=year, title=title, value=doc_type.value,
+            hint=Hint.ALLOCATE_NUMBERS)
     seq = _counter(db, counter_key, doc_type, year) + 1
     while _taken(db, format_number(doc_type, year, seq, authority_short)):
         seq += 1

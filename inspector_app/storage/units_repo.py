@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 from inspector_app.domain.units import Campaign, Phase, Target, Unit, UnitKind
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.storage.repositories import SettingsRepo
 
@@ -53,8 +53,8 @@ class UnitRepo:
         row = self.db.execute(f"SELECT {self._COLUMNS} FROM units WHERE name = ? OR id = ?",
                               [text.strip(), text.strip()]).fetchone()
         if row is None:
-            raise NotFoundError(N_("No unit named {text!r} in the registry "
-                                   "(see `inspector-app units list`)."), text=text)
+            raise NotFoundError(N_("No unit named {text!r} in the registry."), text=text,
+                                hint=Hint.LIST_UNITS)
         return _unit(row)
 
     def add(self, name: str, kind: UnitKind | str, *, sectors: tuple[str, ...] = (),
@@ -168,8 +168,8 @@ class CampaignRepo:
         rows = list(self.db.query("SELECT * FROM campaigns WHERE name = ? OR id = ?",
                                   [text.strip(), text.strip()]))
         if not rows:
-            raise NotFoundError(N_("No campaign named {text!r} "
-                                   "(see `inspector-app campaigns list`)."), text=text)
+            raise NotFoundError(N_("No campaign named {text!r}."), text=text,
+                                hint=Hint.LIST_CAMPAIGNS)
         return _campaign(rows[0])
 
     def add(self, campaign: Campaign) -> Campaign:

@@ -67,6 +67,7 @@ from inspector_app.ui.tasks import Task, TaskControl, TaskRunner, run_off_thread
 from inspector_app.ui.widgets.hazard_list import HazardList
 from inspector_app.ui.widgets.item_panel import ItemPanel
 from inspector_app.ui.widgets.live_text import LiveText
+from inspector_app.ui.widgets.numbers_left import NumbersLeftLabel
 from inspector_app.ui.widgets.photo_gallery import PhotoGallery
 
 # A record with a few photos is signed before a dialog would show; one with many large photos
@@ -177,6 +178,11 @@ class InspectionWindow(QMainWindow):
         layout.addWidget(self.readiness)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+
+        # Numbers running low, where the documents that take them are made.
+        self.numbers_left = NumbersLeftLabel()
+        self.statusBar().addPermanentWidget(self.numbers_left)
+        self.numbers_left.update_from(ctx.numbers)
 
         self._build_actions()
         self._connect()
@@ -691,6 +697,7 @@ class InspectionWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Sign again"), text)
             return
         self.statusBar().showMessage(self.tr("Inspection completed."), 6000)
+        self.numbers_left.update_from(self.ctx.numbers)
 
     def reopen(self) -> None:
         self._guard(self.service.reopen, self.inspection_id, "reopened by inspector")
@@ -707,6 +714,8 @@ class InspectionWindow(QMainWindow):
         if self.record.status is Status.SIGNED:
             dialog.sign = self._pdf_signer()
         self.document_dialog = dialog
+        # A document is numbered when it is first made: what is left may have changed.
+        dialog.finished.connect(lambda _result: self.numbers_left.update_from(self.ctx.numbers))
         dialog.open()
         return dialog
 
@@ -829,6 +838,7 @@ class InspectionWindow(QMainWindow):
         self._after_change(None)
         if self.record.status is Status.SIGNED:
             self.statusBar().showMessage(self.tr("Signed and locked."), 6000)
+        self.numbers_left.update_from(self.ctx.numbers)
         self._lay_out_ahead()
 
     def _sign_failed(self, exc: BaseException, _trace: str) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from inspector_app import __version__
 from inspector_app.paths import resources_dir
 from inspector_app.services.context import AppContext
-from inspector_app.ui import screen_fit
+from inspector_app.ui import advice, screen_fit
 from inspector_app.ui.first_show import LATER_MS, when_first_shown
 from inspector_app.ui.i18n import LANGUAGES, SETTING_KEY, LanguageSwitcher, resolve_language
 from inspector_app.ui.message_bridge import MessageBridge
@@ -30,6 +30,7 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.passphrase_keeper import PassphraseKeeper
 from inspector_app.ui.qt_namespace import qt
 from inspector_app.ui.shortcuts import button_shows, show_in_tooltip
+from inspector_app.ui.widgets.numbers_left import NumbersLeftLabel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -142,16 +143,22 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+        # This computer's numbers, shown while a type runs low: before they run out.
+        self.numbers_left = NumbersLeftLabel()
+        self.statusBar().addPermanentWidget(self.numbers_left)
         self.identity = QLabel()
         self.statusBar().addPermanentWidget(self.identity)
         self.bridge = MessageBridge(self, self.statusBar())
         self.bridge.install()
+        advice.install()  # a message's hint says where in this window to do it
 
         self.help: HelpController | None = None
         self._build_menus()
         self.actions_made = False
         if app_filters_later:
             when_first_shown(self, later=self._install_help, turn=2)
+            # Counting the numbers left reads the records: after the first frame.
+            when_first_shown(self, later=self.update_numbers_left, turn=3)
             # The actions (their shortcuts) and the menus' entries come a moment after the
             # first frame: the menu bar shows its titles from the first frame on. Not with the
             # rest of the deferred work (``LATER_MS``): the window would stop answering for
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
             self._install_help()
             self._make_actions()
         self.retranslate()
+        if not app_filters_later:
+            self.update_numbers_left()
         self._restore()
 
     # -- pages --
@@ -205,6 +214,9 @@ class MainWindow(QMainWindow):
                 lambda company_id: self.open_reinspection(None, company_id))
         elif page.page_id == "sync":
             page.passphrases = self.passphrases  # type: ignore[attr-defined]
+            # An import may bring this computer a new block.
+            page.finished.connect(  # type: ignore[attr-defined]
+                lambda _ok, _text: self.update_numbers_left())
 
     @property
     def pages(self) -> list[Page]:
@@ -380,6 +392,11 @@ class MainWindow(QMainWindow):
             button_shows(inspections.new_button,  # type: ignore[attr-defined]
                          self.act_new_inspection)
 
+    def update_numbers_left(self) -> None:
+        """Show this computer's numbers of each type running low (fewer than ``LOW_WATER``
+        left in the blocks the office gave it), or nothing while there are enough."""
+        self.numbers_left.update_from(self.ctx.numbers)
+
     def _update_identity(self) -> None:
         who = self.ctx.actor or self.tr("no inspector set")
         self.identity.setText(self.tr("{0} · prefix {1}").format(who, self.ctx.device.doc_prefix))
@@ -413,6 +430,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 
         NumberBlocksDialog(self.ctx, self).exec()
+        self.update_numbers_left()  # the office's own computer may have given itself a block
 
     def _org(self) -> None:
         from inspector_app.ui.dialogs.identity_dialogs import OrgDialog
@@ -516,6 +534,7 @@ class MainWindow(QMainWindow):
         return window
 
     def _inspection_changed(self) -> None:
+        self.update_numbers_left()  # a record or document may have taken a number
         # A page not in view catches up when it is shown again (reload_if_changed).
         inspections = self._built[_INDEX["InspectionsPage"]]
         if (inspections is not None and self.current_page() is inspections

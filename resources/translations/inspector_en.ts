@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>InspectionWindow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="367"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>Hazards (%Ln)</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="368"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>Photos (%Ln)</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>InspectionsPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>&amp;Planned (%Ln)…</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="373"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln inspection</numerusform>
@@ -194,6 +194,25 @@
         <translation>
             <numerusform>%Ln thing still missing. Double-click it to go there.</numerusform>
             <numerusform>%Ln things still missing. Double-click one to go there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NumberBlocksDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="161"/>
+        <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
+        <translation>
+            <numerusform>This laptop has %n number of this type and year left in its blocks: give it another block.</numerusform>
+            <numerusform>This laptop has %n numbers of this type and year left in its blocks: give it another block.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="171"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
         </translation>
     </message>
 </context>
@@ -328,6 +347,17 @@
         <translation>
             <numerusform>Written: %1 (%Ln company)</numerusform>
             <numerusform>Written: %1 (%Ln companies)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
+            <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Advice</name>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="47"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="48"/>
+        <source>{0} page → {1}</source>
+        <translation>{0}页面 → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="51"/>
+        <source>Ask the office for a number block (at the office: {0}), then import the office&apos;s next bundle here ({1} page, {2}).</source>
+        <translation>请监管部门分配号段（在监管部门的电脑上：{0}），再在本机导入其下一个同步包（{1}页面，“{2}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="54"/>
+        <source>Import the enrolment file from the office first ({0}, {1}).</source>
+        <translation>请先导入监管部门提供的证书文件（{0}，“{1}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="56"/>
+        <source>Create it on the supervisor&apos;s computer first ({0}, {1}).</source>
+        <translation>请先在负责人的计算机上创建（{0}，“{1}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="58"/>
+        <source>Choose the laptop from the list, or type the number prefix its window shows at the right of the status bar.</source>
+        <translation>请从列表中选择笔记本，或输入该笔记本窗口状态栏右侧显示的编号前缀。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="61"/>
+        <source>Import one of its bundles first ({0} page, {1}); the laptop is then in the list.</source>
+        <translation>请先导入它的一个同步包（{0}页面，“{1}”），之后该笔记本就会出现在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="64"/>
+        <source>Select it on the {0} page and click {1}.</source>
+        <translation>请在{0}页面选中该冲突，点“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="66"/>
+        <source>Select it on the {0} page and click {1} or {2}.</source>
+        <translation>请在{0}页面选中该冲突，点“{1}”或“{2}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="68"/>
+        <source>— see the conflicts on the {0} page</source>
+        <translation>——见{0}页面的冲突列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="69"/>
+        <source>Use {1} on the {0} page.</source>
+        <translation>请在{0}页面点“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="70"/>
+        <location filename="../../inspector_app/ui/advice.py" line="71"/>
+        <source>See the {0} page.</source>
+        <translation>见{0}页面。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="72"/>
+        <location filename="../../inspector_app/ui/advice.py" line="73"/>
+        <source>See {1} on the {0} page.</source>
+        <translation>见{0}页面的“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="74"/>
+        <source>— add the State Council&apos;s notice with {1} ({0}) for the Spring Festival and the other holidays</source>
+        <translation>——春节等其他节假日请用“{1}”（{0}）加入国务院办公厅的通知</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="169"/>
@@ -607,192 +682,192 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="310"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="336"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="337"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="338"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="339"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="340"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="367"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="413"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="464"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="473"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="522"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="543"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="537"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="569"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="538"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="539"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="614"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="612"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="592"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="613"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="664"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="685"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="665"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="686"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="670"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="671"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="680"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="701"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="737"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="738"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1046,82 +1121,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="115"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="116"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="131"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="132"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -2361,189 +2436,189 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="275"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="277"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
         <source>Next unanswered</source>
         <translation>下一未答项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="278"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="284"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="285"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="297"/>
         <source>Add hazard…</source>
         <translation>添加隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="286"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="298"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="299"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="294"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="743"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="748"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="752"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="757"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="787"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="766"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="796"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="281"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="287"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="301"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="282"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="302"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="297"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="303"/>
         <source>Amend…</source>
         <translation>修订…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="283"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="298"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="304"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="276"/>
         <source>Answer: compliant, non-compliant, not applicable (or the n-th choice)</source>
         <translation>作答：符合、不符合、不适用（或第 n 个选项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="279"/>
         <source>Type a note on the item</source>
         <translation>为该项输入备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="274"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="280"/>
         <source>Back to the list of items</source>
         <translation>返回检查项列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="305"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="306"/>
         <source>All photos of this inspection</source>
         <translation>本次检查的全部照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
         <source>{0} · {1} · answered {2}/{3} · compliance {4} · hazards {5}</source>
         <translation>{0} · {1} · 已答 {2}/{3} · 符合率 {4} · 隐患 {5} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
         <source>Signed and locked: nothing here can change.</source>
         <translation>已签署并锁定，内容不可更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="348"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
         <source>A corrected revision exists.</source>
         <translation>已有更正后的修订版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="350"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="356"/>
         <source>Use Amend to make a corrected revision.</source>
         <translation>如需更正，请使用“修订”生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="352"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="358"/>
         <source>Completed. Reopen it to change answers, or sign and lock it.</source>
         <translation>已完成。如需修改请重新打开，或签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="354"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="360"/>
         <source>Revision {0}, correcting a signed record: {1}</source>
         <translation>第 {0} 版，更正已签署记录：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="367"/>
         <source>Hazards (%Ln)</source>
         <translation>
             <numerusform>隐患（%Ln）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="368"/>
         <source>Photos (%Ln)</source>
         <translation>
             <numerusform>照片（%Ln）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="380"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="386"/>
         <source>Registered plans (revision due): {0}</source>
         <translation>已登记预案（应修订日期）：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="382"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="388"/>
         <source>No emergency plan of this company is registered.</source>
         <translation>该企业尚无登记的应急预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="383"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="389"/>
         <source>Last drill: {0}</source>
         <translation>最近一次演练：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="384"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="390"/>
         <source>No drill recorded.</source>
         <translation>无演练记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="391"/>
         <source>⚠ Overdue for revision: {0}</source>
         <translation>⚠ 逾期未修订：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="393"/>
         <source>⚠ No drill in the required period: {0} (due {1})</source>
         <translation>⚠ 未按规定频次演练：{0}（应于 {1} 前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="437"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="443"/>
         <source>Every item is answered.</source>
         <translation>所有检查项均已作答。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="502"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="508"/>
         <source>Signatures will be cleared</source>
         <translation>签名将被清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="503"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="509"/>
         <source>This record was signed as it stands by: {0}.
 
 Changing it clears these signatures: they are no longer printed, and must be given again (Signatures…) before the record is signed and locked. Change it?</source>
@@ -2552,77 +2627,77 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 修改记录将清除这些签名：它们不再打印，须在签署并锁定记录前重新签名（“签名…”）。确定修改吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="544"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="550"/>
         <source>Hazard {0} withdrawn: what was typed in it is kept (see History). Ctrl+Z or answering non-compliant again brings it back.</source>
         <translation>隐患 {0} 已撤回：已填写的内容仍保留（见修改记录）。按 Ctrl+Z 或再次选择“不符合”即可恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="549"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="555"/>
         <source>Hazard {0} restored as it was.</source>
         <translation>隐患 {0} 已按原样恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="587"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
         <source>Hazard {0}</source>
         <translation>隐患 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="593"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="599"/>
         <source>The inspection as a whole</source>
         <translation>整个检查（不属于具体检查项）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="614"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="620"/>
         <source>description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="615"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="621"/>
         <source>rectification requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="616"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="622"/>
         <source>deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="617"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="623"/>
         <source>Hazard {0}: the {1} is missing</source>
         <translation>隐患 {0}：未填写{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="666"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="672"/>
         <source>Delete hazard</source>
         <translation>删除隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="667"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="673"/>
         <source>Why is this hazard deleted?</source>
         <translation>请说明删除此隐患的原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="687"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="693"/>
         <source>Inspection completed. The record changed after it was signed; these signatures must be given again: {0}.</source>
         <translation>检查已完成。记录在签名后有修改，以下签名需要重新签署：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="723"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="732"/>
         <source>Unlocking your signing key…</source>
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="499"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="691"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="697"/>
         <source>Sign again</source>
         <translation>需要重新签名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="693"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="699"/>
         <source>Inspection completed.</source>
         <translation>检查已完成。</translation>
     </message>
@@ -2639,7 +2714,7 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="725"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="734"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
@@ -2648,58 +2723,58 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation type="vanished">{0}（需重新签名）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="744"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="753"/>
         <source>Signatures are still missing: {0}.</source>
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="749"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
         <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="767"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="816"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="825"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="785"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="811"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="820"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="815"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="831"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="840"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="845"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="854"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="864"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="865"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -2765,70 +2840,70 @@ Changing it clears these signatures: they are no longer printed, and must be giv
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="208"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="389"/>
         <source>All towns</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="209"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="391"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>&amp;Planned (%Ln)…</source>
         <translation>
             <numerusform>计划检查（%Ln）(&amp;P)…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="373"/>
         <source>%Ln inspection(s)</source>
         <translation>
             <numerusform>%Ln 条检查记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="376"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>Import the office&apos;s &amp;bundle…</source>
         <translation>导入单位数据包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>No inspections yet</source>
         <translation>还没有检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>Start the first inspection: choose a company and its checklist. Colleagues&apos; inspections arrive with the office&apos;s bundle (Sync page).</source>
         <translation>开始第一次检查：选择被检查单位和检查表。同事的检查记录随单位数据包导入（“数据同步”页）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="354"/>
         <source>Add a &amp;company…</source>
         <translation>添加被检查单位(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
         <source>Welcome: first add the companies you inspect</source>
         <translation>欢迎使用：请先添加要检查的单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>1. Add a company, or import the list of companies (CSV or Excel).
 2. Then start an inspection of one of them.
 Working in an office team? Import the bundle the office gave you (USB stick): it brings the companies, templates and your colleagues&apos; records.</source>
@@ -2837,17 +2912,17 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 在单位里与同事协同工作？请导入单位发给您的数据包（U 盘）：其中包括被检查单位、检查表模板和同事的检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="354"/>
         <source>&amp;Import companies…</source>
         <translation>导入被检查单位(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="381"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="383"/>
         <source>Search company name or number</source>
         <translation>搜索单位名称或文书编号</translation>
     </message>
@@ -2856,32 +2931,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
         <translation type="vanished">搜索单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="383"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="384"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="392"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="393"/>
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="394"/>
         <source>Only inspections started on or after this date</source>
         <translation>只显示在此日期当天或之后开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="395"/>
         <source>Only inspections started on or before this date</source>
         <translation>只显示在此日期当天或之前开始的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="396"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3080,137 +3155,153 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="342"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="354"/>
         <source>Inspector</source>
         <translation>安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="355"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="344"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="356"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="345"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="346"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="358"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="347"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="361"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="362"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="374"/>
         <source>&amp;Re-inspection…</source>
         <translation>复查(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="363"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="375"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="364"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="376"/>
         <source>Inspector &amp;profile…</source>
         <translation>检查人员信息(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="365"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="377"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="366"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="378"/>
         <source>&amp;User guide</source>
         <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="379"/>
         <source>&amp;About Inspector</source>
         <translation>关于安全检查助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="380"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="381"/>
         <source>&amp;Verify a signed PDF…</source>
         <translation>验证已签名的 PDF(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="382"/>
         <source>Signing &amp;identity…</source>
         <translation>签名证书(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
         <source>Office signing &amp;authority…</source>
         <translation>单位签名证书管理(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="372"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
         <source>Document-number &amp;blocks…</source>
         <translation>文书编号段(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
+        <source>{0}: {1} left</source>
+        <translation type="vanished">{0}：剩 {1} 个</translation>
+    </message>
+    <message>
+        <source>Document numbers running low — {0}</source>
+        <translation type="vanished">文书编号快用完了——{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="vanished">、</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
+        <translation type="vanished">监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="401"/>
         <source>no inspector set</source>
         <translation>未设置检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
         <source>{0} · prefix {1}</source>
         <translation>{0} · 编号前缀 {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="493"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="494"/>
         <source>{0} is neither an Inspector bundle (.inspx) nor a PDF.</source>
         <translation>{0} 既不是检查数据同步包（.inspx），也不是 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="584"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="603"/>
         <source>About Inspector</source>
         <translation>关于安全检查助手</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="585"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="604"/>
         <source>&lt;h3&gt;Inspector {0}&lt;/h3&gt;&lt;p&gt;Offline on-site work-safety inspections: checklists, photos, hazards and rectification, signed PDF records and USB sync.&lt;/p&gt;&lt;p&gt;Data folder: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;安全检查助手 {0}&lt;/h3&gt;&lt;p&gt;离线现场安全生产检查：检查表、现场照片、隐患与整改、带数字签名的PDF文书以及U盘数据同步。&lt;/p&gt;&lt;p&gt;数据文件夹：{1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="590"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="609"/>
         <source>&amp;Licences…</source>
         <translation>许可证(&amp;L)…</translation>
     </message>
@@ -3612,82 +3703,106 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NumberBlocksDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="112"/>
         <source>Document-number blocks</source>
         <translation>文书编号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="114"/>
         <source>The office gives each laptop blocks of document numbers per type and year; the laptop receives them with the office&apos;s next sync bundle and numbers only inside them. Used numbers are counted from the documents the laptops send back.</source>
         <translation>办公室按文书种类和年度为每台笔记本分配编号段；笔记本随办公室的下一个同步包收到编号段，只在编号段内编号。已用编号根据笔记本交回的文书统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="118"/>
         <source>Numbers</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
         <source>Unused</source>
         <translation>未用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Laptop:</source>
         <translation>笔记本(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Document:</source>
         <translation>文书(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="121"/>
         <source>&amp;Numbers:</source>
         <translation>编号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="132"/>
         <source>Laptop name, prefix or device id</source>
         <translation>笔记本名称、前缀或设备编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="133"/>
         <source>&amp;Allocate block</source>
         <translation>分配编号段(&amp;A)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="161"/>
+        <source>This laptop has %n number(s) of this type and year left in its blocks: give it another block.</source>
+        <translation>
+            <numerusform>该笔记本此类文书该年度的号段只剩 %n 个编号，请再给它分配一个号段。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="171"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="175"/>
+        <source>Nearly used up (fewer than {0} numbers left, counted from the documents the laptops sent back): {1}. Allocate another block before they run out.</source>
+        <translation>编号快用完了（剩余少于 {0} 个，按各笔记本交回的文书统计）：{1}。请在用完前再分配一个号段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="177"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="199"/>
         <source>Allocate block</source>
         <translation>分配号段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="200"/>
         <source>Give the numbers %1–%2 of %3 for %4 to %5?
 
 The laptop receives them with the office&apos;s next bundle. A block cannot be taken back: no other computer will ever issue these numbers.</source>
@@ -3696,9 +3811,32 @@ The laptop receives them with the office&apos;s next bundle. A block cannot be t
 该笔记本电脑将随办公室的下一个同步包收到这些编号。号段分配后不能收回：其他计算机永远不会再使用这些编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/number_blocks_dialog.py" line="206"/>
         <source>&amp;Allocate</source>
         <translation>分配(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersLeftLabel</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="42"/>
+        <source>{0}: {1} left</source>
+        <translation>{0}：剩 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="43"/>
+        <source>Document numbers running low — {0}</source>
+        <translation>文书编号快用完了——{0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="44"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/numbers_left.py" line="47"/>
+        <source>Fewer than {0} numbers of these documents are left in the blocks the office gave this computer.</source>
+        <translation>监管部门分配给本机的号段中，这些文书的编号已少于 {0} 个。</translation>
     </message>
 </context>
 <context>
@@ -5142,32 +5280,32 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5176,37 +5314,37 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
@@ -5215,32 +5353,32 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5249,158 +5387,158 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
         <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="160"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="172"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="172"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="205"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="209"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="212"/>
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="213"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="259"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="262"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="261"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="264"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="263"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="266"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="276"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="279"/>
         <source>Keeps this computer&apos;s version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="281"/>
         <source>Replaces this computer&apos;s version of the draft with the one from the other computer; this computer&apos;s version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="280"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records&apos; history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="290"/>
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record&apos;s number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="296"/>
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="301"/>
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="318"/>
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="330"/>
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="335"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="338"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="340"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="341"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="353"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first (Tools → Signing identity…).</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
     </message>
@@ -5409,38 +5547,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="369"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="371"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="379"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="398"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="406"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="409"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="402"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5449,37 +5587,54 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="413"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="422"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="432"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="437"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="475"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <source>{0}: {1}〔{2}〕 %n left</source>
+        <translation>
+            <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="486"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="505"/>
+        <source>Document numbers nearly used up (fewer than {0} left): {1}. Give these laptops another block ({2}) before they run out.</source>
+        <translation>文书编号快用完了（剩余少于 {0} 个）：{1}。请在用完前给这些笔记本再分配号段（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="507"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="510"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="502"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="526"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>

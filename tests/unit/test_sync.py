@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from inspector_app.cli import main
-from inspector_app.errors import DiskFullError, InspectorError, NewerVersionError, NotFoundError
+from inspector_app.errors import (
+    DiskFullError,
+    Hint,
+    InspectorError,
+    NewerVersionError,
+    NotFoundError,
+)
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.inspections import InspectionService
@@ -496,8 +502,10 @@ def test_cancel_leaves_no_file(world):
 
 def test_no_identity_cannot_export(world, tmp_path):
     bare = world.ctx("bare")
-    with pytest.raises(NotFoundError, match="enrolment file"):
+    with pytest.raises(NotFoundError, match="no signing identity") as refused:
         export_bundle(bare.db, bare.data_dir, bare.device, tmp_path, passphrase="x")
+    # What to do (import the enrolment file) is worded by the front-end that shows it.
+    assert refused.value.hint == Hint.IMPORT_IDENTITY
     bare.close()
 
 

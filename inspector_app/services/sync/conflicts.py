@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import utcnow_iso
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import N_
 from inspector_app.services.sync.merge import derived_id
 from inspector_app.services.sync.people import device_label
@@ -142,9 +142,9 @@ def resolve(db: Database, device: Device, conflict_id: str, keep: Keep,
         raise ValidationError(N_(
             "Two records carry the number {number}; both are kept and keep it, since a signed "
             "record's printed number never changes, so there is no version to choose. Check "
-            "both records, then mark the clash reviewed: sync resolve {conflict_id} --reviewed "
-            "(in the window: Sync page, Mark as reviewed). Nothing was changed."),
-            number=(local or {}).get("number") or "?", conflict_id=conflict_id)
+            "both records, then mark the clash reviewed. Nothing was changed."),
+            number=(local or {}).get("number") or "?", conflict_id=conflict_id,
+            hint=Hint.REVIEW_NUMBER_CLASH)
     if row["table_name"] != "inspections" or not _is_copy_pair(local, copy):
         raise ValidationError(N_("This conflict does not hold two versions of one draft; correct "
                                  "the records by hand. Nothing was changed."))
@@ -189,10 +189,9 @@ def review(db: Database, device: Device, conflict_id: str, actor: str | None) ->
     info = _describe(db, row)
     if not info.reviewable:
         raise ValidationError(N_("Only a number printed on two records is marked reviewed; "
-                                 "this conflict is resolved by keeping one version (sync "
-                                 "resolve {conflict_id} --keep local|incoming) or by correcting "
-                                 "the records by hand. Nothing was changed."),
-                              conflict_id=conflict_id)
+                                 "this conflict is resolved by keeping one version or by "
+                                 "correcting the records by hand. Nothing was changed."),
+                              conflict_id=conflict_id, hint=Hint.KEEP_ONE_VERSION)
     now = utcnow_iso()
     with db.atomic():
         store.mark_resolved(db, conflict_id, now)

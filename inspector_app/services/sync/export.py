@@ -30,7 +30,7 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.errors import InspectorError, NotFoundError, from_os_error
+from inspector_app.errors import Hint, InspectorError, NotFoundError, from_os_error
 from inspector_app.i18n import N_
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
@@ -64,8 +64,8 @@ def _signer(pki: PkiService, passphrase: str
     org = pki.org()
     if org is not None:
         return org[1], decrypt_key(org[2], passphrase), []
-    raise NotFoundError(N_("This computer has no signing identity, so it cannot sign an export: "
-                           "import the enrolment file from the office (identity import) first."))
+    raise NotFoundError(N_("This computer has no signing identity, so it cannot sign an "
+                           "export."), hint=Hint.IMPORT_IDENTITY)
 
 
 def _recipient(pki: PkiService, cert: x509.Certificate, chain: list[x509.Certificate]

@@ -31,6 +31,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from inspector_app.domain.records import utcnow_iso
+from inspector_app.errors import Hint
 from inspector_app.i18n import N_, Message
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync import words
@@ -389,9 +390,9 @@ class Merger:
             first, second = sorted((own_id, other_id), key=self._number_rank)
             self._conflict_row("inspections", first, second, "number",
                                Message(N_("number {number} is printed on two records here "
-                                          "({first} and {second}): both keep it — see sync "
-                                          "conflicts"),
-                                       number=number, first=first[:8], second=second[:8]))
+                                          "({first} and {second}): both keep it"),
+                                       number=number, first=first[:8], second=second[:8],
+                                       hint=Hint.SEE_CONFLICTS))
 
     def _number_rank(self, inspection_id: str) -> tuple[str, str]:
         row = self.db.execute("SELECT created_at FROM inspections WHERE id = ?",

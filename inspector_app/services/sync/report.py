@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from inspector_app.domain.bilingual import is_english
+from inspector_app.errors import Hint
 from inspector_app.i18n import (
     ENUMERATION,
     N_,
@@ -105,9 +106,12 @@ class ImportReport:
 
 def message_json(message: Message) -> dict[str, Any]:
     """A message as stored in a sync history row: its id and parameters (messages and lists
-    of them nested)."""
-    return {"msgid": message.msgid,
-            "params": {k: _param_json(v) for k, v in message.params.items()}}
+    of them nested), and its hint (what the user can do, worded where it is shown)."""
+    out: dict[str, Any] = {"msgid": message.msgid,
+                           "params": {k: _param_json(v) for k, v in message.params.items()}}
+    if message.hint:
+        out["hint"] = str(message.hint)
+    return out
 
 
 def _param_json(value: Any) -> Any:
@@ -124,7 +128,19 @@ def message_from_json(stored: Any) -> Message | str:
     if not isinstance(stored, dict) or not isinstance(stored.get("msgid"), str):
         return str(stored)
     params = stored.get("params") or {}
-    return Message(stored["msgid"], **{str(k): _param_from_json(v) for k, v in params.items()})
+    hint = stored.get("hint")
+    msgid, hint = _SUPERSEDED.get(stored["msgid"], (stored["msgid"], hint))
+    return Message(msgid, hint=hint if isinstance(hint, str) else None,
+                   **{str(k): _param_from_json(v) for k, v in params.items()})
+
+
+# Messages stored by earlier versions that named a command, and what says them now: the message
+# without it and the hint each front-end words (so an older history row still reads in Chinese).
+_SUPERSEDED: dict[str, tuple[str, str]] = {
+    "number {number} is printed on two records here ({first} and {second}): both keep it — "
+    "see sync conflicts": (N_("number {number} is printed on two records here ({first} and "
+                              "{second}): both keep it"), Hint.SEE_CONFLICTS),
+}
 
 
 def _param_from_json(value: Any) -> Any:

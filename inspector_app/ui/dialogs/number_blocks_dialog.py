@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, DocType
+from inspector_app.domain.numbering import DOC_TITLES, DOC_WORDS, LOW_WATER, DocType
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
+from inspector_app.services.numbers import Shortage
 from inspector_app.services.sync.people import device_labels
 from inspector_app.ui import confirm
 from inspector_app.ui.labels import pair
 
 ERROR_STYLE = "color: #b00020;"
+LOW_STYLE = "color: #b45309;"  # amber: a warning, not an error
+LOW_COLOUR = "#b45309"
 
 
 class NumberBlocksDialog(QDialog):
@@ -40,6 +44,14 @@ class NumberBlocksDialog(QDialog):
         self.service = ctx.numbers
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        # The laptops to give another block before they run out (from what they sent back).
+        self.low = QLabel()
+        self.low.setObjectName("lowNumbers")
+        self.low.setWordWrap(True)
+        self.low.setStyleSheet(LOW_STYLE)
+        self.low.hide()
+        self._shortages: list[Shortage] = []
+        self._labels_of: dict[str, str] = {}
         self.table = QTableWidget(0, 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -77,6 +89,7 @@ class NumberBlocksDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.low)
         layout.addWidget(self.table)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -118,6 +131,7 @@ class NumberBlocksDialog(QDialog):
                                              f"{pair(DOC_TITLES[doc_type])}")
         self.device.lineEdit().setPlaceholderText(self.tr("Laptop name, prefix or device id"))
         self.allocate_button.setText(self.tr("&Allocate block"))
+        self._show_shortages()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -127,13 +141,40 @@ class NumberBlocksDialog(QDialog):
     def refresh(self) -> None:
         rows = self.service.rows()
         labels = device_labels(self.ctx.db, [row.device_id for row in rows])
+        self._labels_of = labels
+        self._shortages = self.service.shortages(rows)
+        short = {(s.device_id, s.doc_type, s.year): s.left for s in self._shortages}
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = (labels.get(row.device_id, row.device), f"{row.word}", str(row.year),
                       f"{row.first}–{row.last}", str(row.used), str(row.unused))
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+            items = [QTableWidgetItem(value) for value in values]
+            for c, item in enumerate(items):
+                self.table.setItem(r, c, item)
+            left = short.get((row.device_id, row.doc_type, row.year))
+            if left is not None:  # the laptop's numbers of this type and year: nearly used up
+                item = items[5]
+                item.setForeground(QBrush(QColor(LOW_COLOUR)))
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip(self.tr("This laptop has %n number(s) of this type and year "
+                                        "left in its blocks: give it another block.", "", left))
+        self._show_shortages()
         self.propose()
+
+    def _show_shortages(self) -> None:
+        """Say which laptops run low, in the dialog's language."""
+        self.low.setVisible(bool(self._shortages))
+        if not self._shortages:
+            return
+        each = [self.tr("{0}: {1}〔{2}〕 %n left", "", s.left).format(
+            self._labels_of.get(s.device_id, s.device), s.word, s.year)
+            for s in self._shortages]
+        self.low.setText(self.tr(
+            "Nearly used up (fewer than {0} numbers left, counted from the documents the "
+            "laptops sent back): {1}. Allocate another block before they run out.").format(
+                LOW_WATER, self.tr("; ").join(each)))
 
     def propose(self) -> None:
         """The next block starts after every number issued here or allocated to a laptop."""

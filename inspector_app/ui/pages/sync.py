@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbering import LOW_WATER
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import decrypt_key
@@ -39,8 +40,9 @@ from inspector_app.services.sync.conflicts import (
     resolve,
     review,
 )
+from inspector_app.services.sync.people import device_labels
 from inspector_app.services.sync.report import ImportReport, detail_lines, summary
-from inspector_app.ui import messages
+from inspector_app.ui import advice, messages
 from inspector_app.ui.datetimes import show_datetime
 from inspector_app.ui.labels import ui_lang
 from inspector_app.ui.pages.base import Page
@@ -50,6 +52,7 @@ from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
+LOW_STYLE = "color: #b45309;"  # amber: a warning, not an error
 
 
 def export_task(control: TaskControl, ctx: AppContext, folder: Path, passphrase: str,
@@ -480,7 +483,28 @@ class SyncPage(Page):
         self.status.setText(told[0])
         self.refresh()
         self._show_report_json(report.to_json(), "in")
+        low = self.low_numbers_notice()
+        if low:
+            self.status.setStyleSheet(LOW_STYLE)
+            self.status.setText(told[0] + "\n" + low)
+            messages.info(low)
         self.finished.emit(True, told[0])
+
+    def low_numbers_notice(self) -> str:
+        """On the office: the laptops whose numbers are nearly used up, now that their
+        documents came back; empty elsewhere or when every laptop has enough."""
+        numbers = self.ctx.numbers
+        if not numbers.allocates():
+            return ""
+        shortages = numbers.shortages()
+        if not shortages:
+            return ""
+        labels = device_labels(self.ctx.db, [s.device_id for s in shortages])
+        each = [self.tr("{0}: {1}〔{2}〕 %n left", "", s.left).format(
+            labels.get(s.device_id, s.device), s.word, s.year) for s in shortages]
+        return self.tr("Document numbers nearly used up (fewer than {0} left): {1}. Give these "
+                       "laptops another block ({2}) before they run out.").format(
+            LOW_WATER, self.tr("; ").join(each), advice.menu_path("Document-number &blocks…"))
 
     def _cancelled(self) -> None:
         text = self.tr("Cancelled; nothing was changed.")
