@@ -196,6 +196,26 @@ def defer_foreign_keys(db: Database) -> None:
     db.execute("PRAGMA defer_foreign_keys = ON")
 
 
+@contextlib.contextmanager
+def reading_only(db: Database) -> Iterator[None]:
+    """While this lasts the connection refuses to write (SQLite's query_only): a transaction
+    meant only to read cannot commit a change by mistake."""
+    db.execute("PRAGMA query_only = ON")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA query_only = OFF")
+
+
+def data_version(db: Database) -> int:
+    """A number that changes whenever another connection (the window, another program) has
+    committed a change to the database. Inside a transaction: that of the state the
+    transaction reads, which the first read fixes (made here, so that the number is that
+    state's)."""
+    db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def first_broken_reference(db: Database) -> tuple[str, str] | None:
     """(table, referred table) of the first row pointing at a row that is not here."""
     problems = db.execute("PRAGMA foreign_key_check").fetchall()

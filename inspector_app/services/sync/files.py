@@ -29,6 +29,7 @@ class Staged:
     photos: int = 0
     documents: int = 0
     placed: list[Path] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)  # the hashes of the files staged
 
     def place(self) -> None:
         """Move every staged file to its store (call inside the import's transaction)."""
@@ -67,17 +68,18 @@ def check_pdf(data: bytes) -> str | None:
 
 def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str],
           photo_store: PhotoStore, document_folder: Path, scratch: Path,
-          progress: Progress | None = None) -> Staged:
-    """Extract and validate every file not stored here yet; raises BundleRefused."""
+          progress: Progress | None = None, into: Staged | None = None) -> Staged:
+    """Extract and validate every file not stored here yet (into ``into``, the files staged
+    so far, if given); raises BundleRefused."""
     from inspector_app.services.photos import PhotoRefused, inspect_file
 
-    staged = Staged()
+    staged = into if into is not None else Staged()
     folder = scratch / "files"
     folder.mkdir(exist_ok=True)
     todo = [("photo", sha, entry) for sha, entry in sorted(photos.items())
-            if photo_store.find_original(sha) is None]
+            if sha not in staged.checked and photo_store.find_original(sha) is None]
     todo += [("document", sha, entry) for sha, entry in sorted(documents.items())
-             if not document_copy(document_folder, sha).exists()]
+             if sha not in staged.checked and not document_copy(document_folder, sha).exists()]
     for n, (kind, sha, entry) in enumerate(todo):
         data = zf.read(entry)
         if sha256(data) != sha:  # read again: it must still be what was checked
@@ -101,6 +103,7 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
                                 "what its name says"), entry=entry, mime=inspected.mime)
             staged.moves.append((path, photo_store.original(sha, ext)))
             staged.photos += 1
+            staged.checked.add(sha)
         else:
             problem = check_pdf(path.read_bytes())
             if problem:
@@ -108,6 +111,7 @@ def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str]
                              entry=entry, problem=problem)
             staged.moves.append((path, document_copy(document_folder, sha)))
             staged.documents += 1
+            staged.checked.add(sha)
         if progress is not None:
             progress.progress(n + 1, len(todo), "photos")
             progress.check_cancelled()

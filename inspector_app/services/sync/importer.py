@@ -4,9 +4,12 @@ transaction.
 Order: open (and decrypt into the import's private scratch folder) → zip sanity from the central
 directory → manifest format → manifest signature and signer trust → sizes → every entry's size
 and SHA-256 → rows parse and match their declared schema (row_schema) → laptops must encrypt →
-already imported? → photo and PDF files re-validated in the scratch folder → in one transaction:
-the sender's rights (policy), the merge, the record signatures, the files moved into their
-stores, the history entry. A refusal anywhere leaves the database and the stores as they were.
+already imported? → the sender's rights (policy), in a transaction that only reads → only then
+the photo files of the photos they accepted, and the PDF files, re-validated in the scratch
+folder (a photo is decoded, seconds for a large one: a bundle the rules refuse has none of its
+files opened), with no transaction open → in one transaction: the rules again if anything was
+saved here meanwhile, the merge, the record signatures, the files moved into their stores, the
+history entry. A refusal anywhere leaves the database and the stores as they were.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import sqlite3
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,18 +220,20 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
             if dry_run:
                 report.status = "dry run"
             _photos_named_by_rows(verified)
-            staged = files.stage(zf, verified.photos, verified.documents,
-                                 PhotoStore(root / "photos"), DataDir(root).documents, tmp,
-                                 control)
+            staged = files.Staged()
             _stage_attachments(zf, verified, staged, tmp,
                                AttachmentStore(attachment_folder(DataDir(root))))
-        try:
-            with (sync_rows.bulk_cache(db),
-                  sync_rows.staged_attached(db, verified.rows.path) as attached):
-                _apply(db, pki, device, verified, sender, staged, report, dry_run, root,
-                       control, attached)
-        finally:
-            verified.rows.close()
+
+            def stage_files() -> None:
+                _stage_files(zf, verified, staged, root, tmp, control)
+
+            try:
+                with (sync_rows.bulk_cache(db),
+                      sync_rows.staged_attached(db, verified.rows.path) as attached):
+                    _apply(db, pki, device, verified, sender, staged, report, dry_run, root,
+                           control, attached, stage_files)
+            finally:
+                verified.rows.close()
     if not dry_run:  # a dry run wrote nothing: the database's files stay byte for byte
         sync_rows.fold_log(db)
     return report
@@ -243,6 +249,42 @@ def _photos_named_by_rows(verified: Verified) -> None:
         if sha not in named:
             raise refuse(N_("the photo file {entry!r} is the file of none of its photos"),
                          entry=entry)
+
+
+def _stage_files(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged, root: Path,
+                 tmp: Path, control: Control | None) -> None:
+    """Once the rows passed the rules: the photo files of the photos they accepted and the
+    PDF files, checked as local ingest checks them and staged in the scratch folder."""
+    store = PhotoStore(root / "photos")
+    files.stage(zf, _accepted_photo_files(verified, store), verified.documents, store,
+                DataDir(root).documents, tmp, control, into=staged)
+
+
+def _accepted_photo_files(verified: Verified, store: PhotoStore) -> dict[str, str]:
+    """sha256 → entry path of the photo files the photos the rules accepted show (a file
+    several photos show, once). A photo's file is carried, already here, or one the sending
+    computer said it did not have: a photo naming a file nobody accounts for is refused. The
+    photos stream by; only their files' hashes are kept."""
+    wanted: dict[str, str] = {}
+    absent: set[str] = set()  # named files neither carried nor here, each looked for once
+    declared: set[str] | None = None
+    for row in verified.rows.get("photos", []):  # the rows the policy left out are not read
+        sha = row["sha256"]
+        if sha in wanted or sha in absent:
+            continue
+        entry = verified.photos.get(sha)
+        if entry is not None:
+            wanted[sha] = entry
+            continue
+        if declared is None:
+            declared = {m for m in verified.manifest.get("missing_photos") or []
+                        if isinstance(m, str)}
+        if sha not in declared and store.find_original(sha) is None:
+            raise row_schema.row_refused("photos", row, "sha256", Message(
+                N_("names a photo file the bundle does not carry, and the sending computer "
+                   "did not say it was missing there")))
+        absent.add(sha)
+    return wanted
 
 
 def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Path
@@ -328,6 +370,9 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
             if info.file_size != entry["size"]:
                 raise refuse(N_("the file {entry_path!r} does not have the size its manifest says"),
                              entry_path=entry_path)
+            if kind == "photo" and name in verified.photos:
+                raise refuse(N_("it carries the photo file {entry!r} twice (also as "
+                                "{other!r})"), entry=entry_path, other=verified.photos[name])
             if kind == "rows":
                 staged.load(zf, info, name, entry["size"], entry["sha256"], checker)
             elif kind == "attachment":
@@ -395,17 +440,38 @@ def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.St
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
-           root: Path, control: Control | None = None, attached: bool = False) -> None:
+           root: Path, control: Control | None = None, attached: bool = False,
+           stage_files: Callable[[], None] | None = None) -> None:
+    """The rules, then (``stage_files``) the files of what they accepted, then the merge and
+    the checks of what it made."""
     manifest = verified.manifest
+    rows = verified.rows
     try:
-        _check_checklists(db, verified.rows)
+        _check_checklists(db, rows)
+        decision: policy.Decision | None = None
+        seen: int | None = None
+        if stage_files is not None:
+            # The rules first, in a transaction of their own that only reads; then the files
+            # of what they accepted are opened (a photo is decoded: seconds for a large one)
+            # with no transaction open, so that the window may save meanwhile.
+            with sync_rows.reading_only(db), db.atomic():
+                decision = policy.Policy(db, device.id, sender, rows).check()
+                seen = sync_rows.data_version(db)
+            rows.skip = decision.skip
+            stage_files()
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
             sync_rows.defer_foreign_keys(db)
-            decision = policy.Policy(db, device.id, sender, verified.rows).check()
+            if decision is None or sync_rows.data_version(db) != seen:
+                # Something was saved here since the rules read it: they read it again, and
+                # the files of what they accept only now are checked too.
+                rows.skip = {}
+                decision = policy.Policy(db, device.id, sender, rows).check()
+                rows.skip = decision.skip
+                if stage_files is not None:
+                    stage_files()
             for note in decision.notes:
                 report.note(note)
-            rows = verified.rows
             rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
                 why = decision.skip_reasons.get(table, N_("taken only from the office"))
