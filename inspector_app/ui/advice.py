@@ -76,7 +76,7 @@ TEXTS: dict[str, object] = {  # QT_TRANSLATE_NOOP: texts typed as objects
                   "and the other holidays"),
     Hint.LAYOUT_WORKBOOK: QT_TRANSLATE_NOOP(
         "Advice", "Start from a workbook in the layout: select a template on the {0} page, "
-                  "click {1} and save it as {2}."),
+                  "click {1} and choose {2}."),
 }
 
 

@@ -77,8 +77,12 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/advice.py" line="77"/>
-        <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and save it as {2}.</source>
+        <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and choose {2}.</source>
         <translation>请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
+    </message>
+    <message>
+        <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and save it as {2}.</source>
+        <translation type="vanished">请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
     </message>
 </context>
 <context>
