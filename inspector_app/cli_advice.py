@@ -35,6 +35,8 @@ ADVICE: dict[str, str] = {
     Hint.LIST_CAMPAIGNS: N_("See `inspector-app campaigns list`."),
     Hint.ADD_HOLIDAYS: N_("— add the State Council's notice with --holidays FILE for the "
                           "Spring Festival and the other holidays"),
+    Hint.LAYOUT_WORKBOOK: N_("Start from the layout workbook (inspector-app forms layout -o "
+                             "FILE.xlsx)."),
 }
 
 

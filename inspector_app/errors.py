@@ -34,6 +34,7 @@ class Hint(StrEnum):
     LIST_UNITS = "list-units"
     LIST_CAMPAIGNS = "list-campaigns"
     ADD_HOLIDAYS = "add-holidays"                # the State Council's notice of a year
+    LAYOUT_WORKBOOK = "layout-workbook"          # a checklist workbook in the expected layout
 
 
 class InspectorError(Exception):

@@ -50,6 +50,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 
 __all__ = [
+    "FragmentInvalid",
     "LoadedTemplate",
     "Problem",
     "TemplateInvalid",
@@ -165,24 +166,31 @@ def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
     return _finish(file, found), (None if found else data)
 
 
-def check_definition(data: dict[str, Any], locate: Any) -> list[tuple[int, str]]:
+def check_definition(data: dict[str, Any], locate: Any) -> list[tuple[int, Message]]:
     """The schema and whole-document problems of a definition read from another format (a
     workbook). ``locate.line(path)`` answers where a field was written, as an ordinal the caller
-    maps back to its own places; ``locate.values`` may be empty. The messages are in English."""
-    return [(line, str(message)) for line, message in
-            _schema_problems(data, locate) + _Semantics(data, locate).problems()]
+    maps back to its own places; ``locate.values`` may be empty."""
+    return _schema_problems(data, locate) + _Semantics(data, locate).problems()
+
+
+class FragmentInvalid(ValueError):
+    """A value written inline is not one; ``said`` tells why, in any language."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(str(said))
+        self.said = said
 
 
 def parse_fragment(text: str) -> Any:
     """A YAML value written inline (``{item: x, equals: true}``), read with the template rules:
-    ``ValueError`` with the reason when it is not one."""
+    ``FragmentInvalid`` (a ``ValueError``) with the reason when it is not one."""
     try:
         root, data = _parse(text)
     except _Refused as exc:
-        raise ValueError(exc.message) from None
+        raise FragmentInvalid(exc.said) from None
     problems = _Lines(root).problems
     if problems:
-        raise ValueError(str(problems[0][1]))
+        raise FragmentInvalid(problems[0][1])
     return data
 
 

@@ -23,7 +23,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from inspector_app.domain.checklist import LoadedTemplate, Template, content_hash
+from inspector_app.errors import Hint
+from inspector_app.i18n import N_, Listing, Message
 from inspector_app.services.forms import (
+    FragmentInvalid,
     Problem,
     TemplateInvalid,
     check_definition,
@@ -186,10 +189,10 @@ _INFO_BY_LABEL.update({_norm(p): (p, label, how) for p, label, how in _INFO})
 
 
 class _Refused(Exception):
-    def __init__(self, cell: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, cell: str, said: Message) -> None:
+        super().__init__(str(said))
         self.cell = cell
-        self.message = message
+        self.said = said
 
 
 @dataclass
@@ -203,7 +206,7 @@ class _Where:
     cells: list[str] = field(default_factory=list)
     paths: dict[tuple[str | int, ...], int] = field(default_factory=dict)
     values: dict[Any, Any] = field(default_factory=dict)  # no YAML nodes here
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, Message]] = field(default_factory=list)
 
     def at(self, cell: str) -> int:
         self.cells.append(cell)
@@ -212,8 +215,8 @@ class _Where:
     def mark(self, path: Sequence[str | int], cell: str) -> None:
         self.paths.setdefault(tuple(path), self.at(cell))
 
-    def problem(self, cell: str, message: str) -> None:
-        self.problems.append((self.at(cell), message))
+    def problem(self, cell: str, said: Message) -> None:
+        self.problems.append((self.at(cell), said))
 
     def line(self, path: Sequence[str | int]) -> int:
         p = tuple(path)
@@ -236,7 +239,7 @@ def load_workbook_template(path: Path | str) -> LoadedTemplate:
         _size_up(path)
         data = _read(path, where)
     except _Refused as exc:
-        raise TemplateInvalid([CellProblem(file, 1, exc.message, exc.cell)]) from None
+        raise TemplateInvalid([_cell_problem(file, 1, exc.said, exc.cell)]) from None
     found = list(where.problems)
     # A cell already reported (a grade that is not 一般/重大) also leaves its field missing:
     # say it once, in the words about the cell.
@@ -245,17 +248,44 @@ def load_workbook_template(path: Path | str) -> LoadedTemplate:
               if where.cell(line) not in reported]
     if found:
         problems = sorted({
-            CellProblem(file, line, _cells_in(message, where), where.cell(line))
-            for line, message in found
+            _cell_problem(file, line, _cells_in(said, where), where.cell(line))
+            for line, said in found
         })
         raise TemplateInvalid(problems)
     return LoadedTemplate(Template.from_dict(data), data, content_hash(data), path)
 
 
-def _cells_in(message: str, where: _Where) -> str:
-    """Messages written for YAML say "first on line 12": name the cell instead."""
-    message = re.sub(r"\bon line (\d+)", lambda m: f"at {where.cell(int(m[1]))}", message)
-    return re.sub(r"\bline (\d+)", lambda m: where.cell(int(m[1])), message)
+def _cell_problem(file: str, line: int, said: Message, cell: str) -> CellProblem:
+    return CellProblem(file, line, str(said), cell, said=said)
+
+
+# Messages written for YAML that say "first on line 12", as they name the cell instead.
+_AT_CELL = {
+    "duplicate section id '{id}' (first used on line {line})":
+        N_("duplicate section id '{id}' (first used at {cell})"),
+    "duplicate item id '{id}' (first used on line {line})":
+        N_("duplicate item id '{id}' (first used at {cell})"),
+    "{owner}: duplicate choice value {value} (first on line {line})":
+        N_("{owner}: duplicate choice value {value} (first at {cell})"),
+    "{owner}: show_if refers to item '{target}' (line {line}), which comes later; a condition "
+    "can only use earlier items":
+        N_("{owner}: show_if refers to item '{target}' ({cell}), which comes later; a "
+           "condition can only use earlier items"),
+}
+
+
+def _cells_in(said: Any, where: _Where) -> Any:
+    """``said`` with the cell where a YAML message names a line (and its parameters too)."""
+    if isinstance(said, Listing):
+        return Listing([_cells_in(item, where) for item in said.items], said.separator)
+    if not isinstance(said, Message):
+        return said
+    params = {key: _cells_in(value, where) for key, value in said.params.items()}
+    msgid = said.msgid
+    if msgid in _AT_CELL and isinstance(params.get("line"), int):
+        msgid = _AT_CELL[msgid]
+        params["cell"] = where.cell(params.pop("line"))
+    return Message(msgid, hint=said.hint, **params)
 
 
 def _size_up(path: Path) -> None:
@@ -264,32 +294,38 @@ def _size_up(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _Refused(book, f"cannot read the file: {exc.strerror or exc}") from exc
+        raise _Refused(book, Message(N_("cannot read the file: {reason}"),
+                                     reason=exc.strerror or exc)) from exc
     if size > MAX_FILE_BYTES:
-        raise _Refused(book, f"the workbook is too large ({size / 2**20:.1f} MB); a checklist "
-                       f"workbook is at most {MAX_FILE_BYTES // 2**20} MB")
+        raise _Refused(book, Message(N_("the workbook is too large ({size} MB); a checklist "
+                                        "workbook is at most {limit} MB"),
+                                     size=f"{size / 2**20:.1f}", limit=MAX_FILE_BYTES // 2**20))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _Refused(book, "this is not an Excel workbook (.xlsx); in Excel or WPS use "
-                       "\"Save as\" → Excel Workbook (*.xlsx)") from exc
+        raise _Refused(book, Message(N_("this is not an Excel workbook (.xlsx); in Excel or "
+                                        "WPS use \"Save as\" → Excel Workbook (*.xlsx)"))) from exc
     if len(members) > MAX_MEMBERS:
-        raise _Refused(book, f"the workbook holds {len(members)} parts; a checklist needs far "
-                       "fewer — it is not an ordinary workbook")
+        raise _Refused(book, Message(N_("the workbook holds {count} parts; a checklist needs "
+                                        "far fewer — it is not an ordinary workbook"),
+                                     count=len(members)))
     expanded = sum(m.file_size for m in members)
     if expanded > MAX_EXPANDED_BYTES:
-        raise _Refused(book, f"the workbook expands to {expanded / 2**20:.0f} MB when opened "
-                       f"(at most {MAX_EXPANDED_BYTES // 2**20} MB); it is not a checklist or "
-                       "is damaged")
+        raise _Refused(book, Message(N_("the workbook expands to {size} MB when opened (at "
+                                        "most {limit} MB); it is not a checklist or is damaged"),
+                                     size=f"{expanded / 2**20:.0f}",
+                                     limit=MAX_EXPANDED_BYTES // 2**20))
     for m in members:
         if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
             times = m.file_size // max(m.compress_size, 1)
-            raise _Refused(book, f"the part {m.filename} expands {times} times when opened; "
-                           "the file looks like a zip bomb and is refused")
+            raise _Refused(book, Message(N_("the part {part} expands {times} times when opened; "
+                                            "the file looks like a zip bomb and is refused"),
+                                         part=m.filename, times=times))
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
-        raise _Refused(book, "this zip file is not an Excel workbook (no xl/workbook.xml)")
+        raise _Refused(book, Message(N_("this zip file is not an Excel workbook (no "
+                                        "xl/workbook.xml)")))
 
 
 def _read(path: Path, where: _Where) -> dict[str, Any]:
@@ -297,17 +333,20 @@ def _read(path: Path, where: _Where) -> dict[str, Any]:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise _Refused("A1", f"the workbook cannot be opened: {exc}") from exc
+        raise _Refused("A1", Message(N_("the workbook cannot be opened: {reason}"),
+                                     reason=exc)) from exc
     try:
         missing = [s for s in (INFO_SHEET, ITEMS_SHEET) if s not in wb.sheetnames]
         if missing:
-            raise _Refused("A1", f"the workbook has no sheet named {'、'.join(missing)} (sheets "
-                           f"found: {'、'.join(wb.sheetnames)}); start from the layout workbook "
-                           "(inspector-app forms layout -o FILE.xlsx)")
+            raise _Refused("A1", Message(N_("the workbook has no sheet named {missing} (sheets "
+                                            "found: {found})."), hint=Hint.LAYOUT_WORKBOOK,
+                                         missing="、".join(missing),
+                                         found="、".join(wb.sheetnames)))
         for sheet in (INFO_SHEET, ITEMS_SHEET):
             for ref in merged.get(sheet, []):
-                where.problem(f"{sheet}!{ref.split(':')[0]}", f"merged cells {sheet}!{ref}: "
-                              "unmerge them and write the value in every row it applies to")
+                where.problem(f"{sheet}!{ref.split(':')[0]}", Message(N_(
+                    "merged cells {cells}: unmerge them and write the value in every row it "
+                    "applies to"), cells=f"{sheet}!{ref}"))
         data: dict[str, Any] = {"format": FORMAT}
         _read_info(wb[INFO_SHEET], data, where)
         data["sections"] = _read_items(wb[ITEMS_SHEET], where)
@@ -356,12 +395,14 @@ def _rows(ws: Any, sheet: str) -> Iterable[tuple[int, tuple[Any, ...]]]:
     """(row number, cells) of a sheet, refusing a sheet longer than any checklist."""
     declared = ws.max_row or 0
     if declared > MAX_ROWS + 1:
-        raise _Refused(f"{sheet}!A{MAX_ROWS + 2}", f"the sheet {sheet} has {declared} rows; a "
-                       f"checklist has at most {MAX_ROWS} — this is not a checklist")
+        raise _Refused(f"{sheet}!A{MAX_ROWS + 2}", Message(N_(
+            "the sheet {sheet} has {count} rows; a checklist has at most {limit} — this is not "
+            "a checklist"), sheet=sheet, count=declared, limit=MAX_ROWS))
     for number, row in enumerate(ws.iter_rows(), start=1):
         if number > MAX_ROWS + 1:
-            raise _Refused(f"{sheet}!A{number}", f"the sheet {sheet} has more than {MAX_ROWS} "
-                           "rows; a checklist has far fewer — this is not a checklist")
+            raise _Refused(f"{sheet}!A{number}", Message(N_(
+                "the sheet {sheet} has more than {limit} rows; a checklist has far fewer — this "
+                "is not a checklist"), sheet=sheet, limit=MAX_ROWS))
         yield number, tuple(row)
 
 
@@ -376,8 +417,9 @@ class _Cell:
             isinstance(self.value, str) and self.value.startswith("=") and len(self.value) > 1
             and getattr(cell, "data_type", None) == "f"
         ):
-            where.problem(self.ref, f"a formula ({self.value}): write the value itself, "
-                          "a checklist does not compute")
+            where.problem(self.ref, Message(N_("a formula ({formula}): write the value itself, "
+                                               "a checklist does not compute"),
+                                            formula=self.value))
             self.value = None
         if isinstance(self.value, str) and not self.value.strip():
             self.value = None
@@ -386,20 +428,21 @@ class _Cell:
     def empty(self) -> bool:
         return self.value is None
 
-    def bad(self, message: str) -> None:
-        self.where.problem(self.ref, message)
+    def bad(self, said: Message) -> None:
+        self.where.problem(self.ref, said)
 
     def text(self, label: str) -> str | None:
         v = self.value
         if v is None:
             return None
         if isinstance(v, bool):
-            self.bad(f"{label} must be text, not TRUE/FALSE")
+            self.bad(Message(N_("{label} must be text, not TRUE/FALSE"), label=label))
             return None
         if isinstance(v, int | float):
             return str(int(v)) if float(v).is_integer() else str(v)
         if not isinstance(v, str):
-            self.bad(f"{label} must be text, not a date or time; format the cell as text")
+            self.bad(Message(N_("{label} must be text, not a date or time; format the cell as "
+                                "text"), label=label))
             return None
         return v.strip() if "\n" not in v else v.strip("\r\n ")
 
@@ -409,17 +452,20 @@ class _Cell:
             return None
         if isinstance(v, str):
             if re.fullmatch(r"\s*[-+]?\d+(\.\d+)?\s*", v):
-                self.bad(f"{label}: the number {v.strip()} is stored as text; format the cell "
-                         "as a number and enter it again")
+                self.bad(Message(N_("{label}: the number {number} is stored as text; format "
+                                    "the cell as a number and enter it again"),
+                                 label=label, number=v.strip()))
             else:
-                self.bad(f"{label} must be a number, not {v!r}")
+                self.bad(Message(N_("{label} must be a number, not {value}"), label=label,
+                                 value=repr(v)))
             return None
         if isinstance(v, bool) or not isinstance(v, int | float):
-            self.bad(f"{label} must be a number")
+            self.bad(Message(N_("{label} must be a number"), label=label))
             return None
         if integer:
             if not float(v).is_integer():
-                self.bad(f"{label} must be a whole number (found {v})")
+                self.bad(Message(N_("{label} must be a whole number (found {value})"),
+                                 label=label, value=v))
                 return None
             return int(v)
         return v
@@ -435,7 +481,8 @@ class _Cell:
             return True
         if word in _NO:
             return False
-        self.bad(f"{label} must be 是 or 否 (found {v!r})")
+        self.bad(Message(N_("{label} must be 是 or 否 (found {value})"), label=label,
+                         value=repr(v)))
         return None
 
     def yaml(self, label: str) -> Any:
@@ -444,9 +491,9 @@ class _Cell:
             return None
         try:
             return parse_fragment(text)
-        except ValueError as exc:
-            self.bad(f"{label} is not valid: {exc}; write it as in YAML, e.g. "
-                     "{item: ID, equals: true}")
+        except FragmentInvalid as exc:
+            self.bad(Message(N_("{label} is not valid: {reason}; write it as in YAML, e.g. "
+                                "{{item: ID, equals: true}}"), label=label, reason=exc.said))
             return None
 
     def word(self, label: str, words: dict[str, str], allowed: Iterable[str]) -> str | None:
@@ -458,7 +505,8 @@ class _Cell:
         if text.lower() in set(allowed):
             return text.lower()
         options = "、".join(k for k in words if not k.isascii())
-        self.bad(f"{label} {text!r} is not one of {options}")
+        self.bad(Message(N_("{label} {value} is not one of {options}"), label=label,
+                         value=repr(text), options=options))
         return None
 
 
@@ -481,11 +529,13 @@ def _read_info(ws: Any, data: dict[str, Any], where: _Where) -> None:
         known = _INFO_BY_LABEL.get(_norm(label))
         if known is None:
             labels = "、".join(lb for _, lb, _ in _INFO)
-            label_cell.bad(f"unknown field {label!r} (the fields are {labels})")
+            label_cell.bad(Message(N_("unknown field {label} (the fields are {labels})"),
+                                   label=repr(label), labels=labels))
             continue
         key, name, how = known
         if key in seen:
-            label_cell.bad(f"{name} is written twice (first at {seen[key]})")
+            label_cell.bad(Message(N_("{name} is written twice (first at {cell})"), name=name,
+                                   cell=seen[key]))
             continue
         seen[key] = label_cell.ref
         if value_cell.empty:
@@ -494,8 +544,9 @@ def _read_info(ws: Any, data: dict[str, Any], where: _Where) -> None:
         if key == "version" and isinstance(value_cell.value, int | float) and not isinstance(
             value_cell.value, bool
         ):
-            value_cell.bad(f"版本 must be text: {value_cell.value} is a number, so 2027.10 "
-                           "would read as 2027.1; format the cell as text and enter it again")
+            value_cell.bad(Message(N_("版本 must be text: {value} is a number, so 2027.10 "
+                                      "would read as 2027.1; format the cell as text and enter "
+                                      "it again"), value=value_cell.value))
             continue
         if how == "text":
             value: Any = value_cell.text(name)
@@ -509,7 +560,8 @@ def _read_info(ws: Any, data: dict[str, Any], where: _Where) -> None:
             _put(data, key, value)
     for key in ("title", "authority", "legal_basis", "description"):
         if key in data and "zh" not in data[key]:
-            where.problem(where.cell(where.line([key])), f"{key}: the Chinese text is missing")
+            where.problem(where.cell(where.line([key])),
+                          Message(N_("{key}: the Chinese text is missing"), key=key))
 
 
 def _read_items(ws: Any, where: _Where) -> list[dict[str, Any]]:
@@ -526,18 +578,19 @@ def _read_items(ws: Any, where: _Where) -> list[dict[str, Any]]:
                 continue
             known = _BY_HEADER.get(_norm(c.value))
             if known is None:
-                c.bad(f"unknown column {c.value!r} (the columns are "
-                      f"{'、'.join(h for h, _, _ in _COLUMNS)})")
+                c.bad(Message(N_("unknown column {column} (the columns are {columns})"),
+                              column=repr(c.value), columns="、".join(h for h, _, _ in _COLUMNS)))
             elif known[0] in seen:
-                c.bad(f"the column {known[0]} appears twice (first at {seen[known[0]]})")
+                c.bad(Message(N_("the column {column} appears twice (first at {cell})"),
+                              column=known[0], cell=seen[known[0]]))
                 known = None
             else:
                 seen[known[0]] = c.ref
             header.append(known)
         for needed in ("序号", "检查内容"):
             if needed not in seen:
-                where.problem(f"{ITEMS_SHEET}!A{number}", f"the header row has no column "
-                              f"{needed}")
+                where.problem(f"{ITEMS_SHEET}!A{number}", Message(N_(
+                    "the header row has no column {column}"), column=needed))
         break
     sections: list[dict[str, Any]] = []
     for number, row in rows:
@@ -551,8 +604,8 @@ def _read_items(ws: Any, where: _Where) -> list[dict[str, Any]]:
                     blank[column[0]] = c
                 continue
             if column is None:
-                c.bad("a value in a column without a header; give the column a header or "
-                      "clear the cell")
+                c.bad(Message(N_("a value in a column without a header; give the column a "
+                                 "header or clear the cell")))
                 continue
             filled[column[0]] = (c, column)
         if not filled:
@@ -590,16 +643,16 @@ def _read_row(number: int, filled: dict[str, tuple[_Cell, tuple[str, str, str]]]
                 if (v := c.yaml(header)) is not None:
                     section["applies_to"] = v
             elif header != "类型":
-                c.bad(f"a section row (类型 = {SECTION}) has only 序号, 检查内容 and 适用条件; "
-                      f"clear {header}")
+                c.bad(Message(N_("a section row (类型 = {section}) has only 序号, 检查内容 and "
+                                 "适用条件; clear {column}"), section=SECTION, column=header))
         section["items"] = []
         sections.append(section)
         return
     if kind is None:
         return
     if not sections:
-        where.problem(first_ref, f"an item before the first section row: add a row with 类型 "
-                      f"{SECTION} above it")
+        where.problem(first_ref, Message(N_("an item before the first section row: add a row "
+                                            "with 类型 {section} above it"), section=SECTION))
         return
     section = sections[-1]
     i_index = len(section["items"])
@@ -651,14 +704,14 @@ def _read_row(number: int, filled: dict[str, tuple[_Cell, tuple[str, str, str]]]
         if isinstance(item.get("unit"), str):
             item["unit"] = {"zh": item["unit"], "en": unit_en[1]}
         else:
-            unit_en[0].bad("单位（英文） needs the Chinese unit in 单位 (plain text)")
+            unit_en[0].bad(Message(N_("单位（英文） needs the Chinese unit in 单位 (plain text)")))
     if "type" not in item:
         item["type"] = kind
     section["items"].append(item)
     if photo:
         if item.get("type") != "check" or "id" not in item:
             where.problem(filled["需拍照"][0].ref,
-                          "需拍照 is for check items (类型 检查) with a 序号")
+                          Message(N_("需拍照 is for check items (类型 检查) with a 序号")))
             return
         photo_path = ("sections", len(sections) - 1, "items", i_index + 1)
         where.mark(photo_path, filled["需拍照"][0].ref)
@@ -685,7 +738,8 @@ def _parse_choices(c: _Cell) -> list[dict[str, Any]] | None:
             continue
         value, eq, rest = line.partition("=")
         if not eq or not value.strip() or not rest.strip():
-            c.bad(f"选项 line {n} ({line.strip()!r}) must read value = 中文 | English")
+            c.bad(Message(N_("选项 line {number} ({text}) must read value = 中文 | English"),
+                          number=n, text=repr(line.strip())))
             return None
         zh, bar, en = rest.partition("|")
         text_pair: dict[str, str] = {"zh": zh.strip()}
@@ -912,8 +966,7 @@ _HELP = [
     ("数字列", "最小值、最大值、正常下限、正常上限、最多字数、最少照片、权重："
                "填数字，不要以文本格式保存。"),
     ("不允许", "合并单元格、公式、模板以外的列。空行可以保留，导入时忽略。"),
-    ("导入", "inspector-app forms import 文件.xlsx，或在「检查表模板」页点「导入…」；"
-           "出错时提示「工作表!单元格」。"),
+    ("导入", "在「检查表模板」页点「导入…」，也可用命令行导入；出错时提示「工作表!单元格」。"),
 ]
 
 

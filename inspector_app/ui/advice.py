@@ -74,6 +74,9 @@ TEXTS: dict[str, object] = {  # QT_TRANSLATE_NOOP: texts typed as objects
     Hint.ADD_HOLIDAYS: QT_TRANSLATE_NOOP(
         "Advice", "— add the State Council's notice with {1} ({0}) for the Spring Festival "
                   "and the other holidays"),
+    Hint.LAYOUT_WORKBOOK: QT_TRANSLATE_NOOP(
+        "Advice", "Start from a workbook in the layout: select a template on the {0} page, "
+                  "click {1} and choose {2}."),
 }
 
 
@@ -105,6 +108,9 @@ def _places(hint: str, lang: str | None) -> list[str]:
             _tr(_IN_PAGE, lang).format(_page("CompaniesPage", "Companies", lang),
                                        _shown("CompaniesPage", "&Yearly plan…", lang)),
             _shown("YearPlanDialog", "&Holidays…", lang)],
+        Hint.LAYOUT_WORKBOOK: lambda: [_page("TemplatesPage", "Templates", lang),
+                                       _shown("TemplatesPage", "E&xport…", lang),
+                                       _shown("TemplatesPage", "Excel workbooks (*.xlsx)", lang)],
     }
     return places[hint]() if hint in places else []
 

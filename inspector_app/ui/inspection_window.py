@@ -49,7 +49,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.history import history_lines
 from inspector_app.services.inspections import InspectionRecord, InspectionService
 from inspector_app.services.signing import sign_pdf_bytes
-from inspector_app.ui import messages
+from inspector_app.ui import advice, messages
 from inspector_app.ui.dialogs.document_dialog import DocumentDialog
 from inspector_app.ui.dialogs.inspection_dialogs import (
     HistoryDialog,
@@ -755,8 +755,9 @@ class InspectionWindow(QMainWindow):
             return
         if self.ctx.pki.identity() is None:
             answer = QMessageBox.question(self, self.tr("Sign and lock"), self.tr(
-                "This computer has no signing identity (Tools → Signing identity), so the record "
-                "can be locked but not signed digitally. Lock it without a digital signature?"))
+                "This computer has no signing identity ({0}), so the record can be locked but "
+                "not signed digitally. Lock it without a digital signature?").format(
+                    advice.menu_path("Signing &identity…")))
             if answer == QMessageBox.StandardButton.Yes:
                 self._guard(self.service.lock, self.inspection_id)
                 self._after_change(None)

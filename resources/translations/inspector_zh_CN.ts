@@ -75,6 +75,15 @@
         <source>— add the State Council&apos;s notice with {1} ({0}) for the Spring Festival and the other holidays</source>
         <translation>——春节等其他节假日请用“{1}”（{0}）加入国务院办公厅的通知</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/advice.py" line="77"/>
+        <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and choose {2}.</source>
+        <translation>请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
+    </message>
+    <message>
+        <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and save it as {2}.</source>
+        <translation type="vanished">请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -2480,8 +2489,8 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <location filename="../../inspector_app/ui/inspection_window.py" line="300"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="752"/>
         <location filename="../../inspector_app/ui/inspection_window.py" line="757"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="766"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="796"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="767"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="797"/>
         <source>Sign and lock</source>
         <translation>签署并锁定</translation>
     </message>
@@ -2687,6 +2696,11 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation>正在解锁签名密钥…</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
+        <source>This computer has no signing identity ({0}), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
+        <translation>本机没有签名证书（{0}），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/inspection_window.py" line="505"/>
         <source>; </source>
         <translation>；</translation>
@@ -2728,53 +2742,52 @@ Changing it clears these signatures: they are no longer printed, and must be giv
         <translation>尚缺签名：{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="758"/>
         <source>This computer has no signing identity (Tools → Signing identity), so the record can be locked but not signed digitally. Lock it without a digital signature?</source>
-        <translation>本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
+        <translation type="vanished">本机没有签名证书（工具 → 签名证书），只能锁定记录而不能进行数字签名。是否在不加数字签名的情况下锁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="767"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="768"/>
         <source>After signing, nothing in this record can change; corrections become a new revision. Sign it now?</source>
         <translation>签署后本记录的任何内容均不可更改，更正须另行生成修订版。现在签署吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="825"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="795"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="826"/>
         <source>Checking the photos…</source>
         <translation>正在核对照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="794"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="795"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="820"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="821"/>
         <source>Signing the record…</source>
         <translation>正在签署记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="824"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="825"/>
         <source>Checked photo {0} of {1}: {2}</source>
         <translation>已核对第 {0} 张照片（共 {1} 张）：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="840"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="841"/>
         <source>Signed and locked.</source>
         <translation>已签署并锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="855"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="856"/>
         <source>Signing was cancelled: the record is not signed and not locked.</source>
         <translation>已取消签署：记录未签署，也未锁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="864"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="865"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_window.py" line="865"/>
+        <location filename="../../inspector_app/ui/inspection_window.py" line="866"/>
         <source>Why is the signed record corrected?</source>
         <translation>请说明更正已签署记录的原因：</translation>
     </message>
@@ -5539,8 +5552,12 @@ Records signed with it that the office has not imported yet will be refused, and
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
+        <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first ({0}).</source>
+        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（{0}）。</translation>
+    </message>
+    <message>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first (Tools → Signing identity…).</source>
-        <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
+        <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（工具 → 签名证书…）。</translation>
     </message>
     <message>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first.</source>

@@ -48,3 +48,15 @@ def test_numbers_run_out_names_the_menu_as_the_window_shows_it(window, languages
     if lang == "zh_CN":
         assert shown.startswith("本机已没有 2026 年的应急责改编号（责令限期整改指令书），"
                                 "未作任何更改。请监管部门分配号段")
+
+
+def test_the_sync_page_names_the_signing_identity_menu_as_the_window_shows_it(
+        qtbot, ctx, languages):
+    from inspector_app.ui.pages.sync import SyncPage
+
+    languages.apply("zh_CN")
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.finished):
+        page.choose_export()  # this computer has no signing identity
+    assert "请先导入单位签发的证书文件（工具 → 签名证书…）。" in page.status.text()

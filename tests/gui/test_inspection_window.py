@@ -726,3 +726,18 @@ def test_closing_the_window_while_the_key_is_unlocked_signs_nothing(
     qtbot.waitUntil(lambda: bool(derived), timeout=10_000)
     qtbot.wait(300)
     assert service.get(inspection).status is Status.COMPLETED
+
+
+def test_without_a_signing_identity_the_menu_is_named_as_the_window_shows_it(
+        qtbot, ctx, service, team, languages, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    languages.apply("zh_CN")
+    inspection, _signatures = completed_and_signed(ctx, service, team)
+    win = open_window(qtbot, ctx, inspection)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    win.act_lock.trigger()
+    assert asked and "本机没有签名证书（工具 → 签名证书…）" in asked[0]
+    assert "Signing" not in asked[0] and "&" not in asked[0]

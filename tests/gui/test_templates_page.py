@@ -393,3 +393,37 @@ def test_a_broken_file_is_explained_in_the_language_of_the_window(page, tmp_path
     entries = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert entries[0] == f"{path}:15: 检查项编号 'a' 重复（第 11 行已使用）"
     assert entries[1].startswith(f"{path}:19: 检查项 'c'：未知的检查项类型 'checkbox'（可选：")
+
+
+def test_a_refused_workbook_is_listed_in_chinese_with_the_window_s_advice(page, tmp_path,
+                                                                          languages):
+    from openpyxl import Workbook, load_workbook
+
+    from inspector_app.services.forms_xlsx import ITEMS_SHEET, write_layout_workbook
+    from inspector_app.ui import advice
+
+    languages.apply("zh_CN")
+    advice.install()
+    other = tmp_path / "清单.xlsx"
+    Workbook().save(other)  # one sheet, "Sheet"
+
+    assert page.import_file(other) is None
+
+    dialog = page.last_errors_dialog
+    entries = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert entries == [f"{other}: A1: 工作簿中没有名为“模板、检查项”的工作表（现有工作表：Sheet）。"
+                       "请以本程序导出的工作簿为底稿填写：在检查表模板页面选中一个模板，"
+                       "点“导出…”，保存类型选“Excel 工作簿 (*.xlsx)”。"]
+    assert "inspector-app" not in dialog.list.item(0).text()
+
+    book = tmp_path / "mine.xlsx"
+    write_layout_workbook(book)
+    wb = load_workbook(book)
+    headers = [c.value for c in wb[ITEMS_SHEET][1]]
+    wb[ITEMS_SHEET].cell(3, headers.index("权重") + 1, "2")
+    wb.save(book)
+    assert page.import_file(book) is None
+    entries = [page.last_errors_dialog.list.item(i).text()
+               for i in range(page.last_errors_dialog.list.count())]
+    assert entries == [f"{book}: 检查项!Y3: “权重”：数字 2 是以文本格式保存的；请把单元格格式设为"
+                       "数值后重新输入"]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
+from inspector_app import cli_advice, i18n
 from inspector_app.cli import main
 from inspector_app.paths import resources_dir
 from inspector_app.services.forms import (
@@ -202,3 +204,80 @@ def test_choices_and_units_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "c.xlsx"
     export_workbook(definition, path)
     assert load_workbook_template(path).definition == definition
+
+
+def _refused(path: Path) -> list[str]:
+    """The problems of ``path`` as the user reads them, in the current language."""
+    with pytest.raises(TemplateInvalid) as info:
+        load_workbook_template(path)
+    return [p.localized() for p in info.value.problems]
+
+
+def _english_words(text: str, *values: str) -> list[str]:
+    for value in values:
+        text = text.replace(value, "")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_refused_workbook_is_told_in_the_users_language(tmp_path: Path, layout: Path,
+                                                          lang: str) -> None:
+    i18n.set_language(lang)
+    other = tmp_path / "other.xlsx"
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    wb.save(other)
+    # Cell by cell: a number typed as text, a yes/no cell that is neither, and an item id used
+    # twice (a rule of the YAML checker, whose "first on line N" names the cell).
+    book = load_workbook(layout)
+    ws = book[ITEMS_SHEET]
+    headers = [c.value for c in ws[1]]
+    ws.cell(3, headers.index("权重") + 1, "2")
+    ws.cell(3, headers.index("必填") + 1, "也许")
+    ws.append([c.value for c in ws[3]])  # row 4: mgmt-01 again
+    book.save(layout)
+
+    [refused] = _refused(other)
+    found = _refused(layout)
+    if lang == "zh_CN":
+        assert refused == (f"{other}: A1: 工作簿中没有名为“模板、检查项”的工作表"
+                           "（现有工作表：Sheet1）。")
+        assert any("“权重”：数字 2 是以文本格式保存的" in p for p in found), found
+        assert any("“必填”只能填“是”或“否”（实际为 '也许'）" in p for p in found), found
+        assert any("检查项!A4: 检查项编号 'mgmt-01' 重复（检查项!A3 已使用）" in p
+                   for p in found), found
+        for text in [refused, *found]:
+            assert _english_words(text, str(other), str(layout), "Sheet1", "mgmt-01-photo",
+                                  "mgmt") == [], text
+    else:
+        assert refused == (f"{other}: A1: the workbook has no sheet named 模板、检查项 (sheets "
+                           "found: Sheet1).")
+        assert any("权重: the number 2 is stored as text; format the cell as a number" in p
+                   for p in found), found
+        assert any("必填 must be 是 or 否 (found '也许')" in p for p in found), found
+        assert any("检查项!A4: duplicate item id 'mgmt-01' (first used at 检查项!A3)" in p
+                   for p in found), found
+
+
+def test_a_big_workbook_keeps_its_numbers_in_chinese(tmp_path: Path) -> None:
+    i18n.set_language("zh_CN")
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    assert _refused(big) == [f"{big}: A1: 工作簿太大（50.0 MB）；检查表工作簿最大 5 MB"]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_command_line_tells_how_to_get_the_layout_workbook(tmp_path: Path,
+                                                               lang: str) -> None:
+    i18n.set_language(lang)
+    i18n.install_advisor(cli_advice.advise)
+    other = tmp_path / "other.xlsx"
+    Workbook().save(other)
+    [refused] = _refused(other)
+    if lang == "zh_CN":
+        assert refused.endswith("。请以样表工作簿为底稿填写（用 inspector-app forms layout -o "
+                                "文件.xlsx 生成）。")
+    else:
+        assert refused.endswith(". Start from the layout workbook (inspector-app forms layout "
+                                "-o FILE.xlsx).")

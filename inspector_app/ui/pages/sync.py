@@ -363,7 +363,7 @@ class SyncPage(Page):
             # Where to do it, as Sign and lock says: a newcomer does not know the menu yet.
             self._fail(self.tr("This computer has no signing identity, so it cannot sign an "
                                "export: import the enrolment file from the office first "
-                               "(Tools → Signing identity…)."))
+                               "({0}).").format(advice.menu_path("Signing &identity…")))
             return None
         key = identity[0].fingerprint if identity else "org"
         prompt = (self.tr("Passphrase of your signing identity ({0}):")
