@@ -87,6 +87,7 @@ def test_a_busy_database_is_a_message_not_an_internal_error(world, tmp_path, cap
                      str(org)]) == 1
         err = capsys.readouterr().err
         assert "Another Inspector is using this data folder" in err
+        assert f"({world.office.data_dir.root})" in err  # the data folder, not its parent
         assert "internal error" not in err
         assert main([*office, "demo", "--companies", "2", "--inspections", "1"]) == 1
         err = capsys.readouterr().err

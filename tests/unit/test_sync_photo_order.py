@@ -300,6 +300,46 @@ def test_the_window_may_save_while_the_photos_are_checked(world, monkeypatch):
     assert len(photo_files(world.office)) == 2
 
 
+def test_a_save_during_the_merge_wins_and_the_import_says_to_import_again(world, monkeypatch):
+    # What the user saves while a bundle is merged is kept (the window never waits for an
+    # import); the import, which lost the race, changes nothing and says what happened and
+    # what to do, not that another Inspector is open.
+    import sqlite3
+
+    from inspector_app.errors import DatabaseLockedError
+    from inspector_app.services.sync import importer
+
+    laptop_work(world, world.a, photos=2)
+    before = {t: rows(world.office, t) for t in ("inspections", "answers", "photos")}
+    run = importer.Merger.run
+
+    def save_first(self, *args, **kwargs):
+        window = sqlite3.connect(world.office.data_dir.database, timeout=0)
+        with window:
+            window.execute("INSERT OR REPLACE INTO settings (key, value) "
+                           "VALUES ('saved meanwhile', 'yes')")
+        window.close()
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(importer.Merger, "run", save_first)
+    bundle = world.export(world.a)
+    with pytest.raises(DatabaseLockedError) as caught:
+        world.import_(bundle)
+    text = caught.value.localized("en")
+    assert "while the bundle was being merged" in text and "Import it again" in text
+    assert "close it" not in text
+    assert str(world.office.data_dir.root) in text
+    assert "保存" in caught.value.localized("zh_CN")
+    assert world.office.db.execute("SELECT value FROM settings WHERE key = 'saved meanwhile'"
+                                   ).fetchone()[0] == "yes"
+    assert {t: rows(world.office, t) for t in before} == before  # nothing of the bundle
+    assert not photo_files(world.office)
+
+    monkeypatch.setattr(importer.Merger, "run", run)
+    assert world.import_(bundle).status == "imported"
+    assert len(photo_files(world.office)) == 2
+
+
 def test_the_rules_transaction_cannot_change_anything(world, monkeypatch):
     # The rules' own transaction is committed before the photos are checked: were a rule ever
     # to write, a photo refused afterwards would leave that write behind. It cannot write.

@@ -30,6 +30,7 @@ from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import (
     CorruptFileError,
+    DatabaseLockedError,
     DiskFullError,
     InspectorError,
     ValidationError,
@@ -102,6 +103,13 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
         if stopped is None:
             raise
         raise stopped from exc
+
+
+def _lost_to_another_write(exc: sqlite3.OperationalError) -> bool:
+    """The merge's transaction lost the database to another connection's write committed
+    after it had begun reading (its snapshot went stale). A write lock held by another
+    Inspector past the wait is not this (``from_sqlite_error`` tells that one)."""
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT"
 
 
 def _stopped_by_the_disk(exc: BaseException, root: Path) -> InspectorError | None:
@@ -519,7 +527,16 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
         staged.take_back()
         if disk_write_failure(exc) is not None:
             raise  # told by import_bundle, with the import's own words
-        known = from_sqlite_error(exc, root)
+        if _lost_to_another_write(exc):
+            # The merge begins as a plain transaction on purpose: what the user saves in the
+            # window meanwhile wins (it never waits for an import, and is never lost); the
+            # import is the one to try again, and its message says so.
+            raise DatabaseLockedError(
+                N_("Something was saved in this data folder ({parent}) while the bundle was "
+                   "being merged (by this window or by another Inspector): nothing of the "
+                   "bundle was imported. Import it again; it picks up what was saved."),
+                parent=root) from None
+        known = from_sqlite_error(exc, DataDir(root).database)
         if known is None:
             raise
         raise known from None
