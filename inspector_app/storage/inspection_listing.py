@@ -123,6 +123,12 @@ LIST_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def may_be_a_number(term: str) -> bool:
+    """Whether a search term may be (part of) a document number: it has a digit, or the
+    brackets of a number's year (〔2026〕)."""
+    return any(ch.isdigit() or ch in "〔〕[]" for ch in term)
+
+
 def _where(flt: InspectionFilter, *, count: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause of ``flt`` on ``inspections i`` joined to its subject (``c`` and
     ``su``); ``count``: on ``c`` only, its search on the names' indexes (for ``count``)."""
@@ -153,17 +159,25 @@ def _where(flt: InspectionFilter, *, count: bool = False) -> tuple[str, list[Any
     if flt.search:
         # LIKE, not FTS: the trigram tokenizer misses queries under three characters.
         pattern = like_pattern(flt.search)
+        # A record is looked for by its number as often as by whom it inspected; a number is
+        # typed with its digits. A term without any is a name only: the numbers are not read
+        # (every number holds its document's words: "应急" would list every record).
+        by_number = may_be_a_number(flt.search)
         if count:
             # COALESCE(c.name, su.name) LIKE ?, as two lists of names that the planner can
-            # look up by index instead of a join per inspection.
+            # look up by index instead of a join per inspection; the numbers from their own
+            # index (a LIKE over the rows themselves read every inspection: 0.4 s at 100,000).
             where.append("(i.company_id IN (SELECT id FROM companies WHERE name LIKE ? "
                          "ESCAPE '\\') OR (i.subject_unit_id IN (SELECT id FROM units WHERE "
-                         "name LIKE ? ESCAPE '\\') AND c.name IS NULL) "
-                         "OR i.number LIKE ? ESCAPE '\\')")
-            params.extend([pattern, pattern, pattern])
-        else:
-            # A record is looked for by its number as often as by whom it inspected.
+                         "name LIKE ? ESCAPE '\\') AND c.name IS NULL)"
+                         + (" OR i.rowid IN (SELECT rowid FROM inspections WHERE number IS NOT "
+                            "NULL AND number LIKE ? ESCAPE '\\'))" if by_number else ")"))
+            params.extend([pattern, pattern, pattern] if by_number else [pattern, pattern])
+        elif by_number:
             where.append("(COALESCE(c.name, su.name) LIKE ? ESCAPE '\\' "
                          "OR i.number LIKE ? ESCAPE '\\')")
             params.extend([pattern, pattern])
+        else:
+            where.append("COALESCE(c.name, su.name) LIKE ? ESCAPE '\\'")
+            params.append(pattern)
     return ("WHERE " + " AND ".join(where) if where else ""), params

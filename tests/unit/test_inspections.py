@@ -260,6 +260,11 @@ def test_list_filters_and_short_chinese_search(ctx, svc, team):
     assert number and ids(search=number) == {ib}
     assert svc.count(InspectionFilter(search=number)) == 1
     assert ids(search=number[-3:]) >= {ib}
+    # Words without a digit are a name: every number holds its document's words ("应急检记"),
+    # which would otherwise list every record.
+    word = number[number.index("）") + 1:number.index("〔")]
+    assert word and ids(search=word) == set()
+    assert svc.count(InspectionFilter(search=word)) == 0
     assert ids(town="东山镇") == {ib}
     assert ids(date_from="2026-11-10") == {ib}
     assert ids(date_to="2026-11-10") == {ia}

@@ -278,3 +278,24 @@ def test_the_ledger_never_reads_an_inspection_row_for_its_status(traced):
             if re.match(r"(SEARCH|SCAN) (i|inspections)\b", detail):
                 problems.append(f"{detail} in: {' '.join(sql.split())[:200]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("term", ["公司", "〔2026〕1"])
+def test_a_search_s_count_reads_the_inspections_by_index(traced, term):
+    """The count beside a searched list (a name, or a number's part) finds its inspections by
+    the companies', units' and numbers' indexes; reading every inspection row for it took
+    0.4 s at 100,000 inspections, at each keystroke's search."""
+    from inspector_app.storage.inspection_listing import count_inspections
+
+    ctx, _ = traced
+    statements: list[str] = []
+    ctx.db.conn.set_trace_callback(statements.append)
+    try:
+        count_inspections(ctx.db, InspectionFilter(search=term))
+    finally:
+        ctx.db.conn.set_trace_callback(None)
+    counts = [s for s in statements if s.startswith("SELECT COUNT(*)")]
+    assert counts
+    for sql in counts:
+        plan = [d for *_, d in ctx.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+        assert not [d for d in plan if re.fullmatch(r"SCAN (i|inspections)", d)], plan
