@@ -14,6 +14,18 @@ def test_every_hint_is_worded_by_the_window(qapp):
     assert [hint for hint in Hint if not advice.advise(hint, {}, "en")] == []
 
 
+def test_every_place_the_window_names_is_shown_in_chinese(languages):
+    # The advice names pages, menus and buttons by their source texts: one that no longer
+    # matches the window's (a menu renamed) would stay English among Chinese words.
+    import re
+
+    languages.apply("zh_CN")
+    english = {hint.value: re.findall(r"[A-Za-z]{2,}", advice.advise(hint, {}, "zh_CN")
+                                      .replace("Excel", "").replace("xlsx", ""))
+               for hint in Hint}
+    assert {hint: words for hint, words in english.items() if words} == {}
+
+
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_a_laptop_unknown_to_the_office_is_named_in_window_words(qtbot, ctx, languages, lang):
     languages.apply(lang)
