@@ -448,39 +448,35 @@ def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.St
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
            sender: policy.Sender, staged: files.Staged, report: ImportReport, dry_run: bool,
-           root: Path, control: Control | None = None, attached: bool = False,
-           stage_files: Callable[[], None] | None = None) -> None:
+           root: Path, control: Control | None, attached: bool,
+           stage_files: Callable[[], None]) -> None:
     """The rules, then (``stage_files``) the files of what they accepted, then the merge and
     the checks of what it made."""
     manifest = verified.manifest
     rows = verified.rows
     try:
         _check_checklists(db, rows)
-        decision: policy.Decision | None = None
-        seen: int | None = None
-        if stage_files is not None:
-            # The rules first, in a transaction of their own that only reads; then the files
-            # of what they accepted are opened (a photo is decoded: seconds for a large one)
-            # with no transaction open, so that the window may save meanwhile.
-            with sync_rows.reading_only(db), db.atomic():
-                decision = policy.Policy(db, device.id, sender, rows).check()
-                seen = sync_rows.data_version(db)
-            rows.skip = decision.skip
-            stage_files()
+        # The rules first, in a transaction of their own that only reads; then the files of
+        # what they accepted are opened (a photo is decoded: seconds for a large one) with no
+        # transaction open, so that the window may save meanwhile.
+        with sync_rows.reading_only(db), db.atomic():
+            decision = policy.Policy(db, device.id, sender, rows).check()
+            seen = sync_rows.data_version(db)
+        rows.skip = decision.skip
+        stage_files()
         with db.atomic():
             # Parts may arrive before what they point at; checked once, at commit.
             sync_rows.defer_foreign_keys(db)
-            if decision is None or sync_rows.data_version(db) != seen:
+            if sync_rows.data_version(db) != seen:
                 # Something was saved here since the rules read it: they read it again, and
                 # the files of what they accept only now are checked too.
                 rows.skip = {}
                 decision = policy.Policy(db, device.id, sender, rows).check()
                 rows.skip = decision.skip
-                if stage_files is not None:
-                    stage_files()
+                stage_files()
+            # rows.skip is the decision's from here on: left out of everything below.
             for note in decision.notes:
                 report.note(note)
-            rows.skip = decision.skip  # left out of everything below
             for table, keys in decision.skip.items():
                 why = decision.skip_reasons.get(table, N_("taken only from the office"))
                 for _ in keys:
