@@ -44,6 +44,9 @@ def list_inspections(db: Database, flt: InspectionFilter | None = None, *,
         # Only the joins they need: a join kept reads each matching inspection's wide row.
         picked = f"{where} ORDER BY {order}"
         joins = " ".join(join for alias, join in _JOINS if re.search(rf"\b{alias}\.", picked))
+        if _walk_by_date(db, flt or InspectionFilter(), sort, offset + limit):
+            # An inner join the planner may not reorder: the inspections stay the outer loop.
+            joins = joins.replace(_JOINS[0][1], "CROSS JOIN companies c ON c.id = i.company_id")
         where = (f"WHERE i.rowid IN (SELECT i.rowid FROM inspections i {joins} {picked} "
                  "LIMIT ? OFFSET ?)")
         params = [*params, limit, offset]
@@ -121,6 +124,29 @@ LIST_SORTS: dict[str, tuple[str, ...]] = {
     "open_hazards": ("(SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.id "
                      "AND f.status IN ('open', 'reopened'))", "i.started_at", "i.rowid"),
 }
+
+
+def _walk_by_date(db: Database, flt: InspectionFilter, sort: str, last: int) -> bool:
+    """Whether a town's page is found faster by walking the inspections newest first (their
+    index on the date) and keeping those of the town, than by gathering every inspection of
+    the town and sorting them, which SQLite does unless told: for a town of a seventh of a
+    100,000-inspection district, 1 ms against 14 for the first page. The walk reads about
+    ``last`` / share rows, the gathering share × all of them; past the first pages, or for a
+    town of few companies, gathering is cheaper (a town with none would be walked whole).
+    Only for the town alone: another filter would thin the walk by a share not known here."""
+    others = (flt.search, flt.company_id, flt.inspector_id, flt.status, flt.date_from,
+              flt.date_to)
+    if not flt.town or sort != "started" or any(others):
+        return False
+    in_town, companies, inspections = db.execute(
+        "SELECT (SELECT COUNT(*) FROM companies WHERE town = ?), "
+        "(SELECT COUNT(*) FROM companies), (SELECT MAX(rowid) FROM inspections)",
+        [flt.town]).fetchone()
+    if not in_town or not inspections:
+        return False
+    share = in_town / companies
+    # A row walked costs about three gathered (the company looked up for each).
+    return bool(last / share * 3 < share * inspections)
 
 
 def may_be_a_number(term: str) -> bool:

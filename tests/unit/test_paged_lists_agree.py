@@ -115,3 +115,32 @@ def test_the_ledger_counts_are_those_of_its_rows(ctx):
         rows = ledger.rows(flt)
         assert ledger.count(flt) == len(rows), flt
         assert ledger.counts(flt).as_dict() == count_rows(rows).as_dict(), flt
+
+
+def test_a_town_s_pages_agree_whether_walked_by_date_or_gathered(tmp_path):
+    # One town holds every company: its first pages are found by walking the inspections
+    # newest first, the later ones by gathering the town's inspections; each page must still
+    # be the same slice of the whole list.
+    context = AppContext(DataDir(tmp_path / "data"))
+    try:
+        build_demo(context.db, context.device, context.data_dir.photos, companies=3,
+                   inspections=40, seed=5, today=TODAY)
+        context.db.execute("UPDATE companies SET town = '城关镇'")
+        context.db.conn.commit()
+        repo = InspectionRepo(context.db)
+        flt = InspectionFilter(town="城关镇")
+        whole = repo.list(flt)
+        assert len(whole) > 20
+        walked: list[bool] = []
+        context.db.conn.set_trace_callback(
+            lambda sql: walked.append("CROSS JOIN companies" in sql)
+            if "LIMIT" in sql else None)
+        try:
+            paged = [row for offset in range(0, len(whole) + PAGE, PAGE)
+                     for row in repo.list(flt, limit=PAGE, offset=offset)]
+        finally:
+            context.db.conn.set_trace_callback(None)
+        assert paged == whole
+        assert walked[0] and not walked[-1]
+    finally:
+        context.close()

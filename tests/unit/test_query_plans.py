@@ -57,6 +57,9 @@ WHOLE_TABLE_READS: dict[str, str] = {
     "FROM companies WHERE (name LIKE":
         "company search: substrings of several fields (LIKE cannot use an index)",
     "SELECT count(*) FROM companies": "the number of companies",
+    "SELECT (SELECT COUNT(*) FROM companies WHERE town":
+        "a town's share of the companies, to choose how its page is found: the smallest "
+        "index of the companies counted once",
     "FROM companies ORDER BY name ASC, id ASC":
         "the companies list, in the order of companies_name",
     "FROM companies ORDER BY ":
