@@ -575,7 +575,9 @@ def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, Me
     value = error.instance
     last = next((p for p in reversed(path) if isinstance(p, str)), "")
     if v == "required":
-        return [(line, _missing(owner, field, name, value, error))
+        # At the missing field's own place where the format has one (a workbook's empty or
+        # refused cell); YAML has none for an absent key and falls back to the owner's line.
+        return [(lines.line([*path, name]), _missing(owner, field, name, value, error))
                 for name in error.validator_value if name not in value]
     if v == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))

@@ -91,6 +91,22 @@ def test_problems_name_sheet_and_cell(layout: Path) -> None:
     assert any("检查项!A3" in p and "lower-case" in p for p in found), found
 
 
+def test_a_bad_grade_is_reported_once_at_its_cell(layout: Path) -> None:
+    grade = _col(layout, "隐患等级")
+    _edit(layout, ITEMS_SHEET, {f"{grade}3": "很大"})
+    found = problems_of(layout)
+    assert len(found) == 1, found
+    assert f"检查项!{grade}3" in found[0] and "很大" in found[0], found
+
+
+def test_an_empty_grade_is_reported_at_the_grade_cell(layout: Path) -> None:
+    grade = _col(layout, "隐患等级")
+    _edit(layout, ITEMS_SHEET, {f"{grade}3": None})
+    found = problems_of(layout)
+    assert len(found) == 1, found
+    assert f"检查项!{grade}3" in found[0] and "grade" in found[0], found
+
+
 def test_duplicate_item_id_names_both_cells(layout: Path) -> None:
     wb = load_workbook(layout)
     ws = wb[ITEMS_SHEET]
