@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-import pytest
-
 from inspector_app.domain.numbering import LOW_WATER, DocType
 from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
@@ -16,13 +14,6 @@ from tests.unit.test_numbering import _issue_orders
 from tests.unit.test_sync import ORG_PASS, World
 
 YEAR = date.today().year
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def _blocks_to_laptop(world: World, orders: tuple[int, int]) -> NumberService:
