@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ from inspector_app.services.shipped_forms import (
 from inspector_app.services.shipped_forms import files_digest as _files_digest
 from inspector_app.storage.repositories import SettingsRepo
 from inspector_app.storage.templates_repo import ImportResult, TemplateRepo
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 2 * 1024 * 1024
 # A template nests about eight levels deep (sections/items/show_if/all/...); far more is abuse.
@@ -152,7 +155,7 @@ def _check(path: Path) -> tuple[list[Problem], dict[str, Any] | None]:
     try:
         root, data = _parse(_read_text(path))
     except _Refused as exc:
-        return [_problem(file, exc.line, exc.said)], None
+        return [_problem(file, exc.line, with_detail(exc.said, exc.detail))], None
     lines = _Lines(root)
     found = list(lines.problems)
     if found:  # duplicate keys, non-text keys or NaN: the document is not what it seems
@@ -174,11 +177,19 @@ def check_definition(data: dict[str, Any], locate: Any) -> list[tuple[int, Messa
 
 
 class FragmentInvalid(ValueError):
-    """A value written inline is not one; ``said`` tells why, in any language."""
+    """A value written inline is not one; ``said`` tells why, in any language. ``detail`` is the
+    YAML library's own text where the program has no words for the problem (to end the
+    message with, see ``with_detail``), else empty."""
 
-    def __init__(self, said: Message) -> None:
+    def __init__(self, said: Message, detail: str = "") -> None:
         super().__init__(str(said))
         self.said = said
+        self.detail = detail
+
+
+def with_detail(said: Message, detail: str) -> Message:
+    """``said``, then a library's own (English) text in parentheses, when there is one."""
+    return Message(N_("{said} (details: {detail})"), said=said, detail=detail) if detail else said
 
 
 def parse_fragment(text: str) -> Any:
@@ -187,7 +198,7 @@ def parse_fragment(text: str) -> Any:
     try:
         root, data = _parse(text)
     except _Refused as exc:
-        raise FragmentInvalid(exc.said) from None
+        raise FragmentInvalid(exc.said, exc.detail) from None
     problems = _Lines(root).problems
     if problems:
         raise FragmentInvalid(problems[0][1])
@@ -247,10 +258,12 @@ def _line_at(data: bytes, offset: int) -> int:
 class _Refused(Exception):
     """The file cannot be read as a template at all: one problem, at ``line``."""
 
-    def __init__(self, mark: yaml.Mark | None, said: Message, *, line: int = 1) -> None:
+    def __init__(self, mark: yaml.Mark | None, said: Message, *, line: int = 1,
+                 detail: str = "") -> None:
         super().__init__(str(said))
         self.line = mark.line + 1 if mark else line
         self.said = said
+        self.detail = detail
         self.message = str(said)
 
 
@@ -348,7 +361,9 @@ def _parse(text: str) -> tuple[yaml.Node, Any]:
         return root, loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise _Refused(mark, _syntax_message(exc, text)) from exc
+        said, known = _syntax_message(exc, text)
+        log.info("YAML syntax error in a template: %s", exc)
+        raise _Refused(mark, said, detail="" if known else _yaml_problem(exc)) from exc
     except yaml.reader.ReaderError as exc:
         raise _Refused(None, Message(N_("the file contains a character YAML does not allow")),
                        line=_reader_error_line(exc, text)) from exc
@@ -368,14 +383,49 @@ def _reader_error_line(exc: yaml.reader.ReaderError, text: str) -> int:
     return 1
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> Message:
-    # PyYAML says what is wrong in English; the program's own words around it are translated.
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     what = exc.problem or exc.context or "unreadable"
-    context = f" ({exc.context})" if exc.context and exc.problem else ""
+    return f"{what} ({exc.context})" if exc.context and exc.problem else what
+
+
+# The syntax errors people make in templates and workbook cells, by the words libyaml and
+# PyYAML both start them with (they word the rest differently).
+_SYNTAX_WORDS: list[tuple[str, str, str]] = [
+    ("expected ',' or ']'", "",
+     N_("a list [ ... ] is missing its closing bracket, or a comma is missing between its "
+        "values")),
+    ("expected ',' or '}'", "",
+     N_("a mapping { ... } is missing its closing brace, or a comma is missing between its "
+        "entries")),
+    ("found unexpected end of stream", "quoted scalar", N_("a quotation mark is not closed")),
+    ("mapping values are not allowed", "",
+     N_("a colon followed by a space inside a value; put the value in quotes")),
+    ("<document start>", "",
+     N_("something follows the end of the value: an extra closing bracket or brace, or a "
+        "line indented less than the first")),
+    ("that cannot start any token", "",
+     N_("a value cannot start with this character; put the value in quotes")),
+]
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[Message, bool]:
+    """(the problem in the catalogue's words with its line and column, whether they say what
+    is wrong); where they cannot, the caller adds PyYAML's own text as a detail."""
+    mark = exc.problem_mark or exc.context_mark
+    where = {"line": mark.line + 1, "column": mark.column + 1} if mark else {}
     if _tabbed(exc.problem_mark, text):
-        return Message(N_("YAML syntax error: {what}; indent with spaces, not tabs"),
-                       what=what + context)
-    return Message(N_("YAML syntax error: {what}"), what=what + context)
+        return Message(N_("YAML syntax error at line {line}, column {column}: indent with "
+                          "spaces, not tabs"), **where), True
+    problem, context = exc.problem or "", exc.context or ""
+    for words, in_context, said in _SYNTAX_WORDS:
+        if words in problem and in_context in context:
+            if not where:
+                return Message(N_("YAML syntax error: {what}"), what=Message(said)), True
+            return Message(N_("YAML syntax error at line {line}, column {column}: {what}"),
+                           what=Message(said), **where), True
+    if not where:
+        return Message(N_("YAML syntax error")), False
+    return Message(N_("YAML syntax error at line {line}, column {column}"), **where), False
 
 
 def _tabbed(mark: Any, text: str) -> bool:
@@ -575,7 +625,9 @@ def _explain(error: SchemaError, data: Any, lines: _Lines) -> list[tuple[int, Me
     value = error.instance
     last = next((p for p in reversed(path) if isinstance(p, str)), "")
     if v == "required":
-        return [(line, _missing(owner, field, name, value, error))
+        # At the missing field's own place where the format has one (a workbook's empty or
+        # refused cell); YAML has none for an absent key and falls back to the owner's line.
+        return [(lines.line([*path, name]), _missing(owner, field, name, value, error))
                 for name in error.validator_value if name not in value]
     if v == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))

@@ -9,8 +9,10 @@ refused in milliseconds, and sheets are read in openpyxl's read-only (streaming)
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +34,11 @@ from inspector_app.services.forms import (
     check_definition,
     load_template_file,
     parse_fragment,
+    with_detail,
 )
 from inspector_app.storage.files import write_atomic_checked
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_EXPANDED_BYTES = 40 * 1024 * 1024
@@ -328,13 +333,33 @@ def _size_up(path: Path) -> None:
                                         "xl/workbook.xml)")))
 
 
+# A part of the zip that cannot be unpacked: found when it is read, which in read-only mode is
+# while the rows stream, not only when the workbook opens.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
 def _read(path: Path, where: _Where) -> dict[str, Any]:
+    try:
+        return _read_sheets(path, where)
+    except _DAMAGED as exc:
+        log.info("damaged checklist workbook %s: %r", path, exc)
+        raise _Refused("A1", Message(N_("the workbook is damaged: a part of it cannot be "
+                                        "unpacked; open it in Excel or WPS and save it again "
+                                        "as Excel Workbook (*.xlsx)"))) from exc
+
+
+def _read_sheets(path: Path, where: _Where) -> dict[str, Any]:
     merged = _merged_ranges(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise _Refused("A1", Message(N_("the workbook cannot be opened: {reason}"),
-                                     reason=exc)) from exc
+    except _DAMAGED:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a file it cannot make sense of
+        log.info("checklist workbook %s cannot be opened: %r", path, exc)
+        raise _Refused("A1", with_detail(
+            Message(N_("the workbook cannot be opened; open it in Excel or WPS and save it "
+                       "again as Excel Workbook (*.xlsx)")),
+            str(exc) or type(exc).__name__)) from exc
     try:
         missing = [s for s in (INFO_SHEET, ITEMS_SHEET) if s not in wb.sheetnames]
         if missing:
@@ -492,8 +517,9 @@ class _Cell:
         try:
             return parse_fragment(text)
         except FragmentInvalid as exc:
-            self.bad(Message(N_("{label} is not valid: {reason}; write it as in YAML, e.g. "
-                                "{{item: ID, equals: true}}"), label=label, reason=exc.said))
+            self.bad(with_detail(Message(N_("{label} is not valid: {reason}; write it as in "
+                                            "YAML, e.g. {{item: ID, equals: true}}"),
+                                         label=label, reason=exc.said), exc.detail))
             return None
 
     def word(self, label: str, words: dict[str, str], allowed: Iterable[str]) -> str | None:

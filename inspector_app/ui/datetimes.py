@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDateTimeEdit
 _DATE_FORMATS = {"zh_CN": "yyyy年M月d日", "en": "d MMM yyyy"}
 # In an editor every section keeps its width, so the cursor does not jump while typing.
 _EDIT_FORMATS = {"zh_CN": "yyyy年MM月dd日", "en": "dd MMM yyyy"}
+# A day on a chart's time axis: the same style without the year, which the period says.
+_DAY_FORMATS = {"zh_CN": "M月d日", "en": "d MMM"}
 _TIME_FORMAT = "HH:mm"
 EMPTY = ""
 
@@ -41,6 +43,18 @@ def _parse(value: str | date | datetime | None) -> date | datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def axis_date_format(with_year: bool, lang: str | None = None) -> str:
+    """The format of the dates on a chart's time axis, in the user's style ("11月2日",
+    "2 Nov"); ``with_year`` for an axis that crosses into another year."""
+    lang = lang or _language()
+    return _DATE_FORMATS[lang] if with_year else _DAY_FORMATS[lang]
+
+
+def date_locale(lang: str | None = None) -> QLocale:
+    """The locale that writes month names in the language of the date formats here."""
+    return _locale(lang or _language())
 
 
 def edit_format(with_time: bool = False, lang: str | None = None) -> str:

@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="193"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -353,7 +353,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="550"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}: {1}〔{2}〕 %n left</numerusform>

@@ -691,192 +691,192 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="338"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="336"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="343"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="375"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="415"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="413"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="421"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="472"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="481"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="551"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="598"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="599"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="560"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="624"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="350"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="622"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="623"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="685"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="695"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="701"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="702"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="702"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="701"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="723"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="727"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="747"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="748"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1130,82 +1130,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="132"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="193"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -5293,32 +5293,32 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="168"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="173"/>
         <source>Move records between this computer and the office on a USB stick: one export file per computer, merged without losing or doubling anything.</source>
         <translation>通过U盘在本机与单位之间传递记录：每台电脑导出一个文件，合并时不丢失、不重复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="176"/>
         <source>&amp;Full export…</source>
         <translation>完整导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="177"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="178"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5327,37 +5327,37 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="180"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="156"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="181"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="157"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="182"/>
         <source>Show the details (table by table)</source>
         <translation>显示详细信息（按数据表）</translation>
     </message>
@@ -5366,32 +5366,32 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">冲突：在本机和另一台电脑上都修改过的草稿，两个版本均已保留，请选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="161"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="186"/>
         <source>Keep this computer&apos;s</source>
         <translation>保留本机版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="162"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="187"/>
         <source>Take the other</source>
         <translation>采用另一版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="165"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="190"/>
         <source>What differs</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
         <source>Changed by</source>
         <translation>修改者</translation>
     </message>
@@ -5400,158 +5400,158 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="183"/>
         <source>Conflicts: drafts changed here and on another computer, and numbers printed on two records. Select one to see your choices.</source>
         <translation>冲突：在本机和另一台电脑上都修改过的草稿，以及印在两份记录上的同一编号。选中一项即可看到可做的选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="163"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="188"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="342"/>
         <source>Mark as reviewed</source>
         <translation>标记为已核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="166"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="191"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="200"/>
         <source>out</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="200"/>
         <source>in</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="232"/>
         <source>from a laptop</source>
         <translation>来自笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="207"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="232"/>
         <source>from the office</source>
         <translation>来自单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="233"/>
         <source>full export</source>
         <translation>完整导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="236"/>
         <source>written</source>
         <translation>已写入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="236"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="212"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="237"/>
         <source>already imported</source>
         <translation>以前已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="213"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="238"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="287"/>
         <source>the same record number was used twice</source>
         <translation>同一记录编号被使用了两次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="264"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
         <source>{0} answer(s) differ</source>
         <translation>{0} 项检查结果不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="291"/>
         <source>; hazards: {0} here, {1} in the other</source>
         <translation>；隐患：本机 {0} 项，另一版本 {1} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="304"/>
         <source>Keeps this computer&apos;s version of the draft; the version from the other computer is deleted here.</source>
         <translation>保留本机的草稿版本；另一台电脑的版本在本机删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="281"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="306"/>
         <source>Replaces this computer&apos;s version of the draft with the one from the other computer; this computer&apos;s version is deleted.</source>
         <translation>用另一台电脑的版本替换本机的草稿版本；本机的版本被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="308"/>
         <source>Both records keep the number; the clash leaves this list and the review is noted in both records&apos; history.</source>
         <translation>两份记录都保留该编号；此冲突移出列表，并在两份记录的历史中记下已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="311"/>
         <source>Select a conflict in the list first.</source>
         <translation>请先在列表中选中一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="314"/>
         <source>Only for a number printed on two records.</source>
         <translation>仅用于印在两份记录上的同一编号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="315"/>
         <source>The same draft was changed here and on {0}: choose the version to keep.</source>
         <translation>同一份草稿在本机和 {0} 上都修改过：请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="318"/>
         <source>These are two different records, not two versions of one draft: neither is deleted, and a signed record&apos;s number never changes.</source>
         <translation>这是两份不同的记录，而不是同一份草稿的两个版本：两份都不会删除，已签署记录的编号永不更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="321"/>
         <source>{0} is printed on two records ({1}; {2}). Both keep it. Check both records (the same visit entered twice?), then mark the clash as reviewed.</source>
         <translation>{0} 印在两份记录上（{1}；{2}），两份都保留该编号。请核对这两份记录（是否同一次检查录入了两次？），然后标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="326"/>
         <source>Not two versions of one draft: correct the records by hand.</source>
         <translation>不是同一份草稿的两个版本：请手工修订记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="343"/>
         <source>Both records keep the number {0}. Take the clash off the list?</source>
         <translation>两份记录都保留编号 {0}。将此冲突移出列表吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="355"/>
         <source>Conflict marked as reviewed.</source>
         <translation>冲突已标记为已核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="363"/>
         <source>Keep this computer&apos;s version of {0} and delete the other one?</source>
         <translation>保留本机的 {0} 版本并删除另一版本吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="340"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="365"/>
         <source>Replace this computer&apos;s version of {0} with the one from {1}?</source>
         <translation>用来自 {1} 的版本替换本机的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="366"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="378"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="389"/>
         <source>This computer has no signing identity, so it cannot sign an export: import the enrolment file from the office first ({0}).</source>
         <translation>本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件（{0}）。</translation>
     </message>
@@ -5564,38 +5564,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">本机没有签名证书，无法为导出文件签名：请先导入单位签发的证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="394"/>
         <source>Passphrase of your signing identity ({0}):</source>
         <translation>签名证书（{0}）的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
         <source>Passphrase of the organisation&apos;s root key:</source>
         <translation>单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="404"/>
         <source>This bundle is encrypted for the office. Passphrase of the organisation&apos;s root key:</source>
         <translation>此数据包已为单位加密。请输入单位根证书私钥的口令：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="421"/>
         <source>Export to which folder (the USB stick)?</source>
         <translation>导出到哪个文件夹（U盘）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="401"/>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="434"/>
         <source>Import a bundle</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="427"/>
         <source>Inspector bundles (*.inspx)</source>
         <translation>检查数据包 (*.inspx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="435"/>
         <source>Import the bundle {0}?
 
 Everything in it is checked before anything changes; records already here are never overwritten.</source>
@@ -5604,54 +5604,54 @@ Everything in it is checked before anything changes; records already here are ne
 导入前会检查其中全部内容，再作任何更改；本机已有的记录不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="413"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="438"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="447"/>
         <source>Another export or import is running; try again when it ends.</source>
         <translation>另一个导出或导入正在进行，请待其结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="457"/>
         <source>Writing the export…</source>
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="462"/>
         <source>Checking and importing {0}…</source>
         <translation>正在校验并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="501"/>
         <source>Export written: {0}</source>
         <translation>已写入导出文件：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sync.py" line="503"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="550"/>
         <source>{0}: {1}〔{2}〕 %n left</source>
         <translation>
             <numerusform>{0}：{1}〔{2}〕剩 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="505"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="552"/>
         <source>Document numbers nearly used up (fewer than {0} left): {1}. Give these laptops another block ({2}) before they run out.</source>
         <translation>文书编号快用完了（剩余少于 {0} 个）：{1}。请在用完前给这些笔记本再分配号段（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="507"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="554"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="557"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sync.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/sync.py" line="573"/>
         <source>Not imported: {0}</source>
         <translation>未导入：{0}</translation>
     </message>

@@ -12,6 +12,7 @@ from inspector_app.services.context import AppContext
 from inspector_app.services.demo import build_demo
 from inspector_app.services.dispatch import page_figures
 from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
+from inspector_app.ui.datetimes import show_date
 from inspector_app.ui.pages import dispatch as dispatch_page
 from inspector_app.ui.pages.dispatch import CHART_READABLE, SHOWN, DispatchPage
 
@@ -161,6 +162,31 @@ def test_the_weekly_trend_chart_has_a_point_per_week(page):
     assert [s.name() for s in lines] == ["Inspections", "Hazards found", "Rectified"]
     assert all(s.count() == len(weeks) for s in lines)
     assert sum(p.y() for p in lines[1].points()) == page.report.table.total.hazards
+
+
+def _first_date_on_the_trend_axis(page) -> str:
+    chart = page.trend_chart.chart()
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    return chart.locale().toString(axis.min().date(), axis.format())
+
+
+def test_the_trend_axis_writes_dates_as_the_window_does(page, qtbot, languages):
+    # The page's period crosses into this year: the dates keep their year.
+    first = page.trend[0].monday
+    assert _first_date_on_the_trend_axis(page) == show_date(first) == (
+        f"{first.day} {first.strftime('%b')} {first.year}")
+    # Within one year, the year is the period's: day and month only.
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.start.setDate(QDate(TODAY.year - 1, 3, 2))
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.end.setDate(QDate(TODAY.year - 1, 6, 30))
+    first = page.trend[0].monday
+    assert first.month in (2, 3)  # named alike in every English
+    assert _first_date_on_the_trend_axis(page) == f"{first.day} {first.strftime('%b')}"
+    languages.apply("zh_CN")
+    qtbot.waitUntil(lambda: _first_date_on_the_trend_axis(page)
+                    == f"{first.month}月{first.day}日")
+    assert [s.name() for s in page.trend_chart.chart().series()] == ["检查", "发现隐患", "已整改"]
 
 
 def test_every_unit_name_is_whole_in_the_bar_chart(page):

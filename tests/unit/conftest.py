@@ -1,14 +1,18 @@
-"""Fixtures for the unit tests of the storage layer."""
+"""Fixtures shared by the unit tests: a database of their own, the office and two laptops."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlite_utils import Database
 
 from inspector_app.storage.db import open_database
+
+if TYPE_CHECKING:
+    from tests.unit.test_sync import World
 
 
 @pytest.fixture
@@ -33,3 +37,13 @@ def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(pdf, "render", counting)
     return made
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    """The office and laptops A and B, each enrolled with the office's organisation."""
+    from tests.unit.test_sync import World
+
+    w = World(tmp_path)
+    yield w
+    w.close()

@@ -244,7 +244,7 @@ def test_bad_file(tmp_path, case):
 # libyaml and PyYAML word syntax errors differently; the line and the lead are what count.
 SYNTAX_CASES = {
     "unclosed flow mapping": ({9: "    title: {zh: 基本情况, en: General"}, 10, ""),
-    "tab": ({3: '\tversion: "1.0"'}, 3, "; indent with spaces, not tabs"),
+    "tab": ({3: '\tversion: "1.0"'}, 3, ": indent with spaces, not tabs"),
     "bad indentation": ({12: "         type: yes_no"}, 12, ""),
 }
 
@@ -254,7 +254,7 @@ def test_yaml_syntax_error(tmp_path, case):
     changes, line, hint = SYNTAX_CASES[case]
     [(found_line, message)] = problems_of(tmp_path, variant(changes))
     assert found_line == line
-    assert message.startswith("YAML syntax error: ")
+    assert message.startswith(f"YAML syntax error at line {line}, column ")
     assert message.endswith(hint)
 
 
@@ -443,7 +443,7 @@ def test_pure_python_parser_fallback_gives_the_same_answers(tmp_path, monkeypatc
     assert problems_of(tmp_path, "a: 1\nb: x\x07\n") == [
         (2, "the file contains a character YAML does not allow")]
     [(line, message)] = problems_of(tmp_path, variant({3: '\tversion: "1.0"'}))
-    assert line == 3 and message.endswith("; indent with spaces, not tabs")
+    assert line == 3 and message.endswith(": indent with spaces, not tabs")
 
 
 def test_cli_list_warns_about_a_broken_shipped_file_and_goes_on(tmp_path, capsys, monkeypatch):

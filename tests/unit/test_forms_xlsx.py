@@ -91,6 +91,22 @@ def test_problems_name_sheet_and_cell(layout: Path) -> None:
     assert any("检查项!A3" in p and "lower-case" in p for p in found), found
 
 
+def test_a_bad_grade_is_reported_once_at_its_cell(layout: Path) -> None:
+    grade = _col(layout, "隐患等级")
+    _edit(layout, ITEMS_SHEET, {f"{grade}3": "很大"})
+    found = problems_of(layout)
+    assert len(found) == 1, found
+    assert f"检查项!{grade}3" in found[0] and "很大" in found[0], found
+
+
+def test_an_empty_grade_is_reported_at_the_grade_cell(layout: Path) -> None:
+    grade = _col(layout, "隐患等级")
+    _edit(layout, ITEMS_SHEET, {f"{grade}3": None})
+    found = problems_of(layout)
+    assert len(found) == 1, found
+    assert f"检查项!{grade}3" in found[0] and "grade" in found[0], found
+
+
 def test_duplicate_item_id_names_both_cells(layout: Path) -> None:
     wb = load_workbook(layout)
     ws = wb[ITEMS_SHEET]
@@ -257,6 +273,68 @@ def test_a_refused_workbook_is_told_in_the_users_language(tmp_path: Path, layout
         assert any("必填 must be 是 or 否 (found '也许')" in p for p in found), found
         assert any("检查项!A4: duplicate item id 'mgmt-01' (first used at 检查项!A3)" in p
                    for p in found), found
+
+
+def _garble(path: Path, member: str) -> None:
+    """Spoil a few bytes in the middle of ``member``'s compressed data, as a bad disk would."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    raw = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + info.compress_size // 2, start + info.compress_size // 2 + 4):
+        raw[at] ^= 0xFF
+    path.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "xl/worksheets/sheet2.xml"])
+def test_a_damaged_workbook_is_told_in_the_users_words(layout: Path, lang: str,
+                                                       member: str) -> None:
+    # The items sheet is only unpacked while its rows are read; the workbook part at once.
+    i18n.set_language(lang)
+    _garble(layout, member)
+    [refused] = _refused(layout)
+    if lang == "zh_CN":
+        assert refused.startswith(f"{layout}: A1: 该工作簿已损坏：其中有部分内容无法解压；")
+        assert _english_words(refused, str(layout), "Excel", "WPS", "xlsx") == [], refused
+    else:
+        assert refused.startswith(f"{layout}: A1: the workbook is damaged: a part of it cannot "
+                                  "be unpacked; open it in Excel or WPS and save it again")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_yaml_mistake_in_a_cell_is_told_in_the_users_words_with_its_place(
+    layout: Path, lang: str
+) -> None:
+    i18n.set_language(lang)
+    book = load_workbook(layout)
+    ws = book[ITEMS_SHEET]
+    column = [c.value for c in ws[1]].index("适用条件") + 1
+    ws.cell(3, column, "{item: mgmt-01,\n equals: [true}")
+    book.save(layout)
+    [refused] = _refused(layout)
+    cell = f"检查项!{ws.cell(3, column).column_letter}3"
+    if lang == "zh_CN":
+        assert refused == (f"{layout}: {cell}: “适用条件”填写有误："
+                           "第 2 行第 15 列有 YAML 语法错误：列表 [ ... ] 缺少结尾的方括号，"
+                           "或值之间缺少逗号；请按 YAML 写法填写，如 {item: ID, equals: true}")
+    else:
+        assert refused == (f"{layout}: {cell}: 适用条件 is not valid: YAML syntax error at "
+                           "line 2, column 15: a list [ ... ] is missing its closing bracket, "
+                           "or a comma is missing between its values; write it as in YAML, "
+                           "e.g. {item: ID, equals: true}")
+
+
+def test_an_unknown_library_error_comes_last_as_a_detail(tmp_path: Path) -> None:
+    i18n.set_language("zh_CN")
+    book = tmp_path / "bare.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    [refused] = _refused(book)
+    said, detail = refused.split("（详细信息：")
+    assert said == (f"{book}: A1: 无法打开该工作簿；请在 Excel 或 WPS 中打开，再用“另存为”→ "
+                    "Excel 工作簿（*.xlsx）保存")
+    assert "[Content_Types].xml" in detail and detail.endswith("）")
 
 
 def test_a_big_workbook_keeps_its_numbers_in_chinese(tmp_path: Path) -> None:

@@ -20,13 +20,6 @@ from tests.unit.test_sync import ORG_PASS, World
 OFFICE_1 = "（泉台）应急检记〔2026〕1号"
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def _sign(ctx, inspection_id: str) -> None:
     sign_missing(ctx, inspection_id)  # everyone signs first, as the window requires
     with ctx.db.atomic():  # as signing on site leaves it

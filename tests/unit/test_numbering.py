@@ -20,7 +20,7 @@ from inspector_app.storage.db import open_database
 from inspector_app.storage.migrations import known_migrations, migrations
 from inspector_app.storage.numbers import NumbersExhausted, next_number
 from tests.pdf_scenarios import official_inspection, services
-from tests.unit.test_sync import ORG_PASS, World
+from tests.unit.test_sync import ORG_PASS
 
 
 def test_numbers_read_as_an_authority_prints_them():
@@ -103,13 +103,6 @@ def _with_hazard(ctx: AppContext) -> str:
 def _issue_orders(ctx: AppContext, count: int) -> list[str]:
     _, _, docs = services(ctx)
     return [docs.issue(_with_hazard(ctx), DocType.ORDER)[0] for _ in range(count)]
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def test_two_laptops_issue_inside_their_blocks_and_the_office_merges_them(world, tmp_path,

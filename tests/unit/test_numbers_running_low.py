@@ -3,25 +3,17 @@ the office, which laptop needs another block (after its documents came back)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
-
-import pytest
 
 from inspector_app.domain.numbering import LOW_WATER, DocType
 from inspector_app.services.numbers import NumberService
 from inspector_app.services.sync import export_bundle
-from inspector_app.ui.pages.sync import SyncPage
+from inspector_app.ui.pages.sync import SyncPage, low_numbers
 from tests.unit.test_numbering import _issue_orders
 from tests.unit.test_sync import ORG_PASS, World
 
 YEAR = date.today().year
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def _blocks_to_laptop(world: World, orders: tuple[int, int]) -> NumberService:
@@ -53,18 +45,31 @@ def test_a_laptop_knows_how_many_numbers_it_has_left(world):
     assert world.b.numbers.left_here() == {}
 
 
-def test_the_office_sees_which_laptop_runs_low_once_its_documents_came_back(world, qtbot):
+def test_the_office_sees_which_laptop_runs_low_once_its_documents_came_back(world, qtbot,
+                                                                           monkeypatch):
     numbers = _blocks_to_laptop(world, (101, 130))
     assert [(s.doc_type, s.left) for s in numbers.shortages()] == []
     _issue_orders(world.a, 11)
     assert numbers.shortages() == []  # the office has not seen them yet
     bundle = world.export(world.a)
 
+    counted_on = []
+    shortages = NumberService.shortages
+
+    def counting(self, *args, **kwargs):
+        counted_on.append(threading.current_thread())
+        return shortages(self, *args, **kwargs)
+
+    monkeypatch.setattr(NumberService, "shortages", counting)
     page = SyncPage(world.office)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.finished, timeout=20_000) as done:
         page.import_file(bundle, ORG_PASS)
     assert done.args[0], done.args[1]
+    # Counted on the thread pool, the import told at once; the notice follows.
+    qtbot.waitUntil(lambda: "nearly used up" in page.status.text(), timeout=20_000)
+    assert counted_on and threading.main_thread() not in counted_on
+    assert page.status.text().startswith(done.args[1] + "\n")
     (short,) = numbers.shortages()
     assert (short.device_id, short.doc_type, short.year, short.left) == (
         world.a.device.id, DocType.ORDER, YEAR, 19)
@@ -76,11 +81,9 @@ def test_the_office_sees_which_laptop_runs_low_once_its_documents_came_back(worl
     assert numbers.shortages(year=YEAR + 1) == []
 
 
-def test_a_laptop_page_says_nothing_of_other_laptops(world, qtbot):
+def test_a_laptop_counts_no_laptop_low_on_numbers(world):
     _blocks_to_laptop(world, (101, 110))  # 10: low at once, but the laptop allocates nothing
-    page = SyncPage(world.a)
-    qtbot.addWidget(page)
-    assert page.low_numbers_notice() == ""
+    assert low_numbers(None, world.a) == []
 
 
 def test_numbers_list_names_the_blocks_nearly_used_up(world, capsys):

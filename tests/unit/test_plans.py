@@ -12,14 +12,7 @@ from inspector_app.services.plans import PlanService
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.storage.repositories import InspectorRepo
 from tests.factories import SMALL_TEMPLATE, add_company, add_template
-from tests.unit.test_sync import ORG_PASS, World
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import ORG_PASS
 
 
 def test_plan_validation(ctx):

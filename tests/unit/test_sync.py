@@ -96,13 +96,6 @@ def seal(office: AppContext, plain_bundle: Path, out: Path | None = None,
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
-@pytest.fixture
 def plain(monkeypatch):
     """Bundles without the envelope, so tests can reach inside them."""
     monkeypatch.setattr(export_mod, "_recipient", lambda *a: None)

@@ -9,22 +9,12 @@ import shutil
 import uuid
 import zipfile
 
-import pytest
-
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
 from inspector_app.services.sync import import_bundle
 from inspector_app.storage import sync_rows
-from tests.unit.test_sync import ORG_PASS, World, laptop_work
+from tests.unit.test_sync import ORG_PASS, laptop_work
 from tests.unit.test_sync_policy import forge, plain_export
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
 
 # JSON lines as a sender could write them: escapes where the export writes the characters, a
 # character outside the BMP as a surrogate pair, quotes, backslashes, breaks and tabs in text.

@@ -7,17 +7,10 @@ import pytest
 
 from inspector_app.services.progress import Cancelled
 from inspector_app.services.sync import export_bundle, merge
-from tests.unit.test_sync import ORG_PASS, World, laptop_work
+from tests.unit.test_sync import ORG_PASS, laptop_work
 
 TABLES = ("inspections", "answers", "findings", "photos", "signatures", "inspection_inspectors",
           "audit_log", "sync_history")
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def counts(ctx) -> dict[str, int]:

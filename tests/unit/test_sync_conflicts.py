@@ -15,13 +15,6 @@ from tests.unit.test_sync import World, laptop_work, rows
 PARTS = ("answers", "findings", "photos", "signatures", "inspection_inspectors")
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def kept_twice(world: World) -> tuple[str, str]:
     """A draft edited at the office and on laptop A (which also adds a hazard), imported:
     returns (the draft's id, the conflict's id)."""

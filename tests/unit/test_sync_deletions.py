@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.signatures import SignatureService
 from tests.pdf_scenarios import add_signature
-from tests.unit.test_sync import World, laptop_work
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import laptop_work
 
 
 def findings(db, inspection_id: str) -> set[str]:

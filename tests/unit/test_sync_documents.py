@@ -13,13 +13,6 @@ from tests.unit.test_sync import World, flip, laptop_work, refused, resigned, re
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
-@pytest.fixture
 def plain(monkeypatch):
     """Bundles without the envelope, so tests can reach inside them."""
     monkeypatch.setattr(export_mod, "_recipient", lambda *a: None)

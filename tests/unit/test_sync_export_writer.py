@@ -10,14 +10,7 @@ import zipfile
 import pytest
 
 from inspector_app.errors import DiskFullError
-from tests.unit.test_sync import World, laptop_work
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import laptop_work
 
 
 def _writers() -> set[str]:

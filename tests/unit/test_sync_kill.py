@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_sync import ORG_PASS, OWN, World, laptop_work
+from tests.unit.test_sync import ORG_PASS, OWN, laptop_work
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,13 +41,6 @@ def run_until_mid(script: str, *args: str) -> None:
         proc.stdout.close()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def test_killed_export_leaves_no_bundle(world):

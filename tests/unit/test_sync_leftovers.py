@@ -12,14 +12,7 @@ import pytest
 
 from inspector_app.cli import main
 from inspector_app.storage import db as db_mod
-from tests.unit.test_sync import ORG_PASS, World, laptop_work, state
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import ORG_PASS, laptop_work, state
 
 
 def test_the_decrypted_bundle_lives_in_a_private_folder_only_during_the_import(world):

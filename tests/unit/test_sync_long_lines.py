@@ -15,15 +15,8 @@ import pytest
 from inspector_app.services.sync import row_schema, staging
 from inspector_app.services.sync.bundle import BundleRefused
 from inspector_app.services.sync.staging import StagedRows
-from tests.unit.test_sync import World, laptop_work
+from tests.unit.test_sync import laptop_work
 from tests.unit.test_sync_policy import forge, plain_export
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 64])

@@ -24,13 +24,6 @@ from tests.unit.test_sync import ORG_PASS, World, laptop_work, state
 from tests.unit.test_sync_policy import forge, one, plain_export
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def _signed_at_office(world: World) -> str:
     """An inspection of the office's own, completed and signed there, with open hazards."""
     office = world.office

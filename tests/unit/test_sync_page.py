@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from inspector_app.ui.pages.sync import SyncPage
-from tests.unit.test_sync import ORG_PASS, OWN, World, laptop_work
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import ORG_PASS, OWN, laptop_work
 
 
 def test_export_then_import_through_the_page(qtbot, world):

@@ -4,19 +4,10 @@ number-block dialog."""
 
 from __future__ import annotations
 
-import pytest
-
 from inspector_app.services.sync import history
 from inspector_app.ui.dialogs.number_blocks_dialog import NumberBlocksDialog
 from inspector_app.ui.pages.sync import SyncPage
-from tests.unit.test_sync import World, laptop_work
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
+from tests.unit.test_sync import laptop_work
 
 
 def test_the_office_names_each_laptop_by_its_inspector(qtbot, world):

@@ -17,15 +17,8 @@ from inspector_app.services.sync import bundle as bundle_mod
 from inspector_app.services.sync import policy as policy_mod
 from inspector_app.services.sync.bundle import BundleRefused
 from tests.images import corrupt, noisy
-from tests.unit.test_sync import World, laptop_work, photo_files, refused, rows, state
+from tests.unit.test_sync import laptop_work, photo_files, refused, rows, state
 from tests.unit.test_sync_policy import Rows, forge, one, plain_export
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.fixture

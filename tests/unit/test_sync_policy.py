@@ -36,13 +36,6 @@ from tests.unit.test_sync import (
 Rows = dict[str, Any]
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def plain_export(world: World, ctx, **kw) -> Path:
     """The laptop's bundle before encryption, so a test can rewrite it."""
     from inspector_app.services.sync import export as export_mod

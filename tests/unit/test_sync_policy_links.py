@@ -21,13 +21,6 @@ from tests.unit.test_sync_policy import (
 )
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def ledger_rows(world: World, inspection_id: str) -> int:
     return world.office.db.execute("SELECT COUNT(*) FROM hazard_ledger WHERE inspection_id = ?",
                                    [inspection_id]).fetchone()[0]

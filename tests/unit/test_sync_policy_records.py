@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from inspector_app.services.inspections import InspectionService
-from tests.unit.test_sync import World, laptop_work, refused, state
+from tests.unit.test_sync import laptop_work, refused, state
 from tests.unit.test_sync_policy import (
     Rows,
     forge,
@@ -18,13 +18,6 @@ from tests.unit.test_sync_policy import (
     plain_export,
     signed_record,
 )
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 def only(tables: Rows, inspection: str, **parts: list[dict]) -> None:

@@ -17,13 +17,6 @@ from tests.unit.test_sync import ONE_TIME, ORG_PASS, OWN, World, laptop_work
 from tests.unit.test_sync_policy import forge, plain_export
 
 
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
 def _refused_bundle(world: World):
     """A bundle of an enrolled laptop claiming a hazard another computer wrote: its signature
     is checked first, so its sender is known, then its rows are refused."""

@@ -73,7 +73,13 @@ from inspector_app.services.dispatch import (
 )
 from inspector_app.services.reports.dispatch_xlsx import COLUMNS
 from inspector_app.ui import messages
-from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
+from inspector_app.ui.datetimes import (
+    axis_date_format,
+    date_locale,
+    localize_edit,
+    show_date,
+    show_datetime,
+)
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
 from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
@@ -348,6 +354,8 @@ class DispatchPage(Page):
                                   "with no inspection in the period are shaded."))
         self._show_basis()
         self._fill_choices()
+        if self.report is not None:  # the charts' legends and dates are in the language too
+            self._fill_charts()
 
     def _show_basis(self) -> None:
         if self.report is None:
@@ -601,8 +609,10 @@ class DispatchPage(Page):
     def _trend(self) -> QChart:
         """Inspections, hazards found and rectified, one point per ISO week of the period."""
         chart = QChart()
+        chart.setLocale(date_locale())  # the axis writes its month names in the chart's locale
         axis_x = QDateTimeAxis()
-        axis_x.setFormat("yyyy-MM-dd")
+        years = {week.monday.year for week in self.trend}
+        axis_x.setFormat(axis_date_format(with_year=len(years) > 1))
         axis_x.setTickCount(min(6, max(2, len(self.trend))))
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")

@@ -7,6 +7,7 @@ results come back on the main thread through the task's signals.
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.numbering import LOW_WATER
 from inspector_app.errors import InspectorError
 from inspector_app.services.context import AppContext
+from inspector_app.services.numbers import Shortage
 from inspector_app.services.pki import decrypt_key
 from inspector_app.services.sync import export_bundle, history, import_bundle
 from inspector_app.services.sync.conflicts import (
@@ -51,6 +53,8 @@ from inspector_app.ui.save_folder import Kind, open_file, open_folder
 from inspector_app.ui.table_columns import fit_columns
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 
+log = logging.getLogger(__name__)
+
 ERROR_STYLE = "color: #b00020;"
 LOW_STYLE = "color: #b45309;"  # amber: a warning, not an error
 
@@ -67,6 +71,23 @@ def import_task(control: TaskControl, ctx: AppContext, path: Path,
     with ctx.for_worker() as worker:
         return import_bundle(worker.db, worker.data_dir, worker.device, path,
                              org_passphrase=org_passphrase, control=control)
+
+
+def low_numbers(_control: TaskControl | None, ctx: AppContext) -> list[tuple[str, Shortage]]:
+    """On the office: the laptops whose numbers are nearly used up, each with the name the
+    page gives it; empty elsewhere or when every laptop has enough."""
+    with ctx.for_worker() as worker:
+        numbers = worker.numbers
+        if not numbers.allocates():
+            return []
+        shortages = numbers.shortages()
+        labels = device_labels(worker.db, [s.device_id for s in shortages])
+        return [(labels.get(s.device_id, s.device), s) for s in shortages]
+
+
+def _numbered(control: TaskControl, count: int, fn: Any, *args: Any) -> tuple[int, Any]:
+    """``fn``'s result with the number the page gave the task, to tell its answer apart."""
+    return count, fn(control, *args)
 
 
 def is_encrypted(path: Path) -> bool:
@@ -88,6 +109,10 @@ class SyncPage(Page):
         self.runner = TaskRunner()
         self._task: Task | None = None
         self._importing: Path | None = None  # the file of the import running, to name it
+        # The count of the laptops low on numbers after an import, told only if it is the
+        # last one asked for and no export or import started since; and what the import told.
+        self._low_count = 0
+        self._low_told: str | None = None
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.export_button = QPushButton()
@@ -444,6 +469,7 @@ class SyncPage(Page):
 
     def _start(self, task: Task, done: Any) -> Task:
         self._task = task
+        self._low_told = None
         self.status.setStyleSheet("")
         self.progress.setRange(0, 0)
         self._busy(True)
@@ -483,25 +509,46 @@ class SyncPage(Page):
         self.status.setText(told[0])
         self.refresh()
         self._show_report_json(report.to_json(), "in")
-        low = self.low_numbers_notice()
-        if low:
-            self.status.setStyleSheet(LOW_STYLE)
-            self.status.setText(told[0] + "\n" + low)
-            messages.info(low)
+        self._count_low_numbers(told[0])
         self.finished.emit(True, told[0])
 
-    def low_numbers_notice(self) -> str:
-        """On the office: the laptops whose numbers are nearly used up, now that their
-        documents came back; empty elsewhere or when every laptop has enough."""
-        numbers = self.ctx.numbers
-        if not numbers.allocates():
+    def _count_low_numbers(self, told: str) -> None:
+        """Add to ``told`` the laptops nearly out of numbers, now that their documents came
+        back: counted on the thread pool (every block's unused numbers), told when known."""
+        self._low_count += 1
+        self._low_told = told
+        task = Task(_numbered, self._low_count, low_numbers, self.ctx)
+        # Bound methods, not lambdas: a page closed meanwhile is no longer called.
+        task.signals.succeeded.connect(self._low_numbers_counted)
+        task.signals.failed.connect(self._low_numbers_failed)
+        self.runner.start(task)
+
+    def _low_numbers_counted(self, result: tuple[int, list[tuple[str, Shortage]]]) -> None:
+        count, found = result
+        told = self._low_told
+        if count != self._low_count or told is None:
+            return  # counted again since, or an export or import started: that one is told
+        self._low_told = None
+        low = self.low_numbers_notice(found)
+        if not low:
+            return
+        if self.status.text() == told:  # not if it tells something done since (a conflict)
+            self.status.setStyleSheet(LOW_STYLE)
+            self.status.setText(told + "\n" + low)
+        messages.info(low)
+
+    def _low_numbers_failed(self, exc: BaseException, _trace: str) -> None:
+        if not isinstance(exc, InspectorError):
+            raise exc  # a bug: the crash dialog shows it
+        # The import is done and told; only the reminder is missing (the blocks dialog has it).
+        log.warning("the numbers left could not be counted: %s", exc)
+
+    def low_numbers_notice(self, found: list[tuple[str, Shortage]]) -> str:
+        """The notice of the laptops nearly out of numbers (``low_numbers``); empty if none."""
+        if not found:
             return ""
-        shortages = numbers.shortages()
-        if not shortages:
-            return ""
-        labels = device_labels(self.ctx.db, [s.device_id for s in shortages])
-        each = [self.tr("{0}: {1}〔{2}〕 %n left", "", s.left).format(
-            labels.get(s.device_id, s.device), s.word, s.year) for s in shortages]
+        each = [self.tr("{0}: {1}〔{2}〕 %n left", "", s.left).format(label, s.word, s.year)
+                for label, s in found]
         return self.tr("Document numbers nearly used up (fewer than {0} left): {1}. Give these "
                        "laptops another block ({2}) before they run out.").format(
             LOW_WATER, self.tr("; ").join(each), advice.menu_path("Document-number &blocks…"))
