@@ -18,7 +18,7 @@ from inspector_app.services.units import UnitsService
 from inspector_app.storage.dispatch_stats import DispatchQuery, dispatch_table
 from tests.factories import SMALL_TEMPLATE, add_company, add_template
 from tests.pdf_scenarios import set_up_profile
-from tests.unit.test_sync import ORG_PASS, world  # noqa: F401  (fixture)
+from tests.unit.test_sync import ORG_PASS
 
 TODAY = date(2026, 11, 30)
 TOWNS = ("东园镇", "洛阳镇", "张坂镇")
@@ -52,7 +52,7 @@ def _pdf_text(path) -> str:
 
 
 def test_three_laptops_bundles_make_the_dispatch_figures_table_and_circular(
-        world, tmp_path):  # noqa: F811
+        world, tmp_path):
     office = world.office
     laptops = [world.a, world.b, world.laptop("c", "王芳")]
     # The office configures its units, its companies' towns and a campaign.

@@ -15,7 +15,7 @@ from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.services.sync import importer as importer_module
 from inspector_app.storage.units_repo import UnitRepo
-from tests.unit.test_sync import ORG_PASS, world  # noqa: F401  (fixture)
+from tests.unit.test_sync import ORG_PASS
 
 
 def _svc(ctx) -> EmergencyService:
@@ -27,7 +27,7 @@ def _photo(path, colour="red"):
     return path
 
 
-def _to_laptop(world):  # noqa: F811
+def _to_laptop(world):
     dest = world.root / "to-laptops"
     dest.mkdir(exist_ok=True)
     office = world.office
@@ -35,7 +35,7 @@ def _to_laptop(world):  # noqa: F811
     return import_bundle(world.a.db, world.a.data_dir, world.a.device, bundle)
 
 
-def test_a_towns_drill_with_photos_and_a_problem_reaches_the_office(world):  # noqa: F811
+def test_a_towns_drill_with_photos_and_a_problem_reaches_the_office(world):
     office, laptop = world.office, world.a
     town = UnitRepo(office.db, office.device.id).add("洛阳镇", UnitKind.TOWN)
     osvc = _svc(office)
@@ -85,7 +85,7 @@ def osvc_today() -> date:
     return date(2026, 11, 1)
 
 
-def test_a_bundle_carrying_a_bad_attachment_is_refused_and_nothing_changes(world,  # noqa: F811
+def test_a_bundle_carrying_a_bad_attachment_is_refused_and_nothing_changes(world,
                                                                            monkeypatch):
     office, laptop = world.office, world.a
     town = UnitRepo(office.db, office.device.id).add("张坂镇", UnitKind.TOWN)

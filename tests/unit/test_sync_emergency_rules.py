@@ -12,7 +12,7 @@ from inspector_app.domain.units import UnitKind
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.sync import BundleRefused, export_bundle, import_bundle
 from inspector_app.storage.units_repo import UnitRepo
-from tests.unit.test_sync import ORG_PASS, world  # noqa: F401
+from tests.unit.test_sync import ORG_PASS
 from tests.unit.test_sync_policy import forge, later, one_row, plain_export
 
 
@@ -29,7 +29,7 @@ def _to(w, laptop):
 
 
 @pytest.fixture
-def work(world):  # noqa: F811
+def work(world):
     """The office's plan and station; laptop A's drill with one follow-up task, at the office
     and on laptop B."""
     w = world

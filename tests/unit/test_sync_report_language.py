@@ -9,10 +9,10 @@ from inspector_app.cli import main
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.sync import history
 from inspector_app.services.sync.report import detail_lines, summary
-from tests.unit.test_sync import ORG_PASS, laptop_work, world  # noqa: F401 (a fixture)
+from tests.unit.test_sync import ORG_PASS, laptop_work
 
 
-def _import(world, bundle, lang, capsys) -> str:  # noqa: F811
+def _import(world, bundle, lang, capsys) -> str:
     world.office.close()
     secret = world.root / "org-pass"
     secret.write_text(ORG_PASS)
@@ -22,7 +22,7 @@ def _import(world, bundle, lang, capsys) -> str:  # noqa: F811
     return capsys.readouterr().out
 
 
-def test_sync_import_in_chinese_says_its_notes_in_chinese(world, capsys):  # noqa: F811
+def test_sync_import_in_chinese_says_its_notes_in_chinese(world, capsys):
     laptop_work(world, world.a, photos=2)
     changed = sorted((world.a.data_dir.photos / "originals").rglob("*.jpg"))[0]
     changed.write_bytes(changed.read_bytes() + b"changed")  # travels as missing
@@ -32,13 +32,13 @@ def test_sync_import_in_chinese_says_its_notes_in_chinese(world, capsys):  # noq
     assert "photo file(s)" not in out and " added" not in out
 
 
-def test_sync_import_in_english_reads_as_before(world, capsys):  # noqa: F811
+def test_sync_import_in_english_reads_as_before(world, capsys):
     laptop_work(world, world.a, photos=1)
     out = _import(world, world.export(world.a), "en", capsys)
     assert out.startswith("Imported: ") and "inspection records: 1 added" in out
 
 
-def test_the_sync_page_shows_a_conflict_note_in_the_readers_language(world):  # noqa: F811
+def test_the_sync_page_shows_a_conflict_note_in_the_readers_language(world):
     inspection = laptop_work(world, world.a)
     world.import_(world.export(world.a))
     InspectionService(world.office.db, world.office.device, "主任").set_note(

@@ -7,10 +7,10 @@ from inspector_app.domain.units import Campaign, UnitKind
 from inspector_app.services.sync import export_bundle, import_bundle
 from inspector_app.storage.units_repo import CampaignRepo, UnitRepo
 from tests.pdf_scenarios import sign_missing
-from tests.unit.test_sync import ORG_PASS, laptop_work, world  # noqa: F401  (fixture)
+from tests.unit.test_sync import ORG_PASS, laptop_work
 
 
-def test_units_and_campaigns_reach_the_laptop_and_the_unit_comes_back(world):  # noqa: F811
+def test_units_and_campaigns_reach_the_laptop_and_the_unit_comes_back(world):
     office, laptop = world.office, world.a
     units = UnitRepo(office.db, office.device.id)
     town = units.add("东园镇", UnitKind.TOWN)
@@ -37,7 +37,7 @@ def test_units_and_campaigns_reach_the_laptop_and_the_unit_comes_back(world):  #
     assert [u.name for u in units.all()] == [town.name, dept.name]
 
 
-def test_an_inspection_of_a_town_travels_from_the_laptop_to_the_office(world):  # noqa: F811
+def test_an_inspection_of_a_town_travels_from_the_laptop_to_the_office(world):
     from inspector_app.services.inspections import InspectionService
     from tests.factories import SMALL_TEMPLATE, add_template
     from tests.pdf_scenarios import set_up_profile
