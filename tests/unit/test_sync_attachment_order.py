@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import zipfile
 
 import pytest
 from PIL import Image
@@ -172,3 +173,42 @@ def test_one_picture_both_a_photo_and_a_plans_file_arrives_as_both(world):
     assert f"{sha}.jpg" in stored(world.office)
     assert (world.office.data_dir.photos / "originals" / sha[:2] / original.name
             ).read_bytes() == original.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["photo", "attachment"])
+def test_a_file_larger_than_its_kind_may_be_is_refused_before_it_is_read(world, monkeypatch,
+                                                                          kind):
+    # A photo or a plan's file is read whole to be checked: one of gigabytes (compressed
+    # within the zip-bomb ratio) would run the office out of memory before local ingest's
+    # limit refused it. Its declared size refuses it before anything of it is read.
+    from inspector_app.services import attachments, photos
+    from inspector_app.services.sync import row_schema
+
+    assert row_schema.MAX_PHOTO_BYTES == photos.MAX_FILE_BYTES
+    assert row_schema.MAX_ATTACHMENT_BYTES == attachments.MAX_BYTES
+    attached = office_plan_attached_on_the_laptop(world)
+    laptop_work(world, world.a, photos=1)
+    source = plain_export(world, world.a)
+    monkeypatch.setattr(row_schema, "MAX_PHOTO_BYTES", 100)
+    monkeypatch.setattr(row_schema, "MAX_ATTACHMENT_BYTES", 100)
+    if kind == "photo":
+        # Only the photo over the limit: the plan's file stays within its own.
+        monkeypatch.setattr(row_schema, "MAX_ATTACHMENT_BYTES", 10**9)
+        (sha,) = world.a.db.execute("SELECT sha256 FROM photos").fetchone()
+        entry = f"photos/{sha}.jpg"
+        words = "the photo"
+    else:
+        monkeypatch.setattr(row_schema, "MAX_PHOTO_BYTES", 10**9)
+        entry = f"emergency_files/{attached['sha256']}.jpg"
+        words = "the file"
+    bundle = forge(world, world.a, source)
+    read: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def open_entry(self, name, *args, **kwargs):
+        read.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_entry)
+    refused(world, bundle, BundleRefused, match=f"{words} '{entry}' is larger than 0 MB")
+    assert entry not in read
