@@ -212,3 +212,48 @@ def test_a_file_larger_than_its_kind_may_be_is_refused_before_it_is_read(world, 
     monkeypatch.setattr(zipfile.ZipFile, "open", open_entry)
     refused(world, bundle, BundleRefused, match=f"{words} '{entry}' is larger than 0 MB")
     assert entry not in read
+
+
+def _plan_file_and_drill(world: World) -> tuple[dict, dict]:
+    """On laptop A: a PDF attached to the office's plan, and a drill of that plan."""
+    from tests.unit.test_emergency_registry import pdf_bytes
+
+    office_plan_attached_on_the_laptop(world)
+    lsvc = _svc(world.a)
+    plan_id = world.a.db.execute("SELECT id FROM emergency_plans").fetchone()[0]
+    scan = world.root / "plan.pdf"
+    scan.write_bytes(pdf_bytes())
+    attached = lsvc.attach("plan", plan_id, scan)
+    drill = lsvc.add_drill(plan_id=plan_id, held_on="2026-10-20", form="live",
+                           scope="comprehensive", organiser="洛阳镇应急办", scenario="泄漏",
+                           went_well="", problems=[])
+    return attached, drill
+
+
+def test_a_drills_file_that_is_not_a_picture_is_refused(world):
+    # On a computer a drill takes photos only; a bundle may not give it a PDF.
+    attached, drill = _plan_file_and_drill(world)
+    source = plain_export(world, world.a)
+
+    def to_drill(tables: Rows) -> None:
+        one(tables, "emergency_files", id=attached["id"]).update(owner_kind="drill",
+                                                                  owner_id=drill["id"])
+
+    refused(world, forge(world, world.a, source, to_drill), BundleRefused,
+            match=f"emergency plan file {attached['id']}, .*: a drill takes photos "
+                  r"\(JPEG or PNG\), not a pdf")
+    assert stored(world.office) == set()
+
+
+def test_a_file_of_something_neither_carried_nor_here_is_refused(world, opened):
+    attached, _drill = _plan_file_and_drill(world)
+    source = plain_export(world, world.a)
+    nowhere = str(uuid.uuid4())
+
+    def to_nowhere(tables: Rows) -> None:
+        one(tables, "emergency_files", id=attached["id"])["owner_id"] = nowhere
+
+    refused(world, forge(world, world.a, source, to_nowhere), BundleRefused,
+            match=f"emergency plan file {attached['id']}, .*: belongs to the emergency plan "
+                  f"{nowhere}, which is neither in the bundle nor here")
+    assert opened == [] and stored(world.office) == set()
