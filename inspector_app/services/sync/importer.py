@@ -256,16 +256,25 @@ def _files_named_by_rows(verified: Verified) -> None:
             if sha not in named:
                 raise refuse(N_("the photo file {entry!r} is the file of none of its photos"),
                              entry=entry)
-    for table, carried, entries_of in (
-            ("documents", verified.documents, _document_entries),
-            ("emergency_files", verified.attachments, _attachment_entries)):
-        if not carried:
-            continue
-        named = set(entries_of(verified.rows.get(table, [])))
-        for _sha, entry in sorted(carried.items()):
-            if entry not in named:
+    for table, carried in (("documents", verified.documents),
+                           ("emergency_files", verified.attachments)):
+        named = _named(carried, verified.rows.get(table, []), table)
+        for sha, entry in sorted(carried.items()):
+            if sha not in named:
                 raise refuse(N_("the file {entry!r} is the file of none of its {rows}"),
                              entry=entry, rows=words.table_words(table))
+
+
+def _named(carried: dict[str, str], rows: Iterable[dict[str, Any]], table: str
+           ) -> dict[str, str]:
+    """sha256 → entry path of the ``carried`` files that ``rows`` (of documents or
+    emergency_files) name, under the name each row gives its file. The rows stream by; only
+    the carried files are held."""
+    if not carried:
+        return {}
+    by_entry = {entry: sha for sha, entry in carried.items()}
+    entries = _document_entries(rows) if table == "documents" else _attachment_entries(rows)
+    return {by_entry[entry]: entry for entry in entries if entry in by_entry}
 
 
 def _document_entries(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -288,13 +297,11 @@ def _stage_files(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged, 
     ingest checks them and staged in the scratch folder. Called again after the rules ran
     again, it leaves waiting only the files of what that run accepted."""
     store = PhotoStore(root / "photos")
-    rows = verified.rows
-    documents = set(_document_entries(rows.get("documents", [])))
-    attachments = set(_attachment_entries(rows.get("emergency_files", [])))
+    rows = verified.rows  # the rows the rules left out are not read
     files.stage(zf, _accepted_photo_files(verified, store),
-                {sha: entry for sha, entry in verified.documents.items() if entry in documents},
-                {sha: entry for sha, entry in verified.attachments.items()
-                 if entry in attachments},
+                _named(verified.documents, rows.get("documents", []), "documents"),
+                _named(verified.attachments, rows.get("emergency_files", []),
+                       "emergency_files"),
                 store, DataDir(root).documents, AttachmentStore(attachment_folder(DataDir(root))),
                 tmp, control, into=staged)
 
