@@ -257,3 +257,24 @@ def test_a_file_of_something_neither_carried_nor_here_is_refused(world, opened):
             match=f"emergency plan file {attached['id']}, .*: belongs to the emergency plan "
                   f"{nowhere}, which is neither in the bundle nor here")
     assert opened == [] and stored(world.office) == set()
+
+
+def test_a_damaged_attached_file_is_refused_naming_it_not_a_crash(world):
+    # Checked after the rules now, outside the reading of the bundle: a file the checks'
+    # libraries stumble on is still a refusal that names it, never an internal error.
+    from tests.unit.test_emergency_registry import png_bytes
+
+    attached = office_plan_attached_on_the_laptop(world)
+    source = plain_export(world, world.a)
+    data = png_bytes()
+    data = data[:8] + (12).to_bytes(4, "big") + data[12:]
+    sha = bundle_mod.sha256(data)
+
+    def damaged(tables: Rows) -> None:
+        one(tables, "emergency_files", id=attached["id"]).update(sha256=sha, media="png")
+
+    refused(world, forge(world, world.a, source, damaged, drop=("emergency_files/",),
+                         files={f"emergency_files/{sha}.png": data}),
+            BundleRefused, match=f"it carries a file that is not accepted: {sha}.png: a "
+                                 "damaged image that cannot be read")
+    assert stored(world.office) == set()
