@@ -496,6 +496,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 raise _broken_reference(*broken)
             if dry_run:
                 raise _DryRun
+            # Counted before the history entry, which keeps the report the window shows again.
+            report.photos_added = staged.photos
+            report.documents_added = staged.documents
             policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
             AuditLog(db, device.id, None).record(
                 "sync_bundle", manifest["bundle_id"], "import",
@@ -510,8 +513,6 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 "status": "imported"})
             # Last, so a refusal above never leaves a file behind; a failure here rolls back.
             staged.place()
-            report.photos_added = staged.photos
-            report.documents_added = staged.documents
     except _DryRun:
         pass
     except sqlite3.IntegrityError as exc:
