@@ -600,7 +600,7 @@ def check_manifest(manifest: Mapping[str, Any]) -> None:
 
 
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
-    """Before any entry is read: the rows together and each document are within bounds."""
+    """Before any entry is read: the rows together and each file are within bounds."""
     total = 0
     files = (("documents/", MAX_DOCUMENT_BYTES, N_("the document {path!r} is larger than "
                                                    "{limit} MB")),
