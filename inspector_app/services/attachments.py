@@ -110,7 +110,8 @@ def _check_pdf(name: str, data: bytes) -> str:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         encrypted = reader.encrypt_dict is not None
-    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+            RecursionError, OSError, NotImplementedError):
         raise AttachmentRefused(N_("{name}: a damaged PDF that cannot be read."),
                                 name=name) from None
     if encrypted:
@@ -123,7 +124,8 @@ def _check_docx(name: str, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        # NotImplementedError: parts that need a zip version or method zipfile lacks.
         raise AttachmentRefused(N_("{name}: a damaged Word (DOCX) file."), name=name) from None
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
@@ -157,7 +159,8 @@ def _check_image(name: str, data: bytes) -> str:
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise AttachmentRefused(N_("{name}: absurdly large (a decompression bomb)."),
                                     name=name) from None
-        except (UnidentifiedImageError, OSError, SyntaxError):
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+            # Pillow says a damaged header with ValueError too ("Truncated IHDR chunk").
             raise AttachmentRefused(N_("{name}: a damaged image that cannot be read."),
                                     name=name) from None
     return "jpeg" if fmt == "JPEG" else "png"

@@ -199,6 +199,36 @@ def test_bad_attachments_are_refused_with_a_reason_and_nothing_changes(svc, tmp_
     assert svc.repo.plan(plan["id"]) == before
 
 
+def png_bytes() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name, damage, reason", [
+    # The image header's chunk says 12 bytes where it holds 13.
+    ("scan.png", lambda: png_bytes()[:8] + (12).to_bytes(4, "big") + png_bytes()[12:],
+     "a damaged image that cannot be read"),
+    # A Word file whose parts say they need a zip version from the future.
+    ("plan.docx", lambda: _future_zip(docx_bytes()), "a damaged Word"),
+])
+def test_a_damaged_file_is_refused_with_its_name_not_a_crash(svc, tmp_path, name, damage,
+                                                              reason):
+    plan = svc.add_plan(title="p", plan_type="special", unit_id=unit_id(svc, "洛阳镇"))
+    path = tmp_path / name
+    path.write_bytes(damage())
+    with pytest.raises(AttachmentRefused, match=f"{name}: {reason}"):
+        svc.attach("plan", plan["id"], path)
+    assert svc.repo.files("plan", plan["id"]) == []
+
+
+def _future_zip(data: bytes) -> bytes:
+    damaged = bytearray(data)
+    at = damaged.find(b"PK\x01\x02")  # the first part's entry in the table of contents
+    damaged[at + 6:at + 8] = (84).to_bytes(2, "little")
+    return bytes(damaged)
+
+
 def test_a_traversal_name_never_becomes_a_path(svc, tmp_path):
     plan = svc.add_plan(title="p", plan_type="special", unit_id=unit_id(svc, "洛阳镇"))
     nested = tmp_path / "a" / "b"

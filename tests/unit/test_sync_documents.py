@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import zipfile
 
 import pytest
@@ -73,3 +74,17 @@ def test_a_pdf_kept_nowhere_leaves_only_its_row(world, plain):
         assert not [n for n in zf.namelist() if n.startswith("documents/")]
     assert world.import_(world.seal(bundle)).status == "imported"
     assert world.office.db.execute("SELECT file_sha256 FROM documents").fetchone() == (sha,)
+
+
+def test_the_history_tells_the_files_an_import_stored(world):
+    # The Sync page's history reads the report stored with the import: it says the PDFs
+    # stored, as the report shown at the end of the import did.
+    from inspector_app.services.sync.importer import history
+    from inspector_app.services.sync.report import detail_lines
+
+    made_order(world)
+    report = world.import_(world.export(world.a))
+    assert report.documents_added == 1 and report.photos_added == 1
+    [row] = [r for r in history(world.office.db) if r["direction"] == "in"]
+    lines = detail_lines(json.loads(row["report"]), "en")
+    assert "  photo files stored: 1" in lines and "  PDF files stored: 1" in lines

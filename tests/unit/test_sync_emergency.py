@@ -13,7 +13,7 @@ from inspector_app.domain.units import UnitKind
 from inspector_app.errors import InspectorError
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.services.sync import export_bundle, import_bundle
-from inspector_app.services.sync import importer as importer_module
+from inspector_app.services.sync import files as files_module
 from inspector_app.storage.units_repo import UnitRepo
 from tests.unit.test_sync import ORG_PASS
 
@@ -99,13 +99,13 @@ def test_a_bundle_carrying_a_bad_attachment_is_refused_and_nothing_changes(world
     stored = lsvc.store.path(row["sha256"], "jpeg")
     real = stored.read_bytes()
     checked = []
-    original = importer_module.check_bytes
+    original = files_module.check_bytes
 
     def spy(name, data):
         checked.append(name)
         return original(name, data)
 
-    monkeypatch.setattr(importer_module, "check_bytes", spy)
+    monkeypatch.setattr(files_module, "check_bytes", spy)
     world.import_(world.export(laptop))
     assert checked == [stored.name]
     assert _svc(office).repo.files("plan", plan["id"])[0]["sha256"] == row["sha256"]
@@ -116,7 +116,7 @@ def test_a_bundle_carrying_a_bad_attachment_is_refused_and_nothing_changes(world
         raise AttachmentRefused(f"{name}: a damaged image that cannot be read.")
 
     lsvc.attach("plan", plan["id"], _photo(world.root / "scan2.jpg", "green"))
-    monkeypatch.setattr(importer_module, "check_bytes", refuse_all)
+    monkeypatch.setattr(files_module, "check_bytes", refuse_all)
     before = office.db.execute("SELECT COUNT(*) FROM emergency_files").fetchone()[0]
     with pytest.raises(InspectorError, match="not accepted"):
         world.import_(world.export(laptop))

@@ -352,3 +352,49 @@ def test_the_rules_transaction_cannot_change_anything(world, monkeypatch):
     assert state(world.office) == before
     assert world.office.db.execute("SELECT count(*) FROM settings WHERE key = "
                                    "'written by a rule'").fetchone()[0] == 0
+
+
+def test_a_photo_the_second_run_of_the_rules_leaves_out_is_not_kept(world, monkeypatch,
+                                                                    decoded):
+    # The window saved while the files were checked: the rules run again, and their second
+    # verdict is the one the store follows. A photo it leaves out was checked after the first
+    # run, yet its file stays out of the store, as one the first run had left out would.
+    import sqlite3
+
+    from inspector_app.services.sync import importer
+
+    x = laptop_work(world, world.a, photos=1, seed=1)
+    laptop_work(world, world.a, photos=1, seed=2)
+    check = policy_mod.Policy.check
+    runs: list[int] = []
+    left: list[str] = []
+
+    def second_run_leaves_out_x(self):
+        decision = check(self)
+        runs.append(1)
+        if len(runs) == 2:
+            for row in self.rows["photos"]:
+                if row["inspection_id"] == x:
+                    decision.skip.setdefault("photos", set()).add((row["id"],))
+                    left.append(row["sha256"])
+        return decision
+
+    real = importer._stage_files
+
+    def save_meanwhile(*args, **kwargs):
+        if len(runs) == 1:
+            window = sqlite3.connect(world.office.data_dir.database, timeout=0)
+            with window:
+                window.execute("INSERT OR REPLACE INTO settings (key, value) "
+                               "VALUES ('saved meanwhile', 'yes')")
+            window.close()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(policy_mod.Policy, "check", second_run_leaves_out_x)
+    monkeypatch.setattr(importer, "_stage_files", save_meanwhile)
+    report = world.import_(world.export(world.a))
+    assert report.status == "imported" and len(runs) == 2
+    (left_sha,) = left
+    assert left_sha in decoded  # checked after the first run, which still wanted it
+    assert not any(name.startswith(left_sha) for name in photo_files(world.office))
+    assert len(photo_files(world.office)) == 1 and report.photos_added == 1

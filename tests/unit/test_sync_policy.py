@@ -51,13 +51,15 @@ def plain_export(world: World, ctx, **kw) -> Path:
 def forge(world: World, ctx, plain: Path, edit: Callable[[Rows], None] | None = None, *,
           files: dict[str, bytes] | None = None, raw: dict[str, bytes] | None = None,
           manifest_edit: Callable[[dict], None] | None = None, encrypt: bool = True,
-          signer: tuple | None = None) -> Path:
-    """Rewrite a plain bundle's rows and files, sign it with ``ctx``'s own enrolled identity
-    (as a dishonest laptop can) and encrypt it for the office."""
+          signer: tuple | None = None, drop: tuple[str, ...] = ()) -> Path:
+    """Rewrite a plain bundle's rows and files (leaving out the entries whose path starts with
+    one of ``drop``), sign it with ``ctx``'s own enrolled identity (as a dishonest laptop can)
+    and encrypt it for the office."""
     with zipfile.ZipFile(plain) as zf:
         manifest = json.loads(zf.read("manifest.json"))
         entries = {n: zf.read(n) for n in zf.namelist()
-                   if n not in ("manifest.json", "manifest.sig.json")}
+                   if n not in ("manifest.json", "manifest.sig.json")
+                   and not (drop and n.startswith(drop))}
     tables = {n[5:-6]: list(load_rows(d)) for n, d in entries.items() if n.startswith("rows/")}
     if edit is not None:
         edit(tables)
@@ -344,12 +346,40 @@ def test_photos_in_a_bundle_are_validated_like_local_ingest(world, tmp_path, kin
 
 
 def test_a_document_that_is_not_a_pdf_is_refused(world):
-    laptop_work(world, world.a)
+    from tests.unit.test_sync_documents import made_order
+
+    made_order(world)
     source = plain_export(world, world.a)
     data = b"%PDF-1.7\nthis is not really a PDF\n"
     sha = bundle_mod.sha256(data)
-    refused(world, forge(world, world.a, source, files={f"documents/{sha}.pdf": data}),
+
+    def point(tables: Rows) -> None:
+        tables["documents"][0]["file_sha256"] = sha
+
+    refused(world, forge(world, world.a, source, point, files={f"documents/{sha}.pdf": data},
+                         drop=("documents/",)),
             BundleRefused, match=f"the document 'documents/{sha}.pdf' is not accepted")
+
+
+def test_a_pdf_no_document_names_is_refused_before_it_is_opened(world, monkeypatch):
+    # A readable PDF, but of no document the bundle carries: it would sit in the office's
+    # store, checked and unused.
+    from inspector_app.services.sync import files as files_module
+    from tests.unit.test_sync_documents import made_order
+
+    sha, data = made_order(world)
+    source = plain_export(world, world.a)
+    opened: list[bytes] = []
+    real = files_module.check_pdf
+    monkeypatch.setattr(files_module, "check_pdf", lambda d: opened.append(d) or real(d))
+
+    def unnamed(tables: Rows) -> None:
+        tables["documents"][0]["file_sha256"] = None
+
+    refused(world, forge(world, world.a, source, unnamed), BundleRefused,
+            match=f"the file 'documents/{sha}.pdf' is the file of none of its documents")
+    assert opened == [] and not world.office.data_dir.documents.exists()
+    assert data
 
 
 def test_refused_import_leaves_no_photo_file(world):

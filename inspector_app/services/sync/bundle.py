@@ -146,17 +146,18 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
 
 
 def entry_kind(path: str) -> tuple[str, str]:
-    """('rows', table), ('photo' | 'document' | 'attachment', sha256); refuses anything else."""
-    if m := _ROWS_RE.match(path):
+    """('rows', table), ('photo' | 'document' | 'attachment', sha256); refuses anything else.
+    The whole name must match: ``$`` alone also matches before a final line break."""
+    if m := _ROWS_RE.fullmatch(path):
         if m.group(1) not in BY_NAME:
             raise refuse(N_("it carries a table this program does not accept ({table})"),
                          table=m.group(1))
         return "rows", m.group(1)
-    if (m := _PHOTO_RE.match(path)) and m.group(2) in PHOTO_EXTS:
+    if (m := _PHOTO_RE.fullmatch(path)) and m.group(2) in PHOTO_EXTS:
         return "photo", m.group(1)
-    if m := _DOCUMENT_RE.match(path):
+    if m := _DOCUMENT_RE.fullmatch(path):
         return "document", m.group(1)
-    if m := _ATTACHMENT_RE.match(path):
+    if m := _ATTACHMENT_RE.fullmatch(path):
         return "attachment", m.group(1)
     raise refuse(N_("it holds an unexpected file ({path!r})"), path=path)
 

@@ -1,6 +1,6 @@
-"""Photo and document files of a bundle: re-validated as local ingest validates them, staged in
-the import's private scratch folder, and moved into the stores only inside the import's
-transaction, just before it commits; a refused import removes what it moved.
+"""Photo, document and attachment files of a bundle: re-validated as local ingest validates
+them, staged in the import's private scratch folder, and moved into the stores only inside the
+import's transaction, just before it commits; a refused import removes what it moved.
 
 Thumbnails and print copies never travel: the office derives its own from the originals.
 """
@@ -15,25 +15,45 @@ from pathlib import Path
 
 from inspector_app.errors import from_os_error
 from inspector_app.i18n import N_
+from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync.bundle import refuse, sha256
+from inspector_app.storage.attachment_store import MEDIA_SUFFIX, AttachmentStore
 from inspector_app.storage.document_store import document_copy
 from inspector_app.storage.photo_store import PhotoStore
 
 
 @dataclass
 class Staged:
-    """Checked files waiting in the scratch folder, and where each one goes."""
+    """Checked files waiting in the scratch folder: each one's place in its store → its kind
+    ("photo", "document", "attachment") and where it waits."""
 
-    moves: list[tuple[Path, Path]] = field(default_factory=list)
-    photos: int = 0
-    documents: int = 0
+    waiting: dict[Path, tuple[str, Path]] = field(default_factory=dict)
     placed: list[Path] = field(default_factory=list)
-    checked: set[str] = field(default_factory=set)  # the hashes of the files staged
+
+    def add(self, kind: str, source: Path, target: Path) -> None:
+        self.waiting[target] = (kind, source)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for waiting_kind, _ in self.waiting.values() if waiting_kind == kind)
+
+    @property
+    def photos(self) -> int:
+        return self.count("photo")
+
+    @property
+    def documents(self) -> int:
+        return self.count("document")
+
+    def keep_only(self, targets: set[Path]) -> None:
+        """Forget the files checked for rows a later run of the rules left out: only what the
+        last run accepted is placed (a file checked but no row shows has no business here)."""
+        for target in [t for t in self.waiting if t not in targets]:
+            del self.waiting[target]
 
     def place(self) -> None:
         """Move every staged file to its store (call inside the import's transaction)."""
-        for source, target in self.moves:
+        for target, (_, source) in self.waiting.items():
             if target.exists():
                 continue  # content-addressed: the same name holds the same bytes
             try:
@@ -67,52 +87,85 @@ def check_pdf(data: bytes) -> str | None:
 
 
 def stage(zf: zipfile.ZipFile, photos: dict[str, str], documents: dict[str, str],
-          photo_store: PhotoStore, document_folder: Path, scratch: Path,
-          progress: Progress | None = None, into: Staged | None = None) -> Staged:
+          attachments: dict[str, str], photo_store: PhotoStore, document_folder: Path,
+          attachment_store: AttachmentStore, scratch: Path, progress: Progress | None = None,
+          into: Staged | None = None) -> Staged:
     """Extract and validate every file not stored here yet (into ``into``, the files staged
-    so far, if given); raises BundleRefused."""
-    from inspector_app.services.photos import PhotoRefused, inspect_file
-
+    so far, if given), then keep waiting only the files given here (sha256 → entry path of
+    the photos, documents and attachments the rules accepted): what an earlier run of the
+    rules accepted and this one left out is dropped. Raises BundleRefused."""
     staged = into if into is not None else Staged()
-    folder = scratch / "files"
-    folder.mkdir(exist_ok=True)
-    todo = [("photo", sha, entry) for sha, entry in sorted(photos.items())
-            if sha not in staged.checked and photo_store.find_original(sha) is None]
-    todo += [("document", sha, entry) for sha, entry in sorted(documents.items())
-             if sha not in staged.checked and not document_copy(document_folder, sha).exists()]
-    for n, (kind, sha, entry) in enumerate(todo):
-        data = zf.read(entry)
-        if sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(N_("the file {entry!r} changed while it was read"), entry=entry)
-        ext = Path(entry).suffix
-        path = folder / f"{sha}{ext}"
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise from_os_error(exc, path) from exc
-        del data
-        if kind == "photo":
-            try:
-                inspected, thumb = inspect_file(path, sha)  # its hash was checked above
-            except PhotoRefused as exc:
-                raise refuse(N_("the photo {entry!r} is not accepted: {exc}"),
-                             entry=entry, exc=exc) from None
-            thumb.close()
-            if inspected.ext != ext and not (ext == ".jpeg" and inspected.ext == ".jpg"):
-                raise refuse(N_("the photo {entry!r} is not accepted: its content is {mime}, not "
-                                "what its name says"), entry=entry, mime=inspected.mime)
-            staged.moves.append((path, photo_store.original(sha, ext)))
-            staged.photos += 1
-            staged.checked.add(sha)
-        else:
-            problem = check_pdf(path.read_bytes())
-            if problem:
-                raise refuse(N_("the document {entry!r} is not accepted: {problem}"),
-                             entry=entry, problem=problem)
-            staged.moves.append((path, document_copy(document_folder, sha)))
-            staged.documents += 1
-            staged.checked.add(sha)
+    wanted: list[tuple[str, str, str, Path]] = []
+    for sha, entry in sorted(photos.items()):
+        wanted.append(("photo", sha, entry, photo_store.original(sha, Path(entry).suffix)))
+    for sha, entry in sorted(documents.items()):
+        wanted.append(("document", sha, entry, document_copy(document_folder, sha)))
+    media_of = {suffix: media for media, suffix in MEDIA_SUFFIX.items()}
+    for sha, entry in sorted(attachments.items()):
+        wanted.append(("attachment", sha, entry,
+                       attachment_store.path(sha, media_of[Path(entry).suffix])))
+    todo = [item for item in wanted if item[3] not in staged.waiting and not _here(
+        item, photo_store)]
+    for n, (kind, sha, entry, target) in enumerate(todo):
+        # Each kind in a folder of its own: one picture may be a photo and a drill's file.
+        folder = scratch / "files" / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{sha}{Path(entry).suffix}"
+        _check(zf, kind, sha, entry, path)
+        staged.add(kind, path, target)
         if progress is not None:
             progress.progress(n + 1, len(todo), "photos")
             progress.check_cancelled()
+    staged.keep_only({item[3] for item in wanted})
     return staged
+
+
+def _here(item: tuple[str, str, str, Path], photo_store: PhotoStore) -> bool:
+    """The file is in its store already (a photo under any of its names)."""
+    kind, sha, _entry, target = item
+    if kind == "photo":
+        return photo_store.find_original(sha) is not None
+    return target.exists()
+
+
+def _check(zf: zipfile.ZipFile, kind: str, sha: str, entry: str, path: Path) -> None:
+    """Write the entry to ``path`` and check it as local ingest checks a file of its kind."""
+    from inspector_app.services.photos import PhotoRefused, inspect_file
+
+    data = zf.read(entry)
+    if sha256(data) != sha:  # read again: it must still be what was checked
+        raise refuse(N_("the file {entry!r} changed while it was read"), entry=entry)
+    ext = path.suffix
+    if kind == "attachment":
+        _check_attachment(entry, data)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise from_os_error(exc, path) from exc
+    del data
+    if kind == "photo":
+        try:
+            inspected, thumb = inspect_file(path, sha)  # its hash was checked above
+        except PhotoRefused as exc:
+            raise refuse(N_("the photo {entry!r} is not accepted: {exc}"),
+                         entry=entry, exc=exc) from None
+        thumb.close()
+        if inspected.ext != ext and not (ext == ".jpeg" and inspected.ext == ".jpg"):
+            raise refuse(N_("the photo {entry!r} is not accepted: its content is {mime}, not "
+                            "what its name says"), entry=entry, mime=inspected.mime)
+    elif kind == "document":
+        problem = check_pdf(path.read_bytes())
+        if problem:
+            raise refuse(N_("the document {entry!r} is not accepted: {problem}"),
+                         entry=entry, problem=problem)
+
+
+def _check_attachment(entry_path: str, data: bytes) -> None:
+    """A plan's or a drill's file is checked as it was when it was attached here."""
+    try:
+        checked = check_bytes(Path(entry_path).name, data)
+    except AttachmentRefused as exc:
+        raise refuse(N_("it carries a file that is not accepted: {exc}"), exc=exc) from None
+    if MEDIA_SUFFIX[checked.media] != Path(entry_path).suffix:
+        raise refuse(N_("the file {entry_path!r} is a {media}, not what its name says"),
+                     entry_path=entry_path, media=checked.media)

@@ -4,12 +4,14 @@ transaction.
 Order: open (and decrypt into the import's private scratch folder) → zip sanity from the central
 directory → manifest format → manifest signature and signer trust → sizes → every entry's size
 and SHA-256 → rows parse and match their declared schema (row_schema) → laptops must encrypt →
-already imported? → the sender's rights (policy), in a transaction that only reads → only then
-the photo files of the photos they accepted, and the PDF files, re-validated in the scratch
-folder (a photo is decoded, seconds for a large one: a bundle the rules refuse has none of its
-files opened), with no transaction open → in one transaction: the rules again if anything was
-saved here meanwhile, the merge, the record signatures, the files moved into their stores, the
-history entry. A refusal anywhere leaves the database and the stores as they were.
+already imported? → every file carried is the file of one of its rows → the sender's rights
+(policy), in a transaction that only reads → only then the files (photos, PDFs, the files of
+plans, drills and stations) of the rows they accepted, re-validated in the scratch folder (a
+photo is decoded, seconds for a large one: a bundle the rules refuse has none of its files
+opened), with no transaction open → in one transaction: the rules again if anything was saved
+here meanwhile (the files of what that run accepts, and only those, are placed), the merge, the
+record signatures, the files moved into their stores, the history entry. A refusal anywhere
+leaves the database and the stores as they were.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import json
 import sqlite3
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,6 @@ from inspector_app.errors import (
 )
 from inspector_app.i18n import N_, Message, count_text
 from inspector_app.paths import DataDir
-from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
 from inspector_app.services.sync import (
@@ -227,10 +228,8 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
                 return report
             if dry_run:
                 report.status = "dry run"
-            _photos_named_by_rows(verified)
+            _files_named_by_rows(verified)
             staged = files.Staged()
-            _stage_attachments(zf, verified, staged, tmp,
-                               AttachmentStore(attachment_folder(DataDir(root))))
 
             def stage_files() -> None:
                 _stage_files(zf, verified, staged, root, tmp, control)
@@ -247,25 +246,64 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
     return report
 
 
-def _photos_named_by_rows(verified: Verified) -> None:
-    """Every photo file the bundle carries is the file of one of its photos: each is decoded
-    to be checked, seconds for a large one, and a file nothing shows has no business here."""
-    if not verified.photos:
-        return
-    named = {row["sha256"] for row in verified.rows.get("photos", [])}
-    for sha, entry in sorted(verified.photos.items()):
-        if sha not in named:
-            raise refuse(N_("the photo file {entry!r} is the file of none of its photos"),
-                         entry=entry)
+def _files_named_by_rows(verified: Verified) -> None:
+    """Every file the bundle carries is the file of one of its rows (a photo's, a document's,
+    an attachment's, of the kind its row says): each is opened to be checked, seconds for a
+    large photo, and a file nothing shows has no business here."""
+    if verified.photos:
+        named = {row["sha256"] for row in verified.rows.get("photos", [])}
+        for sha, entry in sorted(verified.photos.items()):
+            if sha not in named:
+                raise refuse(N_("the photo file {entry!r} is the file of none of its photos"),
+                             entry=entry)
+    for table, carried in (("documents", verified.documents),
+                           ("emergency_files", verified.attachments)):
+        named = _named(carried, verified.rows.get(table, []), table)
+        for sha, entry in sorted(carried.items()):
+            if sha not in named:
+                raise refuse(N_("the file {entry!r} is the file of none of its {rows}"),
+                             entry=entry, rows=words.table_words(table))
+
+
+def _named(carried: dict[str, str], rows: Iterable[dict[str, Any]], table: str
+           ) -> dict[str, str]:
+    """sha256 → entry path of the ``carried`` files that ``rows`` (of documents or
+    emergency_files) name, under the name each row gives its file. The rows stream by; only
+    the carried files are held."""
+    if not carried:
+        return {}
+    by_entry = {entry: sha for sha, entry in carried.items()}
+    entries = _document_entries(rows) if table == "documents" else _attachment_entries(rows)
+    return {by_entry[entry]: entry for entry in entries if entry in by_entry}
+
+
+def _document_entries(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The entry paths of the PDF files ``rows`` (documents) name."""
+    for row in rows:
+        if row.get("file_sha256"):
+            yield f"documents/{row['file_sha256']}.pdf"
+
+
+def _attachment_entries(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The entry paths of the files ``rows`` (emergency_files) name, as their media say."""
+    for row in rows:
+        yield f"emergency_files/{row['sha256']}{MEDIA_SUFFIX[row['media']]}"
 
 
 def _stage_files(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged, root: Path,
                  tmp: Path, control: Control | None) -> None:
-    """Once the rows passed the rules: the photo files of the photos they accepted and the
-    PDF files, checked as local ingest checks them and staged in the scratch folder."""
+    """Once the rows passed the rules: the files of the photos, documents and attachments
+    they accepted (those of rows they left out are neither opened nor kept), checked as local
+    ingest checks them and staged in the scratch folder. Called again after the rules ran
+    again, it leaves waiting only the files of what that run accepted."""
     store = PhotoStore(root / "photos")
-    files.stage(zf, _accepted_photo_files(verified, store), verified.documents, store,
-                DataDir(root).documents, tmp, control, into=staged)
+    rows = verified.rows  # the rows the rules left out are not read
+    files.stage(zf, _accepted_photo_files(verified, store),
+                _named(verified.documents, rows.get("documents", []), "documents"),
+                _named(verified.attachments, rows.get("emergency_files", []),
+                       "emergency_files"),
+                store, DataDir(root).documents, AttachmentStore(attachment_folder(DataDir(root))),
+                tmp, control, into=staged)
 
 
 def _accepted_photo_files(verified: Verified, store: PhotoStore) -> dict[str, str]:
@@ -381,25 +419,20 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
             if kind == "photo" and name in verified.photos:
                 raise refuse(N_("it carries the photo file {entry!r} twice (also as "
                                 "{other!r})"), entry=entry_path, other=verified.photos[name])
+            if kind == "attachment" and name in verified.attachments:
+                raise refuse(N_("it carries the file {entry!r} twice (also as {other!r})"),
+                             entry=entry_path, other=verified.attachments[name])
             if kind == "rows":
                 staged.load(zf, info, name, entry["size"], entry["sha256"], checker)
-            elif kind == "attachment":
-                data = bundle.read_entry(zf, info, entry["size"])
-                digest = bundle.sha256(data)
-                if digest != entry["sha256"] or digest != name:
-                    raise refuse(N_("the file {entry_path!r} does not match its hash (it was "
-                                    "altered)"), entry_path=entry_path)
-                _check_attachment(entry_path, data)
-                verified.attachments[name] = entry_path
             else:
+                # Only hashed here: a file is opened for what it holds once the rows naming
+                # it passed the rules (_stage_files).
                 digest = read_checked(zf, info, entry["size"])
                 if digest != entry["sha256"] or digest != name:
                     raise refuse(N_("the file {entry_path!r} does not match its hash (it was "
                                     "altered)"), entry_path=entry_path)
-                if kind == "photo":
-                    verified.photos[name] = entry_path
-                else:
-                    verified.documents[name] = entry_path
+                {"photo": verified.photos, "document": verified.documents,
+                 "attachment": verified.attachments}[kind][name] = entry_path
             if control is not None:
                 control.progress(n + 1, len(listed), "checking")
                 control.check_cancelled()
@@ -410,40 +443,6 @@ def _verify(zf: zipfile.ZipFile, pki: PkiService, control: Control | None, tmp: 
         staged.close()
         raise
     return verified
-
-
-def _check_attachment(entry_path: str, data: bytes) -> None:
-    """A plan's or a drill's file is checked as it was when it was attached here."""
-    try:
-        checked = check_bytes(Path(entry_path).name, data)
-    except AttachmentRefused as exc:
-        raise refuse(N_("it carries a file that is not accepted: {exc}"), exc=exc) from None
-    suffix = Path(entry_path).suffix
-    if MEDIA_SUFFIX[checked.media] != suffix:
-        raise refuse(N_("the file {entry_path!r} is a {media}, not what its name says"),
-                     entry_path=entry_path, media=checked.media)
-
-
-def _stage_attachments(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged,
-                       scratch: Path, store: AttachmentStore) -> None:
-    """Attachments wait in the scratch folder like photos, and move in at commit."""
-    folder = scratch / "files"
-    folder.mkdir(exist_ok=True)
-    media_of = {v: k for k, v in MEDIA_SUFFIX.items()}
-    for sha, entry_path in sorted(verified.attachments.items()):
-        media = media_of[Path(entry_path).suffix]
-        if store.has(sha, media):
-            continue
-        data = zf.read(entry_path)
-        if bundle.sha256(data) != sha:  # read again: it must still be what was checked
-            raise refuse(N_("the file {entry_path!r} changed while it was read"),
-                         entry_path=entry_path)
-        path = folder / f"{sha}{Path(entry_path).suffix}"
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise from_os_error(exc, path) from exc
-        staged.moves.append((path, store.path(sha, media)))
 
 
 def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
@@ -497,6 +496,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 raise _broken_reference(*broken)
             if dry_run:
                 raise _DryRun
+            # Counted before the history entry, which keeps the report the window shows again.
+            report.photos_added = staged.photos
+            report.documents_added = staged.documents
             policy.bind_device(db, sender, manifest["bundle_id"], utcnow_iso())
             AuditLog(db, device.id, None).record(
                 "sync_bundle", manifest["bundle_id"], "import",
@@ -511,8 +513,6 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
                 "status": "imported"})
             # Last, so a refusal above never leaves a file behind; a failure here rolls back.
             staged.place()
-            report.photos_added = staged.photos
-            report.documents_added = staged.documents
     except _DryRun:
         pass
     except sqlite3.IntegrityError as exc:

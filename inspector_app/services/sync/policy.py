@@ -39,7 +39,7 @@ from inspector_app.services.signatures import check_png
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
-from inspector_app.services.sync.words import table_words
+from inspector_app.services.sync.words import row_words, table_words
 from inspector_app.storage import numbers as number_blocks
 from inspector_app.storage import sync_rows
 from inspector_app.storage.inspections_repo import InspectionRepo
@@ -70,6 +70,9 @@ LINKS: dict[str, tuple[str, ...]] = {
     "findings": ("origin_finding_id",),
     "documents": ("doc_type", "follows_document_id"),
 }
+# The table of what a plan's, drill's or station's file belongs to, by its owner_kind.
+_FILE_OWNERS = {"plan": "emergency_plans", "drill": "drills", "station": "stations",
+                "milestone": "station_milestones", "check": "station_checks"}
 # What a laptop may change in a plan the office sent it: starting or cancelling it.
 _PLAN_FIELDS = {"status", "inspection_id", "updated_at", "device_id"}
 _TEMPLATE_CONTENT = ("template_id", "version", "title_zh", "title_en", "content_hash",
@@ -214,6 +217,7 @@ class Policy:
             self._registry_of_units_never_sent()
             self._office_only()
             self._authorship()
+            self._files_of_their_owners()
             self._signed_records_closed()
             self._parts_keep_their_content()
             self._hazards_closed_by_a_reinspection()
@@ -724,6 +728,24 @@ class Policy:
             if self.changes("station_checks", row) and str(row["checked_on"]) > latest:
                 raise row_refused("station_checks", row, "checked_on", Message(
                     N_("check date {day} is in the future"), day=row["checked_on"]))
+
+    def _files_of_their_owners(self) -> None:
+        """A plan's, drill's or station's file is attached as the emergency service attaches
+        one: to something that exists (carried, or here), and to a drill, a milestone or a
+        check only a photo. Left out with what it belongs to when the rules leave that out."""
+        left = self.decision.skip.get("emergency_files", set())
+        for row in self.rows.get("emergency_files", []):
+            if (row["id"],) in left or not self.changes("emergency_files", row):
+                continue
+            kind, table = row["owner_kind"], _FILE_OWNERS[row["owner_kind"]]
+            if kind in ("drill", "milestone", "check") and row["media"] not in ("jpeg", "png"):
+                raise row_refused("emergency_files", row, "media", Message(
+                    N_("a {owner} takes photos (JPEG or PNG), not a {media}"),
+                    owner=row_words(table), media=row["media"]))
+            if not self._by_id(table, {row["owner_id"]}):
+                raise row_refused("emergency_files", row, "owner_id", Message(
+                    N_("belongs to the {owner} {owner_id}, which is neither in the bundle nor "
+                       "here"), owner=row_words(table), owner_id=row["owner_id"]))
 
     def _status_here(self, inspection_ids: set[str]) -> dict[str, tuple[str, str]]:
         """Status and device of these inspections as they are here."""

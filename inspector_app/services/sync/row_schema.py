@@ -33,6 +33,11 @@ MAX_INT = 2**63 - 1          # what SQLite stores; anything larger is refused, n
 MAX_ROW_BYTES = 32 * 1024**3
 MAX_ROWS_TOTAL = 200_000_000
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# What local ingest takes of a photo (photos.MAX_FILE_BYTES) and of a plan's, drill's or
+# station's file (attachments.MAX_BYTES): such a file is read whole to be checked, so a larger
+# one is refused by its declared size before any of it is read.
+MAX_PHOTO_BYTES = 100 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 DESCRIPTION = 20_000         # a hazard description, a note, a requirement
 LONG = 200_000               # audit values (they may quote a whole description)
 TEMPLATE = 5_000_000         # one checklist definition as JSON text
@@ -595,17 +600,23 @@ def check_manifest(manifest: Mapping[str, Any]) -> None:
 
 
 def check_entry_sizes(entries: Iterable[Mapping[str, Any]]) -> None:
-    """Before any entry is read: the rows together and each document are within bounds."""
+    """Before any entry is read: the rows together and each file are within bounds."""
     total = 0
+    files = (("documents/", MAX_DOCUMENT_BYTES, N_("the document {path!r} is larger than "
+                                                   "{limit} MB")),
+             ("photos/", MAX_PHOTO_BYTES, N_("the photo {path!r} is larger than {limit} MB")),
+             ("emergency_files/", MAX_ATTACHMENT_BYTES,
+              N_("the file {path!r} is larger than {limit} MB")))
     for entry in entries:
         path, size = entry["path"], entry["size"]
         if size < 0:
             raise refuse(N_("its manifest gives {path!r} a negative size"), path=path)
         if path.startswith("rows/"):
             total += size
-        elif path.startswith("documents/") and size > MAX_DOCUMENT_BYTES:
-            raise refuse(N_("the document {path!r} is larger than {limit} MB"),
-                         path=path, limit=MAX_DOCUMENT_BYTES // (1024 * 1024))
+            continue
+        for folder, limit, too_large in files:
+            if path.startswith(folder) and size > limit:
+                raise refuse(too_large, path=path, limit=limit // (1024 * 1024))
     if total > MAX_ROW_BYTES:
         raise refuse(N_("its rows take {size:.0f} MB, more than a bundle may carry ({limit} MB)"),
                      size=total / 1e6, limit=MAX_ROW_BYTES // (1024 * 1024))
