@@ -24,13 +24,6 @@ from tests.unit.test_sync_policy import Rows, forge, one, plain_export
 
 
 @pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
-
-
-@pytest.fixture
 def opened(monkeypatch) -> list[str]:
     """The names of the attached files the import checks by their content, in order."""
     seen: list[str] = []

@@ -11,15 +11,8 @@ import zipfile
 import pytest
 
 from inspector_app.services.sync.bundle import BundleRefused
-from tests.unit.test_sync import World, laptop_work, refused
+from tests.unit.test_sync import laptop_work, refused
 from tests.unit.test_sync_policy import forge, plain_export
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.close()
 
 
 @pytest.mark.parametrize("suffix", ["\n", "\r\n"])
