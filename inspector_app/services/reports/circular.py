@@ -70,7 +70,9 @@ def circular_styles(font: str) -> CircularStyles:
     return CircularStyles(
         base=ParagraphStyle("body", parent=plain, firstLineIndent=22),
         plain=plain,
-        head=ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6),
+        # A heading is never the last line of a page, apart from what it heads.
+        head=ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6,
+                            keepWithNext=1),
         red_title=ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
                                  alignment=TA_CENTER, textColor=RED),
         centered=ParagraphStyle("c", parent=plain, alignment=TA_CENTER),
@@ -86,6 +88,20 @@ def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
     return [Paragraph(f"{esc(issuer)}{'文件' if zh else ''}", st.red_title),
             Paragraph(esc(number), st.centered),
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
+
+
+def signed_off(story: list, issuer: str, day: str, st: CircularStyles) -> list:
+    """``story`` closed by the issuing office and the date, kept on one page with the body's
+    last paragraph: a last page that bears only the name and the date, none of the text, reads
+    as a page of its own that anyone could have put under another circular."""
+    # The heading over that paragraph comes along: a KeepTogether is not kept with the
+    # flowable before it.
+    tail = len(story) - 1
+    while tail > 0 and story[tail - 1].getKeepWithNext():
+        tail -= 1
+    return [*story[:tail], KeepTogether([*story[tail:], Spacer(1, 10 * mm),
+                                         Paragraph(esc(issuer), st.right),
+                                         Paragraph(day, st.right)])]
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
 
 
@@ -197,7 +213,10 @@ def _chart(rows: list[DispatchRow], font: str, zh: bool) -> Drawing:
     legend = Legend()
     legend.fontName = font
     legend.fontSize = 8
-    legend.x, legend.y = width - 60 * mm, height - 2 * mm
+    # Hung from the chart's right edge: the English names are longer than the Chinese ones,
+    # and a legend placed from its left ran past the page's margin.
+    legend.x, legend.y = width, height - 2 * mm
+    legend.boxAnchor = "ne"
     legend.columnMaximum = 1
     legend.alignment = "right"
     names = ("重大隐患", "一般隐患", "已整改") if zh else ("Major", "General", "Rectified")
@@ -270,8 +289,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if number is None:
         number = dispatch_circular_number(db, report, issued_on)
     st = circular_styles(font)
-    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
-                                              st.small)
+    base, plain, head, title, small = st.base, st.plain, st.head, st.title, st.small
     issuer = SettingsRepo(db).get("organisation") or ""
 
     total = report.table.total
@@ -374,8 +392,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         # 党政机关公文格式: 附件说明, 附件).
         story += [Spacer(1, 5 * mm), Paragraph(
             f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)]
-    day = written_day(issued_on, zh)
-    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right), Paragraph(day, right)]
+    story = signed_off(story, issuer, written_day(issued_on, zh), st)
     if overdue:
         story += [PageBreak(), *_annex(overdue, font, zh, st)]
 

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from inspector_app.domain.bilingual import written_day
 from inspector_app.domain.emergency import (
@@ -39,6 +39,7 @@ from inspector_app.services.reports.circular import (
     circular_number_for,
     circular_styles,
     letterhead,
+    signed_off,
 )
 from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.circulars_repo import numbering
@@ -95,8 +96,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     font = register_fonts()
     zh = c.zh
     st = circular_styles(font)
-    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
-                                              st.small)
+    base, plain, head, title, small = st.base, st.plain, st.head, st.title, st.small
     issuer = SettingsRepo(db).get("organisation") or ""
     done, doing, idle = (c.count(p) for p in Progress)
     story: list = letterhead(db, number, zh, st)
@@ -176,8 +176,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     if zh:
         story.append(Paragraph("请尚未完成的单位抓紧推进，按时限完成预案编制、修订和备案工作，"
                                "并按规定频次组织开展应急演练。", base))
-    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right),
-              Paragraph(_day(c.today, zh), right)]
+    story = signed_off(story, issuer, _day(c.today, zh), st)
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
@@ -231,6 +230,10 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
         for cell in row:
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     ws.column_dimensions["B"].width = 28
+    # Text cells beside a filled one are cut at the column's edge: wide enough for a date,
+    # "In progress", "Not started" and the headers, in either language.
+    for column in "CDEFGHIJ":
+        ws.column_dimensions[column].width = 12
     ws.freeze_panes = "A4"
     buf = io.BytesIO()
     wb.save(buf)

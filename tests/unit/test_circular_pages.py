@@ -1,0 +1,72 @@
+"""What a reader sees on the pages of a dispatch circular: no page carries only the issuing
+office and the date, no heading ends a page apart from its text, and the chart's legend stays
+inside the margins in English, whose names are longer than the Chinese ones."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.paths import DataDir
+from inspector_app.services.context import AppContext
+from inspector_app.services.demo import build_demo
+
+TODAY = date(2026, 12, 2)
+# A district and a period whose English circular once filled its first page to the last line:
+# the office's name and the date went alone onto a second page.
+PERIOD = ("--from", "2026-12-01", "--to", "2026-12-02", "--today", TODAY.isoformat())
+ISSUER = "泉台区应急管理局"
+HEADINGS = re.compile(r"^(\d\. [A-Z][a-z]|[一二三四五]、)")
+POINTS_PER_MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pages")
+    ctx = AppContext(DataDir(path))
+    build_demo(ctx.db, ctx.device, ctx.data_dir.photos, companies=200, inspections=2000,
+               seed=7, today=TODAY)
+    ctx.close()
+    return path
+
+
+def circular(path, tmp_path, lang: str):
+    out = tmp_path / f"circular-{lang}.pdf"
+    assert main(["--data-dir", str(path), "--lang", lang, "report", "dispatch", *PERIOD,
+                 "-o", str(out)]) == 0
+    return out
+
+
+def page_lines(pdf) -> list[list[str]]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages = [[line.strip() for line in page.splitlines() if line.strip()]
+             for page in text.split("\f")]
+    # Without the page number at the foot of each page.
+    return [[line for line in page if not re.fullmatch(r"—\s*\d+\s*—", line)]
+            for page in pages if page]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_office_and_the_date_stay_with_the_text_and_headings_with_theirs(district, tmp_path,
+                                                                            lang):
+    pages = page_lines(circular(district, tmp_path, lang))
+    assert len(pages) >= 2, "the scenario no longer fills the first page"
+    for number, lines in enumerate(pages, start=1):
+        assert len(lines) > 2 or ISSUER not in lines, f"page {number} is only the sign-off"
+        assert not HEADINGS.match(lines[-1]), f"page {number} ends with a heading: {lines[-1]}"
+    assert pages[-1][-2:][0] == ISSUER
+
+
+def test_the_english_legend_stays_inside_the_margins(district, tmp_path):
+    pdf = circular(district, tmp_path, "en")
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+    right = max(float(m.group(1)) for m in
+                re.finditer(r'xMax="([\d.]+)"[^>]*>Rectified<', html))
+    assert right <= width - 20 * POINTS_PER_MM + 1
