@@ -9,6 +9,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from inspector_app.cli import main
 from inspector_app.paths import DataDir
@@ -70,3 +71,16 @@ def test_the_english_legend_stays_inside_the_margins(district, tmp_path):
     right = max(float(m.group(1)) for m in
                 re.finditer(r'xMax="([\d.]+)"[^>]*>Rectified<', html))
     assert right <= width - 20 * POINTS_PER_MM + 1
+
+
+def test_one_of_a_kind_is_said_in_the_singular(district, tmp_path):
+    text = " ".join(" ".join(page) for page in page_lines(circular(district, tmp_path, "en")))
+    text = re.sub(r"\s+", " ", text)
+    assert "14 official inspections, 1 self-inspection, 5 re-inspections" in text
+    assert "1 self-inspections" not in text
+    xlsx = tmp_path / "north.xlsx"
+    assert main(["--data-dir", str(district), "--lang", "en", "report", "dispatch", *PERIOD,
+                 "--unit", "北山镇", "-o", str(xlsx)]) == 0
+    notes = [c.value for c in load_workbook(xlsx)["Dispatch"]["A"]
+             if isinstance(c.value, str) and c.value.startswith("Counted")]
+    assert notes and "(1 hazard in drafts of the period)" in notes[0]

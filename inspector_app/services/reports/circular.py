@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.domain.bilingual import Bilingual, written_day
+from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
@@ -313,14 +313,17 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         story += [Paragraph(esc(dispatch_title(report)), title),
                   Paragraph(
                       f"{report.title.period}: {total['companies_inspected']} of "
-                      f"{total['companies_in_scope']} companies inspected "
-                      f"({_pct(total.coverage)}); {total['inspections_official']} official "
-                      f"inspections, {total['inspections_self']} self-inspections, "
-                      f"{total['reinspections']} re-inspections; {total['hazards_major']} major "
-                      f"and {total['hazards_general']} general hazards, {total['rectified']} "
-                      f"rectified ({_pct(total.rectification_rate)}); {total['overdue']} overdue "
-                      f"({total['overdue_major']} major); {total['orders']} orders, "
-                      f"{total['onsite_measures']} on-site measures.", base)]
+                      f"{counted(total['companies_in_scope'], 'company', 'companies')} "
+                      f"inspected ({_pct(total.coverage)}); "
+                      f"{counted(total['inspections_official'], 'official inspection')}, "
+                      f"{counted(total['inspections_self'], 'self-inspection')}, "
+                      f"{counted(total['reinspections'], 're-inspection')}; "
+                      f"{total['hazards_major']} major and "
+                      f"{counted(total['hazards_general'], 'general hazard')}, "
+                      f"{total['rectified']} rectified ({_pct(total.rectification_rate)}); "
+                      f"{total['overdue']} overdue ({total['overdue_major']} major); "
+                      f"{counted(total['orders'], 'order')}, "
+                      f"{counted(total['onsite_measures'], 'on-site measure')}.", base)]
 
     # 一、the table and the chart
     story.append(Paragraph("一、各单位工作情况" if zh else "1. By unit", head))

@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from inspector_app.domain.bilingual import written_day
+from inspector_app.domain.bilingual import counted, written_day
 from inspector_app.domain.emergency import (
     PLAN_STATUS_LABELS,
     PROGRESS_LABELS,
@@ -109,10 +109,12 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
                             f"应急演练{c.drills}次。现将有关情况通报如下：", base)]
     else:
         story += [Paragraph("Circular on the district's emergency-plan work", title),
-                  Paragraph(f"As of {_day(c.today, zh)}: of {len(c.units)} units, {done} have "
-                            f"compiled, revised and filed their plans, {doing} are in progress "
-                            f"and {idle} have not started; {c.plans} plans registered, "
-                            f"{c.filed} filed; {c.drills} drills held in {c.today.year}.", base)]
+                  Paragraph(f"As of {_day(c.today, zh)}: of {counted(len(c.units), 'unit')}, "
+                            f"{done} {'has' if done == 1 else 'have'} compiled, revised and "
+                            f"filed their plans, {doing} {'is' if doing == 1 else 'are'} in "
+                            f"progress and {idle} {'has' if idle == 1 else 'have'} not started; "
+                            f"{counted(c.plans, 'plan')} registered, {c.filed} filed; "
+                            f"{counted(c.drills, 'drill')} held in {c.today.year}.", base)]
 
     story.append(Paragraph("一、各单位预案编修情况" if zh else "1. By unit", head))
     header = (["序号", "单位", "预案数", "已备案", "推进中", "未启动", "完成时限", "进度",
@@ -164,8 +166,8 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
             + ("（" + "、".join(f"{esc(u.unit_name)}{u.drills}次" for u in held) + "）" if held
                else "") + "。", base))
     else:
-        story.append(Paragraph(f"{len(held)} units held {c.drills} drills in "
-                               f"{c.today.year}.", base))
+        story.append(Paragraph(f"{counted(len(held), 'unit')} held "
+                               f"{counted(c.drills, 'drill')} in {c.today.year}.", base))
     if c.behind:
         story.append(Paragraph(
             ("未按规定频次开展演练的预案：" if zh else "Plans not drilled as often as required: ")
