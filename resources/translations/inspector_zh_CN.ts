@@ -6812,7 +6812,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="422"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -6884,42 +6884,53 @@ Everything in it is checked before anything changes; records already here are ne
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="244"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="245"/>
         <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
-        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
-        <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <source>Plan %1: %2, %Ln visit(s)</source>
+        <translation>
+            <numerusform>%1 年计划：%2，共 %Ln 次检查</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <source>The companies to visit were drawn at random with seed %1: the same data and seed make the same plan again.</source>
+        <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
+    </message>
+    <message>
+        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
+        <translation type="vanished">{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6928,49 +6939,49 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="301"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="297"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="304"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="339"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="373"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="391"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="398"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="392"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="399"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="416"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
         <source>Approve the plan for %1</source>
         <translation>批准 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -6981,12 +6992,12 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="435"/>
         <source>Issue the plan for %1</source>
         <translation>下达 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
@@ -6997,12 +7008,12 @@ Each visit becomes a planned inspection for its team&apos;s inspectors, due on t
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="443"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>
