@@ -721,162 +721,167 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
+        <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="350"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="370"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="371"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="410"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="413"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="416"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="467"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="476"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="546"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="558"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="593"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="559"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="591"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="594"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="560"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="617"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="612"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="615"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="613"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="616"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="685"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="688"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="689"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="691"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="694"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="695"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="695"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="701"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="704"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="716"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="720"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="740"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="741"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>

@@ -102,7 +102,9 @@ def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path
     assert load_workbook(out).active["A1"].value.startswith("安全生产") or \
         load_workbook(out).active["A1"].value.startswith("Work safety")
     qtbot.waitUntil(page.xlsx_button.isEnabled)
-    # A unit's own table from its row.
+    # A unit's own table from its row: the button waits for one, and says so.
+    assert not page.unit_button.isEnabled()
+    assert "select its row first" in page.unit_button.toolTip()
     assert page.write(tmp_path / "u.xlsx", unit=True) is None
     assert "Select a town's or a department's row first" in page.status.text()
     page.table.setCurrentCell(0, 0)

@@ -338,6 +338,9 @@ class DispatchPage(Page):
         self.xlsx_button.setText(self.tr("Statistics table (xlsx)…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
+        # Shown on the disabled button too: it waits for a row.
+        self.unit_button.setToolTip(self.tr("A town's or a department's own table, with the "
+                                            "list of its hazards: select its row first."))
         self.cancel_button.setText(self.tr("Cancel"))
         self.units_button.setText(self.tr("Units and campaigns…"))
         # The tabs name the charts: at 1024×600 a title would take a third of a chart.
