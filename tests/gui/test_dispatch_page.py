@@ -222,6 +222,11 @@ def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
     notes = [c.value for c in sheet["A"] if isinstance(c.value, str)
              and ("统计口径" in c.value or c.value.startswith("Counted:"))]
     assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]
+    # A unit with nothing in the period says so in the same words as the page's table.
+    remarks = {row[1].value: row[-1].value for row in sheet.iter_rows(min_row=5)}
+    silent = page.table.item(next(r for r in range(page.table.rowCount())
+                                  if page.table.item(r, 0).text() == "百崎乡"), 0)
+    assert remarks["百崎乡"] == page.table.item(silent.row(), _column("remark")).text()
 
 
 def _rows_seen(page) -> tuple[int, int]:
