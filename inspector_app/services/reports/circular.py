@@ -10,6 +10,7 @@ the same circular (same period and campaign; the plans circular: same day) its n
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     HRFlowable,
     KeepTogether,
     PageBreak,
@@ -90,16 +92,18 @@ def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
 
 
-def signed_off(story: list, issuer: str, day: str, st: CircularStyles) -> list:
-    """``story`` closed by the issuing office and the date, kept on one page with the body's
-    last paragraph: a last page that bears only the name and the date, none of the text, reads
-    as a page of its own that anyone could have put under another circular."""
+def signed_off(story: list, issuer: str, day: str, st: CircularStyles,
+               notes: Sequence[Flowable] = ()) -> list:
+    """``story`` closed by ``notes`` (the annex's note), the issuing office and the date, kept
+    on one page with the body's last paragraph: a last page that bears only the name and the
+    date, none of the text, reads as a page of its own that anyone could have put under
+    another circular."""
     # The heading over that paragraph comes along: a KeepTogether is not kept with the
     # flowable before it.
     tail = len(story) - 1
     while tail > 0 and story[tail - 1].getKeepWithNext():
         tail -= 1
-    return [*story[:tail], KeepTogether([*story[tail:], Spacer(1, 10 * mm),
+    return [*story[:tail], KeepTogether([*story[tail:], *notes, Spacer(1, 10 * mm),
                                          Paragraph(esc(issuer), st.right),
                                          Paragraph(day, st.right)])]
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
@@ -390,12 +394,11 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if zh:
         story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
                                f"{esc(issuer) or '区安办'}。", base))
-    if overdue:
-        # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
-        # 党政机关公文格式: 附件说明, 附件).
-        story += [Spacer(1, 5 * mm), Paragraph(
-            f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)]
-    story = signed_off(story, issuer, written_day(issued_on, zh), st)
+    # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
+    # 党政机关公文格式: 附件说明, 附件).
+    note = [Spacer(1, 5 * mm), Paragraph(
+        f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)] if overdue else []
+    story = signed_off(story, issuer, written_day(issued_on, zh), st, note)
     if overdue:
         story += [PageBreak(), *_annex(overdue, font, zh, st)]
 
