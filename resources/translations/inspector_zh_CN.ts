@@ -1407,6 +1407,7 @@ Send this file to whoever looks after Inspector at your office.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
