@@ -6542,181 +6542,185 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="354"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="616"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="617"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="355"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="617"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="618"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="356"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="433"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="434"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="357"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="389"/>
         <source>This computer&apos;s unit</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="359"/>
         <source>The inspections made on this computer are recorded as carried out by the selected unit.</source>
         <translation>本机所做的检查记为由所选单位实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="386"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="358"/>
+        <source>Set as this computer&apos;s unit</source>
+        <translation>设为本机所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="387"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="401"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="402"/>
         <source>{0} is claimed by {1}: the first in the list supervises it.</source>
         <translation>{0}同时归属{1}：以列表中靠前者为行业主管部门。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="432"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="433"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="456"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="664"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="665"/>
         <source>Saved {0}.</source>
         <translation>已保存{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="471"/>
         <source>{0} is this computer&apos;s unit; choose another one first.</source>
         <translation>{0}是本机所属单位，请先另选本机所属单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="473"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="474"/>
         <source>{0} is at work again.</source>
         <translation>{0}已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="474"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="475"/>
         <source>{0} is retired: it keeps its history but takes no new companies.</source>
         <translation>{0}已停用：历史数据保留，但不再接收新的企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="486"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="487"/>
         <source>This computer&apos;s inspections are now carried out by {0}.</source>
         <translation>本机的检查今后记为由{0}实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="493"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="494"/>
         <source>Search name, code, town…</source>
         <translation>搜索名称、信用代码、乡镇…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="496"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="497"/>
         <source>Every industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="508"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="508"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="509"/>
         <source>Supervising department</source>
         <translation>行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="514"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
         <source>Set town</source>
         <translation>设置乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="516"/>
         <source>Set department</source>
         <translation>设置主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="541"/>
         <source>Every town</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="546"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="547"/>
         <source>(no town)</source>
         <translation>（不填乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="551"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="552"/>
         <source>(by its industry)</source>
         <translation>（按所属行业确定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="565"/>
         <source>{0} (by industry)</source>
         <translation>{0}（按行业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="582"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="583"/>
         <source>to the selected companies ({0})</source>
         <translation>应用于所选企业（{0}家）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="585"/>
         <source>to all companies shown ({0})</source>
         <translation>应用于列出的全部企业（{0}家）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="586"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="587"/>
         <source>Companies shown: {0}</source>
         <translation>列出企业：{0}家</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="596"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="597"/>
         <source>Companies changed: {0}.</source>
         <translation>已修改企业：{0}家。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="613"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="613"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="615"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="615"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="634"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="635"/>
         <source>Every company</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="638"/>
         <source>named companies: {0}</source>
         <translation>指定企业{0}家</translation>
     </message>
