@@ -61,6 +61,28 @@ def test_the_table_shows_the_statistics_and_marks_silent_units(page, demo):
     assert page.bar_chart.chart().series()[0].count() == 3
 
 
+def test_a_header_names_its_group_on_hover(page):
+    """The page has one row of headers: "Rate" and "Self" say of what when pointed at."""
+    headers = {page.table.horizontalHeaderItem(c).text(): page.table.horizontalHeaderItem(c)
+               for c in range(page.table.columnCount())}
+    assert headers["Rate"].toolTip() == "Rectification: Rate"
+    assert headers["Self"].toolTip() == "Inspections: Self"
+    assert headers["Major"].toolTip() == "Hazards found: Major"
+    assert not headers["Unit"].toolTip()
+
+
+def test_the_table_follows_a_language_switch(page, qtbot, languages):
+    last = page.table.rowCount() - 1
+    assert page.table.item(last, 0).text() == "Total"
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        languages.apply("zh_CN")
+    assert page.table.horizontalHeaderItem(0).text() == "单位"
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "合计"
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        languages.apply("en")
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "Total"
+
+
 def test_grouping_and_bad_period(page, qtbot):
     with qtbot.waitSignal(page.refreshed, timeout=30_000):
         page.by.setCurrentIndex(page.by.findData("department"))
