@@ -16,6 +16,11 @@ def written_day(day: date, zh: bool) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if zh else day.isoformat()
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """A count in a document's English sentence: "1 hazard", "3 hazards", "1 company"."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
 def is_english(lang: str | None) -> bool:
     """True for "en", "en_US"…; Chinese is the default for anything else."""
     return bool(lang) and str(lang).lower().startswith("en")

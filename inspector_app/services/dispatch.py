@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.domain.bilingual import Bilingual, written_day
+from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_
@@ -98,8 +98,8 @@ def basis_text(draft_hazards: int, zh: bool) -> str:
         return ("统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入统计时段；"
                 f"草稿不计入，本期草稿中的隐患{draft_hazards}条。")
     return ("Counted: completed and signed inspection records (their latest revision) started "
-            f"within the period; drafts are not counted ({draft_hazards} hazards in drafts of "
-            "the period).")
+            f"within the period; drafts are not counted ({counted(draft_hazards, 'hazard')} in "
+            "drafts of the period).")
 
 
 def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchReport:

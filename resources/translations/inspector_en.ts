@@ -23,7 +23,7 @@
 <context>
     <name>DispatchPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard in drafts of the period.</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="197"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln record</numerusform>
@@ -372,7 +372,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <source>Plan %1: %2, %Ln visit(s)</source>
+        <translation>
+            <numerusform>Plan %1: %2, %Ln visit</numerusform>
+            <numerusform>Plan %1: %2, %Ln visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>%Ln visit dropped.</numerusform>
@@ -380,7 +388,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -394,7 +402,7 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>

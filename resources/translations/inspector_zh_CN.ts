@@ -691,192 +691,197 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="350"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
+        <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
+        <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="358"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="386"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="387"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="392"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="415"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="426"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="432"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="483"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
         <source>Nothing this period</source>
         <translation>本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="566"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="598"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="614"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="599"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="583"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="615"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="568"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="624"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="584"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="640"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="359"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="638"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="623"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="695"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="696"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="701"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="702"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="718"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="702"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="718"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="727"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="723"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="739"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="727"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="743"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="747"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="763"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="748"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1130,82 +1135,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="193"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="197"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1402,6 +1407,7 @@ Send this file to whoever looks after Inspector at your office.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
@@ -6536,181 +6542,185 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="354"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="616"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="617"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="355"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="617"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="618"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="356"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="433"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="434"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="357"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="389"/>
         <source>This computer&apos;s unit</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="359"/>
         <source>The inspections made on this computer are recorded as carried out by the selected unit.</source>
         <translation>本机所做的检查记为由所选单位实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="386"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="358"/>
+        <source>Set as this computer&apos;s unit</source>
+        <translation>设为本机所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="387"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="401"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="402"/>
         <source>{0} is claimed by {1}: the first in the list supervises it.</source>
         <translation>{0}同时归属{1}：以列表中靠前者为行业主管部门。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="432"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="433"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="456"/>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="664"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="665"/>
         <source>Saved {0}.</source>
         <translation>已保存{0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="471"/>
         <source>{0} is this computer&apos;s unit; choose another one first.</source>
         <translation>{0}是本机所属单位，请先另选本机所属单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="473"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="474"/>
         <source>{0} is at work again.</source>
         <translation>{0}已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="474"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="475"/>
         <source>{0} is retired: it keeps its history but takes no new companies.</source>
         <translation>{0}已停用：历史数据保留，但不再接收新的企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="486"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="487"/>
         <source>This computer&apos;s inspections are now carried out by {0}.</source>
         <translation>本机的检查今后记为由{0}实施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="493"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="494"/>
         <source>Search name, code, town…</source>
         <translation>搜索名称、信用代码、乡镇…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="496"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="497"/>
         <source>Every industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
         <source>Company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="507"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="508"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="508"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="509"/>
         <source>Supervising department</source>
         <translation>行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="514"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
         <source>Set town</source>
         <translation>设置乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="515"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="516"/>
         <source>Set department</source>
         <translation>设置主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="541"/>
         <source>Every town</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="546"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="547"/>
         <source>(no town)</source>
         <translation>（不填乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="551"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="552"/>
         <source>(by its industry)</source>
         <translation>（按所属行业确定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="565"/>
         <source>{0} (by industry)</source>
         <translation>{0}（按行业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="582"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="583"/>
         <source>to the selected companies ({0})</source>
         <translation>应用于所选企业（{0}家）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="585"/>
         <source>to all companies shown ({0})</source>
         <translation>应用于列出的全部企业（{0}家）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="586"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="587"/>
         <source>Companies shown: {0}</source>
         <translation>列出企业：{0}家</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="596"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="597"/>
         <source>Companies changed: {0}.</source>
         <translation>已修改企业：{0}家。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="613"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="613"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="615"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="615"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="634"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="635"/>
         <source>Every company</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/units_dialog.py" line="638"/>
         <source>named companies: {0}</source>
         <translation>指定企业{0}家</translation>
     </message>
@@ -6812,7 +6822,7 @@ Everything in it is checked before anything changes; records already here are ne
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="124"/>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="422"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
@@ -6884,42 +6894,53 @@ Everything in it is checked before anything changes; records already here are ne
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="244"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="245"/>
         <source>No plan for {0} yet. First set up the inspection teams (Teams…), then choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划。请先设置检查组（“检查组…”按钮），再选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="249"/>
         <source>No plan for {0} yet: choose the checklist and generate it.</source>
         <translation>{0} 年尚无计划：请选择检查表并生成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
-    <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="257"/>
-        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
-        <translation>{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="258"/>
+        <source>Plan %1: %2, %Ln visit(s)</source>
+        <translation>
+            <numerusform>%1 年计划：%2，共 %Ln 次检查</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="264"/>
+        <source>The companies to visit were drawn at random with seed %1: the same data and seed make the same plan again.</source>
+        <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
+    </message>
+    <message>
+        <source>Plan {0}: {1}, {2} visits, seed {3}</source>
+        <translation type="vanished">{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
         <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>
         <source>No holiday list for {0}: visits are planned Monday to Friday, less New Year&apos;s Day, Labour Day and National Day. Add the State Council&apos;s notice with the Holidays button for the Spring Festival and the other holidays.</source>
         <translation>尚无{0}年节假日安排：检查按周一至周五安排，避开元旦、劳动节、国庆节。春节等其他节假日请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
@@ -6928,49 +6949,49 @@ Everything in it is checked before anything changes; records already here are ne
         <translation type="vanished">尚无{0}年节假日安排：检查按周一至周五安排。请用“节假日”按钮添加国务院办公厅的通知。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="301"/>
         <source>Select a cell to see its visits.</source>
         <translation>选择一个单元格查看其中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="297"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="304"/>
         <source>{0}, month {1}</source>
         <translation>{0}，{1} 月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="339"/>
         <source>Cancelled; the plan was not changed.</source>
         <translation>已取消，计划未作改动。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="373"/>
         <source>Generating the plan for {0}…</source>
         <translation>正在生成{0}年度计划…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="394"/>
         <source>%Ln visit(s) dropped.</source>
         <translation>
             <numerusform>已删除 %Ln 次计划检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="391"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="398"/>
         <source>Holiday list</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="392"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="399"/>
         <source>Holiday list (*.yaml *.yml)</source>
         <translation>节假日安排 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="416"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="423"/>
         <source>Approve the plan for %1</source>
         <translation>批准 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="424"/>
         <source>Approve the plan for %1 with its %Ln visit(s)?
 
 Once approved it can no longer be generated again, and no visit can be moved to another team or month. The next step is to issue it as planned inspections. Approval cannot be undone.</source>
@@ -6981,12 +7002,12 @@ Once approved it can no longer be generated again, and no visit can be moved to 
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="428"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="435"/>
         <source>Issue the plan for %1</source>
         <translation>下达 %1 年计划</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
         <source>Issue the plan for %1 as %Ln planned inspection(s)?
 
 Each visit becomes a planned inspection for its team&apos;s inspectors, due on the visit&apos;s day; the laptops receive them with the office&apos;s next bundle. A plan is issued once: afterwards a planned inspection is withdrawn only by cancelling it in the list of planned inspections.</source>
@@ -6997,12 +7018,12 @@ Each visit becomes a planned inspection for its team&apos;s inspectors, due on t
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="443"/>
         <source>&amp;Issue</source>
         <translation>下达(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="445"/>
         <source>Issuing the plan for {0} as planned inspections…</source>
         <translation>正在将{0}年度计划下达为计划检查…</translation>
     </message>

@@ -62,6 +62,28 @@ def test_the_table_shows_the_statistics_and_marks_silent_units(page, demo):
     assert page.bar_chart.chart().series()[0].count() == 3
 
 
+def test_a_header_names_its_group_on_hover(page):
+    """The page has one row of headers: "Rate" and "Self" say of what when pointed at."""
+    headers = {page.table.horizontalHeaderItem(c).text(): page.table.horizontalHeaderItem(c)
+               for c in range(page.table.columnCount())}
+    assert headers["Rate"].toolTip() == "Rectification: Rate"
+    assert headers["Self"].toolTip() == "Inspections: Self"
+    assert headers["Major"].toolTip() == "Hazards found: Major"
+    assert not headers["Unit"].toolTip()
+
+
+def test_the_table_follows_a_language_switch(page, qtbot, languages):
+    last = page.table.rowCount() - 1
+    assert page.table.item(last, 0).text() == "Total"
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        languages.apply("zh_CN")
+    assert page.table.horizontalHeaderItem(0).text() == "单位"
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "合计"
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        languages.apply("en")
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "Total"
+
+
 def test_grouping_and_bad_period(page, qtbot):
     with qtbot.waitSignal(page.refreshed, timeout=30_000):
         page.by.setCurrentIndex(page.by.findData("department"))
@@ -103,7 +125,9 @@ def test_xlsx_and_unit_table_are_written_in_the_background(page, qtbot, tmp_path
     assert load_workbook(out).active["A1"].value.startswith("安全生产") or \
         load_workbook(out).active["A1"].value.startswith("Work safety")
     qtbot.waitUntil(page.xlsx_button.isEnabled)
-    # A unit's own table from its row.
+    # A unit's own table from its row: the button waits for one, and says so.
+    assert not page.unit_button.isEnabled()
+    assert "select its row first" in page.unit_button.toolTip()
     assert page.write(tmp_path / "u.xlsx", unit=True) is None
     assert "Select a town's or a department's row first" in page.status.text()
     page.table.setCurrentCell(0, 0)
@@ -246,6 +270,11 @@ def test_the_xlsx_says_what_it_counts(page, qtbot, tmp_path):
     notes = [c.value for c in sheet["A"] if isinstance(c.value, str)
              and ("统计口径" in c.value or c.value.startswith("Counted:"))]
     assert len(notes) == 1 and str(page.report.draft_hazards) in notes[0]
+    # A unit with nothing in the period says so in the same words as the page's table.
+    remarks = {row[1].value: row[-1].value for row in sheet.iter_rows(min_row=5)}
+    silent = page.table.item(next(r for r in range(page.table.rowCount())
+                                  if page.table.item(r, 0).text() == "百崎乡"), 0)
+    assert remarks["百崎乡"] == page.table.item(silent.row(), _column("remark")).text()
 
 
 def _rows_seen(page) -> tuple[int, int]:

@@ -267,3 +267,16 @@ def test_change_status_without_a_chosen_plan_says_what_to_do(qtbot, page, svc):
     page.change_status()
     assert shown == ["Choose a plan in the Plans tab first."]
     assert page.tabs.currentWidget() is page.plans
+
+
+def test_every_column_of_the_plans_says_what_it_holds(qtbot, page, svc):
+    luoyang = svc.units.find("洛阳镇").id
+    svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive", unit_id=luoyang,
+                 status="issued", issued_on="2020-09-01")
+    page.refresh()
+    table = page.plans
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert all(headers), headers
+    # The last column names what is late: its header says so.
+    assert headers[-1] == "Late"
+    assert "revision overdue" in table.item(0, table.columnCount() - 1).text()

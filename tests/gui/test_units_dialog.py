@@ -81,6 +81,8 @@ def test_renaming_a_town_keeps_its_companies_and_campaigns(dialog, service, qtbo
 
 def test_retire_restore_and_this_computers_unit(dialog, service):
     dialog.select_unit("洛阳镇")
+    # The button says what it does; the unit's row then says what it is.
+    assert dialog.own_button.text() == "Set as this computer's unit"
     dialog.own_button.click()
     assert service.own_unit().name == "洛阳镇"
     assert "This computer's unit" in _rows(dialog.units_table)[1]

@@ -63,7 +63,10 @@ def test_generating_shows_progress_and_keeps_the_window_usable(qtbot, dialog, ga
         opened.set()
     assert not dialog.progress.isVisible() and not dialog.error.text()
     assert sum(int(dialog.grid.item(0, m).text().split("/")[0]) for m in range(12)) == 6
-    assert "2026" in dialog.status.text()
+    # What a newcomer reads: the plan, its state and its visits; the seed only on hover.
+    assert dialog.status.text() == "Plan 2026: draft, 6 visits"
+    seed = YearPlanService(dialog.ctx.db, dialog.ctx.device).info(2026).seed
+    assert str(seed) in dialog.status.toolTip()
 
 
 def test_cancelling_the_generation_keeps_the_earlier_draft(qtbot, dialog, ctx, gate):

@@ -346,6 +346,30 @@ def test_the_circular_names_who_is_done_who_has_not_started_and_the_drills(capsy
     assert ".pdf 或 .xlsx" in capsys.readouterr().err
 
 
+def test_the_circular_table_shows_its_words_and_dates_whole_in_english(tmp_path):
+    """A text cell beside a filled one is cut at its column's edge in a spreadsheet: every
+    column of the table is as wide as its longest text (the unit's name wraps in its own)."""
+    from openpyxl import load_workbook
+
+    assert run("units", "add", "洛阳镇", "--kind", "town") == 0
+    assert run("plans-registry", "deadline", "洛阳镇", "2026-11-30") == 0
+    assert run("plans-registry", "add", "洛阳镇综合应急预案", "--type", "comprehensive",
+               "--unit", "洛阳镇", "--status", "drafting") == 0
+    xlsx = tmp_path / "c.xlsx"
+    assert main(["--lang", "en", "plans-registry", "circular", str(xlsx),
+                 "--today", "2026-12-05"]) == 0
+    ws = load_workbook(xlsx).active
+    assert [c.value for c in ws[3]][6:8] == ["Deadline", "Progress"]
+    # Excel shows a column the file gives no width 8.43 characters wide.
+    widths = {i: d.width for d in ws.column_dimensions.values()
+              for i in range(d.min, d.max + 1)}
+    for index in range(3, 11):
+        longest = max(len(str(row[0].value)) for row in
+                      ws.iter_rows(min_row=3, min_col=index, max_col=index)
+                      if row[0].value is not None)
+        assert widths.get(index, 8.43) >= longest, ws.cell(3, index).value
+
+
 def test_a_unit_named_like_a_formula_is_text_in_the_circular_table(tmp_path):
     from openpyxl import load_workbook
 

@@ -10,6 +10,7 @@ the same circular (same period and campaign; the plans circular: same day) its n
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     HRFlowable,
     KeepTogether,
     PageBreak,
@@ -33,7 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from inspector_app.domain.bilingual import Bilingual, written_day
+from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
 from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
@@ -70,7 +72,9 @@ def circular_styles(font: str) -> CircularStyles:
     return CircularStyles(
         base=ParagraphStyle("body", parent=plain, firstLineIndent=22),
         plain=plain,
-        head=ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6),
+        # A heading is never the last line of a page, apart from what it heads.
+        head=ParagraphStyle("head", parent=plain, fontSize=12, leading=20, spaceBefore=6,
+                            keepWithNext=1),
         red_title=ParagraphStyle("red", parent=plain, fontSize=22, leading=30,
                                  alignment=TA_CENTER, textColor=RED),
         centered=ParagraphStyle("c", parent=plain, alignment=TA_CENTER),
@@ -86,6 +90,22 @@ def letterhead(db: Database, number: str, zh: bool, st: CircularStyles) -> list:
     return [Paragraph(f"{esc(issuer)}{'文件' if zh else ''}", st.red_title),
             Paragraph(esc(number), st.centered),
             HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=4, spaceAfter=8)]
+
+
+def signed_off(story: list, issuer: str, day: str, st: CircularStyles,
+               notes: Sequence[Flowable] = ()) -> list:
+    """``story`` closed by ``notes`` (the annex's note), the issuing office and the date, kept
+    on one page with the body's last paragraph: a last page that bears only the name and the
+    date, none of the text, reads as a page of its own that anyone could have put under
+    another circular."""
+    # The heading over that paragraph comes along: a KeepTogether is not kept with the
+    # flowable before it.
+    tail = len(story) - 1
+    while tail > 0 and story[tail - 1].getKeepWithNext():
+        tail -= 1
+    return [*story[:tail], KeepTogether([*story[tail:], *notes, Spacer(1, 10 * mm),
+                                         Paragraph(esc(issuer), st.right),
+                                         Paragraph(day, st.right)])]
 WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
 
 
@@ -197,7 +217,10 @@ def _chart(rows: list[DispatchRow], font: str, zh: bool) -> Drawing:
     legend = Legend()
     legend.fontName = font
     legend.fontSize = 8
-    legend.x, legend.y = width - 60 * mm, height - 2 * mm
+    # Hung from the chart's right edge: the English names are longer than the Chinese ones,
+    # and a legend placed from its left ran past the page's margin.
+    legend.x, legend.y = width, height - 2 * mm
+    legend.boxAnchor = "ne"
     legend.columnMaximum = 1
     legend.alignment = "right"
     names = ("重大隐患", "一般隐患", "已整改") if zh else ("Major", "General", "Rectified")
@@ -270,8 +293,7 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if number is None:
         number = dispatch_circular_number(db, report, issued_on)
     st = circular_styles(font)
-    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
-                                              st.small)
+    base, plain, head, title, small = st.base, st.plain, st.head, st.title, st.small
     issuer = SettingsRepo(db).get("organisation") or ""
 
     total = report.table.total
@@ -295,14 +317,17 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
         story += [Paragraph(esc(dispatch_title(report)), title),
                   Paragraph(
                       f"{report.title.period}: {total['companies_inspected']} of "
-                      f"{total['companies_in_scope']} companies inspected "
-                      f"({_pct(total.coverage)}); {total['inspections_official']} official "
-                      f"inspections, {total['inspections_self']} self-inspections, "
-                      f"{total['reinspections']} re-inspections; {total['hazards_major']} major "
-                      f"and {total['hazards_general']} general hazards, {total['rectified']} "
-                      f"rectified ({_pct(total.rectification_rate)}); {total['overdue']} overdue "
-                      f"({total['overdue_major']} major); {total['orders']} orders, "
-                      f"{total['onsite_measures']} on-site measures.", base)]
+                      f"{counted(total['companies_in_scope'], 'company', 'companies')} "
+                      f"inspected ({_pct(total.coverage)}); "
+                      f"{counted(total['inspections_official'], 'official inspection')}, "
+                      f"{counted(total['inspections_self'], 'self-inspection')}, "
+                      f"{counted(total['reinspections'], 're-inspection')}; "
+                      f"{total['hazards_major']} major and "
+                      f"{counted(total['hazards_general'], 'general hazard')}, "
+                      f"{total['rectified']} rectified ({_pct(total.rectification_rate)}); "
+                      f"{total['overdue']} overdue ({total['overdue_major']} major); "
+                      f"{counted(total['orders'], 'order')}, "
+                      f"{counted(total['onsite_measures'], 'on-site measure')}.", base)]
 
     # 一、the table and the chart
     story.append(Paragraph("一、各单位工作情况" if zh else "1. By unit", head))
@@ -369,13 +394,11 @@ def circular_pdf(db: Database, report: DispatchReport, number: str | None = None
     if zh:
         story.append(Paragraph("请被通报的单位督促相关企业限期整改到位，并将整改情况报送"
                                f"{esc(issuer) or '区安办'}。", base))
-    if overdue:
-        # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
-        # 党政机关公文格式: 附件说明, 附件).
-        story += [Spacer(1, 5 * mm), Paragraph(
-            f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)]
-    day = written_day(issued_on, zh)
-    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right), Paragraph(day, right)]
+    # The annex's note under the body, the annex on a page of its own (GB/T 9704-2012,
+    # 党政机关公文格式: 附件说明, 附件).
+    note = [Spacer(1, 5 * mm), Paragraph(
+        f"附件：{ANNEX_TITLE.zh}" if zh else f"Annex: {ANNEX_TITLE.en}", base)] if overdue else []
+    story = signed_off(story, issuer, written_day(issued_on, zh), st, note)
     if overdue:
         story += [PageBreak(), *_annex(overdue, font, zh, st)]
 

@@ -87,7 +87,7 @@ def _value(row: DispatchRow, name: str, seq: int | str, zh: bool) -> Any:
     if name == "label":
         return row.label
     if name == "remark":
-        return ("本期无检查" if zh else "nothing this period") if row.silent and row.key else ""
+        return ("本期无检查" if zh else "Nothing this period") if row.silent and row.key else ""
     if name in _PERCENT:
         return getattr(row, name)
     if name in ("hazards",):

@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from inspector_app.domain.bilingual import written_day
+from inspector_app.domain.bilingual import counted, written_day
 from inspector_app.domain.emergency import (
     PLAN_STATUS_LABELS,
     PROGRESS_LABELS,
@@ -39,6 +39,7 @@ from inspector_app.services.reports.circular import (
     circular_number_for,
     circular_styles,
     letterhead,
+    signed_off,
 )
 from inspector_app.services.reports.dispatch_xlsx import safe_text
 from inspector_app.storage.circulars_repo import numbering
@@ -95,8 +96,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     font = register_fonts()
     zh = c.zh
     st = circular_styles(font)
-    base, plain, head, title, right, small = (st.base, st.plain, st.head, st.title, st.right,
-                                              st.small)
+    base, plain, head, title, small = st.base, st.plain, st.head, st.title, st.small
     issuer = SettingsRepo(db).get("organisation") or ""
     done, doing, idle = (c.count(p) for p in Progress)
     story: list = letterhead(db, number, zh, st)
@@ -109,10 +109,12 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
                             f"应急演练{c.drills}次。现将有关情况通报如下：", base)]
     else:
         story += [Paragraph("Circular on the district's emergency-plan work", title),
-                  Paragraph(f"As of {_day(c.today, zh)}: of {len(c.units)} units, {done} have "
-                            f"compiled, revised and filed their plans, {doing} are in progress "
-                            f"and {idle} have not started; {c.plans} plans registered, "
-                            f"{c.filed} filed; {c.drills} drills held in {c.today.year}.", base)]
+                  Paragraph(f"As of {_day(c.today, zh)}: of {counted(len(c.units), 'unit')}, "
+                            f"{done} {'has' if done == 1 else 'have'} compiled, revised and "
+                            f"filed their plans, {doing} {'is' if doing == 1 else 'are'} in "
+                            f"progress and {idle} {'has' if idle == 1 else 'have'} not started; "
+                            f"{counted(c.plans, 'plan')} registered, {c.filed} filed; "
+                            f"{counted(c.drills, 'drill')} held in {c.today.year}.", base)]
 
     story.append(Paragraph("一、各单位预案编修情况" if zh else "1. By unit", head))
     header = (["序号", "单位", "预案数", "已备案", "推进中", "未启动", "完成时限", "进度",
@@ -164,8 +166,8 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
             + ("（" + "、".join(f"{esc(u.unit_name)}{u.drills}次" for u in held) + "）" if held
                else "") + "。", base))
     else:
-        story.append(Paragraph(f"{len(held)} units held {c.drills} drills in "
-                               f"{c.today.year}.", base))
+        story.append(Paragraph(f"{counted(len(held), 'unit')} held "
+                               f"{counted(c.drills, 'drill')} in {c.today.year}.", base))
     if c.behind:
         story.append(Paragraph(
             ("未按规定频次开展演练的预案：" if zh else "Plans not drilled as often as required: ")
@@ -176,8 +178,7 @@ def circular_pdf(db: Database, c: PlanCircular, number: str) -> bytes:
     if zh:
         story.append(Paragraph("请尚未完成的单位抓紧推进，按时限完成预案编制、修订和备案工作，"
                                "并按规定频次组织开展应急演练。", base))
-    story += [Spacer(1, 10 * mm), Paragraph(esc(issuer), right),
-              Paragraph(_day(c.today, zh), right)]
+    story = signed_off(story, issuer, _day(c.today, zh), st)
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
@@ -231,6 +232,10 @@ def circular_xlsx(c: PlanCircular, number: str) -> bytes:
         for cell in row:
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     ws.column_dimensions["B"].width = 28
+    # Text cells beside a filled one are cut at the column's edge: wide enough for a date,
+    # "In progress", "Not started" and the headers, in either language.
+    for column in "CDEFGHIJ":
+        ws.column_dimensions[column].width = 12
     ws.freeze_panes = "A4"
     buf = io.BytesIO()
     wb.save(buf)

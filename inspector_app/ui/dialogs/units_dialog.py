@@ -354,7 +354,8 @@ class UnitsDialog(QDialog):
         self.add_unit_button = QPushButton(self.tr("Add…"))
         self.edit_unit_button = QPushButton(self.tr("Edit…"))
         self.retire_button = QPushButton(self.tr("Retire"))
-        self.own_button = QPushButton(self.tr("This computer's unit"))
+        # Worded as what it does: the State column says "This computer's unit" once it is.
+        self.own_button = QPushButton(self.tr("Set as this computer's unit"))
         self.own_button.setToolTip(self.tr("The inspections made on this computer are "
                                            "recorded as carried out by the selected unit."))
         self.add_unit_button.clicked.connect(lambda: self.add_unit())

@@ -239,6 +239,7 @@ class YearPlanDialog(QDialog):
                 elif n:
                     cell.setBackground(QBrush(QColor("#dbe9f7")))
                 self.grid.setItem(r, m - 1, cell)
+        self.status.setToolTip("")
         if info is None and not self.teams:
             # The first thing a plan needs, and the grid is empty without it: say where.
             self.status.setText(self.tr("No plan for {0} yet. First set up the inspection "
@@ -254,8 +255,14 @@ class YearPlanDialog(QDialog):
             total = sum(len(v) for v in self.cells.values())
             states = {"draft": self.tr("draft"), "approved": self.tr("approved"),
                       "issued": self.tr("issued")}
-            self.status.setText(self.tr("Plan {0}: {1}, {2} visits, seed {3}").format(
-                year, states.get(info.status, info.status), total, info.seed))
+            self.status.setText(self.tr("Plan %1: %2, %Ln visit(s)", "", total)
+                                .replace("%1", str(year))
+                                .replace("%2", states.get(info.status, info.status)))
+            # The seed means nothing at a glance; it is there for whoever must make the same
+            # plan again.
+            self.status.setToolTip(self.tr(
+                "The companies to visit were drawn at random with seed %1: the same data and "
+                "seed make the same plan again.").replace("%1", str(info.seed)))
         draft = info is not None and info.status == "draft"
         idle = self.task is None
         self.approve_button.setEnabled(draft and idle)

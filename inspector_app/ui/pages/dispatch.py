@@ -71,7 +71,7 @@ from inspector_app.services.dispatch import (
     records_behind,
     write_report,
 )
-from inspector_app.services.reports.dispatch_xlsx import COLUMNS
+from inspector_app.services.reports.dispatch_xlsx import COLUMNS, HEADER
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import (
     axis_date_format,
@@ -91,6 +91,10 @@ SILENT_BACKGROUND = QColor("#fde7e9")
 LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
+# The xlsx heads its columns in two rows (Hazards found: Major, General, Total); the page's one
+# row of headers names the group on hover: "Rate" alone does not say of what.
+GROUP_OF = {name: group for group, columns in HEADER if len(columns) > 1
+            for name, _ in columns}
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 # A chart view's own least height: the page decides how tall the charts are (_share_height).
 CHART_LEAST = 40
@@ -344,6 +348,9 @@ class DispatchPage(Page):
         self.xlsx_button.setText(self.tr("Statistics table (xlsx)…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
+        # Shown on the disabled button too: it waits for a row.
+        self.unit_button.setToolTip(self.tr("A town's or a department's own table, with the "
+                                            "list of its hazards: select its row first."))
         self.cancel_button.setText(self.tr("Cancel"))
         self.units_button.setText(self.tr("Units and campaigns…"))
         # The tabs name the charts: at 1024×600 a title would take a third of a chart.
@@ -354,8 +361,12 @@ class DispatchPage(Page):
                                   "with no inspection in the period are shaded."))
         self._show_basis()
         self._fill_choices()
-        if self.report is not None:  # the charts' legends and dates are in the language too
+        if self.report is not None:
+            # The charts' legends and dates are in the language at once; the figures carry
+            # their language too (the total's label, "(no department)", the headers, the
+            # remarks): counted again, the table follows a language switch.
             self._fill_charts()
+            self.refresh()
 
     def _show_basis(self) -> None:
         if self.report is None:
@@ -493,6 +504,11 @@ class DispatchPage(Page):
         self.table.setRowCount(len(rows))
         self.table.setColumnCount(len(SHOWN))
         self.table.setHorizontalHeaderLabels([h.zh if zh else h.en for _, h in SHOWN])
+        for c, (name, header) in enumerate(SHOWN):
+            group = GROUP_OF.get(name)
+            if group is not None:
+                self.table.horizontalHeaderItem(c).setToolTip(
+                    f"{group.zh}：{header.zh}" if zh else f"{group.en}: {header.en}")
         for r, row in enumerate(rows):
             is_total = row is self.report.table.total
             for c, (name, _) in enumerate(SHOWN):

@@ -546,7 +546,7 @@ class EmergencyPage(Page):
                            self.tr("Status"), self.tr("Version"), self.tr("Issued on"),
                            self.tr("Filed on"), self.tr("Filing number"),
                            self.tr("Revision due"), self.tr("Last drill"),
-                           self.tr("Drill due"), ""], rows, colours, ids)
+                           self.tr("Drill due"), self.tr("Late")], rows, colours, ids)
 
     def _fill_drills(self, svc: EmergencyService) -> None:
         lang = ui_lang()
