@@ -45,19 +45,32 @@ class CheckedFile:
         return len(self.data)
 
 
-def check_name(name: str) -> str:
-    """A file's label: no folders, no control characters, not empty."""
+def name_problem(name: str) -> str | None:
+    """Why ``name`` is no file's label ("empty", "folders", "unusable"), or None: the rule of
+    ``check_name``, for those (a bundle's check) who word it themselves."""
     clean = name.strip()
     if not clean or clean in (".", ".."):
-        raise AttachmentRefused(N_("A file needs a name."))
+        return "empty"
     if "/" in clean or "\\" in clean or ".." in clean.split("/") or ":" in clean:
+        return "folders"
+    if any(ord(c) < 32 for c in clean) or len(clean) > MAX_NAME:
+        return "unusable"
+    return None
+
+
+def check_name(name: str) -> str:
+    """A file's label: no folders, no control characters, not empty."""
+    problem = name_problem(name)
+    if problem == "empty":
+        raise AttachmentRefused(N_("A file needs a name."))
+    if problem == "folders":
         raise AttachmentRefused(N_("{name!r}: a file name must not contain folders "
                                    "(/, \\, :, ..)."), name=name)
-    if any(ord(c) < 32 for c in clean) or len(clean) > MAX_NAME:
+    if problem is not None:
         raise AttachmentRefused(N_("{name!r}…: not a usable file name "
                                    "(control characters or over {max_name} characters)."),
                                 name=name[:40], max_name=MAX_NAME)
-    return clean
+    return name.strip()
 
 
 def _mb(n: int) -> str:

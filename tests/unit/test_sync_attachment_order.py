@@ -264,7 +264,8 @@ def test_a_damaged_attached_file_is_refused_naming_it_not_a_crash(world):
     sha = bundle_mod.sha256(data)
 
     def damaged(tables: Rows) -> None:
-        one(tables, "emergency_files", id=attached["id"]).update(sha256=sha, media="png")
+        one(tables, "emergency_files", id=attached["id"]).update(sha256=sha, media="png",
+                                                                  size=len(data))
 
     refused(world, forge(world, world.a, source, damaged, drop=("emergency_files/",),
                          files={f"emergency_files/{sha}.png": data}),

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from inspector_app.services.sync import export as export_mod
+from inspector_app.services.sync.report import summary
 from tests.pdf_scenarios import services
 from tests.unit.test_sync import World, flip, laptop_work, refused, resigned, rezip
 
@@ -88,3 +89,110 @@ def test_the_history_tells_the_files_an_import_stored(world):
     [row] = [r for r in history(world.office.db) if r["direction"] == "in"]
     lines = detail_lines(json.loads(row["report"]), "en")
     assert "  photo files stored: 1" in lines and "  PDF files stored: 1" in lines
+
+
+# -- printed again: a laptop replaces the file only of a document it issued --
+def _to_laptop(world: World, laptop) -> None:
+    from inspector_app.services.sync import export_bundle
+    from tests.unit.test_sync import ORG_PASS
+
+    dest = world.root / "to-laptops"
+    dest.mkdir(exist_ok=True)
+    bundle = export_bundle(world.office.db, world.office.data_dir, world.office.device, dest,
+                           passphrase=ORG_PASS)
+    assert world.import_(bundle, laptop).status == "imported"
+
+
+def _print(ctx, inspection: str, lang: str, name: str) -> str:
+    """The order printed (exported) on ``ctx`` in ``lang``; the sha256 of its PDF."""
+    target = services(ctx)[2].export(inspection, "order", lang, ctx.data_dir.root / name)
+    return hashlib.sha256(target.read_bytes()).hexdigest()
+
+
+def _office_order(world: World) -> tuple[str, str, str]:
+    """The order of an inspection: (inspection, document's number, sha256 of the PDF here)."""
+    row = world.office.db.execute(
+        "SELECT inspection_id, number, file_sha256 FROM documents WHERE doc_type = 'order'"
+    ).fetchone()
+    return row[0], row[1], row[2]
+
+
+def _printed_again_not_taken(world: World, report, number: str, kept: str) -> None:
+    assert report.status == "imported"
+    assert report.tables["documents"].skipped == {
+        "printed again on a computer that neither issued it nor printed it last here": 1}
+    assert report.tables["documents"].updated == 0
+    assert _office_order(world)[1:] == (number, kept)
+    assert report.documents_added == 0
+    note = next(n for n in report.lines() if "printed again" in n and number in n)
+    assert "not taken" in note
+
+
+def test_a_laptop_printing_the_offices_document_again_leaves_the_offices_file(world):
+    # The office's own record and its order, printed at the office, reach laptop A, which
+    # prints the order again (in English): the office's copy stays the one on file.
+    inspection = laptop_work(world, world.office, photos=1)
+    office_sha = _print(world.office, inspection, "zh_CN", "office-order.pdf")
+    _to_laptop(world, world.a)
+    laptop_sha = _print(world.a, inspection, "en", "laptop-order.pdf")
+    assert laptop_sha != office_sha
+    _, number, _ = _office_order(world)
+
+    report = world.import_(world.export(world.a))
+    _printed_again_not_taken(world, report, number, office_sha)
+    assert not (world.office.data_dir.documents / f"{laptop_sha}.pdf").exists()
+    assert world.office.db.execute("SELECT device_id FROM documents WHERE doc_type = 'order'"
+                                   ).fetchone() == (world.office.device.id,)
+    note = next(n for n in report.lines() if number in n)
+    assert "this computer" in note
+    chinese = "\n".join(report.lines("zh_CN"))
+    assert number in chinese and "printed again" not in chinese
+    # The Sync page's summary says it in the note, not as kept for being newer or signed.
+    told = summary(report.to_json(), "in", "en")
+    assert [line for line in told if number in line] == [note[4:]]
+    assert not [line for line in told if "newer here or signed" in line]
+
+
+def test_a_laptop_printing_another_laptops_document_again_leaves_its_file(world):
+    inspection = laptop_work(world, world.b, photos=1)
+    b_sha = _print(world.b, inspection, "zh_CN", "b-order.pdf")
+    assert world.import_(world.export(world.b)).status == "imported"
+    _to_laptop(world, world.a)
+    a_sha = _print(world.a, inspection, "en", "a-order.pdf")
+    _, number, _ = _office_order(world)
+
+    report = world.import_(world.export(world.a))
+    _printed_again_not_taken(world, report, number, b_sha)
+    assert not (world.office.data_dir.documents / f"{a_sha}.pdf").exists()
+    note = next(n for n in report.lines() if number in n)
+    assert "李娜" in note  # whose copy stays: laptop B's, by the inspector enrolled on it
+
+
+def test_a_laptop_prints_its_own_document_again(world):
+    inspection = laptop_work(world, world.a, photos=1)
+    first = _print(world.a, inspection, "zh_CN", "order.pdf")
+    assert world.import_(world.export(world.a)).status == "imported"
+    again = _print(world.a, inspection, "en", "order-en.pdf")
+    assert again != first
+
+    report = world.import_(world.export(world.a))
+    assert report.status == "imported" and report.tables["documents"].updated == 1
+    assert not report.tables["documents"].skipped
+    assert _office_order(world)[2] == again and report.documents_added == 1
+    assert (world.office.data_dir.documents / f"{again}.pdf").exists()
+
+
+def test_the_offices_print_of_a_laptops_document_is_not_overwritten_by_the_laptop(world):
+    # The office files its own print of the laptop's order; the laptop's later print does
+    # not replace it.
+    inspection = laptop_work(world, world.a, photos=1)
+    first = _print(world.a, inspection, "zh_CN", "order.pdf")
+    assert world.import_(world.export(world.a)).status == "imported"
+    office_sha = _print(world.office, inspection, "en", "office-order.pdf")
+    assert office_sha != first
+    assert _print(world.a, inspection, "zh_CN", "order-again.pdf") == first
+    _, number, _ = _office_order(world)
+    assert _office_order(world)[2] == office_sha
+
+    report = world.import_(world.export(world.a))
+    _printed_again_not_taken(world, report, number, office_sha)

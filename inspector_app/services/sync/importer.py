@@ -4,7 +4,8 @@ transaction.
 Order: open (and decrypt into the import's private scratch folder) → zip sanity from the central
 directory → manifest format → manifest signature and signer trust → sizes → every entry's size
 and SHA-256 → rows parse and match their declared schema (row_schema) → laptops must encrypt →
-already imported? → every file carried is the file of one of its rows → the sender's rights
+already imported? → every file carried is the file of one of its rows, and an attachment row
+records its file's size → the sender's rights
 (policy), in a transaction that only reads → only then the files (photos, PDFs, the files of
 plans, drills and stations) of the rows they accepted, re-validated in the scratch folder (a
 photo is decoded, seconds for a large one: a bundle the rules refuse has none of its files
@@ -40,7 +41,7 @@ from inspector_app.errors import (
     from_os_error,
     from_sqlite_error,
 )
-from inspector_app.i18n import N_, Message, count_text
+from inspector_app.i18n import ENUMERATION, N_, Listing, Message, count_text
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
@@ -229,6 +230,7 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
             if dry_run:
                 report.status = "dry run"
             _files_named_by_rows(verified)
+            _file_sizes_as_rows_say(verified, _attachments_here(root))
             staged = files.Staged()
 
             def stage_files() -> None:
@@ -265,6 +267,60 @@ def _files_named_by_rows(verified: Verified) -> None:
                              entry=entry, rows=words.table_words(table))
 
 
+def _attachments_here(root: Path) -> AttachmentStore:
+    return AttachmentStore(attachment_folder(DataDir(root)))
+
+
+def _file_sizes_as_rows_say(verified: Verified, store: AttachmentStore) -> None:
+    """A plan's, drill's or station's file row records the size of the file it names, as the
+    window records it when the file is attached: the carried file's (its entry's size was
+    checked against the bytes read), else the one here. The window shows and counts that
+    size; a row saying another would tell of a file that is not the one kept."""
+    sizes = {e["path"]: e["size"] for e in verified.manifest["entries"]}
+    here: dict[Path, int | None] = {}
+    for row in verified.rows.get("emergency_files", []):
+        entry = _attachment_entry(row)
+        if verified.attachments.get(row["sha256"]) == entry:
+            actual = sizes[entry]
+            if row["size"] != actual:
+                raise row_schema.row_refused("emergency_files", row, "size", Message(
+                    N_("says {size:,} bytes, but its file {entry!r} has {actual:,}"),
+                    size=row["size"], entry=entry, actual=actual))
+            continue
+        kept = store.path(row["sha256"], row["media"])
+        if kept not in here:
+            here[kept] = kept.stat().st_size if kept.is_file() else None
+        if here[kept] is not None and row["size"] != here[kept]:
+            raise row_schema.row_refused("emergency_files", row, "size", Message(
+                N_("says {size:,} bytes, but its file here has {actual:,}"),
+                size=row["size"], actual=here[kept]))
+
+
+def _missing_attachments(verified: Verified, store: AttachmentStore) -> Message | None:
+    """The files of plans, drills and stations the rows the rules accepted name that are
+    neither carried nor here, said as the photos a sending computer missed are: the laptop
+    may have lost a file, and its row still says what was attached. None when there are
+    none."""
+    names: list[str] = []
+    count = 0
+    for row in verified.rows.get("emergency_files", []):  # the rows left out are not read
+        if verified.attachments.get(row["sha256"]) == _attachment_entry(row) \
+                or store.path(row["sha256"], row["media"]).is_file():
+            continue
+        count += 1
+        if row["name"] not in names:
+            names.append(row["name"])
+    if not count:
+        return None
+    shown: list[str] = names[:_NAMES_SHOWN] + (["…"] if len(names) > _NAMES_SHOWN else [])
+    return Message(N_("{n} emergency plan file(s) were missing on the sending computer; "
+                      "their records came without them: {names}"),
+                   n=count_text(count), names=Listing(shown, ENUMERATION))
+
+
+_NAMES_SHOWN = 10  # files named in the import's note; the count tells the rest
+
+
 def _named(carried: dict[str, str], rows: Iterable[dict[str, Any]], table: str
            ) -> dict[str, str]:
     """sha256 → entry path of the ``carried`` files that ``rows`` (of documents or
@@ -287,7 +343,11 @@ def _document_entries(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 def _attachment_entries(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The entry paths of the files ``rows`` (emergency_files) name, as their media say."""
     for row in rows:
-        yield f"emergency_files/{row['sha256']}{MEDIA_SUFFIX[row['media']]}"
+        yield _attachment_entry(row)
+
+
+def _attachment_entry(row: dict[str, Any]) -> str:
+    return f"emergency_files/{row['sha256']}{MEDIA_SUFFIX[row['media']]}"
 
 
 def _stage_files(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged, root: Path,
@@ -302,8 +362,8 @@ def _stage_files(zf: zipfile.ZipFile, verified: Verified, staged: files.Staged, 
                 _named(verified.documents, rows.get("documents", []), "documents"),
                 _named(verified.attachments, rows.get("emergency_files", []),
                        "emergency_files"),
-                store, DataDir(root).documents, AttachmentStore(attachment_folder(DataDir(root))),
-                tmp, control, into=staged)
+                store, DataDir(root).documents, _attachments_here(root), tmp, control,
+                into=staged)
 
 
 def _accepted_photo_files(verified: Verified, store: PhotoStore) -> dict[str, str]:
@@ -476,6 +536,9 @@ def _apply(db: Database, pki: PkiService, device: Device, verified: Verified,
             # rows.skip is the decision's from here on: left out of everything below.
             for note in decision.notes:
                 report.note(note)
+            missing = _missing_attachments(verified, _attachments_here(root))
+            if missing is not None:
+                report.note(missing)
             for table, keys in decision.skip.items():
                 why = decision.skip_reasons.get(table, N_("taken only from the office"))
                 for _ in keys:

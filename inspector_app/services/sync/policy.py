@@ -36,6 +36,7 @@ from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, load_pem
 from inspector_app.services.reinspection import RECTIFIED
 from inspector_app.services.signatures import check_png
+from inspector_app.services.sync import people
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
@@ -141,6 +142,10 @@ TAKEN_WHEN_KEPT = ("findings", "documents")
 _BY_RESULT = ("closed", "reopened")
 _REINSPECTED = ("completed", "signed")
 
+# Why a laptop's print of a document another computer issued or printed last is left out.
+PRINTED_ELSEWHERE = N_("printed again on a computer that neither issued it nor printed it "
+                       "last here")
+
 _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
                           "station_milestones", "station_checks", "emergency_files"})
 
@@ -217,6 +222,7 @@ class Policy:
             self._registry_of_units_never_sent()
             self._office_only()
             self._authorship()
+            self._documents_printed_again_by_their_issuer()
             self._files_of_their_owners()
             self._signed_records_closed()
             self._parts_keep_their_content()
@@ -640,6 +646,40 @@ class Policy:
                     N_("names another device ({device}) than the one that sent it ({sender}); "
                        "a laptop may add or change only rows it wrote"),
                     device=row["device_id"][:8], sender=device[:8]))
+
+    def _documents_printed_again_by_their_issuer(self) -> None:
+        """A laptop's new print of a document is taken only where the copy here is its own:
+        one it issued and nobody printed again here since. Its file is what the office keeps
+        on file for the record, and a PDF is checked only for being a PDF, never against the
+        record: a print of another computer's document (the office's, or another laptop's,
+        which the window lets any computer print) would put any PDF in place of that
+        computer's copy. Left out, said, rather than refused: printing a record received from
+        the office is what the window does, and the rest of the bundle is the laptop's own.
+        A change of anything else than the print is judged by the rules of a record's
+        parts."""
+        device = self.sender.device_id
+        printed = _FOLLOW_UP["documents"] | _STAMPS | frozenset(LOCAL_COLUMNS.get("documents",
+                                                                                   ()))
+        for row in self.rows.get("documents", []):
+            local = self.local_row("documents", row)
+            if local is None or local.get("device_id") == device \
+                    or not self.changes("documents", row):
+                continue
+            if any(local.get(k) != v for k, v in row.items() if k not in printed):
+                continue
+            self.decision.skip.setdefault("documents", set()).add((row["id"],))
+            self.decision.skip_reasons["documents"] = PRINTED_ELSEWHERE
+            writer = str(local.get("device_id") or "")
+            self.decision.notes.append(Message(
+                N_("document {number} of inspection {inspection}: printed again on the "
+                   "sending computer, not taken; {writer} issued it or printed it last, and "
+                   "its file stays (a laptop replaces the file only of a document it "
+                   "issued)"),
+                number=local["number"],
+                inspection=sync_rows.inspection_number(self.db, local["inspection_id"])
+                or local["inspection_id"][:8],
+                writer=Message(N_("this computer")) if writer == self.own_device
+                else people.device_label(self.db, writer) or writer[:8]))
 
     def _documents_numbered_by_their_sender(self) -> None:
         """A laptop numbers its documents inside the blocks the office allocated to it, with

@@ -245,9 +245,11 @@ _NOT_NEWS = {"identical", "already present", "present", "conflict already record
 # Skips of what only the office sends: left as here, and said so, not counted as kept-local.
 _OFFICE_SENDS = {"taken only from the office", "trust roots are taken only from the office",
                  "number blocks are allocated only by the office"}
-# Rows left out because they name what the office never had: the import's note says which
-# and what to do; they are neither news nor kept-local.
-_LEFT_OUT = {"names a unit made on the sending computer"}
+# Rows left out for what the import's note says of each (which, why, what to do): naming what
+# the office never had, or a print of a document another computer issued or printed last
+# (policy.PRINTED_ELSEWHERE); they are neither news nor kept-local.
+_LEFT_OUT = {"names a unit made on the sending computer",
+             "printed again on a computer that neither issued it nor printed it last here"}
 _HEADS = {"imported": N_("Imported"),
           "already imported": N_("Already imported before: nothing changed"),
           "dry run": N_("Dry run: nothing was changed; an import would:")}

@@ -551,6 +551,29 @@ def check_row(table: str, row: Row) -> None:
         # The subject of an inspection is one company or one unit, never both or neither.
         raise row_refused(table, row, "company_id", Message(
             N_("an inspection record names a company or a unit inspected, one and not both")))
+    if table == "emergency_files":
+        _check_file_name(row)
+
+
+# Why a file's name is not one the window takes (attachments.name_problem), said of a row.
+_NAME_PROBLEMS = {
+    "empty": N_("is empty; a file needs a name"),
+    "folders": N_("{name!r} names folders (/, \\, :, ..); a file's name must not"),
+    "unusable": N_("{name!r}… is not a usable file name (control characters or over "
+                   "{max_name} characters)"),
+}
+
+
+def _check_file_name(row: Row) -> None:
+    """A file's name as the window takes it when a file is attached (``check_name``): it
+    is a label shown and offered when the file is saved, so a name the window refuses (with
+    folders in it, empty, or too long) is refused on arrival."""
+    from inspector_app.services.attachments import MAX_NAME, name_problem
+
+    problem = name_problem(row["name"])
+    if problem is not None:
+        raise row_refused("emergency_files", row, "name", Message(
+            _NAME_PROBLEMS[problem], name=row["name"][:40], max_name=MAX_NAME))
 
 
 def _check_row_closely(table: str, row: Row) -> None:
