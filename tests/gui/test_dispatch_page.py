@@ -37,6 +37,7 @@ def page(qtbot, demo, languages):
     with qtbot.waitSignal(widget.refreshed, timeout=30_000):
         widget.start.setDate(QDate(TODAY.year - 1, TODAY.month, 1))
     yield widget
+    widget.hide()  # the language set back after the test must not start a count
     widget.cancel()
     widget.runner.wait()
 
@@ -447,3 +448,15 @@ def test_the_escalations_behind_a_figure_have_named_columns_and_measures(qtbot):
                for c in range(dialog.table.columnCount())]
     assert headers == ["Decided on", "Measure", "Case number", "Company", "Town"]
     assert dialog.table.item(0, 1).text() == "Suspension"
+
+
+def test_a_language_switch_while_the_page_is_hidden_counts_when_it_is_shown(page, qtbot,
+                                                                           languages):
+    page.hide()
+    languages.apply("zh_CN")
+    assert page._figures_task is None  # nothing counted for a page no one sees
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.show()
+    assert page.table.item(page.table.rowCount() - 1, 0).text() == "合计"
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        languages.apply("en")

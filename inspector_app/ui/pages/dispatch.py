@@ -364,9 +364,13 @@ class DispatchPage(Page):
         if self.report is not None:
             # The charts' legends and dates are in the language at once; the figures carry
             # their language too (the total's label, "(no department)", the headers, the
-            # remarks): counted again, the table follows a language switch.
+            # remarks): counted again, the table follows a language switch; a page not
+            # shown counts when it is shown next.
             self._fill_charts()
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.loaded = False
 
     def _show_basis(self) -> None:
         if self.report is None:
