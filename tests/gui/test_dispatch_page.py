@@ -421,3 +421,44 @@ def test_the_escalations_behind_a_figure_have_named_columns_and_measures(qtbot):
                for c in range(dialog.table.columnCount())]
     assert headers == ["Decided on", "Measure", "Case number", "Company", "Town"]
     assert dialog.table.item(0, 1).text() == "Suspension"
+
+
+def _reinspection_only_day(db) -> tuple[date, str]:
+    """A day a town re-inspected on and made no official or self-inspection."""
+    rows = [dict(r) for r in db.query(
+        "SELECT substr(i.started_at, 1, 10) AS day, c.town, i.kind FROM inspections i "
+        "JOIN companies c ON c.id = i.company_id WHERE i.status != 'draft' "
+        "AND c.town IS NOT NULL")]
+    inspected = {(r["day"], r["town"]) for r in rows if r["kind"] != "reinspection"}
+    day, town = next((r["day"], r["town"]) for r in rows if r["kind"] == "reinspection"
+                     and (r["day"], r["town"]) not in inspected)
+    return date.fromisoformat(day), town
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_unit_that_only_re_inspected_is_shaded_and_says_so(page, demo, qtbot, languages,
+                                                              lang):
+    """Re-inspections follow up hazards found before and are a figure of their own (复查):
+    they are not the inspections a unit is named for lacking, and its remark says it had
+    re-inspections only, not nothing."""
+    day, town = _reinspection_only_day(demo.db)
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply(lang)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.start.setDate(QDate(day.year, day.month, day.day))
+    if page.end.date() != page.start.date():
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            page.end.setDate(QDate(day.year, day.month, day.day))
+    table = page.table
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    row = labels.index(town)
+    assert int(table.item(row, _column("reinspections")).text()) >= 1
+    assert table.item(row, 0).background().color().name() == "#fde7e9"
+    remark = table.item(row, _column("remark")).text()
+    assert remark == {"en": "No inspection, re-inspections only",
+                      "zh_CN": "本期无检查，仅有复查"}[lang]
+    silent = labels.index("百崎乡")  # no company, nothing at all
+    assert table.item(silent, _column("remark")).text() == {
+        "en": "Nothing this period", "zh_CN": "本期无检查"}[lang]
+    assert {"en": "re-inspections", "zh_CN": "复查"}[lang] in page.hint.text()

@@ -168,10 +168,11 @@ def _pct(value: float | None) -> str:
 
 
 def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
-    """Units to name, with the reason: nothing in the period, or overdue hazards while coverage
-    is below the district's. A unit with no company in scope (a town without companies, the
-    fire-safety committee's office, a department outside a campaign's industries) had nothing
-    to inspect: it is not named for that."""
+    """Units to name, with the reason: no inspection in the period (re-inspections follow up
+    hazards found before: they do not cover a company, and the reason says there were some),
+    or overdue hazards while coverage is below the district's. A unit with no company in
+    scope (a town without companies, the fire-safety committee's office, a department outside
+    a campaign's industries) had nothing to inspect: it is not named for that."""
     out = []
     scope = sum(r.figures["companies_in_scope"] for r in rows)
     inspected = sum(r.figures["companies_inspected"] for r in rows)
@@ -179,7 +180,10 @@ def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
     for row in rows:
         if not row.key:
             continue
-        if row.silent and row.figures["companies_in_scope"]:
+        if row.silent and row.figures["companies_in_scope"] and row.figures["reinspections"]:
+            out.append((row, Bilingual(zh="本期无检查记录，仅有复查",
+                                       en="no inspection in the period, re-inspections only")))
+        elif row.silent and row.figures["companies_in_scope"]:
             out.append((row, Bilingual(zh="本期无检查记录", en="no inspection in the period")))
         elif row.figures["overdue"] and average is not None and (row.coverage or 0) < average:
             out.append((row, Bilingual(

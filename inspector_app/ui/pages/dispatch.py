@@ -71,7 +71,7 @@ from inspector_app.services.dispatch import (
     records_behind,
     write_report,
 )
-from inspector_app.services.reports.dispatch_xlsx import COLUMNS, HEADER
+from inspector_app.services.reports.dispatch_xlsx import COLUMNS, HEADER, remark
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import localize_edit, show_date, show_datetime
 from inspector_app.ui.dialogs.units_dialog import UnitsDialog
@@ -352,7 +352,8 @@ class DispatchPage(Page):
         self.charts.setTabText(1, self.tr("Weekly trend (ISO weeks)"))
         self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
-                                  "with no inspection in the period are shaded."))
+                                  "with no inspection in the period (re-inspections are not "
+                                  "counted) are shaded."))
         self._show_basis()
         self._fill_choices()
         if self.report is not None:
@@ -556,8 +557,8 @@ class DispatchPage(Page):
         if name == "label":
             return row.label
         if name == "remark":
-            return (self.tr("Nothing this period")
-                    if row.silent and row.key and row is not self._total() else "")
+            said = remark(row) if row is not self._total() else None
+            return "" if said is None else (said.zh if zh else said.en)
         if name in ("coverage", "rectification_rate"):
             value = getattr(row, name)
             return "—" if value is None else f"{value * 100:.1f}%"
