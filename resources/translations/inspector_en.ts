@@ -76,7 +76,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -296,7 +296,7 @@
 <context>
     <name>PhotosRow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="175"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

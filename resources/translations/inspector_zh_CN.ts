@@ -206,32 +206,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="187"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="195"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="196"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="197"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="198"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -1130,7 +1130,7 @@ Send this file to whoever looks after Inspector at your office.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1261,161 +1261,161 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1424,244 +1424,244 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="569"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="569"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="622"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="627"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="638"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="649"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="677"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="711"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="722"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="678"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="723"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="681"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="691"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="692"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="749"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="750"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="764"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -4407,17 +4407,17 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosRow</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="171"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="175"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -66,7 +66,7 @@ class NewStationDialog(QDialog):
             form.addRow(label(MILESTONE_LABELS, m, ui_lang()), self.dues[m])
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def save(self) -> None:
         dues: dict[str, str | None] = {m.value: d.iso() for m, d in self.dues.items() if d.iso()}
@@ -113,7 +113,8 @@ class MilestoneDialog(QDialog):
         form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
+        self.photos.changed.connect(self.error.clear)
         self.milestone.currentIndexChanged.connect(self._load)
         self.status.currentIndexChanged.connect(self._status_changed)
         if milestone is not None:
@@ -151,6 +152,8 @@ class MilestoneDialog(QDialog):
 class PhotosRow(QWidget):
     """"Add photos…" and how many are chosen; the dialog checks them all before it saves."""
 
+    changed = Signal()  # photos were added
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
@@ -170,6 +173,7 @@ class PhotosRow(QWidget):
     def add(self, paths: list[Path]) -> None:
         self.photos.extend(paths)
         self.label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
+        self.changed.emit()
 
 
 class CheckDialog(QDialog):
@@ -195,7 +199,8 @@ class CheckDialog(QDialog):
         form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
+        self.photos.changed.connect(self.error.clear)
 
     def save(self) -> None:
         try:

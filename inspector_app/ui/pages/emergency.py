@@ -156,7 +156,7 @@ class NewPlanDialog(QDialog):
         self._status_changed()
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def _status_changed(self) -> None:
         _show_status_date(self.status, self.status_date, self.status_date_label)
@@ -205,7 +205,7 @@ class StatusDialog(QDialog):
         self.error = error_label()
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def _status_changed(self) -> None:
         _show_status_date(self.status, self.status_date, self.status_date_label)
@@ -238,7 +238,7 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("Filing date"), self.date)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def save(self) -> None:
         try:
@@ -300,7 +300,7 @@ class DrillDialog(QDialog):
         form.addRow(add_photos, self.photo_label)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def _choose_photos(self) -> None:
         self.add_photos(open_files(self, Kind.PHOTOS, self.tr("Drill photos"),
@@ -309,6 +309,7 @@ class DrillDialog(QDialog):
     def add_photos(self, paths: list[Path]) -> None:
         self.photos.extend(paths)
         self.photo_label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
+        self.error.clear()
 
     def _cell(self, row: int, column: int) -> str:
         item = self.problems.item(row, column)
