@@ -1228,8 +1228,12 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>企业停业：%1年度计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
         <source>e.g. closed (停业) since March</source>
+        <translation type="vanished">例如：3月起停业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
+        <source>e.g. closed since March</source>
         <translation>例如：3月起停业</translation>
     </message>
     <message>
@@ -6860,8 +6864,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>企业停业(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>A company closed (停业) or moved away: drop its visits from a day on</source>
+        <translation type="vanished">企业停业或迁出：删除其自某日起的计划检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
+        <source>A company closed or moved away: drop its visits from a day on</source>
         <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
     </message>
     <message>
@@ -6934,13 +6942,17 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked are used.</source>
+        <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
+    </message>
+    <message>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation type="vanished">{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
-        <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
+        <translation type="vanished">检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>
