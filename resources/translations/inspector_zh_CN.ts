@@ -716,27 +716,27 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
         <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
         <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
@@ -745,49 +745,49 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="372"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="381"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="382"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="383"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="388"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="422"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="428"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="479"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="485"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="488"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
@@ -796,95 +796,100 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="575"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="607"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="610"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="576"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="608"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="611"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="577"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="634"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="345"/>
+        <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
+        <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="356"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period (re-inspections are not counted) are shaded.</source>
         <translation>双击数字可查看其对应的记录。本期无检查（复查不计入）的单位以底色标出。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="629"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="632"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="630"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="633"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="702"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="705"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="703"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="706"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="708"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="709"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="709"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="721"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="730"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="733"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="734"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="737"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="754"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="757"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="755"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="758"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1335,91 +1340,96 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
+        <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="515"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1428,244 +1438,244 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="558"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="569"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="569"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="586"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="627"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="639"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="649"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="678"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="712"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="723"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="716"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="727"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="681"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="692"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="696"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="742"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="739"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="750"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="754"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="768"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1700,7 +1710,7 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>Welcome to Inspector</source>
         <translation>欢迎使用安全检查助手</translation>
     </message>
@@ -1709,77 +1719,92 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
         <source>Before the first inspection, tell Inspector who uses this computer. Use the prefix your office assigned to this computer; the office&apos;s sync bundle brings the blocks of document numbers it may issue. Where the company may apply for reconsideration or sue is printed on every order and decision.</source>
         <translation>首次检查前，请填写使用本机的检查人员信息。前缀请使用单位为本机分配的前缀；本机可用的文书编号段随办公室的同步包下发。行政复议机关和管辖法院将印在每份指令书和决定书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
         <source>Inspector&apos;s &amp;name:</source>
         <translation>检查人员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
         <source>&amp;Enforcement-ID number:</source>
         <translation>执法证号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
         <source>&amp;Organisation:</source>
         <translation>所属单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
         <source>&amp;Authority short name:</source>
         <translation>机关简称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <source>Circular number &amp;word:</source>
+        <translation>通报文号代字(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
         <source>Document-number &amp;prefix:</source>
         <translation>文书编号前缀(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="94"/>
         <source>Reconsideration: people&apos;s &amp;government:</source>
         <translation>行政复议：人民政府(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="95"/>
         <source>Reconsideration: &amp;higher authority:</source>
         <translation>行政复议：上级部门(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="96"/>
         <source>Lawsuits: people&apos;s &amp;court:</source>
         <translation>行政诉讼：人民法院(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="99"/>
         <source>e.g. 泉台</source>
         <translation>例如：泉台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="101"/>
+        <source>e.g. 台安办 (empty: %1)</source>
+        <translation>例如：台安办（不填则为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="103"/>
+        <source>The office&apos;s short name in the numbers of the circulars this computer writes, e.g. 台安办〔2026〕12号</source>
+        <translation>本机生成的通报文号中的机关代字，例如 台安办〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="105"/>
         <source>e.g. 泉台区 (printed with 人民政府)</source>
         <translation>例如 泉台区（打印时加“人民政府”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="106"/>
         <source>e.g. 泉州市应急管理局 (may be empty)</source>
         <translation>例如 泉州市应急管理局（可留空）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="107"/>
         <source>e.g. 泉台区 (printed with 人民法院)</source>
         <translation>例如 泉台区（打印时加“人民法院”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="133"/>
         <source>Quit Inspector?</source>
         <translation>退出 Inspector？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="134"/>
         <source>Inspector needs to know who inspects before the first inspection: the name and enforcement-ID number go on every record, the prefix into every document number.
 
 Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
@@ -1788,12 +1813,12 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 现在退出吗？所填内容不会保存，下次启动时会再次询问。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="139"/>
         <source>&amp;Go back and fill in</source>
         <translation>返回填写(&amp;G)</translation>
     </message>

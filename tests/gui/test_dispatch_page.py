@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtWidgets import QDialog
 
 from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
@@ -462,3 +463,40 @@ def test_a_unit_that_only_re_inspected_is_shaded_and_says_so(page, demo, qtbot, 
     assert table.item(silent, _column("remark")).text() == {
         "en": "Nothing this period", "zh_CN": "本期无检查"}[lang]
     assert {"en": "re-inspections", "zh_CN": "复查"}[lang] in page.hint.text()
+    if lang != "en":  # back in English while the page lives: it counts again at a switch
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply("en")
+
+
+def test_the_office_sets_the_word_of_its_circular_numbers_in_the_profile(page, demo, qtbot,
+                                                                          tmp_path):
+    """安办〔2026〕N号 until the office says its own short name: Tools → Inspector profile…
+    has it beside the authority's short name, and the next circular is numbered with it."""
+    from inspector_app.services.reports.circular import WORD_SETTING
+    from inspector_app.ui.dialogs.first_run import FirstRunDialog
+
+    try:
+        dialog = FirstRunDialog(demo)
+        qtbot.addWidget(dialog)
+        assert dialog.circular_word.text() == ""
+        assert "安办" in dialog.circular_word.placeholderText()
+        dialog.circular_word.setText("台 安办")
+        dialog.accept()
+        assert "circular numbers" in dialog.error.text()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        dialog.circular_word.setText("台安办")
+        dialog.accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        again = FirstRunDialog(demo)
+        qtbot.addWidget(again)
+        assert again.circular_word.text() == "台安办"      # saved like the other settings
+
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            page.by.setCurrentIndex(page.by.findData("industry"))   # a circular not yet issued
+        with qtbot.waitSignal(page.report_written, timeout=60_000):
+            page.write(tmp_path / "by-industry.pdf")
+        qtbot.waitUntil(page.pdf_button.isEnabled)
+        assert re.search(r"\(circular 台安办〔\d{4}〕\d+号\)", page.status.text()), (
+            page.status.text())
+    finally:
+        demo.profile.set_setting(WORD_SETTING, None)

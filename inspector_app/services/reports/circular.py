@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
+from inspector_app.domain.profile import CIRCULAR_WORD_SETTING, DEFAULT_CIRCULAR_WORD
 from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import CUT_MARK, esc
@@ -106,11 +107,11 @@ def signed_off(story: list, issuer: str, day: str, st: CircularStyles,
     return [*story[:tail], KeepTogether([*story[tail:], *notes, Spacer(1, 10 * mm),
                                          Paragraph(esc(issuer), st.right),
                                          Paragraph(day, st.right)])]
-WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
+WORD_SETTING = CIRCULAR_WORD_SETTING     # e.g. 台安办: the office's short name in numbers
 
 
 def circular_word(db: Database) -> str:
-    return SettingsRepo(db).get(WORD_SETTING) or "安办"
+    return SettingsRepo(db).get(WORD_SETTING) or DEFAULT_CIRCULAR_WORD
 
 
 def circular_number_for(db: Database, kind: str, subject: str, issued_on: date, title: str,

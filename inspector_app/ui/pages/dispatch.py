@@ -341,6 +341,9 @@ class DispatchPage(Page):
         self.to_label.setText(self.tr("to"))
         self.xlsx_button.setText(self.tr("Statistics table (xlsx)…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
+        self.pdf_button.setToolTip(self.tr(
+            "Numbered with the office's short name: Tools → Inspector profile…, Circular "
+            "number word"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
         # Shown on the disabled button too: it waits for a row.
         self.unit_button.setToolTip(self.tr("A town's or a department's own table, with the "

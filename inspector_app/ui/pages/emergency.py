@@ -450,6 +450,10 @@ class EmergencyPage(Page):
         self.check_button.setText(self.tr("Record check…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setToolTip(self.tr(
+                "Numbered with the office's short name: Tools → Inspector profile…, Circular "
+                "number word"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
                                   self.tr("Drills"), self.tr("Follow-up tasks"),
                                   self.tr("Stations"))):
