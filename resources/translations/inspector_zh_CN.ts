@@ -81,6 +81,11 @@
         <translation>请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/advice.py" line="80"/>
+        <source>Generate one first: {0}, choose the year and click {1}.</source>
+        <translation>请先生成：{0}，选择年份后点“{1}”。</translation>
+    </message>
+    <message>
         <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and save it as {2}.</source>
         <translation type="vanished">请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
     </message>
