@@ -298,7 +298,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="67"/>
-        <source>Major hazard installation (重大危险源)</source>
+        <source>Major hazard installation</source>
         <translation>重大危险源</translation>
     </message>
     <message>
@@ -1837,7 +1837,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/governance_plan_dialog.py" line="60"/>
-        <source>The company&apos;s governance plan (治理方案) for this major hazard. The hazard can be closed only when all six elements are filled in and the acceptance is recorded.</source>
+        <source>The company&apos;s governance plan for this major hazard. The hazard can be closed only when all six elements are filled in and the acceptance is recorded.</source>
         <translation>被检查单位针对该重大事故隐患制定的治理方案。六项内容齐全并记录评估验收后，方可销号。</translation>
     </message>
 </context>
@@ -3630,7 +3630,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="299"/>
-        <source>A town&apos;s or department&apos;s work (supervision inspection, 督导检查)</source>
+        <source>A town&apos;s or department&apos;s work (supervision inspection)</source>
         <translation>乡镇、部门工作（督导检查）</translation>
     </message>
     <message>
@@ -4740,7 +4740,7 @@ Records signed with it that the office has not imported yet will be refused, and
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
         <source>Complete the re-inspection?
 
-%1 hazard(s) found rectified will be closed (销号) and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
+%1 hazard(s) found rectified will be closed and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
         <translation>完成复查？
 
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
