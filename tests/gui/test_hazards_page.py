@@ -401,3 +401,15 @@ def test_the_order_and_widths_a_user_gave_the_columns_stay(qtbot, demo, language
     header = again.table.horizontalHeader()
     assert header.logicalIndex(0) == Column.TOWN
     assert header.sectionSize(Column.GRADE) == 60
+
+
+def test_the_guide_puts_the_counts_line_where_the_page_shows_it(qtbot, page):
+    from inspector_app.paths import guide_dir
+
+    qtbot.waitExposed(page)
+    table = page.table.mapTo(page, page.table.rect().bottomLeft()).y()
+    assert page.summary.mapTo(page, page.summary.rect().topLeft()).y() >= table  # under it
+    english = (guide_dir() / "en" / "ledger.md").read_text(encoding="utf-8")
+    chinese = (guide_dir() / "zh_CN" / "ledger.md").read_text(encoding="utf-8")
+    assert "The line under the table counts" in english and "above the table" not in english
+    assert "表格下方一行统计" in chinese and "表格上方" not in chinese
