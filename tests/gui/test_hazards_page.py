@@ -413,3 +413,35 @@ def test_the_guide_puts_the_counts_line_where_the_page_shows_it(qtbot, page):
     chinese = (guide_dir() / "zh_CN" / "ledger.md").read_text(encoding="utf-8")
     assert "The line under the table counts" in english and "above the table" not in english
     assert "表格下方一行统计" in chinese and "表格上方" not in chinese
+
+
+def test_a_column_moved_without_a_resize_stays_where_the_user_put_it(qtbot, demo, languages,
+                                                                     settings):
+    from inspector_app.ui import screen_fit
+
+    screen_fit.install(settings)
+
+    def shown() -> HazardsPage:
+        page = HazardsPage(demo)
+        qtbot.addWidget(page)
+        page.resize(1024 - 200, 480)
+        page.show()
+        page.reload()
+        qtbot.waitExposed(page)
+        qtbot.wait(150)
+        return page
+
+    first = shown()
+    header = first.table.horizontalHeader()
+    fitted = header.sectionSize(Column.GRADE)
+    first.column_fitter._dragging = True  # the user drags Town first, widths untouched
+    header.moveSection(header.visualIndex(Column.TOWN), 0)
+    first.column_fitter._dragging = False
+    first.hide()  # leaving the page (or the window closing) saves the header
+    first.close()
+    again = shown()  # the page built anew, as after a restart
+    header = again.table.horizontalHeader()
+    assert header.logicalIndex(0) == Column.TOWN
+    # The widths are still the program's: fitted again, not frozen by the move.
+    assert header.sectionSize(Column.GRADE) == fitted
+    assert not again.column_fitter.user_sized
