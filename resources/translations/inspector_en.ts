@@ -54,9 +54,8 @@
 <context>
     <name>DrillDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln photo</numerusform>
             <numerusform>%Ln photos</numerusform>
         </translation>
@@ -76,7 +75,7 @@
 <context>
     <name>EmergencyPage</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln unit past the deadline.</numerusform>
@@ -296,7 +295,7 @@
 <context>
     <name>PhotosRow</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="175"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="94"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

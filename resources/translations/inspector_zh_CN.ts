@@ -211,32 +211,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="156"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="161"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="164"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="196"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="165"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="166"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="167"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -1048,99 +1048,96 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Add photos…</source>
-        <translation>添加照片…</translation>
+        <translation type="vanished">添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+        <translation type="vanished">图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="316"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1275,166 +1272,166 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="457"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="521"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="522"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1443,244 +1440,244 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="528"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="553"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="554"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="582"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="583"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="590"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="615"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="620"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="653"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="642"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="671"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="705"/>
         <location filename="../../inspector_app/ui/pages/emergency.py" line="716"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="727"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="673"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="696"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="726"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="742"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="754"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="768"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="757"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -3413,42 +3410,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="89"/>
         <source>Milestone of %1</source>
         <translation>%1 的建设节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="100"/>
         <source>Untick: no due date yet</source>
         <translation>不勾选：尚未定计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="103"/>
         <source>Milestone photos</source>
         <translation>节点照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="104"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="106"/>
         <source>Due date</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="107"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="108"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3726,32 +3723,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="49"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="45"/>
         <source>New station</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="52"/>
         <source>(no town)</source>
         <translation>（不属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="58"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="61"/>
         <source>due by</source>
         <translation>计划完成</translation>
     </message>
@@ -4441,17 +4438,27 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosRow</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="34"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="171"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="36"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="37"/>
+        <source>Take the selected photo out (the file stays where it is)</source>
+        <translation>移除选中的照片（文件本身不受影响）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="64"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="175"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="94"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>

@@ -136,6 +136,14 @@ def test_a_milestone_photo_that_is_not_an_image_changes_nothing(qtbot, page, svc
     dialog.save()
     assert "site.jpg" in dialog.error.text()
     assert svc.milestone(station["id"], "design")["status"] == "not_started"
+    # Taken out again (selected, then Delete as in any list): the milestone saves without it.
+    dialog.photos.list.setCurrentRow(0)
+    dialog.photos.list.setFocus()
+    qtbot.keyClick(dialog.photos.list, Qt.Key.Key_Delete)
+    assert dialog.photos.photos == [] and dialog.photos.list.count() == 0
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert svc.milestone(station["id"], "design")["status"] == "in_progress"
 
 
 def test_recording_a_milestone_without_a_station_chosen_says_so(page, monkeypatch):

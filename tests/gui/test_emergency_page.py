@@ -155,13 +155,19 @@ def test_a_drill_with_a_photo_and_a_problem_becomes_a_tracked_task(qtbot, page, 
     dialog.problems.setItem(0, 1, QTableWidgetItem("2099-12-31"))
     bad = tmp_path / "clip.jpg"
     bad.write_bytes(b"not an image at all")
-    dialog.add_photos([bad])
-    dialog.save()
-    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
     good = tmp_path / "drill.jpg"
     Image.new("RGB", (40, 30), "red").save(good, "JPEG")
-    dialog.photos = []
-    dialog.add_photos([good])
+    dialog.photos.add([bad, good])
+    dialog.save()
+    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
+    # The bad photo is taken out of the list; the good one stays.
+    chosen = dialog.photos.list
+    assert [chosen.item(i).text() for i in range(chosen.count())] == ["clip.jpg", "drill.jpg"]
+    assert not dialog.photos.remove_button.isEnabled()  # nothing chosen to remove yet
+    chosen.setCurrentRow(0)
+    dialog.photos.remove_button.click()
+    assert [chosen.item(i).text() for i in range(chosen.count())] == ["drill.jpg"]
+    assert dialog.photos.label.text() == "1 photo"
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     [drill] = svc.repo.drills()
@@ -338,7 +344,7 @@ def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc
     assert drill.error.text() == ""
     bad = tmp_path / "clip.jpg"
     bad.write_bytes(b"not an image at all")
-    drill.add_photos([bad])
+    drill.photos.add([bad])
     drill.save()
     assert "clip.jpg" in drill.error.text()
     qtbot.keyClicks(drill.scenario, "Leak")

@@ -5,19 +5,15 @@ these dialogs only ask, and show a refusal under the fields, the dialog staying 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -35,8 +31,8 @@ from inspector_app.services.attachments import check_file
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.labels import ui_lang
-from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.widgets.optional_date import OptionalDate, date_edit
+from inspector_app.ui.widgets.photos_row import PhotosRow
 
 
 class NewStationDialog(QDialog):
@@ -147,33 +143,6 @@ class MilestoneDialog(QDialog):
             self.error.setText(exc.localized())
             return
         self.accept()
-
-
-class PhotosRow(QWidget):
-    """"Add photos…" and how many are chosen; the dialog checks them all before it saves."""
-
-    changed = Signal()  # photos were added
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.photos: list[Path] = []
-        self.label = QLabel()
-        button = QPushButton(self.tr("Add photos…"))
-        button.clicked.connect(self._choose)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(button)
-        row.addWidget(self.label, 1)
-
-    def _choose(self) -> None:
-        self.add(open_files(self, Kind.PHOTOS, self.title,
-                            self.tr("Images (*.jpg *.jpeg *.png)")))
-
-    def add(self, paths: list[Path]) -> None:
-        self.photos.extend(paths)
-        self.label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
-        self.changed.emit()
 
 
 class CheckDialog(QDialog):
