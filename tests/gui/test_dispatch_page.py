@@ -500,3 +500,31 @@ def test_the_office_sets_the_word_of_its_circular_numbers_in_the_profile(page, d
             page.status.text())
     finally:
         demo.profile.set_setting(WORD_SETTING, None)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_column_to_the_remarks_shows_on_a_small_laptop(page, qtbot, languages, lang):
+    """At the page's share of a 1024x600 screen every column is in view, the remarks too,
+    with no sideways scroll; no figure is cut, and a header says all its words."""
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply(lang)
+    page.resize(790, 485)
+    table, header = page.table, page.table.horizontalHeader()
+    remarks = _column("remark")
+    qtbot.waitUntil(lambda: header.sectionViewportPosition(remarks) + header.sectionSize(remarks)
+                    <= table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(remarks) >= header.sectionSizeHint(remarks)  # "Remarks" whole
+    for column in range(1, table.columnCount() - 1):
+        assert max(table.sizeHintForColumn(column),
+                   page.total_row.sizeHintForColumn(column)) <= table.columnWidth(column)
+        # The header is tall enough for its lines (wrapped, or turned to read upwards).
+        assert header.sectionSizeFromContents(column).height() <= header.height()
+    # A remark the column cuts is whole on hover.
+    silent = [table.item(r, 0).text() for r in range(table.rowCount())].index("百崎乡")
+    item = table.item(silent, remarks)
+    assert item.text() and item.toolTip() == item.text()
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply("en")

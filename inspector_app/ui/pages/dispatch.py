@@ -79,10 +79,12 @@ from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import Kind, save_file, saved_as, start_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.widgets.figure_header import FigureHeader
 from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
 SILENT_BACKGROUND = QColor("#fde7e9")
 LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
+REMARKS_LEAST_CHARS = 9  # the remarks column's least width: a remark's first words show
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 # The xlsx heads its columns in two rows (Hazards found: Major, General, Total); the page's one
@@ -271,6 +273,11 @@ class DispatchPage(Page):
         self.layout_.addLayout(buttons)
 
         self.table = QTableWidget()
+        # Eighteen columns in view on a small screen: the figures' headers wrap or turn.
+        self.header = FigureHeader(self.table)
+        self.table.setHorizontalHeader(self.header)
+        self._fitted_width = -1
+        self.table.viewport().installEventFilter(self)  # a new width: the columns fitted again
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.cellDoubleClicked.connect(self.drill)
@@ -510,10 +517,10 @@ class DispatchPage(Page):
             for c, (name, _) in enumerate(SHOWN):
                 item = QTableWidgetItem(self._text(row, name, zh))
                 item.setData(GROUP_ROLE, None if is_total else row.key)
-                if name != "label":
+                if name not in ("label", "remark"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 else:
-                    item.setToolTip(item.text())
+                    item.setToolTip(item.text())  # whole, where the column elides it
                 if row.silent and row.key and not is_total:
                     item.setBackground(QBrush(SILENT_BACKGROUND))
                 if is_total:
@@ -523,15 +530,35 @@ class DispatchPage(Page):
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.total_row.follow()
-        # A unit's name whole if it is not very long; a longer one is elided, whole on hover.
-        self.total_row.fit_columns(range(1), least=170, most=LABEL_MOST)
-        self.total_row.fit_columns(range(1, len(SHOWN)))
+        self._fit_columns()
         # The page scrolls rather than give the table less than its rows (up to TABLE_MOST)
         # or the charts less than a readable height.
         self.split.setMinimumHeight(table_height(self.table, TABLE_MOST)
                                     + self.split.handleWidth() + CHART_READABLE)
         self._share_height()
         QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
+
+    def _fit_columns(self) -> None:
+        """Every column in view on a 1024x600 screen: a unit's name whole if it is not very
+        long (a longer one elided, whole on hover), the figures as narrow as they are, under
+        headers wrapped or turned (``FigureHeader``), the remarks the rest (elided, whole on
+        hover)."""
+        remarks = len(SHOWN) - 1
+        self.total_row.fit_columns(range(1), most=LABEL_MOST)
+        needed = {c: max(self.table.sizeHintForColumn(c), self.total_row.sizeHintForColumn(c))
+                  for c in range(1, remarks)}
+        self.header.figures = set(needed)
+        room = self.table.viewport().width()
+        least = max(self.header.sectionSizeHint(remarks),
+                    self.fontMetrics().averageCharWidth() * REMARKS_LEAST_CHARS)
+        widths = self.header.fit(needed, room - least, others=[0])
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        used = sum(widths.values()) + self.table.columnWidth(0)
+        self.table.setColumnWidth(remarks, max(least, room - used))
+        self.header.remeasure()
+        self.table.updateGeometries()  # the header's new height, before the rows are counted
+        self._fitted_width = room
 
     def _share_height(self) -> None:
         """The table first: every row if the charts keep a readable height, else whole rows
@@ -554,7 +581,16 @@ class DispatchPage(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.split and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._share_height)
+        elif (watched is self.table.viewport() and event.type() == QEvent.Type.Resize
+              and self.report is not None
+              and self.table.viewport().width() != self._fitted_width):
+            QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        if self.report is not None and self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
+            self._share_height()
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
