@@ -37,6 +37,7 @@ ADVICE: dict[str, str] = {
                           "Spring Festival and the other holidays"),
     Hint.LAYOUT_WORKBOOK: N_("Start from the layout workbook (inspector-app forms layout -o "
                              "FILE.xlsx)."),
+    Hint.GENERATE_YEAR_PLAN: N_("Generate one with plan-year {year}."),
 }
 
 

@@ -35,6 +35,7 @@ class Hint(StrEnum):
     LIST_CAMPAIGNS = "list-campaigns"
     ADD_HOLIDAYS = "add-holidays"                # the State Council's notice of a year
     LAYOUT_WORKBOOK = "layout-workbook"          # a checklist workbook in the expected layout
+    GENERATE_YEAR_PLAN = "generate-year-plan"    # year: a yearly plan is generated first
 
 
 class InspectorError(Exception):

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector_app.commands.common import date_arg, day_arg, table
+from inspector_app.domain.profile import normal_circular_word
 from inspector_app.errors import ValidationError
 from inspector_app.i18n import N_, _, count_text
 from inspector_app.services.context import AppContext
@@ -89,12 +90,9 @@ def run_dispatch(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _circular_word(given: str) -> str:
-    """The office's short name as numbers print it: 1 to 10 letters or CJK characters, read as
-    NFKC (a look-alike or an invisible character would start a sequence of its own)."""
-    import unicodedata
-
-    word = unicodedata.normalize("NFKC", given).strip()
-    if not 1 <= len(word) <= 10 or not all(unicodedata.category(c)[0] in "LN" for c in word):
+    """The office's short name as numbers print it (the rule of the profile's field)."""
+    word = normal_circular_word(given)
+    if word is None:
         raise ValidationError(N_("--word {word!r}: the office's short name, 1 to 10 letters "
                                  "without spaces, brackets or punctuation, e.g. 台安办."),
                               word=given)

@@ -65,7 +65,7 @@ class Decision:
         if self.fine_amount is not None and self.fine_amount < 0:
             raise ValidationError(N_("Escalation: a fine cannot be negative."))
         if measure == Measure.CASE and not (self.case_number or "").strip():
-            raise ValidationError(N_("Escalation: a case opened (立案查处) needs its case number."))
+            raise ValidationError(N_("Escalation: a case opened needs its case number."))
         return Decision(self.company_id, reason, measure, day, self.finding_id,
                         (self.case_number or "").strip() or None, self.fine_amount,
                         (self.document or "").strip() or None, (self.note or "").strip() or None)

@@ -77,8 +77,8 @@ class Acceptance:
             (N_("the acceptance date"), on), (N_("who accepted it"), by),
             (N_("the acceptance conclusion"), conclusion)) if not _clean(value)]
         if missing:
-            raise ValidationError(N_("A major hazard is closed only with a recorded acceptance "
-                                     "(评估/验收): {join} missing."),
+            raise ValidationError(N_("A major hazard is closed only with a recorded acceptance: "
+                                     "{join} missing."),
                                   join=Listing(missing, ENUMERATION))
         try:
             day = date.fromisoformat(str(on).strip())

@@ -230,7 +230,7 @@ class EmergencyService:
         if PLAN_STATUS_ORDER.index(PlanStatus(plan["status"])) < \
                 PLAN_STATUS_ORDER.index(PlanStatus.ISSUED):
             raise ValidationError(N_("Plan {title} is not issued yet: a plan is filed "
-                                     "after it is issued (已发布 → 已备案)."), title=plan['title'])
+                                     "after it is issued."), title=plan['title'])
         day = parse_day(filed_on, "filing date")
         changes = {"status": PlanStatus.FILED.value, "filing_authority": authority.strip(),
                    "filing_number": number.strip(), "filed_on": day.isoformat() if day else None}
@@ -465,7 +465,7 @@ class EmergencyService:
                 raise NotFoundError(N_("No unit with id {unit_id}."), unit_id=unit_id)
             if unit.kind != UnitKind.TOWN:
                 raise ValidationError(N_("Station {name}: {unit} is not a town; a station "
-                                         "belongs to the town (乡镇/街道) it serves."),
+                                         "belongs to the town it serves."),
                                       name=name, unit=unit.name)
         if self.repo.stations_named(name):
             raise ValidationError(N_("A station named {name} is already registered: give the "

@@ -854,7 +854,7 @@ class _Semantics:
             if not isinstance(situation, dict):
                 self._add((*ref.path, "id"), Message(N_(
                     "{owner}: a major item of a determination standard needs 'situation': the "
-                    "article, clause and official text (情形) it stands for"), owner=owner))
+                    "article, clause and official text it stands for"), owner=owner))
                 continue
             source = situation.get("source")
             has_text = situation.get("text") is not None

@@ -100,7 +100,7 @@ def parse(text: str, name: str) -> HolidayCalendar:
     weekday_work = sorted(d for d in work if d.weekday() < 5)
     if weekday_work:
         raise ValidationError(N_("{name}: workdays, {isoformat} is a weekday; "
-                                 "list only the weekend days that are worked (调休上班)."),
+                                 "list only the weekend days that are worked."),
                               name=name, isoformat=weekday_work[0].isoformat())
     return calendar
 

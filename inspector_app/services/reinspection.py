@@ -228,8 +228,7 @@ class ReinspectionService:
         """
         finding = self._finding(finding_id)
         if finding.grade is not Grade.MAJOR:
-            raise ValidationError(N_("A governance plan (治理方案) is kept for major hazards "
-                                     "only."))
+            raise ValidationError(N_("A governance plan is kept for major hazards only."))
         if finding.status is FindingStatus.CLOSED:
             raise ValidationError(N_("Hazard {seq} is closed; its plan can no longer "
                                      "change."), seq=finding.seq)
@@ -382,7 +381,7 @@ class ReinspectionService:
                         and result.acceptance_conclusion):
                     raise ValidationError(
                         N_("Hazard {seq} is a major hazard: it is closed only with a "
-                           "recorded acceptance (评估/验收). Nothing was changed."),
+                           "recorded acceptance. Nothing was changed."),
                         seq=finding.seq)
         # The opinion prints the results with the signatures under them: every signature is
         # given on the results as they stand before the hazards are closed or reopened.
@@ -458,5 +457,5 @@ def require_plan(finding: Finding) -> None:
         labels = Listing([label for column, label in PLAN_ELEMENTS if column in missing],
                          ENUMERATION)
         raise ValidationError(N_("Hazard {seq} is a major hazard: it is closed only with "
-                                 "a complete governance plan (治理方案); missing: {labels}."),
+                                 "a complete governance plan; missing: {labels}."),
                               seq=finding.seq, labels=labels)

@@ -29,7 +29,7 @@ from inspector_app.domain.year_plan import (
     shared_inspectors,
     visit_note,
 )
-from inspector_app.errors import NotFoundError, ValidationError
+from inspector_app.errors import Hint, NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.services.classification import ClassificationService
 from inspector_app.services.holidays import office_calendar
@@ -211,8 +211,8 @@ class YearPlanService:
     def _require(self, year: int, *statuses: str) -> PlanInfo:
         info = self.info(year)
         if info is None:
-            raise NotFoundError(N_("There is no plan for {year}; generate one with plan-year "
-                                   "{year}."), year=year)
+            raise NotFoundError(N_("There is no plan for {year}."), year=year,
+                                hint=Hint.GENERATE_YEAR_PLAN)
         if statuses and info.status not in statuses:
             raise ValidationError(N_("The plan for {year} is {status}; this needs a plan "
                                      "that is {join}."),

@@ -18,7 +18,9 @@ For a period (both days included) and optionally a campaign, grouped by the comp
 - onsite_measures: hazards handled on the spot (a 现场处理措施 recorded).
 - escalations: escalation decisions (曝光, 立案查处, 停产整顿, 关闭取缔) taken within the period
   about companies of the group (with a campaign: in its scope).
-- silent: a unit (or group) with no counted official or self-inspection in the period.
+- silent: a unit (or group) with no counted official or self-inspection in the period;
+  re-inspections follow up hazards found before and are a figure of their own, as the
+  dispatch meeting reads them (a unit that only re-inspected is silent, and says so).
 
 A company's department is the one named on the company (``companies.department_id``), else the
 active department whose sectors include the company's industry (lowest position first).

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector_app.domain.profile import Device, Inspector, Profile, default_prefix
+from inspector_app.domain.profile import (
+    CIRCULAR_WORD_SETTING,
+    Device,
+    Inspector,
+    Profile,
+    default_prefix,
+)
 from inspector_app.domain.records import new_id, record_stamp, utcnow_iso
 
 if TYPE_CHECKING:
@@ -170,5 +176,7 @@ class ProfileRepo:
             self.settings.set("review_government", profile.review_government or None)
             self.settings.set("review_department", profile.review_department or None)
             self.settings.set("review_court", profile.review_court or None)
+            if profile.circular_word is not None:
+                self.settings.set(CIRCULAR_WORD_SETTING, profile.circular_word or None)
             DeviceRepo(self.db).set_prefix(profile.doc_prefix)
         return inspector

@@ -77,6 +77,8 @@ TEXTS: dict[str, object] = {  # QT_TRANSLATE_NOOP: texts typed as objects
     Hint.LAYOUT_WORKBOOK: QT_TRANSLATE_NOOP(
         "Advice", "Start from a workbook in the layout: select a template on the {0} page, "
                   "click {1} and choose {2}."),
+    Hint.GENERATE_YEAR_PLAN: QT_TRANSLATE_NOOP(
+        "Advice", "Generate one first: {0}, choose the year and click {1}."),
 }
 
 
@@ -111,6 +113,10 @@ def _places(hint: str, lang: str | None) -> list[str]:
         Hint.LAYOUT_WORKBOOK: lambda: [_page("TemplatesPage", "Templates", lang),
                                        _shown("TemplatesPage", "E&xport…", lang),
                                        _shown("TemplatesPage", "Excel workbooks (*.xlsx)", lang)],
+        Hint.GENERATE_YEAR_PLAN: lambda: [
+            _tr(_IN_PAGE, lang).format(_page("CompaniesPage", "Companies", lang),
+                                       _shown("CompaniesPage", "&Yearly plan…", lang)),
+            _shown("YearPlanDialog", "&Generate", lang)],
     }
     return places[hint]() if hint in places else []
 

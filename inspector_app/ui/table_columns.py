@@ -5,7 +5,9 @@ widest visible cell or header, between a minimum and a maximum (long texts show 
 tooltip); the main column (a company name, a title) gets the width that is left, never less than
 a readable minimum, so it neither collapses nor keeps a width the window no longer has. A width
 the user drags is kept, also across restarts (per table, in the settings), until the interface
-language changes: the new words get new widths.
+language changes: the new words get new widths. An order the user gives the columns (a column
+dragged elsewhere) is kept too, with or without a width dragged; moved only, the widths stay
+fitted.
 
 A list read a page at a time shows its first rows only when it is fitted: a column whose other
 rows say something wider (a status further down, a date of another month) is given the texts it
@@ -60,6 +62,8 @@ class ColumnFitter(QObject):
         self._fitted_rows = False
         self._whole_only = False  # a pending fit is of the columns shown whole only
         self.user_sized = False
+        self.user_moved = False
+        self._restoring = False
         self._fitting = False
         self._model = None
         header = self.header
@@ -67,6 +71,7 @@ class ColumnFitter(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(EXTRA_ROWS)
         header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(self._section_moved)
         # Only a drag on the header is the user's: Qt also resizes sections itself (model resets).
         self._dragging = False
         self._header = header
@@ -219,6 +224,11 @@ class ColumnFitter(QObject):
             self.user_sized = True  # a width the user dragged stays
             self._fill()
 
+    def _section_moved(self, *_args: object) -> None:
+        # The view's own order is set before the fitter is attached: a move now is the user's.
+        if not self._restoring:
+            self.user_moved = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _WATCHED or not shiboken6.isValid(self.view):
@@ -251,19 +261,35 @@ class ColumnFitter(QObject):
     def _settings_key(self) -> str:
         return f"{_GROUP}/{self.key}/header"
 
+    def _sized_key(self) -> str:
+        return f"{_GROUP}/{self.key}/sized"
+
     def save(self) -> None:
-        if self.settings is not None and self.user_sized:
+        if self.settings is None:
+            return
+        if self.user_sized or self.user_moved:
             self.settings.setValue(self._settings_key(), self.header.saveState())
-        elif self.settings is not None:
+            # A state saved for a move alone keeps the order, not the widths it had then.
+            self.settings.setValue(self._sized_key(), self.user_sized)
+        else:
             self.settings.remove(self._settings_key())
+            self.settings.remove(self._sized_key())
 
     def _restore(self) -> None:
         if self.settings is None:
             return
         state = self.settings.value(self._settings_key())
-        if state is not None and self.header.restoreState(state):
+        self._restoring = True
+        try:
+            restored = state is not None and self.header.restoreState(state)
+        finally:
+            self._restoring = False
+        if restored:
             self.header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            self.user_sized = True
+            # Saved before a move alone was kept (no flag): saved for a width dragged.
+            sized = self.settings.value(self._sized_key(), True)
+            self.user_sized = str(sized).lower() not in ("false", "0")
+            self.user_moved = True
 
 
 def fit_columns(view: QAbstractItemView, key: str, stretch: int,

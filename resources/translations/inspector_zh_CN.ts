@@ -81,6 +81,11 @@
         <translation>请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/advice.py" line="80"/>
+        <source>Generate one first: {0}, choose the year and click {1}.</source>
+        <translation>请先生成：{0}，选择年份后点“{1}”。</translation>
+    </message>
+    <message>
         <source>Start from a workbook in the layout: select a template on the {0} page, click {1} and save it as {2}.</source>
         <translation type="vanished">请以本程序导出的工作簿为底稿填写：在{0}页面选中一个模板，点“{1}”，保存类型选“{2}”。</translation>
     </message>
@@ -206,32 +211,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="156"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="161"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="164"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="165"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="166"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="167"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -293,7 +298,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/classification_dialog.py" line="67"/>
-        <source>Major hazard installation (重大危险源)</source>
+        <source>Major hazard installation</source>
         <translation>重大危险源</translation>
     </message>
     <message>
@@ -691,197 +696,205 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="346"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="353"/>
         <source>From</source>
         <translation>统计时段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
         <source>Statistics table (xlsx)…</source>
         <translation>统计表（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="356"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
         <source>Selected unit&apos;s table…</source>
         <translation>所选单位的情况表…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="362"/>
         <source>A town&apos;s or a department&apos;s own table, with the list of its hazards: select its row first.</source>
         <translation>乡镇（街道）或部门自己的统计表，附其隐患清单：请先选中它所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="364"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="365"/>
         <source>Units and campaigns…</source>
         <translation>单位与专项行动…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="368"/>
         <source>Weekly trend (ISO weeks)</source>
         <translation>按周趋势（ISO 周）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="360"/>
         <source>Double-click a figure to see the records behind it. Units with no inspection in the period are shaded.</source>
-        <translation>双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
+        <translation type="vanished">双击数字可查看其对应的记录。本期无检查的单位以底色标出。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="391"/>
         <source>Counted: completed and signed records (their latest revision) started in the period. Drafts are not counted: %Ln hazard(s) in drafts of the period.</source>
         <translation>
             <numerusform>统计口径：已完成和已签署的检查记录（取最新修订版本），按检查开始日期计入本时段；草稿不计入：本时段草稿中的隐患 %Ln 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="385"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="400"/>
         <source>By town</source>
         <translation>按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="401"/>
         <source>By department</source>
         <translation>按行业主管部门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="387"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="402"/>
         <source>By industry</source>
         <translation>按行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="407"/>
         <source>All work (no campaign)</source>
         <translation>全部工作（不限专项行动）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="441"/>
         <source>The period ends before it starts.</source>
         <translation>统计时段的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="447"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="483"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="498"/>
         <source>Counting cancelled. Change the period or the grouping to count again.</source>
         <translation>已取消统计。更改统计时段或分组即可重新统计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="492"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="507"/>
         <source>Supervision inspections of units (not in company coverage): %1</source>
         <translation>对乡镇、部门的督导检查（不计入企业覆盖）：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="567"/>
         <source>Nothing this period</source>
-        <translation>本期无检查</translation>
+        <translation type="vanished">本期无检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="582"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="614"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="626"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="658"/>
         <source>Major</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="583"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="615"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="627"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="659"/>
         <source>General</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="584"/>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="640"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="684"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="367"/>
         <source>Hazards and rectification by unit</source>
         <translation>各单位排查隐患及整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="358"/>
+        <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
+        <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="369"/>
         <source>Hazards by grade</source>
         <translation>隐患等级构成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="638"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="370"/>
+        <source>Double-click a figure to see the records behind it. Units with no inspection in the period (re-inspections are not counted) are shaded.</source>
+        <translation>双击数字可查看其对应的记录。本期无检查（复查不计入）的单位以底色标出。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="682"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="639"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="683"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="755"/>
         <source>dispatch-statistics-{0}-to-{1}</source>
         <translation>调度统计表-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="756"/>
         <source>dispatch-circular-{0}-to-{1}</source>
         <translation>调度通报-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="761"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="762"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="762"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="727"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="771"/>
         <source>Select a town&apos;s or a department&apos;s row first.</source>
         <translation>请先选中一个乡镇（街道）或行业主管部门所在的行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="739"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="783"/>
         <source>Writing {0}…</source>
         <translation>正在写入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="743"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="787"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="807"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="808"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -1035,99 +1048,96 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="262"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="261"/>
         <source>Record a drill</source>
         <translation>登记应急演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Deadline (YYYY-MM-DD)</source>
         <translation>整改期限（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="277"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="284"/>
         <source>Add a problem</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Add photos…</source>
-        <translation>添加照片…</translation>
+        <translation type="vanished">添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="287"/>
         <source>Plan</source>
         <translation>演练预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="288"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="289"/>
         <source>Form</source>
         <translation>演练形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="290"/>
         <source>Scope</source>
         <translation>演练内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="291"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="292"/>
         <source>Participants</source>
         <translation>参演人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="293"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="294"/>
         <source>What worked</source>
         <translation>评估：效果较好的方面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="295"/>
         <source>Problems found</source>
         <translation>评估：发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="286"/>
         <source>Drill photos</source>
         <translation>演练照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="307"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+        <translation type="vanished">图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="311"/>
         <source>%Ln photo(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="316"/>
         <source>Register the plan first.</source>
         <translation>请先登记预案。</translation>
     </message>
@@ -1135,82 +1145,82 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="135"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="137"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="139"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
         <source>Record number</source>
         <translation>检查记录编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="140"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="141"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="143"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="144"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="145"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="146"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="148"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="147"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="149"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/dispatch.py" line="197"/>
+        <location filename="../../inspector_app/ui/pages/dispatch.py" line="199"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln 条记录</numerusform>
@@ -1225,8 +1235,12 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation>企业停业：%1年度计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
         <source>e.g. closed (停业) since March</source>
+        <translation type="vanished">例如：3月起停业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/drop_company_dialog.py" line="54"/>
+        <source>e.g. closed since March</source>
         <translation>例如：3月起停业</translation>
     </message>
     <message>
@@ -1258,161 +1272,166 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="425"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="444"/>
+        <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
+        <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="452"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="453"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="454"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="460"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="470"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="464"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="468"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1421,244 +1440,244 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="517"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="525"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="519"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="545"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="546"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="547"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="555"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="567"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="585"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="579"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="615"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="626"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="620"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="638"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="648"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="632"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="642"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="677"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="711"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="722"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="671"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="705"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="716"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="679"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="673"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="680"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="691"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="685"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="726"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="738"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="749"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="743"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="757"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>
@@ -1693,7 +1712,7 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
         <source>Welcome to Inspector</source>
         <translation>欢迎使用安全检查助手</translation>
     </message>
@@ -1702,77 +1721,92 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">首次检查前，请填写使用本机的检查人员信息。文书编号前缀用于保证本机生成的文书编号在全区唯一，请使用单位分配的前缀。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
         <source>Before the first inspection, tell Inspector who uses this computer. Use the prefix your office assigned to this computer; the office&apos;s sync bundle brings the blocks of document numbers it may issue. Where the company may apply for reconsideration or sue is printed on every order and decision.</source>
         <translation>首次检查前，请填写使用本机的检查人员信息。前缀请使用单位为本机分配的前缀；本机可用的文书编号段随办公室的同步包下发。行政复议机关和管辖法院将印在每份指令书和决定书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
         <source>Inspector&apos;s &amp;name:</source>
         <translation>检查人员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
         <source>&amp;Enforcement-ID number:</source>
         <translation>执法证号(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
         <source>&amp;Organisation:</source>
         <translation>所属单位(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
         <source>&amp;Authority short name:</source>
         <translation>机关简称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <source>Circular number &amp;word:</source>
+        <translation>通报文号代字(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
         <source>Document-number &amp;prefix:</source>
         <translation>文书编号前缀(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="94"/>
         <source>Reconsideration: people&apos;s &amp;government:</source>
         <translation>行政复议：人民政府(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="95"/>
         <source>Reconsideration: &amp;higher authority:</source>
         <translation>行政复议：上级部门(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="96"/>
         <source>Lawsuits: people&apos;s &amp;court:</source>
         <translation>行政诉讼：人民法院(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="99"/>
         <source>e.g. 泉台</source>
         <translation>例如：泉台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="101"/>
+        <source>e.g. 台安办 (empty: %1)</source>
+        <translation>例如：台安办（不填则为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="103"/>
+        <source>The office&apos;s short name in the numbers of the circulars this computer writes, e.g. 台安办〔2026〕12号</source>
+        <translation>本机生成的通报文号中的机关代字，例如 台安办〔2026〕12号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="105"/>
         <source>e.g. 泉台区 (printed with 人民政府)</source>
         <translation>例如 泉台区（打印时加“人民政府”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="92"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="106"/>
         <source>e.g. 泉州市应急管理局 (may be empty)</source>
         <translation>例如 泉州市应急管理局（可留空）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="107"/>
         <source>e.g. 泉台区 (printed with 人民法院)</source>
         <translation>例如 泉台区（打印时加“人民法院”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="133"/>
         <source>Quit Inspector?</source>
         <translation>退出 Inspector？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="134"/>
         <source>Inspector needs to know who inspects before the first inspection: the name and enforcement-ID number go on every record, the prefix into every document number.
 
 Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
@@ -1781,12 +1815,12 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 现在退出吗？所填内容不会保存，下次启动时会再次询问。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/first_run.py" line="139"/>
         <source>&amp;Go back and fill in</source>
         <translation>返回填写(&amp;G)</translation>
     </message>
@@ -1800,7 +1834,7 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/governance_plan_dialog.py" line="60"/>
-        <source>The company&apos;s governance plan (治理方案) for this major hazard. The hazard can be closed only when all six elements are filled in and the acceptance is recorded.</source>
+        <source>The company&apos;s governance plan for this major hazard. The hazard can be closed only when all six elements are filled in and the acceptance is recorded.</source>
         <translation>被检查单位针对该重大事故隐患制定的治理方案。六项内容齐全并记录评估验收后，方可销号。</translation>
     </message>
 </context>
@@ -2016,103 +2050,103 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="113"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114"/>
         <source>Number</source>
         <translation>隐患编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="113"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114"/>
         <source>Company</source>
         <translation>被检查单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="114"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="115"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="116"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="117"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="118"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="119"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="120"/>
         <source>Legal basis</source>
         <translation>依据条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="120"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121"/>
         <source>Re-inspection result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="121"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="122"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="123"/>
         <source>Acceptance</source>
         <translation>评估验收</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="134"/>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="204"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="135"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="205"/>
         <source> (draft)</source>
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="222"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="223"/>
         <source>The inspection is still a draft: no rectification order has been issued for this hazard yet.</source>
         <translation>检查记录仍为草稿：尚未就该隐患下达整改指令。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models/hazards_model.py" line="226"/>
+        <location filename="../../inspector_app/ui/models/hazards_model.py" line="227"/>
         <source>Inspection {0} ({1})</source>
         <translation>检查记录 {0}（{1}）</translation>
     </message>
@@ -2120,83 +2154,83 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="488"/>
         <source>All towns</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
         <source>hazard-ledger-{0}.csv</source>
         <translation>隐患台账-{0}.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="388"/>
         <source>Export hazard ledger</source>
         <translation>导出隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="386"/>
         <source>Exporting the hazard ledger…</source>
         <translation>正在导出隐患台账……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="386"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="422"/>
         <source>%Ln hazard(s) exported to {0}.</source>
         <translation>
             <numerusform>已将 %Ln 条隐患导出到 {0}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="419"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
         <source>Counting the hazards…</source>
         <translation>正在统计隐患……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="448"/>
         <source>{0} open</source>
         <translation>待整改 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="449"/>
         <source>{0} awaiting re-inspection</source>
         <translation>已整改待复查 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="450"/>
         <source>{0} reopened</source>
         <translation>复查未通过 {0} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="451"/>
         <source>{0} closed</source>
         <translation>已销号 {0} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
         <source>%Ln hazard(s): </source>
         <translation>
             <numerusform>共 %Ln 条隐患：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2205,74 +2239,74 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         <translation type="vanished">待整改 {0} 条，已整改待复查 {1} 条，复查未通过 {2} 条，已销号 {3} 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
         <source>; %Ln overdue</source>
         <translation>
             <numerusform>；逾期 %Ln 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="452"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
         <source>Hazards</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="456"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="471"/>
         <source>&amp;Open inspection</source>
         <translation>打开检查记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="472"/>
         <source>&amp;Re-inspect company…</source>
         <translation>复查该单位(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="473"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="474"/>
         <source>Open the inspection that found this hazard</source>
         <translation>打开发现该隐患的检查记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="476"/>
         <source>Start a re-inspection of the open hazards of this hazard&apos;s company</source>
         <translation>对该隐患所属单位的未销号隐患开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
         <source>Search description or company</source>
         <translation>搜索隐患描述或单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="482"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="483"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="490"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="492"/>
         <source>Hazards past their deadline and not closed (drafts excluded)</source>
         <translation>已超过整改期限且未销号的隐患（不含草稿）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="493"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
@@ -3376,42 +3410,42 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="89"/>
         <source>Milestone of %1</source>
         <translation>%1 的建设节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="100"/>
         <source>Untick: no due date yet</source>
         <translation>不勾选：尚未定计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="103"/>
         <source>Milestone photos</source>
         <translation>节点照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="104"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="105"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="106"/>
         <source>Due date</source>
         <translation>计划完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="107"/>
         <source>Completed on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="108"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3593,7 +3627,7 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/new_inspection.py" line="299"/>
-        <source>A town&apos;s or department&apos;s work (supervision inspection, 督导检查)</source>
+        <source>A town&apos;s or department&apos;s work (supervision inspection)</source>
         <translation>乡镇、部门工作（督导检查）</translation>
     </message>
     <message>
@@ -3689,32 +3723,32 @@ Working in an office team? Import the bundle the office gave you (USB stick): it
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="49"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="45"/>
         <source>New station</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="52"/>
         <source>(no town)</source>
         <translation>（不属乡镇）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="62"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="58"/>
         <source>Town</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="61"/>
         <source>due by</source>
         <translation>计划完成</translation>
     </message>
@@ -4404,17 +4438,27 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>PhotosRow</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="159"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="34"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="168"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="36"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="37"/>
+        <source>Take the selected photo out (the file stays where it is)</source>
+        <translation>移除选中的照片（文件本身不受影响）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="64"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="172"/>
+        <location filename="../../inspector_app/ui/widgets/photos_row.py" line="94"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -4703,7 +4747,7 @@ Records signed with it that the office has not imported yet will be refused, and
         <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
         <source>Complete the re-inspection?
 
-%1 hazard(s) found rectified will be closed (销号) and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
+%1 hazard(s) found rectified will be closed and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
         <translation>完成复查？
 
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
@@ -6857,8 +6901,12 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>企业停业(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
         <source>A company closed (停业) or moved away: drop its visits from a day on</source>
+        <translation type="vanished">企业停业或迁出：删除其自某日起的计划检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="141"/>
+        <source>A company closed or moved away: drop its visits from a day on</source>
         <translation>企业停业或迁出：删除其自某日起的计划检查</translation>
     </message>
     <message>
@@ -6931,13 +6979,17 @@ Everything in it is checked before anything changes; records already here are ne
         <translation>受检企业按随机种子 %1 抽取：数据和种子相同，生成的计划也相同。</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
+        <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked are used.</source>
+        <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
+    </message>
+    <message>
         <source>Plan {0}: {1}, {2} visits, seed {3}</source>
         <translation type="vanished">{0} 年计划：{1}，共 {2} 次检查，随机种子 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="289"/>
         <source>Visits are planned on working days: {0} official holidays of {1} are left out, {2} weekend days worked (调休) are used.</source>
-        <translation>检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
+        <translation type="vanished">检查安排在工作日：避开{1}年法定节假日{0}天，调休上班日{2}天照常安排。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/year_plan_dialog.py" line="293"/>

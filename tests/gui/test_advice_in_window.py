@@ -72,3 +72,21 @@ def test_the_sync_page_names_the_signing_identity_menu_as_the_window_shows_it(
     with qtbot.waitSignal(page.finished):
         page.choose_export()  # this computer has no signing identity
     assert "请先导入单位签发的证书文件（工具 → 签名证书…）。" in page.status.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_year_without_a_plan_names_the_yearly_plan_dialog(window, ctx, languages, lang):
+    languages.apply(lang)
+    window.retranslate()
+    from inspector_app.errors import NotFoundError
+
+    with pytest.raises(NotFoundError) as caught:
+        ctx.year_plan.visits(2031)
+    shown = caught.value.localized()
+    assert "plan-year" not in shown
+    if lang == "en":
+        assert shown == ("There is no plan for 2031. Generate one first: Companies page → "
+                         "Yearly plan…, choose the year and click Generate.")
+    else:
+        assert shown.startswith("没有 2031 年的计划。")
+        assert "被检查单位页面 → 年度计划…" in shown and "“生成”" in shown

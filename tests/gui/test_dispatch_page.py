@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtWidgets import QDialog
 
 from inspector_app.domain.units import Period
 from inspector_app.paths import DataDir
@@ -460,3 +461,109 @@ def test_a_language_switch_while_the_page_is_hidden_counts_when_it_is_shown(page
     assert page.table.item(page.table.rowCount() - 1, 0).text() == "合计"
     with qtbot.waitSignal(page.refreshed, timeout=30_000):
         languages.apply("en")
+
+
+def _reinspection_only_day(db) -> tuple[date, str]:
+    """A day a town re-inspected on and made no official or self-inspection."""
+    rows = [dict(r) for r in db.query(
+        "SELECT substr(i.started_at, 1, 10) AS day, c.town, i.kind FROM inspections i "
+        "JOIN companies c ON c.id = i.company_id WHERE i.status != 'draft' "
+        "AND c.town IS NOT NULL")]
+    inspected = {(r["day"], r["town"]) for r in rows if r["kind"] != "reinspection"}
+    day, town = next((r["day"], r["town"]) for r in rows if r["kind"] == "reinspection"
+                     and (r["day"], r["town"]) not in inspected)
+    return date.fromisoformat(day), town
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_unit_that_only_re_inspected_is_shaded_and_says_so(page, demo, qtbot, languages,
+                                                              lang):
+    """Re-inspections follow up hazards found before and are a figure of their own (复查):
+    they are not the inspections a unit is named for lacking, and its remark says it had
+    re-inspections only, not nothing."""
+    day, town = _reinspection_only_day(demo.db)
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply(lang)
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        page.start.setDate(QDate(day.year, day.month, day.day))
+    if page.end.date() != page.start.date():
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            page.end.setDate(QDate(day.year, day.month, day.day))
+    table = page.table
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    row = labels.index(town)
+    assert int(table.item(row, _column("reinspections")).text()) >= 1
+    assert table.item(row, 0).background().color().name() == "#fde7e9"
+    remark = table.item(row, _column("remark")).text()
+    assert remark == {"en": "No inspection, re-inspections only",
+                      "zh_CN": "本期无检查，仅有复查"}[lang]
+    silent = labels.index("百崎乡")  # no company, nothing at all
+    assert table.item(silent, _column("remark")).text() == {
+        "en": "Nothing this period", "zh_CN": "本期无检查"}[lang]
+    assert {"en": "re-inspections", "zh_CN": "复查"}[lang] in page.hint.text()
+    if lang != "en":  # back in English while the page lives: it counts again at a switch
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply("en")
+
+
+def test_the_office_sets_the_word_of_its_circular_numbers_in_the_profile(page, demo, qtbot,
+                                                                          tmp_path):
+    """安办〔2026〕N号 until the office says its own short name: Tools → Inspector profile…
+    has it beside the authority's short name, and the next circular is numbered with it."""
+    from inspector_app.services.reports.circular import WORD_SETTING
+    from inspector_app.ui.dialogs.first_run import FirstRunDialog
+
+    try:
+        dialog = FirstRunDialog(demo)
+        qtbot.addWidget(dialog)
+        assert dialog.circular_word.text() == ""
+        assert "安办" in dialog.circular_word.placeholderText()
+        dialog.circular_word.setText("台 安办")
+        dialog.accept()
+        assert "circular numbers" in dialog.error.text()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        dialog.circular_word.setText("台安办")
+        dialog.accept()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        again = FirstRunDialog(demo)
+        qtbot.addWidget(again)
+        assert again.circular_word.text() == "台安办"      # saved like the other settings
+
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            page.by.setCurrentIndex(page.by.findData("industry"))   # a circular not yet issued
+        with qtbot.waitSignal(page.report_written, timeout=60_000):
+            page.write(tmp_path / "by-industry.pdf")
+        qtbot.waitUntil(page.pdf_button.isEnabled)
+        assert re.search(r"\(circular 台安办〔\d{4}〕\d+号\)", page.status.text()), (
+            page.status.text())
+    finally:
+        demo.profile.set_setting(WORD_SETTING, None)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_column_to_the_remarks_shows_on_a_small_laptop(page, qtbot, languages, lang):
+    """At the page's share of a 1024x600 screen every column is in view, the remarks too,
+    with no sideways scroll; no figure is cut, and a header says all its words."""
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply(lang)
+    page.resize(790, 485)
+    table, header = page.table, page.table.horizontalHeader()
+    remarks = _column("remark")
+    qtbot.waitUntil(lambda: header.sectionViewportPosition(remarks) + header.sectionSize(remarks)
+                    <= table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(remarks) >= header.sectionSizeHint(remarks)  # "Remarks" whole
+    for column in range(1, table.columnCount() - 1):
+        assert max(table.sizeHintForColumn(column),
+                   page.total_row.sizeHintForColumn(column)) <= table.columnWidth(column)
+        # The header is tall enough for its lines (wrapped, or turned to read upwards).
+        assert header.sectionSizeFromContents(column).height() <= header.height()
+    # A remark the column cuts is whole on hover.
+    silent = [table.item(r, 0).text() for r in range(table.rowCount())].index("百崎乡")
+    item = table.item(silent, remarks)
+    assert item.text() and item.toolTip() == item.text()
+    if lang != "en":
+        with qtbot.waitSignal(page.refreshed, timeout=30_000):
+            languages.apply("en")

@@ -136,6 +136,14 @@ def test_a_milestone_photo_that_is_not_an_image_changes_nothing(qtbot, page, svc
     dialog.save()
     assert "site.jpg" in dialog.error.text()
     assert svc.milestone(station["id"], "design")["status"] == "not_started"
+    # Taken out again (selected, then Delete as in any list): the milestone saves without it.
+    dialog.photos.list.setCurrentRow(0)
+    dialog.photos.list.setFocus()
+    qtbot.keyClick(dialog.photos.list, Qt.Key.Key_Delete)
+    assert dialog.photos.photos == [] and dialog.photos.list.count() == 0
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert svc.milestone(station["id"], "design")["status"] == "in_progress"
 
 
 def test_recording_a_milestone_without_a_station_chosen_says_so(page, monkeypatch):
@@ -279,3 +287,48 @@ def test_a_synced_problem_written_as_mark_up_is_shown_whole_as_text(qtbot, svc):
     qtbot.addWidget(dialog)
     shown = [label for label in dialog.findChildren(QLabel) if label.text() == hidden]
     assert shown and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+
+
+def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc):
+    """As in the plans' dialogs: the red line answers the last OK and goes at the next
+    change."""
+    from inspector_app.ui.dialogs.station_dialogs import CheckDialog
+
+    new = NewStationDialog(svc, page)
+    qtbot.addWidget(new)
+    new.show()
+    new.save()
+    assert new.error.text()
+    qtbot.keyClicks(new.name, "Luoyang station")
+    assert new.error.text() == ""
+
+    station = svc.add_station(name="洛阳镇应急管理站", kind="town",
+                              unit_id=svc.units.find("洛阳镇").id)
+    milestone = MilestoneDialog(svc, station["id"], station["name"], parent=page)
+    qtbot.addWidget(milestone)
+    milestone.show()
+    milestone.status.setCurrentIndex(milestone.status.findData("done"))
+    milestone.done_on.setDate(_qdate(TODAY + timedelta(days=1)))
+    milestone.save()
+    assert milestone.error.text()
+    milestone.done_on.setDate(_qdate(TODAY))
+    assert milestone.error.text() == ""
+
+    check = CheckDialog(svc, station["id"], station["name"], parent=page)
+    qtbot.addWidget(check)
+    check.show()
+    check.save()
+    assert check.error.text()
+    qtbot.keyClicks(check.findings, "Platform late")
+    assert check.error.text() == ""
+
+    _drill(svc, TODAY - timedelta(days=5))
+    task = next(t for t, _ in svc.tasks(TODAY) if t["problem"] == "对讲机信号中断")
+    done = TaskDoneDialog(svc, task, page)
+    qtbot.addWidget(done)
+    done.show()
+    done.done_on.setDate(_qdate(TODAY - timedelta(days=30)))
+    done.save()
+    assert done.error.text()
+    done.done_on.setDate(_qdate(TODAY - timedelta(days=1)))
+    assert done.error.text() == ""

@@ -155,13 +155,19 @@ def test_a_drill_with_a_photo_and_a_problem_becomes_a_tracked_task(qtbot, page, 
     dialog.problems.setItem(0, 1, QTableWidgetItem("2099-12-31"))
     bad = tmp_path / "clip.jpg"
     bad.write_bytes(b"not an image at all")
-    dialog.add_photos([bad])
-    dialog.save()
-    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
     good = tmp_path / "drill.jpg"
     Image.new("RGB", (40, 30), "red").save(good, "JPEG")
-    dialog.photos = []
-    dialog.add_photos([good])
+    dialog.photos.add([bad, good])
+    dialog.save()
+    assert "clip.jpg" in dialog.error.text() and svc.repo.drills() == []
+    # The bad photo is taken out of the list; the good one stays.
+    chosen = dialog.photos.list
+    assert [chosen.item(i).text() for i in range(chosen.count())] == ["clip.jpg", "drill.jpg"]
+    assert not dialog.photos.remove_button.isEnabled()  # nothing chosen to remove yet
+    chosen.setCurrentRow(0)
+    dialog.photos.remove_button.click()
+    assert [chosen.item(i).text() for i in range(chosen.count())] == ["drill.jpg"]
+    assert dialog.photos.label.text() == "1 photo"
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     [drill] = svc.repo.drills()
@@ -280,3 +286,66 @@ def test_every_column_of_the_plans_says_what_it_holds(qtbot, page, svc):
     # The last column names what is late: its header says so.
     assert headers[-1] == "Late"
     assert "revision overdue" in table.item(0, table.columnCount() - 1).text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc, languages,
+                                                                 lang, tmp_path):
+    """The red line under the fields answers the last OK: typing or choosing anew takes it
+    away, and OK says again what is still wrong."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    languages.apply(lang)
+    dialog = NewPlanDialog(svc, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save()
+    assert dialog.error.text()
+    qtbot.keyClicks(dialog.title, "Flood plan")
+    assert dialog.error.text() == ""
+    dialog.title.clear()
+    dialog.save()
+    assert dialog.error.text()          # still refused: OK says so again
+    dialog.status.setCurrentIndex(dialog.status.count() - 1)
+    assert dialog.error.text() == ""
+
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id,
+                        status="reviewed", reviewed_on="2026-05-01")
+    filing = FilingDialog(svc, plan["id"], "P", page)
+    qtbot.addWidget(filing)
+    filing.show()
+    filing.save()
+    assert filing.error.text()
+    qtbot.keyClicks(filing.number, "2026-1")
+    assert filing.error.text() == ""
+
+    status = StatusDialog(svc, svc.repo.plan(plan["id"]), page)
+    qtbot.addWidget(status)
+    status.show()
+    ahead = date.today() + timedelta(days=30)
+    status.status_date.setDate(QDate(ahead.year, ahead.month, ahead.day))
+    status.save()
+    assert status.error.text()
+    status.status_date.setDate(QDate.currentDate())
+    assert status.error.text() == ""
+
+    drill = DrillDialog(svc, page)
+    qtbot.addWidget(drill)
+    drill.show()
+    drill.problems.insertRow(0)
+    drill.problems.setItem(0, 0, QTableWidgetItem("堵漏器材不足"))
+    drill.problems.setItem(0, 1, QTableWidgetItem("明年"))
+    drill.save()
+    assert drill.error.text()
+    drill.problems.item(0, 1).setData(Qt.ItemDataRole.EditRole, "2099-12-31")
+    assert drill.error.text() == ""
+    bad = tmp_path / "clip.jpg"
+    bad.write_bytes(b"not an image at all")
+    drill.photos.add([bad])
+    drill.save()
+    assert "clip.jpg" in drill.error.text()
+    qtbot.keyClicks(drill.scenario, "Leak")
+    assert drill.error.text() == ""

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QStyleOptionViewItem
 
 from inspector_app.paths import DataDir
 from inspector_app.services.context import AppContext
@@ -342,3 +342,106 @@ def test_the_export_dialog_starts_in_documents_then_where_the_ledger_was_saved(
         lambda *_a, **_k: QMessageBox.StandardButton.No))
     page.choose_export_file()
     assert Path(offered[-1]).parent == usb
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_what_a_supervisor_chases_shows_without_scrolling_on_a_1024_screen(qtbot, demo,
+                                                                          languages, lang):
+    """Beside the navigation of a 1024x600 screen, the days overdue, the deadline and the
+    status show whole beside the number and the company, with no horizontal scroll."""
+    languages.apply(lang)
+    page = HazardsPage(demo)
+    page.today = lambda: TODAY
+    qtbot.addWidget(page)
+    page.resize(1024 - 200, 480)
+    page.show()
+    page.reload()
+    qtbot.waitExposed(page)
+    qtbot.wait(150)
+    table, header = page.table, page.table.horizontalHeader()
+    assert table.horizontalScrollBar().value() == 0
+    for column in (Column.NUMBER, Column.COMPANY, Column.DEADLINE, Column.OVERDUE,
+                   Column.STATUS):
+        left = header.sectionViewportPosition(column)
+        assert left >= 0
+        assert left + header.sectionSize(column) <= table.viewport().width(), (
+            table.model().headerData(column, Qt.Orientation.Horizontal))
+    # The numbers are still whole.
+    number = table.model().index(0, Column.NUMBER)
+    option = QStyleOptionViewItem()
+    option.font = table.font()
+    assert table.itemDelegate().sizeHint(option, number).width() <= table.columnWidth(
+        Column.NUMBER)
+
+
+def test_the_order_and_widths_a_user_gave_the_columns_stay(qtbot, demo, languages, settings):
+    from inspector_app.ui import screen_fit
+
+    screen_fit.install(settings)
+    first = HazardsPage(demo)
+    qtbot.addWidget(first)
+    first.resize(1024 - 200, 480)
+    first.show()
+    first.reload()
+    qtbot.waitExposed(first)
+    qtbot.wait(150)
+    header = first.table.horizontalHeader()
+    header.moveSection(header.visualIndex(Column.TOWN), 0)  # the user drags Town first
+    first.column_fitter._dragging = True  # as during a drag on the header
+    header.resizeSection(Column.GRADE, 60)
+    first.column_fitter._dragging = False
+    first.hide()  # saves the header
+    again = HazardsPage(demo)
+    qtbot.addWidget(again)
+    again.resize(1024 - 200, 480)
+    again.show()
+    again.reload()
+    qtbot.waitExposed(again)
+    qtbot.wait(150)
+    header = again.table.horizontalHeader()
+    assert header.logicalIndex(0) == Column.TOWN
+    assert header.sectionSize(Column.GRADE) == 60
+
+
+def test_the_guide_puts_the_counts_line_where_the_page_shows_it(qtbot, page):
+    from inspector_app.paths import guide_dir
+
+    qtbot.waitExposed(page)
+    table = page.table.mapTo(page, page.table.rect().bottomLeft()).y()
+    assert page.summary.mapTo(page, page.summary.rect().topLeft()).y() >= table  # under it
+    english = (guide_dir() / "en" / "ledger.md").read_text(encoding="utf-8")
+    chinese = (guide_dir() / "zh_CN" / "ledger.md").read_text(encoding="utf-8")
+    assert "The line under the table counts" in english and "above the table" not in english
+    assert "表格下方一行统计" in chinese and "表格上方" not in chinese
+
+
+def test_a_column_moved_without_a_resize_stays_where_the_user_put_it(qtbot, demo, languages,
+                                                                     settings):
+    from inspector_app.ui import screen_fit
+
+    screen_fit.install(settings)
+
+    def shown() -> HazardsPage:
+        page = HazardsPage(demo)
+        qtbot.addWidget(page)
+        page.resize(1024 - 200, 480)
+        page.show()
+        page.reload()
+        qtbot.waitExposed(page)
+        qtbot.wait(150)
+        return page
+
+    first = shown()
+    header = first.table.horizontalHeader()
+    fitted = header.sectionSize(Column.GRADE)
+    first.column_fitter._dragging = True  # the user drags Town first, widths untouched
+    header.moveSection(header.visualIndex(Column.TOWN), 0)
+    first.column_fitter._dragging = False
+    first.hide()  # leaving the page (or the window closing) saves the header
+    first.close()
+    again = shown()  # the page built anew, as after a restart
+    header = again.table.horizontalHeader()
+    assert header.logicalIndex(0) == Column.TOWN
+    # The widths are still the program's: fitted again, not frozen by the move.
+    assert header.sectionSize(Column.GRADE) == fitted
+    assert not again.column_fitter.user_sized

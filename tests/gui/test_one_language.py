@@ -144,3 +144,68 @@ def test_choosing_same_as_the_system_switches_to_the_systems_language(
     assert window.languages.current == "zh_CN" and i18n.current_language() == "zh_CN"
     assert window.language_actions["zh_CN"].isChecked()
     qtbot.waitUntil(lambda: window.menu_file.title() != "&File")
+
+
+def _source_texts() -> list[str]:
+    """Every window text as written in the code (the .ts file's sources)."""
+    import html
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources/translations/inspector_zh_CN.ts"
+    text = ts.read_text(encoding="utf-8")
+    return [html.unescape(source) for message in re.findall(r"<message.*?</message>", text, re.S)
+            if 'type="vanished"' not in message and 'type="obsolete"' not in message
+            for source in re.findall(r"<source>(.*?)</source>", message, re.S)]
+
+
+def test_no_english_window_text_carries_a_chinese_gloss() -> None:
+    # The English window is English; the Chinese one has its own translation. Chinese stays
+    # only where it is the data itself: an example of what to type ("e.g. 一号车间"), what a
+    # document prints around it ("printed with 人民政府") or a circular number's brackets.
+    data = re.compile(r"e\.g\.[^()]*$|e\.g\. .*|printed with|〔")
+    glossed = [text for text in _source_texts() if CJK.search(text)
+               and not all(data.search(part) for part in re.split(r"\(|\)", text)
+                           if CJK.search(part))]
+    assert glossed == []
+
+
+def _own_words(widget) -> list[str]:
+    """What a dialog says itself (titles, labels, buttons, tooltips), not the data it lists."""
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    words = [widget.windowTitle(), widget.toolTip()]
+    for child in widget.findChildren(QWidget):
+        words.append(child.toolTip())
+        if isinstance(child, (QLabel, QAbstractButton)):
+            words.append(child.text())
+    return [w for w in words if w]
+
+
+def test_the_english_dialogs_name_hazards_plans_and_inspections_in_english(
+        qtbot, ctx, profile, languages) -> None:
+    from inspector_app.domain.finding import Finding, FindingStatus, Grade
+    from inspector_app.domain.units import UnitKind
+    from inspector_app.services.units import UnitsService
+    from inspector_app.ui.dialogs.classification_dialog import ClassificationDialog
+    from inspector_app.ui.dialogs.governance_plan_dialog import GovernancePlanDialog
+    from inspector_app.ui.dialogs.new_inspection import NewInspectionDialog
+    from tests.factories import add_company, add_template
+
+    add_template(ctx.db)
+    UnitsService(ctx.db, ctx.device.id).add_unit("东园镇", UnitKind.TOWN)
+    classes = ClassificationDialog(ctx, add_company(ctx.db))
+    plan = GovernancePlanDialog(Finding(
+        id="f1", inspection_id="i1", item_id=None, seq=1, description="", grade=Grade.MAJOR,
+        legal_basis=None, requirement=None, deadline=None, responsible=None,
+        onsite_measure=None, status=FindingStatus.OPEN, reinspection_result=None,
+        reinspected_at=None, closed_at=None, origin_finding_id=None, created_at="2026-11-02"))
+    new = NewInspectionDialog(ctx)
+    for dialog in (classes, plan, new):
+        qtbot.addWidget(dialog)
+    assert classes.source.text() == "Major hazard installation"
+    assert plan.intro.text().startswith("The company's governance plan for this major hazard.")
+    assert new.subject.itemText(1).startswith("A town's or department's work")
+    words = _own_words(classes) + _own_words(plan) + [new.subject.itemText(i)
+                                                       for i in range(new.subject.count())]
+    data = ("泉台纺织有限公司", "东园镇")  # the company's name and town, the unit: data
+    assert [w for w in words if CJK.search(w) and not any(d in w for d in data)] == []

@@ -155,7 +155,7 @@ def test_reinspect_from_choosing_the_company_to_closing_hazards(
     # Cancel leaves every hazard as it was.
     questions["answer"] = False
     qtbot.mouseClick(dialog.complete_button, LEFT)
-    assert "1 hazard(s) found rectified will be closed" in questions["texts"][-1]
+    assert "1 hazard(s) found rectified will be closed and" in questions["texts"][-1]
     assert "1 not rectified will be reopened" in questions["texts"][-1]
     assert dialog.complete_button.isVisible()
     assert recorded["service"].get(recorded["inspection"]).findings[0].status is \

@@ -22,7 +22,7 @@ BELOW_THE_WINDOW = [APP / "services", APP / "storage", APP / "domain", APP / "er
 COMMAND = re.compile(r"inspector-app|\b(numbers allocate|numbers list|identity import|org init"
                      r"|profile show|sync (resolve|import|export|conflicts)|plans-registry "
                      r"file|forms (list|layout|validate|import)|(companies|units|campaigns) "
-                     r"list)\b"
+                     r"list|plan-year|year-plan (show|move|approve|issue|teams?|coverage))\b"
                      r"|(^|\s)--[a-z]")
 
 
@@ -125,3 +125,16 @@ def test_an_older_history_row_still_reads_in_chinese():
     note = message_from_json(stored)
     assert note.hint == Hint.SEE_CONFLICTS
     assert note.localized("zh_CN").startswith("编号N1印在本机两份记录上")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_year_without_a_plan_names_the_command_that_generates_it(ctx, lang):
+    i18n.install_advisor(cli_advice.advise)
+    i18n.set_language(lang)
+    with pytest.raises(NotFoundError) as caught:
+        ctx.year_plan.visits(2031)
+    shown = caught.value.localized()
+    if lang == "en":
+        assert shown == "There is no plan for 2031. Generate one with plan-year 2031."
+    else:
+        assert shown.startswith("没有 2031 年的计划。") and "plan-year 2031" in shown

@@ -162,3 +162,27 @@ def test_an_unsigned_pdf_is_said_to_be_unsigned_in_chinese(ctx, tmp_path) -> Non
     assert not result.ok and result.reason == "not signed"
     i18n.set_language("zh_CN")
     assert result.reason == "未签名"
+
+
+def test_no_english_message_below_the_window_carries_a_chinese_gloss() -> None:
+    # A message's English is English only (its Chinese is in the catalogue). A workbook's or a
+    # file's own column headers, quoted so the user finds them, and examples of what to type
+    # are the data itself and stay.
+    import ast
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parents[2] / "inspector_app"
+    gloss = re.compile(r"\((?![^)]*e\.g\.)[^)]*[\u4e00-\u9fff][^)]*\)")
+    quoting_their_file = {"services/company_import.py", "services/forms_xlsx.py"}
+    found = []
+    for root in (app / "services", app / "storage", app / "domain"):
+        for path in sorted(root.rglob("*.py")):
+            if str(path.relative_to(app)) in quoting_their_file:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id in ("N_", "_") and node.args
+                        and isinstance(node.args[0], ast.Constant)
+                        and gloss.search(str(node.args[0].value))):
+                    found.append(f"{path.relative_to(app)}:{node.lineno}")
+    assert found == []

@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.escalation import MEASURE_LABELS, Measure
+from inspector_app.domain.profile import CIRCULAR_WORD_SETTING, DEFAULT_CIRCULAR_WORD
 from inspector_app.domain.text import printable, truncated
 from inspector_app.services.pdf.fonts import register_fonts
 from inspector_app.services.pdf.layout import CUT_MARK, esc
@@ -106,11 +107,11 @@ def signed_off(story: list, issuer: str, day: str, st: CircularStyles,
     return [*story[:tail], KeepTogether([*story[tail:], *notes, Spacer(1, 10 * mm),
                                          Paragraph(esc(issuer), st.right),
                                          Paragraph(day, st.right)])]
-WORD_SETTING = "circular_word"     # e.g. 台安办: the office's short name in circular numbers
+WORD_SETTING = CIRCULAR_WORD_SETTING     # e.g. 台安办: the office's short name in numbers
 
 
 def circular_word(db: Database) -> str:
-    return SettingsRepo(db).get(WORD_SETTING) or "安办"
+    return SettingsRepo(db).get(WORD_SETTING) or DEFAULT_CIRCULAR_WORD
 
 
 def circular_number_for(db: Database, kind: str, subject: str, issued_on: date, title: str,
@@ -168,10 +169,11 @@ def _pct(value: float | None) -> str:
 
 
 def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
-    """Units to name, with the reason: nothing in the period, or overdue hazards while coverage
-    is below the district's. A unit with no company in scope (a town without companies, the
-    fire-safety committee's office, a department outside a campaign's industries) had nothing
-    to inspect: it is not named for that."""
+    """Units to name, with the reason: no inspection in the period (re-inspections follow up
+    hazards found before: they do not cover a company, and the reason says there were some),
+    or overdue hazards while coverage is below the district's. A unit with no company in
+    scope (a town without companies, the fire-safety committee's office, a department outside
+    a campaign's industries) had nothing to inspect: it is not named for that."""
     out = []
     scope = sum(r.figures["companies_in_scope"] for r in rows)
     inspected = sum(r.figures["companies_inspected"] for r in rows)
@@ -179,7 +181,10 @@ def lagging(rows: list[DispatchRow]) -> list[tuple[DispatchRow, Bilingual]]:
     for row in rows:
         if not row.key:
             continue
-        if row.silent and row.figures["companies_in_scope"]:
+        if row.silent and row.figures["companies_in_scope"] and row.figures["reinspections"]:
+            out.append((row, Bilingual(zh="本期无检查记录，仅有复查",
+                                       en="no inspection in the period, re-inspections only")))
+        elif row.silent and row.figures["companies_in_scope"]:
             out.append((row, Bilingual(zh="本期无检查记录", en="no inspection in the period")))
         elif row.figures["overdue"] and average is not None and (row.coverage or 0) < average:
             out.append((row, Bilingual(

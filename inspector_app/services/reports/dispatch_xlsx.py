@@ -81,13 +81,25 @@ def safe_text(cell: Any, text: str) -> None:
         cell.quotePrefix = True
 
 
+NOTHING = Bilingual(zh="本期无检查", en="Nothing this period")
+REINSPECTIONS_ONLY = Bilingual(zh="本期无检查，仅有复查", en="No inspection, re-inspections only")
+
+
+def remark(row: DispatchRow) -> Bilingual:
+    """The remark of a unit's row: with no official or self-inspection in the period, whether
+    it re-inspected (a figure of its own, not an inspection); blank otherwise and on the total."""
+    if not (row.silent and row.key):
+        return Bilingual(zh="", en="")
+    return REINSPECTIONS_ONLY if row.figures["reinspections"] else NOTHING
+
+
 def _value(row: DispatchRow, name: str, seq: int | str, zh: bool) -> Any:
     if name == "seq":
         return seq
     if name == "label":
         return row.label
     if name == "remark":
-        return ("本期无检查" if zh else "Nothing this period") if row.silent and row.key else ""
+        return remark(row).zh if zh else remark(row).en
     if name in _PERCENT:
         return getattr(row, name)
     if name in ("hazards",):

@@ -64,7 +64,7 @@ class ClassificationDialog(QDialog):
         form.addRow(self.tr("Decide:"), row)
         form.addRow(self.tr("Decisions:"), self.history)
 
-        self.source = QCheckBox(self.tr("Major hazard installation (重大危险源)"))
+        self.source = QCheckBox(self.tr("Major hazard installation"))
         self.accidents = QSpinBox()
         self.accidents.setRange(0, 999)
         self.grade = QComboBox()

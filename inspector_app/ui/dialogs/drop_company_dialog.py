@@ -51,7 +51,7 @@ class DropCompanyDialog(QDialog):
         self.as_of.setCalendarPopup(True)
         localize_edit(self.as_of)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. closed (停业) since March"))
+        self.reason.setPlaceholderText(self.tr("e.g. closed since March"))
         explain = QLabel(self.tr("Its visits on or after this day are dropped and their "
                                  "planned inspections not yet started are cancelled; earlier "
                                  "visits stay."))

@@ -14,7 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.profile import Profile
+from inspector_app.domain.profile import (
+    CIRCULAR_WORD_SETTING,
+    DEFAULT_CIRCULAR_WORD,
+    Profile,
+)
 from inspector_app.errors import ValidationError
 from inspector_app.services.context import AppContext
 
@@ -29,6 +33,8 @@ class FirstRunDialog(QDialog):
         self.enforcement_id = QLineEdit()
         self.organisation = QLineEdit()
         self.authority_short = QLineEdit()
+        self.circular_word = QLineEdit()   # the office's circulars: 台安办〔2026〕12号
+        self.circular_word.setMaxLength(10)
         self.prefix = QLineEdit(ctx.device.doc_prefix)
         self.prefix.setMaxLength(12)
         self.review_government = QLineEdit()
@@ -38,11 +44,12 @@ class FirstRunDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(8)]
+        self._labels = [QLabel() for _ in range(9)]
         for label, field in zip(
             self._labels,
-            (self.name, self.enforcement_id, self.organisation, self.authority_short, self.prefix,
-             self.review_government, self.review_department, self.review_court),
+            (self.name, self.enforcement_id, self.organisation, self.authority_short,
+             self.circular_word, self.prefix, self.review_government, self.review_department,
+             self.review_court),
             strict=True,
         ):
             label.setBuddy(field)
@@ -68,6 +75,7 @@ class FirstRunDialog(QDialog):
             self.enforcement_id.setText(current.enforcement_id or "")
             self.organisation.setText(current.organisation or "")
         self.authority_short.setText(profile.setting("authority_short") or "")
+        self.circular_word.setText(profile.setting(CIRCULAR_WORD_SETTING) or "")
         self.review_government.setText(profile.setting("review_government") or "")
         self.review_department.setText(profile.setting("review_department") or "")
         self.review_court.setText(profile.setting("review_court") or "")
@@ -81,6 +89,7 @@ class FirstRunDialog(QDialog):
             "reconsideration or sue is printed on every order and decision."))
         texts = (self.tr("Inspector's &name:"), self.tr("&Enforcement-ID number:"),
                  self.tr("&Organisation:"), self.tr("&Authority short name:"),
+                 self.tr("Circular number &word:"),
                  self.tr("Document-number &prefix:"),
                  self.tr("Reconsideration: people's &government:"),
                  self.tr("Reconsideration: &higher authority:"),
@@ -88,6 +97,11 @@ class FirstRunDialog(QDialog):
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.authority_short.setPlaceholderText(self.tr("e.g. 泉台"))
+        self.circular_word.setPlaceholderText(
+            self.tr("e.g. 台安办 (empty: %1)").replace("%1", DEFAULT_CIRCULAR_WORD))
+        self.circular_word.setToolTip(self.tr(
+            "The office's short name in the numbers of the circulars this computer writes, "
+            "e.g. 台安办〔2026〕12号"))
         self.review_government.setPlaceholderText(self.tr("e.g. 泉台区 (printed with 人民政府)"))
         self.review_department.setPlaceholderText(self.tr("e.g. 泉州市应急管理局 (may be empty)"))
         self.review_court.setPlaceholderText(self.tr("e.g. 泉台区 (printed with 人民法院)"))
@@ -104,6 +118,7 @@ class FirstRunDialog(QDialog):
             organisation=self.organisation.text(),
             doc_prefix=self.prefix.text(),
             authority_short=self.authority_short.text(),
+            circular_word=self.circular_word.text(),
             review_government=self.review_government.text(),
             review_department=self.review_department.text(),
             review_court=self.review_court.text(),

@@ -57,7 +57,7 @@ class GovernancePlanDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Governance plan of hazard {0}").format(self.finding.seq))
         self.intro.setText(self.tr(
-            "The company's governance plan (治理方案) for this major hazard. The hazard can be "
+            "The company's governance plan for this major hazard. The hazard can be "
             "closed only when all six elements are filled in and the acceptance is recorded."))
         for column, label in PLAN_ELEMENTS:
             text = pair(label)

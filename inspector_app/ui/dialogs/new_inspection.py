@@ -297,7 +297,7 @@ class NewInspectionDialog(QDialog):
         self.subject.setItemText(0, self.tr("A company"))
         if self.subject.count() > 1:
             self.subject.setItemText(1, self.tr("A town's or department's work "
-                                                "(supervision inspection, 督导检查)"))
+                                                "(supervision inspection)"))
         self.company_search.setPlaceholderText(self.tr("Type part of the company name"))
         for index in range(self.kind.count()):
             self.kind.setItemText(index, pair(KIND_LABELS[Kind(self.kind.itemData(index))]))

@@ -670,7 +670,7 @@ class ReinspectionDialog(QDialog):
         results = [editor.result() for editor in self.editors.values()]
         closed, reopened = results.count(RECTIFIED), results.count(NOT_RECTIFIED)
         return confirm.ask(self, self.tr("Complete re-inspection"), self.tr(
-            "Complete the re-inspection?\n\n%1 hazard(s) found rectified will be closed (销号) "
+            "Complete the re-inspection?\n\n%1 hazard(s) found rectified will be closed "
             "and %2 not rectified will be reopened with their new deadlines. The results can "
             "no longer be changed afterwards, and a closed hazard stays closed.")
             .replace("%1", str(closed)).replace("%2", str(reopened)),

@@ -5,7 +5,6 @@ these dialogs only ask, and show a refusal under the fields, the dialog staying 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -13,11 +12,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -35,8 +31,8 @@ from inspector_app.services.attachments import check_file
 from inspector_app.services.emergency import EmergencyService
 from inspector_app.ui.dialogs.form_parts import error_label, ok_cancel
 from inspector_app.ui.labels import ui_lang
-from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.widgets.optional_date import OptionalDate, date_edit
+from inspector_app.ui.widgets.photos_row import PhotosRow
 
 
 class NewStationDialog(QDialog):
@@ -66,7 +62,7 @@ class NewStationDialog(QDialog):
             form.addRow(label(MILESTONE_LABELS, m, ui_lang()), self.dues[m])
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def save(self) -> None:
         dues: dict[str, str | None] = {m.value: d.iso() for m, d in self.dues.items() if d.iso()}
@@ -113,7 +109,8 @@ class MilestoneDialog(QDialog):
         form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
+        self.photos.changed.connect(self.error.clear)
         self.milestone.currentIndexChanged.connect(self._load)
         self.status.currentIndexChanged.connect(self._status_changed)
         if milestone is not None:
@@ -148,30 +145,6 @@ class MilestoneDialog(QDialog):
         self.accept()
 
 
-class PhotosRow(QWidget):
-    """"Add photos…" and how many are chosen; the dialog checks them all before it saves."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.photos: list[Path] = []
-        self.label = QLabel()
-        button = QPushButton(self.tr("Add photos…"))
-        button.clicked.connect(self._choose)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(button)
-        row.addWidget(self.label, 1)
-
-    def _choose(self) -> None:
-        self.add(open_files(self, Kind.PHOTOS, self.title,
-                            self.tr("Images (*.jpg *.jpeg *.png)")))
-
-    def add(self, paths: list[Path]) -> None:
-        self.photos.extend(paths)
-        self.label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
-
-
 class CheckDialog(QDialog):
     """A supervisor's check (督导) of a station: the day, who checked, what was found, photos."""
 
@@ -195,7 +168,8 @@ class CheckDialog(QDialog):
         form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
+        self.photos.changed.connect(self.error.clear)
 
     def save(self) -> None:
         try:

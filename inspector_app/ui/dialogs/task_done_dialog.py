@@ -37,7 +37,7 @@ class TaskDoneDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def save(self) -> None:
         try:

@@ -138,7 +138,7 @@ class YearPlanDialog(QDialog):
                                              "among: their inspectors and visits a month"))
         self.teams_button.clicked.connect(self.edit_teams)
         self.drop_button = QPushButton(self.tr("Company &closed…"))
-        self.drop_button.setToolTip(self.tr("A company closed (停业) or moved away: drop its "
+        self.drop_button.setToolTip(self.tr("A company closed or moved away: drop its "
                                             "visits from a day on"))
         self.drop_button.clicked.connect(self.drop_company)
         self.progress = QProgressBar()
@@ -287,7 +287,7 @@ class YearPlanDialog(QDialog):
         if off or worked:
             self.holidays_label.setText(self.tr(
                 "Visits are planned on working days: {0} official holidays of {1} are left "
-                "out, {2} weekend days worked (调休) are used.").format(off, year, worked))
+                "out, {2} weekend days worked are used.").format(off, year, worked))
         else:
             self.holidays_label.setText(self.tr(
                 "No holiday list for {0}: visits are planned Monday to Friday, less New Year's "

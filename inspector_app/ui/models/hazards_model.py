@@ -44,7 +44,8 @@ COMPANY_ROLE = Qt.ItemDataRole.UserRole + 4     # the company id
 
 class Column(IntEnum):
     # What a supervisor chases (deadline, days overdue, status) before the long texts, so it
-    # shows without scrolling beside the navigation; the rest after a scroll.
+    # shows without scrolling beside the navigation; the rest after a scroll. The page shows
+    # them before the town, dates and grade (``SHOWN_ORDER``, pages/hazards.py).
     NUMBER = 0
     COMPANY = 1
     TOWN = 2

@@ -71,7 +71,7 @@ from inspector_app.services.dispatch import (
     records_behind,
     write_report,
 )
-from inspector_app.services.reports.dispatch_xlsx import COLUMNS, HEADER
+from inspector_app.services.reports.dispatch_xlsx import COLUMNS, HEADER, remark
 from inspector_app.ui import messages
 from inspector_app.ui.datetimes import (
     axis_date_format,
@@ -85,10 +85,12 @@ from inspector_app.ui.labels import count_text, list_separator, ui_lang
 from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import Kind, save_file, saved_as, start_folder
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
+from inspector_app.ui.widgets.figure_header import FigureHeader
 from inspector_app.ui.widgets.pinned_row import with_pinned_last_row
 
 SILENT_BACKGROUND = QColor("#fde7e9")
 LABEL_MOST = 260   # px: the unit column's most, so the figures keep the room
+REMARKS_LEAST_CHARS = 9  # the remarks column's least width: a remark's first words show
 # The table shows every column of the printed table but the running number.
 SHOWN = tuple(c for c in COLUMNS if c[0] != "seq")
 # The xlsx heads its columns in two rows (Hazards found: Major, General, Total); the page's one
@@ -277,6 +279,11 @@ class DispatchPage(Page):
         self.layout_.addLayout(buttons)
 
         self.table = QTableWidget()
+        # Eighteen columns in view on a small screen: the figures' headers wrap or turn.
+        self.header = FigureHeader(self.table)
+        self.table.setHorizontalHeader(self.header)
+        self._fitted_width = -1
+        self.table.viewport().installEventFilter(self)  # a new width: the columns fitted again
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.cellDoubleClicked.connect(self.drill)
@@ -347,6 +354,9 @@ class DispatchPage(Page):
         self.to_label.setText(self.tr("to"))
         self.xlsx_button.setText(self.tr("Statistics table (xlsx)…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
+        self.pdf_button.setToolTip(self.tr(
+            "Numbered with the office's short name: Tools → Inspector profile…, Circular "
+            "number word"))
         self.unit_button.setText(self.tr("Selected unit's table…"))
         # Shown on the disabled button too: it waits for a row.
         self.unit_button.setToolTip(self.tr("A town's or a department's own table, with the "
@@ -358,7 +368,8 @@ class DispatchPage(Page):
         self.charts.setTabText(1, self.tr("Weekly trend (ISO weeks)"))
         self.charts.setTabText(2, self.tr("Hazards by grade"))
         self.hint.setText(self.tr("Double-click a figure to see the records behind it. Units "
-                                  "with no inspection in the period are shaded."))
+                                  "with no inspection in the period (re-inspections are not "
+                                  "counted) are shaded."))
         self._show_basis()
         self._fill_choices()
         if self.report is not None:
@@ -518,10 +529,10 @@ class DispatchPage(Page):
             for c, (name, _) in enumerate(SHOWN):
                 item = QTableWidgetItem(self._text(row, name, zh))
                 item.setData(GROUP_ROLE, None if is_total else row.key)
-                if name != "label":
+                if name not in ("label", "remark"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 else:
-                    item.setToolTip(item.text())
+                    item.setToolTip(item.text())  # whole, where the column elides it
                 if row.silent and row.key and not is_total:
                     item.setBackground(QBrush(SILENT_BACKGROUND))
                 if is_total:
@@ -531,15 +542,35 @@ class DispatchPage(Page):
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.total_row.follow()
-        # A unit's name whole if it is not very long; a longer one is elided, whole on hover.
-        self.total_row.fit_columns(range(1), least=170, most=LABEL_MOST)
-        self.total_row.fit_columns(range(1, len(SHOWN)))
+        self._fit_columns()
         # The page scrolls rather than give the table less than its rows (up to TABLE_MOST)
         # or the charts less than a readable height.
         self.split.setMinimumHeight(table_height(self.table, TABLE_MOST)
                                     + self.split.handleWidth() + CHART_READABLE)
         self._share_height()
         QTimer.singleShot(0, self, self._share_height)   # again once the page is laid out
+
+    def _fit_columns(self) -> None:
+        """Every column in view on a 1024x600 screen: a unit's name whole if it is not very
+        long (a longer one elided, whole on hover), the figures as narrow as they are, under
+        headers wrapped or turned (``FigureHeader``), the remarks the rest (elided, whole on
+        hover)."""
+        remarks = len(SHOWN) - 1
+        self.total_row.fit_columns(range(1), most=LABEL_MOST)
+        needed = {c: max(self.table.sizeHintForColumn(c), self.total_row.sizeHintForColumn(c))
+                  for c in range(1, remarks)}
+        self.header.figures = set(needed)
+        room = self.table.viewport().width()
+        least = max(self.header.sectionSizeHint(remarks),
+                    self.fontMetrics().averageCharWidth() * REMARKS_LEAST_CHARS)
+        widths = self.header.fit(needed, room - least, others=[0])
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        used = sum(widths.values()) + self.table.columnWidth(0)
+        self.table.setColumnWidth(remarks, max(least, room - used))
+        self.header.remeasure()
+        self.table.updateGeometries()  # the header's new height, before the rows are counted
+        self._fitted_width = room
 
     def _share_height(self) -> None:
         """The table first: every row if the charts keep a readable height, else whole rows
@@ -562,14 +593,23 @@ class DispatchPage(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.split and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._share_height)
+        elif (watched is self.table.viewport() and event.type() == QEvent.Type.Resize
+              and self.report is not None
+              and self.table.viewport().width() != self._fitted_width):
+            QTimer.singleShot(0, self, self._refit)
         return super().eventFilter(watched, event)
+
+    def _refit(self) -> None:
+        if self.report is not None and self.table.viewport().width() != self._fitted_width:
+            self._fit_columns()
+            self._share_height()
 
     def _text(self, row: DispatchRow, name: str, zh: bool) -> str:
         if name == "label":
             return row.label
         if name == "remark":
-            return (self.tr("Nothing this period")
-                    if row.silent and row.key and row is not self._total() else "")
+            said = remark(row) if row is not self._total() else None
+            return "" if said is None else (said.zh if zh else said.en)
         if name in ("coverage", "rectification_rate"):
             value = getattr(row, name)
             return "—" if value is None else f"{value * 100:.1f}%"

@@ -58,13 +58,13 @@ from inspector_app.ui.pages.base import Page
 from inspector_app.ui.save_folder import (
     Kind,
     open_file,
-    open_files,
     save_file,
     saved_as,
     start_folder,
 )
 from inspector_app.ui.tasks import Task, TaskControl, TaskRunner
 from inspector_app.ui.widgets.optional_date import date_edit as _date_edit
+from inspector_app.ui.widgets.photos_row import PhotosRow
 
 LATE = QColor("#fde7e9")
 DONE = QColor("#e6f4ea")
@@ -156,7 +156,7 @@ class NewPlanDialog(QDialog):
         self._status_changed()
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def _status_changed(self) -> None:
         _show_status_date(self.status, self.status_date, self.status_date_label)
@@ -205,7 +205,7 @@ class StatusDialog(QDialog):
         self.error = error_label()
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def _status_changed(self) -> None:
         _show_status_date(self.status, self.status_date, self.status_date_label)
@@ -238,7 +238,7 @@ class FilingDialog(QDialog):
         form.addRow(self.tr("Filing date"), self.date)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
+        ok_cancel(self, form, self.error)
 
     def save(self) -> None:
         try:
@@ -258,7 +258,6 @@ class DrillDialog(QDialog):
     def __init__(self, svc: EmergencyService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
-        self.photos: list[Path] = []
         self.setWindowTitle(self.tr("Record a drill"))
         form = QFormLayout(self)
         self.plan = QComboBox()
@@ -284,9 +283,7 @@ class DrillDialog(QDialog):
         self.problems.setMinimumHeight(90)
         add_problem = QPushButton(self.tr("Add a problem"))
         add_problem.clicked.connect(lambda: self.problems.insertRow(self.problems.rowCount()))
-        self.photo_label = QLabel()
-        add_photos = QPushButton(self.tr("Add photos…"))
-        add_photos.clicked.connect(self._choose_photos)
+        self.photos = PhotosRow(self.tr("Drill photos"))
         form.addRow(self.tr("Plan"), self.plan)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Form"), self.form)
@@ -297,18 +294,11 @@ class DrillDialog(QDialog):
         form.addRow(self.tr("What worked"), self.went_well)
         form.addRow(self.tr("Problems found"), self.problems)
         form.addRow("", add_problem)
-        form.addRow(add_photos, self.photo_label)
+        form.addRow(self.photos)
         self.error = error_label()
         form.addRow(self.error)
-        ok_cancel(self, form)
-
-    def _choose_photos(self) -> None:
-        self.add_photos(open_files(self, Kind.PHOTOS, self.tr("Drill photos"),
-                                   self.tr("Images (*.jpg *.jpeg *.png)")))
-
-    def add_photos(self, paths: list[Path]) -> None:
-        self.photos.extend(paths)
-        self.photo_label.setText(self.tr("%Ln photo(s)", "", len(self.photos)))
+        ok_cancel(self, form, self.error)
+        self.photos.changed.connect(self.error.clear)
 
     def _cell(self, row: int, column: int) -> str:
         item = self.problems.item(row, column)
@@ -324,7 +314,7 @@ class DrillDialog(QDialog):
         try:
             if self.plan.currentData() is None:
                 raise InspectorError(self.tr("Register the plan first."))
-            checked = [check_file(p) for p in self.photos]
+            checked = [check_file(p) for p in self.photos.photos]
             drill = self.svc.add_drill(
                 plan_id=self.plan.currentData(), held_on=self.date.date().toString("yyyy-MM-dd"),
                 form=self.form.currentData(), scope=self.scope.currentData(),
@@ -449,6 +439,10 @@ class EmergencyPage(Page):
         self.check_button.setText(self.tr("Record check…"))
         self.pdf_button.setText(self.tr("Circular (PDF)…"))
         self.xlsx_button.setText(self.tr("Circular (xlsx)…"))
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setToolTip(self.tr(
+                "Numbered with the office's short name: Tools → Inspector profile…, Circular "
+                "number word"))
         for i, text in enumerate((self.tr("Progress by unit"), self.tr("Plans"),
                                   self.tr("Drills"), self.tr("Follow-up tasks"),
                                   self.tr("Stations"))):

@@ -88,6 +88,14 @@ def export_task(control: TaskControl, ctx: AppContext, today: date, flt: LedgerF
     return write_ledger_csv(path, rows, lang)
 
 
+# Beside the number and the company, what a supervisor chases (the deadline, the days overdue,
+# the status) before the town, dates and grade: at 1024x600 the whole number leaves room for a
+# few columns only. Moved on the header, not in the model, so a width or an order the user left
+# (saved by logical column) still applies to the same column.
+SHOWN_ORDER = (Column.NUMBER, Column.COMPANY, Column.DEADLINE, Column.OVERDUE, Column.STATUS,
+               Column.TOWN, Column.FOUND, Column.GRADE)
+
+
 class HazardsPage(Page):
     page_id = "hazards"
     open_inspection_requested = Signal(str)  # the inspection that found the selected hazard
@@ -160,6 +168,7 @@ class HazardsPage(Page):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self._order_columns()
         # Long texts are cut at a bound: the tooltip has them whole. Words and dates are as wide
         # as the widest the column may show, not only the first page's.
         self.column_fitter = fit_columns(self.table, "hazards", stretch=Column.COMPANY,
@@ -192,6 +201,12 @@ class HazardsPage(Page):
         self.model.modelReset.connect(self._update_buttons)
 
         self.retranslate()
+
+    def _order_columns(self) -> None:
+        """Shown in ``SHOWN_ORDER``; a state the user left (order, widths) replaces it after."""
+        header = self.table.horizontalHeader()
+        for place, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), place)
 
     # -- data ---------------------------------------------------------------------------------
     def ledger(self) -> HazardLedger:
