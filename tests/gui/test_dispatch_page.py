@@ -567,3 +567,24 @@ def test_every_column_to_the_remarks_shows_on_a_small_laptop(page, qtbot, langua
     if lang != "en":
         with qtbot.waitSignal(page.refreshed, timeout=30_000):
             languages.apply("en")
+
+
+def test_a_language_switch_during_the_first_count_counts_again(qtbot, demo, languages):
+    """The page's first figures are still being counted when the language changes: they come
+    in the language just left, so they are counted again in the new one."""
+    widget = DispatchPage(demo)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget._figures_task is not None)
+    assert widget.report is None  # the first count runs
+    try:
+        languages.apply("zh_CN")
+        qtbot.waitUntil(lambda: widget.report is not None and widget._figures_task is None,
+                        timeout=30_000)
+        assert widget.table.horizontalHeaderItem(0).text() == "单位"
+        assert widget.table.item(widget.table.rowCount() - 1, 0).text() == "合计"
+    finally:
+        widget.hide()
+        widget.cancel()
+        widget.runner.wait()

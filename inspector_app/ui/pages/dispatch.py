@@ -372,12 +372,14 @@ class DispatchPage(Page):
                                   "counted) are shaded."))
         self._show_basis()
         self._fill_choices()
-        if self.report is not None:
+        if self.report is not None or self._figures_task is not None:
             # The charts' legends and dates are in the language at once; the figures carry
             # their language too (the total's label, "(no department)", the headers, the
             # remarks): counted again, the table follows a language switch; a page not
-            # shown counts when it is shown next.
-            self._fill_charts()
+            # shown counts when it is shown next. A count running (the first one too) was
+            # asked in the former language.
+            if self.report is not None:
+                self._fill_charts()
             if self.isVisible():
                 self.refresh()
             else:
