@@ -196,3 +196,25 @@ def test_the_offices_print_of_a_laptops_document_is_not_overwritten_by_the_lapto
 
     report = world.import_(world.export(world.a))
     _printed_again_not_taken(world, report, number, office_sha)
+
+
+@pytest.mark.parametrize("column", ["issued_at", "created_at"])
+def test_a_print_of_the_offices_document_is_not_taken_for_another_change_beside_it(world,
+                                                                                column):
+    # A forged row: the laptop's print of the office's order with one more column changed.
+    # The print is still not the laptop's to file: the office's copy stays on file.
+    from tests.unit.test_sync_policy import forge, one, plain_export
+
+    inspection = laptop_work(world, world.office, photos=1)
+    office_sha = _print(world.office, inspection, "zh_CN", "office-order.pdf")
+    _to_laptop(world, world.a)
+    laptop_sha = _print(world.a, inspection, "en", "laptop-order.pdf")
+    _, number, _ = _office_order(world)
+    source = plain_export(world, world.a)
+
+    def edit(tables) -> None:
+        one(tables, "documents", doc_type="order")[column] = "2026-01-02T03:04:05+00:00"
+
+    report = world.import_(forge(world, world.a, source, edit))
+    _printed_again_not_taken(world, report, number, office_sha)
+    assert not (world.office.data_dir.documents / f"{laptop_sha}.pdf").exists()

@@ -655,8 +655,9 @@ class Policy:
         which the window lets any computer print) would put any PDF in place of that
         computer's copy. Left out, said, rather than refused: printing a record received from
         the office is what the window does, and the rest of the bundle is the laptop's own.
-        A change of anything else than the print is judged by the rules of a record's
-        parts."""
+        A change of anything else than the print, the print as it is here, is judged by the
+        rules of a record's parts; a new print is left out whatever else the row changes (one
+        more column changed beside it would otherwise carry the file in)."""
         device = self.sender.device_id
         printed = _FOLLOW_UP["documents"] | _STAMPS | frozenset(LOCAL_COLUMNS.get("documents",
                                                                                    ()))
@@ -665,7 +666,9 @@ class Policy:
             if local is None or local.get("device_id") == device \
                     or not self.changes("documents", row):
                 continue
-            if any(local.get(k) != v for k, v in row.items() if k not in printed):
+            same_print = all(local.get(k) == row.get(k) for k in _FOLLOW_UP["documents"])
+            if same_print and any(local.get(k) != v for k, v in row.items()
+                                  if k not in printed):
                 continue
             self.decision.skip.setdefault("documents", set()).add((row["id"],))
             self.decision.skip_reasons["documents"] = PRINTED_ELSEWHERE
