@@ -573,14 +573,24 @@ class EmergencyService:
         checked = check_file(path, name)
         return self.attach_checked(owner_kind, owner_id, checked)
 
+    @staticmethod
+    def refuse_non_photos(owner_kind: str, files: Iterable[CheckedFile]) -> None:
+        """A drill, a milestone or a check takes photos only. Asked before the record is saved
+        too: refused only when its files are attached, the record would stay, and OK again
+        (once the file is taken out) would save it a second time."""
+        if owner_kind not in ("drill", "milestone", "check"):
+            return
+        for checked in files:
+            if checked.media not in ("jpeg", "png"):
+                raise ValidationError(N_("{name}: a {owner_kind} takes photos (JPEG or PNG)."),
+                                      name=checked.name, owner_kind=owner_kind)
+
     def attach_checked(self, owner_kind: str, owner_id: str,
                        checked: CheckedFile) -> dict[str, Any]:
         if not self.repo.owner_exists(owner_kind, owner_id):
             raise NotFoundError(N_("No {owner_kind} with id {owner_id}."),
                                 owner_kind=owner_kind, owner_id=owner_id)
-        if owner_kind in ("drill", "milestone", "check") and checked.media not in ("jpeg", "png"):
-            raise ValidationError(N_("{name}: a {owner_kind} takes photos (JPEG or PNG)."),
-                                  name=checked.name, owner_kind=owner_kind)
+        self.refuse_non_photos(owner_kind, [checked])
         self.store.keep(checked.sha256, checked.media, checked.data)
         return self.repo.add_file({"owner_kind": owner_kind, "owner_id": owner_id,
                                    "sha256": checked.sha256, "name": checked.name,

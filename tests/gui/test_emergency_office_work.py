@@ -332,3 +332,30 @@ def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc
     assert done.error.text()
     done.done_on.setDate(_qdate(TODAY - timedelta(days=1)))
     assert done.error.text() == ""
+
+
+def test_a_drill_refused_for_a_pdf_among_its_photos_is_saved_once(qtbot, page, svc, tmp_path):
+    """A PDF chosen as a drill's photo is refused before the drill is saved: taken out, OK
+    saves the drill once, not a second time beside the one the refusal had left."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                 unit_id=svc.units.find("洛阳镇").id, status="issued",
+                 issued_on=(TODAY - timedelta(days=200)).isoformat())
+    pdf = tmp_path / "scheme.pdf"
+    canvas = Canvas(str(pdf))
+    canvas.drawString(100, 700, "drill scheme")
+    canvas.save()
+    dialog = DrillDialog(svc, parent=page)
+    qtbot.addWidget(dialog)
+    dialog.photos.add([pdf])
+    dialog.save()
+    assert "scheme.pdf" in dialog.error.text() and "photos" in dialog.error.text()
+    assert svc.drills() == []
+    dialog.photos.list.setCurrentRow(0)
+    dialog.photos.remove_selected()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(svc.drills()) == 1

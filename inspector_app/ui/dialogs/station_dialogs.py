@@ -133,6 +133,7 @@ class MilestoneDialog(QDialog):
         done = self.status.currentData() == MilestoneStatus.DONE.value
         try:
             checked = [check_file(p) for p in self.photos.photos]
+            self.svc.refuse_non_photos("milestone", checked)
             row = self.svc.set_milestone(
                 self.station_id, self.milestone.currentData(), status=self.status.currentData(),
                 due_on=self.due.iso(), note=self.note.text(),
@@ -174,6 +175,7 @@ class CheckDialog(QDialog):
     def save(self) -> None:
         try:
             checked = [check_file(p) for p in self.photos.photos]
+            self.svc.refuse_non_photos("check", checked)
             row = self.svc.add_check(
                 self.station_id, checker=self.checker.text(),
                 checked_on=self.checked_on.date().toString(Qt.DateFormat.ISODate),

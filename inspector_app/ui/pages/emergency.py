@@ -315,6 +315,7 @@ class DrillDialog(QDialog):
             if self.plan.currentData() is None:
                 raise InspectorError(self.tr("Register the plan first."))
             checked = [check_file(p) for p in self.photos.photos]
+            self.svc.refuse_non_photos("drill", checked)
             drill = self.svc.add_drill(
                 plan_id=self.plan.currentData(), held_on=self.date.date().toString("yyyy-MM-dd"),
                 form=self.form.currentData(), scope=self.scope.currentData(),
