@@ -111,6 +111,11 @@ class CompanyReadiness:
         return [v for v in self.plans if v.drill_behind]
 
 
+
+# What takes photos only, in the reader's words (the kind itself is the program's own name).
+_PHOTO_OWNERS = {"drill": N_("drill"), "milestone": N_("milestone"),
+                 "check": N_("station check")}
+
 class EmergencyService:
     def __init__(self, db: Database, device_id: str, data_dir: DataDir,
                  actor: str | None = None) -> None:
@@ -578,12 +583,13 @@ class EmergencyService:
         """A drill, a milestone or a check takes photos only. Asked before the record is saved
         too: refused only when its files are attached, the record would stay, and OK again
         (once the file is taken out) would save it a second time."""
-        if owner_kind not in ("drill", "milestone", "check"):
+        owner = _PHOTO_OWNERS.get(owner_kind)
+        if owner is None:
             return
         for checked in files:
             if checked.media not in ("jpeg", "png"):
                 raise ValidationError(N_("{name}: a {owner_kind} takes photos (JPEG or PNG)."),
-                                      name=checked.name, owner_kind=owner_kind)
+                                      name=checked.name, owner_kind=Message(owner))
 
     def attach_checked(self, owner_kind: str, owner_id: str,
                        checked: CheckedFile) -> dict[str, Any]:

@@ -403,3 +403,19 @@ def test_every_plan_change_is_in_the_audit_log(svc):
     assert rows[0][0] == "create"
     assert ("update", "status", "issued", "filed") in rows
     assert ("update", "filing_number", "", "N-1") in rows
+
+
+@pytest.mark.parametrize(("kind", "en", "zh"), [("drill", "a drill", "演练"),
+                                                ("milestone", "a milestone", "节点"),
+                                                ("check", "a station check", "站点检查")])
+def test_a_file_that_is_not_a_photo_is_refused_naming_what_takes_photos_in_words(kind, en, zh):
+    from inspector_app import i18n
+    from inspector_app.services.attachments import CheckedFile
+
+    report = CheckedFile("会议纪要.pdf", "pdf", "0" * 64, b"%PDF-1.4")
+    with pytest.raises(ValidationError) as caught:
+        EmergencyService.refuse_non_photos(kind, [report])
+    assert f"会议纪要.pdf: {en} takes photos" in caught.value.localized("en")
+    i18n.set_language("zh_CN")
+    shown = caught.value.localized()
+    assert zh in shown and kind not in shown, shown
