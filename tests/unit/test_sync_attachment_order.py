@@ -131,7 +131,7 @@ def test_the_file_of_a_plan_the_rules_leave_out_is_neither_opened_nor_kept(world
     assert report.tables["emergency_files"].skipped["names a unit made on the sending computer"]
     assert _svc(world.office).repo.files("plan", plan["id"]) == []
     assert opened == [] and stored(world.office) == set()
-    assert attached["sha256"]
+    assert (attachment_folder(laptop.data_dir) / f"{attached['sha256']}.jpg").is_file()
 
 
 def test_one_attached_file_carried_under_two_names_is_refused(world, opened):
