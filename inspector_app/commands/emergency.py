@@ -416,12 +416,11 @@ def run_drill_add(args: argparse.Namespace, ctx: AppContext) -> int:
     problems = [_problem(p) for p in args.problem]
     from inspector_app.services.attachments import check_file
     photos = [check_file(p) for p in args.photo]     # all checked before anything is saved
+    # Saved with its photos or not at all: run again after a full disk, it is saved once.
     drill = svc.add_drill(plan_id=plan["id"], held_on=args.date, form=args.form,
                           scope=args.scope, organiser=args.organiser,
                           participants=args.participants, scenario=args.scenario,
-                          went_well=args.went_well, problems=problems)
-    for photo in photos:
-        svc.attach_checked("drill", drill["id"], photo)
+                          went_well=args.went_well, problems=problems, photos=photos)
     if args.json:
         _print_json({"id": drill["id"], "tasks": len(problems), "photos": len(photos)})
     else:
@@ -540,10 +539,8 @@ def run_milestone(args: argparse.Namespace, ctx: AppContext) -> int:
     photos = [check_file(p) for p in args.photo]
     station = svc.find_station(args.station)
     svc.set_milestone(station["id"], args.milestone, status=args.status, due_on=args.due,
-                      done_on=args.done, note=args.note)
+                      done_on=args.done, note=args.note, photos=photos)
     milestone = svc.milestone(station["id"], args.milestone)
-    for photo in photos:
-        svc.attach_checked("milestone", milestone["id"], photo)
     print(f"{station['name']} {label(MILESTONE_LABELS, args.milestone, ctx.lang)}: "
           f"{label(MILESTONE_STATUS_LABELS, milestone['status'], ctx.lang)}")
     return 0
@@ -555,9 +552,7 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
     photos = [check_file(p) for p in args.photo]
     station = svc.find_station(args.station)
     check = svc.add_check(station["id"], checked_on=args.date, checker=args.checker,
-                          findings=args.findings)
-    for photo in photos:
-        svc.attach_checked("check", check["id"], photo)
+                          findings=args.findings, photos=photos)
     print(_("check of {name} on {date} recorded").format(
         name=station["name"], date=local_date(check["checked_on"])))
     return 0

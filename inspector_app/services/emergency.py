@@ -4,7 +4,7 @@ milestones, and what is overdue or behind on a given day."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,7 +30,7 @@ from inspector_app.domain.emergency import (
     parse_day,
 )
 from inspector_app.domain.units import Unit, UnitKind
-from inspector_app.errors import Hint, NotFoundError, ValidationError
+from inspector_app.errors import Hint, InspectorError, NotFoundError, ValidationError
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.attachments import CheckedFile, check_file
@@ -374,7 +374,9 @@ class EmergencyService:
     def add_drill(self, *, plan_id: str, held_on: str, form: str, scope: str,
                   organiser: str = "", participants: str = "", scenario: str = "",
                   went_well: str = "", problems: list[dict[str, str]] | None = None,
-                  ) -> dict[str, Any]:
+                  photos: Sequence[CheckedFile] = ()) -> dict[str, Any]:
+        """A drill held, with its follow-up tasks and its photos (checked first), saved whole
+        or not at all."""
         plan = self.repo.plan(plan_id)
         day = parse_day(held_on, "drill date")
         if day is None:
@@ -387,10 +389,12 @@ class EmergencyService:
                "form": DrillForm(form).value, "scope": DrillScope(scope).value,
                "organiser": organiser.strip(), "participants": participants.strip(),
                "scenario": scenario.strip(), "went_well": went_well.strip()}
+        self._store_files("drill", photos)
         with self.db.atomic():
             drill = self.repo.add_drill(row, tasks)
             self.audit.record("drill", drill["id"], "create",
                               new={**row, "tasks": [t["problem"] for t in tasks]})
+            self._add_file_rows("drill", drill["id"], photos)
         return drill
 
     @staticmethod
@@ -497,10 +501,12 @@ class EmergencyService:
 
     def set_milestone(self, station_id: str, milestone: str, *, status: str | None = None,
                       due_on: str | None = None, done_on: str | None = None,
-                      note: str | None = None, today: date | None = None) -> dict[str, Any]:
+                      note: str | None = None, today: date | None = None,
+                      photos: Sequence[CheckedFile] = ()) -> dict[str, Any]:
         """Change what is given of a station's milestone. A completion date means done: it
         goes with the status done (which it implies when no status is given), and it is not in
-        the future. Each changed field is audited with its old value."""
+        the future. Each changed field is audited with its old value. The changes and the
+        photos (checked first) are saved together or not at all."""
         station = self.repo.station(station_id)
         key = self._milestone(station["name"], milestone)
         row = self.repo.milestone(station_id, key.value)
@@ -535,18 +541,22 @@ class EmergencyService:
         if note is not None:
             changes["note"] = note.strip()
         changes = {k: v for k, v in changes.items() if row.get(k) != v}
-        if changes:
+        self._store_files("milestone", photos)
+        if changes or photos:
             with self.db.atomic():
-                self.repo.update_milestone(row["id"], changes)
+                if changes:
+                    self.repo.update_milestone(row["id"], changes)
                 for field_name, value in changes.items():
                     self.audit.record("station_milestone", row["id"], "update",
                                       field=field_name, old=row.get(field_name), new=value)
+                self._add_file_rows("milestone", row["id"], photos)
         return {**row, **changes}
 
     def add_check(self, station_id: str, *, checked_on: str, checker: str,
-                  findings: str, today: date | None = None) -> dict[str, Any]:
+                  findings: str, today: date | None = None,
+                  photos: Sequence[CheckedFile] = ()) -> dict[str, Any]:
         """A supervisor's check (督导) of a station: held (not in the future), by someone named,
-        with what was found; audited."""
+        with what was found; audited. Saved with its photos (checked first) or not at all."""
         station = self.repo.station(station_id)
         where = Message(N_("Check of station {name}"), name=station["name"])
         day = parse_day(checked_on, Message(N_("{where}: date"), where=where))
@@ -560,9 +570,11 @@ class EmergencyService:
                                   where=where)
         row = {"station_id": station_id, "checked_on": day.isoformat(),
                "checker": checker.strip(), "findings": findings.strip()}
+        self._store_files("check", photos)
         with self.db.atomic():
             check = self.repo.add_check(row)
             self.audit.record("station_check", check["id"], "create", new=row)
+            self._add_file_rows("check", check["id"], photos)
         return check
 
     def late_milestones(self, today: date) -> list[dict[str, Any]]:
@@ -581,8 +593,8 @@ class EmergencyService:
     @staticmethod
     def refuse_non_photos(owner_kind: str, files: Iterable[CheckedFile]) -> None:
         """A drill, a milestone or a check takes photos only. Asked before the record is saved
-        too: refused only when its files are attached, the record would stay, and OK again
-        (once the file is taken out) would save it a second time."""
+        (``_store_files``): refused only when its files are attached, the record would stay,
+        and saving again (once the file is taken out) would save it a second time."""
         owner = _PHOTO_OWNERS.get(owner_kind)
         if owner is None:
             return
@@ -593,11 +605,34 @@ class EmergencyService:
 
     def attach_checked(self, owner_kind: str, owner_id: str,
                        checked: CheckedFile) -> dict[str, Any]:
+        """One file more for a record already saved: its bytes are stored before its row is
+        written, so a failure leaves the record as it was."""
         if not self.repo.owner_exists(owner_kind, owner_id):
             raise NotFoundError(N_("No {owner_kind} with id {owner_id}."),
                                 owner_kind=owner_kind, owner_id=owner_id)
-        self.refuse_non_photos(owner_kind, [checked])
-        self.store.keep(checked.sha256, checked.media, checked.data)
-        return self.repo.add_file({"owner_kind": owner_kind, "owner_id": owner_id,
-                                   "sha256": checked.sha256, "name": checked.name,
-                                   "media": checked.media, "size": checked.size})
+        self._store_files(owner_kind, [checked])
+        with self.db.atomic():
+            return self._add_file_rows(owner_kind, owner_id, [checked])[0]
+
+    def _store_files(self, owner_kind: str, files: Sequence[CheckedFile]) -> None:
+        """Keep the bytes of the files a record is about to be saved with, before anything is
+        written to the database: a file that cannot be stored (a full disk, a folder not
+        writable) stops the save while nothing of it is saved, so the user can fix the cause
+        and save again, once. Bytes stored before the failure are named by no row: the store
+        is content-addressed, and the next try finds them there."""
+        self.refuse_non_photos(owner_kind, files)
+        for checked in files:
+            try:
+                self.store.keep(checked.sha256, checked.media, checked.data)
+            except InspectorError as exc:
+                raise type(exc)(N_("{name} could not be stored, so nothing was saved. "
+                                   "{problem}"), name=checked.name,
+                                problem=Message(exc.msgid, **exc.params)) from exc
+
+    def _add_file_rows(self, owner_kind: str, owner_id: str,
+                       files: Sequence[CheckedFile]) -> list[dict[str, Any]]:
+        """The rows naming stored files; inside the caller's transaction."""
+        return [self.repo.add_file({"owner_kind": owner_kind, "owner_id": owner_id,
+                                    "sha256": checked.sha256, "name": checked.name,
+                                    "media": checked.media, "size": checked.size})
+                for checked in files]

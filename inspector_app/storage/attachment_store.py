@@ -30,7 +30,9 @@ class AttachmentStore:
         return self.path(sha, media).exists()
 
     def keep(self, sha: str, media: str, data: bytes) -> bool:
-        """Write once; True when the bytes were written now."""
+        """Write once; True when the bytes were written now. A failure (disk full, folder not
+        writable) is an ``InspectorError`` naming the folder: the file's own name is its hash,
+        which tells a reader nothing."""
         target = self.path(sha, media)
         if target.exists():
             return False
@@ -38,5 +40,5 @@ class AttachmentStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(target, data)
         except OSError as exc:
-            raise from_os_error(exc, target) from exc
+            raise from_os_error(exc, self.folder) from exc
         return True

@@ -211,32 +211,32 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="154"/>
         <source>Check of %1</source>
         <translation>%1 的督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="159"/>
         <source>e.g. 区应急管理局督导组</source>
         <translation>如：区应急管理局督导组</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="162"/>
         <source>Checked on</source>
         <translation>督导日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="163"/>
         <source>Checked by</source>
         <translation>督导单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="164"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/station_dialogs.py" line="165"/>
         <source>Check photos</source>
         <translation>督导照片</translation>
     </message>
@@ -1272,166 +1272,166 @@ Send this file to whoever looks after Inspector at your office.</source>
 <context>
     <name>EmergencyPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="424"/>
         <source>Plans &amp; drills</source>
         <translation>预案与演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="428"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="429"/>
         <source>New plan…</source>
         <translation>新增预案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="430"/>
         <source>Change status…</source>
         <translation>变更状态…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="431"/>
         <source>Record filing…</source>
         <translation>登记备案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="432"/>
         <source>Record drill…</source>
         <translation>登记演练…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="433"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="434"/>
         <source>Mark done…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="435"/>
         <source>Show done tasks</source>
         <translation>显示已办结任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="436"/>
         <source>New station…</source>
         <translation>新建站点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="437"/>
         <source>Record milestone…</source>
         <translation>登记节点…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="438"/>
         <source>Record check…</source>
         <translation>登记督导…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="439"/>
         <source>Circular (PDF)…</source>
         <translation>通报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="440"/>
         <source>Circular (xlsx)…</source>
         <translation>通报（xlsx）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="443"/>
         <source>Numbered with the office&apos;s short name: Tools → Inspector profile…, Circular number word</source>
         <translation>文号中的机关代字在“工具 → 检查人员信息…”的“通报文号代字”中设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
         <source>Progress by unit</source>
         <translation>各单位进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="446"/>
         <source>Follow-up tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="447"/>
         <source>Stations</source>
         <translation>应急站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="459"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="463"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="469"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="467"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="507"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="509"/>
         <source>Filed</source>
         <translation>已备案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="510"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="513"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="511"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Late</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="514"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="512"/>
         <source>Drills this year</source>
         <translation>本年演练</translation>
     </message>
@@ -1440,244 +1440,244 @@ Send this file to whoever looks after Inspector at your office.</source>
         <translation type="vanished">%2个单位中%1个已全部备案；%3个已超过完成时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="516"/>
         <source>%1 of %2 units have filed every plan;</source>
         <translation>%2个单位中%1个已全部备案；</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="520"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="518"/>
         <source>%Ln unit(s) past the deadline.</source>
         <translation>
             <numerusform>%Ln个已超过完成时限。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="531"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="529"/>
         <source>revision overdue</source>
         <translation>逾期未修订</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="530"/>
         <source>drill overdue</source>
         <translation>逾期未演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
         <source>Owner</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="538"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="539"/>
         <source>Issued on</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Filed on</source>
         <translation>备案日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="540"/>
         <source>Filing number</source>
         <translation>备案编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Revision due</source>
         <translation>应修订日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="543"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="541"/>
         <source>Last drill</source>
         <translation>最近演练</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="544"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="542"/>
         <source>Drill due</source>
         <translation>应演练日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="548"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Scope</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="551"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="549"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="552"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="550"/>
         <source>Tasks</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="559"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="562"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="560"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="563"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="561"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="570"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="571"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="578"/>
         <source>Last check</source>
         <translation>最近督导</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="614"/>
         <source>Choose a task in the Follow-up tasks tab first.</source>
         <translation>请先在“整改任务”标签页中选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="621"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="619"/>
         <source>This task is already done.</source>
         <translation>该任务已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="633"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="641"/>
         <source>Choose a station in the Stations tab first.</source>
         <translation>请先在“站点”标签页中选择一个站点。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="706"/>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="670"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="704"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="715"/>
         <source>Choose a plan in the Plans tab first.</source>
         <translation>请先在“预案”页签中选择一项预案。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="674"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="672"/>
         <source>Attach the plan&apos;s file</source>
         <translation>附加预案文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="675"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="673"/>
         <source>Plans (*.pdf *.docx *.jpg *.jpeg *.png)</source>
         <translation>预案文件 (*.pdf *.docx *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="686"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="684"/>
         <source>Attached {0}.</source>
         <translation>已附加 {0}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="727"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="725"/>
         <source>plans-circular-{0}</source>
         <translation>预案编修情况通报-{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="730"/>
         <source>Save the circular</source>
         <translation>保存通报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="731"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="744"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="742"/>
         <source>Writing {0}…</source>
         <translation>正在生成 {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/emergency.py" line="758"/>
+        <location filename="../../inspector_app/ui/pages/emergency.py" line="756"/>
         <source>Written: {0} (circular {1})</source>
         <translation>已写入：{0}（文号 {1}）</translation>
     </message>

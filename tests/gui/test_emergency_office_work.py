@@ -359,3 +359,138 @@ def test_a_drill_refused_for_a_pdf_among_its_photos_is_saved_once(qtbot, page, s
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(svc.drills()) == 1
+
+
+@pytest.fixture
+def disk(monkeypatch):
+    """The emergency files' disk, which takes one file more and is then full (ENOSPC) until
+    ``disk["room"] = None`` frees some space."""
+    import errno
+    import os
+
+    from inspector_app.storage import attachment_store
+
+    real = attachment_store.write_atomic
+    state: dict = {"room": 1}
+
+    def write(target, data, **kwargs):
+        if state["room"] is not None:
+            if state["room"] == 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+            state["room"] -= 1
+        return real(target, data, **kwargs)
+
+    monkeypatch.setattr(attachment_store, "write_atomic", write)
+    return state
+
+
+def _two_photos(tmp_path):
+    from PIL import Image
+
+    first, second = tmp_path / "前门.jpg", tmp_path / "second.png"
+    Image.new("RGB", (40, 30), "red").save(first, "JPEG")
+    Image.new("RGB", (40, 30), "blue").save(second, "PNG")
+    return [first, second]
+
+
+def _names(photos_row):
+    return [photos_row.list.item(i).text() for i in range(photos_row.list.count())]
+
+
+def _files_kept(ctx) -> int:
+    return ctx.db.execute("SELECT COUNT(*) FROM emergency_files").fetchone()[0]
+
+
+def _says_the_disk_is_full(text: str, ctx) -> None:
+    assert "second.png" in text and "nothing was saved" in text
+    assert "disk is full" in text and str(ctx.data_dir.root / "emergency_files") in text
+
+
+def test_a_drill_whose_second_photo_finds_the_disk_full_is_saved_whole_once_space_is_freed(
+        qtbot, page, svc, ctx, tmp_path, disk):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                 unit_id=svc.units.find("洛阳镇").id, status="issued",
+                 issued_on=(TODAY - timedelta(days=200)).isoformat())
+    dialog = DrillDialog(svc, parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.organiser.setText("洛阳镇应急办")
+    dialog.scenario.setText("化工仓库泄漏")
+    dialog.problems.insertRow(0)
+    dialog.problems.setItem(0, 0, QTableWidgetItem("堵漏器材不足"))
+    dialog.problems.setItem(0, 1, QTableWidgetItem((TODAY + timedelta(days=30)).isoformat()))
+    dialog.photos.add(_two_photos(tmp_path))
+    dialog.save()
+    _says_the_disk_is_full(dialog.error.text(), ctx)
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert svc.drills() == [] and svc.tasks(TODAY) == [] and _files_kept(ctx) == 0
+    # Everything typed and chosen is still there to save again.
+    assert (dialog.organiser.text(), dialog.scenario.text()) == ("洛阳镇应急办", "化工仓库泄漏")
+    assert dialog.problems.item(0, 0).text() == "堵漏器材不足"
+    assert _names(dialog.photos) == ["前门.jpg", "second.png"]
+    dialog.save()                                   # still full: still nothing
+    assert "disk is full" in dialog.error.text() and svc.drills() == []
+
+    disk["room"] = None
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [drill] = svc.drills()
+    assert (drill["photos"], drill["tasks"], drill["scenario"]) == (2, 1, "化工仓库泄漏")
+    names = sorted(f["name"] for f in svc.repo.files("drill", drill["id"]))
+    assert names == ["second.png", "前门.jpg"] and _files_kept(ctx) == 2
+
+
+def test_a_check_whose_photo_finds_the_disk_full_is_saved_once_space_is_freed(
+        qtbot, page, svc, ctx, tmp_path, disk):
+    from inspector_app.ui.dialogs.station_dialogs import CheckDialog
+
+    station = svc.add_station(name="洛阳镇应急管理站", kind="town",
+                              unit_id=svc.units.find("洛阳镇").id)
+    dialog = CheckDialog(svc, station["id"], station["name"], parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.checker.setText("区应急管理局督导组")
+    dialog.findings.setPlainText("平台建设进度滞后")
+    dialog.photos.add(_two_photos(tmp_path))
+    dialog.save()
+    _says_the_disk_is_full(dialog.error.text(), ctx)
+    assert dialog.isVisible() and svc.repo.checks(station["id"]) == []
+    assert _files_kept(ctx) == 0
+    assert dialog.checker.text() == "区应急管理局督导组"
+    assert dialog.findings.toPlainText() == "平台建设进度滞后"
+    assert _names(dialog.photos) == ["前门.jpg", "second.png"]
+
+    disk["room"] = None
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [check] = svc.repo.checks(station["id"])
+    assert len(svc.repo.files("check", check["id"])) == 2 and _files_kept(ctx) == 2
+
+
+def test_a_milestone_whose_photo_finds_the_disk_full_changes_nothing_until_saved_again(
+        qtbot, page, svc, ctx, tmp_path, disk):
+    station = svc.add_station(name="张坂村应急服务站", kind="village", unit_id=None)
+    dialog = MilestoneDialog(svc, station["id"], station["name"], parent=page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.milestone.setCurrentIndex(dialog.milestone.findData("design"))
+    dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
+    dialog.note.setText("方案已送审")
+    dialog.photos.add(_two_photos(tmp_path))
+    dialog.save()
+    _says_the_disk_is_full(dialog.error.text(), ctx)
+    row = svc.milestone(station["id"], "design")
+    assert (row["status"], row["note"] or "") == ("not_started", "") and _files_kept(ctx) == 0
+    assert dialog.status.currentData() == "in_progress" and dialog.note.text() == "方案已送审"
+    assert _names(dialog.photos) == ["前门.jpg", "second.png"]
+
+    disk["room"] = None
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    row = svc.milestone(station["id"], "design")
+    assert (row["status"], row["note"]) == ("in_progress", "方案已送审")
+    assert len(svc.repo.files("milestone", row["id"])) == 2 and _files_kept(ctx) == 2

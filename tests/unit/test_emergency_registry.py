@@ -419,3 +419,43 @@ def test_a_file_that_is_not_a_photo_is_refused_naming_what_takes_photos_in_words
     i18n.set_language("zh_CN")
     shown = caught.value.localized()
     assert zh in shown and kind not in shown, shown
+
+
+def test_a_drill_whose_photo_finds_the_disk_full_is_recorded_once_when_run_again(
+        capsys, tmp_path, data_dir, monkeypatch):
+    """On the command line as in the window: the drill is saved with its photos or not at
+    all, so the same command run again once space is freed records one drill."""
+    import errno
+
+    from inspector_app.storage import attachment_store
+
+    real = attachment_store.write_atomic
+    room: list[int | None] = [1]
+
+    def write(target, data, **kwargs):
+        if room[0] is not None:
+            if room[0] == 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+            room[0] -= 1
+        return real(target, data, **kwargs)
+
+    monkeypatch.setattr(attachment_store, "write_atomic", write)
+    assert run("units", "add", "洛阳镇", "--kind", "town") == 0
+    assert run("plans-registry", "add", "P", "--type", "comprehensive", "--unit", "洛阳镇",
+               "--status", "issued", "--issued", "2026-09-01") == 0
+    first, second = tmp_path / "a.jpg", tmp_path / "b.png"
+    first.write_bytes(jpeg_bytes())
+    second.write_bytes(png_bytes())
+    drill = ["drills", "add", "P", "--date", "2026-10-10", "--form", "live", "--scope",
+             "single", "--problem", "物资不足|2026-12-31", "--photo", str(first), "--photo",
+             str(second)]
+    capsys.readouterr()
+    assert main(drill) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "b.png" in err and "disk is full" in err
+    assert str(data_dir.root / "emergency_files") in err and "nothing was saved" in err
+    assert out_json(capsys, "drills", "list", "--json") == []
+    room[0] = None
+    assert main(drill) == 0
+    [made] = out_json(capsys, "drills", "list", "--json")
+    assert made["photos"] == 2 and made["tasks"] == 1

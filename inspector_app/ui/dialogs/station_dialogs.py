@@ -132,14 +132,11 @@ class MilestoneDialog(QDialog):
     def save(self) -> None:
         done = self.status.currentData() == MilestoneStatus.DONE.value
         try:
-            checked = [check_file(p) for p in self.photos.photos]
-            self.svc.refuse_non_photos("milestone", checked)
-            row = self.svc.set_milestone(
+            self.svc.set_milestone(
                 self.station_id, self.milestone.currentData(), status=self.status.currentData(),
                 due_on=self.due.iso(), note=self.note.text(),
-                done_on=self.done_on.date().toString(Qt.DateFormat.ISODate) if done else None)
-            for photo in checked:
-                self.svc.attach_checked("milestone", row["id"], photo)
+                done_on=self.done_on.date().toString(Qt.DateFormat.ISODate) if done else None,
+                photos=[check_file(p) for p in self.photos.photos])
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return
@@ -174,14 +171,11 @@ class CheckDialog(QDialog):
 
     def save(self) -> None:
         try:
-            checked = [check_file(p) for p in self.photos.photos]
-            self.svc.refuse_non_photos("check", checked)
-            row = self.svc.add_check(
+            self.svc.add_check(
                 self.station_id, checker=self.checker.text(),
                 checked_on=self.checked_on.date().toString(Qt.DateFormat.ISODate),
-                findings=self.findings.toPlainText())
-            for photo in checked:
-                self.svc.attach_checked("check", row["id"], photo)
+                findings=self.findings.toPlainText(),
+                photos=[check_file(p) for p in self.photos.photos])
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return

@@ -314,16 +314,14 @@ class DrillDialog(QDialog):
         try:
             if self.plan.currentData() is None:
                 raise InspectorError(self.tr("Register the plan first."))
-            checked = [check_file(p) for p in self.photos.photos]
-            self.svc.refuse_non_photos("drill", checked)
-            drill = self.svc.add_drill(
+            # Saved with its photos or not at all: a photo the disk could not take leaves the
+            # dialog as the user filled it, and OK again saves the drill once.
+            self.svc.add_drill(
                 plan_id=self.plan.currentData(), held_on=self.date.date().toString("yyyy-MM-dd"),
                 form=self.form.currentData(), scope=self.scope.currentData(),
                 organiser=self.organiser.text(), participants=self.participants.text(),
                 scenario=self.scenario.text(), went_well=self.went_well.text(),
-                problems=problems)
-            for photo in checked:
-                self.svc.attach_checked("drill", drill["id"], photo)
+                problems=problems, photos=[check_file(p) for p in self.photos.photos])
         except InspectorError as exc:
             self.error.setText(exc.localized())
             return
