@@ -58,6 +58,16 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+def kept_name_problem(name: str) -> str | None:
+    """Why ``name`` is not a label as ``check_name`` keeps it, or None: ``name_problem``'s
+    reasons, and "spaces" for blanks before or after it, which ``check_name`` trims, so that a
+    name kept with them was never taken by it (a bundle's row names what was kept)."""
+    problem = name_problem(name)
+    if problem is None and name != name.strip():
+        return "spaces"
+    return problem
+
+
 def check_name(name: str) -> str:
     """A file's label: no folders, no control characters, not empty."""
     problem = name_problem(name)

@@ -72,6 +72,9 @@ def test_a_file_row_of_the_right_size_is_taken(world):
     ("..", "is empty; a file needs a name"),
     ("   ", "is empty; a file needs a name"),
     ("预" * 201 + ".jpg", "not a usable file name"),
+    (" 现场照片.jpg", "begins or ends with a space or another blank"),
+    ("现场照片.jpg  ", "begins or ends with a space"),
+    ("现场照片.jpg\u3000", "begins or ends with a space"),    # the ideographic space
 ])
 def test_a_file_name_the_window_refuses_is_refused(world, name, why):
     attached = office_plan_attached_on_the_laptop(world)

@@ -555,9 +555,11 @@ def check_row(table: str, row: Row) -> None:
         _check_file_name(row)
 
 
-# Why a file's name is not one the window takes (attachments.name_problem), said of a row.
+# Why a file's name is not one the window keeps (attachments.kept_name_problem), said of a row.
 _NAME_PROBLEMS = {
     "empty": N_("is empty; a file needs a name"),
+    "spaces": N_("{name!r} begins or ends with a space or another blank; a file's name is kept "
+                 "without them"),
     "folders": N_("{name!r} names folders (/, \\, :, ..); a file's name must not"),
     "unusable": N_("{name!r}… is not a usable file name (control characters or over "
                    "{max_name} characters)"),
@@ -565,12 +567,12 @@ _NAME_PROBLEMS = {
 
 
 def _check_file_name(row: Row) -> None:
-    """A file's name as the window takes it when a file is attached (``check_name``): it
+    """A file's name as the window keeps it when a file is attached (``check_name``): it
     is a label shown and offered when the file is saved, so a name the window refuses (with
-    folders in it, empty, or too long) is refused on arrival."""
-    from inspector_app.services.attachments import MAX_NAME, name_problem
+    folders in it, empty, or too long) or would have trimmed is refused on arrival."""
+    from inspector_app.services.attachments import MAX_NAME, kept_name_problem
 
-    problem = name_problem(row["name"])
+    problem = kept_name_problem(row["name"])
     if problem is not None:
         raise row_refused("emergency_files", row, "name", Message(
             _NAME_PROBLEMS[problem], name=row["name"][:40], max_name=MAX_NAME))
