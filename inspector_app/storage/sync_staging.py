@@ -58,28 +58,22 @@ class StagingStore:
         self.conn.commit()
 
     # -- writing --
-    def add_many(self, items: list[Item], values: list[tuple[Any, ...]] | None = None
-                 ) -> int | None:
-        """Stage ``items``; when one of them has a key already staged for its table (earlier,
-        or earlier in ``items``), the index of that item in ``items``, else None.
+    def add_many(self, table: str, rows: list[tuple[Any, ...]]) -> int | None:
+        """Stage ``rows`` of ``table``; when one of them has a key already staged for its
+        table (earlier, or earlier in ``rows``), the index of that row in ``rows``, else None.
 
-        The items before it are staged; those from it on are not. ``values`` (for a table
-        given to ``keep_values``, whose items' data are empty) are the items' values: the
-        columns a row lacks (joined by commas, or None), then its values in the order of the
-        columns; they alone are staged."""
-        if not items:
+        The rows before it are staged; those from it on are not. Each row is an ``Item``, or,
+        for a table given to ``keep_values``, its values: the columns the row lacks (joined by
+        commas, or None), then its values in the order of the columns."""
+        if not rows:
             return None
-        table = items[0][0]
         if table in self.columns:
-            if values is None or len(values) != len(items):
-                raise ValueError(f"{table} is staged as values: give every item's values")
             columns = self.columns[table]
             names = ", ".join(f'"{c}"' for c in columns)
             sql = (f'INSERT INTO "values_{table}" (absent, {names}) '
                    f"VALUES ({', '.join('?' * (len(columns) + 1))})")
-            rows: list[Any] = values
         else:
-            sql, rows = "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)", items
+            sql = "INSERT INTO staged (tbl, key, parent, line) VALUES (?, ?, ?, ?)"
         before = self.conn.total_changes
         try:
             self.conn.executemany(sql, rows)

@@ -200,9 +200,18 @@ class StagedRows(Mapping[str, TableRows]):
         import hashlib
 
         spec = BY_NAME[table]
+        key, parent = spec.key, spec.parent
+        (single,) = key if len(key) == 1 else (None,)
         digest = hashlib.sha256()
         fault: BaseException | None = None
-        count, pending = 0, []
+        count = 0
+        # The staged form of each checked row not staged yet, and the row (a row the bundle
+        # carries twice is named by it). Done in this loop rather than in a call per row: a
+        # district's bundle has 100,000s of rows, and each call and tuple is a cost per row.
+        pending: list[tuple[Any, ...]] = []
+        rows: list[Row] = []
+        columns = self.store.columns.get(table)
+        width = len(columns) if columns is not None else 0
         limit = row_schema.max_line_bytes(table)
         with zf.open(info) as handle:
             for number, raw in enumerate(_lines(handle, size, limit, digest, info.filename), 1):
@@ -213,51 +222,42 @@ class StagedRows(Mapping[str, TableRows]):
                            "bytes, more than any row of its table can be"),
                         number=number, filename=info.filename, limit=limit)
                     continue
-                count, fault = self._line(raw, table, spec.key, spec.parent, checker, pending,
-                                          count, fault)
+                if not raw.strip():
+                    continue
+                count += 1
+                if fault is not None:
+                    continue  # counted only: the first fault is the one reported
+                try:
+                    row = _parse(raw.decode("utf-8"))
+                    checker.add(table, row)
+                except (ValueError, KeyError, RecursionError, bundle.BundleRefused) as exc:
+                    fault = exc
+                    continue
+                if table == "inspections":
+                    self._inspection(row)
+                if columns is not None:
+                    # Staged as the values just checked, which the merge applies (where a line
+                    # names a column twice, the last value, as Python and so the checks read
+                    # it), after the columns the row lacks.
+                    pending.append((None if len(row) == width else ",".join(
+                        c for c in columns if c not in row), *map(row.get, columns)))
+                else:
+                    pending.append((table, str(row[single]) if single is not None
+                                    else _SEP.join(str(row[k]) for k in key),
+                                    str(row[parent]) if parent else None, marshal.dumps(row)))
+                rows.append(row)
                 if len(pending) >= _BATCH:
-                    fault = self._flush(table, pending, fault)
+                    fault = self._flush(table, pending, rows, count)
         if digest.hexdigest() != sha256:
             raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
                          filename=info.filename)
         row_schema.RowChecker.check_count(table, count)
-        fault = self._flush(table, pending, fault)
+        if fault is None:
+            fault = self._flush(table, pending, rows, count)
         if fault is not None:
             raise fault
         if count:
             self.counts[table] = count
-
-    def _line(self, raw: bytes, table: str, key: tuple[str, ...], parent: str | None,
-              checker: row_schema.RowChecker, pending: list[tuple[Any, ...]], count: int,
-              fault: BaseException | None) -> tuple[int, BaseException | None]:
-        if not raw.strip():
-            return count, fault
-        count += 1
-        if fault is not None:
-            return count, fault  # counted only: the first fault is the one reported
-        try:
-            line = raw.decode("utf-8")
-            row = _parse(line)
-            checker.add(table, row)
-        except (ValueError, KeyError, RecursionError, bundle.BundleRefused) as exc:
-            return count, exc
-        values: tuple[Any, ...] | None = None
-        if table == "inspections":
-            self._inspection(row)
-        if table not in SQL_READ:
-            data = marshal.dumps(row)
-        else:
-            # Staged as the values just checked, which the merge applies (where a line names a
-            # column twice, the last value, as Python and so the checks read it).
-            columns = self.store.columns[table]
-            absent = None if len(row) == len(columns) else ",".join(
-                c for c in columns if c not in row)
-            values = (absent, *map(row.get, columns))
-            data = b""
-        pending.append((table, str(row[key[0]]) if len(key) == 1
-                        else _SEP.join(str(row[k]) for k in key),
-                        str(row[parent]) if parent else None, data, row, count, values))
-        return count, None
 
     def _inspection(self, row: Row) -> None:
         """Note the checklist an inspection names; one it carries itself (format 1) is staged
@@ -288,25 +288,28 @@ class StagedRows(Mapping[str, TableRows]):
         found = self.store.line_of("template_snapshots", content_hash)
         return _load(found) if found is not None else None
 
-    def _flush(self, table: str, pending: list[tuple[Any, ...]],
-               fault: BaseException | None) -> BaseException | None:
-        if fault is None and pending:
-            twice = self.store.add_many([p[:4] for p in pending],
-                                        [p[6] for p in pending] if table in SQL_READ else None)
-            if twice is not None:
-                fault = self._twice(table, pending[twice])
+    def _flush(self, table: str, pending: list[tuple[Any, ...]], rows: list[Row],
+               count: int) -> BaseException | None:
+        """Stage the ``pending`` rows, the last of which is number ``count`` of the entry (no
+        fault came before them, so the rows before it are all there, one a number); the
+        refusal of the first whose key is staged already, if any."""
+        twice = self.store.add_many(table, pending) if pending else None
+        fault = (None if twice is None
+                 else self._twice(table, rows[twice], count - len(pending) + 1 + twice))
         pending.clear()
+        rows.clear()
         return fault
 
-    def _twice(self, table: str, item: tuple[Any, ...]) -> BaseException:
-        """The refusal of a row whose key the bundle already carried, naming both rows by
-        their place in the table's entry."""
-        first = self.store.position(table, item[1])
+    def _twice(self, table: str, row: Row, number: int) -> BaseException:
+        """The refusal of a row (number ``number`` of its entry) whose key the bundle already
+        carried, naming both rows by their place in the table's entry."""
+        key = BY_NAME[table].key
+        first = self.store.position(table, _SEP.join(str(row[k]) for k in key))
         return row_schema.row_refused(
-            table, item[4], None, Message(
+            table, row, None, Message(
                 N_("appears twice in the bundle (numbers {first:,} and {second:,} of its "
                    "{rows})"), rows=words.table_words(table), first=first,
-                second=item[5]))
+                second=number))
 
 
 def _lines(handle: IO[bytes], size: int, limit: int, digest: Any, filename: str
