@@ -15,7 +15,7 @@ import json
 import json.scanner
 import marshal
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,9 +30,12 @@ Row = dict[str, Any]
 _CHUNK = 1024 * 1024
 _BATCH = 1000
 # Tables whose staged rows the merge applies in SQL, from the values the checks read (kept
-# beside the lines, see ``StagingStore.keep_values``): their rows hold only text, integers and
-# nulls.
-SQL_READ = frozenset({"audit_log"})
+# beside the lines, see ``StagingStore.keep_values``, each as Python read it: text, integers,
+# reals, bytes or null). The parts of new inspections go in with one statement per table and
+# batch rather than read back, rebuilt and copied through a temporary table (the district's
+# 53,000 answers, 6,600 signatures and 3,000 hazards: about 0.4 s of CPU less). A table with
+# a key of two columns stays in ``staged``.
+SQL_READ = frozenset({"audit_log", *(spec.name for spec in CHILDREN if len(spec.key) == 1)})
 _SEP = "\x1f"  # between the parts of a composite key; never in a key (row_schema refuses it)
 
 
@@ -73,6 +76,17 @@ def _parse(line: str) -> Row:
     return obj
 
 
+def _rows_of(columns: list[str], kept: Iterable[tuple[Any, ...]]) -> Iterator[Row]:
+    """Rows staged as values (the columns a row lacks, then its values), as they were parsed
+    (absent columns absent)."""
+    for absent, *values in kept:
+        row = dict(zip(columns, values, strict=True))
+        if absent is not None:
+            for name in absent.split(","):
+                del row[name]
+        yield row
+
+
 class TableRows:
     """One table's staged rows, read afresh on every iteration (in the bundle's order)."""
 
@@ -92,13 +106,8 @@ class TableRows:
 
     def _kept(self) -> Iterator[Row]:
         """The rows of a table staged as values, as they were parsed (absent columns absent)."""
-        columns = self.staged.store.columns[self.table]
-        for absent, *values in self.staged.store.values(self.table):
-            row = dict(zip(columns, values, strict=True))
-            if absent is not None:
-                for name in absent.split(","):
-                    del row[name]
-            yield row
+        return _rows_of(self.staged.store.columns[self.table],
+                        self.staged.store.values(self.table))
 
     def __len__(self) -> int:
         return self.staged.counts.get(self.table, 0)
@@ -112,7 +121,8 @@ class StagedRows(Mapping[str, TableRows]):
         self.store = StagingStore(path)
         for table in sorted(SQL_READ):
             (key,) = BY_NAME[table].key  # one column: its values are kept unique
-            self.store.keep_values(table, list(row_schema.SCHEMAS[table]), key)
+            self.store.keep_values(table, list(row_schema.SCHEMAS[table]), key,
+                                   BY_NAME[table].parent)
         self.counts: dict[str, int] = {}
         # (content hash, template id, version) each carried inspection names → the first such
         # inspection, for the import to check that the checklist is in the bundle or here.
@@ -141,27 +151,21 @@ class StagedRows(Mapping[str, TableRows]):
     def parts_of(self, inspection_id: str) -> dict[str, list[Row]]:
         """The parts of one inspection that the bundle carries, table by table in the order
         of ``CHILDREN``."""
-        found: dict[str, list[Row]] = {spec.name: [] for spec in CHILDREN}
-        for table, _parent, line in self.store.parts([inspection_id]):
-            row = _load(line)
-            skip = self.skip.get(table)
-            if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
-                continue
-            found[table].append(row)
-        return {table: rows for table, rows in found.items() if rows}
+        return self.parts_of_many([inspection_id]).get(inspection_id, {})
 
     def row_of(self, table: str, key: str) -> Row | None:
         """The staged row of a single-key table with this key (None if the bundle has none, or
         the policy left it out), read by its key rather than by a pass over the table."""
         if table not in self.counts:
             return None
-        if table in SQL_READ:
-            raise ValueError(f"{table} is staged as values, not read by key")
-        line = self.store.line_of(table, key)
-        if line is None:
-            return None
         skip = self.skip.get(table)
-        return None if skip and (key,) in skip else _load(line)
+        if skip and (key,) in skip:
+            return None
+        if table in SQL_READ:
+            kept = self.store.kept_row(table, key)
+            return None if kept is None else next(_rows_of(self.store.columns[table], [kept]))
+        line = self.store.line_of(table, key)
+        return None if line is None else _load(line)
 
     def keys_of(self, table: str) -> Iterator[str]:
         """The keys of a single-key table's rows (text, as every such key is), unread."""
@@ -174,9 +178,10 @@ class StagedRows(Mapping[str, TableRows]):
             if not skip or (key,) not in skip:
                 yield key
 
-    def parts_of_many(self, inspection_ids: list[str]) -> dict[str, dict[str, list[Row]]]:
-        """``parts_of`` for several inspections, read in one query (ids with no parts are
-        left out)."""
+    def parts_of_many(self, inspection_ids: list[str], leave_out: Iterable[str] = ()
+                      ) -> dict[str, dict[str, list[Row]]]:
+        """``parts_of`` for several inspections, read in one query per kind of staging (ids
+        with no parts are left out), without the tables in ``leave_out``."""
         found: dict[str, dict[str, list[Row]]] = {}
         for table, parent, line in self.store.parts(inspection_ids):
             row = _load(line)
@@ -184,13 +189,36 @@ class StagedRows(Mapping[str, TableRows]):
             if skip and tuple(row[k] for k in BY_NAME[table].key) in skip:
                 continue
             found.setdefault(parent, {}).setdefault(table, []).append(row)
+        for table, column in self.store.parents_of.items():
+            if table in leave_out or table not in self.counts:
+                continue
+            skip = self.skip.get(table)
+            key = BY_NAME[table].key
+            for row in _rows_of(self.store.columns[table],
+                                self.store.kept_parts(table, inspection_ids)):
+                if skip and tuple(row[k] for k in key) in skip:
+                    continue
+                found.setdefault(row[column], {}).setdefault(table, []).append(row)
         order = {spec.name: n for n, spec in enumerate(CHILDREN)}
         return {parent: dict(sorted(tables.items(), key=lambda item: order[item[0]]))
                 for parent, tables in found.items()}
 
     def orphan_parents(self) -> list[str]:
-        """Inspections the bundle carries parts of but not the inspection itself."""
-        return self.store.orphan_parents()
+        """Inspections the bundle carries parts of but not the inspection itself, in the order
+        their first parts come in the bundle (its entries were staged one after the other)."""
+        entries = {table: n for n, table in enumerate(self.counts)}
+        found = sorted(self.store.orphan_parents(), key=lambda f: (entries[f[1]], f[2]))
+        return list(dict.fromkeys(parent for parent, _table, _seq in found))
+
+    def kept_counts(self, table: str, inspection_ids: list[str]) -> tuple[dict[str, int], bool]:
+        """How many rows of ``table``, staged as values, each of these inspections has (none:
+        left out), and whether one of them lacks a column; for a table the policy left no row
+        of out."""
+        if self.skip.get(table):
+            raise ValueError(f"the policy left rows of {table} out")
+        if table not in self.counts:
+            return {}, False
+        return self.store.kept_counts(table, inspection_ids)
 
     # -- filling it --
     def load(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, table: str, size: int,
