@@ -69,7 +69,7 @@ def _parse(line: str) -> Row:
         raise ValueError("a row is not a JSON object")
     # Most values are plain; only objects (BLOBs) and lists (refused) need decoding, and a
     # line holding neither has no "[" and no "{" after its first character.
-    if "[" in line or "{" in line[1:]:
+    if "[" in line or line.find("{", 1) >= 0:  # a search, not a copy of the line
         for k, v in obj.items():
             if type(v) in _CONTAINERS:
                 obj[k] = decode_value(v)
@@ -233,11 +233,11 @@ class StagedRows(Mapping[str, TableRows]):
         digest = hashlib.sha256()
         fault: BaseException | None = None
         count = 0
-        # The staged form of each checked row not staged yet, and the row (a row the bundle
-        # carries twice is named by it). Done in this loop rather than in a call per row: a
-        # district's bundle has 100,000s of rows, and each call and tuple is a cost per row.
+        # The staged form of each checked row not staged yet (a row the bundle carries twice
+        # is named by the key it holds; the row itself is let go at once). Done in this loop
+        # rather than in a call per row: a district's bundle has 100,000s of rows, and each
+        # call, tuple and row held is a cost per row.
         pending: list[tuple[Any, ...]] = []
-        rows: list[Row] = []
         columns = self.store.columns.get(table)
         width = len(columns) if columns is not None else 0
         limit = row_schema.max_line_bytes(table)
@@ -273,15 +273,14 @@ class StagedRows(Mapping[str, TableRows]):
                     pending.append((table, str(row[single]) if single is not None
                                     else _SEP.join(str(row[k]) for k in key),
                                     str(row[parent]) if parent else None, marshal.dumps(row)))
-                rows.append(row)
                 if len(pending) >= _BATCH:
-                    fault = self._flush(table, pending, rows, count)
+                    fault = self._flush(table, pending, count)
         if digest.hexdigest() != sha256:
             raise refuse(N_("the file {filename!r} does not match its hash (it was altered)"),
                          filename=info.filename)
         row_schema.RowChecker.check_count(table, count)
         if fault is None:
-            fault = self._flush(table, pending, rows, count)
+            fault = self._flush(table, pending, count)
         if fault is not None:
             raise fault
         if count:
@@ -316,23 +315,27 @@ class StagedRows(Mapping[str, TableRows]):
         found = self.store.line_of("template_snapshots", content_hash)
         return _load(found) if found is not None else None
 
-    def _flush(self, table: str, pending: list[tuple[Any, ...]], rows: list[Row],
-               count: int) -> BaseException | None:
+    def _flush(self, table: str, pending: list[tuple[Any, ...]], count: int
+               ) -> BaseException | None:
         """Stage the ``pending`` rows, the last of which is number ``count`` of the entry (no
         fault came before them, so the rows before it are all there, one a number); the
         refusal of the first whose key is staged already, if any."""
         twice = self.store.add_many(table, pending) if pending else None
         fault = (None if twice is None
-                 else self._twice(table, rows[twice], count - len(pending) + 1 + twice))
+                 else self._twice(table, pending[twice], count - len(pending) + 1 + twice))
         pending.clear()
-        rows.clear()
         return fault
 
-    def _twice(self, table: str, row: Row, number: int) -> BaseException:
-        """The refusal of a row (number ``number`` of its entry) whose key the bundle already
-        carried, naming both rows by their place in the table's entry."""
+    def _twice(self, table: str, staged: tuple[Any, ...], number: int) -> BaseException:
+        """The refusal of a row (number ``number`` of its entry, ``staged`` as ``load`` staged
+        it) whose key the bundle already carried, naming both rows by their place in the
+        table's entry."""
         key = BY_NAME[table].key
-        first = self.store.position(table, _SEP.join(str(row[k]) for k in key))
+        columns = self.store.columns.get(table)
+        # The key's values, all text (as row_schema checks every key column): what names a row.
+        row: Row = ({k: staged[1 + columns.index(k)] for k in key} if columns is not None
+                    else dict(zip(key, staged[1].split(_SEP), strict=True)))
+        first = self.store.position(table, _SEP.join(row[k] for k in key))
         return row_schema.row_refused(
             table, row, None, Message(
                 N_("appears twice in the bundle (numbers {first:,} and {second:,} of its "
