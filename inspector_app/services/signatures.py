@@ -38,7 +38,6 @@ from inspector_app.domain.signature import (
 )
 from inspector_app.errors import LockedRecordError, NotFoundError, ValidationError
 from inspector_app.i18n import N_
-from inspector_app.services.documents import record_content_fingerprint
 from inspector_app.storage.audit import AuditLog
 from inspector_app.storage.inspections_repo import InspectionRepo
 from inspector_app.storage.signatures_repo import SignatureRepo
@@ -113,6 +112,10 @@ class SignatureService:
 
     def fingerprint(self, inspection_id: str) -> str:
         """The record content a signature given now is tied to."""
+        # Imported here: the documents bring the PDF libraries (a tenth of a second to load),
+        # which the sync import, needing only check_png of this module, never uses.
+        from inspector_app.services.documents import record_content_fingerprint
+
         return record_content_fingerprint(self.db, inspection_id)
 
     def current_and_stale(self, inspection_id: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -254,7 +255,7 @@ def staged_attached(db: Database, path: Path) -> Iterator[bool]:
 def staged_span(db: Database, table: str) -> tuple[int, int] | None:
     """(first, last) sequence number of ``table``'s staged values (``values_<table>``), if
     any."""
-    row = db.execute(f'SELECT MIN(seq), MAX(seq) FROM staged."values_{table}"').fetchone()
+    row = db.execute(f'SELECT MIN(_seq), MAX(_seq) FROM staged."values_{table}"').fetchone()
     return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
 
 
@@ -268,7 +269,7 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
     info = db.execute("PRAGMA main.table_info(audit_log)").fetchall()
     if any(c[1] in columns and c[4] is not None for c in info):
         return None
-    span = "v.seq BETWEEN ? AND ?"
+    span = "v._seq BETWEEN ? AND ?"
     source = 'staged."values_audit_log" AS v'
     # Every entry of the span is either added or already here: counting the span (a range of
     # its key) spares a second look-up of each entry.
@@ -281,9 +282,26 @@ def add_staged_audit(db: Database, columns: list[str], first: int, last: int
     # district's 95,000 entries 0.24-0.33 s of CPU instead of 0.33-0.49 s. Only the id is
     # named, so any other fault still fails the import.
     cursor = db.execute(f"INSERT INTO main.audit_log ({names}) SELECT {values} FROM {source} "
-                        f"WHERE {span} ORDER BY v.seq ON CONFLICT (id) DO NOTHING",
+                        f"WHERE {span} ORDER BY v._seq ON CONFLICT (id) DO NOTHING",
                         [first, last])
     return cursor.rowcount, int(staged) - cursor.rowcount
+
+
+def add_staged_parts(db: Database, table: str, columns: list[str], parent: str,
+                     parents: list[str]) -> int:
+    """The staged rows of ``table`` (its staged values, ``staged."values_<table>"``, whose
+    ``parent`` names one of ``parents``) added in one statement, from the values the checks
+    read: how many. They go in as the rows read one by one would, those of each parent in
+    turn, each's in the bundle's order. ``columns`` are those the staged values hold, none
+    lacking in any of these rows (the staged null would stand for the column's default here).
+    Any fault raises, as the rows' own insert would."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(f'v."{c}"' for c in columns)
+    cursor = db.execute(f'INSERT INTO main."{table}" ({names}) SELECT {values} '
+                        f'FROM json_each(?) AS p JOIN staged."values_{table}" AS v '
+                        f'ON v."{parent}" = p.value ORDER BY p.key, v._seq',
+                        [json.dumps(parents)])
+    return int(cursor.rowcount)
 
 
 def fold_log(db: Database) -> None:

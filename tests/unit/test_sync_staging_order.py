@@ -26,15 +26,17 @@ def _answer(n: int) -> dict[str, object]:
             "created_at": STAMP, "updated_at": STAMP, "device_id": "laptop"}
 
 
-def _load(tmp_path: Path, rows: list[dict[str, object]], raw_tail: bytes = b"") -> StagedRows:
+def _load(tmp_path: Path, rows: list[dict[str, object]], raw_tail: bytes = b"",
+          table: str = "answers") -> StagedRows:
     data = b"".join(dump_row(row) for row in rows) + raw_tail
     bundle = tmp_path / "rows.zip"
+    entry = f"rows/{table}.jsonl"
     with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("rows/answers.jsonl", data)
+        zf.writestr(entry, data)
     staged = StagedRows(tmp_path / "staged.sqlite3")
     try:
         with zipfile.ZipFile(bundle) as zf:
-            staged.load(zf, zf.getinfo("rows/answers.jsonl"), "answers", len(data),
+            staged.load(zf, zf.getinfo(entry), table, len(data),
                         hashlib.sha256(data).hexdigest(), RowChecker(track_keys=False))
     except BaseException:
         staged.close()
@@ -61,6 +63,17 @@ def test_a_row_carried_twice_is_named_before_a_broken_line_far_after_it(tmp_path
                                             r"the bundle \(numbers 2 and 4 of its checklist "
                                             r"answers\)"):
         _load(tmp_path, rows)
+
+
+def test_a_team_member_carried_twice_is_named_by_the_inspection_and_the_inspector(tmp_path):
+    # A key of two columns: the row is named by both, as the line gave them.
+    members = [{"inspection_id": f"inspection-{n // 3:04d}", "inspector_id": f"inspector-{n % 3}",
+                "position": n % 3} for n in range(3000)]
+    members.insert(2500, dict(members[1200]))
+    with pytest.raises(BundleRefused, match=r"inspection team member inspection-0400/inspector-0: "
+                                            r"appears twice in the bundle \(numbers 1,201 and "
+                                            r"2,501 of its inspection teams\)"):
+        _load(tmp_path, members, table="inspection_inspectors")
 
 
 def test_a_line_that_is_not_json_is_reported_when_no_row_before_it_is_refused(tmp_path):

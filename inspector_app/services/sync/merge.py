@@ -41,6 +41,7 @@ from inspector_app.services.sync.row_schema import SCHEMAS
 from inspector_app.services.sync.staging import SQL_READ, StagedRows
 from inspector_app.services.sync.tables import (
     BY_NAME,
+    CHILDREN,
     LOCAL_COLUMNS,
     OFFICE_ONLY,
     REFERENCE,
@@ -96,11 +97,17 @@ class Merger:
         self.peer_name = peer_name or peer[:8]
         self.columns = {t.name: [c.name for c in db[t.name].columns] for t in BY_NAME.values()}
         self._keep: dict[str, frozenset[str]] = {}
-        # Table → rows of the new inspections of the batch being merged, waiting to go in.
+        # Table → rows of the new inspections of the batch being merged, waiting to go in (for
+        # a table of _from_sql, none: its rows go in from the staged values).
         self._held: dict[str, list[Row]] | None = None
         self.staged = rows
         # The staged rows can be read by the import's own statements (see _staged_audit).
         self.attached = attached
+        # Tables of parts whose rows new inspections may take from the staged values
+        # (_in_sql), and for those that the batch being held takes so, how many rows each of
+        # its inspections has there.
+        self._from_sql: tuple[str, ...] = ()
+        self._sql_counts: dict[str, dict[str, int]] = {}
 
     def _clean(self, table: str, row: Row) -> Row:
         keep = self._keep.get(table)
@@ -192,6 +199,7 @@ class Merger:
                     self._newest_wins(spec, row)
         # A batch of inspections and their parts at a time: a large bundle is never all in
         # memory, and new inspections go in with one statement per table and batch.
+        self._from_sql = self._in_sql()
         batch: list[Row] = []
         for row in self._rows("inspections"):
             batch.append(row)
@@ -256,6 +264,24 @@ class Merger:
         for _ in range(present):
             self.report.skipped("audit_log", N_("already present"))
         return True
+
+    def _in_sql(self) -> tuple[str, ...]:
+        """The tables of parts (staged as values) whose rows new inspections may take straight
+        from the staged values, one statement per batch, where that does what their rows read
+        one by one would: the staged rows are attached, the policy left none of them out, and
+        this database has every column they hold (a batch takes them so only if none of its
+        rows lacks a column, which would take the column's default here)."""
+        if not self.attached:
+            return ()
+        found = []
+        for table in sorted(SQL_READ):
+            if (BY_NAME[table].parent is None or table not in self.staged
+                    or self.staged.skip.get(table)):
+                continue
+            here = {c for c in self.columns[table] if c not in LOCAL_COLUMNS.get(table, ())}
+            if set(SCHEMAS[table]) <= here:
+                found.append(table)
+        return tuple(found)
 
     def _new_audit(self, batch: list[Row]) -> None:
         """The entries of ``batch`` not here yet, added; ``batch`` is emptied."""
@@ -408,22 +434,37 @@ class Merger:
         if not batch:
             return
         ids = [row["id"] for row in batch]
-        parts = {parent: {table: [self._clean(table, r) for r in rows]
-                          for table, rows in found.items()}
-                 for parent, found in self.staged.parts_of_many(ids).items()}
+        # The parts taken from SQL are read only if the batch is not all new after all (a
+        # clash of them, such as two answers to one item, is refused by the database's own
+        # rules and the batch goes one by one).
+        counts = {table: self.staged.kept_counts(table, ids) for table in self._from_sql}
+        from_sql = tuple(table for table, (_n, partial) in counts.items() if not partial)
+        parts = self._batch_parts(ids, from_sql)
         held = self._all_new(batch, parts)
         if held:
             self._held = {}
+            self._sql_counts = {table: counts[table][0] for table in from_sql}
             try:
                 for row in batch:
                     self._inspection(row, parts.get(row["id"], {}))
                 held = self._insert_held(batch)
             finally:
                 self._held = None
+                self._sql_counts = {}
         if not held:
+            if from_sql:
+                parts = self._batch_parts(ids)
             for row in batch:
                 self._inspection(row, parts.get(row["id"], {}))
         batch.clear()
+
+    def _batch_parts(self, ids: list[str], leave_out: tuple[str, ...] = ()
+                     ) -> dict[str, dict[str, list[Row]]]:
+        """The parts of these inspections, by inspection and table, but those of
+        ``leave_out``."""
+        return {parent: {table: [self._clean(table, r) for r in rows]
+                         for table, rows in found.items()}
+                for parent, found in self.staged.parts_of_many(ids, leave_out).items()}
 
     def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
         ids = [row["id"] for row in batch]
@@ -447,26 +488,39 @@ class Merger:
         return True
 
     def _hold(self, row: Row, parts: dict[str, list[Row]]) -> None:
-        """A new inspection of a batch of new ones: its rows wait for ``_insert_held``."""
+        """A new inspection of a batch of new ones: its rows wait for ``_insert_held`` (a
+        table whose rows go in from SQL is only noted, in its place among the parts)."""
         assert self._held is not None
-        for table, rows in parts.items():
-            self._held.setdefault(table, []).extend(rows)
+        for spec in CHILDREN:
+            rows = parts.get(spec.name)
+            if rows:
+                self._held.setdefault(spec.name, []).extend(rows)
+            elif self._sql_counts.get(spec.name, {}).get(row["id"]):
+                self._held.setdefault(spec.name, [])
 
     def _insert_held(self, batch: list[Row]) -> bool:
         """Parts first (once a row says "signed", the triggers lock its parts), then the
         inspections; False, with nothing changed, when the database refuses any of it."""
         held = self._held or {}
+        added = {table: len(rows) for table, rows in held.items()}
+        ids = [row["id"] for row in batch]
         try:
             with self.db.atomic():
                 for table, rows in held.items():
-                    _insert_many(self.db, table, rows)
+                    if table not in self._sql_counts:
+                        _insert_many(self.db, table, rows)
+                        continue
+                    added[table] = sync_rows.add_staged_parts(
+                        self.db, table, list(SCHEMAS[table]), BY_NAME[table].parent or "", ids)
+                    if added[table] != sum(self._sql_counts[table].values()):
+                        raise sqlite3.IntegrityError(f"{table}: not every staged row went in")
                 _insert_many(self.db, "inspections", batch)
                 self.db.conn.executemany(_SEEN, [[row["id"], self.peer, row["updated_at"]]
                                                  for row in batch if self._speaks_for(row)])
         except sqlite3.IntegrityError:
             return False
-        for table, rows in held.items():
-            self.report.added(table, len(rows))
+        for table, n in added.items():
+            self.report.added(table, n)
         self.report.added("inspections", len(batch))
         self.signed_in += [row["id"] for row in batch if row["status"] == "signed"]
         return True
