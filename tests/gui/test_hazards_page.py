@@ -344,20 +344,26 @@ def test_the_export_dialog_starts_in_documents_then_where_the_ledger_was_saved(
     assert Path(offered[-1]).parent == usb
 
 
-@pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_what_a_supervisor_chases_shows_without_scrolling_on_a_1024_screen(qtbot, demo,
-                                                                          languages, lang):
-    """Beside the navigation of a 1024x600 screen, the days overdue, the deadline and the
-    status show whole beside the number and the company, with no horizontal scroll."""
-    languages.apply(lang)
+def _shown_small(qtbot, demo, today=None) -> HazardsPage:
+    """The page beside the navigation of a 1024x600 screen, shown and filled."""
     page = HazardsPage(demo)
-    page.today = lambda: TODAY
+    if today is not None:
+        page.today = lambda: today
     qtbot.addWidget(page)
     page.resize(1024 - 200, 480)
     page.show()
     page.reload()
     qtbot.waitExposed(page)
     qtbot.wait(150)
+    return page
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_what_a_supervisor_chases_shows_without_scrolling_on_a_1024_screen(qtbot, demo,
+                                                                          languages, lang):
+    """Beside the navigation of a 1024x600 screen, the days overdue, the deadline and the
+    status show whole beside the number and the company, with no horizontal scroll."""
+    languages.apply(lang)
+    page = _shown_small(qtbot, demo, today=TODAY)
     table, header = page.table, page.table.horizontalHeader()
     assert table.horizontalScrollBar().value() == 0
     for column in (Column.NUMBER, Column.COMPANY, Column.DEADLINE, Column.OVERDUE,
@@ -378,26 +384,14 @@ def test_the_order_and_widths_a_user_gave_the_columns_stay(qtbot, demo, language
     from inspector_app.ui import screen_fit
 
     screen_fit.install(settings)
-    first = HazardsPage(demo)
-    qtbot.addWidget(first)
-    first.resize(1024 - 200, 480)
-    first.show()
-    first.reload()
-    qtbot.waitExposed(first)
-    qtbot.wait(150)
+    first = _shown_small(qtbot, demo)
     header = first.table.horizontalHeader()
     header.moveSection(header.visualIndex(Column.TOWN), 0)  # the user drags Town first
     first.column_fitter._dragging = True  # as during a drag on the header
     header.resizeSection(Column.GRADE, 60)
     first.column_fitter._dragging = False
     first.hide()  # saves the header
-    again = HazardsPage(demo)
-    qtbot.addWidget(again)
-    again.resize(1024 - 200, 480)
-    again.show()
-    again.reload()
-    qtbot.waitExposed(again)
-    qtbot.wait(150)
+    again = _shown_small(qtbot, demo)
     header = again.table.horizontalHeader()
     assert header.logicalIndex(0) == Column.TOWN
     assert header.sectionSize(Column.GRADE) == 60
@@ -421,17 +415,7 @@ def test_a_column_moved_without_a_resize_stays_where_the_user_put_it(qtbot, demo
 
     screen_fit.install(settings)
 
-    def shown() -> HazardsPage:
-        page = HazardsPage(demo)
-        qtbot.addWidget(page)
-        page.resize(1024 - 200, 480)
-        page.show()
-        page.reload()
-        qtbot.waitExposed(page)
-        qtbot.wait(150)
-        return page
-
-    first = shown()
+    first = _shown_small(qtbot, demo)
     header = first.table.horizontalHeader()
     fitted = header.sectionSize(Column.GRADE)
     first.column_fitter._dragging = True  # the user drags Town first, widths untouched
@@ -439,7 +423,7 @@ def test_a_column_moved_without_a_resize_stays_where_the_user_put_it(qtbot, demo
     first.column_fitter._dragging = False
     first.hide()  # leaving the page (or the window closing) saves the header
     first.close()
-    again = shown()  # the page built anew, as after a restart
+    again = _shown_small(qtbot, demo)  # the page built anew, as after a restart
     header = again.table.horizontalHeader()
     assert header.logicalIndex(0) == Column.TOWN
     # The widths are still the program's: fitted again, not frozen by the move.
