@@ -392,6 +392,23 @@ class Sentence:
         return self.localized("en")
 
 
+
+class Clause:
+    """A message shown inside another's sentence ("… is not accepted: {exc}."): rendered as
+    itself without its own final full stop, so the sentence around it ends once."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def localized(self, lang: str | None = None) -> str:
+        text = _render_value(self.inner, lang)
+        return str(text).rstrip().rstrip(".。")
+
+    def __str__(self) -> str:
+        return self.localized("en")
+
 def _render_value(value: Any, lang: str | None) -> Any:
     localized = getattr(value, "localized", None)
     if callable(localized):

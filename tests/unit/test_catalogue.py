@@ -194,3 +194,14 @@ def test_the_windows_saved_choice_is_read_from_its_settings_file(tmp_path: Path)
     assert i18n.saved_language(settings) == "en"  # option names in any case
     settings.write_text("[window]\npage=1\n", encoding="utf-8")
     assert i18n.saved_language(settings) is None
+
+
+def test_a_message_inside_another_s_sentence_ends_it_once() -> None:
+    inner = ValidationError(i18n.N_("A campaign needs a name."))
+    outer = ValidationError(i18n.N_("The bundle was refused: {reason}. Nothing was changed."),
+                            reason=i18n.Clause(inner))
+    assert outer.localized("en") == ("The bundle was refused: A campaign needs a name. "
+                                     "Nothing was changed.")
+    i18n.set_language("zh_CN")
+    shown = outer.localized()
+    assert "。。" not in shown and "。." not in shown and HAN.search(shown), shown

@@ -270,5 +270,5 @@ def test_a_damaged_attached_file_is_refused_naming_it_not_a_crash(world):
     refused(world, forge(world, world.a, source, damaged, drop=("emergency_files/",),
                          files={f"emergency_files/{sha}.png": data}),
             BundleRefused, match=f"it carries a file that is not accepted: {sha}.png: a "
-                                 "damaged image that cannot be read")
+                                 r"damaged image that cannot be read\. Nothing was changed\.$")
     assert stored(world.office) == set()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.errors import from_os_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Clause
 from inspector_app.services.attachments import AttachmentRefused, check_bytes
 from inspector_app.services.progress import Progress
 from inspector_app.services.sync.bundle import refuse, sha256
@@ -148,7 +148,7 @@ def _check(zf: zipfile.ZipFile, kind: str, sha: str, entry: str, path: Path) -> 
             inspected, thumb = inspect_file(path, sha)  # its hash was checked above
         except PhotoRefused as exc:
             raise refuse(N_("the photo {entry!r} is not accepted: {exc}"),
-                         entry=entry, exc=exc) from None
+                         entry=entry, exc=Clause(exc)) from None
         thumb.close()
         if inspected.ext != ext and not (ext == ".jpeg" and inspected.ext == ".jpg"):
             raise refuse(N_("the photo {entry!r} is not accepted: its content is {mime}, not "
@@ -165,7 +165,8 @@ def _check_attachment(entry_path: str, data: bytes) -> None:
     try:
         checked = check_bytes(Path(entry_path).name, data)
     except AttachmentRefused as exc:
-        raise refuse(N_("it carries a file that is not accepted: {exc}"), exc=exc) from None
+        raise refuse(N_("it carries a file that is not accepted: {exc}"),
+                     exc=Clause(exc)) from None
     if MEDIA_SUFFIX[checked.media] != Path(entry_path).suffix:
         raise refuse(N_("the file {entry_path!r} is a {media}, not what its name says"),
                      entry_path=entry_path, media=checked.media)
