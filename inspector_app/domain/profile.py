@@ -63,7 +63,7 @@ class Profile:
         word = (self.circular_word or "").strip()
         if word and normal_circular_word(word) is None:
             problems.append(Message(N_(
-                "The short name in circular numbers must be 1 to 10 letters or Chinese "
+                "The short name in circular numbers must be 1 to 10 letters, digits or Chinese "
                 "characters, without spaces, brackets or punctuation, e.g. 台安办.")))
         if problems:
             raise ValidationError(N_("{problems}"), problems=Listing(problems, SENTENCES))
@@ -83,7 +83,7 @@ class Profile:
 
 def normal_circular_word(given: str) -> str | None:
     """The office's short name as circular numbers print it, or None if ``given`` is not one:
-    1 to 10 letters or CJK characters, read as NFKC (a look-alike or an invisible character
+    1 to 10 letters, digits or CJK characters, read as NFKC (a look-alike or an invisible character
     would start a sequence of numbers of its own)."""
     import unicodedata
 
