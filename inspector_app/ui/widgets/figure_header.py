@@ -67,14 +67,14 @@ class FigureHeader(QHeaderView):
         if self.layout_ == "one line":
             length = metrics.horizontalAdvance(text)
         elif self.layout_ == "two lines":
-            length = self._turned_length(column)
+            length = self._line_length(column)
         else:
             length = max((metrics.horizontalAdvance(p) for p in _pieces(text)), default=0)
         return length + 2 * MARGIN + 2
 
-    def _turned_length(self, column: int) -> int:
-        """How long a turned header's lines are: two lines of several words (a header as short
-        as it can be keeps the rows in view), one of a single word."""
+    def _line_length(self, column: int) -> int:
+        """How long a header's lines are when set on two (the "two lines" layout, and a turned
+        header, which as short as it can be keeps the rows in view); one word, one line."""
         metrics = QFontMetrics(self.font())
         text = self._text(column)
         whole = metrics.horizontalAdvance(text)
@@ -85,7 +85,7 @@ class FigureHeader(QHeaderView):
 
     def _turned_lines(self, column: int) -> int:
         metrics = QFontMetrics(self.font())
-        length = self._turned_length(column)
+        length = self._line_length(column)
         bound = metrics.boundingRect(QRect(0, 0, length, 10_000), WRAP, self._text(column))
         return max(1, round(bound.height() / metrics.lineSpacing()))
 
@@ -115,7 +115,7 @@ class FigureHeader(QHeaderView):
         metrics = QFontMetrics(self.font())
         text = self._text(logicalIndex)
         if self.turned:
-            return QSize(size.width(), self._turned_length(logicalIndex) + 2 * MARGIN + 4)
+            return QSize(size.width(), self._line_length(logicalIndex) + 2 * MARGIN + 4)
         width = max(self.sectionSize(logicalIndex) - 2 * MARGIN, 1)
         bound = metrics.boundingRect(QRect(0, 0, width, 10_000), WRAP, text)
         return QSize(size.width(), max(size.height(), bound.height() + 2 * MARGIN))
@@ -138,6 +138,6 @@ class FigureHeader(QHeaderView):
         painter.rotate(-90)
         painter.setPen(self.palette().buttonText().color())
         # From the bottom up, on the lines its length gives it, as a spreadsheet turns text.
-        painter.drawText(QRect(MARGIN, 0, self._turned_length(logicalIndex), rect.width()),
+        painter.drawText(QRect(MARGIN, 0, self._line_length(logicalIndex), rect.width()),
                          WRAP, self._text(logicalIndex))
         painter.restore()
