@@ -105,6 +105,11 @@ class NotFoundError(InspectorError):
     title = N_("Not found")
 
 
+# A device that went away under an open file: a USB stick pulled out, a network share gone.
+_DEVICE_GONE = {errno.EIO, errno.ENXIO, errno.ENODEV, errno.ESTALE,
+                *(code for code in (getattr(errno, "ENOMEDIUM", None),) if code is not None)}
+
+
 def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorError:
     """Turn an OSError into the expected failure it stands for, naming the path."""
     named = path or exc.filename
@@ -125,13 +130,32 @@ def from_os_error(exc: OSError, path: Path | str | None = None) -> InspectorErro
                                where=where)
     if exc.errno == errno.EFBIG:
         return DiskFullError(N_("The file is too large for this file system{where}."), where=where)
-    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO):
+    if exc.errno == errno.ENOENT or exc.errno in _DEVICE_GONE:
         return InspectorError(
             N_("The file or device is not available{where}: {reason}. "
                "If it is a USB stick, check that it is still plugged in."),
             where=where, reason=exc.strerror or exc
         )
     return InspectorError(N_("{reason}{where}"), reason=exc.strerror or exc, where=where)
+
+
+def from_read_error(exc: OSError, path: Path | str | None = None) -> InspectorError:
+    """An OSError met while reading a file the user chose (or a USB stick holds), naming the
+    file and saying, in the system's own words, what went wrong. ``from_os_error`` words what
+    a write meets: a file that may not be read is not "a location that cannot be written"."""
+    named = path or exc.filename or ""
+    reason = exc.strerror or exc
+    if exc.errno == errno.ENOENT:
+        return NotFoundError(N_("{path}: no such file."), path=named)
+    if exc.errno == errno.EISDIR:
+        return ValidationError(N_("{path}: a folder, not a file."), path=named)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InspectorError(N_("{path}: not allowed to read it."), path=named)
+    if exc.errno in _DEVICE_GONE:
+        return InspectorError(N_("{path} could not be read ({reason}). If it is on a USB "
+                                 "stick, check that it is still plugged in."),
+                              path=named, reason=reason)
+    return InspectorError(N_("{path} could not be read ({reason})."), path=named, reason=reason)
 
 
 def from_sqlite_error(exc: sqlite3.Error, path: Path | str | Message) -> InspectorError | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from inspector_app.errors import ValidationError
+from inspector_app.errors import ValidationError, from_read_error
 from inspector_app.i18n import N_
 
 MAX_BYTES = 50 * 1024 * 1024            # a scanned plan of a few hundred pages fits
@@ -117,12 +117,9 @@ def check_file(path: Path, name: str | None = None) -> CheckedFile:
                                     check_name=check_name(label), mb=_mb(size),
                                     mb2=_mb(MAX_BYTES))
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise AttachmentRefused(N_("{path}: no such file."), path=path) from None
-    except IsADirectoryError:
-        raise AttachmentRefused(N_("{path}: a folder, not a file."), path=path) from None
-    except PermissionError:
-        raise AttachmentRefused(N_("{path}: not allowed to read it."), path=path) from None
+    except OSError as exc:
+        # Any of them, not only a missing file: a USB stick pulled out mid-read is EIO.
+        raise from_read_error(exc, path) from None
     return check_bytes(label, data)
 
 

@@ -349,3 +349,54 @@ def test_a_refusal_goes_once_the_user_changes_what_it_was_about(qtbot, page, svc
     assert "clip.jpg" in drill.error.text()
     qtbot.keyClicks(drill.scenario, "Leak")
     assert drill.error.text() == ""
+
+
+def _unreadable(monkeypatch, path):
+    """``path`` reads as on a USB stick pulled out mid-read: EIO, the system's own words."""
+    import errno
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == path:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_a_plan_file_the_stick_cannot_give_is_named_with_the_reason(qtbot, page, svc, tmp_path,
+                                                                    monkeypatch):
+    from inspector_app.ui import messages
+
+    shown = []
+    messages.install_sink(lambda level, title, text: shown.append(text))
+    plan = svc.add_plan(title="P", plan_type="special", unit_id=svc.units.find("洛阳镇").id)
+    gone = tmp_path / "预案.pdf"
+    gone.write_bytes(b"%PDF-1.4 whatever")
+    _unreadable(monkeypatch, gone)
+    assert not page.attach(plan["id"], gone)
+    assert str(gone) in shown[-1] and "Input/output error" in shown[-1]
+    assert "USB stick" in shown[-1]
+    assert svc.repo.files("plan", plan["id"]) == []
+
+
+def test_a_drill_photo_the_stick_cannot_give_is_named_and_nothing_is_saved(
+        qtbot, page, svc, tmp_path, monkeypatch):
+    from PIL import Image
+
+    from inspector_app.ui.pages.emergency import DrillDialog
+
+    svc.add_plan(title="洛阳镇综合应急预案", plan_type="comprehensive",
+                 unit_id=svc.units.find("洛阳镇").id, status="issued", issued_on="2026-01-05")
+    dialog = DrillDialog(svc, page)
+    qtbot.addWidget(dialog)
+    dialog.scenario.setText("化工仓库泄漏")
+    photo = tmp_path / "drill.jpg"
+    Image.new("RGB", (40, 30), "red").save(photo, "JPEG")
+    dialog.photos.add([photo])
+    _unreadable(monkeypatch, photo)
+    dialog.save()
+    assert str(photo) in dialog.error.text() and "Input/output error" in dialog.error.text()
+    assert dialog.result() != dialog.DialogCode.Accepted and svc.repo.drills() == []
