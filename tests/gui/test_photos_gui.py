@@ -414,3 +414,46 @@ def test_photos_added_in_the_window_get_their_print_copies_in_the_background(
     assert maker.wait(30)
     with Image.open(photos.print_copy_made(stored[0])) as copy:
         assert copy.size == (1600, 1200)
+
+
+def test_a_dropped_folder_that_cannot_be_read_is_named_with_the_reason(qtbot, gallery, tmp_path,
+                                                                       monkeypatch):
+    import errno
+    from pathlib import Path
+
+    folder = tmp_path / "DCIM"
+    folder.mkdir()
+    images.jpeg(folder / "a.jpg")
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == folder:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    gallery.add_files([folder])
+    assert not gallery.is_busy() and gallery.model.rowCount() == 0
+    told = gallery.message_box.text()
+    assert str(folder) in told and "Input/output error" in told and "USB stick" in told
+
+
+def test_a_photo_the_stick_cannot_give_is_listed_as_not_added_with_the_reason(
+        qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    good, gone = images.jpeg(tmp_path / "a.jpg"), images.jpeg(tmp_path / "b.jpg", seed=2)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == gone:
+            raise OSError(errno.EIO, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([good, gone]))
+    assert [r.status for r in results] == ["added", "refused"]
+    told = gallery.refusal_dialog.informativeText()
+    assert "b.jpg" in told and "Input/output error" in told
+    assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]

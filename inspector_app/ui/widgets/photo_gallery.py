@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.photo import Photo, PhotoTag
-from inspector_app.errors import InspectorError
+from inspector_app.errors import InspectorError, from_read_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.photos import IngestResult, PhotoService
 from inspector_app.ui.messages import localized
@@ -388,8 +388,12 @@ class PhotoGallery(QWidget):
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                sources.extend(sorted(p for p in path.iterdir()
-                                      if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()))
+                try:
+                    sources.extend(sorted(p for p in path.iterdir()
+                                          if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()))
+                except OSError as exc:  # a folder not ours to read, a USB stick pulled out
+                    self._tell(from_read_error(exc, path).localized())
+                    return
             else:
                 sources.append(path)
         self._start(sources)
