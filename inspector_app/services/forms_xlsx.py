@@ -299,8 +299,7 @@ def _size_up(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _Refused(book, Message(N_("cannot read the file: {reason}"),
-                                     reason=exc.strerror or exc)) from exc
+        raise _unreadable(exc) from exc
     if size > MAX_FILE_BYTES:
         raise _Refused(book, Message(N_("the workbook is too large ({size} MB); a checklist "
                                         "workbook is at most {limit} MB"),
@@ -308,7 +307,9 @@ def _size_up(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except OSError as exc:  # the file, not its content: a USB stick pulled out, say
+        raise _unreadable(exc) from exc
+    except zipfile.BadZipFile as exc:
         raise _Refused(book, Message(N_("this is not an Excel workbook (.xlsx); in Excel or "
                                         "WPS use \"Save as\" → Excel Workbook (*.xlsx)"))) from exc
     if len(members) > MAX_MEMBERS:
@@ -338,9 +339,19 @@ def _size_up(path: Path) -> None:
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
 
 
+def _unreadable(exc: OSError) -> _Refused:
+    """The workbook's file could not be read (not its content's fault), in the system's words."""
+    return _Refused("A1", Message(N_("cannot read the file: {reason}"),
+                                  reason=exc.strerror or exc))
+
+
 def _read(path: Path, where: _Where) -> dict[str, Any]:
     try:
         return _read_sheets(path, where)
+    except OSError as exc:
+        # Read-only mode reads the rows from the file while they stream: a USB stick pulled
+        # out shows up here, long after the workbook opened.
+        raise _unreadable(exc) from exc
     except _DAMAGED as exc:
         log.info("damaged checklist workbook %s: %r", path, exc)
         raise _Refused("A1", Message(N_("the workbook is damaged: a part of it cannot be "
@@ -352,7 +363,7 @@ def _read_sheets(path: Path, where: _Where) -> dict[str, Any]:
     merged = _merged_ranges(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
-    except _DAMAGED:
+    except (*_DAMAGED, OSError):
         raise
     except Exception as exc:  # openpyxl raises many types for a file it cannot make sense of
         log.info("checklist workbook %s cannot be opened: %r", path, exc)

@@ -359,3 +359,25 @@ def test_the_command_line_tells_how_to_get_the_layout_workbook(tmp_path: Path,
     else:
         assert refused.endswith(". Start from the layout workbook (inspector-app forms layout "
                                 "-o FILE.xlsx).")
+
+
+@pytest.mark.parametrize("where", ["directory", "part", "opening"])
+def test_a_workbook_the_stick_cannot_give_is_refused_with_the_systems_reason(
+        layout: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """A USB stick pulled out while the workbook is read: the file is named and the reason is
+    the system's, not "not an Excel workbook" nor a crash."""
+    import errno
+
+    import inspector_app.services.forms_xlsx as forms_xlsx
+
+    def eio(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    if where == "directory":
+        monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", eio)
+    elif where == "part":
+        monkeypatch.setattr(zipfile.ZipExtFile, "read", eio)
+    else:
+        monkeypatch.setattr(forms_xlsx, "load_workbook", eio)
+    [problem] = problems_of(layout)
+    assert str(layout) in problem and "cannot read the file: Input/output error" in problem
