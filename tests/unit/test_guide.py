@@ -116,3 +116,46 @@ def test_guide_path_prints_the_contents_page_of_the_language(capsys):
     assert main(["guide", "path", "--lang", "zh_CN"]) == 0
     printed = Path(capsys.readouterr().out.strip())
     assert printed.is_file() and guide.title(printed) == "安全检查助手 用户手册"
+
+
+def test_a_disk_that_fills_up_while_the_card_is_written_leaves_the_older_card(
+        tmp_path, capsys, monkeypatch):
+    """Half a card on the disk would look finished: the one written before stays instead."""
+    import errno
+    import os
+
+    from reportlab.pdfbase import pdfdoc
+
+    from inspector_app.cli import main
+    from inspector_app.storage import files
+
+    out = tmp_path / "stick" / "card.pdf"
+    out.parent.mkdir()
+    assert main(["guide", "card", "-o", str(out), "--lang", "en"]) == 0
+    older = out.read_bytes()
+
+    class HalfWritten:
+        """A disk with room for half of what is written to it."""
+
+        def __init__(self, path, mode="rb", *args, **kwargs):
+            self.file = open(path, mode, *args, **kwargs)  # noqa: SIM115 - closed by close()
+
+        def write(self, data):
+            self.file.write(data[:len(data) // 2])
+            self.file.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            self.file.close()
+
+    def half_written(fd, data, *, durable=True):
+        os.write(fd, bytes(data[:len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pdfdoc, "open", HalfWritten, raising=False)
+    monkeypatch.setattr(files, "write_fully", half_written)
+    capsys.readouterr()
+    assert main(["guide", "card", "-o", str(out), "--lang", "zh_CN"]) == 1
+    assert "disk is full" in capsys.readouterr().err
+    assert out.read_bytes() == older
+    assert [p.name for p in out.parent.iterdir()] == ["card.pdf"]

@@ -6,6 +6,7 @@ guide's pages (``docs/guide``), which say more.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -14,6 +15,7 @@ from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer
 from inspector_app import __version__
 from inspector_app.errors import from_os_error
 from inspector_app.services.pdf.layout import FRAME_W, LINE, SHADE, esc, styles
+from inspector_app.storage.files import write_atomic_checked
 
 _CARD = {
     "zh_CN": {
@@ -125,16 +127,20 @@ def write_quick_card(path: Path, lang: str) -> Path:
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     story += [table, Spacer(1, 4 * mm), Paragraph(esc(text["help"]), s.body),
               Paragraph(esc(f"Inspector {__version__}"), s.small)]
+    # Laid out in memory and written whole or not at all: reportlab writing the file itself
+    # leaves half a card, that looks finished, on a disk that fills up.
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=(210 * mm, 297 * mm), leftMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=14 * mm,
+                            title=text["title"], author="Inspector")
+    # Shrunk rather than spilled onto a second page, whatever the wording's length.
+    frame_h = 297 * mm - 30 * mm
+    doc.build([KeepInFrame(FRAME_W, frame_h, story, mode="shrink")])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        doc = SimpleDocTemplate(str(path), pagesize=(210 * mm, 297 * mm), leftMargin=18 * mm,
-                                rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=14 * mm,
-                                title=text["title"], author="Inspector")
-        # Shrunk rather than spilled onto a second page, whatever the wording's length.
-        frame_h = 297 * mm - 30 * mm
-        doc.build([KeepInFrame(FRAME_W, frame_h, story, mode="shrink")])
     except OSError as exc:
         raise from_os_error(exc, path) from exc
+    write_atomic_checked(path, buffer.getvalue())
     return path
 
 
