@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from inspector_app.commands.passphrases import read_passphrase
-from inspector_app.errors import from_os_error
+from inspector_app.errors import from_read_error
 from inspector_app.i18n import _
 from inspector_app.services.context import AppContext
 
@@ -34,7 +34,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     enrol = read_passphrase(args.enrolment_passphrase_file, _("One-time passphrase: "))
     own = read_passphrase(args.passphrase_file, _("Your new passphrase: "), confirm=True)
     info = ctx.pki.import_identity(data, enrol, own)

@@ -6,7 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from inspector_app.errors import ValidationError, from_os_error
+from inspector_app.errors import ValidationError, from_read_error
 from inspector_app.i18n import N_, _
 
 
@@ -15,7 +15,7 @@ def read_passphrase(file: str | None, prompt: str, *, confirm: bool = False) -> 
         try:
             text = Path(file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise from_os_error(exc, file) from exc
+            raise from_read_error(exc, file) from exc
         return text.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise ValidationError(N_("{rstrip}: no terminal to ask on; "

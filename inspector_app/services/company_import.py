@@ -29,7 +29,7 @@ from inspector_app.domain.company import (
     risk_level_code,
     special_area_code,
 )
-from inspector_app.errors import InspectorError, from_os_error
+from inspector_app.errors import InspectorError, from_read_error
 from inspector_app.i18n import N_, render
 from inspector_app.storage.companies_repo import CompanyRepo
 
@@ -224,7 +224,7 @@ def read_table(path: Path, lang: str = "en") -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     if size > MAX_FILE_BYTES:
         raise _refuse("too_big", lang, file=path.name, size=size / 1024 / 1024)
     if size == 0:
@@ -252,7 +252,7 @@ def _read_csv(path: Path, lang: str) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     text = _decode(data)
     if text is None:
         raise _refuse("encoding", lang, file=path.name)
@@ -292,7 +292,7 @@ def _check_unpacked_size(path: Path, lang: str) -> None:
     except (zipfile.BadZipFile, ValueError) as exc:
         raise _refuse("bad_xlsx", lang, file=path.name, reason=str(exc)) from exc
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     if unpacked > MAX_UNPACKED_BYTES:
         raise _refuse("unpacked", lang, file=path.name, size=unpacked / 1024 / 1024,
                       limit=MAX_UNPACKED_BYTES // 1024 // 1024)
@@ -317,7 +317,7 @@ def _read_xlsx(path: Path, lang: str) -> Table:
     except InspectorError:
         raise
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     except Exception as exc:  # any parser failure on a user's file is a bad file, not a bug
         raise _refuse("bad_xlsx", lang, file=path.name,
                       reason=str(exc) or type(exc).__name__) from exc

@@ -45,7 +45,7 @@ from inspector_app.domain.pki import CertInfo
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, record_stamp
 from inspector_app.domain.text import printable
-from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_os_error
+from inspector_app.errors import CorruptFileError, InspectorError, ValidationError, from_read_error
 from inspector_app.i18n import N_, Message
 from inspector_app.paths import chinese_font
 from inspector_app.services.pki import PkiService, cert_info, fingerprint, pem
@@ -153,7 +153,7 @@ def sign_pdf(source: Path, target: Path, cert: x509.Certificate,
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise from_os_error(exc, source) from exc
+        raise from_read_error(exc, source) from exc
     write_atomic_checked(target, sign_pdf_bytes(data, cert, key, chain, reason=reason,
                                          signed_at=signed_at, name=str(source)))
     return target
@@ -258,7 +258,7 @@ def verify_pdf(path: Path, pki: PkiService, *, now: datetime | None = None) -> V
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        raise from_read_error(exc, path) from exc
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)

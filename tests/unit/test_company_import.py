@@ -212,3 +212,28 @@ def test_cli_add_and_list(tmp_path, capsys):
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["special_areas"] == ["combustible_dust", "confined_space"]
     assert (listed["industry"], listed["risk_level"]) == ("machinery", "high")
+
+
+@pytest.mark.parametrize(("code", "reason", "told"), [
+    ("EACCES", "Permission denied", "list.csv: not allowed to read it."),
+    ("EIO", "Input/output error", "list.csv could not be read (Input/output error). If it is "
+                                  "on a USB stick, check that it is still plugged in."),
+    ("ELOOP", "Too many levels of symbolic links",
+     "list.csv could not be read (Too many levels of symbolic links)."),
+])
+def test_a_list_that_cannot_be_read_is_named_with_what_went_wrong(tmp_path, monkeypatch, code,
+                                                                  reason, told):
+    """A read refused or cut short says so, never "this location cannot be written"."""
+    import errno
+    from pathlib import Path
+
+    path = tmp_path / "list.csv"
+    path.write_text("名称,统一社会信用代码\n", encoding="utf-8")
+
+    def unreadable(self):
+        raise OSError(getattr(errno, code), reason)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    with pytest.raises(InspectorError) as refused:
+        company_import.read_table(path)
+    assert refused.value.localized("en") == f"{tmp_path}/{told}"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.pki import passphrase_problem
-from inspector_app.errors import InspectorError, ValidationError, from_os_error
+from inspector_app.errors import InspectorError, ValidationError, from_read_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.pki import (
     cert_info,
@@ -99,7 +99,7 @@ class ImportIdentityDialog(_FormDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise from_os_error(exc, path) from exc
+            raise from_read_error(exc, path) from exc
         self.info = self.ctx.pki.import_identity(
             data, self.one_time.text(), self.own.text())
 
