@@ -18,6 +18,7 @@ leaves the database and the stores as they were.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import sqlite3
 import zipfile
@@ -25,7 +26,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlite_utils import Database
 
@@ -39,6 +40,7 @@ from inspector_app.errors import (
     ValidationError,
     disk_write_failure,
     from_os_error,
+    from_read_error,
     from_sqlite_error,
 )
 from inspector_app.i18n import ENUMERATION, N_, Listing, Message, count_text
@@ -102,9 +104,44 @@ def import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path: 
         raise named from None
     except (sqlite3.OperationalError, OSError, InspectorError) as exc:
         stopped = _stopped_by_the_disk(exc, _data_dir(data_dir).root)
-        if stopped is None:
-            raise
-        raise stopped from exc
+        if stopped is not None:
+            raise stopped from exc
+        # What is written here is told as such where it is written: a bare OSError without a
+        # file of its own is a read of the bundle's zip (the stick pulled out mid-import).
+        if isinstance(exc, OSError) and exc.filename in (None, str(path)):
+            raise _unreadable(exc, Path(path)) from exc
+        if isinstance(exc, OSError):
+            raise from_os_error(exc) from exc
+        raise
+
+
+def _unreadable(exc: OSError, path: Path) -> InspectorError:
+    """The bundle's own file could not be read: named, in the system's words. The bundle is
+    not at fault (no refusal is recorded) and nothing was changed (the import rolled back)."""
+    if exc.errno in _NOT_THERE:
+        return from_read_error(exc, path)
+    return InspectorError(N_("The bundle {path} could not be read ({reason}). Nothing was "
+                             "changed. If it is on a USB stick, check that it is still "
+                             "plugged in, and import the bundle again."),
+                          path=path, reason=exc.strerror or exc)
+
+
+_NOT_THERE = (errno.ENOENT, errno.EISDIR, errno.EACCES, errno.EPERM)
+
+
+class _Reading:
+    """The bundle's payload as ``decrypt_stream`` reads it, a failed read told as the bundle's
+    (the clear copy it writes has failures of its own)."""
+
+    def __init__(self, source: IO[bytes], path: Path) -> None:
+        self.source = source
+        self.path = path
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.source.read(size)
+        except OSError as exc:
+            raise _unreadable(exc, self.path) from exc
 
 
 def _lost_to_another_write(exc: sqlite3.OperationalError) -> bool:
@@ -191,7 +228,10 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
         inner_path, envelope_id = _open_outer(path, pki, org_passphrase, tmp)
         try:
             zf = zipfile.ZipFile(inner_path)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except OSError as exc:
+            raise (_unreadable(exc, path) if inner_path == path
+                   else from_read_error(exc, inner_path)) from exc
+        except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         with zf:
             try:
@@ -398,9 +438,9 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
     """The plain bundle: the file itself, or its decrypted payload in ``tmp``."""
     try:
         zf = zipfile.ZipFile(path)
-    except FileNotFoundError as exc:
-        raise from_os_error(exc, path) from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except OSError as exc:  # the file, not its content: not "not a bundle"
+        raise _unreadable(exc, path) from exc
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         raise bundle.not_a_bundle() from None
     with zf:
         names = zf.namelist()
@@ -428,7 +468,8 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
         inner = tmp / "inner.zip"
         try:
             with zf.open(infos[bundle.PAYLOAD]) as source, open(inner, "wb") as sink:
-                envelope.decrypt_stream(key, raw, header, source, sink, bundle.MAX_TOTAL)
+                envelope.decrypt_stream(key, raw, header, _Reading(source, path), sink,
+                                        bundle.MAX_TOTAL)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
         except OSError as exc:

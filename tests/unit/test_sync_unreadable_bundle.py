@@ -1,0 +1,67 @@
+"""A bundle the USB stick stops giving halfway (pulled out: EIO) is named with the system's
+reason; nothing is changed and nothing is recorded against the bundle, which is not at fault."""
+
+from __future__ import annotations
+
+import errno
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from inspector_app.errors import CorruptFileError, InspectorError
+from inspector_app.services.sync import history
+from tests.unit.test_sync import World, laptop_work, plain  # noqa: F401 - a fixture
+
+
+def _eio(*_args, **_kwargs):
+    raise OSError(errno.EIO, "Input/output error")
+
+
+def _stick_pulled_out(monkeypatch, bundle: Path, where: str) -> None:
+    if where == "opening":
+        monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", _eio)
+        return
+    real = zipfile._SharedFile.read
+
+    def read(self, n=-1):  # the zip's reads of the file on the stick, once it is open
+        if getattr(self._file, "name", None) == str(bundle):
+            _eio()
+        return real(self, n)
+
+    monkeypatch.setattr(zipfile._SharedFile, "read", read)
+
+
+def _import_refused(tmp_path: Path, monkeypatch, where: str) -> tuple[World, Path, str]:
+    world = World(tmp_path)
+    laptop_work(world, world.a, photos=1)
+    bundle = world.export(world.a)
+    before = world.office.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0]
+    _stick_pulled_out(monkeypatch, bundle, where)
+    with pytest.raises(InspectorError) as refused:
+        world.import_(bundle)
+    monkeypatch.undo()
+    assert not isinstance(refused.value, CorruptFileError)  # not "not a bundle"
+    assert world.office.db.execute("SELECT COUNT(*) FROM inspections").fetchone()[0] == before
+    assert history(world.office.db, data_dir=world.office.data_dir) == []
+    return world, bundle, refused.value.localized("en")
+
+
+@pytest.mark.parametrize("where", ["opening", "reading"])
+def test_a_sealed_bundle_the_stick_stops_giving_is_named_with_the_reason(tmp_path, monkeypatch,
+                                                                          where):
+    world, bundle, told = _import_refused(tmp_path, monkeypatch, where)
+    try:
+        assert f"The bundle {bundle} could not be read (Input/output error)." in told
+        assert "Nothing was changed" in told and "USB stick" in told
+    finally:
+        world.close()
+
+
+def test_a_plain_bundle_the_stick_stops_giving_is_named_with_the_reason(tmp_path, monkeypatch,
+                                                                         plain):  # noqa: F811
+    world, bundle, told = _import_refused(tmp_path, monkeypatch, "reading")
+    try:
+        assert f"The bundle {bundle} could not be read (Input/output error)." in told
+    finally:
+        world.close()
