@@ -27,8 +27,10 @@ def test_a_full_disk_while_rows_are_compressed_leaves_no_file(world, monkeypatch
         return written(self, data)
 
     monkeypatch.setattr(zipfile._ZipWriteFile, "write", write)
-    with pytest.raises(DiskFullError, match="No export file was written"):
+    with pytest.raises(DiskFullError, match="No export file was written") as refused:
         world.export(world.a, full=True)
+    # As the window and the command line show it, not only the log's English.
+    assert refused.value.localized("en").endswith("No export file was written.")
     assert list((world.root / "usb").iterdir()) == []
     assert world.a.db.execute("SELECT COUNT(*) FROM sync_history").fetchone()[0] == 0
     assert not _writers()

@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import Hint, InspectorError, NotFoundError, from_os_error
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
@@ -406,9 +406,11 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
 
 
 def _write_failed(exc: OSError, target: Path) -> InspectorError:
+    # One message, so that the window and the command line (which show ``localized()``, not
+    # ``message``) say it too, in the user's language.
     error = from_os_error(exc, target)
-    error.message += " No export file was written."
-    return error
+    return type(error)(N_("{problem} No export file was written."),
+                       problem=Message(error.msgid, **error.params))
 
 
 def _fsync_dir(folder: Path) -> None:
