@@ -65,3 +65,36 @@ def test_a_plain_bundle_the_stick_stops_giving_is_named_with_the_reason(tmp_path
         assert f"The bundle {bundle} could not be read (Input/output error)." in told
     finally:
         world.close()
+
+
+@pytest.mark.parametrize("where", ["folder", "name"])
+def test_an_export_to_a_stick_pulled_out_names_the_folder_and_writes_nothing(
+        tmp_path, monkeypatch, where):
+    world = World(tmp_path)
+    try:
+        laptop_work(world, world.a, photos=1)
+        usb = world.root / "usb"  # made by the export's helper
+        real_is_dir, real_exists = Path.is_dir, Path.exists
+
+        def is_dir(self):
+            if where == "folder" and self == usb:
+                _eio()
+            return real_is_dir(self)
+
+        def exists(self):
+            if where == "name" and self.parent == usb:
+                _eio()
+            return real_exists(self)
+
+        monkeypatch.setattr(Path, "is_dir", is_dir)
+        monkeypatch.setattr(Path, "exists", exists)
+        with pytest.raises(InspectorError) as refused:
+            world.export(world.a)
+        monkeypatch.undo()
+        told = refused.value.localized("en")
+        assert str(usb) in told and "Input/output error" in told
+        assert told.endswith("No export file was written.")
+        assert list(usb.iterdir()) == []
+        assert world.a.db.execute("SELECT COUNT(*) FROM sync_history").fetchone()[0] == 0
+    finally:
+        world.close()

@@ -349,7 +349,11 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
     """Write one bundle into ``dest_dir``; returns its path."""
     root = data_dir.root if isinstance(data_dir, DataDir) else Path(data_dir)
     dest_dir = Path(dest_dir)
-    if not dest_dir.is_dir():
+    try:
+        there = dest_dir.is_dir()  # a stick pulled out answers EIO here, not False
+    except OSError as exc:
+        raise _write_failed(exc, dest_dir) from exc
+    if not there:
         raise NotFoundError(N_("The folder {dest_dir} does not exist (is the USB stick plugged "
                                "in?)."), dest_dir=dest_dir)
     pki = PkiService(db, device)
@@ -366,7 +370,10 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
         "device_id": device.id, "device_name": device.name, "device_prefix": device.doc_prefix,
         "created_at": started, "previous_watermark": watermark, "encrypted": bool(recipient),
         "counts": {}, "entries": [], "missing_photos": []}
-    name = bundle_name(device, datetime.now(UTC), dest_dir)
+    try:
+        name = bundle_name(device, datetime.now(UTC), dest_dir)
+    except OSError as exc:
+        raise _write_failed(exc, dest_dir) from exc
     final, part = dest_dir / name, dest_dir / f"{name}.part"
     store = PhotoStore(root / "photos")
     writer = _InnerWriter(selection, manifest, store, DataDir(root), (cert, key, chain), control)
