@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.domain.bilingual import Bilingual, counted, written_day
 from inspector_app.domain.units import Campaign, Period, Unit, UnitKind
-from inspector_app.errors import ValidationError
+from inspector_app.errors import ValidationError, from_os_error
 from inspector_app.i18n import N_
 from inspector_app.services.progress import Cancelled, Progress
 from inspector_app.services.reports.dispatch_xlsx import TableTitle, dispatch_xlsx
@@ -147,14 +147,19 @@ def prepare(db: Database, request: DispatchRequest, device_id: str) -> DispatchR
 
 def check_output(path: Path) -> str:
     """The output's format, refusing what cannot be written before any work is done."""
-    if path.is_dir():
+    try:
+        # A USB stick pulled out answers EIO here, not False.
+        is_folder, folder_there = path.is_dir(), path.parent.is_dir()
+    except OSError as exc:
+        raise from_os_error(exc, exc.filename or path) from exc
+    if is_folder:
         raise ValidationError(N_("{path} is a folder; give a file name."), path=path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(N_("{path}: the report is written as .xlsx or .pdf, "
                                  "not {value}."),
                               path=path, value=suffix or 'a file without an extension')
-    if not path.parent.is_dir():
+    if not folder_there:
         raise ValidationError(N_("The folder {parent} does not exist."), parent=path.parent)
     return suffix
 

@@ -47,7 +47,11 @@ def check_output_target(target: Path) -> None:
     target = Path(target)
     name_bytes = len(os.fsencode(target.name))
     folder = target.parent
-    if folder.is_dir() and name_bytes + _TEMP_EXTRA > _name_max(folder):
+    try:
+        folder_there = folder.is_dir()  # a USB stick pulled out answers EIO here, not False
+    except OSError as exc:
+        raise from_os_error(exc, folder) from exc
+    if folder_there and name_bytes + _TEMP_EXTRA > _name_max(folder):
         raise OutputTargetError(
             N_("The file name is too long for this file system ({name_bytes} bytes; at most "
                "{number} here): {name}…. "
@@ -71,7 +75,7 @@ def check_output_target(target: Path) -> None:
             raise ReadOnlyLocationError(
                 N_("{target} is read-only; it was not replaced. Choose another name or make "
                    "the file writable."), target=target)
-    if not folder.is_dir():
+    if not folder_there:
         raise OutputTargetError(N_("The folder {folder} is not available (it does not exist): "
                                    "choose another place for the file. If it is a USB stick, "
                                    "check that it is plugged in."), folder=folder)

@@ -186,3 +186,38 @@ def test_absurd_certificate_durations_are_refused(tmp_path, capsys, days):
     assert not out.exists()
     with contextlib.suppress(FileNotFoundError):
         assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("output", ["report", "enrolment"])
+def test_an_output_on_a_stick_pulled_out_names_its_folder(data, tmp_path, capsys, monkeypatch,
+                                                          output):
+    """Checked before the work (a report's figures, a certificate's number), as the window
+    checks it: the stick's EIO is told with the folder, not as an internal error."""
+    from pathlib import Path
+
+    secret = tmp_path / "org.pass"
+    secret.write_text("office-secret-1\n")
+    if output == "enrolment":
+        assert main(["org", "init", "--name", "泉台区应急管理局", "--passphrase-file",
+                     str(secret)]) == 0
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    real = Path.is_dir
+
+    def is_dir(self):
+        if self == stick:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    if output == "report":
+        args = ["report", "dispatch", "--from", "2026-01-01", "--to", "2026-06-30",
+                "-o", str(stick / "figures.xlsx")]
+    else:
+        args = ["org", "issue", "--name", "张伟", "-o", str(stick / "张伟.p12"),
+                "--passphrase-file", str(secret)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"({stick}): Input/output error" in err and "internal" not in err
+    monkeypatch.undo()
+    assert list(stick.iterdir()) == []
