@@ -152,10 +152,10 @@ def from_read_error(exc: OSError, path: Path | str | None = None) -> InspectorEr
     if exc.errno in (errno.EACCES, errno.EPERM):
         return InspectorError(N_("{path}: not allowed to read it."), path=named)
     if exc.errno in _DEVICE_GONE:
-        return InspectorError(N_("{path} could not be read ({reason}). If it is on a USB "
-                                 "stick, check that it is still plugged in."),
-                              path=named, reason=reason)
-    return InspectorError(N_("{path} could not be read ({reason})."), path=named, reason=reason)
+        return InspectorError(N_("{path}: cannot be read ({value}). If it is on a USB stick, "
+                                 "check that it is still plugged in."),
+                              path=named, value=reason)
+    return InspectorError(N_("{path}: cannot be read ({value})."), path=named, value=reason)
 
 
 def from_sqlite_error(exc: sqlite3.Error, path: Path | str | Message) -> InspectorError | None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from inspector_app.domain.holidays import HolidayCalendar, conflicts, day_range
-from inspector_app.errors import Hint, ValidationError
+from inspector_app.errors import Hint, ValidationError, from_read_error
 from inspector_app.i18n import N_, Message, _
 from inspector_app.paths import resources_dir
 from inspector_app.storage.repositories import SettingsRepo
@@ -116,8 +116,7 @@ def read_file(path: Path) -> HolidayCalendar:
     except UnicodeDecodeError:
         raise ValidationError(N_("{path}: not a UTF-8 text file."), path=path) from None
     except OSError as exc:
-        raise ValidationError(N_("{path}: cannot be read ({value})."),
-                              path=path, value=exc.strerror or exc) from None
+        raise from_read_error(exc, path) from None
     return parse(text, str(path))
 
 

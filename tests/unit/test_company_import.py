@@ -216,10 +216,10 @@ def test_cli_add_and_list(tmp_path, capsys):
 
 @pytest.mark.parametrize(("code", "reason", "told"), [
     ("EACCES", "Permission denied", "list.csv: not allowed to read it."),
-    ("EIO", "Input/output error", "list.csv could not be read (Input/output error). If it is "
+    ("EIO", "Input/output error", "list.csv: cannot be read (Input/output error). If it is "
                                   "on a USB stick, check that it is still plugged in."),
     ("ELOOP", "Too many levels of symbolic links",
-     "list.csv could not be read (Too many levels of symbolic links)."),
+     "list.csv: cannot be read (Too many levels of symbolic links)."),
 ])
 def test_a_list_that_cannot_be_read_is_named_with_what_went_wrong(tmp_path, monkeypatch, code,
                                                                   reason, told):
