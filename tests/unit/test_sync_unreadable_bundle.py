@@ -22,6 +22,16 @@ def _stick_pulled_out(monkeypatch, bundle: Path, where: str) -> None:
     if where == "opening":
         monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", _eio)
         return
+    if where == "photo":  # late: the rows are read and checked, the photos are next
+        real_entry = zipfile.ZipExtFile.read
+
+        def read_entry(self, n=-1):
+            if self.name.startswith("photos/"):
+                _eio()
+            return real_entry(self, n)
+
+        monkeypatch.setattr(zipfile.ZipExtFile, "read", read_entry)
+        return
     real = zipfile._SharedFile.read
 
     def read(self, n=-1):  # the zip's reads of the file on the stick, once it is open
@@ -58,11 +68,15 @@ def test_a_sealed_bundle_the_stick_stops_giving_is_named_with_the_reason(tmp_pat
         world.close()
 
 
+@pytest.mark.parametrize("where", ["reading", "photo"])
 def test_a_plain_bundle_the_stick_stops_giving_is_named_with_the_reason(tmp_path, monkeypatch,
-                                                                         plain):  # noqa: F811
-    world, bundle, told = _import_refused(tmp_path, monkeypatch, "reading")
+                                                                         plain,  # noqa: F811
+                                                                         where):
+    world, bundle, told = _import_refused(tmp_path, monkeypatch, where)
     try:
         assert f"The bundle {bundle} could not be read (Input/output error)." in told
+        photos = world.office.data_dir.root / "photos"
+        assert not photos.exists() or not [p for p in photos.rglob("*") if p.is_file()]
     finally:
         world.close()
 
