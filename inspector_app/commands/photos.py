@@ -78,7 +78,7 @@ def run_add(args: argparse.Namespace, ctx: AppContext) -> int:
             line = _("{file}: already present ({photo_id})")
         else:
             line = _("{file}: added ({photo_id})")
-        print(line.format(file=result.path, reason=result.message, photo_id=result.photo_id))
+        print(line.format(file=result.path, reason=result.said(), photo_id=result.photo_id))
     return 1 if any(r.status == "refused" for r in results) else 0
 
 

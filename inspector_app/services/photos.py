@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -97,7 +97,16 @@ class IngestResult:
     path: str
     status: str              # "added" | "present" | "refused"
     photo_id: str | None = None
-    message: str = ""
+    message: str = ""        # the refusal in English, as the log keeps it
+    reason: InspectorError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def refused(cls, path: Path | str, reason: InspectorError) -> IngestResult:
+        return cls(str(path), "refused", message=reason.message, reason=reason)
+
+    def said(self, lang: str | None = None) -> str:
+        """The refusal in the user's language (``message`` is the log's English)."""
+        return self.reason.localized(lang) if self.reason is not None else self.message
 
     def line(self) -> str:
         if self.status == "refused":
@@ -431,7 +440,7 @@ class PhotoService:
         try:
             size = _check_file(path)
         except PhotoRefused as exc:
-            return IngestResult(str(path), "refused", message=exc.message)
+            return IngestResult.refused(path, exc)
         # The file is read once, here; its bytes are hashed and written into the store
         # (fsynced, and linked under their final name when they start like a JPEG) on the
         # stager's thread while they are decoded from memory on this one: libjpeg, hashlib and
@@ -441,15 +450,14 @@ class PhotoService:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            return IngestResult(str(path), "refused",
-                                message=PhotoRefused(N_("cannot be read: {value}"),
-                                                     value=exc.strerror or exc).message)
+            return IngestResult.refused(path, PhotoRefused(N_("cannot be read: {value}"),
+                                                           value=exc.strerror or exc))
         staging = _stager().submit(self.store.stage, data, _likely_ext)
         try:
             info, thumb = _read_image(io.BytesIO(data), size)
         except PhotoRefused as exc:
             self._withdraw(_staged_or_none(staging))
-            return IngestResult(str(path), "refused", message=exc.message)
+            return IngestResult.refused(path, exc)
         except BaseException:
             # Whatever stopped the decode (a decoder fault, Ctrl-C, no memory), the copy
             # staged for the store goes with it.
@@ -458,8 +466,7 @@ class PhotoService:
         try:
             staged = staging.result()
         except OSError as exc:
-            return IngestResult(str(path), "refused",
-                                message=from_os_error(exc, self.store.root).message)
+            return IngestResult.refused(path, from_os_error(exc, self.store.root))
         info = replace(info, sha=staged.sha)
         existing = self.repo.same_photo(inspection_id, info.sha, item_id, finding_id, tag)
         if existing:
@@ -470,7 +477,7 @@ class PhotoService:
                 self.store.commit(staged, info.ext)
         except InspectorError as exc:
             self._withdraw(staged)
-            return IngestResult(str(path), "refused", message=exc.message)
+            return IngestResult.refused(path, exc)
         # Encoded and written on the stager's thread while the row is committed (the commit
         # waits on the disk). A thumbnail not written is made again when shown: the photo
         # stays added.
@@ -481,10 +488,9 @@ class PhotoService:
                 self._insert_row(photo_id, info, data, path, inspection_id, item_id,
                                  finding_id, tag)
         except OSError as exc:
-            return IngestResult(str(path), "refused",
-                                message=from_os_error(exc, self.store.root).message)
+            return IngestResult.refused(path, from_os_error(exc, self.store.root))
         except InspectorError as exc:
-            return IngestResult(str(path), "refused", message=exc.message)
+            return IngestResult.refused(path, exc)
         try:
             thumb_saved.result()
         except InspectorError as exc:

@@ -134,14 +134,22 @@ def test_adding_runs_in_the_background_and_lists_refused_files(qtbot, gallery, p
 
 def test_none_added_is_not_called_the_others_added(qtbot, gallery, tmp_path, languages):
     languages.apply("zh_CN")
-    files = [images.corrupt(tmp_path / "broken.jpg"), tmp_path / "notes.txt"]
+    files = [images.corrupt(tmp_path / "broken.jpg"), tmp_path / "notes.txt",
+             images.truncated_jpeg(tmp_path / "half.jpg")]
     files[1].write_text("not a photo", encoding="utf-8")
     results = add_and_wait(qtbot, gallery, lambda: gallery.add_files(files))
-    assert [r.status for r in results] == ["refused", "refused"]
+    assert [r.status for r in results] == ["refused", "refused", "refused"]
     dialog = gallery.refusal_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.text() == "2 个文件无法添加。"
+    assert dialog.text() == "3 个文件无法添加。"
     assert "其余" not in dialog.text() and "已添加" not in dialog.text()
+    # Each file's reason in the window's language, not the log's English.
+    assert "broken.jpg：不是图片" in dialog.informativeText() or \
+        "broken.jpg: 不是图片" in dialog.informativeText(), dialog.informativeText()
+    assert "not an image" not in dialog.informativeText()
+    # A reason with details filled in (what the decoder said) is translated too.
+    assert "half.jpg：图片已损坏" in dialog.informativeText() or \
+        "half.jpg: 图片已损坏" in dialog.informativeText(), dialog.informativeText()
 
 
 def test_stop_ends_after_the_current_photo_and_keeps_what_was_added(

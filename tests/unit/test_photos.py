@@ -343,3 +343,11 @@ def test_a_thumbnail_a_power_cut_left_empty_is_made_again(photos, inspection, tm
     assert again == thumb and again.stat().st_size > 0
     with Image.open(again) as image:
         assert image.format == "JPEG" and image.size == (64, 48)
+
+
+def test_cli_says_a_refusal_in_chinese_with_its_details(cli, capsys, tmp_path):
+    half = images.truncated_jpeg(tmp_path / "half.jpg")
+    code, out, _ = run(capsys, *cli["args"], "--lang", "zh_CN", "photos", "add", cli["id"], half)
+    assert code == 1
+    assert out.strip().startswith(f"{half}：已拒绝：图片已损坏或不完整（"), out
+    assert "damaged" not in out

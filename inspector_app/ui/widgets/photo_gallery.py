@@ -57,7 +57,6 @@ from inspector_app.domain.photo import Photo, PhotoTag
 from inspector_app.errors import InspectorError, from_read_error
 from inspector_app.services.context import AppContext
 from inspector_app.services.photos import IngestResult, PhotoService
-from inspector_app.ui.messages import localized
 from inspector_app.ui.save_folder import Kind, open_files
 from inspector_app.ui.tasks import Cancelled, Task, TaskControl, TaskRunner
 
@@ -113,8 +112,8 @@ def ingest(control: TaskControl, ctx: AppContext, inspection_id: str,
                     result = service.add_bytes(inspection_id, _png_bytes(source[1]), name,
                                                item_id=item_id, finding_id=finding_id, tag=tag)
             except InspectorError as exc:  # e.g. the record was locked meanwhile
-                result = IngestResult(str(source if isinstance(source, Path) else name),
-                                      "refused", message=exc.localized())
+                result = IngestResult.refused(source if isinstance(source, Path) else name,
+                                              exc)
             batch.results.append(result)
         if not batch.cancelled:
             with contextlib.suppress(Cancelled):  # everything was done anyway
@@ -514,7 +513,7 @@ class PhotoGallery(QWidget):
         sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: the crash dialog
 
     def _show_refusals(self, refused: list[IngestResult], added: int) -> None:
-        lines = [f"{Path(r.path).name}: {localized(r.message)}" for r in refused]
+        lines = [f"{Path(r.path).name}: {r.said()}" for r in refused]
         # "The others were added" only when some were: a file already attached or a batch
         # stopped early is no photo added, and saying so would hide that nothing came in.
         text = self.tr("%Ln file(s) could not be added.", "", len(refused))
