@@ -112,3 +112,32 @@ def test_an_export_to_a_stick_pulled_out_names_the_folder_and_writes_nothing(
         assert world.a.db.execute("SELECT COUNT(*) FROM sync_history").fetchone()[0] == 0
     finally:
         world.close()
+
+
+def test_the_clear_copy_the_data_disk_cannot_give_back_is_not_blamed_on_the_bundle(
+        tmp_path, monkeypatch):
+    """A sealed bundle is read from the stick once, to decrypt it into the data folder; a read
+    failing after that is this computer's disk, not the bundle's nor a USB stick's."""
+    world = World(tmp_path)
+    try:
+        laptop_work(world, world.a, photos=1)
+        bundle = world.export(world.a)
+        root = world.office.data_dir.root
+        real = zipfile._SharedFile.read
+
+        def read(self, n=-1):  # the zip's reads of its clear copy in the data folder
+            if Path(getattr(self._file, "name", "")).is_relative_to(root):
+                _eio()
+            return real(self, n)
+
+        monkeypatch.setattr(zipfile._SharedFile, "read", read)
+        with pytest.raises(InspectorError) as refused:
+            world.import_(bundle)
+        monkeypatch.undo()
+        told = refused.value.localized("en")
+        assert f"the disk holding the data folder {root} could not be written or read" in told
+        assert "Input/output error" in told and "Nothing was changed" in told
+        assert str(bundle) not in told and "USB stick" not in told
+        assert history(world.office.db, data_dir=world.office.data_dir) == []
+    finally:
+        world.close()

@@ -163,12 +163,29 @@ def _stopped_by_the_disk(exc: BaseException, root: Path) -> InspectorError | Non
                                 "is full. Nothing was changed. Free some space on it and "
                                 "import the bundle again."), path=root)
     if how == "failed":
-        return InspectorError(N_("The import stopped: the disk holding the data folder {path} "
-                                 "could not be written or read ({reason}); it may be full, or "
-                                 "failing. Nothing was changed. Free some space on it, check "
-                                 "the disk, and import the bundle again."),
-                              path=root, reason=str(cause))
+        return _disk_failed(root, str(cause))
     return None
+
+
+def _disk_failed(root: Path, reason: object) -> InspectorError:
+    return InspectorError(N_("The import stopped: the disk holding the data folder {path} "
+                             "could not be written or read ({reason}); it may be full, or "
+                             "failing. Nothing was changed. Free some space on it, check "
+                             "the disk, and import the bundle again."),
+                          path=root, reason=reason)
+
+
+@contextlib.contextmanager
+def _read_here(root: Path) -> Iterator[None]:
+    """Around the reads of a sealed bundle's clear copy, in the data folder: the stick was read
+    whole to make it, so a read failing now is this computer's disk, not the bundle's (which
+    ``import_bundle`` takes a bare OSError to be)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None or disk_write_failure(exc) is not None:
+            raise  # named, or a full disk: ``import_bundle`` tells those
+        raise _disk_failed(root, exc.strerror or exc) from exc
 
 
 def _from_sender(exc: InspectorError, seen: dict[str, str]) -> InspectorError:
@@ -230,10 +247,10 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
             zf = zipfile.ZipFile(inner_path)
         except OSError as exc:
             raise (_unreadable(exc, path) if inner_path == path
-                   else from_read_error(exc, inner_path)) from exc
+                   else _disk_failed(root, exc.strerror or exc)) from exc
         except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
-        with zf:
+        with zf, (contextlib.nullcontext() if inner_path == path else _read_here(root)):
             try:
                 verified = _verify(zf, pki, control, tmp, seen)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, UnicodeDecodeError,
