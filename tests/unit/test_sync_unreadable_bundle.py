@@ -141,3 +141,31 @@ def test_the_clear_copy_the_data_disk_cannot_give_back_is_not_blamed_on_the_bund
         assert history(world.office.db, data_dir=world.office.data_dir) == []
     finally:
         world.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_an_export_stopped_by_a_reason_without_words_of_its_own_ends_each_sentence_once(
+        tmp_path, monkeypatch, lang):
+    """A system reason the app has no words for (a network share that timed out) is told as
+    the system says it, and "No export file was written." is still a sentence of its own."""
+    world = World(tmp_path)
+    try:
+        usb = world.root / "usb"  # made by the export's helper
+        real_is_dir = Path.is_dir
+
+        def is_dir(self):
+            if self == usb:
+                raise OSError(errno.ETIMEDOUT, "Connection timed out", str(self))
+            return real_is_dir(self)
+
+        monkeypatch.setattr(Path, "is_dir", is_dir)
+        with pytest.raises(InspectorError) as refused:
+            world.export(world.a)
+        monkeypatch.undo()
+        told = refused.value.localized(lang)
+        if lang == "en":
+            assert told == f"Connection timed out ({usb}). No export file was written."
+        else:
+            assert told == f"Connection timed out（{usb}）。未写出导出文件。"
+    finally:
+        world.close()

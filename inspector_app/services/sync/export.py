@@ -31,7 +31,7 @@ from sqlite_utils import Database
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
 from inspector_app.errors import Hint, InspectorError, NotFoundError, from_os_error
-from inspector_app.i18n import N_, Message
+from inspector_app.i18n import N_, Clause, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
 from inspector_app.services.pki import PkiService, decrypt_key, fingerprint
@@ -414,10 +414,11 @@ def export_bundle(db: Database, data_dir: DataDir | Path, device: Device, dest_d
 
 def _write_failed(exc: OSError, target: Path) -> InspectorError:
     # One message, so that the window and the command line (which show ``localized()``, not
-    # ``message``) say it too, in the user's language.
+    # ``message``) say it too, in the user's language. A clause: the system's reason told as
+    # it is ("{reason}{where}") has no full stop of its own, the others have one.
     error = from_os_error(exc, target)
-    return type(error)(N_("{problem} No export file was written."),
-                       problem=Message(error.msgid, **error.params))
+    return type(error)(N_("{problem}. No export file was written."),
+                       problem=Clause(Message(error.msgid, **error.params)))
 
 
 def _fsync_dir(folder: Path) -> None:
