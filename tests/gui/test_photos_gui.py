@@ -465,3 +465,26 @@ def test_a_photo_the_stick_cannot_give_is_listed_as_not_added_with_the_reason(
     told = gallery.refusal_dialog.informativeText()
     assert "b.jpg" in told and "Input/output error" in told
     assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]
+
+
+def test_a_dropped_photo_the_stick_no_longer_answers_for_is_listed_and_the_others_added(
+        qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
+    """The stick pulled out after the drop: asking whether a dropped name is a folder answers
+    EIO; that file is listed as not added with the reason, the others come in."""
+    import errno
+    from pathlib import Path
+
+    good, gone = images.jpeg(tmp_path / "a.jpg"), images.jpeg(tmp_path / "b.jpg", seed=2)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self == gone:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([good, gone]))
+    assert [r.status for r in results] == ["added", "refused"]
+    told = gallery.refusal_dialog.informativeText()
+    assert "b.jpg" in told and "Input/output error" in told
+    assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]

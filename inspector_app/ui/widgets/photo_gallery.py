@@ -386,7 +386,11 @@ class PhotoGallery(QWidget):
         sources: list[Source] = []
         for raw in paths:
             path = Path(raw)
-            if path.is_dir():
+            try:
+                folder = path.is_dir()
+            except OSError:  # a stick pulled out since: adding it lists it with the reason
+                folder = False
+            if folder:
                 try:
                     sources.extend(sorted(p for p in path.iterdir()
                                           if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()))
