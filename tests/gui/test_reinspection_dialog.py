@@ -349,3 +349,23 @@ def test_choosing_a_result_and_saving_the_plan_keep_the_form_still_under_the_poi
     qtbot.mouseClick(major.not_rectified, LEFT)  # the refusal goes, its room stays
     assert not major.message.isVisible()
     assert under_the_pointer() == targets
+
+
+def test_an_after_photo_not_added_says_why_in_the_windows_language(
+        qtbot, ctx, recorded, li, profile, languages, tmp_path, monkeypatch):
+    from tests import images
+
+    languages.apply("zh_CN")
+    dialog = open_dialog(qtbot, ReinspectionDialog(ctx))
+    dialog.set_inspector_checked(li.id)
+    with qtbot.waitSignal(dialog.reinspection_created):
+        qtbot.mouseClick(dialog.start_button, LEFT)
+    half = images.truncated_jpeg(tmp_path / "half.jpg")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(half)], "")))
+    first = dialog.editors[recorded["a1"]]
+    qtbot.mouseClick(first.photos_button, LEFT)
+    said = first.message.text()
+    # The file's name, not its folder; the reason with its details in Chinese.
+    assert said.startswith("half.jpg") and str(tmp_path) not in said, said
+    assert "图片已损坏或不完整" in said and "damaged" not in said and "refused" not in said
