@@ -47,7 +47,7 @@ from inspector_app.errors import (
     ValidationError,
     from_os_error,
 )
-from inspector_app.i18n import N_
+from inspector_app.i18n import N_, render
 from inspector_app.paths import DataDir, chinese_font
 from inspector_app.services.print_copies import print_copy_seal
 from inspector_app.services.progress import Progress
@@ -107,6 +107,11 @@ class IngestResult:
     def said(self, lang: str | None = None) -> str:
         """The refusal in the user's language (``message`` is the log's English)."""
         return self.reason.localized(lang) if self.reason is not None else self.message
+
+    def named(self, lang: str | None = None) -> str:
+        """The file's name and its refusal, a line of the list the window shows."""
+        return render(N_("{where}: {reason}"),
+                      {"where": Path(self.path).name, "reason": self.said(lang)}, lang)
 
     def line(self) -> str:
         if self.status == "refused":

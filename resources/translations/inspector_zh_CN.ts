@@ -1932,69 +1932,69 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
 <context>
     <name>HazardResultEditor</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="262"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="261"/>
         <source>%Ln after-photo(s)</source>
         <translation>
             <numerusform>%Ln 张整改后照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="280"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="279"/>
         <source>Hazard {0} · {1}</source>
         <translation>隐患 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="283"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="282"/>
         <source>Deadline: {0} · Status: {1}</source>
         <translation>整改期限：{0} · 状态：{1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="285"/>
         <source>Requirement: {0}</source>
         <translation>整改要求：{0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="287"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="290"/>
         <source>&amp;Rectified (close the hazard)</source>
         <translation>已整改，予以销号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="291"/>
         <source>&amp;Not rectified (new deadline)</source>
         <translation>未整改，重新限期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>Result:</source>
         <translation>复查结果：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="292"/>
         <source>New &amp;deadline:</source>
         <translation>新的整改期限(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="293"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="295"/>
         <source>What was seen on site</source>
         <translation>现场复查情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="297"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="296"/>
         <source>Add after-photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="304"/>
         <source>%Ln element(s) missing</source>
         <translation>
             <numerusform>缺%Ln项</numerusform>
@@ -2007,42 +2007,42 @@ Quit now? Nothing is saved, and Inspector asks again at the next start.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="309"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="308"/>
         <source>complete (all six elements)</source>
         <translation>齐全（六项内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="311"/>
         <source>Governance &amp;plan…</source>
         <translation>治理方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Governance plan:</source>
         <translation>治理方案：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="313"/>
         <source>Accepted on:</source>
         <translation>验收日期：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Accepted by:</source>
         <translation>验收人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="314"/>
         <source>Conclusion:</source>
         <translation>验收结论：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="317"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="316"/>
         <source>Who assessed and accepted it</source>
         <translation>评估、验收的单位或人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="319"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="318"/>
         <source>The conclusion of the assessment / acceptance</source>
         <translation>评估、验收的结论</translation>
     </message>
@@ -4666,41 +4666,41 @@ Records signed with it that the office has not imported yet will be refused, and
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="424"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="423"/>
         <source>{0} — {1} open</source>
         <translation>{0} — {1} 项未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="426"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="425"/>
         <source>, {0} overdue</source>
         <translation>，{0} 项逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="430"/>
         <source>No company has open hazards: there is nothing to re-inspect.</source>
         <translation>没有单位存在未销号隐患，无需复查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="441"/>
         <source>This company has no open hazards.</source>
         <translation>该单位没有未销号隐患。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="456"/>
         <source>{0} of {1} — %Ln open hazard(s)</source>
         <translation>
             <numerusform>{0}（{1}）— %Ln 项未销号隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="464"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="463"/>
         <source>The company has open hazards from %Ln inspection(s); a re-inspection follows up one of them. Hazards of the others are greyed.</source>
         <translation>
             <numerusform>该单位的未销号隐患来自 %Ln 次检查；一次复查只跟进其中一次检查，其他检查的隐患以灰色显示。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="488"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="487"/>
         <source>Overdue since {0}</source>
         <translation>自 {0} 起逾期</translation>
     </message>
@@ -4713,38 +4713,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">请输入新检查人员的姓名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="512"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="511"/>
         <source>Choose a company with open hazards.</source>
         <translation>请选择存在未销号隐患的单位。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="602"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="601"/>
         <source>Re-inspection {0}</source>
         <translation>复查 {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="606"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="605"/>
         <source>Follows up {0} of {1} · inspectors: {2}</source>
         <translation>跟进 {0}（{1}）· 检查人员：{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="612"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="713"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="611"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="712"/>
         <source>Re-inspection completed: {0} hazard(s) closed, {1} reopened.</source>
         <translation>复查完成：{0} 项隐患已销号，{1} 项复查未通过。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="653"/>
         <source>Add after-photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="655"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="654"/>
         <source>Photos ({0})</source>
         <translation>照片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="674"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
         <source>Complete the re-inspection?
 
 %1 hazard(s) found rectified will be closed and %2 not rectified will be reopened with their new deadlines. The results can no longer be changed afterwards, and a closed hazard stays closed.</source>
@@ -4753,89 +4753,89 @@ Records signed with it that the office has not imported yet will be refused, and
 已整改的 %1 项隐患将销号，未整改的 %2 项将按新的期限重新打开。完成后复查结果不能再修改，已销号的隐患不会恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="678"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="677"/>
         <source>&amp;Complete</source>
         <translation>完成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="693"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="692"/>
         <source>Signatures are still missing: {0}. Collect them with Signatures… before completing; nothing was changed.</source>
         <translation>尚缺签名：{0}。请先通过 签名… 收集签名，再完成复查；未作任何更改。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="706"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="705"/>
         <source>%Ln hazard(s) have no result yet: {0}. Nothing was changed.</source>
         <translation>
             <numerusform>%Ln 项隐患尚无复查结果：{0}。未作任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="709"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="708"/>
         <source>Choose rectified or not rectified.</source>
         <translation>请选择“已整改”或“未整改”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="740"/>
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Company:</source>
         <translation>被检查单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>&amp;Follow up:</source>
         <translation>复查对象(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="741"/>
         <source>Open hazards:</source>
         <translation>未销号隐患：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Inspectors:</source>
         <translation>检查人员(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Place:</source>
         <translation>检查场所(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="743"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="742"/>
         <source>&amp;Start:</source>
         <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="746"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="747"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4852,38 +4852,38 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation type="vanished">添加检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="748"/>
         <source>e.g. 一号车间</source>
         <translation>例如：一号车间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="749"/>
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="750"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="673"/>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="672"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="751"/>
         <source>Complete re-inspection</source>
         <translation>完成复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="752"/>
         <source>Signatures…</source>
         <translation>签名…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="753"/>
         <source>Documents…</source>
         <translation>文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="755"/>
+        <location filename="../../inspector_app/ui/dialogs/reinspection_dialog.py" line="754"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -367,5 +367,5 @@ def test_an_after_photo_not_added_says_why_in_the_windows_language(
     qtbot.mouseClick(first.photos_button, LEFT)
     said = first.message.text()
     # The file's name, not its folder; the reason with its details in Chinese.
-    assert said.startswith("half.jpg") and str(tmp_path) not in said, said
+    assert said.startswith("half.jpg：") and str(tmp_path) not in said, said
     assert "图片已损坏或不完整" in said and "damaged" not in said and "refused" not in said

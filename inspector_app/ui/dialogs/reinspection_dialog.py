@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
@@ -662,7 +661,7 @@ class ReinspectionDialog(QDialog):
         except InspectorError as exc:
             editor.set_message(exc.localized())
             return
-        refused = [f"{Path(r.path).name}: {r.said()}" for r in results if r.status == "refused"]
+        refused = [r.named() for r in results if r.status == "refused"]
         editor.set_message("\n".join(refused))
         editor.set_photo_count(self._photo_count(finding_id))
 

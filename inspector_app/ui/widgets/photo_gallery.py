@@ -517,7 +517,7 @@ class PhotoGallery(QWidget):
         sys.excepthook(type(exc), exc, exc.__traceback__)  # a bug: the crash dialog
 
     def _show_refusals(self, refused: list[IngestResult], added: int) -> None:
-        lines = [f"{Path(r.path).name}: {r.said()}" for r in refused]
+        lines = [r.named() for r in refused]
         # "The others were added" only when some were: a file already attached or a batch
         # stopped early is no photo added, and saying so would hide that nothing came in.
         text = self.tr("%Ln file(s) could not be added.", "", len(refused))
