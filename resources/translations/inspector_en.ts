@@ -218,7 +218,7 @@
 <context>
     <name>PhotoGallery</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>%Ln photo added.</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="490"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln already attached.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="492"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln not added.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>%Ln file(s) could not be added.</source>
         <translation>
             <numerusform>%Ln file could not be added.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="525"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528"/>
         <source>%Ln other photo(s) were added.</source>
         <translation>
             <numerusform>%Ln other photo was added.</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="530"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="533"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>… and %Ln more (see details).</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="575"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="578"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>Why is %Ln photo deleted?</numerusform>

@@ -4076,7 +4076,7 @@ Records signed with it that the office has not imported yet will be refused, and
     </message>
     <message>
         <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="315"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="627"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="630"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
@@ -4096,83 +4096,83 @@ Records signed with it that the office has not imported yet will be refused, and
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="411"/>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="435"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="414"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="438"/>
         <source>This inspection is not a draft: photos cannot be added.</source>
         <translation>本次检查已不是草稿，不能再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="414"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="417"/>
         <source>The clipboard holds no image and no image file.</source>
         <translation>剪贴板中没有图片，也没有图片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="444"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
         <source>Adding photos…</source>
         <translation>正在添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="444"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="447"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="446"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="449"/>
         <source>Adding photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="454"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="457"/>
         <source>Stopping after the current photo…</source>
         <translation>当前照片处理完后停止…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="470"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="473"/>
         <source>Adding photo {0} of {1}: {2}</source>
         <translation>正在添加第 {0} 张，共 {1} 张：{2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="488"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="491"/>
         <source>%Ln photo(s) added.</source>
         <translation>
             <numerusform>已添加 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="490"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="493"/>
         <source>%Ln already attached.</source>
         <translation>
             <numerusform>%Ln 张此前已添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="492"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="495"/>
         <source>%Ln not added.</source>
         <translation>
             <numerusform>%Ln 个文件未添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="494"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="497"/>
         <source>Stopped before the end.</source>
         <translation>已中途停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="523"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
         <source>%Ln file(s) could not be added.</source>
         <translation>
             <numerusform>%Ln 个文件无法添加。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="525"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="528"/>
         <source>%Ln other photo(s) were added.</source>
         <translation>
             <numerusform>另有 %Ln 张照片已添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="526"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="529"/>
         <source>Photos not added</source>
         <translation>部分照片未添加</translation>
     </message>
@@ -4183,31 +4183,31 @@ Records signed with it that the office has not imported yet will be refused, and
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="530"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="533"/>
         <source>… and %Ln more (see details).</source>
         <translation>
             <numerusform>……另有 %Ln 个（见详细信息）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="571"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="574"/>
         <source>This inspection is not a draft: photos cannot be deleted.</source>
         <translation>本次检查已不是草稿，不能删除照片。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="574"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="577"/>
         <source>Delete photos</source>
         <translation>删除照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="575"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="578"/>
         <source>Why are %Ln photo(s) deleted?</source>
         <translation>
             <numerusform>为什么删除这 %Ln 张照片？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="579"/>
+        <location filename="../../inspector_app/ui/widgets/photo_gallery.py" line="582"/>
         <source>A photo is deleted only with a reason.</source>
         <translation>删除照片必须填写理由。</translation>
     </message>

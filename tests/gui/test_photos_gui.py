@@ -486,3 +486,28 @@ def test_a_dropped_photo_the_stick_no_longer_answers_for_is_listed_and_the_other
     told = gallery.refusal_dialog.informativeText()
     assert "b.jpg" in told and "Input/output error" in told
     assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]
+
+
+def test_a_dropped_folder_that_cannot_be_read_does_not_keep_the_other_files_out(
+        qtbot, gallery, photos, inspection, tmp_path, monkeypatch):
+    """The folder is named with its reason; the photos dropped with it come in all the same
+    (nothing tells the user they were left out)."""
+    import errno
+    from pathlib import Path
+
+    folder = tmp_path / "DCIM"
+    folder.mkdir()
+    good = images.jpeg(tmp_path / "a.jpg")
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == folder:
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    results = add_and_wait(qtbot, gallery, lambda: gallery.add_files([folder, good]))
+    assert [r.status for r in results] == ["added"]
+    assert [p.original_name for p in photos.list(inspection)] == ["a.jpg"]
+    told = gallery.message_box.text()
+    assert str(folder) in told and "Input/output error" in told

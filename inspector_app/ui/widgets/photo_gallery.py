@@ -384,6 +384,7 @@ class PhotoGallery(QWidget):
 
         ``ingest_finished`` tells when they are in; a folder adds the photos in it."""
         sources: list[Source] = []
+        unread: list[str] = []
         for raw in paths:
             path = Path(raw)
             try:
@@ -395,10 +396,12 @@ class PhotoGallery(QWidget):
                     sources.extend(sorted(p for p in path.iterdir()
                                           if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()))
                 except OSError as exc:  # a folder not ours to read, a USB stick pulled out
-                    self._tell(from_read_error(exc, path).localized())
-                    return
+                    # Told, and the files dropped with it added all the same.
+                    unread.append(from_read_error(exc, path).localized())
             else:
                 sources.append(path)
+        if unread:
+            self._tell("\n".join(unread))
         self._start(sources)
 
     def add_image(self, image: QImage, name: str | None = None) -> None:
