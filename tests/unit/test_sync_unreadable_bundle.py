@@ -169,3 +169,32 @@ def test_an_export_stopped_by_a_reason_without_words_of_its_own_ends_each_senten
             assert told == f"Connection timed out（{usb}）。未写出导出文件。"
     finally:
         world.close()
+
+
+def test_a_photo_of_this_computer_that_may_not_be_read_is_not_called_a_place_not_writable(
+        tmp_path, monkeypatch):
+    """Reading the photos to carry is a read: a photo the system will not give is named as one
+    that may not be read, not as "this location cannot be written"."""
+    from inspector_app.services.sync import export as export_mod
+
+    world = World(tmp_path)
+    try:
+        laptop_work(world, world.a, photos=1)
+        store = world.a.data_dir.root / "photos"
+        real_open = open
+
+        def guarded(file, mode="r", *args, **kwargs):
+            if "r" in mode and Path(file).is_relative_to(store):
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return real_open(file, mode, *args, **kwargs)
+
+        monkeypatch.setattr(export_mod, "open", guarded, raising=False)
+        with pytest.raises(InspectorError) as refused:
+            world.export(world.a)
+        monkeypatch.undo()
+        told = refused.value.localized("en")
+        assert str(store) in told and "not allowed to read it" in told, told
+        assert "cannot be written" not in told
+        assert list((world.root / "usb").iterdir()) == []
+    finally:
+        world.close()

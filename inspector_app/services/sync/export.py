@@ -30,7 +30,13 @@ from sqlite_utils import Database
 
 from inspector_app.domain.profile import Device
 from inspector_app.domain.records import new_id, utcnow_iso
-from inspector_app.errors import Hint, InspectorError, NotFoundError, from_os_error
+from inspector_app.errors import (
+    Hint,
+    InspectorError,
+    NotFoundError,
+    from_os_error,
+    from_read_error,
+)
 from inspector_app.i18n import N_, Clause, Message
 from inspector_app.paths import DataDir
 from inspector_app.services.emergency import attachment_folder
@@ -569,8 +575,8 @@ class _InnerWriter:
         digest, size = hashlib.sha256(), 0
         try:
             handle = open(source, "rb")  # noqa: SIM115 - closed by the with below
-        except OSError as exc:
-            raise from_os_error(exc, source) from exc
+        except OSError as exc:  # a read, of this computer's file: not "cannot be written"
+            raise from_read_error(exc, source) from exc
         # JPEGs and PDFs hardly shrink; storing them saves time and keeps the ratio check honest.
         info = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_STORED
@@ -579,7 +585,7 @@ class _InnerWriter:
                 try:
                     chunk = handle.read(_COPY_CHUNK)
                 except OSError as exc:
-                    raise from_os_error(exc, source) from exc
+                    raise from_read_error(exc, source) from exc
                 if not chunk:
                     break
                 sink.write(chunk)
