@@ -198,3 +198,26 @@ def test_a_photo_of_this_computer_that_may_not_be_read_is_not_called_a_place_not
         assert list((world.root / "usb").iterdir()) == []
     finally:
         world.close()
+
+
+def test_the_clear_copy_the_data_disk_cannot_take_is_not_called_a_usb_stick(tmp_path,
+                                                                             monkeypatch):
+    """Decrypting writes the bundle's clear copy into the data folder: that write failing is
+    this computer's disk, not a stick to check."""
+    from inspector_app.services.sync import importer
+
+    world = World(tmp_path)
+    try:
+        laptop_work(world, world.a, photos=1)
+        bundle = world.export(world.a)
+        root = world.office.data_dir.root
+        monkeypatch.setattr(importer.envelope, "decrypt_stream", _eio)
+        with pytest.raises(InspectorError) as refused:
+            world.import_(bundle)
+        monkeypatch.undo()
+        told = refused.value.localized("en")
+        assert f"the disk holding the data folder {root} could not be written or read" in told
+        assert "Input/output error" in told and "USB stick" not in told
+        assert history(world.office.db, data_dir=world.office.data_dir) == []
+    finally:
+        world.close()

@@ -242,7 +242,7 @@ def _import_bundle(db: Database, data_dir: DataDir | Path, device: Device, path:
     path = Path(path)
     pki = PkiService(db, device)
     with scratch.folder(root) as tmp:
-        inner_path, envelope_id = _open_outer(path, pki, org_passphrase, tmp)
+        inner_path, envelope_id = _open_outer(path, pki, org_passphrase, tmp, root)
         try:
             zf = zipfile.ZipFile(inner_path)
         except OSError as exc:
@@ -450,8 +450,8 @@ def _accepted_photo_files(verified: Verified, store: PhotoStore) -> dict[str, st
     return wanted
 
 
-def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Path
-                ) -> tuple[Path, str | None]:
+def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Path,
+                root: Path) -> tuple[Path, str | None]:
     """The plain bundle: the file itself, or its decrypted payload in ``tmp``."""
     try:
         zf = zipfile.ZipFile(path)
@@ -489,8 +489,10 @@ def _open_outer(path: Path, pki: PkiService, org_passphrase: str | None, tmp: Pa
                                         bundle.MAX_TOTAL)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             raise bundle.not_a_bundle() from None
-        except OSError as exc:
-            raise from_os_error(exc, tmp) from exc
+        except OSError as exc:  # the clear copy's write: the bundle's reads are ``_Reading``'s
+            if disk_write_failure(exc) is not None:
+                raise from_os_error(exc, tmp) from exc  # a full disk, told by import_bundle
+            raise _disk_failed(root, exc.strerror or exc) from exc
         return inner, header["bundle_id"]
 
 
