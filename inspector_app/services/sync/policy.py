@@ -38,6 +38,7 @@ from inspector_app.services.reinspection import RECTIFIED
 from inspector_app.services.signatures import check_png
 from inspector_app.services.sync import people
 from inspector_app.services.sync.bundle import BundleRefused, Signer, refuse
+from inspector_app.services.sync.files import Prints
 from inspector_app.services.sync.row_schema import normalised, row_label, row_refused
 from inspector_app.services.sync.tables import BY_NAME, LOCAL_COLUMNS
 from inspector_app.services.sync.words import row_words, table_words
@@ -108,6 +109,12 @@ class Decision:
     # Why the rows of a table in ``skip`` are left out, when not because only the office
     # sends them (an English reason, marked N_()).
     skip_reasons: dict[str, str] = field(default_factory=dict)
+    # A row's own reason, where a table's rows are left out for more than one.
+    row_reasons: dict[tuple[str, tuple[Any, ...]], str] = field(default_factory=dict)
+
+    def why(self, table: str, key: tuple[Any, ...]) -> str:
+        return self.row_reasons.get((table, key)) \
+            or self.skip_reasons.get(table, N_("taken only from the office"))
 
 
 def check_transport(sender: Sender, here_is_office: bool) -> None:
@@ -145,6 +152,8 @@ _REINSPECTED = ("completed", "signed")
 # Why a laptop's print of a document another computer issued or printed last is left out.
 PRINTED_ELSEWHERE = N_("printed again on a computer that neither issued it nor printed it "
                        "last here")
+# Why a laptop's PDF of its own document is left out: not the print of that document.
+NOT_ITS_PRINT = N_("its PDF is not the print of that document, or did not come")
 
 _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations",
                           "station_milestones", "station_checks", "emergency_files"})
@@ -152,8 +161,11 @@ _AUTHOR_KEPT = frozenset({"emergency_plans", "drills", "drill_tasks", "stations"
 
 class Policy:
     def __init__(self, db: Database, own_device: str, sender: Sender,
-                 rows: dict[str, list[Row]]) -> None:
+                 rows: dict[str, list[Row]], prints: Prints | None = None) -> None:
+        """``prints``: the PDFs the documents name, checked against them (None: not checked,
+        as when nothing but rows is judged)."""
         self.db = db
+        self.prints = prints
         self.own_device = own_device
         self.sender = sender
         self.rows = rows
@@ -223,6 +235,7 @@ class Policy:
             self._office_only()
             self._authorship()
             self._documents_printed_again_by_their_issuer()
+            self._documents_filed_with_their_own_print()
             self._files_of_their_owners()
             self._signed_records_closed()
             self._parts_keep_their_content()
@@ -683,6 +696,43 @@ class Policy:
                 or local["inspection_id"][:8],
                 writer=Message(N_("this computer")) if writer == self.own_device
                 else people.device_label(self.db, writer) or writer[:8]))
+
+    def _documents_filed_with_their_own_print(self) -> None:
+        """A document's PDF is what the office keeps on file for it: a laptop's print of its
+        own document, first sent or printed again, is taken only when it is that document's
+        print (``files.print_problem``), whether the bundle carries it or names a file already
+        here. A print never taken back (a row naming no file, or one neither carried nor here,
+        in place of a file kept here) is not taken either: the office's copy would be lost.
+        Left out and said, as a print of another computer's document is; a document sent
+        anew without a PDF (its copy was not kept where it was printed) comes as before."""
+        if self.prints is None:
+            return
+        skipped = self.decision.skip.get("documents", set())
+        for row in self.rows.get("documents", []):
+            if (row["id"],) in skipped:
+                continue
+            local = self.local_row("documents", row)
+            sha, kept = row.get("file_sha256"), local.get("file_sha256") if local else None
+            if sha == kept:
+                continue
+            if not sha or self.prints.missing(sha):
+                if not kept:
+                    continue
+                why: Message | None = Message(N_("its PDF came neither with the bundle nor "
+                                                 "is here"))
+            else:
+                why = self.prints.problem(row)
+            if why is None:
+                continue
+            self.decision.skip.setdefault("documents", set()).add((row["id"],))
+            self.decision.row_reasons[("documents", (row["id"],))] = NOT_ITS_PRINT
+            inspection = sync_rows.inspection_number(self.db, row["inspection_id"])
+            self.decision.notes.append(Message(
+                N_("document {number} of inspection {inspection}: the PDF sent for it is not "
+                   "taken, {why}; {kept}"),
+                number=row["number"], inspection=inspection or str(row["inspection_id"])[:8],
+                why=why, kept=Message(N_("the file here stays")) if kept
+                else Message(N_("the document is not taken either"))))
 
     def _documents_numbered_by_their_sender(self) -> None:
         """A laptop numbers its documents inside the blocks the office allocated to it, with
