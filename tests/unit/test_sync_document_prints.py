@@ -148,4 +148,6 @@ def test_a_new_document_with_any_pdf_is_not_taken(world):
     assert world.office.db.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
     assert not world.office.data_dir.documents.exists() or not any(
         world.office.data_dir.documents.iterdir())
-    assert "the document is not taken either" in "\n".join(report.lines())
+    (number,) = world.a.db.execute("SELECT number FROM inspections").fetchone()
+    note = next(n for n in report.lines() if "the document is not taken either" in n)
+    assert f"of inspection {number}:" in note  # as the bundle carries it

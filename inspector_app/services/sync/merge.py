@@ -440,7 +440,7 @@ class Merger:
         counts = {table: self.staged.kept_counts(table, ids) for table in self._from_sql}
         from_sql = tuple(table for table, (_n, partial) in counts.items() if not partial)
         parts = self._batch_parts(ids, from_sql)
-        held = self._all_new(batch, parts)
+        held = self._all_new(batch, parts, from_sql)
         if held:
             self._held = {}
             self._sql_counts = {table: counts[table][0] for table in from_sql}
@@ -466,11 +466,16 @@ class Merger:
                          for table, rows in found.items()}
                 for parent, found in self.staged.parts_of_many(ids, leave_out).items()}
 
-    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]]) -> bool:
+    def _all_new(self, batch: list[Row], parts: dict[str, dict[str, list[Row]]],
+                 from_sql: tuple[str, ...] = ()) -> bool:
         ids = [row["id"] for row in batch]
         numbers = [row["number"] for row in batch if row.get("number")]
-        documents = [d["number"] for found in parts.values()
-                     for d in found.get("documents", ())]
+        # The documents' numbers even when their rows go in from the staged values: nothing
+        # in the database refuses a number printed twice, which one by one is a conflict.
+        documents = ([str(n) for n in self.staged.kept_column("documents", "number", ids)]
+                     if "documents" in from_sql
+                     else [d["number"] for found in parts.values()
+                           for d in found.get("documents", ())])
         if (len(set(numbers)) != len(numbers) or len(set(ids)) != len(ids)
                 or len(set(documents)) != len(documents)):
             return False

@@ -726,13 +726,21 @@ class Policy:
                 continue
             self.decision.skip.setdefault("documents", set()).add((row["id"],))
             self.decision.row_reasons[("documents", (row["id"],))] = NOT_ITS_PRINT
-            inspection = sync_rows.inspection_number(self.db, row["inspection_id"])
             self.decision.notes.append(Message(
                 N_("document {number} of inspection {inspection}: the PDF sent for it is not "
                    "taken, {why}; {kept}"),
-                number=row["number"], inspection=inspection or str(row["inspection_id"])[:8],
+                number=row["number"], inspection=self._inspection_label(row["inspection_id"]),
                 why=why, kept=Message(N_("the file here stays")) if kept
                 else Message(N_("the document is not taken either"))))
+
+    def _inspection_label(self, inspection_id: str) -> str:
+        """An inspection's number, here or as the bundle carries it; else its id's start."""
+        number = sync_rows.inspection_number(self.db, inspection_id)
+        row_of = getattr(self.rows, "row_of", None)
+        if not number and row_of is not None:
+            carried = row_of("inspections", inspection_id)
+            number = carried.get("number") if carried else None
+        return str(number or inspection_id[:8])
 
     def _documents_numbered_by_their_sender(self) -> None:
         """A laptop numbers its documents inside the blocks the office allocated to it, with
