@@ -15,11 +15,13 @@ from tests.unit.test_sync_documents import _office_order, _print
 from tests.unit.test_sync_policy import forge, later, one, plain_export
 
 
-def _any_pdf(text: str = "anything") -> bytes:
+def _any_pdf(text: str = "anything", title: str = "", keywords: str = "") -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
+    canvas.setTitle(title)
+    canvas.setKeywords(keywords)
     canvas.drawString(100, 700, text)
     canvas.showPage()
     canvas.save()
@@ -151,3 +153,15 @@ def test_a_new_document_with_any_pdf_is_not_taken(world):
     (number,) = world.a.db.execute("SELECT number FROM inspections").fetchone()
     note = next(n for n in report.lines() if "the document is not taken either" in n)
     assert f"of inspection {number}:" in note  # as the bundle carries it
+
+
+@pytest.mark.parametrize("code", ["inspector:order/{id}?sha256=00",  # cut short: no revision
+                                  "inspector:record/{id}?rev=1&sha256=00",
+                                  "inspector:order/someone-else?rev=1&sha256=00",
+                                  "{id}"])
+def test_a_pdf_titled_as_the_document_with_another_code_is_not_taken(world, code):
+    inspection, sha = _sent_order(world)
+    number = _office_order(world)[1]
+    forged = _any_pdf(title=f"责令限期整改指令书 {number}", keywords=code.format(id=inspection))
+    report = world.import_(_with_file(world, forged))
+    _kept(world, report, number, sha)

@@ -149,7 +149,7 @@ def print_problem(data: bytes, row: Mapping[str, Any], pki: PkiService) -> Messa
         return Message(N_("it is not a readable PDF"))
     try:
         named: dict[str, Any] | None = parse_qr_payload(code)
-    except (ValidationError, ValueError, IndexError):
+    except (ValidationError, ValueError, IndexError, KeyError):  # a code cut short
         named = None
     if named is None or named["id"] != row.get("inspection_id") \
             or named["doc_type"] != row.get("doc_type") \
