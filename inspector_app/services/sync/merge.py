@@ -630,10 +630,19 @@ class Merger:
         for table in _DELETABLE:
             spec = BY_NAME[table]
             carried = {tuple(r[k] for k in spec.key) for r in parts.get(table, [])}
-            cursor = self.db.execute(f"SELECT {', '.join(spec.key)} FROM {table} "
+            # A laptop deletes only what it wrote: a part another computer added here (the
+            # company's signature given at the office, which leaves the record's own row as
+            # it was) is one the laptop never had, so its absence is no deletion.
+            owner = ("device_id" if not self.from_office and "device_id" in self.columns[table]
+                     else "NULL")
+            cursor = self.db.execute(f"SELECT {owner}, {', '.join(spec.key)} FROM {table} "
                                      f"WHERE {spec.parent} = ?", [inspection_id])
-            for key in cursor.fetchall():
+            for device, *key in cursor.fetchall():
                 if tuple(key) in carried:
+                    continue
+                if device is not None and device != self.peer:
+                    self.report.skipped(table, N_("deleted there, kept: written by another "
+                                                  "computer"))
                     continue
                 if table == "findings" and self._finding_referred(key[0]):
                     self.report.skipped(table,
