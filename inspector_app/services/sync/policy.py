@@ -877,19 +877,32 @@ class Policy:
         for table, columns in PARENTS.items():
             may_change = _FOLLOW_UP.get(table, frozenset()) | _STAMPS \
                 | frozenset(LOCAL_COLUMNS.get(table, ()))
+            left_out = self.decision.skip.get(table, set())
+            key = BY_NAME[table].key
             for rows in _chunks(row for row in self.rows.get(table, [])
                                 if self.changes(table, row)):
+                # A row left out above changes nothing here (a print of another computer's
+                # document is not taken, whatever else the row changes).
                 pairs = [(row, local) for row in rows
-                         if (local := self.local_row(table, row)) is not None]
+                         if (local := self.local_row(table, row)) is not None
+                         and tuple(row[k] for k in key) not in left_out]
                 parents = {local[columns[0]] for _row, local in pairs}
                 here = self._status_here(parents)
                 kept_whole = self._kept_whole(parents)
+                senders = sync_rows.seen_from(self.db, sorted(parents), device)
                 for row, local in pairs:
                     if local[columns[0]] in kept_whole and table not in TAKEN_WHEN_KEPT:
                         continue
-                    signed = here.get(local[columns[0]], ("", ""))[0] == "signed"
+                    status, record_writer = here.get(local[columns[0]], ("", ""))
+                    signed = status == "signed"
                     writer = str(local.get("device_id") or "")
-                    if not signed and writer in (device, self.own_device):
+                    # A laptop changes what it wrote, and what this computer wrote of the
+                    # laptop's own record (one it sent here, or last wrote); a part this
+                    # computer wrote of a record of its own, or of another laptop's, is not the
+                    # laptop's to rewrite either.
+                    own_record = record_writer == device or local[columns[0]] in senders
+                    if not signed and (writer == device
+                                       or (writer == self.own_device and own_record)):
                         continue
                     if signed and table == "answers":
                         continue  # locked by the database: the merge keeps them, saying so
