@@ -165,3 +165,28 @@ def test_a_pdf_titled_as_the_document_with_another_code_is_not_taken(world, code
     forged = _any_pdf(title=f"责令限期整改指令书 {number}", keywords=code.format(id=inspection))
     report = world.import_(_with_file(world, forged))
     _kept(world, report, number, sha)
+
+
+def test_a_print_signed_before_its_signers_certificate_expired_is_taken(world, monkeypatch):
+    # The certificate ran out between the print and the import: the bundle is taken (its
+    # signer is not revoked), and so is the print, judged as of when it was made.
+    from datetime import timedelta
+
+    from inspector_app.services import signing
+    from inspector_app.services.pki import PkiService, cert_info
+    from inspector_app.services.signing import sign_pdf_bytes
+    from tests.unit.test_sync import OWN
+
+    inspection, sha = _sent_order(world)
+    cert, key, chain = PkiService(world.a.db, world.a.device).unlock(OWN)
+    target = services(world.a)[2].export(
+        inspection, "order", "en", world.root / "signed.pdf",
+        sign=lambda data: sign_pdf_bytes(data, cert, key, chain))
+    signed = hashlib.sha256(target.read_bytes()).hexdigest()
+    after = cert_info(cert).not_after + timedelta(days=1)
+    real = signing.verify_pdf_data
+    monkeypatch.setattr(signing, "verify_pdf_data",
+                        lambda data, pki, now=None: real(data, pki, now=now or after))
+    report = world.import_(world.export(world.a))
+    assert report.tables["documents"].updated == 1 and not report.tables["documents"].skipped
+    assert _office_order(world)[2] == signed != sha

@@ -12,6 +12,7 @@ import os
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -158,10 +159,24 @@ def print_problem(data: bytes, row: Mapping[str, Any], pki: PkiService) -> Messa
                        title=title[:120])
     if signed:
         checked = verify_pdf_data(data, pki)
+        if not checked.ok and checked.expired and not checked.revoked_at:
+            # A certificate that ran out between the print and this import: judged as of the
+            # print, as the bundle of a signer whose certificate expired is taken.
+            printed_at = _moment(row.get("updated_at"))
+            if printed_at is not None:
+                checked = verify_pdf_data(data, pki, now=printed_at)
         if not checked.ok:
             return Message(N_("its digital signature is not valid: {reason}"),
                            reason=checked.message)
     return None
+
+
+def _moment(stamp: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _info(trailer: Any) -> Any:
