@@ -155,8 +155,10 @@ def print_problem(data: bytes, row: Mapping[str, Any], pki: PkiService) -> Messa
     if named is None or named["id"] != row.get("inspection_id") \
             or named["doc_type"] != row.get("doc_type") \
             or not title.endswith(f" {row.get('number')}"):
+        # Shown in the import's report: one line, whatever the sender put in the title.
+        shown = "".join(c if c.isprintable() else " " for c in title[:120])
         return Message(N_("it is not the print of that document (its title reads {title!r})"),
-                       title=title[:120])
+                       title=shown)
     if signed:
         checked = verify_pdf_data(data, pki)
         if not checked.ok and checked.expired and not checked.revoked_at:
